@@ -1,0 +1,46 @@
+package skills
+
+import "time"
+
+// Config is coach.toml, the repository's settings. Every key is optional; a
+// missing file or key takes the default from [DefaultConfig].
+type Config struct {
+	Plan   PlanConfig   `toml:"plan" json:"plan"`
+	Agenda AgendaConfig `toml:"agenda" json:"agenda"`
+}
+
+// PlanConfig is the [plan] table.
+type PlanConfig struct {
+	// Focus is how many focus skills a plan holds.
+	Focus int `toml:"focus" json:"focus"`
+}
+
+// AgendaConfig is the [agenda] table.
+type AgendaConfig struct {
+	// Weekday is the day of the week the 1:1s happen, in English ("tuesday").
+	Weekday string `toml:"weekday" json:"weekday"`
+	// WeeksPerFocus is how many weeks an agenda stays on one focus skill.
+	WeeksPerFocus int `toml:"weeks_per_focus" json:"weeks_per_focus"`
+}
+
+// DefaultConfig is the configuration of a repository without coach.toml.
+func DefaultConfig() Config {
+	return Config{
+		Plan:   PlanConfig{Focus: 3},
+		Agenda: AgendaConfig{Weekday: "tuesday", WeeksPerFocus: 2},
+	}
+}
+
+var weekdays = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+// WeekdayValue returns the configured 1:1 weekday. Validation guarantees the name
+// is known; an unknown one falls back to Tuesday.
+func (c AgendaConfig) WeekdayValue() time.Weekday {
+	if d, ok := weekdays[c.Weekday]; ok {
+		return d
+	}
+	return time.Tuesday
+}

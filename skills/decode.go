@@ -1,0 +1,310 @@
+package skills
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// decodeTOML decodes src into v, a pointer to a struct with toml tags, and
+// reports what the decoder finds: a syntax error (with the parser's line and
+// column), a value of the wrong type, keys the struct does not know, and keys
+// written in the wrong case (the decoder matches field names without regard
+// to case, so `Name` would silently fill `name`). ok is false when v could not
+// be filled and no further checks make sense.
+//
+// Known keys come from v's struct tags, not from a list kept by hand.
+func decodeTOML(path string, src []byte, v any) (ix *sourceIndex, problems Problems, ok bool) {
+	md, err := toml.Decode(string(src), v)
+	if err != nil {
+		return nil, Problems{decodeProblem(path, src, err)}, false
+	}
+	ix = indexSource(string(src))
+	problems = append(problems, unknownKeys(path, ix, md, reflect.TypeOf(v))...)
+	problems = append(problems, miscasedKeys(path, ix, md, reflect.TypeOf(v))...)
+	return ix, problems, true
+}
+
+// decodeProblem turns a decoder error into a Problem with the best position
+// the error allows.
+func decodeProblem(path string, src []byte, err error) Problem {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		line, col := parseErrorPosition(src, pe)
+		return Problem{Path: path, Line: line, Col: col, Severity: Error,
+			Message: "invalid TOML: " + strings.TrimSuffix(pe.Message, "."), Hint: syntaxHint(pe)}
+	}
+	return typeProblem(path, src, err)
+}
+
+// parseErrorPosition returns a ParseError's line and column, guarding two
+// faults of BurntSushi/toml v1.6.0: ErrorWithPosition panics when the line is
+// 0 (so it is never called here), and the column is computed against the
+// previous line when the error is at column 1. The line comes from the lexer
+// and is right; the column is recomputed from the byte offset.
+func parseErrorPosition(src []byte, pe toml.ParseError) (line, col int) {
+	line = pe.Position.Line
+	lines := strings.SplitAfter(string(src), "\n")
+	if line < 1 {
+		line = 1
+	}
+	if line > len(lines) {
+		line = len(lines)
+	}
+	lineStart := 0
+	for i := 0; i < line-1; i++ {
+		lineStart += len(lines[i])
+	}
+	col = pe.Position.Start - lineStart + 1
+	if line >= 1 && line <= len(lines) && (col < 1 || col > len(lines[line-1])+1) {
+		col = 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	return line, col
+}
+
+func syntaxHint(pe toml.ParseError) string {
+	switch {
+	case strings.Contains(pe.Message, "invalid datetime"):
+		return "write a real calendar date as YYYY-MM-DD, without quotes"
+	case strings.Contains(pe.Message, "duplicate key") || strings.Contains(pe.Message, "has already been defined"):
+		return "each key may appear once in a table; remove or merge the repeated one"
+	case strings.Contains(pe.Message, "expected value but found"), strings.Contains(pe.Message, "bare keys cannot contain"):
+		return `put text in double quotes ("like this") and dates as YYYY-MM-DD without quotes`
+	}
+	return "fix the TOML syntax at this position (https://toml.io/en/v1.0.0)"
+}
+
+// The decoder reports a type mismatch as plain text with a line and the key
+// it was decoding: toml: line 7 (last key "levels.negotiation"): incompatible
+// types: TOML value has type string; destination has type integer
+var typeErr = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+var incompatible = regexp.MustCompile(`TOML value has type (.+); destination has type (.+)$`)
+
+func typeProblem(path string, src []byte, err error) Problem {
+	p := Problem{Path: path, Severity: Error, Message: strings.TrimPrefix(err.Error(), "toml: ")}
+	m := typeErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return p
+	}
+	key := m[2]
+	p.Line, _ = strconv.Atoi(m[1])
+	if p.Line > 0 {
+		p.Col = valueColumn(indexSource(string(src)), p.Line)
+	}
+	name := key[strings.LastIndexByte(key, '.')+1:]
+	if t := incompatible.FindStringSubmatch(m[3]); t != nil {
+		p.Message = fmt.Sprintf("%q must be %s, not %s", name, dstTypeName(t[2]), srcTypeName(t[1]))
+		p.Hint = typeHint(t[2])
+		return p
+	}
+	p.Message = fmt.Sprintf("%q: %s", name, m[3])
+	return p
+}
+
+// valueColumn is the column of the first value that starts on line, or 1.
+func valueColumn(ix *sourceIndex, line int) int {
+	col := 0
+	for _, pos := range ix.values {
+		if pos.Line == line && (col == 0 || pos.Col < col) {
+			col = pos.Col
+		}
+	}
+	if col == 0 {
+		return 1
+	}
+	return col
+}
+
+func srcTypeName(goType string) string {
+	switch goType {
+	case "int64":
+		return "an integer"
+	case "float64":
+		return "a decimal number"
+	case "string":
+		return "a string"
+	case "bool":
+		return "a boolean"
+	case "time.Time":
+		return "a date or time"
+	case "map[string]any":
+		return "a table"
+	case "[]map[string]any":
+		return "an array of tables"
+	}
+	if strings.HasPrefix(goType, "[]") {
+		return "an array"
+	}
+	return goType
+}
+
+func dstTypeName(t string) string {
+	switch t {
+	case "integer":
+		return "a whole number"
+	case "float":
+		return "a number"
+	case "string", "primitive (string-like)":
+		return "a string"
+	case "boolean":
+		return "true or false"
+	case "slice":
+		return "an array"
+	case "map":
+		return "a table"
+	}
+	return t
+}
+
+func typeHint(dst string) string {
+	switch dst {
+	case "integer":
+		return "write the number without quotes, like 3"
+	case "string", "primitive (string-like)":
+		return `put the text in double quotes, like "text"`
+	case "slice":
+		return `write a list in brackets, like ["a", "b"]`
+	}
+	return ""
+}
+
+// unknownKeys reports every key the decoder could not place in t.
+func unknownKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type) Problems {
+	var out Problems
+	used := map[string]int{} // stripped path -> occurrences already reported
+	for _, key := range md.Undecoded() {
+		valid, ok := keysAt(t, key[:len(key)-1])
+		if !ok {
+			// Inside a map or a free-form table such as [private]: the
+			// decoder keeps the value whole and does not mark its keys.
+			continue
+		}
+		name := key[len(key)-1]
+		where := "at the top level"
+		if len(key) > 1 {
+			where = "in [" + strings.Join(key[:len(key)-1], ".") + "]"
+		}
+		pos := occurrence(ix, key, used)
+		p := Problem{Path: path, Line: pos.Line, Col: pos.Col, Severity: Error,
+			Message: fmt.Sprintf("unknown key %q %s", name, where)}
+		if len(valid) > 0 {
+			p.Hint = suggest("key", name, valid)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// miscasedKeys reports keys that the decoder accepted only because it ignores
+// case: `Name = "x"` must be written `name = "x"`.
+func miscasedKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type) Problems {
+	var out Problems
+	undecoded := map[string]bool{}
+	for _, k := range md.Undecoded() {
+		undecoded[k.String()] = true
+	}
+	used := map[string]int{}
+	for _, key := range md.Keys() {
+		if undecoded[key.String()] {
+			continue
+		}
+		valid, ok := keysAt(t, key[:len(key)-1])
+		if !ok {
+			continue // inside a map: any key is allowed
+		}
+		name := key[len(key)-1]
+		pos := occurrence(ix, key, used)
+		if slices.Contains(valid, name) {
+			continue
+		}
+		for _, v := range valid {
+			if strings.EqualFold(v, name) {
+				out = append(out, Problem{Path: path, Line: pos.Line, Col: pos.Col, Severity: Error,
+					Message: fmt.Sprintf("key %q is written in the wrong case", name),
+					Hint:    fmt.Sprintf("write it %q: keys are case-sensitive", v)})
+			}
+		}
+	}
+	return out
+}
+
+// occurrence finds where the n-th occurrence of key (a path without array
+// indices, as the metadata gives it) stands in the source, counting the
+// occurrences already used.
+func occurrence(ix *sourceIndex, key toml.Key, used map[string]int) position {
+	want := strings.Join(key, ".")
+	found := ix.occurrences()[want]
+	n := used[want]
+	used[want]++
+	if n < len(found) {
+		return found[n]
+	}
+	if len(found) > 0 {
+		return found[len(found)-1]
+	}
+	return position{}
+}
+
+var indexSuffix = regexp.MustCompile(`\[\d+\]`)
+
+func stripIndices(p string) string { return indexSuffix.ReplaceAllString(p, "") }
+
+// keysAt returns the toml keys of the struct reached from t by following
+// parent (a key path, matched without regard to case as the decoder does).
+// ok is false when the path leads into a map or a non-struct value.
+func keysAt(t reflect.Type, parent []string) (keys []string, ok bool) {
+	t = structType(t)
+	for _, name := range parent {
+		if t == nil {
+			return nil, false
+		}
+		var next reflect.Type
+		for i := 0; i < t.NumField(); i++ {
+			if strings.EqualFold(tagName(t.Field(i)), name) {
+				next = structType(t.Field(i).Type)
+				break
+			}
+		}
+		t = next
+	}
+	if t == nil {
+		return nil, false
+	}
+	for i := 0; i < t.NumField(); i++ {
+		if n := tagName(t.Field(i)); n != "" && n != "-" {
+			keys = append(keys, n)
+		}
+	}
+	return keys, true
+}
+
+// structType unwraps pointers and slices down to a struct type, or returns nil.
+func structType(t reflect.Type) reflect.Type {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	return t
+}
+
+func tagName(f reflect.StructField) string {
+	tag := f.Tag.Get("toml")
+	if i := strings.IndexByte(tag, ','); i >= 0 {
+		tag = tag[:i]
+	}
+	if tag == "" && f.IsExported() {
+		return f.Name
+	}
+	return tag
+}

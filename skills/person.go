@@ -1,0 +1,86 @@
+package skills
+
+import (
+	"regexp"
+	"sort"
+	"time"
+)
+
+// Person is one product manager's skill file, skills/<id>.toml, after
+// validation. The file's [private] table is deliberately not part of Person:
+// what is never loaded can never be rendered into a plan, agenda or diff.
+type Person struct {
+	// ID is the file's stem: lowercase letters, digits and '-'.
+	ID string `json:"id"`
+	// Path is the file's path relative to the repository root, with slashes.
+	Path    string `json:"path"`
+	Name    string `json:"name"`
+	Role    string `json:"role"`
+	Target  string `json:"target,omitempty"`
+	Manager string `json:"manager,omitempty"`
+	// PlanStart is when progress is measured from; zero when not set.
+	PlanStart time.Time `json:"plan_start,omitzero"`
+	// Focus pins skills ahead of the plan's ranking.
+	Focus []string `json:"focus,omitempty"`
+	// Levels is the manager's assessment by skill id; a skill left out is not
+	// assessed.
+	Levels map[string]int `json:"levels"`
+	// Self is the person's own assessment, same keys.
+	Self     map[string]int `json:"self,omitempty"`
+	Goals    []Goal         `json:"goals,omitempty"`
+	Evidence []Evidence     `json:"evidence,omitempty"`
+}
+
+// Goal is something the person means to achieve, the skills it exercises and
+// when it is due (zero when open-ended).
+type Goal struct {
+	Text   string    `json:"text"`
+	Skills []string  `json:"skills,omitempty"`
+	Due    time.Time `json:"due,omitzero"`
+}
+
+// Evidence is a dated observation that shows a skill in use.
+type Evidence struct {
+	Date  time.Time `json:"date"`
+	Skill string    `json:"skill"`
+	Text  string    `json:"text"`
+}
+
+// TargetRole is the role the person is working towards: Target when set,
+// otherwise the role's next, otherwise the role itself (the top of the ladder).
+func (p *Person) TargetRole(m *Matrix) string {
+	if p.Target != "" {
+		return p.Target
+	}
+	if r := m.Role(p.Role); r != nil && r.Next != "" {
+		return r.Next
+	}
+	return p.Role
+}
+
+// Unassessed lists, in matrix order, the skills that have no level in p.Levels.
+func (p *Person) Unassessed(m *Matrix) []string {
+	var out []string
+	for _, s := range m.Skills {
+		if _, ok := p.Levels[s.ID]; !ok {
+			out = append(out, s.ID)
+		}
+	}
+	return out
+}
+
+// SortedLevelIDs returns the keys of levels in a stable order.
+func SortedLevelIDs(levels map[string]int) []string {
+	out := make([]string, 0, len(levels))
+	for id := range levels {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var validID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidID reports whether id can name a person, skill, role, persona or pillar:
+// lowercase letters and digits, words joined by single '-'.
+func ValidID(id string) bool { return validID.MatchString(id) }

@@ -1,0 +1,487 @@
+package skills
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Every rule a user's file must follow is checked here, and each broken rule
+// becomes one Problem that says where it is and how to fix it. Validation
+// never stops early: a file with five mistakes gets five problems.
+
+// checker collects the problems of one file.
+type checker struct {
+	path     string
+	ix       *sourceIndex
+	problems Problems
+}
+
+// at reports a problem at the key of keyPath.
+func (c *checker) at(sev Severity, keyPath, hint, format string, args ...any) {
+	pos := c.ix.keyPos(keyPath)
+	c.problems = append(c.problems, Problem{Path: c.path, Line: pos.Line, Col: pos.Col,
+		Severity: sev, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// atValue reports a problem at the value of keyPath.
+func (c *checker) atValue(sev Severity, keyPath, hint, format string, args ...any) {
+	pos := c.ix.valuePos(keyPath)
+	c.problems = append(c.problems, Problem{Path: c.path, Line: pos.Line, Col: pos.Col,
+		Severity: sev, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (c *checker) required(keyPath, value, example string) {
+	if strings.TrimSpace(value) == "" {
+		c.at(Error, keyPath, "add "+example, "%s is missing", lastKey(keyPath))
+	}
+}
+
+func (c *checker) id(keyPath, what, id string) {
+	if id == "" {
+		c.at(Error, keyPath, fmt.Sprintf(`add id = "a-%s-id"`, what), "%s has no id", what)
+		return
+	}
+	if !ValidID(id) {
+		c.atValue(Error, keyPath, fmt.Sprintf("use lowercase letters, digits and '-', like %q", Slug(id)),
+			"%s id %q is not valid", what, id)
+	}
+}
+
+// unique reports the second and later uses of the same id.
+func (c *checker) unique(what string, ids []string, keyPath func(i int) string) {
+	first := map[string]int{}
+	for i, id := range ids {
+		if id == "" {
+			continue
+		}
+		if j, dup := first[id]; dup {
+			pos := c.ix.valuePos(keyPath(j))
+			c.atValue(Error, keyPath(i), fmt.Sprintf("rename one of them; ids must be unique (first defined on line %d)", pos.Line),
+				"duplicate %s id %q", what, id)
+			continue
+		}
+		first[id] = i
+	}
+}
+
+// known reports an id, written as the value of keyPath, that is not one of
+// valid, with the closest suggested.
+func (c *checker) known(keyPath, what, id string, valid []string) bool {
+	if slices.Contains(valid, id) {
+		return true
+	}
+	c.atValue(Error, keyPath, suggest(what, id, valid), "unknown %s %q", what, id)
+	return false
+}
+
+// knownKey is known for an id written as the key of keyPath ([levels] entries).
+func (c *checker) knownKey(keyPath, what, id string, valid []string) bool {
+	if slices.Contains(valid, id) {
+		return true
+	}
+	c.at(Error, keyPath, suggest(what, id, valid), "unknown %s %q", what, id)
+	return false
+}
+
+func lastKey(keyPath string) string {
+	p := keyPath
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		p = p[i+1:]
+	}
+	return p
+}
+
+// Slug turns s into a valid id: lowercase, words joined by '-'.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "id"
+	}
+	return b.String()
+}
+
+// DecodeMatrix decodes and validates a matrix file. path names the file in
+// problems. The matrix is returned whenever it could be decoded, even with
+// problems, so that other files can still be checked against it.
+func DecodeMatrix(path string, src []byte) (*Matrix, Problems) {
+	var m Matrix
+	ix, problems, ok := decodeTOML(path, src, &m)
+	if !ok {
+		return nil, problems
+	}
+	c := &checker{path: path, ix: ix, problems: problems}
+	c.matrix(&m)
+	c.problems.Sort()
+	return &m, c.problems
+}
+
+func (c *checker) matrix(m *Matrix) {
+	if len(m.Levels) < 2 {
+		c.at(Error, "level", "define the scale with [[level]] tables, value = 1, 2, 3...", "the matrix needs at least two levels")
+	}
+	for i, l := range m.Levels {
+		p := fmt.Sprintf("level[%d]", i)
+		if l.Value != i+1 {
+			c.atValue(Error, p+".value", fmt.Sprintf("number the levels 1, 2, 3... in order; this one should be %d", i+1),
+				"level value %d is out of order", l.Value)
+		}
+		c.required(p+".name", l.Name, `name = "Proficient"`)
+	}
+	for i, x := range m.Personas {
+		p := fmt.Sprintf("persona[%d]", i)
+		c.id(p+".id", "persona", x.ID)
+		c.required(p+".name", x.Name, `name = "Coach/Mentor"`)
+	}
+	c.unique("persona", m.PersonaIDs(), func(i int) string { return fmt.Sprintf("persona[%d].id", i) })
+	for i, x := range m.Pillars {
+		p := fmt.Sprintf("pillar[%d]", i)
+		c.id(p+".id", "pillar", x.ID)
+		c.required(p+".name", x.Name, `name = "Soft skills"`)
+	}
+	c.unique("pillar", m.PillarIDs(), func(i int) string { return fmt.Sprintf("pillar[%d].id", i) })
+	c.roles(m)
+	c.skills(m)
+	c.transitions(m)
+}
+
+func (c *checker) roles(m *Matrix) {
+	if len(m.Roles) == 0 {
+		c.at(Error, "role", "define the ladder with [[role]] tables, from the most junior role up", "the matrix has no roles")
+	}
+	roleIDs := m.RoleIDs()
+	for i, r := range m.Roles {
+		p := fmt.Sprintf("role[%d]", i)
+		c.id(p+".id", "role", r.ID)
+		c.required(p+".name", r.Name, `name = "Group Product Manager"`)
+		if r.Next != "" && c.known(p+".next", "role", r.Next, roleIDs) && m.RoleRank(r.Next) <= i {
+			c.atValue(Error, p+".next", "next must be a role further up the ladder (later in the file)",
+				"role %q has next %q, which is not above it", r.ID, r.Next)
+		}
+		for _, persona := range sortedKeys(r.Emphasis) {
+			if c.knownKey(p+".emphasis."+persona, "persona", persona, m.PersonaIDs()) && r.Emphasis[persona] < 0 {
+				c.atValue(Error, p+".emphasis."+persona, "use a weight of 0 or more; 1.0 is neutral",
+					"emphasis %s = %g is negative", persona, r.Emphasis[persona])
+			}
+		}
+	}
+	c.unique("role", roleIDs, func(i int) string { return fmt.Sprintf("role[%d].id", i) })
+}
+
+func (c *checker) skills(m *Matrix) {
+	if len(m.Skills) == 0 {
+		c.at(Error, "skill", "add at least one [[skill]] table", "the matrix has no skills")
+	}
+	n := m.MaxLevel()
+	scale := fmt.Sprintf("use a level from 1 to %d", n)
+	for i, s := range m.Skills {
+		p := fmt.Sprintf("skill[%d]", i)
+		c.id(p+".id", "skill", s.ID)
+		c.required(p+".name", s.Name, `name = "Negotiation"`)
+		c.required(p+".summary", s.Summary, `summary = "what this skill is, in one sentence"`)
+		if s.Pillar == "" {
+			c.at(Error, p+".pillar", fmt.Sprintf("add pillar = one of %s", strings.Join(m.PillarIDs(), ", ")), "skill %q has no pillar", s.ID)
+		} else {
+			c.known(p+".pillar", "pillar", s.Pillar, m.PillarIDs())
+		}
+		if len(s.Personas) == 0 {
+			c.at(Error, p+".personas", fmt.Sprintf("add personas = [...] from %s", strings.Join(m.PersonaIDs(), ", ")), "skill %q serves no persona", s.ID)
+		}
+		for j, persona := range s.Personas {
+			c.known(fmt.Sprintf("%s.personas[%d]", p, j), "persona", persona, m.PersonaIDs())
+		}
+		var missing []string
+		for _, r := range m.Roles {
+			if _, ok := s.Expect[r.ID]; !ok {
+				missing = append(missing, r.ID)
+			}
+		}
+		if len(missing) > 0 {
+			c.at(Error, p+".expect", fmt.Sprintf("add an expected level for %s", strings.Join(missing, ", ")),
+				"skill %q has no expected level for %d role(s)", s.ID, len(missing))
+		}
+		for _, role := range sortedKeys(s.Expect) {
+			kp := p + ".expect." + role
+			if c.knownKey(kp, "role", role, m.RoleIDs()) && n > 0 && (s.Expect[role] < 1 || s.Expect[role] > n) {
+				c.atValue(Error, kp, scale, "expected level %d for %s is outside the scale 1..%d", s.Expect[role], role, n)
+			}
+		}
+		if n > 0 && len(s.Descriptors) != n {
+			c.at(Error, p+".descriptors", fmt.Sprintf("write one descriptor per level, %d in all, level 1 first", n),
+				"skill %q has %d descriptors for a scale of %d levels", s.ID, len(s.Descriptors), n)
+		}
+		if len(s.Questions) == 0 {
+			c.at(Error, p+".questions", `add questions = ["a coaching question", ...]`, "skill %q has no coaching questions", s.ID)
+		}
+		steps := map[int]bool{}
+		for j, a := range s.Actions {
+			ap := fmt.Sprintf("%s.action[%d]", p, j)
+			if n > 0 && (a.To < 2 || a.To > n) {
+				c.atValue(Error, ap+".to", fmt.Sprintf("an action leads to a level from 2 to %d", n),
+					"action leads to level %d, outside the scale", a.To)
+			}
+			steps[a.To] = true
+			c.required(ap+".text", a.Text, `text = "what to do"`)
+			c.required(ap+".evidence", a.Evidence, `evidence = "what would show it was done"`)
+		}
+		for to := 2; to <= n; to++ {
+			if !steps[to] {
+				c.at(Warning, p, fmt.Sprintf("add a [[skill.action]] with to = %d", to),
+					"skill %q has no action to reach level %d; plans at that step will list none", s.ID, to)
+			}
+		}
+		for j, r := range s.Resources {
+			c.required(fmt.Sprintf("%s.resource[%d].title", p, j), r.Title, `title = "a book, talk or exercise"`)
+		}
+	}
+	c.unique("skill", m.SkillIDs(), func(i int) string { return fmt.Sprintf("skill[%d].id", i) })
+}
+
+func (c *checker) transitions(m *Matrix) {
+	seen := map[string]int{}
+	for i, t := range m.Transitions {
+		p := fmt.Sprintf("transition[%d]", i)
+		fromOK := t.From != "" && c.known(p+".from", "role", t.From, m.RoleIDs())
+		toOK := t.To != "" && c.known(p+".to", "role", t.To, m.RoleIDs())
+		if t.From == "" {
+			c.at(Error, p, `add from = "a role id"`, "transition has no from role")
+		}
+		if t.To == "" {
+			c.at(Error, p, `add to = "a role id"`, "transition has no to role")
+		}
+		if fromOK && toOK && m.RoleRank(t.To) <= m.RoleRank(t.From) {
+			c.atValue(Error, p+".to", "a transition goes up the ladder", "transition from %q to %q goes down", t.From, t.To)
+		}
+		if len(t.Shifts) == 0 {
+			c.at(Error, p, `add shifts = ["from ... to ...", ...]`, "transition %s -> %s lists no shifts", t.From, t.To)
+		}
+		key := t.From + "->" + t.To
+		if j, dup := seen[key]; dup {
+			c.at(Error, p, fmt.Sprintf("merge it with the one on line %d", c.ix.keyPos(fmt.Sprintf("transition[%d]", j)).Line),
+				"duplicate transition %s -> %s", t.From, t.To)
+		}
+		seen[key] = i
+	}
+}
+
+// personFile is a skill file as written. Dates and levels are decoded as any
+// and checked here, so that every wrong value is reported, not only the first
+// one the decoder meets.
+type personFile struct {
+	Name      string         `toml:"name"`
+	Role      string         `toml:"role"`
+	Target    string         `toml:"target"`
+	Manager   string         `toml:"manager"`
+	PlanStart any            `toml:"plan_start"`
+	Focus     []string       `toml:"focus"`
+	Levels    map[string]any `toml:"levels"`
+	Self      map[string]any `toml:"self"`
+	Goals     []struct {
+		Text   string   `toml:"text"`
+		Skills []string `toml:"skills"`
+		Due    any      `toml:"due"`
+	} `toml:"goal"`
+	Evidence []struct {
+		Date  any    `toml:"date"`
+		Skill string `toml:"skill"`
+		Text  string `toml:"text"`
+	} `toml:"evidence"`
+	// Private is decoded only so that its keys count as known; it is dropped.
+	Private map[string]any `toml:"private"`
+}
+
+// PersonID returns the person id of a skill file path: its stem.
+func PersonID(file string) string {
+	return strings.TrimSuffix(path.Base(file), ".toml")
+}
+
+// DecodePerson decodes and validates a skill file against m. path is the
+// file's path relative to the repository root ("skills/alice.toml"); the
+// person's id is its stem. The person is returned whenever the file could be
+// decoded, even with problems.
+func DecodePerson(path string, src []byte, m *Matrix) (*Person, Problems) {
+	var f personFile
+	ix, problems, ok := decodeTOML(path, src, &f)
+	if !ok {
+		return nil, problems
+	}
+	c := &checker{path: path, ix: ix, problems: problems}
+	p := c.person(path, &f, m)
+	c.problems.Sort()
+	return p, c.problems
+}
+
+func (c *checker) person(file string, f *personFile, m *Matrix) *Person {
+	p := &Person{ID: PersonID(file), Path: file, Name: f.Name, Role: f.Role, Target: f.Target,
+		Manager: f.Manager, Focus: f.Focus}
+	if !ValidID(p.ID) {
+		c.problems = append(c.problems, Problem{Path: file, Severity: Error,
+			Message: fmt.Sprintf("person id %q (the file name) is not valid", p.ID),
+			Hint:    fmt.Sprintf("rename the file to skills/%s.toml: lowercase letters, digits and '-'", Slug(p.ID))})
+	}
+	c.required("name", f.Name, `name = "Their Name"`)
+	roles := m.RoleIDs()
+	if f.Role == "" {
+		c.at(Error, "role", "add role = one of "+strings.Join(roles, ", "), "role is missing")
+	} else {
+		c.known("role", "role", f.Role, roles)
+	}
+	if f.Target != "" && c.known("target", "role", f.Target, roles) && m.RoleRank(f.Role) >= 0 &&
+		m.RoleRank(f.Target) < m.RoleRank(f.Role) {
+		c.atValue(Error, "target", "choose a role at or above "+f.Role+": "+strings.Join(roles[m.RoleRank(f.Role):], ", "),
+			"target %q is below the current role %q", f.Target, f.Role)
+	}
+	p.PlanStart = c.date("plan_start", f.PlanStart, false)
+	skillIDs := m.SkillIDs()
+	for i, s := range f.Focus {
+		c.known(fmt.Sprintf("focus[%d]", i), "skill", s, skillIDs)
+	}
+	p.Levels = c.levels("levels", f.Levels, m)
+	p.Self = c.levels("self", f.Self, m)
+	if f.Levels == nil {
+		c.at(Warning, "name", "add a [levels] table with a level for each skill you have assessed", "no skills assessed yet")
+	} else if missing := unassessed(f.Levels, m); len(missing) > 0 {
+		c.at(Warning, "levels", "add them under [levels] once you have assessed them",
+			"%d of %d skills not assessed: %s", len(missing), len(m.Skills), strings.Join(missing, ", "))
+	}
+	for i, g := range f.Goals {
+		gp := fmt.Sprintf("goal[%d]", i)
+		c.required(gp+".text", g.Text, `text = "what the goal is"`)
+		for j, s := range g.Skills {
+			c.known(fmt.Sprintf("%s.skills[%d]", gp, j), "skill", s, skillIDs)
+		}
+		p.Goals = append(p.Goals, Goal{Text: g.Text, Skills: g.Skills, Due: c.date(gp+".due", g.Due, false)})
+	}
+	for i, e := range f.Evidence {
+		ep := fmt.Sprintf("evidence[%d]", i)
+		c.required(ep+".text", e.Text, `text = "what happened"`)
+		if e.Skill == "" {
+			c.at(Error, ep, `add skill = "the skill id it shows"`, "evidence names no skill")
+		} else {
+			c.known(ep+".skill", "skill", e.Skill, skillIDs)
+		}
+		p.Evidence = append(p.Evidence, Evidence{Date: c.date(ep+".date", e.Date, true), Skill: e.Skill, Text: e.Text})
+	}
+	return p
+}
+
+// levels checks a [levels] or [self] table: known skills, whole numbers on the scale.
+func (c *checker) levels(table string, raw map[string]any, m *Matrix) map[string]int {
+	out := map[string]int{}
+	n := m.MaxLevel()
+	for _, id := range sortedKeys(raw) {
+		kp := table + "." + id
+		known := c.knownKey(kp, "skill", id, m.SkillIDs())
+		v, isInt := raw[id].(int64)
+		if !isInt {
+			c.atValue(Error, kp, fmt.Sprintf("write a whole number from 1 to %d without quotes", n),
+				"level of %q must be a whole number, not %s", id, srcTypeName(goTypeName(raw[id])))
+			continue
+		}
+		if v < 1 || v > int64(n) {
+			hint := fmt.Sprintf("use a level from 1 to %d", n)
+			if v == 0 {
+				hint += ", or leave the skill out to mark it not assessed"
+			}
+			c.atValue(Error, kp, hint, "level %d for %q is outside the scale 1..%d", v, id, n)
+			continue
+		}
+		if known {
+			out[id] = int(v)
+		}
+	}
+	return out
+}
+
+// date checks that v is a TOML local date (2027-03-31, no quotes).
+func (c *checker) date(keyPath string, v any, required bool) time.Time {
+	if v == nil {
+		if required {
+			c.at(Error, parentPath(keyPath), "add "+lastKey(keyPath)+" = YYYY-MM-DD", "%s is missing", lastKey(keyPath))
+		}
+		return time.Time{}
+	}
+	t, ok := v.(time.Time)
+	// The decoder marks a local date (no time, no offset) with a zone of its
+	// own, named "date-local"; it is not exported, so compare by name.
+	if ok && t.Location().String() == "date-local" {
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	name := lastKey(keyPath)
+	if ok {
+		c.atValue(Error, keyPath, fmt.Sprintf("write the date alone: %s = %s", name, t.Format(time.DateOnly)),
+			"%s must be a date without a time", name)
+		return time.Time{}
+	}
+	hint := fmt.Sprintf("write a TOML date without quotes, like %s = 2027-03-31", name)
+	if s, isString := v.(string); isString {
+		if d, err := time.Parse(time.DateOnly, strings.TrimSpace(s)); err == nil {
+			hint = fmt.Sprintf("remove the quotes: %s = %s", name, d.Format(time.DateOnly))
+		}
+	}
+	c.atValue(Error, keyPath, hint, "%s must be a date, not %s", name, srcTypeName(goTypeName(v)))
+	return time.Time{}
+}
+
+func goTypeName(v any) string {
+	return strings.ReplaceAll(fmt.Sprintf("%T", v), "interface {}", "any")
+}
+
+// ConfigFile is the name of the settings file at the repository root.
+const ConfigFile = "coach.toml"
+
+// DecodeConfig decodes and validates coach.toml. Keys left out keep their
+// defaults.
+func DecodeConfig(path string, src []byte) (Config, Problems) {
+	cfg := DefaultConfig()
+	ix, problems, ok := decodeTOML(path, src, &cfg)
+	if !ok {
+		return DefaultConfig(), problems
+	}
+	c := &checker{path: path, ix: ix, problems: problems}
+	if cfg.Plan.Focus < 1 || cfg.Plan.Focus > 10 {
+		c.atValue(Error, "plan.focus", "use a number from 1 to 10; 3 is the default", "plan focus %d is out of range", cfg.Plan.Focus)
+		cfg.Plan.Focus = DefaultConfig().Plan.Focus
+	}
+	if _, ok := weekdays[cfg.Agenda.Weekday]; !ok {
+		c.atValue(Error, "agenda.weekday", suggest("weekday", cfg.Agenda.Weekday, sortedKeys(weekdays)),
+			"unknown weekday %q", cfg.Agenda.Weekday)
+		cfg.Agenda.Weekday = DefaultConfig().Agenda.Weekday
+	}
+	if cfg.Agenda.WeeksPerFocus < 1 || cfg.Agenda.WeeksPerFocus > 12 {
+		c.atValue(Error, "agenda.weeks_per_focus", "use a number of weeks from 1 to 12; 2 is the default",
+			"weeks_per_focus %d is out of range", cfg.Agenda.WeeksPerFocus)
+		cfg.Agenda.WeeksPerFocus = DefaultConfig().Agenda.WeeksPerFocus
+	}
+	c.problems.Sort()
+	return cfg, c.problems
+}
+
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// unassessed lists the skills with no key in a raw [levels] table. A skill
+// with an invalid level is reported as invalid, not as not assessed.
+func unassessed(levels map[string]any, m *Matrix) []string {
+	var out []string
+	for _, id := range m.SkillIDs() {
+		if _, ok := levels[id]; !ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
