@@ -1,0 +1,239 @@
+// Package repoexample is the example coaching repository that
+// `coach init --example` starts from: a product team of six, from an APM to a
+// Director, with goals, evidence, self-assessments and private notes, and six
+// months of git history replayed from history/commits.toml with fixed dates
+// and authors, so that every run makes the same commits.
+//
+// The files in this directory are the repository as it stands after the last
+// commit; history/ holds the earlier versions and the list of commits. The
+// same directory supplies the skeleton that a plain `coach init` writes.
+package repoexample
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/coach-dev/coach/skills"
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+//go:embed README.md coach.toml all:skills all:templates all:plans all:agendas history
+var files embed.FS
+
+// File is one file of a new repository.
+type File struct {
+	Path string // relative, with slashes
+	Data []byte
+}
+
+// skeletonPaths are the files every new coaching repository starts with.
+var skeletonPaths = []string{
+	"coach.toml",
+	"matrix.toml",
+	"skills/README.md",
+	"plans/.gitkeep",
+	"agendas/.gitkeep",
+	"templates/README.md",
+}
+
+// Skeleton returns the files a plain `coach init` writes: the settings, the
+// built-in matrix to customise, and the directories with their READMEs.
+func Skeleton() []File {
+	out := make([]File, 0, len(skeletonPaths))
+	for _, p := range skeletonPaths {
+		data, err := read(p)
+		if err != nil {
+			panic(err) // the embedded files are fixed at build time and tested
+		}
+		out = append(out, File{Path: p, Data: data})
+	}
+	return out
+}
+
+// read returns an embedded file; matrix.toml is the built-in matrix.
+func read(p string) ([]byte, error) {
+	if p == skills.MatrixFile {
+		return skills.DefaultMatrixTOML(), nil
+	}
+	return files.ReadFile(p)
+}
+
+// Final returns every file of the example as it stands after its history,
+// ordered by path.
+func Final() ([]File, error) {
+	var out []File
+	err := fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(p, "history/") {
+			return err
+		}
+		data, err := files.ReadFile(p)
+		out = append(out, File{Path: p, Data: data})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, File{Path: skills.MatrixFile, Data: skills.DefaultMatrixTOML()})
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+type author struct {
+	ID    string `toml:"id"`
+	Name  string `toml:"name"`
+	Email string `toml:"email"`
+}
+
+type commit struct {
+	Date    time.Time `toml:"date"`
+	Author  string    `toml:"author"`
+	Message string    `toml:"message"`
+	Files   []string  `toml:"files"`
+	Rename  []string  `toml:"rename"`
+	Branch  string    `toml:"branch"`
+	Merge   string    `toml:"merge"`
+}
+
+type history struct {
+	Authors []author `toml:"author"`
+	Commits []commit `toml:"commit"`
+}
+
+func loadHistory() (*history, error) {
+	src, err := files.ReadFile("history/commits.toml")
+	if err != nil {
+		return nil, err
+	}
+	var h history
+	md, err := toml.Decode(string(src), &h)
+	if err != nil {
+		return nil, fmt.Errorf("history/commits.toml: %w", err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		return nil, fmt.Errorf("history/commits.toml: unknown key %s", u[0])
+	}
+	return &h, nil
+}
+
+// Build makes the example repository in dir, which must not be inside a git
+// repository: it initialises one (branch main) and replays the history. It
+// returns the commits it made, oldest first.
+func Build(dir string) ([]plumbing.Hash, error) {
+	h, err := loadHistory()
+	if err != nil {
+		return nil, err
+	}
+	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
+		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("git init %s: %w", dir, err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return nil, err
+	}
+	authors := map[string]author{}
+	for _, a := range h.Authors {
+		authors[a.ID] = a
+	}
+	branches := map[string]plumbing.Hash{}
+	branchFiles := map[string][]string{}
+	var made []plumbing.Hash
+	var head plumbing.Hash
+	for i, c := range h.Commits {
+		a, ok := authors[c.Author]
+		if !ok {
+			return nil, fmt.Errorf("history commit %d: unknown author %q", i+1, c.Author)
+		}
+		sig := &object.Signature{Name: a.Name, Email: a.Email, When: c.Date}
+		opts := &git.CommitOptions{Author: sig, Committer: sig}
+		changes := c.Files
+		if c.Merge != "" {
+			tip, ok := branches[c.Merge]
+			if !ok {
+				return nil, fmt.Errorf("history commit %d: merge of unknown branch %q", i+1, c.Merge)
+			}
+			changes = branchFiles[c.Merge]
+			opts.Parents = []plumbing.Hash{head, tip}
+		}
+		if err := apply(dir, wt, changes, c.Rename); err != nil {
+			return nil, fmt.Errorf("history commit %d: %w", i+1, err)
+		}
+		hash, err := wt.Commit(c.Message+"\n", opts)
+		if err != nil {
+			return nil, fmt.Errorf("history commit %d: %w", i+1, err)
+		}
+		made = append(made, hash)
+		if c.Branch == "" {
+			head = hash
+			continue
+		}
+		// A branch commit leaves main where it was.
+		branches[c.Branch] = hash
+		branchFiles[c.Branch] = c.Files
+		if err := repo.Storer.SetReference(plumbing.NewHashReference(plumbing.NewBranchReferenceName(c.Branch), hash)); err != nil {
+			return nil, err
+		}
+		if err := repo.Storer.SetReference(plumbing.NewHashReference(plumbing.NewBranchReferenceName("main"), head)); err != nil {
+			return nil, err
+		}
+		if err := wt.Reset(&git.ResetOptions{Commit: head, Mode: git.HardReset}); err != nil {
+			return nil, err
+		}
+	}
+	return made, nil
+}
+
+// apply writes the files of one commit and stages them.
+func apply(dir string, wt *git.Worktree, changes, renames []string) error {
+	for _, spec := range changes {
+		dst, src, _ := strings.Cut(spec, " <- ")
+		if src == "" {
+			src = dst
+		}
+		data, err := read(src)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, filepath.FromSlash(dst)), data); err != nil {
+			return err
+		}
+		if _, err := wt.Add(dst); err != nil {
+			return fmt.Errorf("git add %s: %w", dst, err)
+		}
+	}
+	for _, spec := range renames {
+		from, to, ok := strings.Cut(spec, " -> ")
+		if !ok {
+			return fmt.Errorf("rename %q: want \"OLD -> NEW\"", spec)
+		}
+		if _, err := wt.Move(from, to); err != nil {
+			return fmt.Errorf("git mv %s %s: %w", from, to, err)
+		}
+	}
+	return nil
+}
+
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return nil
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}

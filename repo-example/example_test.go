@@ -1,0 +1,95 @@
+package repoexample
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/go-git/go-git/v5"
+)
+
+// Every version of every skill file in the history is valid, so the example's
+// history shows real progress and no parse warnings.
+func TestHistoryVersionsAreValid(t *testing.T) {
+	m, err := skills.DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".toml") || (!strings.HasPrefix(p, "skills/") && !strings.HasPrefix(p, "history/")) {
+			return err
+		}
+		if p == "history/commits.toml" {
+			return nil
+		}
+		src, err := files.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		_, problems := skills.DecodePerson("skills/"+filepath.Base(p), src, m)
+		if problems.Errors() > 0 {
+			t.Errorf("%s: %v", p, problems)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBuild(t *testing.T) {
+	dir := t.TempDir()
+	commits, err := Build(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(commits) != 20 {
+		t.Errorf("made %d commits, want 20", len(commits))
+	}
+	final, err := Final()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range final {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+		if err != nil {
+			t.Errorf("%s: %v", f.Path, err)
+			continue
+		}
+		if string(got) != string(f.Data) {
+			t.Errorf("%s differs from the example's final version", f.Path)
+		}
+	}
+	repo, err := git.PlainOpen(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, err := wt.Status()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !status.IsClean() {
+		t.Errorf("work tree not clean after the history:\n%s", status)
+	}
+}
+
+func TestSkeletonHasEveryDirectory(t *testing.T) {
+	var paths []string
+	for _, f := range Skeleton() {
+		paths = append(paths, f.Path)
+		if len(f.Data) == 0 && !strings.HasSuffix(f.Path, ".gitkeep") {
+			t.Errorf("%s is empty", f.Path)
+		}
+	}
+	want := "coach.toml matrix.toml skills/README.md plans/.gitkeep agendas/.gitkeep templates/README.md"
+	if got := strings.Join(paths, " "); got != want {
+		t.Errorf("skeleton = %s, want %s", got, want)
+	}
+}
