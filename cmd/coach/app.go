@@ -1,0 +1,141 @@
+package main
+
+// Output rules, for every command:
+//   - stdout carries the product (Markdown, text or JSON) and nothing else;
+//   - diagnostics go to stderr: findings as path:line:col: message, and
+//     anything else as "coach: ..." with hints as "coach: hint: ...";
+//   - the exit status is decided in exactly one place, exitCode: 0 ok (warnings
+//     alone included), 1 a finding (invalid file, stale plan, unknown person),
+//     2 wrong usage or an unexpected failure.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/urfave/cli/v2"
+)
+
+// errFindings means the command reported findings on stderr already and
+// should exit 1 without printing anything more.
+var errFindings = errors.New("findings reported")
+
+// usageError is wrong usage: a missing argument, a bad flag value, a
+// directory that cannot be used. hint, when set, is printed after it.
+type usageError struct{ msg, hint string }
+
+func (e *usageError) Error() string { return e.msg }
+
+const helpHint = "run `coach help` or `coach COMMAND --help` for usage"
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...), hint: helpHint}
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.Run(args)
+	return exitCode(err, stderr)
+}
+
+// exitCode prints err (unless it was printed already) and maps it to the exit
+// status.
+func exitCode(err error, stderr io.Writer) int {
+	var (
+		usage    *usageError
+		problems *skills.ProblemsError
+	)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errFindings):
+		return 1
+	case errors.As(err, &problems):
+		for _, p := range problems.Problems {
+			fmt.Fprintln(stderr, p)
+		}
+		return 1
+	case errors.Is(err, skills.ErrUnknownPerson), errors.Is(err, skills.ErrNotRepo):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		return 1
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		if usage.hint != "" {
+			fmt.Fprintf(stderr, "coach: hint: %s\n", usage.hint)
+		}
+		return 2
+	}
+	fmt.Fprintf(stderr, "coach: %v\n", err)
+	return 2
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:  "coach",
+		Usage: "development plans, 1:1 agendas and progress history for product leaders",
+		Description: `coach reads a git repository of TOML files (a skill matrix and one skill
+file per product manager) and generates each person's individual development
+plan, a weekly 1:1 agenda, and their progress history from the commits.
+
+Start with:  coach init --example team && cd team && coach check`,
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: false,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "C", Usage: "run as if coach was started in `DIR`", Value: "."},
+		},
+		Commands: []*cli.Command{
+			newInitCommand(),
+			newCheckCommand(stdout, stderr),
+		},
+		// Errors become exit codes in run, never inside the library.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return &usageError{msg: err.Error(), hint: helpHint}
+		},
+		// With no command, show the help; an unknown word is wrong usage.
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return cli.ShowAppHelp(c)
+			}
+			var names []string
+			for _, cmd := range c.App.Commands {
+				names = append(names, cmd.Name)
+			}
+			return usagef("unknown command %q; did you mean %s?", c.Args().First(),
+				strings.Join(skills.Closest(c.Args().First(), names, 1), ""))
+		},
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = app.OnUsageError
+	}
+	return app
+}
+
+// repoDir is the directory given by -C, resolved against the working
+// directory.
+func repoDir(c *cli.Context) string {
+	for _, ctx := range c.Lineage() {
+		if ctx.IsSet("C") {
+			return ctx.String("C")
+		}
+	}
+	return "."
+}
+
+// formatFlag is the --format flag shared by reporting commands.
+func formatFlag(allowed ...string) *cli.StringFlag {
+	return &cli.StringFlag{Name: "format", Value: allowed[0],
+		Usage: "output format: " + strings.Join(allowed, ", ")}
+}
+
+func checkFormat(got string, allowed ...string) error {
+	for _, a := range allowed {
+		if got == a {
+			return nil
+		}
+	}
+	return usagef("unknown format %q; use one of %s", got, strings.Join(allowed, ", "))
+}
