@@ -127,8 +127,13 @@ func Closest(got string, valid []string, n int) []string {
 		d  int
 	}
 	s := make([]scored, 0, len(valid))
+	lower := strings.ToLower(got)
 	for _, v := range valid {
-		s = append(s, scored{v, distance(strings.ToLower(got), v)})
+		d := distance(lower, v)
+		if lower != "" && (strings.HasPrefix(v, lower) || strings.HasPrefix(lower, v)) {
+			d = -1 // "sam" is closest to "sam-lee", whatever the edit distance
+		}
+		s = append(s, scored{v, d})
 	}
 	sort.Slice(s, func(i, j int) bool {
 		if s[i].d != s[j].d {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // The files of a coaching repository, relative to its root.
@@ -28,9 +29,15 @@ var ErrUnknownPerson = errors.New("unknown person")
 type UnknownPersonError struct {
 	ID      string
 	Closest []string
+	// RenamedOn is set when the file was renamed to Closest[0] on that day.
+	RenamedOn time.Time
 }
 
 func (e *UnknownPersonError) Error() string {
+	if !e.RenamedOn.IsZero() && len(e.Closest) == 1 {
+		return fmt.Sprintf("skills/%s.toml was renamed to skills/%s.toml on %s; use %s",
+			e.ID, e.Closest[0], e.RenamedOn.Format(time.DateOnly), e.Closest[0])
+	}
 	msg := fmt.Sprintf("no skill file skills/%s.toml", e.ID)
 	if len(e.Closest) > 0 {
 		msg += "; did you mean " + strings.Join(e.Closest, ", ") + "?"

@@ -416,12 +416,10 @@ func (c *checker) date(keyPath string, v any, required bool) time.Time {
 		}
 		return time.Time{}
 	}
-	t, ok := v.(time.Time)
-	// The decoder marks a local date (no time, no offset) with a zone of its
-	// own, named "date-local"; it is not exported, so compare by name.
-	if ok && t.Location().String() == "date-local" {
-		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	if d, ok := asDate(v); ok {
+		return d
 	}
+	t, ok := v.(time.Time)
 	name := lastKey(keyPath)
 	if ok {
 		c.atValue(Error, keyPath, fmt.Sprintf("write the date alone: %s = %s", name, t.Format(time.DateOnly)),

@@ -14,6 +14,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
@@ -36,8 +37,73 @@ func usagef(format string, args ...any) error {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(flagsFirst(app, args))
 	return exitCode(err, stderr)
+}
+
+// flagsFirst moves a command's flags ahead of its arguments, so that
+// `coach history alice --since 2026-09-01` works as people type it: urfave/cli
+// v2 stops reading flags at the first argument. A flag's value, when the flag
+// takes one and is not written --flag=value, moves with it; "--" ends flags.
+func flagsFirst(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	out := []string{args[0]}
+	i := 1
+	// Global flags, then the command name.
+	for i < len(args) && strings.HasPrefix(args[i], "-") {
+		out = append(out, args[i])
+		if takesValue(app.Flags, args[i]) && i+1 < len(args) {
+			i++
+			out = append(out, args[i])
+		}
+		i++
+	}
+	if i >= len(args) {
+		return out
+	}
+	cmd := app.Command(args[i])
+	out = append(out, args[i])
+	i++
+	if cmd == nil {
+		return append(out, args[i:]...)
+	}
+	var flags, rest []string
+	for ; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			rest = append(rest, args[i:]...)
+			i = len(args)
+		case strings.HasPrefix(a, "-") && a != "-":
+			flags = append(flags, a)
+			if takesValue(cmd.Flags, a) && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return append(append(out, flags...), rest...)
+}
+
+// takesValue reports whether arg names a flag that reads the next argument.
+func takesValue(flags []cli.Flag, arg string) bool {
+	if strings.Contains(arg, "=") {
+		return false
+	}
+	name := strings.TrimLeft(arg, "-")
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n == name {
+				_, isBool := f.(*cli.BoolFlag)
+				return !isBool
+			}
+		}
+	}
+	return false
 }
 
 // exitCode prints err (unless it was printed already) and maps it to the exit
@@ -57,7 +123,7 @@ func exitCode(err error, stderr io.Writer) int {
 			fmt.Fprintln(stderr, p)
 		}
 		return 1
-	case errors.Is(err, skills.ErrUnknownPerson), errors.Is(err, skills.ErrNotRepo):
+	case errors.Is(err, skills.ErrUnknownPerson), errors.Is(err, skills.ErrNotRepo), errors.Is(err, history.ErrNotGit):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
 	case errors.As(err, &usage):
@@ -89,6 +155,7 @@ Start with:  coach init --example team && cd team && coach check`,
 		Commands: []*cli.Command{
 			newInitCommand(),
 			newCheckCommand(stdout, stderr),
+			newHistoryCommand(stdout, stderr),
 		},
 		// Errors become exit codes in run, never inside the library.
 		ExitErrHandler: func(*cli.Context, error) {},

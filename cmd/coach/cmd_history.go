@@ -1,0 +1,207 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/skills"
+	"github.com/urfave/cli/v2"
+)
+
+type historyOptions struct {
+	Dir          string
+	Person       string
+	All          bool
+	Since, Until time.Time
+	Skill        string
+	Format       string
+	Rev          string
+	NoCache      bool
+	SVG          string
+}
+
+func newHistoryCommand(stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:      "history",
+		Usage:     "a person's progress, read from the commits that changed their skill file",
+		ArgsUsage: "NAME | --all",
+		Description: `history lists every change to a person's skill file, newest first: levels
+and self-assessments (old -> new), role and target changes, evidence and goals
+added, with the date, commit, author and subject of the commit that made it.
+It follows renames (alice.toml -> alice-smith.toml), reports a change that came
+through a merged branch once, under the commit that made it, and says where a
+shallow clone's history stops. Results are cached in .git/coach/.
+
+Examples:
+   coach history alice
+   coach history alice --since 2026-09-01 --skill negotiation
+   coach history --all --format json
+   coach history alice --svg alice.svg
+
+Exit status: 0 ok (an empty history included), 1 an unknown person or not a
+git repository, 2 wrong usage.`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "all", Usage: "everyone's history"},
+			&cli.StringFlag{Name: "since", Usage: "only changes on or after `DATE` (YYYY-MM-DD)"},
+			&cli.StringFlag{Name: "until", Usage: "only changes before `DATE` (YYYY-MM-DD)"},
+			&cli.StringFlag{Name: "skill", Usage: "only changes to skill `ID`"},
+			formatFlag("text", "md", "json"),
+			&cli.StringFlag{Name: "rev", Usage: "read the history of `REV` instead of HEAD"},
+			&cli.BoolFlag{Name: "no-cache", Usage: "read every commit; neither use nor update .git/coach/"},
+			&cli.StringFlag{Name: "svg", Usage: "also write a chart of each skill's level over time to `FILE`"},
+		},
+		Action: func(c *cli.Context) error {
+			opts := historyOptions{Dir: repoDir(c), All: c.Bool("all"), Skill: c.String("skill"),
+				Format: c.String("format"), Rev: c.String("rev"), NoCache: c.Bool("no-cache"), SVG: c.String("svg")}
+			switch {
+			case opts.All && c.NArg() > 0:
+				return usagef("give a NAME or --all, not both")
+			case !opts.All && c.NArg() != 1:
+				return usagef("history needs one NAME, or --all")
+			case opts.All && opts.SVG != "":
+				return usagef("--svg draws one person's chart; give a NAME")
+			}
+			opts.Person = c.Args().First()
+			if err := checkFormat(opts.Format, "text", "md", "json"); err != nil {
+				return err
+			}
+			var err error
+			if opts.Since, err = parseDate("since", c.String("since")); err != nil {
+				return err
+			}
+			if opts.Until, err = parseDate("until", c.String("until")); err != nil {
+				return err
+			}
+			return runHistory(opts, stdout, stderr)
+		},
+	}
+}
+
+func parseDate(flag, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, usagef("--%s %q is not a date; write it as YYYY-MM-DD", flag, s)
+	}
+	return t, nil
+}
+
+func runHistory(opts historyOptions, stdout, stderr io.Writer) error {
+	root, err := skills.FindRoot(opts.Dir)
+	if err != nil {
+		return err
+	}
+	repo, err := skills.Load(root)
+	if err != nil {
+		return err
+	}
+	m := repo.Matrix
+	if m == nil {
+		if m, err = skills.DefaultMatrix(); err != nil {
+			return err
+		}
+	}
+	res, err := history.Read(root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache})
+	if errors.Is(err, history.ErrRevision) {
+		return &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
+	}
+	if err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "coach: warning: %s\n", w)
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(stderr, "coach: note: %s\n", n)
+	}
+	changes := res.Changes
+	if !opts.All {
+		if err := knownPerson(repo, changes, opts.Person); err != nil {
+			return err
+		}
+		changes = history.ForPerson(changes, opts.Person)
+		if len(changes) == 0 && len(res.Notes) == 0 {
+			fmt.Fprintf(stderr, "coach: note: skills/%s.toml has no commits yet; commit it to start the history\n", opts.Person)
+		}
+	} else if len(changes) == 0 && len(res.Notes) == 0 {
+		fmt.Fprintln(stderr, "coach: note: no commit has changed a skill file yet")
+	}
+	changes = history.Between(changes, opts.Since, opts.Until)
+	if opts.Skill != "" {
+		if m.Skill(opts.Skill) == nil {
+			return usagef("unknown skill %q; did you mean %s?", opts.Skill, skills.Closest(opts.Skill, m.SkillIDs(), 1)[0])
+		}
+		var only []skills.Change
+		for _, c := range changes {
+			if c.Skill == opts.Skill {
+				only = append(only, c)
+			}
+		}
+		changes = only
+	}
+	if opts.SVG != "" {
+		var svg []byte
+		if p, err := repo.Person(opts.Person); err == nil {
+			svg = history.SVG(p, history.ForPerson(res.Changes, opts.Person), m)
+		} else {
+			svg = history.SVG(nil, history.ForPerson(res.Changes, opts.Person), m)
+		}
+		if err := writeFileAtomic(opts.SVG, svg); err != nil {
+			return fmt.Errorf("write %s: %w", opts.SVG, err)
+		}
+		fmt.Fprintf(stderr, "coach: wrote %s\n", opts.SVG)
+	}
+	switch opts.Format {
+	case "json":
+		if changes == nil {
+			changes = []skills.Change{}
+		}
+		return writeJSON(stdout, changes)
+	case "md":
+		return history.WriteMarkdown(stdout, changes, m, opts.All)
+	}
+	return history.WriteText(stdout, changes, m, opts.All)
+}
+
+// knownPerson accepts an id that has a skill file today or appears in the
+// history (someone who has left), and otherwise names the closest ids.
+func knownPerson(repo *skills.Repo, changes []skills.Change, id string) error {
+	ids := history.People(changes)
+	for _, p := range repo.People {
+		ids = append(ids, p.ID)
+	}
+	for _, known := range ids {
+		if known == id {
+			return nil
+		}
+	}
+	if _, err := os.Stat(filepath.Join(repo.Root, skills.SkillsDir, id+".toml")); err == nil {
+		return nil
+	}
+	for _, c := range changes {
+		if c.Kind == skills.KindRenamed && c.From == id {
+			return &skills.UnknownPersonError{ID: id, Closest: []string{c.To},
+				RenamedOn: c.Date}
+		}
+	}
+	return &skills.UnknownPersonError{ID: id, Closest: skills.Closest(id, dedupe(ids), 3)}
+}
+
+func dedupe(ids []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}

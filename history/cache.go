@@ -1,0 +1,105 @@
+package history
+
+import (
+	"bufio"
+	"encoding/gob"
+	"os"
+	"path/filepath"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// The cache keeps, for every commit already read, what the walk learnt of it:
+// its parents, author, subject, skills/ tree hash and the changes it made. It
+// is addressed by commit hash, which fixes all of these, so an entry never
+// goes stale; a file that is not exactly what this version of coach wrote is
+// ignored and rebuilt, never trusted. The boundary commits of a shallow clone
+// are not cached: once the clone is deepened they have parents to compare
+// with.
+
+const (
+	cacheMagic   = "coach history cache"
+	cacheVersion = 1
+)
+
+type cacheFile struct {
+	Magic      string
+	Version    int
+	SkillsPath string
+	Nodes      []node
+	index      map[plumbing.Hash]int
+}
+
+func cachePath(gitDir string) string { return filepath.Join(gitDir, "coach", "history.gob") }
+
+// loadCache reads the cache, or returns nil when there is none or it cannot be
+// trusted.
+func loadCache(gitDir, skillsPath string) *cacheFile {
+	f, err := os.Open(cachePath(gitDir))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var c cacheFile
+	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&c); err != nil {
+		return nil
+	}
+	if c.Magic != cacheMagic || c.Version != cacheVersion || c.SkillsPath != skillsPath {
+		return nil
+	}
+	c.index = make(map[plumbing.Hash]int, len(c.Nodes))
+	for i, n := range c.Nodes {
+		if n.Hash.IsZero() {
+			return nil
+		}
+		c.index[n.Hash] = i
+	}
+	return &c
+}
+
+// lookup returns the cached node of commit h, or nil.
+func (c *cacheFile) lookup(h plumbing.Hash) *node {
+	if c == nil {
+		return nil
+	}
+	i, ok := c.index[h]
+	if !ok {
+		return nil
+	}
+	n := c.Nodes[i]
+	n.done = true
+	return &n
+}
+
+// saveCache writes every node that is fully read, through a temporary file
+// and a rename.
+func saveCache(gitDir, skillsPath string, nodes map[plumbing.Hash]*node, shallow map[plumbing.Hash]bool) error {
+	c := cacheFile{Magic: cacheMagic, Version: cacheVersion, SkillsPath: skillsPath}
+	for h, n := range nodes {
+		if n.done && !shallow[h] {
+			c.Nodes = append(c.Nodes, *n)
+		}
+	}
+	dir := filepath.Dir(cachePath(gitDir))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "history-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	if err := gob.NewEncoder(bw).Encode(&c); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), cachePath(gitDir))
+}

@@ -1,0 +1,586 @@
+package history
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// node is one commit of the walk: what the first pass learns of it, and the
+// changes the second pass finds in it.
+type node struct {
+	Hash    plumbing.Hash
+	Parents []plumbing.Hash
+	When    time.Time
+	Author  string
+	Email   string
+	Subject string
+	// Skills is the hash of the skills/ tree, zero when there is none.
+	Skills plumbing.Hash
+	// Files are the skill files this commit changed, by path.
+	Files []fileChange
+	// done is true once Files is known (read now or from the cache).
+	done bool
+}
+
+// fileChange is what one commit did to one skill file.
+type fileChange struct {
+	ID      string // the person id at this commit (the file's stem)
+	Changes []skills.Change
+	Warning string
+}
+
+type walker struct {
+	skillsPath string
+	gitDir     string
+	workers    int
+	shallow    map[plumbing.Hash]bool
+	nodes      map[plumbing.Hash]*node
+	order      []*node // first-pass order
+	fresh      int     // nodes read in this run, not from the cache
+	boundary   []*node // shallow commits met
+	missing    []plumbing.Hash
+}
+
+// collect is the first pass: every commit reachable from head, with its
+// parents, author, subject and skills/ tree hash. Commits in the cache are
+// taken from it without reading any object.
+func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile) error {
+	stack := []plumbing.Hash{head}
+	for len(stack) > 0 {
+		h := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if _, seen := w.nodes[h]; seen {
+			continue
+		}
+		n := c.lookup(h)
+		if n == nil {
+			var err error
+			n, err = w.readNode(repo.Storer, h)
+			if errors.Is(err, plumbing.ErrObjectNotFound) {
+				// Only the parents of a shallow commit may be missing, and
+				// those are never pushed; anything else is a broken repository.
+				w.missing = append(w.missing, h)
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			w.fresh++
+		}
+		w.nodes[h] = n
+		w.order = append(w.order, n)
+		if w.shallow[h] {
+			w.boundary = append(w.boundary, n)
+			continue
+		}
+		for i := len(n.Parents) - 1; i >= 0; i-- {
+			stack = append(stack, n.Parents[i])
+		}
+	}
+	return nil
+}
+
+func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash) (*node, error) {
+	commit, err := object.GetCommit(s, h)
+	if err != nil {
+		return nil, err
+	}
+	n := &node{
+		Hash:    h,
+		Parents: commit.ParentHashes,
+		When:    commit.Author.When,
+		Author:  commit.Author.Name,
+		Email:   commit.Author.Email,
+		Subject: subject(commit.Message),
+	}
+	n.Skills, err = subtree(s, commit.TreeHash, w.skillsPath)
+	if err != nil {
+		return nil, fmt.Errorf("read the tree of commit %s: %w", h.String()[:7], err)
+	}
+	return n, nil
+}
+
+func subject(message string) string {
+	s, _, _ := strings.Cut(strings.TrimSpace(message), "\n")
+	return strings.TrimSpace(s)
+}
+
+// subtree follows a slash path from the tree root and returns the hash of the
+// tree it names, or zero when there is none.
+func subtree(s storer.EncodedObjectStorer, root plumbing.Hash, p string) (plumbing.Hash, error) {
+	h := root
+	for _, name := range strings.Split(p, "/") {
+		t, err := object.GetTree(s, h)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		next := plumbing.ZeroHash
+		for _, e := range t.Entries {
+			if e.Name == name && !e.Mode.IsFile() {
+				next = e.Hash
+				break
+			}
+		}
+		if next.IsZero() {
+			return plumbing.ZeroHash, nil
+		}
+		h = next
+	}
+	return h, nil
+}
+
+// diffPending is the second pass: for every commit whose skills/ tree
+// differs from its parents', find what changed. Commits are split among
+// workers, each with its own storage, since go-git's storage is not safe for
+// concurrent reads.
+func (w *walker) diffPending() error {
+	var pending []*node
+	for _, n := range w.order {
+		if !n.done {
+			pending = append(pending, n)
+		}
+	}
+	workers := min(w.workers, max(1, len(pending)/64))
+	if workers <= 1 {
+		repo, err := w.open()
+		if err != nil {
+			return err
+		}
+		return w.diffRange(repo, pending)
+	}
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []error
+	)
+	size := (len(pending) + workers - 1) / workers
+	for i := 0; i < len(pending); i += size {
+		part := pending[i:min(i+size, len(pending))]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			repo, err := w.open()
+			if err == nil {
+				err = w.diffRange(repo, part)
+			}
+			if err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// reader reads and decodes the objects of one worker, each once.
+type reader struct {
+	s      storer.EncodedObjectStorer
+	trees  map[plumbing.Hash]map[string]plumbing.Hash
+	people map[plumbing.Hash]parsed
+}
+
+type parsed struct {
+	p   *skills.Person
+	err error
+}
+
+func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
+	r := &reader{s: repo.Storer, trees: map[plumbing.Hash]map[string]plumbing.Hash{}, people: map[plumbing.Hash]parsed{}}
+	for _, n := range nodes {
+		files, err := w.diffNode(r, n)
+		if err != nil {
+			return fmt.Errorf("commit %s: %w", n.Hash.String()[:7], err)
+		}
+		n.Files = files
+		n.done = true
+		if len(r.trees) > 4096 {
+			clear(r.trees)
+		}
+		if len(r.people) > 16384 {
+			clear(r.people)
+		}
+	}
+	return nil
+}
+
+// entries returns the skill files of a skills/ tree: stem -> blob hash.
+func (r *reader) entries(h plumbing.Hash) (map[string]plumbing.Hash, error) {
+	if h.IsZero() {
+		return nil, nil
+	}
+	if m, ok := r.trees[h]; ok {
+		return m, nil
+	}
+	t, err := object.GetTree(r.s, h)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]plumbing.Hash, len(t.Entries))
+	for _, e := range t.Entries {
+		if e.Mode.IsFile() && strings.HasSuffix(e.Name, ".toml") {
+			m[strings.TrimSuffix(e.Name, ".toml")] = e.Hash
+		}
+	}
+	r.trees[h] = m
+	return m, nil
+}
+
+// person decodes a skill file version, once per blob.
+func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
+	if p, ok := r.people[h]; ok {
+		if p.p != nil {
+			cp := *p.p
+			cp.ID = id
+			return &cp, nil
+		}
+		return nil, p.err
+	}
+	blob, err := r.s.EncodedObject(plumbing.BlobObject, h)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := blob.Reader()
+	if err != nil {
+		return nil, err
+	}
+	src, err := io.ReadAll(rd)
+	rd.Close()
+	if err != nil {
+		return nil, err
+	}
+	p, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
+	r.people[h] = parsed{p, perr}
+	if perr != nil {
+		return nil, perr
+	}
+	cp := *p
+	cp.ID = id
+	return &cp, nil
+}
+
+// diffNode finds what one commit did to the skill files.
+func (w *walker) diffNode(r *reader, n *node) ([]fileChange, error) {
+	if w.shallow[n.Hash] {
+		return nil, nil // the boundary of a shallow clone: a starting point
+	}
+	var parents []*node
+	for _, p := range n.Parents {
+		if pn := w.nodes[p]; pn != nil {
+			parents = append(parents, pn)
+		}
+	}
+	for _, p := range parents {
+		if p.Skills == n.Skills {
+			return nil, nil // the same files as a parent: nothing new here
+		}
+	}
+	cur, err := r.entries(n.Skills)
+	if err != nil {
+		return nil, err
+	}
+	var first map[string]plumbing.Hash
+	var others []map[string]plumbing.Hash
+	for i, p := range parents {
+		e, err := r.entries(p.Skills)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			first = e
+		} else {
+			others = append(others, e)
+		}
+	}
+	// A version counts as this commit's only if no parent had it: on a
+	// merge, whatever one side brought was made (and reported) on that side.
+	fromOthers := func(id string) bool {
+		for _, o := range others {
+			if o[id] == cur[id] {
+				return true
+			}
+		}
+		return false
+	}
+	var added, deleted, modified []string
+	for id, h := range cur {
+		if fromOthers(id) {
+			continue
+		}
+		if old, ok := first[id]; !ok {
+			added = append(added, id)
+		} else if old != h {
+			modified = append(modified, id)
+		}
+	}
+	for id := range first {
+		if _, ok := cur[id]; !ok && !fromOthers(id) {
+			deleted = append(deleted, id)
+		}
+	}
+	sort.Strings(added)
+	sort.Strings(deleted)
+	sort.Strings(modified)
+
+	var files []fileChange
+	renamed := w.renames(r, first, cur, &added, &deleted)
+	for _, rn := range renamed {
+		fc := fileChange{ID: rn.to, Changes: []skills.Change{{Person: rn.to, Kind: skills.KindRenamed, From: rn.from, To: rn.to}}}
+		files = append(files, w.versionChange(r, n, fc, rn.from, first[rn.from], cur[rn.to]))
+	}
+	for _, id := range modified {
+		fc := w.versionChange(r, n, fileChange{ID: id}, id, first[id], cur[id])
+		if len(others) > 0 {
+			fc.Changes = madeByMerge(r, id, fc.Changes, others)
+		}
+		files = append(files, fc)
+	}
+	for _, id := range added {
+		fc := fileChange{ID: id, Changes: []skills.Change{{Person: id, Kind: skills.KindAdded}}}
+		files = append(files, w.versionChange(r, n, fc, id, plumbing.ZeroHash, cur[id]))
+	}
+	for _, id := range deleted {
+		files = append(files, fileChange{ID: id, Changes: []skills.Change{{Person: id, Kind: skills.KindRemoved, From: id}}})
+	}
+	sort.SliceStable(files, func(i, j int) bool { return files[i].ID < files[j].ID })
+	return files, nil
+}
+
+// madeByMerge keeps the changes of a merged file that no other parent
+// already had: when git merges a file changed on both sides, the result
+// matches neither parent, yet each side's change was made, and is reported,
+// on its own branch. What remains is what the merge itself decided.
+func madeByMerge(r *reader, id string, changes []skills.Change, others []map[string]plumbing.Hash) []skills.Change {
+	var versions []*skills.Person
+	for _, o := range others {
+		if h, ok := o[id]; ok {
+			if p, err := r.person(id, h); err == nil {
+				versions = append(versions, p)
+			}
+		}
+	}
+	var out []skills.Change
+	for _, c := range changes {
+		if !slices.ContainsFunc(versions, func(p *skills.Person) bool { return hasResult(p, c) }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// hasResult reports whether version p already shows the outcome of change c.
+func hasResult(p *skills.Person, c skills.Change) bool {
+	switch c.Kind {
+	case skills.KindLevel:
+		return p.Levels[c.Skill] == c.ToLevel()
+	case skills.KindSelf:
+		return p.Self[c.Skill] == c.ToLevel()
+	case skills.KindRole:
+		return p.Role == c.To
+	case skills.KindTarget:
+		return p.Target == c.To
+	case skills.KindEvidence:
+		return slices.Contains(p.Evidence, skills.Evidence{Date: c.On, Skill: c.Skill, Text: c.Text})
+	case skills.KindGoal:
+		return slices.ContainsFunc(p.Goals, func(g skills.Goal) bool { return g.Text == c.Text })
+	}
+	return false
+}
+
+type rename struct{ from, to string }
+
+// renames pairs deleted and added files of one commit: first by identical
+// content, then by the same name inside the file (git's similarity misses a
+// small file that was renamed and edited at once). Paired ids are removed
+// from added and deleted.
+func (w *walker) renames(r *reader, old, cur map[string]plumbing.Hash, added, deleted *[]string) []rename {
+	if len(*added) == 0 || len(*deleted) == 0 {
+		return nil
+	}
+	var out []rename
+	used := map[string]bool{}
+	pair := func(match func(from, to string) bool) {
+		for _, to := range *added {
+			if used[to] {
+				continue
+			}
+			for _, from := range *deleted {
+				if !used[from] && match(from, to) {
+					out = append(out, rename{from, to})
+					used[from], used[to] = true, true
+					break
+				}
+			}
+		}
+	}
+	pair(func(from, to string) bool { return old[from] == cur[to] })
+	pair(func(from, to string) bool {
+		a, errA := r.person(from, old[from])
+		b, errB := r.person(to, cur[to])
+		return errA == nil && errB == nil && a.Name != "" && a.Name == b.Name
+	})
+	keep := func(ids []string) []string {
+		var k []string
+		for _, id := range ids {
+			if !used[id] {
+				k = append(k, id)
+			}
+		}
+		return k
+	}
+	*added, *deleted = keep(*added), keep(*deleted)
+	return out
+}
+
+// versionChange adds to fc the changes from the version oldBlob of oldID
+// (zero: none) to curBlob. A version that does not parse is skipped with a
+// warning; the next one is then compared with the last that did.
+func (w *walker) versionChange(r *reader, n *node, fc fileChange, oldID string, oldBlob, curBlob plumbing.Hash) fileChange {
+	cur, err := r.person(fc.ID, curBlob)
+	if err != nil {
+		fc.Warning = fmt.Sprintf("commit %s (%s): skipped skills/%s.toml, which does not parse: %v",
+			n.Hash.String()[:7], n.When.Format(time.DateOnly), fc.ID, err)
+		return fc
+	}
+	var old *skills.Person
+	if !oldBlob.IsZero() {
+		old, err = r.person(oldID, oldBlob)
+		if err != nil {
+			old = w.lastGood(r, n, oldID)
+		}
+		if old == nil {
+			// Comparing with nothing would report every level as new.
+			fc.Warning = fmt.Sprintf("commit %s (%s): cannot tell what changed in skills/%s.toml: no earlier version of it parses",
+				n.Hash.String()[:7], n.When.Format(time.DateOnly), fc.ID)
+			return fc
+		}
+	}
+	fc.Changes = append(fc.Changes, skills.Diff(old, cur)...)
+	for i := range fc.Changes {
+		fc.Changes[i].Person = fc.ID
+	}
+	return fc
+}
+
+// lastGood looks back along first parents for the newest version of a file
+// that parses, so that one broken commit does not make every level look new.
+func (w *walker) lastGood(r *reader, n *node, id string) *skills.Person {
+	for step, cur := 0, n; step < 200 && len(cur.Parents) > 0; step++ {
+		parent := w.nodes[cur.Parents[0]]
+		if parent == nil {
+			return nil
+		}
+		e, err := r.entries(parent.Skills)
+		if err != nil {
+			return nil
+		}
+		h, ok := e[id]
+		if !ok {
+			return nil
+		}
+		if p, err := r.person(id, h); err == nil {
+			return p
+		}
+		cur = parent
+	}
+	return nil
+}
+
+// result orders the commits, follows renames and lists the changes.
+func (w *walker) result() *Result {
+	res := &Result{Commits: len(w.nodes)}
+	nodes := make([]*node, 0, len(w.nodes))
+	for _, n := range w.nodes {
+		nodes = append(nodes, n)
+	}
+	// Oldest first: by author date, then by commit hash for a stable order.
+	sort.Slice(nodes, func(i, j int) bool {
+		if !nodes[i].When.Equal(nodes[j].When) {
+			return nodes[i].When.Before(nodes[j].When)
+		}
+		return nodes[i].Hash.String() < nodes[j].Hash.String()
+	})
+	type event struct {
+		at       int
+		from, to string
+	}
+	var renames []event
+	for i, n := range nodes {
+		for _, f := range n.Files {
+			for _, c := range f.Changes {
+				if c.Kind == skills.KindRenamed {
+					renames = append(renames, event{i, c.From, c.To})
+				}
+			}
+		}
+	}
+	// today follows an id through the renames made after commit index at.
+	today := func(id string, at int) string {
+		for _, r := range renames {
+			if r.at > at && r.from == id {
+				id, at = r.to, r.at
+			}
+		}
+		return id
+	}
+	for i := len(nodes) - 1; i >= 0; i-- {
+		n := nodes[i]
+		var group []skills.Change
+		for _, f := range n.Files {
+			if f.Warning != "" {
+				res.Warnings = append(res.Warnings, f.Warning)
+			}
+			for _, c := range f.Changes {
+				c.Person = today(f.ID, i)
+				c.Commit = n.Hash.String()
+				c.Date = n.When
+				c.Author = n.Author
+				c.Email = n.Email
+				c.Subject = n.Subject
+				group = append(group, c)
+			}
+		}
+		sortCommit(group)
+		res.Changes = append(res.Changes, group...)
+	}
+	for _, b := range w.boundary {
+		res.Notes = append(res.Notes, fmt.Sprintf("history stops at commit %s (%s), the edge of a shallow clone; run `git fetch --unshallow` to read the rest",
+			b.Hash.String()[:7], b.When.Format(time.DateOnly)))
+	}
+	sort.Strings(res.Notes)
+	return res
+}
+
+var kindOrder = map[skills.Kind]int{
+	skills.KindAdded: 0, skills.KindRenamed: 1, skills.KindRole: 2, skills.KindTarget: 3,
+	skills.KindLevel: 4, skills.KindSelf: 5, skills.KindEvidence: 6, skills.KindGoal: 7, skills.KindRemoved: 8,
+}
+
+// sortCommit orders the changes of one commit by person, kind and skill;
+// entries of the same kind and skill keep their order in the file.
+func sortCommit(cs []skills.Change) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.Person != b.Person {
+			return a.Person < b.Person
+		}
+		if kindOrder[a.Kind] != kindOrder[b.Kind] {
+			return kindOrder[a.Kind] < kindOrder[b.Kind]
+		}
+		return a.Skill < b.Skill
+	})
+}
