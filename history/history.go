@@ -142,6 +142,11 @@ func findGit(dir string) (gitDir, workTree string, err error) {
 	}
 }
 
+// objectCache bounds go-git's cache of decoded objects per open storage
+// (one for the first pass, one per worker). Measured on 20,000 commits: 8 MiB
+// keeps the peak under 256 MiB; 16 MiB is 6% faster and 60 MiB larger.
+const objectCache = 8 * cache.MiByte
+
 // open opens the repository for reading objects. With a .git directory the
 // storage keeps its pack files open across reads (go-git otherwise reopens
 // the pack for every object) with a bounded object cache.
@@ -149,7 +154,7 @@ func (w *walker) open() (*git.Repository, error) {
 	if w.gitDir == "" {
 		return nil, fmt.Errorf("%w: linked work trees are not supported yet; run coach in the main work tree", ErrNotGit)
 	}
-	st := filesystem.NewStorageWithOptions(osfs.New(w.gitDir), cache.NewObjectLRU(32*cache.MiByte),
+	st := filesystem.NewStorageWithOptions(osfs.New(w.gitDir), cache.NewObjectLRU(objectCache),
 		filesystem.Options{KeepDescriptors: true})
 	repo, err := git.Open(st, nil)
 	if err != nil {

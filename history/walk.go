@@ -189,10 +189,16 @@ func (w *walker) diffPending() error {
 
 // reader reads and decodes the objects of one worker, each once.
 type reader struct {
-	s      storer.EncodedObjectStorer
-	trees  map[plumbing.Hash]map[string]plumbing.Hash
-	people map[plumbing.Hash]parsed
+	s   storer.EncodedObjectStorer
+	raw map[plumbing.Hash][]byte
+	// people and older are two generations of decoded versions: a version
+	// is needed again when the next commit changes the same file, which in a
+	// large team is hundreds of commits later, so the cache keeps the
+	// recent ones and drops a whole generation at a time.
+	people, older map[plumbing.Hash]parsed
 }
+
+const generation = 1024
 
 type parsed struct {
 	p   *skills.Person
@@ -200,7 +206,7 @@ type parsed struct {
 }
 
 func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
-	r := &reader{s: repo.Storer, trees: map[plumbing.Hash]map[string]plumbing.Hash{}, people: map[plumbing.Hash]parsed{}}
+	r := &reader{s: repo.Storer, raw: map[plumbing.Hash][]byte{}, people: map[plumbing.Hash]parsed{}, older: map[plumbing.Hash]parsed{}}
 	for _, n := range nodes {
 		files, err := w.diffNode(r, n)
 		if err != nil {
@@ -208,41 +214,19 @@ func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
 		}
 		n.Files = files
 		n.done = true
-		if len(r.trees) > 4096 {
-			clear(r.trees)
-		}
-		if len(r.people) > 16384 {
-			clear(r.people)
-		}
 	}
 	return nil
 }
 
-// entries returns the skill files of a skills/ tree: stem -> blob hash.
-func (r *reader) entries(h plumbing.Hash) (map[string]plumbing.Hash, error) {
-	if h.IsZero() {
-		return nil, nil
-	}
-	if m, ok := r.trees[h]; ok {
-		return m, nil
-	}
-	t, err := object.GetTree(r.s, h)
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string]plumbing.Hash, len(t.Entries))
-	for _, e := range t.Entries {
-		if e.Mode.IsFile() && strings.HasSuffix(e.Name, ".toml") {
-			m[strings.TrimSuffix(e.Name, ".toml")] = e.Hash
-		}
-	}
-	r.trees[h] = m
-	return m, nil
-}
-
 // person decodes a skill file version, once per blob.
 func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
-	if p, ok := r.people[h]; ok {
+	p, ok := r.people[h]
+	if !ok {
+		if p, ok = r.older[h]; ok {
+			r.remember(h, p)
+		}
+	}
+	if ok {
 		if p.p != nil {
 			cp := *p.p
 			cp.ID = id
@@ -263,14 +247,21 @@ func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
-	r.people[h] = parsed{p, perr}
+	person, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
+	r.remember(h, parsed{person, perr})
 	if perr != nil {
 		return nil, perr
 	}
-	cp := *p
+	cp := *person
 	cp.ID = id
 	return &cp, nil
+}
+
+func (r *reader) remember(h plumbing.Hash, p parsed) {
+	if len(r.people) >= generation {
+		r.older, r.people = r.people, make(map[plumbing.Hash]parsed, generation)
+	}
+	r.people[h] = p
 }
 
 // diffNode finds what one commit did to the skill files.
@@ -289,85 +280,91 @@ func (w *walker) diffNode(r *reader, n *node) ([]fileChange, error) {
 			return nil, nil // the same files as a parent: nothing new here
 		}
 	}
-	cur, err := r.entries(n.Skills)
+	cur, err := r.rawTree(n.Skills)
 	if err != nil {
 		return nil, err
 	}
-	var first map[string]plumbing.Hash
-	var others []map[string]plumbing.Hash
+	var first []byte
+	var others [][]byte
 	for i, p := range parents {
-		e, err := r.entries(p.Skills)
+		t, err := r.rawTree(p.Skills)
 		if err != nil {
 			return nil, err
 		}
 		if i == 0 {
-			first = e
+			first = t
 		} else {
-			others = append(others, e)
+			// Copied: the raw cache may drop it while this commit is read.
+			others = append(others, append([]byte(nil), t...))
 		}
 	}
-	// A version counts as this commit's only if no parent had it: on a
-	// merge, whatever one side brought was made (and reported) on that side.
-	fromOthers := func(id string) bool {
+	d := diffTrees(first, cur)
+	if len(others) > 0 {
+		d = mergeOnly(d, others)
+	}
+
+	var files []fileChange
+	for _, rn := range w.renames(r, &d) {
+		fc := fileChange{ID: rn[1].id, Changes: []skills.Change{{Person: rn[1].id, Kind: skills.KindRenamed, From: rn[0].id, To: rn[1].id}}}
+		files = append(files, w.versionChange(r, n, fc, rn[0].id, rn[0].hash, rn[1].hash))
+	}
+	for _, m := range d.modified {
+		fc := w.versionChange(r, n, fileChange{ID: m[1].id}, m[0].id, m[0].hash, m[1].hash)
+		if len(others) > 0 {
+			fc.Changes = madeByMerge(r, m[1].id, fc.Changes, others)
+		}
+		files = append(files, fc)
+	}
+	for _, a := range d.added {
+		fc := fileChange{ID: a.id, Changes: []skills.Change{{Person: a.id, Kind: skills.KindAdded}}}
+		files = append(files, w.versionChange(r, n, fc, a.id, plumbing.ZeroHash, a.hash))
+	}
+	for _, del := range d.deleted {
+		files = append(files, fileChange{ID: del.id, Changes: []skills.Change{{Person: del.id, Kind: skills.KindRemoved, From: del.id}}})
+	}
+	sort.SliceStable(files, func(i, j int) bool { return files[i].ID < files[j].ID })
+	return files, nil
+}
+
+// mergeOnly keeps, of a merge's differences from its first parent, the file
+// versions that no other parent had either: whatever one side brought was
+// made, and is reported, on that side.
+func mergeOnly(d treeDiff, others [][]byte) treeDiff {
+	fromOthers := func(e entry) bool {
 		for _, o := range others {
-			if o[id] == cur[id] {
+			if h, ok := lookup(o, e.id); ok == !e.hash.IsZero() && h == e.hash {
 				return true
 			}
 		}
 		return false
 	}
-	var added, deleted, modified []string
-	for id, h := range cur {
-		if fromOthers(id) {
-			continue
-		}
-		if old, ok := first[id]; !ok {
-			added = append(added, id)
-		} else if old != h {
-			modified = append(modified, id)
+	var out treeDiff
+	for _, a := range d.added {
+		if !fromOthers(a) {
+			out.added = append(out.added, a)
 		}
 	}
-	for id := range first {
-		if _, ok := cur[id]; !ok && !fromOthers(id) {
-			deleted = append(deleted, id)
+	for _, m := range d.modified {
+		if !fromOthers(m[1]) {
+			out.modified = append(out.modified, m)
 		}
 	}
-	sort.Strings(added)
-	sort.Strings(deleted)
-	sort.Strings(modified)
-
-	var files []fileChange
-	renamed := w.renames(r, first, cur, &added, &deleted)
-	for _, rn := range renamed {
-		fc := fileChange{ID: rn.to, Changes: []skills.Change{{Person: rn.to, Kind: skills.KindRenamed, From: rn.from, To: rn.to}}}
-		files = append(files, w.versionChange(r, n, fc, rn.from, first[rn.from], cur[rn.to]))
-	}
-	for _, id := range modified {
-		fc := w.versionChange(r, n, fileChange{ID: id}, id, first[id], cur[id])
-		if len(others) > 0 {
-			fc.Changes = madeByMerge(r, id, fc.Changes, others)
+	for _, del := range d.deleted {
+		if !fromOthers(entry{id: del.id}) {
+			out.deleted = append(out.deleted, del)
 		}
-		files = append(files, fc)
 	}
-	for _, id := range added {
-		fc := fileChange{ID: id, Changes: []skills.Change{{Person: id, Kind: skills.KindAdded}}}
-		files = append(files, w.versionChange(r, n, fc, id, plumbing.ZeroHash, cur[id]))
-	}
-	for _, id := range deleted {
-		files = append(files, fileChange{ID: id, Changes: []skills.Change{{Person: id, Kind: skills.KindRemoved, From: id}}})
-	}
-	sort.SliceStable(files, func(i, j int) bool { return files[i].ID < files[j].ID })
-	return files, nil
+	return out
 }
 
 // madeByMerge keeps the changes of a merged file that no other parent
 // already had: when git merges a file changed on both sides, the result
 // matches neither parent, yet each side's change was made, and is reported,
 // on its own branch. What remains is what the merge itself decided.
-func madeByMerge(r *reader, id string, changes []skills.Change, others []map[string]plumbing.Hash) []skills.Change {
+func madeByMerge(r *reader, id string, changes []skills.Change, others [][]byte) []skills.Change {
 	var versions []*skills.Person
 	for _, o := range others {
-		if h, ok := o[id]; ok {
+		if h, ok := lookup(o, id); ok {
 			if p, err := r.person(id, h); err == nil {
 				versions = append(versions, p)
 			}
@@ -403,46 +400,46 @@ func hasResult(p *skills.Person, c skills.Change) bool {
 
 type rename struct{ from, to string }
 
-// renames pairs deleted and added files of one commit: first by identical
-// content, then by the same name inside the file (git's similarity misses a
-// small file that was renamed and edited at once). Paired ids are removed
-// from added and deleted.
-func (w *walker) renames(r *reader, old, cur map[string]plumbing.Hash, added, deleted *[]string) []rename {
-	if len(*added) == 0 || len(*deleted) == 0 {
+// renames pairs the deleted and added files of one commit: first by
+// identical content, then by the same name inside the file (git's similarity
+// misses a small file that was renamed and edited at once). Paired entries
+// leave d.added and d.deleted; each pair is (old, new).
+func (w *walker) renames(r *reader, d *treeDiff) [][2]entry {
+	if len(d.added) == 0 || len(d.deleted) == 0 {
 		return nil
 	}
-	var out []rename
+	var out [][2]entry
 	used := map[string]bool{}
-	pair := func(match func(from, to string) bool) {
-		for _, to := range *added {
-			if used[to] {
+	pair := func(match func(from, to entry) bool) {
+		for _, to := range d.added {
+			if used["+"+to.id] {
 				continue
 			}
-			for _, from := range *deleted {
-				if !used[from] && match(from, to) {
-					out = append(out, rename{from, to})
-					used[from], used[to] = true, true
+			for _, from := range d.deleted {
+				if !used["-"+from.id] && match(from, to) {
+					out = append(out, [2]entry{from, to})
+					used["-"+from.id], used["+"+to.id] = true, true
 					break
 				}
 			}
 		}
 	}
-	pair(func(from, to string) bool { return old[from] == cur[to] })
-	pair(func(from, to string) bool {
-		a, errA := r.person(from, old[from])
-		b, errB := r.person(to, cur[to])
+	pair(func(from, to entry) bool { return from.hash == to.hash })
+	pair(func(from, to entry) bool {
+		a, errA := r.person(from.id, from.hash)
+		b, errB := r.person(to.id, to.hash)
 		return errA == nil && errB == nil && a.Name != "" && a.Name == b.Name
 	})
-	keep := func(ids []string) []string {
-		var k []string
-		for _, id := range ids {
-			if !used[id] {
-				k = append(k, id)
+	keep := func(es []entry, sign string) []entry {
+		var k []entry
+		for _, e := range es {
+			if !used[sign+e.id] {
+				k = append(k, e)
 			}
 		}
 		return k
 	}
-	*added, *deleted = keep(*added), keep(*deleted)
+	d.added, d.deleted = keep(d.added, "+"), keep(d.deleted, "-")
 	return out
 }
 
@@ -484,11 +481,11 @@ func (w *walker) lastGood(r *reader, n *node, id string) *skills.Person {
 		if parent == nil {
 			return nil
 		}
-		e, err := r.entries(parent.Skills)
+		t, err := r.rawTree(parent.Skills)
 		if err != nil {
 			return nil
 		}
-		h, ok := e[id]
+		h, ok := lookup(t, id)
 		if !ok {
 			return nil
 		}

@@ -1,12 +1,17 @@
 package skills
 
 import (
-	"encoding/json"
+	"bufio"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // Kind says what a Change changed.
@@ -55,28 +60,141 @@ func (c Change) ToLevel() int { n, _ := strconv.Atoi(c.To); return n }
 
 // MarshalJSON writes levels as numbers (null when not assessed) and other
 // values as strings (null when empty), so scripts need not parse them.
-func (c Change) MarshalJSON() ([]byte, error) {
-	type plain Change
-	value := func(s string) any {
-		if s == "" {
-			return nil
-		}
-		if c.Kind == KindLevel || c.Kind == KindSelf {
-			n, err := strconv.Atoi(s)
-			if err == nil {
-				if n == 0 {
-					return nil
-				}
-				return n
-			}
-		}
-		return s
+func (c Change) MarshalJSON() ([]byte, error) { return c.AppendJSON(nil, ""), nil }
+
+// AppendJSON appends c as a JSON object whose fields are indented by
+// indent+"  " (no line breaks when indent is ""). It is written out by hand
+// because a history of tens of thousands of changes is encoded at once, and
+// encoding/json re-reads and re-indents whatever a MarshalJSON returns.
+func (c Change) AppendJSON(b []byte, indent string) []byte {
+	sep, open, closing := ",", "{", "}"
+	if indent != "" {
+		sep, open, closing = ",\n"+indent+"  ", "{\n"+indent+"  ", "\n"+indent+"}"
 	}
-	return json.Marshal(struct {
-		plain
-		From any `json:"from"`
-		To   any `json:"to"`
-	}{plain(c), value(c.From), value(c.To)})
+	colon := ":"
+	if indent != "" {
+		colon = ": "
+	}
+	first := true
+	key := func(k string) {
+		if first {
+			b = append(b, open...)
+			first = false
+		} else {
+			b = append(b, sep...)
+		}
+		b = append(b, '"')
+		b = append(b, k...)
+		b = append(b, '"')
+		b = append(b, colon...)
+	}
+	str := func(k, v string, omitEmpty bool) {
+		if omitEmpty && v == "" {
+			return
+		}
+		key(k)
+		b = AppendJSONString(b, v)
+	}
+	str("person", c.Person, false)
+	str("commit", c.Commit, true)
+	key("date")
+	b = append(b, '"')
+	b = c.Date.AppendFormat(b, time.RFC3339)
+	b = append(b, '"')
+	str("author", c.Author, true)
+	str("email", c.Email, true)
+	str("subject", c.Subject, true)
+	str("kind", string(c.Kind), false)
+	str("skill", c.Skill, true)
+	levels := c.Kind == KindLevel || c.Kind == KindSelf
+	for _, fv := range [2][2]string{{"from", c.From}, {"to", c.To}} {
+		key(fv[0])
+		n, err := strconv.Atoi(fv[1])
+		switch {
+		case fv[1] == "" || (levels && err == nil && n == 0):
+			b = append(b, "null"...)
+		case levels && err == nil:
+			b = strconv.AppendInt(b, int64(n), 10)
+		default:
+			b = AppendJSONString(b, fv[1])
+		}
+	}
+	str("text", c.Text, true)
+	if !c.On.IsZero() {
+		key("on")
+		b = append(b, '"')
+		b = c.On.AppendFormat(b, time.DateOnly)
+		b = append(b, '"')
+	}
+	return append(b, closing...)
+}
+
+// AppendJSONString appends s as a JSON string, escaped as encoding/json does.
+func AppendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c < utf8.RuneSelf {
+			b = append(b, c)
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
+
+// WriteChangesJSON writes changes as an indented JSON array, the same bytes
+// as encoding/json with a two-space indent.
+func WriteChangesJSON(w io.Writer, changes []Change) error {
+	if len(changes) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	b := make([]byte, 0, 1024)
+	for i, c := range changes {
+		b = b[:0]
+		if i == 0 {
+			b = append(b, "[\n  "...)
+		} else {
+			b = append(b, ",\n  "...)
+		}
+		b = c.AppendJSON(b, "  ")
+		if _, err := bw.Write(b); err != nil {
+			return err
+		}
+	}
+	if _, err := bw.WriteString("\n]\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // levelString encodes a level for From and To.
@@ -109,7 +227,8 @@ func Diff(old, cur *Person) []Change {
 	out = append(out, levelChanges(cur.ID, KindSelf, old.Self, cur.Self)...)
 	for _, e := range cur.Evidence {
 		if !slices.Contains(old.Evidence, e) {
-			out = append(out, Change{Person: cur.ID, Kind: KindEvidence, Skill: e.Skill, Text: e.Text, On: e.Date})
+			// Cloned: the decoded text shares the memory of the whole file.
+			out = append(out, Change{Person: cur.ID, Kind: KindEvidence, Skill: e.Skill, Text: strings.Clone(e.Text), On: e.Date})
 		}
 	}
 	for _, g := range cur.Goals {
@@ -118,7 +237,7 @@ func Diff(old, cur *Person) []Change {
 			if len(g.Skills) > 0 {
 				skill = g.Skills[0]
 			}
-			out = append(out, Change{Person: cur.ID, Kind: KindGoal, Skill: skill, Text: g.Text, On: g.Due})
+			out = append(out, Change{Person: cur.ID, Kind: KindGoal, Skill: skill, Text: strings.Clone(g.Text), On: g.Due})
 		}
 	}
 	return out
@@ -140,22 +259,39 @@ func levelChanges(person string, kind Kind, old, cur map[string]int) []Change {
 // for reading old versions from history: a skill the matrix has since
 // dropped, or a level since rescaled, must not hide the change. Values of the
 // wrong type are left out. It fails only when the TOML itself is broken.
+//
+// It decodes into a generic map rather than the file's struct: a third
+// cheaper, and a long history decodes tens of thousands of versions. The key
+// checks of `coach check` do not apply here.
 func ParsePerson(path string, src []byte) (*Person, error) {
-	var f personFile
-	_, problems, ok := decodeTOML(path, src, &f)
-	if !ok {
-		return nil, fmt.Errorf("%s", problems[0])
+	var f map[string]any
+	if _, err := toml.Decode(string(src), &f); err != nil {
+		return nil, fmt.Errorf("%s", decodeProblem(path, src, err))
 	}
-	p := &Person{ID: PersonID(path), Path: path, Name: f.Name, Role: f.Role, Target: f.Target,
-		Manager: f.Manager, Focus: f.Focus, Levels: intLevels(f.Levels), Self: intLevels(f.Self)}
-	p.PlanStart, _ = asDate(f.PlanStart)
-	for _, g := range f.Goals {
-		due, _ := asDate(g.Due)
-		p.Goals = append(p.Goals, Goal{Text: g.Text, Skills: g.Skills, Due: due})
+	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
+	strs := func(m map[string]any, k string) []string {
+		var out []string
+		list, _ := m[k].([]any)
+		for _, v := range list {
+			if s, ok := v.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
 	}
-	for _, e := range f.Evidence {
-		d, _ := asDate(e.Date)
-		p.Evidence = append(p.Evidence, Evidence{Date: d, Skill: e.Skill, Text: e.Text})
+	table := func(k string) map[string]any { t, _ := f[k].(map[string]any); return t }
+	tables := func(k string) []map[string]any { t, _ := f[k].([]map[string]any); return t }
+	p := &Person{ID: PersonID(path), Path: path, Name: str(f, "name"), Role: str(f, "role"),
+		Target: str(f, "target"), Manager: str(f, "manager"), Focus: strs(f, "focus"),
+		Levels: intLevels(table("levels")), Self: intLevels(table("self"))}
+	p.PlanStart, _ = asDate(f["plan_start"])
+	for _, g := range tables("goal") {
+		due, _ := asDate(g["due"])
+		p.Goals = append(p.Goals, Goal{Text: str(g, "text"), Skills: strs(g, "skills"), Due: due})
+	}
+	for _, e := range tables("evidence") {
+		d, _ := asDate(e["date"])
+		p.Evidence = append(p.Evidence, Evidence{Date: d, Skill: str(e, "skill"), Text: str(e, "text")})
 	}
 	return p, nil
 }

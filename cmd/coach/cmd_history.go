@@ -160,10 +160,7 @@ func runHistory(opts historyOptions, stdout, stderr io.Writer) error {
 	}
 	switch opts.Format {
 	case "json":
-		if changes == nil {
-			changes = []skills.Change{}
-		}
-		return writeJSON(stdout, changes)
+		return skills.WriteChangesJSON(stdout, changes)
 	case "md":
 		return history.WriteMarkdown(stdout, changes, m, opts.All)
 	}

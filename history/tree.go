@@ -1,0 +1,175 @@
+package history
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// A skills/ tree of a large team holds hundreds of entries, and a commit
+// changes one or two. Decoding whole trees into objects and maps dominated
+// the walk, so trees are compared as raw bytes: entries are
+// "<mode> <name>\x00<20-byte hash>", sorted by git's rule (a subtree's name
+// sorts as if it ended in '/'), and a merge walk over two such lists finds
+// the changed entries without allocating for the others.
+
+type entry struct {
+	id   string // the file's stem: the person id
+	hash plumbing.Hash
+}
+
+type treeDiff struct {
+	added, deleted []entry
+	modified       [][2]entry // old, new
+}
+
+// rawTree returns the bytes of tree h, reading each tree once while it is
+// still likely to be needed (a commit's tree is its child's parent tree).
+func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
+	if h.IsZero() {
+		return nil, nil
+	}
+	if b, ok := r.raw[h]; ok {
+		return b, nil
+	}
+	obj, err := r.s.EncodedObject(plumbing.TreeObject, h)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := obj.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	b, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.raw) >= 64 {
+		clear(r.raw)
+	}
+	r.raw[h] = b
+	return b, nil
+}
+
+// nextEntry splits the first entry off a raw tree. ok is false at the end or
+// on a malformed tree. It allocates nothing: it runs for every entry of
+// every changed tree.
+func nextEntry(b []byte) (name []byte, isTree bool, hash plumbing.Hash, rest []byte, ok bool) {
+	sp := bytes.IndexByte(b, ' ')
+	if sp < 0 {
+		return nil, false, hash, nil, false
+	}
+	nul := bytes.IndexByte(b[sp+1:], 0)
+	if nul < 0 || sp+1+nul+1+20 > len(b) {
+		return nil, false, hash, nil, false
+	}
+	name = b[sp+1 : sp+1+nul]
+	copy(hash[:], b[sp+1+nul+1:])
+	return name, string(b[:sp]) == "40000", hash, b[sp+1+nul+1+20:], true
+}
+
+// entryLen is the length of the first raw entry, or 0 when malformed.
+func entryLen(b []byte) int {
+	nul := bytes.IndexByte(b, 0)
+	if nul < 0 || nul+21 > len(b) {
+		return 0
+	}
+	return nul + 21
+}
+
+// skillEntry reports whether a tree entry is a skill file, and its id.
+func skillEntry(name []byte, isTree bool) (string, bool) {
+	if isTree || !bytes.HasSuffix(name, []byte(".toml")) {
+		return "", false
+	}
+	return strings.TrimSuffix(string(name), ".toml"), true
+}
+
+// gitLess orders entry names as git sorts a tree.
+func gitLess(a []byte, aTree bool, b []byte, bTree bool) int {
+	n := min(len(a), len(b))
+	if c := bytes.Compare(a[:n], b[:n]); c != 0 {
+		return c
+	}
+	at, bt := byte(0), byte(0)
+	if len(a) > n {
+		at = a[n]
+	} else if aTree {
+		at = '/'
+	}
+	if len(b) > n {
+		bt = b[n]
+	} else if bTree {
+		bt = '/'
+	}
+	switch {
+	case at < bt:
+		return -1
+	case at > bt:
+		return 1
+	}
+	return 0
+}
+
+// diffTrees compares two raw skills/ trees.
+func diffTrees(old, cur []byte) treeDiff {
+	var d treeDiff
+	for {
+		// Most entries are the same on both sides: skip them byte for byte.
+		for len(old) > 0 && len(cur) > 0 {
+			n := entryLen(old)
+			if n == 0 || n > len(cur) || !bytes.Equal(old[:n], cur[:n]) {
+				break
+			}
+			old, cur = old[n:], cur[n:]
+		}
+		on, oTree, oHash, oRest, oOK := nextEntry(old)
+		cn, cTree, cHash, cRest, cOK := nextEntry(cur)
+		if !oOK && !cOK {
+			return d
+		}
+		c := 0
+		switch {
+		case !oOK:
+			c = 1
+		case !cOK:
+			c = -1
+		default:
+			c = gitLess(on, oTree, cn, cTree)
+		}
+		switch {
+		case c < 0:
+			if id, ok := skillEntry(on, oTree); ok {
+				d.deleted = append(d.deleted, entry{id, oHash})
+			}
+			old = oRest
+		case c > 0:
+			if id, ok := skillEntry(cn, cTree); ok {
+				d.added = append(d.added, entry{id, cHash})
+			}
+			cur = cRest
+		default:
+			if oHash != cHash {
+				id, isFile := skillEntry(cn, cTree)
+				if _, wasFile := skillEntry(on, oTree); isFile && wasFile {
+					d.modified = append(d.modified, [2]entry{{id, oHash}, {id, cHash}})
+				}
+			}
+			old, cur = oRest, cRest
+		}
+	}
+}
+
+// lookup finds a skill file's blob in a raw tree.
+func lookup(tree []byte, id string) (plumbing.Hash, bool) {
+	want := []byte(id + ".toml")
+	for name, isTree, hash, rest, ok := nextEntry(tree); ok; name, isTree, hash, rest, ok = nextEntry(rest) {
+		if !isTree && bytes.Equal(name, want) {
+			return hash, true
+		}
+	}
+	return plumbing.ZeroHash, false
+}
