@@ -398,8 +398,6 @@ func hasResult(p *skills.Person, c skills.Change) bool {
 	return false
 }
 
-type rename struct{ from, to string }
-
 // renames pairs the deleted and added files of one commit: first by
 // identical content, then by the same name inside the file (git's similarity
 // misses a small file that was renamed and edited at once). Paired entries

@@ -110,13 +110,17 @@ func takesValue(flags []cli.Flag, arg string) bool {
 // status.
 func exitCode(err error, stderr io.Writer) int {
 	var (
-		usage    *usageError
-		problems *skills.ProblemsError
+		usage      *usageError
+		problems   *skills.ProblemsError
+		handEdited *handEditedError
 	)
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, errFindings):
+		return 1
+	case errors.As(err, &handEdited):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
 	case errors.As(err, &problems):
 		for _, p := range problems.Problems {
@@ -156,6 +160,7 @@ Start with:  coach init --example team && cd team && coach check`,
 			newInitCommand(),
 			newCheckCommand(stdout, stderr),
 			newHistoryCommand(stdout, stderr),
+			newPlanCommand(stdout, stderr),
 		},
 		// Errors become exit codes in run, never inside the library.
 		ExitErrHandler: func(*cli.Context, error) {},
