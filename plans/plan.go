@@ -48,6 +48,9 @@ type Input struct {
 	// Team is every person in the repository, the person included; it
 	// decides who could mentor whom.
 	Team []*skills.Person
+	// Index is IndexTeam(Matrix, Config, Team), computed once for a run that
+	// plans many people; nil computes it here.
+	Index *TeamIndex
 	// History is the person's committed changes (any order); it gives the
 	// progress section. Empty when the file has no commits yet.
 	History []skills.Change
@@ -252,7 +255,10 @@ func Build(in Input) (*Plan, error) {
 	if t := m.Transition(role.ID, target.ID); t != nil && role.ID != target.ID {
 		pl.Shifts = t.Shifts
 	}
-	team := focusByPerson(in)
+	team := in.Index
+	if team == nil {
+		team = IndexTeam(m, in.Config, in.Team)
+	}
 	pl.Focus = focus(in, role, target)
 	if len(pl.Readiness.Below) == 0 && pl.Readiness.Assessed > 0 {
 		pl.Ready = true
@@ -404,13 +410,29 @@ func focusIDs(m *skills.Matrix, cfg skills.Config, p *skills.Person) []string {
 	return out
 }
 
-func focusByPerson(in Input) map[string][]string {
-	out := map[string][]string{}
-	for _, q := range in.Team {
-		out[q.ID] = focusIDs(in.Matrix, in.Config, q)
-	}
-	return out
+// TeamIndex is what a plan needs to know of everyone else: each person's
+// focus skills, and for each skill the people focusing on it (who could be
+// mentored in it). Computing it once keeps a team's plans linear in its size.
+type TeamIndex struct {
+	focus    map[string][]string
+	learners map[string][]*skills.Person
 }
+
+// IndexTeam computes the TeamIndex of team.
+func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *TeamIndex {
+	ix := &TeamIndex{focus: make(map[string][]string, len(team)), learners: map[string][]*skills.Person{}}
+	for _, q := range team {
+		ids := focusIDs(m, cfg, q)
+		ix.focus[q.ID] = ids
+		for _, id := range ids {
+			ix.learners[id] = append(ix.learners[id], q)
+		}
+	}
+	return ix
+}
+
+// Focus returns the focus skill ids of person id.
+func (ix *TeamIndex) Focus(id string) []string { return ix.focus[id] }
 
 func focus(in Input, role, target *skills.Role) []Focus {
 	m, p := in.Matrix, in.Person
@@ -542,7 +564,7 @@ func actions(s *skills.Skill, p *skills.Person, lvl, next int) []Action {
 	return out
 }
 
-func strengths(in Input, target *skills.Role, team map[string][]string) []Strength {
+func strengths(in Input, target *skills.Role, team *TeamIndex) []Strength {
 	m, p := in.Matrix, in.Person
 	var out []Strength
 	for i := range m.Skills {
@@ -552,11 +574,11 @@ func strengths(in Input, target *skills.Role, team map[string][]string) []Streng
 			continue
 		}
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID]}
-		for _, q := range in.Team {
+		for _, q := range team.learners[s.ID] {
 			if q.ID == p.ID {
 				continue
 			}
-			if slices.Contains(team[q.ID], s.ID) && q.Levels[s.ID] < lvl {
+			if q.Levels[s.ID] < lvl {
 				name := q.Name
 				if name == "" {
 					name = q.ID

@@ -88,6 +88,7 @@ type team struct {
 	history  []skills.Change
 	tmpl     *templates.Set
 	problems bool // some person's file or the matrix had errors, already printed
+	index    *plans.TeamIndex
 }
 
 func loadTeam(dir string, stderr io.Writer) (*team, error) {
@@ -181,8 +182,11 @@ func lastCommit(changes []skills.Change) time.Time {
 
 func (t *team) plan(p *skills.Person) (*plans.Plan, error) {
 	own := history.ForPerson(t.history, p.ID)
+	if t.index == nil {
+		t.index = plans.IndexTeam(t.repo.Matrix, t.repo.Config, t.repo.People)
+	}
 	return plans.Build(plans.Input{Matrix: t.repo.Matrix, Config: t.repo.Config, Person: p, Team: t.repo.People,
-		History: own, AsOf: lastCommit(own)})
+		Index: t.index, History: own, AsOf: lastCommit(own)})
 }
 
 func (t *team) render(p *skills.Person, pl *plans.Plan) ([]byte, error) {

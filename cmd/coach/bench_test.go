@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// teamRepo writes a coaching repository of n people with varied levels,
+// goals and evidence (no git: plans then have no progress section to read).
+func teamRepo(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	m, err := skills.DefaultMatrix()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "skills"), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "coach.toml"), nil, 0o644)
+	roles := m.RoleIDs()
+	for i := range n {
+		var s strings.Builder
+		fmt.Fprintf(&s, "name = \"Person %04d\"\nrole = %q\nfocus = [%q]\n\n[levels]\n", i, roles[i%5], m.Skills[i%len(m.Skills)].ID)
+		for j, sk := range m.Skills {
+			fmt.Fprintf(&s, "%s = %d\n", sk.ID, 1+(i+j)%5)
+		}
+		fmt.Fprintf(&s, "\n[self]\n%s = %d\n", m.Skills[(i+3)%len(m.Skills)].ID, 1+i%5)
+		fmt.Fprintf(&s, "\n[[goal]]\ntext = \"Goal %d\"\nskills = [%q]\ndue = 2027-01-31\n", i, m.Skills[(i+1)%len(m.Skills)].ID)
+		fmt.Fprintf(&s, "\n[[evidence]]\ndate = 2026-11-01\nskill = %q\ntext = \"Evidence %d\"\n", m.Skills[i%len(m.Skills)].ID, i)
+		if err := os.WriteFile(filepath.Join(dir, "skills", fmt.Sprintf("p%04d.toml", i)), []byte(s.String()), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// BenchmarkPlanAll is `coach plan --all --stdout` on a team of 1,000:
+// loading and validating every file, then building and rendering every plan.
+func BenchmarkPlanAll(b *testing.B) {
+	dir := teamRepo(b, 1000)
+	for b.Loop() {
+		if err := runPlan(planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
