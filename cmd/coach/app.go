@@ -161,6 +161,7 @@ Start with:  coach init --example team && cd team && coach check`,
 			newCheckCommand(stdout, stderr),
 			newHistoryCommand(stdout, stderr),
 			newPlanCommand(stdout, stderr),
+			newAgendaCommand(stdout, stderr),
 		},
 		// Errors become exit codes in run, never inside the library.
 		ExitErrHandler: func(*cli.Context, error) {},
