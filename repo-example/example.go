@@ -29,6 +29,7 @@ import (
 )
 
 //go:embed README.md coach.toml all:skills all:templates all:plans all:agendas history
+//go:embed .github/workflows/coach.yml hooks/pre-commit
 var files embed.FS
 
 // File is one file of a new repository.
@@ -37,10 +38,21 @@ type File struct {
 	Data []byte
 }
 
+// Mode is the file's permission bits: the hook must be executable.
+func (f File) Mode() os.FileMode {
+	if strings.HasPrefix(f.Path, "hooks/") {
+		return 0o755
+	}
+	return 0o644
+}
+
 // skeletonPaths are the files every new coaching repository starts with.
 var skeletonPaths = []string{
 	"coach.toml",
 	"matrix.toml",
+	skills.SchemaFile,
+	".github/workflows/coach.yml",
+	"hooks/pre-commit",
 	"skills/README.md",
 	"plans/.gitkeep",
 	"agendas/.gitkeep",
@@ -61,10 +73,18 @@ func Skeleton() []File {
 	return out
 }
 
-// read returns an embedded file; matrix.toml is the built-in matrix.
+// read returns an embedded file; matrix.toml is the built-in matrix, and
+// the editor schema is derived from it.
 func read(p string) ([]byte, error) {
-	if p == skills.MatrixFile {
+	switch p {
+	case skills.MatrixFile:
 		return skills.DefaultMatrixTOML(), nil
+	case skills.SchemaFile:
+		m, err := skills.DefaultMatrix()
+		if err != nil {
+			return nil, err
+		}
+		return skills.Schema(m), nil
 	}
 	return files.ReadFile(p)
 }
@@ -84,7 +104,13 @@ func Final() ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, File{Path: skills.MatrixFile, Data: skills.DefaultMatrixTOML()})
+	for _, p := range []string{skills.MatrixFile, skills.SchemaFile} {
+		data, err := read(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: p, Data: data})
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
 }
@@ -207,7 +233,7 @@ func apply(dir string, wt *git.Worktree, changes, renames []string) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFile(filepath.Join(dir, filepath.FromSlash(dst)), data); err != nil {
+		if err := writeFile(filepath.Join(dir, filepath.FromSlash(dst)), data, File{Path: dst}.Mode()); err != nil {
 			return err
 		}
 		if _, err := wt.Add(dst); err != nil {
@@ -226,7 +252,7 @@ func apply(dir string, wt *git.Worktree, changes, renames []string) error {
 	return nil
 }
 
-func writeFile(path string, data []byte) error {
+func writeFile(path string, data []byte, mode os.FileMode) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -235,5 +261,5 @@ func writeFile(path string, data []byte) error {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	return os.WriteFile(path, data, 0o644)
+	return os.WriteFile(path, data, mode)
 }

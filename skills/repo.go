@@ -1,6 +1,7 @@
 package skills
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -116,6 +117,19 @@ func Load(root string) (*Repo, error) {
 			return nil, err
 		}
 		r.Matrix = m
+	}
+
+	// The editor schema is derived from the matrix: a stale one would mark
+	// valid files wrong, or wrong ones valid.
+	if src, ok, err := readOptional(root, SchemaFile); err != nil {
+		return nil, err
+	} else if ok {
+		r.Files = append(r.Files, SchemaFile)
+		if matrixOK && !bytes.Equal(src, Schema(r.Matrix)) {
+			r.Problems = append(r.Problems, Problem{Path: SchemaFile, Severity: Error,
+				Message: "the editor schema is stale: it does not match the matrix",
+				Hint:    "run `coach schema --write` and commit it"})
+		}
 	}
 
 	files, err := SkillFiles(root)

@@ -162,6 +162,8 @@ Start with:  coach init --example team && cd team && coach check`,
 			newHistoryCommand(stdout, stderr),
 			newPlanCommand(stdout, stderr),
 			newAgendaCommand(stdout, stderr),
+			newDiffCommand(stdout, stderr),
+			newSchemaCommand(stdout, stderr),
 		},
 		// Errors become exit codes in run, never inside the library.
 		ExitErrHandler: func(*cli.Context, error) {},

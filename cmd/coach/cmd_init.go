@@ -73,6 +73,9 @@ func runInit(opts initOptions, stdout, stderr io.Writer) error {
 		if err := writeFileAtomic(path, f.Data); err != nil {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
+		if err := os.Chmod(path, f.Mode()); err != nil {
+			return err
+		}
 		fmt.Fprintf(stdout, "created %s\n", f.Path)
 	}
 	if gitRoot != "" {

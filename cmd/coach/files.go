@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/go-git/go-git/v5"
 )
@@ -83,3 +84,5 @@ func enclosingGitRepo(dir string) (string, error) {
 		}
 	}
 }
+
+func sortStrings(s []string) { sort.Strings(s) }

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/skills"
+	"github.com/urfave/cli/v2"
+)
+
+type diffOptions struct {
+	Dir    string
+	Base   string
+	Head   string
+	Format string
+}
+
+func newDiffCommand(stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:  "diff",
+		Usage: "summarise the skill changes of a pull request, as Markdown for a comment or JSON",
+		Description: `diff compares the skill files of two revisions: by default the merge base
+with the default branch (origin/HEAD, main or master) and the working tree.
+For every person whose file changed: levels up and down with the matrix's
+level names, self-assessment changes, role and target changes, new evidence
+and goals, readiness for the target before and after, and focus skills that
+enter or leave the plan. Added, removed and renamed files are reported as
+such. A level raised with no evidence entry for the skill dated since the
+base is flagged "raised without evidence" for the reviewer. Both sides are
+read against the working tree's matrix.
+
+Examples:
+   coach diff                                  # this branch against main
+   coach diff --base origin/main > comment.md  # in CI, for a PR comment
+   coach diff --base v1 --head v2 --format json
+
+Exit status: 0 ok (no changes included), 1 an invalid skill file at head (the
+rest of the summary is still printed), 2 wrong usage, an unknown revision or
+a base that is not in a shallow clone.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "base", Usage: "compare with `REV` (default: the merge base with the default branch)"},
+			&cli.StringFlag{Name: "head", Usage: "compare `REV` (default: the working tree)"},
+			formatFlag("md", "json"),
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("diff takes no arguments; use --base and --head")
+			}
+			opts := diffOptions{Dir: repoDir(c), Base: c.String("base"), Head: c.String("head"), Format: c.String("format")}
+			if err := checkFormat(opts.Format, "md", "json"); err != nil {
+				return err
+			}
+			return runDiff(opts, stdout, stderr)
+		},
+	}
+}
+
+func runDiff(opts diffOptions, stdout, stderr io.Writer) error {
+	t, err := loadTeam(opts.Dir, stderr)
+	if err != nil {
+		return err
+	}
+	root := t.repo.Root
+	var base *history.Snapshot
+	if opts.Base == "" {
+		base, err = history.DefaultBase(root)
+	} else {
+		base, err = history.FilesAt(root, opts.Base)
+	}
+	if err != nil {
+		return revisionError(err)
+	}
+	baseSide, _ := side(t.repo.Matrix, base.Files, revLabel(base), base.Rev+":", stderr)
+	baseSide.When = base.When
+
+	var headSide plans.Side
+	headInvalid := false
+	if opts.Head == "" {
+		files := map[string][]byte{}
+		paths, err := skills.SkillFiles(root)
+		if err != nil {
+			return err
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+			if err != nil {
+				return err
+			}
+			files[p] = data
+		}
+		headSide, headInvalid = side(t.repo.Matrix, files, "the working tree", "", stderr)
+	} else {
+		head, err := history.FilesAt(root, opts.Head)
+		if err != nil {
+			return revisionError(err)
+		}
+		headSide, headInvalid = side(t.repo.Matrix, head.Files, revLabel(head), head.Rev+":", stderr)
+	}
+	r := plans.BuildReview(plans.ReviewInput{Matrix: t.repo.Matrix, Config: t.repo.Config, Base: baseSide, Head: headSide})
+	if opts.Format == "json" {
+		err = writeJSON(stdout, r)
+	} else {
+		var out []byte
+		out, err = t.tmpl.Render("diff.md.tmpl", r)
+		if err == nil {
+			_, err = stdout.Write(out)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if headInvalid {
+		return errFindings
+	}
+	return nil
+}
+
+func revLabel(s *history.Snapshot) string {
+	if s.Commit == "" {
+		return s.Rev + " (no commits)"
+	}
+	return fmt.Sprintf("%s (%s, %s)", s.Rev, s.Commit[:7], s.When.UTC().Format(time.DateOnly))
+}
+
+// side reads one side of a review. Each file is read leniently, so a person
+// stays in the review while their file has mistakes; the mistakes are
+// printed, prefixed with the revision as git writes rev:path. invalid is true
+// when a file has errors.
+func side(m *skills.Matrix, files map[string][]byte, label, prefix string, stderr io.Writer) (plans.Side, bool) {
+	s := plans.Side{Label: label, People: map[string]*skills.Person{}, Raw: map[string][]byte{}, Invalid: map[string]bool{}}
+	invalid := false
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sortStrings(paths)
+	for _, path := range paths {
+		src := files[path]
+		_, problems := skills.DecodePerson(path, src, m)
+		for _, pr := range problems {
+			if pr.Severity == skills.Error {
+				pr.Path = prefix + pr.Path
+				fmt.Fprintln(stderr, pr)
+				invalid = true
+				s.Invalid[skills.PersonID(path)] = true
+			}
+		}
+		p, err := skills.ParsePerson(path, src)
+		if err != nil {
+			continue // reported above: the TOML itself is broken
+		}
+		s.People[p.ID] = p
+		s.Raw[p.ID] = src
+	}
+	return s, invalid
+}
+
+func revisionError(err error) error {
+	switch {
+	case errors.Is(err, history.ErrRevision):
+		return &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline --all"}
+	case errors.Is(err, history.ErrNotFetched):
+		return &usageError{msg: err.Error()}
+	}
+	return err
+}

@@ -1,0 +1,158 @@
+package history
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// ErrNotFetched means a revision is named but its commit is not in the
+// repository, as in a shallow clone that stops before it.
+var ErrNotFetched = errors.New("commit not fetched")
+
+// Snapshot is the skill files of one revision.
+type Snapshot struct {
+	// Rev is the revision as asked for ("origin/main"), Commit its hash.
+	Rev    string
+	Commit string
+	// When is the commit's date.
+	When time.Time
+	// Files maps "skills/alice.toml" to its content.
+	Files map[string][]byte
+}
+
+// FilesAt reads the skill files of revision rev of the repository holding
+// root. An unborn HEAD gives an empty snapshot.
+func FilesAt(root, rev string) (*Snapshot, error) {
+	w, repo, err := openAt(root)
+	if err != nil {
+		return nil, err
+	}
+	h, err := resolve(repo, rev)
+	if errors.Is(err, plumbing.ErrReferenceNotFound) && (rev == "" || rev == "HEAD") {
+		return &Snapshot{Rev: "HEAD", Files: map[string][]byte{}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return snapshot(w, repo, rev, h)
+}
+
+func openAt(root string) (*walker, *git.Repository, error) {
+	gitDir, workTree, err := findGit(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	rel, err := filepath.Rel(workTree, root)
+	if err != nil {
+		return nil, nil, err
+	}
+	w := &walker{skillsPath: skills.SkillsDir, gitDir: gitDir}
+	if rel != "." {
+		w.skillsPath = filepath.ToSlash(filepath.Join(rel, skills.SkillsDir))
+	}
+	repo, err := w.open()
+	return w, repo, err
+}
+
+func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Snapshot, error) {
+	commit, err := object.GetCommit(repo.Storer, h)
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return nil, fmt.Errorf("%w: %s (%s) is not in this clone; fetch it with `git fetch --unshallow` or `git fetch origin %s`",
+			ErrNotFetched, rev, h.String()[:7], rev)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{}}
+	sub, err := subtree(repo.Storer, commit.TreeHash, w.skillsPath)
+	if err != nil || sub.IsZero() {
+		return s, err
+	}
+	tree, err := object.GetTree(repo.Storer, sub)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range tree.Entries {
+		if !e.Mode.IsFile() || !strings.HasSuffix(e.Name, ".toml") {
+			continue
+		}
+		blob, err := object.GetBlob(repo.Storer, e.Hash)
+		if err != nil {
+			return nil, err
+		}
+		rd, err := blob.Reader()
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(rd)
+		rd.Close()
+		if err != nil {
+			return nil, err
+		}
+		s.Files[skills.SkillsDir+"/"+e.Name] = data
+	}
+	return s, nil
+}
+
+// DefaultBase finds what a pull request is compared with: the merge base of
+// HEAD and the default branch (origin/HEAD, else main or master, local or
+// remote), or HEAD itself when there is no such branch. It returns the
+// revision's name and its snapshot.
+func DefaultBase(root string) (*Snapshot, error) {
+	w, repo, err := openAt(root)
+	if err != nil {
+		return nil, err
+	}
+	head, err := repo.Head()
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return &Snapshot{Rev: "HEAD", Files: map[string][]byte{}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var branch string
+	var tip plumbing.Hash
+	if ref, err := repo.Reference("refs/remotes/origin/HEAD", true); err == nil {
+		branch, tip = strings.TrimPrefix(ref.Name().String(), "refs/remotes/"), ref.Hash()
+	} else {
+		for _, name := range []string{"refs/heads/main", "refs/heads/master", "refs/remotes/origin/main", "refs/remotes/origin/master"} {
+			if ref, err := repo.Reference(plumbing.ReferenceName(name), true); err == nil {
+				branch = strings.TrimPrefix(strings.TrimPrefix(name, "refs/heads/"), "refs/remotes/")
+				tip = ref.Hash()
+				break
+			}
+		}
+	}
+	if branch == "" {
+		return snapshot(w, repo, "HEAD", head.Hash())
+	}
+	headCommit, err := object.GetCommit(repo.Storer, head.Hash())
+	if err != nil {
+		return nil, err
+	}
+	tipCommit, err := object.GetCommit(repo.Storer, tip)
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return nil, fmt.Errorf("%w: %s is not in this clone; fetch it with `git fetch origin`", ErrNotFetched, branch)
+	}
+	if err != nil {
+		return nil, err
+	}
+	bases, err := headCommit.MergeBase(tipCommit)
+	if err != nil || len(bases) == 0 {
+		return nil, fmt.Errorf("%w: no common ancestor of HEAD and %s in this clone; fetch more history with `git fetch --unshallow`, or name the base with --base", ErrNotFetched, branch)
+	}
+	label := "merge base with " + branch
+	if bases[0].Hash == head.Hash() {
+		label = branch
+	}
+	return snapshot(w, repo, label, bases[0].Hash)
+}

@@ -1,0 +1,340 @@
+package plans
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// Side is the people of one side of a review: id -> person, and the raw
+// file of each (to recognise a renamed file by its content).
+type Side struct {
+	Label  string
+	Commit string
+	When   time.Time
+	People map[string]*skills.Person
+	Raw    map[string][]byte
+	// Invalid are the ids whose file has errors on this side: their
+	// changes are not summarised, since a broken file cannot be trusted.
+	Invalid map[string]bool
+}
+
+// ReviewInput is what a pull-request review compares. Both sides are read
+// against the head's matrix: the question is what the change means under
+// the matrix it will merge into.
+type ReviewInput struct {
+	Matrix *skills.Matrix
+	Config skills.Config
+	Base   Side
+	Head   Side
+}
+
+// Review summarises the changes to skill files between two revisions, for a
+// reviewer who approves or questions them without opening the files.
+type Review struct {
+	Base    string         `json:"base"`
+	Head    string         `json:"head"`
+	Summary ReviewSummary  `json:"summary"`
+	People  []PersonReview `json:"people"`
+}
+
+// ReviewSummary counts what changed.
+type ReviewSummary struct {
+	People     int `json:"people"`
+	Up         int `json:"levels_up"`
+	Down       int `json:"levels_down"`
+	Added      int `json:"added"`
+	Removed    int `json:"removed"`
+	Renamed    int `json:"renamed"`
+	Invalid    int `json:"invalid"`
+	NoEvidence int `json:"raised_without_evidence"`
+}
+
+// PersonReview is one person's changes.
+type PersonReview struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Path   string `json:"path"`
+	Status string `json:"status"` // changed, added, removed, renamed, invalid
+	// From is the old id of a renamed file.
+	From      string         `json:"from,omitempty"`
+	Role      *RoleChange    `json:"role,omitempty"`
+	Target    *RoleChange    `json:"target,omitempty"`
+	Levels    []LevelChange  `json:"levels"`
+	Self      []LevelChange  `json:"self"`
+	Evidence  []string       `json:"evidence"`
+	Goals     []string       `json:"goals"`
+	Readiness *ReadinessMove `json:"readiness,omitempty"`
+	FocusIn   []SkillRef     `json:"focus_in"`
+	FocusOut  []SkillRef     `json:"focus_out"`
+	// Assessed is how many skills a newly added file assesses.
+	Assessed int `json:"assessed,omitempty"`
+}
+
+// RoleChange is a role or target before and after.
+type RoleChange struct {
+	From RoleRef `json:"from"`
+	To   RoleRef `json:"to"`
+}
+
+// LevelChange is one skill's level before and after; 0 is not assessed.
+type LevelChange struct {
+	SkillRef
+	From     int    `json:"from"`
+	FromName string `json:"from_name"`
+	To       int    `json:"to"`
+	ToName   string `json:"to_name"`
+	Up       bool   `json:"up"`
+	// WithoutEvidence is set on a raise with no evidence entry for the skill
+	// dated since the base: something for the reviewer to ask about.
+	WithoutEvidence bool `json:"raised_without_evidence"`
+}
+
+// ReadinessMove is readiness for the (head's) target before and after.
+type ReadinessMove struct {
+	Role   RoleRef `json:"role"`
+	Before int     `json:"before"`
+	After  int     `json:"after"`
+	Total  int     `json:"total"`
+}
+
+// BuildReview compares base and head.
+func BuildReview(in ReviewInput) *Review {
+	m := in.Matrix
+	r := &Review{Base: in.Base.Label, Head: in.Head.Label, People: []PersonReview{}}
+	baseIx := IndexTeam(m, in.Config, people(in.Base.People))
+	headIx := IndexTeam(m, in.Config, people(in.Head.People))
+
+	var removed, added []string
+	for id := range in.Base.People {
+		if _, ok := in.Head.People[id]; !ok {
+			removed = append(removed, id)
+		}
+	}
+	for id := range in.Head.People {
+		if _, ok := in.Base.People[id]; !ok {
+			added = append(added, id)
+		}
+	}
+	sort.Strings(removed)
+	sort.Strings(added)
+	// A removed file and an added one are a rename when their content is
+	// the same, or else the name inside is.
+	renamed := map[string]string{} // new id -> old id
+	for _, match := range []func(old, cur string) bool{
+		func(old, cur string) bool { return bytes.Equal(in.Base.Raw[old], in.Head.Raw[cur]) },
+		func(old, cur string) bool {
+			return in.Base.People[old].Name != "" && in.Base.People[old].Name == in.Head.People[cur].Name
+		},
+	} {
+		for _, cur := range added {
+			if _, done := renamed[cur]; done {
+				continue
+			}
+			for _, old := range removed {
+				if !slices.Contains(values(renamed), old) && match(old, cur) {
+					renamed[cur] = old
+					break
+				}
+			}
+		}
+	}
+	var ids []string
+	for id := range in.Head.People {
+		ids = append(ids, id)
+	}
+	for _, id := range removed {
+		if !slices.Contains(values(renamed), id) {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		cur := in.Head.People[id]
+		oldID := id
+		if o, ok := renamed[id]; ok {
+			oldID = o
+		}
+		old := in.Base.People[oldID]
+		pr := PersonReview{ID: id}
+		switch {
+		case cur == nil:
+			pr.Status, pr.Name, pr.Path = "removed", old.Name, old.Path
+		case old == nil:
+			pr.Status, pr.Name, pr.Path = "added", cur.Name, cur.Path
+		case oldID != id:
+			pr.Status, pr.Name, pr.Path, pr.From = "renamed", cur.Name, cur.Path, oldID
+		default:
+			pr.Status, pr.Name, pr.Path = "changed", cur.Name, cur.Path
+		}
+		if cur != nil && old != nil && bytes.Equal(in.Base.Raw[oldID], in.Head.Raw[id]) && pr.Status == "changed" {
+			continue
+		}
+		if in.Base.Invalid[oldID] || in.Head.Invalid[id] {
+			pr.Status = "invalid"
+			r.People = append(r.People, pr.empty())
+			r.Summary.People++
+			r.Summary.Invalid++
+			continue
+		}
+		review(m, &pr, old, cur, in.Base.When)
+		if pr.Status == "added" {
+			// A new file's first levels are an assessment, not raises.
+			pr.Assessed, pr.Levels, pr.Self = len(cur.Levels), nil, nil
+		}
+		if pr.Status == "changed" && pr.Role == nil && pr.Target == nil && len(pr.Levels) == 0 && len(pr.Self) == 0 &&
+			len(pr.Evidence) == 0 && len(pr.Goals) == 0 {
+			continue // a change the review does not show: wording, comments, private notes
+		}
+		if cur != nil {
+			target := m.Role(cur.TargetRole(m))
+			if target != nil {
+				mv := &ReadinessMove{Role: RoleRef{ID: target.ID, Name: target.Name}, Total: len(m.Skills),
+					After: readiness(m, cur, target).Met}
+				if old != nil {
+					mv.Before = readiness(m, old, target).Met
+				}
+				pr.Readiness = mv
+			}
+			var before []string
+			if old != nil {
+				before = baseIx.Focus(oldID)
+			}
+			after := headIx.Focus(id)
+			for _, s := range after {
+				if !slices.Contains(before, s) {
+					pr.FocusIn = append(pr.FocusIn, skillRef(m, s))
+				}
+			}
+			for _, s := range before {
+				if !slices.Contains(after, s) {
+					pr.FocusOut = append(pr.FocusOut, skillRef(m, s))
+				}
+			}
+		}
+		r.People = append(r.People, pr.empty())
+		r.Summary.People++
+		switch pr.Status {
+		case "added":
+			r.Summary.Added++
+		case "removed":
+			r.Summary.Removed++
+		case "renamed":
+			r.Summary.Renamed++
+		}
+		for _, l := range pr.Levels {
+			if l.Up {
+				r.Summary.Up++
+			} else {
+				r.Summary.Down++
+			}
+			if l.WithoutEvidence {
+				r.Summary.NoEvidence++
+			}
+		}
+	}
+	return r
+}
+
+func people(m map[string]*skills.Person) []*skills.Person {
+	out := make([]*skills.Person, 0, len(m))
+	for _, p := range m {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func values(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+func review(m *skills.Matrix, pr *PersonReview, old, cur *skills.Person, since time.Time) {
+	if cur == nil {
+		return
+	}
+	roleRef := func(id string) RoleRef {
+		if r := m.Role(id); r != nil {
+			return RoleRef{ID: r.ID, Name: r.Name}
+		}
+		return RoleRef{ID: id, Name: id}
+	}
+	var newEvidence []skills.Evidence
+	for _, c := range skills.Diff(old, cur) {
+		switch c.Kind {
+		case skills.KindRole:
+			if old != nil {
+				pr.Role = &RoleChange{From: roleRef(c.From), To: roleRef(c.To)}
+			}
+		case skills.KindTarget:
+			if old != nil {
+				pr.Target = &RoleChange{From: roleRef(old.TargetRole(m)), To: roleRef(cur.TargetRole(m))}
+			}
+		case skills.KindLevel, skills.KindSelf:
+			lc := LevelChange{SkillRef: skillRef(m, c.Skill), From: c.FromLevel(), To: c.ToLevel(),
+				FromName: levelName(m, c.FromLevel()), ToName: levelName(m, c.ToLevel()), Up: c.ToLevel() > c.FromLevel()}
+			if c.Kind == skills.KindLevel {
+				pr.Levels = append(pr.Levels, lc)
+			} else {
+				pr.Self = append(pr.Self, lc)
+			}
+		case skills.KindEvidence:
+			newEvidence = append(newEvidence, skills.Evidence{Date: c.On, Skill: c.Skill, Text: c.Text})
+			pr.Evidence = append(pr.Evidence, fmt.Sprintf("%s, %s: %s", date(c.On), skillRef(m, c.Skill).Name, c.Text))
+		case skills.KindGoal:
+			due := ""
+			if !c.On.IsZero() {
+				due = " (due " + date(c.On) + ")"
+			}
+			pr.Goals = append(pr.Goals, c.Text+due)
+		}
+	}
+	if old == nil {
+		return // a new file: its first levels need no evidence of a raise
+	}
+	for i, l := range pr.Levels {
+		if !l.Up {
+			continue
+		}
+		backed := false
+		for _, e := range cur.Evidence {
+			if e.Skill == l.ID && (slices.Contains(newEvidence, e) || (!since.IsZero() && !e.Date.Before(startOfDay(since)))) {
+				backed = true
+			}
+		}
+		pr.Levels[i].WithoutEvidence = !backed
+	}
+}
+
+func startOfDay(t time.Time) time.Time {
+	y, mo, d := t.Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+}
+
+// empty makes the lists of pr empty rather than nil, so JSON shows [].
+func (pr PersonReview) empty() PersonReview {
+	for _, l := range []*[]LevelChange{&pr.Levels, &pr.Self} {
+		if *l == nil {
+			*l = []LevelChange{}
+		}
+	}
+	for _, l := range []*[]string{&pr.Evidence, &pr.Goals} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+	for _, l := range []*[]SkillRef{&pr.FocusIn, &pr.FocusOut} {
+		if *l == nil {
+			*l = []SkillRef{}
+		}
+	}
+	return pr
+}
