@@ -19,7 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -65,29 +64,14 @@ type Result struct {
 
 // Read walks the history of the coaching repository at root.
 func Read(root string, opts Options) (*Result, error) {
-	gitDir, workTree, err := findGit(root)
+	w, repo, err := openAt(root)
 	if err != nil {
 		return nil, err
 	}
-	rel, err := filepath.Rel(workTree, root)
-	if err != nil {
-		return nil, err
-	}
-	w := &walker{
-		skillsPath: path.Join(filepath.ToSlash(rel), skills.SkillsDir),
-		gitDir:     gitDir,
-		nodes:      map[plumbing.Hash]*node{},
-		workers:    opts.Workers,
-	}
+	w.nodes = map[plumbing.Hash]*node{}
+	w.workers = opts.Workers
 	if w.workers <= 0 {
 		w.workers = min(runtime.GOMAXPROCS(0), 4)
-	}
-	if w.skillsPath == "./skills" || rel == "." {
-		w.skillsPath = skills.SkillsDir
-	}
-	repo, err := w.open()
-	if err != nil {
-		return nil, err
 	}
 	head, err := resolve(repo, opts.Rev)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) && opts.Rev == "" {
@@ -106,7 +90,7 @@ func Read(root string, opts Options) (*Result, error) {
 	}
 	var c *cacheFile
 	if !opts.NoCache {
-		c = loadCache(gitDir, w.skillsPath)
+		c = loadCache(w.gitDir, w.skillsPath)
 	}
 	if err := w.collect(repo, head, c); err != nil {
 		return nil, err
@@ -116,7 +100,7 @@ func Read(root string, opts Options) (*Result, error) {
 	}
 	if !opts.NoCache && w.fresh > 0 {
 		// A cache that cannot be written only costs speed next time.
-		_ = saveCache(gitDir, w.skillsPath, w.nodes, w.shallow)
+		_ = saveCache(w.gitDir, w.skillsPath, w.nodes, w.shallow)
 	}
 	res := w.result()
 	return res, nil

@@ -150,9 +150,8 @@ file per product manager) and generates each person's individual development
 plan, a weekly 1:1 agenda, and their progress history from the commits.
 
 Start with:  coach init --example team && cd team && coach check`,
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		HideHelpCommand: false,
+		Writer:    stdout,
+		ErrWriter: stderr,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "C", Usage: "run as if coach was started in `DIR`", Value: "."},
 		},

@@ -87,15 +87,7 @@ or unknown person, 2 wrong usage (a week that does not exist included).`,
 }
 
 func runAgenda(opts agendaOptions, stdout, stderr io.Writer) error {
-	t, err := loadTeam(opts.Dir, stderr)
-	if err != nil {
-		return err
-	}
-	ids := opts.People
-	if opts.All {
-		ids = nil
-	}
-	people, err := t.people(ids, stderr)
+	t, people, err := loadPeople(opts.Dir, opts.People, opts.All, stderr)
 	if err != nil {
 		return err
 	}
@@ -146,13 +138,7 @@ func runAgenda(opts agendaOptions, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "coach: wrote %s\n", path)
 	}
 	if opts.Format == "json" {
-		var v any = out
-		if len(out) == 1 && !opts.All {
-			v = out[0]
-		} else if out == nil {
-			v = []*plans.Agenda{}
-		}
-		if err := writeJSON(stdout, v); err != nil {
+		if err := writeOneOrMany(stdout, out, !opts.All); err != nil {
 			return err
 		}
 	}

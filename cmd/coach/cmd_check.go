@@ -52,11 +52,7 @@ type checkReport struct {
 }
 
 func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
-	root, err := skills.FindRoot(opts.Dir)
-	if err != nil {
-		return err
-	}
-	repo, err := skills.Load(root)
+	repo, err := loadRepo(opts.Dir)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	"github.com/coach-dev/coach/history"
@@ -139,7 +140,7 @@ func side(m *skills.Matrix, files map[string][]byte, label, prefix string, stder
 	for p := range files {
 		paths = append(paths, p)
 	}
-	sortStrings(paths)
+	sort.Strings(paths)
 	for _, path := range paths {
 		src := files[path]
 		_, problems := skills.DecodePerson(path, src, m)

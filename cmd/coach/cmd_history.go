@@ -94,14 +94,11 @@ func parseDate(flag, s string) (time.Time, error) {
 }
 
 func runHistory(opts historyOptions, stdout, stderr io.Writer) error {
-	root, err := skills.FindRoot(opts.Dir)
+	repo, err := loadRepo(opts.Dir)
 	if err != nil {
 		return err
 	}
-	repo, err := skills.Load(root)
-	if err != nil {
-		return err
-	}
+	root := repo.Root
 	m := repo.Matrix
 	if m == nil {
 		if m, err = skills.DefaultMatrix(); err != nil {

@@ -91,15 +91,21 @@ type team struct {
 	index    *plans.TeamIndex
 }
 
-func loadTeam(dir string, stderr io.Writer) (*team, error) {
+// loadRepo finds the repository holding dir and loads it.
+func loadRepo(dir string) (*skills.Repo, error) {
 	root, err := skills.FindRoot(dir)
 	if err != nil {
 		return nil, err
 	}
-	repo, err := skills.Load(root)
+	return skills.Load(root)
+}
+
+func loadTeam(dir string, stderr io.Writer) (*team, error) {
+	repo, err := loadRepo(dir)
 	if err != nil {
 		return nil, err
 	}
+	root := repo.Root
 	t := &team{repo: repo}
 	// Errors in the matrix or coach.toml stop everything; a person's errors
 	// stop only their output.
@@ -197,16 +203,34 @@ func (t *team) render(p *skills.Person, pl *plans.Plan) ([]byte, error) {
 	return append([]byte(plans.Marker(p.Path)+"\n"), body...), nil
 }
 
-func runPlan(opts planOptions, stdout, stderr io.Writer) error {
-	t, err := loadTeam(opts.Dir, stderr)
+// loadPeople loads the team and the people a command was asked for: the
+// names given, or everyone with all.
+func loadPeople(dir string, names []string, all bool, stderr io.Writer) (*team, []*skills.Person, error) {
+	t, err := loadTeam(dir, stderr)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	ids := opts.People
-	if opts.All {
-		ids = nil
+	if all {
+		names = nil
 	}
-	people, err := t.people(ids, stderr)
+	people, err := t.people(names, stderr)
+	return t, people, err
+}
+
+// writeOneOrMany writes one JSON object when one person was named, and an
+// array for --all or several names.
+func writeOneOrMany[T any](w io.Writer, items []T, one bool) error {
+	if one && len(items) == 1 {
+		return writeJSON(w, items[0])
+	}
+	if items == nil {
+		items = []T{}
+	}
+	return writeJSON(w, items)
+}
+
+func runPlan(opts planOptions, stdout, stderr io.Writer) error {
+	t, people, err := loadPeople(opts.Dir, opts.People, opts.All, stderr)
 	if err != nil {
 		return err
 	}
@@ -273,17 +297,8 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 		}
 	}
 	if opts.Format == "json" {
-		if len(out) == 1 && !opts.All {
-			if err := writeJSON(stdout, out[0]); err != nil {
-				return err
-			}
-		} else {
-			if out == nil {
-				out = []*plans.Plan{}
-			}
-			if err := writeJSON(stdout, out); err != nil {
-				return err
-			}
+		if err := writeOneOrMany(stdout, out, !opts.All); err != nil {
+			return err
 		}
 	}
 	if findings || t.problems {

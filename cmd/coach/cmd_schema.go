@@ -61,11 +61,7 @@ func runSchema(opts schemaOptions, stdout, stderr io.Writer) error {
 
 // loadTeamMatrix loads the repository and requires its matrix to be valid.
 func loadTeamMatrix(dir string) (*skills.Repo, error) {
-	root, err := skills.FindRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	repo, err := skills.Load(root)
+	repo, err := loadRepo(dir)
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/go-git/go-git/v5"
 )
@@ -84,5 +83,3 @@ func enclosingGitRepo(dir string) (string, error) {
 		}
 	}
 }
-
-func sortStrings(s []string) { sort.Strings(s) }
