@@ -33,6 +33,8 @@ type AgendaInput struct {
 type PreviousAgenda struct {
 	Week  Week
 	Items []Item
+	// Unreadable is set when the file is not text: its items are unknown.
+	Unreadable bool
 }
 
 // Item is a task-list item ("- [ ] text") of an agenda, with its nested items.
@@ -52,16 +54,20 @@ type Agenda struct {
 	CheckIn string  `json:"check_in"`
 	// Since is the start of "since last time": the previous agenda's 1:1,
 	// or four weeks back when there is none.
-	Since       string         `json:"since"`
-	FirstAgenda bool           `json:"first_agenda"`
-	Changes     []AgendaChange `json:"changes"`
-	GoalsDue    []GoalItem     `json:"goals_due"`
-	Open        []Item         `json:"open"`
-	Done        []Item         `json:"done"`
-	Focus       *WeekFocus     `json:"focus,omitempty"`
-	Review      []string       `json:"review"`
-	Leader      bool           `json:"leader"`
-	Feedback    []string       `json:"feedback"`
+	Since       string `json:"since"`
+	FirstAgenda bool   `json:"first_agenda"`
+	// Previous is the week of the last agenda, and PreviousUnreadable is
+	// set when its items could not be read.
+	Previous           string         `json:"previous,omitempty"`
+	PreviousUnreadable bool           `json:"previous_unreadable,omitempty"`
+	Changes            []AgendaChange `json:"changes"`
+	GoalsDue           []GoalItem     `json:"goals_due"`
+	Open               []Item         `json:"open"`
+	Done               []Item         `json:"done"`
+	Focus              *WeekFocus     `json:"focus,omitempty"`
+	Review             []string       `json:"review"`
+	Leader             bool           `json:"leader"`
+	Feedback           []string       `json:"feedback"`
 	// FocusSkills are all the plan's focus skills, in rotation order.
 	FocusSkills []SkillRef `json:"focus_skills"`
 	// Weekday names the day of the 1:1.
@@ -161,6 +167,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		}
 	}
 	if in.Previous != nil {
+		a.Previous, a.PreviousUnreadable = in.Previous.Week.String(), in.Previous.Unreadable
 		a.Open, a.Done = carry(in.Previous.Items, in.Previous.Week.String())
 	}
 	for _, f := range pl.Focus {

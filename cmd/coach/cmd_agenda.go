@@ -180,7 +180,7 @@ func previousAgenda(root, id string, week plans.Week, stderr io.Writer) (*plans.
 	}
 	if !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
 		fmt.Fprintf(stderr, "coach: warning: %s is not UTF-8 text; its action items were not carried over\n", path)
-		return &plans.PreviousAgenda{Week: *best}, nil
+		return &plans.PreviousAgenda{Week: *best, Unreadable: true}, nil
 	}
 	return &plans.PreviousAgenda{Week: *best, Items: plans.ParseItems(src)}, nil
 }
