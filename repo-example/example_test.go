@@ -93,3 +93,25 @@ func TestSkeletonHasEveryDirectory(t *testing.T) {
 		t.Errorf("skeleton = %s, want %s", got, want)
 	}
 }
+
+// The CI workflow and the pre-commit hook run the checks a coaching
+// repository relies on; the commands themselves are tested end to end.
+func TestWorkflowAndHookRunTheChecks(t *testing.T) {
+	wf, err := files.ReadFile(".github/workflows/coach.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"pull_request:", "fetch-depth: 0", "run: coach check", "run: coach plan --all --check",
+		`coach diff --base "origin/${{ github.base_ref }}" > coach-diff.md`, "gh pr comment", "pull-requests: write"} {
+		if !strings.Contains(string(wf), want) {
+			t.Errorf("the workflow does not contain %q", want)
+		}
+	}
+	hook, err := files.ReadFile("hooks/pre-commit")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(hook), "#!/bin/sh\n") || !strings.Contains(string(hook), "\ncoach check\ncoach plan --all --check\n") {
+		t.Errorf("the hook does not run coach check and coach plan --all --check:\n%s", hook)
+	}
+}
