@@ -275,6 +275,9 @@ func (w *walker) diffNode(r *reader, n *node) ([]fileChange, error) {
 			parents = append(parents, pn)
 		}
 	}
+	if len(n.Parents) > 0 && len(parents) == 0 {
+		return nil, nil // its parents are missing: a boundary, like a shallow one
+	}
 	for _, p := range parents {
 		if p.Skills == n.Skills {
 			return nil, nil // the same files as a parent: nothing new here
@@ -555,6 +558,10 @@ func (w *walker) result() *Result {
 	for _, b := range w.boundary {
 		res.Notes = append(res.Notes, fmt.Sprintf("history stops at commit %s (%s), the edge of a shallow clone; run `git fetch --unshallow` to read the rest",
 			b.Hash.String()[:7], b.When.Format(time.DateOnly)))
+	}
+	for _, h := range w.missing {
+		res.Notes = append(res.Notes, fmt.Sprintf("commit %s is missing from the repository, so the history before it is incomplete; `git fsck` tells what else is missing",
+			h.String()[:7]))
 	}
 	sort.Strings(res.Notes)
 	return res
