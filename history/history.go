@@ -88,8 +88,10 @@ func Read(root string, opts Options) (*Result, error) {
 	for _, h := range shallow {
 		w.shallow[h] = true
 	}
+	// A linked work tree has no .git directory of its own to keep a cache in.
+	noCache := opts.NoCache || w.gitDir == ""
 	var c *cacheFile
-	if !opts.NoCache {
+	if !noCache {
 		c = loadCache(w.gitDir, w.skillsPath)
 	}
 	if err := w.collect(repo, head, c); err != nil {
@@ -98,7 +100,7 @@ func Read(root string, opts Options) (*Result, error) {
 	if err := w.diffPending(); err != nil {
 		return nil, err
 	}
-	if !opts.NoCache && w.fresh > 0 {
+	if !noCache && w.fresh > 0 {
 		// A cache that cannot be written only costs speed next time.
 		_ = saveCache(w.gitDir, w.skillsPath, w.nodes, w.shallow)
 	}
@@ -133,10 +135,15 @@ const objectCache = 8 * cache.MiByte
 
 // open opens the repository for reading objects. With a .git directory the
 // storage keeps its pack files open across reads (go-git otherwise reopens
-// the pack for every object) with a bounded object cache.
+// the pack for every object) with a bounded object cache. A linked work tree
+// (where .git is a file) is opened through go-git's own discovery.
 func (w *walker) open() (*git.Repository, error) {
 	if w.gitDir == "" {
-		return nil, fmt.Errorf("%w: linked work trees are not supported yet; run coach in the main work tree", ErrNotGit)
+		repo, err := git.PlainOpenWithOptions(w.workTree, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+		if err != nil {
+			return nil, fmt.Errorf("open the git repository at %s: %w", w.workTree, err)
+		}
+		return repo, nil
 	}
 	st := filesystem.NewStorageWithOptions(osfs.New(w.gitDir), cache.NewObjectLRU(objectCache),
 		filesystem.Options{KeepDescriptors: true})

@@ -55,7 +55,7 @@ func openAt(root string) (*walker, *git.Repository, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	w := &walker{skillsPath: skills.SkillsDir, gitDir: gitDir}
+	w := &walker{skillsPath: skills.SkillsDir, gitDir: gitDir, workTree: workTree}
 	if rel != "." {
 		w.skillsPath = filepath.ToSlash(filepath.Join(rel, skills.SkillsDir))
 	}

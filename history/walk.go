@@ -44,7 +44,8 @@ type fileChange struct {
 
 type walker struct {
 	skillsPath string
-	gitDir     string
+	gitDir     string // "" for a linked work tree, whose .git is a file
+	workTree   string
 	workers    int
 	shallow    map[plumbing.Hash]bool
 	nodes      map[plumbing.Hash]*node

@@ -76,6 +76,14 @@ func flagsFirst(app *cli.App, args []string) []string {
 		case a == "--":
 			rest = append(rest, args[i:]...)
 			i = len(args)
+		case isFlag(app.Flags, a) && !isFlag(cmd.Flags, a):
+			// A global flag (-C DIR) written after the command moves before it.
+			global := []string{a}
+			if takesValue(app.Flags, a) && i+1 < len(args) {
+				i++
+				global = append(global, args[i])
+			}
+			out = append(out[:len(out)-1], append(global, out[len(out)-1])...)
 		case strings.HasPrefix(a, "-") && a != "-":
 			flags = append(flags, a)
 			if takesValue(cmd.Flags, a) && i+1 < len(args) {
@@ -87,6 +95,22 @@ func flagsFirst(app *cli.App, args []string) []string {
 		}
 	}
 	return append(append(out, flags...), rest...)
+}
+
+// isFlag reports whether arg names one of flags.
+func isFlag(flags []cli.Flag, arg string) bool {
+	if !strings.HasPrefix(arg, "-") {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // takesValue reports whether arg names a flag that reads the next argument.
