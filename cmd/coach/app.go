@@ -171,9 +171,10 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Usage: "development plans, 1:1 agendas and progress history for product leaders",
 		Description: `coach reads a git repository of TOML files (a skill matrix and one skill
 file per product manager) and generates each person's individual development
-plan, a weekly 1:1 agenda, and their progress history from the commits.
+plan, a weekly 1:1 agenda, their progress history from the commits, and a
+summary of a pull request's skill changes for its reviewer.
 
-Start with:  coach init --example team && cd team && coach check`,
+Start with:  coach init --example team && cd team && coach check && coach plan --all`,
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Flags: []cli.Flag{
@@ -182,9 +183,9 @@ Start with:  coach init --example team && cd team && coach check`,
 		Commands: []*cli.Command{
 			newInitCommand(),
 			newCheckCommand(stdout, stderr),
-			newHistoryCommand(stdout, stderr),
 			newPlanCommand(stdout, stderr),
 			newAgendaCommand(stdout, stderr),
+			newHistoryCommand(stdout, stderr),
 			newDiffCommand(stdout, stderr),
 			newSchemaCommand(stdout, stderr),
 		},
@@ -226,7 +227,7 @@ func repoDir(c *cli.Context) string {
 // formatFlag is the --format flag shared by reporting commands.
 func formatFlag(allowed ...string) *cli.StringFlag {
 	return &cli.StringFlag{Name: "format", Value: allowed[0],
-		Usage: "output format: " + strings.Join(allowed, ", ")}
+		Usage: "output `FORMAT`: " + strings.Join(allowed, ", ")}
 }
 
 func checkFormat(got string, allowed ...string) error {
