@@ -3,7 +3,6 @@ package history
 import (
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -85,16 +84,7 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 		if !e.Mode.IsFile() || !strings.HasSuffix(e.Name, ".toml") {
 			continue
 		}
-		blob, err := object.GetBlob(repo.Storer, e.Hash)
-		if err != nil {
-			return nil, err
-		}
-		rd, err := blob.Reader()
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(rd)
-		rd.Close()
+		data, err := readObject(repo.Storer, plumbing.BlobObject, e.Hash)
 		if err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // A skills/ tree of a large team holds hundreds of entries, and a commit
@@ -34,16 +35,7 @@ func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
 	if b, ok := r.raw[h]; ok {
 		return b, nil
 	}
-	obj, err := r.s.EncodedObject(plumbing.TreeObject, h)
-	if err != nil {
-		return nil, err
-	}
-	rd, err := obj.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer rd.Close()
-	b, err := io.ReadAll(rd)
+	b, err := readObject(r.s, plumbing.TreeObject, h)
 	if err != nil {
 		return nil, err
 	}
@@ -52,6 +44,20 @@ func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
 	}
 	r.raw[h] = b
 	return b, nil
+}
+
+// readObject returns the content of one object.
+func readObject(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	obj, err := s.EncodedObject(t, h)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := obj.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	return io.ReadAll(rd)
 }
 
 // nextEntry splits the first entry off a raw tree. ok is false at the end or

@@ -3,7 +3,6 @@ package history
 import (
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"slices"
 	"sort"
@@ -235,16 +234,7 @@ func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 		}
 		return nil, p.err
 	}
-	blob, err := r.s.EncodedObject(plumbing.BlobObject, h)
-	if err != nil {
-		return nil, err
-	}
-	rd, err := blob.Reader()
-	if err != nil {
-		return nil, err
-	}
-	src, err := io.ReadAll(rd)
-	rd.Close()
+	src, err := readObject(r.s, plumbing.BlobObject, h)
 	if err != nil {
 		return nil, err
 	}

@@ -63,11 +63,8 @@ or unknown person, 2 wrong usage (a week that does not exist included).`,
 		Action: func(c *cli.Context) error {
 			opts := agendaOptions{Dir: repoDir(c), People: c.Args().Slice(), All: c.Bool("all"),
 				Stdout: c.Bool("stdout"), Format: c.String("format"), Force: c.Bool("force")}
-			switch {
-			case opts.All && len(opts.People) > 0:
-				return usagef("give NAMEs or --all, not both")
-			case !opts.All && len(opts.People) == 0:
-				return usagef("agenda needs a NAME, or --all")
+			if err := namesOrAll("agenda", opts.People, opts.All); err != nil {
+				return err
 			}
 			if err := checkFormat(opts.Format, "md", "json"); err != nil {
 				return err

@@ -65,11 +65,10 @@ a hand-edited plan, 2 wrong usage.`,
 		Action: func(c *cli.Context) error {
 			opts := planOptions{Dir: repoDir(c), People: c.Args().Slice(), All: c.Bool("all"), Stdout: c.Bool("stdout"),
 				Format: c.String("format"), Check: c.Bool("check"), Force: c.Bool("force")}
+			if err := namesOrAll("plan", opts.People, opts.All); err != nil {
+				return err
+			}
 			switch {
-			case opts.All && len(opts.People) > 0:
-				return usagef("give NAMEs or --all, not both")
-			case !opts.All && len(opts.People) == 0:
-				return usagef("plan needs a NAME, or --all")
 			case opts.Check && (opts.Stdout || opts.Force):
 				return usagef("--check writes nothing; it does not go with --stdout or --force")
 			}
@@ -201,6 +200,18 @@ func (t *team) render(p *skills.Person, pl *plans.Plan) ([]byte, error) {
 		return nil, err
 	}
 	return append([]byte(plans.Marker(p.Path)+"\n"), body...), nil
+}
+
+// namesOrAll checks that a command was given people by name, or --all, and
+// not both.
+func namesOrAll(command string, names []string, all bool) error {
+	switch {
+	case all && len(names) > 0:
+		return usagef("give NAMEs or --all, not both")
+	case !all && len(names) == 0:
+		return usagef("%s needs a NAME, or --all", command)
+	}
+	return nil
 }
 
 // loadPeople loads the team and the people a command was asked for: the
