@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // The decoders take any bytes a user (or a broken merge) can put in a file:
@@ -55,6 +57,36 @@ func FuzzIndexSource(f *testing.F) {
 		for path, pos := range ix.keys {
 			if pos.Line < 1 || pos.Col < 1 {
 				t.Fatalf("key %q at %+v", path, pos)
+			}
+		}
+	})
+}
+
+// ParsePerson decodes with go-toml and falls back to BurntSushi/toml. Where
+// both decoders accept a file they must read the same person from it, and
+// go-toml must not accept a file that BurntSushi/toml, the decoder of
+// `coach check`, refuses: history would then read a version check rejects.
+func FuzzParsePersonDecodersAgree(f *testing.F) {
+	seeds, _ := filepath.Glob("../repo-example/*/*.toml")
+	for _, s := range seeds {
+		if src, err := os.ReadFile(s); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("evidence = [{ skill = \"a\", date = 2026-01-02 }]\n"))
+	f.Add([]byte("[[goal]]\ndue = 2026-02-30\n[[goal]]\ndue = 2026-02-28T10:00:00\n"))
+	f.Add([]byte("t = { a = 1,\n b = 2 }\n")) // TOML 1.1: BurntSushi only
+	f.Add([]byte("[levels]\na = 0x10\nb = 1_000\nc = +3\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var fast, slow map[string]any
+		fastErr, slowErr := fastDecode(src, &fast), slowDecode(src, &slow)
+		switch {
+		case fastErr == nil && slowErr != nil:
+			t.Fatalf("go-toml accepts what BurntSushi/toml refuses (%v): %q", slowErr, src)
+		case fastErr == nil && slowErr == nil:
+			a, b := personFromMap("skills/f.toml", fast), personFromMap("skills/f.toml", slow)
+			if diff := cmp.Diff(b, a); diff != "" {
+				t.Fatalf("decoders disagree on %q (-BurntSushi +go-toml):\n%s", src, diff)
 			}
 		}
 	})
