@@ -35,7 +35,7 @@ func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
 	if b, ok := r.raw[h]; ok {
 		return b, nil
 	}
-	b, err := readObject(r.s, plumbing.TreeObject, h)
+	b, err := r.s.read(plumbing.TreeObject, h)
 	if err != nil {
 		return nil, err
 	}

@@ -52,12 +52,14 @@ type walker struct {
 	fresh      int     // nodes read in this run, not from the cache
 	boundary   []*node // shallow commits met
 	missing    []plumbing.Hash
+	packs      *packSet // read directly; see pack.go
 }
 
 // collect is the first pass: every commit reachable from head, with its
 // parents, author, subject and skills/ tree hash. Commits in the cache are
 // taken from it without reading any object.
 func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile) error {
+	objects := newObjectStore(repo.Storer, w.packs)
 	stack := []plumbing.Hash{head}
 	for len(stack) > 0 {
 		h := stack[len(stack)-1]
@@ -68,7 +70,7 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 		n := c.lookup(h)
 		if n == nil {
 			var err error
-			n, err = w.readNode(repo.Storer, h)
+			n, err = w.readNode(objects, h)
 			if errors.Is(err, plumbing.ErrObjectNotFound) {
 				// Only the parents of a shallow commit may be missing, and
 				// those are never pushed; anything else is a broken repository.
@@ -189,7 +191,7 @@ func (w *walker) diffPending() error {
 
 // reader reads and decodes the objects of one worker, each once.
 type reader struct {
-	s   storer.EncodedObjectStorer
+	s   *objectStore
 	raw map[plumbing.Hash][]byte
 	// people and older are two generations of decoded versions: a version
 	// is needed again when the next commit changes the same file, which in a
@@ -206,7 +208,7 @@ type parsed struct {
 }
 
 func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
-	r := &reader{s: repo.Storer, raw: map[plumbing.Hash][]byte{}, people: map[plumbing.Hash]parsed{}, older: map[plumbing.Hash]parsed{}}
+	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{}, people: map[plumbing.Hash]parsed{}, older: map[plumbing.Hash]parsed{}}
 	for _, n := range nodes {
 		files, err := w.diffNode(r, n)
 		if err != nil {
@@ -234,7 +236,7 @@ func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 		}
 		return nil, p.err
 	}
-	src, err := readObject(r.s, plumbing.BlobObject, h)
+	src, err := r.s.read(plumbing.BlobObject, h)
 	if err != nil {
 		return nil, err
 	}

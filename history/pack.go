@@ -1,0 +1,364 @@
+package history
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
+	"github.com/go-git/go-git/v5/plumbing/format/packfile"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// A cold walk reads every commit, two trees per commit and every version of
+// every skill file: about 100,000 objects for 20,000 commits. Read through
+// go-git's storage, each object costs a seek and a buffered read of the pack
+// file, a SHA-1 and a CRC-32 of its compressed bytes (the pack scanner
+// checksums as it goes), and a SHA-1 of its content (the hash is the key of
+// go-git's object cache, and a delta-resolved object does not carry it). That
+// was over half of the cold run. So the walk reads packed objects itself,
+// with go-git's index decoder and delta patcher: the pack is mapped into
+// memory, an object is inflated straight from the mapping, and resolved delta
+// bases are cached by their offset, which needs no hash. Anything not in a
+// pack (loose objects, alternates) is read through go-git's storage.
+
+// pack is one pack file and its index, shared read-only by the workers.
+type pack struct {
+	name  string
+	idx   *idxfile.MemoryIndex
+	data  []byte
+	close func() error
+}
+
+// packSet is the packs of a repository, opened when the first object is
+// read: a warm run that finds every commit in its cache opens none.
+type packSet struct {
+	gitDir string
+	once   sync.Once
+	packs  []*pack
+}
+
+func (s *packSet) get() []*pack {
+	if s == nil {
+		return nil
+	}
+	s.once.Do(func() { s.packs = openPacks(s.gitDir) })
+	return s.packs
+}
+
+func (s *packSet) close() {
+	if s == nil {
+		return
+	}
+	s.once.Do(func() {}) // none opened from here on
+	closePacks(s.packs)
+}
+
+// openPacks opens the packs of the repository at gitDir. A pack that cannot
+// be read this way is left out: go-git's storage still reads it.
+func openPacks(gitDir string) []*pack {
+	idxs, _ := filepath.Glob(filepath.Join(gitDir, "objects", "pack", "pack-*.idx"))
+	var packs []*pack
+	for _, name := range idxs {
+		if p, err := openPack(name); err == nil {
+			packs = append(packs, p)
+		}
+	}
+	return packs
+}
+
+func openPack(idxPath string) (*pack, error) {
+	f, err := os.Open(idxPath)
+	if err != nil {
+		return nil, err
+	}
+	idx := idxfile.NewMemoryIndex()
+	err = idxfile.NewDecoder(f).Decode(idx)
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	name := idxPath[:len(idxPath)-len(".idx")] + ".pack"
+	data, unmap, err := mapFile(name)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) < 12+20 || string(data[:4]) != "PACK" {
+		unmap()
+		return nil, fmt.Errorf("%s: not a pack file", name)
+	}
+	return &pack{name: name, idx: idx, data: data, close: unmap}, nil
+}
+
+func closePacks(packs []*pack) {
+	for _, p := range packs {
+		p.close()
+	}
+}
+
+// objectStore reads the objects of one worker. It is an
+// storer.EncodedObjectStorer, so go-git's commit and tree decoders read
+// through it, and falls back to go-git's storage for what it cannot read.
+type objectStore struct {
+	storer.EncodedObjectStorer
+	set   *packSet
+	packs []*pack // set's, once opened
+	bases baseCache
+	zr    io.ReadCloser // reused: a zlib reader allocates 40 KiB
+	src   bytes.Reader
+}
+
+func newObjectStore(s storer.EncodedObjectStorer, set *packSet) *objectStore {
+	return &objectStore{EncodedObjectStorer: s, set: set, bases: baseCache{limit: baseCacheSize}}
+}
+
+// EncodedObject serves go-git's decoders.
+func (o *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	data, typ, ok, err := o.packed(h)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return o.EncodedObjectStorer.EncodedObject(t, h)
+	}
+	if t != plumbing.AnyObject && typ != t {
+		return nil, plumbing.ErrObjectNotFound
+	}
+	obj := &plumbing.MemoryObject{}
+	obj.SetType(typ)
+	obj.Write(data)
+	return obj, nil
+}
+
+// read returns the content of object h, which must be of type t. The bytes
+// may be shared with the cache: callers must not change them.
+func (o *objectStore) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	data, typ, ok, err := o.packed(h)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return readObject(o.EncodedObjectStorer, t, h)
+	}
+	if typ != t {
+		return nil, plumbing.ErrObjectNotFound
+	}
+	return data, nil
+}
+
+// packed reads object h from the first pack holding it; ok is false when
+// none does.
+func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectType, ok bool, err error) {
+	if o.packs == nil && o.set != nil {
+		o.packs, o.set = o.set.get(), nil
+	}
+	for _, p := range o.packs {
+		off, err := p.idx.FindOffset(h)
+		if err != nil {
+			continue
+		}
+		data, t, err := o.at(p, off, 0)
+		if errors.Is(err, errLarge) {
+			return nil, 0, false, nil
+		}
+		if err != nil {
+			return nil, 0, false, fmt.Errorf("read object %s from %s: %w", h, filepath.Base(p.name), err)
+		}
+		return data, t, true, nil
+	}
+	return nil, 0, false, nil
+}
+
+// Limits that keep a damaged pack from costing more than an error: git
+// itself never writes a delta chain deeper than 4095, and a skill file, a
+// commit or a tree of a coaching repository is far below maxObject; a larger
+// object is left to go-git's storage, which streams it.
+const (
+	maxDepth  = 10000
+	maxObject = 64 << 20
+)
+
+var errLarge = errors.New("object too large to read in memory")
+
+// at reads the object at offset off of pack p, resolving deltas.
+func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.ObjectType, error) {
+	if b, ok := o.bases.get(p, off); ok {
+		return b.data, b.typ, nil
+	}
+	if depth > maxDepth {
+		return nil, 0, fmt.Errorf("delta chain deeper than %d at offset %d", maxDepth, off)
+	}
+	t, size, baseOff, baseHash, body, err := header(p.data, off)
+	if err != nil {
+		return nil, 0, err
+	}
+	if size > maxObject {
+		return nil, 0, errLarge
+	}
+	content, err := o.inflate(body, size)
+	if err != nil {
+		return nil, 0, fmt.Errorf("inflate the object at offset %d: %w", off, err)
+	}
+	var base []byte
+	switch t {
+	case plumbing.OFSDeltaObject:
+		base, t, err = o.at(p, baseOff, depth+1)
+	case plumbing.REFDeltaObject:
+		base, t, err = o.refBase(p, baseHash, depth+1)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	if base != nil {
+		if content, err = packfile.PatchDelta(base, content); err != nil {
+			return nil, 0, fmt.Errorf("apply the delta at offset %d: %w", off, err)
+		}
+	}
+	o.bases.put(p, off, t, content)
+	return content, t, nil
+}
+
+// refBase reads the base of a delta named by hash, from this pack or
+// another.
+func (o *objectStore) refBase(p *pack, h plumbing.Hash, depth int) ([]byte, plumbing.ObjectType, error) {
+	if off, err := p.idx.FindOffset(h); err == nil {
+		return o.at(p, off, depth)
+	}
+	data, t, ok, err := o.packed(h)
+	if !ok && err == nil {
+		err = fmt.Errorf("delta base %s: %w", h, plumbing.ErrObjectNotFound)
+	}
+	return data, t, err
+}
+
+func (o *objectStore) inflate(body []byte, size int64) ([]byte, error) {
+	o.src.Reset(body)
+	var err error
+	if o.zr == nil {
+		o.zr, err = zlib.NewReader(&o.src)
+	} else {
+		err = o.zr.(zlib.Resetter).Reset(&o.src, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, size)
+	if _, err := io.ReadFull(o.zr, out); err != nil {
+		return nil, err
+	}
+	// Reading on to the end of the stream checks that the header's size was
+	// the whole object, and makes zlib verify its checksum.
+	var more [1]byte
+	if n, err := o.zr.Read(more[:]); n != 0 || err != io.EOF {
+		if err == nil || err == io.EOF {
+			err = errors.New("the object is longer than its header says")
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+// header decodes the entry header at off: the type and inflated size, the
+// base of a delta, and the compressed bytes that follow.
+func header(data []byte, off int64) (t plumbing.ObjectType, size, baseOff int64, baseHash plumbing.Hash, body []byte, err error) {
+	bad := func(what string) error { return fmt.Errorf("malformed pack entry at offset %d: %s", off, what) }
+	if off < 12 || off >= int64(len(data)) {
+		return 0, 0, 0, baseHash, nil, bad("offset outside the pack")
+	}
+	b := data[off:]
+	c := b[0]
+	t = plumbing.ObjectType((c >> 4) & 7)
+	size = int64(c & 0x0f)
+	i, shift := 1, 4
+	for c&0x80 != 0 {
+		if i >= len(b) || shift > 56 {
+			return 0, 0, 0, baseHash, nil, bad("size")
+		}
+		c = b[i]
+		size |= int64(c&0x7f) << shift
+		shift += 7
+		i++
+	}
+	switch t {
+	case plumbing.CommitObject, plumbing.TreeObject, plumbing.BlobObject, plumbing.TagObject:
+	case plumbing.OFSDeltaObject:
+		// The base's distance back, in git's offset encoding: each
+		// continuation adds one before shifting.
+		if i >= len(b) {
+			return 0, 0, 0, baseHash, nil, bad("delta offset")
+		}
+		c = b[i]
+		i++
+		dist := int64(c & 0x7f)
+		for c&0x80 != 0 {
+			if i >= len(b) || dist >= 1<<49 {
+				return 0, 0, 0, baseHash, nil, bad("delta offset")
+			}
+			c = b[i]
+			i++
+			dist = (dist+1)<<7 | int64(c&0x7f)
+		}
+		if dist <= 0 || dist > off {
+			return 0, 0, 0, baseHash, nil, bad("delta offset")
+		}
+		baseOff = off - dist
+	case plumbing.REFDeltaObject:
+		if i+20 > len(b) {
+			return 0, 0, 0, baseHash, nil, bad("delta base")
+		}
+		copy(baseHash[:], b[i:i+20])
+		i += 20
+	default:
+		return 0, 0, 0, baseHash, nil, bad(fmt.Sprintf("type %d", t))
+	}
+	return t, size, baseOff, baseHash, b[i:], nil
+}
+
+// baseCacheSize bounds the resolved objects a worker keeps. Git packs a
+// file's versions as deltas of one another, so an object read recently is
+// often the base of the next one read.
+const baseCacheSize = 16 << 20
+
+// baseCache keeps resolved objects by pack and offset in two generations,
+// as reader.people does: when the newer one reaches half the limit, the
+// older one is dropped. It costs a map lookup, and no list to keep.
+type baseCache struct {
+	limit, size   int
+	recent, older map[baseKey]resolved
+}
+
+type baseKey struct {
+	p   *pack
+	off int64
+}
+
+type resolved struct {
+	typ  plumbing.ObjectType
+	data []byte
+}
+
+func (c *baseCache) get(p *pack, off int64) (resolved, bool) {
+	k := baseKey{p, off}
+	if r, ok := c.recent[k]; ok {
+		return r, true
+	}
+	r, ok := c.older[k]
+	if ok {
+		c.put(p, off, r.typ, r.data)
+	}
+	return r, ok
+}
+
+func (c *baseCache) put(p *pack, off int64, t plumbing.ObjectType, data []byte) {
+	if c.recent == nil || c.size+len(data) > c.limit/2 {
+		c.older, c.recent, c.size = c.recent, map[baseKey]resolved{}, 0
+	}
+	c.recent[baseKey{p, off}] = resolved{t, data}
+	c.size += len(data)
+}
