@@ -80,8 +80,8 @@ func BenchmarkReadOnePerson(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(ForPerson(res.Changes, "p0001")) == 0 {
-			b.Fatal("p0001 has no history")
+		if len(ForPerson(res.Changes, "p0003")) == 0 {
+			b.Fatal("p0003 has no history")
 		}
 	}
 }
