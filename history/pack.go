@@ -16,13 +16,14 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
-// A cold walk reads every commit, two trees per commit and every version of
-// every skill file: about 100,000 objects for 20,000 commits. Read through
+// A cold walk reads every commit and its root tree, the skills/ tree of every
+// commit that changed it, and every version of every skill file: about
+// 100,000 objects for 20,000 commits. Read through
 // go-git's storage, each object costs a seek and a buffered read of the pack
 // file, a SHA-1 and a CRC-32 of its compressed bytes (the pack scanner
 // checksums as it goes), and a SHA-1 of its content (the hash is the key of
 // go-git's object cache, and a delta-resolved object does not carry it). That
-// was over half of the cold run. So the walk reads packed objects itself,
+// was about half of the cold run. So the walk reads packed objects itself,
 // with go-git's index decoder and delta patcher: the pack is mapped into
 // memory, an object is inflated straight from the mapping, and resolved delta
 // bases are cached by their offset, which needs no hash. Anything not in a
@@ -102,7 +103,7 @@ func closePacks(packs []*pack) {
 	}
 }
 
-// objectStore reads the objects of one worker. It is an
+// objectStore reads the objects of one worker. It is a
 // storer.EncodedObjectStorer, so go-git's commit and tree decoders read
 // through it, and falls back to go-git's storage for what it cannot read.
 type objectStore struct {
