@@ -1,8 +1,6 @@
 package history
 
 import (
-	"crypto"
-	"crypto/sha1"
 	"flag"
 	"fmt"
 	"os"
@@ -10,16 +8,7 @@ import (
 	"testing"
 
 	"github.com/coach-dev/coach/history/synth"
-	"github.com/go-git/go-git/v5/plumbing/hash"
 )
-
-// The CLI reads objects with the standard library's SHA-1 (see
-// cmd/coach/main.go); the benchmarks measure what users run.
-func init() {
-	if err := hash.RegisterHash(crypto.SHA1, sha1.New); err != nil {
-		panic(err)
-	}
-}
 
 var (
 	benchPeople  = flag.Int("bench.people", 500, "people in the benchmark repository")
