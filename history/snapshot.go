@@ -3,6 +3,7 @@ package history
 import (
 	"errors"
 	"fmt"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -26,6 +27,9 @@ type Snapshot struct {
 	When time.Time
 	// Files maps "skills/alice.toml" to its content.
 	Files map[string][]byte
+	// Matrix is the revision's matrix.toml, nil when it has none (and uses
+	// the built-in matrix).
+	Matrix []byte
 }
 
 // FilesAt reads the skill files of revision rev of the repository holding
@@ -72,6 +76,9 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 		return nil, err
 	}
 	s := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{}}
+	if s.Matrix, err = fileAt(commit, path.Join(path.Dir(w.skillsPath), skills.MatrixFile)); err != nil {
+		return nil, err
+	}
 	sub, err := subtree(repo.Storer, commit.TreeHash, w.skillsPath)
 	if err != nil || sub.IsZero() {
 		return s, err
@@ -91,6 +98,20 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 		s.Files[skills.SkillsDir+"/"+e.Name] = data
 	}
 	return s, nil
+}
+
+// fileAt reads the file at slash path p of a commit, or nil when there is
+// none.
+func fileAt(c *object.Commit, p string) ([]byte, error) {
+	f, err := c.File(p)
+	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s at %s: %w", p, c.Hash.String()[:7], err)
+	}
+	src, err := f.Contents()
+	return []byte(src), err
 }
 
 // DefaultBase finds what a pull request is compared with: the merge base of

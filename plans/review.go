@@ -3,6 +3,7 @@ package plans
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"time"
@@ -23,23 +24,72 @@ type Side struct {
 	Invalid map[string]bool
 }
 
-// ReviewInput is what a pull-request review compares. Both sides are read
-// against the head's matrix: the question is what the change means under
-// the matrix it will merge into.
+// ReviewInput is what a pull-request review compares. Both sides' files are
+// read against the head's matrix: the question is what the change means
+// under the matrix it will merge into. When the matrix itself changed,
+// BaseMatrix is the base's, and the review says what moved with it.
 type ReviewInput struct {
-	Matrix *skills.Matrix
-	Config skills.Config
-	Base   Side
-	Head   Side
+	Matrix     *skills.Matrix
+	BaseMatrix *skills.Matrix // nil: the same as Matrix
+	// MatrixInvalid names the side whose matrix.toml has errors, so that
+	// the matrices are not compared.
+	MatrixInvalid string
+	Config        skills.Config
+	Base          Side
+	Head          Side
 }
 
 // Review summarises the changes to skill files between two revisions, for a
 // reviewer who approves or questions them without opening the files.
 type Review struct {
-	Base    string         `json:"base"`
-	Head    string         `json:"head"`
-	Summary ReviewSummary  `json:"summary"`
-	People  []PersonReview `json:"people"`
+	Base    string        `json:"base"`
+	Head    string        `json:"head"`
+	Summary ReviewSummary `json:"summary"`
+	// Matrix is what changed in the skill matrix, nil when it did not.
+	Matrix *MatrixReview `json:"matrix,omitempty"`
+	// MatrixInvalid names the side whose matrix.toml has errors, when the
+	// matrices could not be compared.
+	MatrixInvalid string         `json:"matrix_invalid,omitempty"`
+	People        []PersonReview `json:"people"`
+}
+
+// MatrixReview is a change to the skill matrix: the bar each role is held
+// to, and whose standing moved with it alone.
+type MatrixReview struct {
+	// Expectations are the role bars that moved, by role in ladder order,
+	// then skill in matrix order.
+	Expectations  []ExpectChange `json:"expectations"`
+	SkillsAdded   []SkillRef     `json:"skills_added"`
+	SkillsRemoved []SkillRef     `json:"skills_removed"`
+	RolesAdded    []RoleRef      `json:"roles_added"`
+	RolesRemoved  []RoleRef      `json:"roles_removed"`
+	// Raised and Lowered count the expectations that moved each way.
+	Raised  int `json:"raised"`
+	Lowered int `json:"lowered"`
+	// Readiness lists the people whose file did not change but whose
+	// readiness for their target moved with the matrix.
+	Readiness []MatrixReadiness `json:"readiness"`
+}
+
+// ExpectChange is one role's bar for one skill, before and after; 0 is a
+// skill or role the matrix did not have.
+type ExpectChange struct {
+	Role  RoleRef  `json:"role"`
+	Skill SkillRef `json:"skill"`
+	From  int      `json:"from"`
+	To    int      `json:"to"`
+}
+
+// MatrixReadiness is one person's readiness for their target under the
+// base's matrix and the head's.
+type MatrixReadiness struct {
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	Role        RoleRef `json:"role"`
+	Before      int     `json:"before"`
+	BeforeTotal int     `json:"before_total"`
+	After       int     `json:"after"`
+	AfterTotal  int     `json:"after_total"`
 }
 
 // ReviewSummary counts what changed.
@@ -106,6 +156,7 @@ type ReadinessMove struct {
 func BuildReview(in ReviewInput) *Review {
 	m := in.Matrix
 	r := &Review{Base: in.Base.Label, Head: in.Head.Label, People: []PersonReview{}}
+	r.Matrix, r.MatrixInvalid = reviewMatrix(in), in.MatrixInvalid
 	baseIx := IndexTeam(m, in.Config, people(in.Base.People))
 	headIx := IndexTeam(m, in.Config, people(in.Head.People))
 
@@ -238,6 +289,76 @@ func BuildReview(in ReviewInput) *Review {
 		}
 	}
 	return r
+}
+
+// reviewMatrix compares the base's matrix with the head's, and finds the
+// people whose standing moved with it although their file did not change.
+func reviewMatrix(in ReviewInput) *MatrixReview {
+	old, cur := in.BaseMatrix, in.Matrix
+	if old == nil || in.MatrixInvalid != "" || reflect.DeepEqual(old, cur) {
+		return nil
+	}
+	mr := &MatrixReview{Expectations: []ExpectChange{}, SkillsAdded: []SkillRef{}, SkillsRemoved: []SkillRef{},
+		RolesAdded: []RoleRef{}, RolesRemoved: []RoleRef{}, Readiness: []MatrixReadiness{}}
+	for _, s := range cur.Skills {
+		if old.Skill(s.ID) == nil {
+			mr.SkillsAdded = append(mr.SkillsAdded, ref(&s))
+		}
+	}
+	for _, s := range old.Skills {
+		if cur.Skill(s.ID) == nil {
+			mr.SkillsRemoved = append(mr.SkillsRemoved, ref(&s))
+		}
+	}
+	for _, role := range cur.Roles {
+		if old.Role(role.ID) == nil {
+			mr.RolesAdded = append(mr.RolesAdded, RoleRef{ID: role.ID, Name: role.Name})
+		}
+	}
+	for _, role := range old.Roles {
+		if cur.Role(role.ID) == nil {
+			mr.RolesRemoved = append(mr.RolesRemoved, RoleRef{ID: role.ID, Name: role.Name})
+		}
+	}
+	// A bar moves where both matrices have the role and the skill; a new
+	// skill or role is listed as such, not as every bar rising from 0.
+	for _, role := range cur.Roles {
+		if old.Role(role.ID) == nil {
+			continue
+		}
+		for _, s := range cur.Skills {
+			was := old.Skill(s.ID)
+			if was == nil || was.Expect[role.ID] == s.Expect[role.ID] {
+				continue
+			}
+			c := ExpectChange{Role: RoleRef{ID: role.ID, Name: role.Name}, Skill: ref(&s), From: was.Expect[role.ID], To: s.Expect[role.ID]}
+			mr.Expectations = append(mr.Expectations, c)
+			if c.To > c.From {
+				mr.Raised++
+			} else {
+				mr.Lowered++
+			}
+		}
+	}
+	for _, p := range people(in.Head.People) {
+		oldP, ok := in.Base.People[p.ID]
+		if !ok || in.Base.Invalid[p.ID] || in.Head.Invalid[p.ID] || !bytes.Equal(in.Base.Raw[p.ID], in.Head.Raw[p.ID]) {
+			continue // not there before, or its own change is reviewed below
+		}
+		// The same target role, measured by both matrices; a role the base
+		// did not have is listed as added instead.
+		target := cur.Role(p.TargetRole(cur))
+		if target == nil || old.Role(target.ID) == nil {
+			continue
+		}
+		before, after := readiness(old, oldP, old.Role(target.ID)), readiness(cur, p, target)
+		if before.Met == after.Met && before.Total == after.Total {
+			continue
+		}
+		mr.Readiness = append(mr.Readiness, MatrixReadiness{ID: p.ID, Name: p.Name, Role: RoleRef{ID: target.ID, Name: target.Name},
+			Before: before.Met, BeforeTotal: before.Total, After: after.Met, AfterTotal: after.Total})
+	}
+	return mr
 }
 
 func people(m map[string]*skills.Person) []*skills.Person {

@@ -2,6 +2,7 @@ package plans
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -92,4 +93,79 @@ func TestBuildReview(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A change to the matrix itself: the bars that moved, skills and roles added
+// and removed, and the people whose readiness moved with it alone.
+func TestBuildReviewMatrix(t *testing.T) {
+	base := matrix(t)
+	person := func(id, role string, levels map[string]int) *skills.Person {
+		return &skills.Person{ID: id, Path: "skills/" + id + ".toml", Name: "Name " + id, Role: role, Levels: levels, Self: map[string]int{}}
+	}
+	// a aims at senior-pm and meets every bar; b's file changes in the
+	// review, so the matrix section leaves b to its own section.
+	a := person("a", "pm", atBar(base, "senior-pm"))
+	b := person("b", "pm", atBar(base, "senior-pm"))
+	b2 := person("b", "pm", atBar(base, "pm"))
+	sides := func(m *skills.Matrix) (Side, Side) {
+		bs := Side{Label: "base", People: map[string]*skills.Person{"a": a, "b": b},
+			Raw: map[string][]byte{"a": []byte("a"), "b": []byte("b1")}, Invalid: map[string]bool{}}
+		hs := Side{Label: "head", People: map[string]*skills.Person{"a": a, "b": b2},
+			Raw: map[string][]byte{"a": []byte("a"), "b": []byte("b2")}, Invalid: map[string]bool{}}
+		return bs, hs
+	}
+
+	t.Run("bars, skills and roles", func(t *testing.T) {
+		head := matrix(t)
+		head.Skill("negotiation").Expect["senior-pm"]++
+		head.Skill("coaching").Expect["gpm"]--
+		added := *head.Skill("coaching")
+		added.ID, added.Name = "ai-fluency", "AI fluency"
+		head.Skills = append(head.Skills, added)
+		head.Skills = slices.DeleteFunc(head.Skills, func(s skills.Skill) bool { return s.ID == "product-operations" })
+		head.Roles = append(head.Roles, skills.Role{ID: "principal-pm", Name: "Principal Product Manager"})
+		head.Roles = slices.DeleteFunc(head.Roles, func(r skills.Role) bool { return r.ID == "cpo" })
+		bs, hs := sides(head)
+		r := BuildReview(ReviewInput{Matrix: head, BaseMatrix: base, Config: skills.DefaultConfig(), Base: bs, Head: hs})
+		want := &MatrixReview{
+			Expectations: []ExpectChange{
+				{Role: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"}, Skill: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"},
+					From: 3, To: 4},
+				{Role: RoleRef{ID: "gpm", Name: "Group Product Manager"}, Skill: SkillRef{ID: "coaching", Name: "Coaching and mentoring"},
+					From: 3, To: 2},
+			},
+			SkillsAdded:   []SkillRef{{ID: "ai-fluency", Name: "AI fluency"}},
+			SkillsRemoved: []SkillRef{{ID: "product-operations", Name: "Processes and shared tools"}},
+			RolesAdded:    []RoleRef{{ID: "principal-pm", Name: "Principal Product Manager"}},
+			RolesRemoved:  []RoleRef{{ID: "cpo", Name: "Chief Product Officer"}},
+			Raised:        1,
+			Lowered:       1,
+			// a met all 17; now negotiation's bar is above a, product
+			// operations is gone, and AI fluency is not assessed.
+			Readiness: []MatrixReadiness{{ID: "a", Name: "Name a", Role: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"},
+				Before: 17, BeforeTotal: 17, After: 15, AfterTotal: 17}},
+		}
+		if diff := cmp.Diff(want, r.Matrix); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
+
+	t.Run("the same matrix", func(t *testing.T) {
+		bs, hs := sides(base)
+		if r := BuildReview(ReviewInput{Matrix: matrix(t), BaseMatrix: base, Config: skills.DefaultConfig(), Base: bs, Head: hs}); r.Matrix != nil {
+			t.Errorf("an unchanged matrix reviewed: %+v", r.Matrix)
+		}
+	})
+
+	t.Run("wording only", func(t *testing.T) {
+		head := matrix(t)
+		head.Skill("coaching").Questions[0] = "What did you ask before you advised?"
+		bs, hs := sides(head)
+		r := BuildReview(ReviewInput{Matrix: head, BaseMatrix: base, Config: skills.DefaultConfig(), Base: bs, Head: hs})
+		want := &MatrixReview{Expectations: []ExpectChange{}, SkillsAdded: []SkillRef{}, SkillsRemoved: []SkillRef{},
+			RolesAdded: []RoleRef{}, RolesRemoved: []RoleRef{}, Readiness: []MatrixReadiness{}}
+		if diff := cmp.Diff(want, r.Matrix); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	})
 }

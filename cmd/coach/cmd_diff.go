@@ -34,7 +34,8 @@ and goals, readiness for the target before and after, and focus skills that
 enter or leave the plan. Added, removed and renamed files are reported as
 such. A level raised with no evidence entry for the skill dated since the
 base is flagged "raised without evidence" for the reviewer. Both sides are
-read against the working tree's matrix.
+read against the head's matrix; when matrix.toml itself changed, the summary
+lists the role bars that moved and whose readiness moved with them.
 
 Examples:
    coach diff                                  # this branch against main
@@ -77,9 +78,15 @@ func runDiff(opts diffOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return revisionError(err)
 	}
-	baseSide, _ := side(t.repo.Matrix, base.Files, revLabel(base), base.Rev+":", stderr)
+	matrixInvalid := ""
+	baseMatrix, invalid := matrixAt(base, t.repo.Matrix, stderr)
+	if invalid {
+		matrixInvalid = revLabel(base)
+	}
+	baseSide, _ := side(baseMatrix, base.Files, revLabel(base), base.Rev+":", stderr)
 	baseSide.When = base.When
 
+	headMatrix := t.repo.Matrix
 	var headSide plans.Side
 	headInvalid := false
 	if opts.Head == "" {
@@ -95,15 +102,22 @@ func runDiff(opts diffOptions, stdout, stderr io.Writer) error {
 			}
 			files[p] = data
 		}
-		headSide, headInvalid = side(t.repo.Matrix, files, "the working tree", "", stderr)
+		headSide, headInvalid = side(headMatrix, files, "the working tree", "", stderr)
 	} else {
 		head, err := history.FilesAt(root, opts.Head)
 		if err != nil {
 			return revisionError(err)
 		}
-		headSide, headInvalid = side(t.repo.Matrix, head.Files, revLabel(head), head.Rev+":", stderr)
+		headMatrix, headInvalid = matrixAt(head, t.repo.Matrix, stderr)
+		if headInvalid {
+			matrixInvalid = revLabel(head)
+		}
+		var filesInvalid bool
+		headSide, filesInvalid = side(headMatrix, head.Files, revLabel(head), head.Rev+":", stderr)
+		headInvalid = headInvalid || filesInvalid
 	}
-	r := plans.BuildReview(plans.ReviewInput{Matrix: t.repo.Matrix, Config: t.repo.Config, Base: baseSide, Head: headSide})
+	r := plans.BuildReview(plans.ReviewInput{Matrix: headMatrix, BaseMatrix: baseMatrix, MatrixInvalid: matrixInvalid,
+		Config: t.repo.Config, Base: baseSide, Head: headSide})
 	if opts.Format == "json" {
 		err = writeJSON(stdout, r)
 	} else {
@@ -160,6 +174,35 @@ func side(m *skills.Matrix, files map[string][]byte, label, prefix string, stder
 		s.Raw[p.ID] = src
 	}
 	return s, invalid
+}
+
+// matrixAt is the matrix of a revision: its matrix.toml, or the built-in
+// matrix when it has none. A matrix with errors is reported as rev:path
+// problems and replaced by fallback (the working tree's); invalid is then
+// true.
+func matrixAt(s *history.Snapshot, fallback *skills.Matrix, stderr io.Writer) (m *skills.Matrix, invalid bool) {
+	if s.Commit == "" {
+		return fallback, false // no commits yet: nothing to compare the matrix with
+	}
+	if s.Matrix == nil {
+		m, err := skills.DefaultMatrix()
+		if err != nil {
+			return fallback, true
+		}
+		return m, false
+	}
+	m, problems := skills.DecodeMatrix(skills.MatrixFile, s.Matrix)
+	for _, pr := range problems {
+		if pr.Severity == skills.Error {
+			pr.Path = s.Rev + ":" + pr.Path
+			fmt.Fprintln(stderr, pr)
+			invalid = true
+		}
+	}
+	if m == nil || invalid {
+		return fallback, true
+	}
+	return m, false
 }
 
 func revisionError(err error) error {
