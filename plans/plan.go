@@ -208,8 +208,28 @@ type Progress struct {
 	Known bool   `json:"known"`
 	Moves []Move `json:"moves"`
 	// Unchanged counts the assessed skills whose level did not move.
-	Unchanged int    `json:"unchanged"`
-	AsOf      string `json:"as_of,omitempty"`
+	Unchanged int `json:"unchanged"`
+	// Roles are the role changes committed in the period (promotions).
+	Roles []RoleMove `json:"roles"`
+	// Evidence and Goals are the entries committed in the period, oldest
+	// first: what the person has been doing, before any level moves.
+	Evidence []EvidenceItem `json:"evidence"`
+	Goals    []string       `json:"goals"`
+	AsOf     string         `json:"as_of,omitempty"`
+}
+
+// EvidenceItem is one evidence entry: its own date, the skill and the text.
+type EvidenceItem struct {
+	Date  string   `json:"date"`
+	Skill SkillRef `json:"skill"`
+	Text  string   `json:"text"`
+}
+
+// RoleMove is a role change and the day it was committed.
+type RoleMove struct {
+	From RoleRef `json:"from"`
+	To   RoleRef `json:"to"`
+	On   string  `json:"on"`
 }
 
 // Move is one skill's level then and now.
@@ -283,6 +303,13 @@ func Build(in Input) (*Plan, error) {
 }
 
 func ref(s *skills.Skill) SkillRef { return SkillRef{ID: s.ID, Name: s.Name} }
+
+func roleRef(m *skills.Matrix, id string) RoleRef {
+	if r := m.Role(id); r != nil {
+		return RoleRef{ID: r.ID, Name: r.Name}
+	}
+	return RoleRef{ID: id, Name: id}
+}
 
 func skillRef(m *skills.Matrix, id string) SkillRef {
 	if s := m.Skill(id); s != nil {
@@ -640,15 +667,43 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change) Progr
 			first = c.Date
 		}
 	}
+	empty := Progress{Moves: []Move{}, Roles: []RoleMove{}, Evidence: []EvidenceItem{}, Goals: []string{}}
 	if len(history) == 0 {
-		return Progress{}
+		return empty
 	}
 	since := p.PlanStart
 	if since.IsZero() {
 		since = first
 	}
-	pr := Progress{Since: date(since), Known: true}
+	pr := empty
+	pr.Since, pr.Known = date(since), true
 	sort.SliceStable(levels, func(i, j int) bool { return levels[i].Date.Before(levels[j].Date) })
+	// The period reads oldest first.
+	added := map[string]bool{}
+	period := slices.Clone(history)
+	sort.SliceStable(period, func(i, j int) bool { return period[i].Date.Before(period[j].Date) })
+	for _, c := range period {
+		if !c.Date.After(endOfDay(since)) {
+			continue
+		}
+		switch c.Kind {
+		case skills.KindRole:
+			pr.Roles = append(pr.Roles, RoleMove{From: roleRef(m, c.From), To: roleRef(m, c.To), On: date(c.Date)})
+		case skills.KindEvidence:
+			pr.Evidence = append(pr.Evidence, EvidenceItem{Date: date(c.On), Text: c.Text, Skill: skillRef(m, c.Skill)})
+		case skills.KindGoal:
+			added[c.Text] = true
+		}
+	}
+	// Goals in the file's order; one added and dropped again is not listed.
+	for _, g := range p.Goals {
+		if added[g.Text] {
+			pr.Goals = append(pr.Goals, g.Text)
+			delete(added, g.Text)
+		}
+	}
+	// An entry can be written up after the fact: list them by their own date.
+	sort.SliceStable(pr.Evidence, func(i, j int) bool { return pr.Evidence[i].Date < pr.Evidence[j].Date })
 	// The start of the plan's day: changes committed that day count as the
 	// starting point, except when the start is the file's first commit.
 	then := map[string]int{}

@@ -130,6 +130,13 @@ func TestBuild(t *testing.T) {
 	history = append(history,
 		skills.Change{Person: "alice", Date: day("2026-07-01"), Kind: skills.KindLevel, Skill: "customer-insight", From: "3", To: "4"},
 		skills.Change{Person: "alice", Date: day("2026-10-01"), Kind: skills.KindLevel, Skill: "negotiation", From: "1", To: "2"},
+		// Entries before the period are the starting point; those in it
+		// are listed, evidence by its own date.
+		skills.Change{Person: "alice", Date: day("2026-08-01"), Kind: skills.KindEvidence, Skill: "coaching", Text: "before", On: day("2026-07-30")},
+		skills.Change{Person: "alice", Date: day("2026-10-01"), Kind: skills.KindEvidence, Skill: "negotiation", Text: "late entry", On: day("2026-09-28")},
+		skills.Change{Person: "alice", Date: day("2026-09-20"), Kind: skills.KindEvidence, Skill: "coaching", Text: "on time", On: day("2026-09-29")},
+		skills.Change{Person: "alice", Date: day("2026-10-02"), Kind: skills.KindGoal, Skill: "negotiation", Text: "Late"},
+		skills.Change{Person: "alice", Date: day("2026-10-15"), Kind: skills.KindRole, From: "pm", To: "senior-pm"},
 	)
 	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: alice, Team: []*skills.Person{alice, ben},
 		History: history, AsOf: day("2026-11-10")})
@@ -164,7 +171,14 @@ func TestBuild(t *testing.T) {
 	wantProgress := Progress{Since: "2026-09-01", Known: true, AsOf: "2026-11-10", Unchanged: 15, Moves: []Move{
 		{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 1, FromName: "Aware", To: 2, ToName: "Practising"},
 		{SkillRef: SkillRef{"customer-insight", "Customer and market insight"}, From: 4, FromName: "Leading", To: 5, ToName: "Shaping"},
-	}}
+	},
+		Roles: []RoleMove{{From: RoleRef{ID: "pm", Name: "Product Manager"}, To: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"}, On: "2026-10-15"}},
+		Evidence: []EvidenceItem{
+			{Date: "2026-09-28", Skill: SkillRef{"negotiation", "Negotiation and trade-offs"}, Text: "late entry"},
+			{Date: "2026-09-29", Skill: SkillRef{"coaching", "Coaching and mentoring"}, Text: "on time"},
+		},
+		Goals: []string{"Late"},
+	}
 	if diff := cmp.Diff(wantProgress, pl.Progress); diff != "" {
 		t.Errorf("progress (-want +got):\n%s", diff)
 	}

@@ -382,22 +382,16 @@ func review(m *skills.Matrix, pr *PersonReview, old, cur *skills.Person, since t
 	if cur == nil {
 		return
 	}
-	roleRef := func(id string) RoleRef {
-		if r := m.Role(id); r != nil {
-			return RoleRef{ID: r.ID, Name: r.Name}
-		}
-		return RoleRef{ID: id, Name: id}
-	}
 	var newEvidence []skills.Evidence
 	for _, c := range skills.Diff(old, cur) {
 		switch c.Kind {
 		case skills.KindRole:
 			if old != nil {
-				pr.Role = &RoleChange{From: roleRef(c.From), To: roleRef(c.To)}
+				pr.Role = &RoleChange{From: roleRef(m, c.From), To: roleRef(m, c.To)}
 			}
 		case skills.KindTarget:
 			if old != nil {
-				pr.Target = &RoleChange{From: roleRef(old.TargetRole(m)), To: roleRef(cur.TargetRole(m))}
+				pr.Target = &RoleChange{From: roleRef(m, old.TargetRole(m)), To: roleRef(m, cur.TargetRole(m))}
 			}
 		case skills.KindLevel, skills.KindSelf:
 			lc := LevelChange{SkillRef: skillRef(m, c.Skill), From: c.FromLevel(), To: c.ToLevel(),
