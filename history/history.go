@@ -37,6 +37,10 @@ import (
 // ErrNotGit means the coaching repository is not in a git repository.
 var ErrNotGit = errors.New("not a git repository")
 
+// ErrDamaged means an object of the repository cannot be read back: a pack
+// file is corrupt or cut short.
+var ErrDamaged = errors.New("damaged repository")
+
 // ErrRevision means the revision to read from does not exist.
 var ErrRevision = errors.New("unknown revision")
 

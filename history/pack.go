@@ -169,7 +169,7 @@ func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectTyp
 			return nil, 0, false, nil
 		}
 		if err != nil {
-			return nil, 0, false, fmt.Errorf("read object %s from %s: %w", h, filepath.Base(p.name), err)
+			return nil, 0, false, fmt.Errorf("%w: read object %s from %s: %w", ErrDamaged, h, filepath.Base(p.name), err)
 		}
 		return data, t, true, nil
 	}

@@ -154,6 +154,10 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, skills.ErrUnknownPerson), errors.Is(err, skills.ErrNotRepo), errors.Is(err, history.ErrNotGit):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
+	case errors.Is(err, history.ErrDamaged):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		fmt.Fprintf(stderr, "coach: hint: `git fsck` says what is damaged; a fresh clone of the repository's remote replaces it\n")
+		return 1
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		if usage.hint != "" {

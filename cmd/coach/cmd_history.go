@@ -43,8 +43,8 @@ Examples:
    coach history --all --format json
    coach history alice --svg alice.svg
 
-Exit status: 0 ok (an empty history included), 1 an unknown person or not a
-git repository, 2 wrong usage.`,
+Exit status: 0 ok (an empty history included), 1 an unknown person, not a
+git repository or a damaged one, 2 wrong usage.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone's history"},
 			&cli.StringFlag{Name: "since", Usage: "only changes on or after `DATE` (YYYY-MM-DD)"},
