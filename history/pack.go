@@ -109,14 +109,14 @@ func closePacks(packs []*pack) {
 type objectStore struct {
 	storer.EncodedObjectStorer
 	set   *packSet
-	packs []*pack // set's, once opened
-	bases baseCache
-	zr    io.ReadCloser // reused: a zlib reader allocates 40 KiB
+	bases generations[baseKey, resolved] // by pack offset
+	zr    io.ReadCloser                  // reused: a zlib reader allocates 40 KiB
 	src   bytes.Reader
 }
 
 func newObjectStore(s storer.EncodedObjectStorer, set *packSet) *objectStore {
-	return &objectStore{EncodedObjectStorer: s, set: set, bases: baseCache{limit: baseCacheSize}}
+	return &objectStore{EncodedObjectStorer: s, set: set,
+		bases: generations[baseKey, resolved]{limit: baseCacheSize / 2, cost: func(r resolved) int { return len(r.data) }}}
 }
 
 // EncodedObject serves go-git's decoders.
@@ -156,10 +156,7 @@ func (o *objectStore) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, erro
 // packed reads object h from the first pack holding it; ok is false when
 // none does.
 func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectType, ok bool, err error) {
-	if o.packs == nil && o.set != nil {
-		o.packs, o.set = o.set.get(), nil
-	}
-	for _, p := range o.packs {
+	for _, p := range o.set.get() {
 		off, err := p.idx.FindOffset(h)
 		if err != nil {
 			continue
@@ -189,7 +186,7 @@ var errLarge = errors.New("object too large to read in memory")
 
 // at reads the object at offset off of pack p, resolving deltas.
 func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.ObjectType, error) {
-	if b, ok := o.bases.get(p, off); ok {
+	if b, ok := o.bases.get(baseKey{p, off}); ok {
 		return b.data, b.typ, nil
 	}
 	if depth > maxDepth {
@@ -221,7 +218,7 @@ func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.Object
 			return nil, 0, fmt.Errorf("apply the delta at offset %d: %w", off, err)
 		}
 	}
-	o.bases.put(p, off, t, content)
+	o.bases.put(baseKey{p, off}, resolved{t, content})
 	return content, t, nil
 }
 
@@ -321,18 +318,10 @@ func header(data []byte, off int64) (t plumbing.ObjectType, size, baseOff int64,
 	return t, size, baseOff, baseHash, b[i:], nil
 }
 
-// baseCacheSize bounds the resolved objects a worker keeps. Git packs a
-// file's versions as deltas of one another, so an object read recently is
-// often the base of the next one read.
+// baseCacheSize bounds the resolved objects a worker keeps, in bytes. Git
+// packs a file's versions as deltas of one another, so an object read
+// recently is often the base of the next one read.
 const baseCacheSize = 16 << 20
-
-// baseCache keeps resolved objects by pack and offset in two generations,
-// as reader.people does: when the newer one reaches half the limit, the
-// older one is dropped. It costs a map lookup, and no list to keep.
-type baseCache struct {
-	limit, size   int
-	recent, older map[baseKey]resolved
-}
 
 type baseKey struct {
 	p   *pack
@@ -342,24 +331,4 @@ type baseKey struct {
 type resolved struct {
 	typ  plumbing.ObjectType
 	data []byte
-}
-
-func (c *baseCache) get(p *pack, off int64) (resolved, bool) {
-	k := baseKey{p, off}
-	if r, ok := c.recent[k]; ok {
-		return r, true
-	}
-	r, ok := c.older[k]
-	if ok {
-		c.put(p, off, r.typ, r.data)
-	}
-	return r, ok
-}
-
-func (c *baseCache) put(p *pack, off int64, t plumbing.ObjectType, data []byte) {
-	if c.recent == nil || c.size+len(data) > c.limit/2 {
-		c.older, c.recent, c.size = c.recent, map[baseKey]resolved{}, 0
-	}
-	c.recent[baseKey{p, off}] = resolved{t, data}
-	c.size += len(data)
 }

@@ -193,14 +193,12 @@ func (w *walker) diffPending() error {
 type reader struct {
 	s   *objectStore
 	raw map[plumbing.Hash][]byte
-	// people and older are two generations of decoded versions: a version
-	// is needed again when the next commit changes the same file, which in a
-	// large team is hundreds of commits later, so the cache keeps the
-	// recent ones and drops a whole generation at a time.
-	people, older map[plumbing.Hash]parsed
+	// people holds decoded versions, 1024 to a generation: a version is
+	// needed again when the next commit changes the same file, which in a
+	// large team is hundreds of commits later, so the cache keeps the recent
+	// ones and drops a whole generation at a time.
+	people generations[plumbing.Hash, parsed]
 }
-
-const generation = 1024
 
 type parsed struct {
 	p   *skills.Person
@@ -208,7 +206,8 @@ type parsed struct {
 }
 
 func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
-	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{}, people: map[plumbing.Hash]parsed{}, older: map[plumbing.Hash]parsed{}}
+	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{},
+		people: generations[plumbing.Hash, parsed]{limit: 1024}}
 	for _, n := range nodes {
 		files, err := w.diffNode(r, n)
 		if err != nil {
@@ -222,13 +221,7 @@ func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
 
 // person decodes a skill file version, once per blob.
 func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
-	p, ok := r.people[h]
-	if !ok {
-		if p, ok = r.older[h]; ok {
-			r.remember(h, p)
-		}
-	}
-	if ok {
+	if p, ok := r.people.get(h); ok {
 		if p.p != nil {
 			cp := *p.p
 			cp.ID = id
@@ -241,20 +234,13 @@ func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 		return nil, err
 	}
 	person, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
-	r.remember(h, parsed{person, perr})
+	r.people.put(h, parsed{person, perr})
 	if perr != nil {
 		return nil, perr
 	}
 	cp := *person
 	cp.ID = id
 	return &cp, nil
-}
-
-func (r *reader) remember(h plumbing.Hash, p parsed) {
-	if len(r.people) >= generation {
-		r.older, r.people = r.people, make(map[plumbing.Hash]parsed, generation)
-	}
-	r.people[h] = p
 }
 
 // diffNode finds what one commit did to the skill files.
