@@ -227,9 +227,8 @@ type EvidenceItem struct {
 
 // RoleMove is a role change and the day it was committed.
 type RoleMove struct {
-	From RoleRef `json:"from"`
-	To   RoleRef `json:"to"`
-	On   string  `json:"on"`
+	RoleChange
+	On string `json:"on"`
 }
 
 // Move is one skill's level then and now.
@@ -688,7 +687,7 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change) Progr
 		}
 		switch c.Kind {
 		case skills.KindRole:
-			pr.Roles = append(pr.Roles, RoleMove{From: roleRef(m, c.From), To: roleRef(m, c.To), On: date(c.Date)})
+			pr.Roles = append(pr.Roles, RoleMove{RoleChange{From: roleRef(m, c.From), To: roleRef(m, c.To)}, date(c.Date)})
 		case skills.KindEvidence:
 			pr.Evidence = append(pr.Evidence, EvidenceItem{Date: date(c.On), Text: c.Text, Skill: skillRef(m, c.Skill)})
 		case skills.KindGoal:

@@ -172,7 +172,7 @@ func TestBuild(t *testing.T) {
 		{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 1, FromName: "Aware", To: 2, ToName: "Practising"},
 		{SkillRef: SkillRef{"customer-insight", "Customer and market insight"}, From: 4, FromName: "Leading", To: 5, ToName: "Shaping"},
 	},
-		Roles: []RoleMove{{From: RoleRef{ID: "pm", Name: "Product Manager"}, To: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"}, On: "2026-10-15"}},
+		Roles: []RoleMove{{RoleChange{From: RoleRef{ID: "pm", Name: "Product Manager"}, To: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"}}, "2026-10-15"}},
 		Evidence: []EvidenceItem{
 			{Date: "2026-09-28", Skill: SkillRef{"negotiation", "Negotiation and trade-offs"}, Text: "late entry"},
 			{Date: "2026-09-29", Skill: SkillRef{"coaching", "Coaching and mentoring"}, Text: "on time"},
