@@ -51,13 +51,11 @@ type Input struct {
 	// Index is IndexTeam(Matrix, Config, Team), computed once for a run that
 	// plans many people; nil computes it here.
 	Index *TeamIndex
-	// History is the person's committed changes (any order); it gives the
-	// progress section. Empty when the file has no commits yet.
+	// History is the committed history of the person's skill file before
+	// its latest change (any order): when the file as it is now is the
+	// version committed at HEAD, the changes of that commit are left out
+	// (see Committed). It gives the progress section's starting point.
 	History []skills.Change
-	// AsOf is the date goals are judged overdue against. Callers pass the
-	// date of the person's last commit, not today, so that a plan does not
-	// go stale as the days pass. Zero: no goal is marked overdue.
-	AsOf time.Time
 }
 
 // Plan is an individual development plan.
@@ -84,6 +82,8 @@ type Plan struct {
 	Conversations []Conversation `json:"conversations"`
 	Goals         []GoalItem     `json:"goals"`
 	Progress      Progress       `json:"progress"`
+	// Today is the plan's "today", read from the skill file.
+	Today Today `json:"today"`
 }
 
 // Who names the person.
@@ -199,47 +199,6 @@ type GoalItem struct {
 	Overdue bool       `json:"overdue"`
 }
 
-// Progress compares each skill's level at the start of the plan period with
-// now.
-type Progress struct {
-	// Since is the plan start, or the date of the file's first commit.
-	Since string `json:"since,omitempty"`
-	// Known is false when the file has no committed history.
-	Known bool   `json:"known"`
-	Moves []Move `json:"moves"`
-	// Unchanged counts the assessed skills whose level did not move.
-	Unchanged int `json:"unchanged"`
-	// Roles are the role changes committed in the period (promotions).
-	Roles []RoleMove `json:"roles"`
-	// Evidence and Goals are the entries committed in the period, oldest
-	// first: what the person has been doing, before any level moves.
-	Evidence []EvidenceItem `json:"evidence"`
-	Goals    []string       `json:"goals"`
-	AsOf     string         `json:"as_of,omitempty"`
-}
-
-// EvidenceItem is one evidence entry: its own date, the skill and the text.
-type EvidenceItem struct {
-	Date  string   `json:"date"`
-	Skill SkillRef `json:"skill"`
-	Text  string   `json:"text"`
-}
-
-// RoleMove is a role change and the day it was committed.
-type RoleMove struct {
-	RoleChange
-	On string `json:"on"`
-}
-
-// Move is one skill's level then and now.
-type Move struct {
-	SkillRef
-	From     int    `json:"from"`
-	FromName string `json:"from_name"`
-	To       int    `json:"to"`
-	ToName   string `json:"to_name"`
-}
-
 // Build computes the plan of in.Person. The skill file is expected to be
 // valid (see skills.Repo.Valid); unknown ids are skipped, never guessed.
 func Build(in Input) (*Plan, error) {
@@ -293,11 +252,9 @@ func Build(in Input) (*Plan, error) {
 	}
 	pl.Strengths = strengths(in, target, team)
 	pl.Conversations = conversations(m, p)
-	pl.Goals = goals(m, p, in.AsOf)
-	pl.Progress = progress(m, p, in.History)
-	if !in.AsOf.IsZero() {
-		pl.Progress.AsOf = date(in.AsOf)
-	}
+	pl.Today = TodayOf(p)
+	pl.Goals = goals(m, p, pl.Today.day)
+	pl.Progress = progress(m, p, in.History, pl.Today.day)
 	return pl, nil
 }
 
@@ -650,81 +607,6 @@ func goals(m *skills.Matrix, p *skills.Person, asOf time.Time) []GoalItem {
 		return a < b
 	})
 	return out
-}
-
-// progress replays the committed level changes up to the start of the plan
-// period ("then") and compares them with the file as it is ("now"). It uses
-// no commit hashes and no clock, so committing the plan changes nothing.
-func progress(m *skills.Matrix, p *skills.Person, history []skills.Change) Progress {
-	var levels []skills.Change
-	var first time.Time
-	for _, c := range history {
-		if c.Kind == skills.KindLevel {
-			levels = append(levels, c)
-		}
-		if first.IsZero() || c.Date.Before(first) {
-			first = c.Date
-		}
-	}
-	empty := Progress{Moves: []Move{}, Roles: []RoleMove{}, Evidence: []EvidenceItem{}, Goals: []string{}}
-	if len(history) == 0 {
-		return empty
-	}
-	since := p.PlanStart
-	if since.IsZero() {
-		since = first
-	}
-	pr := empty
-	pr.Since, pr.Known = date(since), true
-	sort.SliceStable(levels, func(i, j int) bool { return levels[i].Date.Before(levels[j].Date) })
-	// The period reads oldest first.
-	added := map[string]bool{}
-	period := slices.Clone(history)
-	sort.SliceStable(period, func(i, j int) bool { return period[i].Date.Before(period[j].Date) })
-	for _, c := range period {
-		if !c.Date.After(endOfDay(since)) {
-			continue
-		}
-		switch c.Kind {
-		case skills.KindRole:
-			pr.Roles = append(pr.Roles, RoleMove{RoleChange{From: roleRef(m, c.From), To: roleRef(m, c.To)}, date(c.Date)})
-		case skills.KindEvidence:
-			pr.Evidence = append(pr.Evidence, EvidenceItem{Date: date(c.On), Text: c.Text, Skill: skillRef(m, c.Skill)})
-		case skills.KindGoal:
-			added[c.Text] = true
-		}
-	}
-	// Goals in the file's order; one added and dropped again is not listed.
-	for _, g := range p.Goals {
-		if added[g.Text] {
-			pr.Goals = append(pr.Goals, g.Text)
-			delete(added, g.Text)
-		}
-	}
-	// An entry can be written up after the fact: list them by their own date.
-	sort.SliceStable(pr.Evidence, func(i, j int) bool { return pr.Evidence[i].Date < pr.Evidence[j].Date })
-	// The start of the plan's day: changes committed that day count as the
-	// starting point, except when the start is the file's first commit.
-	then := map[string]int{}
-	for _, c := range levels {
-		if c.Date.After(endOfDay(since)) {
-			break
-		}
-		then[c.Skill] = c.ToLevel()
-	}
-	for _, s := range m.Skills {
-		now, ok := p.Levels[s.ID]
-		if !ok {
-			continue
-		}
-		was := then[s.ID]
-		if was == now {
-			pr.Unchanged++
-			continue
-		}
-		pr.Moves = append(pr.Moves, Move{SkillRef: ref(&s), From: was, FromName: levelName(m, was), To: now, ToName: levelName(m, now)})
-	}
-	return pr
 }
 
 func endOfDay(t time.Time) time.Time {

@@ -111,18 +111,24 @@ func TestBuild(t *testing.T) {
 	m := matrix(t)
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	alice := &skills.Person{ID: "alice", Path: "skills/alice.toml", Name: "Alice", Role: "senior-pm",
-		PlanStart: day("2026-09-01"),
-		Levels:    with(atBar(m, "senior-pm"), map[string]int{"negotiation": 2, "customer-insight": 5}),
-		Self:      map[string]int{"negotiation": 3},
+		PlanStart: day("2026-09-01"), Assessed: day("2026-11-10"),
+		Levels: with(atBar(m, "senior-pm"), map[string]int{"negotiation": 2, "customer-insight": 5}),
+		Self:   map[string]int{"negotiation": 3},
 		Goals: []skills.Goal{
 			{Text: "Later", Due: day("2027-03-31")},
 			{Text: "Open-ended"},
 			{Text: "Late", Skills: []string{"negotiation"}, Due: day("2026-10-31")},
+		},
+		Evidence: []skills.Evidence{
+			{Date: day("2026-09-29"), Skill: "coaching", Text: "on time"},
+			{Date: day("2026-07-30"), Skill: "coaching", Text: "before"},
+			{Date: day("2026-09-28"), Skill: "negotiation", Text: "late entry"},
 		}}
 	ben := &skills.Person{ID: "ben", Name: "Ben", Role: "pm", Levels: with(atBar(m, "pm"), map[string]int{"customer-insight": 2}),
 		Focus: []string{"customer-insight"}}
 	// The first commit assesses every skill; two move afterwards.
-	first := &skills.Person{ID: "alice", Levels: with(atBar(m, "senior-pm"), map[string]int{"negotiation": 1, "customer-insight": 3})}
+	first := &skills.Person{ID: "alice", Role: "pm", Levels: with(atBar(m, "senior-pm"), map[string]int{"negotiation": 1, "customer-insight": 3}),
+		Goals: []skills.Goal{{Text: "Later"}, {Text: "Open-ended"}}}
 	history := skills.Diff(nil, first)
 	for i := range history {
 		history[i].Date = day("2026-05-12")
@@ -130,16 +136,17 @@ func TestBuild(t *testing.T) {
 	history = append(history,
 		skills.Change{Person: "alice", Date: day("2026-07-01"), Kind: skills.KindLevel, Skill: "customer-insight", From: "3", To: "4"},
 		skills.Change{Person: "alice", Date: day("2026-10-01"), Kind: skills.KindLevel, Skill: "negotiation", From: "1", To: "2"},
-		// Entries before the period are the starting point; those in it
-		// are listed, evidence by its own date.
-		skills.Change{Person: "alice", Date: day("2026-08-01"), Kind: skills.KindEvidence, Skill: "coaching", Text: "before", On: day("2026-07-30")},
-		skills.Change{Person: "alice", Date: day("2026-10-01"), Kind: skills.KindEvidence, Skill: "negotiation", Text: "late entry", On: day("2026-09-28")},
-		skills.Change{Person: "alice", Date: day("2026-09-20"), Kind: skills.KindEvidence, Skill: "coaching", Text: "on time", On: day("2026-09-29")},
+		// Changes in the period are not the starting point: the file as it
+		// is now says where she stands.
 		skills.Change{Person: "alice", Date: day("2026-10-02"), Kind: skills.KindGoal, Skill: "negotiation", Text: "Late"},
 		skills.Change{Person: "alice", Date: day("2026-10-15"), Kind: skills.KindRole, From: "pm", To: "senior-pm"},
+		// A change committed on the first day of the period belongs to it,
+		// in the committer's own time zone.
+		skills.Change{Person: "alice", Date: time.Date(2026, 9, 1, 0, 30, 0, 0, time.FixedZone("+11", 11*3600)), Kind: skills.KindLevel,
+			Skill: "customer-insight", From: "4", To: "5"},
 	)
 	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: alice, Team: []*skills.Person{alice, ben},
-		History: history, AsOf: day("2026-11-10")})
+		History: history})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,11 +175,11 @@ func TestBuild(t *testing.T) {
 		t.Errorf("goals (-want +got):\n%s", diff)
 	}
 	// Progress: levels at the plan start (replayed from history) against now.
-	wantProgress := Progress{Since: "2026-09-01", Known: true, AsOf: "2026-11-10", Unchanged: 15, Moves: []Move{
+	wantProgress := Progress{Since: "2026-09-01", Started: true, Known: true, Start: "2026-07-01", Unchanged: 15, Moves: []Move{
 		{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 1, FromName: "Aware", To: 2, ToName: "Practising"},
 		{SkillRef: SkillRef{"customer-insight", "Customer and market insight"}, From: 4, FromName: "Leading", To: 5, ToName: "Shaping"},
 	},
-		Roles: []RoleMove{{RoleChange{From: RoleRef{ID: "pm", Name: "Product Manager"}, To: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"}}, "2026-10-15"}},
+		Roles: []RoleChange{{From: RoleRef{ID: "pm", Name: "Product Manager"}, To: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"}}},
 		Evidence: []EvidenceItem{
 			{Date: "2026-09-28", Skill: SkillRef{"negotiation", "Negotiation and trade-offs"}, Text: "late entry"},
 			{Date: "2026-09-29", Skill: SkillRef{"coaching", "Coaching and mentoring"}, Text: "on time"},
@@ -182,9 +189,13 @@ func TestBuild(t *testing.T) {
 	if diff := cmp.Diff(wantProgress, pl.Progress); diff != "" {
 		t.Errorf("progress (-want +got):\n%s", diff)
 	}
-	// Without history the plan says so rather than inventing a start.
+	if want := (Today{Date: "2026-11-10", Source: "assessed", day: day("2026-11-10")}); pl.Today != want {
+		t.Errorf("today = %+v, want %+v", pl.Today, want)
+	}
+	// Without history the plan says so rather than inventing a start; the
+	// evidence of the period is still the file's own.
 	pl, _ = Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: alice, Team: []*skills.Person{alice}})
-	if pl.Progress.Known || pl.Goals[0].Overdue {
+	if pl.Progress.Known || len(pl.Progress.Moves) != 0 || len(pl.Progress.Evidence) != 2 || !pl.Goals[0].Overdue {
 		t.Errorf("no history: progress %+v, first goal overdue %v", pl.Progress, pl.Goals[0].Overdue)
 	}
 }

@@ -263,3 +263,45 @@ func writeFile(path string, data []byte, mode os.FileMode) error {
 	}
 	return os.WriteFile(path, data, mode)
 }
+
+// LastDate is the date of the example history's last commit: the week
+// whose agendas the example ships with.
+func LastDate() (time.Time, error) {
+	h, err := loadHistory()
+	if err != nil {
+		return time.Time{}, err
+	}
+	if len(h.Commits) == 0 {
+		return time.Time{}, errors.New("history/commits.toml has no commits")
+	}
+	return h.Commits[len(h.Commits)-1].Date, nil
+}
+
+// CommitAll stages everything under dir, the repository Build made, and
+// commits it as the example's leader (its first author), half an hour after
+// the example's last commit: the plans and agendas generated from the
+// history are then part of it, as a team's own would be.
+func CommitAll(dir, message string) (plumbing.Hash, error) {
+	h, err := loadHistory()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	last, err := LastDate()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	repo, err := git.PlainOpen(dir)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("git add: %w", err)
+	}
+	a := h.Authors[0]
+	sig := &object.Signature{Name: a.Name, Email: a.Email, When: last.Add(30 * time.Minute)}
+	return wt.Commit(message+"\n", &git.CommitOptions{Author: sig, Committer: sig})
+}

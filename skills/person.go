@@ -18,6 +18,10 @@ type Person struct {
 	Role    string `json:"role"`
 	Target  string `json:"target,omitempty"`
 	Manager string `json:"manager,omitempty"`
+	// Assessed is the date of this assessment, written by the leader: the
+	// "today" of the plan, from which goals are judged overdue. Zero when
+	// not set.
+	Assessed time.Time `json:"assessed,omitzero"`
 	// PlanStart is when progress is measured from; zero when not set.
 	PlanStart time.Time `json:"plan_start,omitzero"`
 	// Focus pins skills ahead of the plan's ranking.

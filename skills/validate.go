@@ -287,6 +287,7 @@ type personFile struct {
 	Role      string         `toml:"role"`
 	Target    string         `toml:"target"`
 	Manager   string         `toml:"manager"`
+	Assessed  any            `toml:"assessed"`
 	PlanStart any            `toml:"plan_start"`
 	Focus     []string       `toml:"focus"`
 	Levels    map[string]any `toml:"levels"`
@@ -346,6 +347,7 @@ func (c *checker) person(file string, f *personFile, m *Matrix) *Person {
 		c.atValue(Error, "target", "choose a role at or above "+f.Role+": "+strings.Join(roles[m.RoleRank(f.Role):], ", "),
 			"target %q is below the current role %q", f.Target, f.Role)
 	}
+	p.Assessed = c.date("assessed", f.Assessed, false)
 	p.PlanStart = c.date("plan_start", f.PlanStart, false)
 	skillIDs := m.SkillIDs()
 	for i, s := range f.Focus {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/coach-dev/coach/plans"
 	repoexample "github.com/coach-dev/coach/repo-example"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -109,6 +110,22 @@ func initExample(dir, gitRoot string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The example is green from its first pull request: its plans, and the
+	// agendas of the week of its last 1:1s, are generated and committed.
+	last, err := repoexample.LastDate()
+	if err != nil {
+		return err
+	}
+	if err := runPlan(planOptions{Dir: dir, All: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+		return fmt.Errorf("generate the example's plans: %w", err)
+	}
+	week := plans.WeekOf(last)
+	if err := runAgenda(agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, io.Discard); err != nil {
+		return fmt.Errorf("generate the example's agendas: %w", err)
+	}
+	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan and the %s agendas with coach", week)); err != nil {
+		return fmt.Errorf("commit the example's plans: %w", err)
+	}
 	final, err := repoexample.Final()
 	if err != nil {
 		return err
@@ -116,7 +133,8 @@ func initExample(dir, gitRoot string, stdout, stderr io.Writer) error {
 	for _, f := range final {
 		fmt.Fprintf(stdout, "created %s\n", f.Path)
 	}
-	fmt.Fprintf(stdout, "created a git repository (branch main) with %d commits of example history\n", len(commits))
+	fmt.Fprintf(stdout, "created plans/ and agendas/ with everyone's plan and the %s agendas\n", week)
+	fmt.Fprintf(stdout, "created a git repository (branch main) with %d commits of example history\n", len(commits)+1)
 	if gitRoot != "" {
 		fmt.Fprintf(stderr, "coach: note: %s has a git repository of its own, inside the one at %s\n", dir, gitRoot)
 	}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/coach-dev/coach/history"
@@ -85,9 +84,11 @@ a hand-edited plan, 2 wrong usage.`,
 type team struct {
 	repo     *skills.Repo
 	history  []skills.Change
+	head     *history.Snapshot // the skill files committed at HEAD; nil without git
 	tmpl     *templates.Set
 	problems bool // some person's file or the matrix had errors, already printed
 	index    *plans.TeamIndex
+	cleanup  func()
 }
 
 // loadRepo finds the repository holding dir and loads it.
@@ -99,13 +100,56 @@ func loadRepo(dir string) (*skills.Repo, error) {
 	return skills.Load(root)
 }
 
+// loadStaged loads the coaching files as they are staged in the git index
+// of the repository holding dir, from a private copy that cleanup removes;
+// repo.Root is that copy, gitRoot the repository's own root.
+func loadStaged(dir string) (repo *skills.Repo, gitRoot string, cleanup func(), err error) {
+	gitRoot, err = skills.FindRoot(dir)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	tmp, err := os.MkdirTemp("", "coach-staged-")
+	if err != nil {
+		return nil, "", nil, err
+	}
+	cleanup = func() { os.RemoveAll(tmp) }
+	if _, err := history.CheckoutIndex(gitRoot, tmp); err != nil {
+		cleanup()
+		return nil, "", nil, err
+	}
+	if repo, err = skills.Load(tmp); err != nil {
+		cleanup()
+		return nil, "", nil, err
+	}
+	return repo, gitRoot, cleanup, nil
+}
+
 func loadTeam(dir string, stderr io.Writer) (*team, error) {
-	repo, err := loadRepo(dir)
+	return loadTeamFrom(dir, false, stderr)
+}
+
+// loadTeamFrom loads the team from the working tree, or with staged from
+// the git index; t.cleanup must be called when done.
+func loadTeamFrom(dir string, staged bool, stderr io.Writer) (*team, error) {
+	var (
+		repo    *skills.Repo
+		gitRoot string
+		err     error
+	)
+	t := &team{cleanup: func() {}}
+	if staged {
+		repo, gitRoot, t.cleanup, err = loadStaged(dir)
+	} else {
+		repo, err = loadRepo(dir)
+		if repo != nil {
+			gitRoot = repo.Root
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	root := repo.Root
-	t := &team{repo: repo}
+	t.repo = repo
 	// Errors in the matrix or coach.toml stop everything; a person's errors
 	// stop only their output.
 	var shared skills.Problems
@@ -115,22 +159,29 @@ func loadTeam(dir string, stderr io.Writer) (*team, error) {
 		}
 	}
 	if len(shared) > 0 || repo.Matrix == nil {
+		t.cleanup()
 		return nil, &skills.ProblemsError{Problems: shared}
 	}
-	res, err := history.Read(root, history.Options{})
+	res, err := history.Read(gitRoot, history.Options{})
 	switch {
 	case errors.Is(err, history.ErrNotGit):
 		// No git, no progress: plans say so.
 	case err != nil:
+		t.cleanup()
 		return nil, err
 	default:
 		t.history = res.Changes
+		if t.head, err = history.FilesAt(gitRoot, "HEAD"); err != nil {
+			t.cleanup()
+			return nil, err
+		}
 	}
 	var tmplFS fs.FS
 	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
 		tmplFS = os.DirFS(filepath.Join(root, templates.Dir))
 	}
 	if t.tmpl, err = templates.Load(tmplFS); err != nil {
+		t.cleanup()
 		return nil, err
 	}
 	return t, nil
@@ -169,29 +220,23 @@ func (t *team) people(ids []string, stderr io.Writer) ([]*skills.Person, error) 
 	return valid, nil
 }
 
-// lastCommit is the date of a person's newest committed change: the date
-// plans judge goals against, so that a plan changes only when the inputs do.
-func lastCommit(changes []skills.Change) time.Time {
-	var last time.Time
-	for _, c := range changes {
-		if c.Date.After(last) {
-			last = c.Date
-		}
-	}
-	if last.IsZero() {
-		return last
-	}
-	y, m, d := last.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
+// plan builds p's plan. Its history is the committed history of p's file
+// before its latest change, so that committing the file with its plan
+// changes nothing in the plan.
 func (t *team) plan(p *skills.Person) (*plans.Plan, error) {
 	own := history.ForPerson(t.history, p.ID)
+	if t.head != nil {
+		current, err := os.ReadFile(filepath.Join(t.repo.Root, filepath.FromSlash(p.Path)))
+		if err != nil {
+			return nil, err
+		}
+		own = plans.Committed(own, current, t.head.Files[p.Path])
+	}
 	if t.index == nil {
 		t.index = plans.IndexTeam(t.repo.Matrix, t.repo.Config, t.repo.People)
 	}
 	return plans.Build(plans.Input{Matrix: t.repo.Matrix, Config: t.repo.Config, Person: p, Team: t.repo.People,
-		Index: t.index, History: own, AsOf: lastCommit(own)})
+		Index: t.index, History: own})
 }
 
 func (t *team) render(p *skills.Person, pl *plans.Plan) ([]byte, error) {

@@ -1,0 +1,80 @@
+package history
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// stagedPaths are the files of a coaching repository that a check reads:
+// the settings, the matrix, the editor schema and everything under these
+// directories.
+var (
+	stagedFiles = []string{skills.ConfigFile, skills.MatrixFile, skills.SchemaFile}
+	stagedDirs  = []string{skills.SkillsDir + "/", "plans/", "templates/"}
+)
+
+// CheckoutIndex writes the coaching files as they are staged in the git
+// index (what the next commit will hold) into dir, an empty directory, so
+// that a pre-commit hook checks what is being committed and not the working
+// tree. It returns the number of files written. A file that is staged for
+// deletion is absent; an unresolved merge conflict is an error naming it.
+func CheckoutIndex(root, dir string) (int, error) {
+	w, repo, err := openAt(root)
+	if err != nil {
+		return 0, err
+	}
+	idx, err := repo.Storer.Index()
+	if err != nil {
+		return 0, fmt.Errorf("read the git index: %w", err)
+	}
+	prefix := path.Dir(w.skillsPath) + "/"
+	if prefix == "./" {
+		prefix = ""
+	}
+	n := 0
+	for _, e := range idx.Entries {
+		if !strings.HasPrefix(e.Name, prefix) {
+			continue
+		}
+		rel := strings.TrimPrefix(e.Name, prefix)
+		if !wanted(rel) || !e.Mode.IsFile() {
+			continue
+		}
+		if e.Stage != 0 {
+			return 0, fmt.Errorf("%s has an unresolved merge conflict in the index; resolve it and `git add` it", rel)
+		}
+		data, err := readObject(repo.Storer, plumbing.BlobObject, e.Hash)
+		if err != nil {
+			return 0, fmt.Errorf("read the staged %s (%s): %w", rel, e.Hash.String()[:7], err)
+		}
+		dst := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return 0, err
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+func wanted(rel string) bool {
+	for _, f := range stagedFiles {
+		if rel == f {
+			return true
+		}
+	}
+	for _, d := range stagedDirs {
+		if strings.HasPrefix(rel, d) && !strings.Contains(strings.TrimPrefix(rel, d), "/") {
+			return true
+		}
+	}
+	return false
+}

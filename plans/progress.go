@@ -1,0 +1,223 @@
+package plans
+
+import (
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// A plan is committed beside the skill file it comes from, so it must read
+// the same whatever commit ends up holding the two: any author, any date, a
+// merge, a squash, a rebase or an amended date. Everything below therefore
+// comes from the file's content, or from versions of the file committed
+// before the plan period began; nothing comes from the clock, and nothing
+// from the commit that will hold the plan.
+
+// Today is the day a plan is written for: the assessment date the leader
+// wrote in the skill file (assessed = 2026-11-10), else the date of the
+// file's latest evidence entry. Goals are overdue against it and the plan
+// period's start is compared with it. Source is "assessed", "evidence" or
+// "" when the file dates nothing.
+type Today struct {
+	Date   string `json:"date,omitempty"`
+	Source string `json:"source"`
+	day    time.Time
+}
+
+// TodayOf reads a plan's today from p's content.
+func TodayOf(p *skills.Person) Today {
+	if !p.Assessed.IsZero() {
+		return Today{Date: date(p.Assessed), Source: "assessed", day: p.Assessed}
+	}
+	var last time.Time
+	for _, e := range p.Evidence {
+		if e.Date.After(last) {
+			last = e.Date
+		}
+	}
+	if last.IsZero() {
+		return Today{}
+	}
+	return Today{Date: date(last), Source: "evidence", day: last}
+}
+
+// Committed returns the committed history of a skill file before its
+// latest change. When the file as it is now (current) is the version
+// committed at HEAD (head), the newest commit that changed it made it so:
+// that commit's changes are its latest change and are left out, so that
+// committing the file with its plan changes nothing in the plan, and
+// neither does any commit that lands on top of it (a merge commit among
+// them). Newest is by author date, the date every rule of a plan reads; a
+// commit dated before the ones it follows is taken at its word. Line
+// endings are not content: a checkout with CRLF is the same version.
+func Committed(history []skills.Change, current, head []byte) []skills.Change {
+	if head == nil || !sameText(current, head) || len(history) == 0 {
+		return history
+	}
+	newest := history[0].Date
+	for _, c := range history {
+		if c.Date.After(newest) {
+			newest = c.Date
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(history), func(c skills.Change) bool { return c.Date.Equal(newest) })
+}
+
+func sameText(a, b []byte) bool {
+	return slices.Equal(dropCR(a), dropCR(b))
+}
+
+func dropCR(b []byte) []byte {
+	if !slices.Contains(b, '\r') {
+		return b
+	}
+	return slices.DeleteFunc(slices.Clone(b), func(c byte) bool { return c == '\r' })
+}
+
+// Progress compares the skill file as it is now with the last version of it
+// committed before the plan period began (plan_start).
+type Progress struct {
+	// Since is the plan start; empty when the file sets none.
+	Since string `json:"since,omitempty"`
+	// Started is false when the plan period starts after the plan's today.
+	Started bool `json:"started"`
+	// Known is true when the period has a starting point: a version of the
+	// file committed before it began (or, for a newer file, before the
+	// plan's today), whose levels are compared with the file's. Start is
+	// the day that version was committed.
+	Known bool   `json:"known"`
+	Start string `json:"start,omitempty"`
+	Moves []Move `json:"moves"`
+	// Unchanged counts the assessed skills whose level did not move.
+	Unchanged int `json:"unchanged"`
+	// Roles is the role change of the period, if any: the role at the start
+	// and the role now.
+	Roles []RoleChange `json:"roles"`
+	// Evidence are the file's entries dated in the period, oldest first.
+	Evidence []EvidenceItem `json:"evidence"`
+	// Goals are the goals in the file now that it did not hold at the start,
+	// in the file's order.
+	Goals []string `json:"goals"`
+}
+
+// EvidenceItem is one evidence entry: its own date, the skill and the text.
+type EvidenceItem struct {
+	Date  string   `json:"date"`
+	Skill SkillRef `json:"skill"`
+	Text  string   `json:"text"`
+}
+
+// Move is one skill's level then and now.
+type Move struct {
+	SkillRef
+	From     int    `json:"from"`
+	FromName string `json:"from_name"`
+	To       int    `json:"to"`
+	ToName   string `json:"to_name"`
+}
+
+// progress measures the plan period. The starting point is the version of
+// the file committed last on a day before plan_start (each commit's day in
+// its author's own time zone); for a file first committed on or after
+// plan_start, it is that first version, once it was committed on a day
+// before the plan's today. Either way it was committed before the pull
+// request that changes the file now: a pull request's commits are dated on
+// or after the assessment they record, so merging, squashing or rebasing
+// them leaves the starting point where it was. Evidence is read from the
+// file by its own dates.
+func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today time.Time) Progress {
+	pr := Progress{Moves: []Move{}, Roles: []RoleChange{}, Evidence: []EvidenceItem{}, Goals: []string{}}
+	if p.PlanStart.IsZero() {
+		return pr
+	}
+	pr.Since = date(p.PlanStart)
+	pr.Started = today.IsZero() || !today.Before(p.PlanStart)
+	if !pr.Started {
+		return pr
+	}
+	for _, e := range p.Evidence {
+		if !e.Date.Before(p.PlanStart) {
+			pr.Evidence = append(pr.Evidence, EvidenceItem{Date: date(e.Date), Text: e.Text, Skill: skillRef(m, e.Skill)})
+		}
+	}
+	sort.SliceStable(pr.Evidence, func(i, j int) bool { return pr.Evidence[i].Date < pr.Evidence[j].Date })
+
+	then, ok := startOf(history, pr.Since, today)
+	if !ok {
+		return pr
+	}
+	pr.Known, pr.Start = true, then.on
+	if then.role != "" && then.role != p.Role {
+		pr.Roles = append(pr.Roles, RoleChange{From: roleRef(m, then.role), To: roleRef(m, p.Role)})
+	}
+	for _, g := range p.Goals {
+		if !then.goals[g.Text] {
+			pr.Goals = append(pr.Goals, g.Text)
+		}
+	}
+	for _, s := range m.Skills {
+		now, ok := p.Levels[s.ID]
+		if !ok {
+			continue
+		}
+		was := then.levels[s.ID]
+		if was == now {
+			pr.Unchanged++
+			continue
+		}
+		pr.Moves = append(pr.Moves, Move{SkillRef: ref(&s), From: was, FromName: levelName(m, was), To: now, ToName: levelName(m, now)})
+	}
+	return pr
+}
+
+// start is what a skill file held at the start of a plan period.
+type start struct {
+	on     string // the day the version was committed
+	role   string
+	levels map[string]int
+	goals  map[string]bool
+}
+
+// startOf replays the changes that make the starting point of a period
+// that begins on since (YYYY-MM-DD), oldest first; ok is false when there
+// is none yet.
+func startOf(history []skills.Change, since string, today time.Time) (start, bool) {
+	sorted := slices.Clone(history)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
+	var before []skills.Change
+	for _, c := range sorted {
+		if c.Date.Format(time.DateOnly) < since {
+			before = append(before, c)
+		}
+	}
+	if len(before) == 0 && len(sorted) > 0 && !today.IsZero() && sorted[0].Date.Format(time.DateOnly) < date(today) {
+		// The file is newer than the period: its first version.
+		for _, c := range sorted {
+			if c.Commit != sorted[0].Commit || !c.Date.Equal(sorted[0].Date) {
+				break
+			}
+			before = append(before, c)
+		}
+	}
+	if len(before) == 0 {
+		return start{}, false
+	}
+	st := start{levels: map[string]int{}, goals: map[string]bool{}}
+	for _, c := range before {
+		switch c.Kind {
+		case skills.KindRemoved:
+			st = start{levels: map[string]int{}, goals: map[string]bool{}}
+			continue
+		case skills.KindRole:
+			st.role = c.To
+		case skills.KindLevel:
+			st.levels[c.Skill] = c.ToLevel()
+		case skills.KindGoal:
+			st.goals[c.Text] = true
+		}
+		st.on = c.Date.Format(time.DateOnly)
+	}
+	return st, true
+}
