@@ -61,10 +61,11 @@ var skeletonPaths = []string{
 
 // Skeleton returns the files a plain `coach init` writes: the settings, the
 // built-in matrix to customise, and the directories with their READMEs.
-func Skeleton() []File {
+// version is the coach the workflow installs (see [Workflow]).
+func Skeleton(version string) []File {
 	out := make([]File, 0, len(skeletonPaths))
 	for _, p := range skeletonPaths {
-		data, err := read(p)
+		data, err := read(p, version)
 		if err != nil {
 			panic(err) // the embedded files are fixed at build time and tested
 		}
@@ -73,10 +74,26 @@ func Skeleton() []File {
 	return out
 }
 
-// read returns an embedded file; matrix.toml is the built-in matrix, and
-// the editor schema is derived from it.
-func read(p string) ([]byte, error) {
+// WorkflowPath is the CI workflow of a coaching repository.
+const WorkflowPath = ".github/workflows/coach.yml"
+
+// Workflow returns the CI workflow, installing coach at version: the
+// version that made the repository, so that CI makes the same plans.
+// "" leaves it at latest, for a build that recorded no version.
+func Workflow(version string) ([]byte, error) {
+	data, err := files.ReadFile(WorkflowPath)
+	if err != nil || version == "" {
+		return data, err
+	}
+	return bytes.Replace(data, []byte("\n  COACH_VERSION: latest\n"), []byte("\n  COACH_VERSION: "+version+"\n"), 1), nil
+}
+
+// read returns an embedded file; matrix.toml is the built-in matrix, the
+// editor schema is derived from it, and the workflow installs version.
+func read(p, version string) ([]byte, error) {
 	switch p {
+	case WorkflowPath:
+		return Workflow(version)
 	case skills.MatrixFile:
 		return skills.DefaultMatrixTOML(), nil
 	case skills.SchemaFile:
@@ -90,14 +107,14 @@ func read(p string) ([]byte, error) {
 }
 
 // Final returns every file of the example as it stands after its history,
-// ordered by path.
-func Final() ([]File, error) {
+// ordered by path, with the workflow installing version.
+func Final(version string) ([]File, error) {
 	var out []File
 	err := fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(p, "history/") {
 			return err
 		}
-		data, err := files.ReadFile(p)
+		data, err := read(p, version)
 		out = append(out, File{Path: p, Data: data})
 		return err
 	})
@@ -105,7 +122,7 @@ func Final() ([]File, error) {
 		return nil, err
 	}
 	for _, p := range []string{skills.MatrixFile, skills.SchemaFile} {
-		data, err := read(p)
+		data, err := read(p, version)
 		if err != nil {
 			return nil, err
 		}
@@ -153,9 +170,10 @@ func loadHistory() (*history, error) {
 }
 
 // Build makes the example repository in dir, which must not be inside a git
-// repository: it initialises one (branch main) and replays the history. It
-// returns the commits it made, oldest first.
-func Build(dir string) ([]plumbing.Hash, error) {
+// repository: it initialises one (branch main) and replays the history, with
+// the workflow installing version. It returns the commits it made, oldest
+// first.
+func Build(dir, version string) ([]plumbing.Hash, error) {
 	h, err := loadHistory()
 	if err != nil {
 		return nil, err
@@ -194,7 +212,7 @@ func Build(dir string) ([]plumbing.Hash, error) {
 			changes = branchFiles[c.Merge]
 			opts.Parents = []plumbing.Hash{head, tip}
 		}
-		if err := apply(dir, wt, changes, c.Rename); err != nil {
+		if err := apply(dir, wt, changes, c.Rename, version); err != nil {
 			return nil, fmt.Errorf("history commit %d: %w", i+1, err)
 		}
 		hash, err := wt.Commit(c.Message+"\n", opts)
@@ -223,13 +241,13 @@ func Build(dir string) ([]plumbing.Hash, error) {
 }
 
 // apply writes the files of one commit and stages them.
-func apply(dir string, wt *git.Worktree, changes, renames []string) error {
+func apply(dir string, wt *git.Worktree, changes, renames []string, version string) error {
 	for _, spec := range changes {
 		dst, src, _ := strings.Cut(spec, " <- ")
 		if src == "" {
 			src = dst
 		}
-		data, err := read(src)
+		data, err := read(src, version)
 		if err != nil {
 			return err
 		}

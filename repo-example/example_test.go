@@ -42,14 +42,14 @@ func TestHistoryVersionsAreValid(t *testing.T) {
 
 func TestBuild(t *testing.T) {
 	dir := t.TempDir()
-	commits, err := Build(dir)
+	commits, err := Build(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(commits) != 21 {
 		t.Errorf("made %d commits, want 21", len(commits))
 	}
-	final, err := Final()
+	final, err := Final("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestBuild(t *testing.T) {
 
 func TestSkeletonHasEveryDirectory(t *testing.T) {
 	var paths []string
-	for _, f := range Skeleton() {
+	for _, f := range Skeleton("") {
 		paths = append(paths, f.Path)
 		if len(f.Data) == 0 && !strings.HasSuffix(f.Path, ".gitkeep") {
 			t.Errorf("%s is empty", f.Path)
@@ -95,23 +95,36 @@ func TestSkeletonHasEveryDirectory(t *testing.T) {
 }
 
 // The CI workflow and the pre-commit hook run the checks a coaching
-// repository relies on; the commands themselves are tested end to end.
+// repository relies on; the commands themselves, and the hook on a real
+// commit, are tested end to end in cmd/coach.
 func TestWorkflowAndHookRunTheChecks(t *testing.T) {
-	wf, err := files.ReadFile(".github/workflows/coach.yml")
+	wf, err := Workflow("v1.2.3")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"pull_request:", "fetch-depth: 0", "run: coach check", "run: coach plan --all --check",
-		`coach diff --base "origin/${{ github.base_ref }}" > coach-diff.md`, "gh pr comment", "pull-requests: write"} {
+	for _, want := range []string{
+		"\non:\n  pull_request:\n  push:\n", "\n  COACH_VERSION: v1.2.3\n", "fetch-depth: 0",
+		`go install "github.com/coach-dev/coach/cmd/coach@$version"`,
+		"run: coach check --format github", "run: coach plan --all --check --format github",
+		`coach diff --base "origin/$BASE_REF"`, "--method PATCH", "pull-requests: write",
+	} {
 		if !strings.Contains(string(wf), want) {
 			t.Errorf("the workflow does not contain %q", want)
 		}
+	}
+	// A path filter would leave a required check waiting forever on a pull
+	// request that touches no coaching file.
+	if strings.Contains(string(wf), "paths:") {
+		t.Errorf("the workflow filters its trigger by path")
+	}
+	if latest, _ := Workflow(""); !strings.Contains(string(latest), "\n  COACH_VERSION: latest\n") {
+		t.Errorf("a build with no version does not install latest")
 	}
 	hook, err := files.ReadFile("hooks/pre-commit")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(hook), "#!/bin/sh\n") || !strings.Contains(string(hook), "\ncoach check\ncoach plan --all --check\n") {
-		t.Errorf("the hook does not run coach check and coach plan --all --check:\n%s", hook)
+	if !strings.HasPrefix(string(hook), "#!/bin/sh\n") || !strings.HasSuffix(string(hook), "\ncoach check --staged\ncoach plan --all --check --staged\n") {
+		t.Errorf("the hook does not check the staged files:\n%s", hook)
 	}
 }

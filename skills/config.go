@@ -5,8 +5,12 @@ import "time"
 // Config is coach.toml, the repository's settings. Every key is optional; a
 // missing file or key takes the default from [DefaultConfig].
 type Config struct {
-	Plan   PlanConfig   `toml:"plan" json:"plan"`
-	Agenda AgendaConfig `toml:"agenda" json:"agenda"`
+	// CoachVersion pins the coach that CI installs (coach_version =
+	// "v0.4.0"), so that a new release changes no committed plan until the
+	// team moves to it; empty: the version the workflow names.
+	CoachVersion string       `toml:"coach_version" json:"coach_version,omitempty"`
+	Plan         PlanConfig   `toml:"plan" json:"plan"`
+	Agenda       AgendaConfig `toml:"agenda" json:"agenda"`
 }
 
 // PlanConfig is the [plan] table.

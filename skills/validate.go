@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -454,6 +455,11 @@ func DecodeConfig(path string, src []byte) (Config, Problems) {
 		return DefaultConfig(), problems
 	}
 	c := &checker{path: path, ix: ix, problems: problems}
+	if v := cfg.CoachVersion; v != "" && !versionPattern.MatchString(v) {
+		c.atValue(Error, "coach_version", `write a version as go install takes it, like coach_version = "v0.4.0"`,
+			"coach_version %q is not a version", v)
+		cfg.CoachVersion = ""
+	}
 	if cfg.Plan.Focus < 1 || cfg.Plan.Focus > 10 {
 		c.atValue(Error, "plan.focus", "use a number from 1 to 10; 3 is the default", "plan focus %d is out of range", cfg.Plan.Focus)
 		cfg.Plan.Focus = DefaultConfig().Plan.Focus
@@ -471,6 +477,10 @@ func DecodeConfig(path string, src []byte) (Config, Problems) {
 	c.problems.Sort()
 	return cfg, c.problems
 }
+
+// versionPattern is a module version or a commit, as go install takes it
+// after the @ (and the workflow reads it with sed): no spaces or quotes.
+var versionPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$`)
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 

@@ -12,6 +12,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/coach-dev/coach/history"
@@ -179,6 +181,7 @@ plan, a weekly 1:1 agenda, their progress history from the commits, and a
 summary of a pull request's skill changes for its reviewer.
 
 Start with:  coach init --example team && cd team && coach check && coach plan --all`,
+		Version:   readBuild().String(),
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Flags: []cli.Flag{
@@ -192,6 +195,24 @@ Start with:  coach init --example team && cd team && coach check && coach plan -
 			newHistoryCommand(stdout, stderr),
 			newDiffCommand(stdout, stderr),
 			newSchemaCommand(stdout, stderr),
+		},
+		// -C names a directory that exists, as git's does; nothing is made
+		// when it does not.
+		Before: func(c *cli.Context) error {
+			if !c.IsSet("C") {
+				return nil
+			}
+			dir := c.String("C")
+			fi, err := os.Stat(dir)
+			switch {
+			case err != nil && errors.Is(err, fs.ErrNotExist):
+				return &usageError{msg: fmt.Sprintf("cannot change to %s: no such directory", dir)}
+			case err != nil:
+				return &usageError{msg: fmt.Sprintf("cannot change to %s: %v", dir, err)}
+			case !fi.IsDir():
+				return &usageError{msg: fmt.Sprintf("cannot change to %s: not a directory", dir)}
+			}
+			return nil
 		},
 		// Errors become exit codes in run, never inside the library.
 		ExitErrHandler: func(*cli.Context, error) {},

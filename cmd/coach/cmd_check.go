@@ -12,6 +12,7 @@ import (
 type checkOptions struct {
 	Dir    string
 	Format string
+	Staged bool
 }
 
 func newCheckCommand(stdout, stderr io.Writer) *cli.Command {
@@ -23,19 +24,29 @@ repository has none) and every skills/*.toml, and prints every problem in
 every file as path:line:col: message, with the fix. Skills left out of a
 person's [levels] are warnings ("not assessed"), not errors.
 
+With --staged it checks the files as they are staged in the git index, what
+the next commit will hold, and not the working tree: the pre-commit hook runs
+it. --format github writes each finding as a GitHub Actions annotation on
+stdout, shown on the line of the pull request it is about.
+
 Examples:
    coach check
+   coach check --staged                # in a pre-commit hook
+   coach check --format github         # in CI
    coach -C team check --format json
 
 Exit status: 0 when there are no errors (warnings alone are fine), 1 when any
 file has an error, 2 on wrong usage.`,
-		Flags: []cli.Flag{formatFlag("text", "json")},
+		Flags: []cli.Flag{
+			formatFlag("text", "json", "github"),
+			&cli.BoolFlag{Name: "staged", Usage: "check the files staged in the git index, not the working tree"},
+		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("check takes no arguments; got %q", c.Args().First())
 			}
-			opts := checkOptions{Dir: repoDir(c), Format: c.String("format")}
-			if err := checkFormat(opts.Format, "text", "json"); err != nil {
+			opts := checkOptions{Dir: repoDir(c), Format: c.String("format"), Staged: c.Bool("staged")}
+			if err := checkFormat(opts.Format, "text", "json", "github"); err != nil {
 				return err
 			}
 			return runCheck(opts, stdout, stderr)
@@ -52,12 +63,35 @@ type checkReport struct {
 }
 
 func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
-	repo, err := loadRepo(opts.Dir)
+	var (
+		repo *skills.Repo
+		err  error
+		root string
+	)
+	if opts.Staged {
+		var cleanup func()
+		repo, root, cleanup, err = loadStaged(opts.Dir)
+		if err == nil {
+			defer cleanup()
+		}
+	} else {
+		repo, err = loadRepo(opts.Dir)
+		if repo != nil {
+			root = repo.Root
+		}
+	}
 	if err != nil {
 		return err
 	}
-	ps := repo.Problems
-	if opts.Format == "json" {
+	ps := append(repo.Problems, versionProblems(repo.Config, readBuild())...)
+	switch opts.Format {
+	case "github":
+		prefix := gitPrefix(root)
+		for _, p := range ps {
+			fmt.Fprintln(stdout, annotation(p, prefix))
+		}
+		fmt.Fprintf(stderr, "coach: checked %d file(s): %d error(s), %d warning(s)\n", len(repo.Files), ps.Errors(), ps.Warnings())
+	case "json":
 		report := checkReport{Files: repo.Files, Errors: ps.Errors(), Warnings: ps.Warnings(), Problems: ps}
 		if report.Problems == nil {
 			report.Problems = skills.Problems{}
@@ -65,7 +99,7 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 		if err := writeJSON(stdout, report); err != nil {
 			return err
 		}
-	} else {
+	default:
 		for _, p := range ps {
 			fmt.Fprintln(stderr, p)
 		}
@@ -86,4 +120,16 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// versionProblems warns when coach.toml pins another coach than this one:
+// the plans it writes may then differ from those CI expects.
+func versionProblems(cfg skills.Config, b build) skills.Problems {
+	pin, mine := cfg.CoachVersion, b.Pin()
+	if pin == "" || mine == "" || pin == mine {
+		return nil
+	}
+	return skills.Problems{{Path: skills.ConfigFile, Severity: skills.Warning,
+		Message: fmt.Sprintf("coach.toml pins coach_version %q, but this coach is %s: the plans it writes may differ from those CI expects", pin, mine),
+		Hint:    fmt.Sprintf("install the pinned one with `go install %s/cmd/coach@%s`, or move the pin and run `coach plan --all`", modulePath, pin)}}
 }

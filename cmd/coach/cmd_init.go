@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 
 	"github.com/coach-dev/coach/plans"
 	repoexample "github.com/coach-dev/coach/repo-example"
@@ -26,13 +27,20 @@ func newInitCommand() *cli.Command {
 		Description: `init makes a coaching repository in DIR (default: the current directory):
 coach.toml, matrix.toml (the built-in skill matrix, to customise), skills/,
 plans/, agendas/ and templates/, and a git repository when DIR is not in one.
-It never overwrites a file that exists, and says what it made.
+It never overwrites a file that exists, and says what it made. DIR is
+relative to -C, or absolute. It refuses a bare git repository and the inside
+of a .git directory.
+
+The CI workflow it writes installs this very coach (coach --version), so
+that CI makes the same plans; coach_version in coach.toml pins another.
 
 With --example it makes the example team instead: six product managers from an
 APM to a Director, with goals, evidence and self-assessments, and six months of
 git history with a promotion, a renamed file and two merged pull requests, in
-a new git repository of its own. DIR must be new or empty. The same command
-always makes the same commits.
+a new git repository of its own, with everyone's plan and the agendas of the
+last week of its history committed, so that its checks pass from the first
+pull request. DIR must be new or empty. The same command always makes the
+same commits.
 
 Examples:
    coach init
@@ -48,7 +56,7 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 			}
 			opts := initOptions{Dir: repoDir(c), Example: c.Bool("example")}
 			if c.NArg() == 1 {
-				opts.Dir = filepath.Join(opts.Dir, c.Args().First())
+				opts.Dir = resolvePath(opts.Dir, c.Args().First())
 			}
 			return runInit(opts, c.App.Writer, c.App.ErrWriter)
 		},
@@ -56,14 +64,21 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 }
 
 func runInit(opts initOptions, stdout, stderr io.Writer) error {
+	if err := notInGitDir(opts.Dir); err != nil {
+		return err
+	}
 	gitRoot, err := enclosingGitRepo(opts.Dir)
 	if err != nil {
 		return err
 	}
-	if opts.Example {
-		return initExample(opts.Dir, gitRoot, stdout, stderr)
+	version := readBuild().Pin()
+	if version == "" {
+		fmt.Fprintln(stderr, "coach: warning: this coach is a build with no version, so .github/workflows/coach.yml installs coach@latest; pin the version you use with coach_version in coach.toml")
 	}
-	for _, f := range repoexample.Skeleton() {
+	if opts.Example {
+		return initExample(opts.Dir, gitRoot, version, stdout, stderr)
+	}
+	for _, f := range repoexample.Skeleton(version) {
 		path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
 		if ok, err := exists(path); err != nil {
 			return err
@@ -95,7 +110,7 @@ func runInit(opts initOptions, stdout, stderr io.Writer) error {
 // initExample makes the example in a new git repository of its own, even
 // inside another repository (as git init does): its history must be exactly
 // the example's, and the enclosing repository is never touched.
-func initExample(dir, gitRoot string, stdout, stderr io.Writer) error {
+func initExample(dir, gitRoot, version string, stdout, stderr io.Writer) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
 		return err
@@ -106,7 +121,7 @@ func initExample(dir, gitRoot string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	commits, err := repoexample.Build(dir)
+	commits, err := repoexample.Build(dir, version)
 	if err != nil {
 		return err
 	}
@@ -126,7 +141,7 @@ func initExample(dir, gitRoot string, stdout, stderr io.Writer) error {
 	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan and the %s agendas with coach", week)); err != nil {
 		return fmt.Errorf("commit the example's plans: %w", err)
 	}
-	final, err := repoexample.Final()
+	final, err := repoexample.Final(version)
 	if err != nil {
 		return err
 	}
@@ -140,3 +155,46 @@ func initExample(dir, gitRoot string, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
+
+// resolvePath resolves a path argument the way git resolves one after -C:
+// relative to that directory, unless it is absolute.
+func resolvePath(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
+}
+
+// notInGitDir refuses a directory inside a .git directory or a bare
+// repository: a coaching repository needs a work tree.
+func notInGitDir(dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if filepath.Base(d) == ".git" {
+			return &usageError{msg: fmt.Sprintf("%s is inside the git directory %s; run coach init in a work tree", dir, d)}
+		}
+		if isBareRepo(d) {
+			return &usageError{msg: fmt.Sprintf("%s is in the bare git repository %s, which has no work tree for skill files; clone it and run coach init in the clone", dir, d)}
+		}
+		if filepath.Dir(d) == d {
+			return nil
+		}
+	}
+}
+
+// isBareRepo reports whether d is a bare git repository: HEAD, objects/ and
+// refs/ in d itself, and a config that says bare.
+func isBareRepo(d string) bool {
+	for _, f := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Stat(filepath.Join(d, f)); err != nil {
+			return false
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(d, "config"))
+	return err == nil && bareConfig.Match(cfg)
+}
+
+var bareConfig = regexp.MustCompile(`(?m)^\s*bare\s*=\s*true\s*$`)

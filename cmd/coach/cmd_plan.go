@@ -26,6 +26,7 @@ type planOptions struct {
 	Format string
 	Check  bool
 	Force  bool
+	Staged bool
 }
 
 func newPlanCommand(stdout, stderr io.Writer) *cli.Command {
@@ -44,12 +45,25 @@ plan_start. [private] notes never reach a plan. The same inputs give the same
 bytes; a plan file whose first line is no longer coach's marker was edited by
 hand and is not overwritten without --force.
 
+A plan depends only on what the commit holding it will contain: the matrix,
+coach.toml, the templates, the skill file and the history of the skill file
+before its latest change. Its "today" is the file's assessed date (else its
+latest evidence), never the clock or a commit's date, so committing a skill
+file with its plan, in any commit, merge, squash or rebase, keeps
+--check green.
+
+--check compares the committed plans with what they should be; with
+--staged it reads the skill files and plans staged in the git index, what
+the next commit will hold (the pre-commit hook), and with --format github it
+writes each stale plan as a GitHub Actions annotation on stdout.
+
 A repository's templates/plan.md.tmpl replaces the built-in template.
 
 Examples:
    coach plan alice
    coach plan --all
    coach plan --all --check        # in CI: exit 1 with a diff when a plan is stale
+   coach plan --all --check --staged
    coach plan alice --stdout
 
 Exit status: 0 ok, 1 an invalid or unknown person, a stale plan (--check) or
@@ -57,21 +71,26 @@ a hand-edited plan, 2 wrong usage.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone with a skill file"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the plan instead of writing it"},
-			formatFlag("md", "json"),
+			formatFlag("md", "json", "github"),
 			&cli.BoolFlag{Name: "check", Usage: "compare with the committed plans; write nothing"},
+			&cli.BoolFlag{Name: "staged", Usage: "with --check: read the files staged in the git index"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite a plan that was edited by hand"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := planOptions{Dir: repoDir(c), People: c.Args().Slice(), All: c.Bool("all"), Stdout: c.Bool("stdout"),
-				Format: c.String("format"), Check: c.Bool("check"), Force: c.Bool("force")}
+				Format: c.String("format"), Check: c.Bool("check"), Force: c.Bool("force"), Staged: c.Bool("staged")}
 			if err := namesOrAll("plan", opts.People, opts.All); err != nil {
 				return err
 			}
 			switch {
 			case opts.Check && (opts.Stdout || opts.Force):
 				return usagef("--check writes nothing; it does not go with --stdout or --force")
+			case opts.Staged && !opts.Check:
+				return usagef("--staged reads the git index, which coach never writes; use it with --check")
+			case opts.Format == "github" && !opts.Check:
+				return usagef("--format github reports stale plans; use it with --check")
 			}
-			if err := checkFormat(opts.Format, "md", "json"); err != nil {
+			if err := checkFormat(opts.Format, "md", "json", "github"); err != nil {
 				return err
 			}
 			return runPlan(opts, stdout, stderr)
@@ -89,6 +108,7 @@ type team struct {
 	problems bool // some person's file or the matrix had errors, already printed
 	index    *plans.TeamIndex
 	cleanup  func()
+	prefix   string // the coaching folder's path in the git repository
 }
 
 // loadRepo finds the repository holding dir and loads it.
@@ -150,6 +170,7 @@ func loadTeamFrom(dir string, staged bool, stderr io.Writer) (*team, error) {
 	}
 	root := repo.Root
 	t.repo = repo
+	t.prefix = gitPrefix(gitRoot)
 	// Errors in the matrix or coach.toml stop everything; a person's errors
 	// stop only their output.
 	var shared skills.Problems
@@ -262,7 +283,13 @@ func namesOrAll(command string, names []string, all bool) error {
 // loadPeople loads the team and the people a command was asked for: the
 // names given, or everyone with all.
 func loadPeople(dir string, names []string, all bool, stderr io.Writer) (*team, []*skills.Person, error) {
-	t, err := loadTeam(dir, stderr)
+	return loadPeopleFrom(dir, false, names, all, stderr)
+}
+
+// loadPeopleFrom is loadPeople from the working tree, or from the git
+// index with staged; t.cleanup must be called when done.
+func loadPeopleFrom(dir string, staged bool, names []string, all bool, stderr io.Writer) (*team, []*skills.Person, error) {
+	t, err := loadTeamFrom(dir, staged, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -270,6 +297,9 @@ func loadPeople(dir string, names []string, all bool, stderr io.Writer) (*team, 
 		names = nil
 	}
 	people, err := t.people(names, stderr)
+	if err != nil {
+		t.cleanup()
+	}
 	return t, people, err
 }
 
@@ -286,9 +316,19 @@ func writeOneOrMany[T any](w io.Writer, items []T, one bool) error {
 }
 
 func runPlan(opts planOptions, stdout, stderr io.Writer) error {
-	t, people, err := loadPeople(opts.Dir, opts.People, opts.All, stderr)
+	t, people, err := loadPeopleFrom(opts.Dir, opts.Staged, opts.People, opts.All, stderr)
 	if err != nil {
 		return err
+	}
+	defer t.cleanup()
+	// A finding is said on stderr, or with --format github as an annotation
+	// on stdout; a path is relative to the coaching root.
+	finding := func(path string, line int, msg string) {
+		if opts.Format == "github" {
+			fmt.Fprintln(stdout, annotation(skills.Problem{Path: path, Line: line, Severity: skills.Error, Message: msg}, t.prefix))
+			return
+		}
+		fmt.Fprintf(stderr, "coach: %s\n", msg)
 	}
 	if opts.All && len(t.repo.People) == 0 {
 		fmt.Fprintln(stderr, "coach: note: no skill files in skills/ yet; add skills/NAME.toml first")
@@ -318,7 +358,7 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 		case opts.Check:
 			old, err := os.ReadFile(file)
 			if errors.Is(err, fs.ErrNotExist) {
-				fmt.Fprintf(stderr, "coach: %s is missing; run `coach plan %s` and commit it\n", path, p.ID)
+				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `coach plan %s` and commit it", path, p.ID))
 				findings = true
 				continue
 			}
@@ -326,8 +366,13 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 				return err
 			}
 			if !bytes.Equal(old, content) {
-				fmt.Fprint(stdout, udiff.Unified("a/"+path, "b/"+path, string(old), string(content)))
-				fmt.Fprintf(stderr, "coach: %s is stale; run `coach plan %s` and commit it\n", path, p.ID)
+				diff := udiff.Unified("a/"+path, "b/"+path, string(old), string(content))
+				if opts.Format == "github" {
+					fmt.Fprint(stderr, diff)
+				} else {
+					fmt.Fprint(stdout, diff)
+				}
+				finding(path, firstDifference(old, content), fmt.Sprintf("%s is stale; run `coach plan %s` and commit it", path, p.ID))
 				findings = true
 			}
 		default:
@@ -348,7 +393,7 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 			return err
 		}
 		for _, o := range orphans {
-			fmt.Fprintf(stderr, "coach: %s has no skill file; delete it, or restore skills/%s.toml\n", o, strings.TrimSuffix(filepath.Base(o), ".md"))
+			finding(o, 0, fmt.Sprintf("%s has no skill file; delete it, or restore skills/%s.toml", o, strings.TrimSuffix(filepath.Base(o), ".md")))
 			findings = true
 		}
 	}
@@ -361,6 +406,18 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 		return errFindings
 	}
 	return nil
+}
+
+// firstDifference is the 1-based number of the first line where a and b
+// differ.
+func firstDifference(a, b []byte) int {
+	la, lb := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
+	for i := range min(len(la), len(lb)) {
+		if !bytes.Equal(la[i], lb[i]) {
+			return i + 1
+		}
+	}
+	return min(len(la), len(lb)) + 1
 }
 
 // errHandEdited means a generated file lost its marker line.
