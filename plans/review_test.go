@@ -159,7 +159,7 @@ func TestBuildReviewMatrix(t *testing.T) {
 
 	t.Run("wording only", func(t *testing.T) {
 		head := matrix(t)
-		head.Skill("coaching").Questions[0] = "What did you ask before you advised?"
+		head.Skill("coaching").Questions[0].Text = "What did you ask before you advised?"
 		bs, hs := sides(head)
 		r := BuildReview(ReviewInput{Matrix: head, BaseMatrix: base, Config: skills.DefaultConfig(), Base: bs, Head: hs})
 		want := &MatrixReview{Expectations: []ExpectChange{}, SkillsAdded: []SkillRef{}, SkillsRemoved: []SkillRef{},

@@ -65,8 +65,8 @@ func TestDefaultMatrixComplete(t *testing.T) {
 			t.Errorf("skill %s: %d coaching questions, want at least 4", s.ID, len(s.Questions))
 		}
 		for _, q := range s.Questions {
-			if !strings.HasSuffix(q, "?") {
-				t.Errorf("skill %s: question %q does not end in a question mark", s.ID, q)
+			if !strings.HasSuffix(q.Text, "?") {
+				t.Errorf("skill %s: question %q does not end in a question mark", s.ID, q.Text)
 			}
 		}
 		for to := 2; to <= len(m.Levels); to++ {
