@@ -95,7 +95,7 @@ text = ""
 				`skills/alice.toml:3:14: plan_start must be a date, not a string; remove the quotes: plan_start = 2026-09-01`,
 				`skills/alice.toml:4:10: unknown skill "negotiaton"; did you mean "negotiation"?`,
 				`skills/alice.toml:5:1: unknown key "colour" at the top level; valid keys: evidence, focus, goal, levels, manager, name, plan_start, private, role, self, target`,
-				`skills/alice.toml:7:1: warning: 14 of 17 skills not assessed: stakeholder-relationships, negotiation, cross-functional-collaboration, hiring, team-design, delegation, career-development, customer-insight, outcome-focus, product-strategy, portfolio-strategy, technical-fluency, ux-discovery, product-operations; add them under [levels] once you have assessed them`,
+				`skills/alice.toml:7:1: warning: 21 of 24 skills not assessed: stakeholder-relationships, negotiation, cross-functional-collaboration, decision-making, hiring, team-design, delegation, career-development, team-health, customer-insight, outcome-focus, product-strategy, portfolio-strategy, business-acumen, go-to-market, market-knowledge, technical-fluency, ux-discovery, execution-delivery, data-experimentation, product-operations; add them under [levels] once you have assessed them`,
 				`skills/alice.toml:8:17: level 7 for "communication" is outside the scale 1..5; use a level from 1 to 5`,
 				`skills/alice.toml:9:1: unknown skill "negotiaton"; did you mean "negotiation"?`,
 				`skills/alice.toml:10:12: level of "coaching" must be a whole number, not a string; write a whole number from 1 to 5 without quotes`,
@@ -112,8 +112,8 @@ text = ""
 			path: "skills/alice.toml",
 			src:  "name = \"A\"\nrole = \"pm\"\n" + levels + "[[goal]]\ntext = \"x\"\ndew = 2027-01-01\n\n[[goal]]\ntext = \"y\"\ndew = 2027-02-01\n",
 			want: []string{
-				`skills/alice.toml:23:1: unknown key "dew" in [goal]; did you mean "due"?`,
-				`skills/alice.toml:27:1: unknown key "dew" in [goal]; did you mean "due"?`,
+				`skills/alice.toml:30:1: unknown key "dew" in [goal]; did you mean "due"?`,
+				`skills/alice.toml:34:1: unknown key "dew" in [goal]; did you mean "due"?`,
 			},
 		},
 		{
@@ -129,8 +129,8 @@ text = ""
 			want: []string{
 				`skills/Alice Smith.toml: person id "Alice Smith" (the file name) is not valid; rename the file to skills/alice-smith.toml: lowercase letters, digits and '-'`,
 				`skills/Alice Smith.toml:1:1: name is missing; add name = "Their Name"`,
-				`skills/Alice Smith.toml:1:1: role is missing; add role = one of apm, pm, senior-pm, gpm, director, vp, cpo`,
-				`skills/Alice Smith.toml:1:1: warning: 16 of 17 skills not assessed: stakeholder-relationships, negotiation, cross-functional-collaboration, coaching, feedback, hiring, team-design, delegation, career-development, customer-insight, outcome-focus, product-strategy, portfolio-strategy, technical-fluency, ux-discovery, product-operations; add them under [levels] once you have assessed them`,
+				`skills/Alice Smith.toml:1:1: role is missing; add role = one of apm, pm, senior-pm, principal-pm, distinguished-pm, gpm, director, vp, cpo`,
+				`skills/Alice Smith.toml:1:1: warning: 23 of 24 skills not assessed: stakeholder-relationships, negotiation, cross-functional-collaboration, decision-making, coaching, feedback, hiring, team-design, delegation, career-development, team-health, customer-insight, outcome-focus, product-strategy, portfolio-strategy, business-acumen, go-to-market, market-knowledge, technical-fluency, ux-discovery, execution-delivery, data-experimentation, product-operations; add them under [levels] once you have assessed them`,
 			},
 		},
 		{
