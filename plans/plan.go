@@ -546,11 +546,11 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// question picks a coaching question from the bank that suits the level
-// being reached and the person's audience, the same one for the same person
-// every time, and different people get different ones.
+// question picks a coaching question written for the level being reached,
+// or the nearest level, among those for the person's audience: the same one
+// for the same person every time, and different people get different ones.
 func question(personID string, s *skills.Skill, next int, leads bool) string {
-	bank := questionBank(s, next, leads)
+	bank := nearQuestions(s, next, leads, 0)
 	if len(bank) == 0 {
 		return ""
 	}
@@ -559,10 +559,17 @@ func question(personID string, s *skills.Skill, next int, leads bool) string {
 	return bank[int(h.Sum32()%uint32(len(bank)))]
 }
 
-// questionBank is the skill's questions for someone reaching level next:
-// those for their audience (people leaders or not) written for a level within
-// one of next, or, when there are none, the ones closest to it. Matrix order.
+// questionBank is the skill's questions for someone reaching level next, the
+// bank an agenda rotates through: those for their audience (people leaders or
+// not) written for a level within one of next, or, when there are none, the
+// ones closest to it. Matrix order.
 func questionBank(s *skills.Skill, next int, leads bool) []string {
+	return nearQuestions(s, next, leads, 1)
+}
+
+// nearQuestions lists the questions for the audience whose level is at most
+// slack away from next, or, when there are none, those nearest to next.
+func nearQuestions(s *skills.Skill, next int, leads bool, slack int) []string {
 	best := -1
 	for _, q := range s.Questions {
 		if d := abs(q.Level - next); skills.Audience(q.Leads, leads) && (best < 0 || d < best) {
@@ -571,7 +578,7 @@ func questionBank(s *skills.Skill, next int, leads bool) []string {
 	}
 	var out []string
 	for _, q := range s.Questions {
-		if skills.Audience(q.Leads, leads) && abs(q.Level-next) <= max(best, 1) {
+		if skills.Audience(q.Leads, leads) && abs(q.Level-next) <= max(best, slack) {
 			out = append(out, q.Text)
 		}
 	}

@@ -259,6 +259,17 @@ func TestQuestionBank(t *testing.T) {
 			}
 		})
 	}
+	// A plan's one question is written for the level being reached, or
+	// the nearest level, for the person's audience.
+	for _, tt := range []struct {
+		next  int
+		leads bool
+		want  string
+	}{{3, true, "q3 leader"}, {3, false, "q3 others"}, {5, false, "q4"}, {5, true, "q5 leader"}, {1, false, "q2"}} {
+		if got := question("a", &advice, tt.next, tt.leads); got != tt.want {
+			t.Errorf("question(reaching %d, leads %v) = %q, want %q", tt.next, tt.leads, got, tt.want)
+		}
+	}
 	onlyLeaders := skills.Skill{Questions: []skills.Question{{Level: 3, Text: "x", Leads: ptr(true)}}}
 	if got := question("a", &onlyLeaders, 3, false); got != "" {
 		t.Errorf("a question for leaders only reached someone without reports: %q", got)
