@@ -238,10 +238,14 @@ func weekFocus(in AgendaInput, w Week) *WeekFocus {
 	times := (block/len(pl.Focus))*per + mod(idx, per)
 	s := in.Matrix.Skill(f.ID)
 	wf := &WeekFocus{SkillRef: f.SkillRef, Level: f.Level, Next: f.Next, Weeks: per, Of: mod(idx, per) + 1}
-	if s != nil && len(s.Questions) > 0 {
-		// A constant offset per person keeps the order (no repeat before the
-		// bank is used up) while teammates get different questions.
-		wf.Question = s.Questions[mod(times+offset(in.Person.ID+"/"+s.ID), len(s.Questions))]
+	if s != nil {
+		role := in.Matrix.Role(in.Person.Role)
+		bank := questionBank(s, f.Next.Value, role != nil && role.Leads)
+		if len(bank) > 0 {
+			// A constant offset per person keeps the order (no repeat before
+			// the bank is used up) while teammates get different questions.
+			wf.Question = bank[mod(times+offset(in.Person.ID+"/"+s.ID), len(bank))]
+		}
 	}
 	if len(f.Actions) > 0 {
 		a := f.Actions[mod(times, len(f.Actions))]

@@ -150,8 +150,12 @@ func TestAgendaRotation(t *testing.T) {
 			}
 		}
 	}
+	next := map[string]int{}
+	for _, f := range pl.Focus {
+		next[f.ID] = f.Next.Value
+	}
 	for id, qs := range asked {
-		bank := m.Skill(id).Questions
+		bank := questionBank(m.Skill(id), next[id], false)
 		for i := range qs {
 			// Within each pass through the bank, every question once.
 			pass := qs[i-i%len(bank) : min(len(qs), i-i%len(bank)+len(bank))]

@@ -25,7 +25,7 @@ func ExampleBuild() {
 		fmt.Printf("%s: %d %s -> %d %s\n", f.Name, f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
 	}
 	// Output:
-	// Senior Product Manager -> Group Product Manager: 0 of 17 skills at the bar, 13 to assess
+	// Senior Product Manager -> Group Product Manager: 0 of 24 skills at the bar, 20 to assess
 	// Negotiation and trade-offs: 2 Practising -> 3 Proficient
 	// Development plans and levelling: 2 Practising -> 3 Proficient
 	// Coaching and mentoring: 2 Practising -> 3 Proficient

@@ -433,7 +433,7 @@ func focus(in Input, role, target *skills.Role) []Focus {
 			Gap: c.gap, Weight: c.weight, Expect: s.Expect[target.ID],
 			Level:    levelText(m, s, lvl),
 			Next:     levelText(m, s, next),
-			Question: question(p.ID, s),
+			Question: question(p.ID, s, next, role.Leads),
 		}
 		for _, persona := range s.Personas {
 			if pp := m.Persona(persona); pp != nil {
@@ -451,7 +451,7 @@ func focus(in Input, role, target *skills.Role) []Focus {
 				f.Evidence = append(f.Evidence, fmt.Sprintf("%s: %s", date(e.Date), e.Text))
 			}
 		}
-		f.Actions = actions(s, p, lvl, next)
+		f.Actions = actions(s, p, lvl, next, role.Leads)
 		out = append(out, f)
 	}
 	return out
@@ -503,24 +503,60 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// question picks a coaching question from the skill's bank, the same one
+// question picks a coaching question written for the level being reached,
+// or the nearest level, among those for the person's audience: the same one
 // for the same person every time, and different people get different ones.
-func question(personID string, s *skills.Skill) string {
-	if len(s.Questions) == 0 {
+func question(personID string, s *skills.Skill, next int, leads bool) string {
+	bank := nearQuestions(s, next, leads, 0)
+	if len(bank) == 0 {
 		return ""
 	}
 	h := fnv.New32a()
 	h.Write([]byte(personID + "/" + s.ID))
-	return s.Questions[int(h.Sum32()%uint32(len(s.Questions)))]
+	return bank[int(h.Sum32()%uint32(len(bank)))]
+}
+
+// questionBank is the skill's questions for someone reaching level next, the
+// bank an agenda rotates through: those for their audience (people leaders or
+// not) written for a level within one of next, or, when there are none, the
+// ones closest to it. Matrix order.
+func questionBank(s *skills.Skill, next int, leads bool) []string {
+	return nearQuestions(s, next, leads, 1)
+}
+
+// nearQuestions lists the questions for the audience whose level is at most
+// slack away from next, or, when there are none, those nearest to next.
+func nearQuestions(s *skills.Skill, next int, leads bool, slack int) []string {
+	best := -1
+	for _, q := range s.Questions {
+		if d := abs(q.Level - next); skills.Audience(q.Leads, leads) && (best < 0 || d < best) {
+			best = d
+		}
+	}
+	var out []string
+	for _, q := range s.Questions {
+		if skills.Audience(q.Leads, leads) && abs(q.Level-next) <= max(best, slack) {
+			out = append(out, q.Text)
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // actions are two or three things to do for the next step: the matrix's
-// action for that step, practice through the person's own goals that name
-// the skill, and the skill's first resource to study.
-func actions(s *skills.Skill, p *skills.Person, lvl, next int) []Action {
+// actions for that step that suit the person (people leaders or not), practice
+// through the person's own goals that name the skill, and the skill's first
+// reading to study.
+func actions(s *skills.Skill, p *skills.Person, lvl, next int, leads bool) []Action {
 	var out []Action
 	for _, a := range s.Actions {
-		if a.To == next && next > lvl {
+		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && len(out) < 2 {
 			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
 		}
 	}
@@ -533,8 +569,8 @@ func actions(s *skills.Skill, p *skills.Person, lvl, next int) []Action {
 			break
 		}
 	}
-	if len(s.Resources) > 0 && len(out) < 3 {
-		r := s.Resources[0]
+	if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool { return r.Kind == "reading" }); i >= 0 && len(out) < 3 {
+		r := s.Resources[i]
 		by := ""
 		if r.Author != "" {
 			by = " by " + r.Author

@@ -123,7 +123,7 @@ func TestBuildReviewMatrix(t *testing.T) {
 		added.ID, added.Name = "ai-fluency", "AI fluency"
 		head.Skills = append(head.Skills, added)
 		head.Skills = slices.DeleteFunc(head.Skills, func(s skills.Skill) bool { return s.ID == "product-operations" })
-		head.Roles = append(head.Roles, skills.Role{ID: "principal-pm", Name: "Principal Product Manager"})
+		head.Roles = append(head.Roles, skills.Role{ID: "staff-pm", Name: "Staff Product Manager"})
 		head.Roles = slices.DeleteFunc(head.Roles, func(r skills.Role) bool { return r.ID == "cpo" })
 		bs, hs := sides(head)
 		r := BuildReview(ReviewInput{Matrix: head, BaseMatrix: base, Config: skills.DefaultConfig(), Base: bs, Head: hs})
@@ -136,14 +136,14 @@ func TestBuildReviewMatrix(t *testing.T) {
 			},
 			SkillsAdded:   []SkillRef{{ID: "ai-fluency", Name: "AI fluency"}},
 			SkillsRemoved: []SkillRef{{ID: "product-operations", Name: "Processes and shared tools"}},
-			RolesAdded:    []RoleRef{{ID: "principal-pm", Name: "Principal Product Manager"}},
+			RolesAdded:    []RoleRef{{ID: "staff-pm", Name: "Staff Product Manager"}},
 			RolesRemoved:  []RoleRef{{ID: "cpo", Name: "Chief Product Officer"}},
 			Raised:        1,
 			Lowered:       1,
-			// a met all 17; now negotiation's bar is above a, product
+			// a met all 24; now negotiation's bar is above a, product
 			// operations is gone, and AI fluency is not assessed.
 			Readiness: []MatrixReadiness{{ID: "a", Name: "Name a", Role: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"},
-				Before: 17, BeforeTotal: 17, After: 15, AfterTotal: 17}},
+				Before: 24, BeforeTotal: 24, After: 22, AfterTotal: 24}},
 		}
 		if diff := cmp.Diff(want, r.Matrix); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)
@@ -159,7 +159,7 @@ func TestBuildReviewMatrix(t *testing.T) {
 
 	t.Run("wording only", func(t *testing.T) {
 		head := matrix(t)
-		head.Skill("coaching").Questions[0] = "What did you ask before you advised?"
+		head.Skill("coaching").Questions[0].Text = "What did you ask before you advised?"
 		bs, hs := sides(head)
 		r := BuildReview(ReviewInput{Matrix: head, BaseMatrix: base, Config: skills.DefaultConfig(), Base: bs, Head: hs})
 		want := &MatrixReview{Expectations: []ExpectChange{}, SkillsAdded: []SkillRef{}, SkillsRemoved: []SkillRef{},

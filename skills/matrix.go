@@ -57,6 +57,9 @@ type Role struct {
 	Name     string             `toml:"name" json:"name"`
 	Next     string             `toml:"next" json:"next,omitempty"`
 	Emphasis map[string]float64 `toml:"emphasis" json:"emphasis"`
+	// Leads is true for a role that leads people (it has reports): advice
+	// marked for people leaders reaches only people in such a role.
+	Leads bool `toml:"leads" json:"leads"`
 }
 
 // Skill is one row of the matrix.
@@ -71,25 +74,50 @@ type Skill struct {
 	// Descriptors say what each level looks like for this skill:
 	// Descriptors[0] describes level 1.
 	Descriptors []string   `toml:"descriptors" json:"descriptors"`
-	Questions   []string   `toml:"questions" json:"questions"`
+	Questions   []Question `toml:"question" json:"questions"`
 	Actions     []Action   `toml:"action" json:"actions"`
 	Resources   []Resource `toml:"resource" json:"resources"`
 }
 
+// Question is a coaching question for someone working towards Level.
+// Leads, when set, limits it to one audience (see [Audience]).
+type Question struct {
+	Level int    `toml:"level" json:"level"`
+	Text  string `toml:"text" json:"text"`
+	Leads *bool  `toml:"leads" json:"leads,omitempty"`
+}
+
 // Action is something to do to reach level To, and the evidence that would
-// show it was done.
+// show it was done. Leads, when set, limits it to one audience (see
+// [Audience]): a calibration with your reports is no advice for someone
+// without reports.
 type Action struct {
 	To       int    `toml:"to" json:"to"`
 	Text     string `toml:"text" json:"text"`
 	Evidence string `toml:"evidence" json:"evidence"`
+	Leads    *bool  `toml:"leads" json:"leads,omitempty"`
 }
 
-// Resource is a book, talk, article or exercise that teaches a skill.
+// Audience reports whether advice marked with leads suits a person who
+// leads people (personLeads) or one who does not: leads = true is for people
+// leaders only, leads = false for everyone else only, and no mark for all.
+func Audience(leads *bool, personLeads bool) bool {
+	return leads == nil || *leads == personLeads
+}
+
+// Resource is a way to learn a skill. Kind says which: "practice" (something
+// to do at work), "person" (someone to learn from) or "reading" (a book,
+// article or talk, with its Author).
 type Resource struct {
+	Kind   string `toml:"kind" json:"kind"`
 	Title  string `toml:"title" json:"title"`
 	Author string `toml:"author" json:"author,omitempty"`
 	URL    string `toml:"url" json:"url,omitempty"`
 }
+
+// ResourceKinds are the kinds of [Resource], in the order a list of them
+// should usually run: learning by doing first, reading last.
+var ResourceKinds = []string{"practice", "person", "reading"}
 
 // Transition lists the shifts of mindset that a move from one role to another
 // asks for.

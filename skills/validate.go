@@ -227,30 +227,78 @@ func (c *checker) skills(m *Matrix) {
 				"skill %q has %d descriptors for a scale of %d levels", s.ID, len(s.Descriptors), n)
 		}
 		if len(s.Questions) == 0 {
-			c.at(Error, p+".questions", `add questions = ["a coaching question", ...]`, "skill %q has no coaching questions", s.ID)
+			c.at(Error, p, "add a [[skill.question]] with level and text", "skill %q has no coaching questions", s.ID)
 		}
-		steps := map[int]bool{}
+		for j, q := range s.Questions {
+			qp := fmt.Sprintf("%s.question[%d]", p, j)
+			if q.Level == 0 {
+				c.at(Error, qp, fmt.Sprintf("add level = the level from 1 to %d the question helps someone reach", n), "question has no level")
+			} else if n > 0 && (q.Level < 1 || q.Level > n) {
+				c.atValue(Error, qp+".level", scale, "question level %d is outside the scale 1..%d", q.Level, n)
+			}
+			c.required(qp+".text", q.Text, `text = "a coaching question?"`)
+		}
 		for j, a := range s.Actions {
 			ap := fmt.Sprintf("%s.action[%d]", p, j)
 			if n > 0 && (a.To < 2 || a.To > n) {
 				c.atValue(Error, ap+".to", fmt.Sprintf("an action leads to a level from 2 to %d", n),
 					"action leads to level %d, outside the scale", a.To)
 			}
-			steps[a.To] = true
 			c.required(ap+".text", a.Text, `text = "what to do"`)
 			c.required(ap+".evidence", a.Evidence, `evidence = "what would show it was done"`)
 		}
-		for to := 2; to <= n; to++ {
-			if !steps[to] {
-				c.at(Warning, p, fmt.Sprintf("add a [[skill.action]] with to = %d", to),
-					"skill %q has no action to reach level %d; plans at that step will list none", s.ID, to)
-			}
-		}
+		c.actionSteps(m, s, p)
 		for j, r := range s.Resources {
-			c.required(fmt.Sprintf("%s.resource[%d].title", p, j), r.Title, `title = "a book, talk or exercise"`)
+			rp := fmt.Sprintf("%s.resource[%d]", p, j)
+			c.required(rp+".title", r.Title, `title = "a book, talk or exercise"`)
+			if r.Kind == "" {
+				c.at(Error, rp, "add kind = one of "+strings.Join(ResourceKinds, ", "), "resource %q has no kind", r.Title)
+			} else {
+				c.known(rp+".kind", "resource kind", r.Kind, ResourceKinds)
+			}
 		}
 	}
 	c.unique("skill", m.SkillIDs(), func(i int) string { return fmt.Sprintf("skill[%d].id", i) })
+}
+
+// actionSteps warns about a step up the scale that has no action for an
+// audience that needs it. People who lead people need every step up to the
+// highest bar of a role that leads; everyone else needs every step up to the
+// highest bar of a role that does not lead, or of the role it leads to.
+func (c *checker) actionSteps(m *Matrix, s Skill, p string) {
+	needLeaders, needOthers := 0, 0
+	for _, r := range m.Roles {
+		if r.Leads {
+			needLeaders = max(needLeaders, s.Expect[r.ID])
+			continue
+		}
+		needOthers = max(needOthers, s.Expect[r.ID])
+		if r.Next != "" {
+			needOthers = max(needOthers, s.Expect[r.Next])
+		}
+	}
+	n := m.MaxLevel()
+	for _, aud := range []struct {
+		leads bool
+		need  int
+		who   string
+	}{{false, needOthers, "people who do not lead people"}, {true, needLeaders, "people leaders"}} {
+		for to := 2; to <= min(aud.need, n); to++ {
+			found := false
+			for _, a := range s.Actions {
+				found = found || a.To == to && Audience(a.Leads, aud.leads)
+			}
+			if !found {
+				hint := fmt.Sprintf("add a [[skill.action]] with to = %d", to)
+				if aud.leads {
+					hint += " (and leads = true, or no leads, to suit people leaders)"
+				} else {
+					hint += " (and leads = false, or no leads, to suit people without reports)"
+				}
+				c.at(Warning, p, hint, "skill %q has no action to reach level %d for %s; their plans at that step will list none", s.ID, to, aud.who)
+			}
+		}
+	}
 }
 
 func (c *checker) transitions(m *Matrix) {

@@ -95,7 +95,7 @@ text = ""
 				`skills/alice.toml:3:14: plan_start must be a date, not a string; remove the quotes: plan_start = 2026-09-01`,
 				`skills/alice.toml:4:10: unknown skill "negotiaton"; did you mean "negotiation"?`,
 				`skills/alice.toml:5:1: unknown key "colour" at the top level; valid keys: assessed, evidence, focus, goal, levels, manager, name, plan_start, private, role, self, target`,
-				`skills/alice.toml:7:1: warning: 14 of 17 skills not assessed: stakeholder-relationships, negotiation, cross-functional-collaboration, hiring, team-design, delegation, career-development, customer-insight, outcome-focus, product-strategy, portfolio-strategy, technical-fluency, ux-discovery, product-operations; add them under [levels] once you have assessed them`,
+				`skills/alice.toml:7:1: warning: 21 of 24 skills not assessed: stakeholder-relationships, negotiation, cross-functional-collaboration, decision-making, hiring, team-design, delegation, career-development, team-health, customer-insight, outcome-focus, product-strategy, portfolio-strategy, business-acumen, go-to-market, market-knowledge, technical-fluency, ux-discovery, execution-delivery, data-experimentation, product-operations; add them under [levels] once you have assessed them`,
 				`skills/alice.toml:8:17: level 7 for "communication" is outside the scale 1..5; use a level from 1 to 5`,
 				`skills/alice.toml:9:1: unknown skill "negotiaton"; did you mean "negotiation"?`,
 				`skills/alice.toml:10:12: level of "coaching" must be a whole number, not a string; write a whole number from 1 to 5 without quotes`,
@@ -112,8 +112,8 @@ text = ""
 			path: "skills/alice.toml",
 			src:  "name = \"A\"\nrole = \"pm\"\n" + levels + "[[goal]]\ntext = \"x\"\ndew = 2027-01-01\n\n[[goal]]\ntext = \"y\"\ndew = 2027-02-01\n",
 			want: []string{
-				`skills/alice.toml:23:1: unknown key "dew" in [goal]; did you mean "due"?`,
-				`skills/alice.toml:27:1: unknown key "dew" in [goal]; did you mean "due"?`,
+				`skills/alice.toml:30:1: unknown key "dew" in [goal]; did you mean "due"?`,
+				`skills/alice.toml:34:1: unknown key "dew" in [goal]; did you mean "due"?`,
 			},
 		},
 		{
@@ -129,8 +129,8 @@ text = ""
 			want: []string{
 				`skills/Alice Smith.toml: person id "Alice Smith" (the file name) is not valid; rename the file to skills/alice-smith.toml: lowercase letters, digits and '-'`,
 				`skills/Alice Smith.toml:1:1: name is missing; add name = "Their Name"`,
-				`skills/Alice Smith.toml:1:1: role is missing; add role = one of apm, pm, senior-pm, gpm, director, vp, cpo`,
-				`skills/Alice Smith.toml:1:1: warning: 16 of 17 skills not assessed: stakeholder-relationships, negotiation, cross-functional-collaboration, coaching, feedback, hiring, team-design, delegation, career-development, customer-insight, outcome-focus, product-strategy, portfolio-strategy, technical-fluency, ux-discovery, product-operations; add them under [levels] once you have assessed them`,
+				`skills/Alice Smith.toml:1:1: role is missing; add role = one of apm, pm, senior-pm, principal-pm, distinguished-pm, gpm, director, vp, cpo`,
+				`skills/Alice Smith.toml:1:1: warning: 23 of 24 skills not assessed: stakeholder-relationships, negotiation, cross-functional-collaboration, decision-making, coaching, feedback, hiring, team-design, delegation, career-development, team-health, customer-insight, outcome-focus, product-strategy, portfolio-strategy, business-acumen, go-to-market, market-knowledge, technical-fluency, ux-discovery, execution-delivery, data-experimentation, product-operations; add them under [levels] once you have assessed them`,
 			},
 		},
 		{
@@ -233,6 +233,7 @@ emphasis = { coach-mentor = 1.0 }
 id = "gpm"
 name = "GPM"
 emphasis = { coach-mentor = 1.5 }
+leads = true
 
 [[skill]]
 id = "coaching"
@@ -242,11 +243,16 @@ personas = ["coach-mentor"]
 summary = "s"
 expect = { pm = 1, gpm = 2 }
 descriptors = ["one", "two"]
-questions = ["q?"]
 [[skill.action]]
 to = 2
 text = "t"
 evidence = "e"
+[[skill.question]]
+level = 1
+text = "q?"
+[[skill.resource]]
+kind = "reading"
+title = "r"
 
 [[transition]]
 from = "pm"
@@ -272,10 +278,10 @@ func TestDecodeMatrix(t *testing.T) {
 			},
 			want: []string{
 				`matrix.toml:19:8: unknown role "gmp"; did you mean "gpm"?`,
-				`matrix.toml:30:10: unknown pillar "soft-skill"; did you mean "soft-skills"?`,
-				`matrix.toml:31:13: unknown persona "coach"; did you mean "coach-mentor"?`,
-				`matrix.toml:42:8: unknown role "apm"; did you mean "gpm"?`,
-				`matrix.toml:47:6: duplicate persona id "coach-mentor"; rename one of them; ids must be unique (first defined on line 9)`,
+				`matrix.toml:31:10: unknown pillar "soft-skill"; did you mean "soft-skills"?`,
+				`matrix.toml:32:13: unknown persona "coach"; did you mean "coach-mentor"?`,
+				`matrix.toml:48:8: unknown role "apm"; did you mean "gpm"?`,
+				`matrix.toml:53:6: duplicate persona id "coach-mentor"; rename one of them; ids must be unique (first defined on line 9)`,
 			},
 		},
 		{
@@ -288,11 +294,29 @@ func TestDecodeMatrix(t *testing.T) {
 			},
 			want: []string{
 				`matrix.toml:5:9: level value 3 is out of order; number the levels 1, 2, 3... in order; this one should be 2`,
-				`matrix.toml:27:1: warning: skill "coaching" has no action to reach level 2; plans at that step will list none; add a [[skill.action]] with to = 2`,
-				`matrix.toml:33:26: expected level 3 for gpm is outside the scale 1..2; use a level from 1 to 2`,
-				`matrix.toml:33:29: unknown role "cpo"; did you mean "gpm"?`,
-				`matrix.toml:34:1: skill "coaching" has 1 descriptors for a scale of 2 levels; write one descriptor per level, 2 in all, level 1 first`,
+				`matrix.toml:28:1: warning: skill "coaching" has no action to reach level 2 for people who do not lead people; their plans at that step will list none; add a [[skill.action]] with to = 2 (and leads = false, or no leads, to suit people without reports)`,
+				`matrix.toml:28:1: warning: skill "coaching" has no action to reach level 2 for people leaders; their plans at that step will list none; add a [[skill.action]] with to = 2 (and leads = true, or no leads, to suit people leaders)`,
+				`matrix.toml:34:26: expected level 3 for gpm is outside the scale 1..2; use a level from 1 to 2`,
+				`matrix.toml:34:29: unknown role "cpo"; did you mean "gpm"?`,
+				`matrix.toml:35:1: skill "coaching" has 1 descriptors for a scale of 2 levels; write one descriptor per level, 2 in all, level 1 first`,
 				`matrix.toml:37:6: action leads to level 9, outside the scale; an action leads to a level from 2 to 2`,
+			},
+		},
+		{
+			name: "questions, audiences and resources",
+			edit: func(s string) string {
+				s = strings.Replace(s, "to = 2\n", "to = 2\nleads = true\n", 1)
+				s = strings.Replace(s, "level = 1\n", "level = 7\nlead = true\n", 1)
+				s = strings.Replace(s, `kind = "reading"`, `kind = "book"`, 1)
+				return s + "[[skill.question]]\ntext = \"no level?\"\n[[skill.resource]]\ntitle = \"no kind\"\n"
+			},
+			want: []string{
+				`matrix.toml:28:1: warning: skill "coaching" has no action to reach level 2 for people who do not lead people; their plans at that step will list none; add a [[skill.action]] with to = 2 (and leads = false, or no leads, to suit people without reports)`,
+				`matrix.toml:42:9: question level 7 is outside the scale 1..2; use a level from 1 to 2`,
+				`matrix.toml:43:1: unknown key "lead" in [skill.question]; did you mean "leads"?`,
+				`matrix.toml:46:8: unknown resource kind "book"; valid resource kinds: person, practice, reading`,
+				`matrix.toml:53:1: question has no level; add level = the level from 1 to 2 the question helps someone reach`,
+				`matrix.toml:55:1: resource "no kind" has no kind; add kind = one of practice, person, reading`,
 			},
 		},
 		{
@@ -304,8 +328,8 @@ func TestDecodeMatrix(t *testing.T) {
 			},
 			want: []string{
 				`matrix.toml:25:8: role "gpm" has next "pm", which is not above it; next must be a role further up the ladder (later in the file)`,
-				`matrix.toml:34:1: skill "coaching" has no expected level for 1 role(s); add an expected level for gpm`,
-				`matrix.toml:44:6: transition from "gpm" to "pm" goes down; a transition goes up the ladder`,
+				`matrix.toml:35:1: skill "coaching" has no expected level for 1 role(s); add an expected level for gpm`,
+				`matrix.toml:50:6: transition from "gpm" to "pm" goes down; a transition goes up the ladder`,
 			},
 		},
 	}
