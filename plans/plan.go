@@ -3,6 +3,16 @@
 // agenda and the pull-request summary. It reads no files and no clock: the
 // matrix, the people, their history and any date come in as values, so the
 // same inputs always give the same plan.
+//
+// A plan is committed beside the skill file it comes from and checked in CI
+// (`coach plan --all --check`), so it must depend only on what the commit
+// holding it contains: the matrix, coach.toml, the templates, the skill
+// file, and the history of the skill file before its latest change (see
+// [Committed]). Its "today" is read from the file ([TodayOf]); its progress
+// starts from a version committed before the plan period (see progress.go).
+// Nothing comes from the date, author, message or hash of the commit that
+// will hold it, so committing, merging, squashing or rebasing keeps it
+// current.
 package plans
 
 import (
