@@ -192,7 +192,7 @@ func loadTeamFrom(dir string, staged bool, stderr io.Writer) (*team, error) {
 		return nil, err
 	default:
 		t.history = res.Changes
-		if t.head, err = history.FilesAt(gitRoot, "HEAD"); err != nil {
+		if t.head, err = history.FilesAt(gitRoot, ""); err != nil {
 			t.cleanup()
 			return nil, err
 		}
