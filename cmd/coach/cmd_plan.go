@@ -27,6 +27,9 @@ type planOptions struct {
 	Format string
 	Check  bool
 	Force  bool
+	// Private prints the plan with the person's decrypted private notes to
+	// the terminal, and writes nothing (cmd_notes.go).
+	Private private
 }
 
 func newPlanCommand(stdout, stderr io.Writer) *cli.Command {
@@ -52,6 +55,7 @@ Examples:
    coach plan --all
    coach plan --all --check        # in CI: exit 1 with a diff when a plan is stale
    coach plan alice --stdout
+   coach plan alice --private      # with the private notes, on the terminal only
 
 Exit status: 0 ok, 1 an invalid or unknown person, a stale plan (--check) or
 a hand-edited plan, 2 wrong usage.`,
@@ -61,10 +65,17 @@ a hand-edited plan, 2 wrong usage.`,
 			formatFlag("md", "json"),
 			&cli.BoolFlag{Name: "check", Usage: "compare with the committed plans; write nothing"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite a plan that was edited by hand"},
+			&cli.BoolFlag{Name: "private", Usage: "print the plan with the private notes to the terminal; write nothing"},
+			&cli.StringSliceFlag{Name: "identity", Aliases: []string{"i"}, Usage: "with --private: read your age identity from `FILE`"},
+			&cli.BoolFlag{Name: "pipe", Usage: "with --private: print even when stdout is not a terminal"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := planOptions{Dir: repoDir(c), People: c.Args().Slice(), All: c.Bool("all"), Stdout: c.Bool("stdout"),
-				Format: c.String("format"), Check: c.Bool("check"), Force: c.Bool("force")}
+				Format: c.String("format"), Check: c.Bool("check"), Force: c.Bool("force"),
+				Private: private{On: c.Bool("private"), Identities: c.StringSlice("identity"), Pipe: c.Bool("pipe")}}
+			if err := opts.Private.usage(opts); err != nil {
+				return err
+			}
 			if err := namesOrAll("plan", opts.People, opts.All); err != nil {
 				return err
 			}
@@ -244,6 +255,9 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 	t, people, err := loadPeople(opts.Dir, opts.People, opts.All, stderr)
 	if err != nil {
 		return err
+	}
+	if opts.Private.On {
+		return printPrivatePlans(t, people, opts.Private, stdout, stderr)
 	}
 	if opts.All && len(t.repo.People) == 0 {
 		fmt.Fprintln(stderr, "coach: note: no skill files in skills/ yet; add skills/NAME.toml first")
