@@ -67,15 +67,20 @@ func FindNotes(src []byte) (Notes, error) {
 	if _, err := toml.Decode(string(src), &f); err != nil {
 		return Notes{}, fmt.Errorf("the file is not valid TOML; run `coach check` for where")
 	}
-	raw, ok := f.Private["notes"]
-	if !ok {
+	if _, ok := f.Private["notes"]; !ok {
 		return Notes{}, nil
 	}
+	return locateNotes(src, f.Private, indexSource(string(src)))
+}
+
+// locateNotes is FindNotes for a file already decoded (private is its
+// [private] table, which holds notes) and indexed.
+func locateNotes(src []byte, private map[string]any, ix *sourceIndex) (Notes, error) {
+	raw := private["notes"]
 	value, ok := raw.(string)
 	if !ok {
 		return Notes{}, fmt.Errorf("[private] notes must be a string, not %s", srcTypeName(goTypeName(raw)))
 	}
-	ix := indexSource(string(src))
 	pos, ok := ix.values["private.notes"]
 	if !ok {
 		return Notes{}, errors.New("cannot locate [private] notes in the file's text")
@@ -284,6 +289,9 @@ func privateProblems(path, id string, src []byte) Problems {
 	var f struct {
 		Private map[string]any `toml:"private"`
 	}
+	if !bytes.Contains(src, []byte("private")) {
+		return nil // the common case, without decoding the file again
+	}
 	if _, err := toml.Decode(string(src), &f); err != nil || len(f.Private) == 0 {
 		return nil // a syntax error is reported by the decoder
 	}
@@ -296,7 +304,10 @@ func privateProblems(path, id string, src []byte) Problems {
 		c.at(Error, "private."+key, fmt.Sprintf("[private] holds only notes: move this into them with `coach notes %s --edit`, then delete %s", id, key),
 			"[private] %s is plain text that anyone with the repository can read", key)
 	}
-	n, err := FindNotes(src)
+	if _, ok := f.Private["notes"]; !ok {
+		return c.problems
+	}
+	n, err := locateNotes(src, f.Private, ix)
 	if err != nil {
 		c.atValue(Error, "private.notes", fmt.Sprintf("write the notes with `coach notes %s --edit`", id), "%s", err.Error())
 		return c.problems

@@ -42,7 +42,7 @@ func newNotesCommand(stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "notes",
 		Usage:     "read, write and encrypt a person's private notes",
-		ArgsUsage: "NAME",
+		ArgsUsage: "NAME | --encrypt NAME... | --encrypt --all",
 		Description: `notes shows a person's [private] notes, decrypted with your age identity, on
 the terminal. The notes are stored in skills/NAME.toml encrypted with age
 (https://age-encryption.org) to the public keys in coach.toml:
