@@ -330,8 +330,19 @@ func writeNotes(t *notesTarget, plain string, rs []age.Recipient) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.path, err)
 	}
+	fi, err := os.Stat(t.file)
+	if err != nil {
+		return err
+	}
 	if err := writeFileAtomic(t.file, out); err != nil {
 		return fmt.Errorf("write %s: %w", t.path, err)
+	}
+	// writeFileAtomic makes the file 0644; a leader who made a skill file
+	// readable by themselves only keeps it so.
+	if mode := fi.Mode().Perm(); mode != 0o644 {
+		if err := os.Chmod(t.file, mode); err != nil {
+			return fmt.Errorf("restore the permissions of %s: %w", t.path, err)
+		}
 	}
 	return nil
 }

@@ -186,6 +186,9 @@ func TestNotesEdit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Chmod(r.skill, 0o600); err != nil {
+		t.Fatal(err)
+	}
 
 	code, stdout, stderr := r.coach(t, "notes", "alice", "--edit", "--identity", r.leader)
 	if code != 0 {
@@ -237,6 +240,9 @@ func TestNotesEdit(t *testing.T) {
 	}
 	if old.Value == cur.Value {
 		t.Error("the notes' ciphertext did not change")
+	}
+	if fi, err := os.Stat(r.skill); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the skill file's mode is not kept: %v, %v", fi.Mode(), err)
 	}
 
 	// No plain text anywhere: not in the temporary directory, not in the
