@@ -422,10 +422,11 @@ func editNotes(repo *skills.Repo, opts notesOptions, stdout, stderr io.Writer) (
 		return fmt.Errorf("write the temporary notes file: %w", werr)
 	}
 
-	// Ctrl-C reaches the editor too; coach waits for it to exit, then
-	// cleans up instead of dying with the file still there.
+	// Ctrl-C (or closing the terminal) reaches the editor too; coach waits
+	// for it to exit, then cleans up instead of dying with the file still
+	// there.
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
 	editErr := runEditor(opts.Editor, file, stdout, stderr)
 	select {
