@@ -116,7 +116,8 @@ skill file that cannot be read, 2 wrong usage (no identity, no recipients),
 	}
 }
 
-// editorCommand is the editor a leader has chosen, as git chooses it.
+// editorCommand is the editor a leader has chosen: $VISUAL, then $EDITOR,
+// then vi, as most Unix tools choose it.
 func editorCommand() string {
 	for _, v := range []string{"VISUAL", "EDITOR"} {
 		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
@@ -132,7 +133,6 @@ var errEditInterrupted = errors.New("interrupted; the notes were not changed and
 // notesTarget is one person's skill file and where its notes stand.
 type notesTarget struct {
 	id, path, file string // person id, path relative to the root, path on disk
-	src            []byte
 	notes          skills.Notes
 }
 
@@ -142,10 +142,11 @@ func readNotes(repo *skills.Repo, id string) (*notesTarget, error) {
 		return nil, err
 	}
 	t := &notesTarget{id: p.ID, path: p.Path, file: filepath.Join(repo.Root, filepath.FromSlash(p.Path))}
-	if t.src, err = os.ReadFile(t.file); err != nil {
+	src, err := os.ReadFile(t.file)
+	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", p.Path, err)
 	}
-	if t.notes, err = skills.FindNotes(t.src); err != nil {
+	if t.notes, err = skills.FindNotes(src); err != nil {
 		return nil, notesProblem(t, err)
 	}
 	return t, nil
