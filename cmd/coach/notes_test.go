@@ -334,3 +334,48 @@ func TestNotesShow(t *testing.T) {
 		})
 	}
 }
+
+// --edit also starts notes where there are none, and turns plain-text notes
+// into encrypted ones; the rest of the file is kept.
+func TestNotesEditStartsAndEncrypts(t *testing.T) {
+	const head = "name = \"Alice Example\"\nrole = \"senior-pm\"\n\n[levels]\nnegotiation = 2\n"
+	tests := []struct {
+		name, src, keep string
+	}{
+		{name: "no notes", src: head, keep: head},
+		{name: "plain notes", src: head + "\n[private]\nnotes = \"Flight risk\"\n", keep: head + "\n[private]\nnotes = "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newNotesRepo(t)
+			tmp := privateTemp(t)
+			editor(t, `echo "Second thought." >> "$1"`)
+			if err := os.WriteFile(r.skill, []byte(tt.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := r.coach(t, "notes", "alice", "--edit", "--identity", r.leader)
+			if code != 0 {
+				t.Fatalf("exit %d:\n%s", code, stderr)
+			}
+			after, err := os.ReadFile(r.skill)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(string(after), tt.keep) {
+				t.Errorf("the file's start changed:\n%s", after)
+			}
+			want := "Second thought.\n"
+			if tt.name == "plain notes" {
+				want = "Flight risk\nSecond thought.\n"
+			}
+			if got := r.decrypt(t, r.comanageID); got != want {
+				t.Errorf("notes = %q, want %q", got, want)
+			}
+			emptyDir(t, tmp)
+			noPlainText(t, filepath.Join(r.dir, "skills"), "Second thought")
+			if code, _, stderr := r.coach(t, "check"); code != 0 {
+				t.Errorf("check exit %d after the edit:\n%s", code, stderr)
+			}
+		})
+	}
+}
