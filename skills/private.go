@@ -19,10 +19,15 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// MaxNotesSize bounds private notes: the armored text in a skill file and the
-// plain text inside it. 64 KiB is a book chapter of notes about one person;
-// anything larger is a mistake, and decoding it is refused rather than read.
-const MaxNotesSize = 64 << 10
+// MaxNotesSize bounds the plain text of private notes: 64 KiB is a book
+// chapter of notes about one person; anything larger is a mistake.
+// maxArmoredSize bounds the armored text in a skill file: base64 makes it a
+// third larger, plus the header, the recipients and the line breaks. Larger
+// text is refused before it is decoded.
+const (
+	MaxNotesSize   = 64 << 10
+	maxArmoredSize = 2 * MaxNotesSize
+)
 
 const (
 	armorHeader = "-----BEGIN AGE ENCRYPTED FILE-----"
@@ -172,11 +177,11 @@ func CheckNotes(value string) error {
 	if strings.TrimSpace(value) == "" {
 		return nil
 	}
-	if len(value) > MaxNotesSize {
-		return fmt.Errorf("the notes are %d bytes, more than the %d allowed", len(value), MaxNotesSize)
-	}
 	if !strings.HasPrefix(strings.TrimSpace(value), armorHeader) {
 		return errPlainNotes
+	}
+	if len(value) > maxArmoredSize {
+		return fmt.Errorf("the encrypted notes are %d bytes, more than the %d allowed", len(value), maxArmoredSize)
 	}
 	bin, err := io.ReadAll(armor.NewReader(strings.NewReader(strings.TrimSpace(value) + "\n")))
 	if err != nil {
@@ -238,7 +243,7 @@ func EncryptNotes(plain string, recipients []age.Recipient) (string, error) {
 		return "", errors.New("no recipients to encrypt to")
 	}
 	if len(plain) > MaxNotesSize {
-		return "", fmt.Errorf("the notes are %d bytes, more than the %d allowed", len(plain), MaxNotesSize)
+		return "", fmt.Errorf("the notes are %d bytes, more than the %d allowed; shorten them", len(plain), MaxNotesSize)
 	}
 	var buf bytes.Buffer
 	aw := armor.NewWriter(&buf)

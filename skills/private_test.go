@@ -143,7 +143,7 @@ func TestCheckNotes(t *testing.T) {
 		{name: "plain", in: "Flight risk", want: "the notes are plain text"},
 		{name: "damaged", in: strings.Join(lines, "\n"), want: "the notes are not a valid age file: "},
 		{name: "no footer", in: armorHeader + "\nYWdl\n", want: "the notes are not a valid age file: "},
-		{name: "too large", in: armorHeader + strings.Repeat("A", MaxNotesSize), want: "more than the 65536 allowed"},
+		{name: "too large", in: armorHeader + strings.Repeat("A", 2*MaxNotesSize), want: "more than the 131072 allowed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,6 +156,28 @@ func TestCheckNotes(t *testing.T) {
 				t.Errorf("CheckNotes = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// Notes of the largest size allowed encrypt to a file that check accepts and
+// that decrypts; one byte more is refused.
+func TestNotesSizeBound(t *testing.T) {
+	id := generate(t)
+	rs := []age.Recipient{id.Recipient(), generate(t).Recipient(), generate(t).Recipient()}
+	plain := strings.Repeat("x", MaxNotesSize)
+	armored, err := EncryptNotes(plain, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckNotes(armored); err != nil {
+		t.Fatalf("CheckNotes: %v", err)
+	}
+	got, err := DecryptNotes(armored, []age.Identity{id})
+	if err != nil || got != plain {
+		t.Fatalf("DecryptNotes: %d bytes, %v", len(got), err)
+	}
+	if _, err := EncryptNotes(plain+"x", rs); err == nil {
+		t.Error("EncryptNotes accepted more than MaxNotesSize")
 	}
 }
 
