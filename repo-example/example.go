@@ -28,7 +28,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
-//go:embed README.md coach.toml all:skills all:templates all:plans all:agendas history
+//go:embed README.md coach.toml example-identity.txt all:skills all:templates all:plans all:agendas history
 //go:embed .github/workflows/coach.yml hooks/pre-commit
 var files embed.FS
 
@@ -59,13 +59,22 @@ var skeletonPaths = []string{
 	"templates/README.md",
 }
 
+// skeletonSource names the embedded file a skeleton file is read from when it
+// is not the example's own: the example's coach.toml names the example's key,
+// which a new repository must not trust.
+var skeletonSource = map[string]string{"coach.toml": "history/coach.toml.v1"}
+
 // Skeleton returns the files a plain `coach init` writes: the settings, the
 // built-in matrix to customise, and the directories with their READMEs.
 // version is the coach the workflow installs (see [Workflow]).
 func Skeleton(version string) []File {
 	out := make([]File, 0, len(skeletonPaths))
 	for _, p := range skeletonPaths {
-		data, err := read(p, version)
+		src := p
+		if s, ok := skeletonSource[p]; ok {
+			src = s
+		}
+		data, err := read(src, version)
 		if err != nil {
 			panic(err) // the embedded files are fixed at build time and tested
 		}

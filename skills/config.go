@@ -11,6 +11,15 @@ type Config struct {
 	CoachVersion string       `toml:"coach_version" json:"coach_version,omitempty"`
 	Plan         PlanConfig   `toml:"plan" json:"plan"`
 	Agenda       AgendaConfig `toml:"agenda" json:"agenda"`
+	// Private says who can read the private notes in skill files.
+	Private PrivateConfig `toml:"private" json:"private"`
+}
+
+// PrivateConfig is the [private] table.
+type PrivateConfig struct {
+	// Recipients are the public keys private notes are encrypted to: age
+	// keys (age1...) or SSH public key lines (ssh-ed25519 ..., ssh-rsa ...).
+	Recipients []string `toml:"recipients" json:"recipients,omitempty"`
 }
 
 // PlanConfig is the [plan] table.

@@ -142,6 +142,10 @@ func Load(root string) (*Repo, error) {
 			return nil, fmt.Errorf("read %s: %w", f, err)
 		}
 		r.Files = append(r.Files, f)
+		// Plain-text notes are refused here, in the working tree, and not by
+		// DecodePerson: an old revision's plain note is history (see README
+		// "Private notes"), not a reason to misread that revision.
+		r.Problems = append(r.Problems, privateProblems(f, PersonID(f), src)...)
 		if !matrixOK {
 			// Without a matrix only the syntax and the keys can be checked.
 			_, ps, _ := decodeTOML(f, src, &personFile{})

@@ -522,6 +522,19 @@ func DecodeConfig(path string, src []byte) (Config, Problems) {
 			"weeks_per_focus %d is out of range", cfg.Agenda.WeeksPerFocus)
 		cfg.Agenda.WeeksPerFocus = DefaultConfig().Agenda.WeeksPerFocus
 	}
+	for i, r := range cfg.Private.Recipients {
+		if strings.HasPrefix(strings.TrimSpace(r), "AGE-SECRET-KEY-") {
+			c.atValue(Error, fmt.Sprintf("private.recipients[%d]", i),
+				"put its public key here instead (`age-keygen -y FILE` prints it); if this was ever committed, make a new key with age-keygen and re-encrypt with `coach notes --all --encrypt`",
+				"recipient %d is a secret key: whoever reads coach.toml can open every note encrypted to it", i+1)
+			continue
+		}
+		if _, err := ParseRecipient(r); err != nil {
+			c.atValue(Error, fmt.Sprintf("private.recipients[%d]", i),
+				"use a public key: the age1... line that `age-keygen` prints (or `age-keygen -y IDENTITY`), or an ssh-ed25519 or ssh-rsa public key",
+				"recipient %d is not a public key: %v", i+1, err)
+		}
+	}
 	c.problems.Sort()
 	return cfg, c.problems
 }

@@ -6,7 +6,7 @@ package main
 //     anything else as "coach: ..." with hints as "coach: hint: ...";
 //   - the exit status is decided in exactly one place, exitCode: 0 ok (warnings
 //     alone included), 1 a finding (invalid file, stale plan, unknown person),
-//     2 wrong usage or an unexpected failure.
+//     2 wrong usage or an unexpected failure, 130 interrupted (coach notes --edit).
 
 import (
 	"errors"
@@ -145,6 +145,12 @@ func exitCode(err error, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errFindings):
 		return 1
+	case errors.Is(err, errEditInterrupted):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		return 130
+	case errors.Is(err, skills.ErrNotRecipient):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		return 1
 	case errors.As(err, &handEdited):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
@@ -195,6 +201,7 @@ Start with:  coach init --example team && cd team && coach check && coach plan -
 			newHistoryCommand(stdout, stderr),
 			newDiffCommand(stdout, stderr),
 			newSchemaCommand(stdout, stderr),
+			newNotesCommand(stdout, stderr),
 		},
 		// -C names a directory that exists, as git's does; nothing is made
 		// when it does not.

@@ -27,6 +27,9 @@ type planOptions struct {
 	Check  bool
 	Force  bool
 	Staged bool
+	// Private prints the plan with the person's decrypted private notes to
+	// the terminal, and writes nothing (cmd_notes.go).
+	Private private
 }
 
 func newPlanCommand(stdout, stderr io.Writer) *cli.Command {
@@ -65,6 +68,7 @@ Examples:
    coach plan --all --check        # in CI: exit 1 with a diff when a plan is stale
    coach plan --all --check --staged
    coach plan alice --stdout
+   coach plan alice --private      # with the private notes, on the terminal only
 
 Exit status: 0 ok, 1 an invalid or unknown person, a stale plan (--check) or
 a hand-edited plan, 2 wrong usage.`,
@@ -75,10 +79,17 @@ a hand-edited plan, 2 wrong usage.`,
 			&cli.BoolFlag{Name: "check", Usage: "compare with the committed plans; write nothing"},
 			&cli.BoolFlag{Name: "staged", Usage: "with --check: read the files staged in the git index"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite a plan that was edited by hand"},
+			&cli.BoolFlag{Name: "private", Usage: "print the plan with the private notes to the terminal; write nothing"},
+			&cli.StringSliceFlag{Name: "identity", Aliases: []string{"i"}, Usage: "with --private: read your age identity from `FILE`"},
+			&cli.BoolFlag{Name: "pipe", Usage: "with --private: print even when stdout is not a terminal"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := planOptions{Dir: repoDir(c), People: c.Args().Slice(), All: c.Bool("all"), Stdout: c.Bool("stdout"),
-				Format: c.String("format"), Check: c.Bool("check"), Force: c.Bool("force"), Staged: c.Bool("staged")}
+				Format: c.String("format"), Check: c.Bool("check"), Force: c.Bool("force"), Staged: c.Bool("staged"),
+				Private: private{On: c.Bool("private"), Identities: c.StringSlice("identity"), Pipe: c.Bool("pipe")}}
+			if err := opts.Private.usage(opts); err != nil {
+				return err
+			}
 			if err := namesOrAll("plan", opts.People, opts.All); err != nil {
 				return err
 			}
@@ -321,6 +332,9 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer t.cleanup()
+	if opts.Private.On {
+		return printPrivatePlans(t, people, opts.Private, stdout, stderr)
+	}
 	// A finding is said on stderr, or with --format github as an annotation
 	// on stdout; a path is relative to the coaching root.
 	finding := func(path string, line int, msg string) {

@@ -1,0 +1,363 @@
+package skills
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"strings"
+	"testing"
+
+	"filippo.io/age"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/crypto/ssh"
+)
+
+func generate(t *testing.T) *age.X25519Identity {
+	t.Helper()
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// Notes encrypted to two recipients open with either key, and with no other.
+func TestEncryptDecryptNotes(t *testing.T) {
+	leader, comanager, outsider := generate(t), generate(t), generate(t)
+	plain := "Wants to move to the London office in 2027.\nDiscuss relocation only with HR present.\n"
+	armored, err := EncryptNotes(plain, []age.Recipient{leader.Recipient(), comanager.Recipient()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(armored, armorHeader+"\n") || !strings.HasSuffix(armored, armorFooter+"\n") {
+		t.Fatalf("not an armored age file ending in a newline:\n%s", armored)
+	}
+	if strings.Contains(armored, "London") {
+		t.Fatal("the armored notes contain the plain text")
+	}
+	if err := CheckNotes(armored); err != nil {
+		t.Errorf("CheckNotes: %v", err)
+	}
+	for name, id := range map[string]*age.X25519Identity{"leader": leader, "co-manager": comanager} {
+		got, err := DecryptNotes(armored, []age.Identity{id})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got != plain {
+			t.Errorf("%s decrypted %q, want %q", name, got, plain)
+		}
+	}
+	_, err = DecryptNotes(armored, []age.Identity{outsider})
+	if !errors.Is(err, ErrNotRecipient) {
+		t.Fatalf("a non-recipient got %v, want ErrNotRecipient", err)
+	}
+	if want := "none of your keys can open the notes: they are encrypted to 2 other key(s)"; err.Error() != want {
+		t.Errorf("error = %q, want %q", err, want)
+	}
+}
+
+// sshKey generates an SSH ed25519 key: its authorized_keys line and its
+// OpenSSH private key file.
+func sshKey(t *testing.T) (public string, private []byte) {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sshPub, err := ssh.NewPublicKey(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, err := ssh.MarshalPrivateKey(priv, "sam@laptop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(ssh.MarshalAuthorizedKey(sshPub))) + " sam@laptop", pem.EncodeToMemory(block)
+}
+
+// A leader who has an SSH key and no age key uses it for both ends.
+func TestSSHNotes(t *testing.T) {
+	public, private := sshKey(t)
+	r, err := ParseRecipient(public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	armored, err := EncryptNotes("secret", []age.Recipient{r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := ParseIdentities(private)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecryptNotes(armored, ids)
+	if err != nil || got != "secret" {
+		t.Fatalf("DecryptNotes = %q, %v; want \"secret\"", got, err)
+	}
+}
+
+func TestParseRecipient(t *testing.T) {
+	id := generate(t)
+	sshPublic, _ := sshKey(t)
+	tests := []struct {
+		name, in string
+		wantErr  string
+	}{
+		{name: "age key", in: id.Recipient().String()},
+		{name: "ssh ed25519 key", in: sshPublic},
+		{name: "ssh key, damaged", in: sshPublic[:40], wantErr: "not an SSH public key (ssh-ed25519 or ssh-rsa, as in authorized_keys)"},
+		{name: "secret key", in: id.String(), wantErr: "this is a secret key, not a public one"},
+		{name: "garbage", in: "alice", wantErr: "not an age public key"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseRecipient(tt.in)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.wantErr {
+				t.Errorf("ParseRecipient(%q) error = %q, want %q", tt.in, got, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestCheckNotes(t *testing.T) {
+	id := generate(t)
+	good, err := EncryptNotes("x", []age.Recipient{id.Recipient()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(good, "\n")
+	lines[1] = strings.ToUpper(lines[1])
+	tests := []struct {
+		name, in, want string
+	}{
+		{name: "empty", in: ""},
+		{name: "blank", in: " \n"},
+		{name: "encrypted", in: good},
+		{name: "encrypted, indented", in: "\n  " + good},
+		{name: "plain", in: "Flight risk", want: "the notes are plain text"},
+		{name: "damaged", in: strings.Join(lines, "\n"), want: "the notes are not a valid age file: "},
+		{name: "no footer", in: armorHeader + "\nYWdl\n", want: "the notes are not a valid age file: "},
+		{name: "too large", in: armorHeader + strings.Repeat("A", 2*MaxNotesSize), want: "more than the 131072 allowed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckNotes(tt.in)
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+				t.Errorf("CheckNotes = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// Notes of the largest size allowed encrypt to a file that check accepts and
+// that decrypts; one byte more is refused.
+func TestNotesSizeBound(t *testing.T) {
+	id := generate(t)
+	rs := []age.Recipient{id.Recipient(), generate(t).Recipient(), generate(t).Recipient()}
+	plain := strings.Repeat("x", MaxNotesSize)
+	armored, err := EncryptNotes(plain, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckNotes(armored); err != nil {
+		t.Fatalf("CheckNotes: %v", err)
+	}
+	got, err := DecryptNotes(armored, []age.Identity{id})
+	if err != nil || got != plain {
+		t.Fatalf("DecryptNotes: %d bytes, %v", len(got), err)
+	}
+	if _, err := EncryptNotes(plain+"x", rs); err == nil {
+		t.Error("EncryptNotes accepted more than MaxNotesSize")
+	}
+}
+
+// SetNotes replaces the notes' text and nothing else, whatever way they are
+// written, and adds them where a file has none.
+func TestSetNotes(t *testing.T) {
+	id := generate(t)
+	armored, err := EncryptNotes("secret", []age.Recipient{id.Recipient()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lit := "\"\"\"\n" + armored + "\"\"\""
+	head := "name = \"A\" # the name\nrole = \"pm\"\n\n[levels]\ncommunication = 2\n"
+	tests := []struct {
+		name, src, want string
+	}{
+		{name: "basic string", src: head + "\n[private]\nnotes = \"plain \\\"quoted\\\"\"  # keep\n\n[[goal]]\ntext = \"x\"\n",
+			want: head + "\n[private]\nnotes = " + lit + "  # keep\n\n[[goal]]\ntext = \"x\"\n"},
+		{name: "literal string", src: head + "[private]\nnotes='plain'\n",
+			want: head + "[private]\nnotes=" + lit + "\n"},
+		{name: "multi-line", src: head + "[private]\nnotes = \"\"\"\nline 1\nline \"two\"\n\"\"\"\nother = 1\n",
+			want: head + "[private]\nnotes = " + lit + "\nother = 1\n"},
+		{name: "multi-line literal", src: head + "[private]\nnotes = '''a\n'b'\n'''\n",
+			want: head + "[private]\nnotes = " + lit + "\n"},
+		{name: "dotted key", src: "private.notes = \"x\"\n" + head,
+			want: "private.notes = " + lit + "\n" + head},
+		{name: "inline table", src: "private = { notes = \"x\" }\n" + head,
+			want: "private = { notes = " + lit + " }\n" + head},
+		{name: "CRLF", src: "name = \"A\"\r\n[private]\r\nnotes = \"x\"\r\n",
+			want: "name = \"A\"\r\n[private]\r\nnotes = " + lit + "\r\n"},
+		{name: "no notes", src: head,
+			want: head + "\n[private]\nnotes = " + lit + "\n"},
+		{name: "no final newline", src: "name = \"A\"",
+			want: "name = \"A\"\n\n[private]\nnotes = " + lit + "\n"},
+		{name: "an empty [private]", src: head + "[private] # notes\n[self]\nx = 1\n",
+			want: head + "[private] # notes\nnotes = " + lit + "\n[self]\nx = 1\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := FindNotes([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := SetNotes([]byte(tt.src), n, armored)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, string(got)); diff != "" {
+				t.Errorf("SetNotes (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSetNotesRefusesPlainText(t *testing.T) {
+	src := []byte("[private]\nnotes = \"\"\n")
+	n, err := FindNotes(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := SetNotes(src, n, "plain"); err == nil {
+		t.Fatal("SetNotes wrote plain text")
+	}
+}
+
+func TestFindNotesErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{name: "not a string", src: "[private]\nnotes = 3\n", want: "[private] notes must be a string, not an integer"},
+		{name: "bad TOML", src: "[private]\nnotes = \"x\nfoo = Flight risk\n", want: "the file is not valid TOML; run `coach check` for where"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := FindNotes([]byte(tt.src))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("FindNotes error = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// Load refuses plain text in [private], at its line and column, with the fix.
+func TestPrivateProblems(t *testing.T) {
+	id := generate(t)
+	armored, err := EncryptNotes("secret", []age.Recipient{id.Recipient()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{name: "encrypted", src: "name = \"A\"\n[private]\nnotes = \"\"\"\n" + armored + "\"\"\"\n"},
+		{name: "empty", src: "name = \"A\"\n[private]\nnotes = \"\"\n"},
+		{name: "none", src: "name = \"A\"\n"},
+		{name: "plain", src: "name = \"A\"\n\n[private]\nnotes = \"Flight risk\"\n", want: []string{
+			"skills/alice.toml:4:9: private notes are plain text that anyone with the repository can read; encrypt them with `coach notes alice --encrypt` (or rewrite them with `coach notes alice --edit`); if they were committed, see README \"Private notes\" to purge them from history",
+		}},
+		{name: "another key", src: "name = \"A\"\n[private]\nsalary = 100\n", want: []string{
+			"skills/alice.toml:3:1: [private] salary is plain text that anyone with the repository can read; [private] holds only notes: move this into them with `coach notes alice --edit`, then delete salary",
+		}},
+		{name: "damaged", src: "name = \"A\"\n[private]\nnotes = \"\"\"\n" + armorHeader + "\nAAAA\n" + armorFooter + "\n\"\"\"\n", want: []string{
+			"skills/alice.toml:3:9: the notes are not a valid age file: failed to read header: parsing age header: unexpected EOF reading intro: \"\\x00\\x00\\x00\"; restore them from git (`git log -p skills/alice.toml`) or write new ones with `coach notes alice --edit`",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, p := range privateProblems("skills/alice.toml", "alice", []byte(tt.src)) {
+				got = append(got, p.String())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// fuzzArmored is a real age file, made once: the fuzz target writes it into
+// whatever file it is given.
+const fuzzArmored = `-----BEGIN AGE ENCRYPTED FILE-----
+YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSA2TkJzcVdlekhHTG1tTVJQ
+V1JwcjBISy85bElmSDVXaGVidEtkbzBTQVRZCnF0K0NMYlpBN3BUUjdOKzZsYmpG
+MS9LM2tDWDBmeDRYV0xzYmhOUnJ0N00KLT4gWDI1NTE5IEdmSktVZVZ4YUtiNThJ
+eVZYZkZBYmlxNmNVSEEvSlB3dzF3elo3b0ptU2sKbVpnRHpSTlBmRHlQajMwcEZW
+QldJc01LdjVLaWR2N01RZG1VajVwZzVVWQotLS0gMERXRHRJNXNTZXd0bXZrV3pR
+UFNKcmZaR0twK3VYcnlKNXJMRm5OMm82OApBbxRfsmxFgxTg8F66mi0sl90a/n0v
+UBh4Ce03ybAzzQngv6ppvu2HQxtVAen/g4+71B8aJa3FYKX246AIn1+5PIZMvUwI
+IUFTNv7YNRHRFOo173KNly1Br/Sd0nuL8qwAbHuMI06A
+-----END AGE ENCRYPTED FILE-----
+`
+
+// FuzzNotes feeds any file to the notes' locator, checker and writer: none
+// may panic, the checker reads at most MaxNotesSize, and a write changes no
+// byte outside the notes' text.
+func FuzzNotes(f *testing.F) {
+	f.Add([]byte("name = \"A\"\n[private]\nnotes = \"plain\"\n"))
+	f.Add([]byte("[private]\nnotes = \"\"\"\n" + fuzzArmored + "\"\"\"\n"))
+	f.Add([]byte("private = { notes = '''x''' }\n[private.more]\n"))
+	f.Add([]byte("[private]\nnotes = \"" + armorHeader + "\\nAAAA\\n" + armorFooter + "\"\n"))
+	f.Add([]byte("[private] # x\r\nother = 1\r\n"))
+	if err := CheckNotes(fuzzArmored); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		_ = privateProblems("skills/fuzz.toml", "fuzz", src)
+		n, err := FindNotes(src)
+		if err != nil {
+			return
+		}
+		_ = CheckNotes(n.Value)
+		if n.Present && (n.Start < 0 || n.End < n.Start || n.End > len(src)) {
+			t.Fatalf("span %d..%d outside a file of %d bytes", n.Start, n.End, len(src))
+		}
+		out, err := SetNotes(src, n, fuzzArmored)
+		if err != nil || !n.Present {
+			return
+		}
+		lit := "\"\"\"\n" + fuzzArmored + "\"\"\""
+		if string(out[:n.Start]) != string(src[:n.Start]) || string(out[n.Start+len(lit):]) != string(src[n.End:]) {
+			t.Fatalf("SetNotes changed bytes outside the notes:\n%q\n%q", src, out)
+		}
+	})
+}
+
+func TestConfigRecipients(t *testing.T) {
+	id := generate(t)
+	src := "[private]\nrecipients = [\n  \"" + id.Recipient().String() + "\",\n  \"" + id.String() + "\",\n  \"age1nope\",\n]\n"
+	cfg, problems := DecodeConfig(ConfigFile, []byte(src))
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"coach.toml:4:3: recipient 2 is a secret key: whoever reads coach.toml can open every note encrypted to it; put its public key here instead (`age-keygen -y FILE` prints it); if this was ever committed, make a new key with age-keygen and re-encrypt with `coach notes --all --encrypt`",
+		"coach.toml:5:3: recipient 3 is not a public key: not an age public key; use a public key: the age1... line that `age-keygen` prints (or `age-keygen -y IDENTITY`), or an ssh-ed25519 or ssh-rsa public key",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if len(cfg.Private.Recipients) != 3 {
+		t.Errorf("recipients = %v", cfg.Private.Recipients)
+	}
+}
