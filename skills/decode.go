@@ -19,8 +19,13 @@ import (
 // to case, so `Name` would silently fill `name`). ok is false when v could not
 // be filled and no further checks make sense.
 //
-// Known keys come from v's struct tags, not from a list kept by hand.
-func decodeTOML(path string, src []byte, v any) (ix *sourceIndex, problems Problems, ok bool) {
+// Known keys come from v's struct tags, not from a list kept by hand. A file
+// over limit, or over the depth and key limits of every TOML file, is not
+// decoded (see checkTOML).
+func decodeTOML(path string, src []byte, v any, limit sizeLimit) (ix *sourceIndex, problems Problems, ok bool) {
+	if ps := checkTOML(path, src, limit); len(ps) > 0 {
+		return nil, ps, false
+	}
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
 		return nil, Problems{decodeProblem(path, src, err)}, false

@@ -144,7 +144,7 @@ func Load(root string) (*Repo, error) {
 		r.Files = append(r.Files, f)
 		if !matrixOK {
 			// Without a matrix only the syntax and the keys can be checked.
-			_, ps, _ := decodeTOML(f, src, &personFile{})
+			_, ps, _ := decodeTOML(f, src, &personFile{}, skillFileLimit)
 			r.Problems = append(r.Problems, ps...)
 			continue
 		}

@@ -121,7 +121,7 @@ func Slug(s string) string {
 // problems, so that other files can still be checked against it.
 func DecodeMatrix(path string, src []byte) (*Matrix, Problems) {
 	var m Matrix
-	ix, problems, ok := decodeTOML(path, src, &m)
+	ix, problems, ok := decodeTOML(path, src, &m, matrixLimit)
 	if !ok {
 		return nil, problems
 	}
@@ -316,7 +316,7 @@ func PersonID(file string) string {
 // decoded, even with problems.
 func DecodePerson(path string, src []byte, m *Matrix) (*Person, Problems) {
 	var f personFile
-	ix, problems, ok := decodeTOML(path, src, &f)
+	ix, problems, ok := decodeTOML(path, src, &f, skillFileLimit)
 	if !ok {
 		return nil, problems
 	}
@@ -447,7 +447,7 @@ const ConfigFile = "coach.toml"
 // defaults.
 func DecodeConfig(path string, src []byte) (Config, Problems) {
 	cfg := DefaultConfig()
-	ix, problems, ok := decodeTOML(path, src, &cfg)
+	ix, problems, ok := decodeTOML(path, src, &cfg, configLimit)
 	if !ok {
 		return DefaultConfig(), problems
 	}

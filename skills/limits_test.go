@@ -1,0 +1,103 @@
+package skills
+
+import (
+	"errors"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func nested(prefix string, n int) string {
+	return prefix + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n"
+}
+
+func TestCheckTOML(t *testing.T) {
+	deep := "values nest more than 32 levels deep (arrays, tables and dotted keys), over coach's limit; flatten the value: no coach file needs more than four levels"
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"ok", "name = \"x\"\n[levels]\na = 3\n", nil},
+		{"the built-in matrix", string(DefaultMatrixTOML()), nil},
+		{"32 arrays", nested("a = ", 31), nil},
+		{"33 arrays", nested("a = ", 32), []string{"f.toml:1:36: " + deep}},
+		{"200 KB of arrays", nested("name = ", 100_000), []string{"f.toml:1:39: " + deep}},
+		{"inline tables", "a = " + strings.Repeat("{b = ", 40) + "1" + strings.Repeat("}", 40) + "\n",
+			[]string{"f.toml:1:81: " + deep}},
+		{"dotted keys in an inline table", "a = {" + strings.Repeat("b.", 40) + "c = 1}\n", []string{"f.toml:1:6: " + deep}},
+		{"sibling entries do not add up", "a = {" + strings.Repeat("b = [1], ", 40) + "c = 1}\n", nil},
+		{"sibling arrays do not add up", "a = [" + strings.Repeat("[[1]], ", 40) + "]\n", nil},
+		{"a deep header", "[" + strings.Repeat("a.", 40) + "b]\n", []string{"f.toml:1:1: " + deep}},
+		{"a header and a dotted key", "[[" + strings.Repeat("a.", 20) + "b]]\n" + strings.Repeat("c.", 11) + "d = 1\n",
+			[]string{"f.toml:2:1: " + deep}},
+		{"brackets in strings and comments", "a = \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\" # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\nb = '''\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n'''\n", nil},
+		{"a long key", strings.Repeat("k", 129) + " = 1\n",
+			[]string{"f.toml:1:1: a key of 129 bytes, over coach's limit of 128; use a short id: lowercase words joined by '-'"}},
+		{"a long quoted key", "[levels]\n\"" + strings.Repeat("k", 200) + "\" = 1\n",
+			[]string{"f.toml:2:1: a key of 200 bytes, over coach's limit of 128; use a short id: lowercase words joined by '-'"}},
+		{"a long value is fine", "name = \"" + strings.Repeat("x", 10_000) + "\"\n", nil},
+		{"over the size", "name = \"" + strings.Repeat("x", MaxSkillFileSize) + "\"\n",
+			[]string{"f.toml: the file is 262154 bytes, over coach's limit of 256 KiB for a skill file; coach does not read it: remove what made it grow (git log -p f.toml shows what did)"}},
+		{"a conflict", "name = \"x\"\n<<<<<<< HEAD\nrole = \"pm\"\n=======\nrole = \"senior-pm\"\n>>>>>>> promote\n",
+			[]string{"f.toml:2:1: unresolved merge conflict (<<<<<<< on line 2, ======= on line 4, >>>>>>> on line 6); keep the lines you want from each side, delete the three marker lines, then `git add f.toml`"}},
+		{"a conflict with CRLF", "<<<<<<< HEAD\r\na = 1\r\n=======\r\na = 2\r\n>>>>>>> b\r\n",
+			[]string{"f.toml:1:1: unresolved merge conflict (<<<<<<< on line 1, ======= on line 3, >>>>>>> on line 5); keep the lines you want from each side, delete the three marker lines, then `git add f.toml`"}},
+		{"half a conflict", "a = 1\n<<<<<<< HEAD\na = 2\n",
+			[]string{"f.toml:2:1: unresolved merge conflict (<<<<<<< on line 2); keep the lines you want from each side, delete the three marker lines, then `git add f.toml`"}},
+		{"not a marker", "a = '''\n<<<<<<<<\n'''\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, p := range checkTOML("f.toml", []byte(tt.src), skillFileLimit) {
+				got = append(got, p.String())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Error(diff)
+			}
+		})
+	}
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// A 200 KB file of nested arrays once took gigabytes (40 KB took 600 MB):
+// it is now refused before the decoders run, for a few bytes.
+func TestDecodersRefuseNesting(t *testing.T) {
+	src := []byte(nested("name = ", 20_000))
+	m, err := DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, decode := range map[string]func() Problems{
+		"DecodePerson": func() Problems { _, ps := DecodePerson("skills/a.toml", src, m); return ps },
+		"DecodeMatrix": func() Problems { _, ps := DecodeMatrix("matrix.toml", src); return ps },
+		"DecodeConfig": func() Problems { _, ps := DecodeConfig("coach.toml", src); return ps },
+		"ParsePerson": func() Problems {
+			_, err := ParsePerson("skills/a.toml", src)
+			var over *OverLimitError
+			if !errors.As(err, &over) || !errors.Is(err, ErrOverLimit) {
+				t.Errorf("ParsePerson: %v, want an OverLimitError", err)
+				return nil
+			}
+			return Problems{over.Problem}
+		},
+	} {
+		var ps Problems
+		if n := allocated(func() { ps = decode() }); n > 16<<10 {
+			t.Errorf("%s allocated %d bytes for a refused file", name, n)
+		}
+		if len(ps) != 1 || !strings.Contains(ps[0].Message, "nest more than 32 levels") {
+			t.Errorf("%s: %v", name, ps)
+		}
+	}
+}
