@@ -3,6 +3,7 @@ package skills
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"slices"
@@ -109,6 +110,14 @@ func typeProblem(path string, src []byte, err error) Problem {
 	if t := incompatible.FindStringSubmatch(m[3]); t != nil {
 		p.Message = fmt.Sprintf("%q must be %s, not %s", name, dstTypeName(t[2]), srcTypeName(t[1]))
 		p.Hint = typeHint(t[2])
+		if t[1] == "float64" && p.Line > 0 {
+			// A NaN or an infinity decodes as a float: name it, not "a
+			// decimal number".
+			if line, col, word := nonFinite(src, p.Line, name); line > 0 {
+				p.Line, p.Col = line, col
+				p.Message = fmt.Sprintf("%q must be %s, not %s", name, dstTypeName(t[2]), notANumber(wordValue(word)))
+			}
+		}
 		return p
 	}
 	p.Message = fmt.Sprintf("%q: %s", name, m[3])
@@ -127,6 +136,41 @@ func valueColumn(ix *sourceIndex, line int) int {
 		return 1
 	}
 	return col
+}
+
+// nonFinite finds name = nan (or inf) in src and returns the line, column
+// and word of the value. The decoder's line for a key of an array of tables
+// can be another element's, so the line it gives is tried first, then the
+// whole file.
+func nonFinite(src []byte, line int, name string) (int, int, string) {
+	re, err := regexp.Compile(`(?:^|[\s{,.])` + regexp.QuoteMeta(name) + `\s*=\s*([+-]?(?:nan|inf))(?:$|[\s,\]}#])`)
+	if err != nil {
+		return 0, 0, ""
+	}
+	lines := strings.Split(string(src), "\n")
+	order := []int{line - 1}
+	for i := range lines {
+		order = append(order, i)
+	}
+	for _, i := range order {
+		if i < 0 || i >= len(lines) {
+			continue
+		}
+		if m := re.FindStringSubmatchIndex(lines[i]); m != nil {
+			return i + 1, m[2] + 1, lines[i][m[2]:m[3]]
+		}
+	}
+	return 0, 0, ""
+}
+
+func wordValue(word string) float64 {
+	switch strings.TrimPrefix(word, "+") {
+	case "inf":
+		return math.Inf(1)
+	case "-inf":
+		return math.Inf(-1)
+	}
+	return math.NaN()
 }
 
 func srcTypeName(goType string) string {

@@ -101,3 +101,54 @@ func TestDecodersRefuseNesting(t *testing.T) {
 		}
 	}
 }
+
+// NaN and the infinities are TOML numbers that coach has no use for:
+// rejected wherever a number is read, and named as what they are.
+func TestNonFiniteNumbers(t *testing.T) {
+	person := func(levels string) string { return "name = \"A\"\nrole = \"pm\"\n" + levels }
+	tests := []struct {
+		name, file, src string
+		want            string
+	}{
+		{"a level", "person", person("[levels]\ncommunication = nan\n"),
+			`skills/a.toml:4:17: level of "communication" must be a whole number, not nan (not a number); write a whole number from 1 to 5 without quotes`},
+		{"a self-assessment", "person", person("[self]\ncommunication = -inf\n"),
+			`skills/a.toml:4:17: level of "communication" must be a whole number, not -inf (infinity); write a whole number from 1 to 5 without quotes`},
+		{"an expectation", "matrix", strings.Replace(tinyMatrix, "expect = { pm = 1,", "expect = { pm = +inf,", 1),
+			`matrix.toml:33:17: "pm" must be a whole number, not inf (infinity); write the number without quotes, like 3`},
+		{"an emphasis weight", "matrix", strings.Replace(tinyMatrix, "coach-mentor = 1.0", "coach-mentor = nan", 1),
+			`matrix.toml:20:29: emphasis coach-mentor must be a number, not nan (not a number); use a weight of 0 or more, like 1.5; 1.0 is neutral`},
+		{"a level value", "matrix", strings.Replace(tinyMatrix, "value = 1", "value = nan", 1),
+			`matrix.toml:2:9: "value" must be a whole number, not nan (not a number); write the number without quotes, like 3`},
+		{"a config number", "config", "[plan]\nfocus = inf\n",
+			`coach.toml:2:9: "focus" must be a whole number, not inf (infinity); write the number without quotes, like 3`},
+		{"weeks per focus", "config", "[agenda]\nweeks_per_focus = nan\n",
+			`coach.toml:2:19: "weeks_per_focus" must be a whole number, not nan (not a number); write the number without quotes, like 3`},
+	}
+	m, err := DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ps Problems
+			switch tt.file {
+			case "person":
+				_, ps = DecodePerson("skills/a.toml", []byte(tt.src), m)
+			case "matrix":
+				_, ps = DecodeMatrix("matrix.toml", []byte(tt.src))
+			case "config":
+				_, ps = DecodeConfig("coach.toml", []byte(tt.src))
+			}
+			var got []string
+			for _, p := range ps {
+				if p.Severity == Error {
+					got = append(got, p.String())
+				}
+			}
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Error(diff)
+			}
+		})
+	}
+}

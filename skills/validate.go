@@ -3,6 +3,7 @@ package skills
 import (
 	"fmt"
 	"maps"
+	"math"
 	"path"
 	"slices"
 	"strings"
@@ -174,6 +175,12 @@ func (c *checker) roles(m *Matrix) {
 				"role %q has next %q, which is not above it", r.ID, r.Next)
 		}
 		for _, persona := range sortedKeys(r.Emphasis) {
+			w := r.Emphasis[persona]
+			if math.IsNaN(w) || math.IsInf(w, 0) {
+				c.atValue(Error, p+".emphasis."+persona, "use a weight of 0 or more, like 1.5; 1.0 is neutral",
+					"emphasis %s must be a number, not %s", persona, notANumber(w))
+				continue
+			}
 			if c.knownKey(p+".emphasis."+persona, "persona", persona, m.PersonaIDs()) && r.Emphasis[persona] < 0 {
 				c.atValue(Error, p+".emphasis."+persona, "use a weight of 0 or more; 1.0 is neutral",
 					"emphasis %s = %g is negative", persona, r.Emphasis[persona])
@@ -389,8 +396,12 @@ func (c *checker) levels(table string, raw map[string]any, m *Matrix) map[string
 		known := c.knownKey(kp, "skill", id, m.SkillIDs())
 		v, isInt := raw[id].(int64)
 		if !isInt {
+			what := srcTypeName(goTypeName(raw[id]))
+			if f, ok := raw[id].(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+				what = notANumber(f)
+			}
 			c.atValue(Error, kp, fmt.Sprintf("write a whole number from 1 to %d without quotes", n),
-				"level of %q must be a whole number, not %s", id, srcTypeName(goTypeName(raw[id])))
+				"level of %q must be a whole number, not %s", id, what)
 			continue
 		}
 		if v < 1 || v > int64(n) {
@@ -434,6 +445,18 @@ func (c *checker) date(keyPath string, v any, required bool) time.Time {
 	}
 	c.atValue(Error, keyPath, hint, "%s must be a date, not %s", name, srcTypeName(goTypeName(v)))
 	return time.Time{}
+}
+
+// notANumber names a NaN or an infinity the way TOML writes it: TOML has
+// them, and coach has no use for either.
+func notANumber(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf (infinity)"
+	case math.IsInf(f, -1):
+		return "-inf (infinity)"
+	}
+	return "nan (not a number)"
 }
 
 func goTypeName(v any) string {
