@@ -43,10 +43,59 @@ func decodeProblem(path string, src []byte, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		line, col := parseErrorPosition(src, pe)
+		if inPrivate(src, line) {
+			// The parser quotes the text it stopped at, and in [private]
+			// that text is a private note.
+			return Problem{Path: path, Line: line, Col: col, Severity: Error,
+				Message: "invalid TOML in [private] (the text is not shown: private notes never appear in messages)",
+				Hint:    `put each note in double quotes ("like this"), or in triple quotes for several lines`}
+		}
 		return Problem{Path: path, Line: line, Col: col, Severity: Error,
 			Message: "invalid TOML: " + strings.TrimSuffix(pe.Message, "."), Hint: syntaxHint(pe)}
 	}
 	return typeProblem(path, src, err)
+}
+
+// inPrivate reports whether line of src may be part of the [private] table:
+// under a [private] or [private.*] header, or in a private = ... or
+// private.key = ... entry at the top level. It errs on the side of private:
+// it runs on text that did not parse.
+func inPrivate(src []byte, line int) bool {
+	lines := strings.Split(string(src), "\n")
+	private, inString := false, ""
+	for i := 0; i < line && i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if inString == "" {
+			switch {
+			case strings.HasPrefix(l, "["):
+				private = isPrivateKey(strings.TrimLeft(l, "[ \t"))
+			case isPrivateKey(l):
+				private = true // a dotted key or an inline table at the top level
+			}
+		}
+		for _, q := range []string{`"""`, `'''`} {
+			if strings.Count(l, q)%2 == 1 && (inString == "" || inString == q) {
+				if inString == "" {
+					inString = q
+				} else {
+					inString = ""
+				}
+			}
+		}
+	}
+	return private
+}
+
+// isPrivateKey reports whether a key (the start of a line or header)
+// starts with private, bare or quoted.
+func isPrivateKey(s string) bool {
+	s = strings.TrimLeft(s, `"'`)
+	rest, ok := strings.CutPrefix(s, "private")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, `"' \t`)
+	return rest == "" || rest[0] == '.' || rest[0] == '=' || rest[0] == ']'
 }
 
 // parseErrorPosition returns a ParseError's line and column, guarding two

@@ -152,3 +152,39 @@ func TestNonFiniteNumbers(t *testing.T) {
 		})
 	}
 }
+
+// A private note never appears in a message: the TOML parser quotes the
+// text it stopped at, and in [private] that text is the note.
+func TestPrivateNotRepeated(t *testing.T) {
+	redacted := "invalid TOML in [private] (the text is not shown: private notes never appear in messages); " +
+		`put each note in double quotes ("like this"), or in triple quotes for several lines`
+	tests := []struct{ name, src, want string }{
+		{"a bare word", "name = \"A\"\n[private]\nnotes = considering a PIP\n", "skills/a.toml:3:9: " + redacted},
+		{"a dotted key", "private.notes = considering a PIP\nname = \"A\"\n", "skills/a.toml:1:17: " + redacted},
+		{"an inline table", "name = \"A\"\nprivate = { notes = considering a PIP }\n", "skills/a.toml:2:21: " + redacted},
+		{"a sub-table", "[private.hr]\nnotes = considering a PIP\n", "skills/a.toml:2:9: " + redacted},
+		{"a quoted key", "[\"private\"]\nnotes = considering a PIP\n", "skills/a.toml:2:9: " + redacted},
+		{"after a multi-line note", "[private]\nnotes = '''\n[levels]\n'''\nmore = considering a PIP\n", "skills/a.toml:5:8: " + redacted},
+		{"outside [private]", "[private]\nnotes = \"x\"\n[levels]\ncommunication = three\n",
+			`skills/a.toml:4:17: invalid TOML: expected value but found "three" instead; put text in double quotes ("like this") and dates as YYYY-MM-DD without quotes`},
+	}
+	m, err := DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ps := DecodePerson("skills/a.toml", []byte(tt.src), m)
+			if len(ps) != 1 {
+				t.Fatalf("got %v, want one problem", ps)
+			}
+			if diff := cmp.Diff(tt.want, ps[0].String()); diff != "" {
+				t.Error(diff)
+			}
+			_, err := ParsePerson("skills/a.toml", []byte(tt.src))
+			if err == nil || strings.Contains(err.Error(), "PIP") {
+				t.Errorf("ParsePerson: %v", err)
+			}
+		})
+	}
+}
