@@ -2,6 +2,8 @@ package skills
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -186,5 +188,60 @@ func TestPrivateNotRepeated(t *testing.T) {
 				t.Errorf("ParsePerson: %v", err)
 			}
 		})
+	}
+}
+
+// A skill file that is a symbolic link is read when it leads to a file
+// inside the repository, and is a problem otherwise, never skipped.
+func TestReadSkillFile(t *testing.T) {
+	outside := t.TempDir()
+	root := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(outside, "secret.toml"), "name = \"Secret\"\n")
+	write(filepath.Join(root, "people", "ann.toml"), "name = \"Ann\"\n")
+	write(filepath.Join(root, "skills", "big.toml"), strings.Repeat("#", MaxSkillFileSize+1))
+	for link, target := range map[string]string{
+		"inside.toml":  filepath.Join("..", "people", "ann.toml"),
+		"outside.toml": filepath.Join(outside, "secret.toml"),
+		"nowhere.toml": "gone.toml",
+		"dir.toml":     filepath.Join("..", "people"),
+	} {
+		if err := os.Symlink(target, filepath.Join(root, "skills", link)); err != nil {
+			t.Skip("symbolic links not available:", err)
+		}
+	}
+	files, err := SkillFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		src, p, err := ReadSkillFile(root, f)
+		switch {
+		case err != nil:
+			got = append(got, f+": error: "+err.Error())
+		case p != nil:
+			got = append(got, strings.ReplaceAll(p.String(), outside, "OUTSIDE"))
+		default:
+			got = append(got, f+": "+strings.TrimSpace(string(src)))
+		}
+	}
+	want := []string{
+		"skills/big.toml: the file is 262145 bytes, over coach's limit of 256 KiB for a skill file; coach does not read it: remove what made it grow (git log -p skills/big.toml shows what did)",
+		"skills/dir.toml: not a regular file; replace it with a TOML file",
+		`skills/inside.toml: name = "Ann"`,
+		"skills/nowhere.toml: the file is a symbolic link to gone.toml, which does not exist; restore the file it leads to, or replace the link with the file",
+		"skills/outside.toml: the file is a symbolic link to OUTSIDE/secret.toml, outside the repository, which coach does not read; replace the link with the file itself",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Error(diff)
 	}
 }
