@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"github.com/coach-dev/coach/skills"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // AgendaInput is everything a week's agenda is computed from.
@@ -327,13 +328,91 @@ func carry(items []Item, week string) (open, done []Item) {
 
 var sinceSuffix = regexp.MustCompile(`\s*\(open since (\d{4}-W\d{2})\)$`)
 
+// CheckAgenda is the problem of an agenda that coach will not read back: over
+// [skills.MaxAgendaSize], or with lists and quotes nested deeper than
+// [skills.MaxDepth] (the Markdown parser's time grows with the square of
+// the nesting). It is nil for an agenda that [ParseItems] may read.
+func CheckAgenda(path string, src []byte) *skills.Problem {
+	if p := skills.SizeProblem(path, int64(len(src)), skills.MaxAgendaSize, "an agenda"); p != nil {
+		return p
+	}
+	line := 1
+	for off := 0; off <= len(src); line++ {
+		end := off
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		if markdownDepth(src[off:end]) > skills.MaxDepth {
+			return &skills.Problem{Path: path, Line: line, Col: 1, Severity: skills.Error,
+				Message: fmt.Sprintf("lists and quotes nest more than %d levels deep, over coach's limit", skills.MaxDepth),
+				Hint:    "flatten them: coach reads the action items of an agenda at most that deep"}
+		}
+		off = end + 1
+	}
+	return nil
+}
+
+// markdownDepth is an upper bound of how deeply a line's list items and
+// quotes nest: its container markers (>, -, *, +, 1.) and one level per two
+// columns of indentation before them. A line with no marker opens nothing.
+func markdownDepth(line []byte) int {
+	markers, col := 0, 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == ' ' && markers == 0: // the indentation before the first marker
+			col++
+		case c == '\t' && markers == 0:
+			col += 4 - col%4
+		case c == ' ' || c == '\t':
+		case c == '>':
+			markers++
+		case c == '-' || c == '*' || c == '+':
+			if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' {
+				return depthOf(markers, col)
+			}
+			markers++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j >= len(line) || (line[j] != '.' && line[j] != ')') {
+				return depthOf(markers, col)
+			}
+			markers++
+			i = j
+		default:
+			return depthOf(markers, col)
+		}
+	}
+	return depthOf(markers, col)
+}
+
+func depthOf(markers, col int) int {
+	if markers == 0 {
+		return 0
+	}
+	return markers + col/2
+}
+
+// agendaParser reads blocks, and of the inline syntax only the task
+// checkbox: an item's text is taken from its source lines, and the inline
+// parsers of links and emphasis take time in the square of some inputs (a
+// 200 KB line of "[a](" took 25 s).
+func agendaParser() parser.Parser {
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(util.Prioritized(extension.NewTaskCheckBoxParser(), 0)),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+}
+
 // ParseItems reads the task-list items of an agenda with a Markdown parser,
 // so that a checkbox in a code block or a quote is not taken for an item.
 // Nested items stay nested; items left blank are skipped. Any text parses;
-// what is not a task item is ignored.
+// what is not a task item is ignored. An agenda is checked with
+// [CheckAgenda] first.
 func ParseItems(src []byte) []Item {
-	md := goldmark.New(goldmark.WithExtensions(extension.TaskList))
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc := agendaParser().Parse(text.NewReader(src))
 	var walk func(n ast.Node) []Item
 	walk = func(n ast.Node) []Item {
 		var out []Item
