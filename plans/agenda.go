@@ -212,15 +212,11 @@ func firstName(p *skills.Person) string {
 }
 
 // isLeader tells leaders (who bring a team or strategy topic) from
-// individual contributors (who bring an artifact): a role from the first one
-// on the ladder that weighs People Manager at 1 or more.
+// individual contributors (who bring an artifact): the matrix marks the
+// roles that lead people with leads = true.
 func isLeader(m *skills.Matrix, role string) bool {
-	for _, r := range m.Roles {
-		if r.Emphasis["people-manager"] >= 1 {
-			return m.RoleRank(role) >= m.RoleRank(r.ID)
-		}
-	}
-	return false
+	r := m.Role(role)
+	return r != nil && r.Leads
 }
 
 // weekFocus rotates through the plan's focus skills, weeks_per_focus weeks

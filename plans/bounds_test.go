@@ -111,3 +111,39 @@ func FuzzParseItems(f *testing.F) {
 		}
 	})
 }
+
+// Whether a person leads people comes from the matrix (leads = true on a
+// role), not from a persona id: the built-in matrix keeps its leaders, and
+// a matrix of its own decides for itself.
+func TestIsLeader(t *testing.T) {
+	m, err := skills.DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leaders []string
+	for _, r := range m.Roles {
+		if isLeader(m, r.ID) {
+			leaders = append(leaders, r.ID)
+		}
+	}
+	if diff := cmp.Diff([]string{"gpm", "director", "vp", "cpo"}, leaders); diff != "" {
+		t.Errorf("built-in leaders (-want +got):\n%s", diff)
+	}
+	own := &skills.Matrix{Roles: []skills.Role{
+		{ID: "ic", Emphasis: map[string]float64{"people-manager": 2}},
+		{ID: "lead", Leads: true},
+	}}
+	tests := []struct {
+		role string
+		want bool
+	}{
+		{"ic", false}, // a People Manager weight alone does not make a leader
+		{"lead", true},
+		{"unknown", false},
+	}
+	for _, tt := range tests {
+		if got := isLeader(own, tt.role); got != tt.want {
+			t.Errorf("isLeader(%q) = %v, want %v", tt.role, got, tt.want)
+		}
+	}
+}

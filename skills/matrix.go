@@ -51,11 +51,14 @@ type Pillar struct {
 }
 
 // Role is one rung of the career ladder. Next is the default target role;
-// Emphasis weighs each persona for people aiming at this role.
+// Emphasis weighs each persona for people aiming at this role; Leads is set
+// on the roles that lead people (a leader's 1:1 reviews a team or strategy
+// topic, where an individual contributor brings an artifact).
 type Role struct {
 	ID       string             `toml:"id" json:"id"`
 	Name     string             `toml:"name" json:"name"`
 	Next     string             `toml:"next" json:"next,omitempty"`
+	Leads    bool               `toml:"leads" json:"leads,omitempty"`
 	Emphasis map[string]float64 `toml:"emphasis" json:"emphasis"`
 }
 
