@@ -40,11 +40,20 @@ type PreviousAgenda struct {
 
 // Item is a task-list item ("- [ ] text") of an agenda, with its nested items.
 type Item struct {
-	Text     string `json:"text"`
-	Done     bool   `json:"done"`
-	Since    string `json:"since,omitempty"` // the week it was first written, when carried
-	Children []Item `json:"children,omitempty"`
+	Text     Markdown `json:"text"`
+	Done     bool     `json:"done"`
+	Since    string   `json:"since,omitempty"` // the week it was first written, when carried
+	Children []Item   `json:"children,omitempty"`
 }
+
+// Markdown is text read from a Markdown file, as it was written there: an
+// action item that a person wrote in an agenda. Templates print it as it
+// is, where they escape text from a skill file, so that an item carried
+// from week to week stays the same.
+type Markdown string
+
+// Markdown returns the text as it was written.
+func (m Markdown) Markdown() string { return string(m) }
 
 // Agenda is one week's 1:1 agenda.
 type Agenda struct {
@@ -302,7 +311,7 @@ func describe(m *skills.Matrix, c skills.Change) string {
 // the week it was first written.
 func carry(items []Item, week string) (open, done []Item) {
 	for _, it := range items {
-		if strings.TrimSpace(it.Text) == "" {
+		if strings.TrimSpace(string(it.Text)) == "" {
 			continue
 		}
 		childOpen, childDone := carry(it.Children, week)
@@ -452,10 +461,10 @@ func taskItem(li ast.Node, src []byte) (Item, bool) {
 	if t == "" {
 		return Item{}, false // an action item left blank: nothing to carry
 	}
-	it := Item{Text: t, Done: cb.IsChecked}
-	if m := sinceSuffix.FindStringSubmatch(it.Text); m != nil {
+	it := Item{Text: Markdown(t), Done: cb.IsChecked}
+	if m := sinceSuffix.FindStringSubmatch(t); m != nil {
 		it.Since = m[1]
-		it.Text = strings.TrimSpace(it.Text[:len(it.Text)-len(m[0])])
+		it.Text = Markdown(strings.TrimSpace(t[:len(t)-len(m[0])]))
 	}
 	return it, true
 }

@@ -59,6 +59,29 @@ func TestRenderEscapes(t *testing.T) {
 	}
 }
 
+// asWritten is text from a Markdown file, like plans.Markdown.
+type asWritten string
+
+func (a asWritten) Markdown() string { return string(a) }
+
+// Text from a Markdown file (an agenda's own action item) is printed as it
+// was written, so that carrying it from week to week does not escape it
+// again each time.
+func TestRenderMarkdownAsWritten(t *testing.T) {
+	s, err := Load(fstest.MapFS{"x.md.tmpl": {Data: []byte("- [ ] {{.}}\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := asWritten("ask @sam about `coach diff` \\| <br> &#64;")
+	out, err := s.Render("x.md.tmpl", item)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff("- [ ] "+string(item)+"\n", string(out)); diff != "" {
+		t.Error(diff)
+	}
+}
+
 // A repository's template comes with a pull request: it cannot take
 // unbounded time or memory, and the problem names its file and line.
 func TestRenderLimits(t *testing.T) {

@@ -311,14 +311,21 @@ func (e *overLimit) problem() *skills.ProblemsError {
 	return &skills.ProblemsError{Problems: skills.Problems{p}}
 }
 
-// markdown is text that is already Markdown: Escape leaves it alone.
+// markdown is text that is already Markdown, the output of cell or
+// printf: escapeValue leaves it alone.
 type markdown string
+
+// markdownText is text that is Markdown already, from a Markdown file
+// (plans.Markdown): printed as it is.
+type markdownText interface{ Markdown() string }
 
 // escapeValue is what every action's output goes through.
 func escapeValue(v any) markdown {
 	switch v := v.(type) {
 	case markdown:
 		return v
+	case markdownText:
+		return markdown(v.Markdown())
 	case string:
 		return markdown(Escape(v))
 	case nil:
@@ -356,6 +363,8 @@ func printf(format string, args ...any) (markdown, error) {
 		switch v := a.(type) {
 		case markdown:
 			escaped[i] = string(v)
+		case markdownText:
+			escaped[i] = v.Markdown()
 		case fmt.Stringer, error:
 			escaped[i] = Escape(fmt.Sprint(v))
 		default:
