@@ -277,7 +277,7 @@ func ParsePerson(path string, src []byte) (*Person, error) {
 	if ps := conflictMarkers(path, src); len(ps) > 0 {
 		return nil, fmt.Errorf("%s", ps[0])
 	}
-	if p := tomlBounds(path, src); p != nil {
+	if p := tomlBounds(path, src, skillFileLimit); p != nil {
 		return nil, &OverLimitError{*p}
 	}
 	var f map[string]any

@@ -30,8 +30,14 @@ const (
 // coach file needs more than four.
 const MaxDepth = 32
 
-// MaxKeyLength is the longest key (one part of a dotted key) in bytes.
-const MaxKeyLength = 128
+// MaxKeyLength is the longest key (one part of a dotted key) in bytes, and
+// MaxKeyPath the longest key with its table and dotted parts
+// ("skill.action.evidence"): the decoders and the index of positions copy
+// the whole path of every key.
+const (
+	MaxKeyLength = 128
+	MaxKeyPath   = 256
+)
 
 // ErrOverLimit marks a file that coach refused to decode because it is over
 // one of its limits; see [OverLimitError].
@@ -46,16 +52,19 @@ func (e *OverLimitError) Error() string { return e.Problem.String() }
 // Is makes errors.Is(err, ErrOverLimit) true.
 func (e *OverLimitError) Is(target error) bool { return target == ErrOverLimit }
 
-// sizeLimit names a kind of file and its size limit.
+// sizeLimit names a kind of file, its size limit and how many keys it may
+// have: go-toml, which reads old versions of skill files, takes time in the
+// square of the keys of a table (20,000 took 1.8 s).
 type sizeLimit struct {
 	what string
 	max  int
+	keys int
 }
 
 var (
-	skillFileLimit = sizeLimit{"a skill file", MaxSkillFileSize}
-	matrixLimit    = sizeLimit{"the matrix", MaxMatrixSize}
-	configLimit    = sizeLimit{"coach.toml", MaxConfigSize}
+	skillFileLimit = sizeLimit{"a skill file", MaxSkillFileSize, 5_000}
+	matrixLimit    = sizeLimit{"the matrix", MaxMatrixSize, 20_000}
+	configLimit    = sizeLimit{"coach.toml", MaxConfigSize, 1_000}
 )
 
 // SizeProblem is the problem of a file of size bytes that is over max, the
@@ -90,7 +99,7 @@ func checkTOML(path string, src []byte, limit sizeLimit) Problems {
 	if ps := conflictMarkers(path, src); len(ps) > 0 {
 		return ps
 	}
-	if p := tomlBounds(path, src); p != nil {
+	if p := tomlBounds(path, src, limit); p != nil {
 		return Problems{*p}
 	}
 	return nil
@@ -157,8 +166,8 @@ func conflictProblem(path string, start, middle, end int) Problem {
 // value nested deeper than MaxDepth or key longer than MaxKeyLength. It is
 // not a TOML parser: it follows strings, comments, brackets and keys well
 // enough to measure, and leaves every syntax error to the decoder.
-func tomlBounds(path string, src []byte) *Problem {
-	s := boundScanner{src: src, line: 1, col: 1}
+func tomlBounds(path string, src []byte, limit sizeLimit) *Problem {
+	s := boundScanner{src: src, line: 1, col: 1, limit: limit}
 	return s.scan(path)
 }
 
@@ -170,10 +179,12 @@ type boundScanner struct {
 	// the depth outside it. It never holds more than MaxDepth entries:
 	// going deeper is the problem reported.
 	stack [MaxDepth + 1]struct {
-		bracket byte
-		depth   int
+		bracket     byte
+		depth, plen int // plen: the length of the key path outside it
 	}
-	open int
+	open  int
+	keys  int
+	limit sizeLimit
 }
 
 func (s *boundScanner) peek(k int) byte {
@@ -203,7 +214,7 @@ func (*boundScanner) tooDeep(path string, line, col int) *Problem {
 }
 
 func (s *boundScanner) scan(path string) *Problem {
-	table := 0 // the depth of the current [table] header
+	table, tableLen := 0, 0 // the depth and path length of the current [table]
 	for s.off < len(s.src) {
 		start := s.off
 		s.skipBlank(true)
@@ -218,16 +229,19 @@ func (s *boundScanner) scan(path string) *Problem {
 				s.advance()
 				depth++ // an array of tables, then the table
 			}
-			parts, p := s.key(path)
+			parts, n, p := s.key(path)
+			if p == nil {
+				p = s.keyPath(path, line, col, n)
+			}
 			if p != nil {
 				return p
 			}
 			if depth += parts; depth > MaxDepth {
 				return s.tooDeep(path, line, col)
 			}
-			table = depth
+			table, tableLen = depth, n
 			s.skipLine()
-		} else if p := s.keyValue(path, table); p != nil {
+		} else if p := s.keyValue(path, table, tableLen); p != nil {
 			return p
 		}
 		if s.off == start {
@@ -268,9 +282,25 @@ func (s *boundScanner) skipLine() {
 	}
 }
 
+// keyPath checks the length of a key path (with its table) and counts the
+// key against the file's limit.
+func (s *boundScanner) keyPath(path string, line, col, n int) *Problem {
+	if n > MaxKeyPath {
+		return &Problem{Path: path, Line: line, Col: col, Severity: Error,
+			Message: fmt.Sprintf("a key of %d bytes with its table and dotted parts, over coach's limit of %d", n, MaxKeyPath),
+			Hint:    "use short ids: lowercase words joined by '-'"}
+	}
+	if s.keys++; s.keys > s.limit.keys {
+		return &Problem{Path: path, Line: line, Col: col, Severity: Error,
+			Message: fmt.Sprintf("more than %d keys, over coach's limit for %s", s.limit.keys, s.limit.what),
+			Hint:    "coach does not read it: remove what made it grow (git log -p " + path + " shows what did)"}
+	}
+	return nil
+}
+
 // key reads a dotted key up to '=', ']' or the end of the line and returns
-// how many parts it has.
-func (s *boundScanner) key(path string) (parts int, p *Problem) {
+// how many parts it has and its length with the dots.
+func (s *boundScanner) key(path string) (parts, length int, p *Problem) {
 	for s.off < len(s.src) {
 		s.skipBlank(false)
 		line, col := s.line, s.col
@@ -284,27 +314,39 @@ func (s *boundScanner) key(path string) (parts int, p *Problem) {
 				n++
 			}
 		default:
-			return parts, nil
+			return parts, length, nil
 		}
 		if n > MaxKeyLength {
-			return parts, &Problem{Path: path, Line: line, Col: col, Severity: Error,
+			return parts, length, &Problem{Path: path, Line: line, Col: col, Severity: Error,
 				Message: fmt.Sprintf("a key of %d bytes, over coach's limit of %d", n, MaxKeyLength),
 				Hint:    "use a short id: lowercase words joined by '-'"}
 		}
+		if parts > 0 {
+			length++ // the dot
+		}
 		parts++
+		length += n
 		s.skipBlank(false)
 		if s.peek(0) != '.' {
-			return parts, nil
+			return parts, length, nil
 		}
 		s.advance()
 	}
-	return parts, nil
+	return parts, length, nil
 }
 
-// keyValue reads key = value at depth outside.
-func (s *boundScanner) keyValue(path string, outside int) *Problem {
+// keyValue reads key = value at depth outside, in a table whose path is
+// tableLen long.
+func (s *boundScanner) keyValue(path string, outside, tableLen int) *Problem {
 	line, col := s.line, s.col
-	parts, p := s.key(path)
+	parts, n, p := s.key(path)
+	plen := n
+	if tableLen > 0 {
+		plen += tableLen + 1 // the table's path and a dot
+	}
+	if p == nil && parts > 0 {
+		p = s.keyPath(path, line, col, plen)
+	}
 	if p != nil {
 		return p
 	}
@@ -318,11 +360,12 @@ func (s *boundScanner) keyValue(path string, outside int) *Problem {
 		return nil
 	}
 	s.advance()
-	return s.value(path, depth)
+	return s.value(path, depth, plen)
 }
 
-// value reads one value, with everything nested in it, at depth.
-func (s *boundScanner) value(path string, depth int) *Problem {
+// value reads one value, with everything nested in it, at depth, for a key
+// path plen long.
+func (s *boundScanner) value(path string, depth, plen int) *Problem {
 	base := s.open
 	for s.off < len(s.src) {
 		s.skipBlank(s.open > base)
@@ -338,13 +381,13 @@ func (s *boundScanner) value(path string, depth int) *Problem {
 			if depth+1 > MaxDepth {
 				return s.tooDeep(path, s.line, s.col)
 			}
-			s.stack[s.open].bracket, s.stack[s.open].depth = c, depth
+			s.stack[s.open].bracket, s.stack[s.open].depth, s.stack[s.open].plen = c, depth, plen
 			s.open++
 			depth++
 			s.advance()
 			if c == '{' {
 				var p *Problem
-				if depth, p = s.inlineKey(path); p != nil {
+				if depth, plen, p = s.inlineKey(path); p != nil {
 					return p
 				}
 			}
@@ -354,7 +397,7 @@ func (s *boundScanner) value(path string, depth int) *Problem {
 				return nil // not ours: a syntax error for the decoder
 			}
 			s.open--
-			depth = s.stack[s.open].depth
+			depth, plen = s.stack[s.open].depth, s.stack[s.open].plen
 			if s.open == base {
 				return nil
 			}
@@ -362,7 +405,7 @@ func (s *boundScanner) value(path string, depth int) *Problem {
 			s.advance()
 			if s.open > base && s.stack[s.open-1].bracket == '{' {
 				var p *Problem
-				if depth, p = s.inlineKey(path); p != nil {
+				if depth, plen, p = s.inlineKey(path); p != nil {
 					return p
 				}
 			}
@@ -381,26 +424,30 @@ func (s *boundScanner) value(path string, depth int) *Problem {
 
 // inlineKey reads the key of an inline table's next entry (after '{' or
 // ','), and returns the depth of its value, which follows in the caller's
-// loop: the table's own depth and one level per part of the key.
-func (s *boundScanner) inlineKey(path string) (int, *Problem) {
-	inner := s.stack[s.open-1].depth + 1
+// loop (the table's own depth and one level per part of the key), and the
+// length of its key path.
+func (s *boundScanner) inlineKey(path string) (depth, plen int, p *Problem) {
+	inner, outer := s.stack[s.open-1].depth+1, s.stack[s.open-1].plen
 	s.skipBlank(true)
 	if s.peek(0) == '}' {
-		return inner, nil
+		return inner, outer, nil
 	}
 	line, col := s.line, s.col
-	parts, p := s.key(path)
+	parts, n, p := s.key(path)
+	if p == nil && parts > 0 {
+		p = s.keyPath(path, line, col, outer+1+n)
+	}
 	if p != nil {
-		return 0, p
+		return 0, 0, p
 	}
 	if inner+parts > MaxDepth {
-		return 0, s.tooDeep(path, line, col)
+		return 0, 0, s.tooDeep(path, line, col)
 	}
 	s.skipBlank(true)
 	if s.peek(0) == '=' {
 		s.advance()
 	}
-	return inner + parts, nil
+	return inner + parts, outer + 1 + n, nil
 }
 
 func isValueEnd(c byte) bool {

@@ -125,7 +125,7 @@ func Load(root string) (*Repo, error) {
 
 	// The editor schema is derived from the matrix: a stale one would mark
 	// valid files wrong, or wrong ones valid.
-	if src, ok, err := readOptional(r, SchemaFile, sizeLimit{"the editor schema", MaxMatrixSize}); err != nil {
+	if src, ok, err := readOptional(r, SchemaFile, sizeLimit{"the editor schema", MaxMatrixSize, 0}); err != nil {
 		return nil, err
 	} else if ok && src != nil {
 		r.Files = append(r.Files, SchemaFile)
