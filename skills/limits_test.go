@@ -243,7 +243,7 @@ func TestReadSkillFile(t *testing.T) {
 	}
 	want := []string{
 		"skills/big.toml: the file is 262145 bytes, over coach's limit of 256 KiB for a skill file; coach does not read it: remove what made it grow (git log -p skills/big.toml shows what did)",
-		"skills/dir.toml: not a regular file; replace it with a TOML file",
+		"skills/dir.toml: not a regular file; replace it with a file",
 		`skills/inside.toml: name = "Ann"`,
 		"skills/nowhere.toml: the file is a symbolic link to gone.toml, which does not exist; restore the file it leads to, or replace the link with the file",
 		"skills/outside.toml: the file is a symbolic link to OUTSIDE/secret.toml, outside the repository, which coach does not read; replace the link with the file itself",

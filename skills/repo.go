@@ -196,6 +196,13 @@ func ReadSkillFile(root, rel string) ([]byte, *Problem, error) {
 	return readFile(root, rel, skillFileLimit)
 }
 
+// ReadFile reads another file of the repository the way [ReadSkillFile]
+// does, with max its size limit and what the name of its kind in the
+// problem ("an agenda").
+func ReadFile(root, rel string, max int, what string) ([]byte, *Problem, error) {
+	return readFile(root, rel, sizeLimit{what: what, max: max})
+}
+
 func readFile(root, rel string, limit sizeLimit) ([]byte, *Problem, error) {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	fi, err := os.Lstat(full)
@@ -225,7 +232,7 @@ func readFile(root, rel string, limit sizeLimit) ([]byte, *Problem, error) {
 		}
 	}
 	if !fi.Mode().IsRegular() {
-		return problem("not a regular file", "replace it with a TOML file")
+		return problem("not a regular file", "replace it with a file")
 	}
 	if p := SizeProblem(rel, fi.Size(), limit.max, limit.what); p != nil {
 		return nil, p, nil

@@ -172,17 +172,14 @@ func previousAgenda(root, id string, week plans.Week, stderr io.Writer) (*plans.
 		return nil, nil
 	}
 	path := plans.AgendaPath(id, *best)
-	file := filepath.Join(root, filepath.FromSlash(path))
-	if fi, err := os.Stat(file); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	} else if p := skills.SizeProblem(path, fi.Size(), skills.MaxAgendaSize, "an agenda"); p != nil {
-		return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
-	}
-	src, err := os.ReadFile(file)
+	src, p, err := skills.ReadFile(root, path, skills.MaxAgendaSize, "an agenda")
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
-	if p := plans.CheckAgenda(path, src); p != nil {
+	if p == nil {
+		p = plans.CheckAgenda(path, src)
+	}
+	if p != nil {
 		return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
 	}
 	if !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
