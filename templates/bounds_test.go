@@ -2,6 +2,7 @@ package templates
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -130,5 +131,32 @@ func TestTemplateSize(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, err.Error()); diff != "" {
 		t.Error(diff)
+	}
+}
+
+// A template that is a symbolic link out of templates/ is not read: its
+// text would be printed into a plan or the pull request comment.
+func TestTemplateLinks(t *testing.T) {
+	repo := fstest.MapFS{
+		"ok.tmpl":      {Data: []byte("ok")},
+		"inside.tmpl":  {Data: []byte("ok.tmpl"), Mode: fs.ModeSymlink},
+		"secret.tmpl":  {Data: []byte("../../../proc/self/environ"), Mode: fs.ModeSymlink},
+		"chained.tmpl": {Data: []byte("hop"), Mode: fs.ModeSymlink},
+		"hop":          {Data: []byte("/etc/passwd"), Mode: fs.ModeSymlink},
+	}
+	_, err := Load(repo)
+	want := "templates/chained.tmpl: the file is a symbolic link to /etc/passwd, outside templates/, which coach does not read; replace the link with the template itself"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	delete(repo, "chained.tmpl")
+	_, err = Load(repo)
+	want = "templates/secret.tmpl: the file is a symbolic link to ../../../proc/self/environ, outside templates/, which coach does not read; replace the link with the template itself"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	delete(repo, "secret.tmpl")
+	if _, err := Load(repo); err != nil {
+		t.Errorf("a link inside templates/: %v", err)
 	}
 }

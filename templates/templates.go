@@ -121,6 +121,9 @@ func Load(repo fs.FS) (*Set, error) {
 		sort.Strings(names)
 		for _, name := range names {
 			from := path.Join(Dir, name)
+			if p := outsideLink(repo, name, from); p != nil {
+				return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
+			}
 			if fi, err := fs.Stat(repo, name); err != nil {
 				return nil, fmt.Errorf("read %s: %w", from, err)
 			} else if p := skills.SizeProblem(from, fi.Size(), skills.MaxTemplateSize, "a template"); p != nil {
@@ -142,6 +145,31 @@ func Load(repo fs.FS) (*Set, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// outsideLink is the problem of a template that is a symbolic link leading
+// out of templates/: its text would be printed, into a plan or the pull
+// request comment, wherever it led.
+func outsideLink(repo fs.FS, name, from string) *skills.Problem {
+	for hops := 0; hops < 40; hops++ {
+		fi, err := fs.Lstat(repo, name)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return nil // a file, or an error that reading it reports
+		}
+		target, err := fs.ReadLink(repo, name)
+		if err != nil {
+			return nil
+		}
+		next := path.Join(path.Dir(name), target)
+		if path.IsAbs(target) || !fs.ValidPath(next) {
+			return &skills.Problem{Path: from, Severity: skills.Error,
+				Message: fmt.Sprintf("the file is a symbolic link to %s, outside %s/, which coach does not read", target, Dir),
+				Hint:    "replace the link with the template itself"}
+		}
+		name = next
+	}
+	return &skills.Problem{Path: from, Severity: skills.Error, Message: "the file is a loop of symbolic links",
+		Hint: "replace the link with the template itself"}
 }
 
 // instrument rewrites every template once they are all parsed: each
