@@ -146,7 +146,7 @@ func isMarker(line []byte, c byte) bool {
 		}
 	}
 	rest := line[7:]
-	return len(rest) == 0 || rest[0] == ' ' || rest[0] == '\r' || (c == '=' && len(rest) == 1 && rest[0] == '\r')
+	return len(rest) == 0 || rest[0] == ' ' || rest[0] == '\r'
 }
 
 func conflictProblem(path string, start, middle, end int) Problem {
