@@ -103,6 +103,8 @@ func TestRenderLimits(t *testing.T) {
 			`templates/x.md.tmpl:2:2: template error: executing "x.md.tmpl" at <printf "%0999999999d" 1>: error calling printf: printf width 999999999 is over coach's limit of 1000; fix the template, or delete it to use the built-in one`},
 		{"a width from an argument", "{{printf \"%*d\" 999999999 1}}",
 			`templates/x.md.tmpl:1:2: template error: executing "x.md.tmpl" at <printf "%*d" 999999999 1>: error calling printf: printf takes no width from an argument (%*), by coach's limit; fix the template, or delete it to use the built-in one`},
+		{"an indexed width from an argument", "{{printf \"%[1]*d\" 999999999 1}}",
+			`templates/x.md.tmpl:1:2: template error: executing "x.md.tmpl" at <printf "%[1]*d" 999999999 1>: error calling printf: printf takes no width from an argument (%*), by coach's limit; fix the template, or delete it to use the built-in one`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -370,7 +370,7 @@ func printf(format string, args ...any) (markdown, error) {
 		if format[i] != '%' {
 			continue
 		}
-		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.*", format[i]) >= 0; i++ {
+		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0; i++ {
 			if format[i] == '*' {
 				return "", fmt.Errorf("printf takes no width from an argument (%%*), by coach's limit")
 			}
