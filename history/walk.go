@@ -429,8 +429,12 @@ func (w *walker) renames(r *reader, d *treeDiff) [][2]entry {
 func (w *walker) versionChange(r *reader, n *node, fc fileChange, oldID string, oldBlob, curBlob plumbing.Hash) fileChange {
 	cur, err := r.person(fc.ID, curBlob)
 	if err != nil {
-		fc.Warning = fmt.Sprintf("commit %s (%s): skipped skills/%s.toml, which does not parse: %v",
-			n.Hash.String()[:7], n.When.Format(time.DateOnly), fc.ID, err)
+		why := "which does not parse"
+		if errors.Is(err, skills.ErrOverLimit) {
+			why = "which is over coach's limits"
+		}
+		fc.Warning = fmt.Sprintf("commit %s (%s): skipped skills/%s.toml, %s: %v",
+			n.Hash.String()[:7], n.When.Format(time.DateOnly), fc.ID, why, err)
 		return fc
 	}
 	var old *skills.Person

@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"github.com/coach-dev/coach/skills"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // AgendaInput is everything a week's agenda is computed from.
@@ -39,11 +40,20 @@ type PreviousAgenda struct {
 
 // Item is a task-list item ("- [ ] text") of an agenda, with its nested items.
 type Item struct {
-	Text     string `json:"text"`
-	Done     bool   `json:"done"`
-	Since    string `json:"since,omitempty"` // the week it was first written, when carried
-	Children []Item `json:"children,omitempty"`
+	Text     Markdown `json:"text"`
+	Done     bool     `json:"done"`
+	Since    string   `json:"since,omitempty"` // the week it was first written, when carried
+	Children []Item   `json:"children,omitempty"`
 }
+
+// Markdown is text read from a Markdown file, as it was written there: an
+// action item that a person wrote in an agenda. Templates print it as it
+// is, where they escape text from a skill file, so that an item carried
+// from week to week stays the same.
+type Markdown string
+
+// Markdown returns the text as it was written.
+func (m Markdown) Markdown() string { return string(m) }
 
 // Agenda is one week's 1:1 agenda.
 type Agenda struct {
@@ -211,15 +221,11 @@ func firstName(p *skills.Person) string {
 }
 
 // isLeader tells leaders (who bring a team or strategy topic) from
-// individual contributors (who bring an artifact): a role from the first one
-// on the ladder that weighs People Manager at 1 or more.
+// individual contributors (who bring an artifact): the matrix marks the
+// roles that lead people with leads = true.
 func isLeader(m *skills.Matrix, role string) bool {
-	for _, r := range m.Roles {
-		if r.Emphasis["people-manager"] >= 1 {
-			return m.RoleRank(role) >= m.RoleRank(r.ID)
-		}
-	}
-	return false
+	r := m.Role(role)
+	return r != nil && r.Leads
 }
 
 // weekFocus rotates through the plan's focus skills, weeks_per_focus weeks
@@ -309,7 +315,7 @@ func describe(m *skills.Matrix, c skills.Change) string {
 // the week it was first written.
 func carry(items []Item, week string) (open, done []Item) {
 	for _, it := range items {
-		if strings.TrimSpace(it.Text) == "" {
+		if strings.TrimSpace(string(it.Text)) == "" {
 			continue
 		}
 		childOpen, childDone := carry(it.Children, week)
@@ -331,13 +337,91 @@ func carry(items []Item, week string) (open, done []Item) {
 
 var sinceSuffix = regexp.MustCompile(`\s*\(open since (\d{4}-W\d{2})\)$`)
 
+// CheckAgenda is the problem of an agenda that coach will not read back: over
+// [skills.MaxAgendaSize], or with lists and quotes nested deeper than
+// [skills.MaxDepth] (the Markdown parser's time grows with the square of
+// the nesting). It is nil for an agenda that [ParseItems] may read.
+func CheckAgenda(path string, src []byte) *skills.Problem {
+	if p := skills.SizeProblem(path, int64(len(src)), skills.MaxAgendaSize, "an agenda"); p != nil {
+		return p
+	}
+	line := 1
+	for off := 0; off <= len(src); line++ {
+		end := off
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		if markdownDepth(src[off:end]) > skills.MaxDepth {
+			return &skills.Problem{Path: path, Line: line, Col: 1, Severity: skills.Error,
+				Message: fmt.Sprintf("lists and quotes nest more than %d levels deep, over coach's limit", skills.MaxDepth),
+				Hint:    "flatten them: coach reads the action items of an agenda at most that deep"}
+		}
+		off = end + 1
+	}
+	return nil
+}
+
+// markdownDepth is an upper bound of how deeply a line's list items and
+// quotes nest: its container markers (>, -, *, +, 1.) and one level per two
+// columns of indentation before them. A line with no marker opens nothing.
+func markdownDepth(line []byte) int {
+	markers, col := 0, 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == ' ' && markers == 0: // the indentation before the first marker
+			col++
+		case c == '\t' && markers == 0:
+			col += 4 - col%4
+		case c == ' ' || c == '\t':
+		case c == '>':
+			markers++
+		case c == '-' || c == '*' || c == '+':
+			if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' {
+				return depthOf(markers, col)
+			}
+			markers++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j >= len(line) || (line[j] != '.' && line[j] != ')') {
+				return depthOf(markers, col)
+			}
+			markers++
+			i = j
+		default:
+			return depthOf(markers, col)
+		}
+	}
+	return depthOf(markers, col)
+}
+
+func depthOf(markers, col int) int {
+	if markers == 0 {
+		return 0
+	}
+	return markers + col/2
+}
+
+// agendaParser reads blocks, and of the inline syntax only the task
+// checkbox: an item's text is taken from its source lines, and the inline
+// parsers of links and emphasis take time in the square of some inputs (a
+// 200 KB line of "[a](" took 25 s).
+func agendaParser() parser.Parser {
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(util.Prioritized(extension.NewTaskCheckBoxParser(), 0)),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+}
+
 // ParseItems reads the task-list items of an agenda with a Markdown parser,
 // so that a checkbox in a code block or a quote is not taken for an item.
 // Nested items stay nested; items left blank are skipped. Any text parses;
-// what is not a task item is ignored.
+// what is not a task item is ignored. An agenda is checked with
+// [CheckAgenda] first.
 func ParseItems(src []byte) []Item {
-	md := goldmark.New(goldmark.WithExtensions(extension.TaskList))
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc := agendaParser().Parse(text.NewReader(src))
 	var walk func(n ast.Node) []Item
 	walk = func(n ast.Node) []Item {
 		var out []Item
@@ -381,10 +465,10 @@ func taskItem(li ast.Node, src []byte) (Item, bool) {
 	if t == "" {
 		return Item{}, false // an action item left blank: nothing to carry
 	}
-	it := Item{Text: t, Done: cb.IsChecked}
-	if m := sinceSuffix.FindStringSubmatch(it.Text); m != nil {
+	it := Item{Text: Markdown(t), Done: cb.IsChecked}
+	if m := sinceSuffix.FindStringSubmatch(t); m != nil {
 		it.Since = m[1]
-		it.Text = strings.TrimSpace(it.Text[:len(it.Text)-len(m[0])])
+		it.Text = Markdown(strings.TrimSpace(t[:len(t)-len(m[0])]))
 	}
 	return it, true
 }

@@ -29,3 +29,14 @@ func BenchmarkDecodePerson(b *testing.B) {
 		DecodePerson("skills/alice.toml", src, m)
 	}
 }
+
+// BenchmarkCheckTOML is the scan of the limits that runs before every
+// decode: it allocates nothing.
+func BenchmarkCheckTOML(b *testing.B) {
+	src := DefaultMatrixTOML()
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		checkTOML("matrix.toml", src, matrixLimit)
+	}
+}

@@ -268,7 +268,18 @@ func levelChanges(person string, kind Kind, old, cur map[string]int) []Change {
 // which BurntSushi accepts, or a broken file) is decoded again with
 // BurntSushi/toml, the decoder `coach check` uses, whose error is the one
 // reported. The key checks of `coach check` do not apply here.
+//
+// A version over coach's limits (see [ErrOverLimit]) is not decoded.
 func ParsePerson(path string, src []byte) (*Person, error) {
+	if p := SizeProblem(path, int64(len(src)), skillFileLimit.max, skillFileLimit.what); p != nil {
+		return nil, &OverLimitError{*p}
+	}
+	if ps := conflictMarkers(path, src); len(ps) > 0 {
+		return nil, fmt.Errorf("%s", ps[0])
+	}
+	if p := tomlBounds(path, src, skillFileLimit); p != nil {
+		return nil, &OverLimitError{*p}
+	}
 	var f map[string]any
 	if fastDecode(src, &f) != nil {
 		f = nil

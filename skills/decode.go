@@ -3,6 +3,7 @@ package skills
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"slices"
@@ -19,8 +20,13 @@ import (
 // to case, so `Name` would silently fill `name`). ok is false when v could not
 // be filled and no further checks make sense.
 //
-// Known keys come from v's struct tags, not from a list kept by hand.
-func decodeTOML(path string, src []byte, v any) (ix *sourceIndex, problems Problems, ok bool) {
+// Known keys come from v's struct tags, not from a list kept by hand. A file
+// over limit, or over the depth and key limits of every TOML file, is not
+// decoded (see checkTOML).
+func decodeTOML(path string, src []byte, v any, limit sizeLimit) (ix *sourceIndex, problems Problems, ok bool) {
+	if ps := checkTOML(path, src, limit); len(ps) > 0 {
+		return nil, ps, false
+	}
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
 		return nil, Problems{decodeProblem(path, src, err)}, false
@@ -37,10 +43,59 @@ func decodeProblem(path string, src []byte, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		line, col := parseErrorPosition(src, pe)
+		if inPrivate(src, line) {
+			// The parser quotes the text it stopped at, and in [private]
+			// that text is a private note.
+			return Problem{Path: path, Line: line, Col: col, Severity: Error,
+				Message: "invalid TOML in [private] (the text is not shown: private notes never appear in messages)",
+				Hint:    `put each note in double quotes ("like this"), or in triple quotes for several lines`}
+		}
 		return Problem{Path: path, Line: line, Col: col, Severity: Error,
 			Message: "invalid TOML: " + strings.TrimSuffix(pe.Message, "."), Hint: syntaxHint(pe)}
 	}
 	return typeProblem(path, src, err)
+}
+
+// inPrivate reports whether line of src may be part of the [private] table:
+// under a [private] or [private.*] header, or in a private = ... or
+// private.key = ... entry at the top level. It errs on the side of private:
+// it runs on text that did not parse.
+func inPrivate(src []byte, line int) bool {
+	lines := strings.Split(string(src), "\n")
+	private, inString := false, ""
+	for i := 0; i < line && i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if inString == "" {
+			switch {
+			case strings.HasPrefix(l, "["):
+				private = isPrivateKey(strings.TrimLeft(l, "[ \t"))
+			case isPrivateKey(l):
+				private = true // a dotted key or an inline table at the top level
+			}
+		}
+		for _, q := range []string{`"""`, `'''`} {
+			if strings.Count(l, q)%2 == 1 && (inString == "" || inString == q) {
+				if inString == "" {
+					inString = q
+				} else {
+					inString = ""
+				}
+			}
+		}
+	}
+	return private
+}
+
+// isPrivateKey reports whether a key (the start of a line or header)
+// starts with private, bare or quoted.
+func isPrivateKey(s string) bool {
+	s = strings.TrimLeft(s, `"'`)
+	rest, ok := strings.CutPrefix(s, "private")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, `"' \t`)
+	return rest == "" || rest[0] == '.' || rest[0] == '=' || rest[0] == ']'
 }
 
 // parseErrorPosition returns a ParseError's line and column, guarding two
@@ -104,6 +159,14 @@ func typeProblem(path string, src []byte, err error) Problem {
 	if t := incompatible.FindStringSubmatch(m[3]); t != nil {
 		p.Message = fmt.Sprintf("%q must be %s, not %s", name, dstTypeName(t[2]), srcTypeName(t[1]))
 		p.Hint = typeHint(t[2])
+		if t[1] == "float64" && p.Line > 0 {
+			// A NaN or an infinity decodes as a float: name it, not "a
+			// decimal number".
+			if line, col, word := nonFinite(src, p.Line, name); line > 0 {
+				p.Line, p.Col = line, col
+				p.Message = fmt.Sprintf("%q must be %s, not %s", name, dstTypeName(t[2]), notANumber(wordValue(word)))
+			}
+		}
 		return p
 	}
 	p.Message = fmt.Sprintf("%q: %s", name, m[3])
@@ -122,6 +185,41 @@ func valueColumn(ix *sourceIndex, line int) int {
 		return 1
 	}
 	return col
+}
+
+// nonFinite finds name = nan (or inf) in src and returns the line, column
+// and word of the value. The decoder's line for a key of an array of tables
+// can be another element's, so the line it gives is tried first, then the
+// whole file.
+func nonFinite(src []byte, line int, name string) (int, int, string) {
+	re, err := regexp.Compile(`(?:^|[\s{,.])` + regexp.QuoteMeta(name) + `\s*=\s*([+-]?(?:nan|inf))(?:$|[\s,\]}#])`)
+	if err != nil {
+		return 0, 0, ""
+	}
+	lines := strings.Split(string(src), "\n")
+	order := []int{line - 1}
+	for i := range lines {
+		order = append(order, i)
+	}
+	for _, i := range order {
+		if i < 0 || i >= len(lines) {
+			continue
+		}
+		if m := re.FindStringSubmatchIndex(lines[i]); m != nil {
+			return i + 1, m[2] + 1, lines[i][m[2]:m[3]]
+		}
+	}
+	return 0, 0, ""
+}
+
+func wordValue(word string) float64 {
+	switch strings.TrimPrefix(word, "+") {
+	case "inf":
+		return math.Inf(1)
+	case "-inf":
+		return math.Inf(-1)
+	}
+	return math.NaN()
 }
 
 func srcTypeName(goType string) string {

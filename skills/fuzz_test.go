@@ -1,15 +1,40 @@
 package skills
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
 // The decoders take any bytes a user (or a broken merge) can put in a file:
-// they must never panic, and must return either a value or an error.
+// they must never panic, and must return either a value or an error. Over
+// its size limit, or nested deeper than MaxDepth, any input is refused
+// before it is decoded, for a few kilobytes whatever its size.
+
+// refusedCheaply checks that decode refuses src grown past limit, and src
+// nested past MaxDepth, with an error and without allocating in proportion
+// to the input.
+func refusedCheaply(t *testing.T, limit int, src []byte, decode func([]byte) Problems) {
+	t.Helper()
+	if len(src) == 0 {
+		src = []byte("#")
+	}
+	big := bytes.Repeat(src, limit/len(src)+1)
+	deep := []byte("x = " + strings.Repeat("[", MaxDepth+1) + string(src))
+	for _, in := range [][]byte{big, deep} {
+		var ps Problems
+		if n := allocated(func() { ps = decode(in) }); n > 64<<10 {
+			t.Fatalf("allocated %d bytes to refuse %d bytes", n, len(in))
+		}
+		if ps.Errors() == 0 {
+			t.Fatalf("%q... was not refused", in[:min(len(in), 40)])
+		}
+	}
+}
 
 func FuzzDecodePerson(f *testing.F) {
 	seeds, _ := filepath.Glob("../repo-example/skills/*.toml")
@@ -34,6 +59,13 @@ func FuzzDecodePerson(f *testing.F) {
 				t.Fatalf("malformed problem %+v", pr)
 			}
 		}
+		refusedCheaply(t, MaxSkillFileSize, src, func(b []byte) Problems { _, ps := DecodePerson("skills/fuzz.toml", b, m); return ps })
+		refusedCheaply(t, MaxSkillFileSize, src, func(b []byte) Problems {
+			if _, err := ParsePerson("skills/fuzz.toml", b); err != nil {
+				return Problems{{Severity: Error, Message: err.Error()}}
+			}
+			return nil
+		})
 	})
 }
 
@@ -46,6 +78,32 @@ func FuzzDecodeMatrix(f *testing.F) {
 		if m == nil && problems.Errors() == 0 {
 			t.Fatalf("no matrix and no error for %q", src)
 		}
+		refusedCheaply(t, MaxMatrixSize, src, func(b []byte) Problems { _, ps := DecodeMatrix("matrix.toml", b); return ps })
+	})
+}
+
+func FuzzDecodeConfig(f *testing.F) {
+	f.Add([]byte("[plan]\nfocus = 3\n[agenda]\nweekday = \"monday\"\nweeks_per_focus = 2\n"))
+	f.Add([]byte("[plan]\nfocus = nan\n"))
+	f.Add([]byte("<<<<<<< HEAD\n[plan]\n=======\n>>>>>>> x\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		_, problems := DecodeConfig("coach.toml", src)
+		for _, pr := range problems {
+			if pr.Line < 0 || pr.Col < 0 || pr.Message == "" {
+				t.Fatalf("malformed problem %+v", pr)
+			}
+		}
+		refusedCheaply(t, MaxConfigSize, src, func(b []byte) Problems { _, ps := DecodeConfig("coach.toml", b); return ps })
+	})
+}
+
+// The bounds scanner runs on any bytes before any parser, and must finish.
+func FuzzCheckTOML(f *testing.F) {
+	f.Add(DefaultMatrixTOML())
+	f.Add([]byte("a = [{b.c = [1, {d = '''x'''}]}, \"]\"]\n[[e.f]]\n"))
+	f.Add([]byte("a = \"\"\"\\\"\"\"\"\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkTOML("f.toml", src, skillFileLimit)
 	})
 }
 

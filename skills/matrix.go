@@ -51,15 +51,16 @@ type Pillar struct {
 }
 
 // Role is one rung of the career ladder. Next is the default target role;
-// Emphasis weighs each persona for people aiming at this role.
+// Emphasis weighs each persona for people aiming at this role; Leads is set
+// on the roles that lead people (they have reports): a leader's 1:1 reviews
+// a team or strategy topic, where an individual contributor brings an
+// artifact, and advice marked for people leaders reaches only them.
 type Role struct {
 	ID       string             `toml:"id" json:"id"`
 	Name     string             `toml:"name" json:"name"`
 	Next     string             `toml:"next" json:"next,omitempty"`
+	Leads    bool               `toml:"leads" json:"leads,omitempty"`
 	Emphasis map[string]float64 `toml:"emphasis" json:"emphasis"`
-	// Leads is true for a role that leads people (it has reports): advice
-	// marked for people leaders reaches only people in such a role.
-	Leads bool `toml:"leads" json:"leads"`
 }
 
 // Skill is one row of the matrix.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -92,9 +93,9 @@ func FindRoot(dir string) (string, error) {
 // failures to read.
 func Load(root string) (*Repo, error) {
 	r := &Repo{Root: root, Config: DefaultConfig()}
-	if src, ok, err := readOptional(root, ConfigFile); err != nil {
+	if src, ok, err := readOptional(r, ConfigFile, configLimit); err != nil {
 		return nil, err
-	} else if ok {
+	} else if ok && src != nil {
 		var ps Problems
 		r.Config, ps = DecodeConfig(ConfigFile, src)
 		r.Files = append(r.Files, ConfigFile)
@@ -102,8 +103,11 @@ func Load(root string) (*Repo, error) {
 	}
 
 	matrixOK := true
-	if src, ok, err := readOptional(root, MatrixFile); err != nil {
+	if src, ok, err := readOptional(r, MatrixFile, matrixLimit); err != nil {
 		return nil, err
+	} else if ok && src == nil {
+		r.MatrixPath = MatrixFile // it could not be read: the problem says why
+		matrixOK = false
 	} else if ok {
 		m, ps := DecodeMatrix(MatrixFile, src)
 		r.Files = append(r.Files, MatrixFile)
@@ -121,9 +125,9 @@ func Load(root string) (*Repo, error) {
 
 	// The editor schema is derived from the matrix: a stale one would mark
 	// valid files wrong, or wrong ones valid.
-	if src, ok, err := readOptional(root, SchemaFile); err != nil {
+	if src, ok, err := readOptional(r, SchemaFile, sizeLimit{"the editor schema", MaxMatrixSize, 0}); err != nil {
 		return nil, err
-	} else if ok {
+	} else if ok && src != nil {
 		r.Files = append(r.Files, SchemaFile)
 		if matrixOK && !bytes.Equal(src, Schema(r.Matrix)) {
 			r.Problems = append(r.Problems, Problem{Path: SchemaFile, Severity: Error,
@@ -137,18 +141,22 @@ func Load(root string) (*Repo, error) {
 		return nil, err
 	}
 	for _, f := range files {
-		src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f)))
+		src, problem, err := ReadSkillFile(root, f)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", f, err)
+			return nil, err
 		}
 		r.Files = append(r.Files, f)
+		if problem != nil {
+			r.Problems = append(r.Problems, *problem)
+			continue
+		}
 		// Plain-text notes are refused here, in the working tree, and not by
 		// DecodePerson: an old revision's plain note is history (see README
 		// "Private notes"), not a reason to misread that revision.
 		r.Problems = append(r.Problems, privateProblems(f, PersonID(f), src)...)
 		if !matrixOK {
 			// Without a matrix only the syntax and the keys can be checked.
-			_, ps, _ := decodeTOML(f, src, &personFile{})
+			_, ps, _ := decodeTOML(f, src, &personFile{}, skillFileLimit)
 			r.Problems = append(r.Problems, ps...)
 			continue
 		}
@@ -163,7 +171,8 @@ func Load(root string) (*Repo, error) {
 }
 
 // SkillFiles lists skills/*.toml under root, relative and sorted. A missing
-// skills directory is an empty list.
+// skills directory is an empty list. Symbolic links are listed: reading one
+// ([ReadSkillFile]) follows it inside the repository, or says why not.
 func SkillFiles(root string) ([]string, error) {
 	entries, err := os.ReadDir(filepath.Join(root, SkillsDir))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -174,7 +183,7 @@ func SkillFiles(root string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".toml") {
+		if (e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0) && strings.HasSuffix(e.Name(), ".toml") {
 			out = append(out, path.Join(SkillsDir, e.Name()))
 		}
 	}
@@ -182,13 +191,87 @@ func SkillFiles(root string) ([]string, error) {
 	return out, nil
 }
 
-func readOptional(root, name string) ([]byte, bool, error) {
-	src, err := os.ReadFile(filepath.Join(root, name))
+// ReadSkillFile reads the skill file rel (a slash path relative to root).
+// A file coach will not read is a problem, not an error: a symbolic link
+// that leads outside the repository or nowhere, something that is not a
+// file, a file over the size limit (checked before reading it). The error
+// is for a failure to read.
+func ReadSkillFile(root, rel string) ([]byte, *Problem, error) {
+	return readFile(root, rel, skillFileLimit)
+}
+
+// ReadFile reads another file of the repository the way [ReadSkillFile]
+// does, with max its size limit and what the name of its kind in the
+// problem ("an agenda").
+func ReadFile(root, rel string, max int, what string) ([]byte, *Problem, error) {
+	return readFile(root, rel, sizeLimit{what: what, max: max})
+}
+
+func readFile(root, rel string, limit sizeLimit) ([]byte, *Problem, error) {
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	fi, err := os.Lstat(full)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", rel, err)
+	}
+	problem := func(msg, hint string) ([]byte, *Problem, error) {
+		return nil, &Problem{Path: rel, Severity: Error, Message: msg, Hint: hint}, nil
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		link, _ := os.Readlink(full)
+		target, err := filepath.EvalSymlinks(full)
+		if err != nil {
+			return problem(fmt.Sprintf("the file is a symbolic link to %s, which does not exist", link),
+				"restore the file it leads to, or replace the link with the file")
+		}
+		realRoot, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return nil, nil, err
+		}
+		if inside, err := filepath.Rel(realRoot, target); err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) {
+			return problem(fmt.Sprintf("the file is a symbolic link to %s, outside the repository, which coach does not read", link),
+				"replace the link with the file itself")
+		}
+		if fi, err = os.Stat(target); err != nil {
+			return nil, nil, fmt.Errorf("read %s: %w", rel, err)
+		}
+	}
+	if !fi.Mode().IsRegular() {
+		return problem("not a regular file", "replace it with a file")
+	}
+	if p := SizeProblem(rel, fi.Size(), limit.max, limit.what); p != nil {
+		return nil, p, nil
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", rel, err)
+	}
+	defer f.Close()
+	// The file may grow between the Stat and the read.
+	src, err := io.ReadAll(io.LimitReader(f, int64(limit.max)+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", rel, err)
+	}
+	if p := SizeProblem(rel, int64(len(src)), limit.max, limit.what); p != nil {
+		return nil, p, nil
+	}
+	return src, nil, nil
+}
+
+// readOptional reads a file that may be missing (ok is false). A file
+// that cannot be read as it is (see readFile) is ok with a nil src, and
+// its problem is added to r.
+func readOptional(r *Repo, name string, limit sizeLimit) (src []byte, ok bool, err error) {
+	src, problem, err := readFile(r.Root, name, limit)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("read %s: %w", name, err)
+		return nil, false, err
+	}
+	if problem != nil {
+		r.Files = append(r.Files, name)
+		r.Problems = append(r.Problems, *problem)
+		return nil, true, nil
 	}
 	return src, true, nil
 }

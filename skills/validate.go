@@ -3,6 +3,7 @@ package skills
 import (
 	"fmt"
 	"maps"
+	"math"
 	"path"
 	"regexp"
 	"slices"
@@ -122,7 +123,7 @@ func Slug(s string) string {
 // problems, so that other files can still be checked against it.
 func DecodeMatrix(path string, src []byte) (*Matrix, Problems) {
 	var m Matrix
-	ix, problems, ok := decodeTOML(path, src, &m)
+	ix, problems, ok := decodeTOML(path, src, &m, matrixLimit)
 	if !ok {
 		return nil, problems
 	}
@@ -175,6 +176,12 @@ func (c *checker) roles(m *Matrix) {
 				"role %q has next %q, which is not above it", r.ID, r.Next)
 		}
 		for _, persona := range sortedKeys(r.Emphasis) {
+			w := r.Emphasis[persona]
+			if math.IsNaN(w) || math.IsInf(w, 0) {
+				c.atValue(Error, p+".emphasis."+persona, "use a weight of 0 or more, like 1.5; 1.0 is neutral",
+					"emphasis %s must be a number, not %s", persona, notANumber(w))
+				continue
+			}
 			if c.knownKey(p+".emphasis."+persona, "persona", persona, m.PersonaIDs()) && r.Emphasis[persona] < 0 {
 				c.atValue(Error, p+".emphasis."+persona, "use a weight of 0 or more; 1.0 is neutral",
 					"emphasis %s = %g is negative", persona, r.Emphasis[persona])
@@ -366,7 +373,7 @@ func PersonID(file string) string {
 // decoded, even with problems.
 func DecodePerson(path string, src []byte, m *Matrix) (*Person, Problems) {
 	var f personFile
-	ix, problems, ok := decodeTOML(path, src, &f)
+	ix, problems, ok := decodeTOML(path, src, &f, skillFileLimit)
 	if !ok {
 		return nil, problems
 	}
@@ -440,8 +447,12 @@ func (c *checker) levels(table string, raw map[string]any, m *Matrix) map[string
 		known := c.knownKey(kp, "skill", id, m.SkillIDs())
 		v, isInt := raw[id].(int64)
 		if !isInt {
+			what := srcTypeName(goTypeName(raw[id]))
+			if f, ok := raw[id].(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+				what = notANumber(f)
+			}
 			c.atValue(Error, kp, fmt.Sprintf("write a whole number from 1 to %d without quotes", n),
-				"level of %q must be a whole number, not %s", id, srcTypeName(goTypeName(raw[id])))
+				"level of %q must be a whole number, not %s", id, what)
 			continue
 		}
 		if v < 1 || v > int64(n) {
@@ -487,6 +498,18 @@ func (c *checker) date(keyPath string, v any, required bool) time.Time {
 	return time.Time{}
 }
 
+// notANumber names a NaN or an infinity the way TOML writes it: TOML has
+// them, and coach has no use for either.
+func notANumber(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf (infinity)"
+	case math.IsInf(f, -1):
+		return "-inf (infinity)"
+	}
+	return "nan (not a number)"
+}
+
 func goTypeName(v any) string {
 	return strings.ReplaceAll(fmt.Sprintf("%T", v), "interface {}", "any")
 }
@@ -498,7 +521,7 @@ const ConfigFile = "coach.toml"
 // defaults.
 func DecodeConfig(path string, src []byte) (Config, Problems) {
 	cfg := DefaultConfig()
-	ix, problems, ok := decodeTOML(path, src, &cfg)
+	ix, problems, ok := decodeTOML(path, src, &cfg, configLimit)
 	if !ok {
 		return DefaultConfig(), problems
 	}

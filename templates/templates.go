@@ -3,19 +3,30 @@
 // repository's templates/ directory is parsed after them, so a file or a
 // {{define}} block of the same name replaces the built-in one. A mistake in
 // a template is reported with the template's file and line.
+//
+// What a template prints is escaped for Markdown in one place, the way
+// html/template escapes for HTML: every {{action}} ends in [Escape], so a
+// name, a goal or a piece of evidence cannot mention anyone on GitHub, open
+// raw HTML, or break a table or a heading, whichever template prints it.
+// And a repository's templates come with a pull request, so one rendering
+// is bounded: MaxSteps loops and template calls, MaxOutput bytes, and a
+// printf width of at most maxWidth.
 package templates
 
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -26,12 +37,36 @@ var builtin embed.FS
 // Dir is where a repository keeps its own templates.
 const Dir = "templates"
 
+// The limits of one rendering.
+const (
+	// MaxSteps is how many loop iterations and template calls one
+	// rendering may take in all: {{range 3000000000}} prints nothing, and
+	// would run for minutes.
+	MaxSteps = 250_000
+	// MaxOutput is the most one rendering may write.
+	MaxOutput = 8 << 20
+	// maxWidth is the widest printf width or precision.
+	maxWidth = 1000
+)
+
 // Set is the templates of one repository: the built-in ones and the
 // repository's own.
 type Set struct {
 	t *template.Template
 	// from maps a template file's name to the path it came from, for errors.
 	from map[string]string
+	// sites are the loops and templates counted against MaxSteps; a step
+	// names its site by index.
+	sites []site
+	// maxSteps is MaxSteps; tests make it smaller to run fast.
+	maxSteps int
+}
+
+// site is a loop, or the start of a template, in a template file.
+type site struct {
+	from string // the file
+	line int
+	loop bool // a {{range}}, else the start of a template
 }
 
 var funcs = template.FuncMap{
@@ -51,15 +86,20 @@ var funcs = template.FuncMap{
 		}
 		return many
 	},
-	// cell makes a value safe inside a Markdown table cell.
-	"cell": func(s string) string { return strings.ReplaceAll(s, "|", `\|`) },
+	// cell makes a value safe inside a Markdown table cell. Every action
+	// is escaped (see Escape); cell stays for the templates that use it.
+	"cell":   func(s string) markdown { return markdown(Escape(s)) },
+	"printf": printf,
+	// The two functions instrument adds to every template.
+	"_escape": escapeValue,
+	"_step":   func(int) (string, error) { return "", nil },
 }
 
 // Load parses the built-in templates, then every .tmpl file at the top of
 // repo (nil for none). The error of a repository template is a
 // *skills.ProblemsError naming templates/FILE:LINE.
 func Load(repo fs.FS) (*Set, error) {
-	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}}
+	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}, maxSteps: MaxSteps}
 	entries, err := fs.ReadDir(builtin, ".")
 	if err != nil {
 		return nil, err
@@ -73,24 +113,144 @@ func Load(repo fs.FS) (*Set, error) {
 			return nil, fmt.Errorf("a built-in template is broken (a bug in coach): %w", err)
 		}
 	}
-	if repo == nil {
-		return s, nil
+	if repo != nil {
+		names, err := fs.Glob(repo, "*.tmpl")
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			from := path.Join(Dir, name)
+			if p := outsideLink(repo, name, from); p != nil {
+				return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
+			}
+			if fi, err := fs.Stat(repo, name); err != nil {
+				return nil, fmt.Errorf("read %s: %w", from, err)
+			} else if p := skills.SizeProblem(from, fi.Size(), skills.MaxTemplateSize, "a template"); p != nil {
+				return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
+			}
+			src, err := fs.ReadFile(repo, name)
+			if err != nil {
+				return nil, fmt.Errorf("read %s: %w", from, err)
+			}
+			if p := skills.SizeProblem(from, int64(len(src)), skills.MaxTemplateSize, "a template"); p != nil {
+				return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
+			}
+			if err := s.parse(name, from, src); err != nil {
+				return nil, err
+			}
+		}
 	}
-	names, err := fs.Glob(repo, "*.tmpl")
+	if err := s.instrument(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// outsideLink is the problem of a template that is a symbolic link leading
+// out of templates/: its text would be printed, into a plan or the pull
+// request comment, wherever it led.
+func outsideLink(repo fs.FS, name, from string) *skills.Problem {
+	for hops := 0; hops < 40; hops++ {
+		fi, err := fs.Lstat(repo, name)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return nil // a file, or an error that reading it reports
+		}
+		target, err := fs.ReadLink(repo, name)
+		if err != nil {
+			return nil
+		}
+		next := path.Join(path.Dir(name), target)
+		if path.IsAbs(target) || !fs.ValidPath(next) {
+			return &skills.Problem{Path: from, Severity: skills.Error,
+				Message: fmt.Sprintf("the file is a symbolic link to %s, outside %s/, which coach does not read", target, Dir),
+				Hint:    "replace the link with the template itself"}
+		}
+		name = next
+	}
+	return &skills.Problem{Path: from, Severity: skills.Error, Message: "the file is a loop of symbolic links",
+		Hint: "replace the link with the template itself"}
+}
+
+// instrument rewrites every template once they are all parsed: each
+// action's output goes through _escape, and each loop body and template
+// starts with a _step that counts against MaxSteps.
+func (s *Set) instrument() error {
+	escape, err := s.snippet("{{. | _escape}}")
+	if err != nil {
+		return err
+	}
+	escapeCmd := escape.Pipe.Cmds[1]
+	for _, t := range s.t.Templates() {
+		if t.Tree == nil || t.Tree.Root == nil {
+			continue
+		}
+		tree := t.Tree
+		var walk func(n parse.Node) error
+		walk = func(n parse.Node) error {
+			switch n := n.(type) {
+			case *parse.ListNode:
+				if n == nil {
+					return nil
+				}
+				for _, c := range n.Nodes {
+					if err := walk(c); err != nil {
+						return err
+					}
+				}
+			case *parse.ActionNode:
+				if len(n.Pipe.Decl) == 0 { // {{$x := ...}} prints nothing
+					n.Pipe.Cmds = append(n.Pipe.Cmds, escapeCmd)
+				}
+			case *parse.IfNode:
+				return errors.Join(walk(n.List), walk(n.ElseList))
+			case *parse.WithNode:
+				return errors.Join(walk(n.List), walk(n.ElseList))
+			case *parse.RangeNode:
+				if err := errors.Join(walk(n.List), walk(n.ElseList)); err != nil {
+					return err
+				}
+				return s.step(tree, n, n.List, true)
+			}
+			return nil
+		}
+		if err := walk(tree.Root); err != nil {
+			return err
+		}
+		if err := s.step(tree, tree.Root, tree.Root, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// step puts a _step for the site of n at the start of list.
+func (s *Set) step(tree *parse.Tree, n parse.Node, list *parse.ListNode, loop bool) error {
+	loc, _ := tree.ErrorContext(n)
+	line := 0
+	if parts := strings.Split(loc, ":"); len(parts) >= 2 {
+		line, _ = strconv.Atoi(parts[len(parts)-2])
+	}
+	from, ok := s.from[tree.ParseName]
+	if !ok {
+		from = tree.ParseName
+	}
+	s.sites = append(s.sites, site{from: from, line: line, loop: loop})
+	call, err := s.snippet(fmt.Sprintf("{{_step %d}}", len(s.sites)-1))
+	if err != nil {
+		return err
+	}
+	list.Nodes = append([]parse.Node{call}, list.Nodes...)
+	return nil
+}
+
+// snippet parses one action, to be put into another template's tree.
+func (s *Set) snippet(src string) (*parse.ActionNode, error) {
+	t, err := template.New("").Funcs(funcs).Parse(src)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		src, err := fs.ReadFile(repo, name)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path.Join(Dir, name), err)
-		}
-		if err := s.parse(name, path.Join(Dir, name), src); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
+	return t.Tree.Root.Nodes[0].(*parse.ActionNode), nil
 }
 
 func (s *Set) parse(name, from string, src []byte) error {
@@ -104,13 +264,195 @@ func (s *Set) parse(name, from string, src []byte) error {
 // Render executes the template name with data. The output is the same bytes
 // for the same data; runs of blank lines are folded into one and the text
 // ends in exactly one newline, so templates need not count their newlines.
+//
+// A rendering that goes over MaxSteps or MaxOutput stops with a problem
+// naming the template file and the line of the loop or template it was in.
 func (s *Set) Render(name string, data any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := s.t.ExecuteTemplate(&b, name, data); err != nil {
+	t, err := s.t.Clone()
+	if err != nil {
+		return nil, err
+	}
+	r := &rendering{sites: s.sites, last: -1, max: s.maxSteps}
+	t.Funcs(template.FuncMap{"_step": r.step})
+	if err := t.ExecuteTemplate(r, name, data); err != nil {
+		var over *overLimit
+		if errors.As(err, &over) {
+			return nil, over.problem()
+		}
 		return nil, s.problem(err)
 	}
-	return tidy(b.Bytes()), nil
+	return tidy(r.out.Bytes()), nil
 }
+
+// rendering counts one rendering's steps and output.
+type rendering struct {
+	out   bytes.Buffer
+	sites []site
+	steps int
+	max   int
+	last  int // the site of the last step, -1 before the first
+}
+
+func (r *rendering) step(site int) (string, error) {
+	r.steps++
+	r.last = site
+	if r.steps > r.max {
+		return "", &overLimit{site: r.sites[site], steps: r.max}
+	}
+	return "", nil
+}
+
+func (r *rendering) Write(p []byte) (int, error) {
+	if r.out.Len()+len(p) > MaxOutput {
+		over := &overLimit{}
+		if r.last >= 0 {
+			over.site = r.sites[r.last]
+		}
+		return 0, over
+	}
+	return r.out.Write(p)
+}
+
+// overLimit is a rendering stopped at a limit, in a loop or template.
+type overLimit struct {
+	site  site
+	steps int // the limit of steps that was passed, or 0 for MaxOutput
+}
+
+func (e *overLimit) Error() string { return e.problem().Error() }
+
+func (e *overLimit) problem() *skills.ProblemsError {
+	where := "this template"
+	if e.site.loop {
+		where = "the loop on this line"
+	}
+	p := skills.Problem{Path: e.site.from, Line: e.site.line, Severity: skills.Error,
+		Hint: "a template loops over the data it is given: range over a list of the data, not a number, and call a template from itself only on a smaller part"}
+	if e.steps > 0 {
+		p.Message = fmt.Sprintf("the template took more than %d steps (loop iterations and template calls) in %s, over coach's limit", e.steps, where)
+	} else {
+		p.Message = fmt.Sprintf("the output passed %d MiB in %s, over coach's limit", MaxOutput>>20, where)
+	}
+	if strings.HasPrefix(e.site.from, "built-in ") {
+		p.Hint = "this is a bug in coach"
+	}
+	return &skills.ProblemsError{Problems: skills.Problems{p}}
+}
+
+// markdown is text that is already Markdown, the output of cell or
+// printf: escapeValue leaves it alone.
+type markdown string
+
+// markdownText is text that is Markdown already, from a Markdown file
+// (plans.Markdown): printed as it is.
+type markdownText interface{ Markdown() string }
+
+// escapeValue is what every action's output goes through.
+func escapeValue(v any) markdown {
+	switch v := v.(type) {
+	case markdown:
+		return v
+	case markdownText:
+		return markdown(v.Markdown())
+	case string:
+		return markdown(Escape(v))
+	case nil:
+		return "<no value>"
+	}
+	return markdown(Escape(fmt.Sprint(v)))
+}
+
+// printf is fmt.Sprintf with its arguments escaped (the format is the
+// template's own text) and its widths bounded: %0999999999d would allocate
+// a gigabyte.
+func printf(format string, args ...any) (markdown, error) {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		for i++; i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0; i++ {
+			if format[i] == '*' {
+				return "", fmt.Errorf("printf takes no width from an argument (%%*), by coach's limit")
+			}
+			if format[i] >= '1' && format[i] <= '9' {
+				j := i
+				for j < len(format) && format[j] >= '0' && format[j] <= '9' {
+					j++
+				}
+				if n, err := strconv.Atoi(format[i:j]); err != nil || n > maxWidth {
+					return "", fmt.Errorf("printf width %s is over coach's limit of %d", format[i:j], maxWidth)
+				}
+				i = j - 1
+			}
+		}
+	}
+	escaped := make([]any, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case markdown:
+			escaped[i] = string(v)
+		case markdownText:
+			escaped[i] = v.Markdown()
+		case fmt.Stringer, error:
+			escaped[i] = Escape(fmt.Sprint(v))
+		default:
+			switch reflect.ValueOf(a).Kind() {
+			case reflect.String:
+				escaped[i] = Escape(reflect.ValueOf(a).String())
+			case reflect.Struct, reflect.Map, reflect.Slice, reflect.Array, reflect.Pointer, reflect.Interface:
+				escaped[i] = Escape(fmt.Sprint(a))
+			default:
+				escaped[i] = a // numbers and booleans
+			}
+		}
+	}
+	return markdown(fmt.Sprintf(format, escaped...)), nil
+}
+
+var entity = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
+
+// Escape makes text from a user's files safe to print in Markdown that
+// GitHub renders, a pull request comment or a committed plan, and reads
+// the same: a line break becomes a space (so no value starts a heading or
+// a list, or ends a table row), | is escaped (a table cell), < and an
+// entity's & become entities (no raw HTML), a backtick and a backslash
+// before punctuation are escaped, and an @mention gets a zero-width space
+// after its @, so that printing a name notifies no one.
+func Escape(s string) string {
+	if !strings.ContainsAny(s, "\r\n|<&`\\@") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
+		case c == '\r' || c == '\n':
+			b.WriteByte(' ')
+		case c == '|':
+			b.WriteString(`\|`)
+		case c == '`':
+			b.WriteString("\\`")
+		case c == '\\' && i+1 < len(s) && isPunct(s[i+1]):
+			b.WriteString(`\\`)
+		case c == '<':
+			b.WriteString("&lt;")
+		case c == '&' && entity.MatchString(s[i:]):
+			b.WriteString("&amp;")
+		case c == '@' && (i == 0 || !isWord(s[i-1])) && i+1 < len(s) && isWord(s[i+1]):
+			b.WriteString("@&#8203;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+func isPunct(c byte) bool { return c > ' ' && c < 0x7f && !isWord(c) }
 
 func tidy(b []byte) []byte {
 	lines := bytes.Split(b, []byte("\n"))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
 
@@ -171,9 +172,15 @@ func previousAgenda(root, id string, week plans.Week, stderr io.Writer) (*plans.
 		return nil, nil
 	}
 	path := plans.AgendaPath(id, *best)
-	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(path)))
+	src, p, err := skills.ReadFile(root, path, skills.MaxAgendaSize, "an agenda")
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
+	}
+	if p == nil {
+		p = plans.CheckAgenda(path, src)
+	}
+	if p != nil {
+		return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
 	}
 	if !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
 		fmt.Fprintf(stderr, "coach: warning: %s is not UTF-8 text; its action items were not carried over\n", path)

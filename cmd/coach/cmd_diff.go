@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"time"
 
@@ -95,14 +93,23 @@ func runDiff(opts diffOptions, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		unread := map[string]bool{}
 		for _, p := range paths {
-			data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+			data, problem, err := skills.ReadSkillFile(root, p)
 			if err != nil {
 				return err
+			}
+			if problem != nil {
+				fmt.Fprintln(stderr, problem)
+				unread[skills.PersonID(p)] = true
+				continue
 			}
 			files[p] = data
 		}
 		headSide, headInvalid = side(headMatrix, files, "the working tree", "", stderr)
+		for id := range unread {
+			headSide.Invalid[id], headInvalid = true, true
+		}
 	} else {
 		head, err := history.FilesAt(root, opts.Head)
 		if err != nil {

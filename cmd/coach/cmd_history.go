@@ -77,6 +77,9 @@ git repository or a damaged one, 2 wrong usage.`,
 			if opts.Until, err = parseDate("until", c.String("until")); err != nil {
 				return err
 			}
+			if !opts.Since.IsZero() && !opts.Until.IsZero() && opts.Since.After(opts.Until) {
+				return usagef("--since %s is after --until %s; give the earlier date to --since", c.String("since"), c.String("until"))
+			}
 			return runHistory(opts, stdout, stderr)
 		},
 	}

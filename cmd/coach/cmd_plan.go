@@ -379,6 +379,7 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 			if err != nil {
 				return err
 			}
+			old = lf(old)
 			if !bytes.Equal(old, content) {
 				diff := udiff.Unified("a/"+path, "b/"+path, string(old), string(content))
 				if opts.Format == "github" {
@@ -446,6 +447,7 @@ func (e *handEditedError) Error() string {
 // replaced with force.
 func writeGenerated(file, path string, content []byte, marker string, force bool, command string) (bool, error) {
 	old, err := os.ReadFile(file)
+	old = lf(old)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
@@ -460,6 +462,11 @@ func writeGenerated(file, path string, content []byte, marker string, force bool
 	}
 	return true, nil
 }
+
+// lf reads a generated file as coach wrote it: git on Windows
+// (core.autocrlf) checks it out with CRLF line endings, and commits it back
+// with LF, so the two are the same file.
+func lf(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")) }
 
 // orphanPlans lists plans/*.md whose person has no skill file.
 func orphanPlans(repo *skills.Repo) ([]string, error) {

@@ -1,0 +1,149 @@
+package plans
+
+import (
+	"bytes"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/google/go-cmp/cmp"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+func TestCheckAgenda(t *testing.T) {
+	deep := ": lists and quotes nest more than 32 levels deep, over coach's limit; flatten them: coach reads the action items of an agenda at most that deep"
+	tests := []struct{ name, src, want string }{
+		{"an agenda", "# 1:1\n\n- [ ] a\n  - [x] b\n> quote\n", ""},
+		{"32 quotes", strings.Repeat("> ", 31) + "- [ ] x\n", ""},
+		{"33 quotes", "ok\n" + strings.Repeat("> ", 32) + "- [ ] x\n", "a.md:2:1" + deep},
+		{"lists on one line", strings.Repeat("- ", 40) + "[ ] x\n", "a.md:1:1" + deep},
+		{"ordered lists", strings.Repeat("1. ", 40) + "x\n", "a.md:1:1" + deep},
+		{"nested by indentation", func() string {
+			var b strings.Builder
+			for i := range 40 {
+				b.WriteString(strings.Repeat("  ", i) + "- [ ] x\n")
+			}
+			return b.String()
+		}(), "a.md:33:1" + deep},
+		{"indented text is not nesting", strings.Repeat(" ", 200) + "code\n", ""},
+		{"a thematic break is not a list", strings.Repeat("- - ", 5) + "\n" + strings.Repeat("*", 100) + "\n", ""},
+		{"over the size", strings.Repeat("x", skills.MaxAgendaSize+1),
+			"a.md: the file is 1048577 bytes, over coach's limit of 1 MiB for an agenda; coach does not read it: remove what made it grow (git log -p a.md shows what did)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			if p := CheckAgenda("a.md", []byte(tt.src)); p != nil {
+				got = p.String()
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Error(diff)
+			}
+		})
+	}
+}
+
+// fullItems is ParseItems with goldmark's every inline parser, as it was
+// before: the items must be the same.
+func fullItems(src []byte) []Item {
+	md := goldmark.New(goldmark.WithExtensions(extension.TaskList))
+	doc := md.Parser().Parse(text.NewReader(src))
+	var walk func(n ast.Node) []Item
+	walk = func(n ast.Node) []Item {
+		var out []Item
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c.Kind() {
+			case ast.KindBlockquote, ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+				continue
+			case ast.KindListItem:
+				if blk := c.FirstChild(); blk != nil {
+					if _, ok := blk.FirstChild().(*extast.TaskCheckBox); ok {
+						if it, ok := taskItem(c, src); ok {
+							it.Children = walk(c)
+							out = append(out, it)
+							continue
+						}
+					}
+				}
+			}
+			out = append(out, walk(c)...)
+		}
+		return out
+	}
+	return walk(doc)
+}
+
+// Reading an agenda back must take bounded time and memory: CheckAgenda
+// refuses what is over the limits before any parser runs, cheaply, and
+// what it accepts parses to the same items as with the full parser.
+func FuzzParseItems(f *testing.F) {
+	f.Add([]byte("- [ ] a (open since 2026-W40)\n  - [x] b\n\n> - [ ] quoted\n\n```\n- [ ] code\n```\n"))
+	f.Add([]byte("1. [ ] one\n2) [X] two\n* [ ] `[ ]` \\[x]\n- [ ] [link](x) <b>html</b>\n"))
+	f.Add([]byte("- [ ]\n- [ ] *a* [b][c]\n\n[c]: http://example.com\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if p := CheckAgenda("a.md", src); p == nil && len(src) < 4096 {
+			if diff := cmp.Diff(fullItems(src), ParseItems(src)); diff != "" {
+				t.Fatalf("%q (-full parser +agenda parser):\n%s", src, diff)
+			}
+		}
+		if len(src) == 0 {
+			src = []byte("x")
+		}
+		big := bytes.Repeat(src, skills.MaxAgendaSize/len(src)+1)
+		deep := append([]byte(strings.Repeat("> ", skills.MaxDepth+1)), src...)
+		for _, in := range [][]byte{big, deep} {
+			var p *skills.Problem
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			p = CheckAgenda("a.md", in)
+			runtime.ReadMemStats(&after)
+			if p == nil {
+				t.Fatalf("%q... was not refused", in[:min(len(in), 40)])
+			}
+			if n := after.TotalAlloc - before.TotalAlloc; n > 16<<10 {
+				t.Fatalf("allocated %d bytes to refuse %d bytes", n, len(in))
+			}
+		}
+	})
+}
+
+// Whether a person leads people comes from the matrix (leads = true on a
+// role), not from a persona id: the built-in matrix keeps its leaders, and
+// a matrix of its own decides for itself.
+func TestIsLeader(t *testing.T) {
+	m, err := skills.DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leaders []string
+	for _, r := range m.Roles {
+		if isLeader(m, r.ID) {
+			leaders = append(leaders, r.ID)
+		}
+	}
+	if diff := cmp.Diff([]string{"gpm", "director", "vp", "cpo"}, leaders); diff != "" {
+		t.Errorf("built-in leaders (-want +got):\n%s", diff)
+	}
+	own := &skills.Matrix{Roles: []skills.Role{
+		{ID: "ic", Emphasis: map[string]float64{"people-manager": 2}},
+		{ID: "lead", Leads: true},
+	}}
+	tests := []struct {
+		role string
+		want bool
+	}{
+		{"ic", false}, // a People Manager weight alone does not make a leader
+		{"lead", true},
+		{"unknown", false},
+	}
+	for _, tt := range tests {
+		if got := isLeader(own, tt.role); got != tt.want {
+			t.Errorf("isLeader(%q) = %v, want %v", tt.role, got, tt.want)
+		}
+	}
+}
