@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -39,7 +38,7 @@ func FilesAt(root, rev string) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := resolve(repo, rev)
+	h, err := resolve(w, repo, rev)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) && (rev == "" || rev == "HEAD") {
 		return &Snapshot{Rev: "HEAD", Files: map[string][]byte{}}, nil
 	}
@@ -47,23 +46,6 @@ func FilesAt(root, rev string) (*Snapshot, error) {
 		return nil, err
 	}
 	return snapshot(w, repo, rev, h)
-}
-
-func openAt(root string) (*walker, *git.Repository, error) {
-	gitDir, workTree, err := findGit(root)
-	if err != nil {
-		return nil, nil, err
-	}
-	rel, err := filepath.Rel(workTree, root)
-	if err != nil {
-		return nil, nil, err
-	}
-	w := &walker{skillsPath: skills.SkillsDir, gitDir: gitDir, workTree: workTree}
-	if rel != "." {
-		w.skillsPath = filepath.ToSlash(filepath.Join(rel, skills.SkillsDir))
-	}
-	repo, err := w.open()
-	return w, repo, err
 }
 
 func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Snapshot, error) {

@@ -32,6 +32,10 @@ type node struct {
 	Files []fileChange
 	// done is true once Files is known (read now or from the cache).
 	done bool
+	// partial is true when a parent is missing from the repository: Files
+	// then holds what the commit did as far as can be told, which a run with
+	// the parent present would tell differently, so it is never cached.
+	partial bool
 }
 
 // fileChange is what one commit did to one skill file.
@@ -43,8 +47,11 @@ type fileChange struct {
 
 type walker struct {
 	skillsPath string
-	gitDir     string // "" for a linked work tree, whose .git is a file
+	gitDir     string // the common git directory: objects, refs, the cache
+	headDir    string // the work tree's own git directory: HEAD and its reflog
 	workTree   string
+	objectDirs []string // the object directory, then its alternates
+	promisor   string   // the remote a partial clone fetches from; "" in a complete clone
 	workers    int
 	shallow    map[plumbing.Hash]bool
 	nodes      map[plumbing.Hash]*node
@@ -71,7 +78,7 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 		if n == nil {
 			var err error
 			n, err = w.readNode(objects, h)
-			if errors.Is(err, plumbing.ErrObjectNotFound) {
+			if errors.Is(err, errNoCommit) {
 				// Only the parents of a shallow commit may be missing, and
 				// those are never pushed; anything else is a broken repository.
 				w.missing = append(w.missing, h)
@@ -95,10 +102,17 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 	return nil
 }
 
+// errNoCommit means a commit is missing from the repository. Any other
+// object that cannot be read is an ObjectError.
+var errNoCommit = errors.New("commit not in the repository")
+
 func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash) (*node, error) {
 	commit, err := object.GetCommit(s, h)
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return nil, errNoCommit
+	}
 	if err != nil {
-		return nil, err
+		return nil, objectError("commit "+h.String()[:7], h, err, w.promisor)
 	}
 	n := &node{
 		Hash:    h,
@@ -110,7 +124,7 @@ func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash) (*node,
 	}
 	n.Skills, err = subtree(s, commit.TreeHash, w.skillsPath)
 	if err != nil {
-		return nil, fmt.Errorf("read the tree of commit %s: %w", h.String()[:7], err)
+		return nil, objectError("the tree of commit "+h.String()[:7], commit.TreeHash, err, w.promisor)
 	}
 	return n, nil
 }
@@ -163,12 +177,10 @@ func (w *walker) diffPending() error {
 		}
 		return w.diffRange(repo, pending)
 	}
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
+	var wg sync.WaitGroup
 	size := (len(pending) + workers - 1) / workers
+	// One error, the same on every run: the newest commit's that failed.
+	errs := make([]error, (len(pending)+size-1)/size)
 	for i := 0; i < len(pending); i += size {
 		part := pending[i:min(i+size, len(pending))]
 		wg.Add(1)
@@ -178,21 +190,27 @@ func (w *walker) diffPending() error {
 			if err == nil {
 				err = w.diffRange(repo, part)
 			}
-			if err != nil {
-				mu.Lock()
-				errs = append(errs, err)
-				mu.Unlock()
-			}
+			errs[i/size] = err
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reader reads and decodes the objects of one worker, each once.
 type reader struct {
-	s   *objectStore
-	raw map[plumbing.Hash][]byte
+	s *objectStore
+	// err is the first object that could not be read. The diff of a commit
+	// treats a version it cannot decode as a version to skip with a warning;
+	// one it cannot read is a broken repository, and fails the walk.
+	err      error
+	promisor string // see walker.promisor
+	raw      map[plumbing.Hash][]byte
 	// people holds decoded versions, 1024 to a generation: a version is
 	// needed again when the next commit changes the same file, which in a
 	// large team is hundreds of commits later, so the cache keeps the recent
@@ -206,10 +224,13 @@ type parsed struct {
 }
 
 func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
-	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{},
+	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{}, promisor: w.promisor,
 		people: generations[plumbing.Hash, parsed]{limit: 1024}}
 	for _, n := range nodes {
 		files, err := w.diffNode(r, n)
+		if err == nil {
+			err = r.err
+		}
 		if err != nil {
 			return fmt.Errorf("commit %s: %w", n.Hash.String()[:7], err)
 		}
@@ -231,6 +252,10 @@ func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 	}
 	src, err := r.s.read(plumbing.BlobObject, h)
 	if err != nil {
+		err = objectError(path.Join(skills.SkillsDir, id+".toml"), h, err, r.promisor)
+		if r.err == nil {
+			r.err = err
+		}
 		return nil, err
 	}
 	person, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
@@ -254,6 +279,7 @@ func (w *walker) diffNode(r *reader, n *node) ([]fileChange, error) {
 			parents = append(parents, pn)
 		}
 	}
+	n.partial = len(parents) < len(n.Parents)
 	if len(n.Parents) > 0 && len(parents) == 0 {
 		return nil, nil // its parents are missing: a boundary, like a shallow one
 	}
