@@ -19,7 +19,6 @@ package history
 
 import (
 	"errors"
-	"fmt"
 	"runtime"
 	"sort"
 	"time"
@@ -103,20 +102,9 @@ func Read(root string, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// resolve resolves rev ("" for HEAD) to a commit.
+// resolve resolves rev ("" for HEAD) to a commit, as git does.
 func resolve(w *walker, repo *git.Repository, rev string) (plumbing.Hash, error) {
-	if rev == "" {
-		ref, err := repo.Head()
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		return ref.Hash(), nil
-	}
-	h, err := repo.ResolveRevision(plumbing.Revision(rev))
-	if err != nil {
-		return plumbing.ZeroHash, fmt.Errorf("%w %q: %v", ErrRevision, rev, err)
-	}
-	return *h, nil
+	return (&revisions{w: w, st: repo.Storer}).commit(rev)
 }
 
 // ForPerson returns the changes of one person.
