@@ -191,7 +191,8 @@ func openAt(root string) (*walker, *git.Repository, error) {
 		return nil, nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, filepath.Join(w.gitDir, "config"), err)
 	}
 	if cfg.Raw.Section("extensions").Option("objectformat") == "sha256" {
-		return nil, nil, fmt.Errorf("%w: %s names its objects with SHA-256", ErrSHA256, w.workTree)
+		return nil, nil, withHint(fmt.Errorf("%w: %s names its objects with SHA-256", ErrSHA256, w.workTree),
+			"coach reads history from SHA-1 repositories (git's default) only; check, plan and agenda work without it")
 	}
 	w.promisor = cfg.Raw.Section("extensions").Option("partialclone")
 	for _, r := range cfg.Raw.Section("remote").Subsections {
@@ -222,7 +223,8 @@ func (w *walker) openStorage(st *storage) (*git.Repository, error) {
 	repo, err := git.Open(st, nil)
 	if errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedRepositoryFormatVersion) ||
 		errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion) {
-		return nil, fmt.Errorf("%w: %s: %w", ErrUnsupported, w.gitDir, err)
+		return nil, withHint(fmt.Errorf("%w: %s: %w", ErrUnsupported, w.gitDir, err),
+			"coach reads git with go-git, which cannot read this repository; check, plan and agenda work without its history")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", w.gitDir, err)

@@ -281,7 +281,7 @@ func (r *revisions) basic(rev, name string) (plumbing.Hash, error) {
 		}
 		n, err := strconv.Atoi(sel)
 		if err != nil || n < 0 {
-			return plumbing.ZeroHash, revError(rev, "coach reads reflog entries by number (HEAD@{2}), not by date; give the commit git finds: --rev $(git rev-parse '%s')", rev)
+			return plumbing.ZeroHash, revError(rev, "coach reads reflog entries by number (HEAD@{2}), not by date; give the commit git finds instead: $(git rev-parse '%s')", rev)
 		}
 		return r.reflogEntry(rev, base, n)
 	}

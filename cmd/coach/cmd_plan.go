@@ -85,6 +85,7 @@ a hand-edited plan, 2 wrong usage.`,
 type team struct {
 	repo     *skills.Repo
 	history  []skills.Change
+	unread   error // why the history could not be read, when git is there
 	tmpl     *templates.Set
 	problems bool // some person's file or the matrix had errors, already printed
 	index    *plans.TeamIndex
@@ -121,6 +122,11 @@ func loadTeam(dir string, stderr io.Writer) (*team, error) {
 	switch {
 	case errors.Is(err, history.ErrNotGit):
 		// No git, no progress: plans say so.
+	case errors.Is(err, history.ErrSHA256), errors.Is(err, history.ErrUnsupported):
+		// A repository coach cannot read: the files still make plans and
+		// agendas, and loadPeople tells the user once why they show no
+		// progress. (diff needs the commits, and fails with the reason.)
+		t.unread = err
 	case err != nil:
 		return nil, err
 	default:
@@ -220,6 +226,9 @@ func loadPeople(dir string, names []string, all bool, stderr io.Writer) (*team, 
 	t, err := loadTeam(dir, stderr)
 	if err != nil {
 		return nil, nil, err
+	}
+	if t.unread != nil {
+		fmt.Fprintf(stderr, "coach: note: progress from git is left out: %v\n", t.unread)
 	}
 	if all {
 		names = nil
