@@ -2,6 +2,7 @@ package history
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -240,5 +241,54 @@ func cut(t *testing.T, name string) {
 	}
 	if err := os.WriteFile(name, b[:len(b)/2], 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A coaching folder moved inside a larger repository (git mv team coaching)
+// keeps its history: the commits before the move are read at the old path.
+func TestMovedFolder(t *testing.T) {
+	g := newGitEnv(t)
+	dir := t.TempDir()
+	g.run(dir, "init", "-q", "-b", "main")
+	alice := func(comm int) string {
+		return fmt.Sprintf("name = \"Alice\"\nrole = \"pm\"\n\n[levels]\ncommunication = %d\n", comm)
+	}
+	g.commit(dir, "Start the product", "README.md", "# Product\n", "app/main.go", "package main\n")
+	g.commit(dir, "Add the coaching folder", "team/coach.toml", "", "team/skills/alice.toml", alice(2),
+		"team/skills/ben.toml", "name = \"Ben\"\nrole = \"apm\"\n")
+	g.commit(dir, "Alice: communication 3", "team/skills/alice.toml", alice(3), "app/main.go", "package main // v2\n")
+	g.run(dir, "mv", "team/skills/ben.toml", "team/skills/ben-okafor.toml")
+	g.commit(dir, "Rename Ben")
+	want := readHistory(t, filepath.Join(dir, "team"), Options{NoCache: true})
+	if len(want.Changes) < 4 {
+		t.Fatalf("%d changes", len(want.Changes))
+	}
+
+	g.run(dir, "mv", "team", "coaching")
+	g.commit(dir, "Move the coaching folder")
+	for _, opts := range []Options{{NoCache: true}, {}, {}} {
+		got := readHistory(t, filepath.Join(dir, "coaching"), opts)
+		if diff := cmp.Diff(want.Changes, got.Changes); diff != "" {
+			t.Fatalf("after git mv team coaching (-before +after):\n%s", diff)
+		}
+	}
+
+	// Moved deeper, with an edit in the same commit.
+	if err := os.MkdirAll(filepath.Join(dir, "org", "people"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	g.run(dir, "mv", "coaching", "org/people/coaching")
+	g.commit(dir, "Move it again, and Alice: communication 4", "org/people/coaching/skills/alice.toml", alice(4))
+	for _, opts := range []Options{{NoCache: true}, {}} {
+		got := readHistory(t, filepath.Join(dir, "org", "people", "coaching"), opts)
+		if len(got.Changes) != len(want.Changes)+1 {
+			t.Fatalf("%d changes, want %d", len(got.Changes), len(want.Changes)+1)
+		}
+		if c := got.Changes[0]; c.Subject != "Move it again, and Alice: communication 4" || c.Skill != "communication" || c.From != "3" || c.To != "4" {
+			t.Fatalf("the move's change: %+v", c)
+		}
+		if diff := cmp.Diff(want.Changes, got.Changes[1:]); diff != "" {
+			t.Fatalf("after the second move (-before +after):\n%s", diff)
+		}
 	}
 }

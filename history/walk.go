@@ -28,6 +28,9 @@ type node struct {
 	Subject string
 	// Skills is the hash of the skills/ tree, zero when there is none.
 	Skills plumbing.Hash
+	// Path is where the skills/ tree was at this commit when the coaching
+	// folder has moved since ("team/skills"); "" where it is today.
+	Path string
 	// Files are the skill files this commit changed, by path.
 	Files []fileChange
 	// done is true once Files is known (read now or from the cache).
@@ -67,9 +70,17 @@ type walker struct {
 // taken from it without reading any object.
 func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile) error {
 	objects := newObjectStore(repo.Storer, w.packs)
-	stack := []plumbing.Hash{head}
+	// Each commit is read at the path of the skills/ tree in the child it
+	// was reached from, which a move of the coaching folder changes.
+	type visit struct {
+		h     plumbing.Hash
+		path  string
+		child *node
+	}
+	stack := []visit{{h: head, path: w.skillsPath}}
 	for len(stack) > 0 {
-		h := stack[len(stack)-1]
+		v := stack[len(stack)-1]
+		h := v.h
 		stack = stack[:len(stack)-1]
 		if _, seen := w.nodes[h]; seen {
 			continue
@@ -77,7 +88,7 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 		n := c.lookup(h)
 		if n == nil {
 			var err error
-			n, err = w.readNode(objects, h)
+			n, err = w.readNode(objects, h, v.path, v.child)
 			if errors.Is(err, errNoCommit) {
 				// Only the parents of a shallow commit may be missing, and
 				// those are never pushed; anything else is a broken repository.
@@ -96,7 +107,7 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 			continue
 		}
 		for i := len(n.Parents) - 1; i >= 0; i-- {
-			stack = append(stack, n.Parents[i])
+			stack = append(stack, visit{n.Parents[i], w.pathAt(n), n})
 		}
 	}
 	return nil
@@ -106,7 +117,9 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 // object that cannot be read is an ObjectError.
 var errNoCommit = errors.New("commit not in the repository")
 
-func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash) (*node, error) {
+// readNode reads commit h, whose skills/ tree is at path unless the
+// coaching folder moved in child, the commit it was reached from.
+func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash, path string, child *node) (*node, error) {
 	commit, err := object.GetCommit(s, h)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
 		return nil, errNoCommit
@@ -122,9 +135,18 @@ func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash) (*node,
 		Email:   commit.Author.Email,
 		Subject: subject(commit.Message),
 	}
-	n.Skills, err = subtree(s, commit.TreeHash, w.skillsPath)
+	n.Skills, err = subtree(s, commit.TreeHash, path)
+	if err == nil && n.Skills.IsZero() && child != nil && !child.Skills.IsZero() {
+		var moved string
+		if moved, n.Skills, err = w.moved(s, commit.TreeHash, child); moved != "" {
+			path = moved
+		}
+	}
 	if err != nil {
 		return nil, objectError("the tree of commit "+h.String()[:7], commit.TreeHash, err, w.promisor)
+	}
+	if path != w.skillsPath {
+		n.Path = path
 	}
 	return n, nil
 }
