@@ -59,7 +59,11 @@ func (g *gitEnv) cmd(dir string, args ...string) *exec.Cmd {
 	cmd.Env = append(os.Environ(), "HOME="+g.home, "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
 		"GIT_AUTHOR_NAME=Maya Okafor", "GIT_AUTHOR_EMAIL=maya@example.com",
 		"GIT_COMMITTER_NAME=Maya Okafor", "GIT_COMMITTER_EMAIL=maya@example.com",
-		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "TZ=UTC", "GIT_ADVICE=0")
+		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "TZ=UTC", "GIT_ADVICE=0",
+		// No gc or maintenance in the background, writing while the test
+		// removes its directories.
+		"GIT_CONFIG_COUNT=2", "GIT_CONFIG_KEY_0=gc.auto", "GIT_CONFIG_VALUE_0=0",
+		"GIT_CONFIG_KEY_1=maintenance.auto", "GIT_CONFIG_VALUE_1=false")
 	return cmd
 }
 

@@ -109,7 +109,10 @@ func noCache(t *testing.T, dir string) {
 // it; nothing is cached; once fetched, the history is the full clone's.
 func TestPartialClone(t *testing.T) {
 	g := newGitEnv(t)
-	src, want := layoutRepo(t, g)
+	src, _ := layoutRepo(t, g)
+	g.commit(src, "Add a matrix", "matrix.toml", "# the first matrix\n")
+	g.commit(src, "Change the matrix", "matrix.toml", "# the second matrix\n")
+	want := readHistory(t, src, Options{NoCache: true})
 	g.run(src, "config", "uploadpack.allowFilter", "true")
 	dir := filepath.Join(t.TempDir(), "partial")
 	g.run(filepath.Dir(dir), "clone", "-q", "--filter=blob:none", "file://"+src, dir)
@@ -126,6 +129,18 @@ func TestPartialClone(t *testing.T) {
 			t.Fatalf("hint %q", oe.Hint())
 		}
 		noCache(t, dir)
+	}
+	// So is reading the files of an old revision, for coach diff.
+	root := g.run(dir, "rev-list", "--max-parents=0", "HEAD")
+	_, err := FilesAt(dir, root)
+	var oe *ObjectError
+	if !errors.As(err, &oe) || !regexp.MustCompile(`^skills/[a-z0-9-]+\.toml at `+root+` \(object [0-9a-f]{40}\) is not in this partial clone$`).MatchString(err.Error()) {
+		t.Fatalf("FilesAt: %v", err)
+	}
+	// go-git's Tree.File takes a blob it cannot read for a file that is not
+	// there: the matrix of HEAD~1 must not read as the built-in one.
+	if _, err := FilesAt(dir, "HEAD~1"); !errors.As(err, &oe) || !regexp.MustCompile(`^matrix\.toml at HEAD~1 \(object [0-9a-f]{40}\) is not in this partial clone$`).MatchString(err.Error()) {
+		t.Fatalf("FilesAt: %v", err)
 	}
 	if usage, _ := g.try(dir, "fetch", "-h"); !strings.Contains(usage, "--refetch") {
 		t.Skip("git has no fetch --refetch")

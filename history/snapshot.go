@@ -11,6 +11,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // ErrNotFetched means a revision is named but its commit is not in the
@@ -55,19 +56,26 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 			ErrNotFetched, rev, h.String()[:7], rev)
 	}
 	if err != nil {
-		return nil, err
+		return nil, objectError("commit "+h.String()[:7], h, err, w.promisor)
 	}
 	s := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{}}
-	if s.Matrix, err = fileAt(commit, path.Join(path.Dir(w.skillsPath), skills.MatrixFile)); err != nil {
+	if s.Matrix, err = fileAt(repo.Storer, commit.TreeHash, path.Join(path.Dir(w.skillsPath), skills.MatrixFile)); err != nil {
+		var oe *ObjectError
+		if errors.As(err, &oe) {
+			oe.What, oe.Remote = skills.MatrixFile+" at "+rev, w.promisor
+		}
 		return nil, err
 	}
 	sub, err := subtree(repo.Storer, commit.TreeHash, w.skillsPath)
-	if err != nil || sub.IsZero() {
-		return s, err
+	if err != nil {
+		return nil, objectError("the tree of "+rev, commit.TreeHash, err, w.promisor)
+	}
+	if sub.IsZero() {
+		return s, nil
 	}
 	tree, err := object.GetTree(repo.Storer, sub)
 	if err != nil {
-		return nil, err
+		return nil, objectError("the skills/ tree of "+rev, sub, err, w.promisor)
 	}
 	for _, e := range tree.Entries {
 		if !e.Mode.IsFile() || !strings.HasSuffix(e.Name, ".toml") {
@@ -75,25 +83,42 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 		}
 		data, err := readObject(repo.Storer, plumbing.BlobObject, e.Hash)
 		if err != nil {
-			return nil, err
+			return nil, objectError(skills.SkillsDir+"/"+e.Name+" at "+rev, e.Hash, err, w.promisor)
 		}
 		s.Files[skills.SkillsDir+"/"+e.Name] = data
 	}
 	return s, nil
 }
 
-// fileAt reads the file at slash path p of a commit, or nil when there is
-// none.
-func fileAt(c *object.Commit, p string) ([]byte, error) {
-	f, err := c.File(p)
-	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
-		return nil, nil
+// fileAt reads the file at slash path p of the tree root, or nil when
+// there is none. (go-git's Tree.File reports a blob it cannot read as a file
+// that does not exist.)
+func fileAt(s storer.EncodedObjectStorer, root plumbing.Hash, p string) ([]byte, error) {
+	dir, name := path.Split(p)
+	h := root
+	if dir = strings.TrimSuffix(dir, "/"); dir != "" {
+		var err error
+		if h, err = subtree(s, root, dir); err != nil || h.IsZero() {
+			if err != nil {
+				err = objectError("the tree of "+dir+"/", root, err, "")
+			}
+			return nil, err
+		}
 	}
+	t, err := object.GetTree(s, h)
 	if err != nil {
-		return nil, fmt.Errorf("read %s at %s: %w", p, c.Hash.String()[:7], err)
+		return nil, objectError("the tree of "+dir+"/", h, err, "")
 	}
-	src, err := f.Contents()
-	return []byte(src), err
+	for _, e := range t.Entries {
+		if e.Name == name && e.Mode.IsFile() {
+			data, err := readObject(s, plumbing.BlobObject, e.Hash)
+			if err != nil {
+				return nil, objectError(p, e.Hash, err, "")
+			}
+			return data, nil
+		}
+	}
+	return nil, nil
 }
 
 // DefaultBase finds what a pull request is compared with: the merge base of
