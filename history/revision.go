@@ -41,7 +41,16 @@ func revError(rev, format string, args ...any) error {
 // plumbing.ErrReferenceNotFound.
 func (r *revisions) commit(rev string) (plumbing.Hash, error) {
 	if rev == "" {
-		rev = "HEAD"
+		// HEAD names a commit, as git sees to: reading no object here keeps
+		// a warm run from opening any pack.
+		ref, err := r.ref("HEAD")
+		if err == nil && ref == nil {
+			err = fmt.Errorf("%w: HEAD", plumbing.ErrReferenceNotFound)
+		}
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		return ref.Hash(), nil
 	}
 	if strings.Contains(rev, "..") {
 		return plumbing.ZeroHash, revError(rev, "a range of commits; give one revision")
