@@ -268,6 +268,24 @@ func TestOpenPacksBadIndex(t *testing.T) {
 			}
 		})
 	}
+	// A pack cut short no longer ends in the checksum its index names.
+	if err := os.WriteFile(idxs[0], good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(pack, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pack, data[:len(data)-100], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = openPacks([]string{filepath.Join(gitDir, "objects")})
+	if want := "damaged repository: " + pack + ": the pack is not the one its index describes (cut short or replaced)"; err == nil || err.Error() != want {
+		t.Fatalf("got %v, want %s", err, want)
+	}
 	// An index whose pack is gone is passed over, as git does.
 	if err := os.WriteFile(idxs[0], good, 0o644); err != nil {
 		t.Fatal(err)

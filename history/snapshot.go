@@ -59,16 +59,24 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 		return nil, objectError("commit "+h.String()[:7], h, err, w.promisor)
 	}
 	s := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{}}
-	if s.Matrix, err = fileAt(repo.Storer, commit.TreeHash, path.Join(path.Dir(w.skillsPath), skills.MatrixFile)); err != nil {
+	skillsPath := w.skillsPath
+	sub, err := subtree(repo.Storer, commit.TreeHash, skillsPath)
+	if err == nil && sub.IsZero() {
+		// Before a move of the coaching folder, its files were elsewhere.
+		var moved string
+		if moved, sub, err = w.movedSince(repo, commit); moved != "" {
+			skillsPath = moved
+		}
+	}
+	if err != nil {
+		return nil, objectError("the tree of "+rev, commit.TreeHash, err, w.promisor)
+	}
+	if s.Matrix, err = fileAt(repo.Storer, commit.TreeHash, path.Join(path.Dir(skillsPath), skills.MatrixFile)); err != nil {
 		var oe *ObjectError
 		if errors.As(err, &oe) {
 			oe.What, oe.Remote = skills.MatrixFile+" at "+rev, w.promisor
 		}
 		return nil, err
-	}
-	sub, err := subtree(repo.Storer, commit.TreeHash, w.skillsPath)
-	if err != nil {
-		return nil, objectError("the tree of "+rev, commit.TreeHash, err, w.promisor)
 	}
 	if sub.IsZero() {
 		return s, nil
@@ -88,6 +96,24 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 		s.Files[skills.SkillsDir+"/"+e.Name] = data
 	}
 	return s, nil
+}
+
+// movedSince finds where the skills/ tree was at commit c when the coaching
+// folder has moved between c and HEAD; "" when it has not.
+func (w *walker) movedSince(repo *git.Repository, c *object.Commit) (string, plumbing.Hash, error) {
+	head, err := repo.Head()
+	if err != nil || head.Hash() == c.Hash {
+		return "", plumbing.ZeroHash, nil
+	}
+	hc, err := object.GetCommit(repo.Storer, head.Hash())
+	if err != nil {
+		return "", plumbing.ZeroHash, err
+	}
+	hs, err := subtree(repo.Storer, hc.TreeHash, w.skillsPath)
+	if err != nil || hs.IsZero() {
+		return "", plumbing.ZeroHash, err
+	}
+	return w.moved(repo.Storer, c.TreeHash, &node{Hash: hc.Hash, Skills: hs})
 }
 
 // fileAt reads the file at slash path p of the tree root, or nil when
