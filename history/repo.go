@@ -75,6 +75,13 @@ func findGit(dir string) (location, error) {
 	}
 }
 
+// WorkTree returns the root of the work tree of the git repository holding
+// dir, read as git lays it out, whether or not coach can read its history.
+func WorkTree(dir string) (string, error) {
+	loc, err := findGit(dir)
+	return loc.workTree, err
+}
+
 // readGitFile reads a .git file ("gitdir: PATH"), whose path is relative to
 // the directory holding the file.
 func readGitFile(name string) (string, error) {
