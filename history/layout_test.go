@@ -130,6 +130,14 @@ func TestPartialClone(t *testing.T) {
 		}
 		noCache(t, dir)
 	}
+	// Older git marks a partial clone with extensions.partialClone, which
+	// go-git refuses; it is the same partial clone.
+	g.run(dir, "config", "core.repositoryformatversion", "1")
+	g.run(dir, "config", "extensions.partialClone", "origin")
+	g.run(dir, "config", "extensions.worktreeConfig", "true")
+	if _, err := Read(dir, Options{}); !errors.As(err, new(*ObjectError)) || !strings.HasSuffix(err.Error(), "is not in this partial clone") {
+		t.Fatalf("with extensions.partialClone: %v", err)
+	}
 	// So is reading the files of an old revision, for coach diff.
 	root := g.run(dir, "rev-list", "--max-parents=0", "HEAD")
 	_, err := FilesAt(dir, root)

@@ -13,6 +13,7 @@ import (
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -193,7 +194,7 @@ func openAt(root string) (*walker, *git.Repository, error) {
 	}
 	w.packs = &packSet{dirs: w.objectDirs}
 	st := w.storage()
-	cfg, err := st.Config()
+	cfg, err := st.Storage.Config()
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, filepath.Join(w.gitDir, "config"), err)
 	}
@@ -286,6 +287,23 @@ func (s *storage) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbin
 		return nil, fmt.Errorf("%w: read object %s: %w", ErrDamaged, h, err)
 	}
 	return obj, err
+}
+
+// Config is the repository's config, without the extensions that change
+// nothing coach reads, which go-git would refuse: partialClone (older git
+// writes it; missing objects are reported as such), preciousObjects (it
+// forbids deleting objects) and worktreeConfig (a work tree's own config
+// file, for settings coach does not use).
+func (s *storage) Config() (*config.Config, error) {
+	cfg, err := s.Storage.Config()
+	if err != nil || !cfg.Raw.HasSection("extensions") {
+		return cfg, err
+	}
+	ext := cfg.Raw.Section("extensions")
+	for _, name := range []string{"partialclone", "preciousobjects", "worktreeconfig"} {
+		ext.RemoveOption(name)
+	}
+	return cfg, nil
 }
 
 // HasEncodedObject reports whether the repository or its alternates hold h.
