@@ -44,6 +44,14 @@ func TestRevisionsMatchGit(t *testing.T) {
 	g.commit(clone, "Local change", "skills/dan.toml", "name = \"Dan\"\n")
 	g.run(clone, "branch", "-q", "--track", "local-track", "main")
 
+	// A linked work tree keeps its own HEAD and reflog of HEAD.
+	wt := filepath.Join(t.TempDir(), "wt")
+	g.run(dir, "worktree", "add", "-q", "-b", "wt-branch", wt, "main~1")
+	g.commit(wt, "Work tree change", "skills/eve.toml", "name = \"Eve\"\n")
+	g.run(wt, "reset", "-q", "--hard", "HEAD~1")
+	g.run(wt, "reset", "-q", "--hard", "HEAD@{1}")
+	g.run(wt, "checkout", "-q", "--detach")
+	g.run(wt, "checkout", "-q", "wt-branch")
 	head := g.run(dir, "rev-parse", "HEAD")
 	blob := g.run(dir, "rev-parse", "HEAD:skills/alice.toml")
 	for _, tc := range []struct {
@@ -140,6 +148,16 @@ func TestRevisionsMatchGit(t *testing.T) {
 		{dir: dir, rev: "ORIG_HEAD"},
 		{dir: dir, rev: "0000"},
 		{dir: dir, rev: strings.Repeat("0", 40)},
+		{dir: wt, rev: "HEAD"},
+		{dir: wt, rev: "HEAD@{1}"},
+		{dir: wt, rev: "HEAD@{3}"},
+		{dir: wt, rev: "HEAD@{4}"},
+		{dir: wt, rev: "@{1}"},
+		{dir: wt, rev: "@{2}"},
+		{dir: wt, rev: "@{-1}"},
+		{dir: wt, rev: "wt-branch@{2}"},
+		{dir: wt, rev: "main@{2}"},
+		{dir: wt, rev: "main"},
 		{dir: clone, rev: "origin/main"},
 		{dir: clone, rev: "origin"},
 		{dir: clone, rev: "@{u}"},
@@ -151,8 +169,11 @@ func TestRevisionsMatchGit(t *testing.T) {
 		{dir: clone, rev: "main@{push}", err: `unknown revision "main@{push}": coach does not read @{push}; give the remote branch (origin/NAME)`},
 	} {
 		name := tc.rev
-		if tc.dir == clone {
+		switch tc.dir {
+		case clone:
 			name = "clone " + name
+		case wt:
+			name = "worktree " + name
 		}
 		t.Run(name, func(t *testing.T) {
 			w, repo, err := openAt(tc.dir)
