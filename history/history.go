@@ -12,9 +12,13 @@
 // point, not a day on which everyone's levels appeared.
 //
 // Packed objects are read straight from the mapped pack files (see pack.go),
-// everything else through go-git's storage. Results per commit are cached
-// under the git directory (.git/coach/), keyed by commit hash, so a second
-// run reads only new commits.
+// everything else through go-git's storage; both read a linked work tree's
+// common directory and the alternates as git does (see repo.go). An object
+// that cannot be read fails the walk, with its file named; it is never taken
+// for a version that does not parse. Revisions are resolved as git resolves
+// them (see revision.go). Results per commit are cached under the git
+// directory (.git/coach/), keyed by commit hash, so a second run reads only
+// new commits.
 package history
 
 import (

@@ -201,7 +201,7 @@ func (w *walker) diffPending() error {
 	}
 	var wg sync.WaitGroup
 	size := (len(pending) + workers - 1) / workers
-	// One error, the same on every run: the newest commit's that failed.
+	// One error, the same on every run: that of the first part, in walk order, that failed.
 	errs := make([]error, (len(pending)+size-1)/size)
 	for i := 0; i < len(pending); i += size {
 		part := pending[i:min(i+size, len(pending))]
