@@ -315,3 +315,24 @@ func TestMovedFolder(t *testing.T) {
 		}
 	}
 }
+
+// A loose object that does not inflate is a read error naming it, not a
+// version that does not parse; nothing is cached.
+func TestDamagedLooseObject(t *testing.T) {
+	g := newGitEnv(t)
+	dir, _ := layoutRepo(t, g)
+	blob := g.run(dir, "rev-parse", "HEAD:skills/zoe.toml")
+	name := filepath.Join(dir, ".git", "objects", blob[:2], blob[2:])
+	if err := os.Chmod(name, 0o644); err != nil {
+		t.Fatalf("the blob is not loose (%v): it tests nothing", err)
+	}
+	if err := os.WriteFile(name, []byte("not zlib at all"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read(dir, Options{})
+	want := "commit " + g.run(dir, "rev-parse", "--short=7", "HEAD") + ": damaged repository: read object " + blob + ": "
+	if !errors.Is(err, ErrDamaged) || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("got %v, want %s...", err, want)
+	}
+	noCache(t, dir)
+}
