@@ -15,11 +15,13 @@ import (
 // goes stale; a file that is not exactly what this version of coach wrote is
 // ignored and rebuilt, never trusted. The boundary commits of a shallow clone
 // are not cached: once the clone is deepened they have parents to compare
-// with.
+// with; nor are commits with a parent missing from the repository. Version 1
+// could hold a version of a file that was not fetched as one that does not
+// parse, so it is dropped.
 
 const (
 	cacheMagic   = "coach history cache"
-	cacheVersion = 1
+	cacheVersion = 2
 )
 
 type cacheFile struct {
@@ -76,7 +78,7 @@ func (c *cacheFile) lookup(h plumbing.Hash) *node {
 func saveCache(gitDir, skillsPath string, nodes map[plumbing.Hash]*node, shallow map[plumbing.Hash]bool) error {
 	c := cacheFile{Magic: cacheMagic, Version: cacheVersion, SkillsPath: skillsPath}
 	for h, n := range nodes {
-		if n.done && !shallow[h] {
+		if n.done && !n.partial && !shallow[h] {
 			c.Nodes = append(c.Nodes, *n)
 		}
 	}

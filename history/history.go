@@ -12,26 +12,24 @@
 // point, not a day on which everyone's levels appeared.
 //
 // Packed objects are read straight from the mapped pack files (see pack.go),
-// everything else through go-git's storage. Results per commit are cached
-// under the git directory (.git/coach/), keyed by commit hash, so a second
-// run reads only new commits.
+// everything else through go-git's storage; both read a linked work tree's
+// common directory and the alternates as git does (see repo.go). An object
+// that cannot be read fails the walk, with its file named; it is never taken
+// for a version that does not parse. Revisions are resolved as git resolves
+// them (see revision.go). Results per commit are cached under the git
+// directory (.git/coach/), keyed by commit hash, so a second run reads only
+// new commits.
 package history
 
 import (
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
-	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/cache"
-	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // ErrNotGit means the coaching repository is not in a git repository.
@@ -74,40 +72,30 @@ func Read(root string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if w.gitDir != "" {
-		w.packs = &packSet{gitDir: w.gitDir}
-		defer w.packs.close()
-	}
+	defer w.packs.close()
 	w.nodes = map[plumbing.Hash]*node{}
 	w.workers = opts.Workers
 	if w.workers <= 0 {
 		w.workers = min(runtime.GOMAXPROCS(0), 4)
 	}
-	head, err := resolve(repo, opts.Rev)
+	head, err := resolve(w, repo, opts.Rev)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) && opts.Rev == "" {
 		return &Result{Notes: []string{"the repository has no commits yet: commit the skill files to start their history"}}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	shallow, err := repo.Storer.Shallow()
-	if err != nil {
-		return nil, fmt.Errorf("read the shallow list: %w", err)
-	}
-	w.shallow = map[plumbing.Hash]bool{}
-	for _, h := range shallow {
-		w.shallow[h] = true
-	}
-	// A linked work tree has no .git directory of its own to keep a cache in.
-	noCache := opts.NoCache || w.gitDir == ""
+	noCache := opts.NoCache
 	var c *cacheFile
 	if !noCache {
 		c = loadCache(w.gitDir, w.skillsPath)
 	}
-	if err := w.collect(repo, head, c); err != nil {
-		return nil, err
+	err = w.collect(repo, head, c)
+	if err == nil {
+		err = w.diffPending()
 	}
-	if err := w.diffPending(); err != nil {
+	if err != nil {
+		// Nothing is cached from a walk that could not read an object.
 		return nil, err
 	}
 	if !noCache && w.fresh > 0 {
@@ -118,66 +106,9 @@ func Read(root string, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// findGit walks up from dir to the directory holding .git, as git does.
-func findGit(dir string) (gitDir, workTree string, err error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", "", err
-	}
-	for d := abs; ; d = filepath.Dir(d) {
-		fi, err := os.Stat(filepath.Join(d, ".git"))
-		if err == nil {
-			if fi.IsDir() {
-				return filepath.Join(d, ".git"), d, nil
-			}
-			return "", d, nil // a .git file (a linked work tree): let go-git follow it
-		}
-		if filepath.Dir(d) == d {
-			return "", "", fmt.Errorf("%w: %s is not inside one; history is read from the commits that changed skills/ (run git init and commit the skill files)", ErrNotGit, abs)
-		}
-	}
-}
-
-// objectCache bounds go-git's cache of decoded objects per open storage
-// (one for the first pass, one per worker). The walk reads packed objects
-// itself, so it serves loose objects, alternates, and the commands that read
-// one revision.
-const objectCache = 8 * cache.MiByte
-
-// open opens the repository for reading objects. With a .git directory the
-// storage keeps its pack files open across reads (go-git otherwise reopens
-// the pack for every object) with a bounded object cache. A linked work tree
-// (where .git is a file) is opened through go-git's own discovery.
-func (w *walker) open() (*git.Repository, error) {
-	if w.gitDir == "" {
-		repo, err := git.PlainOpenWithOptions(w.workTree, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-		if err != nil {
-			return nil, fmt.Errorf("open the git repository at %s: %w", w.workTree, err)
-		}
-		return repo, nil
-	}
-	st := filesystem.NewStorageWithOptions(osfs.New(w.gitDir), cache.NewObjectLRU(objectCache),
-		filesystem.Options{KeepDescriptors: true})
-	repo, err := git.Open(st, nil)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", w.gitDir, err)
-	}
-	return repo, nil
-}
-
-func resolve(repo *git.Repository, rev string) (plumbing.Hash, error) {
-	if rev == "" {
-		ref, err := repo.Head()
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		return ref.Hash(), nil
-	}
-	h, err := repo.ResolveRevision(plumbing.Revision(rev))
-	if err != nil {
-		return plumbing.ZeroHash, fmt.Errorf("%w %q: %v", ErrRevision, rev, err)
-	}
-	return *h, nil
+// resolve resolves rev ("" for HEAD) to a commit, as git does.
+func resolve(w *walker, repo *git.Repository, rev string) (plumbing.Hash, error) {
+	return (&revisions{w: w, st: repo.Storer}).commit(rev)
 }
 
 // ForPerson returns the changes of one person.

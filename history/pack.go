@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha1"
 	"errors"
 	"fmt"
 	"io"
@@ -37,20 +38,24 @@ type pack struct {
 	close func() error
 }
 
-// packSet is the packs of a repository, opened when the first object is
-// read: a warm run that finds every commit in its cache opens none.
+// packSet is the packs of a repository and its alternates, opened when the
+// first object is read: a warm run that finds every commit in its cache
+// opens none.
 type packSet struct {
-	gitDir string
-	once   sync.Once
-	packs  []*pack
+	dirs  []string // object directories
+	once  sync.Once
+	packs []*pack
+	err   error
 }
 
-func (s *packSet) get() []*pack {
+// get returns the packs, or the error that makes one of them unreadable: a
+// damaged index is reported by name, never read around.
+func (s *packSet) get() ([]*pack, error) {
 	if s == nil {
-		return nil
+		return nil, nil
 	}
-	s.once.Do(func() { s.packs = openPacks(s.gitDir) })
-	return s.packs
+	s.once.Do(func() { s.packs, s.err = openPacks(s.dirs) })
+	return s.packs, s.err
 }
 
 func (s *packSet) close() {
@@ -61,38 +66,70 @@ func (s *packSet) close() {
 	closePacks(s.packs)
 }
 
-// openPacks opens the packs of the repository at gitDir. A pack that cannot
-// be read this way is left out: go-git's storage still reads it.
-func openPacks(gitDir string) []*pack {
-	idxs, _ := filepath.Glob(filepath.Join(gitDir, "objects", "pack", "pack-*.idx"))
+// openPacks opens the packs of the object directories dirs. Like git, it
+// lists packs by their index and passes over an index whose pack is gone
+// (git writes the pack first); any other pack it cannot read is an error
+// that names the file. The multi-pack-index and the commit-graph are never
+// read: every pack keeps its own index, and commits are read as objects.
+func openPacks(dirs []string) ([]*pack, error) {
 	var packs []*pack
-	for _, name := range idxs {
-		if p, err := openPack(name); err == nil {
+	for _, dir := range dirs {
+		idxs, _ := filepath.Glob(filepath.Join(dir, "pack", "pack-*.idx"))
+		for _, name := range idxs {
+			p, err := openPack(name)
+			if errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				closePacks(packs)
+				return nil, err
+			}
 			packs = append(packs, p)
 		}
 	}
-	return packs
+	return packs, nil
 }
 
+// openPack opens a pack and its index. The index's own checksum is checked
+// (a SHA-1 of a few megabytes at most), and that it indexes this pack; the
+// pack's entries are checked as they are inflated.
 func openPack(idxPath string) (*pack, error) {
-	f, err := os.Open(idxPath)
-	if err != nil {
+	name := idxPath[:len(idxPath)-len(".idx")] + ".pack"
+	if _, err := os.Stat(name); err != nil {
 		return nil, err
+	}
+	damaged := func(file string, format string, args ...any) error {
+		err := fmt.Errorf("%w: %s: %s", ErrDamaged, file, fmt.Sprintf(format, args...))
+		if file == idxPath {
+			return withHint(err, fmt.Sprintf("`git index-pack %s` rebuilds the index from its pack; `git fsck` then checks the rest", name))
+		}
+		return err
+	}
+	raw, err := os.ReadFile(idxPath)
+	if err != nil {
+		return nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, idxPath, err)
+	}
+	if len(raw) < 8+256*4+2*20 {
+		return nil, damaged(idxPath, "the index is cut short (%d bytes)", len(raw))
+	}
+	if sum := sha1.Sum(raw[:len(raw)-20]); !bytes.Equal(sum[:], raw[len(raw)-20:]) {
+		return nil, damaged(idxPath, "the index does not match its checksum")
 	}
 	idx := idxfile.NewMemoryIndex()
-	err = idxfile.NewDecoder(f).Decode(idx)
-	f.Close()
-	if err != nil {
-		return nil, err
+	if err := idxfile.NewDecoder(bytes.NewReader(raw)).Decode(idx); err != nil {
+		return nil, damaged(idxPath, "the index does not decode: %v", err)
 	}
-	name := idxPath[:len(idxPath)-len(".idx")] + ".pack"
 	data, unmap, err := mapFile(name)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, name, err)
 	}
 	if len(data) < 12+20 || string(data[:4]) != "PACK" {
 		unmap()
-		return nil, fmt.Errorf("%s: not a pack file", name)
+		return nil, damaged(name, "not a pack file")
+	}
+	if !bytes.Equal(data[len(data)-20:], idx.PackfileChecksum[:]) {
+		unmap()
+		return nil, damaged(name, "the pack is not the one its index describes (cut short or replaced)")
 	}
 	return &pack{name: name, idx: idx, data: data, close: unmap}, nil
 }
@@ -156,7 +193,11 @@ func (o *objectStore) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, erro
 // packed reads object h from the first pack holding it; ok is false when
 // none does.
 func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectType, ok bool, err error) {
-	for _, p := range o.set.get() {
+	packs, err := o.set.get()
+	if err != nil {
+		return nil, 0, false, err
+	}
+	for _, p := range packs {
 		off, err := p.idx.FindOffset(h)
 		if err != nil {
 			continue

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
@@ -92,7 +93,7 @@ func TestPackReaderMatchesGoGit(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			gitDir := packRepo(t, tc.ref)
-			packs := openPacks(gitDir)
+			packs := mustOpenPacks(t, gitDir)
 			defer closePacks(packs)
 			if len(packs) != 1 {
 				t.Fatalf("%d packs opened, want 1", len(packs))
@@ -143,7 +144,7 @@ func TestObjectStoreFallsBackForLooseObjects(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := plumbing.NewHash(strings.TrimSpace(runGit(t, dir, "hash-object", "-w", blob)))
-	packs := openPacks(gitDir)
+	packs := mustOpenPacks(t, gitDir)
 	defer closePacks(packs)
 	o := newObjectStore(goGitStorage(gitDir), setOf(packs))
 	got, err := o.read(plumbing.BlobObject, h)
@@ -164,7 +165,7 @@ func TestObjectStoreFallsBackForLooseObjects(t *testing.T) {
 // read again.
 func TestPackReaderDamaged(t *testing.T) {
 	gitDir := packRepo(t, false)
-	packs := openPacks(gitDir)
+	packs := mustOpenPacks(t, gitDir)
 	defer closePacks(packs)
 	good := packs[0]
 	objects := packObjects(t, good)
@@ -210,20 +211,89 @@ func TestPackReaderDamaged(t *testing.T) {
 	}
 }
 
-// A pack whose index cannot be read is left to go-git, not fatal.
-func TestOpenPacksSkipsBadIndex(t *testing.T) {
+// mustOpenPacks opens the packs of the repository at gitDir.
+func mustOpenPacks(t *testing.T, gitDir string) []*pack {
+	t.Helper()
+	packs, err := openPacks([]string{filepath.Join(gitDir, "objects")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return packs
+}
+
+// A pack index that is cut short, changed or replaced is an error that names
+// it and says how to rebuild it; it is never read around (go-git's storage
+// would fail on it with "unexpected EOF", or find fewer objects).
+func TestOpenPacksBadIndex(t *testing.T) {
 	gitDir := packRepo(t, false)
 	idxs, _ := filepath.Glob(filepath.Join(gitDir, "objects", "pack", "*.idx"))
 	if len(idxs) != 1 {
 		t.Fatalf("%d indexes", len(idxs))
 	}
+	good, err := os.ReadFile(idxs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Chmod(idxs[0], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(idxs[0], []byte("not an index"), 0o644); err != nil {
+	flipped := bytes.Clone(good)
+	flipped[len(flipped)/2] ^= 0xff
+	pack := strings.TrimSuffix(idxs[0], ".idx") + ".pack"
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"cut short", good[:len(good)/2], idxs[0] + ": the index does not match its checksum"},
+		{"cut to nothing", good[:100], idxs[0] + ": the index is cut short (100 bytes)"},
+		{"a byte changed", flipped, idxs[0] + ": the index does not match its checksum"},
+		{"not an index", append([]byte("not an index"), make([]byte, 2000)...), idxs[0] + ": the index does not match its checksum"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := os.WriteFile(idxs[0], tc.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			packs, err := openPacks([]string{filepath.Join(gitDir, "objects")})
+			if len(packs) != 0 {
+				t.Fatalf("opened %d packs with a broken index", len(packs))
+			}
+			want := "damaged repository: " + tc.want
+			if err == nil || err.Error() != want {
+				t.Fatalf("error %v, want %s", err, want)
+			}
+			var h interface{ Hint() string }
+			if !errors.As(err, &h) || h.Hint() != "`git index-pack "+pack+"` rebuilds the index from its pack; `git fsck` then checks the rest" {
+				t.Fatalf("hint: %v", err)
+			}
+		})
+	}
+	// A pack cut short no longer ends in the checksum its index names.
+	if err := os.WriteFile(idxs[0], good, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if packs := openPacks(gitDir); len(packs) != 0 {
-		t.Fatalf("opened %d packs with a broken index", len(packs))
+	data, err := os.ReadFile(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(pack, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pack, data[:len(data)-100], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = openPacks([]string{filepath.Join(gitDir, "objects")})
+	if want := "damaged repository: " + pack + ": the pack is not the one its index describes (cut short or replaced)"; err == nil || err.Error() != want {
+		t.Fatalf("got %v, want %s", err, want)
+	}
+	// An index whose pack is gone is passed over, as git does.
+	if err := os.WriteFile(idxs[0], good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(pack); err != nil {
+		t.Fatal(err)
+	}
+	if packs, err := openPacks([]string{filepath.Join(gitDir, "objects")}); len(packs) != 0 || err != nil {
+		t.Fatalf("index without its pack: %d packs, %v", len(packs), err)
 	}
 }

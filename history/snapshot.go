@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // ErrNotFetched means a revision is named but its commit is not in the
@@ -39,7 +39,7 @@ func FilesAt(root, rev string) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := resolve(repo, rev)
+	h, err := resolve(w, repo, rev)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) && (rev == "" || rev == "HEAD") {
 		return &Snapshot{Rev: "HEAD", Files: map[string][]byte{}}, nil
 	}
@@ -49,23 +49,6 @@ func FilesAt(root, rev string) (*Snapshot, error) {
 	return snapshot(w, repo, rev, h)
 }
 
-func openAt(root string) (*walker, *git.Repository, error) {
-	gitDir, workTree, err := findGit(root)
-	if err != nil {
-		return nil, nil, err
-	}
-	rel, err := filepath.Rel(workTree, root)
-	if err != nil {
-		return nil, nil, err
-	}
-	w := &walker{skillsPath: skills.SkillsDir, gitDir: gitDir, workTree: workTree}
-	if rel != "." {
-		w.skillsPath = filepath.ToSlash(filepath.Join(rel, skills.SkillsDir))
-	}
-	repo, err := w.open()
-	return w, repo, err
-}
-
 func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Snapshot, error) {
 	commit, err := object.GetCommit(repo.Storer, h)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
@@ -73,19 +56,34 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 			ErrNotFetched, rev, h.String()[:7], rev)
 	}
 	if err != nil {
-		return nil, err
+		return nil, objectError("commit "+h.String()[:7], h, err, w.promisor)
 	}
 	s := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{}}
-	if s.Matrix, err = fileAt(commit, path.Join(path.Dir(w.skillsPath), skills.MatrixFile)); err != nil {
+	skillsPath := w.skillsPath
+	sub, err := subtree(repo.Storer, commit.TreeHash, skillsPath)
+	if err == nil && sub.IsZero() {
+		// Before a move of the coaching folder, its files were elsewhere.
+		var moved string
+		if moved, sub, err = w.movedSince(repo, commit); moved != "" {
+			skillsPath = moved
+		}
+	}
+	if err != nil {
+		return nil, objectError("the tree of "+rev, commit.TreeHash, err, w.promisor)
+	}
+	if s.Matrix, err = fileAt(repo.Storer, commit.TreeHash, path.Join(path.Dir(skillsPath), skills.MatrixFile)); err != nil {
+		var oe *ObjectError
+		if errors.As(err, &oe) {
+			oe.What, oe.Remote = skills.MatrixFile+" at "+rev, w.promisor
+		}
 		return nil, err
 	}
-	sub, err := subtree(repo.Storer, commit.TreeHash, w.skillsPath)
-	if err != nil || sub.IsZero() {
-		return s, err
+	if sub.IsZero() {
+		return s, nil
 	}
 	tree, err := object.GetTree(repo.Storer, sub)
 	if err != nil {
-		return nil, err
+		return nil, objectError("the skills/ tree of "+rev, sub, err, w.promisor)
 	}
 	for _, e := range tree.Entries {
 		if !e.Mode.IsFile() || !strings.HasSuffix(e.Name, ".toml") {
@@ -93,25 +91,60 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 		}
 		data, err := readObject(repo.Storer, plumbing.BlobObject, e.Hash)
 		if err != nil {
-			return nil, err
+			return nil, objectError(skills.SkillsDir+"/"+e.Name+" at "+rev, e.Hash, err, w.promisor)
 		}
 		s.Files[skills.SkillsDir+"/"+e.Name] = data
 	}
 	return s, nil
 }
 
-// fileAt reads the file at slash path p of a commit, or nil when there is
-// none.
-func fileAt(c *object.Commit, p string) ([]byte, error) {
-	f, err := c.File(p)
-	if errors.Is(err, object.ErrFileNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
-		return nil, nil
+// movedSince finds where the skills/ tree was at commit c when the coaching
+// folder has moved between c and HEAD; "" when it has not.
+func (w *walker) movedSince(repo *git.Repository, c *object.Commit) (string, plumbing.Hash, error) {
+	head, err := repo.Head()
+	if err != nil || head.Hash() == c.Hash {
+		return "", plumbing.ZeroHash, nil
 	}
+	hc, err := object.GetCommit(repo.Storer, head.Hash())
 	if err != nil {
-		return nil, fmt.Errorf("read %s at %s: %w", p, c.Hash.String()[:7], err)
+		return "", plumbing.ZeroHash, err
 	}
-	src, err := f.Contents()
-	return []byte(src), err
+	hs, err := subtree(repo.Storer, hc.TreeHash, w.skillsPath)
+	if err != nil || hs.IsZero() {
+		return "", plumbing.ZeroHash, err
+	}
+	return w.moved(repo.Storer, c.TreeHash, &node{Hash: hc.Hash, Skills: hs})
+}
+
+// fileAt reads the file at slash path p of the tree root, or nil when
+// there is none. (go-git's Tree.File reports a blob it cannot read as a file
+// that does not exist.)
+func fileAt(s storer.EncodedObjectStorer, root plumbing.Hash, p string) ([]byte, error) {
+	dir, name := path.Split(p)
+	h := root
+	if dir = strings.TrimSuffix(dir, "/"); dir != "" {
+		var err error
+		if h, err = subtree(s, root, dir); err != nil || h.IsZero() {
+			if err != nil {
+				err = objectError("the tree of "+dir+"/", root, err, "")
+			}
+			return nil, err
+		}
+	}
+	t, err := object.GetTree(s, h)
+	if err != nil {
+		return nil, objectError("the tree of "+dir+"/", h, err, "")
+	}
+	for _, e := range t.Entries {
+		if e.Name == name && e.Mode.IsFile() {
+			data, err := readObject(s, plumbing.BlobObject, e.Hash)
+			if err != nil {
+				return nil, objectError(p, e.Hash, err, "")
+			}
+			return data, nil
+		}
+	}
+	return nil, nil
 }
 
 // DefaultBase finds what a pull request is compared with: the merge base of

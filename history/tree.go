@@ -37,6 +37,10 @@ func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
 	}
 	b, err := r.s.read(plumbing.TreeObject, h)
 	if err != nil {
+		err = objectError("a skills/ tree", h, err, r.promisor)
+		if r.err == nil {
+			r.err = err
+		}
 		return nil, err
 	}
 	if len(r.raw) >= 64 {

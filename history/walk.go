@@ -28,10 +28,17 @@ type node struct {
 	Subject string
 	// Skills is the hash of the skills/ tree, zero when there is none.
 	Skills plumbing.Hash
+	// Path is where the skills/ tree was at this commit when the coaching
+	// folder has moved since ("team/skills"); "" where it is today.
+	Path string
 	// Files are the skill files this commit changed, by path.
 	Files []fileChange
 	// done is true once Files is known (read now or from the cache).
 	done bool
+	// partial is true when a parent is missing from the repository: Files
+	// then holds what the commit did as far as can be told, which a run with
+	// the parent present would tell differently, so it is never cached.
+	partial bool
 }
 
 // fileChange is what one commit did to one skill file.
@@ -43,8 +50,11 @@ type fileChange struct {
 
 type walker struct {
 	skillsPath string
-	gitDir     string // "" for a linked work tree, whose .git is a file
+	gitDir     string // the common git directory: objects, refs, the cache
+	headDir    string // the work tree's own git directory: HEAD and its reflog
 	workTree   string
+	objectDirs []string // the object directory, then its alternates
+	promisor   string   // the remote a partial clone fetches from; "" in a complete clone
 	workers    int
 	shallow    map[plumbing.Hash]bool
 	nodes      map[plumbing.Hash]*node
@@ -60,9 +70,17 @@ type walker struct {
 // taken from it without reading any object.
 func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile) error {
 	objects := newObjectStore(repo.Storer, w.packs)
-	stack := []plumbing.Hash{head}
+	// Each commit is read at the path of the skills/ tree in the child it
+	// was reached from, which a move of the coaching folder changes.
+	type visit struct {
+		h     plumbing.Hash
+		path  string
+		child *node
+	}
+	stack := []visit{{h: head, path: w.skillsPath}}
 	for len(stack) > 0 {
-		h := stack[len(stack)-1]
+		v := stack[len(stack)-1]
+		h := v.h
 		stack = stack[:len(stack)-1]
 		if _, seen := w.nodes[h]; seen {
 			continue
@@ -70,8 +88,8 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 		n := c.lookup(h)
 		if n == nil {
 			var err error
-			n, err = w.readNode(objects, h)
-			if errors.Is(err, plumbing.ErrObjectNotFound) {
+			n, err = w.readNode(objects, h, v.path, v.child)
+			if errors.Is(err, errNoCommit) {
 				// Only the parents of a shallow commit may be missing, and
 				// those are never pushed; anything else is a broken repository.
 				w.missing = append(w.missing, h)
@@ -89,16 +107,25 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 			continue
 		}
 		for i := len(n.Parents) - 1; i >= 0; i-- {
-			stack = append(stack, n.Parents[i])
+			stack = append(stack, visit{n.Parents[i], w.pathAt(n), n})
 		}
 	}
 	return nil
 }
 
-func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash) (*node, error) {
+// errNoCommit means a commit is missing from the repository. Any other
+// object that cannot be read is an ObjectError.
+var errNoCommit = errors.New("commit not in the repository")
+
+// readNode reads commit h, whose skills/ tree is at path unless the
+// coaching folder moved in child, the commit it was reached from.
+func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash, path string, child *node) (*node, error) {
 	commit, err := object.GetCommit(s, h)
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return nil, errNoCommit
+	}
 	if err != nil {
-		return nil, err
+		return nil, objectError("commit "+h.String()[:7], h, err, w.promisor)
 	}
 	n := &node{
 		Hash:    h,
@@ -108,9 +135,18 @@ func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash) (*node,
 		Email:   commit.Author.Email,
 		Subject: subject(commit.Message),
 	}
-	n.Skills, err = subtree(s, commit.TreeHash, w.skillsPath)
+	n.Skills, err = subtree(s, commit.TreeHash, path)
+	if err == nil && n.Skills.IsZero() && child != nil && !child.Skills.IsZero() {
+		var moved string
+		if moved, n.Skills, err = w.moved(s, commit.TreeHash, child); moved != "" {
+			path = moved
+		}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("read the tree of commit %s: %w", h.String()[:7], err)
+		return nil, objectError("the tree of commit "+h.String()[:7], commit.TreeHash, err, w.promisor)
+	}
+	if path != w.skillsPath {
+		n.Path = path
 	}
 	return n, nil
 }
@@ -163,12 +199,10 @@ func (w *walker) diffPending() error {
 		}
 		return w.diffRange(repo, pending)
 	}
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
+	var wg sync.WaitGroup
 	size := (len(pending) + workers - 1) / workers
+	// One error, the same on every run: that of the first part, in walk order, that failed.
+	errs := make([]error, (len(pending)+size-1)/size)
 	for i := 0; i < len(pending); i += size {
 		part := pending[i:min(i+size, len(pending))]
 		wg.Add(1)
@@ -178,21 +212,27 @@ func (w *walker) diffPending() error {
 			if err == nil {
 				err = w.diffRange(repo, part)
 			}
-			if err != nil {
-				mu.Lock()
-				errs = append(errs, err)
-				mu.Unlock()
-			}
+			errs[i/size] = err
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reader reads and decodes the objects of one worker, each once.
 type reader struct {
-	s   *objectStore
-	raw map[plumbing.Hash][]byte
+	s *objectStore
+	// err is the first object that could not be read. The diff of a commit
+	// treats a version it cannot decode as a version to skip with a warning;
+	// one it cannot read is a broken repository, and fails the walk.
+	err      error
+	promisor string // see walker.promisor
+	raw      map[plumbing.Hash][]byte
 	// people holds decoded versions, 1024 to a generation: a version is
 	// needed again when the next commit changes the same file, which in a
 	// large team is hundreds of commits later, so the cache keeps the recent
@@ -206,10 +246,13 @@ type parsed struct {
 }
 
 func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
-	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{},
+	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{}, promisor: w.promisor,
 		people: generations[plumbing.Hash, parsed]{limit: 1024}}
 	for _, n := range nodes {
 		files, err := w.diffNode(r, n)
+		if err == nil {
+			err = r.err
+		}
 		if err != nil {
 			return fmt.Errorf("commit %s: %w", n.Hash.String()[:7], err)
 		}
@@ -231,6 +274,10 @@ func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 	}
 	src, err := r.s.read(plumbing.BlobObject, h)
 	if err != nil {
+		err = objectError(path.Join(skills.SkillsDir, id+".toml"), h, err, r.promisor)
+		if r.err == nil {
+			r.err = err
+		}
 		return nil, err
 	}
 	person, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
@@ -254,6 +301,7 @@ func (w *walker) diffNode(r *reader, n *node) ([]fileChange, error) {
 			parents = append(parents, pn)
 		}
 	}
+	n.partial = len(parents) < len(n.Parents)
 	if len(n.Parents) > 0 && len(parents) == 0 {
 		return nil, nil // its parents are missing: a boundary, like a shallow one
 	}

@@ -162,9 +162,17 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, skills.ErrUnknownPerson), errors.Is(err, skills.ErrNotRepo), errors.Is(err, history.ErrNotGit):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
-	case errors.Is(err, history.ErrDamaged):
+	case errors.Is(err, history.ErrDamaged), errors.Is(err, history.ErrSHA256), errors.Is(err, history.ErrUnsupported):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
-		fmt.Fprintf(stderr, "coach: hint: `git fsck` says what is damaged; a fresh clone of the repository's remote replaces it\n")
+		hint := "`git fsck` says what is damaged; a fresh clone of the repository's remote replaces it"
+		var h interface {
+			error
+			Hint() string
+		}
+		if errors.As(err, &h) {
+			hint = h.Hint()
+		}
+		fmt.Fprintf(stderr, "coach: hint: %s\n", hint)
 		return 1
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "coach: %v\n", err)

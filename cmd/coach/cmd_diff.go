@@ -41,8 +41,9 @@ Examples:
    coach diff --base v1 --head v2 --format json
 
 Exit status: 0 ok (no changes included), 1 an invalid skill file at head (the
-rest of the summary is still printed), 2 wrong usage, an unknown revision or
-a base that is not in a shallow clone.`,
+rest of the summary is still printed), a damaged repository, an object a
+partial clone has not fetched, or a sha256 repository, 2 wrong usage, an
+unknown revision or a base that is not in a shallow clone.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "base", Usage: "compare with `REV` (default: the merge base with the default branch)"},
 			&cli.StringFlag{Name: "head", Usage: "compare `REV` (default: the working tree)"},

@@ -44,14 +44,15 @@ Examples:
    coach history alice --svg alice.svg
 
 Exit status: 0 ok (an empty history included), 1 an unknown person, not a
-git repository or a damaged one, 2 wrong usage.`,
+git repository, a damaged one, an object a partial clone has not fetched, or
+a sha256 repository, 2 wrong usage or an unknown revision.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone's history"},
 			&cli.StringFlag{Name: "since", Usage: "only changes on or after `DATE` (YYYY-MM-DD)"},
 			&cli.StringFlag{Name: "until", Usage: "only changes before `DATE` (YYYY-MM-DD)"},
 			&cli.StringFlag{Name: "skill", Usage: "only changes to skill `ID`"},
 			formatFlag("text", "md", "json"),
-			&cli.StringFlag{Name: "rev", Usage: "read the history of `REV` instead of HEAD"},
+			&cli.StringFlag{Name: "rev", Usage: "read the history of `REV` instead of HEAD: what git rev-parse takes (v1.0, HEAD~3, main@{2})"},
 			&cli.BoolFlag{Name: "no-cache", Usage: "read every commit; neither use nor update .git/coach/"},
 			&cli.StringFlag{Name: "svg", Usage: "also write a chart of each skill's level over time to `FILE`"},
 		},

@@ -115,6 +115,7 @@ type team struct {
 	repo     *skills.Repo
 	history  []skills.Change
 	head     *history.Snapshot // the skill files committed at HEAD; nil without git
+	unread   error             // why the history could not be read, when git is there
 	tmpl     *templates.Set
 	problems bool // some person's file or the matrix had errors, already printed
 	index    *plans.TeamIndex
@@ -198,6 +199,11 @@ func loadTeamFrom(dir string, staged bool, stderr io.Writer) (*team, error) {
 	switch {
 	case errors.Is(err, history.ErrNotGit):
 		// No git, no progress: plans say so.
+	case errors.Is(err, history.ErrSHA256), errors.Is(err, history.ErrUnsupported):
+		// A repository coach cannot read: the files still make plans and
+		// agendas, and loadPeople tells the user once why they show no
+		// progress. (diff needs the commits, and fails with the reason.)
+		t.unread = err
 	case err != nil:
 		t.cleanup()
 		return nil, err
@@ -303,6 +309,9 @@ func loadPeopleFrom(dir string, staged bool, names []string, all bool, stderr io
 	t, err := loadTeamFrom(dir, staged, stderr)
 	if err != nil {
 		return nil, nil, err
+	}
+	if t.unread != nil {
+		fmt.Fprintf(stderr, "coach: note: progress from git is left out: %v\n", t.unread)
 	}
 	if all {
 		names = nil

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/coach-dev/coach/history"
 	"github.com/go-git/go-git/v5"
 )
 
@@ -68,6 +69,10 @@ func enclosingGitRepo(dir string) (string, error) {
 			repo, err := git.PlainOpenWithOptions(d, &git.PlainOpenOptions{DetectDotGit: true})
 			if errors.Is(err, git.ErrRepositoryNotExists) {
 				return "", nil
+			}
+			if errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion) {
+				// One go-git cannot read (sha256): init needs only where it is.
+				return history.WorkTree(d)
 			}
 			if err != nil {
 				return "", fmt.Errorf("open git repository at %s: %w", d, err)

@@ -1,0 +1,218 @@
+package history
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Every revision resolves to the commit git resolves it to, or fails with an
+// error that names it where git fails too; the forms coach does not read
+// fail with an error that says what to give instead.
+func TestRevisionsMatchGit(t *testing.T) {
+	g := newGitEnv(t)
+	dir := t.TempDir()
+	g.run(dir, "init", "-q", "-b", "main")
+	g.commit(dir, "Add Alice", "skills/alice.toml", "name = \"Alice\"\n")
+	g.commit(dir, "Alice: communication 2 -> 3", "skills/alice.toml", "name = \"Alice\"\n[levels]\ncommunication = 3\n")
+	g.run(dir, "tag", "v1")
+	g.run(dir, "tag", "-a", "-m", "Release 1.0", "v1.0")
+	g.run(dir, "tag", "-a", "-m", "A tag of a tag", "v1.0-signed", "v1.0")
+	g.run(dir, "tag", "tree-tag", "HEAD^{tree}")
+	g.run(dir, "checkout", "-q", "-b", "team/ben")
+	g.commit(dir, "Add Ben", "skills/ben.toml", "name = \"Ben\"\n")
+	g.commit(dir, "Ben: hiring 1 -> 2", "skills/ben.toml", "name = \"Ben\"\n[levels]\nhiring = 2\n")
+	g.run(dir, "checkout", "-q", "main")
+	g.run(dir, "checkout", "-q", "-b", "chloe")
+	g.commit(dir, "Add Chloe", "skills/chloe.toml", "name = \"Chloe\"\n")
+	g.run(dir, "checkout", "-q", "main")
+	g.commit(dir, "Alice: feedback 2", "skills/alice.toml", "name = \"Alice\"\n[levels]\ncommunication = 3\nfeedback = 2\n")
+	g.run(dir, "merge", "-q", "--no-ff", "-m", "Merge Ben and Chloe", "team/ben", "chloe")
+	g.commit(dir, "Fix a typo", "skills/alice.toml", "name = \"Alice Example\"\n[levels]\ncommunication = 3\nfeedback = 2\n")
+	// A branch that is also a tag's name: git takes the tag.
+	g.run(dir, "branch", "v1", "HEAD~1")
+	// A reset and a detached checkout make reflog entries.
+	g.run(dir, "reset", "-q", "--hard", "HEAD~1")
+	g.run(dir, "reset", "-q", "--hard", "HEAD@{1}")
+	g.run(dir, "checkout", "-q", "--detach", "HEAD~1")
+	g.run(dir, "checkout", "-q", "team/ben")
+	g.run(dir, "checkout", "-q", "main")
+	// An upstream, through a clone.
+	clone := filepath.Join(t.TempDir(), "clone")
+	g.run(dir, "clone", "-q", dir, clone)
+	g.commit(clone, "Local change", "skills/dan.toml", "name = \"Dan\"\n")
+	g.run(clone, "branch", "-q", "--track", "local-track", "main")
+
+	// A linked work tree keeps its own HEAD and reflog of HEAD.
+	wt := filepath.Join(t.TempDir(), "wt")
+	g.run(dir, "worktree", "add", "-q", "-b", "wt-branch", wt, "main~1")
+	g.commit(wt, "Work tree change", "skills/eve.toml", "name = \"Eve\"\n")
+	g.run(wt, "reset", "-q", "--hard", "HEAD~1")
+	g.run(wt, "reset", "-q", "--hard", "HEAD@{1}")
+	g.run(wt, "checkout", "-q", "--detach")
+	g.run(wt, "checkout", "-q", "wt-branch")
+	head := g.run(dir, "rev-parse", "HEAD")
+	blob := g.run(dir, "rev-parse", "HEAD:skills/alice.toml")
+	for _, tc := range []struct {
+		dir, rev string
+		err      string // the error coach gives where git gives none
+	}{
+		{dir: dir, rev: head},
+		{dir: dir, rev: head[:7]},
+		{dir: dir, rev: head[:4]},
+		{dir: dir, rev: head[:4] + "~1"},
+		{dir: dir, rev: strings.ToUpper(head[:9])},
+		{dir: dir, rev: head[:3]},
+		{dir: dir, rev: blob},
+		{dir: dir, rev: blob[:8]},
+		{dir: dir, rev: ""},
+		{dir: dir, rev: "HEAD"},
+		{dir: dir, rev: "@"},
+		{dir: dir, rev: "main"},
+		{dir: dir, rev: "refs/heads/main"},
+		{dir: dir, rev: "heads/main"},
+		{dir: dir, rev: "team/ben"},
+		{dir: dir, rev: "v1"},
+		{dir: dir, rev: "heads/v1"},
+		{dir: dir, rev: "v1.0"},
+		{dir: dir, rev: "v1.0-signed"},
+		{dir: dir, rev: "v1.0^{}"},
+		{dir: dir, rev: "v1.0^{tag}"},
+		{dir: dir, rev: "v1.0~1"},
+		{dir: dir, rev: "tree-tag"},
+		{dir: dir, rev: "HEAD^{tree}"},
+		{dir: dir, rev: "HEAD:skills"},
+		{dir: dir, rev: "HEAD:skills/alice.toml"},
+		{dir: dir, rev: ":skills/alice.toml"},
+		{dir: dir, rev: "HEAD^{commit}"},
+		{dir: dir, rev: "HEAD~1^{commit}"},
+		{dir: dir, rev: "HEAD^{object}"},
+		{dir: dir, rev: "HEAD^{blob}"},
+		{dir: dir, rev: "HEAD^{nonsense}"},
+		{dir: dir, rev: "HEAD~"},
+		{dir: dir, rev: "HEAD~0"},
+		{dir: dir, rev: "HEAD^0"},
+		{dir: dir, rev: "HEAD~1"},
+		{dir: dir, rev: "HEAD~3"},
+		{dir: dir, rev: "HEAD~4"},
+		{dir: dir, rev: "HEAD~40"},
+		{dir: dir, rev: "HEAD^"},
+		{dir: dir, rev: "HEAD^^"},
+		{dir: dir, rev: "HEAD~1^2"},
+		{dir: dir, rev: "HEAD~1^3"},
+		{dir: dir, rev: "HEAD~1^4"},
+		{dir: dir, rev: "HEAD~1^2~1"},
+		{dir: dir, rev: "HEAD~1^3^"},
+		{dir: dir, rev: "HEAD~3^2"},
+		{dir: dir, rev: "HEAD@{0}"},
+		{dir: dir, rev: "HEAD@{1}"},
+		{dir: dir, rev: "HEAD@{2}"},
+		{dir: dir, rev: "HEAD@{3}"},
+		{dir: dir, rev: "HEAD@{5}"},
+		{dir: dir, rev: "HEAD@{12}"},
+		{dir: dir, rev: "HEAD@{13}"},
+		{dir: dir, rev: "HEAD@{14}"},
+		{dir: dir, rev: "HEAD@{99}"},
+		{dir: dir, rev: "HEAD@{2}~1"},
+		{dir: dir, rev: "main@{0}"},
+		{dir: dir, rev: "main@{1}"},
+		{dir: dir, rev: "main@{3}"},
+		{dir: dir, rev: "main@{4}"},
+		{dir: dir, rev: "main@{5}"},
+		{dir: dir, rev: "main@{6}"},
+		{dir: dir, rev: "main@{7}"},
+		{dir: dir, rev: "@{1}"},
+		{dir: dir, rev: "@{0}"},
+		{dir: dir, rev: "@{-1}"},
+		{dir: dir, rev: "@{-2}"},
+		{dir: dir, rev: "@{-3}"},
+		{dir: dir, rev: "@{-9}"},
+		{dir: dir, rev: "@{-1}~1"},
+		{dir: dir, rev: "v1@{1}"},
+		{dir: dir, rev: "team/ben@{1}"},
+		{dir: dir, rev: "nobranch@{1}"},
+		{dir: dir, rev: "main@{yesterday}", err: `unknown revision "main@{yesterday}": coach reads reflog entries by number (HEAD@{2}), not by date; give the commit git finds instead: $(git rev-parse 'main@{yesterday}')`},
+		{dir: dir, rev: "main@{2026-06-01 10:05:00}", err: `unknown revision "main@{2026-06-01 10:05:00}": coach reads reflog entries by number (HEAD@{2}), not by date; give the commit git finds instead: $(git rev-parse 'main@{2026-06-01 10:05:00}')`},
+		{dir: dir, rev: "HEAD^{/communication}"},
+		{dir: dir, rev: "HEAD^{/^Add}"},
+		{dir: dir, rev: "HEAD^{/!-Fix}"},
+		{dir: dir, rev: "HEAD^{/nothing matches this}"},
+		{dir: dir, rev: ":/Ben"},
+		{dir: dir, rev: ":/Chloe"},
+		{dir: dir, rev: "nope"},
+		{dir: dir, rev: "config"},
+		{dir: dir, rev: "HEAD~1..HEAD"},
+		{dir: dir, rev: "HEAD^@"},
+		{dir: dir, rev: "HEAD^!"},
+		{dir: dir, rev: "ORIG_HEAD"},
+		{dir: dir, rev: "0000"},
+		{dir: dir, rev: strings.Repeat("0", 40)},
+		{dir: wt, rev: "HEAD"},
+		{dir: wt, rev: "HEAD@{1}"},
+		{dir: wt, rev: "HEAD@{3}"},
+		{dir: wt, rev: "HEAD@{4}"},
+		{dir: wt, rev: "@{1}"},
+		{dir: wt, rev: "@{2}"},
+		{dir: wt, rev: "@{-1}"},
+		{dir: wt, rev: "wt-branch@{2}"},
+		{dir: wt, rev: "main@{2}"},
+		{dir: wt, rev: "main"},
+		{dir: clone, rev: "origin/main"},
+		{dir: clone, rev: "origin"},
+		{dir: clone, rev: "@{u}"},
+		{dir: clone, rev: "@{upstream}~1"},
+		{dir: clone, rev: "main@{U}"},
+		{dir: clone, rev: "local-track@{u}"},
+		{dir: clone, rev: "origin/team/ben"},
+		{dir: clone, rev: "origin/team/ben@{u}"},
+		{dir: clone, rev: "main@{push}", err: `unknown revision "main@{push}": coach does not read @{push}; give the remote branch (origin/NAME)`},
+	} {
+		name := tc.rev
+		switch tc.dir {
+		case clone:
+			name = "clone " + name
+		case wt:
+			name = "worktree " + name
+		}
+		t.Run(name, func(t *testing.T) {
+			w, repo, err := openAt(tc.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.packs.close()
+			got, gotErr := resolve(w, repo, tc.rev)
+			rev := tc.rev
+			if rev == "" {
+				rev = "HEAD"
+			}
+			want, gitErr := g.try(tc.dir, "rev-parse", "--verify", "-q", "--end-of-options", rev)
+			if gitErr == nil {
+				want, gitErr = g.try(tc.dir, "rev-parse", "--verify", "-q", want+"^{commit}")
+			}
+			switch {
+			case tc.err != "":
+				if gitErr != nil {
+					t.Fatalf("git fails too (%v): no need for an error of coach's own", gitErr)
+				}
+				if gotErr == nil || gotErr.Error() != tc.err {
+					t.Fatalf("got %v, %v; want the error %s", got, gotErr, tc.err)
+				}
+			case gitErr != nil:
+				if gotErr == nil {
+					t.Fatalf("git fails, coach gives %s", got)
+				}
+				if !errors.Is(gotErr, ErrRevision) && !errors.Is(gotErr, ErrNotFetched) {
+					t.Fatalf("error %v is not an unknown revision", gotErr)
+				}
+				if !strings.Contains(gotErr.Error(), rev) {
+					t.Fatalf("error %q does not name %s", gotErr, rev)
+				}
+			case gotErr != nil:
+				t.Fatalf("git gives %s, coach fails: %v", want, gotErr)
+			case got.String() != want:
+				t.Fatalf("coach gives %s, git %s", got, want)
+			}
+		})
+	}
+}
