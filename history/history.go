@@ -18,6 +18,7 @@
 package history
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -70,10 +71,16 @@ type Result struct {
 
 // Read walks the history of the coaching repository at root.
 func Read(root string, opts Options) (*Result, error) {
+	return ReadContext(context.Background(), root, opts)
+}
+
+// ReadContext is Read, stopping with ctx's error soon after ctx is done.
+func ReadContext(ctx context.Context, root string, opts Options) (*Result, error) {
 	w, repo, err := openAt(root)
 	if err != nil {
 		return nil, err
 	}
+	w.ctx = ctx
 	if w.gitDir != "" {
 		w.packs = &packSet{gitDir: w.gitDir}
 		defer w.packs.close()

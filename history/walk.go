@@ -1,6 +1,7 @@
 package history
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path"
@@ -42,6 +43,7 @@ type fileChange struct {
 }
 
 type walker struct {
+	ctx        context.Context // the walk stops with its error once it is done
 	skillsPath string
 	gitDir     string // "" for a linked work tree, whose .git is a file
 	workTree   string
@@ -55,6 +57,14 @@ type walker struct {
 	packs      *packSet // read directly; see pack.go
 }
 
+// stopped returns the walk's context error once it is done (Ctrl-C).
+func (w *walker) stopped() error {
+	if w.ctx == nil {
+		return nil
+	}
+	return w.ctx.Err()
+}
+
 // collect is the first pass: every commit reachable from head, with its
 // parents, author, subject and skills/ tree hash. Commits in the cache are
 // taken from it without reading any object.
@@ -62,6 +72,9 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 	objects := newObjectStore(repo.Storer, w.packs)
 	stack := []plumbing.Hash{head}
 	for len(stack) > 0 {
+		if err := w.stopped(); err != nil {
+			return err
+		}
 		h := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if _, seen := w.nodes[h]; seen {
@@ -209,6 +222,9 @@ func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
 	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{},
 		people: generations[plumbing.Hash, parsed]{limit: 1024}}
 	for _, n := range nodes {
+		if err := w.stopped(); err != nil {
+			return err
+		}
 		files, err := w.diffNode(r, n)
 		if err != nil {
 			return fmt.Errorf("commit %s: %w", n.Hash.String()[:7], err)

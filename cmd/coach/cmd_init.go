@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -49,12 +52,12 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 			if c.NArg() == 1 {
 				opts.Dir = filepath.Join(opts.Dir, c.Args().First())
 			}
-			return runInit(opts, c.App.Writer, c.App.ErrWriter)
+			return runInit(c.Context, opts, c.App.Writer, c.App.ErrWriter)
 		},
 	}
 }
 
-func runInit(opts initOptions, stdout, stderr io.Writer) error {
+func runInit(ctx context.Context, opts initOptions, stdout, stderr io.Writer) error {
 	gitRoot, err := enclosingGitRepo(opts.Dir)
 	if err != nil {
 		return err
@@ -64,14 +67,13 @@ func runInit(opts initOptions, stdout, stderr io.Writer) error {
 	}
 	for _, f := range repoexample.Skeleton() {
 		path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
-		if ok, err := exists(path); err != nil {
-			return err
-		} else if ok {
+		err := createFile(ctx, path, f.Path, f.Data)
+		if errors.Is(err, fs.ErrExist) {
 			fmt.Fprintf(stdout, "kept    %s (it exists)\n", f.Path)
 			continue
 		}
-		if err := writeFileAtomic(path, f.Data); err != nil {
-			return fmt.Errorf("write %s: %w", f.Path, err)
+		if err != nil {
+			return err
 		}
 		if err := os.Chmod(path, f.Mode()); err != nil {
 			return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -75,7 +76,7 @@ a hand-edited plan, 2 wrong usage.`,
 			if err := checkFormat(opts.Format, "md", "json"); err != nil {
 				return err
 			}
-			return runPlan(opts, stdout, stderr)
+			return runPlan(c.Context, opts, stdout, stderr)
 		},
 	}
 }
@@ -99,7 +100,7 @@ func loadRepo(dir string) (*skills.Repo, error) {
 	return skills.Load(root)
 }
 
-func loadTeam(dir string, stderr io.Writer) (*team, error) {
+func loadTeam(ctx context.Context, dir string, stderr io.Writer) (*team, error) {
 	repo, err := loadRepo(dir)
 	if err != nil {
 		return nil, err
@@ -117,7 +118,7 @@ func loadTeam(dir string, stderr io.Writer) (*team, error) {
 	if len(shared) > 0 || repo.Matrix == nil {
 		return nil, &skills.ProblemsError{Problems: shared}
 	}
-	res, err := history.Read(root, history.Options{})
+	res, err := history.ReadContext(ctx, root, history.Options{})
 	switch {
 	case errors.Is(err, history.ErrNotGit):
 		// No git, no progress: plans say so.
@@ -216,8 +217,8 @@ func namesOrAll(command string, names []string, all bool) error {
 
 // loadPeople loads the team and the people a command was asked for: the
 // names given, or everyone with all.
-func loadPeople(dir string, names []string, all bool, stderr io.Writer) (*team, []*skills.Person, error) {
-	t, err := loadTeam(dir, stderr)
+func loadPeople(ctx context.Context, dir string, names []string, all bool, stderr io.Writer) (*team, []*skills.Person, error) {
+	t, err := loadTeam(ctx, dir, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -240,8 +241,8 @@ func writeOneOrMany[T any](w io.Writer, items []T, one bool) error {
 	return writeJSON(w, items)
 }
 
-func runPlan(opts planOptions, stdout, stderr io.Writer) error {
-	t, people, err := loadPeople(opts.Dir, opts.People, opts.All, stderr)
+func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) error {
+	t, people, err := loadPeople(ctx, opts.Dir, opts.People, opts.All, stderr)
 	if err != nil {
 		return err
 	}
@@ -250,7 +251,11 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 	}
 	var out []*plans.Plan
 	var findings bool
+	var kept []error // plans left alone, named once the others are written
 	for _, p := range people {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		pl, err := t.plan(p)
 		if err != nil {
 			return err
@@ -286,7 +291,11 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 				findings = true
 			}
 		default:
-			wrote, err := writeGenerated(file, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
+			wrote, err := writeGenerated(ctx, file, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
+			if leftAlone(err) {
+				kept = append(kept, err)
+				continue
+			}
 			if err != nil {
 				return err
 			}
@@ -296,6 +305,10 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 				fmt.Fprintf(stderr, "coach: %s is up to date\n", path)
 			}
 		}
+	}
+	for _, err := range kept {
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		findings = true
 	}
 	if opts.Check && opts.All {
 		orphans, err := orphanPlans(t.repo)
@@ -327,11 +340,21 @@ func (e *handEditedError) Error() string {
 
 // writeGenerated writes a generated file atomically unless it is unchanged.
 // A file whose first line is not the marker was edited by hand, and is only
-// replaced with force.
-func writeGenerated(file, path string, content []byte, marker string, force bool, command string) (bool, error) {
+// replaced with force. A file that appears or changes while coach writes it
+// is left alone (see replaceFile).
+func writeGenerated(ctx context.Context, file, path string, content []byte, marker string, force bool, command string) (bool, error) {
 	old, err := os.ReadFile(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		err := createFile(ctx, file, path, content)
+		if errors.Is(err, fs.ErrExist) {
+			if now, rerr := os.ReadFile(file); rerr == nil && bytes.Equal(now, content) {
+				return false, nil // another coach run wrote the same plan
+			}
+			return false, &notReplacedError{path, "appeared while coach was writing it",
+				fmt.Sprintf("check it, then run `coach %s` again", command)}
+		}
+		return err == nil, err
 	case err != nil:
 		return false, err
 	case bytes.Equal(old, content):
@@ -339,8 +362,8 @@ func writeGenerated(file, path string, content []byte, marker string, force bool
 	case !force && !bytes.HasPrefix(old, []byte(marker+"\n")):
 		return false, &handEditedError{path, command}
 	}
-	if err := writeFileAtomic(file, content); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+	if err := replaceFile(ctx, file, path, old, content, "coach "+command); err != nil {
+		return false, err
 	}
 	return true, nil
 }
