@@ -105,9 +105,12 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	}
 	root := repo.Root
 	if opts.SVG != "" {
-		if in := coachPath(root, opts.SVG); in != "" {
-			return &usageError{msg: fmt.Sprintf("--svg %s would write over %s, which coach reads or writes itself", opts.SVG, in),
-				hint: fmt.Sprintf("write the chart outside them, for example --svg %s.svg", opts.Person)}
+		if in := coachPath(root, opts.SVG); strings.HasSuffix(in, "/") {
+			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
+				hint: fmt.Sprintf("write the chart elsewhere, for example --svg %s.svg", opts.Person)}
+		} else if in != "" {
+			return &usageError{msg: fmt.Sprintf("--svg %s would write over %s, which coach reads", opts.SVG, in),
+				hint: fmt.Sprintf("write the chart elsewhere, for example --svg %s.svg", opts.Person)}
 		}
 	}
 	m := repo.Matrix
