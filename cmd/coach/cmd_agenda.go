@@ -44,8 +44,11 @@ does not repeat before the skill's bank is used up, a work review suited to
 the role, feedback both ways, and empty action items.
 
 An agenda that exists is never overwritten, since people write in it during
-the 1:1, unless --force. templates/agenda.md.tmpl replaces the built-in
-template.
+the 1:1, unless --force; even then coach replaces only an agenda it wrote
+(one that starts with its marker line), not a read-only one, and not one
+that changes while it writes. Two runs at once never lose a note: an agenda
+is created only where none exists. templates/agenda.md.tmpl replaces the
+built-in template.
 
 Examples:
    coach agenda alice
@@ -53,7 +56,9 @@ Examples:
    coach agenda alice --week 2026-W49 --stdout
 
 Exit status: 0 ok (an agenda kept because it exists included), 1 an invalid
-or unknown person, 2 wrong usage (a week that does not exist included).`,
+or unknown person or an agenda --force left alone (the others are written
+first), 2 wrong usage (a week that does not exist included), 130
+interrupted.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone with a skill file"},
 			&cli.StringFlag{Name: "week", Usage: "the ISO `WEEK`, like 2026-W48 (default: this week)"},

@@ -48,8 +48,13 @@ Examples:
    coach history --all --format json
    coach history alice --svg alice.svg
 
+--svg never writes into the files coach reads or writes (coach.toml,
+matrix.toml, skills/, templates/, .coach/, plans/, agendas/, .git/), nor
+over a file that is not a chart coach drew.
+
 Exit status: 0 ok (an empty history included), 1 an unknown person, not a
-git repository or a damaged one, 2 wrong usage.`,
+git repository or a damaged one, or an --svg FILE coach did not draw, 2
+wrong usage, 130 interrupted.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone's history"},
 			&cli.StringFlag{Name: "since", Usage: "only changes on or after `DATE` (YYYY-MM-DD)"},

@@ -55,7 +55,8 @@ Examples:
    coach plan alice --stdout
 
 Exit status: 0 ok, 1 an invalid or unknown person, a stale plan (--check) or
-a hand-edited plan, 2 wrong usage.`,
+a plan left alone (hand-edited, read-only, or changed while coach wrote it;
+--all writes the others first), 2 wrong usage, 130 interrupted.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone with a skill file"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the plan instead of writing it"},
