@@ -53,7 +53,7 @@ const Perm fs.FileMode = 0o644
 // Create makes path with data, and fails with an error that matches
 // fs.ErrExist when path exists, whatever its content. Directories are made as
 // needed.
-func Create(ctx context.Context, path string, data []byte) (err error) {
+func Create(ctx context.Context, path string, data []byte) error {
 	tmp, err := writeTemp(path, data, Perm)
 	if err != nil {
 		return err
