@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/coach-dev/coach/internal/atomicfile"
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
@@ -74,7 +75,8 @@ func (c *cacheFile) lookup(h plumbing.Hash) *node {
 }
 
 // saveCache writes every node that is fully read, through a temporary file
-// and a rename.
+// and a rename, holding .git/coach/lock: when another coach process holds
+// it, that one is saving a cache and this one saves nothing (ErrLocked).
 func saveCache(gitDir, skillsPath string, nodes map[plumbing.Hash]*node, shallow map[plumbing.Hash]bool) error {
 	c := cacheFile{Magic: cacheMagic, Version: cacheVersion, SkillsPath: skillsPath}
 	for h, n := range nodes {
@@ -86,6 +88,11 @@ func saveCache(gitDir, skillsPath string, nodes map[plumbing.Hash]*node, shallow
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	unlock, err := atomicfile.TryLock(filepath.Join(dir, "lock"))
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	tmp, err := os.CreateTemp(dir, "history-*.tmp")
 	if err != nil {
 		return err

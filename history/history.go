@@ -22,6 +22,7 @@
 package history
 
 import (
+	"context"
 	"errors"
 	"runtime"
 	"sort"
@@ -68,10 +69,16 @@ type Result struct {
 
 // Read walks the history of the coaching repository at root.
 func Read(root string, opts Options) (*Result, error) {
+	return ReadContext(context.Background(), root, opts)
+}
+
+// ReadContext is Read, stopping with ctx's error soon after ctx is done.
+func ReadContext(ctx context.Context, root string, opts Options) (*Result, error) {
 	w, repo, err := openAt(root)
 	if err != nil {
 		return nil, err
 	}
+	w.ctx = ctx
 	defer w.packs.close()
 	w.nodes = map[plumbing.Hash]*node{}
 	w.workers = opts.Workers

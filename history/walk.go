@@ -1,6 +1,7 @@
 package history
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path"
@@ -49,6 +50,7 @@ type fileChange struct {
 }
 
 type walker struct {
+	ctx        context.Context // the walk stops with its error once it is done
 	skillsPath string
 	gitDir     string // the common git directory: objects, refs, the cache
 	headDir    string // the work tree's own git directory: HEAD and its reflog
@@ -65,6 +67,14 @@ type walker struct {
 	packs      *packSet // read directly; see pack.go
 }
 
+// stopped returns the walk's context error once it is done (Ctrl-C).
+func (w *walker) stopped() error {
+	if w.ctx == nil {
+		return nil
+	}
+	return w.ctx.Err()
+}
+
 // collect is the first pass: every commit reachable from head, with its
 // parents, author, subject and skills/ tree hash. Commits in the cache are
 // taken from it without reading any object.
@@ -79,6 +89,9 @@ func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile)
 	}
 	stack := []visit{{h: head, path: w.skillsPath}}
 	for len(stack) > 0 {
+		if err := w.stopped(); err != nil {
+			return err
+		}
 		v := stack[len(stack)-1]
 		h := v.h
 		stack = stack[:len(stack)-1]
@@ -249,6 +262,9 @@ func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
 	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{}, promisor: w.promisor,
 		people: generations[plumbing.Hash, parsed]{limit: 1024}}
 	for _, n := range nodes {
+		if err := w.stopped(); err != nil {
+			return err
+		}
 		files, err := w.diffNode(r, n)
 		if err == nil {
 			err = r.err

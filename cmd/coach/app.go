@@ -5,16 +5,21 @@ package main
 //   - diagnostics go to stderr: findings as path:line:col: message, and
 //     anything else as "coach: ..." with hints as "coach: hint: ...";
 //   - the exit status is decided in exactly one place, exitCode: 0 ok (warnings
-//     alone included), 1 a finding (invalid file, stale plan, unknown person),
-//     2 wrong usage or an unexpected failure, 130 interrupted (coach notes --edit).
+//     alone included), 1 a finding (invalid file, stale plan, unknown person,
+//     a file coach would not replace), 2 wrong usage or an unexpected failure,
+//     130 interrupted (Ctrl-C or SIGTERM: every file written is whole, every
+//     temporary file removed).
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/skills"
@@ -37,9 +42,21 @@ func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...), hint: helpHint}
 }
 
+// run is coach as a program: Ctrl-C (SIGINT) or SIGTERM cancels the context
+// of the command, which stops at its next check, removes its temporary files
+// and exits 130. A second signal ends coach at once, as if it had no handler,
+// for the commands that do not check the context (check, init --example).
 func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	return runContext(ctx, args, stdout, stderr)
+}
+
+// runContext runs coach until it is done or ctx is.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.Run(flagsFirst(app, args))
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	return exitCode(err, stderr)
 }
 
@@ -139,10 +156,14 @@ func exitCode(err error, stderr io.Writer) int {
 		usage      *usageError
 		problems   *skills.ProblemsError
 		handEdited *handEditedError
+		kept       *notReplacedError
 	)
 	switch {
 	case err == nil:
 		return 0
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "coach: interrupted")
+		return 130
 	case errors.Is(err, errFindings):
 		return 1
 	case errors.Is(err, errEditInterrupted):
@@ -151,7 +172,7 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, skills.ErrNotRecipient):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
-	case errors.As(err, &handEdited):
+	case errors.As(err, &handEdited), errors.As(err, &kept):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
 	case errors.As(err, &problems):

@@ -13,7 +13,7 @@ import (
 
 // teamRepo writes a coaching repository of n people with varied levels,
 // goals and evidence (no git: plans then have no progress section to read).
-func teamRepo(b *testing.B, n int) string {
+func teamRepo(b testing.TB, n int) string {
 	b.Helper()
 	dir := b.TempDir()
 	m, err := skills.DefaultMatrix()
@@ -46,7 +46,7 @@ func teamRepo(b *testing.B, n int) string {
 func BenchmarkPlanAll(b *testing.B) {
 	dir := teamRepo(b, 1000)
 	for b.Loop() {
-		if err := runPlan(planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+		if err := runPlan(b.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -57,13 +58,13 @@ unknown revision or a base that is not in a shallow clone.`,
 			if err := checkFormat(opts.Format, "md", "json"); err != nil {
 				return err
 			}
-			return runDiff(opts, stdout, stderr)
+			return runDiff(c.Context, opts, stdout, stderr)
 		},
 	}
 }
 
-func runDiff(opts diffOptions, stdout, stderr io.Writer) error {
-	t, err := loadTeam(opts.Dir, stderr)
+func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) error {
+	t, err := loadTeam(ctx, opts.Dir, stderr)
 	if err != nil {
 		return err
 	}

@@ -1,15 +1,20 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/skills"
+	"github.com/coach-dev/coach/templates"
 	"github.com/urfave/cli/v2"
 )
 
@@ -43,9 +48,14 @@ Examples:
    coach history --all --format json
    coach history alice --svg alice.svg
 
+--svg never writes into the files coach reads or writes (coach.toml,
+matrix.toml, skills/, templates/, .coach/, plans/, agendas/, .git/), nor
+over a file that is not a chart coach drew.
+
 Exit status: 0 ok (an empty history included), 1 an unknown person, not a
-git repository, a damaged one, an object a partial clone has not fetched, or
-a sha256 repository, 2 wrong usage or an unknown revision.`,
+git repository, a damaged one, an object a partial clone has not fetched, a
+sha256 repository, or an --svg FILE coach did not draw, 2 wrong usage or an
+unknown revision, 130 interrupted.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone's history"},
 			&cli.StringFlag{Name: "since", Usage: "only changes on or after `DATE` (YYYY-MM-DD)"},
@@ -81,7 +91,7 @@ a sha256 repository, 2 wrong usage or an unknown revision.`,
 			if !opts.Since.IsZero() && !opts.Until.IsZero() && opts.Since.After(opts.Until) {
 				return usagef("--since %s is after --until %s; give the earlier date to --since", c.String("since"), c.String("until"))
 			}
-			return runHistory(opts, stdout, stderr)
+			return runHistory(c.Context, opts, stdout, stderr)
 		},
 	}
 }
@@ -97,19 +107,28 @@ func parseDate(flag, s string) (time.Time, error) {
 	return t, nil
 }
 
-func runHistory(opts historyOptions, stdout, stderr io.Writer) error {
+func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writer) error {
 	repo, err := loadRepo(opts.Dir)
 	if err != nil {
 		return err
 	}
 	root := repo.Root
+	if opts.SVG != "" {
+		if in := coachPath(root, opts.SVG); strings.HasSuffix(in, "/") {
+			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
+				hint: fmt.Sprintf("write the chart elsewhere, for example --svg %s.svg", opts.Person)}
+		} else if in != "" {
+			return &usageError{msg: fmt.Sprintf("--svg %s would write over %s, which coach reads", opts.SVG, in),
+				hint: fmt.Sprintf("write the chart elsewhere, for example --svg %s.svg", opts.Person)}
+		}
+	}
 	m := repo.Matrix
 	if m == nil {
 		if m, err = skills.DefaultMatrix(); err != nil {
 			return err
 		}
 	}
-	res, err := history.Read(root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache})
+	res, err := history.ReadContext(ctx, root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache})
 	if errors.Is(err, history.ErrRevision) {
 		return &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
 	}
@@ -154,8 +173,8 @@ func runHistory(opts historyOptions, stdout, stderr io.Writer) error {
 		} else {
 			svg = history.SVG(nil, history.ForPerson(res.Changes, opts.Person), m)
 		}
-		if err := writeFileAtomic(opts.SVG, svg); err != nil {
-			return fmt.Errorf("write %s: %w", opts.SVG, err)
+		if err := writeChart(ctx, opts.SVG, svg, "coach history "+opts.Person+" --svg "+opts.SVG); err != nil {
+			return err
 		}
 		fmt.Fprintf(stderr, "coach: wrote %s\n", opts.SVG)
 	}
@@ -202,4 +221,65 @@ func dedupe(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// writeChart writes an --svg chart to file: a new file, or one holding a
+// chart coach drew (history.SVGMarker), never anything else. again is the
+// command that writes it.
+func writeChart(ctx context.Context, file string, svg []byte, again string) error {
+	old, err := os.ReadFile(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		err := createFile(ctx, file, file, svg)
+		if errors.Is(err, fs.ErrExist) {
+			return &notReplacedError{file, "appeared while coach was writing it", fmt.Sprintf("check it, then run `%s` again", again)}
+		}
+		return err
+	case err != nil:
+		return fmt.Errorf("read %s: %w", file, err)
+	case bytes.Equal(old, svg):
+		return nil
+	case !bytes.Contains(old[:min(len(old), 1024)], []byte(history.SVGMarker)):
+		return &notReplacedError{file, "is not a chart coach drew (it has no coach marker)",
+			"give --svg a new file name, or move this file aside"}
+	}
+	return replaceFile(ctx, file, file, old, svg, again)
+}
+
+// coachPath returns, as a slash path from the repository root, the file or
+// directory of the coaching repository at root that holds file when coach
+// reads it (coach.toml, matrix.toml, skills/, templates/, .coach/) or writes
+// it (plans/, agendas/, .git/), and "" when file is none of them. Symbolic
+// links are followed, so a link cannot lead a write into them.
+func coachPath(root, file string) string {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return ""
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(dir, filepath.Base(abs))
+	}
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
+	for _, part := range strings.Split(filepath.ToSlash(abs), "/") {
+		if part == ".git" {
+			return ".git/"
+		}
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	rel = filepath.ToSlash(rel)
+	first, _, nested := strings.Cut(rel, "/")
+	switch {
+	case !nested && (first == skills.ConfigFile || first == skills.MatrixFile):
+		return first
+	case nested && (first == skills.SkillsDir || first == templates.Dir || first == ".coach" || first == "plans" || first == "agendas"):
+		return first + "/"
+	}
+	return ""
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -58,12 +61,12 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 			if c.NArg() == 1 {
 				opts.Dir = resolvePath(opts.Dir, c.Args().First())
 			}
-			return runInit(opts, c.App.Writer, c.App.ErrWriter)
+			return runInit(c.Context, opts, c.App.Writer, c.App.ErrWriter)
 		},
 	}
 }
 
-func runInit(opts initOptions, stdout, stderr io.Writer) error {
+func runInit(ctx context.Context, opts initOptions, stdout, stderr io.Writer) error {
 	if err := notInGitDir(opts.Dir); err != nil {
 		return err
 	}
@@ -76,18 +79,17 @@ func runInit(opts initOptions, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "coach: warning: this coach is a build with no version, so .github/workflows/coach.yml installs coach@latest; pin the version you use with coach_version in coach.toml")
 	}
 	if opts.Example {
-		return initExample(opts.Dir, gitRoot, version, stdout, stderr)
+		return initExample(ctx, opts.Dir, gitRoot, version, stdout, stderr)
 	}
 	for _, f := range repoexample.Skeleton(version) {
 		path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
-		if ok, err := exists(path); err != nil {
-			return err
-		} else if ok {
+		err := createFile(ctx, path, f.Path, f.Data)
+		if errors.Is(err, fs.ErrExist) {
 			fmt.Fprintf(stdout, "kept    %s (it exists)\n", f.Path)
 			continue
 		}
-		if err := writeFileAtomic(path, f.Data); err != nil {
-			return fmt.Errorf("write %s: %w", f.Path, err)
+		if err != nil {
+			return err
 		}
 		if err := os.Chmod(path, f.Mode()); err != nil {
 			return err
@@ -110,7 +112,7 @@ func runInit(opts initOptions, stdout, stderr io.Writer) error {
 // initExample makes the example in a new git repository of its own, even
 // inside another repository (as git init does): its history must be exactly
 // the example's, and the enclosing repository is never touched.
-func initExample(dir, gitRoot, version string, stdout, stderr io.Writer) error {
+func initExample(ctx context.Context, dir, gitRoot, version string, stdout, stderr io.Writer) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
 		return err
@@ -131,11 +133,11 @@ func initExample(dir, gitRoot, version string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := runPlan(planOptions{Dir: dir, All: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+	if err := runPlan(ctx, planOptions{Dir: dir, All: true, Format: "md"}, io.Discard, io.Discard); err != nil {
 		return fmt.Errorf("generate the example's plans: %w", err)
 	}
 	week := plans.WeekOf(last)
-	if err := runAgenda(agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, io.Discard); err != nil {
+	if err := runAgenda(ctx, agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, io.Discard); err != nil {
 		return fmt.Errorf("generate the example's agendas: %w", err)
 	}
 	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan and the %s agendas with coach", week)); err != nil {

@@ -8,6 +8,7 @@ package main
 // agendas/.
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -331,19 +332,10 @@ func writeNotes(t *notesTarget, plain string, rs []age.Recipient) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.path, err)
 	}
-	fi, err := os.Stat(t.file)
-	if err != nil {
+	// The skill file is replaced only if it still holds what was read, and
+	// keeps its permissions (see files.go).
+	if err := replaceFile(context.Background(), t.file, t.path, src, out, "coach notes "+skills.PersonID(t.path)+" --edit"); err != nil {
 		return err
-	}
-	if err := writeFileAtomic(t.file, out); err != nil {
-		return fmt.Errorf("write %s: %w", t.path, err)
-	}
-	// writeFileAtomic makes the file 0644; a leader who made a skill file
-	// readable by themselves only keeps it so.
-	if mode := fi.Mode().Perm(); mode != 0o644 {
-		if err := os.Chmod(t.file, mode); err != nil {
-			return fmt.Errorf("restore the permissions of %s: %w", t.path, err)
-		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -71,7 +72,8 @@ Examples:
    coach plan alice --private      # with the private notes, on the terminal only
 
 Exit status: 0 ok, 1 an invalid or unknown person, a stale plan (--check) or
-a hand-edited plan, 2 wrong usage.`,
+a plan left alone (hand-edited, read-only, or changed while coach wrote it;
+--all writes the others first), 2 wrong usage, 130 interrupted.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone with a skill file"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the plan instead of writing it"},
@@ -104,7 +106,7 @@ a hand-edited plan, 2 wrong usage.`,
 			if err := checkFormat(opts.Format, "md", "json", "github"); err != nil {
 				return err
 			}
-			return runPlan(opts, stdout, stderr)
+			return runPlan(c.Context, opts, stdout, stderr)
 		},
 	}
 }
@@ -156,13 +158,13 @@ func loadStaged(dir string) (repo *skills.Repo, gitRoot string, cleanup func(), 
 	return repo, gitRoot, cleanup, nil
 }
 
-func loadTeam(dir string, stderr io.Writer) (*team, error) {
-	return loadTeamFrom(dir, false, stderr)
+func loadTeam(ctx context.Context, dir string, stderr io.Writer) (*team, error) {
+	return loadTeamFrom(ctx, dir, false, stderr)
 }
 
 // loadTeamFrom loads the team from the working tree, or with staged from
 // the git index; t.cleanup must be called when done.
-func loadTeamFrom(dir string, staged bool, stderr io.Writer) (*team, error) {
+func loadTeamFrom(ctx context.Context, dir string, staged bool, stderr io.Writer) (*team, error) {
 	var (
 		repo    *skills.Repo
 		gitRoot string
@@ -195,7 +197,7 @@ func loadTeamFrom(dir string, staged bool, stderr io.Writer) (*team, error) {
 		t.cleanup()
 		return nil, &skills.ProblemsError{Problems: shared}
 	}
-	res, err := history.Read(gitRoot, history.Options{})
+	res, err := history.ReadContext(ctx, gitRoot, history.Options{})
 	switch {
 	case errors.Is(err, history.ErrNotGit):
 		// No git, no progress: plans say so.
@@ -299,14 +301,14 @@ func namesOrAll(command string, names []string, all bool) error {
 
 // loadPeople loads the team and the people a command was asked for: the
 // names given, or everyone with all.
-func loadPeople(dir string, names []string, all bool, stderr io.Writer) (*team, []*skills.Person, error) {
-	return loadPeopleFrom(dir, false, names, all, stderr)
+func loadPeople(ctx context.Context, dir string, names []string, all bool, stderr io.Writer) (*team, []*skills.Person, error) {
+	return loadPeopleFrom(ctx, dir, false, names, all, stderr)
 }
 
 // loadPeopleFrom is loadPeople from the working tree, or from the git
 // index with staged; t.cleanup must be called when done.
-func loadPeopleFrom(dir string, staged bool, names []string, all bool, stderr io.Writer) (*team, []*skills.Person, error) {
-	t, err := loadTeamFrom(dir, staged, stderr)
+func loadPeopleFrom(ctx context.Context, dir string, staged bool, names []string, all bool, stderr io.Writer) (*team, []*skills.Person, error) {
+	t, err := loadTeamFrom(ctx, dir, staged, stderr)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -335,8 +337,8 @@ func writeOneOrMany[T any](w io.Writer, items []T, one bool) error {
 	return writeJSON(w, items)
 }
 
-func runPlan(opts planOptions, stdout, stderr io.Writer) error {
-	t, people, err := loadPeopleFrom(opts.Dir, opts.Staged, opts.People, opts.All, stderr)
+func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) error {
+	t, people, err := loadPeopleFrom(ctx, opts.Dir, opts.Staged, opts.People, opts.All, stderr)
 	if err != nil {
 		return err
 	}
@@ -358,7 +360,11 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 	}
 	var out []*plans.Plan
 	var findings bool
+	var kept []error // plans left alone, named once the others are written
 	for _, p := range people {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		pl, err := t.plan(p)
 		if err != nil {
 			return err
@@ -400,7 +406,11 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 				findings = true
 			}
 		default:
-			wrote, err := writeGenerated(file, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
+			wrote, err := writeGenerated(ctx, file, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
+			if leftAlone(err) {
+				kept = append(kept, err)
+				continue
+			}
 			if err != nil {
 				return err
 			}
@@ -410,6 +420,10 @@ func runPlan(opts planOptions, stdout, stderr io.Writer) error {
 				fmt.Fprintf(stderr, "coach: %s is up to date\n", path)
 			}
 		}
+	}
+	for _, err := range kept {
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		findings = true
 	}
 	if opts.Check && opts.All {
 		orphans, err := orphanPlans(t.repo)
@@ -453,12 +467,22 @@ func (e *handEditedError) Error() string {
 
 // writeGenerated writes a generated file atomically unless it is unchanged.
 // A file whose first line is not the marker was edited by hand, and is only
-// replaced with force.
-func writeGenerated(file, path string, content []byte, marker string, force bool, command string) (bool, error) {
+// replaced with force. A file that appears or changes while coach writes it
+// is left alone (see replaceFile).
+func writeGenerated(ctx context.Context, file, path string, content []byte, marker string, force bool, command string) (bool, error) {
 	old, err := os.ReadFile(file)
 	old = lf(old)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		err := createFile(ctx, file, path, content)
+		if errors.Is(err, fs.ErrExist) {
+			if now, rerr := os.ReadFile(file); rerr == nil && bytes.Equal(now, content) {
+				return false, nil // another coach run wrote the same plan
+			}
+			return false, &notReplacedError{path, "appeared while coach was writing it",
+				fmt.Sprintf("check it, then run `coach %s` again", command)}
+		}
+		return err == nil, err
 	case err != nil:
 		return false, err
 	case bytes.Equal(old, content):
@@ -466,8 +490,8 @@ func writeGenerated(file, path string, content []byte, marker string, force bool
 	case !force && !bytes.HasPrefix(old, []byte(marker+"\n")):
 		return false, &handEditedError{path, command}
 	}
-	if err := writeFileAtomic(file, content); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+	if err := replaceFile(ctx, file, path, old, content, "coach "+command); err != nil {
+		return false, err
 	}
 	return true, nil
 }

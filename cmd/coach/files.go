@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,40 +9,62 @@ import (
 	"path/filepath"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/atomicfile"
 	"github.com/go-git/go-git/v5"
 )
 
-// writeFileAtomic writes data to path through a temporary file in the same
-// directory and a rename, so an interrupted run never leaves half a file.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+// Every file coach writes goes through createFile or replaceFile, which
+// hold the guarantees of package atomicfile: a new file is created
+// exclusively (never over one that appeared meanwhile), a replacement happens
+// only under a lock and only when the file still holds what coach read, a
+// read-only file is never replaced, and an interrupt leaves each file old or
+// new with no temporary file behind.
+
+// notReplacedError is a file coach was asked to write and left alone: why,
+// and what to do about it. It is a finding (exit 1); --all goes on with the
+// others first.
+type notReplacedError struct{ path, why, fix string }
+
+func (e *notReplacedError) Error() string {
+	return fmt.Sprintf("%s %s, so it was not replaced; %s", e.path, e.why, e.fix)
+}
+
+// leftAlone reports whether err is a file left alone (hand-edited,
+// read-only, changed meanwhile): the others of an --all run are still
+// written.
+func leftAlone(err error) bool {
+	var (
+		kept       *notReplacedError
+		handEdited *handEditedError
+	)
+	return errors.As(err, &kept) || errors.As(err, &handEdited)
+}
+
+// createFile makes file (shown as path) with data; it fails with
+// fs.ErrExist when the file exists, whoever made it.
+func createFile(ctx context.Context, file, path string, data []byte) error {
+	if err := atomicfile.Create(ctx, file, data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
+	return nil
+}
+
+// replaceFile makes file (shown as path) hold data in place of old, what
+// coach read there; again is the command that makes it once more. A file
+// changed meanwhile or read-only is left alone, as a notReplacedError.
+func replaceFile(ctx context.Context, file, path string, old, data []byte, again string) error {
+	err := atomicfile.Replace(ctx, file, old, data)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, atomicfile.ErrReadOnly):
+		return &notReplacedError{path, "is read-only",
+			fmt.Sprintf("make it writable (chmod u+w %s) and run `%s` again, or leave it as it is", path, again)}
+	case errors.Is(err, atomicfile.ErrChanged):
+		return &notReplacedError{path, "changed while coach was writing it",
+			fmt.Sprintf("check it, then run `%s` again", again)}
 	}
-	defer func() {
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return fmt.Errorf("write %s: %w", path, err)
 }
 
 func exists(path string) (bool, error) {
