@@ -135,7 +135,10 @@ func runAgenda(opts agendaOptions, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "coach: wrote %s\n", path)
 	}
 	if opts.Format == "json" {
-		if err := writeOneOrMany(stdout, out, !opts.All); err != nil {
+		if out == nil {
+			out = []*plans.Agenda{}
+		}
+		if err := writeJSON(stdout, agendasOutput{Version: contractVersion, Agendas: out, Errors: orEmpty(t.invalid)}); err != nil {
 			return err
 		}
 	}

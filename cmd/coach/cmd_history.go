@@ -67,6 +67,9 @@ git repository or a damaged one, 2 wrong usage.`,
 				return usagef("--svg draws one person's chart; give a NAME")
 			}
 			opts.Person = c.Args().First()
+			if opts.SVG != "" {
+				opts.SVG = underDir(opts.Dir, opts.SVG)
+			}
 			if err := checkFormat(opts.Format, "text", "md", "json"); err != nil {
 				return err
 			}
@@ -157,7 +160,7 @@ func runHistory(opts historyOptions, stdout, stderr io.Writer) error {
 	}
 	switch opts.Format {
 	case "json":
-		return skills.WriteChangesJSON(stdout, changes)
+		return writeJSON(stdout, historyJSON(changes, repo, m))
 	case "md":
 		return history.WriteMarkdown(stdout, changes, m, opts.All)
 	}
