@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -115,7 +116,13 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// writeJSON writes v indented, with every nil list written as [] rather
+// than null: the contract's lists are always lists.
 func writeJSON(w io.Writer, v any) error {
+	rv := reflect.New(reflect.TypeOf(v))
+	rv.Elem().Set(reflect.ValueOf(v))
+	fillLists(rv)
+	v = rv.Elem().Interface()
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)

@@ -183,18 +183,56 @@ func roleName(id string, m *skills.Matrix) string {
 	return id
 }
 
+// fillLists replaces every nil slice reachable from v through pointers,
+// structs and slices with an empty one, so that JSON shows [] and not null.
+func fillLists(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			fillLists(v.Elem())
+		}
+	case reflect.Struct:
+		if v.Type() == timeType {
+			return
+		}
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanSet() {
+				fillLists(f)
+			}
+		}
+	case reflect.Slice:
+		if v.IsNil() {
+			if v.CanSet() {
+				v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+			}
+			return
+		}
+		for i := range v.Len() {
+			fillLists(v.Index(i))
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			if e := v.MapIndex(k); e.Kind() == reflect.Pointer {
+				fillLists(e)
+			}
+		}
+	}
+}
+
 // outputSchema is the JSON Schema (draft 2020-12) of one output, derived
 // from its Go type: every field that encoding/json always writes is
 // required, and no other key is allowed, so a test that validates the
-// outputs against their schemas catches a field that drifts.
+// outputs against their schemas catches a field that drifts. Named structs
+// become $defs, which is what lets a list item hold items.
 func outputSchema(key, title string, typ reflect.Type) []byte {
-	s := typeSchema(typ)
+	g := &schemaGen{defs: obj{}}
+	s := g.inline(typ)
 	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	s["$id"] = "https://coach.dev/schema/" + key + ".schema.json"
 	s["title"] = title
 	s["description"] = fmt.Sprintf("The output of %s, version %d of coach's JSON contract: additive changes keep the version, a removal or a change of meaning bumps it.", title, contractVersion)
-	props := s["properties"].(obj)
-	props["version"] = obj{"const": contractVersion}
+	s["properties"].(obj)["version"] = obj{"const": contractVersion}
+	s["$defs"] = g.defs
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		panic(err) // maps of strings, numbers and slices always marshal
@@ -209,7 +247,22 @@ var (
 	anyType  = reflect.TypeFor[any]()
 )
 
-func typeSchema(t reflect.Type) obj {
+type schemaGen struct{ defs obj }
+
+// schema is t's schema, a reference to $defs for a named struct.
+func (g *schemaGen) schema(t reflect.Type) obj {
+	if t.Kind() != reflect.Struct || t.Name() == "" || t == timeType {
+		return g.inline(t)
+	}
+	name := strings.ReplaceAll(t.String(), ".", "-")
+	if _, ok := g.defs[name]; !ok {
+		g.defs[name] = obj{} // a placeholder while t's fields refer to t
+		g.defs[name] = g.inline(t)
+	}
+	return obj{"$ref": "#/$defs/" + name}
+}
+
+func (g *schemaGen) inline(t reflect.Type) obj {
 	switch {
 	case t == timeType:
 		return obj{"type": "string", "format": "date-time"}
@@ -218,7 +271,7 @@ func typeSchema(t reflect.Type) obj {
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		return obj{"anyOf": []obj{typeSchema(t.Elem()), {"type": "null"}}}
+		return obj{"anyOf": []obj{g.schema(t.Elem()), {"type": "null"}}}
 	case reflect.String:
 		return obj{"type": "string"}
 	case reflect.Bool:
@@ -228,21 +281,21 @@ func typeSchema(t reflect.Type) obj {
 	case reflect.Float64, reflect.Float32:
 		return obj{"type": "number"}
 	case reflect.Slice:
-		return obj{"type": "array", "items": typeSchema(t.Elem())}
+		return obj{"type": "array", "items": g.schema(t.Elem())}
 	case reflect.Map:
-		return obj{"type": "object", "additionalProperties": typeSchema(t.Elem())}
+		return obj{"type": "object", "additionalProperties": g.schema(t.Elem())}
 	case reflect.Struct:
 		props, required := obj{}, []string{}
-		structFields(t, props, &required)
+		g.fields(t, props, &required)
 		sort.Strings(required)
 		return obj{"type": "object", "properties": props, "required": required, "additionalProperties": false}
 	}
 	panic("no JSON schema for " + t.String())
 }
 
-// structFields adds t's JSON fields to props, following encoding/json's
-// rules for tags and embedded structs.
-func structFields(t reflect.Type, props obj, required *[]string) {
+// fields adds t's JSON fields to props, following encoding/json's rules for
+// tags and embedded structs.
+func (g *schemaGen) fields(t reflect.Type, props obj, required *[]string) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -256,14 +309,14 @@ func structFields(t reflect.Type, props obj, required *[]string) {
 				ft = ft.Elem()
 			}
 			if ft.Kind() == reflect.Struct {
-				structFields(ft, props, required)
+				g.fields(ft, props, required)
 				continue
 			}
 		}
 		if name == "" {
 			name = f.Name
 		}
-		props[name] = typeSchema(ft)
+		props[name] = g.schema(ft)
 		if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") {
 			*required = append(*required, name)
 		}
