@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/coach-dev/coach/skills"
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestCLIDocs regenerates docs/cli.md from the command definitions and
