@@ -26,7 +26,7 @@ in (or the one named by -C) as you type.
 
 Examples:
    source <(coach completion bash)                       # in ~/.bashrc
-   coach completion zsh > "${fpath[1]}/_coach"           # then restart zsh
+   source <(coach completion zsh)                        # in ~/.zshrc, after compinit
    coach completion fish > ~/.config/fish/completions/coach.fish
 
 Exit status: 0 ok, 2 wrong usage (a shell coach has no script for).`,
@@ -39,7 +39,9 @@ Exit status: 0 ok, 2 wrong usage (a shell coach has no script for).`,
 			case "bash":
 				script = bashCompletion(c.App)
 			case "zsh":
-				script = "#compdef coach\n# zsh completion for coach: coach completion zsh > \"${fpath[1]}/_coach\"\n" +
+				// zsh runs the bash script through bashcompinit, so the
+				// two shells cannot drift apart.
+				script = "# zsh completion for coach: source <(coach completion zsh) in ~/.zshrc, after compinit\n" +
 					"autoload -U +X bashcompinit && bashcompinit\n" + bashCompletion(c.App)
 			case "fish":
 				script = fishCompletion(c.App)
