@@ -60,7 +60,7 @@ type personHistory struct {
 // they are called.
 type historyChange struct {
 	Commit   string      `json:"commit"`
-	Date     string      `json:"date"` // the commit's time, RFC 3339
+	Date     string      `json:"date" format:"date-time"` // the commit's time, RFC 3339
 	Author   string      `json:"author"`
 	Email    string      `json:"email"`
 	Subject  string      `json:"subject"`
@@ -249,6 +249,9 @@ var (
 
 type schemaGen struct{ defs obj }
 
+// dateKeys are the keys whose strings are dates, YYYY-MM-DD.
+var dateKeys = map[string]bool{"date": true, "due": true, "on": true, "plan_start": true, "start": true}
+
 // schema is t's schema, a reference to $defs for a named struct.
 func (g *schemaGen) schema(t reflect.Type) obj {
 	if t.Kind() != reflect.Struct || t.Name() == "" || t == timeType {
@@ -317,6 +320,16 @@ func (g *schemaGen) fields(t reflect.Type, props obj, required *[]string) {
 			name = f.Name
 		}
 		props[name] = g.schema(ft)
+		if ft.Kind() == reflect.String {
+			// The contract's dates: a key that names a date holds
+			// YYYY-MM-DD, unless its field says otherwise.
+			switch format := f.Tag.Get("format"); {
+			case format != "":
+				props[name] = obj{"type": "string", "format": format}
+			case dateKeys[name]:
+				props[name] = obj{"type": "string", "format": "date"}
+			}
+		}
 		if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") {
 			*required = append(*required, name)
 		}

@@ -168,6 +168,7 @@ func TestGoldenJSONMatchesSchema(t *testing.T) {
 func compileSchemas(t *testing.T) map[string]*jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()
+	c.AssertFormat() // a date that is not a date fails
 	out := map[string]*jsonschema.Schema{}
 	for _, o := range outputs {
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(outputSchema(o.key, o.title, o.typ)))
@@ -194,4 +195,44 @@ func validate(t *testing.T, s *jsonschema.Schema, out string) {
 	if err := s.Validate(v); err != nil {
 		t.Errorf("does not match its schema: %v", err)
 	}
+}
+
+// TestSchemasReject checks that the schemas hold the contract, not just
+// any JSON: each case breaks one rule of a valid output.
+func TestSchemasReject(t *testing.T) {
+	schemas := compileSchemas(t)
+	valid, err := os.ReadFile(filepath.Join("testdata", "json", "history-one.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, from, to string }{
+		{"another version", `"version": 1`, `"version": 2`},
+		{"a commit time that is not RFC 3339", `"date": "2026-`, `"date": "yesterday 2026-`},
+		{"a person without a name", `"name": "Ben Okoro"`, `"nom": "Ben Okoro"`},
+		{"a list that is null", `"changes": [`, `"changes": null, "x": [`},
+		{"an unknown key", `"version": 1`, `"version": 1, "extra": true`},
+	}
+	if err := schemas["history"].Validate(mustJSON(t, string(valid))); err != nil {
+		t.Fatalf("the valid output fails: %v", err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bad := strings.Replace(string(valid), tt.from, tt.to, 1)
+			if bad == string(valid) {
+				t.Fatalf("%q is not in the output", tt.from)
+			}
+			if err := schemas["history"].Validate(mustJSON(t, bad)); err == nil {
+				t.Errorf("the schema accepts %s", tt.name)
+			}
+		})
+	}
+}
+
+func mustJSON(t *testing.T, s string) any {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
