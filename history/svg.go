@@ -271,7 +271,7 @@ func describeChart(ids []string, steady int, first, last time.Time, levels func(
 		}
 		var parts []string
 		for _, l := range levels(id) {
-			parts = append(parts, fmt.Sprint(l))
+			parts = append(parts, levelName(m, l))
 		}
 		fmt.Fprintf(&b, " %s: %s.", name, strings.Join(parts, " to "))
 	}
