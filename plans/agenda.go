@@ -335,6 +335,11 @@ func carry(items []Item, week string) (open, done []Item) {
 	return open, done
 }
 
+// ActionPlaceholder is the text of the empty action items an agenda ends
+// with: a checkbox with text renders as one in every Markdown viewer, and
+// says what to write. An item still holding it is not carried forward.
+const ActionPlaceholder = "(action, owner, date)"
+
 var sinceSuffix = regexp.MustCompile(`\s*\(open since (\d{4}-W\d{2})\)$`)
 
 // CheckAgenda is the problem of an agenda that coach will not read back: over
@@ -462,7 +467,7 @@ func taskItem(li ast.Node, src []byte) (Item, bool) {
 	if len(t) >= 3 && t[0] == '[' && t[2] == ']' {
 		t = strings.TrimSpace(t[3:])
 	}
-	if t == "" {
+	if t == "" || t == ActionPlaceholder {
 		return Item{}, false // an action item left blank: nothing to carry
 	}
 	it := Item{Text: Markdown(t), Done: cb.IsChecked}

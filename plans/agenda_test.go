@@ -63,6 +63,8 @@ func TestParseItems(t *testing.T) {
 - [ ] carried (open since 2026-W45)
 - not a task
 - [ ]
+- [ ] (action, owner, date)
+- [x] (action, owner, date)
 - [ ] a long item
   that wraps
 

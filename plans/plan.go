@@ -123,12 +123,15 @@ type SkillRef struct {
 // SkillRow is one skill's line in the plan's table.
 type SkillRow struct {
 	SkillRef
-	Pillar       string   `json:"pillar"`
-	Level        int      `json:"level"`
-	LevelName    string   `json:"level_name"`
-	ExpectRole   int      `json:"expect_role"`
-	ExpectTarget int      `json:"expect_target"`
-	Standing     Standing `json:"standing"`
+	Pillar       string `json:"pillar"`
+	Level        int    `json:"level"`
+	LevelName    string `json:"level_name"`
+	ExpectRole   int    `json:"expect_role"`
+	ExpectTarget int    `json:"expect_target"`
+	// ExpectRoleName and ExpectTargetName name the bars ("none" for 0).
+	ExpectRoleName   string   `json:"expect_role_name"`
+	ExpectTargetName string   `json:"expect_target_name"`
+	Standing         Standing `json:"standing"`
 }
 
 // Readiness counts the skills at or above a role's bar.
@@ -145,8 +148,10 @@ type Readiness struct {
 // SkillGap is a skill below a bar.
 type SkillGap struct {
 	SkillRef
-	Level  int `json:"level"`
-	Expect int `json:"expect"`
+	Level      int    `json:"level"`
+	LevelName  string `json:"level_name"`
+	Expect     int    `json:"expect"`
+	ExpectName string `json:"expect_name"`
 }
 
 // Focus is one focus skill of the plan, with why it was chosen and what to do.
@@ -156,17 +161,18 @@ type Focus struct {
 	Personas []string `json:"personas"`
 	Pinned   bool     `json:"pinned"`
 	// BelowRole is true when the person is below their own role's bar.
-	BelowRole bool      `json:"below_role"`
-	Gap       int       `json:"gap"`
-	Weight    float64   `json:"weight"`
-	Why       string    `json:"why"`
-	Level     LevelText `json:"level"`
-	Next      LevelText `json:"next"`
-	Expect    int       `json:"expect"`
-	Actions   []Action  `json:"actions"`
-	Question  string    `json:"question"`
-	Goals     []string  `json:"goals"`
-	Evidence  []string  `json:"evidence"`
+	BelowRole  bool      `json:"below_role"`
+	Gap        int       `json:"gap"`
+	Weight     float64   `json:"weight"`
+	Why        string    `json:"why"`
+	Level      LevelText `json:"level"`
+	Next       LevelText `json:"next"`
+	Expect     int       `json:"expect"`
+	ExpectName string    `json:"expect_name"`
+	Actions    []Action  `json:"actions"`
+	Question   string    `json:"question"`
+	Goals      []string  `json:"goals"`
+	Evidence   []string  `json:"evidence"`
 }
 
 // LevelText is a level with its name and what it looks like for a skill.
@@ -186,10 +192,11 @@ type Action struct {
 // it is a focus skill: people this person could mentor.
 type Strength struct {
 	SkillRef
-	Level     int      `json:"level"`
-	LevelName string   `json:"level_name"`
-	Expect    int      `json:"expect"`
-	Mentees   []string `json:"mentees"`
+	Level      int      `json:"level"`
+	LevelName  string   `json:"level_name"`
+	Expect     int      `json:"expect"`
+	ExpectName string   `json:"expect_name"`
+	Mentees    []string `json:"mentees"`
 }
 
 // Conversation is a skill where the self-assessment and the manager's differ.
@@ -232,6 +239,7 @@ func Build(in Input) (*Plan, error) {
 		pl.Skills = append(pl.Skills, SkillRow{
 			SkillRef: ref(&s), Pillar: pillarName(m, s.Pillar), Level: lvl, LevelName: levelName(m, lvl),
 			ExpectRole: s.Expect[role.ID], ExpectTarget: s.Expect[target.ID],
+			ExpectRoleName: expectName(m, s.Expect[role.ID]), ExpectTargetName: expectName(m, s.Expect[target.ID]),
 			Standing: StandingOf(lvl, s.Expect[target.ID]),
 		})
 		if lvl == 0 {
@@ -298,6 +306,14 @@ func levelName(m *skills.Matrix, n int) string {
 	return "not assessed"
 }
 
+// expectName names a role's bar, "none" when the role expects nothing.
+func expectName(m *skills.Matrix, n int) string {
+	if n == 0 {
+		return "none"
+	}
+	return levelName(m, n)
+}
+
 func pillarName(m *skills.Matrix, id string) string {
 	if p := m.Pillar(id); p != nil {
 		return p.Name
@@ -319,7 +335,7 @@ func readiness(m *skills.Matrix, p *skills.Person, r *skills.Role) Readiness {
 			continue
 		}
 		rd.Gap += exp - lvl
-		rd.Below = append(rd.Below, SkillGap{SkillRef: ref(&s), Level: lvl, Expect: exp})
+		rd.Below = append(rd.Below, SkillGap{SkillRef: ref(&s), Level: lvl, LevelName: levelName(m, lvl), Expect: exp, ExpectName: expectName(m, exp)})
 	}
 	return rd
 }
@@ -440,7 +456,7 @@ func focus(in Input, role, target *skills.Role) []Focus {
 		next := min(lvl+1, m.MaxLevel())
 		f := Focus{
 			SkillRef: ref(s), Pillar: pillarName(m, s.Pillar), Pinned: c.pinned, BelowRole: c.belowRole,
-			Gap: c.gap, Weight: c.weight, Expect: s.Expect[target.ID],
+			Gap: c.gap, Weight: c.weight, Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
 			Level:    levelText(m, s, lvl),
 			Next:     levelText(m, s, next),
 			Question: question(p.ID, s, next, role.Leads),
@@ -602,7 +618,7 @@ func strengths(in Input, target *skills.Role, team *TeamIndex) []Strength {
 		if lvl == 0 || lvl <= s.Expect[target.ID] {
 			continue
 		}
-		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID]}
+		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID])}
 		for _, q := range team.learners[s.ID] {
 			if q.ID == p.ID {
 				continue

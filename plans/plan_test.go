@@ -160,7 +160,7 @@ func TestBuild(t *testing.T) {
 		t.Errorf("%d actions for the first focus skill, want 2 or 3", n)
 	}
 	if diff := cmp.Diff([]Strength{{SkillRef: SkillRef{"customer-insight", "Customer insight"}, Level: 5, LevelName: "Shaping",
-		Expect: 4, Mentees: []string{"Ben"}}}, pl.Strengths); diff != "" {
+		Expect: 4, ExpectName: "Leading", Mentees: []string{"Ben"}}}, pl.Strengths); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]Conversation{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, Self: 3, SelfName: "Proficient",

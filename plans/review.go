@@ -74,22 +74,31 @@ type MatrixReview struct {
 // ExpectChange is one role's bar for one skill, before and after; 0 is a
 // skill or role the matrix did not have.
 type ExpectChange struct {
-	Role  RoleRef  `json:"role"`
-	Skill SkillRef `json:"skill"`
-	From  int      `json:"from"`
-	To    int      `json:"to"`
+	Role     RoleRef  `json:"role"`
+	Skill    SkillRef `json:"skill"`
+	From     int      `json:"from"`
+	FromName string   `json:"from_name"`
+	To       int      `json:"to"`
+	ToName   string   `json:"to_name"`
 }
 
 // MatrixReadiness is one person's readiness for their target under the
 // base's matrix and the head's.
 type MatrixReadiness struct {
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
-	Role        RoleRef `json:"role"`
-	Before      int     `json:"before"`
-	BeforeTotal int     `json:"before_total"`
-	After       int     `json:"after"`
-	AfterTotal  int     `json:"after_total"`
+	ID          string    `json:"-"`
+	Name        string    `json:"-"`
+	Person      PersonRef `json:"person"`
+	Role        RoleRef   `json:"role"`
+	Before      int       `json:"before"`
+	BeforeTotal int       `json:"before_total"`
+	After       int       `json:"after"`
+	AfterTotal  int       `json:"after_total"`
+}
+
+// PersonRef names a person, as every JSON output does: their id and name.
+type PersonRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
 }
 
 // ReviewSummary counts what changed.
@@ -106,10 +115,11 @@ type ReviewSummary struct {
 
 // PersonReview is one person's changes.
 type PersonReview struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	Path   string `json:"path"`
-	Status string `json:"status"` // changed, added, removed, renamed, invalid
+	ID     string    `json:"-"`
+	Name   string    `json:"-"`
+	Person PersonRef `json:"person"` // ID and Name, as every output names a person
+	Path   string    `json:"path"`
+	Status string    `json:"status"` // changed, added, removed, renamed, invalid
 	// From is the old id of a renamed file.
 	From      string         `json:"from,omitempty"`
 	Role      *RoleChange    `json:"role,omitempty"`
@@ -222,6 +232,7 @@ func BuildReview(in ReviewInput) *Review {
 		default:
 			pr.Status, pr.Name, pr.Path = "changed", cur.Name, cur.Path
 		}
+		pr.Person = PersonRef{ID: pr.ID, Name: pr.Name}
 		if cur != nil && old != nil && bytes.Equal(in.Base.Raw[oldID], in.Head.Raw[id]) && pr.Status == "changed" {
 			continue
 		}
@@ -332,6 +343,7 @@ func reviewMatrix(in ReviewInput) *MatrixReview {
 				continue
 			}
 			c := ExpectChange{Role: RoleRef{ID: role.ID, Name: role.Name}, Skill: ref(&s), From: was.Expect[role.ID], To: s.Expect[role.ID]}
+			c.FromName, c.ToName = levelName(old, c.From), levelName(cur, c.To)
 			mr.Expectations = append(mr.Expectations, c)
 			if c.To > c.From {
 				mr.Raised++
@@ -355,7 +367,7 @@ func reviewMatrix(in ReviewInput) *MatrixReview {
 		if before.Met == after.Met && before.Total == after.Total {
 			continue
 		}
-		mr.Readiness = append(mr.Readiness, MatrixReadiness{ID: p.ID, Name: p.Name, Role: RoleRef{ID: target.ID, Name: target.Name},
+		mr.Readiness = append(mr.Readiness, MatrixReadiness{ID: p.ID, Name: p.Name, Person: PersonRef{p.ID, p.Name}, Role: RoleRef{ID: target.ID, Name: target.Name},
 			Before: before.Met, BeforeTotal: before.Total, After: after.Met, AfterTotal: after.Total})
 	}
 	return mr

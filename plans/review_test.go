@@ -130,9 +130,9 @@ func TestBuildReviewMatrix(t *testing.T) {
 		want := &MatrixReview{
 			Expectations: []ExpectChange{
 				{Role: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"}, Skill: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"},
-					From: 3, To: 4},
+					From: 3, FromName: "Proficient", To: 4, ToName: "Leading"},
 				{Role: RoleRef{ID: "gpm", Name: "Group Product Manager"}, Skill: SkillRef{ID: "coaching", Name: "Coaching and mentoring"},
-					From: 3, To: 2},
+					From: 3, FromName: "Proficient", To: 2, ToName: "Practising"},
 			},
 			SkillsAdded:   []SkillRef{{ID: "ai-fluency", Name: "AI fluency"}},
 			SkillsRemoved: []SkillRef{{ID: "product-operations", Name: "Processes and shared tools"}},
@@ -142,7 +142,7 @@ func TestBuildReviewMatrix(t *testing.T) {
 			Lowered:       1,
 			// a met all 24; now negotiation's bar is above a, product
 			// operations is gone, and AI fluency is not assessed.
-			Readiness: []MatrixReadiness{{ID: "a", Name: "Name a", Role: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"},
+			Readiness: []MatrixReadiness{{ID: "a", Name: "Name a", Person: PersonRef{ID: "a", Name: "Name a"}, Role: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"},
 				Before: 24, BeforeTotal: 24, After: 22, AfterTotal: 24}},
 		}
 		if diff := cmp.Diff(want, r.Matrix); diff != "" {

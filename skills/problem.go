@@ -18,12 +18,12 @@ const (
 // A Problem is one finding about a user's file: where it is and how to fix it.
 // Line and Col are 1-based; 0 means the position is not known.
 type Problem struct {
-	Path     string   `json:"path"`
+	Path     string   `json:"file"`
 	Line     int      `json:"line"`
-	Col      int      `json:"col"`
+	Col      int      `json:"column"`
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
-	Hint     string   `json:"hint,omitempty"`
+	Hint     string   `json:"hint"`
 }
 
 // String formats p the way compilers do, so editors and CI logs can jump to it:

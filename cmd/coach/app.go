@@ -9,6 +9,10 @@ package main
 //     a file coach would not replace), 2 wrong usage or an unexpected failure,
 //     130 interrupted (Ctrl-C or SIGTERM: every file written is whole, every
 //     temporary file removed).
+//   - --quiet leaves errors only: quietWriter drops the rest of stderr
+//     (wrote, up to date, notes, warnings) and init's list of files;
+//   - coach writes no colour and no terminal escapes anywhere, so NO_COLOR
+//     and a --color flag have nothing to turn off.
 
 import (
 	"context"
@@ -55,9 +59,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // runContext runs coach until it is done or ctx is.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	app := newApp(stdout, stderr)
+	errw := &quietWriter{w: stderr}
+	app := newApp(stdout, errw)
 	err := app.RunContext(ctx, flagsFirst(app, args))
-	return exitCode(err, stderr)
+	errw.quiet = false // what is left is the error itself
+	errw.Flush()
+	return exitCode(err, errw)
 }
 
 // flagsFirst moves a command's flags ahead of its arguments, so that
@@ -215,12 +222,21 @@ file per product manager) and generates each person's individual development
 plan, a weekly 1:1 agenda, their progress history from the commits, and a
 summary of a pull request's skill changes for its reviewer.
 
-Start with:  coach init --example team && cd team && coach check && coach plan --all`,
+Start with:  coach init --example team && cd team && coach check && coach plan --all
+
+Output: the product (Markdown, text or JSON) on stdout, messages on stderr;
+--quiet leaves errors only. coach writes no colour, so there is nothing for
+NO_COLOR or a --color flag to turn off. --format json gives one object with
+"version": 1 (see coach schema --output). Path arguments (--svg FILE,
+--output DIR, init DIR) are read after -C, as git does.
+
+Exit status: 0 ok, 1 findings, 2 wrong usage, 130 interrupted.`,
 		Version:   readBuild().String(),
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "C", Usage: "run as if coach was started in `DIR`", Value: "."},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
 		},
 		Commands: []*cli.Command{
 			newInitCommand(),
@@ -231,10 +247,21 @@ Start with:  coach init --example team && cd team && coach check && coach plan -
 			newDiffCommand(stdout, stderr),
 			newSchemaCommand(stdout, stderr),
 			newNotesCommand(stdout, stderr),
+			newCompletionCommand(stdout),
+			newManCommand(stdout),
+			newCompleteCommand(stdout),
 		},
 		// -C names a directory that exists, as git's does; nothing is made
 		// when it does not.
 		Before: func(c *cli.Context) error {
+			if c.Bool("quiet") {
+				if qw, ok := stderr.(*quietWriter); ok {
+					qw.quiet = true
+				}
+				if c.Args().First() == "init" {
+					c.App.Writer = io.Discard // the files it made: not errors
+				}
+			}
 			if !c.IsSet("C") {
 				return nil
 			}

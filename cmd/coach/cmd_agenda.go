@@ -144,7 +144,10 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer
 		}
 	}
 	if opts.Format == "json" {
-		if err := writeOneOrMany(stdout, out, !opts.All); err != nil {
+		if out == nil {
+			out = []*plans.Agenda{}
+		}
+		if err := writeJSON(stdout, agendasOutput{Version: contractVersion, Agendas: out, Errors: orEmpty(t.invalid)}); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -54,14 +55,6 @@ file has an error, 2 on wrong usage.`,
 	}
 }
 
-// checkReport is the JSON form of a check.
-type checkReport struct {
-	Files    []string        `json:"files"`
-	Errors   int             `json:"errors"`
-	Warnings int             `json:"warnings"`
-	Problems skills.Problems `json:"problems"`
-}
-
 func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	var (
 		repo *skills.Repo
@@ -92,11 +85,18 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stderr, "coach: checked %d file(s): %d error(s), %d warning(s)\n", len(repo.Files), ps.Errors(), ps.Warnings())
 	case "json":
-		report := checkReport{Files: repo.Files, Errors: ps.Errors(), Warnings: ps.Warnings(), Problems: ps}
-		if report.Problems == nil {
-			report.Problems = skills.Problems{}
+		report := checkReport{Files: repo.Files, Errors: skills.Problems{}, Warnings: skills.Problems{}}
+		if report.Files == nil {
+			report.Files = []string{}
 		}
-		if err := writeJSON(stdout, report); err != nil {
+		for _, p := range ps {
+			if p.Severity == skills.Error {
+				report.Errors = append(report.Errors, p)
+			} else {
+				report.Warnings = append(report.Warnings, p)
+			}
+		}
+		if err := writeJSON(stdout, checkOutput{Version: contractVersion, Check: report}); err != nil {
 			return err
 		}
 	default:
@@ -116,7 +116,13 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// writeJSON writes v indented, with every nil list written as [] rather
+// than null: the contract's lists are always lists.
 func writeJSON(w io.Writer, v any) error {
+	rv := reflect.New(reflect.TypeOf(v))
+	rv.Elem().Set(reflect.ValueOf(v))
+	fillLists(rv)
+	v = rv.Elem().Interface()
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)

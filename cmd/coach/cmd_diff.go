@@ -78,13 +78,16 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 	if err != nil {
 		return revisionError(err)
 	}
+	var errs skills.Problems
 	matrixInvalid := ""
 	baseMatrix, invalid := matrixAt(base, t.repo.Matrix, stderr)
-	if invalid {
+	if invalid != nil {
 		matrixInvalid = revLabel(base)
+		errs = append(errs, invalid...)
 	}
-	baseSide, _ := side(baseMatrix, base.Files, revLabel(base), base.Rev+":", stderr)
+	baseSide, baseErrs := side(baseMatrix, base.Files, revLabel(base), base.Rev+":", stderr)
 	baseSide.When = base.When
+	errs = append(errs, baseErrs...)
 
 	headMatrix := t.repo.Matrix
 	var headSide plans.Side
@@ -95,7 +98,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
-		unread := map[string]bool{}
+		var unread skills.Problems
 		for _, p := range paths {
 			data, problem, err := skills.ReadSkillFile(root, p)
 			if err != nil {
@@ -103,32 +106,37 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 			}
 			if problem != nil {
 				fmt.Fprintln(stderr, problem)
-				unread[skills.PersonID(p)] = true
+				unread = append(unread, *problem)
 				continue
 			}
 			files[p] = data
 		}
-		headSide, headInvalid = side(headMatrix, files, "the working tree", "", stderr)
-		for id := range unread {
-			headSide.Invalid[id], headInvalid = true, true
+		var headErrs skills.Problems
+		headSide, headErrs = side(headMatrix, files, "the working tree", "", stderr)
+		headInvalid = headErrs != nil || unread != nil
+		for _, pr := range unread {
+			headSide.Invalid[skills.PersonID(pr.Path)] = true
 		}
+		errs = append(errs, unread...)
+		errs = append(errs, headErrs...)
 	} else {
 		head, err := history.FilesAt(root, opts.Head)
 		if err != nil {
 			return revisionError(err)
 		}
-		headMatrix, headInvalid = matrixAt(head, t.repo.Matrix, stderr)
-		if headInvalid {
+		var matrixErrs, headErrs skills.Problems
+		headMatrix, matrixErrs = matrixAt(head, t.repo.Matrix, stderr)
+		if matrixErrs != nil {
 			matrixInvalid = revLabel(head)
 		}
-		var filesInvalid bool
-		headSide, filesInvalid = side(headMatrix, head.Files, revLabel(head), head.Rev+":", stderr)
-		headInvalid = headInvalid || filesInvalid
+		headSide, headErrs = side(headMatrix, head.Files, revLabel(head), head.Rev+":", stderr)
+		headInvalid = matrixErrs != nil || headErrs != nil
+		errs = append(append(errs, matrixErrs...), headErrs...)
 	}
 	r := plans.BuildReview(plans.ReviewInput{Matrix: headMatrix, BaseMatrix: baseMatrix, MatrixInvalid: matrixInvalid,
 		Config: t.repo.Config, Base: baseSide, Head: headSide})
 	if opts.Format == "json" {
-		err = writeJSON(stdout, r)
+		err = writeJSON(stdout, diffOutput{Version: contractVersion, Diff: diffReport{Review: r, Errors: orEmpty(errs)}})
 	} else {
 		var out []byte
 		out, err = t.tmpl.Render("diff.md.tmpl", r)
@@ -154,11 +162,10 @@ func revLabel(s *history.Snapshot) string {
 
 // side reads one side of a review. Each file is read leniently, so a person
 // stays in the review while their file has mistakes; the mistakes are
-// printed, prefixed with the revision as git writes rev:path. invalid is true
-// when a file has errors.
-func side(m *skills.Matrix, files map[string][]byte, label, prefix string, stderr io.Writer) (plans.Side, bool) {
+// printed, prefixed with the revision as git writes rev:path, and returned.
+func side(m *skills.Matrix, files map[string][]byte, label, prefix string, stderr io.Writer) (plans.Side, skills.Problems) {
 	s := plans.Side{Label: label, People: map[string]*skills.Person{}, Raw: map[string][]byte{}, Invalid: map[string]bool{}}
-	invalid := false
+	var invalid skills.Problems
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -171,7 +178,7 @@ func side(m *skills.Matrix, files map[string][]byte, label, prefix string, stder
 			if pr.Severity == skills.Error {
 				pr.Path = prefix + pr.Path
 				fmt.Fprintln(stderr, pr)
-				invalid = true
+				invalid = append(invalid, pr)
 				s.Invalid[skills.PersonID(path)] = true
 			}
 		}
@@ -187,31 +194,34 @@ func side(m *skills.Matrix, files map[string][]byte, label, prefix string, stder
 
 // matrixAt is the matrix of a revision: its matrix.toml, or the built-in
 // matrix when it has none. A matrix with errors is reported as rev:path
-// problems and replaced by fallback (the working tree's); invalid is then
-// true.
-func matrixAt(s *history.Snapshot, fallback *skills.Matrix, stderr io.Writer) (m *skills.Matrix, invalid bool) {
+// problems and replaced by fallback (the working tree's); invalid then
+// holds them.
+func matrixAt(s *history.Snapshot, fallback *skills.Matrix, stderr io.Writer) (m *skills.Matrix, invalid skills.Problems) {
 	if s.Commit == "" {
-		return fallback, false // no commits yet: nothing to compare the matrix with
+		return fallback, nil // no commits yet: nothing to compare the matrix with
 	}
 	if s.Matrix == nil {
 		m, err := skills.DefaultMatrix()
 		if err != nil {
-			return fallback, true
+			return fallback, skills.Problems{{Path: s.Rev + ":" + skills.MatrixFile, Severity: skills.Error, Message: err.Error()}}
 		}
-		return m, false
+		return m, nil
 	}
 	m, problems := skills.DecodeMatrix(skills.MatrixFile, s.Matrix)
 	for _, pr := range problems {
 		if pr.Severity == skills.Error {
 			pr.Path = s.Rev + ":" + pr.Path
 			fmt.Fprintln(stderr, pr)
-			invalid = true
+			invalid = append(invalid, pr)
 		}
 	}
-	if m == nil || invalid {
-		return fallback, true
+	if m == nil && invalid == nil {
+		invalid = skills.Problems{{Path: s.Rev + ":" + skills.MatrixFile, Severity: skills.Error, Message: "the matrix could not be read"}}
 	}
-	return m, false
+	if invalid != nil {
+		return fallback, invalid
+	}
+	return m, nil
 }
 
 func revisionError(err error) error {

@@ -78,6 +78,9 @@ unknown revision, 130 interrupted.`,
 				return usagef("--svg draws one person's chart; give a NAME")
 			}
 			opts.Person = c.Args().First()
+			if opts.SVG != "" {
+				opts.SVG = underDir(opts.Dir, opts.SVG)
+			}
 			if err := checkFormat(opts.Format, "text", "md", "json"); err != nil {
 				return err
 			}
@@ -180,7 +183,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	}
 	switch opts.Format {
 	case "json":
-		return skills.WriteChangesJSON(stdout, changes)
+		return writeJSON(stdout, historyJSON(changes, repo, m))
 	case "md":
 		return history.WriteMarkdown(stdout, changes, m, opts.All)
 	}

@@ -119,7 +119,8 @@ type team struct {
 	head     *history.Snapshot // the skill files committed at HEAD; nil without git
 	unread   error             // why the history could not be read, when git is there
 	tmpl     *templates.Set
-	problems bool // some person's file or the matrix had errors, already printed
+	problems bool            // some person's file or the matrix had errors, already printed
+	invalid  skills.Problems // the errors of the files of people left out
 	index    *plans.TeamIndex
 	cleanup  func()
 	prefix   string // the coaching folder's path in the git repository
@@ -250,6 +251,7 @@ func (t *team) people(ids []string, stderr io.Writer) ([]*skills.Person, error) 
 				for _, pr := range pe.Problems {
 					fmt.Fprintln(stderr, pr)
 				}
+				t.invalid = append(t.invalid, pe.Problems...)
 			}
 			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", p.Path, p.ID)
 			t.problems = true
@@ -323,18 +325,6 @@ func loadPeopleFrom(ctx context.Context, dir string, staged bool, names []string
 		t.cleanup()
 	}
 	return t, people, err
-}
-
-// writeOneOrMany writes one JSON object when one person was named, and an
-// array for --all or several names.
-func writeOneOrMany[T any](w io.Writer, items []T, one bool) error {
-	if one && len(items) == 1 {
-		return writeJSON(w, items[0])
-	}
-	if items == nil {
-		items = []T{}
-	}
-	return writeJSON(w, items)
 }
 
 func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) error {
@@ -436,7 +426,10 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		}
 	}
 	if opts.Format == "json" {
-		if err := writeOneOrMany(stdout, out, !opts.All); err != nil {
+		if out == nil {
+			out = []*plans.Plan{}
+		}
+		if err := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: out, Errors: orEmpty(t.invalid)}); err != nil {
 			return err
 		}
 	}

@@ -15,14 +15,15 @@ import (
 )
 
 type schemaOptions struct {
-	Dir   string
-	Write bool
+	Dir    string
+	Write  bool
+	Output string // a directory for every schema, resolved after -C
 }
 
 func newSchemaCommand(stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:  "schema",
-		Usage: "print or write the JSON Schema of skill files, for TOML editors",
+		Usage: "print or write the JSON Schemas of skill files and of every JSON output",
 		Description: `schema prints the JSON Schema (draft 2020-12) of a skill file under this
 repository's matrix: skill and role ids and the level range are enumerated,
 so an editor that reads the "#:schema" line at the top of a skill file
@@ -30,19 +31,32 @@ so an editor that reads the "#:schema" line at the top of a skill file
 it refreshes .coach/skill.schema.json, which coach init writes and
 coach check keeps in step with the matrix.
 
+With --output DIR it writes, beside skill.schema.json, the schema of every
+--format json output: plans, agendas, history, diff and check.schema.json.
+A relative DIR is read after -C, as git does.
+
 Examples:
    coach schema --write
    coach schema > skill.schema.json
+   coach schema --output schemas
 
 Exit status: 0 ok, 1 the matrix has errors, 2 wrong usage.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "write", Usage: "write " + skills.SchemaFile + " instead of printing it"},
+			&cli.StringFlag{Name: "output", Usage: "write every schema, the skill file's and each JSON output's, to `DIR`"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("schema takes no arguments")
 			}
-			return runSchema(c.Context, schemaOptions{Dir: repoDir(c), Write: c.Bool("write")}, stdout, stderr)
+			opts := schemaOptions{Dir: repoDir(c), Write: c.Bool("write"), Output: c.String("output")}
+			if opts.Write && opts.Output != "" {
+				return usagef("give --write or --output, not both")
+			}
+			if opts.Output != "" {
+				opts.Output = underDir(opts.Dir, opts.Output)
+			}
+			return runSchema(c.Context, opts, stdout, stderr)
 		},
 	}
 }
@@ -53,6 +67,18 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout, stderr io.Writer
 		return err
 	}
 	schema := skills.Schema(t.Matrix)
+	if opts.Output != "" {
+		if err := writeSchemaFile(ctx, filepath.Join(opts.Output, "skill.schema.json"), schema); err != nil {
+			return err
+		}
+		for _, o := range outputs {
+			if err := writeSchemaFile(ctx, filepath.Join(opts.Output, o.key+".schema.json"), outputSchema(o.key, o.title, o.typ)); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(stderr, "coach: wrote %d schemas to %s\n", len(outputs)+1, opts.Output)
+		return nil
+	}
 	if !opts.Write {
 		_, err := stdout.Write(schema)
 		return err
@@ -81,6 +107,27 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout, stderr io.Writer
 	}
 	fmt.Fprintf(stderr, "coach: wrote %s\n", skills.SchemaFile)
 	return nil
+}
+
+// writeSchemaFile writes one schema of --output DIR: a new file, or over a
+// schema coach wrote (its $schema line and coach's JSON contract or skill
+// file in its description); never over another file.
+func writeSchemaFile(ctx context.Context, file string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	old, err := os.ReadFile(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return createFile(ctx, file, file, data)
+	case err != nil:
+		return err
+	case bytes.Equal(old, data):
+		return nil
+	case !bytes.Contains(old, []byte(`"$schema"`)) || !(bytes.Contains(old, []byte("coach's JSON contract")) || bytes.Contains(old, []byte(schemaMarker))):
+		return &notReplacedError{file, "is not a schema coach wrote", "give --output a directory of its own"}
+	}
+	return replaceFile(ctx, file, file, old, data, "coach schema --output "+filepath.Dir(file))
 }
 
 // schemaMarker is in the description of every schema coach writes.

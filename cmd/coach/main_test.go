@@ -1,11 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -44,6 +47,29 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// jsonlen KEY.KEY N requires the list at that path of the JSON on
+			// stdout to hold N items.
+			"jsonlen": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 2 {
+					ts.Fatalf("usage: jsonlen KEY.KEY N")
+				}
+				var v any
+				ts.Check(json.Unmarshal([]byte(ts.ReadFile("stdout")), &v))
+				for _, k := range strings.Split(args[0], ".") {
+					m, ok := v.(map[string]any)
+					if !ok {
+						ts.Fatalf("jsonlen: %s is not an object", k)
+					}
+					v = m[k]
+				}
+				list, ok := v.([]any)
+				if !ok {
+					ts.Fatalf("jsonlen: %s is not a list", args[0])
+				}
+				if fmt.Sprint(len(list)) != args[1] {
+					ts.Fatalf("jsonlen: %s has %d items, want %s", args[0], len(list), args[1])
+				}
+			},
 			// exitcode N command args... runs the command and requires exit status N.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {

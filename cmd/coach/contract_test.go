@@ -1,0 +1,238 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// exampleTeam makes the example team once for the tests of this file and
+// returns a copy of it for the test to change.
+var exampleTeam = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "coach-contract-")
+	if err != nil {
+		return "", err
+	}
+	var stderr bytes.Buffer
+	if code := run([]string{"coach", "init", "--example", filepath.Join(dir, "team")}, &bytes.Buffer{}, &stderr); code != 0 {
+		return "", &usageError{msg: stderr.String()}
+	}
+	return filepath.Join(dir, "team"), nil
+})
+
+func teamDir(t *testing.T) string {
+	t.Helper()
+	t.Setenv("TZ", "UTC")
+	src, err := exampleTeam()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "team")
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// coach runs coach with args and returns its stdout, stderr and exit status.
+func coach(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(append([]string{"coach"}, args...), &stdout, &stderr)
+	return stdout.String(), stderr.String(), code
+}
+
+// TestJSONContract runs every command with --format json on the example
+// team, compares the output with testdata/json/NAME.json (-update rewrites
+// them) and validates it against the output's schema.
+func TestJSONContract(t *testing.T) {
+	dir := teamDir(t)
+	// A file with errors: plan and agenda leave its person out and say why,
+	// check and diff report it.
+	broken := "name = \"Zoe Broken\"\nrole = \"pm\"\n\n[levels]\ncoaching = 9\n"
+	if err := os.WriteFile(filepath.Join(dir, "skills", "zoe.toml"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		schema string
+		args   []string
+		code   int
+	}{
+		{"plan-one", "plans", []string{"plan", "alice", "--format", "json"}, 0},
+		{"plan-invalid", "plans", []string{"plan", "alice", "zoe", "--format", "json"}, 1},
+		{"agenda-one", "agendas", []string{"agenda", "ben", "--week", "2026-W48", "--format", "json"}, 0},
+		{"history-one", "history", []string{"history", "ben", "--format", "json"}, 0},
+		{"history-all", "history", []string{"history", "--all", "--format", "json", "--since", "2026-10-01"}, 0},
+		{"diff", "diff", []string{"diff", "--base", "HEAD~3", "--format", "json"}, 1},
+		{"check", "check", []string{"check", "--format", "json"}, 1},
+	}
+	schemas := compileSchemas(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, stderr, code := coach(t, append([]string{"-C", dir}, tt.args...)...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr)
+			}
+			validate(t, schemas[tt.schema], out)
+			golden := filepath.Join("testdata", "json", tt.name+".json")
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), out); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+	// One name or many: the same shape.
+	one, _, _ := coach(t, "-C", dir, "plan", "alice", "--format", "json")
+	two, _, _ := coach(t, "-C", dir, "plan", "alice", "ben", "--format", "json")
+	var a, b map[string]any
+	if err := json.Unmarshal([]byte(one), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(two), &b); err != nil {
+		t.Fatal(err)
+	}
+	if len(a["plans"].([]any)) != 1 || len(b["plans"].([]any)) != 2 {
+		t.Errorf("plan alice gave %d plans and plan alice ben %d, want 1 and 2", len(a["plans"].([]any)), len(b["plans"].([]any)))
+	}
+}
+
+// TestGoldenJSONMatchesSchema validates every golden JSON file under
+// testdata, those of the scripts included, against the schema of its key.
+func TestGoldenJSONMatchesSchema(t *testing.T) {
+	schemas := compileSchemas(t)
+	files, err := filepath.Glob(filepath.Join("testdata", "json", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < len(outputs) {
+		t.Fatalf("found %d golden JSON files, want one per output at least", len(files))
+	}
+	golden := map[string][]byte{}
+	for _, f := range files {
+		if golden[f], err = os.ReadFile(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	scripts, err := filepath.Glob(filepath.Join("testdata", "script", "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range scripts {
+		a, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, af := range a.Files {
+			if strings.HasPrefix(af.Name, "want/") && strings.HasSuffix(af.Name, ".json") {
+				golden[f+":"+af.Name] = af.Data
+			}
+		}
+	}
+	for f, data := range golden {
+		var v map[string]any
+		if err := json.Unmarshal(data, &v); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		found := false
+		for key, s := range schemas {
+			if _, ok := v[key]; ok {
+				t.Logf("%s: %s", f, key)
+				validate(t, s, string(data))
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s has no key of a known output", f)
+		}
+	}
+}
+
+func compileSchemas(t *testing.T) map[string]*jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.AssertFormat() // a date that is not a date fails
+	out := map[string]*jsonschema.Schema{}
+	for _, o := range outputs {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(outputSchema(o.key, o.title, o.typ)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		url := "mem://" + o.key + ".schema.json"
+		if err := c.AddResource(url, doc); err != nil {
+			t.Fatal(err)
+		}
+		if out[o.key], err = c.Compile(url); err != nil {
+			t.Fatalf("%s: %v", o.key, err)
+		}
+	}
+	return out
+}
+
+func validate(t *testing.T, s *jsonschema.Schema, out string) {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if err := s.Validate(v); err != nil {
+		t.Errorf("does not match its schema: %v", err)
+	}
+}
+
+// TestSchemasReject checks that the schemas hold the contract, not just
+// any JSON: each case breaks one rule of a valid output.
+func TestSchemasReject(t *testing.T) {
+	schemas := compileSchemas(t)
+	valid, err := os.ReadFile(filepath.Join("testdata", "json", "history-one.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, from, to string }{
+		{"another version", `"version": 1`, `"version": 2`},
+		{"a commit time that is not RFC 3339", `"date": "2026-`, `"date": "yesterday 2026-`},
+		{"a person without a name", `"name": "Ben Okoro"`, `"nom": "Ben Okoro"`},
+		{"a list that is null", `"changes": [`, `"changes": null, "x": [`},
+		{"an unknown key", `"version": 1`, `"version": 1, "extra": true`},
+	}
+	if err := schemas["history"].Validate(mustJSON(t, string(valid))); err != nil {
+		t.Fatalf("the valid output fails: %v", err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bad := strings.Replace(string(valid), tt.from, tt.to, 1)
+			if bad == string(valid) {
+				t.Fatalf("%q is not in the output", tt.from)
+			}
+			if err := schemas["history"].Validate(mustJSON(t, bad)); err == nil {
+				t.Errorf("the schema accepts %s", tt.name)
+			}
+		})
+	}
+}
+
+func mustJSON(t *testing.T, s string) any {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
