@@ -319,6 +319,9 @@ func (c *checker) transitions(m *Matrix) {
 		if len(t.Shifts) == 0 {
 			c.at(Error, p, `add shifts = ["from ... to ...", ...]`, "transition %s -> %s lists no shifts", t.From, t.To)
 		}
+		for j, id := range t.Skills {
+			c.known(fmt.Sprintf("%s.skills[%d]", p, j), "skill", id, m.SkillIDs())
+		}
 		key := t.From + "->" + t.To
 		if j, dup := seen[key]; dup {
 			c.at(Error, p, fmt.Sprintf("merge it with the one on line %d", c.ix.keyPos(fmt.Sprintf("transition[%d]", j)).Line),
