@@ -1,13 +1,15 @@
 // Package plans computes what coach generates, as plain data: a person's
-// individual development plan (this file), and from it the weekly 1:1
-// agenda and the pull-request summary. It reads no files and no clock: the
+// individual development plan (this file: the document; rank.go chooses its
+// focus skills, advice.go what to do about them, verdict.go judges
+// readiness, onboarding.go plans a new hire's first 90 days, progress.go
+// reads the plan period from history), and from it the weekly 1:1 agenda and
+// the pull-request summary. It reads no files and no clock: the
 // matrix, the people, their history and any date come in as values, so the
 // same inputs always give the same plan.
 package plans
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"sort"
 	"strings"
@@ -84,15 +86,42 @@ type Plan struct {
 	Progress      Progress       `json:"progress"`
 	// Today is the plan's "today", read from the skill file.
 	Today Today `json:"today"`
+	// Verdict is the readiness for the target role (see VerdictOf), and
+	// VerdictEvidence the facts it rests on, one a line.
+	Verdict         Verdict  `json:"verdict"`
+	VerdictEvidence []string `json:"verdict_evidence"`
+	// Milestones are the 30/60/90-day checkpoints, dated from the plan's
+	// start (see Start).
+	Milestones []Milestone `json:"milestones"`
+	// Commitments are what the manager commits to.
+	Commitments []string `json:"commitments"`
+	// Start is the day the milestones count from: plan_start when it comes
+	// after the assessment, else the assessment date.
+	Start string `json:"start,omitempty"`
+	// NextReview is the date of the next review, every ReviewMonths months
+	// from the assessment date.
+	NextReview   string `json:"next_review,omitempty"`
+	ReviewMonths int    `json:"review_months"`
+	// Onboarding is set for a new hire: their first 90 days.
+	Onboarding *Onboarding `json:"onboarding,omitempty"`
+}
+
+// Milestone is a dated checkpoint of the plan.
+type Milestone struct {
+	Days int    `json:"days"`
+	Date string `json:"date,omitempty"`
+	Text string `json:"text"`
 }
 
 // Who names the person.
 type Who struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Path      string `json:"path"`
-	Manager   string `json:"manager,omitempty"`
-	PlanStart string `json:"plan_start,omitempty"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Path    string `json:"path"`
+	Manager string `json:"manager,omitempty"`
+	// ManagerName is the manager's name when they have a skill file too.
+	ManagerName string `json:"manager_name,omitempty"`
+	PlanStart   string `json:"plan_start,omitempty"`
 }
 
 // RoleRef names a role.
@@ -146,17 +175,24 @@ type Focus struct {
 	Personas []string `json:"personas"`
 	Pinned   bool     `json:"pinned"`
 	// BelowRole is true when the person is below their own role's bar.
-	BelowRole bool      `json:"below_role"`
-	Gap       int       `json:"gap"`
-	Weight    float64   `json:"weight"`
-	Why       string    `json:"why"`
-	Level     LevelText `json:"level"`
-	Next      LevelText `json:"next"`
-	Expect    int       `json:"expect"`
-	Actions   []Action  `json:"actions"`
-	Question  string    `json:"question"`
-	Goals     []string  `json:"goals"`
-	Evidence  []string  `json:"evidence"`
+	BelowRole bool    `json:"below_role"`
+	Gap       int     `json:"gap"`
+	Weight    float64 `json:"weight"`
+	// Reasons say why the skill was chosen, in words, strongest first; Why
+	// joins them, and Summary is the skill in one line for the first screen.
+	Reasons  []string  `json:"reasons"`
+	Why      string    `json:"why"`
+	Summary  string    `json:"summary"`
+	Level    LevelText `json:"level"`
+	Next     LevelText `json:"next"`
+	Expect   int       `json:"expect"`
+	Actions  []Action  `json:"actions"`
+	Question string    `json:"question"`
+	Goals    []string  `json:"goals"`
+	Evidence []string  `json:"evidence"`
+	// Resources are ways to learn the skill: a practice at work first, then
+	// a person, then reading.
+	Resources []skills.Resource `json:"resources"`
 }
 
 // LevelText is a level with its name and what it looks like for a skill.
@@ -172,14 +208,20 @@ type Action struct {
 	Evidence string `json:"evidence"`
 }
 
-// Strength is a skill above the target's bar, and the teammates for whom
-// it is a focus skill: people this person could mentor.
+// Strength is a skill above the current role's bar or the target's, how to
+// use it, and the teammates for whom it is a focus skill: people this person
+// could mentor.
 type Strength struct {
 	SkillRef
-	Level     int      `json:"level"`
-	LevelName string   `json:"level_name"`
-	Expect    int      `json:"expect"`
-	Mentees   []string `json:"mentees"`
+	Level      int    `json:"level"`
+	LevelName  string `json:"level_name"`
+	Expect     int    `json:"expect"`
+	ExpectRole int    `json:"expect_role"`
+	// AboveTarget is set when the level exceeds the target's bar, not only
+	// the current role's.
+	AboveTarget bool     `json:"above_target"`
+	Use         string   `json:"use"`
+	Mentees     []string `json:"mentees"`
 }
 
 // Conversation is a skill where the self-assessment and the manager's differ.
@@ -250,12 +292,144 @@ func Build(in Input) (*Plan, error) {
 		// Nothing left to close for the target: stretch towards the next role.
 		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID))
 	}
-	pl.Strengths = strengths(in, target, team)
+	pl.Person.ManagerName = p.Manager
+	for _, q := range in.Team {
+		if q.ID == p.Manager && q.Name != "" {
+			pl.Person.ManagerName = q.Name
+		}
+	}
+	pl.Strengths = strengths(in, role, target, team)
 	pl.Conversations = conversations(m, p)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
 	pl.Progress = progress(m, p, in.History, pl.Today.day)
+	pl.Verdict = VerdictOf(pl)
+	pl.VerdictEvidence = verdictEvidence(pl)
+	start := pl.Today.day
+	if p.PlanStart.After(start) {
+		start = p.PlanStart
+	}
+	pl.Start = date(start)
+	pl.ReviewMonths = in.Config.Review.Months
+	if pl.ReviewMonths <= 0 {
+		pl.ReviewMonths = skills.DefaultConfig().Review.Months
+	}
+	if !p.Assessed.IsZero() {
+		pl.NextReview = date(p.Assessed.AddDate(0, pl.ReviewMonths, 0))
+	}
+	if pl.Verdict.Kind == "onboarding" {
+		// A new hire's 90 days run from their first day, when the file has it.
+		if !p.PlanStart.IsZero() {
+			start = p.PlanStart
+			pl.Start = date(start)
+		}
+		pl.Onboarding = onboarding(m, role, pl.Person.ManagerName, start)
+	}
+	pl.Milestones = milestones(m, pl, start)
+	pl.Commitments = commitments(m, pl, firstName(p), role.Leads)
 	return pl, nil
+}
+
+// verdictEvidence lists the facts the verdict rests on.
+func verdictEvidence(pl *Plan) []string {
+	var out []string
+	rd, cur := pl.Readiness, pl.Current
+	if pl.Role.ID != pl.Target.ID {
+		if len(cur.Below) > 0 {
+			out = append(out, fmt.Sprintf("Below the %s bar on %s: %s.", pl.Role.Name, plural(len(cur.Below), "skill"), gapList(cur.Below)))
+		} else if cur.Assessed > 0 {
+			out = append(out, fmt.Sprintf("Every assessed skill meets the %s bar.", pl.Role.Name))
+		}
+	}
+	line := fmt.Sprintf("%d of %d skills at or above the %s bar", rd.Met, rd.Total, pl.Target.Name)
+	if rd.Gap > 0 {
+		line += fmt.Sprintf(", %s to close", plural(rd.Gap, "level"))
+	}
+	if n := rd.Total - rd.Assessed; n > 0 {
+		line += fmt.Sprintf("; %s not assessed", plural(n, "skill"))
+	}
+	return append(out, line+".")
+}
+
+func gapList(gaps []SkillGap) string {
+	var parts []string
+	for _, g := range gaps {
+		parts = append(parts, fmt.Sprintf("%s (%d, bar %d)", g.Name, g.Level, g.Expect))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// milestones are the 30/60/90-day checkpoints of the focus skills, dated
+// from start (content dates only: never the clock).
+func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
+	if pl.Onboarding != nil {
+		var out []Milestone
+		for _, ph := range pl.Onboarding.Phases {
+			out = append(out, Milestone{Days: ph.Days, Date: ph.Date, Text: ph.Goal})
+		}
+		return out
+	}
+	if len(pl.Focus) == 0 {
+		return nil
+	}
+	names := func(fs []Focus) string {
+		var n []string
+		for _, f := range fs {
+			n = append(n, f.Name)
+		}
+		return andList(n)
+	}
+	day := func(n int) string {
+		if start.IsZero() {
+			return ""
+		}
+		return date(start.AddDate(0, 0, n))
+	}
+	f0 := pl.Focus[0]
+	out := []Milestone{{Days: 30, Date: day(30),
+		Text: fmt.Sprintf("The first action of each focus skill under way, and a first evidence entry for %s in the skill file.", f0.Name)}}
+	sixty := "Evidence entries for every focus skill, each saying what you did differently."
+	if len(pl.Focus) > 1 {
+		sixty = fmt.Sprintf("Evidence entries for %s too, each saying what you did differently.", names(pl.Focus[1:]))
+	}
+	var overdue []string
+	for _, g := range pl.Goals {
+		if g.Overdue {
+			overdue = append(overdue, fmt.Sprintf("the goal to %s", goalPhrase(g.Text)))
+		}
+	}
+	if len(overdue) > 0 {
+		sixty += fmt.Sprintf(" %s closed or given a new date.", upperFirst(andList(overdue)))
+	}
+	out = append(out, Milestone{Days: 60, Date: day(60), Text: sixty})
+	var targets []string
+	for _, f := range pl.Focus {
+		if f.Next.Value > f.Level.Value {
+			targets = append(targets, fmt.Sprintf("%s at %d %s", f.Name, f.Next.Value, f.Next.Name))
+		}
+	}
+	ninety := "Ready to reassess the focus skills with the evidence gathered."
+	if len(targets) > 0 {
+		ninety = fmt.Sprintf("Ready to reassess: %s, each backed by evidence.", andList(targets))
+	}
+	return append(out, Milestone{Days: 90, Date: day(90), Text: ninety})
+}
+
+func andList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func ref(s *skills.Skill) SkillRef { return SkillRef{ID: s.ID, Name: s.Name} }
@@ -314,85 +488,6 @@ func readiness(m *skills.Matrix, p *skills.Person, r *skills.Role) Readiness {
 	return rd
 }
 
-// weight is the target role's emphasis on the skill: the strongest of the
-// personas the skill serves (a missing emphasis counts as 1).
-func weight(s *skills.Skill, target *skills.Role) float64 {
-	w := 0.0
-	for _, persona := range s.Personas {
-		e, ok := target.Emphasis[persona]
-		if !ok {
-			e = 1
-		}
-		w = max(w, e)
-	}
-	return w
-}
-
-type candidate struct {
-	skill     *skills.Skill
-	pinned    bool
-	belowRole bool
-	gap       int
-	weight    float64
-}
-
-func (c candidate) score() float64 { return float64(c.gap) * c.weight }
-
-// rank orders the candidate focus skills: pinned ones first in the file's
-// order, then skills below the person's own role's bar, then by gap to the
-// target weighted by the target's persona emphasis; ties by skill id.
-// Unassessed skills are never ranked.
-func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candidate {
-	var pinned, rest []candidate
-	for _, id := range p.Focus {
-		s := m.Skill(id)
-		if s == nil || slices.ContainsFunc(pinned, func(c candidate) bool { return c.skill.ID == id }) {
-			continue
-		}
-		lvl := p.Levels[id]
-		pinned = append(pinned, candidate{skill: s, pinned: true, belowRole: lvl > 0 && lvl < s.Expect[role.ID],
-			gap: max(0, s.Expect[target.ID]-lvl), weight: weight(s, target)})
-	}
-	for i := range m.Skills {
-		s := &m.Skills[i]
-		lvl, ok := p.Levels[s.ID]
-		if !ok || slices.Contains(p.Focus, s.ID) {
-			continue
-		}
-		c := candidate{skill: s, belowRole: lvl < s.Expect[role.ID], gap: s.Expect[target.ID] - lvl, weight: weight(s, target)}
-		if c.gap > 0 || c.belowRole {
-			rest = append(rest, c)
-		}
-	}
-	sort.SliceStable(rest, func(i, j int) bool {
-		a, b := rest[i], rest[j]
-		if a.belowRole != b.belowRole {
-			return a.belowRole
-		}
-		if a.score() != b.score() {
-			return a.score() > b.score()
-		}
-		return a.skill.ID < b.skill.ID
-	})
-	return append(pinned, rest...)
-}
-
-// focusIDs is the plan's focus skills for p, as ids.
-func focusIDs(m *skills.Matrix, cfg skills.Config, p *skills.Person) []string {
-	role, target := m.Role(p.Role), m.Role(p.TargetRole(m))
-	if role == nil || target == nil {
-		return nil
-	}
-	var out []string
-	for _, c := range rank(m, p, role, target) {
-		if len(out) == cfg.Plan.Focus {
-			break
-		}
-		out = append(out, c.skill.ID)
-	}
-	return out
-}
-
 // TeamIndex is what a plan needs to know of everyone else: each person's
 // focus skills, and for each skill the people focusing on it (who could be
 // mentored in it). Computing it once keeps a team's plans linear in its size.
@@ -440,7 +535,10 @@ func focus(in Input, role, target *skills.Role) []Focus {
 				f.Personas = append(f.Personas, pp.Name)
 			}
 		}
-		f.Why = why(m, c, role, target, lvl)
+		f.Reasons = reasons(m, c, role, target, lvl)
+		f.Why = strings.Join(f.Reasons, "; ")
+		f.Summary = summary(f)
+		f.Resources = resources(s)
 		for _, g := range p.Goals {
 			if slices.Contains(g.Skills, s.ID) {
 				f.Goals = append(f.Goals, g.Text)
@@ -457,142 +555,37 @@ func focus(in Input, role, target *skills.Role) []Focus {
 	return out
 }
 
-func levelText(m *skills.Matrix, s *skills.Skill, lvl int) LevelText {
-	lt := LevelText{Value: lvl, Name: levelName(m, lvl)}
-	if lvl >= 1 && lvl <= len(s.Descriptors) {
-		lt.Descriptor = s.Descriptors[lvl-1]
+// summary is a focus skill in one line: the step to take and the two
+// strongest reasons.
+func summary(f Focus) string {
+	step := fmt.Sprintf("%d %s -> %d %s", f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
+	if f.Next.Value <= f.Level.Value {
+		step = fmt.Sprintf("%d %s, the top of the scale", f.Level.Value, f.Level.Name)
 	}
-	return lt
+	r := f.Reasons
+	if len(r) > 2 {
+		r = r[:2]
+	}
+	if len(r) == 0 {
+		return fmt.Sprintf("%s, %s", f.Name, step)
+	}
+	return fmt.Sprintf("%s, %s: %s", f.Name, step, strings.Join(r, "; "))
 }
 
-func why(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int) string {
-	var parts []string
-	if c.pinned {
-		parts = append(parts, "pinned in the skill file")
-	}
-	switch {
-	case lvl == 0:
-		parts = append(parts, "not assessed yet: assess it in the next 1:1")
-	case c.belowRole:
-		parts = append(parts, fmt.Sprintf("below the %s bar of %d for the current role: this comes first", role.Name, c.skill.Expect[role.ID]))
-	}
-	if lvl > 0 && c.gap > 0 {
-		parts = append(parts, fmt.Sprintf("%s below the %s bar of %d", plural(c.gap, "level"), target.Name, c.skill.Expect[target.ID]))
-	}
-	if lvl > 0 && c.gap <= 0 && !c.belowRole {
-		parts = append(parts, fmt.Sprintf("already at the %s bar; the next level makes it a strength", target.Name))
-	}
-	var personas []string
-	for _, id := range c.skill.Personas {
-		if pp := m.Persona(id); pp != nil {
-			e, ok := target.Emphasis[id]
-			if !ok {
-				e = 1
-			}
-			personas = append(personas, fmt.Sprintf("%s (weight %.1f)", pp.Name, e))
-		}
-	}
-	parts = append(parts, "serves "+strings.Join(personas, " and "))
-	return strings.Join(parts, "; ")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// question picks a coaching question written for the level being reached,
-// or the nearest level, among those for the person's audience: the same one
-// for the same person every time, and different people get different ones.
-func question(personID string, s *skills.Skill, next int, leads bool) string {
-	bank := nearQuestions(s, next, leads, 0)
-	if len(bank) == 0 {
-		return ""
-	}
-	h := fnv.New32a()
-	h.Write([]byte(personID + "/" + s.ID))
-	return bank[int(h.Sum32()%uint32(len(bank)))]
-}
-
-// questionBank is the skill's questions for someone reaching level next, the
-// bank an agenda rotates through: those for their audience (people leaders or
-// not) written for a level within one of next, or, when there are none, the
-// ones closest to it. Matrix order.
-func questionBank(s *skills.Skill, next int, leads bool) []string {
-	return nearQuestions(s, next, leads, 1)
-}
-
-// nearQuestions lists the questions for the audience whose level is at most
-// slack away from next, or, when there are none, those nearest to next.
-func nearQuestions(s *skills.Skill, next int, leads bool, slack int) []string {
-	best := -1
-	for _, q := range s.Questions {
-		if d := abs(q.Level - next); skills.Audience(q.Leads, leads) && (best < 0 || d < best) {
-			best = d
-		}
-	}
-	var out []string
-	for _, q := range s.Questions {
-		if skills.Audience(q.Leads, leads) && abs(q.Level-next) <= max(best, slack) {
-			out = append(out, q.Text)
-		}
-	}
-	return out
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// actions are two or three things to do for the next step: the matrix's
-// actions for that step that suit the person (people leaders or not), practice
-// through the person's own goals that name the skill, and the skill's first
-// reading to study.
-func actions(s *skills.Skill, p *skills.Person, lvl, next int, leads bool) []Action {
-	var out []Action
-	for _, a := range s.Actions {
-		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && len(out) < 2 {
-			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
-		}
-	}
-	for _, g := range p.Goals {
-		if slices.Contains(g.Skills, s.ID) {
-			out = append(out, Action{
-				Text:     fmt.Sprintf("Use the goal \"%s\" as the place to practise this skill, and name the step you are practising before each milestone.", g.Text),
-				Evidence: fmt.Sprintf("An evidence entry for %s in %s dated in this plan period, saying what you did differently.", s.ID, p.Path),
-			})
-			break
-		}
-	}
-	if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool { return r.Kind == "reading" }); i >= 0 && len(out) < 3 {
-		r := s.Resources[i]
-		by := ""
-		if r.Author != "" {
-			by = " by " + r.Author
-		}
-		out = append(out, Action{
-			Text:     fmt.Sprintf("Read *%s*%s and pick one idea to try in your own work within two weeks.", r.Title, by),
-			Evidence: "The idea, where you tried it and what happened, brought to a 1:1.",
-		})
-	}
-	return out
-}
-
-func strengths(in Input, target *skills.Role, team *TeamIndex) []Strength {
+// strengths are the skills above the current role's bar or the target's:
+// a solid senior PM who exceeds today's bar has strengths too.
+func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength {
 	m, p := in.Matrix, in.Person
 	var out []Strength
 	for i := range m.Skills {
 		s := &m.Skills[i]
 		lvl := p.Levels[s.ID]
-		if lvl == 0 || lvl <= s.Expect[target.ID] {
+		if lvl == 0 || (lvl <= s.Expect[target.ID] && lvl <= s.Expect[role.ID]) {
 			continue
 		}
-		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID]}
+		above := lvl > s.Expect[target.ID]
+		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID],
+			ExpectRole: s.Expect[role.ID], AboveTarget: above, Use: strengthUse(s, above, role.Leads)}
 		for _, q := range team.learners[s.ID] {
 			if q.ID == p.ID {
 				continue

@@ -525,6 +525,11 @@ func DecodeConfig(path string, src []byte) (Config, Problems) {
 			"weeks_per_focus %d is out of range", cfg.Agenda.WeeksPerFocus)
 		cfg.Agenda.WeeksPerFocus = DefaultConfig().Agenda.WeeksPerFocus
 	}
+	if cfg.Review.Months < 1 || cfg.Review.Months > 24 {
+		c.atValue(Error, "review.months", "use a number of months from 1 to 24; 3 is the default",
+			"review months %d is out of range", cfg.Review.Months)
+		cfg.Review.Months = DefaultConfig().Review.Months
+	}
 	c.problems.Sort()
 	return cfg, c.problems
 }
