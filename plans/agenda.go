@@ -31,11 +31,43 @@ type AgendaInput struct {
 
 // PreviousAgenda is an earlier agenda, as written in during its 1:1.
 type PreviousAgenda struct {
-	Week  Week
-	Items []Item
+	Week Week
+	// Items are its action items; Topics the items of its "Your topics"
+	// section, which the PM wrote before the 1:1.
+	Items  []Item
+	Topics []Item
+	// TryThis is the "try this week" it suggested, if any.
+	TryThis string
 	// Unreadable is set when the file is not text: its items are unknown.
 	Unreadable bool
+	// Count is how many agendas the person has before this week, this one
+	// included: each person's rotation advances by their own agendas, not
+	// by the calendar.
+	Count int
 }
+
+// ReadAgenda reads an earlier agenda: its action items, the PM's topics and
+// the "try this" it suggested. Any text reads; what it does not recognise
+// is ignored.
+func ReadAgenda(w Week, src []byte) *PreviousAgenda {
+	pa := &PreviousAgenda{Week: w, Count: 1}
+	for _, it := range parseSections(src) {
+		if it.section == topicsHeading {
+			pa.Topics = append(pa.Topics, it.Item)
+		} else {
+			pa.Items = append(pa.Items, it.Item)
+		}
+	}
+	if m := tryThisLine.FindSubmatch(src); m != nil {
+		pa.TryThis = strings.TrimSpace(string(m[1]))
+	}
+	return pa
+}
+
+var tryThisLine = regexp.MustCompile(`(?m)^- Try this week: (.+)$`)
+
+// topicsHeading is the heading of the section the PM fills in before the 1:1.
+const topicsHeading = "Your topics"
 
 // Item is a task-list item ("- [ ] text") of an agenda, with its nested items.
 type Item struct {
@@ -65,7 +97,7 @@ type Agenda struct {
 	Open               []Item         `json:"open"`
 	Done               []Item         `json:"done"`
 	Focus              *WeekFocus     `json:"focus,omitempty"`
-	Review             []string       `json:"review"`
+	WorkReview         []string       `json:"work_review"`
 	Leader             bool           `json:"leader"`
 	Feedback           []string       `json:"feedback"`
 	// FocusSkills are all the plan's focus skills, in rotation order.
@@ -74,6 +106,36 @@ type Agenda struct {
 	Weekday string `json:"weekday"`
 	// Target is the role the person is working towards.
 	Target RoleRef `json:"target"`
+	// FirstName is how the agenda addresses the person.
+	FirstName string `json:"first_name"`
+	// Number counts this person's agendas: 1 for the first.
+	Number int `json:"number"`
+	// FollowUp is last time's "try this", to ask about first.
+	FollowUp *FollowUp `json:"follow_up,omitempty"`
+	// Topics are the PM's topics from last time that were not ticked:
+	// carried until they are discussed.
+	Topics []Item `json:"topics"`
+	// Prep is a short note for the manager: what changed since the last 1:1.
+	Prep []string `json:"prep"`
+	// Career is set on the first 1:1 of a month, Review on the first of a
+	// quarter (which holds the career conversation too).
+	Career *Talk `json:"career,omitempty"`
+	Review *Talk `json:"review,omitempty"`
+}
+
+// FollowUp is last time's suggestion to try, from the agenda of Week.
+type FollowUp struct {
+	Week string `json:"week"`
+	Text string `json:"text"`
+}
+
+// Talk is a conversation on its own cadence: a monthly career conversation
+// or a quarterly review, from the plan's data.
+type Talk struct {
+	Title     string   `json:"title"`
+	Intro     string   `json:"intro"`
+	Points    []string `json:"points"`
+	Questions []string `json:"questions"`
 }
 
 // ItemLine is an item flattened for a template, with the indentation its
@@ -166,22 +228,41 @@ func BuildAgenda(in AgendaInput) *Agenda {
 			a.GoalsDue = append(a.GoalsDue, g)
 		}
 	}
+	count := 0
 	if in.Previous != nil {
-		a.Previous, a.PreviousUnreadable = in.Previous.Week.String(), in.Previous.Unreadable
-		a.Open, a.Done = carry(in.Previous.Items, in.Previous.Week.String())
+		count = max(in.Previous.Count, 1)
+		pw := in.Previous.Week.String()
+		a.Previous, a.PreviousUnreadable = pw, in.Previous.Unreadable
+		a.Open, a.Done = carry(in.Previous.Items, pw)
+		a.Topics, _ = carry(in.Previous.Topics, pw)
+		if t := in.Previous.TryThis; t != "" {
+			a.FollowUp = &FollowUp{Week: pw, Text: t}
+		}
 	}
+	a.Number = count + 1
+	a.FirstName = firstName(p)
 	for _, f := range pl.Focus {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
-	a.Focus = weekFocus(in, in.Week)
+	a.Focus = weekFocus(in, count)
+	a.Prep = prep(in, a)
+	if day.Day() <= 7 {
+		// The quarter's first 1:1 is its review; other months' first is a
+		// career conversation.
+		if day.Month()%3 == 1 {
+			a.Review = quarterly(pl, p, day)
+		} else {
+			a.Career = career(pl, day)
+		}
+	}
 	a.Leader = isLeader(m, p.Role)
 	first := firstName(p)
 	if a.Leader {
-		a.Review = []string{
+		a.WorkReview = []string{
 			"Bring one team, hiring or strategy topic: a decision you are weighing, a person you are worried about, or a plan you want challenged. Say what you have already considered.",
 		}
 	} else {
-		a.Review = []string{
+		a.WorkReview = []string{
 			"Bring one artifact to critique: a PRD, a metric plan, a roadmap slide or a launch note. We will look at the decision it asks for and the evidence behind it.",
 			"Bring one piece of feedback you had from a partner function (engineering, design, sales or support) and what you plan to do with it.",
 		}
@@ -222,16 +303,18 @@ func isLeader(m *skills.Matrix, role string) bool {
 	return false
 }
 
-// weekFocus rotates through the plan's focus skills, weeks_per_focus weeks
-// each; the question of the week goes through the skill's bank in order, so
-// that none repeats before the bank is used up.
-func weekFocus(in AgendaInput, w Week) *WeekFocus {
+// weekFocus rotates through the plan's focus skills, weeks_per_focus
+// agendas each, starting at the top focus on the person's first agenda and
+// advancing by their own count of agendas (idx: how many came before), so
+// that a week off does not skip a skill and teammates are not in lockstep.
+// The question of the week goes through the skill's bank in order, so that
+// none repeats before the bank is used up.
+func weekFocus(in AgendaInput, idx int) *WeekFocus {
 	pl := in.Plan
 	if len(pl.Focus) == 0 {
 		return nil
 	}
 	per := max(in.Config.Agenda.WeeksPerFocus, 1)
-	idx := w.index()
 	block := idx / per
 	f := pl.Focus[mod(block, len(pl.Focus))]
 	// How many weeks this skill has been the focus before this one.
@@ -329,13 +412,30 @@ func carry(items []Item, week string) (open, done []Item) {
 	return open, done
 }
 
-var sinceSuffix = regexp.MustCompile(`\s*\(open since (\d{4}-W\d{2})\)$`)
+var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2})(?:, not discussed yet)?\)$`)
 
-// ParseItems reads the task-list items of an agenda with a Markdown parser,
-// so that a checkbox in a code block or a quote is not taken for an item.
-// Nested items stay nested; items left blank are skipped. Any text parses;
-// what is not a task item is ignored.
+// ParseItems reads the action items of an agenda with a Markdown parser,
+// so that a checkbox in a code block or a quote is not taken for an item:
+// every task-list item outside the "Your topics" section. Nested items stay
+// nested; items left blank are skipped. Any text parses; what is not a task
+// item is ignored.
 func ParseItems(src []byte) []Item {
+	var out []Item
+	for _, it := range parseSections(src) {
+		if it.section != topicsHeading {
+			out = append(out, it.Item)
+		}
+	}
+	return out
+}
+
+// sectionItem is a top-level task item and the level-2 heading it is under.
+type sectionItem struct {
+	Item
+	section string
+}
+
+func parseSections(src []byte) []sectionItem {
 	md := goldmark.New(goldmark.WithExtensions(extension.TaskList))
 	doc := md.Parser().Parse(text.NewReader(src))
 	var walk func(n ast.Node) []Item
@@ -356,7 +456,28 @@ func ParseItems(src []byte) []Item {
 		}
 		return out
 	}
-	return walk(doc)
+	var out []sectionItem
+	section := ""
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok && h.Level <= 2 {
+			var b strings.Builder
+			for i := 0; i < h.Lines().Len(); i++ {
+				seg := h.Lines().At(i)
+				b.Write(seg.Value(src))
+			}
+			section = strings.TrimSpace(b.String())
+			continue
+		}
+		switch c.Kind() {
+		case ast.KindBlockquote, ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			continue
+		}
+		items := walk(c)
+		for _, it := range items {
+			out = append(out, sectionItem{Item: it, section: section})
+		}
+	}
+	return out
 }
 
 // taskItem reads a list item that starts with a checkbox.
@@ -391,3 +512,134 @@ func taskItem(li ast.Node, src []byte) (Item, bool) {
 
 // AgendaPath is where a person's agenda for a week is written.
 func AgendaPath(id string, w Week) string { return fmt.Sprintf("agendas/%s/%s.md", id, w) }
+
+// prep is the manager's note before the 1:1: what changed since the last
+// one, and what to ask. It says only what the files show: a goal that fell
+// due is a question, not "done", and an item left unticked is open, not
+// failed.
+func prep(in AgendaInput, a *Agenda) []string {
+	var out []string
+	var levels, evidence, goals, other int
+	for _, c := range a.Changes {
+		switch {
+		case strings.HasPrefix(c.Text, "Evidence for "):
+			evidence++
+		case strings.HasPrefix(c.Text, "New goal: "):
+			goals++
+		case strings.Contains(c.Text, " -> ") && !strings.HasPrefix(c.Text, "Role:"):
+			levels++
+		default:
+			other++
+		}
+	}
+	since := "since the last 1:1"
+	if a.FirstAgenda {
+		since = "in the four weeks before this first agenda"
+	}
+	if levels+evidence+goals+other == 0 {
+		out = append(out, fmt.Sprintf("Nothing was committed to %s %s: ask what happened that is not written down yet.", in.Person.Path, since))
+	} else {
+		var parts []string
+		if levels > 0 {
+			parts = append(parts, plural(levels, "level change"))
+		}
+		if evidence > 0 {
+			parts = append(parts, count(evidence, "evidence entry", "evidence entries"))
+		}
+		if goals > 0 {
+			parts = append(parts, plural(goals, "new goal"))
+		}
+		if other > 0 {
+			parts = append(parts, plural(other, "change of role or target"))
+		}
+		out = append(out, fmt.Sprintf("Committed %s: %s (listed under \"Since last time\").", since, andList(parts)))
+	}
+	for _, g := range a.GoalsDue {
+		out = append(out, fmt.Sprintf("The goal to %s fell due on %s: the skill file does not say whether it is done, so ask.", goalPhrase(g.Text), g.Due))
+	}
+	if n := len(Lines(a.Open)); n > 0 {
+		oldest := a.Open[0].Since
+		for _, it := range a.Open {
+			if it.Since < oldest {
+				oldest = it.Since
+			}
+		}
+		out = append(out, fmt.Sprintf("%s open, the oldest since %s: ask what is in the way before adding new ones.", count(n, "action item is", "action items are"), oldest))
+	}
+	if a.PreviousUnreadable {
+		out = append(out, fmt.Sprintf("The last agenda (%s) could not be read: check its action items by hand.", a.Previous))
+	}
+	if f := a.Focus; f != nil {
+		for _, c := range in.Plan.Conversations {
+			if c.ID == f.ID {
+				out = append(out, fmt.Sprintf("On %s, the focus of the week, %s's self-assessment is %d and yours %d: bring your evidence for it.", f.Name, firstName(in.Person), c.Self, c.Manager))
+			}
+		}
+	}
+	if r := in.Plan.NextReview; r != "" && r >= a.Date && r <= date(in.Week.Day(in.Config.Agenda.WeekdayValue()).AddDate(0, 0, 28)) {
+		out = append(out, fmt.Sprintf("The plan's review is due on %s: reassess the focus skills with their evidence before then.", r))
+	}
+	return out
+}
+
+// career is the monthly career conversation: where the person stands
+// against the target, the move it asks for, and a strength to build on.
+func career(pl *Plan, day time.Time) *Talk {
+	t := &Talk{Title: "Career conversation",
+		Intro: fmt.Sprintf("The first 1:1 of %s: fifteen minutes on the longer view, away from this week's work.", day.Month())}
+	if pl.Target.ID != pl.Role.ID {
+		t.Points = append(t.Points, fmt.Sprintf("Towards %s, the plan's verdict: %s.", pl.Target.Name, pl.Verdict.Text))
+	}
+	if len(pl.Shifts) > 0 {
+		t.Points = append(t.Points, "The move this month: "+pl.Shifts[int(day.Month()-1)%len(pl.Shifts)])
+	}
+	if len(pl.Strengths) > 0 {
+		st := pl.Strengths[int(day.Month()-1)%len(pl.Strengths)]
+		t.Points = append(t.Points, fmt.Sprintf("A strength to build on: %s (%d %s); %s.", st.Name, st.Level, st.LevelName, st.Use))
+	}
+	t.Questions = []string{
+		"Where do you want to be in two years, and has that changed since we last talked about it?",
+		fmt.Sprintf("Which part of the %s role would you most like to try in the next month, and what would let you?", pl.Target.Name),
+		"What would make the next six months a success for you, whatever the title?",
+	}
+	if pl.Onboarding != nil {
+		t.Questions[1] = "What has surprised you most about the product, the customers or the team so far?"
+	}
+	return t
+}
+
+// quarterly is the review on the first 1:1 of a quarter: the plan's
+// milestones, goals and focus skills, reassessed with their evidence.
+func quarterly(pl *Plan, p *skills.Person, day time.Time) *Talk {
+	t := &Talk{Title: "Quarterly review",
+		Intro: fmt.Sprintf("The first 1:1 of the quarter: look back at the plan together, then update %s and its plan in one commit.", p.Path)}
+	for _, ms := range pl.Milestones {
+		d := ""
+		if ms.Date != "" {
+			d = " (" + ms.Date + ")"
+		}
+		t.Points = append(t.Points, fmt.Sprintf("Day %d%s: %s Met, partly met or not yet?", ms.Days, d, ms.Text))
+	}
+	for _, f := range pl.Focus {
+		t.Points = append(t.Points, fmt.Sprintf("%s: assessed at %d %s; what evidence is there now for %d %s?", f.Name, f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name))
+	}
+	for _, g := range pl.Goals {
+		if g.Due != "" && g.Due <= date(day) {
+			t.Points = append(t.Points, fmt.Sprintf("The goal to %s was due on %s: done, changed or dropped?", goalPhrase(g.Text), g.Due))
+		}
+	}
+	t.Questions = []string{
+		"Looking back on the quarter, what are you proudest of, and what would you do differently?",
+		"Which focus skill moved most, and which one needs a different approach?",
+		"What should the plan hold for the next quarter?",
+	}
+	return t
+}
+
+// count writes n with the singular or plural phrase.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -27,8 +27,8 @@ func ExampleBuild() {
 	// Output:
 	// Senior Product Manager -> Group Product Manager: 0 of 24 skills at the bar, 20 to assess
 	// Negotiation and trade-offs: 2 Practising -> 3 Proficient
-	// Development plans and levelling: 2 Practising -> 3 Proficient
 	// Coaching and mentoring: 2 Practising -> 3 Proficient
+	// Development plans and levelling: 2 Practising -> 3 Proficient
 }
 
 func ExampleStandingOf() {
