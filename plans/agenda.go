@@ -121,6 +121,16 @@ type Agenda struct {
 	// quarter (which holds the career conversation too).
 	Career *Talk `json:"career,omitempty"`
 	Review *Talk `json:"review,omitempty"`
+	// Onboarding is set while a new hire is in their first 90 days.
+	Onboarding *OnboardingWeek `json:"onboarding,omitempty"`
+}
+
+// OnboardingWeek is where a new hire is in their first 90 days: the day
+// of the 1:1 counted from their start, and the phase it falls in.
+type OnboardingWeek struct {
+	Day             int    `json:"day"`
+	Phase           Phase  `json:"phase"`
+	FirstAssessment string `json:"first_assessment,omitempty"`
 }
 
 // FollowUp is last time's suggestion to try, from the agenda of Week.
@@ -245,6 +255,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
 	a.Focus = weekFocus(in, count)
+	a.Onboarding = onboardingWeek(pl, day)
 	a.Prep = prep(in, a)
 	if day.Day() <= 7 {
 		// The quarter's first 1:1 is its review; other months' first is a
@@ -642,4 +653,25 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// onboardingWeek places the 1:1 of day in a new hire's first 90 days, or
+// returns nil when the plan is not an onboarding plan or the 90 days are
+// over.
+func onboardingWeek(pl *Plan, day time.Time) *OnboardingWeek {
+	o := pl.Onboarding
+	if o == nil || o.Start == "" {
+		return nil
+	}
+	start, err := time.Parse(time.DateOnly, o.Start)
+	if err != nil || day.Before(start) {
+		return nil
+	}
+	n := int(day.Sub(start).Hours()/24) + 1
+	for _, ph := range o.Phases {
+		if n <= ph.Days {
+			return &OnboardingWeek{Day: n, Phase: ph, FirstAssessment: o.FirstAssessment}
+		}
+	}
+	return nil
 }
