@@ -97,7 +97,7 @@ type Agenda struct {
 	Open               []Item         `json:"open"`
 	Done               []Item         `json:"done"`
 	Focus              *WeekFocus     `json:"focus,omitempty"`
-	WorkReview         []string       `json:"work_review"`
+	Review             []string       `json:"review"`
 	Leader             bool           `json:"leader"`
 	Feedback           []string       `json:"feedback"`
 	// FocusSkills are all the plan's focus skills, in rotation order.
@@ -117,10 +117,10 @@ type Agenda struct {
 	Topics []Item `json:"topics"`
 	// Prep is a short note for the manager: what changed since the last 1:1.
 	Prep []string `json:"prep"`
-	// Career is set on the first 1:1 of a month, Review on the first of a
-	// quarter (which holds the career conversation too).
-	Career *Talk `json:"career,omitempty"`
-	Review *Talk `json:"review,omitempty"`
+	// Career is set on the first 1:1 of a month, Quarterly (the review)
+	// on the first of a quarter instead.
+	Career    *Talk `json:"career,omitempty"`
+	Quarterly *Talk `json:"quarterly,omitempty"`
 	// Onboarding is set while a new hire is in their first 90 days.
 	Onboarding *OnboardingWeek `json:"onboarding,omitempty"`
 }
@@ -261,7 +261,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		// The quarter's first 1:1 is its review; other months' first is a
 		// career conversation.
 		if day.Month()%3 == 1 {
-			a.Review = quarterly(pl, p, day)
+			a.Quarterly = quarterly(pl, p, day)
 		} else {
 			a.Career = career(pl, day)
 		}
@@ -269,11 +269,11 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	a.Leader = isLeader(m, p.Role)
 	first := firstName(p)
 	if a.Leader {
-		a.WorkReview = []string{
+		a.Review = []string{
 			"Bring one team, hiring or strategy topic: a decision you are weighing, a person you are worried about, or a plan you want challenged. Say what you have already considered.",
 		}
 	} else {
-		a.WorkReview = []string{
+		a.Review = []string{
 			"Bring one artifact to critique: a PRD, a metric plan, a roadmap slide or a launch note. We will look at the decision it asks for and the evidence behind it.",
 			"Bring one piece of feedback you had from a partner function (engineering, design, sales or support) and what you plan to do with it.",
 		}

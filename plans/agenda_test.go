@@ -232,8 +232,8 @@ func TestAgendaSequence(t *testing.T) {
 			// A career conversation on the month's first 1:1, a review on the
 			// quarter's.
 			d := day(a.Date)
-			if (a.Career != nil) != (d.Day() <= 7 && d.Month()%3 != 1) || (a.Review != nil) != (d.Day() <= 7 && d.Month()%3 == 1) {
-				t.Errorf("%s %s (%s): career %v, review %v", p.ID, ws, a.Date, a.Career != nil, a.Review != nil)
+			if (a.Career != nil) != (d.Day() <= 7 && d.Month()%3 != 1) || (a.Quarterly != nil) != (d.Day() <= 7 && d.Month()%3 == 1) {
+				t.Errorf("%s %s (%s): career %v, review %v", p.ID, ws, a.Date, a.Career != nil, a.Quarterly != nil)
 			}
 			try := ""
 			if a.Focus.Action != nil {
