@@ -126,14 +126,14 @@ func resources(s *skills.Skill) []skills.Resource {
 	return out
 }
 
-// strengthUse says how to put a strength to work: a skill above the target's
-// bar is one to teach; one above the current role's bar only is one to lead
-// with in the work.
-func strengthUse(s *skills.Skill, aboveTarget, leads bool) string {
+// strengthUse says how to put a strength to work: a skill at or above the
+// target's bar (teach) is one to teach; one above the current role's bar
+// only is one to lead with in the work.
+func strengthUse(s *skills.Skill, teach, leads bool) string {
 	switch {
-	case aboveTarget && leads:
+	case teach && leads:
 		return "teach it: make it part of how your team works, and coach the person on your team who needs it most"
-	case aboveTarget:
+	case teach:
 		return "teach it: review a newer PM's work in it each month, or run a short session on how you do it"
 	}
 	switch s.Pillar {
@@ -170,13 +170,23 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool) []string 
 	for _, f := range pl.Focus {
 		for _, r := range f.Resources {
 			if r.Kind == "person" && n < 2 {
-				out = append(out, fmt.Sprintf("Introduction, for %s: %s", f.Name, lowerFirst(r.Title)))
+				out = append(out, introduction(f.Name, r.Title))
 				n++
 				break
 			}
 		}
 	}
 	return out
+}
+
+// introduction writes a person resource ("Your finance partner: ask how
+// ...") as the manager's introduction to them, for the skill named.
+func introduction(skill, title string) string {
+	who, rest, ok := strings.Cut(strings.TrimRight(title, "."), ": ")
+	if !ok {
+		return fmt.Sprintf("Introduction to %s (for %s).", lowerFirst(who), skill)
+	}
+	return fmt.Sprintf("Introduction to %s (for %s). %s.", lowerFirst(who), skill, upperFirst(rest))
 }
 
 // stretch is an assignment that exercises skill s, by pillar and audience.

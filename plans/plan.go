@@ -572,6 +572,12 @@ func summary(f Focus) string {
 	return fmt.Sprintf("%s, %s: %s", f.Name, step, strings.Join(r, "; "))
 }
 
+// teaches reports whether a strength at lvl is one to teach: above the
+// target's bar, or at it from Leading up; below that it is one to lead with.
+func teaches(lvl, targetBar int) bool {
+	return lvl > targetBar || (lvl == targetBar && lvl >= 4)
+}
+
 // strengths are the skills above the current role's bar or the target's:
 // a solid senior PM who exceeds today's bar has strengths too.
 func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength {
@@ -585,7 +591,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength 
 		}
 		above := lvl > s.Expect[target.ID]
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID],
-			ExpectRole: s.Expect[role.ID], AboveTarget: above, Use: strengthUse(s, above, role.Leads)}
+			ExpectRole: s.Expect[role.ID], AboveTarget: above, Use: strengthUse(s, teaches(lvl, s.Expect[target.ID]), role.Leads)}
 		for _, q := range team.learners[s.ID] {
 			if q.ID == p.ID {
 				continue
