@@ -1,11 +1,17 @@
 // Package plans computes what coach generates, as plain data: a person's
-// individual development plan (this file: the document; rank.go chooses its
-// focus skills, advice.go what to do about them, verdict.go judges
-// readiness, onboarding.go plans a new hire's first 90 days, progress.go
-// reads the plan period from history), and from it the weekly 1:1 agenda and
-// the pull-request summary. It reads no files and no clock: the
-// matrix, the people, their history and any date come in as values, so the
-// same inputs always give the same plan.
+// individual development plan, and from it the weekly 1:1 agenda and the
+// pull-request summary. It reads no files and no clock: the matrix, the
+// people, their history and any date come in as values, so the same inputs
+// always give the same plan.
+//
+// One concern a file. The plan: plan.go (the document and Build), rank.go
+// (which skills are the focus, and why), advice.go (actions, questions,
+// resources, strengths' use, the manager's commitments), glance.go (the
+// first screen's evidence and milestones), verdict.go (VerdictOf),
+// onboarding.go (a new hire's 90 days) and progress.go (the plan period,
+// from history). The agenda: agenda.go (BuildAgenda and the weekly
+// rotation), agendaread.go (reading the last agenda) and agendatalk.go (the
+// prep note, career and quarterly conversations). review.go is coach diff.
 package plans
 
 import (
