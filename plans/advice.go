@@ -157,6 +157,8 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool) []string 
 		out = append(out, fmt.Sprintf("Sponsorship: make the case for %s as %s at the next promotion calibration, with the evidence in the skill file.", first, pl.Target.Name))
 	case "ready-soon":
 		out = append(out, fmt.Sprintf("Sponsorship: give %s a slot at the next leadership review to present their work, and name the gaps to the %s bar openly.", first, pl.Target.Name))
+	case "onboarding":
+		out = append(out, fmt.Sprintf("Onboarding: a weekly 1:1 through day 90, the introductions under \"Who to meet\" made in the first two weeks, and no delivery deadline of %s's own before day 30.", first))
 	case "not-yet":
 		out = append(out, fmt.Sprintf("Protected time: two hours a week for the focus skills, and saying no on %s's behalf to work that crowds them out.", first))
 	}

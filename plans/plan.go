@@ -330,6 +330,10 @@ func Build(in Input) (*Plan, error) {
 			pl.Start = date(start)
 		}
 		pl.Onboarding = onboarding(m, role, pl.Person.ManagerName, start)
+		// The first review of a new hire is their first full assessment.
+		if pl.Onboarding.FirstAssessment != "" {
+			pl.NextReview = pl.Onboarding.FirstAssessment
+		}
 	}
 	pl.Milestones = milestones(m, pl, start)
 	pl.Commitments = commitments(m, pl, firstName(p), role.Leads)
