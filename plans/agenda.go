@@ -3,18 +3,11 @@ package plans
 import (
 	"fmt"
 	"hash/fnv"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	extast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // AgendaInput is everything a week's agenda is computed from.
@@ -32,10 +25,19 @@ type AgendaInput struct {
 
 // PreviousAgenda is an earlier agenda, as written in during its 1:1.
 type PreviousAgenda struct {
-	Week  Week
-	Items []Item
+	Week Week
+	// Items are its action items; Topics the items of its "Your topics"
+	// section, which the PM wrote before the 1:1.
+	Items  []Item
+	Topics []Item
+	// TryThis is the "try this week" it suggested, if any.
+	TryThis string
 	// Unreadable is set when the file is not text: its items are unknown.
 	Unreadable bool
+	// Count is how many agendas the person has before this week, this one
+	// included: each person's rotation advances by their own agendas, not
+	// by the calendar.
+	Count int
 }
 
 // Item is a task-list item ("- [ ] text") of an agenda, with its nested items.
@@ -84,6 +86,46 @@ type Agenda struct {
 	Weekday string `json:"weekday"`
 	// Target is the role the person is working towards.
 	Target RoleRef `json:"target"`
+	// FirstName is how the agenda addresses the person.
+	FirstName string `json:"first_name"`
+	// Number counts this person's agendas: 1 for the first.
+	Number int `json:"number"`
+	// FollowUp is last time's "try this", to ask about first.
+	FollowUp *FollowUp `json:"follow_up,omitempty"`
+	// Topics are the PM's topics from last time that were not ticked:
+	// carried until they are discussed.
+	Topics []Item `json:"topics"`
+	// Prep is a short note for the manager: what changed since the last 1:1.
+	Prep []string `json:"prep"`
+	// Career is set on the first 1:1 of a month, Quarterly (the review)
+	// on the first of a quarter instead.
+	Career    *Talk `json:"career,omitempty"`
+	Quarterly *Talk `json:"quarterly,omitempty"`
+	// Onboarding is set while a new hire is in their first 90 days.
+	Onboarding *OnboardingWeek `json:"onboarding,omitempty"`
+}
+
+// OnboardingWeek is where a new hire is in their first 90 days: the day
+// of the 1:1 counted from their start, and the phase it falls in.
+type OnboardingWeek struct {
+	Day             int    `json:"day"`
+	Phase           Phase  `json:"phase"`
+	FirstAssessment string `json:"first_assessment,omitempty"`
+}
+
+// FollowUp is last time's suggestion to try, from the agenda of Week.
+type FollowUp struct {
+	Week string `json:"week"`
+	Text string `json:"text"`
+}
+
+// Talk is a conversation on its own cadence: a monthly career conversation
+// or a quarterly review, from the plan's data.
+type Talk struct {
+	Title     string   `json:"title"`
+	Intro     string   `json:"intro"`
+	Points    []string `json:"points"`
+	Questions []string `json:"questions"`
 }
 
 // ItemLine is an item flattened for a template, with the indentation its
@@ -176,14 +218,34 @@ func BuildAgenda(in AgendaInput) *Agenda {
 			a.GoalsDue = append(a.GoalsDue, g)
 		}
 	}
+	count := 0
 	if in.Previous != nil {
-		a.Previous, a.PreviousUnreadable = in.Previous.Week.String(), in.Previous.Unreadable
-		a.Open, a.Done = carry(in.Previous.Items, in.Previous.Week.String())
+		count = max(in.Previous.Count, 1)
+		pw := in.Previous.Week.String()
+		a.Previous, a.PreviousUnreadable = pw, in.Previous.Unreadable
+		a.Open, a.Done = carry(in.Previous.Items, pw)
+		a.Topics, _ = carry(in.Previous.Topics, pw)
+		if t := in.Previous.TryThis; t != "" {
+			a.FollowUp = &FollowUp{Week: pw, Text: t}
+		}
 	}
+	a.Number = count + 1
+	a.FirstName = firstName(p)
 	for _, f := range pl.Focus {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
-	a.Focus = weekFocus(in, in.Week)
+	a.Focus = weekFocus(in, count)
+	a.Onboarding = onboardingWeek(pl, day)
+	a.Prep = prep(in, a)
+	if day.Day() <= 7 {
+		// The quarter's first 1:1 is its review; other months' first is a
+		// career conversation.
+		if day.Month()%3 == 1 {
+			a.Quarterly = quarterly(pl, p, day)
+		} else {
+			a.Career = career(pl, day)
+		}
+	}
 	a.Leader = isLeader(m, p.Role)
 	first := firstName(p)
 	if a.Leader {
@@ -228,16 +290,18 @@ func isLeader(m *skills.Matrix, role string) bool {
 	return r != nil && r.Leads
 }
 
-// weekFocus rotates through the plan's focus skills, weeks_per_focus weeks
-// each; the question of the week goes through the skill's bank in order, so
-// that none repeats before the bank is used up.
-func weekFocus(in AgendaInput, w Week) *WeekFocus {
+// weekFocus rotates through the plan's focus skills, weeks_per_focus
+// agendas each, starting at the top focus on the person's first agenda and
+// advancing by their own count of agendas (idx: how many came before), so
+// that a week off does not skip a skill and teammates are not in lockstep.
+// The question of the week goes through the skill's bank in order, so that
+// none repeats before the bank is used up.
+func weekFocus(in AgendaInput, idx int) *WeekFocus {
 	pl := in.Plan
 	if len(pl.Focus) == 0 {
 		return nil
 	}
 	per := max(in.Config.Agenda.WeeksPerFocus, 1)
-	idx := w.index()
 	block := idx / per
 	f := pl.Focus[mod(block, len(pl.Focus))]
 	// How many weeks this skill has been the focus before this one.
@@ -308,174 +372,6 @@ func describe(m *skills.Matrix, c skills.Change) string {
 		return fmt.Sprintf("New goal: %s", c.Text)
 	}
 	return ""
-}
-
-// carry splits an earlier agenda's items: unticked ones (with their
-// unticked children) are carried over, ticked ones are done. An item keeps
-// the week it was first written.
-func carry(items []Item, week string) (open, done []Item) {
-	for _, it := range items {
-		if strings.TrimSpace(string(it.Text)) == "" {
-			continue
-		}
-		childOpen, childDone := carry(it.Children, week)
-		if it.Done {
-			done = append(done, Item{Text: it.Text, Done: true})
-			done = append(done, childDone...)
-			open = append(open, childOpen...)
-			continue
-		}
-		c := Item{Text: it.Text, Since: it.Since, Children: childOpen}
-		if c.Since == "" {
-			c.Since = week
-		}
-		open = append(open, c)
-		done = append(done, childDone...)
-	}
-	return open, done
-}
-
-// ActionPlaceholder is the text of the empty action items an agenda ends
-// with: a checkbox with text renders as one in every Markdown viewer, and
-// says what to write. An item still holding it is not carried forward.
-const ActionPlaceholder = "(action, owner, date)"
-
-var sinceSuffix = regexp.MustCompile(`\s*\(open since (\d{4}-W\d{2})\)$`)
-
-// CheckAgenda is the problem of an agenda that coach will not read back: over
-// [skills.MaxAgendaSize], or with lists and quotes nested deeper than
-// [skills.MaxDepth] (the Markdown parser's time grows with the square of
-// the nesting). It is nil for an agenda that [ParseItems] may read.
-func CheckAgenda(path string, src []byte) *skills.Problem {
-	if p := skills.SizeProblem(path, int64(len(src)), skills.MaxAgendaSize, "an agenda"); p != nil {
-		return p
-	}
-	line := 1
-	for off := 0; off <= len(src); line++ {
-		end := off
-		for end < len(src) && src[end] != '\n' {
-			end++
-		}
-		if markdownDepth(src[off:end]) > skills.MaxDepth {
-			return &skills.Problem{Path: path, Line: line, Col: 1, Severity: skills.Error,
-				Message: fmt.Sprintf("lists and quotes nest more than %d levels deep, over coach's limit", skills.MaxDepth),
-				Hint:    "flatten them: coach reads the action items of an agenda at most that deep"}
-		}
-		off = end + 1
-	}
-	return nil
-}
-
-// markdownDepth is an upper bound of how deeply a line's list items and
-// quotes nest: its container markers (>, -, *, +, 1.) and one level per two
-// columns of indentation before them. A line with no marker opens nothing.
-func markdownDepth(line []byte) int {
-	markers, col := 0, 0
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case c == ' ' && markers == 0: // the indentation before the first marker
-			col++
-		case c == '\t' && markers == 0:
-			col += 4 - col%4
-		case c == ' ' || c == '\t':
-		case c == '>':
-			markers++
-		case c == '-' || c == '*' || c == '+':
-			if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' {
-				return depthOf(markers, col)
-			}
-			markers++
-		case c >= '0' && c <= '9':
-			j := i
-			for j < len(line) && line[j] >= '0' && line[j] <= '9' {
-				j++
-			}
-			if j >= len(line) || (line[j] != '.' && line[j] != ')') {
-				return depthOf(markers, col)
-			}
-			markers++
-			i = j
-		default:
-			return depthOf(markers, col)
-		}
-	}
-	return depthOf(markers, col)
-}
-
-func depthOf(markers, col int) int {
-	if markers == 0 {
-		return 0
-	}
-	return markers + col/2
-}
-
-// agendaParser reads blocks, and of the inline syntax only the task
-// checkbox: an item's text is taken from its source lines, and the inline
-// parsers of links and emphasis take time in the square of some inputs (a
-// 200 KB line of "[a](" took 25 s).
-func agendaParser() parser.Parser {
-	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithInlineParsers(util.Prioritized(extension.NewTaskCheckBoxParser(), 0)),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
-}
-
-// ParseItems reads the task-list items of an agenda with a Markdown parser,
-// so that a checkbox in a code block or a quote is not taken for an item.
-// Nested items stay nested; items left blank are skipped. Any text parses;
-// what is not a task item is ignored. An agenda is checked with
-// [CheckAgenda] first.
-func ParseItems(src []byte) []Item {
-	doc := agendaParser().Parse(text.NewReader(src))
-	var walk func(n ast.Node) []Item
-	walk = func(n ast.Node) []Item {
-		var out []Item
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c.Kind() {
-			case ast.KindBlockquote, ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
-				continue
-			case ast.KindListItem:
-				if it, ok := taskItem(c, src); ok {
-					it.Children = walk(c)
-					out = append(out, it)
-					continue
-				}
-			}
-			out = append(out, walk(c)...)
-		}
-		return out
-	}
-	return walk(doc)
-}
-
-// taskItem reads a list item that starts with a checkbox.
-func taskItem(li ast.Node, src []byte) (Item, bool) {
-	blk := li.FirstChild()
-	if blk == nil {
-		return Item{}, false
-	}
-	cb, ok := blk.FirstChild().(*extast.TaskCheckBox)
-	if !ok {
-		return Item{}, false
-	}
-	var lines []string
-	for i := 0; i < blk.Lines().Len(); i++ {
-		seg := blk.Lines().At(i)
-		lines = append(lines, strings.TrimSpace(string(seg.Value(src))))
-	}
-	t := strings.Join(lines, " ")
-	if len(t) >= 3 && t[0] == '[' && t[2] == ']' {
-		t = strings.TrimSpace(t[3:])
-	}
-	if t == "" || t == ActionPlaceholder {
-		return Item{}, false // an action item left blank: nothing to carry
-	}
-	it := Item{Text: Markdown(t), Done: cb.IsChecked}
-	if m := sinceSuffix.FindStringSubmatch(t); m != nil {
-		it.Since = m[1]
-		it.Text = Markdown(strings.TrimSpace(t[:len(t)-len(m[0])]))
-	}
-	return it, true
 }
 
 // AgendaPath is where a person's agenda for a week is written.

@@ -1,7 +1,8 @@
 package plans
 
 import (
-	"slices"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -107,80 +108,6 @@ func TestParseItems(t *testing.T) {
 	}
 }
 
-// Over many weeks the focus follows the rotation (weeks_per_focus weeks
-// each, in plan order) and no question repeats before the skill's bank has
-// been used up.
-func TestAgendaRotation(t *testing.T) {
-	m := matrix(t)
-	cfg := skills.DefaultConfig()
-	p := &skills.Person{ID: "alice", Path: "skills/alice.toml", Name: "Alice", Role: "senior-pm", Levels: atBar(m, "senior-pm")}
-	pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: []*skills.Person{p}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	start, _ := ParseWeek("2026-W40")
-	var skillsSeen []string
-	asked := map[string][]string{}
-	for i := range 30 {
-		w := WeekOf(start.Monday().AddDate(0, 0, 7*i))
-		a := BuildAgenda(AgendaInput{Plan: pl, Matrix: m, Config: cfg, Person: p, Week: w})
-		skillsSeen = append(skillsSeen, a.Focus.ID)
-		asked[a.Focus.ID] = append(asked[a.Focus.ID], a.Focus.Question)
-	}
-	// Runs of exactly weeks_per_focus weeks (the first may be cut short),
-	// each the next focus skill in plan order.
-	var order []string
-	for _, f := range pl.Focus {
-		order = append(order, f.ID)
-	}
-	var runs [][2]any // skill, length
-	for _, id := range skillsSeen {
-		if len(runs) > 0 && runs[len(runs)-1][0] == id {
-			runs[len(runs)-1][1] = runs[len(runs)-1][1].(int) + 1
-			continue
-		}
-		runs = append(runs, [2]any{id, 1})
-	}
-	for i, r := range runs {
-		if i > 0 && i < len(runs)-1 && r[1] != cfg.Agenda.WeeksPerFocus {
-			t.Errorf("run %d of %v lasted %v weeks, want %d: %v", i, r[0], r[1], cfg.Agenda.WeeksPerFocus, skillsSeen)
-		}
-		if i > 0 {
-			prev := slices.Index(order, runs[i-1][0].(string))
-			if want := order[(prev+1)%len(order)]; r[0] != want {
-				t.Errorf("run %d is %v, want %s after %v", i, r[0], want, runs[i-1][0])
-			}
-		}
-	}
-	next := map[string]int{}
-	for _, f := range pl.Focus {
-		next[f.ID] = f.Next.Value
-	}
-	for id, qs := range asked {
-		bank := questionBank(m.Skill(id), next[id], false)
-		for i := range qs {
-			// Within each pass through the bank, every question once.
-			pass := qs[i-i%len(bank) : min(len(qs), i-i%len(bank)+len(bank))]
-			seen := map[string]int{}
-			for _, q := range pass {
-				seen[q]++
-				if seen[q] > 1 {
-					t.Fatalf("%s: %q repeated before the bank of %d was used up: %v", id, q, len(bank), qs)
-				}
-			}
-		}
-		if len(qs) >= len(bank) {
-			seen := map[string]bool{}
-			for _, q := range qs[:len(bank)] {
-				seen[q] = true
-			}
-			if len(seen) != len(bank) {
-				t.Errorf("%s: the first %d weeks asked %d distinct questions", id, len(bank), len(seen))
-			}
-		}
-	}
-}
-
 func TestAgendaWithoutFocus(t *testing.T) {
 	m := matrix(t)
 	p := &skills.Person{ID: "c", Path: "skills/c.toml", Name: "Chief", Role: "cpo", Levels: atBar(m, "cpo")}
@@ -189,5 +116,185 @@ func TestAgendaWithoutFocus(t *testing.T) {
 	a := BuildAgenda(AgendaInput{Plan: pl, Matrix: m, Config: skills.DefaultConfig(), Person: p, Week: w})
 	if a.Focus != nil || !a.Leader || a.Date != "2026-11-24" {
 		t.Errorf("focus %v leader %v date %s", a.Focus, a.Leader, a.Date)
+	}
+}
+
+// written is an agenda as it comes back from a 1:1: the carried items and
+// topics ticked or not, new action items and topics added, blank items left
+// blank. It is Markdown, so the next agenda reads it as coach would.
+func written(a *Agenda, tick func(text string) bool, newItems, newTopics []string) []byte {
+	var b strings.Builder
+	box := func(done bool) string {
+		if done {
+			return "[x]"
+		}
+		return "[ ]"
+	}
+	fmt.Fprintf(&b, "# 1:1, %s\n\n## Follow-up from last time\n\nAction items still open:\n\n", a.Week)
+	for _, it := range a.Open {
+		fmt.Fprintf(&b, "- %s %s (open since %s)\n", box(tick(string(it.Text))), it.Text, it.Since)
+	}
+	b.WriteString("\n## Your topics\n\n")
+	for _, it := range a.Topics {
+		fmt.Fprintf(&b, "- %s %s (raised in %s, not discussed yet)\n", box(tick(string(it.Text))), it.Text, it.Since)
+	}
+	for _, t := range newTopics {
+		fmt.Fprintf(&b, "- %s %s\n", box(tick(t)), t)
+	}
+	b.WriteString("- [ ]\n\n## Focus of the week\n\n")
+	if a.Focus != nil && a.Focus.Action != nil {
+		fmt.Fprintf(&b, "- Try this week: %s\n", a.Focus.Action.Text)
+	}
+	b.WriteString("\n## Action items\n\n")
+	for _, t := range newItems {
+		fmt.Fprintf(&b, "- %s %s\n", box(tick(t)), t)
+	}
+	b.WriteString("- [ ]\n- [ ]\n")
+	return []byte(b.String())
+}
+
+// TestAgendaSequence runs eight agendas each for two people whose first
+// agendas fall in different weeks, one of whom skips a week: each rotation
+// starts at the person's top focus and advances by their own agendas; each
+// agenda follows up last time's "try this", carries what was left unticked
+// (items and the PM's topics) and lists as done only what was ticked.
+func TestAgendaSequence(t *testing.T) {
+	m := matrix(t)
+	cfg := skills.DefaultConfig()
+	alice := &skills.Person{ID: "alice", Path: "skills/alice.toml", Name: "Alice Example", Role: "senior-pm",
+		Assessed: day("2026-10-27"), PlanStart: day("2026-05-04"), Levels: atBar(m, "senior-pm")}
+	ben := &skills.Person{ID: "ben", Path: "skills/ben.toml", Name: "Ben Okoro", Role: "pm",
+		Assessed: day("2026-10-27"), PlanStart: day("2026-05-04"), Levels: with(atBar(m, "pm"), map[string]int{"negotiation": 1})}
+	weeks := map[string][]string{
+		"alice": {"2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49", "2026-W50", "2026-W51", "2026-W52"},
+		"ben":   {"2026-W47", "2026-W48", "2026-W49", "2026-W51", "2026-W52", "2026-W53", "2027-W01", "2027-W02"},
+	}
+	for _, p := range []*skills.Person{alice, ben} {
+		pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: []*skills.Person{alice, ben}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var prev *PreviousAgenda
+		var last *Agenda
+		var tries []string
+		for k, ws := range weeks[p.ID] {
+			w, _ := ParseWeek(ws)
+			a := BuildAgenda(AgendaInput{Plan: pl, Matrix: m, Config: cfg, Person: p, Week: w, Previous: prev})
+			// The rotation: two agendas on each focus skill, in plan order,
+			// from the top focus on the first agenda, whatever its week.
+			if want := pl.Focus[(k/2)%len(pl.Focus)].ID; a.Focus == nil || a.Focus.ID != want || a.Number != k+1 {
+				t.Fatalf("%s %s: agenda %d on %v, want number %d on %s", p.ID, ws, a.Number, a.Focus, k+1, want)
+			}
+			if k == 0 {
+				if a.FollowUp != nil || len(a.Open) != 0 || !a.FirstAgenda {
+					t.Errorf("%s: the first agenda follows up %+v, carries %+v", p.ID, a.FollowUp, a.Open)
+				}
+			} else {
+				if a.FollowUp == nil || a.FollowUp.Text != tries[k-1] || a.FollowUp.Week != last.Week {
+					t.Errorf("%s %s: follow-up %+v, want %q from %s", p.ID, ws, a.FollowUp, tries[k-1], last.Week)
+				}
+				// What was written last time: item N-1 of the previous
+				// agenda ticked when N-1 is even; topics ticked when odd.
+				var wantOpen, wantDone, wantTopics []string
+				for _, it := range last.Open {
+					if !ticked(string(it.Text)) {
+						wantOpen = append(wantOpen, string(it.Text)+" since "+it.Since)
+					} else {
+						wantDone = append(wantDone, string(it.Text))
+					}
+				}
+				item := fmt.Sprintf("item %d", k-1)
+				if ticked(item) {
+					wantDone = append(wantDone, item)
+				} else {
+					wantOpen = append(wantOpen, item+" since "+last.Week)
+				}
+				for _, it := range last.Topics {
+					if !ticked(string(it.Text)) {
+						wantTopics = append(wantTopics, string(it.Text)+" since "+it.Since)
+					}
+				}
+				if topic := fmt.Sprintf("topic %d", k-1); !ticked(topic) {
+					wantTopics = append(wantTopics, topic+" since "+last.Week)
+				}
+				if diff := cmp.Diff(wantOpen, since(a.Open)); diff != "" {
+					t.Errorf("%s %s: open items (-want +got):\n%s", p.ID, ws, diff)
+				}
+				var done []string
+				for _, it := range a.Done {
+					done = append(done, string(it.Text))
+				}
+				if diff := cmp.Diff(wantDone, done); diff != "" {
+					t.Errorf("%s %s: done (-want +got); a blank item is never done:\n%s", p.ID, ws, diff)
+				}
+				if diff := cmp.Diff(wantTopics, since(a.Topics)); diff != "" {
+					t.Errorf("%s %s: topics (-want +got):\n%s", p.ID, ws, diff)
+				}
+			}
+			// A career conversation on the month's first 1:1, a review on the
+			// quarter's.
+			d := day(a.Date)
+			if (a.Career != nil) != (d.Day() <= 7 && d.Month()%3 != 1) || (a.Quarterly != nil) != (d.Day() <= 7 && d.Month()%3 == 1) {
+				t.Errorf("%s %s (%s): career %v, review %v", p.ID, ws, a.Date, a.Career != nil, a.Quarterly != nil)
+			}
+			try := ""
+			if a.Focus.Action != nil {
+				try = a.Focus.Action.Text
+			}
+			tries = append(tries, try)
+			src := written(a, ticked, []string{fmt.Sprintf("item %d", k)}, []string{fmt.Sprintf("topic %d", k)})
+			prev = ReadAgenda(w, src)
+			prev.Count = k + 1
+			last = a
+		}
+	}
+}
+
+// ticked decides what the simulated 1:1 ticks: even items, odd topics.
+func ticked(text string) bool {
+	var n int
+	if _, err := fmt.Sscanf(text, "item %d", &n); err == nil {
+		return n%2 == 0
+	}
+	if _, err := fmt.Sscanf(text, "topic %d", &n); err == nil {
+		return n%2 == 1
+	}
+	return false
+}
+
+func since(items []Item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, string(it.Text)+" since "+it.Since)
+	}
+	return out
+}
+
+func TestReadAgenda(t *testing.T) {
+	src := `# 1:1
+
+## Your topics
+
+- [x] covered topic
+- [ ] waiting topic (raised in 2026-W45, not discussed yet)
+- [ ]
+
+## Focus of the week
+
+- Try this week: Offer two options, not one.
+
+## Action items
+
+- [x] done item
+- [ ] open item (open since 2026-W44)
+- [ ]
+`
+	w, _ := ParseWeek("2026-W46")
+	got := ReadAgenda(w, []byte(src))
+	want := &PreviousAgenda{Week: w, Count: 1, TryThis: "Offer two options, not one.",
+		Topics: []Item{{Text: "covered topic", Done: true}, {Text: "waiting topic", Since: "2026-W45"}},
+		Items:  []Item{{Text: "done item", Done: true}, {Text: "open item", Since: "2026-W44"}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadAgenda (-want +got):\n%s", diff)
 	}
 }

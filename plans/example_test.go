@@ -27,11 +27,57 @@ func ExampleBuild() {
 	// Output:
 	// Senior Product Manager -> Group Product Manager: 0 of 24 skills at the bar, 20 to assess
 	// Negotiation and trade-offs: 2 Practising -> 3 Proficient
-	// Development plans and levelling: 2 Practising -> 3 Proficient
 	// Coaching and mentoring: 2 Practising -> 3 Proficient
+	// Development plans and levelling: 2 Practising -> 3 Proficient
 }
 
 func ExampleStandingOf() {
 	fmt.Println(plans.StandingOf(2, 3), plans.StandingOf(3, 3), plans.StandingOf(4, 3), plans.StandingOf(0, 3))
 	// Output: below meets exceeds not assessed
+}
+
+// The verdict reads the plan: a senior PM at their own bar everywhere but
+// 16 levels short of a Group PM's is not ready yet.
+func ExampleVerdictOf() {
+	m, _ := skills.DefaultMatrix()
+	levels := map[string]int{}
+	for _, s := range m.Skills {
+		levels[s.ID] = s.Expect["senior-pm"]
+	}
+	pat := &skills.Person{ID: "pat", Path: "skills/pat.toml", Name: "Pat", Role: "senior-pm", Levels: levels}
+	pl, _ := plans.Build(plans.Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat}})
+	fmt.Println(plans.VerdictOf(pl).Kind, "-", plans.VerdictOf(pl).Text)
+	// Output: not-yet - not yet: 16 levels to close
+}
+
+// An earlier agenda, as written in during its 1:1, is what the next one
+// remembers: its action items, the PM's topics, and the idea to try.
+func ExampleReadAgenda() {
+	w, _ := plans.ParseWeek("2026-W47")
+	prev := plans.ReadAgenda(w, []byte(`## Your topics
+
+- [ ] Whether to take the pricing council seat
+
+## Focus of the week
+
+- Try this week: Offer two options, not one.
+
+## Action items
+
+- [x] Send the scope memo
+- [ ] Draft the negotiation prep page
+- [ ]
+`))
+	fmt.Println(prev.TryThis)
+	for _, it := range prev.Topics {
+		fmt.Println("topic:", it.Text, it.Done)
+	}
+	for _, it := range prev.Items {
+		fmt.Println("item:", it.Text, it.Done)
+	}
+	// Output:
+	// Offer two options, not one.
+	// topic: Whether to take the pricing council seat false
+	// item: Send the scope memo true
+	// item: Draft the negotiation prep page false
 }

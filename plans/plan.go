@@ -1,8 +1,17 @@
 // Package plans computes what coach generates, as plain data: a person's
-// individual development plan (this file), and from it the weekly 1:1
-// agenda and the pull-request summary. It reads no files and no clock: the
-// matrix, the people, their history and any date come in as values, so the
-// same inputs always give the same plan.
+// individual development plan, and from it the weekly 1:1 agenda and the
+// pull-request summary. It reads no files and no clock: the matrix, the
+// people, their history and any date come in as values, so the same inputs
+// always give the same plan.
+//
+// One concern a file. The plan: plan.go (the document and Build), rank.go
+// (which skills are the focus, and why), advice.go (actions, questions,
+// resources, strengths' use, the manager's commitments), glance.go (the
+// first screen's evidence and milestones), verdict.go (VerdictOf),
+// onboarding.go (a new hire's 90 days) and progress.go (the plan period,
+// from history). The agenda: agenda.go (BuildAgenda and the weekly
+// rotation), agendaread.go (reading the last agenda) and agendatalk.go (the
+// prep note, career and quarterly conversations). review.go is coach diff.
 //
 // A plan is committed beside the skill file it comes from and checked in CI
 // (`coach plan --all --check`), so it must depend only on what the commit
@@ -17,7 +26,6 @@ package plans
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"sort"
 	"strings"
@@ -94,15 +102,42 @@ type Plan struct {
 	Progress      Progress       `json:"progress"`
 	// Today is the plan's "today", read from the skill file.
 	Today Today `json:"today"`
+	// Verdict is the readiness for the target role (see VerdictOf), and
+	// VerdictEvidence the facts it rests on, one a line.
+	Verdict         Verdict  `json:"verdict"`
+	VerdictEvidence []string `json:"verdict_evidence"`
+	// Milestones are the 30/60/90-day checkpoints, dated from the plan's
+	// start (see Start).
+	Milestones []Milestone `json:"milestones"`
+	// Commitments are what the manager commits to.
+	Commitments []string `json:"commitments"`
+	// Start is the day the milestones count from: plan_start when it comes
+	// after the assessment, else the assessment date.
+	Start string `json:"start,omitempty"`
+	// NextReview is the date of the next review, every ReviewMonths months
+	// from the assessment date.
+	NextReview   string `json:"next_review,omitempty"`
+	ReviewMonths int    `json:"review_months"`
+	// Onboarding is set for a new hire: their first 90 days.
+	Onboarding *Onboarding `json:"onboarding,omitempty"`
+}
+
+// Milestone is a dated checkpoint of the plan.
+type Milestone struct {
+	Days int    `json:"days"`
+	Date string `json:"date,omitempty"`
+	Text string `json:"text"`
 }
 
 // Who names the person.
 type Who struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Path      string `json:"path"`
-	Manager   string `json:"manager,omitempty"`
-	PlanStart string `json:"plan_start,omitempty"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Path    string `json:"path"`
+	Manager string `json:"manager,omitempty"`
+	// ManagerName is the manager's name when they have a skill file too.
+	ManagerName string `json:"manager_name,omitempty"`
+	PlanStart   string `json:"plan_start,omitempty"`
 }
 
 // RoleRef names a role.
@@ -161,18 +196,26 @@ type Focus struct {
 	Personas []string `json:"personas"`
 	Pinned   bool     `json:"pinned"`
 	// BelowRole is true when the person is below their own role's bar.
-	BelowRole  bool      `json:"below_role"`
-	Gap        int       `json:"gap"`
-	Weight     float64   `json:"weight"`
-	Why        string    `json:"why"`
-	Level      LevelText `json:"level"`
-	Next       LevelText `json:"next"`
-	Expect     int       `json:"expect"`
-	ExpectName string    `json:"expect_name"`
-	Actions    []Action  `json:"actions"`
-	Question   string    `json:"question"`
-	Goals      []string  `json:"goals"`
-	Evidence   []string  `json:"evidence"`
+	BelowRole bool    `json:"below_role"`
+	Gap       int     `json:"gap"`
+	Weight    float64 `json:"weight"`
+	// Reasons say why the skill was chosen, in words, strongest first; Why
+	// joins them, and Summary is the skill in one line for the first screen.
+	Reasons []string  `json:"reasons"`
+	Why     string    `json:"why"`
+	Summary string    `json:"summary"`
+	Level   LevelText `json:"level"`
+	Next    LevelText `json:"next"`
+	Expect  int       `json:"expect"`
+	// ExpectName is the name of the level Expect.
+	ExpectName string   `json:"expect_name"`
+	Actions    []Action `json:"actions"`
+	Question   string   `json:"question"`
+	Goals      []string `json:"goals"`
+	Evidence   []string `json:"evidence"`
+	// Resources are ways to learn the skill: a practice at work first, then
+	// a person, then reading.
+	Resources []skills.Resource `json:"resources"`
 }
 
 // LevelText is a level with its name and what it looks like for a skill.
@@ -188,15 +231,21 @@ type Action struct {
 	Evidence string `json:"evidence"`
 }
 
-// Strength is a skill above the target's bar, and the teammates for whom
-// it is a focus skill: people this person could mentor.
+// Strength is a skill above the current role's bar or the target's, how to
+// use it, and the teammates for whom it is a focus skill: people this person
+// could mentor.
 type Strength struct {
 	SkillRef
-	Level      int      `json:"level"`
-	LevelName  string   `json:"level_name"`
-	Expect     int      `json:"expect"`
-	ExpectName string   `json:"expect_name"`
-	Mentees    []string `json:"mentees"`
+	Level      int    `json:"level"`
+	LevelName  string `json:"level_name"`
+	Expect     int    `json:"expect"`
+	ExpectName string `json:"expect_name"`
+	ExpectRole int    `json:"expect_role"`
+	// AboveTarget is set when the level exceeds the target's bar, not only
+	// the current role's.
+	AboveTarget bool     `json:"above_target"`
+	Use         string   `json:"use"`
+	Mentees     []string `json:"mentees"`
 }
 
 // Conversation is a skill where the self-assessment and the manager's differ.
@@ -268,11 +317,45 @@ func Build(in Input) (*Plan, error) {
 		// Nothing left to close for the target: stretch towards the next role.
 		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID))
 	}
-	pl.Strengths = strengths(in, target, team)
+	pl.Person.ManagerName = p.Manager
+	for _, q := range in.Team {
+		if q.ID == p.Manager && q.Name != "" {
+			pl.Person.ManagerName = q.Name
+		}
+	}
+	pl.Strengths = strengths(in, role, target, team)
 	pl.Conversations = conversations(m, p)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
 	pl.Progress = progress(m, p, in.History, pl.Today.day)
+	pl.Verdict = VerdictOf(pl)
+	pl.VerdictEvidence = verdictEvidence(pl)
+	start := pl.Today.day
+	if p.PlanStart.After(start) {
+		start = p.PlanStart
+	}
+	pl.Start = date(start)
+	pl.ReviewMonths = in.Config.Review.Months
+	if pl.ReviewMonths <= 0 {
+		pl.ReviewMonths = skills.DefaultConfig().Review.Months
+	}
+	if !p.Assessed.IsZero() {
+		pl.NextReview = date(p.Assessed.AddDate(0, pl.ReviewMonths, 0))
+	}
+	if pl.Verdict.Kind == "onboarding" {
+		// A new hire's 90 days run from their first day, when the file has it.
+		if !p.PlanStart.IsZero() {
+			start = p.PlanStart
+			pl.Start = date(start)
+		}
+		pl.Onboarding = onboarding(m, role, pl.Person.ManagerName, start)
+		// The first review of a new hire is their first full assessment.
+		if pl.Onboarding.FirstAssessment != "" {
+			pl.NextReview = pl.Onboarding.FirstAssessment
+		}
+	}
+	pl.Milestones = milestones(m, pl, start)
+	pl.Commitments = commitments(m, pl, firstName(p), role.Leads)
 	return pl, nil
 }
 
@@ -340,85 +423,6 @@ func readiness(m *skills.Matrix, p *skills.Person, r *skills.Role) Readiness {
 	return rd
 }
 
-// weight is the target role's emphasis on the skill: the strongest of the
-// personas the skill serves (a missing emphasis counts as 1).
-func weight(s *skills.Skill, target *skills.Role) float64 {
-	w := 0.0
-	for _, persona := range s.Personas {
-		e, ok := target.Emphasis[persona]
-		if !ok {
-			e = 1
-		}
-		w = max(w, e)
-	}
-	return w
-}
-
-type candidate struct {
-	skill     *skills.Skill
-	pinned    bool
-	belowRole bool
-	gap       int
-	weight    float64
-}
-
-func (c candidate) score() float64 { return float64(c.gap) * c.weight }
-
-// rank orders the candidate focus skills: pinned ones first in the file's
-// order, then skills below the person's own role's bar, then by gap to the
-// target weighted by the target's persona emphasis; ties by skill id.
-// Unassessed skills are never ranked.
-func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candidate {
-	var pinned, rest []candidate
-	for _, id := range p.Focus {
-		s := m.Skill(id)
-		if s == nil || slices.ContainsFunc(pinned, func(c candidate) bool { return c.skill.ID == id }) {
-			continue
-		}
-		lvl := p.Levels[id]
-		pinned = append(pinned, candidate{skill: s, pinned: true, belowRole: lvl > 0 && lvl < s.Expect[role.ID],
-			gap: max(0, s.Expect[target.ID]-lvl), weight: weight(s, target)})
-	}
-	for i := range m.Skills {
-		s := &m.Skills[i]
-		lvl, ok := p.Levels[s.ID]
-		if !ok || slices.Contains(p.Focus, s.ID) {
-			continue
-		}
-		c := candidate{skill: s, belowRole: lvl < s.Expect[role.ID], gap: s.Expect[target.ID] - lvl, weight: weight(s, target)}
-		if c.gap > 0 || c.belowRole {
-			rest = append(rest, c)
-		}
-	}
-	sort.SliceStable(rest, func(i, j int) bool {
-		a, b := rest[i], rest[j]
-		if a.belowRole != b.belowRole {
-			return a.belowRole
-		}
-		if a.score() != b.score() {
-			return a.score() > b.score()
-		}
-		return a.skill.ID < b.skill.ID
-	})
-	return append(pinned, rest...)
-}
-
-// focusIDs is the plan's focus skills for p, as ids.
-func focusIDs(m *skills.Matrix, cfg skills.Config, p *skills.Person) []string {
-	role, target := m.Role(p.Role), m.Role(p.TargetRole(m))
-	if role == nil || target == nil {
-		return nil
-	}
-	var out []string
-	for _, c := range rank(m, p, role, target) {
-		if len(out) == cfg.Plan.Focus {
-			break
-		}
-		out = append(out, c.skill.ID)
-	}
-	return out
-}
-
 // TeamIndex is what a plan needs to know of everyone else: each person's
 // focus skills, and for each skill the people focusing on it (who could be
 // mentored in it). Computing it once keeps a team's plans linear in its size.
@@ -466,7 +470,10 @@ func focus(in Input, role, target *skills.Role) []Focus {
 				f.Personas = append(f.Personas, pp.Name)
 			}
 		}
-		f.Why = why(m, c, role, target, lvl)
+		f.Reasons = reasons(m, c, role, target, lvl)
+		f.Why = strings.Join(f.Reasons, "; ")
+		f.Summary = summary(f)
+		f.Resources = resources(s)
 		for _, g := range p.Goals {
 			if slices.Contains(g.Skills, s.ID) {
 				f.Goals = append(f.Goals, g.Text)
@@ -483,142 +490,43 @@ func focus(in Input, role, target *skills.Role) []Focus {
 	return out
 }
 
-func levelText(m *skills.Matrix, s *skills.Skill, lvl int) LevelText {
-	lt := LevelText{Value: lvl, Name: levelName(m, lvl)}
-	if lvl >= 1 && lvl <= len(s.Descriptors) {
-		lt.Descriptor = s.Descriptors[lvl-1]
+// summary is a focus skill in one line: the step to take and the two
+// strongest reasons.
+func summary(f Focus) string {
+	step := fmt.Sprintf("%d %s -> %d %s", f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
+	if f.Next.Value <= f.Level.Value {
+		step = fmt.Sprintf("%d %s, the top of the scale", f.Level.Value, f.Level.Name)
 	}
-	return lt
+	r := f.Reasons
+	if len(r) > 2 {
+		r = r[:2]
+	}
+	if len(r) == 0 {
+		return fmt.Sprintf("%s, %s", f.Name, step)
+	}
+	return fmt.Sprintf("%s, %s: %s", f.Name, step, strings.Join(r, "; "))
 }
 
-func why(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int) string {
-	var parts []string
-	if c.pinned {
-		parts = append(parts, "pinned in the skill file")
-	}
-	switch {
-	case lvl == 0:
-		parts = append(parts, "not assessed yet: assess it in the next 1:1")
-	case c.belowRole:
-		parts = append(parts, fmt.Sprintf("below the %s bar of %d for the current role: this comes first", role.Name, c.skill.Expect[role.ID]))
-	}
-	if lvl > 0 && c.gap > 0 {
-		parts = append(parts, fmt.Sprintf("%s below the %s bar of %d", plural(c.gap, "level"), target.Name, c.skill.Expect[target.ID]))
-	}
-	if lvl > 0 && c.gap <= 0 && !c.belowRole {
-		parts = append(parts, fmt.Sprintf("already at the %s bar; the next level makes it a strength", target.Name))
-	}
-	var personas []string
-	for _, id := range c.skill.Personas {
-		if pp := m.Persona(id); pp != nil {
-			e, ok := target.Emphasis[id]
-			if !ok {
-				e = 1
-			}
-			personas = append(personas, fmt.Sprintf("%s (weight %.1f)", pp.Name, e))
-		}
-	}
-	parts = append(parts, "serves "+strings.Join(personas, " and "))
-	return strings.Join(parts, "; ")
+// teaches reports whether a strength at lvl is one to teach: above the
+// target's bar, or at it from Leading up; below that it is one to lead with.
+func teaches(lvl, targetBar int) bool {
+	return lvl > targetBar || (lvl == targetBar && lvl >= 4)
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// question picks a coaching question written for the level being reached,
-// or the nearest level, among those for the person's audience: the same one
-// for the same person every time, and different people get different ones.
-func question(personID string, s *skills.Skill, next int, leads bool) string {
-	bank := nearQuestions(s, next, leads, 0)
-	if len(bank) == 0 {
-		return ""
-	}
-	h := fnv.New32a()
-	h.Write([]byte(personID + "/" + s.ID))
-	return bank[int(h.Sum32()%uint32(len(bank)))]
-}
-
-// questionBank is the skill's questions for someone reaching level next, the
-// bank an agenda rotates through: those for their audience (people leaders or
-// not) written for a level within one of next, or, when there are none, the
-// ones closest to it. Matrix order.
-func questionBank(s *skills.Skill, next int, leads bool) []string {
-	return nearQuestions(s, next, leads, 1)
-}
-
-// nearQuestions lists the questions for the audience whose level is at most
-// slack away from next, or, when there are none, those nearest to next.
-func nearQuestions(s *skills.Skill, next int, leads bool, slack int) []string {
-	best := -1
-	for _, q := range s.Questions {
-		if d := abs(q.Level - next); skills.Audience(q.Leads, leads) && (best < 0 || d < best) {
-			best = d
-		}
-	}
-	var out []string
-	for _, q := range s.Questions {
-		if skills.Audience(q.Leads, leads) && abs(q.Level-next) <= max(best, slack) {
-			out = append(out, q.Text)
-		}
-	}
-	return out
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// actions are two or three things to do for the next step: the matrix's
-// actions for that step that suit the person (people leaders or not), practice
-// through the person's own goals that name the skill, and the skill's first
-// reading to study.
-func actions(s *skills.Skill, p *skills.Person, lvl, next int, leads bool) []Action {
-	var out []Action
-	for _, a := range s.Actions {
-		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && len(out) < 2 {
-			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
-		}
-	}
-	for _, g := range p.Goals {
-		if slices.Contains(g.Skills, s.ID) {
-			out = append(out, Action{
-				Text:     fmt.Sprintf("Use the goal \"%s\" as the place to practise this skill, and name the step you are practising before each milestone.", g.Text),
-				Evidence: fmt.Sprintf("An evidence entry for %s in %s dated in this plan period, saying what you did differently.", s.ID, p.Path),
-			})
-			break
-		}
-	}
-	if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool { return r.Kind == "reading" }); i >= 0 && len(out) < 3 {
-		r := s.Resources[i]
-		by := ""
-		if r.Author != "" {
-			by = " by " + r.Author
-		}
-		out = append(out, Action{
-			Text:     fmt.Sprintf("Read *%s*%s and pick one idea to try in your own work within two weeks.", r.Title, by),
-			Evidence: "The idea, where you tried it and what happened, brought to a 1:1.",
-		})
-	}
-	return out
-}
-
-func strengths(in Input, target *skills.Role, team *TeamIndex) []Strength {
+// strengths are the skills above the current role's bar or the target's:
+// a solid senior PM who exceeds today's bar has strengths too.
+func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength {
 	m, p := in.Matrix, in.Person
 	var out []Strength
 	for i := range m.Skills {
 		s := &m.Skills[i]
 		lvl := p.Levels[s.ID]
-		if lvl == 0 || lvl <= s.Expect[target.ID] {
+		if lvl == 0 || (lvl <= s.Expect[target.ID] && lvl <= s.Expect[role.ID]) {
 			continue
 		}
-		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID])}
+		above := lvl > s.Expect[target.ID]
+		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
+			ExpectRole: s.Expect[role.ID], AboveTarget: above, Use: strengthUse(s, teaches(lvl, s.Expect[target.ID]), role.Leads)}
 		for _, q := range team.learners[s.ID] {
 			if q.ID == p.ID {
 				continue

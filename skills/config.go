@@ -11,8 +11,16 @@ type Config struct {
 	CoachVersion string       `toml:"coach_version" json:"coach_version,omitempty"`
 	Plan         PlanConfig   `toml:"plan" json:"plan"`
 	Agenda       AgendaConfig `toml:"agenda" json:"agenda"`
+	Review       ReviewConfig `toml:"review" json:"review"`
 	// Private says who can read the private notes in skill files.
 	Private PrivateConfig `toml:"private" json:"private"`
+}
+
+// ReviewConfig is the [review] table.
+type ReviewConfig struct {
+	// Months is how often a plan is reviewed: the next review is this many
+	// months after the assessment date.
+	Months int `toml:"months" json:"months"`
 }
 
 // PrivateConfig is the [private] table.
@@ -41,6 +49,7 @@ func DefaultConfig() Config {
 	return Config{
 		Plan:   PlanConfig{Focus: 3},
 		Agenda: AgendaConfig{Weekday: "tuesday", WeeksPerFocus: 2},
+		Review: ReviewConfig{Months: 3},
 	}
 }
 

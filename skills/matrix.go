@@ -121,11 +121,13 @@ type Resource struct {
 var ResourceKinds = []string{"practice", "person", "reading"}
 
 // Transition lists the shifts of mindset that a move from one role to another
-// asks for.
+// asks for, and the skills those shifts concern: a plan for the move ranks
+// them higher.
 type Transition struct {
 	From   string   `toml:"from" json:"from"`
 	To     string   `toml:"to" json:"to"`
 	Shifts []string `toml:"shifts" json:"shifts"`
+	Skills []string `toml:"skills" json:"skills,omitempty"`
 }
 
 //go:embed matrix.toml

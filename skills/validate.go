@@ -326,6 +326,9 @@ func (c *checker) transitions(m *Matrix) {
 		if len(t.Shifts) == 0 {
 			c.at(Error, p, `add shifts = ["from ... to ...", ...]`, "transition %s -> %s lists no shifts", t.From, t.To)
 		}
+		for j, id := range t.Skills {
+			c.known(fmt.Sprintf("%s.skills[%d]", p, j), "skill", id, m.SkillIDs())
+		}
 		key := t.From + "->" + t.To
 		if j, dup := seen[key]; dup {
 			c.at(Error, p, fmt.Sprintf("merge it with the one on line %d", c.ix.keyPos(fmt.Sprintf("transition[%d]", j)).Line),
@@ -557,6 +560,11 @@ func DecodeConfig(path string, src []byte) (Config, Problems) {
 				"use a public key: the age1... line that `age-keygen` prints (or `age-keygen -y IDENTITY`), or an ssh-ed25519 or ssh-rsa public key",
 				"recipient %d is not a public key: %v", i+1, err)
 		}
+	}
+	if cfg.Review.Months < 1 || cfg.Review.Months > 24 {
+		c.atValue(Error, "review.months", "use a number of months from 1 to 24; 3 is the default",
+			"review months %d is out of range", cfg.Review.Months)
+		cfg.Review.Months = DefaultConfig().Review.Months
 	}
 	c.problems.Sort()
 	return cfg, c.problems

@@ -353,18 +353,19 @@ func TestDecodeConfig(t *testing.T) {
 		{name: "empty keeps defaults", src: "", want: DefaultConfig()},
 		{
 			name: "values",
-			src:  "[plan]\nfocus = 4\n[agenda]\nweekday = \"thursday\"\nweeks_per_focus = 3\n",
-			want: Config{Plan: PlanConfig{Focus: 4}, Agenda: AgendaConfig{Weekday: "thursday", WeeksPerFocus: 3}},
+			src:  "[plan]\nfocus = 4\n[agenda]\nweekday = \"thursday\"\nweeks_per_focus = 3\n[review]\nmonths = 6\n",
+			want: Config{Plan: PlanConfig{Focus: 4}, Agenda: AgendaConfig{Weekday: "thursday", WeeksPerFocus: 3}, Review: ReviewConfig{Months: 6}},
 		},
 		{
 			name: "bad values fall back to defaults",
-			src:  "[plan]\nfocus = 0\n[agenda]\nweekday = \"tuseday\"\nweeks_per_focus = 99\nextra = 1\n",
+			src:  "[plan]\nfocus = 0\n[agenda]\nweekday = \"tuseday\"\nweeks_per_focus = 99\nextra = 1\n[review]\nmonths = 0\n",
 			want: DefaultConfig(),
 			errs: []string{
 				`coach.toml:2:9: plan focus 0 is out of range; use a number from 1 to 10; 3 is the default`,
 				`coach.toml:4:11: unknown weekday "tuseday"; did you mean "tuesday"?`,
 				`coach.toml:5:19: weeks_per_focus 99 is out of range; use a number of weeks from 1 to 12; 2 is the default`,
 				`coach.toml:6:1: unknown key "extra" in [agenda]; valid keys: weekday, weeks_per_focus`,
+				`coach.toml:8:10: review months 0 is out of range; use a number of months from 1 to 24; 3 is the default`,
 			},
 		},
 	}

@@ -203,11 +203,13 @@ func previousAgenda(root, id string, week plans.Week, stderr io.Writer) (*plans.
 		return nil, err
 	}
 	var best *plans.Week
+	count := 0 // the person's agendas before week: their rotation's position
 	for _, e := range entries {
 		w, err := plans.ParseWeek(strings.TrimSuffix(e.Name(), ".md"))
 		if err != nil || !strings.HasSuffix(e.Name(), ".md") || !w.Before(week) {
 			continue
 		}
+		count++
 		if best == nil || best.Before(w) {
 			best = &w
 		}
@@ -228,7 +230,9 @@ func previousAgenda(root, id string, week plans.Week, stderr io.Writer) (*plans.
 	}
 	if !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
 		fmt.Fprintf(stderr, "coach: warning: %s is not UTF-8 text; its action items were not carried over\n", path)
-		return &plans.PreviousAgenda{Week: *best, Unreadable: true}, nil
+		return &plans.PreviousAgenda{Week: *best, Unreadable: true, Count: count}, nil
 	}
-	return &plans.PreviousAgenda{Week: *best, Items: plans.ParseItems(src)}, nil
+	prev := plans.ReadAgenda(*best, src)
+	prev.Count = count
+	return prev, nil
 }

@@ -1,0 +1,252 @@
+package plans
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Reading an earlier agenda, as people wrote in it during the 1:1: its
+// action items, the PM's topics and the idea it suggested to try. Any text
+// reads; what is not recognised is ignored, never guessed.
+
+// ReadAgenda reads an earlier agenda: its action items, the PM's topics and
+// the "try this" it suggested. Any text reads; what it does not recognise
+// is ignored.
+func ReadAgenda(w Week, src []byte) *PreviousAgenda {
+	pa := &PreviousAgenda{Week: w, Count: 1}
+	for _, it := range parseSections(src) {
+		if it.section == topicsHeading {
+			pa.Topics = append(pa.Topics, it.Item)
+		} else {
+			pa.Items = append(pa.Items, it.Item)
+		}
+	}
+	if m := tryThisLine.FindSubmatch(src); m != nil {
+		pa.TryThis = strings.TrimSpace(string(m[1]))
+	}
+	return pa
+}
+
+var tryThisLine = regexp.MustCompile(`(?m)^- Try this week: (.+)$`)
+
+// topicsHeading is the heading of the section the PM fills in before the 1:1.
+const topicsHeading = "Your topics"
+
+// carry splits an earlier agenda's items: unticked ones (with their
+// unticked children) are carried over, ticked ones are done. An item keeps
+// the week it was first written.
+func carry(items []Item, week string) (open, done []Item) {
+	for _, it := range items {
+		if strings.TrimSpace(string(it.Text)) == "" {
+			continue
+		}
+		childOpen, childDone := carry(it.Children, week)
+		if it.Done {
+			done = append(done, Item{Text: it.Text, Done: true})
+			done = append(done, childDone...)
+			open = append(open, childOpen...)
+			continue
+		}
+		c := Item{Text: it.Text, Since: it.Since, Children: childOpen}
+		if c.Since == "" {
+			c.Since = week
+		}
+		open = append(open, c)
+		done = append(done, childDone...)
+	}
+	return open, done
+}
+
+// ActionPlaceholder is the text of the empty action items an agenda ends
+// with: a checkbox with text renders as one in every Markdown viewer, and
+// says what to write. An item still holding it is not carried forward.
+const ActionPlaceholder = "(action, owner, date)"
+
+// TopicPlaceholder is the text of the empty topics the PM fills in before
+// the 1:1; an item still holding it is not a topic.
+const TopicPlaceholder = "(your topic)"
+
+var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2})(?:, not discussed yet)?\)$`)
+
+// CheckAgenda is the problem of an agenda that coach will not read back: over
+// [skills.MaxAgendaSize], or with lists and quotes nested deeper than
+// [skills.MaxDepth] (the Markdown parser's time grows with the square of
+// the nesting). It is nil for an agenda that [ParseItems] may read.
+func CheckAgenda(path string, src []byte) *skills.Problem {
+	if p := skills.SizeProblem(path, int64(len(src)), skills.MaxAgendaSize, "an agenda"); p != nil {
+		return p
+	}
+	line := 1
+	for off := 0; off <= len(src); line++ {
+		end := off
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		if markdownDepth(src[off:end]) > skills.MaxDepth {
+			return &skills.Problem{Path: path, Line: line, Col: 1, Severity: skills.Error,
+				Message: fmt.Sprintf("lists and quotes nest more than %d levels deep, over coach's limit", skills.MaxDepth),
+				Hint:    "flatten them: coach reads the action items of an agenda at most that deep"}
+		}
+		off = end + 1
+	}
+	return nil
+}
+
+// markdownDepth is an upper bound of how deeply a line's list items and
+// quotes nest: its container markers (>, -, *, +, 1.) and one level per two
+// columns of indentation before them. A line with no marker opens nothing.
+func markdownDepth(line []byte) int {
+	markers, col := 0, 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == ' ' && markers == 0: // the indentation before the first marker
+			col++
+		case c == '\t' && markers == 0:
+			col += 4 - col%4
+		case c == ' ' || c == '\t':
+		case c == '>':
+			markers++
+		case c == '-' || c == '*' || c == '+':
+			if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' {
+				return depthOf(markers, col)
+			}
+			markers++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j >= len(line) || (line[j] != '.' && line[j] != ')') {
+				return depthOf(markers, col)
+			}
+			markers++
+			i = j
+		default:
+			return depthOf(markers, col)
+		}
+	}
+	return depthOf(markers, col)
+}
+
+func depthOf(markers, col int) int {
+	if markers == 0 {
+		return 0
+	}
+	return markers + col/2
+}
+
+// agendaParser reads blocks, and of the inline syntax only the task
+// checkbox: an item's text is taken from its source lines, and the inline
+// parsers of links and emphasis take time in the square of some inputs (a
+// 200 KB line of "[a](" took 25 s).
+func agendaParser() parser.Parser {
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(util.Prioritized(extension.NewTaskCheckBoxParser(), 0)),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+}
+
+// ParseItems reads the action items of an agenda with a Markdown parser,
+// so that a checkbox in a code block or a quote is not taken for an item:
+// every task-list item outside the "Your topics" section. Nested items stay
+// nested; items left blank, or still holding [ActionPlaceholder], are
+// skipped. Any text parses; what is not a task item is ignored. An agenda
+// is checked with [CheckAgenda] first.
+func ParseItems(src []byte) []Item {
+	var out []Item
+	for _, it := range parseSections(src) {
+		if it.section != topicsHeading {
+			out = append(out, it.Item)
+		}
+	}
+	return out
+}
+
+// sectionItem is a top-level task item and the level-2 heading it is under.
+type sectionItem struct {
+	Item
+	section string
+}
+
+func parseSections(src []byte) []sectionItem {
+	doc := agendaParser().Parse(text.NewReader(src))
+	var walk func(n ast.Node) []Item
+	walk = func(n ast.Node) []Item {
+		var out []Item
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c.Kind() {
+			case ast.KindBlockquote, ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+				continue
+			case ast.KindListItem:
+				if it, ok := taskItem(c, src); ok {
+					it.Children = walk(c)
+					out = append(out, it)
+					continue
+				}
+			}
+			out = append(out, walk(c)...)
+		}
+		return out
+	}
+	var out []sectionItem
+	section := ""
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok && h.Level <= 2 {
+			var b strings.Builder
+			for i := 0; i < h.Lines().Len(); i++ {
+				seg := h.Lines().At(i)
+				b.Write(seg.Value(src))
+			}
+			section = strings.TrimSpace(b.String())
+			continue
+		}
+		switch c.Kind() {
+		case ast.KindBlockquote, ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			continue
+		}
+		items := walk(c)
+		for _, it := range items {
+			out = append(out, sectionItem{Item: it, section: section})
+		}
+	}
+	return out
+}
+
+// taskItem reads a list item that starts with a checkbox.
+func taskItem(li ast.Node, src []byte) (Item, bool) {
+	blk := li.FirstChild()
+	if blk == nil {
+		return Item{}, false
+	}
+	cb, ok := blk.FirstChild().(*extast.TaskCheckBox)
+	if !ok {
+		return Item{}, false
+	}
+	var lines []string
+	for i := 0; i < blk.Lines().Len(); i++ {
+		seg := blk.Lines().At(i)
+		lines = append(lines, strings.TrimSpace(string(seg.Value(src))))
+	}
+	t := strings.Join(lines, " ")
+	if len(t) >= 3 && t[0] == '[' && t[2] == ']' {
+		t = strings.TrimSpace(t[3:])
+	}
+	if t == "" || t == ActionPlaceholder || t == TopicPlaceholder {
+		return Item{}, false // an action item left blank: nothing to carry
+	}
+	it := Item{Text: Markdown(t), Done: cb.IsChecked}
+	if m := sinceSuffix.FindStringSubmatch(t); m != nil {
+		it.Since = m[1]
+		it.Text = Markdown(strings.TrimSpace(t[:len(t)-len(m[0])]))
+	}
+	return it, true
+}

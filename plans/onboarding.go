@@ -1,0 +1,92 @@
+package plans
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// A new hire's plan is not a list of skills nobody has assessed yet: it is
+// what to learn in the first 90 days (the product, its customers, the team
+// and the business), who to meet, and when the first assessment is due. A
+// plan is an onboarding plan when its verdict says so (see VerdictOf).
+
+// Onboarding is a new hire's first 90 days.
+type Onboarding struct {
+	// Start is the first day (plan_start, else the assessment date).
+	Start string `json:"start,omitempty"`
+	// FirstAssessment is when every skill should have a level: day 90.
+	FirstAssessment string   `json:"first_assessment,omitempty"`
+	Phases          []Phase  `json:"phases"`
+	Meet            []string `json:"meet"`
+}
+
+// Phase is one stretch of the first 90 days, up to its day.
+type Phase struct {
+	Days  int      `json:"days"`
+	Date  string   `json:"date,omitempty"`
+	Title string   `json:"title"`
+	Goal  string   `json:"goal"`
+	Items []string `json:"items"`
+}
+
+func onboarding(m *skills.Matrix, role *skills.Role, managerName string, start time.Time) *Onboarding {
+	day := func(n int) string {
+		if start.IsZero() {
+			return ""
+		}
+		return date(start.AddDate(0, 0, n))
+	}
+	o := &Onboarding{Start: date(start), FirstAssessment: day(90)}
+	ic := !role.Leads && m.RoleRank(role.ID) > m.RoleRank("senior-pm") && m.RoleRank("senior-pm") >= 0
+	learn := Phase{Days: 30, Date: day(30), Title: "Learn the product and its customers",
+		Goal: "You can demo the product as a customer uses it and name the three problems customers raise most.",
+		Items: []string{
+			"Use the product end to end as a new customer would: sign up, set it up, reach the first moment of value. Keep a one-page log of every point of friction.",
+			"Sit in on at least five customer or support calls, and read the last month of support tickets for your area. Write down the three problems you heard most, in customers' words.",
+			"Read the current strategy, the roadmap and the last two quarterly reviews of your area, and list the questions they leave you with.",
+			"Shadow how the team ships: one planning session, one release and one incident review.",
+		}}
+	team := Phase{Days: 60, Date: day(60), Title: "Learn the team and the business",
+		Goal: "You can explain how your area makes money, which number shows it is working, and what slows the team down.",
+		Items: []string{
+			"Meet every engineer, designer and analyst you work with, one to one: what they are proud of, what slows them down, what they expect from a PM.",
+			"Learn the numbers: your area's main metric, its trend over the last year, and how it is measured. Rebuild one of its charts yourself.",
+			"Learn the business: how pricing works, the top customer segments, and the competitors Sales loses deals to. Ask Sales for one lost deal to read.",
+			"Take over one running piece of work from your manager (a backlog, a small feature or a metric review) and run it yourself.",
+		}}
+	contribute := Phase{Days: 90, Date: day(90), Title: "Contribute and set direction",
+		Goal: "You own a decision and a direction, and every skill in the matrix has a level.",
+		Items: []string{
+			"Own one decision end to end and write it up: the options, the evidence and your recommendation.",
+			"Present your reading of the area's biggest opportunity to your manager and your team: what you learned, what you would change, and what you would keep.",
+			"Agree your first goals with your manager and add them to the skill file as [[goal]] entries.",
+			"Self-assess every skill of the matrix under [self] before the first assessment, with one example for each.",
+		}}
+	if role.Leads {
+		team.Items[0] = "Meet each of your reports one to one: their career goals, their current plan, and what they need from you. Then meet their teams without them (skip-levels)."
+		team.Items[3] = "Read every report's development plan and last assessment, and say what you would keep and what you would change in each."
+		contribute.Items[0] = "Write down how your team works (rituals, decision rights, the metrics it reviews) and one change you will make, agreed with your manager."
+	}
+	if ic {
+		contribute.Items[0] = "Find the problem that spans teams and that nobody owns yet; write a one-page brief on it and test it with two other leads."
+	}
+	o.Phases = []Phase{learn, team, contribute}
+	manager := managerName
+	if manager == "" {
+		manager = "Your manager"
+	}
+	o.Meet = []string{
+		fmt.Sprintf("%s: weekly 1:1s from the first week; agree what good looks like at day 90.", manager),
+		"The engineering lead and the design lead of your area, in the first week.",
+		"A peer PM a level above you, as your onboarding buddy: ask them what they wish they had known in their first month.",
+		"Two or three customers, with the account manager or customer success manager who knows them best.",
+		"The leads of Sales, Support and Marketing who serve your area, or the people they delegate to.",
+		"The data or analytics partner who owns your area's metrics.",
+	}
+	if role.Leads {
+		o.Meet = append(o.Meet, "Every report, in the first two weeks, and your peers on the leadership team.")
+	}
+	return o
+}

@@ -1,0 +1,282 @@
+package plans
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/google/go-cmp/cmp"
+)
+
+func day(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// small is a matrix of five equal skills, a to e in that order, for testing
+// one ranking signal at a time: every skill expects 2 of a PM and 3 of a
+// lead, serves the same persona, and the lead role weighs every persona 1.
+func small() *skills.Matrix {
+	m := &skills.Matrix{
+		Levels:   []skills.Level{{Value: 1, Name: "One"}, {Value: 2, Name: "Two"}, {Value: 3, Name: "Three"}, {Value: 4, Name: "Four"}, {Value: 5, Name: "Five"}},
+		Personas: []skills.Persona{{ID: "strategic-leader", Name: "Strategic Leader"}, {ID: "coach-mentor", Name: "Coach/Mentor"}},
+		Pillars:  []skills.Pillar{{ID: "domain-expertise", Name: "Domain expertise"}},
+		Roles: []skills.Role{
+			{ID: "pm", Name: "PM", Next: "lead", Emphasis: map[string]float64{"strategic-leader": 1, "coach-mentor": 1}},
+			{ID: "lead", Name: "Lead", Emphasis: map[string]float64{"strategic-leader": 1, "coach-mentor": 1}, Leads: true},
+		},
+		Transitions: []skills.Transition{{From: "pm", To: "lead", Shifts: []string{"From doing to leading."}}},
+	}
+	for _, id := range []string{"a", "b", "c", "d", "e"} {
+		m.Skills = append(m.Skills, skills.Skill{ID: id, Name: strings.ToUpper(id), Pillar: "domain-expertise",
+			Personas: []string{"strategic-leader"}, Expect: map[string]int{"pm": 2, "lead": 3}})
+	}
+	return m
+}
+
+// TestRankingSignals turns on one signal at a time for skill d, which
+// matrix order alone puts fourth: each signal must bring it to the top, and
+// the plan must say why in words.
+func TestRankingSignals(t *testing.T) {
+	const assessed = "2026-11-10"
+	tests := []struct {
+		name   string
+		matrix func(*skills.Matrix)
+		person func(*skills.Person)
+		want   []string
+		why    string // a phrase of d's reasons
+	}{
+		{name: "no signal: matrix order", want: []string{"a", "b", "c"}},
+		{name: "below the current role's bar", person: func(p *skills.Person) { p.Levels["d"] = 1 },
+			want: []string{"d", "a", "b"}, why: "below the PM bar of 2 for your current role, so it comes first"},
+		{name: "a bigger gap to the target", matrix: func(m *skills.Matrix) { m.Skills[3].Expect["lead"] = 4 },
+			want: []string{"d", "a", "b"}, why: "2 levels short of the Lead bar of 4"},
+		{name: "the target's persona emphasis",
+			matrix: func(m *skills.Matrix) {
+				m.Skills[3].Personas = []string{"coach-mentor"}
+				m.Roles[1].Emphasis["coach-mentor"] = 1.5
+			},
+			want: []string{"d", "a", "b"}, why: "a Lead leans on it as Coach/Mentor"},
+		{name: "the transition's skills", matrix: func(m *skills.Matrix) { m.Transitions[0].Skills = []string{"d"} },
+			want: []string{"d", "a", "b"}, why: "the move from PM to Lead turns on it"},
+		{name: "an overdue goal",
+			person: func(p *skills.Person) {
+				p.Goals = []skills.Goal{{Text: "Hand over sprint planning", Skills: []string{"d"}, Due: day("2026-10-31")}}
+			},
+			want: []string{"d", "a", "b"}, why: "your goal to hand over sprint planning is overdue (due 2026-10-31)"},
+		{name: "a goal due soon",
+			person: func(p *skills.Person) {
+				p.Goals = []skills.Goal{{Text: "Ship the pricing page", Skills: []string{"d"}, Due: day("2026-12-01")}}
+			},
+			want: []string{"d", "a", "b"}, why: "your goal to ship the pricing page is due on 2026-12-01"},
+		{name: "a goal due later is no signal",
+			person: func(p *skills.Person) {
+				p.Goals = []skills.Goal{{Text: "Later", Skills: []string{"d"}, Due: day("2027-06-01")}}
+			},
+			want: []string{"a", "b", "c"}},
+		{name: "self and manager disagree", person: func(p *skills.Person) { p.Self = map[string]int{"d": 3} },
+			want: []string{"d", "a", "b"}, why: "you and your manager see this differently (you say 3, your manager 2)"},
+		{name: "fresh evidence",
+			person: func(p *skills.Person) {
+				p.Evidence = []skills.Evidence{{Date: day("2026-11-01"), Skill: "d", Text: "x"}}
+			},
+			want: []string{"d", "a", "b"}, why: "your evidence of 2026-11-01 is fresh: build on it"},
+		{name: "no evidence for a long time",
+			person: func(p *skills.Person) {
+				p.Evidence = []skills.Evidence{{Date: day("2026-01-05"), Skill: "d", Text: "x"}}
+			},
+			want: []string{"d", "a", "b"}, why: "there is no evidence since 2026-01-05: time to show it again"},
+		{name: "evidence dated after the assessment is no signal",
+			person: func(p *skills.Person) {
+				p.Evidence = []skills.Evidence{{Date: day("2026-12-01"), Skill: "d", Text: "x"}}
+			},
+			want: []string{"a", "b", "c"}},
+		{name: "pins come first, in the file's order", person: func(p *skills.Person) { p.Focus = []string{"e", "d"} },
+			want: []string{"e", "d", "a"}, why: "you and your manager pinned it in the skill file"},
+		{name: "ties fall to matrix order, not to ids",
+			matrix: func(m *skills.Matrix) {
+				for i, id := range []string{"z", "y", "x", "w", "v"} {
+					m.Skills[i].ID = id
+				}
+			},
+			person: func(p *skills.Person) { p.Levels = map[string]int{"z": 2, "y": 2, "x": 2, "w": 2, "v": 2} },
+			want:   []string{"z", "y", "x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := small()
+			if tt.matrix != nil {
+				tt.matrix(m)
+			}
+			p := &skills.Person{ID: "p", Name: "P", Path: "skills/p.toml", Role: "pm", Assessed: day(assessed),
+				Levels: map[string]int{"a": 2, "b": 2, "c": 2, "d": 2, "e": 2}}
+			if tt.person != nil {
+				tt.person(p)
+			}
+			cfg := skills.DefaultConfig()
+			if diff := cmp.Diff(tt.want, focusIDs(m, cfg, p)); diff != "" {
+				t.Errorf("focus (-want +got):\n%s", diff)
+			}
+			pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: []*skills.Person{p}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range pl.Focus {
+				if strings.Contains(f.Why, "weight") || strings.Contains(f.Why, ".0") || strings.Contains(f.Why, ".5") {
+					t.Errorf("%s: the reasons state a weight: %q", f.ID, f.Why)
+				}
+				if f.ID == "d" && tt.why != "" && !strings.Contains(f.Why, tt.why) {
+					t.Errorf("why d = %q, want it to say %q", f.Why, tt.why)
+				}
+			}
+		})
+	}
+}
+
+// TestFocusRankingBuiltIn ranks against the built-in matrix.
+func TestFocusRankingBuiltIn(t *testing.T) {
+	m := matrix(t)
+	cfg := skills.DefaultConfig()
+	tests := []struct {
+		name   string
+		person skills.Person
+		want   []string
+	}{
+		{
+			// A senior PM at their bar everywhere is one level short of
+			// gpm on many skills: coaching serves Coach/Mentor (1.5 for a
+			// gpm) and the move to gpm turns on it; delegation and
+			// portfolio-strategy are named by the move too.
+			name:   "gap, emphasis and the move's skills",
+			person: skills.Person{ID: "a", Role: "senior-pm", Levels: atBar(m, "senior-pm")},
+			want:   []string{"coaching", "delegation", "portfolio-strategy"},
+		},
+		{
+			name: "below the current role's bar comes before any gap to the target",
+			person: skills.Person{ID: "a", Role: "senior-pm",
+				Levels: with(atBar(m, "senior-pm"), map[string]int{"communication": 2})},
+			want: []string{"communication", "coaching", "delegation"},
+		},
+		{
+			name: "unassessed skills are never ranked",
+			person: skills.Person{ID: "a", Role: "senior-pm",
+				Levels: with(atBar(m, "senior-pm"), map[string]int{"coaching": 0})},
+			want: []string{"delegation", "portfolio-strategy", "product-operations"},
+		},
+		{
+			name:   "already meeting the target: no focus",
+			person: skills.Person{ID: "a", Role: "pm", Target: "pm", Levels: atBar(m, "pm")},
+			want:   nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, focusIDs(m, cfg, &tt.person)); diff != "" {
+				t.Errorf("focus (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRenamingSkillsKeepsTheChoice is a property: renaming every skill id
+// (in the matrix and the skill file alike) never changes which skills a plan
+// focuses on, for random people against the built-in matrix.
+func TestRenamingSkillsKeepsTheChoice(t *testing.T) {
+	m := matrix(t)
+	cfg := skills.DefaultConfig()
+	rng := rand.New(rand.NewPCG(1, 2))
+	roles := m.RoleIDs()
+	for n := range 300 {
+		p := randomPerson(rng, m, roles)
+		perm := rng.Perm(len(m.Skills))
+		rename := map[string]string{}
+		for i, s := range m.Skills {
+			rename[s.ID] = fmt.Sprintf("s%02d", perm[i])
+		}
+		rm, rp := renamed(m, rename), renamedPerson(p, rename)
+		var want []string
+		for _, id := range focusIDs(m, cfg, p) {
+			want = append(want, rename[id])
+		}
+		if diff := cmp.Diff(want, focusIDs(rm, cfg, rp)); diff != "" {
+			t.Fatalf("person %d (%s -> %s): renaming changed the focus (-before +after):\n%s", n, p.Role, p.TargetRole(m), diff)
+		}
+	}
+}
+
+func randomPerson(rng *rand.Rand, m *skills.Matrix, roles []string) *skills.Person {
+	p := &skills.Person{ID: "p", Role: roles[rng.IntN(len(roles))], Assessed: day("2026-11-10"),
+		Levels: map[string]int{}, Self: map[string]int{}}
+	ids := m.SkillIDs()
+	for _, id := range ids {
+		if rng.IntN(10) > 0 {
+			p.Levels[id] = 1 + rng.IntN(5)
+		}
+		if rng.IntN(5) == 0 {
+			p.Self[id] = 1 + rng.IntN(5)
+		}
+		if rng.IntN(6) == 0 {
+			p.Evidence = append(p.Evidence, skills.Evidence{Date: day("2026-11-10").AddDate(0, 0, -rng.IntN(400)), Skill: id, Text: "e"})
+		}
+	}
+	for range rng.IntN(3) {
+		p.Goals = append(p.Goals, skills.Goal{Text: "g", Skills: []string{ids[rng.IntN(len(ids))]},
+			Due: day("2026-11-10").AddDate(0, 0, rng.IntN(120)-60)})
+	}
+	if rng.IntN(4) == 0 {
+		p.Focus = []string{ids[rng.IntN(len(ids))]}
+	}
+	return p
+}
+
+func renamed(m *skills.Matrix, rename map[string]string) *skills.Matrix {
+	out := *m
+	out.Skills = slices.Clone(m.Skills)
+	for i := range out.Skills {
+		out.Skills[i].ID = rename[out.Skills[i].ID]
+	}
+	out.Transitions = slices.Clone(m.Transitions)
+	for i, t := range out.Transitions {
+		var ids []string
+		for _, id := range t.Skills {
+			ids = append(ids, rename[id])
+		}
+		out.Transitions[i].Skills = ids
+	}
+	return &out
+}
+
+func renamedPerson(p *skills.Person, rename map[string]string) *skills.Person {
+	out := *p
+	out.Levels, out.Self = map[string]int{}, map[string]int{}
+	for id, v := range p.Levels {
+		out.Levels[rename[id]] = v
+	}
+	for id, v := range p.Self {
+		out.Self[rename[id]] = v
+	}
+	out.Focus = nil
+	for _, id := range p.Focus {
+		out.Focus = append(out.Focus, rename[id])
+	}
+	out.Goals = nil
+	for _, g := range p.Goals {
+		var ids []string
+		for _, id := range g.Skills {
+			ids = append(ids, rename[id])
+		}
+		out.Goals = append(out.Goals, skills.Goal{Text: g.Text, Skills: ids, Due: g.Due})
+	}
+	out.Evidence = nil
+	for _, e := range p.Evidence {
+		out.Evidence = append(out.Evidence, skills.Evidence{Date: e.Date, Skill: rename[e.Skill], Text: e.Text})
+	}
+	return &out
+}
