@@ -92,9 +92,11 @@ func FindRoot(dir string) (string, error) {
 // failures to read.
 func Load(root string) (*Repo, error) {
 	r := &Repo{Root: root, Config: DefaultConfig()}
+	sources := map[string][]byte{}
 	if src, ok, err := readOptional(root, ConfigFile); err != nil {
 		return nil, err
 	} else if ok {
+		sources[ConfigFile] = src
 		var ps Problems
 		r.Config, ps = DecodeConfig(ConfigFile, src)
 		r.Files = append(r.Files, ConfigFile)
@@ -142,6 +144,7 @@ func Load(root string) (*Repo, error) {
 			return nil, fmt.Errorf("read %s: %w", f, err)
 		}
 		r.Files = append(r.Files, f)
+		sources[f] = src
 		if !matrixOK {
 			// Without a matrix only the syntax and the keys can be checked.
 			_, ps, _ := decodeTOML(f, src, &personFile{})
@@ -154,6 +157,7 @@ func Load(root string) (*Repo, error) {
 			r.People = append(r.People, p)
 		}
 	}
+	r.Problems = append(r.Problems, checkOrg(r.Config, r.Matrix, r.People, func(p string) []byte { return sources[p] })...)
 	r.Problems.Sort()
 	return r, nil
 }
