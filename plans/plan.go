@@ -76,9 +76,14 @@ type Plan struct {
 	AssessFirst []SkillRef `json:"assess_first"`
 	// Ready is true when every assessed skill meets the target's bar;
 	// Stretch then names the role after the target, if any.
-	Ready         bool           `json:"ready"`
-	Stretch       *RoleRef       `json:"stretch,omitempty"`
-	Strengths     []Strength     `json:"strengths"`
+	Ready     bool       `json:"ready"`
+	Stretch   *RoleRef   `json:"stretch,omitempty"`
+	Strengths []Strength `json:"strengths"`
+	// Mentors are the teammates `coach team` pairs with the person on their
+	// focus skills; Mentoring the people this person mentors, a strength
+	// put to use.
+	Mentors       []MentorLink   `json:"mentors"`
+	Mentoring     []MentorLink   `json:"mentoring"`
 	Conversations []Conversation `json:"conversations"`
 	Goals         []GoalItem     `json:"goals"`
 	Progress      Progress       `json:"progress"`
@@ -88,11 +93,14 @@ type Plan struct {
 
 // Who names the person.
 type Who struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Path      string `json:"path"`
-	Manager   string `json:"manager,omitempty"`
-	PlanStart string `json:"plan_start,omitempty"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Path    string `json:"path"`
+	Manager string `json:"manager,omitempty"`
+	// ManagerName is the manager's name, from their skill file or their
+	// [[leader]] in coach.toml.
+	ManagerName string `json:"manager_name,omitempty"`
+	PlanStart   string `json:"plan_start,omitempty"`
 }
 
 // RoleRef names a role.
@@ -172,8 +180,8 @@ type Action struct {
 	Evidence string `json:"evidence"`
 }
 
-// Strength is a skill above the target's bar, and the teammates for whom
-// it is a focus skill: people this person could mentor.
+// Strength is a skill above the target's bar, and the teammates `coach team`
+// pairs with this person to mentor in it.
 type Strength struct {
 	SkillRef
 	Level     int      `json:"level"`
@@ -251,6 +259,8 @@ func Build(in Input) (*Plan, error) {
 		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID))
 	}
 	pl.Strengths = strengths(in, target, team)
+	pl.Person.ManagerName = team.names[p.Manager]
+	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
 	pl.Conversations = conversations(m, p)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
@@ -399,6 +409,12 @@ func focusIDs(m *skills.Matrix, cfg skills.Config, p *skills.Person) []string {
 type TeamIndex struct {
 	focus    map[string][]string
 	learners map[string][]*skills.Person
+	// pairs are the team's mentoring pairs (see Match), by mentor and by
+	// mentee; names are everyone's names, leaders' included, by id.
+	pairs    []Pair
+	byMentor map[string][]Pair
+	byMentee map[string][]Pair
+	names    map[string]string
 }
 
 // IndexTeam computes the TeamIndex of team.
@@ -411,6 +427,7 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 			ix.learners[id] = append(ix.learners[id], q)
 		}
 	}
+	ix.index(m, cfg, team)
 	return ix
 }
 
@@ -593,19 +610,11 @@ func strengths(in Input, target *skills.Role, team *TeamIndex) []Strength {
 			continue
 		}
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID]}
-		for _, q := range team.learners[s.ID] {
-			if q.ID == p.ID {
-				continue
-			}
-			if q.Levels[s.ID] < lvl {
-				name := q.Name
-				if name == "" {
-					name = q.ID
-				}
-				st.Mentees = append(st.Mentees, name)
+		for _, pr := range team.byMentor[p.ID] {
+			if pr.Skill == s.ID {
+				st.Mentees = append(st.Mentees, team.names[pr.Mentee])
 			}
 		}
-		sort.Strings(st.Mentees)
 		out = append(out, st)
 	}
 	return out

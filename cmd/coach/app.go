@@ -194,6 +194,7 @@ Start with:  coach init --example team && cd team && coach check && coach plan -
 			newAgendaCommand(stdout, stderr),
 			newHistoryCommand(stdout, stderr),
 			newDiffCommand(stdout, stderr),
+			newTeamCommand(stdout, stderr),
 			newSchemaCommand(stdout, stderr),
 		},
 		// -C names a directory that exists, as git's does; nothing is made

@@ -125,8 +125,9 @@ func initExample(dir, gitRoot, version string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// The example is green from its first pull request: its plans, and the
-	// agendas of the week of its last 1:1s, are generated and committed.
+	// The example is green from its first pull request: its plans, its
+	// team.md and the agendas of the week of its last 1:1s are generated
+	// and committed.
 	last, err := repoexample.LastDate()
 	if err != nil {
 		return err
@@ -138,7 +139,10 @@ func initExample(dir, gitRoot, version string, stdout, stderr io.Writer) error {
 	if err := runAgenda(agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, io.Discard); err != nil {
 		return fmt.Errorf("generate the example's agendas: %w", err)
 	}
-	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan and the %s agendas with coach", week)); err != nil {
+	if err := runTeam(teamOptions{Dir: dir, Format: "md"}, io.Discard, io.Discard); err != nil {
+		return fmt.Errorf("generate the example's team.md: %w", err)
+	}
+	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan, team.md and the %s agendas with coach", week)); err != nil {
 		return fmt.Errorf("commit the example's plans: %w", err)
 	}
 	final, err := repoexample.Final(version)
@@ -148,7 +152,7 @@ func initExample(dir, gitRoot, version string, stdout, stderr io.Writer) error {
 	for _, f := range final {
 		fmt.Fprintf(stdout, "created %s\n", f.Path)
 	}
-	fmt.Fprintf(stdout, "created plans/ and agendas/ with everyone's plan and the %s agendas\n", week)
+	fmt.Fprintf(stdout, "created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas\n", week)
 	fmt.Fprintf(stdout, "created a git repository (branch main) with %d commits of example history\n", len(commits)+1)
 	if gitRoot != "" {
 		fmt.Fprintf(stderr, "coach: note: %s has a git repository of its own, inside the one at %s\n", dir, gitRoot)

@@ -1,0 +1,168 @@
+package plans
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// Mentor matching pairs every focus skill of every person with a teammate
+// who holds it at least one level above the bar of the person's target
+// role. The rules, each tested in mentors_test.go:
+//   - nobody mentors themselves, their own manager or their own report
+//     (a manager already coaches their reports; a mentor is a second voice);
+//   - no two people mentor each other, in any skills;
+//   - no mentor carries more than capacity mentees;
+//   - the result depends on the people, never on the order of their files:
+//     needs are served in rounds (everyone's first focus skill, then the
+//     second...), people by id within a round, and the mentor chosen is the
+//     least loaded, then the strongest in the skill, then the first by id. A
+//     mentor already paired with the person takes another skill of theirs
+//     without using capacity.
+
+// Pair is one mentoring pair: Mentor helps Mentee with Skill, one of the
+// mentee's focus skills.
+type Pair struct {
+	Mentor string `json:"mentor"`
+	Mentee string `json:"mentee"`
+	Skill  string `json:"skill"`
+	// Level is the mentor's level in the skill, Expect the bar of the
+	// mentee's target role.
+	Level  int `json:"level"`
+	Expect int `json:"expect"`
+}
+
+// Match computes the mentoring pairs of team, given each person's focus
+// skill ids (focus[id]), with at most capacity mentees per mentor. Pairs
+// come out ordered by mentee id, then the mentee's focus order.
+func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int) []Pair {
+	people := slices.Clone(team)
+	slices.SortFunc(people, func(a, b *skills.Person) int { return cmp.Compare(a.ID, b.ID) })
+	// For each skill, who holds it, strongest first.
+	holders := map[string][]*skills.Person{}
+	for _, p := range people {
+		for id, lvl := range p.Levels {
+			if lvl > 0 {
+				holders[id] = append(holders[id], p)
+			}
+		}
+	}
+	for id, hs := range holders {
+		slices.SortStableFunc(hs, func(a, b *skills.Person) int { return cmp.Compare(b.Levels[id], a.Levels[id]) })
+	}
+	load := map[string]int{}                // mentor -> mentees
+	mentors := map[string]map[string]bool{} // mentee -> its mentors
+	var pairs []Pair
+	rounds := 0
+	for _, p := range people {
+		rounds = max(rounds, len(focus[p.ID]))
+	}
+	for round := range rounds {
+		for _, p := range people {
+			if round >= len(focus[p.ID]) {
+				continue
+			}
+			s := m.Skill(focus[p.ID][round])
+			target := m.Role(p.TargetRole(m))
+			if s == nil || target == nil {
+				continue
+			}
+			bar := s.Expect[target.ID]
+			var best *skills.Person
+			for _, q := range holders[s.ID] {
+				if q.Levels[s.ID] < bar+1 || q.Levels[s.ID] <= p.Levels[s.ID] {
+					break // strongest first: nobody further on is strong enough
+				}
+				has := mentors[p.ID][q.ID]
+				switch {
+				case q.ID == p.ID, q.ID == p.Manager, q.Manager == p.ID, mentors[q.ID][p.ID]:
+					continue
+				case !has && load[q.ID] >= capacity:
+					continue
+				}
+				if best == nil || better(q, best, s.ID, load) {
+					best = q
+				}
+			}
+			if best == nil {
+				continue
+			}
+			if mentors[p.ID] == nil {
+				mentors[p.ID] = map[string]bool{}
+			}
+			if !mentors[p.ID][best.ID] {
+				mentors[p.ID][best.ID] = true
+				load[best.ID]++
+			}
+			pairs = append(pairs, Pair{Mentor: best.ID, Mentee: p.ID, Skill: s.ID, Level: best.Levels[s.ID], Expect: bar})
+		}
+	}
+	order := map[string]int{}
+	for _, p := range people {
+		for i, id := range focus[p.ID] {
+			order[p.ID+"/"+id] = i
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b Pair) int {
+		return cmp.Or(cmp.Compare(a.Mentee, b.Mentee), cmp.Compare(order[a.Mentee+"/"+a.Skill], order[b.Mentee+"/"+b.Skill]))
+	})
+	return pairs
+}
+
+// better reports whether q is a better mentor in skill than r: the least
+// loaded, then the strongest, then the first by id.
+func better(q, r *skills.Person, skill string, load map[string]int) bool {
+	if load[q.ID] != load[r.ID] {
+		return load[q.ID] < load[r.ID]
+	}
+	if q.Levels[skill] != r.Levels[skill] {
+		return q.Levels[skill] > r.Levels[skill]
+	}
+	return q.ID < r.ID
+}
+
+// MentorLink is one side of a pair as a plan shows it: the other person and
+// the skill.
+type MentorLink struct {
+	Person PersonRef `json:"person"`
+	Skill  SkillRef  `json:"skill"`
+}
+
+// PersonRef names a person: their id and name.
+type PersonRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// index fills the pairs and names of ix.
+func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.Person) {
+	ix.names = make(map[string]string, len(team)+len(cfg.Leaders))
+	for _, l := range cfg.Leaders {
+		ix.names[l.ID] = l.Name
+	}
+	for _, p := range team {
+		ix.names[p.ID] = cmp.Or(p.Name, p.ID)
+	}
+	ix.pairs = Match(m, team, ix.focus, cfg.Team.MentorCapacity)
+	ix.byMentor, ix.byMentee = map[string][]Pair{}, map[string][]Pair{}
+	for _, pr := range ix.pairs {
+		ix.byMentor[pr.Mentor] = append(ix.byMentor[pr.Mentor], pr)
+		ix.byMentee[pr.Mentee] = append(ix.byMentee[pr.Mentee], pr)
+	}
+}
+
+// Pairs returns the team's mentoring pairs.
+func (ix *TeamIndex) Pairs() []Pair { return ix.pairs }
+
+// mentoring returns who mentors id and whom id mentors, as a plan lists them.
+func (ix *TeamIndex) mentoring(m *skills.Matrix, id string) (mentors, mentees []MentorLink) {
+	mentors, mentees = []MentorLink{}, []MentorLink{}
+	for _, pr := range ix.byMentee[id] {
+		mentors = append(mentors, MentorLink{Person: PersonRef{ID: pr.Mentor, Name: ix.names[pr.Mentor]}, Skill: skillRef(m, pr.Skill)})
+	}
+	for _, pr := range ix.byMentor[id] {
+		mentees = append(mentees, MentorLink{Person: PersonRef{ID: pr.Mentee, Name: ix.names[pr.Mentee]}, Skill: skillRef(m, pr.Skill)})
+	}
+	return mentors, mentees
+}
