@@ -46,8 +46,8 @@ func TestBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(commits) != 21 {
-		t.Errorf("made %d commits, want 21", len(commits))
+	if len(commits) != 23 {
+		t.Errorf("made %d commits, want 23", len(commits))
 	}
 	final, err := Final("")
 	if err != nil {

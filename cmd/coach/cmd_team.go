@@ -172,4 +172,3 @@ func teamResult(t *team) error {
 	}
 	return nil
 }
-
