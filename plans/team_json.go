@@ -1,5 +1,10 @@
 package plans
 
+import (
+	_ "embed"
+	"slices"
+)
+
 // TeamJSON is the team view as `coach team --format json` prints it: one
 // object, version 1, every person {id, name}; the keys are described by
 // TeamSchema. Roles and managers key their objects by id.
@@ -71,3 +76,9 @@ func (t *Team) JSON() TeamJSON {
 	}
 	return out
 }
+
+//go:embed team.schema.json
+var teamSchema []byte
+
+// TeamSchema returns the JSON Schema (draft 2020-12) of TeamJSON.
+func TeamSchema() []byte { return slices.Clone(teamSchema) }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
@@ -12,6 +13,7 @@ import (
 type schemaOptions struct {
 	Dir   string
 	Write bool
+	Team  bool
 }
 
 func newSchemaCommand(stdout, stderr io.Writer) *cli.Command {
@@ -23,21 +25,33 @@ repository's matrix: skill and role ids and the level range are enumerated,
 so an editor that reads the "#:schema" line at the top of a skill file
 (Taplo, Even Better TOML) completes them and marks a wrong one. With --write
 it refreshes .coach/skill.schema.json, which coach init writes and
-coach check keeps in step with the matrix.
+coach check keeps in step with the matrix. With --team it prints instead the
+JSON Schema of coach team --format json, which is the same for every
+repository.
 
 Examples:
    coach schema --write
    coach schema > skill.schema.json
+   coach schema --team > team.schema.json
 
 Exit status: 0 ok, 1 the matrix has errors, 2 wrong usage.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "write", Usage: "write " + skills.SchemaFile + " instead of printing it"},
+			&cli.BoolFlag{Name: "team", Usage: "print the JSON Schema of `coach team --format json`"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("schema takes no arguments")
 			}
-			return runSchema(schemaOptions{Dir: repoDir(c), Write: c.Bool("write")}, stdout, stderr)
+			opts := schemaOptions{Dir: repoDir(c), Write: c.Bool("write"), Team: c.Bool("team")}
+			if opts.Team && opts.Write {
+				return usagef("--team prints the team view's schema; it does not go with --write")
+			}
+			if opts.Team {
+				_, err := stdout.Write(plans.TeamSchema())
+				return err
+			}
+			return runSchema(opts, stdout, stderr)
 		},
 	}
 }
