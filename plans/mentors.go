@@ -39,27 +39,44 @@ type Pair struct {
 func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int) []Pair {
 	people := slices.Clone(team)
 	slices.SortFunc(people, func(a, b *skills.Person) int { return cmp.Compare(a.ID, b.ID) })
-	// For each skill, who holds it, strongest first.
-	holders := map[string][]*skills.Person{}
-	for _, p := range people {
+	index := make(map[string]int, len(people))
+	for i, p := range people {
+		index[p.ID] = i
+	}
+	// For each skill, who holds it: strongest first, then by id. A mentor
+	// who reaches capacity is dropped from a list when the list is next
+	// read, so a team of thousands is matched over short lists.
+	holders := map[string][]holder{}
+	for i, p := range people {
 		for id, lvl := range p.Levels {
 			if lvl > 0 {
-				holders[id] = append(holders[id], p)
+				holders[id] = append(holders[id], holder{i, lvl})
 			}
 		}
 	}
-	for id, hs := range holders {
-		slices.SortStableFunc(hs, func(a, b *skills.Person) int { return cmp.Compare(b.Levels[id], a.Levels[id]) })
+	for _, hs := range holders {
+		slices.SortStableFunc(hs, func(a, b holder) int { return cmp.Compare(b.level, a.level) })
 	}
-	load := map[string]int{}                // mentor -> mentees
-	mentors := map[string]map[string]bool{} // mentee -> its mentors
+	load := make([]int, len(people))        // mentor -> how many mentees
+	mentorsOf := make([][]int, len(people)) // mentee -> their mentors
 	var pairs []Pair
 	rounds := 0
 	for _, p := range people {
 		rounds = max(rounds, len(focus[p.ID]))
 	}
+	// better reports whether a is a better mentor than b: the least loaded,
+	// then the strongest, then the first by id (people are sorted by id).
+	better := func(a, b holder) bool {
+		if load[a.person] != load[b.person] {
+			return load[a.person] < load[b.person]
+		}
+		if a.level != b.level {
+			return a.level > b.level
+		}
+		return a.person < b.person
+	}
 	for round := range rounds {
-		for _, p := range people {
+		for pi, p := range people {
 			if round >= len(focus[p.ID]) {
 				continue
 			}
@@ -69,33 +86,49 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 				continue
 			}
 			bar := s.Expect[target.ID]
-			var best *skills.Person
-			for _, q := range holders[s.ID] {
-				if q.Levels[s.ID] < bar+1 || q.Levels[s.ID] <= p.Levels[s.ID] {
-					break // strongest first: nobody further on is strong enough
-				}
-				has := mentors[p.ID][q.ID]
-				switch {
-				case q.ID == p.ID, q.ID == p.Manager, q.Manager == p.ID, mentors[q.ID][p.ID]:
-					continue
-				case !has && load[q.ID] >= capacity:
-					continue
-				}
-				if best == nil || better(q, best, s.ID, load) {
-					best = q
+			need := max(bar+1, p.Levels[s.ID]+1)
+			ok := func(qi int) bool {
+				q := people[qi]
+				return qi != pi && q.ID != p.Manager && q.Manager != p.ID && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
+			}
+			best, found := holder{}, false
+			// Those who mentor p already take another skill without using
+			// capacity.
+			for _, qi := range mentorsOf[pi] {
+				q := people[qi]
+				h := holder{qi, q.Levels[s.ID]}
+				if h.level >= need && qi != pi && q.ID != p.Manager && q.Manager != p.ID && !slices.Contains(mentorsOf[qi], pi) &&
+					(!found || better(h, best)) {
+					best, found = h, true
 				}
 			}
-			if best == nil {
+			hs := holders[s.ID]
+			kept := hs[:0]
+			i := 0
+			for ; i < len(hs); i++ {
+				h := hs[i]
+				if load[h.person] >= capacity {
+					continue // full: dropped for good
+				}
+				kept = append(kept, h)
+				if h.level < need || found && load[best.person] == 0 {
+					// Strongest first: nobody further on is better.
+					i++
+					break
+				}
+				if ok(h.person) && (!found || better(h, best)) {
+					best, found = h, true
+				}
+			}
+			holders[s.ID] = append(kept, hs[i:]...)
+			if !found {
 				continue
 			}
-			if mentors[p.ID] == nil {
-				mentors[p.ID] = map[string]bool{}
+			if !slices.Contains(mentorsOf[pi], best.person) {
+				mentorsOf[pi] = append(mentorsOf[pi], best.person)
+				load[best.person]++
 			}
-			if !mentors[p.ID][best.ID] {
-				mentors[p.ID][best.ID] = true
-				load[best.ID]++
-			}
-			pairs = append(pairs, Pair{Mentor: best.ID, Mentee: p.ID, Skill: s.ID, Level: best.Levels[s.ID], Expect: bar})
+			pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 		}
 	}
 	order := map[string]int{}
@@ -110,16 +143,11 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 	return pairs
 }
 
-// better reports whether q is a better mentor in skill than r: the least
-// loaded, then the strongest, then the first by id.
-func better(q, r *skills.Person, skill string, load map[string]int) bool {
-	if load[q.ID] != load[r.ID] {
-		return load[q.ID] < load[r.ID]
-	}
-	if q.Levels[skill] != r.Levels[skill] {
-		return q.Levels[skill] > r.Levels[skill]
-	}
-	return q.ID < r.ID
+// holder is a person (an index into the people being matched) who holds
+// a skill at level.
+type holder struct {
+	person int
+	level  int
 }
 
 // MentorLink is one side of a pair as a plan shows it: the other person and
