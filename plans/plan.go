@@ -404,11 +404,10 @@ func focusIDs(m *skills.Matrix, cfg skills.Config, p *skills.Person) []string {
 }
 
 // TeamIndex is what a plan needs to know of everyone else: each person's
-// focus skills, and for each skill the people focusing on it (who could be
-// mentored in it). Computing it once keeps a team's plans linear in its size.
+// focus skills, the team's mentoring pairs and everyone's names. Computing
+// it once keeps a team's plans linear in its size.
 type TeamIndex struct {
-	focus    map[string][]string
-	learners map[string][]*skills.Person
+	focus map[string][]string
 	// pairs are the team's mentoring pairs (see Match), by mentor and by
 	// mentee; names are everyone's names, leaders' included, by id.
 	pairs    []Pair
@@ -419,13 +418,10 @@ type TeamIndex struct {
 
 // IndexTeam computes the TeamIndex of team.
 func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *TeamIndex {
-	ix := &TeamIndex{focus: make(map[string][]string, len(team)), learners: map[string][]*skills.Person{}}
+	ix := &TeamIndex{focus: make(map[string][]string, len(team))}
 	for _, q := range team {
 		ids := focusIDs(m, cfg, q)
 		ix.focus[q.ID] = ids
-		for _, id := range ids {
-			ix.learners[id] = append(ix.learners[id], q)
-		}
 	}
 	ix.index(m, cfg, team)
 	return ix
