@@ -227,6 +227,9 @@ type Opening struct {
 	Role  RoleRef `json:"role"`
 	Short int     `json:"short"`
 	Why   string  `json:"why"`
+	// Growing is true when someone in the team is ready for the role now
+	// or in 6-12 months: an opening may be filled from within.
+	Growing bool `json:"growing"`
 }
 
 // BuildTeam computes the team view.
@@ -664,13 +667,14 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 		rc := RoleCount{Role: RoleRef{ID: r.ID, Name: r.Name}, Have: have[r.ID], Want: want}
 		h.Roles = append(h.Roles, rc)
 		if short := want - rc.Have; short > 0 {
-			why := fmt.Sprintf("%d of %d", rc.Have, want)
-			if _, held := thin[r.ID]; !held || thin[r.ID] {
-				why += "; nobody in the team is ready to move into it"
+			o := Opening{Role: rc.Role, Short: short, Why: fmt.Sprintf("%d of %d", rc.Have, want)}
+			if nobody, onBench := thin[r.ID]; onBench && !nobody {
+				o.Growing = true
+				o.Why += "; someone in the team is getting ready for it, so one opening may be filled from within"
 			} else {
-				why += "; someone in the team is getting ready for it, so one opening may be filled from within"
+				o.Why += "; nobody in the team is ready to move into it"
 			}
-			h.OpenFirst = append(h.OpenFirst, Opening{Role: rc.Role, Short: short, Why: why})
+			h.OpenFirst = append(h.OpenFirst, o)
 		}
 	}
 	if h.PMs > 0 {
@@ -683,8 +687,7 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 	// Open first: roles nobody is ready to grow into, then the largest
 	// shortfall, then up the ladder.
 	slices.SortStableFunc(h.OpenFirst, func(a, b Opening) int {
-		ta, tb := strings.Contains(a.Why, "nobody"), strings.Contains(b.Why, "nobody")
-		return cmp.Or(cmp.Compare(boolInt(!ta), boolInt(!tb)), cmp.Compare(b.Short, a.Short), cmp.Compare(m.RoleRank(a.Role.ID), m.RoleRank(b.Role.ID)))
+		return cmp.Or(cmp.Compare(boolInt(a.Growing), boolInt(b.Growing)), cmp.Compare(b.Short, a.Short), cmp.Compare(m.RoleRank(a.Role.ID), m.RoleRank(b.Role.ID)))
 	})
 	if top >= 0 {
 		role := m.Roles[top]
