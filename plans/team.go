@@ -44,17 +44,20 @@ type Team struct {
 	Under      *PersonRef  `json:"under,omitempty"`
 	WrittenFor []PersonRef `json:"written_for"`
 	// Tree is the org tree, one line per person, depth first.
-	Tree    []TreeLine      `json:"-"`
-	People  []TeamPerson    `json:"people"`
-	Heatmap []HeatGroup     `json:"-"`
-	Bench   []Bench         `json:"-"`
-	StepIn  []StepIn        `json:"step_in"`
-	Calib   []Calibration   `json:"-"`
-	Flags   []Flag          `json:"flags"`
-	Mentors []MentorPair    `json:"mentors"`
-	Hiring  Hiring          `json:"-"`
-	Matrix  *skills.Matrix  `json:"-"`
-	Pillars []skills.Pillar `json:"-"`
+	Tree    []TreeLine    `json:"-"`
+	People  []TeamPerson  `json:"people"`
+	Heatmap []HeatGroup   `json:"-"`
+	Bench   []Bench       `json:"-"`
+	StepIn  []StepIn      `json:"step_in"`
+	Calib   []Calibration `json:"-"`
+	// Managers counts the managers of the whole repository, whom
+	// calibration compares.
+	Managers int             `json:"-"`
+	Flags    []Flag          `json:"flags"`
+	Mentors  []MentorPair    `json:"mentors"`
+	Hiring   Hiring          `json:"-"`
+	Matrix   *skills.Matrix  `json:"-"`
+	Pillars  []skills.Pillar `json:"-"`
 }
 
 // TreeLine is one person, or a leader, in the org tree.
@@ -202,6 +205,10 @@ type Hiring struct {
 	WantPerPM int            `json:"want_makers_per_pm"`
 	PMsShort  int            `json:"pms_short"`
 	SkillGaps []SkillGapTeam `json:"skill_gaps"`
+	// Part is true for a view of part of the tree (--under): the shape in
+	// coach.toml is the whole organisation's, so Roles and OpenFirst are
+	// left empty.
+	Part bool `json:"-"`
 	// TopRole is the view's most senior role, whose bar SkillGaps uses.
 	TopRole   RoleRef   `json:"top_role"`
 	OpenFirst []Opening `json:"open_first"`
@@ -344,7 +351,19 @@ func BuildTeam(in TeamInput) (*Team, error) {
 	t.heatmap(m, managers, reports, inView, ref)
 	t.bench(m, view, in.Plans, ref)
 	t.stepIn(m, managers, byID, reports, in.Plans, ref)
-	t.calibrate(m, managers, reports, ref)
+	// Calibration compares a manager with every other manager in the
+	// repository, whatever part of the tree is shown.
+	var all []string
+	for id := range reports {
+		all = append(all, id)
+	}
+	slices.Sort(all)
+	t.calibrate(m, all, reports, ref)
+	t.Managers = len(all)
+	t.Calib = slices.DeleteFunc(t.Calib, func(c Calibration) bool { return !slices.Contains(managers, c.Manager.ID) })
+	slices.SortStableFunc(t.Calib, func(a, b Calibration) int {
+		return cmp.Compare(slices.Index(managers, a.Manager.ID), slices.Index(managers, b.Manager.ID))
+	})
 	t.flags(m, view, in.People, in.Plans, cfg, ref)
 	t.Mentors = []MentorPair{}
 	if in.Index != nil {
@@ -355,7 +374,7 @@ func BuildTeam(in TeamInput) (*Team, error) {
 			}
 		}
 	}
-	t.hiring(m, cfg, view)
+	t.hiring(m, cfg, view, in.Under != "")
 	return t, nil
 }
 
@@ -643,7 +662,7 @@ func (t *Team) flags(m *skills.Matrix, view, everyone []*skills.Person, plans ma
 	}
 }
 
-func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person) {
+func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person, part bool) {
 	h := Hiring{Roles: []RoleCount{}, SkillGaps: []SkillGapTeam{}, OpenFirst: []Opening{}, WantPerPM: cfg.Team.MakersPerPM}
 	have := map[string]int{}
 	top := -1
@@ -659,9 +678,10 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 	for _, b := range t.Bench {
 		thin[b.Role.ID] = len(b.ReadyNow)+len(b.ReadySoon) == 0
 	}
+	h.Part = part
 	for _, r := range m.Roles {
 		want, ok := cfg.Team.Shape[r.ID]
-		if !ok {
+		if !ok || part {
 			continue
 		}
 		rc := RoleCount{Role: RoleRef{ID: r.ID, Name: r.Name}, Have: have[r.ID], Want: want}
