@@ -30,7 +30,7 @@ func TeamPath(under string) string {
 // and a legend. The bytes depend only on t.
 func (t *Team) SVG() []byte {
 	const (
-		cell, left, top = 22.0, 220.0, 190.0
+		cell, left, top = 22.0, 220.0, 270.0
 	)
 	type row struct {
 		label string
@@ -53,7 +53,7 @@ func (t *Team) SVG() []byte {
 			}
 		}
 	}
-	width := left + cell*float64(len(skills)) + 40
+	width := left + cell*float64(len(skills)) + 160 // room for the slanted names
 	legendY := top + cell*float64(len(rows)) + 30
 	height := legendY + 40
 	var b strings.Builder
