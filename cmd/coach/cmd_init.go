@@ -35,10 +35,11 @@ The CI workflow it writes installs this very coach (coach --version), so
 that CI makes the same plans; coach_version in coach.toml pins another.
 
 With --example it makes the example team instead: six product managers from an
-APM to a Director, with goals, evidence and self-assessments, and six months of
-git history with a promotion, a renamed file and two merged pull requests, in
-a new git repository of its own, with everyone's plan and the agendas of the
-last week of its history committed, so that its checks pass from the first
+APM to a Director under a leader declared in coach.toml, two of them managers
+of the others, with goals, evidence and self-assessments, and six months of
+git history with promotions, a renamed file, a reorganisation and two merged
+pull requests, in a new git repository of its own, with everyone's plan,
+team.md and the agendas of the last week of its history committed, so that its checks pass from the first
 pull request. DIR must be new or empty. The same command always makes the
 same commits.
 
