@@ -21,6 +21,7 @@ type teamOptions struct {
 	Format string
 	SVG    string
 	Check  bool
+	Staged bool
 	Force  bool
 }
 
@@ -43,12 +44,14 @@ heatmap of levels against each person's role.
 team.md holds no private notes and no self-assessment of anyone (only each
 manager's average self vs manager gap). Like a plan it depends only on the
 files: no clock, no commit of its own; commit it with the change, and
---check in CI fails when it is stale. With --under ID it covers the tree
+--check in CI fails when it is stale (with --staged, in the pre-commit hook,
+it reads what the next commit will hold). With --under ID it covers the tree
 under that person or leader and writes team/ID.md.
 
 Examples:
    coach team
    coach team --check              # in CI: exit 1 with a diff when team.md is stale
+   coach team --check --staged     # in the pre-commit hook
    coach team --under sam-lee --stdout
    coach team --format json
    coach team --svg heatmap.svg
@@ -61,6 +64,7 @@ team.md (--check), 2 wrong usage.`,
 			formatFlag("md", "json"),
 			&cli.StringFlag{Name: "svg", Usage: "also write the heatmap as an SVG image to `FILE`"},
 			&cli.BoolFlag{Name: "check", Usage: "compare with the committed team.md; write nothing"},
+			&cli.BoolFlag{Name: "staged", Usage: "with --check: read the files staged in the git index"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite a team.md that was edited by hand"},
 		},
 		Action: func(c *cli.Context) error {
@@ -68,9 +72,12 @@ team.md (--check), 2 wrong usage.`,
 				return usagef("team takes no arguments; use --under ID for part of the tree")
 			}
 			opts := teamOptions{Dir: repoDir(c), Under: c.String("under"), Stdout: c.Bool("stdout"), Format: c.String("format"),
-				SVG: c.String("svg"), Check: c.Bool("check"), Force: c.Bool("force")}
+				SVG: c.String("svg"), Check: c.Bool("check"), Staged: c.Bool("staged"), Force: c.Bool("force")}
 			if err := checkFormat(opts.Format, "md", "json"); err != nil {
 				return err
+			}
+			if opts.Staged && !opts.Check {
+				return usagef("--staged reads the git index, which coach never writes; use it with --check")
 			}
 			if opts.Check && (opts.Stdout || opts.Force || opts.SVG != "" || opts.Format == "json") {
 				return usagef("--check writes nothing; it does not go with --stdout, --force, --svg or --format json")
@@ -102,7 +109,7 @@ func buildTeam(t *team, under string, stderr io.Writer) (*plans.Team, error) {
 }
 
 func runTeam(opts teamOptions, stdout, stderr io.Writer) error {
-	t, err := loadTeam(opts.Dir, stderr)
+	t, err := loadTeamFrom(opts.Dir, opts.Staged, stderr)
 	if err != nil {
 		return err
 	}
