@@ -180,6 +180,14 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 	}
 }
 
+// name is the name of person or leader id, "" when unknown; ix may be nil.
+func (ix *TeamIndex) name(id string) string {
+	if ix == nil {
+		return ""
+	}
+	return ix.names[id]
+}
+
 // Pairs returns the team's mentoring pairs.
 func (ix *TeamIndex) Pairs() []Pair { return ix.pairs }
 

@@ -256,6 +256,9 @@ func BuildTeam(in TeamInput) (*Team, error) {
 		if p := byID[id]; p != nil {
 			return cmp.Or(p.Name, p.ID)
 		}
+		if n := in.Index.name(id); n != "" {
+			return n // a person whose file has errors: out of the view, named
+		}
 		if l := cfg.Leader(id); l != nil {
 			return l.Name
 		}
@@ -646,7 +649,9 @@ func (t *Team) flags(m *skills.Matrix, view, everyone []*skills.Person, plans ma
 				add(FlagOverdue, "goal due %s, overdue on %s: %s", g.Due, pl.Today.Date, g.Text)
 			}
 		}
-		if pl.Progress.Known && len(pl.Focus) > 0 {
+		// A plan period younger than the review cycle has had no time to
+		// show progress: it is not flagged.
+		if days := int(pl.Today.day.Sub(p.PlanStart).Hours() / 24); pl.Progress.Known && len(pl.Focus) > 0 && days > cfg.Team.ReviewCycleDays {
 			moved := false
 			var names []string
 			for _, f := range pl.Focus {
@@ -656,7 +661,7 @@ func (t *Team) flags(m *skills.Matrix, view, everyone []*skills.Person, plans ma
 				}
 			}
 			if !moved {
-				add(FlagNoProgress, "no focus skill has gone up a level since %s: %s", pl.Progress.Since, strings.Join(names, ", "))
+				add(FlagNoProgress, "no focus skill has gone up a level in the %d days since %s: %s", days, pl.Progress.Since, strings.Join(names, ", "))
 			}
 		}
 	}
