@@ -15,8 +15,8 @@ import (
 // the settings, the matrix, the editor schema and everything under these
 // directories.
 var (
-	stagedFiles = []string{skills.ConfigFile, skills.MatrixFile, skills.SchemaFile}
-	stagedDirs  = []string{skills.SkillsDir + "/", "plans/", "templates/"}
+	stagedFiles = []string{skills.ConfigFile, skills.MatrixFile, skills.SchemaFile, "team.md"}
+	stagedDirs  = []string{skills.SkillsDir + "/", "plans/", "templates/", "team/"}
 )
 
 // CheckoutIndex writes the coaching files as they are staged in the git

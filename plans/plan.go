@@ -94,9 +94,14 @@ type Plan struct {
 	AssessFirst []SkillRef `json:"assess_first"`
 	// Ready is true when every assessed skill meets the target's bar;
 	// Stretch then names the role after the target, if any.
-	Ready         bool           `json:"ready"`
-	Stretch       *RoleRef       `json:"stretch,omitempty"`
-	Strengths     []Strength     `json:"strengths"`
+	Ready     bool       `json:"ready"`
+	Stretch   *RoleRef   `json:"stretch,omitempty"`
+	Strengths []Strength `json:"strengths"`
+	// Mentors are the teammates `coach team` pairs with the person on their
+	// focus skills; Mentoring the people this person mentors, a strength
+	// put to use.
+	Mentors       []MentorLink   `json:"mentors"`
+	Mentoring     []MentorLink   `json:"mentoring"`
 	Conversations []Conversation `json:"conversations"`
 	Goals         []GoalItem     `json:"goals"`
 	Progress      Progress       `json:"progress"`
@@ -135,7 +140,8 @@ type Who struct {
 	Name    string `json:"name"`
 	Path    string `json:"path"`
 	Manager string `json:"manager,omitempty"`
-	// ManagerName is the manager's name when they have a skill file too.
+	// ManagerName is the manager's name, from their skill file or their
+	// [[leader]] in coach.toml.
 	ManagerName string `json:"manager_name,omitempty"`
 	PlanStart   string `json:"plan_start,omitempty"`
 }
@@ -232,8 +238,8 @@ type Action struct {
 }
 
 // Strength is a skill above the current role's bar or the target's, how to
-// use it, and the teammates for whom it is a focus skill: people this person
-// could mentor.
+// use it, and the teammates `coach team` pairs with this person to mentor in
+// it.
 type Strength struct {
 	SkillRef
 	Level      int    `json:"level"`
@@ -317,13 +323,9 @@ func Build(in Input) (*Plan, error) {
 		// Nothing left to close for the target: stretch towards the next role.
 		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID))
 	}
-	pl.Person.ManagerName = p.Manager
-	for _, q := range in.Team {
-		if q.ID == p.Manager && q.Name != "" {
-			pl.Person.ManagerName = q.Name
-		}
-	}
 	pl.Strengths = strengths(in, role, target, team)
+	pl.Person.ManagerName = team.names[p.Manager]
+	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
 	pl.Conversations = conversations(m, p)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
@@ -424,23 +426,26 @@ func readiness(m *skills.Matrix, p *skills.Person, r *skills.Role) Readiness {
 }
 
 // TeamIndex is what a plan needs to know of everyone else: each person's
-// focus skills, and for each skill the people focusing on it (who could be
-// mentored in it). Computing it once keeps a team's plans linear in its size.
+// focus skills, the team's mentoring pairs and everyone's names. Computing
+// it once keeps a team's plans linear in its size.
 type TeamIndex struct {
-	focus    map[string][]string
-	learners map[string][]*skills.Person
+	focus map[string][]string
+	// pairs are the team's mentoring pairs (see Match), by mentor and by
+	// mentee; names are everyone's names, leaders' included, by id.
+	pairs    []Pair
+	byMentor map[string][]Pair
+	byMentee map[string][]Pair
+	names    map[string]string
 }
 
 // IndexTeam computes the TeamIndex of team.
 func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *TeamIndex {
-	ix := &TeamIndex{focus: make(map[string][]string, len(team)), learners: map[string][]*skills.Person{}}
+	ix := &TeamIndex{focus: make(map[string][]string, len(team))}
 	for _, q := range team {
 		ids := focusIDs(m, cfg, q)
 		ix.focus[q.ID] = ids
-		for _, id := range ids {
-			ix.learners[id] = append(ix.learners[id], q)
-		}
 	}
+	ix.index(m, cfg, team)
 	return ix
 }
 
@@ -527,19 +532,11 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength 
 		above := lvl > s.Expect[target.ID]
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
 			ExpectRole: s.Expect[role.ID], AboveTarget: above, Use: strengthUse(s, teaches(lvl, s.Expect[target.ID]), role.Leads)}
-		for _, q := range team.learners[s.ID] {
-			if q.ID == p.ID {
-				continue
-			}
-			if q.Levels[s.ID] < lvl {
-				name := q.Name
-				if name == "" {
-					name = q.ID
-				}
-				st.Mentees = append(st.Mentees, name)
+		for _, pr := range team.byMentor[p.ID] {
+			if pr.Skill == s.ID {
+				st.Mentees = append(st.Mentees, team.names[pr.Mentee])
 			}
 		}
-		sort.Strings(st.Mentees)
 		out = append(out, st)
 	}
 	return out

@@ -78,9 +78,47 @@ func Skeleton(version string) []File {
 		if err != nil {
 			panic(err) // the embedded files are fixed at build time and tested
 		}
+		if p == skills.ConfigFile {
+			// The settings without the example's key, then its team
+			// settings with its organisation as comments to fill in.
+			example, err := read(p, version)
+			if err != nil {
+				panic(err)
+			}
+			i := bytes.Index(example, []byte("\n[team]\n"))
+			if i < 0 {
+				panic("repo-example/coach.toml has no [team] table")
+			}
+			data = append(append(data, '\n'), skeletonConfig(example[i+1:])...)
+		}
 		out = append(out, File{Path: p, Data: data})
 	}
 	return out
+}
+
+// exampleOrg starts the part of the example's coach.toml that describes its
+// own organisation: a new repository gets it as comments to fill in.
+const exampleOrg = "# The example team's organisation."
+
+// skeletonConfig is the example's coach.toml with its organisation (its
+// leader and target shape) commented out.
+func skeletonConfig(data []byte) []byte {
+	i := bytes.Index(data, []byte(exampleOrg))
+	if i < 0 {
+		panic("repo-example/coach.toml has no line " + exampleOrg)
+	}
+	var b bytes.Buffer
+	b.Write(data[:i])
+	b.WriteString("# Your organisation: uncomment and edit.\n")
+	for _, line := range strings.SplitAfter(string(data[i:]), "\n")[1:] {
+		switch {
+		case line == "\n" || line == "" || strings.HasPrefix(line, "#"):
+			b.WriteString(line)
+		default:
+			b.WriteString("# " + line)
+		}
+	}
+	return b.Bytes()
 }
 
 // WorkflowPath is the CI workflow of a coaching repository.

@@ -128,3 +128,20 @@ func TestWorkflowAndHookRunTheChecks(t *testing.T) {
 		t.Errorf("the hook does not check the staged files:\n%s", hook)
 	}
 }
+
+// A plain coach init gets the example's settings without its organisation:
+// no leader and no target shape, only comments to fill in.
+func TestSkeletonConfig(t *testing.T) {
+	for _, f := range Skeleton("") {
+		if f.Path != skills.ConfigFile {
+			continue
+		}
+		cfg, problems := skills.DecodeConfig(f.Path, f.Data)
+		if len(problems) > 0 || len(cfg.Leaders) > 0 || len(cfg.Team.Shape) > 0 {
+			t.Errorf("skeleton coach.toml: leaders %v, shape %v, problems %v", cfg.Leaders, cfg.Team.Shape, problems)
+		}
+		if !strings.Contains(string(f.Data), "# [[leader]]\n") {
+			t.Errorf("skeleton coach.toml does not show how to declare a leader:\n%s", f.Data)
+		}
+	}
+}

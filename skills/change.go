@@ -332,6 +332,9 @@ func personFromMap(path string, f map[string]any) *Person {
 	p := &Person{ID: PersonID(path), Path: path, Name: str(f, "name"), Role: str(f, "role"),
 		Target: str(f, "target"), Manager: str(f, "manager"), Focus: strs(f, "focus"),
 		Levels: intLevels(table("levels")), Self: intLevels(table("self"))}
+	if n, ok := f["reports"].(int64); ok && n >= 0 && n <= 100000 {
+		p.Reports = int(n)
+	}
 	p.Assessed, _ = asDate(f["assessed"])
 	p.PlanStart, _ = asDate(f["plan_start"])
 	for _, g := range tables("goal") {

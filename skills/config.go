@@ -14,6 +14,11 @@ type Config struct {
 	Review       ReviewConfig `toml:"review" json:"review"`
 	// Private says who can read the private notes in skill files.
 	Private PrivateConfig `toml:"private" json:"private"`
+	// Leaders are the people who manage someone in the repository but have
+	// no skill file of their own ([[leader]] with id and name): the top of
+	// the org tree.
+	Leaders []Leader   `toml:"leader" json:"leaders,omitempty"`
+	Team    TeamConfig `toml:"team" json:"team"`
 }
 
 // ReviewConfig is the [review] table.
@@ -28,6 +33,26 @@ type PrivateConfig struct {
 	// Recipients are the public keys private notes are encrypted to: age
 	// keys (age1...) or SSH public key lines (ssh-ed25519 ..., ssh-rsa ...).
 	Recipients []string `toml:"recipients" json:"recipients,omitempty"`
+}
+
+// Leader is a [[leader]] table: a manager without a skill file.
+type Leader struct {
+	ID   string `toml:"id" json:"id"`
+	Name string `toml:"name" json:"name"`
+}
+
+// TeamConfig is the [team] table: what `coach team` measures the team against.
+type TeamConfig struct {
+	// MentorCapacity is the most mentees one mentor is given.
+	MentorCapacity int `toml:"mentor_capacity" json:"mentor_capacity"`
+	// ReviewCycleDays is how old an assessment may grow, against the newest
+	// one in the team, before it is flagged as stale.
+	ReviewCycleDays int `toml:"review_cycle_days" json:"review_cycle_days"`
+	// MakersPerPM is how many engineers and designers (a person's reports
+	// count) one product manager can serve.
+	MakersPerPM int `toml:"makers_per_pm" json:"makers_per_pm"`
+	// Shape is the target team: how many people each role should have.
+	Shape map[string]int `toml:"shape" json:"shape,omitempty"`
 }
 
 // PlanConfig is the [plan] table.
@@ -50,12 +75,23 @@ func DefaultConfig() Config {
 		Plan:   PlanConfig{Focus: 3},
 		Agenda: AgendaConfig{Weekday: "tuesday", WeeksPerFocus: 2},
 		Review: ReviewConfig{Months: 3},
+		Team:   TeamConfig{MentorCapacity: 2, ReviewCycleDays: 90, MakersPerPM: 9},
 	}
 }
 
 var weekdays = map[string]time.Weekday{
 	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+// Leader returns the leader with the given id, or nil.
+func (c Config) Leader(id string) *Leader {
+	for i := range c.Leaders {
+		if c.Leaders[i].ID == id {
+			return &c.Leaders[i]
+		}
+	}
+	return nil
 }
 
 // WeekdayValue returns the configured 1:1 weekday. Validation guarantees the name

@@ -13,11 +13,16 @@ type Person struct {
 	// ID is the file's stem: lowercase letters, digits and '-'.
 	ID string `json:"id"`
 	// Path is the file's path relative to the repository root, with slashes.
-	Path    string `json:"path"`
-	Name    string `json:"name"`
-	Role    string `json:"role"`
-	Target  string `json:"target,omitempty"`
+	Path   string `json:"path"`
+	Name   string `json:"name"`
+	Role   string `json:"role"`
+	Target string `json:"target,omitempty"`
+	// Manager is the id of the person's manager: another person, or a
+	// leader declared in coach.toml.
 	Manager string `json:"manager,omitempty"`
+	// Reports counts the people outside the repository (engineers,
+	// designers) who report to this person.
+	Reports int `json:"reports,omitempty"`
 	// Assessed is the date of this assessment, written by the leader: the
 	// "today" of the plan, from which goals are judged overdue. Zero when
 	// not set.

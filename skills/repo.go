@@ -93,9 +93,11 @@ func FindRoot(dir string) (string, error) {
 // failures to read.
 func Load(root string) (*Repo, error) {
 	r := &Repo{Root: root, Config: DefaultConfig()}
+	sources := map[string][]byte{}
 	if src, ok, err := readOptional(r, ConfigFile, configLimit); err != nil {
 		return nil, err
 	} else if ok && src != nil {
+		sources[ConfigFile] = src
 		var ps Problems
 		r.Config, ps = DecodeConfig(ConfigFile, src)
 		r.Files = append(r.Files, ConfigFile)
@@ -154,6 +156,7 @@ func Load(root string) (*Repo, error) {
 		// DecodePerson: an old revision's plain note is history (see README
 		// "Private notes"), not a reason to misread that revision.
 		r.Problems = append(r.Problems, privateProblems(f, PersonID(f), src)...)
+		sources[f] = src
 		if !matrixOK {
 			// Without a matrix only the syntax and the keys can be checked.
 			_, ps, _ := decodeTOML(f, src, &personFile{}, skillFileLimit)
@@ -166,6 +169,7 @@ func Load(root string) (*Repo, error) {
 			r.People = append(r.People, p)
 		}
 	}
+	r.Problems = append(r.Problems, checkOrg(r.Config, r.Matrix, r.People, func(p string) []byte { return sources[p] })...)
 	r.Problems.Sort()
 	return r, nil
 }

@@ -346,6 +346,7 @@ type personFile struct {
 	Role      string         `toml:"role"`
 	Target    string         `toml:"target"`
 	Manager   string         `toml:"manager"`
+	Reports   any            `toml:"reports"`
 	Assessed  any            `toml:"assessed"`
 	PlanStart any            `toml:"plan_start"`
 	Focus     []string       `toml:"focus"`
@@ -406,6 +407,7 @@ func (c *checker) person(file string, f *personFile, m *Matrix) *Person {
 		c.atValue(Error, "target", "choose a role at or above "+f.Role+": "+strings.Join(roles[m.RoleRank(f.Role):], ", "),
 			"target %q is below the current role %q", f.Target, f.Role)
 	}
+	p.Reports = c.count("reports", f.Reports)
 	p.Assessed = c.date("assessed", f.Assessed, false)
 	p.PlanStart = c.date("plan_start", f.PlanStart, false)
 	skillIDs := m.SkillIDs()
@@ -471,6 +473,20 @@ func (c *checker) levels(table string, raw map[string]any, m *Matrix) map[string
 		}
 	}
 	return out
+}
+
+// count checks a whole number of people, 0 or more; nil is 0.
+func (c *checker) count(keyPath string, v any) int {
+	if v == nil {
+		return 0
+	}
+	n, ok := v.(int64)
+	if !ok || n < 0 || n > 100000 {
+		c.atValue(Error, keyPath, fmt.Sprintf("write a whole number of people without quotes, like %s = 8", lastKey(keyPath)),
+			"%s must be a whole number of people, 0 or more", lastKey(keyPath))
+		return 0
+	}
+	return int(n)
 }
 
 // date checks that v is a TOML local date (2027-03-31, no quotes).
@@ -543,6 +559,7 @@ func DecodeConfig(path string, src []byte) (Config, Problems) {
 			"unknown weekday %q", cfg.Agenda.Weekday)
 		cfg.Agenda.Weekday = DefaultConfig().Agenda.Weekday
 	}
+	c.config(&cfg)
 	if cfg.Agenda.WeeksPerFocus < 1 || cfg.Agenda.WeeksPerFocus > 12 {
 		c.atValue(Error, "agenda.weeks_per_focus", "use a number of weeks from 1 to 12; 2 is the default",
 			"weeks_per_focus %d is out of range", cfg.Agenda.WeeksPerFocus)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -47,6 +48,29 @@ func BenchmarkPlanAll(b *testing.B) {
 	dir := teamRepo(b, 1000)
 	for b.Loop() {
 		if err := runPlan(b.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTeam is `coach team --stdout` on an organisation of 2,000:
+// loading every file, building every plan, matching mentors and rendering
+// team.md. Managers are every tenth person, so the tree is a few levels deep.
+func BenchmarkTeam(b *testing.B) {
+	dir := teamRepo(b, 2000)
+	for i := 10; i < 2000; i++ {
+		f := filepath.Join(dir, "skills", fmt.Sprintf("p%04d.toml", i))
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src = append([]byte(fmt.Sprintf("manager = \"p%04d\"\nreports = %d\n", i/10, i%12)), src...)
+		if err := os.WriteFile(f, src, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		if err := runTeam(context.Background(), teamOptions{Dir: dir, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/coach-dev/coach/templates"
 	"github.com/urfave/cli/v2"
@@ -242,7 +243,7 @@ func writeChart(ctx context.Context, file string, svg []byte, again string) erro
 		return fmt.Errorf("read %s: %w", file, err)
 	case bytes.Equal(old, svg):
 		return nil
-	case !bytes.Contains(old[:min(len(old), 1024)], []byte(history.SVGMarker)):
+	case !bytes.Contains(old[:min(len(old), 1024)], []byte(history.SVGMarker)) && !bytes.Contains(old[:min(len(old), 1024)], []byte(plans.TeamSVGMarker)):
 		return &notReplacedError{file, "is not a chart coach drew (it has no coach marker)",
 			"give --svg a new file name, or move this file aside"}
 	}

@@ -38,10 +38,11 @@ The CI workflow it writes installs this very coach (coach --version), so
 that CI makes the same plans; coach_version in coach.toml pins another.
 
 With --example it makes the example team instead: six product managers from an
-APM to a Director, with goals, evidence and self-assessments, and six months of
-git history with a promotion, a renamed file and two merged pull requests, in
-a new git repository of its own, with everyone's plan and the agendas of the
-last week of its history committed, so that its checks pass from the first
+APM to a Director under a leader declared in coach.toml, two of them managers
+of the others, with goals, evidence and self-assessments, and six months of
+git history with promotions, a renamed file, a reorganisation and two merged
+pull requests, in a new git repository of its own, with everyone's plan,
+team.md and the agendas of the last week of its history committed, so that its checks pass from the first
 pull request. DIR must be new or empty. The same command always makes the
 same commits.
 
@@ -127,8 +128,9 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stdout, stde
 	if err != nil {
 		return err
 	}
-	// The example is green from its first pull request: its plans, and the
-	// agendas of the week of its last 1:1s, are generated and committed.
+	// The example is green from its first pull request: its plans, its
+	// team.md and the agendas of the week of its last 1:1s are generated
+	// and committed.
 	last, err := repoexample.LastDate()
 	if err != nil {
 		return err
@@ -140,7 +142,10 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stdout, stde
 	if err := runAgenda(ctx, agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, io.Discard); err != nil {
 		return fmt.Errorf("generate the example's agendas: %w", err)
 	}
-	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan and the %s agendas with coach", week)); err != nil {
+	if err := runTeam(ctx, teamOptions{Dir: dir, Format: "md"}, io.Discard, io.Discard); err != nil {
+		return fmt.Errorf("generate the example's team.md: %w", err)
+	}
+	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan, team.md and the %s agendas with coach", week)); err != nil {
 		return fmt.Errorf("commit the example's plans: %w", err)
 	}
 	final, err := repoexample.Final(version)
@@ -150,7 +155,7 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stdout, stde
 	for _, f := range final {
 		fmt.Fprintf(stdout, "created %s\n", f.Path)
 	}
-	fmt.Fprintf(stdout, "created plans/ and agendas/ with everyone's plan and the %s agendas\n", week)
+	fmt.Fprintf(stdout, "created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas\n", week)
 	fmt.Fprintf(stdout, "created a git repository (branch main) with %d commits of example history\n", len(commits)+1)
 	if gitRoot != "" {
 		fmt.Fprintf(stderr, "coach: note: %s has a git repository of its own, inside the one at %s\n", dir, gitRoot)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
@@ -18,6 +19,7 @@ type schemaOptions struct {
 	Dir    string
 	Write  bool
 	Output string // a directory for every schema, resolved after -C
+	Team   bool
 }
 
 func newSchemaCommand(stdout, stderr io.Writer) *cli.Command {
@@ -29,7 +31,9 @@ repository's matrix: skill and role ids and the level range are enumerated,
 so an editor that reads the "#:schema" line at the top of a skill file
 (Taplo, Even Better TOML) completes them and marks a wrong one. With --write
 it refreshes .coach/skill.schema.json, which coach init writes and
-coach check keeps in step with the matrix.
+coach check keeps in step with the matrix. With --team it prints instead the
+JSON Schema of coach team --format json, which is the same for every
+repository.
 
 With --output DIR it writes, beside skill.schema.json, the schema of every
 --format json output: plans, agendas, history, diff and check.schema.json.
@@ -39,19 +43,28 @@ Examples:
    coach schema --write
    coach schema > skill.schema.json
    coach schema --output schemas
+   coach schema --team > team.schema.json
 
 Exit status: 0 ok, 1 the matrix has errors, 2 wrong usage.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "write", Usage: "write " + skills.SchemaFile + " instead of printing it"},
 			&cli.StringFlag{Name: "output", Usage: "write every schema, the skill file's and each JSON output's, to `DIR`"},
+			&cli.BoolFlag{Name: "team", Usage: "print the JSON Schema of `coach team --format json`"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("schema takes no arguments")
 			}
-			opts := schemaOptions{Dir: repoDir(c), Write: c.Bool("write"), Output: c.String("output")}
+			opts := schemaOptions{Dir: repoDir(c), Write: c.Bool("write"), Output: c.String("output"), Team: c.Bool("team")}
 			if opts.Write && opts.Output != "" {
 				return usagef("give --write or --output, not both")
+			}
+			if opts.Team && (opts.Write || opts.Output != "") {
+				return usagef("--team prints the team view's schema; it does not go with --write or --output")
+			}
+			if opts.Team {
+				_, err := stdout.Write(plans.TeamSchema())
+				return err
 			}
 			if opts.Output != "" {
 				opts.Output = underDir(opts.Dir, opts.Output)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/coach-dev/coach/plans"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,6 +183,18 @@ func compileSchemas(t *testing.T) map[string]*jsonschema.Schema {
 		if out[o.key], err = c.Compile(url); err != nil {
 			t.Fatalf("%s: %v", o.key, err)
 		}
+	}
+	// coach team's output keeps its sections at the top level beside
+	// "version" (issue 15's contract); its heatmap names it.
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(plans.TeamSchema()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("mem://team.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	if out["heatmap"], err = c.Compile("mem://team.schema.json"); err != nil {
+		t.Fatalf("team: %v", err)
 	}
 	return out
 }

@@ -1,0 +1,732 @@
+package plans
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// The team view is written for the leaders of an organisation, and for the
+// people in it, who can read the repository: it holds no private notes (they
+// are never loaded) and no one's self-assessment, which reaches it only as
+// each manager's average gap in calibration. Like a plan it is a pure
+// function of the files: each person's plan, built as `coach plan` builds it,
+// and coach.toml; no clock, no commit of its own. Every list has a fixed
+// order (the tree's, the ladder's, the matrix's, then ids), and every fact
+// sits on a line of its own, so that a promotion, a new mentoring pair or a
+// change on the bench is a line or two of a pull request's diff.
+
+// TeamInput is what the team view is computed from.
+type TeamInput struct {
+	Matrix *skills.Matrix
+	Config skills.Config
+	// People are everyone in the repository whose file is valid.
+	People []*skills.Person
+	// Plans are their plans, by person id.
+	Plans map[string]*Plan
+	// Index is the team index the plans were built with: its mentoring
+	// pairs are the team's.
+	Index *TeamIndex
+	// Under is a person or leader id: the view is of them and everyone
+	// under them. Empty: the whole repository.
+	Under string
+}
+
+// Team is the leader's view of an organisation.
+type Team struct {
+	// Title names the organisation; WrittenFor its leaders and managers.
+	Title      string      `json:"-"`
+	Under      *PersonRef  `json:"under,omitempty"`
+	WrittenFor []PersonRef `json:"written_for"`
+	// Tree is the org tree, one line per person, depth first.
+	Tree    []TreeLine    `json:"-"`
+	People  []TeamPerson  `json:"people"`
+	Heatmap []HeatGroup   `json:"-"`
+	Bench   []Bench       `json:"-"`
+	StepIn  []StepIn      `json:"step_in"`
+	Calib   []Calibration `json:"-"`
+	// Managers counts the managers of the whole repository, whom
+	// calibration compares.
+	Managers int             `json:"-"`
+	Flags    []Flag          `json:"flags"`
+	Mentors  []MentorPair    `json:"mentors"`
+	Hiring   Hiring          `json:"-"`
+	Matrix   *skills.Matrix  `json:"-"`
+	Pillars  []skills.Pillar `json:"-"`
+}
+
+// TreeLine is one person, or a leader, in the org tree.
+type TreeLine struct {
+	Indent  string  `json:"-"`
+	Depth   int     `json:"depth"`
+	ID      string  `json:"id"`
+	Name    string  `json:"name"`
+	Leader  bool    `json:"leader"`
+	Role    string  `json:"role,omitempty"`
+	Target  string  `json:"target,omitempty"`
+	Verdict Verdict `json:"verdict"`
+	Reports int     `json:"reports,omitempty"`
+}
+
+// TeamPerson is one person of the view, for scripts.
+type TeamPerson struct {
+	ID        string     `json:"id"`
+	Name      string     `json:"name"`
+	Role      string     `json:"role"`
+	Target    string     `json:"target"`
+	Manager   *PersonRef `json:"manager"`
+	Readiness Verdict    `json:"readiness"`
+	Reports   int        `json:"reports"`
+}
+
+// HeatGroup is the heatmap of one manager's direct reports: a table per
+// pillar, a row per person, a column per skill. A row is one person, so a
+// promotion changes a line of each table, not a line per skill.
+type HeatGroup struct {
+	Manager PersonRef    `json:"manager"`
+	People  []PersonRef  `json:"people"`
+	Pillars []HeatPillar `json:"pillars"`
+}
+
+// HeatPillar is one pillar's table of a HeatGroup.
+type HeatPillar struct {
+	Pillar string       `json:"pillar"`
+	Skills []SkillRef   `json:"skills"`
+	Rows   []HeatPerson `json:"rows"`
+}
+
+// HeatPerson is one person's row of a HeatPillar.
+type HeatPerson struct {
+	Person PersonRef  `json:"person"`
+	Cells  []HeatCell `json:"cells"`
+}
+
+// HeatCell is one person's level in one skill against their role's bar.
+type HeatCell struct {
+	Person   string   `json:"person"`
+	Skill    string   `json:"skill"`
+	Level    int      `json:"level"`
+	Expected int      `json:"expected"`
+	Standing Standing `json:"-"`
+}
+
+// Symbol is the cell as the Markdown table shows it: a shape and a word
+// that a screen reader reads, and the level against the bar.
+func (c HeatCell) Symbol() string {
+	switch c.Standing {
+	case Exceeds:
+		return fmt.Sprintf("▲ above %d/%d", c.Level, c.Expected)
+	case Meets:
+		return fmt.Sprintf("● meets %d/%d", c.Level, c.Expected)
+	case Below:
+		return fmt.Sprintf("▼ below %d/%d", c.Level, c.Expected)
+	}
+	return "– not assessed"
+}
+
+// Bench is one role of the ladder: who holds it and who is ready for it.
+type Bench struct {
+	Role      RoleRef     `json:"role"`
+	Holders   []PersonRef `json:"holders"`
+	ReadyNow  []PersonRef `json:"ready_now"`
+	ReadySoon []PersonRef `json:"ready_soon"`
+	// Thin is true when someone holds the role and nobody is ready for it
+	// (an entry role, no role's next, is never thin: it is hired into).
+	Thin bool `json:"thin"`
+}
+
+// StepIn is a manager and the people under them who could step into their
+// role: ready now, then ready in 6-12 months.
+type StepIn struct {
+	Manager PersonRef   `json:"manager"`
+	Role    RoleRef     `json:"role"`
+	Who     []Successor `json:"who"`
+}
+
+// Successor is a person who could step in, with their verdict.
+type Successor struct {
+	PersonRef
+	Verdict Verdict `json:"verdict"`
+}
+
+// Calibration is one manager's ratings against the others'.
+type Calibration struct {
+	Manager PersonRef   `json:"manager"`
+	People  []PersonRef `json:"people"`
+	// Mean is the mean, over the manager's people, of each person's mean
+	// distance from their role's bar on the skills assessed (levels above
+	// it positive). Others is the mean of the other managers' Means.
+	Mean   float64 `json:"mean_distance"`
+	Others float64 `json:"others_mean_distance"`
+	// SelfGap is the mean of self minus manager over every skill where
+	// both are given, across the manager's people; SelfCount how many.
+	SelfGap   float64 `json:"self_gap"`
+	SelfCount int     `json:"self_count"`
+	Flagged   bool    `json:"flagged"`
+}
+
+// The kinds of flag.
+const (
+	FlagPromotion  = "promotion-below-bar"
+	FlagStale      = "stale-assessment"
+	FlagOverdue    = "overdue-goal"
+	FlagNoProgress = "no-focus-progress"
+)
+
+// Flag is one thing a leader should look at about one person.
+type Flag struct {
+	Kind   string    `json:"kind"`
+	Person PersonRef `json:"person"`
+	Detail string    `json:"detail"`
+}
+
+// MentorPair is a mentoring pair as the team view shows it.
+type MentorPair struct {
+	Mentor PersonRef `json:"mentor"`
+	Mentee PersonRef `json:"mentee"`
+	Skill  SkillRef  `json:"skill"`
+	Level  int       `json:"level"`
+	Expect int       `json:"expect"`
+}
+
+// Hiring compares the team with the shape coach.toml asks for.
+type Hiring struct {
+	Roles []RoleCount `json:"roles"`
+	// Makers are the engineers and designers reporting to the people of the
+	// view (their reports); PMs the people in roles that do not lead.
+	Makers    int            `json:"makers"`
+	PMs       int            `json:"pms"`
+	PerPM     float64        `json:"makers_per_pm"`
+	WantPerPM int            `json:"want_makers_per_pm"`
+	PMsShort  int            `json:"pms_short"`
+	SkillGaps []SkillGapTeam `json:"skill_gaps"`
+	// Part is true for a view of part of the tree (--under): the shape in
+	// coach.toml is the whole organisation's, so Roles and OpenFirst are
+	// left empty.
+	Part bool `json:"-"`
+	// TopRole is the view's most senior role, whose bar SkillGaps uses.
+	TopRole   RoleRef   `json:"top_role"`
+	OpenFirst []Opening `json:"open_first"`
+}
+
+// RoleCount is how many people hold a role and how many the shape wants.
+type RoleCount struct {
+	Role RoleRef `json:"role"`
+	Have int     `json:"have"`
+	Want int     `json:"want"`
+}
+
+// SkillGapTeam is a skill that nobody in the view holds at the bar of the
+// view's most senior role.
+type SkillGapTeam struct {
+	Skill SkillRef `json:"skill"`
+	Bar   int      `json:"bar"`
+	Best  int      `json:"best"`
+}
+
+// Opening is a role to open, and why it comes where it does.
+type Opening struct {
+	Role  RoleRef `json:"role"`
+	Short int     `json:"short"`
+	Why   string  `json:"why"`
+	// Growing is true when someone in the team is ready for the role now
+	// or in 6-12 months: an opening may be filled from within.
+	Growing bool `json:"growing"`
+}
+
+// BuildTeam computes the team view.
+func BuildTeam(in TeamInput) (*Team, error) {
+	m, cfg := in.Matrix, in.Config
+	byID := make(map[string]*skills.Person, len(in.People))
+	reports := map[string][]*skills.Person{}
+	for _, p := range in.People {
+		byID[p.ID] = p
+	}
+	for _, p := range sortedPeople(in.People) {
+		if p.Manager != "" && p.Manager != p.ID {
+			reports[p.Manager] = append(reports[p.Manager], p)
+		}
+	}
+	name := func(id string) string {
+		if p := byID[id]; p != nil {
+			return cmp.Or(p.Name, p.ID)
+		}
+		if n := in.Index.name(id); n != "" {
+			return n // a person whose file has errors: out of the view, named
+		}
+		if l := cfg.Leader(id); l != nil {
+			return l.Name
+		}
+		return id
+	}
+	ref := func(id string) PersonRef { return PersonRef{ID: id, Name: name(id)} }
+	t := &Team{Matrix: m, Pillars: m.Pillars}
+
+	// The view: the tree under Under, or every tree.
+	var roots []string
+	if in.Under != "" {
+		if byID[in.Under] == nil && cfg.Leader(in.Under) == nil {
+			return nil, &skills.UnknownPersonError{ID: in.Under, Closest: skills.Closest(in.Under, append(idsOf(in.People), leaderIDs(cfg)...), 3)}
+		}
+		roots = []string{in.Under}
+		u := ref(in.Under)
+		t.Under = &u
+		t.Title = "Team under " + u.Name
+	} else {
+		seen := map[string]bool{}
+		for _, p := range sortedPeople(in.People) {
+			top := p.Manager
+			if top == "" || byID[top] != nil || top == p.ID {
+				if top == "" || top == p.ID {
+					roots = append(roots, p.ID)
+				}
+				continue
+			}
+			if !seen[top] {
+				seen[top] = true
+				roots = append(roots, top) // a leader
+			}
+		}
+		slices.SortStableFunc(roots, func(a, b string) int {
+			// Leaders first, then people, each by id.
+			return cmp.Or(cmp.Compare(boolInt(byID[a] != nil), boolInt(byID[b] != nil)), cmp.Compare(a, b))
+		})
+		t.Title = "Team"
+	}
+	var view []*skills.Person // depth first
+	inView := map[string]bool{}
+	var managers []string // in tree order
+	var walk func(id string, depth int)
+	walk = func(id string, depth int) {
+		if inView[id] {
+			return // a cycle: coach check reports it
+		}
+		inView[id] = true
+		line := TreeLine{Indent: strings.Repeat("  ", depth), Depth: depth, ID: id, Name: name(id)}
+		if p := byID[id]; p != nil {
+			view = append(view, p)
+			line.Role, line.Target = roleRef(m, p.Role).Name, roleRef(m, p.TargetRole(m)).Name
+			line.Reports = p.Reports
+			if pl := in.Plans[id]; pl != nil {
+				line.Verdict = VerdictOf(pl)
+			}
+		} else {
+			line.Leader = true
+		}
+		t.Tree = append(t.Tree, line)
+		if len(reports[id]) > 0 {
+			managers = append(managers, id)
+		}
+		for _, r := range reports[id] {
+			walk(r.ID, depth+1)
+		}
+	}
+	for _, r := range roots {
+		walk(r, 0)
+	}
+	for _, id := range managers {
+		t.WrittenFor = append(t.WrittenFor, ref(id))
+	}
+	if len(t.WrittenFor) == 0 {
+		t.WrittenFor = []PersonRef{}
+	}
+
+	for _, p := range view {
+		tp := TeamPerson{ID: p.ID, Name: name(p.ID), Role: p.Role, Target: p.TargetRole(m), Reports: p.Reports}
+		if p.Manager != "" {
+			r := ref(p.Manager)
+			tp.Manager = &r
+		}
+		if pl := in.Plans[p.ID]; pl != nil {
+			tp.Readiness = VerdictOf(pl)
+		}
+		t.People = append(t.People, tp)
+	}
+	if t.People == nil {
+		t.People = []TeamPerson{}
+	}
+
+	t.heatmap(m, managers, reports, inView, ref)
+	t.bench(m, view, in.Plans, ref)
+	t.stepIn(m, managers, byID, reports, in.Plans, ref)
+	// Calibration compares a manager with every other manager in the
+	// repository, whatever part of the tree is shown.
+	var all []string
+	for id := range reports {
+		all = append(all, id)
+	}
+	slices.Sort(all)
+	t.calibrate(m, all, reports, ref)
+	t.Managers = len(all)
+	t.Calib = slices.DeleteFunc(t.Calib, func(c Calibration) bool { return !slices.Contains(managers, c.Manager.ID) })
+	slices.SortStableFunc(t.Calib, func(a, b Calibration) int {
+		return cmp.Compare(slices.Index(managers, a.Manager.ID), slices.Index(managers, b.Manager.ID))
+	})
+	t.flags(m, view, in.People, in.Plans, cfg, ref)
+	t.Mentors = []MentorPair{}
+	if in.Index != nil {
+		for _, pr := range in.Index.Pairs() {
+			if inView[pr.Mentee] {
+				t.Mentors = append(t.Mentors, MentorPair{Mentor: ref(pr.Mentor), Mentee: ref(pr.Mentee),
+					Skill: skillRef(m, pr.Skill), Level: pr.Level, Expect: pr.Expect})
+			}
+		}
+	}
+	t.hiring(m, cfg, view, in.Under != "")
+	return t, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func sortedPeople(ps []*skills.Person) []*skills.Person {
+	out := slices.Clone(ps)
+	slices.SortFunc(out, func(a, b *skills.Person) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+func idsOf(ps []*skills.Person) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.ID
+	}
+	return out
+}
+
+func leaderIDs(cfg skills.Config) []string {
+	var out []string
+	for _, l := range cfg.Leaders {
+		out = append(out, l.ID)
+	}
+	return out
+}
+
+func (t *Team) heatmap(m *skills.Matrix, managers []string, reports map[string][]*skills.Person, inView map[string]bool, ref func(string) PersonRef) {
+	for _, mgr := range managers {
+		g := HeatGroup{Manager: ref(mgr)}
+		var people []*skills.Person
+		for _, p := range reports[mgr] {
+			if inView[p.ID] {
+				people = append(people, p)
+				g.People = append(g.People, ref(p.ID))
+			}
+		}
+		for _, pillar := range m.Pillars {
+			hp := HeatPillar{Pillar: pillar.Name}
+			for i := range m.Skills {
+				if m.Skills[i].Pillar == pillar.ID {
+					hp.Skills = append(hp.Skills, ref0(&m.Skills[i]))
+				}
+			}
+			if len(hp.Skills) == 0 {
+				continue
+			}
+			for _, p := range people {
+				row := HeatPerson{Person: ref(p.ID)}
+				for _, s := range hp.Skills {
+					exp := m.Skill(s.ID).Expect[p.Role]
+					row.Cells = append(row.Cells, HeatCell{Person: p.ID, Skill: s.ID, Level: p.Levels[s.ID], Expected: exp,
+						Standing: StandingOf(p.Levels[s.ID], exp)})
+				}
+				hp.Rows = append(hp.Rows, row)
+			}
+			g.Pillars = append(g.Pillars, hp)
+		}
+		t.Heatmap = append(t.Heatmap, g)
+	}
+}
+
+func ref0(s *skills.Skill) SkillRef { return SkillRef{ID: s.ID, Name: s.Name} }
+
+// PersonCells are one person's heatmap cells in matrix order, grouped by
+// pillar as the tables are.
+func (g HeatGroup) PersonCells(i int) []HeatCell {
+	var out []HeatCell
+	for _, hp := range g.Pillars {
+		out = append(out, hp.Rows[i].Cells...)
+	}
+	return out
+}
+
+// Cells are every heatmap cell, person by person in tree order.
+func (t *Team) Cells() []HeatCell {
+	out := []HeatCell{}
+	for _, g := range t.Heatmap {
+		for i := range g.People {
+			out = append(out, g.PersonCells(i)...)
+		}
+	}
+	return out
+}
+
+func (t *Team) bench(m *skills.Matrix, view []*skills.Person, plans map[string]*Plan, ref func(string) PersonRef) {
+	for _, r := range m.Roles {
+		b := Bench{Role: RoleRef{ID: r.ID, Name: r.Name}, Holders: []PersonRef{}, ReadyNow: []PersonRef{}, ReadySoon: []PersonRef{}}
+		for _, p := range view {
+			if p.Role == r.ID {
+				b.Holders = append(b.Holders, ref(p.ID))
+			}
+			if p.TargetRole(m) != r.ID || p.Role == r.ID || plans[p.ID] == nil {
+				continue
+			}
+			switch VerdictOf(plans[p.ID]).Kind {
+			case "ready-now":
+				b.ReadyNow = append(b.ReadyNow, ref(p.ID))
+			case "ready-soon":
+				b.ReadySoon = append(b.ReadySoon, ref(p.ID))
+			}
+		}
+		if len(b.Holders)+len(b.ReadyNow)+len(b.ReadySoon) == 0 {
+			continue
+		}
+		// An entry role (no role's next) is filled by hiring, not from a bench.
+		entry := !slices.ContainsFunc(m.Roles, func(o skills.Role) bool { return o.Next == r.ID })
+		b.Thin = !entry && len(b.Holders) > 0 && len(b.ReadyNow)+len(b.ReadySoon) == 0
+		t.Bench = append(t.Bench, b)
+	}
+}
+
+// Thin lists the roles someone holds with nobody ready behind them.
+func (t *Team) Thin() []Bench {
+	var out []Bench
+	for _, b := range t.Bench {
+		if b.Thin {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (t *Team) stepIn(m *skills.Matrix, managers []string, byID map[string]*skills.Person, reports map[string][]*skills.Person, plans map[string]*Plan, ref func(string) PersonRef) {
+	t.StepIn = []StepIn{}
+	for _, id := range managers {
+		mgr := byID[id]
+		if mgr == nil {
+			continue // a leader has no role in the matrix
+		}
+		s := StepIn{Manager: ref(id), Role: roleRef(m, mgr.Role), Who: []Successor{}}
+		var under []*skills.Person
+		var collect func(id string)
+		seen := map[string]bool{}
+		collect = func(id string) {
+			for _, r := range reports[id] {
+				if !seen[r.ID] {
+					seen[r.ID] = true
+					under = append(under, r)
+					collect(r.ID)
+				}
+			}
+		}
+		collect(id)
+		for _, p := range under {
+			if p.TargetRole(m) != mgr.Role || p.Role == mgr.Role || plans[p.ID] == nil {
+				continue
+			}
+			if v := VerdictOf(plans[p.ID]); v.Kind == "ready-now" || v.Kind == "ready-soon" {
+				s.Who = append(s.Who, Successor{PersonRef: ref(p.ID), Verdict: v})
+			}
+		}
+		slices.SortStableFunc(s.Who, func(a, b Successor) int {
+			return cmp.Or(cmp.Compare(boolInt(a.Verdict.Kind != "ready-now"), boolInt(b.Verdict.Kind != "ready-now")), cmp.Compare(a.ID, b.ID))
+		})
+		t.StepIn = append(t.StepIn, s)
+	}
+}
+
+// CalibrationThreshold is how far, in levels, a manager's mean distance from
+// the bar may sit from the other managers' before a calibration talk.
+const CalibrationThreshold = 0.5
+
+func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string][]*skills.Person, ref func(string) PersonRef) {
+	for _, id := range managers {
+		c := Calibration{Manager: ref(id)}
+		var sum float64
+		var n int
+		var selfSum int
+		for _, p := range reports[id] {
+			c.People = append(c.People, ref(p.ID))
+			d, k := 0, 0
+			for _, s := range m.Skills {
+				lvl, ok := p.Levels[s.ID]
+				if !ok {
+					continue
+				}
+				d += lvl - s.Expect[p.Role]
+				k++
+				if self, ok := p.Self[s.ID]; ok {
+					selfSum += self - lvl
+					c.SelfCount++
+				}
+			}
+			if k > 0 {
+				sum += float64(d) / float64(k)
+				n++
+			}
+		}
+		if n > 0 {
+			c.Mean = round2(sum / float64(n))
+		}
+		if c.SelfCount > 0 {
+			c.SelfGap = round2(float64(selfSum) / float64(c.SelfCount))
+		}
+		t.Calib = append(t.Calib, c)
+	}
+	if len(t.Calib) < 2 {
+		return
+	}
+	for i := range t.Calib {
+		var sum float64
+		for j, o := range t.Calib {
+			if j != i {
+				sum += o.Mean
+			}
+		}
+		t.Calib[i].Others = round2(sum / float64(len(t.Calib)-1))
+		t.Calib[i].Flagged = math.Abs(t.Calib[i].Mean-t.Calib[i].Others) > CalibrationThreshold
+	}
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// Direction says how a calibration's mean compares with the others'.
+func (c Calibration) Direction() string {
+	if c.Mean > c.Others {
+		return "above"
+	}
+	return "below"
+}
+
+// Diff is the distance between the manager's mean and the others'.
+func (c Calibration) Diff() float64 { return round2(math.Abs(c.Mean - c.Others)) }
+
+func (t *Team) flags(m *skills.Matrix, view, everyone []*skills.Person, plans map[string]*Plan, cfg skills.Config, ref func(string) PersonRef) {
+	t.Flags = []Flag{}
+	var newest time.Time
+	for _, p := range everyone {
+		if p.Assessed.After(newest) {
+			newest = p.Assessed
+		}
+	}
+	for _, p := range view {
+		pl := plans[p.ID]
+		if pl == nil {
+			continue
+		}
+		who := ref(p.ID)
+		add := func(kind, format string, args ...any) {
+			t.Flags = append(t.Flags, Flag{Kind: kind, Person: who, Detail: fmt.Sprintf(format, args...)})
+		}
+		for _, rc := range pl.Progress.Roles {
+			if len(pl.Current.Below) > 0 && rc.To.ID == p.Role {
+				var below []string
+				for _, g := range pl.Current.Below {
+					below = append(below, fmt.Sprintf("%s %d, bar %d", g.Name, g.Level, g.Expect))
+				}
+				add(FlagPromotion, "promoted from %s to %s while below its bar on %s: %s",
+					rc.From.Name, rc.To.Name, plural(len(below), "skill"), strings.Join(below, "; "))
+			}
+		}
+		switch {
+		case p.Assessed.IsZero():
+			add(FlagStale, "no assessed date in %s", p.Path)
+		case !newest.IsZero():
+			if days := int(newest.Sub(p.Assessed).Hours() / 24); days > cfg.Team.ReviewCycleDays {
+				add(FlagStale, "assessed %s, %d days before the newest assessment in the team (%s); the review cycle is %d days",
+					date(p.Assessed), days, date(newest), cfg.Team.ReviewCycleDays)
+			}
+		}
+		for _, g := range pl.Goals {
+			if g.Overdue {
+				add(FlagOverdue, "goal due %s, overdue on %s: %s", g.Due, pl.Today.Date, g.Text)
+			}
+		}
+		// A plan period younger than the review cycle has had no time to
+		// show progress: it is not flagged.
+		if days := int(pl.Today.day.Sub(p.PlanStart).Hours() / 24); pl.Progress.Known && len(pl.Focus) > 0 && days > cfg.Team.ReviewCycleDays {
+			moved := false
+			var names []string
+			for _, f := range pl.Focus {
+				names = append(names, f.Name)
+				for _, mv := range pl.Progress.Moves {
+					moved = moved || mv.ID == f.ID && mv.To > mv.From
+				}
+			}
+			if !moved {
+				add(FlagNoProgress, "no focus skill has gone up a level in the %d days since %s: %s", days, pl.Progress.Since, strings.Join(names, ", "))
+			}
+		}
+	}
+}
+
+func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person, part bool) {
+	h := Hiring{Roles: []RoleCount{}, SkillGaps: []SkillGapTeam{}, OpenFirst: []Opening{}, WantPerPM: cfg.Team.MakersPerPM}
+	have := map[string]int{}
+	top := -1
+	for _, p := range view {
+		have[p.Role]++
+		h.Makers += p.Reports
+		if r := m.Role(p.Role); r != nil && !r.Leads {
+			h.PMs++
+		}
+		top = max(top, m.RoleRank(p.Role))
+	}
+	thin := map[string]bool{}
+	for _, b := range t.Bench {
+		thin[b.Role.ID] = len(b.ReadyNow)+len(b.ReadySoon) == 0
+	}
+	h.Part = part
+	for _, r := range m.Roles {
+		want, ok := cfg.Team.Shape[r.ID]
+		if !ok || part {
+			continue
+		}
+		rc := RoleCount{Role: RoleRef{ID: r.ID, Name: r.Name}, Have: have[r.ID], Want: want}
+		h.Roles = append(h.Roles, rc)
+		if short := want - rc.Have; short > 0 {
+			o := Opening{Role: rc.Role, Short: short, Why: fmt.Sprintf("%d of %d", rc.Have, want)}
+			if nobody, onBench := thin[r.ID]; onBench && !nobody {
+				o.Growing = true
+				o.Why += "; someone in the team is getting ready for it, so one opening may be filled from within"
+			} else {
+				o.Why += "; nobody in the team is ready to move into it"
+			}
+			h.OpenFirst = append(h.OpenFirst, o)
+		}
+	}
+	if h.PMs > 0 {
+		h.PerPM = round2(float64(h.Makers) / float64(h.PMs))
+	}
+	if cfg.Team.MakersPerPM > 0 && h.Makers > 0 {
+		need := (h.Makers + cfg.Team.MakersPerPM - 1) / cfg.Team.MakersPerPM
+		h.PMsShort = max(0, need-h.PMs)
+	}
+	// Open first: roles nobody is ready to grow into, then the largest
+	// shortfall, then up the ladder.
+	slices.SortStableFunc(h.OpenFirst, func(a, b Opening) int {
+		return cmp.Or(cmp.Compare(boolInt(a.Growing), boolInt(b.Growing)), cmp.Compare(b.Short, a.Short), cmp.Compare(m.RoleRank(a.Role.ID), m.RoleRank(b.Role.ID)))
+	})
+	if top >= 0 {
+		role := m.Roles[top]
+		for i := range m.Skills {
+			s := &m.Skills[i]
+			bar, best := s.Expect[role.ID], 0
+			for _, p := range view {
+				best = max(best, p.Levels[s.ID])
+			}
+			if best < bar {
+				h.SkillGaps = append(h.SkillGaps, SkillGapTeam{Skill: ref0(s), Bar: bar, Best: best})
+			}
+		}
+		h.TopRole = RoleRef{ID: role.ID, Name: role.Name}
+	}
+	t.Hiring = h
+}
