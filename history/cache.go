@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/coach-dev/coach/internal/atomicfile"
+	"github.com/coach-dev/coach/internal/version"
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
@@ -18,16 +19,23 @@ import (
 // are not cached: once the clone is deepened they have parents to compare
 // with; nor are commits with a parent missing from the repository. Version 1
 // could hold a version of a file that was not fetched as one that does not
-// parse, so it is dropped.
+// parse, so it is dropped. The cache is keyed by the coach that wrote it
+// (its build, see package version) and the repository's object format: a
+// new coach reads the history again rather than trust another's results.
 
 const (
 	cacheMagic   = "coach history cache"
 	cacheVersion = 2
+	// objectFormat is the only object format the walk reads; a sha256
+	// repository is refused before any cache is opened.
+	objectFormat = "sha1"
 )
 
 type cacheFile struct {
 	Magic      string
 	Version    int
+	Build      string // the coach that wrote it: version.Read().Key()
+	Format     string // the repository's object format
 	SkillsPath string
 	Nodes      []node
 	index      map[plumbing.Hash]int
@@ -47,7 +55,7 @@ func loadCache(gitDir, skillsPath string) *cacheFile {
 	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&c); err != nil {
 		return nil
 	}
-	if c.Magic != cacheMagic || c.Version != cacheVersion || c.SkillsPath != skillsPath {
+	if c.Magic != cacheMagic || c.Version != cacheVersion || c.Build != version.Read().Key() || c.Format != objectFormat || c.SkillsPath != skillsPath {
 		return nil
 	}
 	c.index = make(map[plumbing.Hash]int, len(c.Nodes))
@@ -78,7 +86,7 @@ func (c *cacheFile) lookup(h plumbing.Hash) *node {
 // and a rename, holding .git/coach/lock: when another coach process holds
 // it, that one is saving a cache and this one saves nothing (ErrLocked).
 func saveCache(gitDir, skillsPath string, nodes map[plumbing.Hash]*node, shallow map[plumbing.Hash]bool) error {
-	c := cacheFile{Magic: cacheMagic, Version: cacheVersion, SkillsPath: skillsPath}
+	c := cacheFile{Magic: cacheMagic, Version: cacheVersion, Build: version.Read().Key(), Format: objectFormat, SkillsPath: skillsPath}
 	for h, n := range nodes {
 		if n.done && !n.partial && !shallow[h] {
 			c.Nodes = append(c.Nodes, *n)

@@ -64,7 +64,7 @@ unknown revision or a base that is not in a shallow clone.`,
 }
 
 func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) error {
-	t, err := loadTeam(ctx, opts.Dir, stderr)
+	t, err := loadFiles(ctx, opts.Dir, stderr)
 	if err != nil {
 		return err
 	}

@@ -163,9 +163,21 @@ func loadTeam(ctx context.Context, dir string, stderr io.Writer) (*team, error) 
 	return loadTeamFrom(ctx, dir, false, stderr)
 }
 
+// loadFiles loads the repository and its templates, and no history: coach
+// diff compares two revisions' files and needs nothing of the commits
+// between them, which at 100,000 commits cost more than all the rest.
+func loadFiles(ctx context.Context, dir string, stderr io.Writer) (*team, error) {
+	return loadTeamWith(ctx, dir, false, false, stderr)
+}
+
 // loadTeamFrom loads the team from the working tree, or with staged from
 // the git index; t.cleanup must be called when done.
 func loadTeamFrom(ctx context.Context, dir string, staged bool, stderr io.Writer) (*team, error) {
+	return loadTeamWith(ctx, dir, staged, true, stderr)
+}
+
+// loadTeamWith is loadTeamFrom, reading the history only with withHistory.
+func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, stderr io.Writer) (*team, error) {
 	var (
 		repo    *skills.Repo
 		gitRoot string
@@ -198,21 +210,8 @@ func loadTeamFrom(ctx context.Context, dir string, staged bool, stderr io.Writer
 		t.cleanup()
 		return nil, &skills.ProblemsError{Problems: shared}
 	}
-	res, err := history.ReadContext(ctx, gitRoot, history.Options{})
-	switch {
-	case errors.Is(err, history.ErrNotGit):
-		// No git, no progress: plans say so.
-	case errors.Is(err, history.ErrSHA256), errors.Is(err, history.ErrUnsupported):
-		// A repository coach cannot read: the files still make plans and
-		// agendas, and loadPeople tells the user once why they show no
-		// progress. (diff needs the commits, and fails with the reason.)
-		t.unread = err
-	case err != nil:
-		t.cleanup()
-		return nil, err
-	default:
-		t.history = res.Changes
-		if t.head, err = history.FilesAt(gitRoot, ""); err != nil {
+	if withHistory {
+		if err := t.readHistory(ctx, gitRoot); err != nil {
 			t.cleanup()
 			return nil, err
 		}
@@ -226,6 +225,30 @@ func loadTeamFrom(ctx context.Context, dir string, staged bool, stderr io.Writer
 		return nil, err
 	}
 	return t, nil
+}
+
+// readHistory reads the history of the repository at gitRoot, and the skill
+// files committed at HEAD. Without git, or in a repository coach cannot read
+// (sha256), plans go on without progress; the reason is kept in t.unread.
+func (t *team) readHistory(ctx context.Context, gitRoot string) error {
+	res, err := history.ReadContext(ctx, gitRoot, history.Options{})
+	switch {
+	case errors.Is(err, history.ErrNotGit):
+		// No git, no progress: plans say so.
+	case errors.Is(err, history.ErrSHA256), errors.Is(err, history.ErrUnsupported):
+		// A repository coach cannot read: the files still make plans and
+		// agendas, and loadPeople tells the user once why they show no
+		// progress.
+		t.unread = err
+	case err != nil:
+		return err
+	default:
+		t.history = res.Changes
+		if t.head, err = history.FilesAt(gitRoot, ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // people resolves the ids asked for (all when ids is empty), printing the

@@ -1,0 +1,89 @@
+// Package version says which coach is running, from the build information
+// the Go toolchain records: the module version it was installed as, and the
+// VCS revision when the build stamped one. `coach --version` prints it, the
+// CI workflow pins it, and the history cache is keyed by it, so that another
+// coach never reads a cache this one wrote.
+package version
+
+import (
+	"runtime/debug"
+	"strings"
+)
+
+// Build is what the toolchain recorded of this binary: the module version
+// (v0.4.0, a pseudo-version, or "(devel)" for a build from a checkout) and,
+// when the build stamped them, the VCS revision and whether the checkout had
+// changes.
+type Build struct {
+	Version  string
+	Revision string
+	Modified bool
+}
+
+// Read returns the running binary's build.
+func Read() Build {
+	b := Build{Version: "(devel)"}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return b
+	}
+	if v := info.Main.Version; v != "" {
+		b.Version = v
+	}
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			b.Revision = s.Value
+		case "vcs.modified":
+			b.Modified = s.Value == "true"
+		}
+	}
+	return b
+}
+
+// String is what `coach --version` prints after "coach version".
+func (b Build) String() string {
+	s := b.Version
+	if b.Revision != "" {
+		s += " (" + shortRev(b.Revision)
+		if b.Modified {
+			s += ", modified"
+		}
+		s += ")"
+	}
+	return s
+}
+
+// Key names the build exactly, for a cache: version, revision, and whether
+// the checkout had changes.
+func (b Build) Key() string {
+	k := b.Version + " " + b.Revision
+	if b.Modified {
+		k += " modified"
+	}
+	return k
+}
+
+// Pin is the version a coaching repository's CI should install to make the
+// same plans as this binary: the module version, else the VCS revision
+// (go install accepts it), else "" when the build recorded neither or was
+// made from a checkout with changes that were never committed.
+func (b Build) Pin() string {
+	if b.Modified || strings.HasSuffix(b.Version, "+dirty") {
+		return ""
+	}
+	if b.Version != "" && b.Version != "(devel)" {
+		return b.Version
+	}
+	if b.Revision != "" {
+		return b.Revision
+	}
+	return ""
+}
+
+func shortRev(r string) string {
+	if len(r) > 12 {
+		return r[:12]
+	}
+	return strings.TrimSpace(r)
+}
