@@ -144,6 +144,8 @@ type Who struct {
 	// [[leader]] in coach.toml.
 	ManagerName string `json:"manager_name,omitempty"`
 	PlanStart   string `json:"plan_start,omitempty"`
+	// Joined is the person's first day in the team, when the file says.
+	Joined string `json:"joined,omitempty"`
 }
 
 // RoleRef names a role.
@@ -285,7 +287,7 @@ func Build(in Input) (*Plan, error) {
 		return nil, fmt.Errorf("%s: unknown target role %q", p.Path, targetID)
 	}
 	pl := &Plan{
-		Person: Who{ID: p.ID, Name: p.Name, Path: p.Path, Manager: p.Manager, PlanStart: date(p.PlanStart)},
+		Person: Who{ID: p.ID, Name: p.Name, Path: p.Path, Manager: p.Manager, PlanStart: date(p.PlanStart), Joined: date(p.Joined)},
 		Role:   RoleRef{ID: role.ID, Name: role.Name},
 		Target: RoleRef{ID: target.ID, Name: target.Name, Default: p.Target == ""},
 	}
@@ -345,8 +347,13 @@ func Build(in Input) (*Plan, error) {
 		pl.NextReview = date(p.Assessed.AddDate(0, pl.ReviewMonths, 0))
 	}
 	if pl.Verdict.Kind == "onboarding" {
-		// A new hire's 90 days run from their first day, when the file has it.
-		if !p.PlanStart.IsZero() {
+		// A new hire's 90 days run from their first day, when the file has
+		// it, else from the plan period's start.
+		switch {
+		case !p.Joined.IsZero():
+			start = p.Joined
+			pl.Start = date(start)
+		case !p.PlanStart.IsZero():
 			start = p.PlanStart
 			pl.Start = date(start)
 		}

@@ -13,8 +13,9 @@ type Verdict struct {
 }
 
 // VerdictOf judges p's readiness for its target role. Kind is "onboarding"
-// when fewer than half the skills are assessed or the plan period started
-// within 90 days before the assessment; "not-yet" when an assessed skill is
+// when fewer than half the skills are assessed or the person joined (the
+// skill file's joined date) within 90 days before the assessment; a new
+// plan period is not a new hire; "not-yet" when an assessed skill is
 // below the current role's bar or more than 6 levels are left to close to the
 // target; "ready-now" when no assessed skill is below the target's bar and
 // at most 2 skills are unassessed; "ready-soon" otherwise.
@@ -22,7 +23,7 @@ func VerdictOf(p *Plan) Verdict {
 	if p.Current.Assessed*2 < p.Current.Total {
 		return Verdict{Kind: "onboarding", Text: "onboarding"}
 	}
-	if start, err := time.Parse(time.DateOnly, p.Person.PlanStart); err == nil {
+	if start, err := time.Parse(time.DateOnly, p.Person.Joined); err == nil {
 		if today, err := time.Parse(time.DateOnly, p.Today.Date); err == nil &&
 			!start.After(today) && !start.Before(today.AddDate(0, 0, -90)) {
 			return Verdict{Kind: "onboarding", Text: "onboarding"}

@@ -36,9 +36,12 @@ func TestVerdictOf(t *testing.T) {
 		{name: "fewer than half the skills assessed",
 			person: skills.Person{Role: "pm", Levels: map[string]int{"communication": 2, "negotiation": 2}},
 			want:   Verdict{Kind: "onboarding", Text: "onboarding"}},
-		{name: "plan period started within 90 days of the assessment",
-			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "gpm"), PlanStart: day("2026-09-01")},
+		{name: "joined within 90 days of the assessment",
+			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "gpm"), Joined: day("2026-09-01")},
 			want:   Verdict{Kind: "onboarding", Text: "onboarding"}},
+		{name: "a new plan period is not a new hire",
+			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "gpm"), PlanStart: day("2026-09-01"), Joined: day("2025-01-06")},
+			want:   Verdict{Kind: "ready-now", Text: "ready now"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

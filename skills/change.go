@@ -336,6 +336,7 @@ func personFromMap(path string, f map[string]any) *Person {
 		p.Reports = int(n)
 	}
 	p.Assessed, _ = asDate(f["assessed"])
+	p.Joined, _ = asDate(f["joined"])
 	p.PlanStart, _ = asDate(f["plan_start"])
 	for _, g := range tables("goal") {
 		due, _ := asDate(g["due"])

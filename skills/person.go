@@ -27,6 +27,9 @@ type Person struct {
 	// "today" of the plan, from which goals are judged overdue. Zero when
 	// not set.
 	Assessed time.Time `json:"assessed,omitzero"`
+	// Joined is the person's first day in the team (or in their role);
+	// zero when not set. Within 90 days of it they get an onboarding plan.
+	Joined time.Time `json:"joined,omitzero"`
 	// PlanStart is when progress is measured from; zero when not set.
 	PlanStart time.Time `json:"plan_start,omitzero"`
 	// Focus pins skills ahead of the plan's ranking.

@@ -44,6 +44,7 @@ func Schema(m *Matrix) []byte {
 			"manager":    obj{"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "Their manager's id: another person's id (their skill file's name) or a [[leader]] id in coach.toml."},
 			"reports":    obj{"type": "integer", "minimum": 0, "description": "How many people outside this repository (engineers, designers) report to them."},
 			"assessed":   obj{"type": "string", "format": "date", "description": "The date of this assessment, YYYY-MM-DD without quotes: the plan's today, from which goals are judged overdue and the next review is dated."},
+			"joined":     obj{"type": "string", "format": "date", "description": "The person's first day in the team, YYYY-MM-DD without quotes: within 90 days of it, the plan is an onboarding plan."},
 			"plan_start": obj{"type": "string", "format": "date", "description": "The first day of the plan period, YYYY-MM-DD without quotes: progress compares the version committed before it with the file as it is."},
 			"focus":      obj{"type": "array", "items": skillEnum, "uniqueItems": true, "description": "Skills pinned ahead of the plan's ranking."},
 			"levels":     levels(fmt.Sprintf("The manager's assessment, 1 to %d; leave a skill out when it is not assessed.", n)),

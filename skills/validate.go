@@ -348,6 +348,7 @@ type personFile struct {
 	Manager   string         `toml:"manager"`
 	Reports   any            `toml:"reports"`
 	Assessed  any            `toml:"assessed"`
+	Joined    any            `toml:"joined"`
 	PlanStart any            `toml:"plan_start"`
 	Focus     []string       `toml:"focus"`
 	Levels    map[string]any `toml:"levels"`
@@ -409,6 +410,7 @@ func (c *checker) person(file string, f *personFile, m *Matrix) *Person {
 	}
 	p.Reports = c.count("reports", f.Reports)
 	p.Assessed = c.date("assessed", f.Assessed, false)
+	p.Joined = c.date("joined", f.Joined, false)
 	p.PlanStart = c.date("plan_start", f.PlanStart, false)
 	skillIDs := m.SkillIDs()
 	for i, s := range f.Focus {
