@@ -46,8 +46,8 @@ func TestBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(commits) != 23 {
-		t.Errorf("made %d commits, want 23", len(commits))
+	if len(commits) != 24 {
+		t.Errorf("made %d commits, want 24", len(commits))
 	}
 	final, err := Final("")
 	if err != nil {
