@@ -251,9 +251,9 @@ type Strength struct {
 	ExpectRole int    `json:"expect_role"`
 	// AboveTarget is set when the level exceeds the target's bar, not only
 	// the current role's.
-	AboveTarget bool     `json:"above_target"`
-	Use         string   `json:"use"`
-	Mentees     []string `json:"mentees"`
+	AboveTarget bool        `json:"above_target"`
+	Use         string      `json:"use"`
+	Mentees     []PersonRef `json:"mentees"`
 }
 
 // Conversation is a skill where the self-assessment and the manager's differ.
@@ -541,7 +541,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength 
 			ExpectRole: s.Expect[role.ID], AboveTarget: above, Use: strengthUse(s, teaches(lvl, s.Expect[target.ID]), role.Leads)}
 		for _, pr := range team.byMentor[p.ID] {
 			if pr.Skill == s.ID {
-				st.Mentees = append(st.Mentees, team.names[pr.Mentee])
+				st.Mentees = append(st.Mentees, PersonRef{ID: pr.Mentee, Name: team.names[pr.Mentee]})
 			}
 		}
 		out = append(out, st)

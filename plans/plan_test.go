@@ -97,7 +97,7 @@ func TestBuild(t *testing.T) {
 	if diff := cmp.Diff([]Strength{{SkillRef: SkillRef{"customer-insight", "Customer insight"}, Level: 5, LevelName: "Shaping",
 		Expect: 4, ExpectName: "Leading", ExpectRole: 3, AboveTarget: true,
 		Use:     "teach it: review a newer PM's work in it each month, or run a short session on how you do it",
-		Mentees: []string{"Ben"}}}, pl.Strengths); diff != "" {
+		Mentees: []PersonRef{{ID: "ben", Name: "Ben"}}}}, pl.Strengths); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]Conversation{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, Self: 3, SelfName: "Proficient",
