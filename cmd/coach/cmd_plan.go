@@ -159,10 +159,6 @@ func loadStaged(dir string) (repo *skills.Repo, gitRoot string, cleanup func(), 
 	return repo, gitRoot, cleanup, nil
 }
 
-func loadTeam(ctx context.Context, dir string, stderr io.Writer) (*team, error) {
-	return loadTeamFrom(ctx, dir, false, stderr)
-}
-
 // loadFiles loads the repository and its templates, and no history: coach
 // diff compares two revisions' files and needs nothing of the commits
 // between them, which at 100,000 commits cost more than all the rest.
