@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 
@@ -60,6 +61,17 @@ type Set struct {
 	sites []site
 	// maxSteps is MaxSteps; tests make it smaller to run fast.
 	maxSteps int
+	// clones are copies of t whose _step counts against the rendering in
+	// hand: cloning the whole set for every rendering was most of the time
+	// of plan --all, so a clone is kept and reused, by one rendering at a
+	// time.
+	clones sync.Pool
+}
+
+// clone is a copy of a Set's templates and the rendering its _step counts.
+type clone struct {
+	t *template.Template
+	r *rendering
 }
 
 // site is a loop, or the start of a template, in a template file.
@@ -268,13 +280,21 @@ func (s *Set) parse(name, from string, src []byte) error {
 // A rendering that goes over MaxSteps or MaxOutput stops with a problem
 // naming the template file and the line of the loop or template it was in.
 func (s *Set) Render(name string, data any) ([]byte, error) {
-	t, err := s.t.Clone()
-	if err != nil {
-		return nil, err
+	c, ok := s.clones.Get().(*clone)
+	if !ok {
+		t, err := s.t.Clone()
+		if err != nil {
+			return nil, err
+		}
+		c = &clone{t: t}
+		t.Funcs(template.FuncMap{"_step": func(site int) (string, error) { return c.r.step(site) }})
 	}
 	r := &rendering{sites: s.sites, last: -1, max: s.maxSteps}
-	t.Funcs(template.FuncMap{"_step": r.step})
-	if err := t.ExecuteTemplate(r, name, data); err != nil {
+	c.r = r
+	err := c.t.ExecuteTemplate(r, name, data)
+	c.r = nil
+	s.clones.Put(c)
+	if err != nil {
 		var over *overLimit
 		if errors.As(err, &over) {
 			return nil, over.problem()
