@@ -65,6 +65,10 @@ type Result struct {
 	Notes []string
 	// Commits is the number of commits walked.
 	Commits int
+	// Latest maps a person id (today's) to the newest commit, by author
+	// date, that changed their skill file, whether or not the change is
+	// one Changes lists (a new assessment date, notes, a manager).
+	Latest map[string]string
 }
 
 // Read walks the history of the coaching repository at root.

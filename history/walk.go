@@ -582,6 +582,12 @@ func (w *walker) result() *Result {
 		}
 		return id
 	}
+	res.Latest = map[string]string{}
+	for i, n := range nodes {
+		for _, f := range n.Files {
+			res.Latest[today(f.ID, i)] = n.Hash.String()
+		}
+	}
 	for i := len(nodes) - 1; i >= 0; i-- {
 		n := nodes[i]
 		var group []skills.Change

@@ -45,24 +45,18 @@ func TodayOf(p *skills.Person) Today {
 
 // Committed returns the committed history of a skill file before its
 // latest change. When the file as it is now (current) is the version
-// committed at HEAD (head), the newest commit that changed it made it so:
-// that commit's changes are its latest change and are left out, so that
-// committing the file with its plan changes nothing in the plan, and
-// neither does any commit that lands on top of it (a merge commit among
-// them). Newest is by author date, the date every rule of a plan reads; a
-// commit dated before the ones it follows is taken at its word. Line
-// endings are not content: a checkout with CRLF is the same version.
-func Committed(history []skills.Change, current, head []byte) []skills.Change {
-	if head == nil || !sameText(current, head) || len(history) == 0 {
+// committed at HEAD (head), the newest commit that changed it (latest, from
+// the history) made it so: that commit's changes are its latest change and
+// are left out, so that committing the file with its plan, and any commit
+// that lands on top of it (a merge commit among them), changes nothing in
+// the plan. A latest commit that changed nothing history lists (a new
+// assessment date, notes) leaves nothing out. Line endings are not content:
+// a checkout with CRLF is the same version.
+func Committed(history []skills.Change, current, head []byte, latest string) []skills.Change {
+	if head == nil || latest == "" || !sameText(current, head) {
 		return history
 	}
-	newest := history[0].Date
-	for _, c := range history {
-		if c.Date.After(newest) {
-			newest = c.Date
-		}
-	}
-	return slices.DeleteFunc(slices.Clone(history), func(c skills.Change) bool { return c.Date.Equal(newest) })
+	return slices.DeleteFunc(slices.Clone(history), func(c skills.Change) bool { return c.Commit == latest })
 }
 
 func sameText(a, b []byte) bool {

@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -47,11 +48,16 @@ func TestCommitted(t *testing.T) {
 		{"a CRLF checkout is the same version", crlf, file, []string{"older"}},
 		{"an uncommitted change is the latest: all the commits come before it", []byte("name = \"B\"\n"), file, []string{"older", "newest", "newest"}},
 		{"HEAD has no such file", file, nil, []string{"older", "newest", "newest"}},
+		{"the latest commit changed nothing history lists: nothing is left out", file, file, []string{"older", "newest", "newest"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, c := range Committed(history, tt.current, tt.head) {
+			latest := "newest"
+			if strings.HasPrefix(tt.name, "the latest commit changed nothing") {
+				latest = "dated-only"
+			}
+			for _, c := range Committed(history, tt.current, tt.head, latest) {
 				got = append(got, c.Commit)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {

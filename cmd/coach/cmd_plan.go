@@ -117,6 +117,7 @@ type team struct {
 	repo     *skills.Repo
 	history  []skills.Change
 	head     *history.Snapshot // the skill files committed at HEAD; nil without git
+	latest   map[string]string // the newest commit that changed each person's file
 	unread   error             // why the history could not be read, when git is there
 	tmpl     *templates.Set
 	problems bool            // some person's file or the matrix had errors, already printed
@@ -239,7 +240,7 @@ func (t *team) readHistory(ctx context.Context, gitRoot string) error {
 	case err != nil:
 		return err
 	default:
-		t.history = res.Changes
+		t.history, t.latest = res.Changes, res.Latest
 		if t.head, err = history.FilesAt(gitRoot, ""); err != nil {
 			return err
 		}
@@ -291,7 +292,7 @@ func (t *team) plan(p *skills.Person) (*plans.Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		own = plans.Committed(own, current, t.head.Files[p.Path])
+		own = plans.Committed(own, current, t.head.Files[p.Path], t.latest[p.ID])
 	}
 	if t.index == nil {
 		t.index = plans.IndexTeam(t.repo.Matrix, t.repo.Config, t.repo.People)
