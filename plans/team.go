@@ -167,8 +167,17 @@ type Calibration struct {
 	// both are given, across the manager's people; SelfCount how many.
 	SelfGap   float64 `json:"self_gap"`
 	SelfCount int     `json:"self_count"`
-	Flagged   bool    `json:"flagged"`
+	// SelfHidden is set when fewer than MinSelfPeople of the manager's
+	// people assessed themselves: an average over one or two people would
+	// show their own self-assessments to every reader.
+	SelfHidden bool `json:"self_hidden"`
+	Flagged    bool `json:"flagged"`
 }
+
+// MinSelfPeople is how many of a manager's people must have assessed
+// themselves before calibration shows the average gap of their
+// self-assessments.
+const MinSelfPeople = 3
 
 // The kinds of flag.
 const (
@@ -551,9 +560,12 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 		c := Calibration{Manager: ref(id)}
 		var sum float64
 		var n int
-		var selfSum int
+		var selfSum, selfPeople int
 		for _, p := range reports[id] {
 			c.People = append(c.People, ref(p.ID))
+			if len(p.Self) > 0 {
+				selfPeople++
+			}
 			d, k := 0, 0
 			for _, s := range m.Skills {
 				lvl, ok := p.Levels[s.ID]
@@ -575,7 +587,10 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 		if n > 0 {
 			c.Mean = round2(sum / float64(n))
 		}
-		if c.SelfCount > 0 {
+		switch {
+		case selfPeople > 0 && selfPeople < MinSelfPeople:
+			c.SelfCount, c.SelfHidden = 0, true
+		case c.SelfCount > 0:
 			c.SelfGap = round2(float64(selfSum) / float64(c.SelfCount))
 		}
 		t.Calib = append(t.Calib, c)

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -254,6 +256,25 @@ func (t *team) people(ids []string, stderr io.Writer) ([]*skills.Person, error) 
 	var chosen []*skills.Person
 	if len(ids) == 0 {
 		chosen = t.repo.People
+		// A skill file that could not be decoded at all has no person: it
+		// is named, never left out in silence.
+		decoded := map[string]bool{}
+		for _, p := range chosen {
+			decoded[p.Path] = true
+		}
+		undecoded := map[string]bool{}
+		for _, pr := range t.repo.Problems {
+			if pr.Severity != skills.Error || !strings.HasPrefix(pr.Path, skills.SkillsDir+"/") || decoded[pr.Path] {
+				continue
+			}
+			fmt.Fprintln(stderr, pr)
+			t.invalid = append(t.invalid, pr)
+			undecoded[pr.Path] = true
+		}
+		for _, path := range slices.Sorted(maps.Keys(undecoded)) {
+			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", path, skills.PersonID(path))
+			t.problems = true
+		}
 	} else {
 		for _, id := range ids {
 			p, err := t.repo.Person(id)
