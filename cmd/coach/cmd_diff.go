@@ -157,7 +157,7 @@ func revLabel(s *history.Snapshot) string {
 	if s.Commit == "" {
 		return s.Rev + " (no commits)"
 	}
-	return fmt.Sprintf("%s (%s, %s)", s.Rev, s.Commit[:7], s.When.UTC().Format(time.DateOnly))
+	return fmt.Sprintf("%s (%s, %s)", s.Rev, s.Commit[:7], s.When.Format(time.DateOnly)) // the author's own day, as history shows it
 }
 
 // side reads one side of a review. Each file is read leniently, so a person
