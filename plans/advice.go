@@ -75,7 +75,7 @@ func actions(s *skills.Skill, p *skills.Person, lvl, next int, leads bool) []Act
 		if slices.Contains(g.Skills, s.ID) {
 			out = append(out, Action{
 				Text:     fmt.Sprintf("Use the goal \"%s\" as the place to practise this skill, and name the step you are practising before each milestone.", g.Text),
-				Evidence: fmt.Sprintf("An evidence entry for %s in %s dated in this plan period, saying what you did differently.", s.ID, p.Path),
+				Evidence: fmt.Sprintf("An evidence entry for %s in your skill file, dated in this plan period, saying what you did differently.", s.Name),
 			})
 			break
 		}
