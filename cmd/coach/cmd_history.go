@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -231,23 +230,12 @@ func dedupe(ids []string) []string {
 // chart coach drew (history.SVGMarker), never anything else. again is the
 // command that writes it.
 func writeChart(ctx context.Context, file string, svg []byte, again string) error {
-	old, err := os.ReadFile(file)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		err := createFile(ctx, file, file, svg)
-		if errors.Is(err, fs.ErrExist) {
-			return &notReplacedError{file, "appeared while coach was writing it", fmt.Sprintf("check it, then run `%s` again", again)}
-		}
-		return err
-	case err != nil:
-		return fmt.Errorf("read %s: %w", file, err)
-	case bytes.Equal(old, svg):
-		return nil
-	case !bytes.Contains(old[:min(len(old), 1024)], []byte(history.SVGMarker)) && !bytes.Contains(old[:min(len(old), 1024)], []byte(plans.TeamSVGMarker)):
-		return &notReplacedError{file, "is not a chart coach drew (it has no coach marker)",
-			"give --svg a new file name, or move this file aside"}
+	ours := func(old []byte) bool {
+		head := old[:min(len(old), 1024)]
+		return bytes.Contains(head, []byte(history.SVGMarker)) || bytes.Contains(head, []byte(plans.TeamSVGMarker))
 	}
-	return replaceFile(ctx, file, file, old, svg, again)
+	return writeOwned(ctx, file, svg, ours, &notReplacedError{file, "is not a chart coach drew (it has no coach marker)",
+		"give --svg a new file name, or move this file aside"}, again)
 }
 
 // coachPath returns, as a slash path from the repository root, the file or

@@ -129,18 +129,12 @@ func writeSchemaFile(ctx context.Context, file string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	old, err := os.ReadFile(file)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return createFile(ctx, file, file, data)
-	case err != nil:
-		return err
-	case bytes.Equal(old, data):
-		return nil
-	case !bytes.Contains(old, []byte(`"$schema"`)) || !(bytes.Contains(old, []byte("coach's JSON contract")) || bytes.Contains(old, []byte(schemaMarker))):
-		return &notReplacedError{file, "is not a schema coach wrote", "give --output a directory of its own"}
+	ours := func(old []byte) bool {
+		return bytes.Contains(old, []byte(`"$schema"`)) &&
+			(bytes.Contains(old, []byte("coach's JSON contract")) || bytes.Contains(old, []byte(schemaMarker)))
 	}
-	return replaceFile(ctx, file, file, old, data, "coach schema --output "+filepath.Dir(file))
+	return writeOwned(ctx, file, data, ours, &notReplacedError{file, "is not a schema coach wrote", "give --output a directory of its own"},
+		"coach schema --output "+filepath.Dir(file))
 }
 
 // schemaMarker is in the description of every schema coach writes.

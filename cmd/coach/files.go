@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -65,6 +66,29 @@ func replaceFile(ctx context.Context, file, path string, old, data []byte, again
 			fmt.Sprintf("check it, then run `%s` again", again)}
 	}
 	return fmt.Errorf("write %s: %w", path, err)
+}
+
+// writeOwned writes an output file the user named (a chart, a schema): a new
+// file, or over one that ours says coach wrote, and never over anything
+// else, which is left alone as notOurs says. again is the command that
+// writes it.
+func writeOwned(ctx context.Context, file string, data []byte, ours func(old []byte) bool, notOurs *notReplacedError, again string) error {
+	old, err := os.ReadFile(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		err := createFile(ctx, file, file, data)
+		if errors.Is(err, fs.ErrExist) {
+			return &notReplacedError{file, "appeared while coach was writing it", fmt.Sprintf("check it, then run `%s` again", again)}
+		}
+		return err
+	case err != nil:
+		return fmt.Errorf("read %s: %w", file, err)
+	case bytes.Equal(old, data):
+		return nil
+	case !ours(old):
+		return notOurs
+	}
+	return replaceFile(ctx, file, file, old, data, again)
 }
 
 func exists(path string) (bool, error) {
