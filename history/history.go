@@ -51,6 +51,26 @@ type Options struct {
 	NoCache bool
 	// Workers is how many goroutines read changed commits; 0 means one per CPU.
 	Workers int
+	// Person, when set, keeps of the changes only that person's (by
+	// today's id) and every rename: what one person's history needs,
+	// without copying everyone's changes. The walk and the cache are the
+	// same.
+	Person string
+	// Progress, when set, is called now and then during a walk, from the
+	// goroutine that called Read, and once at the end with Done set.
+	Progress func(Progress)
+}
+
+// Progress is what a long walk reports, now and then, to Options.Progress.
+type Progress struct {
+	// Commits is how many commits this run has read.
+	Commits int
+	// Estimate is how many it will read in all; 0 when unknown.
+	Estimate int
+	// People is the number of skill files in the newest skills/ tree read.
+	People int
+	// Done is set on the last report.
+	Done bool
 }
 
 // Result is the history of every person in the repository.
@@ -114,6 +134,18 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 		_ = saveCache(w.gitDir, w.skillsPath, w.nodes, w.shallow)
 	}
 	res := w.result()
+	if opts.Person != "" {
+		keep := res.Changes[:0]
+		for _, c := range res.Changes {
+			if c.Person == opts.Person || c.Kind == skills.KindRenamed {
+				keep = append(keep, c)
+			}
+		}
+		res.Changes = keep
+	}
+	if opts.Progress != nil {
+		opts.Progress(Progress{Commits: len(w.nodes), Estimate: len(w.nodes), Done: true})
+	}
 	return res, nil
 }
 
@@ -129,6 +161,23 @@ func ForPerson(changes []skills.Change, id string) []skills.Change {
 		if c.Person == id {
 			out = append(out, c)
 		}
+	}
+	return out
+}
+
+// ByPerson groups changes by person, each person's in the order given: one
+// pass, where ForPerson for each of n people costs n passes.
+func ByPerson(changes []skills.Change) map[string][]skills.Change {
+	counts := map[string]int{}
+	for _, c := range changes {
+		counts[c.Person]++
+	}
+	out := make(map[string][]skills.Change, len(counts))
+	for _, c := range changes {
+		if out[c.Person] == nil {
+			out[c.Person] = make([]skills.Change, 0, counts[c.Person])
+		}
+		out[c.Person] = append(out[c.Person], c)
 	}
 	return out
 }
