@@ -1,97 +1,264 @@
 package history
 
 import (
-	"bufio"
-	"encoding/gob"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
+	"time"
 
 	"github.com/coach-dev/coach/internal/atomicfile"
 	"github.com/coach-dev/coach/internal/version"
+	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
-// The cache keeps, for every commit already read, what the walk learnt of it:
-// its parents, author, subject, skills/ tree hash and the changes it made. It
-// is addressed by commit hash, which fixes all of these, so an entry never
-// goes stale; a file that is not exactly what this version of coach wrote is
-// ignored and rebuilt, never trusted. The boundary commits of a shallow clone
-// are not cached: once the clone is deepened they have parents to compare
-// with; nor are commits with a parent missing from the repository. Version 1
-// could hold a version of a file that was not fetched as one that does not
-// parse, so it is dropped. The cache is keyed by the coach that wrote it
-// (its build, see package version) and the repository's object format: a
-// new coach reads the history again rather than trust another's results.
+// The cache (.git/coach/history.cache) keeps what the walk learnt: every
+// commit walked with its parents, and, for the commits that changed skill
+// files, their author, date, subject and changes. Commits are addressed by
+// hash, which fixes all of these, so an entry never goes stale; a run reads
+// only the commits the cache does not cover, and takes from the cache the
+// covered commits that its revision reaches.
+//
+// The file is keyed by the build of coach that wrote it (see
+// [version.Build.Key]), the repository's object format and the skills path, and
+// ends with a CRC-32C of the rest: a file that is damaged, cut short or
+// written by another build is ignored and rebuilt, with a warning, never
+// trusted. A walk that met a read error writes nothing; the boundary commits
+// of a shallow clone are kept, and a cache whose boundary is no longer
+// shallow (the clone was deepened) is rebuilt.
 
 const (
-	cacheMagic   = "coach history cache"
-	cacheVersion = 2
+	cacheMagic  = "coach history cache\n"
+	cacheFormat = 3
+	cacheName   = "history.cache"
 	// objectFormat is the only object format the walk reads; a sha256
 	// repository is refused before any cache is opened.
 	objectFormat = "sha1"
 )
 
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// cacheKey is what a cache file must have been written for.
+type cacheKey struct {
+	Version, ObjectFormat, SkillsPath string
+}
+
+func currentKey(skillsPath string) cacheKey {
+	return cacheKey{Version: fmt.Sprintf("%d %s", cacheFormat, version.Read().Key()), ObjectFormat: objectFormat, SkillsPath: skillsPath}
+}
+
+// cacheFile is a loaded cache.
 type cacheFile struct {
-	Magic      string
-	Version    int
-	Build      string // the coach that wrote it: version.Read().Key()
-	Format     string // the repository's object format
-	SkillsPath string
-	Nodes      []node
-	index      map[plumbing.Hash]int
+	hashes  []plumbing.Hash // every commit walked, sorted
+	parents [][]int32       // by index into hashes
+	records []record
 }
 
-func cachePath(gitDir string) string { return filepath.Join(gitDir, "coach", "history.gob") }
+// record is a covered commit that changed skill files, or the boundary of
+// a shallow clone.
+type record struct {
+	at       int32 // index into hashes
+	boundary bool
+	changed
+}
 
-// loadCache reads the cache, or returns nil when there is none or it cannot be
-// trusted.
-func loadCache(gitDir, skillsPath string) *cacheFile {
-	f, err := os.Open(cachePath(gitDir))
+func cachePath(gitDir string) string { return filepath.Join(gitDir, "coach", cacheName) }
+
+// errForeign means a cache was written by another build of coach.
+var errForeign = errors.New("written by another build of coach")
+
+// loadCache reads the cache; it is nil, with no error, when there is none,
+// and nil with the reason when it cannot be trusted.
+func loadCache(gitDir string, key cacheKey) (*cacheFile, error) {
+	data, err := os.ReadFile(cachePath(gitDir))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil
+		return nil, err
 	}
-	defer f.Close()
-	var c cacheFile
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&c); err != nil {
-		return nil
-	}
-	if c.Magic != cacheMagic || c.Version != cacheVersion || c.Build != version.Read().Key() || c.Format != objectFormat || c.SkillsPath != skillsPath {
-		return nil
-	}
-	c.index = make(map[plumbing.Hash]int, len(c.Nodes))
-	for i, n := range c.Nodes {
-		if n.Hash.IsZero() {
-			return nil
-		}
-		c.index[n.Hash] = i
-	}
-	return &c
+	return decodeCache(data, key)
 }
 
-// lookup returns the cached node of commit h, or nil.
-func (c *cacheFile) lookup(h plumbing.Hash) *node {
+func decodeCache(data []byte, key cacheKey) (c *cacheFile, err error) {
+	if len(data) < len(cacheMagic)+4 || string(data[:len(cacheMagic)]) != cacheMagic {
+		return nil, errors.New("not a history cache")
+	}
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.Checksum(body, crcTable) != sum {
+		return nil, errors.New("damaged: its checksum does not match")
+	}
+	d := &decoder{b: body[len(cacheMagic):]}
+	defer func() {
+		if e := recover(); e != nil {
+			if _, ok := e.(decodeError); !ok {
+				panic(e)
+			}
+			c, err = nil, errors.New("damaged: malformed")
+		}
+	}()
+	if got := (cacheKey{d.str(), d.str(), d.str()}); got != key {
+		return nil, fmt.Errorf("%w (%s)", errForeign, got.Version)
+	}
+	c = &cacheFile{}
+	n := d.count(20)
+	c.hashes = make([]plumbing.Hash, n)
+	for i := range c.hashes {
+		copy(c.hashes[i][:], d.bytes(20))
+		if i > 0 && bytes.Compare(c.hashes[i-1][:], c.hashes[i][:]) >= 0 {
+			d.fail()
+		}
+	}
+	c.parents = make([][]int32, n)
+	for i := range c.parents {
+		k := d.count(1)
+		ps := make([]int32, k)
+		for j := range ps {
+			ps[j] = d.index(n)
+		}
+		c.parents[i] = ps
+	}
+	// One string holds every string of the cache; each is a slice of it.
+	ns := d.count(1)
+	lens := make([]int, ns)
+	total := 0
+	for i := range lens {
+		lens[i] = d.count(1)
+		total += lens[i]
+	}
+	all := string(d.bytes(total))
+	strs := make([]string, ns)
+	for i, off := 0, 0; i < ns; i++ {
+		strs[i] = all[off : off+lens[i]]
+		off += lens[i]
+	}
+	str := func() string { return strs[d.index(ns)] }
+	zones := map[int64]*time.Location{}
+	when := func() time.Time {
+		unix, zone := d.varint(), d.uvarint()
+		t := time.Unix(unix, 0).UTC()
+		if zone == 0 {
+			return t
+		}
+		off := unzigzag(zone - 1)
+		loc := zones[off]
+		if loc == nil {
+			loc = time.FixedZone("", int(off))
+			zones[off] = loc
+		}
+		return t.In(loc)
+	}
+	nr := d.count(4)
+	c.records = make([]record, nr)
+	arena := make([]skills.Change, d.count(5)) // every change, one allocation
+	for i := range c.records {
+		r := &c.records[i]
+		r.at = d.index(n)
+		r.boundary = d.uvarint() == 1
+		r.c = &commit{Hash: c.hashes[r.at]}
+		r.c.When = when()
+		r.c.Author, r.c.Email, r.c.Subject = str(), str(), str()
+		r.files = make([]fileChange, d.count(3))
+		for k := range r.files {
+			f := &r.files[k]
+			f.ID, f.Warning = str(), str()
+			nc := d.count(5)
+			if nc > len(arena) {
+				d.fail()
+			}
+			f.Changes, arena = arena[:nc:nc], arena[nc:]
+			for m := range f.Changes {
+				ch := &f.Changes[m]
+				ch.Person = f.ID
+				ch.Kind = skills.Kind(str())
+				ch.Skill, ch.From, ch.To, ch.Text = str(), str(), str(), str()
+				if d.uvarint() == 1 {
+					ch.On = time.Unix(d.varint(), 0).UTC()
+				}
+			}
+		}
+	}
+	if len(d.b) != 0 {
+		d.fail()
+	}
+	return c, nil
+}
+
+// boundariesShallow reports whether the shallow commits the cache stopped
+// at are shallow still.
+func (c *cacheFile) boundariesShallow(shallow map[plumbing.Hash]bool) bool {
+	for _, r := range c.records {
+		if r.boundary && !shallow[r.c.Hash] {
+			return false
+		}
+	}
+	return true
+}
+
+// covers reports whether commit h was walked.
+func (c *cacheFile) covers(h plumbing.Hash) bool {
+	_, ok := c.index(h)
+	return ok
+}
+
+func (c *cacheFile) index(h plumbing.Hash) (int, bool) {
 	if c == nil {
-		return nil
+		return 0, false
 	}
-	i, ok := c.index[h]
-	if !ok {
-		return nil
-	}
-	n := c.Nodes[i]
-	n.done = true
-	return &n
+	return sort.Find(len(c.hashes), func(i int) int { return bytes.Compare(h[:], c.hashes[i][:]) })
 }
 
-// saveCache writes every node that is fully read, through a temporary file
-// and a rename, holding .git/coach/lock: when another coach process holds
-// it, that one is saving a cache and this one saves nothing (ErrLocked).
-func saveCache(gitDir, skillsPath string, nodes map[plumbing.Hash]*node, shallow map[plumbing.Hash]bool) error {
-	c := cacheFile{Magic: cacheMagic, Version: cacheVersion, Build: version.Read().Key(), Format: objectFormat, SkillsPath: skillsPath}
-	for h, n := range nodes {
-		if n.done && !n.partial && !shallow[h] {
-			c.Nodes = append(c.Nodes, *n)
+// reach returns the records of the covered commits reachable from from, and
+// how many commits that is.
+func (c *cacheFile) reach(from []plumbing.Hash) (recs []record, commits int) {
+	if c == nil {
+		return nil, 0
+	}
+	seen := make([]bool, len(c.hashes))
+	var stack []int32
+	for _, h := range from {
+		if i, ok := c.index(h); ok && !seen[i] {
+			seen[i] = true
+			stack = append(stack, int32(i))
 		}
 	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		commits++
+		for _, p := range c.parents[i] {
+			if !seen[p] {
+				seen[p] = true
+				stack = append(stack, p)
+			}
+		}
+	}
+	for _, r := range c.records {
+		if seen[r.at] {
+			recs = append(recs, r)
+		}
+	}
+	return recs, commits
+}
+
+// graphCommit is a walked commit and its parents.
+type graphCommit struct {
+	hash    plumbing.Hash
+	parents []plumbing.Hash
+}
+
+// saveCache writes the cache: what the old one held, and what this walk
+// read. It writes through a temporary file and a rename, so a reader never
+// sees half a file, holding .git/coach/lock: when another coach process
+// holds it, that one is saving a cache and this one saves nothing
+// (ErrLocked).
+func saveCache(gitDir string, key cacheKey, old *cacheFile, graph []graphCommit, fresh []changed, boundary []*commit) error {
 	dir := filepath.Dir(cachePath(gitDir))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -101,22 +268,217 @@ func saveCache(gitDir, skillsPath string, nodes map[plumbing.Hash]*node, shallow
 		return err
 	}
 	defer unlock()
+	data := encodeCache(key, old, graph, fresh, boundary)
 	tmp, err := os.CreateTemp(dir, "history-*.tmp")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriter(tmp)
-	if err := gob.NewEncoder(bw).Encode(&c); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), cachePath(gitDir))
+	if err := os.Rename(tmp.Name(), cachePath(gitDir)); err != nil {
+		return err
+	}
+	// The cache of earlier versions of coach.
+	os.Remove(filepath.Join(dir, "history.gob"))
+	return nil
 }
+
+func encodeCache(key cacheKey, old *cacheFile, graph []graphCommit, fresh []changed, boundary []*commit) []byte {
+	// Every commit, old and new, sorted by hash.
+	var hashes []plumbing.Hash
+	if old != nil {
+		hashes = append(hashes, old.hashes...)
+	}
+	for _, g := range graph {
+		hashes = append(hashes, g.hash)
+	}
+	slices.SortFunc(hashes, func(a, b plumbing.Hash) int { return bytes.Compare(a[:], b[:]) })
+	hashes = slices.Compact(hashes)
+	index := func(h plumbing.Hash) int {
+		i, _ := sort.Find(len(hashes), func(i int) int { return bytes.Compare(h[:], hashes[i][:]) })
+		return i
+	}
+	parents := make([][]int, len(hashes))
+	if old != nil {
+		for i, ps := range old.parents {
+			at := index(old.hashes[i])
+			for _, p := range ps {
+				parents[at] = append(parents[at], index(old.hashes[p]))
+			}
+		}
+	}
+	isBoundary := map[plumbing.Hash]bool{}
+	for _, b := range boundary {
+		isBoundary[b.Hash] = true
+	}
+	for _, g := range graph {
+		if isBoundary[g.hash] {
+			continue // its parents were not walked
+		}
+		at := index(g.hash)
+		parents[at] = parents[at][:0]
+		for _, p := range g.parents {
+			parents[at] = append(parents[at], index(p))
+		}
+	}
+	type rec struct {
+		boundary bool
+		changed
+	}
+	var recs []rec
+	if old != nil {
+		for _, r := range old.records {
+			recs = append(recs, rec{r.boundary, r.changed})
+		}
+	}
+	for _, ch := range fresh {
+		recs = append(recs, rec{false, ch})
+	}
+	for _, b := range boundary {
+		recs = append(recs, rec{true, changed{c: b}})
+	}
+
+	e := &encoder{strs: map[string]int{"": 0}, list: []string{""}}
+	var body []byte // records, encoded before the strings they name
+	nchanges := 0
+	for _, r := range recs {
+		body = binary.AppendUvarint(body, uint64(index(r.c.Hash)))
+		flag := uint64(0)
+		if r.boundary {
+			flag = 1
+		}
+		body = binary.AppendUvarint(body, flag)
+		body = binary.AppendVarint(body, r.c.When.Unix())
+		zone := uint64(0)
+		if loc := r.c.When.Location(); loc != time.UTC {
+			_, off := r.c.When.Zone()
+			zone = zigzag(int64(off)) + 1
+		}
+		body = binary.AppendUvarint(body, zone)
+		body = e.appendStr(body, r.c.Author, r.c.Email, r.c.Subject)
+		body = binary.AppendUvarint(body, uint64(len(r.files)))
+		for _, f := range r.files {
+			body = e.appendStr(body, f.ID, f.Warning)
+			body = binary.AppendUvarint(body, uint64(len(f.Changes)))
+			nchanges += len(f.Changes)
+			for _, ch := range f.Changes {
+				body = e.appendStr(body, string(ch.Kind), ch.Skill, ch.From, ch.To, ch.Text)
+				if ch.On.IsZero() {
+					body = binary.AppendUvarint(body, 0)
+				} else {
+					body = binary.AppendUvarint(body, 1)
+					body = binary.AppendVarint(body, ch.On.Unix())
+				}
+			}
+		}
+	}
+
+	out := []byte(cacheMagic)
+	for _, s := range []string{key.Version, key.ObjectFormat, key.SkillsPath} {
+		out = binary.AppendUvarint(out, uint64(len(s)))
+		out = append(out, s...)
+	}
+	out = binary.AppendUvarint(out, uint64(len(hashes)))
+	for _, h := range hashes {
+		out = append(out, h[:]...)
+	}
+	for _, ps := range parents {
+		out = binary.AppendUvarint(out, uint64(len(ps)))
+		for _, p := range ps {
+			out = binary.AppendUvarint(out, uint64(p))
+		}
+	}
+	out = binary.AppendUvarint(out, uint64(len(e.list)))
+	for _, s := range e.list {
+		out = binary.AppendUvarint(out, uint64(len(s)))
+	}
+	for _, s := range e.list {
+		out = append(out, s...)
+	}
+	out = binary.AppendUvarint(out, uint64(len(recs)))
+	out = binary.AppendUvarint(out, uint64(nchanges))
+	out = append(out, body...)
+	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, crcTable))
+}
+
+type encoder struct {
+	strs map[string]int
+	list []string
+}
+
+func (e *encoder) appendStr(b []byte, ss ...string) []byte {
+	for _, s := range ss {
+		i, ok := e.strs[s]
+		if !ok {
+			i = len(e.list)
+			e.strs[s] = i
+			e.list = append(e.list, s)
+		}
+		b = binary.AppendUvarint(b, uint64(i))
+	}
+	return b
+}
+
+func zigzag(v int64) uint64   { return uint64(v<<1) ^ uint64(v>>63) }
+func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
+
+// decoder reads a cache body; a malformed one panics with decodeError, which
+// decodeCache turns into an error.
+type decoder struct{ b []byte }
+
+type decodeError struct{}
+
+func (d *decoder) fail() { panic(decodeError{}) }
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count reads a number of items of at least min bytes each, checked against
+// what is left, so a damaged count cannot allocate much.
+func (d *decoder) count(minBytes int) int {
+	v := d.uvarint()
+	if v > uint64(len(d.b)/max(minBytes, 1)+1) {
+		d.fail()
+	}
+	return int(v)
+}
+
+func (d *decoder) index(n int) int32 {
+	v := d.uvarint()
+	if v >= uint64(n) {
+		d.fail()
+	}
+	return int32(v)
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if n > len(d.b) {
+		d.fail()
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
+}
+
+func (d *decoder) str() string { return string(d.bytes(d.count(1))) }

@@ -1,28 +1,30 @@
 package history
 
 import (
-	"encoding/gob"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/coach-dev/coach/internal/version"
-	"github.com/go-git/go-git/v5/plumbing"
 )
 
 // A cache is read only by the coach that wrote it, for the object format
 // it was written for: another build reads the history again.
 func TestCacheKeyedByBuild(t *testing.T) {
-	n := node{Hash: plumbing.NewHash("0123456789abcdef0123456789abcdef01234567")}
+	this := currentKey("skills")
 	tests := []struct {
-		name   string
-		build  string
-		format string
-		want   bool
+		name string
+		key  cacheKey
+		want error
 	}{
-		{"this coach", version.Read().Key(), objectFormat, true},
-		{"another coach", "v9.9.9 ", objectFormat, false},
-		{"another object format", version.Read().Key(), "sha256", false},
+		{"this coach", this, nil},
+		{"another coach", cacheKey{Version: "3 v9.9.9 ", ObjectFormat: objectFormat, SkillsPath: "skills"}, errForeign},
+		{"another object format", cacheKey{Version: this.Version, ObjectFormat: "sha256", SkillsPath: "skills"}, errForeign},
+		{"another skills folder", cacheKey{Version: this.Version, ObjectFormat: objectFormat, SkillsPath: "team/skills"}, errForeign},
+	}
+	if this.Version == "3 v9.9.9 " || this.Version != "3 "+version.Read().Key() {
+		t.Fatalf("the key of this build is %q", this.Version)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -30,17 +32,12 @@ func TestCacheKeyedByBuild(t *testing.T) {
 			if err := os.MkdirAll(filepath.Dir(cachePath(gitDir)), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			f, err := os.Create(cachePath(gitDir))
-			if err != nil {
+			if err := os.WriteFile(cachePath(gitDir), encodeCache(tt.key, nil, nil, nil, nil), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			c := cacheFile{Magic: cacheMagic, Version: cacheVersion, Build: tt.build, Format: tt.format, SkillsPath: "skills", Nodes: []node{n}}
-			if err := gob.NewEncoder(f).Encode(c); err != nil {
-				t.Fatal(err)
-			}
-			f.Close()
-			if got := loadCache(gitDir, "skills") != nil; got != tt.want {
-				t.Errorf("cache read = %v, want %v", got, tt.want)
+			c, err := loadCache(gitDir, this)
+			if !errors.Is(err, tt.want) || (err == nil) != (c != nil) {
+				t.Errorf("loadCache = %v, %v; want error %v", c != nil, err, tt.want)
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"sort"
 	"strconv"
@@ -58,6 +59,27 @@ func TestMatchesGitLog(t *testing.T) {
 	}
 	if diff := cmp.Diff(res.Changes, one.Changes); diff != "" {
 		t.Errorf("one worker differs (-two +one):\n%s", diff)
+	}
+}
+
+// TestMatchesGitLogAt is the same check on a repository that is already
+// built, such as the large one scripts/bench-history.sh generates:
+//
+//	COACH_GROUND_TRUTH=DIR go test ./history -run TestMatchesGitLogAt -timeout 1h
+func TestMatchesGitLogAt(t *testing.T) {
+	dir := os.Getenv("COACH_GROUND_TRUTH")
+	if dir == "" {
+		t.Skip("set COACH_GROUND_TRUTH to a generated repository")
+	}
+	res, err := Read(dir, Options{NoCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fromGit(t, dir)
+	got := eventKeys(res.Changes)
+	t.Logf("%d commits, %d events", res.Commits, len(got))
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("events (-git +coach):\n%s", diff)
 	}
 }
 

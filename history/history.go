@@ -16,14 +16,16 @@
 // common directory and the alternates as git does (see repo.go). An object
 // that cannot be read fails the walk, with its file named; it is never taken
 // for a version that does not parse. Revisions are resolved as git resolves
-// them (see revision.go). Results per commit are cached under the git
-// directory (.git/coach/), keyed by commit hash, so a second run reads only
-// new commits.
+// them (see revision.go). What the walk finds is cached under the git
+// directory (.git/coach/history.cache, see cache.go), so a second run reads
+// only new commits. The walk's memory is per person and per file version,
+// not per commit (see walk.go).
 package history
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
 	"sort"
 	"time"
@@ -49,7 +51,8 @@ type Options struct {
 	Rev string
 	// NoCache reads every commit, neither using nor updating .git/coach/.
 	NoCache bool
-	// Workers is how many goroutines read changed commits; 0 means one per CPU.
+	// Workers is how many goroutines read changed commits; 0 means one per
+	// CPU (GOMAXPROCS).
 	Workers int
 	// Person, when set, keeps of the changes only that person's (by
 	// today's id) and every rename: what one person's history needs,
@@ -103,12 +106,15 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 		return nil, err
 	}
 	w.ctx = ctx
+	w.repo = repo
 	defer w.packs.close()
-	w.nodes = map[plumbing.Hash]*node{}
+	w.seen = map[plumbing.Hash]struct{}{}
 	w.workers = opts.Workers
 	if w.workers <= 0 {
-		w.workers = min(runtime.GOMAXPROCS(0), 4)
+		w.workers = runtime.GOMAXPROCS(0)
 	}
+	w.progress = opts.Progress
+	w.person = opts.Person
 	head, err := resolve(w, repo, opts.Rev)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) && opts.Rev == "" {
 		return &Result{Notes: []string{"the repository has no commits yet: commit the skill files to start their history"}}, nil
@@ -116,36 +122,43 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	noCache := opts.NoCache
+	key := currentKey(w.skillsPath)
 	var c *cacheFile
-	if !noCache {
-		c = loadCache(w.gitDir, w.skillsPath)
+	var warnings []string
+	if !opts.NoCache {
+		c, err = loadCache(w.gitDir, key)
+		if err == nil && c != nil && !c.boundariesShallow(w.shallow) {
+			c = nil // the clone was deepened: what lay beyond is read now
+		}
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("ignored the history cache %s, which is %v; rebuilding it", cachePath(w.gitDir), err))
+		}
 	}
-	err = w.collect(repo, head, c)
-	if err == nil {
-		err = w.diffPending()
-	}
-	if err != nil {
+	if c.covers(head) {
+		w.stops = append(w.stops, head)
+	} else if err := w.walk(head, c); err != nil {
 		// Nothing is cached from a walk that could not read an object.
 		return nil, err
 	}
-	if !noCache && w.fresh > 0 {
-		// A cache that cannot be written only costs speed next time.
-		_ = saveCache(w.gitDir, w.skillsPath, w.nodes, w.shallow)
+	if !opts.NoCache && len(w.graph) > 0 && len(w.missing) == 0 {
+		// A cache that cannot be written only costs speed next time. A walk
+		// that met a missing commit writes none: what it read is
+		// incomplete.
+		_ = saveCache(w.gitDir, key, c, w.graph, w.changed, w.boundary)
 	}
-	res := w.result()
-	if opts.Person != "" {
-		keep := res.Changes[:0]
-		for _, c := range res.Changes {
-			if c.Person == opts.Person || c.Kind == skills.KindRenamed {
-				keep = append(keep, c)
-			}
+	cached, commits := c.reach(w.stops)
+	w.commits = commits + len(w.graph)
+	all := w.changed
+	for _, r := range cached {
+		if r.boundary {
+			w.boundary = append(w.boundary, r.c)
+		} else {
+			all = append(all, r.changed)
 		}
-		res.Changes = keep
 	}
-	if opts.Progress != nil {
-		opts.Progress(Progress{Commits: len(w.nodes), Estimate: len(w.nodes), Done: true})
-	}
+	res := w.result(all)
+	res.Warnings = append(res.Warnings, warnings...)
+	w.report(true)
 	return res, nil
 }
 

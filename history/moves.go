@@ -21,22 +21,10 @@ import (
 // maxMoveTrees bounds the trees read in search of a moved folder.
 const maxMoveTrees = 2000
 
-// pathAt is where the skills/ tree is at commit n.
-func (w *walker) pathAt(n *node) string {
-	if n.Path != "" {
-		return n.Path
-	}
-	return w.skillsPath
-}
-
 // moved finds where the skills/ tree of child was in the commit whose root
 // tree is root, when the coaching folder moved between them; "" when it did
 // not.
-func (w *walker) moved(s storer.EncodedObjectStorer, root plumbing.Hash, child *node) (string, plumbing.Hash, error) {
-	childCommit, err := object.GetCommit(s, child.Hash)
-	if err != nil {
-		return "", plumbing.ZeroHash, err
-	}
+func (w *walker) moved(s storer.EncodedObjectStorer, root plumbing.Hash, child *commit) (string, plumbing.Hash, error) {
 	budget := maxMoveTrees
 	var candidates []entry // id is the path of a removed skills/ folder
 	var removed func(dir string, h plumbing.Hash) error
@@ -100,7 +88,7 @@ func (w *walker) moved(s storer.EncodedObjectStorer, root plumbing.Hash, child *
 		}
 		return nil
 	}
-	if err := differ("", root, childCommit.TreeHash); err != nil {
+	if err := differ("", root, child.tree); err != nil {
 		return "", plumbing.ZeroHash, err
 	}
 	for _, c := range candidates {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
@@ -46,6 +47,7 @@ type packSet struct {
 	once  sync.Once
 	packs []*pack
 	err   error
+	reads atomic.Int64
 }
 
 // get returns the packs, or the error that makes one of them unreadable: a
@@ -57,6 +59,20 @@ func (s *packSet) get() ([]*pack, error) {
 	s.once.Do(func() { s.packs, s.err = openPacks(s.dirs) })
 	return s.packs, s.err
 }
+
+// read counts an object read, and every dropEvery reads lets the kernel
+// take back the pack pages read so far (see dropPages).
+func (s *packSet) read() {
+	if s == nil || s.reads.Add(1)%dropEvery != 0 {
+		return
+	}
+	packs, _ := s.get()
+	for _, p := range packs {
+		dropPages(p.data)
+	}
+}
+
+const dropEvery = 50000
 
 func (s *packSet) close() {
 	if s == nil {
@@ -197,6 +213,7 @@ func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectTyp
 	if err != nil {
 		return nil, 0, false, err
 	}
+	o.set.read()
 	for _, p := range packs {
 		off, err := p.idx.FindOffset(h)
 		if err != nil {
@@ -259,7 +276,10 @@ func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.Object
 			return nil, 0, fmt.Errorf("apply the delta at offset %d: %w", off, err)
 		}
 	}
-	o.bases.put(baseKey{p, off}, resolved{t, content})
+	if depth > 0 || t != plumbing.CommitObject {
+		// A commit read for itself is read once: only a delta base is kept.
+		o.bases.put(baseKey{p, off}, resolved{t, content})
+	}
 	return content, t, nil
 }
 

@@ -113,7 +113,7 @@ func (w *walker) movedSince(repo *git.Repository, c *object.Commit) (string, plu
 	if err != nil || hs.IsZero() {
 		return "", plumbing.ZeroHash, err
 	}
-	return w.moved(repo.Storer, c.TreeHash, &node{Hash: hc.Hash, Skills: hs})
+	return w.moved(repo.Storer, c.TreeHash, &commit{Hash: hc.Hash, Skills: hs, tree: hc.TreeHash})
 }
 
 // fileAt reads the file at slash path p of the tree root, or nil when

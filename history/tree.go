@@ -183,3 +183,13 @@ func lookup(tree []byte, id string) (plumbing.Hash, bool) {
 	}
 	return plumbing.ZeroHash, false
 }
+
+// countEntries is the number of entries of a raw tree.
+func countEntries(tree []byte) int {
+	n := 0
+	for l := entryLen(tree); l > 0; l = entryLen(tree) {
+		tree = tree[l:]
+		n++
+	}
+	return n
+}

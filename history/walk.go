@@ -1,14 +1,19 @@
 package history
 
 import (
+	"bytes"
+	"container/heap"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
@@ -18,12 +23,23 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
-// node is one commit of the walk: what the first pass learns of it, and the
-// changes the second pass finds in it.
-type node struct {
+// The walk keeps state per person and per skill file version, not per
+// commit: on a history of 100,000 commits a commit that changed no skill file
+// costs its hash in the seen set and its parent links for the cache, and is
+// otherwise forgotten once its children are read.
+//
+// One goroutine reads the commits, newest first by committer date as git
+// log does, each commit and its root tree once, and compares the hash of the
+// skills/ subtree with its parents'. Commits whose subtree differs go, in
+// batches of consecutive commits (so that the skills/ trees of one batch are
+// deltas of one another in the pack), to workers that read and compare the
+// trees and decode the file versions that changed.
+
+// commit is what the walk reads of one commit.
+type commit struct {
 	Hash    plumbing.Hash
 	Parents []plumbing.Hash
-	When    time.Time
+	When    time.Time // the author's date
 	Author  string
 	Email   string
 	Subject string
@@ -32,14 +48,10 @@ type node struct {
 	// Path is where the skills/ tree was at this commit when the coaching
 	// folder has moved since ("team/skills"); "" where it is today.
 	Path string
-	// Files are the skill files this commit changed, by path.
-	Files []fileChange
-	// done is true once Files is known (read now or from the cache).
-	done bool
-	// partial is true when a parent is missing from the repository: Files
-	// then holds what the commit did as far as can be told, which a run with
-	// the parent present would tell differently, so it is never cached.
-	partial bool
+	tree plumbing.Hash // the root tree
+	// order is the committer time, the walk's order.
+	order int64
+	seq   int
 }
 
 // fileChange is what one commit did to one skill file.
@@ -49,6 +61,21 @@ type fileChange struct {
 	Warning string
 }
 
+// changed is a commit that changed skill files, with what it did.
+type changed struct {
+	c     *commit
+	files []fileChange
+}
+
+// job is a commit whose skills/ tree differs from all its parents'.
+type job struct {
+	c       *commit
+	parents []plumbing.Hash // the parents' skills/ trees; nil: a root commit
+	out     []fileChange
+}
+
+const batchSize = 128
+
 type walker struct {
 	ctx        context.Context // the walk stops with its error once it is done
 	skillsPath string
@@ -57,14 +84,24 @@ type walker struct {
 	workTree   string
 	objectDirs []string // the object directory, then its alternates
 	promisor   string   // the remote a partial clone fetches from; "" in a complete clone
+	repo       *git.Repository
 	workers    int
 	shallow    map[plumbing.Hash]bool
-	nodes      map[plumbing.Hash]*node
-	order      []*node // first-pass order
-	fresh      int     // nodes read in this run, not from the cache
-	boundary   []*node // shallow commits met
-	missing    []plumbing.Hash
 	packs      *packSet // read directly; see pack.go
+	progress   func(Progress)
+
+	seen     map[plumbing.Hash]struct{} // commits walked in this run
+	graph    []graphCommit              // the same, with their parents, for the cache
+	stops    []plumbing.Hash            // commits the cache covers, where the walk stopped
+	changed  []changed                  // what the walked commits changed
+	boundary []*commit                  // shallow commits walked
+	missing  []plumbing.Hash
+	commits  int // walked, or taken from the cache
+
+	person string // Options.Person
+
+	estimate int
+	people   atomic.Int64 // files in the newest skills/ tree a worker read
 }
 
 // stopped returns the walk's context error once it is done (Ctrl-C).
@@ -75,93 +112,374 @@ func (w *walker) stopped() error {
 	return w.ctx.Err()
 }
 
-// collect is the first pass: every commit reachable from head, with its
-// parents, author, subject and skills/ tree hash. Commits in the cache are
-// taken from it without reading any object.
-func (w *walker) collect(repo *git.Repository, head plumbing.Hash, c *cacheFile) error {
-	objects := newObjectStore(repo.Storer, w.packs)
-	// Each commit is read at the path of the skills/ tree in the child it
-	// was reached from, which a move of the coaching folder changes.
-	type visit struct {
-		h     plumbing.Hash
-		path  string
-		child *node
+// pathAt is where the skills/ tree is at commit n.
+func (w *walker) pathAt(n *commit) string {
+	if n.Path != "" {
+		return n.Path
 	}
-	stack := []visit{{h: head, path: w.skillsPath}}
-	for len(stack) > 0 {
-		if err := w.stopped(); err != nil {
-			return err
+	return w.skillsPath
+}
+
+// report calls the progress function, if any.
+func (w *walker) report(done bool) {
+	if w.progress == nil {
+		return
+	}
+	if w.estimate == 0 && !done && w.packs != nil {
+		w.estimate = max(w.packs.estimateCommits(), 1)
+	}
+	w.progress(Progress{Commits: len(w.graph), Estimate: w.estimate, People: int(w.people.Load()), Done: done})
+}
+
+// walk reads every commit reachable from head that the cache does not
+// cover.
+func (w *walker) walk(head plumbing.Hash, c *cacheFile) error {
+	objects := newObjectStore(w.repo.Storer, w.packs)
+	in := w.newCommitReader(objects)
+	frontier := map[plumbing.Hash]*commit{}
+	var queue commitQueue
+	seq := 0
+	// get reads commit h, once while it waits in the queue. Its skills/
+	// tree is read at the path it has in child, the commit it was reached
+	// from (nil for head), unless the coaching folder moved between them.
+	get := func(h plumbing.Hash, child *commit) (*commit, error) {
+		if n := frontier[h]; n != nil {
+			return n, nil
 		}
-		v := stack[len(stack)-1]
-		h := v.h
-		stack = stack[:len(stack)-1]
-		if _, seen := w.nodes[h]; seen {
+		n, err := in.read(h, child)
+		if err != nil {
+			return nil, err
+		}
+		if _, walked := w.seen[h]; walked {
+			return n, nil // met again through a skewed date: read, not walked again
+		}
+		n.seq = seq
+		seq++
+		frontier[h] = n
+		heap.Push(&queue, n)
+		return n, nil
+	}
+
+	work := make(chan int, w.workers)
+	var (
+		wg      sync.WaitGroup
+		batches [][]*job
+		// One error, the same on every run: that of the first batch, in
+		// walk order, that failed.
+		errs []error
+		mu   sync.Mutex
+	)
+	people := &versionCache{g: generations[plumbing.Hash, parsed]{limit: 1024}}
+	for range w.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, rerr := w.newReader(people)
+			for i := range work {
+				mu.Lock()
+				b := batches[i]
+				mu.Unlock()
+				err := rerr
+				if err == nil {
+					err = w.diffBatch(r, b)
+				}
+				if err != nil {
+					mu.Lock()
+					errs[i] = err
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	var batch []*job
+	flush := func() {
+		if len(batch) > 0 {
+			mu.Lock()
+			batches = append(batches, batch)
+			errs = append(errs, nil)
+			i := len(batches) - 1
+			mu.Unlock()
+			work <- i
+			batch = nil
+		}
+	}
+
+	_, err := get(head, nil)
+	for err == nil && queue.Len() > 0 {
+		if err = w.stopped(); err != nil {
+			break
+		}
+		n := heap.Pop(&queue).(*commit)
+		delete(frontier, n.Hash)
+		if c.covers(n.Hash) {
+			w.stops = append(w.stops, n.Hash)
 			continue
 		}
-		n := c.lookup(h)
-		if n == nil {
-			var err error
-			n, err = w.readNode(objects, h, v.path, v.child)
-			if errors.Is(err, errNoCommit) {
+		w.seen[n.Hash] = struct{}{}
+		w.graph = append(w.graph, graphCommit{n.Hash, n.Parents})
+		if len(w.graph)%2048 == 0 {
+			w.report(false)
+		}
+		if w.shallow[n.Hash] {
+			w.boundary = append(w.boundary, n)
+			continue // the boundary of a shallow clone: a starting point
+		}
+		var parents []plumbing.Hash
+		same := false
+		for _, p := range n.Parents {
+			pn, perr := get(p, n)
+			if errors.Is(perr, errNoCommit) {
 				// Only the parents of a shallow commit may be missing, and
-				// those are never pushed; anything else is a broken repository.
-				w.missing = append(w.missing, h)
+				// those are never read; anything else is a broken
+				// repository, whose history is told as far as it goes and
+				// never cached.
+				w.missing = append(w.missing, p)
 				continue
 			}
-			if err != nil {
-				return err
+			if perr != nil {
+				err = perr
+				break
 			}
-			w.fresh++
+			parents = append(parents, pn.Skills)
+			same = same || pn.Skills == n.Skills
 		}
-		w.nodes[h] = n
-		w.order = append(w.order, n)
-		if w.shallow[h] {
-			w.boundary = append(w.boundary, n)
+		if err != nil || same || (len(n.Parents) > 0 && len(parents) == 0) {
+			// The same files as a parent, or no parent left to compare with.
 			continue
 		}
-		for i := len(n.Parents) - 1; i >= 0; i-- {
-			stack = append(stack, visit{n.Parents[i], w.pathAt(n), n})
+		batch = append(batch, &job{c: n, parents: parents})
+		if len(batch) == batchSize {
+			flush()
+		}
+	}
+	if err == nil {
+		flush()
+	}
+	close(work)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for _, b := range batches {
+		for _, j := range b {
+			if len(j.out) > 0 {
+				w.changed = append(w.changed, changed{j.c, j.out})
+			}
 		}
 	}
 	return nil
+}
+
+// commitQueue orders commits newest first by committer date, then in the
+// order they were met.
+type commitQueue []*commit
+
+func (q commitQueue) Len() int { return len(q) }
+func (q commitQueue) Less(i, j int) bool {
+	if q[i].order != q[j].order {
+		return q[i].order > q[j].order
+	}
+	return q[i].seq < q[j].seq
+}
+func (q commitQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *commitQueue) Push(x any)   { *q = append(*q, x.(*commit)) }
+func (q *commitQueue) Pop() any {
+	old := *q
+	n := old[len(old)-1]
+	old[len(old)-1] = nil
+	*q = old[:len(old)-1]
+	return n
+}
+
+// commitReader reads commits and the hash of their skills/ tree from raw
+// objects, without go-git's decoders: it runs for every commit.
+type commitReader struct {
+	w     *walker
+	s     *objectStore
+	names map[string]string // authors and emails, each kept once
+	zones map[int]*time.Location
 }
 
 // errNoCommit means a commit is missing from the repository. Any other
 // object that cannot be read is an ObjectError.
 var errNoCommit = errors.New("commit not in the repository")
 
-// readNode reads commit h, whose skills/ tree is at path unless the
-// coaching folder moved in child, the commit it was reached from.
-func (w *walker) readNode(s storer.EncodedObjectStorer, h plumbing.Hash, path string, child *node) (*node, error) {
-	commit, err := object.GetCommit(s, h)
+func (w *walker) newCommitReader(s *objectStore) *commitReader {
+	return &commitReader{w: w, s: s, names: map[string]string{}, zones: map[int]*time.Location{}}
+}
+
+// read reads commit h, whose skills/ tree is where it is in child, the
+// commit it was reached from (nil: where it is today), unless the coaching
+// folder moved between them.
+func (r *commitReader) read(h plumbing.Hash, child *commit) (*commit, error) {
+	raw, err := r.s.read(plumbing.CommitObject, h)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
 		return nil, errNoCommit
 	}
 	if err != nil {
-		return nil, objectError("commit "+h.String()[:7], h, err, w.promisor)
+		return nil, objectError("commit "+h.String()[:7], h, err, r.w.promisor)
 	}
-	n := &node{
-		Hash:    h,
-		Parents: commit.ParentHashes,
-		When:    commit.Author.When,
-		Author:  commit.Author.Name,
-		Email:   commit.Author.Email,
-		Subject: subject(commit.Message),
+	n, tree, ok := r.parse(raw)
+	if !ok {
+		// Anything unusual is left to go-git's decoder.
+		gc, err := object.GetCommit(r.s, h)
+		if err != nil {
+			return nil, objectError("commit "+h.String()[:7], h, err, r.w.promisor)
+		}
+		n = &commit{Parents: gc.ParentHashes, When: gc.Author.When, Author: gc.Author.Name, Email: gc.Author.Email,
+			Subject: subject(gc.Message), order: gc.Committer.When.Unix()}
+		tree = gc.TreeHash
 	}
-	n.Skills, err = subtree(s, commit.TreeHash, path)
+	n.Hash = h
+	n.tree = tree
+	p := r.w.skillsPath
+	if child != nil {
+		p = r.w.pathAt(child)
+	}
+	n.Skills, err = r.subtree(tree, p)
 	if err == nil && n.Skills.IsZero() && child != nil && !child.Skills.IsZero() {
 		var moved string
-		if moved, n.Skills, err = w.moved(s, commit.TreeHash, child); moved != "" {
-			path = moved
+		if moved, n.Skills, err = r.w.moved(r.s, tree, child); moved != "" {
+			p = moved
 		}
 	}
 	if err != nil {
-		return nil, objectError("the tree of commit "+h.String()[:7], commit.TreeHash, err, w.promisor)
+		return nil, objectError("the tree of commit "+h.String()[:7], tree, err, r.w.promisor)
 	}
-	if path != w.skillsPath {
-		n.Path = path
+	if p != r.w.skillsPath {
+		n.Path = p
 	}
 	return n, nil
+}
+
+// parse reads a commit's headers as go-git's decoder does, for the common
+// layout: tree, parents, author, committer, other headers, a blank line and
+// the message.
+func (r *commitReader) parse(b []byte) (n *commit, tree plumbing.Hash, ok bool) {
+	hexHash := func(key string) (plumbing.Hash, []byte, bool) {
+		if !bytes.HasPrefix(b, []byte(key)) || len(b) < len(key)+41 || b[len(key)+40] != '\n' {
+			return plumbing.ZeroHash, nil, false
+		}
+		var h plumbing.Hash
+		_, err := hex.Decode(h[:], b[len(key):len(key)+40])
+		return h, b[len(key)+41:], err == nil
+	}
+	tree, rest, ok := hexHash("tree ")
+	if !ok {
+		return nil, tree, false
+	}
+	b = rest
+	n = &commit{}
+	for {
+		h, rest, ok := hexHash("parent ")
+		if !ok {
+			break
+		}
+		n.Parents = append(n.Parents, h)
+		b = rest
+	}
+	line := func(key string) ([]byte, bool) {
+		if !bytes.HasPrefix(b, []byte(key)) {
+			return nil, false
+		}
+		end := bytes.IndexByte(b, '\n')
+		if end < 0 {
+			return nil, false
+		}
+		data := b[len(key):end]
+		b = b[end+1:]
+		return data, true
+	}
+	author, ok := line("author ")
+	if !ok {
+		return nil, tree, false
+	}
+	n.Author, n.Email, n.When = r.signature(author)
+	committer, ok := line("committer ")
+	if !ok {
+		return nil, tree, false
+	}
+	_, _, when := r.signature(committer)
+	n.order = when.Unix()
+	// The message follows the first empty line.
+	var msg []byte
+	switch i := bytes.Index(b, []byte("\n\n")); {
+	case len(b) > 0 && b[0] == '\n':
+		msg = b[1:]
+	case i >= 0:
+		msg = b[i+2:]
+	}
+	// As subject does, without making a string of the whole message.
+	msg = bytes.TrimSpace(msg)
+	if i := bytes.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	n.Subject = string(bytes.TrimSpace(msg))
+	return n, tree, true
+}
+
+// signature decodes "Name <email> 1700000000 +0100" as go-git's
+// object.Signature does, keeping each name and email string once.
+func (r *commitReader) signature(b []byte) (name, email string, when time.Time) {
+	open := bytes.LastIndexByte(b, '<')
+	end := bytes.LastIndexByte(b, '>')
+	if open < 0 || end < 0 || end < open {
+		return "", "", time.Time{}
+	}
+	name = r.intern(bytes.Trim(b[:open], " "))
+	email = r.intern(b[open+1 : end])
+	if end+2 >= len(b) {
+		return name, email, time.Time{}
+	}
+	b = b[end+2:]
+	space := bytes.IndexByte(b, ' ')
+	if space < 0 {
+		space = len(b)
+	}
+	ts, err := strconv.ParseInt(string(b[:space]), 10, 64)
+	if err != nil {
+		return name, email, time.Time{}
+	}
+	when = time.Unix(ts, 0).In(time.UTC)
+	if space+1+5 > len(b) {
+		return name, email, when
+	}
+	tz := b[space+1 : space+1+5]
+	hours, err1 := strconv.ParseInt(string(tz[:3]), 10, 64)
+	mins, err2 := strconv.ParseInt(string(tz[3:]), 10, 64)
+	if err1 != nil || err2 != nil {
+		return name, email, when
+	}
+	if hours < 0 {
+		mins = -mins
+	}
+	off := int(hours*3600 + mins*60)
+	loc := r.zones[off]
+	if loc == nil {
+		loc = time.FixedZone("", off)
+		r.zones[off] = loc
+	}
+	return name, email, when.In(loc)
+}
+
+func (r *commitReader) intern(b []byte) string {
+	if s, ok := r.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	r.names[s] = s
+	return s
+}
+
+// subtree follows a slash path from a root tree and returns the hash of
+// the tree it names, or zero when there is none.
+func (r *commitReader) subtree(root plumbing.Hash, p string) (plumbing.Hash, error) {
+	return subtree(r.s, root, p)
 }
 
 func subject(message string) string {
@@ -172,16 +490,20 @@ func subject(message string) string {
 // subtree follows a slash path from the tree root and returns the hash of the
 // tree it names, or zero when there is none.
 func subtree(s storer.EncodedObjectStorer, root plumbing.Hash, p string) (plumbing.Hash, error) {
+	o, ok := s.(*objectStore)
+	if !ok {
+		o = newObjectStore(s, nil)
+	}
 	h := root
 	for _, name := range strings.Split(p, "/") {
-		t, err := object.GetTree(s, h)
+		t, err := o.read(plumbing.TreeObject, h)
 		if err != nil {
 			return plumbing.ZeroHash, err
 		}
 		next := plumbing.ZeroHash
-		for _, e := range t.Entries {
-			if e.Name == name && !e.Mode.IsFile() {
-				next = e.Hash
+		for n, isTree, eh, rest, ok := nextEntry(t); ok; n, isTree, eh, rest, ok = nextEntry(rest) {
+			if isTree && string(n) == name {
+				next = eh
 				break
 			}
 		}
@@ -193,51 +515,7 @@ func subtree(s storer.EncodedObjectStorer, root plumbing.Hash, p string) (plumbi
 	return h, nil
 }
 
-// diffPending is the second pass: for every commit whose skills/ tree
-// differs from its parents', find what changed. Commits are split among
-// workers, each with its own storage, since go-git's storage is not safe for
-// concurrent reads.
-func (w *walker) diffPending() error {
-	var pending []*node
-	for _, n := range w.order {
-		if !n.done {
-			pending = append(pending, n)
-		}
-	}
-	workers := min(w.workers, max(1, len(pending)/64))
-	if workers <= 1 {
-		repo, err := w.open()
-		if err != nil {
-			return err
-		}
-		return w.diffRange(repo, pending)
-	}
-	var wg sync.WaitGroup
-	size := (len(pending) + workers - 1) / workers
-	// One error, the same on every run: that of the first part, in walk order, that failed.
-	errs := make([]error, (len(pending)+size-1)/size)
-	for i := 0; i < len(pending); i += size {
-		part := pending[i:min(i+size, len(pending))]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			repo, err := w.open()
-			if err == nil {
-				err = w.diffRange(repo, part)
-			}
-			errs[i/size] = err
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// reader reads and decodes the objects of one worker, each once.
+// reader reads and decodes the objects of one worker.
 type reader struct {
 	s *objectStore
 	// err is the first object that could not be read. The diff of a commit
@@ -246,11 +524,35 @@ type reader struct {
 	err      error
 	promisor string // see walker.promisor
 	raw      map[plumbing.Hash][]byte
-	// people holds decoded versions, 1024 to a generation: a version is
-	// needed again when the next commit changes the same file, which in a
-	// large team is hundreds of commits later, so the cache keeps the recent
-	// ones and drops a whole generation at a time.
-	people generations[plumbing.Hash, parsed]
+	// people are the decoded versions, shared by the workers.
+	people *versionCache
+}
+
+// versionCache holds decoded versions: a version is needed again when the
+// next older commit that changed the same file is read, which in a team of
+// n people is about n versions later; the cache keeps about 2n.
+type versionCache struct {
+	mu sync.Mutex
+	g  generations[plumbing.Hash, parsed]
+}
+
+func (v *versionCache) get(h plumbing.Hash) (parsed, bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.g.get(h)
+}
+
+func (v *versionCache) put(h plumbing.Hash, p parsed) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.g.put(h, p)
+}
+
+// grow raises the limit to twice the team's size.
+func (v *versionCache) grow(files int) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.g.limit = max(v.g.limit, 2*files)
 }
 
 type parsed struct {
@@ -258,82 +560,72 @@ type parsed struct {
 	err error
 }
 
-func (w *walker) diffRange(repo *git.Repository, nodes []*node) error {
-	r := &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{}, promisor: w.promisor,
-		people: generations[plumbing.Hash, parsed]{limit: 1024}}
-	for _, n := range nodes {
+func (w *walker) newReader(people *versionCache) (*reader, error) {
+	repo, err := w.open()
+	if err != nil {
+		return nil, err
+	}
+	return &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{}, promisor: w.promisor, people: people}, nil
+}
+
+func (w *walker) diffBatch(r *reader, jobs []*job) error {
+	if t, err := r.rawTree(jobs[0].c.Skills); err == nil {
+		n := countEntries(t)
+		r.people.grow(n)
+		w.people.CompareAndSwap(0, int64(n))
+	}
+	r.err = nil
+	for _, j := range jobs {
 		if err := w.stopped(); err != nil {
 			return err
 		}
-		files, err := w.diffNode(r, n)
+		files, err := w.diffCommit(r, j)
 		if err == nil {
 			err = r.err
 		}
 		if err != nil {
-			return fmt.Errorf("commit %s: %w", n.Hash.String()[:7], err)
+			return fmt.Errorf("commit %s: %w", j.c.Hash.String()[:7], err)
 		}
-		n.Files = files
-		n.done = true
+		j.out = files
 	}
 	return nil
 }
 
 // person decodes a skill file version, once per blob.
 func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
-	if p, ok := r.people.get(h); ok {
-		if p.p != nil {
-			cp := *p.p
-			cp.ID = id
-			return &cp, nil
+	p, ok := r.people.get(h)
+	if !ok {
+		src, err := r.s.read(plumbing.BlobObject, h)
+		if err != nil {
+			err = objectError(path.Join(skills.SkillsDir, id+".toml"), h, err, r.promisor)
+			if r.err == nil {
+				r.err = err
+			}
+			return nil, err
 		}
+		person, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
+		p = parsed{person, perr}
+		r.people.put(h, p)
+	}
+	if p.err != nil {
 		return nil, p.err
 	}
-	src, err := r.s.read(plumbing.BlobObject, h)
-	if err != nil {
-		err = objectError(path.Join(skills.SkillsDir, id+".toml"), h, err, r.promisor)
-		if r.err == nil {
-			r.err = err
-		}
-		return nil, err
-	}
-	person, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
-	r.people.put(h, parsed{person, perr})
-	if perr != nil {
-		return nil, perr
-	}
-	cp := *person
+	cp := *p.p
 	cp.ID = id
 	return &cp, nil
 }
 
-// diffNode finds what one commit did to the skill files.
-func (w *walker) diffNode(r *reader, n *node) ([]fileChange, error) {
-	if w.shallow[n.Hash] {
-		return nil, nil // the boundary of a shallow clone: a starting point
-	}
-	var parents []*node
-	for _, p := range n.Parents {
-		if pn := w.nodes[p]; pn != nil {
-			parents = append(parents, pn)
-		}
-	}
-	n.partial = len(parents) < len(n.Parents)
-	if len(n.Parents) > 0 && len(parents) == 0 {
-		return nil, nil // its parents are missing: a boundary, like a shallow one
-	}
-	for _, p := range parents {
-		if p.Skills == n.Skills {
-			return nil, nil // the same files as a parent: nothing new here
-		}
-	}
+// diffCommit finds what one commit did to the skill files.
+func (w *walker) diffCommit(r *reader, j *job) ([]fileChange, error) {
+	n := j.c
 	cur, err := r.rawTree(n.Skills)
 	if err != nil {
 		return nil, err
 	}
 	var first []byte
 	var others [][]byte
-	for i, p := range parents {
-		t, err := r.rawTree(p.Skills)
+	for i, p := range j.parents {
+		t, err := r.rawTree(p)
 		if err != nil {
 			return nil, err
 		}
@@ -490,7 +782,7 @@ func (w *walker) renames(r *reader, d *treeDiff) [][2]entry {
 // versionChange adds to fc the changes from the version oldBlob of oldID
 // (zero: none) to curBlob. A version that does not parse is skipped with a
 // warning; the next one is then compared with the last that did.
-func (w *walker) versionChange(r *reader, n *node, fc fileChange, oldID string, oldBlob, curBlob plumbing.Hash) fileChange {
+func (w *walker) versionChange(r *reader, n *commit, fc fileChange, oldID string, oldBlob, curBlob plumbing.Hash) fileChange {
 	cur, err := r.person(fc.ID, curBlob)
 	if err != nil {
 		why := "which does not parse"
@@ -523,10 +815,15 @@ func (w *walker) versionChange(r *reader, n *node, fc fileChange, oldID string, 
 
 // lastGood looks back along first parents for the newest version of a file
 // that parses, so that one broken commit does not make every level look new.
-func (w *walker) lastGood(r *reader, n *node, id string) *skills.Person {
+// It reads the commits again: it runs only for a version that does not parse.
+func (w *walker) lastGood(r *reader, n *commit, id string) *skills.Person {
+	in := w.newCommitReader(r.s)
 	for step, cur := 0, n; step < 200 && len(cur.Parents) > 0; step++ {
-		parent := w.nodes[cur.Parents[0]]
-		if parent == nil {
+		if w.shallow[cur.Hash] {
+			return nil
+		}
+		parent, err := in.read(cur.Parents[0], cur)
+		if err != nil {
 			return nil
 		}
 		t, err := r.rawTree(parent.Skills)
@@ -546,67 +843,78 @@ func (w *walker) lastGood(r *reader, n *node, id string) *skills.Person {
 }
 
 // result orders the commits, follows renames and lists the changes.
-func (w *walker) result() *Result {
-	res := &Result{Commits: len(w.nodes)}
-	nodes := make([]*node, 0, len(w.nodes))
-	for _, n := range w.nodes {
-		nodes = append(nodes, n)
-	}
+func (w *walker) result(all []changed) *Result {
+	res := &Result{Commits: w.commits}
 	// Oldest first: by author date, then by commit hash for a stable order.
-	sort.Slice(nodes, func(i, j int) bool {
-		if !nodes[i].When.Equal(nodes[j].When) {
-			return nodes[i].When.Before(nodes[j].When)
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i].c, all[j].c
+		if !a.When.Equal(b.When) {
+			return a.When.Before(b.When)
 		}
-		return nodes[i].Hash.String() < nodes[j].Hash.String()
+		return bytes.Compare(a.Hash[:], b.Hash[:]) < 0
 	})
-	type event struct {
-		at       int
-		from, to string
-	}
-	var renames []event
-	for i, n := range nodes {
-		for _, f := range n.Files {
-			for _, c := range f.Changes {
-				if c.Kind == skills.KindRenamed {
-					renames = append(renames, event{i, c.From, c.To})
-				}
+	if w.person == "" {
+		total := 0
+		for _, ch := range all {
+			for _, f := range ch.files {
+				total += len(f.Changes)
 			}
 		}
+		res.Changes = make([]skills.Change, 0, total)
 	}
-	// today follows an id through the renames made after commit index at.
-	today := func(id string, at int) string {
-		for _, r := range renames {
-			if r.at > at && r.from == id {
-				id, at = r.to, r.at
-			}
+	// Newest first, following renames: today[id] is the id that a file
+	// named id at the current commit has now, for the ids renamed since.
+	today := map[string]string{}
+	now := func(id string) string {
+		if t, ok := today[id]; ok {
+			return t
 		}
 		return id
 	}
 	res.Latest = map[string]string{}
-	for i, n := range nodes {
-		for _, f := range n.Files {
-			res.Latest[today(f.ID, i)] = n.Hash.String()
-		}
-	}
-	for i := len(nodes) - 1; i >= 0; i-- {
-		n := nodes[i]
-		var group []skills.Change
-		for _, f := range n.Files {
+	for i := len(all) - 1; i >= 0; i-- {
+		ch := all[i]
+		n := ch.c
+		hash := ""
+		start := len(res.Changes)
+		var renamed [][2]string
+		for _, f := range ch.files {
 			if f.Warning != "" {
 				res.Warnings = append(res.Warnings, f.Warning)
 			}
+			person := now(f.ID)
+			if _, ok := res.Latest[person]; !ok {
+				res.Latest[person] = n.Hash.String()
+			}
 			for _, c := range f.Changes {
-				c.Person = today(f.ID, i)
-				c.Commit = n.Hash.String()
+				if c.Kind == skills.KindRenamed {
+					renamed = append(renamed, [2]string{c.From, c.To})
+				} else if w.person != "" && person != w.person {
+					continue
+				}
+				if hash == "" {
+					hash = n.Hash.String()
+				}
+				c.Person = person
+				c.Commit = hash
 				c.Date = n.When
 				c.Author = n.Author
 				c.Email = n.Email
 				c.Subject = n.Subject
-				group = append(group, c)
+				res.Changes = append(res.Changes, c)
 			}
 		}
-		sortCommit(group)
-		res.Changes = append(res.Changes, group...)
+		sortCommit(res.Changes[start:])
+		all[i].files = nil // copied: let the collector have it
+		// A rename applies to the changes of the commits before it, all at
+		// once: renames in one commit do not follow one another.
+		targets := make([]string, len(renamed))
+		for k, rn := range renamed {
+			targets[k] = now(rn[1])
+		}
+		for k, rn := range renamed {
+			today[rn[0]] = targets[k]
+		}
 	}
 	for _, b := range w.boundary {
 		res.Notes = append(res.Notes, fmt.Sprintf("history stops at commit %s (%s), the edge of a shallow clone; run `git fetch --unshallow` to read the rest",
@@ -617,6 +925,7 @@ func (w *walker) result() *Result {
 			h.String()[:7]))
 	}
 	sort.Strings(res.Notes)
+	res.Notes = slices.Compact(res.Notes)
 	return res
 }
 
