@@ -2,13 +2,14 @@ package history
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha1"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+	"github.com/klauspost/compress/zlib"
 )
 
 // A cold walk reads every commit and its root tree, the skills/ tree of every
@@ -48,6 +50,28 @@ type packSet struct {
 	packs []*pack
 	err   error
 	reads atomic.Int64
+	// blobs are the resolved skill file versions, shared by the workers:
+	// git packs a file's versions as deltas of the newer ones, and the
+	// walk reads a file's next older version after as many other
+	// commits as there are people, by any worker. Kept apart from the
+	// trees, which are larger and read once, so that these stay.
+	mu    sync.Mutex
+	blobs generations[baseKey, resolved]
+}
+
+func (s *packSet) blob(k baseKey) (resolved, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.blobs.get(k)
+}
+
+func (s *packSet) keepBlob(k baseKey, r resolved) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.blobs.limit == 0 {
+		s.blobs = generations[baseKey, resolved]{limit: blobCacheSize / 2, cost: func(r resolved) int { return len(r.data) }}
+	}
+	s.blobs.put(k, r)
 }
 
 // get returns the packs, or the error that makes one of them unreadable: a
@@ -215,7 +239,7 @@ func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectTyp
 	}
 	o.set.read()
 	for _, p := range packs {
-		off, err := p.idx.FindOffset(h)
+		off, err := findOffset(p.idx, h)
 		if err != nil {
 			continue
 		}
@@ -247,6 +271,9 @@ func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.Object
 	if b, ok := o.bases.get(baseKey{p, off}); ok {
 		return b.data, b.typ, nil
 	}
+	if b, ok := o.set.blob(baseKey{p, off}); ok {
+		return b.data, b.typ, nil
+	}
 	if depth > maxDepth {
 		return nil, 0, fmt.Errorf("delta chain deeper than %d at offset %d", maxDepth, off)
 	}
@@ -272,11 +299,14 @@ func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.Object
 		return nil, 0, err
 	}
 	if base != nil {
-		if content, err = packfile.PatchDelta(base, content); err != nil {
+		if content, err = patchDelta(base, content); err != nil {
 			return nil, 0, fmt.Errorf("apply the delta at offset %d: %w", off, err)
 		}
 	}
-	if depth > 0 || t != plumbing.CommitObject {
+	switch {
+	case t == plumbing.BlobObject:
+		o.set.keepBlob(baseKey{p, off}, resolved{t, content})
+	case depth > 0 || t != plumbing.CommitObject:
 		// A commit read for itself is read once: only a delta base is kept.
 		o.bases.put(baseKey{p, off}, resolved{t, content})
 	}
@@ -286,7 +316,7 @@ func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.Object
 // refBase reads the base of a delta named by hash, from this pack or
 // another.
 func (o *objectStore) refBase(p *pack, h plumbing.Hash, depth int) ([]byte, plumbing.ObjectType, error) {
-	if off, err := p.idx.FindOffset(h); err == nil {
+	if off, err := findOffset(p.idx, h); err == nil {
 		return o.at(p, off, depth)
 	}
 	data, t, ok, err := o.packed(h)
@@ -382,7 +412,11 @@ func header(data []byte, off int64) (t plumbing.ObjectType, size, baseOff int64,
 // baseCacheSize bounds the resolved objects a worker keeps, in bytes. Git
 // packs a file's versions as deltas of one another, so an object read
 // recently is often the base of the next one read.
-const baseCacheSize = 16 << 20
+const baseCacheSize = 8 << 20
+
+// blobCacheSize bounds the resolved blobs the workers share, in bytes: two
+// versions of each file of a team of 2,000 at 4 KiB a file.
+const blobCacheSize = 32 << 20
 
 type baseKey struct {
 	p   *pack
@@ -392,4 +426,109 @@ type baseKey struct {
 type resolved struct {
 	typ  plumbing.ObjectType
 	data []byte
+}
+
+// patchDelta applies a git delta to base. It is go-git's
+// packfile.PatchDelta, writing into one slice of the target's size, which
+// the delta's header gives: a skills/ tree of a large team is tens of
+// kilobytes, patched once per commit that changed it, and growing a buffer
+// to that size was most of the walk's allocation.
+func patchDelta(base, delta []byte) ([]byte, error) {
+	if len(base) == 0 || len(delta) < minDelta {
+		return nil, packfile.ErrInvalidDelta // as go-git: git writes no such delta
+	}
+	varint := func() (int, bool) {
+		v, shift := 0, 0
+		for len(delta) > 0 && shift < 63 {
+			b := delta[0]
+			delta = delta[1:]
+			v |= int(b&0x7f) << shift
+			if b&0x80 == 0 {
+				return v, true
+			}
+			shift += 7
+		}
+		return 0, false
+	}
+	srcSize, ok1 := varint()
+	dstSize, ok2 := varint()
+	if !ok1 || !ok2 || srcSize != len(base) || dstSize > maxObject {
+		return nil, packfile.ErrInvalidDelta
+	}
+	out := make([]byte, 0, dstSize)
+	for len(delta) > 0 {
+		cmd := delta[0]
+		delta = delta[1:]
+		switch {
+		case cmd&0x80 != 0:
+			var off, size int
+			for i := range 4 {
+				if cmd&(1<<i) != 0 {
+					if len(delta) == 0 {
+						return nil, packfile.ErrInvalidDelta
+					}
+					off |= int(delta[0]) << (8 * i)
+					delta = delta[1:]
+				}
+			}
+			for i := range 3 {
+				if cmd&(0x10<<i) != 0 {
+					if len(delta) == 0 {
+						return nil, packfile.ErrInvalidDelta
+					}
+					size |= int(delta[0]) << (8 * i)
+					delta = delta[1:]
+				}
+			}
+			if size == 0 {
+				size = 0x10000
+			}
+			if off+size > len(base) || len(out)+size > dstSize {
+				return nil, packfile.ErrInvalidDelta
+			}
+			out = append(out, base[off:off+size]...)
+		case cmd != 0:
+			n := int(cmd)
+			if n > len(delta) || len(out)+n > dstSize {
+				return nil, packfile.ErrInvalidDelta
+			}
+			out = append(out, delta[:n]...)
+			delta = delta[n:]
+		default:
+			return nil, packfile.ErrInvalidDelta
+		}
+	}
+	if len(out) != dstSize {
+		return nil, packfile.ErrInvalidDelta
+	}
+	return out, nil
+}
+
+// minDelta is go-git's smallest delta: two sizes of a byte each.
+const minDelta = 2
+
+// findOffset is idxfile.MemoryIndex.FindOffset without its reverse map: go-git
+// remembers the hash of every offset found, for a lookup the walk never
+// makes, which at 100,000 commits held tens of megabytes and took a lock per
+// object.
+func findOffset(idx *idxfile.MemoryIndex, h plumbing.Hash) (int64, error) {
+	k := idx.FanoutMapping[h[0]]
+	if k < 0 || k >= len(idx.Names) || k >= len(idx.Offset32) {
+		return 0, plumbing.ErrObjectNotFound
+	}
+	names, offs := idx.Names[k], idx.Offset32[k]
+	n := min(len(names)/20, len(offs)/4)
+	i, found := sort.Find(n, func(i int) int { return bytes.Compare(h[:], names[20*i:20*i+20]) })
+	if !found {
+		return 0, plumbing.ErrObjectNotFound
+	}
+	off := uint64(binary.BigEndian.Uint32(offs[4*i:]))
+	if off&(1<<31) != 0 {
+		j := 8 * (off &^ (1 << 31))
+		if j+8 > uint64(len(idx.Offset64)) {
+			return 0, idxfile.ErrMalformedIdxFile
+		}
+		off = binary.BigEndian.Uint64(idx.Offset64[j:])
+	}
+	return int64(off), nil
 }
