@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
-# Measures `coach history --all` against `git log --raw --no-renames -- skills/`
-# on a synthetic coaching repository: the cold ratio (--no-cache), the warm
-# ratio (with .git/coach/ filled), and coach's peak memory at a quarter, half
-# and all of the history. Each time is the best of three runs.
+# Measures coach against git on a synthetic coaching repository, in the same
+# run, so that a busy machine slows both alike: `git log --raw --no-renames --
+# skills/` against `coach history --all` cold (--no-cache), building the cache,
+# warm, and for one person; then `coach plan --all` and `coach diff`, and
+# coach's peak memory at a quarter, half and all of the history. Runs are
+# interleaved (git, then coach, N times) and each figure is the best of N:
+# wall time, CPU time (user+sys) and peak resident memory, with ratios to
+# git's.
 #
-#   scripts/bench-history.sh                 # 500 people, 20,000 commits
-#   PEOPLE=100 COMMITS=5000 scripts/bench-history.sh
+# The repository (2,000 people, 100,000 commits by default) is generated
+# once and kept under the user's cache directory, keyed by its size and the
+# generator's source; GROUND_TRUTH=1 also checks coach's every change against
+# git's own log on it (TestMatchesGitLogAt; minutes at this size).
+#
+#   scripts/bench-history.sh                        # 2,000 people, 100,000 commits
+#   PEOPLE=500 COMMITS=20000 RUNS=5 scripts/bench-history.sh
+#   GROUND_TRUTH=1 scripts/bench-history.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-people=${PEOPLE:-500}
-commits=${COMMITS:-20000}
+people=${PEOPLE:-2000}
+commits=${COMMITS:-100000}
+runs=${RUNS:-3}
 
 if [ ! -x /usr/bin/time ]; then
 	apt-get update -qq && apt-get install -y -qq time >/dev/null
@@ -19,41 +30,77 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/coach" ./cmd/coach
 go build -o "$work/gensynth" ./scripts/gensynth
-echo "building a repository of $people people and $commits commits..."
-"$work/gensynth" -people "$people" -commits "$commits" -out "$work/repo"
-repo=$work/repo
 
-# best CMD...: prints "seconds peak-KiB" of the fastest of three runs.
-best() {
-	local b="" m=""
-	for _ in 1 2 3; do
-		/usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1
-		read -r s k <"$work/t"
-		if [ -z "$b" ] || awk "BEGIN{exit !($s < $b)}"; then b=$s; m=$k; fi
-	done
-	echo "$b $m"
+gen=$(cat history/synth/synth.go scripts/gensynth/main.go | sha256sum | cut -c1-12)
+cache=${XDG_CACHE_HOME:-$HOME/.cache}/coach-bench
+repo=$cache/synth-${people}p-${commits}c-$gen
+if [ ! -e "$repo/.git/synth-complete" ]; then
+	echo "building a repository of $people people and $commits commits in $repo (once)..."
+	rm -rf "$repo"
+	mkdir -p "$cache"
+	"$work/gensynth" -people "$people" -commits "$commits" -out "$repo"
+	touch "$repo/.git/synth-complete"
+fi
+
+# measure NAME CMD...: one run; appends "wall cpu peak-KiB" to $work/NAME.
+measure() {
+	local name=$1
+	shift
+	/usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || {
+		cat "$work/err" >&2
+		exit 1
+	}
+	awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$work/t" >>"$work/$name"
 }
 
-read -r git_s git_k < <(best git -C "$repo" log --raw --no-renames -- skills/)
-read -r cold_s cold_k < <(best "$work/coach" -C "$repo" history --all --no-cache --format json)
-"$work/coach" -C "$repo" history --all >/dev/null # fill .git/coach/
-read -r warm_s warm_k < <(best "$work/coach" -C "$repo" history --all --format json)
-read -r one_s one_k < <(best "$work/coach" -C "$repo" history p0003 --format json)
+# best NAME: the fastest run's "wall cpu peak-KiB".
+best() { sort -n -k1,1 "$work/$1" | head -1; }
 
-ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
+coach=("$work/coach" -C "$repo" --quiet)
+for _ in $(seq "$runs"); do
+	measure git git -C "$repo" log --raw --no-renames -- skills/
+	measure cold "${coach[@]}" history --all --no-cache --format json
+	rm -rf "$repo/.git/coach"
+	measure build "${coach[@]}" history --all --format json
+	measure warm "${coach[@]}" history --all --format json
+	measure one "${coach[@]}" history p0003 --format json
+	measure plan "${coach[@]}" plan --all --stdout
+	measure diff "${coach[@]}" diff --base HEAD~1 --head HEAD
+done
+
+read -r git_s git_c git_k < <(best git)
+row() {
+	local label=$1 name=$2 s c k
+	read -r s c k < <(best "$name")
+	awk -v l="$label" -v s="$s" -v c="$c" -v k="$k" -v gs="$git_s" -v gc="$git_c" -v gk="$git_k" \
+		'BEGIN{printf "| %s | %.2f s | %.2fx | %.2f s | %.2fx | %d MiB | %.2fx |\n", l, s, s/gs, c, c/gc, k/1024, k/gk}'
+}
 echo
-echo "| run | time | vs git | peak memory |"
-echo "| --- | --- | --- | --- |"
-echo "| git log --raw --no-renames -- skills/ | ${git_s} s | 1.00x | $((git_k / 1024)) MiB |"
-echo "| coach history --all, cold (--no-cache) | ${cold_s} s | $(ratio "$cold_s" "$git_s")x | $((cold_k / 1024)) MiB |"
-echo "| coach history --all, warm | ${warm_s} s | $(ratio "$warm_s" "$git_s")x | $((warm_k / 1024)) MiB |"
-echo "| coach history p0003, warm | ${one_s} s | $(ratio "$one_s" "$git_s")x | $((one_k / 1024)) MiB |"
+echo "$people people, $commits commits, best of $runs; CPU is user+sys"
+echo
+echo "| run | wall | vs git | CPU | vs git | peak memory | vs git |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+row 'git log --raw --no-renames -- skills/' git
+row 'coach history --all --no-cache' cold
+row 'coach history --all, building the cache' build
+row 'coach history --all, warm' warm
+row 'coach history p0003, warm' one
+row "coach plan --all --stdout ($people plans), warm" plan
+row 'coach diff --base HEAD~1 --head HEAD' diff
 
 echo
 echo "| commits read (cold) | peak memory |"
 echo "| --- | --- |"
 for part in 4 2 1; do
 	skip=$((commits - commits / part))
-	read -r _ k < <(best "$work/coach" -C "$repo" history --all --no-cache --format json --rev "main~$skip")
+	: >"$work/part"
+	measure part "${coach[@]}" history --all --no-cache --format json --rev "main~$skip"
+	read -r _ _ k < <(best part)
 	echo "| about $((commits / part)) | $((k / 1024)) MiB |"
 done
+
+if [ -n "${GROUND_TRUTH:-}" ]; then
+	echo
+	echo "checking every change against git log (TestMatchesGitLogAt)..."
+	COACH_GROUND_TRUTH=$repo go test ./history -run 'TestMatchesGitLogAt$' -count=1 -timeout 2h -v | grep -E '^(=== RUN|--- |ok|FAIL|    git_test)'
+fi
