@@ -10,11 +10,9 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"time"
 
 	"github.com/coach-dev/coach/internal/atomicfile"
 	"github.com/coach-dev/coach/internal/version"
-	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
@@ -57,15 +55,14 @@ func currentKey(skillsPath string) cacheKey {
 type cacheFile struct {
 	hashes  []plumbing.Hash // every commit walked, sorted
 	parents [][]int32       // by index into hashes
-	records []record
+	records []cachedRecord
 }
 
-// record is a covered commit that changed skill files, or the boundary of
-// a shallow clone.
-type record struct {
-	at       int32 // index into hashes
-	boundary bool
-	changed
+// cachedRecord is a covered commit that changed skill files, or the
+// boundary of a shallow clone.
+type cachedRecord struct {
+	at int32 // index into hashes
+	recordRef
 }
 
 func cachePath(gitDir string) string { return filepath.Join(gitDir, "coach", cacheName) }
@@ -133,59 +130,19 @@ func decodeCache(data []byte, key cacheKey) (c *cacheFile, err error) {
 		total += lens[i]
 	}
 	all := string(d.bytes(total))
-	strs := make([]string, ns)
+	ch := &chunk{strs: make([]string, ns)}
 	for i, off := 0, 0; i < ns; i++ {
-		strs[i] = all[off : off+lens[i]]
+		ch.strs[i] = all[off : off+lens[i]]
 		off += lens[i]
 	}
-	str := func() string { return strs[d.index(ns)] }
-	zones := map[int64]*time.Location{}
-	when := func() time.Time {
-		unix, zone := d.varint(), d.uvarint()
-		t := time.Unix(unix, 0).UTC()
-		if zone == 0 {
-			return t
+	// The records are kept as they are in the file, checked once here.
+	ch.body = bytes.Clone(d.b)
+	for _, ref := range scanRecords(ch) {
+		at, ok := c.index(ref.hash)
+		if !ok {
+			d.fail()
 		}
-		off := unzigzag(zone - 1)
-		loc := zones[off]
-		if loc == nil {
-			loc = time.FixedZone("", int(off))
-			zones[off] = loc
-		}
-		return t.In(loc)
-	}
-	nr := d.count(4)
-	c.records = make([]record, nr)
-	arena := make([]skills.Change, d.count(5)) // every change, one allocation
-	for i := range c.records {
-		r := &c.records[i]
-		r.at = d.index(n)
-		r.boundary = d.uvarint() == 1
-		r.c = &commit{Hash: c.hashes[r.at]}
-		r.c.When = when()
-		r.c.Author, r.c.Email, r.c.Subject = str(), str(), str()
-		r.files = make([]fileChange, d.count(3))
-		for k := range r.files {
-			f := &r.files[k]
-			f.ID, f.Warning = str(), str()
-			nc := d.count(5)
-			if nc > len(arena) {
-				d.fail()
-			}
-			f.Changes, arena = arena[:nc:nc], arena[nc:]
-			for m := range f.Changes {
-				ch := &f.Changes[m]
-				ch.Person = f.ID
-				ch.Kind = skills.Kind(str())
-				ch.Skill, ch.From, ch.To, ch.Text = str(), str(), str(), str()
-				if d.uvarint() == 1 {
-					ch.On = time.Unix(d.varint(), 0).UTC()
-				}
-			}
-		}
-	}
-	if len(d.b) != 0 {
-		d.fail()
+		c.records = append(c.records, cachedRecord{int32(at), ref})
 	}
 	return c, nil
 }
@@ -194,7 +151,7 @@ func decodeCache(data []byte, key cacheKey) (c *cacheFile, err error) {
 // at are shallow still.
 func (c *cacheFile) boundariesShallow(shallow map[plumbing.Hash]bool) bool {
 	for _, r := range c.records {
-		if r.boundary && !shallow[r.c.Hash] {
+		if r.boundary && !shallow[r.hash] {
 			return false
 		}
 	}
@@ -216,7 +173,7 @@ func (c *cacheFile) index(h plumbing.Hash) (int, bool) {
 
 // reach returns the records of the covered commits reachable from from, and
 // how many commits that is.
-func (c *cacheFile) reach(from []plumbing.Hash) (recs []record, commits int) {
+func (c *cacheFile) reach(from []plumbing.Hash) (recs []recordRef, commits int) {
 	if c == nil {
 		return nil, 0
 	}
@@ -241,7 +198,7 @@ func (c *cacheFile) reach(from []plumbing.Hash) (recs []record, commits int) {
 	}
 	for _, r := range c.records {
 		if seen[r.at] {
-			recs = append(recs, r)
+			recs = append(recs, r.recordRef)
 		}
 	}
 	return recs, commits
@@ -258,7 +215,7 @@ type graphCommit struct {
 // sees half a file, holding .git/coach/lock: when another coach process
 // holds it, that one is saving a cache and this one saves nothing
 // (ErrLocked).
-func saveCache(gitDir string, key cacheKey, old *cacheFile, graph []graphCommit, fresh []changed, boundary []*commit) error {
+func saveCache(gitDir string, key cacheKey, old *cacheFile, graph []graphCommit, fresh []recordRef, boundary []*commit) error {
 	dir := filepath.Dir(cachePath(gitDir))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -289,7 +246,7 @@ func saveCache(gitDir string, key cacheKey, old *cacheFile, graph []graphCommit,
 	return nil
 }
 
-func encodeCache(key cacheKey, old *cacheFile, graph []graphCommit, fresh []changed, boundary []*commit) []byte {
+func encodeCache(key cacheKey, old *cacheFile, graph []graphCommit, fresh []recordRef, boundary []*commit) []byte {
 	// Every commit, old and new, sorted by hash.
 	var hashes []plumbing.Hash
 	if old != nil {
@@ -327,56 +284,18 @@ func encodeCache(key cacheKey, old *cacheFile, graph []graphCommit, fresh []chan
 			parents[at] = append(parents[at], index(p))
 		}
 	}
-	type rec struct {
-		boundary bool
-		changed
-	}
-	var recs []rec
+	// The records, old and new, in one chunk with one table of strings.
+	w := newChunkWriter()
 	if old != nil {
 		for _, r := range old.records {
-			recs = append(recs, rec{r.boundary, r.changed})
+			w.copyRecord(r.ch, r.off)
 		}
 	}
-	for _, ch := range fresh {
-		recs = append(recs, rec{false, ch})
+	for _, r := range fresh {
+		w.copyRecord(r.ch, r.off)
 	}
 	for _, b := range boundary {
-		recs = append(recs, rec{true, changed{c: b}})
-	}
-
-	e := &encoder{strs: map[string]int{"": 0}, list: []string{""}}
-	var body []byte // records, encoded before the strings they name
-	nchanges := 0
-	for _, r := range recs {
-		body = binary.AppendUvarint(body, uint64(index(r.c.Hash)))
-		flag := uint64(0)
-		if r.boundary {
-			flag = 1
-		}
-		body = binary.AppendUvarint(body, flag)
-		body = binary.AppendVarint(body, r.c.When.Unix())
-		zone := uint64(0)
-		if loc := r.c.When.Location(); loc != time.UTC {
-			_, off := r.c.When.Zone()
-			zone = zigzag(int64(off)) + 1
-		}
-		body = binary.AppendUvarint(body, zone)
-		body = e.appendStr(body, r.c.Author, r.c.Email, r.c.Subject)
-		body = binary.AppendUvarint(body, uint64(len(r.files)))
-		for _, f := range r.files {
-			body = e.appendStr(body, f.ID, f.Warning)
-			body = binary.AppendUvarint(body, uint64(len(f.Changes)))
-			nchanges += len(f.Changes)
-			for _, ch := range f.Changes {
-				body = e.appendStr(body, string(ch.Kind), ch.Skill, ch.From, ch.To, ch.Text)
-				if ch.On.IsZero() {
-					body = binary.AppendUvarint(body, 0)
-				} else {
-					body = binary.AppendUvarint(body, 1)
-					body = binary.AppendVarint(body, ch.On.Unix())
-				}
-			}
-		}
+		w.record(b, true, nil)
 	}
 
 	out := []byte(cacheMagic)
@@ -394,35 +313,15 @@ func encodeCache(key cacheKey, old *cacheFile, graph []graphCommit, fresh []chan
 			out = binary.AppendUvarint(out, uint64(p))
 		}
 	}
-	out = binary.AppendUvarint(out, uint64(len(e.list)))
-	for _, s := range e.list {
+	out = binary.AppendUvarint(out, uint64(len(w.c.strs)))
+	for _, s := range w.c.strs {
 		out = binary.AppendUvarint(out, uint64(len(s)))
 	}
-	for _, s := range e.list {
+	for _, s := range w.c.strs {
 		out = append(out, s...)
 	}
-	out = binary.AppendUvarint(out, uint64(len(recs)))
-	out = binary.AppendUvarint(out, uint64(nchanges))
-	out = append(out, body...)
+	out = append(out, w.c.body...)
 	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, crcTable))
-}
-
-type encoder struct {
-	strs map[string]int
-	list []string
-}
-
-func (e *encoder) appendStr(b []byte, ss ...string) []byte {
-	for _, s := range ss {
-		i, ok := e.strs[s]
-		if !ok {
-			i = len(e.list)
-			e.strs[s] = i
-			e.list = append(e.list, s)
-		}
-		b = binary.AppendUvarint(b, uint64(i))
-	}
-	return b
 }
 
 func zigzag(v int64) uint64   { return uint64(v<<1) ^ uint64(v>>63) }

@@ -149,11 +149,12 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 	cached, commits := c.reach(w.stops)
 	w.commits = commits + len(w.graph)
 	all := w.changed
+	z := zones{}
 	for _, r := range cached {
 		if r.boundary {
-			w.boundary = append(w.boundary, r.c)
+			w.boundary = append(w.boundary, &commit{Hash: r.hash, When: r.decode(z, func(string) bool { return false }).when})
 		} else {
-			all = append(all, r.changed)
+			all = append(all, r)
 		}
 	}
 	res := w.result(all)
@@ -211,6 +212,9 @@ func People(changes []skills.Change) []string {
 
 // Between returns the changes dated in [since, until); a zero bound is open.
 func Between(changes []skills.Change, since, until time.Time) []skills.Change {
+	if since.IsZero() && until.IsZero() {
+		return changes // a history of hundreds of thousands of changes is not copied
+	}
 	var out []skills.Change
 	for _, c := range changes {
 		if (!since.IsZero() && c.Date.Before(since)) || (!until.IsZero() && !c.Date.Before(until)) {

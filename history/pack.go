@@ -74,6 +74,17 @@ func (s *packSet) keepBlob(k baseKey, r resolved) {
 	s.blobs.put(k, r)
 }
 
+// growBlobs raises the blob cache to hold about two versions of each of
+// files skill files.
+func (s *packSet) growBlobs(files int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.blobs.limit == 0 {
+		s.blobs = generations[baseKey, resolved]{limit: blobCacheSize / 2, cost: func(r resolved) int { return len(r.data) }}
+	}
+	s.blobs.limit = max(s.blobs.limit, files*blobSize)
+}
+
 // get returns the packs, or the error that makes one of them unreadable: a
 // damaged index is reported by name, never read around.
 func (s *packSet) get() ([]*pack, error) {
@@ -412,11 +423,16 @@ func header(data []byte, off int64) (t plumbing.ObjectType, size, baseOff int64,
 // baseCacheSize bounds the resolved objects a worker keeps, in bytes. Git
 // packs a file's versions as deltas of one another, so an object read
 // recently is often the base of the next one read.
-const baseCacheSize = 8 << 20
+const baseCacheSize = 4 << 20
 
-// blobCacheSize bounds the resolved blobs the workers share, in bytes: two
-// versions of each file of a team of 2,000 at 4 KiB a file.
-const blobCacheSize = 32 << 20
+// blobCacheSize bounds the resolved blobs the workers share, in bytes, for a
+// small team; a large one raises it to blobSize bytes per skill file (see
+// growBlobs), each generation of the cache then holding about two versions
+// of a file of 1 KiB.
+const (
+	blobCacheSize = 4 << 20
+	blobSize      = 2 << 10
+)
 
 type baseKey struct {
 	p   *pack

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -83,13 +84,13 @@ func day(t time.Time) string {
 // WriteText writes changes as a timeline: one paragraph per commit, newest
 // first, one line per change. withPerson names the person on every line.
 func WriteText(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool) error {
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, 64<<10) // streamed: a whole history can be tens of megabytes
 	for i, c := range changes {
 		if i == 0 || changes[i-1].Commit != c.Commit {
 			if i > 0 {
 				b.WriteString("\n")
 			}
-			fmt.Fprintf(&b, "%s  %s  %s  %s\n", day(c.Date), short(c.Commit), c.Author, c.Subject)
+			fmt.Fprintf(b, "%s  %s  %s  %s\n", day(c.Date), short(c.Commit), c.Author, c.Subject)
 		}
 		b.WriteString("    ")
 		if withPerson {
@@ -98,13 +99,12 @@ func WriteText(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerso
 		b.WriteString(Describe(c, m))
 		b.WriteString("\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // WriteMarkdown writes changes as a GitHub-flavoured Markdown table.
 func WriteMarkdown(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool) error {
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, 64<<10)
 	if withPerson {
 		b.WriteString("| Date | Person | Change | Commit | Author | Subject |\n| --- | --- | --- | --- | --- | --- |\n")
 	} else {
@@ -121,8 +121,7 @@ func WriteMarkdown(w io.Writer, changes []skills.Change, m *skills.Matrix, withP
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 func short(hash string) string {

@@ -43,7 +43,7 @@ func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
 		}
 		return nil, err
 	}
-	if len(r.raw) >= 64 {
+	if len(r.raw) >= 16 {
 		clear(r.raw)
 	}
 	r.raw[h] = b

@@ -61,17 +61,17 @@ type fileChange struct {
 	Warning string
 }
 
-// changed is a commit that changed skill files, with what it did.
-type changed struct {
-	c     *commit
-	files []fileChange
-}
-
 // job is a commit whose skills/ tree differs from all its parents'.
 type job struct {
 	c       *commit
 	parents []plumbing.Hash // the parents' skills/ trees; nil: a root commit
-	out     []fileChange
+}
+
+// batch is consecutive jobs, and once a worker has read them, the records
+// of those that changed skill files (see records.go).
+type batch struct {
+	jobs []*job
+	refs []recordRef
 }
 
 const batchSize = 128
@@ -93,7 +93,7 @@ type walker struct {
 	seen     map[plumbing.Hash]struct{} // commits walked in this run
 	graph    []graphCommit              // the same, with their parents, for the cache
 	stops    []plumbing.Hash            // commits the cache covers, where the walk stopped
-	changed  []changed                  // what the walked commits changed
+	changed  []recordRef                // what the walked commits changed
 	boundary []*commit                  // shallow commits walked
 	missing  []plumbing.Hash
 	commits  int // walked, or taken from the cache
@@ -163,7 +163,7 @@ func (w *walker) walk(head plumbing.Hash, c *cacheFile) error {
 	work := make(chan int, w.workers)
 	var (
 		wg      sync.WaitGroup
-		batches [][]*job
+		batches []*batch
 		// One error, the same on every run: that of the first batch, in
 		// walk order, that failed.
 		errs []error
@@ -191,16 +191,16 @@ func (w *walker) walk(head plumbing.Hash, c *cacheFile) error {
 			}
 		}()
 	}
-	var batch []*job
+	var jobs []*job
 	flush := func() {
-		if len(batch) > 0 {
+		if len(jobs) > 0 {
 			mu.Lock()
-			batches = append(batches, batch)
+			batches = append(batches, &batch{jobs: jobs})
 			errs = append(errs, nil)
 			i := len(batches) - 1
 			mu.Unlock()
 			work <- i
-			batch = nil
+			jobs = nil
 		}
 	}
 
@@ -247,8 +247,8 @@ func (w *walker) walk(head plumbing.Hash, c *cacheFile) error {
 			// The same files as a parent, or no parent left to compare with.
 			continue
 		}
-		batch = append(batch, &job{c: n, parents: parents})
-		if len(batch) == batchSize {
+		jobs = append(jobs, &job{c: n, parents: parents})
+		if len(jobs) == batchSize {
 			flush()
 		}
 	}
@@ -266,11 +266,7 @@ func (w *walker) walk(head plumbing.Hash, c *cacheFile) error {
 		}
 	}
 	for _, b := range batches {
-		for _, j := range b {
-			if len(j.out) > 0 {
-				w.changed = append(w.changed, changed{j.c, j.out})
-			}
-		}
+		w.changed = append(w.changed, b.refs...)
 	}
 	return nil
 }
@@ -568,13 +564,16 @@ func (w *walker) newReader(people *versionCache) (*reader, error) {
 	return &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{}, promisor: w.promisor, people: people}, nil
 }
 
-func (w *walker) diffBatch(r *reader, jobs []*job) error {
+func (w *walker) diffBatch(r *reader, b *batch) error {
+	jobs := b.jobs
 	if t, err := r.rawTree(jobs[0].c.Skills); err == nil {
 		n := countEntries(t)
 		r.people.grow(n)
+		w.packs.growBlobs(n)
 		w.people.CompareAndSwap(0, int64(n))
 	}
 	r.err = nil
+	out := newChunkWriter()
 	for _, j := range jobs {
 		if err := w.stopped(); err != nil {
 			return err
@@ -586,8 +585,11 @@ func (w *walker) diffBatch(r *reader, jobs []*job) error {
 		if err != nil {
 			return fmt.Errorf("commit %s: %w", j.c.Hash.String()[:7], err)
 		}
-		j.out = files
+		if len(files) > 0 {
+			b.refs = append(b.refs, out.record(j.c, false, files))
+		}
 	}
+	b.jobs = nil // the commits are encoded: let the collector have them
 	return nil
 }
 
@@ -843,22 +845,22 @@ func (w *walker) lastGood(r *reader, n *commit, id string) *skills.Person {
 }
 
 // result orders the commits, follows renames and lists the changes.
-func (w *walker) result(all []changed) *Result {
+func (w *walker) result(all []recordRef) *Result {
 	res := &Result{Commits: w.commits}
 	// Oldest first: by author date, then by commit hash for a stable order.
-	sort.Slice(all, func(i, j int) bool {
-		a, b := all[i].c, all[j].c
-		if !a.When.Equal(b.When) {
-			return a.When.Before(b.When)
+	slices.SortFunc(all, func(a, b recordRef) int {
+		switch {
+		case a.before(b):
+			return -1
+		case b.before(a):
+			return 1
 		}
-		return bytes.Compare(a.Hash[:], b.Hash[:]) < 0
+		return 0
 	})
 	if w.person == "" {
 		total := 0
-		for _, ch := range all {
-			for _, f := range ch.files {
-				total += len(f.Changes)
-			}
+		for _, r := range all {
+			total += r.changes
 		}
 		res.Changes = make([]skills.Change, 0, total)
 	}
@@ -871,20 +873,21 @@ func (w *walker) result(all []changed) *Result {
 		}
 		return id
 	}
+	keep := func(id string) bool { return w.person == "" || now(id) == w.person }
+	z := zones{}
 	res.Latest = map[string]string{}
 	for i := len(all) - 1; i >= 0; i-- {
-		ch := all[i]
-		n := ch.c
-		hash := ""
+		d := all[i].decode(z, keep)
+		hash := all[i].hash.String()
 		start := len(res.Changes)
 		var renamed [][2]string
-		for _, f := range ch.files {
+		for _, f := range d.files {
 			if f.Warning != "" {
 				res.Warnings = append(res.Warnings, f.Warning)
 			}
 			person := now(f.ID)
 			if _, ok := res.Latest[person]; !ok {
-				res.Latest[person] = n.Hash.String()
+				res.Latest[person] = hash
 			}
 			for _, c := range f.Changes {
 				if c.Kind == skills.KindRenamed {
@@ -892,20 +895,16 @@ func (w *walker) result(all []changed) *Result {
 				} else if w.person != "" && person != w.person {
 					continue
 				}
-				if hash == "" {
-					hash = n.Hash.String()
-				}
 				c.Person = person
 				c.Commit = hash
-				c.Date = n.When
-				c.Author = n.Author
-				c.Email = n.Email
-				c.Subject = n.Subject
+				c.Date = d.when
+				c.Author = d.author
+				c.Email = d.email
+				c.Subject = d.subject
 				res.Changes = append(res.Changes, c)
 			}
 		}
 		sortCommit(res.Changes[start:])
-		all[i].files = nil // copied: let the collector have it
 		// A rename applies to the changes of the commits before it, all at
 		// once: renames in one commit do not follow one another.
 		targets := make([]string, len(renamed))

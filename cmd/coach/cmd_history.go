@@ -183,7 +183,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	}
 	switch opts.Format {
 	case "json":
-		return writeJSON(stdout, historyJSON(changes, repo, m))
+		return writeHistoryJSON(stdout, changes, repo, m)
 	case "md":
 		return history.WriteMarkdown(stdout, changes, m, opts.All)
 	}

@@ -13,8 +13,10 @@ package main
 // from these types by outputSchema and written by `coach schema --output`.
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"reflect"
 	"sort"
 	"strings"
@@ -141,6 +143,49 @@ func historyJSON(changes []skills.Change, repo *skills.Repo, m *skills.Matrix) h
 		out.History[i].Changes = append(out.History[i].Changes, changeJSON(c, m))
 	}
 	return out
+}
+
+// writeHistoryJSON writes historyJSON(changes, repo, m) as writeJSON does,
+// byte for byte, one person at a time: a whole organisation's history is
+// hundreds of thousands of changes, and encoded at once it took several
+// times the memory of the history itself.
+func writeHistoryJSON(w io.Writer, changes []skills.Change, repo *skills.Repo, m *skills.Matrix) error {
+	var order []string
+	own := map[string][]int{}
+	for i, c := range changes {
+		if _, ok := own[c.Person]; !ok {
+			order = append(order, c.Person)
+		}
+		own[c.Person] = append(own[c.Person], i)
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	fmt.Fprintf(bw, "{\n  \"version\": %d,\n  \"history\": [", contractVersion)
+	for k, id := range order {
+		name := id
+		if p, err := repo.Person(id); err == nil && p.Name != "" {
+			name = p.Name
+		}
+		ph := personHistory{Person: plans.PersonRef{ID: id, Name: name}, Changes: make([]historyChange, 0, len(own[id]))}
+		for _, i := range own[id] {
+			ph.Changes = append(ph.Changes, changeJSON(changes[i], m))
+		}
+		rv := reflect.ValueOf(&ph)
+		fillLists(rv)
+		b, err := json.MarshalIndent(ph, "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if k > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	if len(order) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
 }
 
 func changeJSON(c skills.Change, m *skills.Matrix) historyChange {

@@ -3,13 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/coach-dev/coach/plans"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/skills"
 	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -248,4 +250,36 @@ func mustJSON(t *testing.T, s string) any {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// history --format json is written one person at a time; the bytes are
+// those of the whole document encoded at once.
+func TestHistoryJSONStreamed(t *testing.T) {
+	m, err := skills.DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo := &skills.Repo{Matrix: m, People: []*skills.Person{{ID: "alice", Name: "Alice <A&B>"}}}
+	when := time.Date(2026, 5, 12, 9, 30, 0, 0, time.FixedZone("", 2*3600))
+	skill := m.Skills[0].ID
+	changes := []skills.Change{
+		{Person: "alice", Commit: "0123456789abcdef0123456789abcdef01234567", Date: when, Author: "Sam", Email: "s@example.com",
+			Subject: "Alice's review", Kind: skills.KindLevel, Skill: skill, From: "2", To: "3"},
+		{Person: "ben", Commit: "0123456789abcdef0123456789abcdef01234567", Date: when, Kind: skills.KindRole, From: "pm", To: "senior-pm"},
+		{Person: "alice", Commit: "89abcdef0123456789abcdef0123456789abcdef", Date: when.Add(-time.Hour), Kind: skills.KindEvidence,
+			Skill: skill, Text: "Ran the <pricing> review & wrote it up", On: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)},
+		{Person: "ben", Commit: "89abcdef0123456789abcdef0123456789abcdef", Date: when.Add(-time.Hour), Kind: skills.KindAdded},
+	}
+	for _, cs := range [][]skills.Change{changes, changes[:1], nil} {
+		var want, got bytes.Buffer
+		if err := writeJSON(&want, historyJSON(cs, repo, m)); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeHistoryJSON(&got, cs, repo, m); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want.String(), got.String()); diff != "" {
+			t.Errorf("%d changes (-at once +streamed):\n%s", len(cs), diff)
+		}
+	}
 }

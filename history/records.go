@@ -1,0 +1,322 @@
+package history
+
+import (
+	"bytes"
+	"encoding/binary"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// What a commit changed is kept encoded, from the moment a worker finds it
+// to the moment Read returns: a change as a skills.Change is over 200
+// bytes, and a history of 100,000 commits holds hundreds of thousands of
+// them, most of which one person's history never looks at. Encoded, a
+// change costs a few bytes: its strings are indexes into a table that
+// holds each string once. The same encoding is the body of the cache file,
+// so a warm run reads its records without decoding them, and Read decodes
+// only the changes it returns.
+//
+// A record is:
+//
+//	hash [20]byte | flags | author date (unix, zone) | author | email |
+//	subject | file count | files
+//
+// a file is its id, a warning and its changes; a change is its kind,
+// skill, from, to, text and date. Strings are uvarint indexes into the
+// chunk's table, numbers are varints.
+
+// chunk is encoded records and the strings they name.
+type chunk struct {
+	strs []string
+	body []byte
+}
+
+// recordRef locates one commit's record.
+type recordRef struct {
+	ch       *chunk
+	off      int
+	hash     plumbing.Hash
+	when     int64 // the author date, for the order of the history
+	boundary bool
+	changes  int // how many changes it holds
+}
+
+const flagBoundary = 1
+
+// chunkWriter encodes records into a chunk.
+type chunkWriter struct {
+	index map[string]uint64
+	c     *chunk
+}
+
+func newChunkWriter() *chunkWriter {
+	return &chunkWriter{index: map[string]uint64{"": 0}, c: &chunk{strs: []string{""}}}
+}
+
+func (w *chunkWriter) str(s string) {
+	i, ok := w.index[s]
+	if !ok {
+		i = uint64(len(w.c.strs))
+		w.index[s] = i
+		w.c.strs = append(w.c.strs, s)
+	}
+	w.c.body = binary.AppendUvarint(w.c.body, i)
+}
+
+func (w *chunkWriter) uvarint(v uint64) { w.c.body = binary.AppendUvarint(w.c.body, v) }
+func (w *chunkWriter) varint(v int64)   { w.c.body = binary.AppendVarint(w.c.body, v) }
+
+// when encodes a time as its unix seconds and its zone: 0 for UTC, else
+// one more than the zigzagged offset.
+func (w *chunkWriter) when(t time.Time) {
+	w.varint(t.Unix())
+	zone := uint64(0)
+	if t.Location() != time.UTC {
+		_, off := t.Zone()
+		zone = zigzag(int64(off)) + 1
+	}
+	w.uvarint(zone)
+}
+
+// record encodes what commit n changed, and returns where it is.
+func (w *chunkWriter) record(n *commit, boundary bool, files []fileChange) recordRef {
+	ref := recordRef{ch: w.c, off: len(w.c.body), hash: n.Hash, when: n.When.Unix(), boundary: boundary}
+	w.c.body = append(w.c.body, n.Hash[:]...)
+	flags := uint64(0)
+	if boundary {
+		flags = flagBoundary
+	}
+	w.uvarint(flags)
+	w.when(n.When)
+	w.str(n.Author)
+	w.str(n.Email)
+	w.str(n.Subject)
+	w.uvarint(uint64(len(files)))
+	for _, f := range files {
+		w.str(f.ID)
+		w.str(f.Warning)
+		w.uvarint(uint64(len(f.Changes)))
+		ref.changes += len(f.Changes)
+		for _, c := range f.Changes {
+			w.str(string(c.Kind))
+			w.str(c.Skill)
+			w.str(c.From)
+			w.str(c.To)
+			w.str(c.Text)
+			if c.On.IsZero() {
+				w.uvarint(0)
+			} else {
+				w.uvarint(1)
+				w.varint(c.On.Unix())
+			}
+		}
+	}
+	return ref
+}
+
+// copyRecord encodes the record at off of src again into w, with w's
+// strings, and returns where it is now.
+func (w *chunkWriter) copyRecord(src *chunk, off int) recordRef {
+	r := recordReader{c: src, b: src.body[off:]}
+	ref := recordRef{ch: w.c, off: len(w.c.body)}
+	copy(ref.hash[:], r.bytes(20))
+	w.c.body = append(w.c.body, ref.hash[:]...)
+	flags := r.uvarint()
+	ref.boundary = flags&flagBoundary != 0
+	w.uvarint(flags)
+	ref.when = r.varint()
+	w.varint(ref.when)
+	w.uvarint(r.uvarint())
+	for range 3 {
+		w.str(r.str())
+	}
+	nf := r.uvarint()
+	w.uvarint(nf)
+	for range nf {
+		w.str(r.str())
+		w.str(r.str())
+		nc := r.uvarint()
+		w.uvarint(nc)
+		ref.changes += int(nc)
+		for range nc {
+			for range 5 {
+				w.str(r.str())
+			}
+			on := r.uvarint()
+			w.uvarint(on)
+			if on == 1 {
+				w.varint(r.varint())
+			}
+		}
+	}
+	return ref
+}
+
+// recordReader decodes records. The records of the walk are read as they
+// were written; those of a cache file are checked first (see scanRecords),
+// so a malformed one panics with decodeError only while being checked.
+type recordReader struct {
+	c *chunk
+	b []byte
+}
+
+func (r *recordReader) fail() { panic(decodeError{}) }
+
+func (r *recordReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *recordReader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *recordReader) bytes(n int) []byte {
+	if n > len(r.b) {
+		r.fail()
+	}
+	b := r.b[:n]
+	r.b = r.b[n:]
+	return b
+}
+
+func (r *recordReader) str() string {
+	i := r.uvarint()
+	if i >= uint64(len(r.c.strs)) {
+		r.fail()
+	}
+	return r.c.strs[i]
+}
+
+// scanRecords checks the records of a chunk, all of them to the end of its
+// body, and returns where each one is. It panics with decodeError on a
+// malformed one.
+func scanRecords(c *chunk) []recordRef {
+	var refs []recordRef
+	r := recordReader{c: c, b: c.body}
+	for len(r.b) > 0 {
+		ref := recordRef{ch: c, off: len(c.body) - len(r.b)}
+		copy(ref.hash[:], r.bytes(20))
+		flags := r.uvarint()
+		if flags > flagBoundary {
+			r.fail()
+		}
+		ref.boundary = flags == flagBoundary
+		ref.when = r.varint()
+		r.uvarint()
+		r.str()
+		r.str()
+		r.str()
+		nf := r.count(3)
+		for range nf {
+			r.str()
+			r.str()
+			nc := r.count(6)
+			ref.changes += int(nc)
+			for range nc {
+				if skills.Kind(r.str()) == "" {
+					r.fail()
+				}
+				r.str()
+				r.str()
+				r.str()
+				r.str()
+				switch r.uvarint() {
+				case 0:
+				case 1:
+					r.varint()
+				default:
+					r.fail()
+				}
+			}
+		}
+		refs = append(refs, ref)
+	}
+	return refs
+}
+
+// count reads a number of items of at least minBytes each, checked against
+// what is left.
+func (r *recordReader) count(minBytes int) uint64 {
+	v := r.uvarint()
+	if v > uint64(len(r.b)/minBytes+1) {
+		r.fail()
+	}
+	return v
+}
+
+// decoded is a record as Read uses it.
+type decoded struct {
+	when                   time.Time
+	author, email, subject string
+	files                  []fileChange
+}
+
+// zones keeps one *time.Location per offset.
+type zones map[int64]*time.Location
+
+func (z zones) at(unix int64, zone uint64) time.Time {
+	t := time.Unix(unix, 0).UTC()
+	if zone == 0 {
+		return t
+	}
+	off := unzigzag(zone - 1)
+	loc := z[off]
+	if loc == nil {
+		loc = time.FixedZone("", int(off))
+		z[off] = loc
+	}
+	return t.In(loc)
+}
+
+// decode reads the record ref points to. The changes of the files for
+// which keep returns false are skipped, not decoded (their ids are).
+func (ref recordRef) decode(z zones, keep func(id string) bool) decoded {
+	r := recordReader{c: ref.ch, b: ref.ch.body[ref.off+20:]}
+	var d decoded
+	r.uvarint()
+	unix := r.varint()
+	d.when = z.at(unix, r.uvarint())
+	d.author, d.email, d.subject = r.str(), r.str(), r.str()
+	nf := r.uvarint()
+	d.files = make([]fileChange, nf)
+	for i := range d.files {
+		f := &d.files[i]
+		f.ID, f.Warning = r.str(), r.str()
+		nc := r.uvarint()
+		take := keep(f.ID)
+		if take {
+			f.Changes = make([]skills.Change, 0, nc)
+		}
+		for range nc {
+			c := skills.Change{Person: f.ID, Kind: skills.Kind(r.str())}
+			c.Skill, c.From, c.To, c.Text = r.str(), r.str(), r.str(), r.str()
+			if r.uvarint() == 1 {
+				c.On = time.Unix(r.varint(), 0).UTC()
+			}
+			if take || c.Kind == skills.KindRenamed {
+				f.Changes = append(f.Changes, c)
+			}
+		}
+	}
+	return d
+}
+
+// before orders records by author date, then by hash.
+func (ref recordRef) before(o recordRef) bool {
+	if ref.when != o.when {
+		return ref.when < o.when
+	}
+	return bytes.Compare(ref.hash[:], o.hash[:]) < 0
+}
