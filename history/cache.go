@@ -137,12 +137,18 @@ func decodeCache(data []byte, key cacheKey) (c *cacheFile, err error) {
 	}
 	// The records are kept as they are in the file, checked once here.
 	ch.body = bytes.Clone(d.b)
+	// The records are sorted by hash, as the commits are: one merge finds
+	// each record's commit.
+	at := 0
 	for _, ref := range scanRecords(ch) {
-		at, ok := c.index(ref.hash)
-		if !ok {
+		for at < len(c.hashes) && bytes.Compare(c.hashes[at][:], ref.hash[:]) < 0 {
+			at++
+		}
+		if at == len(c.hashes) || c.hashes[at] != ref.hash {
 			d.fail()
 		}
 		c.records = append(c.records, cachedRecord{int32(at), ref})
+		at++
 	}
 	return c, nil
 }
@@ -284,18 +290,23 @@ func encodeCache(key cacheKey, old *cacheFile, graph []graphCommit, fresh []reco
 			parents[at] = append(parents[at], index(p))
 		}
 	}
-	// The records, old and new, in one chunk with one table of strings.
-	w := newChunkWriter()
+	// The records, old and new, in one chunk with one table of strings,
+	// sorted by hash.
+	var recs []recordRef
 	if old != nil {
 		for _, r := range old.records {
-			w.copyRecord(r.ch, r.off)
+			recs = append(recs, r.recordRef)
 		}
 	}
-	for _, r := range fresh {
-		w.copyRecord(r.ch, r.off)
-	}
+	recs = append(recs, fresh...)
+	bw := newChunkWriter()
 	for _, b := range boundary {
-		w.record(b, true, nil)
+		recs = append(recs, bw.record(b, true, nil))
+	}
+	slices.SortFunc(recs, func(a, b recordRef) int { return bytes.Compare(a.hash[:], b.hash[:]) })
+	w := newChunkWriter()
+	for _, r := range recs {
+		w.copyRecord(r.ch, r.off)
 	}
 
 	out := []byte(cacheMagic)

@@ -150,9 +150,11 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 	w.commits = commits + len(w.graph)
 	all := w.changed
 	z := zones{}
+	var d decoded
 	for _, r := range cached {
 		if r.boundary {
-			w.boundary = append(w.boundary, &commit{Hash: r.hash, When: r.decode(z, func(string) bool { return false }).when})
+			r.decode(z, func(string) bool { return false }, &d)
+			w.boundary = append(w.boundary, &commit{Hash: r.hash, When: d.when})
 		} else {
 			all = append(all, r)
 		}

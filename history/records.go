@@ -280,37 +280,47 @@ func (z zones) at(unix int64, zone uint64) time.Time {
 	return t.In(loc)
 }
 
-// decode reads the record ref points to. The changes of the files for
-// which keep returns false are skipped, not decoded (their ids are).
-func (ref recordRef) decode(z zones, keep func(id string) bool) decoded {
+// decode reads the record ref points to into d, whose slices it reuses:
+// the changes are copied out of it before the next record is read. The
+// changes of the files for which keep returns false are skipped, not
+// decoded, except renames (their ids are read).
+func (ref recordRef) decode(z zones, keep func(id string) bool, d *decoded) {
 	r := recordReader{c: ref.ch, b: ref.ch.body[ref.off+20:]}
-	var d decoded
 	r.uvarint()
 	unix := r.varint()
 	d.when = z.at(unix, r.uvarint())
 	d.author, d.email, d.subject = r.str(), r.str(), r.str()
-	nf := r.uvarint()
-	d.files = make([]fileChange, nf)
+	nf := int(r.uvarint())
+	if cap(d.files) < nf {
+		d.files = make([]fileChange, nf)
+	}
+	d.files = d.files[:nf]
 	for i := range d.files {
 		f := &d.files[i]
 		f.ID, f.Warning = r.str(), r.str()
 		nc := r.uvarint()
 		take := keep(f.ID)
-		if take {
-			f.Changes = make([]skills.Change, 0, nc)
-		}
+		f.Changes = f.Changes[:0]
 		for range nc {
-			c := skills.Change{Person: f.ID, Kind: skills.Kind(r.str())}
+			kind := skills.Kind(r.str())
+			if !take && kind != skills.KindRenamed {
+				r.str()
+				r.str()
+				r.str()
+				r.str()
+				if r.uvarint() == 1 {
+					r.varint()
+				}
+				continue
+			}
+			c := skills.Change{Person: f.ID, Kind: kind}
 			c.Skill, c.From, c.To, c.Text = r.str(), r.str(), r.str(), r.str()
 			if r.uvarint() == 1 {
 				c.On = time.Unix(r.varint(), 0).UTC()
 			}
-			if take || c.Kind == skills.KindRenamed {
-				f.Changes = append(f.Changes, c)
-			}
+			f.Changes = append(f.Changes, c)
 		}
 	}
-	return d
 }
 
 // before orders records by author date, then by hash.

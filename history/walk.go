@@ -876,8 +876,9 @@ func (w *walker) result(all []recordRef) *Result {
 	keep := func(id string) bool { return w.person == "" || now(id) == w.person }
 	z := zones{}
 	res.Latest = map[string]string{}
+	var d decoded
 	for i := len(all) - 1; i >= 0; i-- {
-		d := all[i].decode(z, keep)
+		all[i].decode(z, keep, &d)
 		hash := all[i].hash.String()
 		start := len(res.Changes)
 		var renamed [][2]string
