@@ -3,18 +3,15 @@ package history
 import (
 	"bytes"
 	"crypto/sha1"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync"
 	"sync/atomic"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/klauspost/compress/zlib"
@@ -36,7 +33,7 @@ import (
 // pack is one pack file and its index, shared read-only by the workers.
 type pack struct {
 	name  string
-	idx   *idxfile.MemoryIndex
+	idx   *packIndex
 	data  []byte
 	close func() error
 }
@@ -104,6 +101,7 @@ func (s *packSet) read() {
 	packs, _ := s.get()
 	for _, p := range packs {
 		dropPages(p.data)
+		dropPages(p.idx.data)
 	}
 }
 
@@ -156,29 +154,40 @@ func openPack(idxPath string) (*pack, error) {
 		}
 		return err
 	}
-	raw, err := os.ReadFile(idxPath)
+	raw, unmapIdx, err := mapFile(idxPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
 	if err != nil {
+		if fi, serr := os.Stat(idxPath); serr == nil && fi.Size() == 0 {
+			return nil, damaged(idxPath, "the index is cut short (0 bytes)")
+		}
 		return nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, idxPath, err)
 	}
 	if len(raw) < 8+256*4+2*20 {
+		unmapIdx()
 		return nil, damaged(idxPath, "the index is cut short (%d bytes)", len(raw))
 	}
 	if sum := sha1.Sum(raw[:len(raw)-20]); !bytes.Equal(sum[:], raw[len(raw)-20:]) {
+		unmapIdx()
 		return nil, damaged(idxPath, "the index does not match its checksum")
 	}
-	idx := idxfile.NewMemoryIndex()
-	if err := idxfile.NewDecoder(bytes.NewReader(raw)).Decode(idx); err != nil {
+	idx, err := parsePackIndex(raw)
+	if err != nil {
+		unmapIdx()
 		return nil, damaged(idxPath, "the index does not decode: %v", err)
 	}
-	data, unmap, err := mapFile(name)
+	data, unmapPack, err := mapFile(name)
 	if err != nil {
+		unmapIdx()
 		return nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, name, err)
 	}
+	unmap := func() error { return errors.Join(unmapPack(), unmapIdx()) }
 	if len(data) < 12+20 || string(data[:4]) != "PACK" {
 		unmap()
 		return nil, damaged(name, "not a pack file")
 	}
-	if !bytes.Equal(data[len(data)-20:], idx.PackfileChecksum[:]) {
+	if !bytes.Equal(data[len(data)-20:], idx.packSum) {
 		unmap()
 		return nil, damaged(name, "the pack is not the one its index describes (cut short or replaced)")
 	}
@@ -250,7 +259,7 @@ func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectTyp
 	}
 	o.set.read()
 	for _, p := range packs {
-		off, err := findOffset(p.idx, h)
+		off, err := p.idx.find(h)
 		if err != nil {
 			continue
 		}
@@ -327,7 +336,7 @@ func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.Object
 // refBase reads the base of a delta named by hash, from this pack or
 // another.
 func (o *objectStore) refBase(p *pack, h plumbing.Hash, depth int) ([]byte, plumbing.ObjectType, error) {
-	if off, err := findOffset(p.idx, h); err == nil {
+	if off, err := p.idx.find(h); err == nil {
 		return o.at(p, off, depth)
 	}
 	data, t, ok, err := o.packed(h)
@@ -522,32 +531,6 @@ func patchDelta(base, delta []byte) ([]byte, error) {
 
 // minDelta is go-git's smallest delta: two sizes of a byte each.
 const minDelta = 2
-
-// findOffset is idxfile.MemoryIndex.FindOffset without its reverse map: go-git
-// remembers the hash of every offset found, for a lookup the walk never
-// makes, which at 100,000 commits held tens of megabytes and took a lock per
-// object.
-func findOffset(idx *idxfile.MemoryIndex, h plumbing.Hash) (int64, error) {
-	k := idx.FanoutMapping[h[0]]
-	if k < 0 || k >= len(idx.Names) || k >= len(idx.Offset32) {
-		return 0, plumbing.ErrObjectNotFound
-	}
-	names, offs := idx.Names[k], idx.Offset32[k]
-	n := min(len(names)/20, len(offs)/4)
-	i, found := sort.Find(n, func(i int) int { return bytes.Compare(h[:], names[20*i:20*i+20]) })
-	if !found {
-		return 0, plumbing.ErrObjectNotFound
-	}
-	off := uint64(binary.BigEndian.Uint32(offs[4*i:]))
-	if off&(1<<31) != 0 {
-		j := 8 * (off &^ (1 << 31))
-		if j+8 > uint64(len(idx.Offset64)) {
-			return 0, idxfile.ErrMalformedIdxFile
-		}
-		off = binary.BigEndian.Uint64(idx.Offset64[j:])
-	}
-	return int64(off), nil
-}
 
 // resolvedCost is what a cached object costs: its bytes, and about as much
 // again as a small one's bytes for its slice, its map entry and its key. A

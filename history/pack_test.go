@@ -3,7 +3,6 @@ package history
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,25 +47,19 @@ func runGit(t *testing.T, dir string, args ...string) string {
 // gives (a delta type for a delta).
 func packObjects(t *testing.T, p *pack) map[plumbing.Hash]plumbing.ObjectType {
 	t.Helper()
-	iter, err := p.idx.Entries()
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[plumbing.Hash]plumbing.ObjectType{}
-	for {
-		e, err := iter.Next()
-		if err == io.EOF {
-			return out
-		}
+	for i := range p.idx.n {
+		off, err := p.idx.offset(i)
 		if err != nil {
 			t.Fatal(err)
 		}
-		typ, _, _, _, _, err := header(p.data, int64(e.Offset))
+		typ, _, _, _, _, err := header(p.data, off)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[e.Hash] = typ
+		out[p.idx.hash(i)] = typ
 	}
+	return out
 }
 
 // setOf is a packSet of packs already open.

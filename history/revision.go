@@ -2,9 +2,9 @@ package history
 
 import (
 	"bufio"
+	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -425,20 +425,11 @@ func (r *revisions) abbreviated(rev, prefix string) (plumbing.Hash, error) {
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
+	first, _ := hex.DecodeString(prefix[:2])
 	for _, p := range packs {
-		iter, err := p.idx.Entries()
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		for {
-			e, err := iter.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return plumbing.ZeroHash, err
-			}
-			add(e.Hash)
+		lo, hi := p.idx.span(first[0])
+		for i := lo; i < hi; i++ {
+			add(p.idx.hash(i))
 		}
 	}
 	for _, dir := range r.w.objectDirs {
