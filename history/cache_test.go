@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // jsonOf is a result as coach prints it: byte for byte, zones included.
@@ -159,6 +161,49 @@ func TestPersonMatchesAll(t *testing.T) {
 			}
 			if diff := cmp.Diff(ForPerson(all.Changes, id), ForPerson(one.Changes, id)); diff != "" {
 				t.Errorf("%s (cache %v): -all +person:\n%s", id, !opts.NoCache, diff)
+			}
+		}
+	}
+}
+
+// TestStreamMatchesChanges checks Options.Stream: All yields Changes, byte
+// for byte, for everyone and for one person, cold and warm.
+func TestStreamMatchesChanges(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("needs the git binary")
+	}
+	dir := t.TempDir()
+	if err := synth.Build(dir, synth.Options{People: 10, Commits: 150, MergeEvery: 10, RenameEvery: 7, Seed: 6}); err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range []Options{{NoCache: true}, {}, {Person: "p0002"}, {NoCache: true, Person: "p0002"}} {
+		want, err := Read(dir, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.Stream = true
+		got, err := Read(dir, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Changes != nil {
+			t.Fatalf("%+v: a streamed result holds %d changes", opts, len(got.Changes))
+		}
+		if diff := cmp.Diff(want.Changes, slices.Collect(got.All())); diff != "" {
+			t.Errorf("%+v: streamed changes differ (-changes +all):\n%s", opts, diff)
+		}
+		if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Result{}), cmpopts.IgnoreFields(Result{}, "Changes")); diff != "" {
+			t.Errorf("%+v: streamed result differs:\n%s", opts, diff)
+		}
+		if n := len(want.Changes); n > 3 {
+			var first []skills.Change
+			for c := range got.All() {
+				if first = append(first, c); len(first) == 3 {
+					break
+				}
+			}
+			if diff := cmp.Diff(want.Changes[:3], first); diff != "" {
+				t.Errorf("%+v: the first three streamed changes differ:\n%s", opts, diff)
 			}
 		}
 	}

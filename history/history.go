@@ -26,6 +26,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"runtime"
 	"sort"
 	"time"
@@ -59,6 +60,10 @@ type Options struct {
 	// without copying everyone's changes. The walk and the cache are the
 	// same.
 	Person string
+	// Stream leaves Result.Changes empty: Result.All decodes the changes
+	// as they are used, from the compact records the walk keeps. For a
+	// whole organisation's history, written out once.
+	Stream bool
 	// Progress, when set, is called now and then during a walk, from the
 	// goroutine that called Read, and once at the end with Done set.
 	Progress func(Progress)
@@ -92,6 +97,34 @@ type Result struct {
 	// date, that changed their skill file, whether or not the change is
 	// one Changes lists (a new assessment date, notes, a manager).
 	Latest map[string]string
+
+	// With Options.Stream, the records All decodes.
+	records []recordRef
+	person  string
+}
+
+// All yields the changes in the order of Changes: from Changes, or with
+// Options.Stream, decoded as they are yielded, so that a whole history is
+// never held at once.
+func (r *Result) All() iter.Seq[skills.Change] {
+	return func(yield func(skills.Change) bool) {
+		if r.records == nil {
+			for _, c := range r.Changes {
+				if !yield(c) {
+					return
+				}
+			}
+			return
+		}
+		replay(r.records, r.person, func(string, string, *fileChange) {}, func(group []skills.Change) bool {
+			for _, c := range group {
+				if !yield(c) {
+					return false
+				}
+			}
+			return true
+		})
+	}
 }
 
 // Read walks the history of the coaching repository at root.
@@ -159,7 +192,7 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 			all = append(all, r)
 		}
 	}
-	res := w.result(all)
+	res := w.result(all, opts.Stream)
 	res.Warnings = append(res.Warnings, warnings...)
 	w.report(true)
 	return res, nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/coach-dev/coach/history/synth"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // layoutRepo builds a small packed repository with renames and merges, and
@@ -46,7 +47,7 @@ func sameHistory(t *testing.T, dir string, want *Result) {
 	t.Helper()
 	for _, opts := range []Options{{NoCache: true}, {}, {}} {
 		got := readHistory(t, dir, opts)
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Result{})); diff != "" {
 			t.Fatalf("history (cache %v) differs from the plain clone's (-want +got):\n%s", !opts.NoCache, diff)
 		}
 	}

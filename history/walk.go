@@ -845,7 +845,7 @@ func (w *walker) lastGood(r *reader, n *commit, id string) *skills.Person {
 }
 
 // result orders the commits, follows renames and lists the changes.
-func (w *walker) result(all []recordRef) *Result {
+func (w *walker) result(all []recordRef, stream bool) *Result {
 	res := &Result{Commits: w.commits}
 	// Oldest first: by author date, then by commit hash for a stable order.
 	slices.SortFunc(all, func(a, b recordRef) int {
@@ -857,64 +857,30 @@ func (w *walker) result(all []recordRef) *Result {
 		}
 		return 0
 	})
-	if w.person == "" {
-		total := 0
-		for _, r := range all {
-			total += r.changes
-		}
-		res.Changes = make([]skills.Change, 0, total)
-	}
-	// Newest first, following renames: today[id] is the id that a file
-	// named id at the current commit has now, for the ids renamed since.
-	today := map[string]string{}
-	now := func(id string) string {
-		if t, ok := today[id]; ok {
-			return t
-		}
-		return id
-	}
-	keep := func(id string) bool { return w.person == "" || now(id) == w.person }
-	z := zones{}
 	res.Latest = map[string]string{}
-	var d decoded
-	for i := len(all) - 1; i >= 0; i-- {
-		all[i].decode(z, keep, &d)
-		hash := all[i].hash.String()
-		start := len(res.Changes)
-		var renamed [][2]string
-		for _, f := range d.files {
-			if f.Warning != "" {
-				res.Warnings = append(res.Warnings, f.Warning)
-			}
-			person := now(f.ID)
-			if _, ok := res.Latest[person]; !ok {
-				res.Latest[person] = hash
-			}
-			for _, c := range f.Changes {
-				if c.Kind == skills.KindRenamed {
-					renamed = append(renamed, [2]string{c.From, c.To})
-				} else if w.person != "" && person != w.person {
-					continue
-				}
-				c.Person = person
-				c.Commit = hash
-				c.Date = d.when
-				c.Author = d.author
-				c.Email = d.email
-				c.Subject = d.subject
-				res.Changes = append(res.Changes, c)
-			}
+	file := func(person, hash string, f *fileChange) {
+		if f.Warning != "" {
+			res.Warnings = append(res.Warnings, f.Warning)
 		}
-		sortCommit(res.Changes[start:])
-		// A rename applies to the changes of the commits before it, all at
-		// once: renames in one commit do not follow one another.
-		targets := make([]string, len(renamed))
-		for k, rn := range renamed {
-			targets[k] = now(rn[1])
+		if _, ok := res.Latest[person]; !ok {
+			res.Latest[person] = hash
 		}
-		for k, rn := range renamed {
-			today[rn[0]] = targets[k]
+	}
+	if stream {
+		replay(all, w.person, file, nil)
+		res.records, res.person = all, w.person
+	} else {
+		if w.person == "" {
+			total := 0
+			for _, r := range all {
+				total += r.changes
+			}
+			res.Changes = make([]skills.Change, 0, total)
 		}
+		replay(all, w.person, file, func(group []skills.Change) bool {
+			res.Changes = append(res.Changes, group...)
+			return true
+		})
 	}
 	for _, b := range w.boundary {
 		res.Notes = append(res.Notes, fmt.Sprintf("history stops at commit %s (%s), the edge of a shallow clone; run `git fetch --unshallow` to read the rest",
@@ -927,6 +893,68 @@ func (w *walker) result(all []recordRef) *Result {
 	sort.Strings(res.Notes)
 	res.Notes = slices.Compact(res.Notes)
 	return res
+}
+
+// replay decodes the records all, sorted oldest first, newest first,
+// following renames. It calls file for every file a record names, with the
+// person's id today, and, unless it is nil, group with the changes of each
+// commit (of person alone, when person is set), in the order of
+// Result.Changes; group's slice is reused, and replay stops when group
+// returns false.
+func replay(all []recordRef, person string, file func(person, hash string, f *fileChange), group func([]skills.Change) bool) {
+	// today[id] is the id that a file named id at the current commit has
+	// now, for the ids renamed since.
+	today := map[string]string{}
+	now := func(id string) string {
+		if t, ok := today[id]; ok {
+			return t
+		}
+		return id
+	}
+	keep := func(id string) bool { return group != nil && (person == "" || now(id) == person) }
+	z := zones{}
+	var d decoded
+	var out []skills.Change
+	for i := len(all) - 1; i >= 0; i-- {
+		all[i].decode(z, keep, &d)
+		hash := all[i].hash.String()
+		out = out[:0]
+		var renamed [][2]string
+		for k := range d.files {
+			f := &d.files[k]
+			who := now(f.ID)
+			file(who, hash, f)
+			for _, c := range f.Changes {
+				if c.Kind == skills.KindRenamed {
+					renamed = append(renamed, [2]string{c.From, c.To})
+				} else if person != "" && who != person {
+					continue
+				}
+				c.Person = who
+				c.Commit = hash
+				c.Date = d.when
+				c.Author = d.author
+				c.Email = d.email
+				c.Subject = d.subject
+				out = append(out, c)
+			}
+		}
+		if group != nil && len(out) > 0 {
+			sortCommit(out)
+			if !group(out) {
+				return
+			}
+		}
+		// A rename applies to the changes of the commits before it, all at
+		// once: renames in one commit do not follow one another.
+		targets := make([]string, len(renamed))
+		for k, rn := range renamed {
+			targets[k] = now(rn[1])
+		}
+		for k, rn := range renamed {
+			today[rn[0]] = targets[k]
+		}
+	}
 }
 
 var kindOrder = map[skills.Kind]int{
