@@ -111,6 +111,7 @@ func parseDate(flag, s string) (time.Time, error) {
 }
 
 func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writer) error {
+	progress := newProgress(stderr)
 	repo, err := loadRepo(opts.Dir)
 	if err != nil {
 		return err
@@ -134,7 +135,9 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	// One person's history keeps only their changes (and the renames) from
 	// the walk; --all keeps everyone's.
 	read := func(person string) (*history.Result, error) {
-		res, err := history.ReadContext(ctx, root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache, Person: person})
+		res, err := history.ReadContext(ctx, root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache, Person: person,
+			Progress: progress.history()})
+		progress.end()
 		if errors.Is(err, history.ErrRevision) {
 			return nil, &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
 		}

@@ -126,7 +126,8 @@ type team struct {
 	invalid  skills.Problems // the errors of the files of people left out
 	index    *plans.TeamIndex
 	cleanup  func()
-	prefix   string // the coaching folder's path in the git repository
+	prefix   string    // the coaching folder's path in the git repository
+	progress *progress // the command's progress on stderr (progress.go)
 }
 
 // loadRepo finds the repository holding dir and loads it.
@@ -182,7 +183,7 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 		gitRoot string
 		err     error
 	)
-	t := &team{cleanup: func() {}}
+	t := &team{cleanup: func() {}, progress: newProgress(stderr)}
 	if staged {
 		repo, gitRoot, t.cleanup, err = loadStaged(dir)
 	} else {
@@ -230,7 +231,8 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 // files committed at HEAD. Without git, or in a repository coach cannot read
 // (sha256), plans go on without progress; the reason is kept in t.unread.
 func (t *team) readHistory(ctx context.Context, gitRoot string) error {
-	res, err := history.ReadContext(ctx, gitRoot, history.Options{})
+	res, err := history.ReadContext(ctx, gitRoot, history.Options{Progress: t.progress.history()})
+	t.progress.end()
 	switch {
 	case errors.Is(err, history.ErrNotGit):
 		// No git, no progress: plans say so.
