@@ -10,9 +10,13 @@ package main
 //     130 interrupted (Ctrl-C or SIGTERM: every file written is whole, every
 //     temporary file removed).
 //   - --quiet leaves errors only: quietWriter drops the rest of stderr
-//     (wrote, up to date, notes, warnings) and init's list of files;
-//   - coach writes no colour and no terminal escapes anywhere, so NO_COLOR
-//     and a --color flag have nothing to turn off.
+//     (wrote, up to date, notes, warnings) and init's list of files, and
+//     no progress is drawn;
+//   - progress (progress.go) is drawn only when stderr is a terminal, for
+//     work that runs longer than about a second, and cleared when it ends;
+//   - coach writes no colour and no terminal escapes anywhere (a progress
+//     bar is redrawn after a carriage return), so NO_COLOR and a --color
+//     flag have nothing to turn off.
 
 import (
 	"context"
@@ -59,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // runContext runs coach until it is done or ctx is.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	errw := &quietWriter{w: stderr}
+	errw := &quietWriter{w: stderr, term: terminal(stderr)}
 	app := newApp(stdout, errw)
 	err := app.RunContext(ctx, flagsFirst(app, args))
 	errw.quiet = false // what is left is the error itself
@@ -225,10 +229,12 @@ summary of a pull request's skill changes for its reviewer.
 Start with:  coach init --example team && cd team && coach check && coach plan --all
 
 Output: the product (Markdown, text or JSON) on stdout, messages on stderr;
---quiet leaves errors only. coach writes no colour, so there is nothing for
-NO_COLOR or a --color flag to turn off. --format json gives one object with
-"version": 1 (see coach schema --output). Path arguments (--svg FILE,
---output DIR, init DIR) are read after -C, as git does.
+work that runs longer than a second shows its progress on stderr when stderr
+is a terminal, and clears it when done; --quiet leaves errors only. coach
+writes no colour, so there is nothing for NO_COLOR or a --color flag to turn
+off. --format json gives one object with "version": 1 (see coach schema
+--output). Path arguments (--svg FILE, --output DIR, init DIR) are read after
+-C, as git does.
 
 Exit status: 0 ok, 1 findings, 2 wrong usage, 130 interrupted.`,
 		Version:   readBuild().String(),
@@ -236,7 +242,7 @@ Exit status: 0 ok, 1 findings, 2 wrong usage, 130 interrupted.`,
 		ErrWriter: stderr,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "C", Usage: "run as if coach was started in `DIR`", Value: "."},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only: no messages, no progress"},
 		},
 		Commands: []*cli.Command{
 			newInitCommand(),

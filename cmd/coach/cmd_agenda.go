@@ -13,7 +13,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -110,7 +109,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer
 			return err
 		}
 		a := plans.BuildAgenda(plans.AgendaInput{Plan: pl, Matrix: t.repo.Matrix, Config: t.repo.Config, Person: p,
-			History: history.ForPerson(t.history, p.ID), Week: opts.Week, Previous: prev})
+			History: t.own[p.ID], Week: opts.Week, Previous: prev})
 		if opts.Format == "json" {
 			out = append(out, a)
 			continue

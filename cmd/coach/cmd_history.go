@@ -111,6 +111,7 @@ func parseDate(flag, s string) (time.Time, error) {
 }
 
 func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writer) error {
+	progress := newProgress(stderr)
 	repo, err := loadRepo(opts.Dir)
 	if err != nil {
 		return err
@@ -131,10 +132,18 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 			return err
 		}
 	}
-	res, err := history.ReadContext(ctx, root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache})
-	if errors.Is(err, history.ErrRevision) {
-		return &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
+	// One person's history keeps only their changes (and the renames) from
+	// the walk; --all keeps everyone's.
+	read := func(person string) (*history.Result, error) {
+		res, err := history.ReadContext(ctx, root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache, Person: person,
+			Progress: progress.history()})
+		progress.end()
+		if errors.Is(err, history.ErrRevision) {
+			return nil, &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
+		}
+		return res, err
 	}
+	res, err := read(opts.Person) // "" with --all
 	if err != nil {
 		return err
 	}
@@ -147,7 +156,16 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	changes := res.Changes
 	if !opts.All {
 		if err := knownPerson(repo, changes, opts.Person); err != nil {
-			return err
+			// The closest ids to suggest come from everyone's history,
+			// people who have left included: read it all, once, for the
+			// error.
+			everyone, rerr := read("")
+			if rerr != nil {
+				return rerr
+			}
+			if err := knownPerson(repo, everyone.Changes, opts.Person); err != nil {
+				return err
+			}
 		}
 		changes = history.ForPerson(changes, opts.Person)
 		if len(changes) == 0 && len(res.Notes) == 0 {

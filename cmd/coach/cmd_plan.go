@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/coach-dev/coach/history"
@@ -33,6 +34,8 @@ type planOptions struct {
 	// Private prints the plan with the person's decrypted private notes to
 	// the terminal, and writes nothing (cmd_notes.go).
 	Private private
+	// Workers is how many plans are built at once; 0 means GOMAXPROCS.
+	Workers int
 }
 
 func newPlanCommand(stdout, stderr io.Writer) *cli.Command {
@@ -117,16 +120,21 @@ a plan left alone (hand-edited, read-only, or changed while coach wrote it;
 // and its templates.
 type team struct {
 	repo     *skills.Repo
-	history  []skills.Change
-	head     *history.Snapshot // the skill files committed at HEAD; nil without git
-	latest   map[string]string // the newest commit that changed each person's file
-	unread   error             // why the history could not be read, when git is there
+	own      map[string][]skills.Change // each person's history (today's id), newest first
+	head     *history.Snapshot          // the skill files committed at HEAD; nil without git
+	latest   map[string]string          // the newest commit that changed each person's file
+	unread   error                      // why the history could not be read, when git is there
 	tmpl     *templates.Set
 	problems bool            // some person's file or the matrix had errors, already printed
 	invalid  skills.Problems // the errors of the files of people left out
 	index    *plans.TeamIndex
-	cleanup  func()
-	prefix   string // the coaching folder's path in the git repository
+	// indexOnce builds index, for the first of the plans built in
+	// parallel that needs it.
+	indexOnce sync.Once
+	cleanup   func()
+	prefix    string    // the coaching folder's path in the git repository
+	progress  *progress // the command's progress on stderr (progress.go)
+	workers   int       // how many plans are built at once; 0: GOMAXPROCS
 }
 
 // loadRepo finds the repository holding dir and loads it.
@@ -182,7 +190,7 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 		gitRoot string
 		err     error
 	)
-	t := &team{cleanup: func() {}}
+	t := &team{cleanup: func() {}, progress: newProgress(stderr)}
 	if staged {
 		repo, gitRoot, t.cleanup, err = loadStaged(dir)
 	} else {
@@ -230,7 +238,8 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 // files committed at HEAD. Without git, or in a repository coach cannot read
 // (sha256), plans go on without progress; the reason is kept in t.unread.
 func (t *team) readHistory(ctx context.Context, gitRoot string) error {
-	res, err := history.ReadContext(ctx, gitRoot, history.Options{})
+	res, err := history.ReadContext(ctx, gitRoot, history.Options{Progress: t.progress.history()})
+	t.progress.end()
 	switch {
 	case errors.Is(err, history.ErrNotGit):
 		// No git, no progress: plans say so.
@@ -242,7 +251,9 @@ func (t *team) readHistory(ctx context.Context, gitRoot string) error {
 	case err != nil:
 		return err
 	default:
-		t.history, t.latest = res.Changes, res.Latest
+		// Grouped once: ForPerson for each of 2,000 people was 2,000 passes
+		// over everyone's changes.
+		t.own, t.latest = history.ByPerson(res.Changes), res.Latest
 		if t.head, err = history.FilesAt(gitRoot, ""); err != nil {
 			return err
 		}
@@ -307,7 +318,7 @@ func (t *team) people(ids []string, stderr io.Writer) ([]*skills.Person, error) 
 // before its latest change, so that committing the file with its plan
 // changes nothing in the plan.
 func (t *team) plan(p *skills.Person) (*plans.Plan, error) {
-	own := history.ForPerson(t.history, p.ID)
+	own := t.own[p.ID]
 	if t.head != nil {
 		current, err := os.ReadFile(filepath.Join(t.repo.Root, filepath.FromSlash(p.Path)))
 		if err != nil {
@@ -315,11 +326,38 @@ func (t *team) plan(p *skills.Person) (*plans.Plan, error) {
 		}
 		own = plans.Committed(own, current, t.head.Files[p.Path], t.latest[p.ID])
 	}
-	if t.index == nil {
-		t.index = plans.IndexTeam(t.repo.Matrix, t.repo.Config, t.repo.People)
-	}
 	return plans.Build(plans.Input{Matrix: t.repo.Matrix, Config: t.repo.Config, Person: p, Team: t.repo.People,
-		Index: t.index, History: own})
+		Index: t.teamIndex(), History: own})
+}
+
+// teamIndex is what every plan reads of the whole team, computed once. t.plan
+// may be called from many goroutines: nothing else of t is written then.
+func (t *team) teamIndex() *plans.TeamIndex {
+	t.indexOnce.Do(func() { t.index = plans.IndexTeam(t.repo.Matrix, t.repo.Config, t.repo.People) })
+	return t.index
+}
+
+// builtPlan is a person's plan and, unless it is for JSON, its Markdown.
+type builtPlan struct {
+	plan    *plans.Plan
+	content []byte
+}
+
+// buildPlans builds and renders the plans of people in parallel, in their
+// order, showing progress; the error is the first person's, in order, whose
+// plan failed, with the plans of those before (see inParallel).
+func (t *team) buildPlans(ctx context.Context, people []*skills.Person, render bool) ([]builtPlan, error) {
+	t.progress.begin("building plans", "plans", len(people))
+	defer t.progress.end()
+	return inParallel(ctx, t.workers, people, func(p *skills.Person) (builtPlan, error) {
+		defer t.progress.add(1)
+		pl, err := t.plan(p)
+		if err != nil || !render {
+			return builtPlan{plan: pl}, err
+		}
+		content, err := t.render(p, pl)
+		return builtPlan{pl, content}, err
+	})
 }
 
 func (t *team) render(p *skills.Person, pl *plans.Plan) ([]byte, error) {
@@ -374,6 +412,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		return err
 	}
 	defer t.cleanup()
+	t.workers = opts.Workers
 	if opts.Private.On {
 		return printPrivatePlans(t, people, opts.Private, stdout, stderr)
 	}
@@ -389,24 +428,21 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 	if opts.All && len(t.repo.People) == 0 {
 		fmt.Fprintln(stderr, "coach: note: no skill files in skills/ yet; add skills/NAME.toml first")
 	}
+	// Plans are built and rendered in parallel, then written in order: the
+	// same bytes as one at a time. A plan that fails stops the run after
+	// those before it are written, as one at a time would.
+	built, buildErr := t.buildPlans(ctx, people, opts.Format != "json")
 	var out []*plans.Plan
 	var findings bool
 	var kept []error // plans left alone, named once the others are written
-	for _, p := range people {
+	for i, b := range built {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		pl, err := t.plan(p)
-		if err != nil {
-			return err
-		}
+		p, pl, content := people[i], b.plan, b.content
 		if opts.Format == "json" {
 			out = append(out, pl)
 			continue
-		}
-		content, err := t.render(p, pl)
-		if err != nil {
-			return err
 		}
 		path := plans.PlanPath(p.ID)
 		file := filepath.Join(t.repo.Root, filepath.FromSlash(path))
@@ -451,6 +487,9 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 				fmt.Fprintf(stderr, "coach: %s is up to date\n", path)
 			}
 		}
+	}
+	if buildErr != nil {
+		return buildErr
 	}
 	for _, err := range kept {
 		fmt.Fprintf(stderr, "coach: %v\n", err)

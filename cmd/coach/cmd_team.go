@@ -24,6 +24,8 @@ type teamOptions struct {
 	Check  bool
 	Staged bool
 	Force  bool
+	// Workers is how many plans are built at once; 0 means GOMAXPROCS.
+	Workers int
 }
 
 func newTeamCommand(stdout, stderr io.Writer) *cli.Command {
@@ -92,24 +94,21 @@ team.md (--check), 2 wrong usage.`,
 }
 
 // buildTeam builds every valid person's plan and the team view of opts.Under.
-func buildTeam(t *team, under string, stderr io.Writer) (*plans.Team, error) {
+func buildTeam(ctx context.Context, t *team, under string, stderr io.Writer) (*plans.Team, error) {
 	people, err := t.people(nil, stderr)
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[string]*plans.Plan, len(people))
-	for _, p := range people {
-		pl, err := t.plan(p)
-		if err != nil {
-			return nil, err
-		}
-		byID[p.ID] = pl
+	built, err := t.buildPlans(ctx, people, false)
+	if err != nil {
+		return nil, err
 	}
-	if t.index == nil {
-		t.index = plans.IndexTeam(t.repo.Matrix, t.repo.Config, t.repo.People)
+	byID := make(map[string]*plans.Plan, len(people))
+	for i, p := range people {
+		byID[p.ID] = built[i].plan
 	}
 	return plans.BuildTeam(plans.TeamInput{Matrix: t.repo.Matrix, Config: t.repo.Config, People: people,
-		Plans: byID, Index: t.index, Under: under})
+		Plans: byID, Index: t.teamIndex(), Under: under})
 }
 
 func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) error {
@@ -118,13 +117,14 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		return err
 	}
 	defer t.cleanup()
+	t.workers = opts.Workers
 	if opts.SVG != "" {
 		if in := coachPath(t.repo.Root, opts.SVG); in != "" {
 			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
 				hint: "write the chart elsewhere, for example --svg team.svg"}
 		}
 	}
-	view, err := buildTeam(t, opts.Under, stderr)
+	view, err := buildTeam(ctx, t, opts.Under, stderr)
 	if err != nil {
 		return err
 	}

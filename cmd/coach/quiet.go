@@ -12,6 +12,9 @@ type quietWriter struct {
 	w     io.Writer
 	quiet bool
 	buf   []byte
+	// term is w when it is a terminal, where progress is drawn
+	// (progress.go); nil otherwise.
+	term io.Writer
 }
 
 func (q *quietWriter) Write(p []byte) (int, error) {

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// inParallel calls f for every item on up to workers goroutines (0:
+// GOMAXPROCS) and
+// returns the results in the items' order, so that what is written from
+// them is the same bytes as from a loop.
+//
+// When f fails, the error returned is that of the first item, in order,
+// that failed, whatever the schedule, with the results of the items before
+// it: a caller writes those and reports the error, as a loop would have.
+// Items after a failed one are not started. When ctx is done, no more items
+// are started and ctx's error is returned, with no results.
+func inParallel[T, R any](ctx context.Context, workers int, items []T, f func(T) (R, error)) ([]R, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	out := make([]R, len(items))
+	errs := make([]error, len(items))
+	var next atomic.Int64 // the next item to start: items start in order
+	var failed atomic.Int64
+	failed.Store(int64(len(items))) // the first item that failed, so far
+	var wg sync.WaitGroup
+	for range min(workers, len(items)) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := next.Add(1) - 1
+				if i >= failed.Load() {
+					return
+				}
+				if out[i], errs[i] = f(items[i]); errs[i] != nil {
+					for {
+						first := failed.Load()
+						if i >= first || failed.CompareAndSwap(first, i) {
+							break
+						}
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Every item before the first that failed was started, since items
+	// start in order, and has finished.
+	if first := int(failed.Load()); first < len(items) {
+		return out[:first], errs[first]
+	}
+	return out, nil
+}
