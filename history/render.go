@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,12 +86,20 @@ func day(t time.Time) string {
 // WriteText writes changes as a timeline: one paragraph per commit, newest
 // first, one line per change. withPerson names the person on every line.
 func WriteText(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool) error {
+	return WriteTextSeq(w, slices.Values(changes), m, withPerson)
+}
+
+// WriteTextSeq is WriteText of the changes changes yields, written as they
+// come.
+func WriteTextSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix, withPerson bool) error {
 	b := bufio.NewWriterSize(w, 64<<10) // streamed: a whole history can be tens of megabytes
-	for i, c := range changes {
-		if i == 0 || changes[i-1].Commit != c.Commit {
-			if i > 0 {
+	prev, first := "", true
+	for c := range changes {
+		if first || prev != c.Commit {
+			if !first {
 				b.WriteString("\n")
 			}
+			first, prev = false, c.Commit
 			fmt.Fprintf(b, "%s  %s  %s  %s\n", day(c.Date), short(c.Commit), c.Author, c.Subject)
 		}
 		b.WriteString("    ")
@@ -104,13 +114,19 @@ func WriteText(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerso
 
 // WriteMarkdown writes changes as a GitHub-flavoured Markdown table.
 func WriteMarkdown(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool) error {
+	return WriteMarkdownSeq(w, slices.Values(changes), m, withPerson)
+}
+
+// WriteMarkdownSeq is WriteMarkdown of the changes changes yields, written
+// as they come.
+func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix, withPerson bool) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	if withPerson {
 		b.WriteString("| Date | Person | Change | Commit | Author | Subject |\n| --- | --- | --- | --- | --- | --- |\n")
 	} else {
 		b.WriteString("| Date | Change | Commit | Author | Subject |\n| --- | --- | --- | --- | --- |\n")
 	}
-	for _, c := range changes {
+	for c := range changes {
 		cells := []string{day(c.Date)}
 		if withPerson {
 			cells = append(cells, c.Person)

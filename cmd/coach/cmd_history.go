@@ -134,9 +134,12 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	}
 	// One person's history keeps only their changes (and the renames) from
 	// the walk; --all keeps everyone's.
+	// Everyone's history as text or Markdown is written as it is decoded,
+	// never held whole (history.Options.Stream).
+	stream := opts.All && opts.Format != "json"
 	read := func(person string) (*history.Result, error) {
 		res, err := history.ReadContext(ctx, root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache, Person: person,
-			Progress: progress.history()})
+			Stream: stream && person == "", Progress: progress.history()})
 		progress.end()
 		if errors.Is(err, history.ErrRevision) {
 			return nil, &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
@@ -152,6 +155,9 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(stderr, "coach: note: %s\n", n)
+	}
+	if stream {
+		return writeStream(stdout, stderr, res, opts, m)
 	}
 	changes := res.Changes
 	if !opts.All {
@@ -206,6 +212,39 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 		return history.WriteMarkdown(stdout, changes, m, opts.All)
 	}
 	return history.WriteText(stdout, changes, m, opts.All)
+}
+
+// writeStream writes everyone's history as text or Markdown, as
+// runHistory does from a whole one, from the changes res.All decodes.
+func writeStream(stdout, stderr io.Writer, res *history.Result, opts historyOptions, m *skills.Matrix) error {
+	if len(res.Notes) == 0 {
+		empty := true
+		for range res.All() {
+			empty = false
+			break
+		}
+		if empty {
+			fmt.Fprintln(stderr, "coach: note: no commit has changed a skill file yet")
+		}
+	}
+	if opts.Skill != "" && m.Skill(opts.Skill) == nil {
+		return usagef("unknown skill %q; did you mean %s?", opts.Skill, skills.Closest(opts.Skill, m.SkillIDs(), 1)[0])
+	}
+	changes := func(yield func(skills.Change) bool) {
+		for c := range res.All() {
+			if (!opts.Since.IsZero() && c.Date.Before(opts.Since)) || (!opts.Until.IsZero() && !c.Date.Before(opts.Until)) ||
+				(opts.Skill != "" && c.Skill != opts.Skill) {
+				continue
+			}
+			if !yield(c) {
+				return
+			}
+		}
+	}
+	if opts.Format == "md" {
+		return history.WriteMarkdownSeq(stdout, changes, m, true)
+	}
+	return history.WriteTextSeq(stdout, changes, m, true)
 }
 
 // knownPerson accepts an id that has a skill file today or appears in the
