@@ -111,3 +111,48 @@ func TestCheckOrg(t *testing.T) {
 		})
 	}
 }
+
+// LoadSome reads only the people asked for, lists every file, and makes no
+// check across people (a manager it did not read is not missing).
+func TestLoadSome(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, SkillsDir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"ana": "name = \"Ana\"\nrole = \"pm\"\nmanager = \"bo\"\n",
+		"bo":  "name = \"Bo\"\nrole = \"pm\"\n",
+		"cy":  "name = \"Cy\"\nrole = \"pm\"\nbroken = [\n",
+	}
+	for id, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, SkillsDir, id+".toml"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := LoadSome(dir, func(id string) bool { return id == "ana" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range r.People {
+		ids = append(ids, p.ID)
+	}
+	if diff := cmp.Diff([]string{"ana"}, ids); diff != "" {
+		t.Errorf("people (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"skills/ana.toml", "skills/bo.toml", "skills/cy.toml"}, r.Files); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	for _, pr := range r.Problems {
+		if pr.Path != "skills/ana.toml" {
+			t.Errorf("a problem outside ana's file: %s", pr)
+		}
+	}
+	all, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.People) != 2 || len(all.Problems) == 0 {
+		t.Errorf("Load: %d people, problems %v; want 2 and cy's", len(all.People), problemStrings(all.Problems))
+	}
+}

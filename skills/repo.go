@@ -91,7 +91,14 @@ func FindRoot(dir string) (string, error) {
 // (or the built-in matrix) and every skills/*.toml. Problems in the files are
 // collected in Repo.Problems, never returned as the error; the error is for
 // failures to read.
-func Load(root string) (*Repo, error) {
+func Load(root string) (*Repo, error) { return LoadSome(root, nil) }
+
+// LoadSome is Load reading only the skill files of the people want
+// accepts (nil: everyone's): Repo.Files still lists every file, Repo.People
+// holds those read, and Repo.Problems covers only what was read, without
+// the checks across people. It serves a command about one person, such as
+// their history, in an organisation of thousands.
+func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 	r := &Repo{Root: root, Config: DefaultConfig()}
 	sources := map[string][]byte{}
 	if src, ok, err := readOptional(r, ConfigFile, configLimit); err != nil {
@@ -143,6 +150,10 @@ func Load(root string) (*Repo, error) {
 		return nil, err
 	}
 	for _, f := range files {
+		if want != nil && !want(PersonID(f)) {
+			r.Files = append(r.Files, f)
+			continue
+		}
 		src, problem, err := ReadSkillFile(root, f)
 		if err != nil {
 			return nil, err
@@ -169,7 +180,9 @@ func Load(root string) (*Repo, error) {
 			r.People = append(r.People, p)
 		}
 	}
-	r.Problems = append(r.Problems, checkOrg(r.Config, r.Matrix, r.People, func(p string) []byte { return sources[p] })...)
+	if want == nil {
+		r.Problems = append(r.Problems, checkOrg(r.Config, r.Matrix, r.People, func(p string) []byte { return sources[p] })...)
+	}
 	r.Problems.Sort()
 	return r, nil
 }

@@ -112,11 +112,20 @@ func parseDate(flag, s string) (time.Time, error) {
 
 func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writer) error {
 	progress := newProgress(stderr)
-	repo, err := loadRepo(opts.Dir)
+	// Only the people the output names are read: one person's file, or
+	// everyone's for the names in JSON; text and Markdown name people by id.
+	root, err := skills.FindRoot(opts.Dir)
 	if err != nil {
 		return err
 	}
-	root := repo.Root
+	want := func(id string) bool { return id == opts.Person }
+	if opts.All && opts.Format == "json" {
+		want = nil
+	}
+	repo, err := skills.LoadSome(root, want)
+	if err != nil {
+		return err
+	}
 	if opts.SVG != "" {
 		if in := coachPath(root, opts.SVG); strings.HasSuffix(in, "/") {
 			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
@@ -251,8 +260,10 @@ func writeStream(stdout, stderr io.Writer, res *history.Result, opts historyOpti
 // history (someone who has left), and otherwise names the closest ids.
 func knownPerson(repo *skills.Repo, changes []skills.Change, id string) error {
 	ids := history.People(changes)
-	for _, p := range repo.People {
-		ids = append(ids, p.ID)
+	for _, f := range repo.Files {
+		if strings.HasPrefix(f, skills.SkillsDir+"/") {
+			ids = append(ids, skills.PersonID(f))
+		}
 	}
 	for _, known := range ids {
 		if known == id {
