@@ -36,6 +36,9 @@ type program struct {
 	// gaveUp is set once the fast path gave up on a rendering of this
 	// template: text/template renders it from then on.
 	gaveUp atomic.Bool
+	// size sizes the buffer of the next output: the longest one so far,
+	// less an eighth for each shorter one since.
+	size atomic.Int64
 }
 
 // giveUp stops a fast rendering; why is for tests.

@@ -307,3 +307,33 @@ func TestRenderConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// BenchmarkRender renders every built-in template for the example team,
+// with the fast path and with text/template alone.
+func BenchmarkRender(b *testing.B) {
+	s, err := Load(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := exampleData(b)
+	for _, path := range []string{"fast", "text-template"} {
+		for _, name := range []string{"plan.md.tmpl", "team.md.tmpl", "agenda.md.tmpl", "diff.md.tmpl"} {
+			b.Run(path+"/"+name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					for _, d := range data[name] {
+						var err error
+						if path == "fast" {
+							_, err = s.Render(name, d)
+						} else {
+							_, err = s.renderSlow(name, d)
+						}
+						if err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			})
+		}
+	}
+}

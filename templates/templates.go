@@ -349,6 +349,7 @@ func (s *Set) renderFast(name string, data any) (out []byte, ok bool) {
 		return nil, false
 	}
 	r := &rendering{sites: s.sites, last: -1, max: s.maxSteps}
+	r.out.Grow(int(min(p.size.Load(), MaxOutput)))
 	e := &exec{r: r, vars: make([]variable, 0, 16)}
 	defer func() {
 		if x := recover(); x != nil {
@@ -369,6 +370,7 @@ func (s *Set) renderFast(name string, data any) (out []byte, ok bool) {
 	}
 	e.vars = append(e.vars, variable{"$", value})
 	e.list(value, p.body)
+	p.size.Store(max(int64(r.out.Len()), p.size.Load()*7/8))
 	return tidy(r.out.Bytes()), true
 }
 
@@ -519,7 +521,11 @@ var entity = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
 // before punctuation are escaped, and an @mention gets a zero-width space
 // after its @, so that printing a name notifies no one.
 func Escape(s string) string {
-	if !strings.ContainsAny(s, "\r\n|<&`\\@") {
+	i := 0
+	for i < len(s) && !escaped[s[i]] {
+		i++
+	}
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
@@ -548,6 +554,9 @@ func Escape(s string) string {
 	return b.String()
 }
 
+// escaped are the bytes Escape may change.
+var escaped = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true}
+
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
@@ -555,10 +564,15 @@ func isWord(c byte) bool {
 func isPunct(c byte) bool { return c > ' ' && c < 0x7f && !isWord(c) }
 
 func tidy(b []byte) []byte {
-	lines := bytes.Split(b, []byte("\n"))
-	out := make([]byte, 0, len(b))
+	out := make([]byte, 0, len(b)+1)
 	blank := true // drop blank lines at the start
-	for _, l := range lines {
+	for len(b) > 0 {
+		l := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			l, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
 		l = bytes.TrimRight(l, " \t")
 		if len(l) == 0 {
 			if !blank {
