@@ -312,7 +312,7 @@ func Build(in Input) (*Plan, error) {
 	if team == nil {
 		team = IndexTeam(m, in.Config, in.Team)
 	}
-	pl.Focus = focus(in, role, target)
+	pl.Focus = focus(in, role, target, team)
 	if len(pl.Readiness.Below) == 0 && pl.Readiness.Assessed > 0 {
 		pl.Ready = true
 		if target.Next != "" {
@@ -323,7 +323,7 @@ func Build(in Input) (*Plan, error) {
 	}
 	if pl.Ready && pl.Stretch != nil && len(pl.Focus) == 0 {
 		// Nothing left to close for the target: stretch towards the next role.
-		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID))
+		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID), team)
 	}
 	pl.Strengths = strengths(in, role, target, team)
 	pl.Person.ManagerName = team.names[p.Manager]
@@ -437,6 +437,12 @@ func readiness(m *skills.Matrix, p *skills.Person, r *skills.Role) Readiness {
 // it once keeps a team's plans linear in its size.
 type TeamIndex struct {
 	focus map[string][]string
+	// ranked are the focus candidates of each person, ranked for their own
+	// role and target and cut to the plan's number of focus skills, for
+	// Build to reuse: matrix and planFocus are what they were ranked with.
+	ranked    map[*skills.Person][]candidate
+	matrix    *skills.Matrix
+	planFocus int
 	// pairs are the team's mentoring pairs (see Match), by mentor and by
 	// mentee; names are everyone's names, leaders' included, by id.
 	pairs    []Pair
@@ -447,10 +453,19 @@ type TeamIndex struct {
 
 // IndexTeam computes the TeamIndex of team.
 func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *TeamIndex {
-	ix := &TeamIndex{focus: make(map[string][]string, len(team))}
+	ix := &TeamIndex{focus: make(map[string][]string, len(team)), ranked: make(map[*skills.Person][]candidate, len(team)),
+		matrix: m, planFocus: cfg.Plan.Focus}
 	for _, q := range team {
-		ids := focusIDs(m, cfg, q)
-		ix.focus[q.ID] = ids
+		cands, ok := rankOwn(m, q)
+		if !ok {
+			ix.focus[q.ID] = nil
+			continue
+		}
+		if cfg.Plan.Focus >= 0 && len(cands) > cfg.Plan.Focus {
+			cands = slices.Clip(cands[:cfg.Plan.Focus])
+		}
+		ix.ranked[q] = cands
+		ix.focus[q.ID] = firstIDs(cands, cfg.Plan.Focus)
 	}
 	ix.index(m, cfg, team)
 	return ix
@@ -459,9 +474,12 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 // Focus returns the focus skill ids of person id.
 func (ix *TeamIndex) Focus(id string) []string { return ix.focus[id] }
 
-func focus(in Input, role, target *skills.Role) []Focus {
+func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 	m, p := in.Matrix, in.Person
-	cands := rank(m, p, role, target)
+	cands, ok := team.rankedFor(in, role, target)
+	if !ok {
+		cands = rank(m, p, role, target)
+	}
 	if len(cands) > in.Config.Plan.Focus {
 		cands = cands[:in.Config.Plan.Focus]
 	}

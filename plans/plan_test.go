@@ -294,3 +294,36 @@ func TestBuiltInAdviceKeepsManagerActionsFromICs(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildReusesTheIndexRanking: a plan built with the team's index, whose
+// ranking of the person it reuses, is the plan built with an index that
+// ranked copies of the people, which it cannot reuse.
+func TestBuildReusesTheIndexRanking(t *testing.T) {
+	repo, err := skills.Load("../repo-example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, cfg := repo.Matrix, repo.Config
+	copies := make([]*skills.Person, len(repo.People))
+	for i, p := range repo.People {
+		q := *p
+		copies[i] = &q
+	}
+	shared, other := IndexTeam(m, cfg, repo.People), IndexTeam(m, cfg, copies)
+	for _, p := range repo.People {
+		if _, ok := shared.rankedFor(Input{Matrix: m, Config: cfg, Person: p}, m.Role(p.Role), m.Role(p.TargetRole(m))); !ok {
+			t.Errorf("%s: the index's ranking is not reused", p.ID)
+		}
+		want, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: repo.People, Index: other})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: repo.People, Index: shared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(Today{})); diff != "" {
+			t.Errorf("%s (-ranked again +reused):\n%s", p.ID, diff)
+		}
+	}
+}
