@@ -317,7 +317,7 @@ func miscasedKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type
 	// checked gives the keys valid beside key, and whether key is one this
 	// check looks at: decoded, and in a struct (in a map any key is allowed).
 	checked := func(key toml.Key) ([]string, bool) {
-		if undecoded[key.String()] {
+		if undecoded != nil && undecoded[key.String()] {
 			return nil, false
 		}
 		return keysAt(t, key[:len(key)-1])
