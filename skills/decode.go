@@ -33,8 +33,9 @@ func decodeTOML(path string, src []byte, v any, limit sizeLimit) (ix *sourceInde
 		return nil, Problems{decodeProblem(path, src, err)}, false
 	}
 	ix = lazyIndex(string(src))
-	problems = append(problems, unknownKeys(path, ix, md, reflect.TypeOf(v))...)
-	problems = append(problems, miscasedKeys(path, ix, md, reflect.TypeOf(v))...)
+	undecoded := md.Undecoded()
+	problems = append(problems, unknownKeys(path, ix, undecoded, reflect.TypeOf(v))...)
+	problems = append(problems, miscasedKeys(path, ix, md, undecoded, reflect.TypeOf(v))...)
 	return ix, problems, true
 }
 
@@ -277,10 +278,10 @@ func typeHint(dst string) string {
 }
 
 // unknownKeys reports every key the decoder could not place in t.
-func unknownKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type) Problems {
+func unknownKeys(path string, ix *sourceIndex, undecoded []toml.Key, t reflect.Type) Problems {
 	var out Problems
 	used := map[string]int{} // stripped path -> occurrences already reported
-	for _, key := range md.Undecoded() {
+	for _, key := range undecoded {
 		valid, ok := keysAt(t, key[:len(key)-1])
 		if !ok {
 			// Inside a map or a free-form table such as [private]: the
@@ -305,12 +306,12 @@ func unknownKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type)
 
 // miscasedKeys reports keys that the decoder accepted only because it ignores
 // case: `Name = "x"` must be written `name = "x"`.
-func miscasedKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type) Problems {
+func miscasedKeys(path string, ix *sourceIndex, md toml.MetaData, undecodedKeys []toml.Key, t reflect.Type) Problems {
 	var out Problems
 	var undecoded map[string]bool
-	if u := md.Undecoded(); len(u) > 0 {
-		undecoded = make(map[string]bool, len(u))
-		for _, k := range u {
+	if len(undecodedKeys) > 0 {
+		undecoded = make(map[string]bool, len(undecodedKeys))
+		for _, k := range undecodedKeys {
 			undecoded[k.String()] = true
 		}
 	}
