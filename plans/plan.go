@@ -291,6 +291,9 @@ func Build(in Input) (*Plan, error) {
 		Role:   RoleRef{ID: role.ID, Name: role.Name},
 		Target: RoleRef{ID: target.ID, Name: target.Name, Default: p.Target == ""},
 	}
+	if len(m.Skills) > 0 {
+		pl.Skills = make([]SkillRow, 0, len(m.Skills)) // a row for every skill
+	}
 	for _, s := range m.Skills {
 		lvl := p.Levels[s.ID]
 		pl.Skills = append(pl.Skills, SkillRow{
