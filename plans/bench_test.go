@@ -49,3 +49,23 @@ func BenchmarkIndexTeam(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBuild builds the plans of a team of 1,000 with a shared index,
+// as `coach plan --all` does.
+func BenchmarkBuild(b *testing.B) {
+	m, err := skills.DefaultMatrix()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := skills.DefaultConfig()
+	team := benchTeam(b, m, 1000)
+	ix := IndexTeam(m, cfg, team)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range team {
+			if _, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: team, Index: ix}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

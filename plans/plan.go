@@ -487,6 +487,9 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		cands = cands[:in.Config.Plan.Focus]
 	}
 	var out []Focus
+	if len(cands) > 0 {
+		out = make([]Focus, 0, len(cands)) // a focus for every candidate
+	}
 	for _, c := range cands {
 		s := c.skill
 		lvl := p.Levels[s.ID]
@@ -556,6 +559,9 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength 
 		lvl := p.Levels[s.ID]
 		if lvl == 0 || (lvl <= s.Expect[target.ID] && lvl <= s.Expect[role.ID]) {
 			continue
+		}
+		if out == nil {
+			out = make([]Strength, 0, len(m.Skills)-i) // at most the skills left
 		}
 		above := lvl > s.Expect[target.ID]
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),

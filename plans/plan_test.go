@@ -327,3 +327,34 @@ func TestBuildReusesTheIndexRanking(t *testing.T) {
 		}
 	}
 }
+
+// TestResources: ways to learn a skill alternate by kind (practice,
+// person, reading), each kind in the matrix's order; none is nil.
+func TestResources(t *testing.T) {
+	practice := func(n string) skills.Resource { return skills.Resource{Kind: "practice", Title: n} }
+	person := func(n string) skills.Resource { return skills.Resource{Kind: "person", Title: n} }
+	reading := func(n string) skills.Resource { return skills.Resource{Kind: "reading", Title: n} }
+	tests := []struct {
+		name string
+		in   []skills.Resource
+		want []skills.Resource
+	}{
+		{"none", nil, nil},
+		{"one kind", []skills.Resource{reading("r1"), reading("r2")}, []skills.Resource{reading("r1"), reading("r2")}},
+		{"alternating", []skills.Resource{reading("r1"), reading("r2"), person("p1"), practice("w1"), practice("w2")},
+			[]skills.Resource{practice("w1"), person("p1"), reading("r1"), practice("w2"), reading("r2")}},
+		{"an unknown kind is left out", []skills.Resource{{Kind: "video", Title: "v"}, person("p1")}, []skills.Resource{person("p1")}},
+		{"only unknown kinds", []skills.Resource{{Kind: "video", Title: "v"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := resources(&skills.Skill{Resources: tt.in})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Error(diff)
+			}
+			if (got == nil) != (tt.want == nil) {
+				t.Errorf("got nil %v, want nil %v", got == nil, tt.want == nil)
+			}
+		})
+	}
+}
