@@ -69,3 +69,29 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildTeam is the team view of 2,000 people under 200 managers,
+// from their plans.
+func BenchmarkBuildTeam(b *testing.B) {
+	m, err := skills.DefaultMatrix()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := skills.DefaultConfig()
+	team := benchTeam(b, m, 2000)
+	ix := IndexTeam(m, cfg, team)
+	byID := map[string]*Plan{}
+	for _, p := range team {
+		pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: team, Index: ix})
+		if err != nil {
+			b.Fatal(err)
+		}
+		byID[p.ID] = pl
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := BuildTeam(TeamInput{Matrix: m, Config: cfg, People: team, Plans: byID, Index: ix}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
