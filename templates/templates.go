@@ -563,8 +563,11 @@ func isWord(c byte) bool {
 
 func isPunct(c byte) bool { return c > ' ' && c < 0x7f && !isWord(c) }
 
+// tidy folds the runs of blank lines of b, trims the spaces that end its
+// lines, and ends it in one newline. It works in place: b's bytes are
+// overwritten, as each line is moved back over the bytes already read.
 func tidy(b []byte) []byte {
-	out := make([]byte, 0, len(b)+1)
+	out := b[:0]
 	blank := true // drop blank lines at the start
 	for len(b) > 0 {
 		l := b
