@@ -465,7 +465,7 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 			continue
 		}
 		if cfg.Plan.Focus >= 0 && len(cands) > cfg.Plan.Focus {
-			cands = slices.Clip(cands[:cfg.Plan.Focus])
+			cands = slices.Clone(cands[:cfg.Plan.Focus]) // not to keep every candidate alive
 		}
 		ix.ranked[q] = cands
 		ix.focus[q.ID] = firstIDs(cands, cfg.Plan.Focus)
