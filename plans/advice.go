@@ -106,22 +106,29 @@ func levelText(m *skills.Matrix, s *skills.Skill, lvl int) LevelText {
 // work first, then a person to learn from, then reading, and again, so that
 // the first three are one of each whenever the matrix has them.
 func resources(s *skills.Skill) []skills.Resource {
-	byKind := map[string][]skills.Resource{}
-	for _, r := range s.Resources {
-		byKind[r.Kind] = append(byKind[r.Kind], r)
+	if len(s.Resources) == 0 {
+		return nil
 	}
-	var out []skills.Resource
+	out := make([]skills.Resource, 0, len(s.Resources))
+	// next[k] is where the search for the next resource of kind k starts.
+	next := make([]int, len(skills.ResourceKinds))
 	for len(out) < len(s.Resources) {
 		n := len(out)
-		for _, k := range skills.ResourceKinds {
-			if len(byKind[k]) > 0 {
-				out = append(out, byKind[k][0])
-				byKind[k] = byKind[k][1:]
+		for k, kind := range skills.ResourceKinds {
+			for next[k] < len(s.Resources) && s.Resources[next[k]].Kind != kind {
+				next[k]++
+			}
+			if next[k] < len(s.Resources) {
+				out = append(out, s.Resources[next[k]])
+				next[k]++
 			}
 		}
 		if len(out) == n {
 			break // a kind outside ResourceKinds: validation rejects it
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

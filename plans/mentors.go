@@ -36,26 +36,28 @@ type Pair struct {
 // Match computes the mentoring pairs of team, given each person's focus
 // skill ids (focus[id]), with at most capacity mentees per mentor. Pairs
 // come out ordered by mentee id, then the mentee's focus order.
+//
+// Each need takes the best mentor there is by the rules above; the holders
+// of each skill are kept by level and by load, so that finding that mentor
+// looks at the few who cannot take it (the person, their manager and
+// reports, their mentors and mentees), not at every holder: a team of
+// thousands is matched in time linear in its needs. matchPlain in
+// mentors_test.go is the plain scan it is tested against.
 func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int) []Pair {
 	people := slices.Clone(team)
 	slices.SortFunc(people, func(a, b *skills.Person) int { return cmp.Compare(a.ID, b.ID) })
-	index := make(map[string]int, len(people))
-	for i, p := range people {
-		index[p.ID] = i
-	}
-	// For each skill, who holds it: strongest first, then by id. A mentor
-	// who reaches capacity is dropped from a list when the list is next
-	// read, so a team of thousands is matched over short lists.
-	holders := map[string][]holder{}
+	holders := map[string]*skillHolders{}
 	for i, p := range people {
 		for id, lvl := range p.Levels {
-			if lvl > 0 {
-				holders[id] = append(holders[id], holder{i, lvl})
+			if lvl > 0 && capacity > 0 {
+				sh := holders[id]
+				if sh == nil {
+					sh = &skillHolders{}
+					holders[id] = sh
+				}
+				sh.add(i, lvl, 0)
 			}
 		}
-	}
-	for _, hs := range holders {
-		slices.SortStableFunc(hs, func(a, b holder) int { return cmp.Compare(b.level, a.level) })
 	}
 	load := make([]int, len(people))        // mentor -> how many mentees
 	mentorsOf := make([][]int, len(people)) // mentee -> their mentors
@@ -75,6 +77,7 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 		}
 		return a.person < b.person
 	}
+	var skipped []int
 	for round := range rounds {
 		for pi, p := range people {
 			if round >= len(focus[p.ID]) {
@@ -102,31 +105,28 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 					best, found = h, true
 				}
 			}
-			hs := holders[s.ID]
-			kept := hs[:0]
-			i := 0
-			for ; i < len(hs); i++ {
-				h := hs[i]
-				if load[h.person] >= capacity {
-					continue // full: dropped for good
-				}
-				kept = append(kept, h)
-				if h.level < need || found && load[best.person] == 0 {
-					// Strongest first: nobody further on is better.
-					i++
-					break
-				}
-				if ok(h.person) && (!found || better(h, best)) {
+			// The best holder who can take p: by load, then level, then id.
+			if sh := holders[s.ID]; sh != nil {
+				var h holder
+				var ok2 bool
+				h, ok2, skipped = sh.best(need, load, ok, skipped)
+				if ok2 && (!found || better(h, best)) {
 					best, found = h, true
 				}
 			}
-			holders[s.ID] = append(kept, hs[i:]...)
 			if !found {
 				continue
 			}
 			if !slices.Contains(mentorsOf[pi], best.person) {
 				mentorsOf[pi] = append(mentorsOf[pi], best.person)
 				load[best.person]++
+				if l := load[best.person]; l < capacity {
+					for id, lvl := range people[best.person].Levels {
+						if lvl > 0 {
+							holders[id].add(best.person, lvl, l)
+						}
+					}
+				}
 			}
 			pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 		}
@@ -137,9 +137,20 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			order[p.ID+"/"+id] = i
 		}
 	}
-	slices.SortStableFunc(pairs, func(a, b Pair) int {
-		return cmp.Or(cmp.Compare(a.Mentee, b.Mentee), cmp.Compare(order[a.Mentee+"/"+a.Skill], order[b.Mentee+"/"+b.Skill]))
+	type ordered struct {
+		Pair
+		order int
+	}
+	sorted := make([]ordered, len(pairs))
+	for i, pr := range pairs {
+		sorted[i] = ordered{pr, order[pr.Mentee+"/"+pr.Skill]}
+	}
+	slices.SortStableFunc(sorted, func(a, b ordered) int {
+		return cmp.Or(cmp.Compare(a.Mentee, b.Mentee), cmp.Compare(a.order, b.order))
 	})
+	for i := range sorted {
+		pairs[i] = sorted[i].Pair
+	}
 	return pairs
 }
 
@@ -148,6 +159,110 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 type holder struct {
 	person int
 	level  int
+}
+
+// skillHolders are the people who hold one skill with room for a mentee:
+// free[i][l] are those at levels[i] (strongest first) with load l, a heap
+// by index. A person whose load grew is added under the new load and left
+// under the old one until a search finds them there.
+type skillHolders struct {
+	levels []int
+	free   [][]indexHeap
+}
+
+// add puts person, at level lvl, under load.
+func (sh *skillHolders) add(person, lvl, load int) {
+	i, found := slices.BinarySearchFunc(sh.levels, lvl, func(a, b int) int { return cmp.Compare(b, a) })
+	if !found {
+		sh.levels = slices.Insert(sh.levels, i, lvl)
+		sh.free = slices.Insert(sh.free, i, nil)
+	}
+	for len(sh.free[i]) <= load {
+		sh.free[i] = append(sh.free[i], nil)
+	}
+	sh.free[i][load].push(person)
+}
+
+// best finds the best holder at level need or above whom ok accepts: the
+// least loaded, then the strongest, then the first by index. skipped is
+// scratch space, returned for reuse.
+func (sh *skillHolders) best(need int, load []int, ok func(int) bool, skipped []int) (holder, bool, []int) {
+	for l := 0; ; l++ {
+		more := false // a level has holders under load l or more
+		for i, lvl := range sh.levels {
+			if lvl < need {
+				break
+			}
+			if l >= len(sh.free[i]) {
+				continue
+			}
+			more = true
+			h := &sh.free[i][l]
+			skipped = skipped[:0]
+			chosen := -1
+			for len(*h) > 0 {
+				q := (*h)[0]
+				if load[q] != l {
+					h.pop() // their load grew: they are under another one
+					continue
+				}
+				if ok(q) {
+					chosen = q
+					break
+				}
+				skipped = append(skipped, h.pop())
+			}
+			for _, q := range skipped {
+				h.push(q)
+			}
+			if chosen >= 0 {
+				return holder{chosen, lvl}, true, skipped
+			}
+		}
+		if !more {
+			return holder{}, false, skipped
+		}
+	}
+}
+
+// indexHeap is a min-heap of person indices.
+type indexHeap []int
+
+func (h *indexHeap) push(x int) {
+	*h = append(*h, x)
+	a := *h
+	for i := len(a) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if a[parent] <= a[i] {
+			break
+		}
+		a[parent], a[i] = a[i], a[parent]
+		i = parent
+	}
+}
+
+func (h *indexHeap) pop() int {
+	a := *h
+	top := a[0]
+	last := len(a) - 1
+	a[0] = a[last]
+	a = a[:last]
+	for i := 0; ; {
+		small, l, r := i, 2*i+1, 2*i+2
+		if l < len(a) && a[l] < a[small] {
+			small = l
+		}
+		if r < len(a) && a[r] < a[small] {
+			small = r
+		}
+		if small == i {
+			break
+		}
+		a[i], a[small] = a[small], a[i]
+		i = small
+	}
+	*h = a
+	return top
 }
 
 // MentorLink is one side of a pair as a plan shows it: the other person and

@@ -1,7 +1,9 @@
 package plans
 
 import (
+	stdcmp "cmp"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -171,4 +173,151 @@ func defaultMatrix(t *testing.T) *skills.Matrix {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// TestMatchMatchesPlain compares Match with matchPlain on random teams:
+// levels, managers, capacities, focus lists with unknown and repeated
+// skills.
+func TestMatchMatchesPlain(t *testing.T) {
+	m := defaultMatrix(t)
+	roles := append(m.RoleIDs(), "no-such-role")
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 1))
+		n := 1 + r.IntN(120)
+		team := make([]*skills.Person, n)
+		focus := map[string][]string{}
+		for i := range team {
+			p := &skills.Person{ID: fmt.Sprintf("p%03d", r.IntN(1000)), Role: roles[r.IntN(len(roles))], Levels: map[string]int{}}
+			if r.IntN(4) > 0 {
+				p.Manager = fmt.Sprintf("p%03d", r.IntN(1000))
+			}
+			for _, s := range m.Skills {
+				if r.IntN(6) > 0 {
+					p.Levels[s.ID] = r.IntN(6)
+				}
+			}
+			for range r.IntN(5) {
+				id := m.Skills[r.IntN(len(m.Skills))].ID
+				if r.IntN(20) == 0 {
+					id = "no-such-skill"
+				}
+				focus[p.ID] = append(focus[p.ID], id)
+			}
+			team[i] = p
+		}
+		capacity := r.IntN(5)
+		got, want := Match(m, team, focus, capacity), matchPlain(m, team, focus, capacity)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("seed %d, %d people, capacity %d (-plain +Match):\n%s", seed, n, capacity, diff)
+		}
+	}
+}
+
+// matchPlain is Match as it was first written, a scan of every holder of
+// the skill for every need: the plain twin Match is tested against.
+func matchPlain(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int) []Pair {
+	people := slices.Clone(team)
+	slices.SortFunc(people, func(a, b *skills.Person) int { return stdcmp.Compare(a.ID, b.ID) })
+	index := make(map[string]int, len(people))
+	for i, p := range people {
+		index[p.ID] = i
+	}
+	// For each skill, who holds it: strongest first, then by id. A mentor
+	// who reaches capacity is dropped from a list when the list is next
+	// read, so a team of thousands is matched over short lists.
+	holders := map[string][]holder{}
+	for i, p := range people {
+		for id, lvl := range p.Levels {
+			if lvl > 0 {
+				holders[id] = append(holders[id], holder{i, lvl})
+			}
+		}
+	}
+	for _, hs := range holders {
+		slices.SortStableFunc(hs, func(a, b holder) int { return stdcmp.Compare(b.level, a.level) })
+	}
+	load := make([]int, len(people))        // mentor -> how many mentees
+	mentorsOf := make([][]int, len(people)) // mentee -> their mentors
+	var pairs []Pair
+	rounds := 0
+	for _, p := range people {
+		rounds = max(rounds, len(focus[p.ID]))
+	}
+	// better reports whether a is a better mentor than b: the least loaded,
+	// then the strongest, then the first by id (people are sorted by id).
+	better := func(a, b holder) bool {
+		if load[a.person] != load[b.person] {
+			return load[a.person] < load[b.person]
+		}
+		if a.level != b.level {
+			return a.level > b.level
+		}
+		return a.person < b.person
+	}
+	for round := range rounds {
+		for pi, p := range people {
+			if round >= len(focus[p.ID]) {
+				continue
+			}
+			s := m.Skill(focus[p.ID][round])
+			target := m.Role(p.TargetRole(m))
+			if s == nil || target == nil {
+				continue
+			}
+			bar := s.Expect[target.ID]
+			need := max(bar+1, p.Levels[s.ID]+1)
+			ok := func(qi int) bool {
+				q := people[qi]
+				return qi != pi && q.ID != p.Manager && q.Manager != p.ID && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
+			}
+			best, found := holder{}, false
+			// Those who mentor p already take another skill without using
+			// capacity.
+			for _, qi := range mentorsOf[pi] {
+				q := people[qi]
+				h := holder{qi, q.Levels[s.ID]}
+				if h.level >= need && qi != pi && q.ID != p.Manager && q.Manager != p.ID && !slices.Contains(mentorsOf[qi], pi) &&
+					(!found || better(h, best)) {
+					best, found = h, true
+				}
+			}
+			hs := holders[s.ID]
+			kept := hs[:0]
+			i := 0
+			for ; i < len(hs); i++ {
+				h := hs[i]
+				if load[h.person] >= capacity {
+					continue // full: dropped for good
+				}
+				kept = append(kept, h)
+				if h.level < need || found && load[best.person] == 0 {
+					// Strongest first: nobody further on is better.
+					i++
+					break
+				}
+				if ok(h.person) && (!found || better(h, best)) {
+					best, found = h, true
+				}
+			}
+			holders[s.ID] = append(kept, hs[i:]...)
+			if !found {
+				continue
+			}
+			if !slices.Contains(mentorsOf[pi], best.person) {
+				mentorsOf[pi] = append(mentorsOf[pi], best.person)
+				load[best.person]++
+			}
+			pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
+		}
+	}
+	order := map[string]int{}
+	for _, p := range people {
+		for i, id := range focus[p.ID] {
+			order[p.ID+"/"+id] = i
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b Pair) int {
+		return stdcmp.Or(stdcmp.Compare(a.Mentee, b.Mentee), stdcmp.Compare(order[a.Mentee+"/"+a.Skill], order[b.Mentee+"/"+b.Skill]))
+	})
+	return pairs
 }

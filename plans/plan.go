@@ -291,6 +291,9 @@ func Build(in Input) (*Plan, error) {
 		Role:   RoleRef{ID: role.ID, Name: role.Name},
 		Target: RoleRef{ID: target.ID, Name: target.Name, Default: p.Target == ""},
 	}
+	if len(m.Skills) > 0 {
+		pl.Skills = make([]SkillRow, 0, len(m.Skills)) // a row for every skill
+	}
 	for _, s := range m.Skills {
 		lvl := p.Levels[s.ID]
 		pl.Skills = append(pl.Skills, SkillRow{
@@ -312,7 +315,7 @@ func Build(in Input) (*Plan, error) {
 	if team == nil {
 		team = IndexTeam(m, in.Config, in.Team)
 	}
-	pl.Focus = focus(in, role, target)
+	pl.Focus = focus(in, role, target, team)
 	if len(pl.Readiness.Below) == 0 && pl.Readiness.Assessed > 0 {
 		pl.Ready = true
 		if target.Next != "" {
@@ -323,7 +326,7 @@ func Build(in Input) (*Plan, error) {
 	}
 	if pl.Ready && pl.Stretch != nil && len(pl.Focus) == 0 {
 		// Nothing left to close for the target: stretch towards the next role.
-		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID))
+		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID), team)
 	}
 	pl.Strengths = strengths(in, role, target, team)
 	pl.Person.ManagerName = team.names[p.Manager]
@@ -437,6 +440,12 @@ func readiness(m *skills.Matrix, p *skills.Person, r *skills.Role) Readiness {
 // it once keeps a team's plans linear in its size.
 type TeamIndex struct {
 	focus map[string][]string
+	// ranked are the focus candidates of each person, ranked for their own
+	// role and target and cut to the plan's number of focus skills, for
+	// Build to reuse: matrix and planFocus are what they were ranked with.
+	ranked    map[*skills.Person][]candidate
+	matrix    *skills.Matrix
+	planFocus int
 	// pairs are the team's mentoring pairs (see Match), by mentor and by
 	// mentee; names are everyone's names, leaders' included, by id.
 	pairs    []Pair
@@ -447,10 +456,19 @@ type TeamIndex struct {
 
 // IndexTeam computes the TeamIndex of team.
 func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *TeamIndex {
-	ix := &TeamIndex{focus: make(map[string][]string, len(team))}
+	ix := &TeamIndex{focus: make(map[string][]string, len(team)), ranked: make(map[*skills.Person][]candidate, len(team)),
+		matrix: m, planFocus: cfg.Plan.Focus}
 	for _, q := range team {
-		ids := focusIDs(m, cfg, q)
-		ix.focus[q.ID] = ids
+		cands, ok := rankOwn(m, q)
+		if !ok {
+			ix.focus[q.ID] = nil
+			continue
+		}
+		if cfg.Plan.Focus >= 0 && len(cands) > cfg.Plan.Focus {
+			cands = slices.Clone(cands[:cfg.Plan.Focus]) // not to keep every candidate alive
+		}
+		ix.ranked[q] = cands
+		ix.focus[q.ID] = firstIDs(cands, cfg.Plan.Focus)
 	}
 	ix.index(m, cfg, team)
 	return ix
@@ -459,13 +477,19 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 // Focus returns the focus skill ids of person id.
 func (ix *TeamIndex) Focus(id string) []string { return ix.focus[id] }
 
-func focus(in Input, role, target *skills.Role) []Focus {
+func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 	m, p := in.Matrix, in.Person
-	cands := rank(m, p, role, target)
+	cands, ok := team.rankedFor(in, role, target)
+	if !ok {
+		cands = rank(m, p, role, target)
+	}
 	if len(cands) > in.Config.Plan.Focus {
 		cands = cands[:in.Config.Plan.Focus]
 	}
 	var out []Focus
+	if len(cands) > 0 {
+		out = make([]Focus, 0, len(cands)) // a focus for every candidate
+	}
 	for _, c := range cands {
 		s := c.skill
 		lvl := p.Levels[s.ID]
@@ -535,6 +559,9 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength 
 		lvl := p.Levels[s.ID]
 		if lvl == 0 || (lvl <= s.Expect[target.ID] && lvl <= s.Expect[role.ID]) {
 			continue
+		}
+		if out == nil {
+			out = make([]Strength, 0, len(m.Skills)-i) // at most the skills left
 		}
 		above := lvl > s.Expect[target.ID]
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),

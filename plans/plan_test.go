@@ -294,3 +294,67 @@ func TestBuiltInAdviceKeepsManagerActionsFromICs(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildReusesTheIndexRanking: a plan built with the team's index, whose
+// ranking of the person it reuses, is the plan built with an index that
+// ranked copies of the people, which it cannot reuse.
+func TestBuildReusesTheIndexRanking(t *testing.T) {
+	repo, err := skills.Load("../repo-example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, cfg := repo.Matrix, repo.Config
+	copies := make([]*skills.Person, len(repo.People))
+	for i, p := range repo.People {
+		q := *p
+		copies[i] = &q
+	}
+	shared, other := IndexTeam(m, cfg, repo.People), IndexTeam(m, cfg, copies)
+	for _, p := range repo.People {
+		if _, ok := shared.rankedFor(Input{Matrix: m, Config: cfg, Person: p}, m.Role(p.Role), m.Role(p.TargetRole(m))); !ok {
+			t.Errorf("%s: the index's ranking is not reused", p.ID)
+		}
+		want, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: repo.People, Index: other})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: repo.People, Index: shared})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(Today{})); diff != "" {
+			t.Errorf("%s (-ranked again +reused):\n%s", p.ID, diff)
+		}
+	}
+}
+
+// TestResources: ways to learn a skill alternate by kind (practice,
+// person, reading), each kind in the matrix's order; none is nil.
+func TestResources(t *testing.T) {
+	practice := func(n string) skills.Resource { return skills.Resource{Kind: "practice", Title: n} }
+	person := func(n string) skills.Resource { return skills.Resource{Kind: "person", Title: n} }
+	reading := func(n string) skills.Resource { return skills.Resource{Kind: "reading", Title: n} }
+	tests := []struct {
+		name string
+		in   []skills.Resource
+		want []skills.Resource
+	}{
+		{"none", nil, nil},
+		{"one kind", []skills.Resource{reading("r1"), reading("r2")}, []skills.Resource{reading("r1"), reading("r2")}},
+		{"alternating", []skills.Resource{reading("r1"), reading("r2"), person("p1"), practice("w1"), practice("w2")},
+			[]skills.Resource{practice("w1"), person("p1"), reading("r1"), practice("w2"), reading("r2")}},
+		{"an unknown kind is left out", []skills.Resource{{Kind: "video", Title: "v"}, person("p1")}, []skills.Resource{person("p1")}},
+		{"only unknown kinds", []skills.Resource{{Kind: "video", Title: "v"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := resources(&skills.Skill{Resources: tt.in})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Error(diff)
+			}
+			if (got == nil) != (tt.want == nil) {
+				t.Errorf("got nil %v, want nil %v", got == nil, tt.want == nil)
+			}
+		})
+	}
+}

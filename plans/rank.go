@@ -3,7 +3,6 @@ package plans
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -147,7 +146,8 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 // rank orders the candidate focus skills of p for the move role -> target.
 func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candidate {
 	today := TodayOf(p).day
-	var pinned, rest []candidate
+	var pinned []candidate
+	rest := make([]candidate, 0, len(m.Skills))
 	for _, id := range p.Focus {
 		i := slices.IndexFunc(m.Skills, func(s skills.Skill) bool { return s.ID == id })
 		if i < 0 || slices.ContainsFunc(pinned, func(c candidate) bool { return c.skill.ID == id }) {
@@ -166,8 +166,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			rest = append(rest, c)
 		}
 	}
-	sort.SliceStable(rest, func(i, j int) bool {
-		a, b := rest[i], rest[j]
+	less := func(a, b *candidate) bool {
 		if a.belowRole != b.belowRole {
 			return a.belowRole
 		}
@@ -175,24 +174,59 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			return a.score() > b.score()
 		}
 		return a.order < b.order
+	}
+	// The comparison is less, both ways, so that the order is less's even
+	// for a score that does not compare (NaN).
+	slices.SortStableFunc(rest, func(a, b candidate) int {
+		switch {
+		case less(&a, &b):
+			return -1
+		case less(&b, &a):
+			return 1
+		}
+		return 0
 	})
 	return append(pinned, rest...)
 }
 
-// focusIDs is the plan's focus skills for p, as ids.
-func focusIDs(m *skills.Matrix, cfg skills.Config, p *skills.Person) []string {
+// rankOwn ranks the candidate focus skills of p for their own role and
+// target; ok is false when the matrix has neither.
+func rankOwn(m *skills.Matrix, p *skills.Person) (cands []candidate, ok bool) {
 	role, target := m.Role(p.Role), m.Role(p.TargetRole(m))
 	if role == nil || target == nil {
-		return nil
+		return nil, false
 	}
+	return rank(m, p, role, target), true
+}
+
+// focusIDs is the plan's focus skills for p, as ids.
+func focusIDs(m *skills.Matrix, cfg skills.Config, p *skills.Person) []string {
+	cands, _ := rankOwn(m, p)
+	return firstIDs(cands, cfg.Plan.Focus)
+}
+
+// firstIDs is the ids of the first n of cands, all of them for n < 0.
+func firstIDs(cands []candidate, n int) []string {
 	var out []string
-	for _, c := range rank(m, p, role, target) {
-		if len(out) == cfg.Plan.Focus {
+	for _, c := range cands {
+		if len(out) == n {
 			break
 		}
 		out = append(out, c.skill.ID)
 	}
 	return out
+}
+
+// rankedFor is the ranking of in.Person that IndexTeam kept, when in asks
+// for the same one: the same person, matrix and number of focus skills, for
+// the person's own role and target. ix may be nil.
+func (ix *TeamIndex) rankedFor(in Input, role, target *skills.Role) ([]candidate, bool) {
+	if ix == nil || ix.matrix != in.Matrix || ix.planFocus != in.Config.Plan.Focus ||
+		role.ID != in.Person.Role || target.ID != in.Person.TargetRole(in.Matrix) {
+		return nil, false
+	}
+	cands, ok := ix.ranked[in.Person]
+	return cands, ok
 }
 
 // reasons says in plain words why c was chosen, the strongest reason first.

@@ -372,9 +372,15 @@ func BuildTeam(in TeamInput) (*Team, error) {
 	slices.Sort(all)
 	t.calibrate(m, all, reports, ref)
 	t.Managers = len(all)
-	t.Calib = slices.DeleteFunc(t.Calib, func(c Calibration) bool { return !slices.Contains(managers, c.Manager.ID) })
+	// In the view's tree order: each manager's place, looked up, not
+	// searched for at every comparison.
+	place := make(map[string]int, len(managers))
+	for i, id := range slices.Backward(managers) {
+		place[id] = i // the first place of an id, as slices.Index finds it
+	}
+	t.Calib = slices.DeleteFunc(t.Calib, func(c Calibration) bool { _, ok := place[c.Manager.ID]; return !ok })
 	slices.SortStableFunc(t.Calib, func(a, b Calibration) int {
-		return cmp.Compare(slices.Index(managers, a.Manager.ID), slices.Index(managers, b.Manager.ID))
+		return cmp.Compare(place[a.Manager.ID], place[b.Manager.ID])
 	})
 	t.flags(m, view, in.People, in.Plans, cfg, ref)
 	t.Mentors = []MentorPair{}
@@ -431,18 +437,20 @@ func (t *Team) heatmap(m *skills.Matrix, managers []string, reports map[string][
 		}
 		for _, pillar := range m.Pillars {
 			hp := HeatPillar{Pillar: pillar.Name}
+			var skillsOf []*skills.Skill // the pillar's skills, as hp.Skills names them
 			for i := range m.Skills {
 				if m.Skills[i].Pillar == pillar.ID {
 					hp.Skills = append(hp.Skills, ref0(&m.Skills[i]))
+					skillsOf = append(skillsOf, m.Skill(m.Skills[i].ID))
 				}
 			}
 			if len(hp.Skills) == 0 {
 				continue
 			}
 			for _, p := range people {
-				row := HeatPerson{Person: ref(p.ID)}
-				for _, s := range hp.Skills {
-					exp := m.Skill(s.ID).Expect[p.Role]
+				row := HeatPerson{Person: ref(p.ID), Cells: make([]HeatCell, 0, len(hp.Skills))}
+				for j, s := range hp.Skills {
+					exp := skillsOf[j].Expect[p.Role]
 					row.Cells = append(row.Cells, HeatCell{Person: p.ID, Skill: s.ID, Level: p.Levels[s.ID], Expected: exp,
 						Standing: StandingOf(p.Levels[s.ID], exp)})
 				}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -31,9 +32,10 @@ func decodeTOML(path string, src []byte, v any, limit sizeLimit) (ix *sourceInde
 	if err != nil {
 		return nil, Problems{decodeProblem(path, src, err)}, false
 	}
-	ix = indexSource(string(src))
-	problems = append(problems, unknownKeys(path, ix, md, reflect.TypeOf(v))...)
-	problems = append(problems, miscasedKeys(path, ix, md, reflect.TypeOf(v))...)
+	ix = lazyIndex(string(src))
+	undecoded := md.Undecoded()
+	problems = append(problems, unknownKeys(path, ix, undecoded, reflect.TypeOf(v))...)
+	problems = append(problems, miscasedKeys(path, ix, md, undecoded, reflect.TypeOf(v))...)
 	return ix, problems, true
 }
 
@@ -276,10 +278,10 @@ func typeHint(dst string) string {
 }
 
 // unknownKeys reports every key the decoder could not place in t.
-func unknownKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type) Problems {
+func unknownKeys(path string, ix *sourceIndex, undecoded []toml.Key, t reflect.Type) Problems {
 	var out Problems
 	used := map[string]int{} // stripped path -> occurrences already reported
-	for _, key := range md.Undecoded() {
+	for _, key := range undecoded {
 		valid, ok := keysAt(t, key[:len(key)-1])
 		if !ok {
 			// Inside a map or a free-form table such as [private]: the
@@ -304,28 +306,40 @@ func unknownKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type)
 
 // miscasedKeys reports keys that the decoder accepted only because it ignores
 // case: `Name = "x"` must be written `name = "x"`.
-func miscasedKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type) Problems {
+func miscasedKeys(path string, ix *sourceIndex, md toml.MetaData, undecodedKeys []toml.Key, t reflect.Type) Problems {
 	var out Problems
-	undecoded := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		undecoded[k.String()] = true
-	}
-	used := map[string]int{}
-	for _, key := range md.Keys() {
-		if undecoded[key.String()] {
-			continue
+	var undecoded map[string]bool
+	if len(undecodedKeys) > 0 {
+		undecoded = make(map[string]bool, len(undecodedKeys))
+		for _, k := range undecodedKeys {
+			undecoded[k.String()] = true
 		}
-		valid, ok := keysAt(t, key[:len(key)-1])
+	}
+	// checked gives the keys valid beside key, and whether key is one this
+	// check looks at: decoded, and in a struct (in a map any key is allowed).
+	checked := func(key toml.Key) ([]string, bool) {
+		if undecoded != nil && undecoded[key.String()] {
+			return nil, false
+		}
+		return keysAt(t, key[:len(key)-1])
+	}
+	keys := md.Keys()
+	for i, key := range keys {
+		valid, ok := checked(key)
 		if !ok {
-			continue // inside a map: any key is allowed
+			continue
 		}
 		name := key[len(key)-1]
-		pos := occurrence(ix, key, used)
 		if slices.Contains(valid, name) {
-			continue
+			continue // the common case, which needs no position
 		}
+		var pos position
+		located := false
 		for _, v := range valid {
 			if strings.EqualFold(v, name) {
+				if !located {
+					pos, located = nthOccurrence(ix, keys[:i+1], checked), true
+				}
 				out = append(out, Problem{Path: path, Line: pos.Line, Col: pos.Col, Severity: Error,
 					Message: fmt.Sprintf("key %q is written in the wrong case", name),
 					Hint:    fmt.Sprintf("write it %q: keys are case-sensitive", v)})
@@ -333,6 +347,21 @@ func miscasedKeys(path string, ix *sourceIndex, md toml.MetaData, t reflect.Type
 		}
 	}
 	return out
+}
+
+// nthOccurrence is where the last of keys stands in the source: its n-th
+// occurrence, n counting the keys before it of the same path that counted
+// says were looked at.
+func nthOccurrence(ix *sourceIndex, keys []toml.Key, counted func(toml.Key) ([]string, bool)) position {
+	key := keys[len(keys)-1]
+	want := strings.Join(key, ".")
+	used := map[string]int{}
+	for _, k := range keys[:len(keys)-1] {
+		if _, ok := counted(k); ok && strings.Join(k, ".") == want {
+			used[want]++
+		}
+	}
+	return occurrence(ix, key, used)
 }
 
 // occurrence finds where the n-th occurrence of key (a path without array
@@ -357,9 +386,34 @@ var indexSuffix = regexp.MustCompile(`\[\d+\]`)
 func stripIndices(p string) string { return indexSuffix.ReplaceAllString(p, "") }
 
 // keysAt returns the toml keys of the struct reached from t by following
-// parent (a key path, matched without regard to case as the decoder does).
-// ok is false when the path leads into a map or a non-struct value.
+// parent (a key path, matched without regard to case, as the decoder
+// does). ok is false when the path leads into a map or a non-struct value.
+// The answer is kept per type and path, for the keys of every file: the
+// slice returned is shared, and must not be changed.
 func keysAt(t reflect.Type, parent []string) (keys []string, ok bool) {
+	k := keysAtKey{t, strings.Join(parent, "\x00")}
+	if v, found := keysAtCache.Load(k); found {
+		r := v.(keysAtResult)
+		return r.keys, r.ok
+	}
+	keys, ok = findKeysAt(t, parent)
+	keysAtCache.Store(k, keysAtResult{slices.Clip(keys), ok})
+	return keys, ok
+}
+
+type keysAtKey struct {
+	t      reflect.Type
+	parent string
+}
+
+type keysAtResult struct {
+	keys []string
+	ok   bool
+}
+
+var keysAtCache sync.Map // keysAtKey -> keysAtResult
+
+func findKeysAt(t reflect.Type, parent []string) (keys []string, ok bool) {
 	t = structType(t)
 	for _, name := range parent {
 		if t == nil {

@@ -84,3 +84,25 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// A miscased key is found where it stands, the n-th time for the n-th
+// element of an array of tables, counting only the keys that are checked.
+func TestMiscasedKeyPositions(t *testing.T) {
+	src := "name = \"A\"\nrole = \"pm\"\n[private]\nText = \"x\"\n[[goal]]\ntext = \"a\"\n[[goal]]\nText = \"b\"\n[[goal]]\nText = \"c\"\nDue = 2027-01-01\n"
+	_, ps, ok := decodeTOML("skills/a.toml", []byte(src), &personFile{}, skillFileLimit)
+	if !ok {
+		t.Fatal(ps)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.String())
+	}
+	want := []string{
+		`skills/a.toml:8:1: key "Text" is written in the wrong case; write it "text": keys are case-sensitive`,
+		`skills/a.toml:10:1: key "Text" is written in the wrong case; write it "text": keys are case-sensitive`,
+		`skills/a.toml:11:1: key "Due" is written in the wrong case; write it "due": keys are case-sensitive`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Error(diff)
+	}
+}

@@ -24,6 +24,21 @@ type sourceIndex struct {
 	keys   map[string]position // where the key (or table header) starts
 	values map[string]position // where the value starts
 	byKey  map[string][]position
+	// src is the text of an index built on first use (see lazyIndex).
+	src  string
+	lazy bool
+}
+
+// lazyIndex is the index of src, read only when a position is first asked
+// for through keyPos, valuePos or occurrences: a file without problems,
+// the common case, is never indexed.
+func lazyIndex(src string) *sourceIndex { return &sourceIndex{src: src, lazy: true} }
+
+func (ix *sourceIndex) build() {
+	if ix.lazy {
+		built := indexSource(ix.src)
+		ix.keys, ix.values, ix.src, ix.lazy = built.keys, built.values, "", false
+	}
 }
 
 // occurrences groups the key positions by path without array indices
@@ -33,6 +48,7 @@ func (ix *sourceIndex) occurrences() map[string][]position {
 	if ix.byKey != nil {
 		return ix.byKey
 	}
+	ix.build()
 	ix.byKey = map[string][]position{}
 	for p, pos := range ix.keys {
 		k := stripIndices(p)
@@ -53,6 +69,7 @@ func (ix *sourceIndex) occurrences() map[string][]position {
 // when path itself is not in the source (a missing key is reported where it
 // should have been written).
 func (ix *sourceIndex) keyPos(path string) position {
+	ix.build()
 	for path != "" {
 		if p, ok := ix.keys[path]; ok {
 			return p
@@ -64,6 +81,7 @@ func (ix *sourceIndex) keyPos(path string) position {
 
 // valuePos returns the position of path's value, falling back to keyPos.
 func (ix *sourceIndex) valuePos(path string) position {
+	ix.build()
 	if p, ok := ix.values[path]; ok {
 		return p
 	}

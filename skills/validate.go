@@ -447,11 +447,12 @@ func (c *checker) person(file string, f *personFile, m *Matrix) *Person {
 
 // levels checks a [levels] or [self] table: known skills, whole numbers on the scale.
 func (c *checker) levels(table string, raw map[string]any, m *Matrix) map[string]int {
-	out := map[string]int{}
+	out := make(map[string]int, len(raw))
 	n := m.MaxLevel()
+	skillIDs := m.SkillIDs()
 	for _, id := range sortedKeys(raw) {
 		kp := table + "." + id
-		known := c.knownKey(kp, "skill", id, m.SkillIDs())
+		known := c.knownKey(kp, "skill", id, skillIDs)
 		v, isInt := raw[id].(int64)
 		if !isInt {
 			what := srcTypeName(goTypeName(raw[id]))

@@ -11,6 +11,10 @@
 // And a repository's templates come with a pull request, so one rendering
 // is bounded: MaxSteps loops and template calls, MaxOutput bytes, and a
 // printf width of at most maxWidth.
+//
+// Render runs a template with an executor of its own where it can (see
+// fast.go), which finds each field once per type and calls the functions
+// directly, and with text/template where it cannot: the output is the same.
 package templates
 
 import (
@@ -66,6 +70,10 @@ type Set struct {
 	// of plan --all, so a clone is kept and reused, by one rendering at a
 	// time.
 	clones sync.Pool
+	// fast are the templates compiled for the fast path (fast.go), by name.
+	fast map[string]*program
+	// gaveUp, in tests, hears why the fast path gave up on a rendering.
+	gaveUp func(name, why string)
 }
 
 // clone is a copy of a Set's templates and the rendering its _step counts.
@@ -82,30 +90,46 @@ type site struct {
 }
 
 var funcs = template.FuncMap{
-	"add":   func(a, b int) int { return a + b },
-	"sub":   func(a, b int) int { return a - b },
-	"join":  strings.Join,
-	"lower": strings.ToLower,
-	"title": func(s string) string {
-		if s == "" {
-			return s
-		}
-		return strings.ToUpper(s[:1]) + s[1:]
-	},
-	"plural": func(n int, one, many string) string {
-		if n == 1 {
-			return one
-		}
-		return many
-	},
+	"add":    add,
+	"sub":    sub,
+	"join":   join,
+	"lower":  lower,
+	"title":  title,
+	"plural": plural,
 	// cell makes a value safe inside a Markdown table cell. Every action
 	// is escaped (see Escape); cell stays for the templates that use it.
-	"cell":   func(s string) markdown { return markdown(Escape(s)) },
+	"cell":   cell,
 	"printf": printf,
 	// The two functions instrument adds to every template.
 	"_escape": escapeValue,
 	"_step":   func(int) (string, error) { return "", nil },
 }
+
+// The functions of funcs, named so that the fast path calls the same ones.
+var (
+	join  = strings.Join
+	lower = strings.ToLower
+)
+
+func add(a, b int) int { return a + b }
+
+func sub(a, b int) int { return a - b }
+
+func title(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func cell(s string) markdown { return markdown(Escape(s)) }
 
 // Load parses the built-in templates, then every .tmpl file at the top of
 // repo (nil for none). The error of a repository template is a
@@ -156,6 +180,11 @@ func Load(repo fs.FS) (*Set, error) {
 	if err := s.instrument(); err != nil {
 		return nil, err
 	}
+	trees := map[string]*parse.Tree{}
+	for _, t := range s.t.Templates() {
+		trees[t.Name()] = t.Tree
+	}
+	s.fast = compileSet(trees)
 	return s, nil
 }
 
@@ -280,6 +309,14 @@ func (s *Set) parse(name, from string, src []byte) error {
 // A rendering that goes over MaxSteps or MaxOutput stops with a problem
 // naming the template file and the line of the loop or template it was in.
 func (s *Set) Render(name string, data any) ([]byte, error) {
+	if out, ok := s.renderFast(name, data); ok {
+		return out, nil
+	}
+	return s.renderSlow(name, data)
+}
+
+// renderSlow renders with text/template, the plain twin of the fast path.
+func (s *Set) renderSlow(name string, data any) ([]byte, error) {
 	c, ok := s.clones.Get().(*clone)
 	if !ok {
 		t, err := s.t.Clone()
@@ -302,6 +339,39 @@ func (s *Set) Render(name string, data any) ([]byte, error) {
 		return nil, s.problem(err)
 	}
 	return tidy(r.out.Bytes()), nil
+}
+
+// renderFast renders with the fast path (fast.go); ok is false when it
+// could not, and text/template must.
+func (s *Set) renderFast(name string, data any) (out []byte, ok bool) {
+	p := s.fast[name]
+	if p == nil || p.unfit != "" || p.gaveUp.Load() {
+		return nil, false
+	}
+	r := &rendering{sites: s.sites, last: -1, max: s.maxSteps}
+	r.out.Grow(int(min(p.size.Load(), MaxOutput)))
+	e := &exec{r: r, vars: make([]variable, 0, 16)}
+	defer func() {
+		if x := recover(); x != nil {
+			p.gaveUp.Store(true)
+			if s.gaveUp != nil {
+				why := fmt.Sprint(x)
+				if g, ok := x.(giveUp); ok {
+					why = g.why
+				}
+				s.gaveUp(name, why)
+			}
+			out, ok = nil, false
+		}
+	}()
+	value, isValue := data.(reflect.Value)
+	if !isValue {
+		value = reflect.ValueOf(data)
+	}
+	e.vars = append(e.vars, variable{"$", value})
+	e.list(value, p.body)
+	p.size.Store(max(int64(r.out.Len()), p.size.Load()*7/8))
+	return tidy(r.out.Bytes()), true
 }
 
 // rendering counts one rendering's steps and output.
@@ -331,6 +401,18 @@ func (r *rendering) Write(p []byte) (int, error) {
 		return 0, over
 	}
 	return r.out.Write(p)
+}
+
+func (r *rendering) writeString(s string) error {
+	if r.out.Len()+len(s) > MaxOutput {
+		over := &overLimit{}
+		if r.last >= 0 {
+			over.site = r.sites[r.last]
+		}
+		return over
+	}
+	r.out.WriteString(s)
+	return nil
 }
 
 // overLimit is a rendering stopped at a limit, in a loop or template.
@@ -439,7 +521,11 @@ var entity = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
 // before punctuation are escaped, and an @mention gets a zero-width space
 // after its @, so that printing a name notifies no one.
 func Escape(s string) string {
-	if !strings.ContainsAny(s, "\r\n|<&`\\@") {
+	i := 0
+	for i < len(s) && !escaped[s[i]] {
+		i++
+	}
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
@@ -468,17 +554,28 @@ func Escape(s string) string {
 	return b.String()
 }
 
+// escaped are the bytes Escape may change.
+var escaped = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true}
+
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 func isPunct(c byte) bool { return c > ' ' && c < 0x7f && !isWord(c) }
 
+// tidy folds the runs of blank lines of b, trims the spaces that end its
+// lines, and ends it in one newline. It works in place: b's bytes are
+// overwritten, as each line is moved back over the bytes already read.
 func tidy(b []byte) []byte {
-	lines := bytes.Split(b, []byte("\n"))
-	out := make([]byte, 0, len(b))
+	out := b[:0]
 	blank := true // drop blank lines at the start
-	for _, l := range lines {
+	for len(b) > 0 {
+		l := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			l, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
 		l = bytes.TrimRight(l, " \t")
 		if len(l) == 0 {
 			if !blank {

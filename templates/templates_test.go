@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 	"testing/fstest"
@@ -20,6 +21,46 @@ func TestTidy(t *testing.T) {
 			t.Errorf("tidy(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// tidySplit is tidy as it was first written, by bytes.Split: tidy must
+// give the same bytes for every text.
+func tidySplit(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	blank := true
+	for _, l := range bytes.Split(b, []byte("\n")) {
+		l = bytes.TrimRight(l, " \t")
+		if len(l) == 0 {
+			if !blank {
+				out = append(out, '\n')
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		out = append(out, l...)
+		out = append(out, '\n')
+	}
+	return append(bytes.TrimRight(out, "\n"), '\n')
+}
+
+// TestTidyMatchesSplit compares tidy with tidySplit on every text of up to
+// seven bytes made of a letter, a space, a tab and a newline.
+func TestTidyMatchesSplit(t *testing.T) {
+	const alphabet = "a \t\n"
+	var texts func(prefix []byte, n int)
+	texts = func(prefix []byte, n int) {
+		if got, want := tidy(bytes.Clone(prefix)), tidySplit(prefix); !bytes.Equal(got, want) {
+			t.Fatalf("tidy(%q) = %q, want %q", prefix, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for i := range len(alphabet) {
+			texts(append(prefix, alphabet[i]), n-1)
+		}
+	}
+	texts(nil, 7)
 }
 
 func TestOverrides(t *testing.T) {

@@ -44,8 +44,14 @@ func teamRepo(b testing.TB, n int) string {
 
 // BenchmarkPlanAll is `coach plan --all --stdout` on a team of 1,000:
 // loading and validating every file, then building and rendering every plan.
-func BenchmarkPlanAll(b *testing.B) {
-	dir := teamRepo(b, 1000)
+func BenchmarkPlanAll(b *testing.B) { benchPlanAll(b, 1000) }
+
+// BenchmarkPlanAll2000 is BenchmarkPlanAll on a team of 2,000: twice the
+// team should take twice the time, not four times.
+func BenchmarkPlanAll2000(b *testing.B) { benchPlanAll(b, 2000) }
+
+func benchPlanAll(b *testing.B, n int) {
+	dir := teamRepo(b, n)
 	for b.Loop() {
 		if err := runPlan(b.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
 			b.Fatal(err)
