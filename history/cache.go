@@ -33,7 +33,7 @@ import (
 
 const (
 	cacheMagic  = "coach history cache\n"
-	cacheFormat = 3
+	cacheFormat = 4
 	cacheName   = "history.cache"
 	// objectFormat is the only object format the walk reads; a sha256
 	// repository is refused before any cache is opened.
@@ -136,11 +136,17 @@ func decodeCache(data []byte, key cacheKey) (c *cacheFile, err error) {
 		off += lens[i]
 	}
 	// The records are kept as they are in the file, checked once here.
-	ch.body = bytes.Clone(d.b)
+	nrec := d.count(24)
+	ch.body = d.b // the file's own bytes, read for this cache alone
 	// The records are sorted by hash, as the commits are: one merge finds
 	// each record's commit.
 	at := 0
-	for _, ref := range scanRecords(ch) {
+	refs := scanRecords(ch, nrec)
+	if len(refs) != nrec {
+		d.fail()
+	}
+	c.records = make([]cachedRecord, 0, nrec)
+	for _, ref := range refs {
 		for at < len(c.hashes) && bytes.Compare(c.hashes[at][:], ref.hash[:]) < 0 {
 			at++
 		}
@@ -202,6 +208,7 @@ func (c *cacheFile) reach(from []plumbing.Hash) (recs []recordRef, commits int) 
 			}
 		}
 	}
+	recs = make([]recordRef, 0, len(c.records))
 	for _, r := range c.records {
 		if seen[r.at] {
 			recs = append(recs, r.recordRef)
@@ -331,6 +338,7 @@ func encodeCache(key cacheKey, old *cacheFile, graph []graphCommit, fresh []reco
 	for _, s := range w.c.strs {
 		out = append(out, s...)
 	}
+	out = binary.AppendUvarint(out, uint64(len(recs)))
 	out = append(out, w.c.body...)
 	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, crcTable))
 }

@@ -192,6 +192,9 @@ func TestStreamMatchesChanges(t *testing.T) {
 		if diff := cmp.Diff(want.Changes, slices.Collect(got.All())); diff != "" {
 			t.Errorf("%+v: streamed changes differ (-changes +all):\n%s", opts, diff)
 		}
+		if diff := cmp.Diff(ByPerson(want.Changes), got.ByPerson()); diff != "" {
+			t.Errorf("%+v: streamed changes by person differ:\n%s", opts, diff)
+		}
 		if diff := cmp.Diff(want, got, cmpopts.IgnoreUnexported(Result{}), cmpopts.IgnoreFields(Result{}, "Changes")); diff != "" {
 			t.Errorf("%+v: streamed result differs:\n%s", opts, diff)
 		}

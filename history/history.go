@@ -181,7 +181,7 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 	}
 	cached, commits := c.reach(w.stops)
 	w.commits = commits + len(w.graph)
-	all := w.changed
+	all := append(make([]recordRef, 0, len(w.changed)+len(cached)), w.changed...)
 	z := zones{}
 	var d decoded
 	for _, r := range cached {
@@ -211,6 +211,23 @@ func ForPerson(changes []skills.Change, id string) []skills.Change {
 			out = append(out, c)
 		}
 	}
+	return out
+}
+
+// ByPerson groups the changes by person, each person's newest first: one
+// pass over Changes, or with Options.Stream over the records, so that the
+// whole history is never held twice.
+func (r *Result) ByPerson() map[string][]skills.Change {
+	if r.records == nil {
+		return ByPerson(r.Changes)
+	}
+	out := map[string][]skills.Change{}
+	replay(r.records, r.person, func(string, string, *fileChange) {}, func(group []skills.Change) bool {
+		for _, c := range group {
+			out[c.Person] = append(out[c.Person], c)
+		}
+		return true
+	})
 	return out
 }
 

@@ -202,8 +202,8 @@ func (r *recordReader) str() string {
 // scanRecords checks the records of a chunk, all of them to the end of its
 // body, and returns where each one is. It panics with decodeError on a
 // malformed one.
-func scanRecords(c *chunk) []recordRef {
-	var refs []recordRef
+func scanRecords(c *chunk, n int) []recordRef {
+	refs := make([]recordRef, 0, n)
 	r := recordReader{c: c, b: c.body}
 	for len(r.b) > 0 {
 		ref := recordRef{ch: c, off: len(c.body) - len(r.b)}

@@ -9,8 +9,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -149,6 +152,15 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Files are read in order, and decoded in parallel: decoding is most of
+	// loading an organisation of thousands.
+	type decoded struct {
+		path     string
+		src      []byte
+		person   *Person
+		problems Problems
+	}
+	var todo []*decoded
 	for _, f := range files {
 		if want != nil && !want(PersonID(f)) {
 			r.Files = append(r.Files, f)
@@ -163,21 +175,28 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 			r.Problems = append(r.Problems, *problem)
 			continue
 		}
+		sources[f] = src
+		todo = append(todo, &decoded{path: f, src: src})
+	}
+	inParallel(len(todo), func(i int) {
+		d := todo[i]
 		// Plain-text notes are refused here, in the working tree, and not by
 		// DecodePerson: an old revision's plain note is history (see README
 		// "Private notes"), not a reason to misread that revision.
-		r.Problems = append(r.Problems, privateProblems(f, PersonID(f), src)...)
-		sources[f] = src
+		d.problems = privateProblems(d.path, PersonID(d.path), d.src)
 		if !matrixOK {
 			// Without a matrix only the syntax and the keys can be checked.
-			_, ps, _ := decodeTOML(f, src, &personFile{}, skillFileLimit)
-			r.Problems = append(r.Problems, ps...)
-			continue
+			_, ps, _ := decodeTOML(d.path, d.src, &personFile{}, skillFileLimit)
+			d.problems = append(d.problems, ps...)
+			return
 		}
-		p, ps := DecodePerson(f, src, r.Matrix)
-		r.Problems = append(r.Problems, ps...)
-		if p != nil {
-			r.People = append(r.People, p)
+		p, ps := DecodePerson(d.path, d.src, r.Matrix)
+		d.person, d.problems = p, append(d.problems, ps...)
+	})
+	for _, d := range todo {
+		r.Problems = append(r.Problems, d.problems...)
+		if d.person != nil {
+			r.People = append(r.People, d.person)
 		}
 	}
 	if want == nil {
@@ -340,4 +359,25 @@ func (r *Repo) Valid(p *Person) error {
 		return &ProblemsError{errs}
 	}
 	return nil
+}
+
+// inParallel calls f(0) to f(n-1) on up to GOMAXPROCS goroutines.
+func inParallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -238,7 +238,7 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 // files committed at HEAD. Without git, or in a repository coach cannot read
 // (sha256), plans go on without progress; the reason is kept in t.unread.
 func (t *team) readHistory(ctx context.Context, gitRoot string) error {
-	res, err := history.ReadContext(ctx, gitRoot, history.Options{Progress: t.progress.history()})
+	res, err := history.ReadContext(ctx, gitRoot, history.Options{Stream: true, Progress: t.progress.history()})
 	t.progress.end()
 	switch {
 	case errors.Is(err, history.ErrNotGit):
@@ -253,7 +253,7 @@ func (t *team) readHistory(ctx context.Context, gitRoot string) error {
 	default:
 		// Grouped once: ForPerson for each of 2,000 people was 2,000 passes
 		// over everyone's changes.
-		t.own, t.latest = history.ByPerson(res.Changes), res.Latest
+		t.own, t.latest = res.ByPerson(), res.Latest
 		if t.head, err = history.FilesAt(gitRoot, ""); err != nil {
 			return err
 		}
