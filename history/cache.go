@@ -363,15 +363,6 @@ func (d *decoder) uvarint() uint64 {
 	return v
 }
 
-func (d *decoder) varint() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-	}
-	d.b = d.b[n:]
-	return v
-}
-
 // count reads a number of items of at least min bytes each, checked against
 // what is left, so a damaged count cannot allocate much.
 func (d *decoder) count(minBytes int) int {
