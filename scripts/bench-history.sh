@@ -59,11 +59,12 @@ best() { sort -n -k1,1 "$work/$1" | head -1; }
 coach=("$work/coach" -C "$repo" --quiet)
 for _ in $(seq "$runs"); do
 	measure git git -C "$repo" log --raw --no-renames -- skills/
-	measure cold "${coach[@]}" history --all --no-cache --format json
+	measure cold "${coach[@]}" history --all --no-cache
+	measure json "${coach[@]}" history --all --no-cache --format json
 	rm -rf "$repo/.git/coach"
-	measure build "${coach[@]}" history --all --format json
-	measure warm "${coach[@]}" history --all --format json
-	measure one "${coach[@]}" history p0003 --format json
+	measure build "${coach[@]}" history --all
+	measure warm "${coach[@]}" history --all
+	measure one "${coach[@]}" history p0003
 	measure plan "${coach[@]}" plan --all --stdout
 	measure diff "${coach[@]}" diff --base HEAD~1 --head HEAD
 done
@@ -82,6 +83,7 @@ echo "| run | wall | vs git | CPU | vs git | peak memory | vs git |"
 echo "| --- | --- | --- | --- | --- | --- | --- |"
 row 'git log --raw --no-renames -- skills/' git
 row 'coach history --all --no-cache' cold
+row 'coach history --all --no-cache --format json' json
 row 'coach history --all, building the cache' build
 row 'coach history --all, warm' warm
 row 'coach history p0003, warm' one
@@ -94,7 +96,7 @@ echo "| --- | --- |"
 for part in 4 2 1; do
 	skip=$((commits - commits / part))
 	: >"$work/part"
-	measure part "${coach[@]}" history --all --no-cache --format json --rev "main~$skip"
+	measure part "${coach[@]}" history --all --no-cache --rev "main~$skip"
 	read -r _ _ k < <(best part)
 	echo "| about $((commits / part)) | $((k / 1024)) MiB |"
 done
