@@ -191,15 +191,29 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 		err     error
 	)
 	t := &team{cleanup: func() {}, progress: newProgress(stderr)}
+	// The history is read while the work tree's files load: neither needs
+	// the other, and at thousands of people each takes a good part of a
+	// second. wait returns its error once it is done.
+	wait := func() error { return nil }
 	if staged {
 		repo, gitRoot, t.cleanup, err = loadStaged(dir)
+		if err == nil && withHistory {
+			wait = func() error { return t.readHistory(ctx, gitRoot) }
+		}
 	} else {
-		repo, err = loadRepo(dir)
-		if repo != nil {
-			gitRoot = repo.Root
+		var root string
+		if root, err = skills.FindRoot(dir); err == nil {
+			gitRoot = root
+			if withHistory {
+				done := make(chan error, 1)
+				go func() { done <- t.readHistory(ctx, root) }()
+				wait = sync.OnceValue(func() error { return <-done })
+			}
+			repo, err = skills.Load(root)
 		}
 	}
 	if err != nil {
+		wait()
 		return nil, err
 	}
 	root := repo.Root
@@ -214,14 +228,13 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 		}
 	}
 	if len(shared) > 0 || repo.Matrix == nil {
+		wait()
 		t.cleanup()
 		return nil, &skills.ProblemsError{Problems: shared}
 	}
-	if withHistory {
-		if err := t.readHistory(ctx, gitRoot); err != nil {
-			t.cleanup()
-			return nil, err
-		}
+	if err := wait(); err != nil {
+		t.cleanup()
+		return nil, err
 	}
 	var tmplFS fs.FS
 	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
