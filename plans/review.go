@@ -167,8 +167,6 @@ func BuildReview(in ReviewInput) *Review {
 	m := in.Matrix
 	r := &Review{Base: in.Base.Label, Head: in.Head.Label, People: []PersonReview{}}
 	r.Matrix, r.MatrixInvalid = reviewMatrix(in), in.MatrixInvalid
-	baseIx := IndexTeam(m, in.Config, people(in.Base.People))
-	headIx := IndexTeam(m, in.Config, people(in.Head.People))
 
 	var removed, added []string
 	for id := range in.Base.People {
@@ -262,11 +260,13 @@ func BuildReview(in ReviewInput) *Review {
 				}
 				pr.Readiness = mv
 			}
+			// Focus is ranked from one person's file alone (IndexTeam's
+			// focus is focusIDs of each), so only for the people shown.
 			var before []string
 			if old != nil {
-				before = baseIx.Focus(oldID)
+				before = focusIDs(m, in.Config, old)
 			}
-			after := headIx.Focus(id)
+			after := focusIDs(m, in.Config, cur)
 			for _, s := range after {
 				if !slices.Contains(before, s) {
 					pr.FocusIn = append(pr.FocusIn, skillRef(m, s))
