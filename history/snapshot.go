@@ -12,6 +12,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+	gitstorage "github.com/go-git/go-git/v5/storage"
 )
 
 // ErrNotFetched means a revision is named but its commit is not in the
@@ -35,22 +36,76 @@ type Snapshot struct {
 // FilesAt reads the skill files of revision rev of the repository holding
 // root. An unborn HEAD gives an empty snapshot.
 func FilesAt(root, rev string) (*Snapshot, error) {
+	s, err := OpenSnapshots(root)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.At(rev)
+}
+
+// Snapshots reads the snapshots of several revisions of one repository, as
+// coach diff reads a pull request's base and head: the repository is opened
+// once, objects are read from the mapped packs as the walk reads them (see
+// pack.go), and a file version that one revision shares with another, which
+// is almost every file of a pull request, is read once. The snapshots it
+// returns share the content of those files: callers must not change it.
+type Snapshots struct {
+	w    *walker
+	repo *git.Repository
+	st   gitstorage.Storer
+	// blobs are the file versions read so far, by hash.
+	blobs map[plumbing.Hash][]byte
+}
+
+// OpenSnapshots opens the repository holding root; Close releases it.
+func OpenSnapshots(root string) (*Snapshots, error) { return openSnapshots(root, true) }
+
+// openSnapshots is OpenSnapshots, reading every object through go-git's
+// storage unless packed: the plain reader that tests compare with.
+func openSnapshots(root string, packed bool) (*Snapshots, error) {
 	w, repo, err := openAt(root)
 	if err != nil {
 		return nil, err
 	}
-	h, err := resolve(w, repo, rev)
+	s := &Snapshots{w: w, repo: repo, st: repo.Storer, blobs: map[plumbing.Hash][]byte{}}
+	if packed {
+		s.st = packedStorer{repo.Storer, newObjectStore(repo.Storer, w.packs)}
+	}
+	return s, nil
+}
+
+// packedStorer is the repository's storage with its objects read from the
+// mapped packs first; references and everything else are go-git's.
+type packedStorer struct {
+	gitstorage.Storer
+	packed *objectStore
+}
+
+func (s packedStorer) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	return s.packed.EncodedObject(t, h)
+}
+
+// Close releases the repository's packs. Snapshots already read stay
+// valid: their content is copied out of the packs.
+func (s *Snapshots) Close() { s.w.packs.close() }
+
+// At reads the skill files of revision rev. An unborn HEAD gives an empty
+// snapshot.
+func (s *Snapshots) At(rev string) (*Snapshot, error) {
+	h, err := (&revisions{w: s.w, st: s.st}).commit(rev)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) && (rev == "" || rev == "HEAD") {
 		return &Snapshot{Rev: "HEAD", Files: map[string][]byte{}}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	return snapshot(w, repo, rev, h)
+	return s.snapshot(rev, h)
 }
 
-func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Snapshot, error) {
-	commit, err := object.GetCommit(repo.Storer, h)
+func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
+	w, st := s.w, s.st
+	commit, err := object.GetCommit(st, h)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
 		return nil, fmt.Errorf("%w: %s (%s) is not in this clone; fetch it with `git fetch --unshallow` or `git fetch origin %s`",
 			ErrNotFetched, rev, h.String()[:7], rev)
@@ -58,20 +113,20 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 	if err != nil {
 		return nil, objectError("commit "+h.String()[:7], h, err, w.promisor)
 	}
-	s := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{}}
+	snap := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{}}
 	skillsPath := w.skillsPath
-	sub, err := subtree(repo.Storer, commit.TreeHash, skillsPath)
+	sub, err := subtree(st, commit.TreeHash, skillsPath)
 	if err == nil && sub.IsZero() {
 		// Before a move of the coaching folder, its files were elsewhere.
 		var moved string
-		if moved, sub, err = w.movedSince(repo, commit); moved != "" {
+		if moved, sub, err = w.movedSince(s.repo, st, commit); moved != "" {
 			skillsPath = moved
 		}
 	}
 	if err != nil {
 		return nil, objectError("the tree of "+rev, commit.TreeHash, err, w.promisor)
 	}
-	if s.Matrix, err = fileAt(repo.Storer, commit.TreeHash, path.Join(path.Dir(skillsPath), skills.MatrixFile)); err != nil {
+	if snap.Matrix, err = fileAt(st, commit.TreeHash, path.Join(path.Dir(skillsPath), skills.MatrixFile)); err != nil {
 		var oe *ObjectError
 		if errors.As(err, &oe) {
 			oe.What, oe.Remote = skills.MatrixFile+" at "+rev, w.promisor
@@ -79,9 +134,9 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 		return nil, err
 	}
 	if sub.IsZero() {
-		return s, nil
+		return snap, nil
 	}
-	tree, err := object.GetTree(repo.Storer, sub)
+	tree, err := object.GetTree(st, sub)
 	if err != nil {
 		return nil, objectError("the skills/ tree of "+rev, sub, err, w.promisor)
 	}
@@ -89,31 +144,34 @@ func snapshot(w *walker, repo *git.Repository, rev string, h plumbing.Hash) (*Sn
 		if !e.Mode.IsFile() || !strings.HasSuffix(e.Name, ".toml") {
 			continue
 		}
-		data, err := readObject(repo.Storer, plumbing.BlobObject, e.Hash)
-		if err != nil {
-			return nil, objectError(skills.SkillsDir+"/"+e.Name+" at "+rev, e.Hash, err, w.promisor)
+		data, ok := s.blobs[e.Hash]
+		if !ok {
+			if data, err = readObject(st, plumbing.BlobObject, e.Hash); err != nil {
+				return nil, objectError(skills.SkillsDir+"/"+e.Name+" at "+rev, e.Hash, err, w.promisor)
+			}
+			s.blobs[e.Hash] = data
 		}
-		s.Files[skills.SkillsDir+"/"+e.Name] = data
+		snap.Files[skills.SkillsDir+"/"+e.Name] = data
 	}
-	return s, nil
+	return snap, nil
 }
 
 // movedSince finds where the skills/ tree was at commit c when the coaching
 // folder has moved between c and HEAD; "" when it has not.
-func (w *walker) movedSince(repo *git.Repository, c *object.Commit) (string, plumbing.Hash, error) {
+func (w *walker) movedSince(repo *git.Repository, st storer.EncodedObjectStorer, c *object.Commit) (string, plumbing.Hash, error) {
 	head, err := repo.Head()
 	if err != nil || head.Hash() == c.Hash {
 		return "", plumbing.ZeroHash, nil
 	}
-	hc, err := object.GetCommit(repo.Storer, head.Hash())
+	hc, err := object.GetCommit(st, head.Hash())
 	if err != nil {
 		return "", plumbing.ZeroHash, err
 	}
-	hs, err := subtree(repo.Storer, hc.TreeHash, w.skillsPath)
+	hs, err := subtree(st, hc.TreeHash, w.skillsPath)
 	if err != nil || hs.IsZero() {
 		return "", plumbing.ZeroHash, err
 	}
-	return w.moved(repo.Storer, c.TreeHash, &commit{Hash: hc.Hash, Skills: hs, tree: hc.TreeHash})
+	return w.moved(st, c.TreeHash, &commit{Hash: hc.Hash, Skills: hs, tree: hc.TreeHash})
 }
 
 // fileAt reads the file at slash path p of the tree root, or nil when
@@ -152,10 +210,17 @@ func fileAt(s storer.EncodedObjectStorer, root plumbing.Hash, p string) ([]byte,
 // remote), or HEAD itself when there is no such branch. It returns the
 // revision's name and its snapshot.
 func DefaultBase(root string) (*Snapshot, error) {
-	w, repo, err := openAt(root)
+	s, err := OpenSnapshots(root)
 	if err != nil {
 		return nil, err
 	}
+	defer s.Close()
+	return s.DefaultBase()
+}
+
+// DefaultBase reads the snapshot that [DefaultBase] finds.
+func (s *Snapshots) DefaultBase() (*Snapshot, error) {
+	repo := s.repo
 	head, err := repo.Head()
 	if errors.Is(err, plumbing.ErrReferenceNotFound) {
 		return &Snapshot{Rev: "HEAD", Files: map[string][]byte{}}, nil
@@ -177,13 +242,13 @@ func DefaultBase(root string) (*Snapshot, error) {
 		}
 	}
 	if branch == "" {
-		return snapshot(w, repo, "HEAD", head.Hash())
+		return s.snapshot("HEAD", head.Hash())
 	}
-	headCommit, err := object.GetCommit(repo.Storer, head.Hash())
+	headCommit, err := object.GetCommit(s.st, head.Hash())
 	if err != nil {
 		return nil, err
 	}
-	tipCommit, err := object.GetCommit(repo.Storer, tip)
+	tipCommit, err := object.GetCommit(s.st, tip)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
 		return nil, fmt.Errorf("%w: %s is not in this clone; fetch it with `git fetch origin`", ErrNotFetched, branch)
 	}
@@ -198,5 +263,5 @@ func DefaultBase(root string) (*Snapshot, error) {
 	if bases[0].Hash == head.Hash() {
 		label = branch
 	}
-	return snapshot(w, repo, label, bases[0].Hash)
+	return s.snapshot(label, bases[0].Hash)
 }

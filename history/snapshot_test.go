@@ -1,0 +1,72 @@
+package history
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Snapshots read from the mapped packs, several through one Snapshots, are
+// the snapshots go-git's storage reads one at a time: packed objects, loose
+// ones written after the pack, renamed files and merges.
+func TestSnapshotsPacked(t *testing.T) {
+	g := newGitEnv(t)
+	dir := filepath.Dir(packRepo(t, false))
+	g.commit(dir, "A loose commit", "skills/p0003.toml", "name = \"Person 0003\"\nrole = \"pm\"\n")
+	g.run(dir, "branch", "-q", "side", "HEAD~9")
+	revs := []string{"HEAD", "HEAD~1", "HEAD~2", "HEAD~9", "HEAD~8^2", "HEAD~8^2~1", "main~60", "side", "HEAD~100"}
+
+	packed, err := openSnapshots(dir, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer packed.Close()
+	for _, rev := range revs {
+		got, err := packed.At(rev)
+		if err != nil {
+			t.Fatalf("%s: %v", rev, err)
+		}
+		plain, err := openSnapshots(dir, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := plain.At(rev)
+		plain.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", rev, err)
+		}
+		if len(want.Files) == 0 {
+			t.Fatalf("%s has no skill files: it tests nothing", rev)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-go-git +packed):\n%s", rev, diff)
+		}
+	}
+
+	if packed.w.packs.reads.Load() == 0 {
+		t.Fatal("no object was read from the packs: the test compares go-git with itself")
+	}
+
+	g.run(dir, "checkout", "-q", "-b", "topic", "HEAD~3")
+	g.commit(dir, "On the topic", "skills/p0005.toml", "name = \"Person 0005\"\nrole = \"gpm\"\n")
+	plain, err := openSnapshots(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	want, err := plain.DefaultBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := packed.DefaultBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Rev != "merge base with main" {
+		t.Fatalf("the default base is %q, want the merge base with main", want.Rev)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the default base (-go-git +packed):\n%s", diff)
+	}
+}
