@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/coach-dev/coach/history"
@@ -69,15 +74,21 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		return err
 	}
 	root := t.repo.Root
+	snaps, err := history.OpenSnapshots(root)
+	if err != nil {
+		return revisionError(err)
+	}
+	defer snaps.Close()
 	var base *history.Snapshot
 	if opts.Base == "" {
-		base, err = history.DefaultBase(root)
+		base, err = snaps.DefaultBase()
 	} else {
-		base, err = history.FilesAt(root, opts.Base)
+		base, err = snaps.At(opts.Base)
 	}
 	if err != nil {
 		return revisionError(err)
 	}
+	sides := &sideReader{ctx: ctx, stderr: stderr}
 	var errs skills.Problems
 	matrixInvalid := ""
 	baseMatrix, invalid := matrixAt(base, t.repo.Matrix, stderr)
@@ -85,7 +96,10 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		matrixInvalid = revLabel(base)
 		errs = append(errs, invalid...)
 	}
-	baseSide, baseErrs := side(baseMatrix, base.Files, revLabel(base), base.Rev+":", stderr)
+	baseSide, baseErrs, err := sides.read(baseMatrix, base.Files, revLabel(base), base.Rev+":")
+	if err != nil {
+		return err
+	}
 	baseSide.When = base.When
 	errs = append(errs, baseErrs...)
 
@@ -112,7 +126,9 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 			files[p] = data
 		}
 		var headErrs skills.Problems
-		headSide, headErrs = side(headMatrix, files, "the working tree", "", stderr)
+		if headSide, headErrs, err = sides.read(headMatrix, files, "the working tree", ""); err != nil {
+			return err
+		}
 		headInvalid = headErrs != nil || unread != nil
 		for _, pr := range unread {
 			headSide.Invalid[skills.PersonID(pr.Path)] = true
@@ -120,7 +136,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		errs = append(errs, unread...)
 		errs = append(errs, headErrs...)
 	} else {
-		head, err := history.FilesAt(root, opts.Head)
+		head, err := snaps.At(opts.Head)
 		if err != nil {
 			return revisionError(err)
 		}
@@ -129,7 +145,9 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		if matrixErrs != nil {
 			matrixInvalid = revLabel(head)
 		}
-		headSide, headErrs = side(headMatrix, head.Files, revLabel(head), head.Rev+":", stderr)
+		if headSide, headErrs, err = sides.read(headMatrix, head.Files, revLabel(head), head.Rev+":"); err != nil {
+			return err
+		}
 		headInvalid = matrixErrs != nil || headErrs != nil
 		errs = append(append(errs, matrixErrs...), headErrs...)
 	}
@@ -160,36 +178,98 @@ func revLabel(s *history.Snapshot) string {
 	return fmt.Sprintf("%s (%s, %s)", s.Rev, s.Commit[:7], s.When.Format(time.DateOnly)) // the author's own day, as history shows it
 }
 
-// side reads one side of a review. Each file is read leniently, so a person
-// stays in the review while their file has mistakes; the mistakes are
-// printed, prefixed with the revision as git writes rev:path, and returned.
-func side(m *skills.Matrix, files map[string][]byte, label, prefix string, stderr io.Writer) (plans.Side, skills.Problems) {
-	s := plans.Side{Label: label, People: map[string]*skills.Person{}, Raw: map[string][]byte{}, Invalid: map[string]bool{}}
-	var invalid skills.Problems
+// sideReader reads the sides of a review. Each file is read leniently, so
+// a person stays in the review while their file has mistakes; the mistakes
+// are printed, prefixed with the revision as git writes rev:path, and
+// returned. The base and the head share almost every file, so a file is
+// checked once: the head takes what the base found in a file of the same
+// path and content, checked against an equal matrix. Files are checked in
+// parallel and reported in order.
+type sideReader struct {
+	ctx    context.Context
+	stderr io.Writer
+	// plain checks every file of every side, for tests to compare with.
+	plain bool
+	// last are the files of the side read last, by path, and the matrix
+	// they were checked against.
+	last       map[string]*fileRead
+	lastMatrix *skills.Matrix
+}
+
+// fileRead is what a review needs of one skill file.
+type fileRead struct {
+	src     []byte
+	invalid skills.Problems // its errors, at its own path
+	person  *skills.Person  // nil when the TOML itself is broken
+}
+
+func (r *sideReader) read(m *skills.Matrix, files map[string][]byte, label, prefix string) (plans.Side, skills.Problems, error) {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	for _, path := range paths {
-		src := files[path]
-		_, problems := skills.DecodePerson(path, src, m)
-		for _, pr := range problems {
-			if pr.Severity == skills.Error {
-				pr.Path = prefix + pr.Path
-				fmt.Fprintln(stderr, pr)
-				invalid = append(invalid, pr)
-				s.Invalid[skills.PersonID(path)] = true
-			}
+	reads := make([]*fileRead, len(paths))
+	reuse := !r.plain && r.last != nil && (m == r.lastMatrix || reflect.DeepEqual(m, r.lastMatrix))
+	var todo []int
+	for i, path := range paths {
+		if f := r.last[path]; reuse && f != nil && bytes.Equal(f.src, files[path]) {
+			reads[i] = f
+			continue
 		}
-		p, err := skills.ParsePerson(path, src)
-		if err != nil {
+		todo = append(todo, i)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for r.ctx.Err() == nil {
+				k := int(next.Add(1)) - 1
+				if k >= len(todo) {
+					return
+				}
+				path := paths[todo[k]]
+				reads[todo[k]] = readFile(path, files[path], m)
+			}
+		})
+	}
+	wg.Wait()
+	if err := r.ctx.Err(); err != nil {
+		return plans.Side{}, nil, err
+	}
+
+	s := plans.Side{Label: label, People: map[string]*skills.Person{}, Raw: map[string][]byte{}, Invalid: map[string]bool{}}
+	var invalid skills.Problems
+	r.last, r.lastMatrix = make(map[string]*fileRead, len(paths)), m
+	for i, path := range paths {
+		f := reads[i]
+		r.last[path] = f
+		for _, pr := range f.invalid {
+			pr.Path = prefix + pr.Path
+			fmt.Fprintln(r.stderr, pr)
+			invalid = append(invalid, pr)
+			s.Invalid[skills.PersonID(path)] = true
+		}
+		if f.person == nil {
 			continue // reported above: the TOML itself is broken
 		}
-		s.People[p.ID] = p
-		s.Raw[p.ID] = src
+		s.People[f.person.ID] = f.person
+		s.Raw[f.person.ID] = f.src
 	}
-	return s, invalid
+	return s, invalid, nil
+}
+
+// readFile checks a skill file against m and reads it leniently.
+func readFile(path string, src []byte, m *skills.Matrix) *fileRead {
+	f := &fileRead{src: src}
+	_, problems := skills.DecodePerson(path, src, m)
+	for _, pr := range problems {
+		if pr.Severity == skills.Error {
+			f.invalid = append(f.invalid, pr)
+		}
+	}
+	f.person, _ = skills.ParsePerson(path, src)
+	return f
 }
 
 // matrixAt is the matrix of a revision: its matrix.toml, or the built-in
