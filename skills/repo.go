@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -102,52 +103,10 @@ func Load(root string) (*Repo, error) { return LoadSome(root, nil) }
 // the checks across people. It serves a command about one person, such as
 // their history, in an organisation of thousands.
 func LoadSome(root string, want func(id string) bool) (*Repo, error) {
-	r := &Repo{Root: root, Config: DefaultConfig()}
-	sources := map[string][]byte{}
-	if src, ok, err := readOptional(r, ConfigFile, configLimit); err != nil {
+	r, sources, matrixOK, err := loadSettings(root)
+	if err != nil {
 		return nil, err
-	} else if ok && src != nil {
-		sources[ConfigFile] = src
-		var ps Problems
-		r.Config, ps = DecodeConfig(ConfigFile, src)
-		r.Files = append(r.Files, ConfigFile)
-		r.Problems = append(r.Problems, ps...)
 	}
-
-	matrixOK := true
-	if src, ok, err := readOptional(r, MatrixFile, matrixLimit); err != nil {
-		return nil, err
-	} else if ok && src == nil {
-		r.MatrixPath = MatrixFile // it could not be read: the problem says why
-		matrixOK = false
-	} else if ok {
-		m, ps := DecodeMatrix(MatrixFile, src)
-		r.Files = append(r.Files, MatrixFile)
-		r.Problems = append(r.Problems, ps...)
-		r.MatrixPath = MatrixFile
-		r.Matrix = m
-		matrixOK = m != nil
-	} else {
-		m, err := DefaultMatrix()
-		if err != nil {
-			return nil, err
-		}
-		r.Matrix = m
-	}
-
-	// The editor schema is derived from the matrix: a stale one would mark
-	// valid files wrong, or wrong ones valid.
-	if src, ok, err := readOptional(r, SchemaFile, sizeLimit{"the editor schema", MaxMatrixSize, 0}); err != nil {
-		return nil, err
-	} else if ok && src != nil {
-		r.Files = append(r.Files, SchemaFile)
-		if matrixOK && !bytes.Equal(src, Schema(r.Matrix)) {
-			r.Problems = append(r.Problems, Problem{Path: SchemaFile, Severity: Error,
-				Message: "the editor schema is stale: it does not match the matrix",
-				Hint:    "run `coach schema --write` and commit it"})
-		}
-	}
-
 	files, err := SkillFiles(root)
 	if err != nil {
 		return nil, err
@@ -204,6 +163,102 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 	}
 	r.Problems.Sort()
 	return r, nil
+}
+
+// LoadSettings reads the repository at root as [Load] does, but for the
+// skill files: coach.toml, matrix.toml (or the built-in matrix) and the
+// editor schema, for a command that reads the people from elsewhere (coach
+// diff of two revisions). Its problems are those Load finds in these files;
+// the one that depends on the people, a [[leader]] who also has a skill
+// file, is found by reading the skill files named after leaders alone.
+func LoadSettings(root string) (*Repo, error) {
+	r, sources, matrixOK, err := loadSettings(root)
+	if err != nil {
+		return nil, err
+	}
+	var leaders []*Person
+	if matrixOK && len(r.Config.Leaders) > 0 {
+		files, err := SkillFiles(root)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range r.Config.Leaders {
+			f := SkillsDir + "/" + l.ID + ".toml" // the file whose PersonID is l.ID
+			if _, read := sources[f]; read || !slices.Contains(files, f) {
+				continue
+			}
+			src, problem, err := ReadSkillFile(root, f)
+			if err != nil {
+				return nil, err
+			}
+			if problem != nil {
+				continue
+			}
+			sources[f] = src
+			if p, _ := DecodePerson(f, src, r.Matrix); p != nil {
+				leaders = append(leaders, p)
+			}
+		}
+	}
+	for _, p := range checkOrg(r.Config, r.Matrix, leaders, func(p string) []byte { return sources[p] }) {
+		if p.Path == ConfigFile {
+			r.Problems = append(r.Problems, p)
+		}
+	}
+	r.Problems.Sort()
+	return r, nil
+}
+
+// loadSettings reads coach.toml, the matrix and the editor schema into a new
+// Repo; sources are the files it read, by path, and matrixOK says whether
+// the matrix could be read.
+func loadSettings(root string) (r *Repo, sources map[string][]byte, matrixOK bool, err error) {
+	r = &Repo{Root: root, Config: DefaultConfig()}
+	sources = map[string][]byte{}
+	if src, ok, err := readOptional(r, ConfigFile, configLimit); err != nil {
+		return nil, nil, false, err
+	} else if ok && src != nil {
+		sources[ConfigFile] = src
+		var ps Problems
+		r.Config, ps = DecodeConfig(ConfigFile, src)
+		r.Files = append(r.Files, ConfigFile)
+		r.Problems = append(r.Problems, ps...)
+	}
+
+	matrixOK = true
+	if src, ok, err := readOptional(r, MatrixFile, matrixLimit); err != nil {
+		return nil, nil, false, err
+	} else if ok && src == nil {
+		r.MatrixPath = MatrixFile // it could not be read: the problem says why
+		matrixOK = false
+	} else if ok {
+		m, ps := DecodeMatrix(MatrixFile, src)
+		r.Files = append(r.Files, MatrixFile)
+		r.Problems = append(r.Problems, ps...)
+		r.MatrixPath = MatrixFile
+		r.Matrix = m
+		matrixOK = m != nil
+	} else {
+		m, err := DefaultMatrix()
+		if err != nil {
+			return nil, nil, false, err
+		}
+		r.Matrix = m
+	}
+
+	// The editor schema is derived from the matrix: a stale one would mark
+	// valid files wrong, or wrong ones valid.
+	if src, ok, err := readOptional(r, SchemaFile, sizeLimit{"the editor schema", MaxMatrixSize, 0}); err != nil {
+		return nil, nil, false, err
+	} else if ok && src != nil {
+		r.Files = append(r.Files, SchemaFile)
+		if matrixOK && !bytes.Equal(src, Schema(r.Matrix)) {
+			r.Problems = append(r.Problems, Problem{Path: SchemaFile, Severity: Error,
+				Message: "the editor schema is stale: it does not match the matrix",
+				Hint:    "run `coach schema --write` and commit it"})
+		}
+	}
+	return r, sources, matrixOK, nil
 }
 
 // SkillFiles lists skills/*.toml under root, relative and sorted. A missing
