@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"sort"
@@ -16,6 +19,7 @@ import (
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
+	"github.com/coach-dev/coach/templates"
 	"github.com/urfave/cli/v2"
 )
 
@@ -69,7 +73,7 @@ unknown revision or a base that is not in a shallow clone.`,
 }
 
 func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) error {
-	t, err := loadFiles(ctx, opts.Dir, stderr)
+	t, err := loadReview(opts.Dir, opts.Head == "")
 	if err != nil {
 		return err
 	}
@@ -107,26 +111,12 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 	var headSide plans.Side
 	headInvalid := false
 	if opts.Head == "" {
-		files := map[string][]byte{}
-		paths, err := skills.SkillFiles(root)
-		if err != nil {
-			return err
-		}
-		var unread skills.Problems
-		for _, p := range paths {
-			data, problem, err := skills.ReadSkillFile(root, p)
-			if err != nil {
-				return err
-			}
-			if problem != nil {
-				fmt.Fprintln(stderr, problem)
-				unread = append(unread, *problem)
-				continue
-			}
-			files[p] = data
+		unread := t.unread
+		for _, pr := range unread {
+			fmt.Fprintln(stderr, pr)
 		}
 		var headErrs skills.Problems
-		if headSide, headErrs, err = sides.read(headMatrix, files, "the working tree", ""); err != nil {
+		if headSide, headErrs, err = sides.read(headMatrix, t.work, "the working tree", ""); err != nil {
 			return err
 		}
 		headInvalid = headErrs != nil || unread != nil
@@ -169,6 +159,68 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		return errFindings
 	}
 	return nil
+}
+
+// reviewFiles are what a review reads of the working tree.
+type reviewFiles struct {
+	repo *skills.Repo // the settings and the matrix; no people
+	tmpl *templates.Set
+	// work are the skill files of the working tree by path, when it is the
+	// head; unread are the problems of those coach will not read.
+	work   map[string][]byte
+	unread skills.Problems
+}
+
+// loadReview loads the coaching repository holding dir as loadFiles does,
+// but for its people: a review reads the people of its sides itself, and the
+// working tree's (with workTree) only as they are. Errors in the matrix or
+// coach.toml stop it as they stop every command; the working tree's skill
+// files are read before, where skills.Load reads them.
+func loadReview(dir string, workTree bool) (*reviewFiles, error) {
+	root, err := skills.FindRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	repo, err := skills.LoadSettings(root)
+	if err != nil {
+		return nil, err
+	}
+	t := &reviewFiles{repo: repo}
+	if workTree {
+		paths, err := skills.SkillFiles(root)
+		if err != nil {
+			return nil, err
+		}
+		t.work = map[string][]byte{}
+		for _, p := range paths {
+			data, problem, err := skills.ReadSkillFile(root, p)
+			if err != nil {
+				return nil, err
+			}
+			if problem != nil {
+				t.unread = append(t.unread, *problem)
+				continue
+			}
+			t.work[p] = data
+		}
+	}
+	var shared skills.Problems
+	for _, p := range repo.Problems {
+		if p.Severity == skills.Error && (p.Path == repo.MatrixPath || p.Path == skills.ConfigFile) {
+			shared = append(shared, p)
+		}
+	}
+	if len(shared) > 0 || repo.Matrix == nil {
+		return nil, &skills.ProblemsError{Problems: shared}
+	}
+	var tmplFS fs.FS
+	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
+		tmplFS = os.DirFS(filepath.Join(root, templates.Dir))
+	}
+	if t.tmpl, err = templates.Load(tmplFS); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 func revLabel(s *history.Snapshot) string {

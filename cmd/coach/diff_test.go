@@ -3,7 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/coach-dev/coach/plans"
@@ -74,6 +79,87 @@ func TestSideReaderReuse(t *testing.T) {
 			}
 			if shared := got.Base.People["alice"] == got.Head.People["alice"]; shared != tt.shared {
 				t.Errorf("alice's file read once: %v, want %v", shared, tt.shared)
+			}
+		})
+	}
+}
+
+// loadReview loads what loadFiles loads but the people, and stops where it
+// stops, with the same error: loadFiles is its plain twin.
+func TestLoadReview(t *testing.T) {
+	person := func(name string) string { return "name = \"" + name + "\"\nrole = \"pm\"\n" }
+	tests := []struct {
+		name  string
+		files map[string]string // besides a few people's; "-> target" is a symbolic link
+		fails bool
+	}{
+		{"no settings", nil, false},
+		{"a leader with a skill file", map[string]string{skills.ConfigFile: "[[leader]]\nid = \"alice\"\nname = \"Alice\"\n"}, true},
+		{"a leader without one", map[string]string{skills.ConfigFile: "[[leader]]\nid = \"maya\"\nname = \"Maya\"\n"}, false},
+		{"an unknown role in the shape", map[string]string{skills.ConfigFile: "[team.shape]\npn = 3\n"}, true},
+		{"a broken matrix", map[string]string{skills.MatrixFile: "[[skill]\n"}, true},
+		{"a stale schema", map[string]string{skills.SchemaFile: "{}\n"}, false},
+		{"a template of the repository's", map[string]string{"templates/diff.md.tmpl": "{{.Base}} -> {{.Head}}\n"}, false},
+		{"a broken template", map[string]string{"templates/diff.md.tmpl": "{{.Base\n"}, true},
+		{"a skill file coach will not read", map[string]string{"skills/out.toml": "-> /etc/hostname"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{"skills/alice.toml": person("Alice"), "skills/ben.toml": "name = 3\n", ".git/HEAD": ""}
+			maps.Copy(files, tt.files)
+			for p, src := range files {
+				name := filepath.Join(dir, filepath.FromSlash(p))
+				if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if target, ok := strings.CutPrefix(src, "-> "); ok {
+					if err := os.Symlink(target, name); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, wantErr := loadFiles(t.Context(), dir, io.Discard)
+			for _, workTree := range []bool{false, true} {
+				got, err := loadReview(dir, workTree)
+				if (err != nil) != tt.fails || (wantErr != nil) != tt.fails {
+					t.Fatalf("loadReview: %v; loadFiles: %v; want an error: %v", err, wantErr, tt.fails)
+				}
+				if err != nil {
+					if err.Error() != wantErr.Error() {
+						t.Errorf("loadReview: %v, want %v", err, wantErr)
+					}
+					continue
+				}
+				if diff := cmp.Diff([]any{want.repo.Root, want.repo.Config, want.repo.Matrix, want.repo.MatrixPath},
+					[]any{got.repo.Root, got.repo.Config, got.repo.Matrix, got.repo.MatrixPath}); diff != "" {
+					t.Errorf("the settings (-loadFiles +loadReview):\n%s", diff)
+				}
+				r := &plans.Review{Base: "main", Head: "HEAD"}
+				wantOut, wantErr := want.tmpl.Render("diff.md.tmpl", r)
+				gotOut, err := got.tmpl.Render("diff.md.tmpl", r)
+				if string(gotOut) != string(wantOut) || (err == nil) != (wantErr == nil) {
+					t.Errorf("diff.md renders %q (%v), want %q (%v)", gotOut, err, wantOut, wantErr)
+				}
+				var read []string
+				if workTree {
+					read = slices.Collect(maps.Keys(got.work))
+					for _, p := range got.unread {
+						read = append(read, p.Path)
+					}
+					slices.Sort(read)
+				}
+				wantRead := slices.DeleteFunc(slices.Clone(want.repo.Files), func(p string) bool { return !strings.HasPrefix(p, "skills/") })
+				if !workTree {
+					wantRead = nil
+				}
+				if diff := cmp.Diff(wantRead, read); diff != "" {
+					t.Errorf("the skill files read (-loadFiles +loadReview):\n%s", diff)
+				}
 			}
 		})
 	}
