@@ -117,6 +117,16 @@ text = ""
 			},
 		},
 		{
+			name: "miscased keys in arrays of tables point at each occurrence",
+			path: "skills/alice.toml",
+			src: "name = \"A\"\nrole = \"pm\"\n" + levels + "[[evidence]]\ndate = 2026-01-05\nSkill = \"hiring\"\ntext = \"a\"\n\n" +
+				"[[evidence]]\ndate = 2026-01-06\nskill = \"hiring\"\ntext = \"b\"\n\n[[evidence]]\ndate = 2026-01-07\nSkill = \"hiring\"\ntext = \"c\"\n",
+			want: []string{
+				`skills/alice.toml:30:1: key "Skill" is written in the wrong case; write it "skill": keys are case-sensitive`,
+				`skills/alice.toml:40:1: key "Skill" is written in the wrong case; write it "skill": keys are case-sensitive`,
+			},
+		},
+		{
 			name: "target below role",
 			path: "skills/alice.toml",
 			src:  "name = \"A\"\nrole = \"gpm\"\ntarget = \"pm\"\n" + levels,
