@@ -49,7 +49,8 @@ func FilesAt(root, rev string) (*Snapshot, error) {
 // once, objects are read from the mapped packs as the walk reads them (see
 // pack.go), and a file version that one revision shares with another, which
 // is almost every file of a pull request, is read once. The snapshots it
-// returns share the content of those files: callers must not change it.
+// returns share the content of those files: callers must not change it. A
+// Snapshots is for one goroutine at a time, as go-git's storage is.
 type Snapshots struct {
 	w    *walker
 	repo *git.Repository

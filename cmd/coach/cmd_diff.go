@@ -111,19 +111,18 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 	var headSide plans.Side
 	headInvalid := false
 	if opts.Head == "" {
-		unread := t.unread
-		for _, pr := range unread {
+		for _, pr := range t.unread {
 			fmt.Fprintln(stderr, pr)
 		}
 		var headErrs skills.Problems
 		if headSide, headErrs, err = sides.read(headMatrix, t.work, "the working tree", ""); err != nil {
 			return err
 		}
-		headInvalid = headErrs != nil || unread != nil
-		for _, pr := range unread {
+		headInvalid = headErrs != nil || t.unread != nil
+		for _, pr := range t.unread {
 			headSide.Invalid[skills.PersonID(pr.Path)] = true
 		}
-		errs = append(errs, unread...)
+		errs = append(errs, t.unread...)
 		errs = append(errs, headErrs...)
 	} else {
 		head, err := snaps.At(opts.Head)
