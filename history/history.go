@@ -200,7 +200,10 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 
 // resolve resolves rev ("" for HEAD) to a commit, as git does.
 func resolve(w *walker, repo *git.Repository, rev string) (plumbing.Hash, error) {
-	return (&revisions{w: w, st: repo.Storer}).commit(rev)
+	// Objects are read from the mapped packs: main~75000 reads 75,000
+	// commits, which through go-git's storage took more memory than the
+	// walk that follows.
+	return (&revisions{w: w, st: packedStorer{repo.Storer, newObjectStore(repo.Storer, w.packs)}}).commit(rev)
 }
 
 // ForPerson returns the changes of one person.
