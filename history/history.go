@@ -224,14 +224,16 @@ func (r *Result) ByPerson() map[string][]skills.Change {
 	if r.records == nil {
 		return ByPerson(r.Changes)
 	}
-	out := map[string][]skills.Change{}
+	total := 0
+	for _, rec := range r.records {
+		total += rec.changes
+	}
+	all := make([]skills.Change, 0, total)
 	replay(r.records, r.person, func(string, string, *fileChange) {}, func(group []skills.Change) bool {
-		for _, c := range group {
-			out[c.Person] = append(out[c.Person], c)
-		}
+		all = append(all, group...)
 		return true
 	})
-	return out
+	return ByPerson(all)
 }
 
 // ByPerson groups changes by person, each person's in the order given: one
@@ -241,12 +243,18 @@ func ByPerson(changes []skills.Change) map[string][]skills.Change {
 	for _, c := range changes {
 		counts[c.Person]++
 	}
+	// One array holds everyone's, each person's a part of it.
+	backing := make([]skills.Change, len(changes))
 	out := make(map[string][]skills.Change, len(counts))
+	off := 0
 	for _, c := range changes {
-		if out[c.Person] == nil {
-			out[c.Person] = make([]skills.Change, 0, counts[c.Person])
+		s, ok := out[c.Person]
+		if !ok {
+			n := counts[c.Person]
+			s = backing[off : off : off+n]
+			off += n
 		}
-		out[c.Person] = append(out[c.Person], c)
+		out[c.Person] = append(s, c)
 	}
 	return out
 }
