@@ -239,22 +239,37 @@ func (r *Result) ByPerson() map[string][]skills.Change {
 // ByPerson groups changes by person, each person's in the order given: one
 // pass, where ForPerson for each of n people costs n passes.
 func ByPerson(changes []skills.Change) map[string][]skills.Change {
+	// A commit's changes are grouped by person already: each run of one
+	// person's changes costs one lookup and one copy.
+	runs := func(yield func(i, j int) bool) {
+		for i := 0; i < len(changes); {
+			j := i + 1
+			for j < len(changes) && changes[j].Person == changes[i].Person {
+				j++
+			}
+			if !yield(i, j) {
+				return
+			}
+			i = j
+		}
+	}
 	counts := map[string]int{}
-	for _, c := range changes {
-		counts[c.Person]++
+	for i, j := range runs {
+		counts[changes[i].Person] += j - i
 	}
 	// One array holds everyone's, each person's a part of it.
 	backing := make([]skills.Change, len(changes))
 	out := make(map[string][]skills.Change, len(counts))
 	off := 0
-	for _, c := range changes {
-		s, ok := out[c.Person]
+	for i, j := range runs {
+		p := changes[i].Person
+		s, ok := out[p]
 		if !ok {
-			n := counts[c.Person]
+			n := counts[p]
 			s = backing[off : off : off+n]
 			off += n
 		}
-		out[c.Person] = append(s, c)
+		out[p] = append(s, changes[i:j]...)
 	}
 	return out
 }

@@ -251,8 +251,20 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 // files committed at HEAD. Without git, or in a repository coach cannot read
 // (sha256), plans go on without progress; the reason is kept in t.unread.
 func (t *team) readHistory(ctx context.Context, gitRoot string) error {
+	// HEAD's files are read alongside: their error counts only once the
+	// history has been read without one.
+	type snapshot struct {
+		s   *history.Snapshot
+		err error
+	}
+	headc := make(chan snapshot, 1)
+	go func() {
+		s, err := history.FilesAt(gitRoot, "")
+		headc <- snapshot{s, err}
+	}()
 	res, err := history.ReadContext(ctx, gitRoot, history.Options{Stream: true, Progress: t.progress.history()})
 	t.progress.end()
+	head := <-headc
 	switch {
 	case errors.Is(err, history.ErrNotGit):
 		// No git, no progress: plans say so.
@@ -267,9 +279,10 @@ func (t *team) readHistory(ctx context.Context, gitRoot string) error {
 		// Grouped once: ForPerson for each of 2,000 people was 2,000 passes
 		// over everyone's changes.
 		t.own, t.latest = res.ByPerson(), res.Latest
-		if t.head, err = history.FilesAt(gitRoot, ""); err != nil {
-			return err
+		if head.err != nil {
+			return head.err
 		}
+		t.head = head.s
 	}
 	return nil
 }
