@@ -43,6 +43,11 @@ var ErrNotGit = errors.New("not a git repository")
 // file is corrupt or cut short.
 var ErrDamaged = errors.New("damaged repository")
 
+// ErrIncomplete means a history that stops short of the first commit: a
+// shallow clone's, or one with a commit missing. It is whole enough to
+// show, with a note, but not to compare with what was committed before.
+var ErrIncomplete = errors.New("the history of this clone is incomplete")
+
 // ErrRevision means the revision to read from does not exist.
 var ErrRevision = errors.New("unknown revision")
 
@@ -91,6 +96,9 @@ type Result struct {
 	Warnings []string
 	// Notes explain an empty or partial history, one line each.
 	Notes []string
+	// Incomplete is set when the history stops short of the first commit
+	// (a shallow clone's boundary, a missing commit); Notes say where.
+	Incomplete bool
 	// Commits is the number of commits walked.
 	Commits int
 	// Latest maps a person id (today's) to the newest commit, by author

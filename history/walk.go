@@ -892,6 +892,7 @@ func (w *walker) result(all []recordRef, stream bool) *Result {
 	}
 	sort.Strings(res.Notes)
 	res.Notes = slices.Compact(res.Notes)
+	res.Incomplete = len(w.boundary) > 0 || len(w.missing) > 0
 	return res
 }
 

@@ -206,6 +206,10 @@ func exitCode(err error, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "coach: hint: %s\n", hint)
 		return 1
+	case errors.Is(err, history.ErrIncomplete):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		fmt.Fprintln(stderr, "coach: hint: in CI, check out the whole history (actions/checkout with fetch-depth: 0)")
+		return 1
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		if usage.hint != "" {

@@ -275,6 +275,11 @@ func (t *team) readHistory(ctx context.Context, gitRoot string) error {
 		t.unread = err
 	case err != nil:
 		return err
+	case res.Incomplete:
+		// A plan's progress compares with what was committed before its
+		// period: from part of the history it would be wrong, and --check
+		// would call every committed plan stale.
+		return &incompleteError{note: res.Notes[0]}
 	default:
 		// Grouped once: ForPerson for each of 2,000 people was 2,000 passes
 		// over everyone's changes.
@@ -286,6 +291,16 @@ func (t *team) readHistory(ctx context.Context, gitRoot string) error {
 	}
 	return nil
 }
+
+// incompleteError is a history that stops short, for a command that needs
+// all of it.
+type incompleteError struct{ note string }
+
+func (e *incompleteError) Error() string {
+	return "plans, agendas and the team view need the whole history of skills/, and this clone's stops short: " + e.note
+}
+
+func (e *incompleteError) Is(target error) bool { return target == history.ErrIncomplete }
 
 // people resolves the ids asked for (all when ids is empty), printing the
 // problems of invalid files and leaving those people out.
