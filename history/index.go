@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"path"
@@ -8,7 +9,9 @@ import (
 	"strings"
 
 	"github.com/coach-dev/coach/skills"
+	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
 )
 
 // stagedPaths are the files of a coaching repository that a check reads:
@@ -29,7 +32,7 @@ func CheckoutIndex(root, dir string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	idx, err := repo.Storer.Index()
+	idx, err := readIndex(repo)
 	if err != nil {
 		return 0, fmt.Errorf("read the git index: %w", err)
 	}
@@ -77,4 +80,25 @@ func wanted(rel string) bool {
 		}
 	}
 	return false
+}
+
+// readIndex reads the index git names in GIT_INDEX_FILE, as git does: a
+// hook of `git commit -a` or `git commit FILE` sees the index being
+// committed there, not .git/index. A relative path is from the current
+// directory, the top of the work tree in a hook.
+func readIndex(repo *git.Repository) (*index.Index, error) {
+	name := os.Getenv("GIT_INDEX_FILE")
+	if name == "" {
+		return repo.Storer.Index()
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	idx := &index.Index{}
+	if err := index.NewDecoder(bufio.NewReader(f)).Decode(idx); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return idx, nil
 }
