@@ -381,6 +381,15 @@ func (d *decoder) index(n int) int32 {
 	return int32(v)
 }
 
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+	}
+	d.b = d.b[n:]
+	return v
+}
+
 func (d *decoder) bytes(n int) []byte {
 	if n > len(d.b) {
 		d.fail()

@@ -119,7 +119,7 @@ func (w *chunkWriter) record(n *commit, boundary bool, files []fileChange) recor
 // copyRecord encodes the record at off of src again into w, with w's
 // strings, and returns where it is now.
 func (w *chunkWriter) copyRecord(src *chunk, off int) recordRef {
-	r := recordReader{c: src, b: src.body[off:]}
+	r := recordReader{decoder{src.body[off:]}, src}
 	ref := recordRef{ch: w.c, off: len(w.c.body)}
 	copy(ref.hash[:], r.bytes(20))
 	w.c.body = append(w.c.body, ref.hash[:]...)
@@ -158,37 +158,8 @@ func (w *chunkWriter) copyRecord(src *chunk, off int) recordRef {
 // were written; those of a cache file are checked first (see scanRecords),
 // so a malformed one panics with decodeError only while being checked.
 type recordReader struct {
-	c *chunk
-	b []byte
-}
-
-func (r *recordReader) fail() { panic(decodeError{}) }
-
-func (r *recordReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.fail()
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *recordReader) varint() int64 {
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.fail()
-	}
-	r.b = r.b[n:]
-	return v
-}
-
-func (r *recordReader) bytes(n int) []byte {
-	if n > len(r.b) {
-		r.fail()
-	}
-	b := r.b[:n]
-	r.b = r.b[n:]
-	return b
+	decoder // the bytes left; see cache.go
+	c       *chunk
 }
 
 func (r *recordReader) str() string {
@@ -204,7 +175,7 @@ func (r *recordReader) str() string {
 // malformed one.
 func scanRecords(c *chunk, n int) []recordRef {
 	refs := make([]recordRef, 0, n)
-	r := recordReader{c: c, b: c.body}
+	r := recordReader{decoder{c.body}, c}
 	for len(r.b) > 0 {
 		ref := recordRef{ch: c, off: len(c.body) - len(r.b)}
 		copy(ref.hash[:], r.bytes(20))
@@ -246,16 +217,6 @@ func scanRecords(c *chunk, n int) []recordRef {
 	return refs
 }
 
-// count reads a number of items of at least minBytes each, checked against
-// what is left.
-func (r *recordReader) count(minBytes int) uint64 {
-	v := r.uvarint()
-	if v > uint64(len(r.b)/minBytes+1) {
-		r.fail()
-	}
-	return v
-}
-
 // decoded is a record as Read uses it.
 type decoded struct {
 	when                   time.Time
@@ -285,7 +246,7 @@ func (z zones) at(unix int64, zone uint64) time.Time {
 // changes of the files for which keep returns false are skipped, not
 // decoded, except renames (their ids are read).
 func (ref recordRef) decode(z zones, keep func(id string) bool, d *decoded) {
-	r := recordReader{c: ref.ch, b: ref.ch.body[ref.off+20:]}
+	r := recordReader{decoder{ref.ch.body[ref.off+20:]}, ref.ch}
 	r.uvarint()
 	unix := r.varint()
 	d.when = z.at(unix, r.uvarint())
