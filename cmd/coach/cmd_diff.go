@@ -170,8 +170,8 @@ type reviewFiles struct {
 	unread skills.Problems
 }
 
-// loadReview loads the coaching repository holding dir as loadFiles does,
-// but for its people: a review reads the people of its sides itself, and the
+// loadReview loads the coaching repository holding dir as loadTeamWith
+// does without history, but for its people: a review reads the people of its sides itself, and the
 // working tree's (with workTree) only as they are. Errors in the matrix or
 // coach.toml stop it as they stop every command; the working tree's skill
 // files are read before, where skills.Load reads them.

@@ -170,13 +170,6 @@ func loadStaged(dir string) (repo *skills.Repo, gitRoot string, cleanup func(), 
 	return repo, gitRoot, cleanup, nil
 }
 
-// loadFiles loads the repository and its templates, and no history: coach
-// diff compares two revisions' files and needs nothing of the commits
-// between them, which at 100,000 commits cost more than all the rest.
-func loadFiles(ctx context.Context, dir string, stderr io.Writer) (*team, error) {
-	return loadTeamWith(ctx, dir, false, false, stderr)
-}
-
 // loadTeamFrom loads the team from the working tree, or with staged from
 // the git index; t.cleanup must be called when done.
 func loadTeamFrom(ctx context.Context, dir string, staged bool, stderr io.Writer) (*team, error) {

@@ -125,28 +125,9 @@ func orEmpty(ps skills.Problems) skills.Problems {
 	return ps
 }
 
-// historyJSON groups changes by person, newest first as they come.
-func historyJSON(changes []skills.Change, repo *skills.Repo, m *skills.Matrix) historyOutput {
-	out := historyOutput{Version: contractVersion, History: []personHistory{}}
-	at := map[string]int{}
-	for _, c := range changes {
-		i, ok := at[c.Person]
-		if !ok {
-			name := c.Person
-			if p, err := repo.Person(c.Person); err == nil && p.Name != "" {
-				name = p.Name
-			}
-			i = len(out.History)
-			at[c.Person] = i
-			out.History = append(out.History, personHistory{Person: plans.PersonRef{ID: c.Person, Name: name}})
-		}
-		out.History[i].Changes = append(out.History[i].Changes, changeJSON(c, m))
-	}
-	return out
-}
-
-// writeHistoryJSON writes historyJSON(changes, repo, m) as writeJSON does,
-// byte for byte, one person at a time: a whole organisation's history is
+// writeHistoryJSON writes the historyOutput of changes, grouped by person
+// newest first as they come, byte for byte as writeJSON would, one person at
+// a time: a whole organisation's history is
 // hundreds of thousands of changes, and encoded at once it took several
 // times the memory of the history itself.
 func writeHistoryJSON(w io.Writer, changes []skills.Change, repo *skills.Repo, m *skills.Matrix) error {

@@ -252,6 +252,27 @@ func mustJSON(t *testing.T, s string) any {
 	return v
 }
 
+// historyJSON is the history's JSON built whole, the plain twin of
+// writeHistoryJSON: it groups changes by person, newest first as they come.
+func historyJSON(changes []skills.Change, repo *skills.Repo, m *skills.Matrix) historyOutput {
+	out := historyOutput{Version: contractVersion, History: []personHistory{}}
+	at := map[string]int{}
+	for _, c := range changes {
+		i, ok := at[c.Person]
+		if !ok {
+			name := c.Person
+			if p, err := repo.Person(c.Person); err == nil && p.Name != "" {
+				name = p.Name
+			}
+			i = len(out.History)
+			at[c.Person] = i
+			out.History = append(out.History, personHistory{Person: plans.PersonRef{ID: c.Person, Name: name}})
+		}
+		out.History[i].Changes = append(out.History[i].Changes, changeJSON(c, m))
+	}
+	return out
+}
+
 // history --format json is written one person at a time; the bytes are
 // those of the whole document encoded at once.
 func TestHistoryJSONStreamed(t *testing.T) {

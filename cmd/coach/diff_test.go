@@ -87,6 +87,12 @@ func TestSideReaderReuse(t *testing.T) {
 	}
 }
 
+// loadFiles loads the repository and its templates, and no history: what
+// coach diff loaded before loadReview.
+func loadFiles(ctx context.Context, dir string, stderr io.Writer) (*team, error) {
+	return loadTeamWith(ctx, dir, false, false, stderr)
+}
+
 // loadReview loads what loadFiles loads but the people, and stops where it
 // stops, with the same error: loadFiles is its plain twin.
 func TestLoadReview(t *testing.T) {
