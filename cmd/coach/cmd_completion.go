@@ -527,13 +527,21 @@ func completionCommands(app *cli.App) []*cli.Command {
 			return out
 		}
 	}
-	return append(out, &cli.Command{Name: "help", Usage: "show the commands, or one command's help"})
+	return append(out, &cli.Command{Name: "help", Usage: helpUsage})
 }
+
+// helpUsage describes urfave/cli's help command, which the app adds as it
+// starts.
+const helpUsage = "show the commands, or one command's help"
 
 func (cp *completer) commandCandidates() []candidate {
 	var out []candidate
 	for _, c := range completionCommands(cp.app) {
-		out = append(out, candidate{word: c.Name, desc: c.Usage})
+		desc := c.Usage
+		if c.Name == "help" {
+			desc = helpUsage
+		}
+		out = append(out, candidate{word: c.Name, desc: desc})
 	}
 	return out
 }
@@ -558,8 +566,10 @@ func (cp *completer) flagCandidates(cmd *cli.Command) []candidate {
 		}
 	}
 	add("--help", "show help")
+	add("-h", "show help")
 	if cmd == nil {
 		add("--version", "print the version")
+		add("-v", "print the version")
 	}
 	return out
 }
