@@ -272,7 +272,7 @@ func roffText(s string) string {
 	return strings.NewReplacer(`\`, `\e`, "-", `\-`).Replace(s)
 }
 
-// roffLine escapes a line of text: a line that starts with '.' or '\'' would
+// roffLine escapes a line of text: a line that starts with '.' or '\” would
 // be read as a request.
 func roffLine(s string) string {
 	s = roffText(s)
