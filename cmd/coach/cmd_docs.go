@@ -272,8 +272,8 @@ func roffText(s string) string {
 	return strings.NewReplacer(`\`, `\e`, "-", `\-`).Replace(s)
 }
 
-// roffLine escapes a line of text: a line that starts with '.' or '\” would
-// be read as a request.
+// roffLine escapes a line of text: a line that starts with a period or an
+// apostrophe would be read as a request.
 func roffLine(s string) string {
 	s = roffText(s)
 	if strings.HasPrefix(s, ".") || strings.HasPrefix(s, "'") {
