@@ -78,11 +78,11 @@ func noPwned(t *testing.T, dirs ...string) {
 	}
 }
 
-// shellCompletion completes line (the cursor at its end) in shell with the
-// script coach prints, in dir, and returns the words the shell would put
-// in place of the last word, sorted, without descriptions or a directory's
-// trailing slash.
-func shellCompletion(t *testing.T, shell, dir, line string) []string {
+// shellCompletions completes each line (the cursor at its end) in shell
+// with the script coach prints, in dir, and returns for each the words the
+// shell would put in place of the last word, sorted, without descriptions
+// or a directory's trailing slash.
+func shellCompletions(t *testing.T, shell, dir string, lines ...string) [][]string {
 	t.Helper()
 	script := filepath.Join(t.TempDir(), "coach."+shell)
 	out, stderr, code := coach(t, "completion", shell)
@@ -92,6 +92,35 @@ func shellCompletion(t *testing.T, shell, dir, line string) []string {
 	if err := os.WriteFile(script, []byte(out), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	var got [][]string
+	if shell == "zsh" {
+		// One interactive zsh completes every line: compinit is slow.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "zsh", append([]string{"-f", "-c", zshCapture, "zsh", script}, lines...)...)
+		var words []string
+		for _, w := range runShell(t, cmd, dir) {
+			if w == "END-OF-LINE" {
+				got = append(got, normalise(words))
+				words = nil
+				continue
+			}
+			words = append(words, strings.TrimPrefix(w, "HIT:"))
+		}
+		if len(got) != len(lines) {
+			t.Fatalf("zsh completed %d lines of %d", len(got), len(lines))
+		}
+		return got
+	}
+	for _, line := range lines {
+		got = append(got, shellCompletion(t, shell, dir, script, line))
+	}
+	return got
+}
+
+// shellCompletion completes line in bash or fish with script.
+func shellCompletion(t *testing.T, shell, dir, script, line string) []string {
+	t.Helper()
 	var cmd *exec.Cmd
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -128,30 +157,35 @@ func shellCompletion(t *testing.T, shell, dir, line string) []string {
 			got[i] = whole[:len(whole)-len(last)] + got[i]
 		}
 		return normalise(got)
-	case "zsh":
-		cmd = exec.CommandContext(ctx, "zsh", "-f", "-c", zshCapture, "zsh", script, line)
 	case "fish":
 		cmd = exec.CommandContext(ctx, "fish", "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, script, line)
 	}
 	return normalise(runShell(t, cmd, dir))
 }
 
-// zshCapture completes $2 in an interactive zsh on a pseudo-terminal, with
-// compinit and the script $1 loaded, as a person pressing TAB would, and
-// prints each match zsh's completion system adds (its compadd, wrapped), as
-// HIT:word.
+// zshCapture completes each of $2... in an interactive zsh on a
+// pseudo-terminal, with compinit and the script $1 loaded, as a person
+// pressing TAB would, and prints each match zsh's completion system adds
+// (its compadd, wrapped) as HIT:word, and END-OF-LINE after each line.
 const zshCapture = `
 zmodload zsh/zpty || exit 3
 # wait_for PATTERN reads the terminal until a line matches, for up to a
 # minute, and prints the HIT lines it reads.
+# A read may return part of a line: the rest comes with the next.
+buf=''
 wait_for() {
-	local line
+	local chunk line
 	integer i=0
 	while (( i < 6000 )); do
-		if zpty -r -t z line; then
-			line=${${line//$'\r'/}%$'\n'}
-			[[ $line == HIT:* ]] && print -r -- "$line"
-			[[ $line == $~1 ]] && return 0
+		if zpty -r -t z chunk; then
+			buf+=${chunk//$'\r'/}
+			while [[ $buf == *$'\n'* ]]; do
+				line=${buf%%$'\n'*}
+				buf=${buf#*$'\n'}
+				# The first match follows the line typed, on its line.
+				[[ $line == *HIT:* ]] && print -r -- "HIT:${line#*HIT:}"
+				[[ $line == $~1 ]] && return 0
+			done
 		else
 			sleep 0.01
 			(( i++ ))
@@ -163,15 +197,21 @@ wait_for() {
 zpty z zsh -f -i
 zpty -w z 'PS1=""; PROMPT_EOL_MARK=""; autoload -U compinit && compinit -u -D'
 zpty -w z "source ${(q)1}"
-zpty -w z 'compadd () { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return $?; fi; local -a __hits; builtin compadd -A __hits "$@"; local h; for h in "${__hits[@]}"; do print -r -- "HIT:$IPREFIX$h"; done; builtin compadd "$@"; }'
-zpty -w z '_cap_done () { print -r -- COMP$((2*3))DONE; }; _cap_pre () { comppostfuncs=(_cap_done); }; compprefuncs=(_cap_pre)'
+# The hook prints H""IT so that the terminal's echo of it holds no HIT.
+zpty -w z 'compadd () { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return $?; fi; local -a __hits; builtin compadd -A __hits "$@"; local h; for h in "${__hits[@]}"; do print -r -- "H""IT:$IPREFIX$h"; done; builtin compadd "$@"; }'
+zpty -w z '_cap_done () { print -r -- COMP$((2*3))DONE; compprefuncs=(_cap_pre); }; _cap_pre () { comppostfuncs=(_cap_done); }; compprefuncs=(_cap_pre)'
 zpty -w z 'zstyle ":completion:*" menu no; zstyle ":completion:*" list-prompt ""; LISTMAX=100000'
 zpty -w z 'print -r -- READY$((6*7))'
 wait_for 'READY42*'
-# The line and a tab, and nothing more until the completion has run: zsh
-# completes nothing while more input is waiting.
-zpty -n -w z "$2"$'\t'
-wait_for '*COMP6DONE*'
+shift
+for l in "$@"; do
+	# The line and a tab, and nothing more until the completion has run:
+	# zsh completes nothing while more input is waiting. Then ^U clears it.
+	zpty -n -w z "$l"$'\t'
+	wait_for '*COMP6DONE*'
+	print -r -- END-OF-LINE
+	zpty -n -w z $'\C-u'
+done
 zpty -d z
 `
 
@@ -189,13 +229,7 @@ func runShell(t *testing.T, cmd *exec.Cmd, dir string) []string {
 	}
 	var lines []string
 	for _, l := range strings.Split(strings.ReplaceAll(string(out), "\r", ""), "\n") {
-		if strings.HasPrefix(cmd.Args[0], "zsh") {
-			i := strings.Index(l, "HIT:")
-			if i < 0 {
-				continue
-			}
-			l = l[i+len("HIT:"):]
-		}
+
 		if l != "" {
 			lines = append(lines, l)
 		}
@@ -278,14 +312,17 @@ func TestCompletionShells(t *testing.T) {
 			if _, err := exec.LookPath(shell); err != nil {
 				t.Skipf("%s is not installed", shell)
 			}
+			var lines []string
 			for _, tt := range tests {
-				got := shellCompletion(t, shell, dir, tt.line)
-				if diff := cmp.Diff(tt.want, got, cmpEmpty); diff != "" {
-					t.Errorf("%s: %q (-want +got):\n%s", shell, tt.line, diff)
+				lines = append(lines, tt.line)
+			}
+			for i, got := range shellCompletions(t, shell, dir, lines...) {
+				if diff := cmp.Diff(tests[i].want, got, cmpEmpty); diff != "" {
+					t.Errorf("%s: %q (-want +got):\n%s", shell, tests[i].line, diff)
 				}
 			}
 			// -C names the repository, wherever the shell is.
-			got := shellCompletion(t, shell, filepath.Dir(dir), "coach -C team plan s")
+			got := shellCompletions(t, shell, filepath.Dir(dir), "coach -C team plan s")[0]
 			if diff := cmp.Diff([]string{"sam-lee", "sam-patel"}, got); diff != "" {
 				t.Errorf("%s: -C team (-want +got):\n%s", shell, diff)
 			}
@@ -326,11 +363,14 @@ func TestCompletionDoesNotRunCodeFromTheRepository(t *testing.T) {
 			if _, err := exec.LookPath(shell); err != nil {
 				t.Skipf("%s is not installed", shell)
 			}
-			for _, line := range []string{"coach plan ", "coach history alice --skill ", "coach diff --base ", "coach history --rev "} {
-				got := shellCompletion(t, shell, dir, line)
+			lines := []string{"coach plan ", "coach history alice --skill ", "coach diff --base ", "coach history --rev "}
+			for i, got := range shellCompletions(t, shell, dir, lines...) {
+				if len(got) == 0 {
+					t.Errorf("%s: %q offers nothing", shell, lines[i])
+				}
 				for _, w := range got {
 					if !validCompletionID(w) && !validCompletionRef(w) {
-						t.Errorf("%s: %q offers %q", shell, line, w)
+						t.Errorf("%s: %q offers %q", shell, lines[i], w)
 					}
 				}
 			}
@@ -338,13 +378,18 @@ func TestCompletionDoesNotRunCodeFromTheRepository(t *testing.T) {
 
 			// The scripts alone: what coach prints is never expanded.
 			t.Setenv("PATH", fake+string(os.PathListSeparator)+os.Getenv("PATH"))
-			got := shellCompletion(t, shell, dir, "coach plan ")
+			got := shellCompletions(t, shell, dir, "coach plan ")[0]
 			noPwned(t, filepath.Dir(dir))
-			if shell == "bash" {
-				// bash offers them as they are: no expansion, no globbing.
-				if diff := cmp.Diff(normalise(words), got); diff != "" {
-					t.Errorf("bash changed the words coach printed (-printed +offered):\n%s", diff)
+			// Offered as they are: not expanded, not globbed. (zsh's matches
+			// are quoted as zsh inserts them: \$HOME, \*.)
+			if shell == "zsh" {
+				for i, w := range got {
+					got[i] = regexp.MustCompile(`\\(.)`).ReplaceAllString(w, "$1")
 				}
+				got = normalise(got)
+			}
+			if diff := cmp.Diff(normalise(words), got); diff != "" {
+				t.Errorf("%s changed the words coach printed (-printed +offered):\n%s", shell, diff)
 			}
 		})
 	}
