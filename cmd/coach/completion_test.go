@@ -307,6 +307,71 @@ func TestCompletionShells(t *testing.T) {
 		{"coach nosuch ", nil},
 		{"coach plan -- ", people},
 	}
+	// Every flag of every command that takes a value, by what the value
+	// is: a flag missing here (a new one) must at least not offer people,
+	// as --week, --since, --until, --rev and --identity did.
+	skillIDs := []string{"business-acumen", "career-development", "coaching"}
+	byFlag := map[string]struct {
+		typed string
+		want  []string
+	}{
+		"skill": {"b", skillIDs[:1]}, "under": {"", people},
+		"week": {"", weeks}, "since": {"", nil}, "until": {"", nil},
+		"rev": {"", refs}, "base": {"", refs}, "head": {"", refs},
+		"identity": {"ex", []string{"example-identity.txt"}}, "svg": {"ex", []string{"example-identity.txt"}},
+		"output": {"sk", []string{"skills"}}, "C": {"sk", []string{"skills"}},
+	}
+	type flagCase struct {
+		line     string
+		want     []string
+		noPeople bool
+	}
+	var flagCases []flagCase
+	app := newApp(io.Discard, io.Discard)
+	for _, c := range visibleCommands(app) {
+		for _, f := range append(slices.Clip(c.Flags), app.Flags...) {
+			if !flagTakesValue(f) {
+				continue
+			}
+			name := f.Names()[0]
+			flag := "--" + name
+			if len(name) == 1 {
+				flag = "-" + name
+			}
+			line := "coach " + c.Name + " " + flag + " "
+			switch tt, ok := byFlag[name]; {
+			case name == "format":
+				flagCases = append(flagCases, flagCase{line: line, want: normalise(formats(c))})
+			case ok:
+				flagCases = append(flagCases, flagCase{line: line + tt.typed, want: tt.want})
+			default:
+				flagCases = append(flagCases, flagCase{line: line, noPeople: true})
+			}
+		}
+	}
+	for _, shell := range completionShells {
+		t.Run(shell+"/flags", func(t *testing.T) {
+			if _, err := exec.LookPath(shell); err != nil {
+				t.Skipf("%s is not installed", shell)
+			}
+			var lines []string
+			for _, fc := range flagCases {
+				lines = append(lines, fc.line)
+			}
+			for i, got := range shellCompletions(t, shell, dir, lines...) {
+				fc := flagCases[i]
+				if fc.noPeople {
+					if slices.Contains(got, "alice") {
+						t.Errorf("%s: %q offers person ids: %q", shell, fc.line, got)
+					}
+					continue
+				}
+				if diff := cmp.Diff(fc.want, got, cmpEmpty); diff != "" {
+					t.Errorf("%s: %q (-want +got):\n%s", shell, fc.line, diff)
+				}
+			}
+		})
+	}
 	for _, shell := range completionShells {
 		t.Run(shell, func(t *testing.T) {
 			if _, err := exec.LookPath(shell); err != nil {
