@@ -116,7 +116,8 @@ func newCompleteCommand(stdout io.Writer) *cli.Command {
 // completionSource reads what a repository offers; what it returns is
 // untrusted and is checked before it is printed.
 type completionSource interface {
-	people(dir string) []string
+	people(dir string) []string  // who has a skill file
+	leaders(dir string) []string // coach.toml's [[leader]]s, who have none
 	skills(dir string) []string
 	refs(dir string) []string
 }
@@ -141,7 +142,8 @@ func (repoSource) people(dir string) []string {
 	return ids
 }
 
-func (repoSource) skills(dir string) []string {
+// settings reads coach.toml and the matrix, and no skill file.
+func (repoSource) settings(dir string) *skills.Repo {
 	root, err := skills.FindRoot(dir)
 	if err != nil {
 		return nil
@@ -150,6 +152,27 @@ func (repoSource) skills(dir string) []string {
 	if err != nil {
 		return nil
 	}
+	return repo
+}
+
+func (s repoSource) leaders(dir string) []string {
+	repo := s.settings(dir)
+	if repo == nil {
+		return nil
+	}
+	var ids []string
+	for _, l := range repo.Config.Leaders {
+		ids = append(ids, l.ID)
+	}
+	return ids
+}
+
+func (s repoSource) skills(dir string) []string {
+	repo := s.settings(dir)
+	if repo == nil {
+		return nil
+	}
+	var err error
 	m := repo.Matrix
 	if m == nil {
 		if m, err = skills.DefaultMatrix(); err != nil {
@@ -414,6 +437,8 @@ func (cp *completer) values(f cli.Flag, cmd *cli.Command, dir, prefix, cur strin
 		vals = cp.ids(cp.src.skills(dir))
 	case "people":
 		vals = cp.ids(cp.src.people(dir))
+	case "people-leaders":
+		vals = cp.ids(append(cp.src.people(dir), cp.src.leaders(dir)...))
 	case "refs":
 		for _, r := range cp.src.refs(dir) {
 			if validCompletionRef(r) {
@@ -446,7 +471,7 @@ func completionValueKind(f cli.Flag) string {
 	case "skill":
 		return "skills"
 	case "under":
-		return "people"
+		return "people-leaders" // a person, or a leader without a skill file
 	case "C":
 		return "dirs"
 	}

@@ -255,6 +255,7 @@ func normalise(words []string) []string {
 func TestCompletionShells(t *testing.T) {
 	dir := hostileTeam(t)
 	people := []string{"alice", "ben", "chloe", "omar", "priya", "sam-lee", "sam-patel"}
+	withMaya := []string{"alice", "ben", "chloe", "maya", "omar", "priya", "sam-lee", "sam-patel"} // the leader in coach.toml
 	commands := []string{"agenda", "check", "completion", "diff", "help", "history", "init", "man", "notes", "plan", "schema", "team"}
 	refs := []string{"alice/launch-scope", "alice/self-assessment", "main"}
 	now := time.Now()
@@ -279,8 +280,9 @@ func TestCompletionShells(t *testing.T) {
 		{"coach history alice ", nil},
 		{"coach notes ", people},
 		{"coach notes --encrypt alice ", people[1:]},
-		{"coach team --under ", people},
+		{"coach team --under ", withMaya},
 		{"coach team --under=o", []string{"--under=omar"}},
+		{"coach team --under m", []string{"maya"}},
 		{"coach history alice --skill nego", []string{"negotiation"}},
 		{"coach history alice --skill co", []string{"coaching"}},
 		{"coach agenda --week ", weeks},
@@ -315,7 +317,7 @@ func TestCompletionShells(t *testing.T) {
 		typed string
 		want  []string
 	}{
-		"skill": {"b", skillIDs[:1]}, "under": {"", people},
+		"skill": {"b", skillIDs[:1]}, "under": {"", withMaya},
 		"week": {"", weeks}, "since": {"", nil}, "until": {"", nil},
 		"rev": {"", refs}, "base": {"", refs}, "head": {"", refs},
 		"identity": {"ex", []string{"example-identity.txt"}}, "svg": {"ex", []string{"example-identity.txt"}},
@@ -499,9 +501,10 @@ func TestCompletionScriptsText(t *testing.T) {
 // splits at '=' and for the commands without arguments.
 func TestCompleteCandidates(t *testing.T) {
 	cp := &completer{app: newApp(io.Discard, io.Discard), src: fakeSource{
-		ids:      []string{"bob", "alice", "$(x)", "Bad", "alice"},
-		skillIDs: []string{"coaching", "`x`"},
-		refNames: []string{"main", "v1.0", "feature/a-b", "$(x)", "-rf", "a..b", "x.lock", ".hidden", "a;b"},
+		ids:       []string{"bob", "alice", "$(x)", "Bad", "alice"},
+		leaderIDs: []string{"maya", "`x`"},
+		skillIDs:  []string{"coaching", "`x`"},
+		refNames:  []string{"main", "v1.0", "feature/a-b", "$(x)", "-rf", "a..b", "x.lock", ".hidden", "a;b"},
 	}, now: time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)}
 	tests := []struct {
 		shell string
@@ -531,6 +534,7 @@ func TestCompleteCandidates(t *testing.T) {
 		{"bash", []string{"agenda", "--format", "=", "j"}, "json\n"},
 		{"bash", []string{"agenda", "--format", "="}, "=md\n=json\n"},
 		{"bash", []string{"team", "--under", "=", "a"}, "alice\n"},
+		{"zsh", []string{"team", "--under", ""}, "alice\nbob\nmaya\n"},
 		{"fish", []string{"agenda", "--format=j"}, "--format=json\n"},
 	}
 	for _, tt := range tests {
@@ -545,11 +549,12 @@ func TestCompleteCandidates(t *testing.T) {
 	}
 }
 
-type fakeSource struct{ ids, skillIDs, refNames []string }
+type fakeSource struct{ ids, leaderIDs, skillIDs, refNames []string }
 
-func (s fakeSource) people(string) []string { return s.ids }
-func (s fakeSource) skills(string) []string { return s.skillIDs }
-func (s fakeSource) refs(string) []string   { return s.refNames }
+func (s fakeSource) people(string) []string  { return s.ids }
+func (s fakeSource) leaders(string) []string { return s.leaderIDs }
+func (s fakeSource) skills(string) []string  { return s.skillIDs }
+func (s fakeSource) refs(string) []string    { return s.refNames }
 
 var (
 	fuzzID  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -581,7 +586,7 @@ func FuzzCompleteOutput(f *testing.F) {
 		own[w] = true
 	}
 	f.Fuzz(func(t *testing.T, line, a, b string) {
-		src := fakeSource{ids: []string{a, b, "alice"}, skillIDs: []string{b, a, "coaching"}, refNames: []string{a, b, "main"}}
+		src := fakeSource{ids: []string{a, b, "alice"}, leaderIDs: []string{b, a}, skillIDs: []string{b, a, "coaching"}, refNames: []string{a, b, "main"}}
 		cp := &completer{app: app, src: src, now: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)}
 		valid := func(w string) bool {
 			return own[w] || fuzzID.MatchString(w) || fuzzRef.MatchString(w) && !strings.Contains(w, "..") ||
