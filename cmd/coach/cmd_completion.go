@@ -199,8 +199,10 @@ type completion struct {
 
 type candidate struct{ word, desc string }
 
-// maxCandidates bounds what one completion prints.
-const maxCandidates = 2000
+// maxCandidates bounds what one completion prints, after the candidates
+// are narrowed to the word typed: more than a shell can usefully list, so
+// typing a few letters always finds an id.
+const maxCandidates = 10000
 
 func (c completion) String() string {
 	if c.kind != "" {
