@@ -3,17 +3,32 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
 
-// The shell completion scripts are generated from the commands' definitions
-// (names and flags) and ask the repository for what changes: person ids
-// and skill ids come from `coach __complete people|skills`, run with the
-// command line's -C, so they are the ids of the repository being typed at.
+// Shell completion. The scripts for bash, zsh and fish are thin: they hand
+// the words typed so far to the hidden `coach __complete SHELL -- WORD...`,
+// which decides everything (which command, which flag's value, what to
+// offer) and prints the candidates, one a line. A repository is untrusted
+// (a pull request checked out for review names its own skill files, matrix
+// ids and branches), so:
+//   - coach prints only words it has checked: ids that pass skills.ValidID,
+//     references made of letters, digits and . _ / -, its own commands and
+//     flags, and nothing else (completionSafe is the last gate);
+//   - the scripts add what coach printed to the shell's list of matches as
+//     data: never through eval, compgen -W, or an unquoted expansion, so that
+//     even a word that got through would not be expanded.
+// File and directory names are completed by the shell's own file completion,
+// which quotes them; coach asks for it with a first line of ":files" or
+// ":dirs", which no candidate can be.
 
 func newCompletionCommand(stdout io.Writer) *cli.Command {
 	return &cli.Command{
@@ -21,8 +36,11 @@ func newCompletionCommand(stdout io.Writer) *cli.Command {
 		Usage:     "print a shell completion script for bash, zsh or fish",
 		ArgsUsage: "bash|zsh|fish",
 		Description: `completion prints a script that completes coach's commands, flags, person
-ids and skill ids in your shell; ids are read from the repository you are
-in (or the one named by -C) as you type.
+ids, skill ids, git branches and tags, and ISO weeks in your shell; ids are
+read from the repository you are in (or the one named by -C) as you type.
+Only words that are valid ids, refs or coach's own flags are ever offered,
+and the shell never expands them, so a repository cannot run code through
+completion.
 
 Examples:
    source <(coach completion bash)                       # in ~/.bashrc
@@ -34,18 +52,8 @@ Exit status: 0 ok, 2 wrong usage (a shell coach has no script for).`,
 			if c.NArg() != 1 {
 				return usagef("completion needs one shell: bash, zsh or fish")
 			}
-			var script string
-			switch c.Args().First() {
-			case "bash":
-				script = bashCompletion(c.App)
-			case "zsh":
-				// zsh runs the bash script through bashcompinit, so the
-				// two shells cannot drift apart.
-				script = "# zsh completion for coach: source <(coach completion zsh) in ~/.zshrc, after compinit\n" +
-					"autoload -U +X bashcompinit && bashcompinit\n" + bashCompletion(c.App)
-			case "fish":
-				script = fishCompletion(c.App)
-			default:
+			script, ok := completionScripts[c.Args().First()]
+			if !ok {
 				return usagef("no completion for %q; use bash, zsh or fish", c.Args().First())
 			}
 			_, err := io.WriteString(stdout, script)
@@ -54,40 +62,554 @@ Exit status: 0 ok, 2 wrong usage (a shell coach has no script for).`,
 	}
 }
 
-// newCompleteCommand is the hidden command the completion scripts call.
+// newCompleteCommand is the hidden command the completion scripts call:
+// coach __complete SHELL -- WORD... where the words are those after "coach"
+// up to the one being completed (which may be empty). It prints the
+// candidates for that last word, one a line, each followed by a tab and
+// what it does for commands and flags; or ":files" or ":dirs" for the shell
+// to complete a path. It prints nothing, and exits 0, when it has nothing
+// to offer or cannot read the repository.
+//
+// coach __complete people|skills, which scripts written by earlier versions
+// call, prints the valid person or skill ids.
 func newCompleteCommand(stdout io.Writer) *cli.Command {
 	return &cli.Command{
-		Name:   "__complete",
-		Hidden: true,
-		Usage:  "list person or skill ids, one a line, for the completion scripts",
+		Name:            "__complete",
+		Hidden:          true,
+		SkipFlagParsing: true,
+		Usage:           "print the completion candidates for the words on a command line",
 		Action: func(c *cli.Context) error {
-			repo, err := loadRepo(repoDir(c))
-			if err != nil {
-				return err
+			args := c.Args().Slice()
+			if len(args) == 0 {
+				return usagef("__complete needs a shell and the words to complete")
 			}
-			var ids []string
-			switch c.Args().First() {
-			case "people":
-				for _, p := range repo.People {
-					ids = append(ids, p.ID)
+			src := repoSource{}
+			switch args[0] {
+			case "people", "skills":
+				// The interface of earlier scripts: ids of the repository
+				// at -C.
+				ids := src.people
+				if args[0] == "skills" {
+					ids = src.skills
 				}
-			case "skills":
-				m := repo.Matrix
-				if m == nil {
-					if m, err = skills.DefaultMatrix(); err != nil {
-						return err
+				for _, id := range ids(repoDir(c)) {
+					if validCompletionID(id) {
+						fmt.Fprintln(stdout, id)
 					}
 				}
-				ids = m.SkillIDs()
+				return nil
+			case "bash", "zsh", "fish":
 			default:
-				return usagef("__complete lists people or skills")
+				return usagef("__complete: no shell %q", args[0])
 			}
-			for _, id := range ids {
-				fmt.Fprintln(stdout, id)
+			words := args[1:]
+			if len(words) > 0 && words[0] == "--" {
+				words = words[1:]
 			}
-			return nil
+			comp := (&completer{app: c.App, src: src, now: time.Now()}).complete(args[0], words)
+			_, err := io.WriteString(stdout, comp.String())
+			return err
 		},
 	}
+}
+
+// completionSource reads what a repository offers; what it returns is
+// untrusted and is checked before it is printed.
+type completionSource interface {
+	people(dir string) []string  // who has a skill file
+	leaders(dir string) []string // coach.toml's [[leader]]s, who have none
+	skills(dir string) []string
+	refs(dir string) []string
+}
+
+// repoSource reads the repository at dir. It reads no skill file: person
+// ids are the skill files' names, skill ids the matrix's.
+type repoSource struct{}
+
+func (repoSource) people(dir string) []string {
+	root, err := skills.FindRoot(dir)
+	if err != nil {
+		return nil
+	}
+	files, err := skills.SkillFiles(root)
+	if err != nil {
+		return nil
+	}
+	var ids []string
+	for _, f := range files {
+		ids = append(ids, skills.PersonID(f))
+	}
+	return ids
+}
+
+// settings reads coach.toml and the matrix, and no skill file.
+func (repoSource) settings(dir string) *skills.Repo {
+	root, err := skills.FindRoot(dir)
+	if err != nil {
+		return nil
+	}
+	repo, err := skills.LoadSome(root, func(string) bool { return false })
+	if err != nil {
+		return nil
+	}
+	return repo
+}
+
+func (s repoSource) leaders(dir string) []string {
+	repo := s.settings(dir)
+	if repo == nil {
+		return nil
+	}
+	var ids []string
+	for _, l := range repo.Config.Leaders {
+		ids = append(ids, l.ID)
+	}
+	return ids
+}
+
+func (s repoSource) skills(dir string) []string {
+	repo := s.settings(dir)
+	if repo == nil {
+		return nil
+	}
+	var err error
+	m := repo.Matrix
+	if m == nil {
+		if m, err = skills.DefaultMatrix(); err != nil {
+			return nil
+		}
+	}
+	return m.SkillIDs()
+}
+
+func (repoSource) refs(dir string) []string {
+	names, err := history.RefNames(dir)
+	if err != nil {
+		return nil
+	}
+	return names
+}
+
+// completion is what __complete prints: candidates, or a request for the
+// shell's own path completion.
+type completion struct {
+	kind  string // "" candidates, "files" or "dirs"
+	words []candidate
+}
+
+type candidate struct{ word, desc string }
+
+// maxCandidates bounds what one completion prints, after the candidates
+// are narrowed to the word typed: more than a shell can usefully list, so
+// typing a few letters always finds an id.
+const maxCandidates = 10000
+
+func (c completion) String() string {
+	if c.kind != "" {
+		return ":" + c.kind + "\n"
+	}
+	var b strings.Builder
+	n := 0
+	for _, w := range c.words {
+		if !completionSafe(w.word) {
+			continue // the last gate: nothing else reaches a shell
+		}
+		if n++; n > maxCandidates {
+			break
+		}
+		b.WriteString(w.word)
+		if d := completionDesc(w.desc); d != "" {
+			b.WriteString("\t" + d)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// completionSafe reports whether a shell can be given w as it is: letters,
+// digits and . _ / = + - only, not starting with ':' (a request for paths),
+// and not too long. No shell expands or splits such a word.
+func completionSafe(w string) bool {
+	if w == "" || len(w) > 200 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case c == '.', c == '_', c == '/', c == '=', c == '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// completionDesc makes a description one line of plain text.
+func completionDesc(d string) string {
+	d = strings.ReplaceAll(d, "`", "")
+	return strings.Join(strings.FieldsFunc(d, func(r rune) bool { return r < ' ' || r == 0x7f }), " ")
+}
+
+// validCompletionID reports whether id is a person or skill id coach
+// accepts, short enough to type.
+func validCompletionID(id string) bool { return len(id) <= 100 && skills.ValidID(id) }
+
+// validCompletionRef reports whether a reference's short name is safe to
+// offer: parts of letters, digits and . _ - separated by '/', none starting
+// with '.' or '-', without "..", as git would also accept.
+func validCompletionRef(name string) bool {
+	if name == "" || len(name) > 200 || strings.Contains(name, "..") || strings.HasSuffix(name, ".lock") {
+		return false
+	}
+	for _, part := range strings.Split(name, "/") {
+		if part == "" || part[0] == '.' || part[0] == '-' || strings.HasSuffix(part, ".") {
+			return false
+		}
+		for i := 0; i < len(part); i++ {
+			c := part[i]
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// completer completes one command line.
+type completer struct {
+	app *cli.App
+	src completionSource
+	now time.Time
+}
+
+// complete returns the candidates for the last of words, the words after
+// "coach" as the shell split them.
+func (cp *completer) complete(shell string, words []string) completion {
+	if len(words) == 0 {
+		words = []string{""}
+	}
+	// bash splits --flag=value into "--flag", "=", "value" (= is in
+	// COMP_WORDBREAKS) and replaces only the last of them: join them back,
+	// and give bash the part of each candidate after what it replaces.
+	cut := 0
+	if shell == "bash" {
+		words, cut = joinEquals(words)
+	}
+	comp := cp.completeWords(words)
+	if cut > 0 {
+		for i := range comp.words {
+			if len(comp.words[i].word) > cut {
+				comp.words[i].word = comp.words[i].word[cut:]
+			} else {
+				comp.words[i].word = ""
+			}
+		}
+	}
+	return comp
+}
+
+// joinEquals joins the words bash split at '=' after a flag, and returns how
+// many bytes of the last joined word precede bash's own last word.
+func joinEquals(words []string) ([]string, int) {
+	var out []string
+	cut := 0
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if w == "=" && len(out) > 0 && strings.HasPrefix(out[len(out)-1], "-") && !strings.Contains(out[len(out)-1], "=") {
+			prev := out[len(out)-1]
+			joined := prev + "="
+			cut = len(prev)
+			if i+1 < len(words) {
+				i++
+				joined += words[i]
+				cut = len(joined) - len(words[i])
+			}
+			out[len(out)-1] = joined
+			if i == len(words)-1 {
+				return out, cut
+			}
+			cut = 0
+			continue
+		}
+		out = append(out, w)
+	}
+	return out, 0
+}
+
+// completeWords completes the last of words.
+func (cp *completer) completeWords(words []string) completion {
+	var (
+		cmd         *cli.Command
+		dir         = "."
+		waiting     cli.Flag // a flag whose value is the next word
+		flagsDone   bool
+		positionals []string
+		seen        = map[string]bool{}
+	)
+	for _, w := range words[:len(words)-1] {
+		switch {
+		case waiting != nil:
+			if waiting.Names()[0] == "C" {
+				dir = w
+			}
+			waiting = nil
+		case !flagsDone && w == "--" && cmd != nil:
+			flagsDone = true
+		case !flagsDone && strings.HasPrefix(w, "-") && w != "-":
+			name, value, hasValue := strings.Cut(strings.TrimLeft(w, "-"), "=")
+			f := cp.flag(cmd, name)
+			if f == nil {
+				continue
+			}
+			seen[f.Names()[0]] = true
+			switch {
+			case !flagTakesValue(f):
+			case hasValue && f.Names()[0] == "C":
+				dir = value
+			case !hasValue:
+				waiting = f
+			}
+		case cmd == nil:
+			if cmd = cp.command(w); cmd == nil {
+				return completion{} // not a command coach has
+			}
+		default:
+			positionals = append(positionals, w)
+		}
+	}
+	cur := words[len(words)-1]
+	if waiting != nil {
+		return cp.values(waiting, cmd, dir, "", cur)
+	}
+	if !flagsDone && strings.HasPrefix(cur, "-") {
+		if name, value, ok := strings.Cut(strings.TrimLeft(cur, "-"), "="); ok {
+			f := cp.flag(cmd, name)
+			if f == nil || !flagTakesValue(f) {
+				return completion{}
+			}
+			return cp.values(f, cmd, dir, cur[:len(cur)-len(value)], value)
+		}
+		return prefixed(cp.flagCandidates(cmd), cur)
+	}
+	if cmd == nil {
+		return prefixed(cp.commandCandidates(), cur)
+	}
+	switch cmd.Name {
+	case "plan", "agenda", "history", "notes":
+		one := cmd.Name == "history" || cmd.Name == "notes" && !seen["encrypt"]
+		if seen["all"] || one && len(positionals) > 0 {
+			return completion{}
+		}
+		var out []candidate
+		for _, id := range cp.ids(cp.src.people(dir)) {
+			if !slices.Contains(positionals, id) {
+				out = append(out, candidate{word: id})
+			}
+		}
+		return prefixed(out, cur)
+	case "completion":
+		if len(positionals) == 0 {
+			return prefixed([]candidate{{word: "bash"}, {word: "zsh"}, {word: "fish"}}, cur)
+		}
+	case "help":
+		if len(positionals) == 0 {
+			return prefixed(cp.commandCandidates(), cur)
+		}
+	case "init":
+		if len(positionals) == 0 {
+			return completion{kind: "dirs"}
+		}
+	}
+	return completion{}
+}
+
+// values completes the value of flag f: prefix is what precedes the value
+// in the word ("--format=" or ""), cur the value typed so far.
+func (cp *completer) values(f cli.Flag, cmd *cli.Command, dir, prefix, cur string) completion {
+	var vals []string
+	switch completionValueKind(f) {
+	case "files":
+		return completion{kind: "files"}
+	case "dirs":
+		return completion{kind: "dirs"}
+	case "formats":
+		vals = formats(cmd)
+	case "skills":
+		vals = cp.ids(cp.src.skills(dir))
+	case "people":
+		vals = cp.ids(cp.src.people(dir))
+	case "people-leaders":
+		vals = cp.ids(append(cp.src.people(dir), cp.src.leaders(dir)...))
+	case "refs":
+		for _, r := range cp.src.refs(dir) {
+			if validCompletionRef(r) {
+				vals = append(vals, r)
+			}
+		}
+	case "weeks":
+		// Last week, this week and next week: an agenda is mostly written
+		// for the 1:1 that comes next.
+		for _, d := range []int{-7, 0, 7} {
+			vals = append(vals, plans.WeekOf(cp.now.AddDate(0, 0, d)).String())
+		}
+	}
+	var out []candidate
+	for _, v := range vals {
+		if strings.HasPrefix(v, cur) {
+			out = append(out, candidate{word: prefix + v})
+		}
+	}
+	return completion{words: out}
+}
+
+// completionValueKind says what the value of a flag is, from its name or
+// the placeholder in its usage (`FILE`, `DIR`, `REV`, `WEEK`): "" for a
+// value coach cannot offer (a date, a number).
+func completionValueKind(f cli.Flag) string {
+	switch f.Names()[0] {
+	case "format":
+		return "formats"
+	case "skill":
+		return "skills"
+	case "under":
+		return "people-leaders" // a person, or a leader without a skill file
+	case "C":
+		return "dirs"
+	}
+	switch flagPlaceholder(f) {
+	case "FILE":
+		return "files"
+	case "DIR":
+		return "dirs"
+	case "REV":
+		return "refs"
+	case "WEEK":
+		return "weeks"
+	}
+	return ""
+}
+
+// flagPlaceholder is the `NAME` in a flag's usage, the name of its value.
+func flagPlaceholder(f cli.Flag) string {
+	df, ok := f.(cli.DocGenerationFlag)
+	if !ok {
+		return ""
+	}
+	usage := df.GetUsage()
+	if i := strings.Index(usage, "`"); i >= 0 {
+		if j := strings.Index(usage[i+1:], "`"); j >= 0 {
+			return usage[i+1 : i+1+j]
+		}
+	}
+	return ""
+}
+
+func flagTakesValue(f cli.Flag) bool {
+	df, ok := f.(cli.DocGenerationFlag)
+	return ok && df.TakesValue()
+}
+
+// ids keeps the valid ids of list, sorted, once each.
+func (cp *completer) ids(list []string) []string {
+	var out []string
+	for _, id := range list {
+		if validCompletionID(id) {
+			out = append(out, id)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// flag finds the flag name of cmd, or a global flag.
+func (cp *completer) flag(cmd *cli.Command, name string) cli.Flag {
+	var flags []cli.Flag
+	if cmd != nil {
+		flags = cmd.Flags
+	}
+	for _, f := range append(slices.Clip(flags), cp.app.Flags...) {
+		if slices.Contains(f.Names(), name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// command finds a visible command, or help, by name.
+func (cp *completer) command(name string) *cli.Command {
+	for _, c := range completionCommands(cp.app) {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// completionCommands are the visible commands, help among them once.
+func completionCommands(app *cli.App) []*cli.Command {
+	out := visibleCommands(app)
+	for _, c := range out {
+		if c.Name == "help" {
+			return out
+		}
+	}
+	return append(out, &cli.Command{Name: "help", Usage: helpUsage})
+}
+
+// helpUsage describes urfave/cli's help command, which the app adds as it
+// starts.
+const helpUsage = "show the commands, or one command's help"
+
+func (cp *completer) commandCandidates() []candidate {
+	var out []candidate
+	for _, c := range completionCommands(cp.app) {
+		desc := c.Usage
+		if c.Name == "help" {
+			desc = helpUsage
+		}
+		out = append(out, candidate{word: c.Name, desc: desc})
+	}
+	return out
+}
+
+// flagCandidates are the flags of cmd, or the global ones before a command.
+func (cp *completer) flagCandidates(cmd *cli.Command) []candidate {
+	flags := cp.app.Flags
+	if cmd != nil {
+		flags = cmd.Flags
+	}
+	var out []candidate
+	seen := map[string]bool{}
+	add := func(word, desc string) {
+		if !seen[word] {
+			seen[word] = true
+			out = append(out, candidate{word: word, desc: desc})
+		}
+	}
+	for _, f := range flags {
+		for _, w := range flagWords([]cli.Flag{f}) {
+			add(w, flagUsage(f))
+		}
+	}
+	add("--help", "show help")
+	add("-h", "show help")
+	if cmd == nil {
+		add("--version", "print the version")
+		add("-v", "print the version")
+	}
+	return out
+}
+
+// prefixed keeps the candidates that start with cur.
+func prefixed(list []candidate, cur string) completion {
+	var out []candidate
+	for _, c := range list {
+		if strings.HasPrefix(c.word, cur) {
+			out = append(out, c)
+		}
+	}
+	return completion{words: out}
 }
 
 // flagWords lists the ways to write flags on a command line.
@@ -107,6 +629,9 @@ func flagWords(flags []cli.Flag) []string {
 
 // formats lists the values of a command's --format flag.
 func formats(cmd *cli.Command) []string {
+	if cmd == nil {
+		return nil
+	}
 	for _, f := range cmd.Flags {
 		if sf, ok := f.(*cli.StringFlag); ok && sf.Name == "format" {
 			_, list, _ := strings.Cut(sf.Usage, ": ")
@@ -115,9 +640,6 @@ func formats(cmd *cli.Command) []string {
 	}
 	return nil
 }
-
-// peopleCommands are the commands whose arguments are person ids.
-var peopleCommands = []string{"plan", "agenda", "history"}
 
 func visibleCommands(app *cli.App) []*cli.Command {
 	var out []*cli.Command
@@ -129,122 +651,6 @@ func visibleCommands(app *cli.App) []*cli.Command {
 	return out
 }
 
-func bashCompletion(app *cli.App) string {
-	var names []string
-	for _, c := range visibleCommands(app) {
-		names = append(names, c.Name)
-	}
-	names = append(names, "help")
-	var flagCases, formatCases strings.Builder
-	for _, c := range visibleCommands(app) {
-		fmt.Fprintf(&flagCases, "\t\t%s) words=%q ;;\n", c.Name, strings.Join(append(flagWords(c.Flags), "--help"), " "))
-		if f := formats(c); f != nil {
-			fmt.Fprintf(&formatCases, "\t\t\t%s) words=%q ;;\n", c.Name, strings.Join(f, " "))
-		}
-	}
-	return fmt.Sprintf(`# bash completion for coach: source <(coach completion bash)
-_coach() {
-	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local cmd="" words="" i
-	local dir=()
-	for ((i = 1; i < COMP_CWORD; i++)); do
-		case ${COMP_WORDS[i]} in
-		-C) dir=(-C "${COMP_WORDS[i+1]}"); ((i++)) ;;
-		-*) ;;
-		*) [[ -z $cmd ]] && cmd=${COMP_WORDS[i]} ;;
-		esac
-	done
-	case $prev in
-	-C) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-	--svg | --output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	--skill) COMPREPLY=($(compgen -W "$(coach "${dir[@]}" __complete skills 2>/dev/null)" -- "$cur")); return ;;
-	--format)
-		case $cmd in
-%s		esac
-		COMPREPLY=($(compgen -W "$words" -- "$cur")); return ;;
-	esac
-	if [[ -z $cmd ]]; then
-		COMPREPLY=($(compgen -W %q -- "$cur"))
-		return
-	fi
-	if [[ $cur == -* ]]; then
-		case $cmd in
-%s		esac
-		COMPREPLY=($(compgen -W "$words" -- "$cur"))
-		return
-	fi
-	case $cmd in
-	%s) COMPREPLY=($(compgen -W "$(coach "${dir[@]}" __complete people 2>/dev/null)" -- "$cur")) ;;
-	completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
-	help) COMPREPLY=($(compgen -W %q -- "$cur")) ;;
-	init) COMPREPLY=($(compgen -d -- "$cur")) ;;
-	esac
-}
-complete -F _coach coach
-`, formatCases.String(), strings.Join(append(names, flagWords(app.Flags)...), " "), flagCases.String(),
-		strings.Join(peopleCommands, " | "), strings.Join(names, " "))
-}
-
-func fishCompletion(app *cli.App) string {
-	var b strings.Builder
-	b.WriteString(`# fish completion for coach: coach completion fish > ~/.config/fish/completions/coach.fish
-function __coach_ids --description 'person or skill ids of the repository on the command line'
-    set -l words (commandline -opc)
-    set -l dir
-    if set -l i (contains -i -- -C $words)
-        set dir -C $words[(math $i + 1)]
-    end
-    coach $dir __complete $argv 2>/dev/null
-end
-complete -c coach -f
-`)
-	var names []string
-	for _, c := range visibleCommands(app) {
-		names = append(names, c.Name)
-	}
-	for _, f := range app.Flags {
-		extra := ""
-		if f.Names()[0] == "C" {
-			extra = " -x -a '(__fish_complete_directories)'"
-		}
-		fmt.Fprintf(&b, "complete -c coach -n __fish_use_subcommand %s%s -d %s\n", fishFlag(f), extra, fishQuote(flagUsage(f)))
-	}
-	for _, c := range visibleCommands(app) {
-		fmt.Fprintf(&b, "complete -c coach -n __fish_use_subcommand -a %s -d %s\n", c.Name, fishQuote(c.Usage))
-		cond := "'__fish_seen_subcommand_from " + c.Name + "'"
-		for _, f := range c.Flags {
-			extra := ""
-			switch {
-			case f.Names()[0] == "format":
-				extra = " -x -a " + fishQuote(strings.Join(formats(c), " "))
-			case f.Names()[0] == "skill":
-				extra = " -x -a '(__coach_ids skills)'"
-			case f.Names()[0] == "svg" || f.Names()[0] == "output":
-				extra = " -r -F"
-			}
-			fmt.Fprintf(&b, "complete -c coach -n %s %s%s -d %s\n", cond, fishFlag(f), extra, fishQuote(flagUsage(f)))
-		}
-	}
-	fmt.Fprintf(&b, "complete -c coach -n '__fish_seen_subcommand_from %s' -a '(__coach_ids people)'\n", strings.Join(peopleCommands, " "))
-	b.WriteString("complete -c coach -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n")
-	fmt.Fprintf(&b, "complete -c coach -n '__fish_seen_subcommand_from help' -a %s\n", fishQuote(strings.Join(names, " ")))
-	return b.String()
-}
-
-func fishFlag(f cli.Flag) string {
-	var parts []string
-	names := f.Names()
-	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	for _, n := range names {
-		if len(n) == 1 {
-			parts = append(parts, "-s "+n)
-		} else {
-			parts = append(parts, "-l "+n)
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
 func flagUsage(f cli.Flag) string {
 	if df, ok := f.(cli.DocGenerationFlag); ok {
 		return strings.ReplaceAll(df.GetUsage(), "`", "")
@@ -252,6 +658,94 @@ func flagUsage(f cli.Flag) string {
 	return ""
 }
 
-func fishQuote(s string) string {
-	return "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", `\'`) + "'"
+// completionScripts are the scripts `coach completion` prints. They are
+// constant: everything that depends on coach's commands is decided by
+// `coach __complete`, so a script never goes stale as coach changes.
+var completionScripts = map[string]string{
+	"bash": `# bash completion for coach: source <(coach completion bash) in ~/.bashrc
+#
+# The candidates come from ` + "`coach __complete`" + `, which prints only valid ids,
+# refs and coach's own flags. They are added to COMPREPLY as data, never
+# passed to eval or compgen -W, so no word from a repository is expanded.
+_coach() {
+	local cur=${COMP_WORDS[COMP_CWORD]} line word opt
+	COMPREPLY=()
+	while IFS= read -r line; do
+		case $line in
+		:files | :dirs)
+			# The shell's own path completion, which quotes what it offers;
+			# after --flag= bash's word is "=" or what follows it.
+			opt=-f
+			[[ $line == :dirs ]] && opt=-d
+			word=${cur#=}
+			compopt -o filenames 2>/dev/null
+			while IFS= read -r line; do
+				COMPREPLY+=("${cur%"$word"}$line")
+			done < <(compgen "$opt" -- "$word")
+			return 0
+			;;
+		*) COMPREPLY+=("${line%%$'\t'*}") ;;
+		esac
+	done < <(command coach __complete bash -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
+	return 0
+}
+complete -F _coach coach
+`,
+	"zsh": `#compdef coach
+# zsh completion for coach: source <(coach completion zsh) in ~/.zshrc, after
+# compinit; or save it as _coach in a directory of $fpath.
+#
+# The candidates come from ` + "`coach __complete`" + `, which prints only valid ids,
+# refs and coach's own flags. They reach _describe as data (the output of a
+# command substitution in double quotes is not expanded again) and are
+# quoted when inserted, so no word from a repository is expanded.
+_coach() {
+	local line
+	local -a lines cands
+	lines=("${(@f)$(command coach __complete zsh -- "${(@)words[2,CURRENT]}" 2>/dev/null)}")
+	for line in "${lines[@]}"; do
+		case $line in
+		(:files) compset -P '-*='; _files; return ;;
+		(:dirs) compset -P '-*='; _files -/; return ;;
+		('') ;;
+		(*) cands+=("${line/$'\t'/:}") ;;
+		esac
+	done
+	(( ${#cands} )) && _describe -t coach coach cands
+}
+if [[ ${funcstack[1]-} == _coach ]]; then
+	_coach "$@"
+elif (( $+functions[compdef] )); then
+	compdef _coach coach
+else
+	print -u2 'coach: run compinit before sourcing the completion (autoload -U compinit && compinit)'
+fi
+`,
+	"fish": `# fish completion for coach: coach completion fish > ~/.config/fish/completions/coach.fish
+#
+# The candidates come from ` + "`coach __complete`" + `, which prints only valid ids,
+# refs and coach's own flags; fish does not expand what a command
+# substitution prints, and quotes what it inserts.
+function __coach_complete --description 'complete the coach command line'
+    set -l tokens (commandline -opc) (commandline -ct)
+    set -l out (command coach __complete fish -- $tokens[2..-1] 2>/dev/null)
+    switch "$out[1]"
+        case :files :dirs
+            set -l tok (commandline -ct)
+            set -l prefix ''
+            if string match -qr -- '^-[^=]*=' $tok
+                set prefix (string match -r -- '^-[^=]*=' $tok)
+                set tok (string replace -r -- '^-[^=]*=' '' $tok)
+            end
+            if test "$out[1]" = :dirs
+                printf '%s\n' $prefix(__fish_complete_directories $tok)
+            else
+                printf '%s\n' $prefix(__fish_complete_path $tok)
+            end
+        case '*'
+            printf '%s\n' $out
+    end
+end
+complete -c coach -f -a '(__coach_complete)'
+`,
 }

@@ -8,6 +8,7 @@ package version
 import (
 	"runtime/debug"
 	"strings"
+	"time"
 )
 
 // Build is what the toolchain recorded of this binary: the module version
@@ -18,6 +19,9 @@ type Build struct {
 	Version  string
 	Revision string
 	Modified bool
+	// Date is the day of the revision's commit (YYYY-MM-DD, UTC), when the
+	// build stamped it: the date of the man page.
+	Date string
 }
 
 // Read returns the running binary's build.
@@ -36,6 +40,10 @@ func Read() Build {
 			b.Revision = s.Value
 		case "vcs.modified":
 			b.Modified = s.Value == "true"
+		case "vcs.time":
+			if t, err := time.Parse(time.RFC3339, s.Value); err == nil {
+				b.Date = t.UTC().Format(time.DateOnly)
+			}
 		}
 	}
 	return b
