@@ -37,7 +37,11 @@ func Describe(c skills.Change, m *skills.Matrix) string {
 		if !c.On.IsZero() {
 			due = ", due " + day(c.On)
 		}
-		return fmt.Sprintf("goal (%s%s): %s", c.Skill, due, c.Text)
+		about := c.Skill
+		if len(c.Skills) > 0 {
+			about = strings.Join(c.Skills, ", ")
+		}
+		return fmt.Sprintf("goal (%s%s): %s", about, due, c.Text)
 	case skills.KindAdded:
 		return "skill file created"
 	case skills.KindRemoved:

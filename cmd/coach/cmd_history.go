@@ -196,7 +196,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 		}
 		var only []skills.Change
 		for _, c := range changes {
-			if c.Skill == opts.Skill {
+			if c.Concerns(opts.Skill) {
 				only = append(only, c)
 			}
 		}
@@ -242,7 +242,7 @@ func writeStream(stdout, stderr io.Writer, res *history.Result, opts historyOpti
 	changes := func(yield func(skills.Change) bool) {
 		for c := range res.All() {
 			if (!opts.Since.IsZero() && c.Date.Before(opts.Since)) || (!opts.Until.IsZero() && !c.Date.Before(opts.Until)) ||
-				(opts.Skill != "" && c.Skill != opts.Skill) {
+				(opts.Skill != "" && !c.Concerns(opts.Skill)) {
 				continue
 			}
 			if !yield(c) {

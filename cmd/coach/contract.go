@@ -68,6 +68,7 @@ type historyChange struct {
 	Subject  string      `json:"subject"`
 	Kind     skills.Kind `json:"kind"`
 	Skill    string      `json:"skill,omitempty"`
+	Skills   []string    `json:"skills,omitempty"` // a goal's skills, all of them; skill is the first
 	From     any         `json:"from"`
 	FromName string      `json:"from_name,omitempty"`
 	To       any         `json:"to"`
@@ -171,7 +172,7 @@ func writeHistoryJSON(w io.Writer, changes []skills.Change, repo *skills.Repo, m
 
 func changeJSON(c skills.Change, m *skills.Matrix) historyChange {
 	h := historyChange{Commit: c.Commit, Date: c.Date.Format(time.RFC3339), Author: c.Author, Email: c.Email,
-		Subject: c.Subject, Kind: c.Kind, Skill: c.Skill, From: nullable(c.From), To: nullable(c.To), Text: c.Text}
+		Subject: c.Subject, Kind: c.Kind, Skill: c.Skill, Skills: c.Skills, From: nullable(c.From), To: nullable(c.To), Text: c.Text}
 	if !c.On.IsZero() {
 		h.On = c.On.Format(time.DateOnly)
 	}
