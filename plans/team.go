@@ -207,13 +207,18 @@ type MentorPair struct {
 type Hiring struct {
 	Roles []RoleCount `json:"roles"`
 	// Makers are the engineers and designers reporting to the people of the
-	// view (their reports); PMs the people in roles that do not lead.
-	Makers    int            `json:"makers"`
-	PMs       int            `json:"pms"`
-	PerPM     float64        `json:"makers_per_pm"`
-	WantPerPM int            `json:"want_makers_per_pm"`
-	PMsShort  int            `json:"pms_short"`
-	SkillGaps []SkillGapTeam `json:"skill_gaps"`
+	// view (their reports). PMs are the people who serve makers as a PM:
+	// everyone in a role that does not lead people, and a leader with
+	// makers of their own (a Group PM who also runs a product area), whom
+	// LeadingPMs counts. A leader without makers is not a PM here: their
+	// reports are PMs, counted already.
+	Makers     int            `json:"makers"`
+	PMs        int            `json:"pms"`
+	LeadingPMs int            `json:"leading_pms"`
+	PerPM      float64        `json:"makers_per_pm"`
+	WantPerPM  int            `json:"want_makers_per_pm"`
+	PMsShort   int            `json:"pms_short"`
+	SkillGaps  []SkillGapTeam `json:"skill_gaps"`
 	// Part is true for a view of part of the tree (--under): the shape in
 	// coach.toml is the whole organisation's, so Roles and OpenFirst are
 	// left empty.
@@ -697,8 +702,14 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 	for _, p := range view {
 		have[p.Role]++
 		h.Makers += p.Reports
-		if r := m.Role(p.Role); r != nil && !r.Leads {
-			h.PMs++
+		if r := m.Role(p.Role); r != nil {
+			switch {
+			case !r.Leads:
+				h.PMs++
+			case p.Reports > 0:
+				h.PMs++
+				h.LeadingPMs++
+			}
 		}
 		top = max(top, m.RoleRank(p.Role))
 	}

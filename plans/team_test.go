@@ -60,3 +60,40 @@ func TestBuildTeamCalibration(t *testing.T) {
 		t.Error("an unknown --under id was accepted")
 	}
 }
+
+// TestHiringCountsLeadersWithMakers: a Group PM with 14 engineers and
+// designers of their own serves them as a PM, so a team of that GPM and a PM
+// with 8 is 22 makers for 2 PMs, one short of 9 per PM (issue 22 read "22
+// for 1 PM ... 2 PMs short"); a Director without makers is not counted.
+func TestHiringCountsLeadersWithMakers(t *testing.T) {
+	m := defaultMatrix(t)
+	cfg := skills.DefaultConfig()
+	cfg.Leaders = []skills.Leader{{ID: "lead", Name: "Lead"}}
+	tests := []struct {
+		name   string
+		people []*skills.Person
+		want   Hiring
+	}{
+		{"a GPM with makers", []*skills.Person{
+			{ID: "g", Name: "G", Role: "gpm", Manager: "lead", Reports: 14},
+			{ID: "p", Name: "P", Role: "pm", Manager: "g", Reports: 8},
+		}, Hiring{Makers: 22, PMs: 2, LeadingPMs: 1, PerPM: 11, WantPerPM: 9, PMsShort: 1}},
+		{"a director without makers", []*skills.Person{
+			{ID: "d", Name: "D", Role: "director", Manager: "lead"},
+			{ID: "p", Name: "P", Role: "pm", Manager: "d", Reports: 8},
+			{ID: "q", Name: "Q", Role: "senior-pm", Manager: "d", Reports: 10},
+		}, Hiring{Makers: 18, PMs: 2, PerPM: 9, WantPerPM: 9}},
+		{"a leader alone", []*skills.Person{
+			{ID: "g", Name: "G", Role: "gpm", Manager: "lead", Reports: 19},
+		}, Hiring{Makers: 19, PMs: 1, LeadingPMs: 1, PerPM: 19, WantPerPM: 9, PMsShort: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := buildTeam(t, m, cfg, tt.people).Hiring
+			got := Hiring{Makers: h.Makers, PMs: h.PMs, LeadingPMs: h.LeadingPMs, PerPM: h.PerPM, WantPerPM: h.WantPerPM, PMsShort: h.PMsShort}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
