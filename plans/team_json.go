@@ -40,6 +40,8 @@ type CalibrationJSON struct {
 	Others       float64     `json:"others_mean_distance"`
 	SelfGap      float64     `json:"self_gap"`
 	SelfCount    int         `json:"self_count"`
+	Assessed     int         `json:"assessed"`
+	TooFew       bool        `json:"too_few"`
 	Flagged      bool        `json:"flagged"`
 }
 
@@ -72,7 +74,7 @@ func (t *Team) JSON() TeamJSON {
 	}
 	for _, c := range t.Calib {
 		out.Calibration[c.Manager.ID] = CalibrationJSON{People: c.People, MeanDistance: c.Mean, Others: c.Others,
-			SelfGap: c.SelfGap, SelfCount: c.SelfCount, Flagged: c.Flagged}
+			SelfGap: c.SelfGap, SelfCount: c.SelfCount, Assessed: c.Assessed, TooFew: c.TooFew, Flagged: c.Flagged}
 	}
 	for _, r := range t.Hiring.Roles {
 		out.Hiring[r.Role.ID] = HiringJSON{Have: r.Have, Want: r.Want}

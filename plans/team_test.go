@@ -8,7 +8,9 @@ import (
 )
 
 // TestBuildTeamCalibration: a manager whose people sit more than half a
-// level from the other managers' mean is flagged, and only that one.
+// level from the other managers' mean is flagged, and only that one; a
+// manager with fewer than three people assessed is neither flagged nor
+// compared (issue 22: one report was enough to flag them).
 func TestBuildTeamCalibration(t *testing.T) {
 	m := defaultMatrix(t)
 	cfg := skills.DefaultConfig()
@@ -23,10 +25,19 @@ func TestBuildTeamCalibration(t *testing.T) {
 	people := []*skills.Person{
 		{ID: "a", Name: "A", Role: "gpm", Manager: "lead", Levels: at("gpm", 0)},
 		{ID: "b", Name: "B", Role: "gpm", Manager: "lead", Levels: at("gpm", 0)},
-		{ID: "a1", Name: "A1", Role: "pm", Manager: "a", Levels: at("pm", 0)},
-		{ID: "b1", Name: "B1", Role: "pm", Manager: "b", Levels: at("pm", 1)},
 		{ID: "c", Name: "C", Role: "gpm", Manager: "lead", Levels: at("gpm", 0)},
-		{ID: "c1", Name: "C1", Role: "pm", Manager: "c", Levels: at("pm", 0)},
+		{ID: "d", Name: "D", Role: "pm", Manager: "lead", Levels: at("pm", 0)},
+		{ID: "e1", Name: "E1", Role: "pm", Manager: "d", Levels: at("pm", -2)},
+		{ID: "e2", Name: "E2", Role: "apm", Manager: "d"}, // nothing assessed
+	}
+	for _, mgr := range []string{"a", "b", "c"} {
+		delta := 0
+		if mgr == "b" {
+			delta = 1
+		}
+		for _, n := range []string{"1", "2", "3"} {
+			people = append(people, &skills.Person{ID: mgr + n, Name: mgr + n, Role: "pm", Manager: mgr, Levels: at("pm", delta)})
+		}
 	}
 	plans := map[string]*Plan{}
 	ix := IndexTeam(m, cfg, people)
@@ -45,15 +56,27 @@ func TestBuildTeamCalibration(t *testing.T) {
 	for _, c := range team.Calib {
 		flagged[c.Manager.ID] = c.Flagged
 	}
-	want := map[string]bool{"lead": false, "a": false, "b": true, "c": false}
+	want := map[string]bool{"lead": false, "a": false, "b": true, "c": false, "d": false}
 	if diff := cmp.Diff(want, flagged); diff != "" {
 		t.Errorf("flagged (-want +got):\n%s", diff)
+	}
+	tooFew := map[string]int{}
+	for _, c := range team.Calib {
+		if c.TooFew {
+			tooFew[c.Manager.ID] = c.Assessed
+		}
+	}
+	if diff := cmp.Diff(map[string]int{"d": 1}, tooFew); diff != "" {
+		t.Errorf("too few to compare, with how many assessed (-want +got):\n%s", diff)
+	}
+	if team.Compared != 4 {
+		t.Errorf("compared %d managers, want 4", team.Compared)
 	}
 	var tree []string
 	for _, l := range team.Tree {
 		tree = append(tree, l.Indent+l.ID)
 	}
-	if diff := cmp.Diff([]string{"lead", "  a", "    a1", "  b", "    b1", "  c", "    c1"}, tree); diff != "" {
+	if diff := cmp.Diff([]string{"lead", "  a", "    a1", "    a2", "    a3", "  b", "    b1", "    b2", "    b3", "  c", "    c1", "    c2", "    c3", "  d", "    e1", "    e2"}, tree); diff != "" {
 		t.Errorf("tree (-want +got):\n%s", diff)
 	}
 	if _, err := BuildTeam(TeamInput{Matrix: m, Config: cfg, People: people, Plans: plans, Index: ix, Under: "zz"}); err == nil {
