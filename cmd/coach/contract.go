@@ -297,7 +297,9 @@ func (g *schemaGen) inline(t reflect.Type) obj {
 	case t == timeType:
 		return obj{"type": "string", "format": "date-time"}
 	case t == anyType:
-		return obj{"type": []string{"integer", "string", "null"}}
+		// One type a branch, never "type": [...]: Ajv's strict mode
+		// refuses union types.
+		return obj{"oneOf": []obj{{"type": "integer"}, {"type": "string"}, {"type": "null"}}}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
