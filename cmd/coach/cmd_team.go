@@ -135,7 +135,8 @@ func buildTeam(ctx context.Context, t *team, under string, stderr io.Writer) (*p
 // subViews lists the ids of the views under one person or leader written
 // before (team/ID.md, by `coach team --under ID`), which `coach team`
 // refreshes and `coach team --check` checks with team.md, and, apart, the
-// files of team/ whose id is no longer a person or leader.
+// views coach wrote (they start with its marker) whose id is no longer a
+// person or leader. Another file in team/ is not coach's: it is left alone.
 func subViews(t *team) (ids, orphans []string, err error) {
 	matches, err := filepath.Glob(filepath.Join(t.repo.Root, "team", "*.md"))
 	if err != nil {
@@ -153,9 +154,10 @@ func subViews(t *team) (ids, orphans []string, err error) {
 	}
 	for _, m := range matches {
 		id := strings.TrimSuffix(filepath.Base(m), ".md")
-		if known[id] {
+		switch {
+		case known[id]:
 			ids = append(ids, id)
-		} else {
+		case coachWrote(m, plans.TeamMarker()):
 			orphans = append(orphans, plans.TeamPath(id))
 		}
 	}
@@ -314,4 +316,16 @@ func teamResult(t *team) error {
 		return errFindings
 	}
 	return nil
+}
+
+// coachWrote reports whether file starts with coach's marker.
+func coachWrote(file, marker string) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(marker)+2)
+	n, _ := io.ReadFull(f, head)
+	return bytes.HasPrefix(lf(head[:n]), []byte(marker+"\n"))
 }
