@@ -123,15 +123,6 @@ func teamViews(ctx context.Context, t *team, stderr io.Writer) (func(under strin
 	}, nil
 }
 
-// buildTeam builds every valid person's plan and the team view of under.
-func buildTeam(ctx context.Context, t *team, under string, stderr io.Writer) (*plans.Team, error) {
-	view, err := teamViews(ctx, t, stderr)
-	if err != nil {
-		return nil, err
-	}
-	return view(under)
-}
-
 // subViews lists the ids of the views under one person or leader written
 // before (team/ID.md, by `coach team --under ID`), which `coach team`
 // refreshes and `coach team --check` checks with team.md, and, apart, the
