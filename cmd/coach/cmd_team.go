@@ -104,14 +104,23 @@ by hand, or a stale or missing view (--check), 2 wrong usage.`,
 
 // teamViews builds every valid person's plan once, and returns what builds
 // the team view under an id ("" for the whole repository) from them.
-func teamViews(ctx context.Context, t *team, stderr io.Writer) (func(under string) (*plans.Team, error), error) {
+// It also returns the ids of the views there can be: the valid people's
+// and the leaders'.
+func teamViews(ctx context.Context, t *team, stderr io.Writer) (func(under string) (*plans.Team, error), map[string]bool, error) {
 	people, err := t.people(nil, stderr)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	built, err := t.buildPlans(ctx, people, false)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	valid := map[string]bool{}
+	for _, p := range people {
+		valid[p.ID] = true
+	}
+	for _, l := range t.repo.Config.Leaders {
+		valid[l.ID] = true
 	}
 	byID := make(map[string]*plans.Plan, len(people))
 	for i, p := range people {
@@ -120,34 +129,31 @@ func teamViews(ctx context.Context, t *team, stderr io.Writer) (func(under strin
 	return func(under string) (*plans.Team, error) {
 		return plans.BuildTeam(plans.TeamInput{Matrix: t.repo.Matrix, Config: t.repo.Config, People: people,
 			Plans: byID, Index: t.teamIndex(), Under: under})
-	}, nil
+	}, valid, nil
 }
 
 // subViews lists the ids of the views under one person or leader written
 // before (team/ID.md, by `coach team --under ID`), which `coach team`
 // refreshes and `coach team --check` checks with team.md, and, apart, the
 // views coach wrote (they start with its marker) whose id is no longer a
-// person or leader. Another file in team/ is not coach's: it is left alone.
-func subViews(t *team) (ids, orphans []string, err error) {
+// person or leader. Another file in team/ is not coach's: it is left alone,
+// and so is the view under someone whose file has errors (said already,
+// and exit 1) until it is fixed. valid are the ids there can be a view of.
+func subViews(t *team, valid map[string]bool) (ids, orphans []string, err error) {
 	matches, err := filepath.Glob(filepath.Join(t.repo.Root, "team", "*.md"))
 	if err != nil {
 		return nil, nil, err
 	}
-	known := map[string]bool{}
-	for _, p := range t.repo.People {
-		known[p.ID] = true
-	}
-	for _, l := range t.repo.Config.Leaders {
-		known[l.ID] = true
-	}
+	inRepo := map[string]bool{}
 	for _, f := range t.repo.Files {
-		known[skills.PersonID(f)] = true // a person whose file has errors is still in the org
+		inRepo[skills.PersonID(f)] = true
 	}
 	for _, m := range matches {
 		id := strings.TrimSuffix(filepath.Base(m), ".md")
 		switch {
-		case known[id]:
+		case valid[id]:
 			ids = append(ids, id)
+		case inRepo[id]:
 		case coachWrote(m, plans.TeamMarker()):
 			orphans = append(orphans, plans.TeamPath(id))
 		}
@@ -168,7 +174,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 				hint: "write the chart elsewhere, for example --svg team.svg"}
 		}
 	}
-	build, err := teamViews(ctx, t, stderr)
+	build, valid, err := teamViews(ctx, t, stderr)
 	if err != nil {
 		return err
 	}
@@ -199,7 +205,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 	var orphans []string
 	if opts.Under == "" && !opts.Stdout {
 		var subs []string
-		if subs, orphans, err = subViews(t); err != nil {
+		if subs, orphans, err = subViews(t, valid); err != nil {
 			return err
 		}
 		unders = append(unders, subs...)
