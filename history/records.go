@@ -105,16 +105,34 @@ func (w *chunkWriter) record(n *commit, boundary bool, files []fileChange) recor
 			w.str(c.From)
 			w.str(c.To)
 			w.str(c.Text)
-			if c.On.IsZero() {
-				w.uvarint(0)
-			} else {
-				w.uvarint(1)
+			extra := uint64(0)
+			if !c.On.IsZero() {
+				extra |= extraOn
+			}
+			if len(c.Skills) > 0 {
+				extra |= extraSkills
+			}
+			w.uvarint(extra)
+			if extra&extraOn != 0 {
 				w.varint(c.On.Unix())
+			}
+			if extra&extraSkills != 0 {
+				w.uvarint(uint64(len(c.Skills)))
+				for _, id := range c.Skills {
+					w.str(id)
+				}
 			}
 		}
 	}
 	return ref
 }
+
+// The bits of the number that ends a change's record, saying what follows
+// it: the date of an evidence entry or a goal, then a goal's skills.
+const (
+	extraOn     = 1
+	extraSkills = 2
+)
 
 // copyRecord encodes the record at off of src again into w, with w's
 // strings, and returns where it is now.
@@ -144,10 +162,17 @@ func (w *chunkWriter) copyRecord(src *chunk, off int) recordRef {
 			for range 5 {
 				w.str(r.str())
 			}
-			on := r.uvarint()
-			w.uvarint(on)
-			if on == 1 {
+			extra := r.uvarint()
+			w.uvarint(extra)
+			if extra&extraOn != 0 {
 				w.varint(r.varint())
+			}
+			if extra&extraSkills != 0 {
+				n := r.uvarint()
+				w.uvarint(n)
+				for range n {
+					w.str(r.str())
+				}
 			}
 		}
 	}
@@ -203,12 +228,17 @@ func scanRecords(c *chunk, n int) []recordRef {
 				r.str()
 				r.str()
 				r.str()
-				switch r.uvarint() {
-				case 0:
-				case 1:
-					r.varint()
-				default:
+				extra := r.uvarint()
+				if extra > extraOn|extraSkills {
 					r.fail()
+				}
+				if extra&extraOn != 0 {
+					r.varint()
+				}
+				if extra&extraSkills != 0 {
+					for range r.count(1) {
+						r.str()
+					}
 				}
 			}
 		}
@@ -269,15 +299,28 @@ func (ref recordRef) decode(z zones, keep func(id string) bool, d *decoded) {
 				r.str()
 				r.str()
 				r.str()
-				if r.uvarint() == 1 {
+				extra := r.uvarint()
+				if extra&extraOn != 0 {
 					r.varint()
+				}
+				if extra&extraSkills != 0 {
+					for range r.uvarint() {
+						r.str()
+					}
 				}
 				continue
 			}
 			c := skills.Change{Person: f.ID, Kind: kind}
 			c.Skill, c.From, c.To, c.Text = r.str(), r.str(), r.str(), r.str()
-			if r.uvarint() == 1 {
+			extra := r.uvarint()
+			if extra&extraOn != 0 {
 				c.On = time.Unix(r.varint(), 0).UTC()
+			}
+			if extra&extraSkills != 0 {
+				c.Skills = make([]string, r.uvarint())
+				for i := range c.Skills {
+					c.Skills[i] = r.str()
+				}
 			}
 			f.Changes = append(f.Changes, c)
 		}

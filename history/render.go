@@ -37,7 +37,11 @@ func Describe(c skills.Change, m *skills.Matrix) string {
 		if !c.On.IsZero() {
 			due = ", due " + day(c.On)
 		}
-		return fmt.Sprintf("goal (%s%s): %s", c.Skill, due, c.Text)
+		about := c.Skill
+		if len(c.Skills) > 0 {
+			about = strings.Join(c.Skills, ", ")
+		}
+		return fmt.Sprintf("goal (%s%s): %s", about, due, c.Text)
 	case skills.KindAdded:
 		return "skill file created"
 	case skills.KindRemoved:
@@ -94,7 +98,7 @@ func WriteText(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerso
 func WriteTextSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix, withPerson bool) error {
 	b := bufio.NewWriterSize(w, 64<<10) // streamed: a whole history can be tens of megabytes
 	prev, first := "", true
-	for c := range changes {
+	for c := range byLocalDay(changes) {
 		if first || prev != c.Commit {
 			if !first {
 				b.WriteString("\n")
@@ -126,7 +130,7 @@ func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Ma
 	} else {
 		b.WriteString("| Date | Change | Commit | Author | Subject |\n| --- | --- | --- | --- | --- |\n")
 	}
-	for c := range changes {
+	for c := range byLocalDay(changes) {
 		cells := []string{day(c.Date)}
 		if withPerson {
 			cells = append(cells, c.Person)
@@ -145,4 +149,73 @@ func short(hash string) string {
 		return hash[:7]
 	}
 	return hash
+}
+
+// maxZoneOffset bounds how far a commit's own time zone may sit from UTC:
+// git writes an offset as +HHMM, so less than 100 hours.
+const maxZoneOffset = 100 * time.Hour
+
+// byLocalDay reorders changes, which come newest first by the instant of
+// their commit, so that the day each commit is shown with (its date in its
+// author's own zone) never goes up: newest day first, then newest instant,
+// then as they came. Two commits hours apart in different zones can fall on
+// days in the other order; sorted by instant alone, history --all read
+// 2026-11-10 above 2026-11-11. A commit's changes stay together. It is a
+// stable sort of the whole sequence, done with a buffer of the commits of
+// the last maxZoneOffset only: a commit that comes later is no newer, so its
+// day is at most its instant's date in the zone furthest east, and every
+// commit buffered on that day or a later one goes before it.
+func byLocalDay(changes iter.Seq[skills.Change]) iter.Seq[skills.Change] {
+	type group struct {
+		day     string
+		instant time.Time
+		changes []skills.Change
+	}
+	after := func(a, b *group) bool { // a goes after b
+		if a.day != b.day {
+			return a.day < b.day
+		}
+		return a.instant.Before(b.instant)
+	}
+	return func(yield func(skills.Change) bool) {
+		var buf []*group
+		var cur *group
+		flush := func(horizon string) bool {
+			n := 0
+			for n < len(buf) && buf[n].day >= horizon {
+				for _, c := range buf[n].changes {
+					if !yield(c) {
+						return false
+					}
+				}
+				n++
+			}
+			buf = buf[n:]
+			return true
+		}
+		add := func(g *group) bool {
+			// Place g after everything that does not go after it: it is
+			// no newer than anything buffered, so scan from the end.
+			i := len(buf)
+			for i > 0 && after(buf[i-1], g) {
+				i--
+			}
+			buf = slices.Insert(buf, i, g)
+			return flush(g.instant.UTC().Add(maxZoneOffset).Format(time.DateOnly))
+		}
+		for c := range changes {
+			if cur != nil && c.Commit == cur.changes[0].Commit && c.Date.Equal(cur.instant) {
+				cur.changes = append(cur.changes, c)
+				continue
+			}
+			if cur != nil && !add(cur) {
+				return
+			}
+			cur = &group{day: day(c.Date), instant: c.Date, changes: []skills.Change{c}}
+		}
+		if cur != nil && !add(cur) {
+			return
+		}
+		flush("")
+	}
 }

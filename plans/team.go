@@ -50,9 +50,11 @@ type Team struct {
 	Bench   []Bench       `json:"-"`
 	StepIn  []StepIn      `json:"step_in"`
 	Calib   []Calibration `json:"-"`
-	// Managers counts the managers of the whole repository, whom
-	// calibration compares.
+	// Managers counts the managers of the whole repository; Compared
+	// those of them with MinCalibrationPeople or more people assessed,
+	// whom calibration compares.
 	Managers int             `json:"-"`
+	Compared int             `json:"-"`
 	Flags    []Flag          `json:"flags"`
 	Mentors  []MentorPair    `json:"mentors"`
 	Hiring   Hiring          `json:"-"`
@@ -171,13 +173,24 @@ type Calibration struct {
 	// people assessed themselves: an average over one or two people would
 	// show their own self-assessments to every reader.
 	SelfHidden bool `json:"self_hidden"`
-	Flagged    bool `json:"flagged"`
+	// Assessed counts the manager's people with a level assessed. TooFew
+	// is set when they are fewer than MinCalibrationPeople: a mean over
+	// one or two people says more about them than about the manager's
+	// ratings, so the manager is neither flagged nor part of the others'
+	// mean.
+	Assessed int  `json:"assessed"`
+	TooFew   bool `json:"too_few"`
+	Flagged  bool `json:"flagged"`
 }
+
+// MinCalibrationPeople is how many of a manager's people must be assessed
+// before calibration compares the manager's ratings with the others'.
+const MinCalibrationPeople = 3
 
 // MinSelfPeople is how many of a manager's people must have assessed
 // themselves before calibration shows the average gap of their
-// self-assessments.
-const MinSelfPeople = 3
+// self-assessments: the same minimum.
+const MinSelfPeople = MinCalibrationPeople
 
 // The kinds of flag.
 const (
@@ -207,13 +220,18 @@ type MentorPair struct {
 type Hiring struct {
 	Roles []RoleCount `json:"roles"`
 	// Makers are the engineers and designers reporting to the people of the
-	// view (their reports); PMs the people in roles that do not lead.
-	Makers    int            `json:"makers"`
-	PMs       int            `json:"pms"`
-	PerPM     float64        `json:"makers_per_pm"`
-	WantPerPM int            `json:"want_makers_per_pm"`
-	PMsShort  int            `json:"pms_short"`
-	SkillGaps []SkillGapTeam `json:"skill_gaps"`
+	// view (their reports). PMs are the people who serve makers as a PM:
+	// everyone in a role that does not lead people, and a leader with
+	// makers of their own (a Group PM who also runs a product area), whom
+	// LeadingPMs counts. A leader without makers is not a PM here: their
+	// reports are PMs, counted already.
+	Makers     int            `json:"makers"`
+	PMs        int            `json:"pms"`
+	LeadingPMs int            `json:"leading_pms"`
+	PerPM      float64        `json:"makers_per_pm"`
+	WantPerPM  int            `json:"want_makers_per_pm"`
+	PMsShort   int            `json:"pms_short"`
+	SkillGaps  []SkillGapTeam `json:"skill_gaps"`
 	// Part is true for a view of part of the tree (--under): the shape in
 	// coach.toml is the whole organisation's, so Roles and OpenFirst are
 	// left empty.
@@ -595,6 +613,7 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 		if n > 0 {
 			c.Mean = round2(sum / float64(n))
 		}
+		c.Assessed, c.TooFew = n, n < MinCalibrationPeople
 		switch {
 		case selfPeople > 0 && selfPeople < MinSelfPeople:
 			c.SelfCount, c.SelfHidden = 0, true
@@ -603,18 +622,28 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 		}
 		t.Calib = append(t.Calib, c)
 	}
-	if len(t.Calib) < 2 {
+	// Each manager against the mean of the others who have enough people
+	// to compare; only those are flagged, and only when there are two.
+	for _, c := range t.Calib {
+		if !c.TooFew {
+			t.Compared++
+		}
+	}
+	if t.Compared < 2 {
 		return
 	}
 	for i := range t.Calib {
+		c := &t.Calib[i]
 		var sum float64
+		var k int
 		for j, o := range t.Calib {
-			if j != i {
+			if j != i && !o.TooFew {
 				sum += o.Mean
+				k++
 			}
 		}
-		t.Calib[i].Others = round2(sum / float64(len(t.Calib)-1))
-		t.Calib[i].Flagged = math.Abs(t.Calib[i].Mean-t.Calib[i].Others) > CalibrationThreshold
+		c.Others = round2(sum / float64(k))
+		c.Flagged = !c.TooFew && math.Abs(c.Mean-c.Others) > CalibrationThreshold
 	}
 }
 
@@ -697,8 +726,14 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 	for _, p := range view {
 		have[p.Role]++
 		h.Makers += p.Reports
-		if r := m.Role(p.Role); r != nil && !r.Leads {
-			h.PMs++
+		if r := m.Role(p.Role); r != nil {
+			switch {
+			case !r.Leads:
+				h.PMs++
+			case p.Reports > 0:
+				h.PMs++
+				h.LeadingPMs++
+			}
 		}
 		top = max(top, m.RoleRank(p.Role))
 	}

@@ -40,6 +40,8 @@ type CalibrationJSON struct {
 	Others       float64     `json:"others_mean_distance"`
 	SelfGap      float64     `json:"self_gap"`
 	SelfCount    int         `json:"self_count"`
+	Assessed     int         `json:"assessed"`
+	TooFew       bool        `json:"too_few"`
 	Flagged      bool        `json:"flagged"`
 }
 
@@ -51,11 +53,14 @@ type HiringJSON struct {
 
 // MakersJSON is the ratio of engineers and designers to PMs.
 type MakersJSON struct {
-	Makers    int     `json:"makers"`
-	PMs       int     `json:"pms"`
-	PerPM     float64 `json:"per_pm"`
-	WantPerPM int     `json:"want_per_pm"`
-	PMsShort  int     `json:"pms_short"`
+	Makers int `json:"makers"`
+	PMs    int `json:"pms"`
+	// LeadingPMs are those of PMs who lead people too, counted because
+	// they serve makers of their own.
+	LeadingPMs int     `json:"leading_pms"`
+	PerPM      float64 `json:"per_pm"`
+	WantPerPM  int     `json:"want_per_pm"`
+	PMsShort   int     `json:"pms_short"`
 }
 
 // JSON returns t as `coach team --format json` prints it.
@@ -63,13 +68,13 @@ func (t *Team) JSON() TeamJSON {
 	out := TeamJSON{Version: 1, Under: t.Under, WrittenFor: t.WrittenFor, People: t.People, Heatmap: t.Cells(),
 		Bench: map[string]BenchJSON{}, StepIn: t.StepIn, Calibration: map[string]CalibrationJSON{}, Flags: t.Flags,
 		Mentors: t.Mentors, Hiring: map[string]HiringJSON{}, SkillGaps: t.Hiring.SkillGaps, OpenFirst: t.Hiring.OpenFirst,
-		Makers: MakersJSON{Makers: t.Hiring.Makers, PMs: t.Hiring.PMs, PerPM: t.Hiring.PerPM, WantPerPM: t.Hiring.WantPerPM, PMsShort: t.Hiring.PMsShort}}
+		Makers: MakersJSON{Makers: t.Hiring.Makers, PMs: t.Hiring.PMs, LeadingPMs: t.Hiring.LeadingPMs, PerPM: t.Hiring.PerPM, WantPerPM: t.Hiring.WantPerPM, PMsShort: t.Hiring.PMsShort}}
 	for _, b := range t.Bench {
 		out.Bench[b.Role.ID] = BenchJSON{Holders: b.Holders, ReadyNow: b.ReadyNow, ReadySoon: b.ReadySoon, Thin: b.Thin}
 	}
 	for _, c := range t.Calib {
 		out.Calibration[c.Manager.ID] = CalibrationJSON{People: c.People, MeanDistance: c.Mean, Others: c.Others,
-			SelfGap: c.SelfGap, SelfCount: c.SelfCount, Flagged: c.Flagged}
+			SelfGap: c.SelfGap, SelfCount: c.SelfCount, Assessed: c.Assessed, TooFew: c.TooFew, Flagged: c.Flagged}
 	}
 	for _, r := range t.Hiring.Roles {
 		out.Hiring[r.Role.ID] = HiringJSON{Have: r.Have, Want: r.Want}

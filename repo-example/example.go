@@ -29,7 +29,7 @@ import (
 )
 
 //go:embed README.md coach.toml example-identity.txt all:skills all:templates all:plans all:agendas history
-//go:embed .github/workflows/coach.yml hooks/pre-commit
+//go:embed .github/workflows/coach.yml hooks/pre-commit .markdownlint.json
 var files embed.FS
 
 // File is one file of a new repository.
@@ -57,7 +57,16 @@ var skeletonPaths = []string{
 	"plans/.gitkeep",
 	"agendas/.gitkeep",
 	"templates/README.md",
+	MarkdownlintPath,
 }
+
+// MarkdownlintPath is the markdownlint settings that the Markdown coach
+// generates keeps to: markdownlint's defaults, but for two rules a
+// generated file cannot keep. MD013 (line length): a line is one fact,
+// however long, so that a change is a line of a diff, never a rewrapped
+// paragraph. MD024 (duplicate headings) only among siblings: team.md's
+// heatmap has a section per manager with a heading per pillar in each.
+const MarkdownlintPath = ".markdownlint.json"
 
 // skeletonSource names the embedded file a skeleton file is read from when it
 // is not the example's own: the example's coach.toml names the example's key,

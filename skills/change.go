@@ -46,11 +46,20 @@ type Change struct {
 	Subject string    `json:"subject,omitempty"`
 	Kind    Kind      `json:"kind"`
 	Skill   string    `json:"skill,omitempty"`
-	From    string    `json:"from"`
-	To      string    `json:"to"`
-	Text    string    `json:"text,omitempty"`
+	// Skills are all the skills a goal names, Skill being the first; a
+	// goal is about each of them.
+	Skills []string `json:"skills,omitempty"`
+	From   string   `json:"from"`
+	To     string   `json:"to"`
+	Text   string   `json:"text,omitempty"`
 	// On is the date an evidence entry carries, or a goal's due date.
 	On time.Time `json:"on,omitzero"`
+}
+
+// Concerns reports whether c is about skill: its Skill, or any skill of a
+// goal.
+func (c Change) Concerns(skill string) bool {
+	return c.Skill == skill || slices.Contains(c.Skills, skill)
 }
 
 // FromLevel and ToLevel read From and To as levels (0: not assessed).
@@ -107,6 +116,25 @@ func (c Change) AppendJSON(b []byte, indent string) []byte {
 	str("subject", c.Subject, true)
 	str("kind", string(c.Kind), false)
 	str("skill", c.Skill, true)
+	if len(c.Skills) > 0 {
+		key("skills")
+		inner := ""
+		if indent != "" {
+			inner = "\n" + indent + "    "
+		}
+		b = append(b, '[')
+		for i, id := range c.Skills {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, inner...)
+			b = AppendJSONString(b, id)
+		}
+		if indent != "" {
+			b = append(b, "\n"+indent+"  "...)
+		}
+		b = append(b, ']')
+	}
 	levels := c.Kind == KindLevel || c.Kind == KindSelf
 	for _, fv := range [2][2]string{{"from", c.From}, {"to", c.To}} {
 		key(fv[0])
@@ -234,11 +262,15 @@ func Diff(old, cur *Person) []Change {
 	}
 	for _, g := range cur.Goals {
 		if !slices.ContainsFunc(old.Goals, func(o Goal) bool { return o.Text == g.Text }) {
-			skill := ""
+			c := Change{Person: cur.ID, Kind: KindGoal, Text: strings.Clone(g.Text), On: g.Due}
 			if len(g.Skills) > 0 {
-				skill = g.Skills[0]
+				c.Skill = g.Skills[0]
+				c.Skills = make([]string, len(g.Skills))
+				for i, id := range g.Skills {
+					c.Skills[i] = strings.Clone(id)
+				}
 			}
-			out = append(out, Change{Person: cur.ID, Kind: KindGoal, Skill: skill, Text: strings.Clone(g.Text), On: g.Due})
+			out = append(out, c)
 		}
 	}
 	return out

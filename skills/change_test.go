@@ -60,7 +60,7 @@ func TestDiff(t *testing.T) {
 	cur := &Person{ID: "a", Role: "senior-pm", Target: "gpm", Levels: map[string]int{"negotiation": 3, "hiring": 1},
 		Self:     map[string]int{"negotiation": 4},
 		Evidence: []Evidence{{Skill: "coaching", Text: "x"}, {Skill: "negotiation", Text: "y"}},
-		Goals:    []Goal{{Text: "g", Skills: []string{"hiring"}}}}
+		Goals:    []Goal{{Text: "g", Skills: []string{"hiring"}}, {Text: "two", Skills: []string{"negotiation", "coaching"}}, {Text: "none"}}}
 	want := []Change{
 		{Person: "a", Kind: KindRole, From: "pm", To: "senior-pm"},
 		{Person: "a", Kind: KindTarget, To: "gpm"},
@@ -69,7 +69,11 @@ func TestDiff(t *testing.T) {
 		{Person: "a", Kind: KindLevel, Skill: "negotiation", From: "2", To: "3"},
 		{Person: "a", Kind: KindSelf, Skill: "negotiation", To: "4"},
 		{Person: "a", Kind: KindEvidence, Skill: "negotiation", Text: "y"},
-		{Person: "a", Kind: KindGoal, Skill: "hiring", Text: "g"},
+		{Person: "a", Kind: KindGoal, Skill: "hiring", Skills: []string{"hiring"}, Text: "g"},
+		// A goal is about every skill it names (issue 22: history
+		// credited only the first).
+		{Person: "a", Kind: KindGoal, Skill: "negotiation", Skills: []string{"negotiation", "coaching"}, Text: "two"},
+		{Person: "a", Kind: KindGoal, Text: "none"},
 	}
 	if diff := cmp.Diff(want, Diff(old, cur)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -89,29 +93,32 @@ func TestWriteChangesJSONMatchesEncodingJSON(t *testing.T) {
 		{Person: "alice", Date: day, Kind: KindSelf, Skill: "coaching", To: "4"},
 		{Person: "ben", Date: day, Kind: KindRole, From: "apm", To: "pm"},
 		{Person: "ben", Date: day, Kind: KindEvidence, Skill: "hiring", Text: "Ran the loop", On: day},
+		{Person: "ben", Date: day, Kind: KindGoal, Skill: "hiring", Skills: []string{"hiring", "coaching"}, Text: "Hire two PMs", On: day},
+		{Person: "ben", Date: day, Kind: KindGoal, Skill: "hiring", Skills: []string{"hiring"}, Text: "Hire one <PM>"},
 	}
 	var got bytes.Buffer
 	if err := WriteChangesJSON(&got, changes); err != nil {
 		t.Fatal(err)
 	}
 	type plain struct {
-		Person  string `json:"person"`
-		Commit  string `json:"commit,omitempty"`
-		Date    string `json:"date"`
-		Author  string `json:"author,omitempty"`
-		Email   string `json:"email,omitempty"`
-		Subject string `json:"subject,omitempty"`
-		Kind    Kind   `json:"kind"`
-		Skill   string `json:"skill,omitempty"`
-		From    any    `json:"from"`
-		To      any    `json:"to"`
-		Text    string `json:"text,omitempty"`
-		On      string `json:"on,omitempty"`
+		Person  string   `json:"person"`
+		Commit  string   `json:"commit,omitempty"`
+		Date    string   `json:"date"`
+		Author  string   `json:"author,omitempty"`
+		Email   string   `json:"email,omitempty"`
+		Subject string   `json:"subject,omitempty"`
+		Kind    Kind     `json:"kind"`
+		Skill   string   `json:"skill,omitempty"`
+		Skills  []string `json:"skills,omitempty"`
+		From    any      `json:"from"`
+		To      any      `json:"to"`
+		Text    string   `json:"text,omitempty"`
+		On      string   `json:"on,omitempty"`
 	}
 	var ref []plain
 	for _, c := range changes {
 		p := plain{Person: c.Person, Commit: c.Commit, Date: c.Date.Format(time.RFC3339), Author: c.Author, Email: c.Email,
-			Subject: c.Subject, Kind: c.Kind, Skill: c.Skill, Text: c.Text}
+			Subject: c.Subject, Kind: c.Kind, Skill: c.Skill, Skills: c.Skills, Text: c.Text}
 		if !c.On.IsZero() {
 			p.On = c.On.Format(time.DateOnly)
 		}

@@ -440,9 +440,29 @@ func (c *checker) person(file string, f *personFile, m *Matrix) *Person {
 		} else {
 			c.known(ep+".skill", "skill", e.Skill, skillIDs)
 		}
-		p.Evidence = append(p.Evidence, Evidence{Date: c.date(ep+".date", e.Date, true), Skill: e.Skill, Text: e.Text})
+		d := c.date(ep+".date", e.Date, true)
+		if !p.Assessed.IsZero() && d.After(p.Assessed) {
+			c.afterAssessed(ep+".date", d, p.Assessed)
+			continue
+		}
+		p.Evidence = append(p.Evidence, Evidence{Date: d, Skill: e.Skill, Text: e.Text})
 	}
 	return p
+}
+
+// afterAssessed reports an evidence entry dated after the assessment it
+// belongs to. The assessment date is the plan's today, so the entry would be
+// evidence from the future: it is left out of the Person, and so out of
+// every plan, agenda, team view and review alike, and said so here. A date
+// a year out, that would fall on or before the assessment a year earlier,
+// is most likely a typo of the year.
+func (c *checker) afterAssessed(keyPath string, d, assessed time.Time) {
+	hint := "correct the date if it is a typo, or set assessed to the day of the assessment this evidence belongs to"
+	if y := d.AddDate(-1, 0, 0); !y.After(assessed) {
+		hint = fmt.Sprintf("if the year is a typo, write date = %s; if the evidence is new, set assessed to the day of the assessment it belongs to", y.Format(time.DateOnly))
+	}
+	c.atValue(Warning, keyPath, hint, "evidence dated %s is after this assessment (assessed = %s), so no plan counts it",
+		d.Format(time.DateOnly), assessed.Format(time.DateOnly))
 }
 
 // levels checks a [levels] or [self] table: known skills, whole numbers on the scale.

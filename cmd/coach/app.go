@@ -269,9 +269,6 @@ Exit status: 0 ok, 1 findings, 2 wrong usage, 130 interrupted.`,
 				if qw, ok := stderr.(*quietWriter); ok {
 					qw.quiet = true
 				}
-				if c.Args().First() == "init" {
-					c.App.Writer = io.Discard // the files it made: not errors
-				}
 			}
 			if !c.IsSet("C") {
 				return nil

@@ -62,12 +62,14 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 			if c.NArg() == 1 {
 				opts.Dir = resolvePath(opts.Dir, c.Args().First())
 			}
-			return runInit(c.Context, opts, c.App.Writer, c.App.ErrWriter)
+			return runInit(c.Context, opts, c.App.ErrWriter)
 		},
 	}
 }
 
-func runInit(ctx context.Context, opts initOptions, stdout, stderr io.Writer) error {
+// runInit makes the repository. What it made is said on stderr, as every
+// other message of coach: init has no product for stdout.
+func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 	if err := notInGitDir(opts.Dir); err != nil {
 		return err
 	}
@@ -80,13 +82,13 @@ func runInit(ctx context.Context, opts initOptions, stdout, stderr io.Writer) er
 		fmt.Fprintln(stderr, "coach: warning: this coach is a build with no version, so .github/workflows/coach.yml installs coach@latest; pin the version you use with coach_version in coach.toml")
 	}
 	if opts.Example {
-		return initExample(ctx, opts.Dir, gitRoot, version, stdout, stderr)
+		return initExample(ctx, opts.Dir, gitRoot, version, stderr)
 	}
 	for _, f := range repoexample.Skeleton(version) {
 		path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
 		err := createFile(ctx, path, f.Path, f.Data)
 		if errors.Is(err, fs.ErrExist) {
-			fmt.Fprintf(stdout, "kept    %s (it exists)\n", f.Path)
+			fmt.Fprintf(stderr, "coach: kept %s (it exists)\n", f.Path)
 			continue
 		}
 		if err != nil {
@@ -95,10 +97,10 @@ func runInit(ctx context.Context, opts initOptions, stdout, stderr io.Writer) er
 		if err := os.Chmod(path, f.Mode()); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "created %s\n", f.Path)
+		fmt.Fprintf(stderr, "coach: created %s\n", f.Path)
 	}
 	if gitRoot != "" {
-		fmt.Fprintf(stdout, "using the git repository at %s\n", gitRoot)
+		fmt.Fprintf(stderr, "coach: using the git repository at %s\n", gitRoot)
 		return nil
 	}
 	if _, err := git.PlainInitWithOptions(opts.Dir, &git.PlainInitOptions{
@@ -106,14 +108,14 @@ func runInit(ctx context.Context, opts initOptions, stdout, stderr io.Writer) er
 	}); err != nil {
 		return fmt.Errorf("git init %s: %w", opts.Dir, err)
 	}
-	fmt.Fprintln(stdout, "created a git repository (branch main)")
+	fmt.Fprintln(stderr, "coach: created a git repository (branch main)")
 	return nil
 }
 
 // initExample makes the example in a new git repository of its own, even
 // inside another repository (as git init does): its history must be exactly
 // the example's, and the enclosing repository is never touched.
-func initExample(ctx context.Context, dir, gitRoot, version string, stdout, stderr io.Writer) error {
+func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Writer) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
 		return err
@@ -153,10 +155,10 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stdout, stde
 		return err
 	}
 	for _, f := range final {
-		fmt.Fprintf(stdout, "created %s\n", f.Path)
+		fmt.Fprintf(stderr, "coach: created %s\n", f.Path)
 	}
-	fmt.Fprintf(stdout, "created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas\n", week)
-	fmt.Fprintf(stdout, "created a git repository (branch main) with %d commits of example history\n", len(commits)+1)
+	fmt.Fprintf(stderr, "coach: created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas\n", week)
+	fmt.Fprintf(stderr, "coach: created a git repository (branch main) with %d commits of example history\n", len(commits)+1)
 	if gitRoot != "" {
 		fmt.Fprintf(stderr, "coach: note: %s has a git repository of its own, inside the one at %s\n", dir, gitRoot)
 	}

@@ -459,6 +459,14 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		}
 		fmt.Fprintf(stderr, "coach: %s\n", msg)
 	}
+	// again is the command that brings a plan up to date: with --all, the
+	// one command for every plan, not one per person.
+	again := func(id string) string {
+		if opts.All {
+			return "coach plan --all"
+		}
+		return "coach plan " + id
+	}
 	if opts.All && len(t.repo.People) == 0 {
 		fmt.Fprintln(stderr, "coach: note: no skill files in skills/ yet; add skills/NAME.toml first")
 	}
@@ -488,7 +496,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		case opts.Check:
 			old, err := os.ReadFile(file)
 			if errors.Is(err, fs.ErrNotExist) {
-				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `coach plan %s` and commit it", path, p.ID))
+				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", path, again(p.ID)))
 				findings = true
 				continue
 			}
@@ -503,7 +511,13 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 				} else {
 					fmt.Fprint(stdout, diff)
 				}
-				finding(path, firstDifference(old, content), fmt.Sprintf("%s is stale; run `coach plan %s` and commit it", path, p.ID))
+				if !bytes.HasPrefix(old, []byte(plans.Marker(p.Path)+"\n")) {
+					// Edited by hand: coach plan alone would refuse to
+					// replace it, so name the command that does.
+					finding(path, 1, fmt.Sprintf("%s was edited by hand; move the edits to %s, then run `coach plan %s --force` and commit it", path, p.Path, p.ID))
+				} else {
+					finding(path, firstDifference(old, content), fmt.Sprintf("%s is stale; run `%s` and commit it", path, again(p.ID)))
+				}
 				findings = true
 			}
 		default:

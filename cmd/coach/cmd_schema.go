@@ -36,7 +36,8 @@ JSON Schema of coach team --format json, which is the same for every
 repository.
 
 With --output DIR it writes, beside skill.schema.json, the schema of every
---format json output: plans, agendas, history, diff and check.schema.json.
+--format json output: plans, agendas, history, diff, check and
+team.schema.json.
 A relative DIR is read after -C, as git does.
 
 Examples:
@@ -89,7 +90,10 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout, stderr io.Writer
 				return err
 			}
 		}
-		fmt.Fprintf(stderr, "coach: wrote %d schemas to %s\n", len(outputs)+1, opts.Output)
+		if err := writeSchemaFile(ctx, filepath.Join(opts.Output, "team.schema.json"), plans.TeamSchema()); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "coach: wrote %d schemas to %s\n", len(outputs)+2, opts.Output)
 		return nil
 	}
 	if !opts.Write {

@@ -8,10 +8,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
 
@@ -48,23 +51,26 @@ team.md holds no private notes and no self-assessment of anyone (only each
 manager's average self vs manager gap). Like a plan it depends only on the
 files: no clock, no commit of its own; commit it with the change, and
 --check in CI fails when it is stale (with --staged, in the pre-commit hook,
-it reads what the next commit will hold). With --under ID it covers the tree
-under that person or leader and writes team/ID.md.
+it reads what the next commit will hold; with --format github each finding is
+an annotation on the line it is about). With --under ID it covers the tree
+under that person or leader and writes team/ID.md; coach team then refreshes
+every team/ID.md with team.md, and --check checks them all.
 
 Examples:
    coach team
    coach team --check              # in CI: exit 1 with a diff when team.md is stale
+   coach team --check --format github
    coach team --check --staged     # in the pre-commit hook
    coach team --under sam-lee --stdout
    coach team --format json
    coach team --svg heatmap.svg
 
-Exit status: 0 ok, 1 an invalid file, an unknown --under id or a stale
-team.md (--check), 2 wrong usage.`,
+Exit status: 0 ok, 1 an invalid file, an unknown --under id, a view edited
+by hand, or a stale or missing view (--check), 2 wrong usage.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "under", Usage: "only the tree under person or leader `ID`"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the view instead of writing it"},
-			formatFlag("md", "json"),
+			formatFlag("md", "json", "github"),
 			&cli.StringFlag{Name: "svg", Usage: "also write the heatmap as an SVG image to `FILE`"},
 			&cli.BoolFlag{Name: "check", Usage: "compare with the committed team.md; write nothing"},
 			&cli.BoolFlag{Name: "staged", Usage: "with --check: read the files staged in the git index"},
@@ -76,8 +82,11 @@ team.md (--check), 2 wrong usage.`,
 			}
 			opts := teamOptions{Dir: repoDir(c), Under: c.String("under"), Stdout: c.Bool("stdout"), Format: c.String("format"),
 				SVG: c.String("svg"), Check: c.Bool("check"), Staged: c.Bool("staged"), Force: c.Bool("force")}
-			if err := checkFormat(opts.Format, "md", "json"); err != nil {
+			if err := checkFormat(opts.Format, "md", "json", "github"); err != nil {
 				return err
+			}
+			if opts.Format == "github" && !opts.Check {
+				return usagef("--format github reports a stale team.md; use it with --check")
 			}
 			if opts.Staged && !opts.Check {
 				return usagef("--staged reads the git index, which coach never writes; use it with --check")
@@ -93,22 +102,63 @@ team.md (--check), 2 wrong usage.`,
 	}
 }
 
-// buildTeam builds every valid person's plan and the team view of opts.Under.
-func buildTeam(ctx context.Context, t *team, under string, stderr io.Writer) (*plans.Team, error) {
+// teamViews builds every valid person's plan once, and returns what builds
+// the team view under an id ("" for the whole repository) from them.
+// It also returns the ids of the views there can be: the valid people's
+// and the leaders'.
+func teamViews(ctx context.Context, t *team, stderr io.Writer) (func(under string) (*plans.Team, error), map[string]bool, error) {
 	people, err := t.people(nil, stderr)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	built, err := t.buildPlans(ctx, people, false)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	valid := map[string]bool{}
+	for _, p := range people {
+		valid[p.ID] = true
+	}
+	for _, l := range t.repo.Config.Leaders {
+		valid[l.ID] = true
 	}
 	byID := make(map[string]*plans.Plan, len(people))
 	for i, p := range people {
 		byID[p.ID] = built[i].plan
 	}
-	return plans.BuildTeam(plans.TeamInput{Matrix: t.repo.Matrix, Config: t.repo.Config, People: people,
-		Plans: byID, Index: t.teamIndex(), Under: under})
+	return func(under string) (*plans.Team, error) {
+		return plans.BuildTeam(plans.TeamInput{Matrix: t.repo.Matrix, Config: t.repo.Config, People: people,
+			Plans: byID, Index: t.teamIndex(), Under: under})
+	}, valid, nil
+}
+
+// subViews lists the ids of the views under one person or leader written
+// before (team/ID.md, by `coach team --under ID`), which `coach team`
+// refreshes and `coach team --check` checks with team.md, and, apart, the
+// views coach wrote (they start with its marker) whose id is no longer a
+// person or leader. Another file in team/ is not coach's: it is left alone,
+// and so is the view under someone whose file has errors (said already,
+// and exit 1) until it is fixed. valid are the ids there can be a view of.
+func subViews(t *team, valid map[string]bool) (ids, orphans []string, err error) {
+	matches, err := filepath.Glob(filepath.Join(t.repo.Root, "team", "*.md"))
+	if err != nil {
+		return nil, nil, err
+	}
+	inRepo := map[string]bool{}
+	for _, f := range t.repo.Files {
+		inRepo[skills.PersonID(f)] = true
+	}
+	for _, m := range matches {
+		id := strings.TrimSuffix(filepath.Base(m), ".md")
+		switch {
+		case valid[id]:
+			ids = append(ids, id)
+		case inRepo[id]:
+		case coachWrote(m, plans.TeamMarker()):
+			orphans = append(orphans, plans.TeamPath(id))
+		}
+	}
+	return ids, orphans, nil
 }
 
 func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) error {
@@ -124,7 +174,11 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 				hint: "write the chart elsewhere, for example --svg team.svg"}
 		}
 	}
-	view, err := buildTeam(ctx, t, opts.Under, stderr)
+	build, valid, err := teamViews(ctx, t, stderr)
+	if err != nil {
+		return err
+	}
+	view, err := build(opts.Under)
 	if err != nil {
 		return err
 	}
@@ -134,49 +188,120 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		}
 		return teamResult(t)
 	}
-	body, err := t.tmpl.Render("team.md.tmpl", view)
-	if err != nil {
-		return err
+	// A finding is said on stderr, or with --format github as an
+	// annotation on stdout (and the diff on stderr).
+	findings := false
+	finding := func(path string, line int, msg string) {
+		findings = true
+		if opts.Format == "github" {
+			fmt.Fprintln(stdout, annotation(skills.Problem{Path: path, Line: line, Severity: skills.Error, Message: msg}, t.prefix))
+			return
+		}
+		fmt.Fprintf(stderr, "coach: %s\n", msg)
 	}
-	content := append([]byte(plans.TeamMarker()+"\n"), body...)
-	path := plans.TeamPath(opts.Under)
-	file := filepath.Join(t.repo.Root, filepath.FromSlash(path))
-	switch {
-	case opts.Check:
+	// The views to write or check: the one asked for, and with team.md
+	// every view under one person written before.
+	unders := []string{opts.Under}
+	var orphans []string
+	if opts.Under == "" && !opts.Stdout {
+		var subs []string
+		if subs, orphans, err = subViews(t, valid); err != nil {
+			return err
+		}
+		unders = append(unders, subs...)
+	}
+	var kept []error
+	for _, under := range unders {
+		v := view
+		if under != opts.Under {
+			if v, err = build(under); err != nil {
+				return err
+			}
+		}
+		body, err := t.tmpl.Render("team.md.tmpl", v)
+		if err != nil {
+			return err
+		}
+		content := append([]byte(plans.TeamMarker()+"\n"), body...)
+		if opts.Stdout {
+			if _, err := stdout.Write(content); err != nil {
+				return err
+			}
+			break
+		}
+		rel := plans.TeamPath(under)
+		file := filepath.Join(t.repo.Root, filepath.FromSlash(rel))
+		// What refreshes this view: coach team refreshes every view, so
+		// it is the command to give unless one view was asked for.
+		again, force := "coach team", "coach team --force"
+		if under != "" {
+			force = "coach team --under " + under + " --force"
+		}
+		if opts.Under != "" {
+			again = "coach team --under " + opts.Under
+		}
+		if !opts.Check {
+			wrote, err := writeGenerated(ctx, file, rel, content, plans.TeamMarker(), opts.Force, strings.TrimPrefix(strings.TrimSuffix(force, " --force"), "coach "))
+			if leftAlone(err) {
+				kept = append(kept, err)
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if wrote {
+				fmt.Fprintf(stderr, "coach: wrote %s\n", rel)
+			} else {
+				fmt.Fprintf(stderr, "coach: %s is up to date\n", rel)
+			}
+			continue
+		}
 		old, err := os.ReadFile(file)
 		if errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "coach: %s is missing; run `coach team` and commit it\n", path)
-			return errFindings
+			finding(rel, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", rel, again))
+			continue
 		}
 		if err != nil {
 			return err
 		}
-		if !bytes.Equal(old, content) {
-			fmt.Fprint(stdout, udiff.Unified("a/"+path, "b/"+path, string(old), string(content)))
-			fmt.Fprintf(stderr, "coach: %s is stale; run `coach team` and commit it\n", path)
-			return errFindings
+		old = lf(old)
+		if bytes.Equal(old, content) {
+			continue
 		}
-		return teamResult(t)
-	case opts.Stdout:
-		if _, err := stdout.Write(content); err != nil {
-			return err
-		}
-	default:
-		wrote, err := writeGenerated(ctx, file, path, content, plans.TeamMarker(), opts.Force, "team")
-		if err != nil {
-			return err
-		}
-		if wrote {
-			fmt.Fprintf(stderr, "coach: wrote %s\n", path)
+		diff := udiff.Unified("a/"+rel, "b/"+rel, string(old), string(content))
+		if opts.Format == "github" {
+			fmt.Fprint(stderr, diff)
 		} else {
-			fmt.Fprintf(stderr, "coach: %s is up to date\n", path)
+			fmt.Fprint(stdout, diff)
 		}
+		if !bytes.HasPrefix(old, []byte(plans.TeamMarker()+"\n")) {
+			// Edited by hand: coach team alone would refuse to replace it.
+			finding(rel, 1, fmt.Sprintf("%s was edited by hand; move the edits to the skill files, then run `%s` and commit it", rel, force))
+			continue
+		}
+		finding(rel, firstDifference(old, content), fmt.Sprintf("%s is stale; run `%s` and commit it", rel, again))
+	}
+	for _, o := range orphans {
+		id := strings.TrimSuffix(path.Base(o), ".md")
+		msg := fmt.Sprintf("%s is the view under %s, who is no longer a person or a leader; delete it", o, id)
+		if opts.Check {
+			finding(o, 0, msg)
+		} else {
+			fmt.Fprintf(stderr, "coach: note: %s\n", msg)
+		}
+	}
+	for _, err := range kept {
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		findings = true
 	}
 	if opts.SVG != "" {
 		if err := writeChart(ctx, opts.SVG, view.SVG(), "coach team --svg "+opts.SVG); err != nil {
 			return err
 		}
 		fmt.Fprintf(stderr, "coach: wrote %s\n", opts.SVG)
+	}
+	if findings {
+		return errFindings
 	}
 	return teamResult(t)
 }
@@ -188,4 +313,16 @@ func teamResult(t *team) error {
 		return errFindings
 	}
 	return nil
+}
+
+// coachWrote reports whether file starts with coach's marker.
+func coachWrote(file, marker string) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(marker)+2)
+	n, _ := io.ReadFull(f, head)
+	return bytes.HasPrefix(lf(head[:n]), []byte(marker+"\n"))
 }

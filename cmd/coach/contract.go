@@ -68,6 +68,7 @@ type historyChange struct {
 	Subject  string      `json:"subject"`
 	Kind     skills.Kind `json:"kind"`
 	Skill    string      `json:"skill,omitempty"`
+	Skills   []string    `json:"skills,omitempty"` // a goal's skills, all of them; skill is the first
 	From     any         `json:"from"`
 	FromName string      `json:"from_name,omitempty"`
 	To       any         `json:"to"`
@@ -171,7 +172,7 @@ func writeHistoryJSON(w io.Writer, changes []skills.Change, repo *skills.Repo, m
 
 func changeJSON(c skills.Change, m *skills.Matrix) historyChange {
 	h := historyChange{Commit: c.Commit, Date: c.Date.Format(time.RFC3339), Author: c.Author, Email: c.Email,
-		Subject: c.Subject, Kind: c.Kind, Skill: c.Skill, From: nullable(c.From), To: nullable(c.To), Text: c.Text}
+		Subject: c.Subject, Kind: c.Kind, Skill: c.Skill, Skills: c.Skills, From: nullable(c.From), To: nullable(c.To), Text: c.Text}
 	if !c.On.IsZero() {
 		h.On = c.On.Format(time.DateOnly)
 	}
@@ -296,7 +297,9 @@ func (g *schemaGen) inline(t reflect.Type) obj {
 	case t == timeType:
 		return obj{"type": "string", "format": "date-time"}
 	case t == anyType:
-		return obj{"type": []string{"integer", "string", "null"}}
+		// One type a branch, never "type": [...]: Ajv's strict mode
+		// refuses union types.
+		return obj{"oneOf": []obj{{"type": "integer"}, {"type": "string"}, {"type": "null"}}}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -303,4 +304,68 @@ func TestHistoryJSONStreamed(t *testing.T) {
 			t.Errorf("%d changes (-at once +streamed):\n%s", len(cs), diff)
 		}
 	}
+}
+
+// TestSchemaOutputWritesEverySchema: coach schema --output writes the
+// schema of the skill file and of every JSON output, coach team's included
+// (issue 22 found it left out), each a valid draft 2020-12 schema without a
+// union of types ("type": [...]), which Ajv's strict mode refuses.
+func TestSchemaOutputWritesEverySchema(t *testing.T) {
+	dir := teamDir(t)
+	out := filepath.Join(t.TempDir(), "schemas")
+	if _, stderr, code := coach(t, "-C", dir, "schema", "--output", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	files, err := filepath.Glob(filepath.Join(out, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f))
+	}
+	want := []string{"agendas.schema.json", "check.schema.json", "diff.schema.json", "history.schema.json",
+		"plans.schema.json", "skill.schema.json", "team.schema.json"}
+	if diff := cmp.Diff(want, names); diff != "" {
+		t.Errorf("schemas written (-want +got):\n%s", diff)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		c := jsonschema.NewCompiler()
+		if err := c.AddResource("mem://"+filepath.Base(f), doc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if _, err := c.Compile("mem://" + filepath.Base(f)); err != nil {
+			t.Errorf("%s is not a valid schema: %v", filepath.Base(f), err)
+		}
+		for _, at := range typeArrays(doc, "") {
+			t.Errorf("%s: a union of types at %s", filepath.Base(f), at)
+		}
+	}
+}
+
+// typeArrays lists where v, a decoded schema, has "type" with a list.
+func typeArrays(v any, at string) []string {
+	var out []string
+	switch v := v.(type) {
+	case map[string]any:
+		if _, ok := v["type"].([]any); ok {
+			out = append(out, at+"/type")
+		}
+		for k, e := range v {
+			out = append(out, typeArrays(e, at+"/"+k)...)
+		}
+	case []any:
+		for i, e := range v {
+			out = append(out, typeArrays(e, fmt.Sprintf("%s/%d", at, i))...)
+		}
+	}
+	return out
 }

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"strconv"
@@ -70,6 +73,16 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("jsonlen: %s has %d items, want %s", args[0], len(list), args[1])
 				}
 			},
+			// xmlvalid FILE requires FILE to be one XML document, read
+			// strictly, as xmllint and a browser read an SVG.
+			"xmlvalid": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: xmlvalid FILE")
+				}
+				if err := strictXML([]byte(ts.ReadFile(args[0]))); err != nil {
+					ts.Fatalf("%s is not XML: %v", args[0], err)
+				}
+			},
 			// exitcode N command args... runs the command and requires exit status N.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {
@@ -93,4 +106,38 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// strictXML reads data as one XML document, strictly, and fails on
+// anything but white space outside its root element.
+func strictXML(data []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	depth, roots := 0, 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		case xml.CharData:
+			if depth == 0 && len(bytes.TrimSpace(tok)) > 0 {
+				return errors.New("text outside the root element")
+			}
+		}
+	}
+	if roots != 1 {
+		return fmt.Errorf("%d root elements, want 1", roots)
+	}
+	return nil
 }

@@ -47,7 +47,7 @@ func (q *quietWriter) Flush() {
 }
 
 var quietPrefixes = [][]byte{
-	[]byte("coach: wrote "), []byte("coach: kept "), []byte("coach: checked "),
+	[]byte("coach: wrote "), []byte("coach: created "), []byte("coach: kept "), []byte("coach: using "), []byte("coach: checked "),
 	[]byte("coach: note: "), []byte("coach: warning: "),
 }
 
