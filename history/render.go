@@ -44,6 +44,12 @@ func Describe(c skills.Change, m *skills.Matrix) string {
 		return "skill file removed"
 	case skills.KindRenamed:
 		return fmt.Sprintf("renamed skills/%s.toml -> skills/%s.toml", c.From, c.To)
+	case skills.KindNotes:
+		// Anyone who can push can write notes: say who did.
+		if c.Text != "" {
+			return "private notes changed, " + c.Text
+		}
+		return "private notes changed"
 	}
 	return string(c.Kind)
 }

@@ -8,6 +8,8 @@ package skills
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -329,4 +331,27 @@ func privateProblems(path, id string, src []byte) Problems {
 			"%v", err)
 	}
 	return c.problems
+}
+
+// NotesFingerprint identifies notes as stored, without reading them: a
+// short hash of their text with surrounding space trimmed ("" for none).
+// Two versions with the same fingerprint hold the same ciphertext.
+func NotesFingerprint(value string) string {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(value))
+	return hex.EncodeToString(sum[:8])
+}
+
+// RecipientKey is what identifies a recipient of coach.toml's [private]
+// recipients: an age key as written, an SSH key by its type and key
+// without the comment that follows them.
+func RecipientKey(r string) string {
+	f := strings.Fields(r)
+	if len(f) >= 2 && strings.HasPrefix(f[0], "ssh-") {
+		return f[0] + " " + f[1]
+	}
+	return strings.TrimSpace(r)
 }

@@ -135,19 +135,9 @@ func cell(s string) markdown { return markdown(Escape(s)) }
 // repo (nil for none). The error of a repository template is a
 // *skills.ProblemsError naming templates/FILE:LINE.
 func Load(repo fs.FS) (*Set, error) {
-	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}, maxSteps: MaxSteps}
-	entries, err := fs.ReadDir(builtin, ".")
+	s, err := loadBuiltin()
 	if err != nil {
 		return nil, err
-	}
-	for _, e := range entries {
-		src, err := builtin.ReadFile(e.Name())
-		if err != nil {
-			return nil, err
-		}
-		if err := s.parse(e.Name(), "built-in "+e.Name(), src); err != nil {
-			return nil, fmt.Errorf("a built-in template is broken (a bug in coach): %w", err)
-		}
 	}
 	if repo != nil {
 		names, err := fs.Glob(repo, "*.tmpl")
@@ -169,14 +159,67 @@ func Load(repo fs.FS) (*Set, error) {
 			if err != nil {
 				return nil, fmt.Errorf("read %s: %w", from, err)
 			}
-			if p := skills.SizeProblem(from, int64(len(src)), skills.MaxTemplateSize, "a template"); p != nil {
-				return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
-			}
-			if err := s.parse(name, from, src); err != nil {
+			if err := s.parseRepo(name, from, src); err != nil {
 				return nil, err
 			}
 		}
 	}
+	return s.finish()
+}
+
+// LoadFiles is Load for templates read from elsewhere than a directory, as
+// coach diff reads the base revision's from git: files maps a name
+// ("diff.md.tmpl") to its text, and prefix goes before templates/NAME in
+// errors ("origin/main:").
+func LoadFiles(files map[string][]byte, prefix string) (*Set, error) {
+	s, err := loadBuiltin()
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if path.Ext(name) != ".tmpl" || !fs.ValidPath(name) || strings.Contains(name, "/") {
+			continue
+		}
+		if err := s.parseRepo(name, prefix+path.Join(Dir, name), files[name]); err != nil {
+			return nil, err
+		}
+	}
+	return s.finish()
+}
+
+func loadBuiltin() (*Set, error) {
+	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}, maxSteps: MaxSteps}
+	entries, err := fs.ReadDir(builtin, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		src, err := builtin.ReadFile(e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if err := s.parse(e.Name(), "built-in "+e.Name(), src); err != nil {
+			return nil, fmt.Errorf("a built-in template is broken (a bug in coach): %w", err)
+		}
+	}
+	return s, nil
+}
+
+// parseRepo parses one of a repository's templates, within its size limit.
+func (s *Set) parseRepo(name, from string, src []byte) error {
+	if p := skills.SizeProblem(from, int64(len(src)), skills.MaxTemplateSize, "a template"); p != nil {
+		return &skills.ProblemsError{Problems: skills.Problems{*p}}
+	}
+	return s.parse(name, from, src)
+}
+
+// finish instruments the parsed templates and compiles the fast path.
+func (s *Set) finish() (*Set, error) {
 	if err := s.instrument(); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,140 @@
+package history
+
+import (
+	"container/heap"
+	"path"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// FileCommit is a commit that changed a file, with the file's content before
+// (in its first parent; nil when it had none) and after.
+type FileCommit struct {
+	Commit         string
+	When           time.Time // the committer's date
+	Committer      string
+	CommitterEmail string
+	Author         string
+	AuthorEmail    string
+	Before, After  []byte
+}
+
+// maxBetween bounds the commits Between reads: a pull request is a few, and
+// a base that is not an ancestor of the head must not walk the whole history.
+const maxBetween = 20_000
+
+// Between lists the commits reachable from head but not from base (as
+// `git log base..head` does) that changed the file p of the coaching folder
+// ("skills/alice.toml"), newest first. A merge is listed only when the file
+// differs from every parent's: a change it brought from a branch is listed
+// under the commit that made it. complete is false when the walk stopped
+// at maxBetween commits or at a commit a shallow clone does not have.
+func (s *Snapshots) Between(base, head, p string) (out []FileCommit, complete bool, err error) {
+	full := path.Join(path.Dir(s.w.skillsPath), p)
+	const fromHead, fromBase = 1, 2
+	flags := map[plumbing.Hash]uint8{}
+	q := &betweenQueue{}
+	commits := map[plumbing.Hash]*object.Commit{}
+	queued := map[plumbing.Hash]bool{}
+	live := 0 // queued commits not reached from base: the walk ends at none
+	push := func(h plumbing.Hash, f uint8) {
+		old, seen := flags[h]
+		flags[h] = old | f
+		if seen {
+			if queued[h] && old&fromBase == 0 && f&fromBase != 0 {
+				live--
+			}
+			return
+		}
+		c, err := object.GetCommit(s.st, h)
+		if err != nil {
+			complete = false // a shallow clone's edge, or an object not fetched
+			return
+		}
+		commits[h] = c
+		queued[h] = true
+		if f&fromBase == 0 {
+			live++
+		}
+		heap.Push(q, c)
+	}
+	complete = true
+	if base != "" {
+		push(plumbing.NewHash(base), fromBase)
+	}
+	push(plumbing.NewHash(head), fromHead)
+	var onlyHead []*object.Commit
+	// Done when every commit left is reachable from base.
+	for steps := 0; live > 0; steps++ {
+		if steps == maxBetween {
+			complete = false
+			break
+		}
+		c := heap.Pop(q).(*object.Commit)
+		queued[c.Hash] = false
+		f := flags[c.Hash]
+		if f&fromBase == 0 {
+			live--
+			onlyHead = append(onlyHead, c)
+		}
+		for _, parent := range c.ParentHashes {
+			push(parent, f)
+		}
+	}
+	for _, c := range onlyHead {
+		if flags[c.Hash]&fromBase != 0 {
+			continue // reached from base after all (a skewed clock)
+		}
+		after, err := fileAt(s.st, c.TreeHash, full)
+		if err != nil {
+			return nil, false, err
+		}
+		changed, first := true, []byte(nil)
+		for i, ph := range c.ParentHashes {
+			pc := commits[ph]
+			if pc == nil {
+				if pc, err = object.GetCommit(s.st, ph); err != nil {
+					changed, complete = false, false
+					break
+				}
+			}
+			before, err := fileAt(s.st, pc.TreeHash, full)
+			if err != nil {
+				return nil, false, err
+			}
+			if i == 0 {
+				first = before
+			}
+			if string(before) == string(after) && (before == nil) == (after == nil) {
+				changed = false
+				break
+			}
+		}
+		if changed {
+			out = append(out, FileCommit{Commit: c.Hash.String(), When: c.Committer.When, Committer: c.Committer.Name,
+				CommitterEmail: c.Committer.Email, Author: c.Author.Name, AuthorEmail: c.Author.Email, Before: first, After: after})
+		}
+	}
+	return out, complete, nil
+}
+
+// betweenQueue orders commits newest first by committer date, as git log does.
+type betweenQueue []*object.Commit
+
+func (q betweenQueue) Len() int { return len(q) }
+func (q betweenQueue) Less(i, j int) bool {
+	if !q[i].Committer.When.Equal(q[j].Committer.When) {
+		return q[i].Committer.When.After(q[j].Committer.When)
+	}
+	return q[i].Hash.String() < q[j].Hash.String()
+}
+func (q betweenQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *betweenQueue) Push(x any)   { *q = append(*q, x.(*object.Commit)) }
+func (q *betweenQueue) Pop() any {
+	old := *q
+	c := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return c
+}
