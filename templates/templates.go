@@ -563,16 +563,23 @@ var entity = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
 // entity's & become entities (no raw HTML), a backtick and a backslash
 // before punctuation are escaped, and an @mention gets a zero-width space
 // after its @, so that printing a name notifies no one.
+//
+// Nor does a value link anywhere: [ is escaped (no link, image or
+// footnote), a zero-width space goes into every bare URL's ://, every
+// www., every #123 and GH-123 (GitHub would link them to a site, or to an
+// issue that then lists the pull request), so the text reads the same and
+// nothing in it can be clicked.
 func Escape(s string) string {
 	i := 0
-	for i < len(s) && !escaped[s[i]] {
+	for i < len(s) && !needsEscape(s, i) {
 		i++
 	}
 	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
@@ -582,6 +589,8 @@ func Escape(s string) string {
 			b.WriteString(`\|`)
 		case c == '`':
 			b.WriteString("\\`")
+		case c == '[':
+			b.WriteString(`\[`)
 		case c == '\\' && i+1 < len(s) && isPunct(s[i+1]):
 			b.WriteString(`\\`)
 		case c == '<':
@@ -590,6 +599,11 @@ func Escape(s string) string {
 			b.WriteString("&amp;")
 		case c == '@' && (i == 0 || !isWord(s[i-1])) && i+1 < len(s) && isWord(s[i+1]):
 			b.WriteString("@&#8203;")
+		case c == '#' && i+1 < len(s) && isDigit(s[i+1]):
+			b.WriteString("#&#8203;")
+		case linkAt(s, i):
+			b.WriteString("&#8203;")
+			b.WriteByte(c)
 		default:
 			b.WriteByte(c)
 		}
@@ -597,8 +611,33 @@ func Escape(s string) string {
 	return b.String()
 }
 
-// escaped are the bytes Escape may change.
-var escaped = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true}
+// needsEscape reports whether Escape changes s at i.
+func needsEscape(s string, i int) bool {
+	c := s[i]
+	return escaped[c] && (c != '#' || i+1 < len(s) && isDigit(s[i+1])) || linkAt(s, i)
+}
+
+// linkAt reports whether s[i] is where GitHub would see a link: the : of
+// a URL's ://, the . of www., the - of GH-123. A zero-width space before
+// it breaks the link and reads the same.
+func linkAt(s string, i int) bool {
+	switch s[i] {
+	case ':':
+		return i > 0 && isLetter(s[i-1]) && strings.HasPrefix(s[i:], "://")
+	case '.':
+		return i >= 3 && strings.EqualFold(s[i-3:i], "www") && (i == 3 || !isWord(s[i-4]))
+	case '-':
+		return i >= 2 && strings.EqualFold(s[i-2:i], "gh") && (i == 2 || !isWord(s[i-3])) && i+1 < len(s) && isDigit(s[i+1])
+	}
+	return false
+}
+
+// escaped are the bytes Escape may change besides those of a link.
+var escaped = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true, '[': true, '#': true}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
