@@ -2,8 +2,14 @@ package history
 
 import (
 	"container/heap"
+	"errors"
+	"io"
+	"os"
 	"path"
+	"strings"
 	"time"
+
+	"github.com/go-git/go-git/v5/config"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -137,4 +143,63 @@ func (q *betweenQueue) Pop() any {
 	c := old[len(old)-1]
 	*q = old[:len(old)-1]
 	return c
+}
+
+// CommitterEmail is the email git would record as this user's committer:
+// $GIT_COMMITTER_EMAIL, else user.email of the repository's configuration
+// and the user's (committer.email first), else $EMAIL; "" when none says.
+func (s *Snapshots) CommitterEmail() string {
+	if e := strings.TrimSpace(os.Getenv("GIT_COMMITTER_EMAIL")); e != "" {
+		return e
+	}
+	if cfg, err := s.repo.ConfigScoped(config.GlobalScope); err == nil {
+		if cfg.Committer.Email != "" {
+			return cfg.Committer.Email
+		}
+		if cfg.User.Email != "" {
+			return cfg.User.Email
+		}
+	}
+	return strings.TrimSpace(os.Getenv("EMAIL"))
+}
+
+// maxLastCommit bounds the commits LastCommitBy reads.
+const maxLastCommit = 200_000
+
+// LastCommitBy finds the newest commit reachable from HEAD whose committer
+// email is email (in any case), and reads the settings of that revision
+// (its coach.toml and templates). It returns nil when there is none, or
+// when HEAD has no commits.
+func (s *Snapshots) LastCommitBy(email string) (*Snapshot, error) {
+	head, err := s.repo.Head()
+	if errors.Is(err, plumbing.ErrReferenceNotFound) || email == "" {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	start, err := object.GetCommit(s.st, head.Hash())
+	if err != nil {
+		return nil, objectError("commit "+head.Hash().String()[:7], head.Hash(), err, s.w.promisor)
+	}
+	iter := object.NewCommitIterCTime(start, nil, nil)
+	defer iter.Close()
+	for n := 0; n < maxLastCommit; n++ {
+		c, err := iter.Next()
+		if errors.Is(err, io.EOF) || errors.Is(err, plumbing.ErrObjectNotFound) {
+			return nil, nil // the whole history, or as far as a shallow clone has it
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !strings.EqualFold(c.Committer.Email, email) {
+			continue
+		}
+		snap := &Snapshot{Rev: c.Hash.String()[:7], Commit: c.Hash.String(), When: c.Committer.When}
+		if err := settingsAt(s.st, c.TreeHash, path.Dir(s.w.skillsPath), snap.Rev, snap); err != nil {
+			return nil, err
+		}
+		return snap, nil
+	}
+	return nil, nil
 }

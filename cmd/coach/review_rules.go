@@ -202,13 +202,13 @@ func reviewAlert(r *plans.Review) string {
 	if rr := r.Rules; rr != nil && (len(rr.RecipientsAdded) > 0 || len(rr.RecipientsRemoved) > 0) {
 		var parts []string
 		if len(rr.RecipientsAdded) > 0 {
-			parts = append(parts, fmt.Sprintf("adds %s (a key that will read every private note encrypted after this merges: know whose it is)",
+			parts = append(parts, fmt.Sprintf("it adds %s to coach.toml's [private] recipients (a key that will read every private note encrypted after this merges: know whose it is)",
 				keys(rr.RecipientsAdded)))
 		}
 		if len(rr.RecipientsRemoved) > 0 {
-			parts = append(parts, fmt.Sprintf("removes %s (which can still read every note written before)", keys(rr.RecipientsRemoved)))
+			parts = append(parts, fmt.Sprintf("it removes %s from them (which can still read every note written before)", keys(rr.RecipientsRemoved)))
 		}
-		paras = append(paras, "**This change alters who can read private notes**: coach.toml's [private] recipients "+strings.Join(parts, "; ")+".")
+		paras = append(paras, "**This change alters who can read private notes**: "+strings.Join(parts, "; ")+".")
 	}
 	var notes []string
 	for _, pr := range r.People {
