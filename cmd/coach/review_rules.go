@@ -9,6 +9,7 @@ package main
 // template, so that no template can leave it out.
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -260,23 +261,23 @@ func reviewAlert(r *plans.Review) string {
 	return b.String()
 }
 
-// fitComment cuts a review's Markdown to at most max bytes, at a line
-// break, and ends it with a line that says it was cut.
-func fitComment(md []byte, max int) []byte {
-	if len(md) <= max {
+// fitComment cuts a review's Markdown to at most limit bytes, at a line
+// break, and ends it with a paragraph that says it was cut.
+func fitComment(md []byte, limit int) []byte {
+	if len(md) <= limit {
 		return md
 	}
-	const cut = "\n**This summary was cut here**: it is longer than a pull-request comment may be. Run `coach diff` on the branch for all of it.\n"
-	keep := max - len(cut)
+	const cut = "**This summary was cut here**: it is longer than a pull-request comment may be. Run `coach diff` on the branch for all of it.\n"
+	keep := max(0, limit-len(cut)-2)
 	for keep > 0 && !utf8.RuneStart(md[keep]) {
 		keep--
 	}
-	if i := strings.LastIndexByte(string(md[:keep]), '\n'); i > 0 {
-		keep = i + 1
+	if i := bytes.LastIndexByte(md[:keep], '\n'); i > 0 {
+		keep = i
 	}
-	out := append([]byte{}, md[:keep]...)
-	if len(out) > 0 && out[len(out)-1] != '\n' {
-		out = append(out, '\n')
+	out := append([]byte{}, bytes.TrimRight(md[:keep], "\n")...)
+	if len(out) > 0 {
+		out = append(out, "\n\n"...)
 	}
 	return append(out, cut...)
 }
