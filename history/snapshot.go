@@ -182,13 +182,14 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 			return nil
 		}
 	}
-	read := func(name string, e object.TreeEntry, limit int64) ([]byte, error) {
+	read := func(name string, e object.TreeEntry, limit int, what string) ([]byte, error) {
 		obj, err := st.EncodedObject(plumbing.BlobObject, e.Hash)
 		if err != nil {
 			return nil, objectError(name+" at "+rev, e.Hash, err, "")
 		}
-		if obj.Size() > limit {
-			return nil, fmt.Errorf("%s:%s is %d bytes, over coach's limit of %d", rev, name, obj.Size(), limit)
+		if p := skills.SizeProblem(name, obj.Size(), limit, what); p != nil {
+			p.Path = rev + ":" + name // as git names a file of a revision
+			return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
 		}
 		data, err := readObject(st, plumbing.BlobObject, e.Hash)
 		if err != nil {
@@ -204,7 +205,7 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 	for _, e := range t.Entries {
 		switch {
 		case e.Name == skills.ConfigFile && e.Mode.IsFile():
-			if snap.Config, err = read(e.Name, e, skills.MaxConfigSize); err != nil {
+			if snap.Config, err = read(e.Name, e, skills.MaxConfigSize, skills.ConfigFile); err != nil {
 				return err
 			}
 		case e.Name == templatesDir && e.Mode == filemode.Dir:
@@ -224,7 +225,7 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 		if e.Mode != filemode.Regular && e.Mode != filemode.Executable || !strings.HasSuffix(e.Name, ".tmpl") {
 			continue
 		}
-		if snap.Templates[e.Name], err = read(templatesDir+"/"+e.Name, e, skills.MaxTemplateSize); err != nil {
+		if snap.Templates[e.Name], err = read(templatesDir+"/"+e.Name, e, skills.MaxTemplateSize, "a template"); err != nil {
 			return err
 		}
 	}

@@ -45,10 +45,10 @@ func recipientsIn(config []byte) []string {
 func workTreeRules(root string) (plans.Rules, error) {
 	var r plans.Rules
 	var err error
-	if r.Matrix, err = readBounded(filepath.Join(root, skills.MatrixFile), skills.MatrixFile, skills.MaxMatrixSize); err != nil {
+	if r.Matrix, err = readBounded(filepath.Join(root, skills.MatrixFile), skills.MatrixFile, skills.MaxMatrixSize, "the matrix"); err != nil {
 		return r, err
 	}
-	if r.Config, err = readBounded(filepath.Join(root, skills.ConfigFile), skills.ConfigFile, skills.MaxConfigSize); err != nil {
+	if r.Config, err = readBounded(filepath.Join(root, skills.ConfigFile), skills.ConfigFile, skills.MaxConfigSize, skills.ConfigFile); err != nil {
 		return r, err
 	}
 	r.Recipients = recipientsIn(r.Config)
@@ -74,7 +74,7 @@ func workTreeRules(root string) (plans.Rules, error) {
 		if !e.Type().IsRegular() {
 			continue
 		}
-		if r.Templates[e.Name()], err = readBounded(p, templates.Dir+"/"+e.Name(), skills.MaxTemplateSize); err != nil {
+		if r.Templates[e.Name()], err = readBounded(p, templates.Dir+"/"+e.Name(), skills.MaxTemplateSize, "a template"); err != nil {
 			return r, err
 		}
 	}
@@ -83,7 +83,7 @@ func workTreeRules(root string) (plans.Rules, error) {
 
 // readBounded reads an optional file of the working tree, nil when there
 // is none, refusing one over max before reading it.
-func readBounded(file, name string, max int64) ([]byte, error) {
+func readBounded(file, name string, max int64, what string) ([]byte, error) {
 	f, err := os.Open(file)
 	if os.IsNotExist(err) {
 		return nil, nil
@@ -97,7 +97,7 @@ func readBounded(file, name string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	if int64(len(data)) > max {
-		return nil, &skills.ProblemsError{Problems: skills.Problems{*skills.SizeProblem(name, int64(len(data)), int(max), name)}}
+		return nil, &skills.ProblemsError{Problems: skills.Problems{*skills.SizeProblem(name, int64(len(data)), int(max), what)}}
 	}
 	return data, nil
 }
