@@ -37,6 +37,10 @@ type Snapshot struct {
 	// Templates are the revision's templates/*.tmpl files by name
 	// ("diff.md.tmpl"), empty when it has none.
 	Templates map[string][]byte
+	// Code are the files of the coaching folder that run as code, the
+	// pre-commit hook (hooks/*) and the CI workflows (.github/workflows/*),
+	// by path, as git's blob hash: what a review says changed, never reads.
+	Code map[string]string
 }
 
 // FilesAt reads the skill files of revision rev of the repository holding
@@ -171,7 +175,7 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
 // coach's limit for it is an error, found from the object's header before
 // it is inflated: these are the files that decide how a review is written.
 func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev string, snap *Snapshot) error {
-	snap.Templates = map[string][]byte{}
+	snap.Templates, snap.Code = map[string][]byte{}, map[string]string{}
 	h := root
 	if dir != "." && dir != "" {
 		var err error
@@ -202,8 +206,34 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 		return objectError("the tree of "+rev, h, err, "")
 	}
 	var tmpl plumbing.Hash
+	code := func(dir string, h plumbing.Hash) error {
+		t, err := object.GetTree(st, h)
+		if err != nil {
+			return objectError("the tree of "+dir+"/ at "+rev, h, err, "")
+		}
+		for _, e := range t.Entries {
+			if e.Mode != filemode.Dir && e.Mode != filemode.Submodule {
+				snap.Code[dir+"/"+e.Name] = e.Hash.String()
+			}
+		}
+		return nil
+	}
 	for _, e := range t.Entries {
 		switch {
+		case e.Name == "hooks" && e.Mode == filemode.Dir:
+			if err := code("hooks", e.Hash); err != nil {
+				return err
+			}
+		case e.Name == ".github" && e.Mode == filemode.Dir:
+			wf, err := subtree(st, e.Hash, "workflows")
+			if err != nil {
+				return objectError("the tree of .github/ at "+rev, e.Hash, err, "")
+			}
+			if !wf.IsZero() {
+				if err := code(".github/workflows", wf); err != nil {
+					return err
+				}
+			}
 		case e.Name == skills.ConfigFile && e.Mode.IsFile():
 			if snap.Config, err = read(e.Name, e, skills.MaxConfigSize, skills.ConfigFile); err != nil {
 				return err

@@ -54,6 +54,9 @@ type Rules struct {
 	Config     []byte
 	Templates  map[string][]byte
 	Recipients []string
+	// Code are the files that run as code (hooks/, .github/workflows/),
+	// by path, as a hash of their content.
+	Code map[string]string
 }
 
 // Review summarises the changes to skill files between two revisions, for a
@@ -86,6 +89,9 @@ type RulesReview struct {
 	RecipientsRemoved []string `json:"recipients_removed"`
 	// RenderedWith names the side whose templates wrote the summary.
 	RenderedWith string `json:"rendered_with"`
+	// Code lists the files that run as code which changed: the pre-commit
+	// hook (hooks/) and the CI workflows (.github/workflows/), by path.
+	Code []string `json:"code"`
 }
 
 // MatrixReview is a change to the skill matrix: the bar each role is held
@@ -367,7 +373,7 @@ func BuildReview(in ReviewInput) *Review {
 // reviewRules compares the files that decide how a review is made.
 func reviewRules(in ReviewInput) *RulesReview {
 	b, h := in.BaseRules, in.HeadRules
-	rr := &RulesReview{Changed: []string{}, RecipientsAdded: []string{}, RecipientsRemoved: []string{}, RenderedWith: in.RenderedWith}
+	rr := &RulesReview{Changed: []string{}, RecipientsAdded: []string{}, RecipientsRemoved: []string{}, RenderedWith: in.RenderedWith, Code: []string{}}
 	if !bytes.Equal(b.Matrix, h.Matrix) {
 		rr.Changed = append(rr.Changed, skills.MatrixFile)
 	}
@@ -399,7 +405,19 @@ func reviewRules(in ReviewInput) *RulesReview {
 			rr.RecipientsRemoved = append(rr.RecipientsRemoved, strings.TrimSpace(r))
 		}
 	}
-	if len(rr.Changed) == 0 && len(rr.RecipientsAdded) == 0 && len(rr.RecipientsRemoved) == 0 {
+	paths := map[string]bool{}
+	for p := range b.Code {
+		paths[p] = true
+	}
+	for p := range h.Code {
+		paths[p] = true
+	}
+	for _, p := range slices.Sorted(maps.Keys(paths)) {
+		if old, had := b.Code[p]; !had || old != h.Code[p] {
+			rr.Code = append(rr.Code, p)
+		}
+	}
+	if len(rr.Changed) == 0 && len(rr.RecipientsAdded) == 0 && len(rr.RecipientsRemoved) == 0 && len(rr.Code) == 0 {
 		return nil
 	}
 	return rr

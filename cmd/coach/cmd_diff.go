@@ -125,7 +125,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 	baseSide.When = base.When
 	errs = append(errs, baseErrs...)
 
-	baseRules := rulesAt(base.Matrix, base.Config, base.Templates)
+	baseRules := rulesAt(base)
 	var headRules plans.Rules
 	headMatrix := t.repo.Matrix
 	var headSide plans.Side
@@ -153,7 +153,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		if err != nil {
 			return revisionError(err)
 		}
-		headRules, headCommit = rulesAt(head.Matrix, head.Config, head.Templates), head.Commit
+		headRules, headCommit = rulesAt(head), head.Commit
 		var matrixErrs, headErrs skills.Problems
 		headMatrix, matrixErrs = matrixAt(head, t.repo.Matrix, stderr)
 		if matrixErrs != nil {

@@ -10,6 +10,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -23,11 +24,12 @@ import (
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/coach-dev/coach/templates"
+	"github.com/go-git/go-git/v5/plumbing"
 )
 
 // rulesAt are the rules of a revision, from its files.
-func rulesAt(matrix, config []byte, tmpl map[string][]byte) plans.Rules {
-	return plans.Rules{Matrix: matrix, Config: config, Templates: tmpl, Recipients: recipientsIn(config)}
+func rulesAt(s *history.Snapshot) plans.Rules {
+	return plans.Rules{Matrix: s.Matrix, Config: s.Config, Templates: s.Templates, Recipients: recipientsIn(s.Config), Code: s.Code}
 }
 
 // recipientsIn are the [private] recipients of a coach.toml; none when it
@@ -78,7 +80,54 @@ func workTreeRules(root string) (plans.Rules, error) {
 			return r, err
 		}
 	}
+	r.Code = map[string]string{}
+	for _, dir := range []string{"hooks", ".github/workflows"} {
+		if err := codeHashes(root, dir, r.Code); err != nil {
+			return r, err
+		}
+	}
 	return r, nil
+}
+
+// maxCode bounds a file that runs as code, read only to be hashed.
+const maxCode = 1 << 20
+
+// codeHashes adds the files of the working tree's dir to code, by path, as
+// git's blob hash of what git would commit: a file's content, a link's
+// target. A file over maxCode is hashed by its size alone, which still
+// differs from any version of it git holds within the limit.
+func codeHashes(root, dir string, code map[string]string) error {
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir)))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read %s/: %w", dir, err)
+	}
+	for _, e := range entries {
+		p := filepath.Join(root, filepath.FromSlash(dir), e.Name())
+		var data []byte
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return fmt.Errorf("read %s/%s: %w", dir, e.Name(), err)
+			}
+			data = []byte(target)
+		case e.Type().IsRegular():
+			if data, err = readBounded(p, dir+"/"+e.Name(), maxCode, "a file"); err != nil {
+				var over *skills.ProblemsError
+				if !errors.As(err, &over) {
+					return err
+				}
+				data = []byte(fmt.Sprintf("over %d bytes", maxCode))
+			}
+		default:
+			continue
+		}
+		code[dir+"/"+e.Name()] = plumbing.ComputeHash(plumbing.BlobObject, data).String()
+	}
+	return nil
 }
 
 // readBounded reads an optional file of the working tree, nil when there
@@ -240,6 +289,10 @@ func reviewAlert(r *plans.Review) string {
 			line += ", committed by " + strings.Join(by, ", ")
 		}
 		notes = append(notes, line)
+	}
+	if rr := r.Rules; rr != nil && len(rr.Code) > 0 {
+		paras = append(paras, fmt.Sprintf("**This change edits files that run as code**: %s. Review them as code: the workflow runs in CI with this repository's token, and the hooks on the machine of everyone who set `core.hooksPath hooks`.",
+			esc(strings.Join(rr.Code, ", "))))
 	}
 	if len(notes) > 0 {
 		sort.Strings(notes)
