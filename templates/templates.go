@@ -571,11 +571,17 @@ var entity = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
 // nothing in it can be clicked.
 func Escape(s string) string {
 	i := 0
-	for i < len(s) && !needsEscape(s, i) {
+	for {
+		for i < len(s) && !mayEscape[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			return s
+		}
+		if needsEscape(s, i) {
+			break
+		}
 		i++
-	}
-	if i == len(s) {
-		return s
 	}
 	var b strings.Builder
 	b.WriteString(s[:i])
@@ -632,8 +638,16 @@ func linkAt(s string, i int) bool {
 	return false
 }
 
-// escaped are the bytes Escape may change besides those of a link.
-var escaped = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true, '[': true, '#': true}
+// escaped are the bytes Escape may change besides those of a link;
+// mayEscape are those and the bytes where a link may be.
+var (
+	escaped   = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true, '[': true, '#': true}
+	mayEscape = func() [256]bool {
+		m := escaped
+		m[':'], m['.'], m['-'] = true, true, true
+		return m
+	}()
+)
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
