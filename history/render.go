@@ -110,9 +110,11 @@ func WriteTextSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix
 		}
 		b.WriteString("    ")
 		if withPerson {
-			b.WriteString(c.Person + ": ")
+			// A file name may hold a line break (git allows it): one line
+			// a change, whatever the id.
+			b.WriteString(skills.EscapePath(c.Person) + ": ")
 		}
-		b.WriteString(Describe(c, m))
+		b.WriteString(oneLine(Describe(c, m)))
 		b.WriteString("\n")
 	}
 	return b.Flush()
@@ -135,11 +137,11 @@ func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Ma
 	for c := range changes {
 		cells := []string{day(c.Date)}
 		if withPerson {
-			cells = append(cells, c.Person)
+			cells = append(cells, skills.EscapePath(c.Person))
 		}
 		cells = append(cells, Describe(c, m), "`"+short(c.Commit)+"`", c.Author, c.Subject)
 		for i := range cells {
-			cells[i] = strings.ReplaceAll(cells[i], "|", `\|`)
+			cells[i] = strings.ReplaceAll(oneLine(cells[i]), "|", `\|`)
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
@@ -151,4 +153,14 @@ func short(hash string) string {
 		return hash[:7]
 	}
 	return hash
+}
+
+// oneLine writes a line break in evidence or a goal (a TOML string may hold
+// one) as a space, so that a change is one line of the timeline or one row
+// of the table.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
 }
