@@ -203,3 +203,50 @@ func (s *Snapshots) LastCommitBy(email string) (*Snapshot, error) {
 	}
 	return nil, nil
 }
+
+// WrittenIn finds the commit that wrote the version of the coaching
+// folder's file p that HEAD holds, as far as same says: walking first
+// parents from HEAD, the oldest commit of the run in which same holds for
+// the file's content (nil: no file). It reads that revision's settings (its
+// coach.toml) and returns nil when HEAD has no commits or the file is not
+// in HEAD. The walk stops at maxBetween commits or a shallow clone's edge,
+// and then names the oldest commit it reached.
+func (s *Snapshots) WrittenIn(p string, same func(data []byte) bool) (*Snapshot, error) {
+	head, err := s.repo.Head()
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	full := path.Join(path.Dir(s.w.skillsPath), p)
+	c, err := object.GetCommit(s.st, head.Hash())
+	if err != nil {
+		return nil, objectError("commit "+head.Hash().String()[:7], head.Hash(), err, s.w.promisor)
+	}
+	var writer *object.Commit
+	for n := 0; n < maxBetween && c != nil; n++ {
+		data, err := fileAt(s.st, c.TreeHash, full)
+		if err != nil {
+			return nil, err
+		}
+		if data == nil || !same(data) {
+			break
+		}
+		writer = c
+		if len(c.ParentHashes) == 0 {
+			break
+		}
+		if c, err = object.GetCommit(s.st, c.ParentHashes[0]); err != nil {
+			break // a shallow clone's edge
+		}
+	}
+	if writer == nil {
+		return nil, nil
+	}
+	snap := &Snapshot{Rev: writer.Hash.String()[:7], Commit: writer.Hash.String(), When: writer.Committer.When}
+	if err := settingsAt(s.st, writer.TreeHash, path.Dir(s.w.skillsPath), snap.Rev, snap); err != nil {
+		return nil, err
+	}
+	return snap, nil
+}

@@ -76,7 +76,9 @@ user.email), unless --trust-new-recipients says you know whose keys they
 are; a recipient you added yourself in the working tree is yours. And
 notes says when a note is encrypted to other keys than coach.toml lists, as
 far as the file shows (the number of age keys, and the tag of each SSH
-key): re-encrypt it with --encrypt.
+key), or else when coach.toml's recipients changed since the commit that
+wrote the note (one age key looks like any other in the file): re-encrypt
+it with --encrypt.
 
 Your identity is read from --identity FILE, else from the file named by
 $COACH_AGE_IDENTITY, else from coach/identity.txt in your configuration

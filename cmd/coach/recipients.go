@@ -111,6 +111,7 @@ func warnStanzas(t *notesTarget, repo *skills.Repo, stderr io.Writer) {
 		want = append(want, st)
 	}
 	if !skills.StanzasDiffer(have, want) {
+		warnWrittenFor(t, repo, stderr)
 		return
 	}
 	fmt.Fprintf(stderr, "coach: warning: %s: the notes are encrypted to %s, and coach.toml's [private] recipients are %s; re-encrypt them to coach.toml's with `coach notes %s --encrypt`\n",
@@ -133,4 +134,54 @@ func describeStanzas(ss []skills.Stanza) string {
 	}
 	sort.Strings(parts)
 	return fmt.Sprintf("%d key(s) (%s)", len(ss), strings.Join(parts, ", "))
+}
+
+// warnWrittenFor says when the recipients coach.toml lists now are not
+// those it listed at the commit that wrote a note: what the note's stanzas
+// cannot show, since one age key looks like any other. A note not
+// committed yet was written here, to coach.toml as it is.
+func warnWrittenFor(t *notesTarget, repo *skills.Repo, stderr io.Writer) {
+	snaps, err := history.OpenSnapshots(repo.Root)
+	if err != nil {
+		return // no git, or one coach cannot read: nothing to compare with
+	}
+	defer snaps.Close()
+	want := skills.NotesFingerprint(t.notes.Value)
+	writer, err := snaps.WrittenIn(t.path, func(data []byte) bool {
+		n, err := skills.FindNotes(data)
+		return err == nil && skills.NotesFingerprint(n.Value) == want
+	})
+	if err != nil || writer == nil {
+		return
+	}
+	then := map[string]bool{}
+	for _, r := range recipientsIn(writer.Config) {
+		then[skills.RecipientKey(r)] = true
+	}
+	now := map[string]bool{}
+	var added, removed []string
+	for _, r := range repo.Config.Private.Recipients {
+		k := skills.RecipientKey(r)
+		now[k] = true
+		if !then[k] {
+			added = append(added, strings.TrimSpace(r))
+		}
+	}
+	for _, r := range recipientsIn(writer.Config) {
+		if !now[skills.RecipientKey(r)] {
+			removed = append(removed, strings.TrimSpace(r))
+		}
+	}
+	if len(added) == 0 && len(removed) == 0 {
+		return
+	}
+	var parts []string
+	if len(added) > 0 {
+		parts = append(parts, "added "+strings.Join(added, ", "))
+	}
+	if len(removed) > 0 {
+		parts = append(parts, "removed "+strings.Join(removed, ", "))
+	}
+	fmt.Fprintf(stderr, "coach: warning: %s: the notes were written in %s (%s) for coach.toml's recipients of then, which have changed since (%s); re-encrypt them to coach.toml's with `coach notes %s --encrypt`\n",
+		t.path, writer.Rev, writer.When.Format("2006-01-02"), strings.Join(parts, "; "), t.id)
 }
