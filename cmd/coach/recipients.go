@@ -36,6 +36,12 @@ func checkNewRecipients(repo *skills.Repo, trust bool) error {
 	if errors.Is(err, history.ErrNotGit) {
 		return nil // no history: every recipient is the working tree's
 	}
+	if errors.Is(err, history.ErrSHA256) || errors.Is(err, history.ErrUnsupported) {
+		return &newRecipientsError{
+			msg:  fmt.Sprintf("coach cannot read this repository's history (%v), so it cannot tell which of coach.toml's [private] recipients you have seen", err),
+			hint: "check whose keys they are (git log -p coach.toml), then run again with --trust-new-recipients",
+		}
+	}
 	if err != nil {
 		return err
 	}
