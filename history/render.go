@@ -48,6 +48,12 @@ func Describe(c skills.Change, m *skills.Matrix) string {
 		return "skill file removed"
 	case skills.KindRenamed:
 		return fmt.Sprintf("renamed skills/%s.toml -> skills/%s.toml", c.From, c.To)
+	case skills.KindNotes:
+		// Anyone who can push can write notes: say who did.
+		if c.Text != "" {
+			return "private notes changed, " + c.Text
+		}
+		return "private notes changed"
 	}
 	return string(c.Kind)
 }
@@ -108,9 +114,11 @@ func WriteTextSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix
 		}
 		b.WriteString("    ")
 		if withPerson {
-			b.WriteString(c.Person + ": ")
+			// A file name may hold a line break (git allows it): one line
+			// a change, whatever the id.
+			b.WriteString(skills.EscapePath(c.Person) + ": ")
 		}
-		b.WriteString(Describe(c, m))
+		b.WriteString(oneLine(Describe(c, m)))
 		b.WriteString("\n")
 	}
 	return b.Flush()
@@ -133,11 +141,11 @@ func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Ma
 	for c := range byLocalDay(changes) {
 		cells := []string{day(c.Date)}
 		if withPerson {
-			cells = append(cells, c.Person)
+			cells = append(cells, skills.EscapePath(c.Person))
 		}
 		cells = append(cells, Describe(c, m), "`"+short(c.Commit)+"`", c.Author, c.Subject)
 		for i := range cells {
-			cells[i] = strings.ReplaceAll(cells[i], "|", `\|`)
+			cells[i] = strings.ReplaceAll(oneLine(cells[i]), "|", `\|`)
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
@@ -218,4 +226,14 @@ func byLocalDay(changes iter.Seq[skills.Change]) iter.Seq[skills.Change] {
 		}
 		flush("")
 	}
+}
+
+// oneLine writes a line break in evidence or a goal (a TOML string may hold
+// one) as a space, so that a change is one line of the timeline or one row
+// of the table.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	gitstorage "github.com/go-git/go-git/v5/storage"
@@ -31,6 +32,15 @@ type Snapshot struct {
 	// Matrix is the revision's matrix.toml, nil when it has none (and uses
 	// the built-in matrix).
 	Matrix []byte
+	// Config is the revision's coach.toml, nil when it has none.
+	Config []byte
+	// Templates are the revision's templates/*.tmpl files by name
+	// ("diff.md.tmpl"), empty when it has none.
+	Templates map[string][]byte
+	// Code are the files of the coaching folder that run as code, the
+	// pre-commit hook (hooks/*) and the CI workflows (.github/workflows/*),
+	// by path, as git's blob hash: what a review says changed, never reads.
+	Code map[string]string
 }
 
 // FilesAt reads the skill files of revision rev of the repository holding
@@ -134,6 +144,9 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
 		}
 		return nil, err
 	}
+	if err := settingsAt(st, commit.TreeHash, path.Dir(skillsPath), rev, snap); err != nil {
+		return nil, err
+	}
 	if sub.IsZero() {
 		return snap, nil
 	}
@@ -156,6 +169,102 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
 	}
 	return snap, nil
 }
+
+// settingsAt reads the coach.toml and templates/*.tmpl of the coaching
+// folder dir ("." at the root) of the tree root into snap. A file over
+// coach's limit for it is an error, found from the object's header before
+// it is inflated: these are the files that decide how a review is written.
+func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev string, snap *Snapshot) error {
+	snap.Templates, snap.Code = map[string][]byte{}, map[string]string{}
+	h := root
+	if dir != "." && dir != "" {
+		var err error
+		if h, err = subtree(st, root, dir); err != nil {
+			return objectError("the tree of "+dir+"/ at "+rev, root, err, "")
+		}
+		if h.IsZero() {
+			return nil
+		}
+	}
+	read := func(name string, e object.TreeEntry, limit int, what string) ([]byte, error) {
+		obj, err := st.EncodedObject(plumbing.BlobObject, e.Hash)
+		if err != nil {
+			return nil, objectError(name+" at "+rev, e.Hash, err, "")
+		}
+		if p := skills.SizeProblem(name, obj.Size(), limit, what); p != nil {
+			p.Path = rev + ":" + name // as git names a file of a revision
+			return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
+		}
+		data, err := readObject(st, plumbing.BlobObject, e.Hash)
+		if err != nil {
+			return nil, objectError(name+" at "+rev, e.Hash, err, "")
+		}
+		return data, nil
+	}
+	t, err := object.GetTree(st, h)
+	if err != nil {
+		return objectError("the tree of "+rev, h, err, "")
+	}
+	var tmpl plumbing.Hash
+	code := func(dir string, h plumbing.Hash) error {
+		t, err := object.GetTree(st, h)
+		if err != nil {
+			return objectError("the tree of "+dir+"/ at "+rev, h, err, "")
+		}
+		for _, e := range t.Entries {
+			if e.Mode != filemode.Dir && e.Mode != filemode.Submodule {
+				snap.Code[dir+"/"+e.Name] = e.Hash.String()
+			}
+		}
+		return nil
+	}
+	for _, e := range t.Entries {
+		switch {
+		case e.Name == "hooks" && e.Mode == filemode.Dir:
+			if err := code("hooks", e.Hash); err != nil {
+				return err
+			}
+		case e.Name == ".github" && e.Mode == filemode.Dir:
+			wf, err := subtree(st, e.Hash, "workflows")
+			if err != nil {
+				return objectError("the tree of .github/ at "+rev, e.Hash, err, "")
+			}
+			if !wf.IsZero() {
+				if err := code(".github/workflows", wf); err != nil {
+					return err
+				}
+			}
+		case e.Name == skills.ConfigFile && e.Mode.IsFile():
+			if snap.Config, err = read(e.Name, e, skills.MaxConfigSize, skills.ConfigFile); err != nil {
+				return err
+			}
+		case e.Name == templatesDir && e.Mode == filemode.Dir:
+			tmpl = e.Hash
+		}
+	}
+	if tmpl.IsZero() {
+		return nil
+	}
+	tt, err := object.GetTree(st, tmpl)
+	if err != nil {
+		return objectError("the tree of "+templatesDir+"/ at "+rev, tmpl, err, "")
+	}
+	for _, e := range tt.Entries {
+		// A link is not followed: its target, read as a template, could be
+		// anything in the tree.
+		if e.Mode != filemode.Regular && e.Mode != filemode.Executable || !strings.HasSuffix(e.Name, ".tmpl") {
+			continue
+		}
+		if snap.Templates[e.Name], err = read(templatesDir+"/"+e.Name, e, skills.MaxTemplateSize, "a template"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// templatesDir is where a coaching folder keeps its own templates (the
+// templates package's Dir, which history does not import).
+const templatesDir = "templates"
 
 // movedSince finds where the skills/ tree was at commit c when the coaching
 // folder has moved between c and HEAD; "" when it has not.

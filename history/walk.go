@@ -42,7 +42,11 @@ type commit struct {
 	When    time.Time // the author's date
 	Author  string
 	Email   string
-	Subject string
+	// Committer and CommitterEmail are who committed it, which a change
+	// to private notes names.
+	Committer      string
+	CommitterEmail string
+	Subject        string
 	// Skills is the hash of the skills/ tree, zero when there is none.
 	Skills plumbing.Hash
 	// Path is where the skills/ tree was at this commit when the coaching
@@ -328,7 +332,7 @@ func (r *commitReader) read(h plumbing.Hash, child *commit) (*commit, error) {
 			return nil, objectError("commit "+h.String()[:7], h, err, r.w.promisor)
 		}
 		n = &commit{Parents: gc.ParentHashes, When: gc.Author.When, Author: gc.Author.Name, Email: gc.Author.Email,
-			Subject: subject(gc.Message), order: gc.Committer.When.Unix()}
+			Committer: gc.Committer.Name, CommitterEmail: gc.Committer.Email, Subject: subject(gc.Message), order: gc.Committer.When.Unix()}
 		tree = gc.TreeHash
 	}
 	n.Hash = h
@@ -400,7 +404,8 @@ func (r *commitReader) parse(b []byte) (n *commit, tree plumbing.Hash, ok bool) 
 	if !ok {
 		return nil, tree, false
 	}
-	_, _, when := r.signature(committer)
+	var when time.Time
+	n.Committer, n.CommitterEmail, when = r.signature(committer)
 	n.order = when.Unix()
 	// The message follows the first empty line.
 	var msg []byte
@@ -811,6 +816,9 @@ func (w *walker) versionChange(r *reader, n *commit, fc fileChange, oldID string
 	fc.Changes = append(fc.Changes, skills.Diff(old, cur)...)
 	for i := range fc.Changes {
 		fc.Changes[i].Person = fc.ID
+		if fc.Changes[i].Kind == skills.KindNotes {
+			fc.Changes[i].Text = "committed by " + n.Committer + " <" + n.CommitterEmail + ">"
+		}
 	}
 	return fc
 }

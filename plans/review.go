@@ -3,9 +3,11 @@ package plans
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
@@ -37,6 +39,24 @@ type ReviewInput struct {
 	Config        skills.Config
 	Base          Side
 	Head          Side
+	// BaseRules and HeadRules are the files that decide how a change is
+	// reviewed, on each side; RenderedWith names the side whose templates
+	// write the summary.
+	BaseRules, HeadRules Rules
+	RenderedWith         string
+}
+
+// Rules are the files of one side that decide how a review reads and
+// writes: the matrix, coach.toml and the templates (by name), as bytes,
+// and the private-notes recipients coach.toml lists.
+type Rules struct {
+	Matrix     []byte
+	Config     []byte
+	Templates  map[string][]byte
+	Recipients []string
+	// Code are the files that run as code (hooks/, .github/workflows/),
+	// by path, as a hash of their content.
+	Code map[string]string
 }
 
 // Review summarises the changes to skill files between two revisions, for a
@@ -49,8 +69,29 @@ type Review struct {
 	Matrix *MatrixReview `json:"matrix,omitempty"`
 	// MatrixInvalid names the side whose matrix.toml has errors, when the
 	// matrices could not be compared.
-	MatrixInvalid string         `json:"matrix_invalid,omitempty"`
-	People        []PersonReview `json:"people"`
+	MatrixInvalid string `json:"matrix_invalid,omitempty"`
+	// Rules is what the change does to the files that decide how it is
+	// reviewed; nil when it changes none of them.
+	Rules  *RulesReview   `json:"rules,omitempty"`
+	People []PersonReview `json:"people"`
+}
+
+// RulesReview is a change to the files a review is made by, which a pull
+// request could otherwise use to write its own review: the matrix,
+// coach.toml, the templates, and who can read private notes.
+type RulesReview struct {
+	// Changed lists the files that changed: matrix.toml, coach.toml, then
+	// templates/NAME by name.
+	Changed []string `json:"changed"`
+	// RecipientsAdded and RecipientsRemoved are the public keys that
+	// coach.toml's [private] recipients gained and lost, as written.
+	RecipientsAdded   []string `json:"recipients_added"`
+	RecipientsRemoved []string `json:"recipients_removed"`
+	// RenderedWith names the side whose templates wrote the summary.
+	RenderedWith string `json:"rendered_with"`
+	// Code lists the files that run as code which changed: the pre-commit
+	// hook (hooks/) and the CI workflows (.github/workflows/), by path.
+	Code []string `json:"code"`
 }
 
 // MatrixReview is a change to the skill matrix: the bar each role is held
@@ -133,6 +174,29 @@ type PersonReview struct {
 	FocusOut  []SkillRef     `json:"focus_out"`
 	// Assessed is how many skills a newly added file assesses.
 	Assessed int `json:"assessed,omitempty"`
+	// Notes is set when the private notes changed (what they say is never
+	// read): anyone who can push can write them.
+	Notes *NotesReview `json:"notes,omitempty"`
+}
+
+// NotesReview is a change to a person's private notes: the commits that
+// made it, and whether the working tree changes them too.
+type NotesReview struct {
+	Commits     []NotesCommit `json:"commits"`
+	Uncommitted bool          `json:"uncommitted"`
+	// Incomplete is set when not every commit could be read (a shallow
+	// clone), so Commits may miss some.
+	Incomplete bool `json:"incomplete"`
+}
+
+// NotesCommit is one commit that changed a person's notes, and who made it
+// as git records it (which whoever pushed it chose).
+type NotesCommit struct {
+	Commit         string `json:"commit"`
+	Committer      string `json:"committer"`
+	CommitterEmail string `json:"committer_email"`
+	Author         string `json:"author"`
+	AuthorEmail    string `json:"author_email"`
 }
 
 // RoleChange is a role or target before and after.
@@ -167,6 +231,7 @@ func BuildReview(in ReviewInput) *Review {
 	m := in.Matrix
 	r := &Review{Base: in.Base.Label, Head: in.Head.Label, People: []PersonReview{}}
 	r.Matrix, r.MatrixInvalid = reviewMatrix(in), in.MatrixInvalid
+	r.Rules = reviewRules(in)
 
 	var removed, added []string
 	for id := range in.Base.People {
@@ -234,6 +299,9 @@ func BuildReview(in ReviewInput) *Review {
 		if cur != nil && old != nil && bytes.Equal(in.Base.Raw[oldID], in.Head.Raw[id]) && pr.Status == "changed" {
 			continue
 		}
+		if cur != nil && (old == nil && cur.Notes != "" || old != nil && old.Notes != cur.Notes) {
+			pr.Notes = &NotesReview{Commits: []NotesCommit{}}
+		}
 		if in.Base.Invalid[oldID] || in.Head.Invalid[id] {
 			pr.Status = "invalid"
 			r.People = append(r.People, pr.empty())
@@ -247,8 +315,8 @@ func BuildReview(in ReviewInput) *Review {
 			pr.Assessed, pr.Levels, pr.Self = len(cur.Levels), nil, nil
 		}
 		if pr.Status == "changed" && pr.Role == nil && pr.Target == nil && len(pr.Levels) == 0 && len(pr.Self) == 0 &&
-			len(pr.Evidence) == 0 && len(pr.Goals) == 0 {
-			continue // a change the review does not show: wording, comments, private notes
+			len(pr.Evidence) == 0 && len(pr.Goals) == 0 && pr.Notes == nil {
+			continue // a change the review does not show: wording, comments
 		}
 		if cur != nil {
 			target := m.Role(cur.TargetRole(m))
@@ -300,6 +368,59 @@ func BuildReview(in ReviewInput) *Review {
 		}
 	}
 	return r
+}
+
+// reviewRules compares the files that decide how a review is made.
+func reviewRules(in ReviewInput) *RulesReview {
+	b, h := in.BaseRules, in.HeadRules
+	rr := &RulesReview{Changed: []string{}, RecipientsAdded: []string{}, RecipientsRemoved: []string{}, RenderedWith: in.RenderedWith, Code: []string{}}
+	if !bytes.Equal(b.Matrix, h.Matrix) {
+		rr.Changed = append(rr.Changed, skills.MatrixFile)
+	}
+	if !bytes.Equal(b.Config, h.Config) {
+		rr.Changed = append(rr.Changed, skills.ConfigFile)
+	}
+	names := map[string]bool{}
+	for n := range b.Templates {
+		names[n] = true
+	}
+	for n := range h.Templates {
+		names[n] = true
+	}
+	for _, n := range slices.Sorted(maps.Keys(names)) {
+		old, had := b.Templates[n]
+		cur, has := h.Templates[n]
+		if had != has || !bytes.Equal(old, cur) {
+			rr.Changed = append(rr.Changed, "templates/"+n)
+		}
+	}
+	key := skills.RecipientKey
+	for _, r := range h.Recipients {
+		if !slices.ContainsFunc(b.Recipients, func(o string) bool { return key(o) == key(r) }) {
+			rr.RecipientsAdded = append(rr.RecipientsAdded, strings.TrimSpace(r))
+		}
+	}
+	for _, r := range b.Recipients {
+		if !slices.ContainsFunc(h.Recipients, func(o string) bool { return key(o) == key(r) }) {
+			rr.RecipientsRemoved = append(rr.RecipientsRemoved, strings.TrimSpace(r))
+		}
+	}
+	paths := map[string]bool{}
+	for p := range b.Code {
+		paths[p] = true
+	}
+	for p := range h.Code {
+		paths[p] = true
+	}
+	for _, p := range slices.Sorted(maps.Keys(paths)) {
+		if old, had := b.Code[p]; !had || old != h.Code[p] {
+			rr.Code = append(rr.Code, p)
+		}
+	}
+	if len(rr.Changed) == 0 && len(rr.RecipientsAdded) == 0 && len(rr.RecipientsRemoved) == 0 && len(rr.Code) == 0 {
+		return nil
+	}
+	return rr
 }
 
 // reviewMatrix compares the base's matrix with the head's, and finds the

@@ -106,7 +106,7 @@ func TestWorkflowAndHookRunTheChecks(t *testing.T) {
 		"\non:\n  pull_request:\n  push:\n", "\n  COACH_VERSION: v1.2.3\n", "fetch-depth: 0",
 		`go install "github.com/coach-dev/coach/cmd/coach@$version"`,
 		"run: coach check --format github", "run: coach plan --all --check --format github",
-		`coach diff --base "origin/$BASE_REF"`, "--method PATCH", "pull-requests: write",
+		`coach diff --comment --base "origin/$BASE_REF"`, "--method PATCH", "pull-requests: write",
 	} {
 		if !strings.Contains(string(wf), want) {
 			t.Errorf("the workflow does not contain %q", want)

@@ -29,6 +29,11 @@ const (
 	KindAdded    Kind = "added"    // the skill file was created
 	KindRemoved  Kind = "removed"  // the skill file was deleted
 	KindRenamed  Kind = "renamed"  // the skill file was renamed; From and To are ids
+	// KindNotes is a change to the [private] notes: never what they say,
+	// only that they changed. Anyone who can push can write notes (they are
+	// encrypted to public keys), so the history package puts the commit's
+	// committer in Text: who wrote them is something a reader must check.
+	KindNotes Kind = "notes"
 )
 
 // Change is one change to one person's skill file. For level and self
@@ -236,8 +241,9 @@ func levelString(n int) string {
 
 // Diff lists what changed from one version of a person's skill file to the
 // next, in a stable order: role, target, levels and self-assessment by skill
-// id, then added evidence and goals in file order. old is nil when the file is
-// new. The [private] table is never part of a Person, so never of a Change.
+// id, then added evidence and goals in file order, then a change to the
+// private notes. old is nil when the file is new. What the notes say is
+// never part of a Person, so never of a Change: only that they changed.
 func Diff(old, cur *Person) []Change {
 	if cur == nil {
 		return nil
@@ -272,6 +278,9 @@ func Diff(old, cur *Person) []Change {
 			}
 			out = append(out, c)
 		}
+	}
+	if old.Notes != cur.Notes {
+		out = append(out, Change{Person: cur.ID, Kind: KindNotes})
 	}
 	return out
 }
@@ -366,6 +375,9 @@ func personFromMap(path string, f map[string]any) *Person {
 		Levels: intLevels(table("levels")), Self: intLevels(table("self"))}
 	if n, ok := f["reports"].(int64); ok && n >= 0 && n <= 100000 {
 		p.Reports = int(n)
+	}
+	if private, ok := f["private"].(map[string]any); ok {
+		p.Notes = NotesFingerprint(str(private, "notes"))
 	}
 	p.Assessed, _ = asDate(f["assessed"])
 	p.Joined, _ = asDate(f["joined"])

@@ -41,6 +41,10 @@ type Person struct {
 	Self     map[string]int `json:"self,omitempty"`
 	Goals    []Goal         `json:"goals,omitempty"`
 	Evidence []Evidence     `json:"evidence,omitempty"`
+	// Notes fingerprints the [private] notes as stored (ciphertext), so
+	// that a change to them can be reported without reading them; "" when
+	// there are none.
+	Notes string `json:"-"`
 }
 
 // Goal is something the person means to achieve, the skills it exercises and

@@ -8,6 +8,8 @@ package skills
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -329,4 +331,115 @@ func privateProblems(path, id string, src []byte) Problems {
 			"%v", err)
 	}
 	return c.problems
+}
+
+// NotesFingerprint identifies notes as stored, without reading them: a
+// short hash of their text with surrounding space trimmed ("" for none).
+// Two versions with the same fingerprint hold the same ciphertext.
+func NotesFingerprint(value string) string {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(value))
+	return hex.EncodeToString(sum[:8])
+}
+
+// RecipientKey is what identifies a recipient of coach.toml's [private]
+// recipients: an age key as written, an SSH key by its type and key
+// without the comment that follows them.
+func RecipientKey(r string) string {
+	f := strings.Fields(r)
+	if len(f) >= 2 && strings.HasPrefix(f[0], "ssh-") {
+		return f[0] + " " + f[1]
+	}
+	return strings.TrimSpace(r)
+}
+
+// Stanza is one recipient stanza of an age file: who a note is encrypted
+// to, as far as the file says. Type is the stanza's type (X25519, ssh-ed25519,
+// ssh-rsa, ...); Tag is an SSH stanza's tag, a short hash of the SSH public
+// key. An X25519 stanza says nothing of its key: only how many there are.
+type Stanza struct {
+	Type string
+	Tag  string
+}
+
+// String writes a stanza as messages name it: its type, and an SSH key's tag.
+func (s Stanza) String() string {
+	if s.Tag != "" {
+		return s.Type + " " + s.Tag
+	}
+	return s.Type
+}
+
+// NoteStanzas lists the recipient stanzas of armored notes, in file order,
+// without any key.
+func NoteStanzas(armored string) ([]Stanza, error) {
+	if err := CheckNotes(armored); err != nil {
+		return nil, err
+	}
+	bin, err := io.ReadAll(armor.NewReader(strings.NewReader(strings.TrimSpace(armored) + "\n")))
+	if err != nil {
+		return nil, fmt.Errorf("the notes are not a valid age file: %v", err)
+	}
+	hdr, err := age.ExtractHeader(bytes.NewReader(bin))
+	if err != nil {
+		return nil, fmt.Errorf("the notes are not a valid age file: %v", err)
+	}
+	var out []Stanza
+	for _, line := range strings.Split(string(hdr), "\n") {
+		rest, ok := strings.CutPrefix(line, "-> ")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(rest)
+		if len(f) == 0 || strings.HasSuffix(f[0], "-grease") {
+			continue
+		}
+		s := Stanza{Type: f[0]}
+		if strings.HasPrefix(s.Type, "ssh-") && len(f) > 1 {
+			s.Tag = f[1]
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// RecipientStanza is the stanza that encrypting to r writes: its type, and
+// for an SSH key its tag. It is found by encrypting an empty note to r.
+func RecipientStanza(r age.Recipient) (Stanza, error) {
+	armored, err := EncryptNotes("", []age.Recipient{r})
+	if err != nil {
+		return Stanza{}, err
+	}
+	got, err := NoteStanzas(armored)
+	if err != nil || len(got) != 1 {
+		return Stanza{}, fmt.Errorf("cannot tell the stanza of a recipient: %v", err)
+	}
+	return got[0], nil
+}
+
+// StanzasDiffer reports whether a note's stanzas are not those that its
+// recipients' would be: another count of a type, or an SSH tag that one
+// side has and the other has not. X25519 keys cannot be told apart, so two
+// notes encrypted to as many different X25519 keys do not differ here.
+func StanzasDiffer(note, want []Stanza) bool {
+	count := func(ss []Stanza) map[Stanza]int {
+		m := map[Stanza]int{}
+		for _, s := range ss {
+			m[s]++
+		}
+		return m
+	}
+	a, b := count(note), count(want)
+	if len(a) != len(b) {
+		return true
+	}
+	for k, n := range a {
+		if b[k] != n {
+			return true
+		}
+	}
+	return false
 }

@@ -361,3 +361,69 @@ func TestConfigRecipients(t *testing.T) {
 		t.Errorf("recipients = %v", cfg.Private.Recipients)
 	}
 }
+
+// Issue 21: notes says when a note is encrypted to other keys than
+// coach.toml lists. The stanzas of a note are read without a key: the type
+// of each, and an SSH key's tag, which is what encrypting to that key
+// alone writes.
+func TestNoteStanzasAgainstRecipients(t *testing.T) {
+	x1, _ := age.GenerateX25519Identity()
+	x2, _ := age.GenerateX25519Identity()
+	pub, _, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sshPub, err := ssh.NewPublicKey(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sshRecipient, err := ParseRecipient(string(ssh.MarshalAuthorizedKey(sshPub)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stanza := func(r age.Recipient) Stanza {
+		s, err := RecipientStanza(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	sshStanza := stanza(sshRecipient)
+	if sshStanza.Type != "ssh-ed25519" || sshStanza.Tag == "" {
+		t.Fatalf("the stanza of an SSH key = %+v, want ssh-ed25519 with a tag", sshStanza)
+	}
+	if got := stanza(x1.Recipient()); got != (Stanza{Type: "X25519"}) {
+		t.Fatalf("the stanza of an age key = %+v", got)
+	}
+	note, err := EncryptNotes("flight risk", []age.Recipient{x1.Recipient(), sshRecipient})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := NoteStanzas(note)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]Stanza{{Type: "X25519"}, sshStanza}, got); diff != "" {
+		t.Errorf("NoteStanzas (-want +got):\n%s", diff)
+	}
+	for _, tt := range []struct {
+		name   string
+		want   []Stanza
+		differ bool
+	}{
+		{"the same keys", []Stanza{stanza(x1.Recipient()), sshStanza}, false},
+		{"another age key: the file cannot tell", []Stanza{stanza(x2.Recipient()), sshStanza}, false},
+		{"one more age key", []Stanza{stanza(x1.Recipient()), stanza(x2.Recipient()), sshStanza}, true},
+		{"no SSH key", []Stanza{stanza(x1.Recipient())}, true},
+		{"another SSH key", []Stanza{stanza(x1.Recipient()), {Type: "ssh-ed25519", Tag: "AAAAAA"}}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := StanzasDiffer(got, tt.want); got != tt.differ {
+				t.Errorf("StanzasDiffer = %v, want %v", got, tt.differ)
+			}
+		})
+	}
+	if _, err := NoteStanzas("plain text"); err == nil {
+		t.Errorf("NoteStanzas read plain text")
+	}
+}

@@ -28,9 +28,14 @@ type Problem struct {
 
 // String formats p the way compilers do, so editors and CI logs can jump to it:
 // path:line:col: message (hint). Warnings say so after the position.
+//
+// It is always one line: a line break in a file name (git allows them) or
+// a message is written as GitHub's workflow commands escape it (%0A), so
+// that a CI log never reads a line of it as a command such as ::error::,
+// and a % in the path as %25, so that the escape reads one way.
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.Path)
+	b.WriteString(EscapePath(p.Path))
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 		if p.Col > 0 {
@@ -46,8 +51,23 @@ func (p Problem) String() string {
 		b.WriteString("; ")
 		b.WriteString(p.Hint)
 	}
-	return b.String()
+	return lineBreaks.Replace(b.String())
 }
+
+// EscapePath writes a file name for a line of output as GitHub's workflow
+// commands escape a value: %, carriage return and line feed become %25,
+// %0D and %0A. A name without them is returned as it is.
+func EscapePath(p string) string {
+	if !strings.ContainsAny(p, "%\r\n") {
+		return p
+	}
+	return pathEscapes.Replace(p)
+}
+
+var (
+	pathEscapes = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	lineBreaks  = strings.NewReplacer("\r", "%0D", "\n", "%0A")
+)
 
 // Problems is a list of findings. Its methods sort and count them.
 type Problems []Problem

@@ -363,7 +363,8 @@ type personFile struct {
 		Skill string `toml:"skill"`
 		Text  string `toml:"text"`
 	} `toml:"evidence"`
-	// Private is decoded only so that its keys count as known; it is dropped.
+	// Private is decoded so that its keys count as known, and for the
+	// fingerprint of the notes; what they say is dropped.
 	Private map[string]any `toml:"private"`
 }
 
@@ -384,6 +385,9 @@ func DecodePerson(path string, src []byte, m *Matrix) (*Person, Problems) {
 	}
 	c := &checker{path: path, ix: ix, problems: problems}
 	p := c.person(path, &f, m)
+	if notes, ok := f.Private["notes"].(string); ok && p != nil {
+		p.Notes = NotesFingerprint(notes)
+	}
 	c.problems.Sort()
 	return p, c.problems
 }

@@ -201,6 +201,8 @@ notes = "never rendered"
 		Self:     map[string]int{"negotiation": 3},
 		Goals:    []Goal{{Text: "Lead the EMEA pricing launch", Skills: []string{"negotiation"}, Due: day(2027, 3, 31)}},
 		Evidence: []Evidence{{Date: day(2026, 11, 10), Skill: "negotiation", Text: "Agreed launch scope with Sales"}},
+		// Only a fingerprint of the notes; never their text.
+		Notes: NotesFingerprint("never rendered"),
 	}
 	if diff := cmp.Diff(want, p); diff != "" {
 		t.Errorf("person (-want +got):\n%s", diff)

@@ -21,7 +21,7 @@ func TestEscape(t *testing.T) {
 		{"a lone @", "meet @ 10", "meet @ 10"},
 		{"raw HTML", `<img src=x onerror=alert(1)>`, `&lt;img src=x onerror=alert(1)>`},
 		{"a closing tag", "</details>", "&lt;/details>"},
-		{"an entity", "&#64;alice &lt;b&gt;", "&amp;#64;alice &amp;lt;b&amp;gt;"},
+		{"an entity", "&#64;alice &lt;b&gt;", "&amp;#&#8203;64;alice &amp;lt;b&amp;gt;"},
 		{"an ampersand", "R&D", "R&D"},
 		{"a table cell", "a | b", `a \| b`},
 		{"a heading from a newline", "done\n# Fired", "done # Fired"},
@@ -30,6 +30,34 @@ func TestEscape(t *testing.T) {
 		{"a backtick", "use `coach`", "use \\`coach\\`"},
 		{"a backslash before punctuation", `x\|y`, `x\\\|y`},
 		{"a backslash before a letter", `C:\new`, `C:\new`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, Escape(tt.in)); diff != "" {
+				t.Error(diff)
+			}
+		})
+	}
+}
+
+// Issue 21: links, images, bare URLs and #N references passed into the PR
+// comment. None of them links now, and each reads as written.
+func TestEscapeLinksImagesURLsAndReferences(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a link", "[the doc](https://evil.example/x)", `\[the doc](https&#8203;://evil.example/x)`},
+		{"an image", "![pixel](https://evil.example/p.png)", `!\[pixel](https&#8203;://evil.example/p.png)`},
+		{"a reference link", "[click][1]", `\[click]\[1]`},
+		{"a footnote", "done[^1]", `done\[^1]`},
+		{"a bare URL", "see http://evil.example now", "see http&#8203;://evil.example now"},
+		{"an upper-case scheme", "HTTPS://evil.example", "HTTPS&#8203;://evil.example"},
+		{"a www link", "www.evil.example", "www&#8203;.evil.example"},
+		{"a www link after a word is text", "awww.yes", "awww.yes"},
+		{"an issue reference", "fixed #123", "fixed #&#8203;123"},
+		{"a reference in another repository", "acme/app#7", "acme/app#&#8203;7"},
+		{"a GH- reference", "see GH-42 and gh-7", "see GH&#8203;-42 and gh&#8203;-7"},
+		{"a hash that is not a reference", "C# and #hashtag", "C# and #hashtag"},
+		{"a colon that is not a URL", "ratio 3:1, note: x", "ratio 3:1, note: x"},
+		{"every kind at once", "[a](b) #1 www.x http://y", `\[a](b) #&#8203;1 www&#8203;.x http&#8203;://y`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -135,19 +135,9 @@ func cell(s string) markdown { return markdown(Escape(s)) }
 // repo (nil for none). The error of a repository template is a
 // *skills.ProblemsError naming templates/FILE:LINE.
 func Load(repo fs.FS) (*Set, error) {
-	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}, maxSteps: MaxSteps}
-	entries, err := fs.ReadDir(builtin, ".")
+	s, err := loadBuiltin()
 	if err != nil {
 		return nil, err
-	}
-	for _, e := range entries {
-		src, err := builtin.ReadFile(e.Name())
-		if err != nil {
-			return nil, err
-		}
-		if err := s.parse(e.Name(), "built-in "+e.Name(), src); err != nil {
-			return nil, fmt.Errorf("a built-in template is broken (a bug in coach): %w", err)
-		}
 	}
 	if repo != nil {
 		names, err := fs.Glob(repo, "*.tmpl")
@@ -169,14 +159,67 @@ func Load(repo fs.FS) (*Set, error) {
 			if err != nil {
 				return nil, fmt.Errorf("read %s: %w", from, err)
 			}
-			if p := skills.SizeProblem(from, int64(len(src)), skills.MaxTemplateSize, "a template"); p != nil {
-				return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
-			}
-			if err := s.parse(name, from, src); err != nil {
+			if err := s.parseRepo(name, from, src); err != nil {
 				return nil, err
 			}
 		}
 	}
+	return s.finish()
+}
+
+// LoadFiles is Load for templates read from elsewhere than a directory, as
+// coach diff reads the base revision's from git: files maps a name
+// ("diff.md.tmpl") to its text, and prefix goes before templates/NAME in
+// errors ("origin/main:").
+func LoadFiles(files map[string][]byte, prefix string) (*Set, error) {
+	s, err := loadBuiltin()
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if path.Ext(name) != ".tmpl" || !fs.ValidPath(name) || strings.Contains(name, "/") {
+			continue
+		}
+		if err := s.parseRepo(name, prefix+path.Join(Dir, name), files[name]); err != nil {
+			return nil, err
+		}
+	}
+	return s.finish()
+}
+
+func loadBuiltin() (*Set, error) {
+	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}, maxSteps: MaxSteps}
+	entries, err := fs.ReadDir(builtin, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		src, err := builtin.ReadFile(e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if err := s.parse(e.Name(), "built-in "+e.Name(), src); err != nil {
+			return nil, fmt.Errorf("a built-in template is broken (a bug in coach): %w", err)
+		}
+	}
+	return s, nil
+}
+
+// parseRepo parses one of a repository's templates, within its size limit.
+func (s *Set) parseRepo(name, from string, src []byte) error {
+	if p := skills.SizeProblem(from, int64(len(src)), skills.MaxTemplateSize, "a template"); p != nil {
+		return &skills.ProblemsError{Problems: skills.Problems{*p}}
+	}
+	return s.parse(name, from, src)
+}
+
+// finish instruments the parsed templates and compiles the fast path.
+func (s *Set) finish() (*Set, error) {
 	if err := s.instrument(); err != nil {
 		return nil, err
 	}
@@ -520,16 +563,29 @@ var entity = regexp.MustCompile(`^&#?[A-Za-z0-9]+;`)
 // entity's & become entities (no raw HTML), a backtick and a backslash
 // before punctuation are escaped, and an @mention gets a zero-width space
 // after its @, so that printing a name notifies no one.
+//
+// Nor does a value link anywhere: [ is escaped (no link, image or
+// footnote), a zero-width space goes into every bare URL's ://, every
+// www., every #123 and GH-123 (GitHub would link them to a site, or to an
+// issue that then lists the pull request), so the text reads the same and
+// nothing in it can be clicked.
 func Escape(s string) string {
 	i := 0
-	for i < len(s) && !escaped[s[i]] {
+	for {
+		for i < len(s) && !mayEscape[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			return s
+		}
+		if needsEscape(s, i) {
+			break
+		}
 		i++
 	}
-	if i == len(s) {
-		return s
-	}
 	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
@@ -539,6 +595,8 @@ func Escape(s string) string {
 			b.WriteString(`\|`)
 		case c == '`':
 			b.WriteString("\\`")
+		case c == '[':
+			b.WriteString(`\[`)
 		case c == '\\' && i+1 < len(s) && isPunct(s[i+1]):
 			b.WriteString(`\\`)
 		case c == '<':
@@ -547,6 +605,11 @@ func Escape(s string) string {
 			b.WriteString("&amp;")
 		case c == '@' && (i == 0 || !isWord(s[i-1])) && i+1 < len(s) && isWord(s[i+1]):
 			b.WriteString("@&#8203;")
+		case c == '#' && i+1 < len(s) && isDigit(s[i+1]):
+			b.WriteString("#&#8203;")
+		case linkAt(s, i):
+			b.WriteString("&#8203;")
+			b.WriteByte(c)
 		default:
 			b.WriteByte(c)
 		}
@@ -554,8 +617,41 @@ func Escape(s string) string {
 	return b.String()
 }
 
-// escaped are the bytes Escape may change.
-var escaped = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true}
+// needsEscape reports whether Escape changes s at i.
+func needsEscape(s string, i int) bool {
+	c := s[i]
+	return escaped[c] && (c != '#' || i+1 < len(s) && isDigit(s[i+1])) || linkAt(s, i)
+}
+
+// linkAt reports whether s[i] is where GitHub would see a link: the : of
+// a URL's ://, the . of www., the - of GH-123. A zero-width space before
+// it breaks the link and reads the same.
+func linkAt(s string, i int) bool {
+	switch s[i] {
+	case ':':
+		return i > 0 && isLetter(s[i-1]) && strings.HasPrefix(s[i:], "://")
+	case '.':
+		return i >= 3 && strings.EqualFold(s[i-3:i], "www") && (i == 3 || !isWord(s[i-4]))
+	case '-':
+		return i >= 2 && strings.EqualFold(s[i-2:i], "gh") && (i == 2 || !isWord(s[i-3])) && i+1 < len(s) && isDigit(s[i+1])
+	}
+	return false
+}
+
+// escaped are the bytes Escape may change besides those of a link;
+// mayEscape are those and the bytes where a link may be.
+var (
+	escaped   = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true, '[': true, '#': true}
+	mayEscape = func() [256]bool {
+		m := escaped
+		m[':'], m['.'], m['-'] = true, true, true
+		return m
+	}()
+)
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'

@@ -164,10 +164,11 @@ func takesValue(flags []cli.Flag, arg string) bool {
 // status.
 func exitCode(err error, stderr io.Writer) int {
 	var (
-		usage      *usageError
-		problems   *skills.ProblemsError
-		handEdited *handEditedError
-		kept       *notReplacedError
+		usage         *usageError
+		problems      *skills.ProblemsError
+		handEdited    *handEditedError
+		kept          *notReplacedError
+		recipientsErr *newRecipientsError
 	)
 	switch {
 	case err == nil:
@@ -185,6 +186,10 @@ func exitCode(err error, stderr io.Writer) int {
 		return 1
 	case errors.As(err, &handEdited), errors.As(err, &kept):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
+		return 1
+	case errors.As(err, &recipientsErr):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		fmt.Fprintf(stderr, "coach: hint: %s\n", recipientsErr.hint)
 		return 1
 	case errors.As(err, &problems):
 		for _, p := range problems.Problems {

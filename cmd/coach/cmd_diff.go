@@ -6,9 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"runtime"
 	"sort"
@@ -19,7 +16,6 @@ import (
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
-	"github.com/coach-dev/coach/templates"
 	"github.com/urfave/cli/v2"
 )
 
@@ -28,7 +24,13 @@ type diffOptions struct {
 	Base   string
 	Head   string
 	Format string
+	// Comment fits the Markdown into a pull-request comment.
+	Comment bool
 }
+
+// maxComment is the most coach diff --comment writes: GitHub refuses a
+// comment over 65,536 characters, and the workflow adds a line of its own.
+const maxComment = 60_000
 
 func newDiffCommand(stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
@@ -45,9 +47,20 @@ base is flagged "raised without evidence" for the reviewer. Both sides are
 read against the head's matrix; when matrix.toml itself changed, the summary
 lists the role bars that moved and whose readiness moved with them.
 
+The summary is written with the base's templates (the built-in ones when
+the base has no commits), never the head's: a pull request does not write
+its own review. It opens with a warning when the change touches the files
+a review is made by (matrix.toml, coach.toml, templates/), when it adds or
+removes a [private] recipient (who can read the private notes), and when
+it changes anyone's private notes, with who committed them: notes are
+encrypted to public keys, so anyone who can push can write them.
+
+--comment fits the Markdown into a pull-request comment: at most 60,000
+bytes, with a last line saying what was left out.
+
 Examples:
    coach diff                                  # this branch against main
-   coach diff --base origin/main > comment.md  # in CI, for a PR comment
+   coach diff --comment --base origin/main > comment.md  # in CI, for a PR comment
    coach diff --base v1 --head v2 --format json
 
 Exit status: 0 ok (no changes included), 1 an invalid skill file at head (the
@@ -58,14 +71,19 @@ unknown revision or a base that is not in a shallow clone.`,
 			&cli.StringFlag{Name: "base", Usage: "compare with `REV` (default: the merge base with the default branch)"},
 			&cli.StringFlag{Name: "head", Usage: "compare `REV` (default: the working tree)"},
 			formatFlag("md", "json"),
+			&cli.BoolFlag{Name: "comment", Usage: "fit the Markdown into a pull-request comment (60,000 bytes at most)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("diff takes no arguments; use --base and --head")
 			}
-			opts := diffOptions{Dir: repoDir(c), Base: c.String("base"), Head: c.String("head"), Format: c.String("format")}
+			opts := diffOptions{Dir: repoDir(c), Base: c.String("base"), Head: c.String("head"), Format: c.String("format"),
+				Comment: c.Bool("comment")}
 			if err := checkFormat(opts.Format, "md", "json"); err != nil {
 				return err
+			}
+			if opts.Comment && opts.Format != "md" {
+				return usagef("--comment is for the Markdown summary; it does not go with --format %s", opts.Format)
 			}
 			return runDiff(c.Context, opts, stdout, stderr)
 		},
@@ -107,10 +125,16 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 	baseSide.When = base.When
 	errs = append(errs, baseErrs...)
 
+	baseRules := rulesAt(base)
+	var headRules plans.Rules
 	headMatrix := t.repo.Matrix
 	var headSide plans.Side
+	var headCommit string
 	headInvalid := false
 	if opts.Head == "" {
+		if headRules, err = workTreeRules(root); err != nil {
+			return err
+		}
 		for _, pr := range t.unread {
 			fmt.Fprintln(stderr, pr)
 		}
@@ -129,6 +153,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		if err != nil {
 			return revisionError(err)
 		}
+		headRules, headCommit = rulesAt(head), head.Commit
 		var matrixErrs, headErrs skills.Problems
 		headMatrix, matrixErrs = matrixAt(head, t.repo.Matrix, stderr)
 		if matrixErrs != nil {
@@ -140,14 +165,24 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		headInvalid = matrixErrs != nil || headErrs != nil
 		errs = append(append(errs, matrixErrs...), headErrs...)
 	}
+	// The summary is written with the base's templates: the head's come
+	// with the change under review.
+	tmpl, renderedWith := reviewTemplates(base, stderr)
 	r := plans.BuildReview(plans.ReviewInput{Matrix: headMatrix, BaseMatrix: baseMatrix, MatrixInvalid: matrixInvalid,
-		Config: t.repo.Config, Base: baseSide, Head: headSide})
+		Config: t.repo.Config, Base: baseSide, Head: headSide, BaseRules: baseRules, HeadRules: headRules, RenderedWith: renderedWith})
+	if err := notesCommits(snaps, r, base, headCommit, opts.Head == "", headSide); err != nil {
+		return err
+	}
 	if opts.Format == "json" {
 		err = writeJSON(stdout, diffOutput{Version: contractVersion, Diff: diffReport{Review: r, Errors: orEmpty(errs)}})
 	} else {
 		var out []byte
-		out, err = t.tmpl.Render("diff.md.tmpl", r)
+		out, err = tmpl.Render("diff.md.tmpl", r)
 		if err == nil {
+			out = append([]byte(reviewAlert(r)), out...)
+			if opts.Comment {
+				out = fitComment(out, maxComment)
+			}
 			_, err = stdout.Write(out)
 		}
 	}
@@ -163,7 +198,6 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 // reviewFiles are what a review reads of the working tree.
 type reviewFiles struct {
 	repo *skills.Repo // the settings and the matrix; no people
-	tmpl *templates.Set
 	// work are the skill files of the working tree by path, when it is the
 	// head; unread are the problems of those coach will not read.
 	work   map[string][]byte
@@ -211,13 +245,6 @@ func loadReview(dir string, workTree bool) (*reviewFiles, error) {
 	}
 	if len(shared) > 0 || repo.Matrix == nil {
 		return nil, &skills.ProblemsError{Problems: shared}
-	}
-	var tmplFS fs.FS
-	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
-		tmplFS = os.DirFS(filepath.Join(root, templates.Dir))
-	}
-	if t.tmpl, err = templates.Load(tmplFS); err != nil {
-		return nil, err
 	}
 	return t, nil
 }

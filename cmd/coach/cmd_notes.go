@@ -37,6 +37,9 @@ type notesOptions struct {
 	Encrypt    bool
 	Pipe       bool
 	Editor     string // the command line of $VISUAL or $EDITOR
+	// TrustNewRecipients encrypts to recipients added to coach.toml since
+	// the leader's last commit.
+	TrustNewRecipients bool
 }
 
 func newNotesCommand(stdout, stderr io.Writer) *cli.Command {
@@ -65,6 +68,18 @@ byte of it is kept.
 coach.toml's recipients as they are now (after adding a co-manager's key).
 With --all it does so for everyone.
 
+A recipient is a key that reads every note encrypted to it, and anyone who
+can push can add one to coach.toml. So --edit and --encrypt refuse to
+encrypt to a recipient that was added since your last commit (the newest
+commit whose committer is your git identity, $GIT_COMMITTER_EMAIL or
+user.email), unless --trust-new-recipients says you know whose keys they
+are; a recipient you added yourself in the working tree is yours. And
+notes says when a note is encrypted to other keys than coach.toml lists, as
+far as the file shows (the number of age keys, and the tag of each SSH
+key), or else when coach.toml's recipients changed since the commit that
+wrote the note (one age key looks like any other in the file): re-encrypt
+it with --encrypt.
+
 Your identity is read from --identity FILE, else from the file named by
 $COACH_AGE_IDENTITY, else from coach/identity.txt in your configuration
 directory (~/.config/coach/identity.txt on Linux). It is an age identity
@@ -92,11 +107,12 @@ skill file that cannot be read, 2 wrong usage (no identity, no recipients),
 			&cli.BoolFlag{Name: "encrypt", Usage: "encrypt plain-text notes, or re-encrypt to coach.toml's recipients"},
 			&cli.BoolFlag{Name: "all", Usage: "with --encrypt: everyone with a skill file"},
 			&cli.BoolFlag{Name: "pipe", Usage: "print the notes even when stdout is not a terminal"},
+			&cli.BoolFlag{Name: "trust-new-recipients", Usage: "encrypt to recipients added to coach.toml since your last commit"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := notesOptions{Dir: repoDir(c), People: c.Args().Slice(), All: c.Bool("all"),
 				Identities: c.StringSlice("identity"), Edit: c.Bool("edit"), Encrypt: c.Bool("encrypt"), Pipe: c.Bool("pipe"),
-				Editor: editorCommand()}
+				Editor: editorCommand(), TrustNewRecipients: c.Bool("trust-new-recipients")}
 			switch {
 			case opts.Edit && opts.Encrypt:
 				return usagef("give --edit or --encrypt, not both")
@@ -104,6 +120,8 @@ skill file that cannot be read, 2 wrong usage (no identity, no recipients),
 				return usagef("--all goes with --encrypt only; notes are read and edited one person at a time")
 			case opts.Pipe && (opts.Edit || opts.Encrypt):
 				return usagef("--pipe is for printing the notes; --edit and --encrypt print nothing")
+			case opts.TrustNewRecipients && !opts.Edit && !opts.Encrypt:
+				return usagef("--trust-new-recipients goes with --edit or --encrypt, which encrypt")
 			}
 			if opts.Encrypt {
 				if err := namesOrAll("notes --encrypt", opts.People, opts.All); err != nil {
@@ -194,6 +212,7 @@ func runNotes(opts notesOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	warnStanzas(t, repo, stderr)
 	if !strings.HasSuffix(plain, "\n") {
 		plain += "\n"
 	}
@@ -345,6 +364,9 @@ func encryptNotes(repo *skills.Repo, people []string, opts notesOptions, stderr 
 	if err != nil {
 		return err
 	}
+	if err := checkNewRecipients(repo, opts.TrustNewRecipients); err != nil {
+		return err
+	}
 	for _, id := range people {
 		t, err := readNotes(repo, id)
 		if err != nil {
@@ -377,6 +399,9 @@ func editNotes(repo *skills.Repo, opts notesOptions, stdout, stderr io.Writer) (
 	if err != nil {
 		return err
 	}
+	if err := checkNewRecipients(repo, opts.TrustNewRecipients); err != nil {
+		return err
+	}
 	t, err := readNotes(repo, opts.People[0])
 	if err != nil {
 		return err
@@ -385,6 +410,7 @@ func editNotes(repo *skills.Repo, opts notesOptions, stdout, stderr io.Writer) (
 	if err != nil {
 		return err
 	}
+	warnStanzas(t, repo, stderr)
 
 	// From here until the deferred removal, the plain text is on disk.
 	dir, err := os.MkdirTemp("", "coach-notes-")

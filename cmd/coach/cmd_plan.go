@@ -317,7 +317,7 @@ func (t *team) people(ids []string, stderr io.Writer) ([]*skills.Person, error) 
 			undecoded[pr.Path] = true
 		}
 		for _, path := range slices.Sorted(maps.Keys(undecoded)) {
-			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", path, skills.PersonID(path))
+			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", skills.EscapePath(path), skills.EscapePath(skills.PersonID(path)))
 			t.problems = true
 		}
 	} else {
@@ -339,7 +339,7 @@ func (t *team) people(ids []string, stderr io.Writer) ([]*skills.Person, error) 
 				}
 				t.invalid = append(t.invalid, pe.Problems...)
 			}
-			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", p.Path, p.ID)
+			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", skills.EscapePath(p.Path), skills.EscapePath(p.ID))
 			t.problems = true
 			continue
 		}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/coach-dev/coach/history/synth"
 	"github.com/coach-dev/coach/plans"
@@ -93,8 +94,10 @@ func loadFiles(ctx context.Context, dir string, stderr io.Writer) (*team, error)
 	return loadTeamWith(ctx, dir, false, false, stderr)
 }
 
-// loadReview loads what loadFiles loads but the people, and stops where it
-// stops, with the same error: loadFiles is its plain twin.
+// loadReview loads what loadFiles loads but the people and the templates,
+// and stops where it stops, with the same error: loadFiles is its plain
+// twin. The working tree's templates are not a review's (it is written with
+// the base's), so a broken one stops only loadFiles.
 func TestLoadReview(t *testing.T) {
 	person := func(name string) string { return "name = \"" + name + "\"\nrole = \"pm\"\n" }
 	tests := []struct {
@@ -109,7 +112,7 @@ func TestLoadReview(t *testing.T) {
 		{"a broken matrix", map[string]string{skills.MatrixFile: "[[skill]\n"}, true},
 		{"a stale schema", map[string]string{skills.SchemaFile: "{}\n"}, false},
 		{"a template of the repository's", map[string]string{"templates/diff.md.tmpl": "{{.Base}} -> {{.Head}}\n"}, false},
-		{"a broken template", map[string]string{"templates/diff.md.tmpl": "{{.Base\n"}, true},
+		{"a broken template", map[string]string{"templates/diff.md.tmpl": "{{.Base\n"}, false},
 		{"a skill file coach will not read", map[string]string{"skills/out.toml": "-> /etc/hostname"}, false},
 	}
 	for _, tt := range tests {
@@ -133,6 +136,21 @@ func TestLoadReview(t *testing.T) {
 				}
 			}
 			want, wantErr := loadFiles(t.Context(), dir, io.Discard)
+			if tt.name == "a broken template" {
+				// loadFiles stops at it; loadReview reads what loadFiles
+				// reads without it.
+				if wantErr == nil {
+					t.Fatalf("loadFiles loads a broken template")
+				}
+				name := filepath.Join(dir, "templates", "diff.md.tmpl")
+				if err := os.Rename(name, name+".off"); err != nil {
+					t.Fatal(err)
+				}
+				want, wantErr = loadFiles(t.Context(), dir, io.Discard)
+				if err := os.Rename(name+".off", name); err != nil {
+					t.Fatal(err)
+				}
+			}
 			for _, workTree := range []bool{false, true} {
 				got, err := loadReview(dir, workTree)
 				if (err != nil) != tt.fails || (wantErr != nil) != tt.fails {
@@ -147,12 +165,6 @@ func TestLoadReview(t *testing.T) {
 				if diff := cmp.Diff([]any{want.repo.Root, want.repo.Config, want.repo.Matrix, want.repo.MatrixPath},
 					[]any{got.repo.Root, got.repo.Config, got.repo.Matrix, got.repo.MatrixPath}); diff != "" {
 					t.Errorf("the settings (-loadFiles +loadReview):\n%s", diff)
-				}
-				r := &plans.Review{Base: "main", Head: "HEAD"}
-				wantOut, wantErr := want.tmpl.Render("diff.md.tmpl", r)
-				gotOut, err := got.tmpl.Render("diff.md.tmpl", r)
-				if string(gotOut) != string(wantOut) || (err == nil) != (wantErr == nil) {
-					t.Errorf("diff.md renders %q (%v), want %q (%v)", gotOut, err, wantOut, wantErr)
 				}
 				var read []string
 				if workTree {
@@ -206,6 +218,40 @@ func BenchmarkDiff(b *testing.B) {
 				if err := runDiff(b.Context(), bc.opts, io.Discard, io.Discard); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// Issue 21: a 200 KB name made the PR comment too long for GitHub. However
+// long the summary, --comment fits it under the limit, whole lines and
+// whole characters, and says it was cut.
+func TestFitCommentCapsTheComment(t *testing.T) {
+	long := strings.Repeat("é", 100_000)
+	for _, tt := range []struct {
+		name, in string
+		cut      bool
+	}{
+		{"short", "## Skill changes\n\nNo changes.\n", false},
+		{"exactly the limit", strings.Repeat("a", 299) + "\n", false},
+		{"many lines", strings.Repeat("- a line of evidence\n", 40), true},
+		{"one long line", "## Skill changes\n\n### " + long + "\n", true},
+		{"one long line first", long, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(fitComment([]byte(tt.in), 300))
+			if !tt.cut {
+				if got != tt.in {
+					t.Errorf("fitComment changed a summary under the limit: %q", got)
+				}
+				return
+			}
+			if len(got) > 300 || !utf8.ValidString(got) || !strings.HasSuffix(got, "**This summary was cut here**: it is longer than a pull-request comment may be. Run `coach diff` on the branch for all of it.\n") {
+				t.Errorf("fitComment = %q (%d bytes)", got, len(got))
+			}
+			kept := strings.TrimSuffix(got, "**This summary was cut here**: it is longer than a pull-request comment may be. Run `coach diff` on the branch for all of it.\n")
+			if kept != "" && (!strings.HasSuffix(kept, "\n\n") || !strings.HasPrefix(tt.in, strings.TrimSuffix(kept, "\n\n"))) {
+				t.Errorf("fitComment kept %q, not a prefix of whole lines", kept)
 			}
 		})
 	}

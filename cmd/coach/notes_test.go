@@ -78,6 +78,8 @@ skill = "negotiation"
 text = "Agreed launch scope with Sales without escalation"
 `)
 	r.skill = filepath.Join(r.dir, "skills", "alice.toml")
+	// The leader who runs coach is the one who committed the recipients.
+	t.Setenv("GIT_COMMITTER_EMAIL", "maya@example.com")
 	for _, args := range [][]string{
 		{"init", "-q", "-b", "main"},
 		{"add", "-A"},

@@ -1,0 +1,235 @@
+package repoexample
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The workflow's shell steps are run here as the Actions runner runs them
+// (bash -e, with the step's env and $GITHUB_OUTPUT), on real repositories.
+
+// stepScript is the run: block of the workflow step named name, dedented.
+func stepScript(t *testing.T, name string) string {
+	t.Helper()
+	wf, err := Workflow("v1.2.3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(wf), "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "- name: "+name {
+			continue
+		}
+		for j := i + 1; j < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[j]), "- "); j++ {
+			if strings.TrimSpace(lines[j]) != "run: |" {
+				continue
+			}
+			indent := len(lines[j+1]) - len(strings.TrimLeft(lines[j+1], " "))
+			var b strings.Builder
+			for _, s := range lines[j+1:] {
+				if strings.TrimSpace(s) != "" && len(s)-len(strings.TrimLeft(s, " ")) < indent {
+					break
+				}
+				b.WriteString(strings.TrimPrefix(s, strings.Repeat(" ", indent)) + "\n")
+			}
+			return b.String()
+		}
+	}
+	t.Fatalf("the workflow has no step %q with a run: block", name)
+	return ""
+}
+
+func runStep(t *testing.T, dir, script string, env ...string) (output string, err error) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "github_output")
+	cmd := exec.Command("bash", "-e", "-c", script)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), append(env, "GITHUB_OUTPUT="+out)...)
+	log, err := cmd.CombinedOutput()
+	got, _ := os.ReadFile(out)
+	if err != nil {
+		return string(got), &exec.ExitError{ProcessState: cmd.ProcessState, Stderr: log}
+	}
+	return string(got), nil
+}
+
+func runGit(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t",
+		"GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// A pull request that only moves a skill file (out of skills/, or into it)
+// touches the coaching files: git diff without --no-renames reported only
+// the new path, so moving skills/alice.toml to notes/alice.toml skipped
+// every check and went green.
+func TestWorkflowChangedStepSeesRenames(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	script := stepScript(t, "Did this change touch the coaching files?")
+	for _, tc := range []struct {
+		name     string
+		from, to string
+		want     string
+	}{
+		{"a skill file moved out of skills/", "skills/alice.toml", "archive/alice.toml", "coach=true"},
+		{"a file moved into skills/", "archive/bob.toml", "skills/bob.toml", "coach=true"},
+		{"a skill file renamed within skills/", "skills/alice.toml", "skills/alicia.toml", "coach=true"},
+		{"a file with a name git quotes", "skills/alice.toml", "archive/ali\u00e9.toml", "coach=true"},
+		{"no coaching file", "docs/a.md", "docs/b.md", "coach=false"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			runGit(t, dir, "init", "-q", "-b", "main")
+			for _, p := range []string{tc.from, "README.md"} {
+				if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, p), []byte("name = \"Alice\"\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			runGit(t, dir, "add", ".")
+			runGit(t, dir, "commit", "-q", "-m", "base")
+			base := runGit(t, dir, "rev-parse", "HEAD")
+			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(tc.to)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			runGit(t, dir, "mv", tc.from, tc.to)
+			runGit(t, dir, "commit", "-q", "-m", "move")
+			got, err := runStep(t, dir, script, "BASE="+base)
+			if err != nil {
+				t.Fatalf("the step failed: %v\n%s", err, err.(*exec.ExitError).Stderr)
+			}
+			if strings.TrimSpace(got) != tc.want {
+				t.Errorf("GITHUB_OUTPUT = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// Every action is pinned to a full commit SHA with its version in a
+// comment: a tag can be moved to other code by whoever controls the action.
+func TestWorkflowPinsActionsBySHA(t *testing.T) {
+	wf, err := Workflow("v1.2.3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	uses := regexp.MustCompile(`(?m)^\s*(?:-\s+)?uses:\s*(\S+)(.*)$`).FindAllStringSubmatch(string(wf), -1)
+	if len(uses) < 2 {
+		t.Fatalf("found %d uses: lines, want checkout and setup-go", len(uses))
+	}
+	pinned := regexp.MustCompile(`^[\w.-]+/[\w.-]+@[0-9a-f]{40}$`)
+	version := regexp.MustCompile(`^\s*# v\d+\.\d+\.\d+$`)
+	for _, u := range uses {
+		if !pinned.MatchString(u[1]) || !version.MatchString(u[2]) {
+			t.Errorf("uses: %s%s is not pinned to a full commit SHA with a # vX.Y.Z comment", u[1], u[2])
+		}
+	}
+}
+
+// The checkout leaves no token in .git/config for the steps that run on
+// the pull request's files.
+func TestWorkflowKeepsNoToken(t *testing.T) {
+	wf, err := Workflow("v1.2.3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^\s+persist-credentials: false\b`).Match(wf) {
+		t.Errorf("the checkout persists its credentials")
+	}
+}
+
+// The coach_version of a pull request's coach.toml is installed only when
+// it is a release version; anything else stops the step before go install.
+func TestWorkflowInstallValidatesVersion(t *testing.T) {
+	script := stepScript(t, "Install coach")
+	for _, tc := range []struct {
+		name, config string
+		env          string
+		want         string // the go command line run, "" for none
+	}{
+		{"a release", `coach_version = "v0.5.0"`, "latest", "install github.com/coach-dev/coach/cmd/coach@v0.5.0"},
+		{"no pin", ``, "v1.2.3", "install github.com/coach-dev/coach/cmd/coach@v1.2.3"},
+		{"no pin, latest", ``, "latest", "install github.com/coach-dev/coach/cmd/coach@latest"},
+		{"a branch", `coach_version = "main"`, "latest", ""},
+		{"a commit", `coach_version = "d23441a48e516b6c34aea4fa41551a30e30af803"`, "latest", ""},
+		{"another module", `coach_version = "v1.0.0 example.com/evil@v1"`, "latest", ""},
+		{"a shell word", `coach_version = "v1.0.0$(touch pwned)"`, "latest", ""},
+		{"a leading zero", `coach_version = "v01.0.0"`, "latest", ""},
+		{"a pre-release", `coach_version = "v1.0.0-rc.1"`, "latest", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			bin := filepath.Join(dir, "bin")
+			if err := os.Mkdir(bin, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			// go records how it was called; coach --version prints nothing.
+			for name, body := range map[string]string{
+				"go":    "#!/bin/sh\necho \"$@\" > \"$CALLED\"\n",
+				"coach": "#!/bin/sh\n",
+			} {
+				if err := os.WriteFile(filepath.Join(bin, name), []byte(body), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.WriteFile(filepath.Join(dir, "coach.toml"), []byte(tc.config+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			called := filepath.Join(dir, "called")
+			_, err := runStep(t, dir, script, "PATH="+bin+":"+os.Getenv("PATH"), "COACH_VERSION="+tc.env, "CALLED="+called)
+			got, _ := os.ReadFile(called)
+			if strings.TrimSpace(string(got)) != tc.want {
+				t.Errorf("go was called with %q, want %q", strings.TrimSpace(string(got)), tc.want)
+			}
+			if (err != nil) != (tc.want == "") {
+				t.Errorf("the step's error = %v, want one only when nothing is installed", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "pwned")); err == nil {
+				t.Errorf("the version ran as shell code")
+			}
+		})
+	}
+}
+
+// The comment that the workflow updates is its own: a comment someone else
+// writes starting with the marker is never edited with the summary. The
+// lookup's jq filter is run on a page of comments as the API returns them.
+func TestWorkflowUpdatesOnlyItsOwnComment(t *testing.T) {
+	jq, err := exec.LookPath("jq")
+	if err != nil {
+		t.Skip("no jq")
+	}
+	script := stepScript(t, "Post or update the summary comment")
+	m := regexp.MustCompile(`--jq '([^']*)'`).FindStringSubmatch(script)
+	if m == nil {
+		t.Fatalf("the step has no --jq filter:\n%s", script)
+	}
+	page := `[
+  {"id": 1, "user": {"login": "mallory"}, "body": "<!-- coach diff -->\nNo level changes"},
+  {"id": 2, "user": {"login": "github-actions[bot]"}, "body": "a comment of another workflow"},
+  {"id": 3, "user": {"login": "github-actions[bot]"}, "body": "<!-- coach diff -->\n## Skill changes"}
+]`
+	cmd := exec.Command(jq, "-r", m[1])
+	cmd.Stdin = strings.NewReader(page)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(string(out)); got != "3" {
+		t.Errorf("the lookup found comment(s) %q, want only the bot's, 3", got)
+	}
+}
