@@ -272,13 +272,19 @@ func (s *boundScanner) skipBlank(newlines bool) {
 	}
 }
 
+// skipLine moves to the end of the line, past strings, and past a comment
+// as a comment: a quote in "[table] # it's" opens no string (reading one
+// there once hid 20,000 nested arrays on the lines after it).
 func (s *boundScanner) skipLine() {
 	for s.off < len(s.src) && s.peek(0) != '\n' {
-		if q := s.peek(0); q == '"' || q == '\'' {
+		switch s.peek(0) {
+		case '"', '\'':
 			s.str()
-			continue
+		case '#':
+			s.skipBlank(false)
+		default:
+			s.advance()
 		}
-		s.advance()
 	}
 }
 
