@@ -52,6 +52,22 @@ func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
 
 // readObject returns the content of one object.
 func readObject(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	return readObjectMax(s, t, h, 0)
+}
+
+// readObjectMax is readObject refusing, with a *TooLargeError, an object
+// over max bytes (0: no limit) before it is read: its size comes from the
+// header of its loose object or pack entry (see readBlob).
+func readObjectMax(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash, max int64) ([]byte, error) {
+	if max > 0 {
+		size, err := s.EncodedObjectSize(h)
+		if err != nil {
+			return nil, err
+		}
+		if size > max {
+			return nil, &TooLargeError{size}
+		}
+	}
 	obj, err := s.EncodedObject(t, h)
 	if err != nil {
 		return nil, err
@@ -61,7 +77,29 @@ func readObject(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.
 		return nil, err
 	}
 	defer rd.Close()
-	return io.ReadAll(rd)
+	if max == 0 {
+		return io.ReadAll(rd)
+	}
+	// The object may not be the size its header said.
+	data, err := io.ReadAll(io.LimitReader(rd, max+1))
+	if err == nil && int64(len(data)) > max {
+		return nil, &TooLargeError{obj.Size()}
+	}
+	return data, err
+}
+
+// readBlob reads blob h unless it is over max bytes, which it reports with
+// a *TooLargeError without inflating the object: from the mapped packs when
+// s reads them (see objectStore.readMax), else through go-git's storage,
+// which reads a loose object's size from its header and a packed one's
+// from its entry.
+func readBlob(s storer.EncodedObjectStorer, h plumbing.Hash, max int64) ([]byte, error) {
+	if o, ok := s.(interface {
+		readMax(plumbing.ObjectType, plumbing.Hash, int64) ([]byte, error)
+	}); ok {
+		return o.readMax(plumbing.BlobObject, h, max)
+	}
+	return readObjectMax(s, plumbing.BlobObject, h, max)
 }
 
 // nextEntry splits the first entry off a raw tree. ok is false at the end or

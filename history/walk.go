@@ -597,16 +597,24 @@ func (w *walker) diffBatch(r *reader, b *batch) error {
 func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 	p, ok := r.people.get(h)
 	if !ok {
-		src, err := r.s.read(plumbing.BlobObject, h)
-		if err != nil {
-			err = objectError(path.Join(skills.SkillsDir, id+".toml"), h, err, r.promisor)
+		file := path.Join(skills.SkillsDir, id+".toml")
+		src, err := r.s.readMax(plumbing.BlobObject, h, skills.MaxSkillFileSize)
+		var large *TooLargeError
+		switch {
+		case errors.As(err, &large):
+			// Refused from its header, never inflated: skipped as a
+			// version over the limits.
+			p = parsed{nil, &skills.OverLimitError{Problem: *skills.SkillFileSizeProblem(file, large.Size)}}
+		case err != nil:
+			err = objectError(file, h, err, r.promisor)
 			if r.err == nil {
 				r.err = err
 			}
 			return nil, err
+		default:
+			person, perr := skills.ParsePerson(file, src)
+			p = parsed{person, perr}
 		}
-		person, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
-		p = parsed{person, perr}
 		r.people.put(h, p)
 	}
 	if p.err != nil {

@@ -255,7 +255,7 @@ func TestReadSkillFile(t *testing.T) {
 }
 
 // Deep nesting cost quadratic memory before the nesting limit applied: a
-// quote in a table header's comment ("[levels] # '''") made the bounds scan
+// quote in a table header's comment ("[levels] # ”'") made the bounds scan
 // read the lines after it as a string, and a [private] table was decoded
 // and indexed before any limit; the index of positions then copied the key
 // path of each of 20,000 nested arrays (a 42 KB file took 640 MB, 82 KB ran
