@@ -10,6 +10,7 @@ import (
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	gitstorage "github.com/go-git/go-git/v5/storage"
@@ -157,10 +158,20 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
 		return nil, objectError("the skills/ tree of "+rev, sub, err, w.promisor)
 	}
 	for _, e := range tree.Entries {
-		if !e.Mode.IsFile() || !strings.HasSuffix(e.Name, ".toml") {
+		if e.Mode == filemode.Dir || !strings.HasSuffix(e.Name, ".toml") {
 			continue
 		}
 		file := skills.SkillsDir + "/" + e.Name
+		if !e.Mode.IsFile() || e.Mode == filemode.Symlink {
+			what := "a symbolic link"
+			if e.Mode == filemode.Submodule {
+				what = "a submodule (a gitlink to a commit of another repository)"
+			}
+			snap.Unread = append(snap.Unread, skills.Problem{Path: file, Severity: skills.Error,
+				Message: what + ", not a file, which coach does not read",
+				Hint:    "replace it with the skill file, or remove it with `git rm --cached " + file + "`"})
+			continue
+		}
 		data, ok := s.blobs[e.Hash]
 		if !ok {
 			data, err = readBlob(st, e.Hash, skills.MaxSkillFileSize)

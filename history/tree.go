@@ -24,6 +24,31 @@ type entry struct {
 type treeDiff struct {
 	added, deleted []entry
 	modified       [][2]entry // old, new
+	// skipped are the entries named like skill files that are not files
+	// (a submodule, a symbolic link), added or changed: no version to
+	// read, a warning each.
+	skipped []skippedEntry
+}
+
+type skippedEntry struct {
+	entry
+	what string // "a submodule", "a symbolic link"
+}
+
+// notAFile says what a raw tree entry is when it is neither a file nor a
+// tree, "" otherwise: git writes a submodule as a gitlink, mode 160000,
+// whose hash is a commit of another repository, and a symbolic link as a
+// blob holding the path it leads to.
+func notAFile(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("160000 ")):
+		return "a submodule (a gitlink to a commit of another repository)"
+	case bytes.HasPrefix(b, []byte("120000 ")):
+		return "a symbolic link"
+	case bytes.HasPrefix(b, []byte("100")), bytes.HasPrefix(b, []byte("40000 ")):
+		return ""
+	}
+	return "not a file"
 }
 
 // rawTree returns the bytes of tree h, reading each tree once while it is
@@ -174,6 +199,7 @@ func diffTrees(old, cur []byte) treeDiff {
 			}
 			old, cur = old[n:], cur[n:]
 		}
+		oOther, cOther := notAFile(old), notAFile(cur)
 		on, oTree, oHash, oRest, oOK := nextEntry(old)
 		cn, cTree, cHash, cRest, cOK := nextEntry(cur)
 		if !oOK && !cOK {
@@ -188,38 +214,63 @@ func diffTrees(old, cur []byte) treeDiff {
 		default:
 			c = gitLess(on, oTree, cn, cTree)
 		}
+		// An entry that is not a file is no version of a skill file: one
+		// that becomes a file is added, one a file becomes is deleted.
 		switch {
 		case c < 0:
-			if id, ok := skillEntry(on, oTree); ok {
+			if id, ok := skillEntry(on, oTree); ok && oOther == "" {
 				d.deleted = append(d.deleted, entry{id, oHash})
 			}
 			old = oRest
 		case c > 0:
-			if id, ok := skillEntry(cn, cTree); ok {
+			if id, ok := skillEntry(cn, cTree); ok && cOther == "" {
 				d.added = append(d.added, entry{id, cHash})
+			} else if ok {
+				d.skipped = append(d.skipped, skippedEntry{entry{id, cHash}, cOther})
 			}
 			cur = cRest
 		default:
-			if oHash != cHash {
-				id, isFile := skillEntry(cn, cTree)
-				if _, wasFile := skillEntry(on, oTree); isFile && wasFile {
-					d.modified = append(d.modified, [2]entry{{id, oHash}, {id, cHash}})
+			id, isFile := skillEntry(cn, cTree)
+			_, wasFile := skillEntry(on, oTree)
+			wasFile = wasFile && oOther == ""
+			switch {
+			case oHash == cHash && (oOther == "") == (cOther == ""):
+			case isFile && cOther != "":
+				d.skipped = append(d.skipped, skippedEntry{entry{id, cHash}, cOther})
+				if wasFile {
+					d.deleted = append(d.deleted, entry{id, oHash})
 				}
+			case isFile && wasFile:
+				d.modified = append(d.modified, [2]entry{{id, oHash}, {id, cHash}})
+			case isFile:
+				d.added = append(d.added, entry{id, cHash})
 			}
 			old, cur = oRest, cRest
 		}
 	}
 }
 
-// lookup finds a skill file's blob in a raw tree.
+// lookup finds a skill file's blob in a raw tree: a file, not a
+// submodule or a link of that name.
 func lookup(tree []byte, id string) (plumbing.Hash, bool) {
+	h, other, ok := lookupAny(tree, id)
+	return h, ok && other == ""
+}
+
+// lookupAny finds the entry named like id's skill file, file or not, and
+// says what it is when it is not a file (see notAFile).
+func lookupAny(tree []byte, id string) (plumbing.Hash, string, bool) {
 	want := []byte(id + ".toml")
-	for name, isTree, hash, rest, ok := nextEntry(tree); ok; name, isTree, hash, rest, ok = nextEntry(rest) {
-		if !isTree && bytes.Equal(name, want) {
-			return hash, true
+	for raw := tree; ; {
+		name, isTree, hash, rest, ok := nextEntry(raw)
+		if !ok {
+			return plumbing.ZeroHash, "", false
 		}
+		if !isTree && bytes.Equal(name, want) {
+			return hash, notAFile(raw), true
+		}
+		raw = rest
 	}
-	return plumbing.ZeroHash, false
 }
 
 // countEntries is the number of entries of a raw tree.

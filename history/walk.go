@@ -670,6 +670,10 @@ func (w *walker) diffCommit(r *reader, j *job) ([]fileChange, error) {
 	for _, del := range d.deleted {
 		files = append(files, fileChange{ID: del.id, Changes: []skills.Change{{Person: del.id, Kind: skills.KindRemoved, From: del.id}}})
 	}
+	for _, sk := range d.skipped {
+		files = append(files, fileChange{ID: sk.id, Warning: fmt.Sprintf("commit %s (%s): skipped skills/%s.toml, which is %s, not a file",
+			n.Hash.String()[:7], n.When.Format(time.DateOnly), sk.id, sk.what)})
+	}
 	sort.SliceStable(files, func(i, j int) bool { return files[i].ID < files[j].ID })
 	return files, nil
 }
@@ -700,6 +704,14 @@ func mergeOnly(d treeDiff, others [][]byte) treeDiff {
 	for _, del := range d.deleted {
 		if !fromOthers(entry{id: del.id}) {
 			out.deleted = append(out.deleted, del)
+		}
+	}
+	for _, sk := range d.skipped {
+		if !slices.ContainsFunc(others, func(o []byte) bool {
+			h, other, ok := lookupAny(o, sk.id)
+			return ok && h == sk.hash && other != ""
+		}) {
+			out.skipped = append(out.skipped, sk)
 		}
 	}
 	return out
