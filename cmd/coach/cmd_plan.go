@@ -577,8 +577,8 @@ func (e *handEditedError) Error() string {
 // replaced with force. A file that appears or changes while coach writes it
 // is left alone (see replaceFile).
 func writeGenerated(ctx context.Context, file, path string, content []byte, marker string, force bool, command string) (bool, error) {
-	old, err := os.ReadFile(file)
-	old = lf(old)
+	raw, err := os.ReadFile(file)
+	old := lf(raw)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		err := createFile(ctx, file, path, content)
@@ -597,7 +597,9 @@ func writeGenerated(ctx context.Context, file, path string, content []byte, mark
 	case !force && !bytes.HasPrefix(old, []byte(marker+"\n")):
 		return false, &handEditedError{path, command}
 	}
-	if err := replaceFile(ctx, file, path, old, content, "coach "+command); err != nil {
+	// The file is compared as it was read, CRLF and all: it is what
+	// replaceFile finds there again when nobody changed it.
+	if err := replaceFile(ctx, file, path, raw, content, "coach "+command); err != nil {
 		return false, err
 	}
 	return true, nil

@@ -151,7 +151,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
-		if !bytes.Equal(old, content) {
+		if old = lf(old); !bytes.Equal(old, content) {
 			fmt.Fprint(stdout, udiff.Unified("a/"+path, "b/"+path, string(old), string(content)))
 			fmt.Fprintf(stderr, "coach: %s is stale; run `coach team` and commit it\n", path)
 			return errFindings
