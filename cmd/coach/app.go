@@ -168,6 +168,7 @@ func exitCode(err error, stderr io.Writer) int {
 		problems   *skills.ProblemsError
 		handEdited *handEditedError
 		kept       *notReplacedError
+		refused    *refusedError
 	)
 	switch {
 	case err == nil:
@@ -183,7 +184,7 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, skills.ErrNotRecipient):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
-	case errors.As(err, &handEdited), errors.As(err, &kept):
+	case errors.As(err, &handEdited), errors.As(err, &kept), errors.As(err, &refused):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
 	case errors.As(err, &problems):

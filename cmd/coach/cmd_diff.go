@@ -6,9 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 	"runtime"
 	"sort"
@@ -214,9 +211,9 @@ func loadReview(dir string, workTree bool) (*reviewFiles, error) {
 	if len(shared) > 0 || repo.Matrix == nil {
 		return nil, &skills.ProblemsError{Problems: shared}
 	}
-	var tmplFS fs.FS
-	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
-		tmplFS = os.DirFS(filepath.Join(root, templates.Dir))
+	tmplFS, err := templatesDir(root)
+	if err != nil {
+		return nil, err
 	}
 	if t.tmpl, err = templates.Load(tmplFS); err != nil {
 		return nil, err

@@ -229,15 +229,30 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 		t.cleanup()
 		return nil, err
 	}
-	var tmplFS fs.FS
-	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
-		tmplFS = os.DirFS(filepath.Join(root, templates.Dir))
+	tmplFS, err := templatesDir(root)
+	if err == nil {
+		t.tmpl, err = templates.Load(tmplFS)
 	}
-	if t.tmpl, err = templates.Load(tmplFS); err != nil {
+	if err != nil {
 		t.cleanup()
 		return nil, err
 	}
 	return t, nil
+}
+
+// templatesDir is the repository's templates/, nil when there is none, and
+// a problem when it is a symbolic link out of the repository.
+func templatesDir(root string) (fs.FS, error) {
+	if p, err := skills.LinkedOutside(root, templates.Dir); p != nil || err != nil {
+		if p != nil {
+			err = &skills.ProblemsError{Problems: skills.Problems{*p}}
+		}
+		return nil, err
+	}
+	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
+		return os.DirFS(filepath.Join(root, templates.Dir)), nil
+	}
+	return nil, nil
 }
 
 // readHistory reads the history of the repository at gitRoot, and the skill
@@ -479,21 +494,25 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 			continue
 		}
 		path := plans.PlanPath(p.ID)
-		file := filepath.Join(t.repo.Root, filepath.FromSlash(path))
 		switch {
 		case opts.Stdout:
 			if _, err := stdout.Write(content); err != nil {
 				return err
 			}
 		case opts.Check:
-			old, err := os.ReadFile(file)
-			if errors.Is(err, fs.ErrNotExist) {
-				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `coach plan %s` and commit it", path, p.ID))
+			old, exists, err := readGenerated(t.repo.Root, path)
+			if refused := (*refusedError)(nil); errors.As(err, &refused) {
+				finding(refused.problem.Path, 0, refused.problem.String())
 				findings = true
 				continue
 			}
 			if err != nil {
 				return err
+			}
+			if !exists {
+				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `coach plan %s` and commit it", path, p.ID))
+				findings = true
+				continue
 			}
 			old = lf(old)
 			if !bytes.Equal(old, content) {
@@ -507,7 +526,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 				findings = true
 			}
 		default:
-			wrote, err := writeGenerated(ctx, file, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
+			wrote, err := writeGenerated(ctx, t.repo.Root, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
 			if leftAlone(err) {
 				kept = append(kept, err)
 				continue
@@ -576,11 +595,14 @@ func (e *handEditedError) Error() string {
 // A file whose first line is not the marker was edited by hand, and is only
 // replaced with force. A file that appears or changes while coach writes it
 // is left alone (see replaceFile).
-func writeGenerated(ctx context.Context, file, path string, content []byte, marker string, force bool, command string) (bool, error) {
-	raw, err := os.ReadFile(file)
+func writeGenerated(ctx context.Context, root, path string, content []byte, marker string, force bool, command string) (bool, error) {
+	file := filepath.Join(root, filepath.FromSlash(path))
+	raw, exists, err := readGenerated(root, path)
 	old := lf(raw)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return false, err
+	case !exists:
 		err := createFile(ctx, file, path, content)
 		if errors.Is(err, fs.ErrExist) {
 			if now, rerr := os.ReadFile(file); rerr == nil && bytes.Equal(now, content) {
@@ -590,8 +612,6 @@ func writeGenerated(ctx context.Context, file, path string, content []byte, mark
 				fmt.Sprintf("check it, then run `coach %s` again", command)}
 		}
 		return err == nil, err
-	case err != nil:
-		return false, err
 	case bytes.Equal(old, content):
 		return false, nil
 	case !force && !bytes.HasPrefix(old, []byte(marker+"\n")):

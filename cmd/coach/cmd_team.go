@@ -3,12 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/coach-dev/coach/plans"
@@ -140,16 +136,15 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 	}
 	content := append([]byte(plans.TeamMarker()+"\n"), body...)
 	path := plans.TeamPath(opts.Under)
-	file := filepath.Join(t.repo.Root, filepath.FromSlash(path))
 	switch {
 	case opts.Check:
-		old, err := os.ReadFile(file)
-		if errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "coach: %s is missing; run `coach team` and commit it\n", path)
-			return errFindings
-		}
+		old, exists, err := readGenerated(t.repo.Root, path)
 		if err != nil {
 			return err
+		}
+		if !exists {
+			fmt.Fprintf(stderr, "coach: %s is missing; run `coach team` and commit it\n", path)
+			return errFindings
 		}
 		if old = lf(old); !bytes.Equal(old, content) {
 			fmt.Fprint(stdout, udiff.Unified("a/"+path, "b/"+path, string(old), string(content)))
@@ -162,7 +157,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 			return err
 		}
 	default:
-		wrote, err := writeGenerated(ctx, file, path, content, plans.TeamMarker(), opts.Force, "team")
+		wrote, err := writeGenerated(ctx, t.repo.Root, path, content, plans.TeamMarker(), opts.Force, "team")
 		if err != nil {
 			return err
 		}

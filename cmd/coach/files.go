@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/internal/atomicfile"
+	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
 )
 
@@ -31,14 +33,51 @@ func (e *notReplacedError) Error() string {
 }
 
 // leftAlone reports whether err is a file left alone (hand-edited,
-// read-only, changed meanwhile): the others of an --all run are still
-// written.
+// read-only, changed meanwhile, refused): the others of an --all run are
+// still written.
 func leftAlone(err error) bool {
 	var (
 		kept       *notReplacedError
 		handEdited *handEditedError
+		refused    *refusedError
 	)
-	return errors.As(err, &kept) || errors.As(err, &handEdited)
+	return errors.As(err, &kept) || errors.As(err, &handEdited) || errors.As(err, &refused)
+}
+
+// refusedError is a file coach will neither read nor write: a symbolic
+// link out of the repository, or in a directory that is one, something
+// that is not a file, a file over its size limit.
+type refusedError struct{ problem skills.Problem }
+
+func (e *refusedError) Error() string { return e.problem.String() }
+
+// readGenerated reads a file coach generates (a plan, team.md) to compare
+// it with what coach would write, the way skill files are read: within
+// skills.MaxGeneratedSize, and never through a symbolic link that leads out
+// of the repository, to something that is not a file (/dev/zero), or
+// through a directory that is such a link. ok is false when the file does
+// not exist; a file refused is a *refusedError.
+func readGenerated(root, rel string) (data []byte, ok bool, err error) {
+	data, p, err := skills.ReadFile(root, rel, skills.MaxGeneratedSize, "a file coach generates")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, false, nil
+	case err != nil:
+		return nil, false, err
+	case p != nil:
+		return nil, false, &refusedError{*p}
+	}
+	return data, true, nil
+}
+
+// checkWritable refuses to write rel (a slash path under root) through a
+// directory that is a symbolic link out of the repository.
+func checkWritable(root, rel string) error {
+	p, err := skills.LinkedOutside(root, path.Dir(rel))
+	if p != nil {
+		return &refusedError{*p}
+	}
+	return err
 }
 
 // createFile makes file (shown as path) with data; it fails with
