@@ -409,6 +409,26 @@ func (t *team) buildPlans(ctx context.Context, people []*skills.Person, render b
 	})
 }
 
+// eachPlan builds and renders the plans of people in parallel and calls f
+// on each in their order, a window at a time (see inWindows): a rendered
+// plan can be templates.MaxOutput bytes, and holding every plan of --all
+// took 1.9 GB for 150 plans near that limit. It stops at the first error of
+// f, or after calling f on the plans before the first that failed to
+// build, with that error.
+func (t *team) eachPlan(ctx context.Context, people []*skills.Person, render bool, f func(*skills.Person, builtPlan) error) error {
+	t.progress.begin("building plans", "plans", len(people))
+	defer t.progress.end()
+	return inWindows(ctx, t.workers, people, func(p *skills.Person) (builtPlan, error) {
+		defer t.progress.add(1)
+		pl, err := t.plan(p)
+		if err != nil || !render {
+			return builtPlan{plan: pl}, err
+		}
+		content, err := t.render(p, pl)
+		return builtPlan{pl, content}, err
+	}, f)
+}
+
 func (t *team) render(p *skills.Person, pl *plans.Plan) ([]byte, error) {
 	body, err := t.tmpl.Render("plan.md.tmpl", pl)
 	if err != nil {
@@ -479,19 +499,19 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 	}
 	// Plans are built and rendered in parallel, then written in order: the
 	// same bytes as one at a time. A plan that fails stops the run after
-	// those before it are written, as one at a time would.
-	built, buildErr := t.buildPlans(ctx, people, opts.Format != "json")
+	// those before it are written, as one at a time would. They are built a
+	// window at a time and each dropped once written (see eachPlan).
 	var out []*plans.Plan
 	var findings bool
 	var kept []error // plans left alone, named once the others are written
-	for i, b := range built {
+	buildErr := t.eachPlan(ctx, people, opts.Format != "json", func(p *skills.Person, b builtPlan) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		p, pl, content := people[i], b.plan, b.content
+		pl, content := b.plan, b.content
 		if opts.Format == "json" {
 			out = append(out, pl)
-			continue
+			return nil
 		}
 		path := plans.PlanPath(p.ID)
 		switch {
@@ -504,7 +524,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 			if refused := (*refusedError)(nil); errors.As(err, &refused) {
 				finding(refused.problem.Path, 0, refused.problem.String())
 				findings = true
-				continue
+				return nil
 			}
 			if err != nil {
 				return err
@@ -512,7 +532,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 			if !exists {
 				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `coach plan %s` and commit it", path, p.ID))
 				findings = true
-				continue
+				return nil
 			}
 			old = lf(old)
 			if !bytes.Equal(old, content) {
@@ -529,7 +549,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 			wrote, err := writeGenerated(ctx, t.repo.Root, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
 			if leftAlone(err) {
 				kept = append(kept, err)
-				continue
+				return nil
 			}
 			if err != nil {
 				return err
@@ -540,7 +560,8 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 				fmt.Fprintf(stderr, "coach: %s is up to date\n", path)
 			}
 		}
-	}
+		return nil
+	})
 	if buildErr != nil {
 		return buildErr
 	}
