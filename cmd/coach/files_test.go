@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -46,5 +49,41 @@ func TestReplaceFileLeavesAlone(t *testing.T) {
 				t.Errorf("the file changed: %q", got)
 			}
 		})
+	}
+}
+
+// An interrupted `init --example` left a half-built directory that blocked
+// the rerun ("is not empty"). The example is built beside it and renamed
+// once complete: an interrupted run leaves nothing at DIR, and what kill -9
+// leaves beside it does not block the next run.
+func TestInterruptedInitExampleBlocksRerun(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "team")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	var stderr bytes.Buffer
+	if code := runContext(ctx, []string{"coach", "init", "--example", dir}, io.Discard, &stderr); code != 130 {
+		t.Fatalf("init --example, interrupted: exit %d, want 130\n%s", code, stderr.String())
+	}
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 0 {
+		t.Fatalf("an interrupted init --example left %v", entries)
+	}
+	// What a killed run leaves: its directory beside DIR, and DIR empty.
+	if err := os.MkdirAll(filepath.Join(parent, ".team.coach-init-123", "skills"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	if code := runContext(t.Context(), []string{"coach", "init", "--example", dir}, io.Discard, &stderr); code != 0 {
+		t.Fatalf("init --example after an interrupted one: exit %d\n%s", code, stderr.String())
+	}
+	if code := runContext(t.Context(), []string{"coach", "-C", dir, "plan", "--all", "--check"}, io.Discard, &stderr); code != 0 {
+		t.Fatalf("plan --all --check in the example: exit %d\n%s", code, stderr.String())
 	}
 }
