@@ -178,7 +178,7 @@ func writeAgenda(ctx context.Context, root, path string, content []byte, force b
 	old, err := os.ReadFile(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return createFile(ctx, file, path, content)
+		return notWritable(path, again, createFile(ctx, file, path, content))
 	case err != nil:
 		return err
 	case bytes.Equal(old, content):

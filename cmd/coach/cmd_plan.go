@@ -632,7 +632,7 @@ func writeGenerated(ctx context.Context, root, path string, content []byte, mark
 			return false, &notReplacedError{path, "appeared while coach was writing it",
 				fmt.Sprintf("check it, then run `coach %s` again", command)}
 		}
-		return err == nil, err
+		return err == nil, notWritable(path, "coach "+command, err)
 	case bytes.Equal(old, content):
 		return false, nil
 	case !force && !bytes.HasPrefix(old, []byte(marker+"\n")):

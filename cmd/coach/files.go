@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
+	pathpkg "path"
 	"path/filepath"
 
 	"github.com/coach-dev/coach/history"
@@ -73,7 +73,7 @@ func readGenerated(root, rel string) (data []byte, ok bool, err error) {
 // checkWritable refuses to write rel (a slash path under root) through a
 // directory that is a symbolic link out of the repository.
 func checkWritable(root, rel string) error {
-	p, err := skills.LinkedOutside(root, path.Dir(rel))
+	p, err := skills.LinkedOutside(root, pathpkg.Dir(rel))
 	if p != nil {
 		return &refusedError{*p}
 	}
@@ -104,7 +104,20 @@ func replaceFile(ctx context.Context, file, path string, old, data []byte, again
 		return &notReplacedError{path, "changed while coach was writing it",
 			fmt.Sprintf("check it, then run `%s` again", again)}
 	}
-	return fmt.Errorf("write %s: %w", path, err)
+	return notWritable(path, again, fmt.Errorf("write %s: %w", path, err))
+}
+
+// notWritable turns a failure to write path for lack of permission (a
+// read-only directory, where the temporary file cannot be made) into a file
+// left alone, named by its own path: --all goes on with the others and
+// names them all. Any other error is returned as it is.
+func notWritable(path, again string, err error) error {
+	if !errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	dir := pathpkg.Dir(filepath.ToSlash(path))
+	return &notReplacedError{path, "cannot be written (permission denied in " + dir + "/)",
+		fmt.Sprintf("make %s/ writable (chmod u+w %s) and run `%s` again", dir, dir, again)}
 }
 
 // writeOwned writes an output file the user named (a chart, a schema): a new

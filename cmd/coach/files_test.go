@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -85,5 +88,45 @@ func TestInterruptedInitExampleBlocksRerun(t *testing.T) {
 	}
 	if code := runContext(t.Context(), []string{"coach", "-C", dir, "plan", "--all", "--check"}, io.Discard, &stderr); code != 0 {
 		t.Fatalf("plan --all --check in the example: exit %d\n%s", code, stderr.String())
+	}
+}
+
+// A read-only plans/ stopped `plan --all` at the first plan, with a
+// temporary file's path in the message. Each plan is now named and left
+// alone, and the others are still tried.
+func TestReadOnlyPlansStopsAtFirstFile(t *testing.T) {
+	err := notWritable("plans/alice.md", "coach plan alice",
+		fmt.Errorf("write plans/alice.md: %w", &fs.PathError{Op: "write", Path: "/team/plans/alice.md", Err: fs.ErrPermission}))
+	want := "plans/alice.md cannot be written (permission denied in plans/), so it was not replaced; make plans/ writable (chmod u+w plans) and run `coach plan alice` again"
+	if err == nil || err.Error() != want || !leftAlone(err) {
+		t.Errorf("got %v (left alone: %v), want %s", err, leftAlone(err), want)
+	}
+	if os.Geteuid() == 0 {
+		return // no mode stops root: the rest needs another user
+	}
+	dir := filepath.Join(t.TempDir(), "team")
+	if code := runContext(t.Context(), []string{"coach", "init", "--example", dir}, io.Discard, io.Discard); code != 0 {
+		t.Fatal("init --example failed")
+	}
+	for _, id := range []string{"alice", "ben"} {
+		if err := os.Remove(filepath.Join(dir, "plans", id+".md")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(filepath.Join(dir, "plans"), 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(filepath.Join(dir, "plans"), 0o755) })
+	var stderr bytes.Buffer
+	if code := runContext(t.Context(), []string{"coach", "-C", dir, "plan", "--all"}, io.Discard, &stderr); code != 1 {
+		t.Fatalf("plan --all in a read-only plans/: exit %d, want 1\n%s", code, stderr.String())
+	}
+	for _, id := range []string{"alice", "ben"} {
+		if !strings.Contains(stderr.String(), "coach: plans/"+id+".md cannot be written (permission denied in plans/)") {
+			t.Errorf("plans/%s.md not named:\n%s", id, stderr.String())
+		}
+	}
+	if strings.Contains(stderr.String(), ".tmp") {
+		t.Errorf("a temporary path in the message:\n%s", stderr.String())
 	}
 }
