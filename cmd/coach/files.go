@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	pathpkg "path"
 	"path/filepath"
+	"strings"
 
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/internal/atomicfile"
@@ -125,13 +127,19 @@ func notWritable(path, again string, err error) error {
 // else, which is left alone as notOurs says. again is the command that
 // writes it.
 func writeOwned(ctx context.Context, file string, data []byte, ours func(old []byte) bool, notOurs *notReplacedError, again string) error {
-	old, err := os.ReadFile(file)
+	if inGitDir(file) {
+		return &usageError{msg: fmt.Sprintf("%s is inside a .git directory, which is git's own", file),
+			hint: "write it elsewhere in the work tree, or outside the repository"}
+	}
+	old, err := readOwned(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		err := createFile(ctx, file, file, data)
 		if errors.Is(err, fs.ErrExist) {
 			return &notReplacedError{file, "appeared while coach was writing it", fmt.Sprintf("check it, then run `%s` again", again)}
 		}
+		return err
+	case leftAlone(err):
 		return err
 	case err != nil:
 		return fmt.Errorf("read %s: %w", file, err)
@@ -141,6 +149,61 @@ func writeOwned(ctx context.Context, file string, data []byte, ours func(old []b
 		return notOurs
 	}
 	return replaceFile(ctx, file, file, old, data, again)
+}
+
+// readOwned reads an output file the user named before writing over it:
+// only a regular file (a link is followed), and within
+// skills.MaxGeneratedSize. /dev/zero would be read for ever, and a named
+// pipe would wait for a writer.
+func readOwned(file string) ([]byte, error) {
+	fi, err := os.Stat(file)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &notReplacedError{file, "is not a regular file (a device, a pipe or a directory)", "give a file name"}
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	old, err := io.ReadAll(io.LimitReader(f, skills.MaxGeneratedSize+1))
+	if err == nil && len(old) > skills.MaxGeneratedSize {
+		return nil, &notReplacedError{file, "is larger than any file coach writes", "give a new file name, or move this file aside"}
+	}
+	return old, err
+}
+
+// inGitDir reports whether file is inside a .git directory, following
+// symbolic links: git's own files are never coach's output.
+func inGitDir(file string) bool {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return false
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	} else {
+		// The file or directories above it do not exist yet: resolve what
+		// does.
+		for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				rest, _ := filepath.Rel(dir, abs)
+				abs = filepath.Join(real, rest)
+				break
+			}
+			if filepath.Dir(dir) == dir {
+				break
+			}
+		}
+	}
+	for _, part := range strings.Split(filepath.ToSlash(abs), "/") {
+		if part == ".git" {
+			return true
+		}
+	}
+	return false
 }
 
 func exists(path string) (bool, error) {
