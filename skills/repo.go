@@ -263,7 +263,9 @@ func loadSettings(root string) (r *Repo, sources map[string][]byte, matrixOK boo
 
 // SkillFiles lists skills/*.toml under root, relative and sorted. A missing
 // skills directory is an empty list. Symbolic links are listed: reading one
-// ([ReadSkillFile]) follows it inside the repository, or says why not.
+// ([ReadSkillFile]) follows it inside the repository, or says why not. A
+// skills/ that is a symbolic link out of the repository is a
+// *ProblemsError.
 func SkillFiles(root string) ([]string, error) {
 	if p, err := LinkedOutside(root, SkillsDir); p != nil || err != nil {
 		if p != nil {
