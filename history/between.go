@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5/config"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -93,7 +94,7 @@ func (s *Snapshots) Between(base, head, p string) (out []FileCommit, complete bo
 		if flags[c.Hash]&fromBase != 0 {
 			continue // reached from base after all (a skewed clock)
 		}
-		after, err := fileAt(s.st, c.TreeHash, full)
+		after, err := fileAt(s.st, c.TreeHash, full, skills.MaxSkillFileSize)
 		if err != nil {
 			return nil, false, err
 		}
@@ -106,7 +107,7 @@ func (s *Snapshots) Between(base, head, p string) (out []FileCommit, complete bo
 					break
 				}
 			}
-			before, err := fileAt(s.st, pc.TreeHash, full)
+			before, err := fileAt(s.st, pc.TreeHash, full, skills.MaxSkillFileSize)
 			if err != nil {
 				return nil, false, err
 			}
@@ -226,7 +227,7 @@ func (s *Snapshots) WrittenIn(p string, same func(data []byte) bool) (*Snapshot,
 	}
 	var writer *object.Commit
 	for n := 0; n < maxBetween && c != nil; n++ {
-		data, err := fileAt(s.st, c.TreeHash, full)
+		data, err := fileAt(s.st, c.TreeHash, full, skills.MaxSkillFileSize)
 		if err != nil {
 			return nil, err
 		}

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 )
 
@@ -21,6 +21,11 @@ var (
 	stagedFiles = []string{skills.ConfigFile, skills.MatrixFile, skills.SchemaFile, "team.md"}
 	stagedDirs  = []string{skills.SkillsDir + "/", "plans/", "templates/", "team/"}
 )
+
+// maxStaged is the largest staged file CheckoutIndex reads: over it, a
+// file is over the limit of every kind of file coach reads, and is refused
+// from its object's header, unread.
+const maxStaged = skills.MaxGeneratedSize
 
 // CheckoutIndex writes the coaching files as they are staged in the git
 // index (what the next commit will hold) into dir, an empty directory, so
@@ -52,7 +57,10 @@ func CheckoutIndex(root, dir string) (int, error) {
 		if e.Stage != 0 {
 			return 0, fmt.Errorf("%s has an unresolved merge conflict in the index; resolve it and `git add` it", rel)
 		}
-		data, err := readObject(repo.Storer, plumbing.BlobObject, e.Hash)
+		data, err := readBlob(repo.Storer, e.Hash, maxStaged)
+		if large := (*TooLargeError)(nil); errors.As(err, &large) {
+			return 0, fmt.Errorf("the staged %s is %d bytes, over every limit of coach (the largest is %d); unstage it with `git restore --staged %s`", rel, large.Size, maxStaged, rel)
+		}
 		if err != nil {
 			return 0, fmt.Errorf("read the staged %s (%s): %w", rel, e.Hash.String()[:7], err)
 		}

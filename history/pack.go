@@ -237,12 +237,19 @@ func (o *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plu
 // read returns the content of object h, which must be of type t. The bytes
 // may be shared with the cache: callers must not change them.
 func (o *objectStore) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
-	data, typ, ok, err := o.packed(h)
+	return o.readMax(t, h, 0)
+}
+
+// readMax is read refusing, with a *TooLargeError and before inflating it,
+// an object whose header says it is over max bytes (0: no limit): a file of
+// 500 MB of one byte packs to 0.5 MB.
+func (o *objectStore) readMax(t plumbing.ObjectType, h plumbing.Hash, max int64) ([]byte, error) {
+	data, typ, ok, err := o.packedMax(h, max)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
-		return readObject(o.EncodedObjectStorer, t, h)
+		return readObjectMax(o.EncodedObjectStorer, t, h, max)
 	}
 	if typ != t {
 		return nil, plumbing.ErrObjectNotFound
@@ -253,6 +260,11 @@ func (o *objectStore) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, erro
 // packed reads object h from the first pack holding it; ok is false when
 // none does.
 func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectType, ok bool, err error) {
+	return o.packedMax(h, 0)
+}
+
+// packedMax is packed with the limit of readMax.
+func (o *objectStore) packedMax(h plumbing.Hash, max int64) (data []byte, t plumbing.ObjectType, ok bool, err error) {
 	packs, err := o.set.get()
 	if err != nil {
 		return nil, 0, false, err
@@ -263,7 +275,10 @@ func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectTyp
 		if err != nil {
 			continue
 		}
-		data, t, err := o.at(p, off, 0)
+		data, t, err := o.atMax(p, off, max)
+		if tl := (*TooLargeError)(nil); errors.As(err, &tl) {
+			return nil, 0, false, err
+		}
 		if errors.Is(err, errLarge) {
 			return nil, 0, false, nil
 		}
@@ -286,12 +301,36 @@ const (
 
 var errLarge = errors.New("object too large to read in memory")
 
+// TooLargeError is an object that coach refused to read: its header says
+// it is Size bytes, over the limit of what was read.
+type TooLargeError struct{ Size int64 }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("the object is %d bytes, too large to read", e.Size)
+}
+
 // at reads the object at offset off of pack p, resolving deltas.
 func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.ObjectType, error) {
-	if b, ok := o.bases.get(baseKey{p, off}); ok {
-		return b.data, b.typ, nil
+	return o.resolve(p, off, depth, 0)
+}
+
+// atMax is at for an object that must be at most max bytes (0: any size up
+// to maxObject): the size its entry's header gives, or for a delta the
+// size the delta's own header gives, is checked before anything else is
+// inflated or any base resolved.
+func (o *objectStore) atMax(p *pack, off int64, max int64) ([]byte, plumbing.ObjectType, error) {
+	return o.resolve(p, off, 0, max)
+}
+
+func (o *objectStore) resolve(p *pack, off int64, depth int, max int64) ([]byte, plumbing.ObjectType, error) {
+	b, ok := o.bases.get(baseKey{p, off})
+	if !ok {
+		b, ok = o.set.blob(baseKey{p, off})
 	}
-	if b, ok := o.set.blob(baseKey{p, off}); ok {
+	if ok {
+		if max > 0 && int64(len(b.data)) > max { // read before as a delta base
+			return nil, 0, &TooLargeError{int64(len(b.data))}
+		}
 		return b.data, b.typ, nil
 	}
 	if depth > maxDepth {
@@ -301,6 +340,22 @@ func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.Object
 	if err != nil {
 		return nil, 0, err
 	}
+	delta := t == plumbing.OFSDeltaObject || t == plumbing.REFDeltaObject
+	if max > 0 && !delta && size > max {
+		return nil, 0, &TooLargeError{size}
+	}
+	if max > 0 && delta && size > deltaBound(max) {
+		// A delta this long cannot make an object within max: read the
+		// object's size from the start of the delta alone.
+		target, err := o.deltaTarget(body)
+		if err != nil {
+			return nil, 0, fmt.Errorf("inflate the delta at offset %d: %w", off, err)
+		}
+		if target <= max {
+			return nil, 0, fmt.Errorf("apply the delta at offset %d: %d bytes of delta for an object of %d", off, size, target)
+		}
+		return nil, 0, &TooLargeError{target}
+	}
 	if size > maxObject {
 		return nil, 0, errLarge
 	}
@@ -308,10 +363,15 @@ func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.Object
 	if err != nil {
 		return nil, 0, fmt.Errorf("inflate the object at offset %d: %w", off, err)
 	}
+	if max > 0 && delta {
+		if target, ok := deltaSizes(content); ok && target > max {
+			return nil, 0, &TooLargeError{target}
+		}
+	}
 	var base []byte
 	switch t {
 	case plumbing.OFSDeltaObject:
-		base, t, err = o.at(p, baseOff, depth+1)
+		base, t, err = o.resolve(p, baseOff, depth+1, 0)
 	case plumbing.REFDeltaObject:
 		base, t, err = o.refBase(p, baseHash, depth+1)
 	}
@@ -344,6 +404,56 @@ func (o *objectStore) refBase(p *pack, h plumbing.Hash, depth int) ([]byte, plum
 		err = fmt.Errorf("delta base %s: %w", h, plumbing.ErrObjectNotFound)
 	}
 	return data, t, err
+}
+
+// deltaBound is the longest delta that can make an object of max bytes:
+// the two sizes, and a copy command of up to 8 bytes for each byte made.
+func deltaBound(max int64) int64 { return 8*max + 20 }
+
+// deltaTarget inflates the first bytes of a delta, its two sizes, and
+// returns the size of the object it makes.
+func (o *objectStore) deltaTarget(body []byte) (int64, error) {
+	o.src.Reset(body)
+	var err error
+	if o.zr == nil {
+		o.zr, err = zlib.NewReader(&o.src)
+	} else {
+		err = o.zr.(zlib.Resetter).Reset(&o.src, nil)
+	}
+	if err != nil {
+		return 0, err
+	}
+	var start [20]byte
+	n, err := io.ReadFull(o.zr, start[:])
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return 0, err
+	}
+	if target, ok := deltaSizes(start[:n]); ok {
+		return target, nil
+	}
+	return 0, packfile.ErrInvalidDelta
+}
+
+// deltaSizes reads the size of the object a delta makes, the second of the
+// two numbers it starts with.
+func deltaSizes(delta []byte) (target int64, ok bool) {
+	for range 2 {
+		v, shift := int64(0), 0
+		for {
+			if len(delta) == 0 || shift > 56 {
+				return 0, false
+			}
+			b := delta[0]
+			delta = delta[1:]
+			v |= int64(b&0x7f) << shift
+			shift += 7
+			if b&0x80 == 0 {
+				break
+			}
+		}
+		target = v
+	}
+	return target, true
 }
 
 func (o *objectStore) inflate(body []byte, size int64) ([]byte, error) {

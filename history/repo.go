@@ -318,7 +318,7 @@ func (s *storage) HasEncodedObject(h plumbing.Hash) error {
 	return err
 }
 
-// EncodedObjectSize returns the size of object h.
+// EncodedObjectSize returns the size of object h, read from its header.
 func (s *storage) EncodedObjectSize(h plumbing.Hash) (int64, error) {
 	size, err := s.Storage.EncodedObjectSize(h)
 	for _, alt := range s.alternates {
@@ -326,6 +326,9 @@ func (s *storage) EncodedObjectSize(h plumbing.Hash) (int64, error) {
 			break
 		}
 		size, err = alt.EncodedObjectSize(h)
+	}
+	if err != nil && !errors.Is(err, plumbing.ErrObjectNotFound) {
+		return 0, fmt.Errorf("%w: read object %s: %w", ErrDamaged, h, err)
 	}
 	return size, err
 }

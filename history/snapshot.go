@@ -30,7 +30,7 @@ type Snapshot struct {
 	// Files maps "skills/alice.toml" to its content.
 	Files map[string][]byte
 	// Matrix is the revision's matrix.toml, nil when it has none (and uses
-	// the built-in matrix).
+	// the built-in matrix) or when it is in Unread.
 	Matrix []byte
 	// Config is the revision's coach.toml, nil when it has none.
 	Config []byte
@@ -41,6 +41,11 @@ type Snapshot struct {
 	// pre-commit hook (hooks/*) and the CI workflows (.github/workflows/*),
 	// by path, as git's blob hash: what a review says changed, never reads.
 	Code map[string]string
+	// Unread are the problems of the revision's files that coach does not
+	// read: a skill file or matrix.toml whose object is over coach's size
+	// limit (refused from its header, without inflating it), an entry that
+	// is not a file. Their paths are as in Files.
+	Unread skills.Problems
 }
 
 // FilesAt reads the skill files of revision rev of the repository holding
@@ -97,6 +102,10 @@ func (s packedStorer) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plu
 	return s.packed.EncodedObject(t, h)
 }
 
+func (s packedStorer) readMax(t plumbing.ObjectType, h plumbing.Hash, max int64) ([]byte, error) {
+	return s.packed.readMax(t, h, max)
+}
+
 // Close releases the repository's packs. Snapshots already read stay
 // valid: their content is copied out of the packs.
 func (s *Snapshots) Close() { s.w.packs.close() }
@@ -137,7 +146,13 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
 	if err != nil {
 		return nil, objectError("the tree of "+rev, commit.TreeHash, err, w.promisor)
 	}
-	if snap.Matrix, err = fileAt(st, commit.TreeHash, path.Join(path.Dir(skillsPath), skills.MatrixFile)); err != nil {
+	snap.Matrix, err = fileAt(st, commit.TreeHash, path.Join(path.Dir(skillsPath), skills.MatrixFile), skills.MaxMatrixSize)
+	var large *TooLargeError
+	if errors.As(err, &large) {
+		snap.Unread = append(snap.Unread, *skills.MatrixSizeProblem(skills.MatrixFile, large.Size))
+		err = nil
+	}
+	if err != nil {
 		var oe *ObjectError
 		if errors.As(err, &oe) {
 			oe.What, oe.Remote = skills.MatrixFile+" at "+rev, w.promisor
@@ -155,17 +170,33 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
 		return nil, objectError("the skills/ tree of "+rev, sub, err, w.promisor)
 	}
 	for _, e := range tree.Entries {
-		if !e.Mode.IsFile() || !strings.HasSuffix(e.Name, ".toml") {
+		if e.Mode == filemode.Dir || !strings.HasSuffix(e.Name, ".toml") {
+			continue
+		}
+		file := skills.SkillsDir + "/" + e.Name
+		if !e.Mode.IsFile() || e.Mode == filemode.Symlink {
+			what := "a symbolic link"
+			if e.Mode == filemode.Submodule {
+				what = "a submodule (a gitlink to a commit of another repository)"
+			}
+			snap.Unread = append(snap.Unread, skills.Problem{Path: file, Severity: skills.Error,
+				Message: what + ", not a file, which coach does not read",
+				Hint:    "replace it with the skill file, or remove it with `git rm --cached " + file + "`"})
 			continue
 		}
 		data, ok := s.blobs[e.Hash]
 		if !ok {
-			if data, err = readObject(st, plumbing.BlobObject, e.Hash); err != nil {
-				return nil, objectError(skills.SkillsDir+"/"+e.Name+" at "+rev, e.Hash, err, w.promisor)
+			data, err = readBlob(st, e.Hash, skills.MaxSkillFileSize)
+			if errors.As(err, &large) {
+				snap.Unread = append(snap.Unread, *skills.SkillFileSizeProblem(file, large.Size))
+				continue
+			}
+			if err != nil {
+				return nil, objectError(file+" at "+rev, e.Hash, err, w.promisor)
 			}
 			s.blobs[e.Hash] = data
 		}
-		snap.Files[skills.SkillsDir+"/"+e.Name] = data
+		snap.Files[file] = data
 	}
 	return snap, nil
 }
@@ -285,9 +316,9 @@ func (w *walker) movedSince(repo *git.Repository, st storer.EncodedObjectStorer,
 }
 
 // fileAt reads the file at slash path p of the tree root, or nil when
-// there is none. (go-git's Tree.File reports a blob it cannot read as a file
+// there is none; a *TooLargeError when it is over max bytes. (go-git's Tree.File reports a blob it cannot read as a file
 // that does not exist.)
-func fileAt(s storer.EncodedObjectStorer, root plumbing.Hash, p string) ([]byte, error) {
+func fileAt(s storer.EncodedObjectStorer, root plumbing.Hash, p string, max int64) ([]byte, error) {
 	dir, name := path.Split(p)
 	h := root
 	if dir = strings.TrimSuffix(dir, "/"); dir != "" {
@@ -305,7 +336,10 @@ func fileAt(s storer.EncodedObjectStorer, root plumbing.Hash, p string) ([]byte,
 	}
 	for _, e := range t.Entries {
 		if e.Name == name && e.Mode.IsFile() {
-			data, err := readObject(s, plumbing.BlobObject, e.Hash)
+			data, err := readBlob(s, e.Hash, max)
+			if tl := (*TooLargeError)(nil); errors.As(err, &tl) {
+				return nil, err
+			}
 			if err != nil {
 				return nil, objectError(p, e.Hash, err, "")
 			}

@@ -24,6 +24,31 @@ type entry struct {
 type treeDiff struct {
 	added, deleted []entry
 	modified       [][2]entry // old, new
+	// skipped are the entries named like skill files that are not files
+	// (a submodule, a symbolic link), added or changed: no version to
+	// read, a warning each.
+	skipped []skippedEntry
+}
+
+type skippedEntry struct {
+	entry
+	what string // "a submodule", "a symbolic link"
+}
+
+// notAFile says what a raw tree entry is when it is neither a file nor a
+// tree, "" otherwise: git writes a submodule as a gitlink, mode 160000,
+// whose hash is a commit of another repository, and a symbolic link as a
+// blob holding the path it leads to.
+func notAFile(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("160000 ")):
+		return "a submodule (a gitlink to a commit of another repository)"
+	case bytes.HasPrefix(b, []byte("120000 ")):
+		return "a symbolic link"
+	case bytes.HasPrefix(b, []byte("100")), bytes.HasPrefix(b, []byte("40000 ")):
+		return ""
+	}
+	return "not a file"
 }
 
 // rawTree returns the bytes of tree h, reading each tree once while it is
@@ -52,6 +77,22 @@ func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
 
 // readObject returns the content of one object.
 func readObject(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	return readObjectMax(s, t, h, 0)
+}
+
+// readObjectMax is readObject refusing, with a *TooLargeError, an object
+// over max bytes (0: no limit) before it is read: its size comes from the
+// header of its loose object or pack entry (see readBlob).
+func readObjectMax(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash, max int64) ([]byte, error) {
+	if max > 0 {
+		size, err := s.EncodedObjectSize(h)
+		if err != nil {
+			return nil, err
+		}
+		if size > max {
+			return nil, &TooLargeError{size}
+		}
+	}
 	obj, err := s.EncodedObject(t, h)
 	if err != nil {
 		return nil, err
@@ -61,7 +102,29 @@ func readObject(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.
 		return nil, err
 	}
 	defer rd.Close()
-	return io.ReadAll(rd)
+	if max == 0 {
+		return io.ReadAll(rd)
+	}
+	// The object may not be the size its header said.
+	data, err := io.ReadAll(io.LimitReader(rd, max+1))
+	if err == nil && int64(len(data)) > max {
+		return nil, &TooLargeError{obj.Size()}
+	}
+	return data, err
+}
+
+// readBlob reads blob h unless it is over max bytes, which it reports with
+// a *TooLargeError without inflating the object: from the mapped packs when
+// s reads them (see objectStore.readMax), else through go-git's storage,
+// which reads a loose object's size from its header and a packed one's
+// from its entry.
+func readBlob(s storer.EncodedObjectStorer, h plumbing.Hash, max int64) ([]byte, error) {
+	if o, ok := s.(interface {
+		readMax(plumbing.ObjectType, plumbing.Hash, int64) ([]byte, error)
+	}); ok {
+		return o.readMax(plumbing.BlobObject, h, max)
+	}
+	return readObjectMax(s, plumbing.BlobObject, h, max)
 }
 
 // nextEntry splits the first entry off a raw tree. ok is false at the end or
@@ -136,6 +199,7 @@ func diffTrees(old, cur []byte) treeDiff {
 			}
 			old, cur = old[n:], cur[n:]
 		}
+		oOther, cOther := notAFile(old), notAFile(cur)
 		on, oTree, oHash, oRest, oOK := nextEntry(old)
 		cn, cTree, cHash, cRest, cOK := nextEntry(cur)
 		if !oOK && !cOK {
@@ -150,38 +214,63 @@ func diffTrees(old, cur []byte) treeDiff {
 		default:
 			c = gitLess(on, oTree, cn, cTree)
 		}
+		// An entry that is not a file is no version of a skill file: one
+		// that becomes a file is added, one a file becomes is deleted.
 		switch {
 		case c < 0:
-			if id, ok := skillEntry(on, oTree); ok {
+			if id, ok := skillEntry(on, oTree); ok && oOther == "" {
 				d.deleted = append(d.deleted, entry{id, oHash})
 			}
 			old = oRest
 		case c > 0:
-			if id, ok := skillEntry(cn, cTree); ok {
+			if id, ok := skillEntry(cn, cTree); ok && cOther == "" {
 				d.added = append(d.added, entry{id, cHash})
+			} else if ok {
+				d.skipped = append(d.skipped, skippedEntry{entry{id, cHash}, cOther})
 			}
 			cur = cRest
 		default:
-			if oHash != cHash {
-				id, isFile := skillEntry(cn, cTree)
-				if _, wasFile := skillEntry(on, oTree); isFile && wasFile {
-					d.modified = append(d.modified, [2]entry{{id, oHash}, {id, cHash}})
+			id, isFile := skillEntry(cn, cTree)
+			_, wasFile := skillEntry(on, oTree)
+			wasFile = wasFile && oOther == ""
+			switch {
+			case oHash == cHash && (oOther == "") == (cOther == ""):
+			case isFile && cOther != "":
+				d.skipped = append(d.skipped, skippedEntry{entry{id, cHash}, cOther})
+				if wasFile {
+					d.deleted = append(d.deleted, entry{id, oHash})
 				}
+			case isFile && wasFile:
+				d.modified = append(d.modified, [2]entry{{id, oHash}, {id, cHash}})
+			case isFile:
+				d.added = append(d.added, entry{id, cHash})
 			}
 			old, cur = oRest, cRest
 		}
 	}
 }
 
-// lookup finds a skill file's blob in a raw tree.
+// lookup finds a skill file's blob in a raw tree: a file, not a
+// submodule or a link of that name.
 func lookup(tree []byte, id string) (plumbing.Hash, bool) {
+	h, other, ok := lookupAny(tree, id)
+	return h, ok && other == ""
+}
+
+// lookupAny finds the entry named like id's skill file, file or not, and
+// says what it is when it is not a file (see notAFile).
+func lookupAny(tree []byte, id string) (plumbing.Hash, string, bool) {
 	want := []byte(id + ".toml")
-	for name, isTree, hash, rest, ok := nextEntry(tree); ok; name, isTree, hash, rest, ok = nextEntry(rest) {
-		if !isTree && bytes.Equal(name, want) {
-			return hash, true
+	for raw := tree; ; {
+		name, isTree, hash, rest, ok := nextEntry(raw)
+		if !ok {
+			return plumbing.ZeroHash, "", false
 		}
+		if !isTree && bytes.Equal(name, want) {
+			return hash, notAFile(raw), true
+		}
+		raw = rest
 	}
-	return plumbing.ZeroHash, false
 }
 
 // countEntries is the number of entries of a raw tree.

@@ -602,16 +602,24 @@ func (w *walker) diffBatch(r *reader, b *batch) error {
 func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 	p, ok := r.people.get(h)
 	if !ok {
-		src, err := r.s.read(plumbing.BlobObject, h)
-		if err != nil {
-			err = objectError(path.Join(skills.SkillsDir, id+".toml"), h, err, r.promisor)
+		file := path.Join(skills.SkillsDir, id+".toml")
+		src, err := r.s.readMax(plumbing.BlobObject, h, skills.MaxSkillFileSize)
+		var large *TooLargeError
+		switch {
+		case errors.As(err, &large):
+			// Refused from its header, never inflated: skipped as a
+			// version over the limits.
+			p = parsed{nil, &skills.OverLimitError{Problem: *skills.SkillFileSizeProblem(file, large.Size)}}
+		case err != nil:
+			err = objectError(file, h, err, r.promisor)
 			if r.err == nil {
 				r.err = err
 			}
 			return nil, err
+		default:
+			person, perr := skills.ParsePerson(file, src)
+			p = parsed{person, perr}
 		}
-		person, perr := skills.ParsePerson(path.Join(skills.SkillsDir, id+".toml"), src)
-		p = parsed{person, perr}
 		r.people.put(h, p)
 	}
 	if p.err != nil {
@@ -667,6 +675,10 @@ func (w *walker) diffCommit(r *reader, j *job) ([]fileChange, error) {
 	for _, del := range d.deleted {
 		files = append(files, fileChange{ID: del.id, Changes: []skills.Change{{Person: del.id, Kind: skills.KindRemoved, From: del.id}}})
 	}
+	for _, sk := range d.skipped {
+		files = append(files, fileChange{ID: sk.id, Warning: fmt.Sprintf("commit %s (%s): skipped skills/%s.toml, which is %s, not a file",
+			n.Hash.String()[:7], n.When.Format(time.DateOnly), sk.id, sk.what)})
+	}
 	sort.SliceStable(files, func(i, j int) bool { return files[i].ID < files[j].ID })
 	return files, nil
 }
@@ -697,6 +709,14 @@ func mergeOnly(d treeDiff, others [][]byte) treeDiff {
 	for _, del := range d.deleted {
 		if !fromOthers(entry{id: del.id}) {
 			out.deleted = append(out.deleted, del)
+		}
+	}
+	for _, sk := range d.skipped {
+		if !slices.ContainsFunc(others, func(o []byte) bool {
+			h, other, ok := lookupAny(o, sk.id)
+			return ok && h == sk.hash && other != ""
+		}) {
+			out.skipped = append(out.skipped, sk)
 		}
 	}
 	return out

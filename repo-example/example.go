@@ -102,8 +102,16 @@ func Skeleton(version string) []File {
 		}
 		out = append(out, File{Path: p, Data: data})
 	}
-	return out
+	return append(out, File{Path: ".gitignore", Data: []byte(gitignore)})
 }
+
+// gitignore keeps out of git the temporary files that coach writes beside a
+// file it replaces (".alice.md.tmp123456"): kill -9 can leave one behind,
+// and `git add plans` would commit it. coach removes those it finds
+// stale.
+const gitignore = `# Temporary files of coach, left only when it is killed outright.
+.*.tmp[0-9]*
+`
 
 // exampleOrg starts the part of the example's coach.toml that describes its
 // own organisation: a new repository gets it as comments to fill in.

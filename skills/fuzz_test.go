@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -148,4 +149,48 @@ func FuzzParsePersonDecodersAgree(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The bounds scan is not a TOML parser: where it reads the text otherwise
+// than the decoder (a quote in a header's comment once opened a string for
+// it), what it measures is not what the decoder builds. A file it lets
+// through must not decode into values nested deeper than its limit allows
+// (an array of tables counts one level more in the decoded value).
+func FuzzBoundsAgreeWithDecoder(f *testing.F) {
+	f.Add("[levels] # '''\nx = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n# '''\n")
+	f.Add("a = [{b.c = [1, {d = '''x'''}]}, \"]\"]\n[[e.f]] # \"\n")
+	f.Add("a = 1979-05-27 07:32:00 # '''\nb = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(checkTOML("f.toml", []byte(src), skillFileLimit)) > 0 {
+			return
+		}
+		var v map[string]any
+		if _, err := toml.Decode(src, &v); err != nil {
+			return
+		}
+		if d := valueDepth(v); d > 2*MaxDepth+1 {
+			t.Fatalf("the bounds scan let through values %d levels deep", d)
+		}
+	})
+}
+
+func valueDepth(v any) int {
+	d := 0
+	switch v := v.(type) {
+	case map[string]any:
+		for _, e := range v {
+			d = max(d, valueDepth(e))
+		}
+	case []map[string]any:
+		for _, e := range v {
+			d = max(d, valueDepth(e))
+		}
+	case []any:
+		for _, e := range v {
+			d = max(d, valueDepth(e))
+		}
+	default:
+		return 0
+	}
+	return d + 1
 }

@@ -23,6 +23,10 @@ const (
 	MaxTemplateSize = 256 << 10
 	// MaxAgendaSize is the limit of an agenda read back for its action items.
 	MaxAgendaSize = 1 << 20
+	// MaxGeneratedSize is the limit of a file coach writes, read back to
+	// compare (a plan, team.md): twice the output limit of a template,
+	// for a checkout that turned each newline into CRLF.
+	MaxGeneratedSize = 16 << 20
 )
 
 // MaxDepth is how deep the values of a TOML file may nest: each array,
@@ -77,6 +81,18 @@ func SizeProblem(path string, size int64, max int, what string) *Problem {
 	return &Problem{Path: path, Severity: Error,
 		Message: fmt.Sprintf("the file is %s, over coach's limit of %s for %s", humanSize(size), humanSize(int64(max)), what),
 		Hint:    "coach does not read it: remove what made it grow (git log -p " + path + " shows what did)"}
+}
+
+// SkillFileSizeProblem is SizeProblem for a skill file: nil within
+// MaxSkillFileSize. It serves a version in git, whose size is read from
+// the object's header before it is read.
+func SkillFileSizeProblem(path string, size int64) *Problem {
+	return SizeProblem(path, size, skillFileLimit.max, skillFileLimit.what)
+}
+
+// MatrixSizeProblem is SizeProblem for matrix.toml.
+func MatrixSizeProblem(path string, size int64) *Problem {
+	return SizeProblem(path, size, matrixLimit.max, matrixLimit.what)
 }
 
 func humanSize(n int64) string {
@@ -272,13 +288,19 @@ func (s *boundScanner) skipBlank(newlines bool) {
 	}
 }
 
+// skipLine moves to the end of the line, past strings, and past a comment
+// as a comment: a quote in "[table] # it's" opens no string (reading one
+// there once hid 20,000 nested arrays on the lines after it).
 func (s *boundScanner) skipLine() {
 	for s.off < len(s.src) && s.peek(0) != '\n' {
-		if q := s.peek(0); q == '"' || q == '\'' {
+		switch s.peek(0) {
+		case '"', '\'':
 			s.str()
-			continue
+		case '#':
+			s.skipBlank(false)
+		default:
+			s.advance()
 		}
-		s.advance()
 	}
 }
 

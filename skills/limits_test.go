@@ -2,6 +2,7 @@ package skills
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -250,5 +251,77 @@ func TestReadSkillFile(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Error(diff)
+	}
+}
+
+// Deep nesting cost quadratic memory before the nesting limit applied: a
+// quote in a table header's comment ("[levels] # ”'") made the bounds scan
+// read the lines after it as a string, and a [private] table was decoded
+// and indexed before any limit; the index of positions then copied the key
+// path of each of 20,000 nested arrays (a 42 KB file took 640 MB, 82 KB ran
+// out of memory) in check, plan --check and history. The scan now reads the
+// comment as a comment, every reader checks the limits first, and the index
+// itself records nothing deeper than MaxDepth whatever it is given.
+func TestDeepNestingCostsQuadraticMemory(t *testing.T) {
+	const n = 20_000
+	deep := strings.Repeat("[", n) + strings.Repeat("]", n)
+	m, err := DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{
+		"name = \"A\"\nrole = \"pm\"\n[levels] # '''\nx = " + deep + "\n# '''\n",
+		"name = \"A\"\nrole = \"pm\"\n[[goal]] # \"\"\"\nx = " + deep + "\n# \"\"\"\n",
+		"name = \"A\"\nrole = \"pm\"\n[private]\nnotes = \"\"\nx = " + deep + "\n",
+	} {
+		// Generous, and linear: a hundred times the file. Quadratic was
+		// thousands of times more.
+		bound := uint64(100 * len(src))
+		for name, read := range map[string]func() error{
+			"DecodePerson": func() error {
+				if _, ps := DecodePerson("skills/a.toml", []byte(src), m); !strings.Contains(fmt.Sprint(ps), "nest more than 32 levels") {
+					return fmt.Errorf("problems %v, want the nesting refused", ps)
+				}
+				return nil
+			},
+			"ParsePerson": func() error {
+				if _, err := ParsePerson("skills/a.toml", []byte(src)); !errors.Is(err, ErrOverLimit) {
+					return fmt.Errorf("error %v, want ErrOverLimit", err)
+				}
+				return nil
+			},
+			"privateProblems": func() error { privateProblems("skills/a.toml", "a", []byte(src)); return nil },
+			"FindNotes": func() error {
+				if _, err := FindNotes([]byte(src)); err == nil {
+					return errors.New("no error, want the file refused")
+				}
+				return nil
+			},
+			"indexSource": func() error { indexSource(src); return nil },
+		} {
+			var err error
+			if got := allocated(func() { err = read() }); got > bound {
+				t.Errorf("%s of %q...: allocated %d bytes, over %d", name, src[:40], got, bound)
+			}
+			if err != nil {
+				t.Errorf("%s of %q...: %v", name, src[:40], err)
+			}
+		}
+	}
+	// The index alone, on text no bounds scan saw.
+	for name, src := range map[string]string{
+		"arrays":      "x = " + deep + "\n",
+		"tables":      "x = " + strings.Repeat("{a = ", n) + "1" + strings.Repeat("}", n) + "\n",
+		"dotted keys": strings.Repeat("a.", n) + "b = [1, 2, 3]\n",
+		"a header":    "[" + strings.Repeat("a.", n) + "b]\nc = [1, 2]\n",
+		"a long key":  strings.Repeat("k", 4*n) + " = [" + strings.Repeat("1, ", n) + "]\n",
+	} {
+		var ix *sourceIndex
+		if got, bound := allocated(func() { ix = indexSource(src) }), uint64(100*len(src)); got > bound {
+			t.Errorf("indexSource of %s: allocated %d bytes, over %d", name, got, bound)
+		}
+		if len(ix.keys) == 0 && (name == "arrays" || name == "tables" || name == "a header") {
+			t.Errorf("indexSource of %s: no key recorded", name)
+		}
 	}
 }

@@ -16,7 +16,13 @@ import (
 // "levels" and points at its [levels] header (or at the key that opened it).
 //
 // The index runs only on text the TOML parser accepted, but it must not panic
-// or loop on anything: every step consumes input.
+// or loop on anything: every step consumes input. Nor may it cost more than
+// linear memory on any text, whatever the bounds scan before it let through:
+// a key path is copied for every key and array element under it, so a value
+// nested deeper than MaxDepth, a key of more than MaxDepth dotted parts and
+// a key path longer than maxIndexedPath are skipped, unrecorded (a finding
+// there points at the nearest recorded key). 20,000 nested arrays once took
+// 640 MB here.
 
 type position struct{ Line, Col int }
 
@@ -109,10 +115,15 @@ func joinPath(prefix, key string) string {
 	return prefix + "." + key
 }
 
+// maxIndexedPath is the longest key path the index records: MaxKeyPath and
+// an array index for each level of MaxDepth.
+const maxIndexedPath = MaxKeyPath + MaxDepth*8
+
 type scanner struct {
 	src       string
 	off       int
 	line, col int
+	depth     int // how many arrays and inline tables the scanner is in
 	ix        *sourceIndex
 	arrays    map[string]int // resolved path of an array of tables -> its element count
 }
@@ -209,6 +220,9 @@ func (s *scanner) header() string {
 		s.advance()
 	}
 	parts := s.keyParts()
+	if len(parts) > MaxDepth {
+		parts = parts[:MaxDepth]
+	}
 	resolved := ""
 	for i, part := range parts {
 		p := joinPath(resolved, part)
@@ -281,17 +295,26 @@ func (s *scanner) quoted(q byte) string {
 func (s *scanner) keyValue(table string) {
 	at := s.pos()
 	parts := s.keyParts()
-	path := table
+	path, recorded := table, len(parts) <= MaxDepth && len(table) <= maxIndexedPath
 	for _, p := range parts {
-		path = joinPath(path, p)
+		if path = joinPath(path, p); len(path) > maxIndexedPath {
+			recorded = false
+			break
+		}
 	}
-	s.ix.keys[path] = at
+	if recorded {
+		s.ix.keys[path] = at
+	}
 	s.skipSpace()
 	if s.peek() != '=' {
 		return
 	}
 	s.advance()
 	s.skipSpace()
+	if !recorded {
+		s.skipValue()
+		return
+	}
 	s.value(path)
 }
 
@@ -304,12 +327,50 @@ func (s *scanner) value(path string) {
 		s.multilineString(s.src[s.off : s.off+3])
 	case c == '"' || c == '\'':
 		s.quoted(c)
+	case (c == '[' || c == '{') && s.depth >= MaxDepth:
+		s.skipValue()
 	case c == '[':
+		s.depth++
 		s.array(path)
+		s.depth--
 	case c == '{':
+		s.depth++
 		s.inlineTable(path)
+		s.depth--
 	default:
 		for s.off < len(s.src) && !strings.ContainsRune(",]}#\n", rune(s.peek())) {
+			s.advance()
+		}
+	}
+}
+
+// skipValue moves past one value, with everything nested in it, and
+// records nothing: it takes no memory however deep the value nests.
+func (s *scanner) skipValue() {
+	open := 0
+	for s.off < len(s.src) {
+		switch c := s.peek(); {
+		case strings.HasPrefix(s.src[s.off:], `"""`) || strings.HasPrefix(s.src[s.off:], `'''`):
+			s.multilineString(s.src[s.off : s.off+3])
+		case c == '"' || c == '\'':
+			s.quoted(c)
+		case c == '#':
+			s.skipComment()
+		case c == '[' || c == '{':
+			open++
+			s.advance()
+		case c == ']' || c == '}':
+			if open == 0 {
+				return // the end of the array or table the value is in
+			}
+			open--
+			s.advance()
+			if open == 0 {
+				return
+			}
+		case open == 0 && (c == ',' || c == '\n'):
+			return
+		default:
 			s.advance()
 		}
 	}

@@ -71,6 +71,9 @@ func FindNotes(src []byte) (Notes, error) {
 	var f struct {
 		Private map[string]any `toml:"private"`
 	}
+	if len(checkTOML("", src, skillFileLimit)) > 0 {
+		return Notes{}, fmt.Errorf("the file is over coach's limits; run `coach check` for where")
+	}
 	if _, err := toml.Decode(string(src), &f); err != nil {
 		return Notes{}, fmt.Errorf("the file is not valid TOML; run `coach check` for where")
 	}
@@ -298,6 +301,9 @@ func privateProblems(path, id string, src []byte) Problems {
 	}
 	if !bytes.Contains(src, []byte("private")) {
 		return nil // the common case, without decoding the file again
+	}
+	if len(checkTOML(path, src, skillFileLimit)) > 0 {
+		return nil // over a limit, reported by the decoder's checks
 	}
 	if _, err := toml.Decode(string(src), &f); err != nil || len(f.Private) == 0 {
 		return nil // a syntax error is reported by the decoder

@@ -263,8 +263,16 @@ func loadSettings(root string) (r *Repo, sources map[string][]byte, matrixOK boo
 
 // SkillFiles lists skills/*.toml under root, relative and sorted. A missing
 // skills directory is an empty list. Symbolic links are listed: reading one
-// ([ReadSkillFile]) follows it inside the repository, or says why not.
+// ([ReadSkillFile]) follows it inside the repository, or says why not. A
+// skills/ that is a symbolic link out of the repository is a
+// *ProblemsError.
 func SkillFiles(root string) ([]string, error) {
+	if p, err := LinkedOutside(root, SkillsDir); p != nil || err != nil {
+		if p != nil {
+			err = &ProblemsError{Problems: Problems{*p}}
+		}
+		return nil, err
+	}
 	entries, err := os.ReadDir(filepath.Join(root, SkillsDir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -298,7 +306,59 @@ func ReadFile(root, rel string, max int, what string) ([]byte, *Problem, error) 
 	return readFile(root, rel, sizeLimit{what: what, max: max})
 }
 
+// LinkedOutside reports a problem when the directory dir (a slash path
+// relative to root), or a directory on the way to it, is a symbolic link
+// that resolves outside the repository at root: coach neither reads nor
+// writes through it, as it reads no skill file that is such a link. A
+// directory that does not exist yet leads nowhere, and is no problem.
+func LinkedOutside(root, dir string) (*Problem, error) {
+	if dir == "." || dir == "" {
+		return nil, nil
+	}
+	parts := strings.Split(dir, "/")
+	for i := range parts {
+		prefix := strings.Join(parts[:i+1], "/")
+		full := filepath.Join(root, filepath.FromSlash(prefix))
+		fi, err := os.Lstat(full)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		link, _ := os.Readlink(full)
+		problem := &Problem{Path: prefix + "/", Severity: Error,
+			Message: fmt.Sprintf("the directory is a symbolic link to %s, outside the repository, which coach does not read or write", link),
+			Hint:    "replace the link with the directory itself"}
+		target, err := filepath.EvalSymlinks(full)
+		if err != nil {
+			problem.Message = fmt.Sprintf("the directory is a symbolic link to %s, which does not exist", link)
+			return problem, nil
+		}
+		realRoot, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return nil, err
+		}
+		if !inside(realRoot, target) {
+			return problem, nil
+		}
+	}
+	return nil, nil
+}
+
+// inside reports whether path is dir or under it (both resolved).
+func inside(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
 func readFile(root, rel string, limit sizeLimit) ([]byte, *Problem, error) {
+	if p, err := LinkedOutside(root, path.Dir(rel)); p != nil || err != nil {
+		return nil, p, err
+	}
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	fi, err := os.Lstat(full)
 	if err != nil {
@@ -318,7 +378,7 @@ func readFile(root, rel string, limit sizeLimit) ([]byte, *Problem, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if inside, err := filepath.Rel(realRoot, target); err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) {
+		if !inside(realRoot, target) {
 			return problem(fmt.Sprintf("the file is a symbolic link to %s, outside the repository, which coach does not read", link),
 				"replace the link with the file itself")
 		}

@@ -87,6 +87,11 @@ type site struct {
 	from string // the file
 	line int
 	loop bool // a {{range}}, else the start of a template
+	// builtin is a site of a built-in template: it ranges over the data
+	// alone, never over a number, and calls no template of its own again,
+	// so its steps are bounded by the data and are not counted against
+	// MaxSteps (a team of 10,000 people with their 24 skills took more).
+	builtin bool
 }
 
 var funcs = template.FuncMap{
@@ -319,7 +324,7 @@ func (s *Set) step(tree *parse.Tree, n parse.Node, list *parse.ListNode, loop bo
 	if !ok {
 		from = tree.ParseName
 	}
-	s.sites = append(s.sites, site{from: from, line: line, loop: loop})
+	s.sites = append(s.sites, site{from: from, line: line, loop: loop, builtin: strings.HasPrefix(from, "built-in ")})
 	call, err := s.snippet(fmt.Sprintf("{{_step %d}}", len(s.sites)-1))
 	if err != nil {
 		return err
@@ -427,8 +432,11 @@ type rendering struct {
 }
 
 func (r *rendering) step(site int) (string, error) {
-	r.steps++
 	r.last = site
+	if r.sites[site].builtin {
+		return "", nil
+	}
+	r.steps++
 	if r.steps > r.max {
 		return "", &overLimit{site: r.sites[site], steps: r.max}
 	}
@@ -478,8 +486,11 @@ func (e *overLimit) problem() *skills.ProblemsError {
 	} else {
 		p.Message = fmt.Sprintf("the output passed %d MiB in %s, over coach's limit", MaxOutput>>20, where)
 	}
-	if strings.HasPrefix(e.site.from, "built-in ") {
-		p.Hint = "this is a bug in coach"
+	if e.site.builtin {
+		// Only the output can be over: the data is too large for one
+		// file, which is no bug.
+		p.Message = fmt.Sprintf("the output of coach's own template passed %d MiB, coach's limit for one file", MaxOutput>>20)
+		p.Hint = "the data is too large for one file: for team.md, write the view of one part of the organisation with `coach team --under MANAGER`"
 	}
 	return &skills.ProblemsError{Problems: skills.Problems{p}}
 }

@@ -50,12 +50,13 @@ func usagef(format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...), hint: helpHint}
 }
 
-// run is coach as a program: Ctrl-C (SIGINT) or SIGTERM cancels the context
-// of the command, which stops at its next check, removes its temporary files
-// and exits 130. A second signal ends coach at once, as if it had no handler,
-// for the commands that do not check the context (check, init --example).
+// run is coach as a program: Ctrl-C (SIGINT), SIGTERM or SIGHUP (the
+// terminal closed) cancels the context of the command, which stops at its
+// next check, removes its temporary files and exits 130. A second signal
+// ends coach at once, as if it had no handler, for the commands that do not
+// check the context (check).
 func run(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	context.AfterFunc(ctx, stop)
 	return runContext(ctx, args, stdout, stderr)
@@ -169,6 +170,7 @@ func exitCode(err error, stderr io.Writer) int {
 		handEdited    *handEditedError
 		kept          *notReplacedError
 		recipientsErr *newRecipientsError
+		refused       *refusedError
 	)
 	switch {
 	case err == nil:
@@ -184,7 +186,7 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, skills.ErrNotRecipient):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
-	case errors.As(err, &handEdited), errors.As(err, &kept):
+	case errors.As(err, &handEdited), errors.As(err, &kept), errors.As(err, &refused):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 1
 	case errors.As(err, &recipientsErr):

@@ -127,8 +127,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer
 			continue
 		}
 		path := plans.AgendaPath(p.ID, opts.Week)
-		file := filepath.Join(t.repo.Root, filepath.FromSlash(path))
-		err = writeAgenda(ctx, file, path, content, opts.Force, fmt.Sprintf("coach agenda %s --week %s --force", p.ID, opts.Week))
+		err = writeAgenda(ctx, t.repo.Root, path, content, opts.Force, fmt.Sprintf("coach agenda %s --week %s --force", p.ID, opts.Week))
 		switch {
 		case errors.Is(err, errUpToDate):
 			fmt.Fprintf(stderr, "coach: %s is up to date\n", path)
@@ -171,11 +170,15 @@ var errUpToDate = errors.New("up to date")
 // (an error matching fs.ErrExist) unless force, and even then is replaced
 // only when coach wrote it and nobody changed it meanwhile (see
 // replaceFile). again is the command that replaces it.
-func writeAgenda(ctx context.Context, file, path string, content []byte, force bool, again string) error {
+func writeAgenda(ctx context.Context, root, path string, content []byte, force bool, again string) error {
+	if err := checkWritable(root, path); err != nil {
+		return err
+	}
+	file := filepath.Join(root, filepath.FromSlash(path))
 	old, err := os.ReadFile(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return createFile(ctx, file, path, content)
+		return notWritable(path, again, createFile(ctx, file, path, content))
 	case err != nil:
 		return err
 	case bytes.Equal(old, content):

@@ -124,6 +124,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 	}
 	baseSide.When = base.When
 	errs = append(errs, baseErrs...)
+	errs = append(errs, unreadAt(base, &baseSide, stderr)...)
 
 	baseRules := rulesAt(base)
 	var headRules plans.Rules
@@ -162,8 +163,9 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		if headSide, headErrs, err = sides.read(headMatrix, head.Files, revLabel(head), head.Rev+":"); err != nil {
 			return err
 		}
-		headInvalid = matrixErrs != nil || headErrs != nil
-		errs = append(append(errs, matrixErrs...), headErrs...)
+		unread := unreadAt(head, &headSide, stderr)
+		headInvalid = matrixErrs != nil || headErrs != nil || unread != nil
+		errs = append(append(append(errs, matrixErrs...), headErrs...), unread...)
 	}
 	// The summary is written with the base's templates: the head's come
 	// with the change under review.
@@ -350,6 +352,23 @@ func readFile(path string, src []byte, m *skills.Matrix) *fileRead {
 	return f
 }
 
+// unreadAt reports the skill files of a revision that coach does not read
+// (over the size limit, which the object's header tells before it is
+// read) as problems at rev:path, and marks their people invalid on side.
+func unreadAt(s *history.Snapshot, side *plans.Side, stderr io.Writer) skills.Problems {
+	var out skills.Problems
+	for _, pr := range s.Unread {
+		if pr.Path == skills.MatrixFile {
+			continue // see matrixAt
+		}
+		side.Invalid[skills.PersonID(pr.Path)] = true
+		pr.Path = s.Rev + ":" + pr.Path
+		fmt.Fprintln(stderr, pr)
+		out = append(out, pr)
+	}
+	return out
+}
+
 // matrixAt is the matrix of a revision: its matrix.toml, or the built-in
 // matrix when it has none. A matrix with errors is reported as rev:path
 // problems and replaced by fallback (the working tree's); invalid then
@@ -357,6 +376,13 @@ func readFile(path string, src []byte, m *skills.Matrix) *fileRead {
 func matrixAt(s *history.Snapshot, fallback *skills.Matrix, stderr io.Writer) (m *skills.Matrix, invalid skills.Problems) {
 	if s.Commit == "" {
 		return fallback, nil // no commits yet: nothing to compare the matrix with
+	}
+	for _, pr := range s.Unread {
+		if pr.Path == skills.MatrixFile {
+			pr.Path = s.Rev + ":" + pr.Path
+			fmt.Fprintln(stderr, pr)
+			return fallback, skills.Problems{pr}
+		}
 	}
 	if s.Matrix == nil {
 		m, err := skills.DefaultMatrix()

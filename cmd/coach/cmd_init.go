@@ -123,9 +123,27 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Wr
 	if len(entries) > 0 {
 		return &usageError{msg: fmt.Sprintf("%s is not empty; init --example needs a new or empty directory", dir)}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// The example is built in a directory of its own beside dir and renamed
+	// to dir once complete: an interrupted run (Ctrl-C, a failure, kill -9)
+	// leaves no half-built dir to block the next one.
+	final := dir
+	if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o755); err != nil {
 		return err
 	}
+	dir, err = os.MkdirTemp(filepath.Dir(filepath.Clean(final)), "."+filepath.Base(filepath.Clean(final))+".coach-init-*")
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(dir)
+		}
+	}()
 	commits, err := repoexample.Build(dir, version)
 	if err != nil {
 		return err
@@ -150,11 +168,25 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Wr
 	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan, team.md and the %s agendas with coach", week)); err != nil {
 		return fmt.Errorf("commit the example's plans: %w", err)
 	}
-	final, err := repoexample.Final(version)
+	files, err := repoexample.Final(version)
 	if err != nil {
 		return err
 	}
-	for _, f := range final {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// rename(2) replaces an empty directory; elsewhere it is removed first.
+	if err := os.Rename(dir, final); err != nil {
+		if rerr := os.Remove(final); rerr != nil {
+			return fmt.Errorf("move the example into %s: %w", final, err)
+		}
+		if err := os.Rename(dir, final); err != nil {
+			return fmt.Errorf("move the example into %s: %w", final, err)
+		}
+	}
+	done = true
+	dir = final
+	for _, f := range files {
 		fmt.Fprintf(stderr, "coach: created %s\n", f.Path)
 	}
 	fmt.Fprintf(stderr, "coach: created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas\n", week)

@@ -229,15 +229,30 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 		t.cleanup()
 		return nil, err
 	}
-	var tmplFS fs.FS
-	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
-		tmplFS = os.DirFS(filepath.Join(root, templates.Dir))
+	tmplFS, err := templatesDir(root)
+	if err == nil {
+		t.tmpl, err = templates.Load(tmplFS)
 	}
-	if t.tmpl, err = templates.Load(tmplFS); err != nil {
+	if err != nil {
 		t.cleanup()
 		return nil, err
 	}
 	return t, nil
+}
+
+// templatesDir is the repository's templates/, nil when there is none, and
+// a problem when it is a symbolic link out of the repository.
+func templatesDir(root string) (fs.FS, error) {
+	if p, err := skills.LinkedOutside(root, templates.Dir); p != nil || err != nil {
+		if p != nil {
+			err = &skills.ProblemsError{Problems: skills.Problems{*p}}
+		}
+		return nil, err
+	}
+	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
+		return os.DirFS(filepath.Join(root, templates.Dir)), nil
+	}
+	return nil, nil
 }
 
 // readHistory reads the history of the repository at gitRoot, and the skill
@@ -394,6 +409,26 @@ func (t *team) buildPlans(ctx context.Context, people []*skills.Person, render b
 	})
 }
 
+// eachPlan builds and renders the plans of people in parallel and calls f
+// on each in their order, a window at a time (see inWindows): a rendered
+// plan can be templates.MaxOutput bytes, and holding every plan of --all
+// took 1.9 GB for 150 plans near that limit. It stops at the first error of
+// f, or after calling f on the plans before the first that failed to
+// build, with that error.
+func (t *team) eachPlan(ctx context.Context, people []*skills.Person, render bool, f func(*skills.Person, builtPlan) error) error {
+	t.progress.begin("building plans", "plans", len(people))
+	defer t.progress.end()
+	return inWindows(ctx, t.workers, people, func(p *skills.Person) (builtPlan, error) {
+		defer t.progress.add(1)
+		pl, err := t.plan(p)
+		if err != nil || !render {
+			return builtPlan{plan: pl}, err
+		}
+		content, err := t.render(p, pl)
+		return builtPlan{pl, content}, err
+	}, f)
+}
+
 func (t *team) render(p *skills.Person, pl *plans.Plan) ([]byte, error) {
 	body, err := t.tmpl.Render("plan.md.tmpl", pl)
 	if err != nil {
@@ -472,36 +507,40 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 	}
 	// Plans are built and rendered in parallel, then written in order: the
 	// same bytes as one at a time. A plan that fails stops the run after
-	// those before it are written, as one at a time would.
-	built, buildErr := t.buildPlans(ctx, people, opts.Format != "json")
+	// those before it are written, as one at a time would. They are built a
+	// window at a time and each dropped once written (see eachPlan).
 	var out []*plans.Plan
 	var findings bool
 	var kept []error // plans left alone, named once the others are written
-	for i, b := range built {
+	buildErr := t.eachPlan(ctx, people, opts.Format != "json", func(p *skills.Person, b builtPlan) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		p, pl, content := people[i], b.plan, b.content
+		pl, content := b.plan, b.content
 		if opts.Format == "json" {
 			out = append(out, pl)
-			continue
+			return nil
 		}
 		path := plans.PlanPath(p.ID)
-		file := filepath.Join(t.repo.Root, filepath.FromSlash(path))
 		switch {
 		case opts.Stdout:
 			if _, err := stdout.Write(content); err != nil {
 				return err
 			}
 		case opts.Check:
-			old, err := os.ReadFile(file)
-			if errors.Is(err, fs.ErrNotExist) {
-				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", path, again(p.ID)))
+			old, exists, err := readGenerated(t.repo.Root, path)
+			if refused := (*refusedError)(nil); errors.As(err, &refused) {
+				finding(refused.problem.Path, 0, refused.problem.String())
 				findings = true
-				continue
+				return nil
 			}
 			if err != nil {
 				return err
+			}
+			if !exists {
+				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", path, again(p.ID)))
+				findings = true
+				return nil
 			}
 			old = lf(old)
 			if !bytes.Equal(old, content) {
@@ -521,10 +560,10 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 				findings = true
 			}
 		default:
-			wrote, err := writeGenerated(ctx, file, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
+			wrote, err := writeGenerated(ctx, t.repo.Root, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
 			if leftAlone(err) {
 				kept = append(kept, err)
-				continue
+				return nil
 			}
 			if err != nil {
 				return err
@@ -535,7 +574,8 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 				fmt.Fprintf(stderr, "coach: %s is up to date\n", path)
 			}
 		}
-	}
+		return nil
+	})
 	if buildErr != nil {
 		return buildErr
 	}
@@ -590,11 +630,14 @@ func (e *handEditedError) Error() string {
 // A file whose first line is not the marker was edited by hand, and is only
 // replaced with force. A file that appears or changes while coach writes it
 // is left alone (see replaceFile).
-func writeGenerated(ctx context.Context, file, path string, content []byte, marker string, force bool, command string) (bool, error) {
-	old, err := os.ReadFile(file)
-	old = lf(old)
+func writeGenerated(ctx context.Context, root, path string, content []byte, marker string, force bool, command string) (bool, error) {
+	file := filepath.Join(root, filepath.FromSlash(path))
+	raw, exists, err := readGenerated(root, path)
+	old := lf(raw)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return false, err
+	case !exists:
 		err := createFile(ctx, file, path, content)
 		if errors.Is(err, fs.ErrExist) {
 			if now, rerr := os.ReadFile(file); rerr == nil && bytes.Equal(now, content) {
@@ -603,15 +646,15 @@ func writeGenerated(ctx context.Context, file, path string, content []byte, mark
 			return false, &notReplacedError{path, "appeared while coach was writing it",
 				fmt.Sprintf("check it, then run `coach %s` again", command)}
 		}
-		return err == nil, err
-	case err != nil:
-		return false, err
+		return err == nil, notWritable(path, "coach "+command, err)
 	case bytes.Equal(old, content):
 		return false, nil
 	case !force && !bytes.HasPrefix(old, []byte(marker+"\n")):
 		return false, &handEditedError{path, command}
 	}
-	if err := replaceFile(ctx, file, path, old, content, "coach "+command); err != nil {
+	// The file is compared as it was read, CRLF and all: it is what
+	// replaceFile finds there again when nobody changed it.
+	if err := replaceFile(ctx, file, path, raw, content, "coach "+command); err != nil {
 		return false, err
 	}
 	return true, nil

@@ -130,6 +130,10 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout, stderr io.Writer
 // schema coach wrote (its $schema line and coach's JSON contract or skill
 // file in its description); never over another file.
 func writeSchemaFile(ctx context.Context, file string, data []byte) error {
+	if inGitDir(file) {
+		return &usageError{msg: fmt.Sprintf("--output %s is inside a .git directory, which is git's own", filepath.Dir(file)),
+			hint: "give --output a directory of its own, for example --output schemas"}
+	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}

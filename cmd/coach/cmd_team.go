@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -230,7 +229,6 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 			break
 		}
 		rel := plans.TeamPath(under)
-		file := filepath.Join(t.repo.Root, filepath.FromSlash(rel))
 		// What refreshes this view: coach team refreshes every view, so
 		// it is the command to give unless one view was asked for.
 		again, force := "coach team", "coach team --force"
@@ -241,7 +239,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 			again = "coach team --under " + opts.Under
 		}
 		if !opts.Check {
-			wrote, err := writeGenerated(ctx, file, rel, content, plans.TeamMarker(), opts.Force, strings.TrimPrefix(strings.TrimSuffix(force, " --force"), "coach "))
+			wrote, err := writeGenerated(ctx, t.repo.Root, rel, content, plans.TeamMarker(), opts.Force, strings.TrimPrefix(strings.TrimSuffix(force, " --force"), "coach "))
 			if leftAlone(err) {
 				kept = append(kept, err)
 				continue
@@ -256,13 +254,17 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 			}
 			continue
 		}
-		old, err := os.ReadFile(file)
-		if errors.Is(err, fs.ErrNotExist) {
-			finding(rel, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", rel, again))
+		old, exists, err := readGenerated(t.repo.Root, rel)
+		if refused := (*refusedError)(nil); errors.As(err, &refused) {
+			finding(refused.problem.Path, 0, refused.problem.String())
 			continue
 		}
 		if err != nil {
 			return err
+		}
+		if !exists {
+			finding(rel, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", rel, again))
+			continue
 		}
 		old = lf(old)
 		if bytes.Equal(old, content) {

@@ -5,12 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	pathpkg "path"
 	"path/filepath"
+	"strings"
 
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/internal/atomicfile"
+	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
 )
 
@@ -31,14 +35,51 @@ func (e *notReplacedError) Error() string {
 }
 
 // leftAlone reports whether err is a file left alone (hand-edited,
-// read-only, changed meanwhile): the others of an --all run are still
-// written.
+// read-only, changed meanwhile, refused): the others of an --all run are
+// still written.
 func leftAlone(err error) bool {
 	var (
 		kept       *notReplacedError
 		handEdited *handEditedError
+		refused    *refusedError
 	)
-	return errors.As(err, &kept) || errors.As(err, &handEdited)
+	return errors.As(err, &kept) || errors.As(err, &handEdited) || errors.As(err, &refused)
+}
+
+// refusedError is a file coach will neither read nor write: a symbolic
+// link out of the repository, or in a directory that is one, something
+// that is not a file, a file over its size limit.
+type refusedError struct{ problem skills.Problem }
+
+func (e *refusedError) Error() string { return e.problem.String() }
+
+// readGenerated reads a file coach generates (a plan, team.md) to compare
+// it with what coach would write, the way skill files are read: within
+// skills.MaxGeneratedSize, and never through a symbolic link that leads out
+// of the repository, to something that is not a file (/dev/zero), or
+// through a directory that is such a link. ok is false when the file does
+// not exist; a file refused is a *refusedError.
+func readGenerated(root, rel string) (data []byte, ok bool, err error) {
+	data, p, err := skills.ReadFile(root, rel, skills.MaxGeneratedSize, "a file coach generates")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, false, nil
+	case err != nil:
+		return nil, false, err
+	case p != nil:
+		return nil, false, &refusedError{*p}
+	}
+	return data, true, nil
+}
+
+// checkWritable refuses to write rel (a slash path under root) through a
+// directory that is a symbolic link out of the repository.
+func checkWritable(root, rel string) error {
+	p, err := skills.LinkedOutside(root, pathpkg.Dir(rel))
+	if p != nil {
+		return &refusedError{*p}
+	}
+	return err
 }
 
 // createFile makes file (shown as path) with data; it fails with
@@ -65,7 +106,20 @@ func replaceFile(ctx context.Context, file, path string, old, data []byte, again
 		return &notReplacedError{path, "changed while coach was writing it",
 			fmt.Sprintf("check it, then run `%s` again", again)}
 	}
-	return fmt.Errorf("write %s: %w", path, err)
+	return notWritable(path, again, fmt.Errorf("write %s: %w", path, err))
+}
+
+// notWritable turns a failure to write path for lack of permission (a
+// read-only directory, where the temporary file cannot be made) into a file
+// left alone, named by its own path: --all goes on with the others and
+// names them all. Any other error is returned as it is.
+func notWritable(path, again string, err error) error {
+	if !errors.Is(err, fs.ErrPermission) {
+		return err
+	}
+	dir := pathpkg.Dir(filepath.ToSlash(path))
+	return &notReplacedError{path, "cannot be written (permission denied in " + dir + "/)",
+		fmt.Sprintf("make %s/ writable (chmod u+w %s) and run `%s` again", dir, dir, again)}
 }
 
 // writeOwned writes an output file the user named (a chart, a schema): a new
@@ -73,13 +127,19 @@ func replaceFile(ctx context.Context, file, path string, old, data []byte, again
 // else, which is left alone as notOurs says. again is the command that
 // writes it.
 func writeOwned(ctx context.Context, file string, data []byte, ours func(old []byte) bool, notOurs *notReplacedError, again string) error {
-	old, err := os.ReadFile(file)
+	if inGitDir(file) {
+		return &usageError{msg: fmt.Sprintf("%s is inside a .git directory, which is git's own", file),
+			hint: "write it elsewhere in the work tree, or outside the repository"}
+	}
+	old, err := readOwned(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		err := createFile(ctx, file, file, data)
 		if errors.Is(err, fs.ErrExist) {
 			return &notReplacedError{file, "appeared while coach was writing it", fmt.Sprintf("check it, then run `%s` again", again)}
 		}
+		return err
+	case leftAlone(err):
 		return err
 	case err != nil:
 		return fmt.Errorf("read %s: %w", file, err)
@@ -89,6 +149,61 @@ func writeOwned(ctx context.Context, file string, data []byte, ours func(old []b
 		return notOurs
 	}
 	return replaceFile(ctx, file, file, old, data, again)
+}
+
+// readOwned reads an output file the user named before writing over it:
+// only a regular file (a link is followed), and within
+// skills.MaxGeneratedSize. /dev/zero would be read for ever, and a named
+// pipe would wait for a writer.
+func readOwned(file string) ([]byte, error) {
+	fi, err := os.Stat(file)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &notReplacedError{file, "is not a regular file (a device, a pipe or a directory)", "give a file name"}
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	old, err := io.ReadAll(io.LimitReader(f, skills.MaxGeneratedSize+1))
+	if err == nil && len(old) > skills.MaxGeneratedSize {
+		return nil, &notReplacedError{file, "is larger than any file coach writes", "give a new file name, or move this file aside"}
+	}
+	return old, err
+}
+
+// inGitDir reports whether file is inside a .git directory, following
+// symbolic links: git's own files are never coach's output.
+func inGitDir(file string) bool {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return false
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	} else {
+		// The file or directories above it do not exist yet: resolve what
+		// does.
+		for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				rest, _ := filepath.Rel(dir, abs)
+				abs = filepath.Join(real, rest)
+				break
+			}
+			if filepath.Dir(dir) == dir {
+				break
+			}
+		}
+	}
+	for _, part := range strings.Split(filepath.ToSlash(abs), "/") {
+		if part == ".git" {
+			return true
+		}
+	}
+	return false
 }
 
 func exists(path string) (bool, error) {

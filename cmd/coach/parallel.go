@@ -56,3 +56,34 @@ func inParallel[T, R any](ctx context.Context, workers int, items []T, f func(T)
 	}
 	return out, nil
 }
+
+// window is how many results inWindows holds per worker.
+const window = 4
+
+// inWindows is inParallel for results too large to hold all at once: it
+// runs f on a window of items (window per worker, at least 8) at a time and
+// hands each result to each, in the items' order, before the next window
+// starts, dropping it after. It stops at the first error of each, or after
+// each has seen the results before the first item that failed, with that
+// item's error.
+func inWindows[T, R any](ctx context.Context, workers int, items []T, f func(T) (R, error), each func(T, R) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	size := max(8, window*workers)
+	for start := 0; start < len(items); start += size {
+		chunk := items[start:min(start+size, len(items))]
+		results, err := inParallel(ctx, workers, chunk, f)
+		for i := range results {
+			if eerr := each(chunk[i], results[i]); eerr != nil {
+				return eerr
+			}
+			var zero R
+			results[i] = zero
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -154,5 +156,61 @@ func TestParallelSameBytes(t *testing.T) {
 				t.Errorf("stderr differs (-one +eight):\n%s", diff)
 			}
 		})
+	}
+}
+
+// plan --all held every rendered plan until the last was written: 150
+// plans near the per-plan output limit took 1.9 GB, and 2,000 ran out of
+// memory. Plans are now rendered a window at a time and dropped once
+// written: 1,000 results of 1 MiB each, handed on in order, never hold
+// more than a few windows' worth of heap.
+func TestPlanAllHoldsEveryRenderedPlan(t *testing.T) {
+	items := make([]int, 1000)
+	for i := range items {
+		items[i] = i
+	}
+	var started atomic.Int64
+	var peak uint64
+	next := 0
+	err := inWindows(t.Context(), 2, items, func(i int) ([]byte, error) {
+		started.Add(1)
+		b := make([]byte, 1<<20)
+		b[0] = byte(i)
+		return b, nil
+	}, func(i int, b []byte) error {
+		if i != next || b[0] != byte(i) {
+			return fmt.Errorf("result %d handed on as %d: out of order", i, next)
+		}
+		next++
+		if ahead := started.Load() - int64(i); ahead > 8 {
+			return fmt.Errorf("%d results built ahead of the one handed on", ahead)
+		}
+		if i%50 == 0 {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapAlloc)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next != len(items) {
+		t.Fatalf("%d results handed on, want %d", next, len(items))
+	}
+	if peak > 128<<20 {
+		t.Errorf("the heap reached %d MiB for results of 1 MiB", peak>>20)
+	}
+
+	// A failure stops the run after the results before it are handed on.
+	var seen []int
+	err = inWindows(t.Context(), 3, items, func(i int) (int, error) {
+		if i == 30 || i == 31 {
+			return 0, fmt.Errorf("item %d", i)
+		}
+		return i, nil
+	}, func(i, r int) error { seen = append(seen, r); return nil })
+	if err == nil || err.Error() != "item 30" || len(seen) != 30 || seen[29] != 29 {
+		t.Errorf("got %v after %d results, want item 30 after 30", err, len(seen))
 	}
 }

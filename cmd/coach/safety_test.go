@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -128,6 +129,17 @@ func TestConcurrentAgendasKeepNotes(t *testing.T) {
 // process with exit status 130, removes every temporary file and leaves
 // every plan either as it was or complete.
 func TestInterruptLeavesEveryPlanOldOrNew(t *testing.T) {
+	interruptPlanAll(t, os.Interrupt)
+}
+
+// SIGHUP (the terminal closed) was handled by `notes --edit` alone: it
+// killed `coach plan --all` and left its temporary files. It stops every
+// command as SIGINT does.
+func TestSIGHUPHandledOnlyByNotesEdit(t *testing.T) {
+	interruptPlanAll(t, syscall.SIGHUP)
+}
+
+func interruptPlanAll(t *testing.T, sig os.Signal) {
 	const people = 200
 	dir := teamRepo(t, people)
 	gitCommitAll(t, dir)
@@ -185,7 +197,7 @@ func TestInterruptLeavesEveryPlanOldOrNew(t *testing.T) {
 			wrote++
 		}
 		if sent.IsZero() && wrote == 20 {
-			if err := cmd.Process.Signal(os.Interrupt); err != nil {
+			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
 			sent = time.Now()
@@ -209,7 +221,7 @@ func TestInterruptLeavesEveryPlanOldOrNew(t *testing.T) {
 			written[strings.TrimSuffix(id, ".md")] = true
 		}
 	}
-	t.Logf("stopped %v after SIGINT, having written %d of %d plans", stopped.Round(time.Millisecond), len(written), len(fresh))
+	t.Logf("stopped %v after %v, having written %d of %d plans", stopped.Round(time.Millisecond), sig, len(written), len(fresh))
 	if len(written) == len(fresh) {
 		t.Fatalf("the run wrote every plan before it was interrupted; the team is too small to test an interrupt")
 	}

@@ -38,6 +38,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
+	"time"
 )
 
 // ErrChanged means the target no longer holds the content the caller read:
@@ -110,15 +113,22 @@ func Replace(ctx context.Context, path string, old, data []byte) error {
 }
 
 // writeTemp writes data to a new temporary file next to path, synced and with
-// mode perm, and returns its name. On failure nothing is left behind.
+// mode perm, and returns its name. On failure nothing is left behind, and
+// the error names path, not the temporary file: a read-only directory is
+// about the file the user asked for.
 func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	removeStale(dir)
+	f, err := createTemp(dir, "."+filepath.Base(path)+tempInfix+"*")
 	if err != nil {
-		return "", err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", &fs.PathError{Op: "write", Path: path, Err: err}
 	}
 	defer func() {
 		if err != nil {
@@ -139,6 +149,58 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err err
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// createTemp is os.CreateTemp; a test makes it fail as a read-only
+// directory does (the tests may run as root, whom no mode stops).
+var createTemp = os.CreateTemp
+
+// tempInfix is what the name of a temporary file has between its target's
+// name and a random number: ".alice.md.tmp123456".
+const tempInfix = ".tmp"
+
+// StaleAge is how old a temporary file must be for removeStale to take it
+// for one that a process killed outright (kill -9, a power cut) left
+// behind: a write takes milliseconds.
+const StaleAge = 10 * time.Minute
+
+// IsTemp reports whether name is the name of one of the temporary files
+// this package writes: ".TARGET.tmpDIGITS".
+func IsTemp(name string) bool {
+	i := strings.LastIndex(name, tempInfix)
+	if !strings.HasPrefix(name, ".") || i <= 1 || i+len(tempInfix) == len(name) {
+		return false
+	}
+	for _, c := range name[i+len(tempInfix):] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// cleaned are the directories removeStale has cleaned in this process.
+var cleaned sync.Map
+
+// removeStale removes, once per directory and process, the temporary files
+// in dir older than StaleAge: an interrupt removes its own, but kill -9
+// cannot, and `git add plans` would commit them.
+func removeStale(dir string) {
+	if _, done := cleaned.LoadOrStore(dir, true); done {
+		return
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !IsTemp(e.Name()) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > StaleAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // link makes path a hard link to the finished temporary file tmp, or, where

@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -142,4 +144,66 @@ func noTemp(t *testing.T, dir string) {
 	if len(matches) > 0 {
 		t.Errorf("temporary files left: %v", matches)
 	}
+}
+
+// .ID.md.tmp* files left by kill -9 were never removed, and `git add plans`
+// committed them. The first write in a directory removes those older than
+// StaleAge, and only files named as this package names them.
+func TestTempFilesLeftByKill(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * StaleAge)
+	for _, name := range []string{".alice.md.tmp123456", ".ben.md.tmp9", ".fresh.md.tmp42", ".notes.tmp", "alice.md.tmp1", ".x.tmpfile"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if name != ".fresh.md.tmp42" {
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := Create(t.Context(), filepath.Join(dir, "carol.md"), []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if diff := cmp.Diff([]string{".fresh.md.tmp42", ".notes.tmp", ".x.tmpfile", "alice.md.tmp1", "carol.md"}, got); diff != "" {
+		t.Errorf("the directory after a write (-want +got):\n%s", diff)
+	}
+}
+
+// A read-only plans/ stopped coach at the first plan, with the temporary
+// file's path in the message. The error names the file asked for, and is
+// a permission error that the caller can tell apart.
+func TestReadOnlyDirNamesTemporaryFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plans", "alice.md")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	createTemp = func(dir, pattern string) (*os.File, error) {
+		return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, ".alice.md.tmp123"), Err: fs.ErrPermission}
+	}
+	t.Cleanup(func() { createTemp = os.CreateTemp })
+	for name, err := range map[string]error{
+		"Create":  Create(t.Context(), filepath.Join(dir, "plans", "ben.md"), []byte("new\n")),
+		"Replace": Replace(t.Context(), path, []byte("old\n"), []byte("new\n")),
+	} {
+		var pe *fs.PathError
+		if !errors.Is(err, fs.ErrPermission) || !errors.As(err, &pe) || strings.Contains(err.Error(), ".tmp") ||
+			(filepath.Base(pe.Path) != "alice.md" && filepath.Base(pe.Path) != "ben.md") {
+			t.Errorf("%s in a read-only directory: %v, want a permission error naming the file", name, err)
+		}
+	}
+	want(t, path, "old\n")
 }
