@@ -100,13 +100,14 @@ func WriteTextSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix
 				b.WriteString("\n")
 			}
 			first, prev = false, c.Commit
-			fmt.Fprintf(b, "%s  %s  %s  %s\n", day(c.Date), short(c.Commit), c.Author, c.Subject)
+			b.WriteString(skills.EscapeControls(fmt.Sprintf("%s  %s  %s  %s", day(c.Date), short(c.Commit), c.Author, c.Subject)))
+			b.WriteString("\n")
 		}
 		b.WriteString("    ")
 		if withPerson {
-			b.WriteString(c.Person + ": ")
+			b.WriteString(skills.EscapeControls(c.Person) + ": ")
 		}
-		b.WriteString(Describe(c, m))
+		b.WriteString(skills.EscapeControls(Describe(c, m)))
 		b.WriteString("\n")
 	}
 	return b.Flush()
@@ -133,7 +134,7 @@ func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Ma
 		}
 		cells = append(cells, Describe(c, m), "`"+short(c.Commit)+"`", c.Author, c.Subject)
 		for i := range cells {
-			cells[i] = strings.ReplaceAll(cells[i], "|", `\|`)
+			cells[i] = skills.EscapeControls(strings.ReplaceAll(cells[i], "|", `\|`))
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}

@@ -36,6 +36,7 @@ func decodeTOML(path string, src []byte, v any, limit sizeLimit) (ix *sourceInde
 	undecoded := md.Undecoded()
 	problems = append(problems, unknownKeys(path, ix, undecoded, reflect.TypeOf(v))...)
 	problems = append(problems, miscasedKeys(path, ix, md, undecoded, reflect.TypeOf(v))...)
+	problems = append(problems, controlProblems(path, ix, v)...)
 	return ix, problems, true
 }
 

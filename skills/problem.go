@@ -27,7 +27,9 @@ type Problem struct {
 }
 
 // String formats p the way compilers do, so editors and CI logs can jump to it:
-// path:line:col: message (hint). Warnings say so after the position.
+// path:line:col: message (hint). Warnings say so after the position. The
+// path and the message can quote a user's text: control characters in it
+// are escaped (see [EscapeControls]).
 func (p Problem) String() string {
 	var b strings.Builder
 	b.WriteString(p.Path)
@@ -46,7 +48,7 @@ func (p Problem) String() string {
 		b.WriteString("; ")
 		b.WriteString(p.Hint)
 	}
-	return b.String()
+	return EscapeControls(b.String())
 }
 
 // Problems is a list of findings. Its methods sort and count them.

@@ -32,6 +32,7 @@ import (
 	"sync"
 	"text/template"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -547,6 +548,13 @@ func Escape(s string) string {
 			b.WriteString("&amp;")
 		case c == '@' && (i == 0 || !isWord(s[i-1])) && i+1 < len(s) && isWord(s[i+1]):
 			b.WriteString("@&#8203;")
+		case c < 0x20 && c != '\t' || c >= 0x7f:
+			// A control character, or the first byte of one, or of
+			// UTF-8 that is not valid: shown, never sent (see
+			// skills.EscapeControls).
+			_, size := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(skills.EscapeControls(s[i : i+size]))
+			i += size - 1
 		default:
 			b.WriteByte(c)
 		}
@@ -554,8 +562,15 @@ func Escape(s string) string {
 	return b.String()
 }
 
-// escaped are the bytes Escape may change.
-var escaped = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true}
+// escaped are the bytes Escape may change: Markdown's, and those that may
+// start a control character.
+var escaped = func() [256]bool {
+	t := [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true}
+	for c := range 256 {
+		t[c] = t[c] || skills.MayStartControl(byte(c))
+	}
+	return t
+}()
 
 func isWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"reflect"
+	"unicode/utf8"
 
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -123,9 +125,36 @@ func writeJSON(w io.Writer, v any) error {
 	rv.Elem().Set(reflect.ValueOf(v))
 	fillLists(rv)
 	v = rv.Elem().Interface()
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeJSONControls(buf.Bytes()))
+	return err
+}
+
+// escapeJSONControls writes the control characters encoding/json leaves
+// raw in its strings (DEL, the C1 controls, the bidirectional overrides:
+// see skills.IsControl) as \u escapes, so that JSON printed to a terminal
+// cannot drive it. The JSON means the same: only how a string is spelled
+// changes.
+func escapeJSONControls(b []byte) []byte {
+	if !bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x7f && skills.IsControl(r) }) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r >= 0x7f && skills.IsControl(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:size]...)
+		}
+		b = b[size:]
+	}
+	return out
 }
 
 // versionProblems warns when coach.toml pins another coach than this one:

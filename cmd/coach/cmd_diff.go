@@ -148,7 +148,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		var out []byte
 		out, err = t.tmpl.Render("diff.md.tmpl", r)
 		if err == nil {
-			_, err = stdout.Write(out)
+			_, err = stdout.Write(shown(out))
 		}
 	}
 	if err != nil {

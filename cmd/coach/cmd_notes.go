@@ -197,7 +197,9 @@ func runNotes(opts notesOptions, stdout, stderr io.Writer) error {
 	if !strings.HasSuffix(plain, "\n") {
 		plain += "\n"
 	}
-	_, err = io.WriteString(stdout, plain)
+	// Anyone who can push can encrypt a note to the recipients: its
+	// control characters are shown, not sent to the terminal.
+	_, err = io.WriteString(stdout, skills.EscapeControls(plain))
 	return err
 }
 
@@ -527,7 +529,7 @@ func printPrivatePlans(t *team, people []*skills.Person, p private, stdout, stde
 		if strings.TrimSpace(notes) == "" {
 			b.WriteString("None.\n")
 		} else {
-			b.WriteString(strings.TrimRight(notes, "\n") + "\n")
+			b.WriteString(skills.EscapeControls(strings.TrimRight(notes, "\n")) + "\n")
 		}
 		if _, err := io.WriteString(stdout, b.String()); err != nil {
 			return err

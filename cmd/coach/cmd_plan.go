@@ -482,7 +482,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		file := filepath.Join(t.repo.Root, filepath.FromSlash(path))
 		switch {
 		case opts.Stdout:
-			if _, err := stdout.Write(content); err != nil {
+			if _, err := stdout.Write(shown(content)); err != nil {
 				return err
 			}
 		case opts.Check:
@@ -499,9 +499,9 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 			if !bytes.Equal(old, content) {
 				diff := udiff.Unified("a/"+path, "b/"+path, string(old), string(content))
 				if opts.Format == "github" {
-					fmt.Fprint(stderr, diff)
+					fmt.Fprintf(stderr, "%s", shown([]byte(diff)))
 				} else {
-					fmt.Fprint(stdout, diff)
+					fmt.Fprintf(stdout, "%s", shown([]byte(diff)))
 				}
 				finding(path, firstDifference(old, content), fmt.Sprintf("%s is stale; run `coach plan %s` and commit it", path, p.ID))
 				findings = true

@@ -152,13 +152,13 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 			return err
 		}
 		if !bytes.Equal(old, content) {
-			fmt.Fprint(stdout, udiff.Unified("a/"+path, "b/"+path, string(old), string(content)))
+			fmt.Fprintf(stdout, "%s", shown([]byte(udiff.Unified("a/"+path, "b/"+path, string(old), string(content)))))
 			fmt.Fprintf(stderr, "coach: %s is stale; run `coach team` and commit it\n", path)
 			return errFindings
 		}
 		return teamResult(t)
 	case opts.Stdout:
-		if _, err := stdout.Write(content); err != nil {
+		if _, err := stdout.Write(shown(content)); err != nil {
 			return err
 		}
 	default:

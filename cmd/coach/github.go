@@ -33,7 +33,7 @@ func annotation(p skills.Problem, prefix string) string {
 	if p.Hint != "" {
 		msg += "; " + p.Hint
 	}
-	return fmt.Sprintf("::%s %s::%s", level, strings.Join(props, ","), escapeData(msg))
+	return fmt.Sprintf("::%s %s::%s", level, strings.Join(props, ","), escapeData(skills.EscapeControls(msg)))
 }
 
 // escapeData and escapeProperty escape a workflow command's message and
