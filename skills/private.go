@@ -11,12 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"filippo.io/age"
 	"filippo.io/age/agessh"
 	"filippo.io/age/armor"
 	"github.com/BurntSushi/toml"
+	"golang.org/x/crypto/ssh"
 )
 
 // MaxNotesSize bounds the plain text of private notes: 64 KiB is a book
@@ -185,13 +187,23 @@ func CheckNotes(value string) error {
 	}
 	bin, err := io.ReadAll(armor.NewReader(strings.NewReader(strings.TrimSpace(value) + "\n")))
 	if err != nil {
-		return fmt.Errorf("the notes are not a valid age file: %v", err)
+		return errDamagedArmor
 	}
 	if _, err := age.ExtractHeader(bytes.NewReader(bin)); err != nil {
-		return fmt.Errorf("the notes are not a valid age file: %v", err)
+		return errDamagedHeader
 	}
 	return nil
 }
+
+// The errors of age quote the bytes they stopped at, which come from the
+// ciphertext, the plain text or a secret key. None of them reaches a
+// message: these say what failed in words.
+var (
+	errDamagedArmor  = errors.New("the notes are not a valid age file: its armor (the text between the BEGIN and END lines) is damaged")
+	errDamagedHeader = errors.New("the notes are not a valid age file: its header, which lists the keys it is encrypted to, is damaged")
+	errUndecryptable = errors.New("cannot decrypt the notes: the age file is damaged or was altered after it was encrypted")
+	errBadPayload    = errors.New("cannot decrypt the notes: the encrypted text is damaged or was altered (it fails age's integrity check)")
+)
 
 var errPlainNotes = errors.New("the notes are plain text")
 
@@ -228,13 +240,29 @@ func ParseRecipient(s string) (age.Recipient, error) {
 func ParseIdentities(data []byte) ([]age.Identity, error) {
 	if bytes.Contains(data, []byte("PRIVATE KEY-----")) {
 		id, err := agessh.ParseIdentity(data)
-		if err != nil {
-			return nil, fmt.Errorf("read the SSH key: %v (a key with a passphrase must be converted: use an age identity from age-keygen)", err)
+		var passphrase *ssh.PassphraseMissingError
+		switch {
+		case errors.As(err, &passphrase):
+			return nil, errors.New("the SSH key has a passphrase, which coach cannot ask for: use an age identity from age-keygen")
+		case err != nil:
+			return nil, errors.New("not an SSH private key coach can read (unencrypted ssh-ed25519 or ssh-rsa): use an age identity from age-keygen")
 		}
 		return []age.Identity{id}, nil
 	}
-	return age.ParseIdentities(bytes.NewReader(data))
+	ids, err := age.ParseIdentities(bytes.NewReader(data))
+	if err != nil {
+		// The error can quote the secret key it could not read.
+		where := ""
+		if m := identityLine.FindStringSubmatch(err.Error()); m != nil {
+			where = " (line " + m[1] + ")"
+		}
+		return nil, fmt.Errorf("not an age identity file%s: age-keygen writes one AGE-SECRET-KEY-1... a line, and # comments", where)
+	}
+	return ids, nil
 }
+
+// identityLine is the line number in age's error about an identity file.
+var identityLine = regexp.MustCompile(`^error at line (\d+):`)
 
 // EncryptNotes encrypts plain to every recipient and returns the armored age
 // file, which ends in a newline.
@@ -275,11 +303,11 @@ func DecryptNotes(armored string, identities []age.Identity) (string, error) {
 		return "", fmt.Errorf("%w: they are encrypted to %d other key(s)", ErrNotRecipient, len(noMatch.StanzaTypes))
 	}
 	if err != nil {
-		return "", fmt.Errorf("decrypt the notes: %v", err)
+		return "", errUndecryptable
 	}
 	plain, err := io.ReadAll(io.LimitReader(r, MaxNotesSize+1))
 	if err != nil {
-		return "", fmt.Errorf("decrypt the notes: %v", err)
+		return "", errBadPayload
 	}
 	if len(plain) > MaxNotesSize {
 		return "", fmt.Errorf("the decrypted notes are more than the %d bytes allowed", MaxNotesSize)
