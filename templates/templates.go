@@ -456,7 +456,9 @@ func escapeValue(v any) markdown {
 	case markdown:
 		return v
 	case markdownText:
-		return markdown(v.Markdown())
+		// Markdown as a person wrote it, but no control character: those
+		// are no Markdown, and would reach a terminal.
+		return markdown(skills.EscapeControls(v.Markdown()))
 	case string:
 		return markdown(Escape(v))
 	case nil:
@@ -495,7 +497,7 @@ func printf(format string, args ...any) (markdown, error) {
 		case markdown:
 			escaped[i] = string(v)
 		case markdownText:
-			escaped[i] = v.Markdown()
+			escaped[i] = skills.EscapeControls(v.Markdown())
 		case fmt.Stringer, error:
 			escaped[i] = Escape(fmt.Sprint(v))
 		default:
