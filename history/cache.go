@@ -33,7 +33,7 @@ import (
 
 const (
 	cacheMagic  = "coach history cache\n"
-	cacheFormat = 4
+	cacheFormat = 5
 	cacheName   = "history.cache"
 	// objectFormat is the only object format the walk reads; a sha256
 	// repository is refused before any cache is opened.

@@ -2,6 +2,7 @@ package history
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -23,7 +24,7 @@ func TestCacheKeyedByBuild(t *testing.T) {
 		{"another object format", cacheKey{Version: this.Version, ObjectFormat: "sha256", SkillsPath: "skills"}, errForeign},
 		{"another skills folder", cacheKey{Version: this.Version, ObjectFormat: objectFormat, SkillsPath: "team/skills"}, errForeign},
 	}
-	if this.Version == "4 v9.9.9 " || this.Version != "4 "+version.Read().Key() {
+	if this.Version == "4 v9.9.9 " || this.Version != fmt.Sprintf("%d %s", cacheFormat, version.Read().Key()) {
 		t.Fatalf("the key of this build is %q", this.Version)
 	}
 	for _, tt := range tests {

@@ -44,6 +44,8 @@ func Describe(c skills.Change, m *skills.Matrix) string {
 		return "skill file removed"
 	case skills.KindRenamed:
 		return fmt.Sprintf("renamed skills/%s.toml -> skills/%s.toml", c.From, c.To)
+	case skills.KindPlainNotes:
+		return "private notes committed in plain text: readable in this commit until the history is rewritten"
 	}
 	return string(c.Kind)
 }

@@ -29,6 +29,10 @@ const (
 	KindAdded    Kind = "added"    // the skill file was created
 	KindRemoved  Kind = "removed"  // the skill file was deleted
 	KindRenamed  Kind = "renamed"  // the skill file was renamed; From and To are ids
+	// KindPlainNotes is a version of the file whose [private] notes are
+	// plain text: never what they say, only that this commit holds them
+	// readable, until the history is rewritten (README "Private notes").
+	KindPlainNotes Kind = "plain-notes"
 )
 
 // Change is one change to one person's skill file. For level and self
@@ -209,7 +213,9 @@ func levelString(n int) string {
 // Diff lists what changed from one version of a person's skill file to the
 // next, in a stable order: role, target, levels and self-assessment by skill
 // id, then added evidence and goals in file order. old is nil when the file is
-// new. The [private] table is never part of a Person, so never of a Change.
+// new. The [private] table is never part of a Person, so never of a Change,
+// but for the fact that a version holds notes in plain text (the first
+// version to hold them, or to hold other ones).
 func Diff(old, cur *Person) []Change {
 	if cur == nil {
 		return nil
@@ -240,6 +246,9 @@ func Diff(old, cur *Person) []Change {
 			}
 			out = append(out, Change{Person: cur.ID, Kind: KindGoal, Skill: skill, Text: strings.Clone(g.Text), On: g.Due})
 		}
+	}
+	if cur.PlainNotes != "" && cur.PlainNotes != old.PlainNotes {
+		out = append(out, Change{Person: cur.ID, Kind: KindPlainNotes})
 	}
 	return out
 }
@@ -334,6 +343,11 @@ func personFromMap(path string, f map[string]any) *Person {
 		Levels: intLevels(table("levels")), Self: intLevels(table("self"))}
 	if n, ok := f["reports"].(int64); ok && n >= 0 && n <= 100000 {
 		p.Reports = int(n)
+	}
+	if private, ok := f["private"].(map[string]any); ok {
+		if notes := (Notes{Value: str(private, "notes")}); !notes.Empty() && !notes.Encrypted() {
+			p.PlainNotes = plainNotesMark(notes.Value)
+		}
 	}
 	p.Assessed, _ = asDate(f["assessed"])
 	p.Joined, _ = asDate(f["joined"])

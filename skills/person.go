@@ -41,6 +41,10 @@ type Person struct {
 	Self     map[string]int `json:"self,omitempty"`
 	Goals    []Goal         `json:"goals,omitempty"`
 	Evidence []Evidence     `json:"evidence,omitempty"`
+	// PlainNotes tells one version's plain-text [private] notes from
+	// another's without holding them (a short hash); "" when the notes are
+	// encrypted or there are none. Only ParsePerson sets it, for the history.
+	PlainNotes string `json:"-"`
 }
 
 // Goal is something the person means to achieve, the skills it exercises and

@@ -8,6 +8,8 @@ package skills
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -313,6 +315,13 @@ func DecryptNotes(armored string, identities []age.Identity) (string, error) {
 		return "", fmt.Errorf("the decrypted notes are more than the %d bytes allowed", MaxNotesSize)
 	}
 	return string(plain), nil
+}
+
+// plainNotesMark is a short hash of plain-text notes: enough to tell two
+// versions apart, kept in memory only, never the text.
+func plainNotesMark(value string) string {
+	sum := sha256.Sum256([]byte(strings.TrimSpace(value)))
+	return hex.EncodeToString(sum[:8])
 }
 
 // privateProblems reports what a skill file's [private] table holds that
