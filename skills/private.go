@@ -9,6 +9,7 @@ package skills
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -317,6 +318,63 @@ func DecryptNotes(armored string, identities []age.Identity) (string, error) {
 	return string(plain), nil
 }
 
+// staleRecipients says, in words, when armored notes are encrypted to a key
+// that recipients no longer lists, and returns "" when they are not, or
+// when it cannot tell. An age file names no age key it is encrypted to, only
+// how many there are, so age keys are counted: more stanzas than listed age
+// keys means a key that was removed. An SSH stanza carries a tag of its key,
+// so an SSH key is known by it.
+func staleRecipients(armored string, recipients []string) string {
+	if len(recipients) == 0 {
+		return "" // nothing to compare with: encrypting says so
+	}
+	bin, err := io.ReadAll(armor.NewReader(strings.NewReader(strings.TrimSpace(armored) + "\n")))
+	if err != nil {
+		return ""
+	}
+	header, err := age.ExtractHeader(bytes.NewReader(bin))
+	if err != nil {
+		return ""
+	}
+	listedAge, listedSSH := 0, map[string]bool{}
+	seen := map[string]bool{}
+	for _, r := range recipients {
+		r = strings.TrimSpace(r)
+		if !strings.HasPrefix(r, "ssh-") {
+			if !seen[r] {
+				listedAge++
+			}
+			seen[r] = true
+			continue
+		}
+		if pk, _, _, _, err := ssh.ParseAuthorizedKey([]byte(r)); err == nil {
+			sum := sha256.Sum256(pk.Marshal())
+			listedSSH[base64.RawStdEncoding.EncodeToString(sum[:4])] = true
+		}
+	}
+	ageKeys, removedSSH := 0, 0
+	for _, line := range strings.Split(string(header), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0] != "->" {
+			continue
+		}
+		switch {
+		case f[1] == "X25519" || strings.HasPrefix(f[1], "mlkem"):
+			ageKeys++
+		case (f[1] == "ssh-ed25519" || f[1] == "ssh-rsa") && len(f) >= 3 && !listedSSH[f[2]]:
+			removedSSH++
+		}
+	}
+	switch {
+	case removedSSH > 0:
+		return fmt.Sprintf("the notes are still encrypted to %d SSH key(s) that coach.toml's [private] recipients no longer list: whoever holds them can read these notes", removedSSH)
+	case ageKeys > listedAge:
+		return fmt.Sprintf("the notes are encrypted to %d age keys, and coach.toml's [private] recipients list %d: at least %d key(s) no longer listed can still read them",
+			ageKeys, listedAge, ageKeys-listedAge)
+	}
+	return ""
+}
+
 // plainNotesMark is a short hash of plain-text notes: enough to tell two
 // versions apart, kept in memory only, never the text.
 func plainNotesMark(value string) string {
@@ -326,8 +384,9 @@ func plainNotesMark(value string) string {
 
 // privateProblems reports what a skill file's [private] table holds that
 // anyone with the repository could read: plain-text notes, any other key,
-// damaged ciphertext. id names the person in the fix.
-func privateProblems(path, id string, src []byte) Problems {
+// damaged ciphertext; and notes still encrypted to a key that recipients
+// (coach.toml's) no longer lists. id names the person in the fix.
+func privateProblems(path, id string, src []byte, recipients []string) Problems {
 	var f struct {
 		Private map[string]any `toml:"private"`
 	}
@@ -356,6 +415,11 @@ func privateProblems(path, id string, src []byte) Problems {
 	}
 	switch err := CheckNotes(n.Value); {
 	case err == nil:
+		if msg := staleRecipients(n.Value, recipients); msg != "" {
+			c.atValue(Warning, "private.notes",
+				fmt.Sprintf("re-encrypt them to the recipients as they are now with `coach notes %s --encrypt` (or `coach notes --all --encrypt`); what the removed key could read before, it can still read in the history", id),
+				"%s", msg)
+		}
 	case errors.Is(err, errPlainNotes):
 		c.atValue(Error, "private.notes",
 			fmt.Sprintf("encrypt them with `coach notes %s --encrypt` (or rewrite them with `coach notes %s --edit`); if they were committed, see README \"Private notes\" to purge them from history", id, id),

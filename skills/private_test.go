@@ -287,7 +287,7 @@ func TestPrivateProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, p := range privateProblems("skills/alice.toml", "alice", []byte(tt.src)) {
+			for _, p := range privateProblems("skills/alice.toml", "alice", []byte(tt.src), nil) {
 				got = append(got, p.String())
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -324,7 +324,7 @@ func FuzzNotes(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		_ = privateProblems("skills/fuzz.toml", "fuzz", src)
+		_ = privateProblems("skills/fuzz.toml", "fuzz", src, nil)
 		n, err := FindNotes(src)
 		if err != nil {
 			return
@@ -432,6 +432,58 @@ func TestAgeErrorQuotesNoDecodedBytes(t *testing.T) {
 			_, err := ParseIdentities([]byte(tc.file))
 			if err == nil || err.Error() != tc.want {
 				t.Errorf("ParseIdentities error = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestNotesEncryptedToARemovedRecipient: check warns when notes are still
+// encrypted to a key coach.toml no longer lists, at the notes, with the fix:
+// an SSH key known by its tag, age keys by their count.
+func TestNotesEncryptedToARemovedRecipient(t *testing.T) {
+	maya, sam := generate(t), generate(t)
+	sshPub, _ := sshKey(t)
+	sshRecipient, err := ParseRecipient(sshPub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := func(rs ...age.Recipient) []byte {
+		armored, err := EncryptNotes("Flight risk", rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []byte("name = \"A\"\n\n[private]\nnotes = \"\"\"\n" + armored + "\"\"\"\n")
+	}
+	mayaKey, samKey := maya.Recipient().String(), sam.Recipient().String()
+	hint := "; re-encrypt them to the recipients as they are now with `coach notes alice --encrypt` (or `coach notes --all --encrypt`); what the removed key could read before, it can still read in the history"
+	tests := []struct {
+		name       string
+		src        []byte
+		recipients []string
+		want       []string
+	}{
+		{name: "the same keys", src: file(maya.Recipient(), sam.Recipient()), recipients: []string{samKey, mayaKey}},
+		{name: "a key added since", src: file(maya.Recipient()), recipients: []string{mayaKey, samKey}},
+		{name: "no recipients listed", src: file(maya.Recipient()), recipients: nil},
+		{name: "an age key removed", src: file(maya.Recipient(), sam.Recipient()), recipients: []string{mayaKey}, want: []string{
+			"skills/alice.toml:4:9: warning: the notes are encrypted to 2 age keys, and coach.toml's [private] recipients list 1: at least 1 key(s) no longer listed can still read them" + hint,
+		}},
+		{name: "an age key listed twice is one key", src: file(maya.Recipient(), sam.Recipient()), recipients: []string{mayaKey, mayaKey}, want: []string{
+			"skills/alice.toml:4:9: warning: the notes are encrypted to 2 age keys, and coach.toml's [private] recipients list 1: at least 1 key(s) no longer listed can still read them" + hint,
+		}},
+		{name: "an SSH key removed", src: file(maya.Recipient(), sshRecipient), recipients: []string{mayaKey, samKey}, want: []string{
+			"skills/alice.toml:4:9: warning: the notes are still encrypted to 1 SSH key(s) that coach.toml's [private] recipients no longer list: whoever holds them can read these notes" + hint,
+		}},
+		{name: "an SSH key still listed, with another comment", src: file(maya.Recipient(), sshRecipient), recipients: []string{mayaKey, sshPub + " sam@new-laptop"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, p := range privateProblems("skills/alice.toml", "alice", tt.src, tt.recipients) {
+				got = append(got, p.String())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -143,7 +143,7 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 		// Plain-text notes are refused here, in the working tree, and not by
 		// DecodePerson: an old revision's plain note is history (see README
 		// "Private notes"), not a reason to misread that revision.
-		d.problems = privateProblems(d.path, PersonID(d.path), d.src)
+		d.problems = privateProblems(d.path, PersonID(d.path), d.src, r.Config.Private.Recipients)
 		if !matrixOK {
 			// Without a matrix only the syntax and the keys can be checked.
 			_, ps, _ := decodeTOML(d.path, d.src, &personFile{}, skillFileLimit)
