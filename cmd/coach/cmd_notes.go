@@ -529,9 +529,11 @@ func printPrivatePlans(t *team, people []*skills.Person, p private, stdout, stde
 		if strings.TrimSpace(notes) == "" {
 			b.WriteString("None.\n")
 		} else {
-			b.WriteString(skills.EscapeControls(strings.TrimRight(notes, "\n")) + "\n")
+			b.WriteString(strings.TrimRight(notes, "\n") + "\n")
 		}
-		if _, err := io.WriteString(stdout, b.String()); err != nil {
+		// The plan (a template's own text too) and the notes, with their
+		// control characters shown, not sent.
+		if _, err := stdout.Write(shown([]byte(b.String()))); err != nil {
 			return err
 		}
 	}
