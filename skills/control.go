@@ -13,9 +13,9 @@ package skills
 import (
 	"fmt"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -141,19 +141,22 @@ func ControlName(r rune) string {
 // plain-text notes are an error of their own.
 func controlProblems(path string, ix *sourceIndex, v any) Problems {
 	var out Problems
-	var walk func(keyPath string, v reflect.Value)
-	walk = func(keyPath string, v reflect.Value) {
+	// The key path is built only for a value that holds one: the walk
+	// itself allocates nothing, as it runs on every file coach reads.
+	var steps []pathStep
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
 		switch v.Kind() {
 		case reflect.Pointer, reflect.Interface:
 			if !v.IsNil() {
-				walk(keyPath, v.Elem())
+				walk(v.Elem())
 			}
 		case reflect.String:
-			s := v.String()
-			r, _, ok := FirstControl(s)
+			r, _, ok := FirstControl(v.String())
 			if !ok {
 				return
 			}
+			keyPath := keyPathOf(steps)
 			pos := ix.valuePos(keyPath)
 			out = append(out, Problem{Path: path, Line: pos.Line, Col: pos.Col, Severity: Error,
 				Message: fmt.Sprintf("%q holds the control character %s, which a terminal would obey rather than show",
@@ -162,31 +165,80 @@ func controlProblems(path string, ix *sourceIndex, v any) Problems {
 		case reflect.Struct:
 			t := v.Type()
 			for i := 0; i < t.NumField(); i++ {
-				name := tagName(t.Field(i))
-				if name == "" || name == "-" || !t.Field(i).IsExported() || (keyPath == "" && name == "private") {
+				f := t.Field(i)
+				name := tagName(f)
+				if name == "" || name == "-" || !f.IsExported() || !mayHoldText(f.Type) || (len(steps) == 0 && name == "private") {
 					continue
 				}
-				walk(joinPath(keyPath, name), v.Field(i))
+				steps = append(steps, pathStep{key: name, index: -1})
+				walk(v.Field(i))
+				steps = steps[:len(steps)-1]
 			}
 		case reflect.Slice, reflect.Array:
 			for i := 0; i < v.Len(); i++ {
-				walk(keyPath+"["+strconv.Itoa(i)+"]", v.Index(i))
+				steps = append(steps, pathStep{index: i})
+				walk(v.Index(i))
+				steps = steps[:len(steps)-1]
 			}
 		case reflect.Map:
-			if v.Type().Key().Kind() != reflect.String {
+			if v.Type().Key().Kind() != reflect.String || !mayHoldText(v.Type().Elem()) {
 				return
 			}
-			keys := v.MapKeys()
-			names := make([]string, len(keys))
-			for i, k := range keys {
-				names[i] = k.String()
+			// In any order: the problems are sorted by position.
+			if m, ok := v.Interface().(map[string]any); ok {
+				// The common map, a table decoded whole ([levels]),
+				// without reflect's copy of every key and value.
+				for k, x := range m {
+					if x == nil || !mayHoldText(reflect.TypeOf(x)) {
+						continue
+					}
+					steps = append(steps, pathStep{key: k, index: -1})
+					walk(reflect.ValueOf(x))
+					steps = steps[:len(steps)-1]
+				}
+				return
 			}
-			slices.Sort(names)
-			for _, k := range names {
-				walk(joinPath(keyPath, k), v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key())))
+			for it := v.MapRange(); it.Next(); {
+				steps = append(steps, pathStep{key: it.Key().String(), index: -1})
+				walk(it.Value())
+				steps = steps[:len(steps)-1]
 			}
 		}
 	}
-	walk("", reflect.ValueOf(v))
+	walk(reflect.ValueOf(v))
 	return out
+}
+
+// mayHoldText reports whether a value of type t can hold a string.
+func mayHoldText(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return false
+	case reflect.Struct:
+		return t != reflect.TypeFor[time.Time]()
+	}
+	return true
+}
+
+// pathStep is a key, or an index (0 or more) into an array.
+type pathStep struct {
+	key   string
+	index int
+}
+
+// keyPathOf writes steps as the index writes key paths: goal[1].text.
+func keyPathOf(steps []pathStep) string {
+	var b strings.Builder
+	for _, st := range steps {
+		if st.index >= 0 {
+			b.WriteString("[" + strconv.Itoa(st.index) + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(st.key)
+	}
+	return b.String()
 }
