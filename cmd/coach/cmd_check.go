@@ -178,15 +178,17 @@ func plainNotesInHistory(root string) skills.Problems {
 	if errors.Is(err, history.ErrNotGit) {
 		return nil
 	}
-	if err != nil && !errors.Is(err, history.ErrIncomplete) {
+	if err != nil {
 		return skills.Problems{{Path: skills.SkillsDir, Severity: skills.Warning,
 			Message: fmt.Sprintf("the git history could not be read to look for private notes committed in plain text: %v", err),
 			Hint:    "run `coach history --all` to see why"}}
 	}
-	if res == nil {
-		return nil
-	}
 	var out skills.Problems
+	if res.Incomplete {
+		out = append(out, skills.Problem{Path: skills.SkillsDir, Severity: skills.Warning,
+			Message: "the history of this clone is incomplete: the commits it lacks were not searched for private notes committed in plain text",
+			Hint:    "`git fetch --unshallow` reads the rest"})
+	}
 	for c := range res.All() {
 		if c.Kind != skills.KindPlainNotes {
 			continue
