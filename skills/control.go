@@ -51,9 +51,9 @@ var unsafeByte = func() (t [256]bool) {
 	return t
 }()
 
-// MayStartControl reports whether c may be the first byte of a character
+// MayBeControl reports whether c may be a byte of a character
 // [EscapeControls] changes: a string without any such byte is left as it is.
-func MayStartControl(c byte) bool { return unsafeByte[c] }
+func MayBeControl(c byte) bool { return unsafeByte[c] }
 
 // EscapeControls returns s with every character [IsControl] is true of
 // written as an escape (\x1b, \u202e) instead, and every byte that is not

@@ -554,8 +554,12 @@ func Escape(s string) string {
 			// A control character, or the first byte of one, or of
 			// UTF-8 that is not valid: shown, never sent (see
 			// skills.EscapeControls).
-			_, size := utf8.DecodeRuneInString(s[i:])
-			b.WriteString(skills.EscapeControls(s[i : i+size]))
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size <= 1 || skills.IsControl(r) {
+				b.WriteString(skills.EscapeControls(s[i : i+size]))
+			} else {
+				b.WriteString(s[i : i+size])
+			}
 			i += size - 1
 		default:
 			b.WriteByte(c)
@@ -569,7 +573,7 @@ func Escape(s string) string {
 var escaped = func() [256]bool {
 	t := [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true}
 	for c := range 256 {
-		t[c] = t[c] || skills.MayStartControl(byte(c))
+		t[c] = t[c] || skills.MayBeControl(byte(c))
 	}
 	return t
 }()

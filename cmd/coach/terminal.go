@@ -9,7 +9,7 @@ import "github.com/coach-dev/coach/skills"
 // coach's own, is returned as it is.
 func shown(b []byte) []byte {
 	for _, c := range b {
-		if skills.MayStartControl(c) {
+		if skills.MayBeControl(c) {
 			return []byte(skills.EscapeControls(string(b)))
 		}
 	}
