@@ -11,6 +11,7 @@ package skills
 // sending it.
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -139,7 +140,7 @@ func ControlName(r rune) string {
 // by its toml tags) that holds a control character, at the value's
 // position. The [private] table is left alone: notes are ciphertext, and
 // plain-text notes are an error of their own.
-func controlProblems(path string, ix *sourceIndex, v any) Problems {
+func controlProblems(path string, src []byte, ix *sourceIndex, v any) Problems {
 	var out Problems
 	// The key path is built only for a value that holds one: the walk
 	// itself allocates nothing, as it runs on every file coach reads.
@@ -158,6 +159,9 @@ func controlProblems(path string, ix *sourceIndex, v any) Problems {
 			}
 			keyPath := keyPathOf(steps)
 			pos := ix.valuePos(keyPath)
+			if _, ok := ix.values[keyPath]; ok {
+				pos = controlAt(src, pos, r)
+			}
 			out = append(out, Problem{Path: path, Line: pos.Line, Col: pos.Col, Severity: Error,
 				Message: fmt.Sprintf("%q holds the control character %s, which a terminal would obey rather than show",
 					lastKey(keyPath), ControlName(r)),
@@ -207,6 +211,48 @@ func controlProblems(path string, ix *sourceIndex, v any) Problems {
 	}
 	walk(reflect.ValueOf(v))
 	return out
+}
+
+// controlAt is where r stands in the literal of the value at pos: written
+// as it is, or as a TOML escape (\u001b, \U0000001B, \e, \b, \f, \r).
+// It is pos when the literal cannot be read or r is not found in it.
+func controlAt(src []byte, pos position, r rune) position {
+	start, ok := offsetOf(src, pos)
+	if !ok {
+		return pos
+	}
+	s := &scanner{src: string(src), off: start, line: pos.Line, col: pos.Col,
+		ix: &sourceIndex{keys: map[string]position{}, values: map[string]position{}}, arrays: map[string]int{}}
+	s.value("v")
+	lit := src[start:s.off]
+	forms := []string{string(r), fmt.Sprintf(`\u%04x`, r), fmt.Sprintf(`\u%04X`, r), fmt.Sprintf(`\U%08x`, r), fmt.Sprintf(`\U%08X`, r)}
+	if r < 0x100 {
+		forms = append(forms, fmt.Sprintf(`\x%02x`, r), fmt.Sprintf(`\x%02X`, r))
+	}
+	switch r {
+	case 0x08:
+		forms = append(forms, `\b`)
+	case 0x0c:
+		forms = append(forms, `\f`)
+	case 0x0d:
+		forms = append(forms, `\r`)
+	case 0x1b:
+		forms = append(forms, `\e`)
+	}
+	at := -1
+	for _, f := range forms {
+		if i := bytes.Index(lit, []byte(f)); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return pos
+	}
+	before := lit[:at]
+	if nl := bytes.LastIndexByte(before, '\n'); nl >= 0 {
+		return position{pos.Line + bytes.Count(before, []byte("\n")), at - nl}
+	}
+	return position{pos.Line, pos.Col + at}
 }
 
 // mayHoldText reports whether a value of type t can hold a string.

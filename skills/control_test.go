@@ -73,7 +73,8 @@ func TestFirstControl(t *testing.T) {
 }
 
 // TestCheckRejectsControlCharacters: a control character in any field of a
-// skill file, the matrix or coach.toml is an error at the value, naming it.
+// skill file, the matrix or coach.toml is an error at the character (as
+// written, or as its escape), naming it.
 func TestCheckRejectsControlCharacters(t *testing.T) {
 	m, err := DefaultMatrix()
 	if err != nil {
@@ -109,10 +110,10 @@ notes = "plain \u001b text is its own error"
 	}
 	hint := "; delete it (if it came with pasted text, retype that part)"
 	want := []string{
-		`skills/alice.toml:1:8: "name" holds the control character U+001B (escape), which a terminal would obey rather than show` + hint,
-		`skills/alice.toml:3:11: "manager" holds the control character U+0007 (bell), which a terminal would obey rather than show` + hint,
-		`skills/alice.toml:9:8: "text" holds the control character U+202E (right-to-left override), which a terminal would obey rather than show` + hint,
-		`skills/alice.toml:15:8: "text" holds the control character U+009B (control sequence introducer), which a terminal would obey rather than show` + hint,
+		`skills/alice.toml:1:11: "name" holds the control character U+001B (escape), which a terminal would obey rather than show` + hint,
+		`skills/alice.toml:3:14: "manager" holds the control character U+0007 (bell), which a terminal would obey rather than show` + hint,
+		`skills/alice.toml:9:13: "text" holds the control character U+202E (right-to-left override), which a terminal would obey rather than show` + hint,
+		`skills/alice.toml:17:13: "text" holds the control character U+009B (control sequence introducer), which a terminal would obey rather than show` + hint,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -120,7 +121,14 @@ notes = "plain \u001b text is its own error"
 
 	cfg := "[[leader]]\nid = \"maya\"\nname = \"Maya\\u2066\"\n"
 	_, ps = DecodeConfig("coach.toml", []byte(cfg))
-	if len(ps) != 1 || ps[0].String() != `coach.toml:3:8: "name" holds the control character U+2066 (left-to-right isolate), which a terminal would obey rather than show`+hint {
+	if len(ps) != 1 || ps[0].String() != `coach.toml:3:13: "name" holds the control character U+2066 (left-to-right isolate), which a terminal would obey rather than show`+hint {
+		t.Errorf("coach.toml problems = %v", ps)
+	}
+
+	// Written as it is, in a literal string, after a character of two bytes.
+	cfg = "[[leader]]\nid = \"sam\"\nname = 'Sé \u202ex'\n"
+	_, ps = DecodeConfig("coach.toml", []byte(cfg))
+	if len(ps) != 1 || ps[0].String() != `coach.toml:3:13: "name" holds the control character U+202E (right-to-left override), which a terminal would obey rather than show`+hint {
 		t.Errorf("coach.toml problems = %v", ps)
 	}
 }

@@ -37,7 +37,7 @@ func decodeTOML(path string, src []byte, v any, limit sizeLimit) (ix *sourceInde
 	undecoded := md.Undecoded()
 	problems = append(problems, unknownKeys(path, ix, undecoded, reflect.TypeOf(v))...)
 	problems = append(problems, miscasedKeys(path, ix, md, undecoded, reflect.TypeOf(v))...)
-	problems = append(problems, controlProblems(path, ix, v)...)
+	problems = append(problems, controlProblems(path, src, ix, v)...)
 	return ix, problems, true
 }
 
