@@ -22,7 +22,7 @@ func annotation(p skills.Problem, prefix string) string {
 	if p.Severity == skills.Warning {
 		level = "warning"
 	}
-	props := []string{"file=" + escapeProperty(path.Join(prefix, p.Path))}
+	props := []string{"file=" + escapeProperty(skills.EscapeControls(path.Join(prefix, p.Path)))}
 	if p.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", p.Line))
 		if p.Col > 0 {
