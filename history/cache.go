@@ -33,7 +33,7 @@ import (
 
 const (
 	cacheMagic  = "coach history cache\n"
-	cacheFormat = 5 // 5: a goal's skills, all of them
+	cacheFormat = 6 // 5: a goal's skills, all of them; 6: plain-text notes
 	cacheName   = "history.cache"
 	// objectFormat is the only object format the walk reads; a sha256
 	// repository is refused before any cache is opened.

@@ -54,6 +54,8 @@ func Describe(c skills.Change, m *skills.Matrix) string {
 			return "private notes changed, " + c.Text
 		}
 		return "private notes changed"
+	case skills.KindPlainNotes:
+		return "private notes committed in plain text: readable in this commit until the history is rewritten"
 	}
 	return string(c.Kind)
 }
@@ -110,15 +112,16 @@ func WriteTextSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix
 				b.WriteString("\n")
 			}
 			first, prev = false, c.Commit
-			fmt.Fprintf(b, "%s  %s  %s  %s\n", day(c.Date), short(c.Commit), c.Author, c.Subject)
+			b.WriteString(skills.EscapeControls(fmt.Sprintf("%s  %s  %s  %s", day(c.Date), short(c.Commit), c.Author, c.Subject)))
+			b.WriteString("\n")
 		}
 		b.WriteString("    ")
 		if withPerson {
 			// A file name may hold a line break (git allows it): one line
 			// a change, whatever the id.
-			b.WriteString(skills.EscapePath(c.Person) + ": ")
+			b.WriteString(skills.EscapeControls(skills.EscapePath(c.Person)) + ": ")
 		}
-		b.WriteString(oneLine(Describe(c, m)))
+		b.WriteString(skills.EscapeControls(oneLine(Describe(c, m))))
 		b.WriteString("\n")
 	}
 	return b.Flush()
@@ -145,7 +148,7 @@ func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Ma
 		}
 		cells = append(cells, Describe(c, m), "`"+short(c.Commit)+"`", c.Author, c.Subject)
 		for i := range cells {
-			cells[i] = strings.ReplaceAll(oneLine(cells[i]), "|", `\|`)
+			cells[i] = skills.EscapeControls(strings.ReplaceAll(oneLine(cells[i]), "|", `\|`))
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}

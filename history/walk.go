@@ -988,7 +988,8 @@ func replay(all []recordRef, person string, file func(person, hash string, f *fi
 
 var kindOrder = map[skills.Kind]int{
 	skills.KindAdded: 0, skills.KindRenamed: 1, skills.KindRole: 2, skills.KindTarget: 3,
-	skills.KindLevel: 4, skills.KindSelf: 5, skills.KindEvidence: 6, skills.KindGoal: 7, skills.KindRemoved: 8,
+	skills.KindLevel: 4, skills.KindSelf: 5, skills.KindEvidence: 6, skills.KindGoal: 7, skills.KindPlainNotes: 8,
+	skills.KindRemoved: 9,
 }
 
 // sortCommit orders the changes of one commit by person, kind and skill;

@@ -182,7 +182,7 @@ func startOf(history []skills.Change, since string, today time.Time) (start, boo
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
 	var before []skills.Change
 	for _, c := range sorted {
-		if c.Date.Format(time.DateOnly) < since {
+		if c.Date.Format(time.DateOnly) < since && c.Kind != skills.KindPlainNotes {
 			before = append(before, c)
 		}
 	}

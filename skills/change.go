@@ -34,6 +34,10 @@ const (
 	// encrypted to public keys), so the history package puts the commit's
 	// committer in Text: who wrote them is something a reader must check.
 	KindNotes Kind = "notes"
+	// KindPlainNotes is a version of the file whose [private] notes are
+	// plain text: never what they say, only that this commit holds them
+	// readable, until the history is rewritten (README "Private notes").
+	KindPlainNotes Kind = "plain-notes"
 )
 
 // Change is one change to one person's skill file. For level and self
@@ -243,7 +247,9 @@ func levelString(n int) string {
 // next, in a stable order: role, target, levels and self-assessment by skill
 // id, then added evidence and goals in file order, then a change to the
 // private notes. old is nil when the file is new. What the notes say is
-// never part of a Person, so never of a Change: only that they changed.
+// never part of a Person, so never of a Change: only that they changed, and
+// that a version holds them in plain text (the first version to hold them,
+// or to hold other ones).
 func Diff(old, cur *Person) []Change {
 	if cur == nil {
 		return nil
@@ -281,6 +287,9 @@ func Diff(old, cur *Person) []Change {
 	}
 	if old.Notes != cur.Notes {
 		out = append(out, Change{Person: cur.ID, Kind: KindNotes})
+	}
+	if cur.PlainNotes != "" && cur.PlainNotes != old.PlainNotes {
+		out = append(out, Change{Person: cur.ID, Kind: KindPlainNotes})
 	}
 	return out
 }
@@ -378,6 +387,9 @@ func personFromMap(path string, f map[string]any) *Person {
 	}
 	if private, ok := f["private"].(map[string]any); ok {
 		p.Notes = NotesFingerprint(str(private, "notes"))
+		if notes := (Notes{Value: str(private, "notes")}); !notes.Empty() && !notes.Encrypted() {
+			p.PlainNotes = plainNotesMark(notes.Value)
+		}
 	}
 	p.Assessed, _ = asDate(f["assessed"])
 	p.Joined, _ = asDate(f["joined"])

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // ParsePerson (lenient, for history) and DecodePerson (strict) must read a
@@ -32,7 +33,8 @@ func TestParsePersonMatchesDecodePerson(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		if diff := cmp.Diff(strict, lenient); diff != "" {
+		// PlainNotes is the history's alone: check reads the notes itself.
+		if diff := cmp.Diff(strict, lenient, cmpopts.IgnoreFields(Person{}, "PlainNotes")); diff != "" {
 			t.Errorf("%s (-strict +lenient):\n%s", f, diff)
 		}
 	}

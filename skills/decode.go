@@ -1,6 +1,7 @@
 package skills
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -36,6 +37,7 @@ func decodeTOML(path string, src []byte, v any, limit sizeLimit) (ix *sourceInde
 	undecoded := md.Undecoded()
 	problems = append(problems, unknownKeys(path, ix, undecoded, reflect.TypeOf(v))...)
 	problems = append(problems, miscasedKeys(path, ix, md, undecoded, reflect.TypeOf(v))...)
+	problems = append(problems, controlProblems(path, src, ix, v)...)
 	return ix, problems, true
 }
 
@@ -45,6 +47,9 @@ func decodeProblem(path string, src []byte, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		line, col := parseErrorPosition(src, pe)
+		if p, ok := duplicateProblem(path, src, pe, line, col); ok {
+			return p // names keys only, never values: safe in [private] too
+		}
 		if inPrivate(src, line) {
 			// The parser quotes the text it stopped at, and in [private]
 			// that text is a private note.
@@ -56,6 +61,116 @@ func decodeProblem(path string, src []byte, err error) Problem {
 			Message: "invalid TOML: " + strings.TrimSuffix(pe.Message, "."), Hint: syntaxHint(pe)}
 	}
 	return typeProblem(path, src, err)
+}
+
+// The parser's wording for a key written twice: Key 'levels.negotiation'
+// has already been defined.
+var duplicateErr = regexp.MustCompile(`^Key '(.+)' (?:has already been defined|was already created as a hash|was already created and cannot be used as an array)\.?$`)
+
+// duplicateProblem turns the parser's error about a key written twice into
+// one that names the key, its table and the line it was first written on.
+func duplicateProblem(path string, src []byte, pe toml.ParseError, line, col int) (Problem, bool) {
+	m := duplicateErr.FindStringSubmatch(pe.Message)
+	if m == nil {
+		return Problem{}, false
+	}
+	// Where it was first written: the last occurrence of its path before
+	// this line (in the same table, or the same element of an array of
+	// tables), in the text before this line, which the parser accepted.
+	cut := 0
+	for i := 1; i < line && cut < len(src); i++ {
+		j := bytes.IndexByte(src[cut:], '\n')
+		if j < 0 {
+			cut = len(src)
+			break
+		}
+		cut += j + 1
+	}
+	before := indexSource(string(src[:cut]))
+	first := 0
+	for _, pos := range before.occurrences()[m[1]] {
+		first = pos.Line
+	}
+	key := splitKey(m[1])
+	name, table := key[len(key)-1], strings.Join(key[:len(key)-1], ".")
+	where := "at the top level"
+	if _, array := before.keys[table+"[0]"]; array {
+		where = "in one [[" + table + "]]"
+	} else if table != "" {
+		where = "in [" + table + "]"
+	}
+	text := lineAt(src, line)
+	header := bytes.HasPrefix(bytes.TrimLeft(text, " \t"), []byte("["))
+	firstHeader := first > 0 && bytes.HasPrefix(bytes.TrimLeft(lineAt(src, first), " \t"), []byte("["))
+	if trimmed := bytes.TrimLeft(text, " \t"); len(trimmed) > 0 {
+		col = len(text) - len(trimmed) + 1 // where the key or header starts
+	}
+	p := Problem{Path: path, Line: line, Col: col, Severity: Error}
+	switch {
+	case header && firstHeader:
+		p.Message = fmt.Sprintf("table [%s] is written twice (first on line %d)", m[1], first)
+		p.Hint = fmt.Sprintf("move its keys into the first [%s] and delete this header", m[1])
+	case header && first > 0:
+		written := "[" + m[1] + "]"
+		if bytes.HasPrefix(bytes.TrimLeft(text, " \t"), []byte("[[")) {
+			written = "[" + written + "]"
+		}
+		p.Message = fmt.Sprintf("%s cannot be a table: %q is already a value %s, on line %d", written, name, where, first)
+		p.Hint = "rename one of them"
+	default:
+		p.Message = fmt.Sprintf("key %q is written twice %s", name, where)
+		if first > 0 {
+			p.Message += fmt.Sprintf(" (first on line %d)", first)
+		}
+		p.Hint = "a key may appear once in a table: keep one of them, or merge them into one value"
+	}
+	return p, true
+}
+
+// splitKey splits a dotted key as the parser prints it, where a part
+// holding a dot or a space is quoted: a."b.c" is a, b.c.
+func splitKey(k string) []string {
+	var parts []string
+	for k != "" {
+		if k[0] == '"' {
+			end := 1
+			for end < len(k) && k[end] != '"' {
+				if k[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			part, err := strconv.Unquote(k[:min(end+1, len(k))])
+			if err != nil {
+				part = k[:min(end+1, len(k))]
+			}
+			parts = append(parts, part)
+			k = strings.TrimPrefix(k[min(end+1, len(k)):], ".")
+			continue
+		}
+		part, rest, _ := strings.Cut(k, ".")
+		parts = append(parts, part)
+		k = rest
+	}
+	if len(parts) == 0 {
+		parts = []string{""}
+	}
+	return parts
+}
+
+// lineAt is the text of the 1-based line of src, without its line break.
+func lineAt(src []byte, line int) []byte {
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return nil
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return src
 }
 
 // inPrivate reports whether line of src may be part of the [private] table:

@@ -46,6 +46,9 @@ func FuzzDecodePerson(f *testing.F) {
 	}
 	f.Add([]byte("name = \"x\"\n= 3\n"))
 	f.Add([]byte("[levels]\na = \"3\"\n[[goal]]\ndue = \"2027-01-01\"\n"))
+	// A key written twice; control characters, escaped and raw.
+	f.Add([]byte("name = \"x\"\n\"na.me\" = 1\nname = \"y\"\n[levels]\na = 1\n [levels]\n"))
+	f.Add([]byte("name = \"a\\u001b\"\n[[goal]]\ntext = \"\"\"\nx\\U0000202E\"\"\"\n[[evidence]]\ntext = 'r\u202e'\n"))
 	m, err := DefaultMatrix()
 	if err != nil {
 		f.Fatal(err)

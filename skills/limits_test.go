@@ -290,7 +290,7 @@ func TestDeepNestingCostsQuadraticMemory(t *testing.T) {
 				}
 				return nil
 			},
-			"privateProblems": func() error { privateProblems("skills/a.toml", "a", []byte(src)); return nil },
+			"privateProblems": func() error { privateProblems("skills/a.toml", "a", []byte(src), nil); return nil },
 			"FindNotes": func() error {
 				if _, err := FindNotes([]byte(src)); err == nil {
 					return errors.New("no error, want the file refused")

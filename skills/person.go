@@ -45,6 +45,10 @@ type Person struct {
 	// that a change to them can be reported without reading them; "" when
 	// there are none.
 	Notes string `json:"-"`
+	// PlainNotes tells one version's plain-text [private] notes from
+	// another's without holding them (a short hash); "" when the notes are
+	// encrypted or there are none. Only ParsePerson sets it, for the history.
+	PlainNotes string `json:"-"`
 }
 
 // Goal is something the person means to achieve, the skills it exercises and

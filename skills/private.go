@@ -9,16 +9,19 @@ package skills
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"filippo.io/age"
 	"filippo.io/age/agessh"
 	"filippo.io/age/armor"
 	"github.com/BurntSushi/toml"
+	"golang.org/x/crypto/ssh"
 )
 
 // MaxNotesSize bounds the plain text of private notes: 64 KiB is a book
@@ -190,13 +193,23 @@ func CheckNotes(value string) error {
 	}
 	bin, err := io.ReadAll(armor.NewReader(strings.NewReader(strings.TrimSpace(value) + "\n")))
 	if err != nil {
-		return fmt.Errorf("the notes are not a valid age file: %v", err)
+		return errDamagedArmor
 	}
 	if _, err := age.ExtractHeader(bytes.NewReader(bin)); err != nil {
-		return fmt.Errorf("the notes are not a valid age file: %v", err)
+		return errDamagedHeader
 	}
 	return nil
 }
+
+// The errors of age quote the bytes they stopped at, which come from the
+// ciphertext, the plain text or a secret key. None of them reaches a
+// message: these say what failed in words.
+var (
+	errDamagedArmor  = errors.New("the notes are not a valid age file: its armor (the text between the BEGIN and END lines) is damaged")
+	errDamagedHeader = errors.New("the notes are not a valid age file: its header, which lists the keys it is encrypted to, is damaged")
+	errUndecryptable = errors.New("cannot decrypt the notes: the age file is damaged or was altered after it was encrypted")
+	errBadPayload    = errors.New("cannot decrypt the notes: the encrypted text is damaged or was altered (it fails age's integrity check)")
+)
 
 var errPlainNotes = errors.New("the notes are plain text")
 
@@ -233,13 +246,29 @@ func ParseRecipient(s string) (age.Recipient, error) {
 func ParseIdentities(data []byte) ([]age.Identity, error) {
 	if bytes.Contains(data, []byte("PRIVATE KEY-----")) {
 		id, err := agessh.ParseIdentity(data)
-		if err != nil {
-			return nil, fmt.Errorf("read the SSH key: %v (a key with a passphrase must be converted: use an age identity from age-keygen)", err)
+		var passphrase *ssh.PassphraseMissingError
+		switch {
+		case errors.As(err, &passphrase):
+			return nil, errors.New("the SSH key has a passphrase, which coach cannot ask for: use an age identity from age-keygen")
+		case err != nil:
+			return nil, errors.New("not an SSH private key coach can read (unencrypted ssh-ed25519 or ssh-rsa): use an age identity from age-keygen")
 		}
 		return []age.Identity{id}, nil
 	}
-	return age.ParseIdentities(bytes.NewReader(data))
+	ids, err := age.ParseIdentities(bytes.NewReader(data))
+	if err != nil {
+		// The error can quote the secret key it could not read.
+		where := ""
+		if m := identityLine.FindStringSubmatch(err.Error()); m != nil {
+			where = " (line " + m[1] + ")"
+		}
+		return nil, fmt.Errorf("not an age identity file%s: age-keygen writes one AGE-SECRET-KEY-1... a line, and # comments", where)
+	}
+	return ids, nil
 }
+
+// identityLine is the line number in age's error about an identity file.
+var identityLine = regexp.MustCompile(`^error at line (\d+):`)
 
 // EncryptNotes encrypts plain to every recipient and returns the armored age
 // file, which ends in a newline.
@@ -280,11 +309,11 @@ func DecryptNotes(armored string, identities []age.Identity) (string, error) {
 		return "", fmt.Errorf("%w: they are encrypted to %d other key(s)", ErrNotRecipient, len(noMatch.StanzaTypes))
 	}
 	if err != nil {
-		return "", fmt.Errorf("decrypt the notes: %v", err)
+		return "", errUndecryptable
 	}
 	plain, err := io.ReadAll(io.LimitReader(r, MaxNotesSize+1))
 	if err != nil {
-		return "", fmt.Errorf("decrypt the notes: %v", err)
+		return "", errBadPayload
 	}
 	if len(plain) > MaxNotesSize {
 		return "", fmt.Errorf("the decrypted notes are more than the %d bytes allowed", MaxNotesSize)
@@ -292,10 +321,75 @@ func DecryptNotes(armored string, identities []age.Identity) (string, error) {
 	return string(plain), nil
 }
 
+// staleRecipients says, in words, when armored notes are encrypted to a key
+// that recipients no longer lists, and returns "" when they are not, or
+// when it cannot tell. An age file names no age key it is encrypted to, only
+// how many there are, so age keys are counted: more stanzas than listed age
+// keys means a key that was removed. An SSH stanza carries a tag of its key,
+// so an SSH key is known by it.
+func staleRecipients(armored string, recipients []string) string {
+	if len(recipients) == 0 {
+		return "" // nothing to compare with: encrypting says so
+	}
+	bin, err := io.ReadAll(armor.NewReader(strings.NewReader(strings.TrimSpace(armored) + "\n")))
+	if err != nil {
+		return ""
+	}
+	header, err := age.ExtractHeader(bytes.NewReader(bin))
+	if err != nil {
+		return ""
+	}
+	listedAge, listedSSH := 0, map[string]bool{}
+	seen := map[string]bool{}
+	for _, r := range recipients {
+		r = strings.TrimSpace(r)
+		if !strings.HasPrefix(r, "ssh-") {
+			if !seen[r] {
+				listedAge++
+			}
+			seen[r] = true
+			continue
+		}
+		if pk, _, _, _, err := ssh.ParseAuthorizedKey([]byte(r)); err == nil {
+			sum := sha256.Sum256(pk.Marshal())
+			listedSSH[base64.RawStdEncoding.EncodeToString(sum[:4])] = true
+		}
+	}
+	ageKeys, removedSSH := 0, 0
+	for _, line := range strings.Split(string(header), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0] != "->" {
+			continue
+		}
+		switch {
+		case f[1] == "X25519" || strings.HasPrefix(f[1], "mlkem"):
+			ageKeys++
+		case (f[1] == "ssh-ed25519" || f[1] == "ssh-rsa") && len(f) >= 3 && !listedSSH[f[2]]:
+			removedSSH++
+		}
+	}
+	switch {
+	case removedSSH > 0:
+		return fmt.Sprintf("the notes are still encrypted to %d SSH key(s) that coach.toml's [private] recipients no longer list: whoever holds them can read these notes", removedSSH)
+	case ageKeys > listedAge:
+		return fmt.Sprintf("the notes are encrypted to %d age keys, and coach.toml's [private] recipients list %d: at least %d key(s) no longer listed can still read them",
+			ageKeys, listedAge, ageKeys-listedAge)
+	}
+	return ""
+}
+
+// plainNotesMark is a short hash of plain-text notes: enough to tell two
+// versions apart, kept in memory only, never the text.
+func plainNotesMark(value string) string {
+	sum := sha256.Sum256([]byte(strings.TrimSpace(value)))
+	return hex.EncodeToString(sum[:8])
+}
+
 // privateProblems reports what a skill file's [private] table holds that
 // anyone with the repository could read: plain-text notes, any other key,
-// damaged ciphertext. id names the person in the fix.
-func privateProblems(path, id string, src []byte) Problems {
+// damaged ciphertext; and notes still encrypted to a key that recipients
+// (coach.toml's) no longer lists. id names the person in the fix.
+func privateProblems(path, id string, src []byte, recipients []string) Problems {
 	var f struct {
 		Private map[string]any `toml:"private"`
 	}
@@ -327,6 +421,11 @@ func privateProblems(path, id string, src []byte) Problems {
 	}
 	switch err := CheckNotes(n.Value); {
 	case err == nil:
+		if msg := staleRecipients(n.Value, recipients); msg != "" {
+			c.atValue(Warning, "private.notes",
+				fmt.Sprintf("re-encrypt them to the recipients as they are now with `coach notes %s --encrypt` (or `coach notes --all --encrypt`); what the removed key could read before, it can still read in the history", id),
+				"%s", msg)
+		}
 	case errors.Is(err, errPlainNotes):
 		c.atValue(Error, "private.notes",
 			fmt.Sprintf("encrypt them with `coach notes %s --encrypt` (or rewrite them with `coach notes %s --edit`); if they were committed, see README \"Private notes\" to purge them from history", id, id),

@@ -1,8 +1,10 @@
 package skills
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/pem"
 	"errors"
 	"strings"
@@ -279,13 +281,13 @@ func TestPrivateProblems(t *testing.T) {
 			"skills/alice.toml:3:1: [private] salary is plain text that anyone with the repository can read; [private] holds only notes: move this into them with `coach notes alice --edit`, then delete salary",
 		}},
 		{name: "damaged", src: "name = \"A\"\n[private]\nnotes = \"\"\"\n" + armorHeader + "\nAAAA\n" + armorFooter + "\n\"\"\"\n", want: []string{
-			"skills/alice.toml:3:9: the notes are not a valid age file: failed to read header: parsing age header: unexpected EOF reading intro: \"\\x00\\x00\\x00\"; restore them from git (`git log -p skills/alice.toml`) or write new ones with `coach notes alice --edit`",
+			"skills/alice.toml:3:9: the notes are not a valid age file: its header, which lists the keys it is encrypted to, is damaged; restore them from git (`git log -p skills/alice.toml`) or write new ones with `coach notes alice --edit`",
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, p := range privateProblems("skills/alice.toml", "alice", []byte(tt.src)) {
+			for _, p := range privateProblems("skills/alice.toml", "alice", []byte(tt.src), nil) {
 				got = append(got, p.String())
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -322,7 +324,7 @@ func FuzzNotes(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		_ = privateProblems("skills/fuzz.toml", "fuzz", src)
+		_ = privateProblems("skills/fuzz.toml", "fuzz", src, nil)
 		n, err := FindNotes(src)
 		if err != nil {
 			return
@@ -425,5 +427,130 @@ func TestNoteStanzasAgainstRecipients(t *testing.T) {
 	}
 	if _, err := NoteStanzas("plain text"); err == nil {
 		t.Errorf("NoteStanzas read plain text")
+	}
+}
+
+// TestAgeErrorQuotesNoDecodedBytes: age's errors quote the bytes they stop
+// at, which come from the ciphertext, the plain text or a secret key. No
+// message coach gives about notes or identities holds any of them; each says
+// what failed in words.
+func TestAgeErrorQuotesNoDecodedBytes(t *testing.T) {
+	id := generate(t)
+	good, err := EncryptNotes("Flight risk", []age.Recipient{id.Recipient()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(good), "\n")
+	body := strings.Join(lines[1:len(lines)-1], "")
+	bin, err := base64.StdEncoding.DecodeString(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rearmor := func(b []byte) string {
+		enc := base64.StdEncoding.EncodeToString(b)
+		var out strings.Builder
+		out.WriteString(armorHeader + "\n")
+		for len(enc) > 64 {
+			out.WriteString(enc[:64] + "\n")
+			enc = enc[64:]
+		}
+		out.WriteString(enc + "\n" + armorFooter + "\n")
+		return out.String()
+	}
+	stanza := bytes.Replace(bin, []byte("-> X25519"), []byte("-> SECRET\x1b[31m"), 1)
+	tampered := append([]byte(nil), bin...)
+	tampered[len(tampered)-1] ^= 1
+	intro := append([]byte("SECRET-INTRO\x1b]52;c;\x07\n"), bin[20:]...)
+	for _, tc := range []struct {
+		name, notes, want string
+	}{
+		{"a damaged first line", strings.Replace(good, "-----BEGIN AGE ENCRYPTED FILE-----", "-----BEGIN AGE ENCRYPTED FILE-----SECRET", 1),
+			"the notes are not a valid age file: its armor (the text between the BEGIN and END lines) is damaged"},
+		{"a damaged closing line", strings.Replace(good, armorFooter, armorFooter+"SECRET", 1),
+			"the notes are not a valid age file: its armor (the text between the BEGIN and END lines) is damaged"},
+		{"a damaged intro", rearmor(intro),
+			"the notes are not a valid age file: its header, which lists the keys it is encrypted to, is damaged"},
+		{"a damaged stanza", rearmor(stanza),
+			"the notes are not a valid age file: its header, which lists the keys it is encrypted to, is damaged"},
+		{"an altered payload", rearmor(tampered),
+			"cannot decrypt the notes: the encrypted text is damaged or was altered (it fails age's integrity check)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := DecryptNotes(tc.notes, []age.Identity{id})
+			if err == nil {
+				t.Fatal("DecryptNotes accepted damaged notes")
+			}
+			if err.Error() != tc.want {
+				t.Errorf("DecryptNotes error = %q, want %q", err, tc.want)
+			}
+		})
+	}
+
+	for _, tc := range []struct {
+		name, file, want string
+	}{
+		{"a damaged secret key", "# mine\nAGE-SECRET-KEY-1SECRETSECRETSECRET\x1b[31m\n",
+			"not an age identity file (line 2): age-keygen writes one AGE-SECRET-KEY-1... a line, and # comments"},
+		{"a damaged SSH key", "-----BEGIN OPENSSH PRIVATE KEY-----\nSECRET\n-----END OPENSSH PRIVATE KEY-----\n",
+			"not an SSH private key coach can read (unencrypted ssh-ed25519 or ssh-rsa): use an age identity from age-keygen"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseIdentities([]byte(tc.file))
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("ParseIdentities error = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestNotesEncryptedToARemovedRecipient: check warns when notes are still
+// encrypted to a key coach.toml no longer lists, at the notes, with the fix:
+// an SSH key known by its tag, age keys by their count.
+func TestNotesEncryptedToARemovedRecipient(t *testing.T) {
+	maya, sam := generate(t), generate(t)
+	sshPub, _ := sshKey(t)
+	sshRecipient, err := ParseRecipient(sshPub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := func(rs ...age.Recipient) []byte {
+		armored, err := EncryptNotes("Flight risk", rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []byte("name = \"A\"\n\n[private]\nnotes = \"\"\"\n" + armored + "\"\"\"\n")
+	}
+	mayaKey, samKey := maya.Recipient().String(), sam.Recipient().String()
+	hint := "; re-encrypt them to the recipients as they are now with `coach notes alice --encrypt` (or `coach notes --all --encrypt`); what the removed key could read before, it can still read in the history"
+	tests := []struct {
+		name       string
+		src        []byte
+		recipients []string
+		want       []string
+	}{
+		{name: "the same keys", src: file(maya.Recipient(), sam.Recipient()), recipients: []string{samKey, mayaKey}},
+		{name: "a key added since", src: file(maya.Recipient()), recipients: []string{mayaKey, samKey}},
+		{name: "no recipients listed", src: file(maya.Recipient()), recipients: nil},
+		{name: "an age key removed", src: file(maya.Recipient(), sam.Recipient()), recipients: []string{mayaKey}, want: []string{
+			"skills/alice.toml:4:9: warning: the notes are encrypted to 2 age keys, and coach.toml's [private] recipients list 1: at least 1 key(s) no longer listed can still read them" + hint,
+		}},
+		{name: "an age key listed twice is one key", src: file(maya.Recipient(), sam.Recipient()), recipients: []string{mayaKey, mayaKey}, want: []string{
+			"skills/alice.toml:4:9: warning: the notes are encrypted to 2 age keys, and coach.toml's [private] recipients list 1: at least 1 key(s) no longer listed can still read them" + hint,
+		}},
+		{name: "an SSH key removed", src: file(maya.Recipient(), sshRecipient), recipients: []string{mayaKey, samKey}, want: []string{
+			"skills/alice.toml:4:9: warning: the notes are still encrypted to 1 SSH key(s) that coach.toml's [private] recipients no longer list: whoever holds them can read these notes" + hint,
+		}},
+		{name: "an SSH key still listed, with another comment", src: file(maya.Recipient(), sshRecipient), recipients: []string{mayaKey, sshPub + " sam@new-laptop"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, p := range privateProblems("skills/alice.toml", "alice", tt.src, tt.recipients) {
+				got = append(got, p.String())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

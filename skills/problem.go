@@ -33,6 +33,9 @@ type Problem struct {
 // a message is written as GitHub's workflow commands escape it (%0A), so
 // that a CI log never reads a line of it as a command such as ::error::,
 // and a % in the path as %25, so that the escape reads one way.
+//
+// Control characters in the path or message (a user's text) are escaped
+// too (see [EscapeControls]).
 func (p Problem) String() string {
 	var b strings.Builder
 	b.WriteString(EscapePath(p.Path))
@@ -51,7 +54,7 @@ func (p Problem) String() string {
 		b.WriteString("; ")
 		b.WriteString(p.Hint)
 	}
-	return lineBreaks.Replace(b.String())
+	return EscapeControls(lineBreaks.Replace(b.String()))
 }
 
 // EscapePath writes a file name for a line of output as GitHub's workflow

@@ -107,10 +107,11 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := SkillFiles(root)
+	files, stray, err := listSkillFiles(root)
 	if err != nil {
 		return nil, err
 	}
+	r.Problems = append(r.Problems, stray...)
 	// Files are read in order, and decoded in parallel: decoding is most of
 	// loading an organisation of thousands.
 	type decoded struct {
@@ -142,7 +143,7 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 		// Plain-text notes are refused here, in the working tree, and not by
 		// DecodePerson: an old revision's plain note is history (see README
 		// "Private notes"), not a reason to misread that revision.
-		d.problems = privateProblems(d.path, PersonID(d.path), d.src)
+		d.problems = privateProblems(d.path, PersonID(d.path), d.src, r.Config.Private.Recipients)
 		if !matrixOK {
 			// Without a matrix only the syntax and the keys can be checked.
 			_, ps, _ := decodeTOML(d.path, d.src, &personFile{}, skillFileLimit)
@@ -267,27 +268,46 @@ func loadSettings(root string) (r *Repo, sources map[string][]byte, matrixOK boo
 // skills/ that is a symbolic link out of the repository is a
 // *ProblemsError.
 func SkillFiles(root string) ([]string, error) {
+	files, _, err := listSkillFiles(root)
+	return files, err
+}
+
+// listSkillFiles is SkillFiles, with a problem for each file that looks
+// meant to be a skill file but is not read as one: its name ends in .TOML,
+// .Toml or another case of .toml.
+func listSkillFiles(root string) ([]string, Problems, error) {
 	if p, err := LinkedOutside(root, SkillsDir); p != nil || err != nil {
 		if p != nil {
 			err = &ProblemsError{Problems: Problems{*p}}
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	entries, err := os.ReadDir(filepath.Join(root, SkillsDir))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s/: %w", SkillsDir, err)
+		return nil, nil, fmt.Errorf("read %s/: %w", SkillsDir, err)
 	}
 	var out []string
+	var stray Problems
 	for _, e := range entries {
-		if (e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0) && strings.HasSuffix(e.Name(), ".toml") {
-			out = append(out, path.Join(SkillsDir, e.Name()))
+		if !e.Type().IsRegular() && e.Type()&fs.ModeSymlink == 0 {
+			continue
+		}
+		name := e.Name()
+		switch {
+		case strings.HasSuffix(name, ".toml"):
+			out = append(out, path.Join(SkillsDir, name))
+		case strings.HasSuffix(strings.ToLower(name), ".toml"):
+			stem := name[:len(name)-len(".toml")]
+			stray = append(stray, Problem{Path: path.Join(SkillsDir, name), Severity: Error,
+				Message: "not read: a skill file's name ends in .toml, in lowercase",
+				Hint:    fmt.Sprintf("rename it to %[2]s (git mv %[1]s %[2]s)", path.Join(SkillsDir, name), path.Join(SkillsDir, strings.ToLower(stem)+".toml"))})
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, stray, nil
 }
 
 // ReadSkillFile reads the skill file rel (a slash path relative to root).

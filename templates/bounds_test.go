@@ -30,6 +30,10 @@ func TestEscape(t *testing.T) {
 		{"a backtick", "use `coach`", "use \\`coach\\`"},
 		{"a backslash before punctuation", `x\|y`, `x\\\|y`},
 		{"a backslash before a letter", `C:\new`, `C:\new`},
+		{"control characters are shown, not sent", "a\x1b]52;c;aGk=\x07b\u009b\u202ec\x7f", `a\x1b]52;c;aGk=\x07b\u009b\u202ec\x7f`},
+		{"a tab is kept", "a\tb", "a\tb"},
+		{"text outside ASCII is kept", "Élodie 日本 \u2019", "Élodie 日本 \u2019"},
+		{"bytes that are not UTF-8", "a\xffb", `a\xffb`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

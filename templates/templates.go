@@ -32,6 +32,7 @@ import (
 	"sync"
 	"text/template"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -509,7 +510,9 @@ func escapeValue(v any) markdown {
 	case markdown:
 		return v
 	case markdownText:
-		return markdown(v.Markdown())
+		// Markdown as a person wrote it, but no control character: those
+		// are no Markdown, and would reach a terminal.
+		return markdown(skills.EscapeControls(v.Markdown()))
 	case string:
 		return markdown(Escape(v))
 	case nil:
@@ -548,7 +551,7 @@ func printf(format string, args ...any) (markdown, error) {
 		case markdown:
 			escaped[i] = string(v)
 		case markdownText:
-			escaped[i] = v.Markdown()
+			escaped[i] = skills.EscapeControls(v.Markdown())
 		case fmt.Stringer, error:
 			escaped[i] = Escape(fmt.Sprint(v))
 		default:
@@ -594,6 +597,11 @@ func Escape(s string) string {
 		}
 		i++
 	}
+	// Start at the first byte of the character that needs escaping: a
+	// control character is read whole (see below).
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
 	var b strings.Builder
 	b.WriteString(s[:i])
 	for ; i < len(s); i++ {
@@ -621,6 +629,17 @@ func Escape(s string) string {
 		case linkAt(s, i):
 			b.WriteString("&#8203;")
 			b.WriteByte(c)
+		case c < 0x20 && c != '\t' || c >= 0x7f:
+			// A control character, or the first byte of one, or of
+			// UTF-8 that is not valid: shown, never sent (see
+			// skills.EscapeControls).
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size <= 1 || skills.IsControl(r) {
+				b.WriteString(skills.EscapeControls(s[i : i+size]))
+			} else {
+				b.WriteString(s[i : i+size])
+			}
+			i += size - 1
 		default:
 			b.WriteByte(c)
 		}
@@ -652,7 +671,14 @@ func linkAt(s string, i int) bool {
 // escaped are the bytes Escape may change besides those of a link;
 // mayEscape are those and the bytes where a link may be.
 var (
-	escaped   = [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true, '[': true, '#': true}
+	escaped = func() [256]bool {
+		t := [256]bool{'\r': true, '\n': true, '|': true, '<': true, '&': true, '`': true, '\\': true, '@': true, '[': true, '#': true}
+		// And the bytes that may start a control character.
+		for c := range 256 {
+			t[c] = t[c] || skills.MayBeControl(byte(c))
+		}
+		return t
+	}()
 	mayEscape = func() [256]bool {
 		m := escaped
 		m[':'], m['.'], m['-'] = true, true, true

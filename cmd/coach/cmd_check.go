@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
+	"time"
+	"unicode/utf8"
 
+	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
@@ -23,7 +28,10 @@ func newCheckCommand(stdout, stderr io.Writer) *cli.Command {
 		Description: `check validates coach.toml, matrix.toml (or the built-in matrix when the
 repository has none) and every skills/*.toml, and prints every problem in
 every file as path:line:col: message, with the fix. Skills left out of a
-person's [levels] are warnings ("not assessed"), not errors.
+person's [levels] are warnings ("not assessed"), not errors. So are private
+notes committed in plain text in an earlier commit (named, with how to purge
+it: they stay readable there), and notes still encrypted to a key that
+coach.toml's [private] recipients no longer list (with how to re-encrypt).
 
 With --staged it checks the files as they are staged in the git index, what
 the next commit will hold, and not the working tree: the pre-commit hook runs
@@ -77,6 +85,12 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	ps := append(repo.Problems, versionProblems(repo.Config, readBuild())...)
+	if !opts.Staged {
+		// What the next commit holds is checked by --staged (the hook);
+		// what earlier commits hold, here.
+		ps = append(ps, plainNotesInHistory(repo.Root)...)
+		ps.Sort()
+	}
 	switch opts.Format {
 	case "github":
 		prefix := gitPrefix(root)
@@ -123,9 +137,75 @@ func writeJSON(w io.Writer, v any) error {
 	rv.Elem().Set(reflect.ValueOf(v))
 	fillLists(rv)
 	v = rv.Elem().Interface()
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeJSONControls(buf.Bytes()))
+	return err
+}
+
+// escapeJSONControls writes the control characters encoding/json leaves
+// raw in its strings (DEL, the C1 controls, the bidirectional overrides:
+// see skills.IsControl) as \u escapes, so that JSON printed to a terminal
+// cannot drive it. The JSON means the same: only how a string is spelled
+// changes.
+func escapeJSONControls(b []byte) []byte {
+	if !bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x7f && skills.IsControl(r) }) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r >= 0x7f && skills.IsControl(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:size]...)
+		}
+		b = b[size:]
+	}
+	return out
+}
+
+// plainNotesInHistory warns about each commit that holds a person's private
+// notes in plain text: encrypting them today leaves them readable there, in
+// every clone. A repository without git has no history to hold them; a
+// history that cannot be read is said so, as a warning.
+func plainNotesInHistory(root string) skills.Problems {
+	res, err := history.Read(root, history.Options{Stream: true})
+	if errors.Is(err, history.ErrNotGit) {
+		return nil
+	}
+	if err != nil {
+		return skills.Problems{{Path: skills.SkillsDir, Severity: skills.Warning,
+			Message: fmt.Sprintf("the git history could not be read to look for private notes committed in plain text: %v", err),
+			Hint:    "run `coach history --all` to see why"}}
+	}
+	var out skills.Problems
+	if res.Incomplete {
+		out = append(out, skills.Problem{Path: skills.SkillsDir, Severity: skills.Warning,
+			Message: "the history of this clone is incomplete: the commits it lacks were not searched for private notes committed in plain text",
+			Hint:    "`git fetch --unshallow` reads the rest"})
+	}
+	for c := range res.All() {
+		if c.Kind != skills.KindPlainNotes {
+			continue
+		}
+		out = append(out, skills.Problem{Path: skills.SkillsDir + "/" + c.Person + ".toml", Severity: skills.Warning,
+			Message: fmt.Sprintf("private notes were committed in plain text in commit %s (%s, %s): anyone with a clone can read them there, however they are stored now",
+				shortHash(c.Commit), c.Date.Format(time.DateOnly), c.Author),
+			Hint: `purge them from every commit with git filter-repo --replace-text, then have everyone clone again: README "Private notes", "Plain text that was committed"`})
+	}
+	return out
+}
+
+func shortHash(h string) string {
+	if len(h) > 7 {
+		return h[:7]
+	}
+	return h
 }
 
 // versionProblems warns when coach.toml pins another coach than this one:

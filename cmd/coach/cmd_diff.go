@@ -185,7 +185,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 			if opts.Comment {
 				out = fitComment(out, maxComment)
 			}
-			_, err = stdout.Write(out)
+			_, err = stdout.Write(shown(out))
 		}
 	}
 	if err != nil {

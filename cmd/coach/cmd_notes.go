@@ -216,7 +216,9 @@ func runNotes(opts notesOptions, stdout, stderr io.Writer) error {
 	if !strings.HasSuffix(plain, "\n") {
 		plain += "\n"
 	}
-	_, err = io.WriteString(stdout, plain)
+	// Anyone who can push can encrypt a note to the recipients: its
+	// control characters are shown, not sent to the terminal.
+	_, err = io.WriteString(stdout, skills.EscapeControls(plain))
 	return err
 }
 
@@ -555,7 +557,9 @@ func printPrivatePlans(t *team, people []*skills.Person, p private, stdout, stde
 		} else {
 			b.WriteString(strings.TrimRight(notes, "\n") + "\n")
 		}
-		if _, err := io.WriteString(stdout, b.String()); err != nil {
+		// The plan (a template's own text too) and the notes, with their
+		// control characters shown, not sent.
+		if _, err := stdout.Write(shown([]byte(b.String()))); err != nil {
 			return err
 		}
 	}

@@ -524,7 +524,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		path := plans.PlanPath(p.ID)
 		switch {
 		case opts.Stdout:
-			if _, err := stdout.Write(content); err != nil {
+			if _, err := stdout.Write(shown(content)); err != nil {
 				return err
 			}
 		case opts.Check:
@@ -546,9 +546,9 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 			if !bytes.Equal(old, content) {
 				diff := udiff.Unified("a/"+path, "b/"+path, string(old), string(content))
 				if opts.Format == "github" {
-					fmt.Fprint(stderr, diff)
+					fmt.Fprintf(stderr, "%s", shown([]byte(diff)))
 				} else {
-					fmt.Fprint(stdout, diff)
+					fmt.Fprintf(stdout, "%s", shown([]byte(diff)))
 				}
 				if !bytes.HasPrefix(old, []byte(plans.Marker(p.Path)+"\n")) {
 					// Edited by hand: coach plan alone would refuse to

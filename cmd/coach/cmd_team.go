@@ -223,7 +223,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		}
 		content := append([]byte(plans.TeamMarker()+"\n"), body...)
 		if opts.Stdout {
-			if _, err := stdout.Write(content); err != nil {
+			if _, err := stdout.Write(shown(content)); err != nil {
 				return err
 			}
 			break
@@ -270,11 +270,11 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		if bytes.Equal(old, content) {
 			continue
 		}
-		diff := udiff.Unified("a/"+rel, "b/"+rel, string(old), string(content))
+		diff := shown([]byte(udiff.Unified("a/"+rel, "b/"+rel, string(old), string(content))))
 		if opts.Format == "github" {
-			fmt.Fprint(stderr, diff)
+			fmt.Fprintf(stderr, "%s", diff)
 		} else {
-			fmt.Fprint(stdout, diff)
+			fmt.Fprintf(stdout, "%s", diff)
 		}
 		if !bytes.HasPrefix(old, []byte(plans.TeamMarker()+"\n")) {
 			// Edited by hand: coach team alone would refuse to replace it.

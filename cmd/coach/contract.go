@@ -161,7 +161,7 @@ func writeHistoryJSON(w io.Writer, changes []skills.Change, repo *skills.Repo, m
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n    ")
-		bw.Write(b)
+		bw.Write(escapeJSONControls(b))
 	}
 	if len(order) > 0 {
 		bw.WriteString("\n  ")

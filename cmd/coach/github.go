@@ -22,7 +22,7 @@ func annotation(p skills.Problem, prefix string) string {
 	if p.Severity == skills.Warning {
 		level = "warning"
 	}
-	props := []string{"file=" + escapeProperty(path.Join(prefix, p.Path))}
+	props := []string{"file=" + escapeProperty(skills.EscapeControls(path.Join(prefix, p.Path)))}
 	if p.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", p.Line))
 		if p.Col > 0 {
@@ -33,7 +33,7 @@ func annotation(p skills.Problem, prefix string) string {
 	if p.Hint != "" {
 		msg += "; " + p.Hint
 	}
-	return fmt.Sprintf("::%s %s::%s", level, strings.Join(props, ","), escapeData(msg))
+	return fmt.Sprintf("::%s %s::%s", level, strings.Join(props, ","), escapeData(skills.EscapeControls(msg)))
 }
 
 // escapeData and escapeProperty escape a workflow command's message and
