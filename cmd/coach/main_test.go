@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,7 +32,14 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
+			testdata, err := filepath.Abs("testdata")
+			if err != nil {
+				return err
+			}
 			for k, v := range map[string]string{
+				// TESTDATA holds the teams a script can build, such as
+				// team2/build.sh.
+				"TESTDATA":            testdata,
 				"HOME":                env.WorkDir,
 				"GIT_CONFIG_NOSYSTEM": "1",
 				"GIT_AUTHOR_NAME":     "Maya Okafor",
