@@ -43,19 +43,22 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	if len(a.Changes) == 0 && !a.FirstAgenda {
 		out = append(out, fmt.Sprintf("Nothing new in %s's file since %s: ask what happened that is not written down yet.", first, longDate(day0(a.Since), day)))
 	}
-	late, soon := 0, 0
+	late, soon, oldest := 0, 0, ""
 	for _, g := range a.GoalsDue {
 		if g.Overdue {
 			late++
+			if oldest == "" {
+				oldest = ago(day0(g.Due), day)
+			}
 		} else {
 			soon++
 		}
 	}
 	switch {
 	case late == 1:
-		out = append(out, "Open with the goal past its date: agree whether it is done, or give it a new date today.")
+		out = append(out, fmt.Sprintf("Open with the goal past its date (due %s): agree whether it is done, or give it a new date today.", oldest))
 	case late > 1:
-		out = append(out, fmt.Sprintf("Open with the %d goals past their date: agree for each whether it is done, or give it a new date today.", late))
+		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest due %s: agree for each whether it is done, or give it a new date today.", late, oldest))
 	case soon > 0:
 		out = append(out, fmt.Sprintf("%s due within two weeks: check %s is on track.", count(soon, "goal falls", "goals fall"), map[bool]string{true: "it", false: "each"}[soon == 1]))
 	}
@@ -105,7 +108,7 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	t := &Talk{Title: "Career conversation",
 		Intro: fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on the longer view, away from this week's work.", day.Month())}
 	if pl.Target.ID != pl.Role.ID {
-		t.Points = append(t.Points, fmt.Sprintf("Towards %s: %s.", pl.Target.Name, strings.TrimSuffix(pl.Verdict.Text, ".")))
+		t.Points = append(t.Points, fmt.Sprintf("Towards %s, the plan's verdict is “%s”.", pl.Target.Name, strings.TrimSuffix(pl.Verdict.Text, ".")))
 	}
 	if len(pl.Shifts) > 0 {
 		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])

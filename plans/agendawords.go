@@ -286,7 +286,7 @@ var (
 	}
 )
 
-func workReview(pl *Plan, p *skills.Person, leader bool, number int, day time.Time) string {
+func workReview(p *skills.Person, leader bool, number int, day time.Time) string {
 	var open []skills.Goal
 	for _, g := range p.Goals {
 		if g.Due.IsZero() || !g.Due.Before(day) {
@@ -295,10 +295,7 @@ func workReview(pl *Plan, p *skills.Person, leader bool, number int, day time.Ti
 	}
 	if number%2 == 1 && len(open) > 0 {
 		g := open[(number/2)%len(open)]
-		if leader {
-			return fmt.Sprintf("Bring where “%s” stands: the next decision in it, and who it depends on.", g.Text)
-		}
-		return fmt.Sprintf("Bring the latest piece of work behind “%s”: we will look at the decision it asks for and what it rests on.", g.Text)
+		return fmt.Sprintf("Bring where “%s” stands: what has moved since we last looked at it, and the next decision in it.", g.Text)
 	}
 	bank := reviewIC
 	if leader {

@@ -140,7 +140,7 @@ func TestOverdueGoalStaysUntilTheFileChanges(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s goals due (-want +got):\n%s", ws, diff)
 		}
-		if !contains(a.Prep, "Open with the goal past its date: agree whether it is done, or give it a new date today.") {
+		if !contains(a.Prep, "Open with the goal past its date (due "+strings.SplitN(a.GoalsDue[0].When, ", ", 2)[1]+"): agree whether it is done, or give it a new date today.") {
 			t.Errorf("%s prep: %q", ws, a.Prep)
 		}
 	}

@@ -55,6 +55,9 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// agendaprose FILE... fails on what no agenda's prose may hold
+			// (see agendaProse).
+			"agendaprose": agendaproseCmd,
 			// jsonlen KEY.KEY N requires the list at that path of the JSON on
 			// stdout to hold N items.
 			"jsonlen": func(ts *testscript.TestScript, neg bool, args []string) {
