@@ -142,7 +142,10 @@ type GoalDue struct {
 // of the 1:1 counted from their start, and the phase it falls in.
 type OnboardingWeek struct {
 	Day             int    `json:"day"`
-	Phase           Phase  `json:"phase"`
+	Phase Phase `json:"phase"`
+	// Until is the phase's last day in words; FirstAssessment the day the
+	// first assessment of every skill is due, in words.
+	Until           string `json:"until,omitempty"`
 	FirstAssessment string `json:"first_assessment,omitempty"`
 }
 

@@ -38,7 +38,11 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		out = append(out, fmt.Sprintf("%s moved up: tell %s what you saw that earned it.", andList(up), first))
 	}
 	if len(down) > 0 {
-		out = append(out, fmt.Sprintf("%s moved down: say what you saw, and agree one thing that would bring it back.", andList(down)))
+		if back := backFromLeave(in.Person, day); !back.IsZero() {
+			out = append(out, fmt.Sprintf("%s moved down since %s came back from leave on %s: treat it as re-entry, not a lost skill, and agree what would bring it back.", andList(down), first, longDate(back, day)))
+		} else {
+			out = append(out, fmt.Sprintf("%s moved down: say what you saw, and agree one thing that would bring it back.", andList(down)))
+		}
 	}
 	if len(a.Changes) == 0 && !a.FirstAgenda {
 		out = append(out, fmt.Sprintf("Nothing new in %s's file since %s: ask what happened that is not written down yet.", first, longDate(day0(a.Since), day)))
@@ -109,6 +113,12 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		Intro: fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on the longer view, away from this week's work.", day.Month())}
 	if pl.Target.ID != pl.Role.ID {
 		t.Points = append(t.Points, fmt.Sprintf("Towards %s, the plan's verdict is “%s”.", pl.Target.Name, strings.TrimSuffix(pl.Verdict.Text, ".")))
+	}
+	if at, by := lastBaseline(in.Matrix, in.History, day); !at.IsZero() && at.After(day.AddDate(0, -6, 0)) {
+		if by != "" {
+			by = " by " + by
+		}
+		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on a fresh baseline of %s%s: where you stand counts from there, and it is worth calibrating before it decides a promotion.", longDate(at, day), by))
 	}
 	if len(pl.Shifts) > 0 {
 		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
@@ -199,7 +209,14 @@ func onboardingWeek(pl *Plan, day time.Time) *OnboardingWeek {
 	n := int(day.Sub(start).Hours()/24) + 1
 	for _, ph := range o.Phases {
 		if n <= ph.Days {
-			return &OnboardingWeek{Day: n, Phase: ph, FirstAssessment: o.FirstAssessment}
+			w := &OnboardingWeek{Day: n, Phase: ph}
+			if ph.Date != "" {
+				w.Until = longDate(day0(ph.Date), day)
+			}
+			if o.FirstAssessment != "" {
+				w.FirstAssessment = longDate(day0(o.FirstAssessment), day)
+			}
+			return w
 		}
 	}
 	return nil

@@ -237,7 +237,56 @@ func whyNow(in AgendaInput, f Focus, day time.Time) string {
 			return fmt.Sprintf("a %s works at %s here, and you are at %d.", t.Name, levelWords(m, e), f.Level.Value)
 		}
 	}
-	return fmt.Sprintf("it is the next step in your plan, towards %s.", levelWords(m, f.Next.Value))
+	if st := in.Plan.Stretch; st != nil {
+		if e := s.Expect[st.ID]; f.Level.Value < e {
+			return fmt.Sprintf("you meet the bar of your next role here, and a %s works at %s: this is your stretch.", st.Name, levelWords(m, e))
+		}
+	}
+	return fmt.Sprintf("you meet the bar here already; the plan stretches you towards %s.", levelWords(m, f.Next.Value))
+}
+
+// leaveWords mark evidence of a return from leave.
+var leaveWords = regexp.MustCompile(`(?i)\b(back|returned|returning) from\b[^.;]*\bleave\b`)
+
+// backFromLeave is the date of the latest evidence, within four months
+// before t, that records the person's return from a leave; zero when none.
+func backFromLeave(p *skills.Person, t time.Time) time.Time {
+	var back time.Time
+	for _, e := range p.Evidence {
+		if leaveWords.MatchString(e.Text) && !e.Date.After(t) && e.Date.After(t.AddDate(0, -4, 0)) && e.Date.After(back) {
+			back = e.Date
+		}
+	}
+	return back
+}
+
+// lastBaseline is the latest commit before day that reassessed most of the
+// person's skills at once (not the one that started the file): its date
+// and author, or a zero date.
+func lastBaseline(m *skills.Matrix, history []skills.Change, day time.Time) (time.Time, string) {
+	levels := map[string]int{}
+	created := map[string]bool{}
+	var at time.Time
+	var by string
+	for _, c := range history {
+		if c.Date.After(endOfDay(day)) {
+			continue
+		}
+		key := c.Commit + "/" + date(c.Date)
+		switch {
+		case c.Kind == skills.KindLevel:
+			levels[key]++
+		case c.Kind == skills.KindAdded, c.Kind == skills.KindRole && c.From == "":
+			created[key] = true
+		}
+	}
+	for _, c := range history {
+		key := c.Commit + "/" + date(c.Date)
+		if c.Kind == skills.KindLevel && !created[key] && levels[key] >= baselineMin(m) && c.Date.After(at) && !c.Date.After(endOfDay(day)) {
+			at, by = c.Date, c.Author
+		}
+	}
+	return at, by
 }
 
 // sooner orders goals by urgency: dated before undated, earlier first.

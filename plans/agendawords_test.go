@@ -297,3 +297,39 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestReturnFromLeaveIsReentry: a level moved down after evidence of a
+// return from leave is re-entry to talk through, not a lost skill.
+func TestReturnFromLeaveIsReentry(t *testing.T) {
+	p := pm(t)
+	p.Evidence = []skills.Evidence{{Date: day("2026-10-19"), Skill: "communication", Text: "Back from six months of parental leave; met every lead in two weeks"}}
+	down := skills.Change{Commit: "c", Date: day("2026-11-03"), Kind: skills.KindLevel, Skill: "market-knowledge", From: "4", To: "3"}
+	a := agendaFor(t, p, []skills.Change{down}, "2026-W47", nil)
+	want := "Industry and market knowledge moved down since Pat came back from leave on 19 October: treat it as re-entry, not a lost skill, and agree what would bring it back."
+	if !contains(a.Prep, want) {
+		t.Errorf("prep: %q", a.Prep)
+	}
+	p.Evidence = nil
+	a = agendaFor(t, p, []skills.Change{down}, "2026-W47", nil)
+	if !contains(a.Prep, "Industry and market knowledge moved down: say what you saw, and agree one thing that would bring it back.") {
+		t.Errorf("prep without a leave: %q", a.Prep)
+	}
+}
+
+// TestCareerConversationNamesARecentBaseline: the month's career
+// conversation says when the person's levels rest on a fresh baseline.
+func TestCareerConversationNamesARecentBaseline(t *testing.T) {
+	m := matrix(t)
+	var hist []skills.Change
+	for _, s := range m.Skills {
+		hist = append(hist, skills.Change{Commit: "c", Date: day("2026-09-22"), Author: "Kofi Mensah", Kind: skills.KindLevel, Skill: s.ID, From: "2", To: "3"})
+	}
+	a := agendaFor(t, pm(t), hist, "2026-W49", prevAt(t, "2026-W48", 2))
+	want := "Your levels rest on a fresh baseline of 22 September by Kofi Mensah: where you stand counts from there, and it is worth calibrating before it decides a promotion."
+	if a.Career == nil || !contains(a.Career.Points, want) {
+		t.Errorf("career: %+v", a.Career)
+	}
+	if a := agendaFor(t, pm(t), hist, "2027-W14", prevAt(t, "2027-W13", 2)); a.Career == nil || contains(a.Career.Points, want) {
+		t.Errorf("a baseline of over six months ago still named: %+v", a.Career)
+	}
+}
