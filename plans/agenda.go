@@ -141,7 +141,7 @@ type GoalDue struct {
 // OnboardingWeek is where a new hire is in their first 90 days: the day
 // of the 1:1 counted from their start, and the phase it falls in.
 type OnboardingWeek struct {
-	Day             int    `json:"day"`
+	Day   int   `json:"day"`
 	Phase Phase `json:"phase"`
 	// Until is the phase's last day in words; FirstAssessment the day the
 	// first assessment of every skill is due, in words.
