@@ -35,13 +35,17 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		}
 	}
 	if len(up) > 0 {
-		out = append(out, fmt.Sprintf("%s moved up: tell %s what you saw that earned it.", andList(up), first))
+		it := "it"
+		if len(up) > 1 {
+			it = "them"
+		}
+		out = append(out, fmt.Sprintf("%s moved up: tell %s what you saw that earned %s.", fewNames(up), first, it))
 	}
 	if len(down) > 0 {
 		if back := backFromLeave(in.Person, day); !back.IsZero() {
-			out = append(out, fmt.Sprintf("%s moved down since %s came back from leave on %s: treat it as re-entry, not a lost skill, and agree what would bring it back.", andList(down), first, longDate(back, day)))
+			out = append(out, fmt.Sprintf("%s moved down since %s came back from leave on %s: treat it as re-entry, not a lost skill, and agree what would bring it back.", fewNames(down), first, longDate(back, day)))
 		} else {
-			out = append(out, fmt.Sprintf("%s moved down: say what you saw, and agree one thing that would bring it back.", andList(down)))
+			out = append(out, fmt.Sprintf("%s moved down: say what you saw, and agree one thing that would bring it back.", fewNames(down)))
 		}
 	}
 	if len(a.Changes) == 0 && !a.FirstAgenda {
@@ -86,6 +90,15 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		out = append(out, fmt.Sprintf("The plan's review is due on %s: look at the focus skills' evidence before then.", longDate(review, day)))
 	}
 	return out
+}
+
+// fewNames lists up to three skills by name, and names two and counts the
+// rest of a longer list.
+func fewNames(names []string) string {
+	if len(names) <= 3 {
+		return andList(names)
+	}
+	return fmt.Sprintf("%s, %s and %d more skills", names[0], names[1], len(names)-2)
 }
 
 func day0(s string) time.Time {
