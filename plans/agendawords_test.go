@@ -322,10 +322,10 @@ func TestCareerConversationNamesARecentBaseline(t *testing.T) {
 	m := matrix(t)
 	var hist []skills.Change
 	for _, s := range m.Skills {
-		hist = append(hist, skills.Change{Commit: "c", Date: day("2026-09-22"), Author: "Kofi Mensah", Kind: skills.KindLevel, Skill: s.ID, From: "2", To: "3"})
+		hist = append(hist, skills.Change{Commit: "c", Date: day("2026-09-22"), Author: "Jo Park", Kind: skills.KindLevel, Skill: s.ID, From: "2", To: "3"})
 	}
 	a := agendaFor(t, pm(t), hist, "2026-W49", prevAt(t, "2026-W48", 2))
-	want := "Your levels rest on a fresh baseline of 22 September by Kofi Mensah: where you stand counts from there, and it is worth calibrating before it decides a promotion."
+	want := "Your levels rest on a fresh baseline of 22 September by Jo Park: where you stand counts from there, and it is worth calibrating before it decides a promotion."
 	if a.Career == nil || !contains(a.Career.Points, want) {
 		t.Errorf("career: %+v", a.Career)
 	}
