@@ -73,6 +73,9 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("not prose:\n%s", strings.Join(problems, "\n"))
 				}
 			},
+			// agendaprose FILE... fails on what no agenda's prose may hold
+			// (see agendaProse).
+			"agendaprose": agendaproseCmd,
 			// jsonlen KEY.KEY N requires the list at that path of the JSON on
 			// stdout to hold N items.
 			"jsonlen": func(ts *testscript.TestScript, neg bool, args []string) {
