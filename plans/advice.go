@@ -278,6 +278,10 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 			}
 			seen[g.Text] = true
 			n++
+			if g.Overdue {
+				out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
+				break
+			}
 			due := ""
 			if g.Due != "" {
 				due = fmt.Sprintf(" (due %s)", g.Due)

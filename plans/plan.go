@@ -847,9 +847,10 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 			return fmt.Sprintf("keep it going with %s, whom that evidence names: ask %s what helped most, and do more of it", q.Name, first)
 		}
 	}
+	newHire := NewHire(p, TodayOf(p).day) // their first 90 days are for learning, not for teaching
 	for _, id := range ids {
 		q := team.people[id]
-		if id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
+		if newHire || id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
 			m.RoleRank(q.Role) > m.RoleRank(p.Role) || !slices.Contains(team.focus[id], st.ID) {
 			continue
 		}
