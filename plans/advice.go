@@ -241,8 +241,11 @@ func resources(s *skills.Skill) []skills.Resource {
 func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy string) []string {
 	var out []string
 	mgr := firstWord(pl.Person.ManagerName)
-	if mgr == "" {
+	switch {
+	case mgr == "":
 		mgr = "the manager"
+	case mgr == first:
+		mgr = pl.Person.ManagerName // two people of one first name
 	}
 	switch pl.Verdict.Kind {
 	case "ready-now":

@@ -74,6 +74,8 @@ type candidate struct {
 	// stretch is the role after the target, for someone at the target's bar.
 	stretch *skills.Role
 	tier    int
+	// onboard is set for a new hire: the next role is not theirs to plan.
+	onboard bool
 }
 
 // The tiers of the ranking, strongest first: a gap in today's job that the
@@ -232,6 +234,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 		lvl, assessed := p.Levels[s.ID]
 		c := signals(m, p, role, target, i, today)
+		c.onboard = onboard
 		if !back.IsZero() && c.belowRole {
 			c.reentry = true
 		}
@@ -379,7 +382,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 	switch {
 	case c.stretch != nil:
 		out = append(out, fmt.Sprintf("you meet the %s bar already; %s asks for %d %s, the stretch beyond it", target.Name, c.stretch.Name, exp[c.stretch.ID], levelName(m, exp[c.stretch.ID])))
-	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole:
+	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
 		out = append(out, fmt.Sprintf("%s asks for %d %s, %s up", target.Name, exp[target.ID], levelName(m, exp[target.ID]), words(c.gap, "level")))
 	}
 	for _, g := range c.overdue {
@@ -401,7 +404,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 			out = append(out, fmt.Sprintf("you rate yourself %d, above your manager's %d", c.self, lvl))
 		}
 	}
-	if c.transition && target.ID != role.ID && c.stretch == nil {
+	if c.transition && target.ID != role.ID && c.stretch == nil && !c.onboard {
 		out = append(out, fmt.Sprintf("the move from %s to %s turns on it", role.Name, target.Name))
 	}
 	if c.latest != nil {
