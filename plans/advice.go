@@ -137,7 +137,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 }
 
 // counterpart is who a goal is done with: the words after its last " with "
-// ("Lead the renewal-flow scope conversation with Customer Success"), when
+// ("Agree the launch scope with Legal"), when
 // they name someone (a capital letter); "" otherwise.
 func counterpart(goal string) string {
 	i := strings.LastIndex(goal, " with ")

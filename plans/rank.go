@@ -430,34 +430,6 @@ func words(n int, word string) string {
 	return number(n) + " " + word + "s"
 }
 
-// leaningPersonas names the personas of s that the target weighs most (at
-// least 1.2), or "" when none stands out.
-func leaningPersonas(m *skills.Matrix, s *skills.Skill, target *skills.Role) string {
-	var names []string
-	for _, id := range s.Personas {
-		if target.Emphasis[id] >= 1.2 {
-			if pp := m.Persona(id); pp != nil {
-				names = append(names, pp.Name)
-			}
-		}
-	}
-	return strings.Join(names, " and ")
-}
-
-// goalPhrase turns a goal written as an imperative ("Lead the EMEA pricing
-// launch") into the rest of "your goal to ...".
-func goalPhrase(text string) string {
-	text = strings.TrimRight(strings.TrimSpace(text), ".")
-	if text == "" {
-		return text
-	}
-	first, rest, _ := strings.Cut(text, " ")
-	if len(first) > 1 && strings.ToUpper(first) == first {
-		return text // an acronym: keep it as written
-	}
-	return strings.ToLower(first[:1]) + first[1:] + strings.TrimSuffix(" "+rest, " ")
-}
-
 func plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("1 %s", word)
