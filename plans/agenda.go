@@ -153,6 +153,8 @@ type OnboardingWeek struct {
 type FollowUp struct {
 	Week string `json:"week"`
 	Text string `json:"text"`
+	// Again is set when it is this week's idea to try too.
+	Again bool `json:"again,omitempty"`
 }
 
 // Talk is a conversation on its own cadence: a monthly career conversation
@@ -216,6 +218,9 @@ type WeekFocus struct {
 	// rating and the manager's with one question.
 	Why string `json:"why"`
 	Ask string `json:"ask,omitempty"`
+	// NextInAction is set when this week's action or last week's quotes
+	// the next level's descriptor, which is then not written again.
+	NextInAction bool `json:"-"`
 	// Weeks is how many weeks in a row this skill is the focus; Of is
 	// which of those this week is.
 	Weeks, Of int `json:"-"`
@@ -257,7 +262,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.FirstAgenda = true
 	}
 	a.Since, a.SinceDay = date(since), longDate(since, day)
-	a.Changes = sinceLastTime(m, p, in.History, endOfDay(after), day)
+	a.Changes = sinceLastTime(m, p, pl.Person.ManagerName, in.History, endOfDay(after), day)
 	a.GoalsDue = goalsDue(p, day)
 	count := 0
 	if in.Previous != nil {
@@ -280,7 +285,26 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	for _, f := range pl.Focus {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
-	a.Focus = weekFocus(in, count, day)
+	a.Focus = weekFocus(in, count, day, a.Changes)
+	if f := a.Focus; f != nil && f.Action != nil {
+		if a.FollowUp != nil && a.FollowUp.Text == f.Action.Text {
+			a.FollowUp.Again = true
+		}
+	}
+	// Evidence that last time's idea or this week's quotes is quoted there
+	// only.
+	for i, c := range a.Changes {
+		head, q, ok := strings.Cut(c.Text, ": “")
+		if q = strings.TrimSuffix(q, "”"); !ok || q == "" {
+			continue
+		}
+		switch {
+		case a.FollowUp != nil && !a.FollowUp.Again && strings.Contains(a.FollowUp.Text, q):
+			a.Changes[i].Text = head + ", quoted in the follow-up above."
+		case a.Focus != nil && a.Focus.Action != nil && strings.Contains(a.Focus.Action.Text, q):
+			a.Changes[i].Text = head + ", quoted under the focus of the week."
+		}
+	}
 	a.Onboarding = onboardingWeek(pl, day)
 	// The review falls on the first 1:1 on or after its date; the career
 	// conversation on the person's first 1:1 of a month, by their own
@@ -364,7 +388,7 @@ func isLeader(m *skills.Matrix, role string) bool {
 // that a week off does not skip a skill and teammates are not in lockstep.
 // The question of the week goes through the skill's bank in order, so that
 // none repeats before the bank is used up.
-func weekFocus(in AgendaInput, idx int, day time.Time) *WeekFocus {
+func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *WeekFocus {
 	pl := in.Plan
 	if len(pl.Focus) == 0 {
 		return nil
@@ -389,7 +413,25 @@ func weekFocus(in AgendaInput, idx int, day time.Time) *WeekFocus {
 		a := f.Actions[mod(times, len(f.Actions))]
 		wf.Action = &a
 	}
-	wf.Why = whyNow(in, f, day)
+	wf.Why = whyNow(in, f, day, func(text string) string {
+		switch {
+		case wf.Action != nil && strings.Contains(wf.Action.Text, text):
+			return "quoted below"
+		case slices.ContainsFunc(changes, func(c AgendaChange) bool { return strings.Contains(c.Text, "“"+text+"”") }):
+			return "under Since last time"
+		}
+		return ""
+	})
+	// The action, or last week's, may quote the next level's bar: it is
+	// then not said twice.
+	said := ""
+	if wf.Action != nil {
+		said = wf.Action.Text
+	}
+	if in.Previous != nil {
+		said += "\n" + in.Previous.TryThis
+	}
+	wf.NextInAction = f.Next.Descriptor != "" && strings.Contains(said, f.Next.Descriptor)
 	wf.Ask = disagreement(in.Person, f.ID, "")
 	return wf
 }

@@ -42,7 +42,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		out = append(out, fmt.Sprintf("%s moved up: tell %s what you saw that earned %s.", fewNames(up), first, it))
 	}
 	if len(down) > 0 {
-		if back := backFromLeave(in.Person, day); !back.IsZero() {
+		if back, _, ok := ReturnFromLeave(in.Person); ok && !back.After(day) {
 			out = append(out, fmt.Sprintf("%s moved down since %s came back from leave on %s: treat it as re-entry, not a lost skill, and agree what would bring it back.", fewNames(down), first, longDate(back, day)))
 		} else {
 			out = append(out, fmt.Sprintf("%s moved down: say what you saw, and agree one thing that would bring it back.", fewNames(down)))
@@ -127,11 +127,15 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if pl.Target.ID != pl.Role.ID {
 		t.Points = append(t.Points, fmt.Sprintf("Towards %s, the plan's verdict is “%s”.", pl.Target.Name, strings.TrimSuffix(pl.Verdict.Text, ".")))
 	}
-	if at, by := lastBaseline(in.Matrix, in.History, day); !at.IsZero() && at.After(day.AddDate(0, -6, 0)) {
-		if by != "" {
-			by = " by " + by
+	if b, ok := lastBaseline(in.History, pl.Person.ManagerName, day); ok && day0(b.Date).After(day.AddDate(0, -6, 0)) {
+		by, then := "", "."
+		if b.Author != "" {
+			by = " by " + b.Author
 		}
-		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on a fresh baseline of %s%s: where you stand counts from there, and it is worth calibrating before it decides a promotion.", longDate(at, day), by))
+		if !b.Calibrated {
+			then = ", and it is worth calibrating before it decides a promotion."
+		}
+		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on a fresh baseline of %s%s: where you stand counts from there%s", longDate(day0(b.Date), day), by, then))
 	}
 	if len(pl.Shifts) > 0 {
 		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
