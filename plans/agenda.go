@@ -187,6 +187,23 @@ func Lines(items []Item) []ItemLine {
 	return out
 }
 
+// LateGoals are the goals past their date; SoonGoals those due within two
+// weeks.
+func (a *Agenda) LateGoals() []GoalDue { return goalsWhere(a.GoalsDue, true) }
+
+// SoonGoals are the goals due within two weeks of the 1:1.
+func (a *Agenda) SoonGoals() []GoalDue { return goalsWhere(a.GoalsDue, false) }
+
+func goalsWhere(gs []GoalDue, overdue bool) []GoalDue {
+	var out []GoalDue
+	for _, g := range gs {
+		if g.Overdue == overdue {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // OpenLines are the carried-over items, flattened.
 func (a *Agenda) OpenLines() []ItemLine { return Lines(a.Open) }
 

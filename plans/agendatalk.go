@@ -175,25 +175,20 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 }
 
 // quarterly is the review on the first 1:1 on or after the plan's review
-// date: the plan's milestones, goals and focus skills, reassessed with their
-// evidence.
+// date: the plan's milestones and focus skills, reassessed with their
+// evidence (the goals past their date are listed above it already).
 func quarterly(pl *Plan, p *skills.Person, day time.Time) *Talk {
 	t := &Talk{Title: "Review of the plan",
-		Intro: fmt.Sprintf("The plan's review falls on this 1:1. Look back at the last %s together, then write the new levels and their evidence down, so that the next plan starts from them. It is this month's career conversation too.", plural(max(pl.ReviewMonths, 1), "month"))}
+		Intro: fmt.Sprintf("The plan's review falls on this 1:1, and it is this month's career conversation too. Look back at the last %s together: was each checkpoint met, partly met or not yet, and what shows the next level of each focus skill now? Then write the new levels and their evidence down, so that the next plan starts from them.", plural(max(pl.ReviewMonths, 1), "month"))}
 	for _, ms := range pl.Milestones {
 		d := ""
 		if ms.Date != "" {
 			d = " (" + longDate(day0(ms.Date), day) + ")"
 		}
-		t.Points = append(t.Points, fmt.Sprintf("Day %d%s: %s Met, partly met or not yet?", ms.Days, d, ms.Text))
+		t.Points = append(t.Points, fmt.Sprintf("Day %d%s: %s", ms.Days, d, ms.Text))
 	}
 	for _, f := range pl.Focus {
-		t.Points = append(t.Points, fmt.Sprintf("%s: assessed at %d %s; what shows %d %s now?", f.Name, f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name))
-	}
-	for _, g := range p.Goals {
-		if !g.Due.IsZero() && !g.Due.After(day) {
-			t.Points = append(t.Points, fmt.Sprintf("“%s” was due on %s: done, changed or dropped?", g.Text, longDate(g.Due, day)))
-		}
+		t.Points = append(t.Points, fmt.Sprintf("%s, from %d %s towards %d %s.", f.Name, f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name))
 	}
 	t.Questions = []string{
 		"Looking back since the plan began, what are you proudest of, and what would you do differently?",
