@@ -2,7 +2,6 @@ package plans
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -116,6 +115,15 @@ var careerQuestions = []string{
 	"Which part of your job would you give away tomorrow if you could, and what does that tell us?",
 }
 
+// onboardingQuestions replace the career questions in a new hire's first
+// 90 days.
+var onboardingQuestions = []string{
+	"What has surprised you most about the product, the customers or the team so far?",
+	"What would make your first 90 days a success, in your own words?",
+	"Who here have you not met yet that you suspect you should have?",
+	"What do you know now that you wish someone had told you on day one?",
+}
+
 // career is the monthly career conversation: where the person stands
 // against the target, the move it asks for, a strength to use, and a
 // difference of view to open.
@@ -124,7 +132,11 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	month := int(day.Month()) - 1
 	t := &Talk{Title: "Career conversation",
 		Intro: fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on the longer view, away from this week's work.", day.Month())}
-	if pl.Target.ID != pl.Role.ID {
+	onboarding := onboardingWeek(pl, day) != nil
+	if onboarding {
+		// A new hire's longer view is their first 90 days, not the next role.
+		t.Intro = fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on how the first months are going, away from this week's work.", day.Month())
+	} else if pl.Target.ID != pl.Role.ID {
 		t.Points = append(t.Points, fmt.Sprintf("Towards %s, the plan's verdict is “%s”.", pl.Target.Name, strings.TrimSuffix(pl.Verdict.Text, ".")))
 	}
 	if b, ok := lastBaseline(in.History, pl.Person.ManagerName, day); ok && day0(b.Date).After(day.AddDate(0, -6, 0)) {
@@ -137,7 +149,7 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		}
 		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on a fresh baseline of %s%s: where you stand counts from there%s", longDate(day0(b.Date), day), by, then))
 	}
-	if len(pl.Shifts) > 0 {
+	if len(pl.Shifts) > 0 && !onboarding {
 		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
 	}
 	if len(pl.Strengths) > 0 {
@@ -157,8 +169,8 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		t.Points = append(t.Points, asks[month%len(asks)])
 	}
 	bank := careerQuestions
-	if pl.Onboarding != nil {
-		bank = append(slices.Clone(bank), "What has surprised you most about the product, the customers or the team so far?")
+	if onboarding {
+		bank = onboardingQuestions
 	}
 	for i := range 2 {
 		q := bank[(month*2+i)%len(bank)]

@@ -356,3 +356,22 @@ func firstAssessment(t *testing.T, on time.Time) []skills.Change {
 	}
 	return out
 }
+
+// TestNewHireCareerConversationStaysOnboarding: in a new hire's first 90
+// days the monthly conversation is about those days, never the next role.
+func TestNewHireCareerConversationStaysOnboarding(t *testing.T) {
+	p := pm(t)
+	p.Joined = day("2026-10-12")
+	a := agendaFor(t, p, nil, "2026-W49", prevAt(t, "2026-W48", 3))
+	if a.Onboarding == nil || a.Career == nil {
+		t.Fatalf("onboarding %v, career %v", a.Onboarding, a.Career)
+	}
+	for _, s := range append(append([]string{a.Career.Intro}, a.Career.Points...), a.Career.Questions...) {
+		if strings.Contains(s, "Senior Product Manager") || strings.HasPrefix(s, "The move this month") {
+			t.Errorf("a new hire's career conversation looks at the next role: %q", s)
+		}
+	}
+	if !strings.Contains(a.Career.Intro, "how the first months are going") {
+		t.Errorf("intro %q", a.Career.Intro)
+	}
+}
