@@ -344,8 +344,8 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("our first 1:1 of %s (%s %s)", next.Month(), next.Weekday(), longDate(next, day))
 	a.Leader = isLeader(m, p.Role)
-	a.Review = []string{workReview(p, a.Leader, a.Number, day)}
-	a.Feedback = feedbackPrompts(a.FirstName, a.Number)
+	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus)}
+	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number)
 	a.Prep = prep(in, a, review, after)
 	return a
 }

@@ -172,11 +172,12 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if onboarding {
 		bank = onboardingQuestions
 	}
+	start := month*2 + offset(p.ID)
 	for i := range 2 {
-		q := bank[(month*2+i)%len(bank)]
+		q := bank[(start+i)%len(bank)]
 		if strings.Contains(q, "%s") {
 			if pl.Target.ID == pl.Role.ID {
-				q = bank[(month*2+i+2)%len(bank)]
+				q = bank[(start+i+2)%len(bank)]
 			} else {
 				q = fmt.Sprintf(q, pl.Target.Name)
 			}

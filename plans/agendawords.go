@@ -3,6 +3,7 @@ package plans
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
@@ -301,10 +302,13 @@ var (
 	}
 )
 
-func workReview(p *skills.Person, leader bool, number int, day time.Time) string {
+// workReview is the week's one piece of work to bring: every other week one
+// of the person's open goals (not the one the week's focus names already),
+// else a prompt from the bank for their role.
+func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus) string {
 	var open []skills.Goal
 	for _, g := range p.Goals {
-		if g.Due.IsZero() || !g.Due.Before(day) {
+		if (g.Due.IsZero() || !g.Due.Before(day)) && (focus == nil || !strings.Contains(focus.Why, "“"+g.Text+"”")) {
 			open = append(open, g)
 		}
 	}
@@ -319,8 +323,9 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time) string
 	return bank[mod(number/2+offset(p.ID), len(bank))]
 }
 
-// feedbackPrompts are one prompt each way, turning with the agendas.
-func feedbackPrompts(first string, number int) []string {
+// feedbackPrompts are one prompt each way, turning with the person's
+// agendas from a place of their own.
+func feedbackPrompts(id, first string, number int) []string {
 	toThem := []string{
 		"For %s: one thing to keep doing and one to change, each with an example from the last two weeks.",
 		"For %s: the moment in the last two weeks where you made the biggest difference, and one you would handle differently.",
@@ -331,6 +336,6 @@ func feedbackPrompts(first string, number int) []string {
 		"For me: where did I get in your way, or leave you without what you needed?",
 		"For me: what could I explain better about where the team is going?",
 	}
-	i := mod(number-1, len(toThem))
+	i := mod(number-1+offset(id), len(toThem))
 	return []string{fmt.Sprintf(toThem[i], first), toMe[i]}
 }
