@@ -50,15 +50,13 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	if len(a.Changes) == 0 && !a.FirstAgenda {
 		out = append(out, fmt.Sprintf("Nothing new in %s's file since %s: ask what happened that is not written down yet.", first, longDate(day0(a.Since), day)))
 	}
-	late, soon, oldest := 0, 0, ""
-	for _, g := range a.GoalsDue {
-		if g.Overdue {
-			late++
-			if oldest == "" {
-				oldest = ago(day0(g.Due), day)
-			}
-		} else {
-			soon++
+	// Goals past their date open the 1:1; those due soon are asked about
+	// in their own section.
+	late, oldest := 0, ""
+	for _, g := range a.LateGoals() {
+		late++
+		if oldest == "" {
+			oldest = ago(day0(g.Due), day)
 		}
 	}
 	switch {
@@ -66,8 +64,6 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		out = append(out, fmt.Sprintf("Open with the goal past its date (due %s): agree whether it is done, or give it a new date today.", oldest))
 	case late > 1:
 		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest due %s: agree for each whether it is done, or give it a new date today.", late, oldest))
-	case soon > 0:
-		out = append(out, fmt.Sprintf("%s due within two weeks: check %s is on track.", count(soon, "goal falls", "goals fall"), map[bool]string{true: "it", false: "each"}[soon == 1]))
 	}
 	if n := len(Lines(a.Open)); n > 0 {
 		oldest := a.Open[0].Since
