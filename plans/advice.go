@@ -252,7 +252,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		}
 		out = append(out, c+".")
 	case "ready-soon":
-		out = append(out, fmt.Sprintf("Sponsorship: a slot for %s at the next leadership review to present their own work, and the gaps to the %s bar named openly, not in private.", first, pl.Target.Name))
+		out = append(out, fmt.Sprintf("Sponsorship: a slot for %s at the next leadership review to present their own work, and the gaps to the %s bar named openly.", first, pl.Target.Name))
 	case "onboarding":
 		out = append(out, fmt.Sprintf("Onboarding: a weekly 1:1 through day 90, the introductions under \"Who to meet\" made in the first two weeks, and no delivery deadline of %s's own before day 30.", first))
 	case "not-yet":
@@ -278,6 +278,10 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 			}
 			seen[g.Text] = true
 			n++
+			if g.Overdue {
+				out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
+				break
+			}
 			due := ""
 			if g.Due != "" {
 				due = fmt.Sprintf(" (due %s)", g.Due)

@@ -2,6 +2,7 @@ package plans
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -49,6 +50,16 @@ func ago(t, day time.Time) string {
 	}
 	return span + " ago"
 }
+
+// setbackWords mark an evidence entry that records something going wrong:
+// it is a reason to talk, never something to build on.
+var setbackWords = regexp.MustCompile(`(?i)\b(still|missed|slipped|escalated|fell|failed|delayed|overran)\b`)
+
+// Setback reports whether an evidence entry records a setback ("still",
+// "missed", "slipped", "escalated", "fell", ...) rather than progress: then
+// it is a reason for focus, never something to build on. Plans and agendas
+// read evidence with it alike.
+func Setback(text string) bool { return setbackWords.MatchString(text) }
 
 // sinceLastTime describes the committed changes dated after since and up to
 // the day of this 1:1, one commit at a time: a commit that sets the

@@ -123,8 +123,10 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 	for _, f := range pl.Focus {
 		switch {
 		case f.Next.Value <= f.Level.Value:
+		case f.Level.Value >= f.Expect && !f.BelowRole:
+			// At the bar already: the goal uses it; no new level is due.
 		case f.Next.Value == m.MaxLevel():
-			long = append(long, fmt.Sprintf("%s keeps building towards %d %s, a step of a year or more, not of 90 days", f.Name, f.Next.Value, f.Next.Name))
+			long = append(long, f.Name)
 		default:
 			targets = append(targets, fmt.Sprintf("%s at %d %s", f.Name, f.Next.Value, f.Next.Name))
 		}
@@ -134,7 +136,11 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		ninety = fmt.Sprintf("Ready to reassess: %s, each backed by what others saw.", andList(targets))
 	}
 	if len(long) > 0 {
-		ninety += " " + upperFirst(andList(long)) + "."
+		verb := "keeps"
+		if len(long) > 1 {
+			verb = "keep"
+		}
+		ninety += fmt.Sprintf(" %s %s building towards %d %s: a step of a year or more, not of 90 days.", andList(long), verb, m.MaxLevel(), levelName(m, m.MaxLevel()))
 	}
 	out = append(out, Milestone{Days: 90, Date: day(90), Text: ninety})
 	slices.SortStableFunc(out, func(a, b Milestone) int {

@@ -31,6 +31,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -357,7 +358,7 @@ func Build(in Input) (*Plan, error) {
 		// Nothing left to close for the target: stretch towards the next role.
 		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID), team)
 	}
-	pl.Strengths = strengths(in, role, target, team)
+	pl.Strengths = strengths(in, role, target, team, pl.Focus)
 	pl.Person.ManagerName = team.names[p.Manager]
 	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
 	pl.Conversations = conversations(m, p)
@@ -667,6 +668,11 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		if c.stretch != nil {
 			bar = s.Expect[c.stretch.ID]
 		}
+		if c.tier == tierGoal && lvl > 0 && lvl >= bar && !c.pinned {
+			// At the bar already: the goal is where it shows, not a step
+			// to a level the role does not ask for.
+			next = lvl
+		}
 		f := Focus{
 			SkillRef: ref(s), Pillar: pillarName(m, s.Pillar), Pinned: c.pinned, BelowRole: c.belowRole,
 			Gap: c.gap, Weight: c.weight, Expect: bar, ExpectName: expectName(m, bar),
@@ -715,6 +721,8 @@ func summary(f Focus) string {
 	step := fmt.Sprintf("%d %s -> %d %s", f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
 	if f.Level.Value == 0 {
 		step = fmt.Sprintf("not assessed yet, %d %s expected", f.Next.Value, f.Next.Name)
+	} else if f.Next.Value <= f.Level.Value && f.Level.Value <= f.Expect && f.Expect > 0 {
+		step = fmt.Sprintf("%d %s, already at the bar", f.Level.Value, f.Level.Name)
 	} else if f.Next.Value <= f.Level.Value {
 		step = fmt.Sprintf("%d %s, the top of the scale", f.Level.Value, f.Level.Name)
 	}
@@ -734,7 +742,7 @@ func summary(f Focus) string {
 // tied to a real person or goal of the repository. People who lead no one
 // get no manager's uses, and their people-leadership skills count only
 // with evidence.
-func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength {
+func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Focus) []Strength {
 	m, p := in.Matrix, in.Person
 	type cand struct {
 		st       Strength
@@ -747,8 +755,8 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength 
 		s := &m.Skills[i]
 		lvl := p.Levels[s.ID]
 		top := lvl > 0 && lvl == m.MaxLevel()
-		if lvl == 0 || !(top || lvl > s.Expect[role.ID] && lvl >= 3) {
-			continue
+		if lvl == 0 || !(top || lvl > s.Expect[role.ID] && lvl >= 3) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
+			continue // a focus skill is worked on, not leaned on
 		}
 		var latest *skills.Evidence
 		n := 0
@@ -766,7 +774,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength 
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
 			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID]}
 		if latest != nil {
-			st.Shows = fmt.Sprintf("%s: %s", date(latest.Date), latest.Text)
+			st.Shows = fmt.Sprintf("%s (\"%s\")", date(latest.Date), latest.Text)
 		}
 		for _, pr := range team.byMentor[p.ID] {
 			if pr.Skill == s.ID {
@@ -827,9 +835,22 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	if st.Shows != "" {
+		// A teammate the evidence names: keep the work with them going.
+		for _, id := range ids {
+			q := team.people[id]
+			first := firstWord(q.Name)
+			if id == p.ID || used[id] || first == "" || !slices.Contains(strings.FieldsFunc(st.Shows, notLetter), first) {
+				continue
+			}
+			used[id] = true
+			return fmt.Sprintf("keep it going with %s, whom that evidence names: ask %s what helped most, and do more of it", q.Name, first)
+		}
+	}
+	newHire := NewHire(p, TodayOf(p).day) // their first 90 days are for learning, not for teaching
 	for _, id := range ids {
 		q := team.people[id]
-		if id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
+		if newHire || id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
 			m.RoleRank(q.Role) > m.RoleRank(p.Role) || !slices.Contains(team.focus[id], st.ID) {
 			continue
 		}
@@ -845,6 +866,8 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 	case s == nil:
 	case s.Pillar == "team-development" && role.Leads:
 		return fmt.Sprintf("make %s part of how your team runs, and show one report how you do it", name)
+	case s.Pillar == "team-development":
+		return fmt.Sprintf("bring %s to your squad's rituals (the retro, the planning, the hand-overs) and say what you changed", name)
 	case s.Pillar == "soft-skills":
 		return fmt.Sprintf("take the cross-team conversation in your area where %s decides the outcome", name)
 	case s.Pillar == "technical-ux":
@@ -957,3 +980,5 @@ func named(reason, name string) string {
 	}
 	return strings.Replace(reason, "the stretch beyond "+name, "the stretch beyond it in "+name, 1)
 }
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }

@@ -150,7 +150,7 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today
 		return pr
 	}
 	pr.Known, pr.Start = true, then.on
-	if b := latestBaseline(baselines); b != nil && (b.Pending || b.Date >= then.on) {
+	if b := latestBaseline(baselines); b != nil && (b.Pending || b.Date > then.on) {
 		// Progress counts from the latest baseline, never across it.
 		pr.Baseline = b
 		if !b.Pending {

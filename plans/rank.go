@@ -191,21 +191,7 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 // planDays is the span of a plan: its milestones run to day 90.
 const planDays = 90
 
-// setbackWords are the words with which an evidence entry records a
-// setback rather than progress.
-var setbackWords = []string{"still ", "missed", "slipped", "escalated", "fell ", "went down", "failed", "late ", "lost the", "lost a"}
-
-// Setback reports whether an evidence entry records a setback: then it is a
-// reason for focus, never something to build on.
-func Setback(text string) bool {
-	t := " " + strings.ToLower(text) + " "
-	for _, w := range setbackWords {
-		if strings.Contains(t, " "+w) {
-			return true
-		}
-	}
-	return false
-}
+// Setback (agendawords.go) tells an evidence entry that records a setback.
 
 // rank orders the candidate focus skills of p for the move role -> target.
 // A new hire's come only from their goals and their current role's bar;
@@ -422,6 +408,8 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		switch {
 		case c.setback:
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), c.latest.Text))
+		case !c.fresh.IsZero() && lvl > 0 && lvl < len(c.skill.Descriptors) && shown([]string{c.latest.Text}, c.skill.Descriptors[lvl]):
+			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %d %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), lvl+1, levelName(m, lvl+1), c.latest.Text))
 		case !c.fresh.IsZero():
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, shows it moving: \"%s\"", date(c.latest.Date), c.latest.Text))
 		case !c.stale.IsZero():
