@@ -79,6 +79,8 @@ type Agenda struct {
 	Previous           string         `json:"previous,omitempty"`
 	PreviousUnreadable bool           `json:"previous_unreadable,omitempty"`
 	Changes            []AgendaChange `json:"changes"`
+	// ChangesLeft counts the changes past MaxChanges, left out.
+	ChangesLeft int `json:"changes_left,omitempty"`
 	// GoalsDue are the goals past their date or due within two weeks of
 	// the 1:1: each stays on every agenda until the file changes it.
 	GoalsDue []GoalDue `json:"goals_due"`
@@ -280,6 +282,9 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	}
 	a.Since, a.SinceDay = date(since), longDate(since, day)
 	a.Changes = sinceLastTime(m, p, pl.Person.ManagerName, in.History, endOfDay(after), day)
+	if len(a.Changes) > MaxChanges {
+		a.Changes, a.ChangesLeft = a.Changes[:MaxChanges], len(a.Changes)-MaxChanges
+	}
 	a.GoalsDue = goalsDue(p, day)
 	count := 0
 	if in.Previous != nil {
@@ -350,8 +355,13 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	return a
 }
 
-// MaxNotes is how many lines of the last agenda's notes an agenda quotes.
-const MaxNotes = 12
+// MaxNotes is how many lines of the last agenda's notes an agenda quotes,
+// and MaxChanges how many changes to the file it lists: an agenda fits on
+// two screens.
+const (
+	MaxNotes   = 12
+	MaxChanges = 8
+)
 
 // firstWeekday is the first weekday of the month after day's.
 func firstWeekday(day time.Time, wd time.Weekday) time.Time {

@@ -375,3 +375,16 @@ func TestNewHireCareerConversationStaysOnboarding(t *testing.T) {
 		t.Errorf("intro %q", a.Career.Intro)
 	}
 }
+
+// TestLongHistoryFitsTwoScreens: a month of many commits lists the first
+// MaxChanges and counts the rest.
+func TestLongHistoryFitsTwoScreens(t *testing.T) {
+	var hist []skills.Change
+	for i := range 11 {
+		hist = append(hist, skills.Change{Commit: fmt.Sprint(i), Date: day("2026-11-02").AddDate(0, 0, i), Kind: skills.KindEvidence, Skill: "negotiation", Text: fmt.Sprintf("Agreed scope %d", i)})
+	}
+	a := agendaFor(t, pm(t), hist, "2026-W47", nil)
+	if len(a.Changes) != MaxChanges || a.ChangesLeft != 3 {
+		t.Errorf("%d changes listed, %d left", len(a.Changes), a.ChangesLeft)
+	}
+}
