@@ -438,6 +438,8 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	}
 	if len(f.Actions) > 0 {
 		a := f.Actions[mod(times, len(f.Actions))]
+		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
+		a.Text = strings.ReplaceAll(a.Text, " at the next 1:1", " today")
 		wf.Action = &a
 	}
 	wf.Why = whyNow(in, f, day, func(text string) string {

@@ -388,3 +388,17 @@ func TestLongHistoryFitsTwoScreens(t *testing.T) {
 		t.Errorf("%d changes listed, %d left", len(a.Changes), a.ChangesLeft)
 	}
 }
+
+// TestActionSaysTodayInTheOneToOne: the plan's "at the next 1:1" is today
+// in the agenda of that 1:1.
+func TestActionSaysTodayInTheOneToOne(t *testing.T) {
+	p := pm(t)
+	p.Goals = []skills.Goal{{Text: "Agree the renewal scope with Support", Skills: []string{"negotiation"}, Due: day("2026-10-20")}}
+	a := agendaFor(t, p, nil, "2026-W48", nil)
+	if a.Focus == nil || a.Focus.Action == nil || a.Focus.ID != "negotiation" {
+		t.Fatalf("focus %+v", a.Focus)
+	}
+	if strings.Contains(a.Focus.Action.Text, "next 1:1") || !strings.Contains(a.Focus.Action.Text, "today") {
+		t.Errorf("action %q", a.Focus.Action.Text)
+	}
+}
