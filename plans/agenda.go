@@ -317,8 +317,8 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	// only.
 	for i, c := range a.Changes {
 		head, q, ok := strings.Cut(c.Text, ": “")
-		if q = strings.TrimSuffix(q, "”"); !ok || q == "" {
-			continue
+		if q = strings.TrimSuffix(q, "”"); !ok || q == "" || !c.Setback && !strings.HasPrefix(c.Text, "Evidence on ") {
+			continue // a goal's title may be named again; evidence is quoted once
 		}
 		switch {
 		case a.FollowUp != nil && !a.FollowUp.Again && strings.Contains(a.FollowUp.Text, q):

@@ -20,6 +20,21 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	var out []string
 	first := a.FirstName
 	day := in.Week.Day(in.Config.Agenda.WeekdayValue())
+	// Goals past their date open the 1:1; those due soon are asked about
+	// in their own section.
+	late, oldest := 0, ""
+	for _, g := range a.LateGoals() {
+		late++
+		if oldest == "" {
+			oldest = ago(day0(g.Due), day)
+		}
+	}
+	switch {
+	case late == 1:
+		out = append(out, fmt.Sprintf("Open with the goal past its date (due %s): agree whether it is done, or give it a new date today.", oldest))
+	case late > 1:
+		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest due %s: agree for each whether it is done, or give it a new date today.", late, oldest))
+	}
 	var up, down []string
 	for _, c := range a.Changes {
 		switch {
@@ -49,21 +64,6 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	}
 	if len(a.Changes) == 0 && !a.FirstAgenda {
 		out = append(out, fmt.Sprintf("Nothing new in %s's file since %s: ask what happened that is not written down yet.", first, longDate(day0(a.Since), day)))
-	}
-	// Goals past their date open the 1:1; those due soon are asked about
-	// in their own section.
-	late, oldest := 0, ""
-	for _, g := range a.LateGoals() {
-		late++
-		if oldest == "" {
-			oldest = ago(day0(g.Due), day)
-		}
-	}
-	switch {
-	case late == 1:
-		out = append(out, fmt.Sprintf("Open with the goal past its date (due %s): agree whether it is done, or give it a new date today.", oldest))
-	case late > 1:
-		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest due %s: agree for each whether it is done, or give it a new date today.", late, oldest))
 	}
 	if n := len(Lines(a.Open)); n > 0 {
 		oldest := a.Open[0].Since
