@@ -79,6 +79,8 @@ type Agenda struct {
 	Previous           string         `json:"previous,omitempty"`
 	PreviousUnreadable bool           `json:"previous_unreadable,omitempty"`
 	Changes            []AgendaChange `json:"changes"`
+	// ChangesLeft counts the changes past MaxChanges, left out.
+	ChangesLeft int `json:"changes_left,omitempty"`
 	// GoalsDue are the goals past their date or due within two weeks of
 	// the 1:1: each stays on every agenda until the file changes it.
 	GoalsDue []GoalDue `json:"goals_due"`
@@ -153,6 +155,8 @@ type OnboardingWeek struct {
 type FollowUp struct {
 	Week string `json:"week"`
 	Text string `json:"text"`
+	// Again is set when it is this week's idea to try too.
+	Again bool `json:"again,omitempty"`
 }
 
 // Talk is a conversation on its own cadence: a monthly career conversation
@@ -182,6 +186,23 @@ func Lines(items []Item) []ItemLine {
 		}
 	}
 	walk(items, "")
+	return out
+}
+
+// LateGoals are the goals past their date; SoonGoals those due within two
+// weeks.
+func (a *Agenda) LateGoals() []GoalDue { return goalsWhere(a.GoalsDue, true) }
+
+// SoonGoals are the goals due within two weeks of the 1:1.
+func (a *Agenda) SoonGoals() []GoalDue { return goalsWhere(a.GoalsDue, false) }
+
+func goalsWhere(gs []GoalDue, overdue bool) []GoalDue {
+	var out []GoalDue
+	for _, g := range gs {
+		if g.Overdue == overdue {
+			out = append(out, g)
+		}
+	}
 	return out
 }
 
@@ -216,6 +237,9 @@ type WeekFocus struct {
 	// rating and the manager's with one question.
 	Why string `json:"why"`
 	Ask string `json:"ask,omitempty"`
+	// NextInAction is set when this week's action or last week's quotes
+	// the next level's descriptor, which is then not written again.
+	NextInAction bool `json:"-"`
 	// Weeks is how many weeks in a row this skill is the focus; Of is
 	// which of those this week is.
 	Weeks, Of int `json:"-"`
@@ -257,7 +281,10 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.FirstAgenda = true
 	}
 	a.Since, a.SinceDay = date(since), longDate(since, day)
-	a.Changes = sinceLastTime(m, p, in.History, endOfDay(after), day)
+	a.Changes = sinceLastTime(m, p, pl.Person.ManagerName, in.History, endOfDay(after), day)
+	if len(a.Changes) > MaxChanges {
+		a.Changes, a.ChangesLeft = a.Changes[:MaxChanges], len(a.Changes)-MaxChanges
+	}
 	a.GoalsDue = goalsDue(p, day)
 	count := 0
 	if in.Previous != nil {
@@ -280,7 +307,26 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	for _, f := range pl.Focus {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
-	a.Focus = weekFocus(in, count, day)
+	a.Focus = weekFocus(in, count, day, a.Changes)
+	if f := a.Focus; f != nil && f.Action != nil {
+		if a.FollowUp != nil && a.FollowUp.Text == f.Action.Text {
+			a.FollowUp.Again = true
+		}
+	}
+	// Evidence that last time's idea or this week's quotes is quoted there
+	// only.
+	for i, c := range a.Changes {
+		head, q, ok := strings.Cut(c.Text, ": “")
+		if q = strings.TrimSuffix(q, "”"); !ok || q == "" || !c.Setback && !strings.HasPrefix(c.Text, "Evidence on ") {
+			continue // a goal's title may be named again; evidence is quoted once
+		}
+		switch {
+		case a.FollowUp != nil && !a.FollowUp.Again && strings.Contains(a.FollowUp.Text, q):
+			a.Changes[i].Text = head + ", quoted in the follow-up above."
+		case a.Focus != nil && a.Focus.Action != nil && strings.Contains(a.Focus.Action.Text, q):
+			a.Changes[i].Text = head + ", quoted under the focus of the week."
+		}
+	}
 	a.Onboarding = onboardingWeek(pl, day)
 	// The review falls on the first 1:1 on or after its date; the career
 	// conversation on the person's first 1:1 of a month, by their own
@@ -303,14 +349,19 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("our first 1:1 of %s (%s %s)", next.Month(), next.Weekday(), longDate(next, day))
 	a.Leader = isLeader(m, p.Role)
-	a.Review = []string{workReview(p, a.Leader, a.Number, day)}
-	a.Feedback = feedbackPrompts(a.FirstName, a.Number)
+	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus)}
+	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number)
 	a.Prep = prep(in, a, review, after)
 	return a
 }
 
-// MaxNotes is how many lines of the last agenda's notes an agenda quotes.
-const MaxNotes = 12
+// MaxNotes is how many lines of the last agenda's notes an agenda quotes,
+// and MaxChanges how many changes to the file it lists: an agenda fits on
+// two screens.
+const (
+	MaxNotes   = 12
+	MaxChanges = 8
+)
 
 // firstWeekday is the first weekday of the month after day's.
 func firstWeekday(day time.Time, wd time.Weekday) time.Time {
@@ -364,7 +415,7 @@ func isLeader(m *skills.Matrix, role string) bool {
 // that a week off does not skip a skill and teammates are not in lockstep.
 // The question of the week goes through the skill's bank in order, so that
 // none repeats before the bank is used up.
-func weekFocus(in AgendaInput, idx int, day time.Time) *WeekFocus {
+func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *WeekFocus {
 	pl := in.Plan
 	if len(pl.Focus) == 0 {
 		return nil
@@ -387,9 +438,29 @@ func weekFocus(in AgendaInput, idx int, day time.Time) *WeekFocus {
 	}
 	if len(f.Actions) > 0 {
 		a := f.Actions[mod(times, len(f.Actions))]
+		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
+		a.Text = strings.ReplaceAll(a.Text, " at the next 1:1", " today")
 		wf.Action = &a
 	}
-	wf.Why = whyNow(in, f, day)
+	wf.Why = whyNow(in, f, day, func(text string) string {
+		switch {
+		case wf.Action != nil && strings.Contains(wf.Action.Text, text):
+			return "quoted below"
+		case slices.ContainsFunc(changes, func(c AgendaChange) bool { return strings.Contains(c.Text, "“"+text+"”") }):
+			return "under Since last time"
+		}
+		return ""
+	})
+	// The action, or last week's, may quote the next level's bar: it is
+	// then not said twice.
+	said := ""
+	if wf.Action != nil {
+		said = wf.Action.Text
+	}
+	if in.Previous != nil {
+		said += "\n" + in.Previous.TryThis
+	}
+	wf.NextInAction = f.Next.Descriptor != "" && strings.Contains(said, f.Next.Descriptor)
 	wf.Ask = disagreement(in.Person, f.ID, "")
 	return wf
 }

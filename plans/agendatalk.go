@@ -2,7 +2,6 @@ package plans
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +20,21 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	var out []string
 	first := a.FirstName
 	day := in.Week.Day(in.Config.Agenda.WeekdayValue())
+	// Goals past their date open the 1:1; those due soon are asked about
+	// in their own section.
+	late, oldest := 0, ""
+	for _, g := range a.LateGoals() {
+		late++
+		if oldest == "" {
+			oldest = ago(day0(g.Due), day)
+		}
+	}
+	switch {
+	case late == 1:
+		out = append(out, fmt.Sprintf("Open with the goal past its date (due %s): agree whether it is done, or give it a new date today.", oldest))
+	case late > 1:
+		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest due %s: agree for each whether it is done, or give it a new date today.", late, oldest))
+	}
 	var up, down []string
 	for _, c := range a.Changes {
 		switch {
@@ -42,7 +56,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		out = append(out, fmt.Sprintf("%s moved up: tell %s what you saw that earned %s.", fewNames(up), first, it))
 	}
 	if len(down) > 0 {
-		if back := backFromLeave(in.Person, day); !back.IsZero() {
+		if back, _, ok := ReturnFromLeave(in.Person); ok && !back.After(day) {
 			out = append(out, fmt.Sprintf("%s moved down since %s came back from leave on %s: treat it as re-entry, not a lost skill, and agree what would bring it back.", fewNames(down), first, longDate(back, day)))
 		} else {
 			out = append(out, fmt.Sprintf("%s moved down: say what you saw, and agree one thing that would bring it back.", fewNames(down)))
@@ -50,25 +64,6 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	}
 	if len(a.Changes) == 0 && !a.FirstAgenda {
 		out = append(out, fmt.Sprintf("Nothing new in %s's file since %s: ask what happened that is not written down yet.", first, longDate(day0(a.Since), day)))
-	}
-	late, soon, oldest := 0, 0, ""
-	for _, g := range a.GoalsDue {
-		if g.Overdue {
-			late++
-			if oldest == "" {
-				oldest = ago(day0(g.Due), day)
-			}
-		} else {
-			soon++
-		}
-	}
-	switch {
-	case late == 1:
-		out = append(out, fmt.Sprintf("Open with the goal past its date (due %s): agree whether it is done, or give it a new date today.", oldest))
-	case late > 1:
-		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest due %s: agree for each whether it is done, or give it a new date today.", late, oldest))
-	case soon > 0:
-		out = append(out, fmt.Sprintf("%s due within two weeks: check %s is on track.", count(soon, "goal falls", "goals fall"), map[bool]string{true: "it", false: "each"}[soon == 1]))
 	}
 	if n := len(Lines(a.Open)); n > 0 {
 		oldest := a.Open[0].Since
@@ -116,6 +111,15 @@ var careerQuestions = []string{
 	"Which part of your job would you give away tomorrow if you could, and what does that tell us?",
 }
 
+// onboardingQuestions replace the career questions in a new hire's first
+// 90 days.
+var onboardingQuestions = []string{
+	"What has surprised you most about the product, the customers or the team so far?",
+	"What would make your first 90 days a success, in your own words?",
+	"Who here have you not met yet that you suspect you should have?",
+	"What do you know now that you wish someone had told you on day one?",
+}
+
 // career is the monthly career conversation: where the person stands
 // against the target, the move it asks for, a strength to use, and a
 // difference of view to open.
@@ -124,16 +128,24 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	month := int(day.Month()) - 1
 	t := &Talk{Title: "Career conversation",
 		Intro: fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on the longer view, away from this week's work.", day.Month())}
-	if pl.Target.ID != pl.Role.ID {
+	onboarding := onboardingWeek(pl, day) != nil
+	if onboarding {
+		// A new hire's longer view is their first 90 days, not the next role.
+		t.Intro = fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on how the first months are going, away from this week's work.", day.Month())
+	} else if pl.Target.ID != pl.Role.ID {
 		t.Points = append(t.Points, fmt.Sprintf("Towards %s, the plan's verdict is “%s”.", pl.Target.Name, strings.TrimSuffix(pl.Verdict.Text, ".")))
 	}
-	if at, by := lastBaseline(in.Matrix, in.History, day); !at.IsZero() && at.After(day.AddDate(0, -6, 0)) {
-		if by != "" {
-			by = " by " + by
+	if b, ok := lastBaseline(in.History, pl.Person.ManagerName, day); ok && day0(b.Date).After(day.AddDate(0, -6, 0)) {
+		by, then := "", "."
+		if b.Author != "" {
+			by = " by " + b.Author
 		}
-		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on a fresh baseline of %s%s: where you stand counts from there, and it is worth calibrating before it decides a promotion.", longDate(at, day), by))
+		if !b.Calibrated {
+			then = ", and it is worth calibrating before it decides a promotion."
+		}
+		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on a fresh baseline of %s%s: where you stand counts from there%s", longDate(day0(b.Date), day), by, then))
 	}
-	if len(pl.Shifts) > 0 {
+	if len(pl.Shifts) > 0 && !onboarding {
 		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
 	}
 	if len(pl.Strengths) > 0 {
@@ -153,14 +165,15 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		t.Points = append(t.Points, asks[month%len(asks)])
 	}
 	bank := careerQuestions
-	if pl.Onboarding != nil {
-		bank = append(slices.Clone(bank), "What has surprised you most about the product, the customers or the team so far?")
+	if onboarding {
+		bank = onboardingQuestions
 	}
+	start := month*2 + offset(p.ID)
 	for i := range 2 {
-		q := bank[(month*2+i)%len(bank)]
+		q := bank[(start+i)%len(bank)]
 		if strings.Contains(q, "%s") {
 			if pl.Target.ID == pl.Role.ID {
-				q = bank[(month*2+i+2)%len(bank)]
+				q = bank[(start+i+2)%len(bank)]
 			} else {
 				q = fmt.Sprintf(q, pl.Target.Name)
 			}
@@ -171,25 +184,20 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 }
 
 // quarterly is the review on the first 1:1 on or after the plan's review
-// date: the plan's milestones, goals and focus skills, reassessed with their
-// evidence.
+// date: the plan's milestones and focus skills, reassessed with their
+// evidence (the goals past their date are listed above it already).
 func quarterly(pl *Plan, p *skills.Person, day time.Time) *Talk {
 	t := &Talk{Title: "Review of the plan",
-		Intro: fmt.Sprintf("The plan's review falls on this 1:1. Look back at the last %s together, then write the new levels and their evidence down, so that the next plan starts from them. It is this month's career conversation too.", plural(max(pl.ReviewMonths, 1), "month"))}
+		Intro: fmt.Sprintf("The plan's review falls on this 1:1, and it is this month's career conversation too. Look back at the last %s together: was each checkpoint met, partly met or not yet, and what shows the next level of each focus skill now? Then write the new levels and their evidence down, so that the next plan starts from them.", plural(max(pl.ReviewMonths, 1), "month"))}
 	for _, ms := range pl.Milestones {
 		d := ""
 		if ms.Date != "" {
 			d = " (" + longDate(day0(ms.Date), day) + ")"
 		}
-		t.Points = append(t.Points, fmt.Sprintf("Day %d%s: %s Met, partly met or not yet?", ms.Days, d, ms.Text))
+		t.Points = append(t.Points, fmt.Sprintf("Day %d%s: %s", ms.Days, d, ms.Text))
 	}
 	for _, f := range pl.Focus {
-		t.Points = append(t.Points, fmt.Sprintf("%s: assessed at %d %s; what shows %d %s now?", f.Name, f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name))
-	}
-	for _, g := range p.Goals {
-		if !g.Due.IsZero() && !g.Due.After(day) {
-			t.Points = append(t.Points, fmt.Sprintf("“%s” was due on %s: done, changed or dropped?", g.Text, longDate(g.Due, day)))
-		}
+		t.Points = append(t.Points, fmt.Sprintf("%s, from %d %s towards %d %s.", f.Name, f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name))
 	}
 	t.Questions = []string{
 		"Looking back since the plan began, what are you proudest of, and what would you do differently?",

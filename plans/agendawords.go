@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
@@ -55,17 +56,19 @@ func ago(t, day time.Time) string {
 var setbackWords = regexp.MustCompile(`(?i)\b(still|missed|slipped|escalated|fell|failed|delayed|overran)\b`)
 
 // Setback reports whether an evidence entry records a setback ("still",
-// "missed", "slipped", "escalated", "fell", ...) rather than progress.
+// "missed", "slipped", "escalated", "fell", ...) rather than progress: then
+// it is a reason for focus, never something to build on. Plans and agendas
+// read evidence with it alike.
 func Setback(text string) bool { return setbackWords.MatchString(text) }
 
-// baselineShare is the share of the matrix's skills one change must
-// reassess to be a new baseline rather than growth.
-func baselineMin(m *skills.Matrix) int { return max(5, (len(m.Skills)+1)/2) }
-
 // sinceLastTime describes the committed changes dated after since and up to
-// the day of this 1:1, one commit at a time: a commit that starts the file,
-// or reassesses most skills at once, is one line naming it a baseline.
-func sinceLastTime(m *skills.Matrix, p *skills.Person, history []skills.Change, since, day time.Time) []AgendaChange {
+// the day of this 1:1, one commit at a time: a commit that sets the
+// person's levels (see [Baselines]) is one line naming the baseline.
+func sinceLastTime(m *skills.Matrix, p *skills.Person, managerName string, history []skills.Change, since, day time.Time) []AgendaChange {
+	baselines := map[string]Baseline{}
+	for _, b := range Baselines(history, nil, managerName) {
+		baselines[b.Commit+"/"+b.Date] = b
+	}
 	var cs []skills.Change
 	for _, c := range history {
 		if c.Date.After(since) && !c.Date.After(endOfDay(day)) {
@@ -79,57 +82,57 @@ func sinceLastTime(m *skills.Matrix, p *skills.Person, history []skills.Change, 
 		for n < len(cs) && cs[n].Commit == cs[0].Commit && cs[n].Date.Equal(cs[0].Date) {
 			n++
 		}
-		out = append(out, describeCommit(m, p, cs[:n], day)...)
+		var bp *Baseline
+		if b, ok := baselines[cs[0].Commit+"/"+date(cs[0].Date)]; ok {
+			bp = &b
+		}
+		out = append(out, describeCommit(m, p, cs[:n], bp, day)...)
 		cs = cs[n:]
 	}
 	return out
 }
 
-// describeCommit puts one commit's changes in words.
-func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, day time.Time) []AgendaChange {
+// describeCommit puts one commit's changes in words; b is the baseline it
+// sets, if it sets one.
+func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *Baseline, day time.Time) []AgendaChange {
 	when := longDate(cs[0].Date, day)
-	levels, assessed, selves := 0, 0, 0
-	created, role := false, ""
-	for _, c := range cs {
-		switch {
-		case c.Kind == skills.KindLevel:
-			levels++
-			if c.ToLevel() > 0 {
-				assessed++
-			}
-		case c.Kind == skills.KindSelf:
-			selves++
-		case c.Kind == skills.KindAdded, c.Kind == skills.KindRole && c.From == "":
-			created = true
-			if c.Kind == skills.KindRole {
+	first := firstName(p)
+	var out []AgendaChange
+	if b != nil {
+		selves, role := 0, p.Role
+		for _, c := range cs {
+			switch {
+			case c.Kind == skills.KindSelf:
+				selves++
+			case c.Kind == skills.KindRole && c.From == "":
 				role = c.To
 			}
 		}
-	}
-	var out []AgendaChange
-	baseline := created || levels >= baselineMin(m)
-	if baseline {
 		var t string
-		if created {
-			if role == "" {
-				role = p.Role
-			}
+		switch b.Kind {
+		case "first":
 			t = fmt.Sprintf("%s's first assessment, as %s, across %s: the baseline the plan measures from, not growth.",
-				firstName(p), roleName(m, role), plural(assessed, "skill"))
-		} else {
+				first, roleName(m, role), plural(b.Assessed, "skill"))
+		case "new-manager":
+			t = fmt.Sprintf("%s's first assessment as %s's manager: %s set at once. Read it as a new starting point, not as growth.",
+				b.Author, first, plural(b.Moved, "skill"))
+		default:
 			by := ""
-			if a := cs[0].Author; a != "" {
-				by = " by " + a
+			if b.Author != "" {
+				by = " by " + b.Author
 			}
-			t = fmt.Sprintf("A fresh baseline%s: %s reassessed at once. Read it as a new starting point, not as growth.", by, plural(levels, "skill"))
+			t = fmt.Sprintf("A fresh baseline%s: %s reassessed at once. Read it as a new starting point, not as growth.", by, plural(b.Moved, "skill"))
+		}
+		if !b.Calibrated && b.Kind != "first" {
+			t += " Nobody has calibrated it yet."
 		}
 		if selves > 0 {
-			t += fmt.Sprintf(" It came with %s's own rating of %s.", firstName(p), plural(selves, "skill"))
+			t += fmt.Sprintf(" It came with %s's own rating of %s.", first, plural(selves, "skill"))
 		}
 		out = append(out, AgendaChange{Date: date(cs[0].Date), When: when, Text: t, Baseline: true})
 	}
 	for _, c := range cs {
-		if baseline && (c.Kind == skills.KindLevel || c.Kind == skills.KindSelf ||
+		if b != nil && (c.Kind == skills.KindLevel || c.Kind == skills.KindSelf ||
 			(c.Kind == skills.KindRole || c.Kind == skills.KindTarget) && c.From == "") {
 			continue
 		}
@@ -194,7 +197,9 @@ func describe(m *skills.Matrix, p *skills.Person, c skills.Change, day time.Time
 // whyNow says why the week's skill matters now, after "Why now:", from the person's own file:
 // a goal that needs it (the most pressing first), a setback recorded on it,
 // a focus agreed together, then the bar of their role or of the next one.
-func whyNow(in AgendaInput, f Focus, day time.Time) string {
+// quoted says where else the agenda quotes an evidence text ("" when
+// nowhere), so that it is not quoted twice.
+func whyNow(in AgendaInput, f Focus, day time.Time, quoted func(string) string) string {
 	p, m := in.Person, in.Matrix
 	var goal *skills.Goal
 	for i, g := range p.Goals {
@@ -220,6 +225,9 @@ func whyNow(in AgendaInput, f Focus, day time.Time) string {
 		}
 	}
 	if last != nil && Setback(last.Text) {
+		if where := quoted(last.Text); where != "" {
+			return fmt.Sprintf("the last note on it, from %s, records a setback (%s).", longDate(last.Date, day), where)
+		}
 		return fmt.Sprintf("the last note on it, from %s, records a setback: “%s”", longDate(last.Date, day), last.Text)
 	}
 	if slices.Contains(p.Focus, f.ID) {
@@ -245,48 +253,16 @@ func whyNow(in AgendaInput, f Focus, day time.Time) string {
 	return fmt.Sprintf("you meet the bar here already; the plan stretches you towards %s.", levelWords(m, f.Next.Value))
 }
 
-// leaveWords mark evidence of a return from leave.
-var leaveWords = regexp.MustCompile(`(?i)\b(back|returned|returning) from\b[^.;]*\bleave\b`)
-
-// backFromLeave is the date of the latest evidence, within four months
-// before t, that records the person's return from a leave; zero when none.
-func backFromLeave(p *skills.Person, t time.Time) time.Time {
-	var back time.Time
-	for _, e := range p.Evidence {
-		if leaveWords.MatchString(e.Text) && !e.Date.After(t) && e.Date.After(t.AddDate(0, -4, 0)) && e.Date.After(back) {
-			back = e.Date
+// lastBaseline is the latest baseline of the person's history up to day
+// that is not their first assessment (see [Baselines]); ok is false when
+// there is none.
+func lastBaseline(history []skills.Change, managerName string, day time.Time) (b Baseline, ok bool) {
+	for _, x := range Baselines(history, nil, managerName) {
+		if x.Kind != "first" && x.Date <= date(day) {
+			b, ok = x, true
 		}
 	}
-	return back
-}
-
-// lastBaseline is the latest commit before day that reassessed most of the
-// person's skills at once (not the one that started the file): its date
-// and author, or a zero date.
-func lastBaseline(m *skills.Matrix, history []skills.Change, day time.Time) (time.Time, string) {
-	levels := map[string]int{}
-	created := map[string]bool{}
-	var at time.Time
-	var by string
-	for _, c := range history {
-		if c.Date.After(endOfDay(day)) {
-			continue
-		}
-		key := c.Commit + "/" + date(c.Date)
-		switch {
-		case c.Kind == skills.KindLevel:
-			levels[key]++
-		case c.Kind == skills.KindAdded, c.Kind == skills.KindRole && c.From == "":
-			created[key] = true
-		}
-	}
-	for _, c := range history {
-		key := c.Commit + "/" + date(c.Date)
-		if c.Kind == skills.KindLevel && !created[key] && levels[key] >= baselineMin(m) && c.Date.After(at) && !c.Date.After(endOfDay(day)) {
-			at, by = c.Date, c.Author
-		}
-	}
-	return at, by
+	return b, ok
 }
 
 // sooner orders goals by urgency: dated before undated, earlier first.
@@ -302,20 +278,22 @@ func sooner(a, b skills.Goal) bool {
 
 // disagreement opens a difference between the person's rating of a skill
 // and the manager's with one question; "" when they agree or one is missing.
-// name, when set, says which skill.
+// name, when set, says which skill (in the career conversation, worded
+// apart from the week's focus).
 func disagreement(p *skills.Person, id, name string) string {
 	self, mgr := p.Self[id], p.Levels[id]
 	if self == 0 || mgr == 0 || self == mgr {
 		return ""
 	}
-	on := "here"
-	if name != "" {
-		on = "on " + name
+	switch {
+	case name != "" && self < mgr:
+		return fmt.Sprintf("You see yourself further back than I do on %s (%d against my %d): what would you need to see to call it %d?", name, self, mgr, mgr)
+	case name != "":
+		return fmt.Sprintf("You see yourself further along than I do on %s (%d against my %d): which piece of your work should I look at again?", name, self, mgr)
+	case self < mgr:
+		return fmt.Sprintf("You rate yourself lower than I do here (%d against my %d): what makes you say %d?", self, mgr, self)
 	}
-	if self < mgr {
-		return fmt.Sprintf("You rate yourself lower than I do %s (%d against my %d): what makes you say %d?", on, self, mgr, self)
-	}
-	return fmt.Sprintf("You rate yourself higher than I do %s (%d against my %d): what have you done there that I may not have seen?", on, self, mgr)
+	return fmt.Sprintf("You rate yourself higher than I do here (%d against my %d): what have you done there that I may not have seen?", self, mgr)
 }
 
 // The work review asks for one thing a week, alternating between the
@@ -335,10 +313,13 @@ var (
 	}
 )
 
-func workReview(p *skills.Person, leader bool, number int, day time.Time) string {
+// workReview is the week's one piece of work to bring: every other week one
+// of the person's open goals (not the one the week's focus names already),
+// else a prompt from the bank for their role.
+func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus) string {
 	var open []skills.Goal
 	for _, g := range p.Goals {
-		if g.Due.IsZero() || !g.Due.Before(day) {
+		if (g.Due.IsZero() || !g.Due.Before(day)) && (focus == nil || !strings.Contains(focus.Why, "“"+g.Text+"”")) {
 			open = append(open, g)
 		}
 	}
@@ -353,8 +334,9 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time) string
 	return bank[mod(number/2+offset(p.ID), len(bank))]
 }
 
-// feedbackPrompts are one prompt each way, turning with the agendas.
-func feedbackPrompts(first string, number int) []string {
+// feedbackPrompts are one prompt each way, turning with the person's
+// agendas from a place of their own.
+func feedbackPrompts(id, first string, number int) []string {
 	toThem := []string{
 		"For %s: one thing to keep doing and one to change, each with an example from the last two weeks.",
 		"For %s: the moment in the last two weeks where you made the biggest difference, and one you would handle differently.",
@@ -365,6 +347,6 @@ func feedbackPrompts(first string, number int) []string {
 		"For me: where did I get in your way, or leave you without what you needed?",
 		"For me: what could I explain better about where the team is going?",
 	}
-	i := mod(number-1, len(toThem))
+	i := mod(number-1+offset(id), len(toThem))
 	return []string{fmt.Sprintf(toThem[i], first), toMe[i]}
 }

@@ -56,6 +56,9 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// agendaprose FILE... fails on what no agenda's prose may hold
+			// (see agendaProse).
+			"agendaprose": agendaproseCmd,
 			// prose FILE... requires every generated file to read as prose
 			// for people: no TOML syntax, command, file name or placeholder,
 			// and no sentence repeated under two skills (see proseProblems).
@@ -73,9 +76,6 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("not prose:\n%s", strings.Join(problems, "\n"))
 				}
 			},
-			// agendaprose FILE... fails on what no agenda's prose may hold
-			// (see agendaProse).
-			"agendaprose": agendaproseCmd,
 			// jsonlen KEY.KEY N requires the list at that path of the JSON on
 			// stdout to hold N items.
 			"jsonlen": func(ts *testscript.TestScript, neg bool, args []string) {

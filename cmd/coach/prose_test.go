@@ -29,7 +29,7 @@ var proseRules = []struct {
 var (
 	linkTarget  = regexp.MustCompile(`\]\([^)]*\)`)
 	formField   = regexp.MustCompile(`^- \[ \] \((your topic|action, owner, date)\)$`)
-	sentenceEnd = regexp.MustCompile(`[.?!]["”]?(\s+|$)`)
+	sentenceEnd = regexp.MustCompile(`[.?!:;]["”]?(\s+|$)`)
 )
 
 // agendaProse returns what is wrong with an agenda's prose: the rules above,
@@ -53,8 +53,17 @@ func agendaProse(doc string) []string {
 			}
 		}
 		text := strings.TrimLeft(line, "#->[] x")
-		for _, s := range sentenceEnd.Split(text, -1) {
-			s = strings.TrimSpace(s)
+		// A sentence, or the part of one after a colon or a semicolon, that
+		// ends the sentence; a label before a colon (a goal named again) is
+		// not one.
+		start := 0
+		for _, end := range append(sentenceEnd.FindAllStringIndex(text, -1), []int{len(text), len(text)}) {
+			s, stop := text[start:end[0]], strings.TrimSpace(text[end[0]:end[1]])
+			start = end[1]
+			if strings.HasPrefix(stop, ":") {
+				continue
+			}
+			s = strings.Trim(s, " \"“”*")
 			if len(strings.Fields(s)) < 4 {
 				continue
 			}
@@ -105,6 +114,7 @@ func TestAgendaProseCatches(t *testing.T) {
 		{"Introduce them to your best account executive.", "a placeholder"},
 		{"Ask about TBD next week.", "a placeholder"},
 		{"Ask what is in the way first.\n- Ask what is in the way first.", "the sentence of line 1 again"},
+		{"- Next: 3 Proficient. Gives others whole problems.\n- Try: the bar reads: \"Gives others whole problems.\"", "the sentence of line 1 again"},
 		{strings.Repeat("line\n", maxAgendaLines+1), "more than the 100 of two screens"},
 	} {
 		got := strings.Join(agendaProse(tt.doc), "\n")
