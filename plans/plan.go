@@ -903,10 +903,22 @@ func conversations(m *skills.Matrix, p *skills.Person) []Conversation {
 			Manager: mgr, ManagerName: levelName(m, mgr), Direction: "higher"}
 		name, _, _ := strings.Cut(s.Name, ":")
 		name = lowerFirst(name)
-		if self < mgr {
+		var latest *skills.Evidence
+		for k, e := range p.Evidence {
+			if e.Skill == s.ID && (latest == nil || !e.Date.Before(latest.Date)) {
+				latest = &p.Evidence[k]
+			}
+		}
+		switch {
+		case self < mgr && latest != nil && !Setback(latest.Text):
+			c.Direction = "lower"
+			c.Question = fmt.Sprintf("You rate your %s lower than I do, and '%s' says otherwise: what makes you say %d?", name, latest.Text, self)
+		case self < mgr:
 			c.Direction = "lower"
 			c.Question = fmt.Sprintf("You rate your %s lower than I do: what makes you say %d?", name, self)
-		} else {
+		case latest != nil && Setback(latest.Text):
+			c.Question = fmt.Sprintf("You rate your %s at %d and I see %d, because of '%s': what do you see that I do not?", name, self, mgr, latest.Text)
+		default:
 			c.Question = fmt.Sprintf("You rate your %s at %d and I see %d: what have you done that I have not seen?", name, self, mgr)
 		}
 		out = append(out, c)

@@ -361,3 +361,29 @@ func TestResources(t *testing.T) {
 		})
 	}
 }
+
+// A disagreement is opened with one question, in the manager's voice,
+// citing the evidence when there is some: a setback behind a lower rating,
+// or work that says an under-rating is too modest.
+func TestConversationQuestions(t *testing.T) {
+	m := matrix(t)
+	p := &skills.Person{ID: "p", Name: "Pat", Path: "skills/p.toml", Role: "gpm",
+		Levels: with(atBar(m, "gpm"), map[string]int{"delegation": 2, "coaching": 3, "feedback": 3}),
+		Self:   map[string]int{"delegation": 3, "coaching": 2, "feedback": 4},
+		Evidence: []skills.Evidence{
+			{Date: day("2026-11-01"), Skill: "delegation", Text: "Still signs off every spec himself"},
+			{Date: day("2026-11-02"), Skill: "coaching", Text: "Ran a weekly critique with both reports for a quarter"},
+		}}
+	got := map[string]string{}
+	for _, c := range conversations(m, p) {
+		got[c.ID] = c.Direction + ": " + c.Question
+	}
+	want := map[string]string{
+		"delegation": "higher: You rate your delegation and team performance at 3 and I see 2, because of 'Still signs off every spec himself': what do you see that I do not?",
+		"coaching":   "lower: You rate your coaching and mentoring lower than I do, and 'Ran a weekly critique with both reports for a quarter' says otherwise: what makes you say 2?",
+		"feedback":   "higher: You rate your feedback at 4 and I see 3: what have you done that I have not seen?",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("questions (-want +got):\n%s", diff)
+	}
+}
