@@ -60,24 +60,66 @@ func abs(x int) int {
 	return x
 }
 
-// actions are two or three things to do for the next step: the matrix's
-// actions for that step that suit the person (people leaders or not), practice
-// through the person's own goals that name the skill, and the skill's first
-// reading to study.
-func actions(s *skills.Skill, p *skills.Person, lvl, next int, leads bool) []Action {
+// actions are two or three things to do for the next step, from the
+// person's own work first: their setback to turn round, their goal that
+// names the skill (with its counterpart and date), then the matrix's actions
+// for the level being reached that suit them (people leaders or not) and
+// that their evidence does not already show done, then the skill's first
+// reading.
+func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, lvl, next int, leads bool, usedGoals map[string]bool) []Action {
 	var out []Action
-	for _, a := range s.Actions {
-		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && len(out) < 2 {
-			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
-		}
+	if c.setback && c.latest != nil {
+		out = append(out, Action{
+			Text:     fmt.Sprintf("Start from what the evidence of %s says: \"%s\". Name the habit in your %s behind it, agree with your manager what you will do instead, and try it in the next two weeks.", date(c.latest.Date), c.latest.Text, lowerFirst(s.Name)),
+			Evidence: fmt.Sprintf("The people it affected noticing the change in your %s within a month, without being asked.", lowerFirst(s.Name)),
+		})
 	}
 	for _, g := range p.Goals {
-		if slices.Contains(g.Skills, s.ID) {
-			out = append(out, Action{
-				Text:     fmt.Sprintf("Use the goal \"%s\" as the place to practise this skill, and name the step you are practising before each milestone.", g.Text),
-				Evidence: fmt.Sprintf("An evidence entry for %s in your skill file, dated in this plan period, saying what you did differently.", s.Name),
-			})
+		if !slices.Contains(g.Skills, s.ID) {
+			continue
+		}
+		overdue := !g.Due.IsZero() && g.Due.Before(TodayOf(p).day)
+		text := g.Text
+		switch {
+		case overdue:
+			text += fmt.Sprintf(": it was due on %s. Agree a new date at the next 1:1, then hold to it.", date(g.Due))
+		case !g.Due.IsZero():
+			text += ", by " + date(g.Due) + "."
+		default:
+			text += "."
+		}
+		if usedGoals[g.Text] {
+			// The goal leads another focus skill's actions: say what this
+			// skill brings to it rather than the same sentence again.
+			text = fmt.Sprintf("In \"%s\", make %s your own part of the work.", g.Text, lowerFirst(s.Name))
+		}
+		usedGoals[g.Text] = true
+		if d := levelText(m, s, next).Descriptor; next > lvl && d != "" {
+			text += fmt.Sprintf(" The %d %s bar reads: \"%s\"", next, levelName(m, next), d)
+		}
+		due := ""
+		if !g.Due.IsZero() && !overdue {
+			due = " by " + date(g.Due)
+		}
+		ev := fmt.Sprintf("The goal done%s, and one thing you did differently in %s that others noticed", due, lowerFirst(s.Name))
+		if who := counterpart(g.Text); who != "" {
+			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently in %s", due, who, lowerFirst(s.Name))
+		}
+		out = append(out, Action{Text: text, Evidence: ev + "."})
+		break
+	}
+	var done []string
+	for _, e := range p.Evidence {
+		if e.Skill == s.ID && !Setback(e.Text) {
+			done = append(done, e.Text)
+		}
+	}
+	for _, a := range s.Actions {
+		if len(out) >= 2 {
 			break
+		}
+		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && !shown(done, a.Text+" "+a.Evidence) {
+			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
 		}
 	}
 	if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool { return r.Kind == "reading" }); i >= 0 && len(out) < 3 {
@@ -88,8 +130,67 @@ func actions(s *skills.Skill, p *skills.Person, lvl, next int, leads bool) []Act
 		}
 		out = append(out, Action{
 			Text:     fmt.Sprintf("Read *%s*%s and pick one idea to try in your own work within two weeks.", r.Title, by),
-			Evidence: "The idea, where you tried it and what happened, brought to a 1:1.",
+			Evidence: fmt.Sprintf("The idea from *%s*, where you tried it and what happened, brought to a 1:1.", r.Title),
 		})
+	}
+	return out
+}
+
+// counterpart is who a goal is done with: the words after its last " with "
+// ("Agree the launch scope with Legal"), when
+// they name someone (a capital letter); "" otherwise.
+func counterpart(goal string) string {
+	i := strings.LastIndex(goal, " with ")
+	if i < 0 {
+		return ""
+	}
+	who := strings.TrimRight(strings.TrimSpace(goal[i+len(" with "):]), ".")
+	if who == "" || strings.ToUpper(who[:1]) != who[:1] || strings.ToLower(who[:1]) == who[:1] {
+		return ""
+	}
+	return who
+}
+
+// shown reports whether one of the texts (the person's evidence) already
+// records the work text describes: they share at least three content
+// words, compared by their first five letters.
+func shown(texts []string, text string) bool {
+	want := contentWords(text)
+	for _, t := range texts {
+		n := 0
+		for w := range contentWords(t) {
+			if want[w] {
+				n++
+			}
+		}
+		if n >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+var stopWords = map[string]bool{
+	"with": true, "that": true, "this": true, "from": true, "their": true, "them": true, "they": true,
+	"your": true, "what": true, "when": true, "each": true, "every": true, "into": true, "than": true,
+	"then": true, "have": true, "will": true, "about": true, "after": true, "before": true, "where": true,
+	"which": true, "while": true, "other": true, "one": true, "two": true, "the": true, "and": true,
+	"for": true, "own": true, "most": true, "more": true, "least": true, "first": true,
+}
+
+func contentWords(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r == '-')
+	}) {
+		w = strings.Trim(w, "-")
+		if len(w) < 4 || stopWords[w] {
+			continue
+		}
+		if len(w) > 5 {
+			w = w[:5]
+		}
+		out[w] = true
 	}
 	return out
 }
@@ -133,85 +234,80 @@ func resources(s *skills.Skill) []skills.Resource {
 	return out
 }
 
-// strengthUse says how to put a strength to work: a skill at or above the
-// target's bar (teach) is one to teach; one above the current role's bar
-// only is one to lead with in the work.
-func strengthUse(s *skills.Skill, teach, leads bool) string {
-	switch {
-	case teach && leads:
-		return "teach it: make it part of how your team works, and coach the person on your team who needs it most"
-	case teach:
-		return "teach it: review a newer PM's work in it each month, or run a short session on how you do it"
-	}
-	switch s.Pillar {
-	case "soft-skills":
-		return "lead with it: volunteer for the cross-team conversations where it decides the outcome"
-	case "team-development":
-		return "lead with it: take on one team-development task your manager would otherwise do"
-	case "technical-ux":
-		return "lead with it: pair with engineering or design on the hardest question in your area"
-	}
-	return "lead with it: take the piece of work in your area that needs it most, and write down how you approached it"
-}
-
-// commitments are what the manager commits to for the plan: sponsorship
-// suited to the verdict, a stretch assignment for the top focus skill, and
-// introductions to the people the matrix suggests learning from.
-func commitments(m *skills.Matrix, pl *Plan, first string, leads bool) []string {
+// commitments are what the manager commits to, each real or absent:
+// support suited to the verdict, backing for the person's own goals that the
+// focus serves (they do the work, the manager reviews it), the mentors the
+// team pairs them with, and, for a new hire, a named onboarding buddy.
+func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy string) []string {
 	var out []string
+	mgr := firstWord(pl.Person.ManagerName)
+	switch {
+	case mgr == "":
+		mgr = "the manager"
+	case mgr == first:
+		mgr = pl.Person.ManagerName // two people of one first name
+	}
 	switch pl.Verdict.Kind {
 	case "ready-now":
-		out = append(out, fmt.Sprintf("Sponsorship: make the case for %s as %s at the next promotion calibration, with the evidence in the skill file.", first, pl.Target.Name))
+		c := fmt.Sprintf("Sponsorship: make the case for %s as %s at the next promotion round, with the evidence in this plan", first, pl.Target.Name)
+		if pl.Calibration != "" {
+			c += ", after the calibration it is waiting for"
+		}
+		out = append(out, c+".")
 	case "ready-soon":
-		out = append(out, fmt.Sprintf("Sponsorship: give %s a slot at the next leadership review to present their work, and name the gaps to the %s bar openly.", first, pl.Target.Name))
+		out = append(out, fmt.Sprintf("Sponsorship: a slot for %s at the next leadership review to present their own work, and the gaps to the %s bar named openly.", first, pl.Target.Name))
 	case "onboarding":
 		out = append(out, fmt.Sprintf("Onboarding: a weekly 1:1 through day 90, the introductions under \"Who to meet\" made in the first two weeks, and no delivery deadline of %s's own before day 30.", first))
 	case "not-yet":
-		out = append(out, fmt.Sprintf("Protected time: two hours a week for the focus skills, and saying no on %s's behalf to work that crowds them out.", first))
-	}
-	if len(pl.Focus) > 0 {
-		f := pl.Focus[0]
-		if s := m.Skill(f.ID); s != nil {
-			out = append(out, "Stretch assignment: "+stretch(s, f.Name, leads))
+		switch {
+		case pl.Current.Assessed*2 < pl.Current.Total:
+			out = append(out, fmt.Sprintf("Assessment: a level for every skill the goals use by the next review, agreed with %s at the 1:1s, so that the next plan has something to stand on.", first))
+		case pl.FirstTimeManager:
+			out = append(out, fmt.Sprintf("Learning the job: an hour a fortnight on one real people situation of %s's (a 1:1, a piece of feedback, a hand-over), talked through before and after.", first))
+		case pl.Returned != "":
+			out = append(out, fmt.Sprintf("Re-entry: no new scope for %s before the next review, and the introductions needed to rebuild the network made this month.", first))
+		case len(pl.Current.Below) > 0:
+			out = append(out, fmt.Sprintf("Candour: at each 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of %s's time kept clear for them.", mgr, first))
+		default:
+			out = append(out, fmt.Sprintf("Room to grow: a say for %s in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.", first))
 		}
 	}
+	seen := map[string]bool{}
 	n := 0
 	for _, f := range pl.Focus {
-		for _, r := range f.Resources {
-			if r.Kind == "person" && n < 2 {
-				out = append(out, introduction(f.Name, r.Title))
-				n++
+		for _, g := range pl.Goals {
+			if n == 2 || seen[g.Text] || !slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == f.ID }) {
+				continue
+			}
+			seen[g.Text] = true
+			n++
+			if g.Overdue {
+				out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
 				break
 			}
+			due := ""
+			if g.Due != "" {
+				due = fmt.Sprintf(" (due %s)", g.Due)
+			}
+			out = append(out, fmt.Sprintf("Backing for \"%s\"%s: %s does the work and makes the calls; %s clears the time for it, reviews it without rewriting it, and asks about it at each 1:1.", g.Text, due, first, mgr))
+			break
 		}
+	}
+	var mentors []string
+	in := map[string][]string{}
+	for _, l := range pl.Mentors {
+		if in[l.Person.Name] == nil {
+			mentors = append(mentors, l.Person.Name)
+		}
+		in[l.Person.Name] = append(in[l.Person.Name], lowerFirst(l.Skill.Name))
+	}
+	for _, who := range mentors {
+		out = append(out, fmt.Sprintf("An introduction to %s as a mentor in %s, with a first working session in the next month.", who, andList(in[who])))
+	}
+	if buddy != "" {
+		out = append(out, fmt.Sprintf("%s as onboarding buddy: a half-hour every week for the first two months, to ask what nobody writes down.", buddy))
 	}
 	return out
-}
-
-// introduction writes a person resource ("Your finance partner: ask how
-// ...") as the manager's introduction to them, for the skill named.
-func introduction(skill, title string) string {
-	who, rest, ok := strings.Cut(strings.TrimRight(title, "."), ": ")
-	if !ok {
-		return fmt.Sprintf("Introduction to %s (for %s).", lowerFirst(who), skill)
-	}
-	return fmt.Sprintf("Introduction to %s (for %s). %s.", lowerFirst(who), skill, upperFirst(rest))
-}
-
-// stretch is an assignment that exercises skill s, by pillar and audience.
-func stretch(s *skills.Skill, name string, leads bool) string {
-	switch s.Pillar {
-	case "soft-skills":
-		return fmt.Sprintf("one cross-team decision a month that turns on %s, with a debrief together afterwards.", lowerFirst(name))
-	case "team-development":
-		if leads {
-			return fmt.Sprintf("one team-development responsibility the manager holds today (a hiring loop, a calibration, a new PM's onboarding), handed over to practise %s, with the manager as reviewer.", lowerFirst(name))
-		}
-		return fmt.Sprintf("buddy a newer PM for a quarter, which asks for %s every week.", lowerFirst(name))
-	case "technical-ux":
-		return fmt.Sprintf("one piece of work that needs %s, paired with an engineering or design lead.", lowerFirst(name))
-	}
-	return fmt.Sprintf("one piece of %s work owned end to end (a strategy, a pricing review, a launch), with the manager as reviewer, not author.", lowerFirst(name))
 }
 
 func lowerFirst(s string) string {

@@ -32,6 +32,8 @@ type PreviousAgenda struct {
 	Topics []Item
 	// TryThis is the "try this week" it suggested, if any.
 	TryThis string
+	// Notes are the lines written under its "Notes" heading, as written.
+	Notes []Markdown
 	// Unreadable is set when the file is not text: its items are unknown.
 	Unreadable bool
 	// Count is how many agendas the person has before this week, this one
@@ -66,24 +68,40 @@ type Agenda struct {
 	CheckIn string  `json:"check_in"`
 	// Since is the start of "since last time": the previous agenda's 1:1,
 	// or four weeks back when there is none.
-	Since       string `json:"since"`
+	Since string `json:"since"`
+	// SinceDay is Since in words.
+	SinceDay string `json:"since_day"`
+	// LastDay is the day of the last 1:1 in words, when there was one.
+	LastDay     string `json:"last_day,omitempty"`
 	FirstAgenda bool   `json:"first_agenda"`
 	// Previous is the week of the last agenda, and PreviousUnreadable is
 	// set when its items could not be read.
 	Previous           string         `json:"previous,omitempty"`
 	PreviousUnreadable bool           `json:"previous_unreadable,omitempty"`
 	Changes            []AgendaChange `json:"changes"`
-	GoalsDue           []GoalItem     `json:"goals_due"`
-	Open               []Item         `json:"open"`
-	Done               []Item         `json:"done"`
-	Focus              *WeekFocus     `json:"focus,omitempty"`
-	Review             []string       `json:"review"`
-	Leader             bool           `json:"leader"`
-	Feedback           []string       `json:"feedback"`
+	// ChangesLeft counts the changes past MaxChanges, left out.
+	ChangesLeft int `json:"changes_left,omitempty"`
+	// GoalsDue are the goals past their date or due within two weeks of
+	// the 1:1: each stays on every agenda until the file changes it.
+	GoalsDue []GoalDue `json:"goals_due"`
+	Open     []Item    `json:"open"`
+	Done     []Item    `json:"done"`
+	// Notes are the lines written under "Notes" in the last agenda, at most
+	// MaxNotes of them; NotesLeft counts those left out.
+	Notes     []Markdown `json:"notes"`
+	NotesLeft int        `json:"notes_left,omitempty"`
+	Focus     *WeekFocus `json:"focus,omitempty"`
+	// Review is the work to bring this week, one item, rotating.
+	Review []string `json:"review"`
+	Leader bool     `json:"leader"`
+	// Feedback is one prompt each way, rotating.
+	Feedback []string `json:"feedback"`
 	// FocusSkills are all the plan's focus skills, in rotation order.
 	FocusSkills []SkillRef `json:"focus_skills"`
 	// Weekday names the day of the 1:1.
 	Weekday string `json:"weekday"`
+	// Day is the date of the 1:1 in words ("1 December 2026").
+	Day string `json:"day"`
 	// Target is the role the person is working towards.
 	Target RoleRef `json:"target"`
 	// FirstName is how the agenda addresses the person.
@@ -97,19 +115,39 @@ type Agenda struct {
 	Topics []Item `json:"topics"`
 	// Prep is a short note for the manager: what changed since the last 1:1.
 	Prep []string `json:"prep"`
-	// Career is set on the first 1:1 of a month, Quarterly (the review)
-	// on the first of a quarter instead.
+	// Career is set on the person's first 1:1 of a month (by their own
+	// agendas), Quarterly (the plan's review) on the first 1:1 on or after
+	// the review date, which then holds the longer view instead.
 	Career    *Talk `json:"career,omitempty"`
 	Quarterly *Talk `json:"quarterly,omitempty"`
+	// NextCareer is when the next career conversation is: the first 1:1 of
+	// next month, in words ("our first 1:1 of January (Tuesday 5 January
+	// 2027)").
+	NextCareer string `json:"next_career"`
+	// NextReview is the plan's review date, in words, when it is still ahead.
+	NextReview string `json:"next_review,omitempty"`
 	// Onboarding is set while a new hire is in their first 90 days.
 	Onboarding *OnboardingWeek `json:"onboarding,omitempty"`
+}
+
+// GoalDue is a goal past its date or due soon, as of the 1:1.
+type GoalDue struct {
+	Text    string `json:"text"`
+	Due     string `json:"due"`
+	Overdue bool   `json:"overdue"`
+	// When is the date in words and how far it is from the 1:1 ("31
+	// October, 4 weeks ago").
+	When string `json:"when"`
 }
 
 // OnboardingWeek is where a new hire is in their first 90 days: the day
 // of the 1:1 counted from their start, and the phase it falls in.
 type OnboardingWeek struct {
-	Day             int    `json:"day"`
-	Phase           Phase  `json:"phase"`
+	Day   int   `json:"day"`
+	Phase Phase `json:"phase"`
+	// Until is the phase's last day in words; FirstAssessment the day the
+	// first assessment of every skill is due, in words.
+	Until           string `json:"until,omitempty"`
 	FirstAssessment string `json:"first_assessment,omitempty"`
 }
 
@@ -117,6 +155,8 @@ type OnboardingWeek struct {
 type FollowUp struct {
 	Week string `json:"week"`
 	Text string `json:"text"`
+	// Again is set when it is this week's idea to try too.
+	Again bool `json:"again,omitempty"`
 }
 
 // Talk is a conversation on its own cadence: a monthly career conversation
@@ -149,6 +189,23 @@ func Lines(items []Item) []ItemLine {
 	return out
 }
 
+// LateGoals are the goals past their date; SoonGoals those due within two
+// weeks.
+func (a *Agenda) LateGoals() []GoalDue { return goalsWhere(a.GoalsDue, true) }
+
+// SoonGoals are the goals due within two weeks of the 1:1.
+func (a *Agenda) SoonGoals() []GoalDue { return goalsWhere(a.GoalsDue, false) }
+
+func goalsWhere(gs []GoalDue, overdue bool) []GoalDue {
+	var out []GoalDue
+	for _, g := range gs {
+		if g.Overdue == overdue {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // OpenLines are the carried-over items, flattened.
 func (a *Agenda) OpenLines() []ItemLine { return Lines(a.Open) }
 
@@ -158,7 +215,14 @@ func (a *Agenda) DoneLines() []ItemLine { return Lines(a.Done) }
 // AgendaChange is a change to the skill file since the last 1:1, in words.
 type AgendaChange struct {
 	Date string `json:"date"`
+	// When is the date in words.
+	When string `json:"when"`
 	Text string `json:"text"`
+	// Baseline is set on a commit that starts the file or reassesses most
+	// skills at once: a starting point, not growth.
+	Baseline bool `json:"baseline,omitempty"`
+	// Setback is set on evidence that records something going wrong.
+	Setback bool `json:"setback,omitempty"`
 }
 
 // WeekFocus is the focus skill of the week.
@@ -168,6 +232,14 @@ type WeekFocus struct {
 	Next     LevelText `json:"next"`
 	Action   *Action   `json:"action,omitempty"`
 	Question string    `json:"question"`
+	// Why says in plain words why the skill matters now, from the person's
+	// goals, evidence and role; Ask opens a disagreement between their
+	// rating and the manager's with one question.
+	Why string `json:"why"`
+	Ask string `json:"ask,omitempty"`
+	// NextInAction is set when this week's action or last week's quotes
+	// the next level's descriptor, which is then not written again.
+	NextInAction bool `json:"-"`
 	// Weeks is how many weeks in a row this skill is the focus; Of is
 	// which of those this week is.
 	Weeks, Of int `json:"-"`
@@ -195,7 +267,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	day := in.Week.Day(in.Config.Agenda.WeekdayValue())
 	a := &Agenda{
 		Person: pl.Person, Role: pl.Role, Target: pl.Target, Week: in.Week.String(), Date: date(day),
-		Weekday: day.Weekday().String(),
+		Weekday: day.Weekday().String(), Day: longDate(day, time.Time{}),
 		CheckIn: checkIns[mod(in.Week.index()+offset(p.ID), len(checkIns))],
 	}
 	// Changes are counted after the day of the last 1:1 (so a change made
@@ -208,25 +280,26 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	} else {
 		a.FirstAgenda = true
 	}
-	a.Since = date(since)
-	a.Changes = sinceLastTime(m, in.History, endOfDay(after), day)
-	for _, g := range pl.Goals {
-		if g.Due == "" {
-			continue
-		}
-		if g.Due > date(after) && g.Due <= date(day) {
-			a.GoalsDue = append(a.GoalsDue, g)
-		}
+	a.Since, a.SinceDay = date(since), longDate(since, day)
+	a.Changes = sinceLastTime(m, p, pl.Person.ManagerName, in.History, endOfDay(after), day)
+	if len(a.Changes) > MaxChanges {
+		a.Changes, a.ChangesLeft = a.Changes[:MaxChanges], len(a.Changes)-MaxChanges
 	}
+	a.GoalsDue = goalsDue(p, day)
 	count := 0
 	if in.Previous != nil {
 		count = max(in.Previous.Count, 1)
 		pw := in.Previous.Week.String()
+		a.LastDay = longDate(since, day)
 		a.Previous, a.PreviousUnreadable = pw, in.Previous.Unreadable
 		a.Open, a.Done = carry(in.Previous.Items, pw)
 		a.Topics, _ = carry(in.Previous.Topics, pw)
 		if t := in.Previous.TryThis; t != "" {
 			a.FollowUp = &FollowUp{Week: pw, Text: t}
+		}
+		a.Notes = in.Previous.Notes
+		if len(a.Notes) > MaxNotes {
+			a.Notes, a.NotesLeft = a.Notes[:MaxNotes], len(a.Notes)-MaxNotes
 		}
 	}
 	a.Number = count + 1
@@ -234,35 +307,81 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	for _, f := range pl.Focus {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
-	a.Focus = weekFocus(in, count)
+	a.Focus = weekFocus(in, count, day, a.Changes)
+	if f := a.Focus; f != nil && f.Action != nil {
+		if a.FollowUp != nil && a.FollowUp.Text == f.Action.Text {
+			a.FollowUp.Again = true
+		}
+	}
+	// Evidence that last time's idea or this week's quotes is quoted there
+	// only.
+	for i, c := range a.Changes {
+		head, q, ok := strings.Cut(c.Text, ": “")
+		if q = strings.TrimSuffix(q, "”"); !ok || q == "" || !c.Setback && !strings.HasPrefix(c.Text, "Evidence on ") {
+			continue // a goal's title may be named again; evidence is quoted once
+		}
+		switch {
+		case a.FollowUp != nil && !a.FollowUp.Again && strings.Contains(a.FollowUp.Text, q):
+			a.Changes[i].Text = head + ", quoted in the follow-up above."
+		case a.Focus != nil && a.Focus.Action != nil && strings.Contains(a.Focus.Action.Text, q):
+			a.Changes[i].Text = head + ", quoted under the focus of the week."
+		}
+	}
 	a.Onboarding = onboardingWeek(pl, day)
-	a.Prep = prep(in, a)
-	if day.Day() <= 7 {
-		// The quarter's first 1:1 is its review; other months' first is a
-		// career conversation.
-		if day.Month()%3 == 1 {
-			a.Quarterly = quarterly(pl, p, day)
-		} else {
-			a.Career = career(pl, day)
-		}
+	// The review falls on the first 1:1 on or after its date; the career
+	// conversation on the person's first 1:1 of a month, by their own
+	// agendas (the calendar decides only for a first agenda).
+	review, _ := time.Parse(time.DateOnly, pl.NextReview)
+	first := in.Previous == nil && day.Day() <= 7
+	if in.Previous != nil {
+		py, pm, _ := since.Date()
+		first = py != day.Year() || pm != day.Month()
 	}
+	switch {
+	case !review.IsZero() && review.After(endOfDay(after)) && !review.After(day):
+		a.Quarterly = quarterly(pl, p, day)
+	case first:
+		a.Career = career(in, day, a.Focus)
+	}
+	if review.After(day) {
+		a.NextReview = longDate(review, day)
+	}
+	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
+	a.NextCareer = fmt.Sprintf("our first 1:1 of %s (%s %s)", next.Month(), next.Weekday(), longDate(next, day))
 	a.Leader = isLeader(m, p.Role)
-	first := firstName(p)
-	if a.Leader {
-		a.Review = []string{
-			"Bring one team, hiring or strategy topic: a decision you are weighing, a person you are worried about, or a plan you want challenged. Say what you have already considered.",
-		}
-	} else {
-		a.Review = []string{
-			"Bring one artifact to critique: a PRD, a metric plan, a roadmap slide or a launch note. We will look at the decision it asks for and the evidence behind it.",
-			"Bring one piece of feedback you had from a partner function (engineering, design, sales or support) and what you plan to do with it.",
-		}
-	}
-	a.Feedback = []string{
-		fmt.Sprintf("For %s: one thing to keep doing and one to change, each with an example from the last two weeks.", first),
-		"For the manager: what should I start, stop or continue to support you better?",
-	}
+	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus)}
+	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number)
+	a.Prep = prep(in, a, review, after)
 	return a
+}
+
+// MaxNotes is how many lines of the last agenda's notes an agenda quotes,
+// and MaxChanges how many changes to the file it lists: an agenda fits on
+// two screens.
+const (
+	MaxNotes   = 12
+	MaxChanges = 8
+)
+
+// firstWeekday is the first weekday of the month after day's.
+func firstWeekday(day time.Time, wd time.Weekday) time.Time {
+	t := time.Date(day.Year(), day.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+	return t.AddDate(0, 0, mod(int(wd)-int(t.Weekday()), 7))
+}
+
+// goalsDue are the goals past their date or due within two weeks of day,
+// oldest first: each stays on the agenda until the file changes it.
+func goalsDue(p *skills.Person, day time.Time) []GoalDue {
+	var out []GoalDue
+	for _, g := range p.Goals {
+		if g.Due.IsZero() || g.Due.After(day.AddDate(0, 0, 14)) {
+			continue
+		}
+		out = append(out, GoalDue{Text: g.Text, Due: date(g.Due), Overdue: g.Due.Before(day),
+			When: longDate(g.Due, day) + ", " + ago(g.Due, day)})
+	}
+	slices.SortStableFunc(out, func(a, b GoalDue) int { return strings.Compare(a.Due, b.Due) })
+	return out
 }
 
 func mod(a, n int) int { return ((a % n) + n) % n }
@@ -296,7 +415,7 @@ func isLeader(m *skills.Matrix, role string) bool {
 // that a week off does not skip a skill and teammates are not in lockstep.
 // The question of the week goes through the skill's bank in order, so that
 // none repeats before the bank is used up.
-func weekFocus(in AgendaInput, idx int) *WeekFocus {
+func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *WeekFocus {
 	pl := in.Plan
 	if len(pl.Focus) == 0 {
 		return nil
@@ -319,59 +438,31 @@ func weekFocus(in AgendaInput, idx int) *WeekFocus {
 	}
 	if len(f.Actions) > 0 {
 		a := f.Actions[mod(times, len(f.Actions))]
+		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
+		a.Text = strings.ReplaceAll(a.Text, " at the next 1:1", " today")
 		wf.Action = &a
 	}
+	wf.Why = whyNow(in, f, day, func(text string) string {
+		switch {
+		case wf.Action != nil && strings.Contains(wf.Action.Text, text):
+			return "quoted below"
+		case slices.ContainsFunc(changes, func(c AgendaChange) bool { return strings.Contains(c.Text, "“"+text+"”") }):
+			return "under Since last time"
+		}
+		return ""
+	})
+	// The action, or last week's, may quote the next level's bar: it is
+	// then not said twice.
+	said := ""
+	if wf.Action != nil {
+		said = wf.Action.Text
+	}
+	if in.Previous != nil {
+		said += "\n" + in.Previous.TryThis
+	}
+	wf.NextInAction = f.Next.Descriptor != "" && strings.Contains(said, f.Next.Descriptor)
+	wf.Ask = disagreement(in.Person, f.ID, "")
 	return wf
-}
-
-// sinceLastTime describes the committed changes dated after since and up to
-// the day of this 1:1.
-func sinceLastTime(m *skills.Matrix, history []skills.Change, since, day time.Time) []AgendaChange {
-	var cs []skills.Change
-	for _, c := range history {
-		if c.Date.After(since) && !c.Date.After(endOfDay(day)) {
-			cs = append(cs, c)
-		}
-	}
-	slices.SortStableFunc(cs, func(a, b skills.Change) int { return a.Date.Compare(b.Date) })
-	var out []AgendaChange
-	for _, c := range cs {
-		if t := describe(m, c); t != "" {
-			out = append(out, AgendaChange{Date: date(c.Date), Text: t})
-		}
-	}
-	return out
-}
-
-func describe(m *skills.Matrix, c skills.Change) string {
-	name := func(id string) string { return skillRef(m, id).Name }
-	lv := func(n int) string {
-		if n == 0 {
-			return "not assessed"
-		}
-		return fmt.Sprintf("%d %s", n, levelName(m, n))
-	}
-	role := func(id string) string {
-		if r := m.Role(id); r != nil {
-			return r.Name
-		}
-		return id
-	}
-	switch c.Kind {
-	case skills.KindLevel:
-		return fmt.Sprintf("%s: %s -> %s", name(c.Skill), lv(c.FromLevel()), lv(c.ToLevel()))
-	case skills.KindSelf:
-		return fmt.Sprintf("Self-assessment of %s: %s -> %s", name(c.Skill), lv(c.FromLevel()), lv(c.ToLevel()))
-	case skills.KindRole:
-		return fmt.Sprintf("Role: %s -> %s", role(c.From), role(c.To))
-	case skills.KindTarget:
-		return fmt.Sprintf("Target role: %s", role(c.To))
-	case skills.KindEvidence:
-		return fmt.Sprintf("Evidence for %s: %s", name(c.Skill), c.Text)
-	case skills.KindGoal:
-		return fmt.Sprintf("New goal: %s", c.Text)
-	}
-	return ""
 }
 
 // AgendaPath is where a person's agenda for a week is written.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/coach-dev/coach/skills"
 	"github.com/yuin/goldmark/ast"
@@ -33,7 +34,73 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 	if m := tryThisLine.FindSubmatch(src); m != nil {
 		pa.TryThis = strings.TrimSpace(string(m[1]))
 	}
+	pa.Notes = readNotes(src)
 	return pa
+}
+
+// notesHeading is the heading of the section written in during the 1:1.
+const notesHeading = "Notes"
+
+// maxNoteLine is the longest line of notes an agenda quotes, in bytes.
+const maxNoteLine = 400
+
+// readNotes returns the lines under the agenda's "Notes" heading, up to the
+// next heading of level one or two outside a code fence, without the blank
+// lines at either end. A line longer than maxNoteLine is cut at a character
+// boundary. Any text reads.
+func readNotes(src []byte) []Markdown {
+	var out []Markdown
+	in, fence := false, ""
+	for line := range strings.Lines(string(src)) {
+		line = strings.TrimRight(line, "\r\n")
+		t := strings.TrimLeft(line, " ")
+		if fence == "" && len(line)-len(t) < 4 {
+			if h, ok := atxHeading(t); ok {
+				in = h == notesHeading
+				continue
+			}
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			switch {
+			case fence == "":
+				fence = t[:3]
+			case strings.HasPrefix(t, fence):
+				fence = ""
+			}
+		}
+		if !in {
+			continue
+		}
+		if strings.TrimSpace(line) == "" && len(out) == 0 {
+			continue
+		}
+		out = append(out, Markdown(cut(line, maxNoteLine)))
+	}
+	for len(out) > 0 && strings.TrimSpace(string(out[len(out)-1])) == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// atxHeading reads a heading of level one or two ("## Notes").
+func atxHeading(t string) (string, bool) {
+	for _, p := range []string{"# ", "## "} {
+		if strings.HasPrefix(t, p) {
+			return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t[len(p):]), "#")), true
+		}
+	}
+	return "", false
+}
+
+// cut shortens s to at most n bytes, at a character boundary, marking the cut.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 var tryThisLine = regexp.MustCompile(`(?m)^- Try this week: (.+)$`)

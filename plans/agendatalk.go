@@ -12,49 +12,58 @@ import (
 // note, the monthly career conversation, the quarterly review and a new
 // hire's place in their first 90 days. Each says only what the files show.
 
-// prep is the manager's note before the 1:1: what changed since the last
-// one, and what to ask. It says only what the files show: a goal that fell
-// due is a question, not "done", and an item left unticked is open, not
-// failed.
-func prep(in AgendaInput, a *Agenda) []string {
+// prep is the manager's note before the 1:1: what to open with, from what
+// changed and what is waiting. It says only what the files show: a goal
+// past its date is a question, not "done", and an item left unticked is
+// open, not failed.
+func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	var out []string
-	var levels, evidence, goals, other int
+	first := a.FirstName
+	day := in.Week.Day(in.Config.Agenda.WeekdayValue())
+	// Goals past their date open the 1:1; those due soon are asked about
+	// in their own section.
+	late, oldest := 0, ""
+	for _, g := range a.LateGoals() {
+		late++
+		if oldest == "" {
+			oldest = ago(day0(g.Due), day)
+		}
+	}
+	switch {
+	case late == 1:
+		out = append(out, fmt.Sprintf("Open with the goal past its date (due %s): agree whether it is done, or give it a new date today.", oldest))
+	case late > 1:
+		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest due %s: agree for each whether it is done, or give it a new date today.", late, oldest))
+	}
+	var up, down []string
 	for _, c := range a.Changes {
 		switch {
-		case strings.HasPrefix(c.Text, "Evidence for "):
-			evidence++
-		case strings.HasPrefix(c.Text, "New goal: "):
-			goals++
-		case strings.Contains(c.Text, " -> ") && !strings.HasPrefix(c.Text, "Role:"):
-			levels++
-		default:
-			other++
+		case c.Baseline:
+			out = append(out, fmt.Sprintf("The file holds a new baseline from %s: walk %s through it, and count progress from it, never through it.", c.When, first))
+		case c.Setback:
+			out = append(out, fmt.Sprintf("The note of %s records a setback: ask %s what got in the way and what they would try next.", c.When, first))
+		case strings.Contains(c.Text, " up from "):
+			up = append(up, strings.SplitN(c.Text, " up from ", 2)[0])
+		case strings.Contains(c.Text, " down from "):
+			down = append(down, strings.SplitN(c.Text, " down from ", 2)[0])
 		}
 	}
-	since := "since the last 1:1"
-	if a.FirstAgenda {
-		since = "in the four weeks before this first agenda"
+	if len(up) > 0 {
+		it := "it"
+		if len(up) > 1 {
+			it = "them"
+		}
+		out = append(out, fmt.Sprintf("%s moved up: tell %s what you saw that earned %s.", fewNames(up), first, it))
 	}
-	if levels+evidence+goals+other == 0 {
-		out = append(out, fmt.Sprintf("Nothing was committed to %s %s: ask what happened that is not written down yet.", in.Person.Path, since))
-	} else {
-		var parts []string
-		if levels > 0 {
-			parts = append(parts, plural(levels, "level change"))
+	if len(down) > 0 {
+		if back, _, ok := ReturnFromLeave(in.Person); ok && !back.After(day) {
+			out = append(out, fmt.Sprintf("%s moved down since %s came back from leave on %s: treat it as re-entry, not a lost skill, and agree what would bring it back.", fewNames(down), first, longDate(back, day)))
+		} else {
+			out = append(out, fmt.Sprintf("%s moved down: say what you saw, and agree one thing that would bring it back.", fewNames(down)))
 		}
-		if evidence > 0 {
-			parts = append(parts, count(evidence, "evidence entry", "evidence entries"))
-		}
-		if goals > 0 {
-			parts = append(parts, plural(goals, "new goal"))
-		}
-		if other > 0 {
-			parts = append(parts, plural(other, "change of role or target"))
-		}
-		out = append(out, fmt.Sprintf("Committed %s: %s (listed under \"Since last time\").", since, andList(parts)))
 	}
-	for _, g := range a.GoalsDue {
-		out = append(out, fmt.Sprintf("The goal to %s fell due on %s: the skill file does not say whether it is done, so ask.", goalPhrase(g.Text), g.Due))
+	if len(a.Changes) == 0 && !a.FirstAgenda {
+		out = append(out, fmt.Sprintf("Nothing new in %s's file since %s: ask what happened that is not written down yet.", first, longDate(day0(a.Since), day)))
 	}
 	if n := len(Lines(a.Open)); n > 0 {
 		oldest := a.Open[0].Since
@@ -68,69 +77,132 @@ func prep(in AgendaInput, a *Agenda) []string {
 	if a.PreviousUnreadable {
 		out = append(out, fmt.Sprintf("The last agenda (%s) could not be read: check its action items by hand.", a.Previous))
 	}
-	if f := a.Focus; f != nil {
-		for _, c := range in.Plan.Conversations {
-			if c.ID == f.ID {
-				out = append(out, fmt.Sprintf("On %s, the focus of the week, %s's self-assessment is %d and yours %d: bring your evidence for it.", f.Name, firstName(in.Person), c.Self, c.Manager))
-			}
-		}
-	}
-	if r := in.Plan.NextReview; r != "" && r >= a.Date && r <= date(in.Week.Day(in.Config.Agenda.WeekdayValue()).AddDate(0, 0, 28)) {
-		out = append(out, fmt.Sprintf("The plan's review is due on %s: reassess the focus skills with their evidence before then.", r))
+	switch {
+	case review.IsZero() || a.Quarterly != nil:
+	case !review.After(after):
+		out = append(out, fmt.Sprintf("The plan's review was due on %s and the levels have not been reassessed since: hold it today or put a date on it.", longDate(review, day)))
+	case !review.After(day.AddDate(0, 0, 28)):
+		out = append(out, fmt.Sprintf("The plan's review is due on %s: look at the focus skills' evidence before then.", longDate(review, day)))
 	}
 	return out
 }
 
-// career is the monthly career conversation: where the person stands
-// against the target, the move it asks for, and a strength to build on.
-func career(pl *Plan, day time.Time) *Talk {
-	t := &Talk{Title: "Career conversation",
-		Intro: fmt.Sprintf("The first 1:1 of %s: fifteen minutes on the longer view, away from this week's work.", day.Month())}
-	if pl.Target.ID != pl.Role.ID {
-		t.Points = append(t.Points, fmt.Sprintf("Towards %s, the plan's verdict: %s.", pl.Target.Name, pl.Verdict.Text))
+// fewNames lists up to three skills by name, and names two and counts the
+// rest of a longer list.
+func fewNames(names []string) string {
+	if len(names) <= 3 {
+		return andList(names)
 	}
-	if len(pl.Shifts) > 0 {
-		t.Points = append(t.Points, "The move this month: "+pl.Shifts[int(day.Month()-1)%len(pl.Shifts)])
+	return fmt.Sprintf("%s, %s and %d more skills", names[0], names[1], len(names)-2)
+}
+
+func day0(s string) time.Time {
+	t, _ := time.Parse(time.DateOnly, s)
+	return t
+}
+
+// careerQuestions turn month by month, two at a time.
+var careerQuestions = []string{
+	"Where do you want to be in two years, and has that changed since we last talked about it?",
+	"Which part of the %s role would you most like to try in the next month, and what would let you?",
+	"What would make the next six months a success for you, whatever the title?",
+	"What have you done this year that belongs in the case for your next step, and what is still missing from it?",
+	"Who do you learn most from at the moment, and who would you like to learn from?",
+	"Which part of your job would you give away tomorrow if you could, and what does that tell us?",
+}
+
+// onboardingQuestions replace the career questions in a new hire's first
+// 90 days.
+var onboardingQuestions = []string{
+	"What has surprised you most about the product, the customers or the team so far?",
+	"What would make your first 90 days a success, in your own words?",
+	"Who here have you not met yet that you suspect you should have?",
+	"What do you know now that you wish someone had told you on day one?",
+}
+
+// career is the monthly career conversation: where the person stands
+// against the target, the move it asks for, a strength to use, and a
+// difference of view to open.
+func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
+	pl, p := in.Plan, in.Person
+	month := int(day.Month()) - 1
+	t := &Talk{Title: "Career conversation",
+		Intro: fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on the longer view, away from this week's work.", day.Month())}
+	onboarding := onboardingWeek(pl, day) != nil
+	if onboarding {
+		// A new hire's longer view is their first 90 days, not the next role.
+		t.Intro = fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on how the first months are going, away from this week's work.", day.Month())
+	} else if pl.Target.ID != pl.Role.ID {
+		t.Points = append(t.Points, fmt.Sprintf("Towards %s, the plan's verdict is “%s”.", pl.Target.Name, strings.TrimSuffix(pl.Verdict.Text, ".")))
+	}
+	if b, ok := lastBaseline(in.History, pl.Person.ManagerName, day); ok && day0(b.Date).After(day.AddDate(0, -6, 0)) {
+		by, then := "", "."
+		if b.Author != "" {
+			by = " by " + b.Author
+		}
+		if !b.Calibrated {
+			then = ", and it is worth calibrating before it decides a promotion."
+		}
+		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on a fresh baseline of %s%s: where you stand counts from there%s", longDate(day0(b.Date), day), by, then))
+	}
+	if len(pl.Shifts) > 0 && !onboarding {
+		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
 	}
 	if len(pl.Strengths) > 0 {
-		st := pl.Strengths[int(day.Month()-1)%len(pl.Strengths)]
-		t.Points = append(t.Points, fmt.Sprintf("A strength to build on: %s (%d %s); %s.", st.Name, st.Level, st.LevelName, st.Use))
+		st := pl.Strengths[month%len(pl.Strengths)]
+		t.Points = append(t.Points, fmt.Sprintf("A strength to use: %s (%d %s); %s.", st.Name, st.Level, st.LevelName, strings.TrimSuffix(st.Use, ".")))
 	}
-	t.Questions = []string{
-		"Where do you want to be in two years, and has that changed since we last talked about it?",
-		fmt.Sprintf("Which part of the %s role would you most like to try in the next month, and what would let you?", pl.Target.Name),
-		"What would make the next six months a success for you, whatever the title?",
+	var asks []string
+	for _, s := range in.Matrix.Skills {
+		if focus != nil && s.ID == focus.ID {
+			continue
+		}
+		if q := disagreement(p, s.ID, s.Name); q != "" {
+			asks = append(asks, q)
+		}
 	}
-	if pl.Onboarding != nil {
-		t.Questions[1] = "What has surprised you most about the product, the customers or the team so far?"
+	if len(asks) > 0 {
+		t.Points = append(t.Points, asks[month%len(asks)])
+	}
+	bank := careerQuestions
+	if onboarding {
+		bank = onboardingQuestions
+	}
+	start := month*2 + offset(p.ID)
+	for i := range 2 {
+		q := bank[(start+i)%len(bank)]
+		if strings.Contains(q, "%s") {
+			if pl.Target.ID == pl.Role.ID {
+				q = bank[(start+i+2)%len(bank)]
+			} else {
+				q = fmt.Sprintf(q, pl.Target.Name)
+			}
+		}
+		t.Questions = append(t.Questions, q)
 	}
 	return t
 }
 
-// quarterly is the review on the first 1:1 of a quarter: the plan's
-// milestones, goals and focus skills, reassessed with their evidence.
+// quarterly is the review on the first 1:1 on or after the plan's review
+// date: the plan's milestones and focus skills, reassessed with their
+// evidence (the goals past their date are listed above it already).
 func quarterly(pl *Plan, p *skills.Person, day time.Time) *Talk {
-	t := &Talk{Title: "Quarterly review",
-		Intro: fmt.Sprintf("The first 1:1 of the quarter: look back at the plan together, then update %s and its plan in one commit.", p.Path)}
+	t := &Talk{Title: "Review of the plan",
+		Intro: fmt.Sprintf("The plan's review falls on this 1:1, and it is this month's career conversation too. Look back at the last %s together: was each checkpoint met, partly met or not yet, and what shows the next level of each focus skill now? Then write the new levels and their evidence down, so that the next plan starts from them.", plural(max(pl.ReviewMonths, 1), "month"))}
 	for _, ms := range pl.Milestones {
 		d := ""
 		if ms.Date != "" {
-			d = " (" + ms.Date + ")"
+			d = " (" + longDate(day0(ms.Date), day) + ")"
 		}
-		t.Points = append(t.Points, fmt.Sprintf("Day %d%s: %s Met, partly met or not yet?", ms.Days, d, ms.Text))
+		t.Points = append(t.Points, fmt.Sprintf("Day %d%s: %s", ms.Days, d, ms.Text))
 	}
 	for _, f := range pl.Focus {
-		t.Points = append(t.Points, fmt.Sprintf("%s: assessed at %d %s; what evidence is there now for %d %s?", f.Name, f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name))
-	}
-	for _, g := range pl.Goals {
-		if g.Due != "" && g.Due <= date(day) {
-			t.Points = append(t.Points, fmt.Sprintf("The goal to %s was due on %s: done, changed or dropped?", goalPhrase(g.Text), g.Due))
-		}
+		t.Points = append(t.Points, fmt.Sprintf("%s, from %d %s towards %d %s.", f.Name, f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name))
 	}
 	t.Questions = []string{
-		"Looking back on the quarter, what are you proudest of, and what would you do differently?",
+		"Looking back since the plan began, what are you proudest of, and what would you do differently?",
 		"Which focus skill moved most, and which one needs a different approach?",
-		"What should the plan hold for the next quarter?",
+		"What should the plan hold until the next review?",
 	}
 	return t
 }
@@ -158,7 +230,14 @@ func onboardingWeek(pl *Plan, day time.Time) *OnboardingWeek {
 	n := int(day.Sub(start).Hours()/24) + 1
 	for _, ph := range o.Phases {
 		if n <= ph.Days {
-			return &OnboardingWeek{Day: n, Phase: ph, FirstAssessment: o.FirstAssessment}
+			w := &OnboardingWeek{Day: n, Phase: ph}
+			if ph.Date != "" {
+				w.Until = longDate(day0(ph.Date), day)
+			}
+			if o.FirstAssessment != "" {
+				w.FirstAssessment = longDate(day0(o.FirstAssessment), day)
+			}
+			return w
 		}
 	}
 	return nil

@@ -36,8 +36,8 @@ func ExampleStandingOf() {
 	// Output: below meets exceeds not assessed
 }
 
-// The verdict reads the plan: a senior PM at their own bar everywhere but
-// 16 levels short of a Group PM's is not ready yet.
+// The verdict reads the plan: a senior PM at their own bar everywhere, far
+// from a Group PM's, is not ready yet, and is told so in words.
 func ExampleVerdictOf() {
 	m, _ := skills.DefaultMatrix()
 	levels := map[string]int{}
@@ -46,8 +46,11 @@ func ExampleVerdictOf() {
 	}
 	pat := &skills.Person{ID: "pat", Path: "skills/pat.toml", Name: "Pat", Role: "senior-pm", Levels: levels}
 	pl, _ := plans.Build(plans.Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat}})
-	fmt.Println(plans.VerdictOf(pl).Kind, "-", plans.VerdictOf(pl).Text)
-	// Output: not-yet - not yet: 16 levels to close
+	v := plans.VerdictOf(pl)
+	fmt.Printf("%s - %s\n%s\n", v.Kind, v.Text, v.Why)
+	// Output:
+	// not-yet - not yet
+	// not yet, and no cause for worry: solid as a Senior Product Manager, with the Group Product Manager bar still ahead on most skills, as it is for anyone a role away. With steady progress, realistically 18-24 months
 }
 
 // An earlier agenda, as written in during its 1:1, is what the next one

@@ -2,6 +2,7 @@ package plans
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,25 +13,39 @@ import (
 // (VerdictOf is in verdict.go) and the 30/60/90-day milestones. Every date
 // here counts from a date in the skill file, never from the clock.
 
-// verdictEvidence lists the facts the verdict rests on.
+// verdictEvidence lists the facts the verdict rests on, by skill name.
 func verdictEvidence(pl *Plan) []string {
 	var out []string
 	rd, cur := pl.Readiness, pl.Current
+	if pl.Verdict.Kind == "onboarding" {
+		return nil // the first 90 days are not judged against a bar
+	}
+	if cur.Assessed*2 < cur.Total {
+		return []string{fmt.Sprintf("Assessed so far: %s.", andList(assessedNames(pl)))}
+	}
 	if pl.Role.ID != pl.Target.ID {
 		if len(cur.Below) > 0 {
-			out = append(out, fmt.Sprintf("Below the %s bar on %s: %s.", pl.Role.Name, plural(len(cur.Below), "skill"), gapList(cur.Below)))
+			out = append(out, fmt.Sprintf("Below the %s bar: %s.", pl.Role.Name, gapList(cur.Below)))
 		} else if cur.Assessed > 0 {
 			out = append(out, fmt.Sprintf("Every assessed skill meets the %s bar.", pl.Role.Name))
 		}
 	}
-	line := fmt.Sprintf("%d of %d skills at or above the %s bar", rd.Met, rd.Total, pl.Target.Name)
-	if rd.Gap > 0 {
-		line += fmt.Sprintf(", %s to close", plural(rd.Gap, "level"))
+	switch {
+	case len(rd.Below) > 0 && len(rd.Below) <= 4:
+		out = append(out, fmt.Sprintf("Short of the %s bar: %s.", pl.Target.Name, gapList(rd.Below)))
+	case len(rd.Below) > 4:
+		out = append(out, fmt.Sprintf("Short of the %s bar: %s, and %s more.", pl.Target.Name, gapList(rd.Below[:3]), number(len(rd.Below)-3)))
+	case rd.Assessed > 0 && pl.Role.ID != pl.Target.ID:
+		out = append(out, fmt.Sprintf("At or above the %s bar on every assessed skill.", pl.Target.Name))
 	}
-	if n := rd.Total - rd.Assessed; n > 0 {
-		line += fmt.Sprintf("; %s not assessed", plural(n, "skill"))
+	if n := rd.Total - rd.Assessed; n > 0 && n*2 < rd.Total {
+		var names []string
+		for _, s := range pl.AssessFirst {
+			names = append(names, s.Name)
+		}
+		out = append(out, fmt.Sprintf("No level yet: %s.", andList(short(names))))
 	}
-	return append(out, line+".")
+	return out
 }
 
 func gapList(gaps []SkillGap) string {
@@ -41,25 +56,32 @@ func gapList(gaps []SkillGap) string {
 	return strings.Join(parts, ", ")
 }
 
-// milestones are the 30/60/90-day checkpoints of the focus skills, dated
-// from start (content dates only: never the clock).
+// milestones are the plan's checkpoints, from the dates that exist: an
+// overdue goal gets a new date at the next 1:1, and the person's goals due
+// within the 90 days are checkpoints on their own dates; process lines fill
+// only the gaps, and the last is the reassessment. A step to the top of the
+// scale is never a 90-day milestone. Dated from start (content dates only:
+// never the clock).
 func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 	if pl.Onboarding != nil {
 		var out []Milestone
 		for _, ph := range pl.Onboarding.Phases {
-			out = append(out, Milestone{Days: ph.Days, Date: ph.Date, Text: ph.Goal})
+			text := ph.Goal
+			if ph.Date != "" && ph.Date <= pl.Today.Date {
+				done := 0
+				for _, c := range ph.Checks {
+					if c.Done {
+						done++
+					}
+				}
+				text += fmt.Sprintf(" By the evidence so far, %s of its %s done.", number(done), words(len(ph.Checks), "step"))
+			}
+			out = append(out, Milestone{Days: ph.Days, Date: ph.Date, Text: text})
 		}
 		return out
 	}
-	if len(pl.Focus) == 0 {
+	if len(pl.Focus) == 0 && len(pl.Goals) == 0 {
 		return nil
-	}
-	names := func(fs []Focus) string {
-		var n []string
-		for _, f := range fs {
-			n = append(n, f.Name)
-		}
-		return andList(n)
 	}
 	day := func(n int) string {
 		if start.IsZero() {
@@ -67,34 +89,70 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		}
 		return date(start.AddDate(0, 0, n))
 	}
-	f0 := pl.Focus[0]
-	out := []Milestone{{Days: 30, Date: day(30),
-		Text: fmt.Sprintf("The first action of each focus skill under way, and a first evidence entry for %s in the skill file.", f0.Name)}}
-	sixty := "Evidence entries for every focus skill, each saying what you did differently."
-	if len(pl.Focus) > 1 {
-		sixty = fmt.Sprintf("Evidence entries for %s too, each saying what you did differently.", names(pl.Focus[1:]))
-	}
-	var overdue []string
+	var out []Milestone
 	for _, g := range pl.Goals {
 		if g.Overdue {
-			overdue = append(overdue, fmt.Sprintf("the goal to %s", goalPhrase(g.Text)))
+			out = append(out, Milestone{Label: "At the next 1:1", Text: fmt.Sprintf("a new date for \"%s\", due %s and still open, or a decision to drop it.", g.Text, g.Due)})
 		}
 	}
-	if len(overdue) > 0 {
-		sixty += fmt.Sprintf(" %s closed or given a new date.", upperFirst(andList(overdue)))
+	covered := map[int]bool{}
+	if !start.IsZero() {
+		for _, g := range pl.Goals {
+			due, err := time.Parse(time.DateOnly, g.Due)
+			if err != nil || g.Overdue || due.Before(start) || due.After(start.AddDate(0, 0, planDays)) {
+				continue
+			}
+			n := int(due.Sub(start).Hours() / 24)
+			covered[(n+29)/30] = true
+			text := fmt.Sprintf("\"%s\" done", g.Text)
+			if who := counterpart(g.Text); who != "" {
+				text += fmt.Sprintf(", and %s's view of how it went", who)
+			}
+			out = append(out, Milestone{Days: n, Date: g.Due, Text: text + "."})
+		}
 	}
-	out = append(out, Milestone{Days: 60, Date: day(60), Text: sixty})
-	var targets []string
+	if len(pl.Focus) > 0 && !covered[1] && !covered[0] {
+		out = append(out, Milestone{Days: 30, Date: day(30),
+			Text: "The first action of each focus skill done, and talked through at a 1:1."})
+	}
+	if len(pl.Focus) > 0 && !covered[2] {
+		out = append(out, Milestone{Days: 60, Date: day(60),
+			Text: "Something others can see for each focus skill: a decision made, a document shared, a habit someone noticed has changed."})
+	}
+	var targets, long []string
 	for _, f := range pl.Focus {
-		if f.Next.Value > f.Level.Value {
+		switch {
+		case f.Next.Value <= f.Level.Value:
+		case f.Level.Value >= f.Expect && !f.BelowRole:
+			// At the bar already: the goal uses it; no new level is due.
+		case f.Next.Value == m.MaxLevel():
+			long = append(long, f.Name)
+		default:
 			targets = append(targets, fmt.Sprintf("%s at %d %s", f.Name, f.Next.Value, f.Next.Name))
 		}
 	}
-	ninety := "Ready to reassess the focus skills with the evidence gathered."
+	ninety := "Ready to reassess, with what others saw in these 90 days."
 	if len(targets) > 0 {
-		ninety = fmt.Sprintf("Ready to reassess: %s, each backed by evidence.", andList(targets))
+		ninety = fmt.Sprintf("Ready to reassess: %s, each backed by what others saw.", andList(targets))
 	}
-	return append(out, Milestone{Days: 90, Date: day(90), Text: ninety})
+	if len(long) > 0 {
+		verb := "keeps"
+		if len(long) > 1 {
+			verb = "keep"
+		}
+		ninety += fmt.Sprintf(" %s %s building towards %d %s: a step of a year or more, not of 90 days.", andList(long), verb, m.MaxLevel(), levelName(m, m.MaxLevel()))
+	}
+	out = append(out, Milestone{Days: 90, Date: day(90), Text: ninety})
+	slices.SortStableFunc(out, func(a, b Milestone) int {
+		if (a.Label != "") != (b.Label != "") {
+			if a.Label != "" {
+				return -1
+			}
+			return 1
+		}
+		return a.Days - b.Days
+	})
+	return out
 }
 
 func andList(items []string) string {
@@ -112,4 +170,14 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func assessedNames(pl *Plan) []string {
+	var out []string
+	for _, s := range pl.Skills {
+		if s.Level > 0 {
+			out = append(out, fmt.Sprintf("%s (%d)", s.Name, s.Level))
+		}
+	}
+	return short(out)
 }

@@ -29,9 +29,18 @@ type Phase struct {
 	Title string   `json:"title"`
 	Goal  string   `json:"goal"`
 	Items []string `json:"items"`
+	// Checks are the items again, each marked done when the person's
+	// evidence shows it done.
+	Checks []Check `json:"checks"`
 }
 
-func onboarding(m *skills.Matrix, role *skills.Role, managerName string, start time.Time) *Onboarding {
+// Check is an item of a checklist, done or not.
+type Check struct {
+	Text string `json:"text"`
+	Done bool   `json:"done"`
+}
+
+func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, start time.Time, evidence []skills.Evidence) *Onboarding {
 	day := func(n int) string {
 		if start.IsZero() {
 			return ""
@@ -61,8 +70,8 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName string, start t
 		Items: []string{
 			"Own one decision end to end and write it up: the options, the evidence and your recommendation.",
 			"Present your reading of the area's biggest opportunity to your manager and your team: what you learned, what you would change, and what you would keep.",
-			"Agree your first goals with your manager and add them to the skill file as [[goal]] entries.",
-			"Self-assess every skill of the matrix under [self] before the first assessment, with one example for each.",
+			"Agree your first goals with your manager, each with a date and the skills it asks for, and write them down together.",
+			"Rate yourself on every skill of the matrix before the first assessment, with one example from your work for each.",
 		}}
 	if role.Leads {
 		team.Items[0] = "Meet each of your reports one to one: their career goals, their current plan, and what they need from you. Then meet their teams without them (skip-levels)."
@@ -73,6 +82,17 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName string, start t
 		contribute.Items[0] = "Find the problem that spans teams and that nobody owns yet; write a one-page brief on it and test it with two other leads."
 	}
 	o.Phases = []Phase{learn, team, contribute}
+	var texts []string
+	for _, e := range evidence {
+		texts = append(texts, e.Text)
+	}
+	for i := range o.Phases {
+		ph := &o.Phases[i]
+		ph.Checks = make([]Check, len(ph.Items))
+		for j, it := range ph.Items {
+			ph.Checks[j] = Check{Text: it, Done: shown(texts, it)}
+		}
+	}
 	manager := managerName
 	if manager == "" {
 		manager = "Your manager"
@@ -80,7 +100,7 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName string, start t
 	o.Meet = []string{
 		fmt.Sprintf("%s: weekly 1:1s from the first week; agree what good looks like at day 90.", manager),
 		"The engineering lead and the design lead of your area, in the first week.",
-		"A peer PM a level above you, as your onboarding buddy: ask them what they wish they had known in their first month.",
+		buddyLine(buddy),
 		"Two or three customers, with the account manager or customer success manager who knows them best.",
 		"The leads of Sales, Support and Marketing who serve your area, or the people they delegate to.",
 		"The data or analytics partner who owns your area's metrics.",
@@ -89,4 +109,11 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName string, start t
 		o.Meet = append(o.Meet, "Every report, in the first two weeks, and your peers on the leadership team.")
 	}
 	return o
+}
+
+func buddyLine(buddy string) string {
+	if buddy == "" {
+		return "A peer PM a level above you, as your onboarding buddy: ask them what they wish they had known in their first month."
+	}
+	return fmt.Sprintf("%s, your onboarding buddy: ask what they wish they had known in their first month.", buddy)
 }

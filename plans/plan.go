@@ -25,11 +25,13 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -125,13 +127,35 @@ type Plan struct {
 	ReviewMonths int    `json:"review_months"`
 	// Onboarding is set for a new hire: their first 90 days.
 	Onboarding *Onboarding `json:"onboarding,omitempty"`
+	// Baseline is the latest assessment that set the levels rather than
+	// moved them, when it falls in the plan period or is the file as it
+	// stands: progress counts from it (see baseline.go).
+	Baseline *Baseline `json:"baseline,omitempty"`
+	// Calibration is set when the readiness rests on ratings not yet
+	// calibrated: what must be, and with whom.
+	Calibration string `json:"calibration,omitempty"`
+	// Returned is the day the person came back from a long leave, within
+	// the plan's 90 days; Reentry the skills rated below the bar since.
+	Returned string   `json:"returned,omitempty"`
+	Reentry  []string `json:"reentry,omitempty"`
+	// FirstTimeManager is set when the person moved into leading people
+	// within the plan period.
+	FirstTimeManager bool `json:"first_time_manager,omitempty"`
+	// AtBarSince is the day from which every assessed skill has met the
+	// target's bar, when the history shows it.
+	AtBarSince string `json:"at_bar_since,omitempty"`
+	// FocusNote says why the plan has fewer focus skills than it asks for.
+	FocusNote string `json:"focus_note,omitempty"`
 }
 
 // Milestone is a dated checkpoint of the plan.
 type Milestone struct {
-	Days int    `json:"days"`
-	Date string `json:"date,omitempty"`
-	Text string `json:"text"`
+	// Label replaces the day when the checkpoint is not counted in days
+	// ("At the next 1:1").
+	Label string `json:"label,omitempty"`
+	Days  int    `json:"days"`
+	Date  string `json:"date,omitempty"`
+	Text  string `json:"text"`
 }
 
 // Who names the person.
@@ -251,9 +275,11 @@ type Strength struct {
 	ExpectRole int    `json:"expect_role"`
 	// AboveTarget is set when the level exceeds the target's bar, not only
 	// the current role's.
-	AboveTarget bool        `json:"above_target"`
-	Use         string      `json:"use"`
-	Mentees     []PersonRef `json:"mentees"`
+	AboveTarget bool `json:"above_target"`
+	// Shows is the latest evidence behind it, "" when the level alone does.
+	Shows   string      `json:"shows,omitempty"`
+	Use     string      `json:"use"`
+	Mentees []PersonRef `json:"mentees"`
 }
 
 // Conversation is a skill where the self-assessment and the manager's differ.
@@ -263,6 +289,10 @@ type Conversation struct {
 	SelfName    string `json:"self_name"`
 	Manager     int    `json:"manager"`
 	ManagerName string `json:"manager_name"`
+	// Direction is "lower" when the person rates themselves below the
+	// manager, "higher" above; Question is the one to open the talk with.
+	Direction string `json:"direction"`
+	Question  string `json:"question"`
 }
 
 // GoalItem is a goal with its due date.
@@ -328,13 +358,28 @@ func Build(in Input) (*Plan, error) {
 		// Nothing left to close for the target: stretch towards the next role.
 		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID), team)
 	}
-	pl.Strengths = strengths(in, role, target, team)
+	pl.Strengths = strengths(in, role, target, team, pl.Focus)
 	pl.Person.ManagerName = team.names[p.Manager]
 	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
 	pl.Conversations = conversations(m, p)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
-	pl.Progress = progress(m, p, in.History, pl.Today.day)
+	bs := Baselines(in.History, p, pl.Person.ManagerName)
+	pl.Progress = progress(m, p, in.History, pl.Today.day, bs)
+	pl.Baseline = pl.Progress.Baseline
+	for _, rc := range pl.Progress.Roles {
+		if from, to := m.Role(rc.From.ID), m.Role(rc.To.ID); from != nil && to != nil && to.Leads && !from.Leads {
+			pl.FirstTimeManager = true
+		}
+	}
+	if back, _, ok := ReturnFromLeave(p); ok {
+		pl.Returned = date(back)
+		for _, g := range pl.Current.Below {
+			pl.Reentry = append(pl.Reentry, g.ID)
+		}
+	}
+	pl.AtBarSince = atBarSince(m, p, target, in.History, bs)
+	pl.Calibration = calibration(pl, team, firstName(p))
 	pl.Verdict = VerdictOf(pl)
 	pl.VerdictEvidence = verdictEvidence(pl)
 	start := pl.Today.day
@@ -349,6 +394,7 @@ func Build(in Input) (*Plan, error) {
 	if !p.Assessed.IsZero() {
 		pl.NextReview = date(p.Assessed.AddDate(0, pl.ReviewMonths, 0))
 	}
+	buddy := ""
 	if pl.Verdict.Kind == "onboarding" {
 		// A new hire's 90 days run from their first day, when the file has
 		// it, else from the plan period's start.
@@ -360,14 +406,18 @@ func Build(in Input) (*Plan, error) {
 			start = p.PlanStart
 			pl.Start = date(start)
 		}
-		pl.Onboarding = onboarding(m, role, pl.Person.ManagerName, start)
+		buddy = onboardingBuddy(m, p, team)
+		pl.Onboarding = onboarding(m, role, pl.Person.ManagerName, buddy, start, p.Evidence)
 		// The first review of a new hire is their first full assessment.
 		if pl.Onboarding.FirstAssessment != "" {
 			pl.NextReview = pl.Onboarding.FirstAssessment
 		}
 	}
+	if len(pl.Focus) < in.Config.Plan.Focus {
+		pl.FocusNote = focusNote(pl, in.Config.Plan.Focus)
+	}
 	pl.Milestones = milestones(m, pl, start)
-	pl.Commitments = commitments(m, pl, firstName(p), role.Leads)
+	pl.Commitments = commitments(m, pl, firstName(p), role.Leads, buddy)
 	return pl, nil
 }
 
@@ -452,6 +502,15 @@ type TeamIndex struct {
 	byMentor map[string][]Pair
 	byMentee map[string][]Pair
 	names    map[string]string
+	// people are everyone by id; flagged the managers whose ratings stand
+	// apart from the other managers' (see Team's calibration).
+	people  map[string]*skills.Person
+	flagged map[string]bool
+	// ids are everyone's ids, sorted: the order teammates are looked at in;
+	// byFirst the ids by first name, focusedOn by focus skill, each sorted.
+	ids       []string
+	byFirst   map[string][]string
+	focusedOn map[string][]string
 }
 
 // IndexTeam computes the TeamIndex of team.
@@ -471,7 +530,131 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 		ix.focus[q.ID] = firstIDs(cands, cfg.Plan.Focus)
 	}
 	ix.index(m, cfg, team)
+	ix.people = make(map[string]*skills.Person, len(team))
+	reports := map[string][]*skills.Person{}
+	for _, q := range team {
+		ix.people[q.ID] = q
+		if q.Manager != "" {
+			reports[q.Manager] = append(reports[q.Manager], q)
+		}
+	}
+	ix.ids = make([]string, 0, len(ix.people))
+	for id := range ix.people {
+		ix.ids = append(ix.ids, id)
+	}
+	slices.Sort(ix.ids)
+	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]string{}
+	for _, id := range ix.ids {
+		if first := firstWord(ix.people[id].Name); first != "" {
+			ix.byFirst[first] = append(ix.byFirst[first], id)
+		}
+		for _, s := range ix.focus[id] {
+			ix.focusedOn[s] = append(ix.focusedOn[s], id)
+		}
+	}
+	managers := make([]string, 0, len(reports))
+	for id := range reports {
+		managers = append(managers, id)
+	}
+	slices.Sort(managers)
+	var t Team
+	t.calibrate(m, managers, reports, func(id string) PersonRef { return PersonRef{ID: id, Name: ix.names[id]} })
+	ix.flagged = map[string]bool{}
+	for _, c := range t.Calib {
+		if c.Flagged {
+			ix.flagged[c.Manager.ID] = true
+		}
+	}
 	return ix
+}
+
+// calibration says what a readiness rests on that nobody has calibrated:
+// the latest baseline, when its commit records no calibration, or the
+// manager's ratings, when they stand apart from the other managers'; and
+// with whom to calibrate it (the manager's own manager). "" when nothing.
+func calibration(pl *Plan, team *TeamIndex, first string) string {
+	with := "the other managers"
+	if mgr := team.people[pl.Person.Manager]; mgr != nil && mgr.Manager != "" && team.names[mgr.Manager] != "" {
+		with = team.names[mgr.Manager]
+	}
+	if b := pl.Baseline; b != nil && !b.Calibrated {
+		what := b.Describe(first)
+		if b.Pending && pl.Person.ManagerName != "" {
+			what = fmt.Sprintf("%s's assessment, which sets %s of %s's levels at once,", firstWord(pl.Person.ManagerName), setOf(b), first)
+			if b.Kind == "first" {
+				what = fmt.Sprintf("%s's first assessment of %s", firstWord(pl.Person.ManagerName), first)
+			}
+		}
+		return fmt.Sprintf("%s is calibrated with %s", what, with)
+	}
+	if team.flagged[pl.Person.Manager] && pl.Person.ManagerName != "" {
+		return fmt.Sprintf("%s's ratings, which sit apart from the other managers', are calibrated with %s", pl.Person.ManagerName, with)
+	}
+	return ""
+}
+
+// atBarSince is the day from which every assessed skill of p has met the
+// target's bar without a break, by the history and the file as it stands;
+// "" when the file is not at the bar, or the history does not show when.
+func atBarSince(m *skills.Matrix, p *skills.Person, target *skills.Role, history []skills.Change, bs []Baseline) string {
+	atBar := func(levels map[string]int) bool {
+		if len(levels) == 0 {
+			return false
+		}
+		for _, s := range m.Skills {
+			if lvl, ok := levels[s.ID]; ok && lvl < s.Expect[target.ID] {
+				return false
+			}
+		}
+		return true
+	}
+	if !atBar(p.Levels) {
+		return ""
+	}
+	sorted := slices.Clone(history)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
+	levels := map[string]int{}
+	since := ""
+	for i, c := range sorted {
+		switch c.Kind {
+		case skills.KindRemoved:
+			levels = map[string]int{}
+		case skills.KindLevel:
+			if c.ToLevel() == 0 {
+				delete(levels, c.Skill)
+			} else {
+				levels[c.Skill] = c.ToLevel()
+			}
+		}
+		if i+1 < len(sorted) && sorted[i+1].Commit == c.Commit && sorted[i+1].Date.Equal(c.Date) {
+			continue // the rest of the same commit
+		}
+		switch {
+		case !atBar(levels):
+			since = ""
+		case since == "":
+			since = date(c.Date)
+		}
+	}
+	for _, b := range bs {
+		if b.Pending || b.Date == since && !b.Calibrated {
+			return "" // a run that a baseline started, or that one ends, tells nothing yet
+		}
+	}
+	return since
+}
+
+// focusNote says why a plan holds fewer focus skills than it asks for.
+func focusNote(pl *Plan, want int) string {
+	switch {
+	case pl.Onboarding != nil:
+		return "While onboarding, the focus comes only from the goals and the current role's bar; the rest waits for the first full assessment."
+	case pl.Current.Assessed*2 < pl.Current.Total:
+		return "Most skills have no level yet, so the focus stops here: the next assessment will show what else to work on."
+	case len(pl.Focus) == 0:
+		return "Nothing in the file asks for a focus: every assessed skill meets the bar, and no goal, setback or disagreement names one. Agree a goal for the next step."
+	}
+	return fmt.Sprintf("Only %s: every other assessed skill meets the bar, and no goal, setback or disagreement names another.", words(len(pl.Focus), "focus skill"))
 }
 
 // Focus returns the focus skill ids of person id.
@@ -490,13 +673,28 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 	if len(cands) > 0 {
 		out = make([]Focus, 0, len(cands)) // a focus for every candidate
 	}
+	back, _, _ := ReturnFromLeave(p)
+	firstBelow := true
+	usedGoals := map[string]bool{}
 	for _, c := range cands {
 		s := c.skill
 		lvl := p.Levels[s.ID]
 		next := min(lvl+1, m.MaxLevel())
+		if lvl == 0 {
+			next = min(max(s.Expect[role.ID], 1), m.MaxLevel())
+		}
+		bar := s.Expect[target.ID]
+		if c.stretch != nil {
+			bar = s.Expect[c.stretch.ID]
+		}
+		if c.tier == tierGoal && lvl > 0 && lvl >= bar && !c.pinned {
+			// At the bar already: the goal is where it shows, not a step
+			// to a level the role does not ask for.
+			next = lvl
+		}
 		f := Focus{
 			SkillRef: ref(s), Pillar: pillarName(m, s.Pillar), Pinned: c.pinned, BelowRole: c.belowRole,
-			Gap: c.gap, Weight: c.weight, Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
+			Gap: c.gap, Weight: c.weight, Expect: bar, ExpectName: expectName(m, bar),
 			Level:    levelText(m, s, lvl),
 			Next:     levelText(m, s, next),
 			Question: question(p.ID, s, next, role.Leads),
@@ -506,7 +704,17 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 				f.Personas = append(f.Personas, pp.Name)
 			}
 		}
-		f.Reasons = reasons(m, c, role, target, lvl)
+		f.Reasons = reasons(m, c, role, target, lvl, c.belowRole && !c.reentry && firstBelow, back)
+		if slices.ContainsFunc(out, func(o Focus) bool { return o.Why == strings.Join(f.Reasons, "; ") }) {
+			// The same reasons as another focus skill: say which skill
+			// each is about rather than the same sentence twice.
+			for i, r := range f.Reasons {
+				f.Reasons[i] = named(r, lowerFirst(s.Name))
+			}
+		}
+		if c.belowRole && !c.reentry {
+			firstBelow = false
+		}
 		f.Why = strings.Join(f.Reasons, "; ")
 		f.Summary = summary(f)
 		f.Resources = resources(s)
@@ -520,7 +728,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 				f.Evidence = append(f.Evidence, fmt.Sprintf("%s: %s", date(e.Date), e.Text))
 			}
 		}
-		f.Actions = actions(s, p, lvl, next, role.Leads)
+		f.Actions = actions(m, s, p, c, lvl, next, role.Leads, usedGoals)
 		out = append(out, f)
 	}
 	return out
@@ -530,7 +738,11 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 // strongest reasons.
 func summary(f Focus) string {
 	step := fmt.Sprintf("%d %s -> %d %s", f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
-	if f.Next.Value <= f.Level.Value {
+	if f.Level.Value == 0 {
+		step = fmt.Sprintf("not assessed yet, %d %s expected", f.Next.Value, f.Next.Name)
+	} else if f.Next.Value <= f.Level.Value && f.Level.Value <= f.Expect && f.Expect > 0 {
+		step = fmt.Sprintf("%d %s, already at the bar", f.Level.Value, f.Level.Name)
+	} else if f.Next.Value <= f.Level.Value {
 		step = fmt.Sprintf("%d %s, the top of the scale", f.Level.Value, f.Level.Name)
 	}
 	r := f.Reasons
@@ -543,37 +755,140 @@ func summary(f Focus) string {
 	return fmt.Sprintf("%s, %s: %s", f.Name, step, strings.Join(r, "; "))
 }
 
-// teaches reports whether a strength at lvl is one to teach: above the
-// target's bar, or at it from Leading up; below that it is one to lead with.
-func teaches(lvl, targetBar int) bool {
-	return lvl > targetBar || (lvl == targetBar && lvl >= 4)
-}
-
-// strengths are the skills above the current role's bar or the target's:
-// a solid senior PM who exceeds today's bar has strengths too.
-func strengths(in Input, role, target *skills.Role, team *TeamIndex) []Strength {
+// strengths are two or three skills the person has earned above the
+// current role's bar (at least Proficient), or at the top of the scale,
+// ordered by the evidence behind them: each with what shows it and one use
+// tied to a real person or goal of the repository. People who lead no one
+// get no manager's uses, and their people-leadership skills count only
+// with evidence.
+func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Focus) []Strength {
 	m, p := in.Matrix, in.Person
-	var out []Strength
+	type cand struct {
+		st       Strength
+		evidence int
+		margin   int
+		order    int
+	}
+	var cands []cand
 	for i := range m.Skills {
 		s := &m.Skills[i]
 		lvl := p.Levels[s.ID]
-		if lvl == 0 || (lvl <= s.Expect[target.ID] && lvl <= s.Expect[role.ID]) {
+		top := lvl > 0 && lvl == m.MaxLevel()
+		if lvl == 0 || !(top || lvl > s.Expect[role.ID] && lvl >= 3) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
+			continue // a focus skill is worked on, not leaned on
+		}
+		var latest *skills.Evidence
+		n := 0
+		for k, e := range p.Evidence {
+			if e.Skill == s.ID && !Setback(e.Text) {
+				n++
+				if latest == nil || !e.Date.Before(latest.Date) {
+					latest = &p.Evidence[k]
+				}
+			}
+		}
+		if !role.Leads && s.Pillar == "team-development" && n == 0 {
 			continue
 		}
-		if out == nil {
-			out = make([]Strength, 0, len(m.Skills)-i) // at most the skills left
-		}
-		above := lvl > s.Expect[target.ID]
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
-			ExpectRole: s.Expect[role.ID], AboveTarget: above, Use: strengthUse(s, teaches(lvl, s.Expect[target.ID]), role.Leads)}
+			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID]}
+		if latest != nil {
+			st.Shows = fmt.Sprintf("%s (\"%s\")", date(latest.Date), latest.Text)
+		}
 		for _, pr := range team.byMentor[p.ID] {
 			if pr.Skill == s.ID {
 				st.Mentees = append(st.Mentees, PersonRef{ID: pr.Mentee, Name: team.names[pr.Mentee]})
 			}
 		}
-		out = append(out, st)
+		cands = append(cands, cand{st: st, evidence: n, margin: lvl - s.Expect[role.ID], order: i})
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		switch {
+		case a.evidence != b.evidence:
+			return b.evidence - a.evidence
+		case a.margin != b.margin:
+			return b.margin - a.margin
+		case a.st.Level != b.st.Level:
+			return b.st.Level - a.st.Level
+		}
+		return a.order - b.order
+	})
+	if len(cands) > 3 {
+		cands = cands[:3]
+	}
+	out := make([]Strength, 0, len(cands))
+	used := map[string]bool{} // a person or goal is named for one strength only
+	for _, c := range cands {
+		c.st.Use = strengthUse(m, c.st, p, role, team, used)
+		out = append(out, c.st)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
+}
+
+// strengthUse is one use of a strength, tied to a real person or goal when
+// the repository has one: the person's mentee in it, their own goal that
+// leans on it, a teammate at or below their role who has it as a focus
+// (a report, for a manager), else work in their own area.
+func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.Role, team *TeamIndex, used map[string]bool) string {
+	for _, who := range st.Mentees {
+		if !used[who.ID] {
+			used[who.ID] = true
+			return fmt.Sprintf("you mentor %s in it: a working session every fortnight on %s's live work, not on theory", who.Name, firstWord(who.Name))
+		}
+	}
+	for _, g := range p.Goals {
+		if slices.Contains(g.Skills, st.ID) && !used["goal:"+g.Text] {
+			used["goal:"+g.Text] = true
+			due := ""
+			if !g.Due.IsZero() {
+				due = ", due " + date(g.Due) + ","
+			}
+			return fmt.Sprintf("your goal \"%s\"%s leans on it: lead with it there, and let others see how you do it", g.Text, due)
+		}
+	}
+	if st.Shows != "" {
+		// A teammate the evidence names: keep the work with them going.
+		for _, w := range strings.FieldsFunc(st.Shows, notLetter) {
+			for _, id := range team.byFirst[w] {
+				if id == p.ID || used[id] {
+					continue
+				}
+				q := team.people[id]
+				used[id] = true
+				return fmt.Sprintf("keep it going with %s, whom that evidence names: ask %s what helped most, and do more of it", q.Name, w)
+			}
+		}
+	}
+	newHire := NewHire(p, TodayOf(p).day) // their first 90 days are for learning, not for teaching
+	for _, id := range team.focusedOn[st.ID] {
+		q := team.people[id]
+		if newHire || id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
+			m.RoleRank(q.Role) > m.RoleRank(p.Role) {
+			continue
+		}
+		used[id] = true
+		if q.Manager == p.ID {
+			return fmt.Sprintf("%s, who reports to you, has it as a focus: coach it at your 1:1s with real work on the table", q.Name)
+		}
+		return fmt.Sprintf("%s has it as a focus: offer an hour on %s's live work, and review one piece of it together", q.Name, firstWord(q.Name))
+	}
+	s := m.Skill(st.ID)
+	name := lowerFirst(st.Name)
+	switch {
+	case s == nil:
+	case s.Pillar == "team-development" && role.Leads:
+		return fmt.Sprintf("make %s part of how your team runs, and show one report how you do it", name)
+	case s.Pillar == "team-development":
+		return fmt.Sprintf("bring %s to your squad's rituals (the retro, the planning, the hand-overs) and say what you changed", name)
+	case s.Pillar == "soft-skills":
+		return fmt.Sprintf("take the cross-team conversation in your area where %s decides the outcome", name)
+	case s.Pillar == "technical-ux":
+		return fmt.Sprintf("take the hardest question of %s in your area, and write down how you reasoned", name)
+	}
+	return fmt.Sprintf("take the piece of work in your area that needs %s most, and share with the team how you approached it", name)
 }
 
 func conversations(m *skills.Matrix, p *skills.Person) []Conversation {
@@ -584,8 +899,29 @@ func conversations(m *skills.Matrix, p *skills.Person) []Conversation {
 		if !ok || mgr == 0 || self == mgr {
 			continue
 		}
-		out = append(out, Conversation{SkillRef: ref(&s), Self: self, SelfName: levelName(m, self),
-			Manager: mgr, ManagerName: levelName(m, mgr)})
+		c := Conversation{SkillRef: ref(&s), Self: self, SelfName: levelName(m, self),
+			Manager: mgr, ManagerName: levelName(m, mgr), Direction: "higher"}
+		name, _, _ := strings.Cut(s.Name, ":")
+		name = lowerFirst(name)
+		var latest *skills.Evidence
+		for k, e := range p.Evidence {
+			if e.Skill == s.ID && (latest == nil || !e.Date.Before(latest.Date)) {
+				latest = &p.Evidence[k]
+			}
+		}
+		switch {
+		case self < mgr && latest != nil && !Setback(latest.Text):
+			c.Direction = "lower"
+			c.Question = fmt.Sprintf("You rate your %s lower than I do, and '%s' says otherwise: what makes you say %d?", name, latest.Text, self)
+		case self < mgr:
+			c.Direction = "lower"
+			c.Question = fmt.Sprintf("You rate your %s lower than I do: what makes you say %d?", name, self)
+		case latest != nil && Setback(latest.Text):
+			c.Question = fmt.Sprintf("You rate your %s at %d and I see %d, because of '%s': what do you see that I do not?", name, self, mgr, latest.Text)
+		default:
+			c.Question = fmt.Sprintf("You rate your %s at %d and I see %d: what have you done that I have not seen?", name, self, mgr)
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -624,3 +960,47 @@ func Marker(source string) string {
 
 // PlanPath is where a person's plan is written, relative to the root.
 func PlanPath(id string) string { return "plans/" + id + ".md" }
+
+// onboardingBuddy is a new hire's buddy from the team: a peer in the same
+// role or the one above it, not their manager and not new themselves, under
+// the same manager first, then by id; "" when the team has none.
+func onboardingBuddy(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
+	rank := m.RoleRank(p.Role)
+	best, bestScore := "", -1
+	for _, id := range team.ids {
+		q := team.people[id]
+		r := m.RoleRank(q.Role)
+		if id == p.ID || id == p.Manager || q.Manager == p.ID || r < rank || r > rank+1 || NewHire(q, TodayOf(p).day) {
+			continue
+		}
+		score := 0
+		if q.Manager == p.Manager {
+			score += 2
+		}
+		if r == rank+1 {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = cmp.Or(q.Name, q.ID), score
+		}
+	}
+	return best
+}
+
+// setOf says how many levels a baseline set: "all 23", "15 of 24".
+func setOf(b *Baseline) string {
+	if b.Moved >= b.Assessed {
+		return fmt.Sprintf("all %d", b.Assessed)
+	}
+	return fmt.Sprintf("%d of %d", b.Moved, b.Assessed)
+}
+
+// named puts a skill's name in place of "it" in a reason.
+func named(reason, name string) string {
+	for _, p := range []string{"depends on it", "turns on it", "the stretch beyond it", "needs it"} {
+		reason = strings.Replace(reason, p, strings.TrimSuffix(p, "it")+name, 1)
+	}
+	return strings.Replace(reason, "the stretch beyond "+name, "the stretch beyond it in "+name, 1)
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }

@@ -96,12 +96,13 @@ func TestBuild(t *testing.T) {
 	}
 	if diff := cmp.Diff([]Strength{{SkillRef: SkillRef{"customer-insight", "Customer insight"}, Level: 5, LevelName: "Shaping",
 		Expect: 4, ExpectName: "Leading", ExpectRole: 3, AboveTarget: true,
-		Use:     "teach it: review a newer PM's work in it each month, or run a short session on how you do it",
+		Use:     "you mentor Ben in it: a working session every fortnight on Ben's live work, not on theory",
 		Mentees: []PersonRef{{ID: "ben", Name: "Ben"}}}}, pl.Strengths); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]Conversation{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, Self: 3, SelfName: "Proficient",
-		Manager: 2, ManagerName: "Practising"}}, pl.Conversations); diff != "" {
+		Manager: 2, ManagerName: "Practising", Direction: "higher",
+		Question: "You rate your negotiation and trade-offs at 3 and I see 2: what have you done that I have not seen?"}}, pl.Conversations); diff != "" {
 		t.Errorf("conversations (-want +got):\n%s", diff)
 	}
 	var goals []string
@@ -152,9 +153,10 @@ func TestReadyPersonGetsStretch(t *testing.T) {
 	for _, f := range pl.Focus {
 		ids = append(ids, f.ID)
 	}
-	// Director weighs People Manager 1.5: the first skills two levels
-	// short that serve it, in matrix order.
-	if diff := cmp.Diff([]string{"negotiation", "feedback", "hiring"}, ids); diff != "" {
+	// Director weighs People Manager 1.5, and the move from Group PM to
+	// Director names hiring, team design and development plans: two levels
+	// short, on both counts.
+	if diff := cmp.Diff([]string{"hiring", "team-design", "career-development"}, ids); diff != "" {
 		t.Errorf("stretch focus (-want +got):\n%s", diff)
 	}
 	if !strings.Contains(pl.Readiness.Role.Name, "Group") || pl.Readiness.Met != len(m.Skills) {
@@ -227,6 +229,7 @@ func TestQuestionBank(t *testing.T) {
 }
 
 func TestActionsByLevelAndAudience(t *testing.T) {
+	m := matrix(t)
 	p := &skills.Person{ID: "a", Path: "skills/a.toml"}
 	read := "Read *R* by A and pick one idea to try in your own work within two weeks."
 	tests := []struct {
@@ -245,7 +248,7 @@ func TestActionsByLevelAndAudience(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, a := range actions(&advice, p, tt.lvl, tt.next, tt.leads) {
+			for _, a := range actions(m, &advice, p, candidate{skill: &advice}, tt.lvl, tt.next, tt.leads, map[string]bool{}) {
 				got = append(got, a.Text)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -275,7 +278,7 @@ func TestBuiltInAdviceKeepsManagerActionsFromICs(t *testing.T) {
 		}
 		for lvl := 0; lvl <= m.MaxLevel(); lvl++ {
 			next := min(lvl+1, m.MaxLevel())
-			for _, a := range actions(s, p, lvl, next, false) {
+			for _, a := range actions(m, s, p, candidate{skill: s}, lvl, next, false, map[string]bool{}) {
 				if leaderOnly[a.Text] {
 					t.Errorf("%s at %d: leader action for someone without reports: %q", s.ID, lvl, a.Text)
 				}
@@ -356,5 +359,31 @@ func TestResources(t *testing.T) {
 				t.Errorf("got nil %v, want nil %v", got == nil, tt.want == nil)
 			}
 		})
+	}
+}
+
+// A disagreement is opened with one question, in the manager's voice,
+// citing the evidence when there is some: a setback behind a lower rating,
+// or work that says an under-rating is too modest.
+func TestConversationQuestions(t *testing.T) {
+	m := matrix(t)
+	p := &skills.Person{ID: "p", Name: "Pat", Path: "skills/p.toml", Role: "gpm",
+		Levels: with(atBar(m, "gpm"), map[string]int{"delegation": 2, "coaching": 3, "feedback": 3}),
+		Self:   map[string]int{"delegation": 3, "coaching": 2, "feedback": 4},
+		Evidence: []skills.Evidence{
+			{Date: day("2026-11-01"), Skill: "delegation", Text: "Still signs off every spec himself"},
+			{Date: day("2026-11-02"), Skill: "coaching", Text: "Ran a weekly critique with both reports for a quarter"},
+		}}
+	got := map[string]string{}
+	for _, c := range conversations(m, p) {
+		got[c.ID] = c.Direction + ": " + c.Question
+	}
+	want := map[string]string{
+		"delegation": "higher: You rate your delegation and team performance at 3 and I see 2, because of 'Still signs off every spec himself': what do you see that I do not?",
+		"coaching":   "lower: You rate your coaching and mentoring lower than I do, and 'Ran a weekly critique with both reports for a quarter' says otherwise: what makes you say 2?",
+		"feedback":   "higher: You rate your feedback at 4 and I see 3: what have you done that I have not seen?",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("questions (-want +got):\n%s", diff)
 	}
 }

@@ -94,6 +94,10 @@ type Progress struct {
 	// Goals are the goals in the file now that it did not hold at the start,
 	// in the file's order.
 	Goals []string `json:"goals"`
+	// Baseline is set when an assessment in the period (or the file as it
+	// stands) set the levels rather than moved them: the moves count from
+	// it, and a pending one leaves none to count yet.
+	Baseline *Baseline `json:"baseline,omitempty"`
 }
 
 // EvidenceItem is one evidence entry: its own date, the skill and the text.
@@ -110,6 +114,9 @@ type Move struct {
 	FromName string `json:"from_name"`
 	To       int    `json:"to"`
 	ToName   string `json:"to_name"`
+	// Reentry is set for a move down after a return from leave: re-entry,
+	// not a lost skill.
+	Reentry bool `json:"reentry,omitempty"`
 }
 
 // progress measures the plan period. The starting point is the version of
@@ -121,7 +128,7 @@ type Move struct {
 // or after the assessment they record, so merging, squashing or rebasing
 // them leaves the starting point where it was. Evidence is read from the
 // file by its own dates.
-func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today time.Time) Progress {
+func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today time.Time, baselines []Baseline) Progress {
 	pr := Progress{Moves: []Move{}, Roles: []RoleChange{}, Evidence: []EvidenceItem{}, Goals: []string{}}
 	if p.PlanStart.IsZero() {
 		return pr
@@ -143,6 +150,16 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today
 		return pr
 	}
 	pr.Known, pr.Start = true, then.on
+	if b := latestBaseline(baselines); b != nil && (b.Pending || b.Date > then.on) {
+		// Progress counts from the latest baseline, never across it.
+		pr.Baseline = b
+		if !b.Pending {
+			then.levels, pr.Start = b.levels, b.Date
+		} else {
+			then.levels = p.Levels
+		}
+	}
+	_, _, back := ReturnFromLeave(p)
 	if then.role != "" && then.role != p.Role {
 		pr.Roles = append(pr.Roles, RoleChange{From: roleRef(m, then.role), To: roleRef(m, p.Role)})
 	}
@@ -161,7 +178,7 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today
 			pr.Unchanged++
 			continue
 		}
-		pr.Moves = append(pr.Moves, Move{SkillRef: ref(&s), From: was, FromName: levelName(m, was), To: now, ToName: levelName(m, now)})
+		pr.Moves = append(pr.Moves, Move{SkillRef: ref(&s), From: was, FromName: levelName(m, was), To: now, ToName: levelName(m, now), Reentry: back && now < was})
 	}
 	return pr
 }

@@ -56,12 +56,41 @@ type candidate struct {
 	transition bool
 	overdue    []skills.Goal
 	dueSoon    []skills.Goal
+	// goals are the goals that name the skill, in the file's order; within
+	// those due in the plan's 90 days (or overdue).
+	goals  []skills.Goal
+	within bool
 	// self is the self-assessment when it differs from the manager's.
 	self int
 	// fresh is the newest evidence when dated within freshDays; stale the
 	// newest when it is older than staleDays.
 	fresh, stale time.Time
+	// latest is the newest evidence of the skill, setback set when it
+	// records one ("still", "missed", "slipped"...).
+	latest  *skills.Evidence
+	setback bool
+	// reentry is set when the level was lowered after a return from leave.
+	reentry bool
+	// stretch is the role after the target, for someone at the target's bar.
+	stretch *skills.Role
+	tier    int
+	// onboard is set for a new hire: the next role is not theirs to plan.
+	onboard bool
 }
+
+// The tiers of the ranking, strongest first: a gap in today's job that the
+// file touches (a goal, evidence, the transition, a disagreement), then the
+// skills the person's own goals and setbacks name, then an untouched gap in
+// today's job, the target's gaps, the disagreements, and the stretch to the
+// role after the target.
+const (
+	tierBelowTouched = iota
+	tierGoal
+	tierBelow
+	tierTarget
+	tierDisagree
+	tierStretch
+)
 
 func (c candidate) score() float64 {
 	s := float64(max(c.gap, 0)) * c.weight
@@ -82,6 +111,12 @@ func (c candidate) score() float64 {
 	}
 	if !c.stale.IsZero() {
 		s += scoreStale
+	}
+	if c.within {
+		s += scoreDueSoon
+	}
+	if c.setback {
+		s += scoreOverdue
 	}
 	return s
 }
@@ -117,21 +152,33 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 		return c
 	}
 	for _, g := range p.Goals {
-		if g.Due.IsZero() || !slices.Contains(g.Skills, s.ID) {
+		if !slices.Contains(g.Skills, s.ID) {
+			continue
+		}
+		c.goals = append(c.goals, g)
+		if g.Due.IsZero() {
 			continue
 		}
 		switch {
 		case g.Due.Before(today):
 			c.overdue = append(c.overdue, g)
+			c.within = true
 		case !g.Due.After(today.AddDate(0, 0, dueSoonDays)):
 			c.dueSoon = append(c.dueSoon, g)
+			c.within = true
+		case !g.Due.After(today.AddDate(0, 0, planDays)):
+			c.within = true
 		}
 	}
 	var newest time.Time
-	for _, e := range p.Evidence {
-		if e.Skill == s.ID && !e.Date.After(today) && e.Date.After(newest) {
+	for k, e := range p.Evidence {
+		if e.Skill == s.ID && !e.Date.After(today) && (e.Date.After(newest) || c.latest == nil) {
 			newest = e.Date
+			c.latest = &p.Evidence[k]
 		}
+	}
+	if c.latest != nil {
+		c.setback = Setback(c.latest.Text)
 	}
 	switch {
 	case newest.IsZero():
@@ -143,9 +190,32 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 	return c
 }
 
+// planDays is the span of a plan: its milestones run to day 90.
+const planDays = 90
+
+// Setback (agendawords.go) tells an evidence entry that records a setback.
+
 // rank orders the candidate focus skills of p for the move role -> target.
+// A new hire's come only from their goals and their current role's bar;
+// someone at the target's bar on every assessed skill stretches towards the
+// role after it.
 func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candidate {
 	today := TodayOf(p).day
+	onboard := NewHire(p, today)
+	back, _, _ := ReturnFromLeave(p)
+	var stretch *skills.Role
+	if !onboard && target.Next != "" && target.ID != role.ID {
+		stretch = m.Role(target.Next)
+		for _, s := range m.Skills {
+			if lvl, ok := p.Levels[s.ID]; ok && lvl < s.Expect[target.ID] {
+				stretch = nil
+				break
+			}
+		}
+		if len(p.Levels)*2 < len(m.Skills) {
+			stretch = nil // too little assessed to say they are at the bar
+		}
+	}
 	var pinned []candidate
 	rest := make([]candidate, 0, len(m.Skills))
 	for _, id := range p.Focus {
@@ -159,16 +229,50 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 	}
 	for i := range m.Skills {
 		s := &m.Skills[i]
-		if _, ok := p.Levels[s.ID]; !ok || slices.Contains(p.Focus, s.ID) {
+		if slices.Contains(p.Focus, s.ID) {
 			continue
 		}
-		if c := signals(m, p, role, target, i, today); c.gap > 0 || c.belowRole {
-			rest = append(rest, c)
+		lvl, assessed := p.Levels[s.ID]
+		c := signals(m, p, role, target, i, today)
+		c.onboard = onboard
+		if !back.IsZero() && c.belowRole {
+			c.reentry = true
 		}
+		touched := len(c.goals) > 0 || c.latest != nil || c.transition || c.self != 0
+		switch {
+		case !assessed && !(onboard && len(c.goals) > 0):
+			continue // assessed first, never guessed
+		case c.belowRole && touched:
+			c.tier = tierBelowTouched
+		case c.setback || (len(c.goals) > 0 && (!assessed || lvl <= s.Expect[target.ID] && lvl < m.MaxLevel())):
+			// A goal's skill already above the target's bar is a strength
+			// the goal uses, not a focus.
+			c.tier = tierGoal
+		case c.belowRole:
+			c.tier = tierBelow
+		case onboard:
+			continue // a new hire is not planned against the next role
+		case c.gap > 0:
+			c.tier = tierTarget
+		case c.self != 0:
+			c.tier = tierDisagree
+		case stretch != nil && s.Expect[stretch.ID] > lvl:
+			c.tier, c.stretch = tierStretch, stretch
+			c.gap = s.Expect[stretch.ID] - lvl
+			c.weight = weight(s, stretch)
+			t := m.Transition(target.ID, stretch.ID)
+			c.transition = t != nil && slices.Contains(t.Skills, s.ID)
+		default:
+			continue
+		}
+		if !assessed {
+			c.gap = max(s.Expect[role.ID], 1)
+		}
+		rest = append(rest, c)
 	}
 	less := func(a, b *candidate) bool {
-		if a.belowRole != b.belowRole {
-			return a.belowRole
+		if a.tier != b.tier {
+			return a.tier < b.tier
 		}
 		if a.score() != b.score() {
 			return a.score() > b.score()
@@ -187,6 +291,28 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		return 0
 	})
 	return append(pinned, rest...)
+}
+
+// NewHire reports whether p joined (the skill file's joined date) within the
+// 90 days up to today: their plan is an onboarding plan.
+func NewHire(p *skills.Person, today time.Time) bool {
+	return !p.Joined.IsZero() && !today.IsZero() && !p.Joined.After(today) && !p.Joined.Before(today.AddDate(0, 0, -planDays))
+}
+
+// ReturnFromLeave finds the evidence entry that records p's return from a
+// long leave within the plan's 90 days: its date and text. A skill rated
+// below the bar then is re-entry, not a lost skill.
+func ReturnFromLeave(p *skills.Person) (time.Time, string, bool) {
+	today := TodayOf(p).day
+	for _, e := range slices.Backward(p.Evidence) {
+		t := strings.ToLower(e.Text)
+		back := strings.Contains(t, "back from") || strings.Contains(t, "returned from") || strings.Contains(t, "return from")
+		away := strings.Contains(t, "leave") || strings.Contains(t, "sabbatical") || strings.Contains(t, "months away") || strings.Contains(t, "months off")
+		if back && away && !e.Date.After(today) && !e.Date.Before(today.AddDate(0, 0, -planDays)) {
+			return e.Date, e.Text, true
+		}
+	}
+	return time.Time{}, "", false
 }
 
 // rankOwn ranks the candidate focus skills of p for their own role and
@@ -229,77 +355,79 @@ func (ix *TeamIndex) rankedFor(in Input, role, target *skills.Role) ([]candidate
 	return cands, ok
 }
 
-// reasons says in plain words why c was chosen, the strongest reason first.
-func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int) []string {
+// reasons says in plain words why c was chosen, the strongest reason first,
+// each resting on the file's own words: its goals, its evidence, its levels.
+// first is set for the first focus below the current role's bar: that one
+// comes first, and says so.
+func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, first bool, back time.Time) []string {
 	var out []string
 	if c.pinned {
-		out = append(out, "you and your manager pinned it in the skill file")
+		out = append(out, "you and your manager chose it as a focus together")
 	}
 	exp := c.skill.Expect
 	switch {
+	case lvl == 0 && len(c.goals) > 0:
+		g := c.goals[0]
+		out = append(out, fmt.Sprintf("your goal \"%s\" needs %s, which has no level yet: the goal will show where you stand", g.Text, lowerFirst(c.skill.Name)))
+		c.goals = c.goals[1:]
 	case lvl == 0:
 		out = append(out, "it is not assessed yet: assess it in the next 1:1")
+	case c.reentry:
+		out = append(out, fmt.Sprintf("you came back from leave on %s and it is rated %d, below the %d the %s job asks for: that is re-entry, what time away lets go stale and use brings back, not a skill lost", date(back), lvl, exp[role.ID], role.Name))
+	case c.belowRole && first:
+		out = append(out, fmt.Sprintf("at %d %s you are below the %d %s the %s job asks for today, so it comes first", lvl, levelName(m, lvl), exp[role.ID], levelName(m, exp[role.ID]), role.Name))
 	case c.belowRole:
-		out = append(out, fmt.Sprintf("you are at %d, below the %s bar of %d for your current role, so it comes first", lvl, role.Name, exp[role.ID]))
+		out = append(out, fmt.Sprintf("at %d %s it is also below the %d the %s job asks for today", lvl, levelName(m, lvl), exp[role.ID], role.Name))
 	}
-	if lvl > 0 && c.gap > 0 && target.ID != role.ID {
-		out = append(out, fmt.Sprintf("%s short of the %s bar of %d", plural(c.gap, "level"), target.Name, exp[target.ID]))
-	} else if lvl > 0 && c.gap > 0 {
-		out = append(out, fmt.Sprintf("%s short of the bar of %d", plural(c.gap, "level"), exp[target.ID]))
-	}
-	if lvl > 0 && c.gap <= 0 && !c.belowRole {
-		out = append(out, fmt.Sprintf("you already meet the %s bar; the next level makes it a strength", target.Name))
+	switch {
+	case c.stretch != nil:
+		out = append(out, fmt.Sprintf("you meet the %s bar already; %s asks for %d %s, the stretch beyond it", target.Name, c.stretch.Name, exp[c.stretch.ID], levelName(m, exp[c.stretch.ID])))
+	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
+		out = append(out, fmt.Sprintf("%s asks for %d %s, %s up", target.Name, exp[target.ID], levelName(m, exp[target.ID]), words(c.gap, "level")))
 	}
 	for _, g := range c.overdue {
-		out = append(out, fmt.Sprintf("your goal to %s is overdue (due %s)", goalPhrase(g.Text), date(g.Due)))
+		out = append(out, fmt.Sprintf("your goal \"%s\" was due on %s and is still open", g.Text, date(g.Due)))
 	}
-	for _, g := range c.dueSoon {
-		out = append(out, fmt.Sprintf("your goal to %s is due on %s", goalPhrase(g.Text), date(g.Due)))
+	for _, g := range c.goals {
+		if !slices.ContainsFunc(c.overdue, func(o skills.Goal) bool { return o.Text == g.Text }) {
+			if g.Due.IsZero() {
+				out = append(out, fmt.Sprintf("your goal \"%s\" depends on it", g.Text))
+			} else {
+				out = append(out, fmt.Sprintf("your goal \"%s\" depends on it, due %s", g.Text, date(g.Due)))
+			}
+		}
 	}
 	if c.self != 0 {
-		out = append(out, fmt.Sprintf("you and your manager see this differently (you say %d, your manager %d)", c.self, lvl))
+		if c.self < lvl {
+			out = append(out, fmt.Sprintf("you rate yourself %d where your manager sees %d", c.self, lvl))
+		} else {
+			out = append(out, fmt.Sprintf("you rate yourself %d, above your manager's %d", c.self, lvl))
+		}
 	}
-	if c.transition && target.ID != role.ID {
+	if c.transition && target.ID != role.ID && c.stretch == nil && !c.onboard {
 		out = append(out, fmt.Sprintf("the move from %s to %s turns on it", role.Name, target.Name))
 	}
-	if e := leaningPersonas(m, c.skill, target); e != "" && c.gap > 0 {
-		out = append(out, fmt.Sprintf("a %s leans on it as %s", target.Name, e))
-	}
-	if !c.fresh.IsZero() {
-		out = append(out, fmt.Sprintf("your evidence of %s is fresh: build on it", date(c.fresh)))
-	}
-	if !c.stale.IsZero() {
-		out = append(out, fmt.Sprintf("there is no evidence since %s: time to show it again", date(c.stale)))
+	if c.latest != nil {
+		switch {
+		case c.setback:
+			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), c.latest.Text))
+		case !c.fresh.IsZero() && lvl > 0 && lvl < len(c.skill.Descriptors) && shown([]string{c.latest.Text}, c.skill.Descriptors[lvl]):
+			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %d %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), lvl+1, levelName(m, lvl+1), c.latest.Text))
+		case !c.fresh.IsZero():
+			out = append(out, fmt.Sprintf("the latest evidence, of %s, shows it moving: \"%s\"", date(c.latest.Date), c.latest.Text))
+		case !c.stale.IsZero():
+			out = append(out, fmt.Sprintf("nothing shows it since %s (\"%s\"): time to show it again", date(c.latest.Date), c.latest.Text))
+		}
 	}
 	return out
 }
 
-// leaningPersonas names the personas of s that the target weighs most (at
-// least 1.2), or "" when none stands out.
-func leaningPersonas(m *skills.Matrix, s *skills.Skill, target *skills.Role) string {
-	var names []string
-	for _, id := range s.Personas {
-		if target.Emphasis[id] >= 1.2 {
-			if pp := m.Persona(id); pp != nil {
-				names = append(names, pp.Name)
-			}
-		}
+// words writes a small count in words: "one level", "two levels".
+func words(n int, word string) string {
+	if n == 1 {
+		return "one " + word
 	}
-	return strings.Join(names, " and ")
-}
-
-// goalPhrase turns a goal written as an imperative ("Lead the EMEA pricing
-// launch") into the rest of "your goal to ...".
-func goalPhrase(text string) string {
-	text = strings.TrimRight(strings.TrimSpace(text), ".")
-	if text == "" {
-		return text
-	}
-	first, rest, _ := strings.Cut(text, " ")
-	if len(first) > 1 && strings.ToUpper(first) == first {
-		return text // an acronym: keep it as written
-	}
-	return strings.ToLower(first[:1]) + first[1:] + strings.TrimSuffix(" "+rest, " ")
+	return number(n) + " " + word + "s"
 }
 
 func plural(n int, word string) string {

@@ -55,51 +55,71 @@ func TestRankingSignals(t *testing.T) {
 	}{
 		{name: "no signal: matrix order", want: []string{"a", "b", "c"}},
 		{name: "below the current role's bar", person: func(p *skills.Person) { p.Levels["d"] = 1 },
-			want: []string{"d", "a", "b"}, why: "below the PM bar of 2 for your current role, so it comes first"},
+			want: []string{"d", "a", "b"}, why: "at 1 One you are below the 2 Two the PM job asks for today, so it comes first"},
 		{name: "a bigger gap to the target", matrix: func(m *skills.Matrix) { m.Skills[3].Expect["lead"] = 4 },
-			want: []string{"d", "a", "b"}, why: "2 levels short of the Lead bar of 4"},
+			want: []string{"d", "a", "b"}, why: "Lead asks for 4 Four, two levels up"},
 		{name: "the target's persona emphasis",
 			matrix: func(m *skills.Matrix) {
 				m.Skills[3].Personas = []string{"coach-mentor"}
 				m.Roles[1].Emphasis["coach-mentor"] = 1.5
 			},
-			want: []string{"d", "a", "b"}, why: "a Lead leans on it as Coach/Mentor"},
+			want: []string{"d", "a", "b"}, why: "Lead asks for 3 Three, one level up"},
 		{name: "the transition's skills", matrix: func(m *skills.Matrix) { m.Transitions[0].Skills = []string{"d"} },
 			want: []string{"d", "a", "b"}, why: "the move from PM to Lead turns on it"},
 		{name: "an overdue goal",
 			person: func(p *skills.Person) {
 				p.Goals = []skills.Goal{{Text: "Hand over sprint planning", Skills: []string{"d"}, Due: day("2026-10-31")}}
 			},
-			want: []string{"d", "a", "b"}, why: "your goal to hand over sprint planning is overdue (due 2026-10-31)"},
+			want: []string{"d", "a", "b"}, why: `your goal "Hand over sprint planning" was due on 2026-10-31 and is still open`},
 		{name: "a goal due soon",
 			person: func(p *skills.Person) {
 				p.Goals = []skills.Goal{{Text: "Ship the pricing page", Skills: []string{"d"}, Due: day("2026-12-01")}}
 			},
-			want: []string{"d", "a", "b"}, why: "your goal to ship the pricing page is due on 2026-12-01"},
-		{name: "a goal due later is no signal",
+			want: []string{"d", "a", "b"}, why: `your goal "Ship the pricing page" depends on it, due 2026-12-01`},
+		// A written goal is a signal whenever it is due: one inside the
+		// plan's 90 days ranks before one due later (see below).
+		{name: "a goal due later still names its skill",
 			person: func(p *skills.Person) {
 				p.Goals = []skills.Goal{{Text: "Later", Skills: []string{"d"}, Due: day("2027-06-01")}}
 			},
-			want: []string{"a", "b", "c"}},
+			want: []string{"d", "a", "b"}, why: `your goal "Later" depends on it, due 2027-06-01`},
+		{name: "a goal due within the 90 days ranks before one due later",
+			person: func(p *skills.Person) {
+				p.Goals = []skills.Goal{{Text: "Later", Skills: []string{"c"}, Due: day("2027-06-01")},
+					{Text: "Sooner", Skills: []string{"d"}, Due: day("2027-01-20")}}
+			},
+			want: []string{"d", "c", "a"}, why: `your goal "Sooner" depends on it, due 2027-01-20`},
+		{name: "a written goal outranks a gap in today's job that nothing touches",
+			person: func(p *skills.Person) {
+				p.Levels["a"] = 1
+				p.Goals = []skills.Goal{{Text: "Present the vision", Skills: []string{"d"}, Due: day("2027-01-20")}}
+			},
+			want: []string{"d", "a", "b"}, why: `your goal "Present the vision" depends on it`},
+		{name: "a setback in the evidence is a reason for focus, never one to build on",
+			person: func(p *skills.Person) {
+				p.Levels["d"] = 3 // at the target's bar: only the setback brings it in
+				p.Evidence = []skills.Evidence{{Date: day("2026-11-01"), Skill: "d", Text: "Still reviews every spec line by line"}}
+			},
+			want: []string{"d", "a", "b"}, why: `the latest evidence, of 2026-11-01, records a setback: "Still reviews every spec line by line"`},
 		{name: "self and manager disagree", person: func(p *skills.Person) { p.Self = map[string]int{"d": 3} },
-			want: []string{"d", "a", "b"}, why: "you and your manager see this differently (you say 3, your manager 2)"},
+			want: []string{"d", "a", "b"}, why: "you rate yourself 3, above your manager's 2"},
 		{name: "fresh evidence",
 			person: func(p *skills.Person) {
 				p.Evidence = []skills.Evidence{{Date: day("2026-11-01"), Skill: "d", Text: "x"}}
 			},
-			want: []string{"d", "a", "b"}, why: "your evidence of 2026-11-01 is fresh: build on it"},
+			want: []string{"d", "a", "b"}, why: `the latest evidence, of 2026-11-01, shows it moving: "x"`},
 		{name: "no evidence for a long time",
 			person: func(p *skills.Person) {
 				p.Evidence = []skills.Evidence{{Date: day("2026-01-05"), Skill: "d", Text: "x"}}
 			},
-			want: []string{"d", "a", "b"}, why: "there is no evidence since 2026-01-05: time to show it again"},
+			want: []string{"d", "a", "b"}, why: `nothing shows it since 2026-01-05 ("x"): time to show it again`},
 		{name: "evidence dated after the assessment is no signal",
 			person: func(p *skills.Person) {
 				p.Evidence = []skills.Evidence{{Date: day("2026-12-01"), Skill: "d", Text: "x"}}
 			},
 			want: []string{"a", "b", "c"}},
 		{name: "pins come first, in the file's order", person: func(p *skills.Person) { p.Focus = []string{"e", "d"} },
-			want: []string{"e", "d", "a"}, why: "you and your manager pinned it in the skill file"},
+			want: []string{"e", "d", "a"}, why: "you and your manager chose it as a focus together"},
 		{name: "ties fall to matrix order, not to ids",
 			matrix: func(m *skills.Matrix) {
 				for i, id := range []string{"z", "y", "x", "w", "v"} {

@@ -68,3 +68,15 @@ func (w Week) index() int {
 	epoch := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC) // a Monday
 	return int(w.Monday().Sub(epoch).Hours() / (24 * 7))
 }
+
+// MeetingWeek is the week of the next 1:1 on or after today, when 1:1s are
+// on weekday: on a day after this week's 1:1, the next week. today is read
+// as a calendar date in its own location.
+func MeetingWeek(today time.Time, weekday time.Weekday) Week {
+	w := WeekOf(today)
+	t := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	if d := w.Day(weekday); d.Before(t) {
+		return WeekOf(d.AddDate(0, 0, 7))
+	}
+	return w
+}

@@ -1,0 +1,352 @@
+package plans
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// The words of an agenda: what changed in the file, why the week's skill
+// matters now, and the blocks that rotate so that no two weeks read alike.
+// Every sentence is built from the person's own file, history and agendas.
+
+// longDate writes a day as "5 January", with the year when it is not ref's
+// (always when ref is zero).
+func longDate(t, ref time.Time) string {
+	if ref.IsZero() || t.Year() != ref.Year() {
+		return fmt.Sprintf("%d %s %d", t.Day(), t.Month(), t.Year())
+	}
+	return fmt.Sprintf("%d %s", t.Day(), t.Month())
+}
+
+// ago says how far t is from day, in words: "3 days ago", "in 2 weeks".
+func ago(t, day time.Time) string {
+	days := int(day.Sub(t).Hours() / 24)
+	future := days < 0
+	if future {
+		days = -days
+	}
+	var span string
+	switch {
+	case days == 0:
+		return "today"
+	case days == 1 && future:
+		return "tomorrow"
+	case days == 1:
+		return "yesterday"
+	case days < 14:
+		span = fmt.Sprintf("%d days", days)
+	case days < 61:
+		span = fmt.Sprintf("%d weeks", days/7)
+	default:
+		span = plural(days/30, "month")
+	}
+	if future {
+		return "in " + span
+	}
+	return span + " ago"
+}
+
+// setbackWords mark an evidence entry that records something going wrong:
+// it is a reason to talk, never something to build on.
+var setbackWords = regexp.MustCompile(`(?i)\b(still|missed|slipped|escalated|fell|failed|delayed|overran)\b`)
+
+// Setback reports whether an evidence entry records a setback ("still",
+// "missed", "slipped", "escalated", "fell", ...) rather than progress: then
+// it is a reason for focus, never something to build on. Plans and agendas
+// read evidence with it alike.
+func Setback(text string) bool { return setbackWords.MatchString(text) }
+
+// sinceLastTime describes the committed changes dated after since and up to
+// the day of this 1:1, one commit at a time: a commit that sets the
+// person's levels (see [Baselines]) is one line naming the baseline.
+func sinceLastTime(m *skills.Matrix, p *skills.Person, managerName string, history []skills.Change, since, day time.Time) []AgendaChange {
+	baselines := map[string]Baseline{}
+	for _, b := range Baselines(history, nil, managerName) {
+		baselines[b.Commit+"/"+b.Date] = b
+	}
+	var cs []skills.Change
+	for _, c := range history {
+		if c.Date.After(since) && !c.Date.After(endOfDay(day)) {
+			cs = append(cs, c)
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b skills.Change) int { return a.Date.Compare(b.Date) })
+	var out []AgendaChange
+	for len(cs) > 0 {
+		n := 1
+		for n < len(cs) && cs[n].Commit == cs[0].Commit && cs[n].Date.Equal(cs[0].Date) {
+			n++
+		}
+		var bp *Baseline
+		if b, ok := baselines[cs[0].Commit+"/"+date(cs[0].Date)]; ok {
+			bp = &b
+		}
+		out = append(out, describeCommit(m, p, cs[:n], bp, day)...)
+		cs = cs[n:]
+	}
+	return out
+}
+
+// describeCommit puts one commit's changes in words; b is the baseline it
+// sets, if it sets one.
+func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *Baseline, day time.Time) []AgendaChange {
+	when := longDate(cs[0].Date, day)
+	first := firstName(p)
+	var out []AgendaChange
+	if b != nil {
+		selves, role := 0, p.Role
+		for _, c := range cs {
+			switch {
+			case c.Kind == skills.KindSelf:
+				selves++
+			case c.Kind == skills.KindRole && c.From == "":
+				role = c.To
+			}
+		}
+		var t string
+		switch b.Kind {
+		case "first":
+			t = fmt.Sprintf("%s's first assessment, as %s, across %s: the baseline the plan measures from, not growth.",
+				first, roleName(m, role), plural(b.Assessed, "skill"))
+		case "new-manager":
+			t = fmt.Sprintf("%s's first assessment as %s's manager: %s set at once. Read it as a new starting point, not as growth.",
+				b.Author, first, plural(b.Moved, "skill"))
+		default:
+			by := ""
+			if b.Author != "" {
+				by = " by " + b.Author
+			}
+			t = fmt.Sprintf("A fresh baseline%s: %s reassessed at once. Read it as a new starting point, not as growth.", by, plural(b.Moved, "skill"))
+		}
+		if !b.Calibrated && b.Kind != "first" {
+			t += " Nobody has calibrated it yet."
+		}
+		if selves > 0 {
+			t += fmt.Sprintf(" It came with %s's own rating of %s.", first, plural(selves, "skill"))
+		}
+		out = append(out, AgendaChange{Date: date(cs[0].Date), When: when, Text: t, Baseline: true})
+	}
+	for _, c := range cs {
+		if b != nil && (c.Kind == skills.KindLevel || c.Kind == skills.KindSelf ||
+			(c.Kind == skills.KindRole || c.Kind == skills.KindTarget) && c.From == "") {
+			continue
+		}
+		if t := describe(m, p, c, day); t != "" {
+			out = append(out, AgendaChange{Date: date(c.Date), When: when, Text: t, Setback: c.Kind == skills.KindEvidence && Setback(c.Text)})
+		}
+	}
+	return out
+}
+
+func roleName(m *skills.Matrix, id string) string {
+	if r := m.Role(id); r != nil {
+		return r.Name
+	}
+	return id
+}
+
+func levelWords(m *skills.Matrix, n int) string { return fmt.Sprintf("%d %s", n, levelName(m, n)) }
+
+// describe puts one change in words.
+func describe(m *skills.Matrix, p *skills.Person, c skills.Change, day time.Time) string {
+	name := skillRef(m, c.Skill).Name
+	from, to := c.FromLevel(), c.ToLevel()
+	switch c.Kind {
+	case skills.KindLevel:
+		switch {
+		case from == 0:
+			return fmt.Sprintf("%s assessed at %s.", name, levelWords(m, to))
+		case to == 0:
+			return fmt.Sprintf("%s no longer assessed (it was %s).", name, levelWords(m, from))
+		case to > from:
+			return fmt.Sprintf("%s up from %s to %s.", name, levelWords(m, from), levelWords(m, to))
+		default:
+			return fmt.Sprintf("%s down from %s to %s.", name, levelWords(m, from), levelWords(m, to))
+		}
+	case skills.KindSelf:
+		if to == 0 {
+			return fmt.Sprintf("%s withdrew their own rating of %s.", firstName(p), name)
+		}
+		return fmt.Sprintf("%s's own rating of %s is now %s.", firstName(p), name, levelWords(m, to))
+	case skills.KindRole:
+		return fmt.Sprintf("New role: %s, after %s.", roleName(m, c.To), roleName(m, c.From))
+	case skills.KindTarget:
+		if c.To == "" {
+			return "No target role is written any more."
+		}
+		return fmt.Sprintf("Now working towards %s.", roleName(m, c.To))
+	case skills.KindEvidence:
+		if Setback(c.Text) {
+			return fmt.Sprintf("A setback noted on %s: “%s”", name, c.Text)
+		}
+		return fmt.Sprintf("Evidence on %s: “%s”", name, c.Text)
+	case skills.KindGoal:
+		if !c.On.IsZero() {
+			return fmt.Sprintf("New goal, due %s: “%s”", longDate(c.On, day), c.Text)
+		}
+		return fmt.Sprintf("New goal: “%s”", c.Text)
+	}
+	return ""
+}
+
+// whyNow says why the week's skill matters now, after "Why now:", from the person's own file:
+// a goal that needs it (the most pressing first), a setback recorded on it,
+// a focus agreed together, then the bar of their role or of the next one.
+// quoted says where else the agenda quotes an evidence text ("" when
+// nowhere), so that it is not quoted twice.
+func whyNow(in AgendaInput, f Focus, day time.Time, quoted func(string) string) string {
+	p, m := in.Person, in.Matrix
+	var goal *skills.Goal
+	for i, g := range p.Goals {
+		if !slices.Contains(g.Skills, f.ID) {
+			continue
+		}
+		if goal == nil || sooner(g, *goal) {
+			goal = &p.Goals[i]
+		}
+	}
+	switch {
+	case goal != nil && !goal.Due.IsZero() && goal.Due.Before(day):
+		return fmt.Sprintf("your goal “%s” was due on %s and is still open: this is the skill it needs.", goal.Text, longDate(goal.Due, day))
+	case goal != nil && !goal.Due.IsZero():
+		return fmt.Sprintf("your goal “%s”, due %s, rests on it.", goal.Text, longDate(goal.Due, day))
+	case goal != nil:
+		return fmt.Sprintf("your goal “%s” rests on it.", goal.Text)
+	}
+	var last *skills.Evidence
+	for i, e := range p.Evidence {
+		if e.Skill == f.ID && (last == nil || !e.Date.Before(last.Date)) {
+			last = &p.Evidence[i]
+		}
+	}
+	if last != nil && Setback(last.Text) {
+		if where := quoted(last.Text); where != "" {
+			return fmt.Sprintf("the last note on it, from %s, records a setback (%s).", longDate(last.Date, day), where)
+		}
+		return fmt.Sprintf("the last note on it, from %s, records a setback: “%s”", longDate(last.Date, day), last.Text)
+	}
+	if slices.Contains(p.Focus, f.ID) {
+		return "we chose it together as a focus."
+	}
+	s := m.Skill(f.ID)
+	if s == nil || f.Level.Value == 0 {
+		return "it has not been assessed yet: agree where you are before working on it."
+	}
+	if e := s.Expect[p.Role]; f.Level.Value < e {
+		return fmt.Sprintf("your role asks for %s here, and you are at %d.", levelWords(m, e), f.Level.Value)
+	}
+	if t := in.Plan.Target; t.ID != p.Role {
+		if e := s.Expect[t.ID]; f.Level.Value < e {
+			return fmt.Sprintf("a %s works at %s here, and you are at %d.", t.Name, levelWords(m, e), f.Level.Value)
+		}
+	}
+	if st := in.Plan.Stretch; st != nil {
+		if e := s.Expect[st.ID]; f.Level.Value < e {
+			return fmt.Sprintf("you meet the bar of your next role here, and a %s works at %s: this is your stretch.", st.Name, levelWords(m, e))
+		}
+	}
+	return fmt.Sprintf("you meet the bar here already; the plan stretches you towards %s.", levelWords(m, f.Next.Value))
+}
+
+// lastBaseline is the latest baseline of the person's history up to day
+// that is not their first assessment (see [Baselines]); ok is false when
+// there is none.
+func lastBaseline(history []skills.Change, managerName string, day time.Time) (b Baseline, ok bool) {
+	for _, x := range Baselines(history, nil, managerName) {
+		if x.Kind != "first" && x.Date <= date(day) {
+			b, ok = x, true
+		}
+	}
+	return b, ok
+}
+
+// sooner orders goals by urgency: dated before undated, earlier first.
+func sooner(a, b skills.Goal) bool {
+	switch {
+	case a.Due.IsZero():
+		return false
+	case b.Due.IsZero():
+		return true
+	}
+	return a.Due.Before(b.Due)
+}
+
+// disagreement opens a difference between the person's rating of a skill
+// and the manager's with one question; "" when they agree or one is missing.
+// name, when set, says which skill (in the career conversation, worded
+// apart from the week's focus).
+func disagreement(p *skills.Person, id, name string) string {
+	self, mgr := p.Self[id], p.Levels[id]
+	if self == 0 || mgr == 0 || self == mgr {
+		return ""
+	}
+	switch {
+	case name != "" && self < mgr:
+		return fmt.Sprintf("You see yourself further back than I do on %s (%d against my %d): what would you need to see to call it %d?", name, self, mgr, mgr)
+	case name != "":
+		return fmt.Sprintf("You see yourself further along than I do on %s (%d against my %d): which piece of your work should I look at again?", name, self, mgr)
+	case self < mgr:
+		return fmt.Sprintf("You rate yourself lower than I do here (%d against my %d): what makes you say %d?", self, mgr, self)
+	}
+	return fmt.Sprintf("You rate yourself higher than I do here (%d against my %d): what have you done there that I may not have seen?", self, mgr)
+}
+
+// The work review asks for one thing a week, alternating between the
+// person's own open goals and a bank suited to the role.
+var (
+	reviewIC = []string{
+		"Bring one artifact to critique, a spec, a metric plan or a launch note: we will look at the decision it asks for and the evidence behind it.",
+		"Bring the last piece of feedback a partner team gave you, and what you plan to do with it.",
+		"Bring a decision you made with less data than you wanted: what did you weigh, and what would change your mind?",
+		"Bring the metric you watch most closely: what moved, and what will you do about it?",
+	}
+	reviewLeader = []string{
+		"Bring one team, hiring or strategy topic: a decision you are weighing, a person you are worried about, or a plan you want challenged.",
+		"Bring the decision your team is waiting on you for, and what is holding it.",
+		"Bring one person on your team whose growth you want to think through out loud.",
+		"Bring the plan you most want challenged before it goes further.",
+	}
+)
+
+// workReview is the week's one piece of work to bring: every other week one
+// of the person's open goals (not the one the week's focus names already),
+// else a prompt from the bank for their role.
+func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus) string {
+	var open []skills.Goal
+	for _, g := range p.Goals {
+		if (g.Due.IsZero() || !g.Due.Before(day)) && (focus == nil || !strings.Contains(focus.Why, "“"+g.Text+"”")) {
+			open = append(open, g)
+		}
+	}
+	if number%2 == 1 && len(open) > 0 {
+		g := open[(number/2)%len(open)]
+		return fmt.Sprintf("Bring where “%s” stands: what has moved since we last looked at it, and the next decision in it.", g.Text)
+	}
+	bank := reviewIC
+	if leader {
+		bank = reviewLeader
+	}
+	return bank[mod(number/2+offset(p.ID), len(bank))]
+}
+
+// feedbackPrompts are one prompt each way, turning with the person's
+// agendas from a place of their own.
+func feedbackPrompts(id, first string, number int) []string {
+	toThem := []string{
+		"For %s: one thing to keep doing and one to change, each with an example from the last two weeks.",
+		"For %s: the moment in the last two weeks where you made the biggest difference, and one you would handle differently.",
+		"For %s: ask me for feedback on one piece of work you care about.",
+	}
+	toMe := []string{
+		"For me: what should I start, stop or continue to support you better?",
+		"For me: where did I get in your way, or leave you without what you needed?",
+		"For me: what could I explain better about where the team is going?",
+	}
+	i := mod(number-1+offset(id), len(toThem))
+	return []string{fmt.Sprintf(toThem[i], first), toMe[i]}
+}

@@ -1,0 +1,404 @@
+package plans
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+	"github.com/google/go-cmp/cmp"
+)
+
+// agendaFor builds p's plan and the agenda of week ws, after prev.
+func agendaFor(t *testing.T, p *skills.Person, history []skills.Change, ws string, prev *PreviousAgenda) *Agenda {
+	t.Helper()
+	m, cfg := matrix(t), skills.DefaultConfig()
+	pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: []*skills.Person{p}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := ParseWeek(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return BuildAgenda(AgendaInput{Plan: pl, Matrix: m, Config: cfg, Person: p, History: history, Week: w, Previous: prev})
+}
+
+func prevAt(t *testing.T, ws string, count int) *PreviousAgenda {
+	t.Helper()
+	w, err := ParseWeek(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &PreviousAgenda{Week: w, Count: count}
+}
+
+func pm(t *testing.T) *skills.Person {
+	m := matrix(t)
+	return &skills.Person{ID: "pat", Path: "skills/pat.toml", Name: "Pat Doe", Role: "pm",
+		Assessed: day("2026-10-27"), Levels: with(atBar(m, "pm"), map[string]int{"negotiation": 1})}
+}
+
+// TestMeetingWeekAfterTheOneToOne: the default week is the next 1:1 on or
+// after today, so a run on the Saturday after the 1:1 prepares the coming
+// week, not the one that has passed.
+func TestMeetingWeekAfterTheOneToOne(t *testing.T) {
+	for _, tt := range []struct{ today, want string }{
+		{"2026-11-23", "2026-W48"}, // Monday, before Tuesday's 1:1
+		{"2026-11-24", "2026-W48"}, // the day of the 1:1
+		{"2026-11-25", "2026-W49"}, // Wednesday: it has passed
+		{"2026-11-28", "2026-W49"}, // Saturday
+		{"2026-11-29", "2026-W49"}, // Sunday
+		{"2026-12-29", "2026-W53"},
+		{"2026-12-30", "2027-W01"},
+	} {
+		if got := MeetingWeek(day(tt.today), time.Tuesday).String(); got != tt.want {
+			t.Errorf("MeetingWeek(%s) = %s, want %s", tt.today, got, tt.want)
+		}
+	}
+	// Late on a Tuesday in another time zone, still that Tuesday.
+	late := time.Date(2026, 11, 24, 23, 30, 0, 0, time.FixedZone("UTC-8", -8*3600))
+	if got := MeetingWeek(late, time.Tuesday).String(); got != "2026-W48" {
+		t.Errorf("late on the day of the 1:1: %s", got)
+	}
+}
+
+// TestCareerConversationByOwnAgendas: a team that meets on the 8th and the
+// 15th of December still has its career conversation on the 8th, its first
+// 1:1 of the month by its own agendas, and every agenda says when the next
+// one is.
+func TestCareerConversationByOwnAgendas(t *testing.T) {
+	p := pm(t)
+	first := agendaFor(t, p, nil, "2026-W48", nil) // 24 November: a first agenda after the 7th
+	if first.Career != nil || first.NextCareer != "our first 1:1 of December (Tuesday 1 December)" {
+		t.Errorf("first agenda: career %v, next %q", first.Career != nil, first.NextCareer)
+	}
+	dec8 := agendaFor(t, p, nil, "2026-W50", prevAt(t, "2026-W48", 1))
+	if dec8.Career == nil || !strings.HasPrefix(dec8.Career.Intro, "Our first 1:1 of December") {
+		t.Fatalf("8 December after 24 November: no career conversation")
+	}
+	if dec8.NextCareer != "our first 1:1 of January (Tuesday 5 January 2027)" {
+		t.Errorf("next career conversation %q", dec8.NextCareer)
+	}
+	if dec15 := agendaFor(t, p, nil, "2026-W51", prevAt(t, "2026-W50", 2)); dec15.Career != nil {
+		t.Errorf("15 December after 8 December: a second career conversation")
+	}
+	// A first agenda in the first week of a month opens the month.
+	if a := agendaFor(t, p, nil, "2026-W49", nil); a.Career == nil {
+		t.Errorf("a first agenda on 1 December has no career conversation")
+	}
+}
+
+// TestReviewAtTheReviewDate: the plan's review falls on the first 1:1 on
+// or after its date (here 27 January, three months after the assessment),
+// in place of that month's career conversation; once past, the prep asks
+// for it until the file is reassessed.
+func TestReviewAtTheReviewDate(t *testing.T) {
+	p := pm(t)
+	before := agendaFor(t, p, nil, "2027-W04", prevAt(t, "2027-W03", 3)) // 26 January
+	at := agendaFor(t, p, nil, "2027-W05", prevAt(t, "2027-W04", 4))     // 2 February
+	after := agendaFor(t, p, nil, "2027-W06", prevAt(t, "2027-W05", 5))  // 9 February
+	if before.Quarterly != nil || at.Quarterly == nil || after.Quarterly != nil {
+		t.Fatalf("review on 26 Jan %v, 2 Feb %v, 9 Feb %v", before.Quarterly != nil, at.Quarterly != nil, after.Quarterly != nil)
+	}
+	if at.Career != nil || before.NextReview != "27 January" || at.NextReview != "" {
+		t.Errorf("career beside the review %v; next review %q then %q", at.Career != nil, before.NextReview, at.NextReview)
+	}
+	want := "The plan's review was due on 27 January and the levels have not been reassessed since: hold it today or put a date on it."
+	if !contains(after.Prep, want) {
+		t.Errorf("prep after a missed review:\n%s", strings.Join(after.Prep, "\n"))
+	}
+}
+
+// TestOverdueGoalStaysUntilTheFileChanges: a goal past its date is on every
+// agenda, not only the one of its due day, and so is one due within two
+// weeks; the prep opens with it.
+func TestOverdueGoalStaysUntilTheFileChanges(t *testing.T) {
+	p := pm(t)
+	p.Goals = []skills.Goal{
+		{Text: "Hand the release notes to the team", Skills: []string{"delegation"}, Due: day("2026-10-31")},
+		{Text: "Ship the renewal flow", Due: day("2026-12-08")},
+		{Text: "Write the pricing brief", Due: day("2026-12-09")},
+	}
+	for k, ws := range []string{"2026-W47", "2026-W48", "2026-W49", "2026-W50"} {
+		var prev *PreviousAgenda
+		if k > 0 {
+			prev = prevAt(t, fmt.Sprintf("2026-W%d", 46+k), k)
+		}
+		a := agendaFor(t, p, nil, ws, prev)
+		var got []string
+		for _, g := range a.GoalsDue {
+			got = append(got, fmt.Sprintf("%s %v %s", g.Due, g.Overdue, g.When))
+		}
+		want := map[string][]string{
+			"2026-W47": {"2026-10-31 true 31 October, 2 weeks ago"},
+			"2026-W48": {"2026-10-31 true 31 October, 3 weeks ago", "2026-12-08 false 8 December, in 2 weeks"},
+			"2026-W49": {"2026-10-31 true 31 October, 4 weeks ago", "2026-12-08 false 8 December, in 7 days", "2026-12-09 false 9 December, in 8 days"},
+			"2026-W50": {"2026-10-31 true 31 October, 5 weeks ago", "2026-12-08 false 8 December, today", "2026-12-09 false 9 December, tomorrow"},
+		}[ws]
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s goals due (-want +got):\n%s", ws, diff)
+		}
+		if !contains(a.Prep, "Open with the goal past its date (due "+strings.SplitN(a.GoalsDue[0].When, ", ", 2)[1]+"): agree whether it is done, or give it a new date today.") {
+			t.Errorf("%s prep: %q", ws, a.Prep)
+		}
+	}
+}
+
+// TestBaselineNamedAsOne: a file's first commit and a commit that
+// reassesses most skills at once are each one line naming a baseline, with
+// no role change from nothing and no count of level changes.
+func TestBaselineNamedAsOne(t *testing.T) {
+	m := matrix(t)
+	p := pm(t)
+	at := time.Date(2026, 11, 17, 18, 0, 0, 0, time.UTC)
+	var created, rebased []skills.Change
+	created = append(created, skills.Change{Commit: "c1", Date: at, Kind: skills.KindAdded},
+		skills.Change{Commit: "c1", Date: at, Kind: skills.KindRole, To: "pm"})
+	for _, s := range m.Skills {
+		created = append(created, skills.Change{Commit: "c1", Date: at, Kind: skills.KindLevel, Skill: s.ID, To: "2"})
+		rebased = append(rebased, skills.Change{Commit: "c2", Date: at.Add(24 * time.Hour), Author: "Rosa Lind", Kind: skills.KindLevel, Skill: s.ID, From: "2", To: "3"})
+	}
+	created = append(created, skills.Change{Commit: "c1", Date: at, Kind: skills.KindSelf, Skill: "negotiation", To: "3"},
+		skills.Change{Commit: "c1", Date: at, Kind: skills.KindEvidence, Skill: "negotiation", Text: "Agreed the launch scope with Sales"})
+	small := skills.Change{Commit: "c3", Date: at.Add(48 * time.Hour), Kind: skills.KindLevel, Skill: "negotiation", From: "1", To: "2"}
+	a := agendaFor(t, p, append(append(created, rebased...), small), "2026-W48", nil)
+	var got []string
+	for _, c := range a.Changes {
+		got = append(got, fmt.Sprintf("%s %v: %s", c.When, c.Baseline, c.Text))
+	}
+	want := []string{
+		"17 November true: Pat's first assessment, as Product Manager, across 24 skills: the baseline the plan measures from, not growth. It came with Pat's own rating of 1 skill.",
+		"17 November false: Evidence on Negotiation and trade-offs: “Agreed the launch scope with Sales”",
+		"18 November true: A fresh baseline by Rosa Lind: 24 skills reassessed at once. Read it as a new starting point, not as growth. Nobody has calibrated it yet.",
+		"19 November false: Negotiation and trade-offs up from 1 Aware to 2 Practising.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("changes (-want +got):\n%s", diff)
+	}
+	if !contains(a.Prep, "Negotiation and trade-offs moved up: tell Pat what you saw that earned it.") {
+		t.Errorf("prep: %q", a.Prep)
+	}
+}
+
+// TestSetbackEvidenceNeverPraised: evidence that records a setback is named
+// as one, the prep asks about it, and the week's focus says why from it.
+func TestSetbackEvidenceNeverPraised(t *testing.T) {
+	p := pm(t)
+	p.Evidence = []skills.Evidence{{Date: day("2026-11-20"), Skill: "negotiation", Text: "Still escalates every scope change to me"}}
+	hist := []skills.Change{{Commit: "c", Date: day("2026-11-20"), Kind: skills.KindEvidence, Skill: "negotiation", Text: p.Evidence[0].Text}}
+	a := agendaFor(t, p, hist, "2026-W48", prevAt(t, "2026-W47", 1))
+	if len(a.Changes) != 1 || !strings.HasPrefix(a.Changes[0].Text, "A setback noted on Negotiation and trade-offs") || !a.Changes[0].Setback {
+		t.Errorf("changes: %+v", a.Changes)
+	}
+	// The setback is quoted once: where the agenda lists it, or in the
+	// week's action when that quotes it.
+	all := a.Changes[0].Text + "\n" + a.Focus.Why
+	if a.Focus.Action != nil {
+		all += "\n" + a.Focus.Action.Text
+	}
+	if n := strings.Count(all, p.Evidence[0].Text); n != 1 {
+		t.Errorf("the setback quoted %d times:\n%s", n, all)
+	}
+	if !contains(a.Prep, "The note of 20 November records a setback: ask Pat what got in the way and what they would try next.") {
+		t.Errorf("prep: %q", a.Prep)
+	}
+	if a.Focus == nil || a.Focus.Why != "the last note on it, from 20 November, records a setback (under Since last time)." {
+		t.Errorf("why: %+v", a.Focus)
+	}
+	// With nothing else quoting it, the why does.
+	if a := agendaFor(t, p, nil, "2026-W48", prevAt(t, "2026-W47", 1)); a.Focus.Why != "the last note on it, from 20 November, records a setback: “Still escalates every scope change to me”" {
+		t.Errorf("why, with the evidence committed earlier: %q", a.Focus.Why)
+	}
+	for _, s := range append(a.Prep, a.Focus.Why) {
+		if strings.Contains(strings.ToLower(s), "build on") {
+			t.Errorf("a setback praised: %q", s)
+		}
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Agreed launch scope with Sales without escalation", false},
+		{"Summarised twelve interviews; dropped the tour carousel from the roadmap", false},
+		{"Engagement fell 9 points after the reorg", true},
+		{"Missed the beta date by two weeks", true},
+		{"One line still holds out", true},
+	} {
+		if Setback(tt.text) != tt.want {
+			t.Errorf("Setback(%q) = %v", tt.text, !tt.want)
+		}
+	}
+}
+
+// TestDisagreementOpenedWithOneQuestion: a rating the person puts below or
+// above the manager's is opened with one question, in the week's focus or,
+// for another skill, in the career conversation.
+func TestDisagreementOpenedWithOneQuestion(t *testing.T) {
+	p := pm(t)
+	p.Levels["delegation"] = 2
+	p.Self = map[string]int{"negotiation": 2, "delegation": 1}
+	a := agendaFor(t, p, nil, "2026-W49", nil)
+	if a.Focus == nil || a.Focus.ID != "negotiation" {
+		t.Fatalf("focus %+v", a.Focus)
+	}
+	if want := "You rate yourself higher than I do here (2 against my 1): what have you done there that I may not have seen?"; a.Focus.Ask != want {
+		t.Errorf("ask %q", a.Focus.Ask)
+	}
+	want := "You see yourself further back than I do on Delegation and team performance (1 against my 2): what would you need to see to call it 2?"
+	if a.Career == nil || !contains(a.Career.Points, want) {
+		t.Errorf("career conversation: %+v", a.Career)
+	}
+}
+
+// TestLastNotesCarried: what was written under Notes in the last agenda is
+// quoted in the next, at most MaxNotes lines, with how many were left out;
+// a fenced "## heading" does not end the notes.
+func TestLastNotesCarried(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# 1:1\n\n## Notes\n\nPat is nervous about the renewal talk.\n\n```\n## not a heading\n```\n")
+	for i := range 12 {
+		fmt.Fprintf(&b, "- point %d\n", i)
+	}
+	b.WriteString("\n## Action items\n\n- [ ] Write the prep page\n")
+	w, _ := ParseWeek("2026-W47")
+	prev := ReadAgenda(w, []byte(b.String()))
+	if len(prev.Notes) != 17 || prev.Notes[0] != "Pat is nervous about the renewal talk." || prev.Notes[3] != "## not a heading" {
+		t.Fatalf("notes %q", prev.Notes)
+	}
+	prev.Count = 1
+	a := agendaFor(t, pm(t), nil, "2026-W48", prev)
+	if len(a.Notes) != MaxNotes || a.NotesLeft != 5 || a.LastDay != "17 November" {
+		t.Errorf("notes %d, left %d, last %q", len(a.Notes), a.NotesLeft, a.LastDay)
+	}
+	if len(a.Open) != 1 || a.Open[0].Text != "Write the prep page" {
+		t.Errorf("open %+v", a.Open)
+	}
+	long := strings.Repeat("é", 300)
+	if got := ReadAgenda(w, []byte("## Notes\n"+long+"\n")).Notes[0]; len(got) > maxNoteLine+len("…") || !strings.HasSuffix(string(got), "…") {
+		t.Errorf("a long line read as %d bytes", len(got))
+	}
+}
+
+// TestFixedBlocksRotate: the check-in, the work review and the feedback
+// prompts differ from one week to the next.
+func TestFixedBlocksRotate(t *testing.T) {
+	p := pm(t)
+	p.Goals = []skills.Goal{{Text: "Ship the renewal flow", Due: day("2027-03-31")}}
+	var last *Agenda
+	for k := range 8 {
+		var prev *PreviousAgenda
+		if k > 0 {
+			prev = prevAt(t, fmt.Sprintf("2026-W%d", 44+k), k)
+		}
+		a := agendaFor(t, p, nil, fmt.Sprintf("2026-W%d", 45+k), prev)
+		if last != nil {
+			if a.CheckIn == last.CheckIn || a.Review[0] == last.Review[0] || cmp.Equal(a.Feedback, last.Feedback) {
+				t.Errorf("agenda %d repeats last week's: %q %q %q", k+1, a.CheckIn, a.Review, a.Feedback)
+			}
+		}
+		last = a
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestReturnFromLeaveIsReentry: a level moved down after evidence of a
+// return from leave is re-entry to talk through, not a lost skill.
+func TestReturnFromLeaveIsReentry(t *testing.T) {
+	p := pm(t)
+	p.Evidence = []skills.Evidence{{Date: day("2026-10-19"), Skill: "communication", Text: "Back from six months of parental leave; met every lead in two weeks"}}
+	hist := firstAssessment(t, day("2026-01-12"))
+	hist = append(hist, skills.Change{Commit: "c", Date: day("2026-11-03"), Kind: skills.KindLevel, Skill: "market-knowledge", From: "4", To: "3"})
+	a := agendaFor(t, p, hist, "2026-W47", nil)
+	want := "Industry and market knowledge moved down since Pat came back from leave on 19 October: treat it as re-entry, not a lost skill, and agree what would bring it back."
+	if !contains(a.Prep, want) {
+		t.Errorf("prep: %q", a.Prep)
+	}
+	p.Evidence = nil
+	a = agendaFor(t, p, hist, "2026-W47", nil)
+	if !contains(a.Prep, "Industry and market knowledge moved down: say what you saw, and agree one thing that would bring it back.") {
+		t.Errorf("prep without a leave: %q", a.Prep)
+	}
+}
+
+// TestCareerConversationNamesARecentBaseline: the month's career
+// conversation says when the person's levels rest on a fresh baseline.
+func TestCareerConversationNamesARecentBaseline(t *testing.T) {
+	m := matrix(t)
+	hist := firstAssessment(t, day("2026-01-12"))
+	for _, s := range m.Skills {
+		hist = append(hist, skills.Change{Commit: "c", Date: day("2026-09-22"), Author: "Jo Park", Kind: skills.KindLevel, Skill: s.ID, From: "2", To: "3"})
+	}
+	a := agendaFor(t, pm(t), hist, "2026-W49", prevAt(t, "2026-W48", 2))
+	want := "Your levels rest on a fresh baseline of 22 September by Jo Park: where you stand counts from there, and it is worth calibrating before it decides a promotion."
+	if a.Career == nil || !contains(a.Career.Points, want) {
+		t.Errorf("career: %+v", a.Career)
+	}
+	if a := agendaFor(t, pm(t), hist, "2027-W14", prevAt(t, "2027-W13", 2)); a.Career == nil || contains(a.Career.Points, want) {
+		t.Errorf("a baseline of over six months ago still named: %+v", a.Career)
+	}
+}
+
+// firstAssessment is the commit of a skill file's first levels, on day.
+func firstAssessment(t *testing.T, on time.Time) []skills.Change {
+	out := []skills.Change{{Commit: "first", Date: on, Kind: skills.KindAdded}}
+	for _, s := range matrix(t).Skills {
+		out = append(out, skills.Change{Commit: "first", Date: on, Kind: skills.KindLevel, Skill: s.ID, To: "2"})
+	}
+	return out
+}
+
+// TestNewHireCareerConversationStaysOnboarding: in a new hire's first 90
+// days the monthly conversation is about those days, never the next role.
+func TestNewHireCareerConversationStaysOnboarding(t *testing.T) {
+	p := pm(t)
+	p.Joined = day("2026-10-12")
+	a := agendaFor(t, p, nil, "2026-W49", prevAt(t, "2026-W48", 3))
+	if a.Onboarding == nil || a.Career == nil {
+		t.Fatalf("onboarding %v, career %v", a.Onboarding, a.Career)
+	}
+	for _, s := range append(append([]string{a.Career.Intro}, a.Career.Points...), a.Career.Questions...) {
+		if strings.Contains(s, "Senior Product Manager") || strings.HasPrefix(s, "The move this month") {
+			t.Errorf("a new hire's career conversation looks at the next role: %q", s)
+		}
+	}
+	if !strings.Contains(a.Career.Intro, "how the first months are going") {
+		t.Errorf("intro %q", a.Career.Intro)
+	}
+}
+
+// TestLongHistoryFitsTwoScreens: a month of many commits lists the first
+// MaxChanges and counts the rest.
+func TestLongHistoryFitsTwoScreens(t *testing.T) {
+	var hist []skills.Change
+	for i := range 11 {
+		hist = append(hist, skills.Change{Commit: fmt.Sprint(i), Date: day("2026-11-02").AddDate(0, 0, i), Kind: skills.KindEvidence, Skill: "negotiation", Text: fmt.Sprintf("Agreed scope %d", i)})
+	}
+	a := agendaFor(t, pm(t), hist, "2026-W47", nil)
+	if len(a.Changes) != MaxChanges || a.ChangesLeft != 3 {
+		t.Errorf("%d changes listed, %d left", len(a.Changes), a.ChangesLeft)
+	}
+}
+
+// TestActionSaysTodayInTheOneToOne: the plan's "at the next 1:1" is today
+// in the agenda of that 1:1.
+func TestActionSaysTodayInTheOneToOne(t *testing.T) {
+	p := pm(t)
+	p.Goals = []skills.Goal{{Text: "Agree the renewal scope with Support", Skills: []string{"negotiation"}, Due: day("2026-10-20")}}
+	a := agendaFor(t, p, nil, "2026-W48", nil)
+	if a.Focus == nil || a.Focus.Action == nil || a.Focus.ID != "negotiation" {
+		t.Fatalf("focus %+v", a.Focus)
+	}
+	if strings.Contains(a.Focus.Action.Text, "next 1:1") || !strings.Contains(a.Focus.Action.Text, "today") {
+		t.Errorf("action %q", a.Focus.Action.Text)
+	}
+}

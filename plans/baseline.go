@@ -1,0 +1,169 @@
+package plans
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// An assessment is either growth or a baseline. A baseline sets levels
+// rather than moving them: the person's first assessment, a commit that
+// moves most of their levels at once (a new manager's first assessment of
+// them, a re-levelling after a reorganisation), or the file's assessment as
+// it stands when it does either of those against its last committed
+// version. Progress counts from the latest baseline, never across it, and a
+// verdict that rests on a baseline nobody has calibrated says so.
+
+// Baseline is one assessment that set a person's levels.
+type Baseline struct {
+	// Date is the day it was committed; for the file as it stands (Pending),
+	// the plan's today.
+	Date string `json:"date"`
+	// Commit is empty for the file as it stands.
+	Commit string `json:"commit,omitempty"`
+	Author string `json:"author,omitempty"`
+	// Kind is "first" (the person's first levels), "new-manager" (a
+	// re-baseline by the person's manager, their first change of these
+	// levels) or "re-baseline".
+	Kind string `json:"kind"`
+	// Moved counts the levels set or moved at once, out of Assessed.
+	Moved    int `json:"moved"`
+	Assessed int `json:"assessed"`
+	// Pending is true when the baseline is the file as it stands: the
+	// assessment this plan is written from.
+	Pending bool `json:"pending"`
+	// Calibrated is true when its commit says it was calibrated.
+	Calibrated bool `json:"calibrated"`
+	// levels are the levels it set.
+	levels map[string]int
+}
+
+// minRebaseline is the fewest levels a commit must move at once, besides
+// most of them, to be a re-baseline rather than a good review.
+const minRebaseline = 6
+
+// Baselines lists the baselines of a person's history, oldest first: the
+// commits of history (any order, as from the history package) that set the
+// person's levels, and, when current is not nil, the file as it stands when
+// it does the same against the history's last version. managerName is the
+// name of the person's manager, to tell their first assessment of the
+// person; "" when unknown. The agenda names a commit with it: a baseline is
+// said as one, never as so many level changes.
+func Baselines(history []skills.Change, current *skills.Person, managerName string) []Baseline {
+	sorted := slices.Clone(history)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
+	levels := map[string]int{}
+	authors := map[string]bool{} // who changed the levels before
+	var out []Baseline
+	for i := 0; i < len(sorted); {
+		j := i
+		for j < len(sorted) && sorted[j].Commit == sorted[i].Commit && sorted[j].Date.Equal(sorted[i].Date) {
+			j++
+		}
+		group := sorted[i:j]
+		before := len(levels)
+		moved := 0
+		for _, c := range group {
+			switch c.Kind {
+			case skills.KindRemoved:
+				levels = map[string]int{}
+			case skills.KindLevel:
+				if c.ToLevel() == 0 {
+					delete(levels, c.Skill)
+				} else {
+					levels[c.Skill] = c.ToLevel()
+				}
+				moved++
+			}
+		}
+		c := group[0]
+		if b, ok := classify(before, moved, len(levels), c.Author, managerName, authors); ok {
+			b.Date, b.Commit, b.Author = c.Date.Format(time.DateOnly), c.Commit, c.Author
+			b.Calibrated = calibrated(c.Subject)
+			b.levels = maps.Clone(levels)
+			out = append(out, b)
+		}
+		if moved > 0 && c.Author != "" {
+			authors[c.Author] = true
+		}
+		i = j
+	}
+	if current == nil {
+		return out
+	}
+	moved := 0
+	for id, lvl := range current.Levels {
+		if levels[id] != lvl {
+			moved++
+		}
+	}
+	for id := range levels {
+		if _, ok := current.Levels[id]; !ok {
+			moved++
+		}
+	}
+	if b, ok := classify(len(levels), moved, len(current.Levels), "", "", authors); ok {
+		b.Date, b.Pending, b.levels = TodayOf(current).Date, true, maps.Clone(current.Levels)
+		out = append(out, b)
+	}
+	return out
+}
+
+// classify says whether a change that moved moved levels, from before
+// assessed skills to after, is a baseline, and of which kind.
+func classify(before, moved, after int, author, managerName string, authors map[string]bool) (Baseline, bool) {
+	switch {
+	case after == 0 || moved == 0:
+		return Baseline{}, false
+	case before == 0:
+		return Baseline{Kind: "first", Moved: moved, Assessed: after}, true
+	case moved*2 > after && moved >= minRebaseline:
+		kind := "re-baseline"
+		if author != "" && author == managerName && !authors[author] {
+			kind = "new-manager"
+		}
+		return Baseline{Kind: kind, Moved: moved, Assessed: after}, true
+	}
+	return Baseline{}, false
+}
+
+// calibrated reads a commit's subject for a calibration it records.
+func calibrated(subject string) bool {
+	return strings.Contains(strings.ToLower(subject), "calibrat")
+}
+
+// Describe names the baseline in a sentence's middle, for the person named
+// first: "Lee Park's first assessment of Pat as manager (2026-09-22, 15
+// of 24 levels set at once)".
+func (b Baseline) Describe(first string) string {
+	who := b.Author
+	switch {
+	case b.Pending && b.Kind == "first":
+		return fmt.Sprintf("this first assessment of %s", first)
+	case b.Pending:
+		return fmt.Sprintf("this assessment, which sets %s of %s's levels at once", setOf(&b), first)
+	case b.Kind == "first" && who != "":
+		return fmt.Sprintf("%s's first assessment of %s (%s)", who, first, b.Date)
+	case b.Kind == "first":
+		return fmt.Sprintf("the first assessment of %s (%s)", first, b.Date)
+	case b.Kind == "new-manager":
+		return fmt.Sprintf("%s's first assessment of %s as manager (%s, %s levels set at once)", who, first, b.Date, setOf(&b))
+	case who != "":
+		return fmt.Sprintf("%s's re-assessment of %s (%s, %s levels set at once)", who, first, b.Date, setOf(&b))
+	}
+	return fmt.Sprintf("the re-assessment of %s (%s, %s levels set at once)", first, b.Date, setOf(&b))
+}
+
+// latestBaseline is the newest of bs, nil when there is none.
+func latestBaseline(bs []Baseline) *Baseline {
+	if len(bs) == 0 {
+		return nil
+	}
+	b := bs[len(bs)-1]
+	return &b
+}
