@@ -137,7 +137,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 }
 
 // counterpart is who a goal is done with: the words after its last " with "
-// ("Lead the renewal-flow scope conversation with Customer Success"), when
+// ("Agree the launch scope with Legal"), when
 // they name someone (a capital letter); "" otherwise.
 func counterpart(goal string) string {
 	i := strings.LastIndex(goal, " with ")
@@ -241,8 +241,11 @@ func resources(s *skills.Skill) []skills.Resource {
 func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy string) []string {
 	var out []string
 	mgr := firstWord(pl.Person.ManagerName)
-	if mgr == "" {
+	switch {
+	case mgr == "":
 		mgr = "the manager"
+	case mgr == first:
+		mgr = pl.Person.ManagerName // two people of one first name
 	}
 	switch pl.Verdict.Kind {
 	case "ready-now":

@@ -145,7 +145,8 @@ func calibrated(subject string) bool {
 }
 
 // Describe names the baseline in a sentence's middle, for the person named
-// first: "Kofi Mensah's first assessment of Lena as her manager".
+// first: "Lee Park's first assessment of Pat as manager (2026-09-22, 15
+// of 24 levels set at once)".
 func (b Baseline) Describe(first string) string {
 	who := b.Author
 	switch {

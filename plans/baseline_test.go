@@ -31,26 +31,26 @@ func TestBaselines(t *testing.T) {
 	first := atBar(m, "pm")
 	grown := with(first, map[string]int{"negotiation": 3})
 	rebased := atBar(m, "senior-pm")
-	history := commitOf("c1", "2026-01-14", "Rosa", "First assessments, calibrated with HR", nil, first)
-	history = append(history, commitOf("c2", "2026-03-10", "Rosa", "Negotiation up", first, grown)...)
-	history = append(history, commitOf("c3", "2026-09-22", "Kofi", "My first assessment of Pat", grown, rebased)...)
-	got := Baselines(history, &skills.Person{ID: "p", Levels: rebased, Assessed: day("2026-11-18")}, "Kofi")
+	history := commitOf("c1", "2026-01-14", "Kim", "First assessments, calibrated with HR", nil, first)
+	history = append(history, commitOf("c2", "2026-03-10", "Kim", "Negotiation up", first, grown)...)
+	history = append(history, commitOf("c3", "2026-09-22", "Lee", "My first assessment of Pat", grown, rebased)...)
+	got := Baselines(history, &skills.Person{ID: "p", Levels: rebased, Assessed: day("2026-11-18")}, "Lee")
 	var kinds []string
 	for _, b := range got {
 		kinds = append(kinds, b.Date+" "+b.Kind+" "+b.Author)
 	}
-	if diff := cmp.Diff([]string{"2026-01-14 first Rosa", "2026-09-22 new-manager Kofi"}, kinds); diff != "" {
+	if diff := cmp.Diff([]string{"2026-01-14 first Kim", "2026-09-22 new-manager Lee"}, kinds); diff != "" {
 		t.Errorf("baselines (-want +got):\n%s", diff)
 	}
 	if !got[0].Calibrated || got[1].Calibrated {
 		t.Errorf("calibrated: first %v, re-baseline %v; want true, false", got[0].Calibrated, got[1].Calibrated)
 	}
-	if want := "Kofi's first assessment of Pat as manager (2026-09-22, 15 of 24 levels set at once)"; got[1].Describe("Pat") != want {
+	if want := "Lee's first assessment of Pat as manager (2026-09-22, 15 of 24 levels set at once)"; got[1].Describe("Pat") != want {
 		t.Errorf("describe = %q, want it to start %q", got[1].Describe("Pat"), want)
 	}
 	// The same re-levelling by someone who changed the levels before is a
 	// re-baseline, not a new manager's.
-	if b := Baselines(history, nil, "Rosa"); b[1].Kind != "re-baseline" {
+	if b := Baselines(history, nil, "Kim"); b[1].Kind != "re-baseline" {
 		t.Errorf("kind = %s, want re-baseline", b[1].Kind)
 	}
 	// The file as it stands, when it moves most levels against the history's
@@ -71,35 +71,35 @@ func TestProgressFromTheBaseline(t *testing.T) {
 	m := matrix(t)
 	first := atBar(m, "pm")
 	rebased := atBar(m, "senior-pm")
-	history := commitOf("c1", "2026-01-14", "Rosa", "First assessments after calibration", nil, first)
-	history = append(history, commitOf("c2", "2026-09-22", "Kofi Mensah", "My first assessment of Pat", first, rebased)...)
+	history := commitOf("c1", "2026-01-14", "Kim", "First assessments after calibration", nil, first)
+	history = append(history, commitOf("c2", "2026-09-22", "Lee Park", "My first assessment of Pat", first, rebased)...)
 	for i := range history {
 		history[i].Person = "pat"
 	}
-	pat := &skills.Person{ID: "pat", Name: "Pat Doe", Path: "skills/pat.toml", Role: "pm", Manager: "kofi", Levels: rebased,
+	pat := &skills.Person{ID: "pat", Name: "Pat Doe", Path: "skills/pat.toml", Role: "pm", Manager: "lee", Levels: rebased,
 		Assessed: day("2026-11-18"), PlanStart: day("2026-09-01")}
-	kofi := &skills.Person{ID: "kofi", Name: "Kofi Mensah", Path: "skills/kofi.toml", Role: "gpm", Manager: "dana", Levels: atBar(m, "gpm")}
-	dana := &skills.Person{ID: "dana", Name: "Dana Whitfield", Path: "skills/dana.toml", Role: "director", Levels: atBar(m, "director")}
-	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat, kofi, dana}, History: history})
+	lee := &skills.Person{ID: "lee", Name: "Lee Park", Path: "skills/lee.toml", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm")}
+	robin := &skills.Person{ID: "robin", Name: "Robin Hart", Path: "skills/robin.toml", Role: "director", Levels: atBar(m, "director")}
+	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat, lee, robin}, History: history})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if pl.Progress.Baseline == nil || pl.Progress.Start != "2026-09-22" || len(pl.Progress.Moves) != 0 {
 		t.Errorf("progress = %+v, want it counted from the baseline of 2026-09-22, with no moves", pl.Progress)
 	}
-	if pl.Verdict.Kind != "ready-now" || !strings.HasSuffix(pl.Verdict.Why, "every assessed skill, once Kofi Mensah's first assessment of Pat as manager (2026-09-22, 16 of 24 levels set at once) is calibrated with Dana Whitfield") {
+	if pl.Verdict.Kind != "ready-now" || !strings.HasSuffix(pl.Verdict.Why, "every assessed skill, once Lee Park's first assessment of Pat as manager (2026-09-22, 16 of 24 levels set at once) is calibrated with Robin Hart") {
 		t.Errorf("verdict = %+v", pl.Verdict)
 	}
 	// Calibrated, the same re-levelling is still a baseline, but nothing
-	// waits on it but the manager: Kofi rates his one report a role above
-	// her bar, Dana hers at it, and the team flags the gap.
+	// waits on it but the manager: Lee rates their one report a role above
+	// the bar, Robin theirs at it, and the team flags the gap.
 	for i := range history {
 		if history[i].Commit == "c2" {
 			history[i].Subject = "Pat: re-levelled after calibration"
 		}
 	}
-	pl, _ = Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat, kofi, dana}, History: history})
-	if pl.Calibration != "Kofi Mensah's ratings, which sit apart from the other managers', are calibrated with Dana Whitfield" || pl.Verdict.Text != "ready now, once calibrated" {
+	pl, _ = Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat, lee, robin}, History: history})
+	if pl.Calibration != "Lee Park's ratings, which sit apart from the other managers', are calibrated with Robin Hart" || pl.Verdict.Text != "ready now, once calibrated" {
 		t.Errorf("calibrated baseline: calibration %q, verdict %+v", pl.Calibration, pl.Verdict)
 	}
 	_ = time.UTC

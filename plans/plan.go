@@ -506,6 +506,11 @@ type TeamIndex struct {
 	// apart from the other managers' (see Team's calibration).
 	people  map[string]*skills.Person
 	flagged map[string]bool
+	// ids are everyone's ids, sorted: the order teammates are looked at in;
+	// byFirst the ids by first name, focusedOn by focus skill, each sorted.
+	ids       []string
+	byFirst   map[string][]string
+	focusedOn map[string][]string
 }
 
 // IndexTeam computes the TeamIndex of team.
@@ -531,6 +536,20 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 		ix.people[q.ID] = q
 		if q.Manager != "" {
 			reports[q.Manager] = append(reports[q.Manager], q)
+		}
+	}
+	ix.ids = make([]string, 0, len(ix.people))
+	for id := range ix.people {
+		ix.ids = append(ix.ids, id)
+	}
+	slices.Sort(ix.ids)
+	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]string{}
+	for _, id := range ix.ids {
+		if first := firstWord(ix.people[id].Name); first != "" {
+			ix.byFirst[first] = append(ix.byFirst[first], id)
+		}
+		for _, s := range ix.focus[id] {
+			ix.focusedOn[s] = append(ix.focusedOn[s], id)
 		}
 	}
 	managers := make([]string, 0, len(reports))
@@ -830,28 +849,24 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 			return fmt.Sprintf("your goal \"%s\"%s leans on it: lead with it there, and let others see how you do it", g.Text, due)
 		}
 	}
-	ids := make([]string, 0, len(team.people))
-	for id := range team.people {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
 	if st.Shows != "" {
 		// A teammate the evidence names: keep the work with them going.
-		for _, id := range ids {
-			q := team.people[id]
-			first := firstWord(q.Name)
-			if id == p.ID || used[id] || first == "" || !slices.Contains(strings.FieldsFunc(st.Shows, notLetter), first) {
-				continue
+		for _, w := range strings.FieldsFunc(st.Shows, notLetter) {
+			for _, id := range team.byFirst[w] {
+				if id == p.ID || used[id] {
+					continue
+				}
+				q := team.people[id]
+				used[id] = true
+				return fmt.Sprintf("keep it going with %s, whom that evidence names: ask %s what helped most, and do more of it", q.Name, w)
 			}
-			used[id] = true
-			return fmt.Sprintf("keep it going with %s, whom that evidence names: ask %s what helped most, and do more of it", q.Name, first)
 		}
 	}
 	newHire := NewHire(p, TodayOf(p).day) // their first 90 days are for learning, not for teaching
-	for _, id := range ids {
+	for _, id := range team.focusedOn[st.ID] {
 		q := team.people[id]
 		if newHire || id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
-			m.RoleRank(q.Role) > m.RoleRank(p.Role) || !slices.Contains(team.focus[id], st.ID) {
+			m.RoleRank(q.Role) > m.RoleRank(p.Role) {
 			continue
 		}
 		used[id] = true
@@ -940,12 +955,7 @@ func PlanPath(id string) string { return "plans/" + id + ".md" }
 func onboardingBuddy(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
 	rank := m.RoleRank(p.Role)
 	best, bestScore := "", -1
-	ids := make([]string, 0, len(team.people))
-	for id := range team.people {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
+	for _, id := range team.ids {
 		q := team.people[id]
 		r := m.RoleRank(q.Role)
 		if id == p.ID || id == p.Manager || q.Manager == p.ID || r < rank || r > rank+1 || NewHire(q, TodayOf(p).day) {

@@ -74,6 +74,8 @@ type candidate struct {
 	// stretch is the role after the target, for someone at the target's bar.
 	stretch *skills.Role
 	tier    int
+	// onboard is set for a new hire: the next role is not theirs to plan.
+	onboard bool
 }
 
 // The tiers of the ranking, strongest first: a gap in today's job that the
@@ -232,6 +234,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 		lvl, assessed := p.Levels[s.ID]
 		c := signals(m, p, role, target, i, today)
+		c.onboard = onboard
 		if !back.IsZero() && c.belowRole {
 			c.reentry = true
 		}
@@ -379,7 +382,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 	switch {
 	case c.stretch != nil:
 		out = append(out, fmt.Sprintf("you meet the %s bar already; %s asks for %d %s, the stretch beyond it", target.Name, c.stretch.Name, exp[c.stretch.ID], levelName(m, exp[c.stretch.ID])))
-	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole:
+	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
 		out = append(out, fmt.Sprintf("%s asks for %d %s, %s up", target.Name, exp[target.ID], levelName(m, exp[target.ID]), words(c.gap, "level")))
 	}
 	for _, g := range c.overdue {
@@ -401,7 +404,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 			out = append(out, fmt.Sprintf("you rate yourself %d, above your manager's %d", c.self, lvl))
 		}
 	}
-	if c.transition && target.ID != role.ID && c.stretch == nil {
+	if c.transition && target.ID != role.ID && c.stretch == nil && !c.onboard {
 		out = append(out, fmt.Sprintf("the move from %s to %s turns on it", role.Name, target.Name))
 	}
 	if c.latest != nil {
@@ -425,34 +428,6 @@ func words(n int, word string) string {
 		return "one " + word
 	}
 	return number(n) + " " + word + "s"
-}
-
-// leaningPersonas names the personas of s that the target weighs most (at
-// least 1.2), or "" when none stands out.
-func leaningPersonas(m *skills.Matrix, s *skills.Skill, target *skills.Role) string {
-	var names []string
-	for _, id := range s.Personas {
-		if target.Emphasis[id] >= 1.2 {
-			if pp := m.Persona(id); pp != nil {
-				names = append(names, pp.Name)
-			}
-		}
-	}
-	return strings.Join(names, " and ")
-}
-
-// goalPhrase turns a goal written as an imperative ("Lead the EMEA pricing
-// launch") into the rest of "your goal to ...".
-func goalPhrase(text string) string {
-	text = strings.TrimRight(strings.TrimSpace(text), ".")
-	if text == "" {
-		return text
-	}
-	first, rest, _ := strings.Cut(text, " ")
-	if len(first) > 1 && strings.ToUpper(first) == first {
-		return text // an acronym: keep it as written
-	}
-	return strings.ToLower(first[:1]) + first[1:] + strings.TrimSuffix(" "+rest, " ")
 }
 
 func plural(n int, word string) string {
