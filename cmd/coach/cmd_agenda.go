@@ -59,7 +59,7 @@ built-in template.
 
 Examples:
    coach agenda alice
-   coach agenda --all                  # every 1:1 of the coming week
+   coach agenda --all                  # everyone's next 1:1
    coach agenda alice --week 2026-W49 --stdout
 
 Exit status: 0 ok (an agenda kept because it exists included: keeping it is
