@@ -69,15 +69,8 @@ func Baselines(history []skills.Change, current *skills.Person, managerName stri
 		before := len(levels)
 		moved := 0
 		for _, c := range group {
-			switch c.Kind {
-			case skills.KindRemoved:
-				levels = map[string]int{}
-			case skills.KindLevel:
-				if c.ToLevel() == 0 {
-					delete(levels, c.Skill)
-				} else {
-					levels[c.Skill] = c.ToLevel()
-				}
+			var level bool
+			if levels, level = replay(levels, c); level {
 				moved++
 			}
 		}
@@ -166,4 +159,22 @@ func latestBaseline(bs []Baseline) *Baseline {
 	}
 	b := bs[len(bs)-1]
 	return &b
+}
+
+// replay applies change c to levels, the file's levels before it, and
+// returns them after it: a removed file has none, a level change sets or
+// clears one skill. level reports whether c was a level change.
+func replay(levels map[string]int, c skills.Change) (after map[string]int, level bool) {
+	switch c.Kind {
+	case skills.KindRemoved:
+		return map[string]int{}, false
+	case skills.KindLevel:
+		if c.ToLevel() == 0 {
+			delete(levels, c.Skill)
+		} else {
+			levels[c.Skill] = c.ToLevel()
+		}
+		return levels, true
+	}
+	return levels, false
 }

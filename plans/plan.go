@@ -616,16 +616,7 @@ func atBarSince(m *skills.Matrix, p *skills.Person, target *skills.Role, history
 	levels := map[string]int{}
 	since := ""
 	for i, c := range sorted {
-		switch c.Kind {
-		case skills.KindRemoved:
-			levels = map[string]int{}
-		case skills.KindLevel:
-			if c.ToLevel() == 0 {
-				delete(levels, c.Skill)
-			} else {
-				levels[c.Skill] = c.ToLevel()
-			}
-		}
+		levels, _ = replay(levels, c)
 		if i+1 < len(sorted) && sorted[i+1].Commit == c.Commit && sorted[i+1].Date.Equal(c.Date) {
 			continue // the rest of the same commit
 		}

@@ -396,17 +396,12 @@ type builtPlan struct {
 // order, showing progress; the error is the first person's, in order, whose
 // plan failed, with the plans of those before (see inParallel).
 func (t *team) buildPlans(ctx context.Context, people []*skills.Person, render bool) ([]builtPlan, error) {
-	t.progress.begin("building plans", "plans", len(people))
-	defer t.progress.end()
-	return inParallel(ctx, t.workers, people, func(p *skills.Person) (builtPlan, error) {
-		defer t.progress.add(1)
-		pl, err := t.plan(p)
-		if err != nil || !render {
-			return builtPlan{plan: pl}, err
-		}
-		content, err := t.render(p, pl)
-		return builtPlan{pl, content}, err
+	out := make([]builtPlan, 0, len(people))
+	err := t.eachPlan(ctx, people, render, func(_ *skills.Person, b builtPlan) error {
+		out = append(out, b)
+		return nil
 	})
+	return out, err
 }
 
 // eachPlan builds and renders the plans of people in parallel and calls f
