@@ -64,9 +64,9 @@ type Options struct {
 	// CPU (GOMAXPROCS).
 	Workers int
 	// Person, when set, keeps of the changes only that person's (by
-	// today's id) and every rename: what one person's history needs,
-	// without copying everyone's changes. The walk and the cache are the
-	// same.
+	// today's id) and every rename: what one person's history needs. A
+	// warm run decodes that person's entries of the cache and no one
+	// else's. The walk and the cache are the same.
 	Person string
 	// Stream leaves Result.Changes empty: Result.All decodes the changes
 	// as they are used, from the compact records the walk keeps. For a
@@ -107,6 +107,7 @@ type Result struct {
 	// Latest maps a person id (today's) to the newest commit, by author
 	// date, that changed their skill file, whether or not the change is
 	// one Changes lists (a new assessment date, notes, a manager).
+	// With Options.Person, it holds that person alone.
 	Latest map[string]string
 
 	// With Options.Stream, the history All and ByPerson decode.
@@ -310,8 +311,9 @@ func ForPerson(changes []skills.Change, id string) []skills.Change {
 }
 
 // ByPerson groups the changes by person, each person's newest first: one
-// pass over Changes, or with Options.Stream over the records, so that the
-// whole history is never held twice.
+// pass over Changes, or with Options.Stream each person's decoded from the
+// cache's entries of their files, a person at a time on every core, so
+// that the whole history is never held twice.
 func (r *Result) ByPerson() map[string][]skills.Change {
 	switch {
 	case r.view == nil:

@@ -12,9 +12,9 @@ import (
 // bytes, and a history of 100,000 commits holds hundreds of thousands of
 // them, most of which one person's history never looks at. Encoded, a
 // change costs a few bytes: its strings are indexes into a table that
-// holds each string once. The same encoding is the body of the cache file,
-// so a warm run reads its records without decoding them, and Read decodes
-// only the changes it returns.
+// holds each string once. The workers write a record per commit; the cache
+// keeps the same changes, so encoded, grouped by file (see cache.go), and
+// Read decodes only the changes it returns.
 //
 // A record is:
 //
