@@ -4,6 +4,8 @@ package history
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -239,4 +241,46 @@ func alice(comm int) string {
 func changesOf(t *testing.T, res *Result) string {
 	t.Helper()
 	return jsonOf(t, &Result{Changes: res.Changes})
+}
+
+// A cache whose checksum matches whatever its content never crashes a run,
+// nor fails it: every byte of it, changed and checksummed again, is read
+// (for everyone and for one person) in a repository whose deleted branch
+// makes the run write the cache again, with another branch's commits that
+// the run does not read.
+func TestMutatedCacheNeverPanics(t *testing.T) {
+	g := newGitEnv(t)
+	dir := trustRepo(t, g, "Led the review")
+	// A branch the cache keeps, though the revision read does not reach it.
+	g.run(dir, "checkout", "-q", "-b", "other")
+	g.commit(dir, "Other", "skills/alice.toml", alice(5), "skills/bo.toml", alice(1))
+	readHistory(t, dir, Options{})
+	g.run(dir, "checkout", "-q", "main")
+	g.run(dir, "checkout", "-q", "-b", "draft")
+	g.commit(dir, "Draft", "skills/alice.toml", alice(4))
+	g.run(dir, "mv", "skills/alice.toml", "skills/alice-smith.toml")
+	g.commit(dir, "Rename")
+	readHistory(t, dir, Options{})
+	g.run(dir, "checkout", "-q", "main")
+	g.run(dir, "branch", "-q", "-D", "draft")
+	path := cachePath(filepath.Join(dir, ".git"))
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := max(1, len(good)/150)
+	for i := len(cacheMagic); i < len(good)-4; i += step {
+		bad := bytes.Clone(good)
+		bad[i] ^= 0x5a
+		body := bad[:len(bad)-4]
+		bad = binary.LittleEndian.AppendUint32(body, crc32.Checksum(body, crcTable))
+		for _, opts := range []Options{{}, {Person: "alice"}} {
+			if err := os.WriteFile(path, bad, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Read(dir, opts); err != nil {
+				t.Errorf("byte %d changed: %v", i, err)
+			}
+		}
+	}
 }

@@ -230,7 +230,7 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 		// Nothing new, but a history rewritten or a branch deleted leaves
 		// commits behind that nothing reaches any more: the cache is
 		// written again without them.
-		if c.beyond(seen, roots) {
+		if c.beyond(seen, roots) && c.valid() {
 			if data, dropped := encodeCache(key, c, nil, nil, nil, roots); dropped {
 				_ = saveCache(w.gitDir, data)
 			}
