@@ -696,7 +696,15 @@ func encodeCache(key cacheKey, old *cacheFile, graph []graphCommit, fresh []reco
 		i = j
 	}
 
-	out := []byte(cacheMagic)
+	// One buffer of about the file's size: appending would copy it, the
+	// largest allocation of the run, a few times over.
+	size := len(cacheMagic) + len(key.Version) + len(key.ObjectFormat) + len(key.SkillsPath) + 3*binary.MaxVarintLen64 +
+		(20+2*binary.MaxVarintLen32)*len(hashes) + len(sec) + len(body) + 4
+	for _, s := range w.c.strs {
+		size += len(s) + binary.MaxVarintLen32
+	}
+	out := make([]byte, 0, size)
+	out = append(out, cacheMagic...)
 	for _, s := range []string{key.Version, key.ObjectFormat, key.SkillsPath} {
 		out = binary.AppendUvarint(out, uint64(len(s)))
 		out = append(out, s...)

@@ -284,3 +284,25 @@ func TestMutatedCacheNeverPanics(t *testing.T) {
 		}
 	}
 }
+
+// What an annotated tag reaches stays in the cache, though no branch does.
+func TestCacheKeepsTaggedCommits(t *testing.T) {
+	g := newGitEnv(t)
+	dir := trustRepo(t, g, "Led the review")
+	g.run(dir, "checkout", "-q", "-b", "draft")
+	g.commit(dir, "Draft", "skills/alice.toml", alice(4)+"\n[[evidence]]\ndate = 2026-05-02\nskill = \"communication\"\ntext = \"Kept by a tag\"\n")
+	readHistory(t, dir, Options{})
+	g.run(dir, "tag", "-a", "-m", "Kept", "kept")
+	g.run(dir, "tag", "-a", "-m", "Kept again", "kept-again", "kept")
+	g.run(dir, "checkout", "-q", "main")
+	g.run(dir, "branch", "-q", "-D", "draft")
+	g.run(dir, "tag", "-d", "kept")
+	readHistory(t, dir, Options{})
+	data, err := os.ReadFile(cachePath(filepath.Join(dir, ".git")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("Kept by a tag")) {
+		t.Error("the cache dropped the commits of a tag of a tag")
+	}
+}

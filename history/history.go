@@ -23,7 +23,9 @@
 package history
 
 import (
+	"bytes"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"iter"
@@ -214,6 +216,8 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 			roots = []plumbing.Hash{head}
 		}
 		data, _ := encodeCache(key, c, w.graph, w.changed, w.boundary, roots)
+		// What the walk read is in data now.
+		w.changed, w.seen, c = nil, nil, nil
 		if useCache && len(w.missing) == 0 {
 			// A cache that cannot be written only costs speed next time. A
 			// walk that met a missing commit writes none: what it read is
@@ -273,17 +277,29 @@ func (w *walker) refTips(c *cacheFile) []plumbing.Hash {
 		return nil
 	}
 	defer refs.Close()
+	// Objects are read from the mapped packs, as the walk reads them: go-git's
+	// storage would index every pack in memory for the run.
+	objects := newObjectStore(w.repo.Storer, w.packs)
 	var out []plumbing.Hash
 	_ = refs.ForEach(func(r *plumbing.Reference) error {
 		if r.Type() != plumbing.HashReference {
 			return nil
 		}
 		h := r.Hash()
-		if !c.covers(h) {
-			// An annotated tag names the commit it tags.
-			if t, err := w.repo.TagObject(h); err == nil && t.TargetType == plumbing.CommitObject {
-				h = t.Target
+		// An annotated tag names the commit it tags, or another tag.
+		for range 8 {
+			if c.covers(h) {
+				break
 			}
+			raw, err := objects.read(plumbing.TagObject, h)
+			if err != nil || !bytes.HasPrefix(raw, []byte("object ")) || len(raw) < 47 {
+				break
+			}
+			var target plumbing.Hash
+			if _, err := hex.Decode(target[:], raw[7:47]); err != nil {
+				break
+			}
+			h = target
 		}
 		out = append(out, h)
 		return nil
