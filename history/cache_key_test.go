@@ -20,7 +20,7 @@ func TestCacheKeyedByBuild(t *testing.T) {
 		want error
 	}{
 		{"this coach", this, nil},
-		{"another coach", cacheKey{Version: "4 v9.9.9 ", ObjectFormat: objectFormat, SkillsPath: "skills"}, errForeign},
+		{"another coach", cacheKey{Version: "5 v9.9.9 ", ObjectFormat: objectFormat, SkillsPath: "skills"}, errForeign},
 		{"another object format", cacheKey{Version: this.Version, ObjectFormat: "sha256", SkillsPath: "skills"}, errForeign},
 		{"another skills folder", cacheKey{Version: this.Version, ObjectFormat: objectFormat, SkillsPath: "team/skills"}, errForeign},
 	}
@@ -33,7 +33,7 @@ func TestCacheKeyedByBuild(t *testing.T) {
 			if err := os.MkdirAll(filepath.Dir(cachePath(gitDir)), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(cachePath(gitDir), encodeCache(tt.key, nil, nil, nil, nil), 0o644); err != nil {
+			if err := os.WriteFile(cachePath(gitDir), encodeCacheData(tt.key, nil, nil, nil, nil, nil), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			c, err := loadCache(gitDir, this)

@@ -96,7 +96,7 @@ func TestCacheMatchesNoCache(t *testing.T) {
 	check("cut short", "checksum")
 
 	// A cache written by another build is not read.
-	other := encodeCache(cacheKey{Version: "2 v0.0.1", ObjectFormat: "sha1", SkillsPath: "skills"}, nil, nil, nil, nil)
+	other := encodeCacheData(cacheKey{Version: "2 v0.0.1", ObjectFormat: "sha1", SkillsPath: "skills"}, nil, nil, nil, nil, nil)
 	os.WriteFile(path, other, 0o644)
 	check("foreign", "another build")
 }
@@ -124,16 +124,21 @@ func TestCacheRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	key := currentKey(w.skillsPath)
-	c, err := decodeCache(encodeCache(key, nil, w.graph, w.changed, w.boundary), key)
+	c, err := decodeCache(encodeCacheData(key, nil, w.graph, w.changed, w.boundary, []plumbing.Hash{head}), key)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.hashes) != len(w.graph) || len(c.records) != len(w.changed) {
-		t.Fatalf("cache holds %d commits and %d records, want %d and %d", len(c.hashes), len(c.records), len(w.graph), len(w.changed))
+	if len(c.hashes) != len(w.graph) || len(c.commits) != len(w.changed) {
+		t.Fatalf("cache holds %d commits and %d records, want %d and %d", len(c.hashes), len(c.commits), len(w.graph), len(w.changed))
 	}
-	recs, n := c.reach([]plumbing.Hash{head})
-	if n != len(w.graph) || len(recs) != len(w.changed) {
-		t.Errorf("reach: %d commits, %d records; want %d, %d", n, len(recs), len(w.graph), len(w.changed))
+	seen, n := c.reach([]plumbing.Hash{head})
+	if n != len(w.graph) || !c.valid() {
+		t.Errorf("reach: %d commits; want %d", n, len(w.graph))
+	}
+	for _, b := range seen {
+		if !b {
+			t.Fatal("a commit of the cache is not reached")
+		}
 	}
 }
 
@@ -210,4 +215,10 @@ func TestStreamMatchesChanges(t *testing.T) {
 			}
 		}
 	}
+}
+
+// encodeCacheData is encodeCache's file.
+func encodeCacheData(key cacheKey, old *cacheFile, graph []graphCommit, fresh []recordRef, boundary []*commit, roots []plumbing.Hash) []byte {
+	data, _ := encodeCache(key, old, graph, fresh, boundary, roots)
+	return data
 }

@@ -23,11 +23,16 @@
 package history
 
 import (
+	"bytes"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"iter"
+	"os"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"time"
 
@@ -61,9 +66,9 @@ type Options struct {
 	// CPU (GOMAXPROCS).
 	Workers int
 	// Person, when set, keeps of the changes only that person's (by
-	// today's id) and every rename: what one person's history needs,
-	// without copying everyone's changes. The walk and the cache are the
-	// same.
+	// today's id) and every rename: what one person's history needs. A
+	// warm run decodes that person's entries of the cache and no one
+	// else's. The walk and the cache are the same.
 	Person string
 	// Stream leaves Result.Changes empty: Result.All decodes the changes
 	// as they are used, from the compact records the walk keeps. For a
@@ -104,11 +109,11 @@ type Result struct {
 	// Latest maps a person id (today's) to the newest commit, by author
 	// date, that changed their skill file, whether or not the change is
 	// one Changes lists (a new assessment date, notes, a manager).
+	// With Options.Person, it holds that person alone.
 	Latest map[string]string
 
-	// With Options.Stream, the records All decodes.
-	records []recordRef
-	person  string
+	// With Options.Stream, the history All and ByPerson decode.
+	view *view
 }
 
 // All yields the changes in the order of Changes: from Changes, or with
@@ -116,7 +121,7 @@ type Result struct {
 // never held at once.
 func (r *Result) All() iter.Seq[skills.Change] {
 	return func(yield func(skills.Change) bool) {
-		if r.records == nil {
+		if r.view == nil {
 			for _, c := range r.Changes {
 				if !yield(c) {
 					return
@@ -124,7 +129,7 @@ func (r *Result) All() iter.Seq[skills.Change] {
 			}
 			return
 		}
-		replay(r.records, r.person, func(string, string, *fileChange) {}, func(group []skills.Change) bool {
+		r.view.each(func(group []skills.Change) bool {
 			for _, c := range group {
 				if !yield(c) {
 					return false
@@ -164,46 +169,142 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 		return nil, err
 	}
 	key := currentKey(w.skillsPath)
+	// Only a coaching repository gets a cache: coach run in any other git
+	// repository leaves nothing behind in it.
+	useCache := !opts.NoCache && isCoaching(root)
 	var c *cacheFile
 	var warnings []string
-	if !opts.NoCache {
+	ignored := func(why error) {
+		warnings = append(warnings, fmt.Sprintf("ignored the history cache %s, which is %v; rebuilding it", cachePath(w.gitDir), why))
+	}
+	if useCache {
 		c, err = loadCache(w.gitDir, key)
 		if err == nil && c != nil && !c.boundariesShallow(w.shallow) {
 			c = nil // the clone was deepened: what lay beyond is read now
 		}
 		if err != nil {
-			warnings = append(warnings, fmt.Sprintf("ignored the history cache %s, which is %v; rebuilding it", cachePath(w.gitDir), err))
+			ignored(err)
 		}
 	}
+	var v *view
+	var seen []bool // what head reaches in the cache
 	if c.covers(head) {
-		w.stops = append(w.stops, head)
-	} else if err := w.walk(head, c); err != nil {
-		// Nothing is cached from a walk that could not read an object.
-		return nil, err
+		var n int
+		seen, n = c.reach([]plumbing.Hash{head})
+		if v = newView(c, seen, opts.Person); !v.valid() {
+			ignored(errMalformed)
+			c, v = nil, nil
+		}
+		w.commits = n
+	} else if c != nil && !c.valid() {
+		// What the walk adds is merged with what the cache holds, all of
+		// which is read then.
+		ignored(errMalformed)
+		c = nil
 	}
-	if !opts.NoCache && len(w.graph) > 0 && len(w.missing) == 0 {
-		// A cache that cannot be written only costs speed next time. A walk
-		// that met a missing commit writes none: what it read is
-		// incomplete.
-		_ = saveCache(w.gitDir, key, c, w.graph, w.changed, w.boundary)
+	var roots []plumbing.Hash // what the cache keeps: what these reach
+	if useCache {
+		roots = append(w.refTips(c), head)
 	}
-	cached, commits := c.reach(w.stops)
-	w.commits = commits + len(w.graph)
-	all := append(make([]recordRef, 0, len(w.changed)+len(cached)), w.changed...)
-	z := zones{}
-	var d decoded
-	for _, r := range cached {
-		if r.boundary {
-			r.decode(z, func(string) bool { return false }, &d)
-			w.boundary = append(w.boundary, &commit{Hash: r.hash, When: d.when})
-		} else {
-			all = append(all, r)
+	switch {
+	case v == nil:
+		if err := w.walk(head, c); err != nil {
+			// Nothing is cached from a walk that could not read an object.
+			return nil, err
+		}
+		if !useCache {
+			roots = []plumbing.Hash{head}
+		}
+		data, _ := encodeCache(key, c, w.graph, w.changed, w.boundary, roots)
+		// What the walk read is in data now.
+		w.changed, w.seen, c = nil, nil, nil
+		if useCache && len(w.missing) == 0 {
+			// A cache that cannot be written only costs speed next time. A
+			// walk that met a missing commit writes none: what it read is
+			// incomplete.
+			_ = saveCache(w.gitDir, data)
+		}
+		// What was walked is read as the cache is.
+		if c, err = decodeCache(data, key); err != nil {
+			return nil, fmt.Errorf("the history just read does not read back (%v); this is a bug in coach", err)
+		}
+		seen, n := c.reach([]plumbing.Hash{head})
+		v, w.commits = newView(c, seen, opts.Person), n
+	case useCache:
+		// Nothing new, but a history rewritten or a branch deleted leaves
+		// commits behind that nothing reaches any more: the cache is
+		// written again without them.
+		if c.beyond(seen, roots) && c.valid() {
+			if data, dropped := encodeCache(key, c, nil, nil, nil, roots); dropped {
+				_ = saveCache(w.gitDir, data)
+			}
 		}
 	}
-	res := w.result(all, opts.Stream)
+	res := w.result(v, opts.Stream)
 	res.Warnings = append(res.Warnings, warnings...)
 	w.report(true)
 	return res, nil
+}
+
+// beyond reports whether the cache holds commits that roots do not reach,
+// given what head reaches (seen): most often head reaches every root, and
+// the commits it reaches are counted already.
+func (c *cacheFile) beyond(seen []bool, roots []plumbing.Hash) bool {
+	for _, h := range roots {
+		if i, ok := c.index(h); ok && !seen[i] {
+			_, n := c.reach(roots)
+			return n < len(c.hashes)
+		}
+	}
+	return slices.Contains(seen, false)
+}
+
+// errMalformed is a cache whose checksum matches and whose content does not
+// read: not one coach wrote.
+var errMalformed = errors.New("damaged: malformed")
+
+// isCoaching reports whether root holds coach.toml.
+func isCoaching(root string) bool {
+	fi, err := os.Stat(filepath.Join(root, skills.ConfigFile))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// refTips are the commits that the branches and tags name, those the cache
+// c or the walk hold: with the revision read, what the cache keeps.
+func (w *walker) refTips(c *cacheFile) []plumbing.Hash {
+	refs, err := w.repo.References()
+	if err != nil {
+		return nil
+	}
+	defer refs.Close()
+	// Objects are read from the mapped packs, as the walk reads them: go-git's
+	// storage would index every pack in memory for the run.
+	objects := newObjectStore(w.repo.Storer, w.packs)
+	var out []plumbing.Hash
+	_ = refs.ForEach(func(r *plumbing.Reference) error {
+		if r.Type() != plumbing.HashReference {
+			return nil
+		}
+		h := r.Hash()
+		// An annotated tag names the commit it tags, or another tag.
+		for range 8 {
+			if c.covers(h) {
+				break
+			}
+			raw, err := objects.read(plumbing.TagObject, h)
+			if err != nil || !bytes.HasPrefix(raw, []byte("object ")) || len(raw) < 47 {
+				break
+			}
+			var target plumbing.Hash
+			if _, err := hex.Decode(target[:], raw[7:47]); err != nil {
+				break
+			}
+			h = target
+		}
+		out = append(out, h)
+		return nil
+	})
+	return out
 }
 
 // resolve resolves rev ("" for HEAD) to a commit, as git does.
@@ -226,18 +327,19 @@ func ForPerson(changes []skills.Change, id string) []skills.Change {
 }
 
 // ByPerson groups the changes by person, each person's newest first: one
-// pass over Changes, or with Options.Stream over the records, so that the
-// whole history is never held twice.
+// pass over Changes, or with Options.Stream each person's decoded from the
+// cache's entries of their files, a person at a time on every core, so
+// that the whole history is never held twice.
 func (r *Result) ByPerson() map[string][]skills.Change {
-	if r.records == nil {
+	switch {
+	case r.view == nil:
 		return ByPerson(r.Changes)
+	case r.view.person == "":
+		// Everyone's, a person at a time, on every core.
+		return r.view.byPerson()
 	}
-	total := 0
-	for _, rec := range r.records {
-		total += rec.changes
-	}
-	all := make([]skills.Change, 0, total)
-	replay(r.records, r.person, func(string, string, *fileChange) {}, func(group []skills.Change) bool {
+	var all []skills.Change
+	r.view.each(func(group []skills.Change) bool {
 		all = append(all, group...)
 		return true
 	})

@@ -1,7 +1,6 @@
 package history
 
 import (
-	"bytes"
 	"encoding/binary"
 	"time"
 
@@ -14,9 +13,9 @@ import (
 // bytes, and a history of 100,000 commits holds hundreds of thousands of
 // them, most of which one person's history never looks at. Encoded, a
 // change costs a few bytes: its strings are indexes into a table that
-// holds each string once. The same encoding is the body of the cache file,
-// so a warm run reads its records without decoding them, and Read decodes
-// only the changes it returns.
+// holds each string once. The workers write a record per commit; the cache
+// keeps the same changes, so encoded, grouped by file (see cache.go), and
+// Read decodes only the changes it returns.
 //
 // A record is:
 //
@@ -35,12 +34,9 @@ type chunk struct {
 
 // recordRef locates one commit's record.
 type recordRef struct {
-	ch       *chunk
-	off      int
-	hash     plumbing.Hash
-	when     int64 // the author date, for the order of the history
-	boundary bool
-	changes  int // how many changes it holds
+	ch   *chunk
+	off  int
+	hash plumbing.Hash
 }
 
 const flagBoundary = 1
@@ -55,14 +51,17 @@ func newChunkWriter() *chunkWriter {
 	return &chunkWriter{index: map[string]uint64{"": 0}, c: &chunk{strs: []string{""}}}
 }
 
-func (w *chunkWriter) str(s string) {
+func (w *chunkWriter) str(s string) { w.c.body = binary.AppendUvarint(w.c.body, w.intern(s)) }
+
+// intern returns the index of s in the chunk's strings, adding it once.
+func (w *chunkWriter) intern(s string) uint64 {
 	i, ok := w.index[s]
 	if !ok {
 		i = uint64(len(w.c.strs))
 		w.index[s] = i
 		w.c.strs = append(w.c.strs, s)
 	}
-	w.c.body = binary.AppendUvarint(w.c.body, i)
+	return i
 }
 
 func (w *chunkWriter) uvarint(v uint64) { w.c.body = binary.AppendUvarint(w.c.body, v) }
@@ -82,7 +81,7 @@ func (w *chunkWriter) when(t time.Time) {
 
 // record encodes what commit n changed, and returns where it is.
 func (w *chunkWriter) record(n *commit, boundary bool, files []fileChange) recordRef {
-	ref := recordRef{ch: w.c, off: len(w.c.body), hash: n.Hash, when: n.When.Unix(), boundary: boundary}
+	ref := recordRef{ch: w.c, off: len(w.c.body), hash: n.Hash}
 	w.c.body = append(w.c.body, n.Hash[:]...)
 	flags := uint64(0)
 	if boundary {
@@ -98,7 +97,6 @@ func (w *chunkWriter) record(n *commit, boundary bool, files []fileChange) recor
 		w.str(f.ID)
 		w.str(f.Warning)
 		w.uvarint(uint64(len(f.Changes)))
-		ref.changes += len(f.Changes)
 		for _, c := range f.Changes {
 			w.str(string(c.Kind))
 			w.str(c.Skill)
@@ -134,51 +132,6 @@ const (
 	extraSkills = 2
 )
 
-// copyRecord encodes the record at off of src again into w, with w's
-// strings, and returns where it is now.
-func (w *chunkWriter) copyRecord(src *chunk, off int) recordRef {
-	r := recordReader{decoder{src.body[off:]}, src}
-	ref := recordRef{ch: w.c, off: len(w.c.body)}
-	copy(ref.hash[:], r.bytes(20))
-	w.c.body = append(w.c.body, ref.hash[:]...)
-	flags := r.uvarint()
-	ref.boundary = flags&flagBoundary != 0
-	w.uvarint(flags)
-	ref.when = r.varint()
-	w.varint(ref.when)
-	w.uvarint(r.uvarint())
-	for range 3 {
-		w.str(r.str())
-	}
-	nf := r.uvarint()
-	w.uvarint(nf)
-	for range nf {
-		w.str(r.str())
-		w.str(r.str())
-		nc := r.uvarint()
-		w.uvarint(nc)
-		ref.changes += int(nc)
-		for range nc {
-			for range 5 {
-				w.str(r.str())
-			}
-			extra := r.uvarint()
-			w.uvarint(extra)
-			if extra&extraOn != 0 {
-				w.varint(r.varint())
-			}
-			if extra&extraSkills != 0 {
-				n := r.uvarint()
-				w.uvarint(n)
-				for range n {
-					w.str(r.str())
-				}
-			}
-		}
-	}
-	return ref
-}
-
 // recordReader decodes records. The records of the walk are read as they
 // were written; those of a cache file are checked first (see scanRecords),
 // so a malformed one panics with decodeError only while being checked.
@@ -195,63 +148,38 @@ func (r *recordReader) str() string {
 	return r.c.strs[i]
 }
 
-// scanRecords checks the records of a chunk, all of them to the end of its
-// body, and returns where each one is. It panics with decodeError on a
-// malformed one.
-func scanRecords(c *chunk, n int) []recordRef {
-	refs := make([]recordRef, 0, n)
-	r := recordReader{decoder{c.body}, c}
-	for len(r.b) > 0 {
-		ref := recordRef{ch: c, off: len(c.body) - len(r.b)}
-		copy(ref.hash[:], r.bytes(20))
-		flags := r.uvarint()
-		if flags > flagBoundary {
-			r.fail()
-		}
-		ref.boundary = flags == flagBoundary
-		ref.when = r.varint()
-		r.uvarint()
-		r.str()
-		r.str()
-		r.str()
-		nf := r.count(3)
-		for range nf {
-			r.str()
-			r.str()
-			nc := r.count(6)
-			ref.changes += int(nc)
-			for range nc {
-				if skills.Kind(r.str()) == "" {
-					r.fail()
-				}
-				r.str()
-				r.str()
-				r.str()
-				r.str()
-				extra := r.uvarint()
-				if extra > extraOn|extraSkills {
-					r.fail()
-				}
-				if extra&extraOn != 0 {
-					r.varint()
-				}
-				if extra&extraSkills != 0 {
-					for range r.count(1) {
-						r.str()
-					}
-				}
-			}
-		}
-		refs = append(refs, ref)
-	}
-	return refs
+// rawFile is one file of a record, its changes still encoded.
+type rawFile struct {
+	id, warning string
+	changes     []byte // the count of changes, then the changes
 }
 
-// decoded is a record as Read uses it.
-type decoded struct {
-	when                   time.Time
-	author, email, subject string
-	files                  []fileChange
+// read reads the record ref points to: its header, and each file with its
+// changes as they are encoded. The records of the walk are read as they
+// were written.
+func (ref recordRef) read() (commitHeader, []rawFile) {
+	r := recordReader{decoder{ref.ch.body[ref.off:]}, ref.ch}
+	var h commitHeader
+	copy(h.hash[:], r.bytes(20))
+	h.boundary = r.uvarint()&flagBoundary != 0
+	h.when = r.varint()
+	h.zone = r.uvarint()
+	h.author, h.email, h.subject = r.str(), r.str(), r.str()
+	files := make([]rawFile, r.uvarint())
+	for i := range files {
+		f := &files[i]
+		f.id, f.warning = r.str(), r.str()
+		start := r.b
+		nc := r.uvarint()
+		for range nc {
+			for range 5 {
+				r.uvarint()
+			}
+			r.skipExtra()
+		}
+		f.changes = start[:len(start)-len(r.b)]
+	}
+	return h, files
 }
 
 // zones keeps one *time.Location per offset.
@@ -271,66 +199,30 @@ func (z zones) at(unix int64, zone uint64) time.Time {
 	return t.In(loc)
 }
 
-// decode reads the record ref points to into d, whose slices it reuses:
-// the changes are copied out of it before the next record is read. The
-// changes of the files for which keep returns false are skipped, not
-// decoded, except renames (their ids are read).
-func (ref recordRef) decode(z zones, keep func(id string) bool, d *decoded) {
-	r := recordReader{decoder{ref.ch.body[ref.off+20:]}, ref.ch}
-	r.uvarint()
-	unix := r.varint()
-	d.when = z.at(unix, r.uvarint())
-	d.author, d.email, d.subject = r.str(), r.str(), r.str()
-	nf := int(r.uvarint())
-	if cap(d.files) < nf {
-		d.files = make([]fileChange, nf)
+// skipExtra reads past what ends a change's record (see extraOn).
+func (r *recordReader) skipExtra() {
+	extra := r.uvarint()
+	if extra&extraOn != 0 {
+		r.varint()
 	}
-	d.files = d.files[:nf]
-	for i := range d.files {
-		f := &d.files[i]
-		f.ID, f.Warning = r.str(), r.str()
-		nc := r.uvarint()
-		take := keep(f.ID)
-		f.Changes = f.Changes[:0]
-		for range nc {
-			kind := skills.Kind(r.str())
-			if !take && kind != skills.KindRenamed {
-				r.str()
-				r.str()
-				r.str()
-				r.str()
-				extra := r.uvarint()
-				if extra&extraOn != 0 {
-					r.varint()
-				}
-				if extra&extraSkills != 0 {
-					for range r.uvarint() {
-						r.str()
-					}
-				}
-				continue
-			}
-			c := skills.Change{Person: f.ID, Kind: kind}
-			c.Skill, c.From, c.To, c.Text = r.str(), r.str(), r.str(), r.str()
-			extra := r.uvarint()
-			if extra&extraOn != 0 {
-				c.On = time.Unix(r.varint(), 0).UTC()
-			}
-			if extra&extraSkills != 0 {
-				c.Skills = make([]string, r.uvarint())
-				for i := range c.Skills {
-					c.Skills[i] = r.str()
-				}
-			}
-			f.Changes = append(f.Changes, c)
+	if extra&extraSkills != 0 {
+		for range r.uvarint() {
+			r.uvarint()
 		}
 	}
 }
 
-// before orders records by author date, then by hash.
-func (ref recordRef) before(o recordRef) bool {
-	if ref.when != o.when {
-		return ref.when < o.when
+// readExtra reads what ends a change's record into c: the date of an
+// evidence entry or a goal, a goal's skills.
+func (r *recordReader) readExtra(c *skills.Change) {
+	extra := r.uvarint()
+	if extra&extraOn != 0 {
+		c.On = time.Unix(r.varint(), 0).UTC()
 	}
-	return bytes.Compare(ref.hash[:], o.hash[:]) < 0
+	if extra&extraSkills != 0 {
+		c.Skills = make([]string, r.uvarint())
+		for i := range c.Skills {
+			c.Skills[i] = r.str()
+		}
+	}
 }

@@ -96,7 +96,6 @@ type walker struct {
 
 	seen     map[plumbing.Hash]struct{} // commits walked in this run
 	graph    []graphCommit              // the same, with their parents, for the cache
-	stops    []plumbing.Hash            // commits the cache covers, where the walk stopped
 	changed  []recordRef                // what the walked commits changed
 	boundary []*commit                  // shallow commits walked
 	missing  []plumbing.Hash
@@ -216,7 +215,6 @@ func (w *walker) walk(head plumbing.Hash, c *cacheFile) error {
 		n := heap.Pop(&queue).(*commit)
 		delete(frontier, n.Hash)
 		if c.covers(n.Hash) {
-			w.stops = append(w.stops, n.Hash)
 			continue
 		}
 		w.seen[n.Hash] = struct{}{}
@@ -872,44 +870,21 @@ func (w *walker) lastGood(r *reader, n *commit, id string) *skills.Person {
 	return nil
 }
 
-// result orders the commits, follows renames and lists the changes.
-func (w *walker) result(all []recordRef, stream bool) *Result {
-	res := &Result{Commits: w.commits}
-	// Oldest first: by author date, then by commit hash for a stable order.
-	slices.SortFunc(all, func(a, b recordRef) int {
-		switch {
-		case a.before(b):
-			return -1
-		case b.before(a):
-			return 1
-		}
-		return 0
-	})
-	res.Latest = map[string]string{}
-	file := func(person, hash string, f *fileChange) {
-		if f.Warning != "" {
-			res.Warnings = append(res.Warnings, f.Warning)
-		}
-		if _, ok := res.Latest[person]; !ok {
-			res.Latest[person] = hash
-		}
-	}
+// result lists the changes of the view, and what the walk met.
+func (w *walker) result(v *view, stream bool) *Result {
+	res := &Result{Commits: w.commits, Warnings: v.warnings(), Latest: v.latest()}
 	if stream {
-		replay(all, w.person, file, nil)
-		res.records, res.person = all, w.person
+		res.view = v
 	} else {
 		if w.person == "" {
-			total := 0
-			for _, r := range all {
-				total += r.changes
-			}
-			res.Changes = make([]skills.Change, 0, total)
+			res.Changes = make([]skills.Change, 0, v.changes())
 		}
-		replay(all, w.person, file, func(group []skills.Change) bool {
+		v.each(func(group []skills.Change) bool {
 			res.Changes = append(res.Changes, group...)
 			return true
 		})
 	}
+	w.boundary = v.boundary()
 	for _, b := range w.boundary {
 		res.Notes = append(res.Notes, fmt.Sprintf("history stops at commit %s (%s), the edge of a shallow clone; run `git fetch --unshallow` to read the rest",
 			b.Hash.String()[:7], b.When.Format(time.DateOnly)))
@@ -922,68 +897,6 @@ func (w *walker) result(all []recordRef, stream bool) *Result {
 	res.Notes = slices.Compact(res.Notes)
 	res.Incomplete = len(w.boundary) > 0 || len(w.missing) > 0
 	return res
-}
-
-// replay decodes the records all, sorted oldest first, newest first,
-// following renames. It calls file for every file a record names, with the
-// person's id today, and, unless it is nil, group with the changes of each
-// commit (of person alone, when person is set), in the order of
-// Result.Changes; group's slice is reused, and replay stops when group
-// returns false.
-func replay(all []recordRef, person string, file func(person, hash string, f *fileChange), group func([]skills.Change) bool) {
-	// today[id] is the id that a file named id at the current commit has
-	// now, for the ids renamed since.
-	today := map[string]string{}
-	now := func(id string) string {
-		if t, ok := today[id]; ok {
-			return t
-		}
-		return id
-	}
-	keep := func(id string) bool { return group != nil && (person == "" || now(id) == person) }
-	z := zones{}
-	var d decoded
-	var out []skills.Change
-	for i := len(all) - 1; i >= 0; i-- {
-		all[i].decode(z, keep, &d)
-		hash := all[i].hash.String()
-		out = out[:0]
-		var renamed [][2]string
-		for k := range d.files {
-			f := &d.files[k]
-			who := now(f.ID)
-			file(who, hash, f)
-			for _, c := range f.Changes {
-				if c.Kind == skills.KindRenamed {
-					renamed = append(renamed, [2]string{c.From, c.To})
-				} else if person != "" && who != person {
-					continue
-				}
-				c.Person = who
-				c.Commit = hash
-				c.Date = d.when
-				c.Author = d.author
-				c.Email = d.email
-				c.Subject = d.subject
-				out = append(out, c)
-			}
-		}
-		if group != nil && len(out) > 0 {
-			sortCommit(out)
-			if !group(out) {
-				return
-			}
-		}
-		// A rename applies to the changes of the commits before it, all at
-		// once: renames in one commit do not follow one another.
-		targets := make([]string, len(renamed))
-		for k, rn := range renamed {
-			targets[k] = now(rn[1])
-		}
-		for k, rn := range renamed {
-			today[rn[0]] = targets[k]
-		}
-	}
 }
 
 var kindOrder = map[skills.Kind]int{

@@ -56,6 +56,15 @@ func Committed(history []skills.Change, current, head []byte, latest string) []s
 	if head == nil || latest == "" || !sameText(current, head) {
 		return history
 	}
+	// A history newest first, as coach reads it, starts with the latest
+	// commit's changes: the rest is what came before, shared, not copied.
+	k := 0
+	for k < len(history) && history[k].Commit == latest {
+		k++
+	}
+	if !slices.ContainsFunc(history[k:], func(c skills.Change) bool { return c.Commit == latest }) {
+		return history[k:]
+	}
 	return slices.DeleteFunc(slices.Clone(history), func(c skills.Change) bool { return c.Commit == latest })
 }
 

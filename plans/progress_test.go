@@ -67,6 +67,21 @@ func TestCommitted(t *testing.T) {
 	}
 }
 
+// TestCommittedSharesNewestFirst: a history newest first, as coach reads
+// it, loses its leading latest commit without a copy of the rest.
+func TestCommittedSharesNewestFirst(t *testing.T) {
+	history := []skills.Change{
+		{Commit: "newest", Kind: skills.KindLevel, Skill: "negotiation", From: "2", To: "3"},
+		{Commit: "newest", Kind: skills.KindEvidence, Skill: "negotiation", Text: "e"},
+		{Commit: "older", Kind: skills.KindLevel, Skill: "negotiation", From: "1", To: "2"},
+	}
+	file := []byte("name = \"A\"\n")
+	got := Committed(history, file, file, "newest")
+	if len(got) != 1 || got[0].Commit != "older" || &got[0] != &history[2] {
+		t.Errorf("Committed = %v, want history[2:] itself", got)
+	}
+}
+
 // TestProgressStart checks where a plan period's starting point comes
 // from, one rule a case.
 func TestProgressStart(t *testing.T) {

@@ -2,7 +2,8 @@
 # Measures coach against git on a synthetic coaching repository, in the same
 # run, so that a busy machine slows both alike: `git log --raw --no-renames --
 # skills/` against `coach history --all` cold (--no-cache), building the cache,
-# warm, and for one person; then `coach plan --all` and `coach diff`, and
+# warm, and for one person; then `coach plan --all` (and the same plans from
+# a copy of the files without their history) and `coach diff`, and
 # coach's peak memory at a quarter, half and all of the history. Runs are
 # interleaved (git, then coach, N times) and each figure is the best of N:
 # wall time, CPU time (user+sys) and peak resident memory, with ratios to
@@ -57,6 +58,9 @@ measure() {
 best() { sort -n -k1,1 "$work/$1" | head -1; }
 
 coach=("$work/coach" -C "$repo" --quiet)
+# The same files without git: what plans cost when there is no history.
+mkdir "$work/nohistory"
+cp -r "$repo/coach.toml" "$repo/skills" "$work/nohistory/"
 for _ in $(seq "$runs"); do
 	measure git git -C "$repo" log --raw --no-renames -- skills/
 	measure cold "${coach[@]}" history --all --no-cache
@@ -66,6 +70,7 @@ for _ in $(seq "$runs"); do
 	measure warm "${coach[@]}" history --all
 	measure one "${coach[@]}" history p0003
 	measure plan "${coach[@]}" plan --all --stdout
+	measure nohist "$work/coach" -C "$work/nohistory" --quiet plan --all --stdout
 	measure diff "${coach[@]}" diff --base HEAD~1 --head HEAD
 done
 
@@ -88,6 +93,7 @@ row 'coach history --all, building the cache' build
 row 'coach history --all, warm' warm
 row 'coach history p0003, warm' one
 row "coach plan --all --stdout ($people plans), warm" plan
+row "the same plans without git history" nohist
 row 'coach diff --base HEAD~1 --head HEAD' diff
 
 echo

@@ -81,3 +81,20 @@ func BenchmarkTeam(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPlanAllHistory is `coach plan --all --stdout` warm on a repository
+// with a long history, such as the one scripts/bench-history.sh generates
+// (2,000 people, 100,000 commits):
+//
+//	COACH_BENCH_REPO=DIR go test ./cmd/coach -run '^$' -bench PlanAllHistory
+func BenchmarkPlanAllHistory(b *testing.B) {
+	dir := os.Getenv("COACH_BENCH_REPO")
+	if dir == "" {
+		b.Skip("set COACH_BENCH_REPO to a generated repository")
+	}
+	for b.Loop() {
+		if err := runPlan(b.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -67,6 +67,10 @@ type generator struct {
 	when   time.Time
 	// lastTouched are the people changed on the open side branch.
 	lastTouched []*person
+	// first is set while the first commit is written, which also adds
+	// coach.toml, as coach init does: the file that makes a coaching
+	// repository.
+	first bool
 }
 
 // Write writes the fast-import stream of a repository to w.
@@ -82,7 +86,9 @@ func Write(w io.Writer, o Options) error {
 	// The first commit adds everyone.
 	var files []*person
 	files = append(files, g.people...)
+	g.first = true
 	main := g.commit("refs/heads/main", 0, 0, "Add the team", files, nil)
+	g.first = false
 	for n := 1; n < o.Commits; n++ {
 		switch {
 		case o.MergeEvery > 0 && n%o.MergeEvery == 0 && n+4 < o.Commits:
@@ -147,6 +153,8 @@ func (g *generator) change(p *person) {
 	}
 }
 
+const synthConfig = "# Settings for coach; every key is optional.\n"
+
 // commit writes one commit on ref with the given parents (0: none) and
 // returns its mark.
 func (g *generator) commit(ref string, from, merge int, msg string, files []*person, renames [][2]string) int {
@@ -167,6 +175,9 @@ func (g *generator) commit(ref string, from, merge int, msg string, files []*per
 	}
 	for _, r := range renames {
 		fmt.Fprintf(g.w, "R skills/%s.toml skills/%s.toml\n", r[0], r[1])
+	}
+	if g.first {
+		fmt.Fprintf(g.w, "M 100644 inline coach.toml\ndata %d\n%s\n", len(synthConfig), synthConfig)
 	}
 	sorted := append([]*person(nil), files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].id < sorted[j].id })
