@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -72,16 +73,45 @@ var errForeign = errors.New("written by another build of coach")
 
 // loadCache reads the cache; it is nil, with no error, when there is none,
 // and nil with the reason when it cannot be trusted.
+//
+// Only a regular file within maxCacheSize is read: a link (to /dev/zero,
+// say) or a named pipe put in its place is not opened, and is replaced
+// when the cache is saved.
 func loadCache(gitDir string, key cacheKey) (*cacheFile, error) {
-	data, err := os.ReadFile(cachePath(gitDir))
+	name := cachePath(gitDir)
+	fi, err := os.Lstat(name)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
+	if !fi.Mode().IsRegular() {
+		return nil, errNotRegular
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, errNotRegular // replaced since the Lstat
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxCacheSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxCacheSize {
+		return nil, fmt.Errorf("larger than %d MiB, more than any history coach caches", maxCacheSize>>20)
+	}
 	return decodeCache(data, key)
 }
+
+// maxCacheSize bounds the cache coach reads: a few bytes a commit, and a
+// record a change, come to tens of MiB for 100,000 commits.
+const maxCacheSize = 1 << 30
+
+var errNotRegular = errors.New("not a regular file (a link, a named pipe or a device)")
 
 func decodeCache(data []byte, key cacheKey) (c *cacheFile, err error) {
 	if len(data) < len(cacheMagic)+4 || string(data[:len(cacheMagic)]) != cacheMagic {
