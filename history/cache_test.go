@@ -46,6 +46,7 @@ func TestCacheMatchesNoCache(t *testing.T) {
 	if err := synth.Build(dir, synth.Options{People: 15, Commits: 200, MergeEvery: 10, RenameEvery: 13, Seed: 9}); err != nil {
 		t.Fatal(err)
 	}
+	writeConfig(t, dir) // only a coaching repository gets a cache
 	check := func(what string, wantWarning string) {
 		t.Helper()
 		cold, _ := readJSON(t, dir, Options{NoCache: true})
@@ -77,7 +78,7 @@ func TestCacheMatchesNoCache(t *testing.T) {
 	// Another branch from the middle of the history.
 	runGit(t, dir, "checkout", "-qb", "other", "main~120")
 	os.WriteFile(filepath.Join(dir, "skills", "zed.toml"), []byte("name = \"Zed\"\nrole = \"pm\"\n\n[levels]\nhiring = 2\n"), 0o644)
-	runGit(t, dir, "add", ".")
+	runGit(t, dir, "add", "skills")
 	runGit(t, dir, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "Add Zed")
 	check("another branch", "")
 	runGit(t, dir, "checkout", "-q", "main")
@@ -209,5 +210,42 @@ func TestStreamMatchesChanges(t *testing.T) {
 				t.Errorf("%+v: the first three streamed changes differ:\n%s", opts, diff)
 			}
 		}
+	}
+}
+
+// writeConfig gives the repository at dir a coach.toml, which a repository
+// needs before coach writes a cache into its .git.
+func writeConfig(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, skills.ConfigFile), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNoCacheWithoutCoachToml: a repository without coach.toml got a
+// .git/coach cache from any history read (issue 21, low); coach now writes
+// into the .git of a coaching repository only.
+func TestNoCacheWithoutCoachToml(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("needs the git binary")
+	}
+	dir := t.TempDir()
+	if err := synth.Build(dir, synth.Options{People: 3, Commits: 10, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := Read(dir, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(dir, ".git", "coach")); !os.IsNotExist(err) {
+		t.Fatalf("a repository without coach.toml got .git/coach (%v)", err)
+	}
+	writeConfig(t, dir)
+	if _, err := Read(dir, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(cachePath(filepath.Join(dir, ".git"))); err != nil {
+		t.Fatalf("a coaching repository got no cache: %v", err)
 	}
 }

@@ -27,6 +27,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"time"
@@ -181,10 +183,11 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 		// Nothing is cached from a walk that could not read an object.
 		return nil, err
 	}
-	if !opts.NoCache && len(w.graph) > 0 && len(w.missing) == 0 {
+	if !opts.NoCache && len(w.graph) > 0 && len(w.missing) == 0 && hasConfig(root) {
 		// A cache that cannot be written only costs speed next time. A walk
 		// that met a missing commit writes none: what it read is
-		// incomplete.
+		// incomplete. A repository without coach.toml is not a coaching
+		// repository that coach made: coach leaves its .git alone.
 		_ = saveCache(w.gitDir, key, c, w.graph, w.changed, w.boundary)
 	}
 	cached, commits := c.reach(w.stops)
@@ -309,4 +312,11 @@ func Between(changes []skills.Change, since, until time.Time) []skills.Change {
 		out = append(out, c)
 	}
 	return out
+}
+
+// hasConfig reports whether the coaching repository at root has its
+// coach.toml, as a regular file.
+func hasConfig(root string) bool {
+	fi, err := os.Lstat(filepath.Join(root, skills.ConfigFile))
+	return err == nil && fi.Mode().IsRegular()
 }
