@@ -140,6 +140,10 @@ var errForeign = errors.New("written by another build of coach")
 
 // loadCache reads the cache; it is nil, with no error, when there is none,
 // and nil with the reason when it cannot be trusted.
+//
+// Only a regular file within maxCacheSize is read: a link (to /dev/zero,
+// say) or a named pipe put in its place is not opened, and is replaced
+// when the cache is saved.
 func loadCache(gitDir string, key cacheKey) (*cacheFile, error) {
 	f, fi, err := openCacheFile(cachePath(gitDir))
 	if errors.Is(err, fs.ErrNotExist) {

@@ -46,6 +46,7 @@ func TestCacheMatchesNoCache(t *testing.T) {
 	if err := synth.Build(dir, synth.Options{People: 15, Commits: 200, MergeEvery: 10, RenameEvery: 13, Seed: 9}); err != nil {
 		t.Fatal(err)
 	}
+	writeConfig(t, dir) // only a coaching repository gets a cache
 	check := func(what string, wantWarning string) {
 		t.Helper()
 		cold, _ := readJSON(t, dir, Options{NoCache: true})
@@ -77,7 +78,7 @@ func TestCacheMatchesNoCache(t *testing.T) {
 	// Another branch from the middle of the history.
 	runGit(t, dir, "checkout", "-qb", "other", "main~120")
 	os.WriteFile(filepath.Join(dir, "skills", "zed.toml"), []byte("name = \"Zed\"\nrole = \"pm\"\n\n[levels]\nhiring = 2\n"), 0o644)
-	runGit(t, dir, "add", ".")
+	runGit(t, dir, "add", "skills")
 	runGit(t, dir, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "Add Zed")
 	check("another branch", "")
 	runGit(t, dir, "checkout", "-q", "main")
@@ -221,4 +222,12 @@ func TestStreamMatchesChanges(t *testing.T) {
 func encodeCacheData(key cacheKey, old *cacheFile, graph []graphCommit, fresh []recordRef, boundary []*commit, roots []plumbing.Hash) []byte {
 	data, _ := encodeCache(key, old, graph, fresh, boundary, roots)
 	return data
+}
+
+// writeConfig makes dir a coaching repository: only one gets a cache.
+func writeConfig(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, skills.ConfigFile), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -75,6 +75,7 @@ func TestCacheLock(t *testing.T) {
 	if err := synth.Build(dir, synth.Options{People: 5, Commits: 20, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
+	writeConfig(t, dir) // only a coaching repository gets a cache
 	if err := os.MkdirAll(filepath.Join(dir, ".git", "coach"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ import (
 )
 
 //go:embed README.md coach.toml example-identity.txt all:skills all:templates all:plans all:agendas history
-//go:embed .github/workflows/coach.yml hooks/pre-commit .markdownlint.json
+//go:embed .github/workflows/coach.yml hooks/pre-commit .markdownlint.json .gitignore
 var files embed.FS
 
 // File is one file of a new repository.
@@ -58,7 +58,14 @@ var skeletonPaths = []string{
 	"agendas/.gitkeep",
 	"templates/README.md",
 	MarkdownlintPath,
+	GitignorePath,
 }
+
+// GitignorePath keeps out of git the temporary files that coach writes
+// beside a file it replaces (".alice.md.tmp123456"): kill -9 can leave one
+// behind, and `git add plans` would commit it. coach removes those it finds
+// stale. Both `coach init` and `coach init --example` write it.
+const GitignorePath = ".gitignore"
 
 // MarkdownlintPath is the markdownlint settings that the Markdown coach
 // generates keeps to: markdownlint's defaults, but for two rules a
@@ -102,16 +109,8 @@ func Skeleton(version string) []File {
 		}
 		out = append(out, File{Path: p, Data: data})
 	}
-	return append(out, File{Path: ".gitignore", Data: []byte(gitignore)})
+	return out
 }
-
-// gitignore keeps out of git the temporary files that coach writes beside a
-// file it replaces (".alice.md.tmp123456"): kill -9 can leave one behind,
-// and `git add plans` would commit it. coach removes those it finds
-// stale.
-const gitignore = `# Temporary files of coach, left only when it is killed outright.
-.*.tmp[0-9]*
-`
 
 // exampleOrg starts the part of the example's coach.toml that describes its
 // own organisation: a new repository gets it as comments to fill in.

@@ -227,7 +227,7 @@ func (c completion) String() string {
 }
 
 // completionSafe reports whether a shell can be given w as it is: letters,
-// digits and . _ / = + - only, not starting with ':' (a request for paths),
+// digits and . _ / = - only, not starting with ':' (a request for paths),
 // and not too long. No shell expands or splits such a word.
 func completionSafe(w string) bool {
 	if w == "" || len(w) > 200 {
