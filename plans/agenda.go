@@ -138,6 +138,10 @@ type GoalDue struct {
 	// When is the date in words and how far it is from the 1:1 ("31
 	// October, 4 weeks ago").
 	When string `json:"when"`
+	// Ask is the question for a goal past its date: a new date the first
+	// time, then what is in the way, then a decision on the goal itself, so
+	// that no two agendas ask the same thing week after week.
+	Ask string `json:"ask,omitempty"`
 }
 
 // OnboardingWeek is where a new hire is in their first 90 days: the day
@@ -223,6 +227,8 @@ type AgendaChange struct {
 	Baseline bool `json:"baseline,omitempty"`
 	// Setback is set on evidence that records something going wrong.
 	Setback bool `json:"setback,omitempty"`
+	// Skill is the skill an evidence entry is about.
+	Skill string `json:"-"`
 }
 
 // WeekFocus is the focus skill of the week.
@@ -243,6 +249,8 @@ type WeekFocus struct {
 	// Weeks is how many weeks in a row this skill is the focus; Of is
 	// which of those this week is.
 	Weeks, Of int `json:"-"`
+	// Goal is the person's goal this week's idea to try is a step of.
+	Goal *skills.Goal `json:"-"`
 }
 
 // checkIns are asked in turn, one a week.
@@ -285,7 +293,11 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if len(a.Changes) > MaxChanges {
 		a.Changes, a.ChangesLeft = a.Changes[:MaxChanges], len(a.Changes)-MaxChanges
 	}
-	a.GoalsDue = goalsDue(p, day)
+	var prevDay time.Time
+	if in.Previous != nil {
+		prevDay = since
+	}
+	a.GoalsDue = goalsDue(p, day, prevDay)
 	count := 0
 	if in.Previous != nil {
 		count = max(in.Previous.Count, 1)
@@ -370,15 +382,21 @@ func firstWeekday(day time.Time, wd time.Weekday) time.Time {
 }
 
 // goalsDue are the goals past their date or due within two weeks of day,
-// oldest first: each stays on the agenda until the file changes it.
-func goalsDue(p *skills.Person, day time.Time) []GoalDue {
+// oldest first: each stays on the agenda until the file changes it. last is
+// the day of the last 1:1 (zero for a first agenda): a goal already past
+// its date then was asked about there, and the question moves on.
+func goalsDue(p *skills.Person, day, last time.Time) []GoalDue {
 	var out []GoalDue
 	for _, g := range p.Goals {
 		if g.Due.IsZero() || g.Due.After(day.AddDate(0, 0, 14)) {
 			continue
 		}
-		out = append(out, GoalDue{Text: g.Text, Due: date(g.Due), Overdue: g.Due.Before(day),
-			When: longDate(g.Due, day) + ", " + ago(g.Due, day)})
+		gd := GoalDue{Text: g.Text, Due: date(g.Due), Overdue: g.Due.Before(day),
+			When: longDate(g.Due, day) + ", " + ago(g.Due, day)}
+		if gd.Overdue {
+			gd.Ask = overdueAsk(g.Due, day, last)
+		}
+		out = append(out, gd)
 	}
 	slices.SortStableFunc(out, func(a, b GoalDue) int { return strings.Compare(a.Due, b.Due) })
 	return out
@@ -440,6 +458,7 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		a := f.Actions[mod(times, len(f.Actions))]
 		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
 		a.Text = strings.ReplaceAll(a.Text, " at the next 1:1", " today")
+		a, wf.Goal = weeklyTry(a, in.Person, f.Name, day)
 		wf.Action = &a
 	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
@@ -467,3 +486,28 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 
 // AgendaPath is where a person's agenda for a week is written.
 func AgendaPath(id string, w Week) string { return fmt.Sprintf("agendas/%s/%s.md", id, w) }
+
+// overdueAsk is the question for a goal past its date: a new date while
+// nobody has asked yet; what is in the way once one was asked for; and
+// from four weeks past its date, a decision on the goal itself, firmer
+// from six.
+func overdueAsk(due, day, last time.Time) string {
+	weeks := int(day.Sub(due).Hours() / 24 / 7)
+	asked := !last.IsZero() && due.Before(last)
+	switch {
+	case !asked:
+		return "Is it done, or what is its new date?"
+	case weeks < 4:
+		return "It was past its date at our last 1:1 too: what is in the way, and who could take part of it?"
+	case weeks < 6:
+		return fmt.Sprintf("%s past its date: decide today whether to re-scope it, hand it on or drop it, and write the decision down.", capitalize(plural(weeks, "week")))
+	}
+	return fmt.Sprintf("Still open %s past its date: unless we re-commit to it today, with a date we both believe, take it off the plan.", plural(weeks, "week"))
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
@@ -137,7 +136,16 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 			continue
 		}
 		if t := describe(m, p, c, day); t != "" {
-			out = append(out, AgendaChange{Date: date(c.Date), When: when, Text: t, Setback: c.Kind == skills.KindEvidence && Setback(c.Text)})
+			ch := AgendaChange{Date: date(c.Date), When: when, Text: t}
+			if c.Kind == skills.KindEvidence {
+				// Evidence is dated by what it records, not by its commit.
+				ch.Setback, ch.Skill = Setback(c.Text), c.Skill
+				if !c.On.IsZero() && date(c.On) != date(c.Date) {
+					ch.Date = date(c.On)
+					ch.When = fmt.Sprintf("%s (written down %s)", longDate(c.On, day), when)
+				}
+			}
+			out = append(out, ch)
 		}
 	}
 	return out
@@ -212,7 +220,8 @@ func whyNow(in AgendaInput, f Focus, day time.Time, quoted func(string) string) 
 	}
 	switch {
 	case goal != nil && !goal.Due.IsZero() && goal.Due.Before(day):
-		return fmt.Sprintf("your goal “%s” was due on %s and is still open: this is the skill it needs.", goal.Text, longDate(goal.Due, day))
+		// The goal is quoted once, under Goals due.
+		return "the goal past its date, under Goals due, is the work that needs it."
 	case goal != nil && !goal.Due.IsZero():
 		return fmt.Sprintf("your goal “%s”, due %s, rests on it.", goal.Text, longDate(goal.Due, day))
 	case goal != nil:
@@ -313,25 +322,41 @@ var (
 	}
 )
 
-// workReview is the week's one piece of work to bring: every other week one
-// of the person's open goals (not the one the week's focus names already),
-// else a prompt from the bank for their role.
+// workReview is the week's one piece of work to bring, turning week by
+// week through the person's open goals and one prompt for their role's
+// work (an artifact, a decision, a plan), so that every goal, a long
+// launch included, is looked at in turn and no two weeks running ask for
+// the same. Goals past their date or due within two weeks are under Goals
+// due, and the goal this week's idea to try is a step of is there already:
+// neither is asked for twice.
 func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus) string {
-	var open []skills.Goal
-	for _, g := range p.Goals {
-		if (g.Due.IsZero() || !g.Due.Before(day)) && (focus == nil || !strings.Contains(focus.Why, "“"+g.Text+"”")) {
-			open = append(open, g)
-		}
+	type slot struct {
+		goal *skills.Goal
 	}
-	if number%2 == 1 && len(open) > 0 {
-		g := open[(number/2)%len(open)]
-		return fmt.Sprintf("Bring where “%s” stands: what has moved since we last looked at it, and the next decision in it.", g.Text)
+	var seq []slot
+	for i, g := range p.Goals {
+		if !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)) {
+			continue
+		}
+		if focus != nil && focus.Goal != nil && focus.Goal.Text == g.Text {
+			continue
+		}
+		seq = append(seq, slot{&p.Goals[i]})
+	}
+	seq = append(seq, slot{}) // the role's prompt
+	s := seq[mod(number-1, len(seq))]
+	if g := s.goal; g != nil {
+		due := ""
+		if !g.Due.IsZero() {
+			due = fmt.Sprintf(" (due %s)", longDate(g.Due, day))
+		}
+		return fmt.Sprintf("Bring where “%s” stands%s: what has moved since we last looked at it, and the next decision in it.", g.Text, due)
 	}
 	bank := reviewIC
 	if leader {
 		bank = reviewLeader
 	}
-	return bank[mod(number/2+offset(p.ID), len(bank))]
+	return bank[mod((number-1)/len(seq)+offset(p.ID), len(bank))]
 }
 
 // feedbackPrompts are one prompt each way, turning with the person's
