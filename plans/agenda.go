@@ -153,6 +153,17 @@ type OnboardingWeek struct {
 	// first assessment of every skill is due, in words.
 	Until           string `json:"until,omitempty"`
 	FirstAssessment string `json:"first_assessment,omitempty"`
+	// Carried are the items of earlier phases still open; Open this
+	// phase's open items, all of them on the phase's first agenda
+	// (FirstOfPhase). On its later agendas Ask is the one item to ask about
+	// this week, in turn, and Left counts the other open ones. Done counts
+	// this phase's items the person's evidence shows done.
+	Carried      []string `json:"carried,omitempty"`
+	Open         []string `json:"open,omitempty"`
+	Ask          string   `json:"ask,omitempty"`
+	Left         int      `json:"left,omitempty"`
+	Done         int      `json:"done,omitempty"`
+	FirstOfPhase bool     `json:"first_of_phase,omitempty"`
 }
 
 // FollowUp is last time's suggestion to try, from the agenda of Week.
@@ -340,6 +351,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		}
 	}
 	a.Onboarding = onboardingWeek(pl, day)
+	checklist(a.Onboarding, pl, prevDay, a.Number)
 	// The review falls on the first 1:1 on or after its date; the career
 	// conversation on the person's first 1:1 of a month, by their own
 	// agendas (the calendar decides only for a first agenda).
@@ -361,7 +373,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("our first 1:1 of %s (%s %s)", next.Month(), next.Weekday(), longDate(next, day))
 	a.Leader = isLeader(m, p.Role)
-	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus)}
+	a.Review = []string{workReview(p, a.Leader, a.Number, day)}
 	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number)
 	a.Prep = prep(in, a, review, after)
 	return a

@@ -70,7 +70,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		}
 		out = append(out, fmt.Sprintf("%s open, the oldest since %s: ask what is in the way before adding new ones.", count(n, "action item is", "action items are"), oldest))
 	}
-	if c := commitmentToCheck(in.Plan, a); c != "" {
+	if c := commitmentToCheck(in.Plan, in.Person, a); c != "" {
 		out = append(out, fmt.Sprintf("Check one of your own commitments in the plan: %s. Kept, under way or not yet?", strings.TrimSuffix(c, ".")))
 	}
 	if a.PreviousUnreadable {
@@ -289,17 +289,75 @@ func onboardingWeek(pl *Plan, day time.Time) *OnboardingWeek {
 // commitmentToCheck is the manager's commitment from the plan that this
 // agenda checks: one a week, in turn by the person's own agendas, so that
 // an introduction, a sponsorship, a re-entry promise or a buddy is asked
-// about rather than forgotten. A commitment that quotes a goal already
-// under Goals due is left out: that goal is asked about there.
-func commitmentToCheck(pl *Plan, a *Agenda) string {
-	var cs []string
-	for _, c := range pl.Commitments {
-		if !slices.ContainsFunc(a.GoalsDue, func(g GoalDue) bool { return strings.Contains(c, g.Text) }) {
-			cs = append(cs, c)
+// about rather than forgotten. A commitment that backs a goal the agenda
+// asks about already (under Goals due, in the idea to try or the work
+// review) gives its turn to the next: the goal is not asked about twice.
+func commitmentToCheck(pl *Plan, p *skills.Person, a *Agenda) string {
+	asked := strings.Join(a.Review, "\n")
+	for _, g := range a.GoalsDue {
+		asked += "\n" + g.Text
+	}
+	if a.Focus != nil && a.Focus.Action != nil {
+		asked += "\n" + a.Focus.Action.Text
+	}
+	n := len(pl.Commitments)
+	for k := range n {
+		c := pl.Commitments[mod(a.Number-1+k, n)]
+		if !slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
+			return g.Text != "" && strings.Contains(c, g.Text) && strings.Contains(asked, g.Text)
+		}) {
+			return c
 		}
 	}
-	if len(cs) == 0 {
-		return ""
+	return ""
+}
+
+// checklist fills in which onboarding items to ask about: the items of
+// earlier phases still open, carried rather than dropped, and this phase's
+// open ones, in full on the phase's first agenda (last: the day of the last
+// 1:1, zero for none) and after that one a week, in turn, so that the same
+// list is not pasted week after week. Items the person's evidence shows done
+// are counted, not asked about.
+func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
+	if w == nil || pl.Onboarding == nil {
+		return
 	}
-	return cs[mod(a.Number-1, len(cs))]
+	start := day0(pl.Onboarding.Start)
+	prevPhaseEnd := 0
+	var open []string
+	for _, ph := range pl.Onboarding.Phases {
+		checks := ph.Checks
+		if len(checks) == 0 {
+			for _, it := range ph.Items {
+				checks = append(checks, Check{Text: it})
+			}
+		}
+		for _, c := range checks {
+			switch {
+			case ph.Days < w.Phase.Days && !c.Done:
+				w.Carried = append(w.Carried, c.Text)
+			case ph.Days == w.Phase.Days && c.Done:
+				w.Done++
+			case ph.Days == w.Phase.Days:
+				open = append(open, c.Text)
+			}
+		}
+		if ph.Days < w.Phase.Days {
+			prevPhaseEnd = ph.Days
+		}
+	}
+	lastN := 0
+	if !last.IsZero() {
+		lastN = int(last.Sub(start).Hours()/24) + 1
+	}
+	w.FirstOfPhase = lastN <= prevPhaseEnd
+	all := append(slices.Clone(w.Carried), open...)
+	if w.FirstOfPhase || len(all) <= 1 {
+		w.Open = open
+		return
+	}
+	// One item a week, in turn; the carried ones come first.
+	w.Carried, w.Open = nil, nil
+	pick := all[mod(number, len(all))]
+	w.Ask, w.Left = pick, len(all)-1
 }

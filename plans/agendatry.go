@@ -16,7 +16,7 @@ import (
 // goal stays whole under Work review.
 
 // bookAction is the plan's reading action.
-var bookAction = regexp.MustCompile(`^Read (\*[^*]+\*)(?: by [^.]+?)? and pick one idea to try in your own work within two weeks\.$`)
+var bookAction = regexp.MustCompile(`^Read (\*[^*]+\*)(?: by .+?)? and pick one idea to try in your own work within two weeks\.$`)
 
 // setbackAction is the plan's action that starts from a setback.
 const setbackAction = "Start from what the evidence of "

@@ -324,21 +324,17 @@ var (
 
 // workReview is the week's one piece of work to bring, turning week by
 // week through the person's open goals and one prompt for their role's
-// work (an artifact, a decision, a plan), so that every goal, a long
-// launch included, is looked at in turn and no two weeks running ask for
-// the same. Goals past their date or due within two weeks are under Goals
-// due, and the goal this week's idea to try is a step of is there already:
-// neither is asked for twice.
-func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus) string {
+// work (an artifact, a decision, a plan), in the same order every week, so
+// that every goal, a long launch included, is looked at in turn and no two
+// weeks running ask for the same. Goals past their date or due within two
+// weeks are under Goals due already, and are not asked for twice.
+func workReview(p *skills.Person, leader bool, number int, day time.Time) string {
 	type slot struct {
 		goal *skills.Goal
 	}
 	var seq []slot
 	for i, g := range p.Goals {
 		if !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)) {
-			continue
-		}
-		if focus != nil && focus.Goal != nil && focus.Goal.Text == g.Text {
 			continue
 		}
 		seq = append(seq, slot{&p.Goals[i]})
