@@ -32,6 +32,8 @@ type PreviousAgenda struct {
 	Topics []Item
 	// TryThis is the "try this week" it suggested, if any.
 	TryThis string
+	// Review is the piece of work it asked to bring, if any.
+	Review string
 	// Notes are the lines written under its "Notes" heading, as written.
 	Notes []Markdown
 	// Unreadable is set when the file is not text: its items are unknown.
@@ -373,7 +375,11 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("our first 1:1 of %s (%s %s)", next.Month(), next.Weekday(), longDate(next, day))
 	a.Leader = isLeader(m, p.Role)
-	a.Review = []string{workReview(p, a.Leader, a.Number, day)}
+	lastReview := ""
+	if in.Previous != nil {
+		lastReview = in.Previous.Review
+	}
+	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus, lastReview)}
 	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number)
 	a.Prep = prep(in, a, review, after)
 	return a

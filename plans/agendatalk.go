@@ -216,7 +216,14 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	}
 	bank := careerBank(pl, p, day)
 	start := month*2 + offset(p.ID)
-	for i := range 2 {
+	if back {
+		// How the return is going is asked every month; the other
+		// question turns.
+		t.Questions = append(t.Questions, bank[0])
+		bank = bank[1:]
+		start = month + offset(p.ID)
+	}
+	for i := range 2 - len(t.Questions) {
 		q := bank[(start+i)%len(bank)]
 		if strings.Contains(q, "%s") {
 			q = fmt.Sprintf(q, pl.Target.Name)
@@ -293,6 +300,24 @@ func onboardingWeek(pl *Plan, day time.Time) *OnboardingWeek {
 // asks about already (under Goals due, in the idea to try or the work
 // review) gives its turn to the next: the goal is not asked about twice.
 func commitmentToCheck(pl *Plan, p *skills.Person, a *Agenda) string {
+	// The turns run from the first agenda, each skipping the one before
+	// (the goals asked about are this week's: earlier weeks are read as
+	// asking the same, which is what they did unless the file changed).
+	last := ""
+	w := *a
+	for n := 1; n <= a.Number; n++ {
+		w.Number = n
+		if len(pl.Commitments) < 2 {
+			last = ""
+		}
+		last = commitmentTurn(pl, p, &w, last)
+	}
+	return last
+}
+
+// commitmentTurn is the commitment of agenda a's turn, skipping last (the
+// one checked the week before) and those backing a goal a asks about.
+func commitmentTurn(pl *Plan, p *skills.Person, a *Agenda, last string) string {
 	asked := strings.Join(a.Review, "\n")
 	for _, g := range a.GoalsDue {
 		asked += "\n" + g.Text
@@ -303,6 +328,9 @@ func commitmentToCheck(pl *Plan, p *skills.Person, a *Agenda) string {
 	n := len(pl.Commitments)
 	for k := range n {
 		c := pl.Commitments[mod(a.Number-1+k, n)]
+		if c == last {
+			continue
+		}
 		if !slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
 			return g.Text != "" && strings.Contains(c, g.Text) && strings.Contains(asked, g.Text)
 		}) {

@@ -36,8 +36,13 @@ func weeklyTry(a Action, p *skills.Person, skill string, day time.Time) (Action,
 				Evidence: "What you did, and how the people it involved responded, in your own words at our next 1:1.",
 			}, &p.Goals[i]
 		}
+		name := "“" + g.Text + "”"
+		if !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)) {
+			// The goal is under Goals due, quoted there.
+			name = "the goal due on " + longDate(g.Due, day)
+		}
 		return Action{
-			Text:     fmt.Sprintf("Pick the one conversation or decision in “%s” this week where %s matters most, and plan it before you go in.", g.Text, s),
+			Text:     fmt.Sprintf("Pick the one conversation or decision in %s this week where %s matters most, and plan it before you go in.", name, s),
 			Evidence: "What you planned, what happened and what you would change, at our next 1:1.",
 		}, &p.Goals[i]
 	}

@@ -222,6 +222,9 @@ func whyNow(in AgendaInput, f Focus, day time.Time, quoted func(string) string) 
 	case goal != nil && !goal.Due.IsZero() && goal.Due.Before(day):
 		// The goal is quoted once, under Goals due.
 		return "the goal past its date, under Goals due, is the work that needs it."
+	case goal != nil && !goal.Due.IsZero() && !goal.Due.After(day.AddDate(0, 0, 14)):
+		// The goal is quoted once, under Goals due.
+		return fmt.Sprintf("your goal due on %s, under Goals due, rests on it.", longDate(goal.Due, day))
 	case goal != nil && !goal.Due.IsZero():
 		return fmt.Sprintf("your goal “%s”, due %s, rests on it.", goal.Text, longDate(goal.Due, day))
 	case goal != nil:
@@ -327,8 +330,10 @@ var (
 // work (an artifact, a decision, a plan), in the same order every week, so
 // that every goal, a long launch included, is looked at in turn and no two
 // weeks running ask for the same. Goals past their date or due within two
-// weeks are under Goals due already, and are not asked for twice.
-func workReview(p *skills.Person, leader bool, number int, day time.Time) string {
+// weeks are under Goals due already, and are not asked for twice; the goal
+// this week's idea to try is a step of, and last week's review (last), give
+// their turn to the next.
+func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus, last string) string {
 	type slot struct {
 		goal *skills.Goal
 	}
@@ -340,19 +345,28 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time) string
 		seq = append(seq, slot{&p.Goals[i]})
 	}
 	seq = append(seq, slot{}) // the role's prompt
-	s := seq[mod(number-1, len(seq))]
-	if g := s.goal; g != nil {
+	bank := reviewIC
+	if leader {
+		bank = reviewLeader
+	}
+	text := func(s slot) string {
+		g := s.goal
+		if g == nil {
+			return bank[mod((number-1)/len(seq)+offset(p.ID), len(bank))]
+		}
 		due := ""
 		if !g.Due.IsZero() {
 			due = fmt.Sprintf(" (due %s)", longDate(g.Due, day))
 		}
 		return fmt.Sprintf("Bring where “%s” stands%s: what has moved since we last looked at it, and the next decision in it.", g.Text, due)
 	}
-	bank := reviewIC
-	if leader {
-		bank = reviewLeader
+	for k := range seq {
+		s := seq[mod(number-1+k, len(seq))]
+		if t := text(s); t != last && (s.goal == nil || focus == nil || focus.Goal == nil || focus.Goal.Text != s.goal.Text) {
+			return t
+		}
 	}
-	return bank[mod((number-1)/len(seq)+offset(p.ID), len(bank))]
+	return text(seq[mod(number-1, len(seq))])
 }
 
 // feedbackPrompts are one prompt each way, turning with the person's
