@@ -472,8 +472,22 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			wf.Question = bank[mod(times+offset(in.Person.ID+"/"+s.ID), len(bank))]
 		}
 	}
-	if len(f.Actions) > 0 {
-		a := f.Actions[mod(times, len(f.Actions))]
+	actions := f.Actions
+	if returned(pl, in.Person, day) {
+		// A return from leave is re-entry: the person's own goals and
+		// setbacks, not the level's stretch actions, when there are any.
+		var own []Action
+		for _, a := range actions {
+			if _, g := weeklyTry(a, in.Person, f.Name, day); g != nil || strings.HasPrefix(a.Text, setbackAction) {
+				own = append(own, a)
+			}
+		}
+		if len(own) > 0 {
+			actions = own
+		}
+	}
+	if len(actions) > 0 {
+		a := actions[mod(times, len(actions))]
 		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
 		a.Text = strings.ReplaceAll(a.Text, " at the next 1:1", " today")
 		a, wf.Goal = weeklyTry(a, in.Person, f.Name, day)

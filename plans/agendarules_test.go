@@ -223,10 +223,34 @@ func TestCareerQuestionsFitThePerson(t *testing.T) {
 				if tt.want != "" && talk.Questions[0] != tt.want {
 					t.Errorf("month %d opens with %q, want %q", month+1, talk.Questions[0], tt.want)
 				}
+				if tt.name == "below the current bar" && !contains(currentRoleQuestions, talk.Questions[0]) {
+					t.Errorf("someone below the bar asked %q", talk.Questions[0])
+				}
 				if pl.FirstTimeManager && !contains(firstManagerQuestions, talk.Questions[0]) {
 					t.Errorf("a first-time manager asked %q", talk.Questions[0])
 				}
 			}
 		})
+	}
+}
+
+// TestReturnerTriesOwnWork: back from a long leave, the week's idea to try
+// comes from the person's own goal, never the level's stretch actions.
+func TestReturnerTriesOwnWork(t *testing.T) {
+	p := pm(t)
+	p.Evidence = []skills.Evidence{{Date: day("2026-10-19"), Skill: "communication", Text: "Back from six months of parental leave; met every lead in two weeks"}}
+	p.Goals = []skills.Goal{{Text: "Meet the five largest partners again", Skills: []string{"negotiation"}, Due: day("2027-01-29")}}
+	for k := range 4 {
+		var prev *PreviousAgenda
+		if k > 0 {
+			prev = prevAt(t, fmt.Sprintf("2026-W%d", 46+k), k)
+		}
+		a := agendaFor(t, p, nil, fmt.Sprintf("2026-W%d", 47+k), prev)
+		if a.Focus == nil || a.Focus.ID != "negotiation" {
+			continue
+		}
+		if a.Focus.Action == nil || !strings.Contains(a.Focus.Action.Text, p.Goals[0].Text) {
+			t.Errorf("%s: a returner's try is %+v", a.Week, a.Focus.Action)
+		}
 	}
 }

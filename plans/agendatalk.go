@@ -150,10 +150,23 @@ func careerBank(pl *Plan, p *skills.Person, day time.Time) []string {
 	case pl.FirstTimeManager:
 		return firstManagerQuestions
 	}
-	if pl.Target.ID == pl.Role.ID || len(pl.Current.Below) > 0 {
+	switch {
+	case len(pl.Current.Below) > 0:
+		return currentRoleQuestions
+	case pl.Target.ID == pl.Role.ID:
 		return slices.DeleteFunc(slices.Clone(careerQuestions), func(q string) bool { return strings.Contains(q, "%s") })
 	}
 	return careerQuestions
+}
+
+// currentRoleQuestions are for someone below their own role's bar: the
+// longer view starts from the role they hold.
+var currentRoleQuestions = []string{
+	"What would make your current role feel fully in hand, and what is in the way of it?",
+	"Where do you want more support from me in the role as it is today?",
+	"Who do you learn most from at the moment, and who would you like to learn from?",
+	"Which part of your job would you give away tomorrow if you could, and what does that tell us?",
+	"What would make the next six months a success for you, whatever the title?",
 }
 
 // returned reports whether the person came back from a long leave within
