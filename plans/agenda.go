@@ -3,6 +3,7 @@ package plans
 import (
 	"fmt"
 	"hash/fnv"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -346,9 +347,9 @@ func BuildAgenda(in AgendaInput) *Agenda {
 			continue // a goal's title may be named again; evidence is quoted once
 		}
 		switch {
-		case a.FollowUp != nil && !a.FollowUp.Again && strings.Contains(a.FollowUp.Text, q):
+		case a.FollowUp != nil && !a.FollowUp.Again && quotes(a.FollowUp.Text, q):
 			a.Changes[i].Text = head + ", quoted in the follow-up above."
-		case a.Focus != nil && a.Focus.Action != nil && strings.Contains(a.Focus.Action.Text, q):
+		case a.Focus != nil && a.Focus.Action != nil && quotes(a.Focus.Action.Text, q):
 			a.Changes[i].Text = head + ", quoted under the focus of the week."
 		}
 	}
@@ -486,16 +487,19 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			actions = own
 		}
 	}
-	if len(actions) > 0 {
-		a := actions[mod(times, len(actions))]
+	for k := range len(actions) {
+		a := actions[mod(times+k, len(actions))]
 		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
 		a.Text = strings.ReplaceAll(a.Text, " at the next 1:1", " today")
 		a, wf.Goal = weeklyTry(a, in.Person, f.Name, day)
 		wf.Action = &a
+		if in.Previous == nil || a.Text != in.Previous.TryThis {
+			break // last week's idea is not this week's again, while there is another
+		}
 	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
 		switch {
-		case wf.Action != nil && strings.Contains(wf.Action.Text, text):
+		case wf.Action != nil && quotes(wf.Action.Text, text):
 			return "quoted below"
 		case slices.ContainsFunc(changes, func(c AgendaChange) bool { return strings.Contains(c.Text, "“"+text+"”") }):
 			return "under Since last time"
@@ -543,3 +547,24 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// quotes reports whether text quotes an evidence entry: the whole of it,
+// or a part of it that text puts in quotation marks (a plan's action may
+// quote only the clause that records a setback).
+func quotes(text, evidence string) bool {
+	if strings.Contains(text, evidence) {
+		return true
+	}
+	for _, m := range quoted.FindAllStringSubmatch(text, -1) {
+		if len(m[1]) >= minQuote && strings.Contains(evidence, m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoted finds what a text puts in quotation marks; minQuote is the
+// shortest part of an evidence entry that counts as quoting it.
+var quoted = regexp.MustCompile(`"([^"]+)"`)
+
+const minQuote = 12

@@ -254,3 +254,40 @@ func TestReturnerTriesOwnWork(t *testing.T) {
 		}
 	}
 }
+
+// TestSetbackQuotedByItsClause: an action that quotes only the clause of
+// an evidence entry that records the setback counts as quoting it, so the
+// entry is not written out again beside it.
+func TestSetbackQuotedByItsClause(t *testing.T) {
+	ev := "Gave the roadmap away, but still rewrites the updates before they go out"
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{`Start from what the evidence says: "still rewrites the updates before they go out". Name the habit.`, true},
+		{"Start from what the evidence says: \"" + ev + "\".", true},
+		{`Start from what the evidence says: "still". Name the habit.`, false},
+		{`Start from what the evidence says: "writes the brief". Name the habit.`, false},
+	} {
+		if got := quotes(tt.text, ev); got != tt.want {
+			t.Errorf("quotes(%q) = %v", tt.text, got)
+		}
+	}
+}
+
+// TestTryNotLastWeeksAgain: while the focus has another action, the week's
+// idea to try is not last week's again.
+func TestTryNotLastWeeksAgain(t *testing.T) {
+	p := pm(t)
+	p.Goals = []skills.Goal{{Text: "Agree the renewal scope with Support", Skills: []string{"negotiation"}, Due: day("2027-03-31")}}
+	first := agendaFor(t, p, nil, "2026-W47", nil)
+	if first.Focus == nil || first.Focus.Action == nil {
+		t.Fatalf("focus %+v", first.Focus)
+	}
+	prev := prevAt(t, "2026-W47", 1)
+	prev.TryThis = first.Focus.Action.Text
+	second := agendaFor(t, p, nil, "2026-W48", prev)
+	if second.Focus.ID == first.Focus.ID && second.Focus.Action.Text == first.Focus.Action.Text {
+		t.Errorf("the same try two weeks running: %q", second.Focus.Action.Text)
+	}
+}

@@ -68,7 +68,11 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 				oldest = it.Since
 			}
 		}
-		out = append(out, fmt.Sprintf("%s open, the oldest since %s: ask what is in the way before adding new ones.", count(n, "action item is", "action items are"), oldest))
+		from := oldest
+		if w, err := ParseWeek(oldest); err == nil {
+			from = "our 1:1 of " + longDate(w.Day(in.Config.Agenda.WeekdayValue()), day)
+		}
+		out = append(out, fmt.Sprintf("%s open, the oldest from %s: ask what is in the way before adding new ones.", count(n, "action item is", "action items are"), from))
 	}
 	if c := commitmentToCheck(in.Plan, in.Person, a); c != "" {
 		out = append(out, fmt.Sprintf("Check one of your own commitments in the plan: %s. Kept, under way or not yet?", strings.TrimSuffix(c, ".")))
