@@ -541,13 +541,6 @@ func overdueAsk(due, day, last time.Time) string {
 	return fmt.Sprintf("Still open %s past its date: unless we re-commit to it today, with a date we both believe, take it off the plan.", plural(weeks, "week"))
 }
 
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // quotes reports whether text quotes an evidence entry: the whole of it,
 // or a part of it that text puts in quotation marks (a plan's action may
 // quote only the clause that records a setback).

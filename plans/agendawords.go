@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
@@ -384,4 +385,12 @@ func feedbackPrompts(id, first string, number int) []string {
 	}
 	i := mod(number-1+offset(id), len(toThem))
 	return []string{fmt.Sprintf(toThem[i], first), toMe[i]}
+}
+
+// capitalize writes s with a capital first letter.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
