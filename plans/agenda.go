@@ -483,8 +483,14 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 				own = append(own, a)
 			}
 		}
-		if len(own) > 0 {
-			actions = own
+		actions = own
+		if len(own) == 0 && len(f.Actions) > 0 {
+			// No goal or setback of their own on it: the week's step is to
+			// catch up, not a stretch.
+			actions = []Action{{
+				Text:     fmt.Sprintf(weekStep+"catch up with one person you worked with on %s before your leave: what changed while you were away, and what do they need from you now?", lowerFirst(f.Name)),
+				Evidence: "Who you met, and the one change you will act on, at our next 1:1.",
+			}}
 		}
 	}
 	for k := range len(actions) {

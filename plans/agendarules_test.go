@@ -291,3 +291,19 @@ func TestTryNotLastWeeksAgain(t *testing.T) {
 		t.Errorf("the same try two weeks running: %q", second.Focus.Action.Text)
 	}
 }
+
+// TestReturnerWithoutOwnWorkCatchesUp: back from leave with no goal or
+// setback on the week's skill, the idea to try is to catch up, never the
+// level's stretch action.
+func TestReturnerWithoutOwnWorkCatchesUp(t *testing.T) {
+	p := pm(t)
+	p.Evidence = []skills.Evidence{{Date: day("2026-10-19"), Skill: "communication", Text: "Back from six months of parental leave; met every lead in two weeks"}}
+	a := agendaFor(t, p, nil, "2026-W47", nil)
+	if a.Focus == nil || a.Focus.Action == nil {
+		t.Fatalf("focus %+v", a.Focus)
+	}
+	want := "Before our next 1:1, catch up with one person you worked with on " + lowerFirst(a.Focus.Name) + " before your leave: what changed while you were away, and what do they need from you now?"
+	if a.Focus.Action.Text != want {
+		t.Errorf("try %q\nwant %q", a.Focus.Action.Text, want)
+	}
+}

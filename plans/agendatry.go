@@ -18,6 +18,9 @@ import (
 // bookAction is the plan's reading action.
 var bookAction = regexp.MustCompile(`^Read (\*[^*]+\*)(?: by .+?)? and pick one idea to try in your own work within two weeks\.$`)
 
+// weekStep starts an action the agenda wrote for the week itself.
+const weekStep = "Before our next 1:1, "
+
 // setbackAction is the plan's action that starts from a setback.
 const setbackAction = "Start from what the evidence of "
 
@@ -47,6 +50,8 @@ func weeklyTry(a Action, p *skills.Person, skill string, day time.Time) (Action,
 		}, &p.Goals[i]
 	}
 	switch m := bookAction.FindStringSubmatch(a.Text); {
+	case strings.HasPrefix(a.Text, weekStep):
+		return a, nil // sized for the week already
 	case m != nil:
 		return Action{
 			Text:     fmt.Sprintf("Read the chapter of %s that speaks most to %s before our next 1:1, and bring one idea you would try.", m[1], s),
