@@ -3,6 +3,7 @@ package plans
 import (
 	"fmt"
 	"hash/fnv"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -32,6 +33,8 @@ type PreviousAgenda struct {
 	Topics []Item
 	// TryThis is the "try this week" it suggested, if any.
 	TryThis string
+	// Review is the piece of work it asked to bring, if any.
+	Review string
 	// Notes are the lines written under its "Notes" heading, as written.
 	Notes []Markdown
 	// Unreadable is set when the file is not text: its items are unknown.
@@ -138,6 +141,10 @@ type GoalDue struct {
 	// When is the date in words and how far it is from the 1:1 ("31
 	// October, 4 weeks ago").
 	When string `json:"when"`
+	// Ask is the question for a goal past its date: a new date the first
+	// time, then what is in the way, then a decision on the goal itself, so
+	// that no two agendas ask the same thing week after week.
+	Ask string `json:"ask,omitempty"`
 }
 
 // OnboardingWeek is where a new hire is in their first 90 days: the day
@@ -149,6 +156,17 @@ type OnboardingWeek struct {
 	// first assessment of every skill is due, in words.
 	Until           string `json:"until,omitempty"`
 	FirstAssessment string `json:"first_assessment,omitempty"`
+	// Carried are the items of earlier phases still open; Open this
+	// phase's open items, all of them on the phase's first agenda
+	// (FirstOfPhase). On its later agendas Ask is the one item to ask about
+	// this week, in turn, and Left counts the other open ones. Done counts
+	// this phase's items the person's evidence shows done.
+	Carried      []string `json:"carried,omitempty"`
+	Open         []string `json:"open,omitempty"`
+	Ask          string   `json:"ask,omitempty"`
+	Left         int      `json:"left,omitempty"`
+	Done         int      `json:"done,omitempty"`
+	FirstOfPhase bool     `json:"first_of_phase,omitempty"`
 }
 
 // FollowUp is last time's suggestion to try, from the agenda of Week.
@@ -223,6 +241,8 @@ type AgendaChange struct {
 	Baseline bool `json:"baseline,omitempty"`
 	// Setback is set on evidence that records something going wrong.
 	Setback bool `json:"setback,omitempty"`
+	// Skill is the skill an evidence entry is about.
+	Skill string `json:"-"`
 }
 
 // WeekFocus is the focus skill of the week.
@@ -243,6 +263,8 @@ type WeekFocus struct {
 	// Weeks is how many weeks in a row this skill is the focus; Of is
 	// which of those this week is.
 	Weeks, Of int `json:"-"`
+	// Goal is the person's goal this week's idea to try is a step of.
+	Goal *skills.Goal `json:"-"`
 }
 
 // checkIns are asked in turn, one a week.
@@ -285,7 +307,11 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if len(a.Changes) > MaxChanges {
 		a.Changes, a.ChangesLeft = a.Changes[:MaxChanges], len(a.Changes)-MaxChanges
 	}
-	a.GoalsDue = goalsDue(p, day)
+	var prevDay time.Time
+	if in.Previous != nil {
+		prevDay = since
+	}
+	a.GoalsDue = goalsDue(p, day, prevDay)
 	count := 0
 	if in.Previous != nil {
 		count = max(in.Previous.Count, 1)
@@ -321,13 +347,14 @@ func BuildAgenda(in AgendaInput) *Agenda {
 			continue // a goal's title may be named again; evidence is quoted once
 		}
 		switch {
-		case a.FollowUp != nil && !a.FollowUp.Again && strings.Contains(a.FollowUp.Text, q):
+		case a.FollowUp != nil && !a.FollowUp.Again && quotes(a.FollowUp.Text, q):
 			a.Changes[i].Text = head + ", quoted in the follow-up above."
-		case a.Focus != nil && a.Focus.Action != nil && strings.Contains(a.Focus.Action.Text, q):
+		case a.Focus != nil && a.Focus.Action != nil && quotes(a.Focus.Action.Text, q):
 			a.Changes[i].Text = head + ", quoted under the focus of the week."
 		}
 	}
 	a.Onboarding = onboardingWeek(pl, day)
+	checklist(a.Onboarding, pl, prevDay, a.Number)
 	// The review falls on the first 1:1 on or after its date; the career
 	// conversation on the person's first 1:1 of a month, by their own
 	// agendas (the calendar decides only for a first agenda).
@@ -349,7 +376,11 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("our first 1:1 of %s (%s %s)", next.Month(), next.Weekday(), longDate(next, day))
 	a.Leader = isLeader(m, p.Role)
-	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus)}
+	lastReview := ""
+	if in.Previous != nil {
+		lastReview = in.Previous.Review
+	}
+	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus, lastReview)}
 	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number)
 	a.Prep = prep(in, a, review, after)
 	return a
@@ -370,15 +401,21 @@ func firstWeekday(day time.Time, wd time.Weekday) time.Time {
 }
 
 // goalsDue are the goals past their date or due within two weeks of day,
-// oldest first: each stays on the agenda until the file changes it.
-func goalsDue(p *skills.Person, day time.Time) []GoalDue {
+// oldest first: each stays on the agenda until the file changes it. last is
+// the day of the last 1:1 (zero for a first agenda): a goal already past
+// its date then was asked about there, and the question moves on.
+func goalsDue(p *skills.Person, day, last time.Time) []GoalDue {
 	var out []GoalDue
 	for _, g := range p.Goals {
 		if g.Due.IsZero() || g.Due.After(day.AddDate(0, 0, 14)) {
 			continue
 		}
-		out = append(out, GoalDue{Text: g.Text, Due: date(g.Due), Overdue: g.Due.Before(day),
-			When: longDate(g.Due, day) + ", " + ago(g.Due, day)})
+		gd := GoalDue{Text: g.Text, Due: date(g.Due), Overdue: g.Due.Before(day),
+			When: longDate(g.Due, day) + ", " + ago(g.Due, day)}
+		if gd.Overdue {
+			gd.Ask = overdueAsk(g.Due, day, last)
+		}
+		out = append(out, gd)
 	}
 	slices.SortStableFunc(out, func(a, b GoalDue) int { return strings.Compare(a.Due, b.Due) })
 	return out
@@ -436,15 +473,39 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			wf.Question = bank[mod(times+offset(in.Person.ID+"/"+s.ID), len(bank))]
 		}
 	}
-	if len(f.Actions) > 0 {
-		a := f.Actions[mod(times, len(f.Actions))]
+	actions := f.Actions
+	if returned(pl, in.Person, day) {
+		// A return from leave is re-entry: the person's own goals and
+		// setbacks, not the level's stretch actions, when there are any.
+		var own []Action
+		for _, a := range actions {
+			if _, g := weeklyTry(a, in.Person, f.Name, day); g != nil || strings.HasPrefix(a.Text, setbackAction) {
+				own = append(own, a)
+			}
+		}
+		actions = own
+		if len(own) == 0 && len(f.Actions) > 0 {
+			// No goal or setback of their own on it: the week's step is to
+			// catch up, not a stretch.
+			actions = []Action{{
+				Text:     fmt.Sprintf(weekStep+"catch up with one person you worked with on %s before your leave: what changed while you were away, and what do they need from you now?", lowerFirst(f.Name)),
+				Evidence: "Who you met, and the one change you will act on, at our next 1:1.",
+			}}
+		}
+	}
+	for k := range len(actions) {
+		a := actions[mod(times+k, len(actions))]
 		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
 		a.Text = strings.ReplaceAll(a.Text, " at the next 1:1", " today")
+		a, wf.Goal = weeklyTry(a, in.Person, f.Name, day)
 		wf.Action = &a
+		if in.Previous == nil || a.Text != in.Previous.TryThis {
+			break // last week's idea is not this week's again, while there is another
+		}
 	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
 		switch {
-		case wf.Action != nil && strings.Contains(wf.Action.Text, text):
+		case wf.Action != nil && quotes(wf.Action.Text, text):
 			return "quoted below"
 		case slices.ContainsFunc(changes, func(c AgendaChange) bool { return strings.Contains(c.Text, "“"+text+"”") }):
 			return "under Since last time"
@@ -467,3 +528,42 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 
 // AgendaPath is where a person's agenda for a week is written.
 func AgendaPath(id string, w Week) string { return fmt.Sprintf("agendas/%s/%s.md", id, w) }
+
+// overdueAsk is the question for a goal past its date: a new date while
+// nobody has asked yet; what is in the way once one was asked for; and
+// from four weeks past its date, a decision on the goal itself, firmer
+// from six.
+func overdueAsk(due, day, last time.Time) string {
+	weeks := int(day.Sub(due).Hours() / 24 / 7)
+	asked := !last.IsZero() && due.Before(last)
+	switch {
+	case !asked:
+		return "Is it done, or what is its new date?"
+	case weeks < 4:
+		return "It was past its date at our last 1:1 too: what is in the way, and who could take part of it?"
+	case weeks < 6:
+		return fmt.Sprintf("%s past its date: decide today whether to re-scope it, hand it on or drop it, and write the decision down.", capitalize(plural(weeks, "week")))
+	}
+	return fmt.Sprintf("Still open %s past its date: unless we re-commit to it today, with a date we both believe, take it off the plan.", plural(weeks, "week"))
+}
+
+// quotes reports whether text quotes an evidence entry: the whole of it,
+// or a part of it that text puts in quotation marks (a plan's action may
+// quote only the clause that records a setback).
+func quotes(text, evidence string) bool {
+	if strings.Contains(text, evidence) {
+		return true
+	}
+	for _, m := range quoted.FindAllStringSubmatch(text, -1) {
+		if len(m[1]) >= minQuote && strings.Contains(evidence, m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoted finds what a text puts in quotation marks; minQuote is the
+// shortest part of an evidence entry that counts as quoting it.
+var quoted = regexp.MustCompile(`"([^"]+)"`)
+
+const minQuote = 12

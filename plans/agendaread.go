@@ -35,8 +35,14 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 		pa.TryThis = strings.TrimSpace(string(m[1]))
 	}
 	pa.Notes = readNotes(src)
+	if m := reviewLine.FindSubmatch(src); m != nil {
+		pa.Review = strings.TrimSpace(string(m[1]))
+	}
 	return pa
 }
+
+// reviewLine is the first item under an agenda's "Work review" heading.
+var reviewLine = regexp.MustCompile(`(?m)^## Work review\r?\n(?:[ \t]*\r?\n)*- (.+)$`)
 
 // notesHeading is the heading of the section written in during the 1:1.
 const notesHeading = "Notes"

@@ -2,6 +2,7 @@ package plans
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,28 +21,23 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	var out []string
 	first := a.FirstName
 	day := in.Week.Day(in.Config.Agenda.WeekdayValue())
-	// Goals past their date open the 1:1; those due soon are asked about
-	// in their own section.
-	late, oldest := 0, ""
-	for _, g := range a.LateGoals() {
-		late++
-		if oldest == "" {
-			oldest = ago(day0(g.Due), day)
-		}
-	}
-	switch {
+	// Goals past their date open the 1:1; the question for each is under
+	// Goals due, and is not repeated here.
+	switch late := len(a.LateGoals()); {
 	case late == 1:
-		out = append(out, fmt.Sprintf("Open with the goal past its date (due %s): agree whether it is done, or give it a new date today.", oldest))
+		out = append(out, "Open with the goal past its date, under Goals due.")
 	case late > 1:
-		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest due %s: agree for each whether it is done, or give it a new date today.", late, oldest))
+		out = append(out, fmt.Sprintf("Open with the %d goals past their date, under Goals due.", late))
 	}
 	var up, down []string
 	for _, c := range a.Changes {
 		switch {
 		case c.Baseline:
-			out = append(out, fmt.Sprintf("The file holds a new baseline from %s: walk %s through it, and count progress from it, never through it.", c.When, first))
+			out = append(out, fmt.Sprintf("The levels were set afresh on %s: walk %s through them, and measure progress from them, not from the levels before.", c.When, first))
+		case c.Setback && a.Focus != nil && a.Focus.ID == c.Skill && a.Focus.Of == 1 && strings.Contains(a.Focus.Why, "records a setback"):
+			// The focus of the week opens with it already.
 		case c.Setback:
-			out = append(out, fmt.Sprintf("The note of %s records a setback: ask %s what got in the way and what they would try next.", c.When, first))
+			out = append(out, fmt.Sprintf("The note of %s records a setback: ask %s what got in the way and what they would try next.", longDate(day0(c.Date), day), first))
 		case strings.Contains(c.Text, " up from "):
 			up = append(up, strings.SplitN(c.Text, " up from ", 2)[0])
 		case strings.Contains(c.Text, " down from "):
@@ -63,7 +59,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		}
 	}
 	if len(a.Changes) == 0 && !a.FirstAgenda {
-		out = append(out, fmt.Sprintf("Nothing new in %s's file since %s: ask what happened that is not written down yet.", first, longDate(day0(a.Since), day)))
+		out = append(out, fmt.Sprintf("Nothing recorded since %s: ask %s what happened that is not written down yet.", longDate(day0(a.Since), day), first))
 	}
 	if n := len(Lines(a.Open)); n > 0 {
 		oldest := a.Open[0].Since
@@ -72,7 +68,14 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 				oldest = it.Since
 			}
 		}
-		out = append(out, fmt.Sprintf("%s open, the oldest since %s: ask what is in the way before adding new ones.", count(n, "action item is", "action items are"), oldest))
+		from := oldest
+		if w, err := ParseWeek(oldest); err == nil {
+			from = "our 1:1 of " + longDate(w.Day(in.Config.Agenda.WeekdayValue()), day)
+		}
+		out = append(out, fmt.Sprintf("%s open, the oldest from %s: ask what is in the way before adding new ones.", count(n, "action item is", "action items are"), from))
+	}
+	if c := commitmentToCheck(in.Plan, in.Person, a); c != "" {
+		out = append(out, fmt.Sprintf("Check one of your own commitments in the plan: %s. Kept, under way or not yet?", strings.TrimSuffix(c, ".")))
 	}
 	if a.PreviousUnreadable {
 		out = append(out, fmt.Sprintf("The last agenda (%s) could not be read: check its action items by hand.", a.Previous))
@@ -120,6 +123,66 @@ var onboardingQuestions = []string{
 	"What do you know now that you wish someone had told you on day one?",
 }
 
+// returnQuestions replace the career questions for someone back from a
+// long leave: the return comes before the next role.
+var returnQuestions = []string{
+	"How is the return going: what has been easier than you expected, and what harder?",
+	"What has changed while you were away that you would like us to look at together?",
+	"What do you need from me, or from the team, to be fully back in your stride?",
+	"Which part of the work do you want back first, and which can wait?",
+}
+
+// firstManagerQuestions replace them for someone new to leading people:
+// the job they have just taken, not the one after it.
+var firstManagerQuestions = []string{
+	"What has surprised you most about leading people so far?",
+	"Which part of managing do you enjoy most, and which do you put off?",
+	"Who do you go to when a people question comes up, and who else could you go to?",
+	"What did you do as a PM that you find hardest to let go of now?",
+}
+
+// careerBank is the career questions that fit the person: a new hire's
+// first 90 days, a return from leave, a first time leading people; else the
+// longer view, without trying out the next role while the current one's
+// bar is not met.
+func careerBank(pl *Plan, p *skills.Person, day time.Time) []string {
+	switch {
+	case onboardingWeek(pl, day) != nil:
+		return onboardingQuestions
+	case returned(pl, p, day):
+		return returnQuestions
+	case pl.FirstTimeManager:
+		return firstManagerQuestions
+	}
+	switch {
+	case len(pl.Current.Below) > 0:
+		return currentRoleQuestions
+	case pl.Target.ID == pl.Role.ID:
+		return slices.DeleteFunc(slices.Clone(careerQuestions), func(q string) bool { return strings.Contains(q, "%s") })
+	}
+	return careerQuestions
+}
+
+// currentRoleQuestions are for someone below their own role's bar: the
+// longer view starts from the role they hold.
+var currentRoleQuestions = []string{
+	"What would make your current role feel fully in hand, and what is in the way of it?",
+	"Where do you want more support from me in the role as it is today?",
+	"Who do you learn most from at the moment, and who would you like to learn from?",
+	"Which part of your job would you give away tomorrow if you could, and what does that tell us?",
+	"What would make the next six months a success for you, whatever the title?",
+}
+
+// returned reports whether the person came back from a long leave within
+// the plan's 90 days, on or before day.
+func returned(pl *Plan, p *skills.Person, day time.Time) bool {
+	if pl.Returned != "" {
+		return !day0(pl.Returned).After(day)
+	}
+	back, _, ok := ReturnFromLeave(p)
+	return ok && !back.After(day)
+}
+
 // career is the monthly career conversation: where the person stands
 // against the target, the move it asks for, a strength to use, and a
 // difference of view to open.
@@ -145,7 +208,11 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		}
 		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on a fresh baseline of %s%s: where you stand counts from there%s", longDate(day0(b.Date), day), by, then))
 	}
-	if len(pl.Shifts) > 0 && !onboarding {
+	back := returned(pl, p, day)
+	if back {
+		t.Intro = fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on how the return is going, away from this week's work.", day.Month())
+	}
+	if len(pl.Shifts) > 0 && !onboarding && !back && len(pl.Current.Below) == 0 {
 		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
 	}
 	if len(pl.Strengths) > 0 {
@@ -164,19 +231,19 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if len(asks) > 0 {
 		t.Points = append(t.Points, asks[month%len(asks)])
 	}
-	bank := careerQuestions
-	if onboarding {
-		bank = onboardingQuestions
-	}
+	bank := careerBank(pl, p, day)
 	start := month*2 + offset(p.ID)
-	for i := range 2 {
+	if back {
+		// How the return is going is asked every month; the other
+		// question turns.
+		t.Questions = append(t.Questions, bank[0])
+		bank = bank[1:]
+		start = month + offset(p.ID)
+	}
+	for i := range 2 - len(t.Questions) {
 		q := bank[(start+i)%len(bank)]
 		if strings.Contains(q, "%s") {
-			if pl.Target.ID == pl.Role.ID {
-				q = bank[(start+i+2)%len(bank)]
-			} else {
-				q = fmt.Sprintf(q, pl.Target.Name)
-			}
+			q = fmt.Sprintf(q, pl.Target.Name)
 		}
 		t.Questions = append(t.Questions, q)
 	}
@@ -241,4 +308,101 @@ func onboardingWeek(pl *Plan, day time.Time) *OnboardingWeek {
 		}
 	}
 	return nil
+}
+
+// commitmentToCheck is the manager's commitment from the plan that this
+// agenda checks: one a week, in turn by the person's own agendas, so that
+// an introduction, a sponsorship, a re-entry promise or a buddy is asked
+// about rather than forgotten. A commitment that backs a goal the agenda
+// asks about already (under Goals due, in the idea to try or the work
+// review) gives its turn to the next: the goal is not asked about twice.
+func commitmentToCheck(pl *Plan, p *skills.Person, a *Agenda) string {
+	// The turns run from the first agenda, each skipping the one before
+	// (the goals asked about are this week's: earlier weeks are read as
+	// asking the same, which is what they did unless the file changed).
+	last := ""
+	w := *a
+	for n := 1; n <= a.Number; n++ {
+		w.Number = n
+		if len(pl.Commitments) < 2 {
+			last = ""
+		}
+		last = commitmentTurn(pl, p, &w, last)
+	}
+	return last
+}
+
+// commitmentTurn is the commitment of agenda a's turn, skipping last (the
+// one checked the week before) and those backing a goal a asks about.
+func commitmentTurn(pl *Plan, p *skills.Person, a *Agenda, last string) string {
+	asked := strings.Join(a.Review, "\n")
+	for _, g := range a.GoalsDue {
+		asked += "\n" + g.Text
+	}
+	if a.Focus != nil && a.Focus.Action != nil {
+		asked += "\n" + a.Focus.Action.Text
+	}
+	n := len(pl.Commitments)
+	for k := range n {
+		c := pl.Commitments[mod(a.Number-1+k, n)]
+		if c == last {
+			continue
+		}
+		if !slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
+			return g.Text != "" && strings.Contains(c, g.Text) && strings.Contains(asked, g.Text)
+		}) {
+			return c
+		}
+	}
+	return ""
+}
+
+// checklist fills in which onboarding items to ask about: the items of
+// earlier phases still open, carried rather than dropped, and this phase's
+// open ones, in full on the phase's first agenda (last: the day of the last
+// 1:1, zero for none) and after that one a week, in turn, so that the same
+// list is not pasted week after week. Items the person's evidence shows done
+// are counted, not asked about.
+func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
+	if w == nil || pl.Onboarding == nil {
+		return
+	}
+	start := day0(pl.Onboarding.Start)
+	prevPhaseEnd := 0
+	var open []string
+	for _, ph := range pl.Onboarding.Phases {
+		checks := ph.Checks
+		if len(checks) == 0 {
+			for _, it := range ph.Items {
+				checks = append(checks, Check{Text: it})
+			}
+		}
+		for _, c := range checks {
+			switch {
+			case ph.Days < w.Phase.Days && !c.Done:
+				w.Carried = append(w.Carried, c.Text)
+			case ph.Days == w.Phase.Days && c.Done:
+				w.Done++
+			case ph.Days == w.Phase.Days:
+				open = append(open, c.Text)
+			}
+		}
+		if ph.Days < w.Phase.Days {
+			prevPhaseEnd = ph.Days
+		}
+	}
+	lastN := 0
+	if !last.IsZero() {
+		lastN = int(last.Sub(start).Hours()/24) + 1
+	}
+	w.FirstOfPhase = lastN <= prevPhaseEnd
+	all := append(slices.Clone(w.Carried), open...)
+	if w.FirstOfPhase || len(all) <= 1 {
+		w.Open = open
+		return
+	}
+	// One item a week, in turn; the carried ones come first.
+	w.Carried, w.Open = nil, nil
+	pick := all[mod(number, len(all))]
+	w.Ask, w.Left = pick, len(all)-1
 }

@@ -137,7 +137,16 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 			continue
 		}
 		if t := describe(m, p, c, day); t != "" {
-			out = append(out, AgendaChange{Date: date(c.Date), When: when, Text: t, Setback: c.Kind == skills.KindEvidence && Setback(c.Text)})
+			ch := AgendaChange{Date: date(c.Date), When: when, Text: t}
+			if c.Kind == skills.KindEvidence {
+				// Evidence is dated by what it records, not by its commit.
+				ch.Setback, ch.Skill = Setback(c.Text), c.Skill
+				if !c.On.IsZero() && date(c.On) != date(c.Date) {
+					ch.Date = date(c.On)
+					ch.When = fmt.Sprintf("%s (written down %s)", longDate(c.On, day), when)
+				}
+			}
+			out = append(out, ch)
 		}
 	}
 	return out
@@ -212,7 +221,11 @@ func whyNow(in AgendaInput, f Focus, day time.Time, quoted func(string) string) 
 	}
 	switch {
 	case goal != nil && !goal.Due.IsZero() && goal.Due.Before(day):
-		return fmt.Sprintf("your goal “%s” was due on %s and is still open: this is the skill it needs.", goal.Text, longDate(goal.Due, day))
+		// The goal is quoted once, under Goals due.
+		return "the goal past its date, under Goals due, is the work that needs it."
+	case goal != nil && !goal.Due.IsZero() && !goal.Due.After(day.AddDate(0, 0, 14)):
+		// The goal is quoted once, under Goals due.
+		return fmt.Sprintf("your goal due on %s, under Goals due, rests on it.", longDate(goal.Due, day))
 	case goal != nil && !goal.Due.IsZero():
 		return fmt.Sprintf("your goal “%s”, due %s, rests on it.", goal.Text, longDate(goal.Due, day))
 	case goal != nil:
@@ -313,25 +326,48 @@ var (
 	}
 )
 
-// workReview is the week's one piece of work to bring: every other week one
-// of the person's open goals (not the one the week's focus names already),
-// else a prompt from the bank for their role.
-func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus) string {
-	var open []skills.Goal
-	for _, g := range p.Goals {
-		if (g.Due.IsZero() || !g.Due.Before(day)) && (focus == nil || !strings.Contains(focus.Why, "“"+g.Text+"”")) {
-			open = append(open, g)
+// workReview is the week's one piece of work to bring, turning week by
+// week through the person's open goals and one prompt for their role's
+// work (an artifact, a decision, a plan), in the same order every week, so
+// that every goal, a long launch included, is looked at in turn and no two
+// weeks running ask for the same. Goals past their date or due within two
+// weeks are under Goals due already, and are not asked for twice; the goal
+// this week's idea to try is a step of, and last week's review (last), give
+// their turn to the next.
+func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus, last string) string {
+	type slot struct {
+		goal *skills.Goal
+	}
+	var seq []slot
+	for i, g := range p.Goals {
+		if !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)) {
+			continue
 		}
+		seq = append(seq, slot{&p.Goals[i]})
 	}
-	if number%2 == 1 && len(open) > 0 {
-		g := open[(number/2)%len(open)]
-		return fmt.Sprintf("Bring where “%s” stands: what has moved since we last looked at it, and the next decision in it.", g.Text)
-	}
+	seq = append(seq, slot{}) // the role's prompt
 	bank := reviewIC
 	if leader {
 		bank = reviewLeader
 	}
-	return bank[mod(number/2+offset(p.ID), len(bank))]
+	text := func(s slot) string {
+		g := s.goal
+		if g == nil {
+			return bank[mod((number-1)/len(seq)+offset(p.ID), len(bank))]
+		}
+		due := ""
+		if !g.Due.IsZero() {
+			due = fmt.Sprintf(" (due %s)", longDate(g.Due, day))
+		}
+		return fmt.Sprintf("Bring where “%s” stands%s: what has moved since we last looked at it, and the next decision in it.", g.Text, due)
+	}
+	for k := range seq {
+		s := seq[mod(number-1+k, len(seq))]
+		if t := text(s); t != last && (s.goal == nil || focus == nil || focus.Goal == nil || focus.Goal.Text != s.goal.Text) {
+			return t
+		}
+	}
+	return text(seq[mod(number-1, len(seq))])
 }
 
 // feedbackPrompts are one prompt each way, turning with the person's
@@ -349,4 +385,12 @@ func feedbackPrompts(id, first string, number int) []string {
 	}
 	i := mod(number-1+offset(id), len(toThem))
 	return []string{fmt.Sprintf(toThem[i], first), toMe[i]}
+}
+
+// capitalize writes s with a capital first letter.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -140,8 +140,18 @@ func TestOverdueGoalStaysUntilTheFileChanges(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s goals due (-want +got):\n%s", ws, diff)
 		}
-		if !contains(a.Prep, "Open with the goal past its date (due "+strings.SplitN(a.GoalsDue[0].When, ", ", 2)[1]+"): agree whether it is done, or give it a new date today.") {
+		if !contains(a.Prep, "Open with the goal past its date, under Goals due.") {
 			t.Errorf("%s prep: %q", ws, a.Prep)
+		}
+		// The ask moves on rather than repeating week after week.
+		wantAsk := map[string]string{
+			"2026-W47": "Is it done, or what is its new date?",
+			"2026-W48": "It was past its date at our last 1:1 too: what is in the way, and who could take part of it?",
+			"2026-W49": "4 weeks past its date: decide today whether to re-scope it, hand it on or drop it, and write the decision down.",
+			"2026-W50": "5 weeks past its date: decide today whether to re-scope it, hand it on or drop it, and write the decision down.",
+		}[ws]
+		if a.GoalsDue[0].Ask != wantAsk {
+			t.Errorf("%s ask %q, want %q", ws, a.GoalsDue[0].Ask, wantAsk)
 		}
 	}
 }
@@ -391,14 +401,49 @@ func TestLongHistoryFitsTwoScreens(t *testing.T) {
 
 // TestActionSaysTodayInTheOneToOne: the plan's "at the next 1:1" is today
 // in the agenda of that 1:1.
-func TestActionSaysTodayInTheOneToOne(t *testing.T) {
-	p := pm(t)
-	p.Goals = []skills.Goal{{Text: "Agree the renewal scope with Support", Skills: []string{"negotiation"}, Due: day("2026-10-20")}}
-	a := agendaFor(t, p, nil, "2026-W48", nil)
-	if a.Focus == nil || a.Focus.Action == nil || a.Focus.ID != "negotiation" {
-		t.Fatalf("focus %+v", a.Focus)
+func TestTryThisWeekFitsAWeek(t *testing.T) {
+	goal := "Agree the renewal scope with Support"
+	for _, tt := range []struct {
+		name, due, action, want, wantGoal string
+	}{
+		{"an overdue goal is under Goals due, not quoted again", "2026-10-20", goal + ": it was due on 2026-10-20. Agree a new date at the next 1:1, then hold to it.",
+			"Once we have agreed what happens to the goal past its date, take one step on it before our next 1:1 that shows your negotiation and trade-offs, and tell me how it went.", goal},
+		{"a goal months away becomes one step of it", "2027-03-31", goal + ", by 2027-03-31.",
+			"Pick the one conversation or decision in “" + goal + "” this week where negotiation and trade-offs matters most, and plan it before you go in.", goal},
+		{"a book within two weeks becomes a chapter before the next 1:1", "", "Read *Getting to Yes* by Roger Fisher and William Ury and pick one idea to try in your own work within two weeks.",
+			"Read the chapter of *Getting to Yes* that speaks most to negotiation and trade-offs before our next 1:1, and bring one idea you would try.", ""},
+		{"a setback is tried before the next 1:1", "", "Start from what the evidence of 2026-11-12 says: \"Still rewrites updates\". Name the habit in your negotiation and trade-offs behind it, agree with your manager what you will do instead, and try it in the next two weeks.",
+			"Start from what the evidence of 2026-11-12 says: \"Still rewrites updates\". Name the habit in your negotiation and trade-offs behind it, agree with your manager what you will do instead, and try it before our next 1:1.", ""},
+		{"a quarter's action starts with its first step", "", "Set up a quarterly market review for the group.",
+			"A first step before our next 1:1 towards this: Set up a quarterly market review for the group.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pm(t)
+			if tt.due != "" {
+				p.Goals = []skills.Goal{{Text: goal, Skills: []string{"negotiation"}, Due: day(tt.due)}}
+			}
+			got, g := weeklyTry(Action{Text: tt.action, Evidence: "Two reviews held."}, p, "Negotiation and trade-offs", day("2026-11-24"))
+			if got.Text != tt.want {
+				t.Errorf("try %q\nwant %q", got.Text, tt.want)
+			}
+			if gt := ""; g != nil && g.Text != tt.wantGoal || g == nil && tt.wantGoal != gt {
+				t.Errorf("goal %v, want %q", g, tt.wantGoal)
+			}
+			if strings.Contains(got.Text, "within two weeks") || strings.Contains(got.Text, "2027") {
+				t.Errorf("not a week's try: %q", got.Text)
+			}
+		})
 	}
-	if strings.Contains(a.Focus.Action.Text, "next 1:1") || !strings.Contains(a.Focus.Action.Text, "today") {
-		t.Errorf("action %q", a.Focus.Action.Text)
+	// In an agenda, the overdue goal is quoted once, under Goals due.
+	p := pm(t)
+	p.Goals = []skills.Goal{{Text: goal, Skills: []string{"negotiation"}, Due: day("2026-10-20")}}
+	a := agendaFor(t, p, nil, "2026-W48", nil)
+	if a.Focus == nil || a.Focus.Action == nil || strings.Contains(a.Focus.Action.Text, goal) || strings.Contains(a.Focus.Why, goal) {
+		t.Errorf("focus quotes the overdue goal again: %+v", a.Focus)
+	}
+	for _, p := range a.Prep {
+		if strings.Contains(p, goal) {
+			t.Errorf("prep quotes the overdue goal again: %q", p)
+		}
 	}
 }

@@ -1,0 +1,309 @@
+package plans
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// The cold read's agenda findings, one rule each: evidence dated by itself
+// (5), the manager's commitments checked in turn (9), a manager's words
+// (11), no repetition (12), career questions that fit the person.
+
+// TestSinceLastTimeDatesEvidenceByItsOwnDate: evidence committed weeks
+// after it happened shows its own date, and the prep and the week's why
+// name the same date for a setback.
+func TestSinceLastTimeDatesEvidenceByItsOwnDate(t *testing.T) {
+	for _, tt := range []struct {
+		name, on, commit, want string
+	}{
+		{"written down later", "2026-07-22", "2026-11-18", "22 July (written down 18 November)"},
+		{"written down the same day", "2026-11-18", "2026-11-18", "18 November"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pm(t)
+			text := "Redesigned the checkout experiment guardrails"
+			p.Evidence = []skills.Evidence{{Date: day(tt.on), Skill: "data", Text: text}}
+			hist := []skills.Change{{Commit: "c", Date: day(tt.commit), Kind: skills.KindEvidence, Skill: "data", Text: text, On: day(tt.on)}}
+			a := agendaFor(t, p, hist, "2026-W48", prevAt(t, "2026-W47", 1))
+			if len(a.Changes) != 1 || a.Changes[0].When != tt.want || a.Changes[0].Date != tt.on {
+				t.Errorf("changes %+v, want when %q", a.Changes, tt.want)
+			}
+		})
+	}
+	// A setback committed on 20 November about 12 November: one date
+	// everywhere.
+	p := pm(t)
+	text := "Gave the roadmap away, but still rewrites the updates"
+	p.Evidence = []skills.Evidence{{Date: day("2026-11-12"), Skill: "negotiation", Text: text}}
+	hist := []skills.Change{{Commit: "c", Date: day("2026-11-20"), Kind: skills.KindEvidence, Skill: "negotiation", Text: text, On: day("2026-11-12")}}
+	for k, prev := range []*PreviousAgenda{nil, prevAt(t, "2026-W47", 1)} {
+		a := agendaFor(t, p, hist, "2026-W48", prev)
+		all := strings.Join(a.Prep, "\n")
+		if a.Focus.Of == 1 { // the why is written on a skill's first week
+			all += "\n" + a.Focus.Why
+		}
+		if strings.Contains(all, "20 November") {
+			t.Errorf("agenda %d dates the setback by its commit:\n%s", k, all)
+		}
+		if !strings.Contains(all, "12 November") {
+			t.Errorf("agenda %d names no date for the setback:\n%s", k, all)
+		}
+		if n := strings.Count(all, "records a setback"); n != 1 {
+			t.Errorf("agenda %d names the setback %d times:\n%s", k, n, all)
+		}
+	}
+}
+
+// TestCommitmentsCheckedInTurn: each agenda's prep checks one of the
+// manager's commitments in the plan, a different one each week, and never
+// one backing a goal the agenda asks about already.
+func TestCommitmentsCheckedInTurn(t *testing.T) {
+	p := pm(t)
+	p.Goals = []skills.Goal{{Text: "Hand the release notes to the team", Due: day("2026-10-31")}}
+	pl := &Plan{Person: Who{ID: "pat", Name: "Pat Doe"}, Commitments: []string{
+		"An introduction to Sam Roe as a mentor in negotiation.",
+		"Backing for \"Hand the release notes to the team\": a new date agreed.",
+		"Sponsorship: a slot for Pat at the next leadership review.",
+	}}
+	var got []string
+	for n := 1; n <= 4; n++ {
+		a := &Agenda{Number: n, GoalsDue: []GoalDue{{Text: p.Goals[0].Text, Overdue: true}}}
+		got = append(got, commitmentToCheck(pl, p, a))
+	}
+	// Week 2's turn is the goal's backing, asked about under Goals due: it
+	// goes to the next; week 3's turn then is not last week's again.
+	want := []string{pl.Commitments[0], pl.Commitments[2], pl.Commitments[0], pl.Commitments[2]}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("agenda %d checks %q, want %q", i+1, got[i], want[i])
+		}
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i] == got[i-1] {
+			t.Errorf("agenda %d checks last week's commitment again: %q", i+1, got[i])
+		}
+	}
+	a := agendaFor(t, pm(t), nil, "2026-W48", prevAt(t, "2026-W47", 1))
+	if !strings.HasPrefix(strings.Join(a.Prep, "\n"), "Nothing recorded since") || !strings.Contains(strings.Join(a.Prep, "\n"), "Check one of your own commitments in the plan: ") {
+		t.Errorf("prep %q", a.Prep)
+	}
+}
+
+// TestNothingRecordedInAManagersWords: a quiet week is said as a manager
+// would, never as the tool's file.
+func TestNothingRecordedInAManagersWords(t *testing.T) {
+	a := agendaFor(t, pm(t), nil, "2026-W48", prevAt(t, "2026-W47", 1))
+	want := "Nothing recorded since 17 November: ask Pat what happened that is not written down yet."
+	if !contains(a.Prep, want) {
+		t.Errorf("prep %q, want %q", a.Prep, want)
+	}
+	for _, s := range a.Prep {
+		if !strings.HasPrefix(s, "Nothing") {
+			continue
+		}
+		for _, bad := range []string{"file", "never through it", "commit"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("tool words %q in %q", bad, s)
+			}
+		}
+	}
+}
+
+// TestWorkReviewTurnsThroughEveryGoal: over as many weeks as there are
+// goals and one, every goal that is not under Goals due is reviewed,
+// including the long one, and no week repeats the last.
+func TestWorkReviewTurnsThroughEveryGoal(t *testing.T) {
+	p := pm(t)
+	p.Goals = []skills.Goal{
+		{Text: "Hand the release notes to the team", Due: day("2026-10-31")},
+		{Text: "Lead the pricing launch end to end", Skills: []string{"negotiation"}, Due: day("2027-03-31")},
+		{Text: "Mentor the new PM through the first quarter", Due: day("2027-01-15")},
+	}
+	seen := map[string]bool{}
+	last := ""
+	for k := range 4 {
+		var prev *PreviousAgenda
+		if k > 0 {
+			prev = prevAt(t, fmt.Sprintf("2026-W%d", 46+k), k)
+			prev.Review = last
+		}
+		a := agendaFor(t, p, nil, fmt.Sprintf("2026-W%d", 47+k), prev)
+		r := a.Review[0]
+		if r == last {
+			t.Errorf("week %d repeats last week's review %q", k+1, r)
+		}
+		if strings.Contains(r, p.Goals[0].Text) {
+			t.Errorf("week %d reviews the goal under Goals due: %q", k+1, r)
+		}
+		for _, g := range p.Goals {
+			if strings.Contains(r, g.Text) {
+				seen[g.Text] = true
+			}
+		}
+		last = r
+	}
+	for _, g := range p.Goals[1:] {
+		if !seen[g.Text] {
+			t.Errorf("%q never reviewed", g.Text)
+		}
+	}
+}
+
+// TestOnboardingCarriesUnfinishedItems: a phase's first agenda lists the
+// items of earlier phases still open and this phase's; after that, one item
+// a week, not the same list again.
+func TestOnboardingCarriesUnfinishedItems(t *testing.T) {
+	p := pm(t)
+	p.Joined = day("2026-10-12")
+	p.Evidence = []skills.Evidence{{Date: day("2026-10-30"), Skill: "customer-insight",
+		Text: "Sat in on at least five customer or support calls, and read the last month of support tickets for your area. Write down the three problems you heard most, in customers' words."}}
+	// Day 38 (W47's Tuesday), the phase began on day 31: after a 1:1 in
+	// the first phase, the list in full.
+	a := agendaFor(t, p, nil, "2026-W47", prevAt(t, "2026-W46", 4))
+	o := a.Onboarding
+	if o == nil || o.Phase.Days != 60 || !o.FirstOfPhase {
+		t.Fatalf("onboarding %+v", o)
+	}
+	if len(o.Carried) == 0 || len(o.Carried) > 3 || len(o.Open) != 4 || o.Ask != "" {
+		t.Errorf("first agenda of the phase: carried %d, open %d, ask %q", len(o.Carried), len(o.Open), o.Ask)
+	}
+	for _, c := range o.Carried {
+		if strings.HasPrefix(c, "Sit in on") {
+			t.Errorf("an item the evidence shows done is carried: %q", c)
+		}
+	}
+	// The weeks after: one item each, different each week.
+	b := agendaFor(t, p, nil, "2026-W48", prevAt(t, "2026-W47", 5))
+	c := agendaFor(t, p, nil, "2026-W49", prevAt(t, "2026-W48", 6))
+	for _, x := range []*Agenda{b, c} {
+		if x.Onboarding.FirstOfPhase || len(x.Onboarding.Open) != 0 || len(x.Onboarding.Carried) != 0 || x.Onboarding.Ask == "" || x.Onboarding.Left != len(o.Carried)+len(o.Open)-1 {
+			t.Errorf("%s: %+v", x.Week, x.Onboarding)
+		}
+	}
+	if b.Onboarding.Ask == c.Onboarding.Ask {
+		t.Errorf("the same item two weeks running: %q", b.Onboarding.Ask)
+	}
+}
+
+// TestCareerQuestionsFitThePerson: a returner is asked how the return is
+// going, a first-time manager about managing, someone below their role's
+// bar about the current role; none of them to try out the next role.
+func TestCareerQuestionsFitThePerson(t *testing.T) {
+	m := matrix(t)
+	for _, tt := range []struct {
+		name  string
+		setup func(p *skills.Person, pl *Plan)
+		want  string
+	}{
+		{"a return from leave", func(p *skills.Person, pl *Plan) { pl.Returned = "2026-10-19" }, "How is the return going: what has been easier than you expected, and what harder?"},
+		{"a first-time manager", func(p *skills.Person, pl *Plan) { pl.FirstTimeManager = true }, ""},
+		{"below the current bar", func(p *skills.Person, pl *Plan) { pl.Current.Below = []SkillGap{{Level: 1, Expect: 3}} }, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := pm(t)
+			pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: p, Team: []*skills.Person{p}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.setup(p, pl)
+			for month := 0; month < 12; month++ {
+				d := day("2026-11-03").AddDate(0, month, 0)
+				talk := career(AgendaInput{Plan: pl, Matrix: m, Config: skills.DefaultConfig(), Person: p}, d, nil)
+				if len(talk.Questions) != 2 {
+					t.Fatalf("questions %q", talk.Questions)
+				}
+				for _, q := range talk.Questions {
+					if strings.Contains(q, "role would you most like to try") {
+						t.Errorf("month %d asks to try the next role: %q", month+1, q)
+					}
+				}
+				if tt.want != "" && talk.Questions[0] != tt.want {
+					t.Errorf("month %d opens with %q, want %q", month+1, talk.Questions[0], tt.want)
+				}
+				if tt.name == "below the current bar" && !contains(currentRoleQuestions, talk.Questions[0]) {
+					t.Errorf("someone below the bar asked %q", talk.Questions[0])
+				}
+				if pl.FirstTimeManager && !contains(firstManagerQuestions, talk.Questions[0]) {
+					t.Errorf("a first-time manager asked %q", talk.Questions[0])
+				}
+			}
+		})
+	}
+}
+
+// TestReturnerTriesOwnWork: back from a long leave, the week's idea to try
+// comes from the person's own goal, never the level's stretch actions.
+func TestReturnerTriesOwnWork(t *testing.T) {
+	p := pm(t)
+	p.Evidence = []skills.Evidence{{Date: day("2026-10-19"), Skill: "communication", Text: "Back from six months of parental leave; met every lead in two weeks"}}
+	p.Goals = []skills.Goal{{Text: "Meet the five largest partners again", Skills: []string{"negotiation"}, Due: day("2027-01-29")}}
+	for k := range 4 {
+		var prev *PreviousAgenda
+		if k > 0 {
+			prev = prevAt(t, fmt.Sprintf("2026-W%d", 46+k), k)
+		}
+		a := agendaFor(t, p, nil, fmt.Sprintf("2026-W%d", 47+k), prev)
+		if a.Focus == nil || a.Focus.ID != "negotiation" {
+			continue
+		}
+		if a.Focus.Action == nil || !strings.Contains(a.Focus.Action.Text, p.Goals[0].Text) {
+			t.Errorf("%s: a returner's try is %+v", a.Week, a.Focus.Action)
+		}
+	}
+}
+
+// TestSetbackQuotedByItsClause: an action that quotes only the clause of
+// an evidence entry that records the setback counts as quoting it, so the
+// entry is not written out again beside it.
+func TestSetbackQuotedByItsClause(t *testing.T) {
+	ev := "Gave the roadmap away, but still rewrites the updates before they go out"
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{`Start from what the evidence says: "still rewrites the updates before they go out". Name the habit.`, true},
+		{"Start from what the evidence says: \"" + ev + "\".", true},
+		{`Start from what the evidence says: "still". Name the habit.`, false},
+		{`Start from what the evidence says: "writes the brief". Name the habit.`, false},
+	} {
+		if got := quotes(tt.text, ev); got != tt.want {
+			t.Errorf("quotes(%q) = %v", tt.text, got)
+		}
+	}
+}
+
+// TestTryNotLastWeeksAgain: while the focus has another action, the week's
+// idea to try is not last week's again.
+func TestTryNotLastWeeksAgain(t *testing.T) {
+	p := pm(t)
+	p.Goals = []skills.Goal{{Text: "Agree the renewal scope with Support", Skills: []string{"negotiation"}, Due: day("2027-03-31")}}
+	first := agendaFor(t, p, nil, "2026-W47", nil)
+	if first.Focus == nil || first.Focus.Action == nil {
+		t.Fatalf("focus %+v", first.Focus)
+	}
+	prev := prevAt(t, "2026-W47", 1)
+	prev.TryThis = first.Focus.Action.Text
+	second := agendaFor(t, p, nil, "2026-W48", prev)
+	if second.Focus.ID == first.Focus.ID && second.Focus.Action.Text == first.Focus.Action.Text {
+		t.Errorf("the same try two weeks running: %q", second.Focus.Action.Text)
+	}
+}
+
+// TestReturnerWithoutOwnWorkCatchesUp: back from leave with no goal or
+// setback on the week's skill, the idea to try is to catch up, never the
+// level's stretch action.
+func TestReturnerWithoutOwnWorkCatchesUp(t *testing.T) {
+	p := pm(t)
+	p.Evidence = []skills.Evidence{{Date: day("2026-10-19"), Skill: "communication", Text: "Back from six months of parental leave; met every lead in two weeks"}}
+	a := agendaFor(t, p, nil, "2026-W47", nil)
+	if a.Focus == nil || a.Focus.Action == nil {
+		t.Fatalf("focus %+v", a.Focus)
+	}
+	want := "Before our next 1:1, catch up with one person you worked with on " + lowerFirst(a.Focus.Name) + " before your leave: what changed while you were away, and what do they need from you now?"
+	if a.Focus.Action.Text != want {
+		t.Errorf("try %q\nwant %q", a.Focus.Action.Text, want)
+	}
+}
