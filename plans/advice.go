@@ -70,7 +70,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 	var out []Action
 	if c.setback && c.latest != nil {
 		out = append(out, Action{
-			Text:     fmt.Sprintf("Start from what the evidence of %s says: \"%s\". Name the habit in your %s behind it, agree with your manager what you will do instead, and try it in the next two weeks.", date(c.latest.Date), c.latest.Text, lowerFirst(s.Name)),
+			Text:     fmt.Sprintf("Start from what the evidence of %s says: \"%s\". Name the habit in your %s behind it, agree with your manager what you will do instead, and try it in the next two weeks.", date(c.latest.Date), SetbackClause(c.latest.Text), lowerFirst(s.Name)),
 			Evidence: fmt.Sprintf("The people it affected noticing the change in your %s within a month, without being asked.", lowerFirst(s.Name)),
 		})
 	}

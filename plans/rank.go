@@ -410,7 +410,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 	if c.latest != nil {
 		switch {
 		case c.setback:
-			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), c.latest.Text))
+			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), SetbackClause(c.latest.Text)))
 		case !c.fresh.IsZero() && lvl > 0 && lvl < len(c.skill.Descriptors) && shown([]string{c.latest.Text}, c.skill.Descriptors[lvl]):
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %d %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), lvl+1, levelName(m, lvl+1), c.latest.Text))
 		case !c.fresh.IsZero():
