@@ -64,8 +64,9 @@ func abs(x int) int {
 // person's own work first: their setback to turn round, their goal that
 // names the skill (with its counterpart and date), then the matrix's actions
 // for the level being reached that suit them (people leaders or not) and
-// that their evidence does not already show done, then the skill's first
-// reading.
+// that their evidence does not already show done and no goal of theirs
+// already says. The skill's reading is under "Learn from", once, never again
+// as an action.
 func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, lvl, next int, leads bool, usedGoals map[string]bool) []Action {
 	var out []Action
 	if c.setback && c.latest != nil {
@@ -75,7 +76,9 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		})
 	}
 	for _, g := range p.Goals {
-		if !slices.Contains(g.Skills, s.ID) {
+		if !goalNames(g, s) || usedGoals[g.Text] {
+			// A goal another focus skill already leads with is said there,
+			// once.
 			continue
 		}
 		overdue := !g.Due.IsZero() && g.Due.Before(TodayOf(p).day)
@@ -87,11 +90,6 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			text += ", by " + date(g.Due) + "."
 		default:
 			text += "."
-		}
-		if usedGoals[g.Text] {
-			// The goal leads another focus skill's actions: say what this
-			// skill brings to it rather than the same sentence again.
-			text = fmt.Sprintf("In \"%s\", make %s your own part of the work.", g.Text, lowerFirst(s.Name))
 		}
 		usedGoals[g.Text] = true
 		if d := levelText(m, s, next).Descriptor; next > lvl && d != "" {
@@ -114,6 +112,12 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			done = append(done, e.Text)
 		}
 	}
+	// A matrix action that restates one of the person's own goals ("Write
+	// and present the multi-year vision" beside "Present the 2027 vision")
+	// says the goal twice: the goal is the action.
+	for _, g := range p.Goals {
+		done = append(done, g.Text)
+	}
 	for _, a := range s.Actions {
 		if len(out) >= 2 {
 			break
@@ -122,16 +126,13 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
 		}
 	}
-	if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool { return r.Kind == "reading" }); i >= 0 && len(out) < 3 {
-		r := s.Resources[i]
-		by := ""
-		if r.Author != "" {
-			by = " by " + r.Author
+	if len(out) == 0 {
+		// Nothing else to do: the skill's practice at work is the action,
+		// and "Learn from" leaves it out.
+		if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool { return r.Kind == "practice" }); i >= 0 {
+			out = append(out, Action{Text: s.Resources[i].Title,
+				Evidence: "What you tried, what happened and who noticed, brought to a 1:1."})
 		}
-		out = append(out, Action{
-			Text:     fmt.Sprintf("Read *%s*%s and pick one idea to try in your own work within two weeks.", r.Title, by),
-			Evidence: fmt.Sprintf("The idea from *%s*, where you tried it and what happened, brought to a 1:1.", r.Title),
-		})
 	}
 	return out
 }

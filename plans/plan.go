@@ -678,9 +678,10 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		if c.stretch != nil {
 			bar = s.Expect[c.stretch.ID]
 		}
-		if c.tier == tierGoal && lvl > 0 && lvl >= bar && !c.pinned {
-			// At the bar already: the goal is where it shows, not a step
-			// to a level the role does not ask for.
+		if c.stretch == nil && lvl > 0 && lvl >= bar {
+			// At the target's bar already (a goal's skill, or one the
+			// person pinned): the goal is where it shows, never a step to a
+			// level the target role does not ask for.
 			next = lvl
 		}
 		f := Focus{
@@ -710,7 +711,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		f.Summary = summary(f)
 		f.Resources = resources(s)
 		for _, g := range p.Goals {
-			if slices.Contains(g.Skills, s.ID) {
+			if goalNames(g, s) {
 				f.Goals = append(f.Goals, g.Text)
 			}
 		}
@@ -720,6 +721,9 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 			}
 		}
 		f.Actions = actions(m, s, p, c, lvl, next, role.Leads, usedGoals)
+		f.Resources = slices.DeleteFunc(f.Resources, func(r skills.Resource) bool {
+			return slices.ContainsFunc(f.Actions, func(a Action) bool { return a.Text == r.Title })
+		})
 		out = append(out, f)
 	}
 	return out

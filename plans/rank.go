@@ -81,15 +81,21 @@ type candidate struct {
 // The tiers of the ranking, strongest first: a gap in today's job that the
 // file touches (a goal, evidence, the transition, a disagreement), then the
 // skills the person's own goals and setbacks name, then an untouched gap in
-// today's job, the target's gaps, the disagreements, and the stretch to the
-// role after the target.
+// today's job, the target's gaps and the stretch to the role after the
+// target. A rating the person gives themselves apart from the manager's, on
+// a skill at the target's bar, is a conversation (see the plan's
+// conversations), never a step past the bar: someone who underrates
+// themselves needs confidence, not a stretch.
 const (
 	tierBelowTouched = iota
 	tierGoal
 	tierBelow
 	tierTarget
-	tierDisagree
 	tierStretch
+	// tierShared is a goal's skill whose goal an earlier focus already
+	// carries: one goal counts for one focus skill, and the others come
+	// from other signals first.
+	tierShared
 )
 
 func (c candidate) score() float64 {
@@ -152,7 +158,7 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 		return c
 	}
 	for _, g := range p.Goals {
-		if !slices.Contains(g.Skills, s.ID) {
+		if !goalNames(g, s) {
 			continue
 		}
 		c.goals = append(c.goals, g)
@@ -188,6 +194,35 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 		c.stale = newest
 	}
 	return c
+}
+
+// goalNames reports whether goal g counts for skill s. A goal that takes
+// work over from someone ("Take over the weekly release review") does not
+// count for a delegation skill: the delegation is the giver's, and the taker
+// practises the work itself.
+func goalNames(g skills.Goal, s *skills.Skill) bool {
+	if !slices.Contains(g.Skills, s.ID) {
+		return false
+	}
+	return !(receives(g.Text) && delegationSkill(s))
+}
+
+// receives reports whether a goal's text takes work over from someone
+// rather than giving it away.
+func receives(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	for _, p := range []string{"take over ", "take on ", "takes over ", "pick up ", "inherit "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// delegationSkill reports whether s is the matrix's skill of giving work
+// away, by its id or name.
+func delegationSkill(s *skills.Skill) bool {
+	return strings.Contains(strings.ToLower(s.ID+" "+s.Name), "delegat")
 }
 
 // planDays is the span of a plan: its milestones run to day 90.
@@ -254,8 +289,6 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			continue // a new hire is not planned against the next role
 		case c.gap > 0:
 			c.tier = tierTarget
-		case c.self != 0:
-			c.tier = tierDisagree
 		case stretch != nil && s.Expect[stretch.ID] > lvl:
 			c.tier, c.stretch = tierStretch, stretch
 			c.gap = s.Expect[stretch.ID] - lvl
@@ -281,7 +314,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 	}
 	// The comparison is less, both ways, so that the order is less's even
 	// for a score that does not compare (NaN).
-	slices.SortStableFunc(rest, func(a, b candidate) int {
+	cmp := func(a, b candidate) int {
 		switch {
 		case less(&a, &b):
 			return -1
@@ -289,7 +322,29 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			return 1
 		}
 		return 0
-	})
+	}
+	slices.SortStableFunc(rest, cmp)
+	// One goal counts for one focus skill: a skill that only its goals
+	// bring in, when an earlier skill already carries every one of them,
+	// waits behind the skills other signals bring.
+	carried := map[string]bool{}
+	for _, c := range pinned {
+		for _, g := range c.goals {
+			carried[g.Text] = true
+		}
+	}
+	for i := range rest {
+		c := &rest[i]
+		if c.tier == tierGoal && !c.setback && len(c.goals) > 0 &&
+			!slices.ContainsFunc(c.goals, func(g skills.Goal) bool { return !carried[g.Text] }) {
+			c.tier = tierShared
+			continue
+		}
+		for _, g := range c.goals {
+			carried[g.Text] = true
+		}
+	}
+	slices.SortStableFunc(rest, cmp)
 	return append(pinned, rest...)
 }
 
@@ -384,6 +439,8 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		out = append(out, fmt.Sprintf("you meet the %s bar already; %s asks for %d %s, the stretch beyond it", target.Name, c.stretch.Name, exp[c.stretch.ID], levelName(m, exp[c.stretch.ID])))
 	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
 		out = append(out, fmt.Sprintf("%s asks for %d %s, %s up", target.Name, exp[target.ID], levelName(m, exp[target.ID]), words(c.gap, "level")))
+	case lvl > 0 && lvl >= exp[target.ID] && target.ID != role.ID && len(c.goals) > 0 && !c.onboard:
+		out = append(out, fmt.Sprintf("you meet the %s bar in it already, so the goal below is part of your promotion case rather than a new level", target.Name))
 	}
 	for _, g := range c.overdue {
 		out = append(out, fmt.Sprintf("your goal \"%s\" was due on %s and is still open", g.Text, date(g.Due)))
@@ -404,7 +461,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 			out = append(out, fmt.Sprintf("you rate yourself %d, above your manager's %d", c.self, lvl))
 		}
 	}
-	if c.transition && target.ID != role.ID && c.stretch == nil && !c.onboard {
+	if c.transition && target.ID != role.ID && c.stretch == nil && !c.onboard && lvl < exp[target.ID] {
 		out = append(out, fmt.Sprintf("the move from %s to %s turns on it", role.Name, target.Name))
 	}
 	if c.latest != nil {
