@@ -529,7 +529,6 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 		ix.ranked[q] = cands
 		ix.focus[q.ID] = firstIDs(cands, cfg.Plan.Focus)
 	}
-	ix.index(m, cfg, team)
 	ix.people = make(map[string]*skills.Person, len(team))
 	reports := map[string][]*skills.Person{}
 	for _, q := range team {
@@ -543,6 +542,7 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 		ix.ids = append(ix.ids, id)
 	}
 	slices.Sort(ix.ids)
+	ix.index(m, cfg, team)
 	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]string{}
 	for _, id := range ix.ids {
 		if first := firstWord(ix.people[id].Name); first != "" {
@@ -960,6 +960,15 @@ func PlanPath(id string) string { return "plans/" + id + ".md" }
 // role or the one above it, not their manager and not new themselves, under
 // the same manager first, then by id; "" when the team has none.
 func onboardingBuddy(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
+	if id := onboardingBuddyID(m, p, team); id != "" {
+		q := team.people[id]
+		return cmp.Or(q.Name, q.ID)
+	}
+	return ""
+}
+
+// onboardingBuddyID is the id of p's onboarding buddy (see onboardingBuddy).
+func onboardingBuddyID(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
 	rank := m.RoleRank(p.Role)
 	best, bestScore := "", -1
 	for _, id := range team.ids {
@@ -976,7 +985,7 @@ func onboardingBuddy(m *skills.Matrix, p *skills.Person, team *TeamIndex) string
 			score++
 		}
 		if score > bestScore {
-			best, bestScore = cmp.Or(q.Name, q.ID), score
+			best, bestScore = id, score
 		}
 	}
 	return best
