@@ -122,6 +122,9 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		if len(out) >= 2 {
 			break
 		}
+		if c.busy && strings.Contains(strings.ToLower(a.Text), "mentee") {
+			continue // no room for more mentees: the plan does not add them
+		}
 		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && !shown(done, a.Text+" "+a.Evidence) {
 			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
 		}
@@ -236,10 +239,14 @@ func resources(s *skills.Skill) []skills.Resource {
 }
 
 // commitments are what the manager commits to, each real or absent:
-// support suited to the verdict, backing for the person's own goals that the
-// focus serves (they do the work, the manager reviews it), the mentors the
-// team pairs them with, and, for a new hire, a named onboarding buddy.
-func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy string) []string {
+// support suited to the verdict, backing for the person's own goals, those
+// the focus serves first (they do the work, the manager reviews it), the
+// mentors the team pairs them with, and, for a new hire, a named onboarding
+// buddy. A manager is never promised to do well what their own file records
+// as a setback (mgrSetbacks, the clauses that record one): a manager whose
+// evidence says they rewrite or hold up others' work does not "review it
+// without rewriting it".
+func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy string, mgrSetbacks []string) []string {
 	var out []string
 	mgr := firstWord(pl.Person.ManagerName)
 	switch {
@@ -273,26 +280,38 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 			out = append(out, fmt.Sprintf("Room to grow: a say for %s in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.", first))
 		}
 	}
-	seen := map[string]bool{}
-	n := 0
+	review := "reviews it without rewriting it, and asks about it at each 1:1"
+	if reviewHabit(mgrSetbacks) {
+		review = fmt.Sprintf("agrees with %s up front what done looks like, then leaves the how to %s and asks about it at each 1:1", first, first)
+	}
+	// The goals the focus serves first, then the others: every open goal
+	// the plan lists has the manager's backing, up to three.
+	var goals []GoalItem
 	for _, f := range pl.Focus {
 		for _, g := range pl.Goals {
-			if n == 2 || seen[g.Text] || !slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == f.ID }) {
-				continue
+			if slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == f.ID }) && !slices.ContainsFunc(goals, func(o GoalItem) bool { return o.Text == g.Text }) {
+				goals = append(goals, g)
 			}
-			seen[g.Text] = true
-			n++
-			if g.Overdue {
-				out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
-				break
-			}
-			due := ""
-			if g.Due != "" {
-				due = fmt.Sprintf(" (due %s)", g.Due)
-			}
-			out = append(out, fmt.Sprintf("Backing for \"%s\"%s: %s does the work and makes the calls; %s clears the time for it, reviews it without rewriting it, and asks about it at each 1:1.", g.Text, due, first, mgr))
-			break
 		}
+	}
+	for _, g := range pl.Goals {
+		if !slices.ContainsFunc(goals, func(o GoalItem) bool { return o.Text == g.Text }) {
+			goals = append(goals, g)
+		}
+	}
+	if len(goals) > 3 {
+		goals = goals[:3]
+	}
+	for _, g := range goals {
+		if g.Overdue {
+			out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
+			continue
+		}
+		due := ""
+		if g.Due != "" {
+			due = fmt.Sprintf(" (due %s)", g.Due)
+		}
+		out = append(out, fmt.Sprintf("Backing for \"%s\"%s: %s does the work and makes the calls; %s clears the time for it, %s.", g.Text, due, first, mgr, review))
 	}
 	var mentors []string
 	in := map[string][]string{}
@@ -309,6 +328,19 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		out = append(out, fmt.Sprintf("%s as onboarding buddy: a half-hour every week for the first two months, to ask what nobody writes down.", buddy))
 	}
 	return out
+}
+
+// reviewHabit reports whether one of a manager's setbacks is about how
+// they review others' work (rewriting it, reviewing line by line, holding
+// it for sign-off): then no plan promises their review.
+func reviewHabit(setbacks []string) bool {
+	for _, c := range setbacks {
+		w := contentWords(c)
+		if w["rewri"] || w["revie"] || w["sign-"] || w["appro"] || w["micro"] {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerFirst(s string) string {

@@ -378,3 +378,19 @@ func (ix *TeamIndex) mentoring(m *skills.Matrix, id string) (mentors, mentees []
 	}
 	return mentors, mentees
 }
+
+// load is how many people id is paired with, as mentor or mentee; ix may
+// be nil.
+func (ix *TeamIndex) load(id string) int {
+	if ix == nil {
+		return 0
+	}
+	seen := map[string]bool{}
+	for _, pr := range ix.byMentor[id] {
+		seen[pr.Mentee] = true
+	}
+	for _, pr := range ix.byMentee[id] {
+		seen[pr.Mentor] = true
+	}
+	return len(seen)
+}

@@ -417,7 +417,15 @@ func Build(in Input) (*Plan, error) {
 		pl.FocusNote = focusNote(pl, in.Config.Plan.Focus)
 	}
 	pl.Milestones = milestones(m, pl, start)
-	pl.Commitments = commitments(m, pl, firstName(p), role.Leads, buddy)
+	var mgrSetbacks []string
+	if mgr := team.people[p.Manager]; mgr != nil {
+		for _, e := range mgr.Evidence {
+			if c := SetbackClause(e.Text); c != "" {
+				mgrSetbacks = append(mgrSetbacks, c)
+			}
+		}
+	}
+	pl.Commitments = commitments(m, pl, firstName(p), role.Leads, buddy, mgrSetbacks)
 	return pl, nil
 }
 
@@ -645,7 +653,7 @@ func focusNote(pl *Plan, want int) string {
 	case len(pl.Focus) == 0:
 		return "Nothing in the file asks for a focus: every assessed skill meets the bar, and no goal, setback or disagreement names one. Agree a goal for the next step."
 	}
-	return fmt.Sprintf("Only %s: every other assessed skill meets the bar, and no goal, setback or disagreement names another.", words(len(pl.Focus), "focus skill"))
+	return fmt.Sprintf("Only %s: every other assessed skill meets the bar, and no setback, or goal not already carried by a focus above, names another.", words(len(pl.Focus), "focus skill"))
 }
 
 // Focus returns the focus skill ids of person id.
@@ -720,6 +728,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 				f.Evidence = append(f.Evidence, fmt.Sprintf("%s: %s", date(e.Date), e.Text))
 			}
 		}
+		c.busy = team.load(p.ID)+2 > in.Config.Team.MentorCapacity
 		f.Actions = actions(m, s, p, c, lvl, next, role.Leads, usedGoals)
 		f.Resources = slices.DeleteFunc(f.Resources, func(r skills.Resource) bool {
 			return slices.ContainsFunc(f.Actions, func(a Action) bool { return a.Text == r.Title })

@@ -76,6 +76,13 @@ type candidate struct {
 	tier    int
 	// onboard is set for a new hire: the next role is not theirs to plan.
 	onboard bool
+	// ready is set when the person meets the target's bar on every
+	// assessed skill, most of them assessed: a goal at the bar is then part
+	// of their promotion case.
+	ready bool
+	// busy is set when the person's mentoring load leaves no room for the
+	// two mentees a matrix action would add.
+	busy bool
 }
 
 // The tiers of the ranking, strongest first: a gap in today's job that the
@@ -91,6 +98,9 @@ const (
 	tierGoal
 	tierBelow
 	tierTarget
+	// tierGoalAtBar is a goal's skill already at the target's bar, for
+	// someone not yet at it everywhere: the gaps come first.
+	tierGoalAtBar
 	tierStretch
 	// tierShared is a goal's skill whose goal an earlier focus already
 	// carries: one goal counts for one focus skill, and the others come
@@ -239,17 +249,15 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 	onboard := NewHire(p, today)
 	back, _, _ := ReturnFromLeave(p)
 	var stretch *skills.Role
-	if !onboard && target.Next != "" && target.ID != role.ID {
+	ready := !onboard && target.ID != role.ID && len(p.Levels)*2 >= len(m.Skills) // else too little assessed to say they are at the bar
+	for _, s := range m.Skills {
+		if lvl, ok := p.Levels[s.ID]; ok && lvl < s.Expect[target.ID] {
+			ready = false
+			break
+		}
+	}
+	if ready && target.Next != "" {
 		stretch = m.Role(target.Next)
-		for _, s := range m.Skills {
-			if lvl, ok := p.Levels[s.ID]; ok && lvl < s.Expect[target.ID] {
-				stretch = nil
-				break
-			}
-		}
-		if len(p.Levels)*2 < len(m.Skills) {
-			stretch = nil // too little assessed to say they are at the bar
-		}
 	}
 	var pinned []candidate
 	rest := make([]candidate, 0, len(m.Skills))
@@ -260,6 +268,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 		c := signals(m, p, role, target, i, today)
 		c.gap = max(0, c.gap)
+		c.ready = ready
 		pinned = append(pinned, c)
 	}
 	for i := range m.Skills {
@@ -269,7 +278,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 		lvl, assessed := p.Levels[s.ID]
 		c := signals(m, p, role, target, i, today)
-		c.onboard = onboard
+		c.onboard, c.ready = onboard, ready
 		if !back.IsZero() && c.belowRole {
 			c.reentry = true
 		}
@@ -283,6 +292,9 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			// A goal's skill already above the target's bar is a strength
 			// the goal uses, not a focus.
 			c.tier = tierGoal
+			if assessed && lvl >= s.Expect[target.ID] && !ready && !c.setback && !onboard {
+				c.tier = tierGoalAtBar
+			}
 		case c.belowRole:
 			c.tier = tierBelow
 		case onboard:
@@ -335,15 +347,26 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 	}
 	for i := range rest {
 		c := &rest[i]
-		if c.tier == tierGoal && !c.setback && len(c.goals) > 0 &&
-			!slices.ContainsFunc(c.goals, func(g skills.Goal) bool { return !carried[g.Text] }) {
+		shared := !c.setback && len(c.goals) > 0 &&
+			!slices.ContainsFunc(c.goals, func(g skills.Goal) bool { return !carried[g.Text] })
+		switch {
+		case shared && (c.tier == tierGoal || c.tier == tierGoalAtBar) && c.gap <= 0 && p.Levels[c.skill.ID] > 0:
+			c.tier = -1 // at the bar, and its goal is carried: nothing to add
+			continue
+		case shared && (c.tier == tierGoal || c.tier == tierGoalAtBar):
 			c.tier = tierShared
+			continue
+		case shared && c.tier == tierBelowTouched && c.latest == nil && !c.transition && c.self == 0:
+			// A gap in today's job that only a goal already carried
+			// touches: still a gap, after the gaps other signals touch.
+			c.tier = tierBelow
 			continue
 		}
 		for _, g := range c.goals {
 			carried[g.Text] = true
 		}
 	}
+	rest = slices.DeleteFunc(rest, func(c candidate) bool { return c.tier < 0 })
 	slices.SortStableFunc(rest, cmp)
 	return append(pinned, rest...)
 }
@@ -439,8 +462,10 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		out = append(out, fmt.Sprintf("you meet the %s bar already; %s asks for %d %s, the stretch beyond it", target.Name, c.stretch.Name, exp[c.stretch.ID], levelName(m, exp[c.stretch.ID])))
 	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
 		out = append(out, fmt.Sprintf("%s asks for %d %s, %s up", target.Name, exp[target.ID], levelName(m, exp[target.ID]), words(c.gap, "level")))
-	case lvl > 0 && lvl >= exp[target.ID] && target.ID != role.ID && len(c.goals) > 0 && !c.onboard:
+	case lvl > 0 && lvl >= exp[target.ID] && target.ID != role.ID && len(c.goals) > 0 && c.ready:
 		out = append(out, fmt.Sprintf("you meet the %s bar in it already, so the goal below is part of your promotion case rather than a new level", target.Name))
+	case lvl > 0 && lvl >= exp[target.ID] && len(c.goals) > 0:
+		out = append(out, fmt.Sprintf("you meet the %s bar in it already: the goal below is where it shows, not a new level", target.Name))
 	}
 	for _, g := range c.overdue {
 		out = append(out, fmt.Sprintf("your goal \"%s\" was due on %s and is still open", g.Text, date(g.Due)))
