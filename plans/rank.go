@@ -466,6 +466,8 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		out = append(out, fmt.Sprintf("you meet the %s bar in it already, so the goal below is part of your promotion case rather than a new level", target.Name))
 	case lvl > 0 && lvl >= exp[target.ID] && len(c.goals) > 0:
 		out = append(out, fmt.Sprintf("you meet the %s bar in it already: the goal below is where it shows, not a new level", target.Name))
+	case lvl > 0 && lvl >= exp[target.ID] && c.pinned:
+		out = append(out, fmt.Sprintf("you meet the %s bar in it already: the focus is to use it where others see it, not a new level", target.Name))
 	}
 	for _, g := range c.overdue {
 		out = append(out, fmt.Sprintf("your goal \"%s\" was due on %s and is still open", g.Text, date(g.Due)))
