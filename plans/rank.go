@@ -20,6 +20,14 @@ import (
 // a skill never changes a plan. Unassessed skills are never ranked: they are
 // assessed first, not guessed.
 //
+// A focus never steps past the target role's bar (only the stretch to the
+// role after it, for someone at the target's bar everywhere, plans against
+// that role's bar); a skill at the bar that a goal names is where the goal
+// shows, and, for someone at the bar everywhere, part of the promotion case.
+// One goal counts for one focus skill: a second skill that only the same
+// goal brings in waits behind the other signals, and is dropped when it is
+// already at the bar.
+//
 // The signals, each measured on the plan's today (TodayOf), never the clock:
 //
 //   - the gap to the target's bar, times the target role's emphasis on the
