@@ -470,10 +470,12 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		out = append(out, fmt.Sprintf("you meet the %s bar already; %s asks for %d %s, the stretch beyond it", target.Name, c.stretch.Name, exp[c.stretch.ID], levelName(m, exp[c.stretch.ID])))
 	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
 		out = append(out, fmt.Sprintf("%s asks for %d %s, %s up", target.Name, exp[target.ID], levelName(m, exp[target.ID]), words(c.gap, "level")))
-	case lvl > 0 && lvl >= exp[target.ID] && target.ID != role.ID && len(c.goals) > 0 && c.ready:
-		out = append(out, fmt.Sprintf("you meet the %s bar in it already, so the goal below is part of your promotion case rather than a new level", target.Name))
-	case lvl > 0 && lvl >= exp[target.ID] && len(c.goals) > 0:
-		out = append(out, fmt.Sprintf("you meet the %s bar in it already: the goal below is where it shows, not a new level", target.Name))
+	case lvl > 0 && lvl >= exp[target.ID] && target.ID != role.ID && len(c.goals) > 0 && c.ready && !overdue(c, c.goals[0]):
+		out = append(out, fmt.Sprintf("you meet the %s bar in it already, so your goal %s is part of your promotion case rather than a new level", target.Name, goalDue(c.goals[0])))
+		c.goals = c.goals[1:]
+	case lvl > 0 && lvl >= exp[target.ID] && len(c.goals) > 0 && !overdue(c, c.goals[0]):
+		out = append(out, fmt.Sprintf("you meet the %s bar in it already: your goal %s is where it shows, not a new level", target.Name, goalDue(c.goals[0])))
+		c.goals = c.goals[1:]
 	case lvl > 0 && lvl >= exp[target.ID] && c.pinned:
 		out = append(out, fmt.Sprintf("you meet the %s bar in it already: the focus is to use it where others see it, not a new level", target.Name))
 	}
@@ -512,6 +514,19 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		}
 	}
 	return out
+}
+
+// overdue reports whether g is one of c's overdue goals.
+func overdue(c candidate, g skills.Goal) bool {
+	return slices.ContainsFunc(c.overdue, func(o skills.Goal) bool { return o.Text == g.Text })
+}
+
+// goalDue is a goal's text in quotation marks, with its due date if any.
+func goalDue(g skills.Goal) string {
+	if g.Due.IsZero() {
+		return fmt.Sprintf("\"%s\"", g.Text)
+	}
+	return fmt.Sprintf("\"%s\" (due %s)", g.Text, date(g.Due))
 }
 
 // words writes a small count in words: "one level", "two levels".
