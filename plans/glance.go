@@ -25,7 +25,7 @@ func verdictEvidence(pl *Plan) []string {
 	}
 	held := ""
 	if pl.Verdict.Kind == "held" {
-		held = "On the new levels, not yet calibrated: "
+		held = ", on the new levels, not yet calibrated"
 	}
 	var below, reentry []SkillGap
 	for _, g := range cur.Below {
@@ -42,18 +42,18 @@ func verdictEvidence(pl *Plan) []string {
 		if len(below) > 0 {
 			out = append(out, fmt.Sprintf("Below the %s bar: %s.", pl.Role.Name, gapList(below)))
 		} else if cur.Assessed > 0 && len(reentry) == 0 {
-			out = append(out, upperFirst(fmt.Sprintf("%severy assessed skill meets the %s bar.", lowerFirst(held), pl.Role.Name)))
+			out = append(out, fmt.Sprintf("Every assessed skill meets the %s bar.", pl.Role.Name))
 		}
 	}
 	if len(below) == 0 || pl.Role.ID == pl.Target.ID {
 		// Someone below their current bar is not told the next role's gaps.
 		switch {
 		case len(rd.Below) > 0 && len(rd.Below) <= 4:
-			out = append(out, fmt.Sprintf("%sShort of the %s bar: %s.", held, pl.Target.Name, gapList(rd.Below)))
+			out = append(out, fmt.Sprintf("Short of the %s bar%s: %s.", pl.Target.Name, held, gapList(rd.Below)))
 		case len(rd.Below) > 4:
-			out = append(out, fmt.Sprintf("%sShort of the %s bar: %s, and %s more.", held, pl.Target.Name, gapList(rd.Below[:3]), number(len(rd.Below)-3)))
+			out = append(out, fmt.Sprintf("Short of the %s bar%s: %s, and %s more.", pl.Target.Name, held, gapList(rd.Below[:3]), number(len(rd.Below)-3)))
 		case rd.Assessed > 0 && pl.Role.ID != pl.Target.ID:
-			out = append(out, fmt.Sprintf("%sAt or above the %s bar on every assessed skill.", held, pl.Target.Name))
+			out = append(out, fmt.Sprintf("At or above the %s bar on every assessed skill%s.", pl.Target.Name, held))
 		}
 	}
 	if n := rd.Total - rd.Assessed; n > 0 && n*2 < rd.Total {
@@ -97,7 +97,7 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 				}
 				if open > 0 {
 					out = append(out, Milestone{Label: fmt.Sprintf("Still open from the first %d days", ph.Days),
-						Text: fmt.Sprintf("%s of its %s, by the evidence so far; finish %s alongside the next stretch.", upperFirst(number(open)), words(len(ph.Checks), "step"), itThem(open))})
+						Text: fmt.Sprintf("%s of its %s, by the evidence so far; finish %s alongside the next stretch.", number(open), words(len(ph.Checks), "step"), itThem(open))})
 				}
 				continue
 			}

@@ -865,7 +865,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 		if latest != nil {
 			st.Shows = fmt.Sprintf("%s (\"%s\")", date(latest.Date), latest.Text)
 			if ThirdPerson(latest.Text, firstWord(p.Name)) {
-				st.Shows = fmt.Sprintf("%s, in the evidence of that day", date(latest.Date))
+				st.Shows = date(latest.Date) + " in the evidence"
 			}
 		}
 		for _, pr := range team.byMentor[p.ID] {

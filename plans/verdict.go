@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -42,10 +43,7 @@ func VerdictOf(p *Plan) Verdict {
 		}
 	}
 	if TooEarly(p) {
-		who := "your manager"
-		if p.Person.ManagerName != "" {
-			who = p.Person.ManagerName
-		}
+		who := cmp.Or(p.ManagerCall, p.Person.ManagerName, "your manager")
 		return Verdict{Kind: "not-yet", Text: "not yet: too early to judge",
 			Why: fmt.Sprintf("too early to judge: %s of %d skills have a level so far, too few to say how far you are from %s, or to call any of them a gap. %s assesses the rest with you over the next 1:1s, starting with the ones your goals use",
 				number(p.Current.Assessed), p.Current.Total, target, upperFirst(who))}
@@ -135,7 +133,7 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 	}
 	what := fmt.Sprintf("%s's assessment of %s %s", rater, b.Date, how)
 	if b.Kind == "new-manager" || b.Pending && rater == p.Person.ManagerName {
-		what = fmt.Sprintf("when %s became your manager, their assessment of %s %s", rater, b.Date, how)
+		what = fmt.Sprintf("when %s became your manager, the assessment of %s %s", rater, b.Date, how)
 	}
 	why := fmt.Sprintf("held until calibration: %s. That is a change of rater, not evidence of growth, so the verdict waits until that assessment is calibrated with %s", what, cmp.Or(p.calibrateWith, "the other managers"))
 	if len(p.Readiness.Below) > 0 {
@@ -267,13 +265,21 @@ func mustChange(pl *Plan) []string {
 	var out []string
 	used := map[string]bool{}
 	first := firstWord(pl.Person.Name)
+	owner := map[string]string{} // goal -> the below-bar skill it names first
+	for _, g := range pl.Current.Below {
+		for _, goal := range pl.Goals {
+			if len(goal.Skills) > 0 && goal.Skills[0].ID == g.ID {
+				owner[goal.Text] = g.ID
+			}
+		}
+	}
 	for _, g := range pl.Current.Below {
 		if pl.Returned != "" && slices.Contains(pl.Reentry, g.ID) {
 			continue
 		}
 		var parts []string
-		for _, goal := range pl.Goals {
-			if used[goal.Text] || !slices.ContainsFunc(goal.Skills, func(s SkillRef) bool { return s.ID == g.ID }) {
+		for _, goal := range ownGoals(pl, g.ID) {
+			if used[goal.Text] || owner[goal.Text] != "" && owner[goal.Text] != g.ID {
 				continue
 			}
 			used[goal.Text] = true
@@ -302,8 +308,16 @@ func mustChange(pl *Plan) []string {
 				parts = append(parts, fmt.Sprintf("what the note of %s records (\"%s\") turned round, as the people it affects tell it", date(latest.Date), latest.Text))
 			}
 		}
+		if slices.ContainsFunc(pl.Progress.Moves, func(mv Move) bool { return mv.ID == g.ID && mv.Unbacked }) {
+			parts = append(parts, fmt.Sprintf("at the next 1:1, %s writes down what the lowered level rests on, as the file holds no evidence for it", cmp.Or(pl.ManagerCall, "your manager")))
+		}
+		if len(parts) == 0 && pl.FirstTimeManager {
+			continue // gaps expected of a new manager: only what the file names
+		}
 		if len(parts) == 0 {
 			parts = append(parts, fmt.Sprintf("one piece of work others can point to that shows it at %d %s, the bar of the job", g.Expect, g.ExpectName))
+		} else if strings.HasPrefix(parts[0], "at the next 1:1, ") {
+			parts = []string{fmt.Sprintf("one piece of work others can point to that shows it at %d %s, the bar of the job; and %s", g.Expect, g.ExpectName, parts[0])}
 		}
 		out = append(out, fmt.Sprintf("%s: %s.", g.Name, strings.Join(parts, "; and ")))
 	}
@@ -315,11 +329,34 @@ var thirdPersonWords = map[string]bool{"he": true, "him": true, "his": true, "sh
 // ThirdPerson is true when text speaks of the person in the third person:
 // a he, she, his or her, or their first name. A plan addressed to "you"
 // points to such a note by its date rather than quoting it.
+// A pronoun after someone else's name ("Mentored Ivy through her first
+// launch") is about them, not the person.
 func ThirdPerson(text, first string) bool {
-	for _, w := range strings.FieldsFunc(text, notLetter) {
-		if thirdPersonWords[strings.ToLower(w)] || first != "" && w == first {
+	other := false
+	for i, w := range strings.FieldsFunc(text, notLetter) {
+		switch {
+		case first != "" && w == first:
 			return true
+		case thirdPersonWords[strings.ToLower(w)] && !other:
+			return true
+		case i > 0 && len(w) > 1 && unicode.IsUpper(rune(w[0])) && strings.ToLower(w[1:]) == w[1:]:
+			other = true // a name, most likely someone else's
 		}
 	}
 	return false
+}
+
+// ownGoals are the person's goals that name skill id: first those that
+// name it first (the goal is mainly about it), then the others.
+func ownGoals(pl *Plan, id string) []GoalItem {
+	var first, rest []GoalItem
+	for _, g := range pl.Goals {
+		switch {
+		case len(g.Skills) > 0 && g.Skills[0].ID == id:
+			first = append(first, g)
+		case slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == id }):
+			rest = append(rest, g)
+		}
+	}
+	return append(first, rest...)
 }
