@@ -161,6 +161,10 @@ type Plan struct {
 	// MustChange is what must have moved by the next review for someone
 	// below their current role's bar, from their own goals and setbacks.
 	MustChange []string `json:"must_change,omitempty"`
+	// Concern is set when the gaps to the current role's bar are serious:
+	// two or more, with a setback or a lowered level among them. The plan
+	// then says, humanely, what happens if they do not move.
+	Concern bool `json:"concern,omitempty"`
 	// ManagerCall is how the plan names the manager in its prose: their
 	// first name, their full name when it is shared, else "your manager".
 	ManagerCall string `json:"manager_call"`
@@ -462,6 +466,7 @@ func Build(in Input) (*Plan, error) {
 	}
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)
+	pl.Concern = concern(pl)
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy)
 	return pl, nil
 }

@@ -360,3 +360,23 @@ func ownGoals(pl *Plan, id string) []GoalItem {
 	}
 	return append(first, rest...)
 }
+
+// concern is true when someone is seriously below their current role's bar
+// (a re-entry skill aside, and not as a first-time manager): two skills or
+// more, with a setback in the evidence or a level lowered among them.
+func concern(pl *Plan) bool {
+	if pl.FirstTimeManager {
+		return false
+	}
+	below := pl.BelowRole()
+	if len(below) < 2 {
+		return false
+	}
+	for _, g := range below {
+		if slices.ContainsFunc(pl.evidence, func(e skills.Evidence) bool { return e.Skill == g.ID && Setback(e.Text) }) ||
+			slices.ContainsFunc(pl.Progress.Moves, func(mv Move) bool { return mv.ID == g.ID && mv.To < mv.From }) {
+			return true
+		}
+	}
+	return false
+}
