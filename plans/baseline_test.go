@@ -121,7 +121,7 @@ func TestProgressFromTheBaseline(t *testing.T) {
 		t.Errorf("calibrated baseline: calibration %q, verdict %+v, rates apart %q", pl.Calibration, pl.Verdict, pl.RatesApart)
 	}
 	lp, _ := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: lee, Team: team})
-	if want := "Your ratings of your people sit +0.67 from their bars on average, 0.67 levels above the other managers' +0.00: calibrate them with Robin Hart before the next promotion round, so that your people's plans stand on ratings others share."; lp.RatesApart != want {
+	if want := "Your ratings of your people sit above the other managers', by more than half a level on average: calibrate them with Robin Hart before the next promotion round, so that your people's plans stand on ratings others share."; lp.RatesApart != want {
 		t.Errorf("the flagged manager's own plan: %q, want %q", lp.RatesApart, want)
 	}
 	_ = time.UTC

@@ -641,8 +641,10 @@ func (ix *TeamIndex) ratesApart(id string) string {
 	if q := ix.people[id]; q != nil && ix.names[q.Manager] != "" {
 		with = ix.names[q.Manager]
 	}
-	return fmt.Sprintf("Your ratings of your people sit %+.2f from their bars on average, %.2f levels %s the other managers' %+.2f: calibrate them with %s before the next promotion round, so that your people's plans stand on ratings others share.",
-		c.Mean, c.Diff(), c.Direction(), c.Others, with)
+	// No figures: they move with every report's level, and this plan must
+	// not go stale when someone else's file changes.
+	return fmt.Sprintf("Your ratings of your people sit %s the other managers', by more than half a level on average: calibrate them with %s before the next promotion round, so that your people's plans stand on ratings others share.",
+		c.Direction(), with)
 }
 
 // calibration says what a readiness rests on that nobody has calibrated:
