@@ -64,18 +64,21 @@ func abs(x int) int {
 // person's own work first: their setback to turn round, their goal that
 // names the skill (with its counterpart and date), then the matrix's actions
 // for the level being reached that suit them (people leaders or not) and
-// that their evidence does not already show done, then the skill's first
-// reading.
+// that their evidence does not already show done and no goal of theirs
+// already says. The skill's reading is under "Learn from", once, never again
+// as an action.
 func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, lvl, next int, leads bool, usedGoals map[string]bool) []Action {
 	var out []Action
 	if c.setback && c.latest != nil {
 		out = append(out, Action{
-			Text:     fmt.Sprintf("Start from what the evidence of %s says: \"%s\". Name the habit in your %s behind it, agree with your manager what you will do instead, and try it in the next two weeks.", date(c.latest.Date), c.latest.Text, lowerFirst(s.Name)),
+			Text:     fmt.Sprintf("Start from what the evidence of %s says: \"%s\". Name the habit in your %s behind it, agree with your manager what you will do instead, and try it in the next two weeks.", date(c.latest.Date), SetbackClause(c.latest.Text), lowerFirst(s.Name)),
 			Evidence: fmt.Sprintf("The people it affected noticing the change in your %s within a month, without being asked.", lowerFirst(s.Name)),
 		})
 	}
 	for _, g := range p.Goals {
-		if !slices.Contains(g.Skills, s.ID) {
+		if !goalNames(g, s) || usedGoals[g.Text] {
+			// A goal another focus skill already leads with is said there,
+			// once.
 			continue
 		}
 		overdue := !g.Due.IsZero() && g.Due.Before(TodayOf(p).day)
@@ -87,11 +90,6 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			text += ", by " + date(g.Due) + "."
 		default:
 			text += "."
-		}
-		if usedGoals[g.Text] {
-			// The goal leads another focus skill's actions: say what this
-			// skill brings to it rather than the same sentence again.
-			text = fmt.Sprintf("In \"%s\", make %s your own part of the work.", g.Text, lowerFirst(s.Name))
 		}
 		usedGoals[g.Text] = true
 		if d := levelText(m, s, next).Descriptor; next > lvl && d != "" {
@@ -114,24 +112,30 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			done = append(done, e.Text)
 		}
 	}
+	// A matrix action that restates one of the person's own goals ("Write
+	// and present the multi-year vision" beside "Present the 2027 vision")
+	// says the goal twice: the goal is the action.
+	for _, g := range p.Goals {
+		done = append(done, g.Text)
+	}
 	for _, a := range s.Actions {
 		if len(out) >= 2 {
 			break
+		}
+		if c.busy && strings.Contains(strings.ToLower(a.Text), "mentee") {
+			continue // no room for more mentees: the plan does not add them
 		}
 		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && !shown(done, a.Text+" "+a.Evidence) {
 			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
 		}
 	}
-	if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool { return r.Kind == "reading" }); i >= 0 && len(out) < 3 {
-		r := s.Resources[i]
-		by := ""
-		if r.Author != "" {
-			by = " by " + r.Author
+	if len(out) == 0 {
+		// Nothing else to do: the skill's practice at work is the action,
+		// and "Learn from" leaves it out.
+		if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool { return r.Kind == "practice" }); i >= 0 {
+			out = append(out, Action{Text: s.Resources[i].Title,
+				Evidence: "What you tried, what happened and who noticed, brought to a 1:1."})
 		}
-		out = append(out, Action{
-			Text:     fmt.Sprintf("Read *%s*%s and pick one idea to try in your own work within two weeks.", r.Title, by),
-			Evidence: fmt.Sprintf("The idea from *%s*, where you tried it and what happened, brought to a 1:1.", r.Title),
-		})
 	}
 	return out
 }
@@ -235,10 +239,14 @@ func resources(s *skills.Skill) []skills.Resource {
 }
 
 // commitments are what the manager commits to, each real or absent:
-// support suited to the verdict, backing for the person's own goals that the
-// focus serves (they do the work, the manager reviews it), the mentors the
-// team pairs them with, and, for a new hire, a named onboarding buddy.
-func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy string) []string {
+// support suited to the verdict, backing for the person's own goals, those
+// the focus serves first (they do the work, the manager reviews it), the
+// mentors the team pairs them with, and, for a new hire, a named onboarding
+// buddy. A manager is never promised to do well what their own file records
+// as a setback (mgrSetbacks, the clauses that record one): a manager whose
+// evidence says they rewrite or hold up others' work does not "review it
+// without rewriting it".
+func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy string, mgrSetbacks []string) []string {
 	var out []string
 	mgr := firstWord(pl.Person.ManagerName)
 	switch {
@@ -272,26 +280,38 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 			out = append(out, fmt.Sprintf("Room to grow: a say for %s in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.", first))
 		}
 	}
-	seen := map[string]bool{}
-	n := 0
+	review := "reviews it without rewriting it, and asks about it at each 1:1"
+	if reviewHabit(mgrSetbacks) {
+		review = fmt.Sprintf("agrees with %s up front what done looks like, then leaves the how to %s and asks about it at each 1:1", first, first)
+	}
+	// The goals the focus serves first, then the others: every open goal
+	// the plan lists has the manager's backing, up to three.
+	var goals []GoalItem
 	for _, f := range pl.Focus {
 		for _, g := range pl.Goals {
-			if n == 2 || seen[g.Text] || !slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == f.ID }) {
-				continue
+			if slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == f.ID }) && !slices.ContainsFunc(goals, func(o GoalItem) bool { return o.Text == g.Text }) {
+				goals = append(goals, g)
 			}
-			seen[g.Text] = true
-			n++
-			if g.Overdue {
-				out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
-				break
-			}
-			due := ""
-			if g.Due != "" {
-				due = fmt.Sprintf(" (due %s)", g.Due)
-			}
-			out = append(out, fmt.Sprintf("Backing for \"%s\"%s: %s does the work and makes the calls; %s clears the time for it, reviews it without rewriting it, and asks about it at each 1:1.", g.Text, due, first, mgr))
-			break
 		}
+	}
+	for _, g := range pl.Goals {
+		if !slices.ContainsFunc(goals, func(o GoalItem) bool { return o.Text == g.Text }) {
+			goals = append(goals, g)
+		}
+	}
+	if len(goals) > 3 {
+		goals = goals[:3]
+	}
+	for _, g := range goals {
+		if g.Overdue {
+			out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
+			continue
+		}
+		due := ""
+		if g.Due != "" {
+			due = fmt.Sprintf(" (due %s)", g.Due)
+		}
+		out = append(out, fmt.Sprintf("Backing for \"%s\"%s: %s does the work and makes the calls; %s clears the time for it, %s.", g.Text, due, first, mgr, review))
 	}
 	var mentors []string
 	in := map[string][]string{}
@@ -308,6 +328,19 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		out = append(out, fmt.Sprintf("%s as onboarding buddy: a half-hour every week for the first two months, to ask what nobody writes down.", buddy))
 	}
 	return out
+}
+
+// reviewHabit reports whether one of a manager's setbacks is about how
+// they review others' work (rewriting it, reviewing line by line, holding
+// it for sign-off): then no plan promises their review.
+func reviewHabit(setbacks []string) bool {
+	for _, c := range setbacks {
+		w := contentWords(c)
+		if w["rewri"] || w["revie"] || w["sign-"] || w["appro"] || w["micro"] {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerFirst(s string) string {

@@ -323,7 +323,8 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		switch {
 		case a.FollowUp != nil && !a.FollowUp.Again && strings.Contains(a.FollowUp.Text, q):
 			a.Changes[i].Text = head + ", quoted in the follow-up above."
-		case a.Focus != nil && a.Focus.Action != nil && strings.Contains(a.Focus.Action.Text, q):
+		case a.Focus != nil && a.Focus.Action != nil && (strings.Contains(a.Focus.Action.Text, q) || c.Setback && strings.Contains(a.Focus.Action.Text, SetbackClause(q))):
+			// A setback's action quotes the clause that records it.
 			a.Changes[i].Text = head + ", quoted under the focus of the week."
 		}
 	}
@@ -444,7 +445,7 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
 		switch {
-		case wf.Action != nil && strings.Contains(wf.Action.Text, text):
+		case wf.Action != nil && (strings.Contains(wf.Action.Text, text) || Setback(text) && strings.Contains(wf.Action.Text, SetbackClause(text))):
 			return "quoted below"
 		case slices.ContainsFunc(changes, func(c AgendaChange) bool { return strings.Contains(c.Text, "“"+text+"”") }):
 			return "under Since last time"

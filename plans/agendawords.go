@@ -55,11 +55,46 @@ func ago(t, day time.Time) string {
 // it is a reason to talk, never something to build on.
 var setbackWords = regexp.MustCompile(`(?i)\b(still|missed|slipped|escalated|fell|failed|delayed|overran)\b`)
 
+// clauseBreak splits an evidence entry into its clauses: at a semicolon, and
+// at a ", but" or " but" that turns from one thing to another.
+var clauseBreak = regexp.MustCompile(`(?i)\s*;\s*|,?\s+but\s+`)
+
+// minority opens a clause about a part of others that holds out ("one line
+// still holds out", "two teams still wait"): after a win in the same entry,
+// that is what is left of the win, not a setback of the person's.
+var minority = regexp.MustCompile(`(?i)^(only\s+)?(one|a few|a couple of|two|three|some|a)\s+\S+\s+(still|yet)\b`)
+
 // Setback reports whether an evidence entry records a setback ("still",
 // "missed", "slipped", "escalated", "fell", ...) rather than progress: then
 // it is a reason for focus, never something to build on. Plans and agendas
-// read evidence with it alike.
-func Setback(text string) bool { return setbackWords.MatchString(text) }
+// read evidence with it alike. A partial win is not one: "Brought three
+// teams to one proposal; one line still holds out" records the win, and the
+// part of others that holds out is what is left of it.
+func Setback(text string) bool { return SetbackClause(text) != "" }
+
+// SetbackClause is the clause of an evidence entry that records the
+// setback, "" when none does: in "Gave the roadmap to a report to run, but
+// still rewrites their updates", only "still rewrites their updates" is the
+// setback; handing the roadmap over is not.
+func SetbackClause(text string) string {
+	clauses := clauseBreak.Split(strings.TrimSpace(text), -1)
+	win := false
+	for _, c := range clauses {
+		if c != "" && !setbackWords.MatchString(c) {
+			win = true
+		}
+	}
+	for _, c := range clauses {
+		if !setbackWords.MatchString(c) || win && minority.MatchString(c) {
+			continue
+		}
+		if len(clauses) == 1 {
+			return text
+		}
+		return c
+	}
+	return ""
+}
 
 // sinceLastTime describes the committed changes dated after since and up to
 // the day of this 1:1, one commit at a time: a commit that sets the

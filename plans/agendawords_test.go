@@ -232,6 +232,33 @@ func TestSetbackEvidenceNeverPraised(t *testing.T) {
 	}
 }
 
+// TestSetbackNarrower: a partial win and a neutral hand-over are not
+// setbacks; an entry that mixes a win with a habit of the person's own names
+// only the habit as the setback.
+func TestSetbackNarrower(t *testing.T) {
+	for _, tt := range []struct {
+		text, clause string
+	}{
+		{"Brought Finance and two product lines to one proposal; one line still holds out", ""},
+		{"Agreed the plan with four teams, but a few teams still wait for budget", ""},
+		{"Gave a report the Q1 roadmap to run", ""},
+		{"Handed the weekly review to a peer to run from January", ""},
+		{"Gave a report the Q1 roadmap to run, but still rewrites her updates before they go out", "still rewrites her updates before they go out"},
+		{"Still reviews every PRD line by line; specs wait two days for sign-off", "Still reviews every PRD line by line"},
+		{"Team engagement fell 9 points in the pulse survey; two engineers asked to move teams", "Team engagement fell 9 points in the pulse survey"},
+		{"Missed the beta date by two weeks", "Missed the beta date by two weeks"},
+		{"One line still holds out", "One line still holds out"},
+		{"Agreed launch scope with Sales without escalation", ""},
+	} {
+		if got := SetbackClause(tt.text); got != tt.clause {
+			t.Errorf("SetbackClause(%q) = %q, want %q", tt.text, got, tt.clause)
+		}
+		if Setback(tt.text) != (tt.clause != "") {
+			t.Errorf("Setback(%q) = %v", tt.text, !(tt.clause != ""))
+		}
+	}
+}
+
 // TestDisagreementOpenedWithOneQuestion: a rating the person puts below or
 // above the manager's is opened with one question, in the week's focus or,
 // for another skill, in the career conversation.

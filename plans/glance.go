@@ -136,13 +136,32 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 			out = append(out, Milestone{Days: n, Date: g.Due, Text: text + "."})
 		}
 	}
-	if len(pl.Focus) > 0 && !covered[1] && !covered[0] {
-		out = append(out, Milestone{Days: 30, Date: day(30),
-			Text: "The first action of each focus skill done, and talked through at a 1:1."})
+	// Process lines only where no dated goal falls, and then about the
+	// focus skills no dated goal carries: their first action by day 30,
+	// what others can see of it by day 60.
+	var open []Focus
+	for _, f := range pl.Focus {
+		if len(open) == 2 {
+			break // the two first: a milestone is a line, not the plan again
+		}
+		if len(f.Actions) == 0 || len(f.Goals) > 0 {
+			continue // a goal's skill: the goal's own date is its checkpoint
+		}
+		open = append(open, f)
 	}
-	if len(pl.Focus) > 0 && !covered[2] {
-		out = append(out, Milestone{Days: 60, Date: day(60),
-			Text: "Something others can see for each focus skill: a decision made, a document shared, a habit someone noticed has changed."})
+	if len(open) > 0 && !covered[1] && !covered[0] {
+		var parts []string
+		for _, f := range open {
+			parts = append(parts, fmt.Sprintf("%s: %s", f.Name, lowerFirst(strings.TrimSuffix(firstSentence(f.Actions[0].Text), "."))))
+		}
+		out = append(out, Milestone{Days: 30, Date: day(30), Text: "Started and talked through at a 1:1: " + strings.Join(parts, "; ") + "."})
+	}
+	if len(open) > 0 && !covered[2] {
+		var parts []string
+		for _, f := range open {
+			parts = append(parts, fmt.Sprintf("%s: %s", f.Name, lowerFirst(strings.TrimSuffix(f.Actions[0].Evidence, "."))))
+		}
+		out = append(out, Milestone{Days: 60, Date: day(60), Text: "What others can see: " + strings.Join(parts, "; ") + "."})
 	}
 	var targets, long []string
 	for _, f := range pl.Focus {
@@ -157,6 +176,12 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		}
 	}
 	ninety := "Ready to reassess, with what others saw in these 90 days."
+	var later []string
+	for _, g := range pl.Goals {
+		if due, err := time.Parse(time.DateOnly, g.Due); err == nil && !start.IsZero() && due.After(start.AddDate(0, 0, planDays)) {
+			later = append(later, fmt.Sprintf("\"%s\" (due %s)", g.Text, g.Due))
+		}
+	}
 	if len(targets) > 0 {
 		ninety = fmt.Sprintf("Ready to reassess: %s, each backed by what others saw.", andList(targets))
 	}
@@ -166,6 +191,9 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 			verb = "keep"
 		}
 		ninety += fmt.Sprintf(" %s %s building towards %d %s: a step of a year or more, not of 90 days.", andList(long), verb, m.MaxLevel(), levelName(m, m.MaxLevel()))
+	}
+	if len(later) > 0 {
+		ninety += fmt.Sprintf(" On track for %s, with what is left to do named.", andList(later))
 	}
 	out = append(out, Milestone{Days: 90, Date: day(90), Text: ninety})
 	slices.SortStableFunc(out, func(a, b Milestone) int {
@@ -178,6 +206,17 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		return a.Days - b.Days
 	})
 	return out
+}
+
+// firstSentence is text up to its first ". ", whole when it has none.
+func firstSentence(text string) string {
+	if i := strings.Index(text, ". "); i >= 0 {
+		text = text[:i+1]
+	}
+	if i := strings.Index(text, "; "); i >= 0 && !strings.Contains(text[:i], "\"") {
+		text = text[:i]
+	}
+	return text
 }
 
 func andList(items []string) string {

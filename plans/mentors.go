@@ -13,7 +13,14 @@ import (
 //   - nobody mentors themselves, their own manager or their own report
 //     (a manager already coaches their reports; a mentor is a second voice);
 //   - no two people mentor each other, in any skills;
-//   - no mentor carries more than capacity mentees;
+//   - nobody carries more than capacity people across their roles: their
+//     mentees, their own mentors and an onboarding buddy (busy) together;
+//   - a new hire, or someone back from a long leave within the plan's 90
+//     days, is not a mentor: they have their own ground to find;
+//   - someone below their own role's bar in a skill never mentors it;
+//   - the person who calibrates someone's assessment (their manager's
+//     manager) is not also their mentor: a mentor is a voice apart from the
+//     assessment;
 //   - the result depends on the people, never on the order of their files:
 //     needs are served in rounds (everyone's first focus skill, then the
 //     second...), people by id within a round, and the mentor chosen is the
@@ -43,24 +50,41 @@ type Pair struct {
 // reports, their mentors and mentees), not at every holder: a team of
 // thousands is matched in time linear in its needs. matchPlain in
 // mentors_test.go is the plain scan it is tested against.
-func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int) []Pair {
+func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int) []Pair {
 	people := slices.Clone(team)
 	slices.SortFunc(people, func(a, b *skills.Person) int { return cmp.Compare(a.ID, b.ID) })
+	load := make([]int, len(people)) // person -> mentees, mentors and buddies
+	for i, p := range people {
+		load[i] = busy[p.ID]
+	}
 	holders := map[string]*skillHolders{}
 	for i, p := range people {
+		if !canMentor(p) || load[i] >= capacity {
+			continue
+		}
 		for id, lvl := range p.Levels {
-			if lvl > 0 && capacity > 0 {
+			if lvl > 0 && capacity > 0 && meetsOwnBar(m, p, id, lvl) {
 				sh := holders[id]
 				if sh == nil {
 					sh = &skillHolders{}
 					holders[id] = sh
 				}
-				sh.add(i, lvl, 0)
+				sh.add(i, lvl, load[i])
 			}
 		}
 	}
-	load := make([]int, len(people))        // mentor -> how many mentees
+	calibrator := calibrators(people)
 	mentorsOf := make([][]int, len(people)) // mentee -> their mentors
+	// grew re-files person i under their new load, while they have room.
+	grew := func(i int) {
+		if l := load[i]; l < capacity && canMentor(people[i]) {
+			for id, lvl := range people[i].Levels {
+				if lvl > 0 && meetsOwnBar(m, people[i], id, lvl) {
+					holders[id].add(i, lvl, l)
+				}
+			}
+		}
+	}
 	var pairs []Pair
 	rounds := 0
 	for _, p := range people {
@@ -92,7 +116,7 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			need := max(bar+1, p.Levels[s.ID]+1)
 			ok := func(qi int) bool {
 				q := people[qi]
-				return qi != pi && q.ID != p.Manager && q.Manager != p.ID && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
+				return qi != pi && q.ID != p.Manager && q.Manager != p.ID && q.ID != calibrator[p.ID] && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
 			}
 			best, found := holder{}, false
 			// Those who mentor p already take another skill without using
@@ -105,8 +129,9 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 					best, found = h, true
 				}
 			}
-			// The best holder who can take p: by load, then level, then id.
-			if sh := holders[s.ID]; sh != nil {
+			// The best holder who can take p: by load, then level, then id;
+			// only while p has room for another mentor.
+			if sh := holders[s.ID]; sh != nil && load[pi] < capacity {
 				var h holder
 				var ok2 bool
 				h, ok2, skipped = sh.best(need, load, ok, skipped)
@@ -120,13 +145,9 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			if !slices.Contains(mentorsOf[pi], best.person) {
 				mentorsOf[pi] = append(mentorsOf[pi], best.person)
 				load[best.person]++
-				if l := load[best.person]; l < capacity {
-					for id, lvl := range people[best.person].Levels {
-						if lvl > 0 {
-							holders[id].add(best.person, lvl, l)
-						}
-					}
-				}
+				load[pi]++
+				grew(best.person)
+				grew(pi)
 			}
 			pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 		}
@@ -152,6 +173,39 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 		pairs[i] = sorted[i].Pair
 	}
 	return pairs
+}
+
+// canMentor reports whether p may mentor anyone: not a new hire, and not
+// back from a long leave within the plan's 90 days.
+func canMentor(p *skills.Person) bool {
+	if NewHire(p, TodayOf(p).day) {
+		return false
+	}
+	_, _, back := ReturnFromLeave(p)
+	return !back
+}
+
+// meetsOwnBar reports whether p's level lvl in skill id meets the bar of p's
+// own role: below it, p does not mentor the skill.
+func meetsOwnBar(m *skills.Matrix, p *skills.Person, id string, lvl int) bool {
+	s := m.Skill(id)
+	return s != nil && lvl >= s.Expect[p.Role]
+}
+
+// calibrators maps each person's id to their manager's manager's id, the
+// person who calibrates their assessment, when both are in the team.
+func calibrators(people []*skills.Person) map[string]string {
+	manager := make(map[string]string, len(people))
+	for _, p := range people {
+		manager[p.ID] = p.Manager
+	}
+	out := map[string]string{}
+	for _, p := range people {
+		if mm := manager[p.Manager]; p.Manager != "" && mm != "" {
+			out[p.ID] = mm
+		}
+	}
+	return out
 }
 
 // holder is a person (an index into the people being matched) who holds
@@ -281,7 +335,20 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 	for _, p := range team {
 		ix.names[p.ID] = cmp.Or(p.Name, p.ID)
 	}
-	ix.pairs = Match(m, team, ix.focus, cfg.Team.MentorCapacity)
+	// An onboarding buddy is one of the capacity of both the new hire and
+	// the buddy.
+	busy := map[string]int{}
+	for _, id := range ix.ids {
+		p := ix.people[id]
+		if !NewHire(p, TodayOf(p).day) {
+			continue
+		}
+		if b := onboardingBuddyID(m, p, ix); b != "" {
+			busy[id]++
+			busy[b]++
+		}
+	}
+	ix.pairs = Match(m, team, ix.focus, cfg.Team.MentorCapacity, busy)
 	ix.byMentor, ix.byMentee = map[string][]Pair{}, map[string][]Pair{}
 	for _, pr := range ix.pairs {
 		ix.byMentor[pr.Mentor] = append(ix.byMentor[pr.Mentor], pr)
@@ -310,4 +377,20 @@ func (ix *TeamIndex) mentoring(m *skills.Matrix, id string) (mentors, mentees []
 		mentees = append(mentees, MentorLink{Person: PersonRef{ID: pr.Mentee, Name: ix.names[pr.Mentee]}, Skill: skillRef(m, pr.Skill)})
 	}
 	return mentors, mentees
+}
+
+// load is how many people id is paired with, as mentor or mentee; ix may
+// be nil.
+func (ix *TeamIndex) load(id string) int {
+	if ix == nil {
+		return 0
+	}
+	seen := map[string]bool{}
+	for _, pr := range ix.byMentor[id] {
+		seen[pr.Mentee] = true
+	}
+	for _, pr := range ix.byMentee[id] {
+		seen[pr.Mentor] = true
+	}
+	return len(seen)
 }

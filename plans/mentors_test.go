@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/coach-dev/coach/skills"
 	"github.com/google/go-cmp/cmp"
@@ -18,6 +19,24 @@ func TestMatch(t *testing.T) {
 		return &skills.Person{ID: id, Name: id, Role: role, Manager: manager, Levels: levels}
 	}
 	neg := func(n int) map[string]int { return map[string]int{"negotiation": n} }
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	// newHire joined five weeks before their assessment; back returned from
+	// six months of leave two weeks before it.
+	newHire := func(p *skills.Person) *skills.Person {
+		p.Assessed, p.Joined = day("2026-11-10"), day("2026-10-06")
+		return p
+	}
+	back := func(p *skills.Person) *skills.Person {
+		p.Assessed = day("2026-11-10")
+		p.Evidence = []skills.Evidence{{Date: day("2026-10-27"), Skill: "negotiation", Text: "Back from six months of parental leave"}}
+		return p
+	}
 	focusOn := func(skill string, ids ...string) map[string][]string {
 		out := map[string][]string{}
 		for _, id := range ids {
@@ -30,6 +49,7 @@ func TestMatch(t *testing.T) {
 		team     []*skills.Person
 		focus    map[string][]string
 		capacity int
+		busy     map[string]int
 		want     []string // mentor > mentee: skill
 	}{
 		{
@@ -88,16 +108,73 @@ func TestMatch(t *testing.T) {
 			want:     []string{"bo > ann: negotiation"},
 		},
 	}
+	tests = append(tests, []struct {
+		name     string
+		team     []*skills.Person
+		focus    map[string][]string
+		capacity int
+		busy     map[string]int
+		want     []string
+	}{
+		{
+			name:     "a new hire is not a mentor",
+			team:     []*skills.Person{person("ann", "pm", "", neg(2)), newHire(person("bo", "gpm", "", neg(5))), person("cy", "gpm", "", neg(4))},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 2,
+			want:     []string{"cy > ann: negotiation"},
+		},
+		{
+			name:     "someone back from leave is not a mentor",
+			team:     []*skills.Person{person("ann", "pm", "", neg(2)), back(person("bo", "gpm", "", neg(5)))},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 2,
+		},
+		{
+			name:     "below their own role's bar, nobody mentors the skill",
+			team:     []*skills.Person{person("ann", "apm", "", neg(1)), person("bo", "vp", "", neg(3))},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 2,
+		},
+		{
+			name: "the manager's manager calibrates, so does not mentor",
+			team: []*skills.Person{
+				person("ann", "pm", "bo", neg(2)), person("bo", "gpm", "cy", neg(3)), person("cy", "director", "", neg(5)),
+				person("di", "gpm", "", neg(4)),
+			},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 2,
+			want:     []string{"di > ann: negotiation"},
+		},
+		{
+			name:     "a buddy counts against the mentor's capacity",
+			team:     []*skills.Person{person("ann", "pm", "", neg(2)), person("bo", "gpm", "", neg(5)), person("cy", "gpm", "", neg(4))},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 1,
+			busy:     map[string]int{"bo": 1},
+			want:     []string{"cy > ann: negotiation"},
+		},
+		{
+			name: "a mentee's own mentors count against their capacity too",
+			team: []*skills.Person{
+				person("ann", "pm", "", map[string]int{"negotiation": 2, "hiring": 1}),
+				person("bo", "gpm", "", map[string]int{"negotiation": 5}), person("cy", "gpm", "", map[string]int{"hiring": 5}),
+			},
+			focus:    map[string][]string{"ann": {"negotiation", "hiring"}},
+			capacity: 2,
+			busy:     map[string]int{"ann": 1},
+			want:     []string{"bo > ann: negotiation"},
+		},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := pairStrings(Match(m, tt.team, tt.focus, tt.capacity))
+			got := pairStrings(Match(m, tt.team, tt.focus, tt.capacity, tt.busy))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("pairs (-want +got):\n%s", diff)
 			}
 			// The same pairs whatever the order of the files.
 			rev := slices.Clone(tt.team)
 			slices.Reverse(rev)
-			if diff := cmp.Diff(got, pairStrings(Match(m, rev, tt.focus, tt.capacity))); diff != "" {
+			if diff := cmp.Diff(got, pairStrings(Match(m, rev, tt.focus, tt.capacity, tt.busy))); diff != "" {
 				t.Errorf("pairs depend on file order (-forward +reversed):\n%s", diff)
 			}
 		})
@@ -142,6 +219,20 @@ func TestMatchRules(t *testing.T) {
 			mentees[pr.Mentor] = map[string]bool{}
 		}
 		mentees[pr.Mentor][pr.Mentee] = true
+	}
+	people := map[string]map[string]bool{} // everyone paired with each person, both ways
+	for _, pr := range ix.Pairs() {
+		for _, x := range [][2]string{{pr.Mentor, pr.Mentee}, {pr.Mentee, pr.Mentor}} {
+			if people[x[0]] == nil {
+				people[x[0]] = map[string]bool{}
+			}
+			people[x[0]][x[1]] = true
+		}
+	}
+	for id, ps := range people {
+		if len(ps) > cfg.Team.MentorCapacity {
+			t.Errorf("%s is paired with %d people across mentors and mentees, capacity %d", id, len(ps), cfg.Team.MentorCapacity)
+		}
 	}
 	for mentor, ms := range mentees {
 		if len(ms) > cfg.Team.MentorCapacity {
@@ -206,7 +297,11 @@ func TestMatchMatchesPlain(t *testing.T) {
 			team[i] = p
 		}
 		capacity := r.IntN(5)
-		got, want := Match(m, team, focus, capacity), matchPlain(m, team, focus, capacity)
+		busy := map[string]int{}
+		for range r.IntN(4) {
+			busy[team[r.IntN(n)].ID]++
+		}
+		got, want := Match(m, team, focus, capacity, busy), matchPlain(m, team, focus, capacity, busy)
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("seed %d, %d people, capacity %d (-plain +Match):\n%s", seed, n, capacity, diff)
 		}
@@ -215,7 +310,7 @@ func TestMatchMatchesPlain(t *testing.T) {
 
 // matchPlain is Match as it was first written, a scan of every holder of
 // the skill for every need: the plain twin Match is tested against.
-func matchPlain(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int) []Pair {
+func matchPlain(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int) []Pair {
 	people := slices.Clone(team)
 	slices.SortFunc(people, func(a, b *skills.Person) int { return stdcmp.Compare(a.ID, b.ID) })
 	index := make(map[string]int, len(people))
@@ -228,16 +323,20 @@ func matchPlain(m *skills.Matrix, team []*skills.Person, focus map[string][]stri
 	holders := map[string][]holder{}
 	for i, p := range people {
 		for id, lvl := range p.Levels {
-			if lvl > 0 {
+			if lvl > 0 && canMentor(p) && meetsOwnBar(m, p, id, lvl) {
 				holders[id] = append(holders[id], holder{i, lvl})
 			}
 		}
 	}
+	calibrator := calibrators(people)
 	for _, hs := range holders {
 		slices.SortStableFunc(hs, func(a, b holder) int { return stdcmp.Compare(b.level, a.level) })
 	}
-	load := make([]int, len(people))        // mentor -> how many mentees
+	load := make([]int, len(people))        // person -> mentees, mentors and buddies
 	mentorsOf := make([][]int, len(people)) // mentee -> their mentors
+	for i, p := range people {
+		load[i] = busy[p.ID]
+	}
 	var pairs []Pair
 	rounds := 0
 	for _, p := range people {
@@ -268,7 +367,7 @@ func matchPlain(m *skills.Matrix, team []*skills.Person, focus map[string][]stri
 			need := max(bar+1, p.Levels[s.ID]+1)
 			ok := func(qi int) bool {
 				q := people[qi]
-				return qi != pi && q.ID != p.Manager && q.Manager != p.ID && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
+				return qi != pi && q.ID != p.Manager && q.Manager != p.ID && q.ID != calibrator[p.ID] && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
 			}
 			best, found := holder{}, false
 			// Those who mentor p already take another skill without using
@@ -282,6 +381,9 @@ func matchPlain(m *skills.Matrix, team []*skills.Person, focus map[string][]stri
 				}
 			}
 			hs := holders[s.ID]
+			if load[pi] >= capacity {
+				hs = nil // no room for another mentor: nobody new is looked at
+			}
 			kept := hs[:0]
 			i := 0
 			for ; i < len(hs); i++ {
@@ -299,13 +401,16 @@ func matchPlain(m *skills.Matrix, team []*skills.Person, focus map[string][]stri
 					best, found = h, true
 				}
 			}
-			holders[s.ID] = append(kept, hs[i:]...)
+			if hs != nil {
+				holders[s.ID] = append(kept, hs[i:]...)
+			}
 			if !found {
 				continue
 			}
 			if !slices.Contains(mentorsOf[pi], best.person) {
 				mentorsOf[pi] = append(mentorsOf[pi], best.person)
 				load[best.person]++
+				load[pi]++
 			}
 			pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 		}

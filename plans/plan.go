@@ -467,7 +467,15 @@ func Build(in Input) (*Plan, error) {
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)
 	pl.Concern = concern(pl)
-	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy)
+	var mgrSetbacks []string
+	if mgr := team.people[p.Manager]; mgr != nil {
+		for _, e := range mgr.Evidence {
+			if c := SetbackClause(e.Text); c != "" {
+				mgrSetbacks = append(mgrSetbacks, c)
+			}
+		}
+	}
+	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
 	return pl, nil
 }
 
@@ -580,7 +588,6 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 		ix.ranked[q] = cands
 		ix.focus[q.ID] = firstIDs(cands, cfg.Plan.Focus)
 	}
-	ix.index(m, cfg, team)
 	ix.people = make(map[string]*skills.Person, len(team))
 	reports := map[string][]*skills.Person{}
 	for _, q := range team {
@@ -594,6 +601,7 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 		ix.ids = append(ix.ids, id)
 	}
 	slices.Sort(ix.ids)
+	ix.index(m, cfg, team)
 	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]string{}
 	for _, id := range ix.ids {
 		if first := firstWord(ix.people[id].Name); first != "" {
@@ -724,7 +732,7 @@ func focusNote(pl *Plan, want int) string {
 	case len(pl.Focus) == 0:
 		return "Nothing in the file asks for a focus: every assessed skill meets the bar, and no goal, setback or disagreement names one. Agree a goal for the next step."
 	}
-	return fmt.Sprintf("Only %s: every other assessed skill meets the bar, and no goal, setback or disagreement names another.", words(len(pl.Focus), "focus skill"))
+	return fmt.Sprintf("Only %s: every other assessed skill meets the bar, and no setback, or goal not already carried by a focus above, names another.", words(len(pl.Focus), "focus skill"))
 }
 
 // Focus returns the focus skill ids of person id.
@@ -757,9 +765,10 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		if c.stretch != nil {
 			bar = s.Expect[c.stretch.ID]
 		}
-		if c.tier == tierGoal && lvl > 0 && lvl >= bar && !c.pinned {
-			// At the bar already: the goal is where it shows, not a step
-			// to a level the role does not ask for.
+		if c.stretch == nil && lvl > 0 && lvl >= bar {
+			// At the target's bar already (a goal's skill, or one the
+			// person pinned): the goal is where it shows, never a step to a
+			// level the target role does not ask for.
 			next = lvl
 		}
 		f := Focus{
@@ -789,7 +798,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		f.Summary = summary(f)
 		f.Resources = resources(s)
 		for _, g := range p.Goals {
-			if slices.Contains(g.Skills, s.ID) {
+			if goalNames(g, s) {
 				f.Goals = append(f.Goals, g.Text)
 			}
 		}
@@ -798,7 +807,11 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 				f.Evidence = append(f.Evidence, fmt.Sprintf("%s: %s", date(e.Date), e.Text))
 			}
 		}
+		c.busy = team.load(p.ID)+2 > in.Config.Team.MentorCapacity
 		f.Actions = actions(m, s, p, c, lvl, next, role.Leads, usedGoals)
+		f.Resources = slices.DeleteFunc(f.Resources, func(r skills.Resource) bool {
+			return slices.ContainsFunc(f.Actions, func(a Action) bool { return a.Text == r.Title })
+		})
 		out = append(out, f)
 	}
 	return out
@@ -1069,6 +1082,15 @@ func PlanPath(id string) string { return "plans/" + id + ".md" }
 // role or the one above it, not their manager and not new themselves, under
 // the same manager first, then by id; "" when the team has none.
 func onboardingBuddy(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
+	if id := onboardingBuddyID(m, p, team); id != "" {
+		q := team.people[id]
+		return cmp.Or(q.Name, q.ID)
+	}
+	return ""
+}
+
+// onboardingBuddyID is the id of p's onboarding buddy (see onboardingBuddy).
+func onboardingBuddyID(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
 	rank := m.RoleRank(p.Role)
 	best, bestScore := "", -1
 	for _, id := range team.ids {
@@ -1085,7 +1107,7 @@ func onboardingBuddy(m *skills.Matrix, p *skills.Person, team *TeamIndex) string
 			score++
 		}
 		if score > bestScore {
-			best, bestScore = cmp.Or(q.Name, q.ID), score
+			best, bestScore = id, score
 		}
 	}
 	return best

@@ -230,19 +230,19 @@ func TestQuestionBank(t *testing.T) {
 func TestActionsByLevelAndAudience(t *testing.T) {
 	m := matrix(t)
 	p := &skills.Person{ID: "a", Path: "skills/a.toml"}
-	read := "Read *R* by A and pick one idea to try in your own work within two weeks."
 	tests := []struct {
 		name      string
 		lvl, next int
 		leads     bool
 		want      []string
 	}{
-		{name: "1 to 2, for everyone", lvl: 1, next: 2, leads: false, want: []string{"a2", read}},
-		{name: "2 to 3, no reports", lvl: 2, next: 3, leads: false, want: []string{"a3 others", read}},
-		{name: "2 to 3, leads people", lvl: 2, next: 3, leads: true, want: []string{"a3 leader", read}},
-		{name: "3 to 4, no reports: no manager action", lvl: 3, next: 4, leads: false, want: []string{read}},
-		{name: "3 to 4, leads people", lvl: 3, next: 4, leads: true, want: []string{"a4 leader", read}},
-		{name: "at the top: reading only", lvl: 5, next: 5, leads: true, want: []string{read}},
+		{name: "1 to 2, for everyone", lvl: 1, next: 2, leads: false, want: []string{"a2"}},
+		{name: "2 to 3, no reports", lvl: 2, next: 3, leads: false, want: []string{"a3 others"}},
+		{name: "2 to 3, leads people", lvl: 2, next: 3, leads: true, want: []string{"a3 leader"}},
+		{name: "3 to 4, no reports: no manager action, the practice instead", lvl: 3, next: 4, leads: false, want: []string{"p"}},
+		{name: "3 to 4, leads people", lvl: 3, next: 4, leads: true, want: []string{"a4 leader"}},
+		// The reading is under "Learn from", never an action as well.
+		{name: "at the top: the practice at work", lvl: 5, next: 5, leads: true, want: []string{"p"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

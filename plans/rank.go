@@ -76,20 +76,36 @@ type candidate struct {
 	tier    int
 	// onboard is set for a new hire: the next role is not theirs to plan.
 	onboard bool
+	// ready is set when the person meets the target's bar on every
+	// assessed skill, most of them assessed: a goal at the bar is then part
+	// of their promotion case.
+	ready bool
+	// busy is set when the person's mentoring load leaves no room for the
+	// two mentees a matrix action would add.
+	busy bool
 }
 
 // The tiers of the ranking, strongest first: a gap in today's job that the
 // file touches (a goal, evidence, the transition, a disagreement), then the
 // skills the person's own goals and setbacks name, then an untouched gap in
-// today's job, the target's gaps, the disagreements, and the stretch to the
-// role after the target.
+// today's job, the target's gaps and the stretch to the role after the
+// target. A rating the person gives themselves apart from the manager's, on
+// a skill at the target's bar, is a conversation (see the plan's
+// conversations), never a step past the bar: someone who underrates
+// themselves needs confidence, not a stretch.
 const (
 	tierBelowTouched = iota
 	tierGoal
 	tierBelow
 	tierTarget
-	tierDisagree
+	// tierGoalAtBar is a goal's skill already at the target's bar, for
+	// someone not yet at it everywhere: the gaps come first.
+	tierGoalAtBar
 	tierStretch
+	// tierShared is a goal's skill whose goal an earlier focus already
+	// carries: one goal counts for one focus skill, and the others come
+	// from other signals first.
+	tierShared
 )
 
 func (c candidate) score() float64 {
@@ -152,7 +168,7 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 		return c
 	}
 	for _, g := range p.Goals {
-		if !slices.Contains(g.Skills, s.ID) {
+		if !goalNames(g, s) {
 			continue
 		}
 		c.goals = append(c.goals, g)
@@ -190,6 +206,35 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 	return c
 }
 
+// goalNames reports whether goal g counts for skill s. A goal that takes
+// work over from someone ("Take over the weekly release review") does not
+// count for a delegation skill: the delegation is the giver's, and the taker
+// practises the work itself.
+func goalNames(g skills.Goal, s *skills.Skill) bool {
+	if !slices.Contains(g.Skills, s.ID) {
+		return false
+	}
+	return !(receives(g.Text) && delegationSkill(s))
+}
+
+// receives reports whether a goal's text takes work over from someone
+// rather than giving it away.
+func receives(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	for _, p := range []string{"take over ", "take on ", "takes over ", "pick up ", "inherit "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// delegationSkill reports whether s is the matrix's skill of giving work
+// away, by its id or name.
+func delegationSkill(s *skills.Skill) bool {
+	return strings.Contains(strings.ToLower(s.ID+" "+s.Name), "delegat")
+}
+
 // planDays is the span of a plan: its milestones run to day 90.
 const planDays = 90
 
@@ -204,17 +249,15 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 	onboard := NewHire(p, today)
 	back, _, _ := ReturnFromLeave(p)
 	var stretch *skills.Role
-	if !onboard && target.Next != "" && target.ID != role.ID {
+	ready := !onboard && target.ID != role.ID && len(p.Levels)*2 >= len(m.Skills) // else too little assessed to say they are at the bar
+	for _, s := range m.Skills {
+		if lvl, ok := p.Levels[s.ID]; ok && lvl < s.Expect[target.ID] {
+			ready = false
+			break
+		}
+	}
+	if ready && target.Next != "" {
 		stretch = m.Role(target.Next)
-		for _, s := range m.Skills {
-			if lvl, ok := p.Levels[s.ID]; ok && lvl < s.Expect[target.ID] {
-				stretch = nil
-				break
-			}
-		}
-		if len(p.Levels)*2 < len(m.Skills) {
-			stretch = nil // too little assessed to say they are at the bar
-		}
 	}
 	var pinned []candidate
 	rest := make([]candidate, 0, len(m.Skills))
@@ -225,6 +268,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 		c := signals(m, p, role, target, i, today)
 		c.gap = max(0, c.gap)
+		c.ready = ready
 		pinned = append(pinned, c)
 	}
 	for i := range m.Skills {
@@ -234,7 +278,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 		lvl, assessed := p.Levels[s.ID]
 		c := signals(m, p, role, target, i, today)
-		c.onboard = onboard
+		c.onboard, c.ready = onboard, ready
 		if !back.IsZero() && c.belowRole {
 			c.reentry = true
 		}
@@ -248,14 +292,15 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			// A goal's skill already above the target's bar is a strength
 			// the goal uses, not a focus.
 			c.tier = tierGoal
+			if assessed && lvl >= s.Expect[target.ID] && !ready && !c.setback && !onboard {
+				c.tier = tierGoalAtBar
+			}
 		case c.belowRole:
 			c.tier = tierBelow
 		case onboard:
 			continue // a new hire is not planned against the next role
 		case c.gap > 0:
 			c.tier = tierTarget
-		case c.self != 0:
-			c.tier = tierDisagree
 		case stretch != nil && s.Expect[stretch.ID] > lvl:
 			c.tier, c.stretch = tierStretch, stretch
 			c.gap = s.Expect[stretch.ID] - lvl
@@ -281,7 +326,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 	}
 	// The comparison is less, both ways, so that the order is less's even
 	// for a score that does not compare (NaN).
-	slices.SortStableFunc(rest, func(a, b candidate) int {
+	cmp := func(a, b candidate) int {
 		switch {
 		case less(&a, &b):
 			return -1
@@ -289,7 +334,40 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			return 1
 		}
 		return 0
-	})
+	}
+	slices.SortStableFunc(rest, cmp)
+	// One goal counts for one focus skill: a skill that only its goals
+	// bring in, when an earlier skill already carries every one of them,
+	// waits behind the skills other signals bring.
+	carried := map[string]bool{}
+	for _, c := range pinned {
+		for _, g := range c.goals {
+			carried[g.Text] = true
+		}
+	}
+	for i := range rest {
+		c := &rest[i]
+		shared := !c.setback && len(c.goals) > 0 &&
+			!slices.ContainsFunc(c.goals, func(g skills.Goal) bool { return !carried[g.Text] })
+		switch {
+		case shared && (c.tier == tierGoal || c.tier == tierGoalAtBar) && c.gap <= 0 && p.Levels[c.skill.ID] > 0:
+			c.tier = -1 // at the bar, and its goal is carried: nothing to add
+			continue
+		case shared && (c.tier == tierGoal || c.tier == tierGoalAtBar):
+			c.tier = tierShared
+			continue
+		case shared && c.tier == tierBelowTouched && c.latest == nil && !c.transition && c.self == 0:
+			// A gap in today's job that only a goal already carried
+			// touches: still a gap, after the gaps other signals touch.
+			c.tier = tierBelow
+			continue
+		}
+		for _, g := range c.goals {
+			carried[g.Text] = true
+		}
+	}
+	rest = slices.DeleteFunc(rest, func(c candidate) bool { return c.tier < 0 })
+	slices.SortStableFunc(rest, cmp)
 	return append(pinned, rest...)
 }
 
@@ -384,6 +462,10 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		out = append(out, fmt.Sprintf("you meet the %s bar already; %s asks for %d %s, the stretch beyond it", target.Name, c.stretch.Name, exp[c.stretch.ID], levelName(m, exp[c.stretch.ID])))
 	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
 		out = append(out, fmt.Sprintf("%s asks for %d %s, %s up", target.Name, exp[target.ID], levelName(m, exp[target.ID]), words(c.gap, "level")))
+	case lvl > 0 && lvl >= exp[target.ID] && target.ID != role.ID && len(c.goals) > 0 && c.ready:
+		out = append(out, fmt.Sprintf("you meet the %s bar in it already, so the goal below is part of your promotion case rather than a new level", target.Name))
+	case lvl > 0 && lvl >= exp[target.ID] && len(c.goals) > 0:
+		out = append(out, fmt.Sprintf("you meet the %s bar in it already: the goal below is where it shows, not a new level", target.Name))
 	}
 	for _, g := range c.overdue {
 		out = append(out, fmt.Sprintf("your goal \"%s\" was due on %s and is still open", g.Text, date(g.Due)))
@@ -404,13 +486,13 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 			out = append(out, fmt.Sprintf("you rate yourself %d, above your manager's %d", c.self, lvl))
 		}
 	}
-	if c.transition && target.ID != role.ID && c.stretch == nil && !c.onboard {
+	if c.transition && target.ID != role.ID && c.stretch == nil && !c.onboard && lvl < exp[target.ID] {
 		out = append(out, fmt.Sprintf("the move from %s to %s turns on it", role.Name, target.Name))
 	}
 	if c.latest != nil {
 		switch {
 		case c.setback:
-			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), c.latest.Text))
+			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), SetbackClause(c.latest.Text)))
 		case !c.fresh.IsZero() && lvl > 0 && lvl < len(c.skill.Descriptors) && shown([]string{c.latest.Text}, c.skill.Descriptors[lvl]):
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %d %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), lvl+1, levelName(m, lvl+1), c.latest.Text))
 		case !c.fresh.IsZero():
