@@ -168,6 +168,15 @@ func TestReentryAndUnbackedLowering(t *testing.T) {
 	if pl.VerdictEvidence[0] != "Re-entry after leave, to refresh with use rather than a gap: Industry and market knowledge (3, bar 4)." {
 		t.Errorf("evidence %q", pl.VerdictEvidence)
 	}
+	// No new scope on re-entry: no stretch towards the next role.
+	for _, f := range pl.Focus {
+		if !f.BelowRole && len(f.Goals) == 0 {
+			t.Errorf("a stretch focus on re-entry: %s (%s)", f.ID, f.Why)
+		}
+	}
+	if !strings.HasPrefix(pl.FocusNote, "Back from leave") {
+		t.Errorf("focus note %q", pl.FocusNote)
+	}
 
 	history := commitOf("c1", "2026-08-24", "Dee", "Assessment", nil, atBar(m, "gpm"))
 	q := &skills.Person{ID: "g", Name: "Gus Hale", Role: "gpm", Assessed: day("2026-11-16"), PlanStart: day("2026-09-01"),

@@ -407,6 +407,11 @@ func Build(in Input) (*Plan, error) {
 			pl.Reentry = append(pl.Reentry, g.ID)
 		}
 	}
+	if pl.Returned != "" && len(pl.Reentry) > 0 {
+		// Re-entry promises no new scope: the focus is the refresh and the
+		// person's own goals, never a stretch towards the next role.
+		pl.Focus = slices.DeleteFunc(pl.Focus, func(f Focus) bool { return !f.BelowRole && len(f.Goals) == 0 })
+	}
 	pl.AtBarSince = atBarSince(m, p, target, in.History, bs)
 	pl.evidence = p.Evidence
 	if next := m.Role(role.Next); next != nil && p.Target != "" && next.ID != target.ID && next.Leads && !target.Leads && !role.Leads {
@@ -729,6 +734,8 @@ func focusNote(pl *Plan, want int) string {
 		return "While onboarding, the focus comes only from the goals and the current role's bar; the rest waits for the first full assessment."
 	case pl.Current.Assessed*2 < pl.Current.Total:
 		return "Most skills have no level yet, so the focus stops here: the next assessment will show what else to work on."
+	case pl.Returned != "" && len(pl.Reentry) > 0:
+		return "Back from leave, the focus is the refresh and your own goals: no stretch towards the next role before the next review, as no new scope is asked of you."
 	case len(pl.Focus) == 0:
 		return "Nothing in the file asks for a focus: every assessed skill meets the bar, and no goal, setback or disagreement names one. Agree a goal for the next step."
 	}
