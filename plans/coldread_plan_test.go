@@ -121,6 +121,25 @@ func TestBelowTheCurrentBar(t *testing.T) {
 	if !pl.Concern || pl.ManagerCall != "Dee" {
 		t.Errorf("concern %v, manager called %q", pl.Concern, pl.ManagerCall)
 	}
+	for _, f := range pl.Focus {
+		for _, e := range f.Evidence {
+			if strings.Contains(e, "his sign-off") {
+				t.Errorf("a third-person note quoted to the person: %q", e)
+			}
+		}
+	}
+	if want := "Still reviews every PRD line by line; specs wait for your sign-off"; !slices.ContainsFunc(pl.Focus, func(f Focus) bool {
+		return slices.Contains(f.Evidence, "2026-11-13: "+want)
+	}) {
+		t.Errorf("the note of 2026-11-13 not said to the person as %q: %+v", want, pl.Focus)
+	}
+	p.Name = "Gus Hale"
+	if got := spoken("Gus signs off every spec himself", p, "Dee"); got != "a note from Dee, in your skill file: talk it through with Dee at the next 1:1" {
+		t.Errorf("a note naming the person: %q", got)
+	}
+	if got := spoken("Back from leave; met each of her managers in her first two weeks, and she is on track", p, "Dee"); got != "Back from leave; met each of your managers in your first two weeks, and you are on track" {
+		t.Errorf("said to the person: %q", got)
+	}
 	for _, e := range pl.VerdictEvidence {
 		if strings.Contains(e, "Director") {
 			t.Errorf("the next role's gaps told to someone below their own bar: %q", e)

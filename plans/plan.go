@@ -414,6 +414,9 @@ func Build(in Input) (*Plan, error) {
 	}
 	pl.AtBarSince = atBarSince(m, p, target, in.History, bs)
 	pl.evidence = p.Evidence
+	for i, e := range pl.Progress.Evidence {
+		pl.Progress.Evidence[i].Text = spoken(e.Text, p, pl.ManagerCall)
+	}
 	if next := m.Role(role.Next); next != nil && p.Target != "" && next.ID != target.ID && next.Leads && !target.Leads && !role.Leads {
 		pl.ICTrack = next.Name
 	}
@@ -811,7 +814,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		}
 		for _, e := range p.Evidence {
 			if e.Skill == s.ID {
-				f.Evidence = append(f.Evidence, fmt.Sprintf("%s: %s", date(e.Date), e.Text))
+				f.Evidence = append(f.Evidence, fmt.Sprintf("%s: %s", date(e.Date), spoken(e.Text, p, team.managerCall(p))))
 			}
 		}
 		c.busy = team.load(p.ID)+2 > in.Config.Team.MentorCapacity
@@ -1165,3 +1168,66 @@ func (pl *Plan) ReentryGaps() []SkillGap {
 // Judged is false while it is too early to hold levels against a bar: a
 // new hire's first 90 days, or most skills with no level yet.
 func (pl *Plan) Judged() bool { return pl.Verdict.Kind != "onboarding" && !TooEarly(pl) }
+
+// spoken is an evidence entry as a plan addressed to the person shows it:
+// as written, or, when it speaks of them as he or she, said to them
+// ("since he joined" reads "since you joined"). One that names them is
+// pointed to, for the 1:1, rather than quoted to them.
+func spoken(text string, p *skills.Person, mgr string) string {
+	first := firstWord(p.Name)
+	if !ThirdPerson(text, first) {
+		return text
+	}
+	if !slices.Contains(strings.FieldsFunc(text, notLetter), first) {
+		return secondPerson.Replace(text)
+	}
+	if mgr == "" || mgr == "your manager" {
+		return "a note written about you, in your skill file: talk it through at the next 1:1"
+	}
+	return fmt.Sprintf("a note from %s, in your skill file: talk it through with %s at the next 1:1", mgr, mgr)
+}
+
+// secondPerson turns a note's he or she into you, whole words only (the
+// replacer is applied to text padded by the word boundaries below).
+var secondPerson = wordReplacer(
+	"he is", "you are", "she is", "you are", "he was", "you were", "she was", "you were", "he has", "you have", "she has", "you have",
+	"himself", "yourself", "herself", "yourself", "his", "your", "hers", "yours", "her", "your", "him", "you", "he", "you", "she", "you",
+)
+
+type wordRep struct{ pairs [][2]string }
+
+func wordReplacer(kv ...string) wordRep {
+	var w wordRep
+	for i := 0; i+1 < len(kv); i += 2 {
+		w.pairs = append(w.pairs, [2]string{kv[i], kv[i+1]})
+		w.pairs = append(w.pairs, [2]string{upperFirst(kv[i]), upperFirst(kv[i+1])})
+	}
+	return w
+}
+
+// Replace replaces each phrase where it stands as whole words.
+func (w wordRep) Replace(text string) string {
+	for _, kv := range w.pairs {
+		var b strings.Builder
+		rest := text
+		for {
+			i := strings.Index(rest, kv[0])
+			if i < 0 {
+				b.WriteString(rest)
+				break
+			}
+			j := i + len(kv[0])
+			before := i == 0 || !unicode.IsLetter(rune(rest[i-1]))
+			after := j == len(rest) || !unicode.IsLetter(rune(rest[j]))
+			b.WriteString(rest[:i])
+			if before && after {
+				b.WriteString(kv[1])
+			} else {
+				b.WriteString(kv[0])
+			}
+			rest = rest[j:]
+		}
+		text = b.String()
+	}
+	return text
+}
