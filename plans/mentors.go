@@ -3,6 +3,7 @@ package plans
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -16,7 +17,8 @@ import (
 //   - nobody carries more than capacity people across their roles: their
 //     mentees, their own mentors and an onboarding buddy (busy) together;
 //   - a new hire, or someone back from a long leave within the plan's 90
-//     days, is not a mentor: they have their own ground to find;
+//     days, is not a mentor: they have their own ground to find; nor is
+//     someone below their own role's bar in coaching;
 //   - someone below their own role's bar in a skill never mentors it;
 //   - the person who calibrates someone's assessment (their manager's
 //     manager) is not also their mentor: a mentor is a voice apart from the
@@ -59,7 +61,7 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 	}
 	holders := map[string]*skillHolders{}
 	for i, p := range people {
-		if !canMentor(p) || load[i] >= capacity {
+		if !canMentor(m, p) || load[i] >= capacity {
 			continue
 		}
 		for id, lvl := range p.Levels {
@@ -77,7 +79,7 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 	mentorsOf := make([][]int, len(people)) // mentee -> their mentors
 	// grew re-files person i under their new load, while they have room.
 	grew := func(i int) {
-		if l := load[i]; l < capacity && canMentor(people[i]) {
+		if l := load[i]; l < capacity && canMentor(m, people[i]) {
 			for id, lvl := range people[i].Levels {
 				if lvl > 0 && meetsOwnBar(m, people[i], id, lvl) {
 					holders[id].add(i, lvl, l)
@@ -175,11 +177,18 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 	return pairs
 }
 
-// canMentor reports whether p may mentor anyone: not a new hire, and not
-// back from a long leave within the plan's 90 days.
-func canMentor(p *skills.Person) bool {
+// canMentor reports whether p may mentor anyone: not a new hire, not back
+// from a long leave within the plan's 90 days, and not below their own
+// role's bar in the matrix's coaching skill (the skill mentoring is).
+func canMentor(m *skills.Matrix, p *skills.Person) bool {
 	if NewHire(p, TodayOf(p).day) {
 		return false
+	}
+	for _, s := range m.Skills {
+		id := strings.ToLower(s.ID + " " + s.Name)
+		if lvl, ok := p.Levels[s.ID]; ok && (strings.Contains(id, "coach") || strings.Contains(id, "mentor")) && lvl < s.Expect[p.Role] {
+			return false
+		}
 	}
 	_, _, back := ReturnFromLeave(p)
 	return !back

@@ -130,6 +130,16 @@ func TestMatch(t *testing.T) {
 			capacity: 2,
 		},
 		{
+			name: "below their own role's bar in coaching, nobody mentors at all",
+			team: []*skills.Person{
+				person("ann", "pm", "", neg(2)), person("bo", "gpm", "", map[string]int{"negotiation": 5, "coaching": 1}),
+				person("cy", "gpm", "", map[string]int{"negotiation": 4, "coaching": 3}),
+			},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 2,
+			want:     []string{"cy > ann: negotiation"},
+		},
+		{
 			name:     "below their own role's bar, nobody mentors the skill",
 			team:     []*skills.Person{person("ann", "apm", "", neg(1)), person("bo", "vp", "", neg(3))},
 			focus:    focusOn("negotiation", "ann"),
@@ -323,7 +333,7 @@ func matchPlain(m *skills.Matrix, team []*skills.Person, focus map[string][]stri
 	holders := map[string][]holder{}
 	for i, p := range people {
 		for id, lvl := range p.Levels {
-			if lvl > 0 && canMentor(p) && meetsOwnBar(m, p, id, lvl) {
+			if lvl > 0 && canMentor(m, p) && meetsOwnBar(m, p, id, lvl) {
 				holders[id] = append(holders[id], holder{i, lvl})
 			}
 		}

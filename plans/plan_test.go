@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -386,5 +387,105 @@ func TestConversationQuestions(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("questions (-want +got):\n%s", diff)
+	}
+}
+
+// TestCommitmentsKeepToTheManagersOwnFile: a manager whose own evidence
+// records a setback in how they review work is not promised to "review it
+// without rewriting it"; every open goal has the manager's backing.
+func TestCommitmentsKeepToTheManagersOwnFile(t *testing.T) {
+	tests := []struct {
+		name     string
+		evidence string
+		review   bool // the plan promises the manager's review
+	}{
+		{"no setback: the review is promised", "Shipped the redesign on the date promised", true},
+		{"rewrites others' work", "Still rewrites every spec before it goes out", false},
+		{"reviews line by line", "Still reviews every PRD line by line; specs wait two days", false},
+		{"holds work for sign-off", "Releases slipped a week waiting for sign-off", false},
+		{"a setback elsewhere keeps the promise", "Missed the Q3 hiring target by two engineers", true},
+		{"a partial win is no setback", "Brought three teams to one plan; one team still holds out", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := small()
+			mgr := &skills.Person{ID: "mgr", Name: "Mo Manager", Path: "skills/mgr.toml", Role: "lead", Assessed: day("2026-11-10"),
+				Levels:   map[string]int{"a": 3, "b": 3, "c": 3, "d": 3, "e": 3},
+				Evidence: []skills.Evidence{{Date: day("2026-11-01"), Skill: "a", Text: tt.evidence}}}
+			p := &skills.Person{ID: "p", Name: "Pat Person", Path: "skills/p.toml", Role: "pm", Manager: "mgr", Assessed: day("2026-11-10"),
+				Levels: map[string]int{"a": 2, "b": 2, "c": 2, "d": 2, "e": 2},
+				Goals: []skills.Goal{{Text: "Ship it", Skills: []string{"a"}, Due: day("2027-01-20")},
+					{Text: "Hire a second engineer", Skills: []string{"e"}, Due: day("2027-04-30")}}}
+			pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: p, Team: []*skills.Person{p, mgr}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := strings.Join(pl.Commitments, "\n")
+			if got := strings.Contains(all, "reviews it without rewriting it"); got != tt.review {
+				t.Errorf("review promised %v, want %v:\n%s", got, tt.review, all)
+			}
+			if !tt.review && !strings.Contains(all, "leaves the how to Pat") {
+				t.Errorf("no hands-off backing instead:\n%s", all)
+			}
+			for _, g := range []string{`"Ship it"`, `"Hire a second engineer"`} {
+				if !strings.Contains(all, "Backing for "+g) {
+					t.Errorf("no backing for %s:\n%s", g, all)
+				}
+			}
+		})
+	}
+}
+
+// TestMilestonesFromTheFocus: a goal due after the 90 days is a checkpoint
+// at day 90; the day-30 and day-60 lines name the focus skills no goal
+// carries, with their own first action and what would show it, never a
+// generic line.
+func TestMilestonesFromTheFocus(t *testing.T) {
+	m := small()
+	m.Skills[0].Actions = []skills.Action{{To: 3, Text: "Run the a-review with two teams", Evidence: "Both teams using the review."}}
+	p := &skills.Person{ID: "p", Name: "Pat", Path: "skills/p.toml", Role: "pm", Assessed: day("2026-11-10"),
+		Levels: map[string]int{"a": 2, "b": 3, "c": 3, "d": 3, "e": 3},
+		Goals:  []skills.Goal{{Text: "Hire a second engineer", Skills: []string{"e"}, Due: day("2027-04-30")}}}
+	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: p, Team: []*skills.Person{p}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ms := range pl.Milestones {
+		got = append(got, fmt.Sprintf("%d: %s", ms.Days, ms.Text))
+	}
+	want := []string{
+		"30: Started and talked through at a 1:1: A: run the a-review with two teams.",
+		"60: What others can see: A: both teams using the review.",
+		`90: Ready to reassess: A at 3 Three, each backed by what others saw. On track for "Hire a second engineer" (due 2027-04-30), with what is left to do named.`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("milestones (-want +got):\n%s", diff)
+	}
+}
+
+// TestNoMoreMenteesForAFullLoad: a matrix action that adds mentees is left
+// out for someone whose mentoring load has no room for them, and the next
+// action takes its place.
+func TestNoMoreMenteesForAFullLoad(t *testing.T) {
+	s := skills.Skill{ID: "coach", Name: "Coaching", Actions: []skills.Action{
+		{To: 3, Text: "Take on two mentees outside your reporting line for a quarter", Evidence: "Session notes."},
+		{To: 3, Text: "Hold a fortnightly work critique with each report", Evidence: "A quarter of critiques."},
+	}}
+	p := &skills.Person{ID: "a"}
+	for _, tt := range []struct {
+		busy bool
+		want []string
+	}{
+		{false, []string{"Take on two mentees outside your reporting line for a quarter", "Hold a fortnightly work critique with each report"}},
+		{true, []string{"Hold a fortnightly work critique with each report"}},
+	} {
+		var got []string
+		for _, a := range actions(matrix(t), &s, p, candidate{skill: &s, busy: tt.busy}, 2, 3, true, map[string]bool{}) {
+			got = append(got, a.Text)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("busy %v: actions (-want +got):\n%s", tt.busy, diff)
+		}
 	}
 }

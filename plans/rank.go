@@ -20,6 +20,14 @@ import (
 // a skill never changes a plan. Unassessed skills are never ranked: they are
 // assessed first, not guessed.
 //
+// A focus never steps past the target role's bar (only the stretch to the
+// role after it, for someone at the target's bar everywhere, plans against
+// that role's bar); a skill at the bar that a goal names is where the goal
+// shows, and, for someone at the bar everywhere, part of the promotion case.
+// One goal counts for one focus skill: a second skill that only the same
+// goal brings in waits behind the other signals, and is dropped when it is
+// already at the bar.
+//
 // The signals, each measured on the plan's today (TodayOf), never the clock:
 //
 //   - the gap to the target's bar, times the target role's emphasis on the
@@ -466,6 +474,8 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		out = append(out, fmt.Sprintf("you meet the %s bar in it already, so the goal below is part of your promotion case rather than a new level", target.Name))
 	case lvl > 0 && lvl >= exp[target.ID] && len(c.goals) > 0:
 		out = append(out, fmt.Sprintf("you meet the %s bar in it already: the goal below is where it shows, not a new level", target.Name))
+	case lvl > 0 && lvl >= exp[target.ID] && c.pinned:
+		out = append(out, fmt.Sprintf("you meet the %s bar in it already: the focus is to use it where others see it, not a new level", target.Name))
 	}
 	for _, g := range c.overdue {
 		out = append(out, fmt.Sprintf("your goal \"%s\" was due on %s and is still open", g.Text, date(g.Due)))

@@ -300,3 +300,96 @@ func renamedPerson(p *skills.Person, rename map[string]string) *skills.Person {
 	}
 	return &out
 }
+
+// TestFocusNeverPastTheBar: a focus step never goes past the target's bar;
+// a self-rating apart from the manager's at the bar is a conversation, not a
+// focus; one goal counts for one focus skill; a goal that takes work over is
+// not the taker's delegation; someone at the bar everywhere gets the
+// promotion case.
+func TestFocusNeverPastTheBar(t *testing.T) {
+	all := func(n int) map[string]int { return map[string]int{"a": n, "b": n, "c": n, "d": n, "e": n} }
+	tests := []struct {
+		name   string
+		matrix func(*skills.Matrix)
+		person func(*skills.Person)
+		want   []string
+		next   map[string]int // the focus's next level, by skill
+		why    string         // a phrase of the first focus's reasons
+	}{
+		{name: "a pinned skill at the target's bar takes no step past it",
+			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"} },
+			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 3, "a": 3},
+			why: "you meet the Lead bar in it already"},
+		{name: "an underrating at the bar is a conversation, not a focus",
+			person: func(p *skills.Person) { p.Levels = all(3); p.Self = map[string]int{"d": 2} }},
+		{name: "an overrating at the bar is a conversation, not a focus",
+			person: func(p *skills.Person) { p.Levels = all(3); p.Self = map[string]int{"d": 4} }},
+		{name: "one goal counts for one focus skill",
+			person: func(p *skills.Person) {
+				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"c", "d"}, Due: day("2027-01-20")}}
+			},
+			want: []string{"c", "a", "b"}, why: `your goal "Ship it" depends on it`},
+		{name: "a carried goal's second skill, at the bar, is no focus at all",
+			person: func(p *skills.Person) {
+				p.Levels = all(3)
+				p.Levels["a"] = 2
+				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"c", "d"}, Due: day("2027-01-20")}}
+			},
+			want: []string{"a", "c"}, next: map[string]int{"a": 3, "c": 3}},
+		{name: "a goal that takes work over is not the taker's delegation",
+			matrix: func(m *skills.Matrix) { m.Skills[3].Name = "Delegation" },
+			person: func(p *skills.Person) {
+				p.Goals = []skills.Goal{{Text: "Take over the weekly review", Skills: []string{"d", "e"}, Due: day("2027-01-20")}}
+			},
+			want: []string{"e", "a", "b"}, why: `your goal "Take over the weekly review" depends on it`},
+		{name: "a goal that gives work away is the giver's delegation",
+			matrix: func(m *skills.Matrix) { m.Skills[3].Name = "Delegation" },
+			person: func(p *skills.Person) {
+				p.Goals = []skills.Goal{{Text: "Hand the weekly review to a peer", Skills: []string{"d"}, Due: day("2027-01-20")}}
+			},
+			want: []string{"d", "a", "b"}},
+		{name: "at the target's bar everywhere, a goal's skill is the promotion case",
+			person: func(p *skills.Person) {
+				p.Levels = all(3)
+				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"d"}, Due: day("2027-01-20")}}
+			},
+			want: []string{"d"}, next: map[string]int{"d": 3}, why: "part of your promotion case"},
+		{name: "not at the bar everywhere, a goal's skill at the bar waits behind the gaps",
+			person: func(p *skills.Person) {
+				p.Levels["d"] = 3
+				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"d"}, Due: day("2027-01-20")}}
+			},
+			want: []string{"a", "b", "c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := small()
+			if tt.matrix != nil {
+				tt.matrix(m)
+			}
+			p := &skills.Person{ID: "p", Name: "P", Path: "skills/p.toml", Role: "pm", Assessed: day("2026-11-10"), Levels: all(2)}
+			if tt.person != nil {
+				tt.person(p)
+			}
+			cfg := skills.DefaultConfig()
+			if diff := cmp.Diff(tt.want, focusIDs(m, cfg, p)); diff != "" {
+				t.Errorf("focus (-want +got):\n%s", diff)
+			}
+			pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: []*skills.Person{p}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range pl.Focus {
+				if want, ok := tt.next[f.ID]; ok && f.Next.Value != want {
+					t.Errorf("%s: next %d, want %d", f.ID, f.Next.Value, want)
+				}
+				if f.Next.Value > max(f.Level.Value, f.Expect) {
+					t.Errorf("%s: a step to %d past the bar %d", f.ID, f.Next.Value, f.Expect)
+				}
+			}
+			if tt.why != "" && (len(pl.Focus) == 0 || !strings.Contains(pl.Focus[0].Why, tt.why)) {
+				t.Errorf("why of the first focus: %+v, want it to say %q", pl.Focus, tt.why)
+			}
+		})
+	}
+}
