@@ -252,7 +252,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	switch {
 	case mgr == "":
 		mgr = "the manager"
-	case mgr == first:
+	case mgr == first, strings.HasPrefix(first, mgr+" "):
 		mgr = pl.Person.ManagerName // two people of one first name
 	}
 	switch pl.Verdict.Kind {

@@ -39,6 +39,10 @@ type Baseline struct {
 	Pending bool `json:"pending"`
 	// Calibrated is true when its commit says it was calibrated.
 	Calibrated bool `json:"calibrated"`
+	// ByOne counts the levels it raised by exactly one: when it is Moved,
+	// the baseline lifted every level it touched one step, a change of
+	// rater rather than evidence of growth.
+	ByOne int `json:"by_one"`
 	// levels are the levels it set.
 	levels map[string]int
 }
@@ -67,6 +71,7 @@ func Baselines(history []skills.Change, current *skills.Person, managerName stri
 		}
 		group := sorted[i:j]
 		before := len(levels)
+		prev := maps.Clone(levels)
 		moved := 0
 		for _, c := range group {
 			var level bool
@@ -79,6 +84,7 @@ func Baselines(history []skills.Change, current *skills.Person, managerName stri
 			b.Date, b.Commit, b.Author = c.Date.Format(time.DateOnly), c.Commit, c.Author
 			b.Calibrated = calibrated(c.Subject)
 			b.levels = maps.Clone(levels)
+			b.ByOne = byOne(prev, levels)
 			out = append(out, b)
 		}
 		if moved > 0 && c.Author != "" {
@@ -102,6 +108,7 @@ func Baselines(history []skills.Change, current *skills.Person, managerName stri
 	}
 	if b, ok := classify(len(levels), moved, len(current.Levels), "", "", authors); ok {
 		b.Date, b.Pending, b.levels = TodayOf(current).Date, true, maps.Clone(current.Levels)
+		b.ByOne = byOne(levels, current.Levels)
 		out = append(out, b)
 	}
 	return out
@@ -139,7 +146,7 @@ func (b Baseline) Describe(first string) string {
 	case b.Pending && b.Kind == "first":
 		return fmt.Sprintf("this first assessment of %s", first)
 	case b.Pending:
-		return fmt.Sprintf("this assessment, which sets %s of %s's levels at once", setOf(&b), first)
+		return fmt.Sprintf("this assessment, which sets %s of %s levels at once", setOf(&b), possessive(first))
 	case b.Kind == "first" && who != "":
 		return fmt.Sprintf("%s's first assessment of %s (%s)", who, first, b.Date)
 	case b.Kind == "first":
@@ -177,4 +184,24 @@ func replay(levels map[string]int, c skills.Change) (after map[string]int, level
 		return levels, true
 	}
 	return levels, false
+}
+
+// byOne counts the skills whose level went from before to after up by
+// exactly one step.
+func byOne(before, after map[string]int) int {
+	n := 0
+	for id, lvl := range after {
+		if was, ok := before[id]; ok && lvl == was+1 {
+			n++
+		}
+	}
+	return n
+}
+
+// possessive is "your" for "you", else the name's possessive.
+func possessive(name string) string {
+	if name == "you" {
+		return "your"
+	}
+	return name + "'s"
 }

@@ -23,20 +23,38 @@ func verdictEvidence(pl *Plan) []string {
 	if cur.Assessed*2 < cur.Total {
 		return []string{fmt.Sprintf("Assessed so far: %s.", andList(assessedNames(pl)))}
 	}
+	held := ""
+	if pl.Verdict.Kind == "held" {
+		held = ", on the new levels, not yet calibrated"
+	}
+	var below, reentry []SkillGap
+	for _, g := range cur.Below {
+		if pl.Returned != "" && slices.Contains(pl.Reentry, g.ID) {
+			reentry = append(reentry, g)
+		} else {
+			below = append(below, g)
+		}
+	}
+	if len(reentry) > 0 {
+		out = append(out, fmt.Sprintf("Re-entry after leave, to refresh with use rather than a gap: %s.", gapList(reentry)))
+	}
 	if pl.Role.ID != pl.Target.ID {
-		if len(cur.Below) > 0 {
-			out = append(out, fmt.Sprintf("Below the %s bar: %s.", pl.Role.Name, gapList(cur.Below)))
-		} else if cur.Assessed > 0 {
+		if len(below) > 0 {
+			out = append(out, fmt.Sprintf("Below the %s bar: %s.", pl.Role.Name, gapList(below)))
+		} else if cur.Assessed > 0 && len(reentry) == 0 {
 			out = append(out, fmt.Sprintf("Every assessed skill meets the %s bar.", pl.Role.Name))
 		}
 	}
-	switch {
-	case len(rd.Below) > 0 && len(rd.Below) <= 4:
-		out = append(out, fmt.Sprintf("Short of the %s bar: %s.", pl.Target.Name, gapList(rd.Below)))
-	case len(rd.Below) > 4:
-		out = append(out, fmt.Sprintf("Short of the %s bar: %s, and %s more.", pl.Target.Name, gapList(rd.Below[:3]), number(len(rd.Below)-3)))
-	case rd.Assessed > 0 && pl.Role.ID != pl.Target.ID:
-		out = append(out, fmt.Sprintf("At or above the %s bar on every assessed skill.", pl.Target.Name))
+	if len(below) == 0 || pl.Role.ID == pl.Target.ID {
+		// Someone below their current bar is not told the next role's gaps.
+		switch {
+		case len(rd.Below) > 0 && len(rd.Below) <= 4:
+			out = append(out, fmt.Sprintf("Short of the %s bar%s: %s.", pl.Target.Name, held, gapList(rd.Below)))
+		case len(rd.Below) > 4:
+			out = append(out, fmt.Sprintf("Short of the %s bar%s: %s, and %s more.", pl.Target.Name, held, gapList(rd.Below[:3]), number(len(rd.Below)-3)))
+		case rd.Assessed > 0 && pl.Role.ID != pl.Target.ID:
+			out = append(out, fmt.Sprintf("At or above the %s bar on every assessed skill%s.", pl.Target.Name, held))
+		}
 	}
 	if n := rd.Total - rd.Assessed; n > 0 && n*2 < rd.Total {
 		var names []string
@@ -44,6 +62,9 @@ func verdictEvidence(pl *Plan) []string {
 			names = append(names, s.Name)
 		}
 		out = append(out, fmt.Sprintf("No level yet: %s.", andList(short(names))))
+	}
+	if pl.RatesApart != "" {
+		out = append(out, pl.RatesApart)
 	}
 	return out
 }
@@ -66,17 +87,21 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 	if pl.Onboarding != nil {
 		var out []Milestone
 		for _, ph := range pl.Onboarding.Phases {
-			text := ph.Goal
-			if ph.Date != "" && ph.Date <= pl.Today.Date {
-				done := 0
+			if ph.Date != "" && pl.Today.Date != "" && ph.Date <= pl.Today.Date {
+				// Past: not a milestone ahead, but what is still open of it.
+				open := 0
 				for _, c := range ph.Checks {
-					if c.Done {
-						done++
+					if !c.Done {
+						open++
 					}
 				}
-				text += fmt.Sprintf(" By the evidence so far, %s of its %s done.", number(done), words(len(ph.Checks), "step"))
+				if open > 0 {
+					out = append(out, Milestone{Label: fmt.Sprintf("Still open from the first %d days", ph.Days),
+						Text: fmt.Sprintf("%s of its %s, by the evidence so far; finish %s alongside the next stretch.", number(open), words(len(ph.Checks), "step"), itThem(open))})
+				}
+				continue
 			}
-			out = append(out, Milestone{Days: ph.Days, Date: ph.Date, Text: text})
+			out = append(out, Milestone{Days: ph.Days, Date: ph.Date, Text: ph.Goal})
 		}
 		return out
 	}

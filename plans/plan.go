@@ -45,6 +45,11 @@ const (
 	Meets       Standing = "meets"
 	Exceeds     Standing = "exceeds"
 	NotAssessed Standing = "not assessed"
+	// NotJudged is a level too early to hold against a bar: a new hire's,
+	// or one of the few assessed so far.
+	NotJudged Standing = "not judged yet"
+	// Reentry is a level rated down on a return from leave: a refresh.
+	Reentry Standing = "re-entry: to refresh"
 )
 
 // StandingOf compares level with expect; level 0 is not assessed.
@@ -146,6 +151,27 @@ type Plan struct {
 	AtBarSince string `json:"at_bar_since,omitempty"`
 	// FocusNote says why the plan has fewer focus skills than it asks for.
 	FocusNote string `json:"focus_note,omitempty"`
+	// ICTrack names the people-leading role the person's role leads to by
+	// default, when they chose an individual-contributor target instead.
+	ICTrack string `json:"ic_track,omitempty"`
+	// RatesApart is set in a manager's own plan when their ratings of their
+	// people stand apart from the other managers': what to calibrate, and
+	// with whom.
+	RatesApart string `json:"rates_apart,omitempty"`
+	// MustChange is what must have moved by the next review for someone
+	// below their current role's bar, from their own goals and setbacks.
+	MustChange []string `json:"must_change,omitempty"`
+	// Concern is set when the gaps to the current role's bar are serious:
+	// two or more, with a setback or a lowered level among them. The plan
+	// then says, humanely, what happens if they do not move.
+	Concern bool `json:"concern,omitempty"`
+	// ManagerCall is how the plan names the manager in its prose: their
+	// first name, their full name when it is shared, else "your manager".
+	ManagerCall string `json:"manager_call"`
+	// calibrateWith is who calibrates the baseline (the manager's manager);
+	// evidence is the person's evidence, for the verdict's facts.
+	calibrateWith string
+	evidence      []skills.Evidence
 }
 
 // Milestone is a dated checkpoint of the plan.
@@ -346,7 +372,9 @@ func Build(in Input) (*Plan, error) {
 		team = IndexTeam(m, in.Config, in.Team)
 	}
 	pl.Focus = focus(in, role, target, team)
-	if len(pl.Readiness.Below) == 0 && pl.Readiness.Assessed > 0 {
+	newHire := NewHire(p, TodayOf(p).day)
+	if len(pl.Readiness.Below) == 0 && pl.Readiness.Assessed > 0 && pl.Readiness.Assessed*2 >= pl.Readiness.Total && !newHire {
+		// A bar is met on most skills, not on the few assessed so far.
 		pl.Ready = true
 		if target.Next != "" {
 			if next := m.Role(target.Next); next != nil {
@@ -361,7 +389,8 @@ func Build(in Input) (*Plan, error) {
 	pl.Strengths = strengths(in, role, target, team, pl.Focus)
 	pl.Person.ManagerName = team.names[p.Manager]
 	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
-	pl.Conversations = conversations(m, p)
+	pl.ManagerCall = team.managerCall(p)
+	pl.Conversations = conversations(m, p, pl.ManagerCall)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
 	bs := Baselines(in.History, p, pl.Person.ManagerName)
@@ -378,9 +407,36 @@ func Build(in Input) (*Plan, error) {
 			pl.Reentry = append(pl.Reentry, g.ID)
 		}
 	}
+	if pl.Returned != "" && len(pl.Reentry) > 0 {
+		// Re-entry promises no new scope: the focus is the refresh and the
+		// person's own goals, never a stretch towards the next role.
+		pl.Focus = slices.DeleteFunc(pl.Focus, func(f Focus) bool { return !f.BelowRole && len(f.Goals) == 0 })
+	}
 	pl.AtBarSince = atBarSince(m, p, target, in.History, bs)
-	pl.Calibration = calibration(pl, team, firstName(p))
+	pl.evidence = p.Evidence
+	for i, e := range pl.Progress.Evidence {
+		pl.Progress.Evidence[i].Text = spoken(e.Text, p, pl.ManagerCall)
+	}
+	if next := m.Role(role.Next); next != nil && p.Target != "" && next.ID != target.ID && next.Leads && !target.Leads && !role.Leads {
+		pl.ICTrack = next.Name
+	}
+	pl.Calibration = calibration(pl, team, "you")
+	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
+	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
+		// Too early to judge: no skill is called below a bar yet.
+		for i := range pl.Skills {
+			if pl.Skills[i].Standing == Below || pl.Skills[i].Standing == Meets || pl.Skills[i].Standing == Exceeds {
+				pl.Skills[i].Standing = NotJudged
+			}
+		}
+		pl.Conversations = nil
+	}
+	for i := range pl.Skills {
+		if pl.Returned != "" && slices.Contains(pl.Reentry, pl.Skills[i].ID) {
+			pl.Skills[i].Standing = Reentry
+		}
+	}
 	pl.VerdictEvidence = verdictEvidence(pl)
 	start := pl.Today.day
 	if p.PlanStart.After(start) {
@@ -417,6 +473,8 @@ func Build(in Input) (*Plan, error) {
 		pl.FocusNote = focusNote(pl, in.Config.Plan.Focus)
 	}
 	pl.Milestones = milestones(m, pl, start)
+	pl.MustChange = mustChange(pl)
+	pl.Concern = concern(pl)
 	var mgrSetbacks []string
 	if mgr := team.people[p.Manager]; mgr != nil {
 		for _, e := range mgr.Evidence {
@@ -425,7 +483,7 @@ func Build(in Input) (*Plan, error) {
 			}
 		}
 	}
-	pl.Commitments = commitments(m, pl, firstName(p), role.Leads, buddy, mgrSetbacks)
+	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
 	return pl, nil
 }
 
@@ -514,6 +572,7 @@ type TeamIndex struct {
 	// apart from the other managers' (see Team's calibration).
 	people  map[string]*skills.Person
 	flagged map[string]bool
+	calib   map[string]Calibration
 	// ids are everyone's ids, sorted: the order teammates are looked at in;
 	// byFirst the ids by first name, focusedOn by focus skill, each sorted.
 	ids       []string
@@ -567,13 +626,41 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 	slices.Sort(managers)
 	var t Team
 	t.calibrate(m, managers, reports, func(id string) PersonRef { return PersonRef{ID: id, Name: ix.names[id]} })
-	ix.flagged = map[string]bool{}
+	ix.flagged, ix.calib = map[string]bool{}, map[string]Calibration{}
 	for _, c := range t.Calib {
 		if c.Flagged {
 			ix.flagged[c.Manager.ID] = true
+			ix.calib[c.Manager.ID] = c
 		}
 	}
 	return ix
+}
+
+// callName is how a plan calls p: their first name, or their full name
+// when someone else in the team shares the first name.
+func (ix *TeamIndex) callName(p *skills.Person) string {
+	if first := firstWord(p.Name); first != "" && len(ix.byFirst[first]) > 1 {
+		return strings.TrimSpace(p.Name)
+	}
+	return firstName(p)
+}
+
+// ratesApart says, in manager id's own plan, that their ratings of their
+// people stand apart from the other managers', and with whom to calibrate
+// them; "" when they do not.
+func (ix *TeamIndex) ratesApart(id string) string {
+	c, ok := ix.calib[id]
+	if !ok {
+		return ""
+	}
+	with := "the other managers"
+	if q := ix.people[id]; q != nil && ix.names[q.Manager] != "" {
+		with = ix.names[q.Manager]
+	}
+	// No figures: they move with every report's level, and this plan must
+	// not go stale when someone else's file changes.
+	return fmt.Sprintf("Your ratings of your people sit %s the other managers', by more than half a level on average: calibrate them with %s before the next promotion round, so that your people's plans stand on ratings others share.",
+		c.Direction(), with)
 }
 
 // calibration says what a readiness rests on that nobody has calibrated:
@@ -585,19 +672,19 @@ func calibration(pl *Plan, team *TeamIndex, first string) string {
 	if mgr := team.people[pl.Person.Manager]; mgr != nil && mgr.Manager != "" && team.names[mgr.Manager] != "" {
 		with = team.names[mgr.Manager]
 	}
+	pl.calibrateWith = with
 	if b := pl.Baseline; b != nil && !b.Calibrated {
 		what := b.Describe(first)
 		if b.Pending && pl.Person.ManagerName != "" {
-			what = fmt.Sprintf("%s's assessment, which sets %s of %s's levels at once,", firstWord(pl.Person.ManagerName), setOf(b), first)
+			what = fmt.Sprintf("%s's assessment, which sets %s of your levels at once,", pl.Person.ManagerName, setOf(b))
 			if b.Kind == "first" {
-				what = fmt.Sprintf("%s's first assessment of %s", firstWord(pl.Person.ManagerName), first)
+				what = fmt.Sprintf("%s's first assessment of you", pl.Person.ManagerName)
 			}
 		}
 		return fmt.Sprintf("%s is calibrated with %s", what, with)
 	}
-	if team.flagged[pl.Person.Manager] && pl.Person.ManagerName != "" {
-		return fmt.Sprintf("%s's ratings, which sit apart from the other managers', are calibrated with %s", pl.Person.ManagerName, with)
-	}
+	// A manager whose ratings stand apart is told so in their own plan
+	// (RatesApart), never in their reports' plans.
 	return ""
 }
 
@@ -650,6 +737,8 @@ func focusNote(pl *Plan, want int) string {
 		return "While onboarding, the focus comes only from the goals and the current role's bar; the rest waits for the first full assessment."
 	case pl.Current.Assessed*2 < pl.Current.Total:
 		return "Most skills have no level yet, so the focus stops here: the next assessment will show what else to work on."
+	case pl.Returned != "" && len(pl.Reentry) > 0:
+		return "Back from leave, the focus is the refresh and your own goals: no stretch towards the next role before the next review, as no new scope is asked of you."
 	case len(pl.Focus) == 0:
 		return "Nothing in the file asks for a focus: every assessed skill meets the bar, and no goal, setback or disagreement names one. Agree a goal for the next step."
 	}
@@ -725,7 +814,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		}
 		for _, e := range p.Evidence {
 			if e.Skill == s.ID {
-				f.Evidence = append(f.Evidence, fmt.Sprintf("%s: %s", date(e.Date), e.Text))
+				f.Evidence = append(f.Evidence, fmt.Sprintf("%s: %s", date(e.Date), spoken(e.Text, p, team.managerCall(p))))
 			}
 		}
 		c.busy = team.load(p.ID)+2 > in.Config.Team.MentorCapacity
@@ -759,14 +848,21 @@ func summary(f Focus) string {
 	return fmt.Sprintf("%s, %s: %s", f.Name, step, strings.Join(r, "; "))
 }
 
-// strengths are two or three skills the person has earned above the
+// strengths are at most three skills the person has earned above the
 // current role's bar (at least Proficient), or at the top of the scale,
-// ordered by the evidence behind them: each with what shows it and one use
-// tied to a real person or goal of the repository. People who lead no one
-// get no manager's uses, and their people-leadership skills count only
-// with evidence.
+// each with evidence behind it (a level alone is not a strength), ordered
+// by that evidence: each with what shows it and one use tied to a real
+// person or goal of the repository. A new hire has none yet. People who
+// lead no one get no manager's uses; someone below their current role's
+// bar, or back from leave, is given no one to teach.
 func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Focus) []Strength {
 	m, p := in.Matrix, in.Person
+	if NewHire(p, TodayOf(p).day) {
+		return nil // their first 90 days show strengths; a level does not
+	}
+	cur := readiness(m, p, role)
+	_, _, back := ReturnFromLeave(p)
+	noTeaching := len(cur.Below) > 0 || back
 	type cand struct {
 		st       Strength
 		evidence int
@@ -791,16 +887,19 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 				}
 			}
 		}
-		if !role.Leads && s.Pillar == "team-development" && n == 0 {
-			continue
+		if n == 0 {
+			continue // no evidence behind the level
 		}
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
 			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID]}
 		if latest != nil {
 			st.Shows = fmt.Sprintf("%s (\"%s\")", date(latest.Date), latest.Text)
+			if ThirdPerson(latest.Text, firstWord(p.Name)) {
+				st.Shows = date(latest.Date) + " in the evidence"
+			}
 		}
 		for _, pr := range team.byMentor[p.ID] {
-			if pr.Skill == s.ID {
+			if pr.Skill == s.ID && !noTeaching {
 				st.Mentees = append(st.Mentees, PersonRef{ID: pr.Mentee, Name: team.names[pr.Mentee]})
 			}
 		}
@@ -823,7 +922,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 	out := make([]Strength, 0, len(cands))
 	used := map[string]bool{} // a person or goal is named for one strength only
 	for _, c := range cands {
-		c.st.Use = strengthUse(m, c.st, p, role, team, used)
+		c.st.Use = strengthUse(m, c.st, p, role, team, used, noTeaching)
 		out = append(out, c.st)
 	}
 	if len(out) == 0 {
@@ -836,7 +935,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 // the repository has one: the person's mentee in it, their own goal that
 // leans on it, a teammate at or below their role who has it as a focus
 // (a report, for a manager), else work in their own area.
-func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.Role, team *TeamIndex, used map[string]bool) string {
+func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.Role, team *TeamIndex, used map[string]bool, noTeaching bool) string {
 	for _, who := range st.Mentees {
 		if !used[who.ID] {
 			used[who.ID] = true
@@ -869,7 +968,7 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 	newHire := NewHire(p, TodayOf(p).day) // their first 90 days are for learning, not for teaching
 	for _, id := range team.focusedOn[st.ID] {
 		q := team.people[id]
-		if newHire || id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
+		if newHire || noTeaching || id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
 			m.RoleRank(q.Role) > m.RoleRank(p.Role) {
 			continue
 		}
@@ -895,16 +994,35 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 	return fmt.Sprintf("take the piece of work in your area that needs %s most, and share with the team how you approached it", name)
 }
 
-func conversations(m *skills.Matrix, p *skills.Person) []Conversation {
+// managerCall is how p's plan calls their manager: by name (see callName),
+// "your manager" when the team does not name them.
+func (ix *TeamIndex) managerCall(p *skills.Person) string {
+	if q := ix.people[p.Manager]; q != nil && q.Name != "" {
+		return ix.callName(q)
+	}
+	if n := ix.names[p.Manager]; n != "" {
+		if first := firstWord(n); len(ix.byFirst[first]) == 0 {
+			return first
+		}
+		return n
+	}
+	return "your manager"
+}
+
+// conversations are the skills where p's own rating and their manager's
+// differ, each with a question in the plan's voice: the person is "you",
+// the manager is named (mgr).
+func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversation {
+	first := firstWord(p.Name)
 	var out []Conversation
 	for _, s := range m.Skills {
 		self, ok := p.Self[s.ID]
-		mgr := p.Levels[s.ID]
-		if !ok || mgr == 0 || self == mgr {
+		lvl := p.Levels[s.ID]
+		if !ok || lvl == 0 || self == lvl {
 			continue
 		}
 		c := Conversation{SkillRef: ref(&s), Self: self, SelfName: levelName(m, self),
-			Manager: mgr, ManagerName: levelName(m, mgr), Direction: "higher"}
+			Manager: lvl, ManagerName: levelName(m, lvl), Direction: "higher"}
 		name, _, _ := strings.Cut(s.Name, ":")
 		name = lowerFirst(name)
 		var latest *skills.Evidence
@@ -914,16 +1032,21 @@ func conversations(m *skills.Matrix, p *skills.Person) []Conversation {
 			}
 		}
 		switch {
-		case self < mgr && latest != nil && !Setback(latest.Text):
+		case self < lvl && latest != nil && !Setback(latest.Text):
 			c.Direction = "lower"
-			c.Question = fmt.Sprintf("You rate your %s lower than I do, and '%s' says otherwise: what makes you say %d?", name, latest.Text, self)
-		case self < mgr:
+			c.Question = fmt.Sprintf("You rate your %s lower than %s does, and '%s' says otherwise: what makes you say %d?", name, who, latest.Text, self)
+			if ThirdPerson(latest.Text, first) {
+				c.Question = fmt.Sprintf("You rate your %s lower than %s does, and the evidence of %s says otherwise: what makes you say %d?", name, who, date(latest.Date), self)
+			}
+		case self < lvl:
 			c.Direction = "lower"
-			c.Question = fmt.Sprintf("You rate your %s lower than I do: what makes you say %d?", name, self)
+			c.Question = fmt.Sprintf("You rate your %s lower than %s does: what makes you say %d?", name, who, self)
+		case latest != nil && Setback(latest.Text) && !ThirdPerson(latest.Text, first):
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, because of '%s': what do you see that %s does not?", name, self, who, lvl, latest.Text, who)
 		case latest != nil && Setback(latest.Text):
-			c.Question = fmt.Sprintf("You rate your %s at %d and I see %d, because of '%s': what do you see that I do not?", name, self, mgr, latest.Text)
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, because of the evidence of %s: what do you see that %s does not?", name, self, who, lvl, date(latest.Date), who)
 		default:
-			c.Question = fmt.Sprintf("You rate your %s at %d and I see %d: what have you done that I have not seen?", name, self, mgr)
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d: what have you done that %s has not seen?", name, self, who, lvl, who)
 		}
 		out = append(out, c)
 	}
@@ -1017,3 +1140,94 @@ func named(reason, name string) string {
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// BelowRole lists the skills below the current role's bar that are gaps:
+// those rated down on a return from leave are re-entry (ReentryGaps).
+func (pl *Plan) BelowRole() []SkillGap {
+	var out []SkillGap
+	for _, g := range pl.Current.Below {
+		if pl.Returned == "" || !slices.Contains(pl.Reentry, g.ID) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// ReentryGaps lists the skills rated below the current role's bar on a
+// return from leave: to refresh with use, not gaps.
+func (pl *Plan) ReentryGaps() []SkillGap {
+	var out []SkillGap
+	for _, g := range pl.Current.Below {
+		if pl.Returned != "" && slices.Contains(pl.Reentry, g.ID) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// Judged is false while it is too early to hold levels against a bar: a
+// new hire's first 90 days, or most skills with no level yet.
+func (pl *Plan) Judged() bool { return pl.Verdict.Kind != "onboarding" && !TooEarly(pl) }
+
+// spoken is an evidence entry as a plan addressed to the person shows it:
+// as written, or, when it speaks of them as he or she, said to them
+// ("since he joined" reads "since you joined"). One that names them is
+// pointed to, for the 1:1, rather than quoted to them.
+func spoken(text string, p *skills.Person, mgr string) string {
+	first := firstWord(p.Name)
+	if !ThirdPerson(text, first) {
+		return text
+	}
+	if !slices.Contains(strings.FieldsFunc(text, notLetter), first) {
+		return secondPerson.Replace(text)
+	}
+	if mgr == "" || mgr == "your manager" {
+		return "a note written about you, in your skill file: talk it through at the next 1:1"
+	}
+	return fmt.Sprintf("a note from %s, in your skill file: talk it through with %s at the next 1:1", mgr, mgr)
+}
+
+// secondPerson turns a note's he or she into you, whole words only (the
+// replacer is applied to text padded by the word boundaries below).
+var secondPerson = wordReplacer(
+	"he is", "you are", "she is", "you are", "he was", "you were", "she was", "you were", "he has", "you have", "she has", "you have",
+	"himself", "yourself", "herself", "yourself", "his", "your", "hers", "yours", "her", "your", "him", "you", "he", "you", "she", "you",
+)
+
+type wordRep struct{ pairs [][2]string }
+
+func wordReplacer(kv ...string) wordRep {
+	var w wordRep
+	for i := 0; i+1 < len(kv); i += 2 {
+		w.pairs = append(w.pairs, [2]string{kv[i], kv[i+1]})
+		w.pairs = append(w.pairs, [2]string{upperFirst(kv[i]), upperFirst(kv[i+1])})
+	}
+	return w
+}
+
+// Replace replaces each phrase where it stands as whole words.
+func (w wordRep) Replace(text string) string {
+	for _, kv := range w.pairs {
+		var b strings.Builder
+		rest := text
+		for {
+			i := strings.Index(rest, kv[0])
+			if i < 0 {
+				b.WriteString(rest)
+				break
+			}
+			j := i + len(kv[0])
+			before := i == 0 || !unicode.IsLetter(rune(rest[i-1]))
+			after := j == len(rest) || !unicode.IsLetter(rune(rest[j]))
+			b.WriteString(rest[:i])
+			if before && after {
+				b.WriteString(kv[1])
+			} else {
+				b.WriteString(kv[0])
+			}
+			rest = rest[j:]
+		}
+		text = b.String()
+	}
+	return text
+}

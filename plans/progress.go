@@ -126,6 +126,10 @@ type Move struct {
 	// Reentry is set for a move down after a return from leave: re-entry,
 	// not a lost skill.
 	Reentry bool `json:"reentry,omitempty"`
+	// Unbacked is set for a level lowered with no evidence on the skill
+	// dated since the starting point: a fairness risk until the reason is
+	// written down.
+	Unbacked bool `json:"unbacked,omitempty"`
 }
 
 // progress measures the plan period. The starting point is the version of
@@ -187,7 +191,11 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today
 			pr.Unchanged++
 			continue
 		}
-		pr.Moves = append(pr.Moves, Move{SkillRef: ref(&s), From: was, FromName: levelName(m, was), To: now, ToName: levelName(m, now), Reentry: back && now < was})
+		mv := Move{SkillRef: ref(&s), From: was, FromName: levelName(m, was), To: now, ToName: levelName(m, now), Reentry: back && now < was}
+		mv.Unbacked = now < was && !mv.Reentry && !slices.ContainsFunc(p.Evidence, func(e skills.Evidence) bool {
+			return e.Skill == s.ID && date(e.Date) >= pr.Start
+		})
+		pr.Moves = append(pr.Moves, mv)
 	}
 	return pr
 }

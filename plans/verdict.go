@@ -1,10 +1,14 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+
+	"github.com/coach-dev/coach/skills"
 )
 
 // Verdict is a plan's readiness for the target role: in a word (Kind), in
@@ -17,31 +21,32 @@ type Verdict struct {
 	Why  string `json:"why,omitempty"`
 }
 
-// VerdictOf judges p's readiness for its target role. Kind is "onboarding"
-// for a new hire (the skill file's joined date within 90 days before the
-// plan's today); "not-yet" when most skills have no level, when an assessed
-// skill is below the current role's bar (or rated down on a return from
-// leave: re-entry), or when the target's bar is far off (a gap of more than
-// 6 levels in all); "ready-now" when no assessed skill is below the
+// VerdictOf judges p's readiness for its target role, said to the person
+// ("you"). Kind is "onboarding" for a new hire (the skill file's joined date
+// within 90 days before the plan's today); "not-yet" when most skills have
+// no level (too early to judge), when an assessed skill is below the current
+// role's bar (or rated down on a return from leave: re-entry), or when the
+// target's bar is far off (a gap of more than 6 levels in all); "held" when
+// the readiness would rest on a re-baseline nobody has calibrated (a new
+// rater, not evidence); "ready-now" when no assessed skill is below the
 // target's bar and at most 2 skills are unassessed; "ready-soon" otherwise.
-// A readiness that rests on a baseline not yet calibrated, or on a manager
-// whose ratings stand apart from the other managers', says so.
+// A person below their current role's bar is told what the plan is about,
+// never the next role's timeline.
 func VerdictOf(p *Plan) Verdict {
-	first := firstWord(p.Person.Name)
 	target := p.Target.Name
 	if start, err := time.Parse(time.DateOnly, p.Person.Joined); err == nil {
 		if today, err := time.Parse(time.DateOnly, p.Today.Date); err == nil &&
 			!start.After(today) && !start.Before(today.AddDate(0, 0, -planDays)) {
-			why := fmt.Sprintf("too early to judge, and rightly so: %s joined on %s and is still learning the product, its customers and the team", first, p.Person.Joined)
-			if day90 := start.AddDate(0, 0, planDays); true {
-				why += fmt.Sprintf("; the first full assessment is on %s", date(day90))
-			}
+			why := fmt.Sprintf("too early to judge, and rightly so: you joined on %s and are still learning the product, its customers and the team", p.Person.Joined)
+			why += fmt.Sprintf("; your first full assessment is on %s", date(start.AddDate(0, 0, planDays)))
 			return Verdict{Kind: "onboarding", Text: "onboarding", Why: why}
 		}
 	}
-	if p.Current.Assessed*2 < p.Current.Total {
+	if TooEarly(p) {
+		who := cmp.Or(p.ManagerCall, p.Person.ManagerName, "your manager")
 		return Verdict{Kind: "not-yet", Text: "not yet: too early to judge",
-			Why: fmt.Sprintf("too early to judge: most skills have no level yet, so nobody can say how far %s is from %s. Assess the rest over the next 1:1s, starting with the ones the goals use", first, target)}
+			Why: fmt.Sprintf("too early to judge: %s of %d skills have a level so far, too few to say how far you are from %s, or to call any of them a gap. %s assesses the rest with you over the next 1:1s, starting with the ones your goals use",
+				number(p.Current.Assessed), p.Current.Total, target, upperFirst(who))}
 	}
 	var below, reentry []string
 	for _, g := range p.Current.Below {
@@ -55,37 +60,45 @@ func VerdictOf(p *Plan) Verdict {
 	switch {
 	case len(below) > 0 && p.FirstTimeManager:
 		return Verdict{Kind: "not-yet", Text: "not yet: the new job first",
-			Why: fmt.Sprintf("not yet, and not expected yet: %s is new to leading people, and %s %s below the %s bar, the gaps most first-time managers have. Closing them in the job is the whole of this plan; %s is a conversation for after that, realistically %s away",
-				first, andList(short(below)), isAre(len(below)), p.Role.Name, target, when)}
+			Why: fmt.Sprintf("not yet, and not expected yet: you are new to leading people, and %s %s below the %s bar, the gaps most first-time managers have. Closing them in the job is the whole of this plan",
+				andList(short(below)), isAre(len(below)), p.Role.Name)}
 	case len(below) > 0:
 		return Verdict{Kind: "not-yet", Text: "not yet: the current role first",
-			Why: fmt.Sprintf("not yet: the %s job comes first. %s %s below its bar today; %s is a conversation for after that, realistically %s away",
-				p.Role.Name, upperFirst(andList(short(below))), isAre(len(below)), target, when)}
+			Why: fmt.Sprintf("not yet: the %s job comes first. %s %s below its bar today, and this plan is about closing %s by the next review",
+				p.Role.Name, upperFirst(andList(short(below))), isAre(len(below)), itThem(len(below)))}
 	case len(reentry) > 0:
 		return Verdict{Kind: "not-yet", Text: "not yet: re-entry first",
-			Why: fmt.Sprintf("re-entry first: %s came back from leave on %s, and %s %s rated below the %s bar while it comes back with use. Judge the move to %s once it has, not before: realistically %s",
-				first, p.Returned, andList(short(reentry)), isAre(len(reentry)), p.Role.Name, target, when)}
+			Why: fmt.Sprintf("re-entry first: you came back from leave on %s, and %s %s rated below the %s bar while %s back with use: a refresh, not a skill lost. The move to %s is judged once %s, not before",
+				p.Returned, andList(short(reentry)), isAre(len(reentry)), p.Role.Name, comesBack(len(reentry)), target, hasHave(len(reentry)))}
 	case p.Readiness.Gap > 6:
 		where := "on " + andList(short(gapNames(p.Readiness.Below)))
 		if len(p.Readiness.Below)*2 > p.Readiness.Assessed {
 			where = "on most skills, as it is for anyone a role away"
 		}
-		return Verdict{Kind: "not-yet", Text: "not yet",
-			Why: fmt.Sprintf("not yet, and no cause for worry: solid as %s, with the %s bar still ahead %s. With steady progress, realistically %s",
+		v := Verdict{Kind: "not-yet", Text: "not yet",
+			Why: fmt.Sprintf("not yet, and no cause for worry: you are solid as %s, with the %s bar still ahead %s. With steady progress, realistically %s",
 				article(p.Role.Name), target, where, when)}
+		if p.ICTrack != "" {
+			v.Why += fmt.Sprintf(". You chose the individual-contributor path to %s over managing people as %s, and this plan is built for that choice", target, article(p.ICTrack))
+		}
+		return v
+	}
+	if held, ok := heldVerdict(p, when); ok {
+		return held
 	}
 	var v Verdict
 	if len(p.Readiness.Below) == 0 && p.Readiness.Total-p.Readiness.Assessed <= 2 {
 		v = Verdict{Kind: "ready-now", Text: "ready now",
-			Why: fmt.Sprintf("ready now: %s is at or above the %s bar on every assessed skill", first, target)}
+			Why: fmt.Sprintf("ready now: you are at or above the %s bar on every assessed skill", target)}
 		if p.AtBarSince != "" {
-			v.Why += fmt.Sprintf(", and has been since %s", p.AtBarSince)
+			v.Why += fmt.Sprintf(", and have been since %s", p.AtBarSince)
 		}
 	} else {
+		// The time is in Text, which the plan prints just before Why.
 		v = Verdict{Kind: "ready-soon", Text: "ready in " + when,
-			Why: fmt.Sprintf("close: %s is at the %s bar everywhere but %s; realistically %s", first, target, andList(short(gapNames(p.Readiness.Below))), when)}
+			Why: fmt.Sprintf("close: you are at the %s bar everywhere but %s", target, andList(short(gapNames(p.Readiness.Below))))}
 		if len(p.Readiness.Below) == 0 {
-			v.Why = fmt.Sprintf("close: %s is at the %s bar on every assessed skill, and the skills with no level yet decide it; realistically %s", first, target, when)
+			v.Why = fmt.Sprintf("close: you are at the %s bar on every assessed skill, and the skills with no level yet decide it", target)
 		}
 	}
 	if p.Calibration != "" {
@@ -93,6 +106,62 @@ func VerdictOf(p *Plan) Verdict {
 		v.Why += ", once " + p.Calibration
 	}
 	return v
+}
+
+// TooEarly is true when fewer than half of the skills have a level: no
+// claim about a bar, met or not, stands on so few.
+func TooEarly(p *Plan) bool { return p.Current.Assessed*2 < p.Current.Total }
+
+// heldVerdict holds a verdict that would say "ready" on levels a
+// re-baseline set and nobody calibrated: a new rater is not evidence. It
+// says so plainly, and what will make the case instead.
+func heldVerdict(p *Plan, when string) (Verdict, bool) {
+	b := p.Baseline
+	if b == nil || b.Calibrated || b.Kind == "first" || p.Calibration == "" {
+		return Verdict{}, false
+	}
+	rater := b.Author
+	if b.Pending || rater == "" {
+		rater = p.Person.ManagerName
+	}
+	if rater == "" {
+		rater = "your manager"
+	}
+	how := fmt.Sprintf("set %s of your levels at once", setOf(b))
+	if b.ByOne == b.Moved {
+		how = fmt.Sprintf("raised %s of your levels by exactly one step at once", setOf(b))
+	}
+	what := fmt.Sprintf("%s's assessment of %s %s", rater, b.Date, how)
+	if b.Kind == "new-manager" || b.Pending && rater == p.Person.ManagerName {
+		what = fmt.Sprintf("when %s became your manager, the assessment of %s %s", rater, b.Date, how)
+	}
+	why := fmt.Sprintf("held until calibration: %s. That is a change of rater, not evidence of growth, so the verdict waits until that assessment is calibrated with %s", what, cmp.Or(p.calibrateWith, "the other managers"))
+	if len(p.Readiness.Below) > 0 {
+		why += fmt.Sprintf("; and even on those levels, %s %s short of the %s bar", andList(short(gapNames(p.Readiness.Below))), isAre(len(p.Readiness.Below)), p.Target.Name)
+	}
+	why += ". " + upperFirst(promotionCase(p))
+	return Verdict{Kind: "held", Text: "held until calibration", Why: strings.TrimSuffix(why, ".")}, true
+}
+
+// promotionCase says what will make the case for the target role: the
+// person's own goal on a focus skill, due soonest and not overdue, done and
+// seen by others; else evidence others can see on the focus skills.
+func promotionCase(p *Plan) string {
+	for _, g := range p.Goals {
+		if g.Overdue {
+			continue
+		}
+		if slices.ContainsFunc(g.Skills, func(s SkillRef) bool {
+			return slices.ContainsFunc(p.Focus, func(f Focus) bool { return f.ID == s.ID })
+		}) {
+			due := ""
+			if g.Due != "" {
+				due = " by " + g.Due
+			}
+			return fmt.Sprintf("what will make the case for %s is evidence, not the new levels: your goal \"%s\" done%s, and seen by the people it serves", p.Target.Name, g.Text, due)
+		}
+	}
+	return fmt.Sprintf("what will make the case for %s is evidence, not the new levels: work others can see on the focus skills below, written down as it happens", p.Target.Name)
 }
 
 // realistic is a realistic time to the target: the largest step left on
@@ -163,4 +232,151 @@ func number(n int) string {
 		return names[n]
 	}
 	return fmt.Sprint(n)
+}
+
+func itThem(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+func comesBack(n int) string {
+	if n == 1 {
+		return "it comes"
+	}
+	return "they come"
+}
+
+func hasHave(n int) string {
+	if n == 1 {
+		return "it has"
+	}
+	return "they have"
+}
+
+// mustChange is what must have moved by the next review for someone below
+// their current role's bar (a re-entry skill aside), one line a skill, from
+// their own file: the goal that names the skill, and the setback the
+// evidence records, turned round. Evidence written about the person in the
+// third person is pointed to by its date, never quoted in a plan that
+// speaks to them.
+func mustChange(pl *Plan) []string {
+	var out []string
+	used := map[string]bool{}
+	first := firstWord(pl.Person.Name)
+	owner := map[string]string{} // goal -> the below-bar skill it names first
+	for _, g := range pl.Current.Below {
+		for _, goal := range pl.Goals {
+			if len(goal.Skills) > 0 && goal.Skills[0].ID == g.ID {
+				owner[goal.Text] = g.ID
+			}
+		}
+	}
+	for _, g := range pl.Current.Below {
+		if pl.Returned != "" && slices.Contains(pl.Reentry, g.ID) {
+			continue
+		}
+		var parts []string
+		for _, goal := range ownGoals(pl, g.ID) {
+			if used[goal.Text] || owner[goal.Text] != "" && owner[goal.Text] != g.ID {
+				continue
+			}
+			used[goal.Text] = true
+			switch {
+			case goal.Overdue:
+				parts = append(parts, fmt.Sprintf("\"%s\" done, not only given a new date: it was due on %s", goal.Text, goal.Due))
+			case goal.Due != "" && pl.NextReview != "" && goal.Due > pl.NextReview:
+				parts = append(parts, fmt.Sprintf("\"%s\" visibly on its way, with a first result to show (it is due %s)", goal.Text, goal.Due))
+			case goal.Due != "":
+				parts = append(parts, fmt.Sprintf("\"%s\" done by %s", goal.Text, goal.Due))
+			default:
+				parts = append(parts, fmt.Sprintf("\"%s\" done", goal.Text))
+			}
+			break
+		}
+		var latest *skills.Evidence
+		for k, e := range pl.evidence {
+			if e.Skill == g.ID && Setback(e.Text) && (latest == nil || !e.Date.Before(latest.Date)) {
+				latest = &pl.evidence[k]
+			}
+		}
+		if latest != nil {
+			if ThirdPerson(latest.Text, first) {
+				parts = append(parts, fmt.Sprintf("the habit the note of %s records turned round, as the people it affects tell it", date(latest.Date)))
+			} else {
+				parts = append(parts, fmt.Sprintf("what the note of %s records (\"%s\") turned round, as the people it affects tell it", date(latest.Date), latest.Text))
+			}
+		}
+		if slices.ContainsFunc(pl.Progress.Moves, func(mv Move) bool { return mv.ID == g.ID && mv.Unbacked }) {
+			parts = append(parts, fmt.Sprintf("at the next 1:1, %s writes down what the lowered level rests on, as the file holds no evidence for it", cmp.Or(pl.ManagerCall, "your manager")))
+		}
+		if len(parts) == 0 && pl.FirstTimeManager {
+			continue // gaps expected of a new manager: only what the file names
+		}
+		if len(parts) == 0 {
+			parts = append(parts, fmt.Sprintf("one piece of work others can point to that shows it at %d %s, the bar of the job", g.Expect, g.ExpectName))
+		} else if strings.HasPrefix(parts[0], "at the next 1:1, ") {
+			parts = []string{fmt.Sprintf("one piece of work others can point to that shows it at %d %s, the bar of the job; and %s", g.Expect, g.ExpectName, parts[0])}
+		}
+		out = append(out, fmt.Sprintf("%s: %s.", g.Name, strings.Join(parts, "; and ")))
+	}
+	return out
+}
+
+var thirdPersonWords = map[string]bool{"he": true, "him": true, "his": true, "she": true, "her": true, "hers": true, "himself": true, "herself": true}
+
+// ThirdPerson is true when text speaks of the person in the third person:
+// a he, she, his or her, or their first name. A plan addressed to "you"
+// points to such a note by its date rather than quoting it.
+// A pronoun after someone else's name ("Mentored Ivy through her first
+// launch") is about them, not the person.
+func ThirdPerson(text, first string) bool {
+	other := false
+	for i, w := range strings.FieldsFunc(text, notLetter) {
+		switch {
+		case first != "" && w == first:
+			return true
+		case thirdPersonWords[strings.ToLower(w)] && !other:
+			return true
+		case i > 0 && len(w) > 1 && unicode.IsUpper(rune(w[0])) && strings.ToLower(w[1:]) == w[1:]:
+			other = true // a name, most likely someone else's
+		}
+	}
+	return false
+}
+
+// ownGoals are the person's goals that name skill id: first those that
+// name it first (the goal is mainly about it), then the others.
+func ownGoals(pl *Plan, id string) []GoalItem {
+	var first, rest []GoalItem
+	for _, g := range pl.Goals {
+		switch {
+		case len(g.Skills) > 0 && g.Skills[0].ID == id:
+			first = append(first, g)
+		case slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == id }):
+			rest = append(rest, g)
+		}
+	}
+	return append(first, rest...)
+}
+
+// concern is true when someone is seriously below their current role's bar
+// (a re-entry skill aside, and not as a first-time manager): two skills or
+// more, with a setback in the evidence or a level lowered among them.
+func concern(pl *Plan) bool {
+	if pl.FirstTimeManager {
+		return false
+	}
+	below := pl.BelowRole()
+	if len(below) < 2 {
+		return false
+	}
+	for _, g := range below {
+		if slices.ContainsFunc(pl.evidence, func(e skills.Evidence) bool { return e.Skill == g.ID && Setback(e.Text) }) ||
+			slices.ContainsFunc(pl.Progress.Moves, func(mv Move) bool { return mv.ID == g.ID && mv.To < mv.From }) {
+			return true
+		}
+	}
+	return false
 }

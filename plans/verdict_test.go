@@ -19,7 +19,7 @@ func TestVerdictOf(t *testing.T) {
 	}{
 		{name: "at the target's bar everywhere",
 			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "gpm")},
-			want:   Verdict{Kind: "ready-now", Text: "ready now", Why: "P is at or above the Group Product Manager bar on every assessed skill"}},
+			want:   Verdict{Kind: "ready-now", Text: "ready now", Why: "ready now: you are at or above the Group Product Manager bar on every assessed skill"}},
 		{name: "two skills unassessed is still ready",
 			person: skills.Person{Role: "senior-pm", Levels: with(atBar(m, "gpm"), map[string]int{"hiring": 0, "coaching": 0})},
 			want:   Verdict{Kind: "ready-now", Text: "ready now", Why: "on every assessed skill"}},
@@ -29,7 +29,7 @@ func TestVerdictOf(t *testing.T) {
 		{name: "a few levels short of the target",
 			person: skills.Person{Role: "senior-pm", Levels: with(atBar(m, "gpm"), map[string]int{"coaching": 2, "delegation": 2})},
 			want: Verdict{Kind: "ready-soon", Text: "ready in 6-12 months",
-				Why: "close: P is at the Group Product Manager bar everywhere but Coaching and mentoring and Delegation and team performance; realistically 6-12 months"}},
+				Why: "close: you are at the Group Product Manager bar everywhere but Coaching and mentoring and Delegation and team performance"}},
 		{name: "below the current bar",
 			person: skills.Person{Role: "senior-pm", Levels: with(atBar(m, "gpm"), map[string]int{"communication": 2})},
 			want: Verdict{Kind: "not-yet", Text: "not yet: the current role first",
@@ -39,13 +39,13 @@ func TestVerdictOf(t *testing.T) {
 		{name: "more than 6 levels to close",
 			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "senior-pm")},
 			want: Verdict{Kind: "not-yet", Text: "not yet",
-				Why: "not yet, and no cause for worry: solid as a Senior Product Manager, with the Group Product Manager bar still ahead on most skills"}},
+				Why: "not yet, and no cause for worry: you are solid as a Senior Product Manager, with the Group Product Manager bar still ahead on most skills"}},
 		{name: "fewer than half the skills assessed is too early, not onboarding",
 			person: skills.Person{Role: "pm", Levels: map[string]int{"communication": 2, "negotiation": 2}},
-			want:   Verdict{Kind: "not-yet", Text: "not yet: too early to judge", Why: "most skills have no level yet"}},
+			want:   Verdict{Kind: "not-yet", Text: "not yet: too early to judge", Why: "too early to judge: two of 24 skills have a level so far, too few to say how far you are from Senior Product Manager, or to call any of them a gap"}},
 		{name: "joined within 90 days of the assessment",
 			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "gpm"), Joined: day("2026-09-01")},
-			want:   Verdict{Kind: "onboarding", Text: "onboarding", Why: "P joined on 2026-09-01 and is still learning"}},
+			want:   Verdict{Kind: "onboarding", Text: "onboarding", Why: "you joined on 2026-09-01 and are still learning"}},
 		{name: "a new plan period is not a new hire",
 			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "gpm"), PlanStart: day("2026-09-01"), Joined: day("2025-01-06")},
 			want:   Verdict{Kind: "ready-now", Text: "ready now"}},
@@ -55,7 +55,7 @@ func TestVerdictOf(t *testing.T) {
 			person: skills.Person{Role: "senior-pm", Levels: with(atBar(m, "senior-pm"), map[string]int{"market-knowledge": 1}),
 				Evidence: []skills.Evidence{{Date: day("2026-10-19"), Skill: "communication", Text: "Back from six months of parental leave"}}},
 			want: Verdict{Kind: "not-yet", Text: "not yet: re-entry first",
-				Why: "re-entry first: P came back from leave on 2026-10-19, and Industry and market knowledge is rated below the Senior Product Manager bar"}},
+				Why: "re-entry first: you came back from leave on 2026-10-19, and Industry and market knowledge is rated below the Senior Product Manager bar while it comes back with use: a refresh, not a skill lost"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +73,11 @@ func TestVerdictOf(t *testing.T) {
 			}
 			if regexp.MustCompile(`\d+ levels?`).MatchString(got(pl.Verdict)) {
 				t.Errorf("the verdict counts levels: %q", got(pl.Verdict))
+			}
+			// One voice (cold read finding 11): the verdict speaks to the
+			// person, never of them; and says a time once at most.
+			if strings.Contains(pl.Verdict.Why, "P ") || strings.Count(got(pl.Verdict), "months") > 1 {
+				t.Errorf("verdict not said to the person, or its time said twice: %q", got(pl.Verdict))
 			}
 			if (pl.Onboarding != nil) != (tt.want.Kind == "onboarding") {
 				t.Errorf("onboarding plan %v for verdict %s", pl.Onboarding != nil, pl.Verdict.Kind)
