@@ -160,7 +160,16 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 		}
 	}
 	if want == nil {
-		r.Problems = append(r.Problems, checkOrg(r.Config, r.Matrix, r.People, func(p string) []byte { return sources[p] })...)
+		// A skill file that could not be decoded has no person, but is no
+		// unknown id: who names it is told the file has errors.
+		broken := map[string]string{}
+		for _, f := range files {
+			broken[PersonID(f)] = f
+		}
+		for _, p := range r.People {
+			delete(broken, p.ID)
+		}
+		r.Problems = append(r.Problems, checkOrg(r.Config, r.Matrix, r.People, broken, func(p string) []byte { return sources[p] })...)
 	}
 	r.Problems.Sort()
 	return r, nil
@@ -201,7 +210,7 @@ func LoadSettings(root string) (*Repo, error) {
 			}
 		}
 	}
-	for _, p := range checkOrg(r.Config, r.Matrix, leaders, func(p string) []byte { return sources[p] }) {
+	for _, p := range checkOrg(r.Config, r.Matrix, leaders, nil, func(p string) []byte { return sources[p] }) {
 		if p.Path == ConfigFile {
 			r.Problems = append(r.Problems, p)
 		}

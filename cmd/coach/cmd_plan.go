@@ -177,7 +177,24 @@ func loadTeamFrom(ctx context.Context, dir string, staged bool, stderr io.Writer
 }
 
 // loadTeamWith is loadTeamFrom, reading the history only with withHistory.
+// Any error in a skill file stops it too: every plan and team view depends
+// on the whole team (mentors, calibration, the org tree), and leaving one
+// person out would rewrite the others as if they had left.
 func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, stderr io.Writer) (*team, error) {
+	t, err := loadTeamFiles(ctx, dir, staged, withHistory, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if err := teamErrors(t.repo, t.prefix); err != nil {
+		t.cleanup()
+		return nil, err
+	}
+	return t, nil
+}
+
+// loadTeamFiles is loadTeamWith stopping only at errors in the matrix or
+// coach.toml, as loadReview does.
+func loadTeamFiles(ctx context.Context, dir string, staged, withHistory bool, stderr io.Writer) (*team, error) {
 	var (
 		repo    *skills.Repo
 		gitRoot string
@@ -212,8 +229,7 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 	root := repo.Root
 	t.repo = repo
 	t.prefix = gitPrefix(gitRoot)
-	// Errors in the matrix or coach.toml stop everything; a person's errors
-	// stop only their output.
+	// Errors in the matrix or coach.toml stop every command.
 	var shared skills.Problems
 	for _, p := range repo.Problems {
 		if p.Severity == skills.Error && (p.Path == repo.MatrixPath || p.Path == skills.ConfigFile) {
@@ -238,6 +254,60 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 		return nil, err
 	}
 	return t, nil
+}
+
+// teamInvalidError is the errors in a repository's files that stop every
+// command writing plans, agendas or team views.
+type teamInvalidError struct {
+	problems skills.Problems
+	prefix   string // the coaching folder's path in the git repository
+}
+
+// annotateInvalid writes the errors of a *teamInvalidError as GitHub
+// annotations on stdout with --format github, as coach check does, so that
+// a --check in CI shows them on the lines of the pull request.
+func annotateInvalid(err error, format string, stdout io.Writer) {
+	var invalid *teamInvalidError
+	if format != "github" || !errors.As(err, &invalid) {
+		return
+	}
+	for _, p := range invalid.problems {
+		fmt.Fprintln(stdout, annotation(p, invalid.prefix))
+	}
+}
+
+func (e *teamInvalidError) Error() string {
+	return (&skills.ProblemsError{Problems: e.problems}).Error() + "\n" + e.summary()
+}
+
+// summary names the files with errors and why nothing was written.
+func (e *teamInvalidError) summary() string {
+	var files []string
+	for _, p := range e.problems {
+		if f := skills.EscapePath(p.Path); !slices.Contains(files, f) {
+			files = append(files, f)
+		}
+	}
+	verb := "has"
+	if len(files) > 1 {
+		verb = "have"
+	}
+	return fmt.Sprintf("%s %s errors; nothing was written: plans, agendas and team views depend on the whole team", strings.Join(files, ", "), verb)
+}
+
+// teamErrors returns a *teamInvalidError with every error in the
+// repository's skill files, or nil when there is none.
+func teamErrors(repo *skills.Repo, prefix string) error {
+	var errs skills.Problems
+	for _, p := range repo.Problems {
+		if p.Severity == skills.Error && strings.HasPrefix(p.Path, skills.SkillsDir+"/") {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return &teamInvalidError{problems: errs, prefix: prefix}
 }
 
 // templatesDir is the repository's templates/, nil when there is none, and
@@ -473,6 +543,14 @@ func loadPeopleFrom(ctx context.Context, dir string, staged bool, names []string
 func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) error {
 	t, people, err := loadPeopleFrom(ctx, opts.Dir, opts.Staged, opts.People, opts.All, stderr)
 	if err != nil {
+		annotateInvalid(err, opts.Format, stdout)
+		var invalid *teamInvalidError
+		if opts.Format == "json" && errors.As(err, &invalid) {
+			// No plan, and the errors that stopped them.
+			if werr := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: []*plans.Plan{}, Errors: invalid.problems}); werr != nil {
+				return werr
+			}
+		}
 		return err
 	}
 	defer t.cleanup()

@@ -163,6 +163,7 @@ func subViews(t *team, valid map[string]bool) (ids, orphans []string, err error)
 func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) error {
 	t, err := loadTeamFrom(ctx, opts.Dir, opts.Staged, stderr)
 	if err != nil {
+		annotateInvalid(err, opts.Format, stdout)
 		return err
 	}
 	defer t.cleanup()
