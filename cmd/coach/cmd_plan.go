@@ -66,6 +66,11 @@ file with its plan, in any commit, merge, squash or rebase, keeps
 the next commit will hold (the pre-commit hook), and with --format github it
 writes each stale plan as a GitHub Actions annotation on stdout.
 
+Every plan depends on the whole team (mentors, calibration, the org tree),
+so while any skill file has errors no plan is written or checked: the errors
+are listed (as annotations with --format github), and coach check says when
+they are fixed. plan, agenda and team all work this way.
+
 A repository's templates/plan.md.tmpl replaces the built-in template.
 
 Examples:
@@ -76,7 +81,7 @@ Examples:
    coach plan alice --stdout
    coach plan alice --private      # with the private notes, on the terminal only
 
-Exit status: 0 ok, 1 an invalid or unknown person, a stale plan (--check) or
+Exit status: 0 ok, 1 a skill file with errors or an unknown person, a stale plan (--check) or
 a plan left alone (hand-edited, read-only, or changed while coach wrote it;
 --all writes the others first), 2 wrong usage, 130 interrupted.`,
 		Flags: []cli.Flag{
