@@ -170,9 +170,7 @@ func managerHint(got string, cfg Config, people []*Person, ids []string) string 
 	}
 	hint := "a manager is a person id (a skill file's name) or a [[leader]] id in coach.toml"
 	slug := Slug(got)
-	close := slices.DeleteFunc(Closest(slug, ids, 3), func(id string) bool {
-		return distance(slug, id) > max(2, len(slug)/3) && !strings.HasPrefix(id, slug) && !strings.HasPrefix(slug, id)
-	})
+	close := CloseIDs(slug, ids, 3)
 	if len(close) > 0 {
 		hint = fmt.Sprintf("did you mean %s? ", quoteAll(close)) + hint
 	} else {

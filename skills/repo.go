@@ -37,6 +37,8 @@ type UnknownPersonError struct {
 	Closest []string
 	// RenamedOn is set when the file was renamed to Closest[0] on that day.
 	RenamedOn time.Time
+	// OrLeader is set when a leader's id would have done too (team --under).
+	OrLeader bool
 }
 
 func (e *UnknownPersonError) Error() string {
@@ -45,6 +47,9 @@ func (e *UnknownPersonError) Error() string {
 			e.ID, e.Closest[0], e.RenamedOn.Format(time.DateOnly), e.Closest[0])
 	}
 	msg := fmt.Sprintf("no skill file skills/%s.toml", e.ID)
+	if e.OrLeader {
+		msg = fmt.Sprintf("%s is neither a person (no skill file skills/%s.toml) nor a [[leader]] in coach.toml", e.ID, e.ID)
+	}
 	if len(e.Closest) > 0 {
 		msg += "; did you mean " + strings.Join(e.Closest, ", ") + "?"
 	}
@@ -476,7 +481,7 @@ func (r *Repo) Person(id string) (*Person, error) {
 	for i, p := range r.People {
 		ids[i] = p.ID
 	}
-	return nil, &UnknownPersonError{ID: id, Closest: Closest(id, ids, 3)}
+	return nil, &UnknownPersonError{ID: id, Closest: CloseIDs(id, ids, 3)}
 }
 
 // ProblemsIn returns the problems found in one file.
