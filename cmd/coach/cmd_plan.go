@@ -81,9 +81,10 @@ Examples:
    coach plan alice --stdout
    coach plan alice --private      # with the private notes, on the terminal only
 
-Exit status: 0 ok, 1 a skill file with errors or an unknown person, a stale plan (--check) or
-a plan left alone (hand-edited, read-only, or changed while coach wrote it;
---all writes the others first), 2 wrong usage, 130 interrupted.`,
+Exit status: 0 ok, 1 a skill file with errors, an unknown person, a stale
+plan (--check) or a plan left alone (hand-edited, read-only, or changed
+while coach wrote it; --all writes the others first), 2 wrong usage, 130
+interrupted.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone with a skill file"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the plan instead of writing it"},
