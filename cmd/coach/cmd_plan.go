@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -125,15 +124,13 @@ interrupted.`,
 // team is what every generating command needs: the repository, its history
 // and its templates.
 type team struct {
-	repo     *skills.Repo
-	own      map[string][]skills.Change // each person's history (today's id), newest first
-	head     *history.Snapshot          // the skill files committed at HEAD; nil without git
-	latest   map[string]string          // the newest commit that changed each person's file
-	unread   error                      // why the history could not be read, when git is there
-	tmpl     *templates.Set
-	problems bool            // some person's file or the matrix had errors, already printed
-	invalid  skills.Problems // the errors of the files of people left out
-	index    *plans.TeamIndex
+	repo   *skills.Repo
+	own    map[string][]skills.Change // each person's history (today's id), newest first
+	head   *history.Snapshot          // the skill files committed at HEAD; nil without git
+	latest map[string]string          // the newest commit that changed each person's file
+	unread error                      // why the history could not be read, when git is there
+	tmpl   *templates.Set
+	index  *plans.TeamIndex
 	// indexOnce builds index, for the first of the plans built in
 	// parallel that needs it.
 	indexOnce sync.Once
@@ -386,57 +383,21 @@ func (e *incompleteError) Error() string {
 
 func (e *incompleteError) Is(target error) bool { return target == history.ErrIncomplete }
 
-// people resolves the ids asked for (all when ids is empty), printing the
-// problems of invalid files and leaving those people out.
-func (t *team) people(ids []string, stderr io.Writer) ([]*skills.Person, error) {
-	var chosen []*skills.Person
+// people resolves the ids asked for (all when ids is empty). Every file is
+// valid: loadTeamWith refuses a team with errors.
+func (t *team) people(ids []string) ([]*skills.Person, error) {
 	if len(ids) == 0 {
-		chosen = t.repo.People
-		// A skill file that could not be decoded at all has no person: it
-		// is named, never left out in silence.
-		decoded := map[string]bool{}
-		for _, p := range chosen {
-			decoded[p.Path] = true
-		}
-		undecoded := map[string]bool{}
-		for _, pr := range t.repo.Problems {
-			if pr.Severity != skills.Error || !strings.HasPrefix(pr.Path, skills.SkillsDir+"/") || decoded[pr.Path] {
-				continue
-			}
-			fmt.Fprintln(stderr, pr)
-			t.invalid = append(t.invalid, pr)
-			undecoded[pr.Path] = true
-		}
-		for _, path := range slices.Sorted(maps.Keys(undecoded)) {
-			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", skills.EscapePath(path), skills.EscapePath(skills.PersonID(path)))
-			t.problems = true
-		}
-	} else {
-		for _, id := range ids {
-			p, err := t.repo.Person(id)
-			if err != nil {
-				return nil, err
-			}
-			chosen = append(chosen, p)
-		}
+		return t.repo.People, nil
 	}
-	var valid []*skills.Person
-	for _, p := range chosen {
-		if err := t.repo.Valid(p); err != nil {
-			var pe *skills.ProblemsError
-			if errors.As(err, &pe) {
-				for _, pr := range pe.Problems {
-					fmt.Fprintln(stderr, pr)
-				}
-				t.invalid = append(t.invalid, pe.Problems...)
-			}
-			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", skills.EscapePath(p.Path), skills.EscapePath(p.ID))
-			t.problems = true
-			continue
+	var chosen []*skills.Person
+	for _, id := range ids {
+		p, err := t.repo.Person(id)
+		if err != nil {
+			return nil, err
 		}
-		valid = append(valid, p)
+		chosen = append(chosen, p)
 	}
-	return valid, nil
+	return chosen, nil
 }
 
 // plan builds p's plan. Its history is the committed history of p's file
@@ -539,7 +500,7 @@ func loadPeopleFrom(ctx context.Context, dir string, staged bool, names []string
 	if all {
 		names = nil
 	}
-	people, err := t.people(names, stderr)
+	people, err := t.people(names)
 	if err != nil {
 		t.cleanup()
 	}
@@ -676,11 +637,11 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		if out == nil {
 			out = []*plans.Plan{}
 		}
-		if err := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: out, Errors: orEmpty(t.invalid)}); err != nil {
+		if err := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: out, Errors: skills.Problems{}}); err != nil {
 			return err
 		}
 	}
-	if findings || t.problems {
+	if findings {
 		return errFindings
 	}
 	return nil
