@@ -127,14 +127,19 @@ func WriteTextSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix
 	return b.Flush()
 }
 
-// WriteMarkdown writes changes as a GitHub-flavoured Markdown table.
-func WriteMarkdown(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool) error {
-	return WriteMarkdownSeq(w, slices.Values(changes), m, withPerson)
+// WriteMarkdown writes changes as a GitHub-flavoured Markdown table. escape
+// makes a cell's text safe in Markdown (templates.Escape: a committer's
+// <email> is no HTML tag), and escapes | in it; nil escapes | only.
+func WriteMarkdown(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool, escape func(string) string) error {
+	return WriteMarkdownSeq(w, slices.Values(changes), m, withPerson, escape)
 }
 
 // WriteMarkdownSeq is WriteMarkdown of the changes changes yields, written
 // as they come.
-func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix, withPerson bool) error {
+func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix, withPerson bool, escape func(string) string) error {
+	if escape == nil {
+		escape = func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+	}
 	b := bufio.NewWriterSize(w, 64<<10)
 	if withPerson {
 		b.WriteString("| Date | Person | Change | Commit | Author | Subject |\n| --- | --- | --- | --- | --- | --- |\n")
@@ -144,11 +149,11 @@ func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Ma
 	for c := range byLocalDay(changes) {
 		cells := []string{day(c.Date)}
 		if withPerson {
-			cells = append(cells, skills.EscapePath(c.Person))
+			cells = append(cells, escape(oneLine(skills.EscapePath(c.Person))))
 		}
-		cells = append(cells, Describe(c, m), "`"+short(c.Commit)+"`", c.Author, c.Subject)
+		cells = append(cells, escape(oneLine(Describe(c, m))), "`"+short(c.Commit)+"`", escape(oneLine(c.Author)), escape(oneLine(c.Subject)))
 		for i := range cells {
-			cells[i] = skills.EscapeControls(strings.ReplaceAll(oneLine(cells[i]), "|", `\|`))
+			cells[i] = skills.EscapeControls(cells[i])
 		}
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}

@@ -503,6 +503,29 @@ func people(m map[string]*skills.Person) []*skills.Person {
 	return out
 }
 
+// byMatrix orders level changes as the matrix lists their skills; a skill
+// the matrix does not have goes last, by id.
+func byMatrix(m *skills.Matrix, changes []LevelChange) {
+	order := map[string]int{}
+	if m != nil {
+		for i, id := range m.SkillIDs() {
+			order[id] = i
+		}
+	}
+	rank := func(id string) int {
+		if i, ok := order[id]; ok {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(changes, func(a, b LevelChange) int {
+		if c := rank(a.ID) - rank(b.ID); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
 func values(m map[string]string) []string {
 	out := make([]string, 0, len(m))
 	for _, v := range m {
@@ -545,6 +568,10 @@ func review(m *skills.Matrix, pr *PersonReview, old, cur *skills.Person, since t
 			pr.Goals = append(pr.Goals, c.Text+due)
 		}
 	}
+	// The matrix's order, the order every plan lists skills in: the file's
+	// (by id) put "Team design" before "Communication".
+	byMatrix(m, pr.Levels)
+	byMatrix(m, pr.Self)
 	if old == nil {
 		return // a new file: its first levels need no evidence of a raise
 	}

@@ -53,7 +53,7 @@ func TestBuildReview(t *testing.T) {
 			base: side(map[string]string{"a": "v1", "b": "b"}, person("a", "A", lv), person("b", "B", lv)),
 			head: side(map[string]string{"a": "v2", "c": "c"}, person("a", "A", map[string]int{"negotiation": 1, "coaching": 2}),
 				person("c", "C", lv)),
-			want: []string{"a changed: 2 levels, coaching up unbacked, negotiation down", "b removed: 0 levels", "c added: 0 levels"},
+			want: []string{"a changed: 2 levels, negotiation down, coaching up unbacked", "b removed: 0 levels", "c added: 0 levels"},
 		},
 		{
 			name: "an invalid side is not summarised",
@@ -168,4 +168,32 @@ func TestBuildReviewMatrix(t *testing.T) {
 			t.Errorf("(-want +got):\n%s", diff)
 		}
 	})
+}
+
+// Trial finding 7: coach diff listed level changes in skill-id order
+// ("career-development" before "communication" before "team-design") while
+// it shows names; they follow the matrix's order, as plans do.
+func TestReviewLevelsInMatrixOrder(t *testing.T) {
+	m, err := skills.DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := m.SkillIDs()
+	old := &skills.Person{ID: "a", Levels: map[string]int{}}
+	cur := &skills.Person{ID: "a", Levels: map[string]int{}}
+	for _, id := range ids {
+		old.Levels[id], cur.Levels[id] = 2, 3
+	}
+	pr := &PersonReview{}
+	review(m, pr, old, cur, time.Time{})
+	var got []string
+	for _, l := range pr.Levels {
+		got = append(got, l.ID)
+	}
+	if !slices.Equal(got, ids) {
+		t.Errorf("levels in the order\n%v\nwant the matrix's\n%v", got, ids)
+	}
+	if slices.IsSorted(ids) {
+		t.Fatal("the matrix's skills are in id order: the test cannot tell the orders apart")
+	}
 }

@@ -298,7 +298,7 @@ func BuildTeam(in TeamInput) (*Team, error) {
 	var roots []string
 	if in.Under != "" {
 		if byID[in.Under] == nil && cfg.Leader(in.Under) == nil {
-			return nil, &skills.UnknownPersonError{ID: in.Under, Closest: skills.Closest(in.Under, append(idsOf(in.People), leaderIDs(cfg)...), 3)}
+			return nil, &skills.UnknownPersonError{ID: in.Under, Closest: skills.CloseIDs(in.Under, append(idsOf(in.People), leaderIDs(cfg)...), 3), OrLeader: true}
 		}
 		roots = []string{in.Under}
 		u := ref(in.Under)

@@ -50,7 +50,7 @@ func decodeProblem(path string, src []byte, err error) Problem {
 		if p, ok := duplicateProblem(path, src, pe, line, col); ok {
 			return p // names keys only, never values: safe in [private] too
 		}
-		if inPrivate(src, line) {
+		if inPrivate(src, line) && !keyWithoutValue(src, line) {
 			// The parser quotes the text it stopped at, and in [private]
 			// that text is a private note.
 			return Problem{Path: path, Line: line, Col: col, Severity: Error,
@@ -173,6 +173,32 @@ func lineAt(src []byte, line int) []byte {
 	return src
 }
 
+// A line that is a key and = with nothing after it but a comment.
+var emptyValue = regexp.MustCompile(`^\s*[A-Za-z0-9_.\-" ]+=\s*(?:#.*)?$`)
+
+// keyWithoutValue reports whether line of src is a key with no value, outside
+// any multi-line string: then the parser's message quotes no note, only the
+// end of the line, and may be shown in [private] too.
+func keyWithoutValue(src []byte, line int) bool {
+	lines := strings.Split(string(src), "\n")
+	if line < 1 || line > len(lines) {
+		return false
+	}
+	inString := ""
+	for i := 0; i < line-1; i++ {
+		for _, q := range []string{`"""`, `'''`} {
+			if strings.Count(lines[i], q)%2 == 1 && (inString == "" || inString == q) {
+				if inString == "" {
+					inString = q
+				} else {
+					inString = ""
+				}
+			}
+		}
+	}
+	return inString == "" && emptyValue.MatchString(strings.TrimSuffix(lines[line-1], "\r"))
+}
+
 // inPrivate reports whether line of src may be part of the [private] table:
 // under a [private] or [private.*] header, or in a private = ... or
 // private.key = ... entry at the top level. It errs on the side of private:
@@ -249,6 +275,8 @@ func syntaxHint(pe toml.ParseError) string {
 		return "write a real calendar date as YYYY-MM-DD, without quotes"
 	case strings.Contains(pe.Message, "duplicate key") || strings.Contains(pe.Message, "has already been defined"):
 		return "each key may appear once in a table; remove or merge the repeated one"
+	case strings.Contains(pe.Message, `expected value but found '\n'`):
+		return "the key has no value: write its value after the =, or delete the line"
 	case strings.Contains(pe.Message, "expected value but found"), strings.Contains(pe.Message, "bare keys cannot contain"):
 		return `put text in double quotes ("like this") and dates as YYYY-MM-DD without quotes`
 	}

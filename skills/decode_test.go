@@ -106,3 +106,33 @@ func TestMiscasedKeyPositions(t *testing.T) {
 		t.Error(diff)
 	}
 }
+
+// Trial finding 5: `foo = ` after a [private] table read "invalid TOML in
+// [private] ... put each note in double quotes", though no note was wrong:
+// a key with no value gets the message it gets in [levels]; an error inside
+// a note still shows no text.
+func TestKeyWithNoValueInPrivate(t *testing.T) {
+	want := "x.toml:4:7: invalid TOML: expected value but found '\\n' instead; the key has no value: write its value after the =, or delete the line"
+	for _, table := range []string{"levels", "private"} {
+		src := "name = \"X\"\n[" + table + "]\nnotes = \"ok\"\nfoo = \n"
+		p := decodeProblem("x.toml", []byte(src), decodeErr(t, src))
+		if got := p.String(); got != want {
+			t.Errorf("in [%s]:\ngot  %s\nwant %s", table, got, want)
+		}
+	}
+	src := "[private]\nnotes = \"\"\"\nfoo = \nsecret\n"
+	p := decodeProblem("x.toml", []byte(src), decodeErr(t, src))
+	if p.Message != "invalid TOML in [private] (the text is not shown: private notes never appear in messages)" {
+		t.Errorf("inside a note: got %s", p)
+	}
+}
+
+func decodeErr(t *testing.T, src string) error {
+	t.Helper()
+	var v map[string]any
+	_, err := toml.Decode(src, &v)
+	if err == nil {
+		t.Fatalf("%q decoded", src)
+	}
+	return err
+}

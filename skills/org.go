@@ -51,8 +51,9 @@ func leaderIDs(ls []Leader) []string {
 
 // checkOrg checks the org tree of people and the coach.toml keys that name
 // roles or people. src returns a file's source by path, for positions; it is
-// only read for a file with a problem.
-func checkOrg(cfg Config, m *Matrix, people []*Person, src func(path string) []byte) Problems {
+// only read for a file with a problem. broken maps the id of each skill file
+// that could not be decoded to its path.
+func checkOrg(cfg Config, m *Matrix, people []*Person, broken map[string]string, src func(path string) []byte) Problems {
 	var out Problems
 	at := func(path, keyPath string, value bool, hint, format string, args ...any) {
 		ix := indexSource(string(src(path)))
@@ -97,6 +98,9 @@ func checkOrg(cfg Config, m *Matrix, people []*Person, src func(path string) []b
 		case p.Manager == p.ID:
 			at(p.Path, "manager", true, "name their own manager's id, or leave manager out at the top of the tree",
 				"%s manages themselves", p.ID)
+		case !known(p) && broken[p.Manager] != "":
+			at(p.Path, "manager", true, "fix that file first; `coach check` lists its errors",
+				"manager %q: %s has errors", p.Manager, EscapePath(broken[p.Manager]))
 		case !known(p):
 			at(p.Path, "manager", true, managerHint(p.Manager, cfg, people, ids), "unknown manager %q", p.Manager)
 		}
@@ -166,9 +170,7 @@ func managerHint(got string, cfg Config, people []*Person, ids []string) string 
 	}
 	hint := "a manager is a person id (a skill file's name) or a [[leader]] id in coach.toml"
 	slug := Slug(got)
-	close := slices.DeleteFunc(Closest(slug, ids, 3), func(id string) bool {
-		return distance(slug, id) > max(2, len(slug)/3) && !strings.HasPrefix(id, slug) && !strings.HasPrefix(slug, id)
-	})
+	close := CloseIDs(slug, ids, 3)
 	if len(close) > 0 {
 		hint = fmt.Sprintf("did you mean %s? ", quoteAll(close)) + hint
 	} else {

@@ -2,6 +2,7 @@ package skills
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -169,6 +170,17 @@ func Closest(got string, valid []string, n int) []string {
 		out = append(out, s[i].id)
 	}
 	return out
+}
+
+// CloseIDs is [Closest] keeping only the ids close enough to be what was
+// meant: within an edit distance of a third of got's length (at least 2),
+// or one a prefix of the other. An id far from all gets none: a list of
+// unrelated ids suggests nothing.
+func CloseIDs(got string, valid []string, n int) []string {
+	lower := strings.ToLower(got)
+	return slices.DeleteFunc(Closest(got, valid, n), func(id string) bool {
+		return distance(lower, id) > max(2, len([]rune(lower))/3) && !strings.HasPrefix(id, lower) && !strings.HasPrefix(lower, id)
+	})
 }
 
 // distance is the Levenshtein edit distance between a and b, by runes.

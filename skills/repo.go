@@ -37,6 +37,8 @@ type UnknownPersonError struct {
 	Closest []string
 	// RenamedOn is set when the file was renamed to Closest[0] on that day.
 	RenamedOn time.Time
+	// OrLeader is set when a leader's id would have done too (team --under).
+	OrLeader bool
 }
 
 func (e *UnknownPersonError) Error() string {
@@ -45,6 +47,9 @@ func (e *UnknownPersonError) Error() string {
 			e.ID, e.Closest[0], e.RenamedOn.Format(time.DateOnly), e.Closest[0])
 	}
 	msg := fmt.Sprintf("no skill file skills/%s.toml", e.ID)
+	if e.OrLeader {
+		msg = fmt.Sprintf("%s is neither a person (no skill file skills/%s.toml) nor a [[leader]] in coach.toml", e.ID, e.ID)
+	}
 	if len(e.Closest) > 0 {
 		msg += "; did you mean " + strings.Join(e.Closest, ", ") + "?"
 	}
@@ -160,7 +165,16 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 		}
 	}
 	if want == nil {
-		r.Problems = append(r.Problems, checkOrg(r.Config, r.Matrix, r.People, func(p string) []byte { return sources[p] })...)
+		// A skill file that could not be decoded has no person, but is no
+		// unknown id: who names it is told the file has errors.
+		broken := map[string]string{}
+		for _, f := range files {
+			broken[PersonID(f)] = f
+		}
+		for _, p := range r.People {
+			delete(broken, p.ID)
+		}
+		r.Problems = append(r.Problems, checkOrg(r.Config, r.Matrix, r.People, broken, func(p string) []byte { return sources[p] })...)
 	}
 	r.Problems.Sort()
 	return r, nil
@@ -201,7 +215,7 @@ func LoadSettings(root string) (*Repo, error) {
 			}
 		}
 	}
-	for _, p := range checkOrg(r.Config, r.Matrix, leaders, func(p string) []byte { return sources[p] }) {
+	for _, p := range checkOrg(r.Config, r.Matrix, leaders, nil, func(p string) []byte { return sources[p] }) {
 		if p.Path == ConfigFile {
 			r.Problems = append(r.Problems, p)
 		}
@@ -467,7 +481,7 @@ func (r *Repo) Person(id string) (*Person, error) {
 	for i, p := range r.People {
 		ids[i] = p.ID
 	}
-	return nil, &UnknownPersonError{ID: id, Closest: Closest(id, ids, 3)}
+	return nil, &UnknownPersonError{ID: id, Closest: CloseIDs(id, ids, 3)}
 }
 
 // ProblemsIn returns the problems found in one file.

@@ -171,6 +171,7 @@ func exitCode(err error, stderr io.Writer) int {
 		kept          *notReplacedError
 		recipientsErr *newRecipientsError
 		refused       *refusedError
+		invalid       *teamInvalidError
 	)
 	switch {
 	case err == nil:
@@ -192,6 +193,13 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.As(err, &recipientsErr):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		fmt.Fprintf(stderr, "coach: hint: %s\n", recipientsErr.hint)
+		return 1
+	case errors.As(err, &invalid):
+		for _, p := range invalid.problems {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "coach: %s\n", invalid.summary())
+		fmt.Fprintln(stderr, "coach: hint: fix them, then `coach check` says when every file is valid")
 		return 1
 	case errors.As(err, &problems):
 		for _, p := range problems.Problems {

@@ -99,6 +99,13 @@ asked to replace and left alone (the others are written first), 2 wrong usage
 func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer) error {
 	t, people, err := loadPeople(ctx, opts.Dir, opts.People, opts.All, stderr)
 	if err != nil {
+		var invalid *teamInvalidError
+		if opts.Format == "json" && errors.As(err, &invalid) {
+			// No agenda, and the errors that stopped them.
+			if werr := writeJSON(stdout, agendasOutput{Version: contractVersion, Agendas: []*plans.Agenda{}, Errors: invalid.problems}); werr != nil {
+				return werr
+			}
+		}
 		return err
 	}
 	if opts.Week == (plans.Week{}) {
@@ -155,14 +162,14 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer
 		if out == nil {
 			out = []*plans.Agenda{}
 		}
-		if err := writeJSON(stdout, agendasOutput{Version: contractVersion, Agendas: out, Errors: orEmpty(t.invalid)}); err != nil {
+		if err := writeJSON(stdout, agendasOutput{Version: contractVersion, Agendas: out, Errors: skills.Problems{}}); err != nil {
 			return err
 		}
 	}
 	for _, err := range kept {
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 	}
-	if t.problems || len(kept) > 0 {
+	if len(kept) > 0 {
 		return errFindings
 	}
 	return nil

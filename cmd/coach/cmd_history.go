@@ -218,7 +218,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	case "json":
 		return writeHistoryJSON(stdout, changes, repo, m)
 	case "md":
-		return history.WriteMarkdown(stdout, changes, m, opts.All)
+		return history.WriteMarkdown(stdout, changes, m, opts.All, templates.Escape)
 	}
 	return history.WriteText(stdout, changes, m, opts.All)
 }
@@ -251,7 +251,7 @@ func writeStream(stdout, stderr io.Writer, res *history.Result, opts historyOpti
 		}
 	}
 	if opts.Format == "md" {
-		return history.WriteMarkdownSeq(stdout, changes, m, true)
+		return history.WriteMarkdownSeq(stdout, changes, m, true, templates.Escape)
 	}
 	return history.WriteTextSeq(stdout, changes, m, true)
 }
@@ -279,7 +279,7 @@ func knownPerson(repo *skills.Repo, changes []skills.Change, id string) error {
 				RenamedOn: c.Date}
 		}
 	}
-	return &skills.UnknownPersonError{ID: id, Closest: skills.Closest(id, dedupe(ids), 3)}
+	return &skills.UnknownPersonError{ID: id, Closest: skills.CloseIDs(id, dedupe(ids), 3)}
 }
 
 func dedupe(ids []string) []string {

@@ -35,10 +35,12 @@ relative to -C, or absolute. It refuses a bare git repository and the inside
 of a .git directory.
 
 The CI workflow it writes installs this very coach (coach --version), so
-that CI makes the same plans; coach_version in coach.toml pins another.
+that CI makes the same plans, when it is a release (vX.Y.Z); a build of a
+commit or a checkout installs the latest release, with a warning.
+coach_version in coach.toml pins another release.
 
-With --example it makes the example team instead: six product managers from an
-APM to a Director under a leader declared in coach.toml, two of them managers
+With --example it makes the example team instead: seven product managers from
+an APM to a Director under a leader declared in coach.toml, two of them managers
 of the others, with goals, evidence and self-assessments, and six months of
 git history with promotions, a renamed file, a reorganisation and two merged
 pull requests, in a new git repository of its own, with everyone's plan,
@@ -67,6 +69,21 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 	}
 }
 
+// workflowVersion is the version the CI workflow init writes installs: this
+// coach's, when it is a release; else "" (latest), with a warning saying
+// why. The workflow installs releases only (vX.Y.Z): a pseudo-version, which
+// go install records for a build of a commit, would fail every pull request.
+func workflowVersion(b build) (pin, warning string) {
+	if pin = b.Release(); pin != "" {
+		return pin, ""
+	}
+	what := "a build with no version"
+	if b.Version != "" && b.Version != "(devel)" {
+		what = fmt.Sprintf("%s, not a release", b.Version)
+	}
+	return "", fmt.Sprintf("this coach is %s, so .github/workflows/coach.yml installs coach@latest; pin the release you use with coach_version in coach.toml", what)
+}
+
 // runInit makes the repository. What it made is said on stderr, as every
 // other message of coach: init has no product for stdout.
 func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
@@ -77,9 +94,9 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	version := readBuild().Pin()
-	if version == "" {
-		fmt.Fprintln(stderr, "coach: warning: this coach is a build with no version, so .github/workflows/coach.yml installs coach@latest; pin the version you use with coach_version in coach.toml")
+	version, warning := workflowVersion(readBuild())
+	if warning != "" {
+		fmt.Fprintln(stderr, "coach: warning: "+warning)
 	}
 	if opts.Example {
 		return initExample(ctx, opts.Dir, gitRoot, version, stderr)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -66,6 +65,11 @@ file with its plan, in any commit, merge, squash or rebase, keeps
 the next commit will hold (the pre-commit hook), and with --format github it
 writes each stale plan as a GitHub Actions annotation on stdout.
 
+Every plan depends on the whole team (mentors, calibration, the org tree),
+so while any skill file has errors no plan is written or checked: the errors
+are listed (as annotations with --format github), and coach check says when
+they are fixed. plan, agenda and team all work this way.
+
 A repository's templates/plan.md.tmpl replaces the built-in template.
 
 Examples:
@@ -76,9 +80,10 @@ Examples:
    coach plan alice --stdout
    coach plan alice --private      # with the private notes, on the terminal only
 
-Exit status: 0 ok, 1 an invalid or unknown person, a stale plan (--check) or
-a plan left alone (hand-edited, read-only, or changed while coach wrote it;
---all writes the others first), 2 wrong usage, 130 interrupted.`,
+Exit status: 0 ok, 1 a skill file with errors, an unknown person, a stale
+plan (--check) or a plan left alone (hand-edited, read-only, or changed
+while coach wrote it; --all writes the others first), 2 wrong usage, 130
+interrupted.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "all", Usage: "everyone with a skill file"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the plan instead of writing it"},
@@ -119,15 +124,13 @@ a plan left alone (hand-edited, read-only, or changed while coach wrote it;
 // team is what every generating command needs: the repository, its history
 // and its templates.
 type team struct {
-	repo     *skills.Repo
-	own      map[string][]skills.Change // each person's history (today's id), newest first
-	head     *history.Snapshot          // the skill files committed at HEAD; nil without git
-	latest   map[string]string          // the newest commit that changed each person's file
-	unread   error                      // why the history could not be read, when git is there
-	tmpl     *templates.Set
-	problems bool            // some person's file or the matrix had errors, already printed
-	invalid  skills.Problems // the errors of the files of people left out
-	index    *plans.TeamIndex
+	repo   *skills.Repo
+	own    map[string][]skills.Change // each person's history (today's id), newest first
+	head   *history.Snapshot          // the skill files committed at HEAD; nil without git
+	latest map[string]string          // the newest commit that changed each person's file
+	unread error                      // why the history could not be read, when git is there
+	tmpl   *templates.Set
+	index  *plans.TeamIndex
 	// indexOnce builds index, for the first of the plans built in
 	// parallel that needs it.
 	indexOnce sync.Once
@@ -177,7 +180,24 @@ func loadTeamFrom(ctx context.Context, dir string, staged bool, stderr io.Writer
 }
 
 // loadTeamWith is loadTeamFrom, reading the history only with withHistory.
+// Any error in a skill file stops it too: every plan and team view depends
+// on the whole team (mentors, calibration, the org tree), and leaving one
+// person out would rewrite the others as if they had left.
 func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, stderr io.Writer) (*team, error) {
+	t, err := loadTeamFiles(ctx, dir, staged, withHistory, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if err := teamErrors(t.repo, t.prefix); err != nil {
+		t.cleanup()
+		return nil, err
+	}
+	return t, nil
+}
+
+// loadTeamFiles is loadTeamWith stopping only at errors in the matrix or
+// coach.toml, as loadReview does.
+func loadTeamFiles(ctx context.Context, dir string, staged, withHistory bool, stderr io.Writer) (*team, error) {
 	var (
 		repo    *skills.Repo
 		gitRoot string
@@ -212,8 +232,7 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 	root := repo.Root
 	t.repo = repo
 	t.prefix = gitPrefix(gitRoot)
-	// Errors in the matrix or coach.toml stop everything; a person's errors
-	// stop only their output.
+	// Errors in the matrix or coach.toml stop every command.
 	var shared skills.Problems
 	for _, p := range repo.Problems {
 		if p.Severity == skills.Error && (p.Path == repo.MatrixPath || p.Path == skills.ConfigFile) {
@@ -238,6 +257,60 @@ func loadTeamWith(ctx context.Context, dir string, staged, withHistory bool, std
 		return nil, err
 	}
 	return t, nil
+}
+
+// teamInvalidError is the errors in a repository's files that stop every
+// command writing plans, agendas or team views.
+type teamInvalidError struct {
+	problems skills.Problems
+	prefix   string // the coaching folder's path in the git repository
+}
+
+// annotateInvalid writes the errors of a *teamInvalidError as GitHub
+// annotations on stdout with --format github, as coach check does, so that
+// a --check in CI shows them on the lines of the pull request.
+func annotateInvalid(err error, format string, stdout io.Writer) {
+	var invalid *teamInvalidError
+	if format != "github" || !errors.As(err, &invalid) {
+		return
+	}
+	for _, p := range invalid.problems {
+		fmt.Fprintln(stdout, annotation(p, invalid.prefix))
+	}
+}
+
+func (e *teamInvalidError) Error() string {
+	return (&skills.ProblemsError{Problems: e.problems}).Error() + "\n" + e.summary()
+}
+
+// summary names the files with errors and why nothing was written.
+func (e *teamInvalidError) summary() string {
+	var files []string
+	for _, p := range e.problems {
+		if f := skills.EscapePath(p.Path); !slices.Contains(files, f) {
+			files = append(files, f)
+		}
+	}
+	verb := "has"
+	if len(files) > 1 {
+		verb = "have"
+	}
+	return fmt.Sprintf("%s %s errors; nothing was written: plans, agendas and team views depend on the whole team", strings.Join(files, ", "), verb)
+}
+
+// teamErrors returns a *teamInvalidError with every error in the
+// repository's skill files, or nil when there is none.
+func teamErrors(repo *skills.Repo, prefix string) error {
+	var errs skills.Problems
+	for _, p := range repo.Problems {
+		if p.Severity == skills.Error && strings.HasPrefix(p.Path, skills.SkillsDir+"/") {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return &teamInvalidError{problems: errs, prefix: prefix}
 }
 
 // templatesDir is the repository's templates/, nil when there is none, and
@@ -310,57 +383,21 @@ func (e *incompleteError) Error() string {
 
 func (e *incompleteError) Is(target error) bool { return target == history.ErrIncomplete }
 
-// people resolves the ids asked for (all when ids is empty), printing the
-// problems of invalid files and leaving those people out.
-func (t *team) people(ids []string, stderr io.Writer) ([]*skills.Person, error) {
-	var chosen []*skills.Person
+// people resolves the ids asked for (all when ids is empty). Every file is
+// valid: loadTeamWith refuses a team with errors.
+func (t *team) people(ids []string) ([]*skills.Person, error) {
 	if len(ids) == 0 {
-		chosen = t.repo.People
-		// A skill file that could not be decoded at all has no person: it
-		// is named, never left out in silence.
-		decoded := map[string]bool{}
-		for _, p := range chosen {
-			decoded[p.Path] = true
-		}
-		undecoded := map[string]bool{}
-		for _, pr := range t.repo.Problems {
-			if pr.Severity != skills.Error || !strings.HasPrefix(pr.Path, skills.SkillsDir+"/") || decoded[pr.Path] {
-				continue
-			}
-			fmt.Fprintln(stderr, pr)
-			t.invalid = append(t.invalid, pr)
-			undecoded[pr.Path] = true
-		}
-		for _, path := range slices.Sorted(maps.Keys(undecoded)) {
-			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", skills.EscapePath(path), skills.EscapePath(skills.PersonID(path)))
-			t.problems = true
-		}
-	} else {
-		for _, id := range ids {
-			p, err := t.repo.Person(id)
-			if err != nil {
-				return nil, err
-			}
-			chosen = append(chosen, p)
-		}
+		return t.repo.People, nil
 	}
-	var valid []*skills.Person
-	for _, p := range chosen {
-		if err := t.repo.Valid(p); err != nil {
-			var pe *skills.ProblemsError
-			if errors.As(err, &pe) {
-				for _, pr := range pe.Problems {
-					fmt.Fprintln(stderr, pr)
-				}
-				t.invalid = append(t.invalid, pe.Problems...)
-			}
-			fmt.Fprintf(stderr, "coach: %s has errors; nothing was generated for %s\n", skills.EscapePath(p.Path), skills.EscapePath(p.ID))
-			t.problems = true
-			continue
+	var chosen []*skills.Person
+	for _, id := range ids {
+		p, err := t.repo.Person(id)
+		if err != nil {
+			return nil, err
 		}
-		valid = append(valid, p)
+		chosen = append(chosen, p)
 	}
-	return valid, nil
+	return chosen, nil
 }
 
 // plan builds p's plan. Its history is the committed history of p's file
@@ -463,7 +500,7 @@ func loadPeopleFrom(ctx context.Context, dir string, staged bool, names []string
 	if all {
 		names = nil
 	}
-	people, err := t.people(names, stderr)
+	people, err := t.people(names)
 	if err != nil {
 		t.cleanup()
 	}
@@ -473,6 +510,14 @@ func loadPeopleFrom(ctx context.Context, dir string, staged bool, names []string
 func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) error {
 	t, people, err := loadPeopleFrom(ctx, opts.Dir, opts.Staged, opts.People, opts.All, stderr)
 	if err != nil {
+		annotateInvalid(err, opts.Format, stdout)
+		var invalid *teamInvalidError
+		if opts.Format == "json" && errors.As(err, &invalid) {
+			// No plan, and the errors that stopped them.
+			if werr := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: []*plans.Plan{}, Errors: invalid.problems}); werr != nil {
+				return werr
+			}
+		}
 		return err
 	}
 	defer t.cleanup()
@@ -592,11 +637,11 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		if out == nil {
 			out = []*plans.Plan{}
 		}
-		if err := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: out, Errors: orEmpty(t.invalid)}); err != nil {
+		if err := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: out, Errors: skills.Problems{}}); err != nil {
 			return err
 		}
 	}
-	if findings || t.problems {
+	if findings {
 		return errFindings
 	}
 	return nil

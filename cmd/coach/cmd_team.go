@@ -101,12 +101,12 @@ by hand, or a stale or missing view (--check), 2 wrong usage.`,
 	}
 }
 
-// teamViews builds every valid person's plan once, and returns what builds
+// teamViews builds every person's plan once, and returns what builds
 // the team view under an id ("" for the whole repository) from them.
-// It also returns the ids of the views there can be: the valid people's
+// It also returns the ids of the views there can be: the people's
 // and the leaders'.
-func teamViews(ctx context.Context, t *team, stderr io.Writer) (func(under string) (*plans.Team, error), map[string]bool, error) {
-	people, err := t.people(nil, stderr)
+func teamViews(ctx context.Context, t *team) (func(under string) (*plans.Team, error), map[string]bool, error) {
+	people, err := t.people(nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -163,6 +163,7 @@ func subViews(t *team, valid map[string]bool) (ids, orphans []string, err error)
 func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) error {
 	t, err := loadTeamFrom(ctx, opts.Dir, opts.Staged, stderr)
 	if err != nil {
+		annotateInvalid(err, opts.Format, stdout)
 		return err
 	}
 	defer t.cleanup()
@@ -173,7 +174,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 				hint: "write the chart elsewhere, for example --svg team.svg"}
 		}
 	}
-	build, valid, err := teamViews(ctx, t, stderr)
+	build, valid, err := teamViews(ctx, t)
 	if err != nil {
 		return err
 	}
@@ -185,7 +186,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		if err := writeJSON(stdout, view.JSON()); err != nil {
 			return err
 		}
-		return teamResult(t)
+		return nil
 	}
 	// A finding is said on stderr, or with --format github as an
 	// annotation on stdout (and the diff on stderr).
@@ -303,15 +304,6 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		fmt.Fprintf(stderr, "coach: wrote %s\n", opts.SVG)
 	}
 	if findings {
-		return errFindings
-	}
-	return teamResult(t)
-}
-
-// teamResult is exit 1 when some person's file had errors (printed already,
-// and left out of the view).
-func teamResult(t *team) error {
-	if t.problems {
 		return errFindings
 	}
 	return nil

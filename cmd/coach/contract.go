@@ -29,8 +29,9 @@ import (
 // contractVersion is the "version" of every JSON output.
 const contractVersion = 1
 
-// plansOutput is `coach plan --format json`. Errors are the problems of the
-// files of people left out because their file is invalid.
+// plansOutput is `coach plan --format json`. Errors are the errors of the
+// skill files that stopped every plan (Plans is then empty, and coach exits
+// 1): each plan depends on the whole team.
 type plansOutput struct {
 	Version int             `json:"version"`
 	Plans   []*plans.Plan   `json:"plans"`

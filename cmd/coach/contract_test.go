@@ -58,9 +58,9 @@ func coach(t *testing.T, args ...string) (string, string, int) {
 // team, compares the output with testdata/json/NAME.json (-update rewrites
 // them) and validates it against the output's schema.
 func TestJSONContract(t *testing.T) {
-	dir := teamDir(t)
-	// A file with errors: plan and agenda leave its person out and say why,
-	// check and diff report it.
+	valid, dir := teamDir(t), teamDir(t)
+	// A file with errors: plan and agenda write none and say why (every plan
+	// depends on the whole team), check and diff report it.
 	broken := "name = \"Zoe Broken\"\nrole = \"pm\"\n\n[levels]\ncoaching = 9\n"
 	if err := os.WriteFile(filepath.Join(dir, "skills", "zoe.toml"), []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
@@ -74,6 +74,7 @@ func TestJSONContract(t *testing.T) {
 		{"plan-one", "plans", []string{"plan", "alice", "--format", "json"}, 0},
 		{"plan-invalid", "plans", []string{"plan", "alice", "zoe", "--format", "json"}, 1},
 		{"agenda-one", "agendas", []string{"agenda", "ben", "--week", "2026-W48", "--format", "json"}, 0},
+		{"agenda-invalid", "agendas", []string{"agenda", "ben", "--week", "2026-W48", "--format", "json"}, 1},
 		{"history-one", "history", []string{"history", "ben", "--format", "json"}, 0},
 		{"history-all", "history", []string{"history", "--all", "--format", "json", "--since", "2026-10-01"}, 0},
 		{"diff", "diff", []string{"diff", "--base", "HEAD~3", "--format", "json"}, 1},
@@ -82,7 +83,11 @@ func TestJSONContract(t *testing.T) {
 	schemas := compileSchemas(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, stderr, code := coach(t, append([]string{"-C", dir}, tt.args...)...)
+			in := dir
+			if strings.HasSuffix(tt.name, "-one") {
+				in = valid
+			}
+			out, stderr, code := coach(t, append([]string{"-C", in}, tt.args...)...)
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr)
 			}
@@ -104,8 +109,8 @@ func TestJSONContract(t *testing.T) {
 		})
 	}
 	// One name or many: the same shape.
-	one, _, _ := coach(t, "-C", dir, "plan", "alice", "--format", "json")
-	two, _, _ := coach(t, "-C", dir, "plan", "alice", "ben", "--format", "json")
+	one, _, _ := coach(t, "-C", valid, "plan", "alice", "--format", "json")
+	two, _, _ := coach(t, "-C", valid, "plan", "alice", "ben", "--format", "json")
 	var a, b map[string]any
 	if err := json.Unmarshal([]byte(one), &a); err != nil {
 		t.Fatal(err)

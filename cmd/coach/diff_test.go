@@ -91,7 +91,7 @@ func TestSideReaderReuse(t *testing.T) {
 // loadFiles loads the repository and its templates, and no history: what
 // coach diff loaded before loadReview.
 func loadFiles(ctx context.Context, dir string, stderr io.Writer) (*team, error) {
-	return loadTeamWith(ctx, dir, false, false, stderr)
+	return loadTeamFiles(ctx, dir, false, false, stderr)
 }
 
 // loadReview loads what loadFiles loads but the people and the templates,

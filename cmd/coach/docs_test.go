@@ -9,10 +9,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/google/go-cmp/cmp"
 )
@@ -164,5 +167,90 @@ func TestExitCodes(t *testing.T) {
 	var out bytes.Buffer
 	if code := run([]string{"coach", "--version"}, &out, io.Discard); code != 0 {
 		t.Errorf("coach --version exited %d", code)
+	}
+}
+
+// Trial finding 4: the README's loop said `git add skills plans team.md`,
+// which leaves out team/ (the views coach team --under writes), so the hook
+// failed after one. Every `git add` of team.md in the docs adds team too.
+func TestGitAddIncludesTeamViews(t *testing.T) {
+	files := []string{"README.md", "repo-example/README.md", docsFile}
+	sources, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sources {
+		if !strings.HasSuffix(s, "_test.go") {
+			files = append(files, filepath.Join("cmd", "coach", s))
+		}
+	}
+	gitAdd := regexp.MustCompile("git add [^`\n]*team\\.md[^`\n]*")
+	found := 0
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range gitAdd.FindAllString(string(data), -1) {
+			found++
+			if !slices.Contains(strings.Fields(m), "team") {
+				t.Errorf("%s: %q leaves out team/, the views under one person", f, m)
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no `git add ... team.md` found: the test reads the wrong files")
+	}
+}
+
+// Trial finding 6: the docs disagreed with what coach does. init --example
+// said "six product managers" of the seven skill files; README's list of
+// `diff --format json` fields lacked base, head and rules; the notes exit
+// statuses left out stdout that is not a terminal and refused recipients.
+func TestDocsAgree(t *testing.T) {
+	app := newApp(io.Discard, io.Discard)
+	description := func(name string) string {
+		for _, c := range app.Commands {
+			if c.Name == name {
+				return strings.Join(strings.Fields(c.Description), " ")
+			}
+		}
+		t.Fatalf("no command %s", name)
+		return ""
+	}
+	people, err := filepath.Glob(filepath.Join("..", "..", "repo-example", "skills", "*.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+	if len(people) >= len(words) {
+		t.Fatalf("%d skill files in the example", len(people))
+	}
+	if want := "the example team instead: " + words[len(people)] + " product managers"; !strings.Contains(description("init"), want) {
+		t.Errorf("init's description does not say %q", want)
+	}
+	notes := description("notes")
+	for _, want := range []string{"new recipients refused", "stdout not a terminal without --pipe"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes' exit statuses do not name %q", want)
+		}
+	}
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `coach diff --format json` \\|.*$").FindString(string(readme))
+	if row == "" {
+		t.Fatal("README has no row for coach diff --format json")
+	}
+	fields := reflect.TypeFor[plans.Review]()
+	for i := range fields.NumField() {
+		name, _, _ := strings.Cut(fields.Field(i).Tag.Get("json"), ",")
+		if !strings.Contains(row, "`"+name+"`") {
+			t.Errorf("README's diff --format json row does not name %q", name)
+		}
+	}
+	if !strings.Contains(row, "`errors`") {
+		t.Error("README's diff --format json row does not name errors")
 	}
 }

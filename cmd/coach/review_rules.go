@@ -278,15 +278,19 @@ func reviewAlert(r *plans.Review) string {
 				by = append(by, esc(who))
 			}
 		}
-		if pr.Notes.Uncommitted {
-			by = append(by, "the working tree (not committed)")
-		}
 		if pr.Notes.Incomplete {
 			by = append(by, "commits this clone does not have")
 		}
-		line := fmt.Sprintf("%s (%s)", esc(pr.Name), esc(pr.ID))
+		var parts []string
 		if len(by) > 0 {
-			line += ", committed by " + strings.Join(by, ", ")
+			parts = append(parts, "committed by "+strings.Join(by, ", "))
+		}
+		if pr.Notes.Uncommitted {
+			parts = append(parts, "changed in the working tree, not committed yet")
+		}
+		line := fmt.Sprintf("%s (%s)", esc(pr.Name), esc(pr.ID))
+		if len(parts) > 0 {
+			line += ", " + strings.Join(parts, ", and ")
 		}
 		notes = append(notes, line)
 	}

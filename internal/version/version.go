@@ -6,6 +6,7 @@
 package version
 
 import (
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -87,6 +88,21 @@ func (b Build) Pin() string {
 		return b.Revision
 	}
 	return ""
+}
+
+// release is a release version as the CI workflow accepts it: vX.Y.Z, with
+// no pre-release or build part.
+var release = regexp.MustCompile(`^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$`)
+
+// Release is the version a new repository's CI workflow may pin: the module
+// version when it is a release (v1.2.3), else "" (a pseudo-version such as
+// v0.0.0-20261206034017-a928d117b52e, a pre-release, "(devel)", or a
+// checkout with changes), which the workflow would refuse to install.
+func (b Build) Release() string {
+	if b.Modified || !release.MatchString(b.Version) {
+		return ""
+	}
+	return b.Version
 }
 
 func shortRev(r string) string {
