@@ -267,7 +267,9 @@ func loadSettings(root string) (r *Repo, sources map[string][]byte, matrixOK boo
 		return nil, nil, false, err
 	} else if ok && src != nil {
 		r.Files = append(r.Files, SchemaFile)
-		if matrixOK && !bytes.Equal(src, Schema(r.Matrix)) {
+		// git on Windows (core.autocrlf) checks it out with CRLF and
+		// commits it back with LF: the same file.
+		if matrixOK && !bytes.Equal(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), Schema(r.Matrix)) {
 			r.Problems = append(r.Problems, Problem{Path: SchemaFile, Severity: Error,
 				Message: "the editor schema is stale: it does not match the matrix",
 				Hint:    "run `coach schema --write` and commit it"})

@@ -110,7 +110,7 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout, stderr io.Writer
 		}
 	case err != nil:
 		return fmt.Errorf("read %s: %w", skills.SchemaFile, err)
-	case bytes.Equal(old, schema):
+	case bytes.Equal(lf(old), schema):
 		fmt.Fprintf(stderr, "coach: %s is up to date\n", skills.SchemaFile)
 		return nil
 	case !bytes.Contains(old, []byte(schemaMarker)):
