@@ -28,8 +28,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
-//go:embed README.md coach.toml example-identity.txt all:skills all:templates all:plans all:agendas history
-//go:embed .github/workflows/coach.yml hooks/pre-commit .markdownlint.json .gitignore
+//go:embed README.md coach.toml example-identity.txt all:skills all:templates all:plans all:agendas all:team history
+//go:embed .github/workflows/coach.yml hooks/pre-commit .markdownlint.json .gitignore .gitattributes
 var files embed.FS
 
 // File is one file of a new repository.
@@ -56,9 +56,11 @@ var skeletonPaths = []string{
 	"skills/README.md",
 	"plans/.gitkeep",
 	"agendas/.gitkeep",
+	"team/.gitkeep",
 	"templates/README.md",
 	MarkdownlintPath,
 	GitignorePath,
+	GitattributesPath,
 }
 
 // GitignorePath keeps out of git the temporary files that coach writes
@@ -66,6 +68,13 @@ var skeletonPaths = []string{
 // behind, and `git add plans` would commit it. coach removes those it finds
 // stale. Both `coach init` and `coach init --example` write it.
 const GitignorePath = ".gitignore"
+
+// GitattributesPath keeps the files coach generates in LF in every
+// checkout: with core.autocrlf (Git for Windows' default) they would
+// otherwise be checked out with CRLF. coach reads CRLF as the same file
+// too; this keeps editors and diffs from seeing a change where there is
+// none.
+const GitattributesPath = ".gitattributes"
 
 // MarkdownlintPath is the markdownlint settings that the Markdown coach
 // generates keeps to: markdownlint's defaults, but for two rules a

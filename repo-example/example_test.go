@@ -88,7 +88,7 @@ func TestSkeletonHasEveryDirectory(t *testing.T) {
 			t.Errorf("%s is empty", f.Path)
 		}
 	}
-	want := "coach.toml matrix.toml .coach/skill.schema.json .github/workflows/coach.yml hooks/pre-commit skills/README.md plans/.gitkeep agendas/.gitkeep templates/README.md .markdownlint.json .gitignore"
+	want := "coach.toml matrix.toml .coach/skill.schema.json .github/workflows/coach.yml hooks/pre-commit skills/README.md plans/.gitkeep agendas/.gitkeep team/.gitkeep templates/README.md .markdownlint.json .gitignore .gitattributes"
 	if got := strings.Join(paths, " "); got != want {
 		t.Errorf("skeleton = %s, want %s", got, want)
 	}
