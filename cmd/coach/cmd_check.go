@@ -212,8 +212,15 @@ func shortHash(h string) string {
 // the plans it writes may then differ from those CI expects.
 func versionProblems(cfg skills.Config, b build) skills.Problems {
 	pin, mine := cfg.CoachVersion, b.Pin()
-	if pin == "" || mine == "" || pin == mine {
+	if pin == "" || pin == mine {
 		return nil
+	}
+	if mine == "" {
+		// A build with local edits, or built with -buildvcs=false, has no
+		// version to compare: it says so rather than nothing.
+		return skills.Problems{{Path: skills.ConfigFile, Severity: skills.Warning,
+			Message: fmt.Sprintf("coach.toml pins coach_version %q, but this coach is %s, which has no release version to compare with it: the plans it writes may differ from those CI expects", pin, b),
+			Hint:    fmt.Sprintf("install the pinned one with `go install %s/cmd/coach@%s`", modulePath, pin)}}
 	}
 	return skills.Problems{{Path: skills.ConfigFile, Severity: skills.Warning,
 		Message: fmt.Sprintf("coach.toml pins coach_version %q, but this coach is %s: the plans it writes may differ from those CI expects", pin, mine),

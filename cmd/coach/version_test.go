@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/coach-dev/coach/internal/version"
+	"github.com/coach-dev/coach/skills"
 )
 
 // Trial finding 3: init pinned a pseudo-version in the workflow, which the
@@ -23,6 +24,34 @@ func TestInitPinsOnlyARelease(t *testing.T) {
 		pin, warning := workflowVersion(tt.b)
 		if pin != tt.pin || warning != tt.warning {
 			t.Errorf("%+v: got %q, %q; want %q, %q", tt.b, pin, warning, tt.pin, tt.warning)
+		}
+	}
+}
+
+// Issue 26: a build with no version (GOFLAGS=-buildvcs=false, or local
+// edits) never warned about a pin, so a leader could run another coach than
+// CI without a word.
+func TestVersionPinWarnsWithoutAVersion(t *testing.T) {
+	pinned := skills.DefaultConfig()
+	pinned.CoachVersion = "v0.4.0"
+	tests := []struct {
+		cfg  skills.Config
+		b    version.Build
+		want string
+	}{
+		{skills.DefaultConfig(), version.Build{Version: "(devel)"}, ""},
+		{pinned, version.Build{Version: "v0.4.0"}, ""},
+		{pinned, version.Build{Version: "v0.5.0"}, `coach.toml: warning: coach.toml pins coach_version "v0.4.0", but this coach is v0.5.0: the plans it writes may differ from those CI expects; install the pinned one with ` + "`go install github.com/coach-dev/coach/cmd/coach@v0.4.0`" + `, or move the pin and run ` + "`coach plan --all`"},
+		{pinned, version.Build{Version: "(devel)"}, `coach.toml: warning: coach.toml pins coach_version "v0.4.0", but this coach is (devel), which has no release version to compare with it: the plans it writes may differ from those CI expects; install the pinned one with ` + "`go install github.com/coach-dev/coach/cmd/coach@v0.4.0`"},
+		{pinned, version.Build{Version: "v0.4.0", Modified: true, Revision: "a928d117b52e"}, `coach.toml: warning: coach.toml pins coach_version "v0.4.0", but this coach is v0.4.0 (a928d117b52e, modified), which has no release version to compare with it: the plans it writes may differ from those CI expects; install the pinned one with ` + "`go install github.com/coach-dev/coach/cmd/coach@v0.4.0`"},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, p := range versionProblems(tt.cfg, tt.b) {
+			got = p.String()
+		}
+		if got != tt.want {
+			t.Errorf("%+v:\n got %s\nwant %s", tt.b, got, tt.want)
 		}
 	}
 }
