@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -158,6 +159,50 @@ func Workflow(version string) ([]byte, error) {
 		return data, err
 	}
 	return bytes.Replace(data, []byte("\n  COACH_VERSION: latest\n"), []byte("\n  COACH_VERSION: "+version+"\n"), 1), nil
+}
+
+// folderPattern is a coaching folder's path inside a larger repository
+// that the workflow can name as it is: in YAML without quoting, in a shell
+// word and in an extended regular expression once its dots are escaped.
+var folderPattern = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*$`)
+
+// ValidFolder reports whether WorkflowIn can write a workflow for a
+// coaching folder at this path (slashes, relative to the repository root).
+func ValidFolder(folder string) bool {
+	for _, part := range strings.Split(folder, "/") {
+		if part == "." || part == ".." {
+			return false
+		}
+	}
+	return folderPattern.MatchString(folder)
+}
+
+// WorkflowIn returns the CI workflow of a coaching folder inside a larger
+// repository, to be written at that repository's root (the code host runs
+// workflows from there only): every step runs in the folder, the check for
+// changed files looks under it, and the version check names its coach.toml.
+// folder is relative to the root, with slashes, and must be ValidFolder.
+func WorkflowIn(version, folder string) ([]byte, error) {
+	if !ValidFolder(folder) {
+		return nil, fmt.Errorf("the workflow cannot name the folder %q: use letters, digits, '.', '_' and '-'", folder)
+	}
+	data, err := Workflow(version)
+	if err != nil {
+		return nil, err
+	}
+	s := string(data)
+	for _, r := range []struct{ old, new string }{
+		{"\n# It runs on every pull request,", "\n#\n# The coaching files are in " + folder + "/ of this repository: every step\n# runs there, and only a change under it is checked.\n#\n# It runs on every pull request,"},
+		{"    runs-on: ubuntu-latest\n", "    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: " + folder + "\n"},
+		{"grep -qzE '^(skills/", "grep -qzE '^" + strings.ReplaceAll(folder, ".", `\.`) + "/(skills/"},
+		{"::error file=coach.toml::", "::error file=" + folder + "/coach.toml::"},
+	} {
+		if strings.Count(s, r.old) != 1 {
+			return nil, fmt.Errorf("the built-in workflow has no single %q to adapt for a folder", strings.TrimSpace(r.old))
+		}
+		s = strings.Replace(s, r.old, r.new, 1)
+	}
+	return []byte(s), nil
 }
 
 // read returns an embedded file; matrix.toml is the built-in matrix, the

@@ -124,7 +124,7 @@ func TestWorkflowAndHookRunTheChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(hook), "#!/bin/sh\n") || !strings.HasSuffix(string(hook), "\ncoach check --staged\ncoach plan --all --check --staged\ncoach team --check --staged\n") {
+	if !strings.HasPrefix(string(hook), "#!/bin/sh\n") || !strings.HasSuffix(string(hook), "\ncoach -C \"$folder\" check --staged\ncoach -C \"$folder\" plan --all --check --staged\ncoach -C \"$folder\" team --check --staged\n") {
 		t.Errorf("the hook does not check the staged files:\n%s", hook)
 	}
 }

@@ -19,6 +19,12 @@ func stepScript(t *testing.T, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return stepScriptOf(t, wf, name)
+}
+
+// stepScriptOf is stepScript of the workflow wf.
+func stepScriptOf(t *testing.T, wf []byte, name string) string {
+	t.Helper()
 	lines := strings.Split(string(wf), "\n")
 	for i, l := range lines {
 		if strings.TrimSpace(l) != "- name: "+name {
@@ -231,5 +237,73 @@ func TestWorkflowUpdatesOnlyItsOwnComment(t *testing.T) {
 	}
 	if got := strings.TrimSpace(string(out)); got != "3" {
 		t.Errorf("the lookup found comment(s) %q, want only the bot's, 3", got)
+	}
+}
+
+// A coaching folder inside a larger repository (issue 26): the workflow at
+// the root runs its steps in the folder and sees changes under it only.
+func TestWorkflowInFolder(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	wf, err := WorkflowIn("v1.2.3", "org/product.team")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\n    defaults:\n      run:\n        working-directory: org/product.team\n",
+		`grep -qzE '^org/product\.team/(skills/|plans/|`,
+		"::error file=org/product.team/coach.toml::",
+		"# The coaching files are in org/product.team/ of this repository",
+	} {
+		if !strings.Contains(string(wf), want) {
+			t.Errorf("the folder's workflow lacks %q", want)
+		}
+	}
+	script := stepScriptOf(t, wf, "Did this change touch the coaching files?")
+	for _, tc := range []struct{ file, want string }{
+		{"org/product.team/skills/alice.toml", "coach=true"},
+		{"org/product.team/team.md", "coach=true"},
+		{"skills/alice.toml", "coach=false"},
+		{"org/productXteam/skills/alice.toml", "coach=false"},
+		{"org/product.team/docs/notes.md", "coach=false"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			dir := t.TempDir()
+			runGit(t, dir, "init", "-q", "-b", "main")
+			if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte("x\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			runGit(t, dir, "add", ".")
+			runGit(t, dir, "commit", "-q", "-m", "base")
+			base := runGit(t, dir, "rev-parse", "HEAD")
+			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(tc.file)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte("x\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			runGit(t, dir, "add", ".")
+			runGit(t, dir, "commit", "-q", "-m", "change")
+			got, err := runStep(t, dir, script, "BASE="+base)
+			if err != nil {
+				t.Fatalf("the step failed: %v\n%s", err, err.(*exec.ExitError).Stderr)
+			}
+			if got = strings.TrimSpace(got); got != tc.want {
+				t.Errorf("GITHUB_OUTPUT = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestValidFolder(t *testing.T) {
+	for folder, want := range map[string]bool{
+		"coaching": true, "org/product": true, "a.b/c_d-e": true,
+		"": false, "/abs": false, "../up": false, "a/./b": false, "a/../b": false,
+		"has space": false, "a'b": false, "a/": false, "$(x)": false, ".hidden": false,
+	} {
+		if got := ValidFolder(folder); got != want {
+			t.Errorf("ValidFolder(%q) = %v, want %v", folder, got, want)
+		}
 	}
 }

@@ -6,12 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path"
+	"path/filepath"
 	"reflect"
 	"time"
 	"unicode/utf8"
 
 	"github.com/coach-dev/coach/history"
+	repoexample "github.com/coach-dev/coach/repo-example"
 	"github.com/coach-dev/coach/skills"
+	"github.com/go-git/go-git/v5"
 	"github.com/urfave/cli/v2"
 )
 
@@ -89,6 +94,7 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 		// What the next commit holds is checked by --staged (the hook);
 		// what earlier commits hold, here.
 		ps = append(ps, plainNotesInHistory(repo.Root)...)
+		ps = append(ps, placementProblems(repo.Root)...)
 		ps.Sort()
 	}
 	switch opts.Format {
@@ -225,4 +231,41 @@ func versionProblems(cfg skills.Config, b build) skills.Problems {
 	return skills.Problems{{Path: skills.ConfigFile, Severity: skills.Warning,
 		Message: fmt.Sprintf("coach.toml pins coach_version %q, but this coach is %s: the plans it writes may differ from those CI expects", pin, mine),
 		Hint:    fmt.Sprintf("install the pinned one with `go install %s/cmd/coach@%s`, or move the pin and run `coach plan --all`", modulePath, pin)}}
+}
+
+// placementProblems warns about a coaching folder below the root of its git
+// repository whose workflow or hook cannot run as placed: the code host runs
+// workflows from the root's .github/workflows only, and git looks for hooks
+// where core.hooksPath says, from the root.
+func placementProblems(root string) skills.Problems {
+	folder := gitPrefix(root)
+	if folder == "" {
+		return nil
+	}
+	var out skills.Problems
+	if fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(repoexample.WorkflowPath))); err == nil && fi.Mode().IsRegular() {
+		out = append(out, skills.Problem{Path: repoexample.WorkflowPath, Severity: skills.Warning,
+			Message: fmt.Sprintf("this workflow never runs: the coaching files are in %s/ of a larger repository, and workflows run only from the repository's root", folder),
+			Hint:    fmt.Sprintf("run `coach init` in %s/ again after removing it: it writes the workflow at the root, for this folder", folder)})
+	}
+	gitRoot, err := enclosingGitRepo(root)
+	if err != nil || gitRoot == "" {
+		return out
+	}
+	repo, err := git.PlainOpen(gitRoot)
+	if err != nil {
+		return out
+	}
+	cfg, err := repo.Config()
+	if err != nil {
+		return out
+	}
+	if hp := cfg.Raw.Section("core").Option("hooksPath"); hp != "" && !filepath.IsAbs(hp) && path.Clean(filepath.ToSlash(hp)) == "hooks" {
+		if _, err := os.Stat(filepath.Join(gitRoot, "hooks", "pre-commit")); err != nil {
+			out = append(out, skills.Problem{Path: "hooks/pre-commit", Severity: skills.Warning,
+				Message: fmt.Sprintf("the hook never runs: core.hooksPath is %q, from the root of the repository, which has no hooks/pre-commit", hp),
+				Hint:    fmt.Sprintf("run `git config core.hooksPath %s/hooks`", folder)})
+		}
+	}
+	return out
 }

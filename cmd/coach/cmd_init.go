@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/coach-dev/coach/plans"
 	repoexample "github.com/coach-dev/coach/repo-example"
@@ -101,11 +102,25 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 	if opts.Example {
 		return initExample(ctx, opts.Dir, gitRoot, version, stderr)
 	}
+	folder, err := folderIn(gitRoot, opts.Dir)
+	if err != nil {
+		return err
+	}
 	for _, f := range repoexample.Skeleton(version) {
-		path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
-		err := createFile(ctx, path, f.Path, f.Data)
+		path, name := filepath.Join(opts.Dir, filepath.FromSlash(f.Path)), f.Path
+		if f.Path == repoexample.WorkflowPath && folder != "" {
+			// The code host runs workflows from the repository's root
+			// only: the folder's workflow is written there.
+			data, err := repoexample.WorkflowIn(version, folder)
+			if err != nil {
+				fmt.Fprintf(stderr, "coach: warning: no CI workflow written: %v\n", err)
+				continue
+			}
+			path, name, f.Data = filepath.Join(gitRoot, filepath.FromSlash(f.Path)), "the repository's "+f.Path, data
+		}
+		err := createFile(ctx, path, name, f.Data)
 		if errors.Is(err, fs.ErrExist) {
-			fmt.Fprintf(stderr, "coach: kept %s (it exists)\n", f.Path)
+			fmt.Fprintf(stderr, "coach: kept %s (it exists)\n", name)
 			continue
 		}
 		if err != nil {
@@ -114,7 +129,12 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 		if err := os.Chmod(path, f.Mode()); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: created %s\n", f.Path)
+		fmt.Fprintf(stderr, "coach: created %s\n", name)
+	}
+	if folder != "" {
+		fmt.Fprintf(stderr, "coach: using the git repository at %s, with the coaching files in %s/\n", gitRoot, folder)
+		fmt.Fprintf(stderr, "coach: turn the pre-commit hook on with `git config core.hooksPath %s/hooks`, or see README \"A coaching folder in a larger repository\"\n", folder)
+		return nil
 	}
 	if gitRoot != "" {
 		fmt.Fprintf(stderr, "coach: using the git repository at %s\n", gitRoot)
@@ -212,6 +232,29 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Wr
 		fmt.Fprintf(stderr, "coach: note: %s has a git repository of its own, inside the one at %s\n", dir, gitRoot)
 	}
 	return nil
+}
+
+// folderIn is dir's path inside the git work tree at root, with slashes:
+// "" when there is no repository or dir is its root.
+func folderIn(root, dir string) (string, error) {
+	if root == "" {
+		return "", nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(real, filepath.Base(abs))
+	}
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return "", err
+	}
+	return filepath.ToSlash(rel), nil
 }
 
 // resolvePath resolves a path argument the way git resolves one after -C:
