@@ -5,6 +5,8 @@ package history
 import (
 	"os"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // mapFile maps a file into memory read-only: reading a pack through the
@@ -33,4 +35,5 @@ func mapFile(name string) ([]byte, func() error, error) {
 // not needed: they leave the process's resident memory and stay in the page
 // cache, from which a later read maps them again. A walk touches most of a
 // pack once, so without this its resident size grows by the pack's size.
-func dropPages(data []byte) { _ = syscall.Madvise(data, syscall.MADV_DONTNEED) }
+// The syscall package has Madvise on linux only; x/sys has it everywhere.
+func dropPages(data []byte) { _ = unix.Madvise(data, unix.MADV_DONTNEED) }
