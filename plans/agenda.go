@@ -497,7 +497,7 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		var own []Action
 		for _, a := range actions {
 			e := setbackOn(in.Person, f.ID)
-			if _, g := weeklyTry(a, in.Person, f, day, ""); g != nil || e != nil && strings.Contains(a.Text, SetbackClause(e.Text)) {
+			if _, g := weeklyTry(a, in.Person, f, day, "", 0); g != nil || e != nil && strings.Contains(a.Text, SetbackClause(e.Text)) {
 				own = append(own, a)
 			}
 		}
@@ -514,13 +514,21 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	actions = ownFirst(actions, in.Person, f, day)
 	for k := range len(actions) {
 		a := actions[mod(times+k, len(actions))]
+		turn := (times + k) / len(actions) // times this action came round before
 		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
 		a.Text = strings.ReplaceAll(a.Text, " at the next 1:1", " today")
 		last := ""
 		if in.Previous != nil {
 			last = in.Previous.TryThis
 		}
-		a, wf.Goal = weeklyTry(a, in.Person, f, day, last)
+		var before []string
+		for _, e := range pl.Focus {
+			if e.ID == f.ID {
+				break
+			}
+			before = append(before, e.ID)
+		}
+		a, wf.Goal = weeklyTry(a, in.Person, f, day, last, turn, before...)
 		wf.Action = &a
 		if in.Previous == nil || a.Text != in.Previous.TryThis {
 			break // last week's idea is not this week's again, while there is another

@@ -101,20 +101,21 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 		p := pm(t)
 		g := skills.Goal{Text: tt.goal, Skills: []string{"negotiation"}, Due: day(tt.due)}
 		p.Goals = []skills.Goal{g}
-		got, gp := weeklyTry(Action{Text: tt.goal + ", by " + tt.due + "."}, p, Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}}, d, "")
+		got, gp := weeklyTry(Action{Text: tt.goal + ", by " + tt.due + "."}, p, Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}}, d, "", 0)
 		if got.Text != tt.want || gp == nil {
 			t.Errorf("%q:\n got %q\nwant %q", tt.goal, got.Text, tt.want)
 		}
 	}
-	// The same goal a second and a third week running moves on: the
-	// decision it waits on, then the view of those it is with.
+	// The same goal a second and a third time moves on: the decision it
+	// waits on, then the view of those it is with; and never last week's
+	// step again, whatever its turn.
 	p := pm(t)
 	p.Goals = []skills.Goal{{Text: "Run the refund-flow usability tests with Design", Skills: []string{"negotiation"}, Due: day("2026-12-11")}}
 	neg := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}}
 	last := ""
 	var steps []string
-	for range 4 {
-		a, _ := weeklyTry(Action{Text: p.Goals[0].Text + "."}, p, neg, d, last)
+	for turn := range 4 {
+		a, _ := weeklyTry(Action{Text: p.Goals[0].Text + "."}, p, neg, d, last, turn)
 		steps = append(steps, a.Text)
 		last = a.Text
 	}
@@ -127,18 +128,21 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 	if diff := cmp.Diff(wantSteps, steps); diff != "" {
 		t.Errorf("a goal's steps week by week (-want +got):\n%s", diff)
 	}
+	if again, _ := weeklyTry(Action{Text: p.Goals[0].Text + "."}, p, neg, d, wantSteps[1], 1); again.Text == wantSteps[1] {
+		t.Errorf("last week's step again: %q", again.Text)
+	}
 	// No goal: the person's own evidence is where the step starts.
 	p = pm(t)
 	p.Evidence = []skills.Evidence{{Date: day("2026-11-10"), Skill: "negotiation", Text: "Agreed launch scope with Sales without escalation"}}
 	f := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}, Next: LevelText{Value: 3, Name: "Proficient"}}
-	got, _ := weeklyTry(Action{Text: "Lead the scope negotiation for a launch end to end, offering options rather than a single position."}, p, f, d, "")
+	got, _ := weeklyTry(Action{Text: "Lead the scope negotiation for a launch end to end, offering options rather than a single position."}, p, f, d, "", 0)
 	want := "After “Agreed launch scope with Sales without escalation” (10 November), the next step towards 3 Proficient: Lead the scope negotiation for a launch end to end, offering options rather than a single position. Take its first step before our next 1:1."
 	if got.Text != want {
 		t.Errorf("from evidence:\n got %q\nwant %q", got.Text, want)
 	}
 	// A setback: the try starts from the clause that records it.
 	p.Evidence = []skills.Evidence{{Date: day("2026-11-12"), Skill: "negotiation", Text: "Gave the roadmap away, but still rewrites the updates"}}
-	got, _ = weeklyTry(Action{Text: `Start from what the evidence says: "still rewrites the updates". Try something else.`}, p, f, d, "")
+	got, _ = weeklyTry(Action{Text: `Start from what the evidence says: "still rewrites the updates". Try something else.`}, p, f, d, "", 0)
 	want = "Your note of 12 November reads “still rewrites the updates”: before our next 1:1, catch the next moment it happens, do one thing differently, and write down what followed."
 	if got.Text != want {
 		t.Errorf("setback:\n got %q\nwant %q", got.Text, want)

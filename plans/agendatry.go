@@ -28,14 +28,28 @@ const weekStep = "Before our next 1:1, "
 // weeklyTry returns the part of the plan action a that one week holds, and
 // the person's goal it comes from, if any (nil otherwise). f is the focus
 // skill the action is for.
-func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string) (Action, *skills.Goal) {
+//
+// A goal's step turns with turn, how many times its action has come round
+// on this skill before (and under the focus skills before it, before), and is never last week's (last) again: the same
+// goal a second and a third time is the decision it waits on and the view
+// of those it is for, not the same sentence.
+func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, turn int, before ...string) (Action, *skills.Goal) {
 	for i, g := range p.Goals {
 		if g.Text == "" || !strings.Contains(a.Text, g.Text) {
 			continue
 		}
-		// A goal that was last week's try too moves on to its next step.
 		steps := append([]string{goalStep(g, day, setbackOn(p, f.ID))}, laterSteps(g, day)...)
-		k := (slices.Index(steps, last) + 1) % len(steps)
+		// A goal that names two focus skills starts the later one's weeks
+		// at its next step: its first was tried under the earlier one.
+		for _, id := range before {
+			if slices.Contains(g.Skills, id) {
+				turn++
+			}
+		}
+		k := mod(turn, len(steps))
+		if steps[k] == last {
+			k = (k + 1) % len(steps)
+		}
 		return Action{Text: steps[k],
 			Evidence: "What you did, and how the people it involved responded, at our next 1:1."}, &p.Goals[i]
 	}

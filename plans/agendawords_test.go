@@ -451,7 +451,7 @@ func TestTryThisWeekFitsAWeek(t *testing.T) {
 				p.Goals = []skills.Goal{{Text: goal, Skills: []string{"negotiation"}, Due: day(tt.due)}}
 			}
 			f := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}, Next: LevelText{Value: 2, Name: "Practising"}}
-			got, g := weeklyTry(Action{Text: tt.action, Evidence: "Two reviews held."}, p, f, day("2026-11-24"), "")
+			got, g := weeklyTry(Action{Text: tt.action, Evidence: "Two reviews held."}, p, f, day("2026-11-24"), "", 0)
 			if got.Text != tt.want {
 				t.Errorf("try %q\nwant %q", got.Text, tt.want)
 			}
