@@ -35,6 +35,11 @@ type PreviousAgenda struct {
 	TryThis string
 	// Review is the piece of work it asked to bring, if any.
 	Review string
+	// Focus is the name of its focus skill of the week, and FocusWeek how
+	// many weeks in a row that skill had been the focus then: the weeks on
+	// a skill are counted from the agendas really held.
+	Focus     string
+	FocusWeek int
 	// Notes are the lines written under its "Notes" heading, as written.
 	Notes []Markdown
 	// Unreadable is set when the file is not text: its items are unknown.
@@ -156,6 +161,9 @@ type OnboardingWeek struct {
 	// first assessment of every skill is due, in words.
 	Until           string `json:"until,omitempty"`
 	FirstAssessment string `json:"first_assessment,omitempty"`
+	// Assess says what of the first assessment is still due: the skills
+	// with no level yet; "" when every skill has one.
+	Assess string `json:"assess,omitempty"`
 	// Carried are the items of earlier phases still open; Open this
 	// phase's open items, all of them on the phase's first agenda
 	// (FirstOfPhase). On its later agendas Ask is the one item to ask about
@@ -260,8 +268,9 @@ type WeekFocus struct {
 	// NextInAction is set when this week's action or last week's quotes
 	// the next level's descriptor, which is then not written again.
 	NextInAction bool `json:"-"`
-	// Weeks is how many weeks in a row this skill is the focus; Of is
-	// which of those this week is.
+	// Weeks is how many weeks in a row the rotation holds this skill (0
+	// when the plan has one focus skill); Of is which week in a row this
+	// one is, counted from the person's own agendas.
 	Weeks, Of int `json:"-"`
 	// Goal is the person's goal this week's idea to try is a step of.
 	Goal *skills.Goal `json:"-"`
@@ -321,7 +330,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.Open, a.Done = carry(in.Previous.Items, pw)
 		a.Topics, _ = carry(in.Previous.Topics, pw)
 		if t := in.Previous.TryThis; t != "" {
-			a.FollowUp = &FollowUp{Week: pw, Text: t}
+			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t)}
 		}
 		a.Notes = in.Previous.Notes
 		if len(a.Notes) > MaxNotes {
@@ -335,7 +344,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	}
 	a.Focus = weekFocus(in, count, day, a.Changes)
 	if f := a.Focus; f != nil && f.Action != nil {
-		if a.FollowUp != nil && a.FollowUp.Text == f.Action.Text {
+		if a.FollowUp != nil && in.Previous.TryThis == f.Action.Text {
 			a.FollowUp.Again = true
 		}
 	}
@@ -463,7 +472,15 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	// How many weeks this skill has been the focus before this one.
 	times := (block/len(pl.Focus))*per + mod(idx, per)
 	s := in.Matrix.Skill(f.ID)
-	wf := &WeekFocus{SkillRef: f.SkillRef, Level: f.Level, Next: f.Next, Weeks: per, Of: mod(idx, per) + 1}
+	wf := &WeekFocus{SkillRef: f.SkillRef, Level: f.Level, Next: f.Next, Weeks: per, Of: 1}
+	if len(pl.Focus) == 1 {
+		wf.Weeks = 0 // one focus skill: no rotation to count weeks against
+	}
+	// The weeks on it are counted from the agendas held: last week's on
+	// the same skill, and one.
+	if pv := in.Previous; pv != nil && pv.Focus == f.Name && pv.FocusWeek > 0 {
+		wf.Of = min(pv.FocusWeek, 1000) + 1
+	}
 	if s != nil {
 		role := in.Matrix.Role(in.Person.Role)
 		bank := questionBank(s, f.Next.Value, role != nil && role.Leads)
@@ -479,7 +496,8 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		// setbacks, not the level's stretch actions, when there are any.
 		var own []Action
 		for _, a := range actions {
-			if _, g := weeklyTry(a, in.Person, f.Name, day); g != nil || strings.HasPrefix(a.Text, setbackAction) {
+			e := setbackOn(in.Person, f.ID)
+			if _, g := weeklyTry(a, in.Person, f, day, "", 0); g != nil || e != nil && strings.Contains(a.Text, SetbackClause(e.Text)) {
 				own = append(own, a)
 			}
 		}
@@ -493,11 +511,24 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			}}
 		}
 	}
+	actions = ownFirst(actions, in.Person, f, day)
 	for k := range len(actions) {
 		a := actions[mod(times+k, len(actions))]
+		turn := (times + k) / len(actions) // times this action came round before
 		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
 		a.Text = strings.ReplaceAll(a.Text, " at the next 1:1", " today")
-		a, wf.Goal = weeklyTry(a, in.Person, f.Name, day)
+		last := ""
+		if in.Previous != nil {
+			last = in.Previous.TryThis
+		}
+		var before []string
+		for _, e := range pl.Focus {
+			if e.ID == f.ID {
+				break
+			}
+			before = append(before, e.ID)
+		}
+		a, wf.Goal = weeklyTry(a, in.Person, f, day, last, turn, before...)
 		wf.Action = &a
 		if in.Previous == nil || a.Text != in.Previous.TryThis {
 			break // last week's idea is not this week's again, while there is another
@@ -541,10 +572,13 @@ func overdueAsk(due, day, last time.Time) string {
 		return "Is it done, or what is its new date?"
 	case weeks < 4:
 		return "It was past its date at our last 1:1 too: what is in the way, and who could take part of it?"
+	case weeks < 6 && int(last.Sub(due).Hours()/24/7) >= 4:
+		return "The decision on it was due at our last 1:1: re-scope it, hand it on or drop it today, and write down which."
 	case weeks < 6:
-		return fmt.Sprintf("%s past its date: decide today whether to re-scope it, hand it on or drop it, and write the decision down.", capitalize(plural(weeks, "week")))
+		// How long it is past its date is said once, in the date's words.
+		return "Decide today whether to re-scope it, hand it on or drop it, and write the decision down."
 	}
-	return fmt.Sprintf("Still open %s past its date: unless we re-commit to it today, with a date we both believe, take it off the plan.", plural(weeks, "week"))
+	return "Unless we re-commit to it today, with a date we both believe, take it off the plan."
 }
 
 // quotes reports whether text quotes an evidence entry: the whole of it,
@@ -564,6 +598,6 @@ func quotes(text, evidence string) bool {
 
 // quoted finds what a text puts in quotation marks; minQuote is the
 // shortest part of an evidence entry that counts as quoting it.
-var quoted = regexp.MustCompile(`"([^"]+)"`)
+var quoted = regexp.MustCompile(`["“]([^"”]+)["”]`)
 
 const minQuote = 12

@@ -3,6 +3,7 @@ package plans
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -38,8 +39,17 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 	if m := reviewLine.FindSubmatch(src); m != nil {
 		pa.Review = strings.TrimSpace(string(m[1]))
 	}
+	if m := focusLine.FindSubmatch(src); m != nil {
+		pa.Focus = strings.TrimSpace(string(m[1]))
+		pa.FocusWeek, _ = strconv.Atoi(string(m[2]))
+	}
 	return pa
 }
+
+// focusLine is the heading of an agenda's focus of the week: the skill and
+// how many weeks in a row it had been the focus ("### Negotiation (week 2
+// of 2 on it)"; older agendas wrote "agenda 2 of 2").
+var focusLine = regexp.MustCompile(`(?m)^### (.+) \((?:agenda|week) (\d{1,4})(?: of \d+)? on it\)\r?$`)
 
 // reviewLine is the first item under an agenda's "Work review" heading.
 var reviewLine = regexp.MustCompile(`(?m)^## Work review\r?\n(?:[ \t]*\r?\n)*- (.+)$`)

@@ -67,15 +67,16 @@ func TestCommitmentsCheckedInTurn(t *testing.T) {
 		"An introduction to Sam Roe as a mentor in negotiation.",
 		"Backing for \"Hand the release notes to the team\": a new date agreed.",
 		"Sponsorship: a slot for Pat at the next leadership review.",
-	}}
+	}, Mentors: []MentorLink{{Person: PersonRef{ID: "sam", Name: "Sam Roe"}, Skill: SkillRef{ID: "negotiation", Name: "Negotiation"}}}}
 	var got []string
 	for n := 1; n <= 4; n++ {
-		a := &Agenda{Number: n, GoalsDue: []GoalDue{{Text: p.Goals[0].Text, Overdue: true}}}
+		a := &Agenda{Number: n, FirstName: "Pat", GoalsDue: []GoalDue{{Text: p.Goals[0].Text, Overdue: true}}}
 		got = append(got, commitmentToCheck(pl, p, a))
 	}
 	// Week 2's turn is the goal's backing, asked about under Goals due: it
 	// goes to the next; week 3's turn then is not last week's again.
-	want := []string{pl.Commitments[0], pl.Commitments[2], pl.Commitments[0], pl.Commitments[2]}
+	intro, slot := "Have I introduced Pat to Sam Roe yet, for a first session on negotiation?", "Have I booked Pat's slot at the next leadership review?"
+	want := []string{intro, slot, intro, slot}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("agenda %d checks %q, want %q", i+1, got[i], want[i])
@@ -87,7 +88,7 @@ func TestCommitmentsCheckedInTurn(t *testing.T) {
 		}
 	}
 	a := agendaFor(t, pm(t), nil, "2026-W48", prevAt(t, "2026-W47", 1))
-	if !strings.HasPrefix(strings.Join(a.Prep, "\n"), "Nothing recorded since") || !strings.Contains(strings.Join(a.Prep, "\n"), "Check one of your own commitments in the plan: ") {
+	if !strings.HasPrefix(strings.Join(a.Prep, "\n"), "Nothing recorded since") || !strings.Contains(strings.Join(a.Prep, "\n"), "Ask yourself before you go in: ") {
 		t.Errorf("prep %q", a.Prep)
 	}
 }
@@ -249,7 +250,7 @@ func TestReturnerTriesOwnWork(t *testing.T) {
 		if a.Focus == nil || a.Focus.ID != "negotiation" {
 			continue
 		}
-		if a.Focus.Action == nil || !strings.Contains(a.Focus.Action.Text, p.Goals[0].Text) {
+		if a.Focus.Action == nil || a.Focus.Goal == nil || a.Focus.Goal.Text != p.Goals[0].Text || !strings.Contains(a.Focus.Action.Text, "the five largest partners") {
 			t.Errorf("%s: a returner's try is %+v", a.Week, a.Focus.Action)
 		}
 	}

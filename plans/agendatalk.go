@@ -74,8 +74,8 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		}
 		out = append(out, fmt.Sprintf("%s open, the oldest from %s: ask what is in the way before adding new ones.", count(n, "action item is", "action items are"), from))
 	}
-	if c := commitmentToCheck(in.Plan, in.Person, a); c != "" {
-		out = append(out, fmt.Sprintf("Check one of your own commitments in the plan: %s. Kept, under way or not yet?", strings.TrimSuffix(c, ".")))
+	if q := commitmentToCheck(in.Plan, in.Person, a); q != "" {
+		out = append(out, "Ask yourself before you go in: "+lowerFirst(q))
 	}
 	if a.PreviousUnreadable {
 		out = append(out, fmt.Sprintf("The last agenda (%s) could not be read: check its action items by hand.", a.Previous))
@@ -195,18 +195,24 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if onboarding {
 		// A new hire's longer view is their first 90 days, not the next role.
 		t.Intro = fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on how the first months are going, away from this week's work.", day.Month())
-	} else if pl.Target.ID != pl.Role.ID {
-		t.Points = append(t.Points, fmt.Sprintf("Towards %s, the plan's verdict is “%s”.", pl.Target.Name, strings.TrimSuffix(pl.Verdict.Text, ".")))
 	}
-	if b, ok := lastBaseline(in.History, pl.Person.ManagerName, day); ok && day0(b.Date).After(day.AddDate(0, -6, 0)) {
-		by, then := "", "."
+	b, fresh := lastBaseline(in.History, pl.Person.ManagerName, day)
+	fresh = fresh && day0(b.Date).After(day.AddDate(0, -6, 0))
+	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(fresh && pl.Verdict.Kind == "held") {
+		t.Points = append(t.Points, v)
+	}
+	if fresh {
+		by, then := "a fresh baseline", ": where you stand counts from there."
 		if b.Author != "" {
-			by = " by " + b.Author
+			by = b.Author + "'s fresh baseline"
 		}
-		if !b.Calibrated {
-			then = ", and it is worth calibrating before it decides a promotion."
+		switch {
+		case !b.Calibrated && pl.Verdict.Kind == "held":
+			then = fmt.Sprintf(": until it is calibrated, I will not say how close you are to %s.", pl.Target.Name)
+		case !b.Calibrated:
+			then = ": where you stand counts from there, and it is worth calibrating before it decides a promotion."
 		}
-		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on a fresh baseline of %s%s: where you stand counts from there%s", longDate(day0(b.Date), day), by, then))
+		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on %s of %s%s", by, longDate(day0(b.Date), day), then))
 	}
 	back := returned(pl, p, day)
 	if back {
@@ -248,6 +254,36 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		t.Questions = append(t.Questions, q)
 	}
 	return t
+}
+
+// verdictWords says where the person stands towards their target in the
+// manager's words, from the plan's judgement; "" when it has none to say.
+func verdictWords(pl *Plan) string {
+	t := pl.Target.Name
+	switch v := pl.Verdict; v.Kind {
+	case "ready-now":
+		if pl.Calibration != "" {
+			return fmt.Sprintf("Towards %s: ready now, as I see it, once the ratings it rests on are calibrated.", t)
+		}
+		return fmt.Sprintf("Towards %s: ready now, as I see it.", t)
+	case "ready-soon":
+		return fmt.Sprintf("Towards %s: close, and realistically %s.", t, strings.TrimSuffix(v.Text, "."))
+	case "held":
+		return fmt.Sprintf("Towards %s: I hold my judgement until your levels are calibrated.", t)
+	case "not-yet":
+		switch strings.TrimPrefix(v.Text, "not yet: ") {
+		case "the current role first":
+			return fmt.Sprintf("Towards %s: not yet, because the %s role comes first.", t, pl.Role.Name)
+		case "the new job first":
+			return fmt.Sprintf("Towards %s: not yet; leading people well comes first.", t)
+		case "re-entry first":
+			return fmt.Sprintf("Towards %s: not yet; getting back into your stride after the leave comes first.", t)
+		case "too early to judge":
+			return fmt.Sprintf("Towards %s: too early to judge, with so few of your skills assessed.", t)
+		}
+		return fmt.Sprintf("Towards %s: not yet, and further than one plan; steady progress gets you there.", t)
+	}
+	return ""
 }
 
 // quarterly is the review on the first 1:1 on or after the plan's review
@@ -303,6 +339,7 @@ func onboardingWeek(pl *Plan, day time.Time) *OnboardingWeek {
 			}
 			if o.FirstAssessment != "" {
 				w.FirstAssessment = longDate(day0(o.FirstAssessment), day)
+				w.Assess = stillToAssess(pl, w.FirstAssessment)
 			}
 			return w
 		}
@@ -310,51 +347,94 @@ func onboardingWeek(pl *Plan, day time.Time) *OnboardingWeek {
 	return nil
 }
 
-// commitmentToCheck is the manager's commitment from the plan that this
-// agenda checks: one a week, in turn by the person's own agendas, so that
-// an introduction, a sponsorship, a re-entry promise or a buddy is asked
-// about rather than forgotten. A commitment that backs a goal the agenda
-// asks about already (under Goals due, in the idea to try or the work
-// review) gives its turn to the next: the goal is not asked about twice.
+// stillToAssess says what of the first assessment is still due by its
+// date (by, in words): the skills with no level yet, the ones the person's
+// goals use first; "" when every skill has a level already.
+func stillToAssess(pl *Plan, by string) string {
+	var goal, other []string
+	for _, s := range pl.AssessFirst {
+		used := slices.ContainsFunc(pl.Goals, func(g GoalItem) bool {
+			return slices.ContainsFunc(g.Skills, func(r SkillRef) bool { return r.ID == s.ID })
+		})
+		if used {
+			goal = append(goal, lowerFirst(s.Name))
+		} else {
+			other = append(other, lowerFirst(s.Name))
+		}
+	}
+	all := append(slices.Clone(goal), other...)
+	switch {
+	case len(all) == 0:
+		return ""
+	case len(all) <= 3:
+		return fmt.Sprintf("Still to assess by %s: %s.", by, andList(all))
+	case len(goal) > 0:
+		return fmt.Sprintf("Still to assess by %s: %d skills, starting with %s, which your goals use.", by, len(all), andList(goal[:min(len(goal), 2)]))
+	}
+	return fmt.Sprintf("Still to assess by %s: %d skills, a few at each 1:1.", by, len(all))
+}
+
+// commitmentToCheck is the question this agenda asks the manager about
+// one of their own commitments in the plan: one a week, in turn by the
+// person's own agendas, so that an introduction, a sponsorship, a re-entry
+// promise or a buddy is asked about rather than forgotten. A commitment
+// that backs only goals the agenda asks about already (under Goals due, in
+// the idea to try or the work review) gives its turn to the next: the goal
+// is not asked about twice. The question is the commitment's own, in the
+// manager's voice (see commitmentQuestion), never its text pasted.
 func commitmentToCheck(pl *Plan, p *skills.Person, a *Agenda) string {
 	// The turns run from the first agenda, each skipping the one before
 	// (the goals asked about are this week's: earlier weeks are read as
 	// asking the same, which is what they did unless the file changed).
 	last := ""
 	w := *a
+	q := ""
 	for n := 1; n <= a.Number; n++ {
 		w.Number = n
 		if len(pl.Commitments) < 2 {
 			last = ""
 		}
-		last = commitmentTurn(pl, p, &w, last)
+		last, q = commitmentTurn(pl, p, &w, last)
 	}
-	return last
+	if q == "" {
+		return ""
+	}
+	// The question is the agenda of a.Number's: its goal turns with it.
+	return commitmentQuestion(last, pl, p, a, askedGoals(a))
 }
 
-// commitmentTurn is the commitment of agenda a's turn, skipping last (the
-// one checked the week before) and those backing a goal a asks about.
-func commitmentTurn(pl *Plan, p *skills.Person, a *Agenda, last string) string {
+// askedGoals are the texts the agenda asks about already: the work review,
+// the goals due and the week's idea to try.
+func askedGoals(a *Agenda) string {
 	asked := strings.Join(a.Review, "\n")
 	for _, g := range a.GoalsDue {
 		asked += "\n" + g.Text
 	}
 	if a.Focus != nil && a.Focus.Action != nil {
 		asked += "\n" + a.Focus.Action.Text
+		if a.Focus.Goal != nil {
+			asked += "\n" + a.Focus.Goal.Text
+		}
 	}
+	return asked
+}
+
+// commitmentTurn is the commitment of agenda a's turn, skipping last (the
+// one checked the week before) and those it has no question for, and its
+// question.
+func commitmentTurn(pl *Plan, p *skills.Person, a *Agenda, last string) (string, string) {
+	asked := askedGoals(a)
 	n := len(pl.Commitments)
 	for k := range n {
 		c := pl.Commitments[mod(a.Number-1+k, n)]
 		if c == last {
 			continue
 		}
-		if !slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
-			return g.Text != "" && strings.Contains(c, g.Text) && strings.Contains(asked, g.Text)
-		}) {
-			return c
+		if q := commitmentQuestion(c, pl, p, a, asked); q != "" {
+			return c, q
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // checklist fills in which onboarding items to ask about: the items of

@@ -3,6 +3,7 @@ package plans
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,8 +13,11 @@ import (
 // The week's idea to try fits the week between two 1:1s: the plan's
 // actions run over months (a goal due in March, a book "within two
 // weeks", a review held twice), and the next agenda asks what was tried.
-// Each kind of plan action becomes the step of it that a week holds; a
-// goal stays whole under Work review.
+// Each kind of plan action becomes the step of it that a week holds, built
+// from the person's own goal (what it is about, who it is with, its date),
+// their own evidence, or the next level's step: never one sentence with a
+// skill's name dropped in for everyone. A goal stays whole under Work
+// review.
 
 // bookAction is the plan's reading action.
 var bookAction = regexp.MustCompile(`^Read (\*[^*]+\*)(?: by .+?)? and pick one idea to try in your own work within two weeks\.$`)
@@ -21,54 +25,268 @@ var bookAction = regexp.MustCompile(`^Read (\*[^*]+\*)(?: by .+?)? and pick one 
 // weekStep starts an action the agenda wrote for the week itself.
 const weekStep = "Before our next 1:1, "
 
-// setbackAction is the plan's action that starts from a setback.
-const setbackAction = "Start from what the evidence of "
-
 // weeklyTry returns the part of the plan action a that one week holds, and
-// the person's goal it comes from, if any (nil otherwise).
-func weeklyTry(a Action, p *skills.Person, skill string, day time.Time) (Action, *skills.Goal) {
-	s := lowerFirst(skill)
+// the person's goal it comes from, if any (nil otherwise). f is the focus
+// skill the action is for.
+//
+// A goal's step turns with turn, how many times its action has come round
+// on this skill before (and under the focus skills before it, before), and is never last week's (last) again: the same
+// goal a second and a third time is the decision it waits on and the view
+// of those it is for, not the same sentence.
+func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, turn int, before ...string) (Action, *skills.Goal) {
 	for i, g := range p.Goals {
-		if g.Text == "" || !strings.HasPrefix(a.Text, g.Text) && !strings.Contains(a.Text, "\""+g.Text+"\"") {
+		if g.Text == "" || !strings.Contains(a.Text, g.Text) {
 			continue
 		}
-		if !g.Due.IsZero() && g.Due.Before(day) {
-			// The goal itself is under Goals due, with its own question.
-			return Action{
-				Text:     fmt.Sprintf("Once we have agreed what happens to the goal past its date, take one step on it before our next 1:1 that shows your %s, and tell me how it went.", s),
-				Evidence: "What you did, and how the people it involved responded, in your own words at our next 1:1.",
-			}, &p.Goals[i]
+		steps := append([]string{goalStep(g, day, setbackOn(p, f.ID))}, laterSteps(g, day)...)
+		// A goal that names two focus skills starts the later one's weeks
+		// at its next step: its first was tried under the earlier one.
+		for _, id := range before {
+			if slices.Contains(g.Skills, id) {
+				turn++
+			}
 		}
-		name := "“" + g.Text + "”"
-		if !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)) {
-			// The goal is under Goals due, quoted there.
-			name = "the goal due on " + longDate(g.Due, day)
+		k := mod(turn, len(steps))
+		if steps[k] == last {
+			k = (k + 1) % len(steps)
 		}
-		return Action{
-			Text:     fmt.Sprintf("Pick the one conversation or decision in %s this week where %s matters most, and plan it before you go in.", name, s),
-			Evidence: "What you planned, what happened and what you would change, at our next 1:1.",
-		}, &p.Goals[i]
+		return Action{Text: steps[k],
+			Evidence: "What you did, and how the people it involved responded, at our next 1:1."}, &p.Goals[i]
 	}
 	switch m := bookAction.FindStringSubmatch(a.Text); {
 	case strings.HasPrefix(a.Text, weekStep):
 		return a, nil // sized for the week already
 	case m != nil:
 		return Action{
-			Text:     fmt.Sprintf("Read the chapter of %s that speaks most to %s before our next 1:1, and bring one idea you would try.", m[1], s),
+			Text:     fmt.Sprintf("Read the chapter of %s that speaks most to %s before our next 1:1, and bring one idea you would try.", m[1], lowerFirst(f.Name)),
 			Evidence: "The idea, and where in your own work you will try it first.",
 		}, nil
-	case strings.HasPrefix(a.Text, setbackAction):
+	}
+	if e := setbackOn(p, f.ID); e != nil && strings.Contains(a.Text, SetbackClause(e.Text)) {
 		return Action{
-			Text:     strings.Replace(a.Text, "try it in the next two weeks", "try it before our next 1:1", 1),
-			Evidence: "What you tried, and how the people it affected responded, at our next 1:1.",
+			Text: fmt.Sprintf("Your note of %s reads “%s”: before our next 1:1, catch the next moment it happens, do one thing differently, and write down what followed.",
+				longDate(e.Date, day), strings.TrimSuffix(SetbackClause(e.Text), ".")),
+			Evidence: "What you did differently, and how the people it affected responded, at our next 1:1.",
 		}, nil
 	}
 	ev := strings.TrimSuffix(strings.TrimSpace(a.Evidence), ".")
 	if ev == "" {
 		ev = "the change seen in your work"
 	}
+	step := strings.TrimSpace(a.Text)
+	if !strings.HasSuffix(step, ".") {
+		step += "."
+	}
+	text := fmt.Sprintf("Towards %d %s: %s%s", f.Next.Value, f.Next.Name, step, firstPlace)
+	if e := lastEvidenceOn(p, f.ID); e != nil && !Setback(e.Text) {
+		// Their own evidence is where they start from.
+		text = fmt.Sprintf("After “%s” (%s), the next step towards %d %s: %s%s", strings.TrimSuffix(e.Text, "."), longDate(e.Date, day), f.Next.Value, f.Next.Name, step, firstStep)
+	}
 	return Action{
-		Text:     "A first step before our next 1:1 towards this: " + a.Text,
+		Text:     text,
 		Evidence: fmt.Sprintf("The first step taken, brought to our next 1:1; in time, %s.", lowerFirst(ev)),
 	}, nil
+}
+
+// ownFirst orders a focus skill's actions so that the person's own come
+// first: the steps of their goals that name the skill (the most pressing
+// first; a goal the plan's actions do not name is added as one), then the
+// rest in the plan's order.
+func ownFirst(actions []Action, p *skills.Person, f Focus, day time.Time) []Action {
+	var goals []skills.Goal
+	for _, g := range p.Goals {
+		if g.Text != "" && slices.Contains(g.Skills, f.ID) {
+			goals = append(goals, g)
+		}
+	}
+	slices.SortStableFunc(goals, func(a, b skills.Goal) int {
+		switch {
+		case sooner(a, b):
+			return -1
+		case sooner(b, a):
+			return 1
+		}
+		return 0
+	})
+	var own, rest []Action
+	for _, g := range goals {
+		i := slices.IndexFunc(actions, func(a Action) bool { return strings.Contains(a.Text, g.Text) })
+		if i < 0 {
+			own = append(own, Action{Text: g.Text + "."})
+			continue
+		}
+		own = append(own, actions[i])
+	}
+	for _, a := range actions {
+		if !slices.ContainsFunc(goals, func(g skills.Goal) bool { return strings.Contains(a.Text, g.Text) }) {
+			rest = append(rest, a)
+		}
+	}
+	if len(actions) == 0 {
+		return nil // nothing to try on this skill: the plan says why
+	}
+	return append(own, rest...)
+}
+
+// The words that size a long action to the week.
+const (
+	firstPlace = " Before our next 1:1, name where in your own work you will do it first, and take that first step."
+	firstStep  = " Take its first step before our next 1:1."
+)
+
+// ShortTry is an idea to try as the next agenda recalls it: without the
+// words that sized it to the week.
+func ShortTry(t string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(t, firstPlace), firstStep)
+}
+
+// setbackOn is the person's latest evidence on a skill when it records a
+// setback, else nil.
+func setbackOn(p *skills.Person, id string) *skills.Evidence {
+	if e := lastEvidenceOn(p, id); e != nil && Setback(e.Text) {
+		return e
+	}
+	return nil
+}
+
+// lastEvidenceOn is the person's latest evidence on a skill, or nil.
+func lastEvidenceOn(p *skills.Person, id string) *skills.Evidence {
+	var last *skills.Evidence
+	for i, e := range p.Evidence {
+		if e.Skill == id && (last == nil || !e.Date.Before(last.Date)) {
+			last = &p.Evidence[i]
+		}
+	}
+	return last
+}
+
+// metricMove reads a goal that moves a number: "move 7-day activation from
+// 31% to 36%", "bring team engagement back to 72".
+var metricMove = regexp.MustCompile(`(?i)\b(?:move|grow|raise|cut|reduce|lift|increase|bring)\s+(.+?)\s+(?:from\s+\S+\s+to|back\s+to|to)\s+(\d[\d.,]*\s*%?)`)
+
+// recurring marks a goal that is a habit to hold ("a monthly clinic").
+var recurring = regexp.MustCompile(`(?i)\b(weekly|fortnightly|monthly|quarterly|every)\b`)
+
+// goalStep is the week's step of a goal, from its verb, what it is about,
+// who it is with and its date: the goal's next real occasion, and the
+// preparation that makes it go well. setback, when set, is the person's
+// latest evidence on the skill recording a setback: the step then watches
+// for it.
+func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence) string {
+	w := parseGoal(g.Text)
+	obj := the(w.Object)
+	if obj == "" {
+		obj = "“" + g.Text + "”"
+	}
+	verb := strings.ToLower(w.Verb)
+	by := ""
+	if !g.Due.IsZero() {
+		by = " by " + longDate(g.Due, day)
+	}
+	watch := ""
+	if setback != nil {
+		watch = fmt.Sprintf(", with your note of %s in mind (“%s”)", longDate(setback.Date, day), strings.TrimSuffix(SetbackClause(setback.Text), "."))
+	}
+	late := !g.Due.IsZero() && g.Due.Before(day)
+	soon := !g.Due.IsZero() && !late && !g.Due.After(day.AddDate(0, 0, 14))
+	with := w.With
+	switch {
+	case late && (verb == "hand" || verb == "delegate" || verb == "give") && with != "":
+		return fmt.Sprintf("Once we have agreed what happens to the hand-over, give %s one part of %s to run alone before our next 1:1, and stay out of it%s.", with, obj, watch)
+	case late:
+		return fmt.Sprintf("Once %s has a date we both believe, take its next step before our next 1:1%s, and tell me how the people it involves responded.", obj, watch)
+	case verb == "present" || strings.Contains(strings.ToLower(g.Text), " present it "):
+		if with == "" {
+			with = "your audience"
+		}
+		if soon {
+			return fmt.Sprintf("%s goes to %s on %s: before then, hold a full run-through with one person who knows them, and cut what they did not need.", capitalize(obj), with, longDate(g.Due, day))
+		}
+		return fmt.Sprintf("Write the three things %s must take away from %s, a line each, and test them on one person who knows them before our next 1:1.", with, obj)
+	}
+	if m := metricMove.FindStringSubmatch(g.Text); m != nil {
+		return fmt.Sprintf("Name the one change you expect to move %s most%s, by how much, and the first sign you will see; bring the number to our next 1:1.", the(strings.TrimSpace(m[1])), by)
+	}
+	switch {
+	case verb == "meet":
+		return fmt.Sprintf("Book the first of the meetings with %s before our next 1:1, and write down the one question you will ask each.", obj)
+	case verb == "hand" || verb == "delegate" || verb == "give":
+		return fmt.Sprintf("Give %s one part of %s to run alone before our next 1:1, and stay out of it%s.", cmpOr(with, "the person taking it on"), obj, watch)
+	case verb == "take over":
+		return fmt.Sprintf("Before the next %s, write down the three decisions in it you will make yourself, and agree them with the person handing it over.", strings.TrimPrefix(obj, "the "))
+	case verb == "mentor" || verb == "coach":
+		return fmt.Sprintf("In your next session with %s, ask what they would do before you say what you would, and note how much of the time you talked.", w.Object)
+	case verb == "hire" || verb == "recruit":
+		return fmt.Sprintf("Write the one-page profile of %s before our next 1:1: the three things they must be able to do in their first six months.", obj)
+	case verb == "write" || verb == "draft":
+		if with != "" {
+			return fmt.Sprintf("Write the first page of %s before our next 1:1, show it to %s, and bring the question it raised.", obj, with)
+		}
+		return fmt.Sprintf("Write the first page of %s before our next 1:1, and bring the question it left open.", obj)
+	case verb == "ship" || verb == "launch" || verb == "release":
+		return fmt.Sprintf("List what stands between %s and its release%s, and clear the first item before our next 1:1.", obj, by)
+	case recurring.MatchString(g.Text):
+		return fmt.Sprintf("Put the next %s in the diary%s before our next 1:1, with the one thing it should settle.", strings.TrimPrefix(obj, "the "), cmpOr(prefixed(" with ", with), ""))
+	case with != "":
+		return fmt.Sprintf("Before your next meeting with %s on %s, write down what you need from it and what %s needs from you%s; bring both to our next 1:1.", with, obj, with, watch)
+	case soon:
+		return fmt.Sprintf("%s is due on %s: list what is left, and settle the one item most likely to slip before our next 1:1.", capitalize(obj), longDate(g.Due, day))
+	}
+	return fmt.Sprintf("Take the next step on %s before our next 1:1, and bring what it changed%s.", obj, watch)
+}
+
+// laterSteps are a goal's steps for the weeks after its first: with
+// people, what they asked and the one known least; with a thing, the
+// decision it waits on and the view of those it is for.
+func laterSteps(g skills.Goal, day time.Time) []string {
+	w := parseGoal(g.Text)
+	switch strings.ToLower(w.Verb) {
+	case "meet":
+		return []string{
+			fmt.Sprintf("After each meeting with %s, write down the one thing they asked of us, and bring the list to our next 1:1.", w.Object),
+			fmt.Sprintf("Pick the one among %s you know least, and find out before our next 1:1 what matters most to them this quarter.", w.Object),
+		}
+	case "mentor", "coach":
+		return []string{
+			fmt.Sprintf("Ask %s what they want from your next session before you plan it, and bring what they said to our next 1:1.", w.Object),
+			fmt.Sprintf("Write down one thing %s now does without you that they could not a month ago, and tell them.", w.Object),
+		}
+	}
+	return []string{nextDecision(g, day), theirView(g)}
+}
+
+// nextDecision is a goal's second step: the decision it waits on.
+func nextDecision(g skills.Goal, day time.Time) string {
+	w := parseGoal(g.Text)
+	obj := cmpOr(the(w.Object), "“"+g.Text+"”")
+	by := ""
+	if !g.Due.IsZero() && !g.Due.Before(day) {
+		by = fmt.Sprintf(" (due %s)", longDate(g.Due, day))
+	}
+	return fmt.Sprintf("Name the next decision on %s%s, who makes it and by when; settle it, or put it on their desk, before our next 1:1.", obj, by)
+}
+
+// theirView is a goal's third step: the view of those it is with or for.
+func theirView(g skills.Goal) string {
+	w := parseGoal(g.Text)
+	obj := cmpOr(the(w.Object), "“"+g.Text+"”")
+	if w.With != "" {
+		return fmt.Sprintf("Ask %s what would make %s a success for them, and bring their words, not yours, to our next 1:1.", w.With, obj)
+	}
+	return fmt.Sprintf("Ask one person %s affects what would make it a success for them, and bring their words, not yours, to our next 1:1.", obj)
+}
+
+func cmpOr(s, or string) string {
+	if s != "" {
+		return s
+	}
+	return or
+}
+
+// prefixed writes s after p, or nothing when s is empty.
+func prefixed(p, s string) string {
+	if s == "" {
+		return ""
+	}
+	return p + s
 }

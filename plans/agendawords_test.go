@@ -147,8 +147,8 @@ func TestOverdueGoalStaysUntilTheFileChanges(t *testing.T) {
 		wantAsk := map[string]string{
 			"2026-W47": "Is it done, or what is its new date?",
 			"2026-W48": "It was past its date at our last 1:1 too: what is in the way, and who could take part of it?",
-			"2026-W49": "4 weeks past its date: decide today whether to re-scope it, hand it on or drop it, and write the decision down.",
-			"2026-W50": "5 weeks past its date: decide today whether to re-scope it, hand it on or drop it, and write the decision down.",
+			"2026-W49": "Decide today whether to re-scope it, hand it on or drop it, and write the decision down.",
+			"2026-W50": "The decision on it was due at our last 1:1: re-scope it, hand it on or drop it today, and write down which.",
 		}[ws]
 		if a.GoalsDue[0].Ask != wantAsk {
 			t.Errorf("%s ask %q, want %q", ws, a.GoalsDue[0].Ask, wantAsk)
@@ -198,7 +198,10 @@ func TestSetbackEvidenceNeverPraised(t *testing.T) {
 	p := pm(t)
 	p.Evidence = []skills.Evidence{{Date: day("2026-11-20"), Skill: "negotiation", Text: "Still escalates every scope change to me"}}
 	hist := []skills.Change{{Commit: "c", Date: day("2026-11-20"), Kind: skills.KindEvidence, Skill: "negotiation", Text: p.Evidence[0].Text}}
-	a := agendaFor(t, p, hist, "2026-W48", prevAt(t, "2026-W47", 1))
+	// Last week's agenda was on the same skill: this is its second week.
+	prev := prevAt(t, "2026-W47", 1)
+	prev.Focus, prev.FocusWeek = "Negotiation and trade-offs", 1
+	a := agendaFor(t, p, hist, "2026-W48", prev)
 	if len(a.Changes) != 1 || !strings.HasPrefix(a.Changes[0].Text, "A setback noted on Negotiation and trade-offs") || !a.Changes[0].Setback {
 		t.Errorf("changes: %+v", a.Changes)
 	}
@@ -376,7 +379,7 @@ func TestCareerConversationNamesARecentBaseline(t *testing.T) {
 		hist = append(hist, skills.Change{Commit: "c", Date: day("2026-09-22"), Author: "Jo Park", Kind: skills.KindLevel, Skill: s.ID, From: "2", To: "3"})
 	}
 	a := agendaFor(t, pm(t), hist, "2026-W49", prevAt(t, "2026-W48", 2))
-	want := "Your levels rest on a fresh baseline of 22 September by Jo Park: where you stand counts from there, and it is worth calibrating before it decides a promotion."
+	want := "Your levels rest on Jo Park's fresh baseline of 22 September: where you stand counts from there, and it is worth calibrating before it decides a promotion."
 	if a.Career == nil || !contains(a.Career.Points, want) {
 		t.Errorf("career: %+v", a.Career)
 	}
@@ -434,22 +437,21 @@ func TestTryThisWeekFitsAWeek(t *testing.T) {
 		name, due, action, want, wantGoal string
 	}{
 		{"an overdue goal is under Goals due, not quoted again", "2026-10-20", goal + ": it was due on 2026-10-20. Agree a new date at the next 1:1, then hold to it.",
-			"Once we have agreed what happens to the goal past its date, take one step on it before our next 1:1 that shows your negotiation and trade-offs, and tell me how it went.", goal},
+			"Once the renewal scope has a date we both believe, take its next step before our next 1:1, and tell me how the people it involves responded.", goal},
 		{"a goal months away becomes one step of it", "2027-03-31", goal + ", by 2027-03-31.",
-			"Pick the one conversation or decision in “" + goal + "” this week where negotiation and trade-offs matters most, and plan it before you go in.", goal},
+			"Before your next meeting with Support on the renewal scope, write down what you need from it and what Support needs from you; bring both to our next 1:1.", goal},
 		{"a book within two weeks becomes a chapter before the next 1:1", "", "Read *Getting to Yes* by Roger Fisher and William Ury and pick one idea to try in your own work within two weeks.",
 			"Read the chapter of *Getting to Yes* that speaks most to negotiation and trade-offs before our next 1:1, and bring one idea you would try.", ""},
-		{"a setback is tried before the next 1:1", "", "Start from what the evidence of 2026-11-12 says: \"Still rewrites updates\". Name the habit in your negotiation and trade-offs behind it, agree with your manager what you will do instead, and try it in the next two weeks.",
-			"Start from what the evidence of 2026-11-12 says: \"Still rewrites updates\". Name the habit in your negotiation and trade-offs behind it, agree with your manager what you will do instead, and try it before our next 1:1.", ""},
 		{"a quarter's action starts with its first step", "", "Set up a quarterly market review for the group.",
-			"A first step before our next 1:1 towards this: Set up a quarterly market review for the group.", ""},
+			"Towards 2 Practising: Set up a quarterly market review for the group. Before our next 1:1, name where in your own work you will do it first, and take that first step.", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := pm(t)
 			if tt.due != "" {
 				p.Goals = []skills.Goal{{Text: goal, Skills: []string{"negotiation"}, Due: day(tt.due)}}
 			}
-			got, g := weeklyTry(Action{Text: tt.action, Evidence: "Two reviews held."}, p, "Negotiation and trade-offs", day("2026-11-24"))
+			f := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}, Next: LevelText{Value: 2, Name: "Practising"}}
+			got, g := weeklyTry(Action{Text: tt.action, Evidence: "Two reviews held."}, p, f, day("2026-11-24"), "", 0)
 			if got.Text != tt.want {
 				t.Errorf("try %q\nwant %q", got.Text, tt.want)
 			}

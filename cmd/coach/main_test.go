@@ -62,6 +62,9 @@ func TestScripts(t *testing.T) {
 			// agendaprose FILE... fails on what no agenda's prose may hold
 			// (see agendaProse).
 			"agendaprose": agendaproseCmd,
+			// agendatries FILE... fails when two agendas give the same idea
+			// to try, the person's own words aside
+			"agendatries": agendatriesCmd,
 			// prose FILE... requires every generated file to read as prose
 			// for people: no TOML syntax, command, file name or placeholder,
 			// and no sentence repeated under two skills (see proseProblems).

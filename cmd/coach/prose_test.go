@@ -24,6 +24,7 @@ var proseRules = []struct {
 	{"a command", regexp.MustCompile("`|\\bcoach (plan|agenda|team|check|history|diff|init|notes|schema|man|completion|help)\\b|(^|\\s)--[a-z]")},
 	{"a file name", regexp.MustCompile(`\b[\w-]+\.(toml|md|json|ya?ml|tmpl)\b|\b(skills|plans|agendas|templates)/`)},
 	{"a placeholder", regexp.MustCompile(`(?i)\b(todo|tbd|lorem|xxx)\b|<no value>|%!|\{\{|\(name\)|\byour best\b`)},
+	{"a tool word", regexp.MustCompile(`\bAgenda \d+\b|\bagenda \d+ of \d+\b|the plan's verdict|\bplan period\b|\bcommitments? in the plan\b`)},
 }
 
 var (
@@ -94,6 +95,82 @@ func agendaproseCmd(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// tryLine is an agenda's idea to try this week, and focusHeading the
+// heading that names its focus skill.
+var (
+	tryLine      = regexp.MustCompile(`(?m)^- Try this week: (.+)$`)
+	focusHeading = regexp.MustCompile(`(?m)^### (.+) \(week \d+`)
+	// A quotation, a date, a number or a word with a capital (a name, a
+	// team, a sentence's start) is the person's own; the rest is the frame.
+	quotedSpan = regexp.MustCompile(`“[^”]*”|"[^"]*"|\*[^*]+\*`)
+	dateWords  = regexp.MustCompile(`\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)( \d{4})?\b`)
+	ownWord    = regexp.MustCompile(`\b(\p{Lu}[\p{L}'’-]*|\d[\d.,%]*)`)
+)
+
+// tryFrame is an idea to try with what belongs to the person masked: the
+// quotations, dates, numbers, names and the name of the week's skill. Two
+// people with the same frame were given the same sentence.
+func tryFrame(try, skill string) string {
+	f := quotedSpan.ReplaceAllString(try, "Q")
+	f = dateWords.ReplaceAllString(f, "D")
+	if skill != "" {
+		f = regexp.MustCompile(`(?i)`+regexp.QuoteMeta(skill)).ReplaceAllString(f, "S")
+	}
+	return ownWord.ReplaceAllString(f, "N")
+}
+
+// agendatriesCmd is the script command "agendatries FILE...": it fails when
+// two of the agendas give the same idea to try, with the person's own words
+// masked (see tryFrame), or when one has none.
+func agendatriesCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: agendatries FILE FILE...")
+	}
+	seen := map[string]string{}
+	var bad []string
+	for _, f := range args {
+		doc := ts.ReadFile(f)
+		m := tryLine.FindStringSubmatch(doc)
+		if m == nil {
+			bad = append(bad, f+": no idea to try")
+			continue
+		}
+		skill := ""
+		if h := focusHeading.FindStringSubmatch(doc); h != nil {
+			skill = h[1]
+		}
+		frame := tryFrame(m[1], skill)
+		if other, ok := seen[frame]; ok {
+			bad = append(bad, fmt.Sprintf("%s: the idea to try of %s again: %q", f, other, m[1]))
+			continue
+		}
+		seen[frame] = f
+	}
+	if len(bad) > 0 {
+		ts.Fatalf("%s", strings.Join(bad, "\n"))
+	}
+}
+
+// TestColdRead2Finding8SameTryCaught: the frame check catches one sentence
+// given to two people with their goal and skill dropped in, and passes two
+// steps built from their own goals.
+func TestColdRead2Finding8SameTryCaught(t *testing.T) {
+	same := []string{
+		tryFrame("Pick the one conversation or decision in “Lead the EMEA pricing launch” this week where negotiation and trade-offs matters most, and plan it before you go in.", "Negotiation and trade-offs"),
+		tryFrame("Pick the one conversation or decision in “Present the 2027 checkout roadmap to the leadership team” this week where communication up, down and sideways matters most, and plan it before you go in.", "Communication up, down and sideways"),
+	}
+	if same[0] != same[1] {
+		t.Errorf("one sentence, two frames:\n%s\n%s", same[0], same[1])
+	}
+	own := []string{
+		tryFrame("Before your next meeting with Customer Success on the renewal-flow scope conversation, write down what you need from it and what Customer Success needs from you; bring both to our next 1:1.", "Negotiation and trade-offs"),
+		tryFrame("Write the three things the executive team must take away from the 2027 product vision, a line each, and test them on one person who knows them before our next 1:1.", "Communication up, down and sideways"),
+	}
+	if own[0] == own[1] {
+		t.Errorf("two people's own steps read as one: %q", own[0])
+	}
+}
+
 // TestAgendaProseCatches: the prose check finds each kind of problem, and
 // passes what is not prose.
 func TestAgendaProseCatches(t *testing.T) {
@@ -113,6 +190,10 @@ func TestAgendaProseCatches(t *testing.T) {
 		{"See plan.md for it.", "a file name"},
 		{"Introduce them to your best account executive.", "a placeholder"},
 		{"Ask about TBD next week.", "a placeholder"},
+		{"- Agenda 3; the last one was on 24 November", "a tool word"},
+		{"Towards GPM, the plan's verdict is “held until calibration”.", "a tool word"},
+		{"No plan period is set yet.", "a tool word"},
+		{"Check one of your own commitments in the plan: Backing for it.", "a tool word"},
 		{"Ask what is in the way first.\n- Ask what is in the way first.", "the sentence of line 1 again"},
 		{"- Next: 3 Proficient. Gives others whole problems.\n- Try: the bar reads: \"Gives others whole problems.\"", "the sentence of line 1 again"},
 		{strings.Repeat("line\n", maxAgendaLines+1), "more than the 100 of two screens"},

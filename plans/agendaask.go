@@ -1,0 +1,190 @@
+package plans
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// The agenda's questions to the manager about their own commitments, and
+// the parts of a goal that the week's questions and steps are built from.
+// A commitment is asked about as one concrete question, in the manager's
+// own voice ("Did I ..."), from its kind and the words of the goal, the
+// mentor or the buddy it names: the plan's text is never pasted.
+
+// goalWords are the parts of a goal's text: its verb ("Lead", "Take
+// over"), the thing it is about ("the renewal-flow scope conversation")
+// and who it is with or for ("Customer Success"), each "" when the text
+// does not say.
+type goalWords struct {
+	Verb, Object, With string
+}
+
+// particles join a verb ("Take over", "Bring back"): they belong to it.
+var particles = map[string]bool{"over": true, "up": true, "on": true, "down": true, "out": true}
+
+// objectEnd ends the thing a goal is about: a preposition, a relative
+// clause or a second verb after "and".
+var objectEnd = regexp.MustCompile(`\s+(?:end to end|with|to|for|from|that|through|before|by|in|into|at|across|again|back|so)\b|\s+and\s+(?:move|use|present|rebuild|test|publish|share|ship|run|write|hold|take|make|get|bring|lead|agree|hand|keep|cut|grow)\b|[,;:(]`)
+
+// partyAfter finds who a goal is with or for: the words after its last
+// "with" or "to", when they name someone rather than a number, up to a
+// preposition that starts a time or a place.
+var partyAfter = regexp.MustCompile(`\s(?:with|to)\s+((?:the\s+|each\s+|every\s+)?[\p{L}][\p{L}\p{N}'&-]*(?:\s+(?:and\s+)?[\p{L}\p{N}][\p{L}\p{N}'&-]*)*)\s*$`)
+
+// partyStop cuts a party at a time or a place ("the other GPMs before the
+// January reviews").
+var partyStop = regexp.MustCompile(`\s+(?:before|by|in|on|at|for|from|after|during|until|this|next)\b.*$`)
+
+// parseGoal reads the parts of a goal's text.
+func parseGoal(text string) goalWords {
+	t := strings.TrimSuffix(strings.TrimSpace(text), ".")
+	fields := strings.Fields(t)
+	if len(fields) < 2 {
+		return goalWords{}
+	}
+	n := 1
+	if particles[fields[1]] && len(fields) > 2 {
+		n = 2
+	}
+	g := goalWords{Verb: strings.Join(fields[:n], " ")}
+	rest := strings.Join(fields[n:], " ")
+	obj := rest
+	if loc := objectEnd.FindStringIndex(rest); loc != nil {
+		obj = rest[:loc[0]]
+	}
+	g.Object = strings.TrimSpace(obj)
+	// The last "with" or "to" in the goal that names a party.
+	for i := len(t); i > 0; {
+		j := max(strings.LastIndex(t[:i], " with "), strings.LastIndex(t[:i], " to "))
+		if j < 0 {
+			break
+		}
+		if m := partyAfter.FindStringSubmatch(t[j:]); m != nil {
+			if p := partyStop.ReplaceAllString(m[1], ""); isParty(p) {
+				g.With = p
+				break
+			}
+		}
+		i = j
+	}
+	return g
+}
+
+// isParty reports whether words name someone: a name ("Customer
+// Success", "Tomás") or a group ("the board", "each report"), not a number
+// or a thing of the goal's own ("its metric").
+func isParty(p string) bool {
+	r, _ := utf8.DecodeRuneInString(p)
+	return unicode.IsUpper(r) || strings.HasPrefix(p, "the ") || strings.HasPrefix(p, "each ") || strings.HasPrefix(p, "every ")
+}
+
+// the writes a thing with "the" rather than "a": "a monthly career
+// conversation" becomes "the monthly career conversation".
+func the(obj string) string {
+	for _, a := range []string{"a ", "an ", "A ", "An "} {
+		if strings.HasPrefix(obj, a) {
+			return "the " + obj[len(a):]
+		}
+	}
+	return obj
+}
+
+// commitmentQuestion is the one question a commitment of the plan asks of
+// the manager this week, in their own voice, built from the commitment's
+// kind and what it names; "" for a commitment it cannot put as a question
+// (never its text pasted). asked are the goals the agenda asks about
+// elsewhere this week, not asked about again.
+func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked string) string {
+	first := a.FirstName
+	focus := "the focus skills"
+	if a.Focus != nil {
+		focus = lowerFirst(a.Focus.Name)
+	}
+	switch {
+	case strings.HasPrefix(c, "Backing for"):
+		var goals []skills.Goal
+		for _, g := range p.Goals {
+			if g.Text != "" && strings.Contains(c, g.Text) && !strings.Contains(asked, g.Text) {
+				goals = append(goals, g)
+			}
+		}
+		if len(goals) == 0 {
+			return ""
+		}
+		g := goals[mod(a.Number-1, len(goals))]
+		w := parseGoal(g.Text)
+		obj := the(w.Object)
+		if obj == "" {
+			obj = "“" + g.Text + "”"
+		}
+		switch verb := strings.ToLower(w.Verb); {
+		case verb == "mentor" || verb == "coach":
+			return fmt.Sprintf("Did I keep %s's time with %s clear, and leave the mentoring to %s?", first, w.Object, first)
+		case strings.Contains(c, "overdue since"):
+			return fmt.Sprintf("What have I cleared out of the way of %s since it went past its date?", obj)
+		case strings.Contains(c, "what done looks like"):
+			return fmt.Sprintf("Did I agree with %s up front what done looks like for %s, and then stay out of the how?", first, obj)
+		}
+		return fmt.Sprintf("Did I leave the calls on %s to %s, and review the work without rewriting it?", obj, first)
+	case strings.HasPrefix(c, "Sponsorship: make the case"):
+		if pl.Calibration != "" {
+			return fmt.Sprintf("Have I booked the calibration that %s's case for %s is waiting for?", first, pl.Target.Name)
+		}
+		return fmt.Sprintf("Have I started writing %s's case for %s, for the next promotion round?", first, pl.Target.Name)
+	case strings.HasPrefix(c, "Sponsorship:"):
+		return fmt.Sprintf("Have I booked %s's slot at the next leadership review?", first)
+	case strings.HasPrefix(c, "Onboarding:"):
+		if a.Onboarding != nil && a.Onboarding.Day <= 30 {
+			return fmt.Sprintf("Has %s stayed free of delivery deadlines, as I promised until day 30?", first)
+		}
+		return fmt.Sprintf("Have I made every introduction I promised %s in the first two weeks?", first)
+	case strings.HasPrefix(c, "Assessment:"):
+		var todo []string
+		for _, g := range p.Goals {
+			for _, id := range g.Skills {
+				if p.Levels[id] == 0 && !slices.Contains(todo, id) {
+					todo = append(todo, id)
+				}
+			}
+		}
+		if len(todo) == 0 {
+			return ""
+		}
+		name := lowerFirst(skillName(pl, todo[mod(a.Number-1, len(todo))]))
+		return fmt.Sprintf("Have %s and I agreed a level for %s yet?", first, name)
+	case strings.HasPrefix(c, "Learning the job:"):
+		return fmt.Sprintf("Did %s and I talk one real people situation through, before and after, in the last two weeks?", first)
+	case strings.HasPrefix(c, "Re-entry:"):
+		return fmt.Sprintf("Which of the introductions %s needs to rebuild the network have I made this month?", first)
+	case strings.HasPrefix(c, "Candour:"):
+		return fmt.Sprintf("Did I tell %s what I saw on %s since our last 1:1, good or not, with the example?", first, focus)
+	case strings.HasPrefix(c, "Room to grow:"):
+		return fmt.Sprintf("Did %s get a say in which work comes next, so that it serves %s?", first, focus)
+	case strings.HasPrefix(c, "An introduction to "):
+		for _, l := range pl.Mentors {
+			if strings.HasPrefix(c, "An introduction to "+l.Person.Name+" ") {
+				return fmt.Sprintf("Have I introduced %s to %s yet, for a first session on %s?", first, l.Person.Name, lowerFirst(l.Skill.Name))
+			}
+		}
+	case strings.Contains(c, " as onboarding buddy"):
+		buddy, _, _ := strings.Cut(c, " as onboarding buddy")
+		return fmt.Sprintf("Did %s and %s have their weekly half-hour as buddies since our last 1:1?", first, buddy)
+	}
+	return ""
+}
+
+// skillName is the name of a skill of the plan's rows, or its id.
+func skillName(pl *Plan, id string) string {
+	for _, s := range pl.Skills {
+		if s.ID == id {
+			return s.Name
+		}
+	}
+	return id
+}
