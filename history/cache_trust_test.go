@@ -186,9 +186,6 @@ func TestCacheLinkedToDevZero(t *testing.T) {
 // A cache that is a named pipe hangs: it is refused without being opened
 // for a read that waits for a writer.
 func TestCacheNamedPipe(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no named pipes")
-	}
 	g := newGitEnv(t)
 	dir := trustRepo(t, g, "Led the review")
 	res := afterCache(t, dir, func(path string) {

@@ -412,10 +412,3 @@ func Between(changes []skills.Change, since, until time.Time) []skills.Change {
 	}
 	return out
 }
-
-// hasConfig reports whether the coaching repository at root has its
-// coach.toml, as a regular file.
-func hasConfig(root string) bool {
-	fi, err := os.Lstat(filepath.Join(root, skills.ConfigFile))
-	return err == nil && fi.Mode().IsRegular()
-}

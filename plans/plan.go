@@ -706,12 +706,11 @@ func atBarSince(m *skills.Matrix, p *skills.Person, target *skills.Role, history
 	if !atBar(p.Levels) {
 		return ""
 	}
-	sorted := slices.Clone(history)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
+	sorted := oldestFirst(history)
 	levels := map[string]int{}
 	since := ""
 	for i, c := range sorted {
-		levels, _ = replay(levels, c)
+		levels, _ = replay(levels, *c)
 		if i+1 < len(sorted) && sorted[i+1].Commit == c.Commit && sorted[i+1].Date.Equal(c.Date) {
 			continue // the rest of the same commit
 		}
