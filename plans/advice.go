@@ -302,6 +302,9 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	if len(goals) > 3 {
 		goals = goals[:3]
 	}
+	// One commitment names every open goal it backs (cold read 2,
+	// finding 7): the same promise is made once, not once a goal.
+	var open []string
 	for _, g := range goals {
 		if g.Overdue {
 			out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
@@ -311,7 +314,14 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		if g.Due != "" {
 			due = fmt.Sprintf(" (due %s)", g.Due)
 		}
-		out = append(out, fmt.Sprintf("Backing for \"%s\"%s: %s does the work and makes the calls; %s clears the time for it, %s.", g.Text, due, first, mgr, review))
+		open = append(open, fmt.Sprintf("\"%s\"%s", g.Text, due))
+	}
+	if len(open) > 0 {
+		c := fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for it, %s.", andList(open), first, mgr, review)
+		if len(open) > 1 {
+			c = fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for them, %s.", andList(open), first, mgr, themReview(review))
+		}
+		out = append(out, c)
 	}
 	var mentors []string
 	in := map[string][]string{}
@@ -352,4 +362,9 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// themReview says the manager's review habit of several goals.
+func themReview(review string) string {
+	return strings.NewReplacer("reviews it without rewriting it", "reviews them without rewriting them", "asks about it", "asks about them").Replace(review)
 }
