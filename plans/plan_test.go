@@ -138,7 +138,11 @@ func TestBuild(t *testing.T) {
 	}
 }
 
-func TestReadyPersonGetsStretch(t *testing.T) {
+// TestReadyPersonIsNotPlannedPastTheTarget: someone at the target's bar
+// everywhere is ready, and the role after it is named, but never planned
+// against (cold read 2, finding 3): with no goal, the file asks for no
+// focus.
+func TestReadyPersonIsNotPlannedPastTheTarget(t *testing.T) {
 	m := matrix(t)
 	p := &skills.Person{ID: "a", Name: "A", Path: "skills/a.toml", Role: "senior-pm", Levels: atBar(m, "gpm")}
 	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: p, Team: []*skills.Person{p}})
@@ -146,18 +150,10 @@ func TestReadyPersonGetsStretch(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !pl.Ready || pl.Stretch == nil || pl.Stretch.ID != "director" {
-		t.Errorf("ready %v stretch %+v, want ready with director as the stretch", pl.Ready, pl.Stretch)
+		t.Errorf("ready %v stretch %+v, want ready with director as the role after", pl.Ready, pl.Stretch)
 	}
-	// The stretch skills are planned against the director bar.
-	var ids []string
-	for _, f := range pl.Focus {
-		ids = append(ids, f.ID)
-	}
-	// Director weighs People Manager 1.5, and the move from Group PM to
-	// Director names hiring, team design and development plans: two levels
-	// short, on both counts.
-	if diff := cmp.Diff([]string{"hiring", "team-design", "career-development"}, ids); diff != "" {
-		t.Errorf("stretch focus (-want +got):\n%s", diff)
+	if len(pl.Focus) != 0 {
+		t.Errorf("focus %+v planned past the target", pl.Focus)
 	}
 	if !strings.Contains(pl.Readiness.Role.Name, "Group") || pl.Readiness.Met != len(m.Skills) {
 		t.Errorf("readiness %+v", pl.Readiness)

@@ -33,6 +33,27 @@ type Verdict struct {
 // A person below their current role's bar is told what the plan is about,
 // never the next role's timeline.
 func VerdictOf(p *Plan) Verdict {
+	if p.backed != nil {
+		// Judged on the levels evidence backs: a batch raised without it
+		// is a rating, not growth.
+		q := *p
+		q.Readiness, q.Current, q.backed = p.backed[0], p.backed[1], nil
+		v := VerdictOf(&q)
+		if v.Kind == "onboarding" || TooEarly(&q) {
+			return v
+		}
+		var names []string
+		for _, id := range p.raised {
+			for _, s := range p.Skills {
+				if s.ID == id {
+					names = append(names, s.Name)
+				}
+			}
+		}
+		v.Why += fmt.Sprintf(". That counts %s at %s before %s: %s raised then without evidence, and %s once evidence backs %s",
+			andList(short(names)), levelsWord(len(names)), p.raisedOn, wasWere(len(names)), countsCount(len(names)), itThem(len(names)))
+		return v
+	}
 	target := p.Target.Name
 	if start, err := time.Parse(time.DateOnly, p.Person.Joined); err == nil {
 		if today, err := time.Parse(time.DateOnly, p.Today.Date); err == nil &&
@@ -92,6 +113,14 @@ func VerdictOf(p *Plan) Verdict {
 			Why: fmt.Sprintf("you are at or above the %s bar on every assessed skill", target)}
 		if p.AtBarSince != "" {
 			v.Why += fmt.Sprintf(", and have been since %s", p.AtBarSince)
+			// Ready for months: say what stands in the way, as it is no
+			// longer a skill.
+			who := cmp.Or(p.ManagerCall, p.Person.ManagerName, "your manager")
+			if p.targetLeads && !p.Leads {
+				v.Why += fmt.Sprintf(". What stands between you and it is not a skill but a team to lead: %s role opening up, and %s's case for you at the next promotion round", article(target), who)
+			} else {
+				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round", who)
+			}
 		}
 	} else {
 		// The time is in Text, which the plan prints just before Why.
@@ -234,6 +263,27 @@ func number(n int) string {
 	return fmt.Sprint(n)
 }
 
+func levelsWord(n int) string {
+	if n == 1 {
+		return "its level"
+	}
+	return "their levels"
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "it was"
+	}
+	return "they were"
+}
+
+func countsCount(n int) string {
+	if n == 1 {
+		return "it counts"
+	}
+	return "they count"
+}
+
 func itThem(n int) string {
 	if n == 1 {
 		return "it"
@@ -308,16 +358,13 @@ func mustChange(pl *Plan) []string {
 				parts = append(parts, fmt.Sprintf("what the note of %s records (\"%s\") turned round, as the people it affects tell it", date(latest.Date), latest.Text))
 			}
 		}
-		if slices.ContainsFunc(pl.Progress.Moves, func(mv Move) bool { return mv.ID == g.ID && mv.Unbacked }) {
-			parts = append(parts, fmt.Sprintf("at the next 1:1, %s writes down what the lowered level rests on, as the file holds no evidence for it", cmp.Or(pl.ManagerCall, "your manager")))
-		}
+		// What the lowered level rests on is the manager's to write down:
+		// a commitment of theirs (see commitments), not the person's to move.
 		if len(parts) == 0 && pl.FirstTimeManager {
 			continue // gaps expected of a new manager: only what the file names
 		}
 		if len(parts) == 0 {
 			parts = append(parts, fmt.Sprintf("one piece of work others can point to that shows it at %d %s, the bar of the job", g.Expect, g.ExpectName))
-		} else if strings.HasPrefix(parts[0], "at the next 1:1, ") {
-			parts = []string{fmt.Sprintf("one piece of work others can point to that shows it at %d %s, the bar of the job; and %s", g.Expect, g.ExpectName, parts[0])}
 		}
 		out = append(out, fmt.Sprintf("%s: %s.", g.Name, strings.Join(parts, "; and ")))
 	}
