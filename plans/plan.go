@@ -526,6 +526,19 @@ func Build(in Input) (*Plan, error) {
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
 	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
+	if pl.Ready && pl.FocusNote != "" {
+		// At the target's bar, the case for it is what others see: a new
+		// hire onboarded with them is part of it.
+		var newHires []string
+		for _, id := range team.ids {
+			if q := team.people[id]; id != p.ID && NewHire(q, TodayOf(q).day) && onboardingBuddyID(m, q, team) == p.ID {
+				newHires = append(newHires, cmpName(q))
+			}
+		}
+		if len(newHires) > 0 {
+			pl.FocusNote += fmt.Sprintf(" Being %s onboarding buddy is part of your %s case too.", possessive(andList(newHires)), target.Name)
+		}
+	}
 	return pl, nil
 }
 
