@@ -137,6 +137,10 @@ func TestColdRead2Finding1CalibrationLeavesOutARebaseline(t *testing.T) {
 		history[id] = person(h, id)
 		team = append(team, p)
 	}
+	lp := buildWith(t, lee, history, team[0], team[2], team[3], team[4], team[5], team[6])
+	if want := "Your assessment of Cy Pm and Di Pm (2026-11-18) set the levels at once and is not calibrated yet: calibrate it with Robin Hart, as their plans hold their verdicts until then."; !slices.Contains(lp.People, want) {
+		t.Errorf("the re-baselining manager's plan: %q, want %q", lp.People, want)
+	}
 	without := IndexTeam(m, cfg, team)
 	if without.ratesApart("robin") == "" {
 		t.Fatal("without history, Robin is flagged: the test needs a gap to leave out")

@@ -61,6 +61,29 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 	if len(names) > 0 {
 		out = append([]string{fmt.Sprintf("You lead %s.", andList(names))}, out...)
 	}
+	// Reports whose levels a re-baseline of the leader's set, not yet
+	// calibrated: their plans hold their verdicts until it is.
+	var held []string
+	on := ""
+	for _, id := range team.ids {
+		q := team.people[id]
+		if b, ok := team.rebased[id]; ok && q.Manager == p.ID && (b.Author == "" || b.Author == p.Name) {
+			held = append(held, cmpName(q))
+			on = max(on, b.Date)
+		}
+	}
+	if len(held) > 0 {
+		with := "the other managers"
+		if n := team.names[p.Manager]; n != "" {
+			with = n
+		}
+		hold := "their plans hold their verdicts"
+		if len(held) == 1 {
+			hold = "the plan holds its verdict"
+		}
+		out = append(out, fmt.Sprintf("Your assessment of %s (%s) set the levels at once and is not calibrated yet: calibrate it with %s, as %s until then.",
+			andList(held), on, with, hold))
+	}
 	for _, id := range team.ids {
 		q := team.people[id]
 		if id == p.ID || !NewHire(q, TodayOf(q).day) || onboardingBuddyID(m, q, team) != p.ID {

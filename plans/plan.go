@@ -638,8 +638,11 @@ type TeamIndex struct {
 	ids       []string
 	byFirst   map[string][]string
 	focusedOn map[string][]string
-	// history is everyone's history by id, when IndexTeamWith was given it.
+	// history is everyone's history by id, when IndexTeamWith was given it;
+	// rebased the people whose latest baseline is a re-baseline nobody has
+	// calibrated, by id.
 	history map[string][]skills.Change
+	rebased map[string]Baseline
 }
 
 // IndexTeam computes the TeamIndex of team, without its history.
@@ -705,6 +708,7 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 			rebased[q.ID] = *b
 		}
 	}
+	ix.rebased = rebased
 	var t Team
 	t.calibrate(m, managers, reports, func(id string) PersonRef { return PersonRef{ID: id, Name: ix.names[id]} }, rebased)
 	ix.flagged, ix.calib = map[string]bool{}, map[string]Calibration{}
