@@ -23,11 +23,8 @@ import (
 // then the new hire p is a buddy for. today is p's plan's today.
 func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMonths int) []string {
 	var out, names []string
-	for _, id := range team.ids {
+	for _, id := range team.reports[p.ID] {
 		q := team.people[id]
-		if q.Manager != p.ID || id == p.ID {
-			continue
-		}
 		names = append(names, cmpName(q))
 		first := team.callName(q)
 		qToday := TodayOf(q).day
@@ -35,7 +32,7 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 		case NewHire(q, qToday):
 			line := fmt.Sprintf("%s joined on %s and is onboarding with you to day 90, %s: a weekly 1:1, the introductions %s needs made in the first two weeks, and no delivery deadline of %s own before day 30",
 				cmpName(q), date(q.Joined), date(q.Joined.AddDate(0, 0, planDays)), first, possessive(first))
-			if b := onboardingBuddyID(m, q, team); b != "" {
+			if b, ok := team.buddyOf[id]; ok {
 				line += fmt.Sprintf("; %s is %s onboarding buddy", cmpName(team.people[b]), possessive(first))
 			}
 			out = append(out, line+".")
@@ -65,9 +62,9 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 	// calibrated: their plans hold their verdicts until it is.
 	var held []string
 	on := ""
-	for _, id := range team.ids {
+	for _, id := range team.reports[p.ID] {
 		q := team.people[id]
-		if b, ok := team.rebased[id]; ok && q.Manager == p.ID && (b.Author == "" || b.Author == p.Name) {
+		if b, ok := team.rebased[id]; ok && (b.Author == "" || b.Author == p.Name) {
 			held = append(held, cmpName(q))
 			on = max(on, b.Date)
 		}
@@ -84,11 +81,8 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 		out = append(out, fmt.Sprintf("Your assessment of %s (%s) set the levels at once and is not calibrated yet: calibrate it with %s, as %s until then.",
 			andList(held), on, with, hold))
 	}
-	for _, id := range team.ids {
+	for _, id := range team.buddyTo[p.ID] {
 		q := team.people[id]
-		if id == p.ID || !NewHire(q, TodayOf(q).day) || onboardingBuddyID(m, q, team) != p.ID {
-			continue
-		}
 		first := team.callName(q)
 		out = append(out, fmt.Sprintf("You are %s onboarding buddy: %s joined on %s; a half-hour every week to %s, the end of the first two months, to answer what nobody writes down, and what you see of %s first weeks told to %s.",
 			possessive(cmpName(q)), first, date(q.Joined), date(q.Joined.AddDate(0, 2, 0)), possessive(first), cmpName(team.people[q.Manager])))

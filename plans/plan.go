@@ -530,10 +530,8 @@ func Build(in Input) (*Plan, error) {
 		// At the target's bar, the case for it is what others see: a new
 		// hire onboarded with them is part of it.
 		var newHires []string
-		for _, id := range team.ids {
-			if q := team.people[id]; id != p.ID && NewHire(q, TodayOf(q).day) && onboardingBuddyID(m, q, team) == p.ID {
-				newHires = append(newHires, cmpName(q))
-			}
+		for _, id := range team.buddyTo[p.ID] {
+			newHires = append(newHires, cmpName(team.people[id]))
 		}
 		if len(newHires) > 0 {
 			pl.FocusNote += fmt.Sprintf(" Being %s onboarding buddy is part of your %s case too.", possessive(andList(newHires)), target.Name)
@@ -643,6 +641,12 @@ type TeamIndex struct {
 	// calibrated, by id.
 	history map[string][]skills.Change
 	rebased map[string]Baseline
+	// buddyTo are the new hires each person is onboarding buddy to, buddyOf
+	// each new hire's buddy, and reports each manager's people, by id,
+	// sorted.
+	buddyTo map[string][]string
+	buddyOf map[string]string
+	reports map[string][]string
 }
 
 // IndexTeam computes the TeamIndex of team, without its history.
@@ -682,6 +686,12 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 		ix.ids = append(ix.ids, id)
 	}
 	slices.Sort(ix.ids)
+	ix.reports = map[string][]string{}
+	for _, id := range ix.ids {
+		if q := ix.people[id]; q.Manager != "" && q.Manager != id {
+			ix.reports[q.Manager] = append(ix.reports[q.Manager], id)
+		}
+	}
 	ix.index(m, cfg, team)
 	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]string{}
 	for _, id := range ix.ids {
