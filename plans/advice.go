@@ -69,10 +69,11 @@ func abs(x int) int {
 // as an action.
 func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, lvl, next int, leads bool, usedGoals map[string]bool) []Action {
 	var out []Action
+	lead := "" // the person's goal the actions open with
 	if c.setback && c.latest != nil {
 		out = append(out, Action{
-			Text:     fmt.Sprintf("Start from what the evidence of %s says: \"%s\". Name the habit in your %s behind it, agree with your manager what you will do instead, and try it in the next two weeks.", date(c.latest.Date), SetbackClause(c.latest.Text), lowerFirst(s.Name)),
-			Evidence: fmt.Sprintf("The people it affected noticing the change in your %s within a month, without being asked.", lowerFirst(s.Name)),
+			Text:     fmt.Sprintf("Start from what the evidence of %s says (\"%s\"): name the habit behind it, agree with your manager what you will do instead, and try it in the next two weeks.", date(c.latest.Date), SetbackClause(c.latest.Text)),
+			Evidence: fmt.Sprintf("Within a month, the people affected by what the note of %s records noticing the change, without being asked.", date(c.latest.Date)),
 		})
 	}
 	for _, g := range p.Goals {
@@ -91,19 +92,17 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		default:
 			text += "."
 		}
-		usedGoals[g.Text] = true
-		if d := levelText(m, s, next).Descriptor; next > lvl && d != "" {
-			text += fmt.Sprintf(" The %d %s bar reads: \"%s\"", next, levelName(m, next), d)
-		}
+		usedGoals[g.Text] = true // the bar it reaches for is shown above it, once
 		due := ""
 		if !g.Due.IsZero() && !overdue {
 			due = " by " + date(g.Due)
 		}
-		ev := fmt.Sprintf("The goal done%s, and one thing you did differently in %s that others noticed", due, lowerFirst(s.Name))
+		ev := fmt.Sprintf("The goal done%s, and one thing you did differently that others noticed", due)
 		if who := counterpart(g.Text); who != "" {
-			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently in %s", due, who, lowerFirst(s.Name))
+			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
 		}
 		out = append(out, Action{Text: text, Evidence: ev + "."})
+		lead = g.Text
 		break
 	}
 	var done []string
@@ -119,11 +118,14 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		done = append(done, g.Text)
 	}
 	for _, a := range s.Actions {
-		if len(out) >= 2 {
-			break
+		if len(out) >= 2 || c.reentry && len(out) > 0 {
+			break // back from leave: no new recurring work beside the person's own
 		}
 		if c.busy && strings.Contains(strings.ToLower(a.Text), "mentee") {
 			continue // no room for more mentees: the plan does not add them
+		}
+		if lead != "" && sameWork(lead, a.Text) {
+			continue // the same work as the goal the actions open with: said once
 		}
 		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && !shown(done, a.Text+" "+a.Evidence) {
 			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
@@ -173,6 +175,30 @@ func shown(texts []string, text string) bool {
 	}
 	return false
 }
+
+// sameWork reports whether a matrix action is the same work as the
+// person's goal: it opens with the same verb ("Run a monthly clinic" and
+// "Run a fortnightly clinic", "Write the brief ... and test it" and "Write
+// the strategy ... and test it") and shares another content word with it
+// that is not about where the work happens (a group, a team, the product).
+func sameWork(goal, action string) bool {
+	gv, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(goal)), " ")
+	av, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(action)), " ")
+	if gv == "" || gv != av {
+		return false
+	}
+	want := contentWords(action)
+	for w := range contentWords(goal) {
+		if want[w] && !strings.HasPrefix(gv, w) && !placeWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeWords are content words (cut as contentWords cuts them) that say
+// where work happens, not what it is.
+var placeWords = map[string]bool{"group": true, "team": true, "teams": true, "produ": true, "area": true, "compa": true}
 
 var stopWords = map[string]bool{
 	"with": true, "that": true, "this": true, "from": true, "their": true, "them": true, "they": true,
@@ -302,6 +328,9 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	if len(goals) > 3 {
 		goals = goals[:3]
 	}
+	// One commitment names every open goal it backs (cold read 2,
+	// finding 7): the same promise is made once, not once a goal.
+	var open []string
 	for _, g := range goals {
 		if g.Overdue {
 			out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
@@ -311,7 +340,19 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		if g.Due != "" {
 			due = fmt.Sprintf(" (due %s)", g.Due)
 		}
-		out = append(out, fmt.Sprintf("Backing for \"%s\"%s: %s does the work and makes the calls; %s clears the time for it, %s.", g.Text, due, first, mgr, review))
+		open = append(open, fmt.Sprintf("\"%s\"%s", g.Text, due))
+	}
+	if len(open) > 0 {
+		c := fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for it, %s.", andList(open), first, mgr, review)
+		if len(open) > 1 {
+			c = fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for them, %s.", andList(open), first, mgr, themReview(review))
+		}
+		out = append(out, c)
+	}
+	for _, mv := range pl.Progress.Moves {
+		if mv.Unbacked {
+			out = append(out, fmt.Sprintf("What the lowered level of %s rests on, written down by %s at the next 1:1, as the file holds no evidence for it.", lowerFirst(mv.Name), mgr))
+		}
 	}
 	var mentors []string
 	in := map[string][]string{}
@@ -352,4 +393,9 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// themReview says the manager's review habit of several goals.
+func themReview(review string) string {
+	return strings.NewReplacer("reviews it without rewriting it", "reviews them without rewriting them", "asks about it", "asks about them").Replace(review)
 }

@@ -61,7 +61,7 @@ func TestColdRead2Finding6CommitmentAskedAsOneQuestion(t *testing.T) {
 
 // TestColdRead2Finding7SaidOnce: how long a goal is past its date is said
 // once, in its date's words, and the ask after it moves on.
-func TestColdRead2Finding7SaidOnce(t *testing.T) {
+func TestColdRead2Finding7AgendaSaidOnce(t *testing.T) {
 	p := pm(t)
 	p.Goals = []skills.Goal{{Text: "Hand the release notes to the team", Due: day("2026-10-31")}}
 	for _, ws := range []string{"2026-W49", "2026-W50", "2026-W52"} {

@@ -42,8 +42,8 @@ type Baseline struct {
 	// the baseline lifted every level it touched one step, a change of
 	// rater rather than evidence of growth.
 	ByOne int `json:"by_one"`
-	// levels are the levels it set.
-	levels map[string]int
+	// levels are the levels it set; prior the levels just before it.
+	levels, prior map[string]int
 }
 
 // minRebaseline is the fewest levels a commit must move at once, besides
@@ -69,6 +69,7 @@ func Baselines(history []skills.Change, current *skills.Person, managerName stri
 		}
 		group := sorted[i:j]
 		before := len(levels)
+		prior := maps.Clone(levels)
 		moved, up := 0, 0 // levels moved, and moved one step up from a level
 		for _, c := range group {
 			was, had := levels[c.Skill]
@@ -84,7 +85,7 @@ func Baselines(history []skills.Change, current *skills.Person, managerName stri
 		if b, ok := classify(before, moved, len(levels), c.Author, managerName, authors); ok {
 			b.Date, b.Commit, b.Author = c.Date.Format(time.DateOnly), c.Commit, c.Author
 			b.Calibrated = calibrated(c.Subject)
-			b.levels = maps.Clone(levels)
+			b.levels, b.prior = maps.Clone(levels), prior
 			b.ByOne = up
 			out = append(out, b)
 		}
@@ -108,7 +109,7 @@ func Baselines(history []skills.Change, current *skills.Person, managerName stri
 		}
 	}
 	if b, ok := classify(len(levels), moved, len(current.Levels), "", "", authors); ok {
-		b.Date, b.Pending, b.levels = TodayOf(current).Date, true, maps.Clone(current.Levels)
+		b.Date, b.Pending, b.levels, b.prior = TodayOf(current).Date, true, maps.Clone(current.Levels), maps.Clone(levels)
 		b.ByOne = byOne(levels, current.Levels)
 		out = append(out, b)
 	}
@@ -131,6 +132,93 @@ func classify(before, moved, after int, author, managerName string, authors map[
 		return Baseline{Kind: kind, Moved: moved, Assessed: after}, true
 	}
 	return Baseline{}, false
+}
+
+// minBatch is the fewest levels one commit must raise at once for its
+// raises to be a batch: a batch raise with no evidence behind it is a
+// rating, not growth.
+const minBatch = 3
+
+// unbacked is a level raised without evidence in a batch: the day of the
+// raise and the level it was raised from.
+type unbacked struct {
+	On   string
+	From int
+}
+
+// unbackedRaises finds the levels of p raised without evidence: a commit
+// (or the file as it stands, on the plan's today) that raises minBatch
+// levels or more at once, none of them a baseline, where the file holds no
+// evidence on a raised skill dated since that skill's level was last set.
+// It is keyed by skill, for the raises that set the levels the file holds
+// now: a later change of the skill's level, or evidence on it, clears one.
+// Such a level is never progress, and no verdict rests on it.
+func unbackedRaises(history []skills.Change, p *skills.Person) map[string]unbacked {
+	out := map[string]unbacked{}
+	levels := map[string]int{}
+	setOn := map[string]string{} // the day each skill's level was last set
+	backed := func(id, since string) bool {
+		return slices.ContainsFunc(p.Evidence, func(e skills.Evidence) bool { return e.Skill == id && date(e.Date) >= since })
+	}
+	// step applies one commit's levels (after) on day on.
+	step := func(after map[string]int, on string) {
+		var raised []string
+		moved := 0
+		for id, lvl := range after {
+			if was, ok := levels[id]; ok && lvl > was {
+				raised = append(raised, id)
+			}
+			if levels[id] != lvl {
+				moved++
+			}
+		}
+		for id := range levels {
+			if _, ok := after[id]; !ok {
+				moved++
+			}
+		}
+		base := len(levels) == 0 || moved*2 > len(after) && moved >= minRebaseline
+		for id, lvl := range after {
+			if levels[id] != lvl {
+				delete(out, id)
+			}
+		}
+		if len(raised) >= minBatch && !base {
+			for _, id := range raised {
+				if !backed(id, setOn[id]) {
+					out[id] = unbacked{On: on, From: levels[id]}
+				}
+			}
+		}
+		for id, lvl := range after {
+			if levels[id] != lvl {
+				setOn[id] = on
+			}
+		}
+		levels = maps.Clone(after)
+	}
+	sorted := oldestFirst(history)
+	cur := map[string]int{}
+	for i := 0; i < len(sorted); {
+		j := i
+		for j < len(sorted) && sorted[j].Commit == sorted[i].Commit && sorted[j].Date.Equal(sorted[i].Date) {
+			j++
+		}
+		for _, c := range sorted[i:j] {
+			cur, _ = replay(cur, *c)
+		}
+		step(maps.Clone(cur), sorted[i].Date.Format(time.DateOnly))
+		i = j
+	}
+	if p != nil {
+		step(maps.Clone(p.Levels), TodayOf(p).Date)
+	}
+	for id, u := range out {
+		if p == nil || p.Levels[id] <= u.From || backed(id, u.On) {
+			delete(out, id)
+		}
+	}
+	return out
 }
 
 // calibrated reads a commit's subject for a calibration it records.

@@ -49,7 +49,7 @@ func TestTooEarlyIsTooEarlyEverywhere(t *testing.T) {
 			p := tt.person
 			p.ID, p.Name, p.Assessed = "p", "Pat Doe", day("2026-11-20")
 			pl := build(t, &p)
-			if pl.Verdict.Kind != tt.kind || !strings.Contains(pl.Verdict.Why, "too early to judge") {
+			if pl.Verdict.Kind != tt.kind || !strings.Contains(pl.Verdict.Text+" "+pl.Verdict.Why, "too early to judge") {
 				t.Errorf("verdict %+v", pl.Verdict)
 			}
 			if pl.Ready || pl.Stretch != nil {

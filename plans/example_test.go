@@ -50,7 +50,7 @@ func ExampleVerdictOf() {
 	fmt.Printf("%s - %s\n%s\n", v.Kind, v.Text, v.Why)
 	// Output:
 	// not-yet - not yet
-	// not yet, and no cause for worry: you are solid as a Senior Product Manager, with the Group Product Manager bar still ahead on most skills, as it is for anyone a role away. With steady progress, realistically 18-24 months
+	// no cause for worry: you are solid as a Senior Product Manager, with the Group Product Manager bar still ahead on most skills, as it is for anyone a role away. With steady progress, realistically 18-24 months
 }
 
 // An earlier agenda, as written in during its 1:1, is what the next one

@@ -17,6 +17,9 @@ import (
 func verdictEvidence(pl *Plan) []string {
 	var out []string
 	rd, cur := pl.Readiness, pl.Current
+	if pl.backed != nil {
+		rd, cur = pl.backed[0], pl.backed[1] // what the verdict is judged on
+	}
 	if pl.Verdict.Kind == "onboarding" {
 		return nil // the first 90 days are not judged against a bar
 	}
@@ -159,7 +162,7 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 	if len(open) > 0 && !covered[2] {
 		var parts []string
 		for _, f := range open {
-			parts = append(parts, fmt.Sprintf("%s: %s", f.Name, lowerFirst(strings.TrimSuffix(f.Actions[0].Evidence, "."))))
+			parts = append(parts, fmt.Sprintf("%s: %s", f.Name, lowerFirst(strings.TrimSuffix(reachable(f.Actions[0].Evidence, 60), "."))))
 		}
 		out = append(out, Milestone{Days: 60, Date: day(60), Text: "What others can see: " + strings.Join(parts, "; ") + "."})
 	}
@@ -245,3 +248,51 @@ func assessedNames(pl *Plan) []string {
 	}
 	return short(out)
 }
+
+// spans are the time spans of the matrix's evidence, longest first, each
+// with the words that say them and their length in days.
+var spans = []struct {
+	words string
+	days  int
+}{
+	{"two quarters", 180}, {"six months", 180}, {"a quarter", 90}, {"one quarter", 90}, {"the quarter", 90},
+}
+
+// reachable rewrites evidence written for a full step (a quarter of
+// reviews, six months of meetings, twelve notes) to what can be there by
+// day days of the plan: spans longer than the days available become those
+// days, a span after the work ("a quarter later", "the following quarter")
+// becomes "since", and a count of six or more is scaled to the days, as
+// the matrix counts over a quarter.
+func reachable(text string, days int) string {
+	have := "two months"
+	switch {
+	case days <= 30:
+		have = "a month"
+	case days >= 90:
+		return text
+	}
+	for _, r := range []struct{ from, to string }{
+		{"by the end of the quarter", "so far"}, {"in the following quarter", "since"}, {"the following quarter", "since"},
+		{"a quarter later", "since"}, {"after two quarters", "so far"}, {"within two quarters", "so far"},
+		{"for the quarter", "so far"},
+	} {
+		text = strings.ReplaceAll(text, r.from, r.to)
+	}
+	for _, sp := range spans {
+		if sp.days <= days || sp.words == "a quarter" && strings.Contains(text, "a quarter of the time") {
+			continue // a share of the time, not a span
+		}
+		text = strings.ReplaceAll(text, sp.words, have)
+		text = strings.ReplaceAll(text, upperFirst(sp.words), upperFirst(have))
+	}
+	first, rest, ok := strings.Cut(text, " ")
+	if n := slices.Index(countWords, strings.ToLower(first)); ok && n >= 6 {
+		scaled := max(2, (n*days+45)/90)
+		text = upperFirst(countWords[scaled]) + " " + rest
+	}
+	return text
+}
+
+// countWords are the counts the matrix writes in words, by value.
+var countWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}

@@ -347,6 +347,7 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 	// An onboarding buddy is one of the capacity of both the new hire and
 	// the buddy.
 	busy := map[string]int{}
+	ix.buddyTo, ix.buddyOf = map[string][]string{}, map[string]string{}
 	for _, id := range ix.ids {
 		p := ix.people[id]
 		if !NewHire(p, TodayOf(p).day) {
@@ -355,6 +356,8 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 		if b := onboardingBuddyID(m, p, ix); b != "" {
 			busy[id]++
 			busy[b]++
+			ix.buddyTo[b] = append(ix.buddyTo[b], id)
+			ix.buddyOf[id] = b
 		}
 	}
 	ix.pairs = Match(m, team, ix.focus, cfg.Team.MentorCapacity, busy)

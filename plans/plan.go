@@ -27,6 +27,7 @@ package plans
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -100,7 +101,8 @@ type Plan struct {
 	// AssessFirst are skills with no level: they are not guessed.
 	AssessFirst []SkillRef `json:"assess_first"`
 	// Ready is true when every assessed skill meets the target's bar;
-	// Stretch then names the role after the target, if any.
+	// Stretch then names the role after the target, if any: the plan never
+	// plans against it (the focus is the case for the target).
 	Ready     bool       `json:"ready"`
 	Stretch   *RoleRef   `json:"stretch,omitempty"`
 	Strengths []Strength `json:"strengths"`
@@ -165,6 +167,13 @@ type Plan struct {
 	// two or more, with a setback or a lowered level among them. The plan
 	// then says, humanely, what happens if they do not move.
 	Concern bool `json:"concern,omitempty"`
+	// People are the lines about the people whose plans link to this one:
+	// for a people leader, their reports' onboarding, a first-time manager,
+	// a fit in question and a goal that waits on the leader's own; for
+	// anyone, the new hire they are onboarding buddy to. Leads is set when
+	// the person's role leads people.
+	People []string `json:"people,omitempty"`
+	Leads  bool     `json:"leads,omitempty"`
 	// ManagerCall is how the plan names the manager in its prose: their
 	// first name, their full name when it is shared, else "your manager".
 	ManagerCall string `json:"manager_call"`
@@ -172,6 +181,15 @@ type Plan struct {
 	// evidence is the person's evidence, for the verdict's facts.
 	calibrateWith string
 	evidence      []skills.Evidence
+	// raised are the skills whose level was raised in a batch without
+	// evidence (the latest on raisedOn), matrix order; backed the readiness
+	// for the target and the current role on the levels before them, which
+	// the verdict is judged on.
+	raised   []string
+	raisedOn string
+	backed   *[2]Readiness
+	// targetLeads is set when the target role leads people.
+	targetLeads bool
 }
 
 // Milestone is a dated checkpoint of the plan.
@@ -358,7 +376,7 @@ func Build(in Input) (*Plan, error) {
 			ExpectRoleName: expectName(m, s.Expect[role.ID]), ExpectTargetName: expectName(m, s.Expect[target.ID]),
 			Standing: StandingOf(lvl, s.Expect[target.ID]),
 		})
-		if lvl == 0 {
+		if lvl == 0 && !notYetAsked(&s, role, target) {
 			pl.AssessFirst = append(pl.AssessFirst, ref(&s))
 		}
 	}
@@ -382,10 +400,6 @@ func Build(in Input) (*Plan, error) {
 			}
 		}
 	}
-	if pl.Ready && pl.Stretch != nil && len(pl.Focus) == 0 {
-		// Nothing left to close for the target: stretch towards the next role.
-		pl.Focus = focus(in, role, m.Role(pl.Stretch.ID), team)
-	}
 	pl.Strengths = strengths(in, role, target, team, pl.Focus)
 	pl.Person.ManagerName = team.names[p.Manager]
 	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
@@ -394,7 +408,29 @@ func Build(in Input) (*Plan, error) {
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
 	bs := Baselines(in.History, p, pl.Person.ManagerName)
-	pl.Progress = progress(m, p, in.History, pl.Today.day, bs)
+	raised := unbackedRaises(in.History, p)
+	for id, u := range raised {
+		if p.PlanStart.IsZero() || u.On < date(p.PlanStart) {
+			delete(raised, id) // before the period, a raise is its starting point
+		}
+	}
+	pl.Progress = progress(m, p, in.History, pl.Today.day, bs, raised)
+	if len(raised) > 0 {
+		// Levels raised in a batch without evidence support no verdict:
+		// it is judged on the levels before them.
+		q := *p
+		q.Levels = maps.Clone(p.Levels)
+		for id, u := range raised {
+			q.Levels[id] = u.From
+			pl.raised = append(pl.raised, id)
+		}
+		slices.SortFunc(pl.raised, func(a, b string) int { return cmp.Compare(skillOrder(m, a), skillOrder(m, b)) })
+		rd, cur := readiness(m, &q, target), readiness(m, &q, role)
+		pl.backed = &[2]Readiness{rd, cur}
+		for _, u := range raised {
+			pl.raisedOn = max(pl.raisedOn, u.On)
+		}
+	}
 	pl.Baseline = pl.Progress.Baseline
 	for _, rc := range pl.Progress.Roles {
 		if from, to := m.Role(rc.From.ID), m.Role(rc.To.ID); from != nil && to != nil && to.Leads && !from.Leads {
@@ -421,6 +457,7 @@ func Build(in Input) (*Plan, error) {
 		pl.ICTrack = next.Name
 	}
 	pl.Calibration = calibration(pl, team, "you")
+	pl.targetLeads, pl.Leads = target.Leads, role.Leads
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
@@ -438,6 +475,9 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.VerdictEvidence = verdictEvidence(pl)
+	if line := stalled(pl, in.Config.Team.ReviewCycleDays); line != "" {
+		pl.VerdictEvidence = append(pl.VerdictEvidence, line)
+	}
 	start := pl.Today.day
 	if p.PlanStart.After(start) {
 		start = p.PlanStart
@@ -484,10 +524,28 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
+	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
+	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
+	if pl.Ready && pl.FocusNote != "" {
+		// At the target's bar, the case for it is what others see: a new
+		// hire onboarded with them is part of it.
+		var newHires []string
+		for _, id := range team.buddyTo[p.ID] {
+			newHires = append(newHires, cmpName(team.people[id]))
+		}
+		if len(newHires) > 0 {
+			pl.FocusNote += fmt.Sprintf(" Being %s onboarding buddy is part of your %s case too.", possessive(andList(newHires)), target.Name)
+		}
+	}
 	return pl, nil
 }
 
 func ref(s *skills.Skill) SkillRef { return SkillRef{ID: s.ID, Name: s.Name} }
+
+// skillOrder is the place of skill id in the matrix.
+func skillOrder(m *skills.Matrix, id string) int {
+	return slices.IndexFunc(m.Skills, func(s skills.Skill) bool { return s.ID == id })
+}
 
 func roleRef(m *skills.Matrix, id string) RoleRef {
 	if r := m.Role(id); r != nil {
@@ -578,10 +636,29 @@ type TeamIndex struct {
 	ids       []string
 	byFirst   map[string][]string
 	focusedOn map[string][]string
+	// history is everyone's history by id, when IndexTeamWith was given it;
+	// rebased the people whose latest baseline is a re-baseline nobody has
+	// calibrated, by id.
+	history map[string][]skills.Change
+	rebased map[string]Baseline
+	// buddyTo are the new hires each person is onboarding buddy to, buddyOf
+	// each new hire's buddy, and reports each manager's people, by id,
+	// sorted.
+	buddyTo map[string][]string
+	buddyOf map[string]string
+	reports map[string][]string
 }
 
-// IndexTeam computes the TeamIndex of team.
+// IndexTeam computes the TeamIndex of team, without its history.
 func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *TeamIndex {
+	return IndexTeamWith(m, cfg, team, nil)
+}
+
+// IndexTeamWith computes the TeamIndex of team with each person's history
+// (by person id, any order): a manager's ratings are then compared without
+// the levels of a re-baseline nobody has calibrated, and a leader's plan
+// can tell which of their people is new to leading people.
+func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, history map[string][]skills.Change) *TeamIndex {
 	ix := &TeamIndex{focus: make(map[string][]string, len(team)), ranked: make(map[*skills.Person][]candidate, len(team)),
 		matrix: m, planFocus: cfg.Plan.Focus}
 	for _, q := range team {
@@ -609,6 +686,12 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 		ix.ids = append(ix.ids, id)
 	}
 	slices.Sort(ix.ids)
+	ix.reports = map[string][]string{}
+	for _, id := range ix.ids {
+		if q := ix.people[id]; q.Manager != "" && q.Manager != id {
+			ix.reports[q.Manager] = append(ix.reports[q.Manager], id)
+		}
+	}
 	ix.index(m, cfg, team)
 	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]string{}
 	for _, id := range ix.ids {
@@ -624,8 +707,20 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 		managers = append(managers, id)
 	}
 	slices.Sort(managers)
+	rebased := map[string]Baseline{}
+	ix.history = history
+	for _, q := range team {
+		if len(history[q.ID]) == 0 {
+			continue
+		}
+		b := latestBaseline(Baselines(history[q.ID], q, ix.names[q.Manager]))
+		if b != nil && !b.Calibrated && b.Kind != "first" && (b.Pending || q.PlanStart.IsZero() || b.Date >= date(q.PlanStart)) {
+			rebased[q.ID] = *b
+		}
+	}
+	ix.rebased = rebased
 	var t Team
-	t.calibrate(m, managers, reports, func(id string) PersonRef { return PersonRef{ID: id, Name: ix.names[id]} })
+	t.calibrate(m, managers, reports, func(id string) PersonRef { return PersonRef{ID: id, Name: ix.names[id]} }, rebased)
 	ix.flagged, ix.calib = map[string]bool{}, map[string]Calibration{}
 	for _, c := range t.Calib {
 		if c.Flagged {
@@ -771,10 +866,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 			next = min(max(s.Expect[role.ID], 1), m.MaxLevel())
 		}
 		bar := s.Expect[target.ID]
-		if c.stretch != nil {
-			bar = s.Expect[c.stretch.ID]
-		}
-		if c.stretch == nil && lvl > 0 && lvl >= bar {
+		if lvl > 0 && lvl >= bar {
 			// At the target's bar already (a goal's skill, or one the
 			// person pinned): the goal is where it shows, never a step to a
 			// level the target role does not ask for.
@@ -977,20 +1069,24 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 		}
 		return fmt.Sprintf("%s has it as a focus: offer an hour on %s's live work, and review one piece of it together", q.Name, firstWord(q.Name))
 	}
-	s := m.Skill(st.ID)
-	name := lowerFirst(st.Name)
-	switch {
-	case s == nil:
-	case s.Pillar == "team-development" && role.Leads:
-		return fmt.Sprintf("make %s part of how your team runs, and show one report how you do it", name)
-	case s.Pillar == "team-development":
-		return fmt.Sprintf("bring %s to your squad's rituals (the retro, the planning, the hand-overs) and say what you changed", name)
-	case s.Pillar == "soft-skills":
-		return fmt.Sprintf("take the cross-team conversation in your area where %s decides the outcome", name)
-	case s.Pillar == "technical-ux":
-		return fmt.Sprintf("take the hardest question of %s in your area, and write down how you reasoned", name)
+	// Else the matrix's own words for the work that shows the level
+	// reached (or the one above it): a concrete use, never
+	// the skill's name in a sentence written for any skill.
+	if s := m.Skill(st.ID); s != nil {
+		for _, want := range []int{st.Level, st.Level + 1} {
+			for _, a := range s.Actions {
+				if a.To == want && skills.Audience(a.Leads, role.Leads) && !(noTeaching && strings.Contains(strings.ToLower(a.Text), "mentee")) {
+					return lowerFirst(strings.TrimSuffix(a.Text, "."))
+				}
+			}
+		}
+		for _, r := range s.Resources {
+			if r.Kind == "practice" {
+				return lowerFirst(strings.TrimSuffix(r.Title, "."))
+			}
+		}
 	}
-	return fmt.Sprintf("take the piece of work in your area that needs %s most, and share with the team how you approached it", name)
+	return "lend it to the work in your area that needs it most, and say afterwards what you did"
 }
 
 // managerCall is how p's plan calls their manager: by name (see callName),
@@ -1229,4 +1325,48 @@ func (w wordRep) Replace(text string) string {
 		text = b.String()
 	}
 	return text
+}
+
+// notYetAsked reports whether s is a people leader's skill (the team
+// development pillar) whose bar does not rise from role to target, for
+// someone whose role and target lead no one: it waits, unassessed, for a
+// job that asks more of it, rather than heading their "Assess first".
+func notYetAsked(s *skills.Skill, role, target *skills.Role) bool {
+	return s.Pillar == "team-development" && !role.Leads && !target.Leads && s.Expect[target.ID] <= s.Expect[role.ID]
+}
+
+// stalled says, in the plan of someone whose plan period is older than the
+// review cycle, that none of their focus skills has gone up a level in it
+// (levels raised without evidence aside), as the team view flags it; "" when
+// one has, when it is too early to tell, or when a baseline in the period
+// leaves nothing to compare.
+func stalled(pl *Plan, cycle int) string {
+	if !pl.Progress.Known || pl.Progress.Baseline != nil || len(pl.Focus) == 0 || pl.Person.PlanStart == "" || pl.Today.day.IsZero() || cycle <= 0 {
+		return ""
+	}
+	start, err := time.Parse(time.DateOnly, pl.Person.PlanStart)
+	if err != nil {
+		return ""
+	}
+	days := int(pl.Today.day.Sub(start).Hours() / 24)
+	if days <= cycle {
+		return ""
+	}
+	steps := 0
+	for _, f := range pl.Focus {
+		if f.Next.Value <= f.Level.Value {
+			continue // at the bar: the goal is where it shows, no step is due
+		}
+		steps++
+		for _, mv := range pl.Progress.Moves {
+			if mv.ID == f.ID && mv.To > mv.From && mv.RaisedOn == "" {
+				return ""
+			}
+		}
+	}
+	if steps == 0 {
+		return ""
+	}
+	return fmt.Sprintf("None of the focus skills has gone up a level in the %d days since %s: ask %s at the next 1:1 what has stood in the way, and change the plan, not only the dates.",
+		days, pl.Person.PlanStart, cmp.Or(pl.ManagerCall, "your manager"))
 }

@@ -138,7 +138,11 @@ func TestBuild(t *testing.T) {
 	}
 }
 
-func TestReadyPersonGetsStretch(t *testing.T) {
+// TestReadyPersonIsNotPlannedPastTheTarget: someone at the target's bar
+// everywhere is ready, and the role after it is named, but never planned
+// against (cold read 2, finding 3): with no goal, the file asks for no
+// focus.
+func TestReadyPersonIsNotPlannedPastTheTarget(t *testing.T) {
 	m := matrix(t)
 	p := &skills.Person{ID: "a", Name: "A", Path: "skills/a.toml", Role: "senior-pm", Levels: atBar(m, "gpm")}
 	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: p, Team: []*skills.Person{p}})
@@ -146,18 +150,10 @@ func TestReadyPersonGetsStretch(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !pl.Ready || pl.Stretch == nil || pl.Stretch.ID != "director" {
-		t.Errorf("ready %v stretch %+v, want ready with director as the stretch", pl.Ready, pl.Stretch)
+		t.Errorf("ready %v stretch %+v, want ready with director as the role after", pl.Ready, pl.Stretch)
 	}
-	// The stretch skills are planned against the director bar.
-	var ids []string
-	for _, f := range pl.Focus {
-		ids = append(ids, f.ID)
-	}
-	// Director weighs People Manager 1.5, and the move from Group PM to
-	// Director names hiring, team design and development plans: two levels
-	// short, on both counts.
-	if diff := cmp.Diff([]string{"hiring", "team-design", "career-development"}, ids); diff != "" {
-		t.Errorf("stretch focus (-want +got):\n%s", diff)
+	if len(pl.Focus) != 0 {
+		t.Errorf("focus %+v planned past the target", pl.Focus)
 	}
 	if !strings.Contains(pl.Readiness.Role.Name, "Group") || pl.Readiness.Met != len(m.Skills) {
 		t.Errorf("readiness %+v", pl.Readiness)
@@ -392,7 +388,8 @@ func TestConversationQuestions(t *testing.T) {
 
 // TestCommitmentsKeepToTheManagersOwnFile: a manager whose own evidence
 // records a setback in how they review work is not promised to "review it
-// without rewriting it"; every open goal has the manager's backing.
+// without rewriting it"; every open goal has the manager's backing, in one
+// commitment.
 func TestCommitmentsKeepToTheManagersOwnFile(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -421,16 +418,17 @@ func TestCommitmentsKeepToTheManagersOwnFile(t *testing.T) {
 				t.Fatal(err)
 			}
 			all := strings.Join(pl.Commitments, "\n")
-			if got := strings.Contains(all, "reviews it without rewriting it"); got != tt.review {
+			if got := strings.Contains(all, "reviews them without rewriting them"); got != tt.review {
 				t.Errorf("review promised %v, want %v:\n%s", got, tt.review, all)
 			}
 			if !tt.review && !strings.Contains(all, "leaves the how to Pat") {
 				t.Errorf("no hands-off backing instead:\n%s", all)
 			}
-			for _, g := range []string{`"Ship it"`, `"Hire a second engineer"`} {
-				if !strings.Contains(all, "Backing for "+g) {
-					t.Errorf("no backing for %s:\n%s", g, all)
-				}
+			// Cold read 2, finding 7: one commitment names both goals,
+			// not one commitment a goal saying the same thing twice.
+			if !strings.Contains(all, `Backing for "Ship it" (due 2027-01-20) and "Hire a second engineer" (due 2027-04-30): Pat does the work and makes the calls; Mo clears the time for them, `) ||
+				strings.Count(all, "Backing for") != 1 {
+				t.Errorf("not one backing naming both goals:\n%s", all)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package plans
 import (
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
@@ -107,6 +108,37 @@ type Progress struct {
 	// stands) set the levels rather than moved them: the moves count from
 	// it, and a pending one leaves none to count yet.
 	Baseline *Baseline `json:"baseline,omitempty"`
+	// Before are the moves of the period before that baseline: growth the
+	// baseline does not erase.
+	Before []Move `json:"before,omitempty"`
+}
+
+// Growth lists the moves that are growth: those raised in a batch without
+// evidence are not (see Raised).
+func (pr Progress) Growth() []Move {
+	return slices.DeleteFunc(slices.Clone(pr.Moves), func(mv Move) bool { return mv.RaisedOn != "" })
+}
+
+// Raised lists the moves raised in a batch without evidence, by day.
+func (pr Progress) Raised() []RaisedBatch {
+	var out []RaisedBatch
+	for _, mv := range pr.Moves {
+		if mv.RaisedOn == "" {
+			continue
+		}
+		if len(out) == 0 || out[len(out)-1].On != mv.RaisedOn {
+			out = append(out, RaisedBatch{On: mv.RaisedOn})
+		}
+		out[len(out)-1].Moves = append(out[len(out)-1].Moves, mv)
+	}
+	slices.SortStableFunc(out, func(a, b RaisedBatch) int { return strings.Compare(a.On, b.On) })
+	return out
+}
+
+// RaisedBatch is the levels raised on one day without evidence.
+type RaisedBatch struct {
+	On    string
+	Moves []Move
 }
 
 // EvidenceItem is one evidence entry: its own date, the skill and the text.
@@ -130,6 +162,10 @@ type Move struct {
 	// dated since the starting point: a fairness risk until the reason is
 	// written down.
 	Unbacked bool `json:"unbacked,omitempty"`
+	// RaisedOn is the day the level was raised in a batch with no evidence
+	// behind it (see unbackedRaises): a rating, not growth, until evidence
+	// backs it.
+	RaisedOn string `json:"raised_on,omitempty"`
 }
 
 // progress measures the plan period. The starting point is the version of
@@ -141,7 +177,7 @@ type Move struct {
 // or after the assessment they record, so merging, squashing or rebasing
 // them leaves the starting point where it was. Evidence is read from the
 // file by its own dates.
-func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today time.Time, baselines []Baseline) Progress {
+func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today time.Time, baselines []Baseline, raised map[string]unbacked) Progress {
 	pr := Progress{Moves: []Move{}, Roles: []RoleChange{}, Evidence: []EvidenceItem{}, Goals: []string{}}
 	if p.PlanStart.IsZero() {
 		return pr
@@ -164,8 +200,20 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today
 	}
 	pr.Known, pr.Start = true, then.on
 	if b := latestBaseline(baselines); b != nil && (b.Pending || b.Date > then.on) {
-		// Progress counts from the latest baseline, never across it.
+		// Progress counts from the latest baseline, never across it; the
+		// growth before it in the period is kept, not erased by it.
 		pr.Baseline = b
+		if b.Kind != "first" {
+			for _, s := range m.Skills {
+				was, now := then.levels[s.ID], b.prior[s.ID]
+				if was > 0 && now > was {
+					mv := Move{SkillRef: ref(&s), From: was, FromName: levelName(m, was), To: now, ToName: levelName(m, now)}
+					if slices.ContainsFunc(p.Evidence, func(e skills.Evidence) bool { return e.Skill == s.ID && date(e.Date) >= then.on }) {
+						pr.Before = append(pr.Before, mv)
+					}
+				}
+			}
+		}
 		if !b.Pending {
 			then.levels, pr.Start = b.levels, b.Date
 		} else {
@@ -192,6 +240,9 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today
 			continue
 		}
 		mv := Move{SkillRef: ref(&s), From: was, FromName: levelName(m, was), To: now, ToName: levelName(m, now), Reentry: back && now < was}
+		if u, ok := raised[s.ID]; ok && now > was && u.On >= pr.Start {
+			mv.RaisedOn = u.On
+		}
 		mv.Unbacked = now < was && !mv.Reentry && !slices.ContainsFunc(p.Evidence, func(e skills.Evidence) bool {
 			return e.Skill == s.ID && date(e.Date) >= pr.Start
 		})

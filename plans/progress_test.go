@@ -150,7 +150,7 @@ func TestProgressStart(t *testing.T) {
 			if tt.start != "" {
 				p.PlanStart = day(tt.start)
 			}
-			got := progress(m, p, tt.history, p.Assessed, nil)
+			got := progress(m, p, tt.history, p.Assessed, nil, nil)
 			want := tt.want
 			want.Moves, want.Roles, want.Evidence, want.Goals = nonNil(want.Moves), nonNil(want.Roles), nonNil(want.Evidence), nonNil(want.Goals)
 			if diff := cmp.Diff(want, got); diff != "" {

@@ -20,9 +20,9 @@ import (
 // a skill never changes a plan. Unassessed skills are never ranked: they are
 // assessed first, not guessed.
 //
-// A focus never steps past the target role's bar (only the stretch to the
-// role after it, for someone at the target's bar everywhere, plans against
-// that role's bar); a skill at the bar that a goal names is where the goal
+// A focus never steps past the target role's bar, and never plans against
+// the role after the target, not even for someone at the target's bar
+// everywhere: their focus is the promotion case, their goals; a skill at the bar that a goal names is where the goal
 // shows, and, for someone at the bar everywhere, part of the promotion case.
 // One goal counts for one focus skill: a second skill that only the same
 // goal brings in waits behind the other signals, and is dropped when it is
@@ -79,8 +79,6 @@ type candidate struct {
 	setback bool
 	// reentry is set when the level was lowered after a return from leave.
 	reentry bool
-	// stretch is the role after the target, for someone at the target's bar.
-	stretch *skills.Role
 	tier    int
 	// onboard is set for a new hire: the next role is not theirs to plan.
 	onboard bool
@@ -96,8 +94,7 @@ type candidate struct {
 // The tiers of the ranking, strongest first: a gap in today's job that the
 // file touches (a goal, evidence, the transition, a disagreement), then the
 // skills the person's own goals and setbacks name, then an untouched gap in
-// today's job, the target's gaps and the stretch to the role after the
-// target. A rating the person gives themselves apart from the manager's, on
+// today's job and the target's gaps. A rating the person gives themselves apart from the manager's, on
 // a skill at the target's bar, is a conversation (see the plan's
 // conversations), never a step past the bar: someone who underrates
 // themselves needs confidence, not a stretch.
@@ -109,7 +106,6 @@ const (
 	// tierGoalAtBar is a goal's skill already at the target's bar, for
 	// someone not yet at it everywhere: the gaps come first.
 	tierGoalAtBar
-	tierStretch
 	// tierShared is a goal's skill whose goal an earlier focus already
 	// carries: one goal counts for one focus skill, and the others come
 	// from other signals first.
@@ -249,23 +245,20 @@ const planDays = 90
 // Setback (agendawords.go) tells an evidence entry that records a setback.
 
 // rank orders the candidate focus skills of p for the move role -> target.
-// A new hire's come only from their goals and their current role's bar;
-// someone at the target's bar on every assessed skill stretches towards the
-// role after it.
+// A new hire's come only from their goals and their current role's bar.
+// Someone at the target's bar on every assessed skill is not planned
+// against the role after it: their focus is their case for the target (see
+// the top of this file).
 func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candidate {
 	today := TodayOf(p).day
 	onboard := NewHire(p, today)
 	back, _, _ := ReturnFromLeave(p)
-	var stretch *skills.Role
 	ready := !onboard && target.ID != role.ID && len(p.Levels)*2 >= len(m.Skills) // else too little assessed to say they are at the bar
 	for _, s := range m.Skills {
 		if lvl, ok := p.Levels[s.ID]; ok && lvl < s.Expect[target.ID] {
 			ready = false
 			break
 		}
-	}
-	if ready && target.Next != "" {
-		stretch = m.Role(target.Next)
 	}
 	var pinned []candidate
 	rest := make([]candidate, 0, len(m.Skills))
@@ -309,12 +302,6 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			continue // a new hire is not planned against the next role
 		case c.gap > 0:
 			c.tier = tierTarget
-		case stretch != nil && s.Expect[stretch.ID] > lvl:
-			c.tier, c.stretch = tierStretch, stretch
-			c.gap = s.Expect[stretch.ID] - lvl
-			c.weight = weight(s, stretch)
-			t := m.Transition(target.ID, stretch.ID)
-			c.transition = t != nil && slices.Contains(t.Skills, s.ID)
 		default:
 			continue
 		}
@@ -466,8 +453,6 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		out = append(out, fmt.Sprintf("at %d %s it is also below the %d the %s job asks for today", lvl, levelName(m, lvl), exp[role.ID], role.Name))
 	}
 	switch {
-	case c.stretch != nil:
-		out = append(out, fmt.Sprintf("you meet the %s bar already; %s asks for %d %s, the stretch beyond it", target.Name, c.stretch.Name, exp[c.stretch.ID], levelName(m, exp[c.stretch.ID])))
 	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
 		out = append(out, fmt.Sprintf("%s asks for %d %s, %s up", target.Name, exp[target.ID], levelName(m, exp[target.ID]), words(c.gap, "level")))
 	case lvl > 0 && lvl >= exp[target.ID] && target.ID != role.ID && len(c.goals) > 0 && c.ready && !overdue(c, c.goals[0]):
@@ -498,7 +483,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 			out = append(out, fmt.Sprintf("you rate yourself %d, above your manager's %d", c.self, lvl))
 		}
 	}
-	if c.transition && target.ID != role.ID && c.stretch == nil && !c.onboard && lvl < exp[target.ID] {
+	if c.transition && target.ID != role.ID && !c.onboard && lvl < exp[target.ID] {
 		out = append(out, fmt.Sprintf("the move from %s to %s turns on it", role.Name, target.Name))
 	}
 	if c.latest != nil {

@@ -181,6 +181,10 @@ type Calibration struct {
 	Assessed int  `json:"assessed"`
 	TooFew   bool `json:"too_few"`
 	Flagged  bool `json:"flagged"`
+	// Note says whose levels are left out of the comparison, and why: a
+	// re-baseline nobody has calibrated is a change of rater, and would
+	// flag the wrong manager (see rebasedBy).
+	Note string `json:"-"`
 }
 
 // MinCalibrationPeople is how many of a manager's people must be assessed
@@ -388,7 +392,7 @@ func BuildTeam(in TeamInput) (*Team, error) {
 		all = append(all, id)
 	}
 	slices.Sort(all)
-	t.calibrate(m, all, reports, ref)
+	t.calibrate(m, all, reports, ref, rebasedBy(in.Plans))
 	t.Managers = len(all)
 	// In the view's tree order: each manager's place, looked up, not
 	// searched for at every comparison.
@@ -581,14 +585,19 @@ func (t *Team) stepIn(m *skills.Matrix, managers []string, byID map[string]*skil
 // the bar may sit from the other managers' before a calibration talk.
 const CalibrationThreshold = 0.5
 
-func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string][]*skills.Person, ref func(string) PersonRef) {
+func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string][]*skills.Person, ref func(string) PersonRef, rebased map[string]Baseline) {
 	for _, id := range managers {
 		c := Calibration{Manager: ref(id)}
 		var sum float64
 		var n int
 		var selfSum, selfPeople int
+		var left []*skills.Person
 		for _, p := range reports[id] {
 			c.People = append(c.People, ref(p.ID))
+			if _, ok := rebased[p.ID]; ok {
+				left = append(left, p)
+				continue
+			}
 			if len(p.Self) > 0 {
 				selfPeople++
 			}
@@ -614,6 +623,7 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 			c.Mean = round2(sum / float64(n))
 		}
 		c.Assessed, c.TooFew = n, n < MinCalibrationPeople
+		c.Note = leftOutNote(left, rebased, ref, ref(id).Name)
 		switch {
 		case selfPeople > 0 && selfPeople < MinSelfPeople:
 			c.SelfCount, c.SelfHidden = 0, true
@@ -648,6 +658,37 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// leftOutNote says whose levels a manager's calibration leaves out, and
+// why: "Ben Okoro and Chloe Martin: left out, as Sam Lee's re-baseline of
+// them (2026-11-18) is not calibrated yet; compare again once it is."
+func leftOutNote(left []*skills.Person, rebased map[string]Baseline, ref func(string) PersonRef, manager string) string {
+	if len(left) == 0 {
+		return ""
+	}
+	var names []string
+	by, on := "", ""
+	for _, p := range left {
+		names = append(names, ref(p.ID).Name)
+		b := rebased[p.ID]
+		by, on = cmp.Or(b.Author, manager), max(on, b.Date)
+	}
+	return fmt.Sprintf("%s: left out of %s's comparison, as %s's re-baseline of %s (%s) is not calibrated yet; compare again once it is.",
+		andList(names), manager, by, itThem(len(left)), on)
+}
+
+// rebasedBy is, by person id, the latest baseline of each plan that is a
+// re-baseline nobody has calibrated: a change of rater, whose levels say
+// nothing yet of how their manager rates.
+func rebasedBy(plans map[string]*Plan) map[string]Baseline {
+	out := map[string]Baseline{}
+	for id, pl := range plans {
+		if b := pl.Baseline; b != nil && !b.Calibrated && b.Kind != "first" {
+			out[id] = *b
+		}
+	}
+	return out
+}
 
 // Direction says how a calibration's mean compares with the others'.
 func (c Calibration) Direction() string {
@@ -703,13 +744,13 @@ func (t *Team) flags(m *skills.Matrix, view, everyone []*skills.Person, plans ma
 		}
 		// A plan period younger than the review cycle has had no time to
 		// show progress: it is not flagged.
-		if days := int(pl.Today.day.Sub(p.PlanStart).Hours() / 24); pl.Progress.Known && len(pl.Focus) > 0 && days > cfg.Team.ReviewCycleDays {
+		if days := int(pl.Today.day.Sub(p.PlanStart).Hours() / 24); pl.Progress.Known && pl.Progress.Baseline == nil && len(pl.Focus) > 0 && days > cfg.Team.ReviewCycleDays {
 			moved := false
 			var names []string
 			for _, f := range pl.Focus {
 				names = append(names, f.Name)
 				for _, mv := range pl.Progress.Moves {
-					moved = moved || mv.ID == f.ID && mv.To > mv.From
+					moved = moved || mv.ID == f.ID && mv.To > mv.From && mv.RaisedOn == ""
 				}
 			}
 			if !moved {

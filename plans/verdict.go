@@ -33,6 +33,27 @@ type Verdict struct {
 // A person below their current role's bar is told what the plan is about,
 // never the next role's timeline.
 func VerdictOf(p *Plan) Verdict {
+	if p.backed != nil {
+		// Judged on the levels evidence backs: a batch raised without it
+		// is a rating, not growth.
+		q := *p
+		q.Readiness, q.Current, q.backed = p.backed[0], p.backed[1], nil
+		v := VerdictOf(&q)
+		if v.Kind == "onboarding" || TooEarly(&q) {
+			return v
+		}
+		var names []string
+		for _, id := range p.raised {
+			for _, s := range p.Skills {
+				if s.ID == id {
+					names = append(names, s.Name)
+				}
+			}
+		}
+		v.Why += fmt.Sprintf(". That counts %s at %s before %s: %s raised then without evidence, and %s once evidence backs %s",
+			andList(short(names)), levelsWord(len(names)), p.raisedOn, wasWere(len(names)), countsCount(len(names)), itThem(len(names)))
+		return v
+	}
 	target := p.Target.Name
 	if start, err := time.Parse(time.DateOnly, p.Person.Joined); err == nil {
 		if today, err := time.Parse(time.DateOnly, p.Today.Date); err == nil &&
@@ -45,7 +66,7 @@ func VerdictOf(p *Plan) Verdict {
 	if TooEarly(p) {
 		who := cmp.Or(p.ManagerCall, p.Person.ManagerName, "your manager")
 		return Verdict{Kind: "not-yet", Text: "not yet: too early to judge",
-			Why: fmt.Sprintf("too early to judge: %s of %d skills have a level so far, too few to say how far you are from %s, or to call any of them a gap. %s assesses the rest with you over the next 1:1s, starting with the ones your goals use",
+			Why: fmt.Sprintf("%s of %d skills have a level so far, too few to say how far you are from %s, or to call any of them a gap. %s assesses the rest with you over the next 1:1s, starting with the ones your goals use",
 				number(p.Current.Assessed), p.Current.Total, target, upperFirst(who))}
 	}
 	var below, reentry []string
@@ -60,15 +81,15 @@ func VerdictOf(p *Plan) Verdict {
 	switch {
 	case len(below) > 0 && p.FirstTimeManager:
 		return Verdict{Kind: "not-yet", Text: "not yet: the new job first",
-			Why: fmt.Sprintf("not yet, and not expected yet: you are new to leading people, and %s %s below the %s bar, the gaps most first-time managers have. Closing them in the job is the whole of this plan",
+			Why: fmt.Sprintf("nor is it expected yet: you are new to leading people, and %s %s below the %s bar, the gaps most first-time managers have. Closing them in the job is the whole of this plan",
 				andList(short(below)), isAre(len(below)), p.Role.Name)}
 	case len(below) > 0:
 		return Verdict{Kind: "not-yet", Text: "not yet: the current role first",
-			Why: fmt.Sprintf("not yet: the %s job comes first. %s %s below its bar today, and this plan is about closing %s by the next review",
-				p.Role.Name, upperFirst(andList(short(below))), isAre(len(below)), itThem(len(below)))}
+			Why: fmt.Sprintf("%s %s below the %s bar today, and this plan is about closing %s by the next review",
+				upperFirst(andList(short(below))), isAre(len(below)), p.Role.Name, itThem(len(below)))}
 	case len(reentry) > 0:
 		return Verdict{Kind: "not-yet", Text: "not yet: re-entry first",
-			Why: fmt.Sprintf("re-entry first: you came back from leave on %s, and %s %s rated below the %s bar while %s back with use: a refresh, not a skill lost. The move to %s is judged once %s, not before",
+			Why: fmt.Sprintf("you came back from leave on %s, and %s %s rated below the %s bar while %s back with use: a refresh, not a skill lost. The move to %s is judged once %s, not before",
 				p.Returned, andList(short(reentry)), isAre(len(reentry)), p.Role.Name, comesBack(len(reentry)), target, hasHave(len(reentry)))}
 	case p.Readiness.Gap > 6:
 		where := "on " + andList(short(gapNames(p.Readiness.Below)))
@@ -76,7 +97,7 @@ func VerdictOf(p *Plan) Verdict {
 			where = "on most skills, as it is for anyone a role away"
 		}
 		v := Verdict{Kind: "not-yet", Text: "not yet",
-			Why: fmt.Sprintf("not yet, and no cause for worry: you are solid as %s, with the %s bar still ahead %s. With steady progress, realistically %s",
+			Why: fmt.Sprintf("no cause for worry: you are solid as %s, with the %s bar still ahead %s. With steady progress, realistically %s",
 				article(p.Role.Name), target, where, when)}
 		if p.ICTrack != "" {
 			v.Why += fmt.Sprintf(". You chose the individual-contributor path to %s over managing people as %s, and this plan is built for that choice", target, article(p.ICTrack))
@@ -89,16 +110,24 @@ func VerdictOf(p *Plan) Verdict {
 	var v Verdict
 	if len(p.Readiness.Below) == 0 && p.Readiness.Total-p.Readiness.Assessed <= 2 {
 		v = Verdict{Kind: "ready-now", Text: "ready now",
-			Why: fmt.Sprintf("ready now: you are at or above the %s bar on every assessed skill", target)}
+			Why: fmt.Sprintf("you are at or above the %s bar on every assessed skill", target)}
 		if p.AtBarSince != "" {
 			v.Why += fmt.Sprintf(", and have been since %s", p.AtBarSince)
+			// Ready for months: say what stands in the way, as it is no
+			// longer a skill.
+			who := cmp.Or(p.ManagerCall, p.Person.ManagerName, "your manager")
+			if p.targetLeads && !p.Leads {
+				v.Why += fmt.Sprintf(". What stands between you and it is not a skill but a team to lead: %s role opening up, and %s's case for you at the next promotion round", article(target), who)
+			} else {
+				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round", who)
+			}
 		}
 	} else {
 		// The time is in Text, which the plan prints just before Why.
 		v = Verdict{Kind: "ready-soon", Text: "ready in " + when,
-			Why: fmt.Sprintf("close: you are at the %s bar everywhere but %s", target, andList(short(gapNames(p.Readiness.Below))))}
+			Why: fmt.Sprintf("you are at the %s bar everywhere but %s", target, andList(short(gapNames(p.Readiness.Below))))}
 		if len(p.Readiness.Below) == 0 {
-			v.Why = fmt.Sprintf("close: you are at the %s bar on every assessed skill, and the skills with no level yet decide it", target)
+			v.Why = fmt.Sprintf("you are at the %s bar on every assessed skill, and the skills with no level yet decide it", target)
 		}
 	}
 	if p.Calibration != "" {
@@ -135,7 +164,7 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 	if b.Kind == "new-manager" || b.Pending && rater == p.Person.ManagerName {
 		what = fmt.Sprintf("when %s became your manager, the assessment of %s %s", rater, b.Date, how)
 	}
-	why := fmt.Sprintf("held until calibration: %s. That is a change of rater, not evidence of growth, so the verdict waits until that assessment is calibrated with %s", what, cmp.Or(p.calibrateWith, "the other managers"))
+	why := fmt.Sprintf("%s. That is a change of rater, not evidence of growth, so the verdict waits until that assessment is calibrated with %s", what, cmp.Or(p.calibrateWith, "the other managers"))
 	if len(p.Readiness.Below) > 0 {
 		why += fmt.Sprintf("; and even on those levels, %s %s short of the %s bar", andList(short(gapNames(p.Readiness.Below))), isAre(len(p.Readiness.Below)), p.Target.Name)
 	}
@@ -234,6 +263,27 @@ func number(n int) string {
 	return fmt.Sprint(n)
 }
 
+func levelsWord(n int) string {
+	if n == 1 {
+		return "its level"
+	}
+	return "their levels"
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "it was"
+	}
+	return "they were"
+}
+
+func countsCount(n int) string {
+	if n == 1 {
+		return "it counts"
+	}
+	return "they count"
+}
+
 func itThem(n int) string {
 	if n == 1 {
 		return "it"
@@ -308,16 +358,13 @@ func mustChange(pl *Plan) []string {
 				parts = append(parts, fmt.Sprintf("what the note of %s records (\"%s\") turned round, as the people it affects tell it", date(latest.Date), latest.Text))
 			}
 		}
-		if slices.ContainsFunc(pl.Progress.Moves, func(mv Move) bool { return mv.ID == g.ID && mv.Unbacked }) {
-			parts = append(parts, fmt.Sprintf("at the next 1:1, %s writes down what the lowered level rests on, as the file holds no evidence for it", cmp.Or(pl.ManagerCall, "your manager")))
-		}
+		// What the lowered level rests on is the manager's to write down:
+		// a commitment of theirs (see commitments), not the person's to move.
 		if len(parts) == 0 && pl.FirstTimeManager {
 			continue // gaps expected of a new manager: only what the file names
 		}
 		if len(parts) == 0 {
 			parts = append(parts, fmt.Sprintf("one piece of work others can point to that shows it at %d %s, the bar of the job", g.Expect, g.ExpectName))
-		} else if strings.HasPrefix(parts[0], "at the next 1:1, ") {
-			parts = []string{fmt.Sprintf("one piece of work others can point to that shows it at %d %s, the bar of the job; and %s", g.Expect, g.ExpectName, parts[0])}
 		}
 		out = append(out, fmt.Sprintf("%s: %s.", g.Name, strings.Join(parts, "; and ")))
 	}

@@ -19,7 +19,7 @@ func TestVerdictOf(t *testing.T) {
 	}{
 		{name: "at the target's bar everywhere",
 			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "gpm")},
-			want:   Verdict{Kind: "ready-now", Text: "ready now", Why: "ready now: you are at or above the Group Product Manager bar on every assessed skill"}},
+			want:   Verdict{Kind: "ready-now", Text: "ready now", Why: "you are at or above the Group Product Manager bar on every assessed skill"}},
 		{name: "two skills unassessed is still ready",
 			person: skills.Person{Role: "senior-pm", Levels: with(atBar(m, "gpm"), map[string]int{"hiring": 0, "coaching": 0})},
 			want:   Verdict{Kind: "ready-now", Text: "ready now", Why: "on every assessed skill"}},
@@ -29,20 +29,20 @@ func TestVerdictOf(t *testing.T) {
 		{name: "a few levels short of the target",
 			person: skills.Person{Role: "senior-pm", Levels: with(atBar(m, "gpm"), map[string]int{"coaching": 2, "delegation": 2})},
 			want: Verdict{Kind: "ready-soon", Text: "ready in 6-12 months",
-				Why: "close: you are at the Group Product Manager bar everywhere but Coaching and mentoring and Delegation and team performance"}},
+				Why: "you are at the Group Product Manager bar everywhere but Coaching and mentoring and Delegation and team performance"}},
 		{name: "below the current bar",
 			person: skills.Person{Role: "senior-pm", Levels: with(atBar(m, "gpm"), map[string]int{"communication": 2})},
 			want: Verdict{Kind: "not-yet", Text: "not yet: the current role first",
-				Why: "not yet: the Senior Product Manager job comes first. Communication up, down and sideways is below its bar today"}},
+				Why: "Communication up, down and sideways is below the Senior Product Manager bar today"}},
 		// A solid PM far from the next role is told so in words, not in a
 		// count of levels that reads as a failure.
 		{name: "more than 6 levels to close",
 			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "senior-pm")},
 			want: Verdict{Kind: "not-yet", Text: "not yet",
-				Why: "not yet, and no cause for worry: you are solid as a Senior Product Manager, with the Group Product Manager bar still ahead on most skills"}},
+				Why: "no cause for worry: you are solid as a Senior Product Manager, with the Group Product Manager bar still ahead on most skills"}},
 		{name: "fewer than half the skills assessed is too early, not onboarding",
 			person: skills.Person{Role: "pm", Levels: map[string]int{"communication": 2, "negotiation": 2}},
-			want:   Verdict{Kind: "not-yet", Text: "not yet: too early to judge", Why: "too early to judge: two of 24 skills have a level so far, too few to say how far you are from Senior Product Manager, or to call any of them a gap"}},
+			want:   Verdict{Kind: "not-yet", Text: "not yet: too early to judge", Why: "two of 24 skills have a level so far, too few to say how far you are from Senior Product Manager, or to call any of them a gap"}},
 		{name: "joined within 90 days of the assessment",
 			person: skills.Person{Role: "senior-pm", Levels: atBar(m, "gpm"), Joined: day("2026-09-01")},
 			want:   Verdict{Kind: "onboarding", Text: "onboarding", Why: "you joined on 2026-09-01 and are still learning"}},
@@ -55,7 +55,7 @@ func TestVerdictOf(t *testing.T) {
 			person: skills.Person{Role: "senior-pm", Levels: with(atBar(m, "senior-pm"), map[string]int{"market-knowledge": 1}),
 				Evidence: []skills.Evidence{{Date: day("2026-10-19"), Skill: "communication", Text: "Back from six months of parental leave"}}},
 			want: Verdict{Kind: "not-yet", Text: "not yet: re-entry first",
-				Why: "re-entry first: you came back from leave on 2026-10-19, and Industry and market knowledge is rated below the Senior Product Manager bar while it comes back with use: a refresh, not a skill lost"}},
+				Why: "you came back from leave on 2026-10-19, and Industry and market knowledge is rated below the Senior Product Manager bar while it comes back with use: a refresh, not a skill lost"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,6 +78,13 @@ func TestVerdictOf(t *testing.T) {
 			// person, never of them; and says a time once at most.
 			if strings.Contains(pl.Verdict.Why, "P ") || strings.Count(got(pl.Verdict), "months") > 1 {
 				t.Errorf("verdict not said to the person, or its time said twice: %q", got(pl.Verdict))
+			}
+			// Cold read 2, finding 7: the label is printed in bold just
+			// before the sentence; the sentence never says it again.
+			for _, part := range strings.Split(strings.TrimSuffix(pl.Verdict.Text, ", once calibrated"), ": ") {
+				if strings.HasPrefix(pl.Verdict.Why, part) {
+					t.Errorf("%q repeats the label %q", pl.Verdict.Why, pl.Verdict.Text)
+				}
 			}
 			if (pl.Onboarding != nil) != (tt.want.Kind == "onboarding") {
 				t.Errorf("onboarding plan %v for verdict %s", pl.Onboarding != nil, pl.Verdict.Kind)

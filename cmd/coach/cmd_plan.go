@@ -419,7 +419,7 @@ func (t *team) plan(p *skills.Person) (*plans.Plan, error) {
 // teamIndex is what every plan reads of the whole team, computed once. t.plan
 // may be called from many goroutines: nothing else of t is written then.
 func (t *team) teamIndex() *plans.TeamIndex {
-	t.indexOnce.Do(func() { t.index = plans.IndexTeam(t.repo.Matrix, t.repo.Config, t.repo.People) })
+	t.indexOnce.Do(func() { t.index = plans.IndexTeamWith(t.repo.Matrix, t.repo.Config, t.repo.People, t.own) })
 	return t.index
 }
 
