@@ -1,15 +1,13 @@
 package skills
 
 import (
-	"bufio"
+	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	gotoml "github.com/pelletier/go-toml/v2"
@@ -78,161 +76,43 @@ func (c Change) FromLevel() int { n, _ := strconv.Atoi(c.From); return n }
 func (c Change) ToLevel() int { n, _ := strconv.Atoi(c.To); return n }
 
 // MarshalJSON writes levels as numbers (null when not assessed) and other
-// values as strings (null when empty), so scripts need not parse them.
-func (c Change) MarshalJSON() ([]byte, error) { return c.AppendJSON(nil, ""), nil }
-
-// AppendJSON appends c as a JSON object whose fields are indented by
-// indent+"  " (no line breaks when indent is ""). It is written out by hand
-// because a history of tens of thousands of changes is encoded at once, and
-// encoding/json re-reads and re-indents whatever a MarshalJSON returns.
-func (c Change) AppendJSON(b []byte, indent string) []byte {
-	sep, open, closing := ",", "{", "}"
-	if indent != "" {
-		sep, open, closing = ",\n"+indent+"  ", "{\n"+indent+"  ", "\n"+indent+"}"
-	}
-	colon := ":"
-	if indent != "" {
-		colon = ": "
-	}
-	first := true
-	key := func(k string) {
-		if first {
-			b = append(b, open...)
-			first = false
-		} else {
-			b = append(b, sep...)
+// values as strings (null when empty), so scripts need not parse them; dates
+// to the second, and On as a date alone.
+func (c Change) MarshalJSON() ([]byte, error) {
+	value := func(s string) any {
+		if s == "" {
+			return nil
 		}
-		b = append(b, '"')
-		b = append(b, k...)
-		b = append(b, '"')
-		b = append(b, colon...)
-	}
-	str := func(k, v string, omitEmpty bool) {
-		if omitEmpty && v == "" {
-			return
-		}
-		key(k)
-		b = AppendJSONString(b, v)
-	}
-	str("person", c.Person, false)
-	str("commit", c.Commit, true)
-	key("date")
-	b = append(b, '"')
-	b = c.Date.AppendFormat(b, time.RFC3339)
-	b = append(b, '"')
-	str("author", c.Author, true)
-	str("email", c.Email, true)
-	str("subject", c.Subject, true)
-	str("kind", string(c.Kind), false)
-	str("skill", c.Skill, true)
-	if len(c.Skills) > 0 {
-		key("skills")
-		inner := ""
-		if indent != "" {
-			inner = "\n" + indent + "    "
-		}
-		b = append(b, '[')
-		for i, id := range c.Skills {
-			if i > 0 {
-				b = append(b, ',')
+		if c.Kind == KindLevel || c.Kind == KindSelf {
+			if n, err := strconv.Atoi(s); err == nil {
+				if n == 0 {
+					return nil
+				}
+				return n
 			}
-			b = append(b, inner...)
-			b = AppendJSONString(b, id)
 		}
-		if indent != "" {
-			b = append(b, "\n"+indent+"  "...)
-		}
-		b = append(b, ']')
+		return s
 	}
-	levels := c.Kind == KindLevel || c.Kind == KindSelf
-	for _, fv := range [2][2]string{{"from", c.From}, {"to", c.To}} {
-		key(fv[0])
-		n, err := strconv.Atoi(fv[1])
-		switch {
-		case fv[1] == "" || (levels && err == nil && n == 0):
-			b = append(b, "null"...)
-		case levels && err == nil:
-			b = strconv.AppendInt(b, int64(n), 10)
-		default:
-			b = AppendJSONString(b, fv[1])
-		}
-	}
-	str("text", c.Text, true)
+	on := ""
 	if !c.On.IsZero() {
-		key("on")
-		b = append(b, '"')
-		b = c.On.AppendFormat(b, time.DateOnly)
-		b = append(b, '"')
+		on = c.On.Format(time.DateOnly)
 	}
-	return append(b, closing...)
-}
-
-// AppendJSONString appends s as a JSON string, escaped as encoding/json does.
-func AppendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c < utf8.RuneSelf {
-			b = append(b, c)
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return append(b, '"')
-}
-
-// WriteChangesJSON writes changes as an indented JSON array, the same bytes
-// as encoding/json with a two-space indent.
-func WriteChangesJSON(w io.Writer, changes []Change) error {
-	if len(changes) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	b := make([]byte, 0, 1024)
-	for i, c := range changes {
-		b = b[:0]
-		if i == 0 {
-			b = append(b, "[\n  "...)
-		} else {
-			b = append(b, ",\n  "...)
-		}
-		b = c.AppendJSON(b, "  ")
-		if _, err := bw.Write(b); err != nil {
-			return err
-		}
-	}
-	if _, err := bw.WriteString("\n]\n"); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return json.Marshal(struct {
+		Person  string   `json:"person"`
+		Commit  string   `json:"commit,omitempty"`
+		Date    string   `json:"date"`
+		Author  string   `json:"author,omitempty"`
+		Email   string   `json:"email,omitempty"`
+		Subject string   `json:"subject,omitempty"`
+		Kind    Kind     `json:"kind"`
+		Skill   string   `json:"skill,omitempty"`
+		Skills  []string `json:"skills,omitempty"`
+		From    any      `json:"from"`
+		To      any      `json:"to"`
+		Text    string   `json:"text,omitempty"`
+		On      string   `json:"on,omitempty"`
+	}{c.Person, c.Commit, c.Date.Format(time.RFC3339), c.Author, c.Email, c.Subject, c.Kind, c.Skill, c.Skills,
+		value(c.From), value(c.To), c.Text, on})
 }
 
 // levelString encodes a level for From and To.
