@@ -2,15 +2,11 @@ package skills
 
 import (
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
-	gotoml "github.com/pelletier/go-toml/v2"
 )
 
 // Kind says what a Change changed.
@@ -184,127 +180,4 @@ func levelChanges(person string, kind Kind, old, cur map[string]int) []Change {
 		}
 	}
 	return out
-}
-
-// ParsePerson decodes a skill file without a matrix and without validation,
-// for reading old versions from history: a skill the matrix has since
-// dropped, or a level since rescaled, must not hide the change. Values of the
-// wrong type are left out. It fails only when the TOML itself is broken.
-//
-// A cold `coach history` decodes every version of every file, tens of
-// thousands of them, and decoding was the largest part of its time. So a
-// version is first decoded with go-toml, seven times faster than
-// BurntSushi/toml on these files; only what go-toml refuses (TOML 1.1 syntax,
-// which BurntSushi accepts, or a broken file) is decoded again with
-// BurntSushi/toml, the decoder `coach check` uses, whose error is the one
-// reported. The key checks of `coach check` do not apply here.
-//
-// A version over coach's limits (see [ErrOverLimit]) is not decoded.
-func ParsePerson(path string, src []byte) (*Person, error) {
-	if p := SizeProblem(path, int64(len(src)), skillFileLimit.max, skillFileLimit.what); p != nil {
-		return nil, &OverLimitError{*p}
-	}
-	if ps := conflictMarkers(path, src); len(ps) > 0 {
-		return nil, fmt.Errorf("%s", ps[0])
-	}
-	if p := tomlBounds(path, src, skillFileLimit); p != nil {
-		return nil, &OverLimitError{*p}
-	}
-	var f map[string]any
-	if fastDecode(src, &f) != nil {
-		f = nil
-		if err := slowDecode(src, &f); err != nil {
-			return nil, fmt.Errorf("%s", decodeProblem(path, src, err))
-		}
-	}
-	return personFromMap(path, f), nil
-}
-
-// The two decoders of ParsePerson, as variables so that a test can compare
-// them on the same input.
-var (
-	fastDecode = func(src []byte, f *map[string]any) error { return gotoml.Unmarshal(src, f) }
-	slowDecode = func(src []byte, f *map[string]any) error { _, err := toml.Decode(string(src), f); return err }
-)
-
-// personFromMap reads a decoded skill file. The decoders differ in two types:
-// an array of tables is a []map[string]any from BurntSushi/toml and a []any
-// of maps from go-toml, and a local date is a time.Time or a
-// gotoml.LocalDate; both forms are accepted.
-func personFromMap(path string, f map[string]any) *Person {
-	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
-	strs := func(m map[string]any, k string) []string {
-		var out []string
-		list, _ := m[k].([]any)
-		for _, v := range list {
-			if s, ok := v.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	table := func(k string) map[string]any { t, _ := f[k].(map[string]any); return t }
-	tables := func(k string) []map[string]any {
-		switch t := f[k].(type) {
-		case []map[string]any:
-			return t
-		case []any:
-			out := make([]map[string]any, 0, len(t))
-			for _, v := range t {
-				if m, ok := v.(map[string]any); ok {
-					out = append(out, m)
-				}
-			}
-			return out
-		}
-		return nil
-	}
-	p := &Person{ID: PersonID(path), Path: path, Name: str(f, "name"), Role: str(f, "role"),
-		Target: str(f, "target"), Manager: str(f, "manager"), Focus: strs(f, "focus"),
-		Levels: intLevels(table("levels")), Self: intLevels(table("self"))}
-	if n, ok := f["reports"].(int64); ok && n >= 0 && n <= 100000 {
-		p.Reports = int(n)
-	}
-	if private, ok := f["private"].(map[string]any); ok {
-		p.Notes = NotesFingerprint(str(private, "notes"))
-		if notes := (Notes{Value: str(private, "notes")}); !notes.Empty() && !notes.Encrypted() {
-			p.PlainNotes = plainNotesMark(notes.Value)
-		}
-	}
-	p.Assessed, _ = asDate(f["assessed"])
-	p.Joined, _ = asDate(f["joined"])
-	p.PlanStart, _ = asDate(f["plan_start"])
-	for _, g := range tables("goal") {
-		due, _ := asDate(g["due"])
-		p.Goals = append(p.Goals, Goal{Text: str(g, "text"), Skills: strs(g, "skills"), Due: due})
-	}
-	for _, e := range tables("evidence") {
-		d, _ := asDate(e["date"])
-		p.Evidence = append(p.Evidence, Evidence{Date: d, Skill: str(e, "skill"), Text: str(e, "text")})
-	}
-	return p
-}
-
-func intLevels(raw map[string]any) map[string]int {
-	out := map[string]int{}
-	for k, v := range raw {
-		if n, ok := v.(int64); ok && n > 0 && n < 1000 {
-			out[k] = int(n)
-		}
-	}
-	return out
-}
-
-// asDate converts a decoded TOML local date to a UTC midnight time. The
-// decoder marks a local date (no time, no offset) with a zone of its own,
-// named "date-local"; the zone is not exported, so it is compared by name.
-func asDate(v any) (time.Time, bool) {
-	if d, ok := v.(gotoml.LocalDate); ok {
-		return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC), true
-	}
-	t, ok := v.(time.Time)
-	if !ok || t.Location().String() != "date-local" {
-		return time.Time{}, false
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 }
