@@ -627,6 +627,10 @@ func setLenient(dst reflect.Value, v any) bool {
 	}
 	switch dst.Kind() {
 	case reflect.Interface:
+		if p, ok := dst.Addr().Interface().(*any); ok {
+			*p = v // without boxing v again, as dst.Set would
+			return true
+		}
 		dst.Set(reflect.ValueOf(v))
 		return true
 	case reflect.String:
@@ -662,14 +666,14 @@ func setLenient(dst reflect.Value, v any) bool {
 		default:
 			return false
 		}
-		out := reflect.MakeSlice(dst.Type(), 0, len(items))
+		out := reflect.MakeSlice(dst.Type(), len(items), len(items))
+		n := 0
 		for _, item := range items {
-			e := reflect.New(dst.Type().Elem()).Elem()
-			if setLenient(e, item) {
-				out = reflect.Append(out, e)
+			if setLenient(out.Index(n), item) {
+				n++
 			}
 		}
-		dst.Set(out)
+		dst.Set(out.Slice(0, n))
 		return true
 	}
 	return false
