@@ -43,11 +43,11 @@ func TestCheckAgenda(t *testing.T) {
 	}
 }
 
-// ParseItems runs no inline parser but the checkbox's: an item's text is
+// ReadAgenda runs no inline parser but the checkbox's: an item's text is
 // its source as written, links, emphasis, code and HTML included, and only
 // a checkbox that starts a list item outside quotes, code and HTML makes an
 // item.
-func TestParseItemsRules(t *testing.T) {
+func TestReadAgendaItemsRules(t *testing.T) {
 	tests := []struct {
 		name, src string
 		want      []Item
@@ -69,7 +69,7 @@ func TestParseItemsRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, ParseItems([]byte(tt.src))); diff != "" {
+			if diff := cmp.Diff(tt.want, ReadAgenda(Week{}, []byte(tt.src)).Items); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
@@ -79,13 +79,13 @@ func TestParseItemsRules(t *testing.T) {
 // Reading an agenda back must take bounded time and memory: CheckAgenda
 // refuses what is over the limits before any parser runs, cheaply, and
 // what it accepts parses without a panic.
-func FuzzParseItems(f *testing.F) {
+func FuzzReadAgenda(f *testing.F) {
 	f.Add([]byte("- [ ] a (open since 2026-W40)\n  - [x] b\n\n> - [ ] quoted\n\n```\n- [ ] code\n```\n"))
 	f.Add([]byte("1. [ ] one\n2) [X] two\n* [ ] `[ ]` \\[x]\n- [ ] [link](x) <b>html</b>\n"))
 	f.Add([]byte("- [ ]\n- [ ] *a* [b][c]\n\n[c]: http://example.com\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if p := CheckAgenda("a.md", src); p == nil && len(src) < 4096 {
-			ParseItems(src) // must not panic
+			ReadAgenda(Week{}, src) // must not panic
 		}
 		if len(src) == 0 {
 			src = []byte("x")
