@@ -60,8 +60,8 @@ type personFile struct {
 type decodeMode int
 
 const (
-	strict decodeMode = iota
-	lenient
+	decodeStrict decodeMode = iota
+	decodeLenient
 )
 
 // decodePersonFile reads a skill file into a personFile. In strict mode the
@@ -71,7 +71,7 @@ const (
 // a limit (an [OverLimitError]), with a merge conflict, or not TOML.
 func decodePersonFile(path string, src []byte, mode decodeMode) (f *personFile, ix *sourceIndex, problems Problems, err error) {
 	f = &personFile{}
-	if mode == strict {
+	if mode == decodeStrict {
 		ix, problems, ok := decodeTOML(path, src, f, skillFileLimit)
 		if !ok {
 			return nil, nil, problems, nil
@@ -109,7 +109,7 @@ func decodePersonFile(path string, src []byte, mode decodeMode) (f *personFile, 
 // ("skills/alice.toml"); the person's id is its stem. The person is returned
 // whenever the file could be decoded, even with problems.
 func DecodePerson(path string, src []byte, m *Matrix) (*Person, Problems) {
-	f, ix, problems, _ := decodePersonFile(path, src, strict)
+	f, ix, problems, _ := decodePersonFile(path, src, decodeStrict)
 	if f == nil {
 		return nil, problems
 	}
@@ -128,7 +128,7 @@ func DecodePerson(path string, src []byte, m *Matrix) (*Person, Problems) {
 // and on a version over coach's limits (see [ErrOverLimit]), which is not
 // decoded.
 func ParsePerson(path string, src []byte) (*Person, error) {
-	f, _, _, err := decodePersonFile(path, src, lenient)
+	f, _, _, err := decodePersonFile(path, src, decodeLenient)
 	if err != nil {
 		return nil, err
 	}
