@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,11 +20,11 @@ import (
 // jsonOf is a result as coach prints it: byte for byte, zones included.
 func jsonOf(t *testing.T, res *Result) string {
 	t.Helper()
-	var b bytes.Buffer
-	if err := skills.WriteChangesJSON(&b, res.Changes); err != nil {
+	b, err := json.MarshalIndent(res.Changes, "", "  ")
+	if err != nil {
 		t.Fatal(err)
 	}
-	return b.String() + strings.Join(res.Warnings, "\n") + strings.Join(res.Notes, "\n")
+	return string(b) + strings.Join(res.Warnings, "\n") + strings.Join(res.Notes, "\n")
 }
 
 func readJSON(t *testing.T, dir string, opts Options) (string, *Result) {

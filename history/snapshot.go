@@ -75,20 +75,13 @@ type Snapshots struct {
 }
 
 // OpenSnapshots opens the repository holding root; Close releases it.
-func OpenSnapshots(root string) (*Snapshots, error) { return openSnapshots(root, true) }
-
-// openSnapshots is OpenSnapshots, reading every object through go-git's
-// storage unless packed: the plain reader that tests compare with.
-func openSnapshots(root string, packed bool) (*Snapshots, error) {
+func OpenSnapshots(root string) (*Snapshots, error) {
 	w, repo, err := openAt(root)
 	if err != nil {
 		return nil, err
 	}
-	s := &Snapshots{w: w, repo: repo, st: repo.Storer, blobs: map[plumbing.Hash][]byte{}}
-	if packed {
-		s.st = packedStorer{repo.Storer, newObjectStore(repo.Storer, w.packs)}
-	}
-	return s, nil
+	return &Snapshots{w: w, repo: repo, st: packedStorer{repo.Storer, newObjectStore(repo.Storer, w.packs)},
+		blobs: map[plumbing.Hash][]byte{}}, nil
 }
 
 // packedStorer is the repository's storage with its objects read from the
@@ -351,18 +344,8 @@ func fileAt(s storer.EncodedObjectStorer, root plumbing.Hash, p string, max int6
 
 // DefaultBase finds what a pull request is compared with: the merge base of
 // HEAD and the default branch (origin/HEAD, else main or master, local or
-// remote), or HEAD itself when there is no such branch. It returns the
-// revision's name and its snapshot.
-func DefaultBase(root string) (*Snapshot, error) {
-	s, err := OpenSnapshots(root)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	return s.DefaultBase()
-}
-
-// DefaultBase reads the snapshot that [DefaultBase] finds.
+// remote), or HEAD itself when there is no such branch, and reads its
+// snapshot.
 func (s *Snapshots) DefaultBase() (*Snapshot, error) {
 	repo := s.repo
 	head, err := repo.Head()

@@ -70,3 +70,14 @@ func TestSnapshotsPacked(t *testing.T) {
 		t.Errorf("the default base (-go-git +packed):\n%s", diff)
 	}
 }
+
+// openSnapshots is OpenSnapshots, reading every object through go-git's
+// storage unless packed: the twin the mapped packs are tested against.
+func openSnapshots(root string, packed bool) (*Snapshots, error) {
+	s, err := OpenSnapshots(root)
+	if err != nil || packed {
+		return s, err
+	}
+	s.st = s.repo.Storer
+	return s, nil
+}

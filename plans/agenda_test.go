@@ -50,7 +50,7 @@ func TestParseWeek(t *testing.T) {
 	}
 }
 
-func TestParseItems(t *testing.T) {
+func TestReadAgendaItems(t *testing.T) {
 	src := `# Agenda
 
 - [ ] open item
@@ -83,10 +83,10 @@ func TestParseItems(t *testing.T) {
 		{Text: "carried", Since: "2026-W45"},
 		{Text: "a long item that wraps"},
 	}
-	if diff := cmp.Diff(want, ParseItems([]byte(src))); diff != "" {
+	if diff := cmp.Diff(want, ReadAgenda(Week{}, []byte(src)).Items); diff != "" {
 		t.Errorf("items (-want +got):\n%s", diff)
 	}
-	open, done := carry(ParseItems([]byte(src)), "2026-W47")
+	open, done := carry(ReadAgenda(Week{}, []byte(src)).Items, "2026-W47")
 	wantOpen := []Item{
 		{Text: "open item", Since: "2026-W47", Children: []Item{{Text: "open child", Since: "2026-W47"}}},
 		{Text: "open under done", Since: "2026-W47"},
@@ -104,7 +104,7 @@ func TestParseItems(t *testing.T) {
 	}
 	// Anything parses: binary junk, an empty file, half a list.
 	for _, junk := range []string{"", "\x00\xff\xfe", "- [", "- [ ", "> > - [ ] x", "```\n- [ ] unterminated"} {
-		ParseItems([]byte(junk))
+		ReadAgenda(Week{}, []byte(junk))
 	}
 }
 

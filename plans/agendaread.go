@@ -163,7 +163,7 @@ var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2
 // CheckAgenda is the problem of an agenda that coach will not read back: over
 // [skills.MaxAgendaSize], or with lists and quotes nested deeper than
 // [skills.MaxDepth] (the Markdown parser's time grows with the square of
-// the nesting). It is nil for an agenda that [ParseItems] may read.
+// the nesting). It is nil for an agenda that [ReadAgenda] may read.
 func CheckAgenda(path string, src []byte) *skills.Problem {
 	if p := skills.SizeProblem(path, int64(len(src)), skills.MaxAgendaSize, "an agenda"); p != nil {
 		return p
@@ -238,28 +238,18 @@ func agendaParser() parser.Parser {
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
 }
 
-// ParseItems reads the action items of an agenda with a Markdown parser,
-// so that a checkbox in a code block or a quote is not taken for an item:
-// every task-list item outside the "Your topics" section. Nested items stay
-// nested; items left blank, or still holding [ActionPlaceholder], are
-// skipped. Any text parses; what is not a task item is ignored. An agenda
-// is checked with [CheckAgenda] first.
-func ParseItems(src []byte) []Item {
-	var out []Item
-	for _, it := range parseSections(src) {
-		if it.section != topicsHeading {
-			out = append(out, it.Item)
-		}
-	}
-	return out
-}
-
 // sectionItem is a top-level task item and the level-2 heading it is under.
 type sectionItem struct {
 	Item
 	section string
 }
 
+// parseSections reads the task items of an agenda with a Markdown parser,
+// so that a checkbox in a code block or a quote is not taken for an item,
+// each with the section it is in. Nested items stay nested; items left
+// blank, or still holding [ActionPlaceholder], are skipped. Any text
+// parses; what is not a task item is ignored. An agenda is checked with
+// [CheckAgenda] first.
 func parseSections(src []byte) []sectionItem {
 	doc := agendaParser().Parse(text.NewReader(src))
 	var walk func(n ast.Node) []Item

@@ -50,8 +50,7 @@ type Pair struct {
 // of each skill are kept by level and by load, so that finding that mentor
 // looks at the few who cannot take it (the person, their manager and
 // reports, their mentors and mentees), not at every holder: a team of
-// thousands is matched in time linear in its needs. matchPlain in
-// mentors_test.go is the plain scan it is tested against.
+// thousands is matched in time linear in its needs.
 func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int) []Pair {
 	people := slices.Clone(team)
 	slices.SortFunc(people, func(a, b *skills.Person) int { return cmp.Compare(a.ID, b.ID) })
@@ -122,12 +121,12 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			}
 			best, found := holder{}, false
 			// Those who mentor p already take another skill without using
-			// capacity.
+			// capacity, when they meet their own bar in it.
 			for _, qi := range mentorsOf[pi] {
 				q := people[qi]
 				h := holder{qi, q.Levels[s.ID]}
-				if h.level >= need && qi != pi && q.ID != p.Manager && q.Manager != p.ID && !slices.Contains(mentorsOf[qi], pi) &&
-					(!found || better(h, best)) {
+				if h.level >= need && meetsOwnBar(m, q, s.ID, h.level) && qi != pi && q.ID != p.Manager && q.Manager != p.ID &&
+					!slices.Contains(mentorsOf[qi], pi) && (!found || better(h, best)) {
 					best, found = h, true
 				}
 			}

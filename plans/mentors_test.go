@@ -1,8 +1,8 @@
 package plans
 
 import (
-	stdcmp "cmp"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -164,6 +164,68 @@ func TestMatch(t *testing.T) {
 			want:     []string{"cy > ann: negotiation"},
 		},
 		{
+			name: "a mentor already paired takes another skill without using capacity",
+			team: []*skills.Person{
+				person("ann", "pm", "", map[string]int{"negotiation": 2, "hiring": 1}),
+				person("bo", "gpm", "", map[string]int{"negotiation": 5, "hiring": 5}),
+			},
+			focus:    map[string][]string{"ann": {"negotiation", "hiring"}},
+			capacity: 1,
+			want:     []string{"bo > ann: negotiation", "bo > ann: hiring"},
+		},
+		{
+			// Found by TestMatchKeepsItsRulesOnRandomTeams: a mentor already
+			// paired took another skill of the mentee's without the check of
+			// their own role's bar in it (matchPlain, the old oracle, did the
+			// same).
+			name: "a mentor already paired takes no skill below their own bar",
+			team: []*skills.Person{
+				person("ann", "pm", "", map[string]int{"negotiation": 2, "stakeholder-relationships": 1}),
+				person("bo", "vp", "", map[string]int{"negotiation": 5, "stakeholder-relationships": 4}),
+			},
+			focus:    map[string][]string{"ann": {"negotiation", "stakeholder-relationships"}},
+			capacity: 2,
+			want:     []string{"bo > ann: negotiation"},
+		},
+		{
+			name: "rounds: everyone's first focus skill before anyone's second",
+			team: []*skills.Person{
+				person("ann", "pm", "", neg(2)), person("bo", "gpm", "", neg(5)), person("cy", "pm", "", neg(2)),
+			},
+			focus:    map[string][]string{"ann": {"hiring", "negotiation"}, "cy": {"negotiation"}},
+			capacity: 1,
+			want:     []string{"bo > cy: negotiation"},
+		},
+		{
+			name: "equal load: the strongest, then the first by id",
+			team: []*skills.Person{
+				person("ann", "pm", "", neg(2)), person("m1", "gpm", "", neg(4)), person("m3", "gpm", "", neg(5)), person("m2", "gpm", "", neg(5)),
+			},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 2,
+			want:     []string{"m2 > ann: negotiation"},
+		},
+		{
+			name:     "an unknown focus skill is skipped",
+			team:     []*skills.Person{person("ann", "pm", "", neg(2)), person("bo", "gpm", "", neg(5))},
+			focus:    map[string][]string{"ann": {"no-such-skill", "negotiation"}},
+			capacity: 2,
+			want:     []string{"bo > ann: negotiation"},
+		},
+		{
+			name:     "no capacity, no mentors",
+			team:     []*skills.Person{person("ann", "pm", "", neg(2)), person("bo", "gpm", "", neg(5))},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 0,
+		},
+		{
+			name:     "above the bar already, a mentor stands above the mentee",
+			team:     []*skills.Person{person("ann", "pm", "", neg(4)), person("bo", "gpm", "", neg(4)), person("cy", "gpm", "", neg(5))},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 2,
+			want:     []string{"cy > ann: negotiation"},
+		},
+		{
 			name: "a mentee's own mentors count against their capacity too",
 			team: []*skills.Person{
 				person("ann", "pm", "", map[string]int{"negotiation": 2, "hiring": 1}),
@@ -276,21 +338,24 @@ func defaultMatrix(t *testing.T) *skills.Matrix {
 	return m
 }
 
-// TestMatchMatchesPlain compares Match with matchPlain on random teams:
-// levels, managers, capacities, focus lists with unknown and repeated
-// skills.
-func TestMatchMatchesPlain(t *testing.T) {
+// TestMatchKeepsItsRulesOnRandomTeams checks every rule of matching on
+// random teams (levels, managers, capacities, buddies, focus lists with
+// unknown and repeated skills): each pair keeps the rules, the pairs do not
+// depend on the order of the files, and no need is left unserved while a
+// mentor who could take it still has room.
+func TestMatchKeepsItsRulesOnRandomTeams(t *testing.T) {
 	m := defaultMatrix(t)
 	roles := append(m.RoleIDs(), "no-such-role")
 	for seed := range uint64(300) {
 		r := rand.New(rand.NewPCG(seed, 1))
 		n := 1 + r.IntN(120)
 		team := make([]*skills.Person, n)
+		ids := r.Perm(1000)
 		focus := map[string][]string{}
 		for i := range team {
-			p := &skills.Person{ID: fmt.Sprintf("p%03d", r.IntN(1000)), Role: roles[r.IntN(len(roles))], Levels: map[string]int{}}
+			p := &skills.Person{ID: fmt.Sprintf("p%03d", ids[i]), Role: roles[r.IntN(len(roles))], Levels: map[string]int{}}
 			if r.IntN(4) > 0 {
-				p.Manager = fmt.Sprintf("p%03d", r.IntN(1000))
+				p.Manager = fmt.Sprintf("p%03d", ids[r.IntN(n)])
 			}
 			for _, s := range m.Skills {
 				if r.IntN(6) > 0 {
@@ -311,128 +376,89 @@ func TestMatchMatchesPlain(t *testing.T) {
 		for range r.IntN(4) {
 			busy[team[r.IntN(n)].ID]++
 		}
-		got, want := Match(m, team, focus, capacity, busy), matchPlain(m, team, focus, capacity, busy)
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("seed %d, %d people, capacity %d (-plain +Match):\n%s", seed, n, capacity, diff)
+		pairs := Match(m, team, focus, capacity, busy)
+		shuffled := slices.Clone(team)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		if diff := cmp.Diff(pairs, Match(m, shuffled, focus, capacity, busy)); diff != "" {
+			t.Fatalf("seed %d: the pairs depend on the order of the files (-sorted +shuffled):\n%s", seed, diff)
+		}
+		if msg := brokenMatchRule(m, team, focus, capacity, busy, pairs); msg != "" {
+			t.Fatalf("seed %d, %d people, capacity %d: %s", seed, n, capacity, msg)
 		}
 	}
 }
 
-// matchPlain is Match as it was first written, a scan of every holder of
-// the skill for every need: the plain twin Match is tested against.
-func matchPlain(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int) []Pair {
-	people := slices.Clone(team)
-	slices.SortFunc(people, func(a, b *skills.Person) int { return stdcmp.Compare(a.ID, b.ID) })
-	index := make(map[string]int, len(people))
-	for i, p := range people {
-		index[p.ID] = i
+// brokenMatchRule says which rule of matching pairs break, or "".
+func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int, pairs []Pair) string {
+	byID := map[string]*skills.Person{}
+	for _, p := range team {
+		byID[p.ID] = p
 	}
-	// For each skill, who holds it: strongest first, then by id. A mentor
-	// who reaches capacity is dropped from a list when the list is next
-	// read, so a team of thousands is matched over short lists.
-	holders := map[string][]holder{}
-	for i, p := range people {
-		for id, lvl := range p.Levels {
-			if lvl > 0 && canMentor(m, p) && meetsOwnBar(m, p, id, lvl) {
-				holders[id] = append(holders[id], holder{i, lvl})
+	calibrator := calibrators(team)
+	need := func(p *skills.Person, skill string) (int, bool) {
+		s, target := m.Skill(skill), m.Role(p.TargetRole(m))
+		if s == nil || target == nil {
+			return 0, false
+		}
+		return max(s.Expect[target.ID]+1, p.Levels[skill]+1), true
+	}
+	mentors := map[string]map[string]bool{} // mentee -> their mentors
+	served := map[string]bool{}             // mentee/skill
+	for _, pr := range pairs {
+		mentor, mentee := byID[pr.Mentor], byID[pr.Mentee]
+		want, ok := need(mentee, pr.Skill)
+		switch {
+		case mentor == nil || mentee == nil:
+			return fmt.Sprintf("%v pairs someone not in the team", pr)
+		case !slices.Contains(focus[pr.Mentee], pr.Skill) || !ok:
+			return fmt.Sprintf("%v is not a focus skill of the mentee", pr)
+		case pr.Mentor == pr.Mentee || mentee.Manager == pr.Mentor || mentor.Manager == pr.Mentee:
+			return fmt.Sprintf("%v pairs someone with themselves, their manager or their report", pr)
+		case calibrator[pr.Mentee] == pr.Mentor:
+			return fmt.Sprintf("%v: the mentor calibrates the mentee", pr)
+		case mentor.Levels[pr.Skill] < want || pr.Level != mentor.Levels[pr.Skill]:
+			return fmt.Sprintf("%v: the mentor's level is not %d or more", pr, want)
+		case !canMentor(m, mentor) || !meetsOwnBar(m, mentor, pr.Skill, mentor.Levels[pr.Skill]):
+			return fmt.Sprintf("%v: the mentor may not mentor this skill", pr)
+		}
+		if mentors[pr.Mentee] == nil {
+			mentors[pr.Mentee] = map[string]bool{}
+		}
+		mentors[pr.Mentee][pr.Mentor] = true
+		served[pr.Mentee+"/"+pr.Skill] = true
+	}
+	load := maps.Clone(busy)
+	for mentee, ms := range mentors {
+		for mentor := range ms {
+			if mentors[mentor][mentee] {
+				return fmt.Sprintf("%s and %s mentor each other", mentor, mentee)
 			}
+			load[mentor]++
+			load[mentee]++
 		}
 	}
-	calibrator := calibrators(people)
-	for _, hs := range holders {
-		slices.SortStableFunc(hs, func(a, b holder) int { return stdcmp.Compare(b.level, a.level) })
-	}
-	load := make([]int, len(people))        // person -> mentees, mentors and buddies
-	mentorsOf := make([][]int, len(people)) // mentee -> their mentors
-	for i, p := range people {
-		load[i] = busy[p.ID]
-	}
-	var pairs []Pair
-	rounds := 0
-	for _, p := range people {
-		rounds = max(rounds, len(focus[p.ID]))
-	}
-	// better reports whether a is a better mentor than b: the least loaded,
-	// then the strongest, then the first by id (people are sorted by id).
-	better := func(a, b holder) bool {
-		if load[a.person] != load[b.person] {
-			return load[a.person] < load[b.person]
+	for id, l := range load {
+		if l > max(capacity, busy[id]) {
+			return fmt.Sprintf("%s carries %d people, capacity %d", id, l, capacity)
 		}
-		if a.level != b.level {
-			return a.level > b.level
-		}
-		return a.person < b.person
 	}
-	for round := range rounds {
-		for pi, p := range people {
-			if round >= len(focus[p.ID]) {
+	for _, p := range team {
+		for _, skill := range focus[p.ID] {
+			want, ok := need(p, skill)
+			if !ok || served[p.ID+"/"+skill] {
 				continue
 			}
-			s := m.Skill(focus[p.ID][round])
-			target := m.Role(p.TargetRole(m))
-			if s == nil || target == nil {
-				continue
-			}
-			bar := s.Expect[target.ID]
-			need := max(bar+1, p.Levels[s.ID]+1)
-			ok := func(qi int) bool {
-				q := people[qi]
-				return qi != pi && q.ID != p.Manager && q.Manager != p.ID && q.ID != calibrator[p.ID] && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
-			}
-			best, found := holder{}, false
-			// Those who mentor p already take another skill without using
-			// capacity.
-			for _, qi := range mentorsOf[pi] {
-				q := people[qi]
-				h := holder{qi, q.Levels[s.ID]}
-				if h.level >= need && qi != pi && q.ID != p.Manager && q.Manager != p.ID && !slices.Contains(mentorsOf[qi], pi) &&
-					(!found || better(h, best)) {
-					best, found = h, true
+			for _, q := range team {
+				lvl := q.Levels[skill]
+				again := mentors[p.ID][q.ID]
+				if q == p || q.ID == p.Manager || q.Manager == p.ID || q.ID == calibrator[p.ID] || mentors[q.ID][p.ID] ||
+					lvl < want || !canMentor(m, q) || !meetsOwnBar(m, q, skill, lvl) ||
+					!again && (load[q.ID] >= capacity || load[p.ID] >= capacity) {
+					continue
 				}
+				return fmt.Sprintf("%s's need of %s is unserved, and %s could take it", p.ID, skill, q.ID)
 			}
-			hs := holders[s.ID]
-			if load[pi] >= capacity {
-				hs = nil // no room for another mentor: nobody new is looked at
-			}
-			kept := hs[:0]
-			i := 0
-			for ; i < len(hs); i++ {
-				h := hs[i]
-				if load[h.person] >= capacity {
-					continue // full: dropped for good
-				}
-				kept = append(kept, h)
-				if h.level < need || found && load[best.person] == 0 {
-					// Strongest first: nobody further on is better.
-					i++
-					break
-				}
-				if ok(h.person) && (!found || better(h, best)) {
-					best, found = h, true
-				}
-			}
-			if hs != nil {
-				holders[s.ID] = append(kept, hs[i:]...)
-			}
-			if !found {
-				continue
-			}
-			if !slices.Contains(mentorsOf[pi], best.person) {
-				mentorsOf[pi] = append(mentorsOf[pi], best.person)
-				load[best.person]++
-				load[pi]++
-			}
-			pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 		}
 	}
-	order := map[string]int{}
-	for _, p := range people {
-		for i, id := range focus[p.ID] {
-			order[p.ID+"/"+id] = i
-		}
-	}
-	slices.SortStableFunc(pairs, func(a, b Pair) int {
-		return stdcmp.Or(stdcmp.Compare(a.Mentee, b.Mentee), stdcmp.Compare(order[a.Mentee+"/"+a.Skill], order[b.Mentee+"/"+b.Skill]))
-	})
-	return pairs
+	return ""
 }

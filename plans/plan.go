@@ -839,9 +839,6 @@ func focusNote(pl *Plan, want int) string {
 	return fmt.Sprintf("Only %s: every other assessed skill meets the bar, and no setback, or goal not already carried by a focus above, names another.", words(len(pl.Focus), "focus skill"))
 }
 
-// Focus returns the focus skill ids of person id.
-func (ix *TeamIndex) Focus(id string) []string { return ix.focus[id] }
-
 func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 	m, p := in.Matrix, in.Person
 	cands, ok := team.rankedFor(in, role, target)

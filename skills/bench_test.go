@@ -1,6 +1,10 @@
 package skills
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func BenchmarkIndexSource(b *testing.B) {
 	src := string(DefaultMatrixTOML())
@@ -38,5 +42,33 @@ func BenchmarkCheckTOML(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		checkTOML("matrix.toml", src, matrixLimit)
+	}
+}
+
+// BenchmarkParsePerson is the lenient reading of a skill file that the
+// history does for every version of every file: the example team's files.
+func BenchmarkParsePerson(b *testing.B) {
+	files, _ := filepath.Glob("../repo-example/skills/*.toml")
+	if len(files) == 0 {
+		b.Fatal("no example skill files")
+	}
+	var srcs [][]byte
+	size := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, src)
+		size += len(src)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range srcs {
+			if _, err := ParsePerson("skills/p.toml", src); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }

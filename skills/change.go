@@ -1,18 +1,12 @@
 package skills
 
 import (
-	"bufio"
-	"fmt"
-	"io"
+	"encoding/json"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
-	gotoml "github.com/pelletier/go-toml/v2"
 )
 
 // Kind says what a Change changed.
@@ -78,161 +72,43 @@ func (c Change) FromLevel() int { n, _ := strconv.Atoi(c.From); return n }
 func (c Change) ToLevel() int { n, _ := strconv.Atoi(c.To); return n }
 
 // MarshalJSON writes levels as numbers (null when not assessed) and other
-// values as strings (null when empty), so scripts need not parse them.
-func (c Change) MarshalJSON() ([]byte, error) { return c.AppendJSON(nil, ""), nil }
-
-// AppendJSON appends c as a JSON object whose fields are indented by
-// indent+"  " (no line breaks when indent is ""). It is written out by hand
-// because a history of tens of thousands of changes is encoded at once, and
-// encoding/json re-reads and re-indents whatever a MarshalJSON returns.
-func (c Change) AppendJSON(b []byte, indent string) []byte {
-	sep, open, closing := ",", "{", "}"
-	if indent != "" {
-		sep, open, closing = ",\n"+indent+"  ", "{\n"+indent+"  ", "\n"+indent+"}"
-	}
-	colon := ":"
-	if indent != "" {
-		colon = ": "
-	}
-	first := true
-	key := func(k string) {
-		if first {
-			b = append(b, open...)
-			first = false
-		} else {
-			b = append(b, sep...)
+// values as strings (null when empty), so scripts need not parse them; dates
+// to the second, and On as a date alone.
+func (c Change) MarshalJSON() ([]byte, error) {
+	value := func(s string) any {
+		if s == "" {
+			return nil
 		}
-		b = append(b, '"')
-		b = append(b, k...)
-		b = append(b, '"')
-		b = append(b, colon...)
-	}
-	str := func(k, v string, omitEmpty bool) {
-		if omitEmpty && v == "" {
-			return
-		}
-		key(k)
-		b = AppendJSONString(b, v)
-	}
-	str("person", c.Person, false)
-	str("commit", c.Commit, true)
-	key("date")
-	b = append(b, '"')
-	b = c.Date.AppendFormat(b, time.RFC3339)
-	b = append(b, '"')
-	str("author", c.Author, true)
-	str("email", c.Email, true)
-	str("subject", c.Subject, true)
-	str("kind", string(c.Kind), false)
-	str("skill", c.Skill, true)
-	if len(c.Skills) > 0 {
-		key("skills")
-		inner := ""
-		if indent != "" {
-			inner = "\n" + indent + "    "
-		}
-		b = append(b, '[')
-		for i, id := range c.Skills {
-			if i > 0 {
-				b = append(b, ',')
+		if c.Kind == KindLevel || c.Kind == KindSelf {
+			if n, err := strconv.Atoi(s); err == nil {
+				if n == 0 {
+					return nil
+				}
+				return n
 			}
-			b = append(b, inner...)
-			b = AppendJSONString(b, id)
 		}
-		if indent != "" {
-			b = append(b, "\n"+indent+"  "...)
-		}
-		b = append(b, ']')
+		return s
 	}
-	levels := c.Kind == KindLevel || c.Kind == KindSelf
-	for _, fv := range [2][2]string{{"from", c.From}, {"to", c.To}} {
-		key(fv[0])
-		n, err := strconv.Atoi(fv[1])
-		switch {
-		case fv[1] == "" || (levels && err == nil && n == 0):
-			b = append(b, "null"...)
-		case levels && err == nil:
-			b = strconv.AppendInt(b, int64(n), 10)
-		default:
-			b = AppendJSONString(b, fv[1])
-		}
-	}
-	str("text", c.Text, true)
+	on := ""
 	if !c.On.IsZero() {
-		key("on")
-		b = append(b, '"')
-		b = c.On.AppendFormat(b, time.DateOnly)
-		b = append(b, '"')
+		on = c.On.Format(time.DateOnly)
 	}
-	return append(b, closing...)
-}
-
-// AppendJSONString appends s as a JSON string, escaped as encoding/json does.
-func AppendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c < utf8.RuneSelf {
-			b = append(b, c)
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return append(b, '"')
-}
-
-// WriteChangesJSON writes changes as an indented JSON array, the same bytes
-// as encoding/json with a two-space indent.
-func WriteChangesJSON(w io.Writer, changes []Change) error {
-	if len(changes) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	b := make([]byte, 0, 1024)
-	for i, c := range changes {
-		b = b[:0]
-		if i == 0 {
-			b = append(b, "[\n  "...)
-		} else {
-			b = append(b, ",\n  "...)
-		}
-		b = c.AppendJSON(b, "  ")
-		if _, err := bw.Write(b); err != nil {
-			return err
-		}
-	}
-	if _, err := bw.WriteString("\n]\n"); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return json.Marshal(struct {
+		Person  string   `json:"person"`
+		Commit  string   `json:"commit,omitempty"`
+		Date    string   `json:"date"`
+		Author  string   `json:"author,omitempty"`
+		Email   string   `json:"email,omitempty"`
+		Subject string   `json:"subject,omitempty"`
+		Kind    Kind     `json:"kind"`
+		Skill   string   `json:"skill,omitempty"`
+		Skills  []string `json:"skills,omitempty"`
+		From    any      `json:"from"`
+		To      any      `json:"to"`
+		Text    string   `json:"text,omitempty"`
+		On      string   `json:"on,omitempty"`
+	}{c.Person, c.Commit, c.Date.Format(time.RFC3339), c.Author, c.Email, c.Subject, c.Kind, c.Skill, c.Skills,
+		value(c.From), value(c.To), c.Text, on})
 }
 
 // levelString encodes a level for From and To.
@@ -304,127 +180,4 @@ func levelChanges(person string, kind Kind, old, cur map[string]int) []Change {
 		}
 	}
 	return out
-}
-
-// ParsePerson decodes a skill file without a matrix and without validation,
-// for reading old versions from history: a skill the matrix has since
-// dropped, or a level since rescaled, must not hide the change. Values of the
-// wrong type are left out. It fails only when the TOML itself is broken.
-//
-// A cold `coach history` decodes every version of every file, tens of
-// thousands of them, and decoding was the largest part of its time. So a
-// version is first decoded with go-toml, seven times faster than
-// BurntSushi/toml on these files; only what go-toml refuses (TOML 1.1 syntax,
-// which BurntSushi accepts, or a broken file) is decoded again with
-// BurntSushi/toml, the decoder `coach check` uses, whose error is the one
-// reported. The key checks of `coach check` do not apply here.
-//
-// A version over coach's limits (see [ErrOverLimit]) is not decoded.
-func ParsePerson(path string, src []byte) (*Person, error) {
-	if p := SizeProblem(path, int64(len(src)), skillFileLimit.max, skillFileLimit.what); p != nil {
-		return nil, &OverLimitError{*p}
-	}
-	if ps := conflictMarkers(path, src); len(ps) > 0 {
-		return nil, fmt.Errorf("%s", ps[0])
-	}
-	if p := tomlBounds(path, src, skillFileLimit); p != nil {
-		return nil, &OverLimitError{*p}
-	}
-	var f map[string]any
-	if fastDecode(src, &f) != nil {
-		f = nil
-		if err := slowDecode(src, &f); err != nil {
-			return nil, fmt.Errorf("%s", decodeProblem(path, src, err))
-		}
-	}
-	return personFromMap(path, f), nil
-}
-
-// The two decoders of ParsePerson, as variables so that a test can compare
-// them on the same input.
-var (
-	fastDecode = func(src []byte, f *map[string]any) error { return gotoml.Unmarshal(src, f) }
-	slowDecode = func(src []byte, f *map[string]any) error { _, err := toml.Decode(string(src), f); return err }
-)
-
-// personFromMap reads a decoded skill file. The decoders differ in two types:
-// an array of tables is a []map[string]any from BurntSushi/toml and a []any
-// of maps from go-toml, and a local date is a time.Time or a
-// gotoml.LocalDate; both forms are accepted.
-func personFromMap(path string, f map[string]any) *Person {
-	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
-	strs := func(m map[string]any, k string) []string {
-		var out []string
-		list, _ := m[k].([]any)
-		for _, v := range list {
-			if s, ok := v.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	table := func(k string) map[string]any { t, _ := f[k].(map[string]any); return t }
-	tables := func(k string) []map[string]any {
-		switch t := f[k].(type) {
-		case []map[string]any:
-			return t
-		case []any:
-			out := make([]map[string]any, 0, len(t))
-			for _, v := range t {
-				if m, ok := v.(map[string]any); ok {
-					out = append(out, m)
-				}
-			}
-			return out
-		}
-		return nil
-	}
-	p := &Person{ID: PersonID(path), Path: path, Name: str(f, "name"), Role: str(f, "role"),
-		Target: str(f, "target"), Manager: str(f, "manager"), Focus: strs(f, "focus"),
-		Levels: intLevels(table("levels")), Self: intLevels(table("self"))}
-	if n, ok := f["reports"].(int64); ok && n >= 0 && n <= 100000 {
-		p.Reports = int(n)
-	}
-	if private, ok := f["private"].(map[string]any); ok {
-		p.Notes = NotesFingerprint(str(private, "notes"))
-		if notes := (Notes{Value: str(private, "notes")}); !notes.Empty() && !notes.Encrypted() {
-			p.PlainNotes = plainNotesMark(notes.Value)
-		}
-	}
-	p.Assessed, _ = asDate(f["assessed"])
-	p.Joined, _ = asDate(f["joined"])
-	p.PlanStart, _ = asDate(f["plan_start"])
-	for _, g := range tables("goal") {
-		due, _ := asDate(g["due"])
-		p.Goals = append(p.Goals, Goal{Text: str(g, "text"), Skills: strs(g, "skills"), Due: due})
-	}
-	for _, e := range tables("evidence") {
-		d, _ := asDate(e["date"])
-		p.Evidence = append(p.Evidence, Evidence{Date: d, Skill: str(e, "skill"), Text: str(e, "text")})
-	}
-	return p
-}
-
-func intLevels(raw map[string]any) map[string]int {
-	out := map[string]int{}
-	for k, v := range raw {
-		if n, ok := v.(int64); ok && n > 0 && n < 1000 {
-			out[k] = int(n)
-		}
-	}
-	return out
-}
-
-// asDate converts a decoded TOML local date to a UTC midnight time. The
-// decoder marks a local date (no time, no offset) with a zone of its own,
-// named "date-local"; the zone is not exported, so it is compared by name.
-func asDate(v any) (time.Time, bool) {
-	if d, ok := v.(gotoml.LocalDate); ok {
-		return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC), true
-	}
-	t, ok := v.(time.Time)
-	if !ok || t.Location().String() != "date-local" {
-		return time.Time{}, false
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 }

@@ -1,11 +1,9 @@
 package skills
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
@@ -85,68 +83,44 @@ func TestDiff(t *testing.T) {
 	}
 }
 
-// WriteChangesJSON is hand-written for speed; it must give exactly what
-// encoding/json gives for the same values.
-func TestWriteChangesJSONMatchesEncodingJSON(t *testing.T) {
+// A change is written for scripts: levels as numbers, null when not
+// assessed or empty, dates to the second, On as a date alone, and text
+// escaped as encoding/json escapes it.
+func TestChangeJSON(t *testing.T) {
 	day := time.Date(2026, 11, 10, 0, 0, 0, 0, time.UTC)
-	changes := []Change{
-		{Person: "alice", Commit: "abc", Date: time.Date(2026, 11, 10, 19, 20, 0, 0, time.FixedZone("", 3600)), Author: "A <x> & \"y\"",
-			Email: "a@example.com", Subject: "tab\there\nline \u2028 \x01 é \xff", Kind: KindLevel, Skill: "negotiation", From: "2", To: "3"},
-		{Person: "alice", Date: day, Kind: KindSelf, Skill: "coaching", To: "4"},
-		{Person: "ben", Date: day, Kind: KindRole, From: "apm", To: "pm"},
-		{Person: "ben", Date: day, Kind: KindEvidence, Skill: "hiring", Text: "Ran the loop", On: day},
-		{Person: "ben", Date: day, Kind: KindGoal, Skill: "hiring", Skills: []string{"hiring", "coaching"}, Text: "Hire two PMs", On: day},
-		{Person: "ben", Date: day, Kind: KindGoal, Skill: "hiring", Skills: []string{"hiring"}, Text: "Hire one <PM>"},
+	tests := []struct {
+		name   string
+		change Change
+		want   string
+	}{
+		{"a level raised, with its commit",
+			Change{Person: "alice", Commit: "abc", Date: time.Date(2026, 11, 10, 19, 20, 0, 0, time.FixedZone("", 3600)), Author: "A <x> & \"y\"",
+				Email: "a@example.com", Subject: "tab\there\nline \u2028 \x01 é \xff", Kind: KindLevel, Skill: "negotiation", From: "2", To: "3"},
+			`{"person":"alice","commit":"abc","date":"2026-11-10T19:20:00+01:00","author":"A \u003cx\u003e \u0026 \"y\"","email":"a@example.com","subject":"tab\there\nline \u2028 \u0001 é \ufffd","kind":"level","skill":"negotiation","from":2,"to":3}`},
+		{"a self level first assessed", Change{Person: "alice", Date: day, Kind: KindSelf, Skill: "coaching", To: "4"},
+			`{"person":"alice","date":"2026-11-10T00:00:00Z","kind":"self","skill":"coaching","from":null,"to":4}`},
+		{"a level dropped", Change{Person: "alice", Date: day, Kind: KindLevel, Skill: "coaching", From: "3", To: "0"},
+			`{"person":"alice","date":"2026-11-10T00:00:00Z","kind":"level","skill":"coaching","from":3,"to":null}`},
+		{"a promotion", Change{Person: "ben", Date: day, Kind: KindRole, From: "apm", To: "pm"},
+			`{"person":"ben","date":"2026-11-10T00:00:00Z","kind":"role","from":"apm","to":"pm"}`},
+		{"a role of digits stays a string", Change{Person: "ben", Date: day, Kind: KindRole, From: "1", To: "2"},
+			`{"person":"ben","date":"2026-11-10T00:00:00Z","kind":"role","from":"1","to":"2"}`},
+		{"evidence", Change{Person: "ben", Date: day, Kind: KindEvidence, Skill: "hiring", Text: "Ran the loop", On: day},
+			`{"person":"ben","date":"2026-11-10T00:00:00Z","kind":"evidence","skill":"hiring","from":null,"to":null,"text":"Ran the loop","on":"2026-11-10"}`},
+		{"a goal of two skills", Change{Person: "ben", Date: day, Kind: KindGoal, Skill: "hiring", Skills: []string{"hiring", "coaching"}, Text: "Hire two PMs", On: day},
+			`{"person":"ben","date":"2026-11-10T00:00:00Z","kind":"goal","skill":"hiring","skills":["hiring","coaching"],"from":null,"to":null,"text":"Hire two PMs","on":"2026-11-10"}`},
+		{"notes", Change{Person: "ben", Date: day, Kind: KindNotes},
+			`{"person":"ben","date":"2026-11-10T00:00:00Z","kind":"notes","from":null,"to":null}`},
 	}
-	var got bytes.Buffer
-	if err := WriteChangesJSON(&got, changes); err != nil {
-		t.Fatal(err)
-	}
-	type plain struct {
-		Person  string   `json:"person"`
-		Commit  string   `json:"commit,omitempty"`
-		Date    string   `json:"date"`
-		Author  string   `json:"author,omitempty"`
-		Email   string   `json:"email,omitempty"`
-		Subject string   `json:"subject,omitempty"`
-		Kind    Kind     `json:"kind"`
-		Skill   string   `json:"skill,omitempty"`
-		Skills  []string `json:"skills,omitempty"`
-		From    any      `json:"from"`
-		To      any      `json:"to"`
-		Text    string   `json:"text,omitempty"`
-		On      string   `json:"on,omitempty"`
-	}
-	var ref []plain
-	for _, c := range changes {
-		p := plain{Person: c.Person, Commit: c.Commit, Date: c.Date.Format(time.RFC3339), Author: c.Author, Email: c.Email,
-			Subject: c.Subject, Kind: c.Kind, Skill: c.Skill, Skills: c.Skills, Text: c.Text}
-		if !c.On.IsZero() {
-			p.On = c.On.Format(time.DateOnly)
-		}
-		conv := func(s string) any {
-			if s == "" {
-				return nil
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := json.Marshal(tt.change)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if c.Kind == KindLevel || c.Kind == KindSelf {
-				n, _ := strconv.Atoi(s)
-				return n
+			if diff := cmp.Diff(tt.want, string(got)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
 			}
-			return s
-		}
-		p.From, p.To = conv(c.From), conv(c.To)
-		ref = append(ref, p)
-	}
-	want, err := json.MarshalIndent(ref, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want)+"\n", got.String()); diff != "" {
-		t.Errorf("(-encoding/json +WriteChangesJSON):\n%s", diff)
-	}
-	var empty bytes.Buffer
-	WriteChangesJSON(&empty, nil)
-	if empty.String() != "[]\n" {
-		t.Errorf("empty: %q", empty.String())
+		})
 	}
 }

@@ -217,14 +217,11 @@ func controlProblems(path string, src []byte, ix *sourceIndex, v any) Problems {
 // as it is, or as a TOML escape (\u001b, \U0000001B, \e, \b, \f, \r).
 // It is pos when the literal cannot be read or r is not found in it.
 func controlAt(src []byte, pos position, r rune) position {
-	start, ok := offsetOf(src, pos)
+	start, end, ok := valueSpan(src, pos)
 	if !ok {
 		return pos
 	}
-	s := &scanner{src: string(src), off: start, line: pos.Line, col: pos.Col,
-		ix: &sourceIndex{keys: map[string]position{}, values: map[string]position{}}, arrays: map[string]int{}}
-	s.value("v")
-	lit := src[start:s.off]
+	lit := src[start:end]
 	forms := []string{string(r), fmt.Sprintf(`\u%04x`, r), fmt.Sprintf(`\u%04X`, r), fmt.Sprintf(`\U%08x`, r), fmt.Sprintf(`\U%08X`, r)}
 	if r < 0x100 {
 		forms = append(forms, fmt.Sprintf(`\x%02x`, r), fmt.Sprintf(`\x%02X`, r))

@@ -603,3 +603,100 @@ func tagName(f reflect.StructField) string {
 	}
 	return tag
 }
+
+// fillLenient sets the fields of the struct v points to from tree, a
+// decoded TOML table, by their toml tags (matched exactly, as written): a
+// value of a field's type is kept and any other left out, and so is an
+// element of the wrong type in an array. It serves the decoder structs,
+// whose fields are strings, any, map[string]any, and slices of strings or
+// of such structs.
+func fillLenient(v any, tree map[string]any) { fillStruct(reflect.ValueOf(v).Elem(), tree) }
+
+func fillStruct(s reflect.Value, tree map[string]any) {
+	for _, f := range tomlFields(s.Type()) {
+		if v, ok := tree[f.name]; ok {
+			setLenient(s.Field(f.index), v)
+		}
+	}
+}
+
+// setLenient sets dst to v when v has dst's type, and reports whether it did.
+func setLenient(dst reflect.Value, v any) bool {
+	if v == nil {
+		return false
+	}
+	switch dst.Kind() {
+	case reflect.Interface:
+		if p, ok := dst.Addr().Interface().(*any); ok {
+			*p = v // without boxing v again, as dst.Set would
+			return true
+		}
+		dst.Set(reflect.ValueOf(v))
+		return true
+	case reflect.String:
+		s, ok := v.(string)
+		if ok {
+			dst.SetString(s)
+		}
+		return ok
+	case reflect.Map:
+		t, ok := v.(map[string]any)
+		if ok && dst.Type() == reflect.TypeOf(t) {
+			dst.Set(reflect.ValueOf(t))
+			return true
+		}
+	case reflect.Struct:
+		t, ok := v.(map[string]any)
+		if ok {
+			fillStruct(dst, t)
+		}
+		return ok
+	case reflect.Slice:
+		// An array is a []any from both parsers; an array of tables is a
+		// []map[string]any from BurntSushi/toml.
+		var items []any
+		switch l := v.(type) {
+		case []any:
+			items = l
+		case []map[string]any:
+			items = make([]any, len(l))
+			for i, t := range l {
+				items[i] = t
+			}
+		default:
+			return false
+		}
+		out := reflect.MakeSlice(dst.Type(), len(items), len(items))
+		n := 0
+		for _, item := range items {
+			if setLenient(out.Index(n), item) {
+				n++
+			}
+		}
+		dst.Set(out.Slice(0, n))
+		return true
+	}
+	return false
+}
+
+type tomlField struct {
+	index int
+	name  string
+}
+
+var tomlFieldsCache sync.Map // reflect.Type -> []tomlField
+
+// tomlFields lists the fields of struct type t that have a toml key.
+func tomlFields(t reflect.Type) []tomlField {
+	if v, ok := tomlFieldsCache.Load(t); ok {
+		return v.([]tomlField)
+	}
+	var out []tomlField
+	for i := 0; i < t.NumField(); i++ {
+		if n := tagName(t.Field(i)); n != "" && n != "-" {
+			out = append(out, tomlField{i, n})
+		}
+	}
+	tomlFieldsCache.Store(t, out)
+	return out
+}

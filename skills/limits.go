@@ -180,17 +180,16 @@ func conflictProblem(path string, start, middle, end int) Problem {
 
 // tomlBounds scans src once, without allocating, and reports the first
 // value nested deeper than MaxDepth or key longer than MaxKeyLength. It is
-// not a TOML parser: it follows strings, comments, brackets and keys well
-// enough to measure, and leaves every syntax error to the decoder.
+// not a TOML parser: it reads the text with the lexer of the index of
+// positions, well enough to measure, and leaves every syntax error to the
+// decoder.
 func tomlBounds(path string, src []byte, limit sizeLimit) *Problem {
-	s := boundScanner{src: src, line: 1, col: 1, limit: limit}
+	s := boundScanner{lexer: newLexer(src), limit: limit}
 	return s.scan(path)
 }
 
 type boundScanner struct {
-	src       []byte
-	off       int
-	line, col int
+	lexer[[]byte]
 	// stack holds, for each open array or inline table, its bracket and
 	// the depth outside it. It never holds more than MaxDepth entries:
 	// going deeper is the problem reported.
@@ -201,26 +200,6 @@ type boundScanner struct {
 	open  int
 	keys  int
 	limit sizeLimit
-}
-
-func (s *boundScanner) peek(k int) byte {
-	if s.off+k < len(s.src) {
-		return s.src[s.off+k]
-	}
-	return 0
-}
-
-func (s *boundScanner) advance() {
-	if s.off >= len(s.src) {
-		return
-	}
-	if s.src[s.off] == '\n' {
-		s.line++
-		s.col = 1
-	} else {
-		s.col++
-	}
-	s.off++
 }
 
 func (*boundScanner) tooDeep(path string, line, col int) *Problem {
@@ -267,43 +246,6 @@ func (s *boundScanner) scan(path string) *Problem {
 	return nil
 }
 
-// skipBlank skips spaces, tabs and comments, and newlines when newlines is set.
-func (s *boundScanner) skipBlank(newlines bool) {
-	for s.off < len(s.src) {
-		switch s.peek(0) {
-		case ' ', '\t', '\r':
-			s.advance()
-		case '\n':
-			if !newlines {
-				return
-			}
-			s.advance()
-		case '#':
-			for s.off < len(s.src) && s.peek(0) != '\n' {
-				s.advance()
-			}
-		default:
-			return
-		}
-	}
-}
-
-// skipLine moves to the end of the line, past strings, and past a comment
-// as a comment: a quote in "[table] # it's" opens no string (reading one
-// there once hid 20,000 nested arrays on the lines after it).
-func (s *boundScanner) skipLine() {
-	for s.off < len(s.src) && s.peek(0) != '\n' {
-		switch s.peek(0) {
-		case '"', '\'':
-			s.str()
-		case '#':
-			s.skipBlank(false)
-		default:
-			s.advance()
-		}
-	}
-}
-
 // keyPath checks the length of a key path (with its table) and counts the
 // key against the file's limit.
 func (s *boundScanner) keyPath(path string, line, col, n int) *Problem {
@@ -326,19 +268,11 @@ func (s *boundScanner) key(path string) (parts, length int, p *Problem) {
 	for s.off < len(s.src) {
 		s.skipBlank(false)
 		line, col := s.line, s.col
-		n := 0
-		switch c := s.peek(0); {
-		case c == '"' || c == '\'':
-			n = s.str()
-		case isBareKeyChar(c):
-			for isBareKeyChar(s.peek(0)) {
-				s.advance()
-				n++
-			}
-		default:
+		start, end, ok := s.keyPart()
+		if !ok {
 			return parts, length, nil
 		}
-		if n > MaxKeyLength {
+		if n := end - start; n > MaxKeyLength {
 			return parts, length, &Problem{Path: path, Line: line, Col: col, Severity: Error,
 				Message: fmt.Sprintf("a key of %d bytes, over coach's limit of %d", n, MaxKeyLength),
 				Hint:    "use a short id: lowercase words joined by '-'"}
@@ -347,7 +281,7 @@ func (s *boundScanner) key(path string) (parts, length int, p *Problem) {
 			length++ // the dot
 		}
 		parts++
-		length += n
+		length += end - start
 		s.skipBlank(false)
 		if s.peek(0) != '.' {
 			return parts, length, nil
@@ -478,47 +412,4 @@ func isValueEnd(c byte) bool {
 		return true
 	}
 	return false
-}
-
-// str skips a string of any of the four kinds and returns its length.
-func (s *boundScanner) str() int {
-	q := s.peek(0)
-	if s.peek(1) == q && s.peek(2) == q {
-		for range 3 {
-			s.advance()
-		}
-		n := 0
-		for s.off < len(s.src) {
-			if q == '"' && s.peek(0) == '\\' {
-				s.advance()
-				s.advance()
-				n += 2
-				continue
-			}
-			if s.peek(0) == q && s.peek(1) == q && s.peek(2) == q {
-				for range 3 {
-					s.advance()
-				}
-				for s.peek(0) == q { // up to two quotes may close the content
-					s.advance()
-				}
-				return n
-			}
-			s.advance()
-			n++
-		}
-		return n
-	}
-	s.advance()
-	n := 0
-	for s.off < len(s.src) && s.peek(0) != q && s.peek(0) != '\n' {
-		if q == '"' && s.peek(0) == '\\' {
-			s.advance()
-			n++
-		}
-		s.advance()
-		n++
-	}
-	s.advance()
-	return n
 }

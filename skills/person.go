@@ -2,7 +2,6 @@ package skills
 
 import (
 	"regexp"
-	"sort"
 	"time"
 )
 
@@ -86,16 +85,6 @@ func (p *Person) Unassessed(m *Matrix) []string {
 			out = append(out, s.ID)
 		}
 	}
-	return out
-}
-
-// SortedLevelIDs returns the keys of levels in a stable order.
-func SortedLevelIDs(levels map[string]int) []string {
-	out := make([]string, 0, len(levels))
-	for id := range levels {
-		out = append(out, id)
-	}
-	sort.Strings(out)
 	return out
 }
 

@@ -119,103 +119,63 @@ func joinPath(prefix, key string) string {
 // an array index for each level of MaxDepth.
 const maxIndexedPath = MaxKeyPath + MaxDepth*8
 
+// scanner builds the index with the lexer that the scan of limits uses.
 type scanner struct {
-	src       string
-	off       int
-	line, col int
-	depth     int // how many arrays and inline tables the scanner is in
-	ix        *sourceIndex
-	arrays    map[string]int // resolved path of an array of tables -> its element count
+	lexer[string]
+	depth  int // how many arrays and inline tables the scanner is in
+	ix     *sourceIndex
+	arrays map[string]int // resolved path of an array of tables -> its element count
 }
 
-func indexSource(src string) *sourceIndex {
-	s := &scanner{
-		src:    src,
-		line:   1,
-		col:    1,
+func newScanner(src string) *scanner {
+	return &scanner{
+		lexer:  newLexer(src),
 		ix:     &sourceIndex{keys: map[string]position{}, values: map[string]position{}},
 		arrays: map[string]int{},
 	}
+}
+
+func indexSource(src string) *sourceIndex {
+	s := newScanner(src)
 	table := ""
 	for s.off < len(s.src) {
 		start := s.off
-		s.skipSpaceNewlinesComments()
+		s.skipBlank(true)
 		if s.off >= len(s.src) {
 			break
 		}
-		if s.peek() == '[' {
+		if s.peek(0) == '[' {
 			table = s.header()
 		} else {
 			s.keyValue(table)
 		}
 		s.skipLine()
-		if s.off == start { // never loop without consuming input
-			s.advance()
+		s.advance() // past the line break
+		if s.off == start {
+			s.advance() // never loop without consuming input
 		}
 	}
 	return s.ix
 }
 
-func (s *scanner) peek() byte {
-	if s.off < len(s.src) {
-		return s.src[s.off]
+// valueSpan returns the byte offsets of the literal of the value that
+// starts at pos in src, quotes and brackets included.
+func valueSpan(src []byte, pos position) (start, end int, ok bool) {
+	start, ok = offsetOf(src, pos)
+	if !ok {
+		return 0, 0, false
 	}
-	return 0
-}
-
-func (s *scanner) advance() {
-	if s.off >= len(s.src) {
-		return
-	}
-	if s.src[s.off] == '\n' {
-		s.line++
-		s.col = 1
-	} else {
-		s.col++
-	}
-	s.off++
-}
-
-func (s *scanner) pos() position { return position{s.line, s.col} }
-
-func (s *scanner) skipSpace() {
-	for c := s.peek(); c == ' ' || c == '\t'; c = s.peek() {
-		s.advance()
-	}
-}
-
-func (s *scanner) skipSpaceNewlinesComments() {
-	for s.off < len(s.src) {
-		switch s.peek() {
-		case ' ', '\t', '\r', '\n':
-			s.advance()
-		case '#':
-			s.skipComment()
-		default:
-			return
-		}
-	}
-}
-
-func (s *scanner) skipComment() {
-	for s.off < len(s.src) && s.peek() != '\n' {
-		s.advance()
-	}
-}
-
-// skipLine moves past the rest of the current line.
-func (s *scanner) skipLine() {
-	for s.off < len(s.src) && s.peek() != '\n' {
-		s.advance()
-	}
-	s.advance()
+	s := newScanner(string(src))
+	s.off, s.line, s.col = start, pos.Line, pos.Col
+	s.value("v")
+	return start, s.off, true
 }
 
 // header reads [a.b] or [[a.b]] and returns the resolved table path.
 func (s *scanner) header() string {
 	at := s.pos()
 	s.advance()
-	array := s.peek() == '['
+	array := s.peek(0) == '['
 	if array {
 		s.advance()
 	}
@@ -245,50 +205,20 @@ func (s *scanner) header() string {
 func (s *scanner) keyParts() []string {
 	var parts []string
 	for s.off < len(s.src) {
-		s.skipSpace()
-		var part string
-		switch c := s.peek(); c {
-		case '"', '\'':
-			part = s.quoted(c)
-		default:
-			start := s.off
-			for isBareKeyChar(s.peek()) {
-				s.advance()
-			}
-			part = s.src[start:s.off]
-		}
-		if part == "" && s.off < len(s.src) && !strings.ContainsRune("=]\n", rune(s.peek())) {
+		s.skipBlank(false)
+		start, end, _ := s.keyPart()
+		if start == end && s.off < len(s.src) && !strings.ContainsRune("=]\n", rune(s.peek(0))) {
 			s.advance() // not a key character; keep moving
 			continue
 		}
-		parts = append(parts, part)
-		s.skipSpace()
-		if s.peek() != '.' {
+		parts = append(parts, s.src[start:end])
+		s.skipBlank(false)
+		if s.peek(0) != '.' {
 			break
 		}
 		s.advance()
 	}
 	return parts
-}
-
-func isBareKeyChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
-// quoted reads a one-line quoted string starting at the quote q and returns
-// its content (escapes are kept as written; keys with escapes are rare).
-func (s *scanner) quoted(q byte) string {
-	s.advance()
-	start := s.off
-	for s.off < len(s.src) && s.peek() != q && s.peek() != '\n' {
-		if q == '"' && s.peek() == '\\' {
-			s.advance()
-		}
-		s.advance()
-	}
-	end := min(s.off, len(s.src))
-	s.advance()
-	return s.src[start:end]
 }
 
 // keyValue reads key = value in table and records both positions.
@@ -305,12 +235,12 @@ func (s *scanner) keyValue(table string) {
 	if recorded {
 		s.ix.keys[path] = at
 	}
-	s.skipSpace()
-	if s.peek() != '=' {
+	s.skipBlank(false)
+	if s.peek(0) != '=' {
 		return
 	}
 	s.advance()
-	s.skipSpace()
+	s.skipBlank(false)
 	if !recorded {
 		s.skipValue()
 		return
@@ -322,11 +252,9 @@ func (s *scanner) keyValue(table string) {
 // it start.
 func (s *scanner) value(path string) {
 	s.ix.values[path] = s.pos()
-	switch c := s.peek(); {
-	case strings.HasPrefix(s.src[s.off:], `"""`) || strings.HasPrefix(s.src[s.off:], `'''`):
-		s.multilineString(s.src[s.off : s.off+3])
+	switch c := s.peek(0); {
 	case c == '"' || c == '\'':
-		s.quoted(c)
+		s.str()
 	case (c == '[' || c == '{') && s.depth >= MaxDepth:
 		s.skipValue()
 	case c == '[':
@@ -338,7 +266,7 @@ func (s *scanner) value(path string) {
 		s.inlineTable(path)
 		s.depth--
 	default:
-		for s.off < len(s.src) && !strings.ContainsRune(",]}#\n", rune(s.peek())) {
+		for s.off < len(s.src) && !strings.ContainsRune(",]}#\n", rune(s.peek(0))) {
 			s.advance()
 		}
 	}
@@ -349,13 +277,11 @@ func (s *scanner) value(path string) {
 func (s *scanner) skipValue() {
 	open := 0
 	for s.off < len(s.src) {
-		switch c := s.peek(); {
-		case strings.HasPrefix(s.src[s.off:], `"""`) || strings.HasPrefix(s.src[s.off:], `'''`):
-			s.multilineString(s.src[s.off : s.off+3])
+		switch c := s.peek(0); {
 		case c == '"' || c == '\'':
-			s.quoted(c)
+			s.str()
 		case c == '#':
-			s.skipComment()
+			s.skipBlank(false)
 		case c == '[' || c == '{':
 			open++
 			s.advance()
@@ -376,42 +302,18 @@ func (s *scanner) skipValue() {
 	}
 }
 
-func (s *scanner) multilineString(delim string) {
-	for range 3 {
-		s.advance()
-	}
-	for s.off < len(s.src) {
-		if delim == `"""` && s.peek() == '\\' {
-			s.advance()
-			s.advance()
-			continue
-		}
-		if strings.HasPrefix(s.src[s.off:], delim) {
-			for range 3 {
-				s.advance()
-			}
-			// A closing delimiter may be followed by up to two more quotes.
-			for s.peek() == delim[0] {
-				s.advance()
-			}
-			return
-		}
-		s.advance()
-	}
-}
-
 func (s *scanner) array(path string) {
 	s.advance() // [
 	for i := 0; s.off < len(s.src); i++ {
-		s.skipSpaceNewlinesComments()
-		if s.peek() == ']' {
+		s.skipBlank(true)
+		if s.peek(0) == ']' {
 			s.advance()
 			return
 		}
 		start := s.off
 		s.value(path + "[" + strconv.Itoa(i) + "]")
-		s.skipSpaceNewlinesComments()
-		switch s.peek() {
+		s.skipBlank(true)
+		switch s.peek(0) {
 		case ',':
 			s.advance()
 		case ']':
@@ -428,15 +330,15 @@ func (s *scanner) array(path string) {
 func (s *scanner) inlineTable(path string) {
 	s.advance() // {
 	for s.off < len(s.src) {
-		s.skipSpaceNewlinesComments()
-		if s.peek() == '}' {
+		s.skipBlank(true)
+		if s.peek(0) == '}' {
 			s.advance()
 			return
 		}
 		start := s.off
 		s.keyValue(path)
-		s.skipSpaceNewlinesComments()
-		switch s.peek() {
+		s.skipBlank(true)
+		switch s.peek(0) {
 		case ',':
 			s.advance()
 		case '}':

@@ -98,14 +98,11 @@ func locateNotes(src []byte, private map[string]any, ix *sourceIndex) (Notes, er
 	if !ok {
 		return Notes{}, errors.New("cannot locate [private] notes in the file's text")
 	}
-	start, ok := offsetOf(src, pos)
+	start, end, ok := valueSpan(src, pos)
 	if !ok {
 		return Notes{}, errors.New("cannot locate [private] notes in the file's text")
 	}
-	s := &scanner{src: string(src), off: start, line: pos.Line, col: pos.Col,
-		ix: &sourceIndex{keys: map[string]position{}, values: map[string]position{}}, arrays: map[string]int{}}
-	s.value("notes")
-	n := Notes{Present: true, Value: value, Start: start, End: s.off, Line: pos.Line, Col: pos.Col}
+	n := Notes{Present: true, Value: value, Start: start, End: end, Line: pos.Line, Col: pos.Col}
 	var check struct {
 		V string `toml:"v"`
 	}

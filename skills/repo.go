@@ -151,7 +151,7 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 		d.problems = privateProblems(d.path, PersonID(d.path), d.src, r.Config.Private.Recipients)
 		if !matrixOK {
 			// Without a matrix only the syntax and the keys can be checked.
-			_, ps, _ := decodeTOML(d.path, d.src, &personFile{}, skillFileLimit)
+			_, _, ps, _ := decodePersonFile(d.path, d.src, decodeStrict)
 			d.problems = append(d.problems, ps...)
 			return
 		}

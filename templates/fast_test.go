@@ -163,7 +163,7 @@ func TestFastMatchesTextTemplate(t *testing.T) {
 			}
 			s.maxSteps = 1000
 			var gaveUp string
-			s.gaveUp = func(name, why string) { gaveUp = why }
+			s.testHookGaveUp = func(name, why string) { gaveUp = why }
 			got, gotErr := s.Render("x.tmpl", tt.data)
 			want, wantErr := s.renderSlow("x.tmpl", tt.data)
 			if diff := cmp.Diff(fmt.Sprint(wantErr), fmt.Sprint(gotErr)); diff != "" {
@@ -195,7 +195,7 @@ func TestFastGivesUpForGood(t *testing.T) {
 		t.Fatal(err)
 	}
 	var calls int
-	s.gaveUp = func(string, string) { calls++ }
+	s.testHookGaveUp = func(string, string) { calls++ }
 	if _, err := s.Render("x.tmpl", map[string]string{}); err == nil {
 		t.Fatal("a missing key rendered")
 	}
@@ -263,7 +263,7 @@ func TestFastServesBuiltins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.gaveUp = func(name, why string) { t.Errorf("the fast path gave up on %s: %s", name, why) }
+	s.testHookGaveUp = func(name, why string) { t.Errorf("the fast path gave up on %s: %s", name, why) }
 	for name, list := range exampleData(t) {
 		if p := s.fast[name]; p == nil || p.unfit != "" {
 			t.Errorf("the fast path cannot serve %s: %+v", name, p)

@@ -73,8 +73,9 @@ type Set struct {
 	clones sync.Pool
 	// fast are the templates compiled for the fast path (fast.go), by name.
 	fast map[string]*program
-	// gaveUp, in tests, hears why the fast path gave up on a rendering.
-	gaveUp func(name, why string)
+	// testHookGaveUp, set only by tests, hears why the fast path gave up
+	// on a rendering.
+	testHookGaveUp func(name, why string)
 }
 
 // clone is a copy of a Set's templates and the rendering its _step counts.
@@ -403,12 +404,12 @@ func (s *Set) renderFast(name string, data any) (out []byte, ok bool) {
 	defer func() {
 		if x := recover(); x != nil {
 			p.gaveUp.Store(true)
-			if s.gaveUp != nil {
+			if s.testHookGaveUp != nil {
 				why := fmt.Sprint(x)
 				if g, ok := x.(giveUp); ok {
 					why = g.why
 				}
-				s.gaveUp(name, why)
+				s.testHookGaveUp(name, why)
 			}
 			out, ok = nil, false
 		}

@@ -10,48 +10,55 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// tidy's rules, one a row: trailing blanks go, blank lines at the start and
+// the end go, a run of blank lines becomes one, and the text ends in one
+// newline.
 func TestTidy(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"\n\n# Title\n\n\n\ntext  \n\n", "# Title\n\ntext\n"},
-		{"a\nb", "a\nb\n"},
-		{"", "\n"},
+	tests := []struct{ name, in, want string }{
+		{"empty", "", "\n"},
+		{"only blanks", " \t\n\n \n", "\n"},
+		{"a newline is added", "a\nb", "a\nb\n"},
+		{"one final newline is kept", "a\n", "a\n"},
+		{"final blank lines go", "a\n\n\n", "a\n"},
+		{"leading blank lines go", "\n\n \na", "a\n"},
+		{"trailing spaces and tabs go", "a \t\nb\t \n", "a\nb\n"},
+		{"leading spaces stay", "  a\n\tb\n", "  a\n\tb\n"},
+		{"a line of blanks is a blank line", "a\n \t \nb\n", "a\n\nb\n"},
+		{"a run of blank lines becomes one", "a\n\n\n \n\nb", "a\n\nb\n"},
+		{"one blank line stays", "a\n\nb\n", "a\n\nb\n"},
+		{"blanks inside a line stay", "a \t b\n", "a \t b\n"},
+		{"a carriage return is not a blank", "a\r\n", "a\r\n"},
+		{"all at once", "\n\n# Title\n\n\n\ntext  \n\n", "# Title\n\ntext\n"},
 	}
 	for _, tt := range tests {
-		if got := string(tidy([]byte(tt.in))); got != tt.want {
-			t.Errorf("tidy(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-// tidySplit is tidy as it was first written, by bytes.Split: tidy must
-// give the same bytes for every text.
-func tidySplit(b []byte) []byte {
-	out := make([]byte, 0, len(b))
-	blank := true
-	for _, l := range bytes.Split(b, []byte("\n")) {
-		l = bytes.TrimRight(l, " \t")
-		if len(l) == 0 {
-			if !blank {
-				out = append(out, '\n')
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, string(tidy([]byte(tt.in)))); diff != "" {
+				t.Errorf("tidy(%q) (-want +got):\n%s", tt.in, diff)
 			}
-			blank = true
-			continue
-		}
-		blank = false
-		out = append(out, l...)
-		out = append(out, '\n')
+		})
 	}
-	return append(bytes.TrimRight(out, "\n"), '\n')
 }
 
-// TestTidyMatchesSplit compares tidy with tidySplit on every text of up to
-// seven bytes made of a letter, a space, a tab and a newline.
-func TestTidyMatchesSplit(t *testing.T) {
+// On every text of up to seven bytes made of a letter, a space, a tab and
+// a newline, tidy's output keeps the rules: it ends in one newline, has no
+// line with trailing blanks and no two blank lines in a row, keeps the
+// letters, and is its own tidy form.
+func TestTidyKeepsItsRules(t *testing.T) {
 	const alphabet = "a \t\n"
 	var texts func(prefix []byte, n int)
 	texts = func(prefix []byte, n int) {
-		if got, want := tidy(bytes.Clone(prefix)), tidySplit(prefix); !bytes.Equal(got, want) {
-			t.Fatalf("tidy(%q) = %q, want %q", prefix, got, want)
+		got := tidy(bytes.Clone(prefix))
+		switch {
+		case !bytes.HasSuffix(got, []byte("\n")) || len(got) > 1 && bytes.HasSuffix(got, []byte("\n\n")):
+			t.Fatalf("tidy(%q) = %q: not one final newline", prefix, got)
+		case bytes.Contains(got, []byte(" \n")) || bytes.Contains(got, []byte("\t\n")):
+			t.Fatalf("tidy(%q) = %q: trailing blanks", prefix, got)
+		case bytes.Contains(got, []byte("\n\n\n")) || len(got) > 1 && got[0] == '\n':
+			t.Fatalf("tidy(%q) = %q: a run of blank lines", prefix, got)
+		case bytes.Count(got, []byte("a")) != bytes.Count(prefix, []byte("a")):
+			t.Fatalf("tidy(%q) = %q: letters lost", prefix, got)
+		case !bytes.Equal(tidy(bytes.Clone(got)), got):
+			t.Fatalf("tidy(%q) = %q, not tidy itself", prefix, got)
 		}
 		if n == 0 {
 			return
