@@ -30,6 +30,7 @@ import (
 	"syscall"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
@@ -171,7 +172,7 @@ func exitCode(err error, stderr io.Writer) int {
 		kept          *notReplacedError
 		recipientsErr *newRecipientsError
 		refused       *refusedError
-		invalid       *teamInvalidError
+		invalid       *workspace.InvalidError
 	)
 	switch {
 	case err == nil:
@@ -195,10 +196,10 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "coach: hint: %s\n", recipientsErr.hint)
 		return 1
 	case errors.As(err, &invalid):
-		for _, p := range invalid.problems {
+		for _, p := range invalid.Problems {
 			fmt.Fprintln(stderr, p)
 		}
-		fmt.Fprintf(stderr, "coach: %s\n", invalid.summary())
+		fmt.Fprintf(stderr, "coach: %s\n", invalid.Summary())
 		fmt.Fprintln(stderr, "coach: hint: fix them, then `coach check` says when every file is valid")
 		return 1
 	case errors.As(err, &problems):

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -97,19 +98,20 @@ asked to replace and left alone (the others are written first), 2 wrong usage
 }
 
 func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer) error {
-	t, people, err := loadPeople(ctx, opts.Dir, opts.People, opts.All, stderr)
+	t, people, err := openPeople(ctx, workspace.Options{Dir: opts.Dir}, opts.People, opts.All, stderr)
 	if err != nil {
-		var invalid *teamInvalidError
+		var invalid *workspace.InvalidError
 		if opts.Format == "json" && errors.As(err, &invalid) {
 			// No agenda, and the errors that stopped them.
-			if werr := writeJSON(stdout, agendasOutput{Version: contractVersion, Agendas: []*plans.Agenda{}, Errors: invalid.problems}); werr != nil {
+			if werr := writeJSON(stdout, agendasOutput{Version: contractVersion, Agendas: []*plans.Agenda{}, Errors: invalid.Problems}); werr != nil {
 				return werr
 			}
 		}
 		return err
 	}
+	defer t.Close()
 	if opts.Week == (plans.Week{}) {
-		opts.Week = plans.MeetingWeek(opts.Today, t.repo.Config.Agenda.WeekdayValue())
+		opts.Week = plans.MeetingWeek(opts.Today, t.Repo.Config.Agenda.WeekdayValue())
 	}
 	var out []*plans.Agenda
 	var kept []error // agendas left alone, named once the others are written
@@ -117,21 +119,21 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		pl, err := t.plan(p)
+		pl, err := t.Plan(p)
 		if err != nil {
 			return err
 		}
-		prev, err := previousAgenda(t.repo.Root, p.ID, opts.Week, stderr)
+		prev, err := previousAgenda(t.Repo.Root, p.ID, opts.Week, stderr)
 		if err != nil {
 			return err
 		}
-		a := plans.BuildAgenda(plans.AgendaInput{Plan: pl, Matrix: t.repo.Matrix, Config: t.repo.Config, Person: p,
-			History: t.own[p.ID], Week: opts.Week, Previous: prev})
+		a := plans.BuildAgenda(plans.AgendaInput{Plan: pl, Matrix: t.Repo.Matrix, Config: t.Repo.Config, Person: p,
+			History: t.Own[p.ID], Week: opts.Week, Previous: prev})
 		if opts.Format == "json" {
 			out = append(out, a)
 			continue
 		}
-		body, err := t.tmpl.Render("agenda.md.tmpl", a)
+		body, err := t.Templates.Render("agenda.md.tmpl", a)
 		if err != nil {
 			return err
 		}
@@ -144,7 +146,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer
 			continue
 		}
 		path := plans.AgendaPath(p.ID, opts.Week)
-		err = writeAgenda(ctx, t.repo.Root, path, content, opts.Force, fmt.Sprintf("coach agenda %s --week %s --force", p.ID, opts.Week))
+		err = writeAgenda(ctx, t.Repo.Root, path, content, opts.Force, fmt.Sprintf("coach agenda %s --week %s --force", p.ID, opts.Week))
 		switch {
 		case errors.Is(err, errUpToDate):
 			fmt.Fprintf(stderr, "coach: %s is up to date\n", path)

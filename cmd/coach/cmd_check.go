@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
@@ -71,12 +72,12 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	)
 	if opts.Staged {
 		var cleanup func()
-		repo, root, cleanup, err = loadStaged(opts.Dir)
+		repo, root, cleanup, err = workspace.LoadStaged(opts.Dir)
 		if err == nil {
 			defer cleanup()
 		}
 	} else {
-		repo, err = loadRepo(opts.Dir)
+		repo, err = workspace.Load(opts.Dir)
 		if repo != nil {
 			root = repo.Root
 		}
@@ -93,7 +94,7 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	}
 	switch opts.Format {
 	case "github":
-		prefix := gitPrefix(root)
+		prefix := workspace.GitPrefix(root)
 		for _, p := range ps {
 			fmt.Fprintln(stdout, annotation(p, prefix))
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -144,11 +145,7 @@ func (repoSource) people(dir string) []string {
 
 // settings reads coach.toml and the matrix, and no skill file.
 func (repoSource) settings(dir string) *skills.Repo {
-	root, err := skills.FindRoot(dir)
-	if err != nil {
-		return nil
-	}
-	repo, err := skills.LoadSome(root, func(string) bool { return false })
+	repo, err := workspace.LoadSome(dir, func(string) bool { return false })
 	if err != nil {
 		return nil
 	}

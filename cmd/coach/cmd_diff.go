@@ -7,13 +7,12 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"runtime"
 	"sort"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/parallel"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -91,11 +90,11 @@ unknown revision or a base that is not in a shallow clone.`,
 }
 
 func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) error {
-	t, err := loadReview(opts.Dir, opts.Head == "")
+	t, err := workspace.OpenReview(opts.Dir, opts.Head == "")
 	if err != nil {
 		return err
 	}
-	root := t.repo.Root
+	root := t.Repo.Root
 	snaps, err := history.OpenSnapshots(root)
 	if err != nil {
 		return revisionError(err)
@@ -113,7 +112,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 	sides := &sideReader{ctx: ctx, stderr: stderr}
 	var errs skills.Problems
 	matrixInvalid := ""
-	baseMatrix, invalid := matrixAt(base, t.repo.Matrix, stderr)
+	baseMatrix, invalid := matrixAt(base, t.Repo.Matrix, stderr)
 	if invalid != nil {
 		matrixInvalid = revLabel(base)
 		errs = append(errs, invalid...)
@@ -128,7 +127,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 
 	baseRules := rulesAt(base)
 	var headRules plans.Rules
-	headMatrix := t.repo.Matrix
+	headMatrix := t.Repo.Matrix
 	var headSide plans.Side
 	var headCommit string
 	headInvalid := false
@@ -136,18 +135,18 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		if headRules, err = workTreeRules(root); err != nil {
 			return err
 		}
-		for _, pr := range t.unread {
+		for _, pr := range t.Unread {
 			fmt.Fprintln(stderr, pr)
 		}
 		var headErrs skills.Problems
-		if headSide, headErrs, err = sides.read(headMatrix, t.work, "the working tree", ""); err != nil {
+		if headSide, headErrs, err = sides.read(headMatrix, t.Work, "the working tree", ""); err != nil {
 			return err
 		}
-		headInvalid = headErrs != nil || t.unread != nil
-		for _, pr := range t.unread {
+		headInvalid = headErrs != nil || t.Unread != nil
+		for _, pr := range t.Unread {
 			headSide.Invalid[skills.PersonID(pr.Path)] = true
 		}
-		errs = append(errs, t.unread...)
+		errs = append(errs, t.Unread...)
 		errs = append(errs, headErrs...)
 	} else {
 		head, err := snaps.At(opts.Head)
@@ -156,7 +155,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		}
 		headRules, headCommit = rulesAt(head), head.Commit
 		var matrixErrs, headErrs skills.Problems
-		headMatrix, matrixErrs = matrixAt(head, t.repo.Matrix, stderr)
+		headMatrix, matrixErrs = matrixAt(head, t.Repo.Matrix, stderr)
 		if matrixErrs != nil {
 			matrixInvalid = revLabel(head)
 		}
@@ -171,7 +170,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 	// with the change under review.
 	tmpl, renderedWith := reviewTemplates(base, stderr)
 	r := plans.BuildReview(plans.ReviewInput{Matrix: headMatrix, BaseMatrix: baseMatrix, MatrixInvalid: matrixInvalid,
-		Config: t.repo.Config, Base: baseSide, Head: headSide, BaseRules: baseRules, HeadRules: headRules, RenderedWith: renderedWith})
+		Config: t.Repo.Config, Base: baseSide, Head: headSide, BaseRules: baseRules, HeadRules: headRules, RenderedWith: renderedWith})
 	if err := notesCommits(snaps, r, base, headCommit, opts.Head == "", headSide); err != nil {
 		return err
 	}
@@ -195,60 +194,6 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		return errFindings
 	}
 	return nil
-}
-
-// reviewFiles are what a review reads of the working tree.
-type reviewFiles struct {
-	repo *skills.Repo // the settings and the matrix; no people
-	// work are the skill files of the working tree by path, when it is the
-	// head; unread are the problems of those coach will not read.
-	work   map[string][]byte
-	unread skills.Problems
-}
-
-// loadReview loads the coaching repository holding dir as loadTeamWith
-// does without history, but for its people: a review reads the people of its sides itself, and the
-// working tree's (with workTree) only as they are. Errors in the matrix or
-// coach.toml stop it as they stop every command; the working tree's skill
-// files are read before, where skills.Load reads them.
-func loadReview(dir string, workTree bool) (*reviewFiles, error) {
-	root, err := skills.FindRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	repo, err := skills.LoadSettings(root)
-	if err != nil {
-		return nil, err
-	}
-	t := &reviewFiles{repo: repo}
-	if workTree {
-		paths, err := skills.SkillFiles(root)
-		if err != nil {
-			return nil, err
-		}
-		t.work = map[string][]byte{}
-		for _, p := range paths {
-			data, problem, err := skills.ReadSkillFile(root, p)
-			if err != nil {
-				return nil, err
-			}
-			if problem != nil {
-				t.unread = append(t.unread, *problem)
-				continue
-			}
-			t.work[p] = data
-		}
-	}
-	var shared skills.Problems
-	for _, p := range repo.Problems {
-		if p.Severity == skills.Error && (p.Path == repo.MatrixPath || p.Path == skills.ConfigFile) {
-			shared = append(shared, p)
-		}
-	}
-	if len(shared) > 0 || repo.Matrix == nil {
-		return nil, &skills.ProblemsError{Problems: shared}
-	}
-	return t, nil
 }
 
 func revLabel(s *history.Snapshot) string {
@@ -299,23 +244,14 @@ func (r *sideReader) read(m *skills.Matrix, files map[string][]byte, label, pref
 		}
 		todo = append(todo, i)
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Go(func() {
-			for r.ctx.Err() == nil {
-				k := int(next.Add(1)) - 1
-				if k >= len(todo) {
-					return
-				}
-				path := paths[todo[k]]
-				reads[todo[k]] = readFile(path, files[path], m)
-			}
-		})
-	}
-	wg.Wait()
-	if err := r.ctx.Err(); err != nil {
+	done, err := parallel.Do(r.ctx, 0, todo, func(i int) (*fileRead, error) {
+		return readFile(paths[i], files[paths[i]], m), nil
+	})
+	if err != nil {
 		return plans.Side{}, nil, err
+	}
+	for k, i := range todo {
+		reads[i] = done[k]
 	}
 
 	s := plans.Side{Label: label, People: map[string]*skills.Person{}, Raw: map[string][]byte{}, Invalid: map[string]bool{}}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/coach-dev/coach/templates"
@@ -114,18 +115,15 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	progress := newProgress(stderr)
 	// Only the people the output names are read: one person's file, or
 	// everyone's for the names in JSON; text and Markdown name people by id.
-	root, err := skills.FindRoot(opts.Dir)
-	if err != nil {
-		return err
-	}
 	want := func(id string) bool { return id == opts.Person }
 	if opts.All && opts.Format == "json" {
 		want = nil
 	}
-	repo, err := skills.LoadSome(root, want)
+	repo, err := workspace.LoadSome(opts.Dir, want)
 	if err != nil {
 		return err
 	}
+	root := repo.Root
 	if opts.SVG != "" {
 		if in := coachPath(root, opts.SVG); strings.HasSuffix(in, "/") {
 			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
@@ -148,8 +146,8 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	stream := opts.All && opts.Format != "json"
 	read := func(person string) (*history.Result, error) {
 		res, err := history.ReadContext(ctx, root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache, Person: person,
-			Stream: stream && person == "", Progress: progress.history()})
-		progress.end()
+			Stream: stream && person == "", Progress: progress.History()})
+		progress.End()
 		if errors.Is(err, history.ErrRevision) {
 			return nil, &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
 		}

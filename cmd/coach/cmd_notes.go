@@ -21,6 +21,7 @@ import (
 	"syscall"
 
 	"filippo.io/age"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
@@ -179,7 +180,7 @@ func notesProblem(t *notesTarget, err error) error {
 }
 
 func runNotes(opts notesOptions, stdout, stderr io.Writer) error {
-	repo, err := loadRepo(opts.Dir)
+	repo, err := workspace.Load(opts.Dir)
 	if err != nil {
 		return err
 	}
@@ -529,20 +530,20 @@ func (p private) usage(opts planOptions) error {
 // printPrivatePlans prints each plan followed by the person's decrypted notes.
 // Nothing is written to plans/: a plan file is committed, and the notes must
 // never be.
-func printPrivatePlans(t *team, people []*skills.Person, p private, stdout, stderr io.Writer) error {
+func printPrivatePlans(t *workspace.Workspace, people []*skills.Person, p private, stdout, stderr io.Writer) error {
 	if err := privateOutput(stdout, p.Pipe, "plan --private"); err != nil {
 		return err
 	}
 	for _, person := range people {
-		pl, err := t.plan(person)
+		pl, err := t.Plan(person)
 		if err != nil {
 			return err
 		}
-		content, err := t.render(person, pl)
+		content, err := t.Render(person, pl)
 		if err != nil {
 			return err
 		}
-		target, err := readNotes(t.repo, person.ID)
+		target, err := readNotes(t.Repo, person.ID)
 		if err != nil {
 			return err
 		}

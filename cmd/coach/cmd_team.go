@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -101,80 +100,21 @@ by hand, or a stale or missing view (--check), 2 wrong usage.`,
 	}
 }
 
-// teamViews builds every person's plan once, and returns what builds
-// the team view under an id ("" for the whole repository) from them.
-// It also returns the ids of the views there can be: the people's
-// and the leaders'.
-func teamViews(ctx context.Context, t *team) (func(under string) (*plans.Team, error), map[string]bool, error) {
-	people, err := t.people(nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	built, err := t.buildPlans(ctx, people, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	valid := map[string]bool{}
-	for _, p := range people {
-		valid[p.ID] = true
-	}
-	for _, l := range t.repo.Config.Leaders {
-		valid[l.ID] = true
-	}
-	byID := make(map[string]*plans.Plan, len(people))
-	for i, p := range people {
-		byID[p.ID] = built[i].plan
-	}
-	return func(under string) (*plans.Team, error) {
-		return plans.BuildTeam(plans.TeamInput{Matrix: t.repo.Matrix, Config: t.repo.Config, People: people,
-			Plans: byID, Index: t.teamIndex(), Under: under})
-	}, valid, nil
-}
-
-// subViews lists the ids of the views under one person or leader written
-// before (team/ID.md, by `coach team --under ID`), which `coach team`
-// refreshes and `coach team --check` checks with team.md, and, apart, the
-// views coach wrote (they start with its marker) whose id is no longer a
-// person or leader. Another file in team/ is not coach's: it is left alone,
-// and so is the view under someone whose file has errors (said already,
-// and exit 1) until it is fixed. valid are the ids there can be a view of.
-func subViews(t *team, valid map[string]bool) (ids, orphans []string, err error) {
-	matches, err := filepath.Glob(filepath.Join(t.repo.Root, "team", "*.md"))
-	if err != nil {
-		return nil, nil, err
-	}
-	inRepo := map[string]bool{}
-	for _, f := range t.repo.Files {
-		inRepo[skills.PersonID(f)] = true
-	}
-	for _, m := range matches {
-		id := strings.TrimSuffix(filepath.Base(m), ".md")
-		switch {
-		case valid[id]:
-			ids = append(ids, id)
-		case inRepo[id]:
-		case coachWrote(m, plans.TeamMarker()):
-			orphans = append(orphans, plans.TeamPath(id))
-		}
-	}
-	return ids, orphans, nil
-}
-
 func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) error {
-	t, err := loadTeamFrom(ctx, opts.Dir, opts.Staged, stderr)
+	t, err := workspace.Open(ctx, workspace.Options{Dir: opts.Dir, Staged: opts.Staged, History: true,
+		Progress: newProgress(stderr), Workers: opts.Workers})
 	if err != nil {
 		annotateInvalid(err, opts.Format, stdout)
 		return err
 	}
-	defer t.cleanup()
-	t.workers = opts.Workers
+	defer t.Close()
 	if opts.SVG != "" {
-		if in := coachPath(t.repo.Root, opts.SVG); in != "" {
+		if in := coachPath(t.Repo.Root, opts.SVG); in != "" {
 			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
 				hint: "write the chart elsewhere, for example --svg team.svg"}
 		}
 	}
-	build, valid, err := teamViews(ctx, t)
+	build, valid, err := t.TeamViews(ctx)
 	if err != nil {
 		return err
 	}
@@ -194,7 +134,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 	finding := func(path string, line int, msg string) {
 		findings = true
 		if opts.Format == "github" {
-			fmt.Fprintln(stdout, annotation(skills.Problem{Path: path, Line: line, Severity: skills.Error, Message: msg}, t.prefix))
+			fmt.Fprintln(stdout, annotation(skills.Problem{Path: path, Line: line, Severity: skills.Error, Message: msg}, t.Prefix))
 			return
 		}
 		fmt.Fprintf(stderr, "coach: %s\n", msg)
@@ -205,7 +145,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 	var orphans []string
 	if opts.Under == "" && !opts.Stdout {
 		var subs []string
-		if subs, orphans, err = subViews(t, valid); err != nil {
+		if subs, orphans, err = t.SubViews(valid); err != nil {
 			return err
 		}
 		unders = append(unders, subs...)
@@ -218,7 +158,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 				return err
 			}
 		}
-		body, err := t.tmpl.Render("team.md.tmpl", v)
+		body, err := t.Templates.Render("team.md.tmpl", v)
 		if err != nil {
 			return err
 		}
@@ -240,7 +180,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 			again = "coach team --under " + opts.Under
 		}
 		if !opts.Check {
-			wrote, err := writeGenerated(ctx, t.repo.Root, rel, content, plans.TeamMarker(), opts.Force, strings.TrimPrefix(strings.TrimSuffix(force, " --force"), "coach "))
+			wrote, err := writeGenerated(ctx, t.Repo.Root, rel, content, plans.TeamMarker(), opts.Force, strings.TrimPrefix(strings.TrimSuffix(force, " --force"), "coach "))
 			if leftAlone(err) {
 				kept = append(kept, err)
 				continue
@@ -255,7 +195,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 			}
 			continue
 		}
-		old, exists, err := readGenerated(t.repo.Root, rel)
+		old, exists, err := readGenerated(t.Repo.Root, rel)
 		if refused := (*refusedError)(nil); errors.As(err, &refused) {
 			finding(refused.problem.Path, 0, refused.problem.String())
 			continue
@@ -307,16 +247,4 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		return errFindings
 	}
 	return nil
-}
-
-// coachWrote reports whether file starts with coach's marker.
-func coachWrote(file, marker string) bool {
-	f, err := os.Open(file)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, len(marker)+2)
-	n, _ := io.ReadFull(f, head)
-	return bytes.HasPrefix(lf(head[:n]), []byte(marker+"\n"))
 }

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/coach-dev/coach/history/synth"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/google/go-cmp/cmp"
@@ -89,12 +90,12 @@ func TestSideReaderReuse(t *testing.T) {
 }
 
 // loadFiles loads the repository and its templates, and no history: what
-// coach diff loaded before loadReview.
-func loadFiles(ctx context.Context, dir string, stderr io.Writer) (*team, error) {
-	return loadTeamFiles(ctx, dir, false, false, stderr)
+// coach diff loaded before OpenReview.
+func loadFiles(ctx context.Context, dir string, _ io.Writer) (*workspace.Workspace, error) {
+	return workspace.OpenFiles(ctx, workspace.Options{Dir: dir})
 }
 
-// loadReview loads what loadFiles loads but the people and the templates,
+// OpenReview loads what loadFiles loads but the people and the templates,
 // and stops where it stops, with the same error: loadFiles is its plain
 // twin. The working tree's templates are not a review's (it is written with
 // the base's), so a broken one stops only loadFiles.
@@ -137,7 +138,7 @@ func TestLoadReview(t *testing.T) {
 			}
 			want, wantErr := loadFiles(t.Context(), dir, io.Discard)
 			if tt.name == "a broken template" {
-				// loadFiles stops at it; loadReview reads what loadFiles
+				// loadFiles stops at it; OpenReview reads what loadFiles
 				// reads without it.
 				if wantErr == nil {
 					t.Fatalf("loadFiles loads a broken template")
@@ -152,34 +153,34 @@ func TestLoadReview(t *testing.T) {
 				}
 			}
 			for _, workTree := range []bool{false, true} {
-				got, err := loadReview(dir, workTree)
+				got, err := workspace.OpenReview(dir, workTree)
 				if (err != nil) != tt.fails || (wantErr != nil) != tt.fails {
-					t.Fatalf("loadReview: %v; loadFiles: %v; want an error: %v", err, wantErr, tt.fails)
+					t.Fatalf("OpenReview: %v; loadFiles: %v; want an error: %v", err, wantErr, tt.fails)
 				}
 				if err != nil {
 					if err.Error() != wantErr.Error() {
-						t.Errorf("loadReview: %v, want %v", err, wantErr)
+						t.Errorf("OpenReview: %v, want %v", err, wantErr)
 					}
 					continue
 				}
-				if diff := cmp.Diff([]any{want.repo.Root, want.repo.Config, want.repo.Matrix, want.repo.MatrixPath},
-					[]any{got.repo.Root, got.repo.Config, got.repo.Matrix, got.repo.MatrixPath}); diff != "" {
-					t.Errorf("the settings (-loadFiles +loadReview):\n%s", diff)
+				if diff := cmp.Diff([]any{want.Repo.Root, want.Repo.Config, want.Repo.Matrix, want.Repo.MatrixPath},
+					[]any{got.Repo.Root, got.Repo.Config, got.Repo.Matrix, got.Repo.MatrixPath}); diff != "" {
+					t.Errorf("the settings (-loadFiles +OpenReview):\n%s", diff)
 				}
 				var read []string
 				if workTree {
-					read = slices.Collect(maps.Keys(got.work))
-					for _, p := range got.unread {
+					read = slices.Collect(maps.Keys(got.Work))
+					for _, p := range got.Unread {
 						read = append(read, p.Path)
 					}
 					slices.Sort(read)
 				}
-				wantRead := slices.DeleteFunc(slices.Clone(want.repo.Files), func(p string) bool { return !strings.HasPrefix(p, "skills/") })
+				wantRead := slices.DeleteFunc(slices.Clone(want.Repo.Files), func(p string) bool { return !strings.HasPrefix(p, "skills/") })
 				if !workTree {
 					wantRead = nil
 				}
 				if diff := cmp.Diff(wantRead, read); diff != "" {
-					t.Errorf("the skill files read (-loadFiles +loadReview):\n%s", diff)
+					t.Errorf("the skill files read (-loadFiles +OpenReview):\n%s", diff)
 				}
 			}
 		})

@@ -63,14 +63,14 @@ func startProgress(stderr io.Writer, now func() time.Time) *progress {
 	return p
 }
 
-// begin starts a piece of work of total units (0: not known), ending the
+// Begin starts a piece of work of total units (0: not known), ending the
 // one before. Its bar counts from now, so that its rate and estimate are
 // right, but shows nothing before progressDelay has passed.
-func (p *progress) begin(desc, units string, total int) {
+func (p *progress) Begin(desc, units string, total int) {
 	if p == nil || p.out == nil {
 		return
 	}
-	p.end()
+	p.End()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.desc, p.max = desc, barMax(0, total)
@@ -113,8 +113,8 @@ func (p *progress) update(desc string, n, total int) {
 	_ = p.bar.Set(n)
 }
 
-// add counts n more units of work done.
-func (p *progress) add(n int) {
+// Add counts n more units of work done.
+func (p *progress) Add(n int) {
 	if p == nil || p.out == nil {
 		return
 	}
@@ -125,11 +125,11 @@ func (p *progress) add(n int) {
 	}
 }
 
-// end clears the bar of the piece of work in hand, if it was drawn. It may
+// End clears the bar of the piece of work in hand, if it was drawn. It may
 // be called more than once, and must be called when the work ends, however
 // it ends: a bar of unknown length is redrawn from a goroutine of its own
 // until then.
-func (p *progress) end() {
+func (p *progress) End() {
 	if p == nil || p.out == nil {
 		return
 	}
@@ -143,17 +143,17 @@ func (p *progress) end() {
 	p.bar, p.gate = nil, nil
 }
 
-// history begins reading the history and returns the walk's callback; nil
+// History begins reading the history and returns the walk's callback; nil
 // when nothing is shown, and the walk then spends nothing on it. end must
 // be called after the walk, whatever its outcome.
-func (p *progress) history() func(history.Progress) {
+func (p *progress) History() func(history.Progress) {
 	if p == nil || p.out == nil {
 		return nil
 	}
-	p.begin("reading history", "commits", 0)
+	p.Begin("reading history", "commits", 0)
 	return func(h history.Progress) {
 		if h.Done {
-			p.end()
+			p.End()
 			return
 		}
 		desc := "reading history"

@@ -70,13 +70,13 @@ func TestProgress(t *testing.T) {
 			}
 			var c clock
 			p := startProgress(stderr, c.now)
-			p.begin("building plans", "plans", tt.total)
+			p.Begin("building plans", "plans", tt.total)
 			c.advance(tt.after)
 			for range 40 {
-				p.add(1)
+				p.Add(1)
 			}
-			p.end()
-			p.end() // a second end changes nothing
+			p.End()
+			p.End() // a second end changes nothing
 			got := scr.String()
 			if drawn := got != ""; drawn != tt.want {
 				t.Fatalf("drawn = %v, want %v; the screen has %q", drawn, tt.want, got)
@@ -93,18 +93,18 @@ func TestProgress(t *testing.T) {
 // cleared by the walk's last report.
 func TestProgressHistory(t *testing.T) {
 	var c clock
-	if f := startProgress(&quietWriter{w: io.Discard}, c.now).history(); f != nil {
+	if f := startProgress(&quietWriter{w: io.Discard}, c.now).History(); f != nil {
 		t.Error("a callback for a stderr that is not a terminal")
 	}
-	if f := startProgress(&quietWriter{w: io.Discard, term: io.Discard, quiet: true}, c.now).history(); f != nil {
+	if f := startProgress(&quietWriter{w: io.Discard, term: io.Discard, quiet: true}, c.now).History(); f != nil {
 		t.Error("a callback with --quiet")
 	}
-	if f := startProgress(io.Discard, c.now).history(); f != nil {
+	if f := startProgress(io.Discard, c.now).History(); f != nil {
 		t.Error("a callback for a plain writer")
 	}
 	var scr screen
 	p := startProgress(&quietWriter{w: io.Discard, term: &scr}, c.now)
-	f := p.history()
+	f := p.History()
 	c.advance(2 * time.Second)
 	f(history.Progress{Commits: 2048, Estimate: 10000, People: 500})
 	f(history.Progress{Commits: 12000, Estimate: 10000, People: 500}) // past the estimate
@@ -118,7 +118,7 @@ func TestProgressHistory(t *testing.T) {
 	if !cleared.MatchString(got) {
 		t.Errorf("the bar was not cleared at the end: %q", got)
 	}
-	p.end()
+	p.End()
 	if again := scr.String(); again != got {
 		t.Errorf("end after the walk's last report drew %q", again[len(got):])
 	}
