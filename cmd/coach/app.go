@@ -9,9 +9,9 @@ package main
 //     a file coach would not replace), 2 wrong usage or an unexpected failure,
 //     130 interrupted (Ctrl-C or SIGTERM: every file written is whole, every
 //     temporary file removed).
-//   - --quiet leaves errors only: quietWriter drops the rest of stderr
-//     (wrote, up to date, notes, warnings) and init's list of files, and
-//     no progress is drawn;
+//   - --quiet leaves errors only: the report (report.go) drops every other
+//     level (wrote, up to date, notes, warnings) and init's list of files,
+//     and no progress is drawn;
 //   - progress (progress.go) is drawn only when stderr is a terminal, for
 //     work that runs longer than about a second, and cleared when it ends;
 //   - coach writes no colour and no terminal escapes anywhere (a progress
@@ -65,12 +65,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // runContext runs coach until it is done or ctx is.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	errw := &quietWriter{w: stderr, term: terminal(stderr)}
-	app := newApp(stdout, errw)
+	rep := newReport(stderr)
+	app := newApp(stdout, rep)
 	err := app.RunContext(ctx, flagsFirst(app, args))
-	errw.quiet = false // what is left is the error itself
-	errw.Flush()
-	return exitCode(err, errw)
+	rep.quiet = false // what is left is the error itself
+	rep.Flush()
+	return exitCode(err, rep)
 }
 
 // flagsFirst moves a command's flags ahead of its arguments, so that
@@ -237,7 +237,7 @@ func exitCode(err error, stderr io.Writer) int {
 	return 2
 }
 
-func newApp(stdout, stderr io.Writer) *cli.App {
+func newApp(stdout io.Writer, stderr *report) *cli.App {
 	app := &cli.App{
 		Name:  "coach",
 		Usage: "development plans, 1:1 agendas and progress history for product leaders",
@@ -265,7 +265,7 @@ Exit status: 0 ok, 1 findings, 2 wrong usage, 130 interrupted.`,
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only: no messages, no progress"},
 		},
 		Commands: []*cli.Command{
-			newInitCommand(),
+			newInitCommand(stderr),
 			newCheckCommand(stdout, stderr),
 			newPlanCommand(stdout, stderr),
 			newAgendaCommand(stdout, stderr),
@@ -282,9 +282,7 @@ Exit status: 0 ok, 1 findings, 2 wrong usage, 130 interrupted.`,
 		// when it does not.
 		Before: func(c *cli.Context) error {
 			if c.Bool("quiet") {
-				if qw, ok := stderr.(*quietWriter); ok {
-					qw.quiet = true
-				}
+				stderr.quiet = true
 			}
 			if !c.IsSet("C") {
 				return nil

@@ -32,7 +32,7 @@ type agendaOptions struct {
 	Force  bool
 }
 
-func newAgendaCommand(stdout, stderr io.Writer) *cli.Command {
+func newAgendaCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:      "agenda",
 		Usage:     "prepare the next 1:1 agenda in agendas/NAME/YYYY-Www.md",
@@ -97,7 +97,7 @@ asked to replace and left alone (the others are written first), 2 wrong usage
 	}
 }
 
-func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer) error {
+func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr *report) error {
 	t, people, err := openPeople(ctx, workspace.Options{Dir: opts.Dir}, opts.People, opts.All, stderr)
 	if err != nil {
 		var invalid *workspace.InvalidError
@@ -149,15 +149,15 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer
 		err = writeAgenda(ctx, t.Repo.Root, path, content, opts.Force, fmt.Sprintf("coach agenda %s --week %s --force", p.ID, opts.Week))
 		switch {
 		case errors.Is(err, errUpToDate):
-			fmt.Fprintf(stderr, "coach: %s is up to date\n", path)
+			stderr.Wrotef("%s is up to date", path)
 		case errors.Is(err, fs.ErrExist):
-			fmt.Fprintf(stderr, "coach: kept %s: it exists and may hold notes from the 1:1; --force replaces it\n", path)
+			stderr.Wrotef("kept %s: it exists and may hold notes from the 1:1; --force replaces it", path)
 		case leftAlone(err):
 			kept = append(kept, err)
 		case err != nil:
 			return err
 		default:
-			fmt.Fprintf(stderr, "coach: wrote %s\n", path)
+			stderr.Wrotef("wrote %s", path)
 		}
 	}
 	if opts.Format == "json" {
@@ -169,7 +169,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout, stderr io.Writer
 		}
 	}
 	for _, err := range kept {
-		fmt.Fprintf(stderr, "coach: %v\n", err)
+		stderr.Errorf("%v", err)
 	}
 	if len(kept) > 0 {
 		return errFindings
@@ -218,7 +218,7 @@ func writeAgenda(ctx context.Context, root, path string, content []byte, force b
 // previousAgenda reads the most recent agenda of person id before week, or
 // returns nil when there is none. Files in agendas/ID/ whose names are not
 // weeks are ignored.
-func previousAgenda(root, id string, week plans.Week, stderr io.Writer) (*plans.PreviousAgenda, error) {
+func previousAgenda(root, id string, week plans.Week, stderr *report) (*plans.PreviousAgenda, error) {
 	dir := filepath.Join(root, "agendas", id)
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -254,7 +254,7 @@ func previousAgenda(root, id string, week plans.Week, stderr io.Writer) (*plans.
 		return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
 	}
 	if !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
-		fmt.Fprintf(stderr, "coach: warning: %s is not UTF-8 text; its action items were not carried over\n", path)
+		stderr.Warnf("%s is not UTF-8 text; its action items were not carried over", path)
 		return &plans.PreviousAgenda{Week: *best, Unreadable: true, Count: count}, nil
 	}
 	prev := plans.ReadAgenda(*best, src)

@@ -22,7 +22,7 @@ type checkOptions struct {
 	Staged bool
 }
 
-func newCheckCommand(stdout, stderr io.Writer) *cli.Command {
+func newCheckCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:  "check",
 		Usage: "validate the matrix, coach.toml and every skill file",
@@ -64,7 +64,7 @@ file has an error, 2 on wrong usage.`,
 	}
 }
 
-func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
+func runCheck(opts checkOptions, stdout io.Writer, stderr *report) error {
 	var (
 		repo *skills.Repo
 		err  error
@@ -98,7 +98,7 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 		for _, p := range ps {
 			fmt.Fprintln(stdout, annotation(p, prefix))
 		}
-		fmt.Fprintf(stderr, "coach: checked %d file(s): %d error(s), %d warning(s)\n", len(repo.Files), ps.Errors(), ps.Warnings())
+		stderr.Wrotef("checked %d file(s): %d error(s), %d warning(s)", len(repo.Files), ps.Errors(), ps.Warnings())
 	case "json":
 		report := checkReport{Files: repo.Files, Errors: skills.Problems{}, Warnings: skills.Problems{}}
 		if report.Files == nil {
@@ -116,13 +116,13 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 		}
 	default:
 		for _, p := range ps {
-			fmt.Fprintln(stderr, p)
+			stderr.Problem(p)
 		}
 		matrix := "the built-in matrix"
 		if repo.MatrixPath != "" {
 			matrix = repo.MatrixPath
 		}
-		fmt.Fprintf(stderr, "coach: checked %d file(s) against %s: %d error(s), %d warning(s)\n",
+		stderr.Wrotef("checked %d file(s) against %s: %d error(s), %d warning(s)",
 			len(repo.Files), matrix, ps.Errors(), ps.Warnings())
 	}
 	if ps.Errors() > 0 {

@@ -31,7 +31,7 @@ type diffOptions struct {
 // comment over 65,536 characters, and the workflow adds a line of its own.
 const maxComment = 60_000
 
-func newDiffCommand(stdout, stderr io.Writer) *cli.Command {
+func newDiffCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:  "diff",
 		Usage: "summarise the skill changes of a pull request, as Markdown for a comment or JSON",
@@ -89,7 +89,7 @@ unknown revision or a base that is not in a shallow clone.`,
 	}
 }
 
-func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) error {
+func runDiff(ctx context.Context, opts diffOptions, stdout io.Writer, stderr *report) error {
 	t, err := workspace.OpenReview(opts.Dir, opts.Head == "")
 	if err != nil {
 		return err
@@ -136,7 +136,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 			return err
 		}
 		for _, pr := range t.Unread {
-			fmt.Fprintln(stderr, pr)
+			stderr.Problem(pr)
 		}
 		var headErrs skills.Problems
 		if headSide, headErrs, err = sides.read(headMatrix, t.Work, "the working tree", ""); err != nil {
@@ -212,7 +212,7 @@ func revLabel(s *history.Snapshot) string {
 // parallel and reported in order.
 type sideReader struct {
 	ctx    context.Context
-	stderr io.Writer
+	stderr *report
 	// plain checks every file of every side, for tests to compare with.
 	plain bool
 	// last are the files of the side read last, by path, and the matrix
@@ -262,7 +262,7 @@ func (r *sideReader) read(m *skills.Matrix, files map[string][]byte, label, pref
 		r.last[path] = f
 		for _, pr := range f.invalid {
 			pr.Path = prefix + pr.Path
-			fmt.Fprintln(r.stderr, pr)
+			r.stderr.Problem(pr)
 			invalid = append(invalid, pr)
 			s.Invalid[skills.PersonID(path)] = true
 		}
@@ -291,7 +291,7 @@ func readFile(path string, src []byte, m *skills.Matrix) *fileRead {
 // unreadAt reports the skill files of a revision that coach does not read
 // (over the size limit, which the object's header tells before it is
 // read) as problems at rev:path, and marks their people invalid on side.
-func unreadAt(s *history.Snapshot, side *plans.Side, stderr io.Writer) skills.Problems {
+func unreadAt(s *history.Snapshot, side *plans.Side, stderr *report) skills.Problems {
 	var out skills.Problems
 	for _, pr := range s.Unread {
 		if pr.Path == skills.MatrixFile {
@@ -299,7 +299,7 @@ func unreadAt(s *history.Snapshot, side *plans.Side, stderr io.Writer) skills.Pr
 		}
 		side.Invalid[skills.PersonID(pr.Path)] = true
 		pr.Path = s.Rev + ":" + pr.Path
-		fmt.Fprintln(stderr, pr)
+		stderr.Problem(pr)
 		out = append(out, pr)
 	}
 	return out
@@ -309,14 +309,14 @@ func unreadAt(s *history.Snapshot, side *plans.Side, stderr io.Writer) skills.Pr
 // matrix when it has none. A matrix with errors is reported as rev:path
 // problems and replaced by fallback (the working tree's); invalid then
 // holds them.
-func matrixAt(s *history.Snapshot, fallback *skills.Matrix, stderr io.Writer) (m *skills.Matrix, invalid skills.Problems) {
+func matrixAt(s *history.Snapshot, fallback *skills.Matrix, stderr *report) (m *skills.Matrix, invalid skills.Problems) {
 	if s.Commit == "" {
 		return fallback, nil // no commits yet: nothing to compare the matrix with
 	}
 	for _, pr := range s.Unread {
 		if pr.Path == skills.MatrixFile {
 			pr.Path = s.Rev + ":" + pr.Path
-			fmt.Fprintln(stderr, pr)
+			stderr.Problem(pr)
 			return fallback, skills.Problems{pr}
 		}
 	}
@@ -331,7 +331,7 @@ func matrixAt(s *history.Snapshot, fallback *skills.Matrix, stderr io.Writer) (m
 	for _, pr := range problems {
 		if pr.Severity == skills.Error {
 			pr.Path = s.Rev + ":" + pr.Path
-			fmt.Fprintln(stderr, pr)
+			stderr.Problem(pr)
 			invalid = append(invalid, pr)
 		}
 	}

@@ -31,7 +31,7 @@ type historyOptions struct {
 	SVG          string
 }
 
-func newHistoryCommand(stdout, stderr io.Writer) *cli.Command {
+func newHistoryCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:      "history",
 		Usage:     "a person's progress, read from the commits that changed their skill file",
@@ -111,7 +111,7 @@ func parseDate(flag, s string) (time.Time, error) {
 	return t, nil
 }
 
-func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writer) error {
+func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stderr *report) error {
 	progress := newProgress(stderr)
 	// Only the people the output names are read: one person's file, or
 	// everyone's for the names in JSON; text and Markdown name people by id.
@@ -158,10 +158,10 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 		return err
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "coach: warning: %s\n", w)
+		stderr.Warnf("%s", w)
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintf(stderr, "coach: note: %s\n", n)
+		stderr.Notef("%s", n)
 	}
 	if stream {
 		return writeStream(stdout, stderr, res, opts, m)
@@ -182,10 +182,10 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 		}
 		changes = history.ForPerson(changes, opts.Person)
 		if len(changes) == 0 && len(res.Notes) == 0 {
-			fmt.Fprintf(stderr, "coach: note: skills/%s.toml has no commits yet; commit it to start the history\n", opts.Person)
+			stderr.Notef("skills/%s.toml has no commits yet; commit it to start the history", opts.Person)
 		}
 	} else if len(changes) == 0 && len(res.Notes) == 0 {
-		fmt.Fprintln(stderr, "coach: note: no commit has changed a skill file yet")
+		stderr.Notef("no commit has changed a skill file yet")
 	}
 	changes = history.Between(changes, opts.Since, opts.Until)
 	if opts.Skill != "" {
@@ -210,7 +210,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 		if err := writeChart(ctx, opts.SVG, svg, "coach history "+opts.Person+" --svg "+opts.SVG); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: wrote %s\n", opts.SVG)
+		stderr.Wrotef("wrote %s", opts.SVG)
 	}
 	switch opts.Format {
 	case "json":
@@ -223,7 +223,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 
 // writeStream writes everyone's history as text or Markdown, as
 // runHistory does from a whole one, from the changes res.All decodes.
-func writeStream(stdout, stderr io.Writer, res *history.Result, opts historyOptions, m *skills.Matrix) error {
+func writeStream(stdout io.Writer, stderr *report, res *history.Result, opts historyOptions, m *skills.Matrix) error {
 	if len(res.Notes) == 0 {
 		empty := true
 		for range res.All() {
@@ -231,7 +231,7 @@ func writeStream(stdout, stderr io.Writer, res *history.Result, opts historyOpti
 			break
 		}
 		if empty {
-			fmt.Fprintln(stderr, "coach: note: no commit has changed a skill file yet")
+			stderr.Notef("no commit has changed a skill file yet")
 		}
 	}
 	if opts.Skill != "" && m.Skill(opts.Skill) == nil {

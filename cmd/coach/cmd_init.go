@@ -22,7 +22,7 @@ type initOptions struct {
 	Example bool
 }
 
-func newInitCommand() *cli.Command {
+func newInitCommand(stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:      "init",
 		Usage:     "make a coaching repository, or the example one with --example",
@@ -64,7 +64,7 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 			if c.NArg() == 1 {
 				opts.Dir = resolvePath(opts.Dir, c.Args().First())
 			}
-			return runInit(c.Context, opts, c.App.ErrWriter)
+			return runInit(c.Context, opts, stderr)
 		},
 	}
 }
@@ -86,7 +86,7 @@ func workflowVersion(b build) (pin, warning string) {
 
 // runInit makes the repository. What it made is said on stderr, as every
 // other message of coach: init has no product for stdout.
-func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
+func runInit(ctx context.Context, opts initOptions, stderr *report) error {
 	if err := notInGitDir(opts.Dir); err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 	}
 	version, warning := workflowVersion(readBuild())
 	if warning != "" {
-		fmt.Fprintln(stderr, "coach: warning: "+warning)
+		stderr.Warnf("%s", warning)
 	}
 	if opts.Example {
 		return initExample(ctx, opts.Dir, gitRoot, version, stderr)
@@ -105,7 +105,7 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 		path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
 		err := createFile(ctx, path, f.Path, f.Data)
 		if errors.Is(err, fs.ErrExist) {
-			fmt.Fprintf(stderr, "coach: kept %s (it exists)\n", f.Path)
+			stderr.Wrotef("kept %s (it exists)", f.Path)
 			continue
 		}
 		if err != nil {
@@ -114,10 +114,10 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 		if err := os.Chmod(path, f.Mode()); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: created %s\n", f.Path)
+		stderr.Wrotef("created %s", f.Path)
 	}
 	if gitRoot != "" {
-		fmt.Fprintf(stderr, "coach: using the git repository at %s\n", gitRoot)
+		stderr.Wrotef("using the git repository at %s", gitRoot)
 		return nil
 	}
 	if _, err := git.PlainInitWithOptions(opts.Dir, &git.PlainInitOptions{
@@ -125,14 +125,14 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 	}); err != nil {
 		return fmt.Errorf("git init %s: %w", opts.Dir, err)
 	}
-	fmt.Fprintln(stderr, "coach: created a git repository (branch main)")
+	stderr.Wrotef("created a git repository (branch main)")
 	return nil
 }
 
 // initExample makes the example in a new git repository of its own, even
 // inside another repository (as git init does): its history must be exactly
 // the example's, and the enclosing repository is never touched.
-func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Writer) error {
+func initExample(ctx context.Context, dir, gitRoot, version string, stderr *report) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
 		return err
@@ -172,14 +172,14 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Wr
 	if err != nil {
 		return err
 	}
-	if err := runPlan(ctx, planOptions{Dir: dir, All: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+	if err := runPlan(ctx, planOptions{Dir: dir, All: true, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
 		return fmt.Errorf("generate the example's plans: %w", err)
 	}
 	week := plans.WeekOf(last)
-	if err := runAgenda(ctx, agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, io.Discard); err != nil {
+	if err := runAgenda(ctx, agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
 		return fmt.Errorf("generate the example's agendas: %w", err)
 	}
-	if err := runTeam(ctx, teamOptions{Dir: dir, Format: "md"}, io.Discard, io.Discard); err != nil {
+	if err := runTeam(ctx, teamOptions{Dir: dir, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
 		return fmt.Errorf("generate the example's team.md: %w", err)
 	}
 	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan, team.md and the %s agendas with coach", week)); err != nil {
@@ -204,12 +204,12 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Wr
 	done = true
 	dir = final
 	for _, f := range files {
-		fmt.Fprintf(stderr, "coach: created %s\n", f.Path)
+		stderr.Wrotef("created %s", f.Path)
 	}
-	fmt.Fprintf(stderr, "coach: created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas\n", week)
-	fmt.Fprintf(stderr, "coach: created a git repository (branch main) with %d commits of example history\n", len(commits)+1)
+	stderr.Wrotef("created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas", week)
+	stderr.Wrotef("created a git repository (branch main) with %d commits of example history", len(commits)+1)
 	if gitRoot != "" {
-		fmt.Fprintf(stderr, "coach: note: %s has a git repository of its own, inside the one at %s\n", dir, gitRoot)
+		stderr.Notef("%s has a git repository of its own, inside the one at %s", dir, gitRoot)
 	}
 	return nil
 }

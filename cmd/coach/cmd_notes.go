@@ -43,7 +43,7 @@ type notesOptions struct {
 	TrustNewRecipients bool
 }
 
-func newNotesCommand(stdout, stderr io.Writer) *cli.Command {
+func newNotesCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:      "notes",
 		Usage:     "read, write and encrypt a person's private notes",
@@ -179,7 +179,7 @@ func notesProblem(t *notesTarget, err error) error {
 		Severity: skills.Error, Message: err.Error()}}}
 }
 
-func runNotes(opts notesOptions, stdout, stderr io.Writer) error {
+func runNotes(opts notesOptions, stdout io.Writer, stderr *report) error {
 	repo, err := workspace.Load(opts.Dir)
 	if err != nil {
 		return err
@@ -205,7 +205,7 @@ func runNotes(opts notesOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	if !t.notes.Present || t.notes.Empty() {
-		fmt.Fprintf(stderr, "coach: %s has no private notes; write some with `coach notes %s --edit`\n", t.path, t.id)
+		stderr.Errorf("%s has no private notes; write some with `coach notes %s --edit`", t.path, t.id)
 		return nil
 	}
 	if err := privateOutput(stdout, opts.Pipe, "notes "+t.id); err != nil {
@@ -246,12 +246,12 @@ func isTerminal(w io.Writer) bool {
 
 // openNotes returns a target's notes as plain text: decrypted, or as written
 // when they are plain already (with a warning).
-func openNotes(t *notesTarget, identityFiles []string, stderr io.Writer) (string, error) {
+func openNotes(t *notesTarget, identityFiles []string, stderr *report) (string, error) {
 	if !t.notes.Present || t.notes.Empty() {
 		return "", nil
 	}
 	if !t.notes.Encrypted() {
-		fmt.Fprintf(stderr, "coach: warning: %s:%d:%d: the notes are plain text; encrypt them with `coach notes %s --encrypt`\n",
+		stderr.Warnf("%s:%d:%d: the notes are plain text; encrypt them with `coach notes %s --encrypt`",
 			t.path, t.notes.Line, t.notes.Col, t.id)
 		return t.notes.Value, nil
 	}
@@ -364,7 +364,7 @@ func writeNotes(t *notesTarget, plain string, rs []age.Recipient) error {
 	return nil
 }
 
-func encryptNotes(repo *skills.Repo, people []string, opts notesOptions, stderr io.Writer) error {
+func encryptNotes(repo *skills.Repo, people []string, opts notesOptions, stderr *report) error {
 	rs, err := recipients(repo)
 	if err != nil {
 		return err
@@ -379,7 +379,7 @@ func encryptNotes(repo *skills.Repo, people []string, opts notesOptions, stderr 
 		}
 		if !t.notes.Present || t.notes.Empty() {
 			if !opts.All {
-				fmt.Fprintf(stderr, "coach: %s has no private notes to encrypt\n", t.path)
+				stderr.Errorf("%s has no private notes to encrypt", t.path)
 			}
 			continue
 		}
@@ -387,19 +387,19 @@ func encryptNotes(repo *skills.Repo, people []string, opts notesOptions, stderr 
 		if t.notes.Encrypted() {
 			verb = "re-encrypted"
 		}
-		plain, err := openNotes(t, opts.Identities, io.Discard)
+		plain, err := openNotes(t, opts.Identities, newReport(io.Discard))
 		if err != nil {
 			return err
 		}
 		if err := writeNotes(t, plain, rs); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: %s the notes in %s to %d recipient(s)\n", verb, t.path, len(rs))
+		stderr.Errorf("%s the notes in %s to %d recipient(s)", verb, t.path, len(rs))
 	}
 	return nil
 }
 
-func editNotes(repo *skills.Repo, opts notesOptions, stdout, stderr io.Writer) (err error) {
+func editNotes(repo *skills.Repo, opts notesOptions, stdout io.Writer, stderr *report) (err error) {
 	rs, err := recipients(repo)
 	if err != nil {
 		return err
@@ -471,23 +471,23 @@ func editNotes(repo *skills.Repo, opts notesOptions, stdout, stderr io.Writer) (
 		return fmt.Errorf("read the edited notes: %w", err)
 	}
 	if string(edited) == plain && (t.notes.Encrypted() || t.notes.Empty()) {
-		fmt.Fprintf(stderr, "coach: the notes of %s are unchanged; nothing was written\n", t.id)
+		stderr.Errorf("the notes of %s are unchanged; nothing was written", t.id)
 		return nil
 	}
 	if err := writeNotes(t, string(edited), rs); err != nil {
 		return err
 	}
 	if strings.TrimSpace(string(edited)) == "" {
-		fmt.Fprintf(stderr, "coach: removed the notes of %s from %s\n", t.id, t.path)
+		stderr.Errorf("removed the notes of %s from %s", t.id, t.path)
 		return nil
 	}
-	fmt.Fprintf(stderr, "coach: wrote %s: the notes are encrypted to %d recipient(s)\n", t.path, len(rs))
+	stderr.Wrotef("wrote %s: the notes are encrypted to %d recipient(s)", t.path, len(rs))
 	return nil
 }
 
 // runEditor opens file in the editor command line, through the shell as git
 // does, so that EDITOR="code --wait" works.
-func runEditor(editor, file string, stdout, stderr io.Writer) error {
+func runEditor(editor, file string, stdout io.Writer, stderr *report) error {
 	var cmd *exec.Cmd
 	if runtime.GOOS == "windows" {
 		args := strings.Fields(editor)
@@ -530,7 +530,7 @@ func (p private) usage(opts planOptions) error {
 // printPrivatePlans prints each plan followed by the person's decrypted notes.
 // Nothing is written to plans/: a plan file is committed, and the notes must
 // never be.
-func printPrivatePlans(t *workspace.Workspace, people []*skills.Person, p private, stdout, stderr io.Writer) error {
+func printPrivatePlans(t *workspace.Workspace, people []*skills.Person, p private, stdout io.Writer, stderr *report) error {
 	if err := privateOutput(stdout, p.Pipe, "plan --private"); err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ type planOptions struct {
 	Workers int
 }
 
-func newPlanCommand(stdout, stderr io.Writer) *cli.Command {
+func newPlanCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:      "plan",
 		Usage:     "write individual development plans to plans/NAME.md",
@@ -133,7 +133,7 @@ func namesOrAll(command string, names []string, all bool) error {
 // openPeople opens the workspace for a command about people, and resolves
 // the people it was asked for: the names given, or everyone with all. The
 // workspace must be closed when done.
-func openPeople(ctx context.Context, opts workspace.Options, names []string, all bool, stderr io.Writer) (*workspace.Workspace, []*skills.Person, error) {
+func openPeople(ctx context.Context, opts workspace.Options, names []string, all bool, stderr *report) (*workspace.Workspace, []*skills.Person, error) {
 	opts.History = true
 	opts.Progress = newProgress(stderr)
 	w, err := workspace.Open(ctx, opts)
@@ -141,7 +141,7 @@ func openPeople(ctx context.Context, opts workspace.Options, names []string, all
 		return nil, nil, err
 	}
 	if w.Unread != nil {
-		fmt.Fprintf(stderr, "coach: note: progress from git is left out: %v\n", w.Unread)
+		stderr.Notef("progress from git is left out: %v", w.Unread)
 	}
 	if all {
 		names = nil
@@ -153,7 +153,7 @@ func openPeople(ctx context.Context, opts workspace.Options, names []string, all
 	return w, people, err
 }
 
-func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) error {
+func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *report) error {
 	t, people, err := openPeople(ctx, workspace.Options{Dir: opts.Dir, Staged: opts.Staged, Workers: opts.Workers}, opts.People, opts.All, stderr)
 	if err != nil {
 		annotateInvalid(err, opts.Format, stdout)
@@ -177,7 +177,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 			fmt.Fprintln(stdout, annotation(skills.Problem{Path: path, Line: line, Severity: skills.Error, Message: msg}, t.Prefix))
 			return
 		}
-		fmt.Fprintf(stderr, "coach: %s\n", msg)
+		stderr.Errorf("%s", msg)
 	}
 	// again is the command that brings a plan up to date: with --all, the
 	// one command for every plan, not one per person.
@@ -188,7 +188,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		return "coach plan " + id
 	}
 	if opts.All && len(t.Repo.People) == 0 {
-		fmt.Fprintln(stderr, "coach: note: no skill files in skills/ yet; add skills/NAME.toml first")
+		stderr.Notef("no skill files in skills/ yet; add skills/NAME.toml first")
 	}
 	// Plans are built and rendered in parallel, then written in order: the
 	// same bytes as one at a time. A plan that fails stops the run after
@@ -254,9 +254,9 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 				return err
 			}
 			if wrote {
-				fmt.Fprintf(stderr, "coach: wrote %s\n", path)
+				stderr.Wrotef("wrote %s", path)
 			} else {
-				fmt.Fprintf(stderr, "coach: %s is up to date\n", path)
+				stderr.Wrotef("%s is up to date", path)
 			}
 		}
 		return nil
@@ -265,7 +265,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout, stderr io.Writer) er
 		return buildErr
 	}
 	for _, err := range kept {
-		fmt.Fprintf(stderr, "coach: %v\n", err)
+		stderr.Errorf("%v", err)
 		findings = true
 	}
 	if opts.Check && opts.All {

@@ -23,7 +23,7 @@ type schemaOptions struct {
 	Team   bool
 }
 
-func newSchemaCommand(stdout, stderr io.Writer) *cli.Command {
+func newSchemaCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:  "schema",
 		Usage: "print or write the JSON Schemas of skill files and of every JSON output",
@@ -76,7 +76,7 @@ Exit status: 0 ok, 1 the matrix has errors, 2 wrong usage.`,
 	}
 }
 
-func runSchema(ctx context.Context, opts schemaOptions, stdout, stderr io.Writer) error {
+func runSchema(ctx context.Context, opts schemaOptions, stdout io.Writer, stderr *report) error {
 	t, err := loadTeamMatrix(opts.Dir)
 	if err != nil {
 		return err
@@ -94,7 +94,7 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout, stderr io.Writer
 		if err := writeSchemaFile(ctx, filepath.Join(opts.Output, "team.schema.json"), plans.TeamSchema()); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: wrote %d schemas to %s\n", len(outputs)+2, opts.Output)
+		stderr.Wrotef("wrote %d schemas to %s", len(outputs)+2, opts.Output)
 		return nil
 	}
 	if !opts.Write {
@@ -112,7 +112,7 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout, stderr io.Writer
 	case err != nil:
 		return fmt.Errorf("read %s: %w", skills.SchemaFile, err)
 	case bytes.Equal(old, schema):
-		fmt.Fprintf(stderr, "coach: %s is up to date\n", skills.SchemaFile)
+		stderr.Wrotef("%s is up to date", skills.SchemaFile)
 		return nil
 	case !bytes.Contains(old, []byte(schemaMarker)):
 		err = &notReplacedError{skills.SchemaFile, "was not written by coach (it does not say " + schemaMarker + ")",
@@ -123,7 +123,7 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout, stderr io.Writer
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "coach: wrote %s\n", skills.SchemaFile)
+	stderr.Wrotef("wrote %s", skills.SchemaFile)
 	return nil
 }
 

@@ -29,7 +29,7 @@ type teamOptions struct {
 	Workers int
 }
 
-func newTeamCommand(stdout, stderr io.Writer) *cli.Command {
+func newTeamCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:  "team",
 		Usage: "write the leader's view of the whole organisation to team.md",
@@ -100,7 +100,7 @@ by hand, or a stale or missing view (--check), 2 wrong usage.`,
 	}
 }
 
-func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) error {
+func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *report) error {
 	t, err := workspace.Open(ctx, workspace.Options{Dir: opts.Dir, Staged: opts.Staged, History: true,
 		Progress: newProgress(stderr), Workers: opts.Workers})
 	if err != nil {
@@ -137,7 +137,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 			fmt.Fprintln(stdout, annotation(skills.Problem{Path: path, Line: line, Severity: skills.Error, Message: msg}, t.Prefix))
 			return
 		}
-		fmt.Fprintf(stderr, "coach: %s\n", msg)
+		stderr.Errorf("%s", msg)
 	}
 	// The views to write or check: the one asked for, and with team.md
 	// every view under one person written before.
@@ -189,9 +189,9 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 				return err
 			}
 			if wrote {
-				fmt.Fprintf(stderr, "coach: wrote %s\n", rel)
+				stderr.Wrotef("wrote %s", rel)
 			} else {
-				fmt.Fprintf(stderr, "coach: %s is up to date\n", rel)
+				stderr.Wrotef("%s is up to date", rel)
 			}
 			continue
 		}
@@ -230,18 +230,18 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		if opts.Check {
 			finding(o, 0, msg)
 		} else {
-			fmt.Fprintf(stderr, "coach: note: %s\n", msg)
+			stderr.Notef("%s", msg)
 		}
 	}
 	for _, err := range kept {
-		fmt.Fprintf(stderr, "coach: %v\n", err)
+		stderr.Errorf("%v", err)
 		findings = true
 	}
 	if opts.SVG != "" {
 		if err := writeChart(ctx, opts.SVG, view.SVG(), "coach team --svg "+opts.SVG); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: wrote %s\n", opts.SVG)
+		stderr.Wrotef("wrote %s", opts.SVG)
 	}
 	if findings {
 		return errFindings

@@ -329,7 +329,7 @@ func TestCompletionShells(t *testing.T) {
 		noPeople bool
 	}
 	var flagCases []flagCase
-	app := newApp(io.Discard, io.Discard)
+	app := newApp(io.Discard, newReport(io.Discard))
 	for _, c := range visibleCommands(app) {
 		for _, f := range append(slices.Clip(c.Flags), app.Flags...) {
 			if !flagTakesValue(f) {
@@ -500,7 +500,7 @@ func TestCompletionScriptsText(t *testing.T) {
 // TestCompleteCandidates is the table of __complete itself, for words bash
 // splits at '=' and for the commands without arguments.
 func TestCompleteCandidates(t *testing.T) {
-	cp := &completer{app: newApp(io.Discard, io.Discard), src: fakeSource{
+	cp := &completer{app: newApp(io.Discard, newReport(io.Discard)), src: fakeSource{
 		ids:       []string{"bob", "alice", "$(x)", "Bad", "alice"},
 		leaderIDs: []string{"maya", "`x`"},
 		skillIDs:  []string{"coaching", "`x`"},
@@ -571,7 +571,7 @@ func FuzzCompleteOutput(f *testing.F) {
 	f.Add("diff --base=", "main\nrm -rf", "v1.0")
 	f.Add("agenda --week ", "", "-x")
 	f.Add("team --under = ", "alice", "${IFS}")
-	app := newApp(io.Discard, io.Discard)
+	app := newApp(io.Discard, newReport(io.Discard))
 	own := map[string]bool{"bash": true, "zsh": true, "fish": true}
 	for _, c := range completionCommands(app) {
 		own[c.Name] = true

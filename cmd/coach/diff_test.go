@@ -52,7 +52,7 @@ func TestSideReaderReuse(t *testing.T) {
 	}
 	readBoth := func(plain bool, baseMatrix, headMatrix *skills.Matrix) read {
 		var stderr bytes.Buffer
-		r := &sideReader{ctx: context.Background(), stderr: &stderr, plain: plain}
+		r := &sideReader{ctx: context.Background(), stderr: newReport(&stderr), plain: plain}
 		var got read
 		var err error
 		if got.Base, got.BaseErrs, err = r.read(baseMatrix, base, "main", "main:"); err != nil {
@@ -216,7 +216,7 @@ func BenchmarkDiff(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
-				if err := runDiff(b.Context(), bc.opts, io.Discard, io.Discard); err != nil {
+				if err := runDiff(b.Context(), bc.opts, io.Discard, newReport(io.Discard)); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -43,7 +43,7 @@ func TestParallelSameBytes(t *testing.T) {
 			}{
 				fmt.Sprintf("plan --all --format %s, %s", format, name),
 				func(workers int, stdout, stderr *bytes.Buffer) error {
-					return runPlan(t.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: format, Workers: workers}, stdout, stderr)
+					return runPlan(t.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: format, Workers: workers}, stdout, newReport(stderr))
 				},
 			}, struct {
 				name string
@@ -51,7 +51,7 @@ func TestParallelSameBytes(t *testing.T) {
 			}{
 				fmt.Sprintf("team --format %s, %s", format, name),
 				func(workers int, stdout, stderr *bytes.Buffer) error {
-					return runTeam(t.Context(), teamOptions{Dir: dir, Stdout: true, Format: format, Workers: workers}, stdout, stderr)
+					return runTeam(t.Context(), teamOptions{Dir: dir, Stdout: true, Format: format, Workers: workers}, stdout, newReport(stderr))
 				},
 			})
 		}
@@ -73,7 +73,7 @@ func TestParallelSameBytes(t *testing.T) {
 		"plan --all failing at p0017",
 		func(workers int, stdout, stderr *bytes.Buffer) error {
 			os.RemoveAll(filepath.Join(failing, "plans"))
-			err := runPlan(t.Context(), planOptions{Dir: failing, All: true, Format: "md", Workers: workers}, stdout, stderr)
+			err := runPlan(t.Context(), planOptions{Dir: failing, All: true, Format: "md", Workers: workers}, stdout, newReport(stderr))
 			if err == nil {
 				return errors.New("no error")
 			}

@@ -49,16 +49,16 @@ type progress struct {
 }
 
 // newProgress starts timing a command whose progress is shown on stderr,
-// when stderr is the *quietWriter of a terminal and --quiet is not set.
-func newProgress(stderr io.Writer) *progress {
+// when stderr is a terminal and --quiet is not set.
+func newProgress(stderr *report) *progress {
 	return startProgress(stderr, time.Now)
 }
 
 // startProgress is newProgress with a clock.
-func startProgress(stderr io.Writer, now func() time.Time) *progress {
+func startProgress(stderr *report, now func() time.Time) *progress {
 	p := &progress{start: now(), now: now}
-	if q, ok := stderr.(*quietWriter); ok && !q.quiet {
-		p.out = q.term
+	if !stderr.quiet {
+		p.out = stderr.term
 	}
 	return p
 }

@@ -64,7 +64,7 @@ func TestProgress(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var scr screen
-			stderr := &quietWriter{w: io.Discard, quiet: tt.quiet}
+			stderr := &report{out: &escaper{w: io.Discard}, quiet: tt.quiet}
 			if tt.terminal {
 				stderr.term = &scr
 			}
@@ -93,17 +93,14 @@ func TestProgress(t *testing.T) {
 // cleared by the walk's last report.
 func TestProgressHistory(t *testing.T) {
 	var c clock
-	if f := startProgress(&quietWriter{w: io.Discard}, c.now).History(); f != nil {
+	if f := startProgress(newReport(io.Discard), c.now).History(); f != nil {
 		t.Error("a callback for a stderr that is not a terminal")
 	}
-	if f := startProgress(&quietWriter{w: io.Discard, term: io.Discard, quiet: true}, c.now).History(); f != nil {
+	if f := startProgress(&report{out: &escaper{w: io.Discard}, term: io.Discard, quiet: true}, c.now).History(); f != nil {
 		t.Error("a callback with --quiet")
 	}
-	if f := startProgress(io.Discard, c.now).History(); f != nil {
-		t.Error("a callback for a plain writer")
-	}
 	var scr screen
-	p := startProgress(&quietWriter{w: io.Discard, term: &scr}, c.now)
+	p := startProgress(&report{out: &escaper{w: io.Discard}, term: &scr}, c.now)
 	f := p.History()
 	c.advance(2 * time.Second)
 	f(history.Progress{Commits: 2048, Estimate: 10000, People: 500})

@@ -9,7 +9,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 
@@ -96,7 +95,7 @@ func checkNewRecipients(repo *skills.Repo, trust bool) error {
 // warnStanzas says when a note is encrypted to other keys than coach.toml
 // lists, as far as the file shows: how many keys of each type, and the tag
 // of each SSH key.
-func warnStanzas(t *notesTarget, repo *skills.Repo, stderr io.Writer) {
+func warnStanzas(t *notesTarget, repo *skills.Repo, stderr *report) {
 	if !t.notes.Encrypted() {
 		return
 	}
@@ -120,7 +119,7 @@ func warnStanzas(t *notesTarget, repo *skills.Repo, stderr io.Writer) {
 		warnWrittenFor(t, repo, stderr)
 		return
 	}
-	fmt.Fprintf(stderr, "coach: warning: %s: the notes are encrypted to %s, and coach.toml's [private] recipients are %s; re-encrypt them to coach.toml's with `coach notes %s --encrypt`\n",
+	stderr.Warnf("%s: the notes are encrypted to %s, and coach.toml's [private] recipients are %s; re-encrypt them to coach.toml's with `coach notes %s --encrypt`",
 		t.path, describeStanzas(have), describeStanzas(want), t.id)
 }
 
@@ -146,7 +145,7 @@ func describeStanzas(ss []skills.Stanza) string {
 // those it listed at the commit that wrote a note: what the note's stanzas
 // cannot show, since one age key looks like any other. A note not
 // committed yet was written here, to coach.toml as it is.
-func warnWrittenFor(t *notesTarget, repo *skills.Repo, stderr io.Writer) {
+func warnWrittenFor(t *notesTarget, repo *skills.Repo, stderr *report) {
 	snaps, err := history.OpenSnapshots(repo.Root)
 	if err != nil {
 		return // no git, or one coach cannot read: nothing to compare with
@@ -188,6 +187,6 @@ func warnWrittenFor(t *notesTarget, repo *skills.Repo, stderr io.Writer) {
 	if len(removed) > 0 {
 		parts = append(parts, "removed "+strings.Join(removed, ", "))
 	}
-	fmt.Fprintf(stderr, "coach: warning: %s: the notes were written in %s (%s) for coach.toml's recipients of then, which have changed since (%s); re-encrypt them to coach.toml's with `coach notes %s --encrypt`\n",
+	stderr.Warnf("%s: the notes were written in %s (%s) for coach.toml's recipients of then, which have changed since (%s); re-encrypt them to coach.toml's with `coach notes %s --encrypt`",
 		t.path, writer.Rev, writer.When.Format("2006-01-02"), strings.Join(parts, "; "), t.id)
 }

@@ -155,13 +155,13 @@ func readBounded(file, name string, max int64, what string) ([]byte, error) {
 // revision's, or the built-in ones when the base has no commits or its
 // templates do not load (with a warning). It returns them with the name of
 // whose they are.
-func reviewTemplates(base *history.Snapshot, stderr io.Writer) (*templates.Set, string) {
+func reviewTemplates(base *history.Snapshot, stderr *report) (*templates.Set, string) {
 	if base.Commit != "" {
 		set, err := templates.LoadFiles(base.Templates, base.Rev+":")
 		if err == nil {
 			return set, "the templates of " + revLabel(base)
 		}
-		fmt.Fprintf(stderr, "coach: warning: the templates of %s do not load, so the summary is written with the built-in ones: %v\n", base.Rev, err)
+		stderr.Warnf("the templates of %s do not load, so the summary is written with the built-in ones: %v", base.Rev, err)
 	}
 	set, err := templates.Load(nil)
 	if err != nil {
