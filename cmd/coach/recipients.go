@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 )
 
@@ -59,12 +60,12 @@ func checkNewRecipients(repo *skills.Repo, trust bool) error {
 	}
 	seen := map[string]bool{}
 	if mine != nil {
-		for _, r := range recipientsIn(mine.Config) {
+		for _, r := range workspace.RecipientsIn(mine.Config) {
 			seen[skills.RecipientKey(r)] = true
 		}
 	}
 	atHead := map[string]bool{}
-	for _, r := range recipientsIn(head.Config) {
+	for _, r := range workspace.RecipientsIn(head.Config) {
 		atHead[skills.RecipientKey(r)] = true
 	}
 	var added []string
@@ -160,7 +161,7 @@ func warnWrittenFor(t *notesTarget, repo *skills.Repo, stderr *report) {
 		return
 	}
 	then := map[string]bool{}
-	for _, r := range recipientsIn(writer.Config) {
+	for _, r := range workspace.RecipientsIn(writer.Config) {
 		then[skills.RecipientKey(r)] = true
 	}
 	now := map[string]bool{}
@@ -172,7 +173,7 @@ func warnWrittenFor(t *notesTarget, repo *skills.Repo, stderr *report) {
 			added = append(added, strings.TrimSpace(r))
 		}
 	}
-	for _, r := range recipientsIn(writer.Config) {
+	for _, r := range workspace.RecipientsIn(writer.Config) {
 		if !now[skills.RecipientKey(r)] {
 			removed = append(removed, strings.TrimSpace(r))
 		}
