@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/coach-dev/coach/internal/completion"
 	"io"
 	"strings"
 
@@ -74,7 +75,7 @@ func reference(app *cli.App) ref {
 		description: strings.TrimSpace(app.Description),
 		flags:       flagDocs(app.Flags),
 	}
-	for _, c := range visibleCommands(app) {
+	for _, c := range completion.VisibleCommands(app) {
 		if c.Name == "help" {
 			continue // urfave/cli's, once the app has run
 		}
@@ -100,7 +101,7 @@ func flagDocs(flags []cli.Flag) []flagDoc {
 		}
 		value := ""
 		if df.TakesValue() {
-			if value = flagPlaceholder(f); value == "" {
+			if value = completion.FlagPlaceholder(f); value == "" {
 				value = "VALUE"
 			}
 		}
