@@ -22,6 +22,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"io/fs"
 	"os"
@@ -168,11 +169,12 @@ func exitCode(err error, stderr io.Writer) int {
 	var (
 		usage         *usageError
 		problems      *skills.ProblemsError
-		handEdited    *handEditedError
-		kept          *notReplacedError
+		handEdited    *files.HandEditedError
+		kept          *files.NotReplacedError
 		recipientsErr *newRecipientsError
-		refused       *refusedError
+		refused       *files.RefusedError
 		invalid       *workspace.InvalidError
+		gitDir        *files.GitDirError
 	)
 	switch {
 	case err == nil:
@@ -226,6 +228,10 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		fmt.Fprintln(stderr, "coach: hint: in CI, check out the whole history (actions/checkout with fetch-depth: 0)")
 		return 1
+	case errors.As(err, &gitDir):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		fmt.Fprintln(stderr, "coach: hint: write it elsewhere in the work tree, or outside the repository")
+		return 2
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		if usage.hint != "" {

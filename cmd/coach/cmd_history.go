@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"os"
 	"path/filepath"
@@ -313,8 +314,7 @@ func writeChart(ctx context.Context, file string, svg []byte, again string) erro
 		}
 		return false
 	}
-	return writeOwned(ctx, file, svg, ours, &notReplacedError{file, "is not a chart coach drew (it has no coach marker)",
-		"give --svg a new file name, or move this file aside"}, again)
+	return files.WriteOwned(ctx, file, svg, ours, &files.NotReplacedError{Path: file, Why: "is not a chart coach drew (it has no coach marker)", Fix: "give --svg a new file name, or move this file aside"}, again)
 }
 
 // coachPath returns, as a slash path from the repository root, the file or

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"io/fs"
 	"os"
@@ -90,7 +91,7 @@ func runInit(ctx context.Context, opts initOptions, stderr *report) error {
 	if err := notInGitDir(opts.Dir); err != nil {
 		return err
 	}
-	gitRoot, err := enclosingGitRepo(opts.Dir)
+	gitRoot, err := files.EnclosingGitRepo(opts.Dir)
 	if err != nil {
 		return err
 	}
@@ -103,7 +104,7 @@ func runInit(ctx context.Context, opts initOptions, stderr *report) error {
 	}
 	for _, f := range repoexample.Skeleton(version) {
 		path := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
-		err := createFile(ctx, path, f.Path, f.Data)
+		err := files.Create(ctx, path, f.Path, f.Data)
 		if errors.Is(err, fs.ErrExist) {
 			stderr.Wrotef("kept %s (it exists)", f.Path)
 			continue

@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"os"
 	"os/exec"
@@ -358,7 +359,7 @@ func writeNotes(t *notesTarget, plain string, rs []age.Recipient) error {
 	}
 	// The skill file is replaced only if it still holds what was read, and
 	// keeps its permissions (see files.go).
-	if err := replaceFile(context.Background(), t.file, t.path, src, out, "coach notes "+skills.PersonID(t.path)+" --edit"); err != nil {
+	if err := files.Replace(context.Background(), t.file, t.path, src, out, "coach notes "+skills.PersonID(t.path)+" --edit"); err != nil {
 		return err
 	}
 	return nil

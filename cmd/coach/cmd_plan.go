@@ -5,9 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -213,9 +212,9 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 				return err
 			}
 		case opts.Check:
-			old, exists, err := readGenerated(t.Repo.Root, path)
-			if refused := (*refusedError)(nil); errors.As(err, &refused) {
-				finding(refused.problem.Path, 0, refused.problem.String())
+			old, exists, err := files.ReadGenerated(t.Repo.Root, path)
+			if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
+				finding(refused.Problem.Path, 0, refused.Problem.String())
 				findings = true
 				return nil
 			}
@@ -227,7 +226,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 				findings = true
 				return nil
 			}
-			old = lf(old)
+			old = files.LF(old)
 			if !bytes.Equal(old, content) {
 				diff := udiff.Unified("a/"+path, "b/"+path, string(old), string(content))
 				if opts.Format == "github" {
@@ -240,13 +239,13 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 					// replace it, so name the command that does.
 					finding(path, 1, fmt.Sprintf("%s was edited by hand; move the edits to %s, then run `coach plan %s --force` and commit it", path, p.Path, p.ID))
 				} else {
-					finding(path, firstDifference(old, content), fmt.Sprintf("%s is stale; run `%s` and commit it", path, again(p.ID)))
+					finding(path, files.FirstDifference(old, content), fmt.Sprintf("%s is stale; run `%s` and commit it", path, again(p.ID)))
 				}
 				findings = true
 			}
 		default:
-			wrote, err := writeGenerated(ctx, t.Repo.Root, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
-			if leftAlone(err) {
+			wrote, err := files.WriteGenerated(ctx, t.Repo.Root, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
+			if files.LeftAlone(err) {
 				kept = append(kept, err)
 				return nil
 			}
@@ -291,61 +290,3 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 	}
 	return nil
 }
-
-// firstDifference is the 1-based number of the first line where a and b
-// differ.
-func firstDifference(a, b []byte) int {
-	la, lb := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
-	for i := range min(len(la), len(lb)) {
-		if !bytes.Equal(la[i], lb[i]) {
-			return i + 1
-		}
-	}
-	return min(len(la), len(lb)) + 1
-}
-
-// errHandEdited means a generated file lost its marker line.
-type handEditedError struct{ path, command string }
-
-func (e *handEditedError) Error() string {
-	return fmt.Sprintf("%s was edited by hand (its first line is no longer coach's marker), so it was not overwritten; move your edits to the skill file, or run `coach %s --force` to replace it", e.path, e.command)
-}
-
-// writeGenerated writes a generated file atomically unless it is unchanged.
-// A file whose first line is not the marker was edited by hand, and is only
-// replaced with force. A file that appears or changes while coach writes it
-// is left alone (see replaceFile).
-func writeGenerated(ctx context.Context, root, path string, content []byte, marker string, force bool, command string) (bool, error) {
-	file := filepath.Join(root, filepath.FromSlash(path))
-	raw, exists, err := readGenerated(root, path)
-	old := lf(raw)
-	switch {
-	case err != nil:
-		return false, err
-	case !exists:
-		err := createFile(ctx, file, path, content)
-		if errors.Is(err, fs.ErrExist) {
-			if now, rerr := os.ReadFile(file); rerr == nil && bytes.Equal(now, content) {
-				return false, nil // another coach run wrote the same plan
-			}
-			return false, &notReplacedError{path, "appeared while coach was writing it",
-				fmt.Sprintf("check it, then run `coach %s` again", command)}
-		}
-		return err == nil, notWritable(path, "coach "+command, err)
-	case bytes.Equal(old, content):
-		return false, nil
-	case !force && !bytes.HasPrefix(old, []byte(marker+"\n")):
-		return false, &handEditedError{path, command}
-	}
-	// The file is compared as it was read, CRLF and all: it is what
-	// replaceFile finds there again when nobody changed it.
-	if err := replaceFile(ctx, file, path, raw, content, "coach "+command); err != nil {
-		return false, err
-	}
-	return true, nil
-}
-
-// lf reads a generated file as coach wrote it: git on Windows
-// (core.autocrlf) checks it out with CRLF line endings, and commits it back
-// with LF, so the two are the same file.
-func lf(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")) }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"io/fs"
 	"os"
@@ -105,9 +106,9 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout io.Writer, stderr
 	old, err := os.ReadFile(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		err = createFile(ctx, file, skills.SchemaFile, schema)
+		err = files.Create(ctx, file, skills.SchemaFile, schema)
 		if errors.Is(err, fs.ErrExist) {
-			err = &notReplacedError{skills.SchemaFile, "appeared while coach was writing it", "check it, then run `coach schema --write` again"}
+			err = &files.NotReplacedError{Path: skills.SchemaFile, Why: "appeared while coach was writing it", Fix: "check it, then run `coach schema --write` again"}
 		}
 	case err != nil:
 		return fmt.Errorf("read %s: %w", skills.SchemaFile, err)
@@ -115,10 +116,9 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout io.Writer, stderr
 		stderr.Wrotef("%s is up to date", skills.SchemaFile)
 		return nil
 	case !bytes.Contains(old, []byte(schemaMarker)):
-		err = &notReplacedError{skills.SchemaFile, "was not written by coach (it does not say " + schemaMarker + ")",
-			"move it aside if coach should write the schema there"}
+		err = &files.NotReplacedError{Path: skills.SchemaFile, Why: "was not written by coach (it does not say " + schemaMarker + ")", Fix: "move it aside if coach should write the schema there"}
 	default:
-		err = replaceFile(ctx, file, skills.SchemaFile, old, schema, "coach schema --write")
+		err = files.Replace(ctx, file, skills.SchemaFile, old, schema, "coach schema --write")
 	}
 	if err != nil {
 		return err
@@ -131,7 +131,7 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout io.Writer, stderr
 // schema coach wrote (its $schema line and coach's JSON contract or skill
 // file in its description); never over another file.
 func writeSchemaFile(ctx context.Context, file string, data []byte) error {
-	if inGitDir(file) {
+	if files.InGitDir(file) {
 		return &usageError{msg: fmt.Sprintf("--output %s is inside a .git directory, which is git's own", filepath.Dir(file)),
 			hint: "give --output a directory of its own, for example --output schemas"}
 	}
@@ -142,7 +142,7 @@ func writeSchemaFile(ctx context.Context, file string, data []byte) error {
 		return bytes.Contains(old, []byte(`"$schema"`)) &&
 			(bytes.Contains(old, []byte("coach's JSON contract")) || bytes.Contains(old, []byte(schemaMarker)))
 	}
-	return writeOwned(ctx, file, data, ours, &notReplacedError{file, "is not a schema coach wrote", "give --output a directory of its own"},
+	return files.WriteOwned(ctx, file, data, ours, &files.NotReplacedError{Path: file, Why: "is not a schema coach wrote", Fix: "give --output a directory of its own"},
 		"coach schema --output "+filepath.Dir(file))
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"path"
 	"strings"
@@ -180,8 +181,8 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 			again = "coach team --under " + opts.Under
 		}
 		if !opts.Check {
-			wrote, err := writeGenerated(ctx, t.Repo.Root, rel, content, plans.TeamMarker(), opts.Force, strings.TrimPrefix(strings.TrimSuffix(force, " --force"), "coach "))
-			if leftAlone(err) {
+			wrote, err := files.WriteGenerated(ctx, t.Repo.Root, rel, content, plans.TeamMarker(), opts.Force, strings.TrimPrefix(strings.TrimSuffix(force, " --force"), "coach "))
+			if files.LeftAlone(err) {
 				kept = append(kept, err)
 				continue
 			}
@@ -195,9 +196,9 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 			}
 			continue
 		}
-		old, exists, err := readGenerated(t.Repo.Root, rel)
-		if refused := (*refusedError)(nil); errors.As(err, &refused) {
-			finding(refused.problem.Path, 0, refused.problem.String())
+		old, exists, err := files.ReadGenerated(t.Repo.Root, rel)
+		if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
+			finding(refused.Problem.Path, 0, refused.Problem.String())
 			continue
 		}
 		if err != nil {
@@ -207,7 +208,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 			finding(rel, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", rel, again))
 			continue
 		}
-		old = lf(old)
+		old = files.LF(old)
 		if bytes.Equal(old, content) {
 			continue
 		}
@@ -222,7 +223,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 			finding(rel, 1, fmt.Sprintf("%s was edited by hand; move the edits to the skill files, then run `%s` and commit it", rel, force))
 			continue
 		}
-		finding(rel, firstDifference(old, content), fmt.Sprintf("%s is stale; run `%s` and commit it", rel, again))
+		finding(rel, files.FirstDifference(old, content), fmt.Sprintf("%s is stale; run `%s` and commit it", rel, again))
 	}
 	for _, o := range orphans {
 		id := strings.TrimSuffix(path.Base(o), ".md")

@@ -425,6 +425,7 @@ func FlagPlaceholder(f cli.Flag) string {
 	return ""
 }
 
+// FlagTakesValue reports whether f is written with a value.
 func FlagTakesValue(f cli.Flag) bool {
 	df, ok := f.(cli.DocGenerationFlag)
 	return ok && df.TakesValue()
