@@ -23,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/notes"
 	"io"
 	"io/fs"
 	"os"
@@ -171,11 +172,16 @@ func exitCode(err error, stderr io.Writer) int {
 		problems      *skills.ProblemsError
 		handEdited    *files.HandEditedError
 		kept          *files.NotReplacedError
-		recipientsErr *newRecipientsError
+		recipientsErr *notes.NewRecipientsError
 		refused       *files.RefusedError
 		invalid       *workspace.InvalidError
 		gitDir        *files.GitDirError
 	)
+	// A note that cannot be read or written as asked is wrong usage.
+	var notesUsage *notes.UsageError
+	if errors.As(err, &notesUsage) {
+		err = &usageError{msg: notesUsage.Msg, hint: notesUsage.Hint}
+	}
 	switch {
 	case err == nil:
 		return 0
@@ -195,7 +201,7 @@ func exitCode(err error, stderr io.Writer) int {
 		return 1
 	case errors.As(err, &recipientsErr):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
-		fmt.Fprintf(stderr, "coach: hint: %s\n", recipientsErr.hint)
+		fmt.Fprintf(stderr, "coach: hint: %s\n", recipientsErr.Hint)
 		return 1
 	case errors.As(err, &invalid):
 		for _, p := range invalid.Problems {
