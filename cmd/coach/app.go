@@ -12,7 +12,7 @@ package main
 //   - --quiet leaves errors only: the report (report.go) drops every other
 //     level (wrote, up to date, notes, warnings) and init's list of files,
 //     and no progress is drawn;
-//   - progress (progress.go) is drawn only when stderr is a terminal, for
+//   - progress (package progress) is drawn only when stderr is a terminal, for
 //     work that runs longer than about a second, and cleared when it ends;
 //   - coach writes no colour and no terminal escapes anywhere (a progress
 //     bar is redrawn after a carriage return), so NO_COLOR and a --color

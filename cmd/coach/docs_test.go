@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/clidocs"
 	"io"
 	"os"
 	"os/exec"
@@ -24,7 +25,7 @@ import (
 // fails when the committed one differs: CI keeps the reference current.
 // go test ./cmd/coach -run TestCLIDocs -update rewrites it.
 func TestCLIDocs(t *testing.T) {
-	got := cliReference(newApp(io.Discard, newReport(io.Discard)))
+	got := clidocs.Markdown(newApp(io.Discard, newReport(io.Discard)))
 	path := filepath.Join("..", "..", filepath.FromSlash(docsFile))
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {

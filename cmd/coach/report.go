@@ -7,7 +7,7 @@ package main
 // kept, up to date, checked). Everything printed has its control
 // characters escaped (see shown): a message can quote a name, a path or a
 // commit subject, and none of them may drive the terminal. Progress is
-// drawn on the terminal apart from these (progress.go).
+// drawn on the terminal apart from these (package progress).
 
 import (
 	"fmt"
@@ -32,7 +32,7 @@ type report struct {
 	out   *escaper
 	quiet bool
 	// term is stderr when it is a terminal, where progress is drawn
-	// (progress.go); nil otherwise.
+	// (package progress); nil otherwise.
 	term io.Writer
 }
 
