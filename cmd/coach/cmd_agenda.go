@@ -1,18 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
@@ -124,7 +119,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		if err != nil {
 			return err
 		}
-		prev, err := previousAgenda(t.Repo.Root, p.ID, opts.Week, stderr)
+		prev, err := t.PreviousAgenda(p.ID, opts.Week, stderr)
 		if err != nil {
 			return err
 		}
@@ -176,51 +171,4 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		return errFindings
 	}
 	return nil
-}
-
-// previousAgenda reads the most recent agenda of person id before week, or
-// returns nil when there is none. Files in agendas/ID/ whose names are not
-// weeks are ignored.
-func previousAgenda(root, id string, week plans.Week, stderr *report) (*plans.PreviousAgenda, error) {
-	dir := filepath.Join(root, "agendas", id)
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var best *plans.Week
-	count := 0 // the person's agendas before week: their rotation's position
-	for _, e := range entries {
-		w, err := plans.ParseWeek(strings.TrimSuffix(e.Name(), ".md"))
-		if err != nil || !strings.HasSuffix(e.Name(), ".md") || !w.Before(week) {
-			continue
-		}
-		count++
-		if best == nil || best.Before(w) {
-			best = &w
-		}
-	}
-	if best == nil {
-		return nil, nil
-	}
-	path := plans.AgendaPath(id, *best)
-	src, p, err := skills.ReadFile(root, path, skills.MaxAgendaSize, "an agenda")
-	if err != nil {
-		return nil, err
-	}
-	if p == nil {
-		p = plans.CheckAgenda(path, src)
-	}
-	if p != nil {
-		return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
-	}
-	if !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
-		stderr.Warnf("%s is not UTF-8 text; its action items were not carried over", path)
-		return &plans.PreviousAgenda{Week: *best, Unreadable: true, Count: count}, nil
-	}
-	prev := plans.ReadAgenda(*best, src)
-	prev.Count = count
-	return prev, nil
 }

@@ -3,14 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/notes"
 	"io"
 	"reflect"
-	"time"
 	"unicode/utf8"
 
-	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -89,7 +87,7 @@ func runCheck(opts checkOptions, stdout io.Writer, stderr *report) error {
 	if !opts.Staged {
 		// What the next commit holds is checked by --staged (the hook);
 		// what earlier commits hold, here.
-		ps = append(ps, plainNotesInHistory(repo.Root)...)
+		ps = append(ps, notes.PlainInHistory(repo.Root)...)
 		ps.Sort()
 	}
 	switch opts.Format {
@@ -168,45 +166,6 @@ func escapeJSONControls(b []byte) []byte {
 		b = b[size:]
 	}
 	return out
-}
-
-// plainNotesInHistory warns about each commit that holds a person's private
-// notes in plain text: encrypting them today leaves them readable there, in
-// every clone. A repository without git has no history to hold them; a
-// history that cannot be read is said so, as a warning.
-func plainNotesInHistory(root string) skills.Problems {
-	res, err := history.Read(root, history.Options{Stream: true})
-	if errors.Is(err, history.ErrNotGit) {
-		return nil
-	}
-	if err != nil {
-		return skills.Problems{{Path: skills.SkillsDir, Severity: skills.Warning,
-			Message: fmt.Sprintf("the git history could not be read to look for private notes committed in plain text: %v", err),
-			Hint:    "run `coach history --all` to see why"}}
-	}
-	var out skills.Problems
-	if res.Incomplete {
-		out = append(out, skills.Problem{Path: skills.SkillsDir, Severity: skills.Warning,
-			Message: "the history of this clone is incomplete: the commits it lacks were not searched for private notes committed in plain text",
-			Hint:    "`git fetch --unshallow` reads the rest"})
-	}
-	for c := range res.All() {
-		if c.Kind != skills.KindPlainNotes {
-			continue
-		}
-		out = append(out, skills.Problem{Path: skills.SkillsDir + "/" + c.Person + ".toml", Severity: skills.Warning,
-			Message: fmt.Sprintf("private notes were committed in plain text in commit %s (%s, %s): anyone with a clone can read them there, however they are stored now",
-				shortHash(c.Commit), c.Date.Format(time.DateOnly), c.Author),
-			Hint: `purge them from every commit with git filter-repo --replace-text, then have everyone clone again: README "Private notes", "Plain text that was committed"`})
-	}
-	return out
-}
-
-func shortHash(h string) string {
-	if len(h) > 7 {
-		return h[:7]
-	}
-	return h
 }
 
 // versionProblems warns when coach.toml pins another coach than this one:

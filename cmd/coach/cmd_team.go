@@ -110,7 +110,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 	}
 	defer t.Close()
 	if opts.SVG != "" {
-		if in := coachPath(t.Repo.Root, opts.SVG); in != "" {
+		if in := workspace.CoachPath(t.Repo.Root, opts.SVG); in != "" {
 			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
 				hint: "write the chart elsewhere, for example --svg team.svg"}
 		}
@@ -239,7 +239,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		findings = true
 	}
 	if opts.SVG != "" {
-		if err := writeChart(ctx, opts.SVG, view.SVG(), "coach team --svg "+opts.SVG); err != nil {
+		if err := files.WriteChart(ctx, opts.SVG, view.SVG(), "coach team --svg "+opts.SVG); err != nil {
 			return err
 		}
 		stderr.Wrotef("wrote %s", opts.SVG)

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"filippo.io/age"
 	"github.com/coach-dev/coach/history"
@@ -360,4 +361,43 @@ func warnWrittenFor(t *Target, repo *skills.Repo, w Warner) {
 	}
 	w.Warnf("%s: the notes were written in %s (%s) for coach.toml's recipients of then, which have changed since (%s); re-encrypt them to coach.toml's with `coach notes %s --encrypt`",
 		t.Path, writer.Rev, writer.When.Format("2006-01-02"), strings.Join(parts, "; "), t.ID)
+}
+
+// PlainInHistory warns about each commit that holds a person's private
+// notes in plain text: encrypting them today leaves them readable there, in
+// every clone. A repository without git has no history to hold them; a
+// history that cannot be read is said so, as a warning.
+func PlainInHistory(root string) skills.Problems {
+	res, err := history.Read(root, history.Options{Stream: true})
+	if errors.Is(err, history.ErrNotGit) {
+		return nil
+	}
+	if err != nil {
+		return skills.Problems{{Path: skills.SkillsDir, Severity: skills.Warning,
+			Message: fmt.Sprintf("the git history could not be read to look for private notes committed in plain text: %v", err),
+			Hint:    "run `coach history --all` to see why"}}
+	}
+	var out skills.Problems
+	if res.Incomplete {
+		out = append(out, skills.Problem{Path: skills.SkillsDir, Severity: skills.Warning,
+			Message: "the history of this clone is incomplete: the commits it lacks were not searched for private notes committed in plain text",
+			Hint:    "`git fetch --unshallow` reads the rest"})
+	}
+	for c := range res.All() {
+		if c.Kind != skills.KindPlainNotes {
+			continue
+		}
+		out = append(out, skills.Problem{Path: skills.SkillsDir + "/" + c.Person + ".toml", Severity: skills.Warning,
+			Message: fmt.Sprintf("private notes were committed in plain text in commit %s (%s, %s): anyone with a clone can read them there, however they are stored now",
+				shortHash(c.Commit), c.Date.Format(time.DateOnly), c.Author),
+			Hint: `purge them from every commit with git filter-repo --replace-text, then have everyone clone again: README "Private notes", "Plain text that was committed"`})
+	}
+	return out
+}
+
+func shortHash(h string) string {
+	if len(h) > 7 {
+		return h[:7]
+	}
+	return h
 }
