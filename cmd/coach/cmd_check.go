@@ -1,13 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"github.com/coach-dev/coach/internal/notes"
 	"io"
-	"reflect"
-	"unicode/utf8"
 
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
@@ -127,45 +123,6 @@ func runCheck(opts checkOptions, stdout io.Writer, stderr *report) error {
 		return errFindings
 	}
 	return nil
-}
-
-// writeJSON writes v indented, with every nil list written as [] rather
-// than null: the contract's lists are always lists.
-func writeJSON(w io.Writer, v any) error {
-	rv := reflect.New(reflect.TypeOf(v))
-	rv.Elem().Set(reflect.ValueOf(v))
-	fillLists(rv)
-	v = rv.Elem().Interface()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(escapeJSONControls(buf.Bytes()))
-	return err
-}
-
-// escapeJSONControls writes the control characters encoding/json leaves
-// raw in its strings (DEL, the C1 controls, the bidirectional overrides:
-// see skills.IsControl) as \u escapes, so that JSON printed to a terminal
-// cannot drive it. The JSON means the same: only how a string is spelled
-// changes.
-func escapeJSONControls(b []byte) []byte {
-	if !bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x7f && skills.IsControl(r) }) {
-		return b
-	}
-	out := make([]byte, 0, len(b)+16)
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r >= 0x7f && skills.IsControl(r) {
-			out = fmt.Appendf(out, `\u%04x`, r)
-		} else {
-			out = append(out, b[:size]...)
-		}
-		b = b[size:]
-	}
-	return out
 }
 
 // versionProblems warns when coach.toml pins another coach than this one:
