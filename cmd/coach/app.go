@@ -190,7 +190,7 @@ func exitCode(err error, stderr io.Writer) int {
 		return 130
 	case errors.Is(err, errFindings):
 		return 1
-	case errors.Is(err, errEditInterrupted):
+	case errors.Is(err, notes.ErrEditInterrupted):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 130
 	case errors.Is(err, skills.ErrNotRecipient):

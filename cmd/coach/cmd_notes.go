@@ -8,17 +8,11 @@ package main
 // agendas/.
 
 import (
-	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/notes"
 	"io"
 	"os"
-	"os/exec"
-	"os/signal"
-	"path/filepath"
-	"runtime"
 	"strings"
-	"syscall"
 
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
@@ -111,7 +105,7 @@ wrong usage (no identity, no recipients, stdout not a terminal without
 		Action: func(c *cli.Context) error {
 			opts := notesOptions{Dir: repoDir(c), People: c.Args().Slice(), All: c.Bool("all"),
 				Identities: c.StringSlice("identity"), Edit: c.Bool("edit"), Encrypt: c.Bool("encrypt"), Pipe: c.Bool("pipe"),
-				Editor: editorCommand(), TrustNewRecipients: c.Bool("trust-new-recipients")}
+				Editor: notes.EditorCommand(), TrustNewRecipients: c.Bool("trust-new-recipients")}
 			switch {
 			case opts.Edit && opts.Encrypt:
 				return usagef("give --edit or --encrypt, not both")
@@ -133,20 +127,6 @@ wrong usage (no identity, no recipients, stdout not a terminal without
 		},
 	}
 }
-
-// editorCommand is the editor a leader has chosen: $VISUAL, then $EDITOR,
-// then vi, as most Unix tools choose it.
-func editorCommand() string {
-	for _, v := range []string{"VISUAL", "EDITOR"} {
-		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
-			return e
-		}
-	}
-	return "vi"
-}
-
-// errEditInterrupted means the edit was interrupted; nothing was written.
-var errEditInterrupted = errors.New("interrupted; the notes were not changed and the temporary file was removed")
 
 func runNotes(opts notesOptions, stdout io.Writer, stderr *report) error {
 	repo, err := workspace.Load(opts.Dir)
@@ -248,7 +228,7 @@ func encryptNotes(repo *skills.Repo, people []string, opts notesOptions, stderr 
 	return nil
 }
 
-func editNotes(repo *skills.Repo, opts notesOptions, stdout io.Writer, stderr *report) (err error) {
+func editNotes(repo *skills.Repo, opts notesOptions, stdout io.Writer, stderr *report) error {
 	rs, err := notes.Recipients(repo)
 	if err != nil {
 		return err
@@ -266,88 +246,25 @@ func editNotes(repo *skills.Repo, opts notesOptions, stdout io.Writer, stderr *r
 	}
 	notes.WarnStanzas(t, repo, stderr)
 
-	// From here until the deferred removal, the plain text is on disk.
-	dir, err := os.MkdirTemp("", "coach-notes-")
-	if err != nil {
-		return fmt.Errorf("make a private temporary directory: %w", err)
-	}
-	defer func() {
-		if rmErr := os.RemoveAll(dir); rmErr != nil && err == nil {
-			err = fmt.Errorf("remove the temporary notes in %s: %w; delete it by hand", dir, rmErr)
-		}
-	}()
-	if err := os.Chmod(dir, 0o700); err != nil {
-		return err
-	}
 	if plain != "" && !strings.HasSuffix(plain, "\n") {
 		plain += "\n" // editors expect a last newline, and add one anyway
 	}
-	file := filepath.Join(dir, t.ID+"-notes.md")
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	edited, err := notes.Edit(t, plain, opts.Editor, stdout, stderr)
 	if err != nil {
-		return fmt.Errorf("make the temporary notes file: %w", err)
+		return err
 	}
-	_, werr := io.WriteString(f, plain)
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		return fmt.Errorf("write the temporary notes file: %w", werr)
-	}
-
-	// Ctrl-C (or closing the terminal) reaches the editor too; coach waits
-	// for it to exit, then cleans up instead of dying with the file still
-	// there.
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Stop(sigs)
-	editErr := runEditor(opts.Editor, file, stdout, stderr)
-	select {
-	case <-sigs:
-		return errEditInterrupted
-	default:
-	}
-	var exit *exec.ExitError
-	if errors.As(editErr, &exit) && exit.ExitCode() == 130 {
-		return errEditInterrupted // the editor's own Ctrl-C, as shells report it
-	}
-	if editErr != nil {
-		return fmt.Errorf("%w; the notes were not changed", editErr)
-	}
-
-	edited, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("read the edited notes: %w", err)
-	}
-	if string(edited) == plain && (t.Notes.Encrypted() || t.Notes.Empty()) {
+	if edited == plain && (t.Notes.Encrypted() || t.Notes.Empty()) {
 		stderr.Errorf("the notes of %s are unchanged; nothing was written", t.ID)
 		return nil
 	}
-	if err := notes.Write(t, string(edited), rs); err != nil {
+	if err := notes.Write(t, edited, rs); err != nil {
 		return err
 	}
-	if strings.TrimSpace(string(edited)) == "" {
+	if strings.TrimSpace(edited) == "" {
 		stderr.Errorf("removed the notes of %s from %s", t.ID, t.Path)
 		return nil
 	}
 	stderr.Wrotef("wrote %s: the notes are encrypted to %d recipient(s)", t.Path, len(rs))
-	return nil
-}
-
-// runEditor opens file in the editor command line, through the shell as git
-// does, so that EDITOR="code --wait" works.
-func runEditor(editor, file string, stdout io.Writer, stderr *report) error {
-	var cmd *exec.Cmd
-	if runtime.GOOS == "windows" {
-		args := strings.Fields(editor)
-		cmd = exec.Command(args[0], append(args[1:], file)...)
-	} else {
-		cmd = exec.Command("sh", "-c", editor+` "$@"`, editor, file)
-	}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, stdout, stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("the editor (%s) failed: %w", editor, err)
-	}
 	return nil
 }
 

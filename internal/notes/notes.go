@@ -12,10 +12,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
+	"os/signal"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"filippo.io/age"
@@ -400,4 +405,92 @@ func shortHash(h string) string {
 		return h[:7]
 	}
 	return h
+}
+
+// EditorCommand is the editor a leader has chosen: $VISUAL, then $EDITOR,
+// then vi, as most Unix tools choose it.
+func EditorCommand() string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
+			return e
+		}
+	}
+	return "vi"
+}
+
+// ErrEditInterrupted means the edit was interrupted; nothing was written.
+var ErrEditInterrupted = errors.New("interrupted; the notes were not changed and the temporary file was removed")
+
+// Edit lets the leader edit plain, the notes of t, in the editor command
+// line, in a private temporary file removed however the edit ends, and
+// returns what the file holds after. An interrupt is ErrEditInterrupted.
+func Edit(t *Target, plain, editor string, stdout, stderr io.Writer) (edited string, err error) {
+	// From here until the deferred removal, the plain text is on disk.
+	dir, err := os.MkdirTemp("", "coach-notes-")
+	if err != nil {
+		return "", fmt.Errorf("make a private temporary directory: %w", err)
+	}
+	defer func() {
+		if rmErr := os.RemoveAll(dir); rmErr != nil && err == nil {
+			err = fmt.Errorf("remove the temporary notes in %s: %w; delete it by hand", dir, rmErr)
+		}
+	}()
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return "", err
+	}
+	file := filepath.Join(dir, t.ID+"-notes.md")
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("make the temporary notes file: %w", err)
+	}
+	_, werr := io.WriteString(f, plain)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return "", fmt.Errorf("write the temporary notes file: %w", werr)
+	}
+
+	// Ctrl-C (or closing the terminal) reaches the editor too; coach waits
+	// for it to exit, then cleans up instead of dying with the file still
+	// there.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	editErr := runEditor(editor, file, stdout, stderr)
+	select {
+	case <-sigs:
+		return "", ErrEditInterrupted
+	default:
+	}
+	var exit *exec.ExitError
+	if errors.As(editErr, &exit) && exit.ExitCode() == 130 {
+		return "", ErrEditInterrupted // the editor's own Ctrl-C, as shells report it
+	}
+	if editErr != nil {
+		return "", fmt.Errorf("%w; the notes were not changed", editErr)
+	}
+
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("read the edited notes: %w", err)
+	}
+	return string(data), nil
+}
+
+// runEditor opens file in the editor command line, through the shell as git
+// does, so that EDITOR="code --wait" works.
+func runEditor(editor, file string, stdout, stderr io.Writer) error {
+	var cmd *exec.Cmd
+	if runtime.GOOS == "windows" {
+		args := strings.Fields(editor)
+		cmd = exec.Command(args[0], append(args[1:], file)...)
+	} else {
+		cmd = exec.Command("sh", "-c", editor+` "$@"`, editor, file)
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, stdout, stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("the editor (%s) failed: %w", editor, err)
+	}
+	return nil
 }
