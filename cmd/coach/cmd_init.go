@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 
 	"github.com/coach-dev/coach/plans"
 	repoexample "github.com/coach-dev/coach/repo-example"
@@ -63,7 +62,7 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 			}
 			opts := initOptions{Dir: repoDir(c), Example: c.Bool("example")}
 			if c.NArg() == 1 {
-				opts.Dir = resolvePath(opts.Dir, c.Args().First())
+				opts.Dir = underDir(opts.Dir, c.Args().First())
 			}
 			return runInit(c.Context, opts, stderr)
 		},
@@ -88,7 +87,7 @@ func workflowVersion(b build) (pin, warning string) {
 // runInit makes the repository. What it made is said on stderr, as every
 // other message of coach: init has no product for stdout.
 func runInit(ctx context.Context, opts initOptions, stderr *report) error {
-	if err := notInGitDir(opts.Dir); err != nil {
+	if err := files.NotInGitDir(opts.Dir); err != nil {
 		return err
 	}
 	gitRoot, err := files.EnclosingGitRepo(opts.Dir)
@@ -214,46 +213,3 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr *repo
 	}
 	return nil
 }
-
-// resolvePath resolves a path argument the way git resolves one after -C:
-// relative to that directory, unless it is absolute.
-func resolvePath(dir, p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(dir, p)
-}
-
-// notInGitDir refuses a directory inside a .git directory or a bare
-// repository: a coaching repository needs a work tree.
-func notInGitDir(dir string) error {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return err
-	}
-	for d := abs; ; d = filepath.Dir(d) {
-		if filepath.Base(d) == ".git" {
-			return &usageError{msg: fmt.Sprintf("%s is inside the git directory %s; run coach init in a work tree", dir, d)}
-		}
-		if isBareRepo(d) {
-			return &usageError{msg: fmt.Sprintf("%s is in the bare git repository %s, which has no work tree for skill files; clone it and run coach init in the clone", dir, d)}
-		}
-		if filepath.Dir(d) == d {
-			return nil
-		}
-	}
-}
-
-// isBareRepo reports whether d is a bare git repository: HEAD, objects/ and
-// refs/ in d itself, and a config that says bare.
-func isBareRepo(d string) bool {
-	for _, f := range []string{"HEAD", "objects", "refs"} {
-		if _, err := os.Stat(filepath.Join(d, f)); err != nil {
-			return false
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(d, "config"))
-	return err == nil && bareConfig.Match(cfg)
-}
-
-var bareConfig = regexp.MustCompile(`(?m)^\s*bare\s*=\s*true\s*$`)

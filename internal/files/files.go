@@ -12,6 +12,7 @@ import (
 	"os"
 	pathpkg "path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/coach-dev/coach/history"
@@ -380,4 +381,62 @@ func WriteChart(ctx context.Context, file string, svg []byte, again string) erro
 		return false
 	}
 	return WriteOwned(ctx, file, svg, ours, &NotReplacedError{Path: file, Why: "is not a chart coach drew (it has no coach marker)", Fix: "give --svg a new file name, or move this file aside"}, again)
+}
+
+// NotInGitDir refuses a directory inside a .git directory or a bare
+// repository: a coaching repository needs a work tree.
+func NotInGitDir(dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if filepath.Base(d) == ".git" {
+			return fmt.Errorf("%s is inside the git directory %s; run coach init in a work tree", dir, d)
+		}
+		if isBareRepo(d) {
+			return fmt.Errorf("%s is in the bare git repository %s, which has no work tree for skill files; clone it and run coach init in the clone", dir, d)
+		}
+		if filepath.Dir(d) == d {
+			return nil
+		}
+	}
+}
+
+// isBareRepo reports whether d is a bare git repository: HEAD, objects/ and
+// refs/ in d itself, and a config that says bare.
+func isBareRepo(d string) bool {
+	for _, f := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Stat(filepath.Join(d, f)); err != nil {
+			return false
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(d, "config"))
+	return err == nil && bareConfig.Match(cfg)
+}
+
+var bareConfig = regexp.MustCompile(`(?m)^\s*bare\s*=\s*true\s*$`)
+
+// WriteSchema writes the editor schema, skills.SchemaFile, under root: a
+// new file, or over one that says marker (coach wrote it), never over
+// another. wrote is false when it held the schema already.
+func WriteSchema(ctx context.Context, root string, schema []byte, marker string) (wrote bool, err error) {
+	file := filepath.Join(root, filepath.FromSlash(skills.SchemaFile))
+	old, err := os.ReadFile(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		err = Create(ctx, file, skills.SchemaFile, schema)
+		if errors.Is(err, fs.ErrExist) {
+			err = &NotReplacedError{Path: skills.SchemaFile, Why: "appeared while coach was writing it", Fix: "check it, then run `coach schema --write` again"}
+		}
+	case err != nil:
+		return false, fmt.Errorf("read %s: %w", skills.SchemaFile, err)
+	case bytes.Equal(old, schema):
+		return false, nil
+	case !bytes.Contains(old, []byte(marker)):
+		err = &NotReplacedError{Path: skills.SchemaFile, Why: "was not written by coach (it does not say " + marker + ")", Fix: "move it aside if coach should write the schema there"}
+	default:
+		err = Replace(ctx, file, skills.SchemaFile, old, schema, "coach schema --write")
+	}
+	return err == nil, err
 }

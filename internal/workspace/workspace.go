@@ -112,6 +112,24 @@ func Load(dir string) (*skills.Repo, error) {
 	return skills.Load(root)
 }
 
+// LoadMatrix loads the repository and requires its matrix to be valid.
+func LoadMatrix(dir string) (*skills.Repo, error) {
+	repo, err := Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	var bad skills.Problems
+	for _, p := range repo.Problems {
+		if p.Severity == skills.Error && p.Path == repo.MatrixPath {
+			bad = append(bad, p)
+		}
+	}
+	if len(bad) > 0 || repo.Matrix == nil {
+		return nil, &skills.ProblemsError{Problems: bad}
+	}
+	return repo, nil
+}
+
 // LoadSome is Load reading only the skill files of the people want accepts
 // (nil: everyone's), as skills.LoadSome does: a command about one person
 // in an organisation of thousands.
