@@ -178,6 +178,12 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 		}
 		stderr.Errorf("%s", msg)
 	}
+	// The diff of a stale plan goes to stdout, or with --format github to
+	// stderr beside the annotations.
+	diffs := io.Writer(stdout)
+	if opts.Format == "github" {
+		diffs = stderr
+	}
 	// again is the command that brings a plan up to date: with --all, the
 	// one command for every plan, not one per person.
 	again := func(id string) string {
@@ -212,7 +218,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 				return err
 			}
 		case opts.Check:
-			old, exists, err := files.ReadGenerated(t.Repo.Root, path)
+			verdict, line, err := compareGenerated(t.Repo.Root, path, content, plans.Marker(p.Path), diffs)
 			if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
 				finding(refused.Problem.Path, 0, refused.Problem.String())
 				findings = true
@@ -221,28 +227,17 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 			if err != nil {
 				return err
 			}
-			if !exists {
+			switch verdict {
+			case "missing":
 				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", path, again(p.ID)))
-				findings = true
-				return nil
+			case "hand-edited":
+				// Edited by hand: coach plan alone would refuse to replace
+				// it, so name the command that does.
+				finding(path, 1, fmt.Sprintf("%s was edited by hand; move the edits to %s, then run `coach plan %s --force` and commit it", path, p.Path, p.ID))
+			case "stale":
+				finding(path, line, fmt.Sprintf("%s is stale; run `%s` and commit it", path, again(p.ID)))
 			}
-			old = files.LF(old)
-			if !bytes.Equal(old, content) {
-				diff := udiff.Unified("a/"+path, "b/"+path, string(old), string(content))
-				if opts.Format == "github" {
-					fmt.Fprintf(stderr, "%s", shown([]byte(diff)))
-				} else {
-					fmt.Fprintf(stdout, "%s", shown([]byte(diff)))
-				}
-				if !bytes.HasPrefix(old, []byte(plans.Marker(p.Path)+"\n")) {
-					// Edited by hand: coach plan alone would refuse to
-					// replace it, so name the command that does.
-					finding(path, 1, fmt.Sprintf("%s was edited by hand; move the edits to %s, then run `coach plan %s --force` and commit it", path, p.Path, p.ID))
-				} else {
-					finding(path, files.FirstDifference(old, content), fmt.Sprintf("%s is stale; run `%s` and commit it", path, again(p.ID)))
-				}
-				findings = true
-			}
+			findings = findings || verdict != ""
 		default:
 			wrote, err := files.WriteGenerated(ctx, t.Repo.Root, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
 			if files.LeftAlone(err) {
@@ -289,4 +284,30 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 		return errFindings
 	}
 	return nil
+}
+
+// compareGenerated compares the generated file path under root, as
+// committed, with content, and writes the diff of one that differs to
+// diffs. The verdict is "" (current), "missing", "hand-edited" (its first
+// line is no longer marker) or "stale", with the first line that differs;
+// a file coach will not read is a *files.RefusedError.
+func compareGenerated(root, path string, content []byte, marker string, diffs io.Writer) (verdict string, line int, err error) {
+	old, exists, err := files.ReadGenerated(root, path)
+	switch {
+	case err != nil:
+		return "", 0, err
+	case !exists:
+		return "missing", 0, nil
+	}
+	old = files.LF(old)
+	if bytes.Equal(old, content) {
+		return "", 0, nil
+	}
+	if _, err := diffs.Write(shown([]byte(udiff.Unified("a/"+path, "b/"+path, string(old), string(content))))); err != nil {
+		return "", 0, err
+	}
+	if !bytes.HasPrefix(old, []byte(marker+"\n")) {
+		return "hand-edited", 1, nil
+	}
+	return "stale", files.FirstDifference(old, content), nil
 }

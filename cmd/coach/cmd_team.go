@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/aymanbagabas/go-udiff"
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -196,7 +194,11 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 			}
 			continue
 		}
-		old, exists, err := files.ReadGenerated(t.Repo.Root, rel)
+		diffs := io.Writer(stdout)
+		if opts.Format == "github" {
+			diffs = stderr
+		}
+		verdict, line, err := compareGenerated(t.Repo.Root, rel, content, plans.TeamMarker(), diffs)
 		if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
 			finding(refused.Problem.Path, 0, refused.Problem.String())
 			continue
@@ -204,26 +206,15 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		if err != nil {
 			return err
 		}
-		if !exists {
+		switch verdict {
+		case "missing":
 			finding(rel, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", rel, again))
-			continue
-		}
-		old = files.LF(old)
-		if bytes.Equal(old, content) {
-			continue
-		}
-		diff := shown([]byte(udiff.Unified("a/"+rel, "b/"+rel, string(old), string(content))))
-		if opts.Format == "github" {
-			fmt.Fprintf(stderr, "%s", diff)
-		} else {
-			fmt.Fprintf(stdout, "%s", diff)
-		}
-		if !bytes.HasPrefix(old, []byte(plans.TeamMarker()+"\n")) {
+		case "hand-edited":
 			// Edited by hand: coach team alone would refuse to replace it.
 			finding(rel, 1, fmt.Sprintf("%s was edited by hand; move the edits to the skill files, then run `%s` and commit it", rel, force))
-			continue
+		case "stale":
+			finding(rel, line, fmt.Sprintf("%s is stale; run `%s` and commit it", rel, again))
 		}
-		finding(rel, files.FirstDifference(old, content), fmt.Sprintf("%s is stale; run `%s` and commit it", rel, again))
 	}
 	for _, o := range orphans {
 		id := strings.TrimSuffix(path.Base(o), ".md")
