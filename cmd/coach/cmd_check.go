@@ -79,7 +79,7 @@ func runCheck(opts checkOptions, stdout io.Writer, stderr *report) error {
 	if err != nil {
 		return err
 	}
-	ps := append(repo.Problems, versionProblems(repo.Config, readBuild())...)
+	ps := append(repo.Problems, workspace.VersionProblems(repo.Config, readBuild())...)
 	if !opts.Staged {
 		// What the next commit holds is checked by --staged (the hook);
 		// what earlier commits hold, here.
@@ -123,16 +123,4 @@ func runCheck(opts checkOptions, stdout io.Writer, stderr *report) error {
 		return errFindings
 	}
 	return nil
-}
-
-// versionProblems warns when coach.toml pins another coach than this one:
-// the plans it writes may then differ from those CI expects.
-func versionProblems(cfg skills.Config, b build) skills.Problems {
-	pin, mine := cfg.CoachVersion, b.Pin()
-	if pin == "" || mine == "" || pin == mine {
-		return nil
-	}
-	return skills.Problems{{Path: skills.ConfigFile, Severity: skills.Warning,
-		Message: fmt.Sprintf("coach.toml pins coach_version %q, but this coach is %s: the plans it writes may differ from those CI expects", pin, mine),
-		Hint:    fmt.Sprintf("install the pinned one with `go install %s/cmd/coach@%s`, or move the pin and run `coach plan --all`", modulePath, pin)}}
 }

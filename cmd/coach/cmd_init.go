@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/workspace"
 	"io"
 	"io/fs"
 	"os"
@@ -69,21 +70,6 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 	}
 }
 
-// workflowVersion is the version the CI workflow init writes installs: this
-// coach's, when it is a release; else "" (latest), with a warning saying
-// why. The workflow installs releases only (vX.Y.Z): a pseudo-version, which
-// go install records for a build of a commit, would fail every pull request.
-func workflowVersion(b build) (pin, warning string) {
-	if pin = b.Release(); pin != "" {
-		return pin, ""
-	}
-	what := "a build with no version"
-	if b.Version != "" && b.Version != "(devel)" {
-		what = fmt.Sprintf("%s, not a release", b.Version)
-	}
-	return "", fmt.Sprintf("this coach is %s, so .github/workflows/coach.yml installs coach@latest; pin the release you use with coach_version in coach.toml", what)
-}
-
 // runInit makes the repository. What it made is said on stderr, as every
 // other message of coach: init has no product for stdout.
 func runInit(ctx context.Context, opts initOptions, stderr *report) error {
@@ -94,7 +80,7 @@ func runInit(ctx context.Context, opts initOptions, stderr *report) error {
 	if err != nil {
 		return err
 	}
-	version, warning := workflowVersion(readBuild())
+	version, warning := workspace.WorkflowVersion(readBuild())
 	if warning != "" {
 		stderr.Warnf("%s", warning)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/coach-dev/coach/internal/workspace"
 	"testing"
 
 	"github.com/coach-dev/coach/internal/version"
@@ -20,7 +21,7 @@ func TestInitPinsOnlyARelease(t *testing.T) {
 			"this coach is a build with no version, so .github/workflows/coach.yml installs coach@latest; pin the release you use with coach_version in coach.toml"},
 	}
 	for _, tt := range tests {
-		pin, warning := workflowVersion(tt.b)
+		pin, warning := workspace.WorkflowVersion(tt.b)
 		if pin != tt.pin || warning != tt.warning {
 			t.Errorf("%+v: got %q, %q; want %q, %q", tt.b, pin, warning, tt.pin, tt.warning)
 		}
