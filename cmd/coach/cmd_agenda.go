@@ -115,16 +115,10 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		pl, err := t.Plan(p)
+		a, err := t.Agenda(p, opts.Week, stderr)
 		if err != nil {
 			return err
 		}
-		prev, err := t.PreviousAgenda(p.ID, opts.Week, stderr)
-		if err != nil {
-			return err
-		}
-		a := plans.BuildAgenda(plans.AgendaInput{Plan: pl, Matrix: t.Repo.Matrix, Config: t.Repo.Config, Person: p,
-			History: t.Own[p.ID], Week: opts.Week, Previous: prev})
 		if opts.Format == "json" {
 			out = append(out, a)
 			continue

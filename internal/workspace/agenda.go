@@ -60,3 +60,18 @@ func (w *Workspace) PreviousAgenda(id string, week plans.Week, rep Reporter) (*p
 	prev.Count = count
 	return prev, nil
 }
+
+// Agenda builds p's agenda for week: their plan, their history and what
+// their previous agenda left open.
+func (w *Workspace) Agenda(p *skills.Person, week plans.Week, rep Reporter) (*plans.Agenda, error) {
+	pl, err := w.Plan(p)
+	if err != nil {
+		return nil, err
+	}
+	prev, err := w.PreviousAgenda(p.ID, week, rep)
+	if err != nil {
+		return nil, err
+	}
+	return plans.BuildAgenda(plans.AgendaInput{Plan: pl, Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p,
+		History: w.Own[p.ID], Week: week, Previous: prev}), nil
+}
