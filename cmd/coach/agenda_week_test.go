@@ -22,7 +22,7 @@ func TestAgendaOnSaturdayPreparesTheComingWeek(t *testing.T) {
 	} {
 		today, _ := time.Parse(time.DateOnly, tt.today)
 		var stdout, stderr bytes.Buffer
-		err := runAgenda(context.Background(), agendaOptions{Dir: dir, People: []string{"alice"}, Today: today, Stdout: true, Format: "md"}, &stdout, &stderr)
+		err := runAgenda(context.Background(), agendaOptions{Dir: dir, People: []string{"alice"}, Today: today, Stdout: true, Format: "md"}, &stdout, newReport(&stderr))
 		if err != nil {
 			t.Fatalf("%s: %v %s", tt.today, err, stderr.String())
 		}

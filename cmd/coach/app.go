@@ -9,10 +9,10 @@ package main
 //     a file coach would not replace), 2 wrong usage or an unexpected failure,
 //     130 interrupted (Ctrl-C or SIGTERM: every file written is whole, every
 //     temporary file removed).
-//   - --quiet leaves errors only: quietWriter drops the rest of stderr
-//     (wrote, up to date, notes, warnings) and init's list of files, and
-//     no progress is drawn;
-//   - progress (progress.go) is drawn only when stderr is a terminal, for
+//   - --quiet leaves errors only: the report (report.go) drops every other
+//     level (wrote, up to date, notes, warnings) and init's list of files,
+//     and no progress is drawn;
+//   - progress (package progress) is drawn only when stderr is a terminal, for
 //     work that runs longer than about a second, and cleared when it ends;
 //   - coach writes no colour and no terminal escapes anywhere (a progress
 //     bar is redrawn after a carriage return), so NO_COLOR and a --color
@@ -22,6 +22,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/notes"
 	"io"
 	"io/fs"
 	"os"
@@ -30,6 +32,7 @@ import (
 	"syscall"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
@@ -64,12 +67,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // runContext runs coach until it is done or ctx is.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	errw := &quietWriter{w: stderr, term: terminal(stderr)}
-	app := newApp(stdout, errw)
+	rep := newReport(stderr)
+	app := newApp(stdout, rep)
 	err := app.RunContext(ctx, flagsFirst(app, args))
-	errw.quiet = false // what is left is the error itself
-	errw.Flush()
-	return exitCode(err, errw)
+	rep.quiet = false // what is left is the error itself
+	rep.Flush()
+	return exitCode(err, rep)
 }
 
 // flagsFirst moves a command's flags ahead of its arguments, so that
@@ -167,12 +170,18 @@ func exitCode(err error, stderr io.Writer) int {
 	var (
 		usage         *usageError
 		problems      *skills.ProblemsError
-		handEdited    *handEditedError
-		kept          *notReplacedError
-		recipientsErr *newRecipientsError
-		refused       *refusedError
-		invalid       *teamInvalidError
+		handEdited    *files.HandEditedError
+		kept          *files.NotReplacedError
+		recipientsErr *notes.NewRecipientsError
+		refused       *files.RefusedError
+		invalid       *workspace.InvalidError
+		gitDir        *files.GitDirError
 	)
+	// A note that cannot be read or written as asked is wrong usage.
+	var notesUsage *notes.UsageError
+	if errors.As(err, &notesUsage) {
+		err = &usageError{msg: notesUsage.Msg, hint: notesUsage.Hint}
+	}
 	switch {
 	case err == nil:
 		return 0
@@ -181,7 +190,7 @@ func exitCode(err error, stderr io.Writer) int {
 		return 130
 	case errors.Is(err, errFindings):
 		return 1
-	case errors.Is(err, errEditInterrupted):
+	case errors.Is(err, notes.ErrEditInterrupted):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		return 130
 	case errors.Is(err, skills.ErrNotRecipient):
@@ -192,13 +201,13 @@ func exitCode(err error, stderr io.Writer) int {
 		return 1
 	case errors.As(err, &recipientsErr):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
-		fmt.Fprintf(stderr, "coach: hint: %s\n", recipientsErr.hint)
+		fmt.Fprintf(stderr, "coach: hint: %s\n", recipientsErr.Hint)
 		return 1
 	case errors.As(err, &invalid):
-		for _, p := range invalid.problems {
+		for _, p := range invalid.Problems {
 			fmt.Fprintln(stderr, p)
 		}
-		fmt.Fprintf(stderr, "coach: %s\n", invalid.summary())
+		fmt.Fprintf(stderr, "coach: %s\n", invalid.Summary())
 		fmt.Fprintln(stderr, "coach: hint: fix them, then `coach check` says when every file is valid")
 		return 1
 	case errors.As(err, &problems):
@@ -225,6 +234,10 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		fmt.Fprintln(stderr, "coach: hint: in CI, check out the whole history (actions/checkout with fetch-depth: 0)")
 		return 1
+	case errors.As(err, &gitDir):
+		fmt.Fprintf(stderr, "coach: %v\n", err)
+		fmt.Fprintln(stderr, "coach: hint: write it elsewhere in the work tree, or outside the repository")
+		return 2
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "coach: %v\n", err)
 		if usage.hint != "" {
@@ -236,7 +249,7 @@ func exitCode(err error, stderr io.Writer) int {
 	return 2
 }
 
-func newApp(stdout, stderr io.Writer) *cli.App {
+func newApp(stdout io.Writer, stderr *report) *cli.App {
 	app := &cli.App{
 		Name:  "coach",
 		Usage: "development plans, 1:1 agendas and progress history for product leaders",
@@ -264,7 +277,7 @@ Exit status: 0 ok, 1 findings, 2 wrong usage, 130 interrupted.`,
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only: no messages, no progress"},
 		},
 		Commands: []*cli.Command{
-			newInitCommand(),
+			newInitCommand(stderr),
 			newCheckCommand(stdout, stderr),
 			newPlanCommand(stdout, stderr),
 			newAgendaCommand(stdout, stderr),
@@ -281,9 +294,7 @@ Exit status: 0 ok, 1 findings, 2 wrong usage, 130 interrupted.`,
 		// when it does not.
 		Before: func(c *cli.Context) error {
 			if c.Bool("quiet") {
-				if qw, ok := stderr.(*quietWriter); ok {
-					qw.quiet = true
-				}
+				stderr.quiet = true
 			}
 			if !c.IsSet("C") {
 				return nil

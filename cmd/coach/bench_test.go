@@ -53,7 +53,7 @@ func BenchmarkPlanAll2000(b *testing.B) { benchPlanAll(b, 2000) }
 func benchPlanAll(b *testing.B, n int) {
 	dir := teamRepo(b, n)
 	for b.Loop() {
-		if err := runPlan(b.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+		if err := runPlan(b.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -76,7 +76,7 @@ func BenchmarkTeam(b *testing.B) {
 		}
 	}
 	for b.Loop() {
-		if err := runTeam(context.Background(), teamOptions{Dir: dir, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+		if err := runTeam(context.Background(), teamOptions{Dir: dir, Stdout: true, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -93,7 +93,7 @@ func BenchmarkPlanAllHistory(b *testing.B) {
 		b.Skip("set COACH_BENCH_REPO to a generated repository")
 	}
 	for b.Loop() {
-		if err := runPlan(b.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+		if err := runPlan(b.Context(), planOptions{Dir: dir, All: true, Stdout: true, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,22 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path"
-	"path/filepath"
-	"reflect"
-	"time"
-	"unicode/utf8"
 
-	"github.com/coach-dev/coach/history"
-	repoexample "github.com/coach-dev/coach/repo-example"
+	"github.com/coach-dev/coach/internal/notes"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
-	"github.com/go-git/go-git/v5"
 	"github.com/urfave/cli/v2"
 )
 
@@ -26,7 +16,7 @@ type checkOptions struct {
 	Staged bool
 }
 
-func newCheckCommand(stdout, stderr io.Writer) *cli.Command {
+func newCheckCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:  "check",
 		Usage: "validate the matrix, coach.toml and every skill file",
@@ -68,7 +58,7 @@ file has an error, 2 on wrong usage.`,
 	}
 }
 
-func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
+func runCheck(opts checkOptions, stdout io.Writer, stderr *report) error {
 	var (
 		repo *skills.Repo
 		err  error
@@ -76,12 +66,12 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	)
 	if opts.Staged {
 		var cleanup func()
-		repo, root, cleanup, err = loadStaged(opts.Dir)
+		repo, root, cleanup, err = workspace.LoadStaged(opts.Dir)
 		if err == nil {
 			defer cleanup()
 		}
 	} else {
-		repo, err = loadRepo(opts.Dir)
+		repo, err = workspace.Load(opts.Dir)
 		if repo != nil {
 			root = repo.Root
 		}
@@ -89,21 +79,21 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ps := append(repo.Problems, versionProblems(repo.Config, readBuild())...)
+	ps := append(repo.Problems, workspace.VersionProblems(repo.Config, readBuild())...)
 	if !opts.Staged {
 		// What the next commit holds is checked by --staged (the hook);
 		// what earlier commits hold, here.
-		ps = append(ps, plainNotesInHistory(repo.Root)...)
-		ps = append(ps, placementProblems(repo.Root)...)
+		ps = append(ps, notes.PlainInHistory(repo.Root)...)
+		ps = append(ps, workspace.PlacementProblems(repo.Root)...)
 		ps.Sort()
 	}
 	switch opts.Format {
 	case "github":
-		prefix := gitPrefix(root)
+		prefix := workspace.GitPrefix(root)
 		for _, p := range ps {
 			fmt.Fprintln(stdout, annotation(p, prefix))
 		}
-		fmt.Fprintf(stderr, "coach: checked %d file(s): %d error(s), %d warning(s)\n", len(repo.Files), ps.Errors(), ps.Warnings())
+		stderr.Wrotef("checked %d file(s): %d error(s), %d warning(s)", len(repo.Files), ps.Errors(), ps.Warnings())
 	case "json":
 		report := checkReport{Files: repo.Files, Errors: skills.Problems{}, Warnings: skills.Problems{}}
 		if report.Files == nil {
@@ -121,151 +111,17 @@ func runCheck(opts checkOptions, stdout, stderr io.Writer) error {
 		}
 	default:
 		for _, p := range ps {
-			fmt.Fprintln(stderr, p)
+			stderr.Problem(p)
 		}
 		matrix := "the built-in matrix"
 		if repo.MatrixPath != "" {
 			matrix = repo.MatrixPath
 		}
-		fmt.Fprintf(stderr, "coach: checked %d file(s) against %s: %d error(s), %d warning(s)\n",
+		stderr.Wrotef("checked %d file(s) against %s: %d error(s), %d warning(s)",
 			len(repo.Files), matrix, ps.Errors(), ps.Warnings())
 	}
 	if ps.Errors() > 0 {
 		return errFindings
 	}
 	return nil
-}
-
-// writeJSON writes v indented, with every nil list written as [] rather
-// than null: the contract's lists are always lists.
-func writeJSON(w io.Writer, v any) error {
-	rv := reflect.New(reflect.TypeOf(v))
-	rv.Elem().Set(reflect.ValueOf(v))
-	fillLists(rv)
-	v = rv.Elem().Interface()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(escapeJSONControls(buf.Bytes()))
-	return err
-}
-
-// escapeJSONControls writes the control characters encoding/json leaves
-// raw in its strings (DEL, the C1 controls, the bidirectional overrides:
-// see skills.IsControl) as \u escapes, so that JSON printed to a terminal
-// cannot drive it. The JSON means the same: only how a string is spelled
-// changes.
-func escapeJSONControls(b []byte) []byte {
-	if !bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x7f && skills.IsControl(r) }) {
-		return b
-	}
-	out := make([]byte, 0, len(b)+16)
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r >= 0x7f && skills.IsControl(r) {
-			out = fmt.Appendf(out, `\u%04x`, r)
-		} else {
-			out = append(out, b[:size]...)
-		}
-		b = b[size:]
-	}
-	return out
-}
-
-// plainNotesInHistory warns about each commit that holds a person's private
-// notes in plain text: encrypting them today leaves them readable there, in
-// every clone. A repository without git has no history to hold them; a
-// history that cannot be read is said so, as a warning.
-func plainNotesInHistory(root string) skills.Problems {
-	res, err := history.Read(root, history.Options{Stream: true})
-	if errors.Is(err, history.ErrNotGit) {
-		return nil
-	}
-	if err != nil {
-		return skills.Problems{{Path: skills.SkillsDir, Severity: skills.Warning,
-			Message: fmt.Sprintf("the git history could not be read to look for private notes committed in plain text: %v", err),
-			Hint:    "run `coach history --all` to see why"}}
-	}
-	var out skills.Problems
-	if res.Incomplete {
-		out = append(out, skills.Problem{Path: skills.SkillsDir, Severity: skills.Warning,
-			Message: "the history of this clone is incomplete: the commits it lacks were not searched for private notes committed in plain text",
-			Hint:    "`git fetch --unshallow` reads the rest"})
-	}
-	for c := range res.All() {
-		if c.Kind != skills.KindPlainNotes {
-			continue
-		}
-		out = append(out, skills.Problem{Path: skills.SkillsDir + "/" + c.Person + ".toml", Severity: skills.Warning,
-			Message: fmt.Sprintf("private notes were committed in plain text in commit %s (%s, %s): anyone with a clone can read them there, however they are stored now",
-				shortHash(c.Commit), c.Date.Format(time.DateOnly), c.Author),
-			Hint: `purge them from every commit with git filter-repo --replace-text, then have everyone clone again: README "Private notes", "Plain text that was committed"`})
-	}
-	return out
-}
-
-func shortHash(h string) string {
-	if len(h) > 7 {
-		return h[:7]
-	}
-	return h
-}
-
-// versionProblems warns when coach.toml pins another coach than this one:
-// the plans it writes may then differ from those CI expects.
-func versionProblems(cfg skills.Config, b build) skills.Problems {
-	pin, mine := cfg.CoachVersion, b.Pin()
-	if pin == "" || pin == mine {
-		return nil
-	}
-	if mine == "" {
-		// A build with local edits, or built with -buildvcs=false, has no
-		// version to compare: it says so rather than nothing.
-		return skills.Problems{{Path: skills.ConfigFile, Severity: skills.Warning,
-			Message: fmt.Sprintf("coach.toml pins coach_version %q, but this coach is %s, which has no release version to compare with it: the plans it writes may differ from those CI expects", pin, b),
-			Hint:    fmt.Sprintf("install the pinned one with `go install %s/cmd/coach@%s`", modulePath, pin)}}
-	}
-	return skills.Problems{{Path: skills.ConfigFile, Severity: skills.Warning,
-		Message: fmt.Sprintf("coach.toml pins coach_version %q, but this coach is %s: the plans it writes may differ from those CI expects", pin, mine),
-		Hint:    fmt.Sprintf("install the pinned one with `go install %s/cmd/coach@%s`, or move the pin and run `coach plan --all`", modulePath, pin)}}
-}
-
-// placementProblems warns about a coaching folder below the root of its git
-// repository whose workflow or hook cannot run as placed: the code host runs
-// workflows from the root's .github/workflows only, and git looks for hooks
-// where core.hooksPath says, from the root.
-func placementProblems(root string) skills.Problems {
-	folder := gitPrefix(root)
-	if folder == "" {
-		return nil
-	}
-	var out skills.Problems
-	if fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(repoexample.WorkflowPath))); err == nil && fi.Mode().IsRegular() {
-		out = append(out, skills.Problem{Path: repoexample.WorkflowPath, Severity: skills.Warning,
-			Message: fmt.Sprintf("this workflow never runs: the coaching files are in %s/ of a larger repository, and workflows run only from the repository's root", folder),
-			Hint:    fmt.Sprintf("run `coach init` in %s/ again after removing it: it writes the workflow at the root, for this folder", folder)})
-	}
-	gitRoot, err := enclosingGitRepo(root)
-	if err != nil || gitRoot == "" {
-		return out
-	}
-	repo, err := git.PlainOpen(gitRoot)
-	if err != nil {
-		return out
-	}
-	cfg, err := repo.Config()
-	if err != nil {
-		return out
-	}
-	if hp := cfg.Raw.Section("core").Option("hooksPath"); hp != "" && !filepath.IsAbs(hp) && path.Clean(filepath.ToSlash(hp)) == "hooks" {
-		if _, err := os.Stat(filepath.Join(gitRoot, "hooks", "pre-commit")); err != nil {
-			out = append(out, skills.Problem{Path: "hooks/pre-commit", Severity: skills.Warning,
-				Message: fmt.Sprintf("the hook never runs: core.hooksPath is %q, from the root of the repository, which has no hooks/pre-commit", hp),
-				Hint:    fmt.Sprintf("run `git config core.hooksPath %s/hooks`", folder)})
-		}
-	}
-	return out
 }

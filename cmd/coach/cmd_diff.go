@@ -1,21 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
-	"reflect"
-	"runtime"
-	"sort"
-	"sync"
-	"sync/atomic"
-	"time"
 
 	"github.com/coach-dev/coach/history"
-	"github.com/coach-dev/coach/plans"
-	"github.com/coach-dev/coach/skills"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/urfave/cli/v2"
 )
 
@@ -32,7 +23,7 @@ type diffOptions struct {
 // comment over 65,536 characters, and the workflow adds a line of its own.
 const maxComment = 60_000
 
-func newDiffCommand(stdout, stderr io.Writer) *cli.Command {
+func newDiffCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:  "diff",
 		Usage: "summarise the skill changes of a pull request, as Markdown for a comment or JSON",
@@ -90,91 +81,16 @@ unknown revision or a base that is not in a shallow clone.`,
 	}
 }
 
-func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) error {
-	t, err := loadReview(opts.Dir, opts.Head == "")
+func runDiff(ctx context.Context, opts diffOptions, stdout io.Writer, stderr *report) error {
+	d, err := workspace.OpenDiff(ctx, workspace.DiffOptions{Dir: opts.Dir, Base: opts.Base, Head: opts.Head}, stderr)
+	var rev *workspace.RevisionError
+	if errors.As(err, &rev) {
+		return revisionError(rev.Err)
+	}
 	if err != nil {
 		return err
 	}
-	root := t.repo.Root
-	snaps, err := history.OpenSnapshots(root)
-	if err != nil {
-		return revisionError(err)
-	}
-	defer snaps.Close()
-	var base *history.Snapshot
-	if opts.Base == "" {
-		base, err = snaps.DefaultBase()
-	} else {
-		base, err = snaps.At(opts.Base)
-	}
-	if err != nil {
-		return revisionError(err)
-	}
-	sides := &sideReader{ctx: ctx, stderr: stderr}
-	var errs skills.Problems
-	matrixInvalid := ""
-	baseMatrix, invalid := matrixAt(base, t.repo.Matrix, stderr)
-	if invalid != nil {
-		matrixInvalid = revLabel(base)
-		errs = append(errs, invalid...)
-	}
-	baseSide, baseErrs, err := sides.read(baseMatrix, base.Files, revLabel(base), base.Rev+":")
-	if err != nil {
-		return err
-	}
-	baseSide.When = base.When
-	errs = append(errs, baseErrs...)
-	errs = append(errs, unreadAt(base, &baseSide, stderr)...)
-
-	baseRules := rulesAt(base)
-	var headRules plans.Rules
-	headMatrix := t.repo.Matrix
-	var headSide plans.Side
-	var headCommit string
-	headInvalid := false
-	if opts.Head == "" {
-		if headRules, err = workTreeRules(root); err != nil {
-			return err
-		}
-		for _, pr := range t.unread {
-			fmt.Fprintln(stderr, pr)
-		}
-		var headErrs skills.Problems
-		if headSide, headErrs, err = sides.read(headMatrix, t.work, "the working tree", ""); err != nil {
-			return err
-		}
-		headInvalid = headErrs != nil || t.unread != nil
-		for _, pr := range t.unread {
-			headSide.Invalid[skills.PersonID(pr.Path)] = true
-		}
-		errs = append(errs, t.unread...)
-		errs = append(errs, headErrs...)
-	} else {
-		head, err := snaps.At(opts.Head)
-		if err != nil {
-			return revisionError(err)
-		}
-		headRules, headCommit = rulesAt(head), head.Commit
-		var matrixErrs, headErrs skills.Problems
-		headMatrix, matrixErrs = matrixAt(head, t.repo.Matrix, stderr)
-		if matrixErrs != nil {
-			matrixInvalid = revLabel(head)
-		}
-		if headSide, headErrs, err = sides.read(headMatrix, head.Files, revLabel(head), head.Rev+":"); err != nil {
-			return err
-		}
-		unread := unreadAt(head, &headSide, stderr)
-		headInvalid = matrixErrs != nil || headErrs != nil || unread != nil
-		errs = append(append(append(errs, matrixErrs...), headErrs...), unread...)
-	}
-	// The summary is written with the base's templates: the head's come
-	// with the change under review.
-	tmpl, renderedWith := reviewTemplates(base, stderr)
-	r := plans.BuildReview(plans.ReviewInput{Matrix: headMatrix, BaseMatrix: baseMatrix, MatrixInvalid: matrixInvalid,
-		Config: t.repo.Config, Base: baseSide, Head: headSide, BaseRules: baseRules, HeadRules: headRules, RenderedWith: renderedWith})
-	if err := notesCommits(snaps, r, base, headCommit, opts.Head == "", headSide); err != nil {
-		return err
-	}
+	r, errs, tmpl, headInvalid := d.Review, d.Errors, d.Templates, d.HeadInvalid
 	if opts.Format == "json" {
 		err = writeJSON(stdout, diffOutput{Version: contractVersion, Diff: diffReport{Review: r, Errors: orEmpty(errs)}})
 	} else {
@@ -195,217 +111,6 @@ func runDiff(ctx context.Context, opts diffOptions, stdout, stderr io.Writer) er
 		return errFindings
 	}
 	return nil
-}
-
-// reviewFiles are what a review reads of the working tree.
-type reviewFiles struct {
-	repo *skills.Repo // the settings and the matrix; no people
-	// work are the skill files of the working tree by path, when it is the
-	// head; unread are the problems of those coach will not read.
-	work   map[string][]byte
-	unread skills.Problems
-}
-
-// loadReview loads the coaching repository holding dir as loadTeamWith
-// does without history, but for its people: a review reads the people of its sides itself, and the
-// working tree's (with workTree) only as they are. Errors in the matrix or
-// coach.toml stop it as they stop every command; the working tree's skill
-// files are read before, where skills.Load reads them.
-func loadReview(dir string, workTree bool) (*reviewFiles, error) {
-	root, err := skills.FindRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	repo, err := skills.LoadSettings(root)
-	if err != nil {
-		return nil, err
-	}
-	t := &reviewFiles{repo: repo}
-	if workTree {
-		paths, err := skills.SkillFiles(root)
-		if err != nil {
-			return nil, err
-		}
-		t.work = map[string][]byte{}
-		for _, p := range paths {
-			data, problem, err := skills.ReadSkillFile(root, p)
-			if err != nil {
-				return nil, err
-			}
-			if problem != nil {
-				t.unread = append(t.unread, *problem)
-				continue
-			}
-			t.work[p] = data
-		}
-	}
-	var shared skills.Problems
-	for _, p := range repo.Problems {
-		if p.Severity == skills.Error && (p.Path == repo.MatrixPath || p.Path == skills.ConfigFile) {
-			shared = append(shared, p)
-		}
-	}
-	if len(shared) > 0 || repo.Matrix == nil {
-		return nil, &skills.ProblemsError{Problems: shared}
-	}
-	return t, nil
-}
-
-func revLabel(s *history.Snapshot) string {
-	if s.Commit == "" {
-		return s.Rev + " (no commits)"
-	}
-	return fmt.Sprintf("%s (%s, %s)", s.Rev, s.Commit[:7], s.When.Format(time.DateOnly)) // the author's own day, as history shows it
-}
-
-// sideReader reads the sides of a review. Each file is read leniently, so
-// a person stays in the review while their file has mistakes; the mistakes
-// are printed, prefixed with the revision as git writes rev:path, and
-// returned. The base and the head share almost every file, so a file is
-// checked once: the head takes what the base found in a file of the same
-// path and content, checked against an equal matrix. Files are checked in
-// parallel and reported in order.
-type sideReader struct {
-	ctx    context.Context
-	stderr io.Writer
-	// plain checks every file of every side, for tests to compare with.
-	plain bool
-	// last are the files of the side read last, by path, and the matrix
-	// they were checked against.
-	last       map[string]*fileRead
-	lastMatrix *skills.Matrix
-}
-
-// fileRead is what a review needs of one skill file.
-type fileRead struct {
-	src     []byte
-	invalid skills.Problems // its errors, at its own path
-	person  *skills.Person  // nil when the TOML itself is broken
-}
-
-func (r *sideReader) read(m *skills.Matrix, files map[string][]byte, label, prefix string) (plans.Side, skills.Problems, error) {
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	reads := make([]*fileRead, len(paths))
-	reuse := !r.plain && r.last != nil && (m == r.lastMatrix || reflect.DeepEqual(m, r.lastMatrix))
-	var todo []int
-	for i, path := range paths {
-		if f := r.last[path]; reuse && f != nil && bytes.Equal(f.src, files[path]) {
-			reads[i] = f
-			continue
-		}
-		todo = append(todo, i)
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Go(func() {
-			for r.ctx.Err() == nil {
-				k := int(next.Add(1)) - 1
-				if k >= len(todo) {
-					return
-				}
-				path := paths[todo[k]]
-				reads[todo[k]] = readFile(path, files[path], m)
-			}
-		})
-	}
-	wg.Wait()
-	if err := r.ctx.Err(); err != nil {
-		return plans.Side{}, nil, err
-	}
-
-	s := plans.Side{Label: label, People: map[string]*skills.Person{}, Raw: map[string][]byte{}, Invalid: map[string]bool{}}
-	var invalid skills.Problems
-	r.last, r.lastMatrix = make(map[string]*fileRead, len(paths)), m
-	for i, path := range paths {
-		f := reads[i]
-		r.last[path] = f
-		for _, pr := range f.invalid {
-			pr.Path = prefix + pr.Path
-			fmt.Fprintln(r.stderr, pr)
-			invalid = append(invalid, pr)
-			s.Invalid[skills.PersonID(path)] = true
-		}
-		if f.person == nil {
-			continue // reported above: the TOML itself is broken
-		}
-		s.People[f.person.ID] = f.person
-		s.Raw[f.person.ID] = f.src
-	}
-	return s, invalid, nil
-}
-
-// readFile checks a skill file against m and reads it leniently.
-func readFile(path string, src []byte, m *skills.Matrix) *fileRead {
-	f := &fileRead{src: src}
-	_, problems := skills.DecodePerson(path, src, m)
-	for _, pr := range problems {
-		if pr.Severity == skills.Error {
-			f.invalid = append(f.invalid, pr)
-		}
-	}
-	f.person, _ = skills.ParsePerson(path, src)
-	return f
-}
-
-// unreadAt reports the skill files of a revision that coach does not read
-// (over the size limit, which the object's header tells before it is
-// read) as problems at rev:path, and marks their people invalid on side.
-func unreadAt(s *history.Snapshot, side *plans.Side, stderr io.Writer) skills.Problems {
-	var out skills.Problems
-	for _, pr := range s.Unread {
-		if pr.Path == skills.MatrixFile {
-			continue // see matrixAt
-		}
-		side.Invalid[skills.PersonID(pr.Path)] = true
-		pr.Path = s.Rev + ":" + pr.Path
-		fmt.Fprintln(stderr, pr)
-		out = append(out, pr)
-	}
-	return out
-}
-
-// matrixAt is the matrix of a revision: its matrix.toml, or the built-in
-// matrix when it has none. A matrix with errors is reported as rev:path
-// problems and replaced by fallback (the working tree's); invalid then
-// holds them.
-func matrixAt(s *history.Snapshot, fallback *skills.Matrix, stderr io.Writer) (m *skills.Matrix, invalid skills.Problems) {
-	if s.Commit == "" {
-		return fallback, nil // no commits yet: nothing to compare the matrix with
-	}
-	for _, pr := range s.Unread {
-		if pr.Path == skills.MatrixFile {
-			pr.Path = s.Rev + ":" + pr.Path
-			fmt.Fprintln(stderr, pr)
-			return fallback, skills.Problems{pr}
-		}
-	}
-	if s.Matrix == nil {
-		m, err := skills.DefaultMatrix()
-		if err != nil {
-			return fallback, skills.Problems{{Path: s.Rev + ":" + skills.MatrixFile, Severity: skills.Error, Message: err.Error()}}
-		}
-		return m, nil
-	}
-	m, problems := skills.DecodeMatrix(skills.MatrixFile, s.Matrix)
-	for _, pr := range problems {
-		if pr.Severity == skills.Error {
-			pr.Path = s.Rev + ":" + pr.Path
-			fmt.Fprintln(stderr, pr)
-			invalid = append(invalid, pr)
-		}
-	}
-	if m == nil && invalid == nil {
-		invalid = skills.Problems{{Path: s.Rev + ":" + skills.MatrixFile, Severity: skills.Error, Message: "the matrix could not be read"}}
-	}
-	if invalid != nil {
-		return fallback, invalid
-	}
-	return m, nil
 }
 
 func revisionError(err error) error {

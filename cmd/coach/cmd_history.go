@@ -1,18 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/history"
-	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 	"github.com/coach-dev/coach/templates"
 	"github.com/urfave/cli/v2"
@@ -30,7 +28,7 @@ type historyOptions struct {
 	SVG          string
 }
 
-func newHistoryCommand(stdout, stderr io.Writer) *cli.Command {
+func newHistoryCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:      "history",
 		Usage:     "a person's progress, read from the commits that changed their skill file",
@@ -110,24 +108,21 @@ func parseDate(flag, s string) (time.Time, error) {
 	return t, nil
 }
 
-func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writer) error {
+func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stderr *report) error {
 	progress := newProgress(stderr)
 	// Only the people the output names are read: one person's file, or
 	// everyone's for the names in JSON; text and Markdown name people by id.
-	root, err := skills.FindRoot(opts.Dir)
-	if err != nil {
-		return err
-	}
 	want := func(id string) bool { return id == opts.Person }
 	if opts.All && opts.Format == "json" {
 		want = nil
 	}
-	repo, err := skills.LoadSome(root, want)
+	repo, err := workspace.LoadSome(opts.Dir, want)
 	if err != nil {
 		return err
 	}
+	root := repo.Root
 	if opts.SVG != "" {
-		if in := coachPath(root, opts.SVG); strings.HasSuffix(in, "/") {
+		if in := workspace.CoachPath(root, opts.SVG); strings.HasSuffix(in, "/") {
 			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
 				hint: fmt.Sprintf("write the chart elsewhere, for example --svg %s.svg", opts.Person)}
 		} else if in != "" {
@@ -148,8 +143,8 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 	stream := opts.All && opts.Format != "json"
 	read := func(person string) (*history.Result, error) {
 		res, err := history.ReadContext(ctx, root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache, Person: person,
-			Stream: stream && person == "", Progress: progress.history()})
-		progress.end()
+			Stream: stream && person == "", Progress: progress.History()})
+		progress.End()
 		if errors.Is(err, history.ErrRevision) {
 			return nil, &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
 		}
@@ -160,17 +155,17 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 		return err
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "coach: warning: %s\n", w)
+		stderr.Warnf("%s", w)
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintf(stderr, "coach: note: %s\n", n)
+		stderr.Notef("%s", n)
 	}
 	if stream {
 		return writeStream(stdout, stderr, res, opts, m)
 	}
 	changes := res.Changes
 	if !opts.All {
-		if err := knownPerson(repo, changes, opts.Person); err != nil {
+		if err := workspace.KnownPerson(repo, changes, opts.Person); err != nil {
 			// The closest ids to suggest come from everyone's history,
 			// people who have left included: read it all, once, for the
 			// error.
@@ -178,16 +173,16 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 			if rerr != nil {
 				return rerr
 			}
-			if err := knownPerson(repo, everyone.Changes, opts.Person); err != nil {
+			if err := workspace.KnownPerson(repo, everyone.Changes, opts.Person); err != nil {
 				return err
 			}
 		}
 		changes = history.ForPerson(changes, opts.Person)
 		if len(changes) == 0 && len(res.Notes) == 0 {
-			fmt.Fprintf(stderr, "coach: note: skills/%s.toml has no commits yet; commit it to start the history\n", opts.Person)
+			stderr.Notef("skills/%s.toml has no commits yet; commit it to start the history", opts.Person)
 		}
 	} else if len(changes) == 0 && len(res.Notes) == 0 {
-		fmt.Fprintln(stderr, "coach: note: no commit has changed a skill file yet")
+		stderr.Notef("no commit has changed a skill file yet")
 	}
 	changes = history.Between(changes, opts.Since, opts.Until)
 	if opts.Skill != "" {
@@ -209,10 +204,10 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 		} else {
 			svg = history.SVG(nil, history.ForPerson(res.Changes, opts.Person), m)
 		}
-		if err := writeChart(ctx, opts.SVG, svg, "coach history "+opts.Person+" --svg "+opts.SVG); err != nil {
+		if err := files.WriteChart(ctx, opts.SVG, svg, "coach history "+opts.Person+" --svg "+opts.SVG); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: wrote %s\n", opts.SVG)
+		stderr.Wrotef("wrote %s", opts.SVG)
 	}
 	switch opts.Format {
 	case "json":
@@ -225,7 +220,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout, stderr io.Writ
 
 // writeStream writes everyone's history as text or Markdown, as
 // runHistory does from a whole one, from the changes res.All decodes.
-func writeStream(stdout, stderr io.Writer, res *history.Result, opts historyOptions, m *skills.Matrix) error {
+func writeStream(stdout io.Writer, stderr *report, res *history.Result, opts historyOptions, m *skills.Matrix) error {
 	if len(res.Notes) == 0 {
 		empty := true
 		for range res.All() {
@@ -233,7 +228,7 @@ func writeStream(stdout, stderr io.Writer, res *history.Result, opts historyOpti
 			break
 		}
 		if empty {
-			fmt.Fprintln(stderr, "coach: note: no commit has changed a skill file yet")
+			stderr.Notef("no commit has changed a skill file yet")
 		}
 	}
 	if opts.Skill != "" && m.Skill(opts.Skill) == nil {
@@ -254,105 +249,4 @@ func writeStream(stdout, stderr io.Writer, res *history.Result, opts historyOpti
 		return history.WriteMarkdownSeq(stdout, changes, m, true, templates.Escape)
 	}
 	return history.WriteTextSeq(stdout, changes, m, true)
-}
-
-// knownPerson accepts an id that has a skill file today or appears in the
-// history (someone who has left), and otherwise names the closest ids.
-func knownPerson(repo *skills.Repo, changes []skills.Change, id string) error {
-	ids := history.People(changes)
-	for _, f := range repo.Files {
-		if strings.HasPrefix(f, skills.SkillsDir+"/") {
-			ids = append(ids, skills.PersonID(f))
-		}
-	}
-	for _, known := range ids {
-		if known == id {
-			return nil
-		}
-	}
-	if _, err := os.Stat(filepath.Join(repo.Root, skills.SkillsDir, id+".toml")); err == nil {
-		return nil
-	}
-	for _, c := range changes {
-		if c.Kind == skills.KindRenamed && c.From == id {
-			return &skills.UnknownPersonError{ID: id, Closest: []string{c.To},
-				RenamedOn: c.Date}
-		}
-	}
-	return &skills.UnknownPersonError{ID: id, Closest: skills.CloseIDs(id, dedupe(ids), 3)}
-}
-
-func dedupe(ids []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-// chartMarkers are the markers of the charts coach draws, and those of
-// earlier coaches (whose comment held "--svg", which XML forbids), so that a
-// chart drawn before can be drawn again in its place.
-var chartMarkers = [][]byte{
-	[]byte(history.SVGMarker), []byte(plans.TeamSVGMarker),
-	[]byte("<!-- Generated by coach history --svg. -->"), []byte("<!-- Generated by coach team --svg. -->"),
-}
-
-// writeChart writes an --svg chart to file: a new file, or one holding a
-// chart coach drew (chartMarkers), never anything else. again is the
-// command that writes it.
-func writeChart(ctx context.Context, file string, svg []byte, again string) error {
-	ours := func(old []byte) bool {
-		head := old[:min(len(old), 1024)]
-		for _, m := range chartMarkers {
-			if bytes.Contains(head, m) {
-				return true
-			}
-		}
-		return false
-	}
-	return writeOwned(ctx, file, svg, ours, &notReplacedError{file, "is not a chart coach drew (it has no coach marker)",
-		"give --svg a new file name, or move this file aside"}, again)
-}
-
-// coachPath returns, as a slash path from the repository root, the file or
-// directory of the coaching repository at root that holds file when coach
-// reads it (coach.toml, matrix.toml, skills/, templates/, .coach/) or writes
-// it (plans/, agendas/, .git/), and "" when file is none of them. Symbolic
-// links are followed, so a link cannot lead a write into them.
-func coachPath(root, file string) string {
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return ""
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	} else if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
-		abs = filepath.Join(dir, filepath.Base(abs))
-	}
-	if real, err := filepath.EvalSymlinks(root); err == nil {
-		root = real
-	}
-	for _, part := range strings.Split(filepath.ToSlash(abs), "/") {
-		if part == ".git" {
-			return ".git/"
-		}
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return ""
-	}
-	rel = filepath.ToSlash(rel)
-	first, _, nested := strings.Cut(rel, "/")
-	switch {
-	case !nested && (first == skills.ConfigFile || first == skills.MatrixFile):
-		return first
-	case nested && (first == skills.SkillsDir || first == templates.Dir || first == ".coach" || first == "plans" || first == "agendas"):
-		return first + "/"
-	}
-	return ""
 }

@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/workspace"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/coach-dev/coach/plans"
@@ -23,7 +24,7 @@ type initOptions struct {
 	Example bool
 }
 
-func newInitCommand() *cli.Command {
+func newInitCommand(stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:      "init",
 		Usage:     "make a coaching repository, or the example one with --example",
@@ -63,41 +64,26 @@ Exit status: 0 when done, 2 when DIR cannot be used.`,
 			}
 			opts := initOptions{Dir: repoDir(c), Example: c.Bool("example")}
 			if c.NArg() == 1 {
-				opts.Dir = resolvePath(opts.Dir, c.Args().First())
+				opts.Dir = underDir(opts.Dir, c.Args().First())
 			}
-			return runInit(c.Context, opts, c.App.ErrWriter)
+			return runInit(c.Context, opts, stderr)
 		},
 	}
 }
 
-// workflowVersion is the version the CI workflow init writes installs: this
-// coach's, when it is a release; else "" (latest), with a warning saying
-// why. The workflow installs releases only (vX.Y.Z): a pseudo-version, which
-// go install records for a build of a commit, would fail every pull request.
-func workflowVersion(b build) (pin, warning string) {
-	if pin = b.Release(); pin != "" {
-		return pin, ""
-	}
-	what := "a build with no version"
-	if b.Version != "" && b.Version != "(devel)" {
-		what = fmt.Sprintf("%s, not a release", b.Version)
-	}
-	return "", fmt.Sprintf("this coach is %s, so .github/workflows/coach.yml installs coach@latest; pin the release you use with coach_version in coach.toml", what)
-}
-
 // runInit makes the repository. What it made is said on stderr, as every
 // other message of coach: init has no product for stdout.
-func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
-	if err := notInGitDir(opts.Dir); err != nil {
+func runInit(ctx context.Context, opts initOptions, stderr *report) error {
+	if err := files.NotInGitDir(opts.Dir); err != nil {
 		return err
 	}
-	gitRoot, err := enclosingGitRepo(opts.Dir)
+	gitRoot, err := files.EnclosingGitRepo(opts.Dir)
 	if err != nil {
 		return err
 	}
-	version, warning := workflowVersion(readBuild())
+	version, warning := workspace.WorkflowVersion(readBuild())
 	if warning != "" {
-		fmt.Fprintln(stderr, "coach: warning: "+warning)
+		stderr.Warnf("%s", warning)
 	}
 	if opts.Example {
 		return initExample(ctx, opts.Dir, gitRoot, version, stderr)
@@ -113,14 +99,14 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 			// only: the folder's workflow is written there.
 			data, err := repoexample.WorkflowIn(version, folder)
 			if err != nil {
-				fmt.Fprintf(stderr, "coach: warning: no CI workflow written: %v\n", err)
+				stderr.Warnf("no CI workflow written: %v", err)
 				continue
 			}
 			path, name, f.Data = filepath.Join(gitRoot, filepath.FromSlash(f.Path)), "the repository's "+f.Path, data
 		}
-		err := createFile(ctx, path, name, f.Data)
+		err := files.Create(ctx, path, name, f.Data)
 		if errors.Is(err, fs.ErrExist) {
-			fmt.Fprintf(stderr, "coach: kept %s (it exists)\n", name)
+			stderr.Wrotef("kept %s (it exists)", name)
 			continue
 		}
 		if err != nil {
@@ -129,15 +115,15 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 		if err := os.Chmod(path, f.Mode()); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: created %s\n", name)
+		stderr.Wrotef("created %s", name)
 	}
 	if folder != "" {
-		fmt.Fprintf(stderr, "coach: using the git repository at %s, with the coaching files in %s/\n", gitRoot, folder)
-		fmt.Fprintf(stderr, "coach: turn the pre-commit hook on with `git config core.hooksPath %s/hooks`, or see README \"A coaching folder in a larger repository\"\n", folder)
+		stderr.Wrotef("using the git repository at %s, with the coaching files in %s/", gitRoot, folder)
+		stderr.Wrotef("turn the pre-commit hook on with `git config core.hooksPath %s/hooks`, or see README \"A coaching folder in a larger repository\"", folder)
 		return nil
 	}
 	if gitRoot != "" {
-		fmt.Fprintf(stderr, "coach: using the git repository at %s\n", gitRoot)
+		stderr.Wrotef("using the git repository at %s", gitRoot)
 		return nil
 	}
 	if _, err := git.PlainInitWithOptions(opts.Dir, &git.PlainInitOptions{
@@ -145,14 +131,14 @@ func runInit(ctx context.Context, opts initOptions, stderr io.Writer) error {
 	}); err != nil {
 		return fmt.Errorf("git init %s: %w", opts.Dir, err)
 	}
-	fmt.Fprintln(stderr, "coach: created a git repository (branch main)")
+	stderr.Wrotef("created a git repository (branch main)")
 	return nil
 }
 
 // initExample makes the example in a new git repository of its own, even
 // inside another repository (as git init does): its history must be exactly
 // the example's, and the enclosing repository is never touched.
-func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Writer) error {
+func initExample(ctx context.Context, dir, gitRoot, version string, stderr *report) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil && !os.IsNotExist(err) {
 		return err
@@ -192,14 +178,14 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Wr
 	if err != nil {
 		return err
 	}
-	if err := runPlan(ctx, planOptions{Dir: dir, All: true, Format: "md"}, io.Discard, io.Discard); err != nil {
+	if err := runPlan(ctx, planOptions{Dir: dir, All: true, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
 		return fmt.Errorf("generate the example's plans: %w", err)
 	}
 	week := plans.WeekOf(last)
-	if err := runAgenda(ctx, agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, io.Discard); err != nil {
+	if err := runAgenda(ctx, agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
 		return fmt.Errorf("generate the example's agendas: %w", err)
 	}
-	if err := runTeam(ctx, teamOptions{Dir: dir, Format: "md"}, io.Discard, io.Discard); err != nil {
+	if err := runTeam(ctx, teamOptions{Dir: dir, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
 		return fmt.Errorf("generate the example's team.md: %w", err)
 	}
 	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan, team.md and the %s agendas with coach", week)); err != nil {
@@ -224,12 +210,12 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr io.Wr
 	done = true
 	dir = final
 	for _, f := range files {
-		fmt.Fprintf(stderr, "coach: created %s\n", f.Path)
+		stderr.Wrotef("created %s", f.Path)
 	}
-	fmt.Fprintf(stderr, "coach: created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas\n", week)
-	fmt.Fprintf(stderr, "coach: created a git repository (branch main) with %d commits of example history\n", len(commits)+1)
+	stderr.Wrotef("created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas", week)
+	stderr.Wrotef("created a git repository (branch main) with %d commits of example history", len(commits)+1)
 	if gitRoot != "" {
-		fmt.Fprintf(stderr, "coach: note: %s has a git repository of its own, inside the one at %s\n", dir, gitRoot)
+		stderr.Notef("%s has a git repository of its own, inside the one at %s", dir, gitRoot)
 	}
 	return nil
 }
@@ -256,46 +242,3 @@ func folderIn(root, dir string) (string, error) {
 	}
 	return filepath.ToSlash(rel), nil
 }
-
-// resolvePath resolves a path argument the way git resolves one after -C:
-// relative to that directory, unless it is absolute.
-func resolvePath(dir, p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	return filepath.Join(dir, p)
-}
-
-// notInGitDir refuses a directory inside a .git directory or a bare
-// repository: a coaching repository needs a work tree.
-func notInGitDir(dir string) error {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return err
-	}
-	for d := abs; ; d = filepath.Dir(d) {
-		if filepath.Base(d) == ".git" {
-			return &usageError{msg: fmt.Sprintf("%s is inside the git directory %s; run coach init in a work tree", dir, d)}
-		}
-		if isBareRepo(d) {
-			return &usageError{msg: fmt.Sprintf("%s is in the bare git repository %s, which has no work tree for skill files; clone it and run coach init in the clone", dir, d)}
-		}
-		if filepath.Dir(d) == d {
-			return nil
-		}
-	}
-}
-
-// isBareRepo reports whether d is a bare git repository: HEAD, objects/ and
-// refs/ in d itself, and a config that says bare.
-func isBareRepo(d string) bool {
-	for _, f := range []string{"HEAD", "objects", "refs"} {
-		if _, err := os.Stat(filepath.Join(d, f)); err != nil {
-			return false
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(d, "config"))
-	return err == nil && bareConfig.Match(cfg)
-}
-
-var bareConfig = regexp.MustCompile(`(?m)^\s*bare\s*=\s*true\s*$`)

@@ -8,31 +8,22 @@ package main
 // agendas/.
 
 import (
-	"context"
-	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/notes"
 	"io"
 	"os"
-	"os/exec"
-	"os/signal"
-	"path/filepath"
-	"runtime"
 	"strings"
-	"syscall"
 
-	"filippo.io/age"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
-
-// identityEnv names the identity file when --identity is not given.
-const identityEnv = "COACH_AGE_IDENTITY"
 
 type notesOptions struct {
 	Dir        string
 	People     []string
 	All        bool
-	Identities []string // --identity files; empty: identityEnv, then the default file
+	Identities []string // --identity files; empty: notes.IdentityEnv, then the default file
 	Edit       bool
 	Encrypt    bool
 	Pipe       bool
@@ -42,7 +33,7 @@ type notesOptions struct {
 	TrustNewRecipients bool
 }
 
-func newNotesCommand(stdout, stderr io.Writer) *cli.Command {
+func newNotesCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:      "notes",
 		Usage:     "read, write and encrypt a person's private notes",
@@ -114,7 +105,7 @@ wrong usage (no identity, no recipients, stdout not a terminal without
 		Action: func(c *cli.Context) error {
 			opts := notesOptions{Dir: repoDir(c), People: c.Args().Slice(), All: c.Bool("all"),
 				Identities: c.StringSlice("identity"), Edit: c.Bool("edit"), Encrypt: c.Bool("encrypt"), Pipe: c.Bool("pipe"),
-				Editor: editorCommand(), TrustNewRecipients: c.Bool("trust-new-recipients")}
+				Editor: notes.EditorCommand(), TrustNewRecipients: c.Bool("trust-new-recipients")}
 			switch {
 			case opts.Edit && opts.Encrypt:
 				return usagef("give --edit or --encrypt, not both")
@@ -137,49 +128,8 @@ wrong usage (no identity, no recipients, stdout not a terminal without
 	}
 }
 
-// editorCommand is the editor a leader has chosen: $VISUAL, then $EDITOR,
-// then vi, as most Unix tools choose it.
-func editorCommand() string {
-	for _, v := range []string{"VISUAL", "EDITOR"} {
-		if e := strings.TrimSpace(os.Getenv(v)); e != "" {
-			return e
-		}
-	}
-	return "vi"
-}
-
-// errEditInterrupted means the edit was interrupted; nothing was written.
-var errEditInterrupted = errors.New("interrupted; the notes were not changed and the temporary file was removed")
-
-// notesTarget is one person's skill file and where its notes stand.
-type notesTarget struct {
-	id, path, file string // person id, path relative to the root, path on disk
-	notes          skills.Notes
-}
-
-func readNotes(repo *skills.Repo, id string) (*notesTarget, error) {
-	p, err := repo.Person(id)
-	if err != nil {
-		return nil, err
-	}
-	t := &notesTarget{id: p.ID, path: p.Path, file: filepath.Join(repo.Root, filepath.FromSlash(p.Path))}
-	src, err := os.ReadFile(t.file)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", p.Path, err)
-	}
-	if t.notes, err = skills.FindNotes(src); err != nil {
-		return nil, notesProblem(t, err)
-	}
-	return t, nil
-}
-
-func notesProblem(t *notesTarget, err error) error {
-	return &skills.ProblemsError{Problems: skills.Problems{{Path: t.path, Line: t.notes.Line, Col: t.notes.Col,
-		Severity: skills.Error, Message: err.Error()}}}
-}
-
-func runNotes(opts notesOptions, stdout, stderr io.Writer) error {
-	repo, err := loadRepo(opts.Dir)
+func runNotes(opts notesOptions, stdout io.Writer, stderr *report) error {
+	repo, err := workspace.Load(opts.Dir)
 	if err != nil {
 		return err
 	}
@@ -199,22 +149,22 @@ func runNotes(opts notesOptions, stdout, stderr io.Writer) error {
 	case opts.Edit:
 		return editNotes(repo, opts, stdout, stderr)
 	}
-	t, err := readNotes(repo, opts.People[0])
+	t, err := notes.Read(repo, opts.People[0])
 	if err != nil {
 		return err
 	}
-	if !t.notes.Present || t.notes.Empty() {
-		fmt.Fprintf(stderr, "coach: %s has no private notes; write some with `coach notes %s --edit`\n", t.path, t.id)
+	if !t.Notes.Present || t.Notes.Empty() {
+		stderr.Errorf("%s has no private notes; write some with `coach notes %s --edit`", t.Path, t.ID)
 		return nil
 	}
-	if err := privateOutput(stdout, opts.Pipe, "notes "+t.id); err != nil {
+	if err := privateOutput(stdout, opts.Pipe, "notes "+t.ID); err != nil {
 		return err
 	}
-	plain, err := openNotes(t, opts.Identities, stderr)
+	plain, err := notes.Open(t, opts.Identities, stderr)
 	if err != nil {
 		return err
 	}
-	warnStanzas(t, repo, stderr)
+	notes.WarnStanzas(t, repo, stderr)
 	if !strings.HasSuffix(plain, "\n") {
 		plain += "\n"
 	}
@@ -243,261 +193,78 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// openNotes returns a target's notes as plain text: decrypted, or as written
-// when they are plain already (with a warning).
-func openNotes(t *notesTarget, identityFiles []string, stderr io.Writer) (string, error) {
-	if !t.notes.Present || t.notes.Empty() {
-		return "", nil
-	}
-	if !t.notes.Encrypted() {
-		fmt.Fprintf(stderr, "coach: warning: %s:%d:%d: the notes are plain text; encrypt them with `coach notes %s --encrypt`\n",
-			t.path, t.notes.Line, t.notes.Col, t.id)
-		return t.notes.Value, nil
-	}
-	ids, from, err := loadIdentities(identityFiles)
-	if err != nil {
-		return "", err
-	}
-	plain, err := skills.DecryptNotes(t.notes.Value, ids)
-	if errors.Is(err, skills.ErrNotRecipient) {
-		return "", fmt.Errorf("%s: %w (tried %s); a recipient can add your public key to coach.toml's [private] recipients and run `coach notes %s --encrypt`",
-			t.path, err, from, t.id)
-	}
-	if err != nil {
-		return "", notesProblem(t, err)
-	}
-	return plain, nil
-}
-
-// defaultIdentityFile is where a leader's identity lives when nothing else
-// says: coach/identity.txt in the user's configuration directory.
-func defaultIdentityFile() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "coach", "identity.txt"), nil
-}
-
-// loadIdentities reads the identity files; from names them for messages.
-func loadIdentities(files []string) (ids []age.Identity, from string, err error) {
-	if len(files) == 0 {
-		if env := os.Getenv(identityEnv); env != "" {
-			files = []string{env}
-		} else {
-			def, err := defaultIdentityFile()
-			if err != nil {
-				return nil, "", &usageError{msg: "no identity to decrypt with: " + err.Error(), hint: "pass --identity FILE"}
-			}
-			if _, err := os.Stat(def); err != nil {
-				return nil, "", &usageError{msg: fmt.Sprintf("no identity to decrypt with: %s does not exist", def),
-					hint: fmt.Sprintf("make one with `age-keygen -o %s` and ask a recipient to add its public key to coach.toml, or pass --identity FILE or set %s", def, identityEnv)}
-			}
-			files = []string{def}
-		}
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, "", &usageError{msg: fmt.Sprintf("read identity %s: %v", f, err), hint: "pass --identity FILE, an age identity from age-keygen"}
-		}
-		got, err := skills.ParseIdentities(data)
-		if err != nil {
-			return nil, "", &usageError{msg: fmt.Sprintf("read identity %s: %v", f, err), hint: "pass --identity FILE, an age identity from age-keygen"}
-		}
-		ids = append(ids, got...)
-	}
-	return ids, strings.Join(files, ", "), nil
-}
-
-// recipients are coach.toml's, parsed; none is wrong usage, with the fix.
-func recipients(repo *skills.Repo) ([]age.Recipient, error) {
-	list := repo.Config.Private.Recipients
-	if len(list) == 0 {
-		return nil, &usageError{msg: "coach.toml lists no [private] recipients to encrypt the notes to",
-			hint: "add your public key (the age1... line `age-keygen` prints) to coach.toml: [private] recipients = [\"age1...\"]"}
-	}
-	out := make([]age.Recipient, 0, len(list))
-	for i, s := range list {
-		r, err := skills.ParseRecipient(s)
-		if err != nil {
-			return nil, fmt.Errorf("coach.toml: recipient %d: %w", i+1, err)
-		}
-		out = append(out, r)
-	}
-	return out, nil
-}
-
-// writeNotes encrypts plain to the recipients and writes it as t's notes,
-// replacing only their text in the skill file as it is on disk now. The file
-// is read again first: if its notes changed since t was read, nothing is
-// written.
-func writeNotes(t *notesTarget, plain string, rs []age.Recipient) error {
-	value := ""
-	if strings.TrimSpace(plain) != "" {
-		var err error
-		if value, err = skills.EncryptNotes(plain, rs); err != nil {
-			return fmt.Errorf("encrypt the notes of %s: %w", t.path, err)
-		}
-	}
-	src, err := os.ReadFile(t.file)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", t.path, err)
-	}
-	now, err := skills.FindNotes(src)
-	if err != nil {
-		return notesProblem(t, err)
-	}
-	if now.Present != t.notes.Present || now.Value != t.notes.Value {
-		return fmt.Errorf("the notes in %s changed while coach was working on them (a git pull or another edit?); nothing was written: run the command again", t.path)
-	}
-	out, err := skills.SetNotes(src, now, value)
-	if err != nil {
-		return fmt.Errorf("%s: %w", t.path, err)
-	}
-	// The skill file is replaced only if it still holds what was read, and
-	// keeps its permissions (see files.go).
-	if err := replaceFile(context.Background(), t.file, t.path, src, out, "coach notes "+skills.PersonID(t.path)+" --edit"); err != nil {
-		return err
-	}
-	return nil
-}
-
-func encryptNotes(repo *skills.Repo, people []string, opts notesOptions, stderr io.Writer) error {
-	rs, err := recipients(repo)
+func encryptNotes(repo *skills.Repo, people []string, opts notesOptions, stderr *report) error {
+	rs, err := notes.Recipients(repo)
 	if err != nil {
 		return err
 	}
-	if err := checkNewRecipients(repo, opts.TrustNewRecipients); err != nil {
+	if err := notes.CheckNewRecipients(repo, opts.TrustNewRecipients); err != nil {
 		return err
 	}
 	for _, id := range people {
-		t, err := readNotes(repo, id)
+		t, err := notes.Read(repo, id)
 		if err != nil {
 			return err
 		}
-		if !t.notes.Present || t.notes.Empty() {
+		if !t.Notes.Present || t.Notes.Empty() {
 			if !opts.All {
-				fmt.Fprintf(stderr, "coach: %s has no private notes to encrypt\n", t.path)
+				stderr.Errorf("%s has no private notes to encrypt", t.Path)
 			}
 			continue
 		}
 		verb := "encrypted"
-		if t.notes.Encrypted() {
+		if t.Notes.Encrypted() {
 			verb = "re-encrypted"
 		}
-		plain, err := openNotes(t, opts.Identities, io.Discard)
+		plain, err := notes.Open(t, opts.Identities, newReport(io.Discard))
 		if err != nil {
 			return err
 		}
-		if err := writeNotes(t, plain, rs); err != nil {
+		if err := notes.Write(t, plain, rs); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: %s the notes in %s to %d recipient(s)\n", verb, t.path, len(rs))
+		stderr.Errorf("%s the notes in %s to %d recipient(s)", verb, t.Path, len(rs))
 	}
 	return nil
 }
 
-func editNotes(repo *skills.Repo, opts notesOptions, stdout, stderr io.Writer) (err error) {
-	rs, err := recipients(repo)
+func editNotes(repo *skills.Repo, opts notesOptions, stdout io.Writer, stderr *report) error {
+	rs, err := notes.Recipients(repo)
 	if err != nil {
 		return err
 	}
-	if err := checkNewRecipients(repo, opts.TrustNewRecipients); err != nil {
+	if err := notes.CheckNewRecipients(repo, opts.TrustNewRecipients); err != nil {
 		return err
 	}
-	t, err := readNotes(repo, opts.People[0])
+	t, err := notes.Read(repo, opts.People[0])
 	if err != nil {
 		return err
 	}
-	plain, err := openNotes(t, opts.Identities, stderr)
+	plain, err := notes.Open(t, opts.Identities, stderr)
 	if err != nil {
 		return err
 	}
-	warnStanzas(t, repo, stderr)
+	notes.WarnStanzas(t, repo, stderr)
 
-	// From here until the deferred removal, the plain text is on disk.
-	dir, err := os.MkdirTemp("", "coach-notes-")
-	if err != nil {
-		return fmt.Errorf("make a private temporary directory: %w", err)
-	}
-	defer func() {
-		if rmErr := os.RemoveAll(dir); rmErr != nil && err == nil {
-			err = fmt.Errorf("remove the temporary notes in %s: %w; delete it by hand", dir, rmErr)
-		}
-	}()
-	if err := os.Chmod(dir, 0o700); err != nil {
-		return err
-	}
 	if plain != "" && !strings.HasSuffix(plain, "\n") {
 		plain += "\n" // editors expect a last newline, and add one anyway
 	}
-	file := filepath.Join(dir, t.id+"-notes.md")
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	edited, err := notes.Edit(t, plain, opts.Editor, stdout, stderr)
 	if err != nil {
-		return fmt.Errorf("make the temporary notes file: %w", err)
-	}
-	_, werr := io.WriteString(f, plain)
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		return fmt.Errorf("write the temporary notes file: %w", werr)
-	}
-
-	// Ctrl-C (or closing the terminal) reaches the editor too; coach waits
-	// for it to exit, then cleans up instead of dying with the file still
-	// there.
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Stop(sigs)
-	editErr := runEditor(opts.Editor, file, stdout, stderr)
-	select {
-	case <-sigs:
-		return errEditInterrupted
-	default:
-	}
-	var exit *exec.ExitError
-	if errors.As(editErr, &exit) && exit.ExitCode() == 130 {
-		return errEditInterrupted // the editor's own Ctrl-C, as shells report it
-	}
-	if editErr != nil {
-		return fmt.Errorf("%w; the notes were not changed", editErr)
-	}
-
-	edited, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("read the edited notes: %w", err)
-	}
-	if string(edited) == plain && (t.notes.Encrypted() || t.notes.Empty()) {
-		fmt.Fprintf(stderr, "coach: the notes of %s are unchanged; nothing was written\n", t.id)
-		return nil
-	}
-	if err := writeNotes(t, string(edited), rs); err != nil {
 		return err
 	}
-	if strings.TrimSpace(string(edited)) == "" {
-		fmt.Fprintf(stderr, "coach: removed the notes of %s from %s\n", t.id, t.path)
+	if edited == plain && (t.Notes.Encrypted() || t.Notes.Empty()) {
+		stderr.Errorf("the notes of %s are unchanged; nothing was written", t.ID)
 		return nil
 	}
-	fmt.Fprintf(stderr, "coach: wrote %s: the notes are encrypted to %d recipient(s)\n", t.path, len(rs))
-	return nil
-}
-
-// runEditor opens file in the editor command line, through the shell as git
-// does, so that EDITOR="code --wait" works.
-func runEditor(editor, file string, stdout, stderr io.Writer) error {
-	var cmd *exec.Cmd
-	if runtime.GOOS == "windows" {
-		args := strings.Fields(editor)
-		cmd = exec.Command(args[0], append(args[1:], file)...)
-	} else {
-		cmd = exec.Command("sh", "-c", editor+` "$@"`, editor, file)
+	if err := notes.Write(t, edited, rs); err != nil {
+		return err
 	}
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, stdout, stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("the editor (%s) failed: %w", editor, err)
+	if strings.TrimSpace(edited) == "" {
+		stderr.Errorf("removed the notes of %s from %s", t.ID, t.Path)
+		return nil
 	}
+	stderr.Wrotef("wrote %s: the notes are encrypted to %d recipient(s)", t.Path, len(rs))
 	return nil
 }
 
@@ -529,24 +296,24 @@ func (p private) usage(opts planOptions) error {
 // printPrivatePlans prints each plan followed by the person's decrypted notes.
 // Nothing is written to plans/: a plan file is committed, and the notes must
 // never be.
-func printPrivatePlans(t *team, people []*skills.Person, p private, stdout, stderr io.Writer) error {
+func printPrivatePlans(t *workspace.Workspace, people []*skills.Person, p private, stdout io.Writer, stderr *report) error {
 	if err := privateOutput(stdout, p.Pipe, "plan --private"); err != nil {
 		return err
 	}
 	for _, person := range people {
-		pl, err := t.plan(person)
+		pl, err := t.Plan(person)
 		if err != nil {
 			return err
 		}
-		content, err := t.render(person, pl)
+		content, err := t.Render(person, pl)
 		if err != nil {
 			return err
 		}
-		target, err := readNotes(t.repo, person.ID)
+		target, err := notes.Read(t.Repo, person.ID)
 		if err != nil {
 			return err
 		}
-		notes, err := openNotes(target, p.Identities, stderr)
+		notes, err := notes.Open(target, p.Identities, stderr)
 		if err != nil {
 			return err
 		}

@@ -1,17 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
-	"github.com/aymanbagabas/go-udiff"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
@@ -30,7 +28,7 @@ type teamOptions struct {
 	Workers int
 }
 
-func newTeamCommand(stdout, stderr io.Writer) *cli.Command {
+func newTeamCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:  "team",
 		Usage: "write the leader's view of the whole organisation to team.md",
@@ -101,80 +99,21 @@ by hand, or a stale or missing view (--check), 2 wrong usage.`,
 	}
 }
 
-// teamViews builds every person's plan once, and returns what builds
-// the team view under an id ("" for the whole repository) from them.
-// It also returns the ids of the views there can be: the people's
-// and the leaders'.
-func teamViews(ctx context.Context, t *team) (func(under string) (*plans.Team, error), map[string]bool, error) {
-	people, err := t.people(nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	built, err := t.buildPlans(ctx, people, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	valid := map[string]bool{}
-	for _, p := range people {
-		valid[p.ID] = true
-	}
-	for _, l := range t.repo.Config.Leaders {
-		valid[l.ID] = true
-	}
-	byID := make(map[string]*plans.Plan, len(people))
-	for i, p := range people {
-		byID[p.ID] = built[i].plan
-	}
-	return func(under string) (*plans.Team, error) {
-		return plans.BuildTeam(plans.TeamInput{Matrix: t.repo.Matrix, Config: t.repo.Config, People: people,
-			Plans: byID, Index: t.teamIndex(), Under: under})
-	}, valid, nil
-}
-
-// subViews lists the ids of the views under one person or leader written
-// before (team/ID.md, by `coach team --under ID`), which `coach team`
-// refreshes and `coach team --check` checks with team.md, and, apart, the
-// views coach wrote (they start with its marker) whose id is no longer a
-// person or leader. Another file in team/ is not coach's: it is left alone,
-// and so is the view under someone whose file has errors (said already,
-// and exit 1) until it is fixed. valid are the ids there can be a view of.
-func subViews(t *team, valid map[string]bool) (ids, orphans []string, err error) {
-	matches, err := filepath.Glob(filepath.Join(t.repo.Root, "team", "*.md"))
-	if err != nil {
-		return nil, nil, err
-	}
-	inRepo := map[string]bool{}
-	for _, f := range t.repo.Files {
-		inRepo[skills.PersonID(f)] = true
-	}
-	for _, m := range matches {
-		id := strings.TrimSuffix(filepath.Base(m), ".md")
-		switch {
-		case valid[id]:
-			ids = append(ids, id)
-		case inRepo[id]:
-		case coachWrote(m, plans.TeamMarker()):
-			orphans = append(orphans, plans.TeamPath(id))
-		}
-	}
-	return ids, orphans, nil
-}
-
-func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) error {
-	t, err := loadTeamFrom(ctx, opts.Dir, opts.Staged, stderr)
+func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *report) error {
+	t, err := workspace.Open(ctx, workspace.Options{Dir: opts.Dir, Staged: opts.Staged, History: true,
+		Progress: newProgress(stderr), Workers: opts.Workers})
 	if err != nil {
 		annotateInvalid(err, opts.Format, stdout)
 		return err
 	}
-	defer t.cleanup()
-	t.workers = opts.Workers
+	defer t.Close()
 	if opts.SVG != "" {
-		if in := coachPath(t.repo.Root, opts.SVG); in != "" {
+		if in := workspace.CoachPath(t.Repo.Root, opts.SVG); in != "" {
 			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
 				hint: "write the chart elsewhere, for example --svg team.svg"}
 		}
 	}
-	build, valid, err := teamViews(ctx, t)
+	build, valid, err := t.TeamViews(ctx)
 	if err != nil {
 		return err
 	}
@@ -194,10 +133,10 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 	finding := func(path string, line int, msg string) {
 		findings = true
 		if opts.Format == "github" {
-			fmt.Fprintln(stdout, annotation(skills.Problem{Path: path, Line: line, Severity: skills.Error, Message: msg}, t.prefix))
+			fmt.Fprintln(stdout, annotation(skills.Problem{Path: path, Line: line, Severity: skills.Error, Message: msg}, t.Prefix))
 			return
 		}
-		fmt.Fprintf(stderr, "coach: %s\n", msg)
+		stderr.Errorf("%s", msg)
 	}
 	// The views to write or check: the one asked for, and with team.md
 	// every view under one person written before.
@@ -205,7 +144,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 	var orphans []string
 	if opts.Under == "" && !opts.Stdout {
 		var subs []string
-		if subs, orphans, err = subViews(t, valid); err != nil {
+		if subs, orphans, err = t.SubViews(valid); err != nil {
 			return err
 		}
 		unders = append(unders, subs...)
@@ -218,7 +157,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 				return err
 			}
 		}
-		body, err := t.tmpl.Render("team.md.tmpl", v)
+		body, err := t.Templates.Render("team.md.tmpl", v)
 		if err != nil {
 			return err
 		}
@@ -240,8 +179,8 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 			again = "coach team --under " + opts.Under
 		}
 		if !opts.Check {
-			wrote, err := writeGenerated(ctx, t.repo.Root, rel, content, plans.TeamMarker(), opts.Force, strings.TrimPrefix(strings.TrimSuffix(force, " --force"), "coach "))
-			if leftAlone(err) {
+			wrote, err := files.WriteGenerated(ctx, t.Repo.Root, rel, content, plans.TeamMarker(), opts.Force, strings.TrimPrefix(strings.TrimSuffix(force, " --force"), "coach "))
+			if files.LeftAlone(err) {
 				kept = append(kept, err)
 				continue
 			}
@@ -249,40 +188,33 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 				return err
 			}
 			if wrote {
-				fmt.Fprintf(stderr, "coach: wrote %s\n", rel)
+				stderr.Wrotef("wrote %s", rel)
 			} else {
-				fmt.Fprintf(stderr, "coach: %s is up to date\n", rel)
+				stderr.Wrotef("%s is up to date", rel)
 			}
 			continue
 		}
-		old, exists, err := readGenerated(t.repo.Root, rel)
-		if refused := (*refusedError)(nil); errors.As(err, &refused) {
-			finding(refused.problem.Path, 0, refused.problem.String())
+		diffs := io.Writer(stdout)
+		if opts.Format == "github" {
+			diffs = stderr
+		}
+		verdict, line, err := compareGenerated(t.Repo.Root, rel, content, plans.TeamMarker(), diffs)
+		if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
+			finding(refused.Problem.Path, 0, refused.Problem.String())
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		if !exists {
+		switch verdict {
+		case "missing":
 			finding(rel, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", rel, again))
-			continue
-		}
-		old = lf(old)
-		if bytes.Equal(old, content) {
-			continue
-		}
-		diff := shown([]byte(udiff.Unified("a/"+rel, "b/"+rel, string(old), string(content))))
-		if opts.Format == "github" {
-			fmt.Fprintf(stderr, "%s", diff)
-		} else {
-			fmt.Fprintf(stdout, "%s", diff)
-		}
-		if !bytes.HasPrefix(old, []byte(plans.TeamMarker()+"\n")) {
+		case "hand-edited":
 			// Edited by hand: coach team alone would refuse to replace it.
 			finding(rel, 1, fmt.Sprintf("%s was edited by hand; move the edits to the skill files, then run `%s` and commit it", rel, force))
-			continue
+		case "stale":
+			finding(rel, line, fmt.Sprintf("%s is stale; run `%s` and commit it", rel, again))
 		}
-		finding(rel, firstDifference(old, content), fmt.Sprintf("%s is stale; run `%s` and commit it", rel, again))
 	}
 	for _, o := range orphans {
 		id := strings.TrimSuffix(path.Base(o), ".md")
@@ -290,33 +222,21 @@ func runTeam(ctx context.Context, opts teamOptions, stdout, stderr io.Writer) er
 		if opts.Check {
 			finding(o, 0, msg)
 		} else {
-			fmt.Fprintf(stderr, "coach: note: %s\n", msg)
+			stderr.Notef("%s", msg)
 		}
 	}
 	for _, err := range kept {
-		fmt.Fprintf(stderr, "coach: %v\n", err)
+		stderr.Errorf("%v", err)
 		findings = true
 	}
 	if opts.SVG != "" {
-		if err := writeChart(ctx, opts.SVG, view.SVG(), "coach team --svg "+opts.SVG); err != nil {
+		if err := files.WriteChart(ctx, opts.SVG, view.SVG(), "coach team --svg "+opts.SVG); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "coach: wrote %s\n", opts.SVG)
+		stderr.Wrotef("wrote %s", opts.SVG)
 	}
 	if findings {
 		return errFindings
 	}
 	return nil
-}
-
-// coachWrote reports whether file starts with coach's marker.
-func coachWrote(file, marker string) bool {
-	f, err := os.Open(file)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, len(marker)+2)
-	n, _ := io.ReadFull(f, head)
-	return bytes.HasPrefix(lf(head[:n]), []byte(marker+"\n"))
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/coach-dev/coach/internal/completion"
 	"io"
 	"os"
 	"os/exec"
@@ -329,10 +330,10 @@ func TestCompletionShells(t *testing.T) {
 		noPeople bool
 	}
 	var flagCases []flagCase
-	app := newApp(io.Discard, io.Discard)
-	for _, c := range visibleCommands(app) {
+	app := newApp(io.Discard, newReport(io.Discard))
+	for _, c := range completion.VisibleCommands(app) {
 		for _, f := range append(slices.Clip(c.Flags), app.Flags...) {
-			if !flagTakesValue(f) {
+			if !completion.FlagTakesValue(f) {
 				continue
 			}
 			name := f.Names()[0]
@@ -343,7 +344,7 @@ func TestCompletionShells(t *testing.T) {
 			line := "coach " + c.Name + " " + flag + " "
 			switch tt, ok := byFlag[name]; {
 			case name == "format":
-				flagCases = append(flagCases, flagCase{line: line, want: normalise(formats(c))})
+				flagCases = append(flagCases, flagCase{line: line, want: normalise(completion.Formats(c))})
 			case ok:
 				flagCases = append(flagCases, flagCase{line: line + tt.typed, want: tt.want})
 			default:
@@ -436,7 +437,7 @@ func TestCompletionDoesNotRunCodeFromTheRepository(t *testing.T) {
 					t.Errorf("%s: %q offers nothing", shell, lines[i])
 				}
 				for _, w := range got {
-					if !validCompletionID(w) && !validCompletionRef(w) {
+					if !completion.ValidID(w) && !completion.ValidRef(w) {
 						t.Errorf("%s: %q offers %q", shell, lines[i], w)
 					}
 				}
@@ -500,12 +501,12 @@ func TestCompletionScriptsText(t *testing.T) {
 // TestCompleteCandidates is the table of __complete itself, for words bash
 // splits at '=' and for the commands without arguments.
 func TestCompleteCandidates(t *testing.T) {
-	cp := &completer{app: newApp(io.Discard, io.Discard), src: fakeSource{
+	cp := &completion.Completer{App: newApp(io.Discard, newReport(io.Discard)), Src: fakeSource{
 		ids:       []string{"bob", "alice", "$(x)", "Bad", "alice"},
 		leaderIDs: []string{"maya", "`x`"},
 		skillIDs:  []string{"coaching", "`x`"},
 		refNames:  []string{"main", "v1.0", "feature/a-b", "$(x)", "-rf", "a..b", "x.lock", ".hidden", "a;b"},
-	}, now: time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)}
+	}, Now: time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)}
 	tests := []struct {
 		shell string
 		words []string
@@ -538,12 +539,12 @@ func TestCompleteCandidates(t *testing.T) {
 		{"fish", []string{"agenda", "--format=j"}, "--format=json\n"},
 	}
 	for _, tt := range tests {
-		if got := cp.complete(tt.shell, tt.words).String(); got != tt.want {
+		if got := cp.Complete(tt.shell, tt.words).String(); got != tt.want {
 			t.Errorf("%s %q: got %q, want %q", tt.shell, tt.words, got, tt.want)
 		}
 	}
 	// help is offered once.
-	out := cp.complete("zsh", []string{""}).String()
+	out := cp.Complete("zsh", []string{""}).String()
 	if n := strings.Count(out, "\nhelp\t"); n != 1 {
 		t.Errorf("help is offered %d times:\n%s", n, out)
 	}
@@ -551,10 +552,10 @@ func TestCompleteCandidates(t *testing.T) {
 
 type fakeSource struct{ ids, leaderIDs, skillIDs, refNames []string }
 
-func (s fakeSource) people(string) []string  { return s.ids }
-func (s fakeSource) leaders(string) []string { return s.leaderIDs }
-func (s fakeSource) skills(string) []string  { return s.skillIDs }
-func (s fakeSource) refs(string) []string    { return s.refNames }
+func (s fakeSource) People(string) []string  { return s.ids }
+func (s fakeSource) Leaders(string) []string { return s.leaderIDs }
+func (s fakeSource) Skills(string) []string  { return s.skillIDs }
+func (s fakeSource) Refs(string) []string    { return s.refNames }
 
 var (
 	fuzzID  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -571,29 +572,29 @@ func FuzzCompleteOutput(f *testing.F) {
 	f.Add("diff --base=", "main\nrm -rf", "v1.0")
 	f.Add("agenda --week ", "", "-x")
 	f.Add("team --under = ", "alice", "${IFS}")
-	app := newApp(io.Discard, io.Discard)
+	app := newApp(io.Discard, newReport(io.Discard))
 	own := map[string]bool{"bash": true, "zsh": true, "fish": true}
-	for _, c := range completionCommands(app) {
+	for _, c := range completion.Commands(app) {
 		own[c.Name] = true
-		for _, w := range flagWords(c.Flags) {
+		for _, w := range completion.FlagWords(c.Flags) {
 			own[w] = true
 		}
-		for _, v := range formats(c) {
+		for _, v := range completion.Formats(c) {
 			own[v] = true
 		}
 	}
-	for _, w := range append(flagWords(app.Flags), "--help", "--version", "-h", "-v") {
+	for _, w := range append(completion.FlagWords(app.Flags), "--help", "--version", "-h", "-v") {
 		own[w] = true
 	}
 	f.Fuzz(func(t *testing.T, line, a, b string) {
 		src := fakeSource{ids: []string{a, b, "alice"}, leaderIDs: []string{b, a}, skillIDs: []string{b, a, "coaching"}, refNames: []string{a, b, "main"}}
-		cp := &completer{app: app, src: src, now: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)}
+		cp := &completion.Completer{App: app, Src: src, Now: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)}
 		valid := func(w string) bool {
 			return own[w] || fuzzID.MatchString(w) || fuzzRef.MatchString(w) && !strings.Contains(w, "..") ||
 				regexp.MustCompile(`^\d{4}-W\d{2}$`).MatchString(w)
 		}
 		for _, shell := range completionShells {
-			out := cp.complete(shell, strings.Split(line, " ")).String()
+			out := cp.Complete(shell, strings.Split(line, " ")).String()
 			if out == ":files\n" || out == ":dirs\n" {
 				continue
 			}

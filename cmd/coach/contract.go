@@ -10,16 +10,15 @@ package main
 //   - a problem with a file is {file, line, column, severity, message, hint}.
 // An additive change (a new key) keeps the version; removing a key or
 // changing what one means bumps it. Each output has a JSON Schema, generated
-// from these types by outputSchema and written by `coach schema --output`.
+// from these types by package jsonout and written by `coach schema --output`.
 
 import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"reflect"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/plans"
@@ -153,7 +152,7 @@ func writeHistoryJSON(w io.Writer, changes []skills.Change, repo *skills.Repo, m
 			ph.Changes = append(ph.Changes, changeJSON(changes[i], m))
 		}
 		rv := reflect.ValueOf(&ph)
-		fillLists(rv)
+		jsonout.FillLists(rv)
 		b, err := json.MarshalIndent(ph, "    ", "  ")
 		if err != nil {
 			return err
@@ -162,7 +161,7 @@ func writeHistoryJSON(w io.Writer, changes []skills.Change, repo *skills.Repo, m
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n    ")
-		bw.Write(escapeJSONControls(b))
+		bw.Write(jsonout.EscapeControls(b))
 	}
 	if len(order) > 0 {
 		bw.WriteString("\n  ")
@@ -211,157 +210,10 @@ func roleName(id string, m *skills.Matrix) string {
 	return id
 }
 
-// fillLists replaces every nil slice reachable from v through pointers,
-// structs and slices with an empty one, so that JSON shows [] and not null.
-func fillLists(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			fillLists(v.Elem())
-		}
-	case reflect.Struct:
-		if v.Type() == timeType {
-			return
-		}
-		for i := range v.NumField() {
-			if f := v.Field(i); f.CanSet() {
-				fillLists(f)
-			}
-		}
-	case reflect.Slice:
-		if v.IsNil() {
-			if v.CanSet() {
-				v.Set(reflect.MakeSlice(v.Type(), 0, 0))
-			}
-			return
-		}
-		for i := range v.Len() {
-			fillLists(v.Index(i))
-		}
-	case reflect.Map:
-		for _, k := range v.MapKeys() {
-			if e := v.MapIndex(k); e.Kind() == reflect.Pointer {
-				fillLists(e)
-			}
-		}
-	}
-}
-
-// outputSchema is the JSON Schema (draft 2020-12) of one output, derived
-// from its Go type: every field that encoding/json always writes is
-// required, and no other key is allowed, so a test that validates the
-// outputs against their schemas catches a field that drifts. Named structs
-// become $defs, which is what lets a list item hold items.
+// outputSchema is the JSON Schema of one output (see jsonout.Schema).
 func outputSchema(key, title string, typ reflect.Type) []byte {
-	g := &schemaGen{defs: obj{}}
-	s := g.inline(typ)
-	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-	s["$id"] = "https://coach.dev/schema/" + key + ".schema.json"
-	s["title"] = title
-	s["description"] = fmt.Sprintf("The output of %s, version %d of coach's JSON contract: additive changes keep the version, a removal or a change of meaning bumps it.", title, contractVersion)
-	s["properties"].(obj)["version"] = obj{"const": contractVersion}
-	s["$defs"] = g.defs
-	b, err := json.MarshalIndent(s, "", "  ")
-	if err != nil {
-		panic(err) // maps of strings, numbers and slices always marshal
-	}
-	return append(b, '\n')
+	return jsonout.Schema(key, title, contractVersion, typ)
 }
 
-type obj = map[string]any
-
-var (
-	timeType = reflect.TypeFor[time.Time]()
-	anyType  = reflect.TypeFor[any]()
-)
-
-type schemaGen struct{ defs obj }
-
-// dateKeys are the keys whose strings are dates, YYYY-MM-DD.
-var dateKeys = map[string]bool{"date": true, "due": true, "on": true, "plan_start": true, "start": true}
-
-// schema is t's schema, a reference to $defs for a named struct.
-func (g *schemaGen) schema(t reflect.Type) obj {
-	if t.Kind() != reflect.Struct || t.Name() == "" || t == timeType {
-		return g.inline(t)
-	}
-	name := strings.ReplaceAll(t.String(), ".", "-")
-	if _, ok := g.defs[name]; !ok {
-		g.defs[name] = obj{} // a placeholder while t's fields refer to t
-		g.defs[name] = g.inline(t)
-	}
-	return obj{"$ref": "#/$defs/" + name}
-}
-
-func (g *schemaGen) inline(t reflect.Type) obj {
-	switch {
-	case t == timeType:
-		return obj{"type": "string", "format": "date-time"}
-	case t == anyType:
-		// One type a branch, never "type": [...]: Ajv's strict mode
-		// refuses union types.
-		return obj{"oneOf": []obj{{"type": "integer"}, {"type": "string"}, {"type": "null"}}}
-	}
-	switch t.Kind() {
-	case reflect.Pointer:
-		return obj{"anyOf": []obj{g.schema(t.Elem()), {"type": "null"}}}
-	case reflect.String:
-		return obj{"type": "string"}
-	case reflect.Bool:
-		return obj{"type": "boolean"}
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		return obj{"type": "integer"}
-	case reflect.Float64, reflect.Float32:
-		return obj{"type": "number"}
-	case reflect.Slice:
-		return obj{"type": "array", "items": g.schema(t.Elem())}
-	case reflect.Map:
-		return obj{"type": "object", "additionalProperties": g.schema(t.Elem())}
-	case reflect.Struct:
-		props, required := obj{}, []string{}
-		g.fields(t, props, &required)
-		sort.Strings(required)
-		return obj{"type": "object", "properties": props, "required": required, "additionalProperties": false}
-	}
-	panic("no JSON schema for " + t.String())
-}
-
-// fields adds t's JSON fields to props, following encoding/json's rules for
-// tags and embedded structs.
-func (g *schemaGen) fields(t reflect.Type, props obj, required *[]string) {
-	for i := range t.NumField() {
-		f := t.Field(i)
-		tag := f.Tag.Get("json")
-		if tag == "-" || (!f.IsExported() && !f.Anonymous) {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		ft := f.Type
-		if f.Anonymous && name == "" {
-			if ft.Kind() == reflect.Pointer {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct {
-				g.fields(ft, props, required)
-				continue
-			}
-		}
-		if name == "" {
-			name = f.Name
-		}
-		props[name] = g.schema(ft)
-		if ft.Kind() == reflect.String {
-			// The contract's dates: a key that names a date holds
-			// YYYY-MM-DD, unless its field says otherwise.
-			switch format := f.Tag.Get("format"); {
-			case format != "":
-				props[name] = obj{"type": "string", "format": format}
-			case dateKeys[name]:
-				props[name] = obj{"type": "string", "format": "date"}
-			}
-		}
-		if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") {
-			*required = append(*required, name)
-		}
-	}
-}
+// writeJSON writes v as every JSON output is written (see jsonout.Write).
+func writeJSON(w io.Writer, v any) error { return jsonout.Write(w, v) }

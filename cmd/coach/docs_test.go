@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coach-dev/coach/internal/clidocs"
 	"io"
 	"os"
 	"os/exec"
@@ -24,7 +25,7 @@ import (
 // fails when the committed one differs: CI keeps the reference current.
 // go test ./cmd/coach -run TestCLIDocs -update rewrites it.
 func TestCLIDocs(t *testing.T) {
-	got := cliReference(newApp(io.Discard, io.Discard))
+	got := clidocs.Markdown(newApp(io.Discard, newReport(io.Discard)))
 	path := filepath.Join("..", "..", filepath.FromSlash(docsFile))
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -208,7 +209,7 @@ func TestGitAddIncludesTeamViews(t *testing.T) {
 // `diff --format json` fields lacked base, head and rules; the notes exit
 // statuses left out stdout that is not a terminal and refused recipients.
 func TestDocsAgree(t *testing.T) {
-	app := newApp(io.Discard, io.Discard)
+	app := newApp(io.Discard, newReport(io.Discard))
 	description := func(name string) string {
 		for _, c := range app.Commands {
 			if c.Name == name {

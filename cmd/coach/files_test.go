@@ -4,56 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
-
-// What replaceFile says when it leaves a file alone: the file, why, and
-// what to do; leftAlone tells --all to go on with the others.
-func TestReplaceFileLeavesAlone(t *testing.T) {
-	tests := []struct {
-		name string
-		now  string
-		mode os.FileMode
-		want string
-	}{
-		{name: "edited while coach wrote", now: "<!-- marker -->\nold\nmy edit\n", mode: 0o644,
-			want: "plans/alice.md changed while coach was writing it, so it was not replaced; check it, then run `coach plan alice` again"},
-		{name: "read-only", now: "<!-- marker -->\nold\n", mode: 0o444,
-			want: "plans/alice.md is read-only, so it was not replaced; make it writable (chmod u+w plans/alice.md) and run `coach plan alice` again, or leave it as it is"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			file := filepath.Join(t.TempDir(), "alice.md")
-			if err := os.WriteFile(file, []byte(tt.now), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.Chmod(file, tt.mode); err != nil {
-				t.Fatal(err)
-			}
-			err := replaceFile(t.Context(), file, "plans/alice.md", []byte("<!-- marker -->\nold\n"), []byte("<!-- marker -->\nnew\n"), "coach plan alice")
-			if err == nil {
-				t.Fatal("replaceFile replaced the file")
-			}
-			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
-				t.Errorf("message (-want +got):\n%s", diff)
-			}
-			if !leftAlone(err) {
-				t.Errorf("leftAlone(%v) = false; --all would stop at it", err)
-			}
-			got, _ := os.ReadFile(file)
-			if string(got) != tt.now {
-				t.Errorf("the file changed: %q", got)
-			}
-		})
-	}
-}
 
 // An interrupted `init --example` left a half-built directory that blocked
 // the rerun ("is not empty"). The example is built beside it and renamed
@@ -95,11 +53,11 @@ func TestInterruptedInitExampleBlocksRerun(t *testing.T) {
 // temporary file's path in the message. Each plan is now named and left
 // alone, and the others are still tried.
 func TestReadOnlyPlansStopsAtFirstFile(t *testing.T) {
-	err := notWritable("plans/alice.md", "coach plan alice",
+	err := files.NotWritable("plans/alice.md", "coach plan alice",
 		fmt.Errorf("write plans/alice.md: %w", &fs.PathError{Op: "write", Path: "/team/plans/alice.md", Err: fs.ErrPermission}))
 	want := "plans/alice.md cannot be written (permission denied in plans/), so it was not replaced; make plans/ writable (chmod u+w plans) and run `coach plan alice` again"
-	if err == nil || err.Error() != want || !leftAlone(err) {
-		t.Errorf("got %v (left alone: %v), want %s", err, leftAlone(err), want)
+	if err == nil || err.Error() != want || !files.LeftAlone(err) {
+		t.Errorf("got %v (left alone: %v), want %s", err, files.LeftAlone(err), want)
 	}
 	if os.Geteuid() == 0 {
 		return // no mode stops root: the rest needs another user

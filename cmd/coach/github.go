@@ -1,12 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"os"
+	"io"
 	"path"
-	"path/filepath"
 	"strings"
 
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 )
 
@@ -46,23 +47,15 @@ func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
-// gitPrefix is the path of root inside the git work tree that holds it, with
-// slashes ("" at the work tree's root, or when there is no git repository).
-func gitPrefix(root string) string {
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return ""
+// annotateInvalid writes the errors of a *workspace.InvalidError as GitHub
+// annotations on stdout with --format github, as coach check does, so that
+// a --check in CI shows them on the lines of the pull request.
+func annotateInvalid(err error, format string, stdout io.Writer) {
+	var invalid *workspace.InvalidError
+	if format != "github" || !errors.As(err, &invalid) {
+		return
 	}
-	for d := abs; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			rel, err := filepath.Rel(d, abs)
-			if err != nil || rel == "." {
-				return ""
-			}
-			return filepath.ToSlash(rel)
-		}
-		if filepath.Dir(d) == d {
-			return ""
-		}
+	for _, p := range invalid.Problems {
+		fmt.Fprintln(stdout, annotation(p, invalid.Prefix))
 	}
 }

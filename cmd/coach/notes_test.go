@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/coach-dev/coach/internal/notes"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -311,7 +312,7 @@ func TestNotesShow(t *testing.T) {
 	if err := os.WriteFile(outsiderFile, []byte(outsider.String()+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv(identityEnv, "")
+	t.Setenv(notes.IdentityEnv, "")
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no default identity
 	tests := []struct {
 		name           string

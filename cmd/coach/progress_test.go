@@ -3,125 +3,25 @@ package main
 import (
 	"bytes"
 	"io"
-	"regexp"
-	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/coach-dev/coach/history"
 )
 
-// screen is a terminal for tests: what was drawn on it. A bar of unknown
-// length draws from a goroutine of its own.
-type screen struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (s *screen) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *screen) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.String()
-}
-
-// clock is a time that tests move on.
-type clock struct{ ns atomic.Int64 }
-
-func (c *clock) now() time.Time          { return time.Unix(0, c.ns.Load()) }
-func (c *clock) advance(d time.Duration) { c.ns.Add(int64(d)) }
-
-// cleared matches the end of a bar that was drawn and then cleared: the
-// line overwritten with spaces and the cursor back at its start.
-var cleared = regexp.MustCompile(`\r +\r$`)
-
-// TestProgress checks when progress is drawn: on a terminal, without
-// --quiet, once the command has run for progressDelay; and that it is
-// cleared when the work ends.
-func TestProgress(t *testing.T) {
-	tests := []struct {
-		name     string
-		terminal bool
-		quiet    bool
-		after    time.Duration // how long the command has run when the work reports
-		total    int           // 0: a bar of unknown length
-		want     bool          // drawn
-	}{
-		{name: "terminal, after the delay", terminal: true, after: 2 * time.Second, total: 40, want: true},
-		{name: "terminal, unknown length", terminal: true, after: 2 * time.Second, want: true},
-		{name: "terminal, before the delay", terminal: true, after: progressDelay / 2, total: 40},
-		{name: "terminal, unknown length, before the delay", terminal: true, after: progressDelay / 2},
-		{name: "quiet", terminal: true, quiet: true, after: 2 * time.Second, total: 40},
-		{name: "not a terminal", after: 2 * time.Second, total: 40},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var scr screen
-			stderr := &quietWriter{w: io.Discard, quiet: tt.quiet}
-			if tt.terminal {
-				stderr.term = &scr
-			}
-			var c clock
-			p := startProgress(stderr, c.now)
-			p.begin("building plans", "plans", tt.total)
-			c.advance(tt.after)
-			for range 40 {
-				p.add(1)
-			}
-			p.end()
-			p.end() // a second end changes nothing
-			got := scr.String()
-			if drawn := got != ""; drawn != tt.want {
-				t.Fatalf("drawn = %v, want %v; the screen has %q", drawn, tt.want, got)
-			}
-			if tt.want && (!strings.Contains(got, "building plans") || !cleared.MatchString(got)) {
-				t.Errorf("the bar was not drawn and then cleared: %q", got)
-			}
-		})
-	}
-}
-
-// TestProgressHistory checks the history walk's callback: none at all when
-// nothing is shown, so that the walk spends nothing on it, and the bar
-// cleared by the walk's last report.
-func TestProgressHistory(t *testing.T) {
-	var c clock
-	if f := startProgress(&quietWriter{w: io.Discard}, c.now).history(); f != nil {
-		t.Error("a callback for a stderr that is not a terminal")
-	}
-	if f := startProgress(&quietWriter{w: io.Discard, term: io.Discard, quiet: true}, c.now).history(); f != nil {
+// TestProgressQuiet: with --quiet, or off a terminal, no progress is drawn,
+// and the history walk is given no callback to spend time on.
+func TestProgressQuiet(t *testing.T) {
+	var scr bytes.Buffer
+	if f := startProgress(&report{out: &escaper{w: io.Discard}, term: &scr, quiet: true}, time.Now).History(); f != nil {
 		t.Error("a callback with --quiet")
 	}
-	if f := startProgress(io.Discard, c.now).history(); f != nil {
-		t.Error("a callback for a plain writer")
+	if f := startProgress(newReport(io.Discard), time.Now).History(); f != nil {
+		t.Error("a callback for a stderr that is not a terminal")
 	}
-	var scr screen
-	p := startProgress(&quietWriter{w: io.Discard, term: &scr}, c.now)
-	f := p.history()
-	c.advance(2 * time.Second)
-	f(history.Progress{Commits: 2048, Estimate: 10000, People: 500})
-	f(history.Progress{Commits: 12000, Estimate: 10000, People: 500}) // past the estimate
-	f(history.Progress{Commits: 12288, Estimate: 12288, People: 500, Done: true})
-	got := scr.String()
-	// The library draws at most every 100ms: what it drew of these quick
-	// reports is the first, with its description.
-	if !strings.Contains(got, "history of 500 people") {
-		t.Errorf("the walk's progress was not drawn: %q", got)
+	p := startProgress(&report{out: &escaper{w: io.Discard}, term: &scr}, time.Now)
+	if f := p.History(); f == nil {
+		t.Error("no callback on a terminal without --quiet")
 	}
-	if !cleared.MatchString(got) {
-		t.Errorf("the bar was not cleared at the end: %q", got)
-	}
-	p.end()
-	if again := scr.String(); again != got {
-		t.Errorf("end after the walk's last report drew %q", again[len(got):])
-	}
+	p.End()
 }
 
 // TestNoProgressOffTerminal runs long-ish commands with a stderr that is not

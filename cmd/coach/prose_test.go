@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/coach-dev/coach/internal/files"
 	"regexp"
 	"strings"
 	"testing"
@@ -44,7 +45,7 @@ func agendaProse(doc string) []string {
 	}
 	seen := map[string]int{}
 	for i, line := range lines {
-		if i == 0 && strings.HasPrefix(line, agendaMarker) || formField.MatchString(line) {
+		if i == 0 && strings.HasPrefix(line, files.AgendaMarker) || formField.MatchString(line) {
 			continue
 		}
 		line = linkTarget.ReplaceAllString(line, "]")
@@ -174,7 +175,7 @@ func TestColdRead2Finding8SameTryCaught(t *testing.T) {
 // TestAgendaProseCatches: the prose check finds each kind of problem, and
 // passes what is not prose.
 func TestAgendaProseCatches(t *testing.T) {
-	ok := agendaMarker + "skills/a.toml for 2026-W47. Write in it: coach keeps it, and replaces it only when run with --force. -->\n" +
+	ok := files.AgendaMarker + "skills/a.toml for 2026-W47. Write in it: coach keeps it, and replaces it only when run with --force. -->\n" +
 		"- Plan: [Pat's development plan](../../plans/pat.md)\n" +
 		"- [ ] (your topic)\n- [ ] (your topic)\n- [ ] (action, owner, date)\n" +
 		"On track? On track?\n"

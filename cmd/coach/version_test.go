@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/coach-dev/coach/internal/version"
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 )
 
@@ -21,7 +22,7 @@ func TestInitPinsOnlyARelease(t *testing.T) {
 			"this coach is a build with no version, so .github/workflows/coach.yml installs coach@latest; pin the release you use with coach_version in coach.toml"},
 	}
 	for _, tt := range tests {
-		pin, warning := workflowVersion(tt.b)
+		pin, warning := workspace.WorkflowVersion(tt.b)
 		if pin != tt.pin || warning != tt.warning {
 			t.Errorf("%+v: got %q, %q; want %q, %q", tt.b, pin, warning, tt.pin, tt.warning)
 		}
@@ -47,7 +48,7 @@ func TestVersionPinWarnsWithoutAVersion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got string
-		for _, p := range versionProblems(tt.cfg, tt.b) {
+		for _, p := range workspace.VersionProblems(tt.cfg, tt.b) {
 			got = p.String()
 		}
 		if got != tt.want {

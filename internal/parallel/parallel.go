@@ -1,4 +1,7 @@
-package main
+// Package parallel is coach's one worker pool: it runs a function over
+// items on several goroutines and hands the results on in the items' order,
+// so that what is written from them is the same bytes as from a loop.
+package parallel
 
 import (
 	"context"
@@ -7,9 +10,8 @@ import (
 	"sync/atomic"
 )
 
-// inParallel calls f for every item on up to workers goroutines (0:
-// GOMAXPROCS) and
-// returns the results in the items' order, so that what is written from
+// Do calls f for every item on up to workers goroutines (0: GOMAXPROCS)
+// and returns the results in the items' order, so that what is written from
 // them is the same bytes as from a loop.
 //
 // When f fails, the error returned is that of the first item, in order,
@@ -17,7 +19,7 @@ import (
 // it: a caller writes those and reports the error, as a loop would have.
 // Items after a failed one are not started. When ctx is done, no more items
 // are started and ctx's error is returned, with no results.
-func inParallel[T, R any](ctx context.Context, workers int, items []T, f func(T) (R, error)) ([]R, error) {
+func Do[T, R any](ctx context.Context, workers int, items []T, f func(T) (R, error)) ([]R, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -57,23 +59,23 @@ func inParallel[T, R any](ctx context.Context, workers int, items []T, f func(T)
 	return out, nil
 }
 
-// window is how many results inWindows holds per worker.
+// window is how many results Windows holds per worker.
 const window = 4
 
-// inWindows is inParallel for results too large to hold all at once: it
+// Windows is [Do] for results too large to hold all at once: it
 // runs f on a window of items (window per worker, at least 8) at a time and
 // hands each result to each, in the items' order, before the next window
 // starts, dropping it after. It stops at the first error of each, or after
 // each has seen the results before the first item that failed, with that
 // item's error.
-func inWindows[T, R any](ctx context.Context, workers int, items []T, f func(T) (R, error), each func(T, R) error) error {
+func Windows[T, R any](ctx context.Context, workers int, items []T, f func(T) (R, error), each func(T, R) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	size := max(8, window*workers)
 	for start := 0; start < len(items); start += size {
 		chunk := items[start:min(start+size, len(items))]
-		results, err := inParallel(ctx, workers, chunk, f)
+		results, err := Do(ctx, workers, chunk, f)
 		for i := range results {
 			if eerr := each(chunk[i], results[i]); eerr != nil {
 				return eerr
