@@ -20,6 +20,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/coach-dev/coach/skills"
 	"golang.org/x/text/unicode/norm"
@@ -77,6 +78,9 @@ func Parse(format, file string, src []byte) (*Framework, error) {
 		return nil, problem(file, 0, 0, fmt.Sprintf("%s is %d bytes, over the limit of %d", file, len(src), MaxFileSize),
 			"split the framework into a file per discipline and import the one this team uses")
 	}
+	if err := plainText(file, src); err != nil {
+		return nil, err
+	}
 	switch format {
 	case "monzo":
 		return parseMonzo(file, src)
@@ -133,6 +137,22 @@ func SkillID(name string, n int) string {
 		return fmt.Sprintf("skill-%d", n)
 	}
 	return id
+}
+
+// plainText refuses a file that is not UTF-8, or that holds a character
+// coach never lets through to a terminal (see [skills.IsControl]): a plan
+// would print it.
+func plainText(file string, src []byte) error {
+	for n, line := range strings.Split(string(src), "\n") {
+		if !utf8.ValidString(line) {
+			return problem(file, n+1, 1, file+" is not UTF-8 text", "save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import it again")
+		}
+		if r, at, ok := skills.FirstControl(strings.TrimSuffix(line, "\r")); ok {
+			return problem(file, n+1, at+1, "the line holds the control character "+skills.ControlName(r)+", which a terminal would obey rather than show",
+				"delete it (if it came with pasted text, retype that part)")
+		}
+	}
+	return nil
 }
 
 // problem is an error with one problem about a file.

@@ -231,3 +231,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestParseRefusesControls: the fuzzer's find, a NUL in a CSV cell, made a
+// matrix that check rejects; the import now refuses it at its line and
+// column, as it does text that is not UTF-8.
+func TestParseRefusesControls(t *testing.T) {
+	tests := []struct{ format, src, want string }{
+		{"csv", "skill,a,b\n0,,\x00\n", "f:2:4: the line holds the control character U+0000 (null), which a terminal would obey rather than show; delete it (if it came with pasted text, retype that part)"},
+		{"monzo", "---\r\nlevels: 2\r\ntopics:\r\n  - name: \"x\u202e\"\r\n---\r\n", "f:4:13: the line holds the control character U+202E (right-to-left override), which a terminal would obey rather than show; delete it (if it came with pasted text, retype that part)"},
+		{"csv", "skill,a,b\nx,\xff,b\n", "f:2:1: f is not UTF-8 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8) and import it again"},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.format, "f", []byte(tt.src))
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Parse(%q):\ngot  %v\nwant %s", tt.src, err, tt.want)
+		}
+	}
+}
