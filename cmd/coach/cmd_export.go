@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/coach-dev/coach/plans"
 	"github.com/urfave/cli/v2"
@@ -85,8 +86,10 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		_, err := stdout.Write(out.Bytes())
 		return err
 	}
-	header := []byte(fmt.Sprintf("%s\n", bytes.Join(bytesOf(plans.ExportColumns), []byte(","))))
-	ours := func(old []byte) bool { return bytes.HasPrefix(bytes.ReplaceAll(old, []byte("\r\n"), []byte("\n")), header) }
+	header := []byte(strings.Join(plans.ExportColumns, ",") + "\n")
+	ours := func(old []byte) bool {
+		return bytes.HasPrefix(bytes.ReplaceAll(old, []byte("\r\n"), []byte("\n")), header)
+	}
 	if err := writeOwned(ctx, opts.Output, out.Bytes(), ours,
 		&notReplacedError{opts.Output, "is not a CSV that coach export wrote", "give --output another file"},
 		"coach export --format csv --output "+opts.Output); err != nil {
@@ -94,12 +97,4 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	}
 	fmt.Fprintf(stderr, "coach: wrote %s: %d people\n", opts.Output, len(team))
 	return nil
-}
-
-func bytesOf(ss []string) [][]byte {
-	out := make([][]byte, len(ss))
-	for i, s := range ss {
-		out[i] = []byte(s)
-	}
-	return out
 }
