@@ -56,6 +56,21 @@ func ParseRoles(spec string) (map[int]string, error) {
 	return roles, nil
 }
 
+// Ladder lists the built-in matrix's manager track, most junior first:
+// apm, pm, senior-pm, gpm, director, vp, cpo. It is what a product
+// framework's levels most often map to, and what completion offers.
+func Ladder() []string {
+	m, err := skills.DefaultMatrix()
+	if err != nil || len(m.Roles) == 0 {
+		return nil
+	}
+	var out []string
+	for r := &m.Roles[0]; r != nil && len(out) < len(m.Roles); r = m.Role(r.Next) {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
 // DefaultRoles is the mapping used without --roles: the framework's own
 // role names where it has them, else level-1, level-2...
 func DefaultRoles(fw *Framework) map[int]string {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/coach-dev/coach/framework"
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -420,6 +421,8 @@ func (cp *completer) completeWords(words []string) completion {
 		if len(positionals) == 0 {
 			return completion{kind: "dirs"}
 		}
+	case "import":
+		return completion{kind: "files"}
 	}
 	return completion{}
 }
@@ -446,6 +449,10 @@ func (cp *completer) values(f cli.Flag, cmd *cli.Command, dir, prefix, cur strin
 			if validCompletionRef(r) {
 				vals = append(vals, r)
 			}
+		}
+	case "levels-roles":
+		for i, id := range framework.Ladder() {
+			vals = append(vals, fmt.Sprintf("%d=%s", i+1, id))
 		}
 	case "weeks":
 		// Last week, this week and next week: an agenda is mostly written
@@ -474,6 +481,8 @@ func completionValueKind(f cli.Flag) string {
 		return "skills"
 	case "under":
 		return "people-leaders" // a person, or a leader without a skill file
+	case "roles":
+		return "levels-roles"
 	case "C":
 		return "dirs"
 	}

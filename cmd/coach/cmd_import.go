@@ -47,7 +47,8 @@ Formats (default: from each file's extension, .md or .csv):
            column per role, most junior first, each cell what that role asks
 
 --roles maps the framework's levels to role ids, like
---roles 1=apm,2=pm,3=senior-pm,4=gpm,5=director. A role of coach's
+--roles 1=apm,2=pm,3=senior-pm,4=gpm,5=director (the built-in ladder's
+manager track, which completion offers). A role of coach's
 built-in ladder keeps its name, persona emphasis and whether it leads
 people. Without --roles each level is a role of its own: the CSV's column
 names where it has them, else level-1, level-2 and so on.
@@ -72,12 +73,12 @@ Exit status: 0 written, 1 a file that cannot be read (file:line:col, and
 the fix) or a matrix.toml left alone, 2 wrong usage, 130 interrupted.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Usage: "the files' `FORMAT`: " + strings.Join(framework.Formats, ", ")},
-			&cli.StringFlag{Name: "roles", Usage: "map the framework's levels to role ids, `LEVEL=ROLE,...`"},
+			&cli.StringSliceFlag{Name: "roles", Usage: "map a level of the framework to a role id, `LEVEL=ROLE` (repeat it, or join with commas)"},
 			&cli.StringFlag{Name: "output", Usage: "write the matrix to `FILE` (- for stdout)"},
 			&cli.BoolFlag{Name: "force", Usage: "replace an existing matrix.toml"},
 		},
 		Action: func(c *cli.Context) error {
-			opts := importOptions{Dir: repoDir(c), Format: c.String("format"), Roles: c.String("roles"),
+			opts := importOptions{Dir: repoDir(c), Format: c.String("format"), Roles: strings.Join(c.StringSlice("roles"), ","),
 				Output: c.String("output"), Force: c.Bool("force")}
 			if c.NArg() == 0 {
 				return usagef("import needs a FILE: a Monzo-format framework (.md) or a CSV ladder (.csv)")
