@@ -248,3 +248,21 @@ func TestParseRefusesControls(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinCriteria: Monzo's own criteria are sentences ending in a period,
+// and "Works with the squad.; Identifies risks." read badly in plans.
+func TestJoinCriteria(t *testing.T) {
+	for _, tt := range []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"Sets goals.", "Tests ideas."}, "Sets goals. Tests ideas."},
+		{[]string{"Sets goals", "Tests ideas"}, "Sets goals; Tests ideas"},
+		{[]string{"目標を決める。", "検証する"}, "目標を決める。検証する"},
+		{[]string{"Only one"}, "Only one"},
+	} {
+		if got := joinCriteria(tt.in); got != tt.want {
+			t.Errorf("joinCriteria(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

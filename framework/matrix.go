@@ -195,7 +195,7 @@ func Matrix(fw *Framework, opts Options) ([]byte, error) {
 		for l := 1; l <= fw.Levels; l++ {
 			var text string
 			if l <= len(s.Criteria) && len(s.Criteria[l-1]) > 0 {
-				text = strings.Join(s.Criteria[l-1], "; ")
+				text = joinCriteria(s.Criteria[l-1])
 			} else {
 				text = fmt.Sprintf("%s: the framework gives no criteria for level %d", skills.ImportTODO, l)
 			}
@@ -212,6 +212,26 @@ func Matrix(fw *Framework, opts Options) ([]byte, error) {
 	}
 	w("# %s: add [[transition]] tables: the shifts of mindset each move up the ladder asks for\n", skills.ImportTODO)
 	return []byte(b.String()), nil
+}
+
+// joinCriteria makes one descriptor of a level's criteria: a criterion
+// written as a sentence is followed by a space (none after a "。"), any
+// other by "; ".
+func joinCriteria(criteria []string) string {
+	var b strings.Builder
+	for i, c := range criteria {
+		if i > 0 {
+			switch prev := criteria[i-1]; {
+			case strings.HasSuffix(prev, "。"):
+			case strings.ContainsAny(prev[len(prev)-1:], ".!?"):
+				b.WriteString(" ")
+			default:
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(c)
+	}
+	return b.String()
 }
 
 // quote writes s as a TOML basic string.
