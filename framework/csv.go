@@ -133,7 +133,7 @@ func (p *csvParser) long(header []string) (*Framework, error) {
 			line, col := p.r.FieldPos(p.skill)
 			i = len(fw.Skills)
 			index[name] = i
-			fw.Skills = append(fw.Skills, Skill{Name: name, Path: p.file, Line: line, Col: col})
+			fw.Skills = append(fw.Skills, Skill{Key: name, Name: name, Path: p.file, Line: line, Col: col})
 		}
 		s := &fw.Skills[i]
 		for len(s.Criteria) < level {
@@ -192,7 +192,7 @@ func (p *csvParser) wide(header []string) (*Framework, error) {
 		}
 		seen[name] = true
 		line, col := p.r.FieldPos(p.skill)
-		s := Skill{Name: name, Path: p.file, Line: line, Col: col, Criteria: make([][]string, len(roleCols))}
+		s := Skill{Key: name, Name: name, Path: p.file, Line: line, Col: col, Criteria: make([][]string, len(roleCols))}
 		if hasSummary {
 			s.Summary = strings.TrimSpace(rec[summaryCol])
 		}

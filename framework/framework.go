@@ -49,6 +49,10 @@ type Framework struct {
 
 // Skill is one topic or competency of a framework.
 type Skill struct {
+	// Key is what the framework calls it in its data (a Monzo topic's
+	// name), which the skill's id is made of; Name is what people read (the
+	// topic's title).
+	Key     string
 	Name    string
 	Summary string
 	// Criteria are what each level asks: Criteria[0] are level 1's.
@@ -106,7 +110,7 @@ func Merge(fws []*Framework) (*Framework, error) {
 				"import files with the same levels together, or each into its own coaching repository")
 		}
 		for _, s := range fw.Skills {
-			id := SkillID(s.Name, 0)
+			id := SkillID(s.Key, 0)
 			if prev, dup := seen[id]; dup {
 				return nil, problem(s.Path, s.Line, s.Col,
 					fmt.Sprintf("skill %q is defined twice (first at %s:%d:%d)", s.Name, prev.Path, prev.Line, prev.Col),

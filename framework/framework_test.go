@@ -172,7 +172,7 @@ func TestParseRoles(t *testing.T) {
 			t.Errorf("ParseRoles(%q) (-want +got):\n%s", tt.spec, diff)
 		}
 	}
-	fw := &Framework{Levels: 2, Skills: []Skill{{Name: "x", Criteria: make([][]string, 2)}}}
+	fw := &Framework{Levels: 2, Skills: []Skill{{Key: "x", Name: "x", Criteria: make([][]string, 2)}}}
 	if _, err := Matrix(fw, Options{Roles: map[int]string{3: "vp"}}); err == nil || err.Error() != "--roles maps level 3, but the framework has 2 levels" {
 		t.Errorf("a level beyond the framework: %v", err)
 	}
@@ -190,9 +190,9 @@ func TestSkillID(t *testing.T) {
 }
 
 func TestMergeRefusesDifferentLevels(t *testing.T) {
-	a := &Framework{Levels: 5, Skills: []Skill{{Name: "a", Path: "a.md", Line: 3, Col: 5}}}
-	b := &Framework{Levels: 6, Skills: []Skill{{Name: "b", Path: "b.md", Line: 4, Col: 5}}}
-	c := &Framework{Levels: 5, Skills: []Skill{{Name: "A", Path: "c.md", Line: 9, Col: 5}}}
+	a := &Framework{Levels: 5, Skills: []Skill{{Key: "a", Name: "a", Path: "a.md", Line: 3, Col: 5}}}
+	b := &Framework{Levels: 6, Skills: []Skill{{Key: "b", Name: "b", Path: "b.md", Line: 4, Col: 5}}}
+	c := &Framework{Levels: 5, Skills: []Skill{{Key: "A", Name: "A", Path: "c.md", Line: 9, Col: 5}}}
 	if _, err := Merge([]*Framework{a, b}); err == nil || err.Error() != "b.md: b.md has 6 levels and a.md has 5; import files with the same levels together, or each into its own coaching repository" {
 		t.Errorf("different levels: %v", err)
 	}

@@ -175,7 +175,7 @@ func Matrix(fw *Framework, opts Options) ([]byte, error) {
 	}
 	pillars := strings.Join(builtin.PillarIDs(), ", ")
 	for n, s := range fw.Skills {
-		id := SkillID(s.Name, n+1)
+		id := SkillID(s.Key, n+1)
 		w("[[skill]]\nid = %s\nname = %s\n", quote(id), quote(s.Name))
 		w("pillar = \"imported\" # %s: move it to one of %s\n", skills.ImportTODO, pillars)
 		w("personas = [%s] # %s: keep the personas it serves\n", quotes(personaIDs), skills.ImportTODO)

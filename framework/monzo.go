@@ -204,7 +204,7 @@ func (p *monzoParser) topic(t *yaml.Node, levels int) (Skill, error) {
 	if name == "" {
 		return Skill{}, p.at(nameNode, "a topic's name is empty", `write the topic's name: name: "communication"`)
 	}
-	s := Skill{Name: displayName(name, t), Criteria: make([][]string, levels), Path: p.file,
+	s := Skill{Key: name, Name: displayName(name, t), Criteria: make([][]string, levels), Path: p.file,
 		Line: p.first + t.Line - 1, Col: t.Column}
 	if d := field(t, "description"); d != nil && d.Kind == yaml.ScalarNode {
 		s.Summary = strings.TrimSpace(d.Value)
