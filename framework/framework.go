@@ -79,7 +79,7 @@ func DetectFormat(file string) string {
 // problem: where, what and how to fix it.
 func Parse(format, file string, src []byte) (*Framework, error) {
 	if len(src) > MaxFileSize {
-		return nil, problem(file, 0, 0, fmt.Sprintf("%s is %d bytes, over the limit of %d", file, len(src), MaxFileSize),
+		return nil, problem(file, 0, 0, fmt.Sprintf("the file is over the limit of %d bytes", MaxFileSize),
 			"split the framework into a file per discipline and import the one this team uses")
 	}
 	if err := plainText(file, src); err != nil {

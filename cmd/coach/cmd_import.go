@@ -186,19 +186,27 @@ func countRoles(roles map[int]string, fw *framework.Framework) int {
 	return len(roles)
 }
 
-// readFramework reads a framework file, within framework.MaxFileSize.
+// readFramework reads a framework file, within framework.MaxFileSize. A
+// file that cannot be read is a finding about it, as a bad one is.
 func readFramework(file string) ([]byte, error) {
+	unreadable := func(why, hint string) error {
+		return &skills.ProblemsError{Problems: skills.Problems{{Path: file, Severity: skills.Error,
+			Message: "cannot be read: " + why, Hint: hint}}}
+	}
 	f, err := os.Open(file)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, unreadable("no such file", "check the path; a relative one is read after -C")
+	case err != nil:
+		return nil, unreadable(err.Error(), "make it readable")
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("read %s: not a regular file", file)
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, unreadable("not a regular file", "give the framework's file (a .md or .csv)")
 	}
 	src, err := io.ReadAll(io.LimitReader(f, framework.MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+		return nil, unreadable(err.Error(), "make it readable")
 	}
 	return src, nil
 }
