@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -388,7 +389,12 @@ func lowerFirst(s string) string {
 	if s == "" {
 		return s
 	}
-	first, _, _ := strings.Cut(s, " ")
+	// An acronym stays as it is: its letters up to the first other
+	// character ("OKRs", "TODO(coach import)") are all capitals.
+	first := s
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		first = s[:i]
+	}
 	if len(first) > 1 && strings.ToUpper(first) == first {
 		return s
 	}

@@ -127,6 +127,7 @@ func DecodeMatrix(path string, src []byte) (*Matrix, Problems) {
 	}
 	c := &checker{path: path, ix: ix, problems: problems}
 	c.matrix(&m)
+	c.importTODOs(src)
 	c.problems.Sort()
 	return &m, c.problems
 }

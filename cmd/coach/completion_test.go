@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coach-dev/coach/framework"
 	"github.com/coach-dev/coach/plans"
 	"github.com/google/go-cmp/cmp"
 )
@@ -257,7 +258,7 @@ func TestCompletionShells(t *testing.T) {
 	dir := hostileTeam(t)
 	people := []string{"alice", "ben", "chloe", "omar", "priya", "sam-lee", "sam-patel"}
 	withMaya := []string{"alice", "ben", "chloe", "maya", "omar", "priya", "sam-lee", "sam-patel"} // the leader in coach.toml
-	commands := []string{"agenda", "check", "completion", "diff", "help", "history", "init", "man", "notes", "plan", "schema", "team"}
+	commands := []string{"agenda", "check", "completion", "diff", "export", "help", "history", "import", "init", "man", "notes", "plan", "schema", "team"}
 	refs := []string{"alice/launch-scope", "alice/self-assessment", "main"}
 	now := time.Now()
 	var weeks []string
@@ -323,6 +324,7 @@ func TestCompletionShells(t *testing.T) {
 		"rev": {"", refs}, "base": {"", refs}, "head": {"", refs},
 		"identity": {"ex", []string{"example-identity.txt"}}, "svg": {"ex", []string{"example-identity.txt"}},
 		"output": {"sk", []string{"skills"}}, "C": {"sk", []string{"skills"}},
+		"roles": {"3", []string{"3=senior-pm"}},
 	}
 	type flagCase struct {
 		line     string
@@ -519,6 +521,14 @@ func TestCompleteCandidates(t *testing.T) {
 		{"zsh", []string{"history", "--skill", ""}, "coaching\n"},
 		{"zsh", []string{"history", "--svg", "x"}, ":files\n"},
 		{"zsh", []string{"schema", "--output", ""}, ":dirs\n"},
+		{"zsh", []string{"import", ""}, ":files\n"},
+		{"zsh", []string{"import", "a.md", ""}, ":files\n"},
+		{"zsh", []string{"import", "--output", ""}, ":files\n"},
+		{"zsh", []string{"import", "--roles", ""}, "1=apm\n2=pm\n3=senior-pm\n4=gpm\n5=director\n6=vp\n7=cpo\n"},
+		{"zsh", []string{"import", "--roles=4"}, "--roles=4=gpm\n"},
+		{"zsh", []string{"import", "--format", ""}, "monzo\ncsv\n"},
+		{"zsh", []string{"export", "--format", ""}, "csv\n"},
+		{"zsh", []string{"export", "--output", ""}, ":files\n"},
 		{"zsh", []string{"check", ""}, ""},
 		{"zsh", []string{"man", ""}, ""},
 		{"zsh", []string{"schema", ""}, ""},
@@ -582,6 +592,9 @@ func FuzzCompleteOutput(f *testing.F) {
 		for _, v := range completion.Formats(c) {
 			own[v] = true
 		}
+	}
+	for i, id := range framework.Ladder() {
+		own[strconv.Itoa(i+1)+"="+id] = true
 	}
 	for _, w := range append(completion.FlagWords(app.Flags), "--help", "--version", "-h", "-v") {
 		own[w] = true

@@ -21,9 +21,11 @@ package completion
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/coach-dev/coach/framework"
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
@@ -340,6 +342,8 @@ func (cp *Completer) completeWords(words []string) Completion {
 		if len(positionals) == 0 {
 			return Completion{kind: "dirs"}
 		}
+	case "import":
+		return Completion{kind: "files"}
 	}
 	return Completion{}
 }
@@ -366,6 +370,10 @@ func (cp *Completer) values(f cli.Flag, cmd *cli.Command, dir, prefix, cur strin
 			if ValidRef(r) {
 				vals = append(vals, r)
 			}
+		}
+	case "levels-roles":
+		for i, id := range framework.Ladder() {
+			vals = append(vals, strconv.Itoa(i+1)+"="+id)
 		}
 	case "weeks":
 		// Last week, this week and next week: an agenda is mostly written
@@ -394,6 +402,8 @@ func completionValueKind(f cli.Flag) string {
 		return "skills"
 	case "under":
 		return "people-leaders" // a person, or a leader without a skill file
+	case "roles":
+		return "levels-roles"
 	case "C":
 		return "dirs"
 	}

@@ -134,7 +134,7 @@ func WriteOwned(ctx context.Context, file string, data []byte, ours func(old []b
 	if InGitDir(file) {
 		return &GitDirError{File: file}
 	}
-	old, err := readOwned(file)
+	old, err := ReadOwned(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		err := Create(ctx, file, file, data)
@@ -154,11 +154,11 @@ func WriteOwned(ctx context.Context, file string, data []byte, ours func(old []b
 	return Replace(ctx, file, file, old, data, again)
 }
 
-// readOwned reads an output file the user named before writing over it:
+// ReadOwned reads an output file the user named before writing over it:
 // only a regular file (a link is followed), and within
 // skills.MaxGeneratedSize. /dev/zero would be read for ever, and a named
 // pipe would wait for a writer.
-func readOwned(file string) ([]byte, error) {
+func ReadOwned(file string) ([]byte, error) {
 	fi, err := os.Stat(file)
 	if err != nil {
 		return nil, err
