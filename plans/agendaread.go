@@ -323,3 +323,61 @@ func taskItem(li ast.Node, src []byte) (Item, bool) {
 	}
 	return it, true
 }
+
+// WrittenIn says what someone wrote in an agenda coach generated, old,
+// that the agenda coach would write now, fresh, does not hold: notes, items
+// ticked, action items and topics filled in. It is what a regeneration
+// would lose, so `coach agenda --force` keeps such an agenda. Nil when old
+// holds only what coach writes.
+func WrittenIn(old, fresh *PreviousAgenda) []string {
+	var out []string
+	count := func(n int, one, many string) {
+		switch {
+		case n == 1:
+			out = append(out, "1 "+one)
+		case n > 1:
+			out = append(out, fmt.Sprintf("%d %s", n, many))
+		}
+	}
+	had := map[string]bool{}
+	for _, n := range fresh.Notes {
+		had[strings.TrimSpace(string(n))] = true
+	}
+	notes := 0
+	for _, n := range old.Notes {
+		if t := strings.TrimSpace(string(n)); t != "" && !had[t] {
+			notes++
+		}
+	}
+	count(notes, "line of notes", "lines of notes")
+	generated := map[string]bool{ActionPlaceholder: true, TopicPlaceholder: true, "": true}
+	var index func(items []Item)
+	index = func(items []Item) {
+		for _, it := range items {
+			if !it.Done {
+				generated[strings.TrimSpace(string(it.Text))] = true
+			}
+			index(it.Children)
+		}
+	}
+	index(fresh.Items)
+	index(fresh.Topics)
+	ticked, written := 0, 0
+	var walk func(items []Item)
+	walk = func(items []Item) {
+		for _, it := range items {
+			switch text := strings.TrimSpace(string(it.Text)); {
+			case it.Done:
+				ticked++
+			case !generated[text]:
+				written++
+			}
+			walk(it.Children)
+		}
+	}
+	walk(old.Items)
+	walk(old.Topics)
+	count(ticked, "item ticked", "items ticked")
+	count(written, "item written in", "items written in")
+	return out
+}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/internal/workspace"
@@ -49,8 +51,9 @@ first 1:1 on or after the plan's review date holds the review instead.
 
 An agenda that exists is never overwritten, since people write in it during
 the 1:1, unless --force; even then coach replaces only an agenda it wrote
-(one that starts with its marker line), not a read-only one, and not one
-that changes while it writes. Two runs at once never lose a note: an agenda
+(one that starts with its marker line) and nobody wrote in (no notes, no
+item ticked, added or filled in), not a read-only one, and not one that
+changes while it writes. Two runs at once never lose a note: an agenda
 is created only where none exists. templates/agenda.md.tmpl replaces the
 built-in template.
 
@@ -68,7 +71,7 @@ asked to replace and left alone (the others are written first), 2 wrong usage
 			&cli.StringFlag{Name: "week", Usage: "the ISO `WEEK`, like 2026-W48 (default: the week of the next 1:1)"},
 			&cli.BoolFlag{Name: "stdout", Usage: "print the agenda instead of writing it"},
 			formatFlag("md", "json"),
-			&cli.BoolFlag{Name: "force", Usage: "overwrite an agenda that exists"},
+			&cli.BoolFlag{Name: "force", Usage: "replace an agenda that exists, if nobody wrote in it"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := agendaOptions{Dir: repoDir(c), People: c.Args().Slice(), All: c.Bool("all"),
@@ -136,12 +139,23 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 			continue
 		}
 		path := plans.AgendaPath(p.ID, opts.Week)
+		if opts.Force {
+			// --force replaces what coach wrote, never what someone wrote
+			// in it at the 1:1.
+			if werr := writtenIn(t.Repo.Root, path, opts.Week, content, p.ID); werr != nil {
+				if !files.LeftAlone(werr) {
+					return werr
+				}
+				kept = append(kept, werr)
+				continue
+			}
+		}
 		err = files.WriteAgenda(ctx, t.Repo.Root, path, content, opts.Force, fmt.Sprintf("coach agenda %s --week %s --force", p.ID, opts.Week))
 		switch {
 		case errors.Is(err, files.ErrUpToDate):
 			stderr.Wrotef("%s is up to date", path)
 		case errors.Is(err, fs.ErrExist):
-			stderr.Wrotef("kept %s: it exists and may hold notes from the 1:1; --force replaces it", path)
+			stderr.Wrotef("kept %s: it exists and may hold notes from the 1:1; --force replaces it if nobody wrote in it", path)
 		case files.LeftAlone(err):
 			kept = append(kept, err)
 		case err != nil:
@@ -165,4 +179,21 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		return errFindings
 	}
 	return nil
+}
+
+// writtenIn refuses to replace the agenda at path when it holds something
+// someone wrote in it that content, the agenda coach would write now, does
+// not: a *files.NotReplacedError naming what, and how to go on.
+func writtenIn(root, path string, week plans.Week, content []byte, id string) error {
+	old, ok, err := files.ReadGenerated(root, path)
+	if err != nil || !ok || !bytes.HasPrefix(old, []byte(files.AgendaMarker)) {
+		return err // WriteAgenda says what it does with a file coach did not write
+	}
+	w := plans.WrittenIn(plans.ReadAgenda(week, old), plans.ReadAgenda(week, content))
+	if len(w) == 0 {
+		return nil
+	}
+	return &files.NotReplacedError{Path: path,
+		Why: "holds what was written in it (" + strings.Join(w, ", ") + "), which --force would lose",
+		Fix: fmt.Sprintf("copy what you wrote elsewhere and delete the file, then run `coach agenda %s --week %s` again", id, week)}
 }
