@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/files"
 	"github.com/coach-dev/coach/internal/parallel"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -110,7 +111,7 @@ func OpenDiff(ctx context.Context, opts DiffOptions, rep Reporter) (*Diff, error
 	var headCommit string
 	headInvalid := false
 	if opts.Head == "" {
-		if headRules, err = workTreeRules(root); err != nil {
+		if headRules, err = workTreeRules(root, baseRules); err != nil {
 			return nil, err
 		}
 		for _, pr := range t.Unread {
@@ -319,8 +320,35 @@ func RecipientsIn(config []byte) []string {
 }
 
 // workTreeRules are the working tree's rules. A template that is a
-// symbolic link is compared by where it leads, never read through.
-func workTreeRules(root string) (plans.Rules, error) {
+// symbolic link is compared by where it leads, never read through. A file
+// that differs from base's only in CRLF line endings is base's: git on
+// Windows (core.autocrlf) checks text out so and commits it back with LF,
+// so it is no change (a trial's clean clone was alerted of edits to
+// matrix.toml, coach.toml and the workflow).
+func workTreeRules(root string, base plans.Rules) (plans.Rules, error) {
+	r, err := workTreeRulesRaw(root, base.Code)
+	if err != nil {
+		return r, err
+	}
+	same := func(work, committed []byte) []byte {
+		if committed != nil && !bytes.Equal(work, committed) && bytes.Equal(files.LF(work), committed) {
+			return committed
+		}
+		return work
+	}
+	r.Matrix = same(r.Matrix, base.Matrix)
+	r.Config = same(r.Config, base.Config)
+	r.Recipients = RecipientsIn(r.Config)
+	for name, data := range r.Templates {
+		r.Templates[name] = same(data, base.Templates[name])
+	}
+	return r, nil
+}
+
+// workTreeRulesRaw is workTreeRules as the files are on disk; a file that
+// runs as code and differs from base only in CRLF is hashed as git
+// commits it.
+func workTreeRulesRaw(root string, base map[string]string) (plans.Rules, error) {
 	var r plans.Rules
 	var err error
 	if r.Matrix, err = readBounded(filepath.Join(root, skills.MatrixFile), skills.MatrixFile, skills.MaxMatrixSize, "the matrix"); err != nil {
@@ -358,7 +386,7 @@ func workTreeRules(root string) (plans.Rules, error) {
 	}
 	r.Code = map[string]string{}
 	for _, dir := range []string{"hooks", ".github/workflows"} {
-		if err := codeHashes(root, dir, r.Code); err != nil {
+		if err := codeHashes(root, dir, r.Code, base); err != nil {
 			return r, err
 		}
 	}
@@ -372,7 +400,7 @@ const maxCode = 1 << 20
 // git's blob hash of what git would commit: a file's content, a link's
 // target. A file over maxCode is hashed by its size alone, which still
 // differs from any version of it git holds within the limit.
-func codeHashes(root, dir string, code map[string]string) error {
+func codeHashes(root, dir string, code, base map[string]string) error {
 	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir)))
 	if os.IsNotExist(err) {
 		return nil
@@ -401,7 +429,13 @@ func codeHashes(root, dir string, code map[string]string) error {
 		default:
 			continue
 		}
-		code[dir+"/"+e.Name()] = plumbing.ComputeHash(plumbing.BlobObject, data).String()
+		path := dir + "/" + e.Name()
+		code[path] = plumbing.ComputeHash(plumbing.BlobObject, data).String()
+		if code[path] != base[path] && bytes.Contains(data, []byte("\r\n")) {
+			if lf := plumbing.ComputeHash(plumbing.BlobObject, files.LF(data)).String(); lf == base[path] {
+				code[path] = lf
+			}
+		}
 	}
 	return nil
 }
