@@ -1,10 +1,16 @@
 package repoexample
 
 import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -196,7 +202,7 @@ func TestWorkflowInstallValidatesVersion(t *testing.T) {
 				t.Fatal(err)
 			}
 			called := filepath.Join(dir, "called")
-			_, err := runStep(t, dir, script, "PATH="+bin+":"+os.Getenv("PATH"), "COACH_VERSION="+tc.env, "CALLED="+called)
+			_, err := runStep(t, dir, script, "PATH="+bin+":"+os.Getenv("PATH"), "COACH_VERSION="+tc.env, "CALLED="+called, "COACH_INSTALL=go")
 			got, _ := os.ReadFile(called)
 			if strings.TrimSpace(string(got)) != tc.want {
 				t.Errorf("go was called with %q, want %q", strings.TrimSpace(string(got)), tc.want)
@@ -305,5 +311,89 @@ func TestValidFolder(t *testing.T) {
 		if got := ValidFolder(folder); got != want {
 			t.Errorf("ValidFolder(%q) = %v, want %v", folder, got, want)
 		}
+	}
+}
+
+// Without Go (issue 26): the step downloads the release's archive for the
+// runner and installs its binary only when it matches the release's
+// SHA256SUMS; a pinned version is fetched from its own release.
+func TestWorkflowInstallsTheRelease(t *testing.T) {
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Skip("no curl")
+	}
+	arch := map[string]string{"amd64": "amd64", "arm64": "arm64"}[runtime.GOARCH]
+	if arch == "" || runtime.GOOS != "linux" {
+		t.Skip("the workflow runs on linux runners")
+	}
+	script := stepScript(t, "Install coach")
+	archive := "coach_linux_" + arch + ".tar.gz"
+	makeRelease := func(t *testing.T, dir, version string, tamper bool) {
+		t.Helper()
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		gz := gzip.NewWriter(&buf)
+		tw := tar.NewWriter(gz)
+		body := []byte("#!/bin/sh\necho coach " + version + "\n")
+		if err := tw.WriteHeader(&tar.Header{Name: "coach", Mode: 0o755, Size: int64(len(body))}); err != nil {
+			t.Fatal(err)
+		}
+		tw.Write(body)
+		tw.Close()
+		gz.Close()
+		data := buf.Bytes()
+		sum := sha256.Sum256(data)
+		if tamper {
+			data = append(data, 0)
+		}
+		if err := os.WriteFile(filepath.Join(dir, archive), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sums := hex.EncodeToString(sum[:]) + "  " + archive + "\n"
+		if err := os.WriteFile(filepath.Join(dir, "SHA256SUMS"), []byte(sums), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name, config, env string
+		tamper            bool
+		want              string // what the installed coach prints; "" for none
+	}{
+		{"the pinned release", `coach_version = "v0.5.0"`, "latest", false, "coach v0.5.0"},
+		{"the version init wrote", ``, "v1.2.3", false, "coach v1.2.3"},
+		{"latest", ``, "latest", false, "coach latest"},
+		{"an archive that does not match its sum", ``, "v1.2.3", true, ""},
+		{"a release that does not exist", `coach_version = "v9.9.9"`, "latest", false, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, home := t.TempDir(), t.TempDir()
+			releases := filepath.Join(t.TempDir(), "releases")
+			makeRelease(t, filepath.Join(releases, "download", "v0.5.0"), "v0.5.0", tc.tamper)
+			makeRelease(t, filepath.Join(releases, "download", "v1.2.3"), "v1.2.3", tc.tamper)
+			makeRelease(t, filepath.Join(releases, "latest", "download"), "latest", tc.tamper)
+			if err := os.WriteFile(filepath.Join(dir, "coach.toml"), []byte(tc.config+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := runStep(t, dir, script, "HOME="+home, "COACH_VERSION="+tc.env, "COACH_INSTALL=release",
+				"COACH_RELEASES=file://"+releases, "GITHUB_PATH="+filepath.Join(home, "github_path"))
+			installed := filepath.Join(home, ".local", "bin", "coach")
+			if tc.want == "" {
+				if err == nil {
+					t.Errorf("the step succeeded")
+				}
+				if _, serr := os.Stat(installed); serr == nil {
+					t.Errorf("coach was installed")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("the step failed: %v\n%s", err, err.(*exec.ExitError).Stderr)
+			}
+			out, err := exec.Command(installed, "--version").Output()
+			if err != nil || strings.TrimSpace(string(out)) != tc.want {
+				t.Errorf("installed coach says %q (%v), want %q", out, err, tc.want)
+			}
+		})
 	}
 }
