@@ -107,7 +107,7 @@ func checkOrg(cfg Config, m *Matrix, people []*Person, broken map[string]string,
 	}
 
 	// Cycles: follow each chain of managers once; a chain that comes back to
-	// a person already on it is a cycle, reported once at its smallest id.
+	// a person already on it is a cycle, reported at the manager key of each person on it.
 	const (
 		unseen = iota
 		onPath
@@ -121,10 +121,13 @@ func checkOrg(cfg Config, m *Matrix, people []*Person, broken map[string]string,
 				i := slices.IndexFunc(path, func(q *Person) bool { return q.ID == p.ID })
 				cycle := path[i:]
 				if len(cycle) > 1 {
-					first := slices.MinFunc(cycle, func(a, b *Person) int { return strings.Compare(a.ID, b.ID) })
-					at(first.Path, "manager", true,
-						"one of them reports to someone outside the cycle: set that manager to a leader in coach.toml ([[leader]]) or to the person above them",
-						"the managers form a cycle: %s", cycleText(cycle, first))
+					// At every member's manager key: the edit that made
+					// the cycle may be in any of their files.
+					for _, member := range cycle {
+						at(member.Path, "manager", true,
+							"one of them reports to someone outside the cycle: set that manager to a leader in coach.toml ([[leader]]) or to the person above them",
+							"the managers form a cycle: %s", cycleText(cycle, member))
+					}
 				}
 				break
 			}

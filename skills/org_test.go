@@ -67,7 +67,13 @@ func TestCheckOrg(t *testing.T) {
 				"bob":   person("Bob", "carol"),
 				"dan":   person("Dan", "bob"),
 			},
-			want: []string{`skills/alice.toml:3:11: the managers form a cycle: alice -> bob -> carol -> alice; one of them reports to someone outside the cycle: set that manager to a leader in coach.toml ([[leader]]) or to the person above them`},
+			// At each member's manager key (a trial edited bob's file and
+			// was told only in alice's).
+			want: []string{
+				`skills/alice.toml:3:11: the managers form a cycle: alice -> bob -> carol -> alice; one of them reports to someone outside the cycle: set that manager to a leader in coach.toml ([[leader]]) or to the person above them`,
+				`skills/bob.toml:3:11: the managers form a cycle: bob -> carol -> alice -> bob; one of them reports to someone outside the cycle: set that manager to a leader in coach.toml ([[leader]]) or to the person above them`,
+				`skills/carol.toml:3:11: the managers form a cycle: carol -> alice -> bob -> carol; one of them reports to someone outside the cycle: set that manager to a leader in coach.toml ([[leader]]) or to the person above them`,
+			},
 		},
 		{
 			name:   "leader with a skill file, unknown shape role",
