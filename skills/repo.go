@@ -319,7 +319,7 @@ func listSkillFiles(root string) ([]string, Problems, error) {
 			stem := name[:len(name)-len(".toml")]
 			stray = append(stray, Problem{Path: path.Join(SkillsDir, name), Severity: Error,
 				Message: "not read: a skill file's name ends in .toml, in lowercase",
-				Hint:    fmt.Sprintf("rename it to %[2]s (git mv %[1]s %[2]s)", path.Join(SkillsDir, name), path.Join(SkillsDir, strings.ToLower(stem)+".toml"))})
+				Hint:    fmt.Sprintf("rename it to %[2]s (git mv %[1]s %[2]s, or mv for a file not committed yet)", path.Join(SkillsDir, name), path.Join(SkillsDir, strings.ToLower(stem)+".toml"))})
 		}
 	}
 	sort.Strings(out)
