@@ -92,7 +92,7 @@ func TestProgressFromTheBaseline(t *testing.T) {
 	// change of rater, not evidence: the verdict is held, never "ready now",
 	// and says what will make the case.
 	if pl.Verdict.Kind != "held" || pl.Verdict.Text != "held until calibration" ||
-		!strings.HasPrefix(pl.Verdict.Why, "when Lee Park became your manager, the assessment of 2026-09-22 raised 16 of 24 of your levels by exactly one step at once. That is a change of rater, not evidence of growth, so the verdict waits until that assessment is calibrated with Robin Hart. What will make the case for Senior Product Manager is evidence, not the new levels") {
+		!strings.HasPrefix(pl.Verdict.Why, "Lee Park's first assessment of you as your manager, on 2026-09-22, raised 16 of 24 of your levels by exactly one step at once. That is a change of rater, not evidence of growth, so the verdict waits until that assessment is calibrated with Robin Hart. What will make the case for Senior Product Manager is evidence, not the new levels") {
 		t.Errorf("verdict = %+v", pl.Verdict)
 	}
 	if slices.ContainsFunc(pl.Commitments, func(c string) bool { return strings.HasPrefix(c, "Sponsorship") }) {

@@ -346,12 +346,22 @@ func TestColdRead2OneOffs(t *testing.T) {
 	m := matrix(t)
 	t.Run("a plan whose focus has not moved", func(t *testing.T) {
 		h := commitOf("c1", "2026-05-12", "Rosa Lind", "First assessments, calibrated", nil, atBar(m, "gpm"))
-		p := &skills.Person{ID: "p", Name: "Pat Doe", Role: "gpm", Manager: "rosa", Levels: atBar(m, "gpm"), Assessed: day("2026-11-17"), PlanStart: day("2026-05-12")}
+		p := &skills.Person{ID: "p", Name: "Pat Doe", Role: "gpm", Manager: "rosa", Levels: atBar(m, "gpm"), Assessed: day("2026-11-17"), PlanStart: day("2026-05-12"),
+			Focus: []string{"stakeholder-relationships"}}
 		rosa := &skills.Person{ID: "rosa", Name: "Rosa Lind", Role: "director", Levels: atBar(m, "director")}
 		pl := buildWith(t, p, map[string][]skills.Change{"p": person(h, "p")}, rosa)
-		want := "None of the focus skills has gone up a level in the 189 days since 2026-05-12: ask Rosa at the next 1:1 what has stood in the way, and change the plan, not only the dates."
+		want := "None of the focus skills agreed in your file has gone up a level in the 189 days since 2026-05-12: ask Rosa at the next 1:1 what has stood in the way, and change the plan, not only the dates."
 		if !slices.Contains(pl.VerdictEvidence, want) {
 			t.Errorf("verdict evidence %q lacks %q", pl.VerdictEvidence, want)
+		}
+		// Cold read 3: nobody agreed a focus in the file, so nobody is
+		// told that it has not moved.
+		p.Focus = nil
+		pl = buildWith(t, p, map[string][]skills.Change{"p": person(h, "p")}, rosa)
+		for _, line := range pl.VerdictEvidence {
+			if strings.HasPrefix(line, "None of the focus skills") {
+				t.Errorf("stalled without an agreed focus: %q", line)
+			}
 		}
 	})
 	t.Run("ready for months", func(t *testing.T) {

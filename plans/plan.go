@@ -475,7 +475,7 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.VerdictEvidence = verdictEvidence(pl)
-	if line := stalled(pl, in.Config.Team.ReviewCycleDays); line != "" {
+	if line := stalled(pl, p.Focus, in.Config.Team.ReviewCycleDays); line != "" {
 		pl.VerdictEvidence = append(pl.VerdictEvidence, line)
 	}
 	start := pl.Today.day
@@ -1337,7 +1337,7 @@ func notYetAsked(s *skills.Skill, role, target *skills.Role) bool {
 // (levels raised without evidence aside), as the team view flags it; "" when
 // one has, when it is too early to tell, or when a baseline in the period
 // leaves nothing to compare.
-func stalled(pl *Plan, cycle int) string {
+func stalled(pl *Plan, agreed []string, cycle int) string {
 	if !pl.Progress.Known || pl.Progress.Baseline != nil || len(pl.Focus) == 0 || pl.Person.PlanStart == "" || pl.Today.day.IsZero() || cycle <= 0 {
 		return ""
 	}
@@ -1349,10 +1349,17 @@ func stalled(pl *Plan, cycle int) string {
 	if days <= cycle {
 		return ""
 	}
+	// Only the focus the file pins is one the person agreed to: a focus
+	// the plan ranks today may not have been the focus at all in the
+	// period (a cold read found people charged with skills nobody chose).
+	pinned := map[string]bool{}
+	for _, id := range agreed {
+		pinned[id] = true
+	}
 	steps := 0
 	for _, f := range pl.Focus {
-		if f.Next.Value <= f.Level.Value {
-			continue // at the bar: the goal is where it shows, no step is due
+		if f.Next.Value <= f.Level.Value || !pinned[f.ID] {
+			continue // at the bar (the goal is where it shows), or never agreed
 		}
 		steps++
 		for _, mv := range pl.Progress.Moves {
@@ -1364,6 +1371,6 @@ func stalled(pl *Plan, cycle int) string {
 	if steps == 0 {
 		return ""
 	}
-	return fmt.Sprintf("None of the focus skills has gone up a level in the %d days since %s: ask %s at the next 1:1 what has stood in the way, and change the plan, not only the dates.",
+	return fmt.Sprintf("None of the focus skills agreed in your file has gone up a level in the %d days since %s: ask %s at the next 1:1 what has stood in the way, and change the plan, not only the dates.",
 		days, pl.Person.PlanStart, cmp.Or(pl.ManagerCall, "your manager"))
 }

@@ -162,7 +162,10 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 	}
 	what := fmt.Sprintf("%s's assessment of %s %s", rater, b.Date, how)
 	if b.Kind == "new-manager" || b.Pending && rater == p.Person.ManagerName {
-		what = fmt.Sprintf("when %s became your manager, the assessment of %s %s", rater, b.Date, how)
+		// The first assessment by the manager, who may have been the
+		// manager for a while (another rater set the levels before): not
+		// "when they became your manager".
+		what = fmt.Sprintf("%s's first assessment of you as your manager, on %s, %s", rater, b.Date, how)
 	}
 	why := fmt.Sprintf("%s. That is a change of rater, not evidence of growth, so the verdict waits until that assessment is calibrated with %s", what, cmp.Or(p.calibrateWith, "the other managers"))
 	if len(p.Readiness.Below) > 0 {
