@@ -460,6 +460,9 @@ func Build(in Input) (*Plan, error) {
 	pl.targetLeads, pl.Leads = target.Leads, role.Leads
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
+	if pl.Verdict.Kind == "held" {
+		pl.Strengths = heldStrengths(m, role, pl.Strengths, pl.Baseline)
+	}
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
 		// Too early to judge: no skill is called below a bar yet.
 		for i := range pl.Skills {
@@ -943,6 +946,34 @@ func summary(f Focus) string {
 // person or goal of the repository. A new hire has none yet. People who
 // lead no one get no manager's uses; someone below their current role's
 // bar, or back from leave, is given no one to teach.
+// heldStrengths are the strengths of a plan whose verdict is held on a
+// re-baseline nobody calibrated: at the levels before it, which the plan
+// does not call into question; a strength only the new levels make is
+// none yet (a cold read found plans that doubt the new levels in their
+// verdict and then praise them as strengths).
+func heldStrengths(m *skills.Matrix, role *skills.Role, in []Strength, b *Baseline) []Strength {
+	if b == nil || b.prior == nil {
+		return in
+	}
+	var out []Strength
+	for _, st := range in {
+		lvl, ok := b.prior[st.ID]
+		if !ok {
+			continue
+		}
+		s := m.Skill(st.ID)
+		if s == nil || !(lvl > 0 && lvl == m.MaxLevel() || lvl > s.Expect[role.ID] && lvl >= 3) {
+			continue
+		}
+		if lvl < st.Level {
+			st.Level, st.LevelName = lvl, levelName(m, lvl)
+			st.AboveTarget = lvl > st.Expect
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
 func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Focus) []Strength {
 	m, p := in.Matrix, in.Person
 	if NewHire(p, TodayOf(p).day) {
