@@ -115,7 +115,7 @@ func TestBuild(t *testing.T) {
 	// Progress: levels at the plan start (replayed from history) against now.
 	wantProgress := Progress{Since: "2026-09-01", Started: true, Known: true, Start: "2026-07-01", Unchanged: 22, Moves: []Move{
 		{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 1, FromName: "Aware", To: 2, ToName: "Practising"},
-		{SkillRef: SkillRef{"customer-insight", "Customer insight"}, From: 4, FromName: "Leading", To: 5, ToName: "Shaping"},
+		{SkillRef: SkillRef{"customer-insight", "Customer insight"}, From: 4, FromName: "Leading", To: 5, ToName: "Shaping", NoEvidence: true},
 	},
 		Roles: []RoleChange{{From: RoleRef{ID: "pm", Name: "Product Manager"}, To: RoleRef{ID: "senior-pm", Name: "Senior Product Manager"}}},
 		Evidence: []EvidenceItem{

@@ -162,6 +162,9 @@ type Move struct {
 	// dated since the starting point: a fairness risk until the reason is
 	// written down.
 	Unbacked bool `json:"unbacked,omitempty"`
+	// NoEvidence is set for a level raised, outside a batch, with no
+	// evidence on the skill dated since the starting point.
+	NoEvidence bool `json:"no_evidence,omitempty"`
 	// RaisedOn is the day the level was raised in a batch with no evidence
 	// behind it (see unbackedRaises): a rating, not growth, until evidence
 	// backs it.
@@ -243,9 +246,14 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today
 		if u, ok := raised[s.ID]; ok && now > was && u.On >= pr.Start {
 			mv.RaisedOn = u.On
 		}
-		mv.Unbacked = now < was && !mv.Reentry && !slices.ContainsFunc(p.Evidence, func(e skills.Evidence) bool {
+		backed := slices.ContainsFunc(p.Evidence, func(e skills.Evidence) bool {
 			return e.Skill == s.ID && date(e.Date) >= pr.Start
 		})
+		mv.Unbacked = now < was && !mv.Reentry && !backed
+		// A raise outside a batch with nothing on the skill in the period
+		// is growth nobody has written down yet: said so, not hidden (a
+		// cold read found single raises read as growth with no evidence).
+		mv.NoEvidence = now > was && mv.RaisedOn == "" && !backed
 		pr.Moves = append(pr.Moves, mv)
 	}
 	return pr

@@ -116,7 +116,7 @@ func TestProgressStart(t *testing.T) {
 				level("c", day("2026-10-01"), "negotiation", "2", "3"),
 			},
 			want: Progress{Since: "2026-09-01", Started: true, Known: true, Start: "2026-08-31",
-				Moves: []Move{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 2, FromName: "Practising", To: 3, ToName: "Proficient"}}},
+				Moves: []Move{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 2, FromName: "Practising", To: 3, ToName: "Proficient", NoEvidence: true}}},
 		},
 		{
 			name: "a commit on the first day is in the period, in its author's time zone", start: "2026-09-01", today: "2026-11-10",
@@ -125,7 +125,7 @@ func TestProgressStart(t *testing.T) {
 				level("b", time.Date(2026, 9, 1, 0, 15, 0, 0, time.FixedZone("+13", 13*3600)), "negotiation", "1", "3"),
 			},
 			want: Progress{Since: "2026-09-01", Started: true, Known: true, Start: "2026-05-01",
-				Moves: []Move{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 1, FromName: "Aware", To: 3, ToName: "Proficient"}}},
+				Moves: []Move{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 1, FromName: "Aware", To: 3, ToName: "Proficient", NoEvidence: true}}},
 		},
 		{
 			name: "a file newer than the period starts at its first version", start: "2026-09-01", today: "2026-11-10",
@@ -134,7 +134,7 @@ func TestProgressStart(t *testing.T) {
 				level("b", day("2026-10-01"), "negotiation", "2", "3"),
 			},
 			want: Progress{Since: "2026-09-01", Started: true, Known: true, Start: "2026-09-01",
-				Moves: []Move{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 2, FromName: "Practising", To: 3, ToName: "Proficient"}}},
+				Moves: []Move{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, From: 2, FromName: "Practising", To: 3, ToName: "Proficient", NoEvidence: true}}},
 		},
 		{
 			// A pull request that adds the file in one commit and fixes it in
