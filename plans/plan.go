@@ -835,11 +835,13 @@ func focusNote(pl *Plan, want int) string {
 	case pl.Current.Assessed*2 < pl.Current.Total:
 		return "Most skills have no level yet, so the focus stops here: the next assessment will show what else to work on."
 	case pl.Returned != "" && len(pl.Reentry) > 0:
-		return "Back from leave, the focus is the refresh and your own goals: no stretch towards the next role before the next review, as no new scope is asked of you."
+		return "Back from leave, the focus is the refresh and your own goals: you choose when to take on new scope, and nothing towards the next role is asked of you before the next review."
 	case len(pl.Focus) == 0:
 		return "Nothing in the file asks for a focus: every assessed skill meets the bar, and no goal, setback or disagreement names one. Agree a goal for the next step."
 	}
-	return fmt.Sprintf("Only %s: every other assessed skill meets the bar, and no setback, or goal not already carried by a focus above, names another.", words(len(pl.Focus), "focus skill"))
+	// Fewer than asked: every other assessed skill meets the bar, and no
+	// setback, or goal not already carried by a focus above, names another.
+	return fmt.Sprintf("%s this quarter: everything else is where it should be.", upperFirst(words(len(pl.Focus), "focus skill")))
 }
 
 func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
