@@ -50,8 +50,9 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 		if steps[k] == last {
 			k = (k + 1) % len(steps)
 		}
+		obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
 		return Action{Text: steps[k],
-			Evidence: "What you did, and how the people it involved responded, at our next 1:1."}, &p.Goals[i]
+			Evidence: fmt.Sprintf("What you did on %s, and how the people it involved responded, at our next 1:1.", obj)}, &p.Goals[i]
 	}
 	switch m := bookAction.FindStringSubmatch(a.Text); {
 	case strings.HasPrefix(a.Text, weekStep):
@@ -263,7 +264,7 @@ func nextDecision(g skills.Goal, day time.Time) string {
 	if !g.Due.IsZero() && !g.Due.Before(day) {
 		by = fmt.Sprintf(" (due %s)", longDate(g.Due, day))
 	}
-	return fmt.Sprintf("Name the next decision on %s%s, who makes it and by when; settle it, or put it on their desk, before our next 1:1.", obj, by)
+	return fmt.Sprintf("Name the next decision on %s%s, who makes it and by when; make it if it is yours, or get it to the person whose it is, before our next 1:1.", obj, by)
 }
 
 // theirView is a goal's third step: the view of those it is with or for.
