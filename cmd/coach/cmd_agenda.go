@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
 	"io"
 	"io/fs"
-	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/internal/workspace"
@@ -142,7 +140,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		if opts.Force {
 			// --force replaces what coach wrote, never what someone wrote
 			// in it at the 1:1.
-			if werr := writtenIn(t.Repo.Root, path, opts.Week, content, p.ID); werr != nil {
+			if werr := files.WrittenIn(t.Repo.Root, path, opts.Week, content, p.ID); werr != nil {
 				if !files.LeftAlone(werr) {
 					return werr
 				}
@@ -179,21 +177,4 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		return errFindings
 	}
 	return nil
-}
-
-// writtenIn refuses to replace the agenda at path when it holds something
-// someone wrote in it that content, the agenda coach would write now, does
-// not: a *files.NotReplacedError naming what, and how to go on.
-func writtenIn(root, path string, week plans.Week, content []byte, id string) error {
-	old, ok, err := files.ReadGenerated(root, path)
-	if err != nil || !ok || !bytes.HasPrefix(old, []byte(files.AgendaMarker)) {
-		return err // WriteAgenda says what it does with a file coach did not write
-	}
-	w := plans.WrittenIn(plans.ReadAgenda(week, old), plans.ReadAgenda(week, content))
-	if len(w) == 0 {
-		return nil
-	}
-	return &files.NotReplacedError{Path: path,
-		Why: "holds what was written in it (" + strings.Join(w, ", ") + "), which --force would lose",
-		Fix: fmt.Sprintf("copy what you wrote elsewhere and delete the file, then run `coach agenda %s --week %s` again", id, week)}
 }

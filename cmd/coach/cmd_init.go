@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/coach-dev/coach/plans"
 	repoexample "github.com/coach-dev/coach/repo-example"
@@ -88,7 +87,7 @@ func runInit(ctx context.Context, opts initOptions, stderr *report) error {
 	if opts.Example {
 		return initExample(ctx, opts.Dir, gitRoot, version, stderr)
 	}
-	folder, err := folderIn(gitRoot, opts.Dir)
+	folder, err := files.FolderIn(gitRoot, opts.Dir)
 	if err != nil {
 		return err
 	}
@@ -218,27 +217,4 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr *repo
 		stderr.Notef("%s has a git repository of its own, inside the one at %s", dir, gitRoot)
 	}
 	return nil
-}
-
-// folderIn is dir's path inside the git work tree at root, with slashes:
-// "" when there is no repository or dir is its root.
-func folderIn(root, dir string) (string, error) {
-	if root == "" {
-		return "", nil
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
-		abs = filepath.Join(real, filepath.Base(abs))
-	}
-	if real, err := filepath.EvalSymlinks(root); err == nil {
-		root = real
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
-		return "", err
-	}
-	return filepath.ToSlash(rel), nil
 }
