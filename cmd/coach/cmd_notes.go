@@ -242,22 +242,13 @@ func printPrivatePlans(t *workspace.Workspace, people []*skills.Person, p privat
 		if err != nil {
 			return err
 		}
-		notes, err := notes.Open(target, p.Identities, stderr)
+		plain, err := notes.Open(target, p.Identities, stderr)
 		if err != nil {
 			return err
 		}
-		var b strings.Builder
-		b.Write(content)
-		b.WriteString("\n## Private notes\n\n")
-		b.WriteString("_Decrypted for this terminal; never written to a file._\n\n")
-		if strings.TrimSpace(notes) == "" {
-			b.WriteString("None.\n")
-		} else {
-			b.WriteString(strings.TrimRight(notes, "\n") + "\n")
-		}
 		// The plan (a template's own text too) and the notes, with their
 		// control characters shown, not sent.
-		if _, err := stdout.Write(shown([]byte(b.String()))); err != nil {
+		if _, err := stdout.Write(shown(notes.WithPlan(content, plain))); err != nil {
 			return err
 		}
 	}

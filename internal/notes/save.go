@@ -112,3 +112,18 @@ func EditAndSave(repo *skills.Repo, id string, opts Options, stdout io.Writer, r
 	r.Wrotef("wrote %s: the notes are encrypted to %d recipient(s)", t.Path, len(rs))
 	return nil
 }
+
+// WithPlan is a plan's Markdown followed by the person's decrypted notes,
+// as coach plan --private prints it to the terminal.
+func WithPlan(plan []byte, plain string) []byte {
+	var b strings.Builder
+	b.Write(plan)
+	b.WriteString("\n## Private notes\n\n")
+	b.WriteString("_Decrypted for this terminal; never written to a file._\n\n")
+	if strings.TrimSpace(plain) == "" {
+		b.WriteString("None.\n")
+	} else {
+		b.WriteString(strings.TrimRight(plain, "\n") + "\n")
+	}
+	return []byte(b.String())
+}
