@@ -192,12 +192,8 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 		changes = history.Concerning(changes, opts.Skill)
 	}
 	if opts.SVG != "" {
-		var svg []byte
-		if p, err := repo.Person(opts.Person); err == nil {
-			svg = history.SVG(p, history.ForPerson(res.Changes, opts.Person), m)
-		} else {
-			svg = history.SVG(nil, history.ForPerson(res.Changes, opts.Person), m)
-		}
+		p, _ := repo.Person(opts.Person) // nil (left, or unreadable): drawn by id
+		svg := history.SVG(p, history.ForPerson(res.Changes, opts.Person), m)
 		if err := files.WriteChart(ctx, opts.SVG, svg, "coach history "+opts.Person+" --svg "+opts.SVG); err != nil {
 			return err
 		}

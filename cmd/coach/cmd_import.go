@@ -169,7 +169,7 @@ func runImport(ctx context.Context, opts importOptions, stdout io.Writer, stderr
 		return err
 	}
 	stderr.Wrotef("wrote %s: %d skills, %d levels, %d roles; %d values marked %s are left to write (coach check lists them)",
-		shown, len(fw.Skills), fw.Levels, countRoles(roles, fw), problems.Warnings(), skills.ImportTODO)
+		shown, len(fw.Skills), fw.Levels, framework.CountRoles(roles, fw), problems.Warnings(), skills.ImportTODO)
 	// The editor schema lists the matrix's skills: a repository that keeps
 	// one gets it rewritten with the matrix, or check calls it stale.
 	if opts.Output == "" {
@@ -180,11 +180,4 @@ func runImport(ctx context.Context, opts importOptions, stdout io.Writer, stderr
 		return runSchema(ctx, schemaOptions{Dir: filepath.Dir(file), Write: true}, stdout, stderr)
 	}
 	return nil
-}
-
-func countRoles(roles map[int]string, fw *framework.Framework) int {
-	if roles == nil {
-		return len(framework.DefaultRoles(fw))
-	}
-	return len(roles)
 }
