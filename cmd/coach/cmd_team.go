@@ -122,10 +122,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		return err
 	}
 	if opts.Format == "json" {
-		if err := writeJSON(stdout, view.JSON()); err != nil {
-			return err
-		}
-		return nil
+		return writeJSON(stdout, view.JSON())
 	}
 	// A finding is said on stderr, or with --format github as an
 	// annotation on stdout (and the diff on stderr).

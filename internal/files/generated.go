@@ -2,6 +2,7 @@ package files
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -32,6 +33,24 @@ func CompareGenerated(root, path string, content []byte, marker string) (verdict
 		return "hand-edited", 1, diff, nil
 	}
 	return "stale", FirstDifference(old, content), diff, nil
+}
+
+// AgendaHeader is the first line of the agenda generated from the skill
+// file at path for week: AgendaMarker, the week and AgendaPromise.
+func AgendaHeader(path string, week plans.Week) string {
+	return fmt.Sprintf(AgendaMarker+"%s for %s. "+AgendaPromise+" -->\n", path, week)
+}
+
+// WriteWeekAgenda writes the agenda of person id for week at path, as
+// WriteAgenda does; with force it first refuses, as WrittenIn does, to
+// replace what someone wrote in it at the 1:1.
+func WriteWeekAgenda(ctx context.Context, root, path string, content []byte, force bool, id string, week plans.Week) error {
+	if force {
+		if err := WrittenIn(root, path, week, content, id); err != nil {
+			return err
+		}
+	}
+	return WriteAgenda(ctx, root, path, content, force, fmt.Sprintf("coach agenda %s --week %s --force", id, week))
 }
 
 // WrittenIn refuses to replace the agenda at path when it holds something
