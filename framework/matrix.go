@@ -71,6 +71,15 @@ func Ladder() []string {
 	return out
 }
 
+// CountRoles is the number of roles the matrix of fw has with the mapping
+// roles, DefaultRoles' when roles is nil.
+func CountRoles(roles map[int]string, fw *Framework) int {
+	if roles == nil {
+		return len(DefaultRoles(fw))
+	}
+	return len(roles)
+}
+
 // DefaultRoles is the mapping used without --roles: the framework's own
 // role names where it has them, else level-1, level-2...
 func DefaultRoles(fw *Framework) map[int]string {

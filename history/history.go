@@ -412,3 +412,34 @@ func Between(changes []skills.Change, since, until time.Time) []skills.Change {
 	}
 	return out
 }
+
+// Concerning returns the changes that concern skill (see
+// skills.Change.Concerns); "" is every change.
+func Concerning(changes []skills.Change, skill string) []skills.Change {
+	if skill == "" {
+		return changes
+	}
+	var out []skills.Change
+	for _, c := range changes {
+		if c.Concerns(skill) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Select yields the changes of seq that Between and Concerning keep, for
+// a history streamed rather than held whole.
+func Select(seq iter.Seq[skills.Change], since, until time.Time, skill string) iter.Seq[skills.Change] {
+	return func(yield func(skills.Change) bool) {
+		for c := range seq {
+			if (!since.IsZero() && c.Date.Before(since)) || (!until.IsZero() && !c.Date.Before(until)) ||
+				(skill != "" && !c.Concerns(skill)) {
+				continue
+			}
+			if !yield(c) {
+				return
+			}
+		}
+	}
+}

@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/coach-dev/coach/skills"
@@ -33,19 +35,40 @@ const maxStaged = skills.MaxGeneratedSize
 // tree. It returns the number of files written. A file that is staged for
 // deletion is absent; an unresolved merge conflict is an error naming it.
 func CheckoutIndex(root, dir string) (int, error) {
-	w, repo, err := openAt(root)
+	staged, err := StagedFiles(root)
 	if err != nil {
 		return 0, err
 	}
+	for _, rel := range slices.Sorted(maps.Keys(staged)) {
+		dst := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return 0, err
+		}
+		if err := os.WriteFile(dst, staged[rel], 0o644); err != nil {
+			return 0, err
+		}
+	}
+	return len(staged), nil
+}
+
+// StagedFiles reads the coaching files as they are staged in the git index
+// of the repository at root, in memory: their contents by slash-separated
+// path under the coaching root, with the bounds and errors of
+// CheckoutIndex.
+func StagedFiles(root string) (map[string][]byte, error) {
+	w, repo, err := openAt(root)
+	if err != nil {
+		return nil, err
+	}
 	idx, err := readIndex(repo)
 	if err != nil {
-		return 0, fmt.Errorf("read the git index: %w", err)
+		return nil, fmt.Errorf("read the git index: %w", err)
 	}
 	prefix := path.Dir(w.skillsPath) + "/"
 	if prefix == "./" {
 		prefix = ""
 	}
-	n := 0
+	staged := map[string][]byte{}
 	for _, e := range idx.Entries {
 		if !strings.HasPrefix(e.Name, prefix) {
 			continue
@@ -55,25 +78,18 @@ func CheckoutIndex(root, dir string) (int, error) {
 			continue
 		}
 		if e.Stage != 0 {
-			return 0, fmt.Errorf("%s has an unresolved merge conflict in the index; resolve it and `git add` it", rel)
+			return nil, fmt.Errorf("%s has an unresolved merge conflict in the index; resolve it and `git add` it", rel)
 		}
 		data, err := readBlob(repo.Storer, e.Hash, maxStaged)
 		if large := (*TooLargeError)(nil); errors.As(err, &large) {
-			return 0, fmt.Errorf("the staged %s is %d bytes, over every limit of coach (the largest is %d); unstage it with `git restore --staged %s`", rel, large.Size, maxStaged, rel)
+			return nil, fmt.Errorf("the staged %s is %d bytes, over every limit of coach (the largest is %d); unstage it with `git restore --staged %s`", rel, large.Size, maxStaged, rel)
 		}
 		if err != nil {
-			return 0, fmt.Errorf("read the staged %s (%s): %w", rel, e.Hash.String()[:7], err)
+			return nil, fmt.Errorf("read the staged %s (%s): %w", rel, e.Hash.String()[:7], err)
 		}
-		dst := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return 0, err
-		}
-		if err := os.WriteFile(dst, data, 0o644); err != nil {
-			return 0, err
-		}
-		n++
+		staged[rel] = data
 	}
-	return n, nil
+	return staged, nil
 }
 
 func wanted(rel string) bool {

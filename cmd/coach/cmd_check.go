@@ -59,32 +59,13 @@ file has an error, 2 on wrong usage.`,
 }
 
 func runCheck(opts checkOptions, stdout io.Writer, stderr *report) error {
-	var (
-		repo *skills.Repo
-		err  error
-		root string
-	)
-	if opts.Staged {
-		var cleanup func()
-		repo, root, cleanup, err = workspace.LoadStaged(opts.Dir)
-		if err == nil {
-			defer cleanup()
-		}
-	} else {
-		repo, err = workspace.Load(opts.Dir)
-		if repo != nil {
-			root = repo.Root
-		}
-	}
+	c, err := workspace.Check(opts.Dir, opts.Staged, readBuild())
 	if err != nil {
 		return err
 	}
-	ps := append(repo.Problems, workspace.VersionProblems(repo.Config, readBuild())...)
+	repo, root, ps := c.Repo, c.Root, c.Problems
 	if !opts.Staged {
-		// What the next commit holds is checked by --staged (the hook);
-		// what earlier commits hold, here.
 		ps = append(ps, notes.PlainInHistory(repo.Root)...)
-		ps = append(ps, workspace.PlacementProblems(repo.Root)...)
 		ps.Sort()
 	}
 	switch opts.Format {

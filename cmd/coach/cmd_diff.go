@@ -97,9 +97,9 @@ func runDiff(ctx context.Context, opts diffOptions, stdout io.Writer, stderr *re
 		var out []byte
 		out, err = tmpl.Render("diff.md.tmpl", r)
 		if err == nil {
-			out = append([]byte(reviewAlert(r)), out...)
+			out = append([]byte(workspace.ReviewAlert(r)), out...)
 			if opts.Comment {
-				out = fitComment(out, maxComment)
+				out = workspace.FitComment(out, maxComment)
 			}
 			_, err = stdout.Write(shown(out))
 		}

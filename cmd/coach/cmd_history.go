@@ -189,21 +189,11 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 		if m.Skill(opts.Skill) == nil {
 			return usagef("unknown skill %q; did you mean %s?", opts.Skill, skills.Closest(opts.Skill, m.SkillIDs(), 1)[0])
 		}
-		var only []skills.Change
-		for _, c := range changes {
-			if c.Concerns(opts.Skill) {
-				only = append(only, c)
-			}
-		}
-		changes = only
+		changes = history.Concerning(changes, opts.Skill)
 	}
 	if opts.SVG != "" {
-		var svg []byte
-		if p, err := repo.Person(opts.Person); err == nil {
-			svg = history.SVG(p, history.ForPerson(res.Changes, opts.Person), m)
-		} else {
-			svg = history.SVG(nil, history.ForPerson(res.Changes, opts.Person), m)
-		}
+		p, _ := repo.Person(opts.Person) // nil (left, or unreadable): drawn by id
+		svg := history.SVG(p, history.ForPerson(res.Changes, opts.Person), m)
 		if err := files.WriteChart(ctx, opts.SVG, svg, "coach history "+opts.Person+" --svg "+opts.SVG); err != nil {
 			return err
 		}
@@ -234,17 +224,7 @@ func writeStream(stdout io.Writer, stderr *report, res *history.Result, opts his
 	if opts.Skill != "" && m.Skill(opts.Skill) == nil {
 		return usagef("unknown skill %q; did you mean %s?", opts.Skill, skills.Closest(opts.Skill, m.SkillIDs(), 1)[0])
 	}
-	changes := func(yield func(skills.Change) bool) {
-		for c := range res.All() {
-			if (!opts.Since.IsZero() && c.Date.Before(opts.Since)) || (!opts.Until.IsZero() && !c.Date.Before(opts.Until)) ||
-				(opts.Skill != "" && !c.Concerns(opts.Skill)) {
-				continue
-			}
-			if !yield(c) {
-				return
-			}
-		}
-	}
+	changes := history.Select(res.All(), opts.Since, opts.Until, opts.Skill)
 	if opts.Format == "md" {
 		return history.WriteMarkdownSeq(stdout, changes, m, true, templates.Escape)
 	}

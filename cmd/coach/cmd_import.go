@@ -1,18 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/coach-dev/coach/framework"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/importer"
 	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
@@ -125,7 +123,7 @@ func runImport(ctx context.Context, opts importOptions, stdout io.Writer, stderr
 		} else if f != format {
 			return usagef("%s is %s and another file is %s; import one format at a time", file, f, format)
 		}
-		src, err := readFramework(file)
+		src, err := importer.ReadFramework(file)
 		if err != nil {
 			return err
 		}
@@ -163,11 +161,15 @@ func runImport(ctx context.Context, opts importOptions, stdout io.Writer, stderr
 		}
 		file, shown = filepath.Join(root, skills.MatrixFile), skills.MatrixFile
 	}
-	if err := writeMatrix(ctx, file, shown, data, opts.Force); err != nil {
+	if files.InGitDir(file) {
+		return &usageError{msg: fmt.Sprintf("%s is inside a .git directory, which is git's own", shown),
+			hint: "write the matrix in the work tree"}
+	}
+	if err := importer.WriteMatrix(ctx, file, shown, data, opts.Force); err != nil {
 		return err
 	}
 	stderr.Wrotef("wrote %s: %d skills, %d levels, %d roles; %d values marked %s are left to write (coach check lists them)",
-		shown, len(fw.Skills), fw.Levels, countRoles(roles, fw), problems.Warnings(), skills.ImportTODO)
+		shown, len(fw.Skills), fw.Levels, framework.CountRoles(roles, fw), problems.Warnings(), skills.ImportTODO)
 	// The editor schema lists the matrix's skills: a repository that keeps
 	// one gets it rewritten with the matrix, or check calls it stale.
 	if opts.Output == "" {
@@ -178,67 +180,4 @@ func runImport(ctx context.Context, opts importOptions, stdout io.Writer, stderr
 		return runSchema(ctx, schemaOptions{Dir: filepath.Dir(file), Write: true}, stdout, stderr)
 	}
 	return nil
-}
-
-func countRoles(roles map[int]string, fw *framework.Framework) int {
-	if roles == nil {
-		return len(framework.DefaultRoles(fw))
-	}
-	return len(roles)
-}
-
-// readFramework reads a framework file, within framework.MaxFileSize. A
-// file that cannot be read is a finding about it, as a bad one is.
-func readFramework(file string) ([]byte, error) {
-	unreadable := func(why, hint string) error {
-		return &skills.ProblemsError{Problems: skills.Problems{{Path: file, Severity: skills.Error,
-			Message: "cannot be read: " + why, Hint: hint}}}
-	}
-	f, err := os.Open(file)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil, unreadable("no such file", "check the path; a relative one is read after -C")
-	case err != nil:
-		return nil, unreadable(err.Error(), "make it readable")
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, unreadable("not a regular file", "give the framework's file (a .md or .csv)")
-	}
-	src, err := io.ReadAll(io.LimitReader(f, framework.MaxFileSize+1))
-	if err != nil {
-		return nil, unreadable(err.Error(), "make it readable")
-	}
-	return src, nil
-}
-
-// writeMatrix writes the imported matrix to file (shown as shown): a new
-// file, or in place of one that is still the built-in matrix, or with
-// force in place of any; never half a file.
-func writeMatrix(ctx context.Context, file, shown string, data []byte, force bool) error {
-	if files.InGitDir(file) {
-		return &usageError{msg: fmt.Sprintf("%s is inside a .git directory, which is git's own", shown),
-			hint: "write the matrix in the work tree"}
-	}
-	old, err := files.ReadOwned(file)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		err := files.Create(ctx, file, shown, data)
-		if errors.Is(err, fs.ErrExist) {
-			return &files.NotReplacedError{Path: shown, Why: "appeared while coach was writing it", Fix: "check it, then run `coach import` again"}
-		}
-		return err
-	case files.LeftAlone(err):
-		return err
-	case err != nil:
-		return fmt.Errorf("read %s: %w", shown, err)
-	case bytes.Equal(old, data):
-		return nil
-	}
-	unedited := bytes.Equal(bytes.ReplaceAll(old, []byte("\r\n"), []byte("\n")), skills.DefaultMatrixTOML())
-	if !force && !unedited {
-		return &files.NotReplacedError{Path: shown, Why: "exists and is not the built-in matrix",
-			Fix: "run `coach import` again with --force to replace it (git keeps the old one), or give --output another file"}
-	}
-	return files.Replace(ctx, file, shown, old, data, "coach import --force")
 }

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/coach-dev/coach/plans"
 	repoexample "github.com/coach-dev/coach/repo-example"
@@ -88,7 +87,7 @@ func runInit(ctx context.Context, opts initOptions, stderr *report) error {
 	if opts.Example {
 		return initExample(ctx, opts.Dir, gitRoot, version, stderr)
 	}
-	folder, err := folderIn(gitRoot, opts.Dir)
+	folder, err := files.FolderIn(gitRoot, opts.Dir)
 	if err != nil {
 		return err
 	}
@@ -146,99 +145,36 @@ func initExample(ctx context.Context, dir, gitRoot, version string, stderr *repo
 	if len(entries) > 0 {
 		return &usageError{msg: fmt.Sprintf("%s is not empty; init --example needs a new or empty directory", dir)}
 	}
-	// The example is built in a directory of its own beside dir and renamed
-	// to dir once complete: an interrupted run (Ctrl-C, a failure, kill -9)
-	// leaves no half-built dir to block the next one.
-	final := dir
-	if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o755); err != nil {
-		return err
-	}
-	dir, err = os.MkdirTemp(filepath.Dir(filepath.Clean(final)), "."+filepath.Base(filepath.Clean(final))+".coach-init-*")
-	if err != nil {
-		return err
-	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		os.RemoveAll(dir)
-		return err
-	}
-	done := false
-	defer func() {
-		if !done {
-			os.RemoveAll(dir)
-		}
-	}()
-	commits, err := repoexample.Build(dir, version)
+	last, err := repoexample.LastDate()
 	if err != nil {
 		return err
 	}
 	// The example is green from its first pull request: its plans, its
 	// team.md and the agendas of the week of its last 1:1s are generated
 	// and committed.
-	last, err := repoexample.LastDate()
-	if err != nil {
-		return err
-	}
-	if err := runPlan(ctx, planOptions{Dir: dir, All: true, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
-		return fmt.Errorf("generate the example's plans: %w", err)
-	}
 	week := plans.WeekOf(last)
-	if err := runAgenda(ctx, agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
-		return fmt.Errorf("generate the example's agendas: %w", err)
-	}
-	if err := runTeam(ctx, teamOptions{Dir: dir, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
-		return fmt.Errorf("generate the example's team.md: %w", err)
-	}
-	if _, err := repoexample.CommitAll(dir, fmt.Sprintf("Generate everyone's plan, team.md and the %s agendas with coach", week)); err != nil {
-		return fmt.Errorf("commit the example's plans: %w", err)
-	}
-	files, err := repoexample.Final(version)
+	commits, files, err := repoexample.Create(ctx, dir, version, func(dir string) (string, error) {
+		if err := runPlan(ctx, planOptions{Dir: dir, All: true, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
+			return "", fmt.Errorf("generate the example's plans: %w", err)
+		}
+		if err := runAgenda(ctx, agendaOptions{Dir: dir, All: true, Week: week, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
+			return "", fmt.Errorf("generate the example's agendas: %w", err)
+		}
+		if err := runTeam(ctx, teamOptions{Dir: dir, Format: "md"}, io.Discard, newReport(io.Discard)); err != nil {
+			return "", fmt.Errorf("generate the example's team.md: %w", err)
+		}
+		return fmt.Sprintf("Generate everyone's plan, team.md and the %s agendas with coach", week), nil
+	})
 	if err != nil {
 		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	// rename(2) replaces an empty directory; elsewhere it is removed first.
-	if err := os.Rename(dir, final); err != nil {
-		if rerr := os.Remove(final); rerr != nil {
-			return fmt.Errorf("move the example into %s: %w", final, err)
-		}
-		if err := os.Rename(dir, final); err != nil {
-			return fmt.Errorf("move the example into %s: %w", final, err)
-		}
-	}
-	done = true
-	dir = final
 	for _, f := range files {
 		stderr.Wrotef("created %s", f.Path)
 	}
 	stderr.Wrotef("created plans/, team.md and agendas/ with everyone's plan, the team view and the %s agendas", week)
-	stderr.Wrotef("created a git repository (branch main) with %d commits of example history", len(commits)+1)
+	stderr.Wrotef("created a git repository (branch main) with %d commits of example history", commits)
 	if gitRoot != "" {
 		stderr.Notef("%s has a git repository of its own, inside the one at %s", dir, gitRoot)
 	}
 	return nil
-}
-
-// folderIn is dir's path inside the git work tree at root, with slashes:
-// "" when there is no repository or dir is its root.
-func folderIn(root, dir string) (string, error) {
-	if root == "" {
-		return "", nil
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
-		abs = filepath.Join(real, filepath.Base(abs))
-	}
-	if real, err := filepath.EvalSymlinks(root); err == nil {
-		root = real
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
-		return "", err
-	}
-	return filepath.ToSlash(rel), nil
 }

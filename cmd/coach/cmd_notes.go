@@ -33,6 +33,10 @@ type notesOptions struct {
 	TrustNewRecipients bool
 }
 
+func (o notesOptions) notes() notes.Options {
+	return notes.Options{Identities: o.Identities, TrustNewRecipients: o.TrustNewRecipients, All: o.All, Editor: o.Editor}
+}
+
 func newNotesCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name:      "notes",
@@ -145,9 +149,9 @@ func runNotes(opts notesOptions, stdout io.Writer, stderr *report) error {
 				ids = append(ids, p.ID)
 			}
 		}
-		return encryptNotes(repo, ids, opts, stderr)
+		return notes.Encrypt(repo, ids, opts.notes(), stderr)
 	case opts.Edit:
-		return editNotes(repo, opts, stdout, stderr)
+		return notes.EditAndSave(repo, opts.People[0], opts.notes(), stdout, stderr)
 	}
 	t, err := notes.Read(repo, opts.People[0])
 	if err != nil {
@@ -191,81 +195,6 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-func encryptNotes(repo *skills.Repo, people []string, opts notesOptions, stderr *report) error {
-	rs, err := notes.Recipients(repo)
-	if err != nil {
-		return err
-	}
-	if err := notes.CheckNewRecipients(repo, opts.TrustNewRecipients); err != nil {
-		return err
-	}
-	for _, id := range people {
-		t, err := notes.Read(repo, id)
-		if err != nil {
-			return err
-		}
-		if !t.Notes.Present || t.Notes.Empty() {
-			if !opts.All {
-				stderr.Errorf("%s has no private notes to encrypt", t.Path)
-			}
-			continue
-		}
-		verb := "encrypted"
-		if t.Notes.Encrypted() {
-			verb = "re-encrypted"
-		}
-		plain, err := notes.Open(t, opts.Identities, newReport(io.Discard))
-		if err != nil {
-			return err
-		}
-		if err := notes.Write(t, plain, rs); err != nil {
-			return err
-		}
-		stderr.Errorf("%s the notes in %s to %d recipient(s)", verb, t.Path, len(rs))
-	}
-	return nil
-}
-
-func editNotes(repo *skills.Repo, opts notesOptions, stdout io.Writer, stderr *report) error {
-	rs, err := notes.Recipients(repo)
-	if err != nil {
-		return err
-	}
-	if err := notes.CheckNewRecipients(repo, opts.TrustNewRecipients); err != nil {
-		return err
-	}
-	t, err := notes.Read(repo, opts.People[0])
-	if err != nil {
-		return err
-	}
-	plain, err := notes.Open(t, opts.Identities, stderr)
-	if err != nil {
-		return err
-	}
-	notes.WarnStanzas(t, repo, stderr)
-
-	if plain != "" && !strings.HasSuffix(plain, "\n") {
-		plain += "\n" // editors expect a last newline, and add one anyway
-	}
-	edited, err := notes.Edit(t, plain, opts.Editor, stdout, stderr)
-	if err != nil {
-		return err
-	}
-	if edited == plain && (t.Notes.Encrypted() || t.Notes.Empty()) {
-		stderr.Errorf("the notes of %s are unchanged; nothing was written", t.ID)
-		return nil
-	}
-	if err := notes.Write(t, edited, rs); err != nil {
-		return err
-	}
-	if strings.TrimSpace(edited) == "" {
-		stderr.Errorf("removed the notes of %s from %s", t.ID, t.Path)
-		return nil
-	}
-	stderr.Wrotef("wrote %s: the notes are encrypted to %d recipient(s)", t.Path, len(rs))
-	return nil
 }
 
 // private is plan's --private and the flags that go with it.
@@ -313,22 +242,13 @@ func printPrivatePlans(t *workspace.Workspace, people []*skills.Person, p privat
 		if err != nil {
 			return err
 		}
-		notes, err := notes.Open(target, p.Identities, stderr)
+		plain, err := notes.Open(target, p.Identities, stderr)
 		if err != nil {
 			return err
 		}
-		var b strings.Builder
-		b.Write(content)
-		b.WriteString("\n## Private notes\n\n")
-		b.WriteString("_Decrypted for this terminal; never written to a file._\n\n")
-		if strings.TrimSpace(notes) == "" {
-			b.WriteString("None.\n")
-		} else {
-			b.WriteString(strings.TrimRight(notes, "\n") + "\n")
-		}
 		// The plan (a template's own text too) and the notes, with their
 		// control characters shown, not sent.
-		if _, err := stdout.Write(shown([]byte(b.String()))); err != nil {
+		if _, err := stdout.Write(shown(notes.WithPlan(content, plain))); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/aymanbagabas/go-udiff"
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -218,7 +216,12 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 				return err
 			}
 		case opts.Check:
-			verdict, line, err := compareGenerated(t.Repo.Root, path, content, plans.Marker(p.Path), diffs)
+			verdict, line, diff, err := files.CompareGenerated(t.Repo.Root, path, content, plans.Marker(p.Path))
+			if diff != "" {
+				if _, err := diffs.Write(shown([]byte(diff))); err != nil {
+					return err
+				}
+			}
 			if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
 				finding(refused.Problem.Path, 0, refused.Problem.String())
 				findings = true
@@ -284,30 +287,4 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 		return errFindings
 	}
 	return nil
-}
-
-// compareGenerated compares the generated file path under root, as
-// committed, with content, and writes the diff of one that differs to
-// diffs. The verdict is "" (current), "missing", "hand-edited" (its first
-// line is no longer marker) or "stale", with the first line that differs;
-// a file coach will not read is a *files.RefusedError.
-func compareGenerated(root, path string, content []byte, marker string, diffs io.Writer) (verdict string, line int, err error) {
-	old, exists, err := files.ReadGenerated(root, path)
-	switch {
-	case err != nil:
-		return "", 0, err
-	case !exists:
-		return "missing", 0, nil
-	}
-	old = files.LF(old)
-	if bytes.Equal(old, content) {
-		return "", 0, nil
-	}
-	if _, err := diffs.Write(shown([]byte(udiff.Unified("a/"+path, "b/"+path, string(old), string(content))))); err != nil {
-		return "", 0, err
-	}
-	if !bytes.HasPrefix(old, []byte(marker+"\n")) {
-		return "hand-edited", 1, nil
-	}
-	return "stale", files.FirstDifference(old, content), nil
 }

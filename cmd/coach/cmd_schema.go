@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/coach-dev/coach/internal/workspace"
@@ -120,15 +118,7 @@ func writeSchemaFile(ctx context.Context, file string, data []byte) error {
 		return &usageError{msg: fmt.Sprintf("--output %s is inside a .git directory, which is git's own", filepath.Dir(file)),
 			hint: "give --output a directory of its own, for example --output schemas"}
 	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	ours := func(old []byte) bool {
-		return bytes.Contains(old, []byte(`"$schema"`)) &&
-			(bytes.Contains(old, []byte("coach's JSON contract")) || bytes.Contains(old, []byte(schemaMarker)))
-	}
-	return files.WriteOwned(ctx, file, data, ours, &files.NotReplacedError{Path: file, Why: "is not a schema coach wrote", Fix: "give --output a directory of its own"},
-		"coach schema --output "+filepath.Dir(file))
+	return files.WriteSchemaFile(ctx, file, data, schemaMarker)
 }
 
 // schemaMarker is in the description of every schema coach writes.

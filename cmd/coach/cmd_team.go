@@ -122,10 +122,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		return err
 	}
 	if opts.Format == "json" {
-		if err := writeJSON(stdout, view.JSON()); err != nil {
-			return err
-		}
-		return nil
+		return writeJSON(stdout, view.JSON())
 	}
 	// A finding is said on stderr, or with --format github as an
 	// annotation on stdout (and the diff on stderr).
@@ -198,7 +195,12 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		if opts.Format == "github" {
 			diffs = stderr
 		}
-		verdict, line, err := compareGenerated(t.Repo.Root, rel, content, plans.TeamMarker(), diffs)
+		verdict, line, diff, err := files.CompareGenerated(t.Repo.Root, rel, content, plans.TeamMarker())
+		if diff != "" {
+			if _, err := diffs.Write(shown([]byte(diff))); err != nil {
+				return err
+			}
+		}
 		if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
 			finding(refused.Problem.Path, 0, refused.Problem.String())
 			continue

@@ -6,9 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/coach-dev/coach/history/synth"
 )
@@ -45,40 +43,6 @@ func BenchmarkDiff(b *testing.B) {
 				if err := runDiff(b.Context(), bc.opts, io.Discard, newReport(io.Discard)); err != nil {
 					b.Fatal(err)
 				}
-			}
-		})
-	}
-}
-
-// Issue 21: a 200 KB name made the PR comment too long for GitHub. However
-// long the summary, --comment fits it under the limit, whole lines and
-// whole characters, and says it was cut.
-func TestFitCommentCapsTheComment(t *testing.T) {
-	long := strings.Repeat("é", 100_000)
-	for _, tt := range []struct {
-		name, in string
-		cut      bool
-	}{
-		{"short", "## Skill changes\n\nNo changes.\n", false},
-		{"exactly the limit", strings.Repeat("a", 299) + "\n", false},
-		{"many lines", strings.Repeat("- a line of evidence\n", 40), true},
-		{"one long line", "## Skill changes\n\n### " + long + "\n", true},
-		{"one long line first", long, true},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got := string(fitComment([]byte(tt.in), 300))
-			if !tt.cut {
-				if got != tt.in {
-					t.Errorf("fitComment changed a summary under the limit: %q", got)
-				}
-				return
-			}
-			if len(got) > 300 || !utf8.ValidString(got) || !strings.HasSuffix(got, "**This summary was cut here**: it is longer than a pull-request comment may be. Run `coach diff` on the branch for all of it.\n") {
-				t.Errorf("fitComment = %q (%d bytes)", got, len(got))
-			}
-			kept := strings.TrimSuffix(got, "**This summary was cut here**: it is longer than a pull-request comment may be. Run `coach diff` on the branch for all of it.\n")
-			if kept != "" && (!strings.HasSuffix(kept, "\n\n") || !strings.HasPrefix(tt.in, strings.TrimSuffix(kept, "\n\n"))) {
-				t.Errorf("fitComment kept %q, not a prefix of whole lines", kept)
 			}
 		})
 	}

@@ -440,3 +440,18 @@ func WriteSchema(ctx context.Context, root string, schema []byte, marker string)
 	}
 	return err == nil, err
 }
+
+// WriteSchemaFile writes one schema of coach schema --output DIR: a new
+// file, or over a schema coach wrote (its $schema line and coach's JSON
+// contract or marker in its description); never over another file.
+func WriteSchemaFile(ctx context.Context, file string, data []byte, marker string) error {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	ours := func(old []byte) bool {
+		return bytes.Contains(old, []byte(`"$schema"`)) &&
+			(bytes.Contains(old, []byte("coach's JSON contract")) || bytes.Contains(old, []byte(marker)))
+	}
+	return WriteOwned(ctx, file, data, ours, &NotReplacedError{Path: file, Why: "is not a schema coach wrote", Fix: "give --output a directory of its own"},
+		"coach schema --output "+filepath.Dir(file))
+}

@@ -1,7 +1,7 @@
-package main
+package workspace
 
 // A pull request is reviewed by rules it must not write itself (see
-// workspace.OpenDiff). The alert that opens a review's Markdown is written
+// OpenDiff). The alert that opens a review's Markdown is written
 // here, not by a template, so that no template can leave it out.
 
 import (
@@ -15,9 +15,9 @@ import (
 	"github.com/coach-dev/coach/templates"
 )
 
-// reviewAlert is the alert that opens a review's Markdown, "" when there is
+// ReviewAlert is the alert that opens a review's Markdown, "" when there is
 // nothing to warn of. Every value in it is escaped as a template's would be.
-func reviewAlert(r *plans.Review) string {
+func ReviewAlert(r *plans.Review) string {
 	// A value is cut short, so that a 200 KB name cannot push the rest of
 	// the alert out of the comment.
 	esc := func(s string) string { return templates.Escape(shorten(s, 300)) }
@@ -103,9 +103,9 @@ func reviewAlert(r *plans.Review) string {
 	return b.String()
 }
 
-// fitComment cuts a review's Markdown to at most limit bytes, at a line
+// FitComment cuts a review's Markdown to at most limit bytes, at a line
 // break, and ends it with a paragraph that says it was cut.
-func fitComment(md []byte, limit int) []byte {
+func FitComment(md []byte, limit int) []byte {
 	if len(md) <= limit {
 		return md
 	}

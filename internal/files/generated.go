@@ -1,0 +1,94 @@
+package files
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
+	"github.com/coach-dev/coach/plans"
+)
+
+// CompareGenerated compares the generated file path under root, as
+// committed, with content. The verdict is "" (current), "missing",
+// "hand-edited" (its first line is no longer marker) or "stale", with the
+// first line that differs and, for a file that differs, the unified diff
+// from it to content; a file coach will not read is a *RefusedError.
+func CompareGenerated(root, path string, content []byte, marker string) (verdict string, line int, diff string, err error) {
+	old, exists, err := ReadGenerated(root, path)
+	switch {
+	case err != nil:
+		return "", 0, "", err
+	case !exists:
+		return "missing", 0, "", nil
+	}
+	old = LF(old)
+	if bytes.Equal(old, content) {
+		return "", 0, "", nil
+	}
+	diff = udiff.Unified("a/"+path, "b/"+path, string(old), string(content))
+	if !bytes.HasPrefix(old, []byte(marker+"\n")) {
+		return "hand-edited", 1, diff, nil
+	}
+	return "stale", FirstDifference(old, content), diff, nil
+}
+
+// AgendaHeader is the first line of the agenda generated from the skill
+// file at path for week: AgendaMarker, the week and AgendaPromise.
+func AgendaHeader(path string, week plans.Week) string {
+	return fmt.Sprintf(AgendaMarker+"%s for %s. "+AgendaPromise+" -->\n", path, week)
+}
+
+// WriteWeekAgenda writes the agenda of person id for week at path, as
+// WriteAgenda does; with force it first refuses, as WrittenIn does, to
+// replace what someone wrote in it at the 1:1.
+func WriteWeekAgenda(ctx context.Context, root, path string, content []byte, force bool, id string, week plans.Week) error {
+	if force {
+		if err := WrittenIn(root, path, week, content, id); err != nil {
+			return err
+		}
+	}
+	return WriteAgenda(ctx, root, path, content, force, fmt.Sprintf("coach agenda %s --week %s --force", id, week))
+}
+
+// WrittenIn refuses to replace the agenda at path when it holds something
+// someone wrote in it that content, the agenda coach would write now, does
+// not: a *NotReplacedError naming what, and how to go on.
+func WrittenIn(root, path string, week plans.Week, content []byte, id string) error {
+	old, ok, err := ReadGenerated(root, path)
+	if err != nil || !ok || !bytes.HasPrefix(old, []byte(AgendaMarker)) {
+		return err // WriteAgenda says what it does with a file coach did not write
+	}
+	w := plans.WrittenIn(plans.ReadAgenda(week, old), plans.ReadAgenda(week, content))
+	if len(w) == 0 {
+		return nil
+	}
+	return &NotReplacedError{Path: path,
+		Why: "holds what was written in it (" + strings.Join(w, ", ") + "), which --force would lose",
+		Fix: fmt.Sprintf("copy what you wrote elsewhere and delete the file, then run `coach agenda %s --week %s` again", id, week)}
+}
+
+// FolderIn is dir's path inside the git work tree at root, with slashes:
+// "" when there is no repository or dir is its root.
+func FolderIn(root, dir string) (string, error) {
+	if root == "" {
+		return "", nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(real, filepath.Base(abs))
+	}
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return "", err
+	}
+	return filepath.ToSlash(rel), nil
+}

@@ -1,0 +1,44 @@
+package workspace
+
+import (
+	"github.com/coach-dev/coach/internal/version"
+	"github.com/coach-dev/coach/skills"
+)
+
+// Checked is what coach check finds in a coaching repository.
+type Checked struct {
+	Repo     *skills.Repo
+	Root     string // the repository's own root, where git runs
+	Problems skills.Problems
+}
+
+// Check loads the coaching repository holding dir, or with staged what its
+// git index holds (what the pre-commit hook checks), and lists every
+// problem: the files', the coach version's (b is the running binary) and,
+// for the work tree, the misplaced files. The caller adds those of
+// package notes (which imports this one) for the work tree, and sorts.
+func Check(dir string, staged bool, b version.Build) (*Checked, error) {
+	c := &Checked{}
+	if staged {
+		repo, root, cleanup, err := LoadStaged(dir)
+		if err != nil {
+			return nil, err
+		}
+		defer cleanup()
+		c.Repo, c.Root = repo, root
+	} else {
+		repo, err := Load(dir)
+		if err != nil {
+			return nil, err
+		}
+		c.Repo, c.Root = repo, repo.Root
+	}
+	ps := append(c.Repo.Problems, VersionProblems(c.Repo.Config, b)...)
+	if !staged {
+		// What the next commit holds is checked by --staged (the hook);
+		// what earlier commits hold, here.
+		ps = append(ps, PlacementProblems(c.Repo.Root)...)
+	}
+	c.Problems = ps
+	return c, nil
+}
