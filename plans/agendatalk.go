@@ -223,7 +223,11 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	}
 	if len(pl.Strengths) > 0 {
 		st := pl.Strengths[month%len(pl.Strengths)]
-		t.Points = append(t.Points, fmt.Sprintf("A strength to use: %s (%d %s); %s.", st.Name, st.Level, st.LevelName, strings.TrimSuffix(st.Use, ".")))
+		at := fmt.Sprintf("%d %s", st.Level, st.LevelName)
+		if st.Before != "" {
+			at += ", as it stood before the assessment not yet calibrated"
+		}
+		t.Points = append(t.Points, fmt.Sprintf("A strength to use: %s (%s); %s.", st.Name, at, strings.TrimSuffix(st.Use, ".")))
 	}
 	var asks []string
 	for _, s := range in.Matrix.Skills {

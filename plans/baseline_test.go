@@ -160,9 +160,9 @@ func TestHeldStrengthsAtThePriorLevels(t *testing.T) {
 	}
 	var got []string
 	for _, st := range pl.Strengths {
-		got = append(got, fmt.Sprintf("%s %d", st.ID, st.Level))
+		got = append(got, fmt.Sprintf("%s %d before %s", st.ID, st.Level, st.Before))
 	}
-	if want := []string{"customer-insight 3"}; !slices.Equal(got, want) {
+	if want := []string{"customer-insight 3 before 2026-09-22"}; !slices.Equal(got, want) {
 		t.Errorf("strengths = %q, want %q", got, want)
 	}
 }

@@ -320,6 +320,9 @@ type Strength struct {
 	// AboveTarget is set when the level exceeds the target's bar, not only
 	// the current role's.
 	AboveTarget bool `json:"above_target"`
+	// Before is the day of the uncalibrated re-baseline whose levels a held
+	// plan does not count: Level is the level just before it.
+	Before string `json:"before,omitempty"`
 	// Shows is the latest evidence behind it, "" when the level alone does.
 	Shows   string      `json:"shows,omitempty"`
 	Use     string      `json:"use"`
@@ -968,7 +971,7 @@ func heldStrengths(m *skills.Matrix, role *skills.Role, in []Strength, b *Baseli
 			continue
 		}
 		if lvl < st.Level {
-			st.Level, st.LevelName = lvl, levelName(m, lvl)
+			st.Level, st.LevelName, st.Before = lvl, levelName(m, lvl), b.Date
 			st.AboveTarget = lvl > st.Expect
 		}
 		out = append(out, st)
