@@ -367,15 +367,28 @@ func stillToAssess(pl *Plan, by string) string {
 		}
 	}
 	all := append(slices.Clone(goal), other...)
+	// The skills with no level that the first assessment leaves for later
+	// (a people leader's, for someone whose role leads no one) are counted
+	// too, so the numbers add up with the plan's.
+	unassessed := 0
+	for _, r := range pl.Skills {
+		if r.Level == 0 {
+			unassessed++
+		}
+	}
+	later := ""
+	if n := unassessed - len(all); n > 0 {
+		later = fmt.Sprintf(" (the other %s with no level, for leading people, wait for a role that asks for them)", plural(n, "skill"))
+	}
 	switch {
 	case len(all) == 0:
 		return ""
 	case len(all) <= 3:
-		return fmt.Sprintf("Still to assess by %s: %s.", by, andList(all))
+		return fmt.Sprintf("Still to assess by %s: %s%s.", by, andList(all), later)
 	case len(goal) > 0:
-		return fmt.Sprintf("Still to assess by %s: %d skills, starting with %s, which your goals use.", by, len(all), andList(goal[:min(len(goal), 2)]))
+		return fmt.Sprintf("Still to assess by %s: %d skills, starting with %s, which your goals use%s.", by, len(all), andList(goal[:min(len(goal), 2)]), later)
 	}
-	return fmt.Sprintf("Still to assess by %s: %d skills, a few at each 1:1.", by, len(all))
+	return fmt.Sprintf("Still to assess by %s: %d skills, a few at each 1:1%s.", by, len(all), later)
 }
 
 // commitmentToCheck is the question this agenda asks the manager about
