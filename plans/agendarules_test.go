@@ -88,7 +88,7 @@ func TestCommitmentsCheckedInTurn(t *testing.T) {
 		}
 	}
 	a := agendaFor(t, pm(t), nil, "2026-W48", prevAt(t, "2026-W47", 1))
-	if !strings.HasPrefix(strings.Join(a.Prep, "\n"), "Nothing has been written down since") || !strings.Contains(strings.Join(a.Prep, "\n"), "Ask yourself before you go in: ") {
+	if !strings.HasPrefix(strings.Join(a.Prep, "\n"), "No new evidence or goal since") || !strings.Contains(strings.Join(a.Prep, "\n"), "Ask yourself before you go in: ") {
 		t.Errorf("prep %q", a.Prep)
 	}
 }
@@ -97,7 +97,7 @@ func TestCommitmentsCheckedInTurn(t *testing.T) {
 // would, never as the tool's file.
 func TestNothingRecordedInAManagersWords(t *testing.T) {
 	a := agendaFor(t, pm(t), nil, "2026-W48", prevAt(t, "2026-W47", 1))
-	want := "Nothing has been written down since 17 November: ask Pat what happened that is worth keeping."
+	want := "No new evidence or goal since 17 November: ask Pat what happened that is worth keeping."
 	if !contains(a.Prep, want) {
 		t.Errorf("prep %q, want %q", a.Prep, want)
 	}

@@ -59,7 +59,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		}
 	}
 	if len(a.Changes) == 0 && !a.FirstAgenda {
-		out = append(out, fmt.Sprintf("Nothing has been written down since %s: ask %s what happened that is worth keeping.", longDate(day0(a.Since), day), first))
+		out = append(out, fmt.Sprintf("No new evidence or goal since %s: ask %s what happened that is worth keeping.", longDate(day0(a.Since), day), first))
 	}
 	if n := len(Lines(a.Open)); n > 0 {
 		oldest := a.Open[0].Since
