@@ -58,7 +58,12 @@ const minRebaseline = 6
 // person; "" when unknown. The agenda names a commit with it: a baseline is
 // said as one, never as so many level changes.
 func Baselines(history []skills.Change, current *skills.Person, managerName string) []Baseline {
-	sorted := oldestFirst(history)
+	return baselines(oldestFirst(history), current, managerName)
+}
+
+// baselines is Baselines of a history sorted oldest first (oldestFirst):
+// a plan sorts its person's history once for everything that replays it.
+func baselines(sorted []*skills.Change, current *skills.Person, managerName string) []Baseline {
 	levels := map[string]int{}
 	authors := map[string]bool{} // who changed the levels before
 	var out []Baseline
@@ -180,7 +185,7 @@ type unbacked struct {
 // It is keyed by skill, for the raises that set the levels the file holds
 // now: a later change of the skill's level, or evidence on it, clears one.
 // Such a level is never progress, and no verdict rests on it.
-func unbackedRaises(history []skills.Change, p *skills.Person) map[string]unbacked {
+func unbackedRaises(sorted []*skills.Change, p *skills.Person) map[string]unbacked {
 	out := map[string]unbacked{}
 	levels := map[string]int{}
 	setOn := map[string]string{} // the day each skill's level was last set
@@ -261,7 +266,6 @@ func unbackedRaises(history []skills.Change, p *skills.Person) map[string]unback
 			}
 		}
 	}
-	sorted := oldestFirst(history)
 	cur := map[string]int{}
 	var touched []string
 	for i := 0; i < len(sorted); {

@@ -410,8 +410,9 @@ func Build(in Input) (*Plan, error) {
 	pl.Conversations = conversations(m, p, pl.ManagerCall)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
-	bs := Baselines(in.History, p, pl.Person.ManagerName)
-	raised := unbackedRaises(in.History, p)
+	sorted := oldestFirst(in.History)
+	bs := baselines(sorted, p, pl.Person.ManagerName)
+	raised := unbackedRaises(sorted, p)
 	for id, u := range raised {
 		if p.PlanStart.IsZero() || u.On < date(p.PlanStart) {
 			delete(raised, id) // before the period, a raise is its starting point
@@ -451,7 +452,7 @@ func Build(in Input) (*Plan, error) {
 		// person's own goals, never a stretch towards the next role.
 		pl.Focus = slices.DeleteFunc(pl.Focus, func(f Focus) bool { return !f.BelowRole && len(f.Goals) == 0 })
 	}
-	pl.AtBarSince = atBarSince(m, p, target, in.History, bs)
+	pl.AtBarSince = atBarSince(m, p, target, sorted, bs)
 	pl.evidence = p.Evidence
 	for i, e := range pl.Progress.Evidence {
 		pl.Progress.Evidence[i].Text = spoken(e.Text, p, pl.ManagerCall)
@@ -792,7 +793,7 @@ func calibration(pl *Plan, team *TeamIndex, first string) string {
 // atBarSince is the day from which every assessed skill of p has met the
 // target's bar without a break, by the history and the file as it stands;
 // "" when the file is not at the bar, or the history does not show when.
-func atBarSince(m *skills.Matrix, p *skills.Person, target *skills.Role, history []skills.Change, bs []Baseline) string {
+func atBarSince(m *skills.Matrix, p *skills.Person, target *skills.Role, sorted []*skills.Change, bs []Baseline) string {
 	atBar := func(levels map[string]int) bool {
 		if len(levels) == 0 {
 			return false
@@ -807,7 +808,6 @@ func atBarSince(m *skills.Matrix, p *skills.Person, target *skills.Role, history
 	if !atBar(p.Levels) {
 		return ""
 	}
-	sorted := oldestFirst(history)
 	levels := map[string]int{}
 	since := ""
 	for i, c := range sorted {
