@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/coach-dev/coach/internal/golden"
 	"github.com/coach-dev/coach/skills"
 	"github.com/google/go-cmp/cmp"
 )
@@ -50,19 +51,8 @@ func TestImportGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", tt.name+".toml")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("matrix (-want +got):\n%s", diff)
-			}
+			path := filepath.Join("testdata", tt.name+".toml")
+			golden.Check(t, path, got, *update)
 			_, problems := skills.DecodeMatrix("matrix.toml", got)
 			var marked []int
 			for i, line := range strings.Split(string(got), "\n") {

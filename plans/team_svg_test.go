@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/coach-dev/coach/internal/golden"
 	"github.com/coach-dev/coach/skills"
-	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -54,19 +54,8 @@ func TestTeamSVGIsXML(t *testing.T) {
 	if err := parseXML(got); err != nil {
 		t.Errorf("the heatmap is not XML: %v", err)
 	}
-	golden := filepath.Join("testdata", "svg", "team.svg")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", golden, diff)
-	}
+	path := filepath.Join("testdata", "svg", "team.svg")
+	golden.Check(t, path, got, *update)
 	goldens, err := filepath.Glob(filepath.Join("..", "*", "testdata", "svg", "*.svg"))
 	if err != nil {
 		t.Fatal(err)

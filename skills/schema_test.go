@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/coach-dev/coach/internal/golden"
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -138,19 +139,8 @@ var update = flag.Bool("update", false, "rewrite testdata/skill.schema.json")
 // go test ./skills -update, and read in the diff.
 func TestSchemaGolden(t *testing.T) {
 	got := Schema(defaultMatrix(t))
-	golden := filepath.Join("testdata", "skill.schema.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("(-%s +Schema):\n%s", golden, diff)
-	}
+	path := filepath.Join("testdata", "skill.schema.json")
+	golden.Check(t, path, got, *update)
 }
 
 // The schema and the decoder know the same keys: a key added to personFile
