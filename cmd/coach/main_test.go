@@ -183,7 +183,7 @@ var proseBans = []*regexp.Regexp{
 	regexp.MustCompile(`\.toml\b`),
 	regexp.MustCompile("`[^`]*[ =][^`]*`"), // a backticked command or assignment
 	regexp.MustCompile(`\bcoach (plan|agenda|check|team|diff|history|init|notes|schema)\b`),
-	regexp.MustCompile(`YYYY|TODO|TBD|<no value>|%!|\{\{|(?i)placeholder|lorem|introduction to your `),
+	regexp.MustCompile(`YYYY|TODO|TBD|<no value>|%!|\{\{|(?i)placeholder|lorem|introduction to your |\byour best\b`),
 }
 
 // proseProblems lists what is wrong with a generated file as prose: a ban
