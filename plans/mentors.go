@@ -336,13 +336,7 @@ type MentorLink struct {
 
 // index fills the pairs and names of ix.
 func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.Person) {
-	ix.names = make(map[string]string, len(team)+len(cfg.Leaders))
-	for _, l := range cfg.Leaders {
-		ix.names[l.ID] = l.Name
-	}
-	for _, p := range team {
-		ix.names[p.ID] = cmp.Or(p.Name, p.ID)
-	}
+	ix.names = teamNames(cfg, team)
 	// An onboarding buddy is one of the capacity of both the new hire and
 	// the buddy.
 	busy := map[string]int{}

@@ -26,6 +26,7 @@ package plans
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -34,6 +35,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/coach-dev/coach/internal/parallel"
 	"github.com/coach-dev/coach/skills"
 )
 
@@ -668,17 +670,32 @@ func IndexTeam(m *skills.Matrix, cfg skills.Config, team []*skills.Person) *Team
 func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, history map[string][]skills.Change) *TeamIndex {
 	ix := &TeamIndex{focus: make(map[string][]string, len(team)), ranked: make(map[*skills.Person][]candidate, len(team)),
 		matrix: m, planFocus: cfg.Plan.Focus}
-	for _, q := range team {
-		cands, ok := rankOwn(m, q)
-		if !ok {
+	// Ranking and baselines are each person's own: at thousands of people
+	// they are most of the index's time, so they run on every core.
+	type own struct {
+		cands    []candidate
+		ranked   bool
+		baseline *Baseline
+	}
+	names := teamNames(cfg, team)
+	owns, _ := parallel.Do(context.Background(), 0, team, func(q *skills.Person) (own, error) {
+		var o own
+		o.cands, o.ranked = rankOwn(m, q)
+		if o.ranked && cfg.Plan.Focus >= 0 && len(o.cands) > cfg.Plan.Focus {
+			o.cands = slices.Clone(o.cands[:cfg.Plan.Focus]) // not to keep every candidate alive
+		}
+		if len(history[q.ID]) > 0 {
+			o.baseline = latestBaseline(Baselines(history[q.ID], q, names[q.Manager]))
+		}
+		return o, nil
+	})
+	for i, q := range team {
+		if !owns[i].ranked {
 			ix.focus[q.ID] = nil
 			continue
 		}
-		if cfg.Plan.Focus >= 0 && len(cands) > cfg.Plan.Focus {
-			cands = slices.Clone(cands[:cfg.Plan.Focus]) // not to keep every candidate alive
-		}
-		ix.ranked[q] = cands
-		ix.focus[q.ID] = firstIDs(cands, cfg.Plan.Focus)
+		ix.ranked[q] = owns[i].cands
+		ix.focus[q.ID] = firstIDs(owns[i].cands, cfg.Plan.Focus)
 	}
 	ix.people = make(map[string]*skills.Person, len(team))
 	reports := map[string][]*skills.Person{}
@@ -716,11 +733,8 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 	slices.Sort(managers)
 	rebased := map[string]Baseline{}
 	ix.history = history
-	for _, q := range team {
-		if len(history[q.ID]) == 0 {
-			continue
-		}
-		b := latestBaseline(Baselines(history[q.ID], q, ix.names[q.Manager]))
+	for i, q := range team {
+		b := owns[i].baseline
 		if b != nil && !b.Calibrated && b.Kind != "first" && (b.Pending || q.PlanStart.IsZero() || b.Date >= date(q.PlanStart)) {
 			rebased[q.ID] = *b
 		}
@@ -736,6 +750,19 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 		}
 	}
 	return ix
+}
+
+// teamNames maps the id of each person and leader to their name (the id
+// when the file gives none).
+func teamNames(cfg skills.Config, team []*skills.Person) map[string]string {
+	names := make(map[string]string, len(team)+len(cfg.Leaders))
+	for _, l := range cfg.Leaders {
+		names[l.ID] = l.Name
+	}
+	for _, p := range team {
+		names[p.ID] = cmp.Or(p.Name, p.ID)
+	}
+	return names
 }
 
 // callName is how a plan calls p: their first name, or their full name
