@@ -141,14 +141,14 @@ func TestPartialClone(t *testing.T) {
 	}
 	// So is reading the files of an old revision, for coach diff.
 	root := g.run(dir, "rev-list", "--max-parents=0", "HEAD")
-	_, err := FilesAt(dir, root)
+	_, err := filesAt(dir, root)
 	var oe *ObjectError
 	if !errors.As(err, &oe) || !regexp.MustCompile(`^skills/[a-z0-9-]+\.toml at `+root+` \(object [0-9a-f]{40}\) is not in this partial clone$`).MatchString(err.Error()) {
 		t.Fatalf("FilesAt: %v", err)
 	}
 	// go-git's Tree.File takes a blob it cannot read for a file that is not
 	// there: the matrix of HEAD~1 must not read as the built-in one.
-	if _, err := FilesAt(dir, "HEAD~1"); !errors.As(err, &oe) || !regexp.MustCompile(`^matrix\.toml at HEAD~1 \(object [0-9a-f]{40}\) is not in this partial clone$`).MatchString(err.Error()) {
+	if _, err := filesAt(dir, "HEAD~1"); !errors.As(err, &oe) || !regexp.MustCompile(`^matrix\.toml at HEAD~1 \(object [0-9a-f]{40}\) is not in this partial clone$`).MatchString(err.Error()) {
 		t.Fatalf("FilesAt: %v", err)
 	}
 	if usage, _ := g.try(dir, "fetch", "-h"); !strings.Contains(usage, "--refetch") {
@@ -347,4 +347,15 @@ func TestDamagedLooseObject(t *testing.T) {
 		t.Fatalf("got %v, want %s...", err, want)
 	}
 	noCache(t, dir)
+}
+
+// filesAt reads the skill files of revision rev of the repository holding
+// root, as the workspace once did.
+func filesAt(root, rev string) (*Snapshot, error) {
+	s, err := OpenSnapshots(root)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.At(rev)
 }

@@ -27,8 +27,12 @@ type Snapshot struct {
 	Commit string
 	// When is the commit's date.
 	When time.Time
-	// Files maps "skills/alice.toml" to its content.
+	// Files maps "skills/alice.toml" to its content; empty from
+	// [Snapshots.HashesAt], which reads no file.
 	Files map[string][]byte
+	// Hashes maps "skills/alice.toml" to git's hash of its blob, for every
+	// file in Files (and, from HashesAt, every file it would hold).
+	Hashes map[string]plumbing.Hash
 	// Matrix is the revision's matrix.toml, nil when it has none (and uses
 	// the built-in matrix) or when it is in Unread.
 	Matrix []byte
@@ -46,17 +50,6 @@ type Snapshot struct {
 	// limit (refused from its header, without inflating it), an entry that
 	// is not a file. Their paths are as in Files.
 	Unread skills.Problems
-}
-
-// FilesAt reads the skill files of revision rev of the repository holding
-// root. An unborn HEAD gives an empty snapshot.
-func FilesAt(root, rev string) (*Snapshot, error) {
-	s, err := OpenSnapshots(root)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	return s.At(rev)
 }
 
 // Snapshots reads the snapshots of several revisions of one repository, as
@@ -108,15 +101,49 @@ func (s *Snapshots) Close() { s.w.packs.close() }
 func (s *Snapshots) At(rev string) (*Snapshot, error) {
 	h, err := (&revisions{w: s.w, st: s.st}).commit(rev)
 	if errors.Is(err, plumbing.ErrReferenceNotFound) && (rev == "" || rev == "HEAD") {
-		return &Snapshot{Rev: "HEAD", Files: map[string][]byte{}}, nil
+		return &Snapshot{Rev: "HEAD", Files: map[string][]byte{}, Hashes: map[string]plumbing.Hash{}}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	return s.snapshot(rev, h)
+	return s.snapshot(rev, h, true)
 }
 
-func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
+// HashesAt is At without reading the skill files: the snapshot's Hashes
+// name them, and [Snapshots.Blob] reads one when it is needed. Comparing a
+// file with its committed version by hash reads nothing for the thousands
+// that are unchanged.
+func (s *Snapshots) HashesAt(rev string) (*Snapshot, error) {
+	h, err := (&revisions{w: s.w, st: s.st}).commit(rev)
+	if errors.Is(err, plumbing.ErrReferenceNotFound) && (rev == "" || rev == "HEAD") {
+		return &Snapshot{Rev: "HEAD", Files: map[string][]byte{}, Hashes: map[string]plumbing.Hash{}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.snapshot(rev, h, false)
+}
+
+// Blob reads the skill file file whose blob is h, as At would have read
+// it: over coach's limit for a skill file, the error is a *TooLargeError
+// (a version At leaves unread).
+func (s *Snapshots) Blob(file string, h plumbing.Hash) ([]byte, error) {
+	if data, ok := s.blobs[h]; ok {
+		return data, nil
+	}
+	data, err := readBlob(s.st, h, skills.MaxSkillFileSize)
+	var large *TooLargeError
+	if errors.As(err, &large) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, objectError(file+" at HEAD", h, err, s.w.promisor)
+	}
+	s.blobs[h] = data
+	return data, nil
+}
+
+func (s *Snapshots) snapshot(rev string, h plumbing.Hash, read bool) (*Snapshot, error) {
 	w, st := s.w, s.st
 	commit, err := object.GetCommit(st, h)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
@@ -126,7 +153,8 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
 	if err != nil {
 		return nil, objectError("commit "+h.String()[:7], h, err, w.promisor)
 	}
-	snap := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{}}
+	snap := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{},
+		Hashes: map[string]plumbing.Hash{}}
 	skillsPath := w.skillsPath
 	sub, err := subtree(st, commit.TreeHash, skillsPath)
 	if err == nil && sub.IsZero() {
@@ -177,6 +205,10 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
 				Hint:    "replace it with the skill file, or remove it with `git rm --cached " + file + "`"})
 			continue
 		}
+		if !read {
+			snap.Hashes[file] = e.Hash
+			continue
+		}
 		data, ok := s.blobs[e.Hash]
 		if !ok {
 			data, err = readBlob(st, e.Hash, skills.MaxSkillFileSize)
@@ -189,7 +221,7 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash) (*Snapshot, error) {
 			}
 			s.blobs[e.Hash] = data
 		}
-		snap.Files[file] = data
+		snap.Files[file], snap.Hashes[file] = data, e.Hash
 	}
 	return snap, nil
 }
@@ -369,7 +401,7 @@ func (s *Snapshots) DefaultBase() (*Snapshot, error) {
 		}
 	}
 	if branch == "" {
-		return s.snapshot("HEAD", head.Hash())
+		return s.snapshot("HEAD", head.Hash(), true)
 	}
 	headCommit, err := object.GetCommit(s.st, head.Hash())
 	if err != nil {
@@ -390,5 +422,5 @@ func (s *Snapshots) DefaultBase() (*Snapshot, error) {
 	if bases[0].Hash == head.Hash() {
 		label = branch
 	}
-	return s.snapshot(label, bases[0].Hash)
+	return s.snapshot(label, bases[0].Hash, true)
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/coach-dev/coach/templates"
+	"github.com/go-git/go-git/v5/plumbing"
 )
 
 // Progress shows a command's long work, one piece at a time. Its methods
@@ -72,8 +73,8 @@ type Workspace struct {
 	Repo *skills.Repo
 	// Own is each person's history (by today's id), newest first.
 	Own map[string][]skills.Change
-	// Head is the skill files committed at HEAD; nil without git.
-	Head *history.Snapshot
+	// head is the skill files committed at HEAD, by hash; nil without git.
+	head *committed
 	// Latest is the newest commit that changed each person's file.
 	Latest map[string]string
 	// Unread is why the history could not be read, when git is there but
@@ -323,13 +324,22 @@ func (w *Workspace) readHistory(ctx context.Context, gitRoot string) error {
 		err error
 	}
 	headc := make(chan snapshot, 1)
+	var snaps *history.Snapshots
 	go func() {
-		s, err := history.FilesAt(gitRoot, "")
+		var s *history.Snapshot
+		var err error
+		if snaps, err = history.OpenSnapshots(gitRoot); err == nil {
+			s, err = snaps.HashesAt("")
+		}
 		headc <- snapshot{s, err}
 	}()
 	res, err := history.ReadContext(ctx, gitRoot, history.Options{Stream: true, Progress: w.progress.History()})
 	w.progress.End()
 	head := <-headc
+	if snaps != nil {
+		prev := w.cleanup
+		w.cleanup = func() { snaps.Close(); prev() }
+	}
 	switch {
 	case errors.Is(err, history.ErrNotGit):
 		// No git, no progress: plans say so.
@@ -352,7 +362,7 @@ func (w *Workspace) readHistory(ctx context.Context, gitRoot string) error {
 		if head.err != nil {
 			return head.err
 		}
-		w.Head = head.s
+		w.head = &committed{snaps: snaps, snap: head.s}
 	}
 	return nil
 }
@@ -389,15 +399,46 @@ func (w *Workspace) People(ids []string) ([]*skills.Person, error) {
 // changes nothing in the plan. It may be called from many goroutines.
 func (w *Workspace) Plan(p *skills.Person) (*plans.Plan, error) {
 	own := w.Own[p.ID]
-	if w.Head != nil {
+	if w.head != nil {
 		current, err := os.ReadFile(filepath.Join(w.Repo.Root, filepath.FromSlash(p.Path)))
 		if err != nil {
 			return nil, err
 		}
-		own = plans.Committed(own, current, w.Head.Files[p.Path], w.Latest[p.ID])
+		head, err := w.head.file(p.Path, current)
+		if err != nil {
+			return nil, err
+		}
+		own = plans.Committed(own, current, head, w.Latest[p.ID])
 	}
 	return plans.Build(plans.Input{Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p, Team: w.Repo.People,
 		Index: w.TeamIndex(), History: own})
+}
+
+// committed is the skill files committed at HEAD, read only where the work
+// tree's differs: at thousands of people, almost none does.
+type committed struct {
+	mu    sync.Mutex // snaps is for one goroutine at a time
+	snaps *history.Snapshots
+	snap  *history.Snapshot
+}
+
+// file returns the version of file committed at HEAD, nil when it has none
+// coach reads; current when the work tree's is that version.
+func (c *committed) file(file string, current []byte) ([]byte, error) {
+	h, ok := c.snap.Hashes[file]
+	if !ok {
+		return nil, nil
+	}
+	if plumbing.ComputeHash(plumbing.BlobObject, current) == h {
+		return current, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	data, err := c.snaps.Blob(file, h)
+	if large := (*history.TooLargeError)(nil); errors.As(err, &large) {
+		return nil, nil // a version too large to read is not the work tree's
+	}
+	return data, err
 }
 
 // TeamIndex is what every plan reads of the whole team, computed once.
