@@ -9,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	gotoml "github.com/pelletier/go-toml/v2"
 )
 
@@ -200,4 +201,61 @@ func valueDepth(v any) int {
 		return 0
 	}
 	return d + 1
+}
+
+// A file the fast read vouches for is one the plain read finds no error in,
+// and both read the same person and warnings from it.
+func FuzzDecodePersonFastAgrees(f *testing.F) {
+	for _, glob := range []string{"../repo-example/skills/*.toml", "../repo-example/history/*.toml", "../cmd/coach/testdata/team2/*/*.toml"} {
+		seeds, _ := filepath.Glob(glob)
+		for _, s := range seeds {
+			if src, err := os.ReadFile(s); err == nil {
+				f.Add(src)
+			}
+		}
+	}
+	f.Add([]byte("name = \"A\"\nrole = \"pm\"\nfocus = []\n[levels]\n"))
+	f.Add([]byte("Name = \"A\"\nrole = \"pm\"\n"))
+	f.Add([]byte("name = \"A\"\nrole = \"pm\"\nassessed = 2026-01-02T10:00:00\n"))
+	f.Add([]byte("name = \"A\"\nrole = \"pm\"\n[[goal]]\ntext = \"x\"\nskills = [1]\n"))
+	f.Add([]byte("name = \"A\"\nrole = \"pm\"\ngoal = [{ text = \"x\", due = 2027-01-01 }]\n"))
+	m, err := DefaultMatrix()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fast, fastProblems, ok := decodePersonFast("skills/f.toml", src, m)
+		if !ok {
+			return
+		}
+		plain, problems := decodePerson("skills/f.toml", src, m, decodeStrict)
+		if diff := cmp.Diff(problems, fastProblems, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("the reads find other problems in %q (-plain +fast):\n%s", src, diff)
+		}
+		if diff := cmp.Diff(plain, fast); diff != "" {
+			t.Fatalf("the reads disagree on %q (-plain +fast):\n%s", src, diff)
+		}
+	})
+}
+
+// The example's files are read the fast way: the plain one is for files
+// with a problem.
+func TestDecodePersonFastReadsTheExample(t *testing.T) {
+	m, err := DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../repo-example/skills/*.toml")
+	if len(files) == 0 {
+		t.Fatal("no example skill files")
+	}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, ok := decodePersonFast("skills/"+filepath.Base(name), src, m); !ok {
+			t.Errorf("%s is read the plain way", name)
+		}
+	}
 }
