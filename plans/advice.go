@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -98,9 +99,13 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		if !g.Due.IsZero() && !overdue {
 			due = " by " + date(g.Due)
 		}
-		ev := fmt.Sprintf("The goal done%s, and one thing you did differently that others noticed", due)
-		if who := counterpart(g.Text); who != "" {
-			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
+		// What would show it is the skill's own observable behaviour at the
+		// level the goal reaches for, seen by the people the goal involves:
+		// two skills never share the sentence.
+		who := cmp.Or(counterpart(g.Text), "the people it involved")
+		ev := fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
+		if seen := observable(s, max(next, lvl)); seen != "" {
+			ev = fmt.Sprintf("The goal done%s, with %s able to point to where you did what %d %s asks: \"%s\"", due, who, max(next, lvl), levelName(m, max(next, lvl)), seen)
 		}
 		out = append(out, Action{Text: text, Evidence: ev + "."})
 		lead = g.Text
@@ -141,6 +146,21 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		}
 	}
 	return out
+}
+
+// observable is what a level of s looks like from outside, in the
+// matrix's words: the last clause of its descriptor (after its last "; "),
+// which says what others see, first letter lowered; "" when the matrix has
+// no descriptor for the level.
+func observable(s *skills.Skill, lvl int) string {
+	if lvl < 1 || lvl > len(s.Descriptors) {
+		return ""
+	}
+	d := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s.Descriptors[lvl-1]), "."))
+	if i := strings.LastIndex(d, "; "); i >= 0 {
+		d = d[i+2:]
+	}
+	return lowerFirst(d)
 }
 
 // counterpart is who a goal is done with: the words after its last " with "
@@ -282,6 +302,12 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	case mgr == first, strings.HasPrefix(first, mgr+" "):
 		mgr = pl.Person.ManagerName // two people of one first name
 	}
+	if pl.Calibration != "" && pl.Baseline != nil && !pl.Baseline.Calibrated && pl.Baseline.Kind != "first" && pl.Verdict.Kind != "onboarding" && pl.CalibrateBy() != "" {
+		// The baseline's calibration is a commitment with a date, not a
+		// doubt left open.
+		out = append(out, fmt.Sprintf("Calibration: the assessment of %s agreed with %s by %s, and what it settles told to %s at the next 1:1 after it.",
+			pl.Baseline.Date, cmp.Or(pl.calibrateWith, "the other managers"), pl.CalibrateBy(), first))
+	}
 	switch pl.Verdict.Kind {
 	case "ready-now":
 		c := fmt.Sprintf("Sponsorship: make the case for %s as %s at the next promotion round, with the evidence in this plan", first, pl.Target.Name)
@@ -365,6 +391,9 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	}
 	for _, who := range mentors {
 		out = append(out, fmt.Sprintf("An introduction to %s as a mentor in %s, with a first working session in the next month.", who, andList(in[who])))
+	}
+	if gm := pl.mentoredByName; gm != "" {
+		out = append(out, fmt.Sprintf("Room for the mentoring with %s: time kept clear for %s sessions, and how they go asked about at the 1:1s.", gm, possessive(first)))
 	}
 	if buddy != "" {
 		out = append(out, fmt.Sprintf("%s as onboarding buddy: a half-hour every week for the first two months, to ask what nobody writes down.", buddy))

@@ -93,8 +93,13 @@ func TestProgressFromTheBaseline(t *testing.T) {
 	// change of rater, not evidence: the verdict is held, never "ready now",
 	// and says what will make the case.
 	if pl.Verdict.Kind != "held" || pl.Verdict.Text != "held until calibration" ||
-		!strings.HasPrefix(pl.Verdict.Why, "Lee Park's first assessment of you as your manager, on 2026-09-22, raised 16 of 24 of your levels by exactly one step at once. That is a change of rater, not evidence of growth, so the verdict waits until that assessment is calibrated with Robin Hart. What will make the case for Senior Product Manager is evidence, not the new levels") {
+		!strings.HasPrefix(pl.Verdict.Why, "Lee Park's first assessment of you as your manager, on 2026-09-22, raised 16 of 24 of your levels by exactly one step at once. A first assessment is a baseline: Lee Park calibrates it with Robin Hart by 2026-12-18, and the verdict waits for that. Whatever the calibration settles, what will make the case for Senior Product Manager is") ||
+		strings.Contains(pl.Verdict.Why, "change of rater") {
 		t.Errorf("verdict = %+v", pl.Verdict)
+	}
+	// The calibration is the manager's commitment, with its date.
+	if want := "Calibration: the assessment of 2026-09-22 agreed with Robin Hart by 2026-12-18, and what it settles told to Pat at the next 1:1 after it."; !slices.Contains(pl.Commitments, want) {
+		t.Errorf("commitments = %q, want %q", pl.Commitments, want)
 	}
 	if slices.ContainsFunc(pl.Commitments, func(c string) bool { return strings.HasPrefix(c, "Sponsorship") }) {
 		t.Errorf("sponsorship on a held verdict: %q", pl.Commitments)
@@ -134,9 +139,9 @@ func TestProgressFromTheBaseline(t *testing.T) {
 func TestHeldStrengthsAtThePriorLevels(t *testing.T) {
 	m := matrix(t)
 	first := atBar(m, "pm")
-	first["customer-insight"] = 3 // above the PM bar before the re-baseline
+	first["customer-insight"] = 4 // above the PM and Senior PM bars before the re-baseline
 	rebased := atBar(m, "senior-pm")
-	rebased["customer-insight"] = 4
+	rebased["customer-insight"] = 5
 	rebased["ux-discovery"] = 4 // above the bar only on the new levels
 	history := commitOf("c1", "2026-01-14", "Kim", "First assessments after calibration", nil, first)
 	history = append(history, commitOf("c2", "2026-09-22", "Lee Park", "My first assessment of Pat", first, rebased)...)
@@ -162,7 +167,7 @@ func TestHeldStrengthsAtThePriorLevels(t *testing.T) {
 	for _, st := range pl.Strengths {
 		got = append(got, fmt.Sprintf("%s %d before %s", st.ID, st.Level, st.Before))
 	}
-	if want := []string{"customer-insight 3 before 2026-09-22"}; !slices.Equal(got, want) {
+	if want := []string{"customer-insight 4 before 2026-09-22"}; !slices.Equal(got, want) {
 		t.Errorf("strengths = %q, want %q", got, want)
 	}
 }

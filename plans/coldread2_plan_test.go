@@ -73,7 +73,7 @@ func TestColdRead2Finding1BatchRaisesAreNotProgress(t *testing.T) {
 	}
 	// On the levels evidence backs, the Director bar is further off than
 	// the file's levels say, and the verdict says why.
-	if !strings.Contains(pl.Verdict.Why, "That counts Feedback: support and challenge, Development plans and levelling, Team health and engagement and one more at their levels before 2026-11-17: they were raised then without evidence, and they count once evidence backs them") {
+	if !strings.Contains(pl.Verdict.Why, "On 2026-11-17, four of your levels were raised at once with no evidence written down for them (Feedback: support and challenge, Development plans and levelling, Team health and engagement and one more). This verdict reads them at their earlier levels; each counts at its new level once a piece of work that shows it, and who saw it, is written down") {
 		t.Errorf("verdict = %+v", pl.Verdict)
 	}
 	if pl.Verdict.Text != "not yet" || !strings.Contains(pl.Verdict.Why, "realistically 18-24 months") {
@@ -211,7 +211,7 @@ func TestColdRead2Finding2LeadersPlanNamesTheirPeople(t *testing.T) {
 		{"the leader of a first-time manager and a fit in question", dee, []string{
 			"You lead Kai Mora and Mo Bell.",
 			"Kai Mora is new to leading people, since the move to Group Product Manager: an hour a fortnight with Kai on one real people situation (a 1:1, a piece of feedback, a hand-over), talked through before and after.",
-			"Mo Bell is below the Group Product Manager bar on two skills, with setbacks in the evidence: Mo's plan names what must move by 2027-02-16. Go through it with Mo every fortnight, with the examples; if it has not moved, the open talk about fit is yours to start.",
+			"Mo Bell is below the Group Product Manager bar on two skills, with setbacks in the evidence: Mo's plan names what must move by 2027-02-16. Go through it with Mo every fortnight, with the examples, and ask what support would help; at the review, agree the next step together on what moved and what did not.",
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the leader whose overdue goal a report's goal waits on", mo, []string{
 			"You lead Tam Reyes.",

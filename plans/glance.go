@@ -179,6 +179,9 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		}
 	}
 	ninety := "Ready to reassess, with what others saw in these 90 days."
+	if !start.IsZero() {
+		ninety = fmt.Sprintf("Ready to reassess, with what others saw since %s.", date(start))
+	}
 	var later []string
 	for _, g := range pl.Goals {
 		if due, err := time.Parse(time.DateOnly, g.Due); err == nil && !start.IsZero() && due.After(start.AddDate(0, 0, planDays)) {
@@ -198,7 +201,15 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 	if len(later) > 0 {
 		ninety += fmt.Sprintf(" On track for %s, with what is left to do named.", andList(later))
 	}
-	out = append(out, Milestone{Days: 90, Date: day(90), Text: ninety})
+	// The 90-day checkpoint is the review when the review falls near it:
+	// one date, not two a few days apart.
+	last := Milestone{Days: 90, Date: day(90), Text: ninety}
+	if review, err := time.Parse(time.DateOnly, pl.NextReview); err == nil && !start.IsZero() {
+		if n := int(review.Sub(start).Hours() / 24); n >= planDays-10 && n <= planDays+10 {
+			last.Days, last.Date = n, pl.NextReview
+		}
+	}
+	out = append(out, last)
 	slices.SortStableFunc(out, func(a, b Milestone) int {
 		if (a.Label != "") != (b.Label != "") {
 			if a.Label != "" {

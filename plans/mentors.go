@@ -2,6 +2,7 @@ package plans
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -353,12 +354,96 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 			ix.buddyOf[id] = b
 		}
 	}
-	ix.pairs = Match(m, team, ix.focus, cfg.Team.MentorCapacity, busy)
+	// A teammate whose own goal is to mentor someone is that person's
+	// mentor: both plans say so, and the pairing counts in both loads. A new
+	// hire meets few people at once: their buddy, and one mentor at most
+	// (the one a goal names, else one matched for their first focus skill).
+	ix.goalMentor = goalMentors(ix)
+	focus, cloned := ix.focus, false
+	for _, id := range ix.ids {
+		p := ix.people[id]
+		gm, named := ix.goalMentor[id]
+		if named {
+			busy[id]++
+			busy[gm.Mentor]++
+		}
+		if !NewHire(p, TodayOf(p).day) || len(focus[id]) == 0 {
+			continue
+		}
+		if !cloned {
+			focus, cloned = maps.Clone(ix.focus), true
+		}
+		if named {
+			focus[id] = nil
+		} else {
+			focus[id] = focus[id][:1]
+		}
+	}
+	ix.pairs = Match(m, team, focus, cfg.Team.MentorCapacity, busy)
 	ix.byMentor, ix.byMentee = map[string][]Pair{}, map[string][]Pair{}
 	for _, pr := range ix.pairs {
 		ix.byMentor[pr.Mentor] = append(ix.byMentor[pr.Mentor], pr)
 		ix.byMentee[pr.Mentee] = append(ix.byMentee[pr.Mentee], pr)
 	}
+}
+
+// GoalMentor is a mentoring a person's own goal names: Mentor's goal
+// (Goal, due Due) is to mentor Mentee.
+type GoalMentor struct {
+	Mentor string `json:"mentor"`
+	Mentee string `json:"mentee"`
+	Goal   string `json:"goal"`
+	Due    string `json:"due,omitempty"`
+}
+
+// goalMentors finds the goals that name mentoring or coaching a teammate
+// ("Mentor Sam Patel through his first quarter"): the teammate named by
+// full name, or by a first name only they have. One mentor a mentee: the
+// first by id. Keyed by mentee id.
+func goalMentors(ix *TeamIndex) map[string]GoalMentor {
+	first := map[string][]string{}
+	for _, id := range ix.ids {
+		if f := firstWord(ix.people[id].Name); f != "" {
+			first[f] = append(first[f], id)
+		}
+	}
+	out := map[string]GoalMentor{}
+	for _, id := range ix.ids {
+		p := ix.people[id]
+		for _, g := range p.Goals {
+			w := contentWords(g.Text)
+			if !w["mento"] && !w["coach"] {
+				continue
+			}
+			mentee := ""
+			for _, qid := range ix.ids {
+				if q := ix.people[qid]; qid != id && q.Name != "" && strings.Contains(g.Text, q.Name) {
+					mentee = qid
+					break
+				}
+			}
+			if mentee == "" {
+				for _, word := range strings.FieldsFunc(g.Text, notLetter) {
+					if ids := first[word]; len(ids) == 1 && ids[0] != id {
+						mentee = ids[0]
+						break
+					}
+				}
+			}
+			if mentee == "" || ix.people[mentee].Manager == id {
+				continue // a manager coaching their report is the job, not a mentoring
+			}
+			if _, ok := out[mentee]; ok {
+				continue
+			}
+			gm := GoalMentor{Mentor: id, Mentee: mentee, Goal: g.Text}
+			if !g.Due.IsZero() {
+				gm.Due = date(g.Due)
+			}
+			out[mentee] = gm
+		}
+	}
+	return out
 }
 
 // name is the name of person or leader id, "" when unknown; ix may be nil.

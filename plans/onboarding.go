@@ -2,6 +2,7 @@ package plans
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
@@ -40,7 +41,7 @@ type Check struct {
 	Done bool   `json:"done"`
 }
 
-func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, start time.Time, evidence []skills.Evidence) *Onboarding {
+func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, start time.Time, evidence []skills.Evidence, goals []skills.Goal) *Onboarding {
 	day := func(n int) string {
 		if start.IsZero() {
 			return ""
@@ -77,6 +78,23 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, 
 		team.Items[0] = "Meet each of your reports one to one: their career goals, their current plan, and what they need from you. Then meet their teams without them (skip-levels)."
 		team.Items[3] = "Read every report's development plan and last assessment, and say what you would keep and what you would change in each."
 		contribute.Items[0] = "Write down how your team works (rituals, decision rights, the metrics it reviews) and one change you will make, agreed with your manager."
+	}
+	// Someone hired into a role above the first rung of the ladder has done
+	// the job before: they run the team's rhythm and their own work from
+	// the first month, rather than shadow it and take work over.
+	entry := !slices.ContainsFunc(m.Roles, func(r skills.Role) bool { return r.Next == role.ID })
+	if !entry && !role.Leads {
+		learn.Items[3] = "Run one planning session of your team with its engineering lead, and write down one thing you would change in how the team ships."
+		team.Items[3] = "Take over the backlog of your area from your manager and run its next prioritisation yourself, with the trade-offs written down."
+		if len(goals) > 0 {
+			g := goals[0]
+			due := ""
+			if !g.Due.IsZero() {
+				due = " (due " + date(g.Due) + ")"
+			}
+			team.Items[3] = fmt.Sprintf("Plan \"%s\"%s with the people it needs, and bring its first risk to a 1:1 before it becomes a problem.", g.Text, due)
+			contribute.Items[2] = "Agree with your manager the goals that follow your first one, each with a date and the skills it asks for, and write them down together."
+		}
 	}
 	if ic {
 		contribute.Items[0] = "Find the problem that spans teams and that nobody owns yet; write a one-page brief on it and test it with two other leads."

@@ -11,7 +11,7 @@ import (
 
 // The links between plans. A people leader's plan names their people and
 // what their plans ask of the leader: a new hire's onboarding, a report new
-// to leading people, a report whose fit with the role is in question, and a
+// to leading people, a report seriously below their role's bar, and a
 // report's goal that waits on one of the leader's own overdue goals. A
 // teammate who is a new hire's onboarding buddy reads it in their own plan,
 // and a report whose goal waits on their manager's overdue goal reads that
@@ -47,7 +47,7 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 			if !q.Assessed.IsZero() {
 				review = " by " + date(q.Assessed.AddDate(0, reviewMonths, 0))
 			}
-			out = append(out, fmt.Sprintf("%s is below the %s bar on %s, with setbacks in the evidence: %s plan names what must move%s. Go through it with %s every fortnight, with the examples; if it has not moved, the open talk about fit is yours to start.",
+			out = append(out, fmt.Sprintf("%s is below the %s bar on %s, with setbacks in the evidence: %s plan names what must move%s. Go through it with %s every fortnight, with the examples, and ask what support would help; at the review, agree the next step together on what moved and what did not.",
 				cmpName(q), roleName(m, q.Role), words(len(readiness(m, q, m.Role(q.Role)).Below), "skill"), possessive(first), review, first))
 		}
 		for _, w := range waitsOn(p, q) {
@@ -149,7 +149,8 @@ func firstTimeManager(m *skills.Matrix, q *skills.Person, history []skills.Chang
 
 // fitInQuestion reports whether q is below their current role's bar on two
 // skills or more, with a setback in the evidence on one of them, and not
-// back from leave: the plan then raises the question of fit.
+// back from leave: the plan then states the bar, the gap, the support and
+// the date, and the next step is agreed at the review.
 func fitInQuestion(m *skills.Matrix, q *skills.Person) bool {
 	role := m.Role(q.Role)
 	if role == nil {

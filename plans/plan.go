@@ -111,11 +111,15 @@ type Plan struct {
 	// Mentors are the teammates `coach team` pairs with the person on their
 	// focus skills; Mentoring the people this person mentors, a strength
 	// put to use.
-	Mentors       []MentorLink   `json:"mentors"`
-	Mentoring     []MentorLink   `json:"mentoring"`
-	Conversations []Conversation `json:"conversations"`
-	Goals         []GoalItem     `json:"goals"`
-	Progress      Progress       `json:"progress"`
+	Mentors []MentorLink `json:"mentors"`
+	// MentoredBy says who mentors the person because it is a goal of their
+	// own plan; "" when nobody's goal names them.
+	MentoredBy     string `json:"mentored_by,omitempty"`
+	mentoredByName string
+	Mentoring      []MentorLink   `json:"mentoring"`
+	Conversations  []Conversation `json:"conversations"`
+	Goals          []GoalItem     `json:"goals"`
+	Progress       Progress       `json:"progress"`
 	// Today is the plan's "today", read from the skill file.
 	Today Today `json:"today"`
 	// Verdict is the readiness for the target role (see VerdictOf), and
@@ -405,9 +409,18 @@ func Build(in Input) (*Plan, error) {
 			}
 		}
 	}
-	pl.Strengths = strengths(in, role, target, team, pl.Focus)
 	pl.Person.ManagerName = team.names[p.Manager]
 	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
+	if gm, ok := team.goalMentor[p.ID]; ok {
+		until := ""
+		if gm.Due != "" {
+			until = " to " + gm.Due
+		}
+		who := team.names[gm.Mentor]
+		pl.mentoredByName = who
+		pl.MentoredBy = fmt.Sprintf("%s mentors you%s, a goal in %s own plan (\"%s\"): bring your live work to your sessions, and say what you need from them.",
+			who, until, possessive(team.callName(team.people[gm.Mentor])), gm.Goal)
+	}
 	pl.ManagerCall = team.managerCall(p)
 	pl.Conversations = conversations(m, p, pl.ManagerCall)
 	pl.Today = TodayOf(p)
@@ -463,12 +476,17 @@ func Build(in Input) (*Plan, error) {
 		pl.ICTrack = next.Name
 	}
 	pl.Calibration = calibration(pl, team, "you")
+	baselineFocus(m, pl)
 	pl.targetLeads, pl.Leads = target.Leads, role.Leads
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
-	if pl.Verdict.Kind == "held" {
-		pl.Strengths = heldStrengths(m, role, pl.Strengths, pl.Baseline)
+	levels, before := p.Levels, ""
+	if b := pl.Baseline; pl.Verdict.Kind == "held" && b != nil && b.prior != nil {
+		// Held on a re-baseline nobody calibrated: strengths stand on the
+		// levels before it, which the plan does not call into question.
+		levels, before = b.prior, b.Date
 	}
+	pl.Strengths = strengths(in, role, target, team, pl.Focus, levels, before)
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
 		// Too early to judge: no skill is called below a bar yet.
 		for i := range pl.Skills {
@@ -512,7 +530,10 @@ func Build(in Input) (*Plan, error) {
 			pl.Start = date(start)
 		}
 		buddy = onboardingBuddy(m, p, team)
-		pl.Onboarding = onboarding(m, role, pl.Person.ManagerName, buddy, start, p.Evidence)
+		pl.Onboarding = onboarding(m, role, pl.Person.ManagerName, buddy, start, p.Evidence, p.Goals)
+		if pl.mentoredByName != "" {
+			pl.Onboarding.Meet = append(pl.Onboarding.Meet, fmt.Sprintf("%s, your mentor: agree in the first month when you meet and what you bring.", pl.mentoredByName))
+		}
 		// The first review of a new hire is their first full assessment.
 		if pl.Onboarding.FirstAssessment != "" {
 			pl.NextReview = pl.Onboarding.FirstAssessment
@@ -656,6 +677,8 @@ type TeamIndex struct {
 	buddyTo map[string][]string
 	buddyOf map[string]string
 	reports map[string][]string
+	// goalMentor is the mentor a teammate's own goal names, by mentee id.
+	goalMentor map[string]GoalMentor
 }
 
 // IndexTeam computes the TeamIndex of team, without its history.
@@ -815,6 +838,48 @@ func calibration(pl *Plan, team *TeamIndex, first string) string {
 	// A manager whose ratings stand apart is told so in their own plan
 	// (RatesApart), never in their reports' plans.
 	return ""
+}
+
+// baselineFocus rewrites the reason of a focus skill "at the bar" whose
+// level only a baseline nobody has calibrated put there: the new level
+// waits for the calibration, and the plan says what evidence settles it
+// rather than "you meet the bar already".
+func baselineFocus(m *skills.Matrix, pl *Plan) {
+	b := pl.Baseline
+	if b == nil || b.Calibrated || b.Kind == "first" || b.prior == nil || pl.Calibration == "" {
+		return
+	}
+	already := fmt.Sprintf("you meet the %s bar in it already", pl.Target.Name)
+	for i := range pl.Focus {
+		f := &pl.Focus[i]
+		prior, ok := b.prior[f.ID]
+		if !ok || prior <= 0 || prior >= f.Expect || f.Level.Value < f.Expect {
+			continue
+		}
+		settle := "work others can see at that level, written down as it happens"
+		for _, g := range pl.Goals {
+			if !g.Overdue && slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == f.ID }) {
+				settle = fmt.Sprintf("your goal \"%s\" done", g.Text)
+				if g.Due != "" {
+					settle += " by " + g.Due
+				}
+				settle += ", and what the people it serves say of it"
+				break
+			}
+		}
+		changed := false
+		for k, r := range f.Reasons {
+			if strings.HasPrefix(r, already) {
+				f.Reasons[k] = fmt.Sprintf("it was %d %s before the assessment of %s, which set it at the %s bar; that new level waits for the calibration, and what will settle it is %s",
+					prior, levelName(m, prior), b.Date, pl.Target.Name, settle)
+				changed = true
+			}
+		}
+		if changed {
+			f.Why = strings.Join(f.Reasons, "; ")
+			f.Summary = strings.Replace(summary(*f), ", already at the bar:", ", at the bar on a level not yet calibrated:", 1)
+		}
+	}
 }
 
 // atBarSince is the day from which every assessed skill of p has met the
@@ -978,35 +1043,7 @@ func summary(f Focus) string {
 // person or goal of the repository. A new hire has none yet. People who
 // lead no one get no manager's uses; someone below their current role's
 // bar, or back from leave, is given no one to teach.
-// heldStrengths are the strengths of a plan whose verdict is held on a
-// re-baseline nobody calibrated: at the levels before it, which the plan
-// does not call into question; a strength only the new levels make is
-// none yet (a cold read found plans that doubt the new levels in their
-// verdict and then praise them as strengths).
-func heldStrengths(m *skills.Matrix, role *skills.Role, in []Strength, b *Baseline) []Strength {
-	if b == nil || b.prior == nil {
-		return in
-	}
-	var out []Strength
-	for _, st := range in {
-		lvl, ok := b.prior[st.ID]
-		if !ok {
-			continue
-		}
-		s := m.Skill(st.ID)
-		if s == nil || !(lvl > 0 && lvl == m.MaxLevel() || lvl > s.Expect[role.ID] && lvl >= 3) {
-			continue
-		}
-		if lvl < st.Level {
-			st.Level, st.LevelName, st.Before = lvl, levelName(m, lvl), b.Date
-			st.AboveTarget = lvl > st.Expect
-		}
-		out = append(out, st)
-	}
-	return out
-}
-
-func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Focus) []Strength {
+func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Focus, levels map[string]int, before string) []Strength {
 	m, p := in.Matrix, in.Person
 	if NewHire(p, TodayOf(p).day) {
 		return nil // their first 90 days show strengths; a level does not
@@ -1023,10 +1060,15 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 	var cands []cand
 	for i := range m.Skills {
 		s := &m.Skills[i]
-		lvl := p.Levels[s.ID]
+		lvl := levels[s.ID]
 		top := lvl > 0 && lvl == m.MaxLevel()
-		if lvl == 0 || !(top || lvl > s.Expect[role.ID] && lvl >= 3) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
-			continue // a focus skill is worked on, not leaned on
+		bar := max(s.Expect[role.ID], s.Expect[target.ID])
+		if lvl == 0 || !(top || lvl > bar && lvl >= 3) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
+			// Earned: above the bar of the job and of the one aimed for
+			// (a level at the next role's bar is readiness, not a
+			// strength), or the top of the scale. A focus skill is worked
+			// on, not leaned on.
+			continue
 		}
 		var latest *skills.Evidence
 		n := 0
@@ -1038,11 +1080,14 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 				}
 			}
 		}
-		if n == 0 {
-			continue // no evidence behind the level
+		if n == 0 && lvl-s.Expect[role.ID] < 2 && !top {
+			continue // one step above, with no evidence: a rating, not yet a strength
 		}
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
 			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID]}
+		if before != "" && lvl < p.Levels[s.ID] {
+			st.Before = before
+		}
 		if latest != nil {
 			st.Shows = fmt.Sprintf("%s (\"%s\")", date(latest.Date), latest.Text)
 			if ThirdPerson(latest.Text, firstWord(p.Name)) {
@@ -1058,10 +1103,10 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int {
 		switch {
-		case a.evidence != b.evidence:
-			return b.evidence - a.evidence
 		case a.margin != b.margin:
 			return b.margin - a.margin
+		case a.evidence != b.evidence:
+			return b.evidence - a.evidence
 		case a.st.Level != b.st.Level:
 			return b.st.Level - a.st.Level
 		}

@@ -95,10 +95,10 @@ func TestBuild(t *testing.T) {
 	if n := len(pl.Focus[0].Actions); n < 2 || n > 3 {
 		t.Errorf("%d actions for the first focus skill, want 2 or 3", n)
 	}
-	// Customer insight at 5 with no evidence is a level, not an earned
-	// strength (cold read finding 10).
-	if len(pl.Strengths) != 0 {
-		t.Errorf("strengths = %+v, want none: no evidence behind the level", pl.Strengths)
+	// Customer insight at 5, the top of the scale, is a standout even
+	// with no evidence: named, with nothing claimed to show it.
+	if len(pl.Strengths) != 1 || pl.Strengths[0].ID != "customer-insight" || pl.Strengths[0].Shows != "" {
+		t.Errorf("strengths = %+v, want customer insight alone, shown by no evidence", pl.Strengths)
 	}
 	if diff := cmp.Diff([]Conversation{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, Self: 3, SelfName: "Proficient",
 		Manager: 2, ManagerName: "Practising", Direction: "higher",
@@ -455,7 +455,8 @@ func TestMilestonesFromTheFocus(t *testing.T) {
 	want := []string{
 		"30: Started and talked through at a 1:1: A: run the a-review with two teams.",
 		"60: What others can see: A: both teams using the review.",
-		`90: Ready to reassess: A at 3 Three, each backed by what others saw. On track for "Hire a second engineer" (due 2027-04-30), with what is left to do named.`,
+		// The 90-day checkpoint is the review of 2027-02-10: one date.
+		`92: Ready to reassess: A at 3 Three, each backed by what others saw. On track for "Hire a second engineer" (due 2027-04-30), with what is left to do named.`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("milestones (-want +got):\n%s", diff)

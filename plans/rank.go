@@ -77,6 +77,10 @@ type candidate struct {
 	// records one ("still", "missed", "slipped"...).
 	latest  *skills.Evidence
 	setback bool
+	// seen is set when the newest evidence is dated on or before the
+	// file's assessment: the assessor had it when they set the level, so
+	// it is no case for a higher one.
+	seen bool
 	// reentry is set when the level was lowered after a return from leave.
 	reentry bool
 	tier    int
@@ -199,6 +203,7 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 	}
 	if c.latest != nil {
 		c.setback = Setback(c.latest.Text)
+		c.seen = !p.Assessed.IsZero() && !c.latest.Date.After(p.Assessed)
 	}
 	switch {
 	case newest.IsZero():
@@ -490,7 +495,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		switch {
 		case c.setback:
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), SetbackClause(c.latest.Text)))
-		case !c.fresh.IsZero() && lvl > 0 && lvl < len(c.skill.Descriptors) && shown([]string{c.latest.Text}, c.skill.Descriptors[lvl]):
+		case !c.fresh.IsZero() && !c.seen && lvl > 0 && lvl < len(c.skill.Descriptors) && shown([]string{c.latest.Text}, c.skill.Descriptors[lvl]):
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %d %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), lvl+1, levelName(m, lvl+1), c.latest.Text))
 		case !c.fresh.IsZero():
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, shows it moving: \"%s\"", date(c.latest.Date), c.latest.Text))

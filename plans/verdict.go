@@ -50,8 +50,16 @@ func VerdictOf(p *Plan) Verdict {
 				}
 			}
 		}
-		v.Why += fmt.Sprintf(". That counts %s at %s before %s: %s raised then without evidence, and %s once evidence backs %s",
-			andList(short(names)), levelsWord(len(names)), p.raisedOn, wasWere(len(names)), countsCount(len(names)), itThem(len(names)))
+		// Plain words: which raises lack evidence, how the verdict reads
+		// them, and what would back them.
+		what := fmt.Sprintf("%s of your levels were raised at once with no evidence written down for them (%s)", number(len(names)), andList(short(names)))
+		each := "each counts at its new level once a piece of work that shows it, and who saw it, is written down"
+		if len(names) == 1 {
+			what = fmt.Sprintf("%s was raised with no evidence written down for it", names[0])
+			each = "it counts at its new level once a piece of work that shows it, and who saw it, is written down"
+		}
+		v.Why += fmt.Sprintf(". On %s, %s. This verdict reads %s at %s earlier %s; %s",
+			p.raisedOn, what, itThem(len(names)), itsTheir(len(names)), levelWord(len(names)), each)
 		return v
 	}
 	target := p.Target.Name
@@ -100,7 +108,9 @@ func VerdictOf(p *Plan) Verdict {
 			Why: fmt.Sprintf("no cause for worry: you are solid as %s, with the %s bar still ahead %s. With steady progress, realistically %s",
 				article(p.Role.Name), target, where, when)}
 		if p.ICTrack != "" {
-			v.Why += fmt.Sprintf(". You chose the individual-contributor path to %s over managing people as %s, and this plan is built for that choice", target, article(p.ICTrack))
+			// The file names the target, not why: the plan states it
+			// rather than telling the person what they chose.
+			v.Why += fmt.Sprintf(". Your target is %s, on the individual-contributor path rather than %s, which manages people, and this plan is built for it", target, p.ICTrack)
 		}
 		return v
 	}
@@ -167,7 +177,14 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 		// "when they became your manager".
 		what = fmt.Sprintf("%s's first assessment of you as your manager, on %s, %s", rater, b.Date, how)
 	}
-	why := fmt.Sprintf("%s. That is a change of rater, not evidence of growth, so the verdict waits until that assessment is calibrated with %s", what, cmp.Or(p.calibrateWith, "the other managers"))
+	// A manager's first assessment is their baseline, rightly: it is
+	// calibrated with the leader above them before a verdict stands on it,
+	// by a date the manager commits to (see commitments).
+	by := ""
+	if d := p.CalibrateBy(); d != "" {
+		by = " by " + d
+	}
+	why := fmt.Sprintf("%s. A first assessment is a baseline: %s calibrates it with %s%s, and the verdict waits for that", what, rater, cmp.Or(p.calibrateWith, "the other managers"), by)
 	if len(p.Readiness.Below) > 0 {
 		why += fmt.Sprintf("; and even on those levels, %s %s short of the %s bar", andList(short(gapNames(p.Readiness.Below))), isAre(len(p.Readiness.Below)), p.Target.Name)
 	}
@@ -190,10 +207,20 @@ func promotionCase(p *Plan) string {
 			if g.Due != "" {
 				due = " by " + g.Due
 			}
-			return fmt.Sprintf("what will make the case for %s is evidence, not the new levels: your goal \"%s\" done%s, and seen by the people it serves", p.Target.Name, g.Text, due)
+			return fmt.Sprintf("whatever the calibration settles, what will make the case for %s is your goal \"%s\" done%s, and seen by the people it serves", p.Target.Name, g.Text, due)
 		}
 	}
-	return fmt.Sprintf("what will make the case for %s is evidence, not the new levels: work others can see on the focus skills below, written down as it happens", p.Target.Name)
+	return fmt.Sprintf("whatever the calibration settles, what will make the case for %s is work others can see on the focus skills below, written down as it happens", p.Target.Name)
+}
+
+// CalibrateBy is the date by which a baseline nobody has calibrated is
+// calibrated: a month after the plan's today, a commitment of the
+// manager's; "" when the plan has no today.
+func (p *Plan) CalibrateBy() string {
+	if p.Today.day.IsZero() {
+		return ""
+	}
+	return date(p.Today.day.AddDate(0, 0, 30))
 }
 
 // realistic is a realistic time to the target: the largest step left on
@@ -266,25 +293,18 @@ func number(n int) string {
 	return fmt.Sprint(n)
 }
 
-func levelsWord(n int) string {
+func itsTheir(n int) string {
 	if n == 1 {
-		return "its level"
+		return "its"
 	}
-	return "their levels"
+	return "their"
 }
 
-func wasWere(n int) string {
+func levelWord(n int) string {
 	if n == 1 {
-		return "it was"
+		return "level"
 	}
-	return "they were"
-}
-
-func countsCount(n int) string {
-	if n == 1 {
-		return "it counts"
-	}
-	return "they count"
+	return "levels"
 }
 
 func itThem(n int) string {

@@ -65,6 +65,9 @@ func TestScripts(t *testing.T) {
 			// agendatries FILE... fails when two agendas give the same idea
 			// to try, the person's own words aside
 			"agendatries": agendatriesCmd,
+			// sentences N FILE... fails when a sentence of more than eight
+			// words is said twice in one plan or in more than N plans
+			"sentences": sentencesCmd,
 			// prose FILE... requires every generated file to read as prose
 			// for people: no TOML syntax, command, file name or placeholder,
 			// and no sentence repeated under two skills (see proseProblems).

@@ -2,10 +2,13 @@ package main
 
 import (
 	"fmt"
-	"github.com/coach-dev/coach/internal/files"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/coach-dev/coach/internal/files"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -203,5 +206,130 @@ func TestAgendaProseCatches(t *testing.T) {
 		if !strings.Contains(got, tt.want) {
 			t.Errorf("%q: %q, want %q", tt.doc, got, tt.want)
 		}
+	}
+}
+
+// planSentence splits a plan's prose into sentences: after ".", "?" or "!"
+// (a closing quotation mark kept), the list markers and the labels "Why: "
+// and "Evidence: " taken off.
+var (
+	planSentenceEnd = regexp.MustCompile(`[.?!]["”]?\s+`)
+	listMarker      = regexp.MustCompile(`^\s*(- \[[ x]\] |- |\d+\. )`)
+	planLabel       = regexp.MustCompile(`^(Why|Evidence): `)
+)
+
+// quotesMatrix reports whether a plan's line quotes the matrix as it
+// stands for every person at a skill's level (what a level looks like,
+// where to learn, the coaching question): reference, not a sentence
+// written for the person. Fixed labels and the review date are not prose
+// either.
+func quotesMatrix(body string) bool {
+	for _, p := range []string{"Now: ", "Next: ", "At work: ", "A person: ", "Reading: ", "Coaching question: ", "Next review: "} {
+		if strings.HasPrefix(body, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// planSentences returns the sentences of more than eight words of a plan,
+// each with its line, from its first section on: the header, headings,
+// tables, the matrix's own words (quotesMatrix) and the shifts of a move
+// between roles (the matrix's, for everyone making it) left out.
+func planSentences(doc string) map[string]int {
+	out := map[string]int{}
+	started, section := false, ""
+	for i, line := range strings.Split(doc, "\n") {
+		if strings.HasPrefix(line, "## ") {
+			started, section = true, line
+		}
+		if !started || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "|") || strings.HasPrefix(section, "## The move from") {
+			continue
+		}
+		body := strings.TrimSpace(listMarker.ReplaceAllString(line, ""))
+		if quotesMatrix(body) {
+			continue
+		}
+		for _, s := range planSentenceEnd.Split(body, -1) {
+			s = planLabel.ReplaceAllString(strings.TrimRight(strings.Trim(s, " \"*"), ".?!\""), "")
+			if len(strings.Fields(s)) <= 8 {
+				continue
+			}
+			if _, ok := out[s]; ok {
+				out[s+"\x00again"] = i + 1 // said twice in one plan
+				continue
+			}
+			out[s] = i + 1
+		}
+	}
+	return out
+}
+
+// sentencesProblems are what planSentences finds wrong in plans (name ->
+// text): a sentence said twice in one plan, or the same sentence in more
+// than most plans: a template, not the person's plan.
+func sentencesProblems(most int, plans map[string]string) []string {
+	var out []string
+	in := map[string][]string{}
+	var names []string
+	for name := range plans {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		for s, line := range planSentences(plans[name]) {
+			if again, ok := strings.CutSuffix(s, "\x00again"); ok {
+				out = append(out, fmt.Sprintf("%s:%d: said twice in the plan: %q", name, line, again))
+				continue
+			}
+			in[s] = append(in[s], name)
+		}
+	}
+	var many []string
+	for s, where := range in {
+		if len(where) > most {
+			many = append(many, fmt.Sprintf("in %d plans (%s): %q", len(where), strings.Join(where, ", "), s))
+		}
+	}
+	slices.Sort(out)
+	slices.Sort(many)
+	return append(out, many...)
+}
+
+// sentencesCmd is the script command "sentences N FILE...": it fails when
+// a sentence of more than eight words is said twice in one of the plans,
+// or appears in more than N of them (see sentencesProblems).
+func sentencesCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: sentences N FILE...")
+	}
+	most, err := strconv.Atoi(args[0])
+	if err != nil || most < 1 {
+		ts.Fatalf("sentences: %q is not a count of plans", args[0])
+	}
+	plans := map[string]string{}
+	for _, f := range args[1:] {
+		plans[f] = ts.ReadFile(f)
+	}
+	if bad := sentencesProblems(most, plans); len(bad) > 0 {
+		ts.Fatalf("%s", strings.Join(bad, "\n"))
+	}
+}
+
+func TestSentencesProblemsCatch(t *testing.T) {
+	same := "## At a glance\n\n- The goal done, and one thing you did differently that others noticed.\n"
+	twice := "## Focus skills\n\nWhy: a sentence of more than eight words said here once. Why: a sentence of more than eight words said here once.\n"
+	got := sentencesProblems(2, map[string]string{"a": same, "b": same, "c": same, "d": twice})
+	want := []string{
+		`d:3: said twice in the plan: "a sentence of more than eight words said here once"`,
+		`in 3 plans (a, b, c): "The goal done, and one thing you did differently that others noticed"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentencesProblems =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The matrix's own words and headings are not counted.
+	ref := "## Focus skills\n\n- Now: 2 Practising. Negotiates scope with their own engineering team and one or two stakeholders.\n"
+	if got := sentencesProblems(1, map[string]string{"a": ref, "b": ref}); len(got) != 0 {
+		t.Errorf("the matrix's words counted: %q", got)
 	}
 }
