@@ -468,9 +468,10 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	}
 	per := max(in.Config.Agenda.WeeksPerFocus, 1)
 	block := idx / per
-	f := pl.Focus[mod(block, len(pl.Focus))]
+	turn := weekTurn(pl.Focus, in.Person.Goals, day)
+	f := pl.Focus[turn[mod(block, len(turn))]]
 	// How many weeks this skill has been the focus before this one.
-	times := (block/len(pl.Focus))*per + mod(idx, per)
+	times := (block/len(turn))*per + mod(idx, per)
 	s := in.Matrix.Skill(f.ID)
 	wf := &WeekFocus{SkillRef: f.SkillRef, Level: f.Level, Next: f.Next, Weeks: per, Of: 1}
 	if len(pl.Focus) == 1 {
@@ -555,6 +556,42 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	wf.NextInAction = f.Next.Descriptor != "" && strings.Contains(said, f.Next.Descriptor)
 	wf.Ask = disagreement(in.Person, f.ID, "")
 	return wf
+}
+
+// weekTurn is the focus skills the week's focus turns through, as indexes
+// into focus, most urgent first: a skill below the person's own role's bar
+// or one a goal past its date needs (those first); when there is none, a
+// skill a goal due within two weeks of day needs; when there is none of
+// those either, every focus skill of the plan, in its order. The week then
+// stays on what cannot wait, and the plan's order resumes once the file
+// changes.
+func weekTurn(focus []Focus, goals []skills.Goal, day time.Time) []int {
+	needs := func(id string, due func(time.Time) bool) bool {
+		return slices.ContainsFunc(goals, func(g skills.Goal) bool {
+			return !g.Due.IsZero() && due(g.Due) && slices.Contains(g.Skills, id)
+		})
+	}
+	late := func(d time.Time) bool { return d.Before(day) }
+	soon := func(d time.Time) bool { return !d.Before(day) && !d.After(day.AddDate(0, 0, 14)) }
+	var overdue, below, near, all []int
+	for i, f := range focus {
+		all = append(all, i)
+		switch {
+		case needs(f.ID, late):
+			overdue = append(overdue, i)
+		case f.BelowRole:
+			below = append(below, i)
+		case needs(f.ID, soon):
+			near = append(near, i)
+		}
+	}
+	if first := append(overdue, below...); len(first) > 0 {
+		return first
+	}
+	if len(near) > 0 {
+		return near
+	}
+	return all
 }
 
 // AgendaPath is where a person's agenda for a week is written.

@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -33,7 +34,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	for _, c := range a.Changes {
 		switch {
 		case c.Baseline:
-			out = append(out, fmt.Sprintf("The levels were set afresh on %s: walk %s through them, and measure progress from them, not from the levels before.", c.When, first))
+			out = append(out, fmt.Sprintf("The assessment of %s is a new baseline, not growth: walk %s through it, and count progress from it.", c.When, first))
 		case c.Setback && a.Focus != nil && a.Focus.ID == c.Skill && a.Focus.Of == 1 && strings.Contains(a.Focus.Why, "records a setback"):
 			// The focus of the week opens with it already.
 		case c.Setback:
@@ -196,23 +197,13 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		// A new hire's longer view is their first 90 days, not the next role.
 		t.Intro = fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on how the first months are going, away from this week's work.", day.Month())
 	}
-	b, fresh := lastBaseline(in.History, pl.Person.ManagerName, day)
-	fresh = fresh && day0(b.Date).After(day.AddDate(0, -6, 0))
-	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(fresh && pl.Verdict.Kind == "held") {
+	b, recent := lastBaseline(in.History, pl.Person.ManagerName, day)
+	recent = recent && day0(b.Date).After(day.AddDate(0, -6, 0))
+	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(recent && pl.Verdict.Kind == "held") {
 		t.Points = append(t.Points, v)
 	}
-	if fresh {
-		by, then := "a fresh baseline", ": where you stand counts from there."
-		if b.Author != "" {
-			by = b.Author + "'s fresh baseline"
-		}
-		switch {
-		case !b.Calibrated && pl.Verdict.Kind == "held":
-			then = fmt.Sprintf(": until it is calibrated, I will not say how close you are to %s.", pl.Target.Name)
-		case !b.Calibrated:
-			then = ": where you stand counts from there, and it is worth calibrating before it decides a promotion."
-		}
-		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on %s of %s%s", by, longDate(day0(b.Date), day), then))
+	if recent {
+		t.Points = append(t.Points, baselineWords(pl, b, day, firstWeekday(day, in.Config.Agenda.WeekdayValue())))
 	}
 	back := returned(pl, p, day)
 	if back {
@@ -258,6 +249,31 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		t.Questions = append(t.Questions, q)
 	}
 	return t
+}
+
+// baselineWords says, in the manager's voice, which assessment the
+// person's levels come from (by its date, never "fresh"), and, while it is
+// not calibrated, who calibrates it and by when: the next career
+// conversation (next), where the longer view is taken up again.
+func baselineWords(pl *Plan, b Baseline, day, next time.Time) string {
+	of := "the assessment of " + longDate(day0(b.Date), day)
+	switch {
+	case b.Author != "" && b.Author == pl.Person.ManagerName && b.Kind == "new-manager":
+		of = "my assessment of " + longDate(day0(b.Date), day) + ", my first as your manager"
+	case b.Author != "" && b.Author == pl.Person.ManagerName:
+		of = "my assessment of " + longDate(day0(b.Date), day)
+	case b.Author != "":
+		of += " by " + b.Author
+	}
+	if b.Calibrated {
+		return fmt.Sprintf("Your levels come from %s, calibrated since: your progress counts from there.", of)
+	}
+	with := cmp.Or(pl.calibrateWith, "the other managers")
+	by := fmt.Sprintf("by %s %s", next.Weekday(), longDate(next, day))
+	if pl.Verdict.Kind == "held" {
+		return fmt.Sprintf("Your levels come from %s. I will calibrate it with %s %s, and we take up %s at that 1:1, on levels we both trust.", of, with, by, pl.Target.Name)
+	}
+	return fmt.Sprintf("Your levels come from %s. I will calibrate it with %s %s, so that it holds up when it counts towards %s.", of, with, by, pl.Target.Name)
 }
 
 // verdictWords says where the person stands towards their target in the

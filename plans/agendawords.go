@@ -158,7 +158,7 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 			if b.Author != "" {
 				by = " by " + b.Author
 			}
-			t = fmt.Sprintf("A fresh baseline%s: %s reassessed at once. Read it as a new starting point, not as growth.", by, plural(b.Moved, "skill"))
+			t = fmt.Sprintf("A new baseline%s: %s reassessed at once. Read it as a new starting point, not as growth.", by, plural(b.Moved, "skill"))
 		}
 		if !b.Calibrated && b.Kind != "first" {
 			t += " Nobody has calibrated it yet."

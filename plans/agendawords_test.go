@@ -181,7 +181,7 @@ func TestBaselineNamedAsOne(t *testing.T) {
 	want := []string{
 		"17 November true: Pat's first assessment, as Product Manager, across 24 skills: the baseline the plan measures from, not growth. It came with Pat's own rating of 1 skill.",
 		"17 November false: Evidence on Negotiation and trade-offs: “Agreed the launch scope with Sales”",
-		"18 November true: A fresh baseline by Rosa Lind: 24 skills reassessed at once. Read it as a new starting point, not as growth. Nobody has calibrated it yet.",
+		"18 November true: A new baseline by Rosa Lind: 24 skills reassessed at once. Read it as a new starting point, not as growth. Nobody has calibrated it yet.",
 		"19 November false: Negotiation and trade-offs up from 1 Aware to 2 Practising.",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -371,7 +371,7 @@ func TestReturnFromLeaveIsReentry(t *testing.T) {
 }
 
 // TestCareerConversationNamesARecentBaseline: the month's career
-// conversation says when the person's levels rest on a fresh baseline.
+// conversation names the assessment the person's levels rest on, by its date, and who calibrates it by when.
 func TestCareerConversationNamesARecentBaseline(t *testing.T) {
 	m := matrix(t)
 	hist := firstAssessment(t, day("2026-01-12"))
@@ -379,7 +379,7 @@ func TestCareerConversationNamesARecentBaseline(t *testing.T) {
 		hist = append(hist, skills.Change{Commit: "c", Date: day("2026-09-22"), Author: "Jo Park", Kind: skills.KindLevel, Skill: s.ID, From: "2", To: "3"})
 	}
 	a := agendaFor(t, pm(t), hist, "2026-W49", prevAt(t, "2026-W48", 2))
-	want := "Your levels rest on Jo Park's fresh baseline of 22 September: where you stand counts from there, and it is worth calibrating before it decides a promotion."
+	want := "Your levels come from the assessment of 22 September by Jo Park. I will calibrate it with the other managers by Tuesday 5 January 2027, so that it holds up when it counts towards Senior Product Manager."
 	if a.Career == nil || !contains(a.Career.Points, want) {
 		t.Errorf("career: %+v", a.Career)
 	}
