@@ -33,8 +33,10 @@ type PreviousAgenda struct {
 	Topics []Item
 	// TryThis is the "try this week" it suggested, if any.
 	TryThis string
-	// Review is the piece of work it asked to bring, if any.
+	// Review is the piece of work it asked to bring, if any; Asked the
+	// question its prep put to the manager about a commitment, if any.
 	Review string
+	Asked  string
 	// Focus is the name of its focus skill of the week, and FocusWeek how
 	// many weeks in a row that skill had been the focus then: the weeks on
 	// a skill are counted from the agendas really held.
@@ -129,13 +131,16 @@ type Agenda struct {
 	Career    *Talk `json:"career,omitempty"`
 	Quarterly *Talk `json:"quarterly,omitempty"`
 	// NextCareer is when the next career conversation is: the first 1:1 of
-	// next month, in words ("our first 1:1 of January (Tuesday 5 January
-	// 2027)").
+	// next month, in words ("Tuesday 5 January 2027 (first 1:1 of
+	// January)"); NextCareerDay is its day alone.
 	NextCareer string `json:"next_career"`
 	// NextReview is the plan's review date, in words, when it is still ahead.
 	NextReview string `json:"next_review,omitempty"`
 	// Onboarding is set while a new hire is in their first 90 days.
 	Onboarding *OnboardingWeek `json:"onboarding,omitempty"`
+	// Waits says what this agenda leaves for next week, so that it asks at
+	// most MaxQuestions questions (see fit).
+	Waits string `json:"waits,omitempty"`
 }
 
 // GoalDue is a goal past its date or due soon, as of the 1:1.
@@ -175,6 +180,8 @@ type OnboardingWeek struct {
 	Left         int      `json:"left,omitempty"`
 	Done         int      `json:"done,omitempty"`
 	FirstOfPhase bool     `json:"first_of_phase,omitempty"`
+	// DaysLeft is how many days of the phase are left after the 1:1.
+	DaysLeft int `json:"days_left,omitempty"`
 }
 
 // FollowUp is last time's suggestion to try, from the agenda of Week.
@@ -213,6 +220,12 @@ func Lines(items []Item) []ItemLine {
 	}
 	walk(items, "")
 	return out
+}
+
+// NextCareerDay is the day of the next career conversation, in words.
+func (a *Agenda) NextCareerDay() string {
+	d, _, _ := strings.Cut(a.NextCareer, " (first 1:1 of")
+	return d
 }
 
 // LateGoals are the goals past their date; SoonGoals those due within two
@@ -274,6 +287,11 @@ type WeekFocus struct {
 	Weeks, Of int `json:"-"`
 	// Goal is the person's goal this week's idea to try is a step of.
 	Goal *skills.Goal `json:"-"`
+	// For someone below their own role's bar on this skill: Support is what
+	// the manager does to help, from the person's file, and Bar the level
+	// the role asks for and the date it is looked at again.
+	Support string `json:"support,omitempty"`
+	Bar     string `json:"bar,omitempty"`
 }
 
 // checkIns are asked in turn, one a week.
@@ -290,6 +308,12 @@ var checkIns = []string{
 	"If you started this week again, what would you do differently?",
 	"Who on the team deserves recognition they have not had yet?",
 	"What have you learned this month that you did not know before?",
+	"Which meeting this week was worth the time, and which was not?",
+	"What is one thing you would like more of in your work right now?",
+	"Who helped you this week, and do they know it?",
+	"What are you looking forward to in the next two weeks?",
+	"What would you change about how the team works, if it were only up to you?",
+	"Where did you spend time this week that you would rather have spent elsewhere?",
 }
 
 // BuildAgenda computes the agenda of in.Person for in.Week.
@@ -379,20 +403,186 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	case first:
 		a.Career = career(in, day, a.Focus)
 	}
+	if a.Career != nil || a.Quarterly != nil {
+		a.CheckIn = "" // the longer view is the check-in of the month
+	}
 	if review.After(day) {
 		a.NextReview = longDate(review, day)
 	}
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
-	a.NextCareer = fmt.Sprintf("our first 1:1 of %s (%s %s)", next.Month(), next.Weekday(), longDate(next, day))
+	a.NextCareer = fmt.Sprintf("%s %s (first 1:1 of %s)", next.Weekday(), longDate(next, day), next.Month())
 	a.Leader = isLeader(m, p.Role)
 	lastReview := ""
 	if in.Previous != nil {
 		lastReview = in.Previous.Review
 	}
 	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus, lastReview)}
-	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number)
+	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, focusGoal(a.Focus))
+	if f := a.Focus; f != nil && len(pl.Current.Below) > 0 && slices.ContainsFunc(pl.Focus, func(x Focus) bool { return x.ID == f.ID && x.BelowRole }) {
+		support(a, pl, p, day, review)
+	}
+	fit(a, len(pl.Current.Below) > 0)
 	a.Prep = prep(in, a, review, after)
 	return a
+}
+
+// MaxQuestions is how many questions an agenda asks the person: the rest
+// waits for next week, said in one line.
+const MaxQuestions = 5
+
+// questions counts the questions an agenda asks the person.
+func questions(a *Agenda) int {
+	n := len(a.LateGoals()) + len(a.Review) + len(a.Feedback)
+	if a.FollowUp != nil {
+		n++
+	}
+	if len(a.SoonGoals()) > 0 {
+		n++
+	}
+	if a.CheckIn != "" {
+		n++
+	}
+	if f := a.Focus; f != nil {
+		if f.Of == 1 && f.Ask != "" {
+			n++
+		}
+		if f.Question != "" {
+			n++
+		}
+	}
+	for _, t := range []*Talk{a.Career, a.Quarterly} {
+		if t != nil {
+			n += len(t.Questions)
+			for _, p := range t.Points {
+				if strings.HasSuffix(p, "?") {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+// fit keeps an agenda to MaxQuestions questions: feedback both ways or
+// the work review waits for next week first (in turn, by the person's own
+// agendas, so that neither waits two weeks running while the other can),
+// then the question of the week when a difference of view opens the focus
+// already, then the career conversation's second question and its
+// difference of view, and only then the other of the two. For someone
+// below their own role's bar (below) the agenda holds one topic: the work
+// review waits whatever the count.
+func fit(a *Agenda, below bool) {
+	var waits []string
+	review := func() bool {
+		if len(a.Review) == 0 {
+			return false
+		}
+		a.Review = nil
+		waits = append(waits, "the work review")
+		return true
+	}
+	feedback := func() bool {
+		if len(a.Feedback) == 0 {
+			return false
+		}
+		a.Feedback = nil
+		waits = append(waits, "feedback")
+		return true
+	}
+	if below {
+		a.Review = nil // one topic: the skill below the bar, not a work review that waits
+	}
+	first, last := feedback, review
+	if a.Number%2 == 0 {
+		first, last = review, feedback
+	}
+	steps := []func() bool{first,
+		func() bool {
+			if f := a.Focus; f != nil && f.Of == 1 && f.Ask != "" && f.Question != "" {
+				f.Question = ""
+				return true
+			}
+			return false
+		},
+		func() bool {
+			if t := a.Career; t != nil && len(t.Questions) > 1 {
+				t.Questions = t.Questions[:1]
+				return true
+			}
+			return false
+		},
+		func() bool {
+			if t := a.Career; t != nil && len(t.Points) > 0 && strings.HasSuffix(t.Points[len(t.Points)-1], "?") {
+				t.Points = t.Points[:len(t.Points)-1]
+				return true
+			}
+			return false
+		},
+		last}
+	for _, step := range steps {
+		if questions(a) <= MaxQuestions {
+			break
+		}
+		step()
+	}
+	if len(waits) > 0 {
+		a.Waits = andList(waits) + "."
+	}
+}
+
+// support fills in, for a focus skill below the person's own role's bar,
+// what the manager does to help and by when the bar is looked at again:
+// the goal past its date that needs the skill (its obstacles cleared), or
+// a mentor the plan names for it, or a fortnightly look at the examples;
+// the plan's review date, or eight weeks on, as the date.
+func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
+	f := a.Focus
+	// The words turn with the weeks on the skill, so that two weeks on it
+	// do not read the same.
+	second := f.Of%2 == 0
+	skill := lowerFirst(f.Name)
+	for _, g := range p.Goals {
+		if !g.Due.IsZero() && g.Due.Before(day) && slices.Contains(g.Skills, f.ID) {
+			f.Support = fmt.Sprintf("My part: whatever stands in the way of “%s”, tell me, and I clear it before our next 1:1.", g.Text)
+			if second {
+				f.Support = fmt.Sprintf("My part: tell me what “%s” needs from me this week, time, a decision or a word with someone, and you have it.", g.Text)
+			}
+			break
+		}
+	}
+	if f.Support == "" {
+		for _, m := range pl.Mentors {
+			if m.Skill.ID == f.ID && m.Person.Name != "" {
+				f.Support = fmt.Sprintf("My part: an introduction to %s, who does %s well, before our next 1:1.", m.Person.Name, skill)
+				if second {
+					f.Support = fmt.Sprintf("My part: a first working session for you with %s on %s this month.", m.Person.Name, skill)
+				}
+				break
+			}
+		}
+	}
+	if f.Support == "" {
+		f.Support = fmt.Sprintf("My part: every fortnight, we go through %s with the examples of those two weeks.", skill)
+		if second {
+			f.Support = fmt.Sprintf("My part: what I see of your %s, I tell you that week, good or not, rather than saving it up.", skill)
+		}
+	}
+	when := review
+	if when.IsZero() || !when.After(day) {
+		when = day.AddDate(0, 0, 56)
+	}
+	f.Bar = fmt.Sprintf("The %s role asks for %d %s in %s, and we look at it together again on %s.", pl.Role.Name, f.Next.Value, f.Next.Name, skill, longDate(when, day))
+	if second {
+		f.Bar = fmt.Sprintf("By %s, our review, we want %s at %d %s.", longDate(when, day), skill, f.Next.Value, f.Next.Name)
+	}
+}
+
+// focusGoal is the text of the goal the week's idea to try is a step of.
+func focusGoal(f *WeekFocus) string {
+	if f == nil || f.Goal == nil {
+		return ""
+	}
+	return f.Goal.Text
 }
 
 // MaxNotes is how many lines of the last agenda's notes an agenda quotes,
@@ -468,9 +658,10 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	}
 	per := max(in.Config.Agenda.WeeksPerFocus, 1)
 	block := idx / per
-	f := pl.Focus[mod(block, len(pl.Focus))]
+	turn := weekTurn(pl.Focus, in.Person.Goals, day)
+	f := pl.Focus[turn[mod(block, len(turn))]]
 	// How many weeks this skill has been the focus before this one.
-	times := (block/len(pl.Focus))*per + mod(idx, per)
+	times := (block/len(turn))*per + mod(idx, per)
 	s := in.Matrix.Skill(f.ID)
 	wf := &WeekFocus{SkillRef: f.SkillRef, Level: f.Level, Next: f.Next, Weeks: per, Of: 1}
 	if len(pl.Focus) == 1 {
@@ -555,6 +746,42 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	wf.NextInAction = f.Next.Descriptor != "" && strings.Contains(said, f.Next.Descriptor)
 	wf.Ask = disagreement(in.Person, f.ID, "")
 	return wf
+}
+
+// weekTurn is the focus skills the week's focus turns through, as indexes
+// into focus, most urgent first: a skill below the person's own role's bar
+// or one a goal past its date needs (those first); when there is none, a
+// skill a goal due within two weeks of day needs; when there is none of
+// those either, every focus skill of the plan, in its order. The week then
+// stays on what cannot wait, and the plan's order resumes once the file
+// changes.
+func weekTurn(focus []Focus, goals []skills.Goal, day time.Time) []int {
+	needs := func(id string, due func(time.Time) bool) bool {
+		return slices.ContainsFunc(goals, func(g skills.Goal) bool {
+			return !g.Due.IsZero() && due(g.Due) && slices.Contains(g.Skills, id)
+		})
+	}
+	late := func(d time.Time) bool { return d.Before(day) }
+	soon := func(d time.Time) bool { return !d.Before(day) && !d.After(day.AddDate(0, 0, 14)) }
+	var overdue, below, near, all []int
+	for i, f := range focus {
+		all = append(all, i)
+		switch {
+		case needs(f.ID, late):
+			overdue = append(overdue, i)
+		case f.BelowRole:
+			below = append(below, i)
+		case needs(f.ID, soon):
+			near = append(near, i)
+		}
+	}
+	if first := append(overdue, below...); len(first) > 0 {
+		return first
+	}
+	if len(near) > 0 {
+		return near
+	}
+	return all
 }
 
 // AgendaPath is where a person's agenda for a week is written.

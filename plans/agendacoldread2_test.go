@@ -121,7 +121,7 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 	}
 	wantSteps := []string{
 		"Before your next meeting with Design on the refund-flow usability tests, write down what you need from it and what Design needs from you; bring both to our next 1:1.",
-		"Name the next decision on the refund-flow usability tests (due 11 December), who makes it and by when; make it if it is yours, or get it to the person whose it is, before our next 1:1.",
+		"Name the next decision on the refund-flow usability tests (due 11 December) and who makes it, and if it is yours, make it before our next 1:1.",
 		"Ask Design what would make the refund-flow usability tests a success for them, and bring their words, not yours, to our next 1:1.",
 		"Before your next meeting with Design on the refund-flow usability tests, write down what you need from it and what Design needs from you; bring both to our next 1:1.",
 	}

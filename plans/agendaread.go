@@ -39,6 +39,9 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 	if m := reviewLine.FindSubmatch(src); m != nil {
 		pa.Review = strings.TrimSpace(string(m[1]))
 	}
+	if m := askedLine.FindSubmatch(src); m != nil {
+		pa.Asked = strings.TrimSpace(string(m[1]))
+	}
 	if m := focusLine.FindSubmatch(src); m != nil {
 		pa.Focus = strings.TrimSpace(string(m[1]))
 		pa.FocusWeek, _ = strconv.Atoi(string(m[2]))
@@ -50,6 +53,9 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 // how many weeks in a row it had been the focus ("### Negotiation (week 2
 // of 2 on it)"; older agendas wrote "agenda 2 of 2").
 var focusLine = regexp.MustCompile(`(?m)^### (.+) \((?:agenda|week) (\d{1,4})(?: of \d+)? on it\)\r?$`)
+
+// askedLine is the manager's question to themselves in an agenda's prep.
+var askedLine = regexp.MustCompile(`(?m)^- Ask yourself before you go in: (.+)$`)
 
 // reviewLine is the first item under an agenda's "Work review" heading.
 var reviewLine = regexp.MustCompile(`(?m)^## Work review\r?\n(?:[ \t]*\r?\n)*- (.+)$`)

@@ -2,6 +2,7 @@ package plans
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,7 +89,7 @@ func TestCommitmentsCheckedInTurn(t *testing.T) {
 		}
 	}
 	a := agendaFor(t, pm(t), nil, "2026-W48", prevAt(t, "2026-W47", 1))
-	if !strings.HasPrefix(strings.Join(a.Prep, "\n"), "No new evidence or goal since") || !strings.Contains(strings.Join(a.Prep, "\n"), "Ask yourself before you go in: ") {
+	if !strings.HasPrefix(strings.Join(a.Prep, "\n"), "Nothing new written down since") || !strings.Contains(strings.Join(a.Prep, "\n"), "Ask yourself before you go in: ") {
 		t.Errorf("prep %q", a.Prep)
 	}
 }
@@ -97,7 +98,7 @@ func TestCommitmentsCheckedInTurn(t *testing.T) {
 // would, never as the tool's file.
 func TestNothingRecordedInAManagersWords(t *testing.T) {
 	a := agendaFor(t, pm(t), nil, "2026-W48", prevAt(t, "2026-W47", 1))
-	want := "No new evidence or goal since 17 November: ask Pat what happened that is worth keeping."
+	want := "Nothing new written down since 17 November: ask Pat for one moment of negotiation and trade-offs worth keeping."
 	if !contains(a.Prep, want) {
 		t.Errorf("prep %q, want %q", a.Prep, want)
 	}
@@ -118,6 +119,7 @@ func TestNothingRecordedInAManagersWords(t *testing.T) {
 // including the long one, and no week repeats the last.
 func TestWorkReviewTurnsThroughEveryGoal(t *testing.T) {
 	p := pm(t)
+	p.Levels["negotiation"] = 2 // at the bar: below it, the agenda holds one topic
 	p.Goals = []skills.Goal{
 		{Text: "Hand the release notes to the team", Due: day("2026-10-31")},
 		{Text: "Lead the pricing launch end to end", Skills: []string{"negotiation"}, Due: day("2027-03-31")},
@@ -125,13 +127,22 @@ func TestWorkReviewTurnsThroughEveryGoal(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	last := ""
-	for k := range 4 {
+	for k := range 6 {
 		var prev *PreviousAgenda
 		if k > 0 {
 			prev = prevAt(t, fmt.Sprintf("2026-W%d", 46+k), k)
 			prev.Review = last
 		}
 		a := agendaFor(t, p, nil, fmt.Sprintf("2026-W%d", 47+k), prev)
+		if len(a.Review) == 0 {
+			// A week over the questions' cap leaves it for the next, and
+			// says so.
+			if !strings.Contains(a.Waits, "the work review") {
+				t.Errorf("week %d: no work review, and none waiting: %q", k+1, a.Waits)
+			}
+			last = ""
+			continue
+		}
 		r := a.Review[0]
 		if r == last {
 			t.Errorf("week %d repeats last week's review %q", k+1, r)
@@ -306,5 +317,38 @@ func TestReturnerWithoutOwnWorkCatchesUp(t *testing.T) {
 	want := "Before our next 1:1, catch up with one person you worked with on " + lowerFirst(a.Focus.Name) + " before your leave: what changed while you were away, and what do they need from you now?"
 	if a.Focus.Action.Text != want {
 		t.Errorf("try %q\nwant %q", a.Focus.Action.Text, want)
+	}
+}
+
+// TestWeekTurn: the week's focus is what cannot wait first (a skill below
+// the person's own role's bar, or one a goal past its date needs), then a
+// skill a goal due within two weeks needs, then the plan's focus in turn.
+func TestWeekTurn(t *testing.T) {
+	today := day("2026-12-01")
+	f := func(id string, below bool) Focus { return Focus{SkillRef: SkillRef{ID: id}, BelowRole: below} }
+	goal := func(skill, due string) skills.Goal {
+		return skills.Goal{Text: "a goal", Skills: []string{skill}, Due: day(due)}
+	}
+	for _, tt := range []struct {
+		name  string
+		focus []Focus
+		goals []skills.Goal
+		want  []int
+	}{
+		{"nothing urgent: the plan's order", []Focus{f("a", false), f("b", false), f("c", false)}, nil, []int{0, 1, 2}},
+		{"below the current bar first", []Focus{f("a", false), f("b", true)}, nil, []int{1}},
+		{"an overdue goal's skill first", []Focus{f("a", false), f("b", false)}, []skills.Goal{goal("b", "2026-10-31")}, []int{1}},
+		{"overdue before below the bar", []Focus{f("a", true), f("b", false)}, []skills.Goal{goal("b", "2026-11-30")}, []int{1, 0}},
+		{"both kinds turn together", []Focus{f("a", true), f("b", false), f("c", true)}, []skills.Goal{goal("b", "2026-11-01")}, []int{1, 0, 2}},
+		{"due within two weeks next", []Focus{f("a", false), f("b", false)}, []skills.Goal{goal("b", "2026-12-15")}, []int{1}},
+		{"due today counts as within two weeks", []Focus{f("a", false), f("b", false)}, []skills.Goal{goal("b", "2026-12-01")}, []int{1}},
+		{"due in fifteen days does not", []Focus{f("a", false), f("b", false)}, []skills.Goal{goal("b", "2026-12-16")}, []int{0, 1}},
+		{"below the bar outranks due soon", []Focus{f("a", false), f("b", true)}, []skills.Goal{goal("a", "2026-12-10")}, []int{1}},
+		{"an undated goal is not urgent", []Focus{f("a", false), f("b", false)}, []skills.Goal{{Text: "x", Skills: []string{"b"}}}, []int{0, 1}},
+		{"a goal on a skill outside the focus", []Focus{f("a", false), f("b", false)}, []skills.Goal{goal("z", "2026-10-01")}, []int{0, 1}},
+	} {
+		if got := weekTurn(tt.focus, tt.goals, today); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -23,17 +24,18 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	day := in.Week.Day(in.Config.Agenda.WeekdayValue())
 	// Goals past their date open the 1:1; the question for each is under
 	// Goals due, and is not repeated here.
-	switch late := len(a.LateGoals()); {
-	case late == 1:
-		out = append(out, "Open with the goal past its date, under Goals due.")
-	case late > 1:
-		out = append(out, fmt.Sprintf("Open with the %d goals past their date, under Goals due.", late))
+	switch late := a.LateGoals(); {
+	case len(late) == 1:
+		// Said in the words of how late it is, which change every week.
+		out = append(out, fmt.Sprintf("Open with the goal past its date: %s late now.", strings.TrimSuffix(ago(day0(late[0].Due), day), " ago")))
+	case len(late) > 1:
+		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest %s.", len(late), ago(day0(late[0].Due), day)))
 	}
 	var up, down []string
 	for _, c := range a.Changes {
 		switch {
 		case c.Baseline:
-			out = append(out, fmt.Sprintf("The levels were set afresh on %s: walk %s through them, and measure progress from them, not from the levels before.", c.When, first))
+			out = append(out, fmt.Sprintf("The assessment of %s is a new baseline, not growth: walk %s through it, and count progress from it.", c.When, first))
 		case c.Setback && a.Focus != nil && a.Focus.ID == c.Skill && a.Focus.Of == 1 && strings.Contains(a.Focus.Why, "records a setback"):
 			// The focus of the week opens with it already.
 		case c.Setback:
@@ -59,7 +61,17 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		}
 	}
 	if len(a.Changes) == 0 && !a.FirstAgenda {
-		out = append(out, fmt.Sprintf("No new evidence or goal since %s: ask %s what happened that is worth keeping.", longDate(day0(a.Since), day), first))
+		// A quiet file is said in the week's own terms: its focus, or its
+		// idea to try, so that two quiet weeks do not read the same.
+		on := "this fortnight"
+		if a.Focus != nil {
+			on = lowerFirst(a.Focus.Name)
+		}
+		if a.Number%2 == 0 {
+			out = append(out, fmt.Sprintf("Nothing new written down since %s: ask %s for one moment of %s worth keeping.", longDate(day0(a.Since), day), first, on))
+		} else {
+			out = append(out, fmt.Sprintf("Nothing new written down since %s: if %s did something on %s, note it together.", longDate(day0(a.Since), day), first, on))
+		}
 	}
 	if n := len(Lines(a.Open)); n > 0 {
 		oldest := a.Open[0].Since
@@ -72,9 +84,18 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		if w, err := ParseWeek(oldest); err == nil {
 			from = "our 1:1 of " + longDate(w.Day(in.Config.Agenda.WeekdayValue()), day)
 		}
-		out = append(out, fmt.Sprintf("%s open, the oldest from %s: ask what is in the way before adding new ones.", count(n, "action item is", "action items are"), from))
+		ask := "ask what is in the way before adding new ones."
+		switch {
+		case a.Number%2 == 0 && n == 1:
+			ask = "agree who closes it, or drop it, before adding more."
+		case a.Number%2 == 0:
+			ask = "agree who closes each, or drop it, before adding more."
+		}
+		out = append(out, fmt.Sprintf("%s open, the oldest from %s: %s", count(n, "action item is", "action items are"), from, ask))
 	}
-	if q := commitmentToCheck(in.Plan, in.Person, a); q != "" {
+	// The same question two weeks running (the only commitment with one)
+	// is asked every other week.
+	if q := commitmentToCheck(in.Plan, in.Person, a); q != "" && (in.Previous == nil || in.Previous.Asked != lowerFirst(q)) {
 		out = append(out, "Ask yourself before you go in: "+lowerFirst(q))
 	}
 	if a.PreviousUnreadable {
@@ -190,33 +211,23 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	pl, p := in.Plan, in.Person
 	month := int(day.Month()) - 1
 	t := &Talk{Title: "Career conversation",
-		Intro: fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on the longer view, away from this week's work.", day.Month())}
+		Intro: fmt.Sprintf("Our first 1:1 of %s: the longer view.", day.Month())}
 	onboarding := onboardingWeek(pl, day) != nil
 	if onboarding {
 		// A new hire's longer view is their first 90 days, not the next role.
-		t.Intro = fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on how the first months are going, away from this week's work.", day.Month())
+		t.Intro = fmt.Sprintf("Our first 1:1 of %s: how the first months are going.", day.Month())
 	}
-	b, fresh := lastBaseline(in.History, pl.Person.ManagerName, day)
-	fresh = fresh && day0(b.Date).After(day.AddDate(0, -6, 0))
-	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(fresh && pl.Verdict.Kind == "held") {
+	b, recent := lastBaseline(in.History, pl.Person.ManagerName, day)
+	recent = recent && day0(b.Date).After(day.AddDate(0, -6, 0))
+	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(recent && pl.Verdict.Kind == "held") {
 		t.Points = append(t.Points, v)
 	}
-	if fresh {
-		by, then := "a fresh baseline", ": where you stand counts from there."
-		if b.Author != "" {
-			by = b.Author + "'s fresh baseline"
-		}
-		switch {
-		case !b.Calibrated && pl.Verdict.Kind == "held":
-			then = fmt.Sprintf(": until it is calibrated, I will not say how close you are to %s.", pl.Target.Name)
-		case !b.Calibrated:
-			then = ": where you stand counts from there, and it is worth calibrating before it decides a promotion."
-		}
-		t.Points = append(t.Points, fmt.Sprintf("Your levels rest on %s of %s%s", by, longDate(day0(b.Date), day), then))
+	if recent {
+		t.Points = append(t.Points, baselineWords(pl, b, day, firstWeekday(day, in.Config.Agenda.WeekdayValue())))
 	}
 	back := returned(pl, p, day)
 	if back {
-		t.Intro = fmt.Sprintf("Our first 1:1 of %s: fifteen minutes on how the return is going, away from this week's work.", day.Month())
+		t.Intro = fmt.Sprintf("Our first 1:1 of %s: how the return is going.", day.Month())
 	}
 	if len(pl.Shifts) > 0 && !onboarding && !back && len(pl.Current.Below) == 0 {
 		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
@@ -258,6 +269,31 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		t.Questions = append(t.Questions, q)
 	}
 	return t
+}
+
+// baselineWords says, in the manager's voice, which assessment the
+// person's levels come from (by its date, never "fresh"), and, while it is
+// not calibrated, who calibrates it and by when: the next career
+// conversation (next), where the longer view is taken up again.
+func baselineWords(pl *Plan, b Baseline, day, next time.Time) string {
+	of := "the assessment of " + longDate(day0(b.Date), day)
+	switch {
+	case b.Author != "" && b.Author == pl.Person.ManagerName && b.Kind == "new-manager":
+		of = "my assessment of " + longDate(day0(b.Date), day) + ", my first as your manager"
+	case b.Author != "" && b.Author == pl.Person.ManagerName:
+		of = "my assessment of " + longDate(day0(b.Date), day)
+	case b.Author != "":
+		of += " by " + b.Author
+	}
+	if b.Calibrated {
+		return fmt.Sprintf("Your levels come from %s, calibrated since: your progress counts from there.", of)
+	}
+	with := cmp.Or(pl.calibrateWith, "the other managers")
+	by := fmt.Sprintf("by %s %s", next.Weekday(), longDate(next, day))
+	if pl.Verdict.Kind == "held" {
+		return fmt.Sprintf("Your levels come from %s. I will calibrate it with %s %s, and we take up %s at that 1:1, on levels we both trust.", of, with, by, pl.Target.Name)
+	}
+	return fmt.Sprintf("Your levels come from %s. I will calibrate it with %s %s, so that it holds up when it counts towards %s.", of, with, by, pl.Target.Name)
 }
 
 // verdictWords says where the person stands towards their target in the
@@ -493,6 +529,10 @@ func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
 		lastN = int(last.Sub(start).Hours()/24) + 1
 	}
 	w.FirstOfPhase = lastN <= prevPhaseEnd
+	w.DaysLeft = w.Phase.Days - w.Day
+	if !w.FirstOfPhase && number%2 == 0 {
+		w.Assess = "" // what is left to assess is said every other week
+	}
 	all := append(slices.Clone(w.Carried), open...)
 	if w.FirstOfPhase || len(all) <= 1 {
 		w.Open = open

@@ -38,7 +38,9 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 		if g.Text == "" || !strings.Contains(a.Text, g.Text) {
 			continue
 		}
+		obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
 		steps := append([]string{goalStep(g, day, setbackOn(p, f.ID))}, laterSteps(g, day)...)
+		shows := append([]string{fmt.Sprintf("What you did on %s, and how the people it involved responded.", obj)}, laterShows(g)...)
 		// A goal that names two focus skills starts the later one's weeks
 		// at its next step: its first was tried under the earlier one.
 		for _, id := range before {
@@ -50,9 +52,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 		if steps[k] == last {
 			k = (k + 1) % len(steps)
 		}
-		obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
-		return Action{Text: steps[k],
-			Evidence: fmt.Sprintf("What you did on %s, and how the people it involved responded, at our next 1:1.", obj)}, &p.Goals[i]
+		return Action{Text: steps[k], Evidence: shows[min(k, len(shows)-1)]}, &p.Goals[i]
 	}
 	switch m := bookAction.FindStringSubmatch(a.Text); {
 	case strings.HasPrefix(a.Text, weekStep):
@@ -85,7 +85,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	}
 	return Action{
 		Text:     text,
-		Evidence: fmt.Sprintf("The first step taken, brought to our next 1:1; in time, %s.", lowerFirst(ev)),
+		Evidence: fmt.Sprintf("The first step now, and in time %s.", lowerFirst(ev)),
 	}, nil
 }
 
@@ -131,14 +131,16 @@ func ownFirst(actions []Action, p *skills.Person, f Focus, day time.Time) []Acti
 
 // The words that size a long action to the week.
 const (
-	firstPlace = " Before our next 1:1, name where in your own work you will do it first, and take that first step."
+	firstPlace = " Start where it fits, before our next 1:1."
 	firstStep  = " Take its first step before our next 1:1."
+	// oldPlace is firstPlace as earlier agendas wrote it.
+	oldPlace = " Before our next 1:1, name where in your own work you will do it first, and take that first step."
 )
 
 // ShortTry is an idea to try as the next agenda recalls it: without the
 // words that sized it to the week.
 func ShortTry(t string) string {
-	return strings.TrimSuffix(strings.TrimSuffix(t, firstPlace), firstStep)
+	return strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, oldPlace), firstPlace), firstStep)
 }
 
 // setbackOn is the person's latest evidence on a skill when it records a
@@ -264,7 +266,29 @@ func nextDecision(g skills.Goal, day time.Time) string {
 	if !g.Due.IsZero() && !g.Due.Before(day) {
 		by = fmt.Sprintf(" (due %s)", longDate(g.Due, day))
 	}
-	return fmt.Sprintf("Name the next decision on %s%s, who makes it and by when; make it if it is yours, or get it to the person whose it is, before our next 1:1.", obj, by)
+	return fmt.Sprintf("Name the next decision on %s%s and who makes it, and if it is yours, make it before our next 1:1.", obj, by)
+}
+
+// laterShows are what would show each of laterSteps done.
+func laterShows(g skills.Goal) []string {
+	w := parseGoal(g.Text)
+	obj := cmpOr(the(w.Object), "“"+g.Text+"”")
+	switch strings.ToLower(w.Verb) {
+	case "meet":
+		return []string{
+			fmt.Sprintf("The list of what %s asked, and the one ask you will act on.", w.Object),
+			"What matters most to them this quarter, in their words.",
+		}
+	case "mentor", "coach":
+		return []string{
+			fmt.Sprintf("What %s said they want, and how the session changed because of it.", w.Object),
+			fmt.Sprintf("The one thing, and how %s took hearing it.", w.Object),
+		}
+	}
+	return []string{
+		fmt.Sprintf("The decision on %s, and who made it.", obj),
+		fmt.Sprintf("Their words on %s, and the one thing you will change because of them.", obj),
+	}
 }
 
 // theirView is a goal's third step: the view of those it is with or for.

@@ -158,7 +158,7 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 			if b.Author != "" {
 				by = " by " + b.Author
 			}
-			t = fmt.Sprintf("A fresh baseline%s: %s reassessed at once. Read it as a new starting point, not as growth.", by, plural(b.Moved, "skill"))
+			t = fmt.Sprintf("A new baseline%s: %s reassessed at once. Read it as a new starting point, not as growth.", by, plural(b.Moved, "skill"))
 		}
 		if !b.Calibrated && b.Kind != "first" {
 			t += " Nobody has calibrated it yet."
@@ -337,13 +337,13 @@ func disagreement(p *skills.Person, id, name string) string {
 	}
 	switch {
 	case name != "" && self < mgr:
-		return fmt.Sprintf("You see yourself further back than I do on %s (%d against my %d): what would you need to see to call it %d?", name, self, mgr, mgr)
+		return fmt.Sprintf("You see yourself further back on %s than I do, %d against my %d, so what would you need to see to call it %d?", lowerFirst(name), self, mgr, mgr)
 	case name != "":
-		return fmt.Sprintf("You see yourself further along than I do on %s (%d against my %d): which piece of your work should I look at again?", name, self, mgr)
+		return fmt.Sprintf("You see yourself further along on %s than I do, %d against my %d, so which piece of that work should I look at again?", lowerFirst(name), self, mgr)
 	case self < mgr:
-		return fmt.Sprintf("You rate yourself lower than I do here (%d against my %d): what makes you say %d?", self, mgr, self)
+		return fmt.Sprintf("You rate yourself %d here and I rate you %d, so what makes you say %d?", self, mgr, self)
 	}
-	return fmt.Sprintf("You rate yourself higher than I do here (%d against my %d): what have you done there that I may not have seen?", self, mgr)
+	return fmt.Sprintf("You rate yourself %d here and I rate you %d, so what have you done at %d that I may not have seen?", self, mgr, self)
 }
 
 // The work review asks for one thing a week, alternating between the
@@ -354,12 +354,17 @@ var (
 		"Bring the last piece of feedback a partner team gave you, and what you plan to do with it.",
 		"Bring a decision you made with less data than you wanted: what did you weigh, and what would change your mind?",
 		"Bring the metric you watch most closely: what moved, and what will you do about it?",
+		"Bring the last customer conversation that changed your mind about something.",
+		"Bring the piece of work you are least sure of, before it goes out.",
+		"Bring the trade-off you made this fortnight that someone disagreed with.",
 	}
 	reviewLeader = []string{
 		"Bring one team, hiring or strategy topic: a decision you are weighing, a person you are worried about, or a plan you want challenged.",
 		"Bring the decision your team is waiting on you for, and what is holding it.",
 		"Bring one person on your team whose growth you want to think through out loud.",
 		"Bring the plan you most want challenged before it goes further.",
+		"Bring the conflict between two of your people or teams you have not settled yet.",
+		"Bring the thing your team would change about how you run it, if they could.",
 	}
 )
 
@@ -390,13 +395,20 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time, focus 
 	text := func(s slot) string {
 		g := s.goal
 		if g == nil {
-			return bank[mod((number-1)/len(seq)+offset(p.ID), len(bank))]
+			// A new prompt each time the role's turn comes round.
+			return bank[mod(number-1+offset(p.ID), len(bank))]
 		}
 		due := ""
 		if !g.Due.IsZero() {
 			due = fmt.Sprintf(" (due %s)", longDate(g.Due, day))
 		}
-		return fmt.Sprintf("Bring where “%s” stands%s: what has moved since we last looked at it, and the next decision in it.", g.Text, due)
+		switch mod(number, 3) {
+		case 0:
+			return fmt.Sprintf("Bring what is in the way of “%s”%s, if anything, and who could help.", g.Text, due)
+		case 1:
+			return fmt.Sprintf("Bring where “%s” stands%s and the next decision in it.", g.Text, due)
+		}
+		return fmt.Sprintf("Bring the latest piece of work on “%s”%s, and what you would change in it.", g.Text, due)
 	}
 	for k := range seq {
 		s := seq[mod(number-1+k, len(seq))]
@@ -407,21 +419,35 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time, focus 
 	return text(seq[mod(number-1, len(seq))])
 }
 
-// feedbackPrompts are one prompt each way, turning with the person's
+// feedbackPrompts are one prompt, one way a week in turn (to the person,
+// then to me), from the week's focus and goal, turning with the person's
 // agendas from a place of their own.
-func feedbackPrompts(id, first string, number int) []string {
+func feedbackPrompts(id, first string, number int, focus *WeekFocus, goal string) []string {
+	skill := "your work"
+	if focus != nil {
+		skill = lowerFirst(focus.Name)
+	}
+	if goal == "" {
+		goal = skill
+	} else {
+		goal = "“" + goal + "”"
+	}
 	toThem := []string{
-		"For %s: one thing to keep doing and one to change, each with an example from the last two weeks.",
-		"For %s: the moment in the last two weeks where you made the biggest difference, and one you would handle differently.",
-		"For %s: ask me for feedback on one piece of work you care about.",
+		fmt.Sprintf("For %s: what I saw of your %s lately, one thing to keep and one to change.", first, skill),
+		fmt.Sprintf("For %s: where your work on %s made the biggest difference, and what I would do differently.", first, goal),
+		fmt.Sprintf("For %s: name the piece of %s you most want my view on.", first, skill),
 	}
 	toMe := []string{
-		"For me: what should I start, stop or continue to support you better?",
-		"For me: where did I get in your way, or leave you without what you needed?",
-		"For me: what could I explain better about where the team is going?",
+		fmt.Sprintf("For me: what should I start or stop doing to help with %s?", goal),
+		fmt.Sprintf("For me: where did I get in the way of your %s, or leave you short?", skill),
+		fmt.Sprintf("For me: what should I explain better about how %s fits where the team is going?", goal),
 	}
-	i := mod(number-1+offset(id), len(toThem))
-	return []string{fmt.Sprintf(toThem[i], first), toMe[i]}
+	// One way a week, in turn: feedback to them, then to me.
+	i := mod((number-1)/2+offset(id), len(toThem))
+	if number%2 == 0 {
+		return []string{toMe[i]}
+	}
+	return []string{toThem[i]}
 }
 
 // capitalize writes s with a capital first letter.

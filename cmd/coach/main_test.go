@@ -61,7 +61,8 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// agendaprose FILE... fails on what no agenda's prose may hold
 			// (see agendaProse).
-			"agendaprose": agendaproseCmd,
+			"agendaprose":   agendaproseCmd,
+			"agendarepeats": agendarepeatsCmd,
 			// agendatries FILE... fails when two agendas give the same idea
 			// to try, the person's own words aside
 			"agendatries": agendatriesCmd,

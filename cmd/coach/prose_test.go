@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"maps"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -331,5 +333,116 @@ func TestSentencesProblemsCatch(t *testing.T) {
 	ref := "## Focus skills\n\n- Now: 2 Practising. Negotiates scope with their own engineering team and one or two stakeholders.\n"
 	if got := sentencesProblems(1, map[string]string{"a": ref, "b": ref}); len(got) != 0 {
 		t.Errorf("the matrix's words counted: %q", got)
+	}
+}
+
+// maxSharedSentence is how many people's agendas one sentence may appear
+// in: a few, when the same matrix level or bank question comes round for
+// them; more reads as a template.
+const maxSharedSentence = 4
+
+// longSentences are an agenda's sentences of more than eight words that
+// are its own this week: not a heading, not what it carries over from last
+// time (the follow-up, notes, open items and topics, a new hire's open
+// onboarding items), not a label before a colon.
+func longSentences(doc string) []string {
+	var out []string
+	section := ""
+	for i, line := range strings.Split(doc, "\n") {
+		if strings.HasPrefix(line, "## ") {
+			section = strings.TrimPrefix(line, "## ")
+		}
+		carried := section == "Follow-up from last time" || strings.HasPrefix(section, "Onboarding") && (strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "This week, ask about one item:"))
+		if i == 0 || carried || strings.HasPrefix(line, "#") || strings.HasPrefix(line, ">") ||
+			strings.Contains(line, "(open since ") || strings.Contains(line, ", not discussed yet)") {
+			continue
+		}
+		text := strings.TrimLeft(linkTarget.ReplaceAllString(line, "]"), "->[] x")
+		start := 0
+		for _, end := range append(sentenceEnd.FindAllStringIndex(text, -1), []int{len(text), len(text)}) {
+			s, stop := text[start:end[0]], strings.TrimSpace(text[end[0]:end[1]])
+			start = end[1]
+			if strings.HasPrefix(stop, ":") {
+				continue
+			}
+			if s = strings.Trim(s, " \"“”*"); len(strings.Fields(s)) > 8 {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// agendaRepeats returns the sentences of more than eight words that an
+// agenda repeats from the same person's agenda of the week before (files
+// in a person's directory, in week order), except what it carries over,
+// and those found in more than maxSharedSentence people's agendas.
+func agendaRepeats(docs map[string]string) []string {
+	var out []string
+	names := slices.Sorted(maps.Keys(docs))
+	last := map[string]map[string]bool{}
+	people := map[string]map[string]bool{}
+	for _, f := range names {
+		person := path.Dir(f)
+		this := map[string]bool{}
+		for _, s := range longSentences(docs[f]) {
+			if last[person][s] && !this[s] {
+				out = append(out, fmt.Sprintf("%s: the week before's sentence again: %q", f, s))
+			}
+			this[s] = true
+			if people[s] == nil {
+				people[s] = map[string]bool{}
+			}
+			people[s][person] = true
+		}
+		last[person] = this
+	}
+	for _, s := range slices.Sorted(maps.Keys(people)) {
+		if n := len(people[s]); n > maxSharedSentence {
+			out = append(out, fmt.Sprintf("in %d people's agendas: %q", n, s))
+		}
+	}
+	return out
+}
+
+// agendarepeatsCmd is the script command "agendarepeats FILE...": the files
+// are agendas/PERSON/WEEK.md of several weeks and people (of one team or
+// more, under different directories); it fails naming every sentence
+// agendaRepeats finds.
+func agendarepeatsCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: agendarepeats FILE FILE...")
+	}
+	docs := map[string]string{}
+	for _, f := range args {
+		docs[f] = ts.ReadFile(f)
+	}
+	if bad := agendaRepeats(docs); len(bad) > 0 {
+		ts.Fatalf("%s", strings.Join(bad, "\n"))
+	}
+}
+
+// TestAgendaRepeatsCatches: the check catches a sentence carried into the
+// next week of the same person and one shared by five people, and lets
+// carried items, notes and the follow-up through.
+func TestAgendaRepeatsCatches(t *testing.T) {
+	same := "- Bring where the launch stands, what has moved since we last looked at it, and the next decision in it."
+	carried := "## Follow-up from last time\n\nLast time's idea to try: Write the first page of the hiring plan before our next 1:1, and bring the question. What did you try?\n\n" +
+		"- [ ] Send the renewal scope to Customer Success before Friday with the options (open since 2026-W47)\n\n> Marcus says the PRD reviews are how he keeps quality up; we agreed to try one.\n"
+	docs := map[string]string{
+		"a/agendas/ann/2026-W47.md": "marker\n" + same + "\n",
+		"a/agendas/ann/2026-W48.md": "marker\n" + same + "\n",
+		"a/agendas/bo/2026-W47.md":  "marker\n" + carried,
+		"a/agendas/bo/2026-W48.md":  "marker\n" + carried,
+	}
+	for _, p := range []string{"cy", "di", "ed", "fa"} {
+		docs["b/agendas/"+p+"/2026-W47.md"] = "marker\n" + same + "\n"
+	}
+	want := []string{
+		`a/agendas/ann/2026-W48.md: the week before's sentence again: "Bring where the launch stands, what has moved since we last looked at it, and the next decision in it"`,
+		`in 5 people's agendas: "Bring where the launch stands, what has moved since we last looked at it, and the next decision in it"`,
+	}
+	if got := agendaRepeats(docs); !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
