@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"strings"
 	"time"
@@ -201,7 +202,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 	}
 	switch opts.Format {
 	case "json":
-		return writeHistoryJSON(stdout, changes, repo, m)
+		return jsonout.WriteHistory(stdout, changes, repo, m)
 	case "md":
 		return history.WriteMarkdown(stdout, changes, m, opts.All, templates.Escape)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"path/filepath"
 	"strings"
@@ -157,7 +158,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 		var invalid *workspace.InvalidError
 		if opts.Format == "json" && errors.As(err, &invalid) {
 			// No plan, and the errors that stopped them.
-			if werr := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: []*plans.Plan{}, Errors: invalid.Problems}); werr != nil {
+			if werr := jsonout.Write(stdout, jsonout.Plans{Version: jsonout.Version, Plans: []*plans.Plan{}, Errors: invalid.Problems}); werr != nil {
 				return werr
 			}
 		}
@@ -279,7 +280,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 		if out == nil {
 			out = []*plans.Plan{}
 		}
-		if err := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: out, Errors: skills.Problems{}}); err != nil {
+		if err := jsonout.Write(stdout, jsonout.Plans{Version: jsonout.Version, Plans: out, Errors: skills.Problems{}}); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"path/filepath"
 
@@ -83,15 +84,15 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout io.Writer, stderr
 		if err := writeSchemaFile(ctx, filepath.Join(opts.Output, "skill.schema.json"), schema); err != nil {
 			return err
 		}
-		for _, o := range outputs {
-			if err := writeSchemaFile(ctx, filepath.Join(opts.Output, o.key+".schema.json"), outputSchema(o.key, o.title, o.typ)); err != nil {
+		for _, o := range jsonout.Outputs {
+			if err := writeSchemaFile(ctx, filepath.Join(opts.Output, o.Key+".schema.json"), o.Schema()); err != nil {
 				return err
 			}
 		}
 		if err := writeSchemaFile(ctx, filepath.Join(opts.Output, "team.schema.json"), plans.TeamSchema()); err != nil {
 			return err
 		}
-		stderr.Wrotef("wrote %d schemas to %s", len(outputs)+2, opts.Output)
+		stderr.Wrotef("wrote %d schemas to %s", len(jsonout.Outputs)+2, opts.Output)
 		return nil
 	}
 	if !opts.Write {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"path"
 	"strings"
@@ -122,7 +123,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		return err
 	}
 	if opts.Format == "json" {
-		return writeJSON(stdout, view.JSON())
+		return jsonout.Write(stdout, view.JSON())
 	}
 	// A finding is said on stderr, or with --format github as an
 	// annotation on stdout (and the diff on stderr).
