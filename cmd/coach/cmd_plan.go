@@ -217,31 +217,22 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 				return err
 			}
 		case opts.Check:
-			verdict, line, diff, err := files.CompareGenerated(t.Repo.Root, path, content, plans.Marker(p.Path))
+			// Edited by hand: coach plan alone would refuse to replace it,
+			// so the finding names the command that does.
+			diff, f, err := files.CheckGenerated(t.Repo.Root, files.Generated{Path: path, Marker: plans.Marker(p.Path),
+				Source: p.Path, Again: again(p.ID), Force: "coach plan " + p.ID + " --force"}, content)
 			if diff != "" {
 				if _, err := diffs.Write(shown([]byte(diff))); err != nil {
 					return err
 				}
 			}
-			if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
-				finding(refused.Problem.Path, 0, refused.Problem.String())
-				findings = true
-				return nil
-			}
 			if err != nil {
 				return err
 			}
-			switch verdict {
-			case "missing":
-				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", path, again(p.ID)))
-			case "hand-edited":
-				// Edited by hand: coach plan alone would refuse to replace
-				// it, so name the command that does.
-				finding(path, 1, fmt.Sprintf("%s was edited by hand; move the edits to %s, then run `coach plan %s --force` and commit it", path, p.Path, p.ID))
-			case "stale":
-				finding(path, line, fmt.Sprintf("%s is stale; run `%s` and commit it", path, again(p.ID)))
+			if f != nil {
+				finding(f.Path, f.Line, f.Message)
+				findings = true
 			}
-			findings = findings || verdict != ""
 		default:
 			wrote, err := files.WriteGenerated(ctx, t.Repo.Root, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
 			if files.LeftAlone(err) {
