@@ -219,7 +219,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 		case opts.Check:
 			// Edited by hand: coach plan alone would refuse to replace it,
 			// so the finding names the command that does.
-			diff, f, err := files.CheckGenerated(t.Repo.Root, files.Generated{Path: path, Marker: plans.Marker(p.Path),
+			diff, f, err := files.CheckGenerated(t.Repo, files.Generated{Path: path, Marker: plans.Marker(p.Path),
 				Source: p.Path, Again: again(p.ID), Force: "coach plan " + p.ID + " --force"}, content)
 			if diff != "" {
 				if _, err := diffs.Write(shown([]byte(diff))); err != nil {

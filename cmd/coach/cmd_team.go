@@ -195,7 +195,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		if opts.Format == "github" {
 			diffs = stderr
 		}
-		diff, f, err := files.CheckGenerated(t.Repo.Root, files.Generated{Path: rel, Marker: plans.TeamMarker(), Again: again, Force: force}, content)
+		diff, f, err := files.CheckGenerated(t.Repo, files.Generated{Path: rel, Marker: plans.TeamMarker(), Again: again, Force: force}, content)
 		if diff != "" {
 			if _, err := diffs.Write(shown([]byte(diff))); err != nil {
 				return err

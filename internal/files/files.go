@@ -65,7 +65,15 @@ func (e *RefusedError) Error() string { return e.Problem.String() }
 // through a directory that is such a link. ok is false when the file does
 // not exist; a file refused is a *RefusedError.
 func ReadGenerated(root, rel string) (data []byte, ok bool, err error) {
-	data, p, err := skills.ReadFile(root, rel, skills.MaxGeneratedSize, "a file coach generates")
+	return generated(skills.ReadFile(root, rel, skills.MaxGeneratedSize, "a file coach generates"))
+}
+
+// generatedIn is ReadGenerated reading from where repo was read.
+func generatedIn(repo *skills.Repo, rel string) (data []byte, ok bool, err error) {
+	return generated(repo.ReadFile(rel, skills.MaxGeneratedSize, "a file coach generates"))
+}
+
+func generated(data []byte, p *skills.Problem, err error) ([]byte, bool, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, false, nil

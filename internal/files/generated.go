@@ -10,15 +10,17 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/skills"
 )
 
-// CompareGenerated compares the generated file path under root, as
-// committed, with content. The verdict is "" (current), "missing",
+// CompareGenerated compares the generated file path of repo, as
+// committed (in the work tree, or in the index repo was read from), with
+// content. The verdict is "" (current), "missing",
 // "hand-edited" (its first line is no longer marker) or "stale", with the
 // first line that differs and, for a file that differs, the unified diff
 // from it to content; a file coach will not read is a *RefusedError.
-func CompareGenerated(root, path string, content []byte, marker string) (verdict string, line int, diff string, err error) {
-	old, exists, err := ReadGenerated(root, path)
+func CompareGenerated(repo *skills.Repo, path string, content []byte, marker string) (verdict string, line int, diff string, err error) {
+	old, exists, err := generatedIn(repo, path)
 	switch {
 	case err != nil:
 		return "", 0, "", err
@@ -55,12 +57,12 @@ type Finding struct {
 	Message string
 }
 
-// CheckGenerated compares g as committed under root with content, as
+// CheckGenerated compares g as committed in repo with content, as
 // CompareGenerated does: the unified diff of a file that differs, and what
 // is wrong with it, nil when it is current. A file coach will not read is a
 // finding too.
-func CheckGenerated(root string, g Generated, content []byte) (diff string, f *Finding, err error) {
-	verdict, line, diff, err := CompareGenerated(root, g.Path, content, g.Marker)
+func CheckGenerated(repo *skills.Repo, g Generated, content []byte) (diff string, f *Finding, err error) {
+	verdict, line, diff, err := CompareGenerated(repo, g.Path, content, g.Marker)
 	if refused := (*RefusedError)(nil); errors.As(err, &refused) {
 		return diff, &Finding{Path: refused.Problem.Path, Message: refused.Problem.String()}, nil
 	}
