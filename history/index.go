@@ -4,11 +4,8 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"maps"
 	"os"
 	"path"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/coach-dev/coach/skills"
@@ -24,37 +21,18 @@ var (
 	stagedDirs  = []string{skills.SkillsDir + "/", "plans/", "templates/", "team/"}
 )
 
-// maxStaged is the largest staged file CheckoutIndex reads: over it, a
+// maxStaged is the largest staged file StagedFiles reads: over it, a
 // file is over the limit of every kind of file coach reads, and is refused
 // from its object's header, unread.
 const maxStaged = skills.MaxGeneratedSize
 
-// CheckoutIndex writes the coaching files as they are staged in the git
-// index (what the next commit will hold) into dir, an empty directory, so
-// that a pre-commit hook checks what is being committed and not the working
-// tree. It returns the number of files written. A file that is staged for
-// deletion is absent; an unresolved merge conflict is an error naming it.
-func CheckoutIndex(root, dir string) (int, error) {
-	staged, err := StagedFiles(root)
-	if err != nil {
-		return 0, err
-	}
-	for _, rel := range slices.Sorted(maps.Keys(staged)) {
-		dst := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return 0, err
-		}
-		if err := os.WriteFile(dst, staged[rel], 0o644); err != nil {
-			return 0, err
-		}
-	}
-	return len(staged), nil
-}
-
 // StagedFiles reads the coaching files as they are staged in the git index
-// of the repository at root, in memory: their contents by slash-separated
-// path under the coaching root, with the bounds and errors of
-// CheckoutIndex.
+// (what the next commit will hold), by their path in the coaching
+// repository, so that a pre-commit hook checks what is being committed and
+// not the working tree: regular files only, the settings and the files
+// directly under skills/, plans/, templates/ and team/. A file that is
+// staged for deletion is absent; an unresolved merge conflict is an error
+// naming it.
 func StagedFiles(root string) (map[string][]byte, error) {
 	w, repo, err := openAt(root)
 	if err != nil {

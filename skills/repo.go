@@ -75,6 +75,28 @@ type Repo struct {
 	Files []string
 	// Problems are every finding in every file, sorted.
 	Problems Problems
+
+	// fsys holds the files when they are not the work tree's (LoadFS).
+	fsys fs.FS
+}
+
+// FS is the repository's files: the work tree at Root, or those LoadFS
+// read.
+func (r *Repo) FS() fs.FS {
+	if r.fsys != nil {
+		return r.fsys
+	}
+	return os.DirFS(r.Root)
+}
+
+// InMemory reports whether the files were read from an fs.FS (LoadFS), not
+// from the work tree.
+func (r *Repo) InMemory() bool { return r.fsys != nil }
+
+// ReadFile reads another file of the repository as its skill files are
+// read (see [ReadFile]), from where they were read.
+func (r *Repo) ReadFile(rel string, max int, what string) ([]byte, *Problem, error) {
+	return readFrom(r.Root, r.fsys, rel, sizeLimit{what: what, max: max})
 }
 
 // FindRoot walks up from dir to the nearest directory holding coach.toml or
@@ -108,11 +130,23 @@ func Load(root string) (*Repo, error) { return LoadSome(root, nil) }
 // the checks across people. It serves a command about one person, such as
 // their history, in an organisation of thousands.
 func LoadSome(root string, want func(id string) bool) (*Repo, error) {
-	r, sources, matrixOK, err := loadSettings(root)
+	return load(root, nil, want)
+}
+
+// LoadFS is Load reading the files of fsys, such as a [MapFS] of what the
+// git index holds, with the same limits and refusals; root is the
+// repository's root directory, which Repo.Root names. fsys holds no
+// symbolic links that could lead out of it.
+func LoadFS(root string, fsys fs.FS) (*Repo, error) { return load(root, fsys, nil) }
+
+// load is LoadSome reading from fsys, or from the work tree at root when
+// fsys is nil.
+func load(root string, fsys fs.FS, want func(id string) bool) (*Repo, error) {
+	r, sources, matrixOK, err := loadSettings(root, fsys)
 	if err != nil {
 		return nil, err
 	}
-	files, stray, err := listSkillFiles(root)
+	files, stray, err := listSkillFiles(root, fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +165,7 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 			r.Files = append(r.Files, f)
 			continue
 		}
-		src, problem, err := ReadSkillFile(root, f)
+		src, problem, err := readFrom(root, fsys, f, skillFileLimit)
 		if err != nil {
 			return nil, err
 		}
@@ -187,7 +221,7 @@ func LoadSome(root string, want func(id string) bool) (*Repo, error) {
 // the one that depends on the people, a [[leader]] who also has a skill
 // file, is found by reading the skill files named after leaders alone.
 func LoadSettings(root string) (*Repo, error) {
-	r, sources, matrixOK, err := loadSettings(root)
+	r, sources, matrixOK, err := loadSettings(root, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -227,8 +261,8 @@ func LoadSettings(root string) (*Repo, error) {
 // loadSettings reads coach.toml, the matrix and the editor schema into a new
 // Repo; sources are the files it read, by path, and matrixOK says whether
 // the matrix could be read.
-func loadSettings(root string) (r *Repo, sources map[string][]byte, matrixOK bool, err error) {
-	r = &Repo{Root: root, Config: DefaultConfig()}
+func loadSettings(root string, fsys fs.FS) (r *Repo, sources map[string][]byte, matrixOK bool, err error) {
+	r = &Repo{Root: root, Config: DefaultConfig(), fsys: fsys}
 	sources = map[string][]byte{}
 	if src, ok, err := readOptional(r, ConfigFile, configLimit); err != nil {
 		return nil, nil, false, err
@@ -284,21 +318,28 @@ func loadSettings(root string) (r *Repo, sources map[string][]byte, matrixOK boo
 // skills/ that is a symbolic link out of the repository is a
 // *ProblemsError.
 func SkillFiles(root string) ([]string, error) {
-	files, _, err := listSkillFiles(root)
+	files, _, err := listSkillFiles(root, nil)
 	return files, err
 }
 
 // listSkillFiles is SkillFiles, with a problem for each file that looks
 // meant to be a skill file but is not read as one: its name ends in .TOML,
 // .Toml or another case of .toml.
-func listSkillFiles(root string) ([]string, Problems, error) {
-	if p, err := LinkedOutside(root, SkillsDir); p != nil || err != nil {
+func listSkillFiles(root string, fsys fs.FS) ([]string, Problems, error) {
+	var (
+		entries []fs.DirEntry
+		err     error
+	)
+	if fsys != nil {
+		entries, err = fs.ReadDir(fsys, SkillsDir)
+	} else if p, lerr := LinkedOutside(root, SkillsDir); p != nil || lerr != nil {
 		if p != nil {
-			err = &ProblemsError{Problems: Problems{*p}}
+			lerr = &ProblemsError{Problems: Problems{*p}}
 		}
-		return nil, nil, err
+		return nil, nil, lerr
+	} else {
+		entries, err = os.ReadDir(filepath.Join(root, SkillsDir))
 	}
-	entries, err := os.ReadDir(filepath.Join(root, SkillsDir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}
@@ -391,6 +432,30 @@ func inside(dir, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
+// readFrom reads rel from fsys, or from the work tree at root when fsys is
+// nil (readFile), with the same problems for a file that is not a regular
+// one or is over its limit.
+func readFrom(root string, fsys fs.FS, rel string, limit sizeLimit) ([]byte, *Problem, error) {
+	if fsys == nil {
+		return readFile(root, rel, limit)
+	}
+	fi, err := fs.Stat(fsys, rel)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", rel, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &Problem{Path: rel, Severity: Error, Message: "not a regular file", Hint: "replace it with a file"}, nil
+	}
+	if p := SizeProblem(rel, fi.Size(), limit.max, limit.what); p != nil {
+		return nil, p, nil
+	}
+	src, err := fs.ReadFile(fsys, rel)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", rel, err)
+	}
+	return src, nil, nil
+}
+
 func readFile(root, rel string, limit sizeLimit) ([]byte, *Problem, error) {
 	if p, err := LinkedOutside(root, path.Dir(rel)); p != nil || err != nil {
 		return nil, p, err
@@ -448,7 +513,7 @@ func readFile(root, rel string, limit sizeLimit) ([]byte, *Problem, error) {
 // that cannot be read as it is (see readFile) is ok with a nil src, and
 // its problem is added to r.
 func readOptional(r *Repo, name string, limit sizeLimit) (src []byte, ok bool, err error) {
-	src, problem, err := readFile(r.Root, name, limit)
+	src, problem, err := readFrom(r.Root, r.fsys, name, limit)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
@@ -471,7 +536,7 @@ func (r *Repo) Person(id string) (*Person, error) {
 			return p, nil
 		}
 	}
-	if files, err := SkillFiles(r.Root); err == nil {
+	if files, _, err := listSkillFiles(r.Root, r.fsys); err == nil {
 		for _, f := range files {
 			if PersonID(f) == id {
 				// The file exists but could not be decoded: its problems say why.

@@ -19,6 +19,7 @@ package main
 //     flag have nothing to turn off.
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -177,10 +178,14 @@ func exitCode(err error, stderr io.Writer) int {
 		invalid       *workspace.InvalidError
 		gitDir        *files.GitDirError
 	)
-	// A note that cannot be read or written as asked is wrong usage.
-	var notesUsage *notes.UsageError
-	if errors.As(err, &notesUsage) {
-		err = &usageError{msg: notesUsage.Msg, hint: notesUsage.Hint}
+	// A package's wrong usage (a note that cannot be read or written as
+	// asked, a framework coach cannot import); "" is the usual hint.
+	var pkgUsage interface {
+		error
+		UsageHint() string
+	}
+	if errors.As(err, &pkgUsage) {
+		err = &usageError{msg: pkgUsage.Error(), hint: cmp.Or(pkgUsage.UsageHint(), helpHint)}
 	}
 	switch {
 	case err == nil:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"io/fs"
 	"time"
@@ -99,7 +100,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		var invalid *workspace.InvalidError
 		if opts.Format == "json" && errors.As(err, &invalid) {
 			// No agenda, and the errors that stopped them.
-			if werr := writeJSON(stdout, agendasOutput{Version: contractVersion, Agendas: []*plans.Agenda{}, Errors: invalid.Problems}); werr != nil {
+			if werr := jsonout.Write(stdout, jsonout.Agendas{Version: jsonout.Version, Agendas: []*plans.Agenda{}, Errors: invalid.Problems}); werr != nil {
 				return werr
 			}
 		}
@@ -153,7 +154,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		if out == nil {
 			out = []*plans.Agenda{}
 		}
-		if err := writeJSON(stdout, agendasOutput{Version: contractVersion, Agendas: out, Errors: skills.Problems{}}); err != nil {
+		if err := jsonout.Write(stdout, jsonout.Agendas{Version: jsonout.Version, Agendas: out, Errors: skills.Problems{}}); err != nil {
 			return err
 		}
 	}

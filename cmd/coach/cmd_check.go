@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 
 	"github.com/coach-dev/coach/internal/notes"
 	"github.com/coach-dev/coach/internal/workspace"
-	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
 
@@ -76,18 +76,7 @@ func runCheck(opts checkOptions, stdout io.Writer, stderr *report) error {
 		}
 		stderr.Wrotef("checked %d file(s): %d error(s), %d warning(s)", len(repo.Files), ps.Errors(), ps.Warnings())
 	case "json":
-		report := checkReport{Files: repo.Files, Errors: skills.Problems{}, Warnings: skills.Problems{}}
-		if report.Files == nil {
-			report.Files = []string{}
-		}
-		for _, p := range ps {
-			if p.Severity == skills.Error {
-				report.Errors = append(report.Errors, p)
-			} else {
-				report.Warnings = append(report.Warnings, p)
-			}
-		}
-		if err := writeJSON(stdout, checkOutput{Version: contractVersion, Check: report}); err != nil {
+		if err := jsonout.Write(stdout, jsonout.NewCheck(repo.Files, ps)); err != nil {
 			return err
 		}
 	default:

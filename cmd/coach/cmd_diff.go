@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 
 	"github.com/coach-dev/coach/history"
@@ -92,7 +93,7 @@ func runDiff(ctx context.Context, opts diffOptions, stdout io.Writer, stderr *re
 	}
 	r, errs, tmpl, headInvalid := d.Review, d.Errors, d.Templates, d.HeadInvalid
 	if opts.Format == "json" {
-		err = writeJSON(stdout, diffOutput{Version: contractVersion, Diff: diffReport{Review: r, Errors: orEmpty(errs)}})
+		err = jsonout.Write(stdout, jsonout.Diff{Version: jsonout.Version, Diff: jsonout.DiffReport{Review: r, Errors: jsonout.OrEmpty(errs)}})
 	} else {
 		var out []byte
 		out, err = tmpl.Render("diff.md.tmpl", r)

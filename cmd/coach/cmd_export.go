@@ -87,13 +87,7 @@ func runExport(ctx context.Context, opts exportOptions, stdout io.Writer, stderr
 		_, err := stdout.Write(out.Bytes())
 		return err
 	}
-	header := []byte(strings.Join(plans.ExportColumns, ",") + "\n")
-	ours := func(old []byte) bool {
-		return bytes.HasPrefix(bytes.ReplaceAll(old, []byte("\r\n"), []byte("\n")), header)
-	}
-	if err := files.WriteOwned(ctx, opts.Output, out.Bytes(), ours,
-		&files.NotReplacedError{Path: opts.Output, Why: "is not a CSV that coach export wrote", Fix: "give --output another file"},
-		"coach export --format csv --output "+opts.Output); err != nil {
+	if err := files.WriteExport(ctx, opts.Output, out.Bytes(), strings.Join(plans.ExportColumns, ",")); err != nil {
 		return err
 	}
 	stderr.Wrotef("wrote %s: %d people", opts.Output, len(team))

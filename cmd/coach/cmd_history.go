@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/internal/workspace"
-	"github.com/coach-dev/coach/skills"
 	"github.com/coach-dev/coach/templates"
 	"github.com/urfave/cli/v2"
 )
@@ -110,19 +110,13 @@ func parseDate(flag, s string) (time.Time, error) {
 
 func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stderr *report) error {
 	progress := newProgress(stderr)
-	// Only the people the output names are read: one person's file, or
-	// everyone's for the names in JSON; text and Markdown name people by id.
-	want := func(id string) bool { return id == opts.Person }
-	if opts.All && opts.Format == "json" {
-		want = nil
-	}
-	repo, err := workspace.LoadSome(opts.Dir, want)
+	h, err := workspace.OpenHistory(opts.Dir, opts.Person, opts.Format == "json")
 	if err != nil {
 		return err
 	}
-	root := repo.Root
+	repo, m := h.Repo, h.Matrix
 	if opts.SVG != "" {
-		if in := workspace.CoachPath(root, opts.SVG); strings.HasSuffix(in, "/") {
+		if in := workspace.CoachPath(repo.Root, opts.SVG); strings.HasSuffix(in, "/") {
 			return &usageError{msg: fmt.Sprintf("--svg %s would write into %s, which coach reads or writes itself", opts.SVG, in),
 				hint: fmt.Sprintf("write the chart elsewhere, for example --svg %s.svg", opts.Person)}
 		} else if in != "" {
@@ -130,27 +124,16 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 				hint: fmt.Sprintf("write the chart elsewhere, for example --svg %s.svg", opts.Person)}
 		}
 	}
-	m := repo.Matrix
-	if m == nil {
-		if m, err = skills.DefaultMatrix(); err != nil {
-			return err
-		}
-	}
 	// One person's history keeps only their changes (and the renames) from
-	// the walk; --all keeps everyone's.
-	// Everyone's history as text or Markdown is written as it is decoded,
-	// never held whole (history.Options.Stream).
+	// the walk; --all keeps everyone's. Everyone's history as text or
+	// Markdown is written as it is decoded, never held whole
+	// (history.Options.Stream).
 	stream := opts.All && opts.Format != "json"
-	read := func(person string) (*history.Result, error) {
-		res, err := history.ReadContext(ctx, root, history.Options{Rev: opts.Rev, NoCache: opts.NoCache, Person: person,
-			Stream: stream && person == "", Progress: progress.History()})
-		progress.End()
-		if errors.Is(err, history.ErrRevision) {
-			return nil, &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
-		}
-		return res, err
+	hopts := history.Options{Rev: opts.Rev, NoCache: opts.NoCache, Person: opts.Person, Stream: stream}
+	res, err := h.Read(ctx, hopts, progress)
+	if errors.Is(err, history.ErrRevision) {
+		return &usageError{msg: err.Error(), hint: "name a branch, tag or commit that exists: git log --oneline"}
 	}
-	res, err := read(opts.Person) // "" with --all
 	if err != nil {
 		return err
 	}
@@ -161,23 +144,13 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 		stderr.Notef("%s", n)
 	}
 	if stream {
-		return writeStream(stdout, stderr, res, opts, m)
+		return writeStream(stdout, stderr, res, opts, h)
 	}
 	changes := res.Changes
 	if !opts.All {
-		if err := workspace.KnownPerson(repo, changes, opts.Person); err != nil {
-			// The closest ids to suggest come from everyone's history,
-			// people who have left included: read it all, once, for the
-			// error.
-			everyone, rerr := read("")
-			if rerr != nil {
-				return rerr
-			}
-			if err := workspace.KnownPerson(repo, everyone.Changes, opts.Person); err != nil {
-				return err
-			}
+		if changes, err = h.Own(ctx, res, hopts, progress); err != nil {
+			return err
 		}
-		changes = history.ForPerson(changes, opts.Person)
 		if len(changes) == 0 && len(res.Notes) == 0 {
 			stderr.Notef("skills/%s.toml has no commits yet; commit it to start the history", opts.Person)
 		}
@@ -185,10 +158,10 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 		stderr.Notef("no commit has changed a skill file yet")
 	}
 	changes = history.Between(changes, opts.Since, opts.Until)
+	if err := h.CheckSkill(opts.Skill); err != nil {
+		return err
+	}
 	if opts.Skill != "" {
-		if m.Skill(opts.Skill) == nil {
-			return usagef("unknown skill %q; did you mean %s?", opts.Skill, skills.Closest(opts.Skill, m.SkillIDs(), 1)[0])
-		}
 		changes = history.Concerning(changes, opts.Skill)
 	}
 	if opts.SVG != "" {
@@ -201,7 +174,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 	}
 	switch opts.Format {
 	case "json":
-		return writeHistoryJSON(stdout, changes, repo, m)
+		return jsonout.WriteHistory(stdout, changes, repo, m)
 	case "md":
 		return history.WriteMarkdown(stdout, changes, m, opts.All, templates.Escape)
 	}
@@ -210,7 +183,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 
 // writeStream writes everyone's history as text or Markdown, as
 // runHistory does from a whole one, from the changes res.All decodes.
-func writeStream(stdout io.Writer, stderr *report, res *history.Result, opts historyOptions, m *skills.Matrix) error {
+func writeStream(stdout io.Writer, stderr *report, res *history.Result, opts historyOptions, h *workspace.History) error {
 	if len(res.Notes) == 0 {
 		empty := true
 		for range res.All() {
@@ -221,12 +194,12 @@ func writeStream(stdout io.Writer, stderr *report, res *history.Result, opts his
 			stderr.Notef("no commit has changed a skill file yet")
 		}
 	}
-	if opts.Skill != "" && m.Skill(opts.Skill) == nil {
-		return usagef("unknown skill %q; did you mean %s?", opts.Skill, skills.Closest(opts.Skill, m.SkillIDs(), 1)[0])
+	if err := h.CheckSkill(opts.Skill); err != nil {
+		return err
 	}
 	changes := history.Select(res.All(), opts.Since, opts.Until, opts.Skill)
 	if opts.Format == "md" {
-		return history.WriteMarkdownSeq(stdout, changes, m, true, templates.Escape)
+		return history.WriteMarkdownSeq(stdout, changes, h.Matrix, true, templates.Escape)
 	}
-	return history.WriteTextSeq(stdout, changes, m, true)
+	return history.WriteTextSeq(stdout, changes, h.Matrix, true)
 }

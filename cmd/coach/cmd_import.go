@@ -2,27 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/coach-dev/coach/framework"
-	"github.com/coach-dev/coach/internal/files"
 	"github.com/coach-dev/coach/internal/importer"
-	"github.com/coach-dev/coach/skills"
 	"github.com/urfave/cli/v2"
 )
-
-type importOptions struct {
-	Dir    string
-	Files  []string // resolved after -C
-	Format string   // "" detects it from each file's extension
-	Roles  string   // LEVEL=ROLE,...; "" is the default mapping
-	Output string   // "" is matrix.toml at the repository's root; "-" is stdout
-	Force  bool
-}
 
 func newImportCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
@@ -77,7 +64,7 @@ the fix) or a matrix.toml left alone, 2 wrong usage, 130 interrupted.`,
 			&cli.BoolFlag{Name: "force", Usage: "replace an existing matrix.toml"},
 		},
 		Action: func(c *cli.Context) error {
-			opts := importOptions{Dir: repoDir(c), Format: c.String("format"), Roles: strings.Join(c.StringSlice("roles"), ","),
+			opts := importer.Options{Dir: repoDir(c), Format: c.String("format"), Roles: strings.Join(c.StringSlice("roles"), ","),
 				Output: c.String("output"), Force: c.Bool("force")}
 			if c.NArg() == 0 {
 				return usagef("import needs a FILE: a Monzo-format framework (.md) or a CSV ladder (.csv)")
@@ -98,86 +85,20 @@ the fix) or a matrix.toml left alone, 2 wrong usage, 130 interrupted.`,
 	}
 }
 
-func runImport(ctx context.Context, opts importOptions, stdout io.Writer, stderr *report) error {
-	var roles map[int]string
-	if opts.Roles != "" {
-		var err error
-		if roles, err = framework.ParseRoles(opts.Roles); err != nil {
-			return usagef("%v", err)
-		}
-	}
-	var (
-		fws     []*framework.Framework
-		sources []string
-		format  = opts.Format
-	)
-	for _, file := range opts.Files {
-		f := opts.Format
-		if f == "" {
-			if f = framework.DetectFormat(file); f == "" {
-				return usagef("cannot tell the format of %s from its name; give --format monzo or --format csv", file)
-			}
-		}
-		if format == "" {
-			format = f
-		} else if f != format {
-			return usagef("%s is %s and another file is %s; import one format at a time", file, f, format)
-		}
-		src, err := importer.ReadFramework(file)
-		if err != nil {
-			return err
-		}
-		fw, err := framework.Parse(f, file, src)
-		if err != nil {
-			return err
-		}
-		fws = append(fws, fw)
-		sources = append(sources, filepath.Base(file))
-	}
-	fw, err := framework.Merge(fws)
-	if err != nil {
+func runImport(ctx context.Context, opts importer.Options, stdout io.Writer, stderr *report) error {
+	res, err := importer.Import(ctx, opts)
+	switch {
+	case err != nil:
+		return err
+	case opts.Output == "-":
+		_, err := stdout.Write(res.Data)
 		return err
 	}
-	data, err := framework.Matrix(fw, framework.Options{Roles: roles, Sources: sources, Format: format})
-	if err != nil {
-		return usagef("%v", err)
-	}
-	_, problems := skills.DecodeMatrix(skills.MatrixFile, data)
-	if problems.Errors() > 0 {
-		return fmt.Errorf("the imported matrix is invalid (a bug in coach import): %w", &skills.ProblemsError{Problems: problems})
-	}
-	if opts.Output == "-" {
-		_, err := stdout.Write(data)
-		return err
-	}
-	file, shown := opts.Output, opts.Output
-	if file == "" {
-		root, err := skills.FindRoot(opts.Dir)
-		if errors.Is(err, skills.ErrNotRepo) {
-			root, err = opts.Dir, nil
-		}
-		if err != nil {
-			return err
-		}
-		file, shown = filepath.Join(root, skills.MatrixFile), skills.MatrixFile
-	}
-	if files.InGitDir(file) {
-		return &usageError{msg: fmt.Sprintf("%s is inside a .git directory, which is git's own", shown),
-			hint: "write the matrix in the work tree"}
-	}
-	if err := importer.WriteMatrix(ctx, file, shown, data, opts.Force); err != nil {
-		return err
-	}
-	stderr.Wrotef("wrote %s: %d skills, %d levels, %d roles; %d values marked %s are left to write (coach check lists them)",
-		shown, len(fw.Skills), fw.Levels, framework.CountRoles(roles, fw), problems.Warnings(), skills.ImportTODO)
+	stderr.Wrotef("wrote %s: %s", res.Shown, res.Summary)
 	// The editor schema lists the matrix's skills: a repository that keeps
 	// one gets it rewritten with the matrix, or check calls it stale.
-	if opts.Output == "" {
-		schema := filepath.Join(filepath.Dir(file), filepath.FromSlash(skills.SchemaFile))
-		if ok, err := files.Exists(schema); err != nil || !ok {
-			return err
-		}
-		return runSchema(ctx, schemaOptions{Dir: filepath.Dir(file), Write: true}, stdout, stderr)
+	if res.Schema {
+		return runSchema(ctx, schemaOptions{Dir: filepath.Dir(res.File), Write: true}, stdout, stderr)
 	}
 	return nil
 }

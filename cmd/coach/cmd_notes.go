@@ -230,25 +230,13 @@ func printPrivatePlans(t *workspace.Workspace, people []*skills.Person, p privat
 		return err
 	}
 	for _, person := range people {
-		pl, err := t.Plan(person)
-		if err != nil {
-			return err
-		}
-		content, err := t.Render(person, pl)
-		if err != nil {
-			return err
-		}
-		target, err := notes.Read(t.Repo, person.ID)
-		if err != nil {
-			return err
-		}
-		plain, err := notes.Open(target, p.Identities, stderr)
+		b, err := notes.PrivatePlan(t, person, p.Identities, stderr)
 		if err != nil {
 			return err
 		}
 		// The plan (a template's own text too) and the notes, with their
 		// control characters shown, not sent.
-		if _, err := stdout.Write(shown(notes.WithPlan(content, plain))); err != nil {
+		if _, err := stdout.Write(shown(b)); err != nil {
 			return err
 		}
 	}

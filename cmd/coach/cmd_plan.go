@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"path/filepath"
 	"strings"
@@ -157,7 +158,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 		var invalid *workspace.InvalidError
 		if opts.Format == "json" && errors.As(err, &invalid) {
 			// No plan, and the errors that stopped them.
-			if werr := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: []*plans.Plan{}, Errors: invalid.Problems}); werr != nil {
+			if werr := jsonout.Write(stdout, jsonout.Plans{Version: jsonout.Version, Plans: []*plans.Plan{}, Errors: invalid.Problems}); werr != nil {
 				return werr
 			}
 		}
@@ -216,31 +217,22 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 				return err
 			}
 		case opts.Check:
-			verdict, line, diff, err := files.CompareGenerated(t.Repo.Root, path, content, plans.Marker(p.Path))
+			// Edited by hand: coach plan alone would refuse to replace it,
+			// so the finding names the command that does.
+			diff, f, err := files.CheckGenerated(t.Repo, files.Generated{Path: path, Marker: plans.Marker(p.Path),
+				Source: p.Path, Again: again(p.ID), Force: "coach plan " + p.ID + " --force"}, content)
 			if diff != "" {
 				if _, err := diffs.Write(shown([]byte(diff))); err != nil {
 					return err
 				}
 			}
-			if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
-				finding(refused.Problem.Path, 0, refused.Problem.String())
-				findings = true
-				return nil
-			}
 			if err != nil {
 				return err
 			}
-			switch verdict {
-			case "missing":
-				finding(p.Path, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", path, again(p.ID)))
-			case "hand-edited":
-				// Edited by hand: coach plan alone would refuse to replace
-				// it, so name the command that does.
-				finding(path, 1, fmt.Sprintf("%s was edited by hand; move the edits to %s, then run `coach plan %s --force` and commit it", path, p.Path, p.ID))
-			case "stale":
-				finding(path, line, fmt.Sprintf("%s is stale; run `%s` and commit it", path, again(p.ID)))
+			if f != nil {
+				finding(f.Path, f.Line, f.Message)
+				findings = true
 			}
-			findings = findings || verdict != ""
 		default:
 			wrote, err := files.WriteGenerated(ctx, t.Repo.Root, path, content, plans.Marker(p.Path), opts.Force, "plan "+p.ID)
 			if files.LeftAlone(err) {
@@ -279,7 +271,7 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 		if out == nil {
 			out = []*plans.Plan{}
 		}
-		if err := writeJSON(stdout, plansOutput{Version: contractVersion, Plans: out, Errors: skills.Problems{}}); err != nil {
+		if err := jsonout.Write(stdout, jsonout.Plans{Version: jsonout.Version, Plans: out, Errors: skills.Problems{}}); err != nil {
 			return err
 		}
 	}

@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"github.com/coach-dev/coach/internal/files"
 	"io"
-	"path/filepath"
 
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
@@ -80,18 +78,11 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout io.Writer, stderr
 	}
 	schema := skills.Schema(t.Matrix)
 	if opts.Output != "" {
-		if err := writeSchemaFile(ctx, filepath.Join(opts.Output, "skill.schema.json"), schema); err != nil {
+		n, err := files.WriteSchemas(ctx, opts.Output, schema, schemaMarker)
+		if err != nil {
 			return err
 		}
-		for _, o := range outputs {
-			if err := writeSchemaFile(ctx, filepath.Join(opts.Output, o.key+".schema.json"), outputSchema(o.key, o.title, o.typ)); err != nil {
-				return err
-			}
-		}
-		if err := writeSchemaFile(ctx, filepath.Join(opts.Output, "team.schema.json"), plans.TeamSchema()); err != nil {
-			return err
-		}
-		stderr.Wrotef("wrote %d schemas to %s", len(outputs)+2, opts.Output)
+		stderr.Wrotef("wrote %d schemas to %s", n, opts.Output)
 		return nil
 	}
 	if !opts.Write {
@@ -108,17 +99,6 @@ func runSchema(ctx context.Context, opts schemaOptions, stdout io.Writer, stderr
 	}
 	stderr.Wrotef("wrote %s", skills.SchemaFile)
 	return nil
-}
-
-// writeSchemaFile writes one schema of --output DIR: a new file, or over a
-// schema coach wrote (its $schema line and coach's JSON contract or skill
-// file in its description); never over another file.
-func writeSchemaFile(ctx context.Context, file string, data []byte) error {
-	if files.InGitDir(file) {
-		return &usageError{msg: fmt.Sprintf("--output %s is inside a .git directory, which is git's own", filepath.Dir(file)),
-			hint: "give --output a directory of its own, for example --output schemas"}
-	}
-	return files.WriteSchemaFile(ctx, file, data, schemaMarker)
 }
 
 // schemaMarker is in the description of every schema coach writes.

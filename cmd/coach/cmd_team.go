@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"path"
 	"strings"
@@ -122,7 +122,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		return err
 	}
 	if opts.Format == "json" {
-		return writeJSON(stdout, view.JSON())
+		return jsonout.Write(stdout, view.JSON())
 	}
 	// A finding is said on stderr, or with --format github as an
 	// annotation on stdout (and the diff on stderr).
@@ -195,27 +195,17 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		if opts.Format == "github" {
 			diffs = stderr
 		}
-		verdict, line, diff, err := files.CompareGenerated(t.Repo.Root, rel, content, plans.TeamMarker())
+		diff, f, err := files.CheckGenerated(t.Repo, files.Generated{Path: rel, Marker: plans.TeamMarker(), Again: again, Force: force}, content)
 		if diff != "" {
 			if _, err := diffs.Write(shown([]byte(diff))); err != nil {
 				return err
 			}
 		}
-		if refused := (*files.RefusedError)(nil); errors.As(err, &refused) {
-			finding(refused.Problem.Path, 0, refused.Problem.String())
-			continue
-		}
 		if err != nil {
 			return err
 		}
-		switch verdict {
-		case "missing":
-			finding(rel, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", rel, again))
-		case "hand-edited":
-			// Edited by hand: coach team alone would refuse to replace it.
-			finding(rel, 1, fmt.Sprintf("%s was edited by hand; move the edits to the skill files, then run `%s` and commit it", rel, force))
-		case "stale":
-			finding(rel, line, fmt.Sprintf("%s is stale; run `%s` and commit it", rel, again))
+		if f != nil {
+			finding(f.Path, f.Line, f.Message)
 		}
 	}
 	for _, o := range orphans {

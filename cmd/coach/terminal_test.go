@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"testing"
 
 	"github.com/coach-dev/coach/skills"
@@ -85,7 +86,7 @@ func TestReportLevels(t *testing.T) {
 func TestJSONShowsControlCharacters(t *testing.T) {
 	v := map[string]string{"name": "Al\x1bice \u009b\u202e\x7f é"}
 	var buf bytes.Buffer
-	if err := writeJSON(&buf, v); err != nil {
+	if err := jsonout.Write(&buf, v); err != nil {
 		t.Fatal(err)
 	}
 	want := "{\n  \"name\": \"Al\\u001bice \\u009b\\u202e\\u007f é\"\n}\n"

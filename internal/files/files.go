@@ -17,6 +17,7 @@ import (
 
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/internal/atomicfile"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
@@ -64,7 +65,15 @@ func (e *RefusedError) Error() string { return e.Problem.String() }
 // through a directory that is such a link. ok is false when the file does
 // not exist; a file refused is a *RefusedError.
 func ReadGenerated(root, rel string) (data []byte, ok bool, err error) {
-	data, p, err := skills.ReadFile(root, rel, skills.MaxGeneratedSize, "a file coach generates")
+	return generated(skills.ReadFile(root, rel, skills.MaxGeneratedSize, "a file coach generates"))
+}
+
+// generatedIn is ReadGenerated reading from where repo was read.
+func generatedIn(repo *skills.Repo, rel string) (data []byte, ok bool, err error) {
+	return generated(repo.ReadFile(rel, skills.MaxGeneratedSize, "a file coach generates"))
+}
+
+func generated(data []byte, p *skills.Problem, err error) ([]byte, bool, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, false, nil
@@ -439,6 +448,56 @@ func WriteSchema(ctx context.Context, root string, schema []byte, marker string)
 		err = Replace(ctx, file, skills.SchemaFile, old, schema, "coach schema --write")
 	}
 	return err == nil, err
+}
+
+// WriteExport writes the CSV of coach export --format csv --output file:
+// a new file, or over a CSV coach export wrote (it starts with header, the
+// line of its columns); never over another file.
+func WriteExport(ctx context.Context, file string, data []byte, header string) error {
+	ours := func(old []byte) bool {
+		return bytes.HasPrefix(bytes.ReplaceAll(old, []byte("\r\n"), []byte("\n")), []byte(header+"\n"))
+	}
+	return WriteOwned(ctx, file, data, ours,
+		&NotReplacedError{Path: file, Why: "is not a CSV that coach export wrote", Fix: "give --output another file"},
+		"coach export --format csv --output "+file)
+}
+
+// OutputInGitError is an --output DIR inside a .git directory: wrong usage.
+type OutputInGitError struct{ Dir string }
+
+func (e *OutputInGitError) Error() string {
+	return fmt.Sprintf("--output %s is inside a .git directory, which is git's own", e.Dir)
+}
+
+// UsageHint is the hint printed after the error.
+func (e *OutputInGitError) UsageHint() string {
+	return "give --output a directory of its own, for example --output schemas"
+}
+
+// WriteSchemas writes every schema of coach schema --output dir: the skill
+// file's (skill), each JSON output's and the team view's, as
+// WriteSchemaFile does; n is how many.
+func WriteSchemas(ctx context.Context, dir string, skill []byte, marker string) (n int, err error) {
+	type schema struct {
+		key  string
+		data []byte
+	}
+	schemas := []schema{{"skill", skill}}
+	for _, o := range jsonout.Outputs {
+		schemas = append(schemas, schema{o.Key, o.Schema()})
+	}
+	schemas = append(schemas, schema{"team", plans.TeamSchema()})
+	for _, s := range schemas {
+		file := filepath.Join(dir, s.key+".schema.json")
+		if InGitDir(file) {
+			return n, &OutputInGitError{Dir: filepath.Dir(file)}
+		}
+		if err := WriteSchemaFile(ctx, file, s.data, marker); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // WriteSchemaFile writes one schema of coach schema --output DIR: a new

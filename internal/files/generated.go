@@ -3,21 +3,24 @@ package files
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/skills"
 )
 
-// CompareGenerated compares the generated file path under root, as
-// committed, with content. The verdict is "" (current), "missing",
+// CompareGenerated compares the generated file path of repo, as
+// committed (in the work tree, or in the index repo was read from), with
+// content. The verdict is "" (current), "missing",
 // "hand-edited" (its first line is no longer marker) or "stale", with the
 // first line that differs and, for a file that differs, the unified diff
 // from it to content; a file coach will not read is a *RefusedError.
-func CompareGenerated(root, path string, content []byte, marker string) (verdict string, line int, diff string, err error) {
-	old, exists, err := ReadGenerated(root, path)
+func CompareGenerated(repo *skills.Repo, path string, content []byte, marker string) (verdict string, line int, diff string, err error) {
+	old, exists, err := generatedIn(repo, path)
 	switch {
 	case err != nil:
 		return "", 0, "", err
@@ -33,6 +36,52 @@ func CompareGenerated(root, path string, content []byte, marker string) (verdict
 		return "hand-edited", 1, diff, nil
 	}
 	return "stale", FirstDifference(old, content), diff, nil
+}
+
+// Generated is a file coach generates, for CheckGenerated: where it is,
+// its marker line, and what makes it again.
+type Generated struct {
+	Path, Marker string
+	// Source is the skill file it is made from, where its edits belong and
+	// where its absence is reported; "" for a view of the whole team.
+	Source string
+	// Again and Force are the commands that write it again, and over an
+	// edit by hand.
+	Again, Force string
+}
+
+// Finding is a generated file that is not what it should be, and the fix.
+type Finding struct {
+	Path    string
+	Line    int
+	Message string
+}
+
+// CheckGenerated compares g as committed in repo with content, as
+// CompareGenerated does: the unified diff of a file that differs, and what
+// is wrong with it, nil when it is current. A file coach will not read is a
+// finding too.
+func CheckGenerated(repo *skills.Repo, g Generated, content []byte) (diff string, f *Finding, err error) {
+	verdict, line, diff, err := CompareGenerated(repo, g.Path, content, g.Marker)
+	if refused := (*RefusedError)(nil); errors.As(err, &refused) {
+		return diff, &Finding{Path: refused.Problem.Path, Message: refused.Problem.String()}, nil
+	}
+	if err != nil {
+		return diff, nil, err
+	}
+	edits, missing := "the skill files", g.Path
+	if g.Source != "" {
+		edits, missing = g.Source, g.Source
+	}
+	switch verdict {
+	case "missing":
+		f = &Finding{missing, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", g.Path, g.Again)}
+	case "hand-edited":
+		f = &Finding{g.Path, 1, fmt.Sprintf("%s was edited by hand; move the edits to %s, then run `%s` and commit it", g.Path, edits, g.Force)}
+	case "stale":
+		f = &Finding{g.Path, line, fmt.Sprintf("%s is stale; run `%s` and commit it", g.Path, g.Again)}
+	}
+	return diff, f, nil
 }
 
 // AgendaHeader is the first line of the agenda generated from the skill

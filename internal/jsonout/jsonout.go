@@ -130,7 +130,10 @@ func (g *schemaGen) schema(t reflect.Type) obj {
 	if t.Kind() != reflect.Struct || t.Name() == "" || t == timeType {
 		return g.inline(t)
 	}
-	name := strings.ReplaceAll(t.String(), ".", "-")
+	name, ok := defNames[t]
+	if !ok {
+		name = strings.ReplaceAll(t.String(), ".", "-")
+	}
 	if _, ok := g.defs[name]; !ok {
 		g.defs[name] = obj{} // a placeholder while t's fields refer to t
 		g.defs[name] = g.inline(t)

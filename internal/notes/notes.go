@@ -42,6 +42,9 @@ type UsageError struct{ Msg, Hint string }
 
 func (e *UsageError) Error() string { return e.Msg }
 
+// UsageHint is the hint printed after the error.
+func (e *UsageError) UsageHint() string { return e.Hint }
+
 // IdentityEnv names the identity file when --identity is not given.
 const IdentityEnv = "COACH_AGE_IDENTITY"
 

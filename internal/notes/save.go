@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/skills"
 )
 
@@ -126,4 +127,27 @@ func WithPlan(plan []byte, plain string) []byte {
 		b.WriteString(strings.TrimRight(plain, "\n") + "\n")
 	}
 	return []byte(b.String())
+}
+
+// PrivatePlan is person's plan, as w renders it, followed by their private
+// notes decrypted with the identities (see Open), for plan --private to
+// print on the terminal: it is never written to a file.
+func PrivatePlan(w *workspace.Workspace, person *skills.Person, identities []string, warn Warner) ([]byte, error) {
+	pl, err := w.Plan(person)
+	if err != nil {
+		return nil, err
+	}
+	content, err := w.Render(person, pl)
+	if err != nil {
+		return nil, err
+	}
+	target, err := Read(w.Repo, person.ID)
+	if err != nil {
+		return nil, err
+	}
+	plain, err := Open(target, identities, warn)
+	if err != nil {
+		return nil, err
+	}
+	return WithPlan(content, plain), nil
 }

@@ -20,12 +20,11 @@ type Checked struct {
 func Check(dir string, staged bool, b version.Build) (*Checked, error) {
 	c := &Checked{}
 	if staged {
-		repo, root, cleanup, err := LoadStaged(dir)
+		repo, err := LoadStaged(dir)
 		if err != nil {
 			return nil, err
 		}
-		defer cleanup()
-		c.Repo, c.Root = repo, root
+		c.Repo, c.Root = repo, repo.Root
 	} else {
 		repo, err := Load(dir)
 		if err != nil {

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"os"
-	"path/filepath"
+	"io/fs"
+	"path"
 	"strings"
 
 	"github.com/coach-dev/coach/plans"
@@ -50,7 +50,7 @@ func (w *Workspace) TeamViews(ctx context.Context) (func(under string) (*plans.T
 // and so is the view under someone whose file has errors (said already,
 // and exit 1) until it is fixed. valid are the ids there can be a view of.
 func (w *Workspace) SubViews(valid map[string]bool) (ids, orphans []string, err error) {
-	matches, err := filepath.Glob(filepath.Join(w.Repo.Root, "team", "*.md"))
+	matches, err := fs.Glob(w.Repo.FS(), "team/*.md")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -59,12 +59,12 @@ func (w *Workspace) SubViews(valid map[string]bool) (ids, orphans []string, err 
 		inRepo[skills.PersonID(f)] = true
 	}
 	for _, m := range matches {
-		id := strings.TrimSuffix(filepath.Base(m), ".md")
+		id := strings.TrimSuffix(path.Base(m), ".md")
 		switch {
 		case valid[id]:
 			ids = append(ids, id)
 		case inRepo[id]:
-		case coachWrote(m, plans.TeamMarker()):
+		case coachWrote(w.Repo.FS(), m, plans.TeamMarker()):
 			orphans = append(orphans, plans.TeamPath(id))
 		}
 	}
@@ -72,8 +72,8 @@ func (w *Workspace) SubViews(valid map[string]bool) (ids, orphans []string, err 
 }
 
 // coachWrote reports whether file starts with coach's marker.
-func coachWrote(file, marker string) bool {
-	f, err := os.Open(file)
+func coachWrote(fsys fs.FS, file, marker string) bool {
+	f, err := fsys.Open(file)
 	if err != nil {
 		return false
 	}

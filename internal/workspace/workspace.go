@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -75,6 +76,8 @@ type Workspace struct {
 	Own map[string][]skills.Change
 	// head is the skill files committed at HEAD, by hash; nil without git.
 	head *committed
+	// snaps is the repository head reads from, open until Close.
+	snaps *history.Snapshots
 	// Latest is the newest commit that changed each person's file.
 	Latest map[string]string
 	// Unread is why the history could not be read, when git is there but
@@ -92,14 +95,14 @@ type Workspace struct {
 	// indexOnce builds index, for the first of the plans built in
 	// parallel that needs it.
 	indexOnce sync.Once
-	cleanup   func()
 }
 
-// Close releases what the workspace holds (the private copy of the index).
+// Close releases what the workspace holds: the mapped packs that the
+// committed versions of skill files are read from.
 func (w *Workspace) Close() {
-	if w != nil && w.cleanup != nil {
-		w.cleanup()
-		w.cleanup = nil
+	if w != nil && w.snaps != nil {
+		w.snaps.Close()
+		w.snaps = nil
 	}
 }
 
@@ -143,27 +146,19 @@ func LoadSome(dir string, want func(id string) bool) (*skills.Repo, error) {
 }
 
 // LoadStaged loads the coaching files as they are staged in the git index
-// of the repository holding dir; cleanup must be called when done. repo.Root
-// holds the staged files; gitRoot is the repository's own root.
-func LoadStaged(dir string) (repo *skills.Repo, gitRoot string, cleanup func(), err error) {
-	gitRoot, err = skills.FindRoot(dir)
+// of the repository holding dir, what the next commit will hold, through
+// the loader that reads the work tree (skills.LoadFS): Repo.Root is the
+// repository's root, and Repo.FS the index's files.
+func LoadStaged(dir string) (*skills.Repo, error) {
+	root, err := skills.FindRoot(dir)
 	if err != nil {
-		return nil, "", nil, err
+		return nil, err
 	}
-	tmp, err := os.MkdirTemp("", "coach-staged-")
+	staged, err := history.StagedFiles(root)
 	if err != nil {
-		return nil, "", nil, err
+		return nil, err
 	}
-	cleanup = func() { os.RemoveAll(tmp) }
-	if _, err := history.CheckoutIndex(gitRoot, tmp); err != nil {
-		cleanup()
-		return nil, "", nil, err
-	}
-	if repo, err = skills.Load(tmp); err != nil {
-		cleanup()
-		return nil, "", nil, err
-	}
-	return repo, gitRoot, cleanup, nil
+	return skills.LoadFS(root, skills.MapFS(staged))
 }
 
 // Open opens the repository as opts say, for a command that writes plans,
@@ -186,11 +181,11 @@ func Open(ctx context.Context, opts Options) (*Workspace, error) {
 // OpenFiles is Open stopping only at errors in the matrix or coach.toml.
 func OpenFiles(ctx context.Context, opts Options) (*Workspace, error) {
 	var (
-		repo    *skills.Repo
-		gitRoot string
-		err     error
+		repo *skills.Repo
+		root string
+		err  error
 	)
-	w := &Workspace{cleanup: func() {}, progress: opts.Progress, Workers: opts.Workers}
+	w := &Workspace{progress: opts.Progress, Workers: opts.Workers}
 	if w.progress == nil {
 		w.progress = silent{}
 	}
@@ -198,20 +193,15 @@ func OpenFiles(ctx context.Context, opts Options) (*Workspace, error) {
 	// the other, and at thousands of people each takes a good part of a
 	// second. wait returns its error once it is done.
 	wait := func() error { return nil }
-	if opts.Staged {
-		repo, gitRoot, w.cleanup, err = LoadStaged(opts.Dir)
-		if err == nil && opts.History {
-			wait = func() error { return w.readHistory(ctx, gitRoot) }
+	if root, err = skills.FindRoot(opts.Dir); err == nil {
+		if opts.History {
+			done := make(chan error, 1)
+			go func() { done <- w.readHistory(ctx, root) }()
+			wait = sync.OnceValue(func() error { return <-done })
 		}
-	} else {
-		var root string
-		if root, err = skills.FindRoot(opts.Dir); err == nil {
-			gitRoot = root
-			if opts.History {
-				done := make(chan error, 1)
-				go func() { done <- w.readHistory(ctx, root) }()
-				wait = sync.OnceValue(func() error { return <-done })
-			}
+		if opts.Staged {
+			repo, err = LoadStaged(root)
+		} else {
 			repo, err = skills.Load(root)
 		}
 	}
@@ -220,7 +210,7 @@ func OpenFiles(ctx context.Context, opts Options) (*Workspace, error) {
 		return nil, err
 	}
 	w.Repo = repo
-	w.Prefix = GitPrefix(gitRoot)
+	w.Prefix = GitPrefix(root)
 	if err := Settings(repo); err != nil {
 		wait()
 		w.Close()
@@ -230,7 +220,7 @@ func OpenFiles(ctx context.Context, opts Options) (*Workspace, error) {
 		w.Close()
 		return nil, err
 	}
-	tmplFS, err := templatesDir(repo.Root)
+	tmplFS, err := templatesDir(repo)
 	if err == nil {
 		w.Templates, err = templates.Load(tmplFS)
 	}
@@ -300,15 +290,17 @@ func invalid(repo *skills.Repo, prefix string) error {
 
 // templatesDir is the repository's templates/, nil when there is none, and
 // a problem when it is a symbolic link out of the repository.
-func templatesDir(root string) (fs.FS, error) {
-	if p, err := skills.LinkedOutside(root, templates.Dir); p != nil || err != nil {
-		if p != nil {
-			err = &skills.ProblemsError{Problems: skills.Problems{*p}}
+func templatesDir(repo *skills.Repo) (fs.FS, error) {
+	if !repo.InMemory() {
+		if p, err := skills.LinkedOutside(repo.Root, templates.Dir); p != nil || err != nil {
+			if p != nil {
+				err = &skills.ProblemsError{Problems: skills.Problems{*p}}
+			}
+			return nil, err
 		}
-		return nil, err
 	}
-	if fi, err := os.Stat(filepath.Join(root, templates.Dir)); err == nil && fi.IsDir() {
-		return os.DirFS(filepath.Join(root, templates.Dir)), nil
+	if fi, err := fs.Stat(repo.FS(), templates.Dir); err == nil && fi.IsDir() {
+		return fs.Sub(repo.FS(), templates.Dir)
 	}
 	return nil, nil
 }
@@ -337,8 +329,7 @@ func (w *Workspace) readHistory(ctx context.Context, gitRoot string) error {
 	w.progress.End()
 	head := <-headc
 	if snaps != nil {
-		prev := w.cleanup
-		w.cleanup = func() { snaps.Close(); prev() }
+		w.snaps = snaps
 	}
 	switch {
 	case errors.Is(err, history.ErrNotGit):
@@ -400,7 +391,7 @@ func (w *Workspace) People(ids []string) ([]*skills.Person, error) {
 func (w *Workspace) Plan(p *skills.Person) (*plans.Plan, error) {
 	own := w.Own[p.ID]
 	if w.head != nil {
-		current, err := os.ReadFile(filepath.Join(w.Repo.Root, filepath.FromSlash(p.Path)))
+		current, err := fs.ReadFile(w.Repo.FS(), p.Path)
 		if err != nil {
 			return nil, err
 		}
@@ -496,15 +487,15 @@ func (w *Workspace) Render(p *skills.Person, pl *plans.Plan) ([]byte, error) {
 
 // OrphanPlans lists plans/*.md whose person has no skill file.
 func (w *Workspace) OrphanPlans() ([]string, error) {
-	matches, err := filepath.Glob(filepath.Join(w.Repo.Root, "plans", "*.md"))
+	matches, err := fs.Glob(w.Repo.FS(), "plans/*.md")
 	if err != nil {
 		return nil, err
 	}
 	var out []string
 	for _, m := range matches {
-		id := strings.TrimSuffix(filepath.Base(m), ".md")
-		if _, err := os.Stat(filepath.Join(w.Repo.Root, skills.SkillsDir, id+".toml")); errors.Is(err, fs.ErrNotExist) {
-			out = append(out, "plans/"+filepath.Base(m))
+		id := strings.TrimSuffix(path.Base(m), ".md")
+		if _, err := fs.Stat(w.Repo.FS(), skills.SkillsDir+"/"+id+".toml"); errors.Is(err, fs.ErrNotExist) {
+			out = append(out, m)
 		}
 	}
 	return out, nil
