@@ -162,13 +162,16 @@ type PersonReview struct {
 	Path   string    `json:"path"`
 	Status string    `json:"status"` // changed, added, removed, renamed, invalid
 	// From is the old id of a renamed file.
-	From      string         `json:"from,omitempty"`
-	Role      *RoleChange    `json:"role,omitempty"`
-	Target    *RoleChange    `json:"target,omitempty"`
-	Levels    []LevelChange  `json:"levels"`
-	Self      []LevelChange  `json:"self"`
-	Evidence  []string       `json:"evidence"`
-	Goals     []string       `json:"goals"`
+	From     string        `json:"from,omitempty"`
+	Role     *RoleChange   `json:"role,omitempty"`
+	Target   *RoleChange   `json:"target,omitempty"`
+	Levels   []LevelChange `json:"levels"`
+	Self     []LevelChange `json:"self"`
+	Evidence []string      `json:"evidence"`
+	Goals    []string      `json:"goals"`
+	// Closed are the goals that ended in the change: met or dropped, the
+	// day, and what came of them.
+	Closed    []string       `json:"closed"`
 	Readiness *ReadinessMove `json:"readiness,omitempty"`
 	FocusIn   []SkillRef     `json:"focus_in"`
 	FocusOut  []SkillRef     `json:"focus_out"`
@@ -315,7 +318,7 @@ func BuildReview(in ReviewInput) *Review {
 			pr.Assessed, pr.Levels, pr.Self = len(cur.Levels), nil, nil
 		}
 		if pr.Status == "changed" && pr.Role == nil && pr.Target == nil && len(pr.Levels) == 0 && len(pr.Self) == 0 &&
-			len(pr.Evidence) == 0 && len(pr.Goals) == 0 && pr.Notes == nil {
+			len(pr.Evidence) == 0 && len(pr.Goals) == 0 && len(pr.Closed) == 0 && pr.Notes == nil {
 			continue // a change the review does not show: wording, comments
 		}
 		if cur != nil {
@@ -566,6 +569,16 @@ func review(m *skills.Matrix, pr *PersonReview, old, cur *skills.Person, since t
 				due = " (due " + date(c.On) + ")"
 			}
 			pr.Goals = append(pr.Goals, c.Text+due)
+		case skills.KindOutcome:
+			how := "met"
+			if c.To == skills.GoalDropped {
+				how = "dropped"
+			}
+			closed := fmt.Sprintf("%s (%s on %s)", c.Text, how, date(c.On))
+			if c.From != "" {
+				closed += ": " + c.From
+			}
+			pr.Closed = append(pr.Closed, closed)
 		}
 	}
 	// The matrix's order, the order every plan lists skills in: the file's
@@ -601,7 +614,7 @@ func (pr PersonReview) empty() PersonReview {
 			*l = []LevelChange{}
 		}
 	}
-	for _, l := range []*[]string{&pr.Evidence, &pr.Goals} {
+	for _, l := range []*[]string{&pr.Evidence, &pr.Goals, &pr.Closed} {
 		if *l == nil {
 			*l = []string{}
 		}
