@@ -16,6 +16,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/coach-dev/coach/internal/cycle"
 	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"reflect"
@@ -116,6 +117,8 @@ var outputs = []struct {
 	{"history", "coach history --format json", reflect.TypeFor[historyOutput]()},
 	{"diff", "coach diff --format json", reflect.TypeFor[diffOutput]()},
 	{"check", "coach check --format json", reflect.TypeFor[checkOutput]()},
+	{"promotions", "coach promo --format json", reflect.TypeFor[cycle.CasesOutput]()},
+	{"calibration_packet", "coach calibrate --format json", reflect.TypeFor[cycle.PacketOutput]()},
 }
 
 // orEmpty makes a nil problem list an empty one, so JSON shows [].

@@ -388,6 +388,17 @@ func (w *Workspace) People(ids []string) ([]*skills.Person, error) {
 // before its latest change, so that committing the file with its plan
 // changes nothing in the plan. It may be called from many goroutines.
 func (w *Workspace) Plan(p *skills.Person) (*plans.Plan, error) {
+	own, err := w.PlanHistory(p)
+	if err != nil {
+		return nil, err
+	}
+	return plans.Build(plans.Input{Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p, Team: w.Repo.People,
+		Index: w.TeamIndex(), History: own})
+}
+
+// PlanHistory is the history p's plan is built from: the committed history
+// of p's file before its latest change (see plans.Committed).
+func (w *Workspace) PlanHistory(p *skills.Person) ([]skills.Change, error) {
 	own := w.Own[p.ID]
 	if w.Head != nil {
 		current, err := os.ReadFile(filepath.Join(w.Repo.Root, filepath.FromSlash(p.Path)))
@@ -396,8 +407,7 @@ func (w *Workspace) Plan(p *skills.Person) (*plans.Plan, error) {
 		}
 		own = plans.Committed(own, current, w.Head.Files[p.Path], w.Latest[p.ID])
 	}
-	return plans.Build(plans.Input{Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p, Team: w.Repo.People,
-		Index: w.TeamIndex(), History: own})
+	return own, nil
 }
 
 // TeamIndex is what every plan reads of the whole team, computed once.
