@@ -55,7 +55,7 @@ import (
 
 const (
 	cacheMagic  = "coach history cache\n"
-	cacheFormat = 7 // 5: a goal's skills, all of them; 6: plain-text notes; 7: grouped by skill file
+	cacheFormat = 8 // 5: a goal's skills, all of them; 6: plain-text notes; 7: grouped by skill file; 8: goal outcomes
 	cacheName   = "history.cache"
 	// objectFormat is the only object format the walk reads; a sha256
 	// repository is refused before any cache is opened.

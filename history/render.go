@@ -42,6 +42,12 @@ func Describe(c skills.Change, m *skills.Matrix) string {
 			about = strings.Join(c.Skills, ", ")
 		}
 		return fmt.Sprintf("goal (%s%s): %s", about, due, c.Text)
+	case skills.KindOutcome:
+		out := fmt.Sprintf("goal %s (%s): %s", c.To, day(c.On), c.Text)
+		if c.From != "" {
+			out += "; outcome: " + c.From
+		}
+		return out
 	case skills.KindAdded:
 		return "skill file created"
 	case skills.KindRemoved:

@@ -757,6 +757,11 @@ func hasResult(p *skills.Person, c skills.Change) bool {
 		return slices.Contains(p.Evidence, skills.Evidence{Date: c.On, Skill: c.Skill, Text: c.Text})
 	case skills.KindGoal:
 		return slices.ContainsFunc(p.Goals, func(g skills.Goal) bool { return g.Text == c.Text })
+	case skills.KindOutcome:
+		return slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
+			end, on := g.End()
+			return g.Text == c.Text && end == c.To && on.Equal(c.On)
+		})
 	}
 	return false
 }
@@ -901,8 +906,8 @@ func (w *walker) result(v *view, stream bool) *Result {
 
 var kindOrder = map[skills.Kind]int{
 	skills.KindAdded: 0, skills.KindRenamed: 1, skills.KindRole: 2, skills.KindTarget: 3,
-	skills.KindLevel: 4, skills.KindSelf: 5, skills.KindEvidence: 6, skills.KindGoal: 7, skills.KindPlainNotes: 8,
-	skills.KindRemoved: 9,
+	skills.KindLevel: 4, skills.KindSelf: 5, skills.KindEvidence: 6, skills.KindGoal: 7, skills.KindOutcome: 8,
+	skills.KindPlainNotes: 9, skills.KindRemoved: 10,
 }
 
 // sortCommit orders the changes of one commit by person, kind and skill;

@@ -77,7 +77,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			Evidence: fmt.Sprintf("Within a month, the people affected by what the note of %s records noticing the change, without being asked.", date(c.latest.Date)),
 		})
 	}
-	for _, g := range p.Goals {
+	for _, g := range p.OpenGoals() {
 		if !goalNames(g, s) || usedGoals[g.Text] {
 			// A goal another focus skill already leads with is said there,
 			// once.
@@ -115,7 +115,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 	// A matrix action that restates one of the person's own goals ("Write
 	// and present the multi-year vision" beside "Present the 2027 vision")
 	// says the goal twice: the goal is the action.
-	for _, g := range p.Goals {
+	for _, g := range p.OpenGoals() {
 		done = append(done, g.Text)
 	}
 	for _, a := range s.Actions {

@@ -415,7 +415,7 @@ func firstWeekday(day time.Time, wd time.Weekday) time.Time {
 // its date then was asked about there, and the question moves on.
 func goalsDue(p *skills.Person, day, last time.Time) []GoalDue {
 	var out []GoalDue
-	for _, g := range p.Goals {
+	for _, g := range p.OpenGoals() {
 		if g.Due.IsZero() || g.Due.After(day.AddDate(0, 0, 14)) {
 			continue
 		}

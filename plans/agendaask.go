@@ -109,7 +109,7 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 	switch {
 	case strings.HasPrefix(c, "Backing for"):
 		var goals []skills.Goal
-		for _, g := range p.Goals {
+		for _, g := range p.OpenGoals() {
 			if g.Text != "" && strings.Contains(c, g.Text) && !strings.Contains(asked, g.Text) {
 				goals = append(goals, g)
 			}
@@ -146,7 +146,7 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 		return fmt.Sprintf("Have I made every introduction I promised %s in the first two weeks?", first)
 	case strings.HasPrefix(c, "Assessment:"):
 		var todo []string
-		for _, g := range p.Goals {
+		for _, g := range p.OpenGoals() {
 			for _, id := range g.Skills {
 				if p.Levels[id] == 0 && !slices.Contains(todo, id) {
 					todo = append(todo, id)

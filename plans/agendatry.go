@@ -34,7 +34,8 @@ const weekStep = "Before our next 1:1, "
 // goal a second and a third time is the decision it waits on and the view
 // of those it is for, not the same sentence.
 func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, turn int, before ...string) (Action, *skills.Goal) {
-	for i, g := range p.Goals {
+	open := p.OpenGoals()
+	for i, g := range open {
 		if g.Text == "" || !strings.Contains(a.Text, g.Text) {
 			continue
 		}
@@ -52,7 +53,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 		}
 		obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
 		return Action{Text: steps[k],
-			Evidence: fmt.Sprintf("What you did on %s, and how the people it involved responded, at our next 1:1.", obj)}, &p.Goals[i]
+			Evidence: fmt.Sprintf("What you did on %s, and how the people it involved responded, at our next 1:1.", obj)}, &open[i]
 	}
 	switch m := bookAction.FindStringSubmatch(a.Text); {
 	case strings.HasPrefix(a.Text, weekStep):
@@ -95,7 +96,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 // rest in the plan's order.
 func ownFirst(actions []Action, p *skills.Person, f Focus, day time.Time) []Action {
 	var goals []skills.Goal
-	for _, g := range p.Goals {
+	for _, g := range p.OpenGoals() {
 		if g.Text != "" && slices.Contains(g.Skills, f.ID) {
 			goals = append(goals, g)
 		}

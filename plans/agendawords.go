@@ -236,6 +236,8 @@ func describe(m *skills.Matrix, p *skills.Person, c skills.Change, day time.Time
 			return fmt.Sprintf("New goal, due %s: “%s”", longDate(c.On, day), c.Text)
 		}
 		return fmt.Sprintf("New goal: “%s”", c.Text)
+	case skills.KindOutcome:
+		return GoalOutcome(c.To, longDate(c.On, day), c.Text, c.From)
 	}
 	return ""
 }
@@ -248,12 +250,13 @@ func describe(m *skills.Matrix, p *skills.Person, c skills.Change, day time.Time
 func whyNow(in AgendaInput, f Focus, day time.Time, quoted func(string) string) string {
 	p, m := in.Person, in.Matrix
 	var goal *skills.Goal
-	for i, g := range p.Goals {
+	open := p.OpenGoals()
+	for i, g := range open {
 		if !slices.Contains(g.Skills, f.ID) {
 			continue
 		}
 		if goal == nil || sooner(g, *goal) {
-			goal = &p.Goals[i]
+			goal = &open[i]
 		}
 	}
 	switch {
@@ -376,11 +379,12 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time, focus 
 		goal *skills.Goal
 	}
 	var seq []slot
-	for i, g := range p.Goals {
+	open := p.OpenGoals()
+	for i, g := range open {
 		if !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)) {
 			continue
 		}
-		seq = append(seq, slot{&p.Goals[i]})
+		seq = append(seq, slot{&open[i]})
 	}
 	seq = append(seq, slot{}) // the role's prompt
 	bank := reviewIC
@@ -431,4 +435,22 @@ func capitalize(s string) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// GoalOutcome says in a sentence how a goal ended: end is skills.GoalDone or
+// skills.GoalDropped, when the day in words, and outcome what came of it
+// ("" when the file says nothing).
+func GoalOutcome(end, when, goal, outcome string) string {
+	verb := "Goal met"
+	if end == skills.GoalDropped {
+		verb = "Goal dropped"
+	}
+	t := fmt.Sprintf("%s on %s: “%s”.", verb, when, goal)
+	if outcome = strings.TrimSpace(outcome); outcome != "" {
+		t += " " + capitalize(outcome)
+		if !strings.ContainsAny(outcome[len(outcome)-1:], ".!?") {
+			t += "."
+		}
+	}
+	return t
 }

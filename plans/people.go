@@ -100,12 +100,12 @@ type waiting struct{ yours, theirs skills.Goal }
 func waitsOn(p, q *skills.Person) []waiting {
 	today := TodayOf(p).day
 	var out []waiting
-	for _, mine := range p.Goals {
+	for _, mine := range p.OpenGoals() {
 		if mine.Due.IsZero() || today.IsZero() || !mine.Due.Before(today) {
 			continue
 		}
 		names := slices.Contains(wordsOf(mine.Text), firstWord(q.Name))
-		for _, theirs := range q.Goals {
+		for _, theirs := range q.OpenGoals() {
 			if shown([]string{mine.Text}, theirs.Text) && (names || receives(theirs.Text)) {
 				out = append(out, waiting{yours: mine, theirs: theirs})
 			}

@@ -898,7 +898,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		f.Why = strings.Join(f.Reasons, "; ")
 		f.Summary = summary(f)
 		f.Resources = resources(s)
-		for _, g := range p.Goals {
+		for _, g := range p.OpenGoals() {
 			if goalNames(g, s) {
 				f.Goals = append(f.Goals, g.Text)
 			}
@@ -1061,7 +1061,7 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 			return fmt.Sprintf("you mentor %s in it: a working session every fortnight on %s's live work, not on theory", who.Name, firstWord(who.Name))
 		}
 	}
-	for _, g := range p.Goals {
+	for _, g := range p.OpenGoals() {
 		if slices.Contains(g.Skills, st.ID) && !used["goal:"+g.Text] {
 			used["goal:"+g.Text] = true
 			due := ""
@@ -1178,7 +1178,7 @@ func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversatio
 
 func goals(m *skills.Matrix, p *skills.Person, asOf time.Time) []GoalItem {
 	var out []GoalItem
-	for _, g := range p.Goals {
+	for _, g := range p.OpenGoals() {
 		gi := GoalItem{Text: g.Text, Due: date(g.Due), Overdue: !g.Due.IsZero() && !asOf.IsZero() && g.Due.Before(asOf)}
 		for _, id := range g.Skills {
 			gi.Skills = append(gi.Skills, skillRef(m, id))

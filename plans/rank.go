@@ -171,7 +171,7 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 	if today.IsZero() {
 		return c
 	}
-	for _, g := range p.Goals {
+	for _, g := range p.OpenGoals() {
 		if !goalNames(g, s) {
 			continue
 		}

@@ -20,9 +20,13 @@ const (
 	KindTarget   Kind = "target"   // the target role written in the file
 	KindEvidence Kind = "evidence" // an evidence entry added
 	KindGoal     Kind = "goal"     // a goal added
-	KindAdded    Kind = "added"    // the skill file was created
-	KindRemoved  Kind = "removed"  // the skill file was deleted
-	KindRenamed  Kind = "renamed"  // the skill file was renamed; From and To are ids
+	// KindOutcome is a goal that ended: To is GoalDone or GoalDropped, On
+	// the day, Text the goal, Skills its skills, and From the words of its
+	// outcome ("" when the file gives none).
+	KindOutcome Kind = "outcome"
+	KindAdded   Kind = "added"   // the skill file was created
+	KindRemoved Kind = "removed" // the skill file was deleted
+	KindRenamed Kind = "renamed" // the skill file was renamed; From and To are ids
 	// KindNotes is a change to the [private] notes: never what they say,
 	// only that they changed. Anyone who can push can write notes (they are
 	// encrypted to public keys), so the history package puts the commit's
@@ -36,7 +40,8 @@ const (
 
 // Change is one change to one person's skill file. For level and self
 // changes From and To are levels, 0 meaning not assessed; for role, target
-// and renamed they are ids; for evidence and goals Text holds the entry.
+// and renamed they are ids; for evidence and goals Text holds the entry; for
+// an outcome, see KindOutcome.
 //
 // Where it happened (the commit) is filled in by the history package; Diff
 // leaves it empty.
@@ -55,7 +60,8 @@ type Change struct {
 	From   string   `json:"from"`
 	To     string   `json:"to"`
 	Text   string   `json:"text,omitempty"`
-	// On is the date an evidence entry carries, or a goal's due date.
+	// On is the date an evidence entry carries, a goal's due date, or the
+	// day a goal ended.
 	On time.Time `json:"on,omitzero"`
 }
 
@@ -150,16 +156,17 @@ func Diff(old, cur *Person) []Change {
 	}
 	for _, g := range cur.Goals {
 		if !slices.ContainsFunc(old.Goals, func(o Goal) bool { return o.Text == g.Text }) {
-			c := Change{Person: cur.ID, Kind: KindGoal, Text: strings.Clone(g.Text), On: g.Due}
-			if len(g.Skills) > 0 {
-				c.Skill = g.Skills[0]
-				c.Skills = make([]string, len(g.Skills))
-				for i, id := range g.Skills {
-					c.Skills[i] = strings.Clone(id)
-				}
-			}
-			out = append(out, c)
+			out = append(out, goalChange(cur.ID, KindGoal, g, g.Due))
 		}
+	}
+	for _, g := range cur.Goals {
+		end, on := g.End()
+		if end == "" || slices.ContainsFunc(old.Goals, func(o Goal) bool { return o.Text == g.Text && sameEnd(o, g) }) {
+			continue
+		}
+		c := goalChange(cur.ID, KindOutcome, g, on)
+		c.To, c.From = end, strings.Clone(g.Outcome)
+		out = append(out, c)
 	}
 	if old.Notes != cur.Notes {
 		out = append(out, Change{Person: cur.ID, Kind: KindNotes})
@@ -168,6 +175,27 @@ func Diff(old, cur *Person) []Change {
 		out = append(out, Change{Person: cur.ID, Kind: KindPlainNotes})
 	}
 	return out
+}
+
+// goalChange is a change of kind k about goal g, on day on.
+func goalChange(person string, k Kind, g Goal, on time.Time) Change {
+	c := Change{Person: person, Kind: k, Text: strings.Clone(g.Text), On: on}
+	if len(g.Skills) > 0 {
+		c.Skill = g.Skills[0]
+		c.Skills = make([]string, len(g.Skills))
+		for i, id := range g.Skills {
+			c.Skills[i] = strings.Clone(id)
+		}
+	}
+	return c
+}
+
+// sameEnd reports whether two versions of a goal ended the same way on the
+// same day (both open counts as the same).
+func sameEnd(a, b Goal) bool {
+	ea, da := a.End()
+	eb, db := b.End()
+	return ea == eb && da.Equal(db)
 }
 
 func levelChanges(person string, kind Kind, old, cur map[string]int) []Change {

@@ -2,6 +2,7 @@ package skills
 
 import (
 	"regexp"
+	"slices"
 	"time"
 )
 
@@ -51,11 +52,54 @@ type Person struct {
 }
 
 // Goal is something the person means to achieve, the skills it exercises and
-// when it is due (zero when open-ended).
+// when it is due (zero when open-ended). A goal that has ended says how:
+// Done or Dropped is the day it was met or given up (at most one is set),
+// and Outcome, optionally, what came of it.
 type Goal struct {
-	Text   string    `json:"text"`
-	Skills []string  `json:"skills,omitempty"`
-	Due    time.Time `json:"due,omitzero"`
+	Text    string    `json:"text"`
+	Skills  []string  `json:"skills,omitempty"`
+	Due     time.Time `json:"due,omitzero"`
+	Done    time.Time `json:"done,omitzero"`
+	Dropped time.Time `json:"dropped,omitzero"`
+	Outcome string    `json:"outcome,omitempty"`
+}
+
+// The ends of a goal, as Goal.End names them.
+const (
+	GoalDone    = "done"
+	GoalDropped = "dropped"
+)
+
+// End says how the goal ended: GoalDone or GoalDropped and the day, or ""
+// and the zero time while it is open. Done wins over Dropped when a file
+// sets both (check reports that as an error).
+func (g Goal) End() (string, time.Time) {
+	switch {
+	case !g.Done.IsZero():
+		return GoalDone, g.Done
+	case !g.Dropped.IsZero():
+		return GoalDropped, g.Dropped
+	}
+	return "", time.Time{}
+}
+
+// Open reports whether the goal has not ended: plans and agendas chase only
+// open goals.
+func (g Goal) Open() bool { return g.Done.IsZero() && g.Dropped.IsZero() }
+
+// OpenGoals are p's goals that have not ended, in file order: p.Goals itself
+// when none has.
+func (p *Person) OpenGoals() []Goal {
+	if !slices.ContainsFunc(p.Goals, func(g Goal) bool { return !g.Open() }) {
+		return p.Goals
+	}
+	var out []Goal
+	for _, g := range p.Goals {
+		if g.Open() {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // Evidence is a dated observation that shows a skill in use.

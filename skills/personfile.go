@@ -42,9 +42,12 @@ type personFile struct {
 	Levels    map[string]any `toml:"levels"`
 	Self      map[string]any `toml:"self"`
 	Goals     []struct {
-		Text   string   `toml:"text"`
-		Skills []string `toml:"skills"`
-		Due    any      `toml:"due"`
+		Text    string   `toml:"text"`
+		Skills  []string `toml:"skills"`
+		Due     any      `toml:"due"`
+		Done    any      `toml:"done"`
+		Dropped any      `toml:"dropped"`
+		Outcome string   `toml:"outcome"`
 	} `toml:"goal"`
 	Evidence []struct {
 		Date  any    `toml:"date"`
@@ -154,7 +157,9 @@ func (f *personFile) person(file string) *Person {
 	p.PlanStart, _ = asDate(f.PlanStart)
 	for _, g := range f.Goals {
 		due, _ := asDate(g.Due)
-		p.Goals = append(p.Goals, Goal{Text: g.Text, Skills: g.Skills, Due: due})
+		done, _ := asDate(g.Done)
+		dropped, _ := asDate(g.Dropped)
+		p.Goals = append(p.Goals, Goal{Text: g.Text, Skills: g.Skills, Due: due, Done: done, Dropped: dropped, Outcome: g.Outcome})
 	}
 	for _, e := range f.Evidence {
 		d, _ := asDate(e.Date)
@@ -240,6 +245,7 @@ func (c *checker) person(f *personFile, p *Person, m *Matrix) {
 			c.known(fmt.Sprintf("%s.skills[%d]", gp, j), "skill", s, skillIDs)
 		}
 		c.date(gp+".due", g.Due, false)
+		c.goalEnd(gp, g.Done, g.Dropped, g.Outcome, p.Assessed)
 	}
 	var evidence []Evidence
 	for i, e := range f.Evidence {
@@ -258,6 +264,31 @@ func (c *checker) person(f *personFile, p *Person, m *Matrix) {
 		evidence = append(evidence, p.Evidence[i])
 	}
 	p.Evidence = evidence
+}
+
+// goalEnd checks how a goal ended: done or dropped, not both, each a date
+// no later than the assessment (an outcome is something the assessment
+// saw), and an outcome only for a goal that ended.
+func (c *checker) goalEnd(gp string, done, dropped any, outcome string, assessed time.Time) {
+	d := c.date(gp+".done", done, false)
+	x := c.date(gp+".dropped", dropped, false)
+	if done != nil && dropped != nil {
+		c.at(Error, gp+".dropped", "keep done if the goal was met, dropped if it was given up, not both",
+			"a goal cannot be both done and dropped")
+	}
+	for _, e := range []struct {
+		key string
+		day time.Time
+	}{{"done", d}, {"dropped", x}} {
+		if !e.day.IsZero() && !assessed.IsZero() && e.day.After(assessed) {
+			c.atValue(Error, gp+"."+e.key, fmt.Sprintf("correct the date, or set assessed to %s or later: the assessment records how the goal ended", e.day.Format(time.DateOnly)),
+				"goal %s on %s, after this assessment (assessed = %s)", e.key, e.day.Format(time.DateOnly), assessed.Format(time.DateOnly))
+		}
+	}
+	if outcome != "" && done == nil && dropped == nil {
+		c.at(Warning, gp+".outcome", "add done = YYYY-MM-DD or dropped = YYYY-MM-DD, the day the goal ended",
+			"an outcome for a goal that has not ended")
+	}
 }
 
 // afterAssessed reports an evidence entry dated after the assessment it

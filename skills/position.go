@@ -351,3 +351,12 @@ func (s *scanner) inlineTable(path string) {
 		}
 	}
 }
+
+// ValuePosition is the line and column (from 1) where the value of keyPath
+// ("goal[1].done") starts in src, or of its nearest enclosing key: for a
+// finding about a file that is made after the file was decoded (one that
+// needs its history).
+func ValuePosition(src []byte, keyPath string) (line, col int) {
+	p := lazyIndex(string(src)).valuePos(keyPath)
+	return p.Line, p.Col
+}

@@ -52,10 +52,14 @@ func Schema(m *Matrix) []byte {
 			"goal": obj{"type": "array", "items": obj{
 				"type": "object", "required": []string{"text"}, "additionalProperties": false,
 				"properties": obj{
-					"text":   obj{"type": "string", "minLength": 1},
-					"skills": obj{"type": "array", "items": skillEnum},
-					"due":    date,
-				}}},
+					"text":    obj{"type": "string", "minLength": 1},
+					"skills":  obj{"type": "array", "items": skillEnum},
+					"due":     date,
+					"done":    obj{"type": "string", "format": "date", "description": "The day the goal was met, YYYY-MM-DD without quotes, no later than assessed: plans and agendas stop chasing it."},
+					"dropped": obj{"type": "string", "format": "date", "description": "The day the goal was given up, YYYY-MM-DD without quotes, no later than assessed: plans and agendas stop chasing it."},
+					"outcome": obj{"type": "string", "minLength": 1, "description": "What came of the goal, for the review: what shipped, or why it was dropped."},
+				},
+				"not": obj{"required": []string{"done", "dropped"}}}},
 			"evidence": obj{"type": "array", "items": obj{
 				"type": "object", "required": []string{"date", "skill", "text"}, "additionalProperties": false,
 				"properties": obj{

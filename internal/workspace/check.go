@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"context"
+
 	"github.com/coach-dev/coach/internal/version"
 	"github.com/coach-dev/coach/skills"
 )
@@ -34,6 +36,11 @@ func Check(dir string, staged bool, b version.Build) (*Checked, error) {
 		c.Repo, c.Root = repo, repo.Root
 	}
 	ps := append(c.Repo.Problems, VersionProblems(c.Repo.Config, b)...)
+	ended, err := OutcomeProblems(context.Background(), c.Root, c.Repo)
+	if err != nil {
+		return nil, err
+	}
+	ps = append(ps, ended...)
 	if !staged {
 		// What the next commit holds is checked by --staged (the hook);
 		// what earlier commits hold, here.
