@@ -510,11 +510,15 @@ func skillRef(m *skills.Matrix, id string) plans.SkillRef {
 	return plans.SkillRef{ID: id, Name: id}
 }
 
-// goalDone is the day a goal was done; false while it is open.
-func goalDone(skills.Goal) (time.Time, bool) { return time.Time{}, false }
+// goalDone is the day a goal was done; false while it is open or when it
+// was dropped.
+func goalDone(g skills.Goal) (time.Time, bool) {
+	end, day := g.End()
+	return day, end == skills.GoalDone
+}
 
 // goalOutcome is what a goal's outcome says.
-func goalOutcome(skills.Goal) string { return "" }
+func goalOutcome(g skills.Goal) string { return g.Outcome }
 
 // CasesOutput is `coach promo --format json`.
 type CasesOutput struct {
