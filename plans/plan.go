@@ -900,20 +900,15 @@ func atBarSince(m *skills.Matrix, p *skills.Person, target *skills.Role, sorted 
 	if !atBar(p.Levels) {
 		return ""
 	}
-	levels := map[string]int{}
 	since := ""
-	for i, c := range sorted {
-		levels, _ = replay(levels, *c)
-		if i+1 < len(sorted) && sorted[i+1].Commit == c.Commit && sorted[i+1].Date.Equal(c.Date) {
-			continue // the rest of the same commit
-		}
+	versions(sorted, func(levels map[string]int, day time.Time) {
 		switch {
 		case !atBar(levels):
 			since = ""
 		case since == "":
-			since = date(c.Date)
+			since = date(day)
 		}
-	}
+	})
 	for _, b := range bs {
 		if b.Pending || b.Date == since && !b.Calibrated {
 			return "" // a run that a baseline started, or that one ends, tells nothing yet

@@ -46,8 +46,8 @@ func TestBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(commits) != 24 {
-		t.Errorf("made %d commits, want 24", len(commits))
+	if len(commits) != 28 {
+		t.Errorf("made %d commits, want 28", len(commits))
 	}
 	final, err := Final("")
 	if err != nil {
@@ -124,7 +124,8 @@ func TestWorkflowAndHookRunTheChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(hook), "#!/bin/sh\n") || !strings.HasSuffix(string(hook), "\ncoach -C \"$folder\" check --staged\ncoach -C \"$folder\" plan --all --check --staged\ncoach -C \"$folder\" team --check --staged\n") {
+	if !strings.HasPrefix(string(hook), "#!/bin/sh\n") || !strings.Contains(string(hook), "\ncoach -C \"$folder\" check --staged\ncoach -C \"$folder\" plan --all --check --staged\ncoach -C \"$folder\" team --check --staged\n") ||
+		!strings.HasSuffix(string(hook), "\nif ls \"$folder\"/promotions/*.md >/dev/null 2>&1; then\n\tcoach -C \"$folder\" promo --all --check --staged\nfi\n") {
 		t.Errorf("the hook does not check the staged files:\n%s", hook)
 	}
 }

@@ -40,7 +40,7 @@ that CI makes the same plans, when it is a release (vX.Y.Z); a build of a
 commit or a checkout installs the latest release, with a warning.
 coach_version in coach.toml pins another release.
 
-With --example it makes the example team instead: seven product managers from
+With --example it makes the example team instead: eight product managers from
 an APM to a Director under a leader declared in coach.toml, two of them managers
 of the others, with goals, evidence and self-assessments, and six months of
 git history with promotions, a renamed file, a reorganisation and two merged

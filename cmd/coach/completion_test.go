@@ -256,9 +256,9 @@ func normalise(words []string) []string {
 // and --rev, files for --identity and --svg, and nothing for a date.
 func TestCompletionShells(t *testing.T) {
 	dir := hostileTeam(t)
-	people := []string{"alice", "ben", "chloe", "omar", "priya", "sam-lee", "sam-patel"}
-	withMaya := []string{"alice", "ben", "chloe", "maya", "omar", "priya", "sam-lee", "sam-patel"} // the leader in coach.toml
-	commands := []string{"agenda", "check", "completion", "diff", "export", "help", "history", "import", "init", "man", "notes", "plan", "schema", "team"}
+	people := []string{"alice", "ben", "chloe", "nora", "omar", "priya", "sam-lee", "sam-patel"}
+	withMaya := []string{"alice", "ben", "chloe", "maya", "nora", "omar", "priya", "sam-lee", "sam-patel"} // the leader in coach.toml
+	commands := []string{"agenda", "calibrate", "check", "completion", "diff", "export", "help", "history", "import", "init", "man", "notes", "plan", "promo", "schema", "team"}
 	refs := []string{"alice/launch-scope", "alice/self-assessment", "main"}
 	now := time.Now()
 	var weeks []string
@@ -278,6 +278,8 @@ func TestCompletionShells(t *testing.T) {
 		{"coach plan alice ", people[1:]},
 		{"coach plan --all ", nil},
 		{"coach agenda s", []string{"sam-lee", "sam-patel"}},
+		{"coach promo n", []string{"nora"}},
+		{"coach calibrate --role senior", []string{"senior-pm"}},
 		{"coach history ", people},
 		{"coach history alice ", nil},
 		{"coach notes ", people},

@@ -78,6 +78,8 @@ func TestJSONContract(t *testing.T) {
 		{"history-all", "history", []string{"history", "--all", "--format", "json", "--since", "2026-10-01"}, 0},
 		{"diff", "diff", []string{"diff", "--base", "HEAD~3", "--format", "json"}, 1},
 		{"check", "check", []string{"check", "--format", "json"}, 1},
+		{"promo-one", "promotions", []string{"promo", "nora", "--format", "json"}, 0},
+		{"calibrate-one", "calibration_packet", []string{"calibrate", "--format", "json"}, 0},
 	}
 	schemas := compileSchemas(t)
 	for _, tt := range tests {
@@ -275,8 +277,8 @@ func TestSchemaOutputWritesEverySchema(t *testing.T) {
 	for _, f := range files {
 		names = append(names, filepath.Base(f))
 	}
-	want := []string{"agendas.schema.json", "check.schema.json", "diff.schema.json", "history.schema.json",
-		"plans.schema.json", "skill.schema.json", "team.schema.json"}
+	want := []string{"agendas.schema.json", "calibration_packet.schema.json", "check.schema.json", "diff.schema.json", "history.schema.json",
+		"plans.schema.json", "promotions.schema.json", "skill.schema.json", "team.schema.json"}
 	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("schemas written (-want +got):\n%s", diff)
 	}

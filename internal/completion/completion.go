@@ -318,7 +318,7 @@ func (cp *Completer) completeWords(words []string) Completion {
 		return prefixed(cp.commandCandidates(), cur)
 	}
 	switch cmd.Name {
-	case "plan", "agenda", "history", "notes":
+	case "plan", "agenda", "history", "notes", "promo":
 		one := cmd.Name == "history" || cmd.Name == "notes" && !seen["encrypt"]
 		if seen["all"] || one && len(positionals) > 0 {
 			return Completion{}
@@ -375,6 +375,8 @@ func (cp *Completer) values(f cli.Flag, cmd *cli.Command, dir, prefix, cur strin
 		for i, id := range framework.Ladder() {
 			vals = append(vals, strconv.Itoa(i+1)+"="+id)
 		}
+	case "ladder":
+		vals = framework.Ladder()
 	case "weeks":
 		// Last week, this week and next week: an agenda is mostly written
 		// for the 1:1 that comes next.
@@ -404,6 +406,8 @@ func completionValueKind(f cli.Flag) string {
 		return "people-leaders" // a person, or a leader without a skill file
 	case "roles":
 		return "levels-roles"
+	case "role":
+		return "ladder" // the default ladder's role ids
 	case "C":
 		return "dirs"
 	}

@@ -16,6 +16,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/coach-dev/coach/internal/cycle"
 	"io"
 	"reflect"
 	"time"
@@ -148,6 +149,8 @@ var Outputs = []Output{
 	{"history", "coach history --format json", reflect.TypeFor[History]()},
 	{"diff", "coach diff --format json", reflect.TypeFor[Diff]()},
 	{"check", "coach check --format json", reflect.TypeFor[Check]()},
+	{"promotions", "coach promo --format json", reflect.TypeFor[cycle.CasesOutput]()},
+	{"calibration_packet", "coach calibrate --format json", reflect.TypeFor[cycle.PacketOutput]()},
 }
 
 // OrEmpty makes a nil problem list an empty one, so JSON shows [].

@@ -44,6 +44,7 @@ func Check(dir string, staged bool, b version.Build) (*Checked, error) {
 		// What the next commit holds is checked by --staged (the hook);
 		// what earlier commits hold, here.
 		ps = append(ps, PlacementProblems(c.Repo.Root)...)
+		ps = append(ps, CaseProblems(c.Repo)...)
 	}
 	c.Problems = ps
 	return c, nil

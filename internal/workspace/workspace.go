@@ -389,6 +389,17 @@ func (w *Workspace) People(ids []string) ([]*skills.Person, error) {
 // before its latest change, so that committing the file with its plan
 // changes nothing in the plan. It may be called from many goroutines.
 func (w *Workspace) Plan(p *skills.Person) (*plans.Plan, error) {
+	own, err := w.PlanHistory(p)
+	if err != nil {
+		return nil, err
+	}
+	return plans.Build(plans.Input{Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p, Team: w.Repo.People,
+		Index: w.TeamIndex(), History: own})
+}
+
+// PlanHistory is the history p's plan is built from: the committed history
+// of p's file before its latest change (see plans.Committed).
+func (w *Workspace) PlanHistory(p *skills.Person) ([]skills.Change, error) {
 	own := w.Own[p.ID]
 	if w.head != nil {
 		current, err := fs.ReadFile(w.Repo.FS(), p.Path)
@@ -401,8 +412,7 @@ func (w *Workspace) Plan(p *skills.Person) (*plans.Plan, error) {
 		}
 		own = plans.Committed(own, current, head, w.Latest[p.ID])
 	}
-	return plans.Build(plans.Input{Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p, Team: w.Repo.People,
-		Index: w.TeamIndex(), History: own})
+	return own, nil
 }
 
 // committed is the skill files committed at HEAD, read only where the work

@@ -1,0 +1,533 @@
+package cycle
+
+// A promotion case is read by the people in a promotion round, most of whom
+// do not know the person: every line says a fact from the skill file or its
+// history (a date, a level against the bar, an evidence entry), and what
+// stands against the case is said as plainly as what stands for it.
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/skills"
+)
+
+// MinMonthsInRole is the time in the current role below which a promotion
+// case names the short tenure against it.
+const MinMonthsInRole = 12
+
+// maxEvidence is how many evidence entries a case shows for one skill, the
+// newest first.
+const maxEvidence = 3
+
+// PromoInput is what a promotion case is built from.
+type PromoInput struct {
+	Matrix *skills.Matrix
+	Config skills.Config
+	Person *skills.Person
+	// Team is everyone in the repository: who sponsors the case and who
+	// calibrates it come from its org tree.
+	Team []*skills.Person
+	// Plan is the person's plan (workspace.Plan), and History the history
+	// it was built from: the committed history of the skill file before
+	// its latest change.
+	Plan    *plans.Plan
+	History []skills.Change
+}
+
+// Case is the promotion case for a person's target role.
+type Case struct {
+	Person plans.PersonRef `json:"person"`
+	Role   plans.RoleRef   `json:"role"`
+	Target plans.RoleRef   `json:"target"`
+	// Path is where the case is written (CasePath).
+	Path string `json:"path"`
+	// AsOf is the day the case is written from: the skill file's assessment
+	// date, else its latest evidence.
+	AsOf    string        `json:"as_of"`
+	Verdict plans.Verdict `json:"verdict"`
+	// Ready is set when every assessed skill meets the target's bar.
+	Ready   bool   `json:"ready"`
+	Summary string `json:"summary"`
+	InRole  Tenure `json:"in_role"`
+	// First is the person's first name, as the case calls them; Record the
+	// day the history of the skill file begins.
+	First  string `json:"-"`
+	Record string `json:"record_since,omitempty"`
+	// AtBarSince is the day from which every assessed skill has met the
+	// target's bar, as the plan reads it; "" when not, or not known.
+	AtBarSince string `json:"at_bar_since,omitempty"`
+	// Bar is every skill the target role expects, in matrix order.
+	Bar []BarSkill `json:"bar"`
+	// Delivered are the goals done in the last two review periods, newest
+	// first.
+	Delivered []Delivered `json:"delivered"`
+	// Against are the reasons not to promote yet, one a line.
+	Against []string `json:"against"`
+	// Sponsor is the person's manager; Chair the sponsor's manager, who
+	// runs the calibration; Calibrators the sponsor's peers under the
+	// chair.
+	Sponsor     *plans.PersonRef  `json:"sponsor"`
+	Chair       *plans.PersonRef  `json:"chair"`
+	Calibrators []plans.PersonRef `json:"calibrators"`
+}
+
+// Tenure is how long someone has held their role.
+type Tenure struct {
+	Since  string `json:"since,omitempty"`
+	Months int    `json:"months"`
+	// From says what Since is: "promotion" (the commit that changed the
+	// role), "joined" (the file's joined date) or "first-file" (the first
+	// version of the skill file: at least that long); "" when not known.
+	From string `json:"from,omitempty"`
+	// Text says Months in years and months.
+	Text string `json:"-"`
+}
+
+// BarSkill is one skill of the target role's bar in a promotion case.
+type BarSkill struct {
+	Skill     plans.SkillRef `json:"skill"`
+	Level     int            `json:"level"`
+	LevelName string         `json:"level_name"`
+	Bar       int            `json:"bar"`
+	BarName   string         `json:"bar_name"`
+	// RoleBar is what the current role expects of the skill: where Bar is
+	// higher, the promotion turns on it.
+	RoleBar  int            `json:"role_bar"`
+	Standing plans.Standing `json:"standing"`
+	// Since is the day from which the level has been at or above the bar
+	// without a break, and Months how long that is at AsOf; "" when below.
+	Since  string `json:"since,omitempty"`
+	Months int    `json:"months"`
+	// For says Months in years and months; OnRecord is set when Since is
+	// the first version of the skill file: at the bar at least that long.
+	For      string `json:"-"`
+	OnRecord bool   `json:"on_record"`
+	// Evidence are the newest entries for the skill.
+	Evidence []Entry `json:"evidence"`
+}
+
+// Entry is one piece of evidence.
+type Entry struct {
+	Date string `json:"date"`
+	Text string `json:"text"`
+}
+
+// Delivered is a goal done.
+type Delivered struct {
+	Text    string           `json:"text"`
+	Done    string           `json:"done"`
+	Skills  []plans.SkillRef `json:"skills"`
+	Outcome string           `json:"outcome,omitempty"`
+}
+
+// CasePath is where the promotion case of person id is written.
+func CasePath(id string) string { return "promotions/" + id + ".md" }
+
+// CaseMarker is the first line of a written promotion case.
+func CaseMarker(source string) string {
+	return "<!-- Generated by coach promo from " + source + ". Edit that file, not this one. -->"
+}
+
+// BuildCase builds the promotion case of in.Person for their target role.
+func BuildCase(in PromoInput) (*Case, error) {
+	m, p, pl := in.Matrix, in.Person, in.Plan
+	if pl == nil {
+		return nil, fmt.Errorf("%s: no plan to build the promotion case from", p.Path)
+	}
+	target := m.Role(pl.Target.ID)
+	if target == nil {
+		return nil, fmt.Errorf("%s: unknown target role %q", p.Path, pl.Target.ID)
+	}
+	c := &Case{Person: plans.PersonRef{ID: p.ID, Name: p.Name}, Role: pl.Role, Target: pl.Target, Path: CasePath(p.ID),
+		AsOf: pl.Today.Date, Verdict: pl.Verdict, Ready: pl.Ready, AtBarSince: pl.AtBarSince,
+		Delivered: []Delivered{}, Against: []string{}, Calibrators: []plans.PersonRef{}}
+	c.First = firstWord(p.Name)
+	asOf, _ := time.Parse(time.DateOnly, c.AsOf)
+	c.InRole = tenure(p, in.History, pl.Role.ID, asOf)
+	since := plans.SkillsAtBarSince(m, p, target.ID, in.History)
+	firstRecord := ""
+	for _, ch := range in.History {
+		if d := date(ch.Date); firstRecord == "" || d < firstRecord {
+			firstRecord = d
+		}
+	}
+	for _, s := range m.Skills {
+		bar := s.Expect[target.ID]
+		if bar == 0 {
+			continue
+		}
+		lvl := p.Levels[s.ID]
+		b := BarSkill{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl),
+			Bar: bar, BarName: levelName(m, bar), RoleBar: s.Expect[pl.Role.ID], Standing: plans.StandingOf(lvl, bar), Since: since[s.ID], Evidence: []Entry{}}
+		b.Months = months(b.Since, asOf)
+		b.For = monthsText(b.Months)
+		b.OnRecord = b.Since != "" && b.Since == firstRecord
+		c.Record = firstRecord
+		for _, e := range newestFirst(p.Evidence, s.ID) {
+			if len(b.Evidence) == maxEvidence {
+				break
+			}
+			b.Evidence = append(b.Evidence, Entry{Date: e.Date.Format(time.DateOnly), Text: e.Text})
+		}
+		c.Bar = append(c.Bar, b)
+	}
+	c.Delivered = delivered(m, p, asOf, reviewMonths(in.Config))
+	c.Sponsor, c.Chair, c.Calibrators = roundOf(p, in.Team, in.Config)
+	c.Against = against(m, c, pl, in.History, reviewMonths(in.Config))
+	c.Summary = summary(c, pl)
+	return c, nil
+}
+
+func reviewMonths(cfg skills.Config) int {
+	if cfg.Review.Months > 0 {
+		return cfg.Review.Months
+	}
+	return skills.DefaultConfig().Review.Months
+}
+
+// tenure reads from the history when the person took their current role:
+// the last commit that changed the role to it, else their joined date,
+// else the first version of the file (at least that long).
+func tenure(p *skills.Person, history []skills.Change, role string, asOf time.Time) Tenure {
+	var t Tenure
+	var first time.Time
+	for _, c := range history {
+		if c.Kind != skills.KindRole {
+			continue
+		}
+		if first.IsZero() || c.Date.Before(first) {
+			first = c.Date
+		}
+		if c.To == role && c.From != "" && date(c.Date) > t.Since {
+			t.Since, t.From = date(c.Date), "promotion"
+		}
+	}
+	last := ""
+	var lastDay time.Time
+	for _, c := range history {
+		if c.Kind == skills.KindRole && !c.Date.Before(lastDay) {
+			last, lastDay = c.To, c.Date
+		}
+	}
+	switch {
+	case last != "" && last != role:
+		// The file as it stands changes the role: new in it today.
+		t.Since, t.From = date(asOf), "promotion"
+	case t.Since != "":
+	case !p.Joined.IsZero():
+		t.Since, t.From = date(p.Joined), "joined"
+	case !first.IsZero():
+		t.Since, t.From = date(first), "first-file"
+	}
+	t.Months = months(t.Since, asOf)
+	t.Text = monthsText(t.Months)
+	return t
+}
+
+// delivered lists the goals done within the last two review periods before
+// asOf, newest first.
+func delivered(m *skills.Matrix, p *skills.Person, asOf time.Time, periodMonths int) []Delivered {
+	out := []Delivered{}
+	from := asOf.AddDate(0, -2*periodMonths, 0)
+	for _, g := range p.Goals {
+		done, ok := goalDone(g)
+		if !ok || done.Before(from) || done.After(asOf) {
+			continue
+		}
+		d := Delivered{Text: g.Text, Done: date(done), Skills: []plans.SkillRef{}, Outcome: goalOutcome(g)}
+		for _, id := range g.Skills {
+			d.Skills = append(d.Skills, skillRef(m, id))
+		}
+		out = append(out, d)
+	}
+	slices.SortStableFunc(out, func(a, b Delivered) int { return cmp.Compare(b.Done, a.Done) })
+	return out
+}
+
+// roundOf names who sponsors p's case (their manager), who chairs its
+// calibration (the manager's manager) and who calibrates it (the other
+// people the chair manages, the person's manager left out).
+func roundOf(p *skills.Person, team []*skills.Person, cfg skills.Config) (sponsor, chair *plans.PersonRef, peers []plans.PersonRef) {
+	peers = []plans.PersonRef{}
+	byID := map[string]*skills.Person{}
+	for _, q := range team {
+		byID[q.ID] = q
+	}
+	name := func(id string) (plans.PersonRef, bool) {
+		if q := byID[id]; q != nil {
+			return plans.PersonRef{ID: id, Name: q.Name}, true
+		}
+		if l := cfg.Leader(id); l != nil {
+			return plans.PersonRef{ID: id, Name: l.Name}, true
+		}
+		return plans.PersonRef{}, false
+	}
+	s, ok := name(p.Manager)
+	if !ok {
+		return nil, nil, peers
+	}
+	sponsor = &s
+	mgr := byID[p.Manager]
+	if mgr == nil || mgr.Manager == "" {
+		return sponsor, nil, peers
+	}
+	if c, ok := name(mgr.Manager); ok {
+		chair = &c
+	}
+	for _, q := range team {
+		if q.Manager == mgr.Manager && q.ID != mgr.ID && q.ID != p.ID && q.ID != mgr.Manager {
+			peers = append(peers, plans.PersonRef{ID: q.ID, Name: q.Name})
+		}
+	}
+	slices.SortFunc(peers, func(a, b plans.PersonRef) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	return sponsor, chair, peers
+}
+
+// against lists what stands against the case, most serious first.
+func against(m *skills.Matrix, c *Case, pl *plans.Plan, history []skills.Change, periodMonths int) []string {
+	out := []string{}
+	first := firstWord(c.Person.Name)
+	var below, unassessed, unbacked []string
+	for _, b := range c.Bar {
+		switch {
+		case b.Level == 0:
+			unassessed = append(unassessed, b.Skill.Name)
+		case b.Level < b.Bar:
+			below = append(below, fmt.Sprintf("%s (%d %s, bar %d %s)", b.Skill.Name, b.Level, b.LevelName, b.Bar, b.BarName))
+		case len(b.Evidence) == 0 && b.Bar > b.RoleBar:
+			unbacked = append(unbacked, b.Skill.Name)
+		}
+	}
+	if len(below) > 0 {
+		out = append(out, fmt.Sprintf("Below the %s bar on %d %s: %s.", c.Target.Name, len(below), plural(len(below), "skill", "skills"), andList(below)))
+	}
+	switch n := len(unassessed); {
+	case n > 4:
+		out = append(out, fmt.Sprintf("No level yet on %d skills of the bar, among them %s: the room cannot weigh a skill nobody has assessed.", n, andList(unassessed[:3])))
+	case n > 0:
+		out = append(out, fmt.Sprintf("No level yet on %s: the room cannot weigh a skill nobody has assessed.", andList(unassessed)))
+	}
+	if ids, on := pl.RaisedWithoutEvidence(); len(ids) > 0 {
+		var names []string
+		for _, id := range ids {
+			names = append(names, skillRef(m, id).Name)
+		}
+		out = append(out, fmt.Sprintf("%s raised on %s without evidence behind %s: %s. The case counts %s at %s earlier %s until evidence backs %s.",
+			upperFirst(plural(len(ids), "one level was", fmt.Sprintf("%d levels were", len(ids)))), on, plural(len(ids), "it", "them"),
+			andList(names), plural(len(ids), "it", "them"), plural(len(ids), "its", "their"), plural(len(ids), "level", "levels"), plural(len(ids), "it", "them")))
+	}
+	b := pl.Baseline
+	if b == nil {
+		// Before the plan period, the plan counts from it; the round still
+		// weighs levels nobody has calibrated.
+		if bs := plans.Baselines(history, nil, pl.Person.ManagerName); len(bs) > 0 && bs[len(bs)-1].Kind != "first" {
+			b = &bs[len(bs)-1]
+		}
+	}
+	if b != nil && !b.Calibrated {
+		with := "the other managers"
+		if c.Chair != nil {
+			with = c.Chair.Name
+		}
+		out = append(out, fmt.Sprintf("The levels rest on %s, which nobody has calibrated yet: calibrate it with %s before the round.",
+			strings.TrimSuffix(b.Describe(first), ","), with))
+	}
+	switch n := len(unbacked); {
+	case n > 4:
+		out = append(out, fmt.Sprintf("No evidence written for %d of the skills where the %s bar is higher than the %s one, among them %s: their levels stand on the manager's word alone.",
+			n, c.Target.Name, c.Role.Name, andList(unbacked[:3])))
+	case n > 0:
+		out = append(out, fmt.Sprintf("No evidence written for %s, where the %s bar is higher than the %s one: %s on the manager's word alone.",
+			andList(unbacked), c.Target.Name, c.Role.Name, plural(n, "its level stands", "their levels stand")))
+	}
+	switch t := c.InRole; {
+	case t.Since == "":
+		out = append(out, fmt.Sprintf("The history does not show when %s became a %s: say it in the room.", first, c.Role.Name))
+	case t.Months < MinMonthsInRole && t.From != "first-file":
+		out = append(out, fmt.Sprintf("%s in the %s role, since %s: fewer than %d months.", upperFirst(monthsText(t.Months)), c.Role.Name, t.Since, MinMonthsInRole))
+	case t.Months < MinMonthsInRole:
+		out = append(out, fmt.Sprintf("The skill file shows %s in the %s role, since %s, and not when it began: fewer than %d months on the record.",
+			monthsText(t.Months), c.Role.Name, t.Since, MinMonthsInRole))
+	}
+	if c.Ready && c.AtBarSince == "" {
+		out = append(out, fmt.Sprintf("The history does not show how long %s has been at the %s bar: the case rests on this assessment alone.", first, c.Target.Name))
+	}
+	if c.Ready && c.AtBarSince != "" {
+		asOf, _ := time.Parse(time.DateOnly, c.AsOf)
+		if n := months(c.AtBarSince, asOf); n < periodMonths {
+			out = append(out, fmt.Sprintf("At the %s bar only since %s: less than one review period of %d months.", c.Target.Name, c.AtBarSince, periodMonths))
+		}
+	}
+	return out
+}
+
+// summary is the case in two or three sentences.
+func summary(c *Case, pl *plans.Plan) string {
+	first := firstWord(c.Person.Name)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s is a %s", c.Person.Name, c.Role.Name)
+	if c.InRole.Since != "" {
+		switch c.InRole.From {
+		case "first-file":
+			fmt.Fprintf(&b, " (on record since %s)", c.InRole.Since)
+		default:
+			fmt.Fprintf(&b, " since %s (%s)", c.InRole.Since, monthsText(c.InRole.Months))
+		}
+	}
+	met, total := 0, len(c.Bar)
+	for _, s := range c.Bar {
+		if s.Level >= s.Bar {
+			met++
+		}
+	}
+	fmt.Fprintf(&b, ", at or above the %s bar on %d of its %d skills", c.Target.Name, met, total)
+	asOf, _ := time.Parse(time.DateOnly, c.AsOf)
+	if c.AtBarSince != "" {
+		fmt.Fprintf(&b, ", on every assessed one since %s (%s)", c.AtBarSince, monthsText(months(c.AtBarSince, asOf)))
+	}
+	b.WriteString(". ")
+	n := 0
+	for _, s := range c.Bar {
+		n += len(s.Evidence)
+	}
+	switch {
+	case len(c.Delivered) > 0:
+		fmt.Fprintf(&b, "%s delivered %d %s in the last two review periods. ", first, len(c.Delivered), plural(len(c.Delivered), "goal", "goals"))
+	}
+	fmt.Fprintf(&b, "The development plan's verdict for %s: %s.", c.Target.Name, pl.Verdict.Text)
+	switch {
+	case len(c.Against) == 0:
+		b.WriteString(" Nothing in the file or its history stands against the case.")
+	case len(c.Against) == 1:
+		b.WriteString(" One thing stands against it, below.")
+	default:
+		fmt.Fprintf(&b, " %s things stand against it, below.", upperFirst(count(len(c.Against))))
+	}
+	return b.String()
+}
+
+// newestFirst is p's evidence for a skill, newest first.
+func newestFirst(evidence []skills.Evidence, skill string) []skills.Evidence {
+	var out []skills.Evidence
+	for _, e := range evidence {
+		if e.Skill == skill {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b skills.Evidence) int { return b.Date.Compare(a.Date) })
+	return out
+}
+
+// months is the number of whole months from since to asOf; 0 when either
+// is unknown.
+func months(since string, asOf time.Time) int {
+	s, err := time.Parse(time.DateOnly, since)
+	if err != nil || asOf.IsZero() || asOf.Before(s) {
+		return 0
+	}
+	n := (asOf.Year()-s.Year())*12 + int(asOf.Month()-s.Month())
+	if asOf.Day() < s.Day() {
+		n--
+	}
+	return max(n, 0)
+}
+
+// monthsText says a number of months: "8 months", "1 year and 2 months".
+func monthsText(n int) string {
+	y, mo := n/12, n%12
+	switch {
+	case y == 0 && mo == 0:
+		return "less than a month"
+	case y == 0:
+		return fmt.Sprintf("%d %s", mo, plural(mo, "month", "months"))
+	case mo == 0:
+		return fmt.Sprintf("%d %s", y, plural(y, "year", "years"))
+	}
+	return fmt.Sprintf("%d %s and %d %s", y, plural(y, "year", "years"), mo, plural(mo, "month", "months"))
+}
+
+func count(n int) string {
+	if n >= 0 && n < 10 {
+		return []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}[n]
+	}
+	return fmt.Sprint(n)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func andList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func firstWord(name string) string {
+	f, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	return f
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func levelName(m *skills.Matrix, n int) string {
+	for _, l := range m.Levels {
+		if l.Value == n {
+			return l.Name
+		}
+	}
+	return ""
+}
+
+func skillRef(m *skills.Matrix, id string) plans.SkillRef {
+	if s := m.Skill(id); s != nil {
+		return plans.SkillRef{ID: s.ID, Name: s.Name}
+	}
+	return plans.SkillRef{ID: id, Name: id}
+}
+
+// goalDone is the day a goal was done; false while it is open or when it
+// was dropped.
+func goalDone(g skills.Goal) (time.Time, bool) {
+	end, day := g.End()
+	return day, end == skills.GoalDone
+}
+
+// goalOutcome is what a goal's outcome says.
+func goalOutcome(g skills.Goal) string { return g.Outcome }
+
+// CasesOutput is `coach promo --format json`.
+type CasesOutput struct {
+	Version    int     `json:"version"`
+	Promotions []*Case `json:"promotions"`
+}
+
+// PacketOutput is `coach calibrate --format json`.
+type PacketOutput struct {
+	Version int     `json:"version"`
+	Packet  *Packet `json:"calibration_packet"`
+}
