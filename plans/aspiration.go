@@ -247,7 +247,7 @@ func growLine(m *skills.Matrix, p *skills.Person, pl *Plan, target *skills.Role)
 // teachLine says where each skill the person would gladly teach stands:
 // whom they mentor in it, or why nobody yet.
 func teachLine(m *skills.Matrix, p *skills.Person, pl *Plan, role *skills.Role) string {
-	var parts []string
+	var parts, names, wheres []string
 	for _, id := range p.Aspiration.Teach {
 		s := m.Skill(id)
 		if s == nil {
@@ -272,9 +272,14 @@ func teachLine(m *skills.Matrix, p *skills.Person, pl *Plan, role *skills.Role) 
 			where = "nobody is paired with you in it this time"
 		}
 		parts = append(parts, s.Name+", "+where)
+		names, wheres = append(names, s.Name), append(wheres, where)
 	}
 	if len(parts) == 0 {
 		return ""
+	}
+	if len(names) > 1 && !slices.ContainsFunc(wheres, func(w string) bool { return w != wheres[0] }) {
+		// One word for them all: said once.
+		parts = []string{andList(names) + ", " + strings.ReplaceAll(wheres[0], " in it", " in them")}
 	}
 	return "What you would gladly teach: " + strings.Join(parts, "; ") + "."
 }
@@ -319,7 +324,7 @@ func careerAsk(m *skills.Matrix, p *skills.Person, pl *Plan, month int) (point, 
 	var qs []string
 	switch want := m.Role(a.Wants(m, p.Role)); {
 	case pl.Aspiration != nil && pl.Aspiration.Conflict:
-		qs = append(qs, pl.Aspiration.Question)
+		return point, pl.Aspiration.Question // every month, until it is settled
 	case want != nil:
 		qs = append(qs, fmt.Sprintf("Is %s still what you want, and what has this month told you about it?", want.Name))
 	}

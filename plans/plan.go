@@ -906,6 +906,13 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 			for i, r := range f.Reasons {
 				f.Reasons[i] = named(r, lowerFirst(s.Name))
 			}
+			for i, r := range f.Reasons {
+				// A gap alone names no skill: "one level up in negotiation".
+				if !strings.Contains(strings.Join(f.Reasons, "; "), lowerFirst(s.Name)) && strings.Contains(r, " asks for ") &&
+					(strings.HasSuffix(r, " level up") || strings.HasSuffix(r, " levels up")) {
+					f.Reasons[i] = r + " in " + lowerFirst(s.Name)
+				}
+			}
 		}
 		if c.belowRole && !c.reentry {
 			firstBelow = false
