@@ -194,6 +194,8 @@ func pathSteps(m *skills.Matrix, p *skills.Person, pl *Plan, role, target *skill
 			line += "and you do already as a mentor (below): ask the people you mentor how it is going for them, as a manager asks their reports."
 		case len(pl.Mentoring) > 0:
 			line += fmt.Sprintf("and you do already: you mentor %s. Ask them how it is going for them, as a manager asks their reports.", mentoringList(pl.Mentoring))
+		case mentoringGoal(m, p) != "":
+			line += fmt.Sprintf("and your goal \"%s\" is that practice: ask the person it serves how it is going for them, as a manager asks their reports.", mentoringGoal(m, p))
 		default:
 			line += fmt.Sprintf("by mentoring a teammate or onboarding a new hire: ask %s for the first chance.", pl.ManagerCall)
 		}
@@ -202,6 +204,19 @@ func pathSteps(m *skills.Matrix, p *skills.Person, pl *Plan, role, target *skill
 		out = append(out, fmt.Sprintf("The people side: handing over your people well is part of the move; agree with %s who takes each of them on, and when, before anything is announced.", pl.ManagerCall))
 	}
 	return out
+}
+
+// mentoringGoal is the text of p's first open goal that exercises the
+// matrix's coaching or mentoring skill, "" when none does.
+func mentoringGoal(m *skills.Matrix, p *skills.Person) string {
+	for _, g := range p.Goals {
+		for _, id := range g.Skills {
+			if s := m.Skill(id); s != nil && strings.Contains(strings.ToLower(s.ID+" "+s.Name), "mentor") {
+				return g.Text
+			}
+		}
+	}
+	return ""
 }
 
 // mentoringList names the people the plan's person mentors, and in what.
