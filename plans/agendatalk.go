@@ -252,6 +252,14 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if len(asks) > 0 {
 		t.Points = append(t.Points, asks[month%len(asks)])
 	}
+	// What the person wants is asked about every month (aspiration.go).
+	point, ask := careerAsk(in.Matrix, p, pl, month)
+	if point != "" {
+		t.Points = append(t.Points, point)
+	}
+	if ask != "" {
+		t.Questions = append(t.Questions, ask)
+	}
 	bank := careerBank(pl, p, day)
 	start := month*2 + offset(p.ID)
 	if back {

@@ -29,7 +29,11 @@ import (
 //     second...), people by id within a round, and the mentor chosen is the
 //     least loaded, then the strongest in the skill, then the first by id. A
 //     mentor already paired with the person takes another skill of theirs
-//     without using capacity.
+//     without using capacity;
+//   - what people want comes before that order (their aspirations): the
+//     needs a mentee wants to grow are served first, in rounds of their
+//     own, and a mentor who wants to teach the skill is chosen before one
+//     who does not, however loaded, within capacity.
 
 // Pair is one mentoring pair: Mentor helps Mentee with Skill, one of the
 // mentee's focus skills.
@@ -59,32 +63,31 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 	for i, p := range people {
 		load[i] = busy[p.ID]
 	}
-	holders := map[string]*skillHolders{}
-	for i, p := range people {
-		if !canMentor(m, p) || load[i] >= capacity {
-			continue
-		}
+	// holders are everyone with room who may mentor a skill; teachers those
+	// of them who want to teach it, searched first.
+	holders, teachers := map[string]*skillHolders{}, map[string]*skillHolders{}
+	file := func(i int) {
+		p := people[i]
 		for id, lvl := range p.Levels {
-			if lvl > 0 && capacity > 0 && meetsOwnBar(m, p, id, lvl) {
-				sh := holders[id]
-				if sh == nil {
-					sh = &skillHolders{}
-					holders[id] = sh
+			if lvl > 0 && meetsOwnBar(m, p, id, lvl) {
+				addHolder(holders, id, i, lvl, load[i])
+				if wantsToTeach(p, id) {
+					addHolder(teachers, id, i, lvl, load[i])
 				}
-				sh.add(i, lvl, load[i])
 			}
+		}
+	}
+	for i, p := range people {
+		if canMentor(m, p) && load[i] < capacity {
+			file(i)
 		}
 	}
 	calibrator := calibrators(people)
 	mentorsOf := make([][]int, len(people)) // mentee -> their mentors
 	// grew re-files person i under their new load, while they have room.
 	grew := func(i int) {
-		if l := load[i]; l < capacity && canMentor(m, people[i]) {
-			for id, lvl := range people[i].Levels {
-				if lvl > 0 && meetsOwnBar(m, people[i], id, lvl) {
-					holders[id].add(i, lvl, l)
-				}
-			}
+		if load[i] < capacity && canMentor(m, people[i]) {
+			file(i)
 		}
 	}
 	var pairs []Pair
@@ -92,9 +95,13 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 	for _, p := range people {
 		rounds = max(rounds, len(focus[p.ID]))
 	}
-	// better reports whether a is a better mentor than b: the least loaded,
-	// then the strongest, then the first by id (people are sorted by id).
-	better := func(a, b holder) bool {
+	// better reports whether a is a better mentor than b for skill id: one
+	// who wants to teach it, then the least loaded, then the strongest,
+	// then the first by id (people are sorted by id).
+	better := func(id string, a, b holder) bool {
+		if ta, tb := wantsToTeach(people[a.person], id), wantsToTeach(people[b.person], id); ta != tb {
+			return ta
+		}
 		if load[a.person] != load[b.person] {
 			return load[a.person] < load[b.person]
 		}
@@ -103,56 +110,71 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 		}
 		return a.person < b.person
 	}
-	var skipped []int
+	// The needs, in the order they are served: those the mentee wants to
+	// grow first, each kind in rounds, people by id within a round.
+	type demand struct{ person, round int }
+	var needs, later []demand
 	for round := range rounds {
 		for pi, p := range people {
 			if round >= len(focus[p.ID]) {
 				continue
 			}
-			s := m.Skill(focus[p.ID][round])
-			target := m.Role(p.TargetRole(m))
-			if s == nil || target == nil {
-				continue
+			if wantsToGrow(p, focus[p.ID][round]) {
+				needs = append(needs, demand{pi, round})
+			} else {
+				later = append(later, demand{pi, round})
 			}
-			bar := s.Expect[target.ID]
-			need := max(bar+1, p.Levels[s.ID]+1)
-			ok := func(qi int) bool {
-				q := people[qi]
-				return qi != pi && q.ID != p.Manager && q.Manager != p.ID && q.ID != calibrator[p.ID] && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
-			}
-			best, found := holder{}, false
-			// Those who mentor p already take another skill without using
-			// capacity, when they meet their own bar in it.
-			for _, qi := range mentorsOf[pi] {
-				q := people[qi]
-				h := holder{qi, q.Levels[s.ID]}
-				if h.level >= need && meetsOwnBar(m, q, s.ID, h.level) && qi != pi && q.ID != p.Manager && q.Manager != p.ID &&
-					!slices.Contains(mentorsOf[qi], pi) && (!found || better(h, best)) {
-					best, found = h, true
-				}
-			}
-			// The best holder who can take p: by load, then level, then id;
-			// only while p has room for another mentor.
-			if sh := holders[s.ID]; sh != nil && load[pi] < capacity {
-				var h holder
-				var ok2 bool
-				h, ok2, skipped = sh.best(need, load, ok, skipped)
-				if ok2 && (!found || better(h, best)) {
-					best, found = h, true
-				}
-			}
-			if !found {
-				continue
-			}
-			if !slices.Contains(mentorsOf[pi], best.person) {
-				mentorsOf[pi] = append(mentorsOf[pi], best.person)
-				load[best.person]++
-				load[pi]++
-				grew(best.person)
-				grew(pi)
-			}
-			pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 		}
+	}
+	var skipped []int
+	for _, nd := range append(needs, later...) {
+		pi, p, round := nd.person, people[nd.person], nd.round
+		s := m.Skill(focus[p.ID][round])
+		target := m.Role(p.TargetRole(m))
+		if s == nil || target == nil {
+			continue
+		}
+		bar := s.Expect[target.ID]
+		need := max(bar+1, p.Levels[s.ID]+1)
+		ok := func(qi int) bool {
+			q := people[qi]
+			return qi != pi && q.ID != p.Manager && q.Manager != p.ID && q.ID != calibrator[p.ID] && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
+		}
+		best, found := holder{}, false
+		// Those who mentor p already take another skill without using
+		// capacity, when they meet their own bar in it.
+		for _, qi := range mentorsOf[pi] {
+			q := people[qi]
+			h := holder{qi, q.Levels[s.ID]}
+			if h.level >= need && meetsOwnBar(m, q, s.ID, h.level) && qi != pi && q.ID != p.Manager && q.Manager != p.ID &&
+				!slices.Contains(mentorsOf[qi], pi) && (!found || better(s.ID, h, best)) {
+				best, found = h, true
+			}
+		}
+		// The best holder who can take p: by load, then level, then id;
+		// only while p has room for another mentor.
+		for _, sh := range []*skillHolders{teachers[s.ID], holders[s.ID]} {
+			if sh == nil || load[pi] >= capacity {
+				continue
+			}
+			var h holder
+			var ok2 bool
+			h, ok2, skipped = sh.best(need, load, ok, skipped)
+			if ok2 && (!found || better(s.ID, h, best)) {
+				best, found = h, true
+			}
+		}
+		if !found {
+			continue
+		}
+		if !slices.Contains(mentorsOf[pi], best.person) {
+			mentorsOf[pi] = append(mentorsOf[pi], best.person)
+			load[best.person]++
+			load[pi]++
+			grew(best.person)
+			grew(pi)
+		}
+		pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 	}
 	order := map[string]int{}
 	for _, p := range people {
@@ -215,6 +237,17 @@ func calibrators(people []*skills.Person) map[string]string {
 		}
 	}
 	return out
+}
+
+// addHolder files person, at level lvl and under load, among the holders
+// of skill id.
+func addHolder(holders map[string]*skillHolders, id string, person, lvl, load int) {
+	sh := holders[id]
+	if sh == nil {
+		sh = &skillHolders{}
+		holders[id] = sh
+	}
+	sh.add(person, lvl, load)
 }
 
 // holder is a person (an index into the people being matched) who holds

@@ -180,6 +180,9 @@ type Plan struct {
 	// the person's role leads people.
 	People []string `json:"people,omitempty"`
 	Leads  bool     `json:"leads,omitempty"`
+	// Aspiration is what the person wants, from their skill file, and how
+	// the plan stands to it (see aspiration.go); nil when the file is silent.
+	Aspiration *Aspiration `json:"aspiration,omitempty"`
 	// ManagerCall is how the plan names the manager in its prose: their
 	// first name, their full name when it is shared, else "your manager".
 	ManagerCall string `json:"manager_call"`
@@ -229,6 +232,9 @@ type RoleRef struct {
 	// Default is true when the target was not written in the skill file
 	// and comes from the role's next.
 	Default bool `json:"default,omitempty"`
+	// Wanted is true when the target was not written in the skill file
+	// and comes from the person's aspiration.
+	Wanted bool `json:"wanted,omitempty"`
 }
 
 // SkillRef names a skill.
@@ -373,6 +379,9 @@ func Build(in Input) (*Plan, error) {
 		Person: Who{ID: p.ID, Name: p.Name, Path: p.Path, Manager: p.Manager, PlanStart: date(p.PlanStart), Joined: date(p.Joined)},
 		Role:   RoleRef{ID: role.ID, Name: role.Name},
 		Target: RoleRef{ID: target.ID, Name: target.Name, Default: p.Target == ""},
+	}
+	if p.Target == "" && p.Aspiration.Wants(m, p.Role) != "" {
+		pl.Target.Default, pl.Target.Wanted = false, true
 	}
 	if len(m.Skills) > 0 {
 		pl.Skills = make([]SkillRow, 0, len(m.Skills)) // a row for every skill
@@ -567,6 +576,7 @@ func Build(in Input) (*Plan, error) {
 			pl.FocusNote += fmt.Sprintf(" Being %s onboarding buddy is part of your %s case too.", possessive(andList(newHires)), target.Name)
 		}
 	}
+	pl.Aspiration = aspiration(m, p, pl)
 	return pl, nil
 }
 
@@ -982,6 +992,13 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 			// each is about rather than the same sentence twice.
 			for i, r := range f.Reasons {
 				f.Reasons[i] = named(r, lowerFirst(s.Name))
+			}
+			for i, r := range f.Reasons {
+				// A gap alone names no skill: "one level up in negotiation".
+				if !strings.Contains(strings.Join(f.Reasons, "; "), lowerFirst(s.Name)) && strings.Contains(r, " asks for ") &&
+					(strings.HasSuffix(r, " level up") || strings.HasSuffix(r, " levels up")) {
+					f.Reasons[i] = r + " in " + lowerFirst(s.Name)
+				}
 			}
 		}
 		if c.belowRole && !c.reentry {

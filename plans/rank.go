@@ -38,6 +38,10 @@ import (
 //   - evidence for the skill dated within freshDays (momentum to build on), or
 //     none for staleDays though there was some before (time to show it again).
 //
+// Between skills with equal signals, one the person wants to grow (their
+// aspiration) comes before the matrix order: it breaks a tie, never a
+// signal.
+//
 // The plan states the signals in words (reasons), never the score.
 const (
 	dueSoonDays = 30
@@ -93,6 +97,8 @@ type candidate struct {
 	// busy is set when the person's mentoring load leaves no room for the
 	// two mentees a matrix action would add.
 	busy bool
+	// wanted is set when the person wants to grow the skill.
+	wanted bool
 }
 
 // The tiers of the ranking, strongest first: a gap in today's job that the
@@ -165,7 +171,7 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 	lvl := p.Levels[s.ID]
 	c := candidate{skill: s, order: i, pinned: slices.Contains(p.Focus, s.ID),
 		belowRole: lvl > 0 && lvl < s.Expect[role.ID],
-		gap:       s.Expect[target.ID] - lvl, weight: weight(s, target)}
+		gap:       s.Expect[target.ID] - lvl, weight: weight(s, target), wanted: wantsToGrow(p, s.ID)}
 	if t := m.Transition(role.ID, target.ID); t != nil && slices.Contains(t.Skills, s.ID) {
 		c.transition = true
 	}
@@ -321,6 +327,9 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 		if a.score() != b.score() {
 			return a.score() > b.score()
+		}
+		if a.wanted != b.wanted {
+			return a.wanted
 		}
 		return a.order < b.order
 	}
@@ -487,6 +496,9 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		} else {
 			out = append(out, fmt.Sprintf("you rate yourself %d, above your manager's %d", c.self, lvl))
 		}
+	}
+	if c.wanted {
+		out = append(out, "you want to grow it")
 	}
 	if c.transition && target.ID != role.ID && !c.onboard && lvl < exp[target.ID] {
 		out = append(out, fmt.Sprintf("the move from %s to %s turns on it", role.Name, target.Name))

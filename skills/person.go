@@ -41,6 +41,9 @@ type Person struct {
 	Self     map[string]int `json:"self,omitempty"`
 	Goals    []Goal         `json:"goals,omitempty"`
 	Evidence []Evidence     `json:"evidence,omitempty"`
+	// Aspiration is what the person wants for their career; nil when the
+	// file does not say (see aspiration.go).
+	Aspiration *Aspiration `json:"aspiration,omitempty"`
 	// Notes fingerprints the [private] notes as stored (ciphertext), so
 	// that a change to them can be reported without reading them; "" when
 	// there are none.
@@ -110,10 +113,14 @@ type Evidence struct {
 }
 
 // TargetRole is the role the person is working towards: Target when set,
-// otherwise the role's next, otherwise the role itself (the top of the ladder).
+// otherwise the role their aspiration points to, otherwise the role's next,
+// otherwise the role itself (the top of the ladder).
 func (p *Person) TargetRole(m *Matrix) string {
 	if p.Target != "" {
 		return p.Target
+	}
+	if id := p.Aspiration.Wants(m, p.Role); id != "" {
+		return id
 	}
 	if r := m.Role(p.Role); r != nil && r.Next != "" {
 		return r.Next

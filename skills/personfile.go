@@ -26,7 +26,8 @@ import (
 //
 // So a new key of the skill file is a field of Person (person.go), a field
 // of personFile with a line in personFile.person and its checks in
-// checker.person (this file), and a property of the schema (schema.go).
+// checker.person (this file), and a property of the schema (schema.go). The
+// [aspiration] table keeps its decoder and checks in aspiration.go.
 
 // personFile is a skill file as written. Dates and levels are decoded as any
 // and checked in checker.person, so that every wrong value is reported, not
@@ -56,6 +57,7 @@ type personFile struct {
 		Skill string `toml:"skill"`
 		Text  string `toml:"text"`
 	} `toml:"evidence"`
+	Aspiration aspirationFile `toml:"aspiration"`
 	// Private is decoded so that its keys count as known, and for the
 	// fingerprint of the notes; what they say is dropped.
 	Private map[string]any `toml:"private"`
@@ -251,6 +253,7 @@ func (f *personFile) person(file string) *Person {
 		d, _ := asDate(e.Date)
 		p.Evidence = append(p.Evidence, Evidence{Date: d, Skill: e.Skill, Text: e.Text})
 	}
+	p.Aspiration = f.Aspiration.aspiration()
 	notes, _ := f.Private["notes"].(string)
 	p.Notes = NotesFingerprint(notes)
 	if n := (Notes{Value: notes}); !n.Empty() && !n.Encrypted() {
@@ -350,6 +353,7 @@ func (c *checker) person(f *personFile, p *Person, m *Matrix) {
 		evidence = append(evidence, p.Evidence[i])
 	}
 	p.Evidence = evidence
+	c.aspiration(f, p, m)
 }
 
 // goalEnd checks how a goal ended: done or dropped, not both, each a date

@@ -67,6 +67,15 @@ func Schema(m *Matrix) []byte {
 					"skill": skillEnum,
 					"text":  obj{"type": "string", "minLength": 1},
 				}}},
+			"aspiration": obj{"type": "object", "additionalProperties": false,
+				"description": "What the person wants, in their own words: it sets the target when the file has none, and otherwise opens a conversation in the plan.",
+				"properties": obj{
+					"track": obj{"type": "string", "enum": []string{TrackManager, TrackIC}, "description": "The track they want: \"manager\" to lead people, \"ic\" to grow as an individual contributor."},
+					"role":  obj{"type": "string", "enum": roleIDs, "description": "The role they aim for, a role id of the matrix."},
+					"by":    obj{"type": "string", "format": "date", "description": "When they aim to be in that role, YYYY-MM-DD without quotes."},
+					"grow":  obj{"type": "array", "items": skillEnum, "uniqueItems": true, "description": "Skills they want to grow: among skills with equal signals, these come first in the plan, and they are matched with a mentor first."},
+					"teach": obj{"type": "array", "items": skillEnum, "uniqueItems": true, "description": "Skills they would gladly teach: they are preferred as a mentor in them."},
+				}},
 			"private": obj{"type": "object", "description": "Free-form notes, never rendered into any plan, agenda or diff."},
 		},
 	}

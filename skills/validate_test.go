@@ -94,7 +94,7 @@ text = ""
 				`skills/alice.toml:2:8: unknown role "senior-pmm"; did you mean "senior-pm"?`,
 				`skills/alice.toml:3:14: plan_start must be a date, not a string; remove the quotes: plan_start = 2026-09-01`,
 				`skills/alice.toml:4:10: unknown skill "negotiaton"; did you mean "negotiation"?`,
-				`skills/alice.toml:5:1: unknown key "colour" at the top level; valid keys: assessed, evidence, focus, goal, joined, levels, manager, name, plan_start, private, reports, role, self, target`,
+				`skills/alice.toml:5:1: unknown key "colour" at the top level; valid keys: aspiration, assessed, evidence, focus, goal, joined, levels, manager, name, plan_start, private, reports, role, self, target`,
 				`skills/alice.toml:7:1: warning: 21 of 24 skills not assessed: stakeholder-relationships, negotiation, cross-functional-collaboration, decision-making, hiring, team-design, delegation, career-development, team-health, customer-insight, outcome-focus, product-strategy, portfolio-strategy, business-acumen, go-to-market, market-knowledge, technical-fluency, ux-discovery, execution-delivery, data-experimentation, product-operations; add them under [levels] once you have assessed them`,
 				`skills/alice.toml:8:17: level 7 for "communication" is outside the scale 1..5; use a level from 1 to 5`,
 				`skills/alice.toml:9:1: unknown skill "negotiaton"; did you mean "negotiation"?`,
