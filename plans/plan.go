@@ -82,6 +82,16 @@ type Input struct {
 	// version committed at HEAD, the changes of that commit are left out
 	// (see Committed). It gives the progress section's starting point.
 	History []skills.Change
+	// Feedback are the dates of the peer feedback about the person, oldest
+	// first: the plan counts it and never reads it.
+	Feedback []string
+}
+
+// FeedbackCount is how much peer feedback there is about a person, and
+// since when: never what it says.
+type FeedbackCount struct {
+	Count int    `json:"count"`
+	Since string `json:"since"`
 }
 
 // Plan is an individual development plan.
@@ -90,6 +100,9 @@ type Plan struct {
 	Role   RoleRef    `json:"role"`
 	Target RoleRef    `json:"target"`
 	Skills []SkillRow `json:"skills"`
+	// Feedback counts the peer feedback about the person, when there is
+	// some.
+	Feedback *FeedbackCount `json:"feedback,omitempty"`
 	// Readiness is measured against the target role; Current against the
 	// person's own role.
 	Readiness Readiness `json:"readiness"`
@@ -367,6 +380,9 @@ func Build(in Input) (*Plan, error) {
 		Person: Who{ID: p.ID, Name: p.Name, Path: p.Path, Manager: p.Manager, PlanStart: date(p.PlanStart), Joined: date(p.Joined)},
 		Role:   RoleRef{ID: role.ID, Name: role.Name},
 		Target: RoleRef{ID: target.ID, Name: target.Name, Default: p.Target == ""},
+	}
+	if len(in.Feedback) > 0 {
+		pl.Feedback = &FeedbackCount{Count: len(in.Feedback), Since: in.Feedback[0]}
 	}
 	if len(m.Skills) > 0 {
 		pl.Skills = make([]SkillRow, 0, len(m.Skills)) // a row for every skill

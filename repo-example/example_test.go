@@ -46,8 +46,8 @@ func TestBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(commits) != 24 {
-		t.Errorf("made %d commits, want 24", len(commits))
+	if len(commits) != 26 {
+		t.Errorf("made %d commits, want 26", len(commits))
 	}
 	final, err := Final("")
 	if err != nil {

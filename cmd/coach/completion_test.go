@@ -258,7 +258,7 @@ func TestCompletionShells(t *testing.T) {
 	dir := hostileTeam(t)
 	people := []string{"alice", "ben", "chloe", "omar", "priya", "sam-lee", "sam-patel"}
 	withMaya := []string{"alice", "ben", "chloe", "maya", "omar", "priya", "sam-lee", "sam-patel"} // the leader in coach.toml
-	commands := []string{"agenda", "check", "completion", "diff", "export", "help", "history", "import", "init", "man", "notes", "plan", "schema", "team"}
+	commands := []string{"agenda", "check", "completion", "diff", "export", "feedback", "help", "history", "import", "init", "man", "notes", "plan", "schema", "self", "team"}
 	refs := []string{"alice/launch-scope", "alice/self-assessment", "main"}
 	now := time.Now()
 	var weeks []string
@@ -319,7 +319,7 @@ func TestCompletionShells(t *testing.T) {
 		typed string
 		want  []string
 	}{
-		"skill": {"b", skillIDs[:1]}, "under": {"", withMaya},
+		"skill": {"b", skillIDs[:1]}, "under": {"", withMaya}, "as": {"", withMaya}, "from": {"", people},
 		"week": {"", weeks}, "since": {"", nil}, "until": {"", nil},
 		"rev": {"", refs}, "base": {"", refs}, "head": {"", refs},
 		"identity": {"ex", []string{"example-identity.txt"}}, "svg": {"ex", []string{"example-identity.txt"}},

@@ -17,7 +17,9 @@ type Checked struct {
 // problem: the files', the coach version's (b is the running binary) and,
 // for the work tree, the misplaced files. The caller adds those of
 // package notes (which imports this one) for the work tree, and sorts.
-func Check(dir string, staged bool, b version.Build) (*Checked, error) {
+// more are the checks of packages that import this one (peer feedback's),
+// run on the files read, while a staged copy of them still exists.
+func Check(dir string, staged bool, b version.Build, more ...func(*skills.Repo) skills.Problems) (*Checked, error) {
 	c := &Checked{}
 	if staged {
 		repo, root, cleanup, err := LoadStaged(dir)
@@ -38,6 +40,9 @@ func Check(dir string, staged bool, b version.Build) (*Checked, error) {
 		// What the next commit holds is checked by --staged (the hook);
 		// what earlier commits hold, here.
 		ps = append(ps, PlacementProblems(c.Repo.Root)...)
+	}
+	for _, f := range more {
+		ps = append(ps, f(c.Repo)...)
 	}
 	c.Problems = ps
 	return c, nil

@@ -85,6 +85,9 @@ type Workspace struct {
 	Prefix string
 	// Workers is how many plans are built at once; 0 means GOMAXPROCS.
 	Workers int
+	// Feedback are the dates of the peer feedback about each person, which
+	// plans count.
+	Feedback map[string][]string
 
 	progress Progress
 	index    *plans.TeamIndex
@@ -226,6 +229,10 @@ func OpenFiles(ctx context.Context, opts Options) (*Workspace, error) {
 		return nil, err
 	}
 	if err := wait(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if w.Feedback, err = FeedbackDates(repo.Root); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -397,7 +404,7 @@ func (w *Workspace) Plan(p *skills.Person) (*plans.Plan, error) {
 		own = plans.Committed(own, current, w.Head.Files[p.Path], w.Latest[p.ID])
 	}
 	return plans.Build(plans.Input{Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p, Team: w.Repo.People,
-		Index: w.TeamIndex(), History: own})
+		Index: w.TeamIndex(), History: own, Feedback: w.Feedback[p.ID]})
 }
 
 // TeamIndex is what every plan reads of the whole team, computed once.
