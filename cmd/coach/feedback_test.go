@@ -193,3 +193,34 @@ func TestSelfReviewExclusive(t *testing.T) {
 		t.Errorf("a bad period: exit %d, stderr %q", code, errOut.String())
 	}
 }
+
+// Feedback is not encrypted to a key that came into coach.toml with
+// someone else's commit, until the author says they know whose it is.
+func TestFeedbackRefusesUnseenRecipient(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example repository")
+	}
+	dir := filepath.Join(t.TempDir(), "team")
+	if code := run([]string{"coach", "init", "--example", "-q", dir}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+		t.Fatalf("init --example: exit %d", code)
+	}
+	t.Setenv("GIT_COMMITTER_EMAIL", "ben@example.com") // no commit of Ben's
+	privateTemp(t)
+	editor(t, `sed -i 's/^\[does well\]$/[does well]\nClear memos/' "$1"`)
+	var out, errOut bytes.Buffer
+	code := run([]string{"coach", "-C", dir, "feedback", "alice", "--as", "ben"}, &out, &errOut)
+	if code != 1 || !strings.Contains(errOut.String(), "coach: coach.toml's [private] recipients include 1 key(s) added by commits, and no commit in this history has your committer email (ben@example.com)") ||
+		!strings.Contains(errOut.String(), "the feedback would be encrypted to them") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut.String())
+	}
+	if files, _ := workspace.FeedbackFiles(dir); len(files["alice"]) != 2 {
+		t.Errorf("feedback was written: %v", files["alice"])
+	}
+	errOut.Reset()
+	if code := run([]string{"coach", "-C", dir, "feedback", "alice", "--as", "ben", "--trust-new-recipients"}, &out, &errOut); code != 0 {
+		t.Errorf("--trust-new-recipients: exit %d\n%s", code, errOut.String())
+	}
+	if files, _ := workspace.FeedbackFiles(dir); len(files["alice"]) != 3 {
+		t.Errorf("feedback with --trust-new-recipients: %v", files["alice"])
+	}
+}
