@@ -76,6 +76,14 @@ func wanted(rel string) bool {
 			return true
 		}
 	}
+	// Peer feedback (feedback/NAME/DATE-ID.age, which plans count and check
+	// must find in plain text before it is committed) and self-reviews
+	// (self/PERIOD/ID.md) are one folder deeper.
+	for _, d := range []string{"feedback/", "self/"} {
+		if strings.HasPrefix(rel, d) && strings.Count(strings.TrimPrefix(rel, d), "/") <= 1 {
+			return true
+		}
+	}
 	for _, d := range stagedDirs {
 		if strings.HasPrefix(rel, d) && !strings.Contains(strings.TrimPrefix(rel, d), "/") {
 			return true

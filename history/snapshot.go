@@ -45,6 +45,9 @@ type Snapshot struct {
 	// pre-commit hook (hooks/*) and the CI workflows (.github/workflows/*),
 	// by path, as git's blob hash: what a review says changed, never reads.
 	Code map[string]string
+	// Self are the paths of the self-reviews (self/PERIOD/ID.md), listed
+	// and never read: a review says which were added.
+	Self []string
 	// Unread are the problems of the revision's files that coach does not
 	// read: a skill file or matrix.toml whose object is over coach's size
 	// limit (refused from its header, without inflating it), an entry that
@@ -296,6 +299,10 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 			}
 		case e.Name == templatesDir && e.Mode == filemode.Dir:
 			tmpl = e.Hash
+		case e.Name == "self" && e.Mode == filemode.Dir:
+			if snap.Self, err = selfReviews(st, e.Hash, rev); err != nil {
+				return err
+			}
 		}
 	}
 	if tmpl.IsZero() {
@@ -316,6 +323,30 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 		}
 	}
 	return nil
+}
+
+// selfReviews lists the self/PERIOD/*.md of the tree self, in order.
+func selfReviews(st storer.EncodedObjectStorer, self plumbing.Hash, rev string) ([]string, error) {
+	t, err := object.GetTree(st, self)
+	if err != nil {
+		return nil, objectError("the tree of self/ at "+rev, self, err, "")
+	}
+	var out []string
+	for _, d := range t.Entries {
+		if d.Mode != filemode.Dir {
+			continue
+		}
+		pt, err := object.GetTree(st, d.Hash)
+		if err != nil {
+			return nil, objectError("the tree of self/"+d.Name+"/ at "+rev, d.Hash, err, "")
+		}
+		for _, e := range pt.Entries {
+			if e.Mode.IsFile() && strings.HasSuffix(e.Name, ".md") {
+				out = append(out, "self/"+d.Name+"/"+e.Name)
+			}
+		}
+	}
+	return out, nil
 }
 
 // templatesDir is where a coaching folder keeps its own templates (the

@@ -22,6 +22,15 @@ type AgendaInput struct {
 	Week    Week
 	// Previous is the most recent earlier agenda of this person, if any.
 	Previous *PreviousAgenda
+	// Asked are the people whose feedback was asked of this person, with
+	// the day it was asked, for this week's 1:1.
+	Asked []FeedbackAsk
+}
+
+// FeedbackAsk is a request for feedback about a colleague.
+type FeedbackAsk struct {
+	About Who    `json:"about"`
+	Date  string `json:"date"`
 }
 
 // PreviousAgenda is an earlier agenda, as written in during its 1:1.
@@ -106,6 +115,9 @@ type Agenda struct {
 	Leader bool     `json:"leader"`
 	// Feedback is one prompt each way, rotating.
 	Feedback []string `json:"feedback"`
+	// Asked are the colleagues the person was asked to write feedback
+	// about, in words.
+	Asked []string `json:"feedback_asked,omitempty"`
 	// FocusSkills are all the plan's focus skills, in rotation order.
 	FocusSkills []SkillRef `json:"focus_skills"`
 	// Weekday names the day of the 1:1.
@@ -422,6 +434,20 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		support(a, pl, p, day, review)
 	}
 	fit(a, len(pl.Current.Below) > 0)
+	for _, ask := range in.Asked {
+		d, err := time.Parse(time.DateOnly, ask.Date)
+		when := ask.Date
+		if err == nil {
+			when = longDate(d, day)
+		}
+		first := firstName(&skills.Person{ID: ask.About.ID, Name: ask.About.Name})
+		readers := "the managers"
+		if in.Config.Feedback.ShareWithPerson {
+			readers += " and " + first
+		}
+		a.Asked = append(a.Asked, fmt.Sprintf("Write your feedback on %s, asked for on %s: what %s does well, one thing to change, and the work you saw it in. Only %s can read it.",
+			ask.About.Name, when, first, readers))
+	}
 	a.Prep = prep(in, a, review, after)
 	return a
 }

@@ -84,6 +84,16 @@ type Input struct {
 	// version committed at HEAD, the changes of that commit are left out
 	// (see Committed). It gives the progress section's starting point.
 	History []skills.Change
+	// Feedback are the dates of the peer feedback about the person, oldest
+	// first: the plan counts it and never reads it.
+	Feedback []string
+}
+
+// FeedbackCount is how much peer feedback there is about a person, and
+// since when: never what it says.
+type FeedbackCount struct {
+	Count int    `json:"count"`
+	Since string `json:"since"`
 }
 
 // Plan is an individual development plan.
@@ -92,6 +102,9 @@ type Plan struct {
 	Role   RoleRef    `json:"role"`
 	Target RoleRef    `json:"target"`
 	Skills []SkillRow `json:"skills"`
+	// Feedback counts the peer feedback about the person, when there is
+	// some.
+	Feedback *FeedbackCount `json:"feedback,omitempty"`
 	// Readiness is measured against the target role; Current against the
 	// person's own role.
 	Readiness Readiness `json:"readiness"`
@@ -382,6 +395,9 @@ func Build(in Input) (*Plan, error) {
 	}
 	if p.Target == "" && p.Aspiration.Wants(m, p.Role) != "" {
 		pl.Target.Default, pl.Target.Wanted = false, true
+	}
+	if len(in.Feedback) > 0 {
+		pl.Feedback = &FeedbackCount{Count: len(in.Feedback), Since: in.Feedback[0]}
 	}
 	if len(m.Skills) > 0 {
 		pl.Skills = make([]SkillRow, 0, len(m.Skills)) // a row for every skill

@@ -74,6 +74,16 @@ type Review struct {
 	// reviewed; nil when it changes none of them.
 	Rules  *RulesReview   `json:"rules,omitempty"`
 	People []PersonReview `json:"people"`
+	// SelfReviews are the self-reviews the change adds.
+	SelfReviews []SelfReviewAdded `json:"self_reviews,omitempty"`
+}
+
+// SelfReviewAdded is a self-review a change adds: whose, and of which
+// period.
+type SelfReviewAdded struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Period string `json:"period"`
 }
 
 // RulesReview is a change to the files a review is made by, which a pull

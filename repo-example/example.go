@@ -29,7 +29,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
-//go:embed README.md coach.toml example-identity.txt all:skills all:templates all:plans all:agendas all:team history
+//go:embed README.md coach.toml example-identity.txt all:skills all:templates all:plans all:agendas all:team history feedback self
 //go:embed .github/workflows/coach.yml hooks/pre-commit .markdownlint.json .gitignore .gitattributes
 var files embed.FS
 

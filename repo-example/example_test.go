@@ -46,8 +46,8 @@ func TestBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(commits) != 30 {
-		t.Errorf("made %d commits, want 30", len(commits))
+	if len(commits) != 32 {
+		t.Errorf("made %d commits, want 32", len(commits))
 	}
 	final, err := Final("")
 	if err != nil {

@@ -14,6 +14,8 @@ type Config struct {
 	Review       ReviewConfig `toml:"review" json:"review"`
 	// Private says who can read the private notes in skill files.
 	Private PrivateConfig `toml:"private" json:"private"`
+	// Feedback says who else reads the peer feedback about a person.
+	Feedback FeedbackConfig `toml:"feedback" json:"feedback"`
 	// Leaders are the people who manage someone in the repository but have
 	// no skill file of their own ([[leader]] with id and name): the top of
 	// the org tree.
@@ -33,6 +35,16 @@ type PrivateConfig struct {
 	// Recipients are the public keys private notes are encrypted to: age
 	// keys (age1...) or SSH public key lines (ssh-ed25519 ..., ssh-rsa ...).
 	Recipients []string `toml:"recipients" json:"recipients,omitempty"`
+}
+
+// FeedbackConfig is the [feedback] table. Peer feedback is always encrypted
+// to [private] recipients; with ShareWithPerson, to the person it is about as
+// well, by their public key in Keys.
+type FeedbackConfig struct {
+	ShareWithPerson bool `toml:"share_with_person" json:"share_with_person"`
+	// Keys are the people's own public keys, by person id: age keys or SSH
+	// public key lines, as [private] recipients.
+	Keys map[string]string `toml:"keys" json:"keys,omitempty"`
 }
 
 // Leader is a [[leader]] table: a manager without a skill file.

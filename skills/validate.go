@@ -398,6 +398,13 @@ func DecodeConfig(path string, src []byte) (Config, Problems) {
 				"recipient %d is not a public key: %v", i+1, err)
 		}
 	}
+	for _, id := range sortedKeys(cfg.Feedback.Keys) {
+		if _, err := ParseRecipient(cfg.Feedback.Keys[id]); err != nil {
+			c.atValue(Error, "feedback.keys."+id,
+				"use the person's public key: the age1... line that `age-keygen` prints, or an ssh-ed25519 or ssh-rsa public key",
+				"the feedback key of %s is not a public key: %v", id, err)
+		}
+	}
 	if cfg.Review.Months < 1 || cfg.Review.Months > 24 {
 		c.atValue(Error, "review.months", "use a number of months from 1 to 24; 3 is the default",
 			"review months %d is out of range", cfg.Review.Months)

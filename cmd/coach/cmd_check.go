@@ -5,6 +5,7 @@ import (
 	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 
+	"github.com/coach-dev/coach/internal/feedback"
 	"github.com/coach-dev/coach/internal/notes"
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/urfave/cli/v2"
@@ -59,15 +60,15 @@ file has an error, 2 on wrong usage.`,
 }
 
 func runCheck(opts checkOptions, stdout io.Writer, stderr *report) error {
-	c, err := workspace.Check(opts.Dir, opts.Staged, readBuild())
+	c, err := workspace.Check(opts.Dir, opts.Staged, readBuild(), feedback.Problems)
 	if err != nil {
 		return err
 	}
 	repo, root, ps := c.Repo, c.Root, c.Problems
 	if !opts.Staged {
 		ps = append(ps, notes.PlainInHistory(repo.Root)...)
-		ps.Sort()
 	}
+	ps.Sort()
 	switch opts.Format {
 	case "github":
 		prefix := workspace.GitPrefix(root)

@@ -184,7 +184,7 @@ func privateOutput(stdout io.Writer, pipe bool, command string) error {
 	if pipe || isTerminal(stdout) {
 		return nil
 	}
-	return &usageError{msg: "stdout is not a terminal: the plain text of the notes would be left wherever it goes",
+	return &usageError{msg: "stdout is not a terminal: the plain text would be left wherever it goes",
 		hint: fmt.Sprintf("run `coach %s` in a terminal, or add --pipe if you mean to send it there", command)}
 }
 

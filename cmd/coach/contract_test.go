@@ -76,7 +76,7 @@ func TestJSONContract(t *testing.T) {
 		{"agenda-invalid", "agendas", []string{"agenda", "ben", "--week", "2026-W48", "--format", "json"}, 1},
 		{"history-one", "history", []string{"history", "ben", "--format", "json"}, 0},
 		{"history-all", "history", []string{"history", "--all", "--format", "json", "--since", "2026-10-01"}, 0},
-		{"diff", "diff", []string{"diff", "--base", "HEAD~5", "--format", "json"}, 1},
+		{"diff", "diff", []string{"diff", "--base", "HEAD~7", "--format", "json"}, 1},
 		{"check", "check", []string{"check", "--format", "json"}, 1},
 		{"promo-one", "promotions", []string{"promo", "nora", "--format", "json"}, 0},
 		{"calibrate-one", "calibration_packet", []string{"calibrate", "--format", "json"}, 0},

@@ -198,7 +198,7 @@ func TestGeneratedMarkdownLints(t *testing.T) {
 		{"agenda", "--all", "--stdout", "--week", "2026-W49"},
 		{"team", "--stdout"},
 		{"team", "--under", "sam-lee", "--stdout"},
-		{"diff", "--base", "HEAD~5"},
+		{"diff", "--base", "HEAD~7"},
 	} {
 		out, stderr, code := coach(t, append([]string{"-C", dir}, args...)...)
 		if code != 0 {

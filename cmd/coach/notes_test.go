@@ -325,7 +325,7 @@ func TestNotesShow(t *testing.T) {
 		{name: "not a recipient", args: []string{"--identity", outsiderFile, "--pipe"}, code: 1,
 			stderr: "coach: skills/alice.toml: none of your keys can open the notes: they are encrypted to 2 other key(s) (tried OUTSIDER); a recipient can add your public key to coach.toml's [private] recipients and run `coach notes alice --encrypt`\n"},
 		{name: "not a terminal", args: []string{"--identity", r.leader}, code: 2,
-			stderr: "coach: stdout is not a terminal: the plain text of the notes would be left wherever it goes\ncoach: hint: run `coach notes alice` in a terminal, or add --pipe if you mean to send it there\n"},
+			stderr: "coach: stdout is not a terminal: the plain text would be left wherever it goes\ncoach: hint: run `coach notes alice` in a terminal, or add --pipe if you mean to send it there\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -318,8 +318,8 @@ func (cp *Completer) completeWords(words []string) Completion {
 		return prefixed(cp.commandCandidates(), cur)
 	}
 	switch cmd.Name {
-	case "plan", "agenda", "history", "notes", "promo":
-		one := cmd.Name == "history" || cmd.Name == "notes" && !seen["encrypt"]
+	case "plan", "agenda", "history", "notes", "promo", "feedback", "self":
+		one := cmd.Name == "history" || cmd.Name == "feedback" || cmd.Name == "self" || cmd.Name == "notes" && !seen["encrypt"]
 		if seen["all"] || one && len(positionals) > 0 {
 			return Completion{}
 		}
@@ -402,8 +402,10 @@ func completionValueKind(f cli.Flag) string {
 		return "Formats"
 	case "skill":
 		return "skills"
-	case "under":
+	case "under", "as":
 		return "people-leaders" // a person, or a leader without a skill file
+	case "from":
+		return "people"
 	case "roles":
 		return "levels-roles"
 	case "role":

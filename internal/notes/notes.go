@@ -87,7 +87,7 @@ func Open(t *Target, identityFiles []string, w Warner) (string, error) {
 			t.Path, t.Notes.Line, t.Notes.Col, t.ID)
 		return t.Notes.Value, nil
 	}
-	ids, from, err := loadIdentities(identityFiles)
+	ids, from, err := LoadIdentities(identityFiles)
 	if err != nil {
 		return "", err
 	}
@@ -112,8 +112,10 @@ func DefaultIdentityFile() (string, error) {
 	return filepath.Join(dir, "coach", "identity.txt"), nil
 }
 
-// loadIdentities reads the identity files; from names them for messages.
-func loadIdentities(files []string) (ids []age.Identity, from string, err error) {
+// LoadIdentities reads the identity files (none given: the file
+// $COACH_AGE_IDENTITY names, then the default file); from names them for
+// messages. Peer feedback is opened with the same identities.
+func LoadIdentities(files []string) (ids []age.Identity, from string, err error) {
 	if len(files) == 0 {
 		if env := os.Getenv(IdentityEnv); env != "" {
 			files = []string{env}
@@ -208,6 +210,22 @@ func (e *NewRecipientsError) Error() string { return e.Msg }
 // working tree is the leader's own; a repository without commits has no
 // one else's.
 func CheckNewRecipients(repo *skills.Repo, trust bool) error {
+	return CheckNewKeys(repo, trust, Keys{What: "[private] recipients", For: "the notes",
+		List: func(c skills.Config) []string { return c.Private.Recipients }})
+}
+
+// Keys are public keys of coach.toml that something is encrypted to: What
+// names them ("[private] recipients"), For what they would read ("the
+// notes"), List picks them from a coach.toml.
+type Keys struct {
+	What, For string
+	List      func(skills.Config) []string
+}
+
+// CheckNewKeys is CheckNewRecipients for any keys of coach.toml: peer
+// feedback is encrypted to the [private] recipients and, when it is shared
+// with the person, to their key in [feedback] keys.
+func CheckNewKeys(repo *skills.Repo, trust bool, keys Keys) error {
 	if trust {
 		return nil
 	}
@@ -217,7 +235,7 @@ func CheckNewRecipients(repo *skills.Repo, trust bool) error {
 	}
 	if errors.Is(err, history.ErrSHA256) || errors.Is(err, history.ErrUnsupported) {
 		return &NewRecipientsError{
-			Msg:  fmt.Sprintf("coach cannot read this repository's history (%v), so it cannot tell which of coach.toml's [private] recipients you have seen", err),
+			Msg:  fmt.Sprintf("coach cannot read this repository's history (%v), so it cannot tell which of coach.toml's %s you have seen", err, keys.What),
 			Hint: "check whose keys they are (git log -p coach.toml), then run again with --trust-new-recipients",
 		}
 	}
@@ -237,18 +255,25 @@ func CheckNewRecipients(repo *skills.Repo, trust bool) error {
 	if err != nil {
 		return err
 	}
+	in := func(config []byte) []string {
+		if config == nil {
+			return nil
+		}
+		cfg, _ := skills.DecodeConfig(skills.ConfigFile, config)
+		return keys.List(cfg)
+	}
 	seen := map[string]bool{}
 	if mine != nil {
-		for _, r := range workspace.RecipientsIn(mine.Config) {
+		for _, r := range in(mine.Config) {
 			seen[skills.RecipientKey(r)] = true
 		}
 	}
 	atHead := map[string]bool{}
-	for _, r := range workspace.RecipientsIn(head.Config) {
+	for _, r := range in(head.Config) {
 		atHead[skills.RecipientKey(r)] = true
 	}
 	var added []string
-	for _, r := range repo.Config.Private.Recipients {
+	for _, r := range keys.List(repo.Config) {
 		if k := skills.RecipientKey(r); atHead[k] && !seen[k] {
 			added = append(added, strings.TrimSpace(r))
 		}
@@ -266,8 +291,8 @@ func CheckNewRecipients(repo *skills.Repo, trust bool) error {
 		since = fmt.Sprintf("since your last commit (%s, %s, as %s)", mine.Rev, mine.When.Format("2006-01-02"), email)
 	}
 	return &NewRecipientsError{
-		Msg: fmt.Sprintf("coach.toml's [private] recipients include %d key(s) added %s: %s; the notes would be encrypted to them, and anyone holding one would read them",
-			len(added), since, strings.Join(added, ", ")),
+		Msg: fmt.Sprintf("coach.toml's %s include %d key(s) added %s: %s; %s would be encrypted to them, and anyone holding one would read them",
+			keys.What, len(added), since, strings.Join(added, ", "), keys.For),
 		Hint: "check whose keys they are (git log -p coach.toml); run again with --trust-new-recipients if you know, or remove them from coach.toml",
 	}
 }
@@ -427,31 +452,44 @@ var ErrEditInterrupted = errors.New("interrupted; the notes were not changed and
 // Edit lets the leader edit plain, the notes of t, in the editor command
 // line, in a private temporary file removed however the edit ends, and
 // returns what the file holds after. An interrupt is ErrEditInterrupted.
-func Edit(t *Target, plain, editor string, stdout, stderr io.Writer) (edited string, err error) {
+func Edit(t *Target, plain, editor string, stdout, stderr io.Writer) (string, error) {
+	edited, err := EditText(t.ID+"-notes.md", plain, editor, stdout, stderr)
+	if err != nil && !errors.Is(err, ErrEditInterrupted) {
+		err = fmt.Errorf("%w; the notes were not changed", err)
+	}
+	return edited, err
+}
+
+// EditText lets the user edit plain in the editor command line, in a file
+// named name in a private temporary directory removed however the edit
+// ends, and returns what the file holds after. An interrupt is
+// ErrEditInterrupted; the caller says what was left unchanged. Peer
+// feedback is written with it too.
+func EditText(name, plain, editor string, stdout, stderr io.Writer) (edited string, err error) {
 	// From here until the deferred removal, the plain text is on disk.
-	dir, err := os.MkdirTemp("", "coach-notes-")
+	dir, err := os.MkdirTemp("", "coach-edit-")
 	if err != nil {
 		return "", fmt.Errorf("make a private temporary directory: %w", err)
 	}
 	defer func() {
 		if rmErr := os.RemoveAll(dir); rmErr != nil && err == nil {
-			err = fmt.Errorf("remove the temporary notes in %s: %w; delete it by hand", dir, rmErr)
+			err = fmt.Errorf("remove the temporary file in %s: %w; delete it by hand", dir, rmErr)
 		}
 	}()
 	if err := os.Chmod(dir, 0o700); err != nil {
 		return "", err
 	}
-	file := filepath.Join(dir, t.ID+"-notes.md")
+	file := filepath.Join(dir, name)
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return "", fmt.Errorf("make the temporary notes file: %w", err)
+		return "", fmt.Errorf("make the temporary file: %w", err)
 	}
 	_, werr := io.WriteString(f, plain)
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}
 	if werr != nil {
-		return "", fmt.Errorf("write the temporary notes file: %w", werr)
+		return "", fmt.Errorf("write the temporary file: %w", werr)
 	}
 
 	// Ctrl-C (or closing the terminal) reaches the editor too; coach waits
@@ -471,12 +509,12 @@ func Edit(t *Target, plain, editor string, stdout, stderr io.Writer) (edited str
 		return "", ErrEditInterrupted // the editor's own Ctrl-C, as shells report it
 	}
 	if editErr != nil {
-		return "", fmt.Errorf("%w; the notes were not changed", editErr)
+		return "", editErr
 	}
 
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return "", fmt.Errorf("read the edited notes: %w", err)
+		return "", fmt.Errorf("read the edited text: %w", err)
 	}
 	return string(data), nil
 }

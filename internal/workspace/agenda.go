@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/coach-dev/coach/plans"
@@ -72,6 +73,18 @@ func (w *Workspace) Agenda(p *skills.Person, week plans.Week, rep Reporter) (*pl
 	if err != nil {
 		return nil, err
 	}
+	requests, err := Requests(w.Repo.Root)
+	if err != nil {
+		return nil, err
+	}
+	var asked []plans.FeedbackAsk
+	for _, r := range AskedOf(requests, p.ID, week.Day(w.Repo.Config.Agenda.WeekdayValue())) {
+		name := r.About
+		if about, err := w.Repo.Person(r.About); err == nil {
+			name = about.Name
+		}
+		asked = append(asked, plans.FeedbackAsk{About: plans.Who{ID: r.About, Name: name}, Date: r.Date.Format(time.DateOnly)})
+	}
 	return plans.BuildAgenda(plans.AgendaInput{Plan: pl, Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p,
-		History: w.Own[p.ID], Week: week, Previous: prev}), nil
+		History: w.Own[p.ID], Week: week, Previous: prev, Asked: asked}), nil
 }

@@ -19,7 +19,9 @@ type Checked struct {
 // problem: the files', the coach version's (b is the running binary) and,
 // for the work tree, the misplaced files. The caller adds those of
 // package notes (which imports this one) for the work tree, and sorts.
-func Check(dir string, staged bool, b version.Build) (*Checked, error) {
+// more are the checks of packages that import this one (peer feedback's),
+// run on the files read, while a staged copy of them still exists.
+func Check(dir string, staged bool, b version.Build, more ...func(*skills.Repo) skills.Problems) (*Checked, error) {
 	c := &Checked{}
 	if staged {
 		repo, err := LoadStaged(dir)
@@ -45,6 +47,9 @@ func Check(dir string, staged bool, b version.Build) (*Checked, error) {
 		// what earlier commits hold, here.
 		ps = append(ps, PlacementProblems(c.Repo.Root)...)
 		ps = append(ps, CaseProblems(c.Repo)...)
+	}
+	for _, f := range more {
+		ps = append(ps, f(c.Repo)...)
 	}
 	c.Problems = ps
 	return c, nil

@@ -24,6 +24,7 @@ import (
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/internal/files"
 	"github.com/coach-dev/coach/internal/parallel"
+	"github.com/coach-dev/coach/internal/selfreview"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/coach-dev/coach/templates"
@@ -109,6 +110,7 @@ func OpenDiff(ctx context.Context, opts DiffOptions, rep Reporter) (*Diff, error
 	headMatrix := t.Repo.Matrix
 	var headSide plans.Side
 	var headCommit string
+	var headSelf []string
 	headInvalid := false
 	if opts.Head == "" {
 		if headRules, err = workTreeRules(root, baseRules); err != nil {
@@ -132,7 +134,7 @@ func OpenDiff(ctx context.Context, opts DiffOptions, rep Reporter) (*Diff, error
 		if err != nil {
 			return nil, &RevisionError{err}
 		}
-		headRules, headCommit = rulesAt(head), head.Commit
+		headRules, headCommit, headSelf = rulesAt(head), head.Commit, head.Self
 		var matrixErrs, headErrs skills.Problems
 		headMatrix, matrixErrs = matrixAt(head, t.Repo.Matrix, rep)
 		if matrixErrs != nil {
@@ -150,10 +152,42 @@ func OpenDiff(ctx context.Context, opts DiffOptions, rep Reporter) (*Diff, error
 	tmpl, renderedWith := reviewTemplates(base, rep)
 	r := plans.BuildReview(plans.ReviewInput{Matrix: headMatrix, BaseMatrix: baseMatrix, MatrixInvalid: matrixInvalid,
 		Config: t.Repo.Config, Base: baseSide, Head: headSide, BaseRules: baseRules, HeadRules: headRules, RenderedWith: renderedWith})
+	if opts.Head == "" {
+		matches, _ := filepath.Glob(filepath.Join(root, selfreview.Dir, "*", "*.md"))
+		for _, m := range matches {
+			if rel, err := filepath.Rel(root, m); err == nil {
+				headSelf = append(headSelf, filepath.ToSlash(rel))
+			}
+		}
+	}
+	r.SelfReviews = selfAdded(headSide.People, base.Self, headSelf)
 	if err := notesCommits(snaps, r, base, headCommit, opts.Head == "", headSide); err != nil {
 		return nil, err
 	}
 	return &Diff{Review: r, Errors: errs, Templates: tmpl, HeadInvalid: headInvalid}, nil
+}
+
+// selfAdded are the self-reviews of head that base does not have.
+func selfAdded(people map[string]*skills.Person, base, head []string) []plans.SelfReviewAdded {
+	had := map[string]bool{}
+	for _, p := range base {
+		had[p] = true
+	}
+	var out []plans.SelfReviewAdded
+	for _, s := range selfreview.Added(head) {
+		if had[s.Path] {
+			continue
+		}
+		name := s.Person
+		if p := people[s.Person]; p != nil && p.Name != "" {
+			name = p.Name
+		}
+		out = append(out, plans.SelfReviewAdded{ID: s.Person, Name: name, Period: s.Period.String()})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Period < out[j].Period || out[i].Period == out[j].Period && out[i].ID < out[j].ID
+	})
+	return out
 }
 
 func revLabel(s *history.Snapshot) string {

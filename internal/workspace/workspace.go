@@ -89,6 +89,9 @@ type Workspace struct {
 	Prefix string
 	// Workers is how many plans are built at once; 0 means GOMAXPROCS.
 	Workers int
+	// Feedback are the dates of the peer feedback about each person, which
+	// plans count.
+	Feedback map[string][]string
 
 	progress Progress
 	index    *plans.TeamIndex
@@ -217,6 +220,10 @@ func OpenFiles(ctx context.Context, opts Options) (*Workspace, error) {
 		return nil, err
 	}
 	if err := wait(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if w.Feedback, err = FeedbackDates(repo.Root); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -394,7 +401,7 @@ func (w *Workspace) Plan(p *skills.Person) (*plans.Plan, error) {
 		return nil, err
 	}
 	return plans.Build(plans.Input{Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p, Team: w.Repo.People,
-		Index: w.TeamIndex(), History: own})
+		Index: w.TeamIndex(), History: own, Feedback: w.Feedback[p.ID]})
 }
 
 // PlanHistory is the history p's plan is built from: the committed history
