@@ -302,7 +302,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	case mgr == first, strings.HasPrefix(first, mgr+" "):
 		mgr = pl.Person.ManagerName // two people of one first name
 	}
-	if pl.Calibration != "" && pl.Baseline != nil && !pl.Baseline.Calibrated && pl.Baseline.Kind != "first" && pl.Verdict.Kind != "onboarding" && pl.CalibrateBy() != "" {
+	if pl.calibrationCommitted() {
 		// The baseline's calibration is a commitment with a date, not a
 		// doubt left open.
 		out = append(out, fmt.Sprintf("Calibration: the assessment of %s agreed with %s by %s, and what it settles told to %s at the next 1:1 after it.",
@@ -433,4 +433,13 @@ func lowerFirst(s string) string {
 // themReview says the manager's review habit of several goals.
 func themReview(review string) string {
 	return strings.NewReplacer("reviews it without rewriting it", "reviews them without rewriting them", "asks about it", "asks about them").Replace(review)
+}
+
+// calibrationCommitted reports whether the plan commits the manager to
+// calibrating the person's baseline by [Plan.CalibrateBy]: a baseline
+// nobody has calibrated, flagged for calibration, past onboarding. The
+// agendas name the same date.
+func (pl *Plan) calibrationCommitted() bool {
+	return pl.Calibration != "" && pl.Baseline != nil && !pl.Baseline.Calibrated && pl.Baseline.Kind != "first" &&
+		pl.Verdict.Kind != "onboarding" && pl.CalibrateBy() != ""
 }

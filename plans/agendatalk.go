@@ -281,8 +281,9 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 
 // baselineWords says, in the manager's voice, which assessment the
 // person's levels come from (by its date, never "fresh"), and, while it is
-// not calibrated, who calibrates it and by when: the next career
-// conversation (next), where the longer view is taken up again.
+// not calibrated, who calibrates it and by when: the date the plan commits
+// to, else the next career conversation (next), where the longer view is
+// taken up again.
 func baselineWords(pl *Plan, b Baseline, day, next time.Time) string {
 	of := "the assessment of " + longDate(day0(b.Date), day)
 	switch {
@@ -297,9 +298,16 @@ func baselineWords(pl *Plan, b Baseline, day, next time.Time) string {
 		return fmt.Sprintf("Your levels come from %s, calibrated since: your progress counts from there.", of)
 	}
 	with := cmp.Or(pl.calibrateWith, "the other managers")
+	// The plan's date for it, the one the manager committed to there.
+	if d, err := time.Parse(time.DateOnly, pl.CalibrateBy()); err == nil && pl.calibrationCommitted() {
+		if d.Before(day) {
+			return fmt.Sprintf("Your levels come from %s. I committed to calibrate it with %s by %s, and that is late: it is done before our next 1:1, and we go through what it settles there.", of, with, longDate(d, day))
+		}
+		next = d
+	}
 	by := fmt.Sprintf("by %s %s", next.Weekday(), longDate(next, day))
 	if pl.Verdict.Kind == "held" {
-		return fmt.Sprintf("Your levels come from %s. I will calibrate it with %s %s, and we take up %s at that 1:1, on levels we both trust.", of, with, by, pl.Target.Name)
+		return fmt.Sprintf("Your levels come from %s. I will calibrate it with %s %s, and we take up %s at our first 1:1 after it, on levels we both trust.", of, with, by, pl.Target.Name)
 	}
 	return fmt.Sprintf("Your levels come from %s. I will calibrate it with %s %s, so that it holds up when it counts towards %s.", of, with, by, pl.Target.Name)
 }
