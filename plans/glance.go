@@ -233,6 +233,12 @@ func firstSentence(text string) string {
 	return text
 }
 
+// AndList joins items as a sentence does: "a, b and c".
+func AndList(items []string) string { return andList(items) }
+
+// UpperFirst capitalises the first letter of s, as a sentence starts.
+func UpperFirst(s string) string { return upperFirst(s) }
+
 func andList(items []string) string {
 	switch len(items) {
 	case 0:

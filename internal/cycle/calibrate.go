@@ -296,5 +296,5 @@ func shortOf(below []plans.SkillGap) string {
 		}
 		names = append(names, fmt.Sprintf("%s (%d, bar %d)", g.Name, g.Level, g.Expect))
 	}
-	return andList(names)
+	return plans.AndList(names)
 }

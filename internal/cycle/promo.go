@@ -304,13 +304,13 @@ func against(m *skills.Matrix, c *Case, pl *plans.Plan, history []skills.Change,
 		}
 	}
 	if len(below) > 0 {
-		out = append(out, fmt.Sprintf("Below the %s bar on %d %s: %s.", c.Target.Name, len(below), plural(len(below), "skill", "skills"), andList(below)))
+		out = append(out, fmt.Sprintf("Below the %s bar on %d %s: %s.", c.Target.Name, len(below), plural(len(below), "skill", "skills"), plans.AndList(below)))
 	}
 	switch n := len(unassessed); {
 	case n > 4:
-		out = append(out, fmt.Sprintf("No level yet on %d skills of the bar, among them %s: the room cannot weigh a skill nobody has assessed.", n, andList(unassessed[:3])))
+		out = append(out, fmt.Sprintf("No level yet on %d skills of the bar, among them %s: the room cannot weigh a skill nobody has assessed.", n, plans.AndList(unassessed[:3])))
 	case n > 0:
-		out = append(out, fmt.Sprintf("No level yet on %s: the room cannot weigh a skill nobody has assessed.", andList(unassessed)))
+		out = append(out, fmt.Sprintf("No level yet on %s: the room cannot weigh a skill nobody has assessed.", plans.AndList(unassessed)))
 	}
 	if ids, on := pl.RaisedWithoutEvidence(); len(ids) > 0 {
 		var names []string
@@ -318,8 +318,8 @@ func against(m *skills.Matrix, c *Case, pl *plans.Plan, history []skills.Change,
 			names = append(names, skillRef(m, id).Name)
 		}
 		out = append(out, fmt.Sprintf("%s raised on %s without evidence behind %s: %s. The case counts %s at %s earlier %s until evidence backs %s.",
-			upperFirst(plural(len(ids), "one level was", fmt.Sprintf("%d levels were", len(ids)))), on, plural(len(ids), "it", "them"),
-			andList(names), plural(len(ids), "it", "them"), plural(len(ids), "its", "their"), plural(len(ids), "level", "levels"), plural(len(ids), "it", "them")))
+			plans.UpperFirst(plural(len(ids), "one level was", fmt.Sprintf("%d levels were", len(ids)))), on, plural(len(ids), "it", "them"),
+			plans.AndList(names), plural(len(ids), "it", "them"), plural(len(ids), "its", "their"), plural(len(ids), "level", "levels"), plural(len(ids), "it", "them")))
 	}
 	b := pl.Baseline
 	if b == nil {
@@ -340,16 +340,16 @@ func against(m *skills.Matrix, c *Case, pl *plans.Plan, history []skills.Change,
 	switch n := len(unbacked); {
 	case n > 4:
 		out = append(out, fmt.Sprintf("No evidence written for %d of the skills where the %s bar is higher than the %s one, among them %s: their levels stand on the manager's word alone.",
-			n, c.Target.Name, c.Role.Name, andList(unbacked[:3])))
+			n, c.Target.Name, c.Role.Name, plans.AndList(unbacked[:3])))
 	case n > 0:
 		out = append(out, fmt.Sprintf("No evidence written for %s, where the %s bar is higher than the %s one: %s on the manager's word alone.",
-			andList(unbacked), c.Target.Name, c.Role.Name, plural(n, "its level stands", "their levels stand")))
+			plans.AndList(unbacked), c.Target.Name, c.Role.Name, plural(n, "its level stands", "their levels stand")))
 	}
 	switch t := c.InRole; {
 	case t.Since == "":
 		out = append(out, fmt.Sprintf("The history does not show when %s became a %s: say it in the room.", first, c.Role.Name))
 	case t.Months < MinMonthsInRole && t.From != "first-file":
-		out = append(out, fmt.Sprintf("%s in the %s role, since %s: fewer than %d months.", upperFirst(monthsText(t.Months)), c.Role.Name, t.Since, MinMonthsInRole))
+		out = append(out, fmt.Sprintf("%s in the %s role, since %s: fewer than %d months.", plans.UpperFirst(monthsText(t.Months)), c.Role.Name, t.Since, MinMonthsInRole))
 	case t.Months < MinMonthsInRole:
 		out = append(out, fmt.Sprintf("The skill file shows %s in the %s role, since %s, and not when it began: fewer than %d months on the record.",
 			monthsText(t.Months), c.Role.Name, t.Since, MinMonthsInRole))
@@ -406,7 +406,7 @@ func summary(c *Case, pl *plans.Plan) string {
 	case len(c.Against) == 1:
 		b.WriteString(" One thing stands against it, below.")
 	default:
-		fmt.Fprintf(&b, " %s things stand against it, below.", upperFirst(count(len(c.Against))))
+		fmt.Fprintf(&b, " %s things stand against it, below.", plans.UpperFirst(count(len(c.Against))))
 	}
 	return b.String()
 }
@@ -463,23 +463,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-func andList(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func firstWord(name string) string {
