@@ -55,6 +55,8 @@ type Finding struct {
 	Path    string
 	Line    int
 	Message string
+	// Missing is set when the file is not there at all.
+	Missing bool
 }
 
 // CheckGenerated compares g as committed in repo with content, as
@@ -75,11 +77,11 @@ func CheckGenerated(repo *skills.Repo, g Generated, content []byte) (diff string
 	}
 	switch verdict {
 	case "missing":
-		f = &Finding{missing, 0, fmt.Sprintf("%s is missing; run `%s` and commit it", g.Path, g.Again)}
+		f = &Finding{Path: missing, Message: fmt.Sprintf("%s is missing; run `%s` and commit it", g.Path, g.Again), Missing: true}
 	case "hand-edited":
-		f = &Finding{g.Path, 1, fmt.Sprintf("%s was edited by hand; move the edits to %s, then run `%s` and commit it", g.Path, edits, g.Force)}
+		f = &Finding{Path: g.Path, Line: 1, Message: fmt.Sprintf("%s was edited by hand; move the edits to %s, then run `%s` and commit it", g.Path, edits, g.Force)}
 	case "stale":
-		f = &Finding{g.Path, line, fmt.Sprintf("%s is stale; run `%s` and commit it", g.Path, g.Again)}
+		f = &Finding{Path: g.Path, Line: line, Message: fmt.Sprintf("%s is stale; run `%s` and commit it", g.Path, g.Again)}
 	}
 	return diff, f, nil
 }
