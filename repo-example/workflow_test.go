@@ -100,6 +100,11 @@ func TestWorkflowChangedStepSeesRenames(t *testing.T) {
 		{"a file moved into skills/", "archive/bob.toml", "skills/bob.toml", "coach=true"},
 		{"a skill file renamed within skills/", "skills/alice.toml", "skills/alicia.toml", "coach=true"},
 		{"a file with a name git quotes", "skills/alice.toml", "archive/ali\u00e9.toml", "coach=true"},
+		// check refuses plain text under feedback/: a pull request that
+		// only adds some must still run it.
+		{"a file moved into feedback/", "docs/a.md", "feedback/alice/a.md", "coach=true"},
+		{"a file moved into self/", "docs/a.md", "self/2026-Q4/alice.md", "coach=true"},
+		{"a file moved into reviews/", "docs/a.md", "reviews/2026-Q4/alice.md", "coach=true"},
 		{"no coaching file", "docs/a.md", "docs/b.md", "coach=false"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
