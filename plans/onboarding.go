@@ -133,5 +133,9 @@ func buddyLine(buddy string) string {
 	if buddy == "" {
 		return "A peer PM a level above you, as your onboarding buddy: ask them what they wish they had known in their first month."
 	}
-	return fmt.Sprintf("%s, your onboarding buddy: ask what they wish they had known in their first month.", buddy)
+	return buddy + buddySuffix + " ask what they wish they had known in their first month."
 }
+
+// buddySuffix follows a named buddy's name in the plan's list of whom to
+// meet.
+const buddySuffix = ", your onboarding buddy:"
