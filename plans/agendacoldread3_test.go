@@ -195,3 +195,44 @@ func TestNewHireAgendaIsShort(t *testing.T) {
 		}
 	}
 }
+
+// TestOnboardingItemsAreTheTeamsOwn: the business a new hire learns and
+// the leads they meet start from the team their first open goal works
+// with; no generic software company's sign-ups, sales pipeline or lost
+// deals are assumed.
+func TestOnboardingItemsAreTheTeamsOwn(t *testing.T) {
+	disputes := skills.Goal{Text: "Ship the dispute status page with Disputes Operations", Due: day("2027-01-29")}
+	ended := skills.Goal{Text: "Agree the payout SLA with Treasury", Done: day("2026-11-01")}
+	for _, tt := range []struct {
+		name            string
+		goals           []skills.Goal
+		business, leads string
+	}{
+		{"a goal with a team", []skills.Goal{ended, disputes},
+			"Learn the business: how your area earns or saves money, who its largest customers or partners are, and what would make them leave. Ask Disputes Operations for one recent case to walk through.",
+			"The leads of the teams your area works with most, Disputes Operations first, or the people they delegate to."},
+		{"no goal", nil,
+			"Learn the business: how your area earns or saves money, who its largest customers or partners are, and what would make them leave. Ask the team closest to them for one recent case to walk through.",
+			"The leads of the teams your area works with most, or the people they delegate to."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := learnBusiness(tt.goals); got != tt.business {
+				t.Errorf("business %q\nwant     %q", got, tt.business)
+			}
+			if got := leadsToMeet(tt.goals); got != tt.leads {
+				t.Errorf("leads %q\nwant  %q", got, tt.leads)
+			}
+		})
+	}
+	m := matrix(t)
+	o := onboarding(m, m.Role("pm"), "Dana Whitfield", "", day("2026-10-12"), nil, []skills.Goal{disputes})
+	for _, ph := range o.Phases {
+		for _, it := range append(ph.Items, o.Meet...) {
+			for _, saas := range []string{"sign up", "lost deal", "Sales loses", "customer success manager", "Marketing"} {
+				if strings.Contains(it, saas) {
+					t.Errorf("a generic software company's onboarding: %q in %q", saas, it)
+				}
+			}
+		}
+	}
+}
