@@ -192,6 +192,9 @@ type OnboardingWeek struct {
 	Left         int      `json:"left,omitempty"`
 	Done         int      `json:"done,omitempty"`
 	FirstOfPhase bool     `json:"first_of_phase,omitempty"`
+	// Buddy is what to bring from the new hire's weekly time with their
+	// onboarding buddy, named in their plan, in turn.
+	Buddy string `json:"buddy,omitempty"`
 	// DaysLeft is how many days of the phase are left after the 1:1.
 	DaysLeft int `json:"days_left,omitempty"`
 }
@@ -432,6 +435,12 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, focusGoal(a.Focus))
 	if f := a.Focus; f != nil && len(pl.Current.Below) > 0 && slices.ContainsFunc(pl.Focus, func(x Focus) bool { return x.ID == f.ID && x.BelowRole }) {
 		support(a, pl, p, day, review)
+	}
+	if a.Onboarding != nil {
+		// A new hire's agenda is short: the onboarding item of the week,
+		// one question (the focus's), and the buddy; no check-in, work
+		// review or feedback besides.
+		a.CheckIn, a.Review, a.Feedback = "", nil, nil
 	}
 	fit(a, len(pl.Current.Below) > 0)
 	for _, ask := range in.Asked {
@@ -689,6 +698,7 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	// How many weeks this skill has been the focus before this one.
 	times := (block/len(turn))*per + mod(idx, per)
 	s := in.Matrix.Skill(f.ID)
+	f.Noted = notedBy(in.History, in.Person, pl.Person.ManagerName, setbackOn(in.Person, f.ID))
 	wf := &WeekFocus{SkillRef: f.SkillRef, Level: f.Level, Next: f.Next, Weeks: per, Of: 1}
 	if len(pl.Focus) == 1 {
 		wf.Weeks = 0 // one focus skill: no rotation to count weeks against
@@ -729,6 +739,13 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		}
 	}
 	actions = ownFirst(actions, in.Person, f, day)
+	// The skill's own practice at work takes its turn after the plan's
+	// actions, so that a second week on the skill is not a shared sentence
+	// with a goal's name in it.
+	h := habit(in.Person, f)
+	if h != nil && len(actions) > 0 && !returned(pl, in.Person, day) {
+		actions = append(actions, *h)
+	}
 	for k := range len(actions) {
 		a := actions[mod(times+k, len(actions))]
 		turn := (times + k) / len(actions) // times this action came round before
@@ -745,7 +762,11 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			}
 			before = append(before, e.ID)
 		}
-		a, wf.Goal = weeklyTry(a, in.Person, f, day, last, turn, before...)
+		if h != nil && a.Text == h.Text {
+			wf.Goal = nil // the matrix's practice, sized for the week already
+		} else {
+			a, wf.Goal = weeklyTry(a, in.Person, f, day, last, turn, before...)
+		}
 		wf.Action = &a
 		if in.Previous == nil || a.Text != in.Previous.TryThis {
 			break // last week's idea is not this week's again, while there is another
@@ -770,7 +791,10 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		said += "\n" + in.Previous.TryThis
 	}
 	wf.NextInAction = f.Next.Descriptor != "" && strings.Contains(said, f.Next.Descriptor)
-	wf.Ask = disagreement(in.Person, f.ID, "")
+	if onboardingWeek(pl, day) == nil {
+		// A new hire's weeks are not opened with a rating dispute.
+		wf.Ask = disagreement(in.Person, f.ID, "")
+	}
 	return wf
 }
 
@@ -813,25 +837,22 @@ func weekTurn(focus []Focus, goals []skills.Goal, day time.Time) []int {
 // AgendaPath is where a person's agenda for a week is written.
 func AgendaPath(id string, w Week) string { return fmt.Sprintf("agendas/%s/%s.md", id, w) }
 
-// overdueAsk is the question for a goal past its date: a new date while
-// nobody has asked yet; what is in the way once one was asked for; and
-// from four weeks past its date, a decision on the goal itself, firmer
-// from six.
+// overdueAsk is the question for a goal past its date, asked, never
+// charged: what would help and a date that fits while nobody has asked
+// yet; what changed once one was asked for; and from four weeks past its
+// date, whether it is still the right goal, decided together.
 func overdueAsk(due, day, last time.Time) string {
 	weeks := int(day.Sub(due).Hours() / 24 / 7)
 	asked := !last.IsZero() && due.Before(last)
 	switch {
 	case !asked:
-		return "Is it done, or what is its new date?"
+		return "What would help it along, and what date fits now?"
 	case weeks < 4:
-		return "It was past its date at our last 1:1 too: what is in the way, and who could take part of it?"
-	case weeks < 6 && int(last.Sub(due).Hours()/24/7) >= 4:
-		return "The decision on it was due at our last 1:1: re-scope it, hand it on or drop it today, and write down which."
+		return "What has changed since we last spoke about it, and what would help: time, a decision from me, or someone to share it with?"
 	case weeks < 6:
-		// How long it is past its date is said once, in the date's words.
-		return "Decide today whether to re-scope it, hand it on or drop it, and write the decision down."
+		return "Is it still the right goal? If it is, what would help and what date fits; if not, we can re-scope it, hand it on or let it go together."
 	}
-	return "Unless we re-commit to it today, with a date we both believe, take it off the plan."
+	return "It has waited a while: shall we give it a date we both believe in, or agree together to let it go?"
 }
 
 // quotes reports whether text quotes an evidence entry: the whole of it,

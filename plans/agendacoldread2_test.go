@@ -143,7 +143,7 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 	// A setback: the try starts from the clause that records it.
 	p.Evidence = []skills.Evidence{{Date: day("2026-11-12"), Skill: "negotiation", Text: "Gave the roadmap away, but still rewrites the updates"}}
 	got, _ = weeklyTry(Action{Text: `Start from what the evidence says: "still rewrites the updates". Try something else.`}, p, f, d, "", 0)
-	want = "Your note of 12 November reads “still rewrites the updates”: before our next 1:1, catch the next moment it happens, do one thing differently, and write down what followed."
+	want = "The note of 12 November reads “still rewrites the updates”: before our next 1:1, catch the next moment it happens, do one thing differently, and write down what followed."
 	if got.Text != want {
 		t.Errorf("setback:\n got %q\nwant %q", got.Text, want)
 	}

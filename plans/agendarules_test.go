@@ -20,7 +20,7 @@ func TestSinceLastTimeDatesEvidenceByItsOwnDate(t *testing.T) {
 	for _, tt := range []struct {
 		name, on, commit, want string
 	}{
-		{"written down later", "2026-07-22", "2026-11-18", "22 July (written down 18 November)"},
+		{"written down later", "2026-07-22", "2026-11-18", "22 July"},
 		{"written down the same day", "2026-11-18", "2026-11-18", "18 November"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,28 +89,22 @@ func TestCommitmentsCheckedInTurn(t *testing.T) {
 		}
 	}
 	a := agendaFor(t, pm(t), nil, "2026-W48", prevAt(t, "2026-W47", 1))
-	if !strings.HasPrefix(strings.Join(a.Prep, "\n"), "Nothing new written down since") || !strings.Contains(strings.Join(a.Prep, "\n"), "Ask yourself before you go in: ") {
+	if strings.Contains(strings.Join(a.Prep, "\n"), "Nothing new written down since") || !strings.Contains(strings.Join(a.Prep, "\n"), "Ask yourself before you go in: ") {
 		t.Errorf("prep %q", a.Prep)
 	}
 }
 
-// TestNothingRecordedInAManagersWords: a quiet week is said as a manager
-// would, never as the tool's file.
-func TestNothingRecordedInAManagersWords(t *testing.T) {
+// TestQuietWeekSaysNothing: a week with nothing new in the file adds no
+// line saying so: the prep is only what the manager can act on.
+func TestQuietWeekSaysNothing(t *testing.T) {
 	a := agendaFor(t, pm(t), nil, "2026-W48", prevAt(t, "2026-W47", 1))
-	want := "Nothing new written down since 17 November: ask Pat for one moment of negotiation and trade-offs worth keeping."
-	if !contains(a.Prep, want) {
-		t.Errorf("prep %q, want %q", a.Prep, want)
-	}
 	for _, s := range a.Prep {
-		if !strings.HasPrefix(s, "Nothing") {
-			continue
+		if strings.HasPrefix(s, "Nothing") || strings.Contains(s, "written down since") {
+			t.Errorf("bookkeeping line in the prep: %q", s)
 		}
-		for _, bad := range []string{"file", "never through it", "commit"} {
-			if strings.Contains(s, bad) {
-				t.Errorf("tool words %q in %q", bad, s)
-			}
-		}
+	}
+	if len(a.Prep) != 1 || !strings.HasPrefix(a.Prep[0], "Ask yourself before you go in: ") {
+		t.Errorf("prep %q, want the manager's one question to themselves", a.Prep)
 	}
 }
 
@@ -164,9 +158,9 @@ func TestWorkReviewTurnsThroughEveryGoal(t *testing.T) {
 	}
 }
 
-// TestOnboardingCarriesUnfinishedItems: a phase's first agenda lists the
-// items of earlier phases still open and this phase's; after that, one item
-// a week, not the same list again.
+// TestOnboardingCarriesUnfinishedItems: a new hire's agenda asks about one
+// item a week, the items of earlier phases still open first, a different
+// one each week, never the whole list.
 func TestOnboardingCarriesUnfinishedItems(t *testing.T) {
 	p := pm(t)
 	p.Joined = day("2026-10-12")
@@ -179,19 +173,17 @@ func TestOnboardingCarriesUnfinishedItems(t *testing.T) {
 	if o == nil || o.Phase.Days != 60 || !o.FirstOfPhase {
 		t.Fatalf("onboarding %+v", o)
 	}
-	if len(o.Carried) == 0 || len(o.Carried) > 3 || len(o.Open) != 4 || o.Ask != "" {
-		t.Errorf("first agenda of the phase: carried %d, open %d, ask %q", len(o.Carried), len(o.Open), o.Ask)
-	}
-	for _, c := range o.Carried {
-		if strings.HasPrefix(c, "Sit in on") {
-			t.Errorf("an item the evidence shows done is carried: %q", c)
-		}
+	// Two of the first phase's four items are open (the pm's role runs the
+	// team's planning rather than shadowing it, and the evidence shows one
+	// done), and the second phase's four: one is asked, five wait.
+	if want := "Take over the backlog of your area from your manager and run its next prioritisation yourself, with the trade-offs written down."; len(o.Carried) != 0 || len(o.Open) != 0 || o.Ask != want || o.Left != 5 {
+		t.Errorf("first agenda of the phase: carried %d, open %d, ask %q, left %d; want ask %q, left 5", len(o.Carried), len(o.Open), o.Ask, o.Left, want)
 	}
 	// The weeks after: one item each, different each week.
 	b := agendaFor(t, p, nil, "2026-W48", prevAt(t, "2026-W47", 5))
 	c := agendaFor(t, p, nil, "2026-W49", prevAt(t, "2026-W48", 6))
 	for _, x := range []*Agenda{b, c} {
-		if x.Onboarding.FirstOfPhase || len(x.Onboarding.Open) != 0 || len(x.Onboarding.Carried) != 0 || x.Onboarding.Ask == "" || x.Onboarding.Left != len(o.Carried)+len(o.Open)-1 {
+		if x.Onboarding.FirstOfPhase || len(x.Onboarding.Open) != 0 || len(x.Onboarding.Carried) != 0 || x.Onboarding.Ask == "" || x.Onboarding.Left != 5 || strings.HasPrefix(x.Onboarding.Ask, "Sit in on") || x.Onboarding.Ask == o.Ask {
 			t.Errorf("%s: %+v", x.Week, x.Onboarding)
 		}
 	}

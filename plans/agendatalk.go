@@ -25,11 +25,12 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	// Goals past their date open the 1:1; the question for each is under
 	// Goals due, and is not repeated here.
 	switch late := a.LateGoals(); {
+	// An opener asks; it does not charge: what would help, and a date
+	// that fits now.
 	case len(late) == 1:
-		// Said in the words of how late it is, which change every week.
-		out = append(out, fmt.Sprintf("Open with the goal past its date: %s late now.", strings.TrimSuffix(ago(day0(late[0].Due), day), " ago")))
+		out = append(out, fmt.Sprintf("Start with the goal past its date, due %s: %s", late[0].When, openerFor(late[0].Ask, a.Number)))
 	case len(late) > 1:
-		out = append(out, fmt.Sprintf("Open with the %d goals past their date, the oldest %s.", len(late), ago(day0(late[0].Due), day)))
+		out = append(out, fmt.Sprintf("Start with the %d goals past their date, the oldest due %s: ask what would help each before asking for new dates.", len(late), late[0].When))
 	}
 	var up, down []string
 	for _, c := range a.Changes {
@@ -60,19 +61,8 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 			out = append(out, fmt.Sprintf("%s moved down: say what you saw, and agree one thing that would bring it back.", fewNames(down)))
 		}
 	}
-	if len(a.Changes) == 0 && !a.FirstAgenda {
-		// A quiet file is said in the week's own terms: its focus, or its
-		// idea to try, so that two quiet weeks do not read the same.
-		on := "this fortnight"
-		if a.Focus != nil {
-			on = lowerFirst(a.Focus.Name)
-		}
-		if a.Number%2 == 0 {
-			out = append(out, fmt.Sprintf("Nothing new written down since %s: ask %s for one moment of %s worth keeping.", longDate(day0(a.Since), day), first, on))
-		} else {
-			out = append(out, fmt.Sprintf("Nothing new written down since %s: if %s did something on %s, note it together.", longDate(day0(a.Since), day), first, on))
-		}
-	}
+	// A quiet week says nothing about it: a line that only says nothing
+	// was written down is bookkeeping, not something to open a 1:1 with.
 	if n := len(Lines(a.Open)); n > 0 {
 		oldest := a.Open[0].Since
 		for _, it := range a.Open {
@@ -111,6 +101,23 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	return out
 }
 
+// openerFor is how the manager opens a goal past its date, by the question
+// asked about it this week (see overdueAsk): a question, never a charge,
+// and not last week's words again.
+func openerFor(ask string, number int) string {
+	switch {
+	case strings.HasPrefix(ask, "What has changed"):
+		return "hear what has changed before offering help."
+	case strings.HasPrefix(ask, "Is it still") && number%2 == 0:
+		return "whether it is still the right goal is a question to settle together, not a verdict."
+	case strings.HasPrefix(ask, "Is it still"):
+		return "ask what would make it worth keeping before deciding anything together."
+	case strings.HasPrefix(ask, "It has waited"):
+		return "agree together whether it keeps a date or goes."
+	}
+	return "ask what would help it along before asking for a new one."
+}
+
 // fewNames lists up to three skills by name, and names two and counts the
 // rest of a longer list.
 func fewNames(names []string) string {
@@ -136,12 +143,10 @@ var careerQuestions = []string{
 }
 
 // onboardingQuestions replace the career questions in a new hire's first
-// 90 days.
+// 90 days: how the first weeks went, and what they want, every month.
 var onboardingQuestions = []string{
-	"What has surprised you most about the product, the customers or the team so far?",
-	"What would make your first 90 days a success, in your own words?",
-	"Who here have you not met yet that you suspect you should have?",
-	"What do you know now that you wish someone had told you on day one?",
+	"How have the first weeks gone, in your own words: what has been easier than you expected, and what harder?",
+	"What do you want from this role, and what would make your first 90 days a success for you?",
 }
 
 // returnQuestions replace the career questions for someone back from a
@@ -222,7 +227,7 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(recent && pl.Verdict.Kind == "held") {
 		t.Points = append(t.Points, v)
 	}
-	if recent {
+	if recent && !onboarding {
 		t.Points = append(t.Points, baselineWords(pl, b, day, firstWeekday(day, in.Config.Agenda.WeekdayValue())))
 	}
 	back := returned(pl, p, day)
@@ -232,7 +237,7 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if len(pl.Shifts) > 0 && !onboarding && !back && len(pl.Current.Below) == 0 {
 		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
 	}
-	if len(pl.Strengths) > 0 {
+	if len(pl.Strengths) > 0 && !onboarding {
 		st := pl.Strengths[month%len(pl.Strengths)]
 		at := fmt.Sprintf("%d %s", st.Level, st.LevelName)
 		if st.Before != "" {
@@ -242,7 +247,9 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	}
 	var asks []string
 	for _, s := range in.Matrix.Skills {
-		if focus != nil && s.ID == focus.ID {
+		if focus != nil && s.ID == focus.ID || onboarding {
+			// A new hire's first career conversations ask what they want
+			// and how the first weeks went, never open a rating dispute.
 			continue
 		}
 		if q := disagreement(p, s.ID, s.Name); q != "" {
@@ -546,16 +553,40 @@ func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
 	}
 	w.FirstOfPhase = lastN <= prevPhaseEnd
 	w.DaysLeft = w.Phase.Days - w.Day
-	if !w.FirstOfPhase && number%2 == 0 {
-		w.Assess = "" // what is left to assess is said every other week
+	if w.Phase.Days < 90 || !w.FirstOfPhase && number%2 == 0 {
+		// What is left to assess is the last phase's work, said every
+		// other week then: before it, it is bookkeeping in a short agenda.
+		w.Assess = ""
+	}
+	if b := buddyOf(pl.Onboarding); b != "" {
+		w.Buddy = fmt.Sprintf("Your onboarding buddy, %s: %s", b, buddyPrompts[mod(number, len(buddyPrompts))])
 	}
 	all := append(slices.Clone(w.Carried), open...)
-	if w.FirstOfPhase || len(all) <= 1 {
+	if len(all) <= 1 {
 		w.Open = open
 		return
 	}
-	// One item a week, in turn; the carried ones come first.
+	// A new hire's agenda is short: one item a week, in turn, even on a
+	// phase's first; the carried ones come first.
 	w.Carried, w.Open = nil, nil
 	pick := all[mod(number, len(all))]
 	w.Ask, w.Left = pick, len(all)-1
+}
+
+// buddyPrompts turn week by week: what the new hire brings from their
+// weekly half-hour with their onboarding buddy.
+var buddyPrompts = []string{
+	"bring one thing from this week's half-hour that nobody writes down.",
+	"bring the question you took to this week's half-hour, and what you heard.",
+	"if this week's half-hour has not happened yet, book it before our next 1:1.",
+}
+
+// buddyOf is the new hire's onboarding buddy named in their plan, or "".
+func buddyOf(o *Onboarding) string {
+	for _, m := range o.Meet {
+		if name, _, ok := strings.Cut(m, buddySuffix); ok && !strings.Contains(name, ":") {
+			return name
+		}
+	}
+	return ""
 }

@@ -40,8 +40,27 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 			continue
 		}
 		obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
-		steps := append([]string{goalStep(g, day, setbackOn(p, f.ID))}, laterSteps(g, day)...)
-		shows := append([]string{fmt.Sprintf("What you did on %s, and how the people it involved responded.", obj)}, laterShows(g)...)
+		steps := []string{goalStep(g, day, setbackOn(p, f.ID), f.Noted)}
+		shows := []string{fmt.Sprintf("What you did on %s, and how the people it involved responded.", obj)}
+		// The goal's second step is the skill's own practice at work (or
+		// the person to learn it from) begun on it: the focus skill at the
+		// person's level, not a sentence any goal would take.
+		if h := habit(p, f); h != nil && habitGoal(p, f) != nil && habitGoal(p, f).Text == g.Text {
+			steps, shows = append(steps, h.Text), append(shows, h.Evidence)
+		}
+		// The later steps turn from a different place for each person, so
+		// that teammates a week apart are not handed one sentence; a
+		// goal's own decision and its people's view go with the focus
+		// skill's next level, in the matrix's words.
+		later, ev := laterSteps(g, day), laterShows(g)
+		if later[0] == nextDecision(g, day) && f.Next.Value > 0 && f.Next.Descriptor != "" {
+			later = append(later, fmt.Sprintf("Hold %s against what %d %s in %s looks like (“%s”): pick the one part the work needs most, and do it before our next 1:1.",
+				obj, f.Next.Value, f.Next.Name, lowerFirst(f.Name), strings.TrimSuffix(f.Next.Descriptor, ".")))
+			ev = append(ev, fmt.Sprintf("The part you picked, what you did on %s, and who noticed.", obj))
+		}
+		r := offset(p.ID) % len(later)
+		steps = append(append(steps, later[r:]...), later[:r]...)
+		shows = append(append(shows, ev[r:]...), ev[:r]...)
 		// A goal that names two focus skills starts the later one's weeks
 		// at its next step: its first was tried under the earlier one.
 		for _, id := range before {
@@ -66,8 +85,8 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	}
 	if e := setbackOn(p, f.ID); e != nil && strings.Contains(a.Text, SetbackClause(e.Text)) {
 		return Action{
-			Text: fmt.Sprintf("Your note of %s reads “%s”: before our next 1:1, catch the next moment it happens, do one thing differently, and write down what followed.",
-				longDate(e.Date, day), strings.TrimSuffix(SetbackClause(e.Text), ".")),
+			Text: fmt.Sprintf("%s of %s reads “%s”: before our next 1:1, catch the next moment it happens, do one thing differently, and write down what followed.",
+				UpperFirst(noteWord(f.Noted)), longDate(e.Date, day), strings.TrimSuffix(SetbackClause(e.Text), ".")),
 			Evidence: "What you did differently, and how the people it affected responded, at our next 1:1.",
 		}, nil
 	}
@@ -176,7 +195,9 @@ var recurring = regexp.MustCompile(`(?i)\b(weekly|fortnightly|monthly|quarterly|
 // preparation that makes it go well. setback, when set, is the person's
 // latest evidence on the skill recording a setback: the step then watches
 // for it.
-func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence) string {
+//
+// noted is who wrote that evidence, in the agenda's words (see noteWord).
+func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence, noted string) string {
 	w := parseGoal(g.Text)
 	obj := the(w.Object)
 	if obj == "" {
@@ -189,7 +210,7 @@ func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence) string {
 	}
 	watch := ""
 	if setback != nil {
-		watch = fmt.Sprintf(", with your note of %s in mind (“%s”)", longDate(setback.Date, day), strings.TrimSuffix(SetbackClause(setback.Text), "."))
+		watch = fmt.Sprintf(", with %s of %s in mind (“%s”)", noteWord(noted), longDate(setback.Date, day), strings.TrimSuffix(SetbackClause(setback.Text), "."))
 	}
 	late := !g.Due.IsZero() && g.Due.Before(day)
 	soon := !g.Due.IsZero() && !late && !g.Due.After(day.AddDate(0, 0, 14))
@@ -315,4 +336,99 @@ func prefixed(p, s string) string {
 		return ""
 	}
 	return p + s
+}
+
+// noteWord is whose note an evidence entry is, as the manager says it in
+// the 1:1: "my note" when the manager wrote it, "your note" when the person
+// did, "Rosa's note" for someone else, and "the note" when the history does
+// not say.
+func noteWord(noted string) string { return cmpOr(noted, "the note") }
+
+// notedBy is who wrote the evidence e of p, in the agenda's words (see
+// noteWord), from the commit that added it: the agenda is the manager's
+// script, so the manager's own note is "my note", never the person's.
+func notedBy(history []skills.Change, p *skills.Person, manager string, e *skills.Evidence) string {
+	if e == nil {
+		return ""
+	}
+	for _, c := range history {
+		if c.Kind != skills.KindEvidence || c.Text != e.Text || c.Author == "" {
+			continue
+		}
+		switch {
+		case manager != "" && strings.EqualFold(c.Author, manager):
+			return "my note"
+		case strings.EqualFold(c.Author, p.Name):
+			return "your note"
+		}
+		return firstName(&skills.Person{Name: c.Author}) + "'s note"
+	}
+	return ""
+}
+
+// habit is the skill's own way to learn it at work, in the matrix's words,
+// as a week's step: its practice at work, or the person to learn it from,
+// in turn with the level being reached (so that two people on one skill at
+// neighbouring levels are not handed the same step), begun on the person's
+// own most pressing goal that names the skill. It is nil when the matrix
+// gives the skill neither, or the plan's actions hold it already.
+func habit(p *skills.Person, f Focus) *Action {
+	var practice, person string
+	for _, r := range f.Resources {
+		t := strings.TrimSpace(r.Title)
+		switch {
+		case r.Kind == "practice" && practice == "":
+			practice = t
+		case r.Kind == "person" && person == "":
+			person = t
+		}
+	}
+	if who, what, ok := strings.Cut(person, ": "); ok && what != "" {
+		person = fmt.Sprintf("Go to %s: %s", lowerFirst(strings.TrimPrefix(who, "A ")), what)
+		if strings.HasPrefix(who, "A ") {
+			person = fmt.Sprintf("Find %s: %s", lowerFirst(who), what)
+		}
+	} else {
+		person = ""
+	}
+	end := " Do it once before our next 1:1."
+	if practice == "" || person != "" && f.Next.Value%2 == 0 {
+		practice, end = person, " Book it before our next 1:1."
+	}
+	if practice == "" || f.Next.Value == 0 {
+		return nil
+	}
+	if !strings.HasSuffix(practice, ".") {
+		practice += "."
+	}
+	for _, a := range f.Actions {
+		if strings.Contains(strings.ToLower(a.Text), strings.ToLower(strings.TrimSuffix(practice, "."))) {
+			return nil // the plan's actions hold it already
+		}
+	}
+	goal := habitGoal(p, f)
+	start, on := end, ""
+	if goal != nil {
+		obj := cmpOr(the(parseGoal(goal.Text).Object), "“"+goal.Text+"”")
+		start, on = fmt.Sprintf(" Do it first on %s, before our next 1:1.", obj), " on "+obj
+		if strings.HasPrefix(end, " Book") {
+			start = fmt.Sprintf(" Book it before our next 1:1, with %s as the case you bring.", obj)
+		}
+	}
+	return &Action{
+		Text:     practice + start,
+		Evidence: fmt.Sprintf("The first time you did it%s, and what it changed, at our next 1:1.", on),
+	}
+}
+
+// habitGoal is the person's most pressing open goal that names the focus
+// skill, the one its habit begins on, or nil.
+func habitGoal(p *skills.Person, f Focus) *skills.Goal {
+	var goal *skills.Goal
+	for _, g := range p.OpenGoals() {
+		if g.Text != "" && slices.Contains(g.Skills, f.ID) && (goal == nil || sooner(g, *goal)) {
+			goal = &g
+		}
+	}
+	return goal
 }

@@ -178,9 +178,10 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 			if c.Kind == skills.KindEvidence {
 				// Evidence is dated by what it records, not by its commit.
 				ch.Setback, ch.Skill = Setback(c.Text), c.Skill
+				// When it was written down is bookkeeping: the day it
+				// happened is the one that matters.
 				if !c.On.IsZero() && date(c.On) != date(c.Date) {
-					ch.Date = date(c.On)
-					ch.When = fmt.Sprintf("%s (written down %s)", longDate(c.On, day), when)
+					ch.Date, ch.When = date(c.On), longDate(c.On, day)
 				}
 			}
 			out = append(out, ch)

@@ -140,15 +140,23 @@ func TestOverdueGoalStaysUntilTheFileChanges(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s goals due (-want +got):\n%s", ws, diff)
 		}
-		if late := strings.TrimSuffix(strings.SplitN(a.GoalsDue[0].When, ", ", 2)[1], " ago"); !contains(a.Prep, "Open with the goal past its date: "+late+" late now.") {
-			t.Errorf("%s prep: %q", ws, a.Prep)
+		// The opener asks; it does not charge.
+		opener := map[string]string{
+			"2026-W47": "ask what would help it along before asking for a new one.",
+			"2026-W48": "hear what has changed before offering help.",
+			"2026-W49": "ask what would make it worth keeping before deciding anything together.",
+			"2026-W50": "whether it is still the right goal is a question to settle together, not a verdict.",
+		}[ws]
+		if want := "Start with the goal past its date, due " + a.GoalsDue[0].When + ": " + opener; !contains(a.Prep, want) {
+			t.Errorf("%s prep: %q, want %q", ws, a.Prep, want)
 		}
-		// The ask moves on rather than repeating week after week.
+		// The ask moves on rather than repeating week after week, and is a
+		// question of what would help, never a charge.
 		wantAsk := map[string]string{
-			"2026-W47": "Is it done, or what is its new date?",
-			"2026-W48": "It was past its date at our last 1:1 too: what is in the way, and who could take part of it?",
-			"2026-W49": "Decide today whether to re-scope it, hand it on or drop it, and write the decision down.",
-			"2026-W50": "The decision on it was due at our last 1:1: re-scope it, hand it on or drop it today, and write down which.",
+			"2026-W47": "What would help it along, and what date fits now?",
+			"2026-W48": "What has changed since we last spoke about it, and what would help: time, a decision from me, or someone to share it with?",
+			"2026-W49": "Is it still the right goal? If it is, what would help and what date fits; if not, we can re-scope it, hand it on or let it go together.",
+			"2026-W50": "Is it still the right goal? If it is, what would help and what date fits; if not, we can re-scope it, hand it on or let it go together.",
 		}[ws]
 		if a.GoalsDue[0].Ask != wantAsk {
 			t.Errorf("%s ask %q, want %q", ws, a.GoalsDue[0].Ask, wantAsk)

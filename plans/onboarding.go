@@ -53,7 +53,7 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, 
 	learn := Phase{Days: 30, Date: day(30), Title: "Learn the product and its customers",
 		Goal: "You can demo the product as a customer uses it and name the three problems customers raise most.",
 		Items: []string{
-			"Use the product end to end as a new customer would: sign up, set it up, reach the first moment of value. Keep a one-page log of every point of friction.",
+			"Use the product end to end as your customers do, on the journeys your area owns, and keep a one-page log of every point of friction.",
 			"Sit in on at least five customer or support calls, and read the last month of support tickets for your area. Write down the three problems you heard most, in customers' words.",
 			"Read the current strategy, the roadmap and the last two quarterly reviews of your area, and list the questions they leave you with.",
 			"Shadow how the team ships: one planning session, one release and one incident review.",
@@ -63,7 +63,7 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, 
 		Items: []string{
 			"Meet every engineer, designer and analyst you work with, one to one: what they are proud of, what slows them down, what they expect from a PM.",
 			"Learn the numbers: your area's main metric, its trend over the last year, and how it is measured. Rebuild one of its charts yourself.",
-			"Learn the business: how pricing works, the top customer segments, and the competitors Sales loses deals to. Ask Sales for one lost deal to read.",
+			learnBusiness(goals),
 			"Take over one running piece of work from your manager (a backlog, a small feature or a metric review) and run it yourself.",
 		}}
 	contribute := Phase{Days: 90, Date: day(90), Title: "Contribute and set direction",
@@ -119,8 +119,8 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, 
 		fmt.Sprintf("%s: weekly 1:1s from the first week; agree what good looks like at day 90.", manager),
 		"The engineering lead and the design lead of your area, in the first week.",
 		buddyLine(buddy),
-		"Two or three customers, with the account manager or customer success manager who knows them best.",
-		"The leads of Sales, Support and Marketing who serve your area, or the people they delegate to.",
+		"Two or three customers or partners of your area, with the colleague who knows them best.",
+		leadsToMeet(goals),
 		"The data or analytics partner who owns your area's metrics.",
 	}
 	if role.Leads {
@@ -129,9 +129,45 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, 
 	return o
 }
 
+// The business a new hire learns is their own team's, not a generic
+// software company's: no sign-ups, sales pipelines or lost deals assumed.
+// The team their first goal works with, when it names one, is where they
+// start.
+
+// learnBusiness is the onboarding item on how the area's business works.
+func learnBusiness(goals []skills.Goal) string {
+	ask := "the team closest to them"
+	if who := firstCounterpart(goals); who != "" {
+		ask = who
+	}
+	return fmt.Sprintf("Learn the business: how your area earns or saves money, who its largest customers or partners are, and what would make them leave. Ask %s for one recent case to walk through.", ask)
+}
+
+// leadsToMeet is whom to meet among the functions around the area.
+func leadsToMeet(goals []skills.Goal) string {
+	if who := firstCounterpart(goals); who != "" {
+		return fmt.Sprintf("The leads of the teams your area works with most, %s first, or the people they delegate to.", who)
+	}
+	return "The leads of the teams your area works with most, or the people they delegate to."
+}
+
+// firstCounterpart is the team or person the first open goal is with.
+func firstCounterpart(goals []skills.Goal) string {
+	for _, g := range goals {
+		if g.Open() && g.Text != "" {
+			return counterpart(g.Text)
+		}
+	}
+	return ""
+}
+
 func buddyLine(buddy string) string {
 	if buddy == "" {
 		return "A peer PM a level above you, as your onboarding buddy: ask them what they wish they had known in their first month."
 	}
-	return fmt.Sprintf("%s, your onboarding buddy: ask what they wish they had known in their first month.", buddy)
+	return buddy + buddySuffix + " ask what they wish they had known in their first month."
 }
+
+// buddySuffix follows a named buddy's name in the plan's list of whom to
+// meet.
+const buddySuffix = ", your onboarding buddy:"

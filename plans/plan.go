@@ -317,6 +317,9 @@ type Focus struct {
 	// Resources are ways to learn the skill: a practice at work first, then
 	// a person, then reading.
 	Resources []skills.Resource `json:"resources"`
+	// Noted is who wrote the person's latest setback on the skill, in an
+	// agenda's words ("my note"): set by the agenda from the history.
+	Noted string `json:"-"`
 }
 
 // LevelText is a level with its name and what it looks like for a skill.

@@ -402,8 +402,54 @@ func agendaRepeats(docs map[string]string) []string {
 			out = append(out, fmt.Sprintf("in %d people's agendas: %q", n, s))
 		}
 	}
+	return append(out, sharedTries(docs)...)
+}
+
+// maxSharedOpening is how many people of one team may be handed an idea to
+// try that opens with the same words in the same week.
+const maxSharedOpening = 2
+
+// sharedTries returns the ideas to try ("- Try this week: ...") that one
+// week hands to two people of the same team (agendas under one directory)
+// word for word, and the openings (first five words, after the level it
+// reaches for) that more than maxSharedOpening of them share: a pool of
+// sentences with a goal's name dropped in, not each person's own step.
+func sharedTries(docs map[string]string) []string {
+	const try = "- Try this week: "
+	lines, openings := map[string][]string{}, map[string][]string{}
+	for _, f := range slices.Sorted(maps.Keys(docs)) {
+		week := path.Dir(path.Dir(path.Dir(f))) + " " + strings.TrimSuffix(path.Base(f), ".md")
+		for _, line := range strings.Split(docs[f], "\n") {
+			t, ok := strings.CutPrefix(line, try)
+			if !ok {
+				continue
+			}
+			person := path.Base(path.Dir(f))
+			lines[week+"\x00"+t] = append(lines[week+"\x00"+t], person)
+			t = towardsLevel.ReplaceAllString(t, "")
+			words := strings.Fields(t)
+			open := strings.Join(words[:min(5, len(words))], " ")
+			openings[week+"\x00"+open] = append(openings[week+"\x00"+open], person)
+		}
+	}
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(lines)) {
+		if who := lines[k]; len(who) > 1 {
+			week, t, _ := strings.Cut(k, "\x00")
+			out = append(out, fmt.Sprintf("%s: the same idea to try for %s: %q", week, strings.Join(who, " and "), t))
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(openings)) {
+		if who := openings[k]; len(who) > maxSharedOpening {
+			week, t, _ := strings.Cut(k, "\x00")
+			out = append(out, fmt.Sprintf("%s: %d ideas to try open with %q: %s", week, len(who), t, strings.Join(who, ", ")))
+		}
+	}
 	return out
 }
+
+// towardsLevel is the level an idea to try reaches for, before the step.
+var towardsLevel = regexp.MustCompile(`^Towards \d+ \pL+: `)
 
 // agendarepeatsCmd is the script command "agendarepeats FILE...": the files
 // are agendas/PERSON/WEEK.md of several weeks and people (of one team or
@@ -444,5 +490,23 @@ func TestAgendaRepeatsCatches(t *testing.T) {
 	}
 	if got := agendaRepeats(docs); !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+	// Ideas to try: the same one for two people of a team in one week, and
+	// one opening for three, are caught; another team's, or another
+	// week's, are not.
+	decide := "- Try this week: Name the next decision on the %s and who makes it, and if it is yours, make it before our next 1:1.\n"
+	tries := map[string]string{
+		"a/agendas/ann/2026-W48.md": fmt.Sprintf(decide, "renewal flow"),
+		"a/agendas/bo/2026-W48.md":  fmt.Sprintf(decide, "renewal flow"),
+		"a/agendas/cy/2026-W48.md":  "- Try this week: Towards 3 Proficient: " + fmt.Sprintf(decide, "pricing brief")[len("- Try this week: "):],
+		"a/agendas/di/2026-W49.md":  fmt.Sprintf(decide, "renewal flow"),
+		"b/agendas/ed/2026-W48.md":  fmt.Sprintf(decide, "renewal flow"),
+	}
+	want = []string{
+		`a 2026-W48: the same idea to try for ann and bo: "Name the next decision on the renewal flow and who makes it, and if it is yours, make it before our next 1:1."`,
+		`a 2026-W48: 3 ideas to try open with "Name the next decision on": ann, bo, cy`,
+	}
+	if got := agendaRepeats(tries); !slices.Equal(got, want) {
+		t.Errorf("tries: got %q\nwant %q", got, want)
 	}
 }
