@@ -13,6 +13,8 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Matrix is the skill matrix: the proficiency scale, the three personas of a
@@ -185,6 +187,21 @@ func (m *Matrix) Pillar(id string) *Pillar {
 		}
 	}
 	return nil
+}
+
+// LevelWords names a level in a sentence: its value and its name, "3
+// Proficient"; or "level 3" alone when the name only says the value again
+// ("Level 3", as coach import names the numbered levels of a framework),
+// which would read "3 Level 3".
+func LevelWords(value int, name string) string {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if rest, ok := strings.CutPrefix(n, "level"); ok {
+		n = strings.TrimSpace(rest)
+	}
+	if n == "" || n == strconv.Itoa(value) {
+		return "level " + strconv.Itoa(value)
+	}
+	return strconv.Itoa(value) + " " + name
 }
 
 // Level returns the level with the given value, or nil.

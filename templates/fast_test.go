@@ -274,6 +274,7 @@ func TestRegistryFunctionsAgree(t *testing.T) {
 		"title":   `{{title "ann |x"}}`,
 		"plural":  `{{plural 1 "skill" "skills"}} {{plural 2 "skill" "skills"}}`,
 		"cell":    `{{cell "a|b"}}`,
+		"level":   `{{level 3 "Proficient"}}, {{level 2 "Level 2"}}`,
 		"printf":  `{{printf "%d %s %q" 3 "@x" .Name}}`,
 		"_escape": `{{_escape "<b>"}}`,
 	}
@@ -290,6 +291,7 @@ func TestRegistryFunctionsAgree(t *testing.T) {
 		"title":   "Ann \\|x\n",
 		"plural":  "skill skills\n",
 		"cell":    "a\\|b\n",
+		"level":   "3 Proficient, level 2\n",
 		"printf":  "3 @&#8203;x \"n\"\n",
 		"_escape": "&lt;b>\n",
 	}

@@ -129,6 +129,11 @@ var functions = map[string]function{
 	"plural": {plural, &native{params: []reflect.Type{intType, stringType, stringType}, min: 3, max: 3, call: func(a []reflect.Value) reflect.Value {
 		return reflect.ValueOf(plural(int(a[0].Int()), a[1].String(), a[2].String()))
 	}}},
+	// level names a level in a sentence: "3 Proficient", or "level 3"
+	// for a level named only by its number.
+	"level": {skills.LevelWords, &native{params: []reflect.Type{intType, stringType}, min: 2, max: 2, call: func(a []reflect.Value) reflect.Value {
+		return reflect.ValueOf(skills.LevelWords(int(a[0].Int()), a[1].String()))
+	}}},
 	// cell makes a value safe inside a Markdown table cell. Every action
 	// is escaped (see Escape); cell stays for the templates that use it.
 	"cell": {cell, &native{params: oneString, min: 1, max: 1, call: func(a []reflect.Value) reflect.Value {
