@@ -163,7 +163,7 @@ func TestFastMatchesTextTemplate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s.maxSteps = 1000
+			s.testHookMaxSteps = 1000
 			var gaveUp string
 			s.testHookGaveUp = func(name, why string) { gaveUp = why }
 			got, gotErr := s.Render("x.tmpl", tt.data)

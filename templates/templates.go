@@ -19,6 +19,7 @@ package templates
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -64,8 +65,9 @@ type Set struct {
 	// sites are the loops and templates counted against MaxSteps; a step
 	// names its site by index.
 	sites []site
-	// maxSteps is MaxSteps; tests make it smaller to run fast.
-	maxSteps int
+	// testHookMaxSteps, set only by tests, replaces MaxSteps with a smaller
+	// limit that is reached sooner.
+	testHookMaxSteps int
 	// clones are copies of t whose _step counts against the rendering in
 	// hand: cloning the whole set for every rendering was most of the time
 	// of plan --all, so a clone is kept and reused, by one rendering at a
@@ -248,7 +250,7 @@ func LoadFiles(files map[string][]byte, prefix string) (*Set, error) {
 }
 
 func loadBuiltin() (*Set, error) {
-	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}, maxSteps: MaxSteps}
+	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}}
 	entries, err := fs.ReadDir(builtin, ".")
 	if err != nil {
 		return nil, err
@@ -424,7 +426,7 @@ func (s *Set) renderSlow(name string, data any) ([]byte, error) {
 		c = &clone{t: t}
 		t.Funcs(template.FuncMap{"_step": func(site int) (string, error) { return c.r.step(site) }})
 	}
-	r := &rendering{sites: s.sites, last: -1, max: s.maxSteps}
+	r := &rendering{sites: s.sites, last: -1, max: cmp.Or(s.testHookMaxSteps, MaxSteps)}
 	c.r = r
 	err := c.t.ExecuteTemplate(r, name, data)
 	c.r = nil
@@ -446,7 +448,7 @@ func (s *Set) renderFast(name string, data any) (out []byte, ok bool) {
 	if p == nil || p.unfit != "" || p.gaveUp.Load() {
 		return nil, false
 	}
-	r := &rendering{sites: s.sites, last: -1, max: s.maxSteps}
+	r := &rendering{sites: s.sites, last: -1, max: cmp.Or(s.testHookMaxSteps, MaxSteps)}
 	r.out.Grow(int(min(p.size.Load(), MaxOutput)))
 	e := &exec{r: r, vars: make([]variable, 0, 16)}
 	defer func() {
