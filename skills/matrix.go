@@ -194,14 +194,15 @@ func (m *Matrix) Pillar(id string) *Pillar {
 // ("Level 3", as coach import names the numbered levels of a framework),
 // which would read "3 Level 3".
 func LevelWords(value int, name string) string {
-	n := strings.ToLower(strings.TrimSpace(name))
-	if rest, ok := strings.CutPrefix(n, "level"); ok {
-		n = strings.TrimSpace(rest)
+	v := strconv.Itoa(value)
+	n := strings.TrimSpace(name)
+	if len(n) >= len("level") && strings.EqualFold(n[:len("level")], "level") {
+		n = strings.TrimSpace(n[len("level"):])
 	}
-	if n == "" || n == strconv.Itoa(value) {
-		return "level " + strconv.Itoa(value)
+	if n == "" || n == v {
+		return "level " + v
 	}
-	return strconv.Itoa(value) + " " + name
+	return v + " " + name
 }
 
 // Level returns the level with the given value, or nil.
