@@ -105,7 +105,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		who := cmp.Or(counterpart(g.Text), "the people it involved")
 		ev := fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
 		if seen := observable(s, max(next, lvl)); seen != "" {
-			ev = fmt.Sprintf("The goal done%s, with %s able to point to where you did what %d %s asks: \"%s\"", due, who, max(next, lvl), levelName(m, max(next, lvl)), seen)
+			ev = fmt.Sprintf("The goal done%s, with %s able to point to where you did what %s asks: \"%s\"", due, who, levelWords(m, max(next, lvl)), seen)
 		}
 		out = append(out, Action{Text: text, Evidence: ev + "."})
 		lead = g.Text

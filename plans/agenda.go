@@ -606,9 +606,9 @@ func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
 	if when.IsZero() || !when.After(day) {
 		when = day.AddDate(0, 0, 56)
 	}
-	f.Bar = fmt.Sprintf("The %s role asks for %d %s in %s, and we look at it together again on %s.", pl.Role.Name, f.Next.Value, f.Next.Name, skill, longDate(when, day))
+	f.Bar = fmt.Sprintf("The %s role asks for %s in %s, and we look at it together again on %s.", pl.Role.Name, f.Next.Words(), skill, longDate(when, day))
 	if second {
-		f.Bar = fmt.Sprintf("By %s, our review, we want %s at %d %s.", longDate(when, day), skill, f.Next.Value, f.Next.Name)
+		f.Bar = fmt.Sprintf("By %s, our review, we want %s at %s.", longDate(when, day), skill, f.Next.Words())
 	}
 }
 

@@ -239,7 +239,7 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	}
 	if len(pl.Strengths) > 0 && !onboarding {
 		st := pl.Strengths[month%len(pl.Strengths)]
-		at := fmt.Sprintf("%d %s", st.Level, st.LevelName)
+		at := skills.LevelWords(st.Level, st.LevelName)
 		if st.Before != "" {
 			at += ", as it stood before the assessment not yet calibrated"
 		}
@@ -363,7 +363,7 @@ func quarterly(pl *Plan, p *skills.Person, day time.Time) *Talk {
 		t.Points = append(t.Points, fmt.Sprintf("Day %d%s: %s", ms.Days, d, ms.Text))
 	}
 	for _, f := range pl.Focus {
-		t.Points = append(t.Points, fmt.Sprintf("%s, from %d %s towards %d %s.", f.Name, f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name))
+		t.Points = append(t.Points, fmt.Sprintf("%s, from %s towards %s.", f.Name, f.Level.Words(), f.Next.Words()))
 	}
 	t.Questions = []string{
 		"Looking back since the plan began, what are you proudest of, and what would you do differently?",

@@ -98,10 +98,10 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	if !strings.HasSuffix(step, ".") {
 		step += "."
 	}
-	text := fmt.Sprintf("Towards %d %s: %s%s", f.Next.Value, f.Next.Name, step, firstPlace)
+	text := fmt.Sprintf("Towards %s: %s%s", f.Next.Words(), step, firstPlace)
 	if e := lastEvidenceOn(p, f.ID); e != nil && !Setback(e.Text) {
 		// Their own evidence is where they start from.
-		text = fmt.Sprintf("After “%s” (%s), the next step towards %d %s: %s%s", strings.TrimSuffix(e.Text, "."), longDate(e.Date, day), f.Next.Value, f.Next.Name, step, firstStep)
+		text = fmt.Sprintf("After “%s” (%s), the next step towards %s: %s%s", strings.TrimSuffix(e.Text, "."), longDate(e.Date, day), f.Next.Words(), step, firstStep)
 	}
 	return Action{
 		Text:     text,

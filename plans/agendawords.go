@@ -197,7 +197,7 @@ func roleName(m *skills.Matrix, id string) string {
 	return id
 }
 
-func levelWords(m *skills.Matrix, n int) string { return fmt.Sprintf("%d %s", n, levelName(m, n)) }
+func levelWords(m *skills.Matrix, n int) string { return skills.LevelWords(n, levelName(m, n)) }
 
 // describe puts one change in words.
 func describe(m *skills.Matrix, p *skills.Person, c skills.Change, day time.Time) string {

@@ -175,7 +175,7 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		case f.Next.Value == m.MaxLevel():
 			long = append(long, f.Name)
 		default:
-			targets = append(targets, fmt.Sprintf("%s at %d %s", f.Name, f.Next.Value, f.Next.Name))
+			targets = append(targets, fmt.Sprintf("%s at %s", f.Name, f.Next.Words()))
 		}
 	}
 	ninety := "Ready to reassess, with what others saw in these 90 days."
@@ -196,7 +196,7 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		if len(long) > 1 {
 			verb = "keep"
 		}
-		ninety += fmt.Sprintf(" %s %s building towards %d %s: a step of a year or more, not of 90 days.", andList(long), verb, m.MaxLevel(), levelName(m, m.MaxLevel()))
+		ninety += fmt.Sprintf(" %s %s building towards %s: a step of a year or more, not of 90 days.", andList(long), verb, levelWords(m, m.MaxLevel()))
 	}
 	if len(later) > 0 {
 		ninety += fmt.Sprintf(" On track for %s, with what is left to do named.", andList(later))

@@ -329,6 +329,9 @@ type LevelText struct {
 	Descriptor string `json:"descriptor"`
 }
 
+// Words names the level in a sentence (see [skills.LevelWords]).
+func (l LevelText) Words() string { return skills.LevelWords(l.Value, l.Name) }
+
 // Action is something to do, and the evidence that will show it was done.
 type Action struct {
 	Text     string `json:"text"`
@@ -899,8 +902,8 @@ func baselineFocus(m *skills.Matrix, pl *Plan) {
 		changed := false
 		for k, r := range f.Reasons {
 			if strings.HasPrefix(r, already) {
-				f.Reasons[k] = fmt.Sprintf("it was %d %s before the assessment of %s, which set it at the %s bar; that new level waits for the calibration, and what will settle it is %s",
-					prior, levelName(m, prior), b.Date, pl.Target.Name, settle)
+				f.Reasons[k] = fmt.Sprintf("it was %s before the assessment of %s, which set it at the %s bar; that new level waits for the calibration, and what will settle it is %s",
+					levelWords(m, prior), b.Date, pl.Target.Name, settle)
 				changed = true
 			}
 		}
@@ -1049,13 +1052,13 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 // summary is a focus skill in one line: the step to take and the two
 // strongest reasons.
 func summary(f Focus) string {
-	step := fmt.Sprintf("%d %s -> %d %s", f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
+	step := fmt.Sprintf("%s -> %s", f.Level.Words(), f.Next.Words())
 	if f.Level.Value == 0 {
-		step = fmt.Sprintf("not assessed yet, %d %s expected", f.Next.Value, f.Next.Name)
+		step = fmt.Sprintf("not assessed yet, %s expected", f.Next.Words())
 	} else if f.Next.Value <= f.Level.Value && f.Level.Value <= f.Expect && f.Expect > 0 {
-		step = fmt.Sprintf("%d %s, already at the bar", f.Level.Value, f.Level.Name)
+		step = fmt.Sprintf("%s, already at the bar", f.Level.Words())
 	} else if f.Next.Value <= f.Level.Value {
-		step = fmt.Sprintf("%d %s, the top of the scale", f.Level.Value, f.Level.Name)
+		step = fmt.Sprintf("%s, the top of the scale", f.Level.Words())
 	}
 	r := f.Reasons
 	if len(r) > 2 {

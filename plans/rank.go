@@ -462,13 +462,13 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 	case c.reentry:
 		out = append(out, fmt.Sprintf("you came back from leave on %s and it is rated %d, below the %d the %s job asks for: that is re-entry, what time away lets go stale and use brings back, not a skill lost", date(back), lvl, exp[role.ID], role.Name))
 	case c.belowRole && first:
-		out = append(out, fmt.Sprintf("at %d %s you are below the %d %s the %s job asks for today, so it comes first", lvl, levelName(m, lvl), exp[role.ID], levelName(m, exp[role.ID]), role.Name))
+		out = append(out, fmt.Sprintf("at %s you are below the %s the %s job asks for today, so it comes first", levelWords(m, lvl), levelWords(m, exp[role.ID]), role.Name))
 	case c.belowRole:
-		out = append(out, fmt.Sprintf("at %d %s it is also below the %d the %s job asks for today", lvl, levelName(m, lvl), exp[role.ID], role.Name))
+		out = append(out, fmt.Sprintf("at %s it is also below the %d the %s job asks for today", levelWords(m, lvl), exp[role.ID], role.Name))
 	}
 	switch {
 	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
-		out = append(out, fmt.Sprintf("%s asks for %d %s, %s up", target.Name, exp[target.ID], levelName(m, exp[target.ID]), words(c.gap, "level")))
+		out = append(out, fmt.Sprintf("%s asks for %s, %s up", target.Name, levelWords(m, exp[target.ID]), words(c.gap, "level")))
 	case lvl > 0 && lvl >= exp[target.ID] && target.ID != role.ID && len(c.goals) > 0 && c.ready && !overdue(c, c.goals[0]):
 		out = append(out, fmt.Sprintf("you meet the %s bar in it already, so your goal %s is part of your promotion case rather than a new level", target.Name, goalDue(c.goals[0])))
 		c.goals = c.goals[1:]
@@ -508,7 +508,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		case c.setback:
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), SetbackClause(c.latest.Text)))
 		case !c.fresh.IsZero() && !c.seen && lvl > 0 && lvl < len(c.skill.Descriptors) && shown([]string{c.latest.Text}, c.skill.Descriptors[lvl]):
-			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %d %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), lvl+1, levelName(m, lvl+1), c.latest.Text))
+			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), levelWords(m, lvl+1), c.latest.Text))
 		case !c.fresh.IsZero():
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, shows it moving: \"%s\"", date(c.latest.Date), c.latest.Text))
 		case !c.stale.IsZero():

@@ -387,7 +387,7 @@ func mustChange(pl *Plan) []string {
 			continue // gaps expected of a new manager: only what the file names
 		}
 		if len(parts) == 0 {
-			parts = append(parts, fmt.Sprintf("one piece of work others can point to that shows it at %d %s, the bar of the job", g.Expect, g.ExpectName))
+			parts = append(parts, fmt.Sprintf("one piece of work others can point to that shows it at %s, the bar of the job", skills.LevelWords(g.Expect, g.ExpectName)))
 		}
 		out = append(out, fmt.Sprintf("%s: %s.", g.Name, strings.Join(parts, "; and ")))
 	}

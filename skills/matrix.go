@@ -13,6 +13,8 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Matrix is the skill matrix: the proficiency scale, the three personas of a
@@ -185,6 +187,22 @@ func (m *Matrix) Pillar(id string) *Pillar {
 		}
 	}
 	return nil
+}
+
+// LevelWords names a level in a sentence: its value and its name, "3
+// Proficient"; or "level 3" alone when the name only says the value again
+// ("Level 3", as coach import names the numbered levels of a framework),
+// which would read "3 Level 3".
+func LevelWords(value int, name string) string {
+	v := strconv.Itoa(value)
+	n := strings.TrimSpace(name)
+	if len(n) >= len("level") && strings.EqualFold(n[:len("level")], "level") {
+		n = strings.TrimSpace(n[len("level"):])
+	}
+	if n == "" || n == v {
+		return "level " + v
+	}
+	return v + " " + name
 }
 
 // Level returns the level with the given value, or nil.

@@ -144,7 +144,7 @@ func TestRenderLimits(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s.maxSteps = 10_000 // the same code, faster
+			s.testHookMaxSteps = 10_000 // the same code, faster
 			_, err = s.Render("x.md.tmpl", nil)
 			var pe *skills.ProblemsError
 			if !errors.As(err, &pe) {

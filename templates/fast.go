@@ -620,54 +620,18 @@ var (
 	reflectValueType = reflect.TypeFor[reflect.Value]()
 )
 
-// natives are the functions of the set, and text/template's built-ins that
-// coach's templates use, called as text/template calls them.
+// natives are the functions of the set (functions), and text/template's
+// built-ins that coach's templates use, called as text/template calls them.
 var natives map[string]*native
+
+var (
+	oneString = []reflect.Type{stringType}
+	twoInts   = []reflect.Type{intType, intType}
+)
 
 func init() {
 	values := []reflect.Type{nil}
-	oneString := []reflect.Type{stringType}
-	twoInts := []reflect.Type{intType, intType}
 	natives = map[string]*native{
-		"add": {params: twoInts, min: 2, max: 2, call: func(a []reflect.Value) reflect.Value {
-			return reflect.ValueOf(add(int(a[0].Int()), int(a[1].Int())))
-		}},
-		"sub": {params: twoInts, min: 2, max: 2, call: func(a []reflect.Value) reflect.Value {
-			return reflect.ValueOf(sub(int(a[0].Int()), int(a[1].Int())))
-		}},
-		"lower": {params: oneString, min: 1, max: 1, call: func(a []reflect.Value) reflect.Value {
-			return reflect.ValueOf(lower(a[0].String()))
-		}},
-		"title": {params: oneString, min: 1, max: 1, call: func(a []reflect.Value) reflect.Value {
-			return reflect.ValueOf(title(a[0].String()))
-		}},
-		"cell": {params: oneString, min: 1, max: 1, call: func(a []reflect.Value) reflect.Value {
-			return reflect.ValueOf(cell(a[0].String()))
-		}},
-		"plural": {params: []reflect.Type{intType, stringType, stringType}, min: 3, max: 3, call: func(a []reflect.Value) reflect.Value {
-			return reflect.ValueOf(plural(int(a[0].Int()), a[1].String(), a[2].String()))
-		}},
-		"join": {params: []reflect.Type{stringsType, stringType}, min: 2, max: 2, call: func(a []reflect.Value) reflect.Value {
-			elems := make([]string, a[0].Len())
-			for i := range elems {
-				elems[i] = a[0].Index(i).String()
-			}
-			return reflect.ValueOf(join(elems, a[1].String()))
-		}},
-		"printf": {params: []reflect.Type{stringType, anyType}, min: 1, max: -1, call: func(a []reflect.Value) reflect.Value {
-			args := make([]any, len(a)-1)
-			for i := range args {
-				args[i] = ifaceOf(a[i+1])
-			}
-			out, err := printf(a[0].String(), args...)
-			if err != nil {
-				slow("printf: " + err.Error())
-			}
-			return reflect.ValueOf(out)
-		}},
-		"_escape": {params: []reflect.Type{anyType}, min: 1, max: 1, call: func(a []reflect.Value) reflect.Value {
-			return reflect.ValueOf(escapeValue(ifaceOf(a[0])))
-		}},
 		"and": {params: values, min: 1, max: -1, lazy: func(e *exec, dot reflect.Value, f *funcCall, final reflect.Value) reflect.Value {
 			return andOr(e, dot, f, final, false)
 		}},
@@ -712,6 +676,11 @@ func init() {
 		"ge": {params: values, min: 2, max: 2, call: func(a []reflect.Value) reflect.Value {
 			return reflect.ValueOf(!less(a[0], a[1]))
 		}},
+	}
+	for name, f := range functions {
+		if f.native != nil {
+			natives[name] = f.native
+		}
 	}
 }
 

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"text/template"
 
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -161,7 +163,7 @@ func TestFastMatchesTextTemplate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s.maxSteps = 1000
+			s.testHookMaxSteps = 1000
 			var gaveUp string
 			s.testHookGaveUp = func(name, why string) { gaveUp = why }
 			got, gotErr := s.Render("x.tmpl", tt.data)
@@ -202,6 +204,116 @@ func TestFastGivesUpForGood(t *testing.T) {
 	out, err := s.Render("x.tmpl", map[string]string{"Name": "a"})
 	if err != nil || string(out) != "a\n" || calls != 1 || !s.fast["x.tmpl"].gaveUp.Load() {
 		t.Errorf("got %q, %v after %d give-ups", out, err, calls)
+	}
+}
+
+// TestOneRegistry: the two executors have the same functions. Every
+// function text/template is given has a native twin the fast path calls,
+// taking the same parameters; and every native the fast path has beyond
+// them is one of text/template's built-ins.
+func TestOneRegistry(t *testing.T) {
+	for name, fn := range funcs {
+		if name == "_step" {
+			continue // the fast path runs it as a step of its own
+		}
+		typ := reflect.TypeOf(fn)
+		n, ok := natives[name]
+		if !ok {
+			t.Errorf("%s is a function for text/template with no native twin for the fast path", name)
+			continue
+		}
+		if functions[name].native != n {
+			t.Errorf("%s: the fast path's native is not the one of functions", name)
+		}
+		want := typ.NumIn()
+		if typ.IsVariadic() {
+			if n.min != want-1 || n.max != -1 {
+				t.Errorf("%s takes %d or more arguments, its native %d to %d", name, want-1, n.min, n.max)
+			}
+		} else if n.min != want || n.max != want {
+			t.Errorf("%s takes %d arguments, its native %d to %d", name, want, n.min, n.max)
+		}
+		if len(n.params) != want {
+			t.Errorf("%s has %d parameters, its native %d", name, want, len(n.params))
+			continue
+		}
+		for i := range want {
+			in := typ.In(i)
+			if typ.IsVariadic() && i == want-1 {
+				in = in.Elem()
+			}
+			if n.params[i] != in {
+				t.Errorf("%s's parameter %d is a %v, its native's a %v", name, i, in, n.params[i])
+			}
+		}
+	}
+	for name := range natives {
+		if _, ok := funcs[name]; ok {
+			continue
+		}
+		// A built-in parses without functions; any other name does not.
+		if _, err := template.New("").Parse("{{" + name + " 1}}"); err != nil {
+			t.Errorf("the fast path has a function %s that text/template does not: %v", name, err)
+		}
+	}
+	for _, name := range []string{"add", "printf", "eq"} {
+		if _, ok := natives[name]; !ok {
+			t.Errorf("the fast path has no %s", name)
+		}
+	}
+}
+
+// TestRegistryFunctionsAgree renders a call of every function of the set
+// with both executors.
+func TestRegistryFunctionsAgree(t *testing.T) {
+	calls := map[string]string{
+		"add":     "{{add 2 3}}",
+		"sub":     "{{sub 2 3}}",
+		"join":    `{{join .List ", "}}`,
+		"lower":   `{{lower "A @B"}}`,
+		"title":   `{{title "ann |x"}}`,
+		"plural":  `{{plural 1 "skill" "skills"}} {{plural 2 "skill" "skills"}}`,
+		"cell":    `{{cell "a|b"}}`,
+		"level":   `{{level 3 "Proficient"}}, {{level 2 "Level 2"}}`,
+		"printf":  `{{printf "%d %s %q" 3 "@x" .Name}}`,
+		"_escape": `{{_escape "<b>"}}`,
+	}
+	for name := range funcs {
+		if _, ok := calls[name]; !ok && name != "_step" {
+			t.Errorf("no call of %s to render", name)
+		}
+	}
+	want := map[string]string{
+		"add":     "5\n",
+		"sub":     "-1\n",
+		"join":    "a, b\n",
+		"lower":   "a @&#8203;b\n",
+		"title":   "Ann \\|x\n",
+		"plural":  "skill skills\n",
+		"cell":    "a\\|b\n",
+		"level":   "3 Proficient, level 2\n",
+		"printf":  "3 @&#8203;x \"n\"\n",
+		"_escape": "&lt;b>\n",
+	}
+	for name, src := range calls {
+		s, err := LoadFiles(map[string][]byte{"x.tmpl": []byte(src)}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		gaveUp := ""
+		s.testHookGaveUp = func(_, why string) { gaveUp = why }
+		data := map[string]any{"List": []string{"a", "b"}, "Name": "n"}
+		got, err := s.Render("x.tmpl", data)
+		if err != nil || gaveUp != "" || s.fast["x.tmpl"].unfit != "" {
+			t.Errorf("%s: %v (gave up: %q, unfit: %q)", name, err, gaveUp, s.fast["x.tmpl"].unfit)
+		}
+		slow, err := s.renderSlow("x.tmpl", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want[name] || string(slow) != want[name] {
+			t.Errorf("%s: the fast path printed %q, text/template %q, want %q", name, got, slow, want[name])
+		}
 	}
 }
 

@@ -52,7 +52,7 @@ func TestTeamPast250000PersonSkillsIsABug(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.maxSteps = 200 * len(m.Skills) / 20
+	s.testHookMaxSteps = 200 * len(m.Skills) / 20
 	out, err := s.Render("team.md.tmpl", view)
 	if err != nil {
 		t.Fatalf("the built-in team template: %v", err)
@@ -66,7 +66,7 @@ func TestTeamPast250000PersonSkillsIsABug(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.maxSteps = 1000
+	s.testHookMaxSteps = 1000
 	if _, err := s.Render("x.md.tmpl", view); err == nil || !strings.Contains(err.Error(), "templates/x.md.tmpl:1: the template took more than 1000 steps") {
 		t.Errorf("a repository's loop over a number: %v", err)
 	}

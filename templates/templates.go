@@ -19,6 +19,7 @@ package templates
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -64,8 +65,9 @@ type Set struct {
 	// sites are the loops and templates counted against MaxSteps; a step
 	// names its site by index.
 	sites []site
-	// maxSteps is MaxSteps; tests make it smaller to run fast.
-	maxSteps int
+	// testHookMaxSteps, set only by tests, replaces MaxSteps with a smaller
+	// limit that is reached sooner.
+	testHookMaxSteps int
 	// clones are copies of t whose _step counts against the rendering in
 	// hand: cloning the whole set for every rendering was most of the time
 	// of plan --all, so a clone is kept and reused, by one rendering at a
@@ -96,27 +98,75 @@ type site struct {
 	builtin bool
 }
 
-var funcs = template.FuncMap{
-	"add":    add,
-	"sub":    sub,
-	"join":   join,
-	"lower":  lower,
-	"title":  title,
-	"plural": plural,
-	// cell makes a value safe inside a Markdown table cell. Every action
-	// is escaped (see Escape); cell stays for the templates that use it.
-	"cell":   cell,
-	"printf": printf,
-	// The two functions instrument adds to every template.
-	"_escape": escapeValue,
-	"_step":   func(int) (string, error) { return "", nil },
+// function is one function of the set, as each executor calls it: fn is
+// what text/template calls, native how the fast path (fast.go) calls the
+// same fn. They are one table, functions, so that neither executor has a
+// function the other lacks; TestOneRegistry checks that the two agree.
+type function struct {
+	fn     any
+	native *native // nil only for _step, which the fast path runs itself
 }
 
-// The functions of funcs, named so that the fast path calls the same ones.
-var (
-	join  = strings.Join
-	lower = strings.ToLower
-)
+// functions are the functions of the set.
+var functions = map[string]function{
+	"add": {add, &native{params: twoInts, min: 2, max: 2, call: func(a []reflect.Value) reflect.Value {
+		return reflect.ValueOf(add(int(a[0].Int()), int(a[1].Int())))
+	}}},
+	"sub": {sub, &native{params: twoInts, min: 2, max: 2, call: func(a []reflect.Value) reflect.Value {
+		return reflect.ValueOf(sub(int(a[0].Int()), int(a[1].Int())))
+	}}},
+	"join": {strings.Join, &native{params: []reflect.Type{stringsType, stringType}, min: 2, max: 2, call: func(a []reflect.Value) reflect.Value {
+		elems := make([]string, a[0].Len())
+		for i := range elems {
+			elems[i] = a[0].Index(i).String()
+		}
+		return reflect.ValueOf(strings.Join(elems, a[1].String()))
+	}}},
+	"lower": {strings.ToLower, &native{params: oneString, min: 1, max: 1, call: func(a []reflect.Value) reflect.Value {
+		return reflect.ValueOf(strings.ToLower(a[0].String()))
+	}}},
+	"title": {title, &native{params: oneString, min: 1, max: 1, call: func(a []reflect.Value) reflect.Value {
+		return reflect.ValueOf(title(a[0].String()))
+	}}},
+	"plural": {plural, &native{params: []reflect.Type{intType, stringType, stringType}, min: 3, max: 3, call: func(a []reflect.Value) reflect.Value {
+		return reflect.ValueOf(plural(int(a[0].Int()), a[1].String(), a[2].String()))
+	}}},
+	// level names a level in a sentence: "3 Proficient", or "level 3"
+	// for a level named only by its number.
+	"level": {skills.LevelWords, &native{params: []reflect.Type{intType, stringType}, min: 2, max: 2, call: func(a []reflect.Value) reflect.Value {
+		return reflect.ValueOf(skills.LevelWords(int(a[0].Int()), a[1].String()))
+	}}},
+	// cell makes a value safe inside a Markdown table cell. Every action
+	// is escaped (see Escape); cell stays for the templates that use it.
+	"cell": {cell, &native{params: oneString, min: 1, max: 1, call: func(a []reflect.Value) reflect.Value {
+		return reflect.ValueOf(cell(a[0].String()))
+	}}},
+	"printf": {printf, &native{params: []reflect.Type{stringType, anyType}, min: 1, max: -1, call: func(a []reflect.Value) reflect.Value {
+		args := make([]any, len(a)-1)
+		for i := range args {
+			args[i] = ifaceOf(a[i+1])
+		}
+		out, err := printf(a[0].String(), args...)
+		if err != nil {
+			slow("printf: " + err.Error())
+		}
+		return reflect.ValueOf(out)
+	}}},
+	// The two functions instrument adds to every template.
+	"_escape": {escapeValue, &native{params: []reflect.Type{anyType}, min: 1, max: 1, call: func(a []reflect.Value) reflect.Value {
+		return reflect.ValueOf(escapeValue(ifaceOf(a[0])))
+	}}},
+	"_step": {func(int) (string, error) { return "", nil }, nil},
+}
+
+// funcs are the functions of the set as text/template calls them.
+var funcs = func() template.FuncMap {
+	m := template.FuncMap{}
+	for name, f := range functions {
+		m[name] = f.fn
+	}
+	return m
+}()
 
 func add(a, b int) int { return a + b }
 
@@ -200,7 +250,7 @@ func LoadFiles(files map[string][]byte, prefix string) (*Set, error) {
 }
 
 func loadBuiltin() (*Set, error) {
-	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}, maxSteps: MaxSteps}
+	s := &Set{t: template.New("coach").Option("missingkey=error").Funcs(funcs), from: map[string]string{}}
 	entries, err := fs.ReadDir(builtin, ".")
 	if err != nil {
 		return nil, err
@@ -376,7 +426,7 @@ func (s *Set) renderSlow(name string, data any) ([]byte, error) {
 		c = &clone{t: t}
 		t.Funcs(template.FuncMap{"_step": func(site int) (string, error) { return c.r.step(site) }})
 	}
-	r := &rendering{sites: s.sites, last: -1, max: s.maxSteps}
+	r := &rendering{sites: s.sites, last: -1, max: cmp.Or(s.testHookMaxSteps, MaxSteps)}
 	c.r = r
 	err := c.t.ExecuteTemplate(r, name, data)
 	c.r = nil
@@ -398,7 +448,7 @@ func (s *Set) renderFast(name string, data any) (out []byte, ok bool) {
 	if p == nil || p.unfit != "" || p.gaveUp.Load() {
 		return nil, false
 	}
-	r := &rendering{sites: s.sites, last: -1, max: s.maxSteps}
+	r := &rendering{sites: s.sites, last: -1, max: cmp.Or(s.testHookMaxSteps, MaxSteps)}
 	r.out.Grow(int(min(p.size.Load(), MaxOutput)))
 	e := &exec{r: r, vars: make([]variable, 0, 16)}
 	defer func() {

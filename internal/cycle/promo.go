@@ -298,7 +298,7 @@ func against(m *skills.Matrix, c *Case, pl *plans.Plan, history []skills.Change,
 		case b.Level == 0:
 			unassessed = append(unassessed, b.Skill.Name)
 		case b.Level < b.Bar:
-			below = append(below, fmt.Sprintf("%s (%d %s, bar %d %s)", b.Skill.Name, b.Level, b.LevelName, b.Bar, b.BarName))
+			below = append(below, fmt.Sprintf("%s (%s, bar %s)", b.Skill.Name, skills.LevelWords(b.Level, b.LevelName), skills.LevelWords(b.Bar, b.BarName)))
 		case len(b.Evidence) == 0 && b.Bar > b.RoleBar:
 			unbacked = append(unbacked, b.Skill.Name)
 		}

@@ -207,8 +207,9 @@ func revLabel(s *history.Snapshot) string {
 type sideReader struct {
 	ctx context.Context
 	rep Reporter
-	// plain checks every file of every side, for tests to compare with.
-	plain bool
+	// testHookNoReuse, set only by tests, checks every file of every side
+	// again, the twin that reuse is compared with.
+	testHookNoReuse bool
 	// last are the files of the side read last, by path, and the matrix
 	// they were checked against.
 	last       map[string]*fileRead
@@ -229,7 +230,7 @@ func (r *sideReader) read(m *skills.Matrix, files map[string][]byte, label, pref
 	}
 	sort.Strings(paths)
 	reads := make([]*fileRead, len(paths))
-	reuse := !r.plain && r.last != nil && (m == r.lastMatrix || reflect.DeepEqual(m, r.lastMatrix))
+	reuse := !r.testHookNoReuse && r.last != nil && (m == r.lastMatrix || reflect.DeepEqual(m, r.lastMatrix))
 	var todo []int
 	for i, path := range paths {
 		if f := r.last[path]; reuse && f != nil && bytes.Equal(f.src, files[path]) {

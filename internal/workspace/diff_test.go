@@ -57,7 +57,7 @@ func TestSideReaderReuse(t *testing.T) {
 	}
 	readBoth := func(plain bool, baseMatrix, headMatrix *skills.Matrix) read {
 		var stderr bytes.Buffer
-		r := &sideReader{ctx: context.Background(), rep: bufReporter{&stderr}, plain: plain}
+		r := &sideReader{ctx: context.Background(), rep: bufReporter{&stderr}, testHookNoReuse: plain}
 		var got read
 		var err error
 		if got.Base, got.BaseErrs, err = r.read(baseMatrix, base, "main", "main:"); err != nil {
