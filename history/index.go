@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
@@ -58,7 +59,7 @@ func StagedFiles(root string) (map[string][]byte, error) {
 		if e.Stage != 0 {
 			return nil, fmt.Errorf("%s has an unresolved merge conflict in the index; resolve it and `git add` it", rel)
 		}
-		data, err := readBlob(repo.Storer, e.Hash, maxStaged)
+		data, err := gitobj.ReadBlob(repo.Storer, e.Hash, maxStaged)
 		if large := (*TooLargeError)(nil); errors.As(err, &large) {
 			return nil, fmt.Errorf("the staged %s is %d bytes, over every limit of coach (the largest is %d); unstage it with `git restore --staged %s`", rel, large.Size, maxStaged, rel)
 		}

@@ -2,7 +2,6 @@ package history
 
 import (
 	"bufio"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -185,13 +185,13 @@ func (r *revisions) peel(rev string, h plumbing.Hash, want plumbing.ObjectType) 
 		case t == plumbing.TagObject:
 			tag, err := object.GetTag(r.st, h)
 			if err != nil {
-				return h, objectError("tag "+h.String()[:7], h, err, "")
+				return h, gitobj.NewObjectError("tag "+h.String()[:7], h, err, "")
 			}
 			h = tag.Target
 		case t == plumbing.CommitObject && want == plumbing.TreeObject:
 			c, err := object.GetCommit(r.st, h)
 			if err != nil {
-				return h, objectError("commit "+h.String()[:7], h, err, "")
+				return h, gitobj.NewObjectError("commit "+h.String()[:7], h, err, "")
 			}
 			return c.TreeHash, nil
 		default:
@@ -211,7 +211,7 @@ func (r *revisions) getCommit(rev string, h plumbing.Hash) (*object.Commit, erro
 		return nil, fmt.Errorf("%w: %s (%s) is not in this clone; fetch it with `git fetch`", ErrNotFetched, rev, h.String()[:7])
 	}
 	if err != nil {
-		return nil, objectError("commit "+h.String()[:7], h, err, "")
+		return nil, gitobj.NewObjectError("commit "+h.String()[:7], h, err, "")
 	}
 	return c, nil
 }
@@ -412,33 +412,9 @@ func validRefName(name string) bool {
 // several do, the one commit (or tag of a commit) among them, as git's
 // rev-parse REV^{commit} does.
 func (r *revisions) abbreviated(rev, prefix string) (plumbing.Hash, error) {
-	prefix = strings.ToLower(prefix)
-	seen := map[plumbing.Hash]bool{}
-	var found []plumbing.Hash
-	add := func(h plumbing.Hash) {
-		if !seen[h] && strings.HasPrefix(h.String(), prefix) {
-			seen[h] = true
-			found = append(found, h)
-		}
-	}
-	packs, err := r.w.packs.get()
+	found, err := r.w.obj.WithPrefix(strings.ToLower(prefix))
 	if err != nil {
 		return plumbing.ZeroHash, err
-	}
-	first, _ := hex.DecodeString(prefix[:2])
-	for _, p := range packs {
-		lo, hi := p.idx.span(first[0])
-		for i := lo; i < hi; i++ {
-			add(p.idx.hash(i))
-		}
-	}
-	for _, dir := range r.w.objectDirs {
-		names, _ := os.ReadDir(filepath.Join(dir, prefix[:2]))
-		for _, n := range names {
-			if s := prefix[:2] + n.Name(); len(s) == 40 && isHex(s) {
-				add(plumbing.NewHash(s))
-			}
-		}
 	}
 	if len(found) > 1 {
 		var commits []plumbing.Hash

@@ -180,7 +180,7 @@ func TestRevisionsMatchGit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer w.packs.close()
+			defer w.obj.Close()
 			got, gotErr := resolve(w, repo, tc.rev)
 			rev := tc.rev
 			if rev == "" {

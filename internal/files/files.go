@@ -17,6 +17,7 @@ import (
 
 	"github.com/coach-dev/coach/history"
 	"github.com/coach-dev/coach/internal/atomicfile"
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/coach-dev/coach/internal/jsonout"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -247,7 +248,7 @@ func EnclosingGitRepo(dir string) (string, error) {
 			}
 			if errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion) {
 				// One go-git cannot read (sha256): init needs only where it is.
-				return history.WorkTree(d)
+				return gitobj.WorkTree(d)
 			}
 			if err != nil {
 				return "", fmt.Errorf("open git repository at %s: %w", d, err)
