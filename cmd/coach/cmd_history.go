@@ -166,7 +166,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 	}
 	if opts.SVG != "" {
 		p, _ := repo.Person(opts.Person) // nil (left, or unreadable): drawn by id
-		svg := history.SVG(p, history.ForPerson(res.Changes, opts.Person), m)
+		svg := templates.HistorySVG(p, history.ForPerson(res.Changes, opts.Person), m)
 		if err := files.WriteChart(ctx, opts.SVG, svg, "coach history "+opts.Person+" --svg "+opts.SVG); err != nil {
 			return err
 		}
@@ -176,9 +176,9 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 	case "json":
 		return jsonout.WriteHistory(stdout, changes, repo, m)
 	case "md":
-		return history.WriteMarkdown(stdout, changes, m, opts.All, templates.Escape)
+		return templates.WriteHistoryMarkdown(stdout, changes, m, opts.All)
 	}
-	return history.WriteText(stdout, changes, m, opts.All)
+	return templates.WriteHistory(stdout, changes, m, opts.All)
 }
 
 // writeStream writes everyone's history as text or Markdown, as
@@ -199,7 +199,7 @@ func writeStream(stdout io.Writer, stderr *report, res *history.Result, opts his
 	}
 	changes := history.Select(res.All(), opts.Since, opts.Until, opts.Skill)
 	if opts.Format == "md" {
-		return history.WriteMarkdownSeq(stdout, changes, h.Matrix, true, templates.Escape)
+		return templates.WriteHistoryMarkdownSeq(stdout, changes, h.Matrix, true)
 	}
-	return history.WriteTextSeq(stdout, changes, h.Matrix, true)
+	return templates.WriteHistorySeq(stdout, changes, h.Matrix, true)
 }
