@@ -39,6 +39,7 @@ func StagedFiles(root string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer w.obj.Close()
 	idx, err := readIndex(repo)
 	if err != nil {
 		return nil, fmt.Errorf("read the git index: %w", err)
