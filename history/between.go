@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5/config"
 
@@ -181,7 +182,7 @@ func (s *Snapshots) LastCommitBy(email string) (*Snapshot, error) {
 	}
 	start, err := object.GetCommit(s.st, head.Hash())
 	if err != nil {
-		return nil, objectError("commit "+head.Hash().String()[:7], head.Hash(), err, s.w.promisor)
+		return nil, gitobj.NewObjectError("commit "+head.Hash().String()[:7], head.Hash(), err, s.w.promisor)
 	}
 	iter := object.NewCommitIterCTime(start, nil, nil)
 	defer iter.Close()
@@ -223,7 +224,7 @@ func (s *Snapshots) WrittenIn(p string, same func(data []byte) bool) (*Snapshot,
 	full := path.Join(path.Dir(s.w.skillsPath), p)
 	c, err := object.GetCommit(s.st, head.Hash())
 	if err != nil {
-		return nil, objectError("commit "+head.Hash().String()[:7], head.Hash(), err, s.w.promisor)
+		return nil, gitobj.NewObjectError("commit "+head.Hash().String()[:7], head.Hash(), err, s.w.promisor)
 	}
 	var writer *object.Commit
 	for n := 0; n < maxBetween && c != nil; n++ {

@@ -117,7 +117,7 @@ func TestCacheRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.repo, w.workers, w.seen = repo, 2, map[plumbing.Hash]struct{}{}
-	defer w.packs.close()
+	defer w.obj.Close()
 	head, err := resolve(w, repo, "")
 	if err != nil {
 		t.Fatal(err)

@@ -83,3 +83,12 @@ func (g *gitEnv) commit(dir, msg string, files ...string) string {
 	g.run(dir, "commit", "-q", "--allow-empty", "-m", msg)
 	return g.run(dir, "rev-parse", "HEAD")
 }
+
+func runGit(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}

@@ -11,9 +11,9 @@
 // person's history follows them. A shallow clone's boundary is a starting
 // point, not a day on which everyone's levels appeared.
 //
-// Packed objects are read straight from the mapped pack files (see pack.go),
-// everything else through go-git's storage; both read a linked work tree's
-// common directory and the alternates as git does (see repo.go). An object
+// Objects are read through internal/gitobj: packed ones straight from the
+// mapped pack files, everything else through go-git's storage; both read a
+// linked work tree's common directory and the alternates as git does. An object
 // that cannot be read fails the walk, with its file named; it is never taken
 // for a version that does not parse. Revisions are resolved as git resolves
 // them (see revision.go). What the walk finds is cached under the git
@@ -36,17 +36,52 @@ import (
 	"sort"
 	"time"
 
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
-// ErrNotGit means the coaching repository is not in a git repository.
-var ErrNotGit = errors.New("not a git repository")
+// The errors of the object layer, which Read and Snapshots return as they
+// are (see internal/gitobj).
+var (
+	// ErrNotGit means the coaching repository is not in a git repository.
+	ErrNotGit = gitobj.ErrNotGit
+	// ErrDamaged means an object of the repository cannot be read back: a
+	// pack file is corrupt or cut short.
+	ErrDamaged = gitobj.ErrDamaged
+	// ErrSHA256 means the repository names its objects with SHA-256, which
+	// coach cannot read yet.
+	ErrSHA256 = gitobj.ErrSHA256
+	// ErrUnsupported means the repository uses a git feature that coach
+	// cannot read.
+	ErrUnsupported = gitobj.ErrUnsupported
+)
 
-// ErrDamaged means an object of the repository cannot be read back: a pack
-// file is corrupt or cut short.
-var ErrDamaged = errors.New("damaged repository")
+// ObjectError is an object the history needs that cannot be read.
+type ObjectError = gitobj.ObjectError
+
+// TooLargeError is an object over the size coach reads.
+type TooLargeError = gitobj.TooLargeError
+
+// openAt opens the repository holding the coaching repository at root.
+func openAt(root string) (*walker, *git.Repository, error) {
+	obj, repo, err := gitobj.Open(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	rel, err := filepath.Rel(obj.WorkTree, root)
+	if err != nil {
+		obj.Close()
+		return nil, nil, err
+	}
+	w := &walker{skillsPath: skills.SkillsDir, gitDir: obj.GitDir, headDir: obj.HeadDir, workTree: obj.WorkTree,
+		promisor: obj.Promisor, shallow: obj.Shallow, obj: obj}
+	if rel != "." {
+		w.skillsPath = filepath.ToSlash(filepath.Join(rel, skills.SkillsDir))
+	}
+	return w, repo, nil
+}
 
 // ErrIncomplete means a history that stops short of the first commit: a
 // shallow clone's, or one with a commit missing. It is whole enough to
@@ -153,7 +188,7 @@ func ReadContext(ctx context.Context, root string, opts Options) (*Result, error
 	}
 	w.ctx = ctx
 	w.repo = repo
-	defer w.packs.close()
+	defer w.obj.Close()
 	w.seen = map[plumbing.Hash]struct{}{}
 	w.workers = opts.Workers
 	if w.workers <= 0 {
@@ -279,7 +314,7 @@ func (w *walker) refTips(c *cacheFile) []plumbing.Hash {
 	defer refs.Close()
 	// Objects are read from the mapped packs, as the walk reads them: go-git's
 	// storage would index every pack in memory for the run.
-	objects := newObjectStore(w.repo.Storer, w.packs)
+	objects := w.obj.Store(w.repo.Storer)
 	var out []plumbing.Hash
 	_ = refs.ForEach(func(r *plumbing.Reference) error {
 		if r.Type() != plumbing.HashReference {
@@ -291,7 +326,7 @@ func (w *walker) refTips(c *cacheFile) []plumbing.Hash {
 			if c.covers(h) {
 				break
 			}
-			raw, err := objects.read(plumbing.TagObject, h)
+			raw, err := objects.Read(plumbing.TagObject, h)
 			if err != nil || !bytes.HasPrefix(raw, []byte("object ")) || len(raw) < 47 {
 				break
 			}
@@ -312,7 +347,7 @@ func resolve(w *walker, repo *git.Repository, rev string) (plumbing.Hash, error)
 	// Objects are read from the mapped packs: main~75000 reads 75,000
 	// commits, which through go-git's storage took more memory than the
 	// walk that follows.
-	return (&revisions{w: w, st: packedStorer{repo.Storer, newObjectStore(repo.Storer, w.packs)}}).commit(rev)
+	return (&revisions{w: w, st: packedStorer{repo.Storer, w.obj.Store(repo.Storer)}}).commit(rev)
 }
 
 // ForPerson returns the changes of one person.

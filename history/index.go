@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
@@ -38,6 +39,7 @@ func StagedFiles(root string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer w.obj.Close()
 	idx, err := readIndex(repo)
 	if err != nil {
 		return nil, fmt.Errorf("read the git index: %w", err)
@@ -58,7 +60,7 @@ func StagedFiles(root string) (map[string][]byte, error) {
 		if e.Stage != 0 {
 			return nil, fmt.Errorf("%s has an unresolved merge conflict in the index; resolve it and `git add` it", rel)
 		}
-		data, err := readBlob(repo.Storer, e.Hash, maxStaged)
+		data, err := gitobj.ReadBlob(repo.Storer, e.Hash, maxStaged)
 		if large := (*TooLargeError)(nil); errors.As(err, &large) {
 			return nil, fmt.Errorf("the staged %s is %d bytes, over every limit of coach (the largest is %d); unstage it with `git restore --staged %s`", rel, large.Size, maxStaged, rel)
 		}

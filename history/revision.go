@@ -2,29 +2,30 @@ package history
 
 import (
 	"bufio"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
-	"github.com/go-git/go-git/v5/config"
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	gitstorage "github.com/go-git/go-git/v5/storage"
 )
 
-// Revisions are resolved here as `git rev-parse --verify REV^{commit}` does
-// (gitrevisions(7)), reading git's files through go-git's storage: go-git's
-// ResolveRevision reads no reflog, and answers HEAD@{2} and HEAD^{tree} with
-// HEAD itself, and HEAD~3^2 with an EOF. The forms git documents
-// are parsed the way git parses them, from the right; the few that coach does
-// not read (a reflog entry by date, @{push}, a file rev:path) are an error
-// that names the revision and says what to give instead. No form ever falls
-// back to another revision.
+// Revisions are resolved here as `git rev-parse --verify REV^{commit}`
+// resolves the forms a flag is given (gitrevisions(7)), reading git's files
+// through go-git's storage (go-git's ResolveRevision reads no reflog, and
+// answers HEAD@{2} with HEAD itself): a full or abbreviated hash; a branch,
+// tag, remote-tracking branch or any reference, by its short or full name,
+// HEAD and @; a reflog entry by number (NAME@{N}, @{N}); and after any of
+// them, ~N, ^N, ^{} and ^{commit}, as many as wanted. The rest of git's
+// forms (a reflog entry by date, @{-N}, @{upstream}, @{push}, a search of
+// the messages, ^{tag}) are refused with the command that turns them into a
+// commit: $(git rev-parse 'REV'). A range, a tree or a file is an error. No
+// form ever falls back to another revision.
 
 // revisions resolves revisions in one repository.
 type revisions struct {
@@ -69,19 +70,29 @@ func (r *revisions) commit(rev string) (plumbing.Hash, error) {
 
 // resolve resolves name, a revision or the left part of one, to an object.
 func (r *revisions) resolve(rev, name string) (plumbing.Hash, error) {
+	if strings.HasPrefix(name, ":/") && len(name) > 2 {
+		return plumbing.ZeroHash, refuse(rev, "a search of the commit messages")
+	}
 	if strings.HasPrefix(name, ":") {
-		if strings.HasPrefix(name, ":/") && len(name) > 2 {
-			return r.searchAll(rev, name[2:])
-		}
 		return plumbing.ZeroHash, revError(rev, "names a file in the index, not a commit")
 	}
 	if strings.HasSuffix(name, "}") {
 		if i := strings.LastIndex(name, "^{"); i >= 0 {
-			h, err := r.resolve(rev, name[:i])
-			if err != nil {
-				return h, err
+			switch what := name[i+2 : len(name)-1]; what {
+			case "", "commit", "object":
+				// The commit it peels to is the one every form ends at.
+				return r.resolve(rev, name[:i])
+			case "tree", "blob":
+				if _, err := r.resolve(rev, name[:i]); err != nil {
+					return plumbing.ZeroHash, err
+				}
+				return plumbing.ZeroHash, revError(rev, "names a %s, not a commit", what)
+			default:
+				if strings.HasPrefix(what, "/") {
+					return plumbing.ZeroHash, refuse(rev, "a search of the commit messages")
+				}
+				return plumbing.ZeroHash, refuse(rev, "^{"+what+"}")
 			}
-			return r.onion(rev, h, name[i+2:len(name)-1])
 		}
 	}
 	// A path after a colon names a file of the revision.
@@ -112,6 +123,15 @@ func (r *revisions) resolve(rev, name string) (plumbing.Hash, error) {
 	return r.basic(rev, name)
 }
 
+// refuse is a form of revision that coach does not read, with the command
+// that gives the commit it names.
+func refuse(rev, what string) error {
+	return revError(rev, "coach does not read %s; give the commit git finds instead: $(git rev-parse %s)", what, shellQuote(rev))
+}
+
+// shellQuote quotes s for a POSIX shell.
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
 // colonOutsideBraces finds the colon of rev:path, or -1.
 func colonOutsideBraces(s string) int {
 	depth := 0
@@ -128,36 +148,6 @@ func colonOutsideBraces(s string) int {
 		}
 	}
 	return -1
-}
-
-// onion applies a ^{...} suffix.
-func (r *revisions) onion(rev string, h plumbing.Hash, what string) (plumbing.Hash, error) {
-	switch what {
-	case "":
-		return r.peel(rev, h, plumbing.AnyObject)
-	case "commit":
-		return r.peel(rev, h, plumbing.CommitObject)
-	case "tree":
-		return r.peel(rev, h, plumbing.TreeObject)
-	case "blob":
-		return r.peel(rev, h, plumbing.BlobObject)
-	case "tag":
-		if t, err := r.objectType(rev, h); err != nil || t == plumbing.TagObject {
-			return h, err
-		}
-		return plumbing.ZeroHash, revError(rev, "%s is not a tag", h.String()[:7])
-	case "object":
-		_, err := r.objectType(rev, h)
-		return h, err
-	}
-	if re, ok := strings.CutPrefix(what, "/"); ok {
-		c, err := r.peel(rev, h, plumbing.CommitObject)
-		if err != nil {
-			return c, err
-		}
-		return r.search(rev, re, []plumbing.Hash{c})
-	}
-	return plumbing.ZeroHash, revError(rev, "^{%s} is not a type git knows (commit, tree, blob, tag, object, /text)", what)
 }
 
 func (r *revisions) objectType(rev string, h plumbing.Hash) (plumbing.ObjectType, error) {
@@ -185,13 +175,13 @@ func (r *revisions) peel(rev string, h plumbing.Hash, want plumbing.ObjectType) 
 		case t == plumbing.TagObject:
 			tag, err := object.GetTag(r.st, h)
 			if err != nil {
-				return h, objectError("tag "+h.String()[:7], h, err, "")
+				return h, gitobj.NewObjectError("tag "+h.String()[:7], h, err, "")
 			}
 			h = tag.Target
 		case t == plumbing.CommitObject && want == plumbing.TreeObject:
 			c, err := object.GetCommit(r.st, h)
 			if err != nil {
-				return h, objectError("commit "+h.String()[:7], h, err, "")
+				return h, gitobj.NewObjectError("commit "+h.String()[:7], h, err, "")
 			}
 			return c.TreeHash, nil
 		default:
@@ -211,7 +201,7 @@ func (r *revisions) getCommit(rev string, h plumbing.Hash) (*object.Commit, erro
 		return nil, fmt.Errorf("%w: %s (%s) is not in this clone; fetch it with `git fetch`", ErrNotFetched, rev, h.String()[:7])
 	}
 	if err != nil {
-		return nil, objectError("commit "+h.String()[:7], h, err, "")
+		return nil, gitobj.NewObjectError("commit "+h.String()[:7], h, err, "")
 	}
 	return c, nil
 }
@@ -252,47 +242,28 @@ func (r *revisions) ancestor(rev string, h plumbing.Hash, n int) (plumbing.Hash,
 }
 
 // basic resolves a name without suffixes: a full hash, a reference with or
-// without a reflog selector, @{-n}, @{upstream}, or an abbreviated hash.
+// without a reflog selector, or an abbreviated hash.
 func (r *revisions) basic(rev, name string) (plumbing.Hash, error) {
 	if len(name) == 40 && isHex(name) {
 		return plumbing.NewHash(name), nil
 	}
-	base, sel, hasSel := name, "", false
 	if strings.HasSuffix(name, "}") {
 		if i := strings.LastIndex(name, "@{"); i >= 0 {
-			base, sel, hasSel = name[:i], name[i+2:len(name)-1], true
-		}
-	}
-	if hasSel && strings.HasPrefix(sel, "-") {
-		if base != "" {
-			return plumbing.ZeroHash, revError(rev, "@{-N} stands alone: it is the Nth branch checked out before this one")
-		}
-		n, err := strconv.Atoi(sel[1:])
-		if err != nil || n < 1 {
-			return plumbing.ZeroHash, revError(rev, "@{%s} needs a number of checkouts back", sel)
-		}
-		prior, err := r.priorCheckout(rev, n)
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		return r.basic(rev, prior)
-	}
-	if hasSel {
-		switch strings.ToLower(sel) {
-		case "u", "upstream":
-			ref, err := r.upstream(rev, base)
-			if err != nil {
-				return plumbing.ZeroHash, err
+			base, sel := name[:i], name[i+2:len(name)-1]
+			switch lower := strings.ToLower(sel); {
+			case strings.HasPrefix(sel, "-"):
+				return plumbing.ZeroHash, refuse(rev, "@{-N}, a branch checked out before")
+			case lower == "u" || lower == "upstream":
+				return plumbing.ZeroHash, refuse(rev, "@{upstream}")
+			case lower == "push":
+				return plumbing.ZeroHash, refuse(rev, "@{push}")
 			}
-			return r.basic(rev, ref.String())
-		case "push":
-			return plumbing.ZeroHash, revError(rev, "coach does not read @{push}; give the remote branch (origin/NAME)")
+			n, err := strconv.Atoi(sel)
+			if err != nil || n < 0 {
+				return plumbing.ZeroHash, revError(rev, "coach reads reflog entries by number (HEAD@{2}), not by date; give the commit git finds instead: $(git rev-parse %s)", shellQuote(rev))
+			}
+			return r.reflogEntry(rev, base, n)
 		}
-		n, err := strconv.Atoi(sel)
-		if err != nil || n < 0 {
-			return plumbing.ZeroHash, revError(rev, "coach reads reflog entries by number (HEAD@{2}), not by date; give the commit git finds instead: $(git rev-parse '%s')", rev)
-		}
-		return r.reflogEntry(rev, base, n)
 	}
 	if name == "@" {
 		name = "HEAD"
@@ -412,33 +383,9 @@ func validRefName(name string) bool {
 // several do, the one commit (or tag of a commit) among them, as git's
 // rev-parse REV^{commit} does.
 func (r *revisions) abbreviated(rev, prefix string) (plumbing.Hash, error) {
-	prefix = strings.ToLower(prefix)
-	seen := map[plumbing.Hash]bool{}
-	var found []plumbing.Hash
-	add := func(h plumbing.Hash) {
-		if !seen[h] && strings.HasPrefix(h.String(), prefix) {
-			seen[h] = true
-			found = append(found, h)
-		}
-	}
-	packs, err := r.w.packs.get()
+	found, err := r.w.obj.WithPrefix(strings.ToLower(prefix))
 	if err != nil {
 		return plumbing.ZeroHash, err
-	}
-	first, _ := hex.DecodeString(prefix[:2])
-	for _, p := range packs {
-		lo, hi := p.idx.span(first[0])
-		for i := lo; i < hi; i++ {
-			add(p.idx.hash(i))
-		}
-	}
-	for _, dir := range r.w.objectDirs {
-		names, _ := os.ReadDir(filepath.Join(dir, prefix[:2]))
-		for _, n := range names {
-			if s := prefix[:2] + n.Name(); len(s) == 40 && isHex(s) {
-				add(plumbing.NewHash(s))
-			}
-		}
 	}
 	if len(found) > 1 {
 		var commits []plumbing.Hash
@@ -513,16 +460,11 @@ func (r *revisions) reflogEntry(rev, name string, n int) (plumbing.Hash, error) 
 		if cnt > 0 {
 			cnt--
 		}
-		if cnt == 0 && !entries[i].old.IsZero() {
-			return entries[i].old, nil
+		if cnt == 0 && !entries[i].IsZero() {
+			return entries[i], nil
 		}
 	}
 	return plumbing.ZeroHash, revError(rev, "the reflog of %s has only %d entries", short, len(entries))
-}
-
-type reflogLine struct {
-	old, new plumbing.Hash
-	message  string
 }
 
 // logPath is where git keeps the reflog of a reference: a work tree keeps
@@ -540,8 +482,9 @@ func (r *revisions) logExists(full string) bool {
 	return err == nil && fi.Mode().IsRegular()
 }
 
-// reflog reads the reflog of a reference, oldest first.
-func (r *revisions) reflog(full string) ([]reflogLine, error) {
+// reflog reads the old values of a reference from its reflog, oldest
+// first.
+func (r *revisions) reflog(full string) ([]plumbing.Hash, error) {
 	name := r.logPath(full)
 	f, err := os.Open(name)
 	if errors.Is(err, os.ErrNotExist) {
@@ -551,165 +494,20 @@ func (r *revisions) reflog(full string) ([]reflogLine, error) {
 		return nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, name, err)
 	}
 	defer f.Close()
-	var out []reflogLine
+	var out []plumbing.Hash
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for line := 1; sc.Scan(); line++ {
 		text := sc.Text()
 		old, rest, ok1 := strings.Cut(text, " ")
 		nw, _, ok2 := strings.Cut(rest, " ")
-		_, msg, _ := strings.Cut(text, "\t")
 		if !ok1 || !ok2 || len(old) != 40 || len(nw) != 40 || !isHex(old) || !isHex(nw) {
 			return nil, fmt.Errorf("%w: %s:%d: not a reflog entry", ErrDamaged, name, line)
 		}
-		out = append(out, reflogLine{plumbing.NewHash(old), plumbing.NewHash(nw), msg})
+		out = append(out, plumbing.NewHash(old))
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, name, err)
 	}
 	return out, nil
-}
-
-// priorCheckout is @{-n}: the branch (or commit) checked out n checkouts
-// ago, from HEAD's reflog.
-func (r *revisions) priorCheckout(rev string, n int) (string, error) {
-	entries, err := r.reflog("HEAD")
-	if err != nil {
-		return "", err
-	}
-	for i := len(entries) - 1; i >= 0; i-- {
-		from, ok := strings.CutPrefix(entries[i].message, "checkout: moving from ")
-		if !ok {
-			continue
-		}
-		if from, _, ok = strings.Cut(from, " to "); !ok {
-			continue
-		}
-		if n--; n == 0 {
-			return from, nil
-		}
-	}
-	return "", revError(rev, "HEAD's reflog does not go back that many checkouts")
-}
-
-// upstream is NAME@{upstream}: the remote-tracking branch that branch NAME
-// (the current branch when empty) merges from.
-func (r *revisions) upstream(rev, name string) (plumbing.ReferenceName, error) {
-	if name == "" || name == "@" || name == "HEAD" {
-		head, err := r.st.Reference(plumbing.HEAD)
-		if err != nil || head.Type() != plumbing.SymbolicReference {
-			return "", revError(rev, "HEAD is not on a branch")
-		}
-		name = head.Target().Short()
-	}
-	name = strings.TrimPrefix(name, "refs/heads/")
-	cfg, err := r.st.Config()
-	if err != nil {
-		return "", fmt.Errorf("%w: read the config: %w", ErrDamaged, err)
-	}
-	b := cfg.Branches[name]
-	if b == nil || b.Remote == "" || b.Merge == "" {
-		return "", revError(rev, "branch %s has no upstream; set one with `git branch --set-upstream-to`", name)
-	}
-	if b.Remote == "." {
-		return b.Merge, nil
-	}
-	remote := cfg.Remotes[b.Remote]
-	if remote == nil {
-		return "", revError(rev, "branch %s merges from remote %s, which is not configured", name, b.Remote)
-	}
-	for _, spec := range remote.Fetch {
-		if config.RefSpec(spec).Match(b.Merge) {
-			return config.RefSpec(spec).Dst(b.Merge), nil
-		}
-	}
-	return "", revError(rev, "no remote-tracking branch of %s from %s is fetched", b.Merge, b.Remote)
-}
-
-// searchAll is :/TEXT: the newest commit, reachable from any reference,
-// whose message matches.
-func (r *revisions) searchAll(rev, re string) (plumbing.Hash, error) {
-	refs, err := r.st.IterReferences()
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	var starts []plumbing.Hash
-	add := func(h plumbing.Hash) {
-		if c, err := r.peel(rev, h, plumbing.CommitObject); err == nil {
-			starts = append(starts, c)
-		}
-	}
-	if head, err := r.ref("HEAD"); err == nil && head != nil {
-		add(head.Hash())
-	}
-	err = refs.ForEach(func(ref *plumbing.Reference) error {
-		if ref.Type() == plumbing.HashReference && strings.HasPrefix(ref.Name().String(), "refs/") {
-			add(ref.Hash())
-		}
-		return nil
-	})
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	return r.search(rev, re, starts)
-}
-
-// search is git's get_oid_oneline: from starts, newest commit date first,
-// the first commit whose message matches re ("!-" negates it, "!!" is a
-// literal "!").
-func (r *revisions) search(rev, re string, starts []plumbing.Hash) (plumbing.Hash, error) {
-	negate := false
-	if rest, ok := strings.CutPrefix(re, "!"); ok {
-		switch {
-		case strings.HasPrefix(rest, "-"):
-			negate, re = true, rest[1:]
-		case strings.HasPrefix(rest, "!"):
-			re = rest
-		default:
-			return plumbing.ZeroHash, revError(rev, "/!%s: after /! git accepts only - (not matching) or ! (a literal !)", rest)
-		}
-	}
-	pattern, err := regexp.Compile(re)
-	if err != nil {
-		return plumbing.ZeroHash, revError(rev, "%s is not a regular expression: %v", re, err)
-	}
-	seen := map[plumbing.Hash]bool{}
-	var queue []*object.Commit // newest committer date first
-	push := func(h plumbing.Hash) error {
-		if seen[h] {
-			return nil
-		}
-		seen[h] = true
-		c, err := r.getCommit(rev, h)
-		if err != nil {
-			return err
-		}
-		i := 0
-		for i < len(queue) && !queue[i].Committer.When.Before(c.Committer.When) {
-			i++
-		}
-		queue = append(queue[:i], append([]*object.Commit{c}, queue[i:]...)...)
-		return nil
-	}
-	for _, h := range starts {
-		if err := push(h); err != nil {
-			return plumbing.ZeroHash, err
-		}
-	}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if pattern.MatchString(c.Message) != negate {
-			return c.Hash, nil
-		}
-		if r.w.shallow[c.Hash] {
-			continue
-		}
-		for _, p := range c.ParentHashes {
-			if err := push(p); err != nil {
-				return plumbing.ZeroHash, err
-			}
-		}
-	}
-	return plumbing.ZeroHash, revError(rev, "no commit's message matches %s", re)
 }

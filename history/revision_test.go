@@ -2,14 +2,16 @@ package history
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// Every revision resolves to the commit git resolves it to, or fails with an
-// error that names it where git fails too; the forms coach does not read
-// fail with an error that says what to give instead.
+// Every revision of the forms coach reads resolves to the commit git
+// resolves it to, or fails with an error that names it where git fails too;
+// the forms coach does not read fail with an error that says what to give
+// instead.
 func TestRevisionsMatchGit(t *testing.T) {
 	g := newGitEnv(t)
 	dir := t.TempDir()
@@ -52,6 +54,11 @@ func TestRevisionsMatchGit(t *testing.T) {
 	g.run(wt, "reset", "-q", "--hard", "HEAD@{1}")
 	g.run(wt, "checkout", "-q", "--detach")
 	g.run(wt, "checkout", "-q", "wt-branch")
+	// The forms coach does not read are refused with the command that
+	// turns them into a commit.
+	refused := func(rev, what string) string {
+		return fmt.Sprintf("unknown revision %q: coach does not read %s; give the commit git finds instead: $(git rev-parse '%s')", rev, what, rev)
+	}
 	head := g.run(dir, "rev-parse", "HEAD")
 	blob := g.run(dir, "rev-parse", "HEAD:skills/alice.toml")
 	for _, tc := range []struct {
@@ -78,7 +85,7 @@ func TestRevisionsMatchGit(t *testing.T) {
 		{dir: dir, rev: "v1.0"},
 		{dir: dir, rev: "v1.0-signed"},
 		{dir: dir, rev: "v1.0^{}"},
-		{dir: dir, rev: "v1.0^{tag}"},
+		{dir: dir, rev: "v1.0^{tag}", err: refused("v1.0^{tag}", "^{tag}")},
 		{dir: dir, rev: "v1.0~1"},
 		{dir: dir, rev: "tree-tag"},
 		{dir: dir, rev: "HEAD^{tree}"},
@@ -124,22 +131,22 @@ func TestRevisionsMatchGit(t *testing.T) {
 		{dir: dir, rev: "main@{7}"},
 		{dir: dir, rev: "@{1}"},
 		{dir: dir, rev: "@{0}"},
-		{dir: dir, rev: "@{-1}"},
-		{dir: dir, rev: "@{-2}"},
-		{dir: dir, rev: "@{-3}"},
+		{dir: dir, rev: "@{-1}", err: refused("@{-1}", "@{-N}, a branch checked out before")},
+		{dir: dir, rev: "@{-2}", err: refused("@{-2}", "@{-N}, a branch checked out before")},
+		{dir: dir, rev: "@{-3}", err: refused("@{-3}", "@{-N}, a branch checked out before")},
 		{dir: dir, rev: "@{-9}"},
-		{dir: dir, rev: "@{-1}~1"},
+		{dir: dir, rev: "@{-1}~1", err: refused("@{-1}~1", "@{-N}, a branch checked out before")},
 		{dir: dir, rev: "v1@{1}"},
 		{dir: dir, rev: "team/ben@{1}"},
 		{dir: dir, rev: "nobranch@{1}"},
 		{dir: dir, rev: "main@{yesterday}", err: `unknown revision "main@{yesterday}": coach reads reflog entries by number (HEAD@{2}), not by date; give the commit git finds instead: $(git rev-parse 'main@{yesterday}')`},
 		{dir: dir, rev: "main@{2026-06-01 10:05:00}", err: `unknown revision "main@{2026-06-01 10:05:00}": coach reads reflog entries by number (HEAD@{2}), not by date; give the commit git finds instead: $(git rev-parse 'main@{2026-06-01 10:05:00}')`},
-		{dir: dir, rev: "HEAD^{/communication}"},
-		{dir: dir, rev: "HEAD^{/^Add}"},
-		{dir: dir, rev: "HEAD^{/!-Fix}"},
+		{dir: dir, rev: "HEAD^{/communication}", err: refused("HEAD^{/communication}", "a search of the commit messages")},
+		{dir: dir, rev: "HEAD^{/^Add}", err: refused("HEAD^{/^Add}", "a search of the commit messages")},
+		{dir: dir, rev: "HEAD^{/!-Fix}", err: refused("HEAD^{/!-Fix}", "a search of the commit messages")},
 		{dir: dir, rev: "HEAD^{/nothing matches this}"},
-		{dir: dir, rev: ":/Ben"},
-		{dir: dir, rev: ":/Chloe"},
+		{dir: dir, rev: ":/Ben", err: refused(":/Ben", "a search of the commit messages")},
+		{dir: dir, rev: ":/Chloe", err: refused(":/Chloe", "a search of the commit messages")},
 		{dir: dir, rev: "nope"},
 		{dir: dir, rev: "config"},
 		{dir: dir, rev: "HEAD~1..HEAD"},
@@ -154,19 +161,19 @@ func TestRevisionsMatchGit(t *testing.T) {
 		{dir: wt, rev: "HEAD@{4}"},
 		{dir: wt, rev: "@{1}"},
 		{dir: wt, rev: "@{2}"},
-		{dir: wt, rev: "@{-1}"},
+		{dir: wt, rev: "@{-1}", err: refused("@{-1}", "@{-N}, a branch checked out before")},
 		{dir: wt, rev: "wt-branch@{2}"},
 		{dir: wt, rev: "main@{2}"},
 		{dir: wt, rev: "main"},
 		{dir: clone, rev: "origin/main"},
 		{dir: clone, rev: "origin"},
-		{dir: clone, rev: "@{u}"},
-		{dir: clone, rev: "@{upstream}~1"},
-		{dir: clone, rev: "main@{U}"},
-		{dir: clone, rev: "local-track@{u}"},
+		{dir: clone, rev: "@{u}", err: refused("@{u}", "@{upstream}")},
+		{dir: clone, rev: "@{upstream}~1", err: refused("@{upstream}~1", "@{upstream}")},
+		{dir: clone, rev: "main@{U}", err: refused("main@{U}", "@{upstream}")},
+		{dir: clone, rev: "local-track@{u}", err: refused("local-track@{u}", "@{upstream}")},
 		{dir: clone, rev: "origin/team/ben"},
 		{dir: clone, rev: "origin/team/ben@{u}"},
-		{dir: clone, rev: "main@{push}", err: `unknown revision "main@{push}": coach does not read @{push}; give the remote branch (origin/NAME)`},
+		{dir: clone, rev: "main@{push}", err: refused("main@{push}", "@{push}")},
 	} {
 		name := tc.rev
 		switch tc.dir {
@@ -180,7 +187,7 @@ func TestRevisionsMatchGit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer w.packs.close()
+			defer w.obj.Close()
 			got, gotErr := resolve(w, repo, tc.rev)
 			rev := tc.rev
 			if rev == "" {
@@ -214,5 +221,14 @@ func TestRevisionsMatchGit(t *testing.T) {
 				t.Fatalf("coach gives %s, git %s", got, want)
 			}
 		})
+	}
+}
+
+// The command a refusal suggests is quoted for the shell, whatever the
+// revision holds.
+func TestRefusalQuotesForTheShell(t *testing.T) {
+	want := `unknown revision "it's@{u}": coach does not read @{upstream}; give the commit git finds instead: $(git rev-parse 'it'\''s@{u}')`
+	if got := refuse("it's@{u}", "@{upstream}").Error(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -58,7 +59,7 @@ type Snapshot struct {
 // Snapshots reads the snapshots of several revisions of one repository, as
 // coach diff reads a pull request's base and head: the repository is opened
 // once, objects are read from the mapped packs as the walk reads them (see
-// pack.go), and a file version that one revision shares with another, which
+// internal/gitobj), and a file version that one revision shares with another, which
 // is almost every file of a pull request, is read once. The snapshots it
 // returns share the content of those files: callers must not change it. A
 // Snapshots is for one goroutine at a time, as go-git's storage is.
@@ -76,7 +77,7 @@ func OpenSnapshots(root string) (*Snapshots, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Snapshots{w: w, repo: repo, st: packedStorer{repo.Storer, newObjectStore(repo.Storer, w.packs)},
+	return &Snapshots{w: w, repo: repo, st: packedStorer{repo.Storer, w.obj.Store(repo.Storer)},
 		blobs: map[plumbing.Hash][]byte{}}, nil
 }
 
@@ -84,20 +85,20 @@ func OpenSnapshots(root string) (*Snapshots, error) {
 // mapped packs first; references and everything else are go-git's.
 type packedStorer struct {
 	gitstorage.Storer
-	packed *objectStore
+	packed *gitobj.Store
 }
 
 func (s packedStorer) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
 	return s.packed.EncodedObject(t, h)
 }
 
-func (s packedStorer) readMax(t plumbing.ObjectType, h plumbing.Hash, max int64) ([]byte, error) {
-	return s.packed.readMax(t, h, max)
+func (s packedStorer) ReadMax(t plumbing.ObjectType, h plumbing.Hash, max int64) ([]byte, error) {
+	return s.packed.ReadMax(t, h, max)
 }
 
 // Close releases the repository's packs. Snapshots already read stay
 // valid: their content is copied out of the packs.
-func (s *Snapshots) Close() { s.w.packs.close() }
+func (s *Snapshots) Close() { s.w.obj.Close() }
 
 // At reads the skill files of revision rev. An unborn HEAD gives an empty
 // snapshot.
@@ -134,13 +135,13 @@ func (s *Snapshots) Blob(file string, h plumbing.Hash) ([]byte, error) {
 	if data, ok := s.blobs[h]; ok {
 		return data, nil
 	}
-	data, err := readBlob(s.st, h, skills.MaxSkillFileSize)
+	data, err := gitobj.ReadBlob(s.st, h, skills.MaxSkillFileSize)
 	var large *TooLargeError
 	if errors.As(err, &large) {
 		return nil, err
 	}
 	if err != nil {
-		return nil, objectError(file+" at HEAD", h, err, s.w.promisor)
+		return nil, gitobj.NewObjectError(file+" at HEAD", h, err, s.w.promisor)
 	}
 	s.blobs[h] = data
 	return data, nil
@@ -154,12 +155,12 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash, read bool) (*Snapshot,
 			ErrNotFetched, rev, h.String()[:7], rev)
 	}
 	if err != nil {
-		return nil, objectError("commit "+h.String()[:7], h, err, w.promisor)
+		return nil, gitobj.NewObjectError("commit "+h.String()[:7], h, err, w.promisor)
 	}
 	snap := &Snapshot{Rev: rev, Commit: h.String(), When: commit.Author.When, Files: map[string][]byte{},
 		Hashes: map[string]plumbing.Hash{}}
 	skillsPath := w.skillsPath
-	sub, err := subtree(st, commit.TreeHash, skillsPath)
+	sub, err := gitobj.Subtree(st, commit.TreeHash, skillsPath)
 	if err == nil && sub.IsZero() {
 		// Before a move of the coaching folder, its files were elsewhere.
 		var moved string
@@ -168,7 +169,7 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash, read bool) (*Snapshot,
 		}
 	}
 	if err != nil {
-		return nil, objectError("the tree of "+rev, commit.TreeHash, err, w.promisor)
+		return nil, gitobj.NewObjectError("the tree of "+rev, commit.TreeHash, err, w.promisor)
 	}
 	snap.Matrix, err = fileAt(st, commit.TreeHash, path.Join(path.Dir(skillsPath), skills.MatrixFile), skills.MaxMatrixSize)
 	var large *TooLargeError
@@ -191,7 +192,7 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash, read bool) (*Snapshot,
 	}
 	tree, err := object.GetTree(st, sub)
 	if err != nil {
-		return nil, objectError("the skills/ tree of "+rev, sub, err, w.promisor)
+		return nil, gitobj.NewObjectError("the skills/ tree of "+rev, sub, err, w.promisor)
 	}
 	for _, e := range tree.Entries {
 		if e.Mode == filemode.Dir || !strings.HasSuffix(e.Name, ".toml") {
@@ -214,13 +215,13 @@ func (s *Snapshots) snapshot(rev string, h plumbing.Hash, read bool) (*Snapshot,
 		}
 		data, ok := s.blobs[e.Hash]
 		if !ok {
-			data, err = readBlob(st, e.Hash, skills.MaxSkillFileSize)
+			data, err = gitobj.ReadBlob(st, e.Hash, skills.MaxSkillFileSize)
 			if errors.As(err, &large) {
 				snap.Unread = append(snap.Unread, *skills.SkillFileSizeProblem(file, large.Size))
 				continue
 			}
 			if err != nil {
-				return nil, objectError(file+" at "+rev, e.Hash, err, w.promisor)
+				return nil, gitobj.NewObjectError(file+" at "+rev, e.Hash, err, w.promisor)
 			}
 			s.blobs[e.Hash] = data
 		}
@@ -238,8 +239,8 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 	h := root
 	if dir != "." && dir != "" {
 		var err error
-		if h, err = subtree(st, root, dir); err != nil {
-			return objectError("the tree of "+dir+"/ at "+rev, root, err, "")
+		if h, err = gitobj.Subtree(st, root, dir); err != nil {
+			return gitobj.NewObjectError("the tree of "+dir+"/ at "+rev, root, err, "")
 		}
 		if h.IsZero() {
 			return nil
@@ -248,27 +249,27 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 	read := func(name string, e object.TreeEntry, limit int, what string) ([]byte, error) {
 		obj, err := st.EncodedObject(plumbing.BlobObject, e.Hash)
 		if err != nil {
-			return nil, objectError(name+" at "+rev, e.Hash, err, "")
+			return nil, gitobj.NewObjectError(name+" at "+rev, e.Hash, err, "")
 		}
 		if p := skills.SizeProblem(name, obj.Size(), limit, what); p != nil {
 			p.Path = rev + ":" + name // as git names a file of a revision
 			return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
 		}
-		data, err := readObject(st, plumbing.BlobObject, e.Hash)
+		data, err := gitobj.ReadObject(st, plumbing.BlobObject, e.Hash)
 		if err != nil {
-			return nil, objectError(name+" at "+rev, e.Hash, err, "")
+			return nil, gitobj.NewObjectError(name+" at "+rev, e.Hash, err, "")
 		}
 		return data, nil
 	}
 	t, err := object.GetTree(st, h)
 	if err != nil {
-		return objectError("the tree of "+rev, h, err, "")
+		return gitobj.NewObjectError("the tree of "+rev, h, err, "")
 	}
 	var tmpl plumbing.Hash
 	code := func(dir string, h plumbing.Hash) error {
 		t, err := object.GetTree(st, h)
 		if err != nil {
-			return objectError("the tree of "+dir+"/ at "+rev, h, err, "")
+			return gitobj.NewObjectError("the tree of "+dir+"/ at "+rev, h, err, "")
 		}
 		for _, e := range t.Entries {
 			if e.Mode != filemode.Dir && e.Mode != filemode.Submodule {
@@ -284,9 +285,9 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 				return err
 			}
 		case e.Name == ".github" && e.Mode == filemode.Dir:
-			wf, err := subtree(st, e.Hash, "workflows")
+			wf, err := gitobj.Subtree(st, e.Hash, "workflows")
 			if err != nil {
-				return objectError("the tree of .github/ at "+rev, e.Hash, err, "")
+				return gitobj.NewObjectError("the tree of .github/ at "+rev, e.Hash, err, "")
 			}
 			if !wf.IsZero() {
 				if err := code(".github/workflows", wf); err != nil {
@@ -310,7 +311,7 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 	}
 	tt, err := object.GetTree(st, tmpl)
 	if err != nil {
-		return objectError("the tree of "+templatesDir+"/ at "+rev, tmpl, err, "")
+		return gitobj.NewObjectError("the tree of "+templatesDir+"/ at "+rev, tmpl, err, "")
 	}
 	for _, e := range tt.Entries {
 		// A link is not followed: its target, read as a template, could be
@@ -329,7 +330,7 @@ func settingsAt(st storer.EncodedObjectStorer, root plumbing.Hash, dir, rev stri
 func selfReviews(st storer.EncodedObjectStorer, self plumbing.Hash, rev string) ([]string, error) {
 	t, err := object.GetTree(st, self)
 	if err != nil {
-		return nil, objectError("the tree of self/ at "+rev, self, err, "")
+		return nil, gitobj.NewObjectError("the tree of self/ at "+rev, self, err, "")
 	}
 	var out []string
 	for _, d := range t.Entries {
@@ -338,7 +339,7 @@ func selfReviews(st storer.EncodedObjectStorer, self plumbing.Hash, rev string) 
 		}
 		pt, err := object.GetTree(st, d.Hash)
 		if err != nil {
-			return nil, objectError("the tree of self/"+d.Name+"/ at "+rev, d.Hash, err, "")
+			return nil, gitobj.NewObjectError("the tree of self/"+d.Name+"/ at "+rev, d.Hash, err, "")
 		}
 		for _, e := range pt.Entries {
 			if e.Mode.IsFile() && strings.HasSuffix(e.Name, ".md") {
@@ -364,7 +365,7 @@ func (w *walker) movedSince(repo *git.Repository, st storer.EncodedObjectStorer,
 	if err != nil {
 		return "", plumbing.ZeroHash, err
 	}
-	hs, err := subtree(st, hc.TreeHash, w.skillsPath)
+	hs, err := gitobj.Subtree(st, hc.TreeHash, w.skillsPath)
 	if err != nil || hs.IsZero() {
 		return "", plumbing.ZeroHash, err
 	}
@@ -379,25 +380,25 @@ func fileAt(s storer.EncodedObjectStorer, root plumbing.Hash, p string, max int6
 	h := root
 	if dir = strings.TrimSuffix(dir, "/"); dir != "" {
 		var err error
-		if h, err = subtree(s, root, dir); err != nil || h.IsZero() {
+		if h, err = gitobj.Subtree(s, root, dir); err != nil || h.IsZero() {
 			if err != nil {
-				err = objectError("the tree of "+dir+"/", root, err, "")
+				err = gitobj.NewObjectError("the tree of "+dir+"/", root, err, "")
 			}
 			return nil, err
 		}
 	}
 	t, err := object.GetTree(s, h)
 	if err != nil {
-		return nil, objectError("the tree of "+dir+"/", h, err, "")
+		return nil, gitobj.NewObjectError("the tree of "+dir+"/", h, err, "")
 	}
 	for _, e := range t.Entries {
 		if e.Name == name && e.Mode.IsFile() {
-			data, err := readBlob(s, e.Hash, max)
+			data, err := gitobj.ReadBlob(s, e.Hash, max)
 			if tl := (*TooLargeError)(nil); errors.As(err, &tl) {
 				return nil, err
 			}
 			if err != nil {
-				return nil, objectError(p, e.Hash, err, "")
+				return nil, gitobj.NewObjectError(p, e.Hash, err, "")
 			}
 			return data, nil
 		}

@@ -1,9 +1,9 @@
 package history
 
 import (
-	"path/filepath"
 	"testing"
 
+	"github.com/coach-dev/coach/history/synth"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -12,7 +12,10 @@ import (
 // ones written after the pack, renamed files and merges.
 func TestSnapshotsPacked(t *testing.T) {
 	g := newGitEnv(t)
-	dir := filepath.Dir(packRepo(t, false))
+	dir := t.TempDir()
+	if err := synth.Build(dir, synth.Options{People: 12, Commits: 150, MergeEvery: 10, RenameEvery: 17, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
 	g.commit(dir, "A loose commit", "skills/p0003.toml", "name = \"Person 0003\"\nrole = \"pm\"\n")
 	g.run(dir, "branch", "-q", "side", "HEAD~9")
 	revs := []string{"HEAD", "HEAD~1", "HEAD~2", "HEAD~9", "HEAD~8^2", "HEAD~8^2~1", "main~60", "side", "HEAD~100"}
@@ -44,7 +47,7 @@ func TestSnapshotsPacked(t *testing.T) {
 		}
 	}
 
-	if packed.w.packs.reads.Load() == 0 {
+	if packed.w.obj.PackReads() == 0 {
 		t.Fatal("no object was read from the packs: the test compares go-git with itself")
 	}
 

@@ -2,11 +2,10 @@ package history
 
 import (
 	"bytes"
-	"io"
 	"strings"
 
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // A skills/ tree of a large team holds hundreds of entries, and a commit
@@ -60,9 +59,9 @@ func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
 	if b, ok := r.raw[h]; ok {
 		return b, nil
 	}
-	b, err := r.s.read(plumbing.TreeObject, h)
+	b, err := r.s.Read(plumbing.TreeObject, h)
 	if err != nil {
-		err = objectError("a skills/ tree", h, err, r.promisor)
+		err = gitobj.NewObjectError("a skills/ tree", h, err, r.promisor)
 		if r.err == nil {
 			r.err = err
 		}
@@ -75,84 +74,6 @@ func (r *reader) rawTree(h plumbing.Hash) ([]byte, error) {
 	return b, nil
 }
 
-// readObject returns the content of one object.
-func readObject(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
-	return readObjectMax(s, t, h, 0)
-}
-
-// readObjectMax is readObject refusing, with a *TooLargeError, an object
-// over max bytes (0: no limit) before it is read: its size comes from the
-// header of its loose object or pack entry (see readBlob).
-func readObjectMax(s storer.EncodedObjectStorer, t plumbing.ObjectType, h plumbing.Hash, max int64) ([]byte, error) {
-	if max > 0 {
-		size, err := s.EncodedObjectSize(h)
-		if err != nil {
-			return nil, err
-		}
-		if size > max {
-			return nil, &TooLargeError{size}
-		}
-	}
-	obj, err := s.EncodedObject(t, h)
-	if err != nil {
-		return nil, err
-	}
-	rd, err := obj.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer rd.Close()
-	if max == 0 {
-		return io.ReadAll(rd)
-	}
-	// The object may not be the size its header said.
-	data, err := io.ReadAll(io.LimitReader(rd, max+1))
-	if err == nil && int64(len(data)) > max {
-		return nil, &TooLargeError{obj.Size()}
-	}
-	return data, err
-}
-
-// readBlob reads blob h unless it is over max bytes, which it reports with
-// a *TooLargeError without inflating the object: from the mapped packs when
-// s reads them (see objectStore.readMax), else through go-git's storage,
-// which reads a loose object's size from its header and a packed one's
-// from its entry.
-func readBlob(s storer.EncodedObjectStorer, h plumbing.Hash, max int64) ([]byte, error) {
-	if o, ok := s.(interface {
-		readMax(plumbing.ObjectType, plumbing.Hash, int64) ([]byte, error)
-	}); ok {
-		return o.readMax(plumbing.BlobObject, h, max)
-	}
-	return readObjectMax(s, plumbing.BlobObject, h, max)
-}
-
-// nextEntry splits the first entry off a raw tree. ok is false at the end or
-// on a malformed tree. It allocates nothing: it runs for every entry of
-// every changed tree.
-func nextEntry(b []byte) (name []byte, isTree bool, hash plumbing.Hash, rest []byte, ok bool) {
-	sp := bytes.IndexByte(b, ' ')
-	if sp < 0 {
-		return nil, false, hash, nil, false
-	}
-	nul := bytes.IndexByte(b[sp+1:], 0)
-	if nul < 0 || sp+1+nul+1+20 > len(b) {
-		return nil, false, hash, nil, false
-	}
-	name = b[sp+1 : sp+1+nul]
-	copy(hash[:], b[sp+1+nul+1:])
-	return name, string(b[:sp]) == "40000", hash, b[sp+1+nul+1+20:], true
-}
-
-// entryLen is the length of the first raw entry, or 0 when malformed.
-func entryLen(b []byte) int {
-	nul := bytes.IndexByte(b, 0)
-	if nul < 0 || nul+21 > len(b) {
-		return 0
-	}
-	return nul + 21
-}
-
 // skillEntry reports whether a tree entry is a skill file, and its id.
 func skillEntry(name []byte, isTree bool) (string, bool) {
 	if isTree || !bytes.HasSuffix(name, []byte(".toml")) {
@@ -161,47 +82,21 @@ func skillEntry(name []byte, isTree bool) (string, bool) {
 	return strings.TrimSuffix(string(name), ".toml"), true
 }
 
-// gitLess orders entry names as git sorts a tree.
-func gitLess(a []byte, aTree bool, b []byte, bTree bool) int {
-	n := min(len(a), len(b))
-	if c := bytes.Compare(a[:n], b[:n]); c != 0 {
-		return c
-	}
-	at, bt := byte(0), byte(0)
-	if len(a) > n {
-		at = a[n]
-	} else if aTree {
-		at = '/'
-	}
-	if len(b) > n {
-		bt = b[n]
-	} else if bTree {
-		bt = '/'
-	}
-	switch {
-	case at < bt:
-		return -1
-	case at > bt:
-		return 1
-	}
-	return 0
-}
-
 // diffTrees compares two raw skills/ trees.
 func diffTrees(old, cur []byte) treeDiff {
 	var d treeDiff
 	for {
 		// Most entries are the same on both sides: skip them byte for byte.
 		for len(old) > 0 && len(cur) > 0 {
-			n := entryLen(old)
+			n := gitobj.EntryLen(old)
 			if n == 0 || n > len(cur) || !bytes.Equal(old[:n], cur[:n]) {
 				break
 			}
 			old, cur = old[n:], cur[n:]
 		}
 		oOther, cOther := notAFile(old), notAFile(cur)
-		on, oTree, oHash, oRest, oOK := nextEntry(old)
-		cn, cTree, cHash, cRest, cOK := nextEntry(cur)
+		on, oTree, oHash, oRest, oOK := gitobj.NextEntry(old)
+		cn, cTree, cHash, cRest, cOK := gitobj.NextEntry(cur)
 		if !oOK && !cOK {
 			return d
 		}
@@ -212,7 +107,7 @@ func diffTrees(old, cur []byte) treeDiff {
 		case !cOK:
 			c = -1
 		default:
-			c = gitLess(on, oTree, cn, cTree)
+			c = gitobj.CompareNames(on, oTree, cn, cTree)
 		}
 		// An entry that is not a file is no version of a skill file: one
 		// that becomes a file is added, one a file becomes is deleted.
@@ -262,7 +157,7 @@ func lookup(tree []byte, id string) (plumbing.Hash, bool) {
 func lookupAny(tree []byte, id string) (plumbing.Hash, string, bool) {
 	want := []byte(id + ".toml")
 	for raw := tree; ; {
-		name, isTree, hash, rest, ok := nextEntry(raw)
+		name, isTree, hash, rest, ok := gitobj.NextEntry(raw)
 		if !ok {
 			return plumbing.ZeroHash, "", false
 		}
@@ -276,7 +171,7 @@ func lookupAny(tree []byte, id string) (plumbing.Hash, string, bool) {
 // countEntries is the number of entries of a raw tree.
 func countEntries(tree []byte) int {
 	n := 0
-	for l := entryLen(tree); l > 0; l = entryLen(tree) {
+	for l := gitobj.EntryLen(tree); l > 0; l = gitobj.EntryLen(tree) {
 		tree = tree[l:]
 		n++
 	}

@@ -16,11 +16,12 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/coach-dev/coach/internal/gencache"
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // The walk keeps state per person and per skill file version, not per
@@ -86,12 +87,11 @@ type walker struct {
 	gitDir     string // the common git directory: objects, refs, the cache
 	headDir    string // the work tree's own git directory: HEAD and its reflog
 	workTree   string
-	objectDirs []string // the object directory, then its alternates
-	promisor   string   // the remote a partial clone fetches from; "" in a complete clone
+	promisor   string // the remote a partial clone fetches from; "" in a complete clone
 	repo       *git.Repository
 	workers    int
 	shallow    map[plumbing.Hash]bool
-	packs      *packSet // read directly; see pack.go
+	obj        *gitobj.Repo // the object layer: packs read directly, go-git for the rest
 	progress   func(Progress)
 
 	seen     map[plumbing.Hash]struct{} // commits walked in this run
@@ -128,8 +128,8 @@ func (w *walker) report(done bool) {
 	if w.progress == nil {
 		return
 	}
-	if w.estimate == 0 && !done && w.packs != nil {
-		w.estimate = max(w.packs.estimateCommits(), 1)
+	if w.estimate == 0 && !done && w.obj != nil {
+		w.estimate = max(w.obj.EstimateCommits(), 1)
 	}
 	w.progress(Progress{Commits: len(w.graph), Estimate: w.estimate, People: int(w.people.Load()), Done: done})
 }
@@ -137,7 +137,7 @@ func (w *walker) report(done bool) {
 // walk reads every commit reachable from head that the cache does not
 // cover.
 func (w *walker) walk(head plumbing.Hash, c *cacheFile) error {
-	objects := newObjectStore(w.repo.Storer, w.packs)
+	objects := w.obj.Store(w.repo.Storer)
 	in := w.newCommitReader(objects)
 	frontier := map[plumbing.Hash]*commit{}
 	var queue commitQueue
@@ -172,7 +172,7 @@ func (w *walker) walk(head plumbing.Hash, c *cacheFile) error {
 		errs []error
 		mu   sync.Mutex
 	)
-	people := &versionCache{g: generations[plumbing.Hash, parsed]{limit: 1024}}
+	people := &versionCache{g: gencache.Cache[plumbing.Hash, parsed]{Limit: 1024}}
 	for range w.workers {
 		wg.Add(1)
 		go func() {
@@ -298,7 +298,7 @@ func (q *commitQueue) Pop() any {
 // objects, without go-git's decoders: it runs for every commit.
 type commitReader struct {
 	w     *walker
-	s     *objectStore
+	s     *gitobj.Store
 	names map[string]string // authors and emails, each kept once
 	zones map[int]*time.Location
 }
@@ -307,7 +307,7 @@ type commitReader struct {
 // object that cannot be read is an ObjectError.
 var errNoCommit = errors.New("commit not in the repository")
 
-func (w *walker) newCommitReader(s *objectStore) *commitReader {
+func (w *walker) newCommitReader(s *gitobj.Store) *commitReader {
 	return &commitReader{w: w, s: s, names: map[string]string{}, zones: map[int]*time.Location{}}
 }
 
@@ -315,19 +315,19 @@ func (w *walker) newCommitReader(s *objectStore) *commitReader {
 // commit it was reached from (nil: where it is today), unless the coaching
 // folder moved between them.
 func (r *commitReader) read(h plumbing.Hash, child *commit) (*commit, error) {
-	raw, err := r.s.read(plumbing.CommitObject, h)
+	raw, err := r.s.Read(plumbing.CommitObject, h)
 	if errors.Is(err, plumbing.ErrObjectNotFound) {
 		return nil, errNoCommit
 	}
 	if err != nil {
-		return nil, objectError("commit "+h.String()[:7], h, err, r.w.promisor)
+		return nil, gitobj.NewObjectError("commit "+h.String()[:7], h, err, r.w.promisor)
 	}
 	n, tree, ok := r.parse(raw)
 	if !ok {
 		// Anything unusual is left to go-git's decoder.
 		gc, err := object.GetCommit(r.s, h)
 		if err != nil {
-			return nil, objectError("commit "+h.String()[:7], h, err, r.w.promisor)
+			return nil, gitobj.NewObjectError("commit "+h.String()[:7], h, err, r.w.promisor)
 		}
 		n = &commit{Parents: gc.ParentHashes, When: gc.Author.When, Author: gc.Author.Name, Email: gc.Author.Email,
 			Committer: gc.Committer.Name, CommitterEmail: gc.Committer.Email, Subject: subject(gc.Message), order: gc.Committer.When.Unix()}
@@ -347,7 +347,7 @@ func (r *commitReader) read(h plumbing.Hash, child *commit) (*commit, error) {
 		}
 	}
 	if err != nil {
-		return nil, objectError("the tree of commit "+h.String()[:7], tree, err, r.w.promisor)
+		return nil, gitobj.NewObjectError("the tree of commit "+h.String()[:7], tree, err, r.w.promisor)
 	}
 	if p != r.w.skillsPath {
 		n.Path = p
@@ -478,7 +478,7 @@ func (r *commitReader) intern(b []byte) string {
 // subtree follows a slash path from a root tree and returns the hash of
 // the tree it names, or zero when there is none.
 func (r *commitReader) subtree(root plumbing.Hash, p string) (plumbing.Hash, error) {
-	return subtree(r.s, root, p)
+	return gitobj.Subtree(r.s, root, p)
 }
 
 func subject(message string) string {
@@ -486,37 +486,9 @@ func subject(message string) string {
 	return strings.TrimSpace(s)
 }
 
-// subtree follows a slash path from the tree root and returns the hash of the
-// tree it names, or zero when there is none.
-func subtree(s storer.EncodedObjectStorer, root plumbing.Hash, p string) (plumbing.Hash, error) {
-	o, ok := s.(*objectStore)
-	if !ok {
-		o = newObjectStore(s, nil)
-	}
-	h := root
-	for _, name := range strings.Split(p, "/") {
-		t, err := o.read(plumbing.TreeObject, h)
-		if err != nil {
-			return plumbing.ZeroHash, err
-		}
-		next := plumbing.ZeroHash
-		for n, isTree, eh, rest, ok := nextEntry(t); ok; n, isTree, eh, rest, ok = nextEntry(rest) {
-			if isTree && string(n) == name {
-				next = eh
-				break
-			}
-		}
-		if next.IsZero() {
-			return plumbing.ZeroHash, nil
-		}
-		h = next
-	}
-	return h, nil
-}
-
 // reader reads and decodes the objects of one worker.
 type reader struct {
-	s *objectStore
+	s *gitobj.Store
 	// err is the first object that could not be read. The diff of a commit
 	// treats a version it cannot decode as a version to skip with a warning;
 	// one it cannot read is a broken repository, and fails the walk.
@@ -532,26 +504,26 @@ type reader struct {
 // n people is about n versions later; the cache keeps about 2n.
 type versionCache struct {
 	mu sync.Mutex
-	g  generations[plumbing.Hash, parsed]
+	g  gencache.Cache[plumbing.Hash, parsed]
 }
 
 func (v *versionCache) get(h plumbing.Hash) (parsed, bool) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	return v.g.get(h)
+	return v.g.Get(h)
 }
 
 func (v *versionCache) put(h plumbing.Hash, p parsed) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	v.g.put(h, p)
+	v.g.Put(h, p)
 }
 
 // grow raises the limit to twice the team's size.
 func (v *versionCache) grow(files int) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	v.g.limit = max(v.g.limit, 2*files)
+	v.g.Limit = max(v.g.Limit, 2*files)
 }
 
 type parsed struct {
@@ -560,11 +532,11 @@ type parsed struct {
 }
 
 func (w *walker) newReader(people *versionCache) (*reader, error) {
-	repo, err := w.open()
+	repo, err := w.obj.Git()
 	if err != nil {
 		return nil, err
 	}
-	return &reader{s: newObjectStore(repo.Storer, w.packs), raw: map[plumbing.Hash][]byte{}, promisor: w.promisor, people: people}, nil
+	return &reader{s: w.obj.Store(repo.Storer), raw: map[plumbing.Hash][]byte{}, promisor: w.promisor, people: people}, nil
 }
 
 func (w *walker) diffBatch(r *reader, b *batch) error {
@@ -572,7 +544,7 @@ func (w *walker) diffBatch(r *reader, b *batch) error {
 	if t, err := r.rawTree(jobs[0].c.Skills); err == nil {
 		n := countEntries(t)
 		r.people.grow(n)
-		w.packs.growBlobs(n)
+		w.obj.GrowBlobs(n)
 		w.people.CompareAndSwap(0, int64(n))
 	}
 	r.err = nil
@@ -601,7 +573,7 @@ func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 	p, ok := r.people.get(h)
 	if !ok {
 		file := path.Join(skills.SkillsDir, id+".toml")
-		src, err := r.s.readMax(plumbing.BlobObject, h, skills.MaxSkillFileSize)
+		src, err := r.s.ReadMax(plumbing.BlobObject, h, skills.MaxSkillFileSize)
 		var large *TooLargeError
 		switch {
 		case errors.As(err, &large):
@@ -609,7 +581,7 @@ func (r *reader) person(id string, h plumbing.Hash) (*skills.Person, error) {
 			// version over the limits.
 			p = parsed{nil, &skills.OverLimitError{Problem: *skills.SkillFileSizeProblem(file, large.Size)}}
 		case err != nil:
-			err = objectError(file, h, err, r.promisor)
+			err = gitobj.NewObjectError(file, h, err, r.promisor)
 			if r.err == nil {
 				r.err = err
 			}

@@ -2,7 +2,9 @@
 // built-in templates (plan.md.tmpl, agenda.md.tmpl) are embedded; a
 // repository's templates/ directory is parsed after them, so a file or a
 // {{define}} block of the same name replaces the built-in one. A mistake in
-// a template is reported with the template's file and line.
+// a template is reported with the template's file and line. The history's
+// text, Markdown table and SVG chart are written here too, in Go (see
+// history.go and history_svg.go): they have no template to override.
 //
 // What a template prints is escaped for Markdown in one place, the way
 // html/template escapes for HTML: every {{action}} ends in [Escape], so a

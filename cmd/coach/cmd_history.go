@@ -60,7 +60,7 @@ unknown revision, 130 interrupted.`,
 			&cli.StringFlag{Name: "until", Usage: "only changes before `DATE` (YYYY-MM-DD)"},
 			&cli.StringFlag{Name: "skill", Usage: "only changes to skill `ID`"},
 			formatFlag("text", "md", "json"),
-			&cli.StringFlag{Name: "rev", Usage: "read the history of `REV` instead of HEAD: what git rev-parse takes (v1.0, HEAD~3, main@{2})"},
+			&cli.StringFlag{Name: "rev", Usage: "read the history of `REV` instead of HEAD: a commit, branch or tag, with ~N, ^N or @{N} (v1.0, HEAD~3, main@{2})"},
 			&cli.BoolFlag{Name: "no-cache", Usage: "read every commit; neither use nor update .git/coach/"},
 			&cli.StringFlag{Name: "svg", Usage: "also write a chart of each skill's level over time to `FILE`"},
 		},
@@ -166,7 +166,7 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 	}
 	if opts.SVG != "" {
 		p, _ := repo.Person(opts.Person) // nil (left, or unreadable): drawn by id
-		svg := history.SVG(p, history.ForPerson(res.Changes, opts.Person), m)
+		svg := templates.HistorySVG(p, history.ForPerson(res.Changes, opts.Person), m)
 		if err := files.WriteChart(ctx, opts.SVG, svg, "coach history "+opts.Person+" --svg "+opts.SVG); err != nil {
 			return err
 		}
@@ -176,9 +176,9 @@ func runHistory(ctx context.Context, opts historyOptions, stdout io.Writer, stde
 	case "json":
 		return jsonout.WriteHistory(stdout, changes, repo, m)
 	case "md":
-		return history.WriteMarkdown(stdout, changes, m, opts.All, templates.Escape)
+		return templates.WriteHistoryMarkdown(stdout, changes, m, opts.All)
 	}
-	return history.WriteText(stdout, changes, m, opts.All)
+	return templates.WriteHistory(stdout, changes, m, opts.All)
 }
 
 // writeStream writes everyone's history as text or Markdown, as
@@ -199,7 +199,7 @@ func writeStream(stdout io.Writer, stderr *report, res *history.Result, opts his
 	}
 	changes := history.Select(res.All(), opts.Since, opts.Until, opts.Skill)
 	if opts.Format == "md" {
-		return history.WriteMarkdownSeq(stdout, changes, h.Matrix, true, templates.Escape)
+		return templates.WriteHistoryMarkdownSeq(stdout, changes, h.Matrix, true)
 	}
-	return history.WriteTextSeq(stdout, changes, h.Matrix, true)
+	return templates.WriteHistorySeq(stdout, changes, h.Matrix, true)
 }

@@ -26,7 +26,7 @@ import (
 	"time"
 
 	"github.com/coach-dev/coach/framework"
-	"github.com/coach-dev/coach/history"
+	"github.com/coach-dev/coach/internal/gitobj"
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -103,7 +103,7 @@ func (s RepoSource) Skills(dir string) []string {
 
 // Refs are the short names of the repository's branches and tags.
 func (RepoSource) Refs(dir string) []string {
-	names, err := history.RefNames(dir)
+	names, err := gitobj.RefNames(dir)
 	if err != nil {
 		return nil
 	}

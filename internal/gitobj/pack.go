@@ -1,4 +1,4 @@
-package history
+package gitobj
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/coach-dev/coach/internal/gencache"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/plumbing/storer"
@@ -53,22 +54,22 @@ type packSet struct {
 	// commits as there are people, by any worker. Kept apart from the
 	// trees, which are larger and read once, so that these stay.
 	mu    sync.Mutex
-	blobs generations[baseKey, resolved]
+	blobs gencache.Cache[baseKey, resolved]
 }
 
 func (s *packSet) blob(k baseKey) (resolved, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.blobs.get(k)
+	return s.blobs.Get(k)
 }
 
 func (s *packSet) keepBlob(k baseKey, r resolved) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.blobs.limit == 0 {
-		s.blobs = generations[baseKey, resolved]{limit: blobCacheSize / 2, cost: resolvedCost}
+	if s.blobs.Limit == 0 {
+		s.blobs = gencache.Cache[baseKey, resolved]{Limit: blobCacheSize / 2, Cost: resolvedCost}
 	}
-	s.blobs.put(k, r)
+	s.blobs.Put(k, r)
 }
 
 // growBlobs raises the blob cache to hold about two versions of each of
@@ -76,10 +77,10 @@ func (s *packSet) keepBlob(k baseKey, r resolved) {
 func (s *packSet) growBlobs(files int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.blobs.limit == 0 {
-		s.blobs = generations[baseKey, resolved]{limit: blobCacheSize / 2, cost: resolvedCost}
+	if s.blobs.Limit == 0 {
+		s.blobs = gencache.Cache[baseKey, resolved]{Limit: blobCacheSize / 2, Cost: resolvedCost}
 	}
-	s.blobs.limit = max(s.blobs.limit, files*blobSize)
+	s.blobs.Limit = max(s.blobs.Limit, files*blobSize)
 }
 
 // get returns the packs, or the error that makes one of them unreadable: a
@@ -200,24 +201,25 @@ func closePacks(packs []*pack) {
 	}
 }
 
-// objectStore reads the objects of one worker. It is a
-// storer.EncodedObjectStorer, so go-git's commit and tree decoders read
-// through it, and falls back to go-git's storage for what it cannot read.
-type objectStore struct {
+// Store reads the objects of one worker: packed ones straight from the
+// mapped packs, anything else through go-git's storage, its fallback. It is
+// a storer.EncodedObjectStorer, so go-git's commit and tree decoders read
+// through it. It is not safe for concurrent use: one per goroutine.
+type Store struct {
 	storer.EncodedObjectStorer
 	set   *packSet
-	bases generations[baseKey, resolved] // by pack offset
-	zr    io.ReadCloser                  // reused: a zlib reader allocates 40 KiB
+	bases gencache.Cache[baseKey, resolved] // by pack offset
+	zr    io.ReadCloser                     // reused: a zlib reader allocates 40 KiB
 	src   bytes.Reader
 }
 
-func newObjectStore(s storer.EncodedObjectStorer, set *packSet) *objectStore {
-	return &objectStore{EncodedObjectStorer: s, set: set,
-		bases: generations[baseKey, resolved]{limit: baseCacheSize / 2, cost: resolvedCost}}
+func newObjectStore(s storer.EncodedObjectStorer, set *packSet) *Store {
+	return &Store{EncodedObjectStorer: s, set: set,
+		bases: gencache.Cache[baseKey, resolved]{Limit: baseCacheSize / 2, Cost: resolvedCost}}
 }
 
 // EncodedObject serves go-git's decoders.
-func (o *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+func (o *Store) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
 	data, typ, ok, err := o.packed(h)
 	if err != nil {
 		return nil, err
@@ -234,16 +236,16 @@ func (o *objectStore) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plu
 	return obj, nil
 }
 
-// read returns the content of object h, which must be of type t. The bytes
+// Read returns the content of object h, which must be of type t. The bytes
 // may be shared with the cache: callers must not change them.
-func (o *objectStore) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
-	return o.readMax(t, h, 0)
+func (o *Store) Read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	return o.ReadMax(t, h, 0)
 }
 
-// readMax is read refusing, with a *TooLargeError and before inflating it,
+// ReadMax is Read refusing, with a *TooLargeError and before inflating it,
 // an object whose header says it is over max bytes (0: no limit): a file of
 // 500 MB of one byte packs to 0.5 MB.
-func (o *objectStore) readMax(t plumbing.ObjectType, h plumbing.Hash, max int64) ([]byte, error) {
+func (o *Store) ReadMax(t plumbing.ObjectType, h plumbing.Hash, max int64) ([]byte, error) {
 	data, typ, ok, err := o.packedMax(h, max)
 	if err != nil {
 		return nil, err
@@ -259,12 +261,12 @@ func (o *objectStore) readMax(t plumbing.ObjectType, h plumbing.Hash, max int64)
 
 // packed reads object h from the first pack holding it; ok is false when
 // none does.
-func (o *objectStore) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectType, ok bool, err error) {
+func (o *Store) packed(h plumbing.Hash) (data []byte, t plumbing.ObjectType, ok bool, err error) {
 	return o.packedMax(h, 0)
 }
 
 // packedMax is packed with the limit of readMax.
-func (o *objectStore) packedMax(h plumbing.Hash, max int64) (data []byte, t plumbing.ObjectType, ok bool, err error) {
+func (o *Store) packedMax(h plumbing.Hash, max int64) (data []byte, t plumbing.ObjectType, ok bool, err error) {
 	packs, err := o.set.get()
 	if err != nil {
 		return nil, 0, false, err
@@ -310,7 +312,7 @@ func (e *TooLargeError) Error() string {
 }
 
 // at reads the object at offset off of pack p, resolving deltas.
-func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.ObjectType, error) {
+func (o *Store) at(p *pack, off int64, depth int) ([]byte, plumbing.ObjectType, error) {
 	return o.resolve(p, off, depth, 0)
 }
 
@@ -318,12 +320,12 @@ func (o *objectStore) at(p *pack, off int64, depth int) ([]byte, plumbing.Object
 // to maxObject): the size its entry's header gives, or for a delta the
 // size the delta's own header gives, is checked before anything else is
 // inflated or any base resolved.
-func (o *objectStore) atMax(p *pack, off int64, max int64) ([]byte, plumbing.ObjectType, error) {
+func (o *Store) atMax(p *pack, off int64, max int64) ([]byte, plumbing.ObjectType, error) {
 	return o.resolve(p, off, 0, max)
 }
 
-func (o *objectStore) resolve(p *pack, off int64, depth int, max int64) ([]byte, plumbing.ObjectType, error) {
-	b, ok := o.bases.get(baseKey{p, off})
+func (o *Store) resolve(p *pack, off int64, depth int, max int64) ([]byte, plumbing.ObjectType, error) {
+	b, ok := o.bases.Get(baseKey{p, off})
 	if !ok {
 		b, ok = o.set.blob(baseKey{p, off})
 	}
@@ -388,14 +390,14 @@ func (o *objectStore) resolve(p *pack, off int64, depth int, max int64) ([]byte,
 		o.set.keepBlob(baseKey{p, off}, resolved{t, content})
 	case depth > 0 || t != plumbing.CommitObject:
 		// A commit read for itself is read once: only a delta base is kept.
-		o.bases.put(baseKey{p, off}, resolved{t, content})
+		o.bases.Put(baseKey{p, off}, resolved{t, content})
 	}
 	return content, t, nil
 }
 
 // refBase reads the base of a delta named by hash, from this pack or
 // another.
-func (o *objectStore) refBase(p *pack, h plumbing.Hash, depth int) ([]byte, plumbing.ObjectType, error) {
+func (o *Store) refBase(p *pack, h plumbing.Hash, depth int) ([]byte, plumbing.ObjectType, error) {
 	if off, err := p.idx.find(h); err == nil {
 		return o.at(p, off, depth)
 	}
@@ -412,7 +414,7 @@ func deltaBound(max int64) int64 { return 8*max + 20 }
 
 // deltaTarget inflates the first bytes of a delta, its two sizes, and
 // returns the size of the object it makes.
-func (o *objectStore) deltaTarget(body []byte) (int64, error) {
+func (o *Store) deltaTarget(body []byte) (int64, error) {
 	o.src.Reset(body)
 	var err error
 	if o.zr == nil {
@@ -456,7 +458,7 @@ func deltaSizes(delta []byte) (target int64, ok bool) {
 	return target, true
 }
 
-func (o *objectStore) inflate(body []byte, size int64) ([]byte, error) {
+func (o *Store) inflate(body []byte, size int64) ([]byte, error) {
 	o.src.Reset(body)
 	var err error
 	if o.zr == nil {

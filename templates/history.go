@@ -1,4 +1,4 @@
-package history
+package templates
 
 import (
 	"bufio"
@@ -12,9 +12,9 @@ import (
 	"github.com/coach-dev/coach/skills"
 )
 
-// Describe says what one change did, in words, with the matrix's level and
-// role names.
-func Describe(c skills.Change, m *skills.Matrix) string {
+// describeChange says what one change did, in words, with the matrix's
+// level and role names.
+func describeChange(c skills.Change, m *skills.Matrix) string {
 	switch c.Kind {
 	case skills.KindLevel:
 		return fmt.Sprintf("%s: %s -> %s", c.Skill, levelName(m, c.FromLevel()), levelName(m, c.ToLevel()))
@@ -101,15 +101,16 @@ func day(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// WriteText writes changes as a timeline: one paragraph per commit, newest
-// first, one line per change. withPerson names the person on every line.
-func WriteText(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool) error {
-	return WriteTextSeq(w, slices.Values(changes), m, withPerson)
+// WriteHistory writes changes, coach history's text: a timeline of one
+// paragraph per commit, newest first, one line per change. withPerson names
+// the person on every line.
+func WriteHistory(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool) error {
+	return WriteHistorySeq(w, slices.Values(changes), m, withPerson)
 }
 
-// WriteTextSeq is WriteText of the changes changes yields, written as they
-// come.
-func WriteTextSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix, withPerson bool) error {
+// WriteHistorySeq is WriteHistory of the changes changes yields, written as
+// they come.
+func WriteHistorySeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix, withPerson bool) error {
 	b := bufio.NewWriterSize(w, 64<<10) // streamed: a whole history can be tens of megabytes
 	prev, first := "", true
 	for c := range byLocalDay(changes) {
@@ -127,25 +128,23 @@ func WriteTextSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix
 			// a change, whatever the id.
 			b.WriteString(skills.EscapeControls(skills.EscapePath(c.Person)) + ": ")
 		}
-		b.WriteString(skills.EscapeControls(oneLine(Describe(c, m))))
+		b.WriteString(skills.EscapeControls(oneLine(describeChange(c, m))))
 		b.WriteString("\n")
 	}
 	return b.Flush()
 }
 
-// WriteMarkdown writes changes as a GitHub-flavoured Markdown table. escape
-// makes a cell's text safe in Markdown (templates.Escape: a committer's
-// <email> is no HTML tag), and escapes | in it; nil escapes | only.
-func WriteMarkdown(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool, escape func(string) string) error {
-	return WriteMarkdownSeq(w, slices.Values(changes), m, withPerson, escape)
+// WriteHistoryMarkdown writes changes as a GitHub-flavoured Markdown table,
+// each cell's text made safe with Escape (a committer's <email> is no HTML
+// tag, a | no column).
+func WriteHistoryMarkdown(w io.Writer, changes []skills.Change, m *skills.Matrix, withPerson bool) error {
+	return WriteHistoryMarkdownSeq(w, slices.Values(changes), m, withPerson)
 }
 
-// WriteMarkdownSeq is WriteMarkdown of the changes changes yields, written
-// as they come.
-func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix, withPerson bool, escape func(string) string) error {
-	if escape == nil {
-		escape = func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
-	}
+// WriteHistoryMarkdownSeq is WriteHistoryMarkdown of the changes changes
+// yields, written as they come.
+func WriteHistoryMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Matrix, withPerson bool) error {
+	escape := Escape
 	b := bufio.NewWriterSize(w, 64<<10)
 	if withPerson {
 		b.WriteString("| Date | Person | Change | Commit | Author | Subject |\n| --- | --- | --- | --- | --- | --- |\n")
@@ -157,7 +156,7 @@ func WriteMarkdownSeq(w io.Writer, changes iter.Seq[skills.Change], m *skills.Ma
 		if withPerson {
 			cells = append(cells, escape(oneLine(skills.EscapePath(c.Person))))
 		}
-		cells = append(cells, escape(oneLine(Describe(c, m))), "`"+short(c.Commit)+"`", escape(oneLine(c.Author)), escape(oneLine(c.Subject)))
+		cells = append(cells, escape(oneLine(describeChange(c, m))), "`"+short(c.Commit)+"`", escape(oneLine(c.Author)), escape(oneLine(c.Subject)))
 		for i := range cells {
 			cells[i] = skills.EscapeControls(cells[i])
 		}

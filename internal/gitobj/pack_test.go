@@ -1,4 +1,4 @@
-package history
+package gitobj
 
 import (
 	"bytes"
@@ -107,7 +107,7 @@ func TestPackReaderMatchesGoGit(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				wantBytes, err := readObject(st, want.Type(), h)
+				wantBytes, err := ReadObject(st, want.Type(), h)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -140,15 +140,15 @@ func TestObjectStoreFallsBackForLooseObjects(t *testing.T) {
 	packs := mustOpenPacks(t, gitDir)
 	defer closePacks(packs)
 	o := newObjectStore(goGitStorage(gitDir), setOf(packs))
-	got, err := o.read(plumbing.BlobObject, h)
+	got, err := o.Read(plumbing.BlobObject, h)
 	if err != nil || string(got) != "not in any pack\n" {
 		t.Fatalf("loose blob: %q, %v", got, err)
 	}
-	if _, err := o.read(plumbing.TreeObject, h); err != plumbing.ErrObjectNotFound {
+	if _, err := o.Read(plumbing.TreeObject, h); err != plumbing.ErrObjectNotFound {
 		t.Fatalf("loose blob read as a tree: %v", err)
 	}
 	head := plumbing.NewHash(strings.TrimSpace(runGit(t, dir, "rev-parse", "HEAD")))
-	if _, err := o.read(plumbing.BlobObject, head); err != plumbing.ErrObjectNotFound {
+	if _, err := o.Read(plumbing.BlobObject, head); err != plumbing.ErrObjectNotFound {
 		t.Fatalf("packed commit read as a blob: %v", err)
 	}
 }

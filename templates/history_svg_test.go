@@ -1,4 +1,4 @@
-package history
+package templates
 
 import (
 	"flag"
@@ -62,7 +62,7 @@ func TestSVGGolden(t *testing.T) {
 	p := &skills.Person{ID: "alice", Name: "Alice Example"}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := SVG(p, tt.changes, m)
+			got := HistorySVG(p, tt.changes, m)
 			checkAxis(t, got, tt.changes[0].Date)
 			golden := filepath.Join("testdata", "svg", tt.name+".svg")
 			if *update {

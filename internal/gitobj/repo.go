@@ -1,7 +1,14 @@
-package history
+// Package gitobj reads a git repository's objects: it finds the repository
+// as git does (a linked work tree, a submodule, alternates), reads packed
+// objects straight from the mapped pack files, and everything else through
+// go-git's storage, which is both its fallback and the twin its tests
+// compare it with. What it cannot read it reports with the reason, never
+// reads around.
+package gitobj
 
 import (
 	"bufio"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -9,13 +16,13 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
@@ -28,6 +35,13 @@ import (
 // that objects/info/alternates names (git clone --shared, --reference), and
 // those may name more. Every object read goes through all of them, so a
 // repository reads the same however it is laid out.
+
+// ErrNotGit means the directory is not in a git repository.
+var ErrNotGit = errors.New("not a git repository")
+
+// ErrDamaged means an object of the repository cannot be read back: a pack
+// file is corrupt or cut short.
+var ErrDamaged = errors.New("damaged repository")
 
 // ErrSHA256 means the repository names its objects with SHA-256
 // (git init --object-format=sha256), which coach cannot read yet.
@@ -175,67 +189,95 @@ func objectDirs(objects string) ([]string, error) {
 // one revision.
 const objectCache = 8 * cache.MiByte
 
-// openAt opens the repository holding the coaching repository at root.
-func openAt(root string) (*walker, *git.Repository, error) {
-	loc, err := findGit(root)
+// Repo is one repository opened for reading: where it keeps what, and its
+// packs, mapped when the first object is read.
+type Repo struct {
+	WorkTree string
+	HeadDir  string // the work tree's own git directory: HEAD and its reflog
+	GitDir   string // the common git directory: objects, refs, config
+	// Promisor is the remote a partial clone fetches from; "" in a complete
+	// clone.
+	Promisor string
+	// Shallow are the commits of a shallow clone whose parents are not
+	// fetched.
+	Shallow map[plumbing.Hash]bool
+
+	objectDirs []string // the object directory, then its alternates
+	packs      *packSet // read directly; see pack.go
+}
+
+// Open opens the git repository holding dir, and go-git's repository over
+// its storage. It refuses what coach cannot read (SHA-256, unknown
+// extensions) with the reason.
+func Open(dir string) (*Repo, *git.Repository, error) {
+	loc, err := findGit(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	rel, err := filepath.Rel(loc.workTree, root)
-	if err != nil {
+	r := &Repo{WorkTree: loc.workTree, HeadDir: loc.headDir, GitDir: loc.commonDir}
+	if r.objectDirs, err = objectDirs(filepath.Join(r.GitDir, "objects")); err != nil {
 		return nil, nil, err
 	}
-	w := &walker{skillsPath: skills.SkillsDir, gitDir: loc.commonDir, headDir: loc.headDir, workTree: loc.workTree}
-	if rel != "." {
-		w.skillsPath = filepath.ToSlash(filepath.Join(rel, skills.SkillsDir))
-	}
-	if w.objectDirs, err = objectDirs(filepath.Join(w.gitDir, "objects")); err != nil {
-		return nil, nil, err
-	}
-	w.packs = &packSet{dirs: w.objectDirs}
-	st := w.storage()
+	r.packs = &packSet{dirs: r.objectDirs}
+	st := r.storage()
 	cfg, err := st.Storage.Config()
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, filepath.Join(w.gitDir, "config"), err)
+		return nil, nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, filepath.Join(r.GitDir, "config"), err)
 	}
 	if cfg.Raw.Section("extensions").Option("objectformat") == "sha256" {
-		return nil, nil, withHint(fmt.Errorf("%w: %s names its objects with SHA-256", ErrSHA256, w.workTree),
+		return nil, nil, withHint(fmt.Errorf("%w: %s names its objects with SHA-256", ErrSHA256, r.WorkTree),
 			"coach reads history from SHA-1 repositories (git's default) only; check, plan and agenda work without it")
 	}
-	w.promisor = cfg.Raw.Section("extensions").Option("partialclone")
-	for _, r := range cfg.Raw.Section("remote").Subsections {
-		if r.Option("promisor") == "true" && w.promisor == "" {
-			w.promisor = r.Name
+	r.Promisor = cfg.Raw.Section("extensions").Option("partialclone")
+	for _, rm := range cfg.Raw.Section("remote").Subsections {
+		if rm.Option("promisor") == "true" && r.Promisor == "" {
+			r.Promisor = rm.Name
 		}
 	}
-	repo, err := w.openStorage(st)
+	repo, err := r.openStorage(st)
 	if err != nil {
 		return nil, nil, err
 	}
 	shallow, err := st.Shallow()
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, filepath.Join(w.gitDir, "shallow"), err)
+		return nil, nil, fmt.Errorf("%w: read %s: %w", ErrDamaged, filepath.Join(r.GitDir, "shallow"), err)
 	}
-	w.shallow = map[plumbing.Hash]bool{}
+	r.Shallow = map[plumbing.Hash]bool{}
 	for _, h := range shallow {
-		w.shallow[h] = true
+		r.Shallow[h] = true
 	}
-	return w, repo, nil
+	return r, repo, nil
 }
 
-// open opens the repository again, for a worker of its own: go-git's
+// Git opens go-git's repository again, for a worker of its own: go-git's
 // storage is not safe for concurrent reads.
-func (w *walker) open() (*git.Repository, error) { return w.openStorage(w.storage()) }
+func (r *Repo) Git() (*git.Repository, error) { return r.openStorage(r.storage()) }
 
-func (w *walker) openStorage(st *storage) (*git.Repository, error) {
+// Store reads objects from the packs directly and from s, go-git's storage
+// of this repository, for the rest.
+func (r *Repo) Store(s storer.EncodedObjectStorer) *Store { return newObjectStore(s, r.packs) }
+
+// Close unmaps the packs. Nothing may be read after it.
+func (r *Repo) Close() { r.packs.close() }
+
+// PackReads is how many objects the stores of this repository have read
+// from the packs so far: tests compare the packs with go-git, and check
+// that the packs were read at all.
+func (r *Repo) PackReads() int64 { return r.packs.reads.Load() }
+
+// GrowBlobs raises the cache of resolved blobs that the stores of this
+// repository share to hold about two versions of each of files files.
+func (r *Repo) GrowBlobs(files int) { r.packs.growBlobs(files) }
+
+func (r *Repo) openStorage(st *storage) (*git.Repository, error) {
 	repo, err := git.Open(st, nil)
 	if errors.Is(err, git.ErrUnknownExtension) || errors.Is(err, git.ErrUnsupportedRepositoryFormatVersion) ||
 		errors.Is(err, git.ErrUnsupportedExtensionRepositoryFormatVersion) {
-		return nil, withHint(fmt.Errorf("%w: %s: %w", ErrUnsupported, w.gitDir, err),
+		return nil, withHint(fmt.Errorf("%w: %s: %w", ErrUnsupported, r.GitDir, err),
 			"coach reads git with go-git, which cannot read this repository; check, plan and agenda work without its history")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", w.gitDir, err)
+		return nil, fmt.Errorf("open %s: %w", r.GitDir, err)
 	}
 	return repo, nil
 }
@@ -243,19 +285,66 @@ func (w *walker) openStorage(st *storage) (*git.Repository, error) {
 // storage is the repository's storage: it keeps its pack files open across
 // reads (go-git otherwise reopens the pack for every object) with a bounded
 // object cache, and reads the alternates' objects when its own have none.
-func (w *walker) storage() *storage {
+func (r *Repo) storage() *storage {
 	newStorage := func(fs billy.Filesystem) *filesystem.Storage {
 		return filesystem.NewStorageWithOptions(fs, cache.NewObjectLRU(objectCache), filesystem.Options{KeepDescriptors: true})
 	}
-	var fs billy.Filesystem = osfs.New(w.gitDir)
-	if w.headDir != w.gitDir {
-		fs = dotgit.NewRepositoryFilesystem(osfs.New(w.headDir), fs)
+	var fs billy.Filesystem = osfs.New(r.GitDir)
+	if r.HeadDir != r.GitDir {
+		fs = dotgit.NewRepositoryFilesystem(osfs.New(r.HeadDir), fs)
 	}
-	st := &storage{Storage: newStorage(fs), packs: w.packs}
-	for _, d := range w.objectDirs[1:] {
+	st := &storage{Storage: newStorage(fs), packs: r.packs}
+	for _, d := range r.objectDirs[1:] {
 		st.alternates = append(st.alternates, newStorage(osfs.New(filepath.Dir(d))))
 	}
 	return st
+}
+
+// WithPrefix lists the objects whose hash starts with prefix (two hex
+// digits or more, lower case), packed or loose, in the repository and its
+// alternates, each once.
+func (r *Repo) WithPrefix(prefix string) ([]plumbing.Hash, error) {
+	seen := map[plumbing.Hash]bool{}
+	var found []plumbing.Hash
+	add := func(h plumbing.Hash) {
+		if !seen[h] && strings.HasPrefix(h.String(), prefix) {
+			seen[h] = true
+			found = append(found, h)
+		}
+	}
+	packs, err := r.packs.get()
+	if err != nil {
+		return nil, err
+	}
+	first, err := hex.DecodeString(prefix[:2])
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range packs {
+		lo, hi := p.idx.span(first[0])
+		for i := lo; i < hi; i++ {
+			add(p.idx.hash(i))
+		}
+	}
+	for _, dir := range r.objectDirs {
+		names, _ := os.ReadDir(filepath.Join(dir, prefix[:2]))
+		for _, n := range names {
+			if s := prefix[:2] + n.Name(); len(s) == 40 && isHex(s) {
+				add(plumbing.NewHash(s))
+			}
+		}
+	}
+	return found, nil
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrUnsupported means the repository uses a git feature that coach cannot
@@ -367,10 +456,10 @@ func (e *ObjectError) Hint() string {
 	return "`git fsck` says what is damaged; `git fetch` restores what the remote has, and a fresh clone replaces the rest"
 }
 
-// objectError wraps a failure to read object h, unless it says what is
+// NewObjectError wraps a failure to read object h, unless it says what is
 // damaged already.
 // remote is the promisor remote of a partial clone, "" otherwise.
-func objectError(what string, h plumbing.Hash, err error, remote string) error {
+func NewObjectError(what string, h plumbing.Hash, err error, remote string) error {
 	var oe *ObjectError
 	if errors.As(err, &oe) || errors.Is(err, ErrDamaged) {
 		return err

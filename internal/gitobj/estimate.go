@@ -1,10 +1,11 @@
-package history
+package gitobj
 
-// estimateCommits counts the commits stored whole in the pack files, from
+// EstimateCommits counts the commits stored whole in the pack files, from
 // the type in each entry's header: an estimate of the history's length (it
 // counts commits that HEAD does not reach, and misses loose ones), for the
 // progress display only.
-func (s *packSet) estimateCommits() int {
+func (r *Repo) EstimateCommits() int {
+	s := r.packs
 	n := 0
 	packs, _ := s.get()
 	for _, p := range packs {

@@ -1,4 +1,4 @@
-package history
+package templates
 
 import (
 	"slices"
@@ -60,7 +60,7 @@ func TestTextDaysNeverGoUp(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	var b strings.Builder
-	if err := WriteText(&b, in, nil, true); err != nil {
+	if err := WriteHistory(&b, in, nil, true); err != nil {
 		t.Fatal(err)
 	}
 	var days []string
