@@ -72,7 +72,7 @@ func levelName(m *skills.Matrix, n int) string {
 	}
 	if m != nil {
 		if l := m.Level(n); l != nil {
-			return fmt.Sprintf("%d %s", n, l.Name)
+			return skills.LevelWords(n, l.Name)
 		}
 	}
 	return fmt.Sprint(n)

@@ -73,3 +73,24 @@ func TestTextDaysNeverGoUp(t *testing.T) {
 		t.Errorf("days out of order: %v", days)
 	}
 }
+
+// A framework imported with levels named by their number alone ("Level
+// 2") reads "level 2" in the history too, never "2 Level 2" (issue 26).
+func TestLevelNameOfNumberedLevels(t *testing.T) {
+	numbered := &skills.Matrix{Levels: []skills.Level{{Value: 1, Name: "Level 1"}, {Value: 2, Name: "Level 2"}}}
+	named := &skills.Matrix{Levels: []skills.Level{{Value: 1, Name: "Aware"}, {Value: 2, Name: "Practising"}}}
+	for _, tc := range []struct {
+		m    *skills.Matrix
+		n    int
+		want string
+	}{
+		{numbered, 2, "level 2"},
+		{named, 2, "2 Practising"},
+		{numbered, 0, "not assessed"},
+		{nil, 3, "3"},
+	} {
+		if got := levelName(tc.m, tc.n); got != tc.want {
+			t.Errorf("levelName(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}
