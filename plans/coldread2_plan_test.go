@@ -170,7 +170,7 @@ func TestColdRead2Finding1CalibrationLeavesOutARebaseline(t *testing.T) {
 			notes = append(notes, c.Note)
 		}
 	}
-	want := []string{"Cy Pm and Di Pm: left out of Lee Park's comparison, as Lee Park's re-baseline of them (2026-11-18) is not calibrated yet; compare again once it is."}
+	want := []string{"Cy Pm and Di Pm: left out of Lee Park's comparison, as Lee Park's re-baseline of their levels (2026-11-18) is not calibrated yet; compare again once it is."}
 	if diff := cmp.Diff(want, notes); diff != "" {
 		t.Errorf("notes (-want +got):\n%s", diff)
 	}

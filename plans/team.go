@@ -713,7 +713,8 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // leftOutNote says whose levels a manager's calibration leaves out, and
 // why: "Ben Okoro and Chloe Martin: left out, as Sam Lee's re-baseline of
-// them (2026-11-18) is not calibrated yet; compare again once it is."
+// their levels (2026-11-18) is not calibrated yet; compare again once it
+// is." The calibration packet says it; team.md only counts them.
 func leftOutNote(left []*skills.Person, rebased map[string]Baseline, ref func(string) PersonRef, manager string) string {
 	if len(left) == 0 {
 		return ""
@@ -725,8 +726,8 @@ func leftOutNote(left []*skills.Person, rebased map[string]Baseline, ref func(st
 		b := rebased[p.ID]
 		by, on = cmp.Or(b.Author, manager), max(on, b.Date)
 	}
-	return fmt.Sprintf("%s: left out of %s's comparison, as %s's re-baseline of %s (%s) is not calibrated yet; compare again once it is.",
-		andList(names), manager, by, itThem(len(left)), on)
+	return fmt.Sprintf("%s: left out of %s's comparison, as %s's re-baseline of their levels (%s) is not calibrated yet; compare again once it is.",
+		andList(names), manager, by, on)
 }
 
 // rebasedBy is, by person id, the latest baseline of each plan that is a
