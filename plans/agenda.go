@@ -150,6 +150,9 @@ type Agenda struct {
 	NextReview string `json:"next_review,omitempty"`
 	// Onboarding is set while a new hire is in their first 90 days.
 	Onboarding *OnboardingWeek `json:"onboarding,omitempty"`
+	// People are what the person owes their own people and needs their
+	// manager for, at most MaxPeopleLines lines, each dated.
+	People []string `json:"people,omitempty"`
 	// Waits says what this agenda leaves for next week, so that it asks at
 	// most MaxQuestions questions (see fit).
 	Waits string `json:"waits,omitempty"`
@@ -457,6 +460,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.Asked = append(a.Asked, fmt.Sprintf("Write your feedback on %s, asked for on %s: what %s does well, one thing to change, and the work you saw it in. Only %s can read it.",
 			ask.About.Name, when, first, readers))
 	}
+	a.People = yourPeople(pl, day, a.Number-1)
 	a.Prep = prep(in, a, review, after)
 	return a
 }

@@ -88,6 +88,17 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	if q := commitmentToCheck(in.Plan, in.Person, a); q != "" && (in.Previous == nil || in.Previous.Asked != lowerFirst(q)) {
 		out = append(out, "Ask yourself before you go in: "+lowerFirst(q))
 	}
+	// A plan period with no focus skill moving is taken up here, between
+	// the person and their manager, and nowhere else (team.md only counts
+	// it): said in two ways, a week each.
+	if _, names, ok := NoFocusProgress(in.Person, in.Plan, in.Config.Team.ReviewCycleDays); ok {
+		since := longDate(day0(in.Plan.Progress.Since), day)
+		if a.Number%2 == 0 {
+			out = append(out, fmt.Sprintf("None of %s focus skills (%s) has gone up a level since %s: ask what stands in the way, and agree whether the support or the focus changes.", possessive(first), fewNames(names), since))
+		} else {
+			out = append(out, fmt.Sprintf("No focus skill has moved since %s (%s): ask %s what would help most now, and whether these are still the right skills.", since, fewNames(names), first))
+		}
+	}
 	if a.PreviousUnreadable {
 		out = append(out, fmt.Sprintf("The last agenda (%s) could not be read: check its action items by hand.", a.Previous))
 	}

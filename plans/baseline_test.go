@@ -93,7 +93,7 @@ func TestProgressFromTheBaseline(t *testing.T) {
 	// change of rater, not evidence: the verdict is held, never "ready now",
 	// and says what will make the case.
 	if pl.Verdict.Kind != "held" || pl.Verdict.Text != "held until calibration" ||
-		!strings.HasPrefix(pl.Verdict.Why, "Lee Park's first assessment of you as your manager, on 2026-09-22, raised 16 of 24 of your levels by exactly one step at once. A first assessment is a baseline: Lee Park calibrates it with Robin Hart by 2026-12-18, and the verdict waits for that. Whatever the calibration settles, what will make the case for Senior Product Manager is") ||
+		!strings.HasPrefix(pl.Verdict.Why, "Your levels from Lee Park's first assessment as your manager, on 2026-09-22, are being calibrated with Robin Hart by 2026-12-18; the verdict follows. Whatever the calibration settles, what will make the case for Senior Product Manager is") ||
 		strings.Contains(pl.Verdict.Why, "change of rater") {
 		t.Errorf("verdict = %+v", pl.Verdict)
 	}

@@ -73,7 +73,7 @@ func TestColdRead2Finding1BatchRaisesAreNotProgress(t *testing.T) {
 	}
 	// On the levels evidence backs, the Director bar is further off than
 	// the file's levels say, and the verdict says why.
-	if !strings.Contains(pl.Verdict.Why, "On 2026-11-17, four of your levels were raised at once with no evidence written down for them (Feedback: support and challenge, Development plans and levelling, Team health and engagement and one more). This verdict reads them at their earlier levels; each counts at its new level once a piece of work that shows it, and who saw it, is written down") {
+	if !strings.Contains(pl.Verdict.Why, ". Your levels in Feedback: support and challenge, Development plans and levelling, Team health and engagement and one more, raised on 2026-11-17, count here at their earlier levels until the work that shows each, and who saw it, is written down with Rosa at your next 1:1") {
 		t.Errorf("verdict = %+v", pl.Verdict)
 	}
 	if pl.Verdict.Text != "not yet" || !strings.Contains(pl.Verdict.Why, "realistically 18-24 months") {
@@ -138,7 +138,7 @@ func TestColdRead2Finding1CalibrationLeavesOutARebaseline(t *testing.T) {
 		team = append(team, p)
 	}
 	lp := buildWith(t, lee, history, team[0], team[2], team[3], team[4], team[5], team[6])
-	if want := "Your assessment of Cy Pm and Di Pm (2026-11-18) set the levels at once and is not calibrated yet: calibrate it with Robin Hart, as their plans hold their verdicts until then."; !slices.Contains(lp.People, want) {
+	if want := "Your assessment of Cy Pm and Di Pm (2026-11-18) set the levels at once and is not calibrated yet: calibrate it with Robin Hart by 2026-12-18, as their plans hold their verdicts until then."; !slices.Contains(lp.People, want) {
 		t.Errorf("the re-baselining manager's plan: %q, want %q", lp.People, want)
 	}
 	without := IndexTeam(m, cfg, team)
@@ -170,7 +170,7 @@ func TestColdRead2Finding1CalibrationLeavesOutARebaseline(t *testing.T) {
 			notes = append(notes, c.Note)
 		}
 	}
-	want := []string{"Cy Pm and Di Pm: left out of Lee Park's comparison, as Lee Park's re-baseline of them (2026-11-18) is not calibrated yet; compare again once it is."}
+	want := []string{"Cy Pm and Di Pm: left out of Lee Park's comparison, as Lee Park's re-baseline of their levels (2026-11-18) is not calibrated yet; compare again once it is."}
 	if diff := cmp.Diff(want, notes); diff != "" {
 		t.Errorf("notes (-want +got):\n%s", diff)
 	}

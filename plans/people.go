@@ -61,12 +61,15 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 	// Reports whose levels a re-baseline of the leader's set, not yet
 	// calibrated: their plans hold their verdicts until it is.
 	var held []string
-	on := ""
+	on, by := "", ""
 	for _, id := range team.reports[p.ID] {
 		q := team.people[id]
 		if b, ok := team.rebased[id]; ok && (b.Author == "" || b.Author == p.Name) {
 			held = append(held, cmpName(q))
 			on = max(on, b.Date)
+			if d := TodayOf(q).day; !d.IsZero() {
+				by = max(by, date(d.AddDate(0, 0, 30))) // the date their plans commit to
+			}
 		}
 	}
 	if len(held) > 0 {
@@ -78,8 +81,11 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 		if len(held) == 1 {
 			hold = "the plan holds its verdict"
 		}
-		out = append(out, fmt.Sprintf("Your assessment of %s (%s) set the levels at once and is not calibrated yet: calibrate it with %s, as %s until then.",
-			andList(held), on, with, hold))
+		if by != "" {
+			by = " by " + by
+		}
+		out = append(out, fmt.Sprintf("Your assessment of %s (%s) set the levels at once and is not calibrated yet: calibrate it with %s%s, as %s until then.",
+			andList(held), on, with, by, hold))
 	}
 	for _, id := range team.buddyTo[p.ID] {
 		q := team.people[id]
@@ -189,3 +195,144 @@ func dueIn(t time.Time) string {
 }
 
 func wordsOf(text string) []string { return strings.FieldsFunc(text, notLetter) }
+
+// owedItem is something a manager owes their people that needs their own
+// manager, for the agenda of the manager's 1:1 with them (see yourPeople):
+// a baseline of theirs to calibrate, a new hire's day-30, 60 or 90 check,
+// a report's goal still open two weeks past its date. Read from the team:
+// who reports to whom, their baselines, joined dates and goals.
+type owedItem struct {
+	kind string // "calibrate", "check" or "goal"
+	// names are how the agenda calls the people; first is set when every
+	// baseline to calibrate is the manager's first assessment of them.
+	names []string
+	first bool
+	// due is when: the date to calibrate by, the joined date (the checks
+	// fall 30, 60 and 90 days after it), the goal's due date.
+	due  time.Time
+	goal string
+}
+
+// peopleOwed lists what p owes their people, from the team index, in the
+// order the agenda weighs it: calibration first, as verdicts wait on it,
+// then new hires, then goals.
+func peopleOwed(p *skills.Person, team *TeamIndex) []owedItem {
+	var out []owedItem
+	cal := map[string]*owedItem{} // by date
+	var dates []string
+	for _, id := range team.reports[p.ID] {
+		q := team.people[id]
+		b, ok := team.rebased[id]
+		if !ok || b.Author != "" && b.Author != p.Name {
+			continue
+		}
+		today := TodayOf(q).day
+		if today.IsZero() {
+			continue
+		}
+		by := today.AddDate(0, 0, 30) // the date the report's plan commits to (CalibrateBy)
+		it := cal[date(by)]
+		if it == nil {
+			it = &owedItem{kind: "calibrate", due: by, first: true}
+			cal[date(by)] = it
+			dates = append(dates, date(by))
+		}
+		it.names = append(it.names, team.callName(q))
+		it.first = it.first && b.Kind == "new-manager"
+	}
+	slices.Sort(dates)
+	for _, d := range dates {
+		out = append(out, *cal[d])
+	}
+	for _, id := range team.reports[p.ID] {
+		if q := team.people[id]; !q.Joined.IsZero() {
+			out = append(out, owedItem{kind: "check", names: []string{team.callName(q)}, due: q.Joined})
+		}
+	}
+	for _, id := range team.reports[p.ID] {
+		q := team.people[id]
+		for _, g := range q.OpenGoals() {
+			if !g.Due.IsZero() {
+				out = append(out, owedItem{kind: "goal", names: []string{team.callName(q)}, due: g.Due, goal: g.Text})
+			}
+		}
+	}
+	return out
+}
+
+// MaxPeopleLines is how many lines an agenda gives to what the person owes
+// their own people.
+const MaxPeopleLines = 3
+
+// yourPeople are the lines of the agenda of pl's person for the 1:1 of day
+// about what they owe their own people and need their manager for, in the
+// agenda's voice (the manager is "I", the person "you"), each dated: a
+// baseline to calibrate together, a new hire's next check, a report's goal
+// still open two weeks past its date. At most MaxPeopleLines. What to
+// bring turns with n, the agenda's number, so that a line kept for weeks
+// asks something new each week.
+func yourPeople(pl *Plan, day time.Time, n int) []string {
+	with := "with me"
+	if pl.Person.Manager == "" || pl.Person.ManagerName == "" {
+		with = "with the other managers"
+	}
+	var out []string
+	for _, it := range pl.owed {
+		if len(out) == MaxPeopleLines {
+			break
+		}
+		who := andList(it.names)
+		switch it.kind {
+		case "calibrate":
+			what := "your assessment of " + who
+			if len(it.names) > 1 {
+				what = "your assessments of " + who
+			}
+			if it.first {
+				what = strings.Replace(what, "your assessment", "your first assessment", 1)
+			}
+			wait := possessive(who) + " verdict waits"
+			if len(it.names) > 1 {
+				wait = "their verdicts wait"
+			}
+			when := fmt.Sprintf("%s %s", it.due.Weekday(), longDate(it.due, day))
+			if it.due.Before(day) {
+				out = append(out, fmt.Sprintf("Calibrate %s %s: it was due by %s, and %s on it still.", what, with, when, wait))
+			} else {
+				out = append(out, fmt.Sprintf("Calibrate %s %s by %s: %s on it.", what, with, when, wait))
+			}
+		case "check":
+			for _, check := range []int{30, 60, 90} {
+				d := it.due.AddDate(0, 0, check)
+				if d.Before(day) {
+					continue
+				}
+				if !it.due.After(day) {
+					out = append(out, fmt.Sprintf("%s day-%d check is on %s %s: %s",
+						possessive(who), check, d.Weekday(), longDate(d, day), checkAsks[mod(n, len(checkAsks))]))
+				}
+				break
+			}
+		case "goal":
+			if it.due.AddDate(0, 0, 14).Before(day) {
+				out = append(out, fmt.Sprintf("%s goal “%s” was due on %s and is still open: %s",
+					possessive(who), it.goal, longDate(it.due, day), goalAsks[mod(n, len(goalAsks))]))
+			}
+		}
+	}
+	return out
+}
+
+// checkAsks and goalAsks are what a line of yourPeople asks, in turn.
+var (
+	checkAsks = []string{
+		"bring how onboarding is going, and what you need from me for it.",
+		"what is going well so far, and where is a hand still needed?",
+		"anything about it to raise with me first?",
+	}
+	goalAsks = []string{
+		"what it waits on, and whether I can help unblock it.",
+		"a new date from you, or a decision from me?",
+		"what would let it close before our next 1:1?",
+	}
+)

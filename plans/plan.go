@@ -212,6 +212,9 @@ type Plan struct {
 	backed   *[2]Readiness
 	// targetLeads is set when the target role leads people.
 	targetLeads bool
+	// owed is what the person owes their own people, for their agendas
+	// (see yourPeople).
+	owed []owedItem
 }
 
 // Milestone is a dated checkpoint of the plan.
@@ -587,6 +590,7 @@ func Build(in Input) (*Plan, error) {
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
 	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
+	pl.owed = peopleOwed(p, team)
 	if pl.Ready && pl.FocusNote != "" {
 		// At the target's bar, the case for it is what others see: a new
 		// hire onboarded with them is part of it.

@@ -53,13 +53,20 @@ type Team struct {
 	// Managers counts the managers of the whole repository; Compared
 	// those of them with MinCalibrationPeople or more people assessed,
 	// whom calibration compares.
-	Managers int             `json:"-"`
-	Compared int             `json:"-"`
-	Flags    []Flag          `json:"flags"`
-	Mentors  []MentorPair    `json:"mentors"`
-	Hiring   Hiring          `json:"-"`
-	Matrix   *skills.Matrix  `json:"-"`
-	Pillars  []skills.Pillar `json:"-"`
+	Managers int `json:"-"`
+	Compared int `json:"-"`
+	// Flags are everything a leader should look at about one person, for
+	// scripts and the calibration packet; team.md, which every manager
+	// reads, shows only FollowUps and ForCalibration: how many there are,
+	// and where each is taken up.
+	Flags     []Flag      `json:"flags"`
+	FollowUps []FlagCount `json:"follow_ups"`
+	// ForCalibration counts the flags the calibration packet takes up.
+	ForCalibration int             `json:"-"`
+	Mentors        []MentorPair    `json:"mentors"`
+	Hiring         Hiring          `json:"-"`
+	Matrix         *skills.Matrix  `json:"-"`
+	Pillars        []skills.Pillar `json:"-"`
 }
 
 // TreeLine is one person, or a leader, in the org tree.
@@ -185,6 +192,9 @@ type Calibration struct {
 	// re-baseline nobody has calibrated is a change of rater, and would
 	// flag the wrong manager (see rebasedBy).
 	Note string `json:"-"`
+	// LeftOut counts those people: team.md, which every manager reads,
+	// says only how many, and the calibration packet says who and why.
+	LeftOut int `json:"-"`
 }
 
 // MinCalibrationPeople is how many of a manager's people must be assessed
@@ -204,11 +214,35 @@ const (
 	FlagNoProgress = "no-focus-progress"
 )
 
-// Flag is one thing a leader should look at about one person.
+// Where a flag is taken up: a flag about a person's own work in the
+// agenda of their 1:1 with their manager, who is responsible for it; a flag
+// about how someone was assessed or promoted in the calibration packet, for
+// the leaders (as is one about a person with no manager in the files).
+const (
+	FlagInAgenda      = "agenda"
+	FlagInCalibration = "calibration"
+)
+
+// Flag is one thing a leader should look at about one person, and where it
+// is taken up.
 type Flag struct {
 	Kind   string    `json:"kind"`
 	Person PersonRef `json:"person"`
 	Detail string    `json:"detail"`
+	Where  string    `json:"where"`
+	// manager is the id of the person's manager, who takes an agenda flag
+	// up with them.
+	manager string
+}
+
+// FlagCount counts the flags about one manager's people that are taken up in
+// the agendas of the manager's 1:1s with them: all that team.md, read by
+// every manager, says of them. Call is how team.md names the manager in the
+// sentence (their first name, unless someone else has it too).
+type FlagCount struct {
+	Manager PersonRef `json:"manager"`
+	Items   int       `json:"items"`
+	Call    string    `json:"-"`
 }
 
 // MentorPair is a mentoring pair as the team view shows it.
@@ -405,6 +439,7 @@ func BuildTeam(in TeamInput) (*Team, error) {
 		return cmp.Compare(place[a.Manager.ID], place[b.Manager.ID])
 	})
 	t.flags(m, view, in.People, in.Plans, cfg, ref)
+	t.followUps(managers, in.People, cfg, ref)
 	t.Mentors = []MentorPair{}
 	if in.Index != nil {
 		for _, pr := range in.Index.Pairs() {
@@ -534,6 +569,23 @@ func (t *Team) bench(m *skills.Matrix, view []*skills.Person, plans map[string]*
 	}
 }
 
+// Apart is true when a manager's ratings stand apart from the other
+// managers': team.md then points to the calibration packet, which says whose.
+func (t *Team) Apart() bool {
+	return slices.ContainsFunc(t.Calib, func(c Calibration) bool { return c.Flagged })
+}
+
+// LeftOut are the calibrations that leave someone out of the comparison.
+func (t *Team) LeftOut() []Calibration {
+	var out []Calibration
+	for _, c := range t.Calib {
+		if c.LeftOut > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Thin lists the roles someone holds with nobody ready behind them.
 func (t *Team) Thin() []Bench {
 	var out []Bench
@@ -623,7 +675,7 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 			c.Mean = round2(sum / float64(n))
 		}
 		c.Assessed, c.TooFew = n, n < MinCalibrationPeople
-		c.Note = leftOutNote(left, rebased, ref, ref(id).Name)
+		c.Note, c.LeftOut = leftOutNote(left, rebased, ref, ref(id).Name), len(left)
 		switch {
 		case selfPeople > 0 && selfPeople < MinSelfPeople:
 			c.SelfCount, c.SelfHidden = 0, true
@@ -661,7 +713,8 @@ func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // leftOutNote says whose levels a manager's calibration leaves out, and
 // why: "Ben Okoro and Chloe Martin: left out, as Sam Lee's re-baseline of
-// them (2026-11-18) is not calibrated yet; compare again once it is."
+// their levels (2026-11-18) is not calibrated yet; compare again once it
+// is." The calibration packet says it; team.md only counts them.
 func leftOutNote(left []*skills.Person, rebased map[string]Baseline, ref func(string) PersonRef, manager string) string {
 	if len(left) == 0 {
 		return ""
@@ -673,8 +726,8 @@ func leftOutNote(left []*skills.Person, rebased map[string]Baseline, ref func(st
 		b := rebased[p.ID]
 		by, on = cmp.Or(b.Author, manager), max(on, b.Date)
 	}
-	return fmt.Sprintf("%s: left out of %s's comparison, as %s's re-baseline of %s (%s) is not calibrated yet; compare again once it is.",
-		andList(names), manager, by, itThem(len(left)), on)
+	return fmt.Sprintf("%s: left out of %s's comparison, as %s's re-baseline of their levels (%s) is not calibrated yet; compare again once it is.",
+		andList(names), manager, by, on)
 }
 
 // rebasedBy is, by person id, the latest baseline of each plan that is a
@@ -716,7 +769,11 @@ func (t *Team) flags(m *skills.Matrix, view, everyone []*skills.Person, plans ma
 		}
 		who := ref(p.ID)
 		add := func(kind, format string, args ...any) {
-			t.Flags = append(t.Flags, Flag{Kind: kind, Person: who, Detail: fmt.Sprintf(format, args...)})
+			where := FlagInCalibration
+			if (kind == FlagOverdue || kind == FlagNoProgress) && p.Manager != "" && p.Manager != p.ID {
+				where = FlagInAgenda
+			}
+			t.Flags = append(t.Flags, Flag{Kind: kind, Person: who, Detail: fmt.Sprintf(format, args...), Where: where, manager: p.Manager})
 		}
 		for _, rc := range pl.Progress.Roles {
 			if len(pl.Current.Below) > 0 && rc.To.ID == p.Role {
@@ -742,21 +799,73 @@ func (t *Team) flags(m *skills.Matrix, view, everyone []*skills.Person, plans ma
 				add(FlagOverdue, "goal due %s, overdue on %s: %s", g.Due, pl.Today.Date, g.Text)
 			}
 		}
-		// A plan period younger than the review cycle has had no time to
-		// show progress: it is not flagged.
-		if days := int(pl.Today.day.Sub(p.PlanStart).Hours() / 24); pl.Progress.Known && pl.Progress.Baseline == nil && len(pl.Focus) > 0 && days > cfg.Team.ReviewCycleDays {
-			moved := false
-			var names []string
-			for _, f := range pl.Focus {
-				names = append(names, f.Name)
-				for _, mv := range pl.Progress.Moves {
-					moved = moved || mv.ID == f.ID && mv.To > mv.From && mv.RaisedOn == ""
-				}
-			}
-			if !moved {
-				add(FlagNoProgress, "no focus skill has gone up a level in the %d days since %s: %s", days, pl.Progress.Since, strings.Join(names, ", "))
+		if days, names, ok := NoFocusProgress(p, pl, cfg.Team.ReviewCycleDays); ok {
+			add(FlagNoProgress, "no focus skill has gone up a level in the %d days since %s: %s", days, pl.Progress.Since, strings.Join(names, ", "))
+		}
+	}
+}
+
+// NoFocusProgress reports whether none of p's focus skills has gone up a
+// level (by growth, not a batch raise) in the plan period, once the period
+// is longer than the review cycle: how many days, and the focus skills. A
+// plan period younger than the review cycle has had no time to show
+// progress, and progress counted from a baseline has a new start.
+func NoFocusProgress(p *skills.Person, pl *Plan, cycleDays int) (int, []string, bool) {
+	days := int(pl.Today.day.Sub(p.PlanStart).Hours() / 24)
+	if !pl.Progress.Known || pl.Progress.Baseline != nil || len(pl.Focus) == 0 || days <= cycleDays {
+		return 0, nil, false
+	}
+	var names []string
+	for _, f := range pl.Focus {
+		names = append(names, f.Name)
+		for _, mv := range pl.Progress.Moves {
+			if mv.ID == f.ID && mv.To > mv.From && mv.RaisedOn == "" {
+				return 0, nil, false
 			}
 		}
+	}
+	return days, names, true
+}
+
+// followUps counts the agenda flags by the manager who takes them up, in
+// the view's tree order, and the calibration packet's.
+func (t *Team) followUps(managers []string, everyone []*skills.Person, cfg skills.Config, ref func(string) PersonRef) {
+	t.FollowUps = []FlagCount{}
+	count := map[string]int{}
+	for _, f := range t.Flags {
+		if f.Where == FlagInAgenda {
+			count[f.manager]++
+		} else {
+			t.ForCalibration++
+		}
+	}
+	firsts := map[string]int{}
+	for _, p := range everyone {
+		firsts[firstWord(p.Name)]++
+	}
+	for _, l := range cfg.Leaders {
+		firsts[firstWord(l.Name)]++
+	}
+	// The view's managers in tree order, then the manager, outside the
+	// view, of a person at its top.
+	order := slices.Clone(managers)
+	var outside []string
+	for id := range count {
+		if !slices.Contains(managers, id) {
+			outside = append(outside, id)
+		}
+	}
+	slices.Sort(outside)
+	for _, id := range append(order, outside...) {
+		if count[id] == 0 {
+			continue
+		}
+		r := ref(id)
+		call := firstWord(r.Name)
+		if call == "" || firsts[call] > 1 {
+			call = r.Name
+		}
+		t.FollowUps = append(t.FollowUps, FlagCount{Manager: r, Items: count[id], Call: call})
 	}
 }
 

@@ -18,6 +18,7 @@ type TeamJSON struct {
 	StepIn      []StepIn                   `json:"step_in"`
 	Calibration map[string]CalibrationJSON `json:"calibration"`
 	Flags       []Flag                     `json:"flags"`
+	FollowUps   []FlagCount                `json:"follow_ups"`
 	Mentors     []MentorPair               `json:"mentors"`
 	Hiring      map[string]HiringJSON      `json:"hiring"`
 	Makers      MakersJSON                 `json:"makers"`
@@ -66,7 +67,7 @@ type MakersJSON struct {
 // JSON returns t as `coach team --format json` prints it.
 func (t *Team) JSON() TeamJSON {
 	out := TeamJSON{Version: 1, Under: t.Under, WrittenFor: t.WrittenFor, People: t.People, Heatmap: t.Cells(),
-		Bench: map[string]BenchJSON{}, StepIn: t.StepIn, Calibration: map[string]CalibrationJSON{}, Flags: t.Flags,
+		Bench: map[string]BenchJSON{}, StepIn: t.StepIn, Calibration: map[string]CalibrationJSON{}, Flags: t.Flags, FollowUps: t.FollowUps,
 		Mentors: t.Mentors, Hiring: map[string]HiringJSON{}, SkillGaps: t.Hiring.SkillGaps, OpenFirst: t.Hiring.OpenFirst,
 		Makers: MakersJSON{Makers: t.Hiring.Makers, PMs: t.Hiring.PMs, LeadingPMs: t.Hiring.LeadingPMs, PerPM: t.Hiring.PerPM, WantPerPM: t.Hiring.WantPerPM, PMsShort: t.Hiring.PMsShort}}
 	for _, b := range t.Bench {

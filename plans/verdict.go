@@ -50,16 +50,18 @@ func VerdictOf(p *Plan) Verdict {
 				}
 			}
 		}
-		// Plain words: which raises lack evidence, how the verdict reads
-		// them, and what would back them.
-		what := fmt.Sprintf("%s of your levels were raised at once with no evidence written down for them (%s)", number(len(names)), andList(short(names)))
-		each := "each counts at its new level once a piece of work that shows it, and who saw it, is written down"
+		// Plain words, in the reader's terms: which of their levels count
+		// at the earlier level for now, and what happens next, by when. No
+		// count of levels, no judgement of whoever raised them: that is
+		// for the manager's own plan and the calibration packet.
+		who := cmp.Or(p.ManagerCall, "your manager")
 		if len(names) == 1 {
-			what = fmt.Sprintf("%s was raised with no evidence written down for it", names[0])
-			each = "it counts at its new level once a piece of work that shows it, and who saw it, is written down"
+			v.Why += fmt.Sprintf(". Your level in %s, raised on %s, counts here at its earlier level until the work that shows it, and who saw it, is written down with %s at your next 1:1",
+				names[0], p.raisedOn, who)
+		} else {
+			v.Why += fmt.Sprintf(". Your levels in %s, raised on %s, count here at their earlier levels until the work that shows each, and who saw it, is written down with %s at your next 1:1",
+				andList(short(names)), p.raisedOn, who)
 		}
-		v.Why += fmt.Sprintf(". On %s, %s. This verdict reads %s at %s earlier %s; %s",
-			p.raisedOn, what, itThem(len(names)), itsTheir(len(names)), levelWord(len(names)), each)
 		return v
 	}
 	target := p.Target.Name
@@ -166,16 +168,15 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 	if rater == "" {
 		rater = "your manager"
 	}
-	how := fmt.Sprintf("set %s of your levels at once", setOf(b))
-	if b.ByOne == b.Moved {
-		how = fmt.Sprintf("raised %s of your levels by exactly one step at once", setOf(b))
-	}
-	what := fmt.Sprintf("%s's assessment of %s %s", rater, b.Date, how)
+	// Said in the reader's terms: what happens next and by when, not how
+	// many levels moved (the manager's own plan and the calibration packet
+	// say that).
+	what := fmt.Sprintf("%s assessment of %s", possessive(rater), b.Date)
 	if b.Kind == "new-manager" || b.Pending && rater == p.Person.ManagerName {
 		// The first assessment by the manager, who may have been the
 		// manager for a while (another rater set the levels before): not
 		// "when they became your manager".
-		what = fmt.Sprintf("%s's first assessment of you as your manager, on %s, %s", rater, b.Date, how)
+		what = fmt.Sprintf("%s first assessment as your manager, on %s,", possessive(rater), b.Date)
 	}
 	// A manager's first assessment is their baseline, rightly: it is
 	// calibrated with the leader above them before a verdict stands on it,
@@ -184,9 +185,9 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 	if d := p.CalibrateBy(); d != "" {
 		by = " by " + d
 	}
-	why := fmt.Sprintf("%s. A first assessment is a baseline: %s calibrates it with %s%s, and the verdict waits for that", what, rater, cmp.Or(p.calibrateWith, "the other managers"), by)
+	why := fmt.Sprintf("Your levels from %s are being calibrated with %s%s; the verdict follows", what, cmp.Or(p.calibrateWith, "the other managers"), by)
 	if len(p.Readiness.Below) > 0 {
-		why += fmt.Sprintf("; and even on those levels, %s %s short of the %s bar", andList(short(gapNames(p.Readiness.Below))), isAre(len(p.Readiness.Below)), p.Target.Name)
+		why += fmt.Sprintf(". Even on those levels, %s %s short of the %s bar", andList(short(gapNames(p.Readiness.Below))), isAre(len(p.Readiness.Below)), p.Target.Name)
 	}
 	why += ". " + upperFirst(promotionCase(p))
 	return Verdict{Kind: "held", Text: "held until calibration", Why: strings.TrimSuffix(why, ".")}, true
@@ -291,20 +292,6 @@ func number(n int) string {
 		return names[n]
 	}
 	return fmt.Sprint(n)
-}
-
-func itsTheir(n int) string {
-	if n == 1 {
-		return "its"
-	}
-	return "their"
-}
-
-func levelWord(n int) string {
-	if n == 1 {
-		return "level"
-	}
-	return "levels"
 }
 
 func itThem(n int) string {
