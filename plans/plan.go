@@ -1085,17 +1085,24 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 	return out
 }
 
+// Step is the step a focus skill asks for, in a few words: "2 Practising
+// -> 3 Proficient", "4 Leading, already at the bar".
+func (f Focus) Step() string {
+	switch {
+	case f.Level.Value == 0:
+		return fmt.Sprintf("not assessed yet, %d %s expected", f.Next.Value, f.Next.Name)
+	case f.Next.Value <= f.Level.Value && f.Level.Value <= f.Expect && f.Expect > 0:
+		return fmt.Sprintf("%d %s, already at the bar", f.Level.Value, f.Level.Name)
+	case f.Next.Value <= f.Level.Value:
+		return fmt.Sprintf("%d %s, the top of the scale", f.Level.Value, f.Level.Name)
+	}
+	return fmt.Sprintf("%d %s -> %d %s", f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
+}
+
 // summary is a focus skill in one line: the step to take and the two
 // strongest reasons.
 func summary(f Focus) string {
-	step := fmt.Sprintf("%d %s -> %d %s", f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
-	if f.Level.Value == 0 {
-		step = fmt.Sprintf("not assessed yet, %d %s expected", f.Next.Value, f.Next.Name)
-	} else if f.Next.Value <= f.Level.Value && f.Level.Value <= f.Expect && f.Expect > 0 {
-		step = fmt.Sprintf("%d %s, already at the bar", f.Level.Value, f.Level.Name)
-	} else if f.Next.Value <= f.Level.Value {
-		step = fmt.Sprintf("%d %s, the top of the scale", f.Level.Value, f.Level.Name)
-	}
+	step := f.Step()
 	r := f.Reasons
 	if len(r) > 2 {
 		r = r[:2]
