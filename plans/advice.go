@@ -72,10 +72,17 @@ func abs(x int) int {
 func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, lvl, next int, leads bool, usedGoals map[string]bool) []Action {
 	var out []Action
 	lead := "" // the person's goal the actions open with
-	if c.setback && c.latest != nil {
+	if c.setback && c.latest != nil && measured(c.latest.Text) {
+		// A number that fell (a survey, a score) is no habit: the people
+		// behind it say what changed, and the next reading shows the rest.
+		out = append(out, Action{
+			Text:     fmt.Sprintf("Start from what the evidence of %s says (\"%s\"): ask the people behind that number what changed for them, agree with your manager the one thing to do about it, and start it in the next two weeks.", date(c.latest.Date), SetbackClause(c.latest.Text)),
+			Evidence: "The next reading of the same measure, and the people behind it saying what changed for them.",
+		})
+	} else if c.setback && c.latest != nil {
 		out = append(out, Action{
 			Text:     fmt.Sprintf("Start from what the evidence of %s says (\"%s\"): name the habit behind it, agree with your manager what you will do instead, and try it in the next two weeks.", date(c.latest.Date), SetbackClause(c.latest.Text)),
-			Evidence: fmt.Sprintf("Within a month, the people affected by what the note of %s records noticing the change, without being asked.", date(c.latest.Date)),
+			Evidence: fmt.Sprintf("Within a month, the people who work with you telling you, unasked, what has changed since the note of %s.", date(c.latest.Date)),
 		})
 	}
 	for _, g := range p.OpenGoals() {
@@ -124,8 +131,8 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		done = append(done, g.Text)
 	}
 	for _, a := range s.Actions {
-		if len(out) >= 2 || c.reentry && len(out) > 0 {
-			break // back from leave: no new recurring work beside the person's own
+		if len(out) >= 2 || (c.reentry || c.onboard) && len(out) > 0 {
+			break // back from leave, or onboarding: no new recurring work beside the person's own
 		}
 		if c.busy && strings.Contains(strings.ToLower(a.Text), "mentee") {
 			continue // no room for more mentees: the plan does not add them
@@ -442,4 +449,17 @@ func themReview(review string) string {
 func (pl *Plan) calibrationCommitted() bool {
 	return pl.Calibration != "" && pl.Baseline != nil && !pl.Baseline.Calibrated && pl.Baseline.Kind != "first" &&
 		pl.Verdict.Kind != "onboarding" && pl.CalibrateBy() != ""
+}
+
+// measured reports whether an evidence entry records a measure (a survey,
+// a score, a count of points or a percentage) rather than something a
+// person does: a setback in it is a number to move, not a habit.
+func measured(text string) bool {
+	t := strings.ToLower(text)
+	for _, w := range []string{"survey", "engagement", "score", " points", "nps", "%", "rating"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -248,8 +248,16 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if len(pl.Shifts) > 0 && !onboarding && !back && len(pl.Current.Below) == 0 {
 		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
 	}
-	if len(pl.Strengths) > 0 && !onboarding {
-		st := pl.Strengths[month%len(pl.Strengths)]
+	// Only a strength with a use tied to a real person or goal is one to
+	// bring up: the others have nothing to do with them yet.
+	var usable []Strength
+	for _, st := range pl.Strengths {
+		if st.Use != "" {
+			usable = append(usable, st)
+		}
+	}
+	if len(usable) > 0 && !onboarding {
+		st := usable[month%len(usable)]
 		at := skills.LevelWords(st.Level, st.LevelName)
 		if st.Before != "" {
 			at += ", as it stood before the assessment not yet calibrated"
@@ -354,6 +362,8 @@ func verdictWords(pl *Plan) string {
 			return fmt.Sprintf("Towards %s: not yet; getting back into your stride after the leave comes first.", t)
 		case "too early to judge":
 			return fmt.Sprintf("Towards %s: too early to judge, with so few of your skills assessed.", t)
+		case "the assessment is late":
+			return fmt.Sprintf("Towards %s: not judged yet, because your assessment is late; that is mine to fix, not yours.", t)
 		}
 		return fmt.Sprintf("Towards %s: not yet, and further than one plan; steady progress gets you there.", t)
 	}

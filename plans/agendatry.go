@@ -54,8 +54,8 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 		// skill's next level, in the matrix's words.
 		later, ev := laterSteps(g, day), laterShows(g)
 		if later[0] == nextDecision(g, day) && f.Next.Value > 0 && f.Next.Descriptor != "" {
-			later = append(later, fmt.Sprintf("Hold %s against what %d %s in %s looks like (“%s”): pick the one part the work needs most, and do it before our next 1:1.",
-				obj, f.Next.Value, f.Next.Name, lowerFirst(f.Name), strings.TrimSuffix(f.Next.Descriptor, ".")))
+			later = append(later, fmt.Sprintf("Hold %s against what %s in %s looks like (“%s”): pick the one part the work needs most, and do it before our next 1:1.",
+				obj, f.Next.Words(), lowerFirst(f.Name), strings.TrimSuffix(f.Next.Descriptor, ".")))
 			ev = append(ev, fmt.Sprintf("The part you picked, what you did on %s, and who noticed.", obj))
 		}
 		r := offset(p.ID) % len(later)

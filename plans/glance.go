@@ -24,7 +24,24 @@ func verdictEvidence(pl *Plan) []string {
 		return nil // the first 90 days are not judged against a bar
 	}
 	if cur.Assessed*2 < cur.Total {
-		return []string{fmt.Sprintf("Assessed so far: %s.", andList(assessedNames(pl)))}
+		out = append(out, fmt.Sprintf("Assessed so far: %s.", andList(assessedNames(pl))))
+		// What the person has shown, latest first: few levels are no
+		// reason to leave out what they did.
+		shown := 0
+		for _, e := range slices.Backward(sortedEvidence(pl.evidence)) {
+			if shown == 2 || Setback(e.Text) || !pl.Today.day.IsZero() && e.Date.After(pl.Today.day) {
+				continue
+			}
+			shown++
+			name := e.Skill
+			for _, s := range pl.Skills {
+				if s.ID == e.Skill {
+					name = s.Name
+				}
+			}
+			out = append(out, fmt.Sprintf("Shown on %s, in %s: \"%s\".", date(e.Date), lowerFirst(name), spoken(e.Text, pl.person, pl.ManagerCall)))
+		}
+		return out
 	}
 	held := ""
 	if pl.Verdict.Kind == "held" {
@@ -100,7 +117,7 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 				}
 				if open > 0 {
 					out = append(out, Milestone{Label: fmt.Sprintf("Still open from the first %d days", ph.Days),
-						Text: fmt.Sprintf("%s of its %s, by the evidence so far; finish %s alongside the next stretch.", number(open), words(len(ph.Checks), "step"), itThem(open))})
+						Text: fmt.Sprintf("%s of its %s, by the evidence so far; finish %s alongside the next phase.", number(open), words(len(ph.Checks), "step"), itThem(open))})
 				}
 				continue
 			}
@@ -133,7 +150,13 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 			n := int(due.Sub(start).Hours() / 24)
 			covered[(n+29)/30] = true
 			text := fmt.Sprintf("\"%s\" done", g.Text)
-			if who := counterpart(g.Text); who != "" {
+			if strings.Contains(strings.ToLower(g.Text), "calibrat") && pl.calibrators != "" {
+				// Calibrated with people the repository has, never with
+				// peers it does not.
+				text = fmt.Sprintf("\"%s\" done, %s", g.Text, pl.calibrators)
+			} else if who := pl.waiting[g.Text]; who != "" {
+				text = fmt.Sprintf("\"%s\" done, once %s has handed it over", g.Text, who)
+			} else if who := counterpart(g.Text); who != "" {
 				text += fmt.Sprintf(", and %s's view of how it went", who)
 			}
 			out = append(out, Milestone{Days: n, Date: g.Due, Text: text + "."})
@@ -313,3 +336,10 @@ func reachable(text string, days int) string {
 
 // countWords are the counts the matrix writes in words, by value.
 var countWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+// sortedEvidence is evidence oldest first, the file's order within a day.
+func sortedEvidence(ev []skills.Evidence) []skills.Evidence {
+	out := slices.Clone(ev)
+	slices.SortStableFunc(out, func(a, b skills.Evidence) int { return a.Date.Compare(b.Date) })
+	return out
+}

@@ -375,12 +375,22 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 	// the buddy.
 	busy := map[string]int{}
 	ix.buddyTo, ix.buddyOf = map[string][]string{}, map[string]string{}
+	ix.goalMentor = goalMentors(ix)
 	for _, id := range ix.ids {
 		p := ix.people[id]
 		if !NewHire(p, TodayOf(p).day) {
 			continue
 		}
-		if b := onboardingBuddyID(m, p, ix); b != "" {
+		b := onboardingBuddyID(m, p, ix)
+		if gm, ok := ix.goalMentor[id]; ok {
+			// A new hire has one person to ask, not two: the teammate
+			// whose goal is to mentor them is their buddy (and counted
+			// once, as their mentor, below).
+			b = gm.Mentor
+			busy[id]--
+			busy[b]--
+		}
+		if b != "" {
 			busy[id]++
 			busy[b]++
 			ix.buddyTo[b] = append(ix.buddyTo[b], id)
@@ -389,9 +399,8 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 	}
 	// A teammate whose own goal is to mentor someone is that person's
 	// mentor: both plans say so, and the pairing counts in both loads. A new
-	// hire meets few people at once: their buddy, and one mentor at most
-	// (the one a goal names, else one matched for their first focus skill).
-	ix.goalMentor = goalMentors(ix)
+	// hire meets few people at once: one buddy, and no mentor matched on
+	// top of them.
 	focus, cloned := ix.focus, false
 	for _, id := range ix.ids {
 		p := ix.people[id]
@@ -406,11 +415,7 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 		if !cloned {
 			focus, cloned = maps.Clone(ix.focus), true
 		}
-		if named {
-			focus[id] = nil
-		} else {
-			focus[id] = focus[id][:1]
-		}
+		focus[id] = nil
 	}
 	ix.pairs = Match(m, team, focus, cfg.Team.MentorCapacity, busy)
 	ix.byMentor, ix.byMentee = map[string][]Pair{}, map[string][]Pair{}

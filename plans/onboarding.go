@@ -64,7 +64,7 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, 
 			"Meet every engineer, designer and analyst you work with, one to one: what they are proud of, what slows them down, what they expect from a PM.",
 			"Learn the numbers: your area's main metric, its trend over the last year, and how it is measured. Rebuild one of its charts yourself.",
 			learnBusiness(goals),
-			"Take over one running piece of work from your manager (a backlog, a small feature or a metric review) and run it yourself.",
+			"Pair with your manager on one running piece of work (a backlog, a small feature or a metric review) and run its next step yourself, with them beside you.",
 		}}
 	contribute := Phase{Days: 90, Date: day(90), Title: "Contribute and set direction",
 		Goal: "You own a decision and a direction, and every skill in the matrix has a level.",
@@ -86,15 +86,17 @@ func onboarding(m *skills.Matrix, role *skills.Role, managerName, buddy string, 
 	if !entry && !role.Leads {
 		learn.Items[3] = "Run one planning session of your team with its engineering lead, and write down one thing you would change in how the team ships."
 		team.Items[3] = "Take over the backlog of your area from your manager and run its next prioritisation yourself, with the trade-offs written down."
-		if len(goals) > 0 {
-			g := goals[0]
-			due := ""
-			if !g.Due.IsZero() {
-				due = " (due " + date(g.Due) + ")"
-			}
-			team.Items[3] = fmt.Sprintf("Plan \"%s\"%s with the people it needs, and bring its first risk to a 1:1 before it becomes a problem.", g.Text, due)
-			contribute.Items[2] = "Agree with your manager the goals that follow your first one, each with a date and the skills it asks for, and write them down together."
+	}
+	if !role.Leads && len(goals) > 0 {
+		// The new hire's own first goal is their work of the first months:
+		// no takeover beside it.
+		g := goals[0]
+		due := ""
+		if !g.Due.IsZero() {
+			due = " (due " + date(g.Due) + ")"
 		}
+		team.Items[3] = fmt.Sprintf("Plan \"%s\"%s with the people it needs, and bring its first risk to a 1:1 before it becomes a problem.", g.Text, due)
+		contribute.Items[2] = "Agree with your manager the goals that follow your first one, each with a date and the skills it asks for, and write them down together."
 	}
 	if ic {
 		contribute.Items[0] = "Find the problem that spans teams and that nobody owns yet; write a one-page brief on it and test it with two other leads."

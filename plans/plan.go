@@ -203,6 +203,7 @@ type Plan struct {
 	// evidence is the person's evidence, for the verdict's facts.
 	calibrateWith string
 	evidence      []skills.Evidence
+	person        *skills.Person
 	// raised are the skills whose level was raised in a batch without
 	// evidence (the latest on raisedOn), matrix order; backed the readiness
 	// for the target and the current role on the levels before them, which
@@ -215,6 +216,15 @@ type Plan struct {
 	// owed is what the person owes their own people, for their agendas
 	// (see yourPeople).
 	owed []owedItem
+	// waiting are the person's goals that wait on their manager's overdue
+	// goal, with the manager's call name; waitNote says so for each goal a
+	// focus was dropped for.
+	waiting  map[string]string
+	waitNote []string
+	// calibrators says who a calibration goal of the person's is held
+	// with: the peers under the same leader, else the leader (see
+	// calibrators).
+	calibrators string
 }
 
 // Milestone is a dated checkpoint of the plan.
@@ -459,6 +469,28 @@ func Build(in Input) (*Plan, error) {
 	pl.Conversations = conversations(m, p, pl.ManagerCall)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
+	pl.calibrators = calibrateWithWhom(m, p, team)
+	if mgr := team.people[p.Manager]; mgr != nil {
+		// A goal that waits on the manager's own overdue goal is not the
+		// person's to chase: the hand-over is the manager's commitment, and
+		// a focus that only that goal brings in waits with it.
+		pl.waiting = map[string]string{}
+		for _, w := range waitsOn(mgr, p) {
+			pl.waiting[w.theirs.Text] = team.callName(mgr)
+		}
+		var dropped []string
+		pl.Focus = slices.DeleteFunc(pl.Focus, func(f Focus) bool {
+			if f.BelowRole || f.Level.Value < f.Expect || len(f.Goals) == 0 ||
+				slices.ContainsFunc(f.Goals, func(g string) bool { return pl.waiting[g] == "" }) {
+				return false
+			}
+			dropped = append(dropped, f.Goals...)
+			return true
+		})
+		for _, g := range dropped {
+			pl.waitNote = append(pl.waitNote, fmt.Sprintf("Your goal \"%s\" waits on a hand-over from %s first: it is under %s commitments below, not yours to chase.", g, pl.waiting[g], possessive(pl.waiting[g])))
+		}
+	}
 	sorted := oldestFirst(in.History)
 	bs := baselines(sorted, p, pl.Person.ManagerName)
 	raised := unbackedRaises(sorted, p)
@@ -502,7 +534,7 @@ func Build(in Input) (*Plan, error) {
 		pl.Focus = slices.DeleteFunc(pl.Focus, func(f Focus) bool { return !f.BelowRole && len(f.Goals) == 0 })
 	}
 	pl.AtBarSince = atBarSince(m, p, target, sorted, bs)
-	pl.evidence = p.Evidence
+	pl.evidence, pl.person = p.Evidence, p
 	for i, e := range pl.Progress.Evidence {
 		pl.Progress.Evidence[i].Text = spoken(e.Text, p, pl.ManagerCall)
 	}
@@ -520,7 +552,7 @@ func Build(in Input) (*Plan, error) {
 		// levels before it, which the plan does not call into question.
 		levels, before = b.prior, b.Date
 	}
-	pl.Strengths = strengths(in, role, target, team, pl.Focus, levels, before)
+	pl.Strengths = strengths(in, role, target, team, pl.Focus, levels, before, pl.Ready)
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
 		// Too early to judge: no skill is called below a bar yet.
 		for i := range pl.Skills {
@@ -565,8 +597,10 @@ func Build(in Input) (*Plan, error) {
 		}
 		buddy = onboardingBuddy(m, p, team)
 		pl.Onboarding = onboarding(m, role, pl.Person.ManagerName, buddy, start, p.Evidence, p.Goals)
-		if pl.mentoredByName != "" {
-			pl.Onboarding.Meet = append(pl.Onboarding.Meet, fmt.Sprintf("%s, your mentor: agree in the first month when you meet and what you bring.", pl.mentoredByName))
+		if pl.mentoredByName != "" && pl.mentoredByName == buddy {
+			// The mentor a teammate's goal names is the new hire's buddy:
+			// one person, said once, under "Who to meet".
+			pl.MentoredBy, pl.mentoredByName = "", ""
 		}
 		// The first review of a new hire is their first full assessment.
 		if pl.Onboarding.FirstAssessment != "" {
@@ -575,6 +609,9 @@ func Build(in Input) (*Plan, error) {
 	}
 	if len(pl.Focus) < in.Config.Plan.Focus {
 		pl.FocusNote = focusNote(pl, in.Config.Plan.Focus)
+		for _, n := range pl.waitNote {
+			pl.FocusNote += " " + n
+		}
 	}
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)
@@ -961,7 +998,7 @@ func focusNote(pl *Plan, want int) string {
 	case pl.Current.Assessed*2 < pl.Current.Total:
 		return "Most skills have no level yet, so the focus stops here: the next assessment will show what else to work on."
 	case pl.Returned != "" && len(pl.Reentry) > 0:
-		return "Back from leave, the focus is the refresh and your own goals: you choose when to take on new scope, and nothing towards the next role is asked of you before the next review."
+		return "Back from leave, the focus is the refresh and your own goals: nothing new is asked of you before the next review."
 	case len(pl.Focus) == 0:
 		return "Nothing in the file asks for a focus: every assessed skill meets the bar, and no goal, setback or disagreement names one. Agree a goal for the next step."
 	}
@@ -984,6 +1021,8 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		out = make([]Focus, 0, len(cands)) // a focus for every candidate
 	}
 	back, _, _ := ReturnFromLeave(p)
+	roleFirst := back.IsZero() && len(readiness(m, p, role).Below) > 0
+	usedShifts := map[string]bool{}
 	firstBelow := true
 	usedGoals := map[string]bool{}
 	for _, c := range cands {
@@ -1012,7 +1051,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 				f.Personas = append(f.Personas, pp.Name)
 			}
 		}
-		f.Reasons = reasons(m, c, role, target, lvl, c.belowRole && !c.reentry && firstBelow, back)
+		f.Reasons = reasons(m, c, role, target, lvl, c.belowRole && !c.reentry && firstBelow, back, roleFirst, usedShifts)
 		if slices.ContainsFunc(out, func(o Focus) bool { return o.Why == strings.Join(f.Reasons, "; ") }) {
 			// The same reasons as another focus skill: say which skill
 			// each is about rather than the same sentence twice.
@@ -1039,6 +1078,9 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 			}
 		}
 		for _, e := range p.Evidence {
+			if !p.PlanStart.IsZero() && !e.Date.Before(p.PlanStart) && !TodayOf(p).day.Before(p.PlanStart) {
+				continue // dated in the plan period: under Progress, said once
+			}
 			if e.Skill == s.ID {
 				f.Evidence = append(f.Evidence, fmt.Sprintf("%s: %s", date(e.Date), spoken(e.Text, p, team.managerCall(p))))
 			}
@@ -1053,17 +1095,24 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 	return out
 }
 
+// Step is the step a focus skill asks for, in a few words: "2 Practising
+// -> 3 Proficient", "4 Leading, already at the bar".
+func (f Focus) Step() string {
+	switch {
+	case f.Level.Value == 0:
+		return fmt.Sprintf("not assessed yet, %s expected", f.Next.Words())
+	case f.Next.Value <= f.Level.Value && f.Level.Value <= f.Expect && f.Expect > 0:
+		return fmt.Sprintf("%s, already at the bar", f.Level.Words())
+	case f.Next.Value <= f.Level.Value:
+		return fmt.Sprintf("%s, the top of the scale", f.Level.Words())
+	}
+	return fmt.Sprintf("%s -> %s", f.Level.Words(), f.Next.Words())
+}
+
 // summary is a focus skill in one line: the step to take and the two
 // strongest reasons.
 func summary(f Focus) string {
-	step := fmt.Sprintf("%s -> %s", f.Level.Words(), f.Next.Words())
-	if f.Level.Value == 0 {
-		step = fmt.Sprintf("not assessed yet, %s expected", f.Next.Words())
-	} else if f.Next.Value <= f.Level.Value && f.Level.Value <= f.Expect && f.Expect > 0 {
-		step = fmt.Sprintf("%s, already at the bar", f.Level.Words())
-	} else if f.Next.Value <= f.Level.Value {
-		step = fmt.Sprintf("%s, the top of the scale", f.Level.Words())
-	}
+	step := f.Step()
 	r := f.Reasons
 	if len(r) > 2 {
 		r = r[:2]
@@ -1077,11 +1126,13 @@ func summary(f Focus) string {
 // strengths are at most three skills the person has earned above the
 // current role's bar (at least Proficient), or at the top of the scale,
 // each with evidence behind it (a level alone is not a strength), ordered
-// by that evidence: each with what shows it and one use tied to a real
-// person or goal of the repository. A new hire has none yet. People who
-// lead no one get no manager's uses; someone below their current role's
-// bar, or back from leave, is given no one to teach.
-func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Focus, levels map[string]int, before string) []Strength {
+// by that evidence: each with what shows it and, when the repository has
+// one, a use tied to a real person or goal of it. A new hire has none yet.
+// Someone ready for the target measures them against the current role's
+// bar: what makes them ready is their case. People who lead no one get no
+// manager's uses; someone below their current role's bar, or back from
+// leave, is given no one to teach.
+func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Focus, levels map[string]int, before string, ready bool) []Strength {
 	m, p := in.Matrix, in.Person
 	if NewHire(p, TodayOf(p).day) {
 		return nil // their first 90 days show strengths; a level does not
@@ -1101,6 +1152,9 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 		lvl := levels[s.ID]
 		top := lvl > 0 && lvl == m.MaxLevel()
 		bar := max(s.Expect[role.ID], s.Expect[target.ID])
+		if ready {
+			bar = s.Expect[role.ID] // at the target's bar everywhere: above today's job is the case for it
+		}
 		if lvl == 0 || !(top || lvl > bar && lvl >= 3) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
 			// Earned: above the bar of the job and of the one aimed for
 			// (a level at the next role's bar is readiness, not a
@@ -1118,8 +1172,8 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 				}
 			}
 		}
-		if n == 0 && lvl-s.Expect[role.ID] < 2 && !top {
-			continue // one step above, with no evidence: a rating, not yet a strength
+		if n == 0 {
+			continue // a rating with nothing written down to show it: not yet a strength
 		}
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
 			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID]}
@@ -1165,10 +1219,10 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 	return out
 }
 
-// strengthUse is one use of a strength, tied to a real person or goal when
-// the repository has one: the person's mentee in it, their own goal that
-// leans on it, a teammate at or below their role who has it as a focus
-// (a report, for a manager), else work in their own area.
+// strengthUse is one use of a strength, tied to a real person or goal of
+// the repository: the person's mentee in it, their own goal that leans on
+// it, a teammate its evidence names, a teammate at or below their role who
+// has it as a focus (a report, for a manager); "" when there is none.
 func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.Role, team *TeamIndex, used map[string]bool, noTeaching bool) string {
 	for _, who := range st.Mentees {
 		if !used[who.ID] {
@@ -1212,24 +1266,9 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 		}
 		return fmt.Sprintf("%s has it as a focus: offer an hour on %s's live work, and review one piece of it together", q.Name, firstWord(q.Name))
 	}
-	// Else the matrix's own words for the work that shows the level
-	// reached (or the one above it): a concrete use, never
-	// the skill's name in a sentence written for any skill.
-	if s := m.Skill(st.ID); s != nil {
-		for _, want := range []int{st.Level, st.Level + 1} {
-			for _, a := range s.Actions {
-				if a.To == want && skills.Audience(a.Leads, role.Leads) && !(noTeaching && strings.Contains(strings.ToLower(a.Text), "mentee")) {
-					return lowerFirst(strings.TrimSuffix(a.Text, "."))
-				}
-			}
-		}
-		for _, r := range s.Resources {
-			if r.Kind == "practice" {
-				return lowerFirst(strings.TrimSuffix(r.Title, "."))
-			}
-		}
-	}
-	return "lend it to the work in your area that needs it most, and say afterwards what you did"
+	// Else no use: the matrix's generic work for the level would be new
+	// scope with nobody behind it, the same sentence for everyone.
+	return ""
 }
 
 // managerCall is how p's plan calls their manager: by name (see callName),
@@ -1330,7 +1369,11 @@ func PlanPath(id string) string { return "plans/" + id + ".md" }
 // role or the one above it, not their manager and not new themselves, under
 // the same manager first, then by id; "" when the team has none.
 func onboardingBuddy(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
-	if id := onboardingBuddyID(m, p, team); id != "" {
+	id, ok := team.buddyOf[p.ID]
+	if !ok {
+		id = onboardingBuddyID(m, p, team)
+	}
+	if id != "" {
 		q := team.people[id]
 		return cmp.Or(q.Name, q.ID)
 	}
@@ -1519,4 +1562,40 @@ func stalled(pl *Plan, agreed []string, cycle int) string {
 	}
 	return fmt.Sprintf("None of the focus skills agreed in your file has gone up a level in the %d days since %s: ask %s at the next 1:1 what has stood in the way, and change the plan, not only the dates.",
 		days, pl.Person.PlanStart, cmp.Or(pl.ManagerCall, "your manager"))
+}
+
+// calibrateWithWhom says with whom p can calibrate ratings: the peers who report
+// to p's manager (those who lead people, when p does), by name; when there
+// are none, p's manager, and why. "" when p has no manager in the team.
+func calibrateWithWhom(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
+	if p.Manager == "" || team.names[p.Manager] == "" {
+		return ""
+	}
+	leads := false
+	if r := m.Role(p.Role); r != nil {
+		leads = r.Leads
+	}
+	var peers []string
+	for _, id := range team.reports[p.Manager] {
+		q := team.people[id]
+		if id == p.ID || q == nil {
+			continue
+		}
+		if r := m.Role(q.Role); leads && (r == nil || !r.Leads) {
+			continue
+		}
+		peers = append(peers, team.callName(q))
+	}
+	if len(peers) > 0 {
+		return "with " + andList(peers)
+	}
+	mgr := team.managerCall(p)
+	role := p.Role
+	if r := m.Role(p.Role); r != nil {
+		role = r.Name
+	}
+	if leads {
+		return fmt.Sprintf("with %s: nobody else who leads people reports to %s", mgr, mgr)
+	}
+	return fmt.Sprintf("with %s: no other %s reports to %s", mgr, role, mgr)
 }

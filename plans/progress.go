@@ -114,9 +114,21 @@ type Progress struct {
 }
 
 // Growth lists the moves that are growth: those raised in a batch without
-// evidence are not (see Raised).
+// evidence are not (see Raised), nor a level rated down on a return from
+// leave, which is a refresh, not a change to report (see Refreshed).
 func (pr Progress) Growth() []Move {
-	return slices.DeleteFunc(slices.Clone(pr.Moves), func(mv Move) bool { return mv.RaisedOn != "" })
+	return slices.DeleteFunc(slices.Clone(pr.Moves), func(mv Move) bool { return mv.RaisedOn != "" || mv.Reentry })
+}
+
+// Refreshed lists the skills rated down on a return from leave, by name.
+func (pr Progress) Refreshed() []string {
+	var out []string
+	for _, mv := range pr.Moves {
+		if mv.Reentry {
+			out = append(out, mv.Name)
+		}
+	}
+	return out
 }
 
 // Raised lists the moves raised in a batch without evidence, by day.

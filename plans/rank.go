@@ -359,6 +359,9 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		shared := !c.setback && len(c.goals) > 0 &&
 			!slices.ContainsFunc(c.goals, func(g skills.Goal) bool { return !carried[g.Text] })
 		switch {
+		case shared && onboard:
+			c.tier = -1 // a new hire's goal is one focus, not one a skill it names
+			continue
 		case shared && (c.tier == tierGoal || c.tier == tierGoalAtBar) && c.gap <= 0 && p.Levels[c.skill.ID] > 0:
 			c.tier = -1 // at the bar, and its goal is carried: nothing to add
 			continue
@@ -446,7 +449,11 @@ func (ix *TeamIndex) rankedFor(in Input, role, target *skills.Role) ([]candidate
 // each resting on the file's own words: its goals, its evidence, its levels.
 // first is set for the first focus below the current role's bar: that one
 // comes first, and says so.
-func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, first bool, back time.Time) []string {
+//
+// roleFirst is set when the person is below their current role's bar: the
+// move to the target is then not the reason for anything. usedShifts are the
+// transition's shifts an earlier focus already cited: each is cited once.
+func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, first bool, back time.Time, roleFirst bool, usedShifts map[string]bool) []string {
 	var out []string
 	if c.pinned {
 		out = append(out, "you and your manager chose it as a focus together")
@@ -500,8 +507,12 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 	if c.wanted {
 		out = append(out, "you want to grow it")
 	}
-	if c.transition && target.ID != role.ID && !c.onboard && lvl < exp[target.ID] {
-		out = append(out, fmt.Sprintf("the move from %s to %s turns on it", role.Name, target.Name))
+	if c.transition && target.ID != role.ID && !c.onboard && !roleFirst && !c.belowRole && lvl < exp[target.ID] {
+		// The shift of the move that concerns the skill, in the matrix's
+		// own words; none when no shift names it.
+		if sh := shiftFor(m.Transition(role.ID, target.ID), c.skill, usedShifts); sh != "" {
+			out = append(out, fmt.Sprintf("the move to %s is %s", target.Name, lowerFirst(strings.TrimSuffix(sh, "."))))
+		}
 	}
 	if c.latest != nil {
 		switch {
@@ -544,4 +555,47 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// shiftFor is the shift of the transition t, not in used, that names skill
+// s most: the most words of the skill's name (four letters or more, not
+// "product" or "team") share their first five letters with a word of the
+// shift; the first of those on a tie. "" when none does; the shift found is
+// added to used.
+func shiftFor(t *skills.Transition, s *skills.Skill, used map[string]bool) string {
+	if t == nil {
+		return ""
+	}
+	stem := func(w string) string {
+		w = strings.ToLower(w)
+		if len(w) > 5 {
+			w = w[:5]
+		}
+		return w
+	}
+	var stems []string
+	for _, w := range strings.FieldsFunc(s.Name, notLetter) {
+		if len(w) >= 4 && !strings.EqualFold(w, "product") && !strings.EqualFold(w, "team") {
+			stems = append(stems, stem(w))
+		}
+	}
+	best, most := "", 0
+	for _, sh := range t.Shifts {
+		if used[sh] {
+			continue
+		}
+		hit := map[string]bool{}
+		for _, w := range strings.FieldsFunc(sh, notLetter) {
+			if len(w) >= 4 && slices.Contains(stems, stem(w)) {
+				hit[stem(w)] = true
+			}
+		}
+		if len(hit) > most {
+			best, most = sh, len(hit)
+		}
+	}
+	if best != "" {
+		used[best] = true
+	}
+	return best
 }

@@ -64,8 +64,12 @@ func TestRankingSignals(t *testing.T) {
 				m.Roles[1].Emphasis["coach-mentor"] = 1.5
 			},
 			want: []string{"d", "a", "b"}, why: "Lead asks for 3 Three, one level up"},
-		{name: "the transition's skills", matrix: func(m *skills.Matrix) { m.Transitions[0].Skills = []string{"d"} },
-			want: []string{"d", "a", "b"}, why: "the move from PM to Lead turns on it"},
+		{name: "the transition's skills", matrix: func(m *skills.Matrix) {
+			m.Transitions[0].Skills = []string{"d"}
+			m.Skills[3].Name = "Delegation"
+			m.Transitions[0].Shifts = []string{"From doing the work to delegating it."}
+		},
+			want: []string{"d", "a", "b"}, why: "the move to Lead is from doing the work to delegating it"},
 		{name: "an overdue goal",
 			person: func(p *skills.Person) {
 				p.Goals = []skills.Goal{{Text: "Hand over sprint planning", Skills: []string{"d"}, Due: day("2026-10-31")}}

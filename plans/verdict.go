@@ -75,6 +75,13 @@ func VerdictOf(p *Plan) Verdict {
 	}
 	if TooEarly(p) {
 		who := cmp.Or(p.ManagerCall, p.Person.ManagerName, "your manager")
+		if late := assessmentLate(p); late > 0 {
+			// Past the first 90 days, few levels are the assessment running
+			// late, not a person too new to judge.
+			return Verdict{Kind: "not-yet", Text: "not yet: the assessment is late",
+				Why: fmt.Sprintf("you joined on %s, %d days ago, and %s of %d skills have a level: too few to judge you against %s, and that is the assessment running late, not you. %s assesses the rest with you over the next 1:1s, starting with the ones your goals use",
+					p.Person.Joined, late, number(p.Current.Assessed), p.Current.Total, target, upperFirst(who))}
+		}
 		return Verdict{Kind: "not-yet", Text: "not yet: too early to judge",
 			Why: fmt.Sprintf("%s of %d skills have a level so far, too few to say how far you are from %s, or to call any of them a gap. %s assesses the rest with you over the next 1:1s, starting with the ones your goals use",
 				number(p.Current.Assessed), p.Current.Total, target, upperFirst(who))}
@@ -152,6 +159,21 @@ func VerdictOf(p *Plan) Verdict {
 // TooEarly is true when fewer than half of the skills have a level: no
 // claim about a bar, met or not, stands on so few.
 func TooEarly(p *Plan) bool { return p.Current.Assessed*2 < p.Current.Total }
+
+// assessmentLate is how many days ago p joined, when that is past the
+// first 90 days (the onboarding window) and most skills still have no
+// level; 0 otherwise.
+func assessmentLate(p *Plan) int {
+	start, err := time.Parse(time.DateOnly, p.Person.Joined)
+	if err != nil || !TooEarly(p) {
+		return 0
+	}
+	today, err := time.Parse(time.DateOnly, p.Today.Date)
+	if err != nil || !start.Before(today.AddDate(0, 0, -planDays)) {
+		return 0
+	}
+	return int(today.Sub(start).Hours() / 24)
+}
 
 // heldVerdict holds a verdict that would say "ready" on levels a
 // re-baseline set and nobody calibrated: a new rater is not evidence. It
@@ -362,7 +384,9 @@ func mustChange(pl *Plan) []string {
 			}
 		}
 		if latest != nil {
-			if ThirdPerson(latest.Text, first) {
+			if measured(latest.Text) {
+				parts = append(parts, fmt.Sprintf("the measure the note of %s records (\"%s\") moving back at its next reading", date(latest.Date), SetbackClause(latest.Text)))
+			} else if ThirdPerson(latest.Text, first) {
 				parts = append(parts, fmt.Sprintf("the habit the note of %s records turned round, as the people it affects tell it", date(latest.Date)))
 			} else {
 				parts = append(parts, fmt.Sprintf("what the note of %s records (\"%s\") turned round, as the people it affects tell it", date(latest.Date), latest.Text))
