@@ -153,6 +153,8 @@ type Review struct {
 	// then), and Change says how it moved, in words.
 	Verdict   plans.Verdict   `json:"verdict"`
 	Readiness plans.Readiness `json:"readiness"`
+	// Unassessed counts the skills with no level.
+	Unassessed int `json:"unassessed"`
 	Before    *Earlier        `json:"before,omitempty"`
 	Change    string          `json:"change"`
 	Focus     []FocusLine     `json:"focus"`
@@ -330,17 +332,14 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		return nil
 	}
 	r.strengths(m, p, pl, newest)
+	r.improvements(m, p, pl, newest)
+	r.Unassessed = pl.Readiness.Total - pl.Readiness.Assessed
 	for _, f := range pl.Focus {
-		if len(r.Improvements) == maxPoints {
-			break
+		fl := FocusLine{Skill: f.SkillRef, From: levelText(f.Level), To: levelText(f.Next), Goals: orEmpty(f.Goals)}
+		if f.Next.Value <= f.Level.Value {
+			fl.To = "" // held where it is
 		}
-		role := pl.Target.Name
-		if f.BelowRole {
-			role = pl.Role.Name
-		}
-		r.Improvements = append(r.Improvements, Point{Skill: f.SkillRef, Level: f.Level.Value, LevelName: f.Level.Name,
-			Bar: f.Expect, BarName: f.ExpectName, BarRole: role, Above: f.Level.Value > f.Expect, Evidence: newest(f.ID)})
-		r.Focus = append(r.Focus, FocusLine{Skill: f.SkillRef, From: levelText(f.Level), To: levelText(f.Next), Goals: orEmpty(f.Goals)})
+		r.Focus = append(r.Focus, fl)
 	}
 	if prev := in.Previous; prev != nil {
 		r.Before = &Earlier{AsOf: prev.Today.Date, Target: prev.Target, Verdict: prev.Verdict, Met: prev.Readiness.Met, Total: prev.Readiness.Total}
@@ -461,6 +460,37 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, n
 	}
 }
 
+// improvements are the plan's focus skills below their bar, then, while
+// there are fewer than two, the other skills below the target's bar, the
+// largest gap first: each with the newest evidence.
+func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan, newest func(string) *Entry) {
+	named := map[string]bool{}
+	for _, f := range pl.Focus {
+		if len(r.Improvements) == maxPoints || f.Level.Value >= f.Expect {
+			continue
+		}
+		role := pl.Target.Name
+		if f.BelowRole {
+			role = pl.Role.Name
+		}
+		named[f.ID] = true
+		r.Improvements = append(r.Improvements, Point{Skill: f.SkillRef, Level: f.Level.Value, LevelName: f.Level.Name,
+			Bar: f.Expect, BarName: f.ExpectName, BarRole: role, Evidence: newest(f.ID)})
+	}
+	below := slices.Clone(pl.Readiness.Below)
+	slices.SortStableFunc(below, func(a, b plans.SkillGap) int { return cmp.Compare(b.Expect-b.Level, a.Expect-a.Level) })
+	for _, g := range below {
+		if len(r.Improvements) >= 2 {
+			return
+		}
+		if named[g.ID] || g.Level == 0 {
+			continue
+		}
+		r.Improvements = append(r.Improvements, Point{Skill: g.SkillRef, Level: g.Level, LevelName: g.LevelName,
+			Bar: g.Expect, BarName: g.ExpectName, BarRole: pl.Target.Name, Evidence: newest(g.ID)})
+	}
+}
+
 // behind lists the evidence of skill dated after from (the day the level
 // before was recorded; any day when zero) up to day, newest first, at most
 // maxEvidence entries.
@@ -558,6 +588,9 @@ func roleRef(m *skills.Matrix, id string) plans.RoleRef {
 }
 
 func levelText(l plans.LevelText) string {
+	if l.Value == 0 {
+		return "not assessed"
+	}
 	if l.Name == "" {
 		return fmt.Sprint(l.Value)
 	}
