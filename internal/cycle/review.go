@@ -154,14 +154,14 @@ type Review struct {
 	Verdict   plans.Verdict   `json:"verdict"`
 	Readiness plans.Readiness `json:"readiness"`
 	// Unassessed counts the skills with no level.
-	Unassessed int `json:"unassessed"`
-	Before    *Earlier        `json:"before,omitempty"`
-	Change    string          `json:"change"`
-	Focus     []FocusLine     `json:"focus"`
-	FocusNote string          `json:"focus_note,omitempty"`
-	Feedback  int             `json:"feedback"`
-	Self      []SelfSection   `json:"self_review"`
-	SelfPath  string          `json:"self_review_path,omitempty"`
+	Unassessed int           `json:"unassessed"`
+	Before     *Earlier      `json:"before,omitempty"`
+	Change     string        `json:"change"`
+	Focus      []FocusLine   `json:"focus"`
+	FocusNote  string        `json:"focus_note,omitempty"`
+	Feedback   int           `json:"feedback"`
+	Self       []SelfSection `json:"self_review"`
+	SelfPath   string        `json:"self_review_path,omitempty"`
 }
 
 // Move is a level that moved in the period.
