@@ -242,6 +242,9 @@ type Point struct {
 	BarRole string `json:"bar_role"`
 	// Above is set when the level is above Bar, not only at it.
 	Above bool `json:"above"`
+	// Before is the day of the uncalibrated re-baseline whose levels a held
+	// plan does not count: Level is the level just before it.
+	Before string `json:"before,omitempty"`
 	// Evidence is the newest entry for the skill, nil when none is
 	// recorded.
 	Evidence *Entry `json:"evidence,omitempty"`
@@ -430,7 +433,10 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, n
 		}
 		named[s.ID] = true
 		r.Strengths = append(r.Strengths, Point{Skill: s.SkillRef, Level: s.Level, LevelName: s.LevelName,
-			Bar: bar, BarName: levelName(m, bar), BarRole: role, Above: s.Level > bar, Evidence: newest(s.ID)})
+			Bar: bar, BarName: levelName(m, bar), BarRole: role, Above: s.Level > bar, Before: s.Before, Evidence: newest(s.ID)})
+	}
+	if pl.Verdict.Kind == "held" {
+		return // the levels of an uncalibrated re-baseline are not yet strengths
 	}
 	type cand struct {
 		p              Point

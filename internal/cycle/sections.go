@@ -33,11 +33,11 @@ func SectionOpen(name string) string { return sectionOpenPrefix + name + " -->" 
 
 // SectionError is a review whose manager's sections coach cannot read.
 type SectionError struct {
-	Line int
-	Msg  string
+	Line     int
+	Msg, Fix string
 }
 
-func (e *SectionError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+func (e *SectionError) Error() string { return fmt.Sprintf("line %d: %s; %s", e.Line, e.Msg, e.Fix) }
 
 // parsed is a review split into what coach wrote (skeleton: every section
 // emptied, the marker line left out) and what the manager wrote, by
@@ -61,10 +61,10 @@ func parseReview(src []byte) (*parsed, error) {
 		trimmed := strings.TrimRight(line, " \t")
 		if m := sectionOpen.FindStringSubmatch(trimmed); m != nil {
 			if open != "" {
-				return nil, &SectionError{n, fmt.Sprintf("the section %q opened on line %d is not closed before another opens; add a line %s before this one", open, openLine, SectionClose)}
+				return nil, &SectionError{n, fmt.Sprintf("the section %q opened on line %d is not closed before another opens", open, openLine), "add a line " + SectionClose + " before this one"}
 			}
 			if _, dup := p.sections[m[1]]; dup {
-				return nil, &SectionError{n, fmt.Sprintf("the section %q appears twice; keep one of them", m[1])}
+				return nil, &SectionError{n, fmt.Sprintf("the section %q appears twice", m[1]), "keep one of them"}
 			}
 			open, openLine, body = m[1], n, nil
 			skel.WriteString(trimmed + "\n")
@@ -72,7 +72,7 @@ func parseReview(src []byte) (*parsed, error) {
 		}
 		if trimmed == SectionClose {
 			if open == "" {
-				return nil, &SectionError{n, "a section closes here that was never opened; delete this line"}
+				return nil, &SectionError{n, "a section closes here that was never opened", "delete this line"}
 			}
 			p.sections[open] = strings.Join(body, "\n")
 			p.names = append(p.names, open)
@@ -81,7 +81,7 @@ func parseReview(src []byte) (*parsed, error) {
 			continue
 		}
 		if strings.HasPrefix(trimmed, sectionOpenPrefix) {
-			return nil, &SectionError{n, "this mark is not one coach reads; a section opens with a line like " + SectionOpen("summary")}
+			return nil, &SectionError{n, "this mark is not one coach reads", "a section opens with a line like " + SectionOpen("summary")}
 		}
 		if open != "" {
 			body = append(body, line)
@@ -90,7 +90,7 @@ func parseReview(src []byte) (*parsed, error) {
 		skel.WriteString(line + "\n")
 	}
 	if open != "" {
-		return nil, &SectionError{openLine, fmt.Sprintf("the section %q is never closed; add a line %s after its text", open, SectionClose)}
+		return nil, &SectionError{openLine, fmt.Sprintf("the section %q is never closed", open), "add a line " + SectionClose + " after its text"}
 	}
 	p.skeleton = []byte(strings.TrimSuffix(skel.String(), "\n"))
 	return p, nil

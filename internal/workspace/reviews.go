@@ -144,7 +144,9 @@ func (w *Workspace) Review(p *skills.Person, period cycle.Period) (*cycle.Review
 		return nil, nil, err
 	}
 	if now == nil {
-		return nil, nil, fmt.Errorf("%s: the skill file did not exist by %s, the end of %s: there is nothing to review", p.Path, period.End.Format(time.DateOnly), period.Name)
+		return nil, nil, &skills.ProblemsError{Problems: skills.Problems{{Path: p.Path, Severity: skills.Error,
+			Message: fmt.Sprintf("the skill file did not exist by %s, the end of %s: there is nothing to review", period.End.Format(time.DateOnly), period.Name),
+			Hint:    "review a period after the file was first committed"}}}
 	}
 	pl, err := w.planOf(now, period.End)
 	if err != nil {
@@ -216,7 +218,7 @@ func WriteReview(ctx context.Context, root, rel string, content []byte, force bo
 	var bad *cycle.SectionError
 	switch {
 	case errors.As(err, &bad):
-		return kept, fmt.Errorf("%s:%d: %s", rel, bad.Line, bad.Msg)
+		return kept, &skills.ProblemsError{Problems: skills.Problems{{Path: rel, Line: bad.Line, Col: 1, Severity: skills.Error, Message: bad.Msg, Hint: bad.Fix}}}
 	case err != nil:
 		return kept, err
 	case outcome == cycle.NotCoach:
