@@ -150,6 +150,9 @@ type Plan struct {
 	// NextReview is the date of the next review, every ReviewMonths months
 	// from the assessment date.
 	NextReview   string `json:"next_review,omitempty"`
+	// ReviewFile is where the review held on NextReview is written (see
+	// ReviewPath), whether or not it is written yet.
+	ReviewFile string `json:"review_file,omitempty"`
 	ReviewMonths int    `json:"review_months"`
 	// Onboarding is set for a new hire: their first 90 days.
 	Onboarding *Onboarding `json:"onboarding,omitempty"`
@@ -564,6 +567,7 @@ func Build(in Input) (*Plan, error) {
 			pl.NextReview = pl.Onboarding.FirstAssessment
 		}
 	}
+	pl.ReviewFile = reviewFile(p.ID, pl.NextReview)
 	if len(pl.Focus) < in.Config.Plan.Focus {
 		pl.FocusNote = focusNote(pl, in.Config.Plan.Focus)
 	}

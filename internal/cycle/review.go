@@ -134,6 +134,9 @@ type Review struct {
 	// moved them.
 	Moved     []Move         `json:"moved"`
 	Baselines []BaselineNote `json:"baselines"`
+	// Events are both in the order they came: a baseline is a Move with
+	// only its Baseline set.
+	Events []Move `json:"-"`
 	// The goals: done or dropped in the period, open and past due at AsOf,
 	// open and not yet due.
 	Met     []GoalLine `json:"met"`
@@ -181,9 +184,9 @@ type Move struct {
 	// it was recorded and up to the move, newest first: what stands behind
 	// it.
 	Evidence []Entry `json:"evidence"`
-	// Baseline is set, and the rest empty, for an assessment that set
-	// levels rather than moved them: said as one, in the order it came.
-	Baseline *BaselineNote `json:"baseline,omitempty"`
+	// Baseline is set, and the rest empty, in Review.Events for an
+	// assessment that set levels rather than moved them.
+	Baseline *BaselineNote `json:"-"`
 }
 
 // RoleChange is a change of role in the period: a promotion.
@@ -391,7 +394,7 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 				seen[c.Commit] = true
 				note := r.baselineNote(b)
 				r.Baselines = append(r.Baselines, note)
-				r.Moved = append(r.Moved, Move{Date: note.Date, Commit: note.Commit, Author: note.Author, Evidence: []Entry{}, Baseline: &note})
+				r.Events = append(r.Events, Move{Date: note.Date, Commit: note.Commit, Author: note.Author, Evidence: []Entry{}, Baseline: &note})
 			}
 			continue
 		}
@@ -399,6 +402,7 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 		mv.FromName, mv.ToName = levelOrNone(m, mv.From), levelOrNone(m, mv.To)
 		mv.Evidence = behind(p, c.Skill, was, c.Date)
 		r.Moved = append(r.Moved, mv)
+		r.Events = append(r.Events, mv)
 	}
 	for _, s := range m.Skills {
 		was, now := committed[s.ID], p.Levels[s.ID]
@@ -410,6 +414,7 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 		at, _ := time.Parse(time.DateOnly, r.AsOf)
 		mv.Evidence = behind(p, s.ID, since[s.ID], at)
 		r.Moved = append(r.Moved, mv)
+		r.Events = append(r.Events, mv)
 	}
 }
 
