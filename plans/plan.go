@@ -149,10 +149,10 @@ type Plan struct {
 	Start string `json:"start,omitempty"`
 	// NextReview is the date of the next review, every ReviewMonths months
 	// from the assessment date.
-	NextReview   string `json:"next_review,omitempty"`
+	NextReview string `json:"next_review,omitempty"`
 	// ReviewFile is where the review held on NextReview is written (see
 	// ReviewPath), whether or not it is written yet.
-	ReviewFile string `json:"review_file,omitempty"`
+	ReviewFile   string `json:"review_file,omitempty"`
 	ReviewMonths int    `json:"review_months"`
 	// Onboarding is set for a new hire: their first 90 days.
 	Onboarding *Onboarding `json:"onboarding,omitempty"`
