@@ -149,11 +149,11 @@ type Plan struct {
 	Start string `json:"start,omitempty"`
 	// NextReview is the date of the next review, every ReviewMonths months
 	// from the assessment date.
-	NextReview string `json:"next_review,omitempty"`
+	NextReview   string `json:"next_review,omitempty"`
+	ReviewMonths int    `json:"review_months"`
 	// ReviewFile is where the review held on NextReview is written (see
 	// ReviewPath), whether or not it is written yet.
-	ReviewFile   string `json:"review_file,omitempty"`
-	ReviewMonths int    `json:"review_months"`
+	ReviewFile string `json:"review_file,omitempty"`
 	// Onboarding is set for a new hire: their first 90 days.
 	Onboarding *Onboarding `json:"onboarding,omitempty"`
 	// Baseline is the latest assessment that set the levels rather than
