@@ -579,6 +579,10 @@ func (r *Review) goals(m *skills.Matrix, p *skills.Person, inPeriod func(time.Ti
 func (r *Review) change() string {
 	b := r.Before
 	switch {
+	case b != nil && b.Target.ID != r.Target.ID && len(r.Roles) > 0:
+		last := r.Roles[len(r.Roles)-1]
+		return fmt.Sprintf("Promoted to %s on %s, in the period: the verdict is now read against %s. For %s, at %s, the last assessment before the period, it was \"%s\", with %d of %d skills at its bar.",
+			last.To.Name, last.Date, r.Target.Name, b.Target.Name, b.AsOf, b.Verdict.Text, b.Met, b.Total)
 	case b != nil && b.Target.ID != r.Target.ID:
 		return fmt.Sprintf("The target changed in the period: at %s, the last assessment before it, the verdict for %s was \"%s\", with %d of %d skills at its bar.", b.AsOf, b.Target.Name, b.Verdict.Text, b.Met, b.Total)
 	case b == nil:
