@@ -34,7 +34,7 @@ func newReviewCommand(stdout io.Writer, stderr *report) *cli.Command {
 }
 
 func runReview(c *cli.Context, period cycle.Period, stdout io.Writer, stderr *report) error {
-	ctx, again := c.Context, "review --period "+period.Name
+	ctx := c.Context
 	t, people, err := openPeople(ctx, workspace.Options{Dir: repoDir(c)}, c.Args().Slice(), c.Bool("all"), stderr)
 	if err != nil {
 		return err
@@ -42,9 +42,13 @@ func runReview(c *cli.Context, period cycle.Period, stdout io.Writer, stderr *re
 	defer t.Close()
 	out, left := cycle.ReviewsOutput{Version: jsonout.Version, Reviews: []*cycle.Review{}}, false
 	for _, p := range people {
-		r, content, err := t.Review(p, period)
-		if err != nil {
+		r, content, err := t.Review(p, period, c.Bool("all"))
+		switch {
+		case err != nil:
 			return err
+		case r == nil:
+			stderr.Notef("%s is left out: the skill file did not exist by the end of %s", p.Path, period.Name)
+			continue
 		}
 		out.Reviews = append(out.Reviews, r)
 		if c.String("format") == "json" {
@@ -56,7 +60,7 @@ func runReview(c *cli.Context, period cycle.Period, stdout io.Writer, stderr *re
 			}
 			continue
 		}
-		kept, err := workspace.WriteReview(ctx, t.Repo.Root, r.Path, content, c.Bool("force"), again[:7]+p.ID+" "+again[7:])
+		kept, err := workspace.WriteReview(ctx, t.Repo.Root, r.Path, content, c.Bool("force"), "review "+p.ID+" "+period.Flags())
 		switch {
 		case err == nil && len(kept.Dropped) > 0:
 			stderr.Warnf("wrote %s without what was written in its %s section, which it no longer has", r.Path, kept.Dropped[0])

@@ -68,6 +68,14 @@ func PeriodBetween(since, until string) (Period, error) {
 	return Period{Name: since + "-to-" + until, Start: s, End: u}, nil
 }
 
+// Flags are the flags of coach review that name p.
+func (p Period) Flags() string {
+	if q, err := QuarterPeriod(p.Name); err == nil && q == p {
+		return "--period " + p.Name
+	}
+	return "--since " + date(p.Start) + " --until " + date(p.End)
+}
+
 // Previous is the period of the same kind just before p.
 func (p Period) Previous() Period {
 	if q := QuarterOf(p.Start); q.Name == p.Name {

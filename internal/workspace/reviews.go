@@ -137,13 +137,18 @@ func (w *Workspace) planOf(v *asOf, day time.Time) (*plans.Plan, error) {
 // Review builds p's review for period, read from the skill file as it
 // stood at the period's end and its history, beside p's self-review of the
 // period when there is one, and renders it, marker line first, with the
-// repository's templates/review.md.tmpl when it has one.
-func (w *Workspace) Review(p *skills.Person, period cycle.Period) (*cycle.Review, []byte, error) {
+// repository's templates/review.md.tmpl when it has one. A person whose
+// file did not exist by the period's end is an error, or with skip no
+// review (nil) and no error.
+func (w *Workspace) Review(p *skills.Person, period cycle.Period, skip bool) (*cycle.Review, []byte, error) {
 	now, err := w.fileAsOf(p, period.End)
 	if err != nil {
 		return nil, nil, err
 	}
 	if now == nil {
+		if skip {
+			return nil, nil, nil
+		}
 		return nil, nil, &skills.ProblemsError{Problems: skills.Problems{{Path: p.Path, Severity: skills.Error,
 			Message: fmt.Sprintf("the skill file did not exist by %s, the end of %s: there is nothing to review", period.End.Format(time.DateOnly), period.Name),
 			Hint:    "review a period after the file was first committed"}}}
