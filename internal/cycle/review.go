@@ -595,9 +595,9 @@ func (r *Review) change() string {
 		return fmt.Sprintf("The target changed in the period: at %s, the last assessment before it, the verdict for %s was \"%s\", with %d of %d skills at its bar.", b.AsOf, b.Target.Name, b.Verdict.Text, b.Met, b.Total)
 	case b == nil:
 		return fmt.Sprintf("No earlier assessment to compare with: this is %s's first review on record.", r.First)
-	case b.Verdict.Kind == r.Verdict.Kind && b.Met == r.Readiness.Met:
+	case b.Verdict.Text == r.Verdict.Text && b.Met == r.Readiness.Met:
 		return fmt.Sprintf("Unchanged since %s, the last assessment before the period: the same verdict, and the same %d skills at the bar.", b.AsOf, b.Met)
-	case b.Verdict.Kind == r.Verdict.Kind:
+	case b.Verdict.Text == r.Verdict.Text:
 		return fmt.Sprintf("The same verdict as at %s, the last assessment before the period, with %d of %d skills at the bar then and %d now.", b.AsOf, b.Met, b.Total, r.Readiness.Met)
 	}
 	return fmt.Sprintf("It moved: at %s, the last assessment before the period, the verdict was \"%s\", with %d of %d skills at the bar; now %d.", b.AsOf, b.Verdict.Text, b.Met, b.Total, r.Readiness.Met)
