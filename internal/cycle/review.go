@@ -172,7 +172,10 @@ type Review struct {
 	FocusNote  string        `json:"focus_note,omitempty"`
 	Feedback   int           `json:"feedback"`
 	Self       []SelfSection `json:"self_review"`
-	SelfPath   string        `json:"self_review_path,omitempty"`
+	// Quarter is set when the period is a quarter: self-reviews are kept
+	// by quarter.
+	Quarter  bool   `json:"-"`
+	SelfPath string `json:"self_review_path,omitempty"`
 }
 
 // Move is a level that moved in the period.
@@ -251,8 +254,11 @@ type Point struct {
 	Bar     int    `json:"bar"`
 	BarName string `json:"bar_name"`
 	BarRole string `json:"bar_role"`
-	// Above is set when the level is above Bar, not only at it.
-	Above bool `json:"above"`
+	// Above is set when the level is above Bar, not only at it; Stretch
+	// when BarRole is the role after the target, for a person at the
+	// target's bar.
+	Above   bool `json:"above"`
+	Stretch bool `json:"stretch"`
 	// Before is the day of the uncalibrated re-baseline whose levels a held
 	// plan does not count: Level is the level just before it.
 	Before string `json:"before,omitempty"`
@@ -313,6 +319,9 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		Evidence: []SkillEvidence{}, Apart: []Apart{}, Strengths: []Point{}, Improvements: []Point{},
 		Verdict: pl.Verdict, Readiness: pl.Readiness, Focus: []FocusLine{}, FocusNote: pl.FocusNote,
 		Self: in.Self, SelfPath: in.SelfPath}
+	if q, err := QuarterPeriod(in.Period.Name); err == nil && q == in.Period {
+		r.Quarter = true
+	}
 	if r.Self == nil {
 		r.Self = []SelfSection{}
 	}
@@ -495,6 +504,26 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 		named[f.ID] = true
 		r.Improvements = append(r.Improvements, Point{Skill: f.SkillRef, Level: f.Level.Value, LevelName: f.Level.Name,
 			Bar: f.Expect, BarName: f.ExpectName, BarRole: role, Evidence: newest(f.ID)})
+	}
+	if len(r.Improvements) == 0 && pl.Stretch != nil && pl.Verdict.Kind != "held" {
+		// At the target's bar everywhere: the next bar, the plan's stretch.
+		type gap struct {
+			p   Point
+			gap int
+		}
+		var gaps []gap
+		for _, s := range m.Skills {
+			lvl, bar := p.Levels[s.ID], s.Expect[pl.Stretch.ID]
+			if lvl > 0 && lvl < bar {
+				gaps = append(gaps, gap{Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl),
+					Bar: bar, BarName: levelName(m, bar), BarRole: pl.Stretch.Name, Stretch: true, Evidence: newest(s.ID)}, bar - lvl})
+			}
+		}
+		slices.SortStableFunc(gaps, func(a, b gap) int { return cmp.Compare(b.gap, a.gap) })
+		for _, g := range gaps[:min(2, len(gaps))] {
+			r.Improvements = append(r.Improvements, g.p)
+		}
+		return
 	}
 	below := slices.Clone(pl.Readiness.Below)
 	slices.SortStableFunc(below, func(a, b plans.SkillGap) int { return cmp.Compare(b.Expect-b.Level, a.Expect-a.Level) })
