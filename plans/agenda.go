@@ -148,6 +148,8 @@ type Agenda struct {
 	NextCareer string `json:"next_career"`
 	// NextReview is the plan's review date, in words, when it is still ahead.
 	NextReview string `json:"next_review,omitempty"`
+	// ReviewPrep is set on the last 1:1 before the review.
+	ReviewPrep *ReviewPrep `json:"review_prep,omitempty"`
 	// Onboarding is set while a new hire is in their first 90 days.
 	Onboarding *OnboardingWeek `json:"onboarding,omitempty"`
 	// People are what the person owes their own people and needs their
@@ -427,6 +429,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if review.After(day) {
 		a.NextReview = longDate(review, day)
 	}
+	a.ReviewPrep = reviewPrep(m, p, day, review)
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("%s %s (first 1:1 of %s)", next.Weekday(), longDate(next, day), next.Month())
 	a.Leader = isLeader(m, p.Role)

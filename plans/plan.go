@@ -151,6 +151,9 @@ type Plan struct {
 	// from the assessment date.
 	NextReview   string `json:"next_review,omitempty"`
 	ReviewMonths int    `json:"review_months"`
+	// ReviewFile is where the review held on NextReview is written (see
+	// ReviewPath), whether or not it is written yet.
+	ReviewFile string `json:"review_file,omitempty"`
 	// Onboarding is set for a new hire: their first 90 days.
 	Onboarding *Onboarding `json:"onboarding,omitempty"`
 	// Baseline is the latest assessment that set the levels rather than
@@ -607,6 +610,7 @@ func Build(in Input) (*Plan, error) {
 			pl.NextReview = pl.Onboarding.FirstAssessment
 		}
 	}
+	pl.ReviewFile = reviewFile(p.ID, pl.NextReview)
 	if len(pl.Focus) < in.Config.Plan.Focus {
 		pl.FocusNote = focusNote(pl, in.Config.Plan.Focus)
 		for _, n := range pl.waitNote {

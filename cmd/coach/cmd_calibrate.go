@@ -13,25 +13,7 @@ import (
 func newCalibrateCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name: "calibrate", Usage: "write the calibration packet for a promotion round to calibration.md",
-		Description: `calibrate writes the packet a leader takes into a calibration or promotion
-round: the promotion candidates with links to their cases; the questions to
-settle in the room; per role, each person's standing against their role's
-bar and their target's, their readiness and since when they have been at
-the target's bar; the managers whose people sit far above or below the
-others' (as coach team computes it); the baselines awaiting calibration; and
-the assessments older than the review cycle. With --under ID it covers the
-organisation under that person or leader and writes calibration/ID.md;
-with --role ID only the people holding that role. --check fails when the
-committed packet is stale. A repository's templates/calibrate.md.tmpl
-replaces the built-in template.
-
-Examples:
-   coach calibrate
-   coach calibrate --under sam-lee --role pm --stdout
-   coach calibrate --format json
-
-Exit status: 0 ok, 1 a skill file with errors, an unknown --under or --role,
-a stale or missing packet (--check) or one edited by hand, 2 wrong usage.`,
+		Description: cycle.CalibrateDescription,
 		Flags: cycleFlags(&cli.StringFlag{Name: "under", Usage: "only the organisation under person or leader `ID`"},
 			&cli.StringFlag{Name: "role", Usage: "only the people holding role `ID`"}),
 		Action: func(c *cli.Context) error {

@@ -42,24 +42,8 @@ func cycleOpts(c *cli.Context) (cycleOptions, error) {
 func newPromoCommand(stdout io.Writer, stderr *report) *cli.Command {
 	return &cli.Command{
 		Name: "promo", Usage: "write the promotion case for a person's target role to promotions/NAME.md", ArgsUsage: "NAME... | --all",
-		Description: `promo writes the case a manager brings to a promotion round: a summary; the time
-in the current role, from the history's role changes; for every skill of the
-target role's bar, the level, since when it has been at or above the bar
-(from the history of the skill file) and the evidence that shows it; the
-goals delivered in the last two review periods; the reasons not to promote
-yet; and the sponsor (the manager), the chair (the manager's manager) and
-the sponsor's peers, who calibrate it. --all refreshes every case written
-in promotions/; with --check it fails when one is stale, as plan --check
-does. A repository's templates/promo.md.tmpl replaces the built-in template.
-
-Examples:
-   coach promo nora
-   coach promo nora --stdout
-   coach promo --all --check       # in CI: exit 1 with a diff when a case is stale
-
-Exit status: 0 ok, 1 a skill file with errors, an unknown person, a stale or
-missing case (--check) or a case edited by hand, 2 wrong usage.`,
-		Flags: cycleFlags(&cli.BoolFlag{Name: "all", Usage: "every case written in promotions/"}),
+		Description: cycle.PromoDescription,
+		Flags:       cycleFlags(&cli.BoolFlag{Name: "all", Usage: "every case written in promotions/"}),
 		Action: func(c *cli.Context) error {
 			o, err := cycleOpts(c)
 			if err == nil {

@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/coach-dev/coach/internal/files"
-	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
 	"path"
 	"strings"
 
+	"github.com/coach-dev/coach/internal/files"
+	"github.com/coach-dev/coach/internal/jsonout"
 	"github.com/coach-dev/coach/internal/workspace"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -34,24 +34,20 @@ func newTeamCommand(stdout io.Writer, stderr *report) *cli.Command {
 		Usage: "write the leader's view of the whole organisation to team.md",
 		Description: `team writes team.md, the view of the organisation for its leaders: the org
 tree (each skill file's manager, up to the [[leader]]s of coach.toml) with
-each person's role, target and readiness verdict; bench and succession for
-each role and who could step in for each manager; calibration across
-managers, flagging one whose people sit more than 0.5 level from the bar
-away from the others; flags (a promotion made below the new role's bar, an
-assessment older than [team] review_cycle_days against the newest one,
-overdue goals, no focus skill up since the plan started); mentoring pairs
-for every focus skill, within [team] mentor_capacity, which each person's
-plan names too; hiring gaps against [team.shape] and makers_per_pm; and a
-heatmap of levels against each person's role.
+each person's role, target and readiness verdict; bench and succession;
+calibration across managers; how many follow-ups each manager has (their
+detail is in that manager's 1:1 agendas and the calibration packet, never
+in a file every manager reads); mentoring pairs for every focus skill,
+within [team] mentor_capacity; hiring gaps against [team.shape]; and a
+heatmap of levels against each person's role. It holds no private notes and
+no self-assessment (only each manager's average self vs manager gap).
 
-team.md holds no private notes and no self-assessment of anyone (only each
-manager's average self vs manager gap). Like a plan it depends only on the
-files: no clock, no commit of its own; commit it with the change, and
---check in CI fails when it is stale (with --staged, in the pre-commit hook,
-it reads what the next commit will hold; with --format github each finding is
-an annotation on the line it is about). With --under ID it covers the tree
-under that person or leader and writes team/ID.md; coach team then refreshes
-every team/ID.md with team.md, and --check checks them all.
+Like a plan it depends only on the files: no clock, no commit of its own;
+commit it with the change, and --check in CI fails when it is stale (with
+--staged, in the pre-commit hook, it reads what the next commit will hold;
+with --format github each finding is an annotation on its line). With
+--under ID it covers the tree under that person or leader and writes
+team/ID.md; coach team then refreshes every team/ID.md with team.md.
 
 Examples:
    coach team
@@ -204,9 +200,7 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 		if err != nil {
 			return err
 		}
-		if f != nil && f.Missing && len(t.Repo.People) == 0 {
-			// A repository just made by coach init starts green: the
-			// view comes with the first person.
+		if f != nil && f.Missing && len(t.Repo.People) == 0 { // a repository as coach init made it
 			stderr.Notef("no skill files in skills/ yet; %s comes with the first one", rel)
 			continue
 		}

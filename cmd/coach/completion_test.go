@@ -258,7 +258,7 @@ func TestCompletionShells(t *testing.T) {
 	dir := hostileTeam(t)
 	people := []string{"alice", "ben", "chloe", "nora", "omar", "priya", "sam-lee", "sam-patel"}
 	withMaya := []string{"alice", "ben", "chloe", "maya", "nora", "omar", "priya", "sam-lee", "sam-patel"} // the leader in coach.toml
-	commands := []string{"agenda", "calibrate", "check", "completion", "diff", "export", "feedback", "help", "history", "import", "init", "man", "notes", "plan", "promo", "schema", "self", "team"}
+	commands := []string{"agenda", "calibrate", "check", "completion", "diff", "export", "feedback", "help", "history", "import", "init", "man", "notes", "plan", "promo", "review", "schema", "self", "team"}
 	refs := []string{"alice/launch-scope", "alice/self-assessment", "main"}
 	now := time.Now()
 	var weeks []string

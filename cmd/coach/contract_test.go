@@ -80,6 +80,7 @@ func TestJSONContract(t *testing.T) {
 		{"check", "check", []string{"check", "--format", "json"}, 1},
 		{"promo-one", "promotions", []string{"promo", "nora", "--format", "json"}, 0},
 		{"calibrate-one", "calibration_packet", []string{"calibrate", "--format", "json"}, 0},
+		{"review-one", "reviews", []string{"review", "chloe", "--period", "2026-Q4", "--format", "json"}, 0},
 	}
 	schemas := compileSchemas(t)
 	for _, tt := range tests {
@@ -278,7 +279,7 @@ func TestSchemaOutputWritesEverySchema(t *testing.T) {
 		names = append(names, filepath.Base(f))
 	}
 	want := []string{"agendas.schema.json", "calibration_packet.schema.json", "check.schema.json", "diff.schema.json", "history.schema.json",
-		"plans.schema.json", "promotions.schema.json", "skill.schema.json", "team.schema.json"}
+		"plans.schema.json", "promotions.schema.json", "reviews.schema.json", "skill.schema.json", "team.schema.json"}
 	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("schemas written (-want +got):\n%s", diff)
 	}

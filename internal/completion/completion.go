@@ -318,7 +318,7 @@ func (cp *Completer) completeWords(words []string) Completion {
 		return prefixed(cp.commandCandidates(), cur)
 	}
 	switch cmd.Name {
-	case "plan", "agenda", "history", "notes", "promo", "feedback", "self":
+	case "plan", "agenda", "history", "notes", "promo", "review", "feedback", "self":
 		one := cmd.Name == "history" || cmd.Name == "feedback" || cmd.Name == "self" || cmd.Name == "notes" && !seen["encrypt"]
 		if seen["all"] || one && len(positionals) > 0 {
 			return Completion{}

@@ -57,13 +57,12 @@ const (
 	back = "communication = 3\nnegotiation = 4\ncustomer-insight = 4\noutcome-focus = 4\nproduct-strategy = 4\ntechnical-fluency = 4\nux-discovery = 4\nexecution-delivery = 3\n"
 )
 
-// TestAtBarSinceFromHistory reads "at the bar since" for each skill from a
-// real git history: a skill's run goes on across a rename of the skill
-// file, a branch's raise counts from its own commit rather than the merge,
-// and a re-baseline that drops a skill below the bar ends its run while
-// the skills it raised start theirs on its day, which the case says is not
-// calibrated.
-func TestAtBarSinceFromHistory(t *testing.T) {
+// danaHistory is the history of Dana's file: a first assessment, a rename,
+// a level raised on a branch and merged, a new manager's re-baseline on
+// 2026-05-04, and communication back at the bar on 2026-06-01, with the
+// file as it stands after that commit.
+func danaHistory(t *testing.T) (*skills.Repo, *skills.Person, []skills.Change) {
+	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("no git")
 	}
@@ -105,6 +104,17 @@ func TestAtBarSinceFromHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	own := res.ByPerson()["dana"]
+	return repo, p, own
+}
+
+// TestAtBarSinceFromHistory reads "at the bar since" for each skill from a
+// real git history: a skill's run goes on across a rename of the skill
+// file, a branch's raise counts from its own commit rather than the merge,
+// and a re-baseline that drops a skill below the bar ends its run while
+// the skills it raised start theirs on its day, which the case says is not
+// calibrated.
+func TestAtBarSinceFromHistory(t *testing.T) {
+	repo, p, own := danaHistory(t)
 	got := plans.SkillsAtBarSince(repo.Matrix, p, "senior-pm", own)
 	want := map[string]string{
 		"communication":      "2026-06-01", // the re-baseline broke its run

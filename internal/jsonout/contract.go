@@ -151,6 +151,7 @@ var Outputs = []Output{
 	{"check", "coach check --format json", reflect.TypeFor[Check]()},
 	{"promotions", "coach promo --format json", reflect.TypeFor[cycle.CasesOutput]()},
 	{"calibration_packet", "coach calibrate --format json", reflect.TypeFor[cycle.PacketOutput]()},
+	{"reviews", "coach review --format json", reflect.TypeFor[cycle.ReviewsOutput]()},
 }
 
 // OrEmpty makes a nil problem list an empty one, so JSON shows [].

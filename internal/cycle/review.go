@@ -1,0 +1,677 @@
+package cycle
+
+// A review is read by the person, their manager and the manager's leader:
+// every line says a fact from the skill file as it stood at the period's
+// end or from its history (a level and the commit that recorded it, a goal
+// and its date, an evidence entry), in the third person, and the manager's
+// own words go in the sections marked for them, which coach keeps.
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/skills"
+)
+
+// Period is the stretch of time a review covers, both days included.
+type Period struct {
+	// Name is the folder of the review: a quarter ("2026-Q4"), or for any
+	// other stretch its first and last days ("2026-11-10-to-2027-02-10").
+	Name       string
+	Start, End time.Time
+}
+
+var quarterName = regexp.MustCompile(`^(\d{4})-Q([1-4])$`)
+
+// QuarterPeriod reads a quarter, "2026-Q4".
+func QuarterPeriod(s string) (Period, error) {
+	m := quarterName.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return Period{}, fmt.Errorf("period %q is not a quarter; write it like 2026-Q4", s)
+	}
+	var y, q int
+	fmt.Sscan(m[1], &y)
+	fmt.Sscan(m[2], &q)
+	start := time.Date(y, time.Month(3*(q-1)+1), 1, 0, 0, 0, 0, time.UTC)
+	return Period{Name: m[0], Start: start, End: start.AddDate(0, 3, -1)}, nil
+}
+
+// QuarterOf is the quarter holding day.
+func QuarterOf(day time.Time) Period {
+	p, _ := QuarterPeriod(plans.Quarter(day))
+	return p
+}
+
+// PeriodBetween is the period from since to until, both dates
+// ("2026-11-10"): named as the quarter when it is exactly one, else
+// "SINCE-to-UNTIL".
+func PeriodBetween(since, until string) (Period, error) {
+	s, err := time.Parse(time.DateOnly, since)
+	if err != nil {
+		return Period{}, fmt.Errorf("--since %q is not a date; write it like 2026-10-01", since)
+	}
+	u, err := time.Parse(time.DateOnly, until)
+	if err != nil {
+		return Period{}, fmt.Errorf("--until %q is not a date; write it like 2026-12-31", until)
+	}
+	if u.Before(s) {
+		return Period{}, fmt.Errorf("--until %s is before --since %s", until, since)
+	}
+	if q := QuarterOf(s); q.Start.Equal(s) && q.End.Equal(u) {
+		return q, nil
+	}
+	return Period{Name: since + "-to-" + until, Start: s, End: u}, nil
+}
+
+// Flags are the flags of coach review that name p.
+func (p Period) Flags() string {
+	if q, err := QuarterPeriod(p.Name); err == nil && q == p {
+		return "--period " + p.Name
+	}
+	return "--since " + date(p.Start) + " --until " + date(p.End)
+}
+
+// Previous is the period of the same kind just before p.
+func (p Period) Previous() Period {
+	if q := QuarterOf(p.Start); q.Name == p.Name {
+		return QuarterOf(p.Start.AddDate(0, 0, -1))
+	}
+	days := int(p.End.Sub(p.Start).Hours()/24) + 1
+	end := p.Start.AddDate(0, 0, -1)
+	start := end.AddDate(0, 0, 1-days)
+	return Period{Name: date(start) + "-to-" + date(end), Start: start, End: end}
+}
+
+// ReviewInput is what a review is built from.
+type ReviewInput struct {
+	Matrix *skills.Matrix
+	Config skills.Config
+	Period Period
+	// Person is the skill file as it stood at the period's end; Current is
+	// set when that is the file as it stands (the period has not ended
+	// since its latest change).
+	Person  *skills.Person
+	Current bool
+	// Plan is the plan of that file, Previous the plan of the file as it
+	// stood at the end of the period before (nil when there was none).
+	Plan, Previous *plans.Plan
+	// History is the history of the skill file up to the period's end, the
+	// commit of that version included, any order.
+	History []skills.Change
+	// Feedback are the dates of the peer feedback about the person: the
+	// review counts it and never reads it.
+	Feedback []string
+	// Self is the person's self-review of the period, nil when there is
+	// none; SelfPath where it is.
+	Self     []SelfSection
+	SelfPath string
+}
+
+// SelfSection is one heading of a self-review and what is written under it.
+type SelfSection struct {
+	Title string `json:"title"`
+	// Text is the person's Markdown, as written.
+	Text plans.Markdown `json:"text"`
+}
+
+// Review is a person's review for a period.
+type Review struct {
+	Person plans.PersonRef `json:"person"`
+	Role   plans.RoleRef   `json:"role"`
+	Target plans.RoleRef   `json:"target"`
+	Period string          `json:"period"`
+	Since  string          `json:"since"`
+	Until  string          `json:"until"`
+	// Path is where the review is written (plans.ReviewPath).
+	Path string `json:"path"`
+	// AsOf is the day the review reads the skill file as of: the period's
+	// end, or the assessment of the file as it stands when the period has
+	// not ended since.
+	AsOf    string           `json:"as_of"`
+	Manager *plans.PersonRef `json:"manager"`
+	First   string           `json:"-"`
+	// Roles are the changes of role in the period, oldest first.
+	Roles []RoleChange `json:"role_changes"`
+	// Moved are the levels that moved in the period, in the order they
+	// moved; Baselines the assessments in it that set levels rather than
+	// moved them.
+	Moved     []Move         `json:"moved"`
+	Baselines []BaselineNote `json:"baselines"`
+	// Events are both in the order they came: a baseline is a Move with
+	// only its Baseline set.
+	Events []Move `json:"-"`
+	// The goals: done or dropped in the period, open and past due at AsOf,
+	// open and not yet due.
+	Met     []GoalLine `json:"met"`
+	Dropped []GoalLine `json:"dropped"`
+	Overdue []GoalLine `json:"overdue"`
+	Open    []GoalLine `json:"open"`
+	// Evidence is the evidence dated in the period, by skill in the
+	// matrix's order.
+	Evidence []SkillEvidence `json:"evidence"`
+	// Apart are the skills where the person's own level and the manager's
+	// differ.
+	Apart        []Apart `json:"self_vs_manager"`
+	Strengths    []Point `json:"strengths"`
+	Improvements []Point `json:"improvements"`
+	// Verdict is the readiness verdict for the target at AsOf, Before the
+	// one at the end of the previous period (nil when there was no file
+	// then), and Change says how it moved, in words.
+	Verdict   plans.Verdict   `json:"verdict"`
+	Readiness plans.Readiness `json:"readiness"`
+	// Unassessed counts the skills with no level.
+	Unassessed int           `json:"unassessed"`
+	Before     *Earlier      `json:"before,omitempty"`
+	Change     string        `json:"change"`
+	Focus      []FocusLine   `json:"focus"`
+	FocusNote  string        `json:"focus_note,omitempty"`
+	Feedback   int           `json:"feedback"`
+	Self       []SelfSection `json:"self_review"`
+	// Quarter is set when the period is a quarter: self-reviews are kept
+	// by quarter.
+	Quarter  bool   `json:"-"`
+	SelfPath string `json:"self_review_path,omitempty"`
+}
+
+// Move is a level that moved in the period.
+type Move struct {
+	Skill plans.SkillRef `json:"skill"`
+	From  int            `json:"from"`
+	To    int            `json:"to"`
+	// FromName and ToName name the levels ("not assessed" for 0).
+	FromName string `json:"from_name"`
+	ToName   string `json:"to_name"`
+	Date     string `json:"date,omitempty"`
+	// Commit is the short hash of the commit that recorded it, "" for a
+	// change not committed yet; Author who made it.
+	Commit string `json:"commit,omitempty"`
+	Author string `json:"author,omitempty"`
+	// Evidence are the entries for the skill dated after the level before
+	// it was recorded and up to the move, newest first: what stands behind
+	// it.
+	Evidence []Entry `json:"evidence"`
+	// Baseline is set, and the rest empty, in Review.Events for an
+	// assessment that set levels rather than moved them.
+	Baseline *BaselineNote `json:"-"`
+}
+
+// RoleChange is a change of role in the period: a promotion.
+type RoleChange struct {
+	Date   string        `json:"date"`
+	From   plans.RoleRef `json:"from"`
+	To     plans.RoleRef `json:"to"`
+	Commit string        `json:"commit,omitempty"`
+}
+
+// BaselineNote is an assessment in the period that set levels.
+type BaselineNote struct {
+	Date       string `json:"date"`
+	Commit     string `json:"commit,omitempty"`
+	Author     string `json:"author,omitempty"`
+	Kind       string `json:"kind"`
+	Moved      int    `json:"moved"`
+	Assessed   int    `json:"assessed"`
+	Calibrated bool   `json:"calibrated"`
+	// Text says it in a sentence.
+	Text string `json:"-"`
+}
+
+// GoalLine is a goal in a review.
+type GoalLine struct {
+	Text    string           `json:"text"`
+	Skills  []plans.SkillRef `json:"skills"`
+	Due     string           `json:"due,omitempty"`
+	Ended   string           `json:"ended,omitempty"`
+	Outcome string           `json:"outcome,omitempty"`
+}
+
+// SkillEvidence is the evidence of one skill in the period, oldest first.
+type SkillEvidence struct {
+	Skill   plans.SkillRef `json:"skill"`
+	Entries []Entry        `json:"entries"`
+}
+
+// Apart is a skill where the person's level and the manager's differ.
+type Apart struct {
+	Skill       plans.SkillRef `json:"skill"`
+	Self        int            `json:"self"`
+	SelfName    string         `json:"self_name"`
+	Manager     int            `json:"manager"`
+	ManagerName string         `json:"manager_name"`
+}
+
+// Point is a strength or an area to improve, with what shows it.
+type Point struct {
+	Skill     plans.SkillRef `json:"skill"`
+	Level     int            `json:"level"`
+	LevelName string         `json:"level_name"`
+	// Bar is the bar it is read against, BarRole the role whose bar it is.
+	Bar     int    `json:"bar"`
+	BarName string `json:"bar_name"`
+	BarRole string `json:"bar_role"`
+	// Above is set when the level is above Bar, not only at it; Stretch
+	// when BarRole is the role after the target, for a person at the
+	// target's bar.
+	Above   bool `json:"above"`
+	Stretch bool `json:"stretch"`
+	// Before is the day of the uncalibrated re-baseline whose levels a held
+	// plan does not count: Level is the level just before it.
+	Before string `json:"before,omitempty"`
+	// Evidence is the newest entry for the skill, nil when none is
+	// recorded.
+	Evidence *Entry `json:"evidence,omitempty"`
+}
+
+// Earlier is the readiness verdict at an earlier assessment.
+type Earlier struct {
+	AsOf    string        `json:"as_of"`
+	Target  plans.RoleRef `json:"target"`
+	Verdict plans.Verdict `json:"verdict"`
+	Met     int           `json:"met"`
+	Total   int           `json:"total"`
+}
+
+// FocusLine is one focus skill for the next period.
+type FocusLine struct {
+	Skill plans.SkillRef `json:"skill"`
+	From  string         `json:"from"`
+	To    string         `json:"to"`
+	// Goals are the goals that depend on it.
+	Goals []string `json:"goals"`
+}
+
+// maxPoints is how many strengths, and how many areas to improve, a review
+// names.
+const maxPoints = 3
+
+// ReviewMarker is the first line of a written review: where it comes from,
+// the period, what coach keeps, and the digest of what coach wrote outside
+// the manager's sections, which tells a hand edit there.
+func ReviewMarker(source, period, digest string) string {
+	return fmt.Sprintf("%s%s for %s. %s digest:%s -->", reviewMarkerPrefix, source, period, ReviewPromise, digest)
+}
+
+const reviewMarkerPrefix = "<!-- Generated by coach review from "
+
+// ReviewPromise is what coach does with a written review.
+const ReviewPromise = "Write between the coach:manager marks: coach keeps what is written there, and refuses to replace anything else edited by hand."
+
+// BuildReview builds the review of in.Person for in.Period.
+func BuildReview(in ReviewInput) (*Review, error) {
+	m, p, pl := in.Matrix, in.Person, in.Plan
+	if pl == nil {
+		return nil, fmt.Errorf("%s: no plan to build the review from", p.Path)
+	}
+	start, end := in.Period.Start, in.Period.End
+	asOf := end
+	if t, err := time.Parse(time.DateOnly, pl.Today.Date); in.Current && err == nil && t.Before(end) {
+		asOf = t
+	}
+	r := &Review{Person: plans.PersonRef{ID: p.ID, Name: p.Name}, Role: pl.Role, Target: pl.Target,
+		Period: in.Period.Name, Since: date(start), Until: date(end), Path: plans.ReviewPath(in.Period.Name, p.ID),
+		AsOf: date(asOf), First: firstWord(p.Name), Roles: []RoleChange{}, Moved: []Move{}, Baselines: []BaselineNote{},
+		Met: []GoalLine{}, Dropped: []GoalLine{}, Overdue: []GoalLine{}, Open: []GoalLine{},
+		Evidence: []SkillEvidence{}, Apart: []Apart{}, Strengths: []Point{}, Improvements: []Point{},
+		Verdict: pl.Verdict, Readiness: pl.Readiness, Focus: []FocusLine{}, FocusNote: pl.FocusNote,
+		Self: in.Self, SelfPath: in.SelfPath}
+	if q, err := QuarterPeriod(in.Period.Name); err == nil && q == in.Period {
+		r.Quarter = true
+	}
+	if r.Self == nil {
+		r.Self = []SelfSection{}
+	}
+	if pl.Person.ManagerName != "" {
+		r.Manager = &plans.PersonRef{ID: p.Manager, Name: pl.Person.ManagerName}
+	}
+	inPeriod := func(t time.Time) bool { return !t.Before(start) && t.Before(end.AddDate(0, 0, 1)) }
+	r.levels(m, p, in.History, inPeriod)
+	r.goals(m, p, inPeriod, asOf)
+	for _, s := range m.Skills {
+		var entries []Entry
+		for _, e := range p.Evidence {
+			if e.Skill == s.ID && inPeriod(e.Date) {
+				entries = append(entries, Entry{Date: date(e.Date), Text: e.Text})
+			}
+		}
+		if len(entries) > 0 {
+			slices.SortStableFunc(entries, func(a, b Entry) int { return cmp.Compare(a.Date, b.Date) })
+			r.Evidence = append(r.Evidence, SkillEvidence{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Entries: entries})
+		}
+	}
+	for _, c := range pl.Conversations {
+		r.Apart = append(r.Apart, Apart{Skill: c.SkillRef, Self: c.Self, SelfName: c.SelfName, Manager: c.Manager, ManagerName: c.ManagerName})
+	}
+	newest := func(skill string) *Entry {
+		for _, e := range newestFirst(p.Evidence, skill) {
+			if !e.Date.After(asOf) {
+				return &Entry{Date: date(e.Date), Text: e.Text}
+			}
+		}
+		return nil
+	}
+	r.strengths(m, p, pl, newest)
+	r.improvements(m, p, pl, newest)
+	r.Unassessed = pl.Readiness.Total - pl.Readiness.Assessed
+	for _, f := range pl.Focus {
+		fl := FocusLine{Skill: f.SkillRef, From: levelText(f.Level), To: levelText(f.Next), Goals: orEmpty(f.Goals)}
+		if f.Next.Value <= f.Level.Value {
+			fl.To = "" // held where it is
+		}
+		r.Focus = append(r.Focus, fl)
+	}
+	if prev := in.Previous; prev != nil {
+		r.Before = &Earlier{AsOf: prev.Today.Date, Target: prev.Target, Verdict: prev.Verdict, Met: prev.Readiness.Met, Total: prev.Readiness.Total}
+	}
+	r.Change = r.change()
+	for _, d := range in.Feedback {
+		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {
+			r.Feedback++
+		}
+	}
+	return r, nil
+}
+
+// levels finds the levels that moved in the period, and the baselines in
+// it, from the history; a level the file as it stands sets and no commit
+// recorded yet is a move without a commit.
+func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Change, inPeriod func(time.Time) bool) {
+	managerName := ""
+	if r.Manager != nil {
+		managerName = r.Manager.Name
+	}
+	baselines := map[string]plans.Baseline{}
+	for _, b := range plans.Baselines(history, nil, managerName) {
+		baselines[b.Commit] = b
+	}
+	sorted := slices.Clone(history)
+	slices.SortStableFunc(sorted, func(a, b skills.Change) int { return a.Date.Compare(b.Date) })
+	committed := map[string]int{}
+	since := map[string]time.Time{} // when each level was last recorded
+	seen := map[string]bool{}
+	for _, c := range sorted {
+		if c.Kind == skills.KindRole && c.From != "" && inPeriod(c.Date) {
+			r.Roles = append(r.Roles, RoleChange{Date: date(c.Date), From: roleRef(m, c.From), To: roleRef(m, c.To), Commit: short(c.Commit)})
+		}
+		if c.Kind != skills.KindLevel {
+			continue
+		}
+		committed[c.Skill] = c.ToLevel()
+		was := since[c.Skill]
+		since[c.Skill] = c.Date
+		if !inPeriod(c.Date) {
+			continue
+		}
+		if b, ok := baselines[c.Commit]; ok {
+			if !seen[c.Commit] {
+				seen[c.Commit] = true
+				note := r.baselineNote(b)
+				r.Baselines = append(r.Baselines, note)
+				r.Events = append(r.Events, Move{Date: note.Date, Commit: note.Commit, Author: note.Author, Evidence: []Entry{}, Baseline: &note})
+			}
+			continue
+		}
+		mv := Move{Skill: skillRef(m, c.Skill), From: c.FromLevel(), To: c.ToLevel(), Date: date(c.Date), Commit: short(c.Commit), Author: c.Author}
+		mv.FromName, mv.ToName = levelOrNone(m, mv.From), levelOrNone(m, mv.To)
+		mv.Evidence = behind(p, c.Skill, was, c.Date)
+		r.Moved = append(r.Moved, mv)
+		r.Events = append(r.Events, mv)
+	}
+	for _, s := range m.Skills {
+		was, now := committed[s.ID], p.Levels[s.ID]
+		if len(history) == 0 || was == now {
+			continue
+		}
+		mv := Move{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, From: was, To: now, FromName: levelOrNone(m, was), ToName: levelOrNone(m, now),
+			Date: r.AsOf}
+		at, _ := time.Parse(time.DateOnly, r.AsOf)
+		mv.Evidence = behind(p, s.ID, since[s.ID], at)
+		r.Moved = append(r.Moved, mv)
+		r.Events = append(r.Events, mv)
+	}
+}
+
+// strengths are the plan's strengths (above the bar of the role and of
+// the target, or the top of the scale), then, while there are fewer than
+// two, the skills already at the target's bar and above the role's, most
+// levels above the role's first, then most evidence: in a review, being
+// at the next role's bar is a strength to name.
+func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, newest func(string) *Entry) {
+	named := map[string]bool{}
+	for _, f := range pl.Focus {
+		named[f.ID] = true
+	}
+	for _, s := range pl.Strengths {
+		if len(r.Strengths) == maxPoints {
+			return
+		}
+		bar, role := s.Expect, pl.Target.Name
+		if !s.AboveTarget {
+			bar, role = s.ExpectRole, pl.Role.Name
+		}
+		named[s.ID] = true
+		r.Strengths = append(r.Strengths, Point{Skill: s.SkillRef, Level: s.Level, LevelName: s.LevelName,
+			Bar: bar, BarName: levelName(m, bar), BarRole: role, Above: s.Level > bar, Before: s.Before, Evidence: newest(s.ID)})
+	}
+	if pl.Verdict.Kind == "held" {
+		return // the levels of an uncalibrated re-baseline are not yet strengths
+	}
+	type cand struct {
+		p              Point
+		margin, proofs int
+	}
+	var cands []cand
+	for _, s := range m.Skills {
+		lvl, bar, own := p.Levels[s.ID], s.Expect[pl.Target.ID], s.Expect[pl.Role.ID]
+		if named[s.ID] || lvl == 0 || lvl < bar || lvl <= own {
+			continue
+		}
+		n := 0
+		for _, e := range p.Evidence {
+			if e.Skill == s.ID {
+				n++
+			}
+		}
+		cands = append(cands, cand{Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl),
+			Bar: bar, BarName: levelName(m, bar), BarRole: pl.Target.Name, Above: lvl > bar, Evidence: newest(s.ID)}, lvl - own, n})
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.margin, a.margin), cmp.Compare(b.proofs, a.proofs)) })
+	for _, c := range cands {
+		if len(r.Strengths) >= 2 {
+			return
+		}
+		r.Strengths = append(r.Strengths, c.p)
+	}
+}
+
+// improvements are the plan's focus skills below their bar, then, while
+// there are fewer than two, the other skills below the target's bar, the
+// largest gap first: each with the newest evidence.
+func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan, newest func(string) *Entry) {
+	named := map[string]bool{}
+	for _, f := range pl.Focus {
+		if len(r.Improvements) == maxPoints || f.Level.Value >= f.Expect {
+			continue
+		}
+		role := pl.Target.Name
+		if f.BelowRole {
+			role = pl.Role.Name
+		}
+		named[f.ID] = true
+		r.Improvements = append(r.Improvements, Point{Skill: f.SkillRef, Level: f.Level.Value, LevelName: f.Level.Name,
+			Bar: f.Expect, BarName: f.ExpectName, BarRole: role, Evidence: newest(f.ID)})
+	}
+	if len(r.Improvements) == 0 && pl.Stretch != nil && pl.Verdict.Kind != "held" {
+		// At the target's bar everywhere: the next bar, the plan's stretch.
+		type gap struct {
+			p   Point
+			gap int
+		}
+		var gaps []gap
+		for _, s := range m.Skills {
+			lvl, bar := p.Levels[s.ID], s.Expect[pl.Stretch.ID]
+			if lvl > 0 && lvl < bar {
+				gaps = append(gaps, gap{Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl),
+					Bar: bar, BarName: levelName(m, bar), BarRole: pl.Stretch.Name, Stretch: true, Evidence: newest(s.ID)}, bar - lvl})
+			}
+		}
+		slices.SortStableFunc(gaps, func(a, b gap) int { return cmp.Compare(b.gap, a.gap) })
+		for _, g := range gaps[:min(2, len(gaps))] {
+			r.Improvements = append(r.Improvements, g.p)
+		}
+		return
+	}
+	below := slices.Clone(pl.Readiness.Below)
+	slices.SortStableFunc(below, func(a, b plans.SkillGap) int { return cmp.Compare(b.Expect-b.Level, a.Expect-a.Level) })
+	for _, g := range below {
+		if len(r.Improvements) >= 2 {
+			return
+		}
+		if named[g.ID] || g.Level == 0 {
+			continue
+		}
+		r.Improvements = append(r.Improvements, Point{Skill: g.SkillRef, Level: g.Level, LevelName: g.LevelName,
+			Bar: g.Expect, BarName: g.ExpectName, BarRole: pl.Target.Name, Evidence: newest(g.ID)})
+	}
+}
+
+// behind lists the evidence of skill dated after from (the day the level
+// before was recorded; any day when zero) up to day, newest first, at most
+// maxEvidence entries.
+func behind(p *skills.Person, skill string, from, day time.Time) []Entry {
+	out := []Entry{}
+	from = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+	for _, e := range newestFirst(p.Evidence, skill) {
+		if (!from.IsZero() && e.Date.Before(from)) || e.Date.After(day) || len(out) == maxEvidence {
+			continue
+		}
+		out = append(out, Entry{Date: date(e.Date), Text: e.Text})
+	}
+	return out
+}
+
+func (r *Review) baselineNote(b plans.Baseline) BaselineNote {
+	n := BaselineNote{Date: b.Date, Commit: short(b.Commit), Author: b.Author, Kind: b.Kind, Moved: b.Moved, Assessed: b.Assessed, Calibrated: b.Calibrated}
+	what := map[string]string{"first": "The first assessment", "new-manager": "A new manager's first assessment", "re-baseline": "A re-baseline"}[b.Kind]
+	if what == "" {
+		what = "A baseline"
+	}
+	by := ""
+	if b.Author != "" {
+		by = " by " + b.Author
+	}
+	cal := "; nobody has calibrated it yet, so its levels are a rating still to confirm"
+	if b.Calibrated {
+		cal = "; it was calibrated"
+	}
+	n.Text = fmt.Sprintf("%s%s on %s (commit %s) set %d of %d levels at once: a baseline, not growth%s.", what, by, b.Date, n.Commit, b.Moved, b.Assessed, cal)
+	return n
+}
+
+// goals sorts the goals of the file as of the period's end.
+func (r *Review) goals(m *skills.Matrix, p *skills.Person, inPeriod func(time.Time) bool, asOf time.Time) {
+	for _, g := range p.Goals {
+		l := GoalLine{Text: g.Text, Skills: []plans.SkillRef{}, Due: date(g.Due), Outcome: g.Outcome}
+		for _, id := range g.Skills {
+			l.Skills = append(l.Skills, skillRef(m, id))
+		}
+		end, day := g.End()
+		switch {
+		case end != "" && day.After(asOf):
+			// Ended after the day the review reads: open then.
+			fallthrough
+		case end == "":
+			l.Outcome = ""
+			if !g.Due.IsZero() && g.Due.Before(asOf) {
+				r.Overdue = append(r.Overdue, l)
+			} else {
+				r.Open = append(r.Open, l)
+			}
+		case !inPeriod(day):
+			// Ended before the period.
+		case end == skills.GoalDone:
+			l.Ended = date(day)
+			r.Met = append(r.Met, l)
+		default:
+			l.Ended = date(day)
+			r.Dropped = append(r.Dropped, l)
+		}
+	}
+	byDate := func(key func(GoalLine) string) func(a, b GoalLine) int {
+		return func(a, b GoalLine) int { return cmp.Compare(key(a), key(b)) }
+	}
+	ended := byDate(func(g GoalLine) string { return g.Ended })
+	due := byDate(func(g GoalLine) string { return cmp.Or(g.Due, "9999") })
+	slices.SortStableFunc(r.Met, ended)
+	slices.SortStableFunc(r.Dropped, ended)
+	slices.SortStableFunc(r.Overdue, due)
+	slices.SortStableFunc(r.Open, due)
+}
+
+// change says how the readiness verdict moved since the previous period.
+func (r *Review) change() string {
+	b := r.Before
+	switch {
+	case b != nil && b.Target.ID != r.Target.ID && len(r.Roles) > 0:
+		last := r.Roles[len(r.Roles)-1]
+		return fmt.Sprintf("Promoted to %s on %s, in the period: the verdict is now read against %s. For %s, at %s, the last assessment before the period, it was \"%s\", with %d of %d skills at its bar.",
+			last.To.Name, last.Date, r.Target.Name, b.Target.Name, b.AsOf, b.Verdict.Text, b.Met, b.Total)
+	case b != nil && b.Target.ID != r.Target.ID:
+		return fmt.Sprintf("The target changed in the period: at %s, the last assessment before it, the verdict for %s was \"%s\", with %d of %d skills at its bar.", b.AsOf, b.Target.Name, b.Verdict.Text, b.Met, b.Total)
+	case b == nil:
+		return fmt.Sprintf("No earlier assessment to compare with: this is %s's first review on record.", r.First)
+	case b.Verdict.Text == r.Verdict.Text && b.Met == r.Readiness.Met:
+		return fmt.Sprintf("Unchanged since %s, the last assessment before the period: the same verdict, and the same %d skills at the bar.", b.AsOf, b.Met)
+	case b.Verdict.Text == r.Verdict.Text:
+		return fmt.Sprintf("The same verdict as at %s, the last assessment before the period, with %d of %d skills at the bar then and %d now.", b.AsOf, b.Met, b.Total, r.Readiness.Met)
+	}
+	return fmt.Sprintf("It moved: at %s, the last assessment before the period, the verdict was \"%s\", with %d of %d skills at the bar; now %d.", b.AsOf, b.Verdict.Text, b.Met, b.Total, r.Readiness.Met)
+}
+
+func roleRef(m *skills.Matrix, id string) plans.RoleRef {
+	if r := m.Role(id); r != nil {
+		return plans.RoleRef{ID: r.ID, Name: r.Name}
+	}
+	return plans.RoleRef{ID: id, Name: id}
+}
+
+func levelText(l plans.LevelText) string {
+	if l.Value == 0 {
+		return "not assessed"
+	}
+	if l.Name == "" {
+		return fmt.Sprint(l.Value)
+	}
+	return fmt.Sprintf("%d %s", l.Value, l.Name)
+}
+
+func levelOrNone(m *skills.Matrix, n int) string {
+	if n == 0 {
+		return "not assessed"
+	}
+	return levelName(m, n)
+}
+
+func short(hash string) string {
+	if len(hash) > 7 {
+		return hash[:7]
+	}
+	return hash
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// ReviewsOutput is `coach review --format json`.
+type ReviewsOutput struct {
+	Version int       `json:"version"`
+	Reviews []*Review `json:"reviews"`
+}
