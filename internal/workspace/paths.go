@@ -3,6 +3,7 @@ package workspace
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/coach-dev/coach/history"
@@ -51,7 +52,7 @@ func dedupe(ids []string) []string {
 // CoachPath returns, as a slash path from the repository root, the file or
 // directory of the coaching repository at root that holds file when coach
 // reads it (coach.toml, matrix.toml, skills/, templates/, .coach/) or writes
-// it (plans/, agendas/, promotions/, calibration/, .git/), and "" when file is none of them. Symbolic
+// it (plans/, agendas/, promotions/, calibration/, reviews/, self/, feedback/, .git/), and "" when file is none of them. Symbolic
 // links are followed, so a link cannot lead a write into them.
 func CoachPath(root, file string) string {
 	abs, err := filepath.Abs(file)
@@ -80,8 +81,11 @@ func CoachPath(root, file string) string {
 	switch {
 	case !nested && (first == skills.ConfigFile || first == skills.MatrixFile):
 		return first
-	case nested && (first == skills.SkillsDir || first == templates.Dir || first == ".coach" || first == "plans" || first == "agendas" || first == "promotions" || first == "calibration"):
+	case nested && slices.Contains(coachDirs, first):
 		return first + "/"
 	}
 	return ""
 }
+
+// coachDirs are the directories coach reads or writes, whole.
+var coachDirs = []string{skills.SkillsDir, templates.Dir, ".coach", "plans", "agendas", "promotions", "calibration", "reviews", "self", "feedback"}
