@@ -3,9 +3,11 @@ package templates
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
 	"github.com/google/go-cmp/cmp"
 )
@@ -100,5 +102,34 @@ func TestOverrides(t *testing.T) {
 	}
 	if _, err := s.Render("nosuch.tmpl", nil); err == nil {
 		t.Error("rendering an unknown template succeeded")
+	}
+}
+
+// The pull-request comment says when a change brings a person to the bar
+// of their target on every skill, or takes them off it (issue 24: the
+// readiness that changed), not only the counts.
+func TestDiffReadinessLine(t *testing.T) {
+	s, err := Load(fstest.MapFS{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		before, after int
+		want          string
+	}{
+		{23, 24, "Readiness for Senior Product Manager: 23 -> **24** of 24 skills at the bar: at the bar on every skill now."},
+		{24, 23, "Readiness for Senior Product Manager: 24 -> **23** of 24 skills at the bar: no longer at the bar on every skill."},
+		{20, 22, "Readiness for Senior Product Manager: 20 -> **22** of 24 skills at the bar."},
+		{24, 24, "Readiness for Senior Product Manager: 24 of 24 skills at the bar."},
+	} {
+		r := &plans.Review{Base: "main", Head: "HEAD", People: []plans.PersonReview{{ID: "ana", Name: "Ana", Path: "skills/ana.toml", Status: "changed",
+			Readiness: &plans.ReadinessMove{Role: plans.RoleRef{ID: "senior-pm", Name: "Senior Product Manager"}, Before: tc.before, After: tc.after, Total: 24}}}}
+		out, err := s.Render("diff.md.tmpl", r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "\n"+tc.want+"\n") {
+			t.Errorf("%d -> %d: no line %q in\n%s", tc.before, tc.after, tc.want, out)
+		}
 	}
 }
