@@ -104,6 +104,15 @@ func baselines(sorted []*skills.Change, current *skills.Person, managerName stri
 			}
 		}
 		c := group[0]
+		// A later commit whose subject records a calibration ("Ben:
+		// levels calibrated with Priya") calibrates every baseline before
+		// it, as a baseline's own subject does: how a manager records the
+		// calibration their reports' plans wait for.
+		if calibrated(c.Subject) {
+			for k := range out {
+				out[k].Calibrated = true
+			}
+		}
 		if b, ok := classify(before, moved, len(levels), c.Author, managerName, authors); ok {
 			if prior == nil {
 				prior = maps.Clone(levels)

@@ -47,6 +47,21 @@ func TestBaselines(t *testing.T) {
 	if !got[0].Calibrated || got[1].Calibrated {
 		t.Errorf("calibrated: first %v, re-baseline %v; want true, false", got[0].Calibrated, got[1].Calibrated)
 	}
+	// A later commit that records the calibration calibrates it; one that
+	// does not, does not.
+	later := with(rebased, map[string]int{"negotiation": 2})
+	for _, tc := range []struct {
+		subject string
+		want    bool
+	}{
+		{"Pat: levels calibrated with Kim", true},
+		{"Pat: negotiation back to 2", false},
+	} {
+		h := append(slices.Clone(history), commitOf("c4", "2026-10-02", "Lee", tc.subject, rebased, later)...)
+		if b := Baselines(h, nil, "Lee"); len(b) != 2 || b[1].Calibrated != tc.want {
+			t.Errorf("after %q: calibrated %v, want %v", tc.subject, b[len(b)-1].Calibrated, tc.want)
+		}
+	}
 	if want := "Lee's first assessment of Pat as manager (2026-09-22, 15 of 24 levels set at once)"; got[1].Describe("Pat") != want {
 		t.Errorf("describe = %q, want it to start %q", got[1].Describe("Pat"), want)
 	}
