@@ -18,8 +18,8 @@ import (
 // the settings, the matrix, the editor schema and everything under these
 // directories.
 var (
-	stagedFiles = []string{skills.ConfigFile, skills.MatrixFile, skills.SchemaFile, "team.md"}
-	stagedDirs  = []string{skills.SkillsDir + "/", "plans/", "templates/", "team/"}
+	stagedFiles = []string{skills.ConfigFile, skills.MatrixFile, skills.SchemaFile, "team.md", "calibration.md"}
+	stagedDirs  = []string{skills.SkillsDir + "/", "plans/", "templates/", "team/", "promotions/", "calibration/"}
 )
 
 // maxStaged is the largest staged file StagedFiles reads: over it, a
@@ -31,7 +31,8 @@ const maxStaged = skills.MaxGeneratedSize
 // (what the next commit will hold), by their path in the coaching
 // repository, so that a pre-commit hook checks what is being committed and
 // not the working tree: regular files only, the settings and the files
-// directly under skills/, plans/, templates/ and team/. A file that is
+// directly under skills/, plans/, templates/, team/, promotions/ and
+// calibration/ (the generated files the hook keeps current). A file that is
 // staged for deletion is absent; an unresolved merge conflict is an error
 // naming it.
 func StagedFiles(root string) (map[string][]byte, error) {

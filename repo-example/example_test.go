@@ -124,8 +124,10 @@ func TestWorkflowAndHookRunTheChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(hook), "#!/bin/sh\n") || !strings.Contains(string(hook), "\ncoach -C \"$folder\" check --staged\ncoach -C \"$folder\" plan --all --check --staged\ncoach -C \"$folder\" team --check --staged\n") ||
-		!strings.HasSuffix(string(hook), "\nif ls \"$folder\"/promotions/*.md >/dev/null 2>&1; then\n\tcoach -C \"$folder\" promo --all --check --staged\nfi\n") {
+	if !strings.HasPrefix(string(hook), "#!/bin/sh\n") || !strings.Contains(string(hook), "\ncoach -C \"$folder\" check --staged\nstatus=0\ncoach -C \"$folder\" plan --all --check --staged || status=1\ncoach -C \"$folder\" team --check --staged || status=1\n") ||
+		!strings.Contains(string(hook), "\tcoach -C \"$folder\" promo --all --check --staged || status=1\n") ||
+		!strings.Contains(string(hook), "\tcoach -C \"$folder\" calibrate --check --staged || status=1\n") ||
+		!strings.HasSuffix(string(hook), "\nexit $status\n") {
 		t.Errorf("the hook does not check the staged files:\n%s", hook)
 	}
 }
