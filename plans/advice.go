@@ -42,13 +42,16 @@ func questionBank(s *skills.Skill, next int, leads bool) []string {
 func nearQuestions(s *skills.Skill, next int, leads bool, slack int) []string {
 	best := -1
 	for _, q := range s.Questions {
+		if strings.Contains(q.Text, skills.ImportTODO) {
+			continue // left to write after coach import
+		}
 		if d := abs(q.Level - next); skills.Audience(q.Leads, leads) && (best < 0 || d < best) {
 			best = d
 		}
 	}
 	var out []string
 	for _, q := range s.Questions {
-		if skills.Audience(q.Leads, leads) && abs(q.Level-next) <= max(best, slack) {
+		if skills.Audience(q.Leads, leads) && abs(q.Level-next) <= max(best, slack) && !strings.Contains(q.Text, skills.ImportTODO) {
 			out = append(out, q.Text)
 		}
 	}
@@ -131,6 +134,9 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		done = append(done, g.Text)
 	}
 	for _, a := range s.Actions {
+		if strings.Contains(a.Text+a.Evidence, skills.ImportTODO) {
+			continue // left to write after coach import: never a placeholder in a plan
+		}
 		if len(out) >= 2 || (c.reentry || c.onboard) && len(out) > 0 {
 			break // back from leave, or onboarding: no new recurring work beside the person's own
 		}
@@ -147,7 +153,9 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 	if len(out) == 0 {
 		// Nothing else to do: the skill's practice at work is the action,
 		// and "Learn from" leaves it out.
-		if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool { return r.Kind == "practice" }); i >= 0 {
+		if i := slices.IndexFunc(s.Resources, func(r skills.Resource) bool {
+			return r.Kind == "practice" && !strings.Contains(r.Title, skills.ImportTODO)
+		}); i >= 0 {
 			out = append(out, Action{Text: s.Resources[i].Title,
 				Evidence: "What you tried, what happened and who noticed, brought to a 1:1."})
 		}
@@ -160,10 +168,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 // which says what others see, first letter lowered; "" when the matrix has
 // no descriptor for the level.
 func observable(s *skills.Skill, lvl int) string {
-	if lvl < 1 || lvl > len(s.Descriptors) {
-		return ""
-	}
-	d := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s.Descriptors[lvl-1]), "."))
+	d := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(descriptor(s, lvl)), "."))
 	if i := strings.LastIndex(d, "; "); i >= 0 {
 		d = d[i+2:]
 	}
@@ -178,11 +183,29 @@ func counterpart(goal string) string {
 	if i < 0 {
 		return ""
 	}
-	who := strings.TrimRight(strings.TrimSpace(goal[i+len(" with "):]), ".")
-	if who == "" || strings.ToUpper(who[:1]) != who[:1] || strings.ToLower(who[:1]) == who[:1] {
-		return ""
+	// The name is the run of capitalised words after it, joined by "and",
+	// "of" or "&" ("Risk and Operations", "Head of Sales"): "with Support
+	// and ship the first slice" is done with Support.
+	var words []string
+	for _, w := range strings.Fields(goal[i+len(" with "):]) {
+		end := strings.TrimRight(w, ".,;:")
+		switch {
+		case end == "and" || end == "of" || end == "&":
+			words = append(words, end)
+			continue
+		case end == "" || strings.ToUpper(end[:1]) != end[:1] || strings.ToLower(end[:1]) == end[:1]:
+		default:
+			words = append(words, end)
+			if end == w {
+				continue
+			}
+		}
+		break
 	}
-	return who
+	for len(words) > 0 && (words[len(words)-1] == "and" || words[len(words)-1] == "of" || words[len(words)-1] == "&") {
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
 }
 
 // shown reports whether one of the texts (the person's evidence) already
@@ -254,11 +277,16 @@ func contentWords(text string) map[string]bool {
 }
 
 func levelText(m *skills.Matrix, s *skills.Skill, lvl int) LevelText {
-	lt := LevelText{Value: lvl, Name: levelName(m, lvl)}
-	if lvl >= 1 && lvl <= len(s.Descriptors) {
-		lt.Descriptor = s.Descriptors[lvl-1]
+	return LevelText{Value: lvl, Name: levelName(m, lvl), Descriptor: descriptor(s, lvl)}
+}
+
+// descriptor is what level lvl of s looks like, in the matrix's words; ""
+// when the matrix has none, or only what coach import left to write.
+func descriptor(s *skills.Skill, lvl int) string {
+	if lvl < 1 || lvl > len(s.Descriptors) || strings.Contains(s.Descriptors[lvl-1], skills.ImportTODO) {
+		return ""
 	}
-	return lt
+	return s.Descriptors[lvl-1]
 }
 
 // resources lists the skill's ways to learn, mixed by kind: a practice at

@@ -518,7 +518,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		switch {
 		case c.setback:
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), SetbackClause(c.latest.Text)))
-		case !c.fresh.IsZero() && !c.seen && lvl > 0 && lvl < len(c.skill.Descriptors) && shown([]string{c.latest.Text}, c.skill.Descriptors[lvl]):
+		case !c.fresh.IsZero() && !c.seen && descriptor(c.skill, lvl+1) != "" && shown([]string{c.latest.Text}, descriptor(c.skill, lvl+1)):
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), levelWords(m, lvl+1), c.latest.Text))
 		case !c.fresh.IsZero():
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, shows it moving: \"%s\"", date(c.latest.Date), c.latest.Text))
