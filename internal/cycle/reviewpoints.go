@@ -93,16 +93,15 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	}
 	switch {
 	case pl.Verdict.Kind == "onboarding":
-		since := ""
+		r.NoStrengths = fmt.Sprintf("None named yet: %s is in the first 90 days, where the work shows strengths, not a level.", r.First)
 		if pl.Person.Joined != "" {
-			since = " since " + pl.Person.Joined
+			r.NoStrengths = fmt.Sprintf("None named yet: %s joined on %s, and in the first 90 days the work shows strengths, not a level.", r.First, pl.Person.Joined)
 		}
-		r.NoStrengths = fmt.Sprintf("None named yet: %s is in the first 90 days%s, where the work shows strengths, not a level.", r.First, since)
 		r.NoAreas = fmt.Sprintf("None yet: no skill is called a gap until %s's first full assessment.", r.First)
 		return
 	case !pl.Judged():
 		n := pl.Current.Total - pl.Current.Assessed
-		r.NoStrengths = fmt.Sprintf("None named yet: %d of %d skills have no level, too few levels to read against a bar.", n, pl.Current.Total)
+		r.NoStrengths = fmt.Sprintf("None named yet: %d of %d skills have no level yet, too few to read a strength against a bar.", n, pl.Current.Total)
 		r.NoAreas = fmt.Sprintf("None yet: with %d of %d skills not assessed, no skill is called a gap until the first full assessment.", n, pl.Current.Total)
 		return
 	}
@@ -241,34 +240,39 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 	// Below the role's bar first, then the plan's focus, then the largest
 	// gap: all of the first two up to maxPoints, the rest while fewer than
 	// two.
-	focus := map[string]bool{}
-	for _, f := range pl.Focus {
-		focus[f.ID] = true
+	focus := map[string]int{} // the plan's order, from 1
+	for i, f := range pl.Focus {
+		focus[f.ID] = i + 1
 	}
 	type gap struct {
-		p         Point
-		gap       int
-		role, fcs bool
+		p        Point
+		gap, fcs int
+		role     bool
 	}
 	var gaps []gap
 	for i := range m.Skills {
 		s := &m.Skills[i]
 		if bar, role, ok := barOf(s); ok {
-			gaps = append(gaps, gap{point(s, bar, role), bar - levels[s.ID], role == pl.Role.Name && bar == s.Expect[pl.Role.ID] && levels[s.ID] < bar, focus[s.ID]})
+			gaps = append(gaps, gap{p: point(s, bar, role), gap: bar - levels[s.ID], fcs: focus[s.ID], role: role == pl.Role.Name && levels[s.ID] < s.Expect[pl.Role.ID]})
 		}
 	}
 	rank := func(g gap) int {
 		switch {
-		case g.role:
+		case g.role && g.fcs > 0:
 			return 0
-		case g.fcs:
+		case g.role:
 			return 1
+		case g.fcs > 0:
+			return 2
 		}
-		return 2
+		return 3
 	}
-	slices.SortStableFunc(gaps, func(a, b gap) int { return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(b.gap, a.gap)) })
+	order := func(g gap) int { return cmp.Or(g.fcs, len(m.Skills)+1) }
+	slices.SortStableFunc(gaps, func(a, b gap) int {
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(order(a), order(b)), cmp.Compare(b.gap, a.gap))
+	})
 	for _, g := range gaps {
-		if len(r.Improvements) < 2 || len(r.Improvements) < maxPoints && rank(g) < 2 {
+		if len(r.Improvements) < 2 || len(r.Improvements) < maxPoints && rank(g) < 3 {
 			r.Improvements = append(r.Improvements, g.p)
 		}
 	}

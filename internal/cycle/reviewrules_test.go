@@ -186,7 +186,7 @@ func TestReviewSelfFromTheFile(t *testing.T) {
 	}
 	wantLines(t, out,
 		"- Technical fluency: Sam says 3 Proficient, the manager 2 Practising.",
-		"None named yet: Sam is in the first 90 days since 2026-10-12, where the work shows strengths, not a level.",
+		"None named yet: Sam joined on 2026-10-12, and in the first 90 days the work shows strengths, not a level.",
 		"None yet: no skill is called a gap until Sam's first full assessment.")
 
 	_, out = reviewCase{src: strings.Replace(src, "\n[self]\ntechnical-fluency = 3\n", "", 1)}.build(t)
