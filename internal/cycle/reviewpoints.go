@@ -144,7 +144,7 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 		p              Point
 		margin, proofs int
 	}
-	var cands, bare []cand
+	var cands []cand
 	for _, s := range m.Skills {
 		lvl, bar, own := levels[s.ID], s.Expect[pl.Target.ID], s.Expect[pl.Role.ID]
 		if named[s.ID] || lvl == 0 || lvl < bar || lvl <= own || pl.Returned != "" && slices.Contains(pl.Reentry, s.ID) {
@@ -158,11 +158,9 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 		}
 		c := cand{Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl),
 			Bar: bar, BarName: levelName(m, bar), BarRole: pl.Target.Name, Above: lvl > bar, Evidence: shown(s.ID)}, lvl - own, n}
-		if n == 0 {
-			bare = append(bare, c)
-			continue
+		if n > 0 {
+			cands = append(cands, c)
 		}
-		cands = append(cands, c)
 	}
 	order := func(a, b cand) int {
 		return cmp.Or(cmp.Compare(b.margin, a.margin), cmp.Compare(b.p.Level, a.p.Level), cmp.Compare(b.proofs, a.proofs))
@@ -179,10 +177,10 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 	}
 	// None with evidence: the skills rated highest, at or above the role's
 	// bar, are named as such, with nothing written down, not as strengths.
-	bare = nil
+	var bare []cand
 	for _, s := range m.Skills {
 		lvl := levels[s.ID]
-		if !named[s.ID] && lvl >= 3 && lvl >= s.Expect[pl.Role.ID] && !(pl.Returned != "" && slices.Contains(pl.Reentry, s.ID)) &&
+		if !named[s.ID] && lvl >= 3 && lvl >= s.Expect[pl.Role.ID] && (pl.Returned == "" || !slices.Contains(pl.Reentry, s.ID)) &&
 			!slices.ContainsFunc(usable(s.ID), func(e skills.Evidence) bool { return !plans.Setback(e.Text) }) {
 			bare = append(bare, cand{p: Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl)}, margin: lvl - s.Expect[pl.Role.ID]})
 		}
