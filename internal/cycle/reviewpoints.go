@@ -80,7 +80,7 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	levels := p.Levels
 	if held(pl) {
 		levels = priorLevels(planHistory(in), pl.Baseline)
-		r.ReadFrom = fmt.Sprintf("Strengths and areas to improve read the levels before the re-baseline of %s, which nobody has calibrated yet.", pl.Baseline.Date)
+		r.ReadFrom = fmt.Sprintf("Strengths and areas to improve read the levels before the re-baseline of %s, which nobody has calibrated yet; the focus for the next period is the plan's, on the levels as rated now.", pl.Baseline.Date)
 	}
 	_, leaveText, _ := plans.ReturnFromLeave(p)
 	// usable is the evidence a strength or an area may quote: dated by the
