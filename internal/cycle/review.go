@@ -110,6 +110,12 @@ type ReviewInput struct {
 	// none; SelfPath where it is.
 	Self     []SelfSection
 	SelfPath string
+	// PlanHistory is the history Plan was built from, when it is not
+	// History (a plan leaves out the commit of the file as it stands).
+	PlanHistory []skills.Change
+	// PreviousAssessed is the assessed date of the file as it stood at the
+	// end of the period before, zero when it had none.
+	PreviousAssessed time.Time
 }
 
 // SelfSection is one heading of a self-review and what is written under it.
@@ -156,9 +162,25 @@ type Review struct {
 	Evidence []SkillEvidence `json:"evidence"`
 	// Apart are the skills where the person's own level and the manager's
 	// differ.
-	Apart        []Apart `json:"self_vs_manager"`
+	Apart []Apart `json:"self_vs_manager"`
+	// SelfRated is set when the file holds any level of the person's own.
+	SelfRated    bool    `json:"self_rated"`
 	Strengths    []Point `json:"strengths"`
 	Improvements []Point `json:"improvements"`
+	// ReadFrom says, once, which levels the strengths and areas read when
+	// they are not the file's own: those before an uncalibrated
+	// re-baseline.
+	ReadFrom string `json:"read_from,omitempty"`
+	// NoStrengths and NoAreas say why there are none; Unwritten lists the
+	// areas nothing is written down for, in a sentence.
+	NoStrengths string `json:"no_strengths,omitempty"`
+	NoAreas     string `json:"no_areas,omitempty"`
+	Unwritten   string `json:"unwritten,omitempty"`
+	// Unbacked says, once for all of them, which moves have no evidence
+	// dated behind them, and Refreshed which levels were rated down on a
+	// return from leave.
+	Unbacked  []string `json:"-"`
+	Refreshed string   `json:"refreshed,omitempty"`
 	// Verdict is the readiness verdict for the target at AsOf, Before the
 	// one at the end of the previous period (nil when there was no file
 	// then), and Change says how it moved, in words.
@@ -262,9 +284,16 @@ type Point struct {
 	// Before is the day of the uncalibrated re-baseline whose levels a held
 	// plan does not count: Level is the level just before it.
 	Before string `json:"before,omitempty"`
-	// Evidence is the newest entry for the skill, nil when none is
-	// recorded.
+	// Evidence is, for a strength, the newest entry for the skill that
+	// records no setback; for an area, the newest setback when it is the
+	// newest of what is recorded (Text is then the clause that records it).
 	Evidence *Entry `json:"evidence,omitempty"`
+	// Step is, for an area whose newest record is progress, that progress
+	// in words: a goal met, or evidence of a day.
+	Step string `json:"step,omitempty"`
+	// SelfNote says the person rates the skill lower than the manager,
+	// when the levels are a re-baseline still to calibrate.
+	SelfNote string `json:"self_note,omitempty"`
 }
 
 // Earlier is the readiness verdict at an earlier assessment.
@@ -343,20 +372,20 @@ func BuildReview(in ReviewInput) (*Review, error) {
 			r.Evidence = append(r.Evidence, SkillEvidence{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Entries: entries})
 		}
 	}
-	for _, c := range pl.Conversations {
-		r.Apart = append(r.Apart, Apart{Skill: c.SkillRef, Self: c.Self, SelfName: c.SelfName, Manager: c.Manager, ManagerName: c.ManagerName})
-	}
-	newest := func(skill string) *Entry {
-		for _, e := range newestFirst(p.Evidence, skill) {
-			if !e.Date.After(asOf) {
-				return &Entry{Date: date(e.Date), Text: e.Text}
-			}
+	// Read from the file itself, not the plan: a plan that does not judge
+	// yet (a new hire's) leaves its conversations out, the file still
+	// holds the person's own levels.
+	r.SelfRated = len(p.Self) > 0
+	for _, s := range m.Skills {
+		self, ok := p.Self[s.ID]
+		if lvl := p.Levels[s.ID]; ok && lvl > 0 && self != lvl {
+			r.Apart = append(r.Apart, Apart{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Self: self, SelfName: levelName(m, self),
+				Manager: lvl, ManagerName: levelName(m, lvl)})
 		}
-		return nil
 	}
-	r.strengths(m, p, pl, newest)
-	r.improvements(m, p, pl, newest)
 	r.Unassessed = pl.Readiness.Total - pl.Readiness.Assessed
+	r.points(in, asOf)
+	r.unbacked(pl)
 	for _, f := range pl.Focus {
 		fl := FocusLine{Skill: f.SkillRef, From: levelText(f.Level), To: levelText(f.Next), Goals: orEmpty(f.Goals)}
 		if f.Next.Value <= f.Level.Value {
@@ -365,9 +394,15 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		r.Focus = append(r.Focus, fl)
 	}
 	if prev := in.Previous; prev != nil {
-		r.Before = &Earlier{AsOf: prev.Today.Date, Target: prev.Target, Verdict: prev.Verdict, Met: prev.Readiness.Met, Total: prev.Readiness.Total}
+		r.Before = &Earlier{AsOf: lastAssessment(in.PreviousAssessed, in.History, start), Target: prev.Target, Verdict: prev.Verdict, Met: prev.Readiness.Met, Total: prev.Readiness.Total}
 	}
 	r.Change = r.change()
+	switch {
+	case held(pl):
+		r.Change = r.heldChange(in)
+	case r.Before != nil && r.Before.Target.ID == r.Target.ID && r.Before.Met > r.Readiness.Met:
+		r.Change += leaveChange(m, pl)
+	}
 	for _, d := range in.Feedback {
 		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {
 			r.Feedback++
@@ -432,110 +467,6 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 		mv.Evidence = behind(p, s.ID, since[s.ID], at)
 		r.Moved = append(r.Moved, mv)
 		r.Events = append(r.Events, mv)
-	}
-}
-
-// strengths are the plan's strengths (above the bar of the role and of
-// the target, or the top of the scale), then, while there are fewer than
-// two, the skills already at the target's bar and above the role's, most
-// levels above the role's first, then most evidence: in a review, being
-// at the next role's bar is a strength to name.
-func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, newest func(string) *Entry) {
-	named := map[string]bool{}
-	for _, f := range pl.Focus {
-		named[f.ID] = true
-	}
-	for _, s := range pl.Strengths {
-		if len(r.Strengths) == maxPoints {
-			return
-		}
-		bar, role := s.Expect, pl.Target.Name
-		if !s.AboveTarget {
-			bar, role = s.ExpectRole, pl.Role.Name
-		}
-		named[s.ID] = true
-		r.Strengths = append(r.Strengths, Point{Skill: s.SkillRef, Level: s.Level, LevelName: s.LevelName,
-			Bar: bar, BarName: levelName(m, bar), BarRole: role, Above: s.Level > bar, Before: s.Before, Evidence: newest(s.ID)})
-	}
-	if pl.Verdict.Kind == "held" {
-		return // the levels of an uncalibrated re-baseline are not yet strengths
-	}
-	type cand struct {
-		p              Point
-		margin, proofs int
-	}
-	var cands []cand
-	for _, s := range m.Skills {
-		lvl, bar, own := p.Levels[s.ID], s.Expect[pl.Target.ID], s.Expect[pl.Role.ID]
-		if named[s.ID] || lvl == 0 || lvl < bar || lvl <= own {
-			continue
-		}
-		n := 0
-		for _, e := range p.Evidence {
-			if e.Skill == s.ID {
-				n++
-			}
-		}
-		cands = append(cands, cand{Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl),
-			Bar: bar, BarName: levelName(m, bar), BarRole: pl.Target.Name, Above: lvl > bar, Evidence: newest(s.ID)}, lvl - own, n})
-	}
-	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(b.margin, a.margin), cmp.Compare(b.proofs, a.proofs)) })
-	for _, c := range cands {
-		if len(r.Strengths) >= 2 {
-			return
-		}
-		r.Strengths = append(r.Strengths, c.p)
-	}
-}
-
-// improvements are the plan's focus skills below their bar, then, while
-// there are fewer than two, the other skills below the target's bar, the
-// largest gap first: each with the newest evidence.
-func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan, newest func(string) *Entry) {
-	named := map[string]bool{}
-	for _, f := range pl.Focus {
-		if len(r.Improvements) == maxPoints || f.Level.Value >= f.Expect {
-			continue
-		}
-		role := pl.Target.Name
-		if f.BelowRole {
-			role = pl.Role.Name
-		}
-		named[f.ID] = true
-		r.Improvements = append(r.Improvements, Point{Skill: f.SkillRef, Level: f.Level.Value, LevelName: f.Level.Name,
-			Bar: f.Expect, BarName: f.ExpectName, BarRole: role, Evidence: newest(f.ID)})
-	}
-	if len(r.Improvements) == 0 && pl.Stretch != nil && pl.Verdict.Kind != "held" {
-		// At the target's bar everywhere: the next bar, the plan's stretch.
-		type gap struct {
-			p   Point
-			gap int
-		}
-		var gaps []gap
-		for _, s := range m.Skills {
-			lvl, bar := p.Levels[s.ID], s.Expect[pl.Stretch.ID]
-			if lvl > 0 && lvl < bar {
-				gaps = append(gaps, gap{Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl),
-					Bar: bar, BarName: levelName(m, bar), BarRole: pl.Stretch.Name, Stretch: true, Evidence: newest(s.ID)}, bar - lvl})
-			}
-		}
-		slices.SortStableFunc(gaps, func(a, b gap) int { return cmp.Compare(b.gap, a.gap) })
-		for _, g := range gaps[:min(2, len(gaps))] {
-			r.Improvements = append(r.Improvements, g.p)
-		}
-		return
-	}
-	below := slices.Clone(pl.Readiness.Below)
-	slices.SortStableFunc(below, func(a, b plans.SkillGap) int { return cmp.Compare(b.Expect-b.Level, a.Expect-a.Level) })
-	for _, g := range below {
-		if len(r.Improvements) >= 2 {
-			return
-		}
-		if named[g.ID] || g.Level == 0 {
-			continue
-		}
-		r.Improvements = append(r.Improvements, Point{Skill: g.SkillRef, Level: g.Level, LevelName: g.LevelName,
-			Bar: g.Expect, BarName: g.ExpectName, BarRole: pl.Target.Name, Evidence: newest(g.ID)})
 	}
 }
 
@@ -618,18 +549,18 @@ func (r *Review) change() string {
 	switch {
 	case b != nil && b.Target.ID != r.Target.ID && len(r.Roles) > 0:
 		last := r.Roles[len(r.Roles)-1]
-		return fmt.Sprintf("Promoted to %s on %s, in the period: the verdict is now read against %s. For %s, at %s, the last assessment before the period, it was \"%s\", with %d of %d skills at its bar.",
-			last.To.Name, last.Date, r.Target.Name, b.Target.Name, b.AsOf, b.Verdict.Text, b.Met, b.Total)
+		return fmt.Sprintf("Promoted to %s on %s, in the period: the verdict is now read against %s. For %s, at %s, it was \"%s\", with %d of %d skills at its bar.",
+			last.To.Name, last.Date, r.Target.Name, b.Target.Name, r.beforeWhen(), b.Verdict.Text, b.Met, b.Total)
 	case b != nil && b.Target.ID != r.Target.ID:
-		return fmt.Sprintf("The target changed in the period: at %s, the last assessment before it, the verdict for %s was \"%s\", with %d of %d skills at its bar.", b.AsOf, b.Target.Name, b.Verdict.Text, b.Met, b.Total)
+		return fmt.Sprintf("The target changed in the period: at %s, the verdict for %s was \"%s\", with %d of %d skills at its bar.", r.beforeWhen(), b.Target.Name, b.Verdict.Text, b.Met, b.Total)
 	case b == nil:
 		return fmt.Sprintf("No earlier assessment to compare with: this is %s's first review on record.", r.First)
 	case b.Verdict.Text == r.Verdict.Text && b.Met == r.Readiness.Met:
-		return fmt.Sprintf("Unchanged since %s, the last assessment before the period: the same verdict, and the same %d skills at the bar.", b.AsOf, b.Met)
+		return fmt.Sprintf("Unchanged since %s: the same verdict, and the same %d skills at the bar.", r.beforeWhen(), b.Met)
 	case b.Verdict.Text == r.Verdict.Text:
-		return fmt.Sprintf("The same verdict as at %s, the last assessment before the period, with %d of %d skills at the bar then and %d now.", b.AsOf, b.Met, b.Total, r.Readiness.Met)
+		return fmt.Sprintf("The same verdict as at %s, with %d of %d skills at the bar then and %d now.", r.beforeWhen(), b.Met, b.Total, r.Readiness.Met)
 	}
-	return fmt.Sprintf("It moved: at %s, the last assessment before the period, the verdict was \"%s\", with %d of %d skills at the bar; now %d.", b.AsOf, b.Verdict.Text, b.Met, b.Total, r.Readiness.Met)
+	return fmt.Sprintf("It moved: at %s, the verdict was \"%s\", with %d of %d skills at the bar; now %d.", r.beforeWhen(), b.Verdict.Text, b.Met, b.Total, r.Readiness.Met)
 }
 
 func roleRef(m *skills.Matrix, id string) plans.RoleRef {

@@ -13,9 +13,11 @@ at the period's end and from its history: the levels that moved, each with
 the evidence behind it and the commit that recorded it (a baseline said as
 one, not as growth); the goals met, dropped, overdue and open, with their
 dates; the evidence of the period by skill; where the person's own levels
-and the manager's differ; two or three strengths and two or three areas to
-improve, each with its evidence; the readiness verdict and how it moved since
-the end of the period before; the plan's focus for the next period; how
+and the manager's differ; two or three strengths, each with evidence behind
+it, and two or three areas to improve, each against the bar it falls short
+of (none in a new hire's first 90 days, and a level rated down on a return
+from leave a refresh, not an area); the readiness verdict and how it moved
+since the last assessment before the period; the plan's focus for the next period; how
 much peer feedback came in (a count, never what it says); and, when the
 person wrote one, their self-review of the same quarter beside it.
 
