@@ -370,14 +370,13 @@ func against(m *skills.Matrix, c *Case, pl *plans.Plan, history []skills.Change,
 func summary(c *Case, pl *plans.Plan) string {
 	first := firstWord(c.Person.Name)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s is a %s", c.Person.Name, c.Role.Name)
-	if c.InRole.Since != "" {
-		switch c.InRole.From {
-		case "first-file":
-			fmt.Fprintf(&b, " (on record since %s)", c.InRole.Since)
-		default:
-			fmt.Fprintf(&b, " since %s (%s)", c.InRole.Since, monthsText(c.InRole.Months))
-		}
+	switch {
+	case c.InRole.Since == "":
+		fmt.Fprintf(&b, "%s is a %s", c.Person.Name, c.Role.Name)
+	case c.InRole.From == "first-file":
+		fmt.Fprintf(&b, "%s is a %s (on record since %s)", c.Person.Name, c.Role.Name, c.InRole.Since)
+	default:
+		fmt.Fprintf(&b, "%s has been a %s since %s (%s)", c.Person.Name, c.Role.Name, c.InRole.Since, monthsText(c.InRole.Months))
 	}
 	met, total := 0, len(c.Bar)
 	for _, s := range c.Bar {
