@@ -121,7 +121,7 @@ func waitsOn(p, q *skills.Person) []waiting {
 }
 
 // waitCommitments are the commitments of q's manager that q's goals wait
-// on: the manager's own overdue goal, given a new date.
+// on: the hand-over, with a date agreed with q.
 func waitCommitments(q *skills.Person, team *TeamIndex) []string {
 	mgr := team.people[q.Manager]
 	if mgr == nil {
@@ -129,8 +129,10 @@ func waitCommitments(q *skills.Person, team *TeamIndex) []string {
 	}
 	var out []string
 	for _, w := range waitsOn(mgr, q) {
-		out = append(out, fmt.Sprintf("The hand-over your goal \"%s\" waits on: %s own goal \"%s\", due %s and still open, given a new date at the next 1:1 and kept to.",
-			w.theirs.Text, possessive(team.callName(mgr)), w.yours.Text, date(w.yours.Due)))
+		// Said without the manager's own goal or its lateness: that is for
+		// the manager's plan and agendas, not for the report's file.
+		out = append(out, fmt.Sprintf("The hand-over of the work your goal \"%s\" takes on, with its date agreed with %s at the next 1:1 and kept to.",
+			w.theirs.Text, team.callName(q)))
 	}
 	return out
 }

@@ -491,7 +491,7 @@ func Build(in Input) (*Plan, error) {
 			return true
 		})
 		for _, g := range dropped {
-			pl.waitNote = append(pl.waitNote, fmt.Sprintf("Your goal \"%s\" waits on a hand-over from %s first: it is under %s commitments below, not yours to chase.", g, pl.waiting[g], possessive(pl.waiting[g])))
+			pl.waitNote = append(pl.waitNote, fmt.Sprintf("Your goal \"%s\" starts once %s hands the work over to you: the hand-over is among %s commitments below.", g, pl.waiting[g], possessive(pl.waiting[g])))
 		}
 	}
 	sorted := oldestFirst(in.History)
