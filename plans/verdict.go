@@ -250,6 +250,14 @@ func (p *Plan) CalibrateBy() string {
 // one skill sets it, as a bar rises a level in six to twelve months of
 // deliberate work.
 func realistic(p *Plan) string {
+	lo, hi := realisticMonths(realisticStep(p))
+	return fmt.Sprintf("%d-%d months", lo, hi)
+}
+
+// realisticStep is the number of level steps realistic weighs: the widest
+// gap to the target, one more while below the current role, and at least 2
+// or 3 for a wide gap in all.
+func realisticStep(p *Plan) int {
 	step := 0
 	for _, g := range p.Readiness.Below {
 		step = max(step, g.Expect-g.Level)
@@ -263,13 +271,19 @@ func realistic(p *Plan) string {
 	case p.Readiness.Gap > 6:
 		step = max(step, 2)
 	}
+	return step
+}
+
+// realisticMonths is the span, in months, that closing gaps of step levels
+// on the widest skill takes at steady progress.
+func realisticMonths(step int) (lo, hi int) {
 	switch {
 	case step <= 1:
-		return "6-12 months"
+		return 6, 12
 	case step == 2:
-		return "12-18 months"
+		return 12, 18
 	}
-	return "18-24 months"
+	return 18, 24
 }
 
 func gapNames(gaps []SkillGap) []string {

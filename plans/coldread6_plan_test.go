@@ -1,0 +1,57 @@
+package plans
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// The sixth cold read's findings on plans (/work/COLDREAD6.md). Every
+// person is made up here: the rules read files, never the example's names.
+
+// aspirationLine is the line of pl's "Where you want to go" that starts
+// with prefix, "" when none does.
+func aspirationLine(pl *Plan, prefix string) string {
+	if pl.Aspiration == nil {
+		return ""
+	}
+	for _, l := range pl.Aspiration.Path {
+		if strings.HasPrefix(l, prefix) {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestColdRead6Finding25TheDateIsJudged: the person's own date for the
+// role they want is said against what their gap takes at steady progress.
+func TestColdRead6Finding25TheDateIsJudged(t *testing.T) {
+	m := matrix(t)
+	// One level short of the gpm bar on every skill where senior-pm's bar
+	// is lower: a wide gap, at the current role's bar everywhere.
+	levels := atBar(m, "senior-pm")
+	gap := 0
+	for _, s := range m.Skills {
+		if s.Expect["gpm"] > s.Expect["senior-pm"] {
+			gap += s.Expect["gpm"] - levels[s.ID]
+		}
+	}
+	lead := &skills.Person{ID: "ros", Name: "Ros Hale", Role: "director", Levels: atBar(m, "director")}
+	if gap != 16 {
+		t.Fatalf("the default matrix changed: a gap of %d levels, the cases below assume 16", gap)
+	}
+	tests := []struct{ by, want string }{
+		{"2027-09-30", "The time: 2027-09-30 is ten months after the assessment of 2026-11-10, three reviews of this plan away. With 16 levels to close, realistically 18-24 months at steady progress, the date is ambitious: talk it through with Ros, to keep it with more support than this plan gives or to move it."},
+		{"2028-07-31", "The time: 2028-07-31 is 20 months after the assessment of 2026-11-10, six reviews of this plan away: realistic for 16 levels to close, which takes 18-24 months at steady progress."},
+		{"2029-05-31", "The time: 2029-05-31 is 30 months after the assessment of 2026-11-10, ten reviews of this plan away: more than the 18-24 months that closing 16 levels takes at steady progress, so there is room in it."},
+	}
+	for _, tt := range tests {
+		p := &skills.Person{ID: "ada", Name: "Ada Moss", Role: "senior-pm", Target: "gpm", Manager: "ros", Levels: levels,
+			Assessed: day("2026-11-10"), Aspiration: &skills.Aspiration{Track: skills.TrackManager, Role: "gpm", By: day(tt.by)}}
+		pl := build(t, p, lead)
+		if got := aspirationLine(pl, "The time:"); got != tt.want {
+			t.Errorf("by %s:\n got %q\nwant %q", tt.by, got, tt.want)
+		}
+	}
+}
