@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,5 +54,39 @@ func TestColdRead6Finding25TheDateIsJudged(t *testing.T) {
 		if got := aspirationLine(pl, "The time:"); got != tt.want {
 			t.Errorf("by %s:\n got %q\nwant %q", tt.by, got, tt.want)
 		}
+	}
+}
+
+// TestColdRead6Finding20NoMentorOnAnUncalibratedLevel: a teammate whose
+// level in a skill comes from a re-baseline nobody has calibrated is not
+// matched as a mentor in it on that level; one who holds it is.
+func TestColdRead6Finding20NoMentorOnAnUncalibratedLevel(t *testing.T) {
+	m := matrix(t)
+	nia := &skills.Person{ID: "nia", Name: "Nia Obi", Role: "pm", Manager: "lee",
+		Levels: with(atBar(m, "pm"), map[string]int{"outcome-focus": 1}), Assessed: day("2026-11-10")}
+	first := atBar(m, "pm")
+	rebased := map[string]int{}
+	for id, l := range first {
+		rebased[id] = min(l+2, 5)
+	}
+	h := commitOf("c1", "2026-01-14", "Lee Park", "First assessments, calibrated", nil, first)
+	h = append(h, commitOf("c2", "2026-11-02", "Lee Park", "New levels for Cleo", first, rebased)...)
+	cleo := &skills.Person{ID: "cleo", Name: "Cleo Marsh", Role: "pm", Manager: "lee", Levels: rebased, Assessed: day("2026-11-02"), PlanStart: day("2026-06-01")}
+	ola := &skills.Person{ID: "ola", Name: "Ola Berg", Role: "pm", Manager: "lee",
+		Levels: with(atBar(m, "pm"), map[string]int{"outcome-focus": rebased["outcome-focus"]}), Assessed: day("2026-11-03")}
+	lee := &skills.Person{ID: "lee", Name: "Lee Park", Role: "gpm", Levels: atBar(m, "gpm")}
+	hist := map[string][]skills.Change{"cleo": person(h, "cleo")}
+	pl := buildWith(t, nia, hist, cleo, ola, lee)
+	var got []string
+	for _, l := range pl.Mentors {
+		got = append(got, l.Skill.ID+": "+l.Person.Name)
+	}
+	if want := []string{"outcome-focus: Ola Berg"}; !slices.Equal(got, want) {
+		t.Errorf("mentors = %q, want %q", got, want)
+	}
+	// Without Ola, nobody: Cleo's level is a rating not yet calibrated.
+	pl = buildWith(t, nia, hist, cleo, lee)
+	if len(pl.Mentors) != 0 {
+		t.Errorf("mentors = %+v, want none on an uncalibrated re-baseline", pl.Mentors)
 	}
 }

@@ -816,6 +816,17 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 			ix.reports[q.Manager] = append(ix.reports[q.Manager], id)
 		}
 	}
+	// The uncalibrated re-baselines, set before index: mentors are matched
+	// on the levels before them.
+	rebased := map[string]Baseline{}
+	ix.history = history
+	for i, q := range team {
+		b := owns[i].baseline
+		if b != nil && !b.Calibrated && b.Kind != "first" && (b.Pending || q.PlanStart.IsZero() || b.Date >= date(q.PlanStart)) {
+			rebased[q.ID] = *b
+		}
+	}
+	ix.rebased = rebased
 	ix.index(m, cfg, team)
 	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]string{}
 	for _, id := range ix.ids {
@@ -831,15 +842,6 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 		managers = append(managers, id)
 	}
 	slices.Sort(managers)
-	rebased := map[string]Baseline{}
-	ix.history = history
-	for i, q := range team {
-		b := owns[i].baseline
-		if b != nil && !b.Calibrated && b.Kind != "first" && (b.Pending || q.PlanStart.IsZero() || b.Date >= date(q.PlanStart)) {
-			rebased[q.ID] = *b
-		}
-	}
-	ix.rebased = rebased
 	var t Team
 	t.calibrate(m, managers, reports, func(id string) PersonRef { return PersonRef{ID: id, Name: ix.names[id]} }, rebased)
 	ix.flagged, ix.calib = map[string]bool{}, map[string]Calibration{}
