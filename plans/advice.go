@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/coach-dev/coach/skills"
@@ -322,6 +323,9 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 			c += ", after the calibration it is waiting for"
 		}
 		out = append(out, c+".")
+		if pl.AtBarSince != "" && pl.Calibration == "" {
+			out = append(out, readyForMonths(pl, first, mgr)...)
+		}
 	case "ready-soon":
 		out = append(out, fmt.Sprintf("Sponsorship: a slot for %s at the next leadership review to present their own work, and the gaps to the %s bar named openly.", first, pl.Target.Name))
 	case "onboarding":
@@ -462,4 +466,29 @@ func measured(text string) bool {
 		}
 	}
 	return false
+}
+
+// readyForMonths are the commitments for someone at the target's bar since
+// a date before this assessment: scope in the target role's terms until
+// the promotion round, and a conversation about staying, as waiting that
+// long is when people leave.
+func readyForMonths(pl *Plan, first, mgr string) []string {
+	var scope string
+	switch {
+	case pl.targetLeads && !pl.Leads:
+		scope = fmt.Sprintf("Scope in %s terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is %s's to run, with its decisions, agreed at the next 1:1.", pl.Target.Name, first)
+	default:
+		scope = fmt.Sprintf("Scope in %s terms before the title: the widest problem the group has that fits the %s bar, %s's to own from the next 1:1, with its decisions.", pl.Target.Name, pl.Target.Name, first)
+	}
+	since := pl.AtBarSince
+	if d, err := time.Parse(time.DateOnly, since); err == nil {
+		if today, err := time.Parse(time.DateOnly, pl.Today.Date); err == nil {
+			if n := monthsBetween(d, today); n >= 2 {
+				since = fmt.Sprintf("%s, %s ago", since, words(n, "month"))
+			}
+		}
+	}
+	stay := fmt.Sprintf("A conversation about staying, this month: %s has been ready since %s. %s asks what would make %s leave, what %s needs while the round comes, and says plainly what %s can and cannot promise.",
+		first, since, upperFirst(mgr), first, first, mgr)
+	return []string{scope, stay}
 }

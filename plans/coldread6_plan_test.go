@@ -90,3 +90,55 @@ func TestColdRead6Finding20NoMentorOnAnUncalibratedLevel(t *testing.T) {
 		t.Errorf("mentors = %+v, want none on an uncalibrated re-baseline", pl.Mentors)
 	}
 }
+
+// buildCfg builds p's plan with cfg, its history and a team indexed with it.
+func buildCfg(t *testing.T, cfg skills.Config, p *skills.Person, history map[string][]skills.Change, team ...*skills.Person) *Plan {
+	t.Helper()
+	m := matrix(t)
+	all := append([]*skills.Person{p}, team...)
+	for _, q := range all {
+		if q.Path == "" {
+			q.Path = "skills/" + q.ID + ".toml"
+		}
+	}
+	pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: all, Index: IndexTeamWith(m, cfg, all, history), History: history[p.ID]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pl
+}
+
+// TestColdRead6Finding23ReadyForMonths: someone at the target's bar for
+// months gets the real path: the manager's case at the next promotion
+// round, scope in the target role's terms, a conversation about staying;
+// and no role "opening up" when the team's shape has every one filled.
+func TestColdRead6Finding23ReadyForMonths(t *testing.T) {
+	m := matrix(t)
+	h := commitOf("c1", "2026-05-19", "Rosa Lind", "At the bar, calibrated", nil, atBar(m, "gpm"))
+	hist := map[string][]skills.Change{"p": person(h, "p")}
+	newP := func() *skills.Person {
+		return &skills.Person{ID: "p", Name: "Pat Doe", Role: "senior-pm", Manager: "rosa", Levels: atBar(m, "gpm"), Assessed: day("2026-11-19"), PlanStart: day("2026-06-01")}
+	}
+	rosa := &skills.Person{ID: "rosa", Name: "Rosa Lind", Role: "gpm", Levels: atBar(m, "gpm")}
+	cfg := skills.DefaultConfig()
+	cfg.Team.Shape = map[string]int{"gpm": 1}
+	pl := buildCfg(t, cfg, newP(), hist, rosa)
+	if want := "you are at or above the Group Product Manager bar on every assessed skill, and have been since 2026-05-19. What decides it now is not a skill but Rosa's case for you at the next promotion round; every Group Product Manager role the team plans for is filled today, so until then the plan gives you scope in that role's terms"; pl.Verdict.Why != want {
+		t.Errorf("verdict:\n got %q\nwant %q", pl.Verdict.Why, want)
+	}
+	for _, want := range []string{
+		"Sponsorship: make the case for Pat as Group Product Manager at the next promotion round, with the evidence in this plan.",
+		"Scope in Group Product Manager terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is Pat's to run, with its decisions, agreed at the next 1:1.",
+		"A conversation about staying, this month: Pat has been ready since 2026-05-19, six months ago. Rosa asks what would make Pat leave, what Pat needs while the round comes, and says plainly what Rosa can and cannot promise.",
+	} {
+		if !slices.Contains(pl.Commitments, want) {
+			t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
+		}
+	}
+	// A role the shape still wants is one that may open up.
+	cfg.Team.Shape = map[string]int{"gpm": 2}
+	pl = buildCfg(t, cfg, newP(), hist, rosa)
+	if !strings.HasSuffix(pl.Verdict.Why, "What stands between you and it is not a skill but a team to lead: a Group Product Manager role opening up, and Rosa's case for you at the next promotion round") {
+		t.Errorf("verdict with a role to fill = %q", pl.Verdict.Why)
+	}
+}

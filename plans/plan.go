@@ -214,8 +214,10 @@ type Plan struct {
 	raised   []string
 	raisedOn string
 	backed   *[2]Readiness
-	// targetLeads is set when the target role leads people.
-	targetLeads bool
+	// targetLeads is set when the target role leads people; targetFull
+	// when the team's shape wants no more people in the target role than
+	// it has: no role is opening up.
+	targetLeads, targetFull bool
 	// owed is what the person owes their own people, for their agendas
 	// (see yourPeople).
 	owed []owedItem
@@ -547,6 +549,7 @@ func Build(in Input) (*Plan, error) {
 	pl.Calibration = calibration(pl, team, "you")
 	baselineFocus(m, pl)
 	pl.targetLeads, pl.Leads = target.Leads, role.Leads
+	pl.targetFull = roleFull(in.Config, in.Team, target.ID)
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
 	levels, before := p.Levels, ""
@@ -1604,4 +1607,20 @@ func calibrateWithWhom(m *skills.Matrix, p *skills.Person, team *TeamIndex) stri
 		return fmt.Sprintf("with %s: nobody else who leads people reports to %s", mgr, mgr)
 	}
 	return fmt.Sprintf("with %s: no other %s reports to %s", mgr, role, mgr)
+}
+
+// roleFull reports whether the team's shape names role and the team already
+// has that many people in it.
+func roleFull(cfg skills.Config, team []*skills.Person, role string) bool {
+	want, ok := cfg.Team.Shape[role]
+	if !ok {
+		return false
+	}
+	n := 0
+	for _, q := range team {
+		if q.Role == role {
+			n++
+		}
+	}
+	return n >= want
 }

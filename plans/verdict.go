@@ -135,9 +135,14 @@ func VerdictOf(p *Plan) Verdict {
 			// Ready for months: say what stands in the way, as it is no
 			// longer a skill.
 			who := cmp.Or(p.ManagerCall, p.Person.ManagerName, "your manager")
-			if p.targetLeads && !p.Leads {
+			switch {
+			case p.targetLeads && !p.Leads && p.targetFull:
+				// The team's shape has every such role filled: no role is
+				// "opening up", and the plan does not hint at anyone's seat.
+				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round; every %s role the team plans for is filled today, so until then the plan gives you scope in that role's terms", who, target)
+			case p.targetLeads && !p.Leads:
 				v.Why += fmt.Sprintf(". What stands between you and it is not a skill but a team to lead: %s role opening up, and %s's case for you at the next promotion round", article(target), who)
-			} else {
+			default:
 				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round", who)
 			}
 		}
