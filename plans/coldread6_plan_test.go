@@ -142,3 +142,39 @@ func TestColdRead6Finding23ReadyForMonths(t *testing.T) {
 		t.Errorf("verdict with a role to fill = %q", pl.Verdict.Why)
 	}
 }
+
+// TestColdRead6Finding24TheTeamsRealSituation: a leader's people section
+// names a report who wants the other track, the roles short against the
+// team's shape and whether anyone is within reach of them, and who could
+// step into the leader's role: for every leader, from the files.
+func TestColdRead6Finding24TheTeamsRealSituation(t *testing.T) {
+	m := matrix(t)
+	ria := &skills.Person{ID: "ria", Name: "Ria Sen", Role: "director", Manager: "vp", Levels: atBar(m, "director"), Assessed: day("2026-11-10")}
+	sol := &skills.Person{ID: "sol", Name: "Sol Varga", Role: "gpm", Manager: "ria", Levels: atBar(m, "gpm"), Assessed: day("2026-11-10"),
+		Aspiration: &skills.Aspiration{Track: skills.TrackIC}}
+	ada := &skills.Person{ID: "ada", Name: "Ada Moss", Role: "senior-pm", Manager: "ria", Levels: atBar(m, "senior-pm"), Assessed: day("2026-11-10"),
+		Aspiration: &skills.Aspiration{Track: skills.TrackManager, Role: "gpm", By: day("2027-09-30")}}
+	cfg := skills.DefaultConfig()
+	cfg.Team.Shape = map[string]int{"senior-pm": 2, "gpm": 2, "director": 1}
+	pl := buildCfg(t, cfg, ria, nil, sol, ada)
+	want := []string{
+		"You lead Ada Moss and Sol Varga.",
+		"Ada Moss wants to lead people as Group Product Manager by 2027-09-30: Ada's plan practises it before the title; ask at your 1:1s how that practice is going for the people it serves.",
+		"Sol Varga, who leads people today, wants the individual-contributor track: agree with Sol what the move asks and who takes on Sol's people, and when, before anything is announced.",
+		"The team is short against its planned shape: one Senior Product Manager (1 of 2) and one Group Product Manager (1 of 2); nobody in the team is within reach of those roles yet, so they are hires, and the hiring plan is yours to start.",
+		"Nobody in your line could step into your role (Director of Product) yet, were you to move or be away for long: name at your next review whose plan could aim at it.",
+	}
+	if !slices.Equal(pl.People, want) {
+		t.Errorf("people:\n got %q\nwant %q", pl.People, want)
+	}
+	// A leader under Ria hears of the team's shape nowhere: it is Ria's.
+	lee := &skills.Person{ID: "lee", Name: "Lee Park", Role: "senior-pm", Manager: "sol", Levels: atBar(m, "senior-pm"), Assessed: day("2026-11-10")}
+	sol.Role = "gpm"
+	pl = buildCfg(t, cfg, sol, nil, ria, ada, lee)
+	if want := []string{
+		"You lead Lee Park.",
+		"Nobody in your line could step into your role (Group Product Manager) yet, were you to move or be away for long: name at your next review whose plan could aim at it.",
+	}; !slices.Equal(pl.People, want) {
+		t.Errorf("a leader under the top:\n got %q\nwant %q", pl.People, want)
+	}
+}

@@ -634,6 +634,7 @@ func Build(in Input) (*Plan, error) {
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
 	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
+	pl.People = append(pl.People, teamSituation(m, in.Config, p, team)...)
 	pl.owed = peopleOwed(p, team)
 	if pl.Ready && pl.FocusNote != "" {
 		// At the target's bar, the case for it is what others see: a new
