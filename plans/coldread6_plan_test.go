@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -176,5 +177,46 @@ func TestColdRead6Finding24TheTeamsRealSituation(t *testing.T) {
 		"Nobody in your line could step into your role (Group Product Manager) yet, were you to move or be away for long: name at your next review whose plan could aim at it.",
 	}; !slices.Equal(pl.People, want) {
 		t.Errorf("a leader under the top:\n got %q\nwant %q", pl.People, want)
+	}
+}
+
+// TestColdRead6Finding14StrengthsUnderPressure: someone below their role's
+// bar still has strengths, measured against the job they hold: above its
+// bar or at it, each shown by evidence; a level with nothing written down
+// to show it is not one.
+func TestColdRead6Finding14StrengthsUnderPressure(t *testing.T) {
+	m := matrix(t)
+	levels := with(atBar(m, "gpm"), map[string]int{"coaching": 2, "delegation": 2, "team-health": 2, "execution-delivery": 4, "technical-fluency": 4})
+	mo := &skills.Person{ID: "mo", Name: "Mo Bell", Role: "gpm", Manager: "rosa", Levels: levels, Assessed: day("2026-11-16"), PlanStart: day("2026-09-01"),
+		Evidence: []skills.Evidence{
+			{Date: day("2026-10-05"), Skill: "execution-delivery", Text: "Shipped the billing migration on the date promised to Finance"},
+			{Date: day("2026-09-20"), Skill: "customer-insight", Text: "Ran twelve customer calls before the pricing change"},
+			{Date: day("2026-11-13"), Skill: "delegation", Text: "Still reviews every spec line by line"},
+		}}
+	rosa := &skills.Person{ID: "rosa", Name: "Rosa Lind", Role: "director", Levels: atBar(m, "director")}
+	pl := build(t, mo, rosa)
+	if len(pl.Current.Below) == 0 {
+		t.Fatalf("the case needs someone below the bar: %+v", pl.Current)
+	}
+	var got []string
+	for _, s := range pl.Strengths {
+		got = append(got, fmt.Sprintf("%s %d at-bar=%v shows %s", s.ID, s.Level, s.AtBar, s.Shows))
+	}
+	want := []string{
+		`execution-delivery 4 at-bar=false shows 2026-10-05 ("Shipped the billing migration on the date promised to Finance")`,
+		`customer-insight 4 at-bar=true shows 2026-09-20 ("Ran twelve customer calls before the pricing change")`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("strengths:\n got %q\nwant %q", got, want)
+	}
+	if !pl.StrengthsAtBar() {
+		t.Error("StrengthsAtBar = false, want the section to say what is done well in the job")
+	}
+	// At the current bar everywhere, the bar stays the higher of the two
+	// roles': a level at the target's bar is readiness, not a strength.
+	pl = build(t, &skills.Person{ID: "mo", Name: "Mo Bell", Role: "gpm", Manager: "rosa", Levels: atBar(m, "gpm"), Assessed: day("2026-11-16"),
+		Evidence: mo.Evidence[:2]}, rosa)
+	if len(pl.Strengths) != 0 {
+		t.Errorf("strengths at the bar without a gap: %+v", pl.Strengths)
 	}
 }

@@ -369,6 +369,9 @@ type Strength struct {
 	// AboveTarget is set when the level exceeds the target's bar, not only
 	// the current role's.
 	AboveTarget bool `json:"above_target"`
+	// AtBar is set for a level at the current role's bar, a strength only
+	// in a plan below that bar elsewhere, with evidence of it.
+	AtBar bool `json:"at_bar,omitempty"`
 	// Before is the day of the uncalibrated re-baseline whose levels a held
 	// plan does not count: Level is the level just before it.
 	Before string `json:"before,omitempty"`
@@ -1165,7 +1168,17 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 		if ready {
 			bar = s.Expect[role.ID] // at the target's bar everywhere: above today's job is the case for it
 		}
-		if lvl == 0 || !(top || lvl > bar && lvl >= 3) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
+		// Below the current role's bar somewhere, the plan is about the job,
+		// not the next role: what is done well in the job, at its bar or
+		// above and shown by evidence, is a strength to stand on, so that
+		// the plan is not only a list of what must change.
+		pressed := len(cur.Below) > 0 && !ready
+		atBar := false
+		if pressed {
+			bar = s.Expect[role.ID]
+			atBar = lvl == bar && lvl >= 3
+		}
+		if lvl == 0 || !(top || lvl > bar && lvl >= 3 || atBar) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
 			// Earned: above the bar of the job and of the one aimed for
 			// (a level at the next role's bar is readiness, not a
 			// strength), or the top of the scale. A focus skill is worked
@@ -1186,7 +1199,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 			continue // a rating with nothing written down to show it: not yet a strength
 		}
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
-			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID]}
+			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID], AtBar: atBar && !top}
 		if before != "" && lvl < p.Levels[s.ID] {
 			st.Before = before
 		}
@@ -1624,4 +1637,11 @@ func roleFull(cfg skills.Config, team []*skills.Person, role string) bool {
 		}
 	}
 	return n >= want
+}
+
+// StrengthsAtBar reports whether a strength of the plan is at the current
+// role's bar rather than above it: the section then says what is done well
+// in the job, not better than it asks.
+func (pl *Plan) StrengthsAtBar() bool {
+	return slices.ContainsFunc(pl.Strengths, func(s Strength) bool { return s.AtBar })
 }
