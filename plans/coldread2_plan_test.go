@@ -217,7 +217,7 @@ func TestColdRead2Finding2LeadersPlanNamesTheirPeople(t *testing.T) {
 		{"the leader whose overdue goal a report's goal waits on", mo, []string{
 			"You lead Tam Reyes.",
 			"Tam's goal \"Take over the weekly release review\" (due 2027-01-15) waits on your own \"Hand the weekly release review to Tam\", overdue since 2026-10-30: a new date for yours is a new date for Tam's.",
-			"Nobody in your line could step into your role (Group Product Manager) yet, were you to move or be away for long: name at your next review whose plan could aim at it.",
+			// Mo is below the Group Product Manager bar: no successor named beside that.
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the leader of a new hire", kai, []string{
 			"You lead Lu Ruiz and Nia Obi.",

@@ -379,28 +379,27 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 			have[team.people[id].Role]++
 		}
 		var short []string
-		nobody := true
 		for _, r := range m.Roles {
 			want, ok := cfg.Team.Shape[r.ID]
 			if !ok || want <= have[r.ID] {
 				continue
 			}
-			short = append(short, fmt.Sprintf("%s %s (%d of %d)", number(want-have[r.ID]), r.Name, have[r.ID], want))
+			line := fmt.Sprintf("%s %s (%d of %d), ", number(want-have[r.ID]), r.Name, have[r.ID], want)
 			if len(withinReach(m, team, r.ID)) > 0 {
-				nobody = false
+				line += "with someone in the team getting ready for it"
+			} else {
+				line += "a hire, as nobody in the team is within reach of it yet"
 			}
+			short = append(short, line)
 		}
 		if len(short) > 0 {
-			line := fmt.Sprintf("The team is short against its planned shape: %s", andList(short))
-			if nobody {
-				line += "; nobody in the team is within reach of those roles yet, so they are hires, and the hiring plan is yours to start"
-			} else {
-				line += "; someone in the team is getting ready for one of them, so one opening may be filled from within"
-			}
-			out = append(out, line+".")
+			out = append(out, fmt.Sprintf("The team is short against its planned shape: %s. The hiring plan for it is yours to start.", strings.Join(short, "; ")))
 		}
 	}
-	if role := m.Role(p.Role); role != nil {
+	// Who could step in, for a leader at their own role's bar: below it,
+	// the plan is about the job, and a successor named beside that reads
+	// as a seat being filled.
+	if role := m.Role(p.Role); role != nil && len(readiness(m, p, role).Below) == 0 {
 		var ready []string
 		for _, id := range withinReach(m, team, p.Role) {
 			if underOf(team, p.ID, id) {

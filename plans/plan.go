@@ -1172,7 +1172,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 		// not the next role: what is done well in the job, at its bar or
 		// above and shown by evidence, is a strength to stand on, so that
 		// the plan is not only a list of what must change.
-		pressed := len(cur.Below) > 0 && !ready
+		pressed := len(cur.Below) > 0 && !ready && !back
 		atBar := false
 		if pressed {
 			bar = s.Expect[role.ID]
