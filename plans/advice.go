@@ -142,7 +142,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			continue // the same work as the goal the actions open with: said once
 		}
 		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && !shown(done, a.Text+" "+a.Evidence) {
-			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
+			out = append(out, Action{Text: a.Text, Evidence: a.Evidence, After: doneBefore(p, s, a.Text)})
 		}
 	}
 	if len(out) == 0 {
@@ -491,4 +491,29 @@ func readyForMonths(pl *Plan, first, mgr string) []string {
 	stay := fmt.Sprintf("A conversation about staying, this month: %s has been ready since %s. %s asks what would make %s leave, what %s needs while the round comes, and says plainly what %s can and cannot promise.",
 		first, since, upperFirst(mgr), first, first, mgr)
 	return []string{scope, stay}
+}
+
+// doneBefore is action said after the person's own goal on s that is done, within their
+// plan period, and opens with the verb action opens with ("Hand sprint
+// planning to ..." before "Hand a whole problem ..."): the action is the
+// step beyond what they just did, and the plan says so; "" when no goal is.
+// The latest done goal wins.
+func doneBefore(p *skills.Person, s *skills.Skill, action string) string {
+	av, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(action)), " ")
+	var best *skills.Goal
+	for i, g := range p.Goals {
+		if g.Done.IsZero() || !slices.Contains(g.Skills, s.ID) || !p.PlanStart.IsZero() && g.Done.Before(p.PlanStart) {
+			continue
+		}
+		if gv, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(g.Text)), " "); gv == "" || gv != av {
+			continue
+		}
+		if best == nil || g.Done.After(best.Done) {
+			best = &p.Goals[i]
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return fmt.Sprintf("You did the first of this on %s: \"%s\". The step beyond it: %s", date(best.Done), best.Text, lowerFirst(action))
 }

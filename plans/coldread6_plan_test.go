@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -218,5 +219,35 @@ func TestColdRead6Finding14StrengthsUnderPressure(t *testing.T) {
 		Evidence: mo.Evidence[:2]}, rosa)
 	if len(pl.Strengths) != 0 {
 		t.Errorf("strengths at the bar without a gap: %+v", pl.Strengths)
+	}
+}
+
+// TestColdRead6Finding11DoneIsAcknowledged: an action the person's own
+// done goal already began is said as the step beyond it.
+func TestColdRead6Finding11DoneIsAcknowledged(t *testing.T) {
+	m := matrix(t)
+	s := m.Skill("delegation")
+	var action string
+	for _, a := range s.Actions {
+		if strings.HasPrefix(a.Text, "Hand ") {
+			action = a.Text
+			break
+		}
+	}
+	if action == "" {
+		t.Fatal("the default matrix has no delegation action opening with Hand")
+	}
+	p := &skills.Person{ID: "ada", Name: "Ada Moss", PlanStart: day("2026-09-01"), Goals: []skills.Goal{
+		{Text: "Hand the weekly stand-up to Lu", Skills: []string{"delegation"}, Due: day("2026-10-31"), Done: day("2026-11-06")},
+		{Text: "Hand the old roadmap to Bo", Skills: []string{"delegation"}, Done: day("2026-03-01")}, // before the period
+		{Text: "Write the hiring plan", Skills: []string{"delegation"}, Done: day("2026-11-08")},      // another verb
+	}}
+	want := `You did the first of this on 2026-11-06: "Hand the weekly stand-up to Lu". The step beyond it: ` + lowerFirst(action)
+	if got := doneBefore(p, s, action); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	p.Goals[0].Done = time.Time{}
+	if got := doneBefore(p, s, action); got != "" {
+		t.Errorf("an open goal: %q, want nothing said", got)
 	}
 }

@@ -354,6 +354,9 @@ func (l LevelText) Words() string { return skills.LevelWords(l.Value, l.Name) }
 type Action struct {
 	Text     string `json:"text"`
 	Evidence string `json:"evidence"`
+	// After is Text said as the step beyond the person's own goal on the
+	// skill, done in the plan period, which it names; "" when none is.
+	After string `json:"after,omitempty"`
 }
 
 // Strength is a skill above the current role's bar or the target's, how to
