@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -110,10 +111,23 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		// What would show it is the skill's own observable behaviour at the
 		// level the goal reaches for, seen by the people the goal involves:
 		// two skills never share the sentence.
-		who := cmp.Or(counterpart(g.Text), "the people it involved")
-		ev := fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
-		if seen := observable(s, max(next, lvl)); seen != "" {
-			ev = fmt.Sprintf("The goal done%s, with %s able to point to where you did what %s asks: \"%s\"", due, who, levelWords(m, max(next, lvl)), seen)
+		// Said three ways, by what the goal is: a number to reach is read,
+		// not vouched for; a goal done for someone named is theirs to
+		// judge; any other, the matrix's words for the level.
+		who := counterpart(g.Text)
+		seen := observable(s, max(next, lvl))
+		var ev string
+		switch {
+		case measured(g.Text):
+			ev = fmt.Sprintf("The number the goal names reached at its reading%s, and the people behind it saying what changed for them", due)
+		case who != "" && seen != "":
+			ev = fmt.Sprintf("%s, asked after the goal is done%s, describing what you did in terms like these: \"%s\"", upperFirst(who), due, seen)
+		case who != "":
+			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
+		case seen != "":
+			ev = fmt.Sprintf("The goal done%s, with the people it involved able to point to where you did what %s asks: \"%s\"", due, levelWords(m, max(next, lvl)), seen)
+		default:
+			ev = fmt.Sprintf("The goal done%s, and the people it involved saying, in their own words, what you did differently", due)
 		}
 		out = append(out, Action{Text: text, Evidence: ev + "."})
 		lead = g.Text
@@ -171,19 +185,40 @@ func observable(s *skills.Skill, lvl int) string {
 	return lowerFirst(d)
 }
 
-// counterpart is who a goal is done with: the words after its last " with "
-// ("Agree the launch scope with Legal"), when
-// they name someone (a capital letter); "" otherwise.
+// counterpart is who a goal is done with or for: the words after its last
+// " with " ("Agree the launch scope with Legal") or " to " ("Hand the
+// release review to Tam", "Present the vision to the executive team"),
+// when they name someone (a capital letter) or a body of people ("the
+// board", "the leadership team"); "" otherwise.
 func counterpart(goal string) string {
-	i := strings.LastIndex(goal, " with ")
-	if i < 0 {
-		return ""
+	for _, sep := range []string{" with ", " to "} {
+		i := strings.LastIndex(goal, sep)
+		if i < 0 {
+			continue
+		}
+		who := strings.TrimRight(strings.TrimSpace(goal[i+len(sep):]), ".")
+		if who == "" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(who); unicode.IsUpper(r) {
+			return who
+		}
+		if rest, ok := strings.CutPrefix(who, "the "); ok && len(strings.Fields(rest)) <= 3 && bodyOfPeople(rest) {
+			return who
+		}
 	}
-	who := strings.TrimRight(strings.TrimSpace(goal[i+len(" with "):]), ".")
-	if who == "" || strings.ToUpper(who[:1]) != who[:1] || strings.ToLower(who[:1]) == who[:1] {
-		return ""
+	return ""
+}
+
+// bodyOfPeople reports whether words name a group of people by its last
+// word ("executive team", "board").
+func bodyOfPeople(words string) bool {
+	f := strings.Fields(words)
+	switch f[len(f)-1] {
+	case "team", "board", "committee", "council", "group", "customers", "partners", "leadership":
+		return true
 	}
-	return who
+	return false
 }
 
 // shown reports whether one of the texts (the person's evidence) already

@@ -251,3 +251,45 @@ func TestColdRead6Finding11DoneIsAcknowledged(t *testing.T) {
 		t.Errorf("an open goal: %q, want nothing said", got)
 	}
 }
+
+// TestColdRead6Finding19SpecificEvidenceAndQuestions: who would see a goal
+// done comes from the goal's own words; the question on a self-rating
+// differs with the size of the gap and what is on file.
+func TestColdRead6Finding19SpecificEvidenceAndQuestions(t *testing.T) {
+	for goal, want := range map[string]string{
+		"Hand the weekly release review to Tam":                 "Tam",
+		"Present the 2027 product vision to the executive team": "the executive team",
+		"Present the payments strategy to the board":            "the board",
+		"Agree the launch scope with Legal":                     "Legal",
+		"Bring team engagement back to 72 in the survey":        "",
+		"Lead the pricing launch end to end":                    "",
+	} {
+		if got := counterpart(goal); got != want {
+			t.Errorf("counterpart(%q) = %q, want %q", goal, got, want)
+		}
+	}
+	m := matrix(t)
+	lead := &skills.Person{ID: "ros", Name: "Ros Hale", Role: "director", Levels: atBar(m, "director")}
+	p := &skills.Person{ID: "ada", Name: "Ada Moss", Role: "gpm", Manager: "ros", Assessed: day("2026-11-10"),
+		Levels: with(atBar(m, "gpm"), map[string]int{"delegation": 2}), Self: map[string]int{"delegation": 4},
+		Goals: []skills.Goal{{Text: "Hand the weekly release review to Tam", Skills: []string{"delegation"}, Due: day("2027-01-15")}}}
+	pl := build(t, p, lead)
+	if len(pl.Conversations) != 1 {
+		t.Fatalf("conversations = %+v", pl.Conversations)
+	}
+	if want := "You rate your delegation and team performance at 4 and Ros at 2, two levels apart: which one piece of work would you bring to show 4, and what would Ros need to see in it?"; pl.Conversations[0].Question != want {
+		t.Errorf("question:\n got %q\nwant %q", pl.Conversations[0].Question, want)
+	}
+	var ev []string
+	for _, f := range pl.Focus {
+		for _, a := range f.Actions {
+			if strings.HasPrefix(a.Text, "Hand the weekly release review") {
+				ev = append(ev, a.Evidence)
+			}
+		}
+	}
+	want := `Tam, asked after the goal is done by 2027-01-15, describing what you did in terms like these: "` + observable(m.Skill("delegation"), 3) + `".`
+	if len(ev) != 1 || ev[0] != want {
+		t.Errorf("evidence = %q, want %q", ev, want)
+	}
+}

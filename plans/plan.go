@@ -1348,6 +1348,18 @@ func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversatio
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, because of '%s': what do you see that %s does not?", name, self, who, lvl, latest.Text, who)
 		case latest != nil && Setback(latest.Text):
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, because of the evidence of %s: what do you see that %s does not?", name, self, who, lvl, date(latest.Date), who)
+		case self-lvl >= 2:
+			// Two levels apart is not a detail: the case is made on one
+			// piece of work, in front of both.
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s at %d, %s apart: which one piece of work would you bring to show %d, and what would %s need to see in it?", name, self, who, lvl, words(self-lvl, "level"), self, who)
+		case latest != nil && !ThirdPerson(latest.Text, first):
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with '%s' on file: what have you done since that shows %d?", name, self, who, lvl, latest.Text, self)
+		case latest != nil:
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with the evidence of %s on file: what have you done since that shows %d?", name, self, who, lvl, date(latest.Date), self)
+		case observable(&s, self) != "":
+			// Nothing written down: the next level's own words say what to
+			// look for.
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with nothing on it written down yet: where in your work have you shown what %d asks, \"%s\", and who saw it?", name, self, who, lvl, self, observable(&s, self))
 		default:
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d: what have you done that %s has not seen?", name, self, who, lvl, who)
 		}
