@@ -190,8 +190,14 @@ func observable(s *skills.Skill, lvl int) string {
 // release review to Tam", "Present the vision to the executive team"),
 // when they name someone (a capital letter) or a body of people ("the
 // board", "the leadership team"); "" otherwise.
-func counterpart(goal string) string {
-	for _, sep := range []string{" with ", " to "} {
+func counterpart(goal string) string { return counterpartAfter(goal, " with ", " to ") }
+
+// partnerWith is who a goal is done with, after its last " with " only: a
+// team the person works with, not an audience.
+func partnerWith(goal string) string { return counterpartAfter(goal, " with ") }
+
+func counterpartAfter(goal string, seps ...string) string {
+	for _, sep := range seps {
 		i := strings.LastIndex(goal, sep)
 		if i < 0 {
 			continue

@@ -292,4 +292,16 @@ func TestColdRead6Finding19SpecificEvidenceAndQuestions(t *testing.T) {
 	if len(ev) != 1 || ev[0] != want {
 		t.Errorf("evidence = %q, want %q", ev, want)
 	}
+	if !slices.ContainsFunc(pl.Milestones, func(ms Milestone) bool {
+		return ms.Text == `"Hand the weekly release review to Tam" done, and Tam's view of how it went.`
+	}) {
+		t.Errorf("milestones = %+v", pl.Milestones)
+	}
+	p.Goals[0].Text = "Present the disputes roadmap to Risk and Operations"
+	pl = build(t, p, lead)
+	if !slices.ContainsFunc(pl.Milestones, func(ms Milestone) bool {
+		return ms.Text == `"Present the disputes roadmap to Risk and Operations" done, and the view of Risk and Operations on how it went.`
+	}) {
+		t.Errorf("milestones = %+v", pl.Milestones)
+	}
 }
