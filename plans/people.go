@@ -396,10 +396,11 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 			out = append(out, fmt.Sprintf("The team is short against its planned shape: %s. The hiring plan for it is yours to start.", strings.Join(short, "; ")))
 		}
 	}
-	// Who could step in, for a leader at their own role's bar: below it,
-	// the plan is about the job, and a successor named beside that reads
-	// as a seat being filled.
-	if role := m.Role(p.Role); role != nil && len(readiness(m, p, role).Below) == 0 {
+	// Who could step in, except for a leader whose own fit in the role is
+	// in question, new to leading people or back from leave: there a
+	// successor named beside the plan reads as a seat being filled.
+	_, _, back := ReturnFromLeave(p)
+	if role := m.Role(p.Role); role != nil && !back && !fitInQuestion(m, p) && !firstTimeManager(m, p, team.history[p.ID]) {
 		var ready []string
 		for _, id := range withinReach(m, team, p.Role) {
 			if underOf(team, p.ID, id) {
