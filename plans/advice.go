@@ -6,7 +6,9 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -112,10 +114,23 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		// What would show it is the skill's own observable behaviour at the
 		// level the goal reaches for, seen by the people the goal involves:
 		// two skills never share the sentence.
-		who := cmp.Or(counterpart(g.Text), "the people it involved")
-		ev := fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
-		if seen := observable(s, max(next, lvl)); seen != "" {
-			ev = fmt.Sprintf("The goal done%s, with %s able to point to where you did what %s asks: \"%s\"", due, who, levelWords(m, max(next, lvl)), seen)
+		// Said three ways, by what the goal is: a number to reach is read,
+		// not vouched for; a goal done for someone named is theirs to
+		// judge; any other, the matrix's words for the level.
+		who := counterpart(g.Text)
+		seen := observable(s, max(next, lvl))
+		var ev string
+		switch {
+		case measured(g.Text):
+			ev = fmt.Sprintf("The number the goal names reached at its reading%s, and the people behind it saying what changed for them", due)
+		case who != "" && seen != "":
+			ev = fmt.Sprintf("%s, asked after the goal is done%s, describing what you did in terms like these: \"%s\"", upperFirst(who), due, seen)
+		case who != "":
+			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
+		case seen != "":
+			ev = fmt.Sprintf("The goal done%s, with the people it involved able to point to where you did what %s asks: \"%s\"", due, levelWords(m, max(next, lvl)), seen)
+		default:
+			ev = fmt.Sprintf("The goal done%s, and the people it involved saying, in their own words, what you did differently", due)
 		}
 		out = append(out, Action{Text: text, Evidence: ev + "."})
 		lead = g.Text
@@ -147,7 +162,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			continue // the same work as the goal the actions open with: said once
 		}
 		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && !shown(done, a.Text+" "+a.Evidence) {
-			out = append(out, Action{Text: a.Text, Evidence: a.Evidence})
+			out = append(out, Action{Text: a.Text, Evidence: a.Evidence, After: doneBefore(p, s, a.Text)})
 		}
 	}
 	if len(out) == 0 {
@@ -175,19 +190,43 @@ func observable(s *skills.Skill, lvl int) string {
 	return lowerFirst(d)
 }
 
-// counterpart is who a goal is done with: the words after its last " with "
-// ("Agree the launch scope with Legal"), when
-// they name someone (a capital letter); "" otherwise.
-func counterpart(goal string) string {
-	i := strings.LastIndex(goal, " with ")
-	if i < 0 {
-		return ""
+// counterpart is who a goal is done with or for: the words after its last
+// " with " ("Agree the launch scope with Legal") or " to " ("Hand the
+// release review to Tam", "Present the vision to the executive team"),
+// when they name someone (a capital letter) or a body of people ("the
+// board", "the leadership team"); "" otherwise.
+func counterpart(goal string) string { return counterpartAfter(goal, " with ", " to ") }
+
+// partnerWith is who a goal is done with, after its last " with " only: a
+// team the person works with, not an audience.
+func partnerWith(goal string) string { return counterpartAfter(goal, " with ") }
+
+func counterpartAfter(goal string, seps ...string) string {
+	for _, sep := range seps {
+		i := strings.LastIndex(goal, sep)
+		if i < 0 {
+			continue
+		}
+		who := strings.TrimRight(strings.TrimSpace(goal[i+len(sep):]), ".")
+		if who == "" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(who); unicode.IsUpper(r) {
+			return nameRun(who)
+		}
+		if rest, ok := strings.CutPrefix(who, "the "); ok && len(strings.Fields(rest)) <= 3 && bodyOfPeople(rest) {
+			return who
+		}
 	}
-	// The name is the run of capitalised words after it, joined by "and",
-	// "of" or "&" ("Risk and Operations", "Head of Sales"): "with Support
-	// and ship the first slice" is done with Support.
+	return ""
+}
+
+// nameRun is the run of capitalised words that opens s, joined by "and",
+// "of" or "&" ("Risk and Operations", "Head of Sales"): "Support and ship
+// the first slice" names Support.
+func nameRun(s string) string {
 	var words []string
-	for _, w := range strings.Fields(goal[i+len(" with "):]) {
+	for _, w := range strings.Fields(s) {
 		end := strings.TrimRight(w, ".,;:")
 		switch {
 		case end == "and" || end == "of" || end == "&":
@@ -206,6 +245,17 @@ func counterpart(goal string) string {
 		words = words[:len(words)-1]
 	}
 	return strings.Join(words, " ")
+}
+
+// bodyOfPeople reports whether words name a group of people by its last
+// word ("executive team", "board").
+func bodyOfPeople(words string) bool {
+	f := strings.Fields(words)
+	switch f[len(f)-1] {
+	case "team", "board", "committee", "council", "group", "customers", "partners", "leadership":
+		return true
+	}
+	return false
 }
 
 // shown reports whether one of the texts (the person's evidence) already
@@ -350,6 +400,9 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 			c += ", after the calibration it is waiting for"
 		}
 		out = append(out, c+".")
+		if pl.AtBarSince != "" && pl.Calibration == "" {
+			out = append(out, readyForMonths(pl, first, mgr)...)
+		}
 	case "ready-soon":
 		out = append(out, fmt.Sprintf("Sponsorship: a slot for %s at the next leadership review to present their own work, and the gaps to the %s bar named openly.", first, pl.Target.Name))
 	case "onboarding":
@@ -490,4 +543,54 @@ func measured(text string) bool {
 		}
 	}
 	return false
+}
+
+// readyForMonths are the commitments for someone at the target's bar since
+// a date before this assessment: scope in the target role's terms until
+// the promotion round, and a conversation about staying, as waiting that
+// long is when people leave.
+func readyForMonths(pl *Plan, first, mgr string) []string {
+	var scope string
+	switch {
+	case pl.targetLeads && !pl.Leads:
+		scope = fmt.Sprintf("Scope in %s terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is %s's to run, with its decisions, agreed at the next 1:1.", pl.Target.Name, first)
+	default:
+		scope = fmt.Sprintf("Scope in %s terms before the title: the widest problem the group has that fits the %s bar, %s's to own from the next 1:1, with its decisions.", pl.Target.Name, pl.Target.Name, first)
+	}
+	since := pl.AtBarSince
+	if d, err := time.Parse(time.DateOnly, since); err == nil {
+		if today, err := time.Parse(time.DateOnly, pl.Today.Date); err == nil {
+			if n := monthsBetween(d, today); n >= 2 {
+				since = fmt.Sprintf("%s, %s ago", since, words(n, "month"))
+			}
+		}
+	}
+	stay := fmt.Sprintf("A conversation about staying, this month: %s has been ready since %s. %s asks what would make %s leave, what %s needs while the round comes, and says plainly what %s can and cannot promise.",
+		first, since, upperFirst(mgr), first, first, mgr)
+	return []string{scope, stay}
+}
+
+// doneBefore is action said after the person's own goal on s that is done, within their
+// plan period, and opens with the verb action opens with ("Hand sprint
+// planning to ..." before "Hand a whole problem ..."): the action is the
+// step beyond what they just did, and the plan says so; "" when no goal is.
+// The latest done goal wins.
+func doneBefore(p *skills.Person, s *skills.Skill, action string) string {
+	av, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(action)), " ")
+	var best *skills.Goal
+	for i, g := range p.Goals {
+		if g.Done.IsZero() || !slices.Contains(g.Skills, s.ID) || !p.PlanStart.IsZero() && g.Done.Before(p.PlanStart) {
+			continue
+		}
+		if gv, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(g.Text)), " "); gv == "" || gv != av {
+			continue
+		}
+		if best == nil || g.Done.After(best.Done) {
+			best = &p.Goals[i]
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return fmt.Sprintf("You did the first of this on %s: \"%s\". The step beyond it: %s", date(best.Done), best.Text, lowerFirst(action))
 }

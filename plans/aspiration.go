@@ -183,7 +183,22 @@ func pathSteps(m *skills.Matrix, p *skills.Person, pl *Plan, role, target *skill
 		case reviews == 0:
 			out = append(out, fmt.Sprintf("The time: %s is %s after the assessment of %s, before the next review; too soon for one plan to show the move, so the date is worth talking through.", date(a.By), words(months, "month"), date(p.Assessed)))
 		default:
-			out = append(out, fmt.Sprintf("The time: %s is %s after the assessment of %s, %s of this plan away.", date(a.By), words(months, "month"), date(p.Assessed), words(reviews, "review")))
+			line := fmt.Sprintf("The time: %s is %s after the assessment of %s, %s of this plan away", date(a.By), words(months, "month"), date(p.Assessed), words(reviews, "review"))
+			if pl.Judged() && rd.Gap > 0 {
+				// Said against what the gap takes at steady progress, so
+				// that the date is one both can believe in, or is moved.
+				lo, hi := realisticMonths(realisticStep(pl))
+				gap := words(rd.Gap, "level") + " to close"
+				switch {
+				case months < lo:
+					line += fmt.Sprintf(". With %s, realistically %d-%d months at steady progress, the date is ambitious: talk it through with %s, to keep it with more support than this plan gives or to move it", gap, lo, hi, pl.ManagerCall)
+				case months <= hi:
+					line += fmt.Sprintf(": realistic for %s, which takes %d-%d months at steady progress", gap, lo, hi)
+				default:
+					line += fmt.Sprintf(": more than the %d-%d months that closing %s takes at steady progress, so there is room in it", lo, hi, words(rd.Gap, "level"))
+				}
+			}
+			out = append(out, line+".")
 		}
 	}
 	switch {

@@ -212,20 +212,23 @@ func TestColdRead2Finding2LeadersPlanNamesTheirPeople(t *testing.T) {
 			"You lead Kai Mora and Mo Bell.",
 			"Kai Mora is new to leading people, since the move to Group Product Manager: an hour a fortnight with Kai on one real people situation (a 1:1, a piece of feedback, a hand-over), talked through before and after.",
 			"Mo Bell is below the Group Product Manager bar on two skills, with setbacks in the evidence: Mo's plan names what must move by 2027-02-16. Go through it with Mo every fortnight, with the examples, and ask what support would help; at the review, agree the next step together on what moved and what did not.",
+			"Nobody in your line could step into your role (Director of Product) yet, were you to move or be away for long: name at your next review whose plan could aim at it.",
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the leader whose overdue goal a report's goal waits on", mo, []string{
 			"You lead Tam Reyes.",
 			"Tam's goal \"Take over the weekly release review\" (due 2027-01-15) waits on your own \"Hand the weekly release review to Tam\", overdue since 2026-10-30: a new date for yours is a new date for Tam's.",
+			// Mo is below the Group Product Manager bar: no successor named beside that.
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the leader of a new hire", kai, []string{
 			"You lead Lu Ruiz and Nia Obi.",
 			"Nia Obi joined on 2026-10-12 and is onboarding with you to day 90, 2027-01-10: a weekly 1:1, the introductions Nia needs made in the first two weeks, and no delivery deadline of Nia's own before day 30; Lu Ruiz is Nia's onboarding buddy.",
+			// Kai is new to leading people: no successor named beside that.
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the buddy", lu, []string{
 			"You are Nia Obi's onboarding buddy: Nia joined on 2026-10-12; a half-hour every week to 2026-12-12, the end of the first two months, to answer what nobody writes down, and what you see of Nia's first weeks told to Kai Mora.",
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the report whose goal waits", tam, []string{
-			"The hand-over your goal \"Take over the weekly release review\" waits on: Mo's own goal \"Hand the weekly release review to Tam\", due 2026-10-30 and still open, given a new date at the next 1:1 and kept to.",
+			"The hand-over of the work your goal \"Take over the weekly release review\" takes on, with its date agreed with Tam at the next 1:1 and kept to.",
 		}, func(pl *Plan) []string {
 			return slices.DeleteFunc(slices.Clone(pl.Commitments), func(c string) bool { return !strings.HasPrefix(c, "The hand-over") })
 		}},

@@ -157,7 +157,11 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 			} else if who := pl.waiting[g.Text]; who != "" {
 				text = fmt.Sprintf("\"%s\" done, once %s has handed it over", g.Text, who)
 			} else if who := counterpart(g.Text); who != "" {
-				text += fmt.Sprintf(", and %s's view of how it went", who)
+				if strings.Contains(who, " and ") {
+					text += fmt.Sprintf(", and the view of %s on how it went", who)
+				} else {
+					text += fmt.Sprintf(", and %s view of how it went", possessive(who))
+				}
 			}
 			out = append(out, Milestone{Days: n, Date: g.Due, Text: text + "."})
 		}

@@ -417,7 +417,7 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 		}
 		focus[id] = nil
 	}
-	ix.pairs = Match(m, team, focus, cfg.Team.MentorCapacity, busy)
+	ix.pairs = Match(m, heldLevels(team, ix.rebased), focus, cfg.Team.MentorCapacity, busy)
 	ix.byMentor, ix.byMentee = map[string][]Pair{}, map[string][]Pair{}
 	for _, pr := range ix.pairs {
 		ix.byMentor[pr.Mentor] = append(ix.byMentor[pr.Mentor], pr)
@@ -521,4 +521,30 @@ func (ix *TeamIndex) load(id string) int {
 		seen[pr.Mentor] = true
 	}
 	return len(seen)
+}
+
+// heldLevels is team with the levels of each person whose latest
+// re-baseline nobody has calibrated taken as they stood before it (the
+// lower of the two on each skill): a mentor is matched on a level others
+// share, never on a rating not yet calibrated.
+func heldLevels(team []*skills.Person, rebased map[string]Baseline) []*skills.Person {
+	if len(rebased) == 0 {
+		return team
+	}
+	out := slices.Clone(team)
+	for i, q := range out {
+		b, ok := rebased[q.ID]
+		if !ok || b.prior == nil {
+			continue
+		}
+		c := *q
+		c.Levels = make(map[string]int, len(q.Levels))
+		for id, lvl := range q.Levels {
+			if was, ok := b.prior[id]; ok {
+				c.Levels[id] = min(lvl, was)
+			}
+		}
+		out[i] = &c
+	}
+	return out
 }

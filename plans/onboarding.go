@@ -157,7 +157,7 @@ func leadsToMeet(goals []skills.Goal) string {
 func firstCounterpart(goals []skills.Goal) string {
 	for _, g := range goals {
 		if g.Open() && g.Text != "" {
-			return counterpart(g.Text)
+			return partnerWith(g.Text)
 		}
 	}
 	return ""

@@ -121,7 +121,7 @@ func waitsOn(p, q *skills.Person) []waiting {
 }
 
 // waitCommitments are the commitments of q's manager that q's goals wait
-// on: the manager's own overdue goal, given a new date.
+// on: the hand-over, with a date agreed with q.
 func waitCommitments(q *skills.Person, team *TeamIndex) []string {
 	mgr := team.people[q.Manager]
 	if mgr == nil {
@@ -129,8 +129,10 @@ func waitCommitments(q *skills.Person, team *TeamIndex) []string {
 	}
 	var out []string
 	for _, w := range waitsOn(mgr, q) {
-		out = append(out, fmt.Sprintf("The hand-over your goal \"%s\" waits on: %s own goal \"%s\", due %s and still open, given a new date at the next 1:1 and kept to.",
-			w.theirs.Text, possessive(team.callName(mgr)), w.yours.Text, date(w.yours.Due)))
+		// Said without the manager's own goal or its lateness: that is for
+		// the manager's plan and agendas, not for the report's file.
+		out = append(out, fmt.Sprintf("The hand-over of the work your goal \"%s\" takes on, with its date agreed with %s at the next 1:1 and kept to.",
+			w.theirs.Text, team.callName(q)))
 	}
 	return out
 }
@@ -336,3 +338,115 @@ var (
 		"what would let it close before our next 1:1?",
 	}
 )
+
+// teamSituation are the lines of a people leader's plan about where their
+// team stands, from the files: a report who wants the other track (their
+// aspiration), for the leader at the top of the team the roles short
+// against the team's shape and whether anyone is within reach of them, and
+// whether anyone in the leader's line could step into the leader's role.
+func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *TeamIndex) []string {
+	if len(team.reports[p.ID]) == 0 {
+		return nil
+	}
+	var out []string
+	for _, id := range team.reports[p.ID] {
+		q := team.people[id]
+		role := m.Role(q.Role)
+		if q.Aspiration == nil || role == nil {
+			continue
+		}
+		as := ""
+		if r := m.Role(q.Aspiration.Role); r != nil && r.ID != q.Role {
+			as = " as " + r.Name
+			if !q.Aspiration.By.IsZero() {
+				as += " by " + date(q.Aspiration.By)
+			}
+		}
+		first := team.callName(q)
+		switch {
+		case q.Aspiration.Track == skills.TrackIC && role.Leads:
+			out = append(out, fmt.Sprintf("%s, who leads people today, wants the individual-contributor track%s: agree with %s what the move asks and who takes on %s people, and when, before anything is announced.",
+				cmpName(q), as, first, possessive(first)))
+		case q.Aspiration.Track == skills.TrackManager && !role.Leads:
+			out = append(out, fmt.Sprintf("%s wants to lead people%s: %s plan practises it before the title; ask at your 1:1s how that practice is going for the people it serves.",
+				cmpName(q), as, possessive(first)))
+		}
+	}
+	if _, inTeam := team.people[p.Manager]; !inTeam {
+		// The top of the team: its shape is this leader's to fill.
+		have := map[string]int{}
+		for _, id := range team.ids {
+			have[team.people[id].Role]++
+		}
+		var short []string
+		for _, r := range m.Roles {
+			want, ok := cfg.Team.Shape[r.ID]
+			if !ok || want <= have[r.ID] {
+				continue
+			}
+			line := fmt.Sprintf("%s %s (%d of %d), ", number(want-have[r.ID]), r.Name, have[r.ID], want)
+			if len(withinReach(m, team, r.ID)) > 0 {
+				line += "with someone in the team getting ready for it"
+			} else {
+				line += "a hire, as nobody in the team is within reach of it yet"
+			}
+			short = append(short, line)
+		}
+		if len(short) > 0 {
+			out = append(out, fmt.Sprintf("The team is short against its planned shape: %s. The hiring plan for it is yours to start.", strings.Join(short, "; ")))
+		}
+	}
+	// Who could step in, except for a leader whose own fit in the role is
+	// in question, new to leading people or back from leave: there a
+	// successor named beside the plan reads as a seat being filled.
+	_, _, back := ReturnFromLeave(p)
+	if role := m.Role(p.Role); role != nil && !back && !fitInQuestion(m, p) && !firstTimeManager(m, p, team.history[p.ID]) {
+		var ready []string
+		for _, id := range withinReach(m, team, p.Role) {
+			if underOf(team, p.ID, id) {
+				ready = append(ready, cmpName(team.people[id]))
+			}
+		}
+		if len(ready) == 0 {
+			out = append(out, fmt.Sprintf("Nobody in your line could step into your role (%s) yet, were you to move or be away for long: name at your next review whose plan could aim at it.", role.Name))
+		} else {
+			out = append(out, fmt.Sprintf("Who could step into your role (%s), were you to move: %s.", role.Name, andList(ready)))
+		}
+	}
+	return out
+}
+
+// withinReach are the ids of the people, sorted, whose target is role and
+// who could move into it soon: assessed on most skills, at their own role's
+// bar, and at most 6 levels short of role's.
+func withinReach(m *skills.Matrix, team *TeamIndex, role string) []string {
+	r := m.Role(role)
+	if r == nil {
+		return nil
+	}
+	var out []string
+	for _, id := range team.ids {
+		q := team.people[id]
+		own := m.Role(q.Role)
+		if own == nil || q.Role == role || q.TargetRole(m) != role || len(q.Levels)*2 < len(m.Skills) {
+			continue
+		}
+		if len(readiness(m, q, own).Below) == 0 && readiness(m, q, r).Gap <= 6 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// underOf reports whether id is in the line of manager mgr: a report of
+// theirs, or of one of their reports, and so on.
+func underOf(team *TeamIndex, mgr, id string) bool {
+	seen := map[string]bool{}
+	for q := team.people[id]; q != nil && !seen[q.ID]; q = team.people[q.Manager] {
+		seen[q.ID] = true
+		if q.Manager == mgr {
+			return true
+		}
+	}
+	return false
+}

@@ -214,8 +214,10 @@ type Plan struct {
 	raised   []string
 	raisedOn string
 	backed   *[2]Readiness
-	// targetLeads is set when the target role leads people.
-	targetLeads bool
+	// targetLeads is set when the target role leads people; targetFull
+	// when the team's shape wants no more people in the target role than
+	// it has: no role is opening up.
+	targetLeads, targetFull bool
 	// owed is what the person owes their own people, for their agendas
 	// (see yourPeople).
 	owed []owedItem
@@ -352,6 +354,9 @@ func (l LevelText) Words() string { return skills.LevelWords(l.Value, l.Name) }
 type Action struct {
 	Text     string `json:"text"`
 	Evidence string `json:"evidence"`
+	// After is Text said as the step beyond the person's own goal on the
+	// skill, done in the plan period, which it names; "" when none is.
+	After string `json:"after,omitempty"`
 }
 
 // Strength is a skill above the current role's bar or the target's, how to
@@ -367,6 +372,9 @@ type Strength struct {
 	// AboveTarget is set when the level exceeds the target's bar, not only
 	// the current role's.
 	AboveTarget bool `json:"above_target"`
+	// AtBar is set for a level at the current role's bar, a strength only
+	// in a plan below that bar elsewhere, with evidence of it.
+	AtBar bool `json:"at_bar,omitempty"`
 	// Before is the day of the uncalibrated re-baseline whose levels a held
 	// plan does not count: Level is the level just before it.
 	Before string `json:"before,omitempty"`
@@ -491,7 +499,7 @@ func Build(in Input) (*Plan, error) {
 			return true
 		})
 		for _, g := range dropped {
-			pl.waitNote = append(pl.waitNote, fmt.Sprintf("Your goal \"%s\" waits on a hand-over from %s first: it is under %s commitments below, not yours to chase.", g, pl.waiting[g], possessive(pl.waiting[g])))
+			pl.waitNote = append(pl.waitNote, fmt.Sprintf("Your goal \"%s\" starts once %s hands the work over to you: the hand-over is among %s commitments below.", g, pl.waiting[g], possessive(pl.waiting[g])))
 		}
 	}
 	sorted := oldestFirst(in.History)
@@ -547,6 +555,7 @@ func Build(in Input) (*Plan, error) {
 	pl.Calibration = calibration(pl, team, "you")
 	baselineFocus(m, pl)
 	pl.targetLeads, pl.Leads = target.Leads, role.Leads
+	pl.targetFull = roleFull(in.Config, in.Team, target.ID)
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
 	levels, before := p.Levels, ""
@@ -631,6 +640,7 @@ func Build(in Input) (*Plan, error) {
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
 	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
+	pl.People = append(pl.People, teamSituation(m, in.Config, p, team)...)
 	pl.owed = peopleOwed(p, team)
 	if pl.Ready && pl.FocusNote != "" {
 		// At the target's bar, the case for it is what others see: a new
@@ -816,6 +826,17 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 			ix.reports[q.Manager] = append(ix.reports[q.Manager], id)
 		}
 	}
+	// The uncalibrated re-baselines, set before index: mentors are matched
+	// on the levels before them.
+	rebased := map[string]Baseline{}
+	ix.history = history
+	for i, q := range team {
+		b := owns[i].baseline
+		if b != nil && !b.Calibrated && b.Kind != "first" && (b.Pending || q.PlanStart.IsZero() || b.Date >= date(q.PlanStart)) {
+			rebased[q.ID] = *b
+		}
+	}
+	ix.rebased = rebased
 	ix.index(m, cfg, team)
 	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]string{}
 	for _, id := range ix.ids {
@@ -831,15 +852,6 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 		managers = append(managers, id)
 	}
 	slices.Sort(managers)
-	rebased := map[string]Baseline{}
-	ix.history = history
-	for i, q := range team {
-		b := owns[i].baseline
-		if b != nil && !b.Calibrated && b.Kind != "first" && (b.Pending || q.PlanStart.IsZero() || b.Date >= date(q.PlanStart)) {
-			rebased[q.ID] = *b
-		}
-	}
-	ix.rebased = rebased
 	var t Team
 	t.calibrate(m, managers, reports, func(id string) PersonRef { return PersonRef{ID: id, Name: ix.names[id]} }, rebased)
 	ix.flagged, ix.calib = map[string]bool{}, map[string]Calibration{}
@@ -1159,7 +1171,17 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 		if ready {
 			bar = s.Expect[role.ID] // at the target's bar everywhere: above today's job is the case for it
 		}
-		if lvl == 0 || !(top || lvl > bar && lvl >= 3) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
+		// Below the current role's bar somewhere, the plan is about the job,
+		// not the next role: what is done well in the job, at its bar or
+		// above and shown by evidence, is a strength to stand on, so that
+		// the plan is not only a list of what must change.
+		pressed := len(cur.Below) > 0 && !ready && !back
+		atBar := false
+		if pressed {
+			bar = s.Expect[role.ID]
+			atBar = lvl == bar && lvl >= 3
+		}
+		if lvl == 0 || !(top || lvl > bar && lvl >= 3 || atBar) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
 			// Earned: above the bar of the job and of the one aimed for
 			// (a level at the next role's bar is readiness, not a
 			// strength), or the top of the scale. A focus skill is worked
@@ -1180,7 +1202,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 			continue // a rating with nothing written down to show it: not yet a strength
 		}
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
-			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID]}
+			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID], AtBar: atBar && !top}
 		if before != "" && lvl < p.Levels[s.ID] {
 			st.Before = before
 		}
@@ -1326,6 +1348,18 @@ func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversatio
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, because of '%s': what do you see that %s does not?", name, self, who, lvl, latest.Text, who)
 		case latest != nil && Setback(latest.Text):
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, because of the evidence of %s: what do you see that %s does not?", name, self, who, lvl, date(latest.Date), who)
+		case self-lvl >= 2:
+			// Two levels apart is not a detail: the case is made on one
+			// piece of work, in front of both.
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s at %d, %s apart: which one piece of work would you bring to show %d, and what would %s need to see in it?", name, self, who, lvl, words(self-lvl, "level"), self, who)
+		case latest != nil && !ThirdPerson(latest.Text, first):
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with '%s' on file: what have you done since that shows %d?", name, self, who, lvl, latest.Text, self)
+		case latest != nil:
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with the evidence of %s on file: what have you done since that shows %d?", name, self, who, lvl, date(latest.Date), self)
+		case observable(&s, self) != "":
+			// Nothing written down: the next level's own words say what to
+			// look for.
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with nothing on it written down yet: where in your work have you shown what %d asks, \"%s\", and who saw it?", name, self, who, lvl, self, observable(&s, self))
 		default:
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d: what have you done that %s has not seen?", name, self, who, lvl, who)
 		}
@@ -1602,4 +1636,27 @@ func calibrateWithWhom(m *skills.Matrix, p *skills.Person, team *TeamIndex) stri
 		return fmt.Sprintf("with %s: nobody else who leads people reports to %s", mgr, mgr)
 	}
 	return fmt.Sprintf("with %s: no other %s reports to %s", mgr, role, mgr)
+}
+
+// roleFull reports whether the team's shape names role and the team already
+// has that many people in it.
+func roleFull(cfg skills.Config, team []*skills.Person, role string) bool {
+	want, ok := cfg.Team.Shape[role]
+	if !ok {
+		return false
+	}
+	n := 0
+	for _, q := range team {
+		if q.Role == role {
+			n++
+		}
+	}
+	return n >= want
+}
+
+// StrengthsAtBar reports whether a strength of the plan is at the current
+// role's bar rather than above it: the section then says what is done well
+// in the job, not better than it asks.
+func (pl *Plan) StrengthsAtBar() bool {
+	return slices.ContainsFunc(pl.Strengths, func(s Strength) bool { return s.AtBar })
 }

@@ -102,7 +102,7 @@ func TestBuild(t *testing.T) {
 	}
 	if diff := cmp.Diff([]Conversation{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, Self: 3, SelfName: "Proficient",
 		Manager: 2, ManagerName: "Practising", Direction: "higher",
-		Question: "You rate your negotiation and trade-offs at 3 and your manager sees 2: what have you done that your manager has not seen?"}}, pl.Conversations); diff != "" {
+		Question: "You rate your negotiation and trade-offs at 3 and your manager sees 2, with 'late entry' on file: what have you done since that shows 3?"}}, pl.Conversations); diff != "" {
 		t.Errorf("conversations (-want +got):\n%s", diff)
 	}
 	var goals []string
@@ -379,7 +379,7 @@ func TestConversationQuestions(t *testing.T) {
 	want := map[string]string{
 		"delegation": "higher: You rate your delegation and team performance at 3 and Dana sees 2, because of the evidence of 2026-11-01: what do you see that Dana does not?",
 		"coaching":   "lower: You rate your coaching and mentoring lower than Dana does, and 'Ran a weekly critique with both reports for a quarter' says otherwise: what makes you say 2?",
-		"feedback":   "higher: You rate your feedback at 4 and Dana sees 3: what have you done that Dana has not seen?",
+		"feedback":   "higher: You rate your feedback at 4 and Dana sees 3, with nothing on it written down yet: where in your work have you shown what 4 asks, \"makes feedback a habit of the group: retrospectives that name behaviour, peer feedback in reviews, and no surprises at performance time\", and who saw it?",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("questions (-want +got):\n%s", diff)

@@ -135,9 +135,14 @@ func VerdictOf(p *Plan) Verdict {
 			// Ready for months: say what stands in the way, as it is no
 			// longer a skill.
 			who := cmp.Or(p.ManagerCall, p.Person.ManagerName, "your manager")
-			if p.targetLeads && !p.Leads {
+			switch {
+			case p.targetLeads && !p.Leads && p.targetFull:
+				// The team's shape has every such role filled: no role is
+				// "opening up", and the plan does not hint at anyone's seat.
+				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round; every %s role the team plans for is filled today, so until then the plan gives you scope in that role's terms", who, target)
+			case p.targetLeads && !p.Leads:
 				v.Why += fmt.Sprintf(". What stands between you and it is not a skill but a team to lead: %s role opening up, and %s's case for you at the next promotion round", article(target), who)
-			} else {
+			default:
 				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round", who)
 			}
 		}
@@ -250,6 +255,14 @@ func (p *Plan) CalibrateBy() string {
 // one skill sets it, as a bar rises a level in six to twelve months of
 // deliberate work.
 func realistic(p *Plan) string {
+	lo, hi := realisticMonths(realisticStep(p))
+	return fmt.Sprintf("%d-%d months", lo, hi)
+}
+
+// realisticStep is the number of level steps realistic weighs: the widest
+// gap to the target, one more while below the current role, and at least 2
+// or 3 for a wide gap in all.
+func realisticStep(p *Plan) int {
 	step := 0
 	for _, g := range p.Readiness.Below {
 		step = max(step, g.Expect-g.Level)
@@ -263,13 +276,19 @@ func realistic(p *Plan) string {
 	case p.Readiness.Gap > 6:
 		step = max(step, 2)
 	}
+	return step
+}
+
+// realisticMonths is the span, in months, that closing gaps of step levels
+// on the widest skill takes at steady progress.
+func realisticMonths(step int) (lo, hi int) {
 	switch {
 	case step <= 1:
-		return "6-12 months"
+		return 6, 12
 	case step == 2:
-		return "12-18 months"
+		return 12, 18
 	}
-	return "18-24 months"
+	return 18, 24
 }
 
 func gapNames(gaps []SkillGap) []string {

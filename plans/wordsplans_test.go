@@ -35,8 +35,17 @@ func TestWaitingGoalIsNotTheirAction(t *testing.T) {
 	if diff := cmp.Diff([]string{"communication"}, focus); diff != "" {
 		t.Errorf("focus (-want +got):\n%s", diff)
 	}
-	if want := `Your goal "Take over the weekly release review" waits on a hand-over from Max first: it is under Max's commitments below, not yours to chase.`; !strings.HasSuffix(pl.FocusNote, want) {
+	if want := `Your goal "Take over the weekly release review" starts once Max hands the work over to you: the hand-over is among Max's commitments below.`; !strings.HasSuffix(pl.FocusNote, want) {
 		t.Errorf("focus note = %q, want it to end %q", pl.FocusNote, want)
+	}
+	// The report's plan never shows the manager's own goal, its date or
+	// its lateness: the manager's plan and agendas carry that.
+	for _, c := range append(slices.Clone(pl.Commitments), pl.FocusNote) {
+		for _, ban := range []string{"overdue", "still open", "2026-10-30", "not yours", "own goal"} {
+			if strings.Contains(c, ban) {
+				t.Errorf("%q exposes the manager's late goal (%q)", c, ban)
+			}
+		}
 	}
 	if !slices.ContainsFunc(pl.Milestones, func(ms Milestone) bool {
 		return ms.Text == `"Take over the weekly release review" done, once Max has handed it over.`

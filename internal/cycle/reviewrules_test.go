@@ -164,7 +164,7 @@ func TestReviewAreaNamesItsBar(t *testing.T) {
 		t.Errorf("a success quoted as an area to improve:\n%s", section(out, "Areas to improve"))
 	}
 	wantLines(t, section(out, "Strengths"),
-		`- Execution and delivery at 4 Leading, already at the 4 Leading Director of Product asks for: shown on 2026-10-05, "Shipped the checkout redesign on the date promised to Sales".`)
+		`- Execution and delivery at 4 Leading, above the 3 Proficient Group Product Manager asks for: shown on 2026-10-05, "Shipped the checkout redesign on the date promised to Sales".`)
 	if strings.Contains(out, "Customer insight at 5") || strings.Contains(out, "no evidence recorded yet") {
 		t.Errorf("a strength with nothing behind it:\n%s", section(out, "Strengths"))
 	}
