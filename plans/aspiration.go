@@ -266,7 +266,7 @@ func growLine(m *skills.Matrix, p *skills.Person, pl *Plan, target *skills.Role)
 		default:
 			where = fmt.Sprintf("at %d where %s asks for %d, next after the focus skills", lvl, target.Name, exp)
 		}
-		parts = append(parts, s.Name+", "+where)
+		parts = append(parts, s.Name+" ("+where+")")
 	}
 	if len(parts) == 0 {
 		return ""
@@ -301,7 +301,7 @@ func teachLine(m *skills.Matrix, p *skills.Person, pl *Plan, role *skills.Role) 
 		default:
 			where = "nobody is paired with you in it this time"
 		}
-		parts = append(parts, s.Name+", "+where)
+		parts = append(parts, s.Name+" ("+where+")")
 		names, wheres = append(names, s.Name), append(wheres, where)
 	}
 	if len(parts) == 0 {
@@ -309,7 +309,7 @@ func teachLine(m *skills.Matrix, p *skills.Person, pl *Plan, role *skills.Role) 
 	}
 	if len(names) > 1 && !slices.ContainsFunc(wheres, func(w string) bool { return w != wheres[0] }) {
 		// One word for them all: said once.
-		parts = []string{andList(names) + ", " + strings.ReplaceAll(wheres[0], " in it", " in them")}
+		parts = []string{andList(names) + " (" + strings.ReplaceAll(wheres[0], " in it", " in them") + ")"}
 	}
 	return "What you would gladly teach: " + strings.Join(parts, "; ") + "."
 }
