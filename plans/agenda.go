@@ -752,6 +752,9 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	}
 	actions := f.Actions
 	if returned(pl, in.Person, day) {
+		// Nothing new is asked before the next review: the week's steps
+		// and what would show them name no next level.
+		f.Next = f.Level
 		// A return from leave is re-entry: the person's own goals and
 		// setbacks, not the level's stretch actions, when there are any.
 		var own []Action

@@ -487,12 +487,16 @@ func shortName(name string) string {
 // practice's (cold read 6, finding 19). on says where the try was made.
 func levelShows(f Focus, on string) string {
 	clause := strings.TrimSpace(f.Next.Descriptor)
-	if i := strings.IndexAny(clause, ":;,."); i > 0 {
+	if i := strings.IndexAny(clause, ":;."); i > 0 {
+		clause = clause[:i]
+	}
+	if i := strings.LastIndex(clause[:min(len(clause), 90)], ", "); len(clause) > 90 && i > 0 {
 		clause = clause[:i]
 	}
 	name := shortName(f.Name)
-	if clause == "" || f.Next.Value == 0 {
-		return fmt.Sprintf("The first time you did it%s, and what it changed in %s, at our next 1:1.", on, name)
+	if clause == "" || f.Next.Value <= f.Level.Value {
+		// At the level already: what it changed, not a level to reach.
+		return fmt.Sprintf("%s: what your first try%s changed.", UpperFirst(name), on)
 	}
 	return fmt.Sprintf("“%s”: how near your first try%s came to that, %s in %s.", clause, on, f.Next.Words(), name)
 }
