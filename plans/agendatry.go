@@ -105,7 +105,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	}
 	return Action{
 		Text:     text,
-		Evidence: fmt.Sprintf("%s, in time; by our next 1:1, the first step in %s.", UpperFirst(ev), shortName(f.Name)),
+		Evidence: fmt.Sprintf("%s, in time; by our next 1:1, a first step towards it in %s.", UpperFirst(ev), shortName(f.Name)),
 	}, nil
 }
 
@@ -297,7 +297,9 @@ func goalShows(g skills.Goal, f Focus, day time.Time) string {
 	case verb == "hire" || verb == "recruit":
 		return "The profile, read by one person who will interview with you."
 	case verb == "write" || verb == "draft":
-		if with != "" {
+		// "with the Data team and take it through planning": a second
+		// clause, not the people it is shown to.
+		if with != "" && !slices.Contains(strings.Fields(with), "it") {
 			return fmt.Sprintf("The first page, and the question %s raised on it.", with)
 		}
 		return "The first page, and the question it left open."
