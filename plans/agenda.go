@@ -284,6 +284,9 @@ type AgendaChange struct {
 	Setback bool `json:"setback,omitempty"`
 	// Skill is the skill an evidence entry is about.
 	Skill string `json:"-"`
+	// Kind is the kind of change: only a level's change moves a skill up
+	// or down, whatever an evidence entry's own words say.
+	Kind skills.Kind `json:"-"`
 }
 
 // WeekFocus is the focus skill of the week.
@@ -299,8 +302,11 @@ type WeekFocus struct {
 	Why string `json:"why"`
 	Ask string `json:"ask,omitempty"`
 	// NextInAction is set when this week's action or last week's quotes
-	// the next level's descriptor, which is then not written again.
+	// the next level's descriptor, which is then not written again; Reentry
+	// when the person is back from leave, whose plan asks for no next level
+	// before the next review: it is not written either.
 	NextInAction bool `json:"-"`
+	Reentry      bool `json:"-"`
 	// Weeks is how many weeks in a row the rotation holds this skill (0
 	// when the plan has one focus skill); Of is which week in a row this
 	// one is, counted from the person's own agendas.
@@ -338,6 +344,17 @@ var checkIns = []string{
 
 // BuildAgenda computes the agenda of in.Person for in.Week.
 func BuildAgenda(in AgendaInput) *Agenda {
+	if len(in.Plan.handOver) > 0 {
+		// A goal that waits on the manager's overdue hand-over is not the
+		// person's to chase: no goal due, work review or week's step on
+		// it; the manager's prep says whose move it is (see prep).
+		q := *in.Person
+		q.Goals = slices.DeleteFunc(slices.Clone(q.Goals), func(g skills.Goal) bool {
+			_, ok := in.Plan.handOver[g.Text]
+			return ok && g.Open()
+		})
+		in.Person = &q
+	}
 	m, p, pl := in.Matrix, in.Person, in.Plan
 	day := in.Week.Day(in.Config.Agenda.WeekdayValue())
 	a := &Agenda{
@@ -617,6 +634,15 @@ func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
 	if second {
 		f.Bar = fmt.Sprintf("By %s, our review, we want %s at %s.", longDate(when, day), skill, f.Next.Words())
 	}
+	if returned(pl, p, day) {
+		// Back from leave, the plan asks nothing new before the next
+		// review: the bar is not restated, and the first week on the skill
+		// says so once.
+		f.Bar = ""
+		if f.Of == 1 {
+			f.Bar = fmt.Sprintf("Nothing new is asked of you in %s before our review on %s: getting back into the work comes first.", skill, longDate(when, day))
+		}
+	}
 }
 
 // focusGoal is the text of the goal the week's idea to try is a step of.
@@ -726,6 +752,9 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	}
 	actions := f.Actions
 	if returned(pl, in.Person, day) {
+		// Nothing new is asked before the next review: the week's steps
+		// and what would show them name no next level.
+		f.Next = f.Level
 		// A return from leave is re-entry: the person's own goals and
 		// setbacks, not the level's stretch actions, when there are any.
 		var own []Action
@@ -798,6 +827,7 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		said += "\n" + in.Previous.TryThis
 	}
 	wf.NextInAction = f.Next.Descriptor != "" && strings.Contains(said, f.Next.Descriptor)
+	wf.Reentry = returned(pl, in.Person, day)
 	if onboardingWeek(pl, day) == nil {
 		// A new hire's weeks are not opened with a rating dispute.
 		wf.Ask = disagreement(in.Person, f.ID, "")
@@ -806,8 +836,8 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 }
 
 // weekTurn is the focus skills the week's focus turns through, as indexes
-// into focus, most urgent first: a skill below the person's own role's bar
-// or one a goal past its date needs (those first); when there is none, a
+// into focus, most urgent first: the skills below the person's own role's
+// bar and those a goal past its date needs, in the plan's order; when there is none, a
 // skill a goal due within two weeks of day needs; when there is none of
 // those either, every focus skill of the plan, in its order. The week then
 // stays on what cannot wait, and the plan's order resumes once the file
@@ -820,19 +850,18 @@ func weekTurn(focus []Focus, goals []skills.Goal, day time.Time) []int {
 	}
 	late := func(d time.Time) bool { return d.Before(day) }
 	soon := func(d time.Time) bool { return !d.Before(day) && !d.After(day.AddDate(0, 0, 14)) }
-	var overdue, below, near, all []int
+	var first, near, all []int
 	for i, f := range focus {
 		all = append(all, i)
 		switch {
-		case needs(f.ID, late):
-			overdue = append(overdue, i)
-		case f.BelowRole:
-			below = append(below, i)
+		case needs(f.ID, late) || f.BelowRole:
+			// In the plan's order, which puts a skill below the bar first.
+			first = append(first, i)
 		case needs(f.ID, soon):
 			near = append(near, i)
 		}
 	}
-	if first := append(overdue, below...); len(first) > 0 {
+	if len(first) > 0 {
 		return first
 	}
 	if len(near) > 0 {

@@ -23,6 +23,9 @@ func TestHabitIsTheSkillsOwnStep(t *testing.T) {
 		{Kind: "person", Title: "The account executive who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them."},
 		{Kind: "reading", Title: "Getting to Yes"},
 	}
+	// The matrix's words for the next level, where the test gives them:
+	// the evidence line then quotes their first clause.
+	desc := map[int]string{3: "Prepares every important negotiation: each side's interests and two or three options."}
 	goal := skills.Goal{Text: "Lead the renewal-flow scope conversation with Customer Success", Skills: []string{"negotiation"}, Due: day("2027-01-31")}
 	for _, tt := range []struct {
 		name     string
@@ -34,26 +37,26 @@ func TestHabitIsTheSkillsOwnStep(t *testing.T) {
 	}{
 		{"practice, on the goal", 3, []skills.Goal{goal}, nil, res,
 			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome. Do it first on the renewal-flow scope conversation, before our next 1:1.",
-			"The first time you did it on the renewal-flow scope conversation, and what it changed, at our next 1:1."},
+			"“Prepares every important negotiation”: how near your first try on the renewal-flow scope conversation came to that, level 3 in negotiation and trade-offs."},
 		{"practice, no goal", 3, nil, nil, res,
 			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome. Do it once before our next 1:1.",
-			"The first time you did it, and what it changed, at our next 1:1."},
+			"“Prepares every important negotiation”: how near your first try came to that, level 3 in negotiation and trade-offs."},
 		{"a person at an even level, on the goal", 4, []skills.Goal{goal}, nil, res,
 			"Go to the account executive who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them. Book it before our next 1:1, with the renewal-flow scope conversation as the case you bring.",
-			"The first time you did it on the renewal-flow scope conversation, and what it changed, at our next 1:1."},
+			"Negotiation and trade-offs: what your first try on the renewal-flow scope conversation changed."},
 		{"a person at an even level, no goal", 2, nil, nil, res,
 			"Go to the account executive who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them. Book it before our next 1:1.",
-			"The first time you did it, and what it changed, at our next 1:1."},
+			"Negotiation and trade-offs: what your first try changed."},
 		{"no person: the practice at any level", 2, nil, nil, res[:1],
 			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome. Do it once before our next 1:1.",
-			"The first time you did it, and what it changed, at our next 1:1."},
+			"Negotiation and trade-offs: what your first try changed."},
 		{"the plan holds it already", 3, nil, []Action{{Text: res[0].Title}}, res, "", ""},
 		{"no practice, no person", 3, nil, nil, res[2:], "", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := pm(t)
 			p.Goals = tt.goals
-			f := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}, Next: LevelText{Value: tt.next, Name: "Level"}, Actions: tt.actions, Resources: tt.res}
+			f := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}, Next: LevelText{Value: tt.next, Name: "Level", Descriptor: desc[tt.next]}, Actions: tt.actions, Resources: tt.res}
 			got := habit(p, f)
 			switch {
 			case tt.text == "" && got != nil:

@@ -41,6 +41,9 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 			// The focus of the week opens with it already.
 		case c.Setback:
 			out = append(out, fmt.Sprintf("The note of %s records a setback: ask %s what got in the way and what they would try next.", longDate(day0(c.Date), day), first))
+		case c.Kind != skills.KindLevel:
+			// Evidence or a goal's outcome may say "up from" in its own
+			// words: it is no level that moved.
 		case strings.Contains(c.Text, " up from "):
 			up = append(up, strings.SplitN(c.Text, " up from ", 2)[0])
 		case strings.Contains(c.Text, " down from "):
@@ -90,13 +93,39 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	}
 	// A plan period with no focus skill moving is taken up here, between
 	// the person and their manager, and nowhere else (team.md only counts
-	// it): said in two ways, a week each.
-	if _, names, ok := NoFocusProgress(in.Person, in.Plan, in.Config.Team.ReviewCycleDays); ok {
+	// it): said once (see stalledNews), and in other words when said again.
+	if _, names, ok := NoFocusProgress(in.Person, in.Plan, in.Config.Team.ReviewCycleDays); ok && stalledNews(in, a, day) {
 		since := longDate(day0(in.Plan.Progress.Since), day)
-		if a.Number%2 == 0 {
+		if in.Previous != nil {
 			out = append(out, fmt.Sprintf("None of %s focus skills (%s) has gone up a level since %s: ask what stands in the way, and agree whether the support or the focus changes.", possessive(first), fewNames(names), since))
 		} else {
 			out = append(out, fmt.Sprintf("No focus skill has moved since %s (%s): ask %s what would help most now, and whether these are still the right skills.", since, fewNames(names), first))
+		}
+	}
+	// A goal of the person's that waits on the manager's own overdue
+	// hand-over is the manager's move: said to the manager, never chased
+	// with the person (BuildAgenda left it out of their agenda).
+	var waits []string
+	for g := range in.Plan.handOver {
+		waits = append(waits, g)
+	}
+	slices.Sort(waits)
+	for _, g := range waits {
+		h := in.Plan.handOver[g]
+		if h.Due.IsZero() || !h.Due.Before(day) {
+			continue
+		}
+		// In other words each week, while it waits.
+		switch mod(a.Number, 3) {
+		case 1:
+			out = append(out, fmt.Sprintf("%s goal “%s” waits on your own “%s”, due %s and still open: the hand-over is yours to make, so bring its new date rather than asking %s where it stands.",
+				possessive(first), g, h.Text, longDate(h.Due, day), first))
+		case 2:
+			out = append(out, fmt.Sprintf("Your “%s” (due %s) still holds up %s “%s”: name the first part you hand over, and the day, before %s is asked about it.",
+				h.Text, longDate(h.Due, day), possessive(first), g, first))
+		default:
+			out = append(out, fmt.Sprintf("Until you make the hand-over in “%s”, %s “%s” cannot start: tell %s today what moves to them and when.",
+				h.Text, possessive(first), g, first))
 		}
 	}
 	if a.PreviousUnreadable {
@@ -110,6 +139,52 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		out = append(out, fmt.Sprintf("The plan's review is due on %s: look at the focus skills' evidence before then.", longDate(review, day)))
 	}
 	return out
+}
+
+// stalledNews reports whether a plan period with no focus skill moving is
+// worth the prep this week (cold read 6, finding 6): not when the focus is
+// new (the role or the target role changed within a review cycle), not
+// when every focus skill is at the target's bar already (the plan asks for
+// no level beyond it), and said once: on the first agenda it holds for,
+// then again only after a level or evidence on a focus skill changed
+// since the last 1:1.
+func stalledNews(in AgendaInput, a *Agenda, day time.Time) bool {
+	pl := in.Plan
+	cycle := max(in.Config.Team.ReviewCycleDays, 1)
+	for _, c := range in.History {
+		if (c.Kind == skills.KindRole || c.Kind == skills.KindTarget) && c.Date.After(day.AddDate(0, 0, -cycle)) && !c.Date.After(endOfDay(day)) {
+			return false
+		}
+	}
+	atBar := pl.Ready
+	if !atBar {
+		atBar = true
+		for _, f := range pl.Focus {
+			if f.Level.Value == 0 || f.Level.Value < f.Expect {
+				atBar = false
+			}
+		}
+	}
+	if atBar {
+		return false
+	}
+	if in.Previous == nil {
+		return true
+	}
+	// Due already at the last 1:1 (its period was as long then): said
+	// there, unless the focus skills' file changed since.
+	last := in.Previous.Week.Day(in.Config.Agenda.WeekdayValue())
+	if in.Person.PlanStart.IsZero() || int(last.Sub(in.Person.PlanStart).Hours()/24) <= cycle {
+		return true
+	}
+	for _, c := range a.Changes {
+		for _, f := range pl.Focus {
+			if (c.Kind == skills.KindLevel || c.Kind == skills.KindEvidence) && strings.HasPrefix(c.Text, f.Name+" ") || c.Skill == f.ID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // openerFor is how the manager opens a goal past its date, by the question

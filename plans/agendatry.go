@@ -41,7 +41,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 		}
 		obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
 		steps := []string{goalStep(g, day, setbackOn(p, f.ID), f.Noted)}
-		shows := []string{fmt.Sprintf("What you did on %s, and how the people it involved responded.", obj)}
+		shows := []string{goalShows(g, f, day)}
 		// The goal's second step is the skill's own practice at work (or
 		// the person to learn it from) begun on it: the focus skill at the
 		// person's level, not a sentence any goal would take.
@@ -105,7 +105,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	}
 	return Action{
 		Text:     text,
-		Evidence: fmt.Sprintf("The first step now, and in time %s.", lowerFirst(ev)),
+		Evidence: fmt.Sprintf("%s, in time; by our next 1:1, a first step towards it in %s.", UpperFirst(ev), shortName(f.Name)),
 	}, nil
 }
 
@@ -260,6 +260,61 @@ func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence, noted stri
 	return fmt.Sprintf("Take the next step on %s before our next 1:1, and bring what it changed%s.", obj, watch)
 }
 
+// goalShows is what would show goalStep's step done: the thing the step
+// asks to bring, by the goal's own verb, and where the step is open-ended
+// the focus skill's next level it is a step towards, in the matrix's
+// words (cold read 6, finding 19: never one sentence for every goal).
+func goalShows(g skills.Goal, f Focus, day time.Time) string {
+	w := parseGoal(g.Text)
+	obj := cmpOr(the(w.Object), "“"+g.Text+"”")
+	verb := strings.ToLower(w.Verb)
+	late := !g.Due.IsZero() && g.Due.Before(day)
+	towards := ""
+	if f.Next.Value > 0 && f.Next.Value > f.Level.Value {
+		towards = fmt.Sprintf(", and what of %s in %s it showed", f.Next.Words(), lowerFirst(f.Name))
+	}
+	with := w.With
+	switch {
+	case late && (verb == "hand" || verb == "delegate" || verb == "give") && with != "":
+		return fmt.Sprintf("The part %s ran alone, how it went, and where you held back from stepping in.", with)
+	case late:
+		return fmt.Sprintf("The date we agree for %s, the step taken%s.", obj, cmpOr(towards, ", and who it involved"))
+	case verb == "present" || strings.Contains(strings.ToLower(g.Text), " present it "):
+		return "What the person you tested it on repeated back, and what you cut because of it."
+	}
+	if m := metricMove.FindStringSubmatch(g.Text); m != nil {
+		return fmt.Sprintf("The change you named, the size you expect, and the first reading of %s.", the(strings.TrimSpace(m[1])))
+	}
+	switch {
+	case verb == "meet":
+		return "The first meeting in the diary, and the question you will ask each."
+	case verb == "hand" || verb == "delegate" || verb == "give":
+		return fmt.Sprintf("What %s decided without you, and what you did not step into.", cmpOr(with, "the person taking it on"))
+	case verb == "take over":
+		return "The three decisions you will make yourself, agreed with the person handing it over."
+	case verb == "mentor" || verb == "coach":
+		return fmt.Sprintf("How much of the session you talked, and what %s worked out for themselves.", w.Object)
+	case verb == "hire" || verb == "recruit":
+		return "The profile, read by one person who will interview with you."
+	case verb == "write" || verb == "draft":
+		// "with the Data team and take it through planning": a second
+		// clause, not the people it is shown to.
+		if with != "" && !slices.Contains(strings.Fields(with), "it") {
+			return fmt.Sprintf("The first page, and the question %s raised on it.", with)
+		}
+		return "The first page, and the question it left open."
+	case verb == "ship" || verb == "launch" || verb == "release":
+		return fmt.Sprintf("The list of what stands before %s ships, and the first item cleared.", obj)
+	case recurring.MatchString(g.Text):
+		return fmt.Sprintf("The date of the next %s, and what it settled.", strings.TrimPrefix(obj, "the "))
+	case with != "":
+		return fmt.Sprintf("What you needed from %s and what they needed from you, side by side%s.", with, towards)
+	case !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)):
+		return fmt.Sprintf("What is left on %s, and the item most likely to slip, settled.", obj)
+	}
+	return fmt.Sprintf("What the step changed in %s%s.", obj, cmpOr(towards, ", and who noticed"))
+}
+
 // laterSteps are a goal's steps for the weeks after its first: with
 // people, what they asked and the one known least; with a thing, the
 // decision it waits on and the view of those it is for.
@@ -309,7 +364,7 @@ func laterShows(g skills.Goal) []string {
 	}
 	return []string{
 		fmt.Sprintf("The decision on %s, and who made it.", obj),
-		fmt.Sprintf("Their words on %s, and the one thing you will change because of them.", obj),
+		fmt.Sprintf("Their words on %s, and your one change.", obj),
 	}
 }
 
@@ -417,8 +472,35 @@ func habit(p *skills.Person, f Focus) *Action {
 	}
 	return &Action{
 		Text:     practice + start,
-		Evidence: fmt.Sprintf("The first time you did it%s, and what it changed, at our next 1:1.", on),
+		Evidence: levelShows(f, on),
 	}
+}
+
+// shortName is a skill's name before any colon, lower-cased: "business
+// acumen", which the focus's heading names in full.
+func shortName(name string) string {
+	n, _, _ := strings.Cut(lowerFirst(name), ":")
+	return n
+}
+
+// levelShows is what would show a week's practice of f done: the first
+// clause of its next level in the matrix's words, and how near the first
+// try came to it, so that the line is the skill's own, not every
+// practice's (cold read 6, finding 19). on says where the try was made.
+func levelShows(f Focus, on string) string {
+	clause := strings.TrimSpace(f.Next.Descriptor)
+	if i := strings.IndexAny(clause, ":;."); i > 0 {
+		clause = clause[:i]
+	}
+	if i := strings.LastIndex(clause[:min(len(clause), 90)], ", "); len(clause) > 90 && i > 0 {
+		clause = clause[:i]
+	}
+	name := shortName(f.Name)
+	if clause == "" || f.Next.Value <= f.Level.Value {
+		// At the level already: what it changed, not a level to reach.
+		return fmt.Sprintf("%s: what your first try%s changed.", UpperFirst(name), on)
+	}
+	return fmt.Sprintf("“%s”: how near your first try%s came to that, %s in %s.", clause, on, f.Next.Words(), name)
 }
 
 // habitGoal is the person's most pressing open goal that names the focus

@@ -126,6 +126,12 @@ func sinceLastTime(m *skills.Matrix, p *skills.Person, managerName string, histo
 		out = append(out, describeCommit(m, p, cs[:n], bp, day)...)
 		cs = cs[n:]
 	}
+	// An entry is dated by what it records (see describeCommit): one dated
+	// outside the window is not news of it, whenever it was written down,
+	// and the rest read oldest first.
+	lo, hi := date(since), date(day)
+	out = slices.DeleteFunc(out, func(c AgendaChange) bool { return c.Date <= lo || c.Date > hi })
+	slices.SortStableFunc(out, func(a, b AgendaChange) int { return strings.Compare(a.Date, b.Date) })
 	return out
 }
 
@@ -174,7 +180,11 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 			continue
 		}
 		if t := describe(m, p, c, day); t != "" {
-			ch := AgendaChange{Date: date(c.Date), When: when, Text: t}
+			ch := AgendaChange{Date: date(c.Date), When: when, Text: t, Kind: c.Kind}
+			if c.Kind == skills.KindOutcome && !c.On.IsZero() {
+				// A goal met or dropped is dated by when it was.
+				ch.Date, ch.When = date(c.On), longDate(c.On, day)
+			}
 			if c.Kind == skills.KindEvidence {
 				// Evidence is dated by what it records, not by its commit.
 				ch.Setback, ch.Skill = Setback(c.Text), c.Skill

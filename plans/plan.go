@@ -226,6 +226,9 @@ type Plan struct {
 	// focus was dropped for.
 	waiting  map[string]string
 	waitNote []string
+	// handOver is, for each of those goals, the manager's overdue goal it
+	// waits on: the manager's prep in the person's agenda names it.
+	handOver map[string]skills.Goal
 	// calibrators says who a calibration goal of the person's is held
 	// with: the peers under the same leader, else the leader (see
 	// calibrators).
@@ -485,9 +488,10 @@ func Build(in Input) (*Plan, error) {
 		// A goal that waits on the manager's own overdue goal is not the
 		// person's to chase: the hand-over is the manager's commitment, and
 		// a focus that only that goal brings in waits with it.
-		pl.waiting = map[string]string{}
+		pl.waiting, pl.handOver = map[string]string{}, map[string]skills.Goal{}
 		for _, w := range waitsOn(mgr, p) {
 			pl.waiting[w.theirs.Text] = team.callName(mgr)
+			pl.handOver[w.theirs.Text] = w.yours
 		}
 		var dropped []string
 		pl.Focus = slices.DeleteFunc(pl.Focus, func(f Focus) bool {

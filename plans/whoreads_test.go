@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -165,26 +166,39 @@ func TestNoFocusProgressReachesTheOneToOne(t *testing.T) {
 	}{
 		{"a GPM, first agenda", "lee", "Lee Park", "gpm", nil,
 			"No focus skill has moved since 12 May (Negotiation and trade-offs, Hiring strategy and Team design and topology): ask Lee what would help most now, and whether these are still the right skills."},
-		{"a Senior PM, second agenda", "to", "To Ruiz", "senior-pm", prevAt(t, "2026-W47", 1),
-			"None of To's focus skills (Negotiation and trade-offs, Coaching and mentoring and Delegation and team performance) has gone up a level since 12 May: ask what stands in the way, and agree whether the support or the focus changes."},
+		{"a Senior PM, first agenda", "to", "To Ruiz", "senior-pm", nil,
+			"No focus skill has moved since 12 May (Negotiation and trade-offs, Coaching and mentoring and Delegation and team performance): ask To what would help most now, and whether these are still the right skills."},
+		{"a Senior PM, second agenda: said once (see TestStalledFocusSaidOnce)", "to", "To Ruiz", "senior-pm", prevAt(t, "2026-W47", 1), ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := stalledPerson(m, tt.id, tt.full, tt.role, "")
 			a := stalledAgenda(t, p, tt.prev)
-			found := false
+			found := tt.want == ""
 			for _, l := range a.Prep {
 				found = found || l == tt.want
+				if tt.want == "" && strings.Contains(l, "focus skill") {
+					t.Errorf("prep says it again: %q", l)
+				}
 			}
 			if !found {
 				t.Errorf("prep %q\nwant the line %q", a.Prep, tt.want)
 			}
 		})
 	}
+	// Said again, in other words, once evidence on a focus skill was
+	// written since the last 1:1.
+	p := stalledPerson(m, "to", "To Ruiz", "senior-pm", "")
+	ev := skills.Change{Person: "to", Commit: "e", Date: day("2026-11-20"), Kind: skills.KindEvidence, Skill: "negotiation", Text: "Held the scope line with Sales", On: day("2026-11-20")}
+	a := stalledAgenda(t, p, prevAt(t, "2026-W47", 1), ev)
+	want := "None of To's focus skills (Negotiation and trade-offs, Coaching and mentoring and Delegation and team performance) has gone up a level since 12 May: ask what stands in the way, and agree whether the support or the focus changes."
+	if !slices.Contains(a.Prep, want) {
+		t.Errorf("prep %q\nwant the line %q", a.Prep, want)
+	}
 	// A plan period younger than the review cycle has had no time to show
 	// progress.
-	p := stalledPerson(m, "lee", "Lee Park", "gpm", "")
+	p = stalledPerson(m, "lee", "Lee Park", "gpm", "")
 	p.PlanStart = day("2026-10-01")
-	a := stalledAgenda(t, p, nil)
+	a = stalledAgenda(t, p, nil)
 	for _, l := range a.Prep {
 		if strings.Contains(l, "since 1 October") {
 			t.Errorf("a plan period younger than the review cycle is flagged: %q", l)
@@ -194,10 +208,10 @@ func TestNoFocusProgressReachesTheOneToOne(t *testing.T) {
 
 // stalledAgenda is p's agenda for 2026-W48, their plan built with the
 // history of their file.
-func stalledAgenda(t *testing.T, p *skills.Person, prev *PreviousAgenda) *Agenda {
+func stalledAgenda(t *testing.T, p *skills.Person, prev *PreviousAgenda, extra ...skills.Change) *Agenda {
 	t.Helper()
 	m, cfg := matrix(t), skills.DefaultConfig()
-	hist := map[string][]skills.Change{p.ID: fileHistory(p, "", "")}
+	hist := map[string][]skills.Change{p.ID: append(fileHistory(p, "", ""), extra...)}
 	plans, _ := teamOf(t, cfg, []*skills.Person{p}, hist)
 	w, err := ParseWeek("2026-W48")
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coach-dev/coach/internal/files"
 
@@ -402,7 +403,115 @@ func agendaRepeats(docs map[string]string) []string {
 			out = append(out, fmt.Sprintf("in %d people's agendas: %q", n, s))
 		}
 	}
-	return append(out, sharedTries(docs)...)
+	out = append(out, sharedTries(docs)...)
+	out = append(out, sharedShows(docs)...)
+	out = append(out, sinceOutOfWindow(docs)...)
+	return append(out, stalledTwice(docs)...)
+}
+
+// maxSharedShows is how many people's agendas may share an evidence line's
+// opening or ending: more is one sentence with a goal's name dropped in.
+const maxSharedShows = 3
+
+// sharedShows returns the "What would show it" lines whose first or last
+// five words more than maxSharedShows people share, across every week.
+func sharedShows(docs map[string]string) []string {
+	const show = "- What would show it: "
+	ends := map[string]map[string]bool{}
+	for _, f := range slices.Sorted(maps.Keys(docs)) {
+		person := path.Dir(f)
+		for _, line := range strings.Split(docs[f], "\n") {
+			t, ok := strings.CutPrefix(line, show)
+			if !ok {
+				continue
+			}
+			words := strings.Fields(t)
+			for _, k := range []string{"opens with " + strings.Join(words[:min(5, len(words))], " "), "ends with " + strings.Join(words[max(0, len(words)-5):], " ")} {
+				if ends[k] == nil {
+					ends[k] = map[string]bool{}
+				}
+				ends[k][person] = true
+			}
+		}
+	}
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(ends)) {
+		if n := len(ends[k]); n > maxSharedShows {
+			out = append(out, fmt.Sprintf("what would show it %q in %d people's agendas", k, n))
+		}
+	}
+	return out
+}
+
+// sinceHead is the line that opens "Since last time", with the day the
+// window starts after; sinceItem a dated line under it.
+var (
+	sinceHead = regexp.MustCompile(`^(?:The four weeks before this first agenda, since|Since the last 1:1 on) (\d{1,2} \pL+(?: \d{4})?):$`)
+	sinceItem = regexp.MustCompile(`^- (\d{1,2} \pL+(?: \d{4})?): `)
+)
+
+// sinceOutOfWindow returns the "Since last time" items dated on or before
+// the day its window starts after, or after the week's 1:1, and those out
+// of date order (cold read 6, finding 12).
+func sinceOutOfWindow(docs map[string]string) []string {
+	var out []string
+	for _, f := range slices.Sorted(maps.Keys(docs)) {
+		week := strings.TrimSuffix(path.Base(f), ".md")
+		year := 2026
+		fmt.Sscanf(week, "%d-W", &year)
+		parse := func(s string) time.Time {
+			if d, err := time.Parse("2 January 2006", s); err == nil {
+				return d
+			}
+			d, _ := time.Parse("2 January 2006", fmt.Sprintf("%s %d", s, year))
+			return d
+		}
+		var from, prev time.Time
+		in, first := false, false
+		for _, line := range strings.Split(docs[f], "\n") {
+			if m := sinceHead.FindStringSubmatch(line); m != nil {
+				from, prev, in = parse(m[1]), time.Time{}, true
+				// A first agenda's four weeks start on their first day; a
+				// later one's window starts after the last 1:1.
+				first = strings.HasPrefix(line, "The four weeks")
+				continue
+			}
+			if strings.HasPrefix(line, "## ") {
+				in = false
+			}
+			m := sinceItem.FindStringSubmatch(line)
+			if !in || m == nil {
+				continue
+			}
+			d := parse(m[1])
+			if d.Before(from) || !first && d.Equal(from) {
+				out = append(out, fmt.Sprintf("%s: since last time lists %s, not after %s", f, m[1], isoDate(from)))
+			}
+			if d.Before(prev) {
+				out = append(out, fmt.Sprintf("%s: since last time lists %s after %s", f, m[1], isoDate(prev)))
+			}
+			prev = d
+		}
+	}
+	return out
+}
+
+func isoDate(t time.Time) string { return t.Format(time.DateOnly) }
+
+// stalledTwice returns the people whose prep says no focus skill moved two
+// weeks running, in whatever words (cold read 6, finding 6).
+func stalledTwice(docs map[string]string) []string {
+	var out []string
+	last := map[string]bool{}
+	for _, f := range slices.Sorted(maps.Keys(docs)) {
+		person := path.Dir(f)
+		said := strings.Contains(docs[f], "\n- No focus skill has moved since ") || regexp.MustCompile(`\n- None of \S+ focus skills`).MatchString(docs[f])
+		if said && last[person] {
+			out = append(out, fmt.Sprintf("%s: the prep says again that no focus skill moved", f))
+		}
+		last[person] = said
+	}
+	return out
 }
 
 // maxSharedOpening is how many people of one team may be handed an idea to
@@ -508,5 +617,42 @@ func TestAgendaRepeatsCatches(t *testing.T) {
 	}
 	if got := agendaRepeats(tries); !slices.Equal(got, want) {
 		t.Errorf("tries: got %q\nwant %q", got, want)
+	}
+	// Cold read 6: one evidence line for four people with their goal's
+	// name in it; "Since last time" listing an item from before its window
+	// and out of date order; the same nag two weeks running in other words.
+	shows := map[string]string{}
+	for _, p := range []string{"ann", "bo", "cy", "di"} {
+		shows["a/agendas/"+p+"/2026-W47.md"] = "- What would show it: What you did on the " + p + " launch, and how the people it involved responded.\n"
+	}
+	want = []string{
+		`what would show it "ends with the people it involved responded." in 4 people's agendas`,
+		`what would show it "opens with What you did on the" in 4 people's agendas`,
+	}
+	if got := agendaRepeats(shows); !slices.Equal(got, want) {
+		t.Errorf("shows: got %q\nwant %q", got, want)
+	}
+	since := map[string]string{
+		"a/agendas/ann/2026-W47.md": "## Since last time\n\nThe four weeks before this first agenda, since 20 October:\n\n- 20 October: Evidence on x\n- 22 July: Evidence on y\n- 12 November: Evidence on z\n- 4 November: Evidence on w\n\n## Focus of the week\n\n- 1 January: not under since\n",
+		"a/agendas/ann/2026-W48.md": "## Since last time\n\nSince the last 1:1 on 19 November:\n\n- 19 November: Evidence on x\n- 15 January 2027: Goal due\n",
+	}
+	want = []string{
+		`a/agendas/ann/2026-W47.md: since last time lists 22 July, not after 2026-10-20`,
+		`a/agendas/ann/2026-W47.md: since last time lists 22 July after 2026-10-20`,
+		`a/agendas/ann/2026-W47.md: since last time lists 4 November after 2026-11-12`,
+		`a/agendas/ann/2026-W48.md: since last time lists 19 November, not after 2026-11-19`,
+	}
+	if got := agendaRepeats(since); !slices.Equal(got, want) {
+		t.Errorf("since: got %q\nwant %q", got, want)
+	}
+	nag := map[string]string{
+		"a/agendas/ann/2026-W47.md": "x\n- No focus skill has moved since 1 June (Communication): ask Ann what would help.\n",
+		"a/agendas/ann/2026-W48.md": "x\n- None of Ann's focus skills (Communication) has gone up a level since 1 June: ask.\n",
+		"a/agendas/bo/2026-W47.md":  "x\n- No focus skill has moved since 1 June (Communication): ask Bo what would help.\n",
+		"a/agendas/bo/2026-W49.md":  "x\n- Nothing on it.\n",
+	}
+	want = []string{`a/agendas/ann/2026-W48.md: the prep says again that no focus skill moved`}
+	if got := agendaRepeats(nag); !slices.Equal(got, want) {
+		t.Errorf("nag: got %q\nwant %q", got, want)
 	}
 }
