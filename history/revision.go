@@ -244,7 +244,7 @@ func (r *revisions) ancestor(rev string, h plumbing.Hash, n int) (plumbing.Hash,
 // basic resolves a name without suffixes: a full hash, a reference with or
 // without a reflog selector, or an abbreviated hash.
 func (r *revisions) basic(rev, name string) (plumbing.Hash, error) {
-	if len(name) == 40 && isHex(name) {
+	if len(name) == 40 && gitobj.IsHex(name) {
 		return plumbing.NewHash(name), nil
 	}
 	if strings.HasSuffix(name, "}") {
@@ -275,23 +275,13 @@ func (r *revisions) basic(rev, name string) (plumbing.Hash, error) {
 	if ref != nil {
 		return ref.Hash(), nil
 	}
-	if len(name) >= 4 && len(name) < 40 && isHex(name) {
+	if len(name) >= 4 && len(name) < 40 && gitobj.IsHex(name) {
 		return r.abbreviated(rev, name)
 	}
 	if name == "HEAD" {
 		return plumbing.ZeroHash, fmt.Errorf("%w: HEAD", plumbing.ErrReferenceNotFound)
 	}
 	return plumbing.ZeroHash, revError(rev, "no branch, tag or commit of that name")
-}
-
-func isHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
-			return false
-		}
-	}
-	return true
 }
 
 // dwimRules are the places git looks for a short name, in order.
@@ -501,7 +491,7 @@ func (r *revisions) reflog(full string) ([]plumbing.Hash, error) {
 		text := sc.Text()
 		old, rest, ok1 := strings.Cut(text, " ")
 		nw, _, ok2 := strings.Cut(rest, " ")
-		if !ok1 || !ok2 || len(old) != 40 || len(nw) != 40 || !isHex(old) || !isHex(nw) {
+		if !ok1 || !ok2 || len(old) != 40 || len(nw) != 40 || !gitobj.IsHex(old) || !gitobj.IsHex(nw) {
 			return nil, fmt.Errorf("%w: %s:%d: not a reflog entry", ErrDamaged, name, line)
 		}
 		out = append(out, plumbing.NewHash(old))

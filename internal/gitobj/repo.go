@@ -329,7 +329,7 @@ func (r *Repo) WithPrefix(prefix string) ([]plumbing.Hash, error) {
 	for _, dir := range r.objectDirs {
 		names, _ := os.ReadDir(filepath.Join(dir, prefix[:2]))
 		for _, n := range names {
-			if s := prefix[:2] + n.Name(); len(s) == 40 && isHex(s) {
+			if s := prefix[:2] + n.Name(); len(s) == 40 && IsHex(s) {
 				add(plumbing.NewHash(s))
 			}
 		}
@@ -337,7 +337,9 @@ func (r *Repo) WithPrefix(prefix string) ([]plumbing.Hash, error) {
 	return found, nil
 }
 
-func isHex(s string) bool {
+// IsHex reports whether s is made of hexadecimal digits only, as an object
+// name is.
+func IsHex(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if (c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
