@@ -466,7 +466,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	}
 	for _, mv := range pl.Progress.Moves {
 		if mv.Unbacked {
-			out = append(out, fmt.Sprintf("What the lowered level of %s rests on, written down by %s at the next 1:1, as the file holds no evidence for it.", lowerFirst(mv.Name), mgr))
+			out = append(out, fmt.Sprintf("What the level of %s rests on, written down by %s at the next 1:1 with an example you will recognise.", lowerFirst(mv.Name), mgr))
 		}
 	}
 	var mentors []string

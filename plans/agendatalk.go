@@ -115,17 +115,19 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 		if h.Due.IsZero() || !h.Due.Before(day) {
 			continue
 		}
-		// In other words each week, while it waits.
+		// In other words each week, while it waits. The person reads the
+		// agenda too: the hand-over is said as the next step, never as
+		// the manager's late goal.
 		switch mod(a.Number, 3) {
 		case 1:
-			out = append(out, fmt.Sprintf("%s goal “%s” waits on your own “%s”, due %s and still open: the hand-over is yours to make, so bring its new date rather than asking %s where it stands.",
-				possessive(first), g, h.Text, longDate(h.Due, day), first))
+			out = append(out, fmt.Sprintf("%s goal “%s” starts with your hand-over in “%s”: agree with %s today what moves to them and when.",
+				possessive(first), g, h.Text, first))
 		case 2:
-			out = append(out, fmt.Sprintf("Your “%s” (due %s) still holds up %s “%s”: name the first part you hand over, and the day, before %s is asked about it.",
-				h.Text, longDate(h.Due, day), possessive(first), g, first))
+			out = append(out, fmt.Sprintf("The hand-over in “%s” opens %s “%s”: name the first part that moves, and the day.",
+				h.Text, possessive(first), g))
 		default:
-			out = append(out, fmt.Sprintf("Until you make the hand-over in “%s”, %s “%s” cannot start: tell %s today what moves to them and when.",
-				h.Text, possessive(first), g, first))
+			out = append(out, fmt.Sprintf("%s “%s” begins once the hand-over in “%s” is made: say today what moves to %s and when.",
+				possessive(first), g, h.Text, first))
 		}
 	}
 	if a.PreviousUnreadable {

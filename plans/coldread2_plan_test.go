@@ -382,7 +382,7 @@ func TestColdRead2OneOffs(t *testing.T) {
 		p := &skills.Person{ID: "p", Name: "Pat Doe", Role: "gpm", Manager: "rosa", Levels: low, Assessed: day("2026-11-16"), PlanStart: day("2026-09-01")}
 		rosa := &skills.Person{ID: "rosa", Name: "Rosa Lind", Role: "director", Levels: atBar(m, "director")}
 		pl := buildWith(t, p, map[string][]skills.Change{"p": person(h, "p")}, rosa)
-		if !slices.Contains(pl.Commitments, "What the lowered level of coaching and mentoring rests on, written down by Rosa at the next 1:1, as the file holds no evidence for it.") {
+		if !slices.Contains(pl.Commitments, "What the level of coaching and mentoring rests on, written down by Rosa at the next 1:1 with an example you will recognise.") {
 			t.Errorf("commitments %q", pl.Commitments)
 		}
 		for _, c := range pl.MustChange {

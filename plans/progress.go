@@ -204,7 +204,7 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today
 	}
 	for _, e := range p.Evidence {
 		if !e.Date.Before(p.PlanStart) {
-			pr.Evidence = append(pr.Evidence, EvidenceItem{Date: date(e.Date), Text: e.Text, Skill: skillRef(m, e.Skill)})
+			pr.Evidence = append(pr.Evidence, EvidenceItem{Date: date(e.Date), Text: Quoted(e.Text), Skill: skillRef(m, e.Skill)})
 		}
 	}
 	sort.SliceStable(pr.Evidence, func(i, j int) bool { return pr.Evidence[i].Date < pr.Evidence[j].Date })

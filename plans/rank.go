@@ -395,14 +395,35 @@ func NewHire(p *skills.Person, today time.Time) bool {
 func ReturnFromLeave(p *skills.Person) (time.Time, string, bool) {
 	today := TodayOf(p).day
 	for _, e := range slices.Backward(p.Evidence) {
-		t := strings.ToLower(e.Text)
-		back := strings.Contains(t, "back from") || strings.Contains(t, "returned from") || strings.Contains(t, "return from")
-		away := strings.Contains(t, "leave") || strings.Contains(t, "sabbatical") || strings.Contains(t, "months away") || strings.Contains(t, "months off")
-		if back && away && !e.Date.After(today) && !e.Date.Before(today.AddDate(0, 0, -planDays)) {
+		if recordsReturn(e.Text) && !e.Date.After(today) && !e.Date.Before(today.AddDate(0, 0, -planDays)) {
 			return e.Date, e.Text, true
 		}
 	}
 	return time.Time{}, "", false
+}
+
+// recordsReturn reports whether an evidence text records a return from a
+// long leave.
+func recordsReturn(text string) bool {
+	t := strings.ToLower(text)
+	back := strings.Contains(t, "back from") || strings.Contains(t, "returned from") || strings.Contains(t, "return from")
+	away := strings.Contains(t, "leave") || strings.Contains(t, "sabbatical") || strings.Contains(t, "months away") || strings.Contains(t, "months off")
+	return back && away
+}
+
+// Quoted is an evidence text as a plan or a review lists it: an entry that
+// records a return from leave is quoted without why or how long the
+// person was away, which is theirs to tell ("Back from six months of
+// parental leave; met each manager" reads "Back from leave; met each
+// manager").
+func Quoted(text string) string {
+	if !recordsReturn(text) {
+		return text
+	}
+	if _, rest, ok := strings.Cut(text, ";"); ok {
+		return "Back from leave;" + rest
+	}
+	return "Back from leave"
 }
 
 // rankOwn ranks the candidate focus skills of p for their own role and

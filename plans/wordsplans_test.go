@@ -270,3 +270,18 @@ func TestNewHireOneBuddy(t *testing.T) {
 		}
 	}
 }
+
+// Why someone was away is theirs to tell: a plan or a review quotes the
+// entry that records a return from leave without it.
+func TestQuotedReturnFromLeave(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Back from six months of parental leave; met each of your managers in two weeks", "Back from leave; met each of your managers in two weeks"},
+		{"Returned from a sabbatical", "Back from leave"},
+		{"Back from the offsite with a plan", "Back from the offsite with a plan"},
+		{"Shipped the refund flow", "Shipped the refund flow"},
+	} {
+		if got := Quoted(tc.in); got != tc.want {
+			t.Errorf("Quoted(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

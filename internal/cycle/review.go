@@ -364,7 +364,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		var entries []Entry
 		for _, e := range p.Evidence {
 			if e.Skill == s.ID && inPeriod(e.Date) {
-				entries = append(entries, Entry{Date: date(e.Date), Text: e.Text})
+				entries = append(entries, Entry{Date: date(e.Date), Text: plans.Quoted(e.Text)})
 			}
 		}
 		if len(entries) > 0 {
