@@ -105,7 +105,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	}
 	return Action{
 		Text:     text,
-		Evidence: fmt.Sprintf("%s, in time; by our next 1:1, a first step towards it in %s.", UpperFirst(ev), shortName(f.Name)),
+		Evidence: fmt.Sprintf("%s, over the months ahead. For our next 1:1: one first step in %s, and who saw it.", UpperFirst(ev), shortName(f.Name)),
 	}, nil
 }
 
