@@ -415,14 +415,7 @@ func deltaBound(max int64) int64 { return 8*max + 20 }
 // deltaTarget inflates the first bytes of a delta, its two sizes, and
 // returns the size of the object it makes.
 func (o *Store) deltaTarget(body []byte) (int64, error) {
-	o.src.Reset(body)
-	var err error
-	if o.zr == nil {
-		o.zr, err = zlib.NewReader(&o.src)
-	} else {
-		err = o.zr.(zlib.Resetter).Reset(&o.src, nil)
-	}
-	if err != nil {
+	if err := o.inflateFrom(body); err != nil {
 		return 0, err
 	}
 	var start [20]byte
@@ -458,15 +451,20 @@ func deltaSizes(delta []byte) (target int64, ok bool) {
 	return target, true
 }
 
-func (o *Store) inflate(body []byte, size int64) ([]byte, error) {
+// inflateFrom points the store's zlib reader, made once and reset after
+// that, at the compressed body.
+func (o *Store) inflateFrom(body []byte) error {
 	o.src.Reset(body)
-	var err error
 	if o.zr == nil {
+		var err error
 		o.zr, err = zlib.NewReader(&o.src)
-	} else {
-		err = o.zr.(zlib.Resetter).Reset(&o.src, nil)
+		return err
 	}
-	if err != nil {
+	return o.zr.(zlib.Resetter).Reset(&o.src, nil)
+}
+
+func (o *Store) inflate(body []byte, size int64) ([]byte, error) {
+	if err := o.inflateFrom(body); err != nil {
 		return nil, err
 	}
 	out := make([]byte, size)
