@@ -72,3 +72,46 @@ func BenchmarkParsePerson(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadPerson is what coach diff reads of each skill file of a
+// side, the example team's files: its problems and its lenient person,
+// from one decoding, against DecodePerson and ParsePerson called apart.
+func BenchmarkReadPerson(b *testing.B) {
+	files, _ := filepath.Glob("../repo-example/skills/*.toml")
+	if len(files) == 0 {
+		b.Fatal("no example skill files")
+	}
+	m, err := DefaultMatrix()
+	if err != nil {
+		b.Fatal(err)
+	}
+	srcs := map[string][]byte{}
+	size := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs["skills/"+filepath.Base(f)] = src
+		size += len(src)
+	}
+	b.Run("once", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for path, src := range srcs {
+				ReadPerson(path, src, m)
+			}
+		}
+	})
+	b.Run("apart", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for path, src := range srcs {
+				DecodePerson(path, src, m)
+				_, _ = ParsePerson(path, src)
+			}
+		}
+	})
+}

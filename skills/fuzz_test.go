@@ -224,7 +224,7 @@ func FuzzDecodePersonFastAgrees(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fast, fastProblems, ok := decodePersonFast("skills/f.toml", src, m)
+		fast, fastProblems, _, ok := decodePersonFast("skills/f.toml", src, m)
 		if !ok {
 			return
 		}
@@ -254,8 +254,41 @@ func TestDecodePersonFastReadsTheExample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, _, ok := decodePersonFast("skills/"+filepath.Base(name), src, m); !ok {
+		if _, _, _, ok := decodePersonFast("skills/"+filepath.Base(name), src, m); !ok {
 			t.Errorf("%s is read the plain way", name)
 		}
 	}
+}
+
+// ReadPerson decodes a file once for what DecodePerson and ParsePerson
+// each decode it for, and reads it as each of them does.
+func FuzzReadPersonAgrees(f *testing.F) {
+	seeds, _ := filepath.Glob("../repo-example/skills/*.toml")
+	for _, s := range seeds {
+		if src, err := os.ReadFile(s); err == nil {
+			f.Add(src)
+		}
+	}
+	f.Add([]byte("Name = \"A\"\nrole = \"pm\"\n"))                                                  // miscased: BurntSushi fills name, go-toml does not
+	f.Add([]byte("name = 3\nrole = \"pm\"\n[levels]\nnegotiation = 2\n"))                           // a type BurntSushi refuses
+	f.Add([]byte("name = \"A\"\nrole = \"pm\"\n[levels]\nnegotiation = 9\n"))                       // off the scale: kept leniently
+	f.Add([]byte("name = \"A\"\nrole = \"pm\"\nlevels.negotiation = 2\n[levels]\nsynthesis = 3\n")) // go-toml refuses, BurntSushi reads
+	f.Add([]byte("name = \"A\"\n[levels\n"))                                                        // broken
+	f.Add([]byte("<<<<<<< HEAD\nname = \"A\"\n=======\nname = \"B\"\n>>>>>>> x\n"))
+	m, err := DefaultMatrix()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		const path = "skills/f.toml"
+		got := ReadPerson(path, src, m)
+		strict, problems := DecodePerson(path, src, m)
+		if diff := cmp.Diff(PersonRead{Person: strict, Problems: problems}, PersonRead{Person: got.Person, Problems: got.Problems}, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("ReadPerson is not DecodePerson on %q (-DecodePerson +ReadPerson):\n%s", src, diff)
+		}
+		lenient, _ := ParsePerson(path, src)
+		if diff := cmp.Diff(lenient, got.Lenient); diff != "" {
+			t.Fatalf("ReadPerson is not ParsePerson on %q (-ParsePerson +ReadPerson):\n%s", src, diff)
+		}
+	})
 }

@@ -102,13 +102,22 @@ func decodePersonFile(path string, src []byte, mode decodeMode) (f *personFile, 
 	// mode, whose error is the one reported.
 	var tree map[string]any
 	if gotoml.Unmarshal(src, &tree) != nil {
-		tree = nil
-		if _, err := toml.Decode(string(src), &tree); err != nil {
-			return nil, nil, nil, fmt.Errorf("%s", decodeProblem(path, src, err))
+		if tree, err = burntSushiTree(path, src); err != nil {
+			return nil, nil, nil, err
 		}
 	}
 	fillLenient(f, tree)
 	return f, nil, nil, nil
+}
+
+// burntSushiTree reads src as a table with BurntSushi/toml, for what go-toml
+// refuses; the error is the problem it finds.
+func burntSushiTree(path string, src []byte) (map[string]any, error) {
+	var tree map[string]any
+	if _, err := toml.Decode(string(src), &tree); err != nil {
+		return nil, fmt.Errorf("%s", decodeProblem(path, src, err))
+	}
+	return tree, nil
 }
 
 // DecodePerson decodes and validates a skill file against m, in strict
@@ -116,10 +125,53 @@ func decodePersonFile(path string, src []byte, mode decodeMode) (f *personFile, 
 // ("skills/alice.toml"); the person's id is its stem. The person is returned
 // whenever the file could be decoded, even with problems.
 func DecodePerson(path string, src []byte, m *Matrix) (*Person, Problems) {
-	if p, problems, ok := decodePersonFast(path, src, m); ok {
-		return p, problems
+	r := readPerson(path, src, m, false)
+	return r.Person, r.Problems
+}
+
+// PersonRead is one skill file read both ways from one decoding: as
+// [DecodePerson] reads it and as [ParsePerson] does.
+type PersonRead struct {
+	// Person and Problems are DecodePerson's: the person narrowed to the
+	// matrix, nil when the file could not be decoded strictly.
+	Person   *Person
+	Problems Problems
+	// Lenient is ParsePerson's person, nil where ParsePerson fails (the TOML
+	// itself is broken, or the file is over a limit).
+	Lenient *Person
+}
+
+// ReadPerson is DecodePerson and ParsePerson of one file, for a review
+// (coach diff), which reports a file's problems as coach check does and
+// keeps its person in the summary while the file has them. go-toml's
+// decoding serves both: a valid file is decoded once. A file with an error
+// is decoded again by BurntSushi/toml for its problems, as DecodePerson
+// alone decodes it.
+func ReadPerson(path string, src []byte, m *Matrix) PersonRead {
+	return readPerson(path, src, m, true)
+}
+
+// readPerson is ReadPerson, and with lenient false DecodePerson.
+func readPerson(path string, src []byte, m *Matrix, lenient bool) PersonRead {
+	var r PersonRead
+	p, problems, f, ok := decodePersonFast(path, src, m)
+	if lenient && f != nil {
+		r.Lenient = f.person(path)
 	}
-	return decodePerson(path, src, m, decodeStrict)
+	if ok {
+		r.Person, r.Problems = p, problems
+		return r
+	}
+	r.Person, r.Problems = decodePerson(path, src, m, decodeStrict)
+	if lenient && f == nil && len(checkTOML(path, src, skillFileLimit)) == 0 {
+		// What go-toml refuses, ParsePerson reads with BurntSushi/toml.
+		if tree, err := burntSushiTree(path, src); err == nil {
+			f := &personFile{}
+			fillLenient(f, tree)
+			r.Lenient = f.person(path)
+		}
+	}
+	return r
 }
 
 // decodePersonFast is DecodePerson for a file without an error, read with
@@ -131,29 +183,34 @@ func DecodePerson(path string, src []byte, m *Matrix) (*Person, Problems) {
 // the ones reported. Warnings (a skill not yet assessed) are found in the
 // values and positioned from the text, as the plain way does;
 // FuzzDecodePersonFastAgrees holds the two to the same person and problems.
-func decodePersonFast(path string, src []byte, m *Matrix) (*Person, Problems, bool) {
+// f is the file as go-toml read it, filled leniently as ParsePerson fills
+// it, whenever go-toml could read it within coach's limits, ok or not.
+func decodePersonFast(path string, src []byte, m *Matrix) (p *Person, problems Problems, f *personFile, ok bool) {
 	if len(checkTOML(path, src, skillFileLimit)) > 0 {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	var tree map[string]any
-	if gotoml.Unmarshal(src, &tree) != nil || !fitsStruct(reflect.TypeFor[personFile](), tree) {
-		return nil, nil, false
+	if gotoml.Unmarshal(src, &tree) != nil {
+		return nil, nil, nil, false
 	}
-	f := &personFile{}
+	f = &personFile{}
 	fillLenient(f, tree)
+	if !fitsStruct(reflect.TypeFor[personFile](), tree) {
+		return nil, nil, f, false
+	}
 	ix := lazyIndex(string(src))
 	if len(controlProblems(path, src, ix, f)) > 0 {
-		return nil, nil, false
+		return nil, nil, f, false
 	}
-	p := f.person(path)
+	p = f.person(path)
 	p.PlainNotes = ""
 	c := &checker{path: path, ix: ix}
 	c.person(f, p, m)
 	if c.problems.Errors() > 0 {
-		return nil, nil, false
+		return nil, nil, f, false
 	}
 	c.problems.Sort()
-	return p, c.problems, true
+	return p, c.problems, f, true
 }
 
 // decodePerson is DecodePerson read the plain way, in strict mode.

@@ -270,16 +270,16 @@ func (r *sideReader) read(m *skills.Matrix, files map[string][]byte, label, pref
 	return s, invalid, nil
 }
 
-// readFile checks a skill file against m and reads it leniently.
+// readFile checks a skill file against m as coach check does, and reads it
+// leniently as the history does, from one decoding (skills.ReadPerson).
 func readFile(path string, src []byte, m *skills.Matrix) *fileRead {
-	f := &fileRead{src: src}
-	_, problems := skills.DecodePerson(path, src, m)
-	for _, pr := range problems {
+	r := skills.ReadPerson(path, src, m)
+	f := &fileRead{src: src, person: r.Lenient}
+	for _, pr := range r.Problems {
 		if pr.Severity == skills.Error {
 			f.invalid = append(f.invalid, pr)
 		}
 	}
-	f.person, _ = skills.ParsePerson(path, src)
 	return f
 }
 
