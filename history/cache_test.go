@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/coach-dev/coach/history/synth"
+	"github.com/coach-dev/coach/internal/gittest"
 	"github.com/coach-dev/coach/skills"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/google/go-cmp/cmp"
@@ -72,17 +73,17 @@ func TestCacheMatchesNoCache(t *testing.T) {
 	}
 
 	// New commits on top, one of them a rename: the old changes get the new id.
-	runGit(t, dir, "mv", "skills/p0001.toml", "skills/p0001-new.toml")
-	runGit(t, dir, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "Rename p0001")
+	gittest.Git(t, dir, "mv", "skills/p0001.toml", "skills/p0001-new.toml")
+	gittest.Git(t, dir, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "Rename p0001")
 	check("new commits", "")
 
 	// Another branch from the middle of the history.
-	runGit(t, dir, "checkout", "-qb", "other", "main~120")
+	gittest.Git(t, dir, "checkout", "-qb", "other", "main~120")
 	os.WriteFile(filepath.Join(dir, "skills", "zed.toml"), []byte("name = \"Zed\"\nrole = \"pm\"\n\n[levels]\nhiring = 2\n"), 0o644)
-	runGit(t, dir, "add", "skills")
-	runGit(t, dir, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "Add Zed")
+	gittest.Git(t, dir, "add", "skills")
+	gittest.Git(t, dir, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "Add Zed")
 	check("another branch", "")
-	runGit(t, dir, "checkout", "-q", "main")
+	gittest.Git(t, dir, "checkout", "-q", "main")
 	check("back on main", "")
 
 	path := cachePath(filepath.Join(dir, ".git"))

@@ -14,18 +14,20 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/coach-dev/coach/internal/gittest"
 )
 
 // The findings of issue 21 about the history cache, one test each.
 
 // trustRepo is a coaching repository with one person, whose second commit
 // adds evidence with text.
-func trustRepo(t *testing.T, g *gitEnv, text string) string {
+func trustRepo(t *testing.T, g *gittest.Env, text string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "team")
-	g.run(filepath.Dir(dir), "init", "-q", "-b", "main", dir)
-	g.commit(dir, "Add Alice", "coach.toml", "", "skills/alice.toml", alice(2))
-	g.commit(dir, "Evidence", "skills/alice.toml", alice(3)+"\n[[evidence]]\ndate = 2026-05-01\nskill = \"communication\"\ntext = \""+text+"\"\n")
+	g.Run(filepath.Dir(dir), "init", "-q", "-b", "main", dir)
+	g.Commit(dir, "Add Alice", "coach.toml", "", "skills/alice.toml", alice(2))
+	g.Commit(dir, "Evidence", "skills/alice.toml", alice(3)+"\n[[evidence]]\ndate = 2026-05-01\nskill = \"communication\"\ntext = \""+text+"\"\n")
 	return dir
 }
 
@@ -63,7 +65,7 @@ func wantCacheWarning(t *testing.T, res *Result, path, why string) {
 // cache it could have written itself, owned by the user and writable by no
 // one else, and writes it so.
 func TestForgedCacheIsRefused(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := trustRepo(t, g, "Led the review")
 	want := readHistory(t, dir, Options{NoCache: true})
 	readHistory(t, dir, Options{})
@@ -117,7 +119,7 @@ func TestForgedCacheIsRefused(t *testing.T) {
 // or a branch deleted, the cache is written again without the commits
 // nothing reaches, and without their text.
 func TestPurgedTextLeavesCache(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	secret := "Salary is 123456"
 	dir := trustRepo(t, g, secret)
 	path := cachePath(filepath.Join(dir, ".git"))
@@ -133,9 +135,9 @@ func TestPurgedTextLeavesCache(t *testing.T) {
 		t.Fatal("the cache never held the text: the test tests nothing")
 	}
 	// The commit is made again without the text.
-	g.run(dir, "reset", "-q", "--hard", "HEAD~1")
-	g.commit(dir, "Evidence", "skills/alice.toml", alice(3)+"\n[[evidence]]\ndate = 2026-05-01\nskill = \"communication\"\ntext = \"Led the review\"\n")
-	if got := g.run(dir, "log", "--format=%s"); got != "Evidence\nAdd Alice" {
+	g.Run(dir, "reset", "-q", "--hard", "HEAD~1")
+	g.Commit(dir, "Evidence", "skills/alice.toml", alice(3)+"\n[[evidence]]\ndate = 2026-05-01\nskill = \"communication\"\ntext = \"Led the review\"\n")
+	if got := g.Run(dir, "log", "--format=%s"); got != "Evidence\nAdd Alice" {
 		t.Fatalf("log after the rewrite: %q", got)
 	}
 	readHistory(t, dir, Options{})
@@ -145,14 +147,14 @@ func TestPurgedTextLeavesCache(t *testing.T) {
 
 	// A branch that held the text, read, then deleted: nothing is walked,
 	// and the cache is written again all the same.
-	g.run(dir, "checkout", "-q", "-b", "draft")
-	g.commit(dir, "Draft", "skills/alice.toml", alice(4)+"\n[[evidence]]\ndate = 2026-05-02\nskill = \"communication\"\ntext = \""+secret+"\"\n")
+	g.Run(dir, "checkout", "-q", "-b", "draft")
+	g.Commit(dir, "Draft", "skills/alice.toml", alice(4)+"\n[[evidence]]\ndate = 2026-05-02\nskill = \"communication\"\ntext = \""+secret+"\"\n")
 	readHistory(t, dir, Options{})
 	if !holds() {
 		t.Fatal("the cache never held the branch's text: the test tests nothing")
 	}
-	g.run(dir, "checkout", "-q", "main")
-	g.run(dir, "branch", "-q", "-D", "draft")
+	g.Run(dir, "checkout", "-q", "main")
+	g.Run(dir, "branch", "-q", "-D", "draft")
 	readHistory(t, dir, Options{})
 	if holds() {
 		t.Error("the cache still holds the text of a deleted branch")
@@ -169,7 +171,7 @@ func TestCacheLinkedToDevZero(t *testing.T) {
 	if _, err := os.Stat("/dev/zero"); err != nil {
 		t.Skip("no /dev/zero")
 	}
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := trustRepo(t, g, "Led the review")
 	res := afterCache(t, dir, func(path string) {
 		os.Remove(path)
@@ -186,7 +188,7 @@ func TestCacheLinkedToDevZero(t *testing.T) {
 // A cache that is a named pipe hangs: it is refused without being opened
 // for a read that waits for a writer.
 func TestCacheNamedPipe(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := trustRepo(t, g, "Led the review")
 	res := afterCache(t, dir, func(path string) {
 		os.Remove(path)
@@ -215,11 +217,11 @@ func (f fakeInfo) Mode() os.FileMode { return 0o600 }
 // A repository without coach.toml gets a .git/coach cache: coach run in a
 // git repository that is not a coaching one leaves nothing in it.
 func TestNoCacheWithoutCoachToml(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := filepath.Join(t.TempDir(), "code")
-	g.run(filepath.Dir(dir), "init", "-q", "-b", "main", dir)
-	g.commit(dir, "Add Alice", "skills/alice.toml", alice(2))
-	g.commit(dir, "Raise Alice", "skills/alice.toml", alice(3))
+	g.Run(filepath.Dir(dir), "init", "-q", "-b", "main", dir)
+	g.Commit(dir, "Add Alice", "skills/alice.toml", alice(2))
+	g.Commit(dir, "Raise Alice", "skills/alice.toml", alice(3))
 	res := readHistory(t, dir, Options{})
 	if len(res.Changes) == 0 {
 		t.Fatal("no history read: the test tests nothing")
@@ -246,20 +248,20 @@ func changesOf(t *testing.T, res *Result) string {
 // makes the run write the cache again, with another branch's commits that
 // the run does not read.
 func TestMutatedCacheNeverPanics(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := trustRepo(t, g, "Led the review")
 	// A branch the cache keeps, though the revision read does not reach it.
-	g.run(dir, "checkout", "-q", "-b", "other")
-	g.commit(dir, "Other", "skills/alice.toml", alice(5), "skills/bo.toml", alice(1))
+	g.Run(dir, "checkout", "-q", "-b", "other")
+	g.Commit(dir, "Other", "skills/alice.toml", alice(5), "skills/bo.toml", alice(1))
 	readHistory(t, dir, Options{})
-	g.run(dir, "checkout", "-q", "main")
-	g.run(dir, "checkout", "-q", "-b", "draft")
-	g.commit(dir, "Draft", "skills/alice.toml", alice(4))
-	g.run(dir, "mv", "skills/alice.toml", "skills/alice-smith.toml")
-	g.commit(dir, "Rename")
+	g.Run(dir, "checkout", "-q", "main")
+	g.Run(dir, "checkout", "-q", "-b", "draft")
+	g.Commit(dir, "Draft", "skills/alice.toml", alice(4))
+	g.Run(dir, "mv", "skills/alice.toml", "skills/alice-smith.toml")
+	g.Commit(dir, "Rename")
 	readHistory(t, dir, Options{})
-	g.run(dir, "checkout", "-q", "main")
-	g.run(dir, "branch", "-q", "-D", "draft")
+	g.Run(dir, "checkout", "-q", "main")
+	g.Run(dir, "branch", "-q", "-D", "draft")
 	path := cachePath(filepath.Join(dir, ".git"))
 	good, err := os.ReadFile(path)
 	if err != nil {
@@ -284,16 +286,16 @@ func TestMutatedCacheNeverPanics(t *testing.T) {
 
 // What an annotated tag reaches stays in the cache, though no branch does.
 func TestCacheKeepsTaggedCommits(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := trustRepo(t, g, "Led the review")
-	g.run(dir, "checkout", "-q", "-b", "draft")
-	g.commit(dir, "Draft", "skills/alice.toml", alice(4)+"\n[[evidence]]\ndate = 2026-05-02\nskill = \"communication\"\ntext = \"Kept by a tag\"\n")
+	g.Run(dir, "checkout", "-q", "-b", "draft")
+	g.Commit(dir, "Draft", "skills/alice.toml", alice(4)+"\n[[evidence]]\ndate = 2026-05-02\nskill = \"communication\"\ntext = \"Kept by a tag\"\n")
 	readHistory(t, dir, Options{})
-	g.run(dir, "tag", "-a", "-m", "Kept", "kept")
-	g.run(dir, "tag", "-a", "-m", "Kept again", "kept-again", "kept")
-	g.run(dir, "checkout", "-q", "main")
-	g.run(dir, "branch", "-q", "-D", "draft")
-	g.run(dir, "tag", "-d", "kept")
+	g.Run(dir, "tag", "-a", "-m", "Kept", "kept")
+	g.Run(dir, "tag", "-a", "-m", "Kept again", "kept-again", "kept")
+	g.Run(dir, "checkout", "-q", "main")
+	g.Run(dir, "branch", "-q", "-D", "draft")
+	g.Run(dir, "tag", "-d", "kept")
 	readHistory(t, dir, Options{})
 	data, err := os.ReadFile(cachePath(filepath.Join(dir, ".git")))
 	if err != nil {

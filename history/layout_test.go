@@ -11,20 +11,21 @@ import (
 	"testing"
 
 	"github.com/coach-dev/coach/history/synth"
+	"github.com/coach-dev/coach/internal/gittest"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // layoutRepo builds a small packed repository with renames and merges, and
 // one more commit whose objects are loose.
-func layoutRepo(t *testing.T, g *gitEnv) (dir string, want *Result) {
+func layoutRepo(t *testing.T, g *gittest.Env) (dir string, want *Result) {
 	t.Helper()
 	dir = filepath.Join(t.TempDir(), "team")
 	if err := synth.Build(dir, synth.Options{People: 8, Commits: 80, MergeEvery: 10, RenameEvery: 13, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
-	g.run(dir, "checkout", "-q", "-f")
-	g.commit(dir, "Add Zoe", "skills/zoe.toml", "name = \"Zoe\"\nrole = \"pm\"\n\n[levels]\ncommunication = 2\n")
+	g.Run(dir, "checkout", "-q", "-f")
+	g.Commit(dir, "Add Zoe", "skills/zoe.toml", "name = \"Zoe\"\nrole = \"pm\"\n\n[levels]\ncommunication = 2\n")
 	want = readHistory(t, dir, Options{NoCache: true})
 	if len(want.Changes) < 50 {
 		t.Fatalf("only %d changes: the repository is too small to test", len(want.Changes))
@@ -57,15 +58,15 @@ func sameHistory(t *testing.T, dir string, want *Result) {
 // --shared, --reference; an alternates file with a relative path; alternates
 // of alternates) reads the same history as the repository it borrows from.
 func TestAlternates(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	src, want := layoutRepo(t, g)
 	base := t.TempDir()
 	shared := filepath.Join(base, "shared")
-	g.run(base, "clone", "-q", "--shared", src, shared)
+	g.Run(base, "clone", "-q", "--shared", src, shared)
 	ref := filepath.Join(base, "ref")
-	g.run(base, "clone", "-q", "--reference", src, "file://"+src, ref)
+	g.Run(base, "clone", "-q", "--reference", src, "file://"+src, ref)
 	relative := filepath.Join(base, "relative")
-	g.run(base, "clone", "-q", "--shared", src, relative)
+	g.Run(base, "clone", "-q", "--shared", src, relative)
 	rel, err := filepath.Rel(filepath.Join(relative, ".git", "objects"), filepath.Join(src, ".git", "objects"))
 	if err != nil {
 		t.Fatal(err)
@@ -74,10 +75,10 @@ func TestAlternates(t *testing.T) {
 		t.Fatal(err)
 	}
 	nested := filepath.Join(base, "nested")
-	g.run(base, "clone", "-q", "--shared", shared, nested)
+	g.Run(base, "clone", "-q", "--shared", shared, nested)
 	for _, dir := range []string{shared, ref, relative, nested} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			if n := g.run(dir, "count-objects"); !strings.HasPrefix(n, "0 objects") {
+			if n := g.Run(dir, "count-objects"); !strings.HasPrefix(n, "0 objects") {
 				t.Fatalf("the clone has objects of its own (%s): it tests nothing", n)
 			}
 			sameHistory(t, dir, want)
@@ -85,7 +86,7 @@ func TestAlternates(t *testing.T) {
 	}
 	// An alternate that is gone is one error naming it, and nothing is cached.
 	gone := filepath.Join(base, "gone")
-	g.run(base, "clone", "-q", "--shared", shared, gone)
+	g.Run(base, "clone", "-q", "--shared", shared, gone)
 	if err := os.RemoveAll(filepath.Join(shared, ".git", "objects")); err != nil {
 		t.Fatal(err)
 	}
@@ -109,14 +110,14 @@ func noCache(t *testing.T, dir string) {
 // with one error that names the file and the object and says how to fetch
 // it; nothing is cached; once fetched, the history is the full clone's.
 func TestPartialClone(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	src, _ := layoutRepo(t, g)
-	g.commit(src, "Add a matrix", "matrix.toml", "# the first matrix\n")
-	g.commit(src, "Change the matrix", "matrix.toml", "# the second matrix\n")
+	g.Commit(src, "Add a matrix", "matrix.toml", "# the first matrix\n")
+	g.Commit(src, "Change the matrix", "matrix.toml", "# the second matrix\n")
 	want := readHistory(t, src, Options{NoCache: true})
-	g.run(src, "config", "uploadpack.allowFilter", "true")
+	g.Run(src, "config", "uploadpack.allowFilter", "true")
 	dir := filepath.Join(t.TempDir(), "partial")
-	g.run(filepath.Dir(dir), "clone", "-q", "--filter=blob:none", "file://"+src, dir)
+	g.Run(filepath.Dir(dir), "clone", "-q", "--filter=blob:none", "file://"+src, dir)
 	for _, workers := range []int{1, 4} {
 		_, err := Read(dir, Options{Workers: workers})
 		var oe *ObjectError
@@ -133,14 +134,14 @@ func TestPartialClone(t *testing.T) {
 	}
 	// Older git marks a partial clone with extensions.partialClone, which
 	// go-git refuses; it is the same partial clone.
-	g.run(dir, "config", "core.repositoryformatversion", "1")
-	g.run(dir, "config", "extensions.partialClone", "origin")
-	g.run(dir, "config", "extensions.worktreeConfig", "true")
+	g.Run(dir, "config", "core.repositoryformatversion", "1")
+	g.Run(dir, "config", "extensions.partialClone", "origin")
+	g.Run(dir, "config", "extensions.worktreeConfig", "true")
 	if _, err := Read(dir, Options{}); !errors.As(err, new(*ObjectError)) || !strings.HasSuffix(err.Error(), "is not in this partial clone") {
 		t.Fatalf("with extensions.partialClone: %v", err)
 	}
 	// So is reading the files of an old revision, for coach diff.
-	root := g.run(dir, "rev-list", "--max-parents=0", "HEAD")
+	root := g.Run(dir, "rev-list", "--max-parents=0", "HEAD")
 	_, err := filesAt(dir, root)
 	var oe *ObjectError
 	if !errors.As(err, &oe) || !regexp.MustCompile(`^skills/[a-z0-9-]+\.toml at `+root+` \(object [0-9a-f]{40}\) is not in this partial clone$`).MatchString(err.Error()) {
@@ -151,11 +152,11 @@ func TestPartialClone(t *testing.T) {
 	if _, err := filesAt(dir, "HEAD~1"); !errors.As(err, &oe) || !regexp.MustCompile(`^matrix\.toml at HEAD~1 \(object [0-9a-f]{40}\) is not in this partial clone$`).MatchString(err.Error()) {
 		t.Fatalf("FilesAt: %v", err)
 	}
-	if usage, _ := g.try(dir, "fetch", "-h"); !strings.Contains(usage, "--refetch") {
+	if usage, _ := g.Try(dir, "fetch", "-h"); !strings.Contains(usage, "--refetch") {
 		t.Skip("git has no fetch --refetch")
 	}
-	g.run(dir, "config", "--unset", "remote.origin.partialclonefilter")
-	g.run(dir, "fetch", "-q", "--refetch", "origin")
+	g.Run(dir, "config", "--unset", "remote.origin.partialclonefilter")
+	g.Run(dir, "fetch", "-q", "--refetch", "origin")
 	sameHistory(t, dir, want)
 }
 
@@ -163,13 +164,13 @@ func TestPartialClone(t *testing.T) {
 // it are not cached as they read then: once the commit is back, a warm run
 // gives what a cold one does.
 func TestMissingCommitIsNotCached(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	src, want := layoutRepo(t, g)
 	dir := filepath.Join(t.TempDir(), "damaged")
-	g.run(filepath.Dir(dir), "clone", "-q", "--no-local", src, dir)
-	missing := g.run(dir, "rev-parse", "HEAD~3")
+	g.Run(filepath.Dir(dir), "clone", "-q", "--no-local", src, dir)
+	missing := g.Run(dir, "rev-parse", "HEAD~3")
 	var keep []string
-	for _, h := range strings.Fields(g.run(src, "cat-file", "--batch-all-objects", "--batch-check=%(objectname)")) {
+	for _, h := range strings.Fields(g.Run(src, "cat-file", "--batch-all-objects", "--batch-check=%(objectname)")) {
 		if h != missing {
 			keep = append(keep, h)
 		}
@@ -181,12 +182,12 @@ func TestMissingCommitIsNotCached(t *testing.T) {
 		}
 	}
 	packTo := filepath.Join(dir, ".git", "objects", "pack", "pack")
-	g.stdin(src, strings.Join(keep, "\n")+"\n", "pack-objects", "-q", packTo)
+	g.Stdin(src, strings.Join(keep, "\n")+"\n", "pack-objects", "-q", packTo)
 	res := readHistory(t, dir, Options{})
 	if wantNote := "commit " + missing[:7] + " is missing from the repository, so the history before it is incomplete; `git fsck` tells what else is missing"; !slices.Contains(res.Notes, wantNote) {
 		t.Fatalf("notes %q, want %q", res.Notes, wantNote)
 	}
-	g.stdin(src, missing+"\n", "pack-objects", "-q", packTo)
+	g.Stdin(src, missing+"\n", "pack-objects", "-q", packTo)
 	sameHistory(t, dir, want)
 }
 
@@ -194,17 +195,17 @@ func TestMissingCommitIsNotCached(t *testing.T) {
 // repository with a multi-pack-index and a commit-graph read the same
 // history as a plain clone.
 func TestLayouts(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	src, want := layoutRepo(t, g)
 	base := t.TempDir()
 
 	worktree := filepath.Join(base, "worktree")
-	g.run(src, "worktree", "add", "-q", worktree)
+	g.Run(src, "worktree", "add", "-q", worktree)
 	t.Run("worktree", func(t *testing.T) { sameHistory(t, worktree, want) })
 
 	super := filepath.Join(base, "super")
-	g.run(base, "init", "-q", "-b", "main", super)
-	g.run(super, "-c", "protocol.file.allow=always", "submodule", "add", "-q", src, "coaching")
+	g.Run(base, "init", "-q", "-b", "main", super)
+	g.Run(super, "-c", "protocol.file.allow=always", "submodule", "add", "-q", src, "coaching")
 	t.Run("submodule", func(t *testing.T) {
 		if fi, err := os.Stat(filepath.Join(super, "coaching", ".git")); err != nil || fi.IsDir() {
 			t.Fatalf("the submodule's .git is not a file (%v): it tests nothing", err)
@@ -213,11 +214,11 @@ func TestLayouts(t *testing.T) {
 	})
 
 	indexed := filepath.Join(base, "indexed")
-	g.run(base, "clone", "-q", "--no-local", src, indexed)
-	g.commit(indexed, "Add Yann", "skills/yann.toml", "name = \"Yann\"\nrole = \"pm\"\n")
-	g.run(indexed, "reset", "-q", "--hard", "HEAD~1")
-	g.run(indexed, "repack", "-dq", "--write-midx")
-	g.run(indexed, "commit-graph", "write", "--reachable")
+	g.Run(base, "clone", "-q", "--no-local", src, indexed)
+	g.Commit(indexed, "Add Yann", "skills/yann.toml", "name = \"Yann\"\nrole = \"pm\"\n")
+	g.Run(indexed, "reset", "-q", "--hard", "HEAD~1")
+	g.Run(indexed, "repack", "-dq", "--write-midx")
+	g.Run(indexed, "commit-graph", "write", "--reachable")
 	midx := filepath.Join(indexed, ".git", "objects", "pack", "multi-pack-index")
 	graph := filepath.Join(indexed, ".git", "objects", "info", "commit-graph")
 	t.Run("multi-pack-index and commit-graph", func(t *testing.T) {
@@ -282,25 +283,25 @@ func cut(t *testing.T, name string) {
 // A coaching folder moved inside a larger repository (git mv team coaching)
 // keeps its history: the commits before the move are read at the old path.
 func TestMovedFolder(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := t.TempDir()
-	g.run(dir, "init", "-q", "-b", "main")
+	g.Run(dir, "init", "-q", "-b", "main")
 	alice := func(comm int) string {
 		return fmt.Sprintf("name = \"Alice\"\nrole = \"pm\"\n\n[levels]\ncommunication = %d\n", comm)
 	}
-	g.commit(dir, "Start the product", "README.md", "# Product\n", "app/main.go", "package main\n")
-	g.commit(dir, "Add the coaching folder", "team/coach.toml", "", "team/skills/alice.toml", alice(2),
+	g.Commit(dir, "Start the product", "README.md", "# Product\n", "app/main.go", "package main\n")
+	g.Commit(dir, "Add the coaching folder", "team/coach.toml", "", "team/skills/alice.toml", alice(2),
 		"team/skills/ben.toml", "name = \"Ben\"\nrole = \"apm\"\n")
-	g.commit(dir, "Alice: communication 3", "team/skills/alice.toml", alice(3), "app/main.go", "package main // v2\n")
-	g.run(dir, "mv", "team/skills/ben.toml", "team/skills/ben-okafor.toml")
-	g.commit(dir, "Rename Ben")
+	g.Commit(dir, "Alice: communication 3", "team/skills/alice.toml", alice(3), "app/main.go", "package main // v2\n")
+	g.Run(dir, "mv", "team/skills/ben.toml", "team/skills/ben-okafor.toml")
+	g.Commit(dir, "Rename Ben")
 	want := readHistory(t, filepath.Join(dir, "team"), Options{NoCache: true})
 	if len(want.Changes) < 4 {
 		t.Fatalf("%d changes", len(want.Changes))
 	}
 
-	g.run(dir, "mv", "team", "coaching")
-	g.commit(dir, "Move the coaching folder")
+	g.Run(dir, "mv", "team", "coaching")
+	g.Commit(dir, "Move the coaching folder")
 	for _, opts := range []Options{{NoCache: true}, {}, {}} {
 		got := readHistory(t, filepath.Join(dir, "coaching"), opts)
 		if diff := cmp.Diff(want.Changes, got.Changes); diff != "" {
@@ -312,8 +313,8 @@ func TestMovedFolder(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "org", "people"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	g.run(dir, "mv", "coaching", "org/people/coaching")
-	g.commit(dir, "Move it again, and Alice: communication 4", "org/people/coaching/skills/alice.toml", alice(4))
+	g.Run(dir, "mv", "coaching", "org/people/coaching")
+	g.Commit(dir, "Move it again, and Alice: communication 4", "org/people/coaching/skills/alice.toml", alice(4))
 	for _, opts := range []Options{{NoCache: true}, {}} {
 		got := readHistory(t, filepath.Join(dir, "org", "people", "coaching"), opts)
 		if len(got.Changes) != len(want.Changes)+1 {
@@ -331,9 +332,9 @@ func TestMovedFolder(t *testing.T) {
 // A loose object that does not inflate is a read error naming it, not a
 // version that does not parse; nothing is cached.
 func TestDamagedLooseObject(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir, _ := layoutRepo(t, g)
-	blob := g.run(dir, "rev-parse", "HEAD:skills/zoe.toml")
+	blob := g.Run(dir, "rev-parse", "HEAD:skills/zoe.toml")
 	name := filepath.Join(dir, ".git", "objects", blob[:2], blob[2:])
 	if err := os.Chmod(name, 0o644); err != nil {
 		t.Fatalf("the blob is not loose (%v): it tests nothing", err)
@@ -342,7 +343,7 @@ func TestDamagedLooseObject(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Read(dir, Options{})
-	want := "commit " + g.run(dir, "rev-parse", "--short=7", "HEAD") + ": damaged repository: read object " + blob + ": "
+	want := "commit " + g.Run(dir, "rev-parse", "--short=7", "HEAD") + ": damaged repository: read object " + blob + ": "
 	if !errors.Is(err, ErrDamaged) || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("got %v, want %s...", err, want)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/coach-dev/coach/internal/gittest"
 	"github.com/coach-dev/coach/skills"
 	"github.com/google/go-cmp/cmp"
 )
@@ -29,18 +30,18 @@ func allocated(f func()) uint64 {
 // whole, and packed as a delta of another large version, through the
 // mapped packs and through go-git's storage.
 func TestOversizedVersionInflatedBeforeSizeLimit(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := filepath.Join(t.TempDir(), "team")
-	g.run(filepath.Dir(dir), "init", "-q", "-b", "main", dir)
+	g.Run(filepath.Dir(dir), "init", "-q", "-b", "main", dir)
 	small := "name = \"Alice\"\nrole = \"pm\"\n\n[levels]\ncommunication = 2\n"
 	const big = 24 << 20
 	huge := small + "# " + strings.Repeat("x", big) + "\n"
-	g.commit(dir, "Alice", "skills/alice.toml", small)
-	g.commit(dir, "Grow", "skills/alice.toml", huge)
-	grown := g.run(dir, "rev-parse", "--short=7", "HEAD")
-	g.commit(dir, "Grow more", "skills/alice.toml", huge+"# y\n")
-	grownMore := g.run(dir, "rev-parse", "--short=7", "HEAD")
-	g.commit(dir, "Shrink", "skills/alice.toml", strings.Replace(small, "= 2", "= 3", 1))
+	g.Commit(dir, "Alice", "skills/alice.toml", small)
+	g.Commit(dir, "Grow", "skills/alice.toml", huge)
+	grown := g.Run(dir, "rev-parse", "--short=7", "HEAD")
+	g.Commit(dir, "Grow more", "skills/alice.toml", huge+"# y\n")
+	grownMore := g.Run(dir, "rev-parse", "--short=7", "HEAD")
+	g.Commit(dir, "Shrink", "skills/alice.toml", strings.Replace(small, "= 2", "= 3", 1))
 
 	warning := func(commit string, size int) string {
 		return fmt.Sprintf("commit %s (2026-06-01): skipped skills/alice.toml, which is over coach's limits: skills/alice.toml: the file is %d bytes, over coach's limit of 256 KiB for a skill file; coach does not read it: remove what made it grow (git log -p skills/alice.toml shows what did)", commit, size)
@@ -49,15 +50,15 @@ func TestOversizedVersionInflatedBeforeSizeLimit(t *testing.T) {
 	const bound = 8 << 20 // a third of one version
 	for _, layout := range []string{"loose", "packed"} {
 		if layout == "packed" {
-			g.run(dir, "repack", "-adfq")
-			if got := g.run(dir, "count-objects", "-v"); !strings.Contains(got, "count: 0") {
+			g.Run(dir, "repack", "-adfq")
+			if got := g.Run(dir, "count-objects", "-v"); !strings.Contains(got, "count: 0") {
 				t.Fatalf("objects left loose:\n%s", got)
 			}
 			// One large version is a delta of the other (a line of
 			// verify-pack with a depth and a base).
 			packs, _ := filepath.Glob(filepath.Join(dir, ".git", "objects", "pack", "*.idx"))
 			deltas := 0
-			for _, line := range strings.Split(g.run(dir, "verify-pack", "-v", packs[0]), "\n") {
+			for _, line := range strings.Split(g.Run(dir, "verify-pack", "-v", packs[0]), "\n") {
 				if f := strings.Fields(line); len(f) == 7 && f[1] == "blob" && f[2] != "0" {
 					deltas++
 				}

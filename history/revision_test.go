@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/coach-dev/coach/internal/gittest"
 )
 
 // Every revision of the forms coach reads resolves to the commit git
@@ -13,54 +15,54 @@ import (
 // the forms coach does not read fail with an error that says what to give
 // instead.
 func TestRevisionsMatchGit(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := t.TempDir()
-	g.run(dir, "init", "-q", "-b", "main")
-	g.commit(dir, "Add Alice", "skills/alice.toml", "name = \"Alice\"\n")
-	g.commit(dir, "Alice: communication 2 -> 3", "skills/alice.toml", "name = \"Alice\"\n[levels]\ncommunication = 3\n")
-	g.run(dir, "tag", "v1")
-	g.run(dir, "tag", "-a", "-m", "Release 1.0", "v1.0")
-	g.run(dir, "tag", "-a", "-m", "A tag of a tag", "v1.0-signed", "v1.0")
-	g.run(dir, "tag", "tree-tag", "HEAD^{tree}")
-	g.run(dir, "checkout", "-q", "-b", "team/ben")
-	g.commit(dir, "Add Ben", "skills/ben.toml", "name = \"Ben\"\n")
-	g.commit(dir, "Ben: hiring 1 -> 2", "skills/ben.toml", "name = \"Ben\"\n[levels]\nhiring = 2\n")
-	g.run(dir, "checkout", "-q", "main")
-	g.run(dir, "checkout", "-q", "-b", "chloe")
-	g.commit(dir, "Add Chloe", "skills/chloe.toml", "name = \"Chloe\"\n")
-	g.run(dir, "checkout", "-q", "main")
-	g.commit(dir, "Alice: feedback 2", "skills/alice.toml", "name = \"Alice\"\n[levels]\ncommunication = 3\nfeedback = 2\n")
-	g.run(dir, "merge", "-q", "--no-ff", "-m", "Merge Ben and Chloe", "team/ben", "chloe")
-	g.commit(dir, "Fix a typo", "skills/alice.toml", "name = \"Alice Example\"\n[levels]\ncommunication = 3\nfeedback = 2\n")
+	g.Run(dir, "init", "-q", "-b", "main")
+	g.Commit(dir, "Add Alice", "skills/alice.toml", "name = \"Alice\"\n")
+	g.Commit(dir, "Alice: communication 2 -> 3", "skills/alice.toml", "name = \"Alice\"\n[levels]\ncommunication = 3\n")
+	g.Run(dir, "tag", "v1")
+	g.Run(dir, "tag", "-a", "-m", "Release 1.0", "v1.0")
+	g.Run(dir, "tag", "-a", "-m", "A tag of a tag", "v1.0-signed", "v1.0")
+	g.Run(dir, "tag", "tree-tag", "HEAD^{tree}")
+	g.Run(dir, "checkout", "-q", "-b", "team/ben")
+	g.Commit(dir, "Add Ben", "skills/ben.toml", "name = \"Ben\"\n")
+	g.Commit(dir, "Ben: hiring 1 -> 2", "skills/ben.toml", "name = \"Ben\"\n[levels]\nhiring = 2\n")
+	g.Run(dir, "checkout", "-q", "main")
+	g.Run(dir, "checkout", "-q", "-b", "chloe")
+	g.Commit(dir, "Add Chloe", "skills/chloe.toml", "name = \"Chloe\"\n")
+	g.Run(dir, "checkout", "-q", "main")
+	g.Commit(dir, "Alice: feedback 2", "skills/alice.toml", "name = \"Alice\"\n[levels]\ncommunication = 3\nfeedback = 2\n")
+	g.Run(dir, "merge", "-q", "--no-ff", "-m", "Merge Ben and Chloe", "team/ben", "chloe")
+	g.Commit(dir, "Fix a typo", "skills/alice.toml", "name = \"Alice Example\"\n[levels]\ncommunication = 3\nfeedback = 2\n")
 	// A branch that is also a tag's name: git takes the tag.
-	g.run(dir, "branch", "v1", "HEAD~1")
+	g.Run(dir, "branch", "v1", "HEAD~1")
 	// A reset and a detached checkout make reflog entries.
-	g.run(dir, "reset", "-q", "--hard", "HEAD~1")
-	g.run(dir, "reset", "-q", "--hard", "HEAD@{1}")
-	g.run(dir, "checkout", "-q", "--detach", "HEAD~1")
-	g.run(dir, "checkout", "-q", "team/ben")
-	g.run(dir, "checkout", "-q", "main")
+	g.Run(dir, "reset", "-q", "--hard", "HEAD~1")
+	g.Run(dir, "reset", "-q", "--hard", "HEAD@{1}")
+	g.Run(dir, "checkout", "-q", "--detach", "HEAD~1")
+	g.Run(dir, "checkout", "-q", "team/ben")
+	g.Run(dir, "checkout", "-q", "main")
 	// An upstream, through a clone.
 	clone := filepath.Join(t.TempDir(), "clone")
-	g.run(dir, "clone", "-q", dir, clone)
-	g.commit(clone, "Local change", "skills/dan.toml", "name = \"Dan\"\n")
-	g.run(clone, "branch", "-q", "--track", "local-track", "main")
+	g.Run(dir, "clone", "-q", dir, clone)
+	g.Commit(clone, "Local change", "skills/dan.toml", "name = \"Dan\"\n")
+	g.Run(clone, "branch", "-q", "--track", "local-track", "main")
 
 	// A linked work tree keeps its own HEAD and reflog of HEAD.
 	wt := filepath.Join(t.TempDir(), "wt")
-	g.run(dir, "worktree", "add", "-q", "-b", "wt-branch", wt, "main~1")
-	g.commit(wt, "Work tree change", "skills/eve.toml", "name = \"Eve\"\n")
-	g.run(wt, "reset", "-q", "--hard", "HEAD~1")
-	g.run(wt, "reset", "-q", "--hard", "HEAD@{1}")
-	g.run(wt, "checkout", "-q", "--detach")
-	g.run(wt, "checkout", "-q", "wt-branch")
+	g.Run(dir, "worktree", "add", "-q", "-b", "wt-branch", wt, "main~1")
+	g.Commit(wt, "Work tree change", "skills/eve.toml", "name = \"Eve\"\n")
+	g.Run(wt, "reset", "-q", "--hard", "HEAD~1")
+	g.Run(wt, "reset", "-q", "--hard", "HEAD@{1}")
+	g.Run(wt, "checkout", "-q", "--detach")
+	g.Run(wt, "checkout", "-q", "wt-branch")
 	// The forms coach does not read are refused with the command that
 	// turns them into a commit.
 	refused := func(rev, what string) string {
 		return fmt.Sprintf("unknown revision %q: coach does not read %s; give the commit git finds instead: $(git rev-parse '%s')", rev, what, rev)
 	}
-	head := g.run(dir, "rev-parse", "HEAD")
-	blob := g.run(dir, "rev-parse", "HEAD:skills/alice.toml")
+	head := g.Run(dir, "rev-parse", "HEAD")
+	blob := g.Run(dir, "rev-parse", "HEAD:skills/alice.toml")
 	for _, tc := range []struct {
 		dir, rev string
 		err      string // the error coach gives where git gives none
@@ -193,9 +195,9 @@ func TestRevisionsMatchGit(t *testing.T) {
 			if rev == "" {
 				rev = "HEAD"
 			}
-			want, gitErr := g.try(tc.dir, "rev-parse", "--verify", "-q", "--end-of-options", rev)
+			want, gitErr := g.Try(tc.dir, "rev-parse", "--verify", "-q", "--end-of-options", rev)
 			if gitErr == nil {
-				want, gitErr = g.try(tc.dir, "rev-parse", "--verify", "-q", want+"^{commit}")
+				want, gitErr = g.Try(tc.dir, "rev-parse", "--verify", "-q", want+"^{commit}")
 			}
 			switch {
 			case tc.err != "":

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/coach-dev/coach/history/synth"
+	"github.com/coach-dev/coach/internal/gittest"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -11,13 +12,13 @@ import (
 // the snapshots go-git's storage reads one at a time: packed objects, loose
 // ones written after the pack, renamed files and merges.
 func TestSnapshotsPacked(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := t.TempDir()
 	if err := synth.Build(dir, synth.Options{People: 12, Commits: 150, MergeEvery: 10, RenameEvery: 17, Seed: 5}); err != nil {
 		t.Fatal(err)
 	}
-	g.commit(dir, "A loose commit", "skills/p0003.toml", "name = \"Person 0003\"\nrole = \"pm\"\n")
-	g.run(dir, "branch", "-q", "side", "HEAD~9")
+	g.Commit(dir, "A loose commit", "skills/p0003.toml", "name = \"Person 0003\"\nrole = \"pm\"\n")
+	g.Run(dir, "branch", "-q", "side", "HEAD~9")
 	revs := []string{"HEAD", "HEAD~1", "HEAD~2", "HEAD~9", "HEAD~8^2", "HEAD~8^2~1", "main~60", "side", "HEAD~100"}
 
 	packed, err := openSnapshots(dir, true)
@@ -51,8 +52,8 @@ func TestSnapshotsPacked(t *testing.T) {
 		t.Fatal("no object was read from the packs: the test compares go-git with itself")
 	}
 
-	g.run(dir, "checkout", "-q", "-b", "topic", "HEAD~3")
-	g.commit(dir, "On the topic", "skills/p0005.toml", "name = \"Person 0005\"\nrole = \"gpm\"\n")
+	g.Run(dir, "checkout", "-q", "-b", "topic", "HEAD~3")
+	g.Commit(dir, "On the topic", "skills/p0005.toml", "name = \"Person 0005\"\nrole = \"gpm\"\n")
 	plain, err := openSnapshots(dir, false)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/coach-dev/coach/internal/gittest"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -12,9 +13,9 @@ import (
 // edited after git add is read as added, one staged for deletion is absent,
 // and files coach does not read are left out.
 func TestStagedFilesReadsTheIndex(t *testing.T) {
-	g := newGitEnv(t)
+	g := gittest.New(t)
 	dir := t.TempDir()
-	g.run(dir, "init", "-q", "-b", "main")
+	g.Run(dir, "init", "-q", "-b", "main")
 	write := func(rel, content string) {
 		t.Helper()
 		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755); err != nil {
@@ -27,12 +28,12 @@ func TestStagedFilesReadsTheIndex(t *testing.T) {
 	write("skills/alice.toml", "name = \"Alice\"\n")
 	write("skills/bob.toml", "name = \"Bob\"\n")
 	write("notes.txt", "not coach's\n")
-	g.run(dir, "add", ".")
-	g.run(dir, "commit", "-q", "-m", "Add Alice and Bob")
+	g.Run(dir, "add", ".")
+	g.Run(dir, "commit", "-q", "-m", "Add Alice and Bob")
 	write("skills/alice.toml", "name = \"Alice Example\"\n")
-	g.run(dir, "add", "skills/alice.toml")
+	g.Run(dir, "add", "skills/alice.toml")
 	write("skills/alice.toml", "name = \"not staged\"\n")
-	g.run(dir, "rm", "-q", "--cached", "skills/bob.toml")
+	g.Run(dir, "rm", "-q", "--cached", "skills/bob.toml")
 
 	got, err := StagedFiles(dir)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/coach-dev/coach/history/synth"
+	"github.com/coach-dev/coach/internal/gittest"
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
@@ -29,18 +30,9 @@ func packRepo(t *testing.T, refDeltas bool) (gitDir string) {
 		t.Fatal(err)
 	}
 	if refDeltas {
-		runGit(t, dir, "-c", "repack.useDeltaBaseOffset=false", "repack", "-adfq")
+		gittest.Git(t, dir, "-c", "repack.useDeltaBaseOffset=false", "repack", "-adfq")
 	}
 	return filepath.Join(dir, ".git")
-}
-
-func runGit(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
 }
 
 // packObjects lists every object of a pack with the type its entry header
@@ -136,7 +128,7 @@ func TestObjectStoreFallsBackForLooseObjects(t *testing.T) {
 	if err := os.WriteFile(blob, []byte("not in any pack\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	h := plumbing.NewHash(strings.TrimSpace(runGit(t, dir, "hash-object", "-w", blob)))
+	h := plumbing.NewHash(strings.TrimSpace(gittest.Git(t, dir, "hash-object", "-w", blob)))
 	packs := mustOpenPacks(t, gitDir)
 	defer closePacks(packs)
 	o := newObjectStore(goGitStorage(gitDir), setOf(packs))
@@ -147,7 +139,7 @@ func TestObjectStoreFallsBackForLooseObjects(t *testing.T) {
 	if _, err := o.Read(plumbing.TreeObject, h); err != plumbing.ErrObjectNotFound {
 		t.Fatalf("loose blob read as a tree: %v", err)
 	}
-	head := plumbing.NewHash(strings.TrimSpace(runGit(t, dir, "rev-parse", "HEAD")))
+	head := plumbing.NewHash(strings.TrimSpace(gittest.Git(t, dir, "rev-parse", "HEAD")))
 	if _, err := o.Read(plumbing.BlobObject, head); err != plumbing.ErrObjectNotFound {
 		t.Fatalf("packed commit read as a blob: %v", err)
 	}

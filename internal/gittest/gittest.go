@@ -1,4 +1,8 @@
-package history
+// Package gittest runs the git binary for tests, in a clean environment:
+// a fixed identity and clock, no user or system config. The tests of
+// history and internal/gitobj build their repositories with it, and read
+// them back with coach's own code.
+package gittest
 
 import (
 	"fmt"
@@ -9,36 +13,39 @@ import (
 	"testing"
 )
 
-// gitEnv runs the git binary with a fixed identity and no user or system
-// config; every commit is a minute after the one before.
-type gitEnv struct {
-	t     *testing.T
+// Env runs git with a fixed identity and no user or system config; every
+// command it runs is a second after the one before, so every commit has
+// its own date.
+type Env struct {
+	t     testing.TB
 	home  string
 	clock int
 }
 
-func newGitEnv(t *testing.T) *gitEnv {
+// New is an Env for t; it skips t when there is no git binary.
+func New(t testing.TB) *Env {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("needs the git binary")
 	}
-	return &gitEnv{t: t, home: t.TempDir()}
+	return &Env{t: t, home: t.TempDir()}
 }
 
-// run runs git in dir and returns its output, trimmed.
-func (g *gitEnv) run(dir string, args ...string) string {
+// Run runs git in dir and returns its output, trimmed; a failure fails
+// the test.
+func (g *Env) Run(dir string, args ...string) string {
 	g.t.Helper()
-	out, err := g.try(dir, args...)
+	out, err := g.Try(dir, args...)
 	if err != nil {
 		g.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 	return out
 }
 
-// stdin runs git in dir with input on its standard input.
-func (g *gitEnv) stdin(dir, input string, args ...string) string {
+// Stdin is Run with input on git's standard input.
+func (g *Env) Stdin(dir, input string, args ...string) string {
 	g.t.Helper()
-	cmd := g.cmd(dir, args...)
+	cmd := g.Cmd(dir, args...)
 	cmd.Stdin = strings.NewReader(input)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -47,12 +54,14 @@ func (g *gitEnv) stdin(dir, input string, args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
-func (g *gitEnv) try(dir string, args ...string) (string, error) {
-	out, err := g.cmd(dir, args...).CombinedOutput()
+// Try is Run returning git's failure instead of failing the test.
+func (g *Env) Try(dir string, args ...string) (string, error) {
+	out, err := g.Cmd(dir, args...).CombinedOutput()
 	return strings.TrimSpace(string(out)), err
 }
 
-func (g *gitEnv) cmd(dir string, args ...string) *exec.Cmd {
+// Cmd is the git command Run runs, to be run by the caller.
+func (g *Env) Cmd(dir string, args ...string) *exec.Cmd {
 	g.clock++
 	date := fmt.Sprintf("2026-06-01T10:%02d:%02dZ", g.clock/60%60, g.clock%60)
 	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
@@ -67,8 +76,9 @@ func (g *gitEnv) cmd(dir string, args ...string) *exec.Cmd {
 	return cmd
 }
 
-// commit writes files (path, content pairs) and commits them.
-func (g *gitEnv) commit(dir, msg string, files ...string) string {
+// Commit writes files (path, content pairs) under dir, commits everything
+// and returns the commit's hash.
+func (g *Env) Commit(dir, msg string, files ...string) string {
 	g.t.Helper()
 	for i := 0; i+1 < len(files); i += 2 {
 		p := filepath.Join(dir, filepath.FromSlash(files[i]))
@@ -79,12 +89,14 @@ func (g *gitEnv) commit(dir, msg string, files ...string) string {
 			g.t.Fatal(err)
 		}
 	}
-	g.run(dir, "add", "-A")
-	g.run(dir, "commit", "-q", "--allow-empty", "-m", msg)
-	return g.run(dir, "rev-parse", "HEAD")
+	g.Run(dir, "add", "-A")
+	g.Run(dir, "commit", "-q", "--allow-empty", "-m", msg)
+	return g.Run(dir, "rev-parse", "HEAD")
 }
 
-func runGit(t *testing.T, dir string, args ...string) string {
+// Git runs git in dir as the environment has it (the user's config and
+// identity), for what needs no fixed identity, and returns its output.
+func Git(t testing.TB, dir string, args ...string) string {
 	t.Helper()
 	out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput()
 	if err != nil {
