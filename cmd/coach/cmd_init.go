@@ -2,19 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"github.com/coach-dev/coach/internal/files"
 	"github.com/coach-dev/coach/internal/workspace"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/coach-dev/coach/plans"
 	repoexample "github.com/coach-dev/coach/repo-example"
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/urfave/cli/v2"
 )
 
@@ -87,51 +82,7 @@ func runInit(ctx context.Context, opts initOptions, stderr *report) error {
 	if opts.Example {
 		return initExample(ctx, opts.Dir, gitRoot, version, stderr)
 	}
-	folder, err := files.FolderIn(gitRoot, opts.Dir)
-	if err != nil {
-		return err
-	}
-	for _, f := range repoexample.Skeleton(version) {
-		path, name := filepath.Join(opts.Dir, filepath.FromSlash(f.Path)), f.Path
-		if f.Path == repoexample.WorkflowPath && folder != "" {
-			// The code host runs workflows from the repository's root
-			// only: the folder's workflow is written there.
-			data, err := repoexample.WorkflowIn(version, folder)
-			if err != nil {
-				stderr.Warnf("no CI workflow written: %v", err)
-				continue
-			}
-			path, name, f.Data = filepath.Join(gitRoot, filepath.FromSlash(f.Path)), "the repository's "+f.Path, data
-		}
-		err := files.Create(ctx, path, name, f.Data)
-		if errors.Is(err, fs.ErrExist) {
-			stderr.Wrotef("kept %s (it exists)", name)
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := os.Chmod(path, f.Mode()); err != nil {
-			return err
-		}
-		stderr.Wrotef("created %s", name)
-	}
-	if folder != "" {
-		stderr.Wrotef("using the git repository at %s, with the coaching files in %s/", gitRoot, folder)
-		stderr.Wrotef("turn the pre-commit hook on with `git config core.hooksPath %s/hooks`, or see README \"A coaching folder in a larger repository\"", folder)
-		return nil
-	}
-	if gitRoot != "" {
-		stderr.Wrotef("using the git repository at %s", gitRoot)
-		return nil
-	}
-	if _, err := git.PlainInitWithOptions(opts.Dir, &git.PlainInitOptions{
-		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
-	}); err != nil {
-		return fmt.Errorf("git init %s: %w", opts.Dir, err)
-	}
-	stderr.Wrotef("created a git repository (branch main)")
-	return nil
+	return workspace.Init(ctx, opts.Dir, gitRoot, version, stderr)
 }
 
 // initExample makes the example in a new git repository of its own, even
