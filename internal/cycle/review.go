@@ -116,6 +116,11 @@ type ReviewInput struct {
 	// PreviousAssessed is the assessed date of the file as it stood at the
 	// end of the period before, zero when it had none.
 	PreviousAssessed time.Time
+	// Raters name, by commit, the manager the file named in that commit's
+	// version: who rated the levels it set, whoever committed them ("" for
+	// a version naming none). A commit it leaves out is read as rated by
+	// the manager the file names at the period's end.
+	Raters map[string]string
 }
 
 // SelfSection is one heading of a self-review and what is written under it.
@@ -167,20 +172,16 @@ type Review struct {
 	SelfRated    bool    `json:"self_rated"`
 	Strengths    []Point `json:"strengths"`
 	Improvements []Point `json:"improvements"`
-	// ReadFrom says, once, which levels the strengths and areas read when
-	// they are not the file's own: those before an uncalibrated
-	// re-baseline.
+	// ReadFrom says, once, that the levels the review reads are an
+	// uncalibrated re-baseline the verdict is held for, and whose.
 	ReadFrom string `json:"read_from,omitempty"`
 	// NoStrengths and NoAreas say why there are none; Unwritten lists the
 	// areas nothing is written down for, in a sentence.
 	NoStrengths string `json:"no_strengths,omitempty"`
 	NoAreas     string `json:"no_areas,omitempty"`
 	Unwritten   string `json:"unwritten,omitempty"`
-	// Unbacked says, once for all of them, which moves have no evidence
-	// dated behind them, and Refreshed which levels were rated down on a
-	// return from leave.
-	Unbacked  []string `json:"-"`
-	Refreshed string   `json:"refreshed,omitempty"`
+	// Refreshed names the levels rated down on a return from leave.
+	Refreshed string `json:"refreshed,omitempty"`
 	// Verdict is the readiness verdict for the target at AsOf, Before the
 	// one at the end of the previous period (nil when there was no file
 	// then), and Change says how it moved, in words.
@@ -213,6 +214,11 @@ type Move struct {
 	// change not committed yet; Author who made it.
 	Commit string `json:"commit,omitempty"`
 	Author string `json:"author,omitempty"`
+	// RatedBy is the manager the file named in that commit, when it is not
+	// the review's manager; CommittedBy the author, when it is the person
+	// themselves: the prose names a commit by its day, and who rated it.
+	RatedBy     string `json:"rated_by,omitempty"`
+	CommittedBy string `json:"committed_by,omitempty"`
 	// Evidence are the entries for the skill dated after the level before
 	// it was recorded and up to the move, newest first: what stands behind
 	// it.
@@ -220,6 +226,14 @@ type Move struct {
 	// Baseline is set, and the rest empty, in Review.Events for an
 	// assessment that set levels rather than moved them.
 	Baseline *BaselineNote `json:"-"`
+	// In Review.Events: With are the raises made with it in the same
+	// commit, none with evidence behind it; Mixed is set when they are not
+	// all the same step, and Names then says each one's; Note says what
+	// stands behind a move no evidence is dated behind.
+	With  []Move `json:"-"`
+	Mixed bool   `json:"-"`
+	Names string `json:"-"`
+	Note  string `json:"-"`
 }
 
 // RoleChange is a change of role in the period: a promotion.
@@ -232,9 +246,11 @@ type RoleChange struct {
 
 // BaselineNote is an assessment in the period that set levels.
 type BaselineNote struct {
-	Date       string `json:"date"`
-	Commit     string `json:"commit,omitempty"`
-	Author     string `json:"author,omitempty"`
+	Date   string `json:"date"`
+	Commit string `json:"commit,omitempty"`
+	Author string `json:"author,omitempty"`
+	// Rater is the manager the file named in its commit.
+	Rater      string `json:"rater,omitempty"`
 	Kind       string `json:"kind"`
 	Moved      int    `json:"moved"`
 	Assessed   int    `json:"assessed"`
@@ -276,14 +292,12 @@ type Point struct {
 	Bar     int    `json:"bar"`
 	BarName string `json:"bar_name"`
 	BarRole string `json:"bar_role"`
-	// Above is set when the level is above Bar, not only at it; Stretch
-	// when BarRole is the role after the target, for a person at the
-	// target's bar.
-	Above   bool `json:"above"`
-	Stretch bool `json:"stretch"`
-	// Before is the day of the uncalibrated re-baseline whose levels a held
-	// plan does not count: Level is the level just before it.
-	Before string `json:"before,omitempty"`
+	// Above is set when the level is above Bar, not only at it; AtBar,
+	// for an area, when the level is at Bar: Unshown then says what is
+	// missing, nothing on file that shows it, and where it can show.
+	Above   bool   `json:"above"`
+	AtBar   bool   `json:"at_bar,omitempty"`
+	Unshown string `json:"unshown,omitempty"`
 	// Evidence is, for a strength, the newest entry for the skill that
 	// records no setback; for an area, the newest setback when it is the
 	// newest of what is recorded (Text is then the clause that records it).
@@ -292,7 +306,7 @@ type Point struct {
 	// in words: a goal met, or evidence of a day.
 	Step string `json:"step,omitempty"`
 	// SelfNote says the person rates the skill lower than the manager,
-	// when the levels are a re-baseline still to calibrate.
+	// when the levels are a re-baseline still to calibrate: a clause.
 	SelfNote string `json:"self_note,omitempty"`
 }
 
@@ -358,7 +372,22 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		r.Manager = &plans.PersonRef{ID: p.Manager, Name: pl.Person.ManagerName}
 	}
 	inPeriod := func(t time.Time) bool { return !t.Before(start) && t.Before(end.AddDate(0, 0, 1)) }
-	r.levels(m, p, in.History, inPeriod)
+	var heldOn *plans.Baseline
+	if held(pl) {
+		heldOn = pl.Baseline
+	}
+	r.levels(m, p, in.History, in.Raters, heldOn, inPeriod)
+	if b := heldOn; b != nil {
+		// Named as the history names it: the plan of a file as it stands
+		// knows its baseline only as the assessment it is written from.
+		kind, rater := b.Kind, raterOf(in.Raters, b.Commit, pl.Person.ManagerName)
+		for _, n := range r.Baselines {
+			if n.Date == b.Date {
+				kind, rater = n.Kind, n.Rater
+			}
+		}
+		r.ReadFrom = r.assessment(kind, rater, b.Date) + ", not yet calibrated"
+	}
 	r.goals(m, p, inPeriod, asOf)
 	for _, s := range m.Skills {
 		var entries []Entry
@@ -414,11 +443,12 @@ func BuildReview(in ReviewInput) (*Review, error) {
 // levels finds the levels that moved in the period, and the baselines in
 // it, from the history; a level the file as it stands sets and no commit
 // recorded yet is a move without a commit.
-func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Change, inPeriod func(time.Time) bool) {
+func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Change, raters map[string]string, heldOn *plans.Baseline, inPeriod func(time.Time) bool) {
 	managerName := ""
 	if r.Manager != nil {
 		managerName = r.Manager.Name
 	}
+	rater := func(commit string) string { return raterOf(raters, commit, managerName) }
 	baselines := map[string]plans.Baseline{}
 	for _, b := range plans.Baselines(history, nil, managerName) {
 		baselines[b.Commit] = b
@@ -444,7 +474,8 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 		if b, ok := baselines[c.Commit]; ok {
 			if !seen[c.Commit] {
 				seen[c.Commit] = true
-				note := r.baselineNote(b)
+				header := heldOn != nil && (b.Commit == heldOn.Commit || heldOn.Pending && b.Date == heldOn.Date)
+				note := r.baselineNote(b, rater(b.Commit), header)
 				r.Baselines = append(r.Baselines, note)
 				r.Events = append(r.Events, Move{Date: note.Date, Commit: note.Commit, Author: note.Author, Evidence: []Entry{}, Baseline: &note})
 			}
@@ -452,6 +483,12 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 		}
 		mv := Move{Skill: skillRef(m, c.Skill), From: c.FromLevel(), To: c.ToLevel(), Date: date(c.Date), Commit: short(c.Commit), Author: c.Author}
 		mv.FromName, mv.ToName = levelOrNone(m, mv.From), levelOrNone(m, mv.To)
+		if by := rater(c.Commit); by != managerName {
+			mv.RatedBy = by
+		}
+		if c.Author != "" && c.Author == p.Name {
+			mv.CommittedBy = c.Author
+		}
 		mv.Evidence = behind(p, c.Skill, was, c.Date)
 		r.Moved = append(r.Moved, mv)
 		r.Events = append(r.Events, mv)
@@ -485,22 +522,69 @@ func behind(p *skills.Person, skill string, from, day time.Time) []Entry {
 	return out
 }
 
-func (r *Review) baselineNote(b plans.Baseline) BaselineNote {
-	n := BaselineNote{Date: b.Date, Commit: short(b.Commit), Author: b.Author, Kind: b.Kind, Moved: b.Moved, Assessed: b.Assessed, Calibrated: b.Calibrated}
-	what := map[string]string{"first": "The first assessment", "new-manager": "A new manager's first assessment", "re-baseline": "A re-baseline"}[b.Kind]
-	if what == "" {
-		what = "A baseline"
+// baselineNote says a baseline by who rated it (the manager the file
+// named in its commit) and its day: a commit is named once, by its day, and
+// its author only when the person committed their own levels. Its
+// calibration is left to the review's header when the review's levels are
+// that baseline, held for it.
+func (r *Review) baselineNote(b plans.Baseline, rater string, header bool) BaselineNote {
+	n := BaselineNote{Date: b.Date, Commit: short(b.Commit), Author: b.Author, Rater: rater, Kind: b.Kind, Moved: b.Moved, Assessed: b.Assessed, Calibrated: b.Calibrated}
+	what := r.assessment(b.Kind, rater, b.Date)
+	if b.Author != "" && b.Author == r.Person.Name {
+		what += fmt.Sprintf(", committed by %s", r.First)
 	}
-	by := ""
-	if b.Author != "" {
-		by = " by " + b.Author
+	set := fmt.Sprintf("all %d levels at once", b.Assessed)
+	switch {
+	case b.Kind == "first":
+		set = fmt.Sprintf("%d %s", b.Moved, plural(b.Moved, "level", "levels"))
+	case b.Moved != b.Assessed:
+		set = fmt.Sprintf("%d of its %d levels at once", b.Moved, b.Assessed)
 	}
-	cal := "; nobody has calibrated it yet, so its levels are a rating still to confirm"
-	if b.Calibrated {
-		cal = "; it was calibrated"
+	cal := ", and nobody has calibrated it yet"
+	switch {
+	case b.Calibrated:
+		cal = ", calibrated before it was recorded"
+	case header:
+		cal = ""
 	}
-	n.Text = fmt.Sprintf("%s%s on %s (commit %s) set %d of %d levels at once: a baseline, not growth%s.", what, by, b.Date, n.Commit, b.Moved, b.Assessed, cal)
+	n.Text = fmt.Sprintf("%s, set %s: a baseline, not growth%s.", upperFirst(what), set, cal)
 	return n
+}
+
+// assessment names an assessment that set levels, by who rated it and its
+// day: "Sam Lee's first assessment as Ben's manager, on 2026-11-18".
+func (r *Review) assessment(kind, rater, day string) string {
+	who := r.First
+	if firstWord(rater) == who {
+		who = r.Person.Name // Sam Lee's first assessment of Sam Patel
+	}
+	switch {
+	case kind == "first" && rater != "":
+		return fmt.Sprintf("%s's first assessment of %s, on %s", rater, who, day)
+	case kind == "first":
+		return fmt.Sprintf("%s's first assessment, on %s", who, day)
+	case kind == "new-manager" && rater != "":
+		return fmt.Sprintf("%s's first assessment as %s's manager, on %s", rater, who, day)
+	case rater != "":
+		return fmt.Sprintf("%s's re-assessment of %s, on %s", rater, who, day)
+	}
+	return fmt.Sprintf("the re-assessment of %s, on %s", who, day)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// raterOf is who rated the levels of commit: the manager the file named
+// in it, else managerName, the manager it names at the period's end.
+func raterOf(raters map[string]string, commit, managerName string) string {
+	if name, ok := raters[commit]; ok {
+		return name
+	}
+	return managerName
 }
 
 // goals sorts the goals of the file as of the period's end.
