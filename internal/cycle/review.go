@@ -176,12 +176,16 @@ type Review struct {
 	// uncalibrated re-baseline the verdict is held for, and whose.
 	ReadFrom string `json:"read_from,omitempty"`
 	// NoStrengths and NoAreas say why there are none; Unwritten lists the
-	// areas nothing is written down for, in a sentence.
+	// areas nothing is written down for, in a sentence to the manager.
 	NoStrengths string `json:"no_strengths,omitempty"`
 	NoAreas     string `json:"no_areas,omitempty"`
 	Unwritten   string `json:"unwritten,omitempty"`
-	// Refreshed names the levels rated down on a return from leave.
-	Refreshed string `json:"refreshed,omitempty"`
+	// Refreshed names the levels rated down on a return from leave; Asks
+	// are what the manager should write down before the review is shared,
+	// for the moves no example stands behind: said to the manager, not to
+	// the person.
+	Refreshed string   `json:"refreshed,omitempty"`
+	Asks      []string `json:"asks,omitempty"`
 	// Verdict is the readiness verdict for the target at AsOf, Before the
 	// one at the end of the previous period (nil when there was no file
 	// then), and Change says how it moved, in words.
@@ -326,6 +330,11 @@ type FocusLine struct {
 	To    string         `json:"to"`
 	// Goals are the goals that depend on it.
 	Goals []string `json:"goals"`
+	// Area is set when it is one of the review's areas to improve, whose
+	// line says its level and bar; SameGoal when its goals were all quoted
+	// on a line before.
+	Area     bool `json:"area"`
+	SameGoal bool `json:"same_goal"`
 }
 
 // maxPoints is how many strengths, and how many areas to improve, a review
@@ -420,6 +429,13 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		if f.Next.Value <= f.Level.Value {
 			fl.To = "" // held where it is
 		}
+		// An area above already says where it stands and the bar it is
+		// read against: the focus names it, not its levels again.
+		fl.Area = slices.ContainsFunc(r.Improvements, func(pt Point) bool { return pt.Skill.ID == f.ID && !pt.AtBar })
+		// A goal is quoted once: a later skill it depends on says so.
+		fl.SameGoal = len(fl.Goals) > 0 && !slices.ContainsFunc(fl.Goals, func(g string) bool {
+			return !slices.ContainsFunc(r.Focus, func(o FocusLine) bool { return slices.Contains(o.Goals, g) })
+		})
 		r.Focus = append(r.Focus, fl)
 	}
 	if prev := in.Previous; prev != nil {

@@ -329,9 +329,9 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 	}
 	switch {
 	case len(unwritten) == 1:
-		r.Unwritten = fmt.Sprintf("Nothing is written down yet on %s: an example %s will recognise belongs with it.", unwritten[0], r.First)
+		r.Unwritten = fmt.Sprintf("No example from work is written down yet for %s: add one %s will recognise before the review is shared.", unwritten[0], r.First)
 	case len(unwritten) > 1:
-		r.Unwritten = fmt.Sprintf("Nothing is written down yet on %s: an example %s will recognise belongs with each.", plans.AndList(unwritten), r.First)
+		r.Unwritten = fmt.Sprintf("No example from work is written down yet for %s: add one %s will recognise for each before the review is shared.", plans.AndList(unwritten), r.First)
 	}
 	if len(r.Improvements) > 0 {
 		return
@@ -442,6 +442,7 @@ func levelSince(history []skills.Change, asOf time.Time) map[string]levelSet {
 func (r *Review) unbacked(pl *plans.Plan) {
 	var events []Move
 	var refreshed []string
+	raised := 0 // lines of raises with nothing behind them
 	for _, mv := range r.Events {
 		if mv.Baseline != nil || len(mv.Evidence) > 0 {
 			events = append(events, mv)
@@ -452,7 +453,8 @@ func (r *Review) unbacked(pl *plans.Plan) {
 			mv.Note = fmt.Sprintf("rated down on %s's return from leave of %s: a refresh, not a skill lost", r.First, pl.Returned)
 			refreshed = append(refreshed, mv.Skill.Name)
 		case mv.To < mv.From:
-			mv.Note = fmt.Sprintf("with nothing written down behind the lower level: write down what it rests on, with an example %s will recognise", r.First)
+			mv.Note = "with no example from work written down behind the lower level"
+			r.Asks = append(r.Asks, fmt.Sprintf("Write down what the lower level of %s rests on, with an example %s will recognise, before the review is shared.", mv.Skill.Name, r.First))
 		default:
 			if last := len(events) - 1; last >= 0 && events[last].Baseline == nil && len(events[last].Evidence) == 0 && events[last].To > events[last].From &&
 				events[last].Commit == mv.Commit && events[last].Date == mv.Date {
@@ -461,10 +463,10 @@ func (r *Review) unbacked(pl *plans.Plan) {
 					prev.Mixed = true
 				}
 				prev.With = append(prev.With, mv)
-				prev.Note = fmt.Sprintf("none with evidence dated since the level before: ask what %s did that showed each", r.First)
+				prev.Note = "none with an example from work written down since the level before"
 				continue
 			}
-			mv.Note = fmt.Sprintf("with no evidence dated since the level before: ask what %s did that showed it", r.First)
+			mv.Note = "with no example from work written down since the level before"
 		}
 		events = append(events, mv)
 	}
@@ -482,6 +484,15 @@ func (r *Review) unbacked(pl *plans.Plan) {
 			}
 		}
 		e.Names = plans.AndList(names)
+		if e.Baseline == nil && len(e.Evidence) == 0 && e.To > e.From {
+			raised++
+		}
+	}
+	switch {
+	case raised == 1 && !slices.ContainsFunc(events, func(e Move) bool { return len(e.With) > 0 }):
+		r.Asks = append(r.Asks, fmt.Sprintf("Ask %s what showed the level raised above with no example, and write it down before the review is shared.", r.First))
+	case raised > 0:
+		r.Asks = append(r.Asks, fmt.Sprintf("Ask %s what showed each level raised above with no example, and write it down before the review is shared.", r.First))
 	}
 	r.Events = events
 	r.Refreshed = plans.AndList(refreshed)

@@ -161,7 +161,12 @@ func TestReviewAreaNamesItsBar(t *testing.T) {
 		`- Delegation and team performance at 2 Practising, where Group Product Manager asks for 3 Proficient: the latest setback, of 2026-11-13, "Still reviews every PRD line by line".`,
 		`- Team health and engagement at 2 Practising, where Group Product Manager asks for 3 Proficient: the latest evidence, of 2026-11-01, is a step towards it.`,
 		`- Coaching and mentoring at 2 Practising, where Group Product Manager asks for 3 Proficient.`,
-		`Nothing is written down yet on Coaching and mentoring: an example Marcus will recognise belongs with it.`)
+		`<!-- No example from work is written down yet for Coaching and mentoring: add one Marcus will recognise before the review is shared. -->`)
+	// What the manager still has to write is said to the manager, in a
+	// comment, not to the person in the review's text.
+	if strings.Contains(strings.ReplaceAll(out, "<!-- No example", ""), "No example") {
+		t.Errorf("the manager's homework is in the review's text:\n%s", section(out, "Areas to improve"))
+	}
 	if strings.Contains(section(out, "Areas to improve"), "two of its actions shipped") {
 		t.Errorf("a success quoted as an area to improve:\n%s", section(out, "Areas to improve"))
 	}
@@ -330,12 +335,25 @@ func TestReviewSaysAMoveWithoutEvidenceOnce(t *testing.T) {
 		skills.Change{Person: "x", Commit: "c2", Date: day("2026-11-17"), Author: "Lee Park", Kind: skills.KindLevel, Skill: "negotiation", From: "3", To: "4"})
 	_, out := reviewCase{src: src, history: hist}.build(t)
 	moved := section(out, "Levels that moved")
-	wantLines(t, moved, "- Communication up, down and sideways and Negotiation and trade-offs: 3 Proficient to 4 Leading, on 2026-11-17, none with evidence dated since the level before: ask what Sam did that showed each.")
+	wantLines(t, moved, "- Communication up, down and sideways and Negotiation and trade-offs: 3 Proficient to 4 Leading, on 2026-11-17, none with an example from work written down since the level before.",
+		"<!-- Ask Sam what showed each level raised above with no example, and write it down before the review is shared. -->")
 	if n := strings.Count(moved, "Negotiation"); n != 1 {
 		t.Errorf("a skill named %d times, want once:\n%s", n, moved)
 	}
 	// Raised by different steps in one commit: still one line.
 	hist[len(hist)-1].To = "5"
 	_, out = reviewCase{src: strings.Replace(src, "negotiation = 4", "negotiation = 5", 1), history: hist}.build(t)
-	wantLines(t, section(out, "Levels that moved"), "- Communication up, down and sideways (3 Proficient to 4 Leading) and Negotiation and trade-offs (3 Proficient to 5 Shaping), on 2026-11-17, none with evidence dated since the level before: ask what Sam did that showed each.")
+	wantLines(t, section(out, "Levels that moved"), "- Communication up, down and sideways (3 Proficient to 4 Leading) and Negotiation and trade-offs (3 Proficient to 5 Shaping), on 2026-11-17, none with an example from work written down since the level before.")
+}
+
+// TestReviewFocusSaysAnAreaOnce: a focus skill that is an area above is
+// named, not given its levels again, and a goal is quoted on one line.
+func TestReviewFocusSaysAnAreaOnce(t *testing.T) {
+	src := "name = \"Marcus Bell\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"team-health": 2, "coaching": 2}) +
+		"\n[[goal]]\ntext = \"Bring team engagement back to 72 in the February pulse survey\"\nskills = [\"team-health\", \"coaching\"]\ndue = 2027-02-26\n"
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "Focus for the next period"),
+		`1. Coaching and mentoring (an area above): the goal "Bring team engagement back to 72 in the February pulse survey" depends on it.`,
+		`2. Team health and engagement (an area above); that goal depends on it too.`)
 }
