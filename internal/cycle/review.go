@@ -192,13 +192,18 @@ type Review struct {
 	Verdict   plans.Verdict   `json:"verdict"`
 	Readiness plans.Readiness `json:"readiness"`
 	// Unassessed counts the skills with no level.
-	Unassessed int           `json:"unassessed"`
-	Before     *Earlier      `json:"before,omitempty"`
-	Change     string        `json:"change"`
-	Focus      []FocusLine   `json:"focus"`
-	FocusNote  string        `json:"focus_note,omitempty"`
-	Feedback   int           `json:"feedback"`
-	Self       []SelfSection `json:"self_review"`
+	Unassessed int      `json:"unassessed"`
+	Before     *Earlier `json:"before,omitempty"`
+	// Standing says what decides the verdict, in words ("" where the
+	// count says it); reached and fell are the skills that reached the
+	// target's bar since the comparison, and those no longer at it.
+	Standing      string `json:"standing,omitempty"`
+	reached, fell []string
+	Change        string        `json:"change"`
+	Focus         []FocusLine   `json:"focus"`
+	FocusNote     string        `json:"focus_note,omitempty"`
+	Feedback      int           `json:"feedback"`
+	Self          []SelfSection `json:"self_review"`
 	// Quarter is set when the period is a quarter: self-reviews are kept
 	// by quarter.
 	Quarter  bool   `json:"-"`
@@ -441,6 +446,21 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	if prev := in.Previous; prev != nil {
 		r.Before = &Earlier{AsOf: lastAssessment(in.PreviousAssessed, in.History, start), Target: prev.Target, Verdict: prev.Verdict, Met: prev.Readiness.Met, Total: prev.Readiness.Total}
 	}
+	r.Standing = r.standing(pl)
+	if prev := in.Previous; prev != nil && prev.Target.ID == pl.Target.ID && pl.Returned == "" && !held(pl) {
+		was := map[string]bool{}
+		for _, row := range prev.Skills {
+			was[row.ID] = row.Level > 0 && row.Level >= row.ExpectTarget
+		}
+		for _, row := range pl.Skills {
+			switch now := row.Level > 0 && row.Level >= row.ExpectTarget; {
+			case now && !was[row.ID]:
+				r.reached = append(r.reached, row.Name)
+			case !now && was[row.ID]:
+				r.fell = append(r.fell, row.Name)
+			}
+		}
+	}
 	r.Change = r.change()
 	switch {
 	case held(pl):
@@ -655,12 +675,90 @@ func (r *Review) change() string {
 		return fmt.Sprintf("The target changed in the period: at %s, the verdict for %s was \"%s\", with %d of %d skills at its bar.", r.beforeWhen(), b.Target.Name, b.Verdict.Text, b.Met, b.Total)
 	case b == nil:
 		return fmt.Sprintf("No earlier assessment to compare with: this is %s's first review on record.", r.First)
-	case b.Verdict.Text == r.Verdict.Text && b.Met == r.Readiness.Met:
-		return fmt.Sprintf("Unchanged since %s: the same verdict, and the same %d skills at the bar.", r.beforeWhen(), b.Met)
-	case b.Verdict.Text == r.Verdict.Text:
-		return fmt.Sprintf("The same verdict as at %s, with %d of %d skills at the bar then and %d now.", r.beforeWhen(), b.Met, b.Total, r.Readiness.Met)
 	}
-	return fmt.Sprintf("It moved: at %s, the verdict was \"%s\", with %d of %d skills at the bar; now %d.", r.beforeWhen(), b.Verdict.Text, b.Met, b.Total, r.Readiness.Met)
+	since := ""
+	if len(r.reached) > 0 {
+		since = fmt.Sprintf("; since then, %s %s reached the %s bar", plans.AndList(r.reached), plural(len(r.reached), "has", "have"), r.Target.Name)
+	}
+	if len(r.fell) > 0 {
+		since = r.fellClause(since)
+	}
+	switch {
+	case b.Verdict.Text == r.Verdict.Text && since == "":
+		return fmt.Sprintf("Unchanged since %s: the same verdict, with the same skills at the bar.", r.beforeWhen())
+	case b.Verdict.Text == r.Verdict.Text:
+		return fmt.Sprintf("The same verdict as at %s%s.", r.beforeWhen(), since)
+	}
+	return fmt.Sprintf("It moved from \"%s\" at %s%s.", b.Verdict.Text, r.beforeWhen(), since)
+}
+
+// fellClause adds to since the skills no longer at the target's bar.
+func (r *Review) fellClause(since string) string {
+	verb := plural(len(r.fell), "is", "are")
+	if since == "" {
+		return fmt.Sprintf("; since then, %s %s no longer at the %s bar", plans.AndList(r.fell), verb, r.Target.Name)
+	}
+	return fmt.Sprintf("%s, and %s %s no longer at it", since, plans.AndList(r.fell), verb)
+}
+
+// standing says what decides the verdict, in words: the skills below the
+// current role's bar, else those short of the target's. It is "" where a
+// count is what there is to say: a verdict held for a calibration, a new
+// hire's, one on too few levels, or during a return from leave.
+func (r *Review) standing(pl *plans.Plan) string {
+	if pl.Returned != "" || !pl.Judged() || (pl.Verdict.Kind != "ready-now" && pl.Verdict.Kind != "not-yet" && pl.Verdict.Kind != "ready-soon") {
+		return ""
+	}
+	lead := fmt.Sprintf("The verdict for %s is \"%s\"", r.Target.Name, r.Verdict.Text)
+	if pl.Verdict.Kind == "ready-now" {
+		return lead + ": every assessed skill is at or above its bar."
+	}
+	type short struct {
+		name string
+		gap  int
+	}
+	var role, target []short
+	for _, row := range pl.Skills {
+		switch {
+		case row.Level == 0:
+		case row.Level < row.ExpectRole:
+			role = append(role, short{row.Name, row.ExpectRole - row.Level})
+		case row.Level < row.ExpectTarget:
+			target = append(target, short{row.Name, row.ExpectTarget - row.Level})
+		}
+	}
+	names := func(list []short) (string, int) {
+		slices.SortStableFunc(list, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
+		var out []string
+		for _, s := range list[:min(3, len(list))] {
+			out = append(out, s.name)
+		}
+		return plans.AndList(out), len(list)
+	}
+	switch {
+	case len(role) > 4:
+		n, all := names(role)
+		return fmt.Sprintf("%s: %s, and %d more, are still below the %s bar.", lead, n, all-3, r.Role.Name)
+	case len(role) > 0:
+		n, all := names(role)
+		if all == 4 {
+			n = plans.AndList([]string{role[0].name, role[1].name, role[2].name, role[3].name})
+		}
+		return fmt.Sprintf("%s: %s %s still below the %s bar.", lead, n, plural(all, "is", "are"), r.Role.Name)
+	case 2*len(target) > pl.Readiness.Assessed:
+		n, _ := names(target)
+		return fmt.Sprintf("%s: every assessed skill meets the %s bar, and most of the %s bar is still ahead: %s among others.", lead, r.Role.Name, r.Target.Name, n)
+	case len(target) > 4:
+		n, all := names(target)
+		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s, and %d more, are still short of the %s bar.", lead, r.Role.Name, n, all-3, r.Target.Name)
+	case len(target) > 0:
+		n, all := names(target)
+		if all == 4 {
+			n = plans.AndList([]string{target[0].name, target[1].name, target[2].name, target[3].name})
+		}
+		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s %s still short of the %s bar.", lead, r.Role.Name, n, plural(all, "is", "are"), r.Target.Name)
+	}
+	return ""
 }
 
 func roleRef(m *skills.Matrix, id string) plans.RoleRef {

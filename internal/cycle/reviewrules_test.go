@@ -209,9 +209,9 @@ func TestReviewComparesWithTheLastAssessment(t *testing.T) {
 		evidence("2026-10-21", "coaching", "Coached a new APM through his first experiment design")
 	hist := assessment(t, lv, "c1", "2026-07-28", "Lee Park")
 	_, out := reviewCase{src: src, history: hist}.build(t)
-	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-07-28, the last assessment before the period: the same verdict, and the same 8 skills at the bar.")
+	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-07-28, the last assessment before the period: the same verdict, with the same skills at the bar.")
 	_, out = reviewCase{src: src, history: hist, previous: day("2026-09-10")}.build(t)
-	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-09-10, the last assessment before the period: the same verdict, and the same 8 skills at the bar.")
+	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-09-10, the last assessment before the period: the same verdict, with the same skills at the bar.")
 }
 
 // TestReviewReturnFromLeave: the entry recording the return is never an
@@ -235,7 +235,7 @@ func TestReviewReturnFromLeave(t *testing.T) {
 	if strings.Contains(section(out, "Areas to improve"), "parental leave") || strings.Contains(section(out, "Strengths"), "parental leave") {
 		t.Errorf("the return from leave quoted as a strength or an area:\n%s", out)
 	}
-	wantLines(t, section(out, "Readiness"), `It moved: at 2026-03-16, the last assessment before the period, the verdict was "not yet", with 8 of 24 skills at the bar; now 7. The difference is industry and market knowledge, rated down on the return from leave of 2026-10-19.`)
+	wantLines(t, section(out, "Readiness"), `It moved from "not yet" at 2026-03-16, the last assessment before the period. The difference is industry and market knowledge, rated down on the return from leave of 2026-10-19.`)
 }
 
 // TestReviewHeldOnARebaseline: a re-baseline nobody calibrated is not
@@ -356,4 +356,28 @@ func TestReviewFocusSaysAnAreaOnce(t *testing.T) {
 	wantLines(t, section(out, "Focus for the next period"),
 		`1. Coaching and mentoring (an area above): the goal "Bring team engagement back to 72 in the February pulse survey" depends on it.`,
 		`2. Team health and engagement (an area above); that goal depends on it too.`)
+}
+
+// TestReviewReadinessInWords: the readiness says what decides the verdict,
+// the skills below the current role's bar first, else those short of the
+// target's, and what reached the bar since the last assessment, by name,
+// not as counts.
+func TestReviewReadinessInWords(t *testing.T) {
+	lv := levels(t, "senior-pm", nil)
+	below := strings.Replace(lv, "negotiation = 3", "negotiation = 2", 1)
+	src := "name = \"Alice Example\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-10\n\n[levels]\n"
+	_, out := reviewCase{src: src + below}.build(t)
+	wantLines(t, section(out, "Readiness"), `The verdict for Group Product Manager is "not yet: the current role first": Negotiation and trade-offs is still below the Senior Product Manager bar.`)
+
+	up := strings.Replace(lv, "coaching = 2", "coaching = 3", 1)
+	hist := append(assessment(t, lv, "c1", "2026-07-28", "Lee Park"),
+		skills.Change{Person: "x", Commit: "c2", Date: day("2026-11-10"), Author: "Lee Park", Kind: skills.KindLevel, Skill: "coaching", From: "2", To: "3"})
+	prev := src + lv
+	_, out = reviewCase{src: src + up + evidence("2026-11-02", "coaching", "Coached two APMs through their first launch reviews"), history: hist, prevSrc: prev}.build(t)
+	wantLines(t, section(out, "Readiness"),
+		`The verdict for Group Product Manager is "not yet": every assessed skill meets the Senior Product Manager bar, and most of the Group Product Manager bar is still ahead: Communication up, down and sideways, Cross-functional collaboration and Decisions and risk among others.`,
+		`The same verdict as at 2026-07-28, the last assessment before the period; since then, Coaching and mentoring has reached the Group Product Manager bar.`)
+	if strings.Contains(section(out, "Readiness"), " of 24") {
+		t.Errorf("a count where the names say it:\n%s", section(out, "Readiness"))
+	}
 }
