@@ -178,8 +178,11 @@ type Review struct {
 	// NoStrengths and NoAreas say why there are none; Unwritten lists the
 	// areas nothing is written down for, in a sentence to the manager.
 	NoStrengths string `json:"no_strengths,omitempty"`
-	NoAreas     string `json:"no_areas,omitempty"`
-	Unwritten   string `json:"unwritten,omitempty"`
+	// StrengthsAsk says to the manager which skills, rated highest, want an
+	// example before they are named as strengths.
+	StrengthsAsk string `json:"strengths_ask,omitempty"`
+	NoAreas      string `json:"no_areas,omitempty"`
+	Unwritten    string `json:"unwritten,omitempty"`
 	// Refreshed names the levels rated down on a return from leave; Asks
 	// are what the manager should write down before the review is shared,
 	// for the moves no example stands behind: said to the manager, not to
@@ -340,6 +343,8 @@ type FocusLine struct {
 	// on a line before.
 	Area     bool `json:"area"`
 	SameGoal bool `json:"same_goal"`
+	// Cited is set when the area above already names its goals.
+	Cited bool `json:"cited"`
 }
 
 // maxPoints is how many strengths, and how many areas to improve, a review
@@ -436,7 +441,11 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		}
 		// An area above already says where it stands and the bar it is
 		// read against: the focus names it, not its levels again.
-		fl.Area = slices.ContainsFunc(r.Improvements, func(pt Point) bool { return pt.Skill.ID == f.ID && !pt.AtBar })
+		fl.Area = slices.ContainsFunc(r.Improvements, func(pt Point) bool { return pt.Skill.ID == f.ID })
+		// An area at the bar names the goal where it can show: said once.
+		fl.Cited = len(fl.Goals) > 0 && slices.ContainsFunc(r.Improvements, func(pt Point) bool {
+			return pt.Skill.ID == f.ID && !slices.ContainsFunc(fl.Goals, func(g string) bool { return !strings.Contains(pt.Unshown, g) })
+		})
 		// A goal is quoted once: a later skill it depends on says so.
 		fl.SameGoal = len(fl.Goals) > 0 && !slices.ContainsFunc(fl.Goals, func(g string) bool {
 			return !slices.ContainsFunc(r.Focus, func(o FocusLine) bool { return slices.Contains(o.Goals, g) })

@@ -207,7 +207,10 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 		}
 		names[len(names)-1] += ", " + at
 	}
-	r.NoStrengths = fmt.Sprintf("None with evidence behind it yet. Rated highest, at or above the %s bar, with no example written down: %s.", pl.Role.Name, plans.AndList(names))
+	// Said to the manager: a strength with no example behind it is theirs
+	// to write down, not the person's to read about.
+	r.NoStrengths = "None named yet: a strength is named with an example from work behind it."
+	r.StrengthsAsk = fmt.Sprintf("Rated highest, at or above the %s bar, with no example written down: %s. Write one %s will recognise for each you would name a strength.", pl.Role.Name, plans.AndList(names), r.First)
 }
 
 // improvements are the plan's focus skills below a bar, then, while there

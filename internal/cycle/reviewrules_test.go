@@ -318,7 +318,8 @@ func TestReviewNeverBeyondTheTarget(t *testing.T) {
 	}
 	wantLines(t, section(out, "Areas to improve"),
 		`- Communication up, down and sideways at 4 Leading, the Group Product Manager bar, with no example from work written down yet: "Present the 2027 checkout roadmap to the leadership team", due 2026-12-15, is where it can show.`)
-	if strings.Contains(out, "Director") || strings.Count(section(out, "Areas to improve"), "checkout roadmap") != 1 {
+	wantLines(t, section(out, "Focus for the next period"), "1. Communication up, down and sideways (an area above).")
+	if strings.Contains(out, "Director") || strings.Count(out, "checkout roadmap to the leadership team\", due") != 1 || strings.Count(out, "depends on it") != 0 {
 		t.Errorf("an area beyond the target, or one goal named twice:\n%s", section(out, "Areas to improve"))
 	}
 }
@@ -380,4 +381,16 @@ func TestReviewReadinessInWords(t *testing.T) {
 	if strings.Contains(section(out, "Readiness"), " of 24") {
 		t.Errorf("a count where the names say it:\n%s", section(out, "Readiness"))
 	}
+}
+
+// TestReviewStrengthWithoutExample: with no strength that has an example
+// behind it, the review says so plainly, and the skills rated highest are
+// named to the manager, in a comment, as examples to write.
+func TestReviewStrengthWithoutExample(t *testing.T) {
+	src := "name = \"Kofi Mensah\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-20\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"execution-delivery": 4, "delegation": 2})
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "Strengths"),
+		"None named yet: a strength is named with an example from work behind it.",
+		"<!-- Rated highest, at or above the Group Product Manager bar, with no example written down: Execution and delivery, Communication up, down and sideways and Cross-functional collaboration, all at 4 Leading. Write one Kofi will recognise for each you would name a strength. -->")
 }
