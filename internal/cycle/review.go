@@ -116,6 +116,11 @@ type ReviewInput struct {
 	// PreviousAssessed is the assessed date of the file as it stood at the
 	// end of the period before, zero when it had none.
 	PreviousAssessed time.Time
+	// Raters name, by commit, the manager the file named in that commit's
+	// version: who rated the levels it set, whoever committed them ("" for
+	// a version naming none). A commit it leaves out is read as rated by
+	// the manager the file names at the period's end.
+	Raters map[string]string
 }
 
 // SelfSection is one heading of a self-review and what is written under it.
@@ -167,33 +172,41 @@ type Review struct {
 	SelfRated    bool    `json:"self_rated"`
 	Strengths    []Point `json:"strengths"`
 	Improvements []Point `json:"improvements"`
-	// ReadFrom says, once, which levels the strengths and areas read when
-	// they are not the file's own: those before an uncalibrated
-	// re-baseline.
+	// ReadFrom says, once, that the levels the review reads are an
+	// uncalibrated re-baseline the verdict is held for, and whose.
 	ReadFrom string `json:"read_from,omitempty"`
 	// NoStrengths and NoAreas say why there are none; Unwritten lists the
-	// areas nothing is written down for, in a sentence.
+	// areas nothing is written down for, in a sentence to the manager.
 	NoStrengths string `json:"no_strengths,omitempty"`
-	NoAreas     string `json:"no_areas,omitempty"`
-	Unwritten   string `json:"unwritten,omitempty"`
-	// Unbacked says, once for all of them, which moves have no evidence
-	// dated behind them, and Refreshed which levels were rated down on a
-	// return from leave.
-	Unbacked  []string `json:"-"`
+	// StrengthsAsk says to the manager which skills, rated highest, want an
+	// example before they are named as strengths.
+	StrengthsAsk string `json:"strengths_ask,omitempty"`
+	NoAreas      string `json:"no_areas,omitempty"`
+	Unwritten    string `json:"unwritten,omitempty"`
+	// Refreshed names the levels rated down on a return from leave; Asks
+	// are what the manager should write down before the review is shared,
+	// for the moves no example stands behind: said to the manager, not to
+	// the person.
 	Refreshed string   `json:"refreshed,omitempty"`
+	Asks      []string `json:"asks,omitempty"`
 	// Verdict is the readiness verdict for the target at AsOf, Before the
 	// one at the end of the previous period (nil when there was no file
 	// then), and Change says how it moved, in words.
 	Verdict   plans.Verdict   `json:"verdict"`
 	Readiness plans.Readiness `json:"readiness"`
 	// Unassessed counts the skills with no level.
-	Unassessed int           `json:"unassessed"`
-	Before     *Earlier      `json:"before,omitempty"`
-	Change     string        `json:"change"`
-	Focus      []FocusLine   `json:"focus"`
-	FocusNote  string        `json:"focus_note,omitempty"`
-	Feedback   int           `json:"feedback"`
-	Self       []SelfSection `json:"self_review"`
+	Unassessed int      `json:"unassessed"`
+	Before     *Earlier `json:"before,omitempty"`
+	// Standing says what decides the verdict, in words ("" where the
+	// count says it); reached and fell are the skills that reached the
+	// target's bar since the comparison, and those no longer at it.
+	Standing      string `json:"standing,omitempty"`
+	reached, fell []string
+	Change        string        `json:"change"`
+	Focus         []FocusLine   `json:"focus"`
+	FocusNote     string        `json:"focus_note,omitempty"`
+	Feedback      int           `json:"feedback"`
+	Self          []SelfSection `json:"self_review"`
 	// Quarter is set when the period is a quarter: self-reviews are kept
 	// by quarter.
 	Quarter  bool   `json:"-"`
@@ -213,6 +226,11 @@ type Move struct {
 	// change not committed yet; Author who made it.
 	Commit string `json:"commit,omitempty"`
 	Author string `json:"author,omitempty"`
+	// RatedBy is the manager the file named in that commit, when it is not
+	// the review's manager; CommittedBy the author, when it is the person
+	// themselves: the prose names a commit by its day, and who rated it.
+	RatedBy     string `json:"rated_by,omitempty"`
+	CommittedBy string `json:"committed_by,omitempty"`
 	// Evidence are the entries for the skill dated after the level before
 	// it was recorded and up to the move, newest first: what stands behind
 	// it.
@@ -220,6 +238,14 @@ type Move struct {
 	// Baseline is set, and the rest empty, in Review.Events for an
 	// assessment that set levels rather than moved them.
 	Baseline *BaselineNote `json:"-"`
+	// In Review.Events: With are the raises made with it in the same
+	// commit, none with evidence behind it; Mixed is set when they are not
+	// all the same step, and Names then says each one's; Note says what
+	// stands behind a move no evidence is dated behind.
+	With  []Move `json:"-"`
+	Mixed bool   `json:"-"`
+	Names string `json:"-"`
+	Note  string `json:"-"`
 }
 
 // RoleChange is a change of role in the period: a promotion.
@@ -232,9 +258,11 @@ type RoleChange struct {
 
 // BaselineNote is an assessment in the period that set levels.
 type BaselineNote struct {
-	Date       string `json:"date"`
-	Commit     string `json:"commit,omitempty"`
-	Author     string `json:"author,omitempty"`
+	Date   string `json:"date"`
+	Commit string `json:"commit,omitempty"`
+	Author string `json:"author,omitempty"`
+	// Rater is the manager the file named in its commit.
+	Rater      string `json:"rater,omitempty"`
 	Kind       string `json:"kind"`
 	Moved      int    `json:"moved"`
 	Assessed   int    `json:"assessed"`
@@ -276,14 +304,12 @@ type Point struct {
 	Bar     int    `json:"bar"`
 	BarName string `json:"bar_name"`
 	BarRole string `json:"bar_role"`
-	// Above is set when the level is above Bar, not only at it; Stretch
-	// when BarRole is the role after the target, for a person at the
-	// target's bar.
-	Above   bool `json:"above"`
-	Stretch bool `json:"stretch"`
-	// Before is the day of the uncalibrated re-baseline whose levels a held
-	// plan does not count: Level is the level just before it.
-	Before string `json:"before,omitempty"`
+	// Above is set when the level is above Bar, not only at it; AtBar,
+	// for an area, when the level is at Bar: Unshown then says what is
+	// missing, nothing on file that shows it, and where it can show.
+	Above   bool   `json:"above"`
+	AtBar   bool   `json:"at_bar,omitempty"`
+	Unshown string `json:"unshown,omitempty"`
 	// Evidence is, for a strength, the newest entry for the skill that
 	// records no setback; for an area, the newest setback when it is the
 	// newest of what is recorded (Text is then the clause that records it).
@@ -292,7 +318,7 @@ type Point struct {
 	// in words: a goal met, or evidence of a day.
 	Step string `json:"step,omitempty"`
 	// SelfNote says the person rates the skill lower than the manager,
-	// when the levels are a re-baseline still to calibrate.
+	// when the levels are a re-baseline still to calibrate: a clause.
 	SelfNote string `json:"self_note,omitempty"`
 }
 
@@ -312,6 +338,13 @@ type FocusLine struct {
 	To    string         `json:"to"`
 	// Goals are the goals that depend on it.
 	Goals []string `json:"goals"`
+	// Area is set when it is one of the review's areas to improve, whose
+	// line says its level and bar; SameGoal when its goals were all quoted
+	// on a line before.
+	Area     bool `json:"area"`
+	SameGoal bool `json:"same_goal"`
+	// Cited is set when the area above already names its goals.
+	Cited bool `json:"cited"`
 }
 
 // maxPoints is how many strengths, and how many areas to improve, a review
@@ -358,7 +391,22 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		r.Manager = &plans.PersonRef{ID: p.Manager, Name: pl.Person.ManagerName}
 	}
 	inPeriod := func(t time.Time) bool { return !t.Before(start) && t.Before(end.AddDate(0, 0, 1)) }
-	r.levels(m, p, in.History, inPeriod)
+	var heldOn *plans.Baseline
+	if held(pl) {
+		heldOn = pl.Baseline
+	}
+	r.levels(m, p, in.History, in.Raters, heldOn, inPeriod)
+	if b := heldOn; b != nil {
+		// Named as the history names it: the plan of a file as it stands
+		// knows its baseline only as the assessment it is written from.
+		kind, rater := b.Kind, raterOf(in.Raters, b.Commit, pl.Person.ManagerName)
+		for _, n := range r.Baselines {
+			if n.Date == b.Date {
+				kind, rater = n.Kind, n.Rater
+			}
+		}
+		r.ReadFrom = r.assessment(kind, rater, b.Date) + ", not yet calibrated"
+	}
 	r.goals(m, p, inPeriod, asOf)
 	for _, s := range m.Skills {
 		var entries []Entry
@@ -391,10 +439,36 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		if f.Next.Value <= f.Level.Value {
 			fl.To = "" // held where it is
 		}
+		// An area above already says where it stands and the bar it is
+		// read against: the focus names it, not its levels again.
+		fl.Area = slices.ContainsFunc(r.Improvements, func(pt Point) bool { return pt.Skill.ID == f.ID })
+		// An area at the bar names the goal where it can show: said once.
+		fl.Cited = len(fl.Goals) > 0 && slices.ContainsFunc(r.Improvements, func(pt Point) bool {
+			return pt.Skill.ID == f.ID && !slices.ContainsFunc(fl.Goals, func(g string) bool { return !strings.Contains(pt.Unshown, g) })
+		})
+		// A goal is quoted once: a later skill it depends on says so.
+		fl.SameGoal = len(fl.Goals) > 0 && !slices.ContainsFunc(fl.Goals, func(g string) bool {
+			return !slices.ContainsFunc(r.Focus, func(o FocusLine) bool { return slices.Contains(o.Goals, g) })
+		})
 		r.Focus = append(r.Focus, fl)
 	}
 	if prev := in.Previous; prev != nil {
 		r.Before = &Earlier{AsOf: lastAssessment(in.PreviousAssessed, in.History, start), Target: prev.Target, Verdict: prev.Verdict, Met: prev.Readiness.Met, Total: prev.Readiness.Total}
+	}
+	r.Standing = r.standing(pl)
+	if prev := in.Previous; prev != nil && prev.Target.ID == pl.Target.ID && pl.Returned == "" && !held(pl) {
+		was := map[string]bool{}
+		for _, row := range prev.Skills {
+			was[row.ID] = row.Level > 0 && row.Level >= row.ExpectTarget
+		}
+		for _, row := range pl.Skills {
+			switch now := row.Level > 0 && row.Level >= row.ExpectTarget; {
+			case now && !was[row.ID]:
+				r.reached = append(r.reached, row.Name)
+			case !now && was[row.ID]:
+				r.fell = append(r.fell, row.Name)
+			}
+		}
 	}
 	r.Change = r.change()
 	switch {
@@ -414,11 +488,12 @@ func BuildReview(in ReviewInput) (*Review, error) {
 // levels finds the levels that moved in the period, and the baselines in
 // it, from the history; a level the file as it stands sets and no commit
 // recorded yet is a move without a commit.
-func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Change, inPeriod func(time.Time) bool) {
+func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Change, raters map[string]string, heldOn *plans.Baseline, inPeriod func(time.Time) bool) {
 	managerName := ""
 	if r.Manager != nil {
 		managerName = r.Manager.Name
 	}
+	rater := func(commit string) string { return raterOf(raters, commit, managerName) }
 	baselines := map[string]plans.Baseline{}
 	for _, b := range plans.Baselines(history, nil, managerName) {
 		baselines[b.Commit] = b
@@ -444,7 +519,8 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 		if b, ok := baselines[c.Commit]; ok {
 			if !seen[c.Commit] {
 				seen[c.Commit] = true
-				note := r.baselineNote(b)
+				header := heldOn != nil && (b.Commit == heldOn.Commit || heldOn.Pending && b.Date == heldOn.Date)
+				note := r.baselineNote(b, rater(b.Commit), header)
 				r.Baselines = append(r.Baselines, note)
 				r.Events = append(r.Events, Move{Date: note.Date, Commit: note.Commit, Author: note.Author, Evidence: []Entry{}, Baseline: &note})
 			}
@@ -452,6 +528,12 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 		}
 		mv := Move{Skill: skillRef(m, c.Skill), From: c.FromLevel(), To: c.ToLevel(), Date: date(c.Date), Commit: short(c.Commit), Author: c.Author}
 		mv.FromName, mv.ToName = levelOrNone(m, mv.From), levelOrNone(m, mv.To)
+		if by := rater(c.Commit); by != managerName {
+			mv.RatedBy = by
+		}
+		if c.Author != "" && c.Author == p.Name {
+			mv.CommittedBy = c.Author
+		}
 		mv.Evidence = behind(p, c.Skill, was, c.Date)
 		r.Moved = append(r.Moved, mv)
 		r.Events = append(r.Events, mv)
@@ -485,22 +567,69 @@ func behind(p *skills.Person, skill string, from, day time.Time) []Entry {
 	return out
 }
 
-func (r *Review) baselineNote(b plans.Baseline) BaselineNote {
-	n := BaselineNote{Date: b.Date, Commit: short(b.Commit), Author: b.Author, Kind: b.Kind, Moved: b.Moved, Assessed: b.Assessed, Calibrated: b.Calibrated}
-	what := map[string]string{"first": "The first assessment", "new-manager": "A new manager's first assessment", "re-baseline": "A re-baseline"}[b.Kind]
-	if what == "" {
-		what = "A baseline"
+// baselineNote says a baseline by who rated it (the manager the file
+// named in its commit) and its day: a commit is named once, by its day, and
+// its author only when the person committed their own levels. Its
+// calibration is left to the review's header when the review's levels are
+// that baseline, held for it.
+func (r *Review) baselineNote(b plans.Baseline, rater string, header bool) BaselineNote {
+	n := BaselineNote{Date: b.Date, Commit: short(b.Commit), Author: b.Author, Rater: rater, Kind: b.Kind, Moved: b.Moved, Assessed: b.Assessed, Calibrated: b.Calibrated}
+	what := r.assessment(b.Kind, rater, b.Date)
+	if b.Author != "" && b.Author == r.Person.Name {
+		what += fmt.Sprintf(", committed by %s", r.First)
 	}
-	by := ""
-	if b.Author != "" {
-		by = " by " + b.Author
+	set := fmt.Sprintf("all %d levels at once", b.Assessed)
+	switch {
+	case b.Kind == "first":
+		set = fmt.Sprintf("%d %s", b.Moved, plural(b.Moved, "level", "levels"))
+	case b.Moved != b.Assessed:
+		set = fmt.Sprintf("%d of its %d levels at once", b.Moved, b.Assessed)
 	}
-	cal := "; nobody has calibrated it yet, so its levels are a rating still to confirm"
-	if b.Calibrated {
-		cal = "; it was calibrated"
+	cal := ", and nobody has calibrated it yet"
+	switch {
+	case b.Calibrated:
+		cal = ", calibrated before it was recorded"
+	case header:
+		cal = ""
 	}
-	n.Text = fmt.Sprintf("%s%s on %s (commit %s) set %d of %d levels at once: a baseline, not growth%s.", what, by, b.Date, n.Commit, b.Moved, b.Assessed, cal)
+	n.Text = fmt.Sprintf("%s, set %s: a baseline, not growth%s.", upperFirst(what), set, cal)
 	return n
+}
+
+// assessment names an assessment that set levels, by who rated it and its
+// day: "Sam Lee's first assessment as Ben's manager, on 2026-11-18".
+func (r *Review) assessment(kind, rater, day string) string {
+	who := r.First
+	if firstWord(rater) == who {
+		who = r.Person.Name // Sam Lee's first assessment of Sam Patel
+	}
+	switch {
+	case kind == "first" && rater != "":
+		return fmt.Sprintf("%s's first assessment of %s, on %s", rater, who, day)
+	case kind == "first":
+		return fmt.Sprintf("%s's first assessment, on %s", who, day)
+	case kind == "new-manager" && rater != "":
+		return fmt.Sprintf("%s's first assessment as %s's manager, on %s", rater, who, day)
+	case rater != "":
+		return fmt.Sprintf("%s's re-assessment of %s, on %s", rater, who, day)
+	}
+	return fmt.Sprintf("the re-assessment of %s, on %s", who, day)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// raterOf is who rated the levels of commit: the manager the file named
+// in it, else managerName, the manager it names at the period's end.
+func raterOf(raters map[string]string, commit, managerName string) string {
+	if name, ok := raters[commit]; ok {
+		return name
+	}
+	return managerName
 }
 
 // goals sorts the goals of the file as of the period's end.
@@ -555,12 +684,90 @@ func (r *Review) change() string {
 		return fmt.Sprintf("The target changed in the period: at %s, the verdict for %s was \"%s\", with %d of %d skills at its bar.", r.beforeWhen(), b.Target.Name, b.Verdict.Text, b.Met, b.Total)
 	case b == nil:
 		return fmt.Sprintf("No earlier assessment to compare with: this is %s's first review on record.", r.First)
-	case b.Verdict.Text == r.Verdict.Text && b.Met == r.Readiness.Met:
-		return fmt.Sprintf("Unchanged since %s: the same verdict, and the same %d skills at the bar.", r.beforeWhen(), b.Met)
-	case b.Verdict.Text == r.Verdict.Text:
-		return fmt.Sprintf("The same verdict as at %s, with %d of %d skills at the bar then and %d now.", r.beforeWhen(), b.Met, b.Total, r.Readiness.Met)
 	}
-	return fmt.Sprintf("It moved: at %s, the verdict was \"%s\", with %d of %d skills at the bar; now %d.", r.beforeWhen(), b.Verdict.Text, b.Met, b.Total, r.Readiness.Met)
+	since := ""
+	if len(r.reached) > 0 {
+		since = fmt.Sprintf("; since then, %s %s reached the %s bar", plans.AndList(r.reached), plural(len(r.reached), "has", "have"), r.Target.Name)
+	}
+	if len(r.fell) > 0 {
+		since = r.fellClause(since)
+	}
+	switch {
+	case b.Verdict.Text == r.Verdict.Text && since == "":
+		return fmt.Sprintf("Unchanged since %s: the same verdict, with the same skills at the bar.", r.beforeWhen())
+	case b.Verdict.Text == r.Verdict.Text:
+		return fmt.Sprintf("The same verdict as at %s%s.", r.beforeWhen(), since)
+	}
+	return fmt.Sprintf("It moved from \"%s\" at %s%s.", b.Verdict.Text, r.beforeWhen(), since)
+}
+
+// fellClause adds to since the skills no longer at the target's bar.
+func (r *Review) fellClause(since string) string {
+	verb := plural(len(r.fell), "is", "are")
+	if since == "" {
+		return fmt.Sprintf("; since then, %s %s no longer at the %s bar", plans.AndList(r.fell), verb, r.Target.Name)
+	}
+	return fmt.Sprintf("%s, and %s %s no longer at it", since, plans.AndList(r.fell), verb)
+}
+
+// standing says what decides the verdict, in words: the skills below the
+// current role's bar, else those short of the target's. It is "" where a
+// count is what there is to say: a verdict held for a calibration, a new
+// hire's, one on too few levels, or during a return from leave.
+func (r *Review) standing(pl *plans.Plan) string {
+	if pl.Returned != "" || !pl.Judged() || (pl.Verdict.Kind != "ready-now" && pl.Verdict.Kind != "not-yet" && pl.Verdict.Kind != "ready-soon") {
+		return ""
+	}
+	lead := fmt.Sprintf("The verdict for %s is \"%s\"", r.Target.Name, r.Verdict.Text)
+	if pl.Verdict.Kind == "ready-now" {
+		return lead + ": every assessed skill is at or above its bar."
+	}
+	type short struct {
+		name string
+		gap  int
+	}
+	var role, target []short
+	for _, row := range pl.Skills {
+		switch {
+		case row.Level == 0:
+		case row.Level < row.ExpectRole:
+			role = append(role, short{row.Name, row.ExpectRole - row.Level})
+		case row.Level < row.ExpectTarget:
+			target = append(target, short{row.Name, row.ExpectTarget - row.Level})
+		}
+	}
+	names := func(list []short) (string, int) {
+		slices.SortStableFunc(list, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
+		var out []string
+		for _, s := range list[:min(3, len(list))] {
+			out = append(out, s.name)
+		}
+		return plans.AndList(out), len(list)
+	}
+	switch {
+	case len(role) > 4:
+		n, all := names(role)
+		return fmt.Sprintf("%s: %s, and %d more, are still below the %s bar.", lead, n, all-3, r.Role.Name)
+	case len(role) > 0:
+		n, all := names(role)
+		if all == 4 {
+			n = plans.AndList([]string{role[0].name, role[1].name, role[2].name, role[3].name})
+		}
+		return fmt.Sprintf("%s: %s %s still below the %s bar.", lead, n, plural(all, "is", "are"), r.Role.Name)
+	case 2*len(target) > pl.Readiness.Assessed:
+		n, _ := names(target)
+		return fmt.Sprintf("%s: every assessed skill meets the %s bar, and most of the %s bar is still ahead: %s among others.", lead, r.Role.Name, r.Target.Name, n)
+	case len(target) > 4:
+		n, all := names(target)
+		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s, and %d more, are still short of the %s bar.", lead, r.Role.Name, n, all-3, r.Target.Name)
+	case len(target) > 0:
+		n, all := names(target)
+		if all == 4 {
+			n = plans.AndList([]string{target[0].name, target[1].name, target[2].name, target[3].name})
+		}
+		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s %s still short of the %s bar.", lead, r.Role.Name, n, plural(all, "is", "are"), r.Target.Name)
+	}
+	return ""
 }
 
 func roleRef(m *skills.Matrix, id string) plans.RoleRef {

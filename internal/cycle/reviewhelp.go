@@ -10,13 +10,15 @@ const ReviewUsage = "write a person's review of a period to reviews/PERIOD/NAME.
 
 const ReviewDescription = `review writes the review of a period, read from the skill file as it stood
 at the period's end and from its history: the levels that moved, each with
-the evidence behind it and the commit that recorded it (a baseline said as
-one, not as growth); the goals met, dropped, overdue and open, with their
-dates; the evidence of the period by skill; where the person's own levels
-and the manager's differ; two or three strengths, each with evidence behind
-it, and two or three areas to improve, each against the bar it falls short
-of (none in a new hire's first 90 days, and a level rated down on a return
-from leave a refresh, not an area); the readiness verdict and how it moved
+the evidence behind it, its day and who rated it (the manager the file named
+then; a baseline said as one, not as growth); the goals met, dropped,
+overdue and open, with their dates; the evidence of the period by skill;
+where the person's own levels and the manager's differ; two or three
+strengths, each with evidence behind it, and two or three areas to improve,
+each against the bar it falls short of, never one beyond the target's (for
+someone at the target's bar, its levels nothing from work shows yet; none
+in a new hire's first 90 days, and a level rated down on a return from leave
+a refresh, not an area); the readiness verdict and how it moved
 since the last assessment before the period; the plan's focus for the next period; how
 much peer feedback came in (a count, never what it says); and, when the
 person wrote one, their self-review of the same quarter beside it.

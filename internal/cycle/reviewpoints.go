@@ -5,8 +5,11 @@ package cycle
 // strengths do); an area is measured against the bar it falls short of,
 // the current role's before the target's; an area quotes a setback, never
 // a success; nothing is judged in a new hire's first 90 days or on a
-// handful of levels; a return from leave is a refresh, not an area; and an
-// uncalibrated re-baseline is read from the levels before it.
+// handful of levels; a return from leave is a refresh, not an area. A
+// review reads one set of levels, the file's as of the day it reads, and
+// says once when they are an uncalibrated re-baseline. No bar beyond the
+// target's is ever asked for: someone at it is asked to show the levels
+// nothing on file shows yet.
 
 import (
 	"cmp"
@@ -78,10 +81,6 @@ func held(pl *plans.Plan) bool {
 func (r *Review) points(in ReviewInput, asOf time.Time) {
 	m, p, pl := in.Matrix, in.Person, in.Plan
 	levels := p.Levels
-	if held(pl) {
-		levels = priorLevels(planHistory(in), pl.Baseline)
-		r.ReadFrom = fmt.Sprintf("Strengths and areas to improve read the levels before the re-baseline of %s, which nobody has calibrated yet; the focus for the next period is the plan's, on the levels as rated now.", pl.Baseline.Date)
-	}
 	_, leaveText, _ := plans.ReturnFromLeave(p)
 	// usable is the evidence a strength or an area may quote: dated by the
 	// day the review reads, and not the return from leave, which is
@@ -106,7 +105,7 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 		return
 	}
 	r.strengths(m, pl, levels, usable)
-	r.improvements(m, p, pl, levels, usable, asOf)
+	r.improvements(m, p, pl, levels, usable, asOf, levelSince(in.History, asOf))
 }
 
 // strengths are the plan's (evidence behind them, above the bar of the job
@@ -132,13 +131,14 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 		if len(r.Strengths) == maxPoints || ev == nil {
 			continue
 		}
+		lvl := cmp.Or(levels[s.ID], s.Level)
 		bar, role := s.Expect, pl.Target.Name
-		if !s.AboveTarget {
+		if lvl <= s.Expect {
 			bar, role = s.ExpectRole, pl.Role.Name
 		}
 		named[s.ID] = true
-		r.Strengths = append(r.Strengths, Point{Skill: s.SkillRef, Level: s.Level, LevelName: s.LevelName,
-			Bar: bar, BarName: levelName(m, bar), BarRole: role, Above: s.Level > bar, Before: s.Before, Evidence: ev})
+		r.Strengths = append(r.Strengths, Point{Skill: s.SkillRef, Level: lvl, LevelName: levelName(m, lvl),
+			Bar: bar, BarName: levelName(m, bar), BarRole: role, Above: lvl > bar, Evidence: ev})
 	}
 	type cand struct {
 		p              Point
@@ -207,17 +207,22 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 		}
 		names[len(names)-1] += ", " + at
 	}
-	r.NoStrengths = fmt.Sprintf("None with evidence behind it yet. Rated highest, at or above the %s bar, with no example written down: %s.", pl.Role.Name, plans.AndList(names))
+	// Said to the manager: a strength with no example behind it is theirs
+	// to write down, not the person's to read about.
+	r.NoStrengths = "None named yet: a strength is named with an example from work behind it."
+	r.StrengthsAsk = fmt.Sprintf("Rated highest, at or above the %s bar, with no example written down: %s. Write one %s will recognise for each you would name a strength.", pl.Role.Name, plans.AndList(names), r.First)
 }
 
 // improvements are the plan's focus skills below a bar, then, while there
 // are fewer than two, the other skills below one, the largest gap first.
 // Each is read against the bar it falls short of: the current role's while
-// below it, else the target's. Someone back from leave is asked nothing
-// beyond the current role, and a level rated down on the return is a
-// refresh. At the target's bar everywhere, the plan's stretch role names
-// the next bar, said as such.
-func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence, asOf time.Time) {
+// below it, else the target's, never a bar beyond the target's. Someone
+// back from leave is asked nothing beyond the current role, and a level
+// rated down on the return is a refresh. While there are fewer than two,
+// the skills at the target's bar that nothing on file shows since the
+// level was set follow: the ones an open goal names first, where it can
+// show.
+func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence, asOf time.Time, setOn map[string]levelSet) {
 	back := pl.Returned != ""
 	barOf := func(s *skills.Skill) (int, string, bool) {
 		lvl := levels[s.ID]
@@ -274,46 +279,35 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 			r.Improvements = append(r.Improvements, g.p)
 		}
 	}
-	if len(r.Improvements) == 0 && pl.Stretch != nil && !held(pl) && !back {
-		// At the target's bar everywhere: the next bar, the plan's stretch.
-		gaps = nil
-		for _, s := range m.Skills {
-			lvl, bar := levels[s.ID], s.Expect[pl.Stretch.ID]
-			if lvl > 0 && lvl < bar {
-				pt := point(&s, bar, pl.Stretch.Name)
-				pt.Stretch = true
-				gaps = append(gaps, gap{p: pt, gap: bar - lvl})
-			}
-		}
-		slices.SortStableFunc(gaps, func(a, b gap) int { return cmp.Compare(b.gap, a.gap) })
-		for _, g := range gaps[:min(2, len(gaps))] {
-			r.Improvements = append(r.Improvements, g.p)
-		}
-	}
 	if held(pl) {
 		// The person's own rating below the manager's re-baseline: a level
-		// to talk through before calibration.
+		// to settle in the calibration.
 		for _, a := range r.Apart {
 			if a.Self >= a.Manager {
 				continue
 			}
-			note := fmt.Sprintf("%s's own rating is %d %s, below the %d %s the re-baseline gave it.", r.First, a.Self, a.SelfName, a.Manager, a.ManagerName)
-			if a.Self == levels[a.Skill.ID] {
-				note = fmt.Sprintf("%s's own rating is the same %d %s; the re-baseline raised it to %d %s.", r.First, a.Self, a.SelfName, a.Manager, a.ManagerName)
-			}
+			note := fmt.Sprintf("%s's own rating is %d %s: a level to settle in the calibration", r.First, a.Self, a.SelfName)
 			if i := slices.IndexFunc(r.Improvements, func(pt Point) bool { return pt.Skill.ID == a.Skill.ID }); i >= 0 {
 				r.Improvements[i].SelfNote = note
-			} else if s := m.Skill(a.Skill.ID); s != nil {
-				bar, role, _ := barOf(s)
-				pt := point(s, bar, role)
-				pt.SelfNote = note
+			} else if s := m.Skill(a.Skill.ID); s != nil && len(r.Improvements) < maxPoints {
+				pt := point(s, s.Expect[pl.Target.ID], pl.Target.Name)
+				if levels[s.ID] < s.Expect[pl.Role.ID] || levels[s.ID] > s.Expect[pl.Target.ID] {
+					pt.BarRole = ""
+				}
+				pt.AtBar, pt.SelfNote = pt.BarRole != "", note
 				r.Improvements = append(r.Improvements, pt)
 			}
 		}
 	}
+	if !back && len(r.Improvements) < 2 {
+		r.unshown(m, p, pl, levels, usable, asOf, setOn)
+	}
 	var unwritten []string
 	for i := range r.Improvements {
 		pt := &r.Improvements[i]
+		if pt.AtBar {
+			continue // at the bar: what is on file was said with it
+		}
 		// The newest of what is recorded: a setback is quoted, progress
 		// (a goal met, or evidence that records no setback) is said
 		// without being quoted as a weakness.
@@ -338,25 +332,18 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 	}
 	switch {
 	case len(unwritten) == 1:
-		r.Unwritten = fmt.Sprintf("Nothing is written down yet on %s: an example %s will recognise belongs with it.", unwritten[0], r.First)
+		r.Unwritten = fmt.Sprintf("No example from work is written down yet for %s: add one %s will recognise before the review is shared.", unwritten[0], r.First)
 	case len(unwritten) > 1:
-		r.Unwritten = fmt.Sprintf("Nothing is written down yet on %s: an example %s will recognise belongs with each.", plans.AndList(unwritten), r.First)
+		r.Unwritten = fmt.Sprintf("No example from work is written down yet for %s: add one %s will recognise for each before the review is shared.", plans.AndList(unwritten), r.First)
 	}
 	if len(r.Improvements) > 0 {
 		return
 	}
 	switch {
 	case back && len(pl.Reentry) > 0:
-		var names []string
-		for _, id := range pl.Reentry {
-			names = append(names, skillRef(m, id).Name)
-		}
-		r.NoAreas = fmt.Sprintf("None: %s came back from leave on %s. %s, rated down since, %s a refresh, not %s to improve, and nothing beyond the %s bar is asked during the return.",
-			r.First, pl.Returned, plans.AndList(names), plural(len(names), "is", "are"), plural(len(names), "an area", "areas"), pl.Role.Name)
-	case held(pl):
-		r.NoAreas = fmt.Sprintf("None on the levels before the re-baseline either: every assessed skill was at the %s bar.", pl.Target.Name)
+		r.NoAreas = fmt.Sprintf("None while %s settles back in after leave: nothing beyond the %s bar is asked during the return.", r.First, pl.Role.Name)
 	default:
-		r.NoAreas = fmt.Sprintf("None: every assessed skill is at the %s bar", pl.Target.Name)
+		r.NoAreas = fmt.Sprintf("None: every assessed skill is at the %s bar, each with something on file since its level was set that shows it", pl.Target.Name)
 		if r.Unassessed > 0 {
 			r.NoAreas += fmt.Sprintf(", and %d %s not assessed yet", r.Unassessed, plural(r.Unassessed, "skill is", "skills are"))
 		}
@@ -364,37 +351,154 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 	}
 }
 
-// unbacked says, once, which levels moved with no evidence dated behind
-// them: raised, lowered, or rated down on a return from leave.
-func (r *Review) unbacked(pl *plans.Plan) {
-	var up, down, refreshed []string
-	for _, mv := range r.Moved {
-		switch {
-		case len(mv.Evidence) > 0:
-		case mv.To < mv.From && pl.Returned != "" && slices.Contains(pl.Reentry, mv.Skill.ID):
-			refreshed = append(refreshed, mv.Skill.Name)
-		case mv.To < mv.From:
-			down = append(down, mv.Skill.Name)
-		default:
-			up = append(up, mv.Skill.Name)
+// unshown adds, while there are fewer than two areas, the skills at the
+// target's bar (and above the current role's, or at it when the target is
+// the role) that no evidence shows since their level was set: for someone
+// at the bar, what the next period must show rather than a bar beyond the
+// target's. A skill an open goal names comes first, with the goal where it
+// can show; then the largest rise from the role's bar to the target's.
+func (r *Review) unshown(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence, asOf time.Time, setOn map[string]levelSet) {
+	type cand struct {
+		p         Point
+		due, goal string
+		rise      int
+	}
+	var cands []cand
+	for i := range m.Skills {
+		s := &m.Skills[i]
+		lvl, bar := levels[s.ID], s.Expect[pl.Target.ID]
+		if lvl == 0 || lvl != bar || slices.ContainsFunc(r.Improvements, func(pt Point) bool { return pt.Skill.ID == s.ID }) {
+			continue
+		}
+		since := date(setOn[s.ID].before)
+		if slices.ContainsFunc(usable(s.ID), func(e skills.Evidence) bool { return date(e.Date) >= since && !plans.Setback(e.Text) }) ||
+			slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
+				day, ok := goalDone(g)
+				return ok && slices.Contains(g.Skills, s.ID) && date(day) >= since && !day.After(asOf)
+			}) {
+			continue // a goal met since shows it too
+		}
+		pt := Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl), Bar: bar, BarName: levelName(m, bar), BarRole: pl.Target.Name, AtBar: true}
+		pt.Unshown = "with no example from work written down yet"
+		if held(pl) && pl.Baseline.Date == date(setOn[s.ID].last) {
+			pt.Unshown = "where the re-baseline put it, with no example from work written down yet"
+		}
+		c := cand{p: pt, rise: bar - s.Expect[pl.Role.ID], due: "9999"}
+		for _, g := range p.Goals {
+			if end, _ := g.End(); end == "" && slices.Contains(g.Skills, s.ID) && !g.Due.IsZero() && date(g.Due) < c.due {
+				c.due, c.goal = date(g.Due), g.Text
+			}
+		}
+		cands = append(cands, c)
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Or(cmp.Compare(a.due, b.due), cmp.Compare(b.rise, a.rise)) })
+	// A goal is named as the place to show one skill only: two areas
+	// pointing at the same goal say it twice.
+	cited := map[string]bool{}
+	var rest []cand
+	for _, c := range cands {
+		if c.goal != "" && cited[c.goal] {
+			rest = append(rest, c)
+			continue
+		}
+		if len(r.Improvements) >= 2 {
+			break
+		}
+		if c.goal != "" {
+			cited[c.goal] = true
+			c.p.Unshown += fmt.Sprintf(": \"%s\", due %s, is where it can show", c.goal, c.due)
+		}
+		r.Improvements = append(r.Improvements, c.p)
+	}
+	for _, c := range rest {
+		if len(r.Improvements) >= 2 {
+			break
+		}
+		r.Improvements = append(r.Improvements, c.p)
+	}
+}
+
+// levelSet is when a skill's level was last set, and when the level before
+// it was: evidence dated since the level before is what stands behind the
+// level now.
+type levelSet struct{ last, before time.Time }
+
+// levelSince reads, for each skill, when its level was set in history up
+// to asOf.
+func levelSince(history []skills.Change, asOf time.Time) map[string]levelSet {
+	sorted := slices.Clone(history)
+	slices.SortStableFunc(sorted, func(a, b skills.Change) int { return a.Date.Compare(b.Date) })
+	out := map[string]levelSet{}
+	for _, c := range sorted {
+		if c.Kind == skills.KindLevel && c.Date.Before(asOf.AddDate(0, 0, 1)) {
+			out[c.Skill] = levelSet{last: c.Date, before: out[c.Skill].last}
 		}
 	}
-	if len(refreshed) > 0 {
-		r.Refreshed = fmt.Sprintf("%s %s rated down on %s's return from leave of %s: a refresh, not a skill lost.",
-			plans.AndList(refreshed), plural(len(refreshed), "was", "were"), r.First, pl.Returned)
+	return out
+}
+
+// unbacked says, on the line of each move, what stands behind it when
+// no evidence is dated behind it: a raise to ask about, a lowering to
+// write down, a level rated down on a return from leave, a refresh. The
+// raises of one commit with nothing behind them, by the same step, are one
+// line: the skills are named once.
+func (r *Review) unbacked(pl *plans.Plan) {
+	var events []Move
+	var refreshed []string
+	raised := 0 // lines of raises with nothing behind them
+	for _, mv := range r.Events {
+		if mv.Baseline != nil || len(mv.Evidence) > 0 {
+			events = append(events, mv)
+			continue
+		}
+		switch {
+		case mv.To < mv.From && pl.Returned != "" && slices.Contains(pl.Reentry, mv.Skill.ID):
+			mv.Note = fmt.Sprintf("rated down on %s's return from leave of %s: a refresh, not a skill lost", r.First, pl.Returned)
+			refreshed = append(refreshed, mv.Skill.Name)
+		case mv.To < mv.From:
+			mv.Note = "with no example from work written down behind the lower level"
+			r.Asks = append(r.Asks, fmt.Sprintf("Write down what the lower level of %s rests on, with an example %s will recognise, before the review is shared.", mv.Skill.Name, r.First))
+		default:
+			if last := len(events) - 1; last >= 0 && events[last].Baseline == nil && len(events[last].Evidence) == 0 && events[last].To > events[last].From &&
+				events[last].Commit == mv.Commit && events[last].Date == mv.Date {
+				prev := &events[last]
+				if prev.From != mv.From || prev.To != mv.To {
+					prev.Mixed = true
+				}
+				prev.With = append(prev.With, mv)
+				prev.Note = "none with an example from work written down since the level before"
+				continue
+			}
+			mv.Note = "with no example from work written down since the level before"
+		}
+		events = append(events, mv)
+	}
+	for i := range events {
+		e := &events[i]
+		var names []string
+		for _, mv := range append([]Move{*e}, e.With...) {
+			switch {
+			case !e.Mixed:
+				names = append(names, mv.Skill.Name)
+			case mv.From == 0:
+				names = append(names, fmt.Sprintf("%s (first rated %d %s)", mv.Skill.Name, mv.To, mv.ToName))
+			default:
+				names = append(names, fmt.Sprintf("%s (%d %s to %d %s)", mv.Skill.Name, mv.From, mv.FromName, mv.To, mv.ToName))
+			}
+		}
+		e.Names = plans.AndList(names)
+		if e.Baseline == nil && len(e.Evidence) == 0 && e.To > e.From {
+			raised++
+		}
 	}
 	switch {
-	case len(up) == 1:
-		r.Unbacked = append(r.Unbacked, fmt.Sprintf("No evidence is dated behind %s since its level before was recorded: ask what %s did that showed it.", up[0], r.First))
-	case len(up) > 1:
-		r.Unbacked = append(r.Unbacked, fmt.Sprintf("No evidence is dated behind %s since their levels before were recorded: ask what %s did that showed each.", plans.AndList(up), r.First))
+	case raised == 1 && !slices.ContainsFunc(events, func(e Move) bool { return len(e.With) > 0 }):
+		r.Asks = append(r.Asks, fmt.Sprintf("Ask %s what showed the level raised above with no example, and write it down before the review is shared.", r.First))
+	case raised > 0:
+		r.Asks = append(r.Asks, fmt.Sprintf("Ask %s what showed each level raised above with no example, and write it down before the review is shared.", r.First))
 	}
-	switch {
-	case len(down) == 1:
-		r.Unbacked = append(r.Unbacked, fmt.Sprintf("No evidence is dated behind the lower level of %s: write down what it rests on, with an example %s will recognise.", down[0], r.First))
-	case len(down) > 1:
-		r.Unbacked = append(r.Unbacked, fmt.Sprintf("No evidence is dated behind the lower levels of %s: write down what each rests on, with an example %s will recognise.", plans.AndList(down), r.First))
-	}
+	r.Events = events
+	r.Refreshed = plans.AndList(refreshed)
 }
 
 // heldChange says how the readiness moved when the verdict is held on an
@@ -409,8 +513,7 @@ func (r *Review) heldChange(in ReviewInput) string {
 			met++
 		}
 	}
-	out := fmt.Sprintf("Held until calibration: the %d of %d skills at the bar rest on the re-baseline of %s, which nobody has calibrated; the levels before the re-baseline were %d of %d at the bar.",
-		r.Readiness.Met, r.Readiness.Total, pl.Baseline.Date, met, r.Readiness.Total)
+	out := fmt.Sprintf("Before the re-baseline, %d of %d skills were at the bar: the verdict waits for the calibration to say which count stands.", met, r.Readiness.Total)
 	switch b := r.Before; {
 	case b == nil || b.Target.ID != r.Target.ID:
 	case b.Verdict.Text == r.Verdict.Text:
@@ -439,5 +542,5 @@ func leaveChange(m *skills.Matrix, pl *plans.Plan) string {
 	for _, id := range pl.Reentry {
 		names = append(names, strings.ToLower(skillRef(m, id).Name[:1])+skillRef(m, id).Name[1:])
 	}
-	return fmt.Sprintf(" The difference is %s, rated down on the return from leave of %s: a refresh, not a skill lost.", plans.AndList(names), pl.Returned)
+	return fmt.Sprintf(" The difference is %s, rated down on the return from leave of %s.", plans.AndList(names), pl.Returned)
 }

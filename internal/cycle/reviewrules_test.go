@@ -27,6 +27,8 @@ type reviewCase struct {
 	// of the file as it stands.
 	prevSrc string
 	plan    []skills.Change
+	// raters name the manager each commit's version named.
+	raters map[string]string
 }
 
 func (c reviewCase) build(t *testing.T) (*cycle.Review, string) {
@@ -55,7 +57,7 @@ func (c reviewCase) build(t *testing.T) (*cycle.Review, string) {
 	}
 	q4, _ := cycle.QuarterPeriod("2026-Q4")
 	in := cycle.ReviewInput{Matrix: m, Config: skills.DefaultConfig(), Period: q4, Person: p, Current: true, Plan: pl, History: c.history,
-		PlanHistory: planned, PreviousAssessed: c.previous}
+		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters}
 	if !c.previous.IsZero() || len(c.history) > 0 && c.history[0].Date.Before(q4.Start) {
 		in.Previous = pl
 	}
@@ -159,7 +161,12 @@ func TestReviewAreaNamesItsBar(t *testing.T) {
 		`- Delegation and team performance at 2 Practising, where Group Product Manager asks for 3 Proficient: the latest setback, of 2026-11-13, "Still reviews every PRD line by line".`,
 		`- Team health and engagement at 2 Practising, where Group Product Manager asks for 3 Proficient: the latest evidence, of 2026-11-01, is a step towards it.`,
 		`- Coaching and mentoring at 2 Practising, where Group Product Manager asks for 3 Proficient.`,
-		`Nothing is written down yet on Coaching and mentoring: an example Marcus will recognise belongs with it.`)
+		`<!-- No example from work is written down yet for Coaching and mentoring: add one Marcus will recognise before the review is shared. -->`)
+	// What the manager still has to write is said to the manager, in a
+	// comment, not to the person in the review's text.
+	if strings.Contains(strings.ReplaceAll(out, "<!-- No example", ""), "No example") {
+		t.Errorf("the manager's homework is in the review's text:\n%s", section(out, "Areas to improve"))
+	}
 	if strings.Contains(section(out, "Areas to improve"), "two of its actions shipped") {
 		t.Errorf("a success quoted as an area to improve:\n%s", section(out, "Areas to improve"))
 	}
@@ -202,9 +209,9 @@ func TestReviewComparesWithTheLastAssessment(t *testing.T) {
 		evidence("2026-10-21", "coaching", "Coached a new APM through his first experiment design")
 	hist := assessment(t, lv, "c1", "2026-07-28", "Lee Park")
 	_, out := reviewCase{src: src, history: hist}.build(t)
-	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-07-28, the last assessment before the period: the same verdict, and the same 8 skills at the bar.")
+	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-07-28, the last assessment before the period: the same verdict, with the same skills at the bar.")
 	_, out = reviewCase{src: src, history: hist, previous: day("2026-09-10")}.build(t)
-	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-09-10, the last assessment before the period: the same verdict, and the same 8 skills at the bar.")
+	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-09-10, the last assessment before the period: the same verdict, with the same skills at the bar.")
 }
 
 // TestReviewReturnFromLeave: the entry recording the return is never an
@@ -220,18 +227,24 @@ func TestReviewReturnFromLeave(t *testing.T) {
 	prev := "name = \"Dana Whitfield\"\nrole = \"director\"\nmanager = \"lee\"\nassessed = 2026-03-16\n\n[levels]\n" + lv
 	_, out := reviewCase{src: src, history: hist, prevSrc: prev}.build(t)
 	wantLines(t, out,
-		"Industry and market knowledge was rated down on Dana's return from leave of 2026-10-19: a refresh, not a skill lost.",
-		"None: Dana came back from leave on 2026-10-19. Industry and market knowledge, rated down since, is a refresh, not an area to improve, and nothing beyond the Director of Product bar is asked during the return.")
+		"- Industry and market knowledge: 4 Leading to 3 Proficient, on 2026-11-03, rated down on Dana's return from leave of 2026-10-19: a refresh, not a skill lost.",
+		"None while Dana settles back in after leave: nothing beyond the Director of Product bar is asked during the return.")
+	if n := strings.Count(out, "a refresh"); n != 1 {
+		t.Errorf("the refresh said %d times, want once:\n%s", n, out)
+	}
 	if strings.Contains(section(out, "Areas to improve"), "parental leave") || strings.Contains(section(out, "Strengths"), "parental leave") {
 		t.Errorf("the return from leave quoted as a strength or an area:\n%s", out)
 	}
-	wantLines(t, section(out, "Readiness"), `It moved: at 2026-03-16, the last assessment before the period, the verdict was "not yet", with 8 of 24 skills at the bar; now 7. The difference is industry and market knowledge, rated down on the return from leave of 2026-10-19: a refresh, not a skill lost.`)
+	wantLines(t, section(out, "Readiness"), `It moved from "not yet" at 2026-03-16, the last assessment before the period. The difference is industry and market knowledge, rated down on the return from leave of 2026-10-19.`)
 }
 
 // TestReviewHeldOnARebaseline: a re-baseline nobody calibrated is not
-// growth: the readiness says the count before it, the strengths and areas
-// read the levels before it (said once), and the person's own rating below
-// the re-baseline's is named.
+// growth: the readiness says the count before it, and the review reads one
+// set of levels, the re-baseline's, saying once (in its header) whose they
+// are and that they are not calibrated; the focus and the areas read the
+// same levels. The person's own rating below the re-baseline's is a level
+// to settle in the calibration, and a level the re-baseline set at the bar
+// with nothing behind it is an area.
 func TestReviewHeldOnARebaseline(t *testing.T) {
 	first := levels(t, "pm", map[string]int{"customer-insight": 3, "negotiation": 1})
 	rebased := levels(t, "senior-pm", nil)
@@ -249,17 +262,71 @@ func TestReviewHeldOnARebaseline(t *testing.T) {
 		t.Fatalf("verdict %q, want held", r.Verdict.Kind)
 	}
 	wantLines(t, out,
-		`Held until calibration: the 24 of 24 skills at the bar rest on the re-baseline of 2026-11-18, which nobody has calibrated; the levels before the re-baseline were 9 of 24 at the bar. At 2026-05-12, the last assessment before the period, the verdict was "not yet: the current role first".`,
-		"Strengths and areas to improve read the levels before the re-baseline of 2026-11-18, which nobody has calibrated yet; the focus for the next period is the plan's, on the levels as rated now.",
+		"- Levels, throughout this review: Lee Park's first assessment as Ben's manager, on 2026-11-18, not yet calibrated",
+		`Before the re-baseline, 9 of 24 skills were at the bar: the verdict waits for the calibration to say which count stands. At 2026-05-12, the last assessment before the period, the verdict was "not yet: the current role first".`,
+		"- Lee Park's first assessment as Ben's manager, on 2026-11-18, set all 24 levels at once: a baseline, not growth.",
 		`- Customer insight at 3 Proficient, above the 2 Practising Product Manager asks for: shown on 2026-06-01, "Summarised twelve onboarding interviews; dropped the tour carousel from the roadmap".`,
-		"- Negotiation and trade-offs at 1 Aware, where Product Manager asks for 2 Practising. Ben's own rating is 2 Practising, below the 3 Proficient the re-baseline gave it.")
-	if strings.Contains(out, "Areas to improve\n\nNone") || strings.Contains(out, "(its level before the re-baseline") {
-		t.Errorf("areas read the uncalibrated levels, or the re-baseline is said per skill:\n%s", out)
+		"- Negotiation and trade-offs at 3 Proficient, the Senior Product Manager bar; Ben's own rating is 2 Practising: a level to settle in the calibration.",
+		"- Communication up, down and sideways at 3 Proficient, the Senior Product Manager bar, where the re-baseline put it, with no example from work written down yet.")
+	if n := strings.Count(out, "calibrated"); n != 1 {
+		t.Errorf("that the levels are not calibrated is said %d times, want once:\n%s", n, out)
+	}
+	if strings.Contains(out, "1 Aware") || strings.Contains(out, "levels before the re-baseline") {
+		t.Errorf("the review reads the levels before the re-baseline beside the re-baseline's:\n%s", out)
 	}
 }
 
-// TestReviewSaysAMoveWithoutEvidenceOnce: levels raised with nothing dated
-// behind them are named in one sentence, not the same sentence under each.
+// TestReviewNamesTheRater: an assessment is the manager's the file named
+// in its commit, not its author's (someone who keeps the repository); a
+// move is said by its day, with no commit hash, and names its rater only
+// when that is not the review's manager, and its author only when the
+// person committed their own level.
+func TestReviewNamesTheRater(t *testing.T) {
+	lv := levels(t, "senior-pm", nil)
+	up := strings.Replace(lv, "communication = 3", "communication = 4", 1)
+	src := "name = \"Omar Haddad\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" + up +
+		evidence("2026-11-02", "communication", "Wrote the pricing change as one memo that Sales and Finance both quoted back")
+	hist := append(assessment(t, lv, "c1aaaaaaaa", "2026-10-05", "Maya Okafor"),
+		skills.Change{Person: "x", Commit: "c2bbbbbbbb", Date: day("2026-11-17"), Author: "Maya Okafor", Kind: skills.KindLevel, Skill: "communication", From: "3", To: "4"})
+	c := reviewCase{src: src, history: hist, raters: map[string]string{"c1aaaaaaaa": "Lee Park", "c2bbbbbbbb": "Rosa Lind"}}
+	_, out := c.build(t)
+	wantLines(t, section(out, "Levels that moved"),
+		"- Lee Park's first assessment of Omar, on 2026-10-05, set 24 levels: a baseline, not growth, and nobody has calibrated it yet.",
+		"- Communication up, down and sideways: 3 Proficient to 4 Leading, on 2026-11-17, rated by Rosa Lind.")
+	if strings.Contains(out, "Maya") || strings.Contains(out, "c1aaaaa") || strings.Contains(out, "c2bbbbb") || strings.Contains(out, "commit") {
+		t.Errorf("the author or a commit named in the review:\n%s", section(out, "Levels that moved"))
+	}
+	hist[len(hist)-1].Author = "Omar Haddad"
+	c.raters["c2bbbbbbbb"] = "Lee Park"
+	_, out = c.build(t)
+	wantLines(t, section(out, "Levels that moved"),
+		"- Communication up, down and sideways: 3 Proficient to 4 Leading, on 2026-11-17, committed by Omar Haddad.")
+}
+
+// TestReviewNeverBeyondTheTarget: someone at the target's bar on every
+// skill is never measured against the role after it; the areas are the
+// target-bar levels nothing from work shows yet, each pointing at the open
+// goal where it can show, a goal named once.
+func TestReviewNeverBeyondTheTarget(t *testing.T) {
+	lv := levels(t, "gpm", nil)
+	src := "name = \"Tomás Ruiz\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-19\n\n[levels]\n" + lv +
+		"\n[[goal]]\ntext = \"Present the 2027 checkout roadmap to the leadership team\"\nskills = [\"product-strategy\", \"communication\"]\ndue = 2026-12-15\n" +
+		evidence("2026-06-30", "coaching", "Mentored Ivy through her first launch review")
+	r, out := reviewCase{src: src}.build(t)
+	if r.Verdict.Kind != "ready-now" {
+		t.Fatalf("verdict %q, want ready-now", r.Verdict.Kind)
+	}
+	wantLines(t, section(out, "Areas to improve"),
+		`- Communication up, down and sideways at 4 Leading, the Group Product Manager bar, with no example from work written down yet: "Present the 2027 checkout roadmap to the leadership team", due 2026-12-15, is where it can show.`)
+	wantLines(t, section(out, "Focus for the next period"), "1. Communication up, down and sideways (an area above).")
+	if strings.Contains(out, "Director") || strings.Count(out, "checkout roadmap to the leadership team\", due") != 1 || strings.Count(out, "depends on it") != 0 {
+		t.Errorf("an area beyond the target, or one goal named twice:\n%s", section(out, "Areas to improve"))
+	}
+}
+
+// TestReviewSaysAMoveWithoutEvidenceOnce: the levels one commit raised
+// with nothing dated behind them are one line, each skill named once, with
+// no commit hash.
 func TestReviewSaysAMoveWithoutEvidenceOnce(t *testing.T) {
 	lv := levels(t, "senior-pm", nil)
 	up := strings.Replace(strings.Replace(lv, "communication = 3", "communication = 4", 1), "negotiation = 3", "negotiation = 4", 1)
@@ -269,8 +336,61 @@ func TestReviewSaysAMoveWithoutEvidenceOnce(t *testing.T) {
 		skills.Change{Person: "x", Commit: "c2", Date: day("2026-11-17"), Author: "Lee Park", Kind: skills.KindLevel, Skill: "negotiation", From: "3", To: "4"})
 	_, out := reviewCase{src: src, history: hist}.build(t)
 	moved := section(out, "Levels that moved")
-	wantLines(t, moved, "No evidence is dated behind Communication up, down and sideways and Negotiation and trade-offs since their levels before were recorded: ask what Sam did that showed each.")
-	if n := strings.Count(moved, "No evidence"); n != 1 {
-		t.Errorf("said %d times, want once:\n%s", n, moved)
+	wantLines(t, moved, "- Communication up, down and sideways and Negotiation and trade-offs: 3 Proficient to 4 Leading, on 2026-11-17, none with an example from work written down since the level before.",
+		"<!-- Ask Sam what showed each level raised above with no example, and write it down before the review is shared. -->")
+	if n := strings.Count(moved, "Negotiation"); n != 1 {
+		t.Errorf("a skill named %d times, want once:\n%s", n, moved)
 	}
+	// Raised by different steps in one commit: still one line.
+	hist[len(hist)-1].To = "5"
+	_, out = reviewCase{src: strings.Replace(src, "negotiation = 4", "negotiation = 5", 1), history: hist}.build(t)
+	wantLines(t, section(out, "Levels that moved"), "- Communication up, down and sideways (3 Proficient to 4 Leading) and Negotiation and trade-offs (3 Proficient to 5 Shaping), on 2026-11-17, none with an example from work written down since the level before.")
+}
+
+// TestReviewFocusSaysAnAreaOnce: a focus skill that is an area above is
+// named, not given its levels again, and a goal is quoted on one line.
+func TestReviewFocusSaysAnAreaOnce(t *testing.T) {
+	src := "name = \"Marcus Bell\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"team-health": 2, "coaching": 2}) +
+		"\n[[goal]]\ntext = \"Bring team engagement back to 72 in the February pulse survey\"\nskills = [\"team-health\", \"coaching\"]\ndue = 2027-02-26\n"
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "Focus for the next period"),
+		`1. Coaching and mentoring (an area above): the goal "Bring team engagement back to 72 in the February pulse survey" depends on it.`,
+		`2. Team health and engagement (an area above); that goal depends on it too.`)
+}
+
+// TestReviewReadinessInWords: the readiness says what decides the verdict,
+// the skills below the current role's bar first, else those short of the
+// target's, and what reached the bar since the last assessment, by name,
+// not as counts.
+func TestReviewReadinessInWords(t *testing.T) {
+	lv := levels(t, "senior-pm", nil)
+	below := strings.Replace(lv, "negotiation = 3", "negotiation = 2", 1)
+	src := "name = \"Alice Example\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-10\n\n[levels]\n"
+	_, out := reviewCase{src: src + below}.build(t)
+	wantLines(t, section(out, "Readiness"), `The verdict for Group Product Manager is "not yet: the current role first": Negotiation and trade-offs is still below the Senior Product Manager bar.`)
+
+	up := strings.Replace(lv, "coaching = 2", "coaching = 3", 1)
+	hist := append(assessment(t, lv, "c1", "2026-07-28", "Lee Park"),
+		skills.Change{Person: "x", Commit: "c2", Date: day("2026-11-10"), Author: "Lee Park", Kind: skills.KindLevel, Skill: "coaching", From: "2", To: "3"})
+	prev := src + lv
+	_, out = reviewCase{src: src + up + evidence("2026-11-02", "coaching", "Coached two APMs through their first launch reviews"), history: hist, prevSrc: prev}.build(t)
+	wantLines(t, section(out, "Readiness"),
+		`The verdict for Group Product Manager is "not yet": every assessed skill meets the Senior Product Manager bar, and most of the Group Product Manager bar is still ahead: Communication up, down and sideways, Cross-functional collaboration and Decisions and risk among others.`,
+		`The same verdict as at 2026-07-28, the last assessment before the period; since then, Coaching and mentoring has reached the Group Product Manager bar.`)
+	if strings.Contains(section(out, "Readiness"), " of 24") {
+		t.Errorf("a count where the names say it:\n%s", section(out, "Readiness"))
+	}
+}
+
+// TestReviewStrengthWithoutExample: with no strength that has an example
+// behind it, the review says so plainly, and the skills rated highest are
+// named to the manager, in a comment, as examples to write.
+func TestReviewStrengthWithoutExample(t *testing.T) {
+	src := "name = \"Kofi Mensah\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-20\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"execution-delivery": 4, "delegation": 2})
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "Strengths"),
+		"None named yet: a strength is named with an example from work behind it.",
+		"<!-- Rated highest, at or above the Group Product Manager bar, with no example written down: Execution and delivery, Communication up, down and sideways and Cross-functional collaboration, all at 4 Leading. Write one Kofi will recognise for each you would name a strength. -->")
 }

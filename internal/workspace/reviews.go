@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -180,6 +181,13 @@ func (w *Workspace) Review(p *skills.Person, period cycle.Period, skip bool) (*c
 			}
 		}
 	}
+	var also []string
+	if pl.Baseline != nil && pl.Baseline.Commit != "" {
+		also = append(also, pl.Baseline.Commit)
+	}
+	if in.Raters, err = w.ratersAt(p, now.history, period, also...); err != nil {
+		return nil, nil, err
+	}
 	r, err := cycle.BuildReview(in)
 	if err != nil {
 		return nil, nil, err
@@ -190,6 +198,50 @@ func (w *Workspace) Review(p *skills.Person, period cycle.Period, skip bool) (*c
 	}
 	content, err := cycle.Stamp(body, p.Path, period.Name)
 	return r, content, err
+}
+
+// ratersAt names, for each commit of history in period that set a level
+// (and each of also), the manager p's file named in that commit's version:
+// who rated the levels then, whoever committed them.
+func (w *Workspace) ratersAt(p *skills.Person, history []skills.Change, period cycle.Period, also ...string) (map[string]string, error) {
+	out := map[string]string{}
+	if w.head == nil {
+		return out, nil
+	}
+	names := map[string]string{}
+	for _, l := range w.Repo.Config.Leaders {
+		names[l.ID] = l.Name
+	}
+	for _, q := range w.Repo.People {
+		names[q.ID] = cmp.Or(q.Name, q.ID)
+	}
+	next := period.End.AddDate(0, 0, 1)
+	for _, c := range history {
+		if c.Kind != skills.KindLevel || c.Commit == "" || (c.Date.Before(period.Start) || !c.Date.Before(next)) && !slices.Contains(also, c.Commit) {
+			continue
+		}
+		if _, done := out[c.Commit]; done {
+			continue
+		}
+		rel := skills.SkillsDir + "/" + idAt(w.Own[p.ID], p.ID, c.Date) + ".toml"
+		w.head.mu.Lock()
+		snap, err := w.snaps.HashesAt(c.Commit)
+		var src []byte
+		if err == nil {
+			if h, ok := snap.Hashes[rel]; ok {
+				src, err = w.snaps.Blob(rel, h)
+			}
+		}
+		w.head.mu.Unlock()
+		if err != nil {
+			return nil, err
+		}
+		out[c.Commit] = ""
+		if old, _ := skills.DecodePerson(p.Path, src, w.Repo.Matrix); src != nil && old != nil && old.Manager != "" {
+			out[c.Commit] = cmp.Or(names[old.Manager], old.Manager)
+		}
+	}
+	return out, nil
 }
 
 // ReadReview is the review written at rel, nil when there is none.
