@@ -43,7 +43,11 @@ func TestYourPeopleForALeaderOfLeaders(t *testing.T) {
 		}},
 		{"the same a week later: the next question about it", "lee", "2026-W49", prevAt(t, "2026-W48", 1), []string{
 			"Your move to the individual-contributor track: which of Jo and Pat could move first, to whom, and what do they need to hear from you before it is announced?",
-			"Calibrate your first assessments of Jo and Pat with me by Friday 18 December: their verdicts wait on it.",
+			"Is the calibration of your first assessments of Jo and Pat booked with me, before Friday 18 December? Their verdicts wait on it.",
+		}},
+		{"and the week after: the calibration in other words too", "lee", "2026-W50", prevAt(t, "2026-W49", 2), []string{
+			"Your move to the individual-contributor track: where the hand-over of Jo and Pat stands, and what you need from me to announce it well.",
+			"For the calibration of your first assessments of Jo and Pat with me, by Friday 18 December: bring the levels you are least sure of, with the work behind each.",
 		}},
 		{"their manager: both moves and the calibration", "robin", "2026-W48", nil, []string{
 			"Lee Park wants to move to the individual-contributor track, as Principal Product Manager: agree with Lee who takes on Jo and Pat, and when, and bring it to me before anything is announced.",
@@ -53,7 +57,7 @@ func TestYourPeopleForALeaderOfLeaders(t *testing.T) {
 		{"their manager a week later", "robin", "2026-W49", prevAt(t, "2026-W48", 1), []string{
 			"Lee Park's move to the individual-contributor track: where have you and Lee got to on who takes on Jo and Pat, and what do you need from me for it?",
 			"Al Rowe wants to lead people: how is the practice going, as the people it serves tell it?",
-			"Calibrate Lee Park's first assessments of Jo and Pat with Lee by Friday 18 December: their verdicts wait on it.",
+			"Is the calibration of Lee Park's first assessments of Jo and Pat booked with Lee, before Friday 18 December? Their verdicts wait on it.",
 		}},
 		{"the other track's wish is not the person's own line", "al", "2026-W48", nil, nil},
 	} {
@@ -99,5 +103,16 @@ func TestCareerConversationAsksAboutATrackMove(t *testing.T) {
 		if a.Career.Questions[0] != want {
 			t.Errorf("%s: first question %q, want %q", week, a.Career.Questions[0], want)
 		}
+	}
+}
+
+// TestCareerAskListsSkillsCleanly: a skill name with an "and" of its own
+// is set apart by a comma, so that the list reads as two skills.
+func TestCareerAskListsSkillsCleanly(t *testing.T) {
+	m := matrix(t)
+	p := &skills.Person{ID: "al", Name: "Al Rowe", Role: "senior-pm", Aspiration: &skills.Aspiration{Teach: []string{"customer-insight", "ux-discovery"}}}
+	_, q := careerAsk(m, p, &Plan{}, 11)
+	if want := "You would gladly teach customer insight, and product discovery and UX: who could you help with it, and how much time can you give?"; q != want {
+		t.Errorf("got  %q\nwant %q", q, want)
 	}
 }

@@ -125,7 +125,7 @@ func cut(s string, n int) string {
 	return s[:n] + "…"
 }
 
-var tryThisLine = regexp.MustCompile(`(?m)^- Try this week: (.+)$`)
+var tryThisLine = regexp.MustCompile(`(?m)^- (?:Try|Start) this week: (.+)$`)
 
 // topicsHeading is the heading of the section the PM fills in before the 1:1.
 const topicsHeading = "Your topics"

@@ -349,6 +349,11 @@ func careerAsk(m *skills.Matrix, p *skills.Person, pl *Plan, month int) (point, 
 		for _, id := range ids {
 			out = append(out, lowerFirst(skillRef(m, id).Name))
 		}
+		// "customer insight, and product discovery and UX": a name with an
+		// "and" of its own is set apart by a comma.
+		if len(out) > 1 && slices.ContainsFunc(out, func(n string) bool { return strings.Contains(n, " and ") }) {
+			return strings.Join(out[:len(out)-1], ", ") + ", and " + out[len(out)-1]
+		}
 		return andList(out)
 	}
 	var qs []string

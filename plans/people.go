@@ -391,7 +391,7 @@ func yourPeople(pl *Plan, day time.Time, n int) []string {
 			if it.due.Before(day) {
 				out = append(out, fmt.Sprintf("Calibrate %s %s: it was due by %s, and %s on it still.", what, with, when, wait))
 			} else {
-				out = append(out, fmt.Sprintf("Calibrate %s %s by %s: %s on it.", what, with, when, wait))
+				out = append(out, calibrateLine(what, with, when, wait, n))
 			}
 		case "track":
 			out = append(out, trackLine(it, n))
@@ -411,7 +411,7 @@ func yourPeople(pl *Plan, day time.Time, n int) []string {
 			if it.due.Before(day) {
 				out = append(out, fmt.Sprintf("Calibrate %s %s of %s with %s: it was due by %s, and %s on it still.", possessive(it.by), what, who, it.byCall, when, wait))
 			} else {
-				out = append(out, fmt.Sprintf("Calibrate %s %s of %s with %s by %s: %s on it.", possessive(it.by), what, who, it.byCall, when, wait))
+				out = append(out, calibrateLine(fmt.Sprintf("%s %s of %s", possessive(it.by), what, who), "with "+it.byCall, when, wait, n))
 			}
 		case "check":
 			for _, check := range []int{30, 60, 90} {
@@ -433,6 +433,19 @@ func yourPeople(pl *Plan, day time.Time, n int) []string {
 		}
 	}
 	return out
+}
+
+// calibrateLine is the line of a calibration still ahead, turning with n
+// so that the weeks before it do not read the same (cold read 7, finding
+// 8): what to calibrate, with whom, by when, and the verdicts that wait.
+func calibrateLine(what, with, when, wait string, n int) string {
+	switch mod(n, 3) {
+	case 1:
+		return fmt.Sprintf("Is the calibration of %s booked %s, before %s? %s on it.", what, with, when, upperFirst(wait))
+	case 2:
+		return fmt.Sprintf("For the calibration of %s %s, by %s: bring the levels you are least sure of, with the work behind each.", what, with, when)
+	}
+	return fmt.Sprintf("Calibrate %s %s by %s: %s on it.", what, with, when, wait)
 }
 
 // trackLine is the line of a move between tracks, turning with n: the
