@@ -40,8 +40,11 @@ type PreviousAgenda struct {
 	// section, which the PM wrote before the 1:1.
 	Items  []Item
 	Topics []Item
-	// TryThis is the "try this week" it suggested, if any.
-	TryThis string
+	// TryThis is the "try this week" it suggested, if any; TryStarted is
+	// set when it was a step to start ("Start this week"), which runs for
+	// months.
+	TryThis    string
+	TryStarted bool
 	// Review is the piece of work it asked to bring, if any; Asked the
 	// question its prep put to the manager about a commitment, if any.
 	Review string
@@ -212,8 +215,11 @@ type OnboardingWeek struct {
 type FollowUp struct {
 	Week string `json:"week"`
 	Text string `json:"text"`
-	// Again is set when it is this week's idea to try too.
-	Again bool `json:"again,omitempty"`
+	// Again is set when it is this week's idea to try too; Started when it
+	// was work to start, which runs for months: the follow-up asks how far
+	// the first step got, not how it went.
+	Again   bool `json:"again,omitempty"`
+	Started bool `json:"started,omitempty"`
 }
 
 // Talk is a conversation on its own cadence: a monthly career conversation
@@ -398,7 +404,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.Open, a.Done = carry(in.Previous.Items, pw)
 		a.Topics, _ = carry(in.Previous.Topics, pw)
 		if t := in.Previous.TryThis; t != "" {
-			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t)}
+			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t), Started: in.Previous.TryStarted}
 		}
 		a.Notes = in.Previous.Notes
 		if len(a.Notes) > MaxNotes {

@@ -123,3 +123,17 @@ func TestNoteSaidToThePerson(t *testing.T) {
 		t.Errorf("clause about someone named: %q, want %q", got, want)
 	}
 }
+
+// TestFollowUpOfWorkStarted: last week's work to start, which runs for
+// months, is followed up by how far its first step got, not how it went.
+func TestFollowUpOfWorkStarted(t *testing.T) {
+	w, _ := ParseWeek("2026-W47")
+	got := ReadAgenda(w, []byte("# 1:1\n\n## Focus of the week\n\n- Start this week: Hold a fortnightly discovery critique for the group.\n"))
+	if got.TryThis != "Hold a fortnightly discovery critique for the group." || !got.TryStarted {
+		t.Errorf("read %q, started %v", got.TryThis, got.TryStarted)
+	}
+	a := agendaFor(t, pm(t), nil, "2026-W48", got)
+	if f := a.FollowUp; f == nil || !f.Started || f.Text != "Hold a fortnightly discovery critique for the group." {
+		t.Errorf("follow-up %+v", a.FollowUp)
+	}
+}
