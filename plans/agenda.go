@@ -40,8 +40,11 @@ type PreviousAgenda struct {
 	// section, which the PM wrote before the 1:1.
 	Items  []Item
 	Topics []Item
-	// TryThis is the "try this week" it suggested, if any.
-	TryThis string
+	// TryThis is the "try this week" it suggested, if any; TryStarted is
+	// set when it was a step to start ("Start this week"), which runs for
+	// months.
+	TryThis    string
+	TryStarted bool
 	// Review is the piece of work it asked to bring, if any; Asked the
 	// question its prep put to the manager about a commitment, if any.
 	Review string
@@ -146,6 +149,10 @@ type Agenda struct {
 	// next month, in words ("Tuesday 5 January 2027 (first 1:1 of
 	// January)"); NextCareerDay is its day alone.
 	NextCareer string `json:"next_career"`
+	// Staying says, after NextCareer, that the next career conversation
+	// holds the conversation about staying the plan promises; "" when it
+	// promises none. Its words turn week by week.
+	Staying string `json:"staying,omitempty"`
 	// NextReview is the plan's review date, in words, when it is still ahead.
 	NextReview string `json:"next_review,omitempty"`
 	// ReviewPrep is set on the last 1:1 before the review.
@@ -208,8 +215,11 @@ type OnboardingWeek struct {
 type FollowUp struct {
 	Week string `json:"week"`
 	Text string `json:"text"`
-	// Again is set when it is this week's idea to try too.
-	Again bool `json:"again,omitempty"`
+	// Again is set when it is this week's idea to try too; Started when it
+	// was work to start, which runs for months: the follow-up asks how far
+	// the first step got, not how it went.
+	Again   bool `json:"again,omitempty"`
+	Started bool `json:"started,omitempty"`
 }
 
 // Talk is a conversation on its own cadence: a monthly career conversation
@@ -313,6 +323,9 @@ type WeekFocus struct {
 	Weeks, Of int `json:"-"`
 	// Goal is the person's goal this week's idea to try is a step of.
 	Goal *skills.Goal `json:"-"`
+	// Long is set when this week's idea is a matrix action that runs for
+	// months: it is started this week, not done in it.
+	Long bool `json:"-"`
 	// For someone below their own role's bar on this skill: Support is what
 	// the manager does to help, from the person's file, and Bar the level
 	// the role asks for and the date it is looked at again.
@@ -391,7 +404,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.Open, a.Done = carry(in.Previous.Items, pw)
 		a.Topics, _ = carry(in.Previous.Topics, pw)
 		if t := in.Previous.TryThis; t != "" {
-			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t)}
+			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t), Started: in.Previous.TryStarted}
 		}
 		a.Notes = in.Previous.Notes
 		if len(a.Notes) > MaxNotes {
@@ -449,13 +462,21 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	a.ReviewPrep = reviewPrep(m, p, day, review)
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("%s %s (first 1:1 of %s)", next.Weekday(), longDate(next, day), next.Month())
+	// The conversation about staying the plan promises is held at the next
+	// career conversation, and the agendas before it say when (cold read
+	// 7, finding 7).
+	if staysTalk(pl) {
+		a.Staying = [...]string{", with our conversation about staying", ", where we talk about staying"}[mod(a.Number-1, 2)]
+	}
 	a.Leader = isLeader(m, p.Role)
 	lastReview := ""
 	if in.Previous != nil {
 		lastReview = in.Previous.Review
 	}
-	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus, lastReview)}
-	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, focusGoal(a.Focus))
+	started := func(g skills.Goal) bool { return goalStarted(p, in.History, g, day) }
+	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus, lastReview, started)}
+	fg := focusGoal(a.Focus)
+	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, fg, fg == "" || started(*a.Focus.Goal))
 	if f := a.Focus; f != nil && len(pl.Current.Below) > 0 && slices.ContainsFunc(pl.Focus, func(x Focus) bool { return x.ID == f.ID && x.BelowRole }) {
 		support(a, pl, p, day, review)
 	}
@@ -600,15 +621,8 @@ func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
 	// do not read the same.
 	second := f.Of%2 == 0
 	skill := lowerFirst(f.Name)
-	for _, g := range p.Goals {
-		if !g.Due.IsZero() && g.Due.Before(day) && slices.Contains(g.Skills, f.ID) {
-			f.Support = fmt.Sprintf("My part: whatever stands in the way of “%s”, tell me, and I clear it before our next 1:1.", g.Text)
-			if second {
-				f.Support = fmt.Sprintf("My part: tell me what “%s” needs from me this week, time, a decision or a word with someone, and you have it.", g.Text)
-			}
-			break
-		}
-	}
+	// A goal past its date is raised under Goals due alone (cold read 7,
+	// finding 6): my part here is the skill's.
 	if f.Support == "" {
 		for _, m := range pl.Mentors {
 			if m.Skill.ID == f.ID && m.Person.Name != "" {
@@ -778,9 +792,22 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	// The skill's own practice at work takes its turn after the plan's
 	// actions, so that a second week on the skill is not a shared sentence
 	// with a goal's name in it.
+	if onboardingWeek(pl, day) != nil {
+		// A new hire's weeks hold their own goals and the plan's steps for
+		// the level of their role, not the matrix's practice or the person
+		// to learn from, written for people a level or a team above them
+		// (cold read 7, finding 4).
+		f.Resources = nil
+	}
 	h := habit(in.Person, f)
 	if h != nil && len(actions) > 0 && !returned(pl, in.Person, day) {
 		actions = append(actions, *h)
+	}
+	// A goal past its date is raised under Goals due alone, where it gets
+	// its new date (cold read 7, finding 6): the week's idea to try is
+	// another of the skill's, while there is one.
+	if rest := slices.DeleteFunc(slices.Clone(actions), func(a Action) bool { return lateGoalIn(in.Person, a.Text, day) }); len(rest) > 0 {
+		actions = rest
 	}
 	for k := range len(actions) {
 		a := actions[mod(times+k, len(actions))]
@@ -803,7 +830,7 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		} else {
 			a, wf.Goal = weeklyTry(a, in.Person, f, day, last, turn, before...)
 		}
-		wf.Action = &a
+		wf.Action, wf.Long = &a, longAction(a)
 		if in.Previous == nil || a.Text != in.Previous.TryThis {
 			break // last week's idea is not this week's again, while there is another
 		}
@@ -884,7 +911,7 @@ func overdueAsk(due, day, last time.Time) string {
 	case !asked:
 		return "What would help it along, and what date fits now?"
 	case weeks < 4:
-		return "What has changed since we last spoke about it, and what would help: time, a decision from me, or someone to share it with?"
+		return "What has changed since we last spoke about it, what would help (time, a decision from me, or someone to share it with), and which date do we write down today?"
 	case weeks < 6:
 		return "Is it still the right goal? If it is, what would help and what date fits; if not, we can re-scope it, hand it on or let it go together."
 	}
@@ -911,3 +938,11 @@ func quotes(text, evidence string) bool {
 var quoted = regexp.MustCompile(`["“]([^"”]+)["”]`)
 
 const minQuote = 12
+
+// lateGoalIn reports whether text names one of p's open goals past its
+// date on day.
+func lateGoalIn(p *skills.Person, text string, day time.Time) bool {
+	return slices.ContainsFunc(p.OpenGoals(), func(g skills.Goal) bool {
+		return g.Text != "" && !g.Due.IsZero() && g.Due.Before(day) && strings.Contains(text, g.Text)
+	})
+}

@@ -39,7 +39,7 @@ var partyAfter = regexp.MustCompile(`\s(?:with|to)\s+((?:the\s+|each\s+|every\s+
 
 // partyStop cuts a party at a time or a place ("the other GPMs before the
 // January reviews").
-var partyStop = regexp.MustCompile(`\s+(?:before|by|in|on|at|for|from|after|during|until|this|next)\b.*$`)
+var partyStop = regexp.MustCompile(`\s+(?:before|by|in|on|at|for|from|after|during|until|this|next)\b.*$|\s+and\s+(?:take|move|use|present|rebuild|test|publish|share|ship|run|write|hold|make|get|bring|lead|agree|hand|keep|cut|grow)\b.*$`)
 
 // parseGoal reads the parts of a goal's text.
 func parseGoal(text string) goalWords {

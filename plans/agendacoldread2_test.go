@@ -131,12 +131,13 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 	if again, _ := weeklyTry(Action{Text: p.Goals[0].Text + "."}, p, neg, d, wantSteps[1], 1); again.Text == wantSteps[1] {
 		t.Errorf("last week's step again: %q", again.Text)
 	}
-	// No goal: the person's own evidence is where the step starts.
+	// No goal: the level's action, started this week.
 	p = pm(t)
 	p.Evidence = []skills.Evidence{{Date: day("2026-11-10"), Skill: "negotiation", Text: "Agreed launch scope with Sales without escalation"}}
 	f := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}, Next: LevelText{Value: 3, Name: "Proficient"}}
 	got, _ := weeklyTry(Action{Text: "Lead the scope negotiation for a launch end to end, offering options rather than a single position."}, p, f, d, "", 0)
-	want := "After “Agreed launch scope with Sales without escalation” (10 November), the next step towards 3 Proficient: Lead the scope negotiation for a launch end to end, offering options rather than a single position. Take its first step before our next 1:1."
+	// The matrix's action alone, one clean sentence (cold read 7, finding 2).
+	want := "Lead the scope negotiation for a launch end to end, offering options rather than a single position."
 	if got.Text != want {
 		t.Errorf("from evidence:\n got %q\nwant %q", got.Text, want)
 	}

@@ -36,19 +36,19 @@ func TestHabitIsTheSkillsOwnStep(t *testing.T) {
 		text, ev string
 	}{
 		{"practice, on the goal", 3, []skills.Goal{goal}, nil, res,
-			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome. Do it first on the renewal-flow scope conversation, before our next 1:1.",
+			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome, starting with the renewal-flow scope conversation.",
 			"“Prepares every important negotiation”: how near your first try on the renewal-flow scope conversation came to that, level 3 in negotiation and trade-offs."},
 		{"practice, no goal", 3, nil, nil, res,
-			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome. Do it once before our next 1:1.",
+			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome.",
 			"“Prepares every important negotiation”: how near your first try came to that, level 3 in negotiation and trade-offs."},
 		{"a person at an even level, on the goal", 4, []skills.Goal{goal}, nil, res,
-			"Go to the account executive who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them. Book it before our next 1:1, with the renewal-flow scope conversation as the case you bring.",
+			"Go to the account executive who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them, with the renewal-flow scope conversation as the case you bring.",
 			"Negotiation and trade-offs: what your first try on the renewal-flow scope conversation changed."},
 		{"a person at an even level, no goal", 2, nil, nil, res,
-			"Go to the account executive who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them. Book it before our next 1:1.",
+			"Go to the account executive who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them.",
 			"Negotiation and trade-offs: what your first try changed."},
 		{"no person: the practice at any level", 2, nil, nil, res[:1],
-			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome. Do it once before our next 1:1.",
+			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome.",
 			"Negotiation and trade-offs: what your first try changed."},
 		{"the plan holds it already", 3, nil, []Action{{Text: res[0].Title}}, res, "", ""},
 		{"no practice, no person", 3, nil, nil, res[2:], "", ""},
@@ -91,8 +91,8 @@ func TestTryTurnsThroughTheSkillsOwnSteps(t *testing.T) {
 	}
 	want := []string{
 		"Write the first page of the pricing brief before our next 1:1, show it to Finance, and bring the question it raised.",
-		"Towards 2 Practising: Before your next scope discussion, write one page: what you need, what they need, what you can give, and where you stop; debrief it with your manager afterwards. Start where it fits, before our next 1:1.",
-		"Go to the account executive or partnerships lead who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them. Book it before our next 1:1, with the pricing brief as the case you bring.",
+		"Before your next scope discussion, write one page: what you need, what they need, what you can give, and where you stop; debrief it with your manager afterwards.",
+		"Go to the account executive or partnerships lead who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them, with the pricing brief as the case you bring.",
 	}
 	for i, w := range want {
 		if tries[i] != w {

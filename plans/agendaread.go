@@ -33,7 +33,8 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 		}
 	}
 	if m := tryThisLine.FindSubmatch(src); m != nil {
-		pa.TryThis = strings.TrimSpace(string(m[1]))
+		pa.TryThis = strings.TrimSpace(string(m[2]))
+		pa.TryStarted = string(m[1]) == "Start"
 	}
 	pa.Notes = readNotes(src)
 	if m := reviewLine.FindSubmatch(src); m != nil {
@@ -125,7 +126,7 @@ func cut(s string, n int) string {
 	return s[:n] + "…"
 }
 
-var tryThisLine = regexp.MustCompile(`(?m)^- Try this week: (.+)$`)
+var tryThisLine = regexp.MustCompile(`(?m)^- (Try|Start) this week: (.+)$`)
 
 // topicsHeading is the heading of the section the PM fills in before the 1:1.
 const topicsHeading = "Your topics"

@@ -192,9 +192,21 @@ func TestOnboardingCarriesUnfinishedItems(t *testing.T) {
 	b := agendaFor(t, p, nil, "2026-W48", prevAt(t, "2026-W47", 5))
 	c := agendaFor(t, p, nil, "2026-W49", prevAt(t, "2026-W48", 6))
 	for _, x := range []*Agenda{b, c} {
-		if x.Onboarding.FirstOfPhase || len(x.Onboarding.Open) != 0 || len(x.Onboarding.Carried) != 0 || x.Onboarding.Ask == "" || x.Onboarding.Left != 5 || strings.HasPrefix(x.Onboarding.Ask, "Sit in on") || x.Onboarding.Ask == o.Ask {
+		if x.Onboarding.FirstOfPhase || len(x.Onboarding.Open) != 0 || len(x.Onboarding.Carried) != 0 || x.Onboarding.Ask == "" || x.Onboarding.Left != 0 || strings.HasPrefix(x.Onboarding.Ask, "Sit in on") || x.Onboarding.Ask == o.Ask {
 			t.Errorf("%s: %+v", x.Week, x.Onboarding)
 		}
+	}
+	// Nothing new in the file: the count said at the phase's first 1:1 is
+	// not said again (above, Left 0). An item the evidence shows done after
+	// a 1:1 is counted from the next one, not before (cold read 7, finding
+	// 5).
+	p.Evidence = append(p.Evidence, skills.Evidence{Date: day("2026-11-20"), Skill: "cross-functional-collaboration",
+		Text: "Met every engineer, designer and analyst I work with, one to one: what they are proud of and what slows them down"})
+	if a := agendaFor(t, p, nil, "2026-W47", prevAt(t, "2026-W46", 4)); a.Onboarding.Left != 5 {
+		t.Errorf("W47 counts evidence of 20 November: %d left, want 5", a.Onboarding.Left)
+	}
+	if b := agendaFor(t, p, nil, "2026-W48", prevAt(t, "2026-W47", 5)); b.Onboarding.Left != 4 {
+		t.Errorf("W48 after an item done: %d left, want 4", b.Onboarding.Left)
 	}
 	if b.Onboarding.Ask == c.Onboarding.Ask {
 		t.Errorf("the same item two weeks running: %q", b.Onboarding.Ask)
@@ -262,7 +274,7 @@ func TestReturnerTriesOwnWork(t *testing.T) {
 		if a.Focus == nil || a.Focus.ID != "negotiation" {
 			continue
 		}
-		if a.Focus.Action == nil || a.Focus.Goal == nil || a.Focus.Goal.Text != p.Goals[0].Text || !strings.Contains(a.Focus.Action.Text, "the five largest partners") {
+		if a.Focus.Action == nil || a.Focus.Goal == nil || a.Focus.Goal.Text != p.Goals[0].Text || !strings.Contains(a.Focus.Action.Text+a.Focus.Action.Evidence, "the five largest partners") {
 			t.Errorf("%s: a returner's try is %+v", a.Week, a.Focus.Action)
 		}
 	}

@@ -22,16 +22,9 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	var out []string
 	first := a.FirstName
 	day := in.Week.Day(in.Config.Agenda.WeekdayValue())
-	// Goals past their date open the 1:1; the question for each is under
-	// Goals due, and is not repeated here.
-	switch late := a.LateGoals(); {
-	// An opener asks; it does not charge: what would help, and a date
-	// that fits now.
-	case len(late) == 1:
-		out = append(out, fmt.Sprintf("Start with the goal past its date, due %s: %s", late[0].When, openerFor(late[0].Ask, a.Number)))
-	case len(late) > 1:
-		out = append(out, fmt.Sprintf("Start with the %d goals past their date, the oldest due %s: ask what would help each before asking for new dates.", len(late), late[0].When))
-	}
+	// A goal past its date is raised once, under Goals due, with the
+	// question that sets its new date (cold read 7, finding 6): the prep
+	// does not raise it again.
 	var up, down []string
 	for _, c := range a.Changes {
 		switch {
@@ -189,23 +182,6 @@ func stalledNews(in AgendaInput, a *Agenda, day time.Time) bool {
 	return false
 }
 
-// openerFor is how the manager opens a goal past its date, by the question
-// asked about it this week (see overdueAsk): a question, never a charge,
-// and not last week's words again.
-func openerFor(ask string, number int) string {
-	switch {
-	case strings.HasPrefix(ask, "What has changed"):
-		return "hear what has changed before offering help."
-	case strings.HasPrefix(ask, "Is it still") && number%2 == 0:
-		return "whether it is still the right goal is a question to settle together, not a verdict."
-	case strings.HasPrefix(ask, "Is it still"):
-		return "ask what would make it worth keeping before deciding anything together."
-	case strings.HasPrefix(ask, "It has waited"):
-		return "agree together whether it keeps a date or goes."
-	}
-	return "ask what would help it along before asking for a new one."
-}
-
 // fewNames lists up to three skills by name, and names two and counts the
 // rest of a longer list.
 func fewNames(names []string) string {
@@ -317,6 +293,9 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	}
 	if recent && !onboarding {
 		t.Points = append(t.Points, baselineWords(pl, b, day, firstWeekday(day, in.Config.Agenda.WeekdayValue())))
+	}
+	if st := stayingWords(pl, p, day); st != "" {
+		t.Points = append(t.Points, st)
 	}
 	back := returned(pl, p, day)
 	if back {
@@ -622,14 +601,37 @@ func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
 		return
 	}
 	start := day0(pl.Onboarding.Start)
+	day := start.AddDate(0, 0, w.Day-1)
 	prevPhaseEnd := 0
 	var open []string
+	// What is done is read from the evidence dated by the 1:1 (cold read
+	// 7, finding 5), so that each week counts what the file showed then;
+	// and the count of what is open is said again only once it moved.
+	doneBy := func(t time.Time, it string) bool {
+		var texts []string
+		for _, e := range pl.evidence {
+			if !e.Date.After(t) {
+				texts = append(texts, e.Text)
+			}
+		}
+		return shown(texts, it)
+	}
+	openThen := 0
 	for _, ph := range pl.Onboarding.Phases {
-		checks := ph.Checks
+		checks := slices.Clone(ph.Checks)
 		if len(checks) == 0 {
 			for _, it := range ph.Items {
 				checks = append(checks, Check{Text: it})
 			}
+		}
+		for i, c := range checks {
+			if pl.evidence != nil {
+				c.Done = doneBy(day, c.Text)
+			}
+			if !last.IsZero() && ph.Days <= w.Phase.Days && !doneBy(last, c.Text) {
+				openThen++
+			}
+			checks[i] = c
 		}
 		for _, c := range checks {
 			switch {
@@ -669,6 +671,9 @@ func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
 	w.Carried, w.Open = nil, nil
 	pick := all[mod(number, len(all))]
 	w.Ask, w.Left = pick, len(all)-1
+	if !last.IsZero() && !w.FirstOfPhase && openThen == len(all) {
+		w.Left = 0 // as many open as at the last 1:1: said then
+	}
 }
 
 // buddyPrompts turn week by week: what the new hire brings from their
@@ -687,4 +692,41 @@ func buddyOf(o *Onboarding) string {
 		}
 	}
 	return ""
+}
+
+// staysTalk reports whether the plan promises a conversation about
+// staying: someone ready for their target for months, on levels nobody
+// questions (see readyForMonths). Their next career conversation holds it.
+func staysTalk(pl *Plan) bool {
+	return pl.Verdict.Kind == "ready-now" && pl.AtBarSince != "" && pl.Calibration == ""
+}
+
+// stayingWords is the conversation about staying, in the career
+// conversation of someone ready for months, with their own facts: since
+// when, how long that is by the 1:1, and the latest of their evidence that
+// shows it; "" when the plan promises none.
+func stayingWords(pl *Plan, p *skills.Person, day time.Time) string {
+	if !staysTalk(pl) {
+		return ""
+	}
+	since, err := time.Parse(time.DateOnly, pl.AtBarSince)
+	if err != nil {
+		return ""
+	}
+	how := ""
+	if n := monthsBetween(since, day); n >= 2 {
+		how = ", " + words(n, "month") + " now"
+	}
+	shows := ""
+	var last *skills.Evidence
+	for i, e := range p.Evidence {
+		if !e.Date.After(day) && !Setback(e.Text) && (last == nil || !e.Date.Before(last.Date)) {
+			last = &p.Evidence[i]
+		}
+	}
+	if last != nil {
+		shows = fmt.Sprintf(", and the work shows it (“%s”, %s)", toYou(last.Text, p), longDate(last.Date, day))
+	}
+	return fmt.Sprintf("About staying: you have been ready for %s since %s%s%s. What would make you leave, and what do you need from me while the promotion round comes? I will say plainly what I can and cannot promise.",
+		pl.Target.Name, longDate(since, day), how, shows)
 }

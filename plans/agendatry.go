@@ -54,8 +54,8 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 		// skill's next level, in the matrix's words.
 		later, ev := laterSteps(g, day), laterShows(g)
 		if later[0] == nextDecision(g, day) && f.Next.Value > 0 && f.Next.Descriptor != "" {
-			later = append(later, fmt.Sprintf("Hold %s against what %s in %s looks like (“%s”): pick the one part the work needs most, and do it before our next 1:1.",
-				obj, f.Next.Words(), lowerFirst(f.Name), strings.TrimSuffix(f.Next.Descriptor, ".")))
+			later = append(later, fmt.Sprintf("Pick the part of %s in %s (“%s”) that %s needs most, and do it before our next 1:1.",
+				f.Next.Words(), lowerFirst(f.Name), firstClause(f.Next.Descriptor), obj))
 			ev = append(ev, fmt.Sprintf("The part you picked, what you did on %s, and who noticed.", obj))
 		}
 		r := offset(p.ID) % len(later)
@@ -86,7 +86,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	if e := setbackOn(p, f.ID); e != nil && strings.Contains(a.Text, SetbackClause(e.Text)) {
 		return Action{
 			Text: fmt.Sprintf("%s of %s reads “%s”: before our next 1:1, catch the next moment it happens, do one thing differently, and write down what followed.",
-				UpperFirst(noteWord(f.Noted)), longDate(e.Date, day), strings.TrimSuffix(SetbackClause(e.Text), ".")),
+				UpperFirst(noteWord(f.Noted)), longDate(e.Date, day), strings.TrimSuffix(clauseToYou(e.Text, p), ".")),
 			Evidence: "What you did differently, and how the people it affected responded, at our next 1:1.",
 		}, nil
 	}
@@ -98,15 +98,20 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	if !strings.HasSuffix(step, ".") {
 		step += "."
 	}
-	text := fmt.Sprintf("Towards %s: %s%s", f.Next.Words(), step, firstPlace)
-	if e := lastEvidenceOn(p, f.ID); e != nil && !Setback(e.Text) {
-		// Their own evidence is where they start from.
-		text = fmt.Sprintf("After “%s” (%s), the next step towards %s: %s%s", strings.TrimSuffix(e.Text, "."), longDate(e.Date, day), f.Next.Words(), step, firstStep)
-	}
+	// The matrix's action is one sentence of its own, started this week
+	// (the agenda says so, see WeekFocus.Long): nothing is glued to it
+	// (cold read 7, finding 2); what the week holds is said as what would
+	// show it.
 	return Action{
-		Text:     text,
-		Evidence: fmt.Sprintf("%s, over the months ahead. For our next 1:1: one first step in %s, and who saw it.", UpperFirst(ev), shortName(f.Name)),
+		Text:     step,
+		Evidence: fmt.Sprintf("%s, over the months ahead; by our next 1:1, a first step in %s, and who saw it.", UpperFirst(ev), shortName(f.Name)),
 	}, nil
+}
+
+// longAction reports whether a week's idea to try is a matrix action
+// that runs for months, started this week rather than done in it.
+func longAction(a Action) bool {
+	return strings.Contains(a.Evidence, ", over the months ahead; by our next 1:1, a first step in ")
 }
 
 // ownFirst orders a focus skill's actions so that the person's own come
@@ -446,9 +451,9 @@ func habit(p *skills.Person, f Focus) *Action {
 	} else {
 		person = ""
 	}
-	end := " Do it once before our next 1:1."
+	isPerson := false
 	if practice == "" || person != "" && f.Next.Value%2 == 0 {
-		practice, end = person, " Book it before our next 1:1."
+		practice, isPerson = person, true
 	}
 	if practice == "" || f.Next.Value == 0 {
 		return nil
@@ -461,17 +466,20 @@ func habit(p *skills.Person, f Focus) *Action {
 			return nil // the plan's actions hold it already
 		}
 	}
-	goal := habitGoal(p, f)
-	start, on := end, ""
-	if goal != nil {
+	// The practice is the line, one sentence of the matrix's own (cold
+	// read 7, finding 2): the goal it is begun on is named in what would
+	// show it.
+	on, text := "", practice
+	if goal := habitGoal(p, f); goal != nil {
 		obj := cmpOr(the(parseGoal(goal.Text).Object), "“"+goal.Text+"”")
-		start, on = fmt.Sprintf(" Do it first on %s, before our next 1:1.", obj), " on "+obj
-		if strings.HasPrefix(end, " Book") {
-			start = fmt.Sprintf(" Book it before our next 1:1, with %s as the case you bring.", obj)
+		on = " on " + obj
+		text = strings.TrimSuffix(practice, ".") + ", starting with " + obj + "."
+		if isPerson {
+			text = strings.TrimSuffix(practice, ".") + ", with " + obj + " as the case you bring."
 		}
 	}
 	return &Action{
-		Text:     practice + start,
+		Text:     text,
 		Evidence: levelShows(f, on),
 	}
 }
@@ -508,9 +516,32 @@ func levelShows(f Focus, on string) string {
 func habitGoal(p *skills.Person, f Focus) *skills.Goal {
 	var goal *skills.Goal
 	for _, g := range p.OpenGoals() {
-		if g.Text != "" && slices.Contains(g.Skills, f.ID) && (goal == nil || sooner(g, *goal)) {
+		// A goal past its date is raised under Goals due alone.
+		late := !g.Due.IsZero() && !p.Assessed.IsZero() && g.Due.Before(p.Assessed)
+		if g.Text != "" && !late && slices.Contains(g.Skills, f.ID) && (goal == nil || sooner(g, *goal)) {
 			goal = &g
 		}
 	}
 	return goal
+}
+
+// firstClause is a level's descriptor up to its first colon, semicolon or
+// full stop: the part a line can quote.
+func firstClause(d string) string {
+	c := strings.TrimSpace(d)
+	if i := strings.IndexAny(c, ":;."); i > 0 {
+		c = c[:i]
+	}
+	return c
+}
+
+// clauseToYou is the clause of a note that records a setback, said to p
+// when the whole note speaks of p in the third person (see toYou): a
+// pronoun in the clause may be about someone the note named before it.
+func clauseToYou(text string, p *skills.Person) string {
+	c := SetbackClause(text)
+	if toYou(text, p) == text {
+		return c
+	}
+	return toYou(c, p)
 }

@@ -238,10 +238,11 @@ func describe(m *skills.Matrix, p *skills.Person, c skills.Change, day time.Time
 		}
 		return fmt.Sprintf("Now working towards %s.", roleName(m, c.To))
 	case skills.KindEvidence:
+		text := toYou(c.Text, p)
 		if Setback(c.Text) {
-			return fmt.Sprintf("A setback noted on %s: “%s”", name, c.Text)
+			return fmt.Sprintf("A setback noted on %s: “%s”", name, text)
 		}
-		return fmt.Sprintf("Evidence on %s: “%s”", name, c.Text)
+		return fmt.Sprintf("Evidence on %s: “%s”", name, text)
 	case skills.KindGoal:
 		if !c.On.IsZero() {
 			return fmt.Sprintf("New goal, due %s: “%s”", longDate(c.On, day), c.Text)
@@ -272,8 +273,9 @@ func whyNow(in AgendaInput, f Focus, day time.Time, quoted func(string) string) 
 	}
 	switch {
 	case goal != nil && !goal.Due.IsZero() && goal.Due.Before(day):
-		// The goal is quoted once, under Goals due.
-		return "the goal past its date, under Goals due, is the work that needs it."
+		// A goal past its date is raised once, under Goals due, with the
+		// question that sets its new date: the skill's own reason stands
+		// here.
 	case goal != nil && !goal.Due.IsZero() && !goal.Due.After(day.AddDate(0, 0, 14)):
 		// The goal is quoted once, under Goals due.
 		return fmt.Sprintf("your goal due on %s, under Goals due, rests on it.", longDate(goal.Due, day))
@@ -289,10 +291,11 @@ func whyNow(in AgendaInput, f Focus, day time.Time, quoted func(string) string) 
 		}
 	}
 	if last != nil && Setback(last.Text) {
-		if where := quoted(last.Text); where != "" {
+		text := toYou(last.Text, p)
+		if where := quoted(text); where != "" {
 			return fmt.Sprintf("the last note on it, from %s, records a setback (%s).", longDate(last.Date, day), where)
 		}
-		return fmt.Sprintf("the last note on it, from %s, records a setback: “%s”", longDate(last.Date, day), last.Text)
+		return fmt.Sprintf("the last note on it, from %s, records a setback: “%s”", longDate(last.Date, day), text)
 	}
 	if slices.Contains(p.Focus, f.ID) {
 		return "we chose it together as a focus."
@@ -390,7 +393,11 @@ var (
 // weeks are under Goals due already, and are not asked for twice; the goal
 // this week's idea to try is a step of, and last week's review (last), give
 // their turn to the next.
-func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus, last string) string {
+//
+// started says whether the file shows work on a goal begun (see
+// goalStarted): where a goal stands, or its latest piece of work, is asked
+// only of work begun; of the rest, the first step.
+func workReview(p *skills.Person, leader bool, number int, day time.Time, focus *WeekFocus, last string, started func(skills.Goal) bool) string {
 	type slot struct {
 		goal *skills.Goal
 	}
@@ -420,6 +427,12 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time, focus 
 		switch mod(number, 3) {
 		case 0:
 			return fmt.Sprintf("Bring what is in the way of “%s”%s, if anything, and who could help.", g.Text, due)
+		case 1, 2:
+			if !started(*g) {
+				return fmt.Sprintf("Bring the first step you will take on “%s”%s, and what you need to take it.", g.Text, due)
+			}
+		}
+		switch mod(number, 3) {
 		case 1:
 			return fmt.Sprintf("Bring where “%s” stands%s and the next decision in it.", g.Text, due)
 		}
@@ -437,19 +450,28 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time, focus 
 // feedbackPrompts are one prompt, one way a week in turn (to the person,
 // then to me), from the week's focus and goal, turning with the person's
 // agendas from a place of their own.
-func feedbackPrompts(id, first string, number int, focus *WeekFocus, goal string) []string {
+//
+// started says whether the file shows work on the goal begun (see
+// goalStarted): how it went is asked only of work begun; of work not begun
+// yet, its first step.
+func feedbackPrompts(id, first string, number int, focus *WeekFocus, goal string, started bool) []string {
 	skill := "your work"
 	if focus != nil {
 		skill = lowerFirst(focus.Name)
 	}
+	went := fmt.Sprintf("For %s: where your work on %s made the biggest difference, and what I would do differently.", first, "“"+goal+"”")
 	if goal == "" {
 		goal = skill
+		went = fmt.Sprintf("For %s: where your work on %s made the biggest difference, and what I would do differently.", first, skill)
 	} else {
+		if !started {
+			went = fmt.Sprintf("For %s: your first step on “%s”, and what you want my view on before you take it.", first, goal)
+		}
 		goal = "“" + goal + "”"
 	}
 	toThem := []string{
 		fmt.Sprintf("For %s: what I saw of your %s lately, one thing to keep and one to change.", first, skill),
-		fmt.Sprintf("For %s: where your work on %s made the biggest difference, and what I would do differently.", first, goal),
+		went,
 		fmt.Sprintf("For %s: name the piece of %s you most want my view on.", first, skill),
 	}
 	toMe := []string{
@@ -490,4 +512,33 @@ func GoalOutcome(end, when, goal, outcome string) string {
 		}
 	}
 	return t
+}
+
+// goalStarted reports whether p's file shows work on goal g begun by day:
+// evidence dated on or before day, on one of the goal's skills, and no
+// older than the goal (the day the history first shows it, else the plan's
+// start). A goal written on its own is work still to begin.
+func goalStarted(p *skills.Person, history []skills.Change, g skills.Goal, day time.Time) bool {
+	from := p.PlanStart
+	for _, c := range history {
+		if c.Kind == skills.KindGoal && c.Text == g.Text && (from.IsZero() || c.Date.After(from)) {
+			from = day0(date(c.Date))
+		}
+	}
+	return slices.ContainsFunc(p.Evidence, func(e skills.Evidence) bool {
+		return slices.Contains(g.Skills, e.Skill) && !e.Date.After(day) && !e.Date.Before(from)
+	})
+}
+
+// toYou is a note about p as their agenda shows it: the agenda speaks to
+// them, and their file gives no pronouns, so a note's he or she about them
+// reads you ("in his first three weeks" reads "in your first three
+// weeks"). A note about someone else, or one that names them, is quoted as
+// written.
+func toYou(text string, p *skills.Person) string {
+	first := firstWord(p.Name)
+	if !ThirdPerson(text, first) || slices.Contains(strings.FieldsFunc(text, notLetter), first) {
+		return text
+	}
+	return secondPerson.Replace(text)
 }

@@ -349,12 +349,21 @@ func careerAsk(m *skills.Matrix, p *skills.Person, pl *Plan, month int) (point, 
 		for _, id := range ids {
 			out = append(out, lowerFirst(skillRef(m, id).Name))
 		}
+		// "customer insight, and product discovery and UX": a name with an
+		// "and" of its own is set apart by a comma.
+		if len(out) > 1 && slices.ContainsFunc(out, func(n string) bool { return strings.Contains(n, " and ") }) {
+			return strings.Join(out[:len(out)-1], ", ") + ", and " + out[len(out)-1]
+		}
 		return andList(out)
 	}
 	var qs []string
 	switch want := m.Role(a.Wants(m, p.Role)); {
 	case pl.Aspiration != nil && pl.Aspiration.Conflict:
 		return point, pl.Aspiration.Question // every month, until it is settled
+	case want != nil && a.Track == skills.TrackIC && isLeader(m, p.Role):
+		// A move off leading people is asked about every month until it
+		// is made: it changes more than the person's own work.
+		return point, fmt.Sprintf("You asked to move to the individual-contributor track, as %s: is it still what you want, and what would make it a good move for you and for your people?", want.Name)
 	case want != nil:
 		qs = append(qs, fmt.Sprintf("Is %s still what you want, and what has this month told you about it?", want.Name))
 	}

@@ -204,7 +204,11 @@ func wordsOf(text string) []string { return strings.FieldsFunc(text, notLetter) 
 // a report's goal still open two weeks past its date. Read from the team:
 // who reports to whom, their baselines, joined dates and goals.
 type owedItem struct {
-	kind string // "calibrate", "check" or "goal"
+	// kind is "track" (the person's own move off leading people, or a
+	// report's move between tracks), "calibrate", "calibrate-line" (a
+	// report's baseline of their own people, calibrated with the person),
+	// "check" or "goal".
+	kind string
 	// names are how the agenda calls the people; first is set when every
 	// baseline to calibrate is the manager's first assessment of them.
 	names []string
@@ -213,13 +217,20 @@ type owedItem struct {
 	// fall 30, 60 and 90 days after it), the goal's due date.
 	due  time.Time
 	goal string
+	// For a track move: by is who makes it (the report; "" for the person
+	// themselves), as the role they aim for, and people the ones they lead
+	// today, whose hand-over is part of the move; toLead is set for a move
+	// onto the track that leads people.
+	by, byCall, as string
+	people         []string
+	toLead         bool
 }
 
 // peopleOwed lists what p owes their people, from the team index, in the
 // order the agenda weighs it: calibration first, as verdicts wait on it,
 // then new hires, then goals.
 func peopleOwed(p *skills.Person, team *TeamIndex) []owedItem {
-	var out []owedItem
+	out := trackMoves(p, team)
 	cal := map[string]*owedItem{} // by date
 	var dates []string
 	for _, id := range team.reports[p.ID] {
@@ -246,6 +257,7 @@ func peopleOwed(p *skills.Person, team *TeamIndex) []owedItem {
 	for _, d := range dates {
 		out = append(out, *cal[d])
 	}
+	out = append(out, lineCalibrations(p, team)...)
 	for _, id := range team.reports[p.ID] {
 		if q := team.people[id]; !q.Joined.IsZero() {
 			out = append(out, owedItem{kind: "check", names: []string{team.callName(q)}, due: q.Joined})
@@ -257,6 +269,84 @@ func peopleOwed(p *skills.Person, team *TeamIndex) []owedItem {
 			if !g.Due.IsZero() {
 				out = append(out, owedItem{kind: "goal", names: []string{team.callName(q)}, due: g.Due, goal: g.Text})
 			}
+		}
+	}
+	return out
+}
+
+// trackMoves are the moves between tracks that p's 1:1s carry: p's own
+// move off leading people (the hand-over of their people is agreed with
+// their manager before anything is announced), then each report's move,
+// by the report's aspiration in their file, in the order of p's reports.
+func trackMoves(p *skills.Person, team *TeamIndex) []owedItem {
+	m := team.matrix
+	if m == nil {
+		return nil
+	}
+	move := func(q *skills.Person) (owedItem, bool) {
+		role := m.Role(q.Role)
+		if q.Aspiration == nil || role == nil {
+			return owedItem{}, false
+		}
+		it := owedItem{kind: "track"}
+		if t := q.TargetRole(m); t != q.Role {
+			it.as = roleName(m, t)
+		}
+		switch {
+		case q.Aspiration.Track == skills.TrackIC && role.Leads:
+			for _, id := range team.reports[q.ID] {
+				it.people = append(it.people, team.callName(team.people[id]))
+			}
+			return it, true
+		case q.Aspiration.Track == skills.TrackManager && !role.Leads:
+			it.toLead = true
+			return it, true
+		}
+		return owedItem{}, false
+	}
+	var out []owedItem
+	if it, ok := move(p); ok && !it.toLead && len(it.people) > 0 {
+		out = append(out, it)
+	}
+	// A move that hands over people comes before a wish to lead them.
+	var toLead []owedItem
+	for _, id := range team.reports[p.ID] {
+		q := team.people[id]
+		if it, ok := move(q); ok {
+			it.by, it.byCall = cmpName(q), team.callName(q)
+			if it.toLead {
+				toLead = append(toLead, it)
+			} else {
+				out = append(out, it)
+			}
+		}
+	}
+	return append(out, toLead...)
+}
+
+// lineCalibrations are the baselines p's reports set for their own
+// people and have not calibrated yet: their plans name p to calibrate them
+// with, so p's 1:1s carry them too, by the date the plans commit to.
+func lineCalibrations(p *skills.Person, team *TeamIndex) []owedItem {
+	var out []owedItem
+	for _, mid := range team.reports[p.ID] {
+		mgr := team.people[mid]
+		it := owedItem{kind: "calibrate-line", by: cmpName(mgr), byCall: team.callName(mgr), first: true}
+		for _, id := range team.reports[mid] {
+			q := team.people[id]
+			b, ok := team.rebased[id]
+			today := TodayOf(q).day
+			if !ok || b.Author != "" && b.Author != mgr.Name || today.IsZero() {
+				continue
+			}
+			it.names = append(it.names, team.callName(q))
+			it.first = it.first && b.Kind == "new-manager"
+			if by := today.AddDate(0, 0, 30); by.After(it.due) {
+				it.due = by
+			}
+		}
+		if len(it.names) > 0 {
+			out = append(out, it)
 		}
 	}
 	return out
@@ -301,7 +391,27 @@ func yourPeople(pl *Plan, day time.Time, n int) []string {
 			if it.due.Before(day) {
 				out = append(out, fmt.Sprintf("Calibrate %s %s: it was due by %s, and %s on it still.", what, with, when, wait))
 			} else {
-				out = append(out, fmt.Sprintf("Calibrate %s %s by %s: %s on it.", what, with, when, wait))
+				out = append(out, calibrateLine(what, with, when, wait, n))
+			}
+		case "track":
+			out = append(out, trackLine(it, n))
+		case "calibrate-line":
+			what := "first assessment"
+			if !it.first {
+				what = "assessment"
+			}
+			if len(it.names) > 1 {
+				what += "s"
+			}
+			wait := possessive(who) + " verdict waits"
+			if len(it.names) > 1 {
+				wait = "their verdicts wait"
+			}
+			when := fmt.Sprintf("%s %s", it.due.Weekday(), longDate(it.due, day))
+			if it.due.Before(day) {
+				out = append(out, fmt.Sprintf("Calibrate %s %s of %s with %s: it was due by %s, and %s on it still.", possessive(it.by), what, who, it.byCall, when, wait))
+			} else {
+				out = append(out, calibrateLine(fmt.Sprintf("%s %s of %s", possessive(it.by), what, who), "with "+it.byCall, when, wait, n))
 			}
 		case "check":
 			for _, check := range []int{30, 60, 90} {
@@ -323,6 +433,52 @@ func yourPeople(pl *Plan, day time.Time, n int) []string {
 		}
 	}
 	return out
+}
+
+// calibrateLine is the line of a calibration still ahead, turning with n
+// so that the weeks before it do not read the same (cold read 7, finding
+// 8): what to calibrate, with whom, by when, and the verdicts that wait.
+func calibrateLine(what, with, when, wait string, n int) string {
+	switch mod(n, 3) {
+	case 1:
+		return fmt.Sprintf("Is the calibration of %s booked %s, before %s? %s on it.", what, with, when, upperFirst(wait))
+	case 2:
+		return fmt.Sprintf("For the calibration of %s %s, by %s: bring the levels you are least sure of, with the work behind each.", what, with, when)
+	}
+	return fmt.Sprintf("Calibrate %s %s by %s: %s on it.", what, with, when, wait)
+}
+
+// trackLine is the line of a move between tracks, turning with n: the
+// person's own move off leading people (its hand-over agreed with me
+// before anything is announced), or a report's, which the person agrees
+// with them.
+func trackLine(it owedItem, n int) string {
+	as := ""
+	if it.as != "" {
+		as = ", as " + it.as
+	}
+	people := andList(it.people)
+	if it.by == "" {
+		return []string{
+			fmt.Sprintf("Your move to the individual-contributor track%s: who takes on %s, and when, is ours to agree before anything is announced; bring who you would suggest for each.", as, people),
+			fmt.Sprintf("Your move to the individual-contributor track: which of %s could move first, to whom, and what do they need to hear from you before it is announced?", people),
+			fmt.Sprintf("Your move to the individual-contributor track: where the hand-over of %s stands, and what you need from me to announce it well.", people),
+		}[mod(n, 3)]
+	}
+	if it.toLead {
+		return []string{
+			fmt.Sprintf("%s wants to lead people%s: bring what people work %s is practising before the title, and how it is going.", it.by, as, it.byCall),
+			fmt.Sprintf("%s wants to lead people: how is the practice going, as the people it serves tell it?", it.by),
+		}[mod(n, 2)]
+	}
+	if len(it.people) == 0 {
+		return fmt.Sprintf("%s wants to move to the individual-contributor track%s: agree with %s what the move asks, and bring it to me before anything is announced.", it.by, as, it.byCall)
+	}
+	return []string{
+		fmt.Sprintf("%s wants to move to the individual-contributor track%s: agree with %s who takes on %s, and when, and bring it to me before anything is announced.", it.by, as, it.byCall, people),
+		fmt.Sprintf("%s move to the individual-contributor track: where have you and %s got to on who takes on %s, and what do you need from me for it?", possessive(it.by), it.byCall, people),
+		fmt.Sprintf("%s move to the individual-contributor track: bring the hand-over you and %s agreed, person by person, and the day it is announced.", possessive(it.by), it.byCall),
+	}[mod(n, 3)]
 }
 
 // checkAsks and goalAsks are what a line of yourPeople asks, in turn.

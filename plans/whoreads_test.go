@@ -273,7 +273,7 @@ func TestManagersAgendaCarriesWhatTheyOweTheirPeople(t *testing.T) {
 			"Ma's goal “Hand the weekly release review to To” was due on 30 October and is still open: a new date from you, or a decision from me?",
 		}, prevAt(t, "2026-W48", 1)},
 		{"a GPM's second agenda: a new question about the new hire", "lee", "2026-W48", gpmTeam, []string{
-			"Calibrate your first assessments of Jo and Pat with me by Friday 18 December: their verdicts wait on it.",
+			"Is the calibration of your first assessments of Jo and Pat booked with me, before Friday 18 December? Their verdicts wait on it.",
 			"Ash's day-60 check is on Friday 11 December: what is going well so far, and where is a hand still needed?",
 		}, prevAt(t, "2026-W47", 1)},
 		{"the GPM's report's goal, four days past its date: theirs to take up first", "ma", "2026-W48", dirTeam, nil, nil},

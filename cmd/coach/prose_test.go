@@ -105,7 +105,7 @@ func agendaproseCmd(ts *testscript.TestScript, neg bool, args []string) {
 // tryLine is an agenda's idea to try this week, and focusHeading the
 // heading that names its focus skill.
 var (
-	tryLine      = regexp.MustCompile(`(?m)^- Try this week: (.+)$`)
+	tryLine      = regexp.MustCompile(`(?m)^- (?:Try|Start) this week: (.+)$`)
 	focusHeading = regexp.MustCompile(`(?m)^### (.+) \(week \d+`)
 	// A quotation, a date, a number or a word with a capital (a name, a
 	// team, a sentence's start) is the person's own; the rest is the frame.
@@ -530,6 +530,10 @@ func sharedTries(docs map[string]string) []string {
 		week := path.Dir(path.Dir(path.Dir(f))) + " " + strings.TrimSuffix(path.Base(f), ".md")
 		for _, line := range strings.Split(docs[f], "\n") {
 			t, ok := strings.CutPrefix(line, try)
+			if !ok {
+				// A matrix action that runs for months is started this week.
+				t, ok = strings.CutPrefix(line, "- Start this week: ")
+			}
 			if !ok {
 				continue
 			}
