@@ -215,8 +215,11 @@ type Plan struct {
 	// calibrateWith is who calibrates the baseline (the manager's manager);
 	// evidence is the person's evidence, for the verdict's facts.
 	calibrateWith string
-	evidence      []skills.Evidence
-	person        *skills.Person
+	// weekday is the team's 1:1 weekday, for the day of the next career
+	// conversation.
+	weekday  time.Weekday
+	evidence []skills.Evidence
+	person   *skills.Person
 	// raised are the skills whose level was raised in a batch without
 	// evidence (the latest on raisedOn), matrix order; backed the readiness
 	// for the target and the current role on the levels before them, which
@@ -493,6 +496,7 @@ func Build(in Input) (*Plan, error) {
 			who, until, possessive(team.callName(team.people[gm.Mentor])), gm.Goal)
 	}
 	pl.ManagerCall = team.managerCall(p)
+	pl.weekday = in.Config.Agenda.WeekdayValue()
 	pl.AlsoMentoredBy = alsoMentoredBy(p, team, pl.Mentors, pl.mentoredByName)
 	pl.Conversations = conversations(m, p, pl.ManagerCall)
 	pl.Today = TodayOf(p)

@@ -136,3 +136,13 @@ func TestCR7HiringGoalOwnedByAReport(t *testing.T) {
 	_, out = cr7Render(t, cfg, dee, ko, pm)
 	cr7Has(t, out, `- The team is short against its planned shape: one Product Manager (1 of 2), a hire, as nobody in the team is within reach of it yet. The hiring plan for it is yours to start.`)
 }
+
+// One count of the skills without a level: the people-leading skills an
+// individual contributor's role and target ask no more of wait, and the
+// plan says how many and why, rather than a second, smaller count.
+func TestCR7AssessFirstCountsEverySkillWithoutALevel(t *testing.T) {
+	ivy := &skills.Person{ID: "ivy", Name: "Ivy Chen", Path: "skills/ivy.toml", Role: "apm", Manager: "max", Assessed: cr7Day("2026-11-10"),
+		Levels: map[string]int{"communication": 2, "customer-insight": 2, "execution-delivery": 2}}
+	_, out := cr7Render(t, skills.DefaultConfig(), ivy)
+	cr7Has(t, out, "21 skills have no level yet; none is guessed. Assess these 17 in the next 1:1s: Stakeholder relationships; Negotiation and trade-offs; Cross-functional collaboration; Decisions and risk; Feedback: support and challenge; Development plans and levelling; Team health and engagement; Outcomes and metrics; Vision and product strategy; Portfolio strategy and resource allocation; Business acumen: pricing, P&L and unit economics; Go-to-market and launch; Industry and market knowledge; Technical fluency; Product discovery and UX; Data and experimentation; Processes and shared tools. The other 4 are people-leading skills that neither Associate Product Manager nor Product Manager asks more of: they wait for a role that does.")
+}
