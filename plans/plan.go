@@ -376,6 +376,11 @@ type Action struct {
 	// After is Text said as the step beyond the person's own goal on the
 	// skill, done in the plan period, which it names; "" when none is.
 	After string `json:"after,omitempty"`
+	// InPlan and EvidenceInPlan are the action (After or Text) and its
+	// evidence as the plan says them, scoped to its period when they run
+	// longer (see scopeFocusToPlan); "" when they are said as they are.
+	InPlan         string `json:"in_plan,omitempty"`
+	EvidenceInPlan string `json:"evidence_in_plan,omitempty"`
 }
 
 // Strength is a skill above the current role's bar or at the top of the
@@ -665,6 +670,7 @@ func Build(in Input) (*Plan, error) {
 			pl.FocusNote += " " + n
 		}
 	}
+	scopeFocusToPlan(pl.Focus, pl.NextReview)
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)
 	pl.Concern = concern(pl)
