@@ -1865,3 +1865,17 @@ func (pl *Plan) RaisedOn() string { return pl.raisedOn }
 func (pl *Plan) StrengthsAtBar() bool {
 	return slices.ContainsFunc(pl.Strengths, func(s Strength) bool { return s.AtBar })
 }
+
+// MentoringUnsaid are the people this person mentors whom no strength of
+// the plan names already in its use: each said once (cold read 7).
+func (pl *Plan) MentoringUnsaid() []MentorLink {
+	var out []MentorLink
+	for _, l := range pl.Mentoring {
+		if !slices.ContainsFunc(pl.Earned, func(st Strength) bool {
+			return st.ID == l.Skill.ID && strings.Contains(st.Use, l.Person.Name)
+		}) {
+			out = append(out, l)
+		}
+	}
+	return out
+}

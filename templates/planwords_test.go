@@ -146,3 +146,16 @@ func TestCR7AssessFirstCountsEverySkillWithoutALevel(t *testing.T) {
 	_, out := cr7Render(t, skills.DefaultConfig(), ivy)
 	cr7Has(t, out, "21 skills have no level yet; none is guessed. Assess these 17 in the next 1:1s: Stakeholder relationships; Negotiation and trade-offs; Cross-functional collaboration; Decisions and risk; Feedback: support and challenge; Development plans and levelling; Team health and engagement; Outcomes and metrics; Vision and product strategy; Portfolio strategy and resource allocation; Business acumen: pricing, P&L and unit economics; Go-to-market and launch; Industry and market knowledge; Technical fluency; Product discovery and UX; Data and experimentation; Processes and shared tools. The other 4 are people-leading skills that neither Associate Product Manager nor Product Manager asks more of: they wait for a role that does.")
 }
+
+// A mentee a strength's use names already is not listed again under "you
+// mentor"; one it does not name is.
+func TestCR7MenteeSaidOnce(t *testing.T) {
+	pl := &plans.Plan{
+		Earned:    []plans.Strength{{SkillRef: plans.SkillRef{ID: "coaching", Name: "Coaching and mentoring"}, Use: "you mentor Alice Example in it"}},
+		Mentoring: []plans.MentorLink{{Person: plans.PersonRef{ID: "alice", Name: "Alice Example"}, Skill: plans.SkillRef{ID: "coaching"}}, {Person: plans.PersonRef{ID: "ben", Name: "Ben Okoro"}, Skill: plans.SkillRef{ID: "negotiation"}}},
+	}
+	got := pl.MentoringUnsaid()
+	if len(got) != 1 || got[0].Person.ID != "ben" {
+		t.Errorf("unsaid = %+v, want Ben only", got)
+	}
+}
