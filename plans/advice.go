@@ -557,17 +557,57 @@ func readyForMonths(pl *Plan, first, mgr string) []string {
 	default:
 		scope = fmt.Sprintf("Scope in %s terms before the title: the widest problem the group has that fits the %s bar, %s's to own from the next 1:1, with its decisions.", pl.Target.Name, pl.Target.Name, first)
 	}
+	return []string{scope, stayTalk(pl, first, mgr)}
+}
+
+// stayTalk is the conversation about staying with someone at the target's
+// bar for months: on the day of their next career conversation (the first
+// 1:1 of a month on their 1:1 weekday, as their agendas hold it), and in
+// the words of their own file: how long they have been ready, and what
+// they have shown since, or that nothing new is written down.
+func stayTalk(pl *Plan, first, mgr string) string {
+	today := pl.Today.day
+	when := "at the next career conversation"
+	if !today.IsZero() {
+		// The first 1:1 of this month when it is still ahead, else next
+		// month's: the agendas' career conversation.
+		d := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
+		d = d.AddDate(0, 0, mod(int(pl.weekday)-int(d.Weekday()), 7))
+		if d.Before(today) {
+			d = firstWeekday(today, pl.weekday)
+		}
+		when = fmt.Sprintf("at the career conversation on %s %s, the first 1:1 of %s", d.Weekday(), longDate(d, today), d.Month())
+	}
 	since := pl.AtBarSince
-	if d, err := time.Parse(time.DateOnly, since); err == nil {
-		if today, err := time.Parse(time.DateOnly, pl.Today.Date); err == nil {
-			if n := monthsBetween(d, today); n >= 2 {
-				since = fmt.Sprintf("%s, %s ago", since, words(n, "month"))
+	var shown []skills.Evidence
+	if d, err := time.Parse(time.DateOnly, since); err == nil && !today.IsZero() {
+		if n := monthsBetween(d, today); n >= 2 {
+			since = fmt.Sprintf("%s, %s", since, words(n, "month"))
+		}
+		for _, e := range pl.evidence {
+			if !e.Date.Before(d) && !e.Date.After(today) && !Setback(e.Text) {
+				shown = append(shown, e)
 			}
 		}
 	}
-	stay := fmt.Sprintf("A conversation about staying, this month: %s has been ready since %s. %s asks what would make %s leave, what %s needs while the round comes, and says plainly what %s can and cannot promise.",
-		first, since, upperFirst(mgr), first, first, mgr)
-	return []string{scope, stay}
+	var what string
+	switch len(shown) {
+	case 0:
+		what = fmt.Sprintf("with nothing new written down since: %s asks what has kept %s work out of sight, as that is what a promotion case needs", mgr, possessive(first))
+	default:
+		latest := shown[0]
+		for _, e := range shown {
+			if !e.Date.Before(latest.Date) {
+				latest = e
+			}
+		}
+		what = fmt.Sprintf("with %s written down since, the latest \"%s\"", number(len(shown))+" pieces of work", spoken(latest.Text, pl.person, pl.ManagerCall))
+		if len(shown) == 1 {
+			what = fmt.Sprintf("with one piece of work written down since, \"%s\"", spoken(latest.Text, pl.person, pl.ManagerCall))
+		}
+	}
+	return fmt.Sprintf("A conversation about staying, %s: %s has been at the %s bar since %s, %s. %s asks what would make %s leave, what %s needs while the round comes, and says plainly what %s can and cannot promise.",
+		when, first, pl.Target.Name, since, what, upperFirst(mgr), first, first, mgr)
 }
 
 // doneBefore is action said after the person's own goal on s that is done, within their

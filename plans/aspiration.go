@@ -148,7 +148,7 @@ func conflictQuestion(a *skills.Aspiration, target, want *skills.Role) string {
 // track, when there is one.
 func pathSteps(m *skills.Matrix, p *skills.Person, pl *Plan, role, target *skills.Role) []string {
 	var out []string
-	rd := pl.Readiness
+	rd := pl.Counted()
 	var focus []string
 	for _, f := range pl.Focus {
 		focus = append(focus, f.Name)

@@ -131,12 +131,29 @@ func TestColdRead6Finding23ReadyForMonths(t *testing.T) {
 	for _, want := range []string{
 		"Sponsorship: make the case for Pat as Group Product Manager at the next promotion round, with the evidence in this plan.",
 		"Scope in Group Product Manager terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is Pat's to run, with its decisions, agreed at the next 1:1.",
-		"A conversation about staying, this month: Pat has been ready since 2026-05-19, six months ago. Rosa asks what would make Pat leave, what Pat needs while the round comes, and says plainly what Rosa can and cannot promise.",
+		// Cold read 7: on the day of the next career conversation, in the
+		// words of Pat's own file (nothing written down since).
+		"A conversation about staying, at the career conversation on Tuesday 1 December, the first 1:1 of December: Pat has been at the Group Product Manager bar since 2026-05-19, six months, with nothing new written down since: Rosa asks what has kept Pat's work out of sight, as that is what a promotion case needs. Rosa asks what would make Pat leave, what Pat needs while the round comes, and says plainly what Rosa can and cannot promise.",
 	} {
 		if !slices.Contains(pl.Commitments, want) {
 			t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
 		}
 	}
+	// What Pat has shown since is quoted, and a first 1:1 of the month
+	// still ahead on the 1:1 weekday is the day.
+	p := newP()
+	p.Assessed = day("2026-12-01")
+	p.Evidence = []skills.Evidence{
+		{Date: day("2026-04-01"), Skill: "coaching", Text: "Before the bar: not counted"},
+		{Date: day("2026-09-15"), Skill: "portfolio-strategy", Text: "Moved two engineers to fraud after sizing both backlogs"},
+		{Date: day("2026-11-05"), Skill: "team-health", Text: "Ran the retro; two of its actions have shipped"},
+	}
+	cfg.Agenda.Weekday = "thursday"
+	pl = buildCfg(t, cfg, p, hist, rosa)
+	if want := `A conversation about staying, at the career conversation on Thursday 3 December, the first 1:1 of December: Pat has been at the Group Product Manager bar since 2026-05-19, six months, with two pieces of work written down since, the latest "Ran the retro; two of its actions have shipped". Rosa asks what would make Pat leave, what Pat needs while the round comes, and says plainly what Rosa can and cannot promise.`; !slices.Contains(pl.Commitments, want) {
+		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
+	}
+	cfg.Agenda.Weekday = ""
 	// A role the shape still wants is one that may open up.
 	cfg.Team.Shape = map[string]int{"gpm": 2}
 	pl = buildCfg(t, cfg, newP(), hist, rosa)

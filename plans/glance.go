@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -182,7 +183,7 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 	if len(open) > 0 && !covered[1] && !covered[0] {
 		var parts []string
 		for _, f := range open {
-			parts = append(parts, fmt.Sprintf("%s: %s", f.Name, lowerFirst(strings.TrimSuffix(firstSentence(f.Actions[0].Text), "."))))
+			parts = append(parts, fmt.Sprintf("%s: %s", f.Name, lowerFirst(strings.TrimSuffix(firstSentence(cmp.Or(f.Actions[0].InPlan, f.Actions[0].Text)), "."))))
 		}
 		out = append(out, Milestone{Days: 30, Date: day(30), Text: "Started and talked through at a 1:1: " + strings.Join(parts, "; ") + "."})
 	}

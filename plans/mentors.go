@@ -484,6 +484,60 @@ func goalMentors(ix *TeamIndex) map[string]GoalMentor {
 	return out
 }
 
+// ShownMentor is a mentoring a teammate's own evidence records: Mentor's
+// entry of Date (Text) says they mentored or coached Mentee.
+type ShownMentor struct {
+	Mentor string
+	Date   string
+	Text   string
+}
+
+// shownMentors finds the evidence entries that record mentoring or
+// coaching a teammate ("Mentored Ivy through her first launch review"),
+// the teammate named by full name or by a first name only they have, the
+// latest entry of each mentor; a manager's entry about their own report
+// is the job, not a mentoring. Keyed by mentee id, each list by mentor id.
+func shownMentors(ix *TeamIndex) map[string][]ShownMentor {
+	out := map[string][]ShownMentor{}
+	for _, id := range ix.ids {
+		p := ix.people[id]
+		latest := map[string]ShownMentor{}
+		for _, e := range p.Evidence {
+			w := contentWords(e.Text)
+			if !w["mento"] && !w["coach"] {
+				continue
+			}
+			mentee := namedIn(ix, e.Text, id)
+			if mentee == "" || ix.people[mentee].Manager == id {
+				continue
+			}
+			if was, ok := latest[mentee]; !ok || was.Date < date(e.Date) {
+				latest[mentee] = ShownMentor{Mentor: id, Date: date(e.Date), Text: e.Text}
+			}
+		}
+		for _, mentee := range slices.Sorted(maps.Keys(latest)) {
+			out[mentee] = append(out[mentee], latest[mentee])
+		}
+	}
+	return out
+}
+
+// namedIn is the teammate text names, other than self: by full name, or
+// by a first name only they have in the team; "" when none is.
+func namedIn(ix *TeamIndex, text, self string) string {
+	for _, qid := range ix.ids {
+		if q := ix.people[qid]; qid != self && q.Name != "" && strings.Contains(text, q.Name) {
+			return qid
+		}
+	}
+	for _, word := range strings.FieldsFunc(text, notLetter) {
+		if ids := ix.byFirst[word]; len(ids) == 1 && ids[0] != self {
+			return ids[0]
+		}
+	}
+	return ""
+}
+
 // name is the name of person or leader id, "" when unknown; ix may be nil.
 func (ix *TeamIndex) name(id string) string {
 	if ix == nil {

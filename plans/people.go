@@ -549,7 +549,15 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 			short = append(short, line)
 		}
 		if len(short) > 0 {
-			out = append(out, fmt.Sprintf("The team is short against its planned shape: %s. The hiring plan for it is yours to start.", strings.Join(short, "; ")))
+			line := fmt.Sprintf("The team is short against its planned shape: %s.", strings.Join(short, "; "))
+			if owners, calls := hiringGoals(team, p.ID); len(owners) > 0 {
+				// A report already owns the hiring: the leader backs it
+				// rather than starting a second plan for the same seats.
+				line += fmt.Sprintf(" %s Back %s on it rather than start a hiring plan of your own: the headcount and the sign-off are yours to give.", strings.Join(owners, " "), andList(calls))
+			} else {
+				line += " The hiring plan for it is yours to start."
+			}
+			out = append(out, line)
 		}
 	}
 	// Who could step in, except for a leader whose own fit in the role is
@@ -570,6 +578,33 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 		}
 	}
 	return out
+}
+
+// hiringGoals are the open goals about hiring ("Hire a second PM",
+// "Write the group's hiring plan") owned by someone in mgr's line, each
+// said as whose it is and when it is due, by id then file order, and the
+// owners' call names.
+func hiringGoals(team *TeamIndex, mgr string) (out, calls []string) {
+	for _, id := range team.ids {
+		if !underOf(team, mgr, id) {
+			continue
+		}
+		q := team.people[id]
+		for _, g := range q.OpenGoals() {
+			if w := contentWords(g.Text); !w["hire"] && !w["hirin"] && !w["recru"] {
+				continue
+			}
+			due := ""
+			if !g.Due.IsZero() {
+				due = fmt.Sprintf(" (due %s)", date(g.Due))
+			}
+			out = append(out, fmt.Sprintf("%s own goal covers it: \"%s\"%s.", possessive(q.Name), g.Text, due))
+			if c := team.callName(q); !slices.Contains(calls, c) {
+				calls = append(calls, c)
+			}
+		}
+	}
+	return out, calls
 }
 
 // withinReach are the ids of the people, sorted, whose target is role and

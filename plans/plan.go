@@ -121,13 +121,23 @@ type Plan struct {
 	Ready     bool       `json:"ready"`
 	Stretch   *RoleRef   `json:"stretch,omitempty"`
 	Strengths []Strength `json:"strengths"`
+	// Earned are the strengths the plan names (see earnedStrengths):
+	// above the job's bar or at the top of the scale, on the levels as
+	// rated; Strengths are the ones reviews and agendas read.
+	Earned []Strength `json:"earned_strengths"`
+	// StrengthsOn is the caveat of Earned strengths named on a new manager's
+	// first assessment not yet calibrated, in one clause; "" otherwise.
+	StrengthsOn string `json:"strengths_on,omitempty"`
 	// Mentors are the teammates `coach team` pairs with the person on their
 	// focus skills; Mentoring the people this person mentors, a strength
 	// put to use.
 	Mentors []MentorLink `json:"mentors"`
 	// MentoredBy says who mentors the person because it is a goal of their
 	// own plan; "" when nobody's goal names them.
-	MentoredBy     string `json:"mentored_by,omitempty"`
+	MentoredBy string `json:"mentored_by,omitempty"`
+	// AlsoMentoredBy names the teammates whose own evidence records
+	// mentoring the person, beyond the mentors above, one line each.
+	AlsoMentoredBy []string `json:"also_mentored_by,omitempty"`
 	mentoredByName string
 	Mentoring      []MentorLink   `json:"mentoring"`
 	Conversations  []Conversation `json:"conversations"`
@@ -205,8 +215,11 @@ type Plan struct {
 	// calibrateWith is who calibrates the baseline (the manager's manager);
 	// evidence is the person's evidence, for the verdict's facts.
 	calibrateWith string
-	evidence      []skills.Evidence
-	person        *skills.Person
+	// weekday is the team's 1:1 weekday, for the day of the next career
+	// conversation.
+	weekday  time.Weekday
+	evidence []skills.Evidence
+	person   *skills.Person
 	// raised are the skills whose level was raised in a batch without
 	// evidence (the latest on raisedOn), matrix order; backed the readiness
 	// for the target and the current role on the levels before them, which
@@ -289,6 +302,9 @@ type SkillRow struct {
 	ExpectRoleName   string   `json:"expect_role_name"`
 	ExpectTargetName string   `json:"expect_target_name"`
 	Standing         Standing `json:"standing"`
+	// CountedAs is the earlier level a raise without evidence counts at,
+	// the level Standing is judged on; 0 when the level counts as it is.
+	CountedAs int `json:"counted_as,omitempty"`
 }
 
 // Readiness counts the skills at or above a role's bar.
@@ -360,10 +376,15 @@ type Action struct {
 	// After is Text said as the step beyond the person's own goal on the
 	// skill, done in the plan period, which it names; "" when none is.
 	After string `json:"after,omitempty"`
+	// InPlan and EvidenceInPlan are the action (After or Text) and its
+	// evidence as the plan says them, scoped to its period when they run
+	// longer (see scopeFocusToPlan); "" when they are said as they are.
+	InPlan         string `json:"in_plan,omitempty"`
+	EvidenceInPlan string `json:"evidence_in_plan,omitempty"`
 }
 
-// Strength is a skill above the current role's bar or the target's, how to
-// use it, and the teammates `coach team` pairs with this person to mentor in
+// Strength is a skill above the current role's bar or at the top of the
+// scale, what shows it, how to use it, and the teammates `coach team` pairs with this person to mentor in
 // it.
 type Strength struct {
 	SkillRef
@@ -480,6 +501,8 @@ func Build(in Input) (*Plan, error) {
 			who, until, possessive(team.callName(team.people[gm.Mentor])), gm.Goal)
 	}
 	pl.ManagerCall = team.managerCall(p)
+	pl.weekday = in.Config.Agenda.WeekdayValue()
+	pl.AlsoMentoredBy = alsoMentoredBy(p, team, pl.Mentors, pl.mentoredByName)
 	pl.Conversations = conversations(m, p, pl.ManagerCall)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
@@ -527,6 +550,13 @@ func Build(in Input) (*Plan, error) {
 		slices.SortFunc(pl.raised, func(a, b string) int { return cmp.Compare(skillOrder(m, a), skillOrder(m, b)) })
 		rd, cur := readiness(m, &q, target), readiness(m, &q, role)
 		pl.backed = &[2]Readiness{rd, cur}
+		for i, row := range pl.Skills {
+			if u, ok := raised[row.ID]; ok {
+				// The table counts what the verdict counts: one value.
+				pl.Skills[i].CountedAs = u.From
+				pl.Skills[i].Standing = StandingOf(u.From, row.ExpectTarget)
+			}
+		}
 		for _, u := range raised {
 			pl.raisedOn = max(pl.raisedOn, u.On)
 		}
@@ -564,11 +594,21 @@ func Build(in Input) (*Plan, error) {
 	pl.Verdict = VerdictOf(pl)
 	levels, before := p.Levels, ""
 	if b := pl.Baseline; pl.Verdict.Kind == "held" && b != nil && b.prior != nil {
-		// Held on a re-baseline nobody calibrated: strengths stand on the
-		// levels before it, which the plan does not call into question.
+		// Held on a re-baseline nobody calibrated: the strengths reviews
+		// and agendas read stand on the levels before it.
 		levels, before = b.prior, b.Date
 	}
 	pl.Strengths = strengths(in, role, target, team, pl.Focus, levels, before, pl.Ready)
+	pl.Earned = earnedStrengths(in, role, team, pl.Focus)
+	if b := pl.Baseline; pl.Verdict.Kind == "held" && b != nil && len(pl.Earned) > 0 {
+		// Held on a re-baseline nobody calibrated: the strengths are named
+		// on its levels, with that said once.
+		who := "your manager"
+		if pl.Person.ManagerName != "" {
+			who = pl.Person.ManagerName
+		}
+		pl.StrengthsOn = fmt.Sprintf("on %s first assessment, of %s, not yet calibrated", possessive(who), b.Date)
+	}
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
 		// Too early to judge: no skill is called below a bar yet.
 		for i := range pl.Skills {
@@ -630,6 +670,7 @@ func Build(in Input) (*Plan, error) {
 			pl.FocusNote += " " + n
 		}
 	}
+	scopeFocusToPlan(pl.Focus, pl.NextReview)
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)
 	pl.Concern = concern(pl)
@@ -770,6 +811,9 @@ type TeamIndex struct {
 	reports map[string][]string
 	// goalMentor is the mentor a teammate's own goal names, by mentee id.
 	goalMentor map[string]GoalMentor
+	// shownMentor are the teammates whose own evidence records mentoring
+	// someone, by mentee id (see shownMentors).
+	shownMentor map[string][]ShownMentor
 }
 
 // IndexTeam computes the TeamIndex of team, without its history.
@@ -851,6 +895,7 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 			ix.focusedOn[s] = append(ix.focusedOn[s], id)
 		}
 	}
+	ix.shownMentor = shownMentors(ix)
 	managers := make([]string, 0, len(reports))
 	for id := range reports {
 		managers = append(managers, id)
@@ -1240,7 +1285,7 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 	out := make([]Strength, 0, len(cands))
 	used := map[string]bool{} // a person or goal is named for one strength only
 	for _, c := range cands {
-		c.st.Use = strengthUse(m, c.st, p, role, team, used, noTeaching)
+		c.st.Use = strengthUse(m, c.st, p, role, team, used, noTeaching, false)
 		out = append(out, c.st)
 	}
 	if len(out) == 0 {
@@ -1249,11 +1294,143 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 	return out
 }
 
+// earnedStrengths are the plan's strengths (cold read 7): two or three
+// skills the person has earned, above the current role's bar (at least
+// Proficient) or at the top of the scale, and not a focus skill. They are
+// ordered by the evidence behind them (how many entries show each, then
+// the margin over the bar): the skills evidence shows come first, up to
+// three; when fewer than two do, a level two or more above the bar and at
+// least Leading, or at the top of the scale, fills up to two on the
+// assessment alone. Each carries what shows it and, when the repository
+// has one, a use tied to a real person or goal of it. A new hire has none
+// yet. People who lead no one get no manager's uses; someone below their
+// current role's bar, or back from leave, is given no one to teach.
+func earnedStrengths(in Input, role *skills.Role, team *TeamIndex, focus []Focus) []Strength {
+	m, p := in.Matrix, in.Person
+	if NewHire(p, TodayOf(p).day) {
+		return nil // their first 90 days show strengths; a level does not
+	}
+	target := in.Matrix.Role(p.TargetRole(m))
+	cur := readiness(m, p, role)
+	_, _, back := ReturnFromLeave(p)
+	noTeaching := len(cur.Below) > 0 || back
+	type cand struct {
+		st       Strength
+		evidence int
+		margin   int
+		order    int
+	}
+	var shown, rated []cand
+	for i := range m.Skills {
+		s := &m.Skills[i]
+		lvl := p.Levels[s.ID]
+		bar := s.Expect[role.ID]
+		top := lvl > 0 && lvl == m.MaxLevel()
+		if lvl == 0 || !(top || lvl > bar && lvl >= 3) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
+			// Earned: above the bar of the job, or the top of the scale.
+			// A level at the bar is the job done, not a strength; a focus
+			// skill is worked on, not leaned on.
+			continue
+		}
+		var latest *skills.Evidence
+		n := 0
+		for k, e := range p.Evidence {
+			if e.Skill == s.ID && !Setback(e.Text) {
+				n++
+				if latest == nil || !e.Date.Before(latest.Date) {
+					latest = &p.Evidence[k]
+				}
+			}
+		}
+		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), ExpectRole: bar}
+		if target != nil {
+			st.Expect, st.ExpectName = s.Expect[target.ID], expectName(m, s.Expect[target.ID])
+			st.AboveTarget = lvl > s.Expect[target.ID]
+		}
+		if latest != nil {
+			st.Shows = fmt.Sprintf("%s (\"%s\")", date(latest.Date), latest.Text)
+			if ThirdPerson(latest.Text, firstWord(p.Name)) {
+				st.Shows = date(latest.Date) + " in the evidence"
+			}
+		}
+		for _, pr := range team.byMentor[p.ID] {
+			if pr.Skill == s.ID && !noTeaching {
+				st.Mentees = append(st.Mentees, PersonRef{ID: pr.Mentee, Name: team.names[pr.Mentee]})
+			}
+		}
+		c := cand{st: st, evidence: n, margin: lvl - bar, order: i}
+		switch {
+		case n > 0:
+			shown = append(shown, c)
+		case top || lvl >= 4 && lvl-bar >= 2:
+			rated = append(rated, c) // a standout on the rating alone
+		}
+	}
+	byEvidence := func(a, b cand) int {
+		switch {
+		case a.evidence != b.evidence:
+			return b.evidence - a.evidence
+		case a.margin != b.margin:
+			return b.margin - a.margin
+		case a.st.Level != b.st.Level:
+			return b.st.Level - a.st.Level
+		}
+		return a.order - b.order
+	}
+	slices.SortStableFunc(shown, byEvidence)
+	slices.SortStableFunc(rated, byEvidence)
+	cands := shown[:min(len(shown), 3)]
+	for _, c := range rated {
+		if len(cands) >= 2 {
+			break
+		}
+		cands = append(cands, c)
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	out := make([]Strength, 0, len(cands))
+	used := map[string]bool{} // a person or goal is named for one strength only
+	for _, c := range cands {
+		c.st.Use = strengthUse(m, c.st, p, role, team, used, noTeaching, true)
+		out = append(out, c.st)
+	}
+	return out
+}
+
+// alsoMentoredBy are the teammates whose own evidence records mentoring p
+// (see shownMentors), other than the mentors the plan already names: each
+// with what the entry says and one way to use them, on p's next open goal.
+func alsoMentoredBy(p *skills.Person, team *TeamIndex, mentors []MentorLink, named string) []string {
+	var out []string
+	for _, sm := range team.shownMentor[p.ID] {
+		q := team.people[sm.Mentor]
+		if q == nil || q.Name == named || slices.ContainsFunc(mentors, func(l MentorLink) bool { return l.Person.ID == q.ID }) {
+			continue
+		}
+		call := team.callName(q)
+		use := fmt.Sprintf("tell %s what you are working on now, and ask for a second read of it", call)
+		var next *skills.Goal
+		open := p.OpenGoals()
+		for i, g := range open {
+			if !g.Due.IsZero() && (next == nil || g.Due.Before(next.Due)) {
+				next = &open[i]
+			}
+		}
+		if next != nil {
+			use = fmt.Sprintf("ask %s for a second read of \"%s\" before it is due, on %s", call, next.Text, date(next.Due))
+		}
+		out = append(out, fmt.Sprintf("%s has mentored you too (%s, in %s own words: \"%s\"): %s.", q.Name, sm.Date, possessive(call), sm.Text, use))
+	}
+	return out
+}
+
 // strengthUse is one use of a strength, tied to a real person or goal of
 // the repository: the person's mentee in it, their own goal that leans on
 // it, a teammate its evidence names, a teammate at or below their role who
-// has it as a focus (a report, for a manager); "" when there is none.
-func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.Role, team *TeamIndex, used map[string]bool, noTeaching bool) string {
+// has it as a focus (a report, for a manager; with skipMentored, not one
+// matched with a mentor in it already); "" when there is none.
+func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.Role, team *TeamIndex, used map[string]bool, noTeaching, skipMentored bool) string {
 	for _, who := range st.Mentees {
 		if !used[who.ID] {
 			used[who.ID] = true
@@ -1289,6 +1466,9 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 		if newHire || noTeaching || id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
 			m.RoleRank(q.Role) > m.RoleRank(p.Role) {
 			continue
+		}
+		if skipMentored && slices.ContainsFunc(team.byMentee[id], func(pr Pair) bool { return pr.Skill == st.ID }) {
+			continue // a mentor is matched with them in it already: a second offer crowds them
 		}
 		used[id] = true
 		if q.Manager == p.ID {
@@ -1658,9 +1838,44 @@ func roleFull(cfg skills.Config, team []*skills.Person, role string) bool {
 	return n >= want
 }
 
+// Counted is the readiness for the target the plan counts everywhere: on
+// the levels before any raise without evidence, as the verdict is judged.
+func (pl *Plan) Counted() Readiness {
+	if pl.backed != nil {
+		return pl.backed[0]
+	}
+	return pl.Readiness
+}
+
+// CountedCurrent is Counted for the current role.
+func (pl *Plan) CountedCurrent() Readiness {
+	if pl.backed != nil {
+		return pl.backed[1]
+	}
+	return pl.Current
+}
+
+// RaisedOn is the day of the latest raise without evidence that the plan
+// counts at its earlier levels; "" when none is.
+func (pl *Plan) RaisedOn() string { return pl.raisedOn }
+
 // StrengthsAtBar reports whether a strength of the plan is at the current
 // role's bar rather than above it: the section then says what is done well
 // in the job, not better than it asks.
 func (pl *Plan) StrengthsAtBar() bool {
 	return slices.ContainsFunc(pl.Strengths, func(s Strength) bool { return s.AtBar })
+}
+
+// MentoringUnsaid are the people this person mentors whom no strength of
+// the plan names already in its use: each said once (cold read 7).
+func (pl *Plan) MentoringUnsaid() []MentorLink {
+	var out []MentorLink
+	for _, l := range pl.Mentoring {
+		if !slices.ContainsFunc(pl.Earned, func(st Strength) bool {
+			return st.ID == l.Skill.ID && strings.Contains(st.Use, l.Person.Name)
+		}) {
+			out = append(out, l)
+		}
+	}
+	return out
 }

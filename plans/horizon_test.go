@@ -1,0 +1,29 @@
+package plans
+
+import "testing"
+
+// Cold read 7, finding 5: nothing in a 92-day plan takes six months. A
+// later clause with the long span comes after the plan; a text that is the
+// long span is a first step by the plan's end; a quotation of the matrix's
+// words, or a short span, is left as it is.
+func TestScopeToPlan(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Write the business case for your next significant investment with a revenue and cost forecast reviewed by finance, and check it against the actuals six months later.",
+			"Write the business case for your next significant investment with a revenue and cost forecast reviewed by finance, by 2027-02-17; after this plan: check it against the actuals six months later."},
+		{"Design the operating rhythm with the other department heads and run it for two quarters.",
+			"Design the operating rhythm with the other department heads, by 2027-02-17; after this plan: run it for two quarters."},
+		{"Write the product principles the organisation plans from, and retell it at every planning cycle, all-hands and leadership offsite for two quarters.",
+			"Write the product principles the organisation plans from, by 2027-02-17; after this plan: retell it at every planning cycle, all-hands and leadership offsite for two quarters."},
+		{"Six months of meetings, and the partner head naming you as the person they go to for product questions.",
+			"By 2027-02-17, a first step; in full, after this plan: six months of meetings, and the partner head naming you as the person they go to for product questions."},
+		{`The goal done, in terms like these: "visibly better at the craft within two quarters".`, `The goal done, in terms like these: "visibly better at the craft within two quarters".`},
+		{"Two months of critiques, and fewer features built without a test.", "Two months of critiques, and fewer features built without a test."},
+	} {
+		if got := scopeToPlan(tt.in, "2027-02-17"); got != tt.want {
+			t.Errorf("scopeToPlan(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+	if got := scopeToPlan("Run it for two quarters.", ""); got != "Run it for two quarters." {
+		t.Errorf("no plan end, got %q", got)
+	}
+}
