@@ -297,6 +297,9 @@ type AgendaChange struct {
 	// Kind is the kind of change: only a level's change moves a skill up
 	// or down, whatever an evidence entry's own words say.
 	Kind skills.Kind `json:"-"`
+	// Raised are the names of the skills a line of one commit's raises
+	// moves up a level.
+	Raised []string `json:"-"`
 }
 
 // WeekFocus is the focus skill of the week.
@@ -565,8 +568,9 @@ func fit(a *Agenda, below bool) {
 		if len(a.Feedback) == 0 {
 			return false
 		}
+		// Feedback both ways is asked every week: that it waits is
+		// bookkeeping, nothing the person would act on, and goes unsaid.
 		a.Feedback = nil
-		waits = append(waits, "feedback")
 		return true
 	}
 	if below {
@@ -606,7 +610,7 @@ func fit(a *Agenda, below bool) {
 		step()
 	}
 	if len(waits) > 0 {
-		a.Waits = andList(waits) + "."
+		a.Waits = "The work review moves to next week: bring the piece of work you most want a second view on."
 	}
 }
 

@@ -140,10 +140,25 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 	case strings.HasPrefix(c, "Sponsorship:"):
 		return fmt.Sprintf("Have I booked %s's slot at the next leadership review?", first)
 	case strings.HasPrefix(c, "Onboarding:"):
-		if a.Onboarding != nil && a.Onboarding.Day <= 30 {
+		// Each promise is live only inside its window: the introductions
+		// in the first two weeks, no deadline before day 30. A window that
+		// has passed is checked once, in the first agenda after it (the
+		// introductions can still be made up; a deadline-free month that
+		// is over cannot), and never again.
+		day := 0
+		if a.Onboarding != nil {
+			day = a.Onboarding.Day
+		}
+		firstAfter := a.Number == 1 || day-7 <= introDays
+		switch {
+		case day <= introDays:
+			return fmt.Sprintf("Have I made every introduction I promised %s in the first two weeks?", first)
+		case firstAfter:
+			return fmt.Sprintf("Did every introduction I promised %s for the first two weeks happen? Make any that did not this week.", first)
+		case day <= 30:
 			return fmt.Sprintf("Has %s stayed free of delivery deadlines, as I promised until day 30?", first)
 		}
-		return fmt.Sprintf("Have I made every introduction I promised %s in the first two weeks?", first)
+		return ""
 	case strings.HasPrefix(c, "Assessment:"):
 		var todo []string
 		for _, g := range p.OpenGoals() {
@@ -178,6 +193,10 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 	}
 	return ""
 }
+
+// introDays is the window of a new hire's introductions: the first two
+// weeks.
+const introDays = 14
 
 // skillName is the name of a skill of the plan's rows, or its id.
 func skillName(pl *Plan, id string) string {

@@ -34,6 +34,8 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 			// The focus of the week opens with it already.
 		case c.Setback:
 			out = append(out, fmt.Sprintf("The note of %s records a setback: ask %s what got in the way and what they would try next.", longDate(day0(c.Date), day), first))
+		case len(c.Raised) > 0:
+			up = append(up, c.Raised...)
 		case c.Kind != skills.KindLevel:
 			// Evidence or a goal's outcome may say "up from" in its own
 			// words: it is no level that moved.
@@ -87,8 +89,8 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	// A plan period with no focus skill moving is taken up here, between
 	// the person and their manager, and nowhere else (team.md only counts
 	// it): said once (see stalledNews), and in other words when said again.
-	if _, names, ok := NoFocusProgress(in.Person, in.Plan, in.Config.Team.ReviewCycleDays); ok && stalledNews(in, a, day) {
-		since := longDate(day0(in.Plan.Progress.Since), day)
+	if _, names, ok := NoFocusProgress(in.Person, in.Plan, in.Config.Team.ReviewCycleDays); ok && stalledNews(in, a, day) && !focusQuietFrom(in, day).After(day.AddDate(0, 0, -stallDays)) {
+		since := longDate(focusQuietFrom(in, day), day)
 		if in.Previous != nil {
 			out = append(out, fmt.Sprintf("None of %s focus skills (%s) has gone up a level since %s: ask what stands in the way, and agree whether the support or the focus changes.", possessive(first), fewNames(names), since))
 		} else {
@@ -172,14 +174,46 @@ func stalledNews(in AgendaInput, a *Agenda, day time.Time) bool {
 	if in.Person.PlanStart.IsZero() || int(last.Sub(in.Person.PlanStart).Hours()/24) <= cycle {
 		return true
 	}
+	// Or not due yet then: the focus skills had been quiet less than
+	// stallDays at the last 1:1.
+	if focusQuietFrom(in, last).After(last.AddDate(0, 0, -stallDays)) {
+		return true
+	}
 	for _, c := range a.Changes {
 		for _, f := range pl.Focus {
-			if (c.Kind == skills.KindLevel || c.Kind == skills.KindEvidence) && strings.HasPrefix(c.Text, f.Name+" ") || c.Skill == f.ID {
+			if (c.Kind == skills.KindLevel || c.Kind == skills.KindEvidence) && (strings.HasPrefix(c.Text, f.Name+" ") || slices.Contains(c.Raised, f.Name)) || c.Skill == f.ID {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// stallDays is how long the focus skills go without a level or a piece of
+// evidence before the agenda calls them stalled: six weeks, so that a focus
+// set at the last assessment is given time before it is questioned.
+const stallDays = 42
+
+// focusQuietFrom is the day the focus skills last saw something happen, as
+// of day: the plan start, the assessment the focus derives from, or the
+// last level or evidence on a focus skill, whichever is latest. A stall is
+// counted from it, never from an older level change.
+func focusQuietFrom(in AgendaInput, day time.Time) time.Time {
+	from := day0(in.Plan.Progress.Since)
+	if a := in.Person.Assessed; a.After(from) {
+		from = a
+	}
+	for _, c := range in.History {
+		if c.Kind != skills.KindLevel && c.Kind != skills.KindEvidence || c.Date.After(endOfDay(day)) || !c.Date.After(from) {
+			continue
+		}
+		for _, f := range in.Plan.Focus {
+			if c.Concerns(f.ID) {
+				from = c.Date
+			}
+		}
+	}
+	return day0(from.Format(time.DateOnly))
 }
 
 // fewNames lists up to three skills by name, and names two and counts the

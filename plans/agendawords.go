@@ -174,7 +174,23 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 		}
 		out = append(out, AgendaChange{Date: date(cs[0].Date), When: when, Text: t, Baseline: true})
 	}
+	// Levels raised in one commit are one assessment: said in one line,
+	// not a line a skill.
+	var raised []skills.Change
 	for _, c := range cs {
+		if b == nil && c.Kind == skills.KindLevel && c.FromLevel() > 0 && c.ToLevel() > c.FromLevel() {
+			raised = append(raised, c)
+		}
+	}
+	if len(raised) > 1 {
+		out = append(out, raisedTogether(m, raised, when))
+	} else {
+		raised = nil
+	}
+	for _, c := range cs {
+		if len(raised) > 0 && c.Kind == skills.KindLevel && c.FromLevel() > 0 && c.ToLevel() > c.FromLevel() {
+			continue
+		}
 		if b != nil && (c.Kind == skills.KindLevel || c.Kind == skills.KindSelf ||
 			(c.Kind == skills.KindRole || c.Kind == skills.KindTarget) && c.From == "") {
 			continue
@@ -198,6 +214,27 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 		}
 	}
 	return out
+}
+
+// raisedTogether is the one line for levels raised in one commit: the
+// levels once when all moved between the same two, else each skill's new
+// level.
+func raisedTogether(m *skills.Matrix, cs []skills.Change, when string) AgendaChange {
+	var names, each []string
+	same := true
+	for _, c := range cs {
+		name := skillRef(m, c.Skill).Name
+		names = append(names, name)
+		each = append(each, fmt.Sprintf("%s (to %s)", name, levelWords(m, c.ToLevel())))
+		if c.FromLevel() != cs[0].FromLevel() || c.ToLevel() != cs[0].ToLevel() {
+			same = false
+		}
+	}
+	t := fmt.Sprintf("Up a level in one assessment: %s.", andList(each))
+	if same {
+		t = fmt.Sprintf("Up a level in one assessment, from %s to %s: %s.", levelWords(m, cs[0].FromLevel()), levelWords(m, cs[0].ToLevel()), andList(names))
+	}
+	return AgendaChange{Date: date(cs[0].Date), When: when, Text: t, Kind: skills.KindLevel, Raised: names}
 }
 
 func roleName(m *skills.Matrix, id string) string {

@@ -49,7 +49,7 @@ func teamOf(t *testing.T, cfg skills.Config, people []*skills.Person, history ma
 // began, longer ago than the review cycle.
 func stalledPerson(m *skills.Matrix, id, name, role, manager string) *skills.Person {
 	return &skills.Person{ID: id, Name: name, Role: role, Manager: manager, Levels: with(atBar(m, role), map[string]int{"negotiation": 1}),
-		Focus: []string{"negotiation"}, PlanStart: day("2026-05-12"), Assessed: day("2026-11-17")}
+		Focus: []string{"negotiation"}, PlanStart: day("2026-05-12"), Assessed: day("2026-10-01")}
 }
 
 // fileHistory is the history of p's file: its levels and role as they
@@ -165,9 +165,9 @@ func TestNoFocusProgressReachesTheOneToOne(t *testing.T) {
 		want                 string
 	}{
 		{"a GPM, first agenda", "lee", "Lee Park", "gpm", nil,
-			"No focus skill has moved since 12 May (Negotiation and trade-offs, Hiring strategy and Team design and topology): ask Lee what would help most now, and whether these are still the right skills."},
+			"No focus skill has moved since 1 October (Negotiation and trade-offs, Hiring strategy and Team design and topology): ask Lee what would help most now, and whether these are still the right skills."},
 		{"a Senior PM, first agenda", "to", "To Ruiz", "senior-pm", nil,
-			"No focus skill has moved since 12 May (Negotiation and trade-offs, Coaching and mentoring and Delegation and team performance): ask To what would help most now, and whether these are still the right skills."},
+			"No focus skill has moved since 1 October (Negotiation and trade-offs, Coaching and mentoring and Delegation and team performance): ask To what would help most now, and whether these are still the right skills."},
 		{"a Senior PM, second agenda: said once (see TestStalledFocusSaidOnce)", "to", "To Ruiz", "senior-pm", prevAt(t, "2026-W47", 1), ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,12 +185,14 @@ func TestNoFocusProgressReachesTheOneToOne(t *testing.T) {
 			}
 		})
 	}
-	// Said again, in other words, once evidence on a focus skill was
-	// written since the last 1:1.
 	p := stalledPerson(m, "to", "To Ruiz", "senior-pm", "")
-	ev := skills.Change{Person: "to", Commit: "e", Date: day("2026-11-20"), Kind: skills.KindEvidence, Skill: "negotiation", Text: "Held the scope line with Sales", On: day("2026-11-20")}
-	a := stalledAgenda(t, p, prevAt(t, "2026-W47", 1), ev)
-	want := "None of To's focus skills (Negotiation and trade-offs, Coaching and mentoring and Delegation and team performance) has gone up a level since 12 May: ask what stands in the way, and agree whether the support or the focus changes."
+	// Said in the first 1:1 after the focus skills have been quiet six
+	// weeks since the assessment that set them: 10 October is five weeks
+	// and four days before the 1:1 of 17 November, six weeks and four days
+	// before the next.
+	p.Assessed = day("2026-10-10")
+	a := stalledAgenda(t, p, prevAt(t, "2026-W47", 1))
+	want := "None of To's focus skills (Negotiation and trade-offs, Coaching and mentoring and Delegation and team performance) has gone up a level since 10 October: ask what stands in the way, and agree whether the support or the focus changes."
 	if !slices.Contains(a.Prep, want) {
 		t.Errorf("prep %q\nwant the line %q", a.Prep, want)
 	}
