@@ -414,7 +414,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		case pl.FirstTimeManager:
 			out = append(out, fmt.Sprintf("Learning the job: an hour a fortnight on one real people situation of %s's (a 1:1, a piece of feedback, a hand-over), talked through before and after.", first))
 		case pl.Returned != "":
-			out = append(out, fmt.Sprintf("Re-entry: no new scope for %s before the next review, and the introductions needed to rebuild the network made this month.", first))
+			out = append(out, fmt.Sprintf("An offer, to agree with %s at the next 1:1: no new scope before the next review unless %s wants it, and the introductions %s's goals need made this month.", first, first, first))
 		case len(pl.Current.Below) > 0:
 			out = append(out, fmt.Sprintf("Candour: at each 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of %s's time kept clear for them.", mgr, first))
 		default:

@@ -54,7 +54,9 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	}
 	if len(down) > 0 {
 		if back, _, ok := ReturnFromLeave(in.Person); ok && !back.After(day) {
-			out = append(out, fmt.Sprintf("%s moved down since %s came back from leave on %s: treat it as re-entry, not a lost skill, and agree what would bring it back.", fewNames(down), first, longDate(back, day)))
+			// Lowered after a return: not a drop to discuss, and the
+			// leave is not given as its reason.
+			out = append(out, fmt.Sprintf("%s: to re-assess together; ask %s what the work shows today, and agree the level before the calibration.", fewNames(down), first))
 		} else {
 			out = append(out, fmt.Sprintf("%s moved down: say what you saw, and agree one thing that would bring it back.", fewNames(down)))
 		}
@@ -448,8 +450,6 @@ func verdictWords(pl *Plan) string {
 			return fmt.Sprintf("Towards %s: not yet, because the %s role comes first.", t, pl.Role.Name)
 		case "the new job first":
 			return fmt.Sprintf("Towards %s: not yet; leading people well comes first.", t)
-		case "re-entry first":
-			return fmt.Sprintf("Towards %s: not yet; getting back into your stride after the leave comes first.", t)
 		case "too early to judge":
 			return fmt.Sprintf("Towards %s: too early to judge, with so few of your skills assessed.", t)
 		case "the assessment is late":

@@ -184,8 +184,16 @@ func TestReentryAndUnbackedLowering(t *testing.T) {
 	if pl.Skills[i].Standing != Reentry {
 		t.Errorf("standing %q", pl.Skills[i].Standing)
 	}
-	if pl.VerdictEvidence[0] != "Re-entry after leave, to refresh with use rather than a gap: Industry and market knowledge (3, bar 4)." {
+	if pl.VerdictEvidence[0] != "To re-assess together at the calibration, not counted as a gap: Industry and market knowledge (3, bar 4)." {
 		t.Errorf("evidence %q", pl.VerdictEvidence)
+	}
+	// Not held against the person: the verdict is judged without it and
+	// says nothing of the leave; the target's gaps leave it out.
+	if strings.Contains(pl.Verdict.Why, "leave") || strings.Contains(pl.Verdict.Text, "re-entry") || strings.Contains(pl.VerdictEvidence[1], "Industry") {
+		t.Errorf("verdict %+v, evidence %q", pl.Verdict, pl.VerdictEvidence)
+	}
+	if rd := pl.CountedReadiness(); rd.Met != pl.Readiness.Met+1 || rd.Gap != pl.Readiness.Gap-1 {
+		t.Errorf("counted readiness %+v, plan's %+v", rd, pl.Readiness)
 	}
 	// No new scope on re-entry: no stretch towards the next role.
 	for _, f := range pl.Focus {
@@ -193,7 +201,11 @@ func TestReentryAndUnbackedLowering(t *testing.T) {
 			t.Errorf("a stretch focus on re-entry: %s (%s)", f.ID, f.Why)
 		}
 	}
-	if !strings.HasPrefix(pl.FocusNote, "Back from leave") {
+	// Held scope is offered, to agree with the person, not imposed.
+	if !slices.Contains(pl.Commitments, "An offer, to agree with Rae at the next 1:1: no new scope before the next review unless Rae wants it, and the introductions Rae's goals need made this month.") {
+		t.Errorf("commitments %q", pl.Commitments)
+	}
+	if pl.FocusNote != "The focus is your own goals: whether to take on anything new before the next review is yours to agree with your manager." {
 		t.Errorf("focus note %q", pl.FocusNote)
 	}
 

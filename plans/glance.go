@@ -57,7 +57,8 @@ func verdictEvidence(pl *Plan) []string {
 		}
 	}
 	if len(reentry) > 0 {
-		out = append(out, fmt.Sprintf("Re-entry after leave, to refresh with use rather than a gap: %s.", gapList(reentry)))
+		out = append(out, fmt.Sprintf("To re-assess together at the calibration, not counted as a gap: %s.", gapList(reentry)))
+		rd = withoutGaps(rd, pl.Reentry)
 	}
 	if pl.Role.ID != pl.Target.ID {
 		if len(below) > 0 {

@@ -51,8 +51,9 @@ const (
 	// NotJudged is a level too early to hold against a bar: a new hire's,
 	// or one of the few assessed so far.
 	NotJudged Standing = "not judged yet"
-	// Reentry is a level rated down on a return from leave: a refresh.
-	Reentry Standing = "re-entry: to refresh"
+	// Reentry is a level rated down after a return from leave: neither
+	// a gap nor held against the person, but a level to re-assess.
+	Reentry Standing = "to re-assess together"
 )
 
 // StandingOf compares level with expect; level 0 is not assessed.
@@ -1063,7 +1064,7 @@ func focusNote(pl *Plan, want int) string {
 	case pl.Current.Assessed*2 < pl.Current.Total:
 		return "Most skills have no level yet, so the focus stops here: the next assessment will show what else to work on."
 	case pl.Returned != "" && len(pl.Reentry) > 0:
-		return "Back from leave, the focus is the refresh and your own goals: nothing new is asked of you before the next review."
+		return fmt.Sprintf("The focus is your own goals: whether to take on anything new before the next review is yours to agree with %s.", cmp.Or(pl.ManagerCall, pl.Person.ManagerName, "your manager"))
 	case len(pl.Focus) == 0:
 		return "Nothing in the file asks for a focus: every assessed skill meets the bar, and no goal, setback or disagreement names one. Agree a goal for the next step."
 	}
@@ -1666,6 +1667,16 @@ func (pl *Plan) ReentryGaps() []SkillGap {
 		}
 	}
 	return out
+}
+
+// CountedReadiness is the readiness for the target role as a verdict or a
+// review counts it: a level lowered after a return from leave is to be
+// re-assessed together, not held against the person.
+func (pl *Plan) CountedReadiness() Readiness {
+	if pl.Returned == "" {
+		return pl.Readiness
+	}
+	return withoutGaps(pl.Readiness, pl.Reentry)
 }
 
 // Judged is false while it is too early to hold levels against a bar: a

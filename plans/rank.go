@@ -488,7 +488,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 	case lvl == 0:
 		out = append(out, "it is not assessed yet: assess it in the next 1:1")
 	case c.reentry:
-		out = append(out, fmt.Sprintf("you came back from leave on %s and it is rated %d, below the %d the %s job asks for: that is re-entry, what time away lets go stale and use brings back, not a skill lost", date(back), lvl, exp[role.ID], role.Name))
+		out = append(out, fmt.Sprintf("it is rated %d on this assessment, against the %d the %s job asks for: a level to re-assess together at the calibration, not counted as a gap", lvl, exp[role.ID], role.Name))
 	case c.belowRole && first:
 		out = append(out, fmt.Sprintf("at %s you are below the %s the %s job asks for today, so it comes first", levelWords(m, lvl), levelWords(m, exp[role.ID]), role.Name))
 	case c.belowRole:

@@ -25,7 +25,7 @@ type Verdict struct {
 // ("you"). Kind is "onboarding" for a new hire (the skill file's joined date
 // within 90 days before the plan's today); "not-yet" when most skills have
 // no level (too early to judge), when an assessed skill is below the current
-// role's bar (or rated down on a return from leave: re-entry), or when the
+// role's bar, or when the
 // target's bar is far off (a gap of more than 6 levels in all); "held" when
 // the readiness would rest on a re-baseline nobody has calibrated (a new
 // rater, not evidence); "ready-now" when no assessed skill is below the
@@ -94,6 +94,15 @@ func VerdictOf(p *Plan) Verdict {
 			below = append(below, g.Name)
 		}
 	}
+	if len(reentry) > 0 {
+		// A level lowered after a return is neither a gap nor held
+		// against the person: the verdict is judged without it, and it is
+		// named as a level to re-assess together, with no reason given.
+		q := *p
+		q.Current, q.Readiness, q.Reentry = withoutGaps(p.Current, p.Reentry), withoutGaps(p.Readiness, p.Reentry), nil
+		// The plan's glance names it just below; the verdict is silent.
+		return VerdictOf(&q)
+	}
 	when := realistic(p)
 	switch {
 	case len(below) > 0 && p.FirstTimeManager:
@@ -104,10 +113,6 @@ func VerdictOf(p *Plan) Verdict {
 		return Verdict{Kind: "not-yet", Text: "not yet: the current role first",
 			Why: fmt.Sprintf("%s %s below the %s bar today, and this plan is about closing %s by the next review",
 				upperFirst(andList(short(below))), isAre(len(below)), p.Role.Name, itThem(len(below)))}
-	case len(reentry) > 0:
-		return Verdict{Kind: "not-yet", Text: "not yet: re-entry first",
-			Why: fmt.Sprintf("you came back from leave on %s, and %s %s rated below the %s bar while %s back with use: a refresh, not a skill lost. The move to %s is judged once %s, not before",
-				p.Returned, andList(short(reentry)), isAre(len(reentry)), p.Role.Name, comesBack(len(reentry)), target, hasHave(len(reentry)))}
 	case p.Readiness.Gap > 6:
 		where := "on " + andList(short(gapNames(p.Readiness.Below)))
 		if len(p.Readiness.Below)*2 > p.Readiness.Assessed {
@@ -342,20 +347,6 @@ func itThem(n int) string {
 	return "them"
 }
 
-func comesBack(n int) string {
-	if n == 1 {
-		return "it comes"
-	}
-	return "they come"
-}
-
-func hasHave(n int) string {
-	if n == 1 {
-		return "it has"
-	}
-	return "they have"
-}
-
 // mustChange is what must have moved by the next review for someone below
 // their current role's bar (a re-entry skill aside), one line a skill, from
 // their own file: the goal that names the skill, and the setback the
@@ -479,4 +470,18 @@ func concern(pl *Plan) bool {
 		}
 	}
 	return false
+}
+
+// withoutGaps is r with the skills of ids taken out of its gaps: counted
+// as met, as a level to re-assess is not held against anyone.
+func withoutGaps(r Readiness, ids []string) Readiness {
+	r.Below = slices.DeleteFunc(slices.Clone(r.Below), func(g SkillGap) bool {
+		if slices.Contains(ids, g.ID) {
+			r.Met++
+			r.Gap -= g.Expect - g.Level
+			return true
+		}
+		return false
+	})
+	return r
 }

@@ -345,6 +345,9 @@ type FocusLine struct {
 	SameGoal bool `json:"same_goal"`
 	// Cited is set when the area above already names its goals.
 	Cited bool `json:"cited"`
+	// Reassess is set for a level lowered after a return from leave: a
+	// level to re-assess together, not a move to make.
+	Reassess bool `json:"reassess,omitempty"`
 }
 
 // maxPoints is how many strengths, and how many areas to improve, a review
@@ -379,7 +382,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		AsOf: date(asOf), First: firstWord(p.Name), Roles: []RoleChange{}, Moved: []Move{}, Baselines: []BaselineNote{},
 		Met: []GoalLine{}, Dropped: []GoalLine{}, Overdue: []GoalLine{}, Open: []GoalLine{},
 		Evidence: []SkillEvidence{}, Apart: []Apart{}, Strengths: []Point{}, Improvements: []Point{},
-		Verdict: pl.Verdict, Readiness: pl.Readiness, Focus: []FocusLine{}, FocusNote: pl.FocusNote,
+		Verdict: pl.Verdict, Readiness: pl.CountedReadiness(), Focus: []FocusLine{}, FocusNote: pl.FocusNote,
 		Self: in.Self, SelfPath: in.SelfPath}
 	if q, err := QuarterPeriod(in.Period.Name); err == nil && q == in.Period {
 		r.Quarter = true
@@ -436,6 +439,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	r.unbacked(pl)
 	for _, f := range pl.Focus {
 		fl := FocusLine{Skill: f.SkillRef, From: levelText(f.Level), To: levelText(f.Next), Goals: orEmpty(f.Goals)}
+		fl.Reassess = pl.Returned != "" && slices.Contains(pl.Reentry, f.ID)
 		if f.Next.Value <= f.Level.Value {
 			fl.To = "" // held where it is
 		}
@@ -474,8 +478,6 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	switch {
 	case held(pl):
 		r.Change = r.heldChange(in)
-	case r.Before != nil && r.Before.Target.ID == r.Target.ID && r.Before.Met > r.Readiness.Met:
-		r.Change += leaveChange(m, pl)
 	}
 	for _, d := range in.Feedback {
 		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {

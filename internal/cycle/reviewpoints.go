@@ -341,7 +341,11 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 	}
 	switch {
 	case back && len(pl.Reentry) > 0:
-		r.NoAreas = fmt.Sprintf("None while %s settles back in after leave: nothing beyond the %s bar is asked during the return.", r.First, pl.Role.Name)
+		var names []string
+		for _, g := range pl.ReentryGaps() {
+			names = append(names, strings.ToLower(g.Name[:1])+g.Name[1:])
+		}
+		r.NoAreas = fmt.Sprintf("None this period: the focus is %s's own goals, and %s %s to re-assess together with %s at the calibration, not %s to improve.", r.First, plans.AndList(names), plural(len(names), "is a level", "are levels"), r.First, plural(len(names), "an area", "areas"))
 	default:
 		r.NoAreas = fmt.Sprintf("None: every assessed skill is at the %s bar, each with something on file since its level was set that shows it", pl.Target.Name)
 		if r.Unassessed > 0 {
@@ -453,8 +457,10 @@ func (r *Review) unbacked(pl *plans.Plan) {
 		}
 		switch {
 		case mv.To < mv.From && pl.Returned != "" && slices.Contains(pl.Reentry, mv.Skill.ID):
-			mv.Note = fmt.Sprintf("rated down on %s's return from leave of %s: a refresh, not a skill lost", r.First, pl.Returned)
+			// Not recorded as a move: the focus names it as a level to
+			// re-assess together.
 			refreshed = append(refreshed, mv.Skill.Name)
+			continue
 		case mv.To < mv.From:
 			mv.Note = "with no example from work written down behind the lower level"
 			r.Asks = append(r.Asks, fmt.Sprintf("Write down what the lower level of %s rests on, with an example %s will recognise, before the review is shared.", mv.Skill.Name, r.First))
@@ -531,16 +537,4 @@ func (r *Review) beforeWhen() string {
 		return r.Before.AsOf + ", the last assessment before the period"
 	}
 	return "the end of the period before"
-}
-
-// leaveChange is the reason a readiness count fell on a return from leave.
-func leaveChange(m *skills.Matrix, pl *plans.Plan) string {
-	if pl.Returned == "" || len(pl.Reentry) == 0 {
-		return ""
-	}
-	var names []string
-	for _, id := range pl.Reentry {
-		names = append(names, strings.ToLower(skillRef(m, id).Name[:1])+skillRef(m, id).Name[1:])
-	}
-	return fmt.Sprintf(" The difference is %s, rated down on the return from leave of %s.", plans.AndList(names), pl.Returned)
 }
