@@ -100,18 +100,23 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	}
 	// The matrix's action is one sentence of its own, started this week
 	// (the agenda says so, see WeekFocus.Long): nothing is glued to it
-	// (cold read 7, finding 2); what the week holds is said as what would
-	// show it.
+	// (cold read 7, finding 2). What would show it is two sentences, the
+	// week's first and the action's own after it, never one phrase run on
+	// into the other (cold read 8, finding 1).
 	return Action{
 		Text:     step,
-		Evidence: fmt.Sprintf("%s, over the months ahead; by our next 1:1, a first step in %s, and who saw it.", UpperFirst(ev), shortName(f.Name)),
+		Evidence: fmt.Sprintf("%s%s.", longFirst, lowerFirst(ev)),
 	}, nil
 }
+
+// longFirst opens what would show a months-long action: what the first
+// week brings, then the action's own evidence.
+const longFirst = "By our next 1:1: the first step you took, and who saw it. In the months that follow: "
 
 // longAction reports whether a week's idea to try is a matrix action
 // that runs for months, started this week rather than done in it.
 func longAction(a Action) bool {
-	return strings.Contains(a.Evidence, ", over the months ahead; by our next 1:1, a first step in ")
+	return strings.HasPrefix(a.Evidence, longFirst)
 }
 
 // ownFirst orders a focus skill's actions so that the person's own come
