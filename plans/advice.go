@@ -33,9 +33,20 @@ func question(personID string, s *skills.Skill, next int, leads bool) string {
 
 // questionBank is the skill's questions for someone reaching level next, the
 // bank an agenda rotates through: those for their audience (people leaders or
-// not) written for a level within one of next, or, when there are none, the
-// ones closest to it. Matrix order.
+// not) written for level next or the one below it, never above it, since a
+// question written for a higher level asks about work of a higher role (an
+// APM asked about "your roadmap", cold read 8, finding 4); when the matrix
+// has none there, the ones closest to it. Matrix order.
 func questionBank(s *skills.Skill, next int, leads bool) []string {
+	var out []string
+	for _, q := range s.Questions {
+		if skills.Audience(q.Leads, leads) && q.Level <= next && q.Level >= next-1 && !strings.Contains(q.Text, skills.ImportTODO) {
+			out = append(out, q.Text)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
 	return nearQuestions(s, next, leads, 1)
 }
 

@@ -762,6 +762,12 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	if s != nil {
 		role := in.Matrix.Role(in.Person.Role)
 		bank := questionBank(s, f.Next.Value, role != nil && role.Leads)
+		if len(bank) == 1 {
+			// One question for the level is not asked two weeks running:
+			// the other week's is about the person's own work, never one
+			// written for a higher role (cold read 8, finding 4).
+			bank = append(bank, ownWorkQuestion(habitGoal(in.Person, f)))
+		}
 		if len(bank) > 0 {
 			// A constant offset per person keeps the order (no repeat before
 			// the bank is used up) while teammates get different questions.

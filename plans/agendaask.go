@@ -207,3 +207,14 @@ func skillName(pl *Plan, id string) string {
 	}
 	return id
 }
+
+// ownWorkQuestion is a question of the week about the person's own work:
+// the goal that names the focus skill, or their work at large when none
+// does.
+func ownWorkQuestion(g *skills.Goal) string {
+	if g == nil {
+		return "Which piece of your own work this month are you least sure of, and who could tell you?"
+	}
+	obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
+	return fmt.Sprintf("What on %s are you least sure of, and who could tell you?", obj)
+}

@@ -16,7 +16,12 @@ import (
 // TestHabitIsTheSkillsOwnStep: a focus skill's week after its goal's step
 // is the matrix's practice at work for the skill, or at an even level the
 // person to learn it from, begun on the person's own goal when one names
-// the skill; nothing when the plan's actions hold it already.
+// the skill and the practice can be done on it (cold read 8, finding 2:
+// ", starting with" only for a practice on every one of the goal's kind, a
+// sentence of its own for one that names the kind once, else what it
+// teaches brought to the goal); what would show it is one question a
+// manager would ask (finding 3); nothing
+// when the plan's actions hold it already.
 func TestHabitIsTheSkillsOwnStep(t *testing.T) {
 	res := []skills.Resource{
 		{Kind: "practice", Title: "Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome."},
@@ -25,7 +30,8 @@ func TestHabitIsTheSkillsOwnStep(t *testing.T) {
 	}
 	// The matrix's words for the next level, where the test gives them:
 	// the evidence line then quotes their first clause.
-	desc := map[int]string{3: "Prepares every important negotiation: each side's interests and two or three options."}
+	desc := map[int]string{3: "Prepares every important negotiation: each side's interests and two or three options.", 5: "The company's reference for hard trade-offs."}
+	strategy := []skills.Resource{{Kind: "practice", Title: "Give your strategy to a PM from another team and ask them to use it to rank your next five roadmap items; compare with your own ranking."}}
 	goal := skills.Goal{Text: "Lead the renewal-flow scope conversation with Customer Success", Skills: []string{"negotiation"}, Due: day("2027-01-31")}
 	for _, tt := range []struct {
 		name     string
@@ -35,12 +41,21 @@ func TestHabitIsTheSkillsOwnStep(t *testing.T) {
 		res      []skills.Resource
 		text, ev string
 	}{
-		{"practice, on the goal", 3, []skills.Goal{goal}, nil, res,
-			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome, starting with the renewal-flow scope conversation.",
-			"“Prepares every important negotiation”: how near your first try on the renewal-flow scope conversation came to that, level 3 in negotiation and trade-offs."},
+		{"practice, the goal not of its kind: what it teaches brought to it", 3, []skills.Goal{goal}, nil, res,
+			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome. Bring what it teaches you to the renewal-flow scope conversation.",
+			"In negotiation and trade-offs, did your first try show you as someone who “prepares every important negotiation”, as level 3 asks?"},
+		{"practice on every one of the goal's kind", 3, []skills.Goal{{Text: "Lead the Q1 negotiation with Customer Success", Skills: []string{"negotiation"}, Due: day("2027-01-31")}}, nil, res,
+			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome, starting with the Q1 negotiation.",
+			"In negotiation and trade-offs, did your first try on the Q1 negotiation show you as someone who “prepares every important negotiation”, as level 3 asks?"},
+		{"practice naming the goal's kind once", 3, []skills.Goal{{Text: "Write the two-page strategy for the checkout area", Skills: []string{"negotiation"}, Due: day("2027-01-31")}}, nil, strategy,
+			"Give your strategy to a PM from another team and ask them to use it to rank your next five roadmap items; compare with your own ranking. Try it first on the two-page strategy.",
+			"In negotiation and trade-offs, did your first try on the two-page strategy show you as someone who “prepares every important negotiation”, as level 3 asks?"},
 		{"practice, no goal", 3, nil, nil, res,
 			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome.",
-			"“Prepares every important negotiation”: how near your first try came to that, level 3 in negotiation and trade-offs."},
+			"In negotiation and trade-offs, did your first try show you as someone who “prepares every important negotiation”, as level 3 asks?"},
+		{"a level that opens with no verb", 5, nil, nil, res[:1],
+			"Write a one-page preparation (interests, options, walk-away) before every negotiation this month, and compare it with the outcome.",
+			"In negotiation and trade-offs, how close did your first try come to level 5: “The company's reference for hard trade-offs”?"},
 		{"a person at an even level, on the goal", 4, []skills.Goal{goal}, nil, res,
 			"Go to the account executive who closes the hardest renewals: ask to sit in on one of their negotiations and debrief it with them, with the renewal-flow scope conversation as the case you bring.",
 			"Negotiation and trade-offs: what your first try on the renewal-flow scope conversation changed."},

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -44,8 +45,10 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 		shows := []string{goalShows(g, f, day)}
 		// The goal's second step is the skill's own practice at work (or
 		// the person to learn it from) begun on it: the focus skill at the
-		// person's level, not a sentence any goal would take.
-		if h := habit(p, f); h != nil && habitGoal(p, f) != nil && habitGoal(p, f).Text == g.Text {
+		// person's level, not a sentence any goal would take; one that
+		// cannot be done on the goal, and so does not name it, is not a
+		// step of the goal's (cold read 8, finding 2).
+		if h := habit(p, f); h != nil && habitGoal(p, f) != nil && habitGoal(p, f).Text == g.Text && strings.Contains(h.Text, obj) {
 			steps, shows = append(steps, h.Text), append(shows, h.Evidence)
 		}
 		// The later steps turn from a different place for each person, so
@@ -100,18 +103,27 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 	}
 	// The matrix's action is one sentence of its own, started this week
 	// (the agenda says so, see WeekFocus.Long): nothing is glued to it
-	// (cold read 7, finding 2); what the week holds is said as what would
-	// show it.
+	// (cold read 7, finding 2). What would show it is two sentences, the
+	// week's first and the action's own after it, never one phrase run on
+	// into the other (cold read 8, finding 1).
 	return Action{
 		Text:     step,
-		Evidence: fmt.Sprintf("%s, over the months ahead; by our next 1:1, a first step in %s, and who saw it.", UpperFirst(ev), shortName(f.Name)),
+		Evidence: fmt.Sprintf("%s%s%s%s, and who saw it.", longOpen, lowerFirst(ev), longNext, shortName(f.Name)),
 	}, nil
 }
+
+// longOpen and longNext say what would show a months-long action: the
+// action's own evidence over the months, then the first step by the next
+// 1:1, each a sentence.
+const (
+	longOpen = "Over the months: "
+	longNext = ". By our next 1:1: your first step in "
+)
 
 // longAction reports whether a week's idea to try is a matrix action
 // that runs for months, started this week rather than done in it.
 func longAction(a Action) bool {
-	return strings.Contains(a.Evidence, ", over the months ahead; by our next 1:1, a first step in ")
+	return strings.HasPrefix(a.Evidence, longOpen) && strings.Contains(a.Evidence, longNext)
 }
 
 // ownFirst orders a focus skill's actions so that the person's own come
@@ -467,21 +479,52 @@ func habit(p *skills.Person, f Focus) *Action {
 		}
 	}
 	// The practice is the line, one sentence of the matrix's own (cold
-	// read 7, finding 2): the goal it is begun on is named in what would
-	// show it.
+	// read 7, finding 2). The goal it is begun on is named only where the
+	// practice can be done on it (cold read 8, finding 2): a person is
+	// brought it as the case; a practice run on every one of a kind of
+	// work starts with the goal when the goal is one of that kind; one
+	// that names the goal's kind once is tried on it first, in a sentence
+	// of its own; any other is done as written, and what it teaches is
+	// brought to the goal, a sentence of its own.
 	on, text := "", practice
 	if goal := habitGoal(p, f); goal != nil {
 		obj := cmpOr(the(parseGoal(goal.Text).Object), "“"+goal.Text+"”")
-		on = " on " + obj
-		text = strings.TrimSuffix(practice, ".") + ", starting with " + obj + "."
-		if isPerson {
-			text = strings.TrimSuffix(practice, ".") + ", with " + obj + " as the case you bring."
+		switch series, named := practiceFits(practice, obj); {
+		case isPerson:
+			on, text = " on "+obj, strings.TrimSuffix(practice, ".")+", with "+obj+" as the case you bring."
+		case series:
+			on, text = " on "+obj, strings.TrimSuffix(practice, ".")+", starting with "+obj+"."
+		case named:
+			on, text = " on "+obj, practice+" Try it first on "+obj+"."
+		default:
+			text = practice + " Bring what it teaches you to " + obj + "."
 		}
 	}
 	return &Action{
 		Text:     text,
 		Evidence: levelShows(f, on),
 	}
+}
+
+// practiceFits reports whether a practice can be done on a goal's object
+// ("the two-page strategy"): named, when the practice names the object's
+// kind, its last word ("Give your strategy to a PM"), and series, when it
+// names it as every or each one of a kind ("before every launch").
+func practiceFits(practice, obj string) (series, named bool) {
+	words := strings.FieldsFunc(strings.ToLower(obj), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' })
+	if len(words) == 0 {
+		return false, false
+	}
+	kind := strings.TrimSuffix(words[len(words)-1], "s")
+	prev := ""
+	for _, w := range strings.FieldsFunc(strings.ToLower(practice), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) {
+		if strings.TrimSuffix(w, "s") == kind {
+			named = true
+			series = series || prev == "every" || prev == "each"
+		}
+		prev = w
+	}
+	return series, named
 }
 
 // shortName is a skill's name before any colon, lower-cased: "business
@@ -508,7 +551,16 @@ func levelShows(f Focus, on string) string {
 		// At the level already: what it changed, not a level to reach.
 		return fmt.Sprintf("%s: what your first try%s changed.", UpperFirst(name), on)
 	}
-	return fmt.Sprintf("“%s”: how near your first try%s came to that, %s in %s.", clause, on, f.Next.Words(), name)
+	// One question a manager would ask (cold read 8, finding 3): the
+	// level's clause read as what someone at it does, when it opens with
+	// what they do ("Prepares", "Can"), else quoted after the level. It
+	// opens with the skill and ends with the matrix's words, so that it is
+	// the skill's own line, not every practice's.
+	verb, _, _ := strings.Cut(clause, " ")
+	if strings.HasSuffix(verb, "s") || verb == "Can" {
+		return fmt.Sprintf("In %s, did your first try%s show you as someone who “%s”, as %s asks?", name, on, lowerFirst(clause), f.Next.Words())
+	}
+	return fmt.Sprintf("In %s, how close did your first try%s come to %s: “%s”?", name, on, f.Next.Words(), clause)
 }
 
 // habitGoal is the person's most pressing open goal that names the focus

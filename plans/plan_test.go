@@ -193,12 +193,22 @@ func TestQuestionBank(t *testing.T) {
 		leads bool
 		want  []string
 	}{
-		{name: "reaching 2, no reports", next: 2, leads: false, want: []string{"q2", "q3 others"}},
-		{name: "reaching 2, leads people", next: 2, leads: true, want: []string{"q2", "q3 leader"}},
-		{name: "reaching 3, leads people", next: 3, leads: true, want: []string{"q2", "q3 leader", "q4"}},
+		// Never a question written above the level being reached: it asks
+		// about a higher role's work (cold read 8, finding 4).
+		{name: "reaching 2, no reports: not the level 3 question", next: 2, leads: false, want: []string{"q2"}},
+		{name: "reaching 2, leads people", next: 2, leads: true, want: []string{"q2"}},
+		{name: "reaching 3, leads people: the level below, not above", next: 3, leads: true, want: []string{"q2", "q3 leader"}},
 		{name: "reaching 5, no reports: the leader's question is not theirs", next: 5, leads: false, want: []string{"q4"}},
 		{name: "reaching 5, leads people", next: 5, leads: true, want: []string{"q4", "q5 leader"}},
 		{name: "not assessed: the questions for getting started", next: 1, leads: false, want: []string{"q2"}},
+	}
+	// The other week's question, where the level has one, is about the
+	// person's own work.
+	if got, want := ownWorkQuestion(&skills.Goal{Text: "Ship the first onboarding experiment to 10% of new teams"}), "What on the first onboarding experiment are you least sure of, and who could tell you?"; got != want {
+		t.Errorf("own work:\n got %q\nwant %q", got, want)
+	}
+	if got, want := ownWorkQuestion(nil), "Which piece of your own work this month are you least sure of, and who could tell you?"; got != want {
+		t.Errorf("own work, no goal:\n got %q\nwant %q", got, want)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
