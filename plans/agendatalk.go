@@ -343,18 +343,23 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	// Only a strength with a use tied to a real person or goal is one to
 	// bring up: the others have nothing to do with them yet.
 	var usable []Strength
-	for _, st := range pl.Strengths {
+	for _, st := range pl.Earned {
 		if st.Use != "" {
 			usable = append(usable, st)
 		}
 	}
 	if len(usable) > 0 && !onboarding {
+		// The plan's strengths, with its caveat on a held re-baseline, in
+		// the manager's voice.
 		st := usable[month%len(usable)]
 		at := skills.LevelWords(st.Level, st.LevelName)
-		if st.Before != "" {
-			at += ", as it stood before the assessment not yet calibrated"
+		if b := pl.Baseline; pl.StrengthsOn != "" && b != nil {
+			at += ", " + strengthsOn("my", longDate(day0(b.Date), day))
 		}
-		t.Points = append(t.Points, fmt.Sprintf("A strength to use: %s (%s); %s.", st.Name, at, strings.TrimSuffix(st.Use, ".")))
+		// The plan says how to lead with it on a goal; the 1:1 asks where
+		// it shows, so that one advice is not read in every agenda.
+		use, _, _ := strings.Cut(strings.TrimSuffix(st.Use, "."), ": lead with it there")
+		t.Points = append(t.Points, fmt.Sprintf("A strength to use: %s (%s); %s.", st.Name, at, use))
 	}
 	var asks []string
 	for _, s := range in.Matrix.Skills {

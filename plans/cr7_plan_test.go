@@ -3,7 +3,10 @@ package plans
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -137,4 +140,59 @@ func TestCR7EarnedStrengths(t *testing.T) {
 			}
 		})
 	}
+}
+
+// An agenda's career conversation names a strength of the plan's own
+// (Plan.Earned, on the re-baseline's levels), and, when the plan is held on
+// a re-baseline nobody calibrated, with the plan's caveat in the manager's
+// voice, not "as it stood before" it.
+func TestAgendaStrengthIsThePlans(t *testing.T) {
+	m := matrix(t)
+	first := with(atBar(m, "pm"), map[string]int{"customer-insight": 4})
+	rebased := with(atBar(m, "senior-pm"), map[string]int{"customer-insight": 5, "ux-discovery": 4})
+	history := commitOf("c1", "2026-01-14", "Kim", "First assessments after calibration", nil, first)
+	history = append(history, commitOf("c2", "2026-09-22", "Lee Park", "My first assessment of Pat", first, rebased)...)
+	for i := range history {
+		history[i].Person = "pat"
+	}
+	pat := &skills.Person{ID: "pat", Name: "Pat Doe", Path: "skills/pat.toml", Role: "pm", Manager: "lee", Levels: rebased,
+		Assessed: day("2026-11-18"), PlanStart: day("2026-09-01"),
+		Goals: []skills.Goal{{Text: "Run the Q1 onboarding research", Skills: []string{"ux-discovery"}, Due: day("2027-02-26")}},
+		Evidence: []skills.Evidence{
+			{Date: day("2026-06-01"), Skill: "customer-insight", Text: "Summarised twelve interviews"},
+			{Date: day("2026-08-18"), Skill: "ux-discovery", Text: "Tested three variants before build"},
+		}}
+	lee := &skills.Person{ID: "lee", Name: "Lee Park", Path: "skills/lee.toml", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm")}
+	robin := &skills.Person{ID: "robin", Name: "Robin Hart", Path: "skills/robin.toml", Role: "director", Levels: atBar(m, "director")}
+	team := []*skills.Person{pat, lee, robin}
+	w, err := ParseWeek("2026-W49")
+	if err != nil {
+		t.Fatal(err)
+	}
+	career := func(pl *Plan) []string {
+		t.Helper()
+		a := BuildAgenda(AgendaInput{Plan: pl, Matrix: m, Config: skills.DefaultConfig(), Person: pat, Week: w, History: history})
+		if a.Career == nil {
+			t.Fatal("no career conversation in 2026-W49")
+		}
+		var out []string
+		for _, pt := range a.Career.Points {
+			if strings.HasPrefix(pt, "A strength to use") {
+				out = append(out, pt)
+			}
+		}
+		return out
+	}
+	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: team, History: history})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Verdict.Kind != "held" {
+		t.Fatalf("verdict = %+v, want held", pl.Verdict)
+	}
+	want := []string{`A strength to use: Product discovery and UX (4 Leading, on my first assessment, of 22 September, not yet calibrated); your goal "Run the Q1 onboarding research", due 2027-02-26, leans on it.`}
+	if diff := cmp.Diff(want, career(pl)); diff != "" {
+		t.Errorf("held (-want +got):\n%s", diff)
+	}
+
 }

@@ -608,7 +608,7 @@ func Build(in Input) (*Plan, error) {
 		if pl.Person.ManagerName != "" {
 			who = pl.Person.ManagerName
 		}
-		pl.StrengthsOn = fmt.Sprintf("on %s first assessment, of %s, not yet calibrated", possessive(who), b.Date)
+		pl.StrengthsOn = strengthsOn(possessive(who), b.Date)
 	}
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
 		// Too early to judge: no skill is called below a bar yet.
@@ -1293,6 +1293,13 @@ func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Foc
 		return nil
 	}
 	return out
+}
+
+// strengthsOn is the caveat of strengths named on a re-baseline nobody
+// calibrated, in one clause: whose assessment (a possessive) and its date,
+// said the same in the plan and the agendas.
+func strengthsOn(whose, on string) string {
+	return fmt.Sprintf("on %s first assessment, of %s, not yet calibrated", whose, on)
 }
 
 // earnedStrengths are the plan's strengths (cold read 7): two or three

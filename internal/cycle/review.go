@@ -178,8 +178,9 @@ type Review struct {
 	// NoStrengths and NoAreas say why there are none; Unwritten lists the
 	// areas nothing is written down for, in a sentence to the manager.
 	NoStrengths string `json:"no_strengths,omitempty"`
-	// StrengthsAsk says to the manager which skills, rated highest, want an
-	// example before they are named as strengths.
+	// StrengthsAsk says to the manager which strengths are named on the
+	// level alone, or, with none named, which skills above the role's bar
+	// want an example before they are: an example to write down.
 	StrengthsAsk string `json:"strengths_ask,omitempty"`
 	NoAreas      string `json:"no_areas,omitempty"`
 	Unwritten    string `json:"unwritten,omitempty"`
@@ -304,16 +305,21 @@ type Point struct {
 	Bar     int    `json:"bar"`
 	BarName string `json:"bar_name"`
 	BarRole string `json:"bar_role"`
-	// Above is set when the level is above Bar, not only at it; AtBar,
-	// for an area, when the level is at Bar: Unshown then says what is
+	// Above is set when the level is above Bar, not only at it; Top, for
+	// a strength, when it is at Bar and the top of the scale; AtBar, for
+	// an area, when the level is at Bar: Unshown then says what is
 	// missing, nothing on file that shows it, and where it can show.
 	Above   bool   `json:"above"`
+	Top     bool   `json:"top,omitempty"`
 	AtBar   bool   `json:"at_bar,omitempty"`
 	Unshown string `json:"unshown,omitempty"`
 	// Evidence is, for a strength, the newest entry for the skill that
 	// records no setback; for an area, the newest setback when it is the
 	// newest of what is recorded (Text is then the clause that records it).
 	Evidence *Entry `json:"evidence,omitempty"`
+	// RatedOn is, for a strength no example shows, the date of the
+	// assessment that names it on the level alone.
+	RatedOn string `json:"rated_on,omitempty"`
 	// Step is, for an area whose newest record is progress, that progress
 	// in words: a goal met, or evidence of a day.
 	Step string `json:"step,omitempty"`

@@ -1,8 +1,8 @@
 package cycle
 
 // The strengths and areas to improve of a review follow the plan's rules:
-// a strength has evidence behind it that records no setback (as the plan's
-// strengths do); an area is measured against the bar it falls short of,
+// the strengths are the plan's own, above the current role's bar or at the
+// top of the scale (a skill at the bar is the job done); an area is measured against the bar it falls short of,
 // the current role's before the target's; an area quotes a setback, never
 // a success; nothing is judged in a new hire's first 90 days or on a
 // handful of levels; a return from leave is a refresh, not an area. A
@@ -108,16 +108,15 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	r.improvements(m, p, pl, levels, usable, asOf, levelSince(in.History, asOf))
 }
 
-// strengths are the plan's (evidence behind them, above the bar of the job
-// and of the one aimed for), then, while there are fewer than two, the
-// skills at the target's bar and above the role's with evidence that
-// records no setback: in a review, being at the next role's bar is a
-// strength to name.
+// strengths are the plan's own (plans.Plan.Earned, one rule for every
+// document): above the current role's bar or at the top of the scale, in
+// the plan's order, each read against the target's bar when it reaches
+// it, else the role's, with the newest example the review may quote, or
+// the assessment when the level alone names it (said to the manager as an
+// example to write). With none, the skills above the role's bar that no
+// example shows yet are named to the manager; a skill at the bar is the
+// job done, never a strength.
 func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence) {
-	named := map[string]bool{}
-	for _, f := range pl.Focus {
-		named[f.ID] = true
-	}
 	shown := func(skill string) *Entry {
 		for _, e := range usable(skill) {
 			if !plans.Setback(e.Text) {
@@ -126,91 +125,69 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 		}
 		return nil
 	}
-	for _, s := range pl.Strengths {
-		ev := shown(s.ID)
-		if len(r.Strengths) == maxPoints || ev == nil {
-			continue
-		}
+	var rated []string
+	for _, s := range pl.Earned[:min(len(pl.Earned), maxPoints)] {
 		lvl := cmp.Or(levels[s.ID], s.Level)
-		bar, role := s.Expect, pl.Target.Name
-		if lvl <= s.Expect {
-			bar, role = s.ExpectRole, pl.Role.Name
+		bar, role := s.ExpectRole, pl.Role.Name
+		if s.AboveTarget && s.Expect > s.ExpectRole {
+			bar, role = s.Expect, pl.Target.Name // above the next role's bar too, as the plan says
 		}
-		named[s.ID] = true
-		r.Strengths = append(r.Strengths, Point{Skill: s.SkillRef, Level: lvl, LevelName: levelName(m, lvl),
-			Bar: bar, BarName: levelName(m, bar), BarRole: role, Above: lvl > bar, Evidence: ev})
+		pt := Point{Skill: s.SkillRef, Level: lvl, LevelName: levelName(m, lvl), Bar: bar, BarName: levelName(m, bar), BarRole: role,
+			Above: lvl > bar, Top: lvl <= s.ExpectRole, Evidence: shown(s.ID)}
+		if pt.Evidence == nil {
+			pt.RatedOn = pl.Today.Date
+			rated = append(rated, s.Name)
+		}
+		r.Strengths = append(r.Strengths, pt)
 	}
-	type cand struct {
-		p              Point
-		margin, proofs int
-	}
-	var cands []cand
-	for _, s := range m.Skills {
-		lvl, bar, own := levels[s.ID], s.Expect[pl.Target.ID], s.Expect[pl.Role.ID]
-		if named[s.ID] || lvl == 0 || lvl < bar || lvl <= own || pl.Returned != "" && slices.Contains(pl.Reentry, s.ID) {
-			continue
-		}
-		n := 0
-		for _, e := range usable(s.ID) {
-			if !plans.Setback(e.Text) {
-				n++
-			}
-		}
-		c := cand{Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl),
-			Bar: bar, BarName: levelName(m, bar), BarRole: pl.Target.Name, Above: lvl > bar, Evidence: shown(s.ID)}, lvl - own, n}
-		if n > 0 {
-			cands = append(cands, c)
-		}
-	}
-	order := func(a, b cand) int {
-		return cmp.Or(cmp.Compare(b.margin, a.margin), cmp.Compare(b.p.Level, a.p.Level), cmp.Compare(b.proofs, a.proofs))
-	}
-	slices.SortStableFunc(cands, order)
-	for _, c := range cands {
-		if len(r.Strengths) >= 2 {
-			break
-		}
-		r.Strengths = append(r.Strengths, c.p)
+	if len(rated) > 0 {
+		r.StrengthsAsk = fmt.Sprintf("Named on the level alone, with no example written down: %s. Write one %s will recognise before the review is shared.", plans.AndList(rated), r.First)
 	}
 	if len(r.Strengths) > 0 {
 		return
 	}
-	// None with evidence: the skills rated highest, at or above the role's
-	// bar, are named as such, with nothing written down, not as strengths.
-	var bare []cand
+	// None: the skills rated above the role's bar with nothing written
+	// down are named to the manager, as examples to write, not as
+	// strengths.
+	var bare []Point
 	for _, s := range m.Skills {
-		lvl := levels[s.ID]
-		if !named[s.ID] && lvl >= 3 && lvl >= s.Expect[pl.Role.ID] && (pl.Returned == "" || !slices.Contains(pl.Reentry, s.ID)) &&
-			!slices.ContainsFunc(usable(s.ID), func(e skills.Evidence) bool { return !plans.Setback(e.Text) }) {
-			bare = append(bare, cand{p: Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl)}, margin: lvl - s.Expect[pl.Role.ID]})
+		lvl, own := levels[s.ID], s.Expect[pl.Role.ID]
+		if lvl >= 3 && lvl > own && !slices.ContainsFunc(pl.Focus, func(f plans.Focus) bool { return f.ID == s.ID }) &&
+			(pl.Returned == "" || !slices.Contains(pl.Reentry, s.ID)) {
+			bare = append(bare, Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl), Bar: own})
 		}
 	}
-	slices.SortStableFunc(bare, func(a, b cand) int { return cmp.Or(cmp.Compare(b.p.Level, a.p.Level), cmp.Compare(b.margin, a.margin)) })
+	slices.SortStableFunc(bare, func(a, b Point) int {
+		return cmp.Or(cmp.Compare(b.Level, a.Level), cmp.Compare(b.Level-b.Bar, a.Level-a.Bar))
+	})
 	if len(bare) == 0 {
 		r.NoStrengths = "None above the bar yet: the levels meet it, or fall short of it."
 		return
 	}
 	bare = bare[:min(3, len(bare))]
 	var names []string
-	same := !slices.ContainsFunc(bare, func(c cand) bool { return c.p.Level != bare[0].p.Level })
-	for _, c := range bare {
+	same := !slices.ContainsFunc(bare, func(pt Point) bool { return pt.Level != bare[0].Level })
+	for _, pt := range bare {
 		if same {
-			names = append(names, c.p.Skill.Name)
+			names = append(names, pt.Skill.Name)
 		} else {
-			names = append(names, fmt.Sprintf("%s at %d %s", c.p.Skill.Name, c.p.Level, c.p.LevelName))
+			names = append(names, fmt.Sprintf("%s at %d %s", pt.Skill.Name, pt.Level, pt.LevelName))
 		}
 	}
-	if same {
-		at := fmt.Sprintf("at %d %s", bare[0].p.Level, bare[0].p.LevelName)
-		if len(bare) > 1 {
-			at = "all " + at
-		}
-		names[len(names)-1] += ", " + at
+	switch {
+	case len(bare) == 1:
+		names[0] = fmt.Sprintf("%s at %d %s", bare[0].Skill.Name, bare[0].Level, bare[0].LevelName)
+	case same:
+		names[len(names)-1] += fmt.Sprintf(", all at %d %s", bare[0].Level, bare[0].LevelName)
 	}
 	// Said to the manager: a strength with no example behind it is theirs
 	// to write down, not the person's to read about.
 	r.NoStrengths = "None named yet: a strength is named with an example from work behind it."
-	r.StrengthsAsk = fmt.Sprintf("Rated highest, at or above the %s bar, with no example written down: %s. Write one %s will recognise for each you would name a strength.", pl.Role.Name, plans.AndList(names), r.First)
+	each := "for each you would name a strength"
+	if len(names) == 1 {
+		each = "before it is named a strength"
+	}
+	r.StrengthsAsk = fmt.Sprintf("Rated above the %s bar, with no example written down: %s. Write one %s will recognise %s.", pl.Role.Name, plans.AndList(names), r.First, each)
 }
 
 // improvements are the plan's focus skills below a bar, then, while there

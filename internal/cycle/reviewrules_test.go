@@ -7,6 +7,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/coach-dev/coach/internal/cycle"
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -32,6 +34,13 @@ type reviewCase struct {
 }
 
 func (c reviewCase) build(t *testing.T) (*cycle.Review, string) {
+	t.Helper()
+	r, out, _ := c.buildWithPlan(t)
+	return r, out
+}
+
+// buildWithPlan is build, with the plan the review is built from.
+func (c reviewCase) buildWithPlan(t *testing.T) (*cycle.Review, string, *plans.Plan) {
 	t.Helper()
 	m, err := skills.DefaultMatrix()
 	if err != nil {
@@ -89,7 +98,7 @@ func (c reviewCase) build(t *testing.T) (*cycle.Review, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r, string(out)
+	return r, string(out), pl
 }
 
 // section is the text of the review's section under heading, up to the
@@ -170,11 +179,52 @@ func TestReviewAreaNamesItsBar(t *testing.T) {
 	if strings.Contains(section(out, "Areas to improve"), "two of its actions shipped") {
 		t.Errorf("a success quoted as an area to improve:\n%s", section(out, "Areas to improve"))
 	}
-	wantLines(t, section(out, "Strengths"),
-		`- Execution and delivery at 4 Leading, above the 3 Proficient Group Product Manager asks for: shown on 2026-10-05, "Shipped the checkout redesign on the date promised to Sales".`)
-	if strings.Contains(out, "Customer insight at 5") || strings.Contains(out, "no evidence recorded yet") {
-		t.Errorf("a strength with nothing behind it:\n%s", section(out, "Strengths"))
+	// The plan's strengths: the one evidence shows, then the top of the
+	// scale on the level alone, whose example the manager is asked for.
+	if diff := cmp.Diff(strings.Join([]string{"",
+		`- Execution and delivery at 4 Leading, above the 3 Proficient Group Product Manager asks for: shown on 2026-10-05, "Shipped the checkout redesign on the date promised to Sales".`,
+		`- Customer insight at 5 Shaping, above the 4 Leading Group Product Manager asks for: on the assessment of 2026-11-16.`,
+		`<!-- Named on the level alone, with no example written down: Customer insight. Write one Marcus will recognise before the review is shared. -->`,
+		""}, "\n"), section(out, "Strengths")); diff != "" {
+		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
+}
+
+// TestReviewStrengthsAreThePlans: a review names the plan's strengths
+// (plans.Plan.Earned), in its order: a skill at the current role's bar is
+// the job done, never a strength, even with an example behind it; the top
+// of the scale is one, said as such.
+func TestReviewStrengthsAreThePlans(t *testing.T) {
+	src := "name = \"Alice Example\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-10\n\n[levels]\n" +
+		levels(t, "senior-pm", map[string]int{"customer-insight": 4, "ux-discovery": 4}) +
+		evidence("2026-06-15", "customer-insight", "Published the pricing landscape from 14 interviews; used in Q3 planning") +
+		evidence("2026-06-10", "ux-discovery", "Tested the pricing page prototype with five customers before build") +
+		evidence("2026-07-20", "ux-discovery", "Ran the onboarding usability study with Design") +
+		evidence("2026-07-14", "communication", "Wrote the pricing decision as an exec memo, a team walkthrough and a sales note")
+	r, out, pl := reviewCase{src: src}.buildWithPlan(t)
+	if diff := cmp.Diff(strings.Join([]string{"",
+		`- Product discovery and UX at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-07-20, "Ran the onboarding usability study with Design".`,
+		`- Customer insight at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-06-15, "Published the pricing landscape from 14 interviews; used in Q3 planning".`,
+		""}, "\n"), section(out, "Strengths")); diff != "" {
+		t.Errorf("strengths (-want +got):\n%s", diff)
+	}
+	var got, want []string
+	for _, pt := range r.Strengths {
+		got = append(got, pt.Skill.ID)
+	}
+	for _, st := range pl.Earned {
+		want = append(want, st.ID)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the review's strengths are not the plan's (-plan +review):\n%s", diff)
+	}
+
+	top := "name = \"Rosa Lind\"\nrole = \"vp\"\nmanager = \"lee\"\nassessed = 2026-11-10\n\n[levels]\n" +
+		levels(t, "vp", map[string]int{"communication": 5}) +
+		evidence("2026-10-02", "communication", "Took the board through the 2027 plan in one page; no follow-up questions")
+	_, out = reviewCase{src: top}.build(t)
+	wantLines(t, section(out, "Strengths"),
+		`- Communication up, down and sideways at 5 Shaping, the top of the scale: shown on 2026-10-02, "Took the board through the 2027 plan in one page; no follow-up questions".`)
 }
 
 // TestReviewSelfFromTheFile: the person's own levels are read from the
@@ -397,5 +447,14 @@ func TestReviewStrengthWithoutExample(t *testing.T) {
 	_, out := reviewCase{src: src}.build(t)
 	wantLines(t, section(out, "Strengths"),
 		"None named yet: a strength is named with an example from work behind it.",
-		"<!-- Rated highest, at or above the Group Product Manager bar, with no example written down: Execution and delivery, Communication up, down and sideways and Cross-functional collaboration, all at 4 Leading. Write one Kofi will recognise for each you would name a strength. -->")
+		"<!-- Rated above the Group Product Manager bar, with no example written down: Execution and delivery at 4 Leading. Write one Kofi will recognise before it is named a strength. -->")
+	// Communication, Cross-functional collaboration at 4 are the job's
+	// bar: the job done, not a strength to write an example for.
+	if strings.Contains(section(out, "Strengths"), "Communication") {
+		t.Errorf("a skill at the bar asked for as a strength:\n%s", section(out, "Strengths"))
+	}
+	_, out = reviewCase{src: strings.Replace(src, "execution-delivery = 4", "execution-delivery = 3", 1)}.build(t)
+	if diff := cmp.Diff("\nNone above the bar yet: the levels meet it, or fall short of it.\n", section(out, "Strengths")); diff != "" {
+		t.Errorf("strengths (-want +got):\n%s", diff)
+	}
 }
