@@ -14,6 +14,20 @@ import (
 // longHorizon matches a span of time longer than a plan's 90 days.
 var longHorizon = regexp.MustCompile(`(?i)\b(?:(?:four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|[4-9]|1[0-9]) months|(?:two|three|four) quarters|(?:a|one|two) years?)\b`)
 
+// maySpanLong is false when text cannot match longHorizon: every span it
+// matches ends in "months", "quarters", "year" or "years", in any case.
+// It spares the regular expression the many actions and evidence entries
+// that name no span (scopeToPlan ran on every one of 2,000 plans' texts:
+// 0.44 s of CPU of plan --all on the benchmark's 2,000 people).
+func maySpanLong(text string) bool {
+	for _, w := range []string{"onth", "ONTH", "uarter", "UARTER", "ear", "EAR"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // laterVerbs open the clause of an action that follows its first step:
 // the part that takes the long horizon.
 var laterVerbs = []string{"check", "run", "retell", "keep", "report", "review", "measure", "repeat", "track"}
@@ -24,6 +38,9 @@ var laterVerbs = []string{"check", "run", "retell", "keep", "report", "review", 
 // in a later clause, or "by end, a first step; in full, after this plan"
 // when the whole of it is the long span.
 func scopeToPlan(text, end string) string {
+	if !maySpanLong(text) {
+		return text
+	}
 	loc := longHorizon.FindStringIndex(text)
 	if loc == nil || end == "" || strings.Count(text[:loc[0]], "\"")%2 == 1 {
 		return text // no long span, or one inside a quotation of the matrix's words

@@ -18,6 +18,8 @@ func TestScopeToPlan(t *testing.T) {
 			"By 2027-02-17, a first step; in full, after this plan: six months of meetings, and the partner head naming you as the person they go to for product questions."},
 		{`The goal done, in terms like these: "visibly better at the craft within two quarters".`, `The goal done, in terms like these: "visibly better at the craft within two quarters".`},
 		{"Two months of critiques, and fewer features built without a test.", "Two months of critiques, and fewer features built without a test."},
+		{"Run the guild for ONE YEAR.", "By 2027-02-17, a first step; in full, after this plan: run the guild for ONE YEAR."},
+		{"Hold a weekly critique with each report.", "Hold a weekly critique with each report."},
 	} {
 		if got := scopeToPlan(tt.in, "2027-02-17"); got != tt.want {
 			t.Errorf("scopeToPlan(%q)\n got %q\nwant %q", tt.in, got, tt.want)
