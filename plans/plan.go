@@ -798,7 +798,7 @@ type TeamIndex struct {
 	// byFirst the ids by first name, focusedOn by focus skill, each sorted.
 	ids       []string
 	byFirst   map[string][]string
-	focusedOn map[string][]string
+	focusedOn map[string][]focused
 	// history is everyone's history by id, when IndexTeamWith was given it;
 	// rebased the people whose latest baseline is a re-baseline nobody has
 	// calibrated, by id.
@@ -887,13 +887,15 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 	}
 	ix.rebased = rebased
 	ix.index(m, cfg, team)
-	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]string{}
+	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]focused{}
 	for _, id := range ix.ids {
-		if first := firstWord(ix.people[id].Name); first != "" {
+		q := ix.people[id]
+		if first := firstWord(q.Name); first != "" {
 			ix.byFirst[first] = append(ix.byFirst[first], id)
 		}
+		rank := m.RoleRank(q.Role)
 		for _, s := range ix.focus[id] {
-			ix.focusedOn[s] = append(ix.focusedOn[s], id)
+			ix.focusedOn[s] = append(ix.focusedOn[s], focused{id: id, level: q.Levels[s], rank: rank})
 		}
 	}
 	ix.shownMentor = shownMentors(ix)
@@ -1468,13 +1470,16 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 			}
 		}
 	}
-	newHire := NewHire(p, TodayOf(p).day) // their first 90 days are for learning, not for teaching
-	for _, id := range team.focusedOn[st.ID] {
-		q := team.people[id]
-		if newHire || noTeaching || id == p.ID || id == p.Manager || used[id] || q.Levels[st.ID] >= st.Level ||
-			m.RoleRank(q.Role) > m.RoleRank(p.Role) {
+	if noTeaching || NewHire(p, TodayOf(p).day) { // a new hire's first 90 days are for learning, not for teaching
+		return ""
+	}
+	rank := m.RoleRank(p.Role)
+	for _, f := range team.focusedOn[st.ID] {
+		id := f.id
+		if f.level >= st.Level || f.rank > rank || id == p.ID || id == p.Manager || used[id] {
 			continue
 		}
+		q := team.people[id]
 		if skipMentored && slices.ContainsFunc(team.byMentee[id], func(pr Pair) bool { return pr.Skill == st.ID }) {
 			continue // a mentor is matched with them in it already: a second offer crowds them
 		}
@@ -1487,6 +1492,15 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 	// Else no use: the matrix's generic work for the level would be new
 	// scope with nobody behind it, the same sentence for everyone.
 	return ""
+}
+
+// focused is someone with a skill in their focus, as a strength's use
+// looks for them among 2,000 people: their level in it and their role's
+// rank, read once when the team is indexed rather than for every strength
+// of every plan.
+type focused struct {
+	id          string
+	level, rank int
 }
 
 // managerCall is how p's plan calls their manager: by name (see callName),
