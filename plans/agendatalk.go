@@ -343,7 +343,7 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	// Only a strength with a use tied to a real person or goal is one to
 	// bring up: the others have nothing to do with them yet.
 	var usable []Strength
-	for _, st := range pl.Earned {
+	for _, st := range pl.Strengths {
 		if st.Use != "" {
 			usable = append(usable, st)
 		}

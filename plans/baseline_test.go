@@ -1,7 +1,6 @@
 package plans
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -146,43 +145,4 @@ func TestProgressFromTheBaseline(t *testing.T) {
 		t.Errorf("the flagged manager's own plan: %q, want %q", lp.RatesApart, want)
 	}
 	_ = time.UTC
-}
-
-// Cold read 3: a plan whose verdict is held on an uncalibrated re-baseline
-// praises strengths at the levels before it, and none that only the new
-// levels make.
-func TestHeldStrengthsAtThePriorLevels(t *testing.T) {
-	m := matrix(t)
-	first := atBar(m, "pm")
-	first["customer-insight"] = 4 // above the PM and Senior PM bars before the re-baseline
-	rebased := atBar(m, "senior-pm")
-	rebased["customer-insight"] = 5
-	rebased["ux-discovery"] = 4 // above the bar only on the new levels
-	history := commitOf("c1", "2026-01-14", "Kim", "First assessments after calibration", nil, first)
-	history = append(history, commitOf("c2", "2026-09-22", "Lee Park", "My first assessment of Pat", first, rebased)...)
-	for i := range history {
-		history[i].Person = "pat"
-	}
-	pat := &skills.Person{ID: "pat", Name: "Pat Doe", Path: "skills/pat.toml", Role: "pm", Manager: "lee", Levels: rebased,
-		Assessed: day("2026-11-18"), PlanStart: day("2026-09-01"),
-		Evidence: []skills.Evidence{
-			{Date: day("2026-06-01"), Skill: "customer-insight", Text: "Summarised twelve interviews"},
-			{Date: day("2026-08-18"), Skill: "ux-discovery", Text: "Tested three variants before build"},
-		}}
-	lee := &skills.Person{ID: "lee", Name: "Lee Park", Path: "skills/lee.toml", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm")}
-	robin := &skills.Person{ID: "robin", Name: "Robin Hart", Path: "skills/robin.toml", Role: "director", Levels: atBar(m, "director")}
-	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat, lee, robin}, History: history})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if pl.Verdict.Kind != "held" {
-		t.Fatalf("verdict = %+v, want held", pl.Verdict)
-	}
-	var got []string
-	for _, st := range pl.Strengths {
-		got = append(got, fmt.Sprintf("%s %d before %s", st.ID, st.Level, st.Before))
-	}
-	if want := []string{"customer-insight 4 before 2026-09-22"}; !slices.Equal(got, want) {
-		t.Errorf("strengths = %q, want %q", got, want)
-	}
 }

@@ -119,14 +119,13 @@ type Plan struct {
 	// Ready is true when every assessed skill meets the target's bar;
 	// Stretch then names the role after the target, if any: the plan never
 	// plans against it (the focus is the case for the target).
-	Ready     bool       `json:"ready"`
-	Stretch   *RoleRef   `json:"stretch,omitempty"`
+	Ready   bool     `json:"ready"`
+	Stretch *RoleRef `json:"stretch,omitempty"`
+	// Strengths are the strengths the plan, its review and its agendas
+	// name (see earnedStrengths): above the job's bar or at the top of the
+	// scale, on the levels as rated, ordered by the evidence behind them.
 	Strengths []Strength `json:"strengths"`
-	// Earned are the strengths the plan names (see earnedStrengths):
-	// above the job's bar or at the top of the scale, on the levels as
-	// rated; Strengths are the ones reviews and agendas read.
-	Earned []Strength `json:"earned_strengths"`
-	// StrengthsOn is the caveat of Earned strengths named on a new manager's
+	// StrengthsOn is the caveat of Strengths named on a new manager's
 	// first assessment not yet calibrated, in one clause; "" otherwise.
 	StrengthsOn string `json:"strengths_on,omitempty"`
 	// Mentors are the teammates `coach team` pairs with the person on their
@@ -397,12 +396,6 @@ type Strength struct {
 	// AboveTarget is set when the level exceeds the target's bar, not only
 	// the current role's.
 	AboveTarget bool `json:"above_target"`
-	// AtBar is set for a level at the current role's bar, a strength only
-	// in a plan below that bar elsewhere, with evidence of it.
-	AtBar bool `json:"at_bar,omitempty"`
-	// Before is the day of the uncalibrated re-baseline whose levels a held
-	// plan does not count: Level is the level just before it.
-	Before string `json:"before,omitempty"`
 	// Shows is the latest evidence behind it, "" when the level alone does.
 	Shows   string      `json:"shows,omitempty"`
 	Use     string      `json:"use"`
@@ -593,15 +586,8 @@ func Build(in Input) (*Plan, error) {
 	pl.targetFull = roleFull(in.Config, in.Team, target.ID)
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
-	levels, before := p.Levels, ""
-	if b := pl.Baseline; pl.Verdict.Kind == "held" && b != nil && b.prior != nil {
-		// Held on a re-baseline nobody calibrated: the strengths reviews
-		// and agendas read stand on the levels before it.
-		levels, before = b.prior, b.Date
-	}
-	pl.Strengths = strengths(in, role, target, team, pl.Focus, levels, before, pl.Ready)
-	pl.Earned = earnedStrengths(in, role, team, pl.Focus)
-	if b := pl.Baseline; pl.Verdict.Kind == "held" && b != nil && len(pl.Earned) > 0 {
+	pl.Strengths = earnedStrengths(in, role, team, pl.Focus)
+	if b := pl.Baseline; pl.Verdict.Kind == "held" && b != nil && len(pl.Strengths) > 0 {
 		// Held on a re-baseline nobody calibrated: the strengths are named
 		// on its levels, with that said once.
 		who := "your manager"
@@ -1191,112 +1177,6 @@ func summary(f Focus) string {
 	return fmt.Sprintf("%s, %s: %s", f.Name, step, strings.Join(r, "; "))
 }
 
-// strengths are at most three skills the person has earned above the
-// current role's bar (at least Proficient), or at the top of the scale,
-// each with evidence behind it (a level alone is not a strength), ordered
-// by that evidence: each with what shows it and, when the repository has
-// one, a use tied to a real person or goal of it. A new hire has none yet.
-// Someone ready for the target measures them against the current role's
-// bar: what makes them ready is their case. People who lead no one get no
-// manager's uses; someone below their current role's bar, or back from
-// leave, is given no one to teach.
-func strengths(in Input, role, target *skills.Role, team *TeamIndex, focus []Focus, levels map[string]int, before string, ready bool) []Strength {
-	m, p := in.Matrix, in.Person
-	if NewHire(p, TodayOf(p).day) {
-		return nil // their first 90 days show strengths; a level does not
-	}
-	cur := readiness(m, p, role)
-	_, _, back := ReturnFromLeave(p)
-	noTeaching := len(cur.Below) > 0 || back
-	type cand struct {
-		st       Strength
-		evidence int
-		margin   int
-		order    int
-	}
-	var cands []cand
-	for i := range m.Skills {
-		s := &m.Skills[i]
-		lvl := levels[s.ID]
-		top := lvl > 0 && lvl == m.MaxLevel()
-		bar := max(s.Expect[role.ID], s.Expect[target.ID])
-		if ready {
-			bar = s.Expect[role.ID] // at the target's bar everywhere: above today's job is the case for it
-		}
-		// Below the current role's bar somewhere, the plan is about the job,
-		// not the next role: what is done well in the job, at its bar or
-		// above and shown by evidence, is a strength to stand on, so that
-		// the plan is not only a list of what must change.
-		pressed := len(cur.Below) > 0 && !ready && !back
-		atBar := false
-		if pressed {
-			bar = s.Expect[role.ID]
-			atBar = lvl == bar && lvl >= 3
-		}
-		if lvl == 0 || !(top || lvl > bar && lvl >= 3 || atBar) || slices.ContainsFunc(focus, func(f Focus) bool { return f.ID == s.ID }) {
-			// Earned: above the bar of the job and of the one aimed for
-			// (a level at the next role's bar is readiness, not a
-			// strength), or the top of the scale. A focus skill is worked
-			// on, not leaned on.
-			continue
-		}
-		var latest *skills.Evidence
-		n := 0
-		for k, e := range p.Evidence {
-			if e.Skill == s.ID && !Setback(e.Text) {
-				n++
-				if latest == nil || !e.Date.Before(latest.Date) {
-					latest = &p.Evidence[k]
-				}
-			}
-		}
-		if n == 0 {
-			continue // a rating with nothing written down to show it: not yet a strength
-		}
-		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Expect: s.Expect[target.ID], ExpectName: expectName(m, s.Expect[target.ID]),
-			ExpectRole: s.Expect[role.ID], AboveTarget: lvl > s.Expect[target.ID], AtBar: atBar && !top}
-		if before != "" && lvl < p.Levels[s.ID] {
-			st.Before = before
-		}
-		if latest != nil {
-			st.Shows = fmt.Sprintf("%s (\"%s\")", date(latest.Date), latest.Text)
-			if ThirdPerson(latest.Text, firstWord(p.Name)) {
-				st.Shows = date(latest.Date) + " in the evidence"
-			}
-		}
-		for _, pr := range team.byMentor[p.ID] {
-			if pr.Skill == s.ID && !noTeaching {
-				st.Mentees = append(st.Mentees, PersonRef{ID: pr.Mentee, Name: team.names[pr.Mentee]})
-			}
-		}
-		cands = append(cands, cand{st: st, evidence: n, margin: lvl - s.Expect[role.ID], order: i})
-	}
-	slices.SortStableFunc(cands, func(a, b cand) int {
-		switch {
-		case a.margin != b.margin:
-			return b.margin - a.margin
-		case a.evidence != b.evidence:
-			return b.evidence - a.evidence
-		case a.st.Level != b.st.Level:
-			return b.st.Level - a.st.Level
-		}
-		return a.order - b.order
-	})
-	if len(cands) > 3 {
-		cands = cands[:3]
-	}
-	out := make([]Strength, 0, len(cands))
-	used := map[string]bool{} // a person or goal is named for one strength only
-	for _, c := range cands {
-		c.st.Use = strengthUse(m, c.st, p, role, team, used, noTeaching, false)
-		out = append(out, c.st)
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
 // strengthsOn is the caveat of strengths named on a re-baseline nobody
 // calibrated, in one clause: whose assessment (a possessive) and its date,
 // said the same in the plan and the agendas.
@@ -1402,7 +1282,7 @@ func earnedStrengths(in Input, role *skills.Role, team *TeamIndex, focus []Focus
 	out := make([]Strength, 0, len(cands))
 	used := map[string]bool{} // a person or goal is named for one strength only
 	for _, c := range cands {
-		c.st.Use = strengthUse(m, c.st, p, role, team, used, noTeaching, true)
+		c.st.Use = strengthUse(m, c.st, p, role, team, used, noTeaching)
 		out = append(out, c.st)
 	}
 	return out
@@ -1438,9 +1318,9 @@ func alsoMentoredBy(p *skills.Person, team *TeamIndex, mentors []MentorLink, nam
 // strengthUse is one use of a strength, tied to a real person or goal of
 // the repository: the person's mentee in it, their own goal that leans on
 // it, a teammate its evidence names, a teammate at or below their role who
-// has it as a focus (a report, for a manager; with skipMentored, not one
-// matched with a mentor in it already); "" when there is none.
-func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.Role, team *TeamIndex, used map[string]bool, noTeaching, skipMentored bool) string {
+// has it as a focus (a report, for a manager; not one matched with a
+// mentor in it already); "" when there is none.
+func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.Role, team *TeamIndex, used map[string]bool, noTeaching bool) string {
 	for _, who := range st.Mentees {
 		if !used[who.ID] {
 			used[who.ID] = true
@@ -1480,7 +1360,7 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 			continue
 		}
 		q := team.people[id]
-		if skipMentored && slices.ContainsFunc(team.byMentee[id], func(pr Pair) bool { return pr.Skill == st.ID }) {
+		if slices.ContainsFunc(team.byMentee[id], func(pr Pair) bool { return pr.Skill == st.ID }) {
 			continue // a mentor is matched with them in it already: a second offer crowds them
 		}
 		used[id] = true
@@ -1891,19 +1771,12 @@ func (pl *Plan) CountedCurrent() Readiness {
 // counts at its earlier levels; "" when none is.
 func (pl *Plan) RaisedOn() string { return pl.raisedOn }
 
-// StrengthsAtBar reports whether a strength of the plan is at the current
-// role's bar rather than above it: the section then says what is done well
-// in the job, not better than it asks.
-func (pl *Plan) StrengthsAtBar() bool {
-	return slices.ContainsFunc(pl.Strengths, func(s Strength) bool { return s.AtBar })
-}
-
 // MentoringUnsaid are the people this person mentors whom no strength of
 // the plan names already in its use: each said once (cold read 7).
 func (pl *Plan) MentoringUnsaid() []MentorLink {
 	var out []MentorLink
 	for _, l := range pl.Mentoring {
-		if !slices.ContainsFunc(pl.Earned, func(st Strength) bool {
+		if !slices.ContainsFunc(pl.Strengths, func(st Strength) bool {
 			return st.ID == l.Skill.ID && strings.Contains(st.Use, l.Person.Name)
 		}) {
 			out = append(out, l)

@@ -95,11 +95,6 @@ func TestBuild(t *testing.T) {
 	if n := len(pl.Focus[0].Actions); n < 2 || n > 3 {
 		t.Errorf("%d actions for the first focus skill, want 2 or 3", n)
 	}
-	// Customer insight at 5, the top of the scale, with no evidence is a
-	// rating, not yet a strength: nothing written down shows it.
-	if len(pl.Strengths) != 0 {
-		t.Errorf("strengths = %+v, want none: no evidence shows any", pl.Strengths)
-	}
 	if diff := cmp.Diff([]Conversation{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, Self: 3, SelfName: "Proficient",
 		Manager: 2, ManagerName: "Practising", Direction: "higher",
 		Question: "You rate your negotiation and trade-offs at 3 and your manager sees 2, with 'late entry' on file: what have you done since that shows 3?"}}, pl.Conversations); diff != "" {

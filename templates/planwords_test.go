@@ -151,7 +151,7 @@ func TestCR7AssessFirstCountsEverySkillWithoutALevel(t *testing.T) {
 // mentor"; one it does not name is.
 func TestCR7MenteeSaidOnce(t *testing.T) {
 	pl := &plans.Plan{
-		Earned:    []plans.Strength{{SkillRef: plans.SkillRef{ID: "coaching", Name: "Coaching and mentoring"}, Use: "you mentor Alice Example in it"}},
+		Strengths: []plans.Strength{{SkillRef: plans.SkillRef{ID: "coaching", Name: "Coaching and mentoring"}, Use: "you mentor Alice Example in it"}},
 		Mentoring: []plans.MentorLink{{Person: plans.PersonRef{ID: "alice", Name: "Alice Example"}, Skill: plans.SkillRef{ID: "coaching"}}, {Person: plans.PersonRef{ID: "ben", Name: "Ben Okoro"}, Skill: plans.SkillRef{ID: "negotiation"}}},
 	}
 	got := pl.MentoringUnsaid()

@@ -108,7 +108,7 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	r.improvements(m, p, pl, levels, usable, asOf, levelSince(in.History, asOf))
 }
 
-// strengths are the plan's own (plans.Plan.Earned, one rule for every
+// strengths are the plan's own (plans.Plan.Strengths, one rule for every
 // document): above the current role's bar or at the top of the scale, in
 // the plan's order, each read against the target's bar when it reaches
 // it, else the role's, with the newest example the review may quote, or
@@ -126,7 +126,7 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 		return nil
 	}
 	var rated []string
-	for _, s := range pl.Earned[:min(len(pl.Earned), maxPoints)] {
+	for _, s := range pl.Strengths[:min(len(pl.Strengths), maxPoints)] {
 		lvl := cmp.Or(levels[s.ID], s.Level)
 		bar, role := s.ExpectRole, pl.Role.Name
 		if s.AboveTarget && s.Expect > s.ExpectRole {

@@ -191,7 +191,7 @@ func TestReviewAreaNamesItsBar(t *testing.T) {
 }
 
 // TestReviewStrengthsAreThePlans: a review names the plan's strengths
-// (plans.Plan.Earned), in its order: a skill at the current role's bar is
+// (plans.Plan.Strengths), in its order: a skill at the current role's bar is
 // the job done, never a strength, even with an example behind it; the top
 // of the scale is one, said as such.
 func TestReviewStrengthsAreThePlans(t *testing.T) {
@@ -212,7 +212,7 @@ func TestReviewStrengthsAreThePlans(t *testing.T) {
 	for _, pt := range r.Strengths {
 		got = append(got, pt.Skill.ID)
 	}
-	for _, st := range pl.Earned {
+	for _, st := range pl.Strengths {
 		want = append(want, st.ID)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
