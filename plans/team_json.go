@@ -6,7 +6,7 @@ import (
 )
 
 // TeamJSON is the team view as `coach team --format json` prints it: one
-// object, version 1, every person {id, name}; the keys are described by
+// object, version 2, every person {id, name}; the keys are described by
 // TeamSchema. Roles and managers key their objects by id.
 type TeamJSON struct {
 	Version     int                        `json:"version"`
@@ -66,7 +66,7 @@ type MakersJSON struct {
 
 // JSON returns t as `coach team --format json` prints it.
 func (t *Team) JSON() TeamJSON {
-	out := TeamJSON{Version: 1, Under: t.Under, WrittenFor: t.WrittenFor, People: t.People, Heatmap: t.Cells(),
+	out := TeamJSON{Version: 2, Under: t.Under, WrittenFor: t.WrittenFor, People: t.People, Heatmap: t.Cells(),
 		Bench: map[string]BenchJSON{}, StepIn: t.StepIn, Calibration: map[string]CalibrationJSON{}, Flags: t.Flags, FollowUps: t.FollowUps,
 		Mentors: t.Mentors, Hiring: map[string]HiringJSON{}, SkillGaps: t.Hiring.SkillGaps, OpenFirst: t.Hiring.OpenFirst,
 		Makers: MakersJSON{Makers: t.Hiring.Makers, PMs: t.Hiring.PMs, LeadingPMs: t.Hiring.LeadingPMs, PerPM: t.Hiring.PerPM, WantPerPM: t.Hiring.WantPerPM, PMsShort: t.Hiring.PMsShort}}

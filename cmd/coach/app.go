@@ -269,7 +269,7 @@ Output: the product (Markdown, text or JSON) on stdout, messages on stderr;
 work that runs longer than a second shows its progress on stderr when stderr
 is a terminal, and clears it when done; --quiet leaves errors only. coach
 writes no colour, so there is nothing for NO_COLOR or a --color flag to turn
-off. --format json gives one object with "version": 1 (see coach schema
+off. --format json gives one object with "version": 2 (see coach schema
 --output). Path arguments (--svg FILE, --output DIR, init DIR) are read after
 -C, as git does.
 

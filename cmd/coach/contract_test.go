@@ -229,11 +229,11 @@ func TestSchemasReject(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ name, from, to string }{
-		{"another version", `"version": 1`, `"version": 2`},
+		{"another version", `"version": 2`, `"version": 3`},
 		{"a commit time that is not RFC 3339", `"date": "2026-`, `"date": "yesterday 2026-`},
 		{"a person without a name", `"name": "Ben Okoro"`, `"nom": "Ben Okoro"`},
 		{"a list that is null", `"changes": [`, `"changes": null, "x": [`},
-		{"an unknown key", `"version": 1`, `"version": 1, "extra": true`},
+		{"an unknown key", `"version": 2`, `"version": 2, "extra": true`},
 	}
 	if err := schemas["history"].Validate(mustJSON(t, string(valid))); err != nil {
 		t.Fatalf("the valid output fails: %v", err)

@@ -47,7 +47,7 @@ func TestTeamJSONSchema(t *testing.T) {
 	}
 	for _, bad := range []string{
 		`{"version": 2}`,
-		string(bytes.Replace(golden, []byte(`"version": 1,`), []byte(`"version": 1, "self": {},`), 1)),
+		string(bytes.Replace(golden, []byte(`"version": 2,`), []byte(`"version": 2, "self": {},`), 1)),
 		string(bytes.Replace(golden, []byte(`"kind": "promotion-below-bar"`), []byte(`"kind": "gossip"`), 1)),
 	} {
 		v, err := jsonschema.UnmarshalJSON(bytes.NewReader([]byte(bad)))

@@ -26,7 +26,7 @@ import (
 )
 
 // Version is the "version" of every JSON output.
-const Version = 1
+const Version = 2
 
 // Plans is `coach plan --format json`. Errors are the errors of the skill
 // files that stopped every plan (Plans is then empty, and coach exits 1):
