@@ -215,6 +215,8 @@ type Plan struct {
 	// calibrateWith is who calibrates the baseline (the manager's manager);
 	// evidence is the person's evidence, for the verdict's facts.
 	calibrateWith string
+	// handover is the manager's move off leading people, nil when none.
+	handover *handover
 	// weekday is the team's 1:1 weekday, for the day of the next career
 	// conversation.
 	weekday  time.Weekday
@@ -669,6 +671,7 @@ func Build(in Input) (*Plan, error) {
 			}
 		}
 	}
+	pl.handover = handoverOf(m, p, team)
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
 	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
