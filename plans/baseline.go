@@ -317,7 +317,15 @@ func unbackedRaises(sorted []*skills.Change, p *skills.Person) map[string]unback
 
 // calibrated reads a commit's subject for a calibration it records.
 func calibrated(subject string) bool {
-	return strings.Contains(strings.ToLower(subject), "calibrat")
+	// Without lowering the subject first: this runs on every commit of
+	// every person's history.
+	const word = "calibrat"
+	for i := 0; i+len(word) <= len(subject); i++ {
+		if strings.EqualFold(subject[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // Describe names the baseline in a sentence's middle, for the person named
