@@ -526,10 +526,7 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	sorted := oldestFirst(in.History)
-	bs, ok := team.baselinesFor(p, in.History, pl.Person.ManagerName)
-	if !ok {
-		bs = baselines(sorted, p, pl.Person.ManagerName)
-	}
+	bs := baselines(sorted, p, pl.Person.ManagerName)
 	raised := unbackedRaises(sorted, p)
 	for id, u := range raised {
 		if p.PlanStart.IsZero() || u.On < date(p.PlanStart) {
@@ -796,9 +793,6 @@ type TeamIndex struct {
 	// calibrated, by id.
 	history map[string][]skills.Change
 	rebased map[string]Baseline
-	// bases are each person's baselines, worked out from their history
-	// for the index, kept for Build to reuse (see baselinesFor).
-	bases map[*skills.Person]keptBaselines
 	// buddyTo are the new hires each person is onboarding buddy to, buddyOf
 	// each new hire's buddy, and reports each manager's people, by id,
 	// sorted.
@@ -827,10 +821,9 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 	// Ranking and baselines are each person's own: at thousands of people
 	// they are most of the index's time, so they run on every core.
 	type own struct {
-		cands     []candidate
-		ranked    bool
-		baseline  *Baseline
-		baselines []Baseline
+		cands    []candidate
+		ranked   bool
+		baseline *Baseline
 	}
 	names := teamNames(cfg, team)
 	owns, _ := parallel.Do(context.Background(), 0, team, func(q *skills.Person) (own, error) {
@@ -840,16 +833,11 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 			o.cands = slices.Clone(o.cands[:cfg.Plan.Focus]) // not to keep every candidate alive
 		}
 		if len(history[q.ID]) > 0 {
-			o.baselines = Baselines(history[q.ID], q, names[q.Manager])
-			o.baseline = latestBaseline(o.baselines)
+			o.baseline = latestBaseline(Baselines(history[q.ID], q, names[q.Manager]))
 		}
 		return o, nil
 	})
-	ix.bases = make(map[*skills.Person]keptBaselines, len(team))
 	for i, q := range team {
-		if h := history[q.ID]; len(h) > 0 {
-			ix.bases[q] = keptBaselines{first: &h[0], n: len(h), manager: names[q.Manager], bs: owns[i].baselines}
-		}
 		if !owns[i].ranked {
 			ix.focus[q.ID] = nil
 			continue
@@ -1798,29 +1786,4 @@ func (pl *Plan) MentoringUnsaid() []MentorLink {
 		}
 	}
 	return out
-}
-
-// keptBaselines are a person's baselines as IndexTeamWith worked them out:
-// from the history slice starting at first, n changes long, with manager as
-// the manager's name.
-type keptBaselines struct {
-	first   *skills.Change
-	n       int
-	manager string
-	bs      []Baseline
-}
-
-// baselinesFor is the baselines IndexTeamWith worked out for p, when Build
-// asks for the same ones: the same person, the very same history and the
-// same manager's name. Working them out again is a tenth of plan --all's
-// time at thousands of people. ix may be nil.
-func (ix *TeamIndex) baselinesFor(p *skills.Person, history []skills.Change, manager string) ([]Baseline, bool) {
-	if ix == nil || len(history) == 0 {
-		return nil, false
-	}
-	k, ok := ix.bases[p]
-	if !ok || k.first != &history[0] || k.n != len(history) || k.manager != manager {
-		return nil, false
-	}
-	return k.bs, true
 }
