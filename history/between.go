@@ -3,6 +3,7 @@ package history
 import (
 	"container/heap"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path"
@@ -251,4 +252,48 @@ func (s *Snapshots) WrittenIn(p string, same func(data []byte) bool) (*Snapshot,
 		return nil, err
 	}
 	return snap, nil
+}
+
+// ErrNoCommitYet means no commit of HEAD's first-parent line is dated on
+// or before the day asked for: the repository did not exist yet.
+var ErrNoCommitYet = errors.New("no commit on or before that day")
+
+// LastOn finds the state of the current branch on day: walking first
+// parents from HEAD, the newest commit whose committer date, read in its
+// own time zone, is on or before day. A change made on a branch is there
+// only once the merge that brought it in is, so a change merged after day
+// is not in it, whatever its own commit's date. It returns "" when HEAD
+// itself is on or before day (the work tree is that state; reading it
+// costs one commit) or has no commits, and ErrNoCommitYet when every
+// commit is after day. A shallow clone's edge ends the walk with
+// ErrNotFetched.
+func (s *Snapshots) LastOn(day time.Time) (string, error) {
+	head, err := s.repo.Head()
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	want := day.Format(time.DateOnly)
+	h := head.Hash()
+	for first := true; ; first = false {
+		c, err := object.GetCommit(s.st, h)
+		if err != nil {
+			if errors.Is(err, plumbing.ErrObjectNotFound) {
+				return "", fmt.Errorf("%w: the history stops at %s, before %s; fetch more with `git fetch --unshallow`", ErrNotFetched, h.String()[:7], want)
+			}
+			return "", gitobj.NewObjectError("commit "+h.String()[:7], h, err, s.w.promisor)
+		}
+		if c.Committer.When.Format(time.DateOnly) <= want {
+			if first {
+				return "", nil
+			}
+			return c.Hash.String(), nil
+		}
+		if len(c.ParentHashes) == 0 {
+			return "", ErrNoCommitYet
+		}
+		h = c.ParentHashes[0]
+	}
 }

@@ -25,6 +25,21 @@ type AgendaInput struct {
 	// Asked are the people whose feedback was asked of this person, with
 	// the day it was asked, for this week's 1:1.
 	Asked []FeedbackAsk
+	// Peers are the people with the person's manager and role: those a
+	// calibration of ratings is held with.
+	Peers []Who
+	// Ready are the people two levels below the person whose plans say
+	// ready now for their next role (see ReadyReport).
+	Ready []ReadyReport
+}
+
+// ReadyReport is someone two levels below a leader of leaders whose plan
+// says ready now: the leader asks their manager, the leader's report,
+// where the promotion case stands.
+type ReadyReport struct {
+	Person  Who
+	Manager Who
+	Target  string
 }
 
 // FeedbackAsk is a request for feedback about a colleague.
@@ -54,6 +69,8 @@ type PreviousAgenda struct {
 	// a skill are counted from the agendas really held.
 	Focus     string
 	FocusWeek int
+	// Question is its question of the week, if any.
+	Question string
 	// Notes are the lines written under its "Notes" heading, as written.
 	Notes []Markdown
 	// Unreadable is set when the file is not text: its items are unknown.
@@ -505,6 +522,16 @@ func BuildAgenda(in AgendaInput) *Agenda {
 			ask.About.Name, when, first, readers))
 	}
 	a.People = yourPeople(pl, day, a.Number-1)
+	for _, r := range in.Ready {
+		// Once a month, at the career conversation, or at a first 1:1: a
+		// promotion case moves by the round, not by the week.
+		if (a.Career != nil || in.Previous == nil) && len(a.People) < MaxPeopleLines+1 {
+			first := firstName(&skills.Person{ID: r.Person.ID, Name: r.Person.Name})
+			a.People = append(a.People, fmt.Sprintf("%s's plan says ready now for %s: ask %s where %s's promotion case stands and what it still needs from you, so that it is ready for the next round.",
+				r.Person.Name, r.Target, r.Manager.Name, first))
+		}
+	}
+	calibrationReview(a, p, in, day)
 	a.Prep = prep(in, a, review, after)
 	return a
 }
@@ -771,7 +798,13 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		if len(bank) > 0 {
 			// A constant offset per person keeps the order (no repeat before
 			// the bank is used up) while teammates get different questions.
-			wf.Question = bank[mod(times+offset(in.Person.ID+"/"+s.ID), len(bank))]
+			k := mod(times+offset(in.Person.ID+"/"+s.ID), len(bank))
+			if in.Previous != nil && bank[k] == in.Previous.Question {
+				// A bank that changed with the level may turn to last
+				// week's question: it is not asked twice running.
+				k = mod(k+1, len(bank))
+			}
+			wf.Question = bank[k]
 		}
 	}
 	actions := f.Actions

@@ -264,6 +264,14 @@ func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence, noted stri
 		if with != "" {
 			return fmt.Sprintf("Write the first page of %s before our next 1:1, show it to %s, and bring the question it raised.", obj, with)
 		}
+		// Three ways into a document, by the goal, so that a team writing
+		// several is not given one sentence (see writeShows).
+		switch mod(offset(g.Text), 3) {
+		case 1:
+			return fmt.Sprintf("Outline %s before our next 1:1, a line for each section, and bring the section you are least sure of.", obj)
+		case 2:
+			return fmt.Sprintf("Write the paragraph that opens %s before our next 1:1, what it decides and why, and bring the decision you found hardest to put in words.", obj)
+		}
 		return fmt.Sprintf("Write the first page of %s before our next 1:1, and bring the question it left open.", obj)
 	case verb == "ship" || verb == "launch" || verb == "release":
 		return fmt.Sprintf("List what stands between %s and its release%s, and clear the first item before our next 1:1.", obj, by)
@@ -319,7 +327,9 @@ func goalShows(g skills.Goal, f Focus, day time.Time) string {
 		if with != "" && !slices.Contains(strings.Fields(with), "it") {
 			return fmt.Sprintf("The first page, and the question %s raised on it.", with)
 		}
-		return "The first page, and the question it left open."
+		return [...]string{"The first page, and the question it left open.",
+			"The outline, and the section you are least sure of, with why.",
+			"The opening paragraph, and the decision in it you found hardest to word."}[mod(offset(g.Text), 3)]
 	case verb == "ship" || verb == "launch" || verb == "release":
 		return fmt.Sprintf("The list of what stands before %s ships, and the first item cleared.", obj)
 	case recurring.MatchString(g.Text):

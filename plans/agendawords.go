@@ -579,3 +579,38 @@ func toYou(text string, p *skills.Person) string {
 	}
 	return secondPerson.Replace(text)
 }
+
+// calibrationReview makes a work review on a goal about calibrating
+// ratings name who it is held with: the person's peers in the repository
+// (their manager's other reports in their role), or, with none, the
+// manager, whatever the goal's own words assumed (cold read 9: "the other
+// GPMs" of a Group PM who is the only one).
+func calibrationReview(a *Agenda, p *skills.Person, in AgendaInput, day time.Time) {
+	for i, line := range a.Review {
+		for _, g := range p.OpenGoals() {
+			if !strings.Contains(strings.ToLower(g.Text), "calibrat") || !strings.Contains(line, "“"+g.Text+"”") {
+				continue
+			}
+			due := ""
+			if !g.Due.IsZero() {
+				due = " by " + longDate(g.Due, day)
+			}
+			if len(in.Peers) > 0 {
+				var names []string
+				for _, q := range in.Peers {
+					names = append(names, q.Name)
+				}
+				a.Review[i] = fmt.Sprintf("Bring the date and the agenda of your calibration session with %s%s, and the ratings you most want them to challenge.", andList(names), due)
+				continue
+			}
+			if in.Plan.Person.ManagerName == "" {
+				continue // no manager in the repository to hold it with
+			}
+			a.Review[i] = fmt.Sprintf("No other %s reports to me, so your calibration session%s is with me: bring the ratings you are least sure of, with the work behind each.", roleName(in.Matrix, p.Role), due)
+		}
+		if in.Previous != nil && a.Review[i] == in.Previous.Review && a.Review[i] != line {
+			// Asked last week already: the week after asks how far it got.
+			a.Review[i] = "Since our last 1:1, which ratings for the calibration have you settled, and which still need the work behind them?"
+		}
+	}
+}

@@ -117,7 +117,10 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 			return err
 		}
 		a, err := t.Agenda(p, opts.Week, stderr)
-		if err != nil {
+		if notYet := (*workspace.NotYetError)(nil); opts.All && errors.As(err, &notYet) {
+			stderr.Notef("%v", err) // everyone, as the team stood that day
+			continue
+		} else if err != nil {
 			return err
 		}
 		if opts.Format == "json" {
@@ -151,10 +154,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		}
 	}
 	if opts.Format == "json" {
-		if out == nil {
-			out = []*plans.Agenda{}
-		}
-		if err := jsonout.Write(stdout, jsonout.Agendas{Version: jsonout.Version, Agendas: out, Errors: skills.Problems{}}); err != nil {
+		if err := jsonout.Write(stdout, jsonout.Agendas{Version: jsonout.Version, Agendas: append([]*plans.Agenda{}, out...), Errors: skills.Problems{}}); err != nil {
 			return err
 		}
 	}

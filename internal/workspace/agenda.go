@@ -64,8 +64,24 @@ func (w *Workspace) PreviousAgenda(id string, week plans.Week, rep Reporter) (*p
 
 // Agenda builds p's agenda for week: their plan, their history and what
 // their previous agenda left open.
+//
+// Its files, history and the team it reads are as they stood on the day
+// of the 1:1 (see On); its previous agendas, the notes people write in,
+// are the work tree's.
 func (w *Workspace) Agenda(p *skills.Person, week plans.Week, rep Reporter) (*plans.Agenda, error) {
-	pl, err := w.Plan(p)
+	day := week.Day(w.Repo.Config.Agenda.WeekdayValue())
+	at, err := w.On(day)
+	var notYet *NotYetError
+	if errors.As(err, &notYet) {
+		notYet.ID = p.ID
+	}
+	if err != nil {
+		return nil, err
+	}
+	if p, err = at.agendaPerson(p, day); err != nil {
+		return nil, err
+	}
+	pl, err := at.agendaPlan(p)
 	if err != nil {
 		return nil, err
 	}
@@ -78,13 +94,64 @@ func (w *Workspace) Agenda(p *skills.Person, week plans.Week, rep Reporter) (*pl
 		return nil, err
 	}
 	var asked []plans.FeedbackAsk
-	for _, r := range AskedOf(requests, p.ID, week.Day(w.Repo.Config.Agenda.WeekdayValue())) {
+	for _, r := range AskedOf(requests, p.ID, day) {
 		name := r.About
-		if about, err := w.Repo.Person(r.About); err == nil {
+		if about, err := at.Repo.Person(r.About); err == nil {
 			name = about.Name
 		}
 		asked = append(asked, plans.FeedbackAsk{About: plans.Who{ID: r.About, Name: name}, Date: r.Date.Format(time.DateOnly)})
 	}
-	return plans.BuildAgenda(plans.AgendaInput{Plan: pl, Matrix: w.Repo.Matrix, Config: w.Repo.Config, Person: p,
-		History: w.Own[p.ID], Week: week, Previous: prev, Asked: asked}), nil
+	in := plans.AgendaInput{Plan: pl, Matrix: at.Repo.Matrix, Config: w.Repo.Config, Person: p,
+		History: at.Own[p.ID], Week: week, Previous: prev, Asked: asked}
+	if err := at.team(p, &in); err != nil {
+		return nil, err
+	}
+	return plans.BuildAgenda(in), nil
+}
+
+// agendaPlan is p's plan, built once per workspace: a leader's agenda
+// reads the plans of the people two levels below them too.
+func (w *Workspace) agendaPlan(p *skills.Person) (*plans.Plan, error) {
+	if pl, ok := w.plans[p.ID]; ok {
+		return pl, nil
+	}
+	pl, err := w.Plan(p)
+	if err != nil {
+		return nil, err
+	}
+	if w.plans == nil {
+		w.plans = map[string]*plans.Plan{}
+	}
+	w.plans[p.ID] = pl
+	return pl, nil
+}
+
+// team fills in what p's agenda reads of the team: p's peers (same
+// manager, same role) and, for a leader of leaders, the people two levels
+// down whose plans say ready now, with their manager.
+func (w *Workspace) team(p *skills.Person, in *plans.AgendaInput) error {
+	who := func(q *skills.Person) plans.Who { return plans.Who{ID: q.ID, Name: q.Name, Path: q.Path} }
+	for _, q := range w.Repo.People {
+		if q.ID != p.ID && p.Manager != "" && q.Manager == p.Manager && q.Role == p.Role {
+			in.Peers = append(in.Peers, who(q))
+		}
+	}
+	for _, r := range w.Repo.People {
+		if r.Manager != p.ID || r.ID == p.ID {
+			continue
+		}
+		for _, q := range w.Repo.People {
+			if q.Manager != r.ID || q.ID == r.ID || q.ID == p.ID {
+				continue
+			}
+			pl, err := w.agendaPlan(q)
+			if err != nil {
+				return err
+			}
+			if pl.Verdict.Kind == "ready-now" {
+				in.Ready = append(in.Ready, plans.ReadyReport{Person: who(q), Manager: who(r), Target: pl.Target.Name})
+			}
+		}
+	}
+	return nil
 }

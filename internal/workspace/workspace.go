@@ -94,7 +94,14 @@ type Workspace struct {
 	Feedback map[string][]string
 
 	progress Progress
-	index    *plans.TeamIndex
+	// past are the workspaces of the repository as it stood on the days
+	// of past 1:1s, by day (see On); commit is the commit a workspace of
+	// a past state reads, "" for today's.
+	past   map[string]*Workspace
+	commit string
+	// plans are the plans agendas were built from, by id (see agendaPlan).
+	plans map[string]*plans.Plan
+	index *plans.TeamIndex
 	// indexOnce builds index, for the first of the plans built in
 	// parallel that needs it.
 	indexOnce sync.Once
@@ -407,6 +414,9 @@ func (w *Workspace) Plan(p *skills.Person) (*plans.Plan, error) {
 // PlanHistory is the history p's plan is built from: the committed history
 // of p's file before its latest change (see plans.Committed).
 func (w *Workspace) PlanHistory(p *skills.Person) ([]skills.Change, error) {
+	if w.commit != "" {
+		return w.pastPlanHistory(p), nil
+	}
 	own := w.Own[p.ID]
 	if w.head != nil {
 		current, err := fs.ReadFile(w.Repo.FS(), p.Path)

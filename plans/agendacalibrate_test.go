@@ -1,0 +1,39 @@
+package plans
+
+import (
+	"testing"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// A work review on a goal to calibrate ratings names the peers it is held
+// with, from the repository, or with none, the manager (cold read 9: "the
+// other GPMs" of a Group PM who is the only one).
+func TestCalibrationReviewNamesRealPeers(t *testing.T) {
+	m, err := skills.DefaultMatrix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	g := skills.Goal{Text: "Run a calibration session with the other GPMs", Due: time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC)}
+	p := &skills.Person{ID: "kim", Name: "Kim Vo", Role: "gpm", Manager: "ada", Goals: []skills.Goal{g}}
+	for _, tt := range []struct {
+		name  string
+		peers []Who
+		want  string
+	}{
+		{"none", nil, "No other Group Product Manager reports to me, so your calibration session by 15 January 2027 is with me: bring the ratings you are least sure of, with the work behind each."},
+		{"two", []Who{{ID: "lu", Name: "Lu Chen"}, {ID: "mo", Name: "Mo Diaz"}},
+			"Bring the date and the agenda of your calibration session with Lu Chen and Mo Diaz by 15 January 2027, and the ratings you most want them to challenge."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &Agenda{Review: []string{"Bring the first step you will take on “" + g.Text + "” (due 15 January 2027), and what you need to take it."}}
+			in := AgendaInput{Matrix: m, Person: p, Peers: tt.peers, Plan: &Plan{Person: Who{ID: "kim", Name: "Kim Vo", Manager: "ada", ManagerName: "Ada Lind"}}}
+			calibrationReview(a, p, in, day)
+			if a.Review[0] != tt.want {
+				t.Errorf("got  %q\nwant %q", a.Review[0], tt.want)
+			}
+		})
+	}
+}
