@@ -55,6 +55,8 @@ func TestBaselines(t *testing.T) {
 	}{
 		{"Pat: levels calibrated with Kim", true},
 		{"Pat: negotiation back to 2", false},
+		{"Pat: CALIBRATION agreed with Kim", true},
+		{"Pat: calibra", false},
 	} {
 		h := append(slices.Clone(history), commitOf("c4", "2026-10-02", "Lee", tc.subject, rebased, later)...)
 		if b := Baselines(h, nil, "Lee"); len(b) != 2 || b[1].Calibrated != tc.want {
