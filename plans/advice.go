@@ -19,10 +19,16 @@ import (
 // being reached and to whether the person leads people.
 
 // question picks a coaching question written for the level being reached,
-// or the nearest level, among those for the person's audience: the same one
-// for the same person every time, and different people get different ones.
+// among those for the person's audience: the same one for the same person
+// every time, and different people get different ones. When the matrix has
+// none for that level, the nearest level below it, and only when there is
+// none below, above it: a question of a higher level asks about the work
+// of a higher role (cold read 9, finding 4).
 func question(personID string, s *skills.Skill, next int, leads bool) string {
-	bank := nearQuestions(s, next, leads, 0)
+	bank := questionsAtOrBelow(s, next, leads)
+	if len(bank) == 0 {
+		bank = nearQuestions(s, next, leads, 0)
+	}
 	if len(bank) == 0 {
 		return ""
 	}
@@ -48,6 +54,24 @@ func questionBank(s *skills.Skill, next int, leads bool) []string {
 		return out
 	}
 	return nearQuestions(s, next, leads, 1)
+}
+
+// questionsAtOrBelow lists the questions for the audience written for the
+// highest level at or below next that has any.
+func questionsAtOrBelow(s *skills.Skill, next int, leads bool) []string {
+	best := 0
+	for _, q := range s.Questions {
+		if skills.Audience(q.Leads, leads) && q.Level <= next && q.Level > best && !strings.Contains(q.Text, skills.ImportTODO) {
+			best = q.Level
+		}
+	}
+	var out []string
+	for _, q := range s.Questions {
+		if best > 0 && skills.Audience(q.Leads, leads) && q.Level == best && !strings.Contains(q.Text, skills.ImportTODO) {
+			out = append(out, q.Text)
+		}
+	}
+	return out
 }
 
 // nearQuestions lists the questions for the audience whose level is at most

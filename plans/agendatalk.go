@@ -337,8 +337,8 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if back {
 		t.Intro = fmt.Sprintf("Our first 1:1 of %s: how the return is going.", day.Month())
 	}
-	if len(pl.Shifts) > 0 && !onboarding && !back && len(pl.Current.Below) == 0 {
-		t.Points = append(t.Points, "The move this month: "+pl.Shifts[month%len(pl.Shifts)])
+	if mv := pl.MoveOfMonth(month); mv != "" && !onboarding && !back && len(pl.Current.Below) == 0 {
+		t.Points = append(t.Points, "The move this month: "+mv)
 	}
 	// Only a strength with a use tied to a real person or goal is one to
 	// bring up: the others have nothing to do with them yet.

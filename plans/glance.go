@@ -3,6 +3,7 @@ package plans
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -191,9 +192,16 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 	if len(open) > 0 && !covered[2] {
 		var parts []string
 		for _, f := range open {
+			if due := actionDue(f.Actions[0]); due != "" && due > day(60) {
+				// Due after day 60: what others see of it cannot come
+				// before it is done.
+				continue
+			}
 			parts = append(parts, fmt.Sprintf("%s: %s", f.Name, lowerFirst(strings.TrimSuffix(reachable(f.Actions[0].Evidence, 60), "."))))
 		}
-		out = append(out, Milestone{Days: 60, Date: day(60), Text: "What others can see: " + strings.Join(parts, "; ") + "."})
+		if len(parts) > 0 {
+			out = append(out, Milestone{Days: 60, Date: day(60), Text: "What others can see: " + strings.Join(parts, "; ") + "."})
+		}
 	}
 	var targets, long []string
 	for _, f := range pl.Focus {
@@ -249,6 +257,18 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		return a.Days - b.Days
 	})
 	return out
+}
+
+// dueByDate matches the date an action is due by, as the plan says it.
+var dueByDate = regexp.MustCompile(`\bby (\d{4}-\d{2}-\d{2})\b`)
+
+// actionDue is the date an action is due by, as the plan says it ("...,
+// by 2027-02-17; after this plan: ..."), "" when it names none.
+func actionDue(a Action) string {
+	if m := dueByDate.FindStringSubmatch(cmp.Or(a.InPlan, a.After, a.Text)); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // firstSentence is text up to its first ". ", whole when it has none.

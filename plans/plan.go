@@ -221,7 +221,10 @@ type Plan struct {
 	// conversation.
 	weekday  time.Weekday
 	evidence []skills.Evidence
-	person   *skills.Person
+	// moves are the transition's shifts with what the file shows of each
+	// (see MoveOfMonth).
+	moves  []move
+	person *skills.Person
 	// raised are the skills whose level was raised in a batch without
 	// evidence (the latest on raisedOn), matrix order; backed the readiness
 	// for the target and the current role on the levels before them, which
@@ -659,6 +662,8 @@ func Build(in Input) (*Plan, error) {
 			pl.FocusNote += " " + n
 		}
 	}
+	ownActions(in, team, pl)
+	pl.moves = movesOf(m, pl)
 	scopeFocusToPlan(pl.Focus, pl.NextReview)
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)

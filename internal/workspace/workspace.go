@@ -509,7 +509,7 @@ func (w *Workspace) Render(p *skills.Person, pl *plans.Plan) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append([]byte(plans.Marker(p.Path)+"\n"), body...), nil
+	return append([]byte(plans.Marker(p.Path)+"\n"), pl.OnceInFull(body)...), nil
 }
 
 // OrphanPlans lists plans/*.md whose person has no skill file.

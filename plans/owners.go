@@ -1,0 +1,183 @@
+package plans
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// Who owns the work a focus action asks for, read from the person's own
+// file and the repository around them (cold read 9, findings 1 and 2):
+//
+//   - an organisation-wide deliverable has one owner: when the person's
+//     manager has the same matrix action in their own plan, the person's
+//     action is their part of the manager's, due two weeks before the
+//     manager's date;
+//   - a person whose own setbacks say they hold on to their reports' work
+//     (rewriting it, reviewing it line by line, keeping it for sign-off) is
+//     not given more of their own time on that work: the report owns it,
+//     and the manager comments afterwards;
+//   - reports who already have plans in the repository are not asked to
+//     write one: their manager goes through the plan they have.
+
+// orgWide reports whether a matrix action makes one artefact for the whole
+// organisation or company, which can have only one owner.
+func orgWide(text string) bool {
+	t := strings.ToLower(text)
+	for _, w := range []string{"the organisation", "the organization", "the company's", "across the company"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// overControl reports whether one of the setback clauses says the person
+// holds on to others' work: rewriting it, reviewing all of it line by line,
+// keeping it waiting for their sign-off or approval, micromanaging.
+func overControl(clauses []string) bool {
+	for _, c := range clauses {
+		t := strings.ToLower(c)
+		for _, w := range []string{"rewrit", "micromanag", "line by line", "sign-off", "sign off", "reviews every", "approves every"} {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// moreTimeOnTheirWork reports whether a matrix action adds the manager's
+// time on reports' or mentees' work: a standing critique or review of it.
+func moreTimeOnTheirWork(text string) bool {
+	t := strings.ToLower(text)
+	whose := strings.Contains(t, "each report") || strings.Contains(t, "mentor an")
+	return whose && (strings.Contains(t, "critique") || strings.Contains(t, "review of one of their"))
+}
+
+// writesPlans reports whether a matrix action asks a manager to write a
+// development plan with each report: the work coach already does.
+func writesPlans(text string) bool {
+	t := strings.ToLower(text)
+	return strings.Contains(t, "development plan with each report")
+}
+
+// laterClause matches the clause of a matrix action that follows its first
+// step (", and retell it ..."): the part a report does not share.
+var laterClause = regexp.MustCompile(`,? and (?:` + strings.Join(laterVerbs, "|") + `) `)
+
+// actionFirstStep is a matrix action's first step, without its final period.
+func actionFirstStep(text string) string {
+	body := strings.TrimSuffix(strings.TrimSpace(text), ".")
+	if loc := laterClause.FindStringIndex(body); loc != nil {
+		return body[:loc[0]]
+	}
+	return body
+}
+
+// ownActions rewrites the plan's focus actions by who owns the work (see
+// the top of this file). It runs before the actions are scoped to the plan.
+func ownActions(in Input, team *TeamIndex, pl *Plan) {
+	p := in.Person
+	var setbacks []string
+	for _, e := range p.Evidence {
+		if c := SetbackClause(e.Text); c != "" {
+			setbacks = append(setbacks, c)
+		}
+	}
+	holds := overControl(setbacks)
+	var reports []string
+	for _, id := range team.reports[p.ID] {
+		if q := team.people[id]; q != nil {
+			reports = append(reports, team.callName(q))
+		}
+	}
+	mgrActions, mgrCall, mgrDue := managerOrgActions(in, team)
+	for i := range pl.Focus {
+		f := &pl.Focus[i]
+		for j := 0; j < len(f.Actions); j++ {
+			a := &f.Actions[j]
+			switch {
+			case holds && moreTimeOnTheirWork(a.Text):
+				*a = Action{
+					Text:     "For the next month, each report sends their own work (updates, specs, plans) out under their own name without your edits; you give your comments afterwards, in writing and as questions, and change nothing yourself.",
+					Evidence: "A month of your reports' work gone out unedited by you, and each report able to say which of your comments they took up.",
+				}
+			case len(reports) > 0 && writesPlans(a.Text):
+				a.Text = fmt.Sprintf("Go through the plan %s already has, in a 1:1 with them: agree the focus skills and goals in their words, and come back to them monthly in your 1:1s.", reports[0])
+				if len(reports) > 1 {
+					a.Text = fmt.Sprintf("Go through the plans %s already have, in a 1:1 with each: agree the focus skills and goals in their words, and come back to them monthly in your 1:1s.", andList(reports))
+				}
+				a.After = ""
+			case mgrDue != "" && orgWide(a.Text) && slices.Contains(mgrActions, a.Text):
+				due := contributionDue(mgrDue, pl.Today.day)
+				if due == "" {
+					// The manager's deliverable is due before the person
+					// could add to it: it is the manager's alone.
+					f.Actions = slices.Delete(f.Actions, j, j+1)
+					j--
+					continue
+				}
+				*a = Action{
+					Text: fmt.Sprintf("Your part in %s deliverable, \"%s\" (due %s in %s own plan): agree with %s at your next 1:1 which part is yours, and bring it to %s by %s.",
+						possessive(mgrCall), actionFirstStep(a.Text), mgrDue, possessive(mgrCall), mgrCall, mgrCall, due),
+					Evidence: fmt.Sprintf("Your part in %s hands by %s, and %s able to say, once it is out, which of it came from you.", possessive(mgrCall), due, mgrCall),
+				}
+			}
+		}
+	}
+}
+
+// managerOrgActions are the organisation-wide matrix actions of the
+// manager's own plan (see orgWide), what the person calls the manager, and
+// the date those actions are due by, the manager's next review; nothing
+// when the manager is not in the repository or has no assessment date.
+func managerOrgActions(in Input, team *TeamIndex) ([]string, string, string) {
+	mgr := team.people[in.Person.Manager]
+	if mgr == nil || mgr.ID == in.Person.ID || mgr.Assessed.IsZero() {
+		return nil, "", ""
+	}
+	m := in.Matrix
+	role := m.Role(mgr.Role)
+	target := m.Role(mgr.TargetRole(m))
+	if role == nil || target == nil {
+		return nil, "", ""
+	}
+	mi := in
+	mi.Person, mi.History, mi.Feedback = mgr, nil, nil
+	var out []string
+	for _, f := range focus(mi, role, target, team) {
+		for _, a := range f.Actions {
+			if orgWide(a.Text) {
+				out = append(out, a.Text)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, "", ""
+	}
+	months := in.Config.Review.Months
+	if months <= 0 {
+		months = skills.DefaultConfig().Review.Months
+	}
+	return out, team.callName(mgr), date(mgr.Assessed.AddDate(0, months, 0))
+}
+
+// contributionDue is when a report's part of their manager's deliverable,
+// due on mgrDue, is due: two weeks before it, and never before two weeks
+// from today; "" when there is no such time.
+func contributionDue(mgrDue string, today time.Time) string {
+	d, err := time.Parse(time.DateOnly, mgrDue)
+	if err != nil {
+		return ""
+	}
+	due := d.AddDate(0, 0, -14)
+	if !today.IsZero() && due.Before(today.AddDate(0, 0, 14)) {
+		return ""
+	}
+	return date(due)
+}
