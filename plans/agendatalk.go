@@ -356,9 +356,13 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		if b := pl.Baseline; pl.StrengthsOn != "" && b != nil {
 			at += ", " + strengthsOn("my", longDate(day0(b.Date), day))
 		}
-		// The plan says how to lead with it on a goal; the 1:1 asks where
-		// it shows, so that one advice is not read in every agenda.
-		use, _, _ := strings.Cut(strings.TrimSuffix(st.Use, "."), ": lead with it there")
+		// The plan says how to lead with it on a goal; the 1:1 asks for a
+		// moment where it showed there, so that one advice is not read in
+		// every agenda, and the sentence still says what to do.
+		use, _, cut := strings.Cut(strings.TrimSuffix(st.Use, "."), ": lead with it there")
+		if cut {
+			use += ": bring a moment where it showed"
+		}
 		t.Points = append(t.Points, fmt.Sprintf("A strength to use: %s (%s); %s.", st.Name, at, use))
 	}
 	var asks []string

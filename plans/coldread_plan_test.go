@@ -192,7 +192,10 @@ func TestReentryAndUnbackedLowering(t *testing.T) {
 	if strings.Contains(pl.Verdict.Why, "leave") || strings.Contains(pl.Verdict.Text, "re-entry") || strings.Contains(pl.VerdictEvidence[1], "Industry") {
 		t.Errorf("verdict %+v, evidence %q", pl.Verdict, pl.VerdictEvidence)
 	}
-	if rd := pl.CountedReadiness(); rd.Met != pl.Readiness.Met+1 || rd.Gap != pl.Readiness.Gap-1 {
+	// One count everywhere (cold read 9, finding 10): the review counts
+	// what the plan's Readiness section counts; the skill to re-assess is
+	// out of the gaps, not counted as at the bar.
+	if rd := pl.CountedReadiness(); rd.Met != pl.Readiness.Met || rd.Gap != pl.Readiness.Gap || len(rd.Below) != len(pl.Readiness.Below)-1 {
 		t.Errorf("counted readiness %+v, plan's %+v", rd, pl.Readiness)
 	}
 	// No new scope on re-entry: no stretch towards the next role.

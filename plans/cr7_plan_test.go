@@ -186,7 +186,7 @@ func TestAgendaStrengthIsThePlans(t *testing.T) {
 	if pl.Verdict.Kind != "held" {
 		t.Fatalf("verdict = %+v, want held", pl.Verdict)
 	}
-	want := []string{`A strength to use: Product discovery and UX (4 Leading, on my first assessment, of 22 September, not yet calibrated); your goal "Run the Q1 onboarding research", due 2027-02-26, leans on it.`}
+	want := []string{`A strength to use: Product discovery and UX (4 Leading, on my first assessment, of 22 September, not yet calibrated); your goal "Run the Q1 onboarding research", due 2027-02-26, leans on it: bring a moment where it showed.`}
 	if diff := cmp.Diff(want, career(pl)); diff != "" {
 		t.Errorf("held (-want +got):\n%s", diff)
 	}

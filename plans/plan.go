@@ -125,6 +125,10 @@ type Plan struct {
 	// name (see earnedStrengths): above the job's bar or at the top of the
 	// scale, on the levels as rated, ordered by the evidence behind them.
 	Strengths []Strength `json:"strengths"`
+	// BuildOn is what someone with no strength to name can build on, from
+	// their own evidence; nil with a strength, for a new hire, or with no
+	// evidence that speaks for a skill.
+	BuildOn *BuildOn `json:"build_on,omitempty"`
 	// StrengthsOn is the caveat of Strengths named on a new manager's
 	// first assessment not yet calibrated, in one clause; "" otherwise.
 	StrengthsOn string `json:"strengths_on,omitempty"`
@@ -592,6 +596,9 @@ func Build(in Input) (*Plan, error) {
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
 	pl.Strengths = earnedStrengths(in, role, team, pl.Focus)
+	if len(pl.Strengths) == 0 && !NewHire(p, TodayOf(p).day) {
+		pl.BuildOn = buildOn(m, p, role)
+	}
 	if b := pl.Baseline; pl.Verdict.Kind == "held" && b != nil && len(pl.Strengths) > 0 {
 		// Held on a re-baseline nobody calibrated: the strengths are named
 		// on its levels, with that said once.
@@ -888,8 +895,13 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 			ix.byFirst[first] = append(ix.byFirst[first], id)
 		}
 		rank := m.RoleRank(q.Role)
+		target := m.Role(q.TargetRole(m))
 		for _, s := range ix.focus[id] {
-			ix.focusedOn[s] = append(ix.focusedOn[s], focused{id: id, level: q.Levels[s], rank: rank})
+			f := focused{id: id, level: q.Levels[s], rank: rank}
+			if sk := m.Skill(s); sk != nil && target != nil {
+				f.bar = sk.Expect[target.ID]
+			}
+			ix.focusedOn[s] = append(ix.focusedOn[s], f)
 		}
 	}
 	ix.shownMentor = shownMentors(ix)
@@ -1230,15 +1242,9 @@ func earnedStrengths(in Input, role *skills.Role, team *TeamIndex, focus []Focus
 			// skill is worked on, not leaned on.
 			continue
 		}
-		var latest *skills.Evidence
-		n := 0
-		for k, e := range p.Evidence {
-			if e.Skill == s.ID && !Setback(e.Text) {
-				n++
-				if latest == nil || !e.Date.Before(latest.Date) {
-					latest = &p.Evidence[k]
-				}
-			}
+		latest, n, setback := StrengthShown(p, s.ID)
+		if setback {
+			continue // the newest word on it is a setback: not one to lean on
 		}
 		st := Strength{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), ExpectRole: bar}
 		if target != nil {
@@ -1296,6 +1302,43 @@ func earnedStrengths(in Input, role *skills.Role, team *TeamIndex, focus []Focus
 	return out
 }
 
+// StrengthShown is what shows a strength in skill: the newest evidence on
+// it, and how many entries show it. The newest entry speaks for the
+// skill: when it records a setback, setback is true and the skill is no
+// strength; when a goal on the skill was dropped on or after it, the
+// practice it records was given up, and nothing is quoted (nil, 0), the
+// older entries with it.
+func StrengthShown(p *skills.Person, skill string) (latest *skills.Evidence, n int, setback bool) {
+	for k, e := range p.Evidence {
+		if e.Skill == skill && (latest == nil || !e.Date.Before(latest.Date)) {
+			latest = &p.Evidence[k]
+		}
+	}
+	switch {
+	case latest == nil:
+		return nil, 0, false
+	case Setback(latest.Text):
+		return nil, 0, true
+	case DroppedSince(p, skill, latest.Date):
+		return nil, 0, false
+	}
+	for _, e := range p.Evidence {
+		if e.Skill == skill && !Setback(e.Text) {
+			n++
+		}
+	}
+	return latest, n, false
+}
+
+// DroppedSince reports whether a goal of p on skill was dropped on or
+// after day: what evidence of that day records was a practice since given
+// up, not one to quote as a strength.
+func DroppedSince(p *skills.Person, skill string, day time.Time) bool {
+	return slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
+		return !g.Dropped.IsZero() && g.Done.IsZero() && slices.Contains(g.Skills, skill) && !g.Dropped.Before(day)
+	})
+}
+
 // alsoMentoredBy are the teammates whose own evidence records mentoring p
 // (see shownMentors), other than the mentors the plan already names: each
 // with what the entry says and one way to use them, on p's next open goal.
@@ -1326,7 +1369,8 @@ func alsoMentoredBy(p *skills.Person, team *TeamIndex, mentors []MentorLink, nam
 // strengthUse is one use of a strength, tied to a real person or goal of
 // the repository: the person's mentee in it, their own goal that leans on
 // it, a teammate its evidence names, a teammate at or below their role who
-// has it as a focus (a report, for a manager; not one matched with a
+// has it as a focus, below the strong person's level in it and below their
+// own target's bar (a report, for a manager; not one matched with a
 // mentor in it already); "" when there is none.
 func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.Role, team *TeamIndex, used map[string]bool, noTeaching bool) string {
 	for _, who := range st.Mentees {
@@ -1364,7 +1408,10 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 	rank := m.RoleRank(p.Role)
 	for _, f := range team.focusedOn[st.ID] {
 		id := f.id
-		if f.level >= st.Level || f.rank > rank || id == p.ID || id == p.Manager || used[id] {
+		if f.level >= st.Level || f.level >= f.bar || f.rank > rank || id == p.ID || id == p.Manager || used[id] {
+			// Help goes down a skill, to someone with a step still to
+			// take in it: not to a teammate level with or above the
+			// strong person, nor to one already at their target's bar.
 			continue
 		}
 		q := team.people[id]
@@ -1389,6 +1436,9 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 type focused struct {
 	id          string
 	level, rank int
+	// bar is what their target role asks in it: help is offered only
+	// while they are short of it.
+	bar int
 }
 
 // managerCall is how p's plan calls their manager: by name (see callName),
@@ -1578,14 +1628,18 @@ func (pl *Plan) ReentryGaps() []SkillGap {
 	return out
 }
 
-// CountedReadiness is the readiness for the target role as a verdict or a
-// review counts it: a level lowered after a return from leave is to be
-// re-assessed together, not held against the person.
+// CountedReadiness is the readiness for the target role as a review counts
+// it, the same count as the plan's own Readiness section (Counted): a raise
+// without evidence at its earlier level, and a level lowered after a return
+// from leave out of the gaps, to be re-assessed together rather than held
+// against the person, but not counted as at the bar either.
 func (pl *Plan) CountedReadiness() Readiness {
+	rd := pl.Counted()
 	if pl.Returned == "" {
-		return pl.Readiness
+		return rd
 	}
-	return withoutGaps(pl.Readiness, pl.Reentry)
+	rd.Below = slices.DeleteFunc(slices.Clone(rd.Below), func(g SkillGap) bool { return slices.Contains(pl.Reentry, g.ID) })
+	return rd
 }
 
 // Judged is false while it is too early to hold levels against a bar: a
@@ -1765,6 +1819,16 @@ func (pl *Plan) Counted() Readiness {
 		return pl.backed[0]
 	}
 	return pl.Readiness
+}
+
+// HandoverWith is who the manager makes the promotion case and the
+// staying conversation with while handing their people over; "" when the
+// manager is not handing over.
+func (pl *Plan) HandoverWith() string {
+	if pl.handover == nil {
+		return ""
+	}
+	return pl.handover.with
 }
 
 // CountedCurrent is Counted for the current role.

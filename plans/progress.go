@@ -102,8 +102,11 @@ type Progress struct {
 	// Evidence are the file's entries dated in the period, oldest first.
 	Evidence []EvidenceItem `json:"evidence"`
 	// Goals are the goals in the file now that it did not hold at the start,
-	// in the file's order.
-	Goals []string `json:"goals"`
+	// in the file's order, other than the ones dropped since; Dropped the
+	// goals dropped in the period, or held at the start and gone from the
+	// file now (cold read 9, finding 8): a dropped goal is never "added".
+	Goals   []string `json:"goals"`
+	Dropped []string `json:"dropped,omitempty"`
 	// Baseline is set when an assessment in the period (or the file as it
 	// stands) set the levels rather than moved them: the moves count from
 	// it, and a pending one leaves none to count yet.
@@ -239,11 +242,26 @@ func progress(m *skills.Matrix, p *skills.Person, history []skills.Change, today
 	if then.role != "" && then.role != p.Role {
 		pr.Roles = append(pr.Roles, RoleChange{From: roleRef(m, then.role), To: roleRef(m, p.Role)})
 	}
+	now := map[string]bool{}
 	for _, g := range p.Goals {
-		if !then.goals[g.Text] {
+		now[g.Text] = true
+		switch {
+		case !g.Dropped.IsZero() && g.Done.IsZero():
+			if date(g.Dropped) >= pr.Since {
+				pr.Dropped = append(pr.Dropped, g.Text)
+			}
+		case !then.goals[g.Text]:
 			pr.Goals = append(pr.Goals, g.Text)
 		}
 	}
+	var gone []string
+	for text := range then.goals {
+		if !now[text] {
+			gone = append(gone, text)
+		}
+	}
+	slices.Sort(gone)
+	pr.Dropped = append(pr.Dropped, gone...)
 	for _, s := range m.Skills {
 		now, ok := p.Levels[s.ID]
 		if !ok {

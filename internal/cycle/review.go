@@ -195,6 +195,9 @@ type Review struct {
 	// then), and Change says how it moved, in words.
 	Verdict   plans.Verdict   `json:"verdict"`
 	Readiness plans.Readiness `json:"readiness"`
+	// Promotion is, for someone ready now, the plan's promotion step and
+	// its conversation about staying, in a sentence or two; "" otherwise.
+	Promotion string `json:"promotion,omitempty"`
 	// Unassessed counts the skills with no level.
 	Unassessed int      `json:"unassessed"`
 	Before     *Earlier `json:"before,omitempty"`
@@ -485,6 +488,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	case held(pl):
 		r.Change = r.heldChange(in)
 	}
+	r.Promotion = promotion(pl, r.First)
 	for _, d := range in.Feedback {
 		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {
 			r.Feedback++
@@ -736,12 +740,15 @@ func (r *Review) standing(pl *plans.Plan) string {
 	}
 	var role, target []short
 	for _, row := range pl.Skills {
+		// The plan's count: a raise with nothing written down counts at
+		// its earlier level, here as in the plan's short list.
+		lvl := cmp.Or(row.CountedAs, row.Level)
 		switch {
-		case row.Level == 0:
-		case row.Level < row.ExpectRole:
-			role = append(role, short{row.Name, row.ExpectRole - row.Level})
-		case row.Level < row.ExpectTarget:
-			target = append(target, short{row.Name, row.ExpectTarget - row.Level})
+		case lvl == 0:
+		case lvl < row.ExpectRole:
+			role = append(role, short{row.Name, row.ExpectRole - lvl})
+		case lvl < row.ExpectTarget:
+			target = append(target, short{row.Name, row.ExpectTarget - lvl})
 		}
 	}
 	names := func(list []short) (string, int) {
@@ -820,4 +827,36 @@ func orEmpty(s []string) []string {
 type ReviewsOutput struct {
 	Version int       `json:"version"`
 	Reviews []*Review `json:"reviews"`
+}
+
+// promotion is the plan's promotion step for someone ready now (cold read
+// 9, finding 6): who makes the case and when, from the plan's own
+// commitments, and, for someone at the target's bar for a while, when the
+// conversation about staying is held. "" when the plan makes no case.
+func promotion(pl *plans.Plan, first string) string {
+	if pl.Verdict.Kind != "ready-now" {
+		return ""
+	}
+	var stay string
+	made := false
+	for _, c := range pl.Commitments {
+		if strings.HasPrefix(c, "Sponsorship: make the case for ") {
+			made = true
+		}
+		if rest, ok := strings.CutPrefix(c, "A conversation about staying, "); ok {
+			stay, _, _ = strings.Cut(rest, ": ")
+		}
+	}
+	if !made {
+		return ""
+	}
+	who, makes := cmp.Or(pl.Person.ManagerName, "The manager"), "makes"
+	if with := pl.HandoverWith(); with != "" {
+		who, makes = who+" and "+with, "make"
+	}
+	out := fmt.Sprintf("%s %s the case for %s as %s at the next promotion round, with the evidence in the plan.", who, makes, first, pl.Target.Name)
+	if stay != "" && pl.AtBarSince != "" {
+		out += fmt.Sprintf(" %s has been at the %s bar since %s: the conversation about staying is %s.", first, pl.Target.Name, pl.AtBarSince, stay)
+	}
+	return out
 }

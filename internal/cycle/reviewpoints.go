@@ -100,11 +100,14 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 		return
 	case !pl.Judged():
 		n := pl.Current.Total - pl.Current.Assessed
-		r.NoStrengths = fmt.Sprintf("None named yet: %d of %d skills have no level yet, too few to read a strength against a bar.", n, pl.Current.Total)
+		r.NoStrengths = fmt.Sprintf("Too early to name one: %s has a level in %d of %d skills so far, and the first full assessment is still to come.", r.First, pl.Current.Assessed, pl.Current.Total)
+		if b := pl.BuildOn; b != nil {
+			r.NoStrengths += fmt.Sprintf(" What the work already shows: %s, on %s, \"%s\".", b.Name, b.Date, b.Text)
+		}
 		r.NoAreas = fmt.Sprintf("None yet: with %d of %d skills not assessed, no skill is called a gap until the first full assessment.", n, pl.Current.Total)
 		return
 	}
-	r.strengths(m, pl, levels, usable)
+	r.strengths(m, p, pl, levels, usable)
 	r.improvements(m, p, pl, levels, usable, asOf, levelSince(in.History, asOf))
 }
 
@@ -116,14 +119,16 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 // example to write). With none, the skills above the role's bar that no
 // example shows yet are named to the manager; a skill at the bar is the
 // job done, never a strength.
-func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence) {
+func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence) {
 	shown := func(skill string) *Entry {
-		for _, e := range usable(skill) {
-			if !plans.Setback(e.Text) {
-				return &Entry{Date: date(e.Date), Text: e.Text}
-			}
+		// The newest entry speaks for the skill, as in the plan
+		// (plans.StrengthShown): not a setback, nor a practice a goal
+		// dropped since gave up.
+		ev := usable(skill)
+		if len(ev) == 0 || plans.Setback(ev[0].Text) || plans.DroppedSince(p, skill, ev[0].Date) {
+			return nil
 		}
-		return nil
+		return &Entry{Date: date(ev[0].Date), Text: ev[0].Text}
 	}
 	var rated []string
 	for _, s := range pl.Strengths[:min(len(pl.Strengths), maxPoints)] {
@@ -160,8 +165,20 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 	slices.SortStableFunc(bare, func(a, b Point) int {
 		return cmp.Or(cmp.Compare(b.Level, a.Level), cmp.Compare(b.Level-b.Bar, a.Level-a.Bar))
 	})
+	// Said of the person: what their own evidence shows they can build
+	// on, never a rule of the tool.
+	r.NoStrengths = fmt.Sprintf("Nothing %s does above the %s bar has an example from work behind it yet.", r.First, pl.Role.Name)
 	if len(bare) == 0 {
-		r.NoStrengths = "None above the bar yet: the levels meet it, or fall short of it."
+		r.NoStrengths = fmt.Sprintf("None above the bar yet: %s's levels meet the %s bar, or fall short of it.", r.First, pl.Role.Name)
+	}
+	if b := pl.BuildOn; b != nil {
+		where := fmt.Sprintf("at the %s bar, %d %s", pl.Role.Name, b.Level, b.LevelName)
+		if !b.AtBar() {
+			where = fmt.Sprintf("at %d %s where the job asks for %d, a first step towards the bar", b.Level, b.LevelName, b.Bar)
+		}
+		r.NoStrengths += fmt.Sprintf(" What %s can build on is %s, %s: on %s, \"%s\".", r.First, b.Name, where, b.Date, b.Text)
+	}
+	if len(bare) == 0 {
 		return
 	}
 	bare = bare[:min(3, len(bare))]
@@ -182,7 +199,6 @@ func (r *Review) strengths(m *skills.Matrix, pl *plans.Plan, levels map[string]i
 	}
 	// Said to the manager: a strength with no example behind it is theirs
 	// to write down, not the person's to read about.
-	r.NoStrengths = "None named yet: a strength is named with an example from work behind it."
 	each := "for each you would name a strength"
 	if len(names) == 1 {
 		each = "before it is named a strength"
@@ -276,8 +292,9 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 			}
 		}
 	}
+	unshown := 0
 	if !back && len(r.Improvements) < 2 {
-		r.unshown(m, p, pl, levels, usable, asOf, setOn)
+		unshown = r.unshown(m, p, pl, levels, usable, asOf, setOn)
 	}
 	var unwritten []string
 	for i := range r.Improvements {
@@ -324,7 +341,10 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 		}
 		r.NoAreas = fmt.Sprintf("None this period: the focus is %s's own goals, and %s %s to re-assess together with %s at the calibration, not %s to improve.", r.First, plans.AndList(names), plural(len(names), "is a level", "are levels"), r.First, plural(len(names), "an area", "areas"))
 	default:
-		r.NoAreas = fmt.Sprintf("None: every assessed skill is at the %s bar, each with something on file since its level was set that shows it", pl.Target.Name)
+		r.NoAreas = fmt.Sprintf("None: every assessed skill is at the %s bar", pl.Target.Name)
+		if unshown == 0 {
+			r.NoAreas += ", each with something on file since its level was set that shows it"
+		}
 		if r.Unassessed > 0 {
 			r.NoAreas += fmt.Sprintf(", and %d %s not assessed yet", r.Unassessed, plural(r.Unassessed, "skill is", "skills are"))
 		}
@@ -334,11 +354,14 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 
 // unshown adds, while there are fewer than two areas, the skills at the
 // target's bar (and above the current role's, or at it when the target is
-// the role) that no evidence shows since their level was set: for someone
-// at the bar, what the next period must show rather than a bar beyond the
-// target's. A skill an open goal names comes first, with the goal where it
-// can show; then the largest rise from the role's bar to the target's.
-func (r *Review) unshown(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence, asOf time.Time, setOn map[string]levelSet) {
+// the role) that no evidence shows since their level was set and that an
+// open goal names: for someone at the bar, what the next period must show
+// rather than a bar beyond the target's, with the goal where it can show
+// as the reason it is an area (cold read 9, finding 5: a skill at the bar
+// with no reason said pads the list). The soonest goal first, then the
+// largest rise from the role's bar to the target's. It returns how many
+// such skills nothing shows, named or not.
+func (r *Review) unshown(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence, asOf time.Time, setOn map[string]levelSet) int {
 	type cand struct {
 		p         Point
 		due, goal string
@@ -376,27 +399,18 @@ func (r *Review) unshown(m *skills.Matrix, p *skills.Person, pl *plans.Plan, lev
 	// A goal is named as the place to show one skill only: two areas
 	// pointing at the same goal say it twice.
 	cited := map[string]bool{}
-	var rest []cand
 	for _, c := range cands {
-		if c.goal != "" && cited[c.goal] {
-			rest = append(rest, c)
+		if c.goal == "" || cited[c.goal] {
 			continue
 		}
 		if len(r.Improvements) >= 2 {
 			break
 		}
-		if c.goal != "" {
-			cited[c.goal] = true
-			c.p.Unshown += fmt.Sprintf(": \"%s\", due %s, is where it can show", c.goal, c.due)
-		}
+		cited[c.goal] = true
+		c.p.Unshown += fmt.Sprintf(": \"%s\", due %s, is where it can show", c.goal, c.due)
 		r.Improvements = append(r.Improvements, c.p)
 	}
-	for _, c := range rest {
-		if len(r.Improvements) >= 2 {
-			break
-		}
-		r.Improvements = append(r.Improvements, c.p)
-	}
+	return len(cands)
 }
 
 // levelSet is when a skill's level was last set, and when the level before

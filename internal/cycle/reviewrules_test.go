@@ -321,8 +321,12 @@ func TestReviewHeldOnARebaseline(t *testing.T) {
 		`Before the re-baseline, 9 of 24 skills were at the bar: the verdict waits for the calibration to say which count stands. At 2026-05-12, the last assessment before the period, the verdict was "not yet: the current role first".`,
 		"- Lee Park's first assessment as Ben's manager, on 2026-11-18, set all 24 levels at once: a baseline, not growth.",
 		`- Customer insight at 3 Proficient, above the 2 Practising Product Manager asks for: shown on 2026-06-01, "Summarised twelve onboarding interviews; dropped the tour carousel from the roadmap".`,
-		"- Negotiation and trade-offs at 3 Proficient, the Senior Product Manager bar; Ben's own rating is 2 Practising: a level to settle in the calibration.",
-		"- Communication up, down and sideways at 3 Proficient, the Senior Product Manager bar, where the re-baseline put it, with no example from work written down yet.")
+		"- Negotiation and trade-offs at 3 Proficient, the Senior Product Manager bar; Ben's own rating is 2 Practising: a level to settle in the calibration.")
+	// A skill at the bar with no goal to show it in is no area (cold read
+	// 9, finding 5): no reason, no padding.
+	if strings.Contains(section(out, "Areas to improve"), "Communication") {
+		t.Errorf("a skill at the bar, with no reason said, listed as an area:\n%s", section(out, "Areas to improve"))
+	}
 	if n := strings.Count(out, "calibrated"); n != 1 {
 		t.Errorf("that the levels are not calibrated is said %d times, want once:\n%s", n, out)
 	}
@@ -446,7 +450,7 @@ func TestReviewStrengthWithoutExample(t *testing.T) {
 		levels(t, "gpm", map[string]int{"execution-delivery": 4, "delegation": 2})
 	_, out := reviewCase{src: src}.build(t)
 	wantLines(t, section(out, "Strengths"),
-		"None named yet: a strength is named with an example from work behind it.",
+		"Nothing Kofi does above the Group Product Manager bar has an example from work behind it yet.",
 		"<!-- Rated above the Group Product Manager bar, with no example written down: Execution and delivery at 4 Leading. Write one Kofi will recognise before it is named a strength. -->")
 	// Communication, Cross-functional collaboration at 4 are the job's
 	// bar: the job done, not a strength to write an example for.
@@ -454,7 +458,7 @@ func TestReviewStrengthWithoutExample(t *testing.T) {
 		t.Errorf("a skill at the bar asked for as a strength:\n%s", section(out, "Strengths"))
 	}
 	_, out = reviewCase{src: strings.Replace(src, "execution-delivery = 4", "execution-delivery = 3", 1)}.build(t)
-	if diff := cmp.Diff("\nNone above the bar yet: the levels meet it, or fall short of it.\n", section(out, "Strengths")); diff != "" {
+	if diff := cmp.Diff("\nNone above the bar yet: Kofi's levels meet the Group Product Manager bar, or fall short of it.\n", section(out, "Strengths")); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
 }
