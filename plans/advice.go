@@ -158,8 +158,19 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		switch {
 		case measured(g.Text):
 			ev = fmt.Sprintf("The number the goal names reached at its reading%s, and the people behind it saying what changed for them", due)
-		case who != "" && seen != "":
+		case who != "" && seen != "" && namesFunction(seen, who):
 			ev = fmt.Sprintf("%s, asked after the goal is done%s, describing what you did in terms like these: \"%s\"", upperFirst(who), due, seen)
+		case who != "":
+			// The rubric's words are for whoever it names: anyone else is
+			// asked about the goal's own outcome, in plain words.
+			gw := parseGoal(g.Text)
+			obj := cmpOr(the(gw.Object), "it")
+			switch strings.ToLower(gw.Verb) {
+			case "hand", "delegate", "give":
+				ev = fmt.Sprintf("%s, asked after the goal is done%s, whether %s is now theirs to run, and where you still stepped in", upperFirst(who), due, obj)
+			default:
+				ev = fmt.Sprintf("%s, asked after the goal is done%s, what %s changed for them, and what you did to bring it about", upperFirst(who), due, obj)
+			}
 		case who != "":
 			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
 		case seen != "":
@@ -230,6 +241,22 @@ func observable(s *skills.Skill, lvl int) string {
 // release review to Tam", "Present the vision to the executive team"),
 // when they name someone (a capital letter) or a body of people ("the
 // board", "the leadership team"); "" otherwise.
+// namesFunction reports whether text, a rubric's words, names the function
+// of who, a goal's counterpart: one of who's words (bar the small ones)
+// opens a word of text, as "Sales" does "sales or marketing".
+func namesFunction(text, who string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, w := range strings.Fields(strings.ToLower(who)) {
+		if len(w) < 4 || w == "team" || w == "teams" {
+			continue
+		}
+		if slices.ContainsFunc(words, func(t string) bool { return strings.HasPrefix(t, w) }) {
+			return true
+		}
+	}
+	return false
+}
+
 func counterpart(goal string) string { return counterpartAfter(goal, " with ", " to ") }
 
 // partnerWith is who a goal is done with, after its last " with " only: a

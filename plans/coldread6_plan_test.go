@@ -301,7 +301,10 @@ func TestColdRead6Finding19SpecificEvidenceAndQuestions(t *testing.T) {
 			}
 		}
 	}
-	want := `Tam, asked after the goal is done by 2027-01-15, describing what you did in terms like these: "` + observable(m.Skill("delegation"), 3) + `".`
+	// Asked in plain words about the goal's own outcome: the rubric's
+	// words are quoted only to a counterpart they name (cold read 9,
+	// finding 24).
+	want := "Tam, asked after the goal is done by 2027-01-15, whether the weekly release review is now theirs to run, and where you still stepped in."
 	if len(ev) != 1 || ev[0] != want {
 		t.Errorf("evidence = %q, want %q", ev, want)
 	}

@@ -207,6 +207,8 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 	for _, f := range pl.Focus {
 		switch {
 		case f.Next.Value <= f.Level.Value:
+		case f.Level.Value == 0:
+			// No level yet: it is assessed first, not reached.
 		case f.Level.Value >= f.Expect && !f.BelowRole:
 			// At the bar already: the goal uses it; no new level is due.
 		case f.Next.Value == m.MaxLevel():
@@ -331,6 +333,9 @@ var spans = []struct {
 // becomes "since", and a count of six or more is scaled to the days, as
 // the matrix counts over a quarter.
 func reachable(text string, days int) string {
+	// A milestone has its own date: a span that opens the evidence
+	// ("Within a month, ...") would count from another day.
+	text = upperFirst(leadingSpan.ReplaceAllString(text, ""))
 	have := "two months"
 	switch {
 	case days <= 30:
@@ -359,6 +364,9 @@ func reachable(text string, days int) string {
 	}
 	return text
 }
+
+// leadingSpan is a time span that opens a sentence: "Within a month, ".
+var leadingSpan = regexp.MustCompile(`^(?i)(?:within|in|after) (?:a|an|one|two|three|four|six) (?:weeks?|months?|quarters?),? `)
 
 // countWords are the counts the matrix writes in words, by value.
 var countWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}

@@ -417,7 +417,25 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 		}
 		focus[id] = nil
 	}
-	ix.pairs = Match(m, heldLevels(team, ix.rebased), focus, cfg.Team.MentorCapacity, busy)
+	// A plan proposes a mentor for a step to take: a focus skill whose
+	// level is known and below the target's bar. One at the bar already
+	// is where a goal shows, and one with no level is assessed first.
+	held := heldLevels(team, ix.rebased)
+	for _, p := range held {
+		target := m.Role(p.TargetRole(m))
+		steps := slices.DeleteFunc(slices.Clone(focus[p.ID]), func(id string) bool {
+			s := m.Skill(id)
+			return s == nil || target == nil || p.Levels[id] == 0 || p.Levels[id] >= s.Expect[target.ID]
+		})
+		if len(steps) == len(focus[p.ID]) {
+			continue
+		}
+		if !cloned {
+			focus, cloned = maps.Clone(ix.focus), true
+		}
+		focus[p.ID] = steps
+	}
+	ix.pairs = Match(m, held, focus, cfg.Team.MentorCapacity, busy)
 	ix.byMentor, ix.byMentee = map[string][]Pair{}, map[string][]Pair{}
 	for _, pr := range ix.pairs {
 		ix.byMentor[pr.Mentor] = append(ix.byMentor[pr.Mentor], pr)

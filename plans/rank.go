@@ -18,7 +18,9 @@ import (
 // up the signals below, highest first; ties fall to matrix order, the order
 // the leader wrote the skills in, and never to a skill's id, so that renaming
 // a skill never changes a plan. Unassessed skills are never ranked: they are
-// assessed first, not guessed.
+// assessed first, not guessed; a goal's skill with no level is the goal's
+// focus all the same, to assess first, ahead of a skill of the same goal
+// already at the bar.
 //
 // A focus never steps past the target role's bar, and never plans against
 // the role after the target, not even for someone at the target's bar
@@ -296,7 +298,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 		touched := len(c.goals) > 0 || c.latest != nil || c.transition || c.self != 0
 		switch {
-		case !assessed && !(onboard && len(c.goals) > 0):
+		case !assessed && len(c.goals) == 0:
 			continue // assessed first, never guessed
 		case c.belowRole && touched:
 			c.tier = tierBelowTouched
@@ -483,7 +485,11 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 	switch {
 	case lvl == 0 && len(c.goals) > 0:
 		g := c.goals[0]
-		out = append(out, fmt.Sprintf("your goal \"%s\" needs %s, which has no level yet: the goal will show where you stand", g.Text, lowerFirst(c.skill.Name)))
+		assess := "assess it together first, and "
+		if c.onboard {
+			assess = "" // learning before being assessed
+		}
+		out = append(out, fmt.Sprintf("your goal \"%s\" needs %s, which has no level yet: %sthe goal will show where you stand", g.Text, lowerFirst(c.skill.Name), assess))
 		c.goals = c.goals[1:]
 	case lvl == 0:
 		out = append(out, "it is not assessed yet: assess it in the next 1:1")

@@ -110,6 +110,11 @@ type ReviewInput struct {
 	// none; SelfPath where it is.
 	Self     []SelfSection
 	SelfPath string
+	// SelfBefore is, when there is no self-review of the period, the
+	// person's self-review of the period before (SelfBeforePeriod), nil
+	// when there is none either.
+	SelfBefore       []SelfSection
+	SelfBeforePeriod string
 	// PlanHistory is the history Plan was built from, when it is not
 	// History (a plan leaves out the commit of the file as it stands).
 	PlanHistory []skills.Change
@@ -215,6 +220,11 @@ type Review struct {
 	// by quarter.
 	Quarter  bool   `json:"-"`
 	SelfPath string `json:"self_review_path,omitempty"`
+	// SelfBefore names the period of the person's latest self-review when
+	// there is none of this one, and SelfOpening its first sentence: where
+	// the conversation starts.
+	SelfBefore  string `json:"self_review_before,omitempty"`
+	SelfOpening string `json:"self_review_opening,omitempty"`
 }
 
 // Move is a level that moved in the period.
@@ -398,6 +408,9 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	}
 	if r.Self == nil {
 		r.Self = []SelfSection{}
+		if o := opening(in.SelfBefore); o != "" {
+			r.SelfBefore, r.SelfOpening = in.SelfBeforePeriod, o
+		}
 	}
 	if pl.Person.ManagerName != "" {
 		r.Manager = &plans.PersonRef{ID: p.Manager, Name: pl.Person.ManagerName}
@@ -704,13 +717,62 @@ func (r *Review) change() string {
 	if len(r.fell) > 0 {
 		since = r.fellClause(since)
 	}
+	moved := r.movedClause()
 	switch {
+	case b.Verdict.Text == r.Verdict.Text && since == "" && moved != "":
+		// Never "unchanged" beside a level the next section lists.
+		return fmt.Sprintf("The same verdict as at %s; in the period, %s.", r.beforeWhen(), moved)
 	case b.Verdict.Text == r.Verdict.Text && since == "":
 		return fmt.Sprintf("Unchanged since %s: the same verdict, with the same skills at the bar.", r.beforeWhen())
 	case b.Verdict.Text == r.Verdict.Text:
 		return fmt.Sprintf("The same verdict as at %s%s.", r.beforeWhen(), since)
 	}
 	return fmt.Sprintf("It moved from \"%s\" at %s%s.", b.Verdict.Text, r.beforeWhen(), since)
+}
+
+// movedClause says the levels the review lists as moved in the period
+// (r.Events, ups and downs alike), each with its levels while there are
+// three or fewer, else counted; "" when none moved.
+func (r *Review) movedClause() string {
+	var each []string
+	up, down, set := 0, 0, 0
+	for _, e := range r.Events {
+		if e.Baseline != nil {
+			set += e.Baseline.Moved
+			continue
+		}
+		for _, mv := range append([]Move{e}, e.With...) {
+			switch {
+			case mv.From == 0:
+				each = append(each, fmt.Sprintf("%s was first rated %d %s", mv.Skill.Name, mv.To, mv.ToName))
+			default:
+				each = append(each, fmt.Sprintf("%s went from %d %s to %d %s", mv.Skill.Name, mv.From, mv.FromName, mv.To, mv.ToName))
+			}
+			if mv.To > mv.From {
+				up++
+			} else {
+				down++
+			}
+		}
+	}
+	var out string
+	switch {
+	case len(each) > 0 && len(each) <= 3:
+		out = plans.AndList(each)
+	case len(each) > 3 && down == 0:
+		out = fmt.Sprintf("%d levels went up", up)
+	case len(each) > 3 && up == 0:
+		out = fmt.Sprintf("%d levels went down", down)
+	case len(each) > 3:
+		out = fmt.Sprintf("%d %s went up and %d down", up, plural(up, "level", "levels"), down)
+	}
+	if set > 0 {
+		if out != "" {
+			out += ", and "
+		}
+		out += fmt.Sprintf("a re-assessment set %d %s", set, plural(set, "level", "levels"))
+	}
+	return out
 }
 
 // fellClause adds to since the skills no longer at the target's bar.
@@ -859,4 +921,25 @@ func promotion(pl *plans.Plan, first string) string {
 		out += fmt.Sprintf(" %s has been at the %s bar since %s: the conversation about staying is %s.", first, pl.Target.Name, pl.AtBarSince, stay)
 	}
 	return out
+}
+
+// opening is the first sentence written in a self-review, as plain text:
+// the first section with words in it, its first line, up to its first full
+// stop; "" when nothing is written.
+func opening(sections []SelfSection) string {
+	for _, sec := range sections {
+		text := strings.TrimSpace(string(sec.Text))
+		if text == "" {
+			continue
+		}
+		line, _, _ := strings.Cut(text, "\n")
+		line = strings.TrimSpace(strings.TrimLeft(line, "-*#> "))
+		for i := 0; i+1 < len(line); i++ {
+			if strings.ContainsRune(".!?", rune(line[i])) && line[i+1] == ' ' {
+				return line[:i+1]
+			}
+		}
+		return line
+	}
+	return ""
 }

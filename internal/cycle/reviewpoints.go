@@ -448,10 +448,10 @@ func (r *Review) unbacked(pl *plans.Plan) {
 		}
 		switch {
 		case mv.To < mv.From && pl.Returned != "" && slices.Contains(pl.Reentry, mv.Skill.ID):
-			// Not recorded as a move: the focus names it as a level to
-			// re-assess together.
+			// Listed, since it moved, but as the focus names it: a level
+			// to re-assess together, not a setback to write down.
 			refreshed = append(refreshed, mv.Skill.Name)
-			continue
+			mv.Note = fmt.Sprintf("a level to re-assess together with %s at the calibration", r.First)
 		case mv.To < mv.From:
 			mv.Note = "with no example from work written down behind the lower level"
 			r.Asks = append(r.Asks, fmt.Sprintf("Write down what the lower level of %s rests on, with an example %s will recognise, before the review is shared.", mv.Skill.Name, r.First))

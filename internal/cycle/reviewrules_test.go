@@ -31,6 +31,8 @@ type reviewCase struct {
 	plan    []skills.Change
 	// raters name the manager each commit's version named.
 	raters map[string]string
+	// self and selfBefore are the self-reviews of 2026-Q4 and 2026-Q3.
+	self, selfBefore []cycle.SelfSection
 }
 
 func (c reviewCase) build(t *testing.T) (*cycle.Review, string) {
@@ -66,7 +68,7 @@ func (c reviewCase) buildWithPlan(t *testing.T) (*cycle.Review, string, *plans.P
 	}
 	q4, _ := cycle.QuarterPeriod("2026-Q4")
 	in := cycle.ReviewInput{Matrix: m, Config: skills.DefaultConfig(), Period: q4, Person: p, Current: true, Plan: pl, History: c.history,
-		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters}
+		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters, Self: c.self, SelfBefore: c.selfBefore, SelfBeforePeriod: "2026-Q3"}
 	if !c.previous.IsZero() || len(c.history) > 0 && c.history[0].Date.Before(q4.Start) {
 		in.Previous = pl
 	}
@@ -265,10 +267,10 @@ func TestReviewComparesWithTheLastAssessment(t *testing.T) {
 }
 
 // TestReviewReturnFromLeave: the entry recording the return is never an
-// area's evidence; a level rated down after it is not recorded as a move
-// nor counted against the verdict, but named as a level to re-assess
-// together, with no word of the leave as its reason; the areas and the
-// focus agree.
+// area's evidence; a level rated down after it is listed with the levels
+// that moved and named in the summary, since it moved, but not counted
+// against the verdict: a level to re-assess together, with no word of the
+// leave as its reason; the areas and the focus agree.
 func TestReviewReturnFromLeave(t *testing.T) {
 	lv := levels(t, "director", nil)
 	back := strings.Replace(lv, "market-knowledge = 4", "market-knowledge = 3", 1)
@@ -279,7 +281,7 @@ func TestReviewReturnFromLeave(t *testing.T) {
 	prev := "name = \"Dana Whitfield\"\nrole = \"director\"\nmanager = \"lee\"\nassessed = 2026-03-16\n\n[levels]\n" + lv
 	_, out := reviewCase{src: src, history: hist, prevSrc: prev}.build(t)
 	wantLines(t, out,
-		"No level moved in the period.",
+		"- Industry and market knowledge: 4 Leading to 3 Proficient, on 2026-11-03, a level to re-assess together with Dana at the calibration.",
 		"None this period: the focus is Dana's own goals, and industry and market knowledge is a level to re-assess together with Dana at the calibration, not an area to improve.",
 		`1. Industry and market knowledge: at 3 Proficient on this assessment, a level to re-assess together with Dana at the calibration.`)
 	for _, sec := range []string{"Readiness", "Levels that moved", "Areas to improve", "Focus for the next period"} {
@@ -290,7 +292,29 @@ func TestReviewReturnFromLeave(t *testing.T) {
 	if strings.Contains(section(out, "Areas to improve"), "parental leave") || strings.Contains(section(out, "Strengths"), "parental leave") {
 		t.Errorf("the return from leave quoted as a strength or an area:\n%s", out)
 	}
-	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-03-16, the last assessment before the period: the same verdict, with the same skills at the bar.")
+	wantLines(t, section(out, "Readiness"), "The same verdict as at 2026-03-16, the last assessment before the period; in the period, Industry and market knowledge went from 4 Leading to 3 Proficient.")
+	if strings.Contains(out, "No level moved") || strings.Contains(out, "Unchanged since") {
+		t.Errorf("a level moved in the period, and the review says none did:\n%s", out)
+	}
+}
+
+// TestReviewSummaryReadsTheMoves: the readiness summary is read from the
+// levels the review lists as moved, downs included: a level that fell
+// while the verdict stayed is named there, never "unchanged"; with none
+// moved, it is.
+func TestReviewSummaryReadsTheMoves(t *testing.T) {
+	lv := levels(t, "gpm", map[string]int{"delegation": 2})
+	src := "name = \"Mark Bello\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" +
+		strings.Replace(lv, "coaching = 3", "coaching = 2", 1)
+	hist := append(assessment(t, lv, "c1", "2026-08-24", "Lee Park"),
+		skills.Change{Person: "x", Commit: "c2", Date: day("2026-11-16"), Author: "Lee Park", Kind: skills.KindLevel, Skill: "coaching", From: "3", To: "2"})
+	prev := "name = \"Mark Bello\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-08-24\n\n[levels]\n" + lv
+	_, out := reviewCase{src: src, history: hist, prevSrc: prev}.build(t)
+	wantLines(t, section(out, "Levels that moved"), "- Coaching and mentoring: 3 Proficient to 2 Practising, on 2026-11-16, with no example from work written down behind the lower level.")
+	wantLines(t, section(out, "Readiness"), "The same verdict as at 2026-08-24, the last assessment before the period; in the period, Coaching and mentoring went from 3 Proficient to 2 Practising.")
+	if strings.Contains(out, "Unchanged since") {
+		t.Errorf("a level moved in the period, and the summary says unchanged:\n%s", section(out, "Readiness"))
+	}
 }
 
 // TestReviewHeldOnARebaseline: a re-baseline nobody calibrated is not
@@ -460,5 +484,30 @@ func TestReviewStrengthWithoutExample(t *testing.T) {
 	_, out = reviewCase{src: strings.Replace(src, "execution-delivery = 4", "execution-delivery = 3", 1)}.build(t)
 	if diff := cmp.Diff("\nNone above the bar yet: Kofi's levels meet the Group Product Manager bar, or fall short of it.\n", section(out, "Strengths")); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
+	}
+}
+
+// TestReviewStartsFromTheSelfReviewBefore: with no self-review of the
+// period, the one of the period before is named, and its first written
+// sentence quoted as where the conversation starts; with neither, the
+// review says only that none is written; with the period's own, it is
+// quoted and the one before is not.
+func TestReviewStartsFromTheSelfReviewBefore(t *testing.T) {
+	src := "name = \"Ada Lund\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-10\n\n[levels]\n" + levels(t, "pm", nil)
+	before := []cycle.SelfSection{{Title: "What I did", Text: ""},
+		{Title: "The evidence I would cite", Text: "- Moved the refund flow to self-serve. Support tickets fell by a third.\n- Wrote the pricing memo."}}
+	r, out := reviewCase{src: src, selfBefore: before}.build(t)
+	wantLines(t, section(out, "Ada's self-review"),
+		`Ada has not written a self-review for 2026-Q4. The one for 2026-Q3 is on file, and its opening is the place to start the conversation: "Moved the refund flow to self-serve."`)
+	if r.SelfBefore != "2026-Q3" || r.SelfOpening != "Moved the refund flow to self-serve." {
+		t.Errorf("self_review_before %q, opening %q", r.SelfBefore, r.SelfOpening)
+	}
+
+	_, out = reviewCase{src: src, selfBefore: []cycle.SelfSection{{Title: "What I did"}}}.build(t)
+	wantLines(t, section(out, "Ada's self-review"), "Ada has not written a self-review for 2026-Q4.")
+
+	_, out = reviewCase{src: src, self: []cycle.SelfSection{{Title: "What I did", Text: "Ran the Q4 pricing test."}}, selfBefore: before}.build(t)
+	if strings.Contains(out, "2026-Q3") || !strings.Contains(out, "Ran the Q4 pricing test.") {
+		t.Errorf("the period's own self-review is the one quoted:\n%s", section(out, "Ada's self-review"))
 	}
 }

@@ -179,6 +179,19 @@ func (w *Workspace) Review(p *skills.Person, period cycle.Period, skip bool) (*c
 			for _, s := range self.Sections {
 				in.Self = append(in.Self, cycle.SelfSection{Title: s.Title, Text: plans.Markdown(s.Text)})
 			}
+		} else {
+			// None yet: the one before is where the conversation starts.
+			prev := selfreview.PeriodOf(q.Start().AddDate(0, 0, -1))
+			before, err := selfreview.Read(w.Repo.Root, p.ID, prev)
+			if err != nil {
+				return nil, nil, err
+			}
+			if before != nil {
+				in.SelfBeforePeriod = prev.String()
+				for _, s := range before.Sections {
+					in.SelfBefore = append(in.SelfBefore, cycle.SelfSection{Title: s.Title, Text: plans.Markdown(s.Text)})
+				}
+			}
 		}
 	}
 	var also []string
