@@ -43,6 +43,9 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 	if m := askedLine.FindSubmatch(src); m != nil {
 		pa.Asked = strings.TrimSpace(string(m[1]))
 	}
+	if m := questionLine.FindSubmatch(src); m != nil {
+		pa.Question = strings.TrimSpace(string(m[1]))
+	}
 	if m := focusLine.FindSubmatch(src); m != nil {
 		pa.Focus = strings.TrimSpace(string(m[1]))
 		pa.FocusWeek, _ = strconv.Atoi(string(m[2]))
@@ -55,8 +58,12 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 // of 2 on it)"; older agendas wrote "agenda 2 of 2").
 var focusLine = regexp.MustCompile(`(?m)^### (.+) \((?:agenda|week) (\d{1,4})(?: of \d+)? on it\)\r?$`)
 
-// askedLine is the manager's question to themselves in an agenda's prep.
-var askedLine = regexp.MustCompile(`(?m)^- Ask yourself before you go in: (.+)$`)
+// askedLine is the manager's question to themselves in an agenda's prep,
+// after the words that say it is still to do from an earlier week.
+var askedLine = regexp.MustCompile(`(?m)^- Ask yourself before you go in: (?:` + stillToDo + ` [^,\n]+, )?(.+)$`)
+
+// questionLine is an agenda's question of the week.
+var questionLine = regexp.MustCompile(`(?m)^Question of the week: (.+?)\r?$`)
 
 // reviewLine is the first item under an agenda's "Work review" heading.
 var reviewLine = regexp.MustCompile(`(?m)^## Work review\r?\n(?:[ \t]*\r?\n)*- (.+)$`)
