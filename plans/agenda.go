@@ -79,7 +79,30 @@ type PreviousAgenda struct {
 	// included: each person's rotation advances by their own agendas, not
 	// by the calendar.
 	Count int
+	// Earlier are the person's agendas before this one within
+	// RecentWeeks of the week being written, most recent first: what they
+	// asked and suggested is not asked again word for word.
+	Earlier []*PreviousAgenda
 }
+
+// recent is what the agendas within RecentWeeks before this one said in
+// one place (read by field): the last agenda's first.
+func recent(pv *PreviousAgenda, field func(*PreviousAgenda) string) []string {
+	if pv == nil {
+		return nil
+	}
+	var out []string
+	for _, a := range append([]*PreviousAgenda{pv}, pv.Earlier...) {
+		if s := field(a); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// RecentWeeks is how far back an agenda looks so as not to repeat a
+// question of the week, an idea to try or a prep question word for word.
+const RecentWeeks = 3
 
 // Item is a task-list item ("- [ ] text") of an agenda, with its nested items.
 type Item struct {
@@ -798,13 +821,25 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		if len(bank) > 0 {
 			// A constant offset per person keeps the order (no repeat before
 			// the bank is used up) while teammates get different questions.
-			k := mod(times+offset(in.Person.ID+"/"+s.ID), len(bank))
-			if in.Previous != nil && bank[k] == in.Previous.Question {
-				// A bank that changed with the level may turn to last
-				// week's question: it is not asked twice running.
-				k = mod(k+1, len(bank))
+			// A question asked within RecentWeeks is passed over for the
+			// next one not asked, and when the bank has none, for a second
+			// question about the person's own work (cold read 9, finding
+			// 17): a bank of two turning with a skill of its own would
+			// otherwise ask one question every other week.
+			asked := recent(in.Previous, func(a *PreviousAgenda) string { return a.Question })
+			start := times + offset(in.Person.ID+"/"+s.ID)
+			wf.Question = bank[mod(start, len(bank))]
+			for k := range len(bank) {
+				if q := bank[mod(start+k, len(bank))]; !slices.Contains(asked, q) {
+					wf.Question = q
+					break
+				}
+				if k == len(bank)-1 {
+					if q := ownWorkAgain(habitGoal(in.Person, f)); !slices.Contains(asked, q) {
+						wf.Question = q
+					}
+				}
 			}
-			wf.Question = bank[k]
 		}
 	}
 	actions := f.Actions
@@ -835,13 +870,15 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	// The skill's own practice at work takes its turn after the plan's
 	// actions, so that a second week on the skill is not a shared sentence
 	// with a goal's name in it.
-	if onboardingWeek(pl, day) != nil {
+	if onboardingWeek(pl, day) != nil || returned(pl, in.Person, day) {
 		// A new hire's weeks hold their own goals and the plan's steps for
 		// the level of their role, not the matrix's practice or the person
 		// to learn from, written for people a level or a team above them
-		// (cold read 7, finding 4).
+		// (cold read 7, finding 4); back from leave, nothing new is asked,
+		// and a new habit is something new (cold read 9, finding 12).
 		f.Resources = nil
 	}
+	f.Resources = weekResources(in.Matrix, in.Person, f)
 	h := habit(in.Person, f)
 	if h != nil && len(actions) > 0 && !returned(pl, in.Person, day) {
 		actions = append(actions, *h)
@@ -874,8 +911,10 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			a, wf.Goal = weeklyTry(a, in.Person, f, day, last, turn, before...)
 		}
 		wf.Action, wf.Long = &a, longAction(a)
-		if in.Previous == nil || a.Text != in.Previous.TryThis {
-			break // last week's idea is not this week's again, while there is another
+		// No idea of the last RecentWeeks weeks is this week's again,
+		// while there is another (cold read 9, finding 17).
+		if !slices.Contains(recent(in.Previous, func(a *PreviousAgenda) string { return a.TryThis }), a.Text) {
+			break
 		}
 	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
@@ -948,6 +987,8 @@ func AgendaPath(id string, w Week) string { return fmt.Sprintf("agendas/%s/%s.md
 // yet; what changed once one was asked for; and from four weeks past its
 // date, whether it is still the right goal, decided together.
 func overdueAsk(due, day, last time.Time) string {
+	// Whole weeks, not the rounded ones an agenda says: the question
+	// moves on one 1:1 at a time, each week's its own.
 	weeks := int(day.Sub(due).Hours() / 24 / 7)
 	asked := !last.IsZero() && due.Before(last)
 	switch {

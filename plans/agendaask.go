@@ -221,6 +221,16 @@ func skillName(pl *Plan, id string) string {
 // ownWorkQuestion is a question of the week about the person's own work:
 // the goal that names the focus skill, or their work at large when none
 // does.
+// ownWorkAgain is the second question about the person's own work, for a
+// week whose bank was asked in full within RecentWeeks.
+func ownWorkAgain(g *skills.Goal) string {
+	if g == nil {
+		return "Which piece of your work this month would you do differently if you started it today, and what stops you changing it now?"
+	}
+	obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
+	return fmt.Sprintf("Who would notice first if %s went wrong, and when did you last hear from them?", obj)
+}
+
 func ownWorkQuestion(g *skills.Goal) string {
 	if g == nil {
 		return "Which piece of your own work this month are you least sure of, and who could tell you?"

@@ -58,11 +58,12 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 // of 2 on it)"; older agendas wrote "agenda 2 of 2").
 var focusLine = regexp.MustCompile(`(?m)^### (.+) \((?:agenda|week) (\d{1,4})(?: of \d+)? on it\)\r?$`)
 
+// askedLine is the manager's question to themselves in an agenda's prep,
+// after the words that say it is still to do from an earlier week.
+var askedLine = regexp.MustCompile(`(?m)^- Ask yourself before you go in: (?:` + stillToDo + ` [^,\n]+, )?(.+)$`)
+
 // questionLine is an agenda's question of the week.
 var questionLine = regexp.MustCompile(`(?m)^Question of the week: (.+?)\r?$`)
-
-// askedLine is the manager's question to themselves in an agenda's prep.
-var askedLine = regexp.MustCompile(`(?m)^- Ask yourself before you go in: (.+)$`)
 
 // reviewLine is the first item under an agenda's "Work review" heading.
 var reviewLine = regexp.MustCompile(`(?m)^## Work review\r?\n(?:[ \t]*\r?\n)*- (.+)$`)

@@ -86,7 +86,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	// The same question two weeks running (the only commitment with one)
 	// is asked every other week.
 	if q := commitmentToCheck(in.Plan, in.Person, a); q != "" && (in.Previous == nil || in.Previous.Asked != lowerFirst(q)) {
-		out = append(out, "Ask yourself before you go in: "+lowerFirst(q))
+		out = append(out, "Ask yourself before you go in: "+stillOpen(in, lowerFirst(q), day))
 	}
 	// A plan period with no focus skill moving is taken up here, between
 	// the person and their manager, and nowhere else (team.md only counts
@@ -772,4 +772,24 @@ func stayingWords(pl *Plan, p *skills.Person, day time.Time) string {
 	}
 	return fmt.Sprintf("About staying: you have been ready for %s since %s%s%s. What would make you leave, and what do you need from me while the promotion round comes? I will say plainly what I can and cannot promise.",
 		pl.Target.Name, longDate(since, day), how, shows)
+}
+
+// stillToDo opens a prep question asked at an earlier 1:1 and still open.
+const stillToDo = "still to do from our 1:1 of"
+
+// stillOpen is the prep question q, said as still to do when one of the
+// agendas within RecentWeeks asked it and it is a one-off ("have I
+// introduced ... yet"): a repeat says it is open, never the same words
+// again (cold read 9, finding 17). A check held every time ("did I tell
+// ... since our last 1:1") is asked as it is.
+func stillOpen(in AgendaInput, q string, day time.Time) string {
+	if in.Previous == nil || !strings.HasPrefix(q, "have I ") {
+		return q
+	}
+	for _, e := range in.Previous.Earlier {
+		if e.Asked == q {
+			return fmt.Sprintf("%s %s, %s", stillToDo, longDate(e.Week.Day(in.Config.Agenda.WeekdayValue()), day), q)
+		}
+	}
+	return q
 }

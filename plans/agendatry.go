@@ -516,6 +516,42 @@ func habit(p *skills.Person, f Focus) *Action {
 	}
 }
 
+// longCadence marks a practice whose rhythm is a month or longer ("each
+// half-year", "an hour a month", "quarterly"): a habit for the months, not
+// something one week between two 1:1s holds.
+var longCadence = regexp.MustCompile(`(?i)\b(?:(?:each|every|a|per|once a) (?:half-year|half year|quarter|year)|half-yearly|quarterly|yearly|annually|(?:a|per) month|monthly)\b`)
+
+// weekResources are the matrix's ways to learn f that can be a week's try
+// for p (see habit), from f's resources:
+//
+//   - none whose rhythm is a month or longer: a week cannot hold it, and
+//     the plan's steps take its turn (cold read 9, findings 12 and 18);
+//   - no person to learn from when p's own role asks for Leading or more
+//     in the skill: p is the one others are sent to, not the one sent;
+//   - neither when p holds the level the plan aims at already and their
+//     latest evidence on the skill is no setback: the evidence shows the
+//     skill at work, and a beginner's habit tells them nothing new.
+func weekResources(m *skills.Matrix, p *skills.Person, f Focus) []skills.Resource {
+	s := m.Skill(f.ID)
+	leads := false
+	if s != nil {
+		leads = s.Expect[p.Role] >= 4
+	}
+	e := lastEvidenceOn(p, f.ID)
+	shown := f.Level.Value > 0 && f.Next.Value <= f.Level.Value && e != nil && !Setback(e.Text)
+	var out []skills.Resource
+	for _, r := range f.Resources {
+		switch {
+		case (r.Kind == "practice" || r.Kind == "person") && longCadence.MatchString(r.Title):
+		case r.Kind == "person" && leads:
+		case (r.Kind == "practice" || r.Kind == "person") && shown:
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // practiceFits reports whether a practice can be done on a goal's object
 // ("the two-page strategy"): named, when the practice names the object's
 // kind, its last word ("Give your strategy to a PM"), and series, when it

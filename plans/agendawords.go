@@ -26,6 +26,8 @@ func longDate(t, ref time.Time) string {
 }
 
 // ago says how far t is from day, in words: "3 days ago", "in 2 weeks".
+// Weeks are the days over seven rounded to the nearest (see weeksApart):
+// 20 days is "3 weeks ago", never "2 weeks ago" (cold read 9, finding 15).
 func ago(t, day time.Time) string {
 	days := int(day.Sub(t).Hours() / 24)
 	future := days < 0
@@ -43,7 +45,7 @@ func ago(t, day time.Time) string {
 	case days < 14:
 		span = fmt.Sprintf("%d days", days)
 	case days < 61:
-		span = fmt.Sprintf("%d weeks", days/7)
+		span = fmt.Sprintf("%d weeks", roundWeeks(days))
 	default:
 		span = plural(days/30, "month")
 	}
@@ -52,6 +54,10 @@ func ago(t, day time.Time) string {
 	}
 	return span + " ago"
 }
+
+// roundWeeks is a number of days in whole weeks, rounded to the nearest:
+// the one standard for every "N weeks" an agenda says or counts.
+func roundWeeks(days int) int { return (days + 3) / 7 }
 
 // setbackWords mark an evidence entry that records something going wrong:
 // it is a reason to talk, never something to build on.

@@ -85,7 +85,7 @@ func TestOnboardingMilestonesNeverPastDated(t *testing.T) {
 		}
 		got = append(got, ms.Label+"|"+ms.Date)
 	}
-	if diff := cmp.Diff([]string{"Still open from the first 30 days|", "|2026-12-11", "|2027-01-10"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"The first 30 days, to tick off|", "|2026-12-11", "|2027-01-10"}, got); diff != "" {
 		t.Errorf("milestones (-want +got):\n%s", diff)
 	}
 }

@@ -118,9 +118,19 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 						open++
 					}
 				}
+				// Steps with no evidence are a check-in, not a shortfall:
+				// in a new hire's first weeks, what is missing is most
+				// often only the writing down (cold read 9, finding 16).
+				some := fmt.Sprintf("%s of its %s have", number(open), words(len(ph.Checks), "step"))
+				if open == len(ph.Checks) {
+					some = fmt.Sprintf("its %s have", words(open, "step"))
+				}
+				text := some + " nothing written down yet: which are done? Say so at your next 1:1 and they are ticked off; any still to do go alongside the next phase."
+				if open == 1 {
+					text = fmt.Sprintf("one of its %s has nothing written down yet: is it done? Say so at your next 1:1 and it is ticked off; if not, it goes alongside the next phase.", words(len(ph.Checks), "step"))
+				}
 				if open > 0 {
-					out = append(out, Milestone{Label: fmt.Sprintf("Still open from the first %d days", ph.Days),
-						Text: fmt.Sprintf("%s of its %s, by the evidence so far; finish %s alongside the next phase.", number(open), words(len(ph.Checks), "step"), itThem(open))})
+					out = append(out, Milestone{Label: fmt.Sprintf("The first %d days, to tick off", ph.Days), Text: text})
 				}
 				continue
 			}

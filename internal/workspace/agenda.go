@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -18,8 +19,7 @@ import (
 // returns nil when there is none. Files in agendas/ID/ whose names are not
 // weeks are ignored.
 func (w *Workspace) PreviousAgenda(id string, week plans.Week, rep Reporter) (*plans.PreviousAgenda, error) {
-	root := w.Repo.Root
-	dir := filepath.Join(root, "agendas", id)
+	dir := filepath.Join(w.Repo.Root, "agendas", id)
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -27,23 +27,49 @@ func (w *Workspace) PreviousAgenda(id string, week plans.Week, rep Reporter) (*p
 	if err != nil {
 		return nil, err
 	}
-	var best *plans.Week
-	count := 0 // the person's agendas before week: their rotation's position
+	var weeks []plans.Week // the person's agendas before week: their rotation's position
 	for _, e := range entries {
 		w, err := plans.ParseWeek(strings.TrimSuffix(e.Name(), ".md"))
 		if err != nil || !strings.HasSuffix(e.Name(), ".md") || !w.Before(week) {
 			continue
 		}
-		count++
-		if best == nil || best.Before(w) {
-			best = &w
-		}
+		weeks = append(weeks, w)
 	}
-	if best == nil {
+	if len(weeks) == 0 {
 		return nil, nil
 	}
-	path := plans.AgendaPath(id, *best)
-	src, p, err := skills.ReadFile(root, path, skills.MaxAgendaSize, "an agenda")
+	slices.SortFunc(weeks, func(a, b plans.Week) int {
+		if b.Before(a) {
+			return -1
+		}
+		if a.Before(b) {
+			return 1
+		}
+		return 0
+	})
+	prev, err := w.readAgenda(id, weeks[0], rep)
+	if err != nil || prev == nil {
+		return prev, err
+	}
+	prev.Count = len(weeks)
+	// The agendas before it within plans.RecentWeeks of week, so that a
+	// question or an idea is not asked again word for word.
+	for _, e := range weeks[1:] {
+		if e.Monday().Before(week.Monday().AddDate(0, 0, -7*plans.RecentWeeks)) {
+			break
+		}
+		if older, err := w.readAgenda(id, e, nil); err == nil && older != nil && !older.Unreadable {
+			prev.Earlier = append(prev.Earlier, older)
+		}
+	}
+	return prev, nil
+}
+
+// readAgenda reads p's agenda of week; rep, when set, hears of one that is
+// not text.
+func (w *Workspace) readAgenda(id string, week plans.Week, rep Reporter) (*plans.PreviousAgenda, error) {
+	path := plans.AgendaPath(id, week)
+	src, p, err := skills.ReadFile(w.Repo.Root, path, skills.MaxAgendaSize, "an agenda")
 	if err != nil {
 		return nil, err
 	}
@@ -54,12 +80,12 @@ func (w *Workspace) PreviousAgenda(id string, week plans.Week, rep Reporter) (*p
 		return nil, &skills.ProblemsError{Problems: skills.Problems{*p}}
 	}
 	if !utf8.Valid(src) || bytes.IndexByte(src, 0) >= 0 {
-		rep.Warnf("%s is not UTF-8 text; its action items were not carried over", path)
-		return &plans.PreviousAgenda{Week: *best, Unreadable: true, Count: count}, nil
+		if rep != nil {
+			rep.Warnf("%s is not UTF-8 text; its action items were not carried over", path)
+		}
+		return &plans.PreviousAgenda{Week: week, Unreadable: true}, nil
 	}
-	prev := plans.ReadAgenda(*best, src)
-	prev.Count = count
-	return prev, nil
+	return plans.ReadAgenda(week, src), nil
 }
 
 // Agenda builds p's agenda for week: their plan, their history and what
