@@ -1,6 +1,10 @@
 package plans
 
-import "github.com/coach-dev/coach/skills"
+import (
+	"fmt"
+
+	"github.com/coach-dev/coach/skills"
+)
 
 // handover is a manager's move off leading people, as their report's plan
 // sees it: the manager's own file asks for the individual-contributor
@@ -27,4 +31,43 @@ func handoverOf(m *skills.Matrix, p *skills.Person, team *TeamIndex) *handover {
 		h.as = roleName(m, t)
 	}
 	return h
+}
+
+// leavesLeading reports whether q leads people today and q's own file asks
+// for the individual-contributor track: a manager handing over their people.
+func leavesLeading(m *skills.Matrix, q *skills.Person) bool {
+	if q == nil || q.Aspiration == nil || q.Aspiration.Track != skills.TrackIC {
+		return false
+	}
+	r := m.Role(q.Role)
+	return r != nil && r.Leads
+}
+
+// shapeHave counts people by role id as the team's planned shape is filled
+// going forward: a manager handing over their people holds no seat in the
+// role they leave, but one in the role they move to (their target, as the
+// hand-over in their reports' plans names it).
+// left are the roles such managers leave, each with their names in order.
+func shapeHave(m *skills.Matrix, people []*skills.Person) (have map[string]int, left map[string][]string) {
+	have, left = map[string]int{}, map[string][]string{}
+	for _, q := range people {
+		if !leavesLeading(m, q) {
+			have[q.Role]++
+			continue
+		}
+		left[q.Role] = append(left[q.Role], cmpName(q))
+		if t := q.TargetRole(m); t != q.Role {
+			have[t]++
+		}
+	}
+	return have, left
+}
+
+// handingOver says that the people named are handing over their teams, so
+// their seats in role count as open.
+func handingOver(names []string, role string) string {
+	if len(names) == 1 {
+		return fmt.Sprintf("%s is moving to the individual-contributor track and handing over the team, so that %s seat counts as open", names[0], role)
+	}
+	return fmt.Sprintf("%s are moving to the individual-contributor track and handing over their teams, so their %s seats count as open", andList(names), role)
 }

@@ -585,7 +585,7 @@ func Build(in Input) (*Plan, error) {
 	pl.Calibration = calibration(pl, team, "you")
 	baselineFocus(m, pl)
 	pl.targetLeads, pl.Leads = target.Leads, role.Leads
-	pl.targetFull = roleFull(in.Config, in.Team, target.ID)
+	pl.targetFull = roleFull(m, in.Config, in.Team, target.ID)
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
 	pl.Strengths = earnedStrengths(in, role, team, pl.Focus)
@@ -1738,19 +1738,14 @@ func calibrateWithWhom(m *skills.Matrix, p *skills.Person, team *TeamIndex) stri
 }
 
 // roleFull reports whether the team's shape names role and the team already
-// has that many people in it.
-func roleFull(cfg skills.Config, team []*skills.Person, role string) bool {
+// has that many people in it, going forward (shapeHave).
+func roleFull(m *skills.Matrix, cfg skills.Config, team []*skills.Person, role string) bool {
 	want, ok := cfg.Team.Shape[role]
 	if !ok {
 		return false
 	}
-	n := 0
-	for _, q := range team {
-		if q.Role == role {
-			n++
-		}
-	}
-	return n >= want
+	have, _ := shapeHave(m, team)
+	return have[role] >= want
 }
 
 // Counted is the readiness for the target the plan counts everywhere: on

@@ -1,0 +1,52 @@
+package plans
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// TestColdRead9ShapeCountsAManagerHandingOver: a manager whose own file asks
+// for the individual-contributor track is counted out of the leading role
+// they leave, in the leader's plan, in the team view's hiring and in a
+// report's verdict on a role the shape still wants; the aim their file names
+// is the seat they count in.
+func TestColdRead9ShapeCountsAManagerHandingOver(t *testing.T) {
+	m := matrix(t)
+	ria := &skills.Person{ID: "ria", Name: "Ria Sen", Role: "director", Manager: "vp", Levels: atBar(m, "director"), Assessed: day("2026-11-10")}
+	sol := &skills.Person{ID: "sol", Name: "Sol Varga", Role: "gpm", Manager: "ria", Levels: atBar(m, "gpm"), Assessed: day("2026-11-10"),
+		Aspiration: &skills.Aspiration{Track: skills.TrackIC}}
+	kim := &skills.Person{ID: "kim", Name: "Kim Roe", Role: "pm", Manager: "sol", Levels: atBar(m, "pm"), Assessed: day("2026-11-10")}
+	cfg := skills.DefaultConfig()
+	cfg.Team.Shape = map[string]int{"gpm": 1, "director": 1}
+	shape := "The team is short against its planned shape: one Group Product Manager (0 of 1), a hire, as nobody in the team is within reach of it yet. Sol Varga is moving to the individual-contributor track and handing over the team, so that Group Product Manager seat counts as open. The hiring plan for it is yours to start."
+	if pl := buildCfg(t, cfg, ria, nil, sol, kim); !slices.Contains(pl.People, shape) {
+		t.Errorf("people %q\nlack %q", pl.People, shape)
+	}
+	people := []*skills.Person{ria, sol, kim}
+	for _, q := range people {
+		q.Path = "skills/" + q.ID + ".toml"
+	}
+	tm := buildTeam(t, m, cfg, people)
+	if len(tm.Hiring.OpenFirst) != 1 || tm.Hiring.OpenFirst[0].Why != "0 of 1, as Sol Varga is moving to the individual-contributor track and handing over the team, so that Group Product Manager seat counts as open; nobody in the team is ready to move into it" {
+		t.Errorf("open first = %+v", tm.Hiring.OpenFirst)
+	}
+	// A Group PM hopeful ready for months reads the seat as one that may
+	// open up, not as every Group PM role filled.
+	h := commitOf("c1", "2026-05-19", "Sol Varga", "At the bar, calibrated", nil, atBar(m, "gpm"))
+	ada := &skills.Person{ID: "ada", Name: "Ada Moss", Role: "senior-pm", Target: "gpm", Manager: "sol", Levels: atBar(m, "gpm"), Assessed: day("2026-11-10")}
+	pl := buildCfg(t, cfg, ada, map[string][]skills.Change{"ada": person(h, "ada")}, ria, sol, kim)
+	if !strings.HasSuffix(pl.Verdict.Why, "What stands between you and it is not a skill but a team to lead: a Group Product Manager role opening up, and Sol's case for you at the next promotion round") {
+		t.Errorf("verdict = %q", pl.Verdict.Why)
+	}
+	// The role moved to (here the matrix's individual-contributor step
+	// from Group PM) is the seat the manager fills instead.
+	cfg.Team.Shape = map[string]int{"principal-pm": 1, "director": 1}
+	for _, line := range buildCfg(t, cfg, ria, nil, sol, kim).People {
+		if strings.HasPrefix(line, "The team is short") {
+			t.Errorf("a full shape reads short: %q", line)
+		}
+	}
+}
