@@ -412,9 +412,11 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		}
 		if h := pl.handover; h != nil {
 			c += fmt.Sprintf(", together with %s, so that it stands whoever is %s manager at the round", h.with, possessive(first))
+		} else if pl.cosponsor != "" {
+			c += fmt.Sprintf(", together with %s, who reads the evidence first-hand", pl.cosponsor)
 		}
 		out = append(out, c+".")
-		if pl.AtBarSince != "" && pl.Calibration == "" {
+		if staysTalk(pl) {
 			out = append(out, readyForMonths(pl, first, mgr)...)
 		}
 	case "ready-soon":

@@ -38,7 +38,7 @@ func TestColdRead9ShapeCountsAManagerHandingOver(t *testing.T) {
 	h := commitOf("c1", "2026-05-19", "Sol Varga", "At the bar, calibrated", nil, atBar(m, "gpm"))
 	ada := &skills.Person{ID: "ada", Name: "Ada Moss", Role: "senior-pm", Target: "gpm", Manager: "sol", Levels: atBar(m, "gpm"), Assessed: day("2026-11-10")}
 	pl := buildCfg(t, cfg, ada, map[string][]skills.Change{"ada": person(h, "ada")}, ria, sol, kim)
-	if !strings.HasSuffix(pl.Verdict.Why, "What stands between you and it is not a skill but a team to lead: a Group Product Manager role opening up, and Sol's case for you at the next promotion round") {
+	if !strings.HasSuffix(pl.Verdict.Why, "What stands between you and it is not a skill but a team to lead: a Group Product Manager role opening up, and Sol and Ria Sen's case for you at the next promotion round") {
 		t.Errorf("verdict = %q", pl.Verdict.Why)
 	}
 	// The role moved to (here the matrix's individual-contributor step
@@ -48,5 +48,52 @@ func TestColdRead9ShapeCountsAManagerHandingOver(t *testing.T) {
 		if strings.HasPrefix(line, "The team is short") {
 			t.Errorf("a full shape reads short: %q", line)
 		}
+	}
+}
+
+// TestColdRead9CaseWithTheSkipLevel: a manager below their own role's bar
+// on a people leader's skill does not make a report's promotion case
+// alone: the manager's manager makes it with them, the report's plan and
+// the manager's agenda say so without saying why, and the skip-level's
+// plan names the case and why it is theirs too.
+func TestColdRead9CaseWithTheSkipLevel(t *testing.T) {
+	m := matrix(t)
+	dee := &skills.Person{ID: "dee", Name: "Dee Ward", Role: "director", Manager: "vp", Levels: atBar(m, "director"), Assessed: day("2026-11-10")}
+	max := &skills.Person{ID: "max", Name: "Max Bell", Role: "gpm", Manager: "dee", Levels: atBar(m, "gpm"), Assessed: day("2026-11-10")}
+	max.Levels["coaching"]--
+	h := commitOf("c1", "2026-05-19", "Max Bell", "At the bar, calibrated", nil, atBar(m, "gpm"))
+	hist := map[string][]skills.Change{"tom": person(h, "tom")}
+	tom := &skills.Person{ID: "tom", Name: "Tom Ruiz", Role: "senior-pm", Manager: "max", Levels: atBar(m, "gpm"), Assessed: day("2026-11-19"), PlanStart: day("2026-06-01")}
+	cfg := skills.DefaultConfig()
+	pl := buildCfg(t, cfg, tom, hist, dee, max)
+	if want := "Sponsorship: make the case for Tom as Group Product Manager at the next promotion round, with the evidence in this plan, together with Dee Ward, who reads the evidence first-hand."; !slices.Contains(pl.Commitments, want) {
+		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
+	}
+	if !strings.HasSuffix(pl.Verdict.Why, "and Max and Dee Ward's case for you at the next promotion round") {
+		t.Errorf("verdict = %q", pl.Verdict.Why)
+	}
+	if q := commitmentQuestion(pl.Commitments[0], pl, tom, &Agenda{FirstName: "Tom", Number: 1}, ""); q != "Have I started writing Tom's case for Group Product Manager with Dee Ward, for the next promotion round?" {
+		t.Errorf("agenda question = %q", q)
+	}
+	skip := "Tom Ruiz, in Max's team, is at the Group Product Manager bar on every assessed skill: the case for the next promotion round is yours to make with Max, and to read first-hand, as Max's own plan is still closing coaching and mentoring, below the Group Product Manager bar."
+	if pl := buildCfg(t, cfg, dee, hist, max, tom); !slices.Contains(pl.People, skip) {
+		t.Errorf("people %q\nlack %q", pl.People, skip)
+	}
+	// At the bar on the people skills, the manager makes the case alone,
+	// and the skip-level's plan is silent about it.
+	max.Levels["coaching"]++
+	pl = buildCfg(t, cfg, tom, hist, dee, max)
+	if want := "Sponsorship: make the case for Tom as Group Product Manager at the next promotion round, with the evidence in this plan."; !slices.Contains(pl.Commitments, want) {
+		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
+	}
+	for _, line := range buildCfg(t, cfg, dee, hist, max, tom).People {
+		if strings.HasPrefix(line, "Tom Ruiz, in") {
+			t.Errorf("a case the manager makes alone in the skip-level's plan: %q", line)
+		}
+	}
+	// Below the bar on a skill outside the people skills, too.
+	max.Levels["business-acumen"]--
+	if pl := buildCfg(t, cfg, tom, hist, dee, max); pl.cosponsor != "" {
+		t.Errorf("cosponsor for a gap outside the people skills: %q", pl.cosponsor)
 	}
 }

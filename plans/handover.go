@@ -71,3 +71,75 @@ func handingOver(names []string, role string) string {
 	}
 	return fmt.Sprintf("%s are moving to the individual-contributor track and handing over their teams, so their %s seats count as open", andList(names), role)
 }
+
+// cosponsorOf is who makes p's promotion case with p's manager, when the
+// manager's word alone is a weak sponsor: the manager's manager, by name,
+// when the manager is below their own role's bar on a people leader's skill
+// (the team development pillar, where growing and promoting people sits),
+// or their ratings stand apart from the other managers' in calibration.
+// why says which, for the manager's manager's eyes only. A hand-over
+// (handoverOf) is said on its own and comes first: "" then, and when nobody
+// above the manager is named.
+func cosponsorOf(m *skills.Matrix, p *skills.Person, team *TeamIndex) (with, why string) {
+	mgr := team.people[p.Manager]
+	if m == nil || mgr == nil || team.names[mgr.Manager] == "" || handoverOf(m, p, team) != nil {
+		return "", ""
+	}
+	role := m.Role(mgr.Role)
+	if role == nil {
+		return "", ""
+	}
+	var short []string
+	for _, g := range readiness(m, mgr, role).Below {
+		if s := m.Skill(g.ID); s != nil && s.Pillar == "team-development" {
+			short = append(short, lowerFirst(g.Name))
+		}
+	}
+	first := team.callName(mgr)
+	switch {
+	case len(short) > 0:
+		why = fmt.Sprintf("%s own plan is still closing %s, below the %s bar", possessive(first), andList(short), role.Name)
+	case team.flagged[mgr.ID]:
+		why = fmt.Sprintf("%s ratings stand apart from the other managers' in calibration", possessive(first))
+	default:
+		return "", ""
+	}
+	return team.names[mgr.Manager], why
+}
+
+// caseWith is who makes the promotion case with the manager: the manager's
+// manager, through a hand-over or as cosponsor; "" when nobody does.
+func (pl *Plan) caseWith() string {
+	if h := pl.handover; h != nil {
+		return h.with
+	}
+	return pl.cosponsor
+}
+
+// skipCases are the lines of p's plan about a promotion case two levels
+// down that p makes with the report's manager (cosponsorOf): someone at
+// their target's bar on every assessed skill, in their manager's line.
+func skipCases(m *skills.Matrix, p *skills.Person, team *TeamIndex) []string {
+	var out []string
+	for _, rid := range team.reports[p.ID] {
+		for _, id := range team.reports[rid] {
+			q := team.people[id]
+			with, why := cosponsorOf(m, q, team)
+			target := m.Role(q.TargetRole(m))
+			if with == "" || target == nil || target.ID == q.Role {
+				continue
+			}
+			if _, rebased := team.rebased[id]; rebased {
+				continue
+			}
+			rd := readiness(m, q, target)
+			if len(rd.Below) > 0 || rd.Total-rd.Assessed > 2 {
+				continue
+			}
+			mgr := team.callName(team.people[rid])
+			out = append(out, fmt.Sprintf("%s, in %s team, is at the %s bar on every assessed skill: the case for the next promotion round is yours to make with %s, and to read first-hand, as %s.",
+				cmpName(q), possessive(mgr), target.Name, mgr, why))
+		}
+	}
+	return out
+}

@@ -528,6 +528,7 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 				cmpName(q), as, possessive(first)))
 		}
 	}
+	out = append(out, skipCases(m, p, team)...)
 	if _, inTeam := team.people[p.Manager]; !inTeam {
 		// The top of the team: its shape is this leader's to fill.
 		// A manager handing over their people is counted out of the

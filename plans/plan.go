@@ -215,8 +215,11 @@ type Plan struct {
 	// calibrateWith is who calibrates the baseline (the manager's manager);
 	// evidence is the person's evidence, for the verdict's facts.
 	calibrateWith string
-	// handover is the manager's move off leading people, nil when none.
-	handover *handover
+	// handover is the manager's move off leading people, nil when none;
+	// cosponsor the manager's manager, who makes the promotion case with
+	// the manager (see cosponsorOf), "" when the manager makes it alone.
+	handover  *handover
+	cosponsor string
 	// weekday is the team's 1:1 weekday, for the day of the next career
 	// conversation.
 	weekday  time.Weekday
@@ -586,6 +589,8 @@ func Build(in Input) (*Plan, error) {
 	baselineFocus(m, pl)
 	pl.targetLeads, pl.Leads = target.Leads, role.Leads
 	pl.targetFull = roleFull(m, in.Config, in.Team, target.ID)
+	pl.handover = handoverOf(m, p, team)
+	pl.cosponsor, _ = cosponsorOf(m, p, team)
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
 	pl.Strengths = earnedStrengths(in, role, team, pl.Focus)
@@ -671,7 +676,6 @@ func Build(in Input) (*Plan, error) {
 			}
 		}
 	}
-	pl.handover = handoverOf(m, p, team)
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
 	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
