@@ -426,7 +426,12 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		}
 		out = append(out, c+".")
 	case "onboarding":
-		out = append(out, fmt.Sprintf("Onboarding: a weekly 1:1 through day 90, the introductions under \"Who to meet\" made in the first two weeks, and no delivery deadline of %s's own before day 30.", first))
+		ahead, past := onboardingWindows(pl.person.Joined, pl.Today.day, "the introductions under \"Who to meet\"", possessive(first))
+		c := "Onboarding: " + promiseList(append([]string{"a weekly 1:1 through day 90"}, ahead...))
+		if past != "" {
+			c += "; " + past
+		}
+		out = append(out, c+".")
 	case "not-yet":
 		switch {
 		case pl.Current.Assessed*2 < pl.Current.Total:

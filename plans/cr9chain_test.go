@@ -97,3 +97,34 @@ func TestColdRead9CaseWithTheSkipLevel(t *testing.T) {
 		t.Errorf("cosponsor for a gap outside the people skills: %q", pl.cosponsor)
 	}
 }
+
+// TestColdRead9OnboardingWindowsPast: an onboarding window that has closed
+// by the plan's date is said as past, never promised again; one still
+// ahead is promised as before.
+func TestColdRead9OnboardingWindowsPast(t *testing.T) {
+	joined := day("2026-10-12")
+	for _, c := range []struct {
+		today string
+		ahead []string
+		past  string
+	}{
+		{"2026-10-20", []string{"the intros made in the first two weeks", "no delivery deadline of Ana's own before day 30"}, ""},
+		{"2026-10-30", []string{"no delivery deadline of Ana's own before day 30"}, ""},
+		{"2026-11-17", nil, "the first 30 days, free of delivery deadlines, ended on 2026-11-11"},
+	} {
+		ahead, past := onboardingWindows(joined, day(c.today), "the intros", "Ana's")
+		if !slices.Equal(ahead, c.ahead) || past != c.past {
+			t.Errorf("on %s: %q, %q; want %q, %q", c.today, ahead, past, c.ahead, c.past)
+		}
+	}
+	m := matrix(t)
+	kim := &skills.Person{ID: "kim", Name: "Kim Roe", Role: "gpm", Manager: "vp", Levels: atBar(m, "gpm"), Assessed: day("2026-11-17")}
+	ana := &skills.Person{ID: "ana", Name: "Ana Lima", Role: "pm", Manager: "kim", Joined: joined, Assessed: day("2026-11-17")}
+	if pl := buildCfg(t, skills.DefaultConfig(), ana, nil, kim); !slices.Contains(pl.Commitments, "Onboarding: a weekly 1:1 through day 90; the first 30 days, free of delivery deadlines, ended on 2026-11-11.") {
+		t.Errorf("commitments %q", pl.Commitments)
+	}
+	want := "Ana Lima joined on 2026-10-12 and is onboarding with you to day 90, 2027-01-10: a weekly 1:1; the first 30 days, free of delivery deadlines, ended on 2026-11-11."
+	if pl := buildCfg(t, skills.DefaultConfig(), kim, nil, ana); !slices.Contains(pl.People, want) {
+		t.Errorf("people %q\nlack %q", pl.People, want)
+	}
+}

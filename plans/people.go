@@ -23,6 +23,7 @@ import (
 // then the new hire p is a buddy for. today is p's plan's today.
 func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMonths int) []string {
 	var out, names []string
+	today := TodayOf(p).day
 	for _, id := range team.reports[p.ID] {
 		q := team.people[id]
 		names = append(names, cmpName(q))
@@ -30,8 +31,12 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 		qToday := TodayOf(q).day
 		switch {
 		case NewHire(q, qToday):
-			line := fmt.Sprintf("%s joined on %s and is onboarding with you to day 90, %s: a weekly 1:1, the introductions %s needs made in the first two weeks, and no delivery deadline of %s own before day 30",
-				cmpName(q), date(q.Joined), date(q.Joined.AddDate(0, 0, planDays)), first, possessive(first))
+			ahead, past := onboardingWindows(q.Joined, today, "the introductions "+first+" needs", possessive(first))
+			line := fmt.Sprintf("%s joined on %s and is onboarding with you to day 90, %s: %s",
+				cmpName(q), date(q.Joined), date(q.Joined.AddDate(0, 0, planDays)), promiseList(append([]string{"a weekly 1:1"}, ahead...)))
+			if past != "" {
+				line += "; " + past
+			}
 			if b, ok := team.buddyOf[id]; ok {
 				line += fmt.Sprintf("; %s is %s onboarding buddy", cmpName(team.people[b]), possessive(first))
 			}
