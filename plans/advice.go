@@ -463,9 +463,11 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		}
 		if h := pl.handover; h != nil {
 			c += fmt.Sprintf(", together with %s, so that it stands whoever is %s manager at the round", h.with, possessive(first))
+		} else if pl.cosponsor != "" {
+			c += fmt.Sprintf(", together with %s, who reads the evidence first-hand", pl.cosponsor)
 		}
 		out = append(out, c+".")
-		if pl.AtBarSince != "" && pl.Calibration == "" {
+		if staysTalk(pl) {
 			out = append(out, readyForMonths(pl, first, mgr)...)
 		}
 	case "ready-soon":
@@ -475,7 +477,12 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		}
 		out = append(out, c+".")
 	case "onboarding":
-		out = append(out, fmt.Sprintf("Onboarding: a weekly 1:1 through day 90, the introductions under \"Who to meet\" made in the first two weeks, and no delivery deadline of %s's own before day 30.", first))
+		ahead, past := onboardingWindows(pl.person.Joined, pl.Today.day, "the introductions under \"Who to meet\"", possessive(first))
+		c := "Onboarding: " + promiseList(append([]string{"a weekly 1:1 through day 90"}, ahead...))
+		if past != "" {
+			c += "; " + past
+		}
+		out = append(out, c+".")
 	case "not-yet":
 		switch {
 		case pl.Current.Assessed*2 < pl.Current.Total:

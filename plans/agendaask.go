@@ -139,6 +139,9 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 		if h := pl.handover; h != nil {
 			return fmt.Sprintf("Have I started writing %s's case for %s with %s, so that it stands through the hand-over?", first, pl.Target.Name, h.with)
 		}
+		if pl.cosponsor != "" {
+			return fmt.Sprintf("Have I started writing %s's case for %s with %s, for the next promotion round?", first, pl.Target.Name, pl.cosponsor)
+		}
 		return fmt.Sprintf("Have I started writing %s's case for %s, for the next promotion round?", first, pl.Target.Name)
 	case strings.HasPrefix(c, "Sponsorship:"):
 		if h := pl.handover; h != nil {

@@ -221,7 +221,7 @@ func TestColdRead2Finding2LeadersPlanNamesTheirPeople(t *testing.T) {
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the leader of a new hire", kai, []string{
 			"You lead Lu Ruiz and Nia Obi.",
-			"Nia Obi joined on 2026-10-12 and is onboarding with you to day 90, 2027-01-10: a weekly 1:1, the introductions Nia needs made in the first two weeks, and no delivery deadline of Nia's own before day 30; Lu Ruiz is Nia's onboarding buddy.",
+			"Nia Obi joined on 2026-10-12 and is onboarding with you to day 90, 2027-01-10: a weekly 1:1; the first 30 days, free of delivery deadlines, ended on 2026-11-11; Lu Ruiz is Nia's onboarding buddy.",
 			// Kai is new to leading people: no successor named beside that.
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the buddy", lu, []string{

@@ -1,6 +1,10 @@
 package plans
 
-import "github.com/coach-dev/coach/skills"
+import (
+	"fmt"
+
+	"github.com/coach-dev/coach/skills"
+)
 
 // handover is a manager's move off leading people, as their report's plan
 // sees it: the manager's own file asks for the individual-contributor
@@ -27,4 +31,115 @@ func handoverOf(m *skills.Matrix, p *skills.Person, team *TeamIndex) *handover {
 		h.as = roleName(m, t)
 	}
 	return h
+}
+
+// leavesLeading reports whether q leads people today and q's own file asks
+// for the individual-contributor track: a manager handing over their people.
+func leavesLeading(m *skills.Matrix, q *skills.Person) bool {
+	if q == nil || q.Aspiration == nil || q.Aspiration.Track != skills.TrackIC {
+		return false
+	}
+	r := m.Role(q.Role)
+	return r != nil && r.Leads
+}
+
+// shapeHave counts people by role id as the team's planned shape is filled
+// going forward: a manager handing over their people holds no seat in the
+// role they leave, but one in the role they move to (their target, as the
+// hand-over in their reports' plans names it).
+// left are the roles such managers leave, each with their names in order.
+func shapeHave(m *skills.Matrix, people []*skills.Person) (have map[string]int, left map[string][]string) {
+	have, left = map[string]int{}, map[string][]string{}
+	for _, q := range people {
+		if !leavesLeading(m, q) {
+			have[q.Role]++
+			continue
+		}
+		left[q.Role] = append(left[q.Role], cmpName(q))
+		if t := q.TargetRole(m); t != q.Role {
+			have[t]++
+		}
+	}
+	return have, left
+}
+
+// handingOver says that the people named are handing over their teams, so
+// their seats in role count as open.
+func handingOver(names []string, role string) string {
+	if len(names) == 1 {
+		return fmt.Sprintf("%s is moving to the individual-contributor track and handing over the team, so that %s seat counts as open", names[0], role)
+	}
+	return fmt.Sprintf("%s are moving to the individual-contributor track and handing over their teams, so their %s seats count as open", andList(names), role)
+}
+
+// cosponsorOf is who makes p's promotion case with p's manager, when the
+// manager's word alone is a weak sponsor: the manager's manager, by name,
+// when the manager is below their own role's bar on a people leader's skill
+// (the team development pillar, where growing and promoting people sits),
+// or their ratings stand apart from the other managers' in calibration.
+// why says which, for the manager's manager's eyes only. A hand-over
+// (handoverOf) is said on its own and comes first: "" then, and when nobody
+// above the manager is named.
+func cosponsorOf(m *skills.Matrix, p *skills.Person, team *TeamIndex) (with, why string) {
+	mgr := team.people[p.Manager]
+	if m == nil || mgr == nil || team.names[mgr.Manager] == "" || handoverOf(m, p, team) != nil {
+		return "", ""
+	}
+	role := m.Role(mgr.Role)
+	if role == nil {
+		return "", ""
+	}
+	var short []string
+	for _, g := range readiness(m, mgr, role).Below {
+		if s := m.Skill(g.ID); s != nil && s.Pillar == "team-development" {
+			short = append(short, lowerFirst(g.Name))
+		}
+	}
+	first := team.callName(mgr)
+	switch {
+	case len(short) > 0:
+		why = fmt.Sprintf("%s own plan is still closing %s, below the %s bar", possessive(first), andList(short), role.Name)
+	case team.flagged[mgr.ID]:
+		why = fmt.Sprintf("%s ratings stand apart from the other managers' in calibration", possessive(first))
+	default:
+		return "", ""
+	}
+	return team.names[mgr.Manager], why
+}
+
+// caseWith is who makes the promotion case with the manager: the manager's
+// manager, through a hand-over or as cosponsor; "" when nobody does.
+func (pl *Plan) caseWith() string {
+	if h := pl.handover; h != nil {
+		return h.with
+	}
+	return pl.cosponsor
+}
+
+// skipCases are the lines of p's plan about a promotion case two levels
+// down that p makes with the report's manager (cosponsorOf): someone at
+// their target's bar on every assessed skill, in their manager's line.
+func skipCases(m *skills.Matrix, p *skills.Person, team *TeamIndex) []string {
+	var out []string
+	for _, rid := range team.reports[p.ID] {
+		for _, id := range team.reports[rid] {
+			q := team.people[id]
+			with, why := cosponsorOf(m, q, team)
+			target := m.Role(q.TargetRole(m))
+			if with == "" || target == nil || target.ID == q.Role {
+				continue
+			}
+			if _, rebased := team.rebased[id]; rebased {
+				continue
+			}
+			rd := readiness(m, q, target)
+			if len(rd.Below) > 0 || rd.Total-rd.Assessed > 2 {
+				continue
+			}
+			mgr := team.callName(team.people[rid])
+			out = append(out, fmt.Sprintf("%s, in %s team, is at the %s bar on every assessed skill: the case for the next promotion round is yours to make with %s, and to read first-hand, as %s.",
+				cmpName(q), possessive(mgr), target.Name, mgr, why))
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package plans
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/coach-dev/coach/skills"
@@ -173,3 +174,29 @@ func buddyLine(buddy string) string {
 // buddySuffix follows a named buddy's name in the plan's list of whom to
 // meet.
 const buddySuffix = ", your onboarding buddy:"
+
+// onboardingWindows are a manager's onboarding promises to a new hire who
+// joined on joined that are still ahead on today, the date of the plan that
+// says them: the introductions (made in the first two weeks) and no
+// delivery deadline of their own before day 30. A window that has closed is
+// not promised again: past says when the first 30 days ended, once day
+// 30 has gone by, "" before.
+func onboardingWindows(joined, today time.Time, intros, own string) (ahead []string, past string) {
+	if joined.IsZero() || today.IsZero() || !today.After(joined.AddDate(0, 0, introDays)) {
+		ahead = append(ahead, intros+" made in the first two weeks")
+	}
+	end := joined.AddDate(0, 0, 30)
+	if !joined.IsZero() && today.After(end) {
+		return ahead, "the first 30 days, free of delivery deadlines, ended on " + date(end)
+	}
+	return append(ahead, "no delivery deadline of "+own+" own before day 30"), ""
+}
+
+// promiseList joins an onboarding promise's parts, with a comma before the
+// last of three or more.
+func promiseList(items []string) string {
+	if len(items) < 3 {
+		return andList(items)
+	}
+	return strings.Join(items[:len(items)-1], ", ") + ", and " + items[len(items)-1]
+}

@@ -23,6 +23,7 @@ import (
 // then the new hire p is a buddy for. today is p's plan's today.
 func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMonths int) []string {
 	var out, names []string
+	today := TodayOf(p).day
 	for _, id := range team.reports[p.ID] {
 		q := team.people[id]
 		names = append(names, cmpName(q))
@@ -30,8 +31,12 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 		qToday := TodayOf(q).day
 		switch {
 		case NewHire(q, qToday):
-			line := fmt.Sprintf("%s joined on %s and is onboarding with you to day 90, %s: a weekly 1:1, the introductions %s needs made in the first two weeks, and no delivery deadline of %s own before day 30",
-				cmpName(q), date(q.Joined), date(q.Joined.AddDate(0, 0, planDays)), first, possessive(first))
+			ahead, past := onboardingWindows(q.Joined, today, "the introductions "+first+" needs", possessive(first))
+			line := fmt.Sprintf("%s joined on %s and is onboarding with you to day 90, %s: %s",
+				cmpName(q), date(q.Joined), date(q.Joined.AddDate(0, 0, planDays)), promiseList(append([]string{"a weekly 1:1"}, ahead...)))
+			if past != "" {
+				line += "; " + past
+			}
 			if b, ok := team.buddyOf[id]; ok {
 				line += fmt.Sprintf("; %s is %s onboarding buddy", cmpName(team.people[b]), possessive(first))
 			}
@@ -528,34 +533,38 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 				cmpName(q), as, possessive(first)))
 		}
 	}
+	out = append(out, skipCases(m, p, team)...)
 	if _, inTeam := team.people[p.Manager]; !inTeam {
 		// The top of the team: its shape is this leader's to fill.
-		have := map[string]int{}
+		// A manager handing over their people is counted out of the
+		// role they leave, and the line says so.
+		var all []*skills.Person
 		for _, id := range team.ids {
-			have[team.people[id].Role]++
+			all = append(all, team.people[id])
 		}
-		var short []string
+		have, left := shapeHave(m, all)
+		var short, leaving []string
 		for _, r := range m.Roles {
 			want, ok := cfg.Team.Shape[r.ID]
 			if !ok || want <= have[r.ID] {
 				continue
 			}
-			line := fmt.Sprintf("%s %s (%d of %d), ", number(want-have[r.ID]), r.Name, have[r.ID], want)
-			if len(withinReach(m, team, r.ID)) > 0 {
-				line += "with someone in the team getting ready for it"
-			} else {
-				line += "a hire, as nobody in the team is within reach of it yet"
+			if len(left[r.ID]) > 0 {
+				leaving = append(leaving, upperFirst(handingOver(left[r.ID], r.Name))+".")
 			}
-			short = append(short, line)
+			short = append(short, shortLine(r.Name, want-have[r.ID], have[r.ID], want, len(withinReach(m, team, r.ID)) > 0))
 		}
 		if len(short) > 0 {
 			line := fmt.Sprintf("The team is short against its planned shape: %s.", strings.Join(short, "; "))
+			if len(leaving) > 0 {
+				line += " " + strings.Join(leaving, " ")
+			}
 			if owners, calls := hiringGoals(team, p.ID); len(owners) > 0 {
 				// A report already owns the hiring: the leader backs it
 				// rather than starting a second plan for the same seats.
 				line += fmt.Sprintf(" %s Back %s on it rather than start a hiring plan of your own: the headcount and the sign-off are yours to give.", strings.Join(owners, " "), andList(calls))
 			} else {
-				line += " The hiring plan for it is yours to start."
+				line += fmt.Sprintf(" The hiring plan for %s is yours to start.", itThem(len(short)))
 			}
 			out = append(out, line)
 		}
@@ -578,6 +587,24 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 		}
 	}
 	return out
+}
+
+// shortLine is one role of a shortfall against the team's shape: how many
+// are short, have of want, and whether someone in the team is getting ready
+// for the role or it is a hire.
+func shortLine(role string, n, have, want int, growing bool) string {
+	if n == 1 {
+		line := fmt.Sprintf("one %s (%d of %d), ", role, have, want)
+		if growing {
+			return line + "with someone in the team getting ready for it"
+		}
+		return line + "a hire, as nobody in the team is within reach of it yet"
+	}
+	line := fmt.Sprintf("%s %s roles (%d of %d), ", number(n), role, have, want)
+	if growing {
+		return line + "with someone in the team getting ready for one of them"
+	}
+	return line + "hires, as nobody in the team is within reach of the role yet"
 }
 
 // hiringGoals are the open goals about hiring ("Hire a second PM",

@@ -219,8 +219,11 @@ type Plan struct {
 	// calibrateWith is who calibrates the baseline (the manager's manager);
 	// evidence is the person's evidence, for the verdict's facts.
 	calibrateWith string
-	// handover is the manager's move off leading people, nil when none.
-	handover *handover
+	// handover is the manager's move off leading people, nil when none;
+	// cosponsor the manager's manager, who makes the promotion case with
+	// the manager (see cosponsorOf), "" when the manager makes it alone.
+	handover  *handover
+	cosponsor string
 	// weekday is the team's 1:1 weekday, for the day of the next career
 	// conversation.
 	weekday  time.Weekday
@@ -592,7 +595,9 @@ func Build(in Input) (*Plan, error) {
 	pl.Calibration = calibration(pl, team, "you")
 	baselineFocus(m, pl)
 	pl.targetLeads, pl.Leads = target.Leads, role.Leads
-	pl.targetFull = roleFull(in.Config, in.Team, target.ID)
+	pl.targetFull = roleFull(m, in.Config, in.Team, target.ID)
+	pl.handover = handoverOf(m, p, team)
+	pl.cosponsor, _ = cosponsorOf(m, p, team)
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
 	pl.Strengths = earnedStrengths(in, role, team, pl.Focus)
@@ -683,7 +688,6 @@ func Build(in Input) (*Plan, error) {
 			}
 		}
 	}
-	pl.handover = handoverOf(m, p, team)
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
 	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
@@ -1797,19 +1801,14 @@ func calibrateWithWhom(m *skills.Matrix, p *skills.Person, team *TeamIndex) stri
 }
 
 // roleFull reports whether the team's shape names role and the team already
-// has that many people in it.
-func roleFull(cfg skills.Config, team []*skills.Person, role string) bool {
+// has that many people in it, going forward (shapeHave).
+func roleFull(m *skills.Matrix, cfg skills.Config, team []*skills.Person, role string) bool {
 	want, ok := cfg.Team.Shape[role]
 	if !ok {
 		return false
 	}
-	n := 0
-	for _, q := range team {
-		if q.Role == role {
-			n++
-		}
-	}
-	return n >= want
+	have, _ := shapeHave(m, team)
+	return have[role] >= want
 }
 
 // Counted is the readiness for the target the plan counts everywhere: on

@@ -871,10 +871,9 @@ func (t *Team) followUps(managers []string, everyone []*skills.Person, cfg skill
 
 func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person, part bool) {
 	h := Hiring{Roles: []RoleCount{}, SkillGaps: []SkillGapTeam{}, OpenFirst: []Opening{}, WantPerPM: cfg.Team.MakersPerPM}
-	have := map[string]int{}
+	have, left := shapeHave(m, view)
 	top := -1
 	for _, p := range view {
-		have[p.Role]++
 		h.Makers += p.Reports
 		if r := m.Role(p.Role); r != nil {
 			switch {
@@ -901,6 +900,9 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 		h.Roles = append(h.Roles, rc)
 		if short := want - rc.Have; short > 0 {
 			o := Opening{Role: rc.Role, Short: short, Why: fmt.Sprintf("%d of %d", rc.Have, want)}
+			if len(left[r.ID]) > 0 {
+				o.Why += ", as " + handingOver(left[r.ID], r.Name)
+			}
 			if nobody, onBench := thin[r.ID]; onBench && !nobody {
 				o.Growing = true
 				o.Why += "; someone in the team is getting ready for it, so one opening may be filled from within"

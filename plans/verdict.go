@@ -140,6 +140,9 @@ func VerdictOf(p *Plan) Verdict {
 			// Ready for months: say what stands in the way, as it is no
 			// longer a skill.
 			who := cmp.Or(p.ManagerCall, p.Person.ManagerName, "your manager")
+			if with := p.caseWith(); with != "" {
+				who += " and " + with
+			}
 			switch {
 			case p.targetLeads && !p.Leads && p.targetFull:
 				// The team's shape has every such role filled: no role is
