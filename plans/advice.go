@@ -434,7 +434,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		case pl.Returned != "":
 			out = append(out, fmt.Sprintf("An offer, to agree with %s at the next 1:1: no new scope before the next review unless %s wants it, and the introductions %s's goals need made this month.", first, first, first))
 		case len(pl.Current.Below) > 0:
-			out = append(out, fmt.Sprintf("Candour: at each 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of %s's time kept clear for them.", mgr, first))
+			out = append(out, fmt.Sprintf("Candour: at each weekly 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of %s's time kept clear for them.", mgr, first))
 		default:
 			out = append(out, fmt.Sprintf("Room to grow: a say for %s in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.", first))
 		}

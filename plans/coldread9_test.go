@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/coach-dev/coach/skills"
@@ -52,4 +53,65 @@ func TestColdRead9Finding25SelfOfARebasedReportCounts(t *testing.T) {
 		return
 	}
 	t.Fatal("no calibration row for Lee")
+}
+
+// Cold read 9, finding 14: a teammate's evidence of mentoring is "in their
+// own words" only when the commit that added it was theirs; a line their
+// manager committed is what their file records.
+func TestColdRead9Finding14OwnWordsOnlyWhenTheirs(t *testing.T) {
+	m := matrix(t)
+	line := "Coached Bea Lu through her first experiment design"
+	for author, want := range map[string]string{
+		"Ana Mo":   `Ana Mo has mentored you too (2026-10-21, in Ana's own words: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
+		"Kim Boss": `Ana Mo has mentored you too (2026-10-21, as Ana's file records: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
+		"":         `Ana Mo has mentored you too (2026-10-21, as Ana's file records: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
+	} {
+		kim := &skills.Person{ID: "kim", Name: "Kim Boss", Role: "gpm", Levels: atBar(m, "gpm")}
+		ana := &skills.Person{ID: "ana", Name: "Ana Mo", Role: "senior-pm", Manager: "kim", Levels: atBar(m, "senior-pm"),
+			Evidence: []skills.Evidence{{Date: day("2026-10-21"), Skill: "coaching", Text: line}}}
+		bea := &skills.Person{ID: "bea", Name: "Bea Lu", Role: "pm", Manager: "kim", Levels: atBar(m, "pm"), Assessed: day("2026-11-18")}
+		history := map[string][]skills.Change{}
+		if author != "" {
+			history["ana"] = []skills.Change{
+				{Person: "ana", Commit: "c2", Date: day("2026-11-02"), Author: "Kim Boss", Kind: skills.KindLevel, Skill: "coaching", From: "3", To: "4"},
+				{Person: "ana", Commit: "c1", Date: day("2026-10-22"), Author: author, Kind: skills.KindEvidence, Skill: "coaching", Text: line, On: day("2026-10-21")},
+			}
+		}
+		pl := buildWith(t, bea, history, kim, ana)
+		if !slices.Contains(pl.AlsoMentoredBy, want) {
+			t.Errorf("committed by %q: %q\nwant %q", author, pl.AlsoMentoredBy, want)
+		}
+	}
+}
+
+// Cold read 9, finding 19: the 1:1s are weekly (an agenda a week), and
+// the plan's promise of candour says so in the words the agendas use.
+func TestColdRead9Finding19OneCadence(t *testing.T) {
+	m := matrix(t)
+	kim := &skills.Person{ID: "kim", Name: "Kim Boss", Role: "gpm", Levels: atBar(m, "gpm")}
+	lvl := atBar(m, "pm")
+	lvl["negotiation"]--
+	bea := &skills.Person{ID: "bea", Name: "Bea Lu", Role: "pm", Manager: "kim", Levels: lvl, Assessed: day("2026-11-18")}
+	pl := buildWith(t, bea, nil, kim)
+	want := "Candour: at each weekly 1:1, what Kim saw that week on the focus skills, good or not, with the example; and two hours a week of Bea's time kept clear for them."
+	if !slices.Contains(pl.Commitments, want) {
+		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
+	}
+}
+
+// Cold read 9, finding 5: a manager's wish to stop leading people is, for
+// their own manager, a near-term question of who leads their people,
+// named one by one; for a manager with no people yet, the move alone.
+func TestColdRead9Finding5WhoLeadsThemNext(t *testing.T) {
+	m := matrix(t)
+	ria := &skills.Person{ID: "ria", Name: "Ria Sen", Role: "director", Manager: "vp", Levels: atBar(m, "director"), Assessed: day("2026-11-10")}
+	sol := &skills.Person{ID: "sol", Name: "Sol Varga", Role: "gpm", Manager: "ria", Levels: atBar(m, "gpm"), Assessed: day("2026-11-10"),
+		Aspiration: &skills.Aspiration{Track: skills.TrackIC}}
+	lee := &skills.Person{ID: "lee", Name: "Lee Park", Role: "senior-pm", Manager: "sol", Levels: atBar(m, "senior-pm"), Assessed: day("2026-11-10")}
+	ivo := &skills.Person{ID: "ivo", Name: "Ivo Lund", Role: "pm", Manager: "sol", Levels: atBar(m, "pm"), Assessed: day("2026-11-10")}
+	pl := buildCfg(t, skills.DefaultConfig(), ria, nil, sol, lee, ivo)
+	want := "Sol Varga wants the individual-contributor track, and leads Ivo and Lee today: nobody in Sol's line is within reach of Group Product Manager yet, so their next manager comes from elsewhere or from a hire. Agree with Sol this month who leads them, and from when, before anything is announced."
+	if !slices.Contains(pl.People, want) {
+		t.Errorf("people %q\nlack %q", pl.People, want)
+	}
 }
