@@ -462,7 +462,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 			c += ", after the calibration it is waiting for"
 		}
 		if h := pl.handover; h != nil {
-			c += fmt.Sprintf(", together with %s, so that it stands whoever is %s manager at the round", h.with, possessive(first))
+			c += fmt.Sprintf(", together with %s", h.with)
 		} else if pl.cosponsor != "" {
 			c += fmt.Sprintf(", together with %s, who reads the evidence first-hand", pl.cosponsor)
 		}
@@ -473,7 +473,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	case "ready-soon":
 		c := fmt.Sprintf("Sponsorship: a slot for %s at the next leadership review to present their own work, and the gaps to the %s bar named openly", first, pl.Target.Name)
 		if h := pl.handover; h != nil {
-			c += fmt.Sprintf(", booked with %s so that it holds through the hand-over", h.with)
+			c += fmt.Sprintf(", booked with %s", h.with)
 		}
 		out = append(out, c+".")
 	case "onboarding":
@@ -492,7 +492,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		case pl.Returned != "":
 			out = append(out, fmt.Sprintf("An offer, to agree with %s at the next 1:1: no new scope before the next review unless %s wants it, and the introductions %s's goals need made this month.", first, first, first))
 		case len(pl.Current.Below) > 0:
-			out = append(out, fmt.Sprintf("Candour: at each 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of %s's time kept clear for them.", mgr, first))
+			out = append(out, fmt.Sprintf("Candour: at each weekly 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of %s's time kept clear for them.", mgr, first))
 		default:
 			out = append(out, fmt.Sprintf("Room to grow: a say for %s in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.", first))
 		}
@@ -561,19 +561,6 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	}
 	if buddy != "" {
 		out = append(out, fmt.Sprintf("%s as onboarding buddy: a half-hour every week for the first two months, to ask what nobody writes down.", buddy))
-	}
-	if h := pl.handover; h != nil {
-		// Said once, and kindly: the manager's own file asks to stop
-		// leading people. The sponsorship and the staying conversation
-		// above are made with the manager's manager, to outlast it; said
-		// last, so that the agendas' turns through the commitments keep
-		// their order.
-		as := ""
-		if h.as != "" {
-			as = ", as " + h.as + ","
-		}
-		out = append(out, fmt.Sprintf("The hand-over, said plainly: %s is moving to the individual-contributor track%s and will stop leading people; who becomes %s manager is being agreed with %s, and %s hears it from %s at a 1:1 before it is announced.",
-			mgr, as, possessive(first), h.with, first, mgr))
 	}
 	return out
 }
@@ -697,7 +684,7 @@ func stayTalk(pl *Plan, first, mgr string) string {
 	}
 	if h := pl.handover; h != nil {
 		// The one who promises must still be there when it comes due.
-		return fmt.Sprintf("A conversation about staying, %s: %s has been at the %s bar since %s, %s. %s and %s ask what would make %s leave, what %s needs while the round comes and through the hand-over, and say plainly what they can and cannot promise.",
+		return fmt.Sprintf("A conversation about staying, %s: %s has been at the %s bar since %s, %s. %s and %s ask what would make %s leave, what %s needs while the round comes, and say plainly what they can and cannot promise.",
 			when, first, pl.Target.Name, since, what, upperFirst(mgr), h.with, first, first)
 	}
 	return fmt.Sprintf("A conversation about staying, %s: %s has been at the %s bar since %s, %s. %s asks what would make %s leave, what %s needs while the round comes, and says plainly what %s can and cannot promise.",

@@ -689,7 +689,7 @@ func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
 		}
 	}
 	if f.Support == "" {
-		f.Support = fmt.Sprintf("My part: every fortnight, we go through %s with the examples of those two weeks.", skill)
+		f.Support = fmt.Sprintf("My part: at each weekly 1:1, we go through %s with the examples of that week.", skill)
 		if second {
 			f.Support = fmt.Sprintf("My part: what I see of your %s, I tell you that week, good or not, rather than saving it up.", skill)
 		}

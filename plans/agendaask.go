@@ -137,7 +137,7 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 			return fmt.Sprintf("Have I booked the calibration that %s's case for %s is waiting for?", first, pl.Target.Name)
 		}
 		if h := pl.handover; h != nil {
-			return fmt.Sprintf("Have I started writing %s's case for %s with %s, so that it stands through the hand-over?", first, pl.Target.Name, h.with)
+			return fmt.Sprintf("Have I started writing %s's case for %s with %s, for the next promotion round?", first, pl.Target.Name, h.with)
 		}
 		if pl.cosponsor != "" {
 			return fmt.Sprintf("Have I started writing %s's case for %s with %s, for the next promotion round?", first, pl.Target.Name, pl.cosponsor)
@@ -148,10 +148,6 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 			return fmt.Sprintf("Have I booked %s's slot at the next leadership review with %s?", first, h.with)
 		}
 		return fmt.Sprintf("Have I booked %s's slot at the next leadership review?", first)
-	case strings.HasPrefix(c, "The hand-over, said plainly:"):
-		if h := pl.handover; h != nil {
-			return fmt.Sprintf("Have I told %s myself where the hand-over stands with %s, before anyone else does?", first, h.with)
-		}
 	case strings.HasPrefix(c, "Onboarding:"):
 		// Each promise is live only inside its window: the introductions
 		// in the first two weeks, no deadline before day 30. A window that

@@ -29,7 +29,7 @@ func TestColdRead2Finding6CommitmentAskedAsOneQuestion(t *testing.T) {
 			"Did I leave the calls on the renewal-flow scope conversation to Ben, and review the work without rewriting it?"},
 		{`Backing for "Lead the renewal-flow scope conversation with Customer Success": Ben does the work and makes the calls; Sam clears the time for it, agrees with Ben up front what done looks like, then leaves the how to Ben and asks about it at each 1:1.`,
 			"Did I agree with Ben up front what done looks like for the renewal-flow scope conversation, and then stay out of the how?"},
-		{"Candour: at each 1:1, what Maya saw that week on the focus skills, good or not, with the example; and two hours a week of Ben's time kept clear for them.",
+		{"Candour: at each weekly 1:1, what Maya saw that week on the focus skills, good or not, with the example; and two hours a week of Ben's time kept clear for them.",
 			"Did I tell Ben what I saw on negotiation and trade-offs since our last 1:1, good or not, with the example?"},
 		{"An introduction to Omar Haddad as a mentor in negotiation and trade-offs, with a first working session in the next month.",
 			"Have I introduced Ben to Omar Haddad yet, for a first session on negotiation and trade-offs?"},

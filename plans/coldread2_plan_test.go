@@ -211,7 +211,7 @@ func TestColdRead2Finding2LeadersPlanNamesTheirPeople(t *testing.T) {
 		{"the leader of a first-time manager and a fit in question", dee, []string{
 			"You lead Kai Mora and Mo Bell.",
 			"Kai Mora is new to leading people, since the move to Group Product Manager: an hour a fortnight with Kai on one real people situation (a 1:1, a piece of feedback, a hand-over), talked through before and after.",
-			"Mo Bell is below the Group Product Manager bar on two skills, with setbacks in the evidence: Mo's plan names what must move by 2027-02-16. Go through it with Mo every fortnight, with the examples, and ask what support would help; at the review, agree the next step together on what moved and what did not.",
+			"Mo Bell is below the Group Product Manager bar on two skills, with setbacks in the evidence: Mo's plan names what must move by 2027-02-16. Go through it with Mo at each weekly 1:1, with the examples, and ask what support would help; at the review, agree the next step together on what moved and what did not.",
 			"Nobody in your line could step into your role (Director of Product) yet, were you to move or be away for long: name at your next review whose plan could aim at it.",
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the leader whose overdue goal a report's goal waits on", mo, []string{

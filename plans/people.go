@@ -52,7 +52,7 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 			if !q.Assessed.IsZero() {
 				review = " by " + date(q.Assessed.AddDate(0, reviewMonths, 0))
 			}
-			out = append(out, fmt.Sprintf("%s is below the %s bar on %s, with setbacks in the evidence: %s plan names what must move%s. Go through it with %s every fortnight, with the examples, and ask what support would help; at the review, agree the next step together on what moved and what did not.",
+			out = append(out, fmt.Sprintf("%s is below the %s bar on %s, with setbacks in the evidence: %s plan names what must move%s. Go through it with %s at each weekly 1:1, with the examples, and ask what support would help; at the review, agree the next step together on what moved and what did not.",
 				cmpName(q), roleName(m, q.Role), words(len(readiness(m, q, m.Role(q.Role)).Below), "skill"), possessive(first), review, first))
 		}
 		for _, w := range waitsOn(p, q) {
@@ -525,6 +525,15 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 		}
 		first := team.callName(q)
 		switch {
+		case q.Aspiration.Track == skills.TrackIC && role.Leads && len(team.reports[q.ID]) > 0:
+			// A near-term question, not a review-time one (cold read 9,
+			// finding 5): the people the move leaves need a manager.
+			var led []string
+			for _, r := range team.reports[q.ID] {
+				led = append(led, team.callName(team.people[r]))
+			}
+			out = append(out, fmt.Sprintf("%s wants the individual-contributor track%s, and leads %s today: %s. Agree with %s this month who leads them, and from when, before anything is announced.",
+				cmpName(q), as, andList(led), stepIn(m, team, q, possessive(first)+" line"), first))
 		case q.Aspiration.Track == skills.TrackIC && role.Leads:
 			out = append(out, fmt.Sprintf("%s, who leads people today, wants the individual-contributor track%s: agree with %s what the move asks and who takes on %s people, and when, before anything is announced.",
 				cmpName(q), as, first, possessive(first)))
@@ -580,7 +589,20 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 				ready = append(ready, cmpName(team.people[id]))
 			}
 		}
-		if len(ready) == 0 {
+		if led := team.reports[p.ID]; role.Leads && len(led) > 0 && p.Aspiration != nil && p.Aspiration.Track == skills.TrackIC {
+			// Your own move leaves your people without a manager: who
+			// leads them is agreed now, not at the next review.
+			with := "your manager"
+			if mgr := team.people[p.Manager]; mgr != nil {
+				with = team.callName(mgr)
+			}
+			var names []string
+			for _, id := range led {
+				names = append(names, team.callName(team.people[id]))
+			}
+			out = append(out, fmt.Sprintf("Your move to the individual-contributor track leaves %s without a manager: %s. Agree with %s at your next 1:1 who leads them, and from when, before anything is announced.",
+				andList(names), stepIn(m, team, p, "your line"), with))
+		} else if len(ready) == 0 {
 			out = append(out, fmt.Sprintf("Nobody in your line could step into your role (%s) yet, were you to move or be away for long: name at your next review whose plan could aim at it.", role.Name))
 		} else {
 			out = append(out, fmt.Sprintf("Who could step into your role (%s), were you to move: %s.", role.Name, andList(ready)))
@@ -605,6 +627,21 @@ func shortLine(role string, n, have, want int, growing bool) string {
 		return line + "with someone in the team getting ready for one of them"
 	}
 	return line + "hires, as nobody in the team is within reach of the role yet"
+}
+
+// stepIn says who in q's line (said as line) could lead q's people after q's move off
+// leading them, or that nobody can yet.
+func stepIn(m *skills.Matrix, team *TeamIndex, q *skills.Person, line string) string {
+	var ready []string
+	for _, id := range withinReach(m, team, q.Role) {
+		if underOf(team, q.ID, id) {
+			ready = append(ready, cmpName(team.people[id]))
+		}
+	}
+	if len(ready) == 0 {
+		return fmt.Sprintf("nobody in %s is within reach of %s yet, so their next manager comes from elsewhere or from a hire", line, roleName(m, q.Role))
+	}
+	return fmt.Sprintf("%s could step into %s", andList(ready), roleName(m, q.Role))
 }
 
 // hiringGoals are the open goals about hiring ("Hire a second PM",

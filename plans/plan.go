@@ -1365,7 +1365,13 @@ func alsoMentoredBy(p *skills.Person, team *TeamIndex, mentors []MentorLink, nam
 		if next != nil {
 			use = fmt.Sprintf("ask %s for a second read of \"%s\" before it is due, on %s", call, next.Text, date(next.Due))
 		}
-		out = append(out, fmt.Sprintf("%s has mentored you too (%s, in %s own words: \"%s\"): %s.", q.Name, sm.Date, possessive(call), sm.Text, use))
+		// "Own words" only when the mentor wrote the entry themselves
+		// (cold read 9, finding 14): a manager's line is their file's.
+		said := "as " + possessive(call) + " file records"
+		if sm.Own {
+			said = "in " + possessive(call) + " own words"
+		}
+		out = append(out, fmt.Sprintf("%s has mentored you too (%s, %s: \"%s\"): %s.", q.Name, sm.Date, said, sm.Text, use))
 	}
 	return out
 }

@@ -642,16 +642,24 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 		c := Calibration{Manager: ref(id)}
 		var sum float64
 		var n int
-		var selfSum, selfPeople int
+		// selfPeople counts every report who assessed themselves, those
+		// left out of the comparison too (cold read 9, finding 25: a
+		// re-baselined report's self-assessment is still one); selfIn
+		// those whose gap is averaged, which is shown only over enough
+		// people.
+		var selfSum, selfPeople, selfIn int
 		var left []*skills.Person
 		for _, p := range reports[id] {
 			c.People = append(c.People, ref(p.ID))
+			if len(p.Self) > 0 {
+				selfPeople++
+			}
 			if _, ok := rebased[p.ID]; ok {
 				left = append(left, p)
 				continue
 			}
 			if len(p.Self) > 0 {
-				selfPeople++
+				selfIn++
 			}
 			d, k := 0, 0
 			for _, s := range m.Skills {
@@ -677,7 +685,7 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 		c.Assessed, c.TooFew = n, n < MinCalibrationPeople
 		c.Note, c.LeftOut = leftOutNote(left, rebased, ref, ref(id).Name), len(left)
 		switch {
-		case selfPeople > 0 && selfPeople < MinSelfPeople:
+		case selfPeople > 0 && selfIn < MinSelfPeople:
 			c.SelfCount, c.SelfHidden = 0, true
 		case c.SelfCount > 0:
 			c.SelfGap = round2(float64(selfSum) / float64(c.SelfCount))
