@@ -226,6 +226,8 @@ type GoalDue struct {
 type OnboardingWeek struct {
 	Day   int   `json:"day"`
 	Phase Phase `json:"phase"`
+	// on is the day of the 1:1.
+	on time.Time
 	// Until is the phase's last day in words; FirstAssessment the day the
 	// first assessment of every skill is due, in words.
 	Until           string `json:"until,omitempty"`

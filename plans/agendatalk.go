@@ -516,7 +516,7 @@ func onboardingWeek(pl *Plan, day time.Time) *OnboardingWeek {
 	n := int(day.Sub(start).Hours()/24) + 1
 	for _, ph := range o.Phases {
 		if n <= ph.Days {
-			w := &OnboardingWeek{Day: n, Phase: ph}
+			w := &OnboardingWeek{Day: n, Phase: ph, on: day}
 			if ph.Date != "" {
 				w.Until = longDate(day0(ph.Date), day)
 			}
@@ -696,6 +696,12 @@ func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
 	}
 	w.FirstOfPhase = lastN <= prevPhaseEnd
 	w.DaysLeft = w.Phase.Days - w.Day
+	if w.Phase.Date != "" && !w.on.IsZero() {
+		// The days to the date the agenda names, so that the two agree
+		// (cold read 10: "until day 60 (11 December), 16 days from now",
+		// said on 24 November).
+		w.DaysLeft = int(day0(w.Phase.Date).Sub(w.on).Hours() / 24)
+	}
 	if w.Phase.Days < 90 || !w.FirstOfPhase && number%2 == 0 {
 		// What is left to assess is the last phase's work, said every
 		// other week then: before it, it is bookkeeping in a short agenda.
