@@ -1826,14 +1826,15 @@ func (pl *Plan) Counted() Readiness {
 	return pl.Readiness
 }
 
-// HandoverWith is who the manager makes the promotion case and the
-// staying conversation with while handing their people over; "" when the
-// manager is not handing over.
-func (pl *Plan) HandoverWith() string {
-	if pl.handover == nil {
-		return ""
+// CaseWith is who the manager makes the promotion case with, as the
+// plan's sponsorship commitment says: the manager's manager while the
+// manager hands their people over, or when the manager is a sponsor the
+// case needs another for; "" when the manager makes it alone.
+func (pl *Plan) CaseWith() string {
+	if pl.handover != nil {
+		return pl.handover.with
 	}
-	return pl.handover.with
+	return pl.cosponsor
 }
 
 // CountedCurrent is Counted for the current role.

@@ -913,7 +913,7 @@ func promotion(pl *plans.Plan, first string) string {
 		return ""
 	}
 	who, makes := cmp.Or(pl.Person.ManagerName, "The manager"), "makes"
-	if with := pl.HandoverWith(); with != "" {
+	if with := pl.CaseWith(); with != "" {
 		who, makes = who+" and "+with, "make"
 	}
 	out := fmt.Sprintf("%s %s the case for %s as %s at the next promotion round, with the evidence in the plan.", who, makes, first, pl.Target.Name)
