@@ -15,13 +15,28 @@ import (
 const shortWords = 5
 
 // ShortGoal is the short form of a goal's text: its first five words and an
-// ellipsis; the text itself when it has no more than a word more.
+// ellipsis, running on past a small word it would end on ("Write the
+// two-page strategy for…" reads "… for the checkout…"); the text itself
+// when it has no more than a word more.
 func ShortGoal(text string) string {
 	words := strings.Fields(text)
-	if len(words) <= shortWords+1 {
+	k := shortWords
+	for k < len(words) && smallWord[strings.ToLower(strings.TrimRight(words[k-1], ",;:"))] {
+		k++
+	}
+	if len(words) <= k+1 {
 		return text
 	}
-	return strings.TrimRight(strings.Join(words[:shortWords], " "), ",;:") + "…"
+	return strings.TrimRight(strings.Join(words[:k], " "), ",;:") + "…"
+}
+
+// smallWord are the words a short form does not end on: it would read cut
+// off mid-thought.
+var smallWord = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true, "for": true,
+	"with": true, "in": true, "on": true, "at": true, "by": true, "from": true, "into": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "your": true, "my": true,
+	"through": true, "as": true, "than": true, "that": true,
 }
 
 // OnceInFull rewrites a rendered plan so that each of its open goals is

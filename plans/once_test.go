@@ -49,3 +49,19 @@ func TestOnceInFull(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestShortGoal: the short form keeps five words, runs on past a small word
+// it would end on, and is the whole text when little would be cut.
+func TestShortGoal(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Write the two-page strategy for the checkout area and use it in Q1 planning", "Write the two-page strategy for the checkout…"},
+		{"Lead the renewal-flow scope conversation with Customer Success", "Lead the renewal-flow scope conversation…"},
+		{"Hire a second PM for the disputes team", "Hire a second PM for the disputes team"},
+		{"Mentor Sam Patel through his first launch and the review after it", "Mentor Sam Patel through his first…"},
+		{"Ship it", "Ship it"},
+	} {
+		if got := ShortGoal(tc.in); got != tc.want {
+			t.Errorf("ShortGoal(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
