@@ -16,13 +16,7 @@ import (
 func TestYourPeopleForALeaderOfLeaders(t *testing.T) {
 	m := matrix(t)
 	cfg := skills.DefaultConfig()
-	first, rebased := atBar(m, "pm"), atBar(m, "senior-pm")
-	history := map[string][]skills.Change{}
-	for _, id := range []string{"jo", "pat"} {
-		h := commitOf("c1-"+id, "2026-01-14", "Kim", "First assessments after calibration", nil, first)
-		h = append(h, commitOf("c2-"+id, "2026-11-18", "Lee Park", "My first assessment of "+id, first, rebased)...)
-		history[id] = person(h, id)
-	}
+	rebased, history := rebasedByLee(m, "jo", "pat")
 	team := []*skills.Person{
 		{ID: "lee", Name: "Lee Park", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm"), Assessed: day("2026-11-17"),
 			Aspiration: &skills.Aspiration{Track: skills.TrackIC}},

@@ -149,18 +149,7 @@ func TestColdRead2Finding1CalibrationLeavesOutARebaseline(t *testing.T) {
 	if got := ix.ratesApart("robin"); got != "" {
 		t.Errorf("Robin blamed for Lee's re-baseline: %q", got)
 	}
-	plans := map[string]*Plan{}
-	for _, p := range team {
-		pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: team, Index: ix, History: history[p.ID]})
-		if err != nil {
-			t.Fatal(err)
-		}
-		plans[p.ID] = pl
-	}
-	tm, err := BuildTeam(TeamInput{Matrix: m, Config: cfg, People: team, Plans: plans, Index: ix})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, tm := teamOf(t, cfg, team, history)
 	var notes []string
 	for _, c := range tm.Calib {
 		if c.Flagged {

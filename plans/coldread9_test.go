@@ -30,19 +30,7 @@ func TestColdRead9Finding25SelfOfARebasedReportCounts(t *testing.T) {
 		team = append(team, p)
 	}
 	team[3].Self = map[string]int{"negotiation": 2}
-	ix := IndexTeamWith(m, cfg, team, history)
-	plans := map[string]*Plan{}
-	for _, p := range team {
-		pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: team, Index: ix, History: history[p.ID]})
-		if err != nil {
-			t.Fatal(err)
-		}
-		plans[p.ID] = pl
-	}
-	tm, err := BuildTeam(TeamInput{Matrix: m, Config: cfg, People: team, Plans: plans, Index: ix})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, tm := teamOf(t, cfg, team, history)
 	for _, c := range tm.Calib {
 		if c.Manager.ID != "lee" {
 			continue

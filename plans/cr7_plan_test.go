@@ -62,13 +62,7 @@ func TestCR7OneCountEverywhere(t *testing.T) {
 // caveat in one clause: a skill well above the job is not dropped.
 func TestCR7HeldPlanNamesStrengthsWithTheCaveat(t *testing.T) {
 	m := matrix(t)
-	first := with(atBar(m, "pm"), map[string]int{"customer-insight": 4})
-	rebased := with(atBar(m, "senior-pm"), map[string]int{"customer-insight": 5, "ux-discovery": 4})
-	history := commitOf("c1", "2026-01-14", "Kim", "First assessments after calibration", nil, first)
-	history = append(history, commitOf("c2", "2026-09-22", "Lee Park", "My first assessment of Pat", first, rebased)...)
-	for i := range history {
-		history[i].Person = "pat"
-	}
+	rebased, history := patStrongRebased(m)
 	pat := &skills.Person{ID: "pat", Name: "Pat Doe", Path: "skills/pat.toml", Role: "pm", Manager: "lee", Levels: rebased,
 		Assessed: day("2026-11-18"), PlanStart: day("2026-09-01"),
 		Evidence: []skills.Evidence{
@@ -144,13 +138,7 @@ func TestCR7EarnedStrengths(t *testing.T) {
 // voice, not "as it stood before" it.
 func TestAgendaStrengthIsThePlans(t *testing.T) {
 	m := matrix(t)
-	first := with(atBar(m, "pm"), map[string]int{"customer-insight": 4})
-	rebased := with(atBar(m, "senior-pm"), map[string]int{"customer-insight": 5, "ux-discovery": 4})
-	history := commitOf("c1", "2026-01-14", "Kim", "First assessments after calibration", nil, first)
-	history = append(history, commitOf("c2", "2026-09-22", "Lee Park", "My first assessment of Pat", first, rebased)...)
-	for i := range history {
-		history[i].Person = "pat"
-	}
+	rebased, history := patStrongRebased(m)
 	pat := &skills.Person{ID: "pat", Name: "Pat Doe", Path: "skills/pat.toml", Role: "pm", Manager: "lee", Levels: rebased,
 		Assessed: day("2026-11-18"), PlanStart: day("2026-09-01"),
 		Goals: []skills.Goal{{Text: "Run the Q1 onboarding research", Skills: []string{"ux-discovery"}, Due: day("2027-02-26")}},
@@ -191,4 +179,20 @@ func TestAgendaStrengthIsThePlans(t *testing.T) {
 		t.Errorf("held (-want +got):\n%s", diff)
 	}
 
+}
+
+// patStrongRebased is Pat's history: a calibrated first assessment at the
+// Product Manager bar with customer insight at 4, then Lee Park's first
+// assessment as Pat's manager, at the Senior Product Manager bar with
+// customer insight at 5 and product discovery at 4 (rebased, Pat's levels
+// now).
+func patStrongRebased(m *skills.Matrix) (rebased map[string]int, history []skills.Change) {
+	first := with(atBar(m, "pm"), map[string]int{"customer-insight": 4})
+	rebased = with(atBar(m, "senior-pm"), map[string]int{"customer-insight": 5, "ux-discovery": 4})
+	history = commitOf("c1", "2026-01-14", "Kim", "First assessments after calibration", nil, first)
+	history = append(history, commitOf("c2", "2026-09-22", "Lee Park", "My first assessment of Pat", first, rebased)...)
+	for i := range history {
+		history[i].Person = "pat"
+	}
+	return rebased, history
 }

@@ -231,13 +231,7 @@ func TestManagersAgendaCarriesWhatTheyOweTheirPeople(t *testing.T) {
 	cfg := skills.DefaultConfig()
 	// The GPM's two reports, re-baselined in the GPM's first assessment of
 	// them, and a new hire.
-	first, rebased := atBar(m, "pm"), atBar(m, "senior-pm")
-	history := map[string][]skills.Change{}
-	for _, id := range []string{"jo", "pat"} {
-		h := commitOf("c1-"+id, "2026-01-14", "Kim", "First assessments after calibration", nil, first)
-		h = append(h, commitOf("c2-"+id, "2026-11-18", "Lee Park", "My first assessment of "+id, first, rebased)...)
-		history[id] = person(h, id)
-	}
+	rebased, history := rebasedByLee(m, "jo", "pat")
 	gpmTeam := []*skills.Person{
 		{ID: "lee", Name: "Lee Park", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm"), Assessed: day("2026-11-17")},
 		{ID: "robin", Name: "Robin Hart", Role: "director", Levels: atBar(m, "director"), Assessed: day("2026-11-17")},
@@ -358,4 +352,19 @@ func TestReportsPlanSaysWhatHappensNext(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rebasedByLee is the histories of ids: a calibrated first assessment at
+// the Product Manager bar, then their new manager Lee Park's first
+// assessment of them, which sets the Senior Product Manager bar at once
+// (rebased, their levels now).
+func rebasedByLee(m *skills.Matrix, ids ...string) (rebased map[string]int, history map[string][]skills.Change) {
+	first, rebased := atBar(m, "pm"), atBar(m, "senior-pm")
+	history = map[string][]skills.Change{}
+	for _, id := range ids {
+		h := commitOf("c1-"+id, "2026-01-14", "Kim", "First assessments after calibration", nil, first)
+		h = append(h, commitOf("c2-"+id, "2026-11-18", "Lee Park", "My first assessment of "+id, first, rebased)...)
+		history[id] = person(h, id)
+	}
+	return rebased, history
 }
