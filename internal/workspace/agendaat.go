@@ -86,7 +86,7 @@ func (w *Workspace) at(commit string, day time.Time) (*Workspace, error) {
 	}
 	repo, err := skills.LoadFS(w.Repo.Root, files)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the files as of %s (commit %s): %w", day.Format(time.DateOnly), commit[:7], err)
 	}
 	if err := Settings(repo); err != nil {
 		return nil, fmt.Errorf("the files as of %s (commit %s): %w", day.Format(time.DateOnly), commit[:7], err)
