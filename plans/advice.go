@@ -642,18 +642,7 @@ func readyForMonths(pl *Plan, first, mgr string) []string {
 // the words of their own file: how long they have been ready, and what
 // they have shown since, or that nothing new is written down.
 func stayTalk(pl *Plan, first, mgr string) string {
-	today := pl.Today.day
-	when := "at the next career conversation"
-	if !today.IsZero() {
-		// The first 1:1 of this month when it is still ahead, else next
-		// month's: the agendas' career conversation.
-		d := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
-		d = d.AddDate(0, 0, mod(int(pl.weekday)-int(d.Weekday()), 7))
-		if d.Before(today) {
-			d = firstWeekday(today, pl.weekday)
-		}
-		when = fmt.Sprintf("at the career conversation on %s %s, the first 1:1 of %s", d.Weekday(), longDate(d, today), d.Month())
-	}
+	today, when := pl.Today.day, stayWhen(pl)
 	since := pl.AtBarSince
 	var shown []skills.Evidence
 	if d, err := time.Parse(time.DateOnly, since); err == nil && !today.IsZero() {
@@ -714,4 +703,30 @@ func doneBefore(p *skills.Person, s *skills.Skill, action string) string {
 		return ""
 	}
 	return fmt.Sprintf("You did the first of this on %s: \"%s\". The step beyond it: %s", date(best.Done), best.Text, lowerFirst(action))
+}
+
+// stayWhen is when the conversation about staying is held: the first 1:1
+// of this month when it is still ahead, else next month's, the agendas'
+// career conversation.
+func stayWhen(pl *Plan) string {
+	today := pl.Today.day
+	if today.IsZero() {
+		return "at the next career conversation"
+	}
+	d := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
+	d = d.AddDate(0, 0, mod(int(pl.weekday)-int(d.Weekday()), 7))
+	if d.Before(today) {
+		d = firstWeekday(today, pl.weekday)
+	}
+	return fmt.Sprintf("at the career conversation on %s %s, the first 1:1 of %s", d.Weekday(), longDate(d, today), d.Month())
+}
+
+// StayingAt is when the plan holds its conversation about staying ("at the
+// career conversation on ..."), "" when it holds none: what a review says
+// of it, without reading the commitment's words back.
+func (pl *Plan) StayingAt() string {
+	if !staysTalk(pl) {
+		return ""
+	}
+	return stayWhen(pl)
 }

@@ -899,16 +899,8 @@ func promotion(pl *plans.Plan, first string) string {
 	if pl.Verdict.Kind != "ready-now" {
 		return ""
 	}
-	var stay string
-	made := false
-	for _, c := range pl.Commitments {
-		if strings.HasPrefix(c, "Sponsorship: make the case for ") {
-			made = true
-		}
-		if rest, ok := strings.CutPrefix(c, "A conversation about staying, "); ok {
-			stay, _, _ = strings.Cut(rest, ": ")
-		}
-	}
+	stay := pl.StayingAt()
+	made := slices.ContainsFunc(pl.Commitments, func(c string) bool { return strings.HasPrefix(c, "Sponsorship: make the case for ") })
 	if !made {
 		return ""
 	}
