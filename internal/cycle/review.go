@@ -193,8 +193,11 @@ type Review struct {
 	// are what the manager should write down before the review is shared,
 	// for the moves no example stands behind: said to the manager, not to
 	// the person.
-	Refreshed string   `json:"refreshed,omitempty"`
-	Asks      []string `json:"asks,omitempty"`
+	Refreshed string `json:"refreshed,omitempty"`
+	// Reentry says the levels set lower on a return from leave, apart
+	// from the levels that moved.
+	Reentry string   `json:"reentry,omitempty"`
+	Asks    []string `json:"asks,omitempty"`
 	// Verdict is the readiness verdict for the target at AsOf, Before the
 	// one at the end of the previous period (nil when there was no file
 	// then), and Change says how it moved, in words.
@@ -722,6 +725,10 @@ func (r *Review) change() string {
 	case b.Verdict.Text == r.Verdict.Text && since == "" && moved != "":
 		// Never "unchanged" beside a level the next section lists.
 		return fmt.Sprintf("The same verdict as at %s; in the period, %s.", r.beforeWhen(), moved)
+	case b.Verdict.Text == r.Verdict.Text && since == "" && r.Reentry != "":
+		// The levels set on a return from leave are where the person
+		// starts again: not "the same skills at the bar", nor a fall.
+		return fmt.Sprintf("The same verdict as at %s; what was set on %s's return from leave is a starting point, not a change.", r.beforeWhen(), r.First)
 	case b.Verdict.Text == r.Verdict.Text && since == "":
 		return fmt.Sprintf("Unchanged since %s: the same verdict, with the same skills at the bar.", r.beforeWhen())
 	case b.Verdict.Text == r.Verdict.Text:

@@ -441,17 +441,21 @@ func (r *Review) unbacked(pl *plans.Plan) {
 	var events []Move
 	var refreshed []string
 	raised := 0 // lines of raises with nothing behind them
+	var reentry []Move
 	for _, mv := range r.Events {
+		if mv.Baseline == nil && mv.To < mv.From && pl.Returned != "" && slices.Contains(pl.Reentry, mv.Skill.ID) {
+			// A level set lower on the return from leave is a starting
+			// point, not a level that moved in the period (cold read 10,
+			// finding 2): said apart, never as a decline.
+			refreshed = append(refreshed, mv.Skill.Name)
+			reentry = append(reentry, mv)
+			continue
+		}
 		if mv.Baseline != nil || len(mv.Evidence) > 0 {
 			events = append(events, mv)
 			continue
 		}
 		switch {
-		case mv.To < mv.From && pl.Returned != "" && slices.Contains(pl.Reentry, mv.Skill.ID):
-			// Listed, since it moved, but as the focus names it: a level
-			// to re-assess together, not a setback to write down.
-			refreshed = append(refreshed, mv.Skill.Name)
-			mv.Note = fmt.Sprintf("a level to re-assess together with %s at the calibration", r.First)
 		case mv.To < mv.From:
 			mv.Note = "with no example from work written down behind the lower level"
 			r.Asks = append(r.Asks, fmt.Sprintf("Write down what the lower level of %s rests on, with an example %s will recognise, before the review is shared.", mv.Skill.Name, r.First))
@@ -496,6 +500,25 @@ func (r *Review) unbacked(pl *plans.Plan) {
 	}
 	r.Events = events
 	r.Refreshed = plans.AndList(refreshed)
+	r.Moved = slices.DeleteFunc(r.Moved, func(mv Move) bool {
+		return slices.ContainsFunc(reentry, func(e Move) bool { return e.Skill.ID == mv.Skill.ID && e.Date == mv.Date })
+	})
+	r.Reentry = r.reentryText(pl, reentry)
+}
+
+// reentryText says the levels set lower on a return from leave as what
+// they are: where the person starts again, to re-assess together, named
+// at the level they start from and never with the level before.
+func (r *Review) reentryText(pl *plans.Plan, moves []Move) string {
+	if len(moves) == 0 {
+		return ""
+	}
+	var each []string
+	for _, mv := range moves {
+		each = append(each, fmt.Sprintf("%s at %d %s", mv.Skill.Name, mv.To, mv.ToName))
+	}
+	return fmt.Sprintf("Set in the assessment of %s, after %s's return from leave: %s, %s to start from and to re-assess together at the calibration, not %s that moved in the period.",
+		moves[0].Date, r.First, plans.AndList(each), plural(len(moves), "a level", "levels"), plural(len(moves), "a level", "levels"))
 }
 
 // heldChange says how the readiness moved when the verdict is held on an
