@@ -44,7 +44,8 @@ func TestReviewTooEarlyForStrengths(t *testing.T) {
 // TestReviewStrengthQuotesNoDroppedPractice (cold read 9, finding 1): the
 // newest entry on a skill speaks for it; a practice a goal on the skill
 // dropped since is not quoted, and a setback as the newest word means no
-// strength.
+// strength. The entry before a dropped practice, on other work, is the
+// example (cold read 10, finding 10: not "on the assessment of").
 func TestReviewStrengthQuotesNoDroppedPractice(t *testing.T) {
 	src := "name = \"Chloe Martin\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-18\n\n[levels]\n" +
 		levels(t, "pm", map[string]int{"outcome-focus": 4, "communication": 4}) +
@@ -56,10 +57,14 @@ func TestReviewStrengthQuotesNoDroppedPractice(t *testing.T) {
 	got := section(out, "Strengths")
 	wantLines(t, got,
 		`- Communication up, down and sideways at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-10-01, "Monthly update now read and quoted by Finance".`,
-		`- Outcomes and metrics at 4 Leading, above the 3 Proficient Senior Product Manager asks for: on the assessment of 2026-11-18.`)
-	if strings.Contains(got, "launch reviews") || strings.Contains(got, "three outcomes") {
+		`- Outcomes and metrics at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-07-08, "Rewrote the roadmap as three outcomes".`)
+	if strings.Contains(got, "launch reviews") {
 		t.Errorf("a dropped practice quoted as a strength:\n%s", got)
 	}
+	only := strings.Replace(src, evidence("2026-07-08", "outcome-focus", "Rewrote the roadmap as three outcomes"), "", 1)
+	_, out = reviewCase{src: only}.build(t)
+	wantLines(t, section(out, "Strengths"),
+		`- Outcomes and metrics at 4 Leading, above the 3 Proficient Senior Product Manager asks for: on the assessment of 2026-11-18.`)
 	src = strings.Replace(src, "Monthly update now read and quoted by Finance", "Monthly update still late every month", 1)
 	_, out = reviewCase{src: src}.build(t)
 	if strings.Contains(section(out, "Strengths"), "Communication") {

@@ -122,13 +122,21 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence) {
 	shown := func(skill string) *Entry {
 		// The newest entry speaks for the skill, as in the plan
-		// (plans.StrengthShown): not a setback, nor a practice a goal
-		// dropped since gave up.
+		// (plans.StrengthShown), unless it is a setback; an entry that
+		// records the work of a goal dropped since is a practice given up
+		// and is passed over for the one before it (cold read 10,
+		// finding 10: Chloe's roadmap rewrite stood behind her outcomes
+		// level, not the launch reviews she stopped).
 		ev := usable(skill)
-		if len(ev) == 0 || plans.Setback(ev[0].Text) || plans.DroppedSince(p, skill, ev[0].Date) {
+		if len(ev) == 0 || plans.Setback(ev[0].Text) {
 			return nil
 		}
-		return &Entry{Date: date(ev[0].Date), Text: ev[0].Text}
+		for _, e := range ev {
+			if !plans.Setback(e.Text) && !givenUp(p, skill, e) {
+				return &Entry{Date: date(e.Date), Text: e.Text}
+			}
+		}
+		return nil
 	}
 	var rated []string
 	for _, s := range pl.Strengths[:min(len(pl.Strengths), maxPoints)] {
@@ -204,6 +212,15 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 		each = "before it is named a strength"
 	}
 	r.StrengthsAsk = fmt.Sprintf("Rated above the %s bar, with no example written down: %s. Write one %s will recognise %s.", pl.Role.Name, plans.AndList(names), r.First, each)
+}
+
+// givenUp reports whether e records the work of a goal on skill that was
+// dropped on or after its day.
+func givenUp(p *skills.Person, skill string, e skills.Evidence) bool {
+	return slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
+		return plans.DroppedSince(p, skill, e.Date) && !g.Dropped.IsZero() && !g.Dropped.Before(e.Date) &&
+			slices.Contains(g.Skills, skill) && plans.SameWork(g.Text, e.Text)
+	})
 }
 
 // improvements are the plan's focus skills below a bar, then, while there
@@ -503,13 +520,13 @@ func (r *Review) unbacked(pl *plans.Plan) {
 	r.Moved = slices.DeleteFunc(r.Moved, func(mv Move) bool {
 		return slices.ContainsFunc(reentry, func(e Move) bool { return e.Skill.ID == mv.Skill.ID && e.Date == mv.Date })
 	})
-	r.Reentry = r.reentryText(pl, reentry)
+	r.Reentry = r.reentryText(reentry)
 }
 
 // reentryText says the levels set lower on a return from leave as what
 // they are: where the person starts again, to re-assess together, named
 // at the level they start from and never with the level before.
-func (r *Review) reentryText(pl *plans.Plan, moves []Move) string {
+func (r *Review) reentryText(moves []Move) string {
 	if len(moves) == 0 {
 		return ""
 	}

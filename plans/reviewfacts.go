@@ -1,0 +1,20 @@
+package plans
+
+// What a review asks of a plan and of the words of a file, read by the
+// same rules the plan reads them with.
+
+// SameWork reports whether two texts of a file (a goal and an evidence
+// entry, two goals) name the same work: three content words in common, as
+// a plan tells evidence that shows a goal.
+func SameWork(a, b string) bool { return shown([]string{a}, b) }
+
+// WaitsOn is, for the person's goal text, the call name of their manager
+// when the goal waits on the manager's own overdue goal (the hand-over the
+// plan lists among the manager's commitments), with that goal's text; ""
+// when it waits on nobody.
+func (pl *Plan) WaitsOn(goal string) (who, theirs string) {
+	if who = pl.waiting[goal]; who == "" {
+		return "", ""
+	}
+	return who, pl.handOver[goal].Text
+}
