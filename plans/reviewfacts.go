@@ -1,5 +1,7 @@
 package plans
 
+import "github.com/coach-dev/coach/skills"
+
 // What a review asks of a plan and of the words of a file, read by the
 // same rules the plan reads them with.
 
@@ -10,11 +12,11 @@ func SameWork(a, b string) bool { return shown([]string{a}, b) }
 
 // WaitsOn is, for the person's goal text, the call name of their manager
 // when the goal waits on the manager's own overdue goal (the hand-over the
-// plan lists among the manager's commitments), with that goal's text; ""
-// when it waits on nobody.
-func (pl *Plan) WaitsOn(goal string) (who, theirs string) {
+// plan lists among the manager's commitments), with that goal; "" when it
+// waits on nobody.
+func (pl *Plan) WaitsOn(goal string) (who string, theirs skills.Goal) {
 	if who = pl.waiting[goal]; who == "" {
-		return "", ""
+		return "", skills.Goal{}
 	}
-	return who, pl.handOver[goal].Text
+	return who, pl.handOver[goal]
 }

@@ -342,6 +342,9 @@ type Point struct {
 	// SelfNote says the person rates the skill lower than the manager,
 	// when the levels are a re-baseline still to calibrate: a clause.
 	SelfNote string `json:"self_note,omitempty"`
+	// Waits says, for an area, that the goal where it can show waits on
+	// someone else's overdue hand-over: a clause.
+	Waits string `json:"waits,omitempty"`
 }
 
 // Earlier is the readiness verdict at an earlier assessment.

@@ -341,6 +341,7 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 			unwritten = append(unwritten, pt.Skill.Name)
 		}
 	}
+	r.waiting(p, pl)
 	switch {
 	case len(unwritten) == 1:
 		r.Unwritten = fmt.Sprintf("No example from work is written down yet for %s: add one %s will recognise before the review is shared.", unwritten[0], r.First)
@@ -366,6 +367,27 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 			r.NoAreas += fmt.Sprintf(", and %d %s not assessed yet", r.Unassessed, plural(r.Unassessed, "skill is", "skills are"))
 		}
 		r.NoAreas += "."
+	}
+}
+
+// waiting says, on each area an open goal of the person's names, when that
+// goal waits on their manager's overdue hand-over (plans.Plan.WaitsOn):
+// the area cannot show until then, and the review says why (cold read 10,
+// finding 20: Tomás's delegation, blocked by Marcus's hand-over).
+func (r *Review) waiting(p *skills.Person, pl *plans.Plan) {
+	for i := range r.Improvements {
+		pt := &r.Improvements[i]
+		for _, g := range p.OpenGoals() {
+			who, theirs := pl.WaitsOn(g.Text)
+			if who == "" || !slices.Contains(g.Skills, pt.Skill.ID) {
+				continue
+			}
+			pt.Waits = fmt.Sprintf("\"%s\" waits on %s handing the work over, planned for %s and not done yet", g.Text, who, date(theirs.Due))
+			if strings.Contains(pt.Unshown, g.Text) {
+				pt.Waits = fmt.Sprintf("it waits on %s handing the work over, planned for %s and not done yet", who, date(theirs.Due))
+			}
+			break
+		}
 	}
 }
 

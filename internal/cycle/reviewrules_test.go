@@ -33,6 +33,10 @@ type reviewCase struct {
 	raters map[string]string
 	// self and selfBefore are the self-reviews of 2026-Q4 and 2026-Q3.
 	self, selfBefore []cycle.SelfSection
+	// mgr is the manager's file, Lee Park's, when the default (a VP with
+	// no levels) will not do; reports are the manager's other people.
+	mgr     string
+	reports []string
 }
 
 func (c reviewCase) build(t *testing.T) (*cycle.Review, string) {
@@ -53,7 +57,14 @@ func (c reviewCase) buildWithPlan(t *testing.T) (*cycle.Review, string, *plans.P
 		t.Fatalf("%v", probs)
 	}
 	p.ID = "x"
-	mgr, _ := skills.DecodePerson("skills/lee.toml", []byte("name = \"Lee Park\"\nrole = \"vp\"\nmanager = \"rosa\"\n[levels]\n"), m)
+	mgrSrc := "name = \"Lee Park\"\nrole = \"vp\"\nmanager = \"rosa\"\n[levels]\n"
+	if c.mgr != "" {
+		mgrSrc = c.mgr
+	}
+	mgr, probs := skills.DecodePerson("skills/lee.toml", []byte(mgrSrc), m)
+	if probs.Errors() > 0 {
+		t.Fatalf("%v", probs)
+	}
 	mgr.ID = "lee"
 	boss, _ := skills.DecodePerson("skills/rosa.toml", []byte("name = \"Rosa Lind\"\nrole = \"cpo\"\n[levels]\n"), m)
 	boss.ID = "rosa"

@@ -1,0 +1,28 @@
+package cycle_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// The rules cold read 10 asked of reviews: each read from the file and
+// the plan, with names other than the example's.
+
+// TestReviewAreaWaitsOnAHandOver (finding 20): an area whose goal waits on
+// the manager's overdue hand-over says so, with the hand-over's date; an
+// area no such goal names says nothing of it.
+func TestReviewAreaWaitsOnAHandOver(t *testing.T) {
+	src := "name = \"Tariq Osei\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-19\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"hiring": 2, "team-design": 2}) +
+		"\n[[goal]]\ntext = \"Take over the monthly pricing council\"\nskills = [\"delegation\"]\ndue = 2027-01-15\n"
+	mgr := "name = \"Lee Park\"\nrole = \"gpm\"\nmanager = \"rosa\"\nassessed = 2026-11-16\n[levels]\n" +
+		"\n[[goal]]\ntext = \"Hand the monthly pricing council to Tariq\"\nskills = [\"delegation\"]\ndue = 2026-10-30\n"
+	_, out := reviewCase{src: src, mgr: mgr}.build(t)
+	wantLines(t, section(out, "Areas to improve"),
+		`- Delegation and team performance at 3 Proficient, the Group Product Manager bar, with no example from work written down yet: "Take over the monthly pricing council", due 2027-01-15, is where it can show; it waits on Lee handing the work over, planned for 2026-10-30 and not done yet.`)
+	done := strings.Replace(mgr, "due = 2026-10-30\n", "due = 2026-10-30\ndone = 2026-10-28\n", 1)
+	_, out = reviewCase{src: src, mgr: done}.build(t)
+	if strings.Contains(out, "waits on") {
+		t.Errorf("a hand-over done still said to block the area:\n%s", section(out, "Areas to improve"))
+	}
+}
