@@ -26,3 +26,23 @@ func TestReviewAreaWaitsOnAHandOver(t *testing.T) {
 		t.Errorf("a hand-over done still said to block the area:\n%s", section(out, "Areas to improve"))
 	}
 }
+
+// TestReviewAreasForTheNextStep (finding 9): someone ready now for their
+// target, with nothing left to show for it, is given the areas of the step
+// after it (into a role that leads people, the people skills first, the
+// lowest level first), not "None"; someone whose file asks for the
+// individual-contributor track is not pointed at a role that leads people.
+func TestReviewAreasForTheNextStep(t *testing.T) {
+	src := "name = \"Noor Haddad\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" +
+		levels(t, "senior-pm", map[string]int{"coaching": 2})
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "Areas to improve"),
+		"None for Senior Product Manager: every assessed skill is at its bar. For the step after it, Group Product Manager, these are the areas to grow (13 more skills are short of it):",
+		"- Hiring strategy at 1 Aware, where Group Product Manager asks for 2 Practising.",
+		"- Team design and topology at 1 Aware, where Group Product Manager asks for 2 Practising.",
+		"- Coaching and mentoring at 2 Practising, where Group Product Manager asks for 3 Proficient.")
+	_, out = reviewCase{src: src + "\n[aspiration]\ntrack = \"ic\"\n"}.build(t)
+	if got := section(out, "Areas to improve"); strings.Contains(got, "Group Product Manager") {
+		t.Errorf("an IC-track PM pointed at a role that leads people:\n%s", got)
+	}
+}

@@ -93,9 +93,11 @@ func TestReviewPromotionStep(t *testing.T) {
 // TestReviewAreasAreNotPadded (cold read 9, finding 5): a skill at the
 // target's bar that nothing shows yet is an area only with the reason said,
 // the open goal where it can show; without one it is left out, and the
-// review does not claim something on file shows it.
+// review does not claim something on file shows it. (On the
+// individual-contributor track, so that no step into a role that leads
+// people is named instead: TestReviewAreasForTheNextStep.)
 func TestReviewAreasAreNotPadded(t *testing.T) {
-	src := "name = \"Nora Reyes\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" + levels(t, "senior-pm", nil)
+	src := "name = \"Nora Reyes\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[aspiration]\ntrack = \"ic\"\n\n[levels]\n" + levels(t, "senior-pm", nil)
 	_, out := reviewCase{src: src}.build(t)
 	if diff := cmp.Diff("\nNone: every assessed skill is at the Senior Product Manager bar.\n\n<!-- The strengths and areas to improve in your words, each with an example Nora will recognise. -->\n<!-- coach:manager growth -->\n<!-- /coach:manager -->\n",
 		section(out, "Areas to improve")); diff != "" {

@@ -188,7 +188,10 @@ type Review struct {
 	// want an example before they are: an example to write down.
 	StrengthsAsk string `json:"strengths_ask,omitempty"`
 	NoAreas      string `json:"no_areas,omitempty"`
-	Unwritten    string `json:"unwritten,omitempty"`
+	// NextStep leads the areas when they are those of the step after the
+	// target, for someone ready for it now.
+	NextStep  string `json:"next_step,omitempty"`
+	Unwritten string `json:"unwritten,omitempty"`
 	// Refreshed names the levels rated down on a return from leave; Asks
 	// are what the manager should write down before the review is shared,
 	// for the moves no example stands behind: said to the manager, not to
@@ -345,6 +348,8 @@ type Point struct {
 	// Waits says, for an area, that the goal where it can show waits on
 	// someone else's overdue hand-over: a clause.
 	Waits string `json:"waits,omitempty"`
+	// Next is set for an area of the step after the target.
+	Next bool `json:"next,omitempty"`
 }
 
 // Earlier is the readiness verdict at an earlier assessment.

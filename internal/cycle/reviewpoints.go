@@ -358,6 +358,7 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 			names = append(names, strings.ToLower(g.Name[:1])+g.Name[1:])
 		}
 		r.NoAreas = fmt.Sprintf("None this period: the focus is %s's own goals, and %s %s to re-assess together with %s at the calibration, not %s to improve.", r.First, plans.AndList(names), plural(len(names), "is a level", "are levels"), r.First, plural(len(names), "an area", "areas"))
+	case r.nextStep(m, p, pl, levels):
 	default:
 		r.NoAreas = fmt.Sprintf("None: every assessed skill is at the %s bar", pl.Target.Name)
 		if unshown == 0 {
@@ -368,6 +369,63 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 		}
 		r.NoAreas += "."
 	}
+}
+
+// nextStep names, for someone ready now for their target with nothing
+// left to show for it, the skills below the bar of the role after the
+// target as the areas for the step after it (cold read 10, finding 9:
+// "None" for a PM ready for Senior PM, with coaching at 2 and hiring at 1
+// against the Group PM bar): into a role that leads people from one that
+// does not, the people skills first (the team development pillar); then
+// the largest gap, the lowest level (1 Aware is furthest from doing the
+// work), the next role's emphasis on the skill's personas, and the
+// matrix's order. Someone whose own file asks for the individual-contributor
+// track is not pointed at a role that leads people. It reports whether it
+// named any.
+func (r *Review) nextStep(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int) bool {
+	target := m.Role(pl.Target.ID)
+	if pl.Verdict.Kind != "ready-now" || target == nil {
+		return false
+	}
+	next := m.Role(target.Next)
+	if next == nil || next.ID == target.ID || next.Leads && !target.Leads && p.Aspiration != nil && p.Aspiration.Track == skills.TrackIC {
+		return false
+	}
+	var gaps []Point
+	for _, s := range m.Skills {
+		lvl, bar := levels[s.ID], s.Expect[next.ID]
+		if lvl > 0 && lvl < bar {
+			gaps = append(gaps, Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl), Bar: bar, BarName: levelName(m, bar), BarRole: next.Name, Next: true})
+		}
+	}
+	if len(gaps) == 0 {
+		return false
+	}
+	// Into a role that leads people from one that does not, the people
+	// skills are the step itself: they come first.
+	people := func(pt Point) int {
+		if next.Leads && !target.Leads && m.Skill(pt.Skill.ID).Pillar == "team-development" {
+			return 0
+		}
+		return 1
+	}
+	weight := func(pt Point) float64 {
+		w := 0.0
+		for _, per := range m.Skill(pt.Skill.ID).Personas {
+			w = max(w, next.Emphasis[per])
+		}
+		return w
+	}
+	slices.SortStableFunc(gaps, func(a, b Point) int {
+		return cmp.Or(cmp.Compare(people(a), people(b)), cmp.Compare(b.Bar-b.Level, a.Bar-a.Level), cmp.Compare(a.Level, b.Level), cmp.Compare(weight(b), weight(a)))
+	})
+	r.Improvements = gaps[:min(maxPoints, len(gaps))]
+	more := ""
+	if n := len(gaps) - len(r.Improvements); n > 0 {
+		more = fmt.Sprintf(" (%d more %s short of it)", n, plural(n, "skill is", "skills are"))
+	}
+	r.NextStep = fmt.Sprintf("None for %s: every assessed skill is at its bar. For the step after it, %s, these are the areas to grow%s:", pl.Target.Name, next.Name, more)
+	return true
 }
 
 // waiting says, on each area an open goal of the person's names, when that
