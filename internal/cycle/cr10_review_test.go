@@ -46,3 +46,25 @@ func TestReviewAreasForTheNextStep(t *testing.T) {
 		t.Errorf("an IC-track PM pointed at a role that leads people:\n%s", got)
 	}
 }
+
+// TestReviewGoalBehindThePace (finding 9): an open goal with a measured
+// target is read against the latest reading its own skills' evidence
+// records since the plan period began; behind the pace its dates set, the
+// review says so under the goal, with what is left and the days left. On
+// the pace, or with no reading, it says nothing.
+func TestReviewGoalBehindThePace(t *testing.T) {
+	head := "name = \"Ines Varga\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-16\nplan_start = 2026-06-01\n\n[levels]\n" + levels(t, "pm", nil) +
+		"\n[[goal]]\ntext = \"Lift checkout conversion from 20% to 30% by the end of the year\"\nskills = [\"outcome-focus\"]\ndue = 2026-12-31\n" +
+		"\n[[goal]]\ntext = \"Cut refund handling from 12 days to 4 days\"\nskills = [\"execution-delivery\"]\ndue = 2027-01-31\n"
+	src := head + evidence("2026-11-10", "outcome-focus", "Checkout conversion up from 20% to 24% since June") +
+		evidence("2026-11-12", "execution-delivery", "Refund handling down from 12 days to 9 days")
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "Goals"),
+		"  - Behind the pace: 24% on 2026-11-10, with 6 of the 10 points still to go and 45 days left.",
+		"  - Behind the pace: 9 days on 2026-11-12, with 5 of the 8 days still to go and 76 days left.")
+	src = head + evidence("2026-11-10", "outcome-focus", "Checkout conversion up from 20% to 29% since June")
+	_, out = reviewCase{src: src}.build(t)
+	if strings.Contains(out, "Behind the pace") {
+		t.Errorf("a goal on the pace, or with no reading, flagged:\n%s", section(out, "Goals"))
+	}
+}

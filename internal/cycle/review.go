@@ -298,6 +298,9 @@ type GoalLine struct {
 	Due     string           `json:"due,omitempty"`
 	Ended   string           `json:"ended,omitempty"`
 	Outcome string           `json:"outcome,omitempty"`
+	// Pace says, for an open goal with a measured target, that the latest
+	// reading is behind the pace its dates set.
+	Pace string `json:"pace,omitempty"`
 }
 
 // SkillEvidence is the evidence of one skill in the period, oldest first.
@@ -682,6 +685,7 @@ func (r *Review) goals(m *skills.Matrix, p *skills.Person, inPeriod func(time.Ti
 			fallthrough
 		case end == "":
 			l.Outcome = ""
+			l.Pace = pace(p, g, asOf)
 			if !g.Due.IsZero() && g.Due.Before(asOf) {
 				r.Overdue = append(r.Overdue, l)
 			} else {
