@@ -20,3 +20,13 @@ func (pl *Plan) WaitsOn(goal string) (who string, theirs skills.Goal) {
 	}
 	return who, pl.handOver[goal]
 }
+
+// Reports are the people who name id as their manager, by the names the
+// plans call them, in the team's order.
+func (ix *TeamIndex) Reports(id string) []string {
+	var out []string
+	for _, r := range ix.reports[id] {
+		out = append(out, ix.callName(ix.people[r]))
+	}
+	return out
+}

@@ -68,3 +68,23 @@ func TestReviewGoalBehindThePace(t *testing.T) {
 		t.Errorf("a goal on the pace, or with no reading, flagged:\n%s", section(out, "Goals"))
 	}
 }
+
+// TestReviewSaysTheMoveToIC (finding 15): a manager whose own file asks
+// for the individual-contributor track has the move and the hand-over of
+// their people said first, as the period's main event; a manager staying,
+// or someone who leads no one, has no such line.
+func TestReviewSaysTheMoveToIC(t *testing.T) {
+	src := "name = \"Mika Sato\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" + levels(t, "gpm", nil) +
+		"\n[aspiration]\ntrack = \"ic\"\n"
+	_, out := reviewCase{src: src, reports: []string{"Ana", "Bo", "Cy Diaz"}}.build(t)
+	head, _, _ := strings.Cut(out, "## The manager's summary")
+	wantLines(t, head, "The main event of the period: Mika is moving to the individual-contributor track, towards Principal Product Manager, and hands over Ana, Bo and Cy Diaz. Who leads each of them, and from when, is agreed with Lee Park before anything is announced; handing them over well is part of the move, and of Mika's next review.")
+	for _, c := range []reviewCase{
+		{src: strings.Replace(src, "track = \"ic\"", "track = \"manager\"", 1), reports: []string{"Ana"}},
+		{src: src},
+	} {
+		if _, out := c.build(t); strings.Contains(out, "main event") {
+			t.Errorf("a move said for a manager staying, or with nobody to hand over:\n%s", out)
+		}
+	}
+}

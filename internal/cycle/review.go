@@ -126,6 +126,9 @@ type ReviewInput struct {
 	// a version naming none). A commit it leaves out is read as rated by
 	// the manager the file names at the period's end.
 	Raters map[string]string
+	// Reports are the people who name the person as their manager, by the
+	// names the plans call them.
+	Reports []string
 }
 
 // SelfSection is one heading of a self-review and what is written under it.
@@ -231,6 +234,10 @@ type Review struct {
 	// the conversation starts.
 	SelfBefore  string `json:"self_review_before,omitempty"`
 	SelfOpening string `json:"self_review_opening,omitempty"`
+	// Handover says, for a manager whose own file asks for the
+	// individual-contributor track, the move and the hand-over of their
+	// people: the main event of the period, said first.
+	Handover string `json:"handover,omitempty"`
 }
 
 // Move is a level that moved in the period.
@@ -516,6 +523,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		r.Change = r.heldChange(in)
 	}
 	r.Promotion = promotion(pl, r.First)
+	r.Handover = r.handover(in)
 	for _, d := range in.Feedback {
 		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {
 			r.Feedback++
@@ -932,6 +940,30 @@ func promotion(pl *plans.Plan, first string) string {
 		out += fmt.Sprintf(" %s has been at the %s bar since %s: the conversation about staying is %s.", first, pl.Target.Name, pl.AtBarSince, stay)
 	}
 	return out
+}
+
+// handover says a manager's move to the individual-contributor track, read
+// from their own file, and the hand-over of the people who name them as
+// their manager, as the main event of the period (cold read 10, finding
+// 15: Sam Lee's review did not mention it). The review is between the
+// manager and their own manager, so the move, kept out of the reports'
+// plans, is said here.
+func (r *Review) handover(in ReviewInput) string {
+	p, m := in.Person, in.Matrix
+	role := m.Role(p.Role)
+	if p.Aspiration == nil || p.Aspiration.Track != skills.TrackIC || role == nil || !role.Leads || len(in.Reports) == 0 {
+		return ""
+	}
+	with := "their manager"
+	if r.Manager != nil {
+		with = r.Manager.Name
+	}
+	toward := ""
+	if t := m.Role(r.Target.ID); t != nil && t.ID != role.ID && !t.Leads {
+		toward = ", towards " + r.Target.Name
+	}
+	return fmt.Sprintf("The main event of the period: %s is moving to the individual-contributor track%s, and hands over %s. Who leads each of them, and from when, is agreed with %s before anything is announced; handing them over well is part of the move, and of %s's next review.",
+		r.First, toward, plans.AndList(in.Reports), with, r.First)
 }
 
 // opening is the first sentence written in a self-review, as plain text:

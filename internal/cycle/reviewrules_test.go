@@ -79,7 +79,8 @@ func (c reviewCase) buildWithPlan(t *testing.T) (*cycle.Review, string, *plans.P
 	}
 	q4, _ := cycle.QuarterPeriod("2026-Q4")
 	in := cycle.ReviewInput{Matrix: m, Config: skills.DefaultConfig(), Period: q4, Person: p, Current: true, Plan: pl, History: c.history,
-		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters, Self: c.self, SelfBefore: c.selfBefore, SelfBeforePeriod: "2026-Q3"}
+		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters, Self: c.self, SelfBefore: c.selfBefore, SelfBeforePeriod: "2026-Q3",
+		Reports: c.reports}
 	if !c.previous.IsZero() || len(c.history) > 0 && c.history[0].Date.Before(q4.Start) {
 		in.Previous = pl
 	}

@@ -159,7 +159,8 @@ func (w *Workspace) Review(p *skills.Person, period cycle.Period, skip bool) (*c
 		return nil, nil, err
 	}
 	in := cycle.ReviewInput{Matrix: w.Repo.Matrix, Config: w.Repo.Config, Period: period, Person: now.person, Current: now.current,
-		Plan: pl, History: now.history, PlanHistory: append([]skills.Change{}, now.plan...), Feedback: w.Feedback[p.ID]}
+		Plan: pl, History: now.history, PlanHistory: append([]skills.Change{}, now.plan...), Feedback: w.Feedback[p.ID],
+		Reports: w.TeamIndex().Reports(p.ID)}
 	prevEnd := period.Start.AddDate(0, 0, -1)
 	if before, err := w.fileAsOf(p, prevEnd); err != nil {
 		return nil, nil, err
