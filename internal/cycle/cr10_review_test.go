@@ -88,3 +88,26 @@ func TestReviewSaysTheMoveToIC(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewDrafts (finding 9): each manager's section opens with a draft
+// written from the review: the goals met with their outcome, the work of
+// the period with the person as its subject, a goal behind the pace; the
+// strengths with their examples and the areas; the focus through its
+// goals and the manager's part. A short marker says whose draft it is.
+func TestReviewDrafts(t *testing.T) {
+	src := "name = \"Ines Varga\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-16\nplan_start = 2026-06-01\n\n[levels]\n" +
+		levels(t, "pm", map[string]int{"customer-insight": 4, "negotiation": 1}) +
+		"\n[[goal]]\ntext = \"Lift checkout conversion from 20% to 30% by the end of the year\"\nskills = [\"outcome-focus\"]\ndue = 2026-12-31\n" +
+		"\n[[goal]]\ntext = \"Launch saved carts in two markets\"\nskills = [\"execution-delivery\"]\ndue = 2026-10-31\ndone = 2026-10-20\noutcome = \"Launched in both markets a week early\"\n" +
+		evidence("2026-05-10", "customer-insight", "Interviewed nine merchants and rewrote the checkout backlog from what they said") +
+		evidence("2026-11-10", "outcome-focus", "Checkout conversion up from 20% to 24% since June") +
+		evidence("2026-11-12", "communication", "The weekly checkout note is now read by Sales and Support")
+	_, out := reviewCase{src: src}.build(t)
+	marker := "*Draft, for Lee to edit.* <!-- coach:draft -->"
+	wantLines(t, section(out, "The manager's summary"), marker,
+		`Ines met "Launch saved carts in two markets" on 2026-10-20: launched in both markets a week early. On 2026-11-12: "The weekly checkout note is now read by Sales and Support". On 2026-11-10: "Checkout conversion up from 20% to 24% since June". "Lift checkout conversion from 20%…" is behind the pace: 24% on 2026-11-10, with 6 of the 10 points still to go and 45 days left.`)
+	wantLines(t, section(out, "Areas to improve"), marker,
+		`Strongest: customer insight. On 2026-05-10, Ines interviewed nine merchants and rewrote the checkout backlog from what they said. To work on: negotiation and trade-offs (1, where Product Manager asks for 2), outcomes and metrics (2, where Senior Product Manager asks for 3) and vision and product strategy (2, where Senior Product Manager asks for 3).`)
+	wantLines(t, section(out, "Focus for the next period"), marker,
+		`Next period, Ines works on outcomes and metrics through "Lift checkout conversion from 20%…", due 2026-12-31. Also in focus: negotiation and trade-offs and vision and product strategy.`)
+}

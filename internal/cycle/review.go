@@ -238,6 +238,12 @@ type Review struct {
 	// individual-contributor track, the move and the hand-over of their
 	// people: the main event of the period, said first.
 	Handover string `json:"handover,omitempty"`
+	// reports names the people handed over, for the drafts; said the
+	// entries the summary's draft quotes.
+	reports string
+	said    []Entry
+	// Drafts are the first words of the manager's sections.
+	Drafts Drafts `json:"drafts"`
 }
 
 // Move is a level that moved in the period.
@@ -524,6 +530,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	}
 	r.Promotion = promotion(pl, r.First)
 	r.Handover = r.handover(in)
+	r.drafts(in, asOf)
 	for _, d := range in.Feedback {
 		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {
 			r.Feedback++
@@ -962,6 +969,7 @@ func (r *Review) handover(in ReviewInput) string {
 	if t := m.Role(r.Target.ID); t != nil && t.ID != role.ID && !t.Leads {
 		toward = ", towards " + r.Target.Name
 	}
+	r.reports = plans.AndList(in.Reports)
 	return fmt.Sprintf("The main event of the period: %s is moving to the individual-contributor track%s, and hands over %s. Who leads each of them, and from when, is agreed with %s before anything is announced; handing them over well is part of the move, and of %s's next review.",
 		r.First, toward, plans.AndList(in.Reports), with, r.First)
 }

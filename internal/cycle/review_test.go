@@ -2,6 +2,7 @@ package cycle_test
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -130,6 +131,43 @@ func TestMergeNeverOverwrites(t *testing.T) {
 		_, _, _, err := cycle.Merge(broken, stamped(t, v2), true)
 		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// TestMergeReplacesAnUneditedDraft (cold read 10, finding 9): a manager's
+// section coach drafted is sealed with the draft's digest; written again,
+// a draft nobody edited is replaced by the new one and is not counted as
+// kept, while a draft edited (its mark kept or deleted) is the manager's
+// and kept word for word, the new draft left out.
+func TestMergeReplacesAnUneditedDraft(t *testing.T) {
+	draft := func(text string) string {
+		return "# Review\n\n<!-- coach:manager summary -->\n*Draft, for Lee to edit.* <!-- coach:draft -->\n" + text + "\n<!-- /coach:manager -->\n"
+	}
+	v1, v2 := stamped(t, draft("Dana met the partner goal.")), stamped(t, draft("Dana met the partner goal and the board date."))
+	if !regexp.MustCompile(`(?m)^\*Draft, for Lee to edit\.\* <!-- coach:draft [0-9a-f]{12} -->$`).Match(v1) {
+		t.Fatalf("the draft is not sealed:\n%s", v1)
+	}
+	got, outcome, kept, err := cycle.Merge(v1, v2, false)
+	if err != nil || outcome != cycle.Merged || !bytes.Equal(got, v2) || len(kept.Sections) != 0 {
+		t.Errorf("an unedited draft: %v %v kept %v\n%s", outcome, err, kept.Sections, got)
+	}
+	for _, edit := range []struct{ name, from, to string }{
+		{"edited", "Dana met the partner goal.", "Dana met the partner goal, a week early."},
+		{"mark deleted", "*Draft, for Lee to edit.* ", "KEEP"},
+	} {
+		old := v1
+		if edit.to == "KEEP" {
+			old = regexp.MustCompile(`(?m)^\*Draft.*\n`).ReplaceAll(v1, nil)
+		} else {
+			old = bytes.Replace(v1, []byte(edit.from), []byte(edit.to), 1)
+		}
+		got, outcome, kept, err := cycle.Merge(old, v2, false)
+		if err != nil || outcome != cycle.Merged || !cmp.Equal(kept.Sections, []string{"summary"}) || bytes.Contains(got, []byte("board date")) {
+			t.Errorf("%s: %v %v kept %v\n%s", edit.name, outcome, err, kept.Sections, got)
+		}
+		if again, _, _, _ := cycle.Merge(got, v2, false); !bytes.Equal(again, got) {
+			t.Errorf("%s: a second merge changed the review:\n%s", edit.name, again)
 		}
 	}
 }

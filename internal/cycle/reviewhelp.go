@@ -29,8 +29,12 @@ any stretch of days (--since 2026-11-10 --until 2027-02-10), which is named
 plan's review date leads to the review of the quarter that holds it.
 
 The manager writes their own words between the coach:manager marks. coach
-writes a review once; run again, it rewrites the rest from the files and
-keeps what is written between the marks. It refuses a review edited by hand
+starts each of those sections with a draft from the same files (the goals
+met and the work of the period, the strengths with their examples and the
+areas, the next period's focus and the manager's part), marked as a draft.
+coach writes a review once; run again, it rewrites the rest from the files,
+and a draft nobody edited with it, and keeps what is written between the
+marks. It refuses a review edited by hand
 outside them; --force replaces those edits and still keeps the marked
 sections. A repository's templates/review.md.tmpl replaces the built-in
 template.

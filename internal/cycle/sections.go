@@ -103,9 +103,42 @@ func digest(skeleton []byte) string {
 
 var markerDigest = regexp.MustCompile(` digest:([0-9a-f]{12}) -->$`)
 
+// A draft is a manager's section that coach wrote: its first line ends
+// with the draft's mark, which carries the digest of the lines after it.
+// While they are unchanged the draft is coach's, replaced by the next one;
+// once edited (or the mark deleted) it is the manager's, and kept.
+var draftLine = regexp.MustCompile(`<!-- coach:draft(?: ([0-9a-f]{12}))? -->$`)
+
+// sealDrafts writes, into each section of body that opens with a draft's
+// mark, the digest of the draft's text.
+func sealDrafts(body []byte) []byte {
+	lines := strings.Split(string(body), "\n")
+	for i := 0; i < len(lines); i++ {
+		if sectionOpen.MatchString(strings.TrimRight(lines[i], " \t")) && i+1 < len(lines) && strings.HasSuffix(lines[i+1], draftMark) {
+			end := i + 2
+			for end < len(lines) && strings.TrimRight(lines[end], " \t") != SectionClose {
+				end++
+			}
+			sum := digest([]byte(strings.Join(lines[i+2:end], "\n")))
+			lines[i+1] = strings.TrimSuffix(lines[i+1], draftMark) + "<!-- coach:draft " + sum + " -->"
+			i = end
+		}
+	}
+	return []byte(strings.Join(lines, "\n"))
+}
+
+// unedited reports whether a section's text is a draft nobody edited.
+func unedited(text string) bool {
+	first, rest, _ := strings.Cut(text, "\n")
+	m := draftLine.FindStringSubmatch(strings.TrimRight(first, " \t"))
+	return m != nil && m[1] == digest([]byte(rest))
+}
+
 // Stamp finishes a review that coach rendered, body (marker line left
-// out), with its marker line for the skill file at source and the period.
+// out), with its marker line for the skill file at source and the period,
+// and seals its drafts.
 func Stamp(body []byte, source, period string) ([]byte, error) {
+	body = sealDrafts(body)
 	p, err := parseReview(append([]byte("\n"), body...))
 	if err != nil {
 		return nil, fmt.Errorf("the review template: %w", err)
@@ -159,8 +192,12 @@ func Merge(old, fresh []byte, force bool) ([]byte, Outcome, Kept, error) {
 	if edited && !force {
 		return nil, HandEdited, kept, nil
 	}
+	written := func(name string) bool {
+		text, ok := o.sections[name]
+		return ok && strings.TrimSpace(text) != "" && !unedited(text)
+	}
 	for _, name := range o.names {
-		if strings.TrimSpace(o.sections[name]) == "" {
+		if !written(name) {
 			continue
 		}
 		if _, ok := f.sections[name]; !ok {
@@ -174,12 +211,17 @@ func Merge(old, fresh []byte, force bool) ([]byte, Outcome, Kept, error) {
 	}
 	lines := strings.Split(strings.ReplaceAll(string(fresh), "\r\n", "\n"), "\n")
 	var out []string
+	skip := false // inside a section whose written text replaces fresh's draft
 	for _, line := range lines {
+		trimmed := strings.TrimRight(line, " \t")
+		if skip && trimmed != SectionClose {
+			continue
+		}
+		skip = false
 		out = append(out, line)
-		if mm := sectionOpen.FindStringSubmatch(strings.TrimRight(line, " \t")); mm != nil {
-			if text := o.sections[mm[1]]; strings.TrimSpace(text) != "" {
-				out = append(out, text)
-			}
+		if mm := sectionOpen.FindStringSubmatch(trimmed); mm != nil && written(mm[1]) {
+			out = append(out, o.sections[mm[1]])
+			skip = true
 		}
 	}
 	return []byte(strings.Join(out, "\n")), Merged, kept, nil

@@ -1,0 +1,302 @@
+package cycle
+
+// The manager's sections of a review start as a draft the manager edits
+// (cold read 10, finding 9: every manager section was empty, so no review
+// could be signed as written). Each draft is written from what the review
+// already holds, in concrete sentences: the period's main event, the goals
+// met and the work others saw, what is late or behind, the strengths with
+// their examples and the areas with what shows them, and the next period's
+// focus with the manager's part in it. A short marker says it is a draft;
+// coach replaces a draft nobody edited when it writes the review again, and
+// keeps one that was edited (see Stamp and Merge).
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/coach-dev/coach/plans"
+	"github.com/coach-dev/coach/skills"
+)
+
+// Drafts are the first words of the manager's sections; "" leaves a
+// section empty.
+type Drafts struct {
+	Summary string `json:"summary,omitempty"`
+	Growth  string `json:"growth,omitempty"`
+	Next    string `json:"next,omitempty"`
+	// Marker opens each draft: who it is for to edit.
+	Marker plans.Markdown `json:"-"`
+}
+
+// draftMark ends a draft's marker line; Stamp adds the draft's digest.
+const draftMark = "<!-- coach:draft -->"
+
+func lowerFirst(s string) string {
+	if s == "" || len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z' {
+		return s // an acronym keeps its case
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// pastVerbs are the irregular past tenses an evidence entry opens with
+// ("Ran twelve interviews"); a regular one ends in -ed.
+var pastVerbs = map[string]bool{"ran": true, "wrote": true, "led": true, "held": true, "sat": true, "set": true, "built": true,
+	"brought": true, "cut": true, "made": true, "met": true, "took": true, "gave": true, "won": true, "kept": true, "began": true,
+	"found": true, "drove": true, "sent": true, "grew": true, "rewrote": true, "shipped": true, "put": true, "got": true}
+
+// did says what an evidence entry records with the person as its subject
+// when it opens with a verb in the past ("Nora tested three filter
+// layouts…"), else it quotes it ("Chloe has run…" stays as written): a
+// name is never lowered.
+func did(first, day, text string) string {
+	w, _, _ := strings.Cut(text, " ")
+	lw := strings.ToLower(w)
+	if w != "" && (pastVerbs[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 3) {
+		return fmt.Sprintf("On %s, %s %s", day, first, sentence(lowerFirst(text)))
+	}
+	return fmt.Sprintf("On %s: \"%s\".", day, strings.TrimSuffix(text, "."))
+}
+
+// still says a setback clause with the person as its subject when it
+// opens with "still" ("Marcus still reviews every PRD line by line"), else
+// quotes it.
+func still(first, day, clause string) string {
+	if w, _, _ := strings.Cut(clause, " "); strings.EqualFold(w, "still") {
+		return fmt.Sprintf("On %s, %s %s", day, first, sentence(lowerFirst(clause)))
+	}
+	return fmt.Sprintf("On %s: \"%s\".", day, strings.TrimSuffix(clause, "."))
+}
+
+// sentence ends s with a full stop unless it ends with one already.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
+}
+
+// drafts writes the three drafts from the review as built.
+func (r *Review) drafts(in ReviewInput, asOf time.Time) {
+	p, pl := in.Person, in.Plan
+	mgr := "the manager"
+	if r.Manager != nil {
+		mgr = firstWord(r.Manager.Name)
+	}
+	r.Drafts.Marker = plans.Markdown(fmt.Sprintf("*Draft, for %s to edit.* %s", mgr, draftMark))
+	r.Drafts.Summary = strings.Join(r.summaryDraft(p, pl, asOf), " ")
+	r.Drafts.Growth = strings.Join(r.growthDraft(), " ")
+	r.Drafts.Next = strings.Join(r.nextDraft(p, pl), " ")
+}
+
+// summaryDraft: the main event, what was done and seen, what is late or
+// behind, and where the verdict stands.
+func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) []string {
+	var out []string
+	switch back, _, ok := plans.ReturnFromLeave(p); {
+	case r.Handover != "":
+		out = append(out, fmt.Sprintf("The quarter turns on %s's move to the individual-contributor track: handing over %s well comes first.", r.First, r.reports))
+	case ok:
+		out = append(out, fmt.Sprintf("%s came back from leave on %s: this period is the way back in, led by %s's own goals.", r.First, date(back), r.First))
+	case len(r.Roles) > 0:
+		last := r.Roles[len(r.Roles)-1]
+		out = append(out, fmt.Sprintf("%s became %s on %s.", r.First, last.To.Name, last.Date))
+	}
+	// Done and seen: the goals met, then the newest work of the period
+	// that is no setback and no goal's outcome said already.
+	said := 0
+	for _, g := range r.Met {
+		if said == 2 {
+			break
+		}
+		s := fmt.Sprintf("%s met \"%s\" on %s", r.First, g.Text, g.Ended)
+		if g.Outcome != "" {
+			s += ": " + g.Outcome
+			if w, _, _ := strings.Cut(g.Outcome, " "); pastVerbs[strings.ToLower(w)] || strings.HasSuffix(w, "ed") {
+				s = strings.TrimSuffix(s, g.Outcome) + lowerFirst(g.Outcome)
+			}
+		}
+		out = append(out, sentence(s))
+		said++
+	}
+	var seen []Entry
+	for _, se := range r.Evidence {
+		for _, e := range se.Entries {
+			if !plans.Setback(e.Text) && !strings.HasPrefix(e.Text, "Back from leave") && !slices.ContainsFunc(r.Met, func(g GoalLine) bool { return plans.SameWork(g.Text+" "+g.Outcome, e.Text) }) {
+				seen = append(seen, e)
+			}
+		}
+	}
+	slices.SortStableFunc(seen, func(a, b Entry) int { return strings.Compare(b.Date, a.Date) })
+	for _, e := range seen {
+		if said >= 3 {
+			break
+		}
+		out = append(out, did(r.First, e.Date, e.Text))
+		r.said = append(r.said, e)
+		said++
+	}
+	// Late or behind.
+	for _, g := range r.Overdue[:min(2, len(r.Overdue))] {
+		out = append(out, fmt.Sprintf("\"%s\" is still open, past its date of %s.", g.Text, g.Due))
+	}
+	for _, g := range r.Open {
+		if g.Pace != "" {
+			out = append(out, fmt.Sprintf("\"%s\" is behind the pace: %s", plans.ShortGoal(g.Text), lowerFirst(strings.TrimPrefix(g.Pace, "Behind the pace: "))))
+		}
+	}
+	for _, se := range r.Evidence {
+		for _, e := range slices.Backward(se.Entries) {
+			// Said once: an area that quotes it says it in the growth
+			// draft.
+			c := plans.SetbackClause(e.Text)
+			if c != "" && !slices.ContainsFunc(r.Improvements, func(a Point) bool { return a.Evidence != nil && a.Evidence.Text == c && a.Evidence.Date == e.Date }) {
+				out = append(out, still(r.First, e.Date, c))
+			}
+			if c != "" {
+				break
+			}
+		}
+	}
+	switch pl.Verdict.Kind {
+	case "ready-now":
+		out = append(out, fmt.Sprintf("%s is ready for %s now.", r.First, r.Target.Name))
+	case "onboarding":
+		if pl.Person.Joined != "" {
+			out = append(out, fmt.Sprintf("%s joined on %s and is still in the first 90 days: the work is learning the product, its customers and the team, not a level.", r.First, pl.Person.Joined))
+		}
+	}
+	return out
+}
+
+// growthDraft: the strengths with their examples, then the areas with what
+// shows them or where they can show.
+func (r *Review) growthDraft() []string {
+	var out []string
+	n := 0
+	for _, s := range r.Strengths {
+		if s.Evidence == nil || n == 2 {
+			continue
+		}
+		lead := "Strongest"
+		if n > 0 {
+			lead = "Also strong"
+		}
+		if slices.ContainsFunc(r.said, func(e Entry) bool { return e.Date == s.Evidence.Date && e.Text == s.Evidence.Text }) {
+			// Said in the summary already: pointed at, not repeated.
+			out = append(out, fmt.Sprintf("%s: %s, as the work of %s above shows.", lead, lowerFirst(s.Skill.Name), s.Evidence.Date))
+		} else {
+			out = append(out, fmt.Sprintf("%s: %s. %s", lead, lowerFirst(s.Skill.Name), did(r.First, s.Evidence.Date, s.Evidence.Text)))
+		}
+		n++
+	}
+	var gaps, next []string
+	for _, a := range r.Improvements {
+		name := lowerFirst(a.Skill.Name)
+		switch {
+		case a.Next:
+			next = append(next, fmt.Sprintf("%s (%d against %d)", name, a.Level, a.Bar))
+		case a.Waits != "":
+			out = append(out, fmt.Sprintf("%s grows with the work %s takes over, once it is handed over.", a.Skill.Name, r.First))
+		case a.AtBar && a.SelfNote != "":
+			out = append(out, fmt.Sprintf("%s: %s.", a.Skill.Name, a.SelfNote))
+		case a.AtBar && strings.Contains(a.Unshown, "\""):
+			_, goal, _ := strings.Cut(a.Unshown, "\"")
+			goal, _, _ = strings.Cut(goal, "\"")
+			out = append(out, fmt.Sprintf("%s is rated at the %s bar, with nothing from work to show it yet: \"%s\" is where it can show.", a.Skill.Name, a.BarRole, plans.ShortGoal(goal)))
+		case a.Evidence != nil:
+			out = append(out, fmt.Sprintf("To work on: %s. %s", name, still(r.First, a.Evidence.Date, a.Evidence.Text)))
+		case a.BarRole != "":
+			gaps = append(gaps, fmt.Sprintf("%s (%d, where %s asks for %d)", name, a.Level, a.BarRole, a.Bar))
+		}
+	}
+	if len(gaps) > 0 {
+		lead := "To work on"
+		if strings.Contains(strings.Join(out, " "), "To work on") {
+			lead = "Also to work on"
+		}
+		out = append(out, fmt.Sprintf("%s: %s.", lead, plans.AndList(gaps)))
+	}
+	if len(next) > 0 {
+		out = append(out, fmt.Sprintf("For the step after it, %s, the work is %s.", r.Improvements[0].BarRole, plans.AndList(next)))
+	}
+	return out
+}
+
+// nextDraft: the focus through the goals that carry it, then the manager's
+// part: the hand-over, the calibration, the case, a date for what is late.
+func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
+	var out, through []string
+	due := map[string]string{}
+	for _, g := range r.Open {
+		if g.Due != "" {
+			due[g.Text] = "due " + g.Due
+		}
+	}
+	for _, g := range r.Overdue {
+		due[g.Text] = "overdue since " + g.Due
+	}
+	quoted := map[string]bool{}
+	var bare []string
+	for _, f := range r.Focus {
+		name := lowerFirst(f.Skill.Name)
+		var goals []string
+		for _, g := range f.Goals {
+			if quoted[g] {
+				continue
+			}
+			quoted[g] = true
+			s := fmt.Sprintf("\"%s\"", plans.ShortGoal(g))
+			if d := due[g]; d != "" {
+				s += ", " + d
+			}
+			goals = append(goals, s)
+		}
+		if len(goals) > 0 {
+			through = append(through, fmt.Sprintf("%s through %s", name, plans.AndList(goals)))
+		} else {
+			bare = append(bare, name)
+		}
+	}
+	if len(through) > 0 {
+		out = append(out, fmt.Sprintf("Next period, %s works on %s.", r.First, strings.Join(through, "; ")))
+	}
+	if len(bare) > 0 {
+		lead := "Next period's focus"
+		if len(through) > 0 {
+			lead = "Also in focus"
+		}
+		out = append(out, fmt.Sprintf("%s: %s.", lead, plans.AndList(bare)))
+	}
+	// The manager's part.
+	var mine []string
+	if r.Handover != "" {
+		mine = append(mine, fmt.Sprintf("agree with %s who leads %s, and from when, before anything is announced", r.First, r.reports))
+	}
+	for _, g := range p.OpenGoals() {
+		if who, theirs := pl.WaitsOn(g.Text); who != "" {
+			mine = append(mine, fmt.Sprintf("the hand-over \"%s\" waits on, planned for %s, with a date agreed with %s at our next 1:1", plans.ShortGoal(g.Text), date(theirs.Due), r.First))
+		}
+	}
+	if pl.Verdict.Kind == "held" {
+		if by := pl.CalibrateBy(); by != "" {
+			mine = append(mine, fmt.Sprintf("the calibration of these levels by %s, and what it settles told to %s at the next 1:1 after it", by, r.First))
+		}
+	}
+	if r.Promotion != "" {
+		c := fmt.Sprintf("the case for %s as %s at the next promotion round", r.First, r.Target.Name)
+		if with := pl.CaseWith(); with != "" {
+			c += ", made with " + with
+		}
+		mine = append(mine, c)
+	}
+	if len(mine) > 0 {
+		out = append(out, fmt.Sprintf("My part: %s.", strings.Join(mine, "; ")))
+	}
+	for _, g := range r.Overdue[:min(2, len(r.Overdue))] {
+		out = append(out, fmt.Sprintf("Agreed at our next 1:1: a new date for \"%s\", or we let it go.", plans.ShortGoal(g.Text)))
+	}
+	return out
+}
