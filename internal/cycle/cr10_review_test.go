@@ -111,3 +111,16 @@ func TestReviewDrafts(t *testing.T) {
 	wantLines(t, section(out, "Focus for the next period"), marker,
 		`Next period, Ines works on outcomes and metrics through "Lift checkout conversion from 20%…", due 2026-12-31. Also in focus: negotiation and trade-offs and vision and product strategy.`)
 }
+
+// TestReviewDraftNeverLowersAName: an entry that opens with a name, or with
+// a word that only looks like a past tense, is quoted as written; one that
+// opens with a verb in the past has the person as its subject.
+func TestReviewDraftNeverLowersAName(t *testing.T) {
+	src := "name = \"Ines Varga\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" + levels(t, "pm", nil) +
+		evidence("2026-11-10", "communication", "Finance now quotes the weekly checkout note") +
+		evidence("2026-11-11", "execution-delivery", "Speed of the release train doubled") +
+		evidence("2026-11-12", "outcome-focus", "Wrote the metric tree for checkout")
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "The manager's summary"),
+		`On 2026-11-12, Ines wrote the metric tree for checkout. On 2026-11-11: "Speed of the release train doubled". On 2026-11-10: "Finance now quotes the weekly checkout note".`)
+}

@@ -46,6 +46,9 @@ var pastVerbs = map[string]bool{"ran": true, "wrote": true, "led": true, "held":
 	"brought": true, "cut": true, "made": true, "met": true, "took": true, "gave": true, "won": true, "kept": true, "began": true,
 	"found": true, "drove": true, "sent": true, "grew": true, "rewrote": true, "shipped": true, "put": true, "got": true}
 
+// notPast are words ending in -ed that are no past tense.
+var notPast = map[string]bool{"need": true, "feed": true, "seed": true, "speed": true, "shred": true, "breed": true}
+
 // did says what an evidence entry records with the person as its subject
 // when it opens with a verb in the past ("Nora tested three filter
 // layouts…"), else it quotes it ("Chloe has run…" stays as written): a
@@ -53,7 +56,7 @@ var pastVerbs = map[string]bool{"ran": true, "wrote": true, "led": true, "held":
 func did(first, day, text string) string {
 	w, _, _ := strings.Cut(text, " ")
 	lw := strings.ToLower(w)
-	if w != "" && (pastVerbs[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 3) {
+	if w != "" && (pastVerbs[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 3 && !notPast[lw]) {
 		return fmt.Sprintf("On %s, %s %s", day, first, sentence(lowerFirst(text)))
 	}
 	return fmt.Sprintf("On %s: \"%s\".", day, strings.TrimSuffix(text, "."))
@@ -114,7 +117,7 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		s := fmt.Sprintf("%s met \"%s\" on %s", r.First, g.Text, g.Ended)
 		if g.Outcome != "" {
 			s += ": " + g.Outcome
-			if w, _, _ := strings.Cut(g.Outcome, " "); pastVerbs[strings.ToLower(w)] || strings.HasSuffix(w, "ed") {
+			if w, _, _ := strings.Cut(g.Outcome, " "); pastVerbs[strings.ToLower(w)] || strings.HasSuffix(w, "ed") && !notPast[strings.ToLower(w)] {
 				s = strings.TrimSuffix(s, g.Outcome) + lowerFirst(g.Outcome)
 			}
 		}
