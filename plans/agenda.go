@@ -193,6 +193,9 @@ type Agenda struct {
 	// holds the conversation about staying the plan promises; "" when it
 	// promises none. Its words turn week by week.
 	Staying string `json:"staying,omitempty"`
+	// AsOf says, for an agenda read from the repository as it stood on its
+	// 1:1's day, that the person's file changed after it (see LaterNote).
+	AsOf string `json:"as_of,omitempty"`
 	// NextReview is the plan's review date, in words, when it is still ahead.
 	NextReview string `json:"next_review,omitempty"`
 	// ReviewPrep is set on the last 1:1 before the review.
@@ -521,7 +524,8 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	started := func(g skills.Goal) bool { return goalStarted(p, in.History, g, day) }
 	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus, lastReview, started)}
 	fg := focusGoal(a.Focus)
-	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, fg, fg == "" || started(*a.Focus.Goal))
+	stepped := in.Previous != nil && in.Previous.TryThis != "" && a.Focus != nil && in.Previous.Focus == a.Focus.Name
+	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, fg, fg == "" || started(*a.Focus.Goal), stepped)
 	if f := a.Focus; f != nil && len(pl.Current.Below) > 0 && slices.ContainsFunc(pl.Focus, func(x Focus) bool { return x.ID == f.ID && x.BelowRole }) {
 		support(a, pl, p, day, review)
 	}

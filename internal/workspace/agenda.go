@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -132,7 +133,16 @@ func (w *Workspace) Agenda(p *skills.Person, week plans.Week, rep Reporter) (*pl
 	if err := at.team(p, &in); err != nil {
 		return nil, err
 	}
-	return plans.BuildAgenda(in), nil
+	a := plans.BuildAgenda(in)
+	if at != w {
+		// Read as of a past state: the header says what came after it.
+		wish := false
+		if now, err := w.Repo.Person(p.ID); err == nil {
+			wish = !reflect.DeepEqual(now.Aspiration, p.Aspiration)
+		}
+		a.AsOf = plans.LaterNote(w.Own[p.ID], day, wish)
+	}
+	return a, nil
 }
 
 // agendaPlan is p's plan, built once per workspace: a leader's agenda
