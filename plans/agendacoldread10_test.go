@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -101,4 +102,96 @@ func TestAmbitiousDateTalkedThroughInTheCareerConversation(t *testing.T) {
 	if point, ask := paceTalk(pl, day("2026-12-01")); point != "" || ask != "" {
 		t.Errorf("a realistic date is talked through as ambitious: %q %q", point, ask)
 	}
+}
+
+// TestUnassessedFocusIsAssessedFirst: a focus skill with no level is not
+// aimed at the scale's first step: the agenda asks which level the
+// person's own work reads like, from their evidence on it, else their goal
+// (finding 8).
+func TestUnassessedFocusIsAssessedFirst(t *testing.T) {
+	goal := skills.Goal{Text: "Run the refund-flow usability tests with Design", Skills: []string{"ux-discovery"}, Due: day("2026-12-11")}
+	p := &skills.Person{ID: "ivy", Name: "Ivy Chen", Goals: []skills.Goal{goal}}
+	f := Focus{SkillRef: SkillRef{ID: "ux-discovery", Name: "Product discovery and UX"},
+		Next: LevelText{Value: 1, Name: "Aware", Descriptor: "Knows the product's key journeys and takes part in usability tests."}}
+	w47 := day("2026-11-19")
+	if got, want := assessFirst(p, f, nil, w47, "your goal “Run the refund-flow usability tests with Design”, due 11 December, rests on it."),
+		"no level yet, and we set one before aiming higher, from your work on that goal: which level does it read like to you?"; got != want {
+		t.Errorf("goal named in the why: %q, want %q", got, want)
+	}
+	if got, want := assessFirst(p, f, nil, w47, ""),
+		"no level yet, and we set one before aiming higher, from your work on “Run the refund-flow usability tests with Design”: which level does it read like to you?"; got != want {
+		t.Errorf("goal: %q, want %q", got, want)
+	}
+	p.Evidence = []skills.Evidence{{Date: day("2026-11-06"), Skill: "ux-discovery", Text: "Ran five usability tests of the refund flow with Design"}}
+	if got, want := assessFirst(p, f, nil, w47, ""),
+		"no level yet, and we set one before aiming higher: your evidence of 6 November (“Ran five usability tests of the refund flow with Design”) is where it shows. Which level does it read like to you?"; got != want {
+		t.Errorf("evidence: %q, want %q", got, want)
+	}
+	if got, want := levelShows(f, ""), "In product discovery and UX, which level does your first try read like to you? We set your first level from it."; got != want {
+		t.Errorf("what would show it: %q, want %q", got, want)
+	}
+	if got := goalShows(goal, f, w47); strings.Contains(got, "1 Aware") {
+		t.Errorf("aims an unassessed skill at its first level: %q", got)
+	}
+}
+
+// TestCounterpartStepOnlyForSkillsOfWorkingWithOthers: "what you need
+// from it and what Design needs from you" is a step of a skill about
+// working with others; a discovery goal done with Design gets its own
+// question instead (finding 8).
+func TestCounterpartStepOnlyForSkillsOfWorkingWithOthers(t *testing.T) {
+	goal := skills.Goal{Text: "Run the refund-flow usability tests with Design", Due: day("2027-01-29")}
+	on := day("2026-11-19")
+	if got, want := goalStep(goal, on, nil, "", false), "Agree with Design, before our next 1:1, the one question the refund-flow usability tests must answer, and bring it with what you will do with the answer."; got != want {
+		t.Errorf("discovery: %q, want %q", got, want)
+	}
+	if got, want := goalStep(goal, on, nil, "", true), "Before your next meeting with Design on the refund-flow usability tests, write down what you need from it and what Design needs from you; bring both to our next 1:1."; got != want {
+		t.Errorf("negotiation: %q, want %q", got, want)
+	}
+	for _, c := range []struct {
+		f    Focus
+		want bool
+	}{
+		{Focus{SkillRef: SkillRef{Name: "Negotiation and trade-offs"}}, true},
+		{Focus{SkillRef: SkillRef{Name: "Stakeholder relationships"}}, true},
+		{Focus{SkillRef: SkillRef{Name: "Product discovery and UX"}, Next: LevelText{Descriptor: "Knows the product's key journeys and takes part in usability tests."}}, false},
+	} {
+		if got := withOthers(c.f); got != c.want {
+			t.Errorf("withOthers(%s) = %v, want %v", c.f.Name, got, c.want)
+		}
+	}
+}
+
+// TestTeammatesAreHandedDifferentSteps: two people of one team whose
+// goals give them the same later step in the same week get different
+// ones while there are others: the second passes over the idea a teammate
+// before them has (finding 11). TryKey tells one sentence with two goals
+// in it from two sentences.
+func TestTeammatesAreHandedDifferentSteps(t *testing.T) {
+	lena := &skills.Person{ID: "lena", Goals: []skills.Goal{{Text: "Run the Q1 disputes roadmap and present it to Risk and Operations", Due: day("2027-01-15")}}}
+	nina := &skills.Person{ID: "nina", Goals: []skills.Goal{{Text: "Ship the dispute status page with Disputes Operations", Due: day("2027-01-29")}}}
+	on := day("2026-12-03")
+	a, b := nextDecision(lena.Goals[0], on), nextDecision(nina.Goals[0], on)
+	if TryKey(lena, a) != TryKey(nina, b) || TryKey(lena, a) != "name next" {
+		t.Errorf("one sentence, two goals: keys %q and %q, want both %q", TryKey(lena, a), TryKey(nina, b), "name next")
+	}
+	if ka, kb := TryKey(nina, b), TryKey(nina, theirView(nina.Goals[0])); ka == kb {
+		t.Errorf("two sentences, one key: %q", ka)
+	}
+	f := Focus{SkillRef: SkillRef{ID: "stakeholder-relationships", Name: "Stakeholder relationships"}, Level: LevelText{Value: 1}, Next: LevelText{Value: 2, Name: "Practising"}}
+	action := Action{Text: nina.Goals[0].Text + "."}
+	// The turn and seat that give Nina the next decision on her own.
+	for turn := 1; turn < 4; turn++ {
+		alone, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, nil)
+		if alone.Text != b {
+			continue
+		}
+		taken := func(text string) bool { return TryKey(nina, text) == TryKey(lena, a) }
+		got, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, taken)
+		if want := "Ask Disputes Operations what would make the dispute status page a success for them, and bring their words, not yours, to our next 1:1."; got.Text != want {
+			t.Errorf("with Lena's step taken: %q, want %q", got.Text, want)
+		}
+		return
+	}
+	t.Fatalf("no turn gives the next decision")
 }

@@ -91,7 +91,7 @@ func TestTryIsOneSentence(t *testing.T) {
 	if w := parseGoal(g.Text); w.With != "the Data team" {
 		t.Errorf("with %q, want %q", w.With, "the Data team")
 	}
-	if got, want := goalStep(g, day("2026-12-01"), nil, ""), "Write the first page of the 2027 search strategy before our next 1:1, show it to the Data team, and bring the question it raised."; got != want {
+	if got, want := goalStep(g, day("2026-12-01"), nil, "", true), "Write the first page of the 2027 search strategy before our next 1:1, show it to the Data team, and bring the question it raised."; got != want {
 		t.Errorf("goal step:\n got %q\nwant %q", got, want)
 	}
 	p := &skills.Person{ID: "x", Name: "Pat Doe"}
