@@ -15,7 +15,7 @@ import (
 // what they will agree with their report about the report's goal past its
 // date, never "a new date from you, or a decision from me?" (finding 19).
 func TestReportsLateGoalAskedAsTheirAgreement(t *testing.T) {
-	if got, want := goalAsk(1, "Marcus"), "what will you and Marcus agree on it: a new date that holds, a smaller goal, or letting it go?"; got != want {
+	if got, want := goalAsk(1, "Marcus"), "which will you and Marcus agree on, a new date that holds, a smaller goal or letting it go?"; got != want {
 		t.Errorf("goalAsk(1) = %q, want %q", got, want)
 	}
 	for n := range 3 {

@@ -500,7 +500,7 @@ var checkAsks = []string{
 func goalAsk(n int, who string) string {
 	return []string{
 		"what it waits on, and whether I can help unblock it.",
-		fmt.Sprintf("what will you and %s agree on it: a new date that holds, a smaller goal, or letting it go?", who),
+		fmt.Sprintf("which will you and %s agree on, a new date that holds, a smaller goal or letting it go?", who),
 		"what would let it close before our next 1:1?",
 	}[mod(n, 3)]
 }
