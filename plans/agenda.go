@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -31,6 +32,59 @@ type AgendaInput struct {
 	// Ready are the people two levels below the person whose plans say
 	// ready now for their next role (see ReadyReport).
 	Ready []ReadyReport
+	// Taken are the ideas to try of the week of the teammates before the
+	// person, by id, each as TryKey says it: while there is another, the
+	// person is not handed the same one (cold read 10, finding 11).
+	Taken []string
+	// Team are the ids of everyone in the repository on the day, any
+	// order: the person's seat among them turns their week's steps from a
+	// place of their own (see teamSeat).
+	Team []string
+}
+
+// TryKey is an idea to try without the person's own words: the first
+// two words it has that are not in the person's goals, not numbers and
+// not small words. Two people's ideas of one key are one sentence of the
+// matrix or the agenda with different goals in it.
+func TryKey(p *skills.Person, text string) string {
+	own := map[string]bool{}
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' })
+	}
+	for _, g := range p.Goals {
+		for _, w := range split(g.Text) {
+			own[w] = true
+		}
+	}
+	var key []string
+	for _, w := range split(text) {
+		if own[w] || keySmall[w] {
+			continue
+		}
+		if key = append(key, w); len(key) == 2 {
+			break
+		}
+	}
+	return strings.Join(key, " ")
+}
+
+var keySmall = map[string]bool{"a": true, "an": true, "the": true, "of": true, "on": true, "to": true, "in": true,
+	"and": true, "with": true, "it": true, "its": true, "your": true, "for": true, "by": true, "before": true, "our": true}
+
+// TryKey is the key of the agenda's idea to try (see TryKey); "" when it
+// has none.
+func (a *Agenda) TryKey() string { return a.tryKey }
+
+// teamSeat is the person's place in the team, by id: the same whichever
+// command builds the agenda, one agenda or all of them. Without a team,
+// a stable number from the id.
+func teamSeat(in AgendaInput) int {
+	ids := slices.Clone(in.Team)
+	slices.Sort(ids)
+	if i := slices.Index(ids, in.Person.ID); i >= 0 {
+		return i
+	}
+	return offset(in.Person.ID)
 }
 
 // ReadyReport is someone two levels below a leader of leaders whose plan
@@ -193,6 +247,9 @@ type Agenda struct {
 	// holds the conversation about staying the plan promises; "" when it
 	// promises none. Its words turn week by week.
 	Staying string `json:"staying,omitempty"`
+	// AsOf says, for an agenda read from the repository as it stood on its
+	// 1:1's day, that the person's file changed after it (see LaterNote).
+	AsOf string `json:"as_of,omitempty"`
 	// NextReview is the plan's review date, in words, when it is still ahead.
 	NextReview string `json:"next_review,omitempty"`
 	// ReviewPrep is set on the last 1:1 before the review.
@@ -205,6 +262,8 @@ type Agenda struct {
 	// Waits says what this agenda leaves for next week, so that it asks at
 	// most MaxQuestions questions (see fit).
 	Waits string `json:"waits,omitempty"`
+	// tryKey is the week's idea to try as TryKey says it.
+	tryKey string
 }
 
 // GoalDue is a goal past its date or due soon, as of the 1:1.
@@ -376,6 +435,9 @@ type WeekFocus struct {
 	// the role asks for and the date it is looked at again.
 	Support string `json:"support,omitempty"`
 	Bar     string `json:"bar,omitempty"`
+	// Assess is set for a skill with no level yet: it is assessed first,
+	// from the person's own work on it, and no first level is aimed at.
+	Assess string `json:"assess,omitempty"`
 }
 
 // checkIns are asked in turn, one a week.
@@ -462,6 +524,9 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
 	a.Focus = weekFocus(in, count, day, a.Changes)
+	if a.Focus != nil && a.Focus.Action != nil {
+		a.tryKey = TryKey(p, a.Focus.Action.Text)
+	}
 	if f := a.Focus; f != nil && f.Action != nil {
 		if a.FollowUp != nil && in.Previous.TryThis == f.Action.Text {
 			a.FollowUp.Again = true
@@ -521,7 +586,8 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	started := func(g skills.Goal) bool { return goalStarted(p, in.History, g, day) }
 	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus, lastReview, started)}
 	fg := focusGoal(a.Focus)
-	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, fg, fg == "" || started(*a.Focus.Goal))
+	stepped := in.Previous != nil && in.Previous.TryThis != "" && a.Focus != nil && in.Previous.Focus == a.Focus.Name
+	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, fg, fg == "" || started(*a.Focus.Goal), stepped)
 	if f := a.Focus; f != nil && len(pl.Current.Below) > 0 && slices.ContainsFunc(pl.Focus, func(x Focus) bool { return x.ID == f.ID && x.BelowRole }) {
 		support(a, pl, p, day, review)
 	}
@@ -869,6 +935,17 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		}
 	}
 	actions = ownFirst(actions, in.Person, f, day)
+	// An idea is taken when a teammate before the person has the same one
+	// this week (see AgendaInput.Taken), in other words.
+	// A goal's first step is the person's own work, and theirs first
+	// whatever a teammate has.
+	var firsts []string
+	for _, g := range in.Person.OpenGoals() {
+		firsts = append(firsts, goalStep(g, day, setbackOn(in.Person, f.ID), f.Noted, withOthers(f)))
+	}
+	taken := func(text string) bool {
+		return slices.Contains(in.Taken, TryKey(in.Person, text)) && !slices.Contains(firsts, text)
+	}
 	// The skill's own practice at work takes its turn after the plan's
 	// actions, so that a second week on the skill is not a shared sentence
 	// with a goal's name in it.
@@ -891,7 +968,11 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	if rest := slices.DeleteFunc(slices.Clone(actions), func(a Action) bool { return lateGoalIn(in.Person, a.Text, day) }); len(rest) > 0 {
 		actions = rest
 	}
-	for k := range len(actions) {
+	// Two passes: the first passes over an idea a teammate before the
+	// person has this week too (cold read 10, finding 11), the second
+	// takes the ideas as they come, as ever.
+	pass := 0
+	for k := 0; k < len(actions); k++ {
 		a := actions[mod(times+k, len(actions))]
 		turn := (times + k) / len(actions) // times this action came round before
 		// The plan looks ahead to "the next 1:1"; the agenda is that 1:1.
@@ -910,13 +991,20 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		if h != nil && a.Text == h.Text {
 			wf.Goal = nil // the matrix's practice, sized for the week already
 		} else {
-			a, wf.Goal = weeklyTry(a, in.Person, f, day, last, turn, before...)
+			// A step of the last weeks is passed over either way; a
+			// teammate's, on the first pass.
+			tried := recent(in.Previous, func(a *PreviousAgenda) string { return a.TryThis })
+			avoid := func(text string) bool { return slices.Contains(tried, text) || pass == 0 && taken(text) }
+			a, wf.Goal = weeklyTryAt(a, in.Person, f, day, last, turn, teamSeat(in), avoid, before...)
 		}
 		wf.Action, wf.Long = &a, longAction(a)
 		// No idea of the last RecentWeeks weeks is this week's again,
 		// while there is another (cold read 9, finding 17).
-		if !slices.Contains(recent(in.Previous, func(a *PreviousAgenda) string { return a.TryThis }), a.Text) {
+		if !slices.Contains(recent(in.Previous, func(a *PreviousAgenda) string { return a.TryThis }), a.Text) && (pass == 1 || !taken(a.Text)) {
 			break
+		}
+		if k == len(actions)-1 && pass == 0 {
+			k, pass = -1, 1
 		}
 	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
@@ -938,12 +1026,52 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		said += "\n" + in.Previous.TryThis
 	}
 	wf.NextInAction = f.Next.Descriptor != "" && strings.Contains(said, f.Next.Descriptor)
+	if f.Level.Value == 0 && onboardingWeek(pl, day) == nil {
+		// A new hire's levels are set at their first assessment, which
+		// the onboarding section dates: the role's bar is theirs to read.
+		wf.Assess = assessFirst(in.Person, f, wf.Goal, day, wf.Why)
+	}
 	wf.Reentry = returned(pl, in.Person, day)
 	if onboardingWeek(pl, day) == nil {
 		// A new hire's weeks are not opened with a rating dispute.
 		wf.Ask = disagreement(in.Person, f.ID, "")
 	}
 	return wf
+}
+
+// assessFirst is what the agenda says of a focus skill with no level
+// yet: it is assessed first, from the person's latest evidence on it by
+// day, else their goal that needs it, and never aimed at the scale's first
+// step (cold read 10, finding 8: someone running usability tests aimed at
+// "takes part in usability tests").
+//
+// why is the week's why: a goal it names already is not written out again.
+func assessFirst(p *skills.Person, f Focus, goal *skills.Goal, day time.Time, why string) string {
+	var last *skills.Evidence
+	for i, e := range p.Evidence {
+		if e.Skill == f.ID && !e.Date.After(day) && (last == nil || !e.Date.Before(last.Date)) {
+			last = &p.Evidence[i]
+		}
+	}
+	if last != nil {
+		return fmt.Sprintf("no level yet, and we set one before aiming higher: your evidence of %s (“%s”) is where it shows. Which level does it read like to you?",
+			longDate(last.Date, day), strings.TrimSuffix(toYou(last.Text, p), "."))
+	}
+	if goal == nil {
+		for i, g := range p.OpenGoals() {
+			if slices.Contains(g.Skills, f.ID) {
+				goal = &p.OpenGoals()[i]
+				break
+			}
+		}
+	}
+	switch {
+	case goal != nil && strings.Contains(why, "“"+goal.Text+"”"):
+		return "no level yet, and we set one before aiming higher, from your work on that goal: which level does it read like to you?"
+	case goal != nil:
+		return fmt.Sprintf("no level yet, and we set one before aiming higher, from your work on “%s”: which level does it read like to you?", goal.Text)
+	}
+	return "no level yet, and we set one before aiming higher, from the work you bring today."
 }
 
 // weekTurn is the focus skills the week's focus turns through, as indexes

@@ -71,7 +71,7 @@ func TestHabitIsTheSkillsOwnStep(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := pm(t)
 			p.Goals = tt.goals
-			f := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}, Next: LevelText{Value: tt.next, Name: "Level", Descriptor: desc[tt.next]}, Actions: tt.actions, Resources: tt.res}
+			f := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}, Level: LevelText{Value: max(tt.next-1, 0)}, Next: LevelText{Value: tt.next, Name: "Level", Descriptor: desc[tt.next]}, Actions: tt.actions, Resources: tt.res}
 			got := habit(p, f)
 			switch {
 			case tt.text == "" && got != nil:
@@ -153,7 +153,7 @@ func TestNotesAttributedToWhoWroteThem(t *testing.T) {
 		}
 	}
 	f := Focus{SkillRef: SkillRef{ID: "delegation", Name: "Delegation"}, Noted: "my note"}
-	got := goalStep(skills.Goal{Text: "Hand the weekly release review to Tomás", Due: day("2026-10-30")}, day("2026-11-19"), &p.Evidence[0], f.Noted)
+	got := goalStep(skills.Goal{Text: "Hand the weekly release review to Tomás", Due: day("2026-10-30")}, day("2026-11-19"), &p.Evidence[0], f.Noted, true)
 	want := "Once we have agreed what happens to the hand-over, give Tomás one part of the weekly release review to run alone before our next 1:1, and stay out of it, with my note of 13 November in mind (“Still reviews every PRD line by line”)."
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)

@@ -35,8 +35,8 @@ func TestHowItWentOnlyOfWorkBegun(t *testing.T) {
 	focus := &WeekFocus{SkillRef: SkillRef{ID: "product-strategy", Name: "Vision and product strategy"}}
 	var begun, notBegun []string
 	for n := 1; n <= 6; n += 2 {
-		begun = append(begun, feedbackPrompts("chloe", "Chloe", n, focus, goal.Text, true)...)
-		notBegun = append(notBegun, feedbackPrompts("chloe", "Chloe", n, focus, goal.Text, false)...)
+		begun = append(begun, feedbackPrompts("chloe", "Chloe", n, focus, goal.Text, true, false)...)
+		notBegun = append(notBegun, feedbackPrompts("chloe", "Chloe", n, focus, goal.Text, false, false)...)
 	}
 	if want := "For Chloe: where your work on “Write the two-page strategy for the checkout area” made the biggest difference, and what I would do differently."; !contains(begun, want) {
 		t.Errorf("work begun: %q, want %q among them", begun, want)
@@ -91,7 +91,7 @@ func TestTryIsOneSentence(t *testing.T) {
 	if w := parseGoal(g.Text); w.With != "the Data team" {
 		t.Errorf("with %q, want %q", w.With, "the Data team")
 	}
-	if got, want := goalStep(g, day("2026-12-01"), nil, ""), "Write the first page of the 2027 search strategy before our next 1:1, show it to the Data team, and bring the question it raised."; got != want {
+	if got, want := goalStep(g, day("2026-12-01"), nil, "", true), "Write the first page of the 2027 search strategy before our next 1:1, show it to the Data team, and bring the question it raised."; got != want {
 		t.Errorf("goal step:\n got %q\nwant %q", got, want)
 	}
 	p := &skills.Person{ID: "x", Name: "Pat Doe"}

@@ -327,6 +327,12 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(recent && pl.Verdict.Kind == "held") {
 		t.Points = append(t.Points, v)
 	}
+	// A date the plan judges ambitious is talked through here, as the
+	// plan asks (cold read 10, finding 12): its question comes first.
+	if point, ask := paceTalk(pl, day); point != "" && !onboarding {
+		t.Points = append(t.Points, point)
+		t.Questions = append(t.Questions, ask)
+	}
 	if recent && !onboarding {
 		t.Points = append(t.Points, baselineWords(pl, b, day, firstWeekday(day, in.Config.Agenda.WeekdayValue())))
 	}

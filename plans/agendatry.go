@@ -35,13 +35,25 @@ const weekStep = "Before our next 1:1, "
 // goal a second and a third time is the decision it waits on and the view
 // of those it is for, not the same sentence.
 func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, turn int, before ...string) (Action, *skills.Goal) {
+	return weeklyTryAt(a, p, f, day, last, turn, offset(p.ID), nil, before...)
+}
+
+// weeklyTryAt is weeklyTry for the person at seat in their team (see
+// teamSeat): a goal's later steps turn from the seat, so that two people
+// of one team on the same turn in the same week are handed different
+// steps while there are others (cold read 10, finding 11).
+//
+// taken, when set, says a step is not to be handed this week (a
+// teammate's this week, or the person's of the last weeks): the goal's
+// steps pass over it for the next one that is not, while there is one.
+func weeklyTryAt(a Action, p *skills.Person, f Focus, day time.Time, last string, turn, seat int, taken func(string) bool, before ...string) (Action, *skills.Goal) {
 	open := p.OpenGoals()
 	for i, g := range open {
 		if g.Text == "" || !strings.Contains(a.Text, g.Text) {
 			continue
 		}
 		obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
-		steps := []string{goalStep(g, day, setbackOn(p, f.ID), f.Noted)}
+		steps := []string{goalStep(g, day, setbackOn(p, f.ID), f.Noted, withOthers(f))}
 		shows := []string{goalShows(g, f, day)}
 		// The goal's second step is the skill's own practice at work (or
 		// the person to learn it from) begun on it: the focus skill at the
@@ -61,7 +73,7 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 				f.Next.Words(), lowerFirst(f.Name), firstClause(f.Next.Descriptor), obj))
 			ev = append(ev, fmt.Sprintf("The part you picked, what you did on %s, and who noticed.", obj))
 		}
-		r := offset(p.ID) % len(later)
+		r := mod(seat, len(later))
 		steps = append(append(steps, later[r:]...), later[:r]...)
 		shows = append(append(shows, ev[r:]...), ev[:r]...)
 		// A goal that names two focus skills starts the later one's weeks
@@ -74,6 +86,14 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 		k := mod(turn, len(steps))
 		if steps[k] == last {
 			k = (k + 1) % len(steps)
+		}
+		// A step a teammate has this week, or one of the last weeks',
+		// is passed over for the next that is neither, while there is one.
+		for i := 0; taken != nil && taken(steps[k]) && i < len(steps); i++ {
+			if n := mod(k+1+i, len(steps)); steps[n] != last && !taken(steps[n]) {
+				k = n
+				break
+			}
 		}
 		return Action{Text: steps[k], Evidence: shows[min(k, len(shows)-1)]}, &open[i]
 	}
@@ -214,7 +234,7 @@ var recurring = regexp.MustCompile(`(?i)\b(weekly|fortnightly|monthly|quarterly|
 // for it.
 //
 // noted is who wrote that evidence, in the agenda's words (see noteWord).
-func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence, noted string) string {
+func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence, noted string, others bool) string {
 	w := parseGoal(g.Text)
 	obj := the(w.Object)
 	if obj == "" {
@@ -277,12 +297,26 @@ func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence, noted stri
 		return fmt.Sprintf("List what stands between %s and its release%s, and clear the first item before our next 1:1.", obj, by)
 	case recurring.MatchString(g.Text):
 		return fmt.Sprintf("Put the next %s in the diary%s before our next 1:1, with the one thing it should settle.", strings.TrimPrefix(obj, "the "), cmpOr(prefixed(" with ", with), ""))
-	case with != "":
+	case with != "" && others:
 		return fmt.Sprintf("Before your next meeting with %s on %s, write down what you need from it and what %s needs from you%s; bring both to our next 1:1.", with, obj, with, watch)
+	case with != "":
+		// What each side needs is a step of a skill about working with
+		// others; of any other, the goal's own question, agreed with the
+		// people it is done with (cold read 10, finding 8: a discovery
+		// goal handed a negotiation step).
+		return fmt.Sprintf("Agree with %s, before our next 1:1, the one question %s must answer, and bring it with what you will do with the answer%s.", with, obj, watch)
 	case soon:
 		return fmt.Sprintf("%s is due on %s: list what is left, and settle the one item most likely to slip before our next 1:1.", capitalize(obj), longDate(g.Due, day))
 	}
 	return fmt.Sprintf("Take the next step on %s before our next 1:1, and bring what it changed%s.", obj, watch)
+}
+
+// withOthers reports whether f is a skill of working with other people,
+// by its own words in the matrix (its name, summary and levels): a step
+// that weighs what each side needs is one of its steps.
+func withOthers(f Focus) bool {
+	text := strings.ToLower(strings.Join([]string{f.Name, f.Summary, f.Level.Descriptor, f.Next.Descriptor}, " "))
+	return slices.ContainsFunc([]string{"stakeholder", "negotiat", "collaborat", "interests"}, func(w string) bool { return strings.Contains(text, w) })
 }
 
 // goalShows is what would show goalStep's step done: the thing the step
@@ -295,7 +329,12 @@ func goalShows(g skills.Goal, f Focus, day time.Time) string {
 	verb := strings.ToLower(w.Verb)
 	late := !g.Due.IsZero() && g.Due.Before(day)
 	towards := ""
-	if f.Next.Value > 0 && f.Next.Value > f.Level.Value {
+	switch {
+	case f.Level.Value == 0 && f.Next.Value > 0:
+		// No level yet: the step shows where the person stands, which
+		// is assessed first, not a first level to reach.
+		towards = fmt.Sprintf(", and which level of %s it reads like to you", lowerFirst(f.Name))
+	case f.Next.Value > f.Level.Value:
 		towards = fmt.Sprintf(", and what of %s in %s it showed", f.Next.Words(), lowerFirst(f.Name))
 	}
 	with := w.With
@@ -334,8 +373,10 @@ func goalShows(g skills.Goal, f Focus, day time.Time) string {
 		return fmt.Sprintf("The list of what stands before %s ships, and the first item cleared.", obj)
 	case recurring.MatchString(g.Text):
 		return fmt.Sprintf("The date of the next %s, and what it settled.", strings.TrimPrefix(obj, "the "))
-	case with != "":
+	case with != "" && withOthers(f):
 		return fmt.Sprintf("What you needed from %s and what they needed from you, side by side%s.", with, towards)
+	case with != "":
+		return fmt.Sprintf("The question you agreed with %s and what you will do with its answer%s.", with, towards)
 	case !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)):
 		return fmt.Sprintf("What is left on %s, and the item most likely to slip, settled.", obj)
 	}
@@ -593,6 +634,12 @@ func levelShows(f Focus, on string) string {
 		clause = clause[:i]
 	}
 	name := shortName(f.Name)
+	if f.Level.Value == 0 && f.Next.Value > 0 {
+		// No level yet: the try is read for the level it shows, which is
+		// set first (cold read 10, finding 8), never held against the
+		// scale's first step.
+		return fmt.Sprintf("In %s, which level does your first try%s read like to you? We set your first level from it.", name, on)
+	}
 	if clause == "" || f.Next.Value <= f.Level.Value {
 		// At the level already: what it changed, not a level to reach.
 		return fmt.Sprintf("%s: what your first try%s changed.", UpperFirst(name), on)

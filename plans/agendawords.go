@@ -496,8 +496,11 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time, focus 
 //
 // started says whether the file shows work on the goal begun (see
 // goalStarted): how it went is asked only of work begun; of work not begun
-// yet, its first step.
-func feedbackPrompts(id, first string, number int, focus *WeekFocus, goal string, started bool) []string {
+// yet, its first step, unless stepped: the last agenda's idea to try was
+// a step on the week's skill already, and the first step is behind the
+// person, so where it stands and the next step are asked (cold read 10,
+// finding 19: a first step asked for after two weeks of steps).
+func feedbackPrompts(id, first string, number int, focus *WeekFocus, goal string, started, stepped bool) []string {
 	skill := "your work"
 	if focus != nil {
 		skill = lowerFirst(focus.Name)
@@ -507,7 +510,10 @@ func feedbackPrompts(id, first string, number int, focus *WeekFocus, goal string
 		goal = skill
 		went = fmt.Sprintf("For %s: where your work on %s made the biggest difference, and what I would do differently.", first, skill)
 	} else {
-		if !started {
+		switch {
+		case !started && stepped:
+			went = fmt.Sprintf("For %s: where “%s” stands after last week's step, and the next step you want my view on before you take it.", first, goal)
+		case !started:
 			went = fmt.Sprintf("For %s: your first step on “%s”, and what you want my view on before you take it.", first, goal)
 		}
 		goal = "“" + goal + "”"

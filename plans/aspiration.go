@@ -188,9 +188,10 @@ func pathSteps(m *skills.Matrix, p *skills.Person, pl *Plan, role, target *skill
 				// Said against what the gap takes at steady progress, so
 				// that the date is one both can believe in, or is moved.
 				lo, hi := realisticMonths(realisticStep(pl))
-				gap := words(rd.Gap, "level") + " to close"
+				pl.pace = &datePace{by: a.By, months: months, lo: lo, hi: hi, gap: rd.Gap}
+				gap := pl.pace.gapWords()
 				switch {
-				case months < lo:
+				case pl.pace.ambitious():
 					line += fmt.Sprintf(". With %s, realistically %d-%d months at steady progress, the date is ambitious: talk it through with %s, to keep it with more support than this plan gives or to move it", gap, lo, hi, pl.ManagerCall)
 				case months <= hi:
 					line += fmt.Sprintf(": realistic for %s, which takes %d-%d months at steady progress", gap, lo, hi)
@@ -219,6 +220,40 @@ func pathSteps(m *skills.Matrix, p *skills.Person, pl *Plan, role, target *skill
 		out = append(out, fmt.Sprintf("The people side: handing over your people well is part of the move; agree with %s who takes each of them on, and when, before anything is announced.", pl.ManagerCall))
 	}
 	return out
+}
+
+// datePace is the time a dated aspiration leaves, in months from the
+// assessment, against the lo-hi months that closing gap levels takes at
+// steady progress.
+type datePace struct {
+	by                  time.Time
+	months, lo, hi, gap int
+}
+
+// ambitious reports whether the date comes before the gap can close at
+// steady progress: the plan asks for a talk about it, and the agenda's
+// career conversation holds it.
+func (d *datePace) ambitious() bool { return d != nil && d.months < d.lo }
+
+func (d *datePace) gapWords() string { return words(d.gap, "level") + " to close" }
+
+// paceTalk is, for an ambitious date, what the career conversation says
+// of it and the question it asks, in the manager's voice, from the same
+// figures as the plan's path; "" when the date is not ambitious.
+func paceTalk(pl *Plan, day time.Time) (point, question string) {
+	d := pl.pace
+	if !d.ambitious() || !d.by.After(day) {
+		return "", ""
+	}
+	when := longDate(d.by, day)
+	away := "less than a month away"
+	if n := monthsBetween(day, d.by); n >= 1 {
+		away = words(n, "month") + " away"
+	}
+	point = fmt.Sprintf("Your date for %s, %s, is %s. With %s, that realistically takes %d-%d months at steady progress, so the date is ambitious.",
+		pl.Target.Name, when, away, d.gapWords(), d.lo, d.hi)
+	question = fmt.Sprintf("Do we keep %s, with more support than your plan gives (and which support from me), or move it to a date we both believe in?", when)
+	return point, question
 }
 
 // mentoringGoal is the text of p's first open goal that exercises the

@@ -433,7 +433,7 @@ func yourPeople(pl *Plan, day time.Time, n int) []string {
 		case "goal":
 			if it.due.AddDate(0, 0, 14).Before(day) {
 				out = append(out, fmt.Sprintf("%s goal “%s” was due on %s and is still open: %s",
-					possessive(who), it.goal, longDate(it.due, day), goalAsks[mod(n, len(goalAsks))]))
+					possessive(who), it.goal, longDate(it.due, day), goalAsk(n, who)))
 			}
 		}
 	}
@@ -486,19 +486,24 @@ func trackLine(it owedItem, n int) string {
 	}[mod(n, 3)]
 }
 
-// checkAsks and goalAsks are what a line of yourPeople asks, in turn.
-var (
-	checkAsks = []string{
-		"bring how onboarding is going, and what you need from me for it.",
-		"what is going well so far, and where is a hand still needed?",
-		"anything about it to raise with me first?",
-	}
-	goalAsks = []string{
+// checkAsks are what a line of yourPeople asks about a check, in turn.
+var checkAsks = []string{
+	"bring how onboarding is going, and what you need from me for it.",
+	"what is going well so far, and where is a hand still needed?",
+	"anything about it to raise with me first?",
+}
+
+// goalAsk is what a line of yourPeople asks, in turn, about a report's
+// goal past its date. The goal is the report's and their manager's to
+// re-date: the leader above is asked what the two of them will agree,
+// never for a date of their own (cold read 10, finding 19).
+func goalAsk(n int, who string) string {
+	return []string{
 		"what it waits on, and whether I can help unblock it.",
-		"a new date from you, or a decision from me?",
+		fmt.Sprintf("which will you and %s agree on, a new date that holds, a smaller goal or letting it go?", who),
 		"what would let it close before our next 1:1?",
-	}
-)
+	}[mod(n, 3)]
+}
 
 // teamSituation are the lines of a people leader's plan about where their
 // team stands, from the files: a report who wants the other track (their

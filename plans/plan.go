@@ -258,6 +258,10 @@ type Plan struct {
 	// with: the peers under the same leader, else the leader (see
 	// calibrators).
 	calibrators string
+	// pace is the time the person's dated aspiration leaves against what
+	// the gap takes, as the plan's path says it (see pathSteps); nil when
+	// the plan says nothing of it.
+	pace *datePace
 }
 
 // Milestone is a dated checkpoint of the plan.

@@ -266,7 +266,7 @@ func TestManagersAgendaCarriesWhatTheyOweTheirPeople(t *testing.T) {
 			"Ma's goal “Hand the weekly release review to To” was due on 30 October and is still open: what it waits on, and whether I can help unblock it.",
 		}, nil},
 		{"the same a week later: a new question", "di", "2026-W49", dirTeam, []string{
-			"Ma's goal “Hand the weekly release review to To” was due on 30 October and is still open: a new date from you, or a decision from me?",
+			"Ma's goal “Hand the weekly release review to To” was due on 30 October and is still open: which will you and Ma agree on, a new date that holds, a smaller goal or letting it go?",
 		}, prevAt(t, "2026-W48", 1)},
 		{"a GPM's second agenda: a new question about the new hire", "lee", "2026-W48", gpmTeam, []string{
 			"Is the calibration of your first assessments of Jo and Pat booked with me, before Friday 18 December? Their verdicts wait on it.",

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -132,7 +133,61 @@ func (w *Workspace) Agenda(p *skills.Person, week plans.Week, rep Reporter) (*pl
 	if err := at.team(p, &in); err != nil {
 		return nil, err
 	}
-	return plans.BuildAgenda(in), nil
+	if in.Taken, err = w.taken(at, p.ID, week); err != nil {
+		return nil, err
+	}
+	a := plans.BuildAgenda(in)
+	at.tries[week.String()+"/"+p.ID] = a.TryKey()
+	if at != w {
+		// Read as of a past state: the header says what came after it.
+		wish := false
+		if now, err := w.Repo.Person(p.ID); err == nil {
+			wish = !reflect.DeepEqual(now.Aspiration, p.Aspiration)
+		}
+		a.AsOf = plans.LaterNote(w.Own[p.ID], day, wish)
+	}
+	return a, nil
+}
+
+// taken are the ideas to try of the week (as plans.TryKey says them) of
+// the people of the team before id, by id, each built once per workspace
+// of the day: a person's idea is chosen after theirs, the same whichever
+// command builds the agenda, one or all of them (cold read 10, finding
+// 11). Someone whose agenda cannot be built that day has none.
+func (w *Workspace) taken(at *Workspace, id string, week plans.Week) ([]string, error) {
+	if at.tries == nil {
+		at.tries = map[string]string{}
+	}
+	var ids []string
+	for _, q := range at.Repo.People {
+		if q.ID < id {
+			ids = append(ids, q.ID)
+		}
+	}
+	slices.Sort(ids)
+	var out []string
+	for _, qid := range ids {
+		key, ok := at.tries[week.String()+"/"+qid]
+		if !ok {
+			q, err := at.Repo.Person(qid)
+			if err != nil {
+				return nil, err
+			}
+			a, err := w.Agenda(q, week, nil)
+			if err != nil {
+				// Not in the repository yet that day, or an agenda of
+				// theirs that cannot be read: theirs says so when it is
+				// built; here it takes no idea.
+				at.tries[week.String()+"/"+qid] = ""
+				continue
+			}
+			key = a.TryKey()
+		}
+		if key != "" {
+			out = append(out, key)
+		}
+	}
+	return out, nil
 }
 
 // agendaPlan is p's plan, built once per workspace: a leader's agenda
@@ -158,6 +213,7 @@ func (w *Workspace) agendaPlan(p *skills.Person) (*plans.Plan, error) {
 func (w *Workspace) team(p *skills.Person, in *plans.AgendaInput) error {
 	who := func(q *skills.Person) plans.Who { return plans.Who{ID: q.ID, Name: q.Name, Path: q.Path} }
 	for _, q := range w.Repo.People {
+		in.Team = append(in.Team, q.ID)
 		if q.ID != p.ID && p.Manager != "" && q.Manager == p.Manager && q.Role == p.Role {
 			in.Peers = append(in.Peers, who(q))
 		}
