@@ -156,9 +156,10 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 func TestColdRead2Finding5NoToolWords(t *testing.T) {
 	for kind, want := range map[Verdict]string{
 		{Kind: "not-yet", Text: "not yet: the current role first"}: "Towards Senior Product Manager: not yet, because the Product Manager role comes first.",
-		{Kind: "held", Text: "held until calibration"}:             "Towards Senior Product Manager: I hold my judgement until your levels are calibrated.",
-		{Kind: "ready-soon", Text: "ready in 6-12 months"}:         "Towards Senior Product Manager: close, and realistically ready in 6-12 months.",
-		{Kind: "onboarding", Text: "onboarding"}:                   "",
+		{Kind: "not-yet", Text: "not yet: the current role first", Why: "Negotiation and trade-offs is below the Product Manager bar today, and this plan is about closing it by the next review"}: "Towards Senior Product Manager: not yet. Negotiation and trade-offs is below the Product Manager bar today, and this plan is about closing it by the next review.",
+		{Kind: "held", Text: "held until calibration"}:     "Towards Senior Product Manager: I hold my judgement until your levels are calibrated.",
+		{Kind: "ready-soon", Text: "ready in 6-12 months"}: "Towards Senior Product Manager: close, and realistically ready in 6-12 months.",
+		{Kind: "onboarding", Text: "onboarding"}:           "",
 	} {
 		pl := &Plan{Role: RoleRef{Name: "Product Manager"}, Target: RoleRef{Name: "Senior Product Manager"}, Verdict: kind}
 		if got := verdictWords(pl); got != want {

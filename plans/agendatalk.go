@@ -462,6 +462,11 @@ func verdictWords(pl *Plan) string {
 	case "not-yet":
 		switch strings.TrimPrefix(v.Text, "not yet: ") {
 		case "the current role first":
+			if v.Why != "" {
+				// The plan's own reason, so that the talk and the plan agree
+				// on which skills come first.
+				return fmt.Sprintf("Towards %s: not yet. %s.", t, v.Why)
+			}
 			return fmt.Sprintf("Towards %s: not yet, because the %s role comes first.", t, pl.Role.Name)
 		case "the new job first":
 			return fmt.Sprintf("Towards %s: not yet; leading people well comes first.", t)
