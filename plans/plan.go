@@ -1482,6 +1482,10 @@ func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversatio
 			Manager: lvl, ManagerName: levelName(m, lvl), Direction: "higher"}
 		name, _, _ := strings.Cut(s.Name, ":")
 		name = lowerFirst(name)
+		var part levelReading
+		if self == lvl+1 {
+			part = readLevel(p, &s, self, TodayOf(p).day)
+		}
 		var latest *skills.Evidence
 		for k, e := range p.Evidence {
 			if e.Skill == s.ID && (latest == nil || !e.Date.Before(latest.Date)) {
@@ -1506,6 +1510,10 @@ func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversatio
 			// Two levels apart is not a detail: the case is made on one
 			// piece of work, in front of both.
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s at %d, %s apart: which one piece of work would you bring to show %d, and what would %s need to see in it?", name, self, who, lvl, words(self-lvl, "level"), self, who)
+		case part.shows() && len(part.Missing) > 0 && !ThirdPerson(part.Entry.Text, first):
+			// Part of the level claimed is on file: the question is about
+			// the rest, never as if nothing showed it.
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d. '%s' already shows part of %d: where have you also shown \"%s\", and who saw it?", name, self, who, lvl, part.Entry.Text, self, part.Missing[0])
 		case latest != nil && !ThirdPerson(latest.Text, first):
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with '%s' on file: what have you done since that shows %d?", name, self, who, lvl, latest.Text, self)
 		case latest != nil:

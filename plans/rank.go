@@ -83,6 +83,9 @@ type candidate struct {
 	// records one ("still", "missed", "slipped"...).
 	latest  *skills.Evidence
 	setback bool
+	// part is the person's evidence read against the next level's rubric:
+	// what of it is already on file.
+	part levelReading
 	// seen is set when the newest evidence is dated on or before the
 	// file's assessment: the assessor had it when they set the level, so
 	// it is no case for a higher one.
@@ -212,6 +215,9 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 	if c.latest != nil {
 		c.setback = Setback(c.latest.Text)
 		c.seen = !p.Assessed.IsZero() && !c.latest.Date.After(p.Assessed)
+	}
+	if lvl > 0 {
+		c.part = readLevel(p, s, lvl+1, today)
 	}
 	switch {
 	case newest.IsZero():
@@ -545,6 +551,12 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		switch {
 		case c.setback:
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), SetbackClause(c.latest.Text)))
+		case lvl > 0 && c.part.shows() && len(c.part.Missing) > 0:
+			// Part of the next level is on file already: the plan weighs
+			// it and asks for the rest.
+			out = append(out, fmt.Sprintf("your evidence of %s (\"%s\") already shows part of what %s asks, but not yet \"%s\"", date(c.part.Entry.Date), c.part.Entry.Text, levelWords(m, lvl+1), strings.Join(c.part.Missing, "\", nor \"")))
+		case lvl > 0 && c.seen && c.part.shows():
+			out = append(out, fmt.Sprintf("your evidence of %s (\"%s\") already shows what %s asks, and the level stays until others see it again, on other work", date(c.part.Entry.Date), c.part.Entry.Text, levelWords(m, lvl+1)))
 		case !c.fresh.IsZero() && !c.seen && descriptor(c.skill, lvl+1) != "" && shown([]string{c.latest.Text}, descriptor(c.skill, lvl+1)):
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), levelWords(m, lvl+1), c.latest.Text))
 		case !c.fresh.IsZero():
