@@ -211,7 +211,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		if strings.Contains(a.Text+a.Evidence, skills.ImportTODO) {
 			continue // left to write after coach import: never a placeholder in a plan
 		}
-		if len(out) >= 2 || (c.reentry || c.onboard) && len(out) > 0 {
+		if len(out) >= 2 || (c.reentry || c.back || c.onboard) && len(out) > 0 {
 			break // back from leave, or onboarding: no new recurring work beside the person's own
 		}
 		if c.busy && strings.Contains(strings.ToLower(a.Text), "mentee") {

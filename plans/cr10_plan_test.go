@@ -1,6 +1,8 @@
 package plans
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -59,5 +61,76 @@ func TestCR10EvidenceShowsPartOfNextLevel(t *testing.T) {
 	wantEv = `The goal done by 2027-03-31, with the people it involved able to point to where you did what 3 Proficient asks: "agrees scope with sales or marketing without escalation".`
 	if diff := cmp.Diff(wantEv, pl.Focus[0].Actions[0].Evidence); diff != "" {
 		t.Errorf("goal's evidence, nothing shown (-want +got):\n%s", diff)
+	}
+}
+
+// Cold read 10, finding 2: a level lowered on the return from a long leave
+// is "not counted as a gap", so it is no focus beside a skill the person's
+// own goal brings: the goal's other skill carries it, and the entry that
+// records the return is not read as the skill moving. With nothing else to
+// carry the goal, the re-entry skill stays its place.
+func TestCR10ReentryIsNotTheOnlyFocus(t *testing.T) {
+	m := matrix(t)
+	p := &skills.Person{ID: "lea", Name: "Lea Brandt", Role: "director", Target: "vp", Assessed: day("2026-11-03"),
+		Levels:   with(atBar(m, "director"), map[string]int{"market-knowledge": 3}),
+		Goals:    []skills.Goal{{Text: "Visit the four largest insurers again and redraw the partner map", Skills: []string{"market-knowledge", "stakeholder-relationships"}, Due: day("2026-12-18")}},
+		Evidence: []skills.Evidence{{Date: day("2026-10-19"), Skill: "stakeholder-relationships", Text: "Back from five months of leave; met each insurer's account lead"}}}
+	pl := build(t, p)
+	var got []string
+	for _, f := range pl.Focus {
+		got = append(got, f.Name+": "+f.Why)
+	}
+	want := []string{`Stakeholder relationships: VP of Product asks for 5 Shaping, one level up; your goal "Visit the four largest insurers again and redraw the partner map" depends on it, due 2026-12-18`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("focus (-want +got):\n%s", diff)
+	}
+	p.Goals[0].Skills = []string{"market-knowledge"}
+	pl = build(t, p)
+	if len(pl.Focus) != 1 || pl.Focus[0].ID != "market-knowledge" || len(pl.Focus[0].Actions) != 1 {
+		t.Errorf("the goal's only skill, re-entry, is not its focus with the goal alone: %+v", pl.Focus)
+	}
+}
+
+// Cold read 10, finding 4: while a new manager's re-baseline waits on its
+// calibration, At a glance does not state "at or above the bar on every
+// assessed skill": it says what the calibration decides, and states the
+// fact once it is calibrated.
+func TestCR10AtTheBarNotStatedBeforeCalibration(t *testing.T) {
+	m := matrix(t)
+	rebased, history := rebasedByLee(m, "jo")
+	team := []*skills.Person{
+		{ID: "lee", Name: "Lee Park", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm"), Assessed: day("2026-11-17")},
+		{ID: "robin", Name: "Robin Hart", Role: "director", Levels: atBar(m, "director"), Assessed: day("2026-11-17")},
+		{ID: "jo", Name: "Jo Adeyemi", Role: "pm", Manager: "lee", Levels: rebased, Assessed: day("2026-11-18"), PlanStart: day("2026-09-01")},
+	}
+	plans, _ := teamOf(t, skills.DefaultConfig(), team, history)
+	pl := plans["jo"]
+	if pl.Verdict.Kind != "held" {
+		t.Fatalf("verdict %+v, want held", pl.Verdict)
+	}
+	want := "The calibration decides whether the new levels stand, and with them whether you meet the Senior Product Manager bar on every assessed skill."
+	if !slices.Contains(pl.VerdictEvidence, want) {
+		t.Errorf("at a glance %q, want %q", pl.VerdictEvidence, want)
+	}
+	for _, l := range pl.VerdictEvidence {
+		if strings.HasPrefix(l, "At or above") {
+			t.Errorf("stated before the calibration: %q", l)
+		}
+	}
+}
+
+// Cold read 10, finding 14: fewer focus skills than asked, when At a glance
+// already says every assessed skill meets the bar, is not followed by
+// "everything else is where it should be".
+func TestCR10NoFillerFocusNote(t *testing.T) {
+	m := matrix(t)
+	p := &skills.Person{ID: "eli", Name: "Eli Stone", Role: "pm", Target: "senior-pm", Assessed: day("2026-11-18"),
+		Levels: with(atBar(m, "senior-pm"), map[string]int{"negotiation": 2})}
+	pl := build(t, p)
+	if !slices.Contains(pl.VerdictEvidence, "Every assessed skill meets the Product Manager bar.") {
+		t.Fatalf("at a glance %q", pl.VerdictEvidence)
+	}
+	if len(pl.Focus) >= 3 || pl.FocusNote != "" {
+		t.Errorf("focus %d, note %q, want no note", len(pl.Focus), pl.FocusNote)
 	}
 }

@@ -101,7 +101,7 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	case !pl.Judged():
 		n := pl.Current.Total - pl.Current.Assessed
 		r.NoStrengths = fmt.Sprintf("Too early to name one: %s has a level in %d of %d skills so far, and the first full assessment is still to come.", r.First, pl.Current.Assessed, pl.Current.Total)
-		if b := pl.BuildOn; b != nil {
+		if b := pl.BuildOn; b != nil && b.Rated == "" {
 			r.NoStrengths += fmt.Sprintf(" What the work already shows: %s, on %s, \"%s\".", b.Name, b.Date, b.Text)
 		}
 		r.NoAreas = fmt.Sprintf("None yet: with %d of %d skills not assessed, no skill is called a gap until the first full assessment.", n, pl.Current.Total)
@@ -122,13 +122,18 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence) {
 	shown := func(skill string) *Entry {
 		// The newest entry speaks for the skill, as in the plan
-		// (plans.StrengthShown): not a setback, nor a practice a goal
-		// dropped since gave up.
+		// (plans.StrengthShown): not a setback; a practice a goal dropped
+		// since gave up is passed over for the entry before it.
 		ev := usable(skill)
-		if len(ev) == 0 || plans.Setback(ev[0].Text) || plans.DroppedSince(p, skill, ev[0].Date) {
+		if len(ev) == 0 || plans.Setback(ev[0].Text) {
 			return nil
 		}
-		return &Entry{Date: date(ev[0].Date), Text: ev[0].Text}
+		for _, e := range ev {
+			if !plans.Setback(e.Text) && !plans.DroppedPractice(p, e) {
+				return &Entry{Date: date(e.Date), Text: e.Text}
+			}
+		}
+		return nil
 	}
 	var rated []string
 	for _, s := range pl.Strengths[:min(len(pl.Strengths), maxPoints)] {
@@ -171,7 +176,11 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 	if len(bare) == 0 {
 		r.NoStrengths = fmt.Sprintf("None above the bar yet: %s's levels meet the %s bar, or fall short of it.", r.First, pl.Role.Name)
 	}
-	if b := pl.BuildOn; b != nil {
+	if b := pl.BuildOn; b != nil && b.Rated != "" {
+		// No example at or above the bar: the highest levels there, on
+		// the assessment, never a step below it.
+		r.NoStrengths += fmt.Sprintf(" What %s can build on are the highest levels, on the assessment of %s: %s.", r.First, b.Date, b.Rated)
+	} else if b != nil {
 		where := fmt.Sprintf("at the %s bar, %d %s", pl.Role.Name, b.Level, b.LevelName)
 		if !b.AtBar() {
 			where = fmt.Sprintf("at %d %s where the job asks for %d, a first step towards the bar", b.Level, b.LevelName, b.Bar)
