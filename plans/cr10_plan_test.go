@@ -134,3 +134,30 @@ func TestCR10NoFillerFocusNote(t *testing.T) {
 		t.Errorf("focus %d, note %q, want no note", len(pl.Focus), pl.FocusNote)
 	}
 }
+
+// Cold read 10, finding 17: the Progress section lists only the entries of
+// the period the plan quotes nowhere else, and counts the others.
+func TestCR10ProgressListsOnlyUnquotedEvidence(t *testing.T) {
+	m := matrix(t)
+	p := &skills.Person{ID: "ravi", Name: "Ravi Kumar", Role: "senior-pm", Target: "gpm", Assessed: day("2026-11-10"), PlanStart: day("2026-09-01"),
+		Levels: with(atBar(m, "senior-pm"), map[string]int{"negotiation": 2}),
+		Focus:  []string{"negotiation"},
+		Evidence: []skills.Evidence{
+			{Date: day("2026-10-01"), Skill: "communication", Text: "Ran the quarterly all-hands demo for the payments group"},
+			{Date: day("2026-10-03"), Skill: "communication", Text: "Wrote the payments launch note the sales team now reuses"},
+			{Date: day("2026-11-03"), Skill: "negotiation", Text: "Agreed the partner launch scope with Marketing without escalation"},
+		}}
+	pl := build(t, p)
+	var own []string
+	for _, e := range pl.ProgressEvidence() {
+		own = append(own, e.Text)
+	}
+	if diff := cmp.Diff([]string{"Ran the quarterly all-hands demo for the payments group"}, own); diff != "" {
+		t.Errorf("listed (-want +got):\n%s", diff)
+	}
+	// The newest communication entry is what the plan builds on, and the
+	// negotiation entry is in the focus's why: both quoted above.
+	if pl.ProgressQuoted() != 2 || len(pl.Progress.Evidence) != 3 {
+		t.Errorf("quoted %d of %d, want 2 of 3", pl.ProgressQuoted(), len(pl.Progress.Evidence))
+	}
+}

@@ -106,6 +106,9 @@ type Plan struct {
 	// Feedback counts the peer feedback about the person, when there is
 	// some.
 	Feedback *FeedbackCount `json:"feedback,omitempty"`
+	// progressOwn are the entries of the period quoted nowhere else in
+	// the plan (see ProgressEvidence).
+	progressOwn []EvidenceItem
 	// Readiness is measured against the target role; Current against the
 	// person's own role.
 	Readiness Readiness `json:"readiness"`
@@ -712,6 +715,7 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.Aspiration = aspiration(m, p, pl)
+	pl.splitQuoted(p)
 	return pl, nil
 }
 
