@@ -154,6 +154,15 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		// judge; any other, the matrix's words for the level.
 		who := counterpart(g.Text)
 		seen := observable(s, max(next, lvl))
+		// What the person's evidence already shows of that level is not
+		// asked for as if it were absent: the goal shows the rest.
+		var part levelReading
+		if next > lvl {
+			part = readLevel(p, s, next, TodayOf(p).day)
+		}
+		if part.shows() && len(part.Missing) > 0 {
+			seen = part.Missing[len(part.Missing)-1]
+		}
 		var ev string
 		switch {
 		case measured(g.Text):
@@ -173,6 +182,10 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			}
 		case who != "":
 			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
+		case seen != "" && part.shows() && len(part.Missing) > 0:
+			ev = fmt.Sprintf("The goal done%s, with the people it involved able to point to where you did what %s asks beyond your evidence of %s: \"%s\"", due, levelWords(m, max(next, lvl)), date(part.Entry.Date), seen)
+		case seen != "" && part.shows():
+			ev = fmt.Sprintf("The goal done%s, with the people it involved able to say they saw it again, as on %s: \"%s\"", due, date(part.Entry.Date), seen)
 		case seen != "":
 			ev = fmt.Sprintf("The goal done%s, with the people it involved able to point to where you did what %s asks: \"%s\"", due, levelWords(m, max(next, lvl)), seen)
 		default:
@@ -198,7 +211,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		if strings.Contains(a.Text+a.Evidence, skills.ImportTODO) {
 			continue // left to write after coach import: never a placeholder in a plan
 		}
-		if len(out) >= 2 || (c.reentry || c.onboard) && len(out) > 0 {
+		if len(out) >= 2 || (c.reentry || c.back || c.onboard) && len(out) > 0 {
 			break // back from leave, or onboarding: no new recurring work beside the person's own
 		}
 		if c.busy && strings.Contains(strings.ToLower(a.Text), "mentee") {

@@ -22,6 +22,9 @@ type BuildOn struct {
 	Text string `json:"text"`
 	// Plan is the line the plan says it in, to the person.
 	Plan string `json:"plan"`
+	// Rated lists the highest levels at or above the bar, when no evidence
+	// shows one: named on the assessment of Date alone, Text empty.
+	Rated string `json:"rated,omitempty"`
 }
 
 // AtBar reports whether the skill is at or above the role's bar: the job
@@ -31,7 +34,9 @@ func (b *BuildOn) AtBar() bool { return b.Level >= b.Bar }
 // buildOn is p's BuildOn against role, nil when no evidence of theirs
 // speaks for a skill (StrengthShown) or they are back from leave: the skills at or above the role's
 // bar first, then by how many entries show each, the margin over the bar
-// and the matrix's order.
+// and the matrix's order. When no evidence shows a skill at or above the
+// bar, their highest levels there, on the assessment (see ratedOn), never
+// a step below it.
 func buildOn(m *skills.Matrix, p *skills.Person, role *skills.Role) *BuildOn {
 	type cand struct {
 		b     BuildOn
@@ -51,6 +56,13 @@ func buildOn(m *skills.Matrix, p *skills.Person, role *skills.Role) *BuildOn {
 		}
 		cands = append(cands, cand{b: BuildOn{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Bar: s.Expect[role.ID],
 			Date: date(latest.Date), Text: latest.Text}, n: n, order: i})
+	}
+	if len(cands) > 0 && !slices.ContainsFunc(cands, func(c cand) bool { return c.b.AtBar() }) {
+		// Work written down only below the bar: the highest levels at or
+		// above it, on the assessment, before any step below it.
+		if b := ratedOn(m, p, role); b != nil {
+			return b
+		}
 	}
 	if len(cands) == 0 {
 		return nil
@@ -78,4 +90,42 @@ func boolRank(b bool) int {
 		return 0
 	}
 	return 1
+}
+
+// ratedOn is what p can build on when no evidence shows a skill at or above
+// role's bar: up to three of their highest levels at or above it (the
+// widest margin first among equal levels), on the assessment alone; nil
+// when none is at the bar.
+func ratedOn(m *skills.Matrix, p *skills.Person, role *skills.Role) *BuildOn {
+	type cand struct {
+		b     BuildOn
+		order int
+	}
+	var cands []cand
+	for i := range m.Skills {
+		s := &m.Skills[i]
+		lvl, bar := p.Levels[s.ID], s.Expect[role.ID]
+		if lvl > 0 && lvl >= bar {
+			cands = append(cands, cand{b: BuildOn{SkillRef: ref(s), Level: lvl, LevelName: levelName(m, lvl), Bar: bar, Date: date(p.Assessed)}, order: i})
+		}
+	}
+	if len(cands) == 0 || p.Assessed.IsZero() {
+		return nil
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(b.b.Level, a.b.Level), cmp.Compare(b.b.Level-b.b.Bar, a.b.Level-a.b.Bar), cmp.Compare(a.order, b.order))
+	})
+	cands = cands[:min(3, len(cands))]
+	var parts []string
+	for _, c := range cands {
+		where := fmt.Sprintf("the %s bar", role.Name)
+		if c.b.Level > c.b.Bar {
+			where = fmt.Sprintf("above the %d the job asks for", c.b.Bar)
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s, %s)", c.b.Name, skills.LevelWords(c.b.Level, c.b.LevelName), where))
+	}
+	b := cands[0].b
+	b.Rated = AndList(parts)
+	b.Plan = fmt.Sprintf("%s, on the assessment of %s: your highest levels, the job done well and the ground the next step stands on. Write down one piece of work that shows each, with who saw it.", b.Rated, b.Date)
+	return &b
 }

@@ -67,7 +67,9 @@ func TestCR9StrengthEvidenceIsCurrent(t *testing.T) {
 	for _, st := range build(t, p).Strengths {
 		got = append(got, st.Name+" | "+st.Shows)
 	}
-	want := []string{`Communication up, down and sideways | 2026-10-01 ("Monthly update now read and quoted by Finance")`, "Outcomes and metrics | "}
+	// Cold read 10, finding 10: the dropped practice is passed over, and
+	// the entry before it speaks for the skill.
+	want := []string{`Communication up, down and sideways | 2026-10-01 ("Monthly update now read and quoted by Finance")`, `Outcomes and metrics | 2026-07-08 ("Rewrote the roadmap as three outcomes")`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
@@ -90,7 +92,10 @@ func TestCR9PlanBuildOn(t *testing.T) {
 	if len(pl.Strengths) != 0 || pl.BuildOn == nil {
 		t.Fatalf("strengths %+v, build on %+v", pl.Strengths, pl.BuildOn)
 	}
-	want := `Coaching and mentoring: 2 Practising where the job asks for 3, shown on 2026-10-14 ("Ran the first career conversation with a report, with the development plan open"): a first step towards the bar; take it again, and ask the people it involved what to keep.`
+	// Cold read 10, finding 13: with no work written down at or above the
+	// bar, the highest levels there are named on the assessment, never
+	// the step below it the evidence shows.
+	want := `Communication up, down and sideways (4 Leading, the Group Product Manager bar), Cross-functional collaboration (4 Leading, the Group Product Manager bar) and Customer insight (4 Leading, the Group Product Manager bar), on the assessment of 2026-11-20: your highest levels, the job done well and the ground the next step stands on. Write down one piece of work that shows each, with who saw it.`
 	if diff := cmp.Diff(want, pl.BuildOn.Plan); diff != "" {
 		t.Errorf("build on (-want +got):\n%s", diff)
 	}

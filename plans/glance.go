@@ -75,8 +75,12 @@ func verdictEvidence(pl *Plan) []string {
 			out = append(out, fmt.Sprintf("Short of the %s bar%s: %s.", pl.Target.Name, held, gapList(rd.Below)))
 		case len(rd.Below) > 4:
 			out = append(out, fmt.Sprintf("Short of the %s bar%s: %s, and %s more.", pl.Target.Name, held, gapList(rd.Below[:3]), number(len(rd.Below)-3)))
+		case rd.Assessed > 0 && pl.Role.ID != pl.Target.ID && held != "":
+			// Not told as a fact before the calibration that may reverse
+			// it: what the calibration decides is said instead.
+			out = append(out, fmt.Sprintf("The calibration decides whether the new levels stand, and with them whether you meet the %s bar on every assessed skill.", pl.Target.Name))
 		case rd.Assessed > 0 && pl.Role.ID != pl.Target.ID:
-			out = append(out, fmt.Sprintf("At or above the %s bar on every assessed skill%s.", pl.Target.Name, held))
+			out = append(out, fmt.Sprintf("At or above the %s bar on every assessed skill.", pl.Target.Name))
 		}
 	}
 	if n := rd.Total - rd.Assessed; n > 0 && n*2 < rd.Total {

@@ -106,6 +106,9 @@ type Plan struct {
 	// Feedback counts the peer feedback about the person, when there is
 	// some.
 	Feedback *FeedbackCount `json:"feedback,omitempty"`
+	// progressOwn are the entries of the period quoted nowhere else in
+	// the plan (see ProgressEvidence).
+	progressOwn []EvidenceItem
 	// Readiness is measured against the target role; Current against the
 	// person's own role.
 	Readiness Readiness `json:"readiness"`
@@ -587,6 +590,12 @@ func Build(in Input) (*Plan, error) {
 		// Re-entry promises no new scope: the focus is the refresh and the
 		// person's own goals, never a stretch towards the next role.
 		pl.Focus = slices.DeleteFunc(pl.Focus, func(f Focus) bool { return !f.BelowRole && len(f.Goals) == 0 })
+		// A level to re-assess together is "not counted as a gap": it is
+		// no focus beside the skills the person's own goals bring, only
+		// the place for their goal when nothing else is.
+		if slices.ContainsFunc(pl.Focus, func(f Focus) bool { return !slices.Contains(pl.Reentry, f.ID) }) {
+			pl.Focus = slices.DeleteFunc(pl.Focus, func(f Focus) bool { return slices.Contains(pl.Reentry, f.ID) && !f.Pinned })
+		}
 	}
 	pl.AtBarSince = atBarSince(m, p, target, sorted, bs)
 	pl.evidence, pl.person = p.Evidence, p
@@ -677,6 +686,7 @@ func Build(in Input) (*Plan, error) {
 		for _, n := range pl.waitNote {
 			pl.FocusNote += " " + n
 		}
+		pl.FocusNote = strings.TrimSpace(pl.FocusNote)
 	}
 	ownActions(in, team, pl)
 	pl.moves = movesOf(m, pl)
@@ -697,7 +707,7 @@ func Build(in Input) (*Plan, error) {
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
 	pl.People = append(pl.People, teamSituation(m, in.Config, p, team)...)
 	pl.owed = peopleOwed(p, team)
-	if pl.Ready && pl.FocusNote != "" {
+	if pl.Ready && len(pl.Focus) < in.Config.Plan.Focus {
 		// At the target's bar, the case for it is what others see: a new
 		// hire onboarded with them is part of it.
 		var newHires []string
@@ -705,10 +715,11 @@ func Build(in Input) (*Plan, error) {
 			newHires = append(newHires, cmpName(team.people[id]))
 		}
 		if len(newHires) > 0 {
-			pl.FocusNote += fmt.Sprintf(" Being %s onboarding buddy is part of your %s case too.", possessive(andList(newHires)), target.Name)
+			pl.FocusNote = strings.TrimSpace(pl.FocusNote + fmt.Sprintf(" Being %s onboarding buddy is part of your %s case too.", possessive(andList(newHires)), target.Name))
 		}
 	}
 	pl.Aspiration = aspiration(m, p, pl)
+	pl.splitQuoted(p)
 	return pl, nil
 }
 
@@ -1086,6 +1097,13 @@ func focusNote(pl *Plan, want int) string {
 	}
 	// Fewer than asked: every other assessed skill meets the bar, and no
 	// setback, or goal not already carried by a focus above, names another.
+	// When At a glance already says where every skill stands, that is not
+	// said again.
+	if slices.ContainsFunc(pl.VerdictEvidence, func(l string) bool {
+		return strings.HasPrefix(l, "Every assessed skill meets") || strings.HasPrefix(l, "At or above the") || strings.HasPrefix(l, "The calibration decides")
+	}) {
+		return ""
+	}
 	return fmt.Sprintf("%s this quarter: everything else is where it should be.", upperFirst(words(len(pl.Focus), "focus skill")))
 }
 
@@ -1217,9 +1235,9 @@ func strengthsOn(whose, on string) string {
 // Proficient) or at the top of the scale, and not a focus skill. They are
 // ordered by the evidence behind them (how many entries show each, then
 // the margin over the bar): the skills evidence shows come first, up to
-// three; when fewer than two do, a level two or more above the bar and at
-// least Leading, or at the top of the scale, fills up to two on the
-// assessment alone. Each carries what shows it and, when the repository
+// three; when fewer than three do, a level two or more above the bar and
+// at least Leading, or at the top of the scale, fills up to three on the
+// assessment alone, the widest margin first. Each carries what shows it and, when the repository
 // has one, a use tied to a real person or goal of it. A new hire has none
 // yet. People who lead no one get no manager's uses; someone below their
 // current role's bar, or back from leave, is given no one to teach.
@@ -1293,8 +1311,16 @@ func earnedStrengths(in Input, role *skills.Role, team *TeamIndex, focus []Focus
 	slices.SortStableFunc(rated, byEvidence)
 	cands := shown[:min(len(shown), 3)]
 	for _, c := range rated {
-		if len(cands) >= 2 {
+		// A standout on the rating alone (Technical fluency 5 where the
+		// job asks for 2) is not left out for want of an example: it
+		// follows the ones evidence shows, up to three in all.
+		if len(cands) >= 3 {
 			break
+		}
+		if slices.ContainsFunc(cands, func(o cand) bool {
+			return o.evidence == 0 && o.st.Level == c.st.Level && o.st.ExpectRole == c.st.ExpectRole && o.st.Expect == c.st.Expect
+		}) {
+			continue // the same words on the assessment as one named already: said once
 		}
 		cands = append(cands, c)
 	}
@@ -1313,37 +1339,48 @@ func earnedStrengths(in Input, role *skills.Role, team *TeamIndex, focus []Focus
 // StrengthShown is what shows a strength in skill: the newest evidence on
 // it, and how many entries show it. The newest entry speaks for the
 // skill: when it records a setback, setback is true and the skill is no
-// strength; when a goal on the skill was dropped on or after it, the
-// practice it records was given up, and nothing is quoted (nil, 0), the
-// older entries with it.
+// strength. An entry that records a practice a goal on the skill has
+// dropped since (see DroppedPractice) was given up: it is passed over, and
+// the newest entry before it speaks instead (nil, 0 when none does).
 func StrengthShown(p *skills.Person, skill string) (latest *skills.Evidence, n int, setback bool) {
 	for k, e := range p.Evidence {
 		if e.Skill == skill && (latest == nil || !e.Date.Before(latest.Date)) {
 			latest = &p.Evidence[k]
 		}
 	}
-	switch {
-	case latest == nil:
-		return nil, 0, false
-	case Setback(latest.Text):
+	if latest != nil && Setback(latest.Text) {
 		return nil, 0, true
-	case DroppedSince(p, skill, latest.Date):
-		return nil, 0, false
 	}
-	for _, e := range p.Evidence {
-		if e.Skill == skill && !Setback(e.Text) {
-			n++
+	latest = nil
+	for k, e := range p.Evidence {
+		if e.Skill != skill || Setback(e.Text) || DroppedPractice(p, e) {
+			continue
+		}
+		n++
+		if latest == nil || !e.Date.Before(latest.Date) {
+			latest = &p.Evidence[k]
 		}
 	}
 	return latest, n, false
 }
 
-// DroppedSince reports whether a goal of p on skill was dropped on or
-// after day: what evidence of that day records was a practice since given
-// up, not one to quote as a strength.
-func DroppedSince(p *skills.Person, skill string, day time.Time) bool {
+// DroppedPractice reports whether evidence e records the practice of a
+// goal of p on its skill that was dropped on or after e's date ("Held
+// launch reviews for the last three releases" under a dropped "Run a
+// launch review for every release"): two content words in common. Other
+// work on the skill stays the person's to be known for.
+func DroppedPractice(p *skills.Person, e skills.Evidence) bool {
 	return slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
-		return !g.Dropped.IsZero() && g.Done.IsZero() && slices.Contains(g.Skills, skill) && !g.Dropped.Before(day)
+		if g.Dropped.IsZero() || !g.Done.IsZero() || !slices.Contains(g.Skills, e.Skill) || g.Dropped.Before(e.Date) {
+			return false
+		}
+		want, n := contentWords(g.Text), 0
+		for w := range contentWords(e.Text) {
+			if want[w] {
+				n++
+			}
+		}
+		return n >= 2
 	})
 }
 
@@ -1486,6 +1523,10 @@ func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversatio
 			Manager: lvl, ManagerName: levelName(m, lvl), Direction: "higher"}
 		name, _, _ := strings.Cut(s.Name, ":")
 		name = lowerFirst(name)
+		var part levelReading
+		if self == lvl+1 {
+			part = readLevel(p, &s, self, TodayOf(p).day)
+		}
 		var latest *skills.Evidence
 		for k, e := range p.Evidence {
 			if e.Skill == s.ID && (latest == nil || !e.Date.Before(latest.Date)) {
@@ -1510,6 +1551,10 @@ func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversatio
 			// Two levels apart is not a detail: the case is made on one
 			// piece of work, in front of both.
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s at %d, %s apart: which one piece of work would you bring to show %d, and what would %s need to see in it?", name, self, who, lvl, words(self-lvl, "level"), self, who)
+		case part.shows() && len(part.Missing) > 0 && !ThirdPerson(part.Entry.Text, first):
+			// Part of the level claimed is on file: the question is about
+			// the rest, never as if nothing showed it.
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d. '%s' already shows part of %d: where have you also shown \"%s\", and who saw it?", name, self, who, lvl, part.Entry.Text, self, part.Missing[0])
 		case latest != nil && !ThirdPerson(latest.Text, first):
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with '%s' on file: what have you done since that shows %d?", name, self, who, lvl, latest.Text, self)
 		case latest != nil:

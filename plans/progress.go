@@ -338,3 +338,49 @@ func startOf(history []skills.Change, since string, today time.Time) (start, boo
 	}
 	return st, true
 }
+
+// ProgressEvidence are the entries dated in the period that the plan does
+// not already quote elsewhere (a focus, a strength, a question): the
+// Progress section lists only those, and counts the others (see
+// ProgressQuoted), so no entry is read twice.
+func (pl *Plan) ProgressEvidence() []EvidenceItem { return pl.progressOwn }
+
+// ProgressQuoted is how many entries dated in the period the plan quotes
+// elsewhere.
+func (pl *Plan) ProgressQuoted() int { return len(pl.Progress.Evidence) - len(pl.progressOwn) }
+
+// splitQuoted sets the entries of the period the plan quotes elsewhere
+// apart from the others.
+func (pl *Plan) splitQuoted(p *skills.Person) {
+	var said []string
+	for _, f := range pl.Focus {
+		said = append(said, f.Why)
+		said = append(said, f.Evidence...)
+		for _, a := range f.Actions {
+			said = append(said, a.Text, a.After, a.Evidence)
+		}
+	}
+	for _, s := range pl.Strengths {
+		said = append(said, s.Shows)
+	}
+	if pl.BuildOn != nil {
+		said = append(said, pl.BuildOn.Plan)
+	}
+	for _, c := range pl.Conversations {
+		said = append(said, c.Question)
+	}
+	said = append(said, pl.VerdictEvidence...)
+	all := strings.Join(said, "\n")
+	pl.progressOwn = nil
+	for _, e := range pl.Progress.Evidence {
+		raw := e.Text
+		for _, x := range p.Evidence {
+			if date(x.Date) == e.Date && x.Skill == e.Skill.ID {
+				raw = x.Text
+			}
+		}
+		if !strings.Contains(all, e.Text) && !strings.Contains(all, raw) {
+			pl.progressOwn = append(pl.progressOwn, e)
+		}
+	}
+}

@@ -83,13 +83,18 @@ type candidate struct {
 	// records one ("still", "missed", "slipped"...).
 	latest  *skills.Evidence
 	setback bool
+	// part is the person's evidence read against the next level's rubric:
+	// what of it is already on file.
+	part levelReading
 	// seen is set when the newest evidence is dated on or before the
 	// file's assessment: the assessor had it when they set the level, so
 	// it is no case for a higher one.
 	seen bool
-	// reentry is set when the level was lowered after a return from leave.
-	reentry bool
-	tier    int
+	// reentry is set when the level was lowered after a return from leave;
+	// back for every skill of someone back from one within the plan's 90
+	// days.
+	reentry, back bool
+	tier          int
 	// onboard is set for a new hire: the next role is not theirs to plan.
 	onboard bool
 	// ready is set when the person meets the target's bar on every
@@ -113,6 +118,8 @@ type candidate struct {
 const (
 	tierBelowTouched = iota
 	tierGoal
+	// tierReentry is a level lowered on a return from leave.
+	tierReentry
 	tierBelow
 	tierTarget
 	// tierGoalAtBar is a goal's skill already at the target's bar, for
@@ -213,6 +220,9 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 		c.setback = Setback(c.latest.Text)
 		c.seen = !p.Assessed.IsZero() && !c.latest.Date.After(p.Assessed)
 	}
+	if lvl > 0 {
+		c.part = readLevel(p, s, lvl+1, today)
+	}
 	switch {
 	case newest.IsZero():
 	case !newest.Before(today.AddDate(0, 0, -freshDays)):
@@ -283,6 +293,10 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		c := signals(m, p, role, target, i, today)
 		c.gap = max(0, c.gap)
 		c.ready = ready
+		// Pinned by the person and their manager: a focus, with nothing
+		// new asked in it when the return from leave lowered it.
+		c.reentry = !back.IsZero() && c.belowRole
+		c.back = !back.IsZero()
 		pinned = append(pinned, c)
 	}
 	for i := range m.Skills {
@@ -293,13 +307,19 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		lvl, assessed := p.Levels[s.ID]
 		c := signals(m, p, role, target, i, today)
 		c.onboard, c.ready = onboard, ready
-		if !back.IsZero() && c.belowRole {
-			c.reentry = true
-		}
+		c.back = !back.IsZero()
+		c.reentry = c.back && c.belowRole
 		touched := len(c.goals) > 0 || c.latest != nil || c.transition || c.self != 0
 		switch {
 		case !assessed && len(c.goals) == 0:
 			continue // assessed first, never guessed
+		case c.reentry:
+			// A level lowered on the return from a long leave is
+			// re-assessed together, not counted as a gap: it comes after
+			// the skills the person's own goals name, which carry those
+			// goals first (see Build: it is a focus only when nothing else
+			// is).
+			c.tier = tierReentry
 		case c.belowRole && touched:
 			c.tier = tierBelowTouched
 		case c.setback || (len(c.goals) > 0 && (!assessed || lvl <= s.Expect[target.ID] && lvl < m.MaxLevel())):
@@ -541,10 +561,18 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 			out = append(out, fmt.Sprintf("the move to %s is %s", target.Name, lowerFirst(strings.TrimSuffix(sh, "."))))
 		}
 	}
-	if c.latest != nil {
+	if c.latest != nil && !recordsReturn(c.latest.Text) {
+		// The entry that records a return from leave is the re-entry, not
+		// the skill moving.
 		switch {
 		case c.setback:
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), SetbackClause(c.latest.Text)))
+		case lvl > 0 && c.part.shows() && len(c.part.Missing) > 0:
+			// Part of the next level is on file already: the plan weighs
+			// it and asks for the rest.
+			out = append(out, fmt.Sprintf("your evidence of %s (\"%s\") already shows part of what %s asks, but not yet \"%s\"", date(c.part.Entry.Date), c.part.Entry.Text, levelWords(m, lvl+1), strings.Join(c.part.Missing, "\", nor \"")))
+		case lvl > 0 && c.seen && c.part.shows():
+			out = append(out, fmt.Sprintf("your evidence of %s (\"%s\") already shows what %s asks, and the level stays until others see it again, on other work", date(c.part.Entry.Date), c.part.Entry.Text, levelWords(m, lvl+1)))
 		case !c.fresh.IsZero() && !c.seen && descriptor(c.skill, lvl+1) != "" && shown([]string{c.latest.Text}, descriptor(c.skill, lvl+1)):
 			out = append(out, fmt.Sprintf("the latest evidence, of %s, already reads like %s (\"%s\"): bring it to the next assessment", date(c.latest.Date), levelWords(m, lvl+1), c.latest.Text))
 		case !c.fresh.IsZero():

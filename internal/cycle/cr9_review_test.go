@@ -18,7 +18,10 @@ func TestReviewBuildOnWithoutStrength(t *testing.T) {
 		evidence("2026-10-14", "coaching", "Ran the first career conversation with a report, her development plan open")
 	_, out := reviewCase{src: src}.build(t)
 	wantLines(t, section(out, "Strengths"),
-		`Nothing Kofi does above the Group Product Manager bar has an example from work behind it yet. What Kofi can build on is Coaching and mentoring, at 2 Practising where the job asks for 3, a first step towards the bar: on 2026-10-14, "Ran the first career conversation with a report, her development plan open".`)
+		`Nothing Kofi does above the Group Product Manager bar has an example from work behind it yet. What Kofi can build on are the highest levels, on the assessment of 2026-11-20: Execution and delivery (4 Leading, above the 3 the job asks for), Communication up, down and sideways (4 Leading, the Group Product Manager bar) and Cross-functional collaboration (4 Leading, the Group Product Manager bar).`)
+	if strings.Contains(section(out, "Strengths"), "Coaching") {
+		t.Errorf("a step below the bar named to build on (cold read 10, finding 13):\n%s", section(out, "Strengths"))
+	}
 	// An entry on a skill at the bar comes first: the job done well.
 	src += evidence("2026-09-02", "communication", "Wrote the quarterly update the board now quotes")
 	_, out = reviewCase{src: src}.build(t)
@@ -43,9 +46,8 @@ func TestReviewTooEarlyForStrengths(t *testing.T) {
 
 // TestReviewStrengthQuotesNoDroppedPractice (cold read 9, finding 1): the
 // newest entry on a skill speaks for it; a practice a goal on the skill
-// dropped since is not quoted, and a setback as the newest word means no
-// strength. The entry before a dropped practice, on other work, is the
-// example (cold read 10, finding 10: not "on the assessment of").
+// dropped since is not quoted, the entry before it is (cold read 10,
+// finding 10), and a setback as the newest word means no strength.
 func TestReviewStrengthQuotesNoDroppedPractice(t *testing.T) {
 	src := "name = \"Chloe Martin\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-18\n\n[levels]\n" +
 		levels(t, "pm", map[string]int{"outcome-focus": 4, "communication": 4}) +

@@ -101,7 +101,7 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	case !pl.Judged():
 		n := pl.Current.Total - pl.Current.Assessed
 		r.NoStrengths = fmt.Sprintf("Too early to name one: %s has a level in %d of %d skills so far, and the first full assessment is still to come.", r.First, pl.Current.Assessed, pl.Current.Total)
-		if b := pl.BuildOn; b != nil {
+		if b := pl.BuildOn; b != nil && b.Rated == "" {
 			r.NoStrengths += fmt.Sprintf(" What the work already shows: %s, on %s, \"%s\".", b.Name, b.Date, b.Text)
 		}
 		r.NoAreas = fmt.Sprintf("None yet: with %d of %d skills not assessed, no skill is called a gap until the first full assessment.", n, pl.Current.Total)
@@ -122,17 +122,14 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence) {
 	shown := func(skill string) *Entry {
 		// The newest entry speaks for the skill, as in the plan
-		// (plans.StrengthShown), unless it is a setback; an entry that
-		// records the work of a goal dropped since is a practice given up
-		// and is passed over for the one before it (cold read 10,
-		// finding 10: Chloe's roadmap rewrite stood behind her outcomes
-		// level, not the launch reviews she stopped).
+		// (plans.StrengthShown): not a setback; a practice a goal dropped
+		// since gave up is passed over for the entry before it.
 		ev := usable(skill)
 		if len(ev) == 0 || plans.Setback(ev[0].Text) {
 			return nil
 		}
 		for _, e := range ev {
-			if !plans.Setback(e.Text) && !givenUp(p, skill, e) {
+			if !plans.Setback(e.Text) && !plans.DroppedPractice(p, e) {
 				return &Entry{Date: date(e.Date), Text: e.Text}
 			}
 		}
@@ -179,7 +176,11 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 	if len(bare) == 0 {
 		r.NoStrengths = fmt.Sprintf("None above the bar yet: %s's levels meet the %s bar, or fall short of it.", r.First, pl.Role.Name)
 	}
-	if b := pl.BuildOn; b != nil {
+	if b := pl.BuildOn; b != nil && b.Rated != "" {
+		// No example at or above the bar: the highest levels there, on
+		// the assessment, never a step below it.
+		r.NoStrengths += fmt.Sprintf(" What %s can build on are the highest levels, on the assessment of %s: %s.", r.First, b.Date, b.Rated)
+	} else if b != nil {
 		where := fmt.Sprintf("at the %s bar, %d %s", pl.Role.Name, b.Level, b.LevelName)
 		if !b.AtBar() {
 			where = fmt.Sprintf("at %d %s where the job asks for %d, a first step towards the bar", b.Level, b.LevelName, b.Bar)
@@ -212,15 +213,6 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 		each = "before it is named a strength"
 	}
 	r.StrengthsAsk = fmt.Sprintf("Rated above the %s bar, with no example written down: %s. Write one %s will recognise %s.", pl.Role.Name, plans.AndList(names), r.First, each)
-}
-
-// givenUp reports whether e records the work of a goal on skill that was
-// dropped on or after its day.
-func givenUp(p *skills.Person, skill string, e skills.Evidence) bool {
-	return slices.ContainsFunc(p.Goals, func(g skills.Goal) bool {
-		return plans.DroppedSince(p, skill, e.Date) && !g.Dropped.IsZero() && !g.Dropped.Before(e.Date) &&
-			slices.Contains(g.Skills, skill) && plans.SameWork(g.Text, e.Text)
-	})
 }
 
 // improvements are the plan's focus skills below a bar, then, while there
