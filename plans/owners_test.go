@@ -28,24 +28,37 @@ func actionsOf(pl *Plan, id string) []string {
 	return out
 }
 
-// An organisation-wide deliverable in both the manager's plan and the
-// report's is the manager's: the report brings their part two weeks before
-// the manager's date, and a milestone never comes before that date.
+// An organisation-wide deliverable is a proposal until it is a goal in its
+// owner's file (cold read 10, finding 6): the plan asks the person to
+// propose it to their manager, and a report is given no part of it. Once
+// it is the manager's goal, it has one owner: the report brings their part
+// two weeks before the goal's date, and a milestone never comes before
+// that date.
 func TestOrgDeliverableHasOneOwner(t *testing.T) {
 	m := matrix(t)
-	rosa := &skills.Person{ID: "rosa", Name: "Rosa Lind", Role: "director", Levels: atBar(m, "director"),
+	rosa := &skills.Person{ID: "rosa", Name: "Rosa Lind", Role: "director", Levels: atBar(m, "director"), Manager: "vic",
 		Focus: []string{"communication"}, Assessed: day("2026-10-20")}
 	rosa.Levels["communication"] = 4
+	vic := &skills.Person{ID: "vic", Name: "Vic Amadi", Role: "vp", Levels: atBar(m, "vp")}
 	kim := func() *skills.Person {
 		return &skills.Person{ID: "kim", Name: "Kim Vale", Role: "principal-pm", Manager: "rosa", Levels: atBar(m, "principal-pm"),
 			Focus: []string{"communication"}, Assessed: day("2026-11-10")}
 	}
 	const deliverable = "Write the product principles or narrative the organisation plans from, and retell it at every planning cycle, all-hands and leadership offsite for two quarters. | Teams outside product citing the narrative in their own plans; the same story told by people who heard it from you."
-	if got := actionsOf(build(t, rosa), "communication"); !cmp.Equal(got, []string{deliverable}) {
+	own := build(t, rosa, vic)
+	if got := actionsOf(own, "communication"); !cmp.Equal(got, []string{deliverable}) {
 		t.Fatalf("the manager's own action: %q", got)
 	}
-	pl := build(t, kim(), rosa)
-	want := []string{`Your part in Rosa's deliverable, "Write the product principles or narrative the organisation plans from" (due 2027-01-20 in Rosa's own plan): agree with Rosa at your next 1:1 which part is yours, and bring it to Rosa by 2027-01-06. | Your part in Rosa's hands by 2027-01-06, and Rosa able to say, once it is out, which of it came from you.`}
+	if got, want := own.Focus[0].Actions[0].InPlan, "Propose to Vic at your next 1:1 that you write the product principles or narrative the organisation plans from; once agreed, it is a goal of yours, done by 2027-01-20; after this plan: retell it at every planning cycle, all-hands and leadership offsite for two quarters."; got != want {
+		t.Errorf("the manager's own action, in the plan:\n got %q\nwant %q", got, want)
+	}
+	if got := actionsOf(build(t, kim(), rosa, vic), "communication"); got != nil {
+		t.Errorf("a part of a deliverable only proposed: %q", got)
+	}
+	agreed := *rosa
+	agreed.Goals = []skills.Goal{{Text: "Write the product principles the organisation plans from", Skills: []string{"communication"}, Due: day("2027-01-20")}}
+	pl := build(t, kim(), &agreed, vic)
+	want := []string{`Your part in Rosa's goal "Write the product principles the organisation plans from" (due 2027-01-20): agree with Rosa at your next 1:1 which part is yours, and bring it to Rosa by 2027-01-06. | Your part in Rosa's hands by 2027-01-06, and Rosa able to say, once it is out, which of it came from you.`}
 	if diff := cmp.Diff(want, actionsOf(pl, "communication")); diff != "" {
 		t.Errorf("the report's action (-want +got):\n%s", diff)
 	}

@@ -677,6 +677,7 @@ func Build(in Input) (*Plan, error) {
 	ownActions(in, team, pl)
 	pl.moves = movesOf(m, pl)
 	scopeFocusToPlan(pl.Focus, pl.NextReview)
+	proposeOrgWide(pl)
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)
 	pl.Concern = concern(pl)
