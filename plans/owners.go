@@ -91,9 +91,13 @@ func actionFirstStep(text string) string {
 func ownActions(in Input, team *TeamIndex, pl *Plan) {
 	p := in.Person
 	var setbacks []string
+	var habit skills.Evidence // the latest setback that says the person holds on to others' work
 	for _, e := range p.Evidence {
 		if c := SetbackClause(e.Text); c != "" {
 			setbacks = append(setbacks, c)
+			if overControl([]string{c}) && !e.Date.Before(habit.Date) {
+				habit, habit.Text = e, c
+			}
 		}
 	}
 	holds := overControl(setbacks)
@@ -110,9 +114,13 @@ func ownActions(in Input, team *TeamIndex, pl *Plan) {
 			a := &f.Actions[j]
 			switch {
 			case holds && moreTimeOnTheirWork(a.Text):
+				// Coaching, not delegation: the habit in the person's own
+				// words is what the month breaks, and the time goes to
+				// coaching the author after the work is out.
 				*a = Action{
-					Text:     "For the next month, each report sends their own work (updates, specs, plans) out under their own name without your edits; you give your comments afterwards, in writing and as questions, and change nothing yourself.",
-					Evidence: "A month of your reports' work gone out unedited by you, and each report able to say which of your comments they took up.",
+					Text: fmt.Sprintf("For the next month, break the habit written down on %s (\"%s\"): the work goes out as its author wrote it, and you coach them on it afterwards, in a half-hour where they speak first and you ask before you advise.",
+						date(habit.Date), strings.TrimSuffix(habit.Text, ".")),
+					Evidence: "A month of your reports' work gone out as they wrote it, and each of them able to say what your questions afterwards changed in their next piece.",
 				}
 			case len(reports) > 0 && writesPlans(a.Text):
 				a.Text = fmt.Sprintf("Go through the plan %s already has, in a 1:1 with them: agree the focus skills and goals in their words, and come back to them monthly in your 1:1s.", reports[0])
