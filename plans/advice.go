@@ -495,6 +495,9 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		if past != "" {
 			c += "; " + past
 		}
+		if h := pl.handover; h != nil && !pl.person.Joined.IsZero() && pl.person.Joined.AddDate(0, 0, 90).After(handoverEnd(pl)) {
+			c += fmt.Sprintf("; %s joins the day-90 review", h.with)
+		}
 		out = append(out, c+".")
 	case "not-yet":
 		switch {
@@ -550,6 +553,10 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		c := fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for it, %s.", andList(open), first, mgr, review)
 		if len(open) > 1 {
 			c = fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for them, %s.", andList(open), first, mgr, themReview(review))
+		}
+		if h, last := pl.handover, lastDue(goals); h != nil && last.After(handoverEnd(pl)) {
+			// A promise that outlasts the hand-over has an owner who stays.
+			c += fmt.Sprintf(" %s shares this backing with %s through to %s.", h.with, mgr, date(last))
 		}
 		out = append(out, c)
 	}
@@ -645,6 +652,16 @@ func readyForMonths(pl *Plan, first, mgr string) []string {
 		scope = fmt.Sprintf("Scope in %s terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is %s's to run, with its decisions, agreed at the next 1:1.", pl.Target.Name, first)
 	default:
 		scope = fmt.Sprintf("Scope in %s terms before the title: the widest problem the group has that fits the %s bar, %s's to own from the next 1:1, with its decisions.", pl.Target.Name, pl.Target.Name, first)
+	}
+	if h := pl.handover; h != nil {
+		// Scope held until the promotion round outlasts the hand-over: it
+		// is agreed with the manager's manager, who stays.
+		scope = strings.TrimSuffix(scope, ".")
+		if strings.HasSuffix(scope, "agreed at the next 1:1") {
+			scope += fmt.Sprintf(" with %s too, so that it holds until the round.", h.with)
+		} else {
+			scope += fmt.Sprintf(", agreed with %s so that it holds until the round.", h.with)
+		}
 	}
 	return []string{scope, stayTalk(pl, first, mgr)}
 }

@@ -167,10 +167,15 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 			n := int(due.Sub(start).Hours() / 24)
 			covered[(n+29)/30] = true
 			text := fmt.Sprintf("\"%s\" done", g.Text)
-			if strings.Contains(strings.ToLower(g.Text), "calibrat") && pl.calibrators != "" {
+			calibration := strings.Contains(strings.ToLower(g.Text), "calibrat")
+			if calibration && pl.calibrators != "" {
 				// Calibrated with people the repository has, never with
 				// peers it does not.
 				text = fmt.Sprintf("\"%s\" done, %s", g.Text, pl.calibrators)
+			} else if calibration && pl.noCalibrators != "" {
+				// Nobody to hold it with: the goal is quoted as written and
+				// its re-wording suggested, never made for the person.
+				text = fmt.Sprintf("\"%s\" cannot be done as written, as %s: re-word the goal with %s at your next 1:1", g.Text, pl.noCalibrators, cmp.Or(pl.ManagerCall, "your manager"))
 			} else if who := pl.waiting[g.Text]; who != "" {
 				text = fmt.Sprintf("\"%s\" done, once %s has handed it over", g.Text, who)
 			} else if who := counterpart(g.Text); who != "" {

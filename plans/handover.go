@@ -2,6 +2,7 @@ package plans
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -102,6 +103,37 @@ func cosponsorOf(m *skills.Matrix, p *skills.Person, team *TeamIndex) (with, why
 		return "", ""
 	}
 	return team.names[mgr.Manager], why
+}
+
+// handoverDays is the window a manager handing over their people has for
+// it, from the report's assessment: the month in which the manager's own
+// plan has them agree with their manager, at their next 1:1, who leads
+// each person and from when. A promise in a report's plan that runs past
+// it is made together with the manager's manager, who stays: the promotion
+// case, the staying conversation, scope held until the round, backing for
+// goals due later, a new hire's day-90 review. Nothing in the report's
+// plan says why.
+const handoverDays = 30
+
+// handoverEnd is the last day of the hand-over window in pl; the zero day
+// when the plan has no date.
+func handoverEnd(pl *Plan) time.Time {
+	if pl.Today.day.IsZero() {
+		return time.Time{}
+	}
+	return pl.Today.day.AddDate(0, 0, handoverDays)
+}
+
+// lastDue is the latest due date among the open goals gs; zero when none
+// has a date.
+func lastDue(gs []GoalItem) time.Time {
+	var last time.Time
+	for _, g := range gs {
+		if d, err := time.Parse(time.DateOnly, g.Due); err == nil && !g.Overdue && d.After(last) {
+			last = d
+		}
+	}
+	return last
 }
 
 // caseWith is who makes the promotion case with the manager: the manager's

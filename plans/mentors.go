@@ -27,9 +27,12 @@ import (
 //   - the result depends on the people, never on the order of their files:
 //     needs are served in rounds (everyone's first focus skill, then the
 //     second...), people by id within a round, and the mentor chosen is the
-//     least loaded, then the strongest in the skill, then the first by id. A
-//     mentor already paired with the person takes another skill of theirs
-//     without using capacity;
+//     least loaded, then the strongest in the skill, then the first by id;
+//   - one mentor, one skill of a mentee's in a cycle: a second skill with
+//     the same mentor halves the time on both and puts one voice on all of
+//     a person's growth, so the mentee's next skill goes to the next best
+//     mentor, who takes capacity as any other, or to none. A mentor so
+//     carries at most capacity skills in all, as many as mentees;
 //   - what people want comes before that order (their aspirations): the
 //     needs a mentee wants to grow are served first, in rounds of their
 //     own, and a mentor who wants to teach the skill is chosen before one
@@ -141,16 +144,6 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			return qi != pi && q.ID != p.Manager && q.Manager != p.ID && q.ID != calibrator[p.ID] && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
 		}
 		best, found := holder{}, false
-		// Those who mentor p already take another skill without using
-		// capacity, when they meet their own bar in it.
-		for _, qi := range mentorsOf[pi] {
-			q := people[qi]
-			h := holder{qi, q.Levels[s.ID]}
-			if h.level >= need && meetsOwnBar(m, q, s.ID, h.level) && qi != pi && q.ID != p.Manager && q.Manager != p.ID &&
-				!slices.Contains(mentorsOf[qi], pi) && (!found || better(s.ID, h, best)) {
-				best, found = h, true
-			}
-		}
 		// The best holder who can take p: by load, then level, then id;
 		// only while p has room for another mentor.
 		for _, sh := range []*skillHolders{teachers[s.ID], holders[s.ID]} {

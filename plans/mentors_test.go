@@ -164,14 +164,25 @@ func TestMatch(t *testing.T) {
 			want:     []string{"cy > ann: negotiation"},
 		},
 		{
-			name: "a mentor already paired takes another skill without using capacity",
+			name: "one mentor takes one skill of a mentee's: the next skill goes to none when nobody else holds it",
 			team: []*skills.Person{
 				person("ann", "pm", "", map[string]int{"negotiation": 2, "hiring": 1}),
 				person("bo", "gpm", "", map[string]int{"negotiation": 5, "hiring": 5}),
 			},
 			focus:    map[string][]string{"ann": {"negotiation", "hiring"}},
 			capacity: 1,
-			want:     []string{"bo > ann: negotiation", "bo > ann: hiring"},
+			want:     []string{"bo > ann: negotiation"},
+		},
+		{
+			name: "one mentor takes one skill of a mentee's: the next skill goes to the next best mentor",
+			team: []*skills.Person{
+				person("ann", "pm", "", map[string]int{"negotiation": 2, "hiring": 1}),
+				person("bo", "gpm", "", map[string]int{"negotiation": 5, "hiring": 5}),
+				person("cy", "gpm", "", map[string]int{"negotiation": 2, "hiring": 4}),
+			},
+			focus:    map[string][]string{"ann": {"negotiation", "hiring"}},
+			capacity: 2,
+			want:     []string{"bo > ann: negotiation", "cy > ann: hiring"},
 		},
 		{
 			// Found by TestMatchKeepsItsRulesOnRandomTeams: a mentor already
@@ -301,6 +312,12 @@ func TestMatchRules(t *testing.T) {
 			people[x[0]][x[1]] = true
 		}
 	}
+	skillsOf := map[string]int{}
+	for _, pr := range ix.Pairs() {
+		if skillsOf[pr.Mentor]++; skillsOf[pr.Mentor] > cfg.Team.MentorCapacity {
+			t.Errorf("%s mentors %d skills in all, capacity %d", pr.Mentor, skillsOf[pr.Mentor], cfg.Team.MentorCapacity)
+		}
+	}
 	for id, ps := range people {
 		if len(ps) > cfg.Team.MentorCapacity {
 			t.Errorf("%s is paired with %d people across mentors and mentees, capacity %d", id, len(ps), cfg.Team.MentorCapacity)
@@ -424,6 +441,9 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 		if mentors[pr.Mentee] == nil {
 			mentors[pr.Mentee] = map[string]bool{}
 		}
+		if mentors[pr.Mentee][pr.Mentor] {
+			return fmt.Sprintf("%v: the mentor has another skill of the mentee's already", pr)
+		}
 		mentors[pr.Mentee][pr.Mentor] = true
 		served[pr.Mentee+"/"+pr.Skill] = true
 	}
@@ -450,10 +470,9 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 			}
 			for _, q := range team {
 				lvl := q.Levels[skill]
-				again := mentors[p.ID][q.ID]
 				if q == p || q.ID == p.Manager || q.Manager == p.ID || q.ID == calibrator[p.ID] || mentors[q.ID][p.ID] ||
 					lvl < want || !canMentor(m, q) || !meetsOwnBar(m, q, skill, lvl) ||
-					!again && (load[q.ID] >= capacity || load[p.ID] >= capacity) {
+					mentors[p.ID][q.ID] || load[q.ID] >= capacity || load[p.ID] >= capacity {
 					continue
 				}
 				return fmt.Sprintf("%s's need of %s is unserved, and %s could take it", p.ID, skill, q.ID)

@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -13,10 +14,16 @@ import (
 // Who owns the work a focus action asks for, read from the person's own
 // file and the repository around them (cold read 9, findings 1 and 2):
 //
+//   - an organisation-wide deliverable that is not the person's own goal
+//     is a proposal to agree with their manager, not a commitment the plan
+//     makes for them (proposeOrgWide), and nobody else is given a part of
+//     it until it is a goal in its owner's file;
 //   - an organisation-wide deliverable has one owner: when the person's
-//     manager has the same matrix action in their own plan, the person's
-//     action is their part of the manager's, due two weeks before the
-//     manager's date;
+//     manager has a goal of that kind on the skill in their own file, the
+//     person's action is their part of the manager's goal, due two weeks
+//     before the goal's date; when the manager has the same matrix action
+//     only as a proposal, the person's action is left out, as it is theirs
+//     to propose;
 //   - a person whose own setbacks say they hold on to their reports' work
 //     (rewriting it, reviewing it line by line, keeping it for sign-off) is
 //     not given more of their own time on that work: the report owns it,
@@ -84,9 +91,13 @@ func actionFirstStep(text string) string {
 func ownActions(in Input, team *TeamIndex, pl *Plan) {
 	p := in.Person
 	var setbacks []string
+	var habit skills.Evidence // the latest setback that says the person holds on to others' work
 	for _, e := range p.Evidence {
 		if c := SetbackClause(e.Text); c != "" {
 			setbacks = append(setbacks, c)
+			if overControl([]string{c}) && !e.Date.Before(habit.Date) {
+				habit, habit.Text = e, c
+			}
 		}
 	}
 	holds := overControl(setbacks)
@@ -96,16 +107,20 @@ func ownActions(in Input, team *TeamIndex, pl *Plan) {
 			reports = append(reports, team.callName(q))
 		}
 	}
-	mgrActions, mgrCall, mgrDue := managerOrgActions(in, team)
+	mgrActions, mgrCall, mgrGoals := managerOrgActions(in, team)
 	for i := range pl.Focus {
 		f := &pl.Focus[i]
 		for j := 0; j < len(f.Actions); j++ {
 			a := &f.Actions[j]
 			switch {
 			case holds && moreTimeOnTheirWork(a.Text):
+				// Coaching, not delegation: the habit in the person's own
+				// words is what the month breaks, and the time goes to
+				// coaching the author after the work is out.
 				*a = Action{
-					Text:     "For the next month, each report sends their own work (updates, specs, plans) out under their own name without your edits; you give your comments afterwards, in writing and as questions, and change nothing yourself.",
-					Evidence: "A month of your reports' work gone out unedited by you, and each report able to say which of your comments they took up.",
+					Text: fmt.Sprintf("For the next month, break the habit written down on %s (\"%s\"): the work goes out as its author wrote it, and you coach them on it afterwards, in a half-hour where they speak first and you ask before you advise.",
+						date(habit.Date), strings.TrimSuffix(habit.Text, ".")),
+					Evidence: "A month of your reports' work gone out as they wrote it, and each of them able to say what your questions afterwards changed in their next piece.",
 				}
 			case len(reports) > 0 && writesPlans(a.Text):
 				a.Text = fmt.Sprintf("Go through the plan %s already has, in a 1:1 with them: agree the focus skills and goals in their words, and come back to them monthly in your 1:1s.", reports[0])
@@ -113,18 +128,23 @@ func ownActions(in Input, team *TeamIndex, pl *Plan) {
 					a.Text = fmt.Sprintf("Go through the plans %s already have, in a 1:1 with each: agree the focus skills and goals in their words, and come back to them monthly in your 1:1s.", andList(reports))
 				}
 				a.After = ""
-			case mgrDue != "" && orgWide(a.Text) && slices.Contains(mgrActions, a.Text):
-				due := contributionDue(mgrDue, pl.Today.day)
+			case orgWide(a.Text) && (slices.Contains(mgrActions, a.Text) || mgrGoals[f.ID] != nil):
+				g := mgrGoals[f.ID]
+				due := ""
+				if g != nil {
+					due = contributionDue(date(g.Due), pl.Today.day)
+				}
 				if due == "" {
-					// The manager's deliverable is due before the person
-					// could add to it: it is the manager's alone.
+					// The manager's deliverable is only proposed, or due
+					// before the person could add to it: it is the
+					// manager's alone.
 					f.Actions = slices.Delete(f.Actions, j, j+1)
 					j--
 					continue
 				}
 				*a = Action{
-					Text: fmt.Sprintf("Your part in %s deliverable, \"%s\" (due %s in %s own plan): agree with %s at your next 1:1 which part is yours, and bring it to %s by %s.",
-						possessive(mgrCall), actionFirstStep(a.Text), mgrDue, possessive(mgrCall), mgrCall, mgrCall, due),
+					Text: fmt.Sprintf("Your part in %s goal \"%s\" (due %s): agree with %s at your next 1:1 which part is yours, and bring it to %s by %s.",
+						possessive(mgrCall), g.Text, date(g.Due), mgrCall, mgrCall, due),
 					Evidence: fmt.Sprintf("Your part in %s hands by %s, and %s able to say, once it is out, which of it came from you.", possessive(mgrCall), due, mgrCall),
 				}
 			}
@@ -134,18 +154,19 @@ func ownActions(in Input, team *TeamIndex, pl *Plan) {
 
 // managerOrgActions are the organisation-wide matrix actions of the
 // manager's own plan (see orgWide), what the person calls the manager, and
-// the date those actions are due by, the manager's next review; nothing
-// when the manager is not in the repository or has no assessment date.
-func managerOrgActions(in Input, team *TeamIndex) ([]string, string, string) {
+// the manager's own open goals of that kind, by the skills they name: the
+// deliverables agreed, of which a report can be given a part; nothing when
+// the manager is not in the repository or has no assessment date.
+func managerOrgActions(in Input, team *TeamIndex) ([]string, string, map[string]*skills.Goal) {
 	mgr := team.people[in.Person.Manager]
 	if mgr == nil || mgr.ID == in.Person.ID || mgr.Assessed.IsZero() {
-		return nil, "", ""
+		return nil, "", nil
 	}
 	m := in.Matrix
 	role := m.Role(mgr.Role)
 	target := m.Role(mgr.TargetRole(m))
 	if role == nil || target == nil {
-		return nil, "", ""
+		return nil, "", nil
 	}
 	mi := in
 	mi.Person, mi.History, mi.Feedback = mgr, nil, nil
@@ -157,14 +178,47 @@ func managerOrgActions(in Input, team *TeamIndex) ([]string, string, string) {
 			}
 		}
 	}
-	if len(out) == 0 {
-		return nil, "", ""
+	goals := map[string]*skills.Goal{}
+	for i, g := range mgr.Goals {
+		if !g.Done.IsZero() || g.Due.IsZero() || !orgWide(g.Text) {
+			continue
+		}
+		for _, id := range g.Skills {
+			if goals[id] == nil {
+				goals[id] = &mgr.Goals[i]
+			}
+		}
 	}
-	months := in.Config.Review.Months
-	if months <= 0 {
-		months = skills.DefaultConfig().Review.Months
+	if len(out) == 0 && len(goals) == 0 {
+		return nil, "", nil
 	}
-	return out, team.callName(mgr), date(mgr.Assessed.AddDate(0, months, 0))
+	return out, team.callName(mgr), goals
+}
+
+// proposeOrgWide says every organisation-wide deliverable the matrix puts
+// in the plan (orgWide) as a proposal to agree with the manager: nobody has
+// agreed it yet, and the plan does not commit the person, or anyone else,
+// to it. Run after the actions are scoped to the plan.
+func proposeOrgWide(pl *Plan) {
+	mgr := cmp.Or(pl.ManagerCall, "your manager")
+	for i := range pl.Focus {
+		for j := range pl.Focus[i].Actions {
+			a := &pl.Focus[i].Actions[j]
+			if !orgWide(a.Text) || strings.HasPrefix(a.Text, "Your part in ") {
+				continue
+			}
+			c := fmt.Sprintf("Propose to %s at your next 1:1 that you %s; once agreed, it is a goal of yours", mgr, lowerFirst(actionFirstStep(a.Text)))
+			if d := actionDue(*a); d != "" {
+				c += ", done by " + d
+			}
+			if _, after, ok := strings.Cut(a.InPlan, "; after this plan: "); ok {
+				c += "; after this plan: " + after
+			} else {
+				c += "."
+			}
+			a.InPlan = c
+		}
+	}
 }
 
 // contributionDue is when a report's part of their manager's deliverable,

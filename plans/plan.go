@@ -258,9 +258,9 @@ type Plan struct {
 	// waits on: the manager's prep in the person's agenda names it.
 	handOver map[string]skills.Goal
 	// calibrators says who a calibration goal of the person's is held
-	// with: the peers under the same leader, else the leader (see
-	// calibrators).
-	calibrators string
+	// with: the peers under the same leader; noCalibrators, when there are
+	// none, why it cannot be held as written (see calibrateWithWhom).
+	calibrators, noCalibrators string
 	// pace is the time the person's dated aspiration leaves against what
 	// the gap takes, as the plan's path says it (see pathSteps); nil when
 	// the plan says nothing of it.
@@ -519,7 +519,7 @@ func Build(in Input) (*Plan, error) {
 	pl.Conversations = conversations(m, p, pl.ManagerCall)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
-	pl.calibrators = calibrateWithWhom(m, p, team)
+	pl.calibrators, pl.noCalibrators = calibrateWithWhom(m, p, team)
 	if mgr := team.people[p.Manager]; mgr != nil {
 		// A goal that waits on the manager's own overdue goal is not the
 		// person's to chase: the hand-over is the manager's commitment, and
@@ -691,6 +691,7 @@ func Build(in Input) (*Plan, error) {
 	ownActions(in, team, pl)
 	pl.moves = movesOf(m, pl)
 	scopeFocusToPlan(pl.Focus, pl.NextReview)
+	proposeOrgWide(pl)
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)
 	pl.Concern = concern(pl)
@@ -1819,12 +1820,14 @@ func stalled(pl *Plan, agreed []string, cycle int) string {
 		days, pl.Person.PlanStart, cmp.Or(pl.ManagerCall, "your manager"))
 }
 
-// calibrateWithWhom says with whom p can calibrate ratings: the peers who report
-// to p's manager (those who lead people, when p does), by name; when there
-// are none, p's manager, and why. "" when p has no manager in the team.
-func calibrateWithWhom(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
+// calibrateWithWhom says with whom p can calibrate ratings: the peers who
+// report to p's manager (those who lead people, when p does), by name, as
+// "with Gus"; when there are none, why a calibration "with the others"
+// cannot be held as written: "no other Group Product Manager reports to
+// Pia". "" when p has no manager in the team.
+func calibrateWithWhom(m *skills.Matrix, p *skills.Person, team *TeamIndex) (with, none string) {
 	if p.Manager == "" || team.names[p.Manager] == "" {
-		return ""
+		return "", ""
 	}
 	leads := false
 	if r := m.Role(p.Role); r != nil {
@@ -1842,17 +1845,13 @@ func calibrateWithWhom(m *skills.Matrix, p *skills.Person, team *TeamIndex) stri
 		peers = append(peers, team.callName(q))
 	}
 	if len(peers) > 0 {
-		return "with " + andList(peers)
+		return "with " + andList(peers), ""
 	}
-	mgr := team.managerCall(p)
 	role := p.Role
 	if r := m.Role(p.Role); r != nil {
 		role = r.Name
 	}
-	if leads {
-		return fmt.Sprintf("with %s: nobody else who leads people reports to %s", mgr, mgr)
-	}
-	return fmt.Sprintf("with %s: no other %s reports to %s", mgr, role, mgr)
+	return "", fmt.Sprintf("no other %s reports to %s", role, team.managerCall(p))
 }
 
 // roleFull reports whether the team's shape names role and the team already

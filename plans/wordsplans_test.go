@@ -189,19 +189,19 @@ func TestCalibrateWithWhom(t *testing.T) {
 	ann := &skills.Person{ID: "ann", Name: "Ann Ek", Role: "senior-pm", Manager: "pia", Levels: atBar(m, "senior-pm")}
 	gus := &skills.Person{ID: "gus", Name: "Gus Bo", Role: "gpm", Manager: "pia", Levels: atBar(m, "gpm")}
 	tests := []struct {
-		name string
-		team []*skills.Person
-		want string
+		name       string
+		team       []*skills.Person
+		want, none string
 	}{
 		{name: "the only people leader under the leader", team: []*skills.Person{pia, sam, ann},
-			want: "with Pia: nobody else who leads people reports to Pia"},
+			none: "no other Group Product Manager reports to Pia"},
 		{name: "a peer who leads people", team: []*skills.Person{pia, sam, ann, gus}, want: "with Gus"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ix := IndexTeam(m, skills.DefaultConfig(), tt.team)
-			if got := calibrateWithWhom(m, sam, ix); got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
+			if got, none := calibrateWithWhom(m, sam, ix); got != tt.want || none != tt.none {
+				t.Errorf("got %q, %q, want %q, %q", got, none, tt.want, tt.none)
 			}
 		})
 	}
