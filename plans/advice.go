@@ -520,15 +520,17 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	// The goals the focus serves first, then the others: every open goal
 	// the plan lists has the manager's backing, up to three.
 	var goals []GoalItem
+	// A goal that cannot be done as written is re-worded first, not backed
+	// (cold read 11, finding 9).
 	for _, f := range pl.Focus {
 		for _, g := range pl.Goals {
-			if slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == f.ID }) && !slices.ContainsFunc(goals, func(o GoalItem) bool { return o.Text == g.Text }) {
+			if slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == f.ID }) && !slices.ContainsFunc(goals, func(o GoalItem) bool { return o.Text == g.Text }) && !pl.unworkable(g) {
 				goals = append(goals, g)
 			}
 		}
 	}
 	for _, g := range pl.Goals {
-		if !slices.ContainsFunc(goals, func(o GoalItem) bool { return o.Text == g.Text }) {
+		if !slices.ContainsFunc(goals, func(o GoalItem) bool { return o.Text == g.Text }) && !pl.unworkable(g) {
 			goals = append(goals, g)
 		}
 	}
@@ -553,10 +555,6 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		c := fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for it, %s.", andList(open), first, mgr, review)
 		if len(open) > 1 {
 			c = fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for them, %s.", andList(open), first, mgr, themReview(review))
-		}
-		if h, last := pl.handover, lastDue(goals); h != nil && last.After(handoverEnd(pl)) {
-			// A promise that outlasts the hand-over has an owner who stays.
-			c += fmt.Sprintf(" %s shares this backing with %s through to %s.", h.with, mgr, date(last))
 		}
 		out = append(out, c)
 	}

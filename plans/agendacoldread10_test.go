@@ -92,7 +92,7 @@ func TestAmbitiousDateTalkedThroughInTheCareerConversation(t *testing.T) {
 	pl := &Plan{Target: RoleRef{ID: "gpm", Name: "Group Product Manager"},
 		pace: &datePace{by: day("2027-09-30"), months: 10, lo: 12, hi: 18, gap: 11}}
 	point, ask := paceTalk(pl, day("2026-12-01"))
-	if want := "Your date for Group Product Manager, 30 September 2027, is nine months away. With 11 levels to close, that realistically takes 12-18 months at steady progress, so the date is ambitious."; point != want {
+	if want := "Your date for Group Product Manager, 30 September 2027, is ten months away. With 11 levels to close, that realistically takes 12-18 months at steady progress, so the date is ambitious."; point != want {
 		t.Errorf("point = %q, want %q", point, want)
 	}
 	if want := "Do we keep 30 September 2027, with more support than your plan gives (and which support from me), or move it to a date we both believe in?"; ask != want {

@@ -247,7 +247,9 @@ func paceTalk(pl *Plan, day time.Time) (point, question string) {
 	}
 	when := longDate(d.by, day)
 	away := "less than a month away"
-	if n := monthsBetween(day, d.by); n >= 1 {
+	// Rounded to the nearest month, as people say it: 1 December to 30
+	// September is ten months away, not nine (cold read 11, finding 10).
+	if n := monthsBetween(day, d.by.AddDate(0, 0, 15)); n >= 1 {
 		away = words(n, "month") + " away"
 	}
 	point = fmt.Sprintf("Your date for %s, %s, is %s. With %s, that realistically takes %d-%d months at steady progress, so the date is ambitious.",

@@ -167,7 +167,7 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 			n := int(due.Sub(start).Hours() / 24)
 			covered[(n+29)/30] = true
 			text := fmt.Sprintf("\"%s\" done", g.Text)
-			calibration := strings.Contains(strings.ToLower(g.Text), "calibrat")
+			calibration := calibrationGoal(g.Text)
 			if calibration && pl.calibrators != "" {
 				// Calibrated with people the repository has, never with
 				// peers it does not.
@@ -395,4 +395,16 @@ func sortedEvidence(ev []skills.Evidence) []skills.Evidence {
 	out := slices.Clone(ev)
 	slices.SortStableFunc(out, func(a, b skills.Evidence) int { return a.Date.Compare(b.Date) })
 	return out
+}
+
+// calibrationGoal reports whether a goal's text is about calibration.
+func calibrationGoal(text string) bool {
+	return strings.Contains(strings.ToLower(text), "calibrat")
+}
+
+// unworkable reports whether g cannot be done as written: a calibration
+// goal with nobody in the repository to hold it with. Its milestone asks
+// for it to be re-worded; nobody backs it as written.
+func (pl *Plan) unworkable(g GoalItem) bool {
+	return pl.noCalibrators != "" && calibrationGoal(g.Text)
 }

@@ -110,9 +110,12 @@ func cosponsorOf(m *skills.Matrix, p *skills.Person, team *TeamIndex) (with, why
 // plan has them agree with their manager, at their next 1:1, who leads
 // each person and from when. A promise in a report's plan that runs past
 // it is made together with the manager's manager, who stays: the promotion
-// case, the staying conversation, scope held until the round, backing for
-// goals due later, a new hire's day-90 review. Nothing in the report's
-// plan says why.
+// case, the staying conversation, scope held until the round, a new hire's
+// day-90 review. Backing for goals stays with whoever leads the person: it
+// is weekly work, the plan is written again when the skill file names the
+// new manager, and a co-owner named on it only hinted at a move nobody has
+// announced (cold read 11, finding 2). Nothing in the report's plan says
+// why.
 const handoverDays = 30
 
 // handoverEnd is the last day of the hand-over window in pl; the zero day
@@ -122,18 +125,6 @@ func handoverEnd(pl *Plan) time.Time {
 		return time.Time{}
 	}
 	return pl.Today.day.AddDate(0, 0, handoverDays)
-}
-
-// lastDue is the latest due date among the open goals gs; zero when none
-// has a date.
-func lastDue(gs []GoalItem) time.Time {
-	var last time.Time
-	for _, g := range gs {
-		if d, err := time.Parse(time.DateOnly, g.Due); err == nil && !g.Overdue && d.After(last) {
-			last = d
-		}
-	}
-	return last
 }
 
 // caseWith is who makes the promotion case with the manager: the manager's
