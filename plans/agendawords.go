@@ -104,6 +104,21 @@ func SetbackClause(text string) string {
 	return ""
 }
 
+// QuotedSetback is the setback of an entry as it is quoted to a reader:
+// its clause, or the whole entry when the clause speaks of someone the
+// entry names only outside it. In "Gave Lena the roadmap to run, but still
+// rewrites her updates", "her" is Lena only with the first clause, so the
+// whole entry is quoted (cold read 11, finding 5).
+func QuotedSetback(text string) string {
+	c := SetbackClause(text)
+	if c != "" && c != text && personPronoun.MatchString(c) {
+		return strings.TrimSpace(text)
+	}
+	return c
+}
+
+var personPronoun = regexp.MustCompile(`(?i)\b(she|he|her|hers|him|his|their|them)\b`)
+
 // sinceLastTime describes the committed changes dated after since and up to
 // the day of this 1:1, one commit at a time: a commit that sets the
 // person's levels (see [Baselines]) is one line naming the baseline.

@@ -505,3 +505,20 @@ func TestTryThisWeekFitsAWeek(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedSetbackKeepsWhoItSpeaksOf (cold read 11, finding 5): a
+// setback clause that speaks of someone named only outside it is quoted
+// with the whole entry, so that "her" has someone to refer to; a clause
+// that stands alone is quoted alone.
+func TestQuotedSetbackKeepsWhoItSpeaksOf(t *testing.T) {
+	for text, want := range map[string]string{
+		"Gave Lena the Q1 roadmap to run, but still rewrites her updates before they go out": "Gave Lena the Q1 roadmap to run, but still rewrites her updates before they go out",
+		"Still reviews every PRD line by line; specs wait two days for sign-off":             "Still reviews every PRD line by line",
+		"Missed the beta date by two weeks":                                                  "Missed the beta date by two weeks",
+		"Agreed launch scope with Sales without escalation":                                  "",
+	} {
+		if got := QuotedSetback(text); got != want {
+			t.Errorf("QuotedSetback(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

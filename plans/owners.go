@@ -96,7 +96,7 @@ func ownActions(in Input, team *TeamIndex, pl *Plan) {
 		if c := SetbackClause(e.Text); c != "" {
 			setbacks = append(setbacks, c)
 			if overControl([]string{c}) && !e.Date.Before(habit.Date) {
-				habit, habit.Text = e, c
+				habit, habit.Text = e, QuotedSetback(e.Text)
 			}
 		}
 	}

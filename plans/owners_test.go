@@ -98,7 +98,7 @@ func TestActionsByWhoOwnsTheWork(t *testing.T) {
 	const critique = "Block one hour a week with each report for work critique; open every session with a question and give advice only after they have proposed an answer."
 	// The month breaks the habit in the person's own words (cold read 10,
 	// finding 11): two managers with the habit read two actions.
-	const owns = "For the next month, break the habit written down on 2026-11-01 (\"still rewrites their updates before they go out\"): the work goes out as its author wrote it, and you coach them on it afterwards, in a half-hour where they speak first and you ask before you advise."
+	const owns = "For the next month, break the habit written down on 2026-11-01 (\"Handed the roadmap to a report, but still rewrites their updates before they go out\"): the work goes out as its author wrote it, and you coach them on it afterwards, in a half-hour where they speak first and you ask before you advise."
 	const ownsSpecs = "For the next month, break the habit written down on 2026-11-01 (\"Still reviews every spec line by line\"): the work goes out as its author wrote it, and you coach them on it afterwards, in a half-hour where they speak first and you ask before you advise."
 	const write = "Write a development plan with each report from the skill matrix, with goals, actions and evidence, and review it monthly in your 1:1s."
 	tests := []struct {

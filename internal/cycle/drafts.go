@@ -154,7 +154,7 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		for _, e := range slices.Backward(se.Entries) {
 			// Said once: an area that quotes it says it in the growth
 			// draft.
-			c := plans.SetbackClause(e.Text)
+			c := plans.QuotedSetback(e.Text)
 			if c != "" && !slices.ContainsFunc(r.Improvements, func(a Point) bool { return a.Evidence != nil && a.Evidence.Text == c && a.Evidence.Date == e.Date }) {
 				out = append(out, still(r.First, e.Date, c))
 			}

@@ -324,7 +324,7 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 		ev := usable(pt.Skill.ID)
 		switch {
 		case len(ev) > 0 && !ev[0].Date.Before(met) && plans.Setback(ev[0].Text):
-			pt.Evidence = &Entry{Date: date(ev[0].Date), Text: plans.SetbackClause(ev[0].Text)}
+			pt.Evidence = &Entry{Date: date(ev[0].Date), Text: plans.QuotedSetback(ev[0].Text)}
 		case !met.IsZero() && (len(ev) == 0 || !met.Before(ev[0].Date)):
 			pt.Step = fmt.Sprintf("the goal \"%s\", met on %s, is a step towards it", metText, date(met))
 		case len(ev) > 0:
