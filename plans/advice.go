@@ -112,6 +112,10 @@ func abs(x int) int {
 func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, lvl, next int, leads bool, usedGoals map[string]bool) []Action {
 	var out []Action
 	lead := "" // the person's goal the actions open with
+	// A skill at or above the target's bar asks for the level above it, the
+	// stretch: the person's goal shows the bar, and the matrix's actions
+	// for the level above are the stretch beside it, never the goal again.
+	stretching := lvl > 0 && next > lvl && c.gap <= 0
 	if c.setback && c.latest != nil && measured(c.latest.Text) {
 		// A number that fell (a survey, a score) is no habit: the people
 		// behind it say what changed, and the next reading shows the rest.
@@ -153,12 +157,16 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		// not vouched for; a goal done for someone named is theirs to
 		// judge; any other, the matrix's words for the level.
 		who := counterpart(g.Text)
-		seen := observable(s, max(next, lvl))
+		reach := max(next, lvl)
+		if stretching {
+			reach = lvl
+		}
+		seen := observable(s, reach)
 		// What the person's evidence already shows of that level is not
 		// asked for as if it were absent: the goal shows the rest.
 		var part levelReading
-		if next > lvl {
-			part = readLevel(p, s, next, TodayOf(p).day)
+		if reach > lvl {
+			part = readLevel(p, s, reach, TodayOf(p).day)
 		}
 		if part.shows() && len(part.Missing) > 0 {
 			seen = part.Missing[len(part.Missing)-1]
@@ -183,11 +191,11 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		case who != "":
 			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
 		case seen != "" && part.shows() && len(part.Missing) > 0:
-			ev = fmt.Sprintf("The goal done%s, with the people it involved able to point to where you did what %s asks beyond your evidence of %s: \"%s\"", due, levelWords(m, max(next, lvl)), date(part.Entry.Date), seen)
+			ev = fmt.Sprintf("The goal done%s, with the people it involved able to point to where you did what %s asks beyond your evidence of %s: \"%s\"", due, levelWords(m, reach), date(part.Entry.Date), seen)
 		case seen != "" && part.shows():
 			ev = fmt.Sprintf("The goal done%s, with the people it involved able to say they saw it again, as on %s: \"%s\"", due, date(part.Entry.Date), seen)
 		case seen != "":
-			ev = fmt.Sprintf("The goal done%s, with the people it involved able to point to where you did what %s asks: \"%s\"", due, levelWords(m, max(next, lvl)), seen)
+			ev = fmt.Sprintf("The goal done%s, with the people it involved able to point to where you did what %s asks: \"%s\"", due, levelWords(m, reach), seen)
 		default:
 			ev = fmt.Sprintf("The goal done%s, and the people it involved saying, in their own words, what you did differently", due)
 		}
@@ -205,7 +213,9 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 	// and present the multi-year vision" beside "Present the 2027 vision")
 	// says the goal twice: the goal is the action.
 	for _, g := range p.OpenGoals() {
-		done = append(done, g.Text)
+		if !stretching {
+			done = append(done, g.Text)
+		}
 	}
 	for _, a := range s.Actions {
 		if strings.Contains(a.Text+a.Evidence, skills.ImportTODO) {
@@ -217,7 +227,7 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		if c.busy && strings.Contains(strings.ToLower(a.Text), "mentee") {
 			continue // no room for more mentees: the plan does not add them
 		}
-		if lead != "" && sameWork(lead, a.Text) {
+		if lead != "" && !stretching && sameWork(lead, a.Text) {
 			continue // the same work as the goal the actions open with: said once
 		}
 		if a.To == next && next > lvl && skills.Audience(a.Leads, leads) && !shown(done, a.Text+" "+a.Evidence) {

@@ -640,8 +640,11 @@ func levelShows(f Focus, on string) string {
 		// scale's first step.
 		return fmt.Sprintf("In %s, which level does your first try%s read like to you? We set your first level from it.", name, on)
 	}
-	if clause == "" || f.Next.Value <= f.Level.Value {
-		// At the level already: what it changed, not a level to reach.
+	if clause == "" || f.Next.Value <= f.Level.Value || f.StretchPast != "" && on != "" {
+		// At the level already: what it changed, not a level to reach. A
+		// goal of someone past the target's bar shows that bar, as the
+		// plan says: the level above it is the stretch beside the goal,
+		// never held against the goal's own work.
 		return fmt.Sprintf("%s: what your first try%s changed.", UpperFirst(name), on)
 	}
 	// One question a manager would ask (cold read 8, finding 3): the

@@ -222,16 +222,22 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 			out = append(out, Milestone{Days: 60, Date: day(60), Text: "What others can see: " + strings.Join(parts, "; ") + "."})
 		}
 	}
-	var targets, long []string
+	var targets, long, past []string
+	stretchPast := ""
 	for _, f := range pl.Focus {
 		switch {
 		case f.Next.Value <= f.Level.Value:
 		case f.Level.Value == 0:
 			// No level yet: it is assessed first, not reached.
-		case f.Level.Value >= f.Expect && !f.BelowRole:
-			// At the bar already: the goal uses it; no new level is due.
 		case f.Next.Value == m.MaxLevel():
 			long = append(long, f.Name)
+		case f.StretchPast != "":
+			// Past the target's bar: started and seen in 90 days, the
+			// level itself left to the review.
+			past = append(past, fmt.Sprintf("%s towards %s", f.Name, f.Next.Words()))
+			stretchPast = f.StretchPast
+		case f.Level.Value >= f.Expect && !f.BelowRole:
+			// At the bar already: the goal uses it; no new level is due.
 		default:
 			targets = append(targets, fmt.Sprintf("%s at %s", f.Name, f.Next.Words()))
 		}
@@ -255,6 +261,9 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 			verb = "keep"
 		}
 		ninety += fmt.Sprintf(" %s %s building towards %s: a step of a year or more, not of 90 days.", andList(long), verb, levelWords(m, m.MaxLevel()))
+	}
+	if len(past) > 0 {
+		ninety += fmt.Sprintf(" The stretch past the %s bar under way, with a first piece of work others saw: %s.", stretchPast, andList(past))
 	}
 	if len(later) > 0 {
 		ninety += fmt.Sprintf(" On track for %s, with what is left to do named.", andList(later))

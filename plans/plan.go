@@ -365,17 +365,26 @@ type Focus struct {
 	Next    LevelText `json:"next"`
 	Expect  int       `json:"expect"`
 	// ExpectName is the name of the level Expect.
-	ExpectName string   `json:"expect_name"`
-	Actions    []Action `json:"actions"`
-	Question   string   `json:"question"`
-	Goals      []string `json:"goals"`
-	Evidence   []string `json:"evidence"`
+	ExpectName string `json:"expect_name"`
+	// StretchPast is set when the skill is at or above the target's bar
+	// and Next is the level above it all the same: the name of the role
+	// whose bar it steps past (the target). StretchRole is the first role
+	// up the ladder from the target that works at Next, "" when none does.
+	StretchPast string   `json:"stretch_past,omitempty"`
+	StretchRole string   `json:"stretch_role,omitempty"`
+	Actions     []Action `json:"actions"`
+	Question    string   `json:"question"`
+	Goals       []string `json:"goals"`
+	Evidence    []string `json:"evidence"`
 	// Resources are ways to learn the skill: a practice at work first, then
 	// a person, then reading.
 	Resources []skills.Resource `json:"resources"`
 	// Noted is who wrote the person's latest setback on the skill, in an
 	// agenda's words ("my note"): set by the agenda from the history.
 	Noted string `json:"-"`
+	// AtTop is set when the skill is at the top of the scale for someone
+	// who is asked for new work: the focus is the goal it serves.
+	AtTop bool `json:"at_top,omitempty"`
 }
 
 // LevelText is a level with its name and what it looks like for a skill.
@@ -1039,6 +1048,9 @@ func baselineFocus(m *skills.Matrix, pl *Plan) {
 			if strings.HasPrefix(r, already) {
 				f.Reasons[k] = fmt.Sprintf("it was %s before the assessment of %s, which set it at the %s bar; that new level waits for the calibration, and what will settle it is %s",
 					levelWords(m, prior), b.Date, pl.Target.Name, settle)
+				if f.StretchPast != "" {
+					f.Reasons[k] += "; the stretch past that bar is " + stretchWords(f.Next.Words(), f.StretchRole)
+				}
 				changed = true
 			}
 		}
@@ -1134,17 +1146,27 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 			next = min(max(s.Expect[role.ID], 1), m.MaxLevel())
 		}
 		bar := s.Expect[target.ID]
+		stretchPast, stretchRole := "", ""
 		if lvl > 0 && lvl >= bar {
 			// At the target's bar already (a goal's skill, or one the
-			// person pinned): the goal is where it shows, never a step to a
-			// level the target role does not ask for.
+			// person pinned): the level above it is the stretch past the
+			// target; at the top of the scale, or for someone asked for
+			// nothing new, the goal is where it shows.
 			next = lvl
+			if n, works := stretch(m, c, target, lvl); n > 0 {
+				next, stretchPast = n, target.Name
+				if works != nil {
+					stretchRole = works.Name
+				}
+			}
 		}
 		f := Focus{
 			SkillRef: ref(s), Pillar: pillarName(m, s.Pillar), Pinned: c.pinned, BelowRole: c.belowRole,
 			Gap: c.gap, Weight: c.weight, Expect: bar, ExpectName: expectName(m, bar),
-			Level:    levelText(m, s, lvl),
-			Next:     levelText(m, s, next),
+			Level:       levelText(m, s, lvl),
+			Next:        levelText(m, s, next),
+			StretchPast: stretchPast, StretchRole: stretchRole,
+			AtTop:    lvl == m.MaxLevel() && !c.onboard && !c.back && !c.reentry,
 			Question: question(p.ID, s, next, role.Leads),
 		}
 		for _, persona := range s.Personas {
@@ -1197,12 +1219,17 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 }
 
 // Step is the step a focus skill asks for, in a few words: "2 Practising
-// -> 3 Proficient", "4 Leading, already at the bar".
+// -> 3 Proficient", "3 Proficient -> 4 Leading, the stretch past the Senior
+// Product Manager bar", "5 Shaping, the top of the scale", or, for someone
+// asked for nothing new (onboarding, back from leave), "3 Proficient,
+// already at the bar".
 func (f Focus) Step() string {
 	switch {
 	case f.Level.Value == 0:
 		return fmt.Sprintf("not assessed yet, %s expected", f.Next.Words())
-	case f.Next.Value <= f.Level.Value && f.Level.Value <= f.Expect && f.Expect > 0:
+	case f.StretchPast != "":
+		return fmt.Sprintf("%s -> %s, the stretch past the %s bar", f.Level.Words(), f.Next.Words(), f.StretchPast)
+	case f.Next.Value <= f.Level.Value && !f.AtTop && f.Level.Value <= f.Expect && f.Expect > 0:
 		return fmt.Sprintf("%s, already at the bar", f.Level.Words())
 	case f.Next.Value <= f.Level.Value:
 		return fmt.Sprintf("%s, the top of the scale", f.Level.Words())
@@ -1803,8 +1830,8 @@ func stalled(pl *Plan, agreed []string, cycle int) string {
 	}
 	steps := 0
 	for _, f := range pl.Focus {
-		if f.Next.Value <= f.Level.Value || !pinned[f.ID] {
-			continue // at the bar (the goal is where it shows), or never agreed
+		if f.Next.Value <= f.Level.Value || f.StretchPast != "" || !pinned[f.ID] {
+			continue // at the bar (the goal is where it shows, the level past it a stretch), or never agreed
 		}
 		steps++
 		for _, mv := range pl.Progress.Moves {
@@ -1896,6 +1923,12 @@ func (pl *Plan) CountedCurrent() Readiness {
 // RaisedOn is the day of the latest raise without evidence that the plan
 // counts at its earlier levels; "" when none is.
 func (pl *Plan) RaisedOn() string { return pl.raisedOn }
+
+// Stretches reports whether a focus skill asks for the level past the
+// target's bar (see Focus.StretchPast).
+func (pl *Plan) Stretches() bool {
+	return slices.ContainsFunc(pl.Focus, func(f Focus) bool { return f.StretchPast != "" })
+}
 
 // MentoringUnsaid are the people this person mentors whom no strength of
 // the plan names already in its use: each said once (cold read 7).

@@ -461,7 +461,9 @@ func TestMilestonesFromTheFocus(t *testing.T) {
 		"30: Started and talked through at a 1:1: A: run the a-review with two teams.",
 		"60: What others can see: A: both teams using the review.",
 		// The 90-day checkpoint is the review of 2027-02-10: one date.
-		`92: Ready to reassess: A at 3 Three, each backed by what others saw. On track for "Hire a second engineer" (due 2027-04-30), with what is left to do named.`,
+		// E is at the Lead bar already: its stretch past it is started in
+		// the 90 days, not reached.
+		`92: Ready to reassess: A at 3 Three, each backed by what others saw. The stretch past the Lead bar under way, with a first piece of work others saw: E towards 4 Four. On track for "Hire a second engineer" (due 2027-04-30), with what is left to do named.`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("milestones (-want +got):\n%s", diff)

@@ -22,10 +22,14 @@ import (
 // focus all the same, to assess first, ahead of a skill of the same goal
 // already at the bar.
 //
-// A focus never steps past the target role's bar, and never plans against
-// the role after the target, not even for someone at the target's bar
-// everywhere: their focus is the promotion case, their goals; a skill at the bar that a goal names is where the goal
-// shows, and, for someone at the bar everywhere, part of the promotion case.
+// A skill already at or above the target role's bar that is a focus all the
+// same (a goal names it, or it is pinned) asks for the level above it: the
+// stretch past the target's bar, named with the first role up the ladder
+// that works at that level (see stretch). Its goal is where the bar shows,
+// and, for someone at the bar everywhere, part of the promotion case. At the
+// top of the scale there is no level past it: the focus is the goal the skill
+// serves. A new hire, and someone back from a long leave, are asked for
+// nothing new: their focus at the bar stays at the bar.
 // One goal counts for one focus skill: a second skill that only the same
 // goal brings in waits behind the other signals, and is dropped when it is
 // already at the bar.
@@ -233,6 +237,36 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 	return c
 }
 
+// stretch is the level a focus skill at or above the target's bar asks for
+// (the one above lvl, past the target's bar), and the first role up the
+// ladder from the target whose bar is that level, nil when none is; next is
+// 0 when the skill asks for no new level: it is below the bar, at the top of
+// the scale, or the person is onboarding or back from a long leave.
+func stretch(m *skills.Matrix, c candidate, target *skills.Role, lvl int) (next int, works *skills.Role) {
+	if lvl <= 0 || lvl < c.skill.Expect[target.ID] || lvl >= m.MaxLevel() || c.onboard || c.back || c.reentry {
+		return 0, nil
+	}
+	next = lvl + 1
+	seen := map[string]bool{target.ID: true}
+	for r := m.Role(target.Next); r != nil && !seen[r.ID]; r = m.Role(r.Next) {
+		if c.skill.Expect[r.ID] >= next {
+			return next, r
+		}
+		seen[r.ID] = true
+	}
+	return next, nil
+}
+
+// stretchWords is the stretch past a bar in words: "4 Leading, what a
+// Director of Product works at", or the level alone when no role up the
+// ladder works at it.
+func stretchWords(level string, works string) string {
+	if works == "" {
+		return level
+	}
+	return fmt.Sprintf("%s, what %s works at", level, article(works))
+}
+
 // goalNames reports whether goal g counts for skill s. A goal that takes
 // work over from someone ("Take over the weekly release review") does not
 // count for a delegation skill: the delegation is the giver's, and the taker
@@ -292,7 +326,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 		c := signals(m, p, role, target, i, today)
 		c.gap = max(0, c.gap)
-		c.ready = ready
+		c.ready, c.onboard = ready, onboard
 		// Pinned by the person and their manager: a focus, with nothing
 		// new asked in it when the return from leave lowered it.
 		c.reentry = !back.IsZero() && c.belowRole
@@ -520,17 +554,53 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 	case c.belowRole:
 		out = append(out, fmt.Sprintf("at %s it is also below the %d the %s job asks for today", levelWords(m, lvl), exp[role.ID], role.Name))
 	}
+	// At or above the target's bar, the level above it is the stretch past
+	// that bar; at the top of the scale there is none, and the focus is the
+	// goal the skill serves, said as such.
+	past := ""
+	if n, works := stretch(m, c, target, lvl); n > 0 {
+		name := ""
+		if works != nil {
+			name = works.Name
+		}
+		past = "the stretch past that bar is " + stretchWords(levelWords(m, n), name)
+	}
+	top := ""
+	if lvl == m.MaxLevel() && !c.onboard && !c.back && !c.reentry {
+		top = fmt.Sprintf("at %s, the top of the scale, there is no level past it: ", levelWords(m, lvl))
+	}
 	switch {
 	case lvl > 0 && c.gap > 0 && target.ID != role.ID && !c.belowRole && !c.onboard:
 		out = append(out, fmt.Sprintf("%s asks for %s, %s up", target.Name, levelWords(m, exp[target.ID]), words(c.gap, "level")))
 	case lvl > 0 && lvl >= exp[target.ID] && target.ID != role.ID && len(c.goals) > 0 && c.ready && !overdue(c, c.goals[0]):
-		out = append(out, fmt.Sprintf("you meet the %s bar in it already, so your goal %s is part of your promotion case rather than a new level", target.Name, goalDue(c.goals[0])))
+		switch {
+		case past != "":
+			out = append(out, fmt.Sprintf("you meet the %s bar in it already, so your goal %s is part of your promotion case, and %s", target.Name, goalDue(c.goals[0]), past))
+		case top != "":
+			out = append(out, fmt.Sprintf("%sthe focus is your goal %s, part of your promotion case for %s", top, goalDue(c.goals[0]), target.Name))
+		default:
+			out = append(out, fmt.Sprintf("you meet the %s bar in it already, so your goal %s is part of your promotion case rather than a new level", target.Name, goalDue(c.goals[0])))
+		}
 		c.goals = c.goals[1:]
 	case lvl > 0 && lvl >= exp[target.ID] && len(c.goals) > 0 && !overdue(c, c.goals[0]):
-		out = append(out, fmt.Sprintf("you meet the %s bar in it already: your goal %s is where it shows, not a new level", target.Name, goalDue(c.goals[0])))
+		switch {
+		case past != "":
+			out = append(out, fmt.Sprintf("you meet the %s bar in it already: your goal %s is where it shows, and %s", target.Name, goalDue(c.goals[0]), past))
+		case top != "":
+			out = append(out, fmt.Sprintf("%sthe focus is your goal %s, and what it does for the people it serves", top, goalDue(c.goals[0])))
+		default:
+			out = append(out, fmt.Sprintf("you meet the %s bar in it already: your goal %s is where it shows, not a new level", target.Name, goalDue(c.goals[0])))
+		}
 		c.goals = c.goals[1:]
 	case lvl > 0 && lvl >= exp[target.ID] && c.pinned:
-		out = append(out, fmt.Sprintf("you meet the %s bar in it already: the focus is to use it where others see it, not a new level", target.Name))
+		switch {
+		case past != "":
+			out = append(out, fmt.Sprintf("you meet the %s bar in it already: %s", target.Name, past))
+		case top != "":
+			out = append(out, top+"the focus is to use it where others see it")
+		default:
+			out = append(out, fmt.Sprintf("you meet the %s bar in it already: the focus is to use it where others see it, not a new level", target.Name))
+		}
 	}
 	for _, g := range c.overdue {
 		out = append(out, fmt.Sprintf("your goal \"%s\" was due on %s and is still open", g.Text, date(g.Due)))

@@ -305,25 +305,52 @@ func renamedPerson(p *skills.Person, rename map[string]string) *skills.Person {
 	return &out
 }
 
-// TestFocusNeverPastTheBar: a focus step never goes past the target's bar;
-// a self-rating apart from the manager's at the bar is a conversation, not a
-// focus; one goal counts for one focus skill; a goal that takes work over is
-// not the taker's delegation; someone at the bar everywhere gets the
-// promotion case.
-func TestFocusNeverPastTheBar(t *testing.T) {
+// TestFocusAtTheBarStretchesOneLevel: no skill is chosen for a gap past the
+// target's bar, but a focus skill already at it asks for the level above it,
+// the stretch past the bar (issue 20, point 3), never more than one level;
+// at the top of the scale the focus is the goal the skill serves; a new
+// hire is asked for nothing new. A self-rating apart from the manager's at
+// the bar is a conversation, not a focus; one goal counts for one focus
+// skill; a goal that takes work over is not the taker's delegation; someone
+// at the bar everywhere gets the promotion case.
+func TestFocusAtTheBarStretchesOneLevel(t *testing.T) {
 	all := func(n int) map[string]int { return map[string]int{"a": n, "b": n, "c": n, "d": n, "e": n} }
+	ship := []skills.Goal{{Text: "Ship it", Skills: []string{"d"}, Due: day("2027-01-20")}}
 	tests := []struct {
 		name   string
 		matrix func(*skills.Matrix)
 		person func(*skills.Person)
 		want   []string
 		next   map[string]int // the focus's next level, by skill
-		why    string         // a phrase of the first focus's reasons
+		why    string         // the first focus's reasons, whole
+		has    string         // a phrase of the first focus's reasons
+		step   string         // the first focus's step
 	}{
-		{name: "a pinned skill at the target's bar takes no step past it",
+		{name: "a pinned skill at the target's bar asks for the level above it",
 			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"} },
-			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 3, "a": 3},
-			why: "you meet the Lead bar in it already"},
+			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 4, "a": 3},
+			why:  "you and your manager chose it as a focus together; you meet the Lead bar in it already: the stretch past that bar is 4 Four",
+			step: "3 Three -> 4 Four, the stretch past the Lead bar"},
+		{name: "the stretch names the role up the ladder that works at it",
+			matrix: func(m *skills.Matrix) {
+				m.Roles[1].Next = "head"
+				m.Roles = append(m.Roles, skills.Role{ID: "head", Name: "Head of Product", Next: "chief", Leads: true})
+				m.Roles = append(m.Roles, skills.Role{ID: "chief", Name: "Chief", Leads: true})
+				m.Skills[3].Expect["head"] = 3
+				m.Skills[3].Expect["chief"] = 4
+			},
+			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"} },
+			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 4},
+			why: "you and your manager chose it as a focus together; you meet the Lead bar in it already: the stretch past that bar is 4 Four, what a Chief works at"},
+		{name: "at the top of the scale, the focus is the goal the skill serves",
+			person: func(p *skills.Person) { p.Levels = all(3); p.Levels["d"] = 5; p.Focus = []string{"d"}; p.Goals = ship },
+			want:   []string{"d"}, next: map[string]int{"d": 5},
+			why:  `you and your manager chose it as a focus together; at 5 Five, the top of the scale, there is no level past it: the focus is your goal "Ship it" (due 2027-01-20), part of your promotion case for Lead`,
+			step: "5 Five, the top of the scale"},
+		{name: "a new hire at the bar is asked for nothing new",
+			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"}; p.Joined = day("2026-10-01") },
+			want:   []string{"d"}, next: map[string]int{"d": 3},
+			step: "3 Three, already at the bar"},
 		{name: "an underrating at the bar is a conversation, not a focus",
 			person: func(p *skills.Person) { p.Levels = all(3); p.Self = map[string]int{"d": 2} }},
 		{name: "an overrating at the bar is a conversation, not a focus",
@@ -332,38 +359,34 @@ func TestFocusNeverPastTheBar(t *testing.T) {
 			person: func(p *skills.Person) {
 				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"c", "d"}, Due: day("2027-01-20")}}
 			},
-			want: []string{"c", "a", "b"}, why: `your goal "Ship it" depends on it`},
+			want: []string{"c", "a", "b"}, has: `your goal "Ship it" depends on it`},
 		{name: "a carried goal's second skill, at the bar, is no focus at all",
 			person: func(p *skills.Person) {
 				p.Levels = all(3)
 				p.Levels["a"] = 2
 				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"c", "d"}, Due: day("2027-01-20")}}
 			},
-			want: []string{"a", "c"}, next: map[string]int{"a": 3, "c": 3}},
+			want: []string{"a", "c"}, next: map[string]int{"a": 3, "c": 4}},
 		{name: "a goal that takes work over is not the taker's delegation",
 			matrix: func(m *skills.Matrix) { m.Skills[3].Name = "Delegation" },
 			person: func(p *skills.Person) {
 				p.Goals = []skills.Goal{{Text: "Take over the weekly review", Skills: []string{"d", "e"}, Due: day("2027-01-20")}}
 			},
-			want: []string{"e", "a", "b"}, why: `your goal "Take over the weekly review" depends on it`},
+			want: []string{"e", "a", "b"}, has: `your goal "Take over the weekly review" depends on it`},
 		{name: "a goal that gives work away is the giver's delegation",
 			matrix: func(m *skills.Matrix) { m.Skills[3].Name = "Delegation" },
 			person: func(p *skills.Person) {
 				p.Goals = []skills.Goal{{Text: "Hand the weekly review to a peer", Skills: []string{"d"}, Due: day("2027-01-20")}}
 			},
 			want: []string{"d", "a", "b"}},
-		{name: "at the target's bar everywhere, a goal's skill is the promotion case",
-			person: func(p *skills.Person) {
-				p.Levels = all(3)
-				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"d"}, Due: day("2027-01-20")}}
-			},
-			want: []string{"d"}, next: map[string]int{"d": 3}, why: "part of your promotion case"},
+		{name: "at the target's bar everywhere, a goal's skill is the promotion case and the stretch past it",
+			person: func(p *skills.Person) { p.Levels = all(3); p.Goals = ship },
+			want:   []string{"d"}, next: map[string]int{"d": 4},
+			why:  `you meet the Lead bar in it already, so your goal "Ship it" (due 2027-01-20) is part of your promotion case, and the stretch past that bar is 4 Four`,
+			step: "3 Three -> 4 Four, the stretch past the Lead bar"},
 		{name: "not at the bar everywhere, a goal's skill at the bar waits behind the gaps",
-			person: func(p *skills.Person) {
-				p.Levels["d"] = 3
-				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"d"}, Due: day("2027-01-20")}}
-			},
-			want: []string{"a", "b", "c"}},
+			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Goals = ship },
+			want:   []string{"a", "b", "c"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -387,12 +410,21 @@ func TestFocusNeverPastTheBar(t *testing.T) {
 				if want, ok := tt.next[f.ID]; ok && f.Next.Value != want {
 					t.Errorf("%s: next %d, want %d", f.ID, f.Next.Value, want)
 				}
-				if f.Next.Value > max(f.Level.Value, f.Expect) {
-					t.Errorf("%s: a step to %d past the bar %d", f.ID, f.Next.Value, f.Expect)
+				if f.Level.Value > 0 && f.Next.Value > f.Level.Value+1 {
+					t.Errorf("%s: a step from %d to %d", f.ID, f.Level.Value, f.Next.Value)
+				}
+				if past := f.Next.Value > f.Expect && f.Next.Value > f.Level.Value; past != (f.StretchPast != "") {
+					t.Errorf("%s: next %d against the bar %d, stretch past %q", f.ID, f.Next.Value, f.Expect, f.StretchPast)
 				}
 			}
-			if tt.why != "" && (len(pl.Focus) == 0 || !strings.Contains(pl.Focus[0].Why, tt.why)) {
-				t.Errorf("why of the first focus: %+v, want it to say %q", pl.Focus, tt.why)
+			if tt.why != "" && (len(pl.Focus) == 0 || pl.Focus[0].Why != tt.why) {
+				t.Errorf("why of the first focus:\n got %q\nwant %q", pl.Focus[0].Why, tt.why)
+			}
+			if tt.has != "" && (len(pl.Focus) == 0 || !strings.Contains(pl.Focus[0].Why, tt.has)) {
+				t.Errorf("why of the first focus: %+v, want it to say %q", pl.Focus, tt.has)
+			}
+			if tt.step != "" && (len(pl.Focus) == 0 || pl.Focus[0].Step() != tt.step) {
+				t.Errorf("step of the first focus:\n got %q\nwant %q", pl.Focus[0].Step(), tt.step)
 			}
 		})
 	}

@@ -394,6 +394,9 @@ type FocusLine struct {
 	// Reassess is set for a level lowered after a return from leave: a
 	// level to re-assess together, not a move to make.
 	Reassess bool `json:"reassess,omitempty"`
+	// Past is set when the skill is at the bar of the role named and To is
+	// the level above it, the stretch past that bar.
+	Past string `json:"past,omitempty"`
 }
 
 // maxPoints is how many strengths, and how many areas to improve, a review
@@ -489,6 +492,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	for _, f := range pl.Focus {
 		fl := FocusLine{Skill: f.SkillRef, From: levelText(f.Level), To: levelText(f.Next), Goals: orEmpty(f.Goals)}
 		fl.Reassess = pl.Returned != "" && slices.Contains(pl.Reentry, f.ID)
+		fl.Past = f.StretchPast
 		if f.Next.Value <= f.Level.Value {
 			fl.To = "" // held where it is
 		}
