@@ -69,7 +69,7 @@ func TryKey(p *skills.Person, text string) string {
 }
 
 var keySmall = map[string]bool{"a": true, "an": true, "the": true, "of": true, "on": true, "to": true, "in": true,
-	"and": true, "with": true, "it": true, "its": true, "your": true, "for": true, "by": true, "before": true, "our": true}
+	"and": true, "with": true, "it": true, "its": true, "your": true, "for": true, "by": true, "before": true, "our": true, "that": true}
 
 // TryKey is the key of the agenda's idea to try (see TryKey); "" when it
 // has none.
@@ -941,11 +941,12 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	// whatever a teammate has.
 	var firsts []string
 	for _, g := range in.Person.OpenGoals() {
-		firsts = append(firsts, goalStep(g, day, setbackOn(in.Person, f.ID), f.Noted, withOthers(f)))
+		for w := range goalWays {
+			firsts = append(firsts, goalStepAt(g, day, setbackOn(in.Person, f.ID), f.Noted, withOthers(f), w))
+		}
 	}
-	taken := func(text string) bool {
-		return slices.Contains(in.Taken, TryKey(in.Person, text)) && !slices.Contains(firsts, text)
-	}
+	mate := func(text string) bool { return slices.Contains(in.Taken, TryKey(in.Person, text)) }
+	taken := func(text string) bool { return mate(text) && !slices.Contains(firsts, text) }
 	// The skill's own practice at work takes its turn after the plan's
 	// actions, so that a second week on the skill is not a shared sentence
 	// with a goal's name in it.
@@ -995,7 +996,7 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			// teammate's, on the first pass.
 			tried := recent(in.Previous, func(a *PreviousAgenda) string { return a.TryThis })
 			avoid := func(text string) bool { return slices.Contains(tried, text) || pass == 0 && taken(text) }
-			a, wf.Goal = weeklyTryAt(a, in.Person, f, day, last, turn, teamSeat(in), avoid, before...)
+			a, wf.Goal = weeklyTryAt(a, in.Person, f, day, last, turn, teamSeat(in), avoid, mate, before...)
 		}
 		wf.Action, wf.Long = &a, longAction(a)
 		// No idea of the last RecentWeeks weeks is this week's again,

@@ -182,12 +182,12 @@ func TestTeammatesAreHandedDifferentSteps(t *testing.T) {
 	action := Action{Text: nina.Goals[0].Text + "."}
 	// The turn and seat that give Nina the next decision on her own.
 	for turn := 1; turn < 4; turn++ {
-		alone, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, nil)
+		alone, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, nil, nil)
 		if alone.Text != b {
 			continue
 		}
 		taken := func(text string) bool { return TryKey(nina, text) == TryKey(lena, a) }
-		got, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, taken)
+		got, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, taken, nil)
 		if want := "Ask Disputes Operations what would make the dispute status page a success for them, and bring their words, not yours, to our next 1:1."; got.Text != want {
 			t.Errorf("with Lena's step taken: %q, want %q", got.Text, want)
 		}
