@@ -33,8 +33,8 @@ func TestFeedbackAfterAWeekOfStepsAsksTheNextStep(t *testing.T) {
 	goal := "Meet the five largest bank partners again and rebuild the partner map"
 	// Number 3 gives the goal's prompt to the person (see feedbackPrompts).
 	for n := 1; n <= 6; n += 2 {
-		first := feedbackPrompts("dana", "Dana", n, focus, goal, false, false)
-		next := feedbackPrompts("dana", "Dana", n, focus, goal, false, true)
+		first := feedbackPrompts("dana", "Dana", n, focus, goal, false, false, nil)
+		next := feedbackPrompts("dana", "Dana", n, focus, goal, false, true, nil)
 		if first[0] == "For Dana: your first step on “"+goal+"”, and what you want my view on before you take it." {
 			if want := "For Dana: where “" + goal + "” stands after last week's step, and the next step you want my view on before you take it."; next[0] != want {
 				t.Errorf("after a week of steps: %q, want %q", next[0], want)

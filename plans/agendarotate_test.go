@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/coach-dev/coach/skills"
@@ -54,5 +55,67 @@ func TestWrittenGoalsStartTheirOwnWay(t *testing.T) {
 	slide := goalStepAt(skills.Goal{Text: "Present the 2027 checkout roadmap to the leadership team", Due: day("2027-02-15")}, on, nil, "", false, 2)
 	if want := "Draft the first slide of the 2027 checkout roadmap as the leadership team will see it, one headline sentence and the one number behind it, and bring it to our next 1:1."; slide != want {
 		t.Errorf("the third way: %q, want %q", slide, want)
+	}
+}
+
+// TestTeammatesAreAskedDifferentQuestions: a question a teammate before
+// the person has this week, in the same wording with their own goal or
+// ratings in it, passes its turn to the next wording (cold read 10: one
+// question for several people in one week). AskKey tells one wording with
+// two goals in it from two wordings.
+func TestTeammatesAreAskedDifferentQuestions(t *testing.T) {
+	dana := &skills.Person{ID: "dana", Name: "Dana Whitfield", Goals: []skills.Goal{{Text: "Meet the five largest bank partners again and rebuild the partner map"}}}
+	ivy := &skills.Person{ID: "ivy", Name: "Ivy Chen", Goals: []skills.Goal{{Text: "Run the refund-flow usability tests with Design"}}}
+	notice := func(p *skills.Person) string { return ownWorkAgain(&p.Goals[0])[0] }
+	if AskKey(dana, notice(dana)) != AskKey(ivy, notice(ivy)) {
+		t.Errorf("one wording, two goals: %q and %q", AskKey(dana, notice(dana)), AskKey(ivy, notice(ivy)))
+	}
+	if got, want := ownWorkAgain(&ivy.Goals[0])[1], "Which assumption under the refund-flow usability tests have you not yet checked with someone who could prove it wrong?"; got != want {
+		t.Errorf("the second wording: %q, want %q", got, want)
+	}
+	// A check-in's words that are in a goal are not the person's own:
+	// "again" of Dana's goal stays in the key.
+	if got, want := AskKey(dana, "If you started this week again, what would you do differently?"), "if you started this week again what would you do differently"; got != want {
+		t.Errorf("check-in key %q, want %q", got, want)
+	}
+	// Feedback: the prompt of the person's turn, unless a teammate has it.
+	focus := &WeekFocus{SkillRef: SkillRef{ID: "discovery", Name: "Product discovery and UX"}}
+	goal := ivy.Goals[0].Text
+	for n := 1; n <= 6; n++ {
+		alone := feedbackPrompts("ivy", "Ivy", n, focus, goal, false, false, nil)[0]
+		if alone != "For Ivy: your first step on “"+goal+"”, and what you want my view on before you take it." {
+			continue
+		}
+		taken := func(q string) bool {
+			return AskKey(ivy, q) == AskKey(dana, "For Dana: your first step on “Meet the five largest bank partners again and rebuild the partner map”, and what you want my view on before you take it.")
+		}
+		got := feedbackPrompts("ivy", "Ivy", n, focus, goal, false, false, taken)[0]
+		if want := "For Ivy: name the piece of product discovery and UX you most want my view on."; got != want {
+			t.Errorf("with Dana's prompt taken: %q, want %q", got, want)
+		}
+		return
+	}
+	t.Fatalf("no agenda asks Ivy for the first step")
+}
+
+// TestRatingsDifferenceWordings: a difference of ratings has its ways of
+// being opened, each with the person's own ratings in it.
+func TestRatingsDifferenceWordings(t *testing.T) {
+	p := &skills.Person{Self: map[string]int{"a": 3, "b": 1}, Levels: map[string]int{"a": 2, "b": 2}}
+	want := map[string][]string{
+		"a": {
+			"You rate yourself 3 here and I rate you 2, so what have you done at 3 that I may not have seen?",
+			"You put yourself at 3 here and I put you at 2: which piece of your work should I look at again before we settle it?",
+			"You rate yourself 3 and I rate you 2 here: which one example would you put in front of a calibration panel to make your case?",
+		},
+		"b": {
+			"You rate yourself 1 here and I rate you 2, so what makes you say 1?",
+			"You put yourself at 1 here and I put you at 2: what do you see missing from your work that I do not?",
+		},
+	}
+	for id, w := range want {
+		if got := disagreements(p, id); !slices.Equal(got, w) {
+			t.Errorf("%s: %q, want %q", id, got, w)
+		}
 	}
 }
