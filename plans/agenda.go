@@ -36,6 +36,12 @@ type AgendaInput struct {
 	// person, by id, each as TryKey says it: while there is another, the
 	// person is not handed the same one (cold read 10, finding 11).
 	Taken []string
+	// TakenAsks are the questions of the week of the teammates before the
+	// person, by id, each as AskKey says it: the check-in, the question of
+	// the week, the opening of a difference of view and the feedback
+	// prompts are chosen, while there is another, among those none of them
+	// has (cold read 10: one question for several people in one week).
+	TakenAsks []string
 	// Team are the ids of everyone in the repository on the day, any
 	// order: the person's seat among them turns their week's steps from a
 	// place of their own (see teamSeat).
@@ -69,7 +75,28 @@ func TryKey(p *skills.Person, text string) string {
 }
 
 var keySmall = map[string]bool{"a": true, "an": true, "the": true, "of": true, "on": true, "to": true, "in": true,
-	"and": true, "with": true, "it": true, "its": true, "your": true, "for": true, "by": true, "before": true, "our": true}
+	"and": true, "with": true, "it": true, "its": true, "your": true, "for": true, "by": true, "before": true, "our": true, "that": true}
+
+// AskKey is a question without the person's own words: its words in
+// lower case, with what it quotes, its numbers, the person's name and
+// what their goals are about left out. Two people's questions of one key
+// are one sentence with their goal or ratings in it.
+func AskKey(p *skills.Person, text string) string {
+	text = quoted.ReplaceAllString(text, "")
+	for _, g := range p.Goals {
+		if obj := the(parseGoal(g.Text).Object); obj != "" {
+			text = strings.ReplaceAll(text, obj, "")
+		}
+	}
+	text = strings.ReplaceAll(text, firstName(p), "")
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' })
+	return strings.Join(words, " ")
+}
+
+// AskKeys are the keys of the agenda's questions of the week (see
+// AskKey): its check-in, question of the week, difference of view and
+// feedback prompts.
+func (a *Agenda) AskKeys() []string { return a.askKeys }
 
 // TryKey is the key of the agenda's idea to try (see TryKey); "" when it
 // has none.
@@ -262,8 +289,10 @@ type Agenda struct {
 	// Waits says what this agenda leaves for next week, so that it asks at
 	// most MaxQuestions questions (see fit).
 	Waits string `json:"waits,omitempty"`
-	// tryKey is the week's idea to try as TryKey says it.
-	tryKey string
+	// tryKey is the week's idea to try as TryKey says it, askKeys its
+	// questions as AskKey does.
+	tryKey  string
+	askKeys []string
 }
 
 // GoalDue is a goal past its date or due soon, as of the 1:1.
@@ -480,7 +509,17 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	a := &Agenda{
 		Person: pl.Person, Role: pl.Role, Target: pl.Target, Week: in.Week.String(), Date: date(day),
 		Weekday: day.Weekday().String(), Day: longDate(day, time.Time{}),
-		CheckIn: checkIns[mod(in.Week.index()+offset(p.ID), len(checkIns))],
+	}
+	// In turn, from a place of the person's own, and passing over a
+	// check-in a teammate before them has this week.
+	taken := func(q string) bool { return slices.Contains(in.TakenAsks, AskKey(p, q)) }
+	ci := in.Week.index() + offset(p.ID)
+	a.CheckIn = checkIns[mod(ci, len(checkIns))]
+	for k := range checkIns {
+		if q := checkIns[mod(ci+k, len(checkIns))]; !taken(q) {
+			a.CheckIn = q
+			break
+		}
 	}
 	// Changes are counted after the day of the last 1:1 (so a change made
 	// that day is in exactly one agenda), or over the four weeks before the
@@ -587,7 +626,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	a.Review = []string{workReview(p, a.Leader, a.Number, day, a.Focus, lastReview, started)}
 	fg := focusGoal(a.Focus)
 	stepped := in.Previous != nil && in.Previous.TryThis != "" && a.Focus != nil && in.Previous.Focus == a.Focus.Name
-	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, fg, fg == "" || started(*a.Focus.Goal), stepped)
+	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, fg, fg == "" || started(*a.Focus.Goal), stepped, taken)
 	if f := a.Focus; f != nil && len(pl.Current.Below) > 0 && slices.ContainsFunc(pl.Focus, func(x Focus) bool { return x.ID == f.ID && x.BelowRole }) {
 		support(a, pl, p, day, review)
 	}
@@ -624,6 +663,15 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	}
 	calibrationReview(a, p, in, day)
 	a.Prep = prep(in, a, review, after)
+	asks := append([]string{a.CheckIn}, a.Feedback...)
+	if f := a.Focus; f != nil {
+		asks = append(asks, f.Question, f.Ask)
+	}
+	for _, q := range asks {
+		if q != "" {
+			a.askKeys = append(a.askKeys, AskKey(p, q))
+		}
+	}
 	return a
 }
 
@@ -894,17 +942,29 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			// question about the person's own work (cold read 9, finding
 			// 17): a bank of two turning with a skill of its own would
 			// otherwise ask one question every other week.
+			//
+			// Two passes: the first passes over a question a teammate
+			// before the person has this week too, the second takes them
+			// as they come (cold read 10: "What does your strategy say
+			// no to?" for two people in one week).
 			asked := recent(in.Previous, func(a *PreviousAgenda) string { return a.Question })
 			start := times + offset(in.Person.ID+"/"+s.ID)
 			wf.Question = bank[mod(start, len(bank))]
-			for k := range len(bank) {
-				if q := bank[mod(start+k, len(bank))]; !slices.Contains(asked, q) {
-					wf.Question = q
-					break
-				}
-				if k == len(bank)-1 {
-					if q := ownWorkAgain(habitGoal(in.Person, f)); !slices.Contains(asked, q) {
+			ok := func(q string, pass int) bool {
+				return !slices.Contains(asked, q) && (pass == 1 || !slices.Contains(in.TakenAsks, AskKey(in.Person, q)))
+			}
+		pick:
+			for pass := range 2 {
+				for k := range len(bank) {
+					if q := bank[mod(start+k, len(bank))]; ok(q, pass) {
 						wf.Question = q
+						break pick
+					}
+				}
+				for _, q := range ownWorkAgain(habitGoal(in.Person, f)) {
+					if ok(q, pass) {
+						wf.Question = q
+						break pick
 					}
 				}
 			}
@@ -941,11 +1001,12 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	// whatever a teammate has.
 	var firsts []string
 	for _, g := range in.Person.OpenGoals() {
-		firsts = append(firsts, goalStep(g, day, setbackOn(in.Person, f.ID), f.Noted, withOthers(f)))
+		for w := range goalWays {
+			firsts = append(firsts, goalStepAt(g, day, setbackOn(in.Person, f.ID), f.Noted, withOthers(f), w))
+		}
 	}
-	taken := func(text string) bool {
-		return slices.Contains(in.Taken, TryKey(in.Person, text)) && !slices.Contains(firsts, text)
-	}
+	mate := func(text string) bool { return slices.Contains(in.Taken, TryKey(in.Person, text)) }
+	taken := func(text string) bool { return mate(text) && !slices.Contains(firsts, text) }
 	// The skill's own practice at work takes its turn after the plan's
 	// actions, so that a second week on the skill is not a shared sentence
 	// with a goal's name in it.
@@ -995,7 +1056,7 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			// teammate's, on the first pass.
 			tried := recent(in.Previous, func(a *PreviousAgenda) string { return a.TryThis })
 			avoid := func(text string) bool { return slices.Contains(tried, text) || pass == 0 && taken(text) }
-			a, wf.Goal = weeklyTryAt(a, in.Person, f, day, last, turn, teamSeat(in), avoid, before...)
+			a, wf.Goal = weeklyTryAt(a, in.Person, f, day, last, turn, teamSeat(in), avoid, mate, before...)
 		}
 		wf.Action, wf.Long = &a, longAction(a)
 		// No idea of the last RecentWeeks weeks is this week's again,
@@ -1034,7 +1095,21 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	wf.Reentry = returned(pl, in.Person, day)
 	if onboardingWeek(pl, day) == nil {
 		// A new hire's weeks are not opened with a rating dispute.
-		wf.Ask = disagreement(in.Person, f.ID, "")
+		// Worded the way fewest teammates before the person have this
+		// week, the first of those: a week of many differences of view
+		// shares its ways out in turn.
+		used := -1
+		for _, q := range disagreements(in.Person, f.ID) {
+			n := 0
+			for _, k := range in.TakenAsks {
+				if k == AskKey(in.Person, q) {
+					n++
+				}
+			}
+			if used < 0 || n < used {
+				wf.Ask, used = q, n
+			}
+		}
 	}
 	return wf
 }

@@ -220,16 +220,28 @@ func skillName(pl *Plan, id string) string {
 // ownWorkQuestion is a question of the week about the person's own work:
 // the goal that names the focus skill, or their work at large when none
 // does.
-// ownWorkAgain is the second question about the person's own work, for a
-// week whose bank was asked in full within RecentWeeks.
-func ownWorkAgain(g *skills.Goal) string {
+// ownWorkAgain are the second questions about the person's own work, for
+// a week whose bank was asked in full within RecentWeeks, or is asked of a
+// teammate this week: the first is asked unless it was lately, or a
+// teammate has it.
+func ownWorkAgain(g *skills.Goal) []string {
 	if g == nil {
-		return "Which piece of your work this month would you do differently if you started it today, and what stops you changing it now?"
+		return []string{
+			"Which piece of your work this month would you do differently if you started it today, and what stops you changing it now?",
+			"What did you say yes to this month that you would now say no to, and what would undoing it take?",
+		}
 	}
 	obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
-	return fmt.Sprintf("Who would notice first if %s went wrong, and when did you last hear from them?", obj)
+	return []string{
+		fmt.Sprintf("Who would notice first if %s went wrong, and when did you last hear from them?", obj),
+		fmt.Sprintf("Which assumption under %s have you not yet checked with someone who could prove it wrong?", obj),
+		fmt.Sprintf("What would you cut from %s if you had half the time left, and why is it still in?", obj),
+	}
 }
 
+// ownWorkQuestion is a question of the week about the person's own work:
+// the goal that names the focus skill, or their work at large when none
+// does.
 func ownWorkQuestion(g *skills.Goal) string {
 	if g == nil {
 		return "Which piece of your own work this month are you least sure of, and who could tell you?"

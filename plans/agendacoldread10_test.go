@@ -33,8 +33,8 @@ func TestFeedbackAfterAWeekOfStepsAsksTheNextStep(t *testing.T) {
 	goal := "Meet the five largest bank partners again and rebuild the partner map"
 	// Number 3 gives the goal's prompt to the person (see feedbackPrompts).
 	for n := 1; n <= 6; n += 2 {
-		first := feedbackPrompts("dana", "Dana", n, focus, goal, false, false)
-		next := feedbackPrompts("dana", "Dana", n, focus, goal, false, true)
+		first := feedbackPrompts("dana", "Dana", n, focus, goal, false, false, nil)
+		next := feedbackPrompts("dana", "Dana", n, focus, goal, false, true, nil)
 		if first[0] == "For Dana: your first step on “"+goal+"”, and what you want my view on before you take it." {
 			if want := "For Dana: where “" + goal + "” stands after last week's step, and the next step you want my view on before you take it."; next[0] != want {
 				t.Errorf("after a week of steps: %q, want %q", next[0], want)
@@ -182,12 +182,12 @@ func TestTeammatesAreHandedDifferentSteps(t *testing.T) {
 	action := Action{Text: nina.Goals[0].Text + "."}
 	// The turn and seat that give Nina the next decision on her own.
 	for turn := 1; turn < 4; turn++ {
-		alone, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, nil)
+		alone, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, nil, nil)
 		if alone.Text != b {
 			continue
 		}
 		taken := func(text string) bool { return TryKey(nina, text) == TryKey(lena, a) }
-		got, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, taken)
+		got, _ := weeklyTryAt(action, nina, f, on, "", turn, 0, taken, nil)
 		if want := "Ask Disputes Operations what would make the dispute status page a success for them, and bring their words, not yours, to our next 1:1."; got.Text != want {
 			t.Errorf("with Lena's step taken: %q, want %q", got.Text, want)
 		}

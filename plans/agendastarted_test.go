@@ -35,8 +35,8 @@ func TestHowItWentOnlyOfWorkBegun(t *testing.T) {
 	focus := &WeekFocus{SkillRef: SkillRef{ID: "product-strategy", Name: "Vision and product strategy"}}
 	var begun, notBegun []string
 	for n := 1; n <= 6; n += 2 {
-		begun = append(begun, feedbackPrompts("chloe", "Chloe", n, focus, goal.Text, true, false)...)
-		notBegun = append(notBegun, feedbackPrompts("chloe", "Chloe", n, focus, goal.Text, false, false)...)
+		begun = append(begun, feedbackPrompts("chloe", "Chloe", n, focus, goal.Text, true, false, nil)...)
+		notBegun = append(notBegun, feedbackPrompts("chloe", "Chloe", n, focus, goal.Text, false, false, nil)...)
 	}
 	if want := "For Chloe: where your work on “Write the two-page strategy for the checkout area” made the biggest difference, and what I would do differently."; !contains(begun, want) {
 		t.Errorf("work begun: %q, want %q among them", begun, want)

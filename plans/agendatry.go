@@ -35,7 +35,7 @@ const weekStep = "Before our next 1:1, "
 // goal a second and a third time is the decision it waits on and the view
 // of those it is for, not the same sentence.
 func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, turn int, before ...string) (Action, *skills.Goal) {
-	return weeklyTryAt(a, p, f, day, last, turn, offset(p.ID), nil, before...)
+	return weeklyTryAt(a, p, f, day, last, turn, offset(p.ID), nil, nil, before...)
 }
 
 // weeklyTryAt is weeklyTry for the person at seat in their team (see
@@ -46,15 +46,27 @@ func weeklyTry(a Action, p *skills.Person, f Focus, day time.Time, last string, 
 // taken, when set, says a step is not to be handed this week (a
 // teammate's this week, or the person's of the last weeks): the goal's
 // steps pass over it for the next one that is not, while there is one.
-func weeklyTryAt(a Action, p *skills.Person, f Focus, day time.Time, last string, turn, seat int, taken func(string) bool, before ...string) (Action, *skills.Goal) {
+//
+// mate, when set, says a teammate has a step this week: a goal's first
+// step, which stays the person's own, is started the first of its ways
+// (see goalWays) no teammate has, while there is one (cold read 10: two
+// people of one week both opening their documents with a paragraph).
+func weeklyTryAt(a Action, p *skills.Person, f Focus, day time.Time, last string, turn, seat int, taken, mate func(string) bool, before ...string) (Action, *skills.Goal) {
 	open := p.OpenGoals()
 	for i, g := range open {
 		if g.Text == "" || !strings.Contains(a.Text, g.Text) {
 			continue
 		}
 		obj := cmpOr(the(parseGoal(g.Text).Object), "“"+g.Text+"”")
-		steps := []string{goalStep(g, day, setbackOn(p, f.ID), f.Noted, withOthers(f))}
-		shows := []string{goalShows(g, f, day)}
+		way := 0
+		for w := range goalWays {
+			if mate == nil || !mate(goalStepAt(g, day, setbackOn(p, f.ID), f.Noted, withOthers(f), w)) {
+				way = w
+				break
+			}
+		}
+		steps := []string{goalStepAt(g, day, setbackOn(p, f.ID), f.Noted, withOthers(f), way)}
+		shows := []string{goalShowsAt(g, f, day, way)}
 		// The goal's second step is the skill's own practice at work (or
 		// the person to learn it from) begun on it: the focus skill at the
 		// person's level, not a sentence any goal would take; one that
@@ -235,6 +247,17 @@ var recurring = regexp.MustCompile(`(?i)\b(weekly|fortnightly|monthly|quarterly|
 //
 // noted is who wrote that evidence, in the agenda's words (see noteWord).
 func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence, noted string, others bool) string {
+	return goalStepAt(g, day, setback, noted, others, 0)
+}
+
+// goalWays is how many ways goalStepAt has of starting a goal that is a
+// document or a presentation; other goals have one, whatever the way.
+const goalWays = 3
+
+// goalStepAt is goalStep started the way-th of its ways (see goalWays),
+// counted from the goal's own first: a team whose week holds several
+// written goals starts each its own way.
+func goalStepAt(g skills.Goal, day time.Time, setback *skills.Evidence, noted string, others bool, way int) string {
 	w := parseGoal(g.Text)
 	obj := the(w.Object)
 	if obj == "" {
@@ -264,6 +287,12 @@ func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence, noted stri
 		if soon {
 			return fmt.Sprintf("%s goes to %s on %s: before then, hold a full run-through with one person who knows them, and cut what they did not need.", capitalize(obj), with, longDate(g.Due, day))
 		}
+		switch mod(way, goalWays) {
+		case 1:
+			return fmt.Sprintf("Write down the one decision you want %s to take on %s, and the question they are most likely to ask before taking it; bring both, with your answer, to our next 1:1.", with, obj)
+		case 2:
+			return fmt.Sprintf("Draft the first slide of %s as %s will see it, one headline sentence and the one number behind it, and bring it to our next 1:1.", obj, with)
+		}
 		return fmt.Sprintf("Write the three things %s must take away from %s, a line each, and test them on one person who knows them before our next 1:1.", with, obj)
 	}
 	if m := metricMove.FindStringSubmatch(g.Text); m != nil {
@@ -286,7 +315,7 @@ func goalStep(g skills.Goal, day time.Time, setback *skills.Evidence, noted stri
 		}
 		// Three ways into a document, by the goal, so that a team writing
 		// several is not given one sentence (see writeShows).
-		switch mod(offset(g.Text), 3) {
+		switch mod(offset(g.Text)+way, goalWays) {
 		case 1:
 			return fmt.Sprintf("Outline %s before our next 1:1, a line for each section, and bring the section you are least sure of.", obj)
 		case 2:
@@ -323,7 +352,10 @@ func withOthers(f Focus) bool {
 // asks to bring, by the goal's own verb, and where the step is open-ended
 // the focus skill's next level it is a step towards, in the matrix's
 // words (cold read 6, finding 19: never one sentence for every goal).
-func goalShows(g skills.Goal, f Focus, day time.Time) string {
+func goalShows(g skills.Goal, f Focus, day time.Time) string { return goalShowsAt(g, f, day, 0) }
+
+// goalShowsAt is what would show goalStepAt's step of the same way done.
+func goalShowsAt(g skills.Goal, f Focus, day time.Time, way int) string {
 	w := parseGoal(g.Text)
 	obj := cmpOr(the(w.Object), "“"+g.Text+"”")
 	verb := strings.ToLower(w.Verb)
@@ -344,7 +376,10 @@ func goalShows(g skills.Goal, f Focus, day time.Time) string {
 	case late:
 		return fmt.Sprintf("The date we agree for %s, the step taken%s.", obj, cmpOr(towards, ", and who it involved"))
 	case verb == "present" || strings.Contains(strings.ToLower(g.Text), " present it "):
-		return "What the person you tested it on repeated back, and what you cut because of it."
+		with = cmpOr(with, "your audience")
+		return [...]string{"What the person you tested it on repeated back, and what you cut because of it.",
+			fmt.Sprintf("The decision you will ask %s for, the question you expect, and your answer to it.", with),
+			"The slide's headline, the number behind it, and what you left off to keep it to one."}[mod(way, goalWays)]
 	}
 	if m := metricMove.FindStringSubmatch(g.Text); m != nil {
 		return fmt.Sprintf("The change you named, the size you expect, and the first reading of %s.", the(strings.TrimSpace(m[1])))
@@ -368,7 +403,7 @@ func goalShows(g skills.Goal, f Focus, day time.Time) string {
 		}
 		return [...]string{"The first page, and the question it left open.",
 			"The outline, and the section you are least sure of, with why.",
-			"The opening paragraph, and the decision in it you found hardest to word."}[mod(offset(g.Text), 3)]
+			"The opening paragraph, and the decision in it you found hardest to word."}[mod(offset(g.Text)+way, goalWays)]
 	case verb == "ship" || verb == "launch" || verb == "release":
 		return fmt.Sprintf("The list of what stands before %s ships, and the first item cleared.", obj)
 	case recurring.MatchString(g.Text):

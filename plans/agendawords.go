@@ -415,10 +415,30 @@ func disagreement(p *skills.Person, id, name string) string {
 		return fmt.Sprintf("You see yourself further back on %s than I do, %d against my %d, so what would you need to see to call it %d?", lowerFirst(name), self, mgr, mgr)
 	case name != "":
 		return fmt.Sprintf("You see yourself further along on %s than I do, %d against my %d, so which piece of that work should I look at again?", lowerFirst(name), self, mgr)
-	case self < mgr:
-		return fmt.Sprintf("You rate yourself %d here and I rate you %d, so what makes you say %d?", self, mgr, self)
 	}
-	return fmt.Sprintf("You rate yourself %d here and I rate you %d, so what have you done at %d that I may not have seen?", self, mgr, self)
+	return disagreements(p, id)[0]
+}
+
+// disagreements are the ways the week's focus opens a difference between
+// the person's rating and the manager's, the first the usual one: a
+// teammate who has it this week leaves the person the next (see
+// AgendaInput.TakenAsks). None when they agree or one is missing.
+func disagreements(p *skills.Person, id string) []string {
+	self, mgr := p.Self[id], p.Levels[id]
+	switch {
+	case self == 0 || mgr == 0 || self == mgr:
+		return nil
+	case self < mgr:
+		return []string{
+			fmt.Sprintf("You rate yourself %d here and I rate you %d, so what makes you say %d?", self, mgr, self),
+			fmt.Sprintf("You put yourself at %d here and I put you at %d: what do you see missing from your work that I do not?", self, mgr),
+		}
+	}
+	return []string{
+		fmt.Sprintf("You rate yourself %d here and I rate you %d, so what have you done at %d that I may not have seen?", self, mgr, self),
+		fmt.Sprintf("You put yourself at %d here and I put you at %d: which piece of your work should I look at again before we settle it?", self, mgr),
+		fmt.Sprintf("You rate yourself %d and I rate you %d here: which one example would you put in front of a calibration panel to make your case?", self, mgr),
+	}
 }
 
 // The work review asks for one thing a week, alternating between the
@@ -515,7 +535,10 @@ func workReview(p *skills.Person, leader bool, number int, day time.Time, focus 
 // a step on the week's skill already, and the first step is behind the
 // person, so where it stands and the next step are asked (cold read 10,
 // finding 19: a first step asked for after two weeks of steps).
-func feedbackPrompts(id, first string, number int, focus *WeekFocus, goal string, started, stepped bool) []string {
+//
+// taken, when set, says a teammate before the person has a prompt this
+// week (see AgendaInput.TakenAsks).
+func feedbackPrompts(id, first string, number int, focus *WeekFocus, goal string, started, stepped bool, taken func(string) bool) []string {
 	skill := "your work"
 	if focus != nil {
 		skill = lowerFirst(focus.Name)
@@ -543,12 +566,20 @@ func feedbackPrompts(id, first string, number int, focus *WeekFocus, goal string
 		fmt.Sprintf("For me: where did I get in the way of your %s, or leave you short?", skill),
 		fmt.Sprintf("For me: what should I explain better about how %s fits where the team is going?", goal),
 	}
-	// One way a week, in turn: feedback to them, then to me.
+	// One way a week, in turn: feedback to them, then to me; a prompt a
+	// teammate before the person has this week (taken) passes its turn to
+	// the next, while there is one.
 	i := mod((number-1)/2+offset(id), len(toThem))
+	way := toThem
 	if number%2 == 0 {
-		return []string{toMe[i]}
+		way = toMe
 	}
-	return []string{toThem[i]}
+	for k := range way {
+		if q := way[mod(i+k, len(way))]; taken == nil || !taken(q) {
+			return []string{q}
+		}
+	}
+	return []string{way[i]}
 }
 
 // capitalize writes s with a capital first letter.

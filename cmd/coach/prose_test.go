@@ -404,6 +404,7 @@ func agendaRepeats(docs map[string]string) []string {
 		}
 	}
 	out = append(out, sharedTries(docs)...)
+	out = append(out, sharedAsks(docs)...)
 	out = append(out, sharedShows(docs)...)
 	out = append(out, sinceOutOfWindow(docs)...)
 	return append(out, stalledTwice(docs)...)
@@ -561,6 +562,54 @@ func sharedTries(docs map[string]string) []string {
 	return out
 }
 
+// maxSharedRating is how many people of one team one wording of a
+// difference of ratings may go to in one week.
+const maxSharedRating = 2
+
+// sharedAsks returns the questions that one week asks two people of the
+// same team (agendas under one directory) in one wording, their own words
+// masked (see tryFrame): the check-in, the question of the week, the
+// feedback prompts and the opening of a difference of ratings each have
+// other wordings to give the second (cold read 10).
+func sharedAsks(docs map[string]string) []string {
+	asks := map[string][]string{}
+	for _, f := range slices.Sorted(maps.Keys(docs)) {
+		week := path.Dir(path.Dir(path.Dir(f))) + " " + strings.TrimSuffix(path.Base(f), ".md")
+		person := path.Base(path.Dir(f))
+		checkIn := false
+		for _, line := range strings.Split(docs[f], "\n") {
+			ask := strings.HasPrefix(line, "Question of the week: ") || strings.HasPrefix(line, "You rate yourself ") || strings.HasPrefix(line, "You put yourself ") ||
+				regexp.MustCompile(`^- For (me|\p{Lu}\pL*): `).MatchString(line) || checkIn && line != ""
+			if strings.HasPrefix(line, "## ") {
+				checkIn = line == "## Check-in"
+				continue
+			}
+			if line != "" {
+				checkIn = false
+			}
+			if !ask {
+				continue
+			}
+			k := week + "\x00" + tryFrame(line, "")
+			asks[k] = append(asks[k], person)
+		}
+	}
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(asks)) {
+		// A difference of ratings has three wordings: a week of more than
+		// three of them gives one to two people.
+		most := 1
+		if strings.Contains(k, "\x00N rate yourself") || strings.Contains(k, "\x00N put yourself") {
+			most = maxSharedRating
+		}
+		if who := asks[k]; len(who) > most {
+			week, q, _ := strings.Cut(k, "\x00")
+			out = append(out, fmt.Sprintf("%s: one question for %s: %q", week, strings.Join(who, " and "), q))
+		}
+	}
+	return out
+}
+
 // towardsLevel is the level an idea to try reaches for, before the step.
 var towardsLevel = regexp.MustCompile(`^Towards \d+ \pL+: `)
 
@@ -621,6 +670,27 @@ func TestAgendaRepeatsCatches(t *testing.T) {
 	}
 	if got := agendaRepeats(tries); !slices.Equal(got, want) {
 		t.Errorf("tries: got %q\nwant %q", got, want)
+	}
+	// Cold read 10: one question of the week, check-in, feedback prompt or
+	// difference of ratings for two people of a team in one week is
+	// caught, their own words masked; another team's is not.
+	asks := map[string]string{
+		"a/agendas/ann/2026-W48.md": "## Check-in\n\nWhat surprised you this week?\n\nQuestion of the week: What does your strategy say no to?\n- For me: what should I start or stop doing to help with “Ship the pricing page”?\n",
+		"a/agendas/bo/2026-W48.md":  "## Check-in\n\nWhat surprised you this week?\n\nQuestion of the week: What does your strategy say no to?\n- For me: what should I start or stop doing to help with “Write the brief”?\n",
+		"a/agendas/cy/2026-W48.md":  "You rate yourself 3 here and I rate you 2, so what have you done at 3 that I may not have seen?\n- For Cy: what I saw of your hiring lately, one thing to keep and one to change.\n",
+		"a/agendas/fa/2026-W48.md":  "You rate yourself 5 here and I rate you 4, so what have you done at 5 that I may not have seen?\n",
+		"a/agendas/di/2026-W48.md":  "You rate yourself 4 here and I rate you 3, so what have you done at 4 that I may not have seen?\n- For Di: what I saw of your hiring lately, one thing to keep and one to change.\n",
+		"b/agendas/ed/2026-W48.md":  "Question of the week: What does your strategy say no to?\n",
+	}
+	want = []string{
+		`a 2026-W48: one question for cy and di: "- N N: what N saw of your hiring lately, one thing to keep and one to change."`,
+		`a 2026-W48: one question for ann and bo: "- N me: what should N start or stop doing to help with N?"`,
+		`a 2026-W48: one question for ann and bo: "N of the week: N does your strategy say no to?"`,
+		`a 2026-W48: one question for cy and di and fa: "N rate yourself N here and N rate you N so what have you done at N that N may not have seen?"`,
+		`a 2026-W48: one question for ann and bo: "N surprised you this week?"`,
+	}
+	if got := agendaRepeats(asks); !slices.Equal(got, want) {
+		t.Errorf("asks: got %q\nwant %q", got, want)
 	}
 	// Cold read 6: one evidence line for four people with their goal's
 	// name in it; "Since last time" listing an item from before its window

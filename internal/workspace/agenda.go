@@ -133,11 +133,11 @@ func (w *Workspace) Agenda(p *skills.Person, week plans.Week, rep Reporter) (*pl
 	if err := at.team(p, &in); err != nil {
 		return nil, err
 	}
-	if in.Taken, err = w.taken(at, p.ID, week); err != nil {
+	if in.Taken, in.TakenAsks, err = w.taken(at, p.ID, week); err != nil {
 		return nil, err
 	}
 	a := plans.BuildAgenda(in)
-	at.tries[week.String()+"/"+p.ID] = a.TryKey()
+	at.tries[week.String()+"/"+p.ID] = weekKeys{a.TryKey(), a.AskKeys()}
 	if at != w {
 		// Read as of a past state: the header says what came after it.
 		wish := false
@@ -149,14 +149,23 @@ func (w *Workspace) Agenda(p *skills.Person, week plans.Week, rep Reporter) (*pl
 	return a, nil
 }
 
-// taken are the ideas to try of the week (as plans.TryKey says them) of
-// the people of the team before id, by id, each built once per workspace
-// of the day: a person's idea is chosen after theirs, the same whichever
+// weekKeys are what one agenda of a week holds that a teammate's is not
+// to: its idea to try (see plans.TryKey) and its questions (see
+// plans.Agenda.AskKeys).
+type weekKeys struct {
+	try  string
+	asks []string
+}
+
+// taken are the ideas to try of the week (as plans.TryKey says them) and
+// the questions (as plans.Agenda.AskKeys says them) of the people of the
+// team before id, by id, each built once per workspace of the day: a
+// person's idea and questions are chosen after theirs, the same whichever
 // command builds the agenda, one or all of them (cold read 10, finding
 // 11). Someone whose agenda cannot be built that day has none.
-func (w *Workspace) taken(at *Workspace, id string, week plans.Week) ([]string, error) {
+func (w *Workspace) taken(at *Workspace, id string, week plans.Week) (tries, asks []string, err error) {
 	if at.tries == nil {
-		at.tries = map[string]string{}
+		at.tries = map[string]weekKeys{}
 	}
 	var ids []string
 	for _, q := range at.Repo.People {
@@ -165,29 +174,29 @@ func (w *Workspace) taken(at *Workspace, id string, week plans.Week) ([]string, 
 		}
 	}
 	slices.Sort(ids)
-	var out []string
 	for _, qid := range ids {
-		key, ok := at.tries[week.String()+"/"+qid]
+		keys, ok := at.tries[week.String()+"/"+qid]
 		if !ok {
 			q, err := at.Repo.Person(qid)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			a, err := w.Agenda(q, week, nil)
 			if err != nil {
 				// Not in the repository yet that day, or an agenda of
 				// theirs that cannot be read: theirs says so when it is
 				// built; here it takes no idea.
-				at.tries[week.String()+"/"+qid] = ""
+				at.tries[week.String()+"/"+qid] = weekKeys{}
 				continue
 			}
-			key = a.TryKey()
+			keys = weekKeys{a.TryKey(), a.AskKeys()}
 		}
-		if key != "" {
-			out = append(out, key)
+		if keys.try != "" {
+			tries = append(tries, keys.try)
 		}
+		asks = append(asks, keys.asks...)
 	}
-	return out, nil
+	return tries, asks, nil
 }
 
 // agendaPlan is p's plan, built once per workspace: a leader's agenda

@@ -102,8 +102,8 @@ type Workspace struct {
 	// plans are the plans agendas were built from, by id (see agendaPlan).
 	plans map[string]*plans.Plan
 	// tries are the ideas to try of the agendas built on this workspace's
-	// day, by week and id (see taken).
-	tries map[string]string
+	// day, with their questions, by week and id (see taken).
+	tries map[string]weekKeys
 	index *plans.TeamIndex
 	// indexOnce builds index, for the first of the plans built in
 	// parallel that needs it.
