@@ -583,9 +583,12 @@ func (r *Review) unbacked(pl *plans.Plan) {
 	}
 	switch {
 	case raised == 1 && !slices.ContainsFunc(events, func(e Move) bool { return len(e.With) > 0 }):
-		r.Asks = append(r.Asks, fmt.Sprintf("Ask %s what showed the level raised above with no example, and write it down before the review is shared.", r.First))
+		// The manager raised it, so the manager says what they saw; the
+		// person is not asked to justify the manager's rating (cold read
+		// 11, finding 13).
+		r.Asks = append(r.Asks, fmt.Sprintf("Write down what you saw behind the level raised above with no example, a piece of work %s will recognise, before the review is shared.", r.First))
 	case raised > 0:
-		r.Asks = append(r.Asks, fmt.Sprintf("Ask %s what showed each level raised above with no example, and write it down before the review is shared.", r.First))
+		r.Asks = append(r.Asks, fmt.Sprintf("Write down what you saw behind each level raised above with no example, a piece of work %s will recognise for each, before the review is shared.", r.First))
 	}
 	r.Events = events
 	r.Refreshed = plans.AndList(refreshed)

@@ -434,7 +434,7 @@ func TestReviewSaysAMoveWithoutEvidenceOnce(t *testing.T) {
 	_, out := reviewCase{src: src, history: hist}.build(t)
 	moved := section(out, "Levels that moved")
 	wantLines(t, moved, "- Communication up, down and sideways and Negotiation and trade-offs: 3 Proficient to 4 Leading, on 2026-11-17, none with an example from work written down since the level before.",
-		"<!-- Ask Sam what showed each level raised above with no example, and write it down before the review is shared. -->")
+		"<!-- Write down what you saw behind each level raised above with no example, a piece of work Sam will recognise for each, before the review is shared. -->")
 	if n := strings.Count(moved, "Negotiation"); n != 1 {
 		t.Errorf("a skill named %d times, want once:\n%s", n, moved)
 	}
