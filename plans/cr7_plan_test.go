@@ -89,6 +89,20 @@ func TestCR7HeldPlanNamesStrengthsWithTheCaveat(t *testing.T) {
 	if want := "on Lee Park's first assessment, of 2026-09-22, not yet calibrated"; pl.StrengthsOn != want {
 		t.Errorf("caveat = %q, want %q", pl.StrengthsOn, want)
 	}
+	// Cold read 12, findings 1 and 2: examples older than the assessment
+	// showed the level before it, said once; a standout on the rating
+	// alone waits for the calibration.
+	if want := "The examples date from before 2026-09-22: they showed the level before it, and the calibration looks for what shows the new one."; pl.StrengthsEarlier != want {
+		t.Errorf("earlier = %q, want %q", pl.StrengthsEarlier, want)
+	}
+	pat.Levels = with(rebased, map[string]int{"technical-fluency": 5})
+	pl, err = Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat, lee, robin}, History: history})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.ContainsFunc(pl.Strengths, func(st Strength) bool { return st.Shows == "" }) {
+		t.Errorf("a level with no example named a strength before the calibration: %+v", pl.Strengths)
+	}
 }
 
 // Cold read 7, finding 1: the plan's strengths are above the job's bar or

@@ -135,6 +135,10 @@ type Plan struct {
 	// StrengthsOn is the caveat of Strengths named on a new manager's
 	// first assessment not yet calibrated, in one clause; "" otherwise.
 	StrengthsOn string `json:"strengths_on,omitempty"`
+	// StrengthsEarlier says, under StrengthsOn, that the examples quoted
+	// predate the assessment they are named on: they showed the level
+	// before it (cold read 12, finding 1).
+	StrengthsEarlier string `json:"-"`
 	// Mentors are the teammates `coach team` pairs with the person on their
 	// focus skills; Mentoring the people this person mentors, a strength
 	// put to use.
@@ -634,6 +638,15 @@ func Build(in Input) (*Plan, error) {
 			who = pl.Person.ManagerName
 		}
 		pl.StrengthsOn = strengthsOn(possessive(who), b.Date)
+		// A level set on the assessment alone, with no example, waits for
+		// the calibration before it is named a strength (cold read 12,
+		// finding 2: Technical fluency 5 with nothing behind it).
+		if shown := slices.DeleteFunc(slices.Clone(pl.Strengths), func(st Strength) bool { return st.Shows == "" }); len(shown) > 0 {
+			pl.Strengths = shown
+		}
+		if slices.ContainsFunc(pl.Strengths, func(st Strength) bool { return st.Shows != "" && st.Shows[:min(len(st.Shows), 10)] < b.Date }) {
+			pl.StrengthsEarlier = fmt.Sprintf("The examples date from before %s: they showed the level before it, and the calibration looks for what shows the new one.", b.Date)
+		}
 	}
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
 		// Too early to judge: no skill is called below a bar yet.
