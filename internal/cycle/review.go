@@ -177,7 +177,10 @@ type Review struct {
 	// differ.
 	Apart []Apart `json:"self_vs_manager"`
 	// SelfRated is set when the file holds any level of the person's own.
-	SelfRated    bool    `json:"self_rated"`
+	SelfRated bool `json:"self_rated"`
+	// SelfCount is how many skills the person rated, so that agreement on
+	// one is not said of every skill (cold read 12, finding 8).
+	SelfCount    int     `json:"-"`
 	Strengths    []Point `json:"strengths"`
 	Improvements []Point `json:"improvements"`
 	// ReadFrom says, once, that the levels the review reads are an
@@ -478,7 +481,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	// Read from the file itself, not the plan: a plan that does not judge
 	// yet (a new hire's) leaves its conversations out, the file still
 	// holds the person's own levels.
-	r.SelfRated = len(p.Self) > 0
+	r.SelfRated, r.SelfCount = len(p.Self) > 0, len(p.Self)
 	for _, s := range m.Skills {
 		self, ok := p.Self[s.ID]
 		if lvl := p.Levels[s.ID]; ok && lvl > 0 && self != lvl {

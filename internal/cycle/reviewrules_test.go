@@ -261,6 +261,13 @@ func TestReviewSelfFromTheFile(t *testing.T) {
 
 	_, out = reviewCase{src: strings.Replace(src, "\n[self]\ntechnical-fluency = 3\n", "", 1)}.build(t)
 	wantLines(t, section(out, "Where Sam and the manager differ"), "Sam has not rated any skill yet: there is no self-assessment to compare with.")
+
+	// Agreement on the skills rated is said of those, never of every
+	// skill (cold read 12, finding 8).
+	_, out = reviewCase{src: strings.Replace(src, "technical-fluency = 3\n", "technical-fluency = 2\n", 1)}.build(t)
+	wantLines(t, section(out, "Where Sam and the manager differ"), "Nowhere: on the one skill Sam rated, the two levels agree.")
+	_, out = reviewCase{src: strings.Replace(src, "technical-fluency = 3\n", "technical-fluency = 2\ncommunication = 2\n", 1)}.build(t)
+	wantLines(t, section(out, "Where Sam and the manager differ"), "Nowhere: on each of the 2 skills Sam rated, Sam's own level is the manager's.")
 }
 
 // TestReviewComparesWithTheLastAssessment: the day the verdict is compared
