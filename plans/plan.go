@@ -644,6 +644,7 @@ func Build(in Input) (*Plan, error) {
 		if shown := slices.DeleteFunc(slices.Clone(pl.Strengths), func(st Strength) bool { return st.Shows == "" }); len(shown) > 0 {
 			pl.Strengths = shown
 		}
+		// Shows opens with its entry's day (earnedStrengths writes it so).
 		if slices.ContainsFunc(pl.Strengths, func(st Strength) bool { return st.Shows != "" && st.Shows[:min(len(st.Shows), 10)] < b.Date }) {
 			pl.StrengthsEarlier = fmt.Sprintf("The examples date from before %s: they showed the level before it, and the calibration looks for what shows the new one.", b.Date)
 		}
