@@ -118,7 +118,7 @@ func runAgenda(ctx context.Context, opts agendaOptions, stdout io.Writer, stderr
 		}
 		a, err := t.Agenda(p, opts.Week, stderr)
 		if notYet := (*workspace.NotYetError)(nil); opts.All && errors.As(err, &notYet) {
-			stderr.Notef("%v", err) // everyone, as the team stood that day
+			stderr.Notef("%s: left out of this week's agendas", notYet.Reason())
 			continue
 		} else if err != nil {
 			return err

@@ -28,7 +28,11 @@ type NotYetError struct {
 	Commit string
 }
 
-func (e *NotYetError) Error() string {
+// Error says why, and what to do: ask for a later week.
+func (e *NotYetError) Error() string { return e.Reason() + "; pick a later week with --week" }
+
+// Reason says why there is no agenda, for a note when the others are written.
+func (e *NotYetError) Reason() string {
 	day := e.Day.Format("Monday 2 January 2006")
 	if e.Commit == "" {
 		return fmt.Sprintf("no agenda for %s on %s: the repository has no commit on or before that day", e.ID, day)
