@@ -223,11 +223,18 @@ type Review struct {
 	// target's bar since the comparison, and those no longer at it.
 	Standing      string `json:"standing,omitempty"`
 	reached, fell []string
-	Change        string        `json:"change"`
-	Focus         []FocusLine   `json:"focus"`
-	FocusNote     string        `json:"focus_note,omitempty"`
-	Feedback      int           `json:"feedback"`
-	Self          []SelfSection `json:"self_review"`
+	// icMove is set when the target moved from a role that leads people to
+	// one that does not, on a file that asks for the individual-contributor
+	// track.
+	icMove bool
+	// heldBy is whose re-baseline the verdict is held for, possessive:
+	// "Sam Lee's", or "the".
+	heldBy    string
+	Change    string        `json:"change"`
+	Focus     []FocusLine   `json:"focus"`
+	FocusNote string        `json:"focus_note,omitempty"`
+	Feedback  int           `json:"feedback"`
+	Self      []SelfSection `json:"self_review"`
 	// Quarter is set when the period is a quarter: self-reviews are kept
 	// by quarter.
 	Quarter  bool   `json:"-"`
@@ -464,6 +471,10 @@ func BuildReview(in ReviewInput) (*Review, error) {
 			}
 		}
 		r.ReadFrom = r.assessment(kind, rater, b.Date) + ", not yet calibrated"
+		r.heldBy = "the"
+		if rater != "" {
+			r.heldBy = possessive(rater)
+		}
 	}
 	r.goals(m, p, inPeriod, asOf)
 	for _, s := range m.Skills {
@@ -529,6 +540,10 @@ func BuildReview(in ReviewInput) (*Review, error) {
 				r.fell = append(r.fell, row.Name)
 			}
 		}
+	}
+	if prev := in.Previous; prev != nil && p.Aspiration != nil && p.Aspiration.Track == skills.TrackIC {
+		was, now := m.Role(prev.Target.ID), m.Role(pl.Target.ID)
+		r.icMove = was != nil && now != nil && was.Leads && !now.Leads
 	}
 	r.Change = r.change()
 	switch {
@@ -740,10 +755,13 @@ func (r *Review) change() string {
 	switch {
 	case b != nil && b.Target.ID != r.Target.ID && len(r.Roles) > 0:
 		last := r.Roles[len(r.Roles)-1]
-		return fmt.Sprintf("Promoted to %s on %s, in the period: the verdict is now read against %s. For %s, at %s, it was \"%s\", with %d of %d skills at its bar.",
-			last.To.Name, last.Date, r.Target.Name, b.Target.Name, r.beforeWhen(), b.Verdict.Text, b.Met, b.Total)
+		return fmt.Sprintf("Promoted to %s on %s, in the period: the verdict is now read against %s. For %s, at %s, it was \"%s\".",
+			last.To.Name, last.Date, r.Target.Name, b.Target.Name, r.beforeWhen(), b.Verdict.Text)
+	case b != nil && b.Target.ID != r.Target.ID && r.icMove:
+		return fmt.Sprintf("The target changed in the period, from %s to %s: %s chose the individual-contributor track. At %s, the verdict for %s was \"%s\".",
+			b.Target.Name, r.Target.Name, r.First, r.beforeWhen(), b.Target.Name, b.Verdict.Text)
 	case b != nil && b.Target.ID != r.Target.ID:
-		return fmt.Sprintf("The target changed in the period: at %s, the verdict for %s was \"%s\", with %d of %d skills at its bar.", r.beforeWhen(), b.Target.Name, b.Verdict.Text, b.Met, b.Total)
+		return fmt.Sprintf("The target changed in the period, from %s: at %s, the verdict for it was \"%s\".", b.Target.Name, r.beforeWhen(), b.Verdict.Text)
 	case b == nil:
 		return fmt.Sprintf("No earlier assessment to compare with: this is %s's first review on record.", r.First)
 	}
@@ -825,16 +843,29 @@ func (r *Review) fellClause(since string) string {
 	return fmt.Sprintf("%s, and %s %s no longer at it", since, plans.AndList(r.fell), verb)
 }
 
-// standing says what decides the verdict, in words: the skills below the
-// current role's bar, else those short of the target's. It is "" where a
-// count is what there is to say: a verdict held for a calibration, a new
-// hire's, one on too few levels, or during a return from leave.
+// standing says what decides the verdict, in words, never as a count of
+// levels: the skills below the current role's bar, else those short of the
+// target's; for a verdict held for a calibration, what the re-baseline
+// alone would say; for an assessment running late, the skills that have a
+// level; after a return from leave, the levels set on the return left out.
+// It is "" for a new hire's, whose line says why.
 func (r *Review) standing(pl *plans.Plan) string {
-	if pl.Returned != "" || !pl.Judged() || (pl.Verdict.Kind != "ready-now" && pl.Verdict.Kind != "not-yet" && pl.Verdict.Kind != "ready-soon") {
-		return ""
-	}
 	lead := fmt.Sprintf("The verdict for %s is \"%s\"", r.Target.Name, r.Verdict.Text)
-	if pl.Verdict.Kind == "ready-now" {
+	switch {
+	case pl.Verdict.Kind == "onboarding":
+		return ""
+	case plans.TooEarly(pl):
+		var rated []string
+		for _, row := range pl.Skills {
+			if row.Level > 0 {
+				rated = append(rated, row.Name)
+			}
+		}
+		if len(rated) > 0 && len(rated) <= 3 {
+			return fmt.Sprintf("%s: only %s %s a level, too few to read against the %s bar, and the rest are still to be assessed.", lead, plans.AndList(rated), plural(len(rated), "has", "have"), r.Target.Name)
+		}
+		return fmt.Sprintf("%s: only a few skills have a level, too few to read against the %s bar, and the rest are still to be assessed.", lead, r.Target.Name)
+	case pl.Verdict.Kind == "ready-now":
 		return lead + ": every assessed skill is at or above its bar."
 	}
 	type short struct {
@@ -847,7 +878,7 @@ func (r *Review) standing(pl *plans.Plan) string {
 		// its earlier level, here as in the plan's short list.
 		lvl := cmp.Or(row.CountedAs, row.Level)
 		switch {
-		case lvl == 0:
+		case lvl == 0 || pl.Returned != "" && slices.Contains(pl.Reentry, row.ID):
 		case lvl < row.ExpectRole:
 			role = append(role, short{row.Name, row.ExpectRole - lvl})
 		case lvl < row.ExpectTarget:
@@ -862,10 +893,28 @@ func (r *Review) standing(pl *plans.Plan) string {
 		}
 		return plans.AndList(out), len(list)
 	}
+	if held(pl) {
+		lead += ": " + r.heldBy + " re-baseline is not growth, and on it alone"
+		switch {
+		case len(role) > 0:
+			n, all := names(role)
+			return fmt.Sprintf("%s, %s%s %s still below the %s bar.", lead, n, amongOthers(all), plural(all, "is", "are"), r.Role.Name)
+		case len(target) > 3:
+			n, _ := names(target)
+			return fmt.Sprintf("%s, %s, among others, are short of the %s bar.", lead, n, r.Target.Name)
+		case len(target) > 0:
+			n, all := names(target)
+			return fmt.Sprintf("%s, only %s %s short of the %s bar.", lead, n, plural(all, "is", "are"), r.Target.Name)
+		}
+		return fmt.Sprintf("%s, every assessed skill is at the %s bar.", lead, r.Target.Name)
+	}
+	if pl.Verdict.Kind != "not-yet" && pl.Verdict.Kind != "ready-soon" {
+		return ""
+	}
 	switch {
 	case len(role) > 4:
-		n, all := names(role)
-		return fmt.Sprintf("%s: %s, and %d more, are still below the %s bar.", lead, n, all-3, r.Role.Name)
+		n, _ := names(role)
+		return fmt.Sprintf("%s: %s, among others, are still below the %s bar.", lead, n, r.Role.Name)
 	case len(role) > 0:
 		n, all := names(role)
 		if all == 4 {
@@ -876,14 +925,22 @@ func (r *Review) standing(pl *plans.Plan) string {
 		n, _ := names(target)
 		return fmt.Sprintf("%s: every assessed skill meets the %s bar, and most of the %s bar is still ahead: %s among others.", lead, r.Role.Name, r.Target.Name, n)
 	case len(target) > 4:
-		n, all := names(target)
-		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s, and %d more, are still short of the %s bar.", lead, r.Role.Name, n, all-3, r.Target.Name)
+		n, _ := names(target)
+		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s, among others, are still short of the %s bar.", lead, r.Role.Name, n, r.Target.Name)
 	case len(target) > 0:
 		n, all := names(target)
 		if all == 4 {
 			n = plans.AndList([]string{target[0].name, target[1].name, target[2].name, target[3].name})
 		}
 		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s %s still short of the %s bar.", lead, r.Role.Name, n, plural(all, "is", "are"), r.Target.Name)
+	}
+	return ""
+}
+
+// amongOthers is ", among others" after the first three of more.
+func amongOthers(n int) string {
+	if n > 3 {
+		return ", among others,"
 	}
 	return ""
 }

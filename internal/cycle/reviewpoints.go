@@ -99,12 +99,11 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 		r.NoAreas = fmt.Sprintf("None yet: no skill is called a gap until %s's first full assessment.", r.First)
 		return
 	case !pl.Judged():
-		n := pl.Current.Total - pl.Current.Assessed
-		r.NoStrengths = fmt.Sprintf("Too early to name one: %s has a level in %d of %d skills so far, and the first full assessment is still to come.", r.First, pl.Current.Assessed, pl.Current.Total)
+		r.NoStrengths = fmt.Sprintf("Too early to name one: %s has a level in only a few skills so far, and the first full assessment is still to come.", r.First)
 		if b := pl.BuildOn; b != nil && b.Rated == "" {
 			r.NoStrengths += fmt.Sprintf(" What the work already shows: %s, on %s, \"%s\".", b.Name, b.Date, b.Text)
 		}
-		r.NoAreas = fmt.Sprintf("None yet: with %d of %d skills not assessed, no skill is called a gap until the first full assessment.", n, pl.Current.Total)
+		r.NoAreas = fmt.Sprintf("None yet: with most skills not assessed, no skill is called a gap until %s's first full assessment.", r.First)
 		return
 	}
 	r.strengths(m, p, pl, levels, usable)
@@ -615,25 +614,43 @@ func (r *Review) reentryText(moves []Move) string {
 
 // heldChange says how the readiness moved when the verdict is held on an
 // uncalibrated re-baseline: the levels it set are not growth, and the
-// count before it is the one that stands.
+// skills short of the target's bar before it are named, never counted.
 func (r *Review) heldChange(in ReviewInput) string {
 	m, pl := in.Matrix, in.Plan
 	prior := priorLevels(planHistory(in), pl.Baseline)
-	met := 0
+	type short struct {
+		name string
+		gap  int
+	}
+	var below []short
 	for _, s := range m.Skills {
-		if lvl, ok := prior[s.ID]; ok && lvl >= s.Expect[pl.Target.ID] {
-			met++
+		if lvl, ok := prior[s.ID]; ok && lvl > 0 && lvl < s.Expect[pl.Target.ID] {
+			below = append(below, short{s.Name, s.Expect[pl.Target.ID] - lvl})
 		}
 	}
-	out := fmt.Sprintf("Before the re-baseline, %d of %d skills were at the bar: the verdict waits for the calibration to say which count stands.", met, r.Readiness.Total)
+	slices.SortStableFunc(below, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
+	var names []string
+	for _, s := range below[:min(3, len(below))] {
+		names = append(names, s.name)
+	}
+	before := fmt.Sprintf("before the re-baseline, every skill was at the %s bar", r.Target.Name)
+	switch {
+	case len(below) > 3:
+		before = fmt.Sprintf("before the re-baseline, %s, among others, were short of the %s bar", plans.AndList(names), r.Target.Name)
+	case len(below) > 0:
+		before = fmt.Sprintf("before the re-baseline, %s %s short of the %s bar", plans.AndList(names), plural(len(below), "was", "were"), r.Target.Name)
+	}
+	settles := "the calibration settles which reading stands"
+	if by := pl.CalibrateBy(); by != "" {
+		settles = fmt.Sprintf("the calibration, by %s, settles which reading stands", by)
+	}
 	switch b := r.Before; {
 	case b == nil || b.Target.ID != r.Target.ID:
+		return fmt.Sprintf("%s; %s.", upperFirst(before), settles)
 	case b.Verdict.Text == r.Verdict.Text:
-		out += fmt.Sprintf(" The verdict was held already at %s.", r.beforeWhen())
-	default:
-		out += fmt.Sprintf(" At %s, the verdict was \"%s\".", r.beforeWhen(), b.Verdict.Text)
+		return fmt.Sprintf("The verdict was held already at %s; %s, and %s.", r.beforeWhen(), before, settles)
 	}
-	return out
+	return fmt.Sprintf("At %s, the verdict was \"%s\": %s, and %s.", r.beforeWhen(), r.Before.Verdict.Text, before, settles)
 }
 
 // beforeWhen names the day of the comparison: the last assessment before
