@@ -11,7 +11,9 @@ package cycle
 // keeps one that was edited (see Stamp and Merge).
 
 import (
+	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -163,15 +165,91 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 			}
 		}
 	}
-	switch pl.Verdict.Kind {
-	case "ready-now":
-		out = append(out, fmt.Sprintf("%s is ready for %s now.", r.First, r.Target.Name))
-	case "onboarding":
-		if pl.Person.Joined != "" {
-			out = append(out, fmt.Sprintf("%s joined on %s and is still in the first 90 days: the work is learning the product, its customers and the team, not a level.", r.First, pl.Person.Joined))
-		}
+	if w := r.where(pl); w != "" {
+		out = append(out, w)
 	}
 	return out
+}
+
+// realistically reads the plan's realistic time for the target, "" when
+// its verdict gives none.
+var realistically = regexp.MustCompile(`realistically ([0-9]+-[0-9]+ months)`)
+
+// where says where the person stands, what decides it, and by when, in
+// words and in the third person (issue 20): never a count of levels, and
+// never a re-baseline read as growth.
+func (r *Review) where(pl *plans.Plan) string {
+	next := "the next review"
+	if r.Quarter {
+		end, _ := time.Parse(time.DateOnly, r.Until)
+		next = "the " + QuarterOf(end.AddDate(0, 0, 1)).Name + " review"
+	}
+	var role, target []string
+	for _, row := range pl.Skills {
+		lvl := cmp.Or(row.CountedAs, row.Level)
+		switch {
+		case lvl == 0 || pl.Returned != "" && slices.Contains(pl.Reentry, row.ID):
+		case lvl < row.ExpectRole:
+			role = append(role, lowerFirst(row.Name))
+		case lvl < row.ExpectTarget:
+			target = append(target, lowerFirst(row.Name))
+		}
+	}
+	few := func(names []string) string {
+		if len(names) > 3 {
+			return plans.AndList(names[:3]) + ", among others"
+		}
+		return plans.AndList(names)
+	}
+	switch pl.Verdict.Kind {
+	case "onboarding":
+		joined, err := time.Parse(time.DateOnly, pl.Person.Joined)
+		if err != nil {
+			return ""
+		}
+		return fmt.Sprintf("%s joined on %s and is in the first 90 days, too early for a level and rightly so: the first full assessment is on %s.", r.First, pl.Person.Joined, date(joined.AddDate(0, 0, 90)))
+	case "held":
+		by := pl.CalibrateBy()
+		if by == "" {
+			return fmt.Sprintf("Where %s stands waits for the calibration of %s re-baseline: it set the levels at once, so none of it is counted as growth.", r.First, r.heldBy)
+		}
+		out := fmt.Sprintf("Where %s stands waits for the calibration of %s re-baseline, by %s: it set the levels at once, so none of it is counted as growth.", r.First, r.heldBy, by)
+		// What makes the case whatever the calibration settles: the first
+		// dated goal of the focus, the person's own work.
+		for _, f := range r.Focus {
+			for _, g := range r.Open {
+				if g.Due != "" && slices.Contains(f.Goals, g.Text) {
+					return out + fmt.Sprintf(" Whatever it settles, the case for %s rests on \"%s\", due %s.", r.Target.Name, plans.ShortGoal(g.Text), g.Due)
+				}
+			}
+		}
+		return out
+	case "ready-now":
+		if pl.AtBarSince != "" {
+			return fmt.Sprintf("%s is ready for %s now, and has been at its bar since %s.", r.First, r.Target.Name, pl.AtBarSince)
+		}
+		return fmt.Sprintf("%s is ready for %s now.", r.First, r.Target.Name)
+	}
+	if plans.TooEarly(pl) {
+		who := "the manager"
+		if r.Manager != nil {
+			who = firstWord(r.Manager.Name)
+		}
+		return fmt.Sprintf("Only a few of %s's skills have a level, which is the assessment running late, not %s: %s assesses the rest with %s over the next 1:1s, before %s.", r.First, r.First, who, r.First, next)
+	}
+	switch {
+	case len(role) > 0 && pl.FirstTimeManager:
+		return fmt.Sprintf("%s is new to leading people, and %s is not expected yet: the %s bar comes first, in %s, by %s.", r.First, r.Target.Name, r.Role.Name, few(role), next)
+	case len(role) > 0:
+		return fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s, by %s.", r.First, r.Target.Name, r.Role.Name, few(role), next)
+	case len(target) > 0:
+		when := ""
+		if m := realistically.FindStringSubmatch(pl.Verdict.Why); m != nil {
+			when = ", realistically " + m[1] + " away"
+		}
+		return fmt.Sprintf("%s is solid as %s, with the %s bar still ahead in %s%s.", r.First, anArticle(r.Role.Name), r.Target.Name, few(target), when)
+	}
+	return ""
 }
 
 // growthDraft: the strengths with their examples, then the areas with what
@@ -195,12 +273,14 @@ func (r *Review) growthDraft() []string {
 		}
 		n++
 	}
-	var gaps, next []string
+	var next []string
+	gaps := map[string][]string{} // by the role whose bar it is
+	var bars []string
 	for _, a := range r.Improvements {
 		name := lowerFirst(a.Skill.Name)
 		switch {
 		case a.Next:
-			next = append(next, fmt.Sprintf("%s (%d against %d)", name, a.Level, a.Bar))
+			next = append(next, name)
 		case a.Waits != "":
 			out = append(out, fmt.Sprintf("%s grows with the work %s takes over, once it is handed over.", a.Skill.Name, r.First))
 		case a.AtBar && a.SelfNote != "":
@@ -210,17 +290,33 @@ func (r *Review) growthDraft() []string {
 			goal, _, _ = strings.Cut(goal, "\"")
 			out = append(out, fmt.Sprintf("%s is rated at the %s bar, with nothing from work to show it yet: \"%s\" is where it can show.", a.Skill.Name, a.BarRole, plans.ShortGoal(goal)))
 		case a.Evidence != nil:
-			out = append(out, fmt.Sprintf("To work on: %s. %s", name, still(r.First, a.Evidence.Date, a.Evidence.Text)))
+			out = append(out, fmt.Sprintf("%s: %s. %s", workOn(out), name, still(r.First, a.Evidence.Date, a.Evidence.Text)))
 		case a.BarRole != "":
-			gaps = append(gaps, fmt.Sprintf("%s (%d, where %s asks for %d)", name, a.Level, a.BarRole, a.Bar))
+			if a.Fell != "" {
+				name += " (rated down on " + a.Fell + ")"
+			}
+			if _, ok := gaps[a.BarRole]; !ok {
+				bars = append(bars, a.BarRole)
+			}
+			gaps[a.BarRole] = append(gaps[a.BarRole], name)
 		}
 	}
-	if len(gaps) > 0 {
-		lead := "To work on"
-		if strings.Contains(strings.Join(out, " "), "To work on") {
-			lead = "Also to work on"
+	// Said in words, by the bar each falls short of: the current role's
+	// comes first, the target's is the way towards it (issue 20: never a
+	// count of levels).
+	var parts []string
+	for _, role := range bars {
+		if role == r.Role.Name {
+			parts = append(parts, fmt.Sprintf("%s, below the %s bar", plans.AndList(gaps[role]), role))
+		} else {
+			parts = append(parts, fmt.Sprintf("towards %s, %s", role, plans.AndList(gaps[role])))
 		}
-		out = append(out, fmt.Sprintf("%s: %s.", lead, plans.AndList(gaps)))
+	}
+	switch {
+	case len(parts) == 1 && bars[0] != r.Role.Name:
+		out = append(out, fmt.Sprintf("%s, towards %s: %s.", workOn(out), bars[0], plans.AndList(gaps[bars[0]])))
+	case len(parts) > 0:
+		out = append(out, fmt.Sprintf("%s: %s.", workOn(out), strings.Join(parts, "; and, ")))
 	}
 	if len(next) > 0 {
 		out = append(out, fmt.Sprintf("For the step after it, %s, the work is %s.", r.Improvements[0].BarRole, plans.AndList(next)))
@@ -302,4 +398,25 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 		out = append(out, fmt.Sprintf("Agreed at our next 1:1: a new date for \"%s\", or we let it go.", plans.ShortGoal(g.Text)))
 	}
 	return out
+}
+
+// anArticle is role with its article: "a Director of Product", "an
+// Associate Product Manager".
+func anArticle(role string) string {
+	if role != "" && strings.ContainsRune("AEIOU", rune(role[0])) {
+		return "an " + role
+	}
+	return "a " + role
+}
+
+// workOn leads the next area said in the growth draft: "To work on", then
+// "Also to work on", then "And to work on".
+func workOn(said []string) string {
+	switch n := strings.Count(strings.Join(said, " "), "to work on") + strings.Count(strings.Join(said, " "), "To work on"); {
+	case n == 0:
+		return "To work on"
+	case n == 1:
+		return "Also to work on"
+	}
+	return "And to work on"
 }

@@ -376,6 +376,9 @@ type Point struct {
 	Waits string `json:"waits,omitempty"`
 	// Next is set for an area of the step after the target.
 	Next bool `json:"next,omitempty"`
+	// Fell is, for an area whose level was rated down in the period, the
+	// day it was: a reason for focus, never something to build on.
+	Fell string `json:"fell,omitempty"`
 }
 
 // Earlier is the readiness verdict at an earlier assessment.

@@ -321,7 +321,17 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 			}
 		}
 		ev := usable(pt.Skill.ID)
+		// A level rated down in the period is a setback too (issue 20,
+		// rule 4): said as one, whatever the evidence before it.
+		for _, mv := range slices.Backward(r.Moved) {
+			if mv.Skill.ID == pt.Skill.ID && mv.To < mv.From && mv.To == pt.Level {
+				pt.Fell = mv.Date
+				break
+			}
+		}
 		switch {
+		case pt.Fell != "" && (len(ev) == 0 || !plans.Setback(ev[0].Text)):
+			pt.Step = fmt.Sprintf("rated down from %d %s on %s, a reason to focus on it", r.levelOf(pt.Skill.ID, pt.Fell), levelName(m, r.levelOf(pt.Skill.ID, pt.Fell)), pt.Fell)
 		case len(ev) > 0 && !ev[0].Date.Before(met) && plans.Setback(ev[0].Text):
 			pt.Evidence = &Entry{Date: date(ev[0].Date), Text: plans.QuotedSetback(ev[0].Text)}
 		case !met.IsZero() && (len(ev) == 0 || !met.Before(ev[0].Date)):
@@ -660,4 +670,14 @@ func (r *Review) beforeWhen() string {
 		return r.Before.AsOf + ", the last assessment before the period"
 	}
 	return "the end of the period before"
+}
+
+// levelOf is the level skill was rated down from on day.
+func (r *Review) levelOf(skill, day string) int {
+	for _, mv := range r.Moved {
+		if mv.Skill.ID == skill && mv.Date == day && mv.To < mv.From {
+			return mv.From
+		}
+	}
+	return 0
 }
