@@ -413,6 +413,9 @@ type Action struct {
 	// longer (see scopeFocusToPlan); "" when they are said as they are.
 	InPlan         string `json:"in_plan,omitempty"`
 	EvidenceInPlan string `json:"evidence_in_plan,omitempty"`
+	// Started is set on a week's step that runs for months, begun this
+	// week (see longAction).
+	Started bool `json:"-"`
 }
 
 // Strength is a skill above the current role's bar or at the top of the
