@@ -1179,7 +1179,15 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		// week, the first of those: a week of many differences of view
 		// shares its ways out in turn.
 		used := -1
-		for _, q := range disagreements(in.Person, f.ID) {
+		asks := disagreements(in.Person, f.ID)
+		if r := olderRater(in.History, pl, in.Person, f.ID, day); r != "" {
+			// Not the manager's own level: no "I rate you" (cold read 13).
+			asks = nil
+			if q := olderAsk(in.Person, f.ID, r); q != "" {
+				asks = []string{q}
+			}
+		}
+		for _, q := range asks {
 			n := 0
 			for _, k := range in.TakenAsks {
 				if k == AskKey(in.Person, q) {

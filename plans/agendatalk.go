@@ -378,6 +378,9 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 			// and how the first weeks went, never open a rating dispute.
 			continue
 		}
+		if olderRater(in.History, pl, p, s.ID, day) != "" {
+			continue // not the manager's own level to defend (cold read 13)
+		}
 		if q := disagreement(p, s.ID, s.Name); q != "" {
 			asks = append(asks, q)
 		}
