@@ -806,8 +806,8 @@ func fit(a *Agenda, below bool) {
 		if len(a.Review) == 0 {
 			return false
 		}
+		waits = append(waits, a.Review[0])
 		a.Review = nil
-		waits = append(waits, "the work review")
 		return true
 	}
 	feedback := func() bool {
@@ -856,7 +856,13 @@ func fit(a *Agenda, below bool) {
 		step()
 	}
 	if len(waits) > 0 {
-		a.Waits = "The work review moves to next week: bring the piece of work you most want a second view on."
+		// The week's own prompt, which turns week by week and with the
+		// person's goals, is what waits: never one sentence every week
+		// it waits (cold read 13: twenty times in thirteen weeks).
+		a.Waits = "The work review moves to next week: " + lowerFirst(waits[0])
+		if !strings.HasPrefix(waits[0], "Bring ") {
+			a.Waits = "The work review moves to next week: bring the piece of work you most want a second view on."
+		}
 	}
 }
 
