@@ -724,10 +724,21 @@ func stayTalk(pl *Plan, first, mgr string) string {
 // step beyond what they just did, and the plan says so; "" when no goal is.
 // The latest done goal wins.
 func doneBefore(p *skills.Person, s *skills.Skill, action string) string {
+	best := doneGoal(p, s.ID, action)
+	if best == nil {
+		return ""
+	}
+	return fmt.Sprintf("You did the first of this on %s: \"%s\". The step beyond it: %s", date(best.Done), best.Text, lowerFirst(action))
+}
+
+// doneGoal is the person's own goal on the skill id that action is the
+// step beyond (see doneBefore), or nil: the plan and the week's agenda say
+// it each in their own words.
+func doneGoal(p *skills.Person, id, action string) *skills.Goal {
 	av, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(action)), " ")
 	var best *skills.Goal
 	for i, g := range p.Goals {
-		if g.Done.IsZero() || !slices.Contains(g.Skills, s.ID) || !p.PlanStart.IsZero() && g.Done.Before(p.PlanStart) {
+		if g.Done.IsZero() || !slices.Contains(g.Skills, id) || !p.PlanStart.IsZero() && g.Done.Before(p.PlanStart) {
 			continue
 		}
 		if gv, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(g.Text)), " "); gv == "" || gv != av {
@@ -737,10 +748,7 @@ func doneBefore(p *skills.Person, s *skills.Skill, action string) string {
 			best = &p.Goals[i]
 		}
 	}
-	if best == nil {
-		return ""
-	}
-	return fmt.Sprintf("You did the first of this on %s: \"%s\". The step beyond it: %s", date(best.Done), best.Text, lowerFirst(action))
+	return best
 }
 
 // stayWhen is when the conversation about staying is held: the first 1:1

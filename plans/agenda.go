@@ -467,6 +467,85 @@ type WeekFocus struct {
 	// Assess is set for a skill with no level yet: it is assessed first,
 	// from the person's own work on it, and no first level is aimed at.
 	Assess string `json:"assess,omitempty"`
+	// Item is an action item still open from an earlier 1:1 that is work
+	// on this skill: it names the person a goal of theirs on the skill is
+	// with, or the goal's own compound word ("renewal-flow").
+	Item *FocusItem `json:"item,omitempty"`
+}
+
+// FocusItem is an open action item the week's focus starts from, and how
+// it is linked to the skill, in words.
+type FocusItem struct {
+	Text Markdown `json:"text"`
+	Link string   `json:"link"`
+}
+
+// focusItem is the first of the open action items (depth first) that is
+// work on the focus skill f: it names the counterpart of one of the
+// person's goals on the skill (open, or done in the plan period), or a
+// hyphenated word of that goal. nil when none is.
+func focusItem(p *skills.Person, f *WeekFocus, open []Item) *FocusItem {
+	if f == nil {
+		return nil
+	}
+	type key struct {
+		who, word string
+		g         skills.Goal
+	}
+	var keys []key
+	for _, g := range p.Goals {
+		if !slices.Contains(g.Skills, f.ID) || g.Text == "" {
+			continue
+		}
+		if !g.Open() && (g.Done.IsZero() || !p.PlanStart.IsZero() && g.Done.Before(p.PlanStart)) {
+			continue
+		}
+		if who := counterpart(g.Text); who != "" {
+			keys = append(keys, key{who: who, g: g})
+		}
+		for _, w := range strings.Fields(g.Text) {
+			if w = strings.Trim(w, ".,;:()“”\"'"); strings.Count(w, "-") == 1 && !strings.HasPrefix(w, "-") && !strings.HasSuffix(w, "-") {
+				keys = append(keys, key{word: strings.ToLower(w), g: g})
+			}
+		}
+	}
+	var found *FocusItem
+	var walk func([]Item)
+	walk = func(items []Item) {
+		for _, it := range items {
+			if found != nil {
+				return
+			}
+			words := strings.FieldsFunc(string(it.Text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+			has := func(run string) bool {
+				rw := strings.Fields(run)
+				for i := 0; i+len(rw) <= len(words); i++ {
+					if strings.EqualFold(strings.Join(words[i:i+len(rw)], " "), run) {
+						return true
+					}
+				}
+				return false
+			}
+			for _, k := range keys {
+				since := ""
+				if it.Since != "" {
+					since = " (open since " + it.Since + ")"
+				}
+				switch {
+				case k.who != "" && has(k.who):
+					found = &FocusItem{Text: it.Text, Link: fmt.Sprintf("%s is this work with %s: close it first, before our next 1:1.", since, k.who)}
+				case k.word != "" && has(k.word) && k.g.Open():
+					found = &FocusItem{Text: it.Text, Link: fmt.Sprintf("%s is a step of your goal “%s”: close it first, before our next 1:1.", since, k.g.Text)}
+				}
+				if found != nil {
+					return
+				}
+			}
+			walk(it.Children)
+		}
+	}
+	walk(open)
+	return found
 }
 
 // checkIns are asked in turn, one a week.
@@ -565,6 +644,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	a.Focus = weekFocus(in, count, day, a.Changes)
 	if a.Focus != nil && a.Focus.Action != nil {
 		a.tryKey = TryKey(p, a.Focus.Action.Text)
+		a.Focus.Item = focusItem(p, a.Focus, a.Open)
 	}
 	if f := a.Focus; f != nil && f.Action != nil {
 		if a.FollowUp != nil && in.Previous.TryThis == f.Action.Text {
@@ -726,8 +806,8 @@ func fit(a *Agenda, below bool) {
 		if len(a.Review) == 0 {
 			return false
 		}
+		waits = append(waits, a.Review[0])
 		a.Review = nil
-		waits = append(waits, "the work review")
 		return true
 	}
 	feedback := func() bool {
@@ -776,7 +856,13 @@ func fit(a *Agenda, below bool) {
 		step()
 	}
 	if len(waits) > 0 {
-		a.Waits = "The work review moves to next week: bring the piece of work you most want a second view on."
+		// The week's own prompt, which turns week by week and with the
+		// person's goals, is what waits: never one sentence every week
+		// it waits (cold read 13: twenty times in thirteen weeks).
+		a.Waits = "The work review moves to next week: " + lowerFirst(waits[0])
+		if !strings.HasPrefix(waits[0], "Bring ") {
+			a.Waits = "The work review moves to next week: bring the piece of work you most want a second view on."
+		}
 	}
 }
 
@@ -1099,7 +1185,15 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		// week, the first of those: a week of many differences of view
 		// shares its ways out in turn.
 		used := -1
-		for _, q := range disagreements(in.Person, f.ID) {
+		asks := disagreements(in.Person, f.ID)
+		if r := olderRater(in.History, pl, in.Person, f.ID, day); r != "" {
+			// Not the manager's own level: no "I rate you" (cold read 13).
+			asks = nil
+			if q := olderAsk(in.Person, f.ID, r); q != "" {
+				asks = []string{q}
+			}
+		}
+		for _, q := range asks {
 			n := 0
 			for _, k := range in.TakenAsks {
 				if k == AskKey(in.Person, q) {

@@ -78,6 +78,13 @@ func TestWhatWaitsIsSaidOnlyWhenTheirs(t *testing.T) {
 	if want := "The work review moves to next week: bring the piece of work you most want a second view on."; a.Waits != want {
 		t.Errorf("waits %q, want %q", a.Waits, want)
 	}
+	// The week's own prompt is what waits, so that it turns as the
+	// prompts do (cold read 13).
+	a = &Agenda{Review: []string{"Bring the metric you watch most closely: what moved, and what will you do about it?"}, Feedback: six}
+	fit(a, false)
+	if want := "The work review moves to next week: bring the metric you watch most closely: what moved, and what will you do about it?"; a.Waits != want {
+		t.Errorf("waits %q, want %q", a.Waits, want)
+	}
 }
 
 // TestOneCommitsRaisesAreOneLine: levels raised in one commit read as one

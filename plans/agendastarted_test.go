@@ -84,8 +84,8 @@ func TestStayingConversationInTheCareerConversation(t *testing.T) {
 // one clean sentence: the matrix's action alone (what the week holds is
 // said under what would show it), and a goal's step with the people it
 // names, never a second clause of the goal glued in as a party. What would
-// show a months-long action is two sentences, the action's own over the
-// months and the first step by the next 1:1 (cold read 8, finding 1).
+// show a months-long action is the plan's own evidence for it, never a
+// sentence any skill would take (cold read 13).
 func TestTryIsOneSentence(t *testing.T) {
 	g := skills.Goal{Text: "Write the 2027 search strategy with the Data team and take it through planning", Skills: []string{"product-strategy"}, Due: day("2027-02-28")}
 	if w := parseGoal(g.Text); w.With != "the Data team" {
@@ -97,7 +97,7 @@ func TestTryIsOneSentence(t *testing.T) {
 	p := &skills.Person{ID: "x", Name: "Pat Doe"}
 	f := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}, Next: LevelText{Value: 2, Name: "Practising"}}
 	got, _ := weeklyTry(Action{Text: "Set up a quarterly market review for the group.", Evidence: "Two reviews held."}, p, f, day("2026-11-24"), "", 0)
-	want := Action{Text: "Set up a quarterly market review for the group.", Evidence: "Over the months: two reviews held. By our next 1:1: your first step in negotiation and trade-offs, and who saw it."}
+	want := Action{Text: "Set up a quarterly market review for the group.", Evidence: "Two reviews held.", Started: true}
 	if got != want {
 		t.Errorf("matrix action:\n got %+v\nwant %+v", got, want)
 	}

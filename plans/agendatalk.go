@@ -327,6 +327,12 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(recent && pl.Verdict.Kind == "held") {
 		t.Points = append(t.Points, v)
 	}
+	// What this quarter is about, from the plan: the longer view says
+	// where the weeks' focus is heading (cold read 13: Ben's career
+	// conversation never named his plan's focus).
+	if about := planAbout(pl, day); about != "" && !onboarding {
+		t.Points = append(t.Points, about)
+	}
 	// A date the plan judges ambitious is talked through here, as the
 	// plan asks (cold read 10, finding 12): its question comes first.
 	if point, ask := paceTalk(pl, day); point != "" && !onboarding {
@@ -377,6 +383,9 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 			// A new hire's first career conversations ask what they want
 			// and how the first weeks went, never open a rating dispute.
 			continue
+		}
+		if olderRater(in.History, pl, p, s.ID, day) != "" {
+			continue // not the manager's own level to defend (cold read 13)
 		}
 		if q := disagreement(p, s.ID, s.Name); q != "" {
 			asks = append(asks, q)
@@ -809,4 +818,36 @@ func stillOpen(in AgendaInput, q string, day time.Time) string {
 		}
 	}
 	return q
+}
+
+// planAbout is what the person's plan is about until its review, in one
+// sentence: each focus skill and the step it asks for, in the plan's
+// order; "" without focus skills.
+func planAbout(pl *Plan, day time.Time) string {
+	var parts []string
+	for _, f := range pl.Focus {
+		name := lowerFirst(f.Name)
+		switch {
+		case f.Level.Value == 0:
+			parts = append(parts, name+", which we assess first")
+		case f.Next.Value > f.Level.Value && f.StretchPast != "":
+			parts = append(parts, fmt.Sprintf("%s, from %s to %s, the stretch past the %s bar", name, f.Level.Words(), f.Next.Words(), f.StretchPast))
+		case f.Next.Value > f.Level.Value:
+			parts = append(parts, fmt.Sprintf("%s, from %s to %s", name, f.Level.Words(), f.Next.Words()))
+		default:
+			parts = append(parts, fmt.Sprintf("%s, %s", name, f.Step()))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	list := parts[0]
+	if n := len(parts); n > 1 {
+		list = strings.Join(parts[:n-1], "; ") + "; and " + parts[n-1]
+	}
+	when := ""
+	if r, err := time.Parse(time.DateOnly, pl.NextReview); err == nil && r.After(day) {
+		when = fmt.Sprintf(", until our review on %s", longDate(r, day))
+	}
+	return fmt.Sprintf("What your plan is about this quarter%s: %s.", when, list)
 }

@@ -125,38 +125,32 @@ func weeklyTryAt(a Action, p *skills.Person, f Focus, day time.Time, last string
 			Evidence: "What you did differently, and how the people it affected responded, at our next 1:1.",
 		}, nil
 	}
-	ev := strings.TrimSuffix(strings.TrimSpace(a.Evidence), ".")
+	ev := strings.TrimSpace(a.Evidence)
 	if ev == "" {
-		ev = "the change seen in your work"
+		ev = "What you started, and who saw it."
+	}
+	if !strings.HasSuffix(ev, ".") {
+		ev += "."
 	}
 	step := strings.TrimSpace(a.Text)
 	if !strings.HasSuffix(step, ".") {
 		step += "."
 	}
-	// The matrix's action is one sentence of its own, started this week
-	// (the agenda says so, see WeekFocus.Long): nothing is glued to it
-	// (cold read 7, finding 2). What would show it is two sentences, the
-	// week's first and the action's own after it, never one phrase run on
-	// into the other (cold read 8, finding 1).
-	return Action{
-		Text:     step,
-		Evidence: fmt.Sprintf("%s%s%s%s, and who saw it.", longOpen, lowerFirst(ev), longNext, shortName(f.Name)),
-	}, nil
+	// The matrix's action is the plan's first action for the skill,
+	// started this week (the agenda says so, see WeekFocus.Long), said as
+	// the plan says it: the step beyond the person's own goal done on it,
+	// when there is one, and what would show it is the plan's own
+	// evidence, something others can see, not a sentence any skill would
+	// take (cold read 13).
+	if g := doneGoal(p, f.ID, step); g != nil {
+		step = fmt.Sprintf("%s%s (“%s”)%s%s", doneFirst, longDate(g.Done, day), g.Text, doneStep, lowerFirst(step))
+	}
+	return Action{Text: step, Evidence: ev, Started: true}, nil
 }
-
-// longOpen and longNext say what would show a months-long action: the
-// action's own evidence over the months, then the first step by the next
-// 1:1, each a sentence.
-const (
-	longOpen = "Over the months: "
-	longNext = ". By our next 1:1: your first step in "
-)
 
 // longAction reports whether a week's idea to try is a matrix action
 // that runs for months, started this week rather than done in it.
-func longAction(a Action) bool {
-	return strings.HasPrefix(a.Evidence, longOpen) && strings.Contains(a.Evidence, longNext)
-}
+func longAction(a Action) bool { return a.Started }
 
 // ownFirst orders a focus skill's actions so that the person's own come
 // first: the steps of their goals that name the skill (the most pressing
@@ -208,9 +202,24 @@ const (
 
 // ShortTry is an idea to try as the next agenda recalls it: without the
 // words that sized it to the week.
+//
+// A step beyond the person's own goal done on the skill is recalled as the
+// step, without the goal said again.
 func ShortTry(t string) string {
+	if rest, ok := strings.CutPrefix(t, doneFirst); ok {
+		if _, step, ok := strings.Cut(rest, doneStep); ok {
+			t = UpperFirst(step)
+		}
+	}
 	return strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(t, oldPlace), firstPlace), firstStep)
 }
+
+// doneFirst and doneStep say a matrix action as the step beyond the
+// person's own goal done on the skill (see doneGoal).
+const (
+	doneFirst = "You did the first of this on "
+	doneStep  = "; the step beyond it: "
+)
 
 // setbackOn is the person's latest evidence on a skill when it records a
 // setback, else nil.

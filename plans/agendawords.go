@@ -419,6 +419,47 @@ func disagreement(p *skills.Person, id, name string) string {
 	return disagreements(p, id)[0]
 }
 
+// olderRater is who set the person's level of skill id as it stands on
+// day, when it is not the current manager's assessment: the latest level
+// change of the skill was written by someone other than the manager, the
+// person or those the manager reports to (who record the manager's
+// levels), and the manager has changed none of the person's levels since
+// (a first assessment of their own would have). "" when the level is the
+// manager's, or the history does not say.
+func olderRater(history []skills.Change, pl *Plan, p *skills.Person, id string, day time.Time) string {
+	mgr := pl.Person.ManagerName
+	if mgr == "" {
+		return ""
+	}
+	var last *skills.Change
+	for i, c := range history {
+		if c.Kind == skills.KindLevel && c.Skill == id && !c.Date.After(endOfDay(day)) && (last == nil || c.Date.After(last.Date)) {
+			last = &history[i]
+		}
+	}
+	if last == nil || last.Author == "" || last.Author == mgr || last.Author == p.Name || slices.Contains(pl.above, last.Author) {
+		return ""
+	}
+	for _, c := range history {
+		if c.Kind == skills.KindLevel && c.Author == mgr && c.Date.After(last.Date) && !c.Date.After(endOfDay(day)) {
+			return ""
+		}
+	}
+	return last.Author
+}
+
+// olderAsk opens a difference between the person's own rating and a level
+// their manager has not set themselves (see olderRater): never "I rate
+// you", but whose level it is, and what the manager should look at when
+// they assess it.
+func olderAsk(p *skills.Person, id, rater string) string {
+	self, lvl := p.Self[id], p.Levels[id]
+	if self == 0 || lvl == 0 || self == lvl {
+		return ""
+	}
+	return fmt.Sprintf("You rate yourself %d here, and your last assessment, by %s, says %d; I have not assessed it myself yet, so what should I look at first when I do?", self, rater, lvl)
+}
+
 // disagreements are the ways the week's focus opens a difference between
 // the person's rating and the manager's, the first the usual one: a
 // teammate who has it this week leaves the person the next (see

@@ -229,7 +229,86 @@ type owedItem struct {
 	by, byCall, as string
 	people         []string
 	toLead         bool
+	// takes are who takes on whom, as the file of the one moving says
+	// it in an open goal that hands named people to someone ("Ben and
+	// Chloe to Alice, by 15 January"); unnamed the people it hands to
+	// nobody yet.
+	takes   []handOff
+	unnamed []string
 }
+
+// handOff is some of a leaving manager's people, who takes them on, and
+// by when (zero: no date).
+type handOff struct {
+	whom, to string
+	due      time.Time
+}
+
+// words says h in a clause: "Ben and Chloe to Alice, by 15 January".
+func (h handOff) words(day time.Time) string {
+	if h.due.IsZero() {
+		return h.whom + " to " + h.to
+	}
+	return fmt.Sprintf("%s to %s, by %s", h.whom, h.to, longDate(h.due, day))
+}
+
+// handedTo reads who takes on q's people from q's own open goals: a goal
+// that names some of them and says who they go to (its counterpart after
+// " to ") hands them over, by its date. The people no goal names are
+// returned apart, in q's order of reports.
+func handedTo(q *skills.Person, team *TeamIndex) (takes []handOff, unnamed []string) {
+	named := map[string]bool{}
+	for _, g := range q.OpenGoals() {
+		i := strings.LastIndex(g.Text, " to ")
+		who := counterpartAfter(g.Text, " to ")
+		if i < 0 || who == "" {
+			continue
+		}
+		head := g.Text[:i]
+		var whom []string
+		for _, id := range team.reports[q.ID] {
+			r := team.people[id]
+			if named[id] || r == nil {
+				continue
+			}
+			if call := team.callName(r); strings.Contains(head, cmpName(r)) || containsWord(head, call) {
+				whom = append(whom, call)
+				named[id] = true
+			}
+		}
+		if len(whom) == 0 {
+			continue
+		}
+		takes = append(takes, handOff{whom: andList(whom), to: who, due: g.Due})
+	}
+	if len(takes) == 0 {
+		return nil, nil
+	}
+	for _, id := range team.reports[q.ID] {
+		if r := team.people[id]; r != nil && !named[id] {
+			unnamed = append(unnamed, team.callName(r))
+		}
+	}
+	return takes, unnamed
+}
+
+// containsWord reports whether text holds name as whole words.
+func containsWord(text, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], name)
+		if j < 0 || name == "" {
+			return false
+		}
+		j += i
+		before, after := j == 0 || !isLetter(text[j-1]), j+len(name) == len(text) || !isLetter(text[j+len(name)])
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
 
 // peopleOwed lists what p owes their people, from the team index, in the
 // order the agenda weighs it: calibration first, as verdicts wait on it,
@@ -302,6 +381,7 @@ func trackMoves(p *skills.Person, team *TeamIndex) []owedItem {
 			for _, id := range team.reports[q.ID] {
 				it.people = append(it.people, team.callName(team.people[id]))
 			}
+			it.takes, it.unnamed = handedTo(q, team)
 			return it, true
 		case q.Aspiration.Track == skills.TrackManager && !role.Leads:
 			it.toLead = true
@@ -399,7 +479,7 @@ func yourPeople(pl *Plan, day time.Time, n int) []string {
 				out = append(out, calibrateLine(what, with, when, wait, n))
 			}
 		case "track":
-			out = append(out, trackLine(it, n))
+			out = append(out, trackLine(it, n, day))
 		case "calibrate-line":
 			what := "first assessment"
 			if !it.first {
@@ -457,12 +537,38 @@ func calibrateLine(what, with, when, wait string, n int) string {
 // person's own move off leading people (its hand-over agreed with me
 // before anything is announced), or a report's, which the person agrees
 // with them.
-func trackLine(it owedItem, n int) string {
+func trackLine(it owedItem, n int, day time.Time) string {
 	as := ""
 	if it.as != "" {
 		as = ", as " + it.as
 	}
 	people := andList(it.people)
+	var takes []string
+	for _, h := range it.takes {
+		takes = append(takes, h.words(day))
+	}
+	if len(it.takes) > 0 {
+		// Who takes on whom is said as the file says it, and who is left
+		// (cold read 13: the agendas asked where the hand-over stood when
+		// the file said it).
+		left := "is there anything left to settle before it is announced?"
+		if len(it.unnamed) > 0 {
+			left = fmt.Sprintf("nobody is named yet for %s: who would you suggest?", andList(it.unnamed))
+		}
+		has := "goals have"
+		if len(it.takes) == 1 {
+			has = "goal has"
+		}
+		if it.by == "" {
+			return fmt.Sprintf("Your move to the individual-contributor track, as your %s it: %s; %s", has, strings.Join(takes, "; "), left)
+		}
+		if len(it.unnamed) > 0 {
+			left = fmt.Sprintf("nobody is named yet for %s: agree it with %s before anything is announced.", andList(it.unnamed), it.byCall)
+		} else {
+			left = "bring the day it is announced."
+		}
+		return fmt.Sprintf("%s move to the individual-contributor track, as %s %s it: %s; %s", possessive(it.by), possessive(it.byCall), has, strings.Join(takes, "; "), left)
+	}
 	if it.by == "" {
 		return []string{
 			fmt.Sprintf("Your move to the individual-contributor track%s: who takes on %s, and when, is ours to agree before anything is announced; bring who you would suggest for each.", as, people),

@@ -261,6 +261,10 @@ type Plan struct {
 	// handOver is, for each of those goals, the manager's overdue goal it
 	// waits on: the manager's prep in the person's agenda names it.
 	handOver map[string]skills.Goal
+	// above are the names of those the person's manager reports to, up
+	// the chain: a level one of them wrote in the file is the manager's
+	// assessment recorded for them (see olderRater).
+	above []string
 	// calibrators says who a calibration goal of the person's is held
 	// with: the peers under the same leader; noCalibrators, when there are
 	// none, why it cannot be held as written (see calibrateWithWhom).
@@ -413,6 +417,9 @@ type Action struct {
 	// longer (see scopeFocusToPlan); "" when they are said as they are.
 	InPlan         string `json:"in_plan,omitempty"`
 	EvidenceInPlan string `json:"evidence_in_plan,omitempty"`
+	// Started is set on a week's step that runs for months, begun this
+	// week (see longAction).
+	Started bool `json:"-"`
 }
 
 // Strength is a skill above the current role's bar or at the top of the
@@ -515,6 +522,17 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.Person.ManagerName = team.names[p.Manager]
+	for id, seen := p.Manager, map[string]bool{p.ID: true}; id != "" && !seen[id]; {
+		seen[id] = true
+		mgr := team.people[id]
+		if mgr == nil {
+			break
+		}
+		id = mgr.Manager
+		if n := team.names[id]; n != "" {
+			pl.above = append(pl.above, n)
+		}
+	}
 	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
 	if gm, ok := team.goalMentor[p.ID]; ok {
 		until := ""
