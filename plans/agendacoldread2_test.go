@@ -88,7 +88,7 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 		{"Present the 2027 checkout roadmap to the leadership team", "2026-12-15",
 			"The 2027 checkout roadmap goes to the leadership team on 15 December: before then, hold a full run-through with one person who knows them, and cut what they did not need."},
 		{"Own the onboarding activation metric and move 7-day activation from 31% to 36%", "2027-02-28",
-			"Name the one change you expect to move 7-day activation most by 28 February 2027, by how much, and the first sign you will see; bring the number to our next 1:1."},
+			"Ask two of the people 7-day activation measures what would move it for them, before our next 1:1, and bring their words with the change you will try first."},
 		{"Meet the five largest bank partners again and rebuild the partner map", "2026-12-18",
 			"Book the first of the meetings with the five largest bank partners before our next 1:1, and write down the one question you will ask each."},
 		{"Hand the weekly release review to Tomás", "2026-10-30",

@@ -125,7 +125,7 @@ func TestEvidenceLineIsTheGoalsOwn(t *testing.T) {
 	today := day("2026-11-19")
 	for _, tt := range []struct{ goal, due, want string }{
 		{"Move the search success rate from 61% to 68% by the end of the year", "2026-12-31",
-			"The change you named, the size you expect, and the first reading of the search success rate."},
+			"Where the search success rate stands today, what moved it last, and the lever you picked."},
 		{"Present the 2027 checkout roadmap to the leadership team", "2027-01-15",
 			"What the person you tested it on repeated back, and what you cut because of it."},
 		{"Hand sprint planning to Chloe", "2027-01-15",

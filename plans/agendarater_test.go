@@ -2,6 +2,7 @@ package plans
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,5 +69,38 @@ func TestRatingDifferenceIsTheCurrentManagers(t *testing.T) {
 	}
 	if want := olderAsk(lena, "negotiation", "Marcus Bell"); a.Focus.Ask != want {
 		t.Errorf("ask %q, want %q", a.Focus.Ask, want)
+	}
+}
+
+// A goal that moves a number is started one of three ways, by the goal,
+// so that a team moving several numbers is not handed one sentence, and
+// what would show it is that way's own (cold read 13).
+func TestMetricGoalsStartTheirOwnWay(t *testing.T) {
+	d := day("2026-12-01")
+	f := Focus{SkillRef: SkillRef{ID: "outcome-focus", Name: "Outcomes and metrics"}}
+	for _, tt := range []struct{ goal, step, shows string }{
+		{"Own the onboarding activation metric and move 7-day activation from 31% to 36%",
+			"Ask two of the people 7-day activation measures what would move it for them, before our next 1:1, and bring their words with the change you will try first.",
+			"Their words on what would move 7-day activation, and the change you will try first."},
+		{"Move the search success rate from 61% to 68% by the end of the year",
+			"Find where the search success rate stands today and what moved it last, and bring both to our next 1:1, with the one lever you will pull first by 31 December.",
+			"Where the search success rate stands today, what moved it last, and the lever you picked."},
+		{"Bring team engagement back to 72 in the February pulse survey",
+			"Ask two of the people team engagement measures what would move it for them, before our next 1:1, and bring their words with the change you will try first.",
+			"Their words on what would move team engagement, and the change you will try first."},
+	} {
+		due := map[string]string{"Own": "2027-02-28", "Move": "2026-12-31", "Bring": "2027-02-26"}[strings.Fields(tt.goal)[0]]
+		g := skills.Goal{Text: tt.goal, Due: day(due), Skills: []string{"outcome-focus"}}
+		if got := goalStep(g, d, nil, "", false); got != tt.step {
+			t.Errorf("%s:\n got %q\nwant %q", tt.goal, got, tt.step)
+		}
+		if got := goalShows(g, f, d); got != tt.shows {
+			t.Errorf("%s shows:\n got %q\nwant %q", tt.goal, got, tt.shows)
+		}
+	}
+	// The first way, for the goal whose own turn starts elsewhere.
+	g := skills.Goal{Text: "Bring team engagement back to 72 in the February pulse survey", Due: day("2027-02-26")}
+	if got, want := goalStepAt(g, d, nil, "", false, 1), "Name the one change you expect to move team engagement most by 26 February 2027, by how much, and the first sign you will see; bring the number to our next 1:1."; got != want {
+		t.Errorf("way 1:\n got %q\nwant %q", got, want)
 	}
 }

@@ -411,6 +411,13 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 		bank = bank[1:]
 		start = month + offset(p.ID)
 	}
+	// The first question, when the month has none yet, is drawn from the
+	// person's own file, its goals and target date, in turn by month: the
+	// same few questions for everyone, month after month, read as a form
+	// (cold read 13).
+	if own := ownCareerQuestions(pl, p, day); len(own) > 0 && len(t.Questions) == 0 && !onboarding && !back {
+		t.Questions = append(t.Questions, own[mod(month+offset(p.ID), len(own))])
+	}
 	for i := range 2 - len(t.Questions) {
 		q := bank[(start+i)%len(bank)]
 		if strings.Contains(q, "%s") {
@@ -850,4 +857,29 @@ func planAbout(pl *Plan, day time.Time) string {
 		when = fmt.Sprintf(", until our review on %s", longDate(r, day))
 	}
 	return fmt.Sprintf("What your plan is about this quarter%s: %s.", when, list)
+}
+
+// ownCareerQuestions are career questions drawn from the person's own
+// file: the target date they wrote, and each open goal still ahead, the
+// latest first (the longest view).
+func ownCareerQuestions(pl *Plan, p *skills.Person, day time.Time) []string {
+	var out []string
+	if a := p.Aspiration; a != nil && a.By.After(day) && pl.Target.Name != "" && !pl.pace.ambitious() {
+		q := fmt.Sprintf("You aim for %s by %s: what would you want to have shown by then that you cannot show today?", pl.Target.Name, longDate(a.By, day))
+		if r, err := time.Parse(time.DateOnly, pl.NextReview); err == nil && r.After(day) {
+			q = fmt.Sprintf("You aim for %s by %s: what would you want to have shown by our review on %s, to know you are on the way?", pl.Target.Name, longDate(a.By, day), longDate(r, day))
+		}
+		out = append(out, q)
+	}
+	var ahead []skills.Goal
+	for _, g := range p.OpenGoals() {
+		if g.Text != "" && g.Due.After(day) {
+			ahead = append(ahead, g)
+		}
+	}
+	slices.SortStableFunc(ahead, func(a, b skills.Goal) int { return b.Due.Compare(a.Due) })
+	for _, g := range ahead[:min(len(ahead), 2)] {
+		out = append(out, fmt.Sprintf("When “%s” is done, by %s, what will it show about you that your file does not show yet?", g.Text, longDate(g.Due, day)))
+	}
+	return out
 }

@@ -305,7 +305,16 @@ func goalStepAt(g skills.Goal, day time.Time, setback *skills.Evidence, noted st
 		return fmt.Sprintf("Write the three things %s must take away from %s, a line each, and test them on one person who knows them before our next 1:1.", with, obj)
 	}
 	if m := metricMove.FindStringSubmatch(g.Text); m != nil {
-		return fmt.Sprintf("Name the one change you expect to move %s most%s, by how much, and the first sign you will see; bring the number to our next 1:1.", the(strings.TrimSpace(m[1])), by)
+		// Three ways into a number, by the goal, so that a team moving
+		// several is not handed one sentence (cold read 13).
+		metric := the(strings.TrimSpace(m[1]))
+		switch mod(offset(g.Text)+way, goalWays) {
+		case 1:
+			return fmt.Sprintf("Find where %s stands today and what moved it last, and bring both to our next 1:1, with the one lever you will pull first%s.", metric, by)
+		case 2:
+			return fmt.Sprintf("Ask two of the people %s measures what would move it for them, before our next 1:1, and bring their words with the change you will try first.", metric)
+		}
+		return fmt.Sprintf("Name the one change you expect to move %s most%s, by how much, and the first sign you will see; bring the number to our next 1:1.", metric, by)
 	}
 	switch {
 	case verb == "meet":
@@ -391,7 +400,10 @@ func goalShowsAt(g skills.Goal, f Focus, day time.Time, way int) string {
 			"The slide's headline, the number behind it, and what you left off to keep it to one."}[mod(way, goalWays)]
 	}
 	if m := metricMove.FindStringSubmatch(g.Text); m != nil {
-		return fmt.Sprintf("The change you named, the size you expect, and the first reading of %s.", the(strings.TrimSpace(m[1])))
+		metric := the(strings.TrimSpace(m[1]))
+		return [...]string{fmt.Sprintf("The change you named, the size you expect, and the first reading of %s.", metric),
+			fmt.Sprintf("Where %s stands today, what moved it last, and the lever you picked.", metric),
+			fmt.Sprintf("Their words on what would move %s, and the change you will try first.", metric)}[mod(offset(g.Text)+way, goalWays)]
 	}
 	switch {
 	case verb == "meet":
