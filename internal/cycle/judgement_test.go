@@ -51,9 +51,10 @@ func TestReviewJudgementInWords(t *testing.T) {
 }
 
 // TestReviewHeldJudgement: on a re-baseline nobody calibrated, the summary
-// says where the person stands waits for the calibration, that nothing in
-// it is growth, and what makes the case whatever it settles: the person's
-// own dated goal.
+// says where the person stands waits for the calibration, what the
+// re-baseline alone put at the bar and that none of it is growth, and what
+// makes the case whatever it settles: the person's own dated goal. Said
+// from their own levels, the sentence is theirs, not a template's.
 func TestReviewHeldJudgement(t *testing.T) {
 	first := levels(t, "pm", map[string]int{"negotiation": 1})
 	rebased := levels(t, "senior-pm", nil)
@@ -70,8 +71,48 @@ func TestReviewHeldJudgement(t *testing.T) {
 		t.Fatalf("verdict %q, want held", r.Verdict.Kind)
 	}
 	wantLines(t, section(out, "The manager's summary"),
-		`Where Ben stands waits for the calibration of Lee Park's re-baseline, by 2026-12-18: it set the levels at once, so none of it is counted as growth. Whatever it settles, the case for Senior Product Manager rests on "Write the checkout strategy and use…", due 2027-01-20.`)
+		`Where Ben stands waits for the calibration of Lee Park's re-baseline, by 2026-12-18: it put negotiation and trade-offs, communication up, down and sideways and stakeholder relationships, among others, at the Senior Product Manager bar at once, and none of that is counted as growth. Whatever it settles, the case for Senior Product Manager rests on "Write the checkout strategy and use…", due 2027-01-20.`)
 	if bad := countOfLevels.FindString(drafts(out) + section(out, "Readiness")); bad != "" {
 		t.Errorf("a count of levels %q in\n%s", bad, out)
+	}
+}
+
+// TestReviewNeverDropsAGoalBelowTheBar: an overdue goal on a skill below
+// the person's own role's bar gets a new date and a question about what
+// is in its way, never an offer to let it go; an overdue goal on a skill
+// at the bar may still be let go (issue 20, rule 2).
+func TestReviewNeverDropsAGoalBelowTheBar(t *testing.T) {
+	src := "name = \"Mark Bello\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"team-health": 2, "go-to-market": 3}) +
+		"\n[[goal]]\ntext = \"Bring team engagement back to 72 in the pulse survey\"\nskills = [\"team-health\"]\ndue = 2026-11-01\n" +
+		"\n[[goal]]\ntext = \"Write the launch checklist for every release\"\nskills = [\"go-to-market\"]\ndue = 2026-11-02\n"
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, drafts(out)+"\n", `Next period, Mark works on team health and engagement through "Bring team engagement back to 72…", overdue since 2026-11-01. Also in focus: hiring strategy and team design and topology. Agreed at our next 1:1: a new date for "Bring team engagement back to 72…", and what is in the way of it. Agreed at our next 1:1: a new date for "Write the launch checklist for every release", or we let it go.`)
+}
+
+// TestReviewCarriesPeopleGoalsToTheHandover: a manager whose own file
+// asks for the individual-contributor track, with people to hand over,
+// keeps the people-management goals only until the hand-over, and the
+// review says so; the next period's goals come from the target's bar
+// (issue 20, rule 3).
+func TestReviewCarriesPeopleGoalsToTheHandover(t *testing.T) {
+	src := "name = \"Mika Sato\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"business-acumen": 2}) +
+		"\n[[goal]]\ntext = \"Write the group's hiring plan for 2027\"\nskills = [\"hiring\", \"team-design\"]\ndue = 2026-12-31\n" +
+		"\n[[goal]]\ntext = \"Price the platform tier with Finance\"\nskills = [\"business-acumen\"]\ndue = 2027-02-15\n" +
+		"\n[aspiration]\ntrack = \"ic\"\n"
+	_, out := reviewCase{src: src, reports: []string{"Ana", "Bo"}}.build(t)
+	wantLines(t, section(out, "Goals"),
+		`Carried only until the hand-over: "Write the group's hiring plan for 2027" is a people-management goal, and Mika keeps it until Ana and Bo are led by someone else. The next period's goals come from the Principal Product Manager bar.`)
+	if !strings.Contains(drafts(out), `"Write the group's hiring plan…" is a people-management goal, carried only until the hand-over.`) {
+		t.Errorf("the next period's draft does not carry the goal to the hand-over:\n%s", drafts(out))
+	}
+	if strings.Contains(section(out, "Goals"), `"Price the platform tier with Finance" is a people-management`) {
+		t.Errorf("a goal of the target's bar carried as people-management:\n%s", section(out, "Goals"))
+	}
+	// Staying a manager, nothing is carried.
+	_, out = reviewCase{src: strings.Replace(src, "track = \"ic\"", "track = \"manager\"", 1), reports: []string{"Ana", "Bo"}}.build(t)
+	if strings.Contains(out, "Carried only until") {
+		t.Errorf("people goals carried for a manager staying one:\n%s", section(out, "Goals"))
 	}
 }

@@ -632,11 +632,20 @@ func (r *Review) heldChange(in ReviewInput) string {
 		name string
 		gap  int
 	}
-	var below []short
+	var below, lifted []short
 	for _, s := range m.Skills {
 		if lvl, ok := prior[s.ID]; ok && lvl > 0 && lvl < s.Expect[pl.Target.ID] {
 			below = append(below, short{s.Name, s.Expect[pl.Target.ID] - lvl})
+			if in.Person.Levels[s.ID] >= s.Expect[pl.Target.ID] {
+				lifted = append(lifted, short{s.Name, s.Expect[pl.Target.ID] - lvl})
+			}
 		}
+	}
+	// What the re-baseline alone lifted to the target's bar, largest step
+	// first: said in the drafts, so that they are this person's.
+	slices.SortStableFunc(lifted, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
+	for _, s := range lifted {
+		r.lifted = append(r.lifted, s.name)
 	}
 	slices.SortStableFunc(below, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
 	var names []string
