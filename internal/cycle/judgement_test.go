@@ -116,3 +116,52 @@ func TestReviewCarriesPeopleGoalsToTheHandover(t *testing.T) {
 		t.Errorf("people goals carried for a manager staying one:\n%s", section(out, "Goals"))
 	}
 }
+
+// TestReviewWinWithAPartLeft: a win whose entry records a part still held
+// out is a step, and what is left is said as the reason for focus, never
+// passed over as something to build on; a plain win is only a step
+// (issue 20, rule 4).
+func TestReviewWinWithAPartLeft(t *testing.T) {
+	src := "name = \"Omar Reed\"\nrole = \"principal-pm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" +
+		levels(t, "principal-pm", map[string]int{"stakeholder-relationships": 3, "negotiation": 3}) +
+		evidence("2026-10-29", "stakeholder-relationships", "Brought Finance and two product lines to one metering proposal; one line still holds out") +
+		evidence("2026-11-10", "negotiation", "Agreed launch scope with Sales without escalation")
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "Areas to improve"),
+		`- Stakeholder relationships at 3 Proficient, where Principal Product Manager asks for 4 Leading: the latest evidence, of 2026-10-29, is a step towards it, and what is left is the reason to focus on it: "one line still holds out".`,
+		`- Negotiation and trade-offs at 3 Proficient, where Principal Product Manager asks for 4 Leading: the latest evidence, of 2026-11-10, is a step towards it.`)
+}
+
+// TestReviewDraftsAreTheirOwn: two people re-baselined by the same manager
+// in the same commit share no sentence of their drafts once their names
+// are set aside: each is written from the person's own levels and goals
+// (issue 20, rule 5).
+func TestReviewDraftsAreTheirOwn(t *testing.T) {
+	build := func(name string, first, goal string) string {
+		rebased := levels(t, "senior-pm", nil)
+		src := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-18\nplan_start = 2026-09-01\n\n[levels]\n" + rebased +
+			"\n[[goal]]\ntext = \"" + goal + "\"\nskills = [\"product-strategy\"]\ndue = 2027-01-20\n"
+		before := levels(t, "pm", nil)
+		before = strings.Replace(before, first+" = 2", first+" = 1", 1)
+		hist := append(assessment(t, before, "c1", "2026-05-12", "Maya Okafor"), assessment(t, rebased, "c2", "2026-11-18", "Lee Park")...)
+		for i := range hist[len(hist)/2:] {
+			c := &hist[len(hist)/2+i]
+			c.From = hist[i].To
+		}
+		prev := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-05-12\n\n[levels]\n" + before
+		_, out := reviewCase{src: src, history: hist, plan: hist[:len(hist)/2], prevSrc: prev}.build(t)
+		first2, _, _ := strings.Cut(name, " ")
+		return strings.ReplaceAll(drafts(out), first2, "X")
+	}
+	a := build("Ben Ode", "negotiation", "Write the renewal strategy and use it in Q1 planning")
+	b := build("Cleo Marsh", "stakeholder-relationships", "Write the checkout strategy and use it in Q1 planning")
+	seen := map[string]bool{}
+	for _, s := range regexp.MustCompile(`[.!?]\s+`).Split(a, -1) {
+		seen[strings.TrimSpace(s)] = true
+	}
+	for _, s := range regexp.MustCompile(`[.!?]\s+`).Split(b, -1) {
+		if s = strings.TrimSpace(s); len(strings.Fields(s)) > 6 && seen[s] {
+			t.Errorf("said in both drafts: %q", s)
+		}
+	}
+}
