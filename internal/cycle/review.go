@@ -232,7 +232,10 @@ type Review struct {
 	heldBy string
 	// lifted are the skills a held re-baseline alone put at the target's
 	// bar, largest step first.
-	lifted    []string
+	lifted []string
+	// lead says the gap that leads the verdict, in the past tense:
+	// "Negotiation and trade-offs was below the Senior Product Manager bar".
+	lead      string
 	Change    string        `json:"change"`
 	Focus     []FocusLine   `json:"focus"`
 	FocusNote string        `json:"focus_note,omitempty"`
@@ -794,6 +797,12 @@ func (r *Review) change() string {
 		// The levels set on a return from leave are where the person
 		// starts again: not "the same skills at the bar", nor a fall.
 		return fmt.Sprintf("The same verdict as at %s; what was set on %s's return from leave is a starting point, not a change.", r.beforeWhen(), r.First)
+	case b.Verdict.Text == r.Verdict.Text && since == "" && r.lead != "":
+		// Said of this person's own leading gap, not of "the same
+		// skills" (issue 20, rule 5).
+		return fmt.Sprintf("Unchanged since %s: %s then too.", r.beforeWhen(), r.lead)
+	case b.Verdict.Text == r.Verdict.Text && since == "" && r.Verdict.Kind == "ready-now":
+		return fmt.Sprintf("Unchanged since %s: every assessed skill was at the %s bar then too.", r.beforeWhen(), r.Target.Name)
 	case b.Verdict.Text == r.Verdict.Text && since == "":
 		return fmt.Sprintf("Unchanged since %s: the same verdict, with the same skills at the bar.", r.beforeWhen())
 	case b.Verdict.Text == r.Verdict.Text:
@@ -923,6 +932,17 @@ func (r *Review) standing(pl *plans.Plan) string {
 	}
 	if pl.Verdict.Kind != "not-yet" && pl.Verdict.Kind != "ready-soon" {
 		return ""
+	}
+	// The gap that leads, for the comparison with the period before.
+	switch {
+	case len(role) > 0:
+		names(role)
+		r.lead = fmt.Sprintf("%s was below the %s bar", role[0].name, r.Role.Name)
+	case 2*len(target) > pl.Readiness.Assessed:
+		r.lead = fmt.Sprintf("most of the %s bar was still ahead", r.Target.Name)
+	case len(target) > 0:
+		names(target)
+		r.lead = fmt.Sprintf("%s was short of the %s bar", target[0].name, r.Target.Name)
 	}
 	switch {
 	case len(role) > 4:
