@@ -543,12 +543,15 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	}
 	r.Standing = r.standing(pl)
 	if prev := in.Previous; prev != nil && prev.Target.ID == pl.Target.ID && pl.Returned == "" && !held(pl) {
-		was := map[string]bool{}
+		was, rated := map[string]bool{}, map[string]bool{}
 		for _, row := range prev.Skills {
 			was[row.ID] = row.Level > 0 && row.Level >= row.ExpectTarget
+			rated[row.ID] = row.Level > 0
 		}
 		for _, row := range pl.Skills {
 			switch now := row.Level > 0 && row.Level >= row.ExpectTarget; {
+			case now && !rated[row.ID]:
+				// A first rating sets a level: it reached nothing.
 			case now && !was[row.ID]:
 				r.reached = append(r.reached, row.Name)
 			case !now && was[row.ID]:
