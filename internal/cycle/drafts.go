@@ -214,6 +214,17 @@ func (r *Review) where(pl *plans.Plan) string {
 			return fmt.Sprintf("Where %s stands waits for the calibration of %s re-baseline: it set the levels at once, so none of it is counted as growth.", r.First, r.heldBy)
 		}
 		out := fmt.Sprintf("Where %s stands waits for the calibration of %s re-baseline, by %s: it set the levels at once, so none of it is counted as growth.", r.First, r.heldBy, by)
+		if len(r.lifted) > 0 {
+			var names []string
+			for _, n := range r.lifted {
+				names = append(names, lowerFirst(n))
+			}
+			put := few(names)
+			if len(names) > 3 {
+				put += ","
+			}
+			out = fmt.Sprintf("Where %s stands waits for the calibration of %s re-baseline, by %s: it put %s at the %s bar at once, and none of that is counted as growth.", r.First, r.heldBy, by, put, r.Target.Name)
+		}
 		// What makes the case whatever the calibration settles: the first
 		// dated goal of the focus, the person's own work.
 		for _, f := range r.Focus {
@@ -290,7 +301,9 @@ func (r *Review) growthDraft() []string {
 			goal, _, _ = strings.Cut(goal, "\"")
 			out = append(out, fmt.Sprintf("%s is rated at the %s bar, with nothing from work to show it yet: \"%s\" is where it can show.", a.Skill.Name, a.BarRole, plans.ShortGoal(goal)))
 		case a.Evidence != nil:
-			out = append(out, fmt.Sprintf("%s: %s. %s", workOn(out), name, still(r.First, a.Evidence.Date, a.Evidence.Text)))
+			// One sentence with what shows it, so that it is this
+			// person's.
+			out = append(out, fmt.Sprintf("%s: %s; %s", workOn(out), name, lowerFirst(still(r.First, a.Evidence.Date, a.Evidence.Text))))
 		case a.BarRole != "":
 			if a.Fell != "" {
 				name += " (rated down on " + a.Fell + ")"
@@ -364,10 +377,20 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 	}
 	if len(bare) > 0 {
 		lead := "Next period's focus"
-		if len(through) > 0 {
+		switch {
+		case len(through) > 0:
 			lead = "Also in focus"
+		case r.Carried != "":
+			lead = fmt.Sprintf("Next period's goals come from the %s bar", r.Target.Name)
 		}
 		out = append(out, fmt.Sprintf("%s: %s.", lead, plans.AndList(bare)))
+	}
+	if len(r.carried) > 0 {
+		var short []string
+		for _, g := range r.carried {
+			short = append(short, fmt.Sprintf("\"%s\"", plans.ShortGoal(g)))
+		}
+		out = append(out, fmt.Sprintf("%s %s people-management %s, carried only until the hand-over.", plans.AndList(short), plural(len(short), "is a", "are"), plural(len(short), "goal", "goals")))
 	}
 	// The manager's part.
 	var mine []string
@@ -381,7 +404,11 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 	}
 	if pl.Verdict.Kind == "held" {
 		if by := pl.CalibrateBy(); by != "" {
-			mine = append(mine, fmt.Sprintf("the calibration of these levels by %s, and what it settles told to %s at the next 1:1 after it", by, r.First))
+			what := "these levels"
+			if len(r.lifted) > 0 {
+				what = "these levels, " + lowerFirst(r.lifted[0]) + " first"
+			}
+			mine = append(mine, fmt.Sprintf("the calibration of %s, by %s, and what it settles told to %s at the next 1:1 after it", what, by, r.First))
 		}
 	}
 	if r.Promotion != "" {
@@ -395,9 +422,24 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 		out = append(out, fmt.Sprintf("My part: %s.", strings.Join(mine, "; ")))
 	}
 	for _, g := range r.Overdue[:min(2, len(r.Overdue))] {
-		out = append(out, fmt.Sprintf("Agreed at our next 1:1: a new date for \"%s\", or we let it go.", plans.ShortGoal(g.Text)))
+		// A goal on a skill below the person's own role's bar is never
+		// offered up to be dropped: it gets a new date, and the question
+		// is what is in its way (issue 20, rule 2).
+		if belowOwnBar(pl, g) {
+			out = append(out, fmt.Sprintf("Agreed at our next 1:1: a new date for \"%s\", and what is in the way of it.", plans.ShortGoal(g.Text)))
+		} else {
+			out = append(out, fmt.Sprintf("Agreed at our next 1:1: a new date for \"%s\", or we let it go.", plans.ShortGoal(g.Text)))
+		}
 	}
 	return out
+}
+
+// belowOwnBar reports whether g names a skill below the current role's
+// bar.
+func belowOwnBar(pl *plans.Plan, g GoalLine) bool {
+	return slices.ContainsFunc(g.Skills, func(s plans.SkillRef) bool {
+		return slices.ContainsFunc(pl.Current.Below, func(b plans.SkillGap) bool { return b.ID == s.ID })
+	})
 }
 
 // anArticle is role with its article: "a Director of Product", "an

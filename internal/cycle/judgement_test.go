@@ -51,9 +51,10 @@ func TestReviewJudgementInWords(t *testing.T) {
 }
 
 // TestReviewHeldJudgement: on a re-baseline nobody calibrated, the summary
-// says where the person stands waits for the calibration, that nothing in
-// it is growth, and what makes the case whatever it settles: the person's
-// own dated goal.
+// says where the person stands waits for the calibration, what the
+// re-baseline alone put at the bar and that none of it is growth, and what
+// makes the case whatever it settles: the person's own dated goal. Said
+// from their own levels, the sentence is theirs, not a template's.
 func TestReviewHeldJudgement(t *testing.T) {
 	first := levels(t, "pm", map[string]int{"negotiation": 1})
 	rebased := levels(t, "senior-pm", nil)
@@ -70,8 +71,97 @@ func TestReviewHeldJudgement(t *testing.T) {
 		t.Fatalf("verdict %q, want held", r.Verdict.Kind)
 	}
 	wantLines(t, section(out, "The manager's summary"),
-		`Where Ben stands waits for the calibration of Lee Park's re-baseline, by 2026-12-18: it set the levels at once, so none of it is counted as growth. Whatever it settles, the case for Senior Product Manager rests on "Write the checkout strategy and use…", due 2027-01-20.`)
+		`Where Ben stands waits for the calibration of Lee Park's re-baseline, by 2026-12-18: it put negotiation and trade-offs, communication up, down and sideways and stakeholder relationships, among others, at the Senior Product Manager bar at once, and none of that is counted as growth. Whatever it settles, the case for Senior Product Manager rests on "Write the checkout strategy and use…", due 2027-01-20.`)
 	if bad := countOfLevels.FindString(drafts(out) + section(out, "Readiness")); bad != "" {
 		t.Errorf("a count of levels %q in\n%s", bad, out)
+	}
+}
+
+// TestReviewNeverDropsAGoalBelowTheBar: an overdue goal on a skill below
+// the person's own role's bar gets a new date and a question about what
+// is in its way, never an offer to let it go; an overdue goal on a skill
+// at the bar may still be let go (issue 20, rule 2).
+func TestReviewNeverDropsAGoalBelowTheBar(t *testing.T) {
+	src := "name = \"Mark Bello\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"team-health": 2, "go-to-market": 3}) +
+		"\n[[goal]]\ntext = \"Bring team engagement back to 72 in the pulse survey\"\nskills = [\"team-health\"]\ndue = 2026-11-01\n" +
+		"\n[[goal]]\ntext = \"Write the launch checklist for every release\"\nskills = [\"go-to-market\"]\ndue = 2026-11-02\n"
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, drafts(out)+"\n", `Next period, Mark works on team health and engagement through "Bring team engagement back to 72…", overdue since 2026-11-01. Also in focus: hiring strategy and team design and topology. Agreed at our next 1:1: a new date for "Bring team engagement back to 72…", and what is in the way of it. Agreed at our next 1:1: a new date for "Write the launch checklist for every release", or we let it go.`)
+}
+
+// TestReviewCarriesPeopleGoalsToTheHandover: a manager whose own file
+// asks for the individual-contributor track, with people to hand over,
+// keeps the people-management goals only until the hand-over, and the
+// review says so; the next period's goals come from the target's bar
+// (issue 20, rule 3).
+func TestReviewCarriesPeopleGoalsToTheHandover(t *testing.T) {
+	src := "name = \"Mika Sato\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"business-acumen": 2}) +
+		"\n[[goal]]\ntext = \"Write the group's hiring plan for 2027\"\nskills = [\"hiring\", \"team-design\"]\ndue = 2026-12-31\n" +
+		"\n[[goal]]\ntext = \"Price the platform tier with Finance\"\nskills = [\"business-acumen\"]\ndue = 2027-02-15\n" +
+		"\n[aspiration]\ntrack = \"ic\"\n"
+	_, out := reviewCase{src: src, reports: []string{"Ana", "Bo"}}.build(t)
+	wantLines(t, section(out, "Goals"),
+		`Carried only until the hand-over: "Write the group's hiring plan for 2027" is a people-management goal, and Mika keeps it until Ana and Bo are led by someone else. The next period's goals come from the Principal Product Manager bar.`)
+	if !strings.Contains(drafts(out), `"Write the group's hiring plan…" is a people-management goal, carried only until the hand-over.`) {
+		t.Errorf("the next period's draft does not carry the goal to the hand-over:\n%s", drafts(out))
+	}
+	if strings.Contains(section(out, "Goals"), `"Price the platform tier with Finance" is a people-management`) {
+		t.Errorf("a goal of the target's bar carried as people-management:\n%s", section(out, "Goals"))
+	}
+	// Staying a manager, nothing is carried.
+	_, out = reviewCase{src: strings.Replace(src, "track = \"ic\"", "track = \"manager\"", 1), reports: []string{"Ana", "Bo"}}.build(t)
+	if strings.Contains(out, "Carried only until") {
+		t.Errorf("people goals carried for a manager staying one:\n%s", section(out, "Goals"))
+	}
+}
+
+// TestReviewWinWithAPartLeft: a win whose entry records a part still held
+// out is a step, and what is left is said as the reason for focus, never
+// passed over as something to build on; a plain win is only a step
+// (issue 20, rule 4).
+func TestReviewWinWithAPartLeft(t *testing.T) {
+	src := "name = \"Omar Reed\"\nrole = \"principal-pm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" +
+		levels(t, "principal-pm", map[string]int{"stakeholder-relationships": 3, "negotiation": 3}) +
+		evidence("2026-10-29", "stakeholder-relationships", "Brought Finance and two product lines to one metering proposal; one line still holds out") +
+		evidence("2026-11-10", "negotiation", "Agreed launch scope with Sales without escalation")
+	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "Areas to improve"),
+		`- Stakeholder relationships at 3 Proficient, where Principal Product Manager asks for 4 Leading: the latest evidence, of 2026-10-29, is a step towards it, and what is left is the reason to focus on it: "one line still holds out".`,
+		`- Negotiation and trade-offs at 3 Proficient, where Principal Product Manager asks for 4 Leading: the latest evidence, of 2026-11-10, is a step towards it.`)
+}
+
+// TestReviewDraftsAreTheirOwn: two people re-baselined by the same manager
+// in the same commit share no sentence of their drafts once their names
+// are set aside: each is written from the person's own levels and goals
+// (issue 20, rule 5).
+func TestReviewDraftsAreTheirOwn(t *testing.T) {
+	build := func(name string, first, goal string) string {
+		rebased := levels(t, "senior-pm", nil)
+		src := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-18\nplan_start = 2026-09-01\n\n[levels]\n" + rebased +
+			"\n[[goal]]\ntext = \"" + goal + "\"\nskills = [\"product-strategy\"]\ndue = 2027-01-20\n"
+		before := levels(t, "pm", nil)
+		before = strings.Replace(before, first+" = 2", first+" = 1", 1)
+		hist := append(assessment(t, before, "c1", "2026-05-12", "Maya Okafor"), assessment(t, rebased, "c2", "2026-11-18", "Lee Park")...)
+		for i := range hist[len(hist)/2:] {
+			c := &hist[len(hist)/2+i]
+			c.From = hist[i].To
+		}
+		prev := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-05-12\n\n[levels]\n" + before
+		_, out := reviewCase{src: src, history: hist, plan: hist[:len(hist)/2], prevSrc: prev}.build(t)
+		first2, _, _ := strings.Cut(name, " ")
+		return strings.ReplaceAll(drafts(out), first2, "X")
+	}
+	a := build("Ben Ode", "negotiation", "Write the renewal strategy and use it in Q1 planning")
+	b := build("Cleo Marsh", "stakeholder-relationships", "Write the checkout strategy and use it in Q1 planning")
+	seen := map[string]bool{}
+	for _, s := range regexp.MustCompile(`[.!?]\s+`).Split(a, -1) {
+		seen[strings.TrimSpace(s)] = true
+	}
+	for _, s := range regexp.MustCompile(`[.!?]\s+`).Split(b, -1) {
+		if s = strings.TrimSpace(s); len(strings.Fields(s)) > 6 && seen[s] {
+			t.Errorf("said in both drafts: %q", s)
+		}
 	}
 }

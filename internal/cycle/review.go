@@ -229,7 +229,13 @@ type Review struct {
 	icMove bool
 	// heldBy is whose re-baseline the verdict is held for, possessive:
 	// "Sam Lee's", or "the".
-	heldBy    string
+	heldBy string
+	// lifted are the skills a held re-baseline alone put at the target's
+	// bar, largest step first.
+	lifted []string
+	// lead says the gap that leads the verdict, in the past tense:
+	// "Negotiation and trade-offs was below the Senior Product Manager bar".
+	lead      string
 	Change    string        `json:"change"`
 	Focus     []FocusLine   `json:"focus"`
 	FocusNote string        `json:"focus_note,omitempty"`
@@ -248,6 +254,12 @@ type Review struct {
 	// individual-contributor track, the move and the hand-over of their
 	// people: the main event of the period, said first.
 	Handover string `json:"handover,omitempty"`
+	// Carried says, for a manager moving to the individual-contributor
+	// track, that their people-management goals are carried only until
+	// the hand-over, and where the next period's goals come from; carried
+	// are those goals' texts.
+	Carried string `json:"carried,omitempty"`
+	carried []string
 	// reports names the people handed over, for the drafts; said the
 	// entries the summary's draft quotes.
 	reports string
@@ -531,12 +543,15 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	}
 	r.Standing = r.standing(pl)
 	if prev := in.Previous; prev != nil && prev.Target.ID == pl.Target.ID && pl.Returned == "" && !held(pl) {
-		was := map[string]bool{}
+		was, rated := map[string]bool{}, map[string]bool{}
 		for _, row := range prev.Skills {
 			was[row.ID] = row.Level > 0 && row.Level >= row.ExpectTarget
+			rated[row.ID] = row.Level > 0
 		}
 		for _, row := range pl.Skills {
 			switch now := row.Level > 0 && row.Level >= row.ExpectTarget; {
+			case now && !rated[row.ID]:
+				// A first rating sets a level: it reached nothing.
 			case now && !was[row.ID]:
 				r.reached = append(r.reached, row.Name)
 			case !now && was[row.ID]:
@@ -555,6 +570,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	}
 	r.Promotion = promotion(pl, r.First)
 	r.Handover = r.handover(in)
+	r.Carried = r.carry(in)
 	r.drafts(in, asOf)
 	for _, d := range in.Feedback {
 		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {
@@ -784,6 +800,12 @@ func (r *Review) change() string {
 		// The levels set on a return from leave are where the person
 		// starts again: not "the same skills at the bar", nor a fall.
 		return fmt.Sprintf("The same verdict as at %s; what was set on %s's return from leave is a starting point, not a change.", r.beforeWhen(), r.First)
+	case b.Verdict.Text == r.Verdict.Text && since == "" && r.lead != "":
+		// Said of this person's own leading gap, not of "the same
+		// skills" (issue 20, rule 5).
+		return fmt.Sprintf("Unchanged since %s: %s then too.", r.beforeWhen(), r.lead)
+	case b.Verdict.Text == r.Verdict.Text && since == "" && r.Verdict.Kind == "ready-now":
+		return fmt.Sprintf("Unchanged since %s: every assessed skill was at the %s bar then too.", r.beforeWhen(), r.Target.Name)
 	case b.Verdict.Text == r.Verdict.Text && since == "":
 		return fmt.Sprintf("Unchanged since %s: the same verdict, with the same skills at the bar.", r.beforeWhen())
 	case b.Verdict.Text == r.Verdict.Text:
@@ -914,6 +936,17 @@ func (r *Review) standing(pl *plans.Plan) string {
 	if pl.Verdict.Kind != "not-yet" && pl.Verdict.Kind != "ready-soon" {
 		return ""
 	}
+	// The gap that leads, for the comparison with the period before.
+	switch {
+	case len(role) > 0:
+		names(role)
+		r.lead = fmt.Sprintf("%s was below the %s bar", role[0].name, r.Role.Name)
+	case 2*len(target) > pl.Readiness.Assessed:
+		r.lead = fmt.Sprintf("most of the %s bar was still ahead", r.Target.Name)
+	case len(target) > 0:
+		names(target)
+		r.lead = fmt.Sprintf("%s was short of the %s bar", target[0].name, r.Target.Name)
+	}
 	switch {
 	case len(role) > 4:
 		n, _ := names(role)
@@ -1039,6 +1072,37 @@ func (r *Review) handover(in ReviewInput) string {
 	r.reports = plans.AndList(in.Reports)
 	return fmt.Sprintf("The main event of the period: %s is moving to the individual-contributor track%s, and hands over %s. Who leads each of them, and from when, is agreed with %s before anything is announced; handing them over well is part of the move, and of %s's next review.",
 		r.First, toward, plans.AndList(in.Reports), with, r.First)
+}
+
+// carry says, for a manager handing their people over to move to the
+// individual-contributor track, which open goals are people-management
+// (a skill the role they leave asks more of than their target does):
+// carried only until the hand-over, while the next period's goals come
+// from the target's bar (issue 20, rule 3). "" when there is no hand-over
+// or no such goal.
+func (r *Review) carry(in ReviewInput) string {
+	m := in.Matrix
+	role, target := m.Role(r.Role.ID), m.Role(r.Target.ID)
+	if r.Handover == "" || role == nil || target == nil || target.Leads {
+		return ""
+	}
+	for _, g := range append(slices.Clone(r.Overdue), r.Open...) {
+		if slices.ContainsFunc(g.Skills, func(ref plans.SkillRef) bool {
+			s := m.Skill(ref.ID)
+			return s != nil && s.Expect[role.ID] > s.Expect[target.ID]
+		}) {
+			r.carried = append(r.carried, g.Text)
+		}
+	}
+	if len(r.carried) == 0 {
+		return ""
+	}
+	var quoted []string
+	for _, g := range r.carried {
+		quoted = append(quoted, fmt.Sprintf("\"%s\"", g))
+	}
+	return fmt.Sprintf("Carried only until the hand-over: %s %s people-management %s, and %s keeps %s until %s %s led by someone else. The next period's goals come from the %s bar.",
+		plans.AndList(quoted), plural(len(quoted), "is a", "are"), plural(len(quoted), "goal", "goals"), r.First, plural(len(quoted), "it", "them"), r.reports, plural(len(in.Reports), "is", "are"), r.Target.Name)
 }
 
 // opening is the first sentence written in a self-review, as plain text:

@@ -14,6 +14,7 @@ package cycle
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -336,6 +337,11 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 			pt.Evidence = &Entry{Date: date(ev[0].Date), Text: plans.QuotedSetback(ev[0].Text)}
 		case !met.IsZero() && (len(ev) == 0 || !met.Before(ev[0].Date)):
 			pt.Step = fmt.Sprintf("the goal \"%s\", met on %s, is a step towards it", metText, date(met))
+		case len(ev) > 0 && leftOver(ev[0].Text) != "":
+			// A win with a part still held out: the step is said, and
+			// what is left is read as a reason for focus, never as
+			// something to build on (issue 20, rule 4).
+			pt.Step = fmt.Sprintf("the latest evidence, of %s, is a step towards it, and what is left is the reason to focus on it: \"%s\"", date(ev[0].Date), leftOver(ev[0].Text))
 		case len(ev) > 0:
 			pt.Step = fmt.Sprintf("the latest evidence, of %s, is a step towards it", date(ev[0].Date))
 		default:
@@ -632,11 +638,20 @@ func (r *Review) heldChange(in ReviewInput) string {
 		name string
 		gap  int
 	}
-	var below []short
+	var below, lifted []short
 	for _, s := range m.Skills {
 		if lvl, ok := prior[s.ID]; ok && lvl > 0 && lvl < s.Expect[pl.Target.ID] {
 			below = append(below, short{s.Name, s.Expect[pl.Target.ID] - lvl})
+			if in.Person.Levels[s.ID] >= s.Expect[pl.Target.ID] {
+				lifted = append(lifted, short{s.Name, s.Expect[pl.Target.ID] - lvl})
+			}
 		}
+	}
+	// What the re-baseline alone lifted to the target's bar, largest step
+	// first: said in the drafts, so that they are this person's.
+	slices.SortStableFunc(lifted, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
+	for _, s := range lifted {
+		r.lifted = append(r.lifted, s.name)
 	}
 	slices.SortStableFunc(below, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
 	var names []string
@@ -680,4 +695,26 @@ func (r *Review) levelOf(skill, day string) int {
 		}
 	}
 	return 0
+}
+
+// clauses splits an evidence entry where plans reads its clauses.
+var clauses = regexp.MustCompile(`(?i)\s*;\s*|,?\s+but\s+`)
+
+// leftOver is the clause of a win that records what is still left ("one
+// line still holds out"), which plans does not count as a setback of the
+// person's; "" when there is none, or the entry is a setback.
+func leftOver(text string) string {
+	if plans.Setback(text) {
+		return ""
+	}
+	parts := clauses.Split(strings.TrimSpace(text), -1)
+	if len(parts) < 2 {
+		return ""
+	}
+	for _, c := range parts[1:] {
+		if plans.Setback(c) {
+			return c
+		}
+	}
+	return ""
 }

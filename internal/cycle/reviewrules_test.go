@@ -280,9 +280,9 @@ func TestReviewComparesWithTheLastAssessment(t *testing.T) {
 		evidence("2026-10-21", "coaching", "Coached a new APM through his first experiment design")
 	hist := assessment(t, lv, "c1", "2026-07-28", "Lee Park")
 	_, out := reviewCase{src: src, history: hist}.build(t)
-	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-07-28, the last assessment before the period: the same verdict, with the same skills at the bar.")
+	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-07-28, the last assessment before the period: most of the Group Product Manager bar was still ahead then too.")
 	_, out = reviewCase{src: src, history: hist, previous: day("2026-09-10")}.build(t)
-	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-09-10, the last assessment before the period: the same verdict, with the same skills at the bar.")
+	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-09-10, the last assessment before the period: most of the Group Product Manager bar was still ahead then too.")
 }
 
 // TestReviewReturnFromLeave: the entry recording the return is never an
