@@ -475,8 +475,14 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	if pl.calibrationCommitted() {
 		// The baseline's calibration is a commitment with a date, not a
 		// doubt left open.
-		out = append(out, fmt.Sprintf("Calibration: the assessment of %s agreed with %s by %s, and what it settles told to %s at the next 1:1 after it.",
-			pl.Baseline.Date, cmp.Or(pl.calibrateWith, "the other managers"), pl.CalibrateBy(), first))
+		// The assessment the plan rests on, its latest; an overdue
+		// calibration said as one.
+		overdue := ""
+		if due := pl.CalibrationOverdue(); due != "" {
+			overdue = fmt.Sprintf("the calibration due on %s has not happened yet: ", due)
+		}
+		out = append(out, fmt.Sprintf("Calibration: %sthe assessment of %s agreed with %s by %s, and what it settles told to %s at the next 1:1 after it.",
+			overdue, cmp.Or(pl.Today.Date, pl.Baseline.Date), cmp.Or(pl.calibrateWith, "the other managers"), pl.CalibrateBy(), first))
 	}
 	switch pl.Verdict.Kind {
 	case "ready-now":

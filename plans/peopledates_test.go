@@ -1,0 +1,60 @@
+package plans
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// One assessment date per plan: a re-baseline nobody calibrated within the
+// month it was due names the plan's latest assessment in At a glance and
+// the commitment, and says plainly that the calibration is late, with the
+// new date; the manager's own plan says the same dates.
+func TestOverdueCalibrationSaidPlainly(t *testing.T) {
+	m := matrix(t)
+	first, rebased := atBar(m, "pm"), atBar(m, "senior-pm")
+	h := commitOf("c1", "2026-01-14", "Kim", "First assessments after calibration", nil, first)
+	h = append(h, commitOf("c2", "2026-09-22", "Lee Park", "My first assessment of Jo", first, rebased)...)
+	history := map[string][]skills.Change{"jo": person(h, "jo")}
+	team := []*skills.Person{
+		{ID: "lee", Name: "Lee Park", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm"), Assessed: day("2026-11-17")},
+		{ID: "robin", Name: "Robin Hart", Role: "director", Levels: atBar(m, "director"), Assessed: day("2026-11-17")},
+		{ID: "jo", Name: "Jo Adeyemi", Role: "pm", Manager: "lee", Levels: rebased, Assessed: day("2026-11-18"), PlanStart: day("2026-09-01")},
+	}
+	plans, _ := teamOf(t, skills.DefaultConfig(), team, history)
+	pl := plans["jo"]
+	if pl.Verdict.Kind != "held" {
+		t.Fatalf("verdict %+v, want held", pl.Verdict)
+	}
+	want := "Your levels from Lee Park's first assessment as your manager, as they stand at the assessment of 2026-11-18, wait for a calibration with Robin Hart. The calibration due on 2026-10-22 has not happened yet: it is set now for 2026-12-02, and the verdict follows it"
+	if !strings.HasPrefix(pl.Verdict.Why, want) {
+		t.Errorf("why %q, want it to start %q", pl.Verdict.Why, want)
+	}
+	if strings.Contains(pl.Verdict.Why, "2026-09-22") {
+		t.Errorf("at a glance names an assessment other than the latest: %q", pl.Verdict.Why)
+	}
+	commit := "Calibration: the calibration due on 2026-10-22 has not happened yet: the assessment of 2026-11-18 agreed with Robin Hart by 2026-12-02, and what it settles told to Jo at the next 1:1 after it."
+	if !slices.Contains(pl.Commitments, commit) {
+		t.Errorf("commitments %q, want %q", pl.Commitments, commit)
+	}
+	lee := "Your assessment of Jo Adeyemi (2026-09-22) set the levels at once and is not calibrated yet, and its calibration was due on 2026-10-22: calibrate it with Robin Hart by 2026-12-02, as the plan holds its verdict until then."
+	if !slices.Contains(plans["lee"].People, lee) {
+		t.Errorf("Lee's people %q, want %q", plans["lee"].People, lee)
+	}
+}
+
+// A calibration still ahead keeps its month from the baseline.
+func TestCalibrationDates(t *testing.T) {
+	for _, tc := range []struct{ set, today, due, by string }{
+		{"2026-11-18", "2026-11-18", "2026-12-18", "2026-12-18"},
+		{"2026-11-01", "2026-11-18", "2026-12-01", "2026-12-01"},
+		{"2026-09-22", "2026-11-18", "2026-10-22", "2026-12-02"},
+	} {
+		due, by, overdue := calibrationDates(Baseline{Date: tc.set}, day(tc.today))
+		if date(due) != tc.due || date(by) != tc.by || overdue != (tc.due != tc.by) {
+			t.Errorf("%s on %s: due %s by %s overdue %v, want %s, %s", tc.set, tc.today, date(due), date(by), overdue, tc.due, tc.by)
+		}
+	}
+}
