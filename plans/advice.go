@@ -588,7 +588,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		in[l.Person.Name] = append(in[l.Person.Name], lowerFirst(l.Skill.Name))
 	}
 	for _, who := range mentors {
-		out = append(out, fmt.Sprintf("An introduction to %s as a mentor in %s, with a first working session in the next month.", who, andList(in[who])))
+		out = append(out, fmt.Sprintf("An introduction to %s as a mentor in %s, with a first working session in the next month.", who, strings.Join(in[who], ", and in ")))
 	}
 	if gm := pl.mentoredByName; gm != "" {
 		out = append(out, fmt.Sprintf("Room for the mentoring with %s: time kept clear for %s sessions, and how they go asked about at the 1:1s.", gm, possessive(first)))
