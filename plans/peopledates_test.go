@@ -84,3 +84,28 @@ func TestWelcomeInTheManagersVoice(t *testing.T) {
 		t.Errorf("welcome past onboarding: %q", got)
 	}
 }
+
+// Privacy: a report's verdict that rests on a manager who is moving off
+// leading people (their own, private wish) names the case by who stays,
+// the manager's manager, and by the role, "your manager", true before the
+// hand-over and after it; the manager's name is not promised to the round.
+func TestReadyVerdictUnderAHandoverSaysOnlyWhatTheReaderMayKnow(t *testing.T) {
+	m := matrix(t)
+	h := commitOf("c1", "2026-05-19", "Rosa Lind", "At the bar, calibrated", nil, atBar(m, "senior-pm"))
+	hist := map[string][]skills.Change{"p": person(h, "p")}
+	for _, tc := range []struct {
+		a    *skills.Aspiration
+		want string
+	}{
+		{&skills.Aspiration{Track: skills.TrackIC}, "What decides it now is not a skill but the case Vic Amadi and your manager make for you at the next promotion round"},
+		{nil, "What decides it now is not a skill but Rosa's case for you at the next promotion round"},
+	} {
+		p := &skills.Person{ID: "p", Name: "Pat Doe", Role: "pm", Manager: "rosa", Levels: atBar(m, "senior-pm"), Assessed: day("2026-11-19"), PlanStart: day("2026-06-01")}
+		rosa := &skills.Person{ID: "rosa", Name: "Rosa Lind", Role: "gpm", Manager: "vic", Levels: atBar(m, "gpm"), Aspiration: tc.a}
+		vic := &skills.Person{ID: "vic", Name: "Vic Amadi", Role: "director", Levels: atBar(m, "director")}
+		pl := buildCfg(t, skills.DefaultConfig(), p, hist, rosa, vic)
+		if pl.Verdict.Kind != "ready-now" || !strings.HasSuffix(pl.Verdict.Why, tc.want) {
+			t.Errorf("aspiration %+v: verdict %+v\nwant it to end %q", tc.a, pl.Verdict, tc.want)
+		}
+	}
+}

@@ -143,15 +143,23 @@ func VerdictOf(p *Plan) Verdict {
 			if with := p.caseWith(); with != "" {
 				who += " and " + with
 			}
+			theCase := possessive(who) + " case for you"
+			if h := p.handover; h != nil {
+				// The manager is handing over their people, which the
+				// reader may not know yet: the case is named by who stays
+				// (the manager's manager) and by the role, "your manager",
+				// true before the hand-over and after it.
+				theCase = fmt.Sprintf("the case %s and your manager make for you", h.with)
+			}
 			switch {
 			case p.targetLeads && !p.Leads && p.targetFull:
 				// The team's shape has every such role filled: no role is
 				// "opening up", and the plan does not hint at anyone's seat.
-				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round; every %s role the team plans for is filled today, so until then the plan gives you scope in that role's terms", who, target)
+				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s at the next promotion round; every %s role the team plans for is filled today, so until then the plan gives you scope in that role's terms", theCase, target)
 			case p.targetLeads && !p.Leads:
-				v.Why += fmt.Sprintf(". What stands between you and it is not a skill but a team to lead: %s role opening up, and %s's case for you at the next promotion round", article(target), who)
+				v.Why += fmt.Sprintf(". What stands between you and it is not a skill but a team to lead: %s role opening up, and %s at the next promotion round", article(target), theCase)
 			default:
-				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round", who)
+				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s at the next promotion round", theCase)
 			}
 		}
 	} else {
