@@ -479,9 +479,9 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		// calibration said as one.
 		overdue := ""
 		if due := pl.CalibrationOverdue(); due != "" {
-			overdue = fmt.Sprintf("the calibration due on %s has not happened yet: ", due)
+			overdue = fmt.Sprintf(", overdue since %s", due)
 		}
-		out = append(out, fmt.Sprintf("Calibration: %sthe assessment of %s agreed with %s by %s, and what it settles told to %s at the next 1:1 after it.",
+		out = append(out, fmt.Sprintf("Calibration%s: the assessment of %s agreed with %s by %s, and what it settles told to %s at the next 1:1 after it.",
 			overdue, cmp.Or(pl.Today.Date, pl.Baseline.Date), cmp.Or(pl.calibrateWith, "the other managers"), pl.CalibrateBy(), first))
 	}
 	switch pl.Verdict.Kind {
