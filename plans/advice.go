@@ -475,8 +475,14 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	if pl.calibrationCommitted() {
 		// The baseline's calibration is a commitment with a date, not a
 		// doubt left open.
-		out = append(out, fmt.Sprintf("Calibration: the assessment of %s agreed with %s by %s, and what it settles told to %s at the next 1:1 after it.",
-			pl.Baseline.Date, cmp.Or(pl.calibrateWith, "the other managers"), pl.CalibrateBy(), first))
+		// The assessment the plan rests on, its latest; an overdue
+		// calibration said as one.
+		overdue := ""
+		if due := pl.CalibrationOverdue(); due != "" {
+			overdue = fmt.Sprintf(", overdue since %s", due)
+		}
+		out = append(out, fmt.Sprintf("Calibration%s: the assessment of %s agreed with %s by %s, and what it settles told to %s at the next 1:1 after it.",
+			overdue, cmp.Or(pl.Today.Date, pl.Baseline.Date), cmp.Or(pl.calibrateWith, "the other managers"), pl.CalibrateBy(), first))
 	}
 	switch pl.Verdict.Kind {
 	case "ready-now":
@@ -582,7 +588,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		in[l.Person.Name] = append(in[l.Person.Name], lowerFirst(l.Skill.Name))
 	}
 	for _, who := range mentors {
-		out = append(out, fmt.Sprintf("An introduction to %s as a mentor in %s, with a first working session in the next month.", who, andList(in[who])))
+		out = append(out, fmt.Sprintf("An introduction to %s as a mentor in %s, with a first working session in the next month.", who, strings.Join(in[who], ", and in ")))
 	}
 	if gm := pl.mentoredByName; gm != "" {
 		out = append(out, fmt.Sprintf("Room for the mentoring with %s: time kept clear for %s sessions, and how they go asked about at the 1:1s.", gm, possessive(first)))

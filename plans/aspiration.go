@@ -274,8 +274,16 @@ func mentoringGoal(m *skills.Matrix, p *skills.Person) string {
 // mentoringList names the people the plan's person mentors, and in what.
 func mentoringList(links []MentorLink) string {
 	var parts []string
+	in := map[string][]string{} // a mentee's skills, said once with their name
+	var order []string
 	for _, l := range links {
-		parts = append(parts, fmt.Sprintf("%s in %s", l.Person.Name, lowerFirst(l.Skill.Name)))
+		if in[l.Person.Name] == nil {
+			order = append(order, l.Person.Name)
+		}
+		in[l.Person.Name] = append(in[l.Person.Name], lowerFirst(l.Skill.Name))
+	}
+	for _, who := range order {
+		parts = append(parts, fmt.Sprintf("%s in %s", who, strings.Join(in[who], ", and in ")))
 	}
 	return andList(parts)
 }

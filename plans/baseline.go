@@ -408,3 +408,24 @@ func oldestFirst(history []skills.Change) []*skills.Change {
 	slices.SortStableFunc(out, func(a, b *skills.Change) int { return a.Date.Compare(b.Date) })
 	return out
 }
+
+// calibrationDates are the dates of the calibration of baseline b, for a
+// plan of today: due, a month after the baseline was set, the date the
+// plans written then committed to; and by, the date a plan commits to now:
+// the due date while it is not past, else two weeks from today, as an
+// overdue calibration comes before anything new (overdue is then true).
+// Zero dates when today is zero.
+func calibrationDates(b Baseline, today time.Time) (due, by time.Time, overdue bool) {
+	if today.IsZero() {
+		return time.Time{}, time.Time{}, false
+	}
+	set, err := time.Parse(time.DateOnly, b.Date)
+	if err != nil || set.After(today) {
+		set = today
+	}
+	due = set.AddDate(0, 0, 30)
+	if due.Before(today) {
+		return due, today.AddDate(0, 0, 14), true
+	}
+	return due, due, false
+}

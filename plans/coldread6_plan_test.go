@@ -66,7 +66,7 @@ func TestColdRead6Finding20NoMentorOnAnUncalibratedLevel(t *testing.T) {
 	m := matrix(t)
 	nia := &skills.Person{ID: "nia", Name: "Nia Obi", Role: "pm", Manager: "lee",
 		Levels: with(atBar(m, "pm"), map[string]int{"outcome-focus": 1}), Assessed: day("2026-11-10")}
-	first := atBar(m, "pm")
+	first := with(atBar(m, "pm"), map[string]int{"outcome-focus": 1})
 	rebased := map[string]int{}
 	for id, l := range first {
 		rebased[id] = min(l+2, 5)

@@ -55,7 +55,7 @@ func TestColdRead9Finding14OwnWordsOnlyWhenTheirs(t *testing.T) {
 		"":         `Ana Mo has mentored you too (2026-10-21, as Ana's file records: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
 	} {
 		kim := &skills.Person{ID: "kim", Name: "Kim Boss", Role: "gpm", Levels: atBar(m, "gpm")}
-		ana := &skills.Person{ID: "ana", Name: "Ana Mo", Role: "senior-pm", Manager: "kim", Levels: atBar(m, "senior-pm"),
+		ana := &skills.Person{ID: "ana", Name: "Ana Mo", Role: "pm", Manager: "kim", Levels: atBar(m, "pm"),
 			Evidence: []skills.Evidence{{Date: day("2026-10-21"), Skill: "coaching", Text: line}}}
 		bea := &skills.Person{ID: "bea", Name: "Bea Lu", Role: "pm", Manager: "kim", Levels: atBar(m, "pm"), Assessed: day("2026-11-18")}
 		history := map[string][]skills.Change{}

@@ -38,7 +38,7 @@ func TestColdRead9ShapeCountsAManagerHandingOver(t *testing.T) {
 	h := commitOf("c1", "2026-05-19", "Sol Varga", "At the bar, calibrated", nil, atBar(m, "gpm"))
 	ada := &skills.Person{ID: "ada", Name: "Ada Moss", Role: "senior-pm", Target: "gpm", Manager: "sol", Levels: atBar(m, "gpm"), Assessed: day("2026-11-10")}
 	pl := buildCfg(t, cfg, ada, map[string][]skills.Change{"ada": person(h, "ada")}, ria, sol, kim)
-	if !strings.HasSuffix(pl.Verdict.Why, "What stands between you and it is not a skill but a team to lead: a Group Product Manager role opening up, and Sol and Ria Sen's case for you at the next promotion round") {
+	if !strings.HasSuffix(pl.Verdict.Why, "What stands between you and it is not a skill but a team to lead: a Group Product Manager role opening up, and the case Ria Sen and your manager make for you at the next promotion round") {
 		t.Errorf("verdict = %q", pl.Verdict.Why)
 	}
 	// The role moved to (here the matrix's individual-contributor step

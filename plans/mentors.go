@@ -10,13 +10,14 @@ import (
 )
 
 // Mentor matching pairs every focus skill of every person with a teammate
-// who holds it at least one level above the bar of the person's target
-// role. The rules, each tested in mentors_test.go:
+// who holds it at the level the person is reaching (one above their own),
+// or above. The rules, each tested in mentors_test.go:
 //   - nobody mentors themselves, their own manager or their own report
 //     (a manager already coaches their reports; a mentor is a second voice);
 //   - no two people mentor each other, in any skills;
-//   - nobody carries more than capacity people across their roles: their
-//     mentees, their own mentors and an onboarding buddy (busy) together;
+//   - nobody gives time to more than capacity people: their mentees and
+//     those they are an onboarding buddy to (busy) together; and nobody has
+//     more than capacity mentors of their own;
 //   - a new hire, or someone back from a long leave within the plan's 90
 //     days, is not a mentor: they have their own ground to find; nor is
 //     someone below their own role's bar in coaching;
@@ -31,12 +32,16 @@ import (
 //   - one mentor, one skill of a mentee's in a cycle: a second skill with
 //     the same mentor halves the time on both and puts one voice on all of
 //     a person's growth, so the mentee's next skill goes to the next best
-//     mentor, who takes capacity as any other, or to none. A mentor so
-//     carries at most capacity skills in all, as many as mentees;
+//     mentor, who takes capacity as any other; only a skill nobody else can
+//     take goes, after every other need, to a mentor the person has already
+//     who holds it, while that mentor carries fewer than capacity skills;
 //   - what people want comes before that order (their aspirations): the
 //     needs a mentee wants to grow are served first, in rounds of their
 //     own, and a mentor who wants to teach the skill is chosen before one
-//     who does not, however loaded, within capacity.
+//     who does not, however loaded, within capacity;
+//   - the scarcest need comes before all that: a need fewer people could
+//     take (candidates) is served first, so that a focus skill only one
+//     person can mentor is not left without them.
 
 // Pair is one mentoring pair: Mentor helps Mentee with Skill, one of the
 // mentee's focus skills.
@@ -60,9 +65,16 @@ type Pair struct {
 // reports, their mentors and mentees), not at every holder: a team of
 // thousands is matched in time linear in its needs.
 func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int) []Pair {
+	return match(m, team, focus, capacity, busy, nil)
+}
+
+// match is [Match], where own, when it has a person's levels, gives the
+// levels their step starts from (their plan's), the team's being those a
+// mentor is matched on (see heldLevels).
+func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int, own map[string]map[string]int) []Pair {
 	people := slices.Clone(team)
 	slices.SortFunc(people, func(a, b *skills.Person) int { return cmp.Compare(a.ID, b.ID) })
-	load := make([]int, len(people)) // person -> mentees, mentors and buddies
+	load := make([]int, len(people)) // person -> mentees and buddies: the time they give
 	for i, p := range people {
 		load[i] = busy[p.ID]
 	}
@@ -129,8 +141,19 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			}
 		}
 	}
+	// The scarcest need first, then that order: one only a few people can
+	// take is served before one many can, so that a mentor few others can
+	// stand in for is kept for the need that has nobody else.
+	scarce := candidates(m, people, focus, own, calibrator)
+	all := append(needs, later...)
+	count := make(map[demand]int, len(all))
+	for _, nd := range all {
+		count[nd] = scarce(nd.person, nd.round)
+	}
+	slices.SortStableFunc(all, func(a, b demand) int { return cmp.Compare(count[a], count[b]) })
 	var skipped []int
-	for _, nd := range append(needs, later...) {
+	var unserved []demand
+	for _, nd := range all {
 		pi, p, round := nd.person, people[nd.person], nd.round
 		s := m.Skill(focus[p.ID][round])
 		target := m.Role(p.TargetRole(m))
@@ -138,16 +161,23 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			continue
 		}
 		bar := s.Expect[target.ID]
-		need := max(bar+1, p.Levels[s.ID]+1)
+		// The mentor holds the level the step asks for: the bar of the
+		// target, or the level past it for a stretch.
+		lvl := p.Levels[s.ID]
+		if o, ok := own[p.ID][s.ID]; ok {
+			lvl = o
+		}
+		need := lvl + 1
 		ok := func(qi int) bool {
 			q := people[qi]
 			return qi != pi && q.ID != p.Manager && q.Manager != p.ID && q.ID != calibrator[p.ID] && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
 		}
 		best, found := holder{}, false
 		// The best holder who can take p: by load, then level, then id;
-		// only while p has room for another mentor.
+		// only while p has room for another mentor (capacity mentors of
+		// their own, beside the time they give).
 		for _, sh := range []*skillHolders{teachers[s.ID], holders[s.ID]} {
-			if sh == nil || load[pi] >= capacity {
+			if sh == nil || len(mentorsOf[pi]) >= capacity {
 				continue
 			}
 			var h holder
@@ -158,16 +188,44 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			}
 		}
 		if !found {
+			unserved = append(unserved, nd)
 			continue
 		}
 		if !slices.Contains(mentorsOf[pi], best.person) {
 			mentorsOf[pi] = append(mentorsOf[pi], best.person)
 			load[best.person]++
-			load[pi]++
 			grew(best.person)
-			grew(pi)
 		}
 		pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
+	}
+	// A focus skill nobody else can take goes to a mentor the person has
+	// already, the strongest of them at the level it asks for, while that
+	// mentor carries fewer than capacity skills in all: one voice on two
+	// skills is better than a focus skill with none.
+	carries := map[string]int{}
+	for _, pr := range pairs {
+		carries[pr.Mentor]++
+	}
+	for _, nd := range unserved {
+		p := people[nd.person]
+		s := m.Skill(focus[p.ID][nd.round])
+		target := m.Role(p.TargetRole(m))
+		lvl := p.Levels[s.ID]
+		if o, ok := own[p.ID][s.ID]; ok {
+			lvl = o
+		}
+		need := lvl + 1
+		best := -1
+		for _, qi := range mentorsOf[nd.person] {
+			q := people[qi]
+			if l := q.Levels[s.ID]; l >= need && carries[q.ID] < capacity && meetsOwnBar(m, q, s.ID, l) && (best < 0 || l > people[best].Levels[s.ID]) {
+				best = qi
+			}
+		}
+		if best >= 0 {
+			carries[people[best].ID]++
+			pairs = append(pairs, Pair{Mentor: people[best].ID, Mentee: p.ID, Skill: s.ID, Level: people[best].Levels[s.ID], Expect: s.Expect[target.ID]})
+		}
 	}
 	order := map[string]int{}
 	for _, p := range people {
@@ -190,6 +248,54 @@ func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 		pairs[i] = sorted[i].Pair
 	}
 	return pairs
+}
+
+// candidates returns how many people could mentor person pi (an index
+// into people, sorted by id) in their focus skill of round, load aside: at
+// the level they are reaching or above, at their own role's bar, able to
+// mentor, and not pi, pi's manager, one of pi's reports or pi's calibrator.
+func candidates(m *skills.Matrix, people []*skills.Person, focus map[string][]string, own map[string]map[string]int, calibrator map[string]string) func(pi, round int) int {
+	levels := map[string][]int{} // skill -> levels of those who may mentor it, ascending
+	for _, q := range people {
+		if !canMentor(m, q) {
+			continue
+		}
+		for id, lvl := range q.Levels {
+			if lvl > 0 && meetsOwnBar(m, q, id, lvl) {
+				levels[id] = append(levels[id], lvl)
+			}
+		}
+	}
+	for _, ls := range levels {
+		slices.Sort(ls)
+	}
+	reports := map[string][]*skills.Person{}
+	byID := map[string]*skills.Person{}
+	for _, q := range people {
+		reports[q.Manager] = append(reports[q.Manager], q)
+		byID[q.ID] = q
+	}
+	return func(pi, round int) int {
+		p := people[pi]
+		id := focus[p.ID][round]
+		lvl := p.Levels[id]
+		if o, ok := own[p.ID][id]; ok {
+			lvl = o
+		}
+		ls := levels[id]
+		at, _ := slices.BinarySearch(ls, lvl+1)
+		n := len(ls) - at
+		holds := func(q *skills.Person) bool {
+			l := q.Levels[id]
+			return q != nil && l > lvl && meetsOwnBar(m, q, id, l) && canMentor(m, q)
+		}
+		for _, q := range append([]*skills.Person{p, byID[p.Manager], byID[calibrator[p.ID]]}, reports[p.ID]...) {
+			if q != nil && holds(q) {
+				n--
+			}
+		}
+		return n
+	}
 }
 
 // canMentor reports whether p may mentor anyone: not a new hire, not back
@@ -428,7 +534,13 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 		}
 		focus[p.ID] = steps
 	}
-	ix.pairs = Match(m, held, focus, cfg.Team.MentorCapacity, busy)
+	own := map[string]map[string]int{} // the levels the steps of the held start from
+	for _, p := range team {
+		if _, ok := ix.rebased[p.ID]; ok {
+			own[p.ID] = p.Levels
+		}
+	}
+	ix.pairs = match(m, held, focus, cfg.Team.MentorCapacity, busy, own)
 	ix.byMentor, ix.byMentee = map[string][]Pair{}, map[string][]Pair{}
 	for _, pr := range ix.pairs {
 		ix.byMentor[pr.Mentor] = append(ix.byMentor[pr.Mentor], pr)

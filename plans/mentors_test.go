@@ -60,10 +60,17 @@ func TestMatch(t *testing.T) {
 			want:     []string{"bo > ann: negotiation"},
 		},
 		{
-			name:     "at the bar is not enough",
+			name:     "below the level being reached is not enough",
+			team:     []*skills.Person{person("ann", "pm", "", neg(2)), person("bo", "gpm", "", neg(2))},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 2,
+		},
+		{
+			name:     "the level being reached is enough",
 			team:     []*skills.Person{person("ann", "pm", "", neg(2)), person("bo", "gpm", "", neg(3))},
 			focus:    focusOn("negotiation", "ann"),
 			capacity: 2,
+			want:     []string{"bo > ann: negotiation"},
 		},
 		{
 			name:     "nobody mentors themselves",
@@ -237,7 +244,7 @@ func TestMatch(t *testing.T) {
 			want:     []string{"cy > ann: negotiation"},
 		},
 		{
-			name: "a mentee's own mentors count against their capacity too",
+			name: "a buddy's time given does not keep them from mentors of their own",
 			team: []*skills.Person{
 				person("ann", "pm", "", map[string]int{"negotiation": 2, "hiring": 1}),
 				person("bo", "gpm", "", map[string]int{"negotiation": 5}), person("cy", "gpm", "", map[string]int{"hiring": 5}),
@@ -245,7 +252,37 @@ func TestMatch(t *testing.T) {
 			focus:    map[string][]string{"ann": {"negotiation", "hiring"}},
 			capacity: 2,
 			busy:     map[string]int{"ann": 1},
+			want:     []string{"bo > ann: negotiation", "cy > ann: hiring"},
+		},
+		{
+			name: "nobody has more mentors than the capacity",
+			team: []*skills.Person{
+				person("ann", "pm", "", map[string]int{"negotiation": 2, "hiring": 1}),
+				person("bo", "gpm", "", map[string]int{"negotiation": 5}), person("cy", "gpm", "", map[string]int{"hiring": 5}),
+			},
+			focus:    map[string][]string{"ann": {"negotiation", "hiring"}},
+			capacity: 1,
 			want:     []string{"bo > ann: negotiation"},
+		},
+		{
+			name: "a skill nobody else can take goes to a mentor the person has",
+			team: []*skills.Person{
+				person("ann", "pm", "", map[string]int{"negotiation": 2, "hiring": 1}),
+				person("bo", "gpm", "", map[string]int{"negotiation": 5, "hiring": 3}),
+			},
+			focus:    map[string][]string{"ann": {"negotiation", "hiring"}},
+			capacity: 2,
+			want:     []string{"bo > ann: negotiation", "bo > ann: hiring"},
+		},
+		{
+			name: "the scarcest need first: the one mentor only one need can have is kept for it",
+			team: []*skills.Person{
+				person("ann", "pm", "", map[string]int{"negotiation": 2}), person("cy", "pm", "", map[string]int{"product-strategy": 2}),
+				person("bo", "gpm", "", map[string]int{"negotiation": 5, "product-strategy": 5}), person("di", "gpm", "", map[string]int{"negotiation": 4}),
+			},
+			focus:    map[string][]string{"ann": {"negotiation"}, "cy": {"product-strategy"}},
+			capacity: 1,
+			want:     []string{"di > ann: negotiation", "bo > cy: product-strategy"},
 		},
 	}...)
 	for _, tt := range tests {
@@ -295,8 +332,8 @@ func TestMatchRules(t *testing.T) {
 			t.Errorf("%s mentors their report %s", pr.Mentor, pr.Mentee)
 		case mentor.Manager == pr.Mentee:
 			t.Errorf("%s mentors their manager %s", pr.Mentor, pr.Mentee)
-		case mentor.Levels[pr.Skill] < pr.Expect+1:
-			t.Errorf("%s mentors %s in %s at %d, bar %d", pr.Mentor, pr.Mentee, pr.Skill, mentor.Levels[pr.Skill], pr.Expect)
+		case mentor.Levels[pr.Skill] < mentee.Levels[pr.Skill]+1:
+			t.Errorf("%s mentors %s in %s at %d, below the %d the mentee is reaching", pr.Mentor, pr.Mentee, pr.Skill, mentor.Levels[pr.Skill], mentee.Levels[pr.Skill]+1)
 		}
 		if mentees[pr.Mentor] == nil {
 			mentees[pr.Mentor] = map[string]bool{}
@@ -318,9 +355,16 @@ func TestMatchRules(t *testing.T) {
 			t.Errorf("%s mentors %d skills in all, capacity %d", pr.Mentor, skillsOf[pr.Mentor], cfg.Team.MentorCapacity)
 		}
 	}
-	for id, ps := range people {
-		if len(ps) > cfg.Team.MentorCapacity {
-			t.Errorf("%s is paired with %d people across mentors and mentees, capacity %d", id, len(ps), cfg.Team.MentorCapacity)
+	mentorsOf := map[string]map[string]bool{}
+	for _, pr := range ix.Pairs() {
+		if mentorsOf[pr.Mentee] == nil {
+			mentorsOf[pr.Mentee] = map[string]bool{}
+		}
+		mentorsOf[pr.Mentee][pr.Mentor] = true
+	}
+	for id, ms := range mentorsOf {
+		if len(ms) > cfg.Team.MentorCapacity {
+			t.Errorf("%s has %d mentors, capacity %d", id, len(ms), cfg.Team.MentorCapacity)
 		}
 	}
 	for mentor, ms := range mentees {
@@ -417,10 +461,12 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 		if s == nil || target == nil {
 			return 0, false
 		}
-		return max(s.Expect[target.ID]+1, p.Levels[skill]+1), true
+		return p.Levels[skill] + 1, true
 	}
 	mentors := map[string]map[string]bool{} // mentee -> their mentors
 	served := map[string]bool{}             // mentee/skill
+	second := map[string][]string{}         // mentee -> skills taken by a mentor they have already
+	carries := map[string]int{}             // mentor -> skills
 	for _, pr := range pairs {
 		mentor, mentee := byID[pr.Mentor], byID[pr.Mentee]
 		want, ok := need(mentee, pr.Skill)
@@ -442,24 +488,36 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 			mentors[pr.Mentee] = map[string]bool{}
 		}
 		if mentors[pr.Mentee][pr.Mentor] {
-			return fmt.Sprintf("%v: the mentor has another skill of the mentee's already", pr)
+			second[pr.Mentee] = append(second[pr.Mentee], pr.Skill)
 		}
 		mentors[pr.Mentee][pr.Mentor] = true
 		served[pr.Mentee+"/"+pr.Skill] = true
+		if carries[pr.Mentor]++; carries[pr.Mentor] > capacity {
+			return fmt.Sprintf("%v: the mentor carries more than %d skills", pr, capacity)
+		}
 	}
-	load := maps.Clone(busy)
+	load := maps.Clone(busy) // the time each gives: mentees and buddies
 	for mentee, ms := range mentors {
+		if len(ms) > capacity {
+			return fmt.Sprintf("%s has %d mentors, capacity %d", mentee, len(ms), capacity)
+		}
 		for mentor := range ms {
 			if mentors[mentor][mentee] {
 				return fmt.Sprintf("%s and %s mentor each other", mentor, mentee)
 			}
 			load[mentor]++
-			load[mentee]++
 		}
 	}
 	for id, l := range load {
 		if l > max(capacity, busy[id]) {
-			return fmt.Sprintf("%s carries %d people, capacity %d", id, l, capacity)
+			return fmt.Sprintf("%s gives time to %d people, capacity %d", id, l, capacity)
+		}
+	}
+	// A second skill with a mentor the person has is only for a skill
+	// nobody else could take: checked below as any unserved need would be.
+	for mentee, ids := range second {
+		for _, skill := range ids {
+			served[mentee+"/"+skill] = false
 		}
 	}
 	for _, p := range team {
@@ -472,7 +530,7 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 				lvl := q.Levels[skill]
 				if q == p || q.ID == p.Manager || q.Manager == p.ID || q.ID == calibrator[p.ID] || mentors[q.ID][p.ID] ||
 					lvl < want || !canMentor(m, q) || !meetsOwnBar(m, q, skill, lvl) ||
-					mentors[p.ID][q.ID] || load[q.ID] >= capacity || load[p.ID] >= capacity {
+					mentors[p.ID][q.ID] || load[q.ID] >= capacity || len(mentors[p.ID]) >= capacity {
 					continue
 				}
 				return fmt.Sprintf("%s's need of %s is unserved, and %s could take it", p.ID, skill, q.ID)

@@ -200,3 +200,47 @@ func promiseList(items []string) string {
 	}
 	return strings.Join(items[:len(items)-1], ", ") + ", and " + items[len(items)-1]
 }
+
+// welcome is what a new hire's At a glance says, in their manager's voice
+// (first is what the manager calls them): what the first 90 days are for,
+// read from the plan's phases, who their buddy is, and their first real
+// piece of work, their open goal due soonest; "" when the plan is not an
+// onboarding plan.
+func welcome(pl *Plan, first, buddy string, goals []skills.Goal) string {
+	o := pl.Onboarding
+	if o == nil || pl.Verdict.Kind != "onboarding" || first == "" {
+		return ""
+	}
+	var learn []string
+	for _, ph := range o.Phases {
+		if t, ok := strings.CutPrefix(ph.Title, "Learn "); ok {
+			learn = append(learn, t)
+		}
+	}
+	s := fmt.Sprintf("Welcome, %s.", first)
+	if len(learn) > 0 {
+		s += fmt.Sprintf(" These first 90 days are for learning %s, before anyone judges your work", strings.Join(learn, ", then "))
+		if o.FirstAssessment != "" {
+			s += fmt.Sprintf(": your first full assessment is on %s, and we prepare it together", o.FirstAssessment)
+		}
+		s += "."
+	}
+	if buddy != "" {
+		s += fmt.Sprintf(" %s is your onboarding buddy: half an hour every week, for whatever nobody writes down.", buddy)
+	}
+	var next *skills.Goal
+	for i, g := range goals {
+		if !g.Done.IsZero() || !g.Dropped.IsZero() || g.Due.IsZero() {
+			continue
+		}
+		if next == nil || g.Due.Before(next.Due) {
+			next = &goals[i]
+		}
+	}
+	if next != nil {
+		s += fmt.Sprintf(" Your first real piece of work is \"%s\", due %s: the calls on it are yours, and I keep the time for it clear.", next.Text, date(next.Due))
+	} else {
+		s += " Your first real piece of work we choose together at our next 1:1, from what you find in these weeks."
+	}
+	return s
+}

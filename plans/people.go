@@ -66,14 +66,18 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 	// Reports whose levels a re-baseline of the leader's set, not yet
 	// calibrated: their plans hold their verdicts until it is.
 	var held []string
-	on, by := "", ""
+	on, by, was := "", "", ""
 	for _, id := range team.reports[p.ID] {
 		q := team.people[id]
 		if b, ok := team.rebased[id]; ok && (b.Author == "" || b.Author == p.Name) {
 			held = append(held, cmpName(q))
 			on = max(on, b.Date)
 			if d := TodayOf(q).day; !d.IsZero() {
-				by = max(by, date(d.AddDate(0, 0, 30))) // the date their plans commit to
+				due, when, overdue := calibrationDates(b, d)
+				by = max(by, date(when)) // the date their plans commit to
+				if overdue {
+					was = max(was, date(due))
+				}
 			}
 		}
 	}
@@ -89,8 +93,12 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 		if by != "" {
 			by = " by " + by
 		}
-		out = append(out, fmt.Sprintf("Your assessment of %s (%s) set the levels at once and is not calibrated yet: calibrate it with %s%s, as %s until then.",
-			andList(held), on, with, by, hold))
+		late := ""
+		if was != "" {
+			late = fmt.Sprintf(", and its calibration was due on %s", was)
+		}
+		out = append(out, fmt.Sprintf("Your assessment of %s (%s) set the levels at once and is not calibrated yet%s: calibrate it with %s%s, as %s until then.",
+			andList(held), on, late, with, by, hold))
 	}
 	for _, id := range team.buddyTo[p.ID] {
 		q := team.people[id]
@@ -327,7 +335,7 @@ func peopleOwed(p *skills.Person, team *TeamIndex) []owedItem {
 		if today.IsZero() {
 			continue
 		}
-		by := today.AddDate(0, 0, 30) // the date the report's plan commits to (CalibrateBy)
+		_, by, _ := calibrationDates(b, today) // the date the report's plan commits to (CalibrateBy)
 		it := cal[date(by)]
 		if it == nil {
 			it = &owedItem{kind: "calibrate", due: by, first: true}
@@ -426,7 +434,7 @@ func lineCalibrations(p *skills.Person, team *TeamIndex) []owedItem {
 			}
 			it.names = append(it.names, team.callName(q))
 			it.first = it.first && b.Kind == "new-manager"
-			if by := today.AddDate(0, 0, 30); by.After(it.due) {
+			if _, by, _ := calibrationDates(b, today); by.After(it.due) {
 				it.due = by
 			}
 		}

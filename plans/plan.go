@@ -177,6 +177,8 @@ type Plan struct {
 	ReviewFile string `json:"review_file,omitempty"`
 	// Onboarding is set for a new hire: their first 90 days.
 	Onboarding *Onboarding `json:"onboarding,omitempty"`
+	// Welcome is a new hire's At a glance, in their manager's voice.
+	Welcome string `json:"-"`
 	// Baseline is the latest assessment that set the levels rather than
 	// moved them, when it falls in the plan period or is the file as it
 	// stands: progress counts from it (see baseline.go).
@@ -745,6 +747,7 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.Commitments = commitments(m, pl, team.callName(p), role.Leads, buddy, mgrSetbacks)
+	pl.Welcome = welcome(pl, team.callName(p), buddy, p.Goals)
 	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
 	pl.People = append(pl.People, teamSituation(m, in.Config, p, team)...)
@@ -1132,7 +1135,7 @@ func atBarSince(m *skills.Matrix, p *skills.Person, target *skills.Role, sorted 
 func focusNote(pl *Plan, want int) string {
 	switch {
 	case pl.Onboarding != nil:
-		return "While onboarding, the focus comes only from the goals and the current role's bar; the rest waits for the first full assessment."
+		return "While you are onboarding, I keep the focus to your own goals and what your role asks today; the rest waits for your first full assessment."
 	case pl.Current.Assessed*2 < pl.Current.Total:
 		return "Most skills have no level yet, so the focus stops here: the next assessment will show what else to work on."
 	case pl.Returned != "" && len(pl.Reentry) > 0:

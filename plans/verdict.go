@@ -143,15 +143,23 @@ func VerdictOf(p *Plan) Verdict {
 			if with := p.caseWith(); with != "" {
 				who += " and " + with
 			}
+			theCase := possessive(who) + " case for you"
+			if h := p.handover; h != nil {
+				// The manager is handing over their people, which the
+				// reader may not know yet: the case is named by who stays
+				// (the manager's manager) and by the role, "your manager",
+				// true before the hand-over and after it.
+				theCase = fmt.Sprintf("the case %s and your manager make for you", h.with)
+			}
 			switch {
 			case p.targetLeads && !p.Leads && p.targetFull:
 				// The team's shape has every such role filled: no role is
 				// "opening up", and the plan does not hint at anyone's seat.
-				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round; every %s role the team plans for is filled today, so until then the plan gives you scope in that role's terms", who, target)
+				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s at the next promotion round; every %s role the team plans for is filled today, so until then the plan gives you scope in that role's terms", theCase, target)
 			case p.targetLeads && !p.Leads:
-				v.Why += fmt.Sprintf(". What stands between you and it is not a skill but a team to lead: %s role opening up, and %s's case for you at the next promotion round", article(target), who)
+				v.Why += fmt.Sprintf(". What stands between you and it is not a skill but a team to lead: %s role opening up, and %s at the next promotion round", article(target), theCase)
 			default:
-				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s's case for you at the next promotion round", who)
+				v.Why += fmt.Sprintf(". What decides it now is not a skill but %s at the next promotion round", theCase)
 			}
 		}
 	} else {
@@ -216,11 +224,25 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 	// A manager's first assessment is their baseline, rightly: it is
 	// calibrated with the leader above them before a verdict stands on it,
 	// by a date the manager commits to (see commitments).
+	// The plan rests on its latest assessment: a baseline set before it
+	// is named as what the levels come from, with that assessment's date.
+	if !b.Pending && p.Today.Date != "" && b.Date != p.Today.Date {
+		what = fmt.Sprintf("%s re-baseline of them", possessive(rater))
+		if b.Kind == "new-manager" || b.Pending && rater == p.Person.ManagerName {
+			what = fmt.Sprintf("%s first assessment as your manager", possessive(rater))
+		}
+		what += fmt.Sprintf(", as they stand at the assessment of %s,", p.Today.Date)
+	}
+	with := cmp.Or(p.calibrateWith, "the other managers")
 	by := ""
 	if d := p.CalibrateBy(); d != "" {
 		by = " by " + d
 	}
-	why := fmt.Sprintf("Your levels from %s are being calibrated with %s%s; the verdict follows", what, cmp.Or(p.calibrateWith, "the other managers"), by)
+	why := fmt.Sprintf("Your levels from %s are being calibrated with %s%s; the verdict follows", what, with, by)
+	if due := p.CalibrationOverdue(); due != "" {
+		// Overdue: said plainly, not as if it were still ahead.
+		why = fmt.Sprintf("Your levels from %s wait for a calibration with %s. The calibration due on %s has not happened yet: it is set now for %s, and the verdict follows it", what, with, due, p.CalibrateBy())
+	}
 	if len(p.Readiness.Below) > 0 {
 		why += fmt.Sprintf(". Even on those levels, %s %s short of the %s bar", andList(short(gapNames(p.Readiness.Below))), isAre(len(p.Readiness.Below)), p.Target.Name)
 	}
@@ -250,13 +272,32 @@ func promotionCase(p *Plan) string {
 }
 
 // CalibrateBy is the date by which a baseline nobody has calibrated is
-// calibrated: a month after the plan's today, a commitment of the
-// manager's; "" when the plan has no today.
+// calibrated, a commitment of the manager's: a month after the baseline
+// was set, or, when that date is past, two weeks after the plan's today
+// (see [Plan.CalibrationOverdue]); "" when the plan has no today.
 func (p *Plan) CalibrateBy() string {
 	if p.Today.day.IsZero() {
 		return ""
 	}
-	return date(p.Today.day.AddDate(0, 0, 30))
+	var b Baseline
+	if p.Baseline != nil {
+		b = *p.Baseline
+	}
+	_, by, _ := calibrationDates(b, p.Today.day)
+	return date(by)
+}
+
+// CalibrationOverdue is the date the calibration of the plan's baseline was
+// due on, a month after it was set, when that date is before the plan's
+// today: the plan says plainly it has not happened; "" otherwise.
+func (p *Plan) CalibrationOverdue() string {
+	if p.Today.day.IsZero() || p.Baseline == nil {
+		return ""
+	}
+	if due, _, overdue := calibrationDates(*p.Baseline, p.Today.day); overdue {
+		return date(due)
+	}
+	return ""
 }
 
 // realistic is a realistic time to the target: the largest step left on

@@ -104,8 +104,9 @@ func TestCR7EveryMentorTheFilesName(t *testing.T) {
 	ivy := &skills.Person{ID: "ivy", Name: "Ivy Chen", Path: "skills/ivy.toml", Role: "pm", Manager: "max", Assessed: cr7Day("2026-11-10"),
 		Levels: cr7Bar(m, "pm", nil),
 		Goals:  []skills.Goal{{Text: "Run the refund-flow usability tests with Design", Skills: []string{"ux-discovery"}, Due: cr7Day("2026-12-11")}}}
-	tom := &skills.Person{ID: "tom", Name: "Tomás Ruiz", Path: "skills/tom.toml", Role: "senior-pm", Manager: "max", Assessed: cr7Day("2026-11-05"),
-		Levels:   cr7Bar(m, "senior-pm", map[string]int{"coaching": 3}),
+	// Tomás works at Ivy's levels: no focus step of hers is his to mentor.
+	tom := &skills.Person{ID: "tom", Name: "Tomás Ruiz", Path: "skills/tom.toml", Role: "pm", Manager: "max", Assessed: cr7Day("2026-11-05"),
+		Levels:   cr7Bar(m, "pm", map[string]int{"coaching": 3}),
 		Evidence: []skills.Evidence{{Date: cr7Day("2026-06-30"), Skill: "coaching", Text: "Mentored Ivy through her first launch review"}}}
 	max := &skills.Person{ID: "max", Name: "Max Bell", Path: "skills/max.toml", Role: "gpm", Assessed: cr7Day("2026-11-01"), Levels: cr7Bar(m, "gpm", nil)}
 	_, out := cr7Render(t, skills.DefaultConfig(), ivy, tom, max)
