@@ -278,7 +278,10 @@ type Milestone struct {
 	Label string `json:"label,omitempty"`
 	Days  int    `json:"days"`
 	Date  string `json:"date,omitempty"`
-	Text  string `json:"text"`
+	// When is the checkpoint as people date things: "By 31 January 2027",
+	// or "By day 30" when the plan has no start date.
+	When string `json:"when,omitempty"`
+	Text string `json:"text"`
 }
 
 // Who names the person.
