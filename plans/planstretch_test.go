@@ -2,6 +2,7 @@ package plans
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/coach-dev/coach/skills"
@@ -29,6 +30,102 @@ func TestMilestonesAreDatedAsPeopleDateThings(t *testing.T) {
 	for _, ms := range pl.Milestones {
 		if ms.When == "" || ms.When[:3] != "By " {
 			t.Errorf("milestone %+v is not dated as 'By ...'", ms)
+		}
+	}
+}
+
+// focusOf is the focus of pl on skill id, nil when it is none.
+func focusOf(pl *Plan, id string) *Focus {
+	for i := range pl.Focus {
+		if pl.Focus[i].ID == id {
+			return &pl.Focus[i]
+		}
+	}
+	return nil
+}
+
+// A re-baseline nobody calibrated holds the verdict, and the stretch with
+// it: the focus is the person's own goals and any skill short of the bar,
+// said in one plain sentence; no step past the bar, no milestone for one.
+func TestHeldLevelsHoldNoStretch(t *testing.T) {
+	m := matrix(t)
+	rebased, history := patStrongRebased(m)
+	rebased = with(rebased, map[string]int{"negotiation": 2})
+	pat := &skills.Person{ID: "pat", Name: "Pat Doe", Path: "skills/pat.toml", Role: "pm", Manager: "lee", Levels: rebased,
+		Assessed: day("2026-11-18"), PlanStart: day("2026-09-01"),
+		Goals: []skills.Goal{{Text: "Write the returns strategy and take it through Q1 planning", Skills: []string{"product-strategy"}, Due: day("2027-01-20")}}}
+	lee := &skills.Person{ID: "lee", Name: "Lee Park", Path: "skills/lee.toml", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm")}
+	robin := &skills.Person{ID: "robin", Name: "Robin Hart", Path: "skills/robin.toml", Role: "director", Levels: atBar(m, "director")}
+	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat, lee, robin}, History: history})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Verdict.Kind != "held" {
+		t.Fatalf("verdict = %+v, want held", pl.Verdict)
+	}
+	f := focusOf(pl, "product-strategy")
+	if f == nil {
+		t.Fatalf("the goal's skill is no focus: %+v", pl.Focus)
+	}
+	if want := "3 Proficient, at the bar on a level not yet calibrated"; f.Step() != want {
+		t.Errorf("step = %q, want %q", f.Step(), want)
+	}
+	if f.StretchPast != "" || f.Next.Value != f.Level.Value || len(f.Actions) != 1 {
+		t.Errorf("a stretch on held levels: next %d, past %q, actions %+v", f.Next.Value, f.StretchPast, f.Actions)
+	}
+	want := "Nothing past the Senior Product Manager bar is planned until the calibration settles your levels: until then, the focus is your own goal and the skill still short of the bar."
+	if !strings.HasPrefix(pl.FocusNote, want) {
+		t.Errorf("focus note = %q, want it to open with %q", pl.FocusNote, want)
+	}
+	for _, ms := range pl.Milestones {
+		if strings.Contains(ms.Text, "stretch") {
+			t.Errorf("milestone plans a stretch on held levels: %q", ms.Text)
+		}
+	}
+}
+
+// Someone at the target's bar everywhere, on calibrated levels, gets the
+// promotion case (the evidence, who makes it, when), not a stretch past
+// the bar; and no stretch is ever to the top of the scale, nor to a level
+// only a role two past the target works at.
+func TestAtTheBarThePromotionCaseNotAStretch(t *testing.T) {
+	m := matrix(t)
+	p := &skills.Person{ID: "kim", Name: "Kim Lund", Role: "pm", Manager: "lee", Assessed: day("2026-11-16"), PlanStart: day("2026-06-01"),
+		Levels: atBar(m, "senior-pm"),
+		Goals: []skills.Goal{
+			{Text: "Move the returns success rate from 40% to 50%", Skills: []string{"outcome-focus"}, Due: day("2026-12-31")},
+			{Text: "Present the returns roadmap to the leadership team", Skills: []string{"communication"}, Due: day("2027-02-15")},
+		}}
+	lee := &skills.Person{ID: "lee", Name: "Lee Park", Path: "skills/lee.toml", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm")}
+	robin := &skills.Person{ID: "robin", Name: "Robin Hart", Path: "skills/robin.toml", Role: "director", Levels: atBar(m, "director")}
+	pl := build(t, p, lee, robin)
+	if pl.Verdict.Kind != "ready-now" {
+		t.Fatalf("verdict = %+v, want ready-now", pl.Verdict)
+	}
+	for _, f := range pl.Focus {
+		if f.StretchPast != "" || f.Next.Value > f.Level.Value {
+			t.Errorf("%s: a stretch for someone at the bar everywhere: %q", f.ID, f.Step())
+		}
+	}
+	want := `The focus below is your promotion case, not a level beyond the bar: the evidence is your goals "Move the returns success rate from 40% to 50%" by 31 December 2026 and "Present the returns roadmap to the leadership team" by 15 February 2027, done and seen by the people they serve, and Lee makes it at the next promotion round.`
+	if got := pl.CaseNote(); got != want {
+		t.Errorf("case note:\n got %q\nwant %q", got, want)
+	}
+
+	// Not at the bar everywhere: a stretch is only ever the bar of the
+	// role just past the target, and never the top of the scale.
+	for _, target := range m.Roles {
+		for i := range m.Skills {
+			s := &m.Skills[i]
+			for lvl := 1; lvl <= m.MaxLevel(); lvl++ {
+				n, works := stretch(m, candidate{skill: s}, &target, lvl)
+				if n == 0 {
+					continue
+				}
+				if n >= m.MaxLevel() || works != nil && works.ID != target.Next || works == nil && target.Next != "" {
+					t.Errorf("%s at %d for %s: a stretch to %d, what %v works at", s.ID, lvl, target.ID, n, works)
+				}
+			}
 		}
 	}
 }
