@@ -1082,7 +1082,7 @@ func baselineFocus(m *skills.Matrix, pl *Plan) {
 			}
 		}
 		if changed {
-			f.Why = strings.Join(f.Reasons, "; ")
+			f.Why = whyOf(f.Reasons)
 			f.Summary = strings.Replace(summary(*f), ", already at the bar:", ", at the bar on a level not yet calibrated:", 1)
 		}
 	}
@@ -1251,7 +1251,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 			}
 		}
 		f.Reasons = reasons(m, c, role, target, lvl, c.belowRole && !c.reentry && firstBelow, back, roleFirst, usedShifts)
-		if slices.ContainsFunc(out, func(o Focus) bool { return o.Why == strings.Join(f.Reasons, "; ") }) {
+		if slices.ContainsFunc(out, func(o Focus) bool { return o.Why == whyOf(f.Reasons) }) {
 			// The same reasons as another focus skill: say which skill
 			// each is about rather than the same sentence twice.
 			for i, r := range f.Reasons {
@@ -1268,7 +1268,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 		if c.belowRole && !c.reentry {
 			firstBelow = false
 		}
-		f.Why = strings.Join(f.Reasons, "; ")
+		f.Why = whyOf(f.Reasons)
 		f.Summary = summary(f)
 		f.Resources = resources(s)
 		for _, g := range p.OpenGoals() {
@@ -2066,4 +2066,34 @@ func (pl *Plan) MentoringUnsaid() []MentorLink {
 		}
 	}
 	return out
+}
+
+// maxWhy is how many reasons a focus's "Why" gives: two or three, not every
+// rule that fired.
+const maxWhy = 3
+
+// whyOf is a focus's reasons as its "Why" says them: the most specific
+// first (those that quote the person's own goal or evidence), then where
+// the level stands against a bar, then how the person rates themselves,
+// then the rest (a focus chosen together, a wish to grow it, the move's
+// shift); at most maxWhy of them, in the file's order within each kind.
+func whyOf(reasons []string) string {
+	rank := func(r string) int {
+		switch {
+		case strings.Contains(r, `"`):
+			return 0
+		case strings.Contains(r, " asks for ") || strings.Contains(r, " bar") || strings.Contains(r, "top of the scale") ||
+			strings.Contains(r, "no level yet") || strings.Contains(r, "not assessed yet") || strings.HasPrefix(r, "it is rated "):
+			return 1
+		case strings.HasPrefix(r, "you rate yourself"):
+			return 2
+		}
+		return 3
+	}
+	out := slices.Clone(reasons)
+	slices.SortStableFunc(out, func(a, b string) int { return rank(a) - rank(b) })
+	if len(out) > maxWhy {
+		out = out[:maxWhy]
+	}
+	return strings.Join(out, "; ")
 }

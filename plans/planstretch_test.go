@@ -129,3 +129,31 @@ func TestAtTheBarThePromotionCaseNotAStretch(t *testing.T) {
 		}
 	}
 }
+
+// A focus's "Why" gives two or three reasons, the most specific first: the
+// person's own goal or evidence, quoted, then the bar, then their own
+// rating; never every rule that fired.
+func TestWhyIsTwoOrThreeReasonsMostSpecificFirst(t *testing.T) {
+	m := matrix(t)
+	p := &skills.Person{ID: "kim", Name: "Kim Lund", Role: "pm", Assessed: day("2026-11-18"), PlanStart: day("2026-09-01"),
+		Focus:  []string{"negotiation"},
+		Levels: with(atBar(m, "pm"), map[string]int{"negotiation": 1}),
+		Self:   map[string]int{"negotiation": 3},
+		Goals:  []skills.Goal{{Text: "Agree the returns-flow scope with Support", Skills: []string{"negotiation"}, Due: day("2027-01-31")}},
+		Evidence: []skills.Evidence{
+			{Date: day("2026-11-10"), Skill: "negotiation", Text: "Missed the walk-away point in the courier renewal"},
+		}}
+	p.Aspiration = &skills.Aspiration{Grow: []string{"negotiation"}}
+	pl := build(t, p)
+	f := focusOf(pl, "negotiation")
+	if f == nil {
+		t.Fatalf("no negotiation focus: %+v", pl.Focus)
+	}
+	if len(f.Reasons) <= maxWhy {
+		t.Fatalf("want more reasons than the why gives, got %q", f.Reasons)
+	}
+	want := `your goal "Agree the returns-flow scope with Support" depends on it, due 2027-01-31; the latest evidence, of 2026-11-10, records a setback: "Missed the walk-away point in the courier renewal"; at 1 Aware you are below the 2 Practising the Product Manager job asks for today, so it comes first`
+	if f.Why != want {
+		t.Errorf("why:\n got %q\nwant %q", f.Why, want)
+	}
+}

@@ -329,7 +329,7 @@ func TestFocusAtTheBarStretchesOneLevel(t *testing.T) {
 		{name: "a pinned skill at the target's bar asks for the level above it",
 			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"} },
 			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 4, "a": 3},
-			why:  "you and your manager chose it as a focus together; you meet the Lead bar in it already: the stretch past that bar is 4 Four",
+			why:  "you meet the Lead bar in it already: the stretch past that bar is 4 Four; you and your manager chose it as a focus together",
 			step: "3 Three -> 4 Four, the stretch past the Lead bar"},
 		{name: "a level only a role two past the target works at is no stretch",
 			matrix: func(m *skills.Matrix) {
@@ -341,7 +341,7 @@ func TestFocusAtTheBarStretchesOneLevel(t *testing.T) {
 			},
 			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"} },
 			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 3},
-			why: "you and your manager chose it as a focus together; you meet the Lead bar in it already: the focus is to use it where others see it, not a new level"},
+			why: "you meet the Lead bar in it already: the focus is to use it where others see it, not a new level; you and your manager chose it as a focus together"},
 		{name: "the stretch names the role just past the target that works at it",
 			matrix: func(m *skills.Matrix) {
 				m.Roles[1].Next = "head"
@@ -350,11 +350,11 @@ func TestFocusAtTheBarStretchesOneLevel(t *testing.T) {
 			},
 			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"} },
 			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 4},
-			why: "you and your manager chose it as a focus together; you meet the Lead bar in it already: the stretch past that bar is 4 Four, what a Head of Product works at"},
+			why: "you meet the Lead bar in it already: the stretch past that bar is 4 Four, what a Head of Product works at; you and your manager chose it as a focus together"},
 		{name: "at the top of the scale, the focus is the goal the skill serves",
 			person: func(p *skills.Person) { p.Levels = all(3); p.Levels["d"] = 5; p.Focus = []string{"d"}; p.Goals = ship },
 			want:   []string{"d"}, next: map[string]int{"d": 5},
-			why:  `you and your manager chose it as a focus together; at 5 Five, the top of the scale, there is no level past it: the focus is your goal "Ship it" (due 2027-01-20), part of your promotion case for Lead`,
+			why:  `at 5 Five, the top of the scale, there is no level past it: the focus is your goal "Ship it" (due 2027-01-20), part of your promotion case for Lead; you and your manager chose it as a focus together`,
 			step: "5 Five, the top of the scale"},
 		{name: "a new hire at the bar is asked for nothing new",
 			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"}; p.Joined = day("2026-10-01") },
