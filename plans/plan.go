@@ -2017,35 +2017,23 @@ func (pl *Plan) CaseNote() string {
 				continue
 			}
 			seen[text] = true
-			q := fmt.Sprintf("\"%s\"", text)
 			for _, g := range pl.Goals {
-				if g.Text == text && g.Due != "" && !g.Overdue {
-					if d, err := time.Parse(time.DateOnly, g.Due); err == nil {
-						q += " by " + d.Format("2 January 2006")
-					}
+				if g.Text == text && !g.Overdue {
+					goals = append(goals, caseEvidence(g))
 				}
 			}
-			goals = append(goals, q)
 		}
 	}
 	evidence := "work others can see on the skills below, written down as it happens"
-	switch len(goals) {
-	case 0:
-	case 1:
-		evidence = "your goal " + goals[0] + ", done and seen by the people it serves"
-	default:
-		evidence = "your goals " + andList(goals) + ", done and seen by the people they serve"
+	if len(goals) > 0 {
+		evidence = strings.Join(goals, "; ")
 	}
 	who := cmp.Or(pl.ManagerCall, pl.Person.ManagerName, "your manager")
-	with := pl.cosponsor
-	if h := pl.handover; h != nil {
-		with = h.with
-	}
 	makes := "makes"
-	if with != "" {
+	if with := pl.caseWith(); with != "" {
 		who, makes = who+" and "+with, "make"
 	}
-	return fmt.Sprintf("The focus below is your promotion case, not a level beyond the bar: the evidence is %s, and %s %s it at the next promotion round.", evidence, who, makes)
+	return fmt.Sprintf("The focus below is your promotion case, not a level beyond the bar. Its evidence: %s. %s %s the case at the next promotion round.", evidence, upperFirst(who), makes)
 }
 
 // Stretches reports whether a focus skill asks for the level past the

@@ -107,7 +107,7 @@ func TestAtTheBarThePromotionCaseNotAStretch(t *testing.T) {
 			t.Errorf("%s: a stretch for someone at the bar everywhere: %q", f.ID, f.Step())
 		}
 	}
-	want := `The focus below is your promotion case, not a level beyond the bar: the evidence is your goals "Move the returns success rate from 40% to 50%" by 31 December 2026 and "Present the returns roadmap to the leadership team" by 15 February 2027, done and seen by the people they serve, and Lee makes it at the next promotion round.`
+	want := `The focus below is your promotion case, not a level beyond the bar. Its evidence: your goal "Move the returns success rate from 40% to 50%" reaching its number by 2026-12-31; your goal "Present the returns roadmap to the leadership team" given by 2027-02-15, and what the leadership team decided on the back of it. Lee makes the case at the next promotion round.`
 	if got := pl.CaseNote(); got != want {
 		t.Errorf("case note:\n got %q\nwant %q", got, want)
 	}
@@ -155,5 +155,35 @@ func TestWhyIsTwoOrThreeReasonsMostSpecificFirst(t *testing.T) {
 	want := `your goal "Agree the returns-flow scope with Support" depends on it, due 2027-01-31; the latest evidence, of 2026-11-10, records a setback: "Missed the walk-away point in the courier renewal"; at 1 Aware you are below the 2 Practising the Product Manager job asks for today, so it comes first`
 	if f.Why != want {
 		t.Errorf("why:\n got %q\nwant %q", f.Why, want)
+	}
+}
+
+// The manager's backing fits the work each goal is, and the case a held
+// verdict waits on is said for the goal it rests on: two plans read side
+// by side never share the sentence.
+func TestBackingAndCaseFitTheGoal(t *testing.T) {
+	for _, tt := range []struct{ goal, backing, evidence string }{
+		{"Lead the returns scope conversation with Support",
+			`Backing for "Lead the returns scope conversation with Support" (due 2027-01-31): Kim leads the conversation with Support; Lee helps prepare Kim's position beforehand, stays out of the room, and goes over how it went afterwards.`,
+			`whatever the calibration settles, what will make the case for Senior Product Manager is your goal "Lead the returns scope conversation with Support" done by 2027-01-31, and how Support saw it go`},
+		{"Write the returns strategy and use it in Q1 planning",
+			`Backing for "Write the returns strategy and use it in Q1 planning" (due 2027-01-31): Kim writes it and makes the calls in it; Lee reads the first draft within a week and comments in the margin, never rewriting it.`,
+			`the calibration settles the levels; the case for Senior Product Manager rests on your goal "Write the returns strategy and use it in Q1 planning" done by 2027-01-31, and in use by the people it is written for`},
+		{"Run the Q1 returns roadmap with Support and Finance",
+			`Backing for "Run the Q1 returns roadmap with Support and Finance" (due 2027-01-31): Kim runs it with Support and Finance and makes its calls; Lee clears the time for it and asks at each 1:1 what stands in its way, never taking a call back.`,
+			`however the levels settle, the case for Senior Product Manager is made by your goal "Run the Q1 returns roadmap with Support and Finance" done by 2027-01-31, and the word of Support and Finance on how you ran it`},
+		{"Move returns completion from 40% to 55%",
+			`Backing for "Move returns completion from 40% to 55%" (due 2027-01-31): Kim owns the number and decides what moves it; Lee reads the numbers with Kim each month, and the calls stay Kim's.`,
+			`the calibration settles the levels; the case for Senior Product Manager rests on your goal "Move returns completion from 40% to 55%" reaching its number by 2027-01-31`},
+	} {
+		g := GoalItem{Text: tt.goal, Due: "2027-01-31"}
+		if got := backing(goalKind(g.Text), []GoalItem{g}, "Kim", "Lee", false); got != tt.backing {
+			t.Errorf("backing:\n got %q\nwant %q", got, tt.backing)
+		}
+		pl := &Plan{Target: RoleRef{Name: "Senior Product Manager"}, Goals: []GoalItem{{Text: tt.goal, Due: "2027-01-31", Skills: []SkillRef{{ID: "s"}}}},
+			Focus: []Focus{{SkillRef: SkillRef{ID: "s"}}}}
+		if got := promotionCase(pl); got != tt.evidence {
+			t.Errorf("case:\n got %q\nwant %q", got, tt.evidence)
+		}
 	}
 }
