@@ -529,10 +529,6 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 			out = append(out, fmt.Sprintf("Room to grow: a say for %s in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.", first))
 		}
 	}
-	review := "reviews it without rewriting it, and asks about it at each 1:1"
-	if reviewHabit(mgrSetbacks) {
-		review = fmt.Sprintf("agrees with %s up front what done looks like, then leaves the how to %s and asks about it at each 1:1", first, first)
-	}
 	// The goals the focus serves first, then the others: every open goal
 	// the plan lists has the manager's backing, up to three.
 	var goals []GoalItem
@@ -553,26 +549,25 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	if len(goals) > 3 {
 		goals = goals[:3]
 	}
-	// One commitment names every open goal it backs (cold read 2,
-	// finding 7): the same promise is made once, not once a goal.
-	var open []string
+	// The backing fits the work each goal is (cold read 2, finding 7, and
+	// issue 20: never one template for every goal): goals of one kind
+	// share one promise, said once; goals of different kinds each get the
+	// promise that fits them.
+	var kinds []string
+	byKind := map[string][]GoalItem{}
 	for _, g := range goals {
 		if g.Overdue {
 			out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
 			continue
 		}
-		due := ""
-		if g.Due != "" {
-			due = fmt.Sprintf(" (due %s)", g.Due)
+		k := goalKind(g.Text)
+		if byKind[k] == nil {
+			kinds = append(kinds, k)
 		}
-		open = append(open, fmt.Sprintf("\"%s\"%s", g.Text, due))
+		byKind[k] = append(byKind[k], g)
 	}
-	if len(open) > 0 {
-		c := fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for it, %s.", andList(open), first, mgr, review)
-		if len(open) > 1 {
-			c = fmt.Sprintf("Backing for %s: %s does the work and makes the calls; %s clears the time for them, %s.", andList(open), first, mgr, themReview(review))
-		}
-		out = append(out, c)
+	for _, k := range kinds {
+		out = append(out, backing(k, byKind[k], first, mgr, reviewHabit(mgrSetbacks)))
 	}
 	for _, mv := range pl.Progress.Moves {
 		if mv.Unbacked {
@@ -626,11 +621,6 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
-}
-
-// themReview says the manager's review habit of several goals.
-func themReview(review string) string {
-	return strings.NewReplacer("reviews it without rewriting it", "reviews them without rewriting them", "asks about it", "asks about them").Replace(review)
 }
 
 // calibrationCommitted reports whether the plan commits the manager to
@@ -781,4 +771,131 @@ func (pl *Plan) StayingAt() string {
 		return ""
 	}
 	return stayWhen(pl)
+}
+
+// goalKind is what kind of work a goal is, read from its own words: a
+// number to move, a conversation to lead, a piece of writing, a
+// presentation, a delivery, a forum to run, mentoring, hiring, meetings, a
+// hand-over given or taken; "" for any other.
+func goalKind(text string) string {
+	t := strings.ToLower(text)
+	verb, _, _ := strings.Cut(t, " ")
+	switch {
+	case measured(text):
+		return "number"
+	case verb == "present" || verb == "pitch":
+		return "presentation"
+	case verb == "mentor" || verb == "coach":
+		return "mentoring"
+	case verb == "hire" || verb == "recruit":
+		return "hiring"
+	case verb == "hand" || verb == "delegate" || verb == "give":
+		return "handing"
+	case receives(text):
+		return "taking"
+	case (verb == "run" || verb == "hold" || verb == "host") && (strings.Contains(t, "monthly") || strings.Contains(t, "weekly") || strings.Contains(t, "session") || strings.Contains(t, "clinic") || strings.Contains(t, "forum")):
+		return "forum"
+	case strings.Contains(t, "conversation") || strings.Contains(t, "negotiat") || verb == "agree" || verb == "negotiate":
+		return "conversation"
+	case verb == "write" || verb == "draft" || verb == "define":
+		return "writing"
+	case verb == "ship" || verb == "launch" || verb == "deliver" || strings.Contains(t, " launch"):
+		return "delivery"
+	case verb == "meet" || verb == "visit":
+		return "meetings"
+	case verb == "run" || verb == "lead" || verb == "own":
+		return "running"
+	}
+	return ""
+}
+
+// backing is the manager's backing for goals of one kind, in words that fit
+// the work: who does what in it, and what the manager does and does not
+// do. hands is set when the manager's own file records a setback in how
+// they review work: no review is promised then, only what done looks like,
+// agreed up front.
+func backing(kind string, goals []GoalItem, first, mgr string, hands bool) string {
+	var named []string
+	for _, g := range goals {
+		due := ""
+		if g.Due != "" {
+			due = fmt.Sprintf(" (due %s)", g.Due)
+		}
+		named = append(named, fmt.Sprintf("\"%s\"%s", g.Text, due))
+	}
+	it, its := "it", "its"
+	if len(goals) > 1 {
+		it, its = "them", "their"
+		kind = "" // one promise for several: the general one
+	}
+	who := counterpart(goals[0].Text)
+	upFront := fmt.Sprintf("agrees with %s up front what done looks like, then leaves the how to %s", first, first)
+	var doer, theirs string
+	switch kind {
+	case "number":
+		doer = fmt.Sprintf("%s owns the number and decides what moves it", first)
+		theirs = fmt.Sprintf("%s reads the numbers with %s each month, and the calls stay %s", mgr, first, possessive(first))
+	case "conversation":
+		doer = fmt.Sprintf("%s leads the conversation", first)
+		if who != "" {
+			doer += " with " + who
+		}
+		theirs = fmt.Sprintf("%s helps prepare %s position beforehand, stays out of the room, and goes over how it went afterwards", mgr, possessive(first))
+	case "writing":
+		doer = fmt.Sprintf("%s writes it and makes the calls in it", first)
+		theirs = fmt.Sprintf("%s reads the first draft within a week and comments in the margin, never rewriting it", mgr)
+		if hands {
+			theirs = mgr + " " + upFront
+		}
+	case "presentation":
+		doer = fmt.Sprintf("%s writes it and gives it", first)
+		theirs = fmt.Sprintf("%s gets it on the agenda", mgr)
+		if who != "" {
+			theirs = fmt.Sprintf("%s gets it on the agenda of %s", mgr, who)
+		}
+		theirs += ", hears one rehearsal the week before, and gives notes, not a rewrite"
+		if hands {
+			theirs = mgr + " " + upFront
+		}
+	case "delivery":
+		doer = fmt.Sprintf("%s runs it and makes the scope calls", first)
+		if who != "" {
+			doer = fmt.Sprintf("%s runs it with %s and makes the scope calls", first, who)
+		}
+		theirs = fmt.Sprintf("%s clears what blocks it when %s raises it at a 1:1, and the scope calls stay %s", mgr, first, possessive(first))
+	case "forum":
+		doer = fmt.Sprintf("%s runs it and sets %s agenda", first, its)
+		theirs = fmt.Sprintf("%s keeps the time for it clear and asks at each 1:1 what came out of the last one", mgr)
+	case "running":
+		doer = fmt.Sprintf("%s runs it and makes %s calls", first, its)
+		if who != "" {
+			doer = fmt.Sprintf("%s runs it with %s and makes %s calls", first, who, its)
+		}
+		theirs = fmt.Sprintf("%s clears the time for it and asks at each 1:1 what stands in its way, never taking a call back", mgr)
+	case "mentoring":
+		doer = fmt.Sprintf("%s runs the sessions", first)
+		if whom := parseGoal(goals[0].Text).Object; whom != "" {
+			doer += " with " + whom
+		}
+		theirs = fmt.Sprintf("%s keeps that time clear and leaves the mentoring to %s", mgr, first)
+	case "hiring":
+		doer = fmt.Sprintf("%s runs the hiring and makes the final call", first)
+		theirs = fmt.Sprintf("%s secures the headcount and sits on one interview panel, not every one", mgr)
+	case "meetings":
+		doer = fmt.Sprintf("%s holds the meetings and writes down what each one said", first)
+		theirs = fmt.Sprintf("%s opens the doors %s asks for and leaves the meetings to %s", mgr, first, first)
+	case "handing":
+		doer = fmt.Sprintf("%s gives the work away in full", first)
+		theirs = fmt.Sprintf("%s asks at each 1:1 where %s stepped back in, not how the work is going", mgr, first)
+	case "taking":
+		doer = fmt.Sprintf("%s takes it on and runs it", first)
+		theirs = fmt.Sprintf("%s hands it over whole and does not run it alongside", mgr)
+	default:
+		doer = fmt.Sprintf("%s does the work and makes the calls", first)
+		theirs = fmt.Sprintf("%s clears the time for %s, reviews %s without rewriting %s, and asks about %s at each 1:1", mgr, it, it, it, it)
+		if hands {
+			theirs = fmt.Sprintf("%s clears the time for %s, %s and asks about %s at each 1:1", mgr, it, upFront, it)
+		}
+	}
+	return fmt.Sprintf("Backing for %s: %s; %s.", andList(named), doer, theirs)
 }

@@ -841,6 +841,10 @@ func planAbout(pl *Plan, day time.Time) string {
 			parts = append(parts, fmt.Sprintf("%s, from %s to %s, the stretch past the %s bar", name, f.Level.Words(), f.Next.Words(), f.StretchPast))
 		case f.Next.Value > f.Level.Value:
 			parts = append(parts, fmt.Sprintf("%s, from %s to %s", name, f.Level.Words(), f.Next.Words()))
+		case len(f.Goals) > 0:
+			// A skill already at the bar is in focus for the goal that
+			// names it: the goal is what the quarter asks of it.
+			parts = append(parts, fmt.Sprintf("%s, through your goal “%s”", name, ShortGoal(f.Goals[0])))
 		default:
 			parts = append(parts, fmt.Sprintf("%s, %s", name, f.Step()))
 		}

@@ -247,7 +247,7 @@ func TestColdRead2Finding3NoStretchPastTheNextRole(t *testing.T) {
 		{"a PM at the Senior PM bar, no goal", skills.Person{Role: "pm", Levels: atBar(m, "senior-pm")}, nil, nil},
 		{"a PM at the Senior PM bar with a goal", skills.Person{Role: "pm", Levels: atBar(m, "senior-pm"),
 			Goals: []skills.Goal{{Text: "Present the Q1 disputes roadmap", Skills: []string{"communication"}, Due: day("2027-01-20")}}}, []string{"communication"},
-			[]string{`you meet the Senior Product Manager bar in it already, so your goal "Present the Q1 disputes roadmap" (due 2027-01-20) is part of your promotion case, and the stretch past that bar is 4 Leading, what a Group Product Manager works at`}},
+			[]string{`you meet the Senior Product Manager bar in it already, so your goal "Present the Q1 disputes roadmap" (due 2027-01-20) is part of your promotion case rather than a new level`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,7 +33,7 @@ func TestCR10EvidenceShowsPartOfNextLevel(t *testing.T) {
 	if f == nil {
 		t.Fatalf("negotiation is no focus: %+v", pl.Focus)
 	}
-	wantWhy := `you and your manager chose it as a focus together; at 2 Practising you are below the 3 Proficient the Senior Product Manager job asks for today, so it comes first; your goal "Lead the partner pricing launch end to end" depends on it, due 2027-03-31; you rate yourself 3, above your manager's 2; your evidence of 2026-11-03 ("Agreed the partner launch scope with Marketing without escalation") already shows part of what 3 Proficient asks, but not yet "prepares every important negotiation: each side's interests, their own walk-away point and two or three options"`
+	wantWhy := `your goal "Lead the partner pricing launch end to end" depends on it, due 2027-03-31; your evidence of 2026-11-03 ("Agreed the partner launch scope with Marketing without escalation") already shows part of what 3 Proficient asks, but not yet "prepares every important negotiation: each side's interests, their own walk-away point and two or three options"; at 2 Practising you are below the 3 Proficient the Senior Product Manager job asks for today, so it comes first`
 	p.Focus = []string{"negotiation"}
 	pl = build(t, p)
 	f = &pl.Focus[0]
@@ -80,7 +80,7 @@ func TestCR10ReentryIsNotTheOnlyFocus(t *testing.T) {
 	for _, f := range pl.Focus {
 		got = append(got, f.Name+": "+f.Why)
 	}
-	want := []string{`Stakeholder relationships: VP of Product asks for 5 Shaping, one level up; your goal "Visit the four largest insurers again and redraw the partner map" depends on it, due 2026-12-18`}
+	want := []string{`Stakeholder relationships: your goal "Visit the four largest insurers again and redraw the partner map" depends on it, due 2026-12-18; VP of Product asks for 5 Shaping, one level up`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("focus (-want +got):\n%s", diff)
 	}

@@ -140,6 +140,9 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 			}
 			out = append(out, Milestone{Days: ph.Days, Date: ph.Date, Text: ph.Goal})
 		}
+		for i := range out {
+			out[i].When = byWhen(out[i])
+		}
 		return out
 	}
 	if len(pl.Focus) == 0 && len(pl.Goals) == 0 {
@@ -286,7 +289,23 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		}
 		return a.Days - b.Days
 	})
+	for i := range out {
+		out[i].When = byWhen(out[i])
+	}
 	return out
+}
+
+// byWhen is a milestone's label as people date things: "By 31 January
+// 2027", never "Day 74 (2027-01-31)"; "By day 74" when it has no date, and
+// "" for a milestone labelled otherwise ("At the next 1:1").
+func byWhen(ms Milestone) string {
+	if ms.Label != "" {
+		return ""
+	}
+	if d, err := time.Parse(time.DateOnly, ms.Date); err == nil {
+		return "By " + d.Format("2 January 2006")
+	}
+	return fmt.Sprintf("By day %d", ms.Days)
 }
 
 // dueByDate matches the date an action is due by, as the plan says it.

@@ -284,7 +284,10 @@ type Milestone struct {
 	Label string `json:"label,omitempty"`
 	Days  int    `json:"days"`
 	Date  string `json:"date,omitempty"`
-	Text  string `json:"text"`
+	// When is the checkpoint as people date things: "By 31 January 2027",
+	// or "By day 30" when the plan has no start date.
+	When string `json:"when,omitempty"`
+	Text string `json:"text"`
 }
 
 // Who names the person.
@@ -395,6 +398,9 @@ type Focus struct {
 	// AtTop is set when the skill is at the top of the scale for someone
 	// who is asked for new work: the focus is the goal it serves.
 	AtTop bool `json:"at_top,omitempty"`
+	// Uncalibrated is set when the level stands on a re-baseline nobody has
+	// calibrated: no stretch is planned on it until the calibration.
+	Uncalibrated bool `json:"uncalibrated,omitempty"`
 }
 
 // LevelText is a level with its name and what it looks like for a skill.
@@ -512,7 +518,44 @@ func Build(in Input) (*Plan, error) {
 	if team == nil {
 		team = IndexTeam(m, in.Config, in.Team)
 	}
-	pl.Focus = focus(in, role, target, team)
+	// The baseline comes before the focus: levels a re-baseline set that
+	// nobody has calibrated hold no stretch past the target's bar.
+	pl.Person.ManagerName = team.names[p.Manager]
+	pl.Today = TodayOf(p)
+	sorted := oldestFirst(in.History)
+	bs := baselines(sorted, p, pl.Person.ManagerName)
+	raised := unbackedRaises(sorted, p)
+	for id, u := range raised {
+		if p.PlanStart.IsZero() || u.On < date(p.PlanStart) {
+			delete(raised, id) // before the period, a raise is its starting point
+		}
+	}
+	pl.Progress = progress(m, p, in.History, pl.Today.day, bs, raised)
+	if len(raised) > 0 {
+		// Levels raised in a batch without evidence support no verdict:
+		// it is judged on the levels before them.
+		q := *p
+		q.Levels = maps.Clone(p.Levels)
+		for id, u := range raised {
+			q.Levels[id] = u.From
+			pl.raised = append(pl.raised, id)
+		}
+		slices.SortFunc(pl.raised, func(a, b string) int { return cmp.Compare(skillOrder(m, a), skillOrder(m, b)) })
+		rd, cur := readiness(m, &q, target), readiness(m, &q, role)
+		pl.backed = &[2]Readiness{rd, cur}
+		for i, row := range pl.Skills {
+			if u, ok := raised[row.ID]; ok {
+				// The table counts what the verdict counts: one value.
+				pl.Skills[i].CountedAs = u.From
+				pl.Skills[i].Standing = StandingOf(u.From, row.ExpectTarget)
+			}
+		}
+		for _, u := range raised {
+			pl.raisedOn = max(pl.raisedOn, u.On)
+		}
+	}
+	pl.Baseline = pl.Progress.Baseline
+	pl.Focus = focus(in, role, target, team, pl.uncalibrated())
 	newHire := NewHire(p, TodayOf(p).day)
 	if len(pl.Readiness.Below) == 0 && pl.Readiness.Assessed > 0 && pl.Readiness.Assessed*2 >= pl.Readiness.Total && !newHire {
 		// A bar is met on most skills, not on the few assessed so far.
@@ -575,39 +618,6 @@ func Build(in Input) (*Plan, error) {
 			pl.waitNote = append(pl.waitNote, fmt.Sprintf("Your goal \"%s\" starts once %s hands the work over to you: the hand-over is among %s commitments below.", g, pl.waiting[g], possessive(pl.waiting[g])))
 		}
 	}
-	sorted := oldestFirst(in.History)
-	bs := baselines(sorted, p, pl.Person.ManagerName)
-	raised := unbackedRaises(sorted, p)
-	for id, u := range raised {
-		if p.PlanStart.IsZero() || u.On < date(p.PlanStart) {
-			delete(raised, id) // before the period, a raise is its starting point
-		}
-	}
-	pl.Progress = progress(m, p, in.History, pl.Today.day, bs, raised)
-	if len(raised) > 0 {
-		// Levels raised in a batch without evidence support no verdict:
-		// it is judged on the levels before them.
-		q := *p
-		q.Levels = maps.Clone(p.Levels)
-		for id, u := range raised {
-			q.Levels[id] = u.From
-			pl.raised = append(pl.raised, id)
-		}
-		slices.SortFunc(pl.raised, func(a, b string) int { return cmp.Compare(skillOrder(m, a), skillOrder(m, b)) })
-		rd, cur := readiness(m, &q, target), readiness(m, &q, role)
-		pl.backed = &[2]Readiness{rd, cur}
-		for i, row := range pl.Skills {
-			if u, ok := raised[row.ID]; ok {
-				// The table counts what the verdict counts: one value.
-				pl.Skills[i].CountedAs = u.From
-				pl.Skills[i].Standing = StandingOf(u.From, row.ExpectTarget)
-			}
-		}
-		for _, u := range raised {
-			pl.raisedOn = max(pl.raisedOn, u.On)
-		}
-	}
-	pl.Baseline = pl.Progress.Baseline
 	for _, rc := range pl.Progress.Roles {
 		if from, to := m.Role(rc.From.ID), m.Role(rc.To.ID); from != nil && to != nil && to.Leads && !from.Leads {
 			pl.FirstTimeManager = true
@@ -730,6 +740,9 @@ func Build(in Input) (*Plan, error) {
 			pl.FocusNote += " " + n
 		}
 		pl.FocusNote = strings.TrimSpace(pl.FocusNote)
+	}
+	if note := heldNote(pl); note != "" {
+		pl.FocusNote = strings.TrimSpace(note + " " + pl.FocusNote)
 	}
 	ownActions(in, team, pl)
 	pl.moves = movesOf(m, pl)
@@ -1090,7 +1103,7 @@ func baselineFocus(m *skills.Matrix, pl *Plan) {
 			}
 		}
 		if changed {
-			f.Why = strings.Join(f.Reasons, "; ")
+			f.Why = whyOf(f.Reasons)
 			f.Summary = strings.Replace(summary(*f), ", already at the bar:", ", at the bar on a level not yet calibrated:", 1)
 		}
 	}
@@ -1155,7 +1168,54 @@ func focusNote(pl *Plan, want int) string {
 	return fmt.Sprintf("%s this quarter: everything else is where it should be.", upperFirst(words(len(pl.Focus), "focus skill")))
 }
 
-func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
+// heldNote says, in one sentence, that a verdict held until calibration
+// holds the stretch too: the focus is the person's own goals and any skill
+// short of the bar until the calibration settles the levels. "" when the
+// verdict is not held, or no focus is at the bar.
+func heldNote(pl *Plan) string {
+	if pl.Verdict.Kind != "held" || !slices.ContainsFunc(pl.Focus, func(f Focus) bool { return f.Uncalibrated }) {
+		return ""
+	}
+	goals := map[string]bool{}
+	below := 0
+	for _, f := range pl.Focus {
+		for _, g := range f.Goals {
+			goals[g] = true
+		}
+		if f.Level.Value > 0 && f.Level.Value < f.Expect {
+			below++
+		}
+	}
+	var what []string
+	switch len(goals) {
+	case 0:
+	case 1:
+		what = append(what, "your own goal")
+	default:
+		what = append(what, "your own goals")
+	}
+	switch below {
+	case 0:
+	case 1:
+		what = append(what, "the skill still short of the bar")
+	default:
+		what = append(what, "the skills still short of it")
+	}
+	if len(what) == 0 {
+		what = append(what, "the work others can see at the level you have")
+	}
+	return fmt.Sprintf("Nothing past the %s bar is planned until the calibration settles your levels: until then, the focus is %s.", pl.Target.Name, andList(what))
+}
+
+// uncalibrated reports whether the plan's levels stand on a re-baseline
+// (not a first assessment) that nobody has calibrated: the verdict is held,
+// and nothing past the target's bar is planned on them.
+func (pl *Plan) uncalibrated() bool {
+	b := pl.Baseline
+	return b != nil && !b.Calibrated && b.Kind != "first"
+}
+
+func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Focus {
 	m, p := in.Matrix, in.Person
 	cands, ok := team.rankedFor(in, role, target)
 	if !ok {
@@ -1174,6 +1234,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 	firstBelow := true
 	usedGoals := map[string]bool{}
 	for _, c := range cands {
+		c.held = held
 		s := c.skill
 		lvl := p.Levels[s.ID]
 		next := min(lvl+1, m.MaxLevel())
@@ -1201,8 +1262,9 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 			Level:       levelText(m, s, lvl),
 			Next:        levelText(m, s, next),
 			StretchPast: stretchPast, StretchRole: stretchRole,
-			AtTop:    lvl == m.MaxLevel() && !c.onboard && !c.back && !c.reentry,
-			Question: question(p.ID, s, next, role.Leads),
+			AtTop:        lvl == m.MaxLevel() && !c.onboard && !c.back && !c.reentry,
+			Uncalibrated: held && lvl > 0 && lvl >= bar,
+			Question:     question(p.ID, s, next, role.Leads),
 		}
 		for _, persona := range s.Personas {
 			if pp := m.Persona(persona); pp != nil {
@@ -1210,7 +1272,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 			}
 		}
 		f.Reasons = reasons(m, c, role, target, lvl, c.belowRole && !c.reentry && firstBelow, back, roleFirst, usedShifts)
-		if slices.ContainsFunc(out, func(o Focus) bool { return o.Why == strings.Join(f.Reasons, "; ") }) {
+		if slices.ContainsFunc(out, func(o Focus) bool { return o.Why == whyOf(f.Reasons) }) {
 			// The same reasons as another focus skill: say which skill
 			// each is about rather than the same sentence twice.
 			for i, r := range f.Reasons {
@@ -1227,7 +1289,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex) []Focus {
 		if c.belowRole && !c.reentry {
 			firstBelow = false
 		}
-		f.Why = strings.Join(f.Reasons, "; ")
+		f.Why = whyOf(f.Reasons)
 		f.Summary = summary(f)
 		f.Resources = resources(s)
 		for _, g := range p.OpenGoals() {
@@ -1264,6 +1326,10 @@ func (f Focus) Step() string {
 		return fmt.Sprintf("not assessed yet, %s expected", f.Next.Words())
 	case f.StretchPast != "":
 		return fmt.Sprintf("%s -> %s, the stretch past the %s bar", f.Level.Words(), f.Next.Words(), f.StretchPast)
+	case f.Uncalibrated && f.Next.Value <= f.Level.Value && f.Level.Value == f.Expect:
+		return fmt.Sprintf("%s, at the bar on a level not yet calibrated", f.Level.Words())
+	case f.Uncalibrated && f.Next.Value <= f.Level.Value:
+		return fmt.Sprintf("%s, above the bar on a level not yet calibrated", f.Level.Words())
 	case f.Next.Value <= f.Level.Value && !f.AtTop && f.Level.Value <= f.Expect && f.Expect > 0:
 		return fmt.Sprintf("%s, already at the bar", f.Level.Words())
 	case f.Next.Value <= f.Level.Value:
@@ -1959,6 +2025,38 @@ func (pl *Plan) CountedCurrent() Readiness {
 // counts at its earlier levels; "" when none is.
 func (pl *Plan) RaisedOn() string { return pl.raisedOn }
 
+// CaseNote opens the focus of someone at the target's bar everywhere, on
+// levels nobody holds for calibration: the focus is their promotion case,
+// not a bar-raising stretch, and it says what evidence makes it (their goals
+// on the focus skills, by their dates), who makes it and when.
+func (pl *Plan) CaseNote() string {
+	var goals []string
+	seen := map[string]bool{}
+	for _, f := range pl.Focus {
+		for _, text := range f.Goals {
+			if seen[text] {
+				continue
+			}
+			seen[text] = true
+			for _, g := range pl.Goals {
+				if g.Text == text && !g.Overdue {
+					goals = append(goals, caseEvidence(g))
+				}
+			}
+		}
+	}
+	evidence := "work others can see on the skills below, written down as it happens"
+	if len(goals) > 0 {
+		evidence = strings.Join(goals, "; ")
+	}
+	who := cmp.Or(pl.ManagerCall, pl.Person.ManagerName, "your manager")
+	makes := "makes"
+	if with := pl.caseWith(); with != "" {
+		who, makes = who+" and "+with, "make"
+	}
+	return fmt.Sprintf("The focus below is your promotion case, not a level beyond the bar. Its evidence: %s. %s %s the case at the next promotion round.", evidence, upperFirst(who), makes)
+}
+
 // Stretches reports whether a focus skill asks for the level past the
 // target's bar (see Focus.StretchPast).
 func (pl *Plan) Stretches() bool {
@@ -1977,4 +2075,34 @@ func (pl *Plan) MentoringUnsaid() []MentorLink {
 		}
 	}
 	return out
+}
+
+// maxWhy is how many reasons a focus's "Why" gives: two or three, not every
+// rule that fired.
+const maxWhy = 3
+
+// whyOf is a focus's reasons as its "Why" says them: the most specific
+// first (those that quote the person's own goal or evidence), then where
+// the level stands against a bar, then how the person rates themselves,
+// then the rest (a focus chosen together, a wish to grow it, the move's
+// shift); at most maxWhy of them, in the file's order within each kind.
+func whyOf(reasons []string) string {
+	rank := func(r string) int {
+		switch {
+		case strings.Contains(r, `"`):
+			return 0
+		case strings.Contains(r, " asks for ") || strings.Contains(r, " bar") || strings.Contains(r, "top of the scale") ||
+			strings.Contains(r, "no level yet") || strings.Contains(r, "not assessed yet") || strings.HasPrefix(r, "it is rated "):
+			return 1
+		case strings.HasPrefix(r, "you rate yourself"):
+			return 2
+		}
+		return 3
+	}
+	out := slices.Clone(reasons)
+	slices.SortStableFunc(out, func(a, b string) int { return rank(a) - rank(b) })
+	if len(out) > maxWhy {
+		out = out[:maxWhy]
+	}
+	return strings.Join(out, "; ")
 }

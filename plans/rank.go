@@ -110,6 +110,9 @@ type candidate struct {
 	busy bool
 	// wanted is set when the person wants to grow the skill.
 	wanted bool
+	// held is set when the levels stand on a re-baseline nobody has
+	// calibrated: nothing past the target's bar is planned on them.
+	held bool
 }
 
 // The tiers of the ranking, strongest first: a gap in today's job that the
@@ -242,19 +245,26 @@ func signals(m *skills.Matrix, p *skills.Person, role, target *skills.Role, i in
 // ladder from the target whose bar is that level, nil when none is; next is
 // 0 when the skill asks for no new level: it is below the bar, at the top of
 // the scale, or the person is onboarding or back from a long leave.
+//
+// A stretch is sized to the person's scope: it is the bar of the role just
+// past the target (or, at the end of the ladder, the level above), never a
+// level only a role further up works at, and never the top of the scale (a
+// step of a year or more). Someone at the target's bar everywhere gets the
+// promotion case instead, and levels held until a calibration hold no
+// stretch: it waits for the calibration.
 func stretch(m *skills.Matrix, c candidate, target *skills.Role, lvl int) (next int, works *skills.Role) {
-	if lvl <= 0 || lvl < c.skill.Expect[target.ID] || lvl >= m.MaxLevel() || c.onboard || c.back || c.reentry {
+	if lvl <= 0 || lvl < c.skill.Expect[target.ID] || lvl+1 >= m.MaxLevel() || c.onboard || c.back || c.reentry || c.ready || c.held {
 		return 0, nil
 	}
 	next = lvl + 1
-	seen := map[string]bool{target.ID: true}
-	for r := m.Role(target.Next); r != nil && !seen[r.ID]; r = m.Role(r.Next) {
-		if c.skill.Expect[r.ID] >= next {
-			return next, r
-		}
-		seen[r.ID] = true
+	r := m.Role(target.Next)
+	switch {
+	case r == nil:
+		return next, nil // the end of the ladder: the level above is the stretch
+	case r.ID != target.ID && c.skill.Expect[r.ID] >= next:
+		return next, r
 	}
-	return next, nil
+	return 0, nil // only a role further up works at it: not this plan's
 }
 
 // stretchWords is the stretch past a bar in words: "4 Leading, what a

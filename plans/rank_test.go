@@ -329,9 +329,9 @@ func TestFocusAtTheBarStretchesOneLevel(t *testing.T) {
 		{name: "a pinned skill at the target's bar asks for the level above it",
 			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"} },
 			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 4, "a": 3},
-			why:  "you and your manager chose it as a focus together; you meet the Lead bar in it already: the stretch past that bar is 4 Four",
+			why:  "you meet the Lead bar in it already: the stretch past that bar is 4 Four; you and your manager chose it as a focus together",
 			step: "3 Three -> 4 Four, the stretch past the Lead bar"},
-		{name: "the stretch names the role up the ladder that works at it",
+		{name: "a level only a role two past the target works at is no stretch",
 			matrix: func(m *skills.Matrix) {
 				m.Roles[1].Next = "head"
 				m.Roles = append(m.Roles, skills.Role{ID: "head", Name: "Head of Product", Next: "chief", Leads: true})
@@ -340,12 +340,21 @@ func TestFocusAtTheBarStretchesOneLevel(t *testing.T) {
 				m.Skills[3].Expect["chief"] = 4
 			},
 			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"} },
+			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 3},
+			why: "you meet the Lead bar in it already: the focus is to use it where others see it, not a new level; you and your manager chose it as a focus together"},
+		{name: "the stretch names the role just past the target that works at it",
+			matrix: func(m *skills.Matrix) {
+				m.Roles[1].Next = "head"
+				m.Roles = append(m.Roles, skills.Role{ID: "head", Name: "Head of Product", Leads: true})
+				m.Skills[3].Expect["head"] = 4
+			},
+			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"} },
 			want:   []string{"d", "a", "b"}, next: map[string]int{"d": 4},
-			why: "you and your manager chose it as a focus together; you meet the Lead bar in it already: the stretch past that bar is 4 Four, what a Chief works at"},
+			why: "you meet the Lead bar in it already: the stretch past that bar is 4 Four, what a Head of Product works at; you and your manager chose it as a focus together"},
 		{name: "at the top of the scale, the focus is the goal the skill serves",
 			person: func(p *skills.Person) { p.Levels = all(3); p.Levels["d"] = 5; p.Focus = []string{"d"}; p.Goals = ship },
 			want:   []string{"d"}, next: map[string]int{"d": 5},
-			why:  `you and your manager chose it as a focus together; at 5 Five, the top of the scale, there is no level past it: the focus is your goal "Ship it" (due 2027-01-20), part of your promotion case for Lead`,
+			why:  `at 5 Five, the top of the scale, there is no level past it: the focus is your goal "Ship it" (due 2027-01-20), part of your promotion case for Lead; you and your manager chose it as a focus together`,
 			step: "5 Five, the top of the scale"},
 		{name: "a new hire at the bar is asked for nothing new",
 			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Focus = []string{"d"}; p.Joined = day("2026-10-01") },
@@ -379,11 +388,11 @@ func TestFocusAtTheBarStretchesOneLevel(t *testing.T) {
 				p.Goals = []skills.Goal{{Text: "Hand the weekly review to a peer", Skills: []string{"d"}, Due: day("2027-01-20")}}
 			},
 			want: []string{"d", "a", "b"}},
-		{name: "at the target's bar everywhere, a goal's skill is the promotion case and the stretch past it",
+		{name: "at the target's bar everywhere, a goal's skill is the promotion case, not a stretch past it",
 			person: func(p *skills.Person) { p.Levels = all(3); p.Goals = ship },
-			want:   []string{"d"}, next: map[string]int{"d": 4},
-			why:  `you meet the Lead bar in it already, so your goal "Ship it" (due 2027-01-20) is part of your promotion case, and the stretch past that bar is 4 Four`,
-			step: "3 Three -> 4 Four, the stretch past the Lead bar"},
+			want:   []string{"d"}, next: map[string]int{"d": 3},
+			why:  `you meet the Lead bar in it already, so your goal "Ship it" (due 2027-01-20) is part of your promotion case rather than a new level`,
+			step: "3 Three, already at the bar"},
 		{name: "not at the bar everywhere, a goal's skill at the bar waits behind the gaps",
 			person: func(p *skills.Person) { p.Levels["d"] = 3; p.Goals = ship },
 			want:   []string{"a", "b", "c"}},

@@ -261,11 +261,7 @@ func promotionCase(p *Plan) string {
 		if slices.ContainsFunc(g.Skills, func(s SkillRef) bool {
 			return slices.ContainsFunc(p.Focus, func(f Focus) bool { return f.ID == s.ID })
 		}) {
-			due := ""
-			if g.Due != "" {
-				due = " by " + g.Due
-			}
-			return fmt.Sprintf("whatever the calibration settles, what will make the case for %s is your goal \"%s\" done%s, and seen by the people it serves", p.Target.Name, g.Text, due)
+			return fmt.Sprintf(caseOpeners[caseOpener(g.Text)], p.Target.Name, caseEvidence(g))
 		}
 	}
 	return fmt.Sprintf("whatever the calibration settles, what will make the case for %s is work others can see on the focus skills below, written down as it happens", p.Target.Name)
@@ -528,4 +524,60 @@ func withoutGaps(r Readiness, ids []string) Readiness {
 		return false
 	})
 	return r
+}
+
+// caseOpeners open what will make the promotion case on a held verdict; one
+// is chosen by the kind of work the goal is (caseOpener), so that plans
+// read side by side do not open it the same way.
+var caseOpeners = []string{
+	"whatever the calibration settles, what will make the case for %s is %s",
+	"the calibration settles the levels; the case for %s rests on %s",
+	"however the levels settle, the case for %s is made by %s",
+}
+
+// caseOpener picks one of caseOpeners by the kind of work a goal is: the
+// same goal always gets the same one.
+func caseOpener(text string) int {
+	switch goalKind(text) {
+	case "conversation", "delivery", "hiring", "handing":
+		return 0
+	case "writing", "number", "forum", "meetings":
+		return 1
+	}
+	return 2
+}
+
+// caseEvidence is a goal as the evidence of a case: done by its date, and
+// what shows it for the kind of work it is (goalKind), with the people it
+// names: "your goal "Lead the renewal-flow scope conversation with Customer
+// Success" done by 2027-01-31, and how Customer Success saw it go".
+func caseEvidence(g GoalItem) string {
+	by := ""
+	if g.Due != "" {
+		by = " by " + g.Due
+	}
+	who := counterpart(g.Text)
+	goal := fmt.Sprintf("your goal \"%s\"", g.Text)
+	switch goalKind(g.Text) {
+	case "number":
+		return fmt.Sprintf("%s reaching its number%s", goal, by)
+	case "conversation":
+		if who != "" {
+			return fmt.Sprintf("%s done%s, and how %s saw it go", goal, by, who)
+		}
+	case "writing":
+		return fmt.Sprintf("%s done%s, and in use by the people it is written for", goal, by)
+	case "presentation":
+		if who != "" {
+			return fmt.Sprintf("%s given%s, and what %s decided on the back of it", goal, by, who)
+		}
+	case "delivery":
+		return fmt.Sprintf("%s shipped%s, and what it changed for the people who use it", goal, by)
+	case "running", "forum":
+		if who != "" {
+			return fmt.Sprintf("%s done%s, and the word of %s on how you ran it", goal, by, who)
+		}
+		return fmt.Sprintf("%s done%s, and what the people in it say of how you ran it", goal, by)
+	}
+	return fmt.Sprintf("%s done%s, and seen by the people it serves", goal, by)
 }

@@ -422,6 +422,9 @@ type FocusLine struct {
 	// Past is set when the skill is at the bar of the role named and To is
 	// the level above it, the stretch past that bar.
 	Past string `json:"past,omitempty"`
+	// Bar is set when the skill is at the bar of the role named and asks
+	// for no new level: the goal is where it shows.
+	Bar string `json:"bar,omitempty"`
 }
 
 // maxPoints is how many strengths, and how many areas to improve, a review
@@ -524,6 +527,9 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		fl.Past = f.StretchPast
 		if f.Next.Value <= f.Level.Value {
 			fl.To = "" // held where it is
+			if f.Level.Value > 0 && f.Level.Value == f.Expect {
+				fl.Bar = pl.Target.Name
+			}
 		}
 		// An area above already says where it stands and the bar it is
 		// read against: the focus names it, not its levels again.
