@@ -503,11 +503,12 @@ func quarterly(pl *Plan, p *skills.Person, day time.Time) *Talk {
 	t := &Talk{Title: "Review of the plan",
 		Intro: fmt.Sprintf("The plan's review falls on this 1:1, and it is this month's career conversation too. Look back at the last %s together: was each checkpoint met, partly met or not yet, and what shows the next level of each focus skill now? Then write the new levels and their evidence down, so that the next plan starts from them.", plural(max(pl.ReviewMonths, 1), "month"))}
 	for _, ms := range pl.Milestones {
-		d := ""
-		if ms.Date != "" {
-			d = " (" + longDate(day0(ms.Date), day) + ")"
+		// Dated as the plan dates it: "By 10 December", not "Day 30".
+		when := cmp.Or(ms.Label, fmt.Sprintf("By day %d", ms.Days))
+		if ms.Label == "" && ms.Date != "" {
+			when = "By " + longDate(day0(ms.Date), day)
 		}
-		t.Points = append(t.Points, fmt.Sprintf("Day %d%s: %s", ms.Days, d, ms.Text))
+		t.Points = append(t.Points, fmt.Sprintf("%s: %s", when, ms.Text))
 	}
 	for _, f := range pl.Focus {
 		t.Points = append(t.Points, fmt.Sprintf("%s, from %s towards %s.", f.Name, f.Level.Words(), f.Next.Words()))
