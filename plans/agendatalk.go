@@ -85,8 +85,12 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	}
 	// The same question two weeks running (the only commitment with one)
 	// is asked every other week.
-	if q := commitmentToCheck(in.Plan, in.Person, a); q != "" && (in.Previous == nil || in.Previous.Asked != lowerFirst(q)) {
-		out = append(out, "Ask yourself before you go in: "+stillOpen(in, lowerFirst(q), day))
+	if c, q := commitmentChecked(in.Plan, in.Person, a); q != "" && (in.Previous == nil || in.Previous.Asked != lowerFirst(q)) {
+		if late := lateIntroduction(c, in.Plan, first, day); late != "" {
+			out = append(out, late)
+		} else {
+			out = append(out, "Ask yourself before you go in: "+stillOpen(in, lowerFirst(q), day))
+		}
 	}
 	// A plan period with no focus skill moving is taken up here, between
 	// the person and their manager, and nowhere else (team.md only counts
@@ -607,6 +611,13 @@ func stillToAssess(pl *Plan, by string) string {
 // is not asked about twice. The question is the commitment's own, in the
 // manager's voice (see commitmentQuestion), never its text pasted.
 func commitmentToCheck(pl *Plan, p *skills.Person, a *Agenda) string {
+	_, q := commitmentChecked(pl, p, a)
+	return q
+}
+
+// commitmentChecked is commitmentToCheck with the commitment it asks
+// about.
+func commitmentChecked(pl *Plan, p *skills.Person, a *Agenda) (string, string) {
 	// The turns run from the first agenda, each skipping the one before
 	// (the goals asked about are this week's: earlier weeks are read as
 	// asking the same, which is what they did unless the file changed).
@@ -621,10 +632,34 @@ func commitmentToCheck(pl *Plan, p *skills.Person, a *Agenda) string {
 		last, q = commitmentTurn(pl, p, &w, last)
 	}
 	if q == "" {
-		return ""
+		return "", ""
 	}
 	// The question is the agenda of a.Number's: its goal turns with it.
-	return commitmentQuestion(last, pl, p, a, askedGoals(a))
+	return last, commitmentQuestion(last, pl, p, a, askedGoals(a))
+}
+
+// lateIntroduction is the prep line for an introduction the plan promised
+// within a month of its start (commitment c) once that month is past: said
+// as late, to own up to or drop, not asked again as if still ahead; "" for
+// any other commitment, or while the month runs.
+func lateIntroduction(c string, pl *Plan, first string, day time.Time) string {
+	if !strings.HasPrefix(c, "An introduction to ") || !strings.Contains(c, " in the next month") {
+		return ""
+	}
+	start, err := time.Parse(time.DateOnly, pl.Start)
+	if err != nil {
+		return ""
+	}
+	by := start.AddDate(0, 1, 0)
+	if !by.Before(day) {
+		return ""
+	}
+	for _, l := range pl.Mentors {
+		if strings.HasPrefix(c, "An introduction to "+l.Person.Name+" ") {
+			return fmt.Sprintf("The introduction to %s for %s was promised by %s: if it has not happened, say so to %s, and book it or drop it today.", l.Person.Name, lowerFirst(l.Skill.Name), longDate(by, day), first)
+		}
+	}
+	return ""
 }
 
 // askedGoals are the texts the agenda asks about already: the work review,
