@@ -103,6 +103,13 @@ func TestCR7HeldPlanNamesStrengthsWithTheCaveat(t *testing.T) {
 	if slices.ContainsFunc(pl.Strengths, func(st Strength) bool { return st.Shows == "" }) {
 		t.Errorf("a level with no example named a strength before the calibration: %+v", pl.Strengths)
 	}
+	// Cold read 14, finding 14: left out, it is still said once.
+	if want := "Technical fluency at 5 Shaping has no example written down yet: show one, or it is the first level the calibration tests."; pl.StrengthsUnshown != want {
+		t.Errorf("unshown = %q, want %q", pl.StrengthsUnshown, want)
+	}
+	if want := "A at 5 Shaping and B at 4 Leading have no example written down yet: show one for each, or they are the first levels the calibration tests."; unshownLine([]string{"A at 5 Shaping", "B at 4 Leading"}) != want {
+		t.Errorf("two unshown = %q", unshownLine([]string{"A at 5 Shaping", "B at 4 Leading"}))
+	}
 }
 
 // Cold read 7, finding 1: the plan's strengths are above the job's bar or

@@ -139,6 +139,11 @@ type Plan struct {
 	// predate the assessment they are named on: they showed the level
 	// before it (cold read 12, finding 1).
 	StrengthsEarlier string `json:"-"`
+	// StrengthsUnshown names, once, the levels two or more above the bar
+	// on that uncalibrated assessment with no example written for them:
+	// left out of Strengths, they are the first the calibration tests
+	// (cold read 14, finding 14).
+	StrengthsUnshown string `json:"-"`
 	// Mentors are the teammates `coach team` pairs with the person on their
 	// focus skills; Mentoring the people this person mentors, a strength
 	// put to use.
@@ -672,7 +677,13 @@ func Build(in Input) (*Plan, error) {
 		// the calibration before it is named a strength (cold read 12,
 		// finding 2: Technical fluency 5 with nothing behind it).
 		if shown := slices.DeleteFunc(slices.Clone(pl.Strengths), func(st Strength) bool { return st.Shows == "" }); len(shown) > 0 {
-			pl.Strengths = shown
+			var unshown []string
+			for _, st := range pl.Strengths {
+				if st.Shows == "" && st.Level-st.ExpectRole >= 2 {
+					unshown = append(unshown, fmt.Sprintf("%s at %s", st.Name, skills.LevelWords(st.Level, st.LevelName)))
+				}
+			}
+			pl.Strengths, pl.StrengthsUnshown = shown, unshownLine(unshown)
 		}
 		// Shows opens with its entry's day (earnedStrengths writes it so).
 		if slices.ContainsFunc(pl.Strengths, func(st Strength) bool { return st.Shows != "" && st.Shows[:min(len(st.Shows), 10)] < b.Date }) {
@@ -1357,6 +1368,18 @@ func summary(f Focus) string {
 // said the same in the plan and the agendas.
 func strengthsOn(whose, on string) string {
 	return fmt.Sprintf("on %s first assessment, of %s, not yet calibrated", whose, on)
+}
+
+// unshownLine says once that levels far above the bar on an uncalibrated
+// assessment have no example written down; "" for none.
+func unshownLine(levels []string) string {
+	switch len(levels) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("%s has no example written down yet: show one, or it is the first level the calibration tests.", levels[0])
+	}
+	return fmt.Sprintf("%s have no example written down yet: show one for each, or they are the first levels the calibration tests.", andList(levels))
 }
 
 // earnedStrengths are the plan's strengths (cold read 7): two or three
