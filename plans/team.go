@@ -877,6 +877,33 @@ func (t *Team) followUps(managers []string, everyone []*skills.Person, cfg skill
 	}
 }
 
+// readyNowLine says who is ready now for a role short of people: promote
+// them, then backfill the seat they leave (named when they share one).
+func readyNowLine(m *skills.Matrix, view []*skills.Person, now []PersonRef) string {
+	names, seats := make([]string, len(now)), map[string]bool{}
+	seat := ""
+	for i, n := range now {
+		names[i] = n.Name
+		for _, p := range view {
+			if p.ID == n.ID {
+				if r := m.Role(p.Role); r != nil {
+					seats[r.ID], seat = true, r.Name
+				}
+			}
+		}
+	}
+	back := "the seats they leave"
+	switch {
+	case len(seats) == 1 && len(now) == 1:
+		back = article(seat)
+	case len(seats) == 1:
+		back = "the " + seat + " seats"
+	case len(now) == 1:
+		back = "the seat they leave"
+	}
+	return fmt.Sprintf("%s %s ready now: promote, then backfill %s", andList(names), isAre(len(now)), back)
+}
+
 func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person, part bool) {
 	h := Hiring{Roles: []RoleCount{}, SkillGaps: []SkillGapTeam{}, OpenFirst: []Opening{}, WantPerPM: cfg.Team.MakersPerPM}
 	have, left := shapeHave(m, view)
@@ -895,8 +922,10 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 		top = max(top, m.RoleRank(p.Role))
 	}
 	thin := map[string]bool{}
+	readyNow := map[string][]PersonRef{}
 	for _, b := range t.Bench {
 		thin[b.Role.ID] = len(b.ReadyNow)+len(b.ReadySoon) == 0
+		readyNow[b.Role.ID] = b.ReadyNow
 	}
 	h.Part = part
 	for _, r := range m.Roles {
@@ -911,7 +940,12 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 			if len(left[r.ID]) > 0 {
 				o.Why += ", as " + handingOver(left[r.ID], r.Name)
 			}
-			if nobody, onBench := thin[r.ID]; onBench && !nobody {
+			if now := readyNow[r.ID]; len(now) > 0 {
+				// Cold read 14, finding 13: someone ready now is named, and
+				// the seat they leave.
+				o.Growing = true
+				o.Why += "; " + readyNowLine(m, view, now)
+			} else if nobody, onBench := thin[r.ID]; onBench && !nobody {
 				o.Growing = true
 				o.Why += "; someone in the team is getting ready for it, so one opening may be filled from within"
 			} else {

@@ -362,8 +362,8 @@ func TestTeamHiringSection(t *testing.T) {
 			// Nobody is getting ready for APM; Ana is for PM, Pia for
 			// Group PM: the opening nobody can fill comes first.
 			"open APM 1: 1 of 2; nobody in the team is ready to move into it",
-			"open PM 1: 3 of 4; someone in the team is getting ready for it, so one opening may be filled from within",
-			"open Group PM 1: 1 of 2; someone in the team is getting ready for it, so one opening may be filled from within",
+			"open PM 1: 3 of 4; Ana is ready now: promote, then backfill an APM",
+			"open Group PM 1: 1 of 2; Pia is ready now: promote, then backfill a PM",
 			"top Group PM, gaps: none",
 		}},
 		{name: "the largest shortfall first", shape: map[string]int{"pm": 3, "gpm": 3},
@@ -383,7 +383,7 @@ func TestTeamHiringSection(t *testing.T) {
 			"22 makers, 5 PMs (1 leading), 4.40 per PM, want 9, 0 PMs short",
 			"roles: APM 1/2, PM 3/5",
 			"open APM 1: 1 of 2; nobody in the team is ready to move into it",
-			"open PM 2: 3 of 5; someone in the team is getting ready for it, so one opening may be filled from within",
+			"open PM 2: 3 of 5; Ana is ready now: promote, then backfill an APM",
 			"top Group PM, gaps: none",
 		}},
 		{name: "too few PMs for the makers", shape: map[string]int{}, people: func(ps []*skills.Person) []*skills.Person {

@@ -120,3 +120,25 @@ func TestHiringCountsLeadersWithMakers(t *testing.T) {
 		})
 	}
 }
+
+// Cold read 14, finding 13: a role short of people with someone ready now
+// for it names them, and the seat they leave.
+func TestCR14ReadyNowLine(t *testing.T) {
+	m := matrix(t)
+	a := &skills.Person{ID: "a", Name: "Ada Lane", Role: "pm"}
+	b := &skills.Person{ID: "b", Name: "Bo Ring", Role: "pm"}
+	c := &skills.Person{ID: "c", Name: "Cy Dorn", Role: "apm"}
+	view := []*skills.Person{a, b, c}
+	for _, tc := range []struct {
+		now  []PersonRef
+		want string
+	}{
+		{[]PersonRef{{ID: "a", Name: "Ada Lane"}}, "Ada Lane is ready now: promote, then backfill a Product Manager"},
+		{[]PersonRef{{ID: "a", Name: "Ada Lane"}, {ID: "b", Name: "Bo Ring"}}, "Ada Lane and Bo Ring are ready now: promote, then backfill the Product Manager seats"},
+		{[]PersonRef{{ID: "a", Name: "Ada Lane"}, {ID: "c", Name: "Cy Dorn"}}, "Ada Lane and Cy Dorn are ready now: promote, then backfill the seats they leave"},
+	} {
+		if got := readyNowLine(m, view, tc.now); got != tc.want {
+			t.Errorf("got %q\nwant %q", got, tc.want)
+		}
+	}
+}
