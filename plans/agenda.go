@@ -459,6 +459,11 @@ type WeekFocus struct {
 	// Long is set when this week's idea is a matrix action that runs for
 	// months: it is started this week, not done in it.
 	Long bool `json:"-"`
+	// LateStart is the day the plan's checkpoint had this week's step
+	// started by, in words, when that day is past: the step is not
+	// handed out as new, and what would show it is sized to the time left
+	// before the review (cold read 14, finding 4).
+	LateStart string `json:"-"`
 	// For someone below their own role's bar on this skill: Support is what
 	// the manager does to help, from the person's file, and Bar the level
 	// the role asks for and the date it is looked at again.
@@ -1154,6 +1159,11 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			k, pass = -1, 1
 		}
 	}
+	if wf.Action != nil && wf.Long {
+		if by, ev := lateStart(pl, f, *wf.Action, day); by != "" {
+			wf.LateStart, wf.Action.Evidence = by, ev
+		}
+	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
 		switch {
 		case wf.Action != nil && quotes(wf.Action.Text, text):
@@ -1328,4 +1338,48 @@ func lateGoalIn(p *skills.Person, text string, day time.Time) bool {
 	return slices.ContainsFunc(p.OpenGoals(), func(g skills.Goal) bool {
 		return g.Text != "" && !g.Due.IsZero() && g.Due.Before(day) && strings.Contains(text, g.Text)
 	})
+}
+
+// lateStart is the day, in words, by which the plan's first checkpoint
+// ("Started and talked through at a 1:1") had step a of focus skill f
+// started, when that day is before day, and what would show it in the time
+// left before the plan's review: as many of its sessions as its own
+// rhythm (weekly, fortnightly, monthly) fits in, or its first piece. ""
+// when the plan dates no such start, or it is still ahead.
+func lateStart(pl *Plan, f Focus, a Action, day time.Time) (string, string) {
+	step := lowerFirst(strings.TrimSuffix(firstSentence(a.Text), "."))
+	for _, m := range pl.Milestones {
+		if m.Days != 30 || !strings.HasPrefix(m.Text, "Started and talked through at a 1:1: ") {
+			continue
+		}
+		first := len(f.Actions) > 0 && f.Actions[0].Text == a.Text && strings.Contains(m.Text, f.Name+": ")
+		if !first && !strings.Contains(m.Text, f.Name+": "+step) {
+			continue
+		}
+		by, err := time.Parse(time.DateOnly, m.Date)
+		if err != nil || !by.Before(day) {
+			return "", ""
+		}
+		review, err := time.Parse(time.DateOnly, pl.NextReview)
+		if err != nil || !review.After(day) {
+			return longDate(by, day), a.Evidence
+		}
+		left := int(review.Sub(day).Hours() / 24)
+		when := longDate(review, day)
+		period := 0
+		low := strings.ToLower(a.Text)
+		switch {
+		case strings.Contains(low, "fortnightly"):
+			period = 14
+		case strings.Contains(low, "weekly"):
+			period = 7
+		case strings.Contains(low, "monthly"):
+			period = 30
+		}
+		if period > 0 && left >= period {
+			return longDate(by, day), fmt.Sprintf("%s before %s is what we can look at then.", upperFirst(words(left/period+1, "session")), when)
+		}
+		return longDate(by, day), fmt.Sprintf("The first of it done before %s, and what it taught you, is what we can look at then.", when)
+	}
+	return "", ""
 }

@@ -105,7 +105,7 @@ func agendaproseCmd(ts *testscript.TestScript, neg bool, args []string) {
 // tryLine is an agenda's idea to try this week, and focusHeading the
 // heading that names its focus skill.
 var (
-	tryLine      = regexp.MustCompile(`(?m)^- (?:Try|Start) this week: (.+)$`)
+	tryLine      = regexp.MustCompile(`(?m)^- (?:Try this week|Start this week|Due to start by [^:\n]+): (.+)$`)
 	focusHeading = regexp.MustCompile(`(?m)^### (.+) \(week \d+`)
 	// A quotation, a date, a number or a word with a capital (a name, a
 	// team, a sentence's start) is the person's own; the rest is the frame.
@@ -534,6 +534,10 @@ func sharedTries(docs map[string]string) []string {
 			if !ok {
 				// A matrix action that runs for months is started this week.
 				t, ok = strings.CutPrefix(line, "- Start this week: ")
+			}
+			if rest, late := strings.CutPrefix(line, "- Due to start by "); !ok && late {
+				// A step past the plan's start-by day, asked about again.
+				_, t, ok = strings.Cut(rest, ": ")
 			}
 			if !ok {
 				continue
