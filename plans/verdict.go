@@ -581,3 +581,7 @@ func caseEvidence(g GoalItem) string {
 	}
 	return fmt.Sprintf("%s done%s, and seen by the people it serves", goal, by)
 }
+
+// CalibrateWith is who calibrates the plan's baseline with the manager,
+// the manager's manager; "" when the file names nobody.
+func (p *Plan) CalibrateWith() string { return p.calibrateWith }

@@ -59,7 +59,7 @@ func TestReviewStrengthQuotesNoDroppedPractice(t *testing.T) {
 	got := section(out, "Strengths")
 	wantLines(t, got,
 		`- Communication up, down and sideways at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-10-01, "Monthly update now read and quoted by Finance".`,
-		`- Outcomes and metrics at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-07-08, "Rewrote the roadmap as three outcomes".`)
+		`- Outcomes and metrics at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-07-08, "Rewrote the roadmap as three outcomes", carried from earlier in the year; nothing new on it this quarter yet.`)
 	if strings.Contains(got, "launch reviews") {
 		t.Errorf("a dropped practice quoted as a strength:\n%s", got)
 	}

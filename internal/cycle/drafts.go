@@ -64,6 +64,50 @@ func did(first, day, text string) string {
 	return fmt.Sprintf("On %s: \"%s\".", day, strings.TrimSuffix(text, "."))
 }
 
+// opening says a piece of the period's work the way a manager would: as
+// the person's own act when the entry opens with a verb in the past, else
+// as the state it reached ("By October, Chloe's monthly checkout update
+// was read and quoted by Finance and Support."), and only when neither
+// reads as a sentence, quoted within one, by its month, never as a bare
+// dated quote (cold read 14, finding 9).
+func (r *Review) opening(day, text string, said []string) string {
+	if s := did(r.First, day, text); !strings.HasSuffix(s, "\".") {
+		return s
+	}
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return did(r.First, day, text)
+	}
+	month := t.Format("January")
+	text = strings.TrimSuffix(text, ".")
+	if head, rest, ok := strings.Cut(text, " now "); ok && !strings.Contains(head, " now") {
+		head = strings.TrimSuffix(strings.TrimSuffix(head, " is"), " are")
+		if h, ok := strings.CutPrefix(head, "The "); ok && strings.Contains(h, " ") {
+			head = h
+		}
+		w, _, _ := strings.Cut(head, " ")
+		rw, _, _ := strings.Cut(rest, " ")
+		lw := strings.ToLower(rw)
+		participle := pastVerbs[lw] || lw == "read" || lw == "used" || lw == "live" || strings.HasSuffix(lw, "ed") && len(lw) > 3 && !notPast[lw]
+		if participle && !subject[strings.ToLower(w)] && w != r.First && !strings.Contains(head, "'") {
+			was := "was"
+			if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") {
+				was = "were"
+			}
+			return fmt.Sprintf("By %s, %s's %s %s %s.", month, r.First, lowerFirst(head), was, rest)
+		}
+	}
+	lead := fmt.Sprintf("In %s, %s's work showed this", month, r.First)
+	if slices.ContainsFunc(said, func(s string) bool { return strings.HasPrefix(s, lead) }) {
+		lead = fmt.Sprintf("In %s, %s's work also showed this", month, r.First)
+	}
+	return fmt.Sprintf("%s: \"%s\".", lead, text)
+}
+
+// subject are the words that open an entry with someone as its subject,
+// which the state it reached cannot be said of.
+var subject = map[string]bool{"i": true, "we": true, "he": true, "she": true, "they": true, "it": true, "the": true, "a": true, "this": true, "that": true}
+
 // still says a setback clause with the person as its subject when it
 // opens with "still" ("Marcus still reviews every PRD line by line"), else
 // quotes it.
@@ -139,7 +183,7 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		if said >= 3 {
 			break
 		}
-		out = append(out, did(r.First, e.Date, e.Text))
+		out = append(out, r.opening(e.Date, e.Text, out))
 		r.said = append(r.said, e)
 		said++
 	}
@@ -169,6 +213,19 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		out = append(out, w)
 	}
 	return out
+}
+
+// day says a date in words, "18 December", with its year only when it is
+// not the year the period starts in; "" stays "".
+func (r *Review) day(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	if strings.HasPrefix(r.Since, t.Format("2006")) {
+		return t.Format("2 January")
+	}
+	return t.Format("2 January 2006")
 }
 
 // realistically reads the plan's realistic time for the target, "" when
@@ -207,13 +264,31 @@ func (r *Review) where(pl *plans.Plan) string {
 		if err != nil {
 			return ""
 		}
-		return fmt.Sprintf("%s joined on %s and is in the first 90 days, too early for a level and rightly so: the first full assessment is on %s.", r.First, pl.Person.Joined, date(joined.AddDate(0, 0, 90)))
-	case "held":
-		by := pl.CalibrateBy()
-		if by == "" {
-			return fmt.Sprintf("Where %s stands waits for the calibration of %s re-baseline: it set the levels at once, so none of it is counted as growth.", r.First, r.heldBy)
+		first := date(joined.AddDate(0, 0, 90))
+		if o := pl.Onboarding; o != nil && o.FirstAssessment != "" {
+			first = o.FirstAssessment
 		}
-		out := fmt.Sprintf("Where %s stands waits for the calibration of %s re-baseline, by %s: it set the levels at once, so none of it is counted as growth.", r.First, r.heldBy, by)
+		// As the plan says it (cold read 14, finding 12): the levels set
+		// so far are first readings, not judged until the first full
+		// assessment.
+		if n := pl.Readiness.Assessed; n > 0 {
+			return fmt.Sprintf("%s joined on %s and is in the first 90 days: %s so far %s, not judged until the first full assessment on %s.", r.First, pl.Person.Joined,
+				plural(n, "the one level set", fmt.Sprintf("the %d levels set", n)), plural(n, "is a first reading", "are first readings"), r.day(first))
+		}
+		return fmt.Sprintf("%s joined on %s and is in the first 90 days, with no level set yet: the first full assessment is on %s.", r.First, pl.Person.Joined, r.day(first))
+	case "held":
+		// Said in plain words (cold read 14, finding 9): whose levels are
+		// checked, with whom and by when, and what the assessment did.
+		with := cmp.Or(pl.CalibrateWith(), "the other managers")
+		out := fmt.Sprintf("%s's levels are still to be checked with %s", r.First, with)
+		if by := pl.CalibrateBy(); by != "" {
+			out = fmt.Sprintf("%s's levels are being checked with %s by %s", r.First, with, r.day(by))
+		}
+		set := "the latest assessment"
+		if r.heldBy != "the" && pl.Baseline != nil {
+			set = fmt.Sprintf("%s assessment of %s", r.heldBy, r.day(pl.Baseline.Date))
+		}
+		what := "set them all at once, so none of it counts as growth yet"
 		if len(r.lifted) > 0 {
 			var names []string
 			for _, n := range r.lifted {
@@ -223,14 +298,15 @@ func (r *Review) where(pl *plans.Plan) string {
 			if len(names) > 3 {
 				put += ","
 			}
-			out = fmt.Sprintf("Where %s stands waits for the calibration of %s re-baseline, by %s: it put %s at the %s bar at once, and none of that is counted as growth.", r.First, r.heldBy, by, put, r.Target.Name)
+			what = fmt.Sprintf("put %s at the %s bar at once, so none of that counts as growth yet", put, r.Target.Name)
 		}
+		out += fmt.Sprintf(": %s %s.", set, what)
 		// What makes the case whatever the calibration settles: the first
 		// dated goal of the focus, the person's own work.
 		for _, f := range r.Focus {
 			for _, g := range r.Open {
 				if g.Due != "" && slices.Contains(f.Goals, g.Text) {
-					return out + fmt.Sprintf(" Whatever it settles, the case for %s rests on \"%s\", due %s.", r.Target.Name, plans.ShortGoal(g.Text), g.Due)
+					return out + fmt.Sprintf(" Whatever comes out, the case for %s rests on \"%s\", due %s.", r.Target.Name, plans.ShortGoal(g.Text), g.Due)
 				}
 			}
 		}
@@ -268,7 +344,11 @@ func (r *Review) where(pl *plans.Plan) string {
 func (r *Review) growthDraft() []string {
 	var out []string
 	n := 0
-	for _, s := range r.Strengths {
+	// The period's own work leads; an example carried from before it
+	// comes after (cold read 14, finding 10): Earlier is set or empty.
+	strengths := slices.Clone(r.Strengths)
+	slices.SortStableFunc(strengths, func(a, b Point) int { return cmp.Compare(len(a.Earlier), len(b.Earlier)) })
+	for _, s := range strengths {
 		if s.Evidence == nil || n == 2 {
 			continue
 		}
@@ -281,6 +361,9 @@ func (r *Review) growthDraft() []string {
 			out = append(out, fmt.Sprintf("%s: %s, as the work of %s above shows.", lead, lowerFirst(s.Skill.Name), s.Evidence.Date))
 		} else {
 			out = append(out, fmt.Sprintf("%s: %s. %s", lead, lowerFirst(s.Skill.Name), did(r.First, s.Evidence.Date, s.Evidence.Text)))
+			if s.Earlier != "" {
+				out[len(out)-1] = fmt.Sprintf("%s: %s, %s. %s", lead, lowerFirst(s.Skill.Name), strings.Replace(s.Earlier, ";", ", with", 1), did(r.First, s.Evidence.Date, s.Evidence.Text))
+			}
 		}
 		n++
 	}

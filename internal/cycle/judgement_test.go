@@ -71,7 +71,7 @@ func TestReviewHeldJudgement(t *testing.T) {
 		t.Fatalf("verdict %q, want held", r.Verdict.Kind)
 	}
 	wantLines(t, section(out, "The manager's summary"),
-		`Where Ben stands waits for the calibration of Lee Park's re-baseline, by 2026-12-18: it put negotiation and trade-offs, communication up, down and sideways and stakeholder relationships, among others, at the Senior Product Manager bar at once, and none of that is counted as growth. Whatever it settles, the case for Senior Product Manager rests on "Write the checkout strategy and use…", due 2027-01-20.`)
+		`Ben's levels are being checked with Rosa Lind by 18 December: Lee Park's assessment of 18 November put negotiation and trade-offs, communication up, down and sideways and stakeholder relationships, among others, at the Senior Product Manager bar at once, so none of that counts as growth yet. Whatever comes out, the case for Senior Product Manager rests on "Write the checkout strategy and use…", due 2027-01-20.`)
 	if bad := countOfLevels.FindString(drafts(out) + section(out, "Readiness")); bad != "" {
 		t.Errorf("a count of levels %q in\n%s", bad, out)
 	}

@@ -374,6 +374,9 @@ type Point struct {
 	// records no setback; for an area, the newest setback when it is the
 	// newest of what is recorded (Text is then the clause that records it).
 	Evidence *Entry `json:"evidence,omitempty"`
+	// Earlier says, for a strength whose newest example predates the
+	// period, that it is carried from before it: a clause.
+	Earlier string `json:"earlier,omitempty"`
 	// RatedOn is, for a strength no example shows, the date of the
 	// assessment that names it on the level alone.
 	RatedOn string `json:"rated_on,omitempty"`

@@ -111,6 +111,20 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	r.improvements(m, p, pl, levels, usable, asOf, levelSince(in.History, asOf))
 }
 
+// earlier says a strength's example from before the period is carried
+// from it, with nothing new on it in the period yet.
+func (r *Review) earlier(day string) string {
+	when := "from earlier in the year"
+	if !strings.HasPrefix(day, r.Since[:min(4, len(r.Since))]) {
+		when = "from an earlier year"
+	}
+	this := "this period"
+	if r.Quarter {
+		this = "this quarter"
+	}
+	return fmt.Sprintf("carried %s; nothing new on it %s yet", when, this)
+}
+
 // strengths are the plan's own (plans.Plan.Strengths, one rule for every
 // document): above the current role's bar or at the top of the scale, in
 // the plan's order, each read against the target's bar when it reaches
@@ -144,6 +158,11 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 		}
 		pt := Point{Skill: s.SkillRef, Level: lvl, LevelName: levelName(m, lvl), Bar: bar, BarName: levelName(m, bar), BarRole: role,
 			Above: lvl > bar, Top: lvl <= s.ExpectRole, Evidence: shown(s.ID)}
+		if e := pt.Evidence; e != nil && e.Date < r.Since {
+			// Said honestly (cold read 14, finding 10): the example is
+			// from before the period, and nothing newer shows it.
+			pt.Earlier = r.earlier(e.Date)
+		}
 		if pt.Evidence == nil {
 			pt.RatedOn = pl.Today.Date
 			rated = append(rated, s.Name)

@@ -217,8 +217,8 @@ func TestReviewStrengthsAreThePlans(t *testing.T) {
 		evidence("2026-07-14", "communication", "Wrote the pricing decision as an exec memo, a team walkthrough and a sales note")
 	r, out, pl := reviewCase{src: src}.buildWithPlan(t)
 	if diff := cmp.Diff(strings.Join([]string{"",
-		`- Product discovery and UX at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-07-20, "Ran the onboarding usability study with Design".`,
-		`- Customer insight at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-06-15, "Published the pricing landscape from 14 interviews; used in Q3 planning".`,
+		`- Product discovery and UX at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-07-20, "Ran the onboarding usability study with Design", carried from earlier in the year; nothing new on it this quarter yet.`,
+		`- Customer insight at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-06-15, "Published the pricing landscape from 14 interviews; used in Q3 planning", carried from earlier in the year; nothing new on it this quarter yet.`,
 		""}, "\n"), section(out, "Strengths")); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
@@ -367,7 +367,7 @@ func TestReviewHeldOnARebaseline(t *testing.T) {
 		`The verdict for Senior Product Manager is "held until calibration": Lee Park's re-baseline is not growth, and on it alone, every assessed skill is at the Senior Product Manager bar.`,
 		`At 2026-05-12, the last assessment before the period, the verdict was "not yet: the current role first": before the re-baseline, Negotiation and trade-offs, Communication up, down and sideways and Stakeholder relationships, among others, were short of the Senior Product Manager bar, and the calibration, by 2026-12-18, settles which reading stands.`,
 		"- Lee Park's first assessment as Ben's manager, on 2026-11-18, set all 24 levels at once: a baseline, not growth.",
-		`- Customer insight at 3 Proficient, above the 2 Practising Product Manager asks for: shown on 2026-06-01, "Summarised twelve onboarding interviews; dropped the tour carousel from the roadmap".`,
+		`- Customer insight at 3 Proficient, above the 2 Practising Product Manager asks for: shown on 2026-06-01, "Summarised twelve onboarding interviews; dropped the tour carousel from the roadmap", carried from earlier in the year; nothing new on it this quarter yet.`,
 		"- Negotiation and trade-offs at 3 Proficient, the Senior Product Manager bar; Ben's own rating is 2 Practising: a level to settle in the calibration.")
 	// A skill at the bar with no goal to show it in is no area (cold read
 	// 9, finding 5): no reason, no padding.

@@ -1,0 +1,22 @@
+package cycle
+
+import "testing"
+
+// TestCR14SummaryOpensInWords: a piece of work that is no act of the
+// person's opens the summary as the state it reached, by its month, never
+// as a bare dated quote; the calibration is said in plain words, never as
+// a re-baseline (cold read 14, finding 9).
+func TestCR14SummaryOpensInWords(t *testing.T) {
+	r := &Review{First: "Chloe", Since: "2026-10-01"}
+	for _, c := range []struct{ text, want string }{
+		{"Monthly checkout update now read and quoted by Finance and Support", "By October, Chloe's monthly checkout update was read and quoted by Finance and Support."},
+		{"Weekly release notes now used by three teams", "By October, Chloe's weekly release notes were used by three teams."},
+		{"Checkout conversion up from 20% to 24%", "In October, Chloe's work showed this: \"Checkout conversion up from 20% to 24%\"."},
+		{"She now runs the launch review", "In October, Chloe's work showed this: \"She now runs the launch review\"."},
+		{"Ran twelve merchant interviews", "On 2026-10-14, Chloe ran twelve merchant interviews."},
+	} {
+		if got := r.opening("2026-10-14", c.text, nil); got != c.want {
+			t.Errorf("opening(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
