@@ -928,7 +928,7 @@ func (r *Review) standing(pl *plans.Plan) string {
 		return plans.AndList(out), len(list)
 	}
 	if held(pl) {
-		lead += ": " + r.heldBy + " re-baseline is not growth, and on it alone"
+		lead += ": " + r.heldBy + " new levels, set all at once, are a fresh starting point, not growth; on them alone"
 		switch {
 		case len(role) > 0:
 			n, all := names(role)

@@ -508,7 +508,7 @@ func (r *Review) unshown(m *skills.Matrix, p *skills.Person, pl *plans.Plan, lev
 		pt := Point{Skill: plans.SkillRef{ID: s.ID, Name: s.Name}, Level: lvl, LevelName: levelName(m, lvl), Bar: bar, BarName: levelName(m, bar), BarRole: pl.Target.Name, AtBar: true}
 		pt.Unshown = "with no example from work written down yet"
 		if held(pl) && pl.Baseline.Date == date(setOn[s.ID].last) {
-			pt.Unshown = "where the re-baseline put it, with no example from work written down yet"
+			pt.Unshown = "where the new levels put it, with no example from work written down yet"
 		}
 		c := cand{p: pt, rise: bar - s.Expect[pl.Role.ID], due: "9999"}
 		for _, g := range p.Goals {
@@ -677,12 +677,12 @@ func (r *Review) heldChange(in ReviewInput) string {
 	for _, s := range below[:min(3, len(below))] {
 		names = append(names, s.name)
 	}
-	before := fmt.Sprintf("before the re-baseline, every skill was at the %s bar", r.Target.Name)
+	before := fmt.Sprintf("before the levels were set anew, every skill was at the %s bar", r.Target.Name)
 	switch {
 	case len(below) > 3:
-		before = fmt.Sprintf("before the re-baseline, %s, among others, were short of the %s bar", plans.AndList(names), r.Target.Name)
+		before = fmt.Sprintf("before the levels were set anew, %s, among others, were short of the %s bar", plans.AndList(names), r.Target.Name)
 	case len(below) > 0:
-		before = fmt.Sprintf("before the re-baseline, %s %s short of the %s bar", plans.AndList(names), plural(len(below), "was", "were"), r.Target.Name)
+		before = fmt.Sprintf("before the levels were set anew, %s %s short of the %s bar", plans.AndList(names), plural(len(below), "was", "were"), r.Target.Name)
 	}
 	settles := "the calibration settles which reading stands"
 	if by := pl.CalibrateBy(); by != "" {

@@ -364,8 +364,8 @@ func TestReviewHeldOnARebaseline(t *testing.T) {
 	}
 	wantLines(t, out,
 		"- Levels, throughout this review: Lee Park's first assessment as Ben's manager, on 2026-11-18, not yet calibrated",
-		`The verdict for Senior Product Manager is "held until calibration": Lee Park's re-baseline is not growth, and on it alone, every assessed skill is at the Senior Product Manager bar.`,
-		`At 2026-05-12, the last assessment before the period, the verdict was "not yet: the current role first": before the re-baseline, Negotiation and trade-offs, Communication up, down and sideways and Stakeholder relationships, among others, were short of the Senior Product Manager bar, and the calibration, by 2026-12-18, settles which reading stands.`,
+		`The verdict for Senior Product Manager is "held until calibration": Lee Park's new levels, set all at once, are a fresh starting point, not growth; on them alone, every assessed skill is at the Senior Product Manager bar.`,
+		`At 2026-05-12, the last assessment before the period, the verdict was "not yet: the current role first": before the levels were set anew, Negotiation and trade-offs, Communication up, down and sideways and Stakeholder relationships, among others, were short of the Senior Product Manager bar, and the calibration, by 2026-12-18, settles which reading stands.`,
 		"- Lee Park's first assessment as Ben's manager, on 2026-11-18, set all 24 levels at once: a baseline, not growth.",
 		`- Customer insight at 3 Proficient, above the 2 Practising Product Manager asks for: shown on 2026-06-01, "Summarised twelve onboarding interviews; dropped the tour carousel from the roadmap", carried from earlier in the year; nothing new on it this quarter yet.`,
 		"- Negotiation and trade-offs at 3 Proficient, the Senior Product Manager bar; Ben's own rating is 2 Practising: a level to settle in the calibration.")
