@@ -7,7 +7,9 @@ import (
 	"github.com/coach-dev/coach/internal/files"
 	"github.com/coach-dev/coach/internal/jsonout"
 	"io"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/coach-dev/coach/internal/workspace"
@@ -60,8 +62,9 @@ file with its plan, in any commit, merge, squash or rebase, keeps
 the next commit will hold (the pre-commit hook), and with --format github it
 writes each stale plan as a GitHub Actions annotation on stdout.
 
-Every plan depends on the whole team (mentors, calibration, the org tree),
-so while any skill file has errors no plan is written or checked: the errors
+Every plan depends on the whole team (mentors, calibration, the org tree):
+coach plan NAME also rewrites the other plans already written that the
+change moves (a mentoring pair that ends or starts), and so while any skill file has errors no plan is written or checked: the errors
 are listed (as annotations with --format github), and coach check says when
 they are fixed. plan, agenda and team all work this way.
 
@@ -253,6 +256,14 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 	if buildErr != nil {
 		return buildErr
 	}
+	if !opts.All && !opts.Stdout && !opts.Check && opts.Format != "json" {
+		// A plan depends on the whole team (a mentoring pair, a buddy):
+		// the other plans already written that this change moves are
+		// rewritten too, so that committing them keeps --check green.
+		if err := refreshOthers(ctx, t, people, opts.Force, stderr, &kept); err != nil {
+			return err
+		}
+	}
 	for _, err := range kept {
 		stderr.Errorf("%v", err)
 		findings = true
@@ -279,4 +290,38 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 		return errFindings
 	}
 	return nil
+}
+
+// refreshOthers rewrites the plans of everyone not in named whose plan file
+// exists and no longer matches what coach makes of the team: the plans a
+// change to the named people moves. A plan edited by hand is left alone and
+// added to kept.
+func refreshOthers(ctx context.Context, t *workspace.Workspace, named []*skills.Person, force bool, stderr *report, kept *[]error) error {
+	var others []*skills.Person
+	for _, p := range t.Repo.People {
+		if slices.Contains(named, p) {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(t.Repo.Root, filepath.FromSlash(plans.PlanPath(p.ID)))); err == nil {
+			others = append(others, p)
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
+	return t.EachPlan(ctx, others, true, func(p *skills.Person, b workspace.BuiltPlan) error {
+		path := plans.PlanPath(p.ID)
+		wrote, err := files.WriteGenerated(ctx, t.Repo.Root, path, b.Content, plans.Marker(p.Path), force, "plan "+p.ID)
+		if files.LeftAlone(err) {
+			*kept = append(*kept, err)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if wrote {
+			stderr.Wrotef("wrote %s too: it was stale against the team", path)
+		}
+		return nil
+	})
 }
