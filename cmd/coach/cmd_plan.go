@@ -64,8 +64,11 @@ writes each stale plan as a GitHub Actions annotation on stdout.
 
 Every plan depends on the whole team (mentors, calibration, the org tree):
 coach plan NAME also rewrites the other plans already written that the
-change moves (a mentoring pair that ends or starts), and so while any skill file has errors no plan is written or checked: the errors
-are listed (as annotations with --format github), and coach check says when
+change moves (a mentoring pair that ends or starts), and any plan written
+rewrites team.md and the views under team/ once coach team made them, so
+one command leaves nothing stale for --check. While any skill file has
+errors no plan is written or checked: the errors are listed (as
+annotations with --format github), and coach check says when
 they are fixed. plan, agenda and team all work this way.
 
 A repository's templates/plan.md.tmpl replaces the built-in template.
@@ -264,6 +267,11 @@ func runPlan(ctx context.Context, opts planOptions, stdout io.Writer, stderr *re
 			return err
 		}
 	}
+	if !opts.Stdout && !opts.Check && opts.Format != "json" {
+		if err := refreshTeam(ctx, t, stderr, &kept); err != nil {
+			return err
+		}
+	}
 	for _, err := range kept {
 		stderr.Errorf("%v", err)
 		findings = true
@@ -324,4 +332,29 @@ func refreshOthers(ctx context.Context, t *workspace.Workspace, named []*skills.
 		}
 		return nil
 	})
+}
+
+// refreshTeam rewrites the team views already written (team.md and each
+// team/ID.md) that the plans just written moved, so that committing them
+// keeps coach team --check green. A view edited by hand is left alone, and
+// added to kept: coach team --force is the one command that replaces it.
+func refreshTeam(ctx context.Context, t *workspace.Workspace, stderr *report, kept *[]error) error {
+	views, err := t.WrittenTeamViews(ctx)
+	if err != nil {
+		return err
+	}
+	for _, v := range views {
+		wrote, err := files.WriteGenerated(ctx, t.Repo.Root, v.Path, v.Content, plans.TeamMarker(), false, "team")
+		if files.LeftAlone(err) {
+			*kept = append(*kept, err)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if wrote {
+			stderr.Wrotef("wrote %s too: it was stale against the team", v.Path)
+		}
+	}
+	return nil
 }

@@ -150,11 +150,10 @@ func runTeam(ctx context.Context, opts teamOptions, stdout io.Writer, stderr *re
 				return err
 			}
 		}
-		body, err := t.Templates.Render("team.md.tmpl", v)
+		content, err := t.RenderTeam(v)
 		if err != nil {
 			return err
 		}
-		content := append([]byte(plans.TeamMarker()+"\n"), body...)
 		if opts.Stdout {
 			if _, err := stdout.Write(shown(content)); err != nil {
 				return err

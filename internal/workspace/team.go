@@ -82,3 +82,52 @@ func coachWrote(fsys fs.FS, file, marker string) bool {
 	n, _ := io.ReadFull(f, head)
 	return bytes.HasPrefix(bytes.ReplaceAll(head[:n], []byte("\r\n"), []byte("\n")), []byte(marker+"\n"))
 }
+
+// RenderTeam renders a team view as the file coach writes: its marker
+// line, then the view through the team template.
+func (w *Workspace) RenderTeam(v *plans.Team) ([]byte, error) {
+	body, err := w.Templates.Render("team.md.tmpl", v)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(plans.TeamMarker()+"\n"), body...), nil
+}
+
+// WrittenTeamViews renders the team views already written, team.md and
+// each team/ID.md under it, as what a change to the files makes of them;
+// nil when team.md was never written. A plan written for one person moves
+// them (a mentoring pair, a verdict), so the loop's plan step refreshes
+// them with the plans.
+func (w *Workspace) WrittenTeamViews(ctx context.Context) ([]TeamFile, error) {
+	if _, err := fs.Stat(w.Repo.FS(), plans.TeamPath("")); err != nil {
+		return nil, nil
+	}
+	build, valid, err := w.TeamViews(ctx)
+	if err != nil {
+		return nil, err
+	}
+	subs, _, err := w.SubViews(valid)
+	if err != nil {
+		return nil, err
+	}
+	var views []TeamFile
+	for _, under := range append([]string{""}, subs...) {
+		v, err := build(under)
+		if err != nil {
+			return nil, err
+		}
+		content, err := w.RenderTeam(v)
+		if err != nil {
+			return nil, err
+		}
+		views = append(views, TeamFile{Path: plans.TeamPath(under), Content: content})
+	}
+	return views, nil
+}
+
+// TeamFile is a team view as written: its path from the coaching root and
+// its bytes.
+type TeamFile struct {
+	Path    string
+	Content []byte
+}
