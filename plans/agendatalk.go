@@ -328,7 +328,7 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	}
 	b, recent := lastBaseline(in.History, pl.Person.ManagerName, day)
 	recent = recent && day0(b.Date).After(day.AddDate(0, -6, 0))
-	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(recent && pl.Verdict.Kind == "held") {
+	if v := verdictWords(pl, day); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(recent && pl.Verdict.Kind == "held") {
 		t.Points = append(t.Points, v)
 	}
 	// What this quarter is about, from the plan: the longer view says
@@ -467,7 +467,7 @@ func baselineWords(pl *Plan, b Baseline, day, next time.Time) string {
 
 // verdictWords says where the person stands towards their target in the
 // manager's words, from the plan's judgement; "" when it has none to say.
-func verdictWords(pl *Plan) string {
+func verdictWords(pl *Plan, day time.Time) string {
 	t := pl.Target.Name
 	switch v := pl.Verdict; v.Kind {
 	case "ready-now":
@@ -482,10 +482,10 @@ func verdictWords(pl *Plan) string {
 	case "not-yet":
 		switch strings.TrimPrefix(v.Text, "not yet: ") {
 		case "the current role first":
-			if v.Why != "" {
-				// The plan's own reason, so that the talk and the plan agree
-				// on which skills come first.
-				return fmt.Sprintf("Towards %s: not yet. %s.", t, v.Why)
+			// The plan's own gaps, asked about rather than restated: the
+			// plan's At a glance says the verdict already (cold read 15).
+			if ask := gapAsk(pl, day); ask != "" {
+				return fmt.Sprintf("Towards %s: %s", t, ask)
 			}
 			return fmt.Sprintf("Towards %s: not yet, because the %s role comes first.", t, pl.Role.Name)
 		case "the new job first":
@@ -498,6 +498,31 @@ func verdictWords(pl *Plan) string {
 		return fmt.Sprintf("Towards %s: not yet, and further than one plan; steady progress gets you there.", t)
 	}
 	return ""
+}
+
+// gapAsk asks the person where they stand on the skills below their own
+// role's bar, the plan's reason for "not yet", since the plan started: in
+// the manager's voice, from the same facts as the plan; "" when the plan
+// names no such skill.
+func gapAsk(pl *Plan, day time.Time) string {
+	var names []string
+	for _, g := range pl.Current.Below {
+		if !slices.Contains(pl.Reentry, g.ID) {
+			names = append(names, lowerFirst(g.Name))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	gap, it := "the gap today is", "it"
+	if len(names) > 1 {
+		gap, it = "the gaps today are", "them"
+	}
+	s := fmt.Sprintf("first the %s bar, where %s %s.", pl.Role.Name, gap, andList(short(names)))
+	if start := day0(pl.Start); !start.IsZero() && start.Before(day) {
+		return s + fmt.Sprintf(" How far have you closed %s since %s, as you see it?", it, longDate(start, day))
+	}
+	return s + fmt.Sprintf(" How far along are you on %s, as you see it?", it)
 }
 
 // quarterly is the review on the first 1:1 on or after the plan's review
