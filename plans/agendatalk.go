@@ -86,7 +86,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	// The same question two weeks running (the only commitment with one)
 	// is asked every other week.
 	if c, q := commitmentChecked(in.Plan, in.Person, a); q != "" && (in.Previous == nil || in.Previous.Asked != lowerFirst(q)) {
-		if late := lateIntroduction(c, in.Plan, first, day); late != "" {
+		if late := lateIntroduction(c, in.Plan, in.Previous, first, day); late != "" {
 			out = append(out, late)
 		} else {
 			out = append(out, "Ask yourself before you go in: "+stillOpen(in, lowerFirst(q), day))
@@ -667,7 +667,11 @@ func commitmentChecked(pl *Plan, p *skills.Person, a *Agenda) (string, string) {
 // within a month of its start (commitment c) once that month is past: said
 // as late, to own up to or drop, not asked again as if still ahead; "" for
 // any other commitment, or while the month runs.
-func lateIntroduction(c string, pl *Plan, first string, day time.Time) string {
+//
+// When the notes or the ticked items of a 1:1 since name the person
+// introduced, it may have happened: it is not said to be late, and the
+// question is asked as for any commitment.
+func lateIntroduction(c string, pl *Plan, pv *PreviousAgenda, first string, day time.Time) string {
 	if !strings.HasPrefix(c, "An introduction to ") || !strings.Contains(c, " in the next month") {
 		return ""
 	}
@@ -681,10 +685,38 @@ func lateIntroduction(c string, pl *Plan, first string, day time.Time) string {
 	}
 	for _, l := range pl.Mentors {
 		if strings.HasPrefix(c, "An introduction to "+l.Person.Name+" ") {
-			return fmt.Sprintf("The introduction to %s for %s was promised by %s: if it has not happened, say so to %s, and book it or drop it today.", l.Person.Name, lowerFirst(l.Skill.Name), longDate(by, day), first)
+			if writtenOf(pv, l.Person.Name) {
+				return ""
+			}
+			return fmt.Sprintf("The introduction to %s for %s, promised by %s, is late: tell %s, and book it or drop it today.", l.Person.Name, lowerFirst(l.Skill.Name), longDate(by, day), first)
 		}
 	}
 	return ""
+}
+
+// writtenOf reports whether the notes or the ticked items of the 1:1s pv
+// holds (see PreviousAgenda.Held) name someone by their full name.
+func writtenOf(pv *PreviousAgenda, name string) bool {
+	var ticked func(items []Item) bool
+	ticked = func(items []Item) bool {
+		for _, it := range items {
+			if it.Done && strings.Contains(string(it.Text), name) || ticked(it.Children) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range pv.held() {
+		for _, l := range a.Notes {
+			if strings.Contains(string(l), name) {
+				return true
+			}
+		}
+		if ticked(a.Items) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedGoals are the texts the agenda asks about already: the work review,
