@@ -164,6 +164,23 @@ type PreviousAgenda struct {
 	// RecentWeeks of the week being written, most recent first: what they
 	// asked and suggested is not asked again word for word.
 	Earlier []*PreviousAgenda
+	// Held are the person's readable agendas before this one within
+	// HeldWeeks of the week being written, most recent first: what their
+	// notes and ticked items say was discussed and done.
+	Held []*PreviousAgenda
+}
+
+// HeldWeeks is how far back an agenda reads the notes and ticked items of
+// earlier 1:1s: a plan's quarter.
+const HeldWeeks = 13
+
+// held is the last agenda and those before it within HeldWeeks, most
+// recent first.
+func (pv *PreviousAgenda) held() []*PreviousAgenda {
+	if pv == nil {
+		return nil
+	}
+	return append([]*PreviousAgenda{pv}, pv.Held...)
 }
 
 // recent is what the agendas within RecentWeeks before this one said in
@@ -191,6 +208,11 @@ type Item struct {
 	Done     bool     `json:"done"`
 	Since    string   `json:"since,omitempty"` // the week it was first written, when carried
 	Children []Item   `json:"children,omitempty"`
+	// Noted is, for a topic, the line of the notes of a 1:1 since it was
+	// raised that talks about it, and NotedOn that 1:1's day in words (see
+	// discussedTopics).
+	Noted   Markdown `json:"noted,omitempty"`
+	NotedOn string   `json:"noted_on,omitempty"`
 }
 
 // Markdown is text read from a Markdown file, as it was written there: an
@@ -633,6 +655,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.Previous, a.PreviousUnreadable = pw, in.Previous.Unreadable
 		a.Open, a.Done = carry(in.Previous.Items, pw)
 		a.Topics, _ = carry(in.Previous.Topics, pw)
+		discussedTopics(a.Topics, in.Previous, in.Config.Agenda.WeekdayValue(), day)
 		if t := in.Previous.TryThis; t != "" {
 			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t), Started: in.Previous.TryStarted}
 		}

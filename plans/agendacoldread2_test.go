@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coach-dev/coach/skills"
 	"github.com/google/go-cmp/cmp"
@@ -156,15 +157,33 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 func TestColdRead2Finding5NoToolWords(t *testing.T) {
 	for kind, want := range map[Verdict]string{
 		{Kind: "not-yet", Text: "not yet: the current role first"}: "Towards Senior Product Manager: not yet, because the Product Manager role comes first.",
-		{Kind: "not-yet", Text: "not yet: the current role first", Why: "Negotiation and trade-offs is below the Product Manager bar today, and this plan is about closing it by the next review"}: "Towards Senior Product Manager: not yet. Negotiation and trade-offs is below the Product Manager bar today, and this plan is about closing it by the next review.",
-		{Kind: "held", Text: "held until calibration"}:     "Towards Senior Product Manager: I hold my judgement until your levels are calibrated.",
-		{Kind: "ready-soon", Text: "ready in 6-12 months"}: "Towards Senior Product Manager: close, and realistically ready in 6-12 months.",
-		{Kind: "onboarding", Text: "onboarding"}:           "",
+		{Kind: "held", Text: "held until calibration"}:             "Towards Senior Product Manager: I hold my judgement until your levels are calibrated.",
+		{Kind: "ready-soon", Text: "ready in 6-12 months"}:         "Towards Senior Product Manager: close, and realistically ready in 6-12 months.",
+		{Kind: "onboarding", Text: "onboarding"}:                   "",
 	} {
 		pl := &Plan{Role: RoleRef{Name: "Product Manager"}, Target: RoleRef{Name: "Senior Product Manager"}, Verdict: kind}
-		if got := verdictWords(pl); got != want {
+		if got := verdictWords(pl, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); got != want {
 			t.Errorf("%+v: %q, want %q", kind, got, want)
 		}
+	}
+}
+
+// TestCareerAsksAboutTheGap: "not yet, the current role first" is asked
+// about in the manager's voice, from the plan's gaps and start, not the
+// plan's At a glance restated (cold read 15, finding 2).
+func TestCareerAsksAboutTheGap(t *testing.T) {
+	d := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	v := Verdict{Kind: "not-yet", Text: "not yet: the current role first", Why: "Negotiation and trade-offs is below the Product Manager bar today, and this plan is about closing it by the next review"}
+	pl := &Plan{Role: RoleRef{Name: "Product Manager"}, Target: RoleRef{Name: "Senior Product Manager"}, Verdict: v, Start: "2026-11-10",
+		Current: Readiness{Below: []SkillGap{{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}}}}}
+	want := "Towards Senior Product Manager: first the Product Manager bar, where the gap today is negotiation and trade-offs. Start with how far you think you have closed it since 10 November."
+	if got := verdictWords(pl, d); got != want {
+		t.Errorf("one gap:\n got %q\nwant %q", got, want)
+	}
+	pl.Current.Below = append(pl.Current.Below, SkillGap{SkillRef: SkillRef{ID: "discovery", Name: "Product discovery and UX"}})
+	want = "Towards Senior Product Manager: first the Product Manager bar, where the gaps today are negotiation and trade-offs and product discovery and UX. Start with how far you think you have closed them since 10 November."
+	if got := verdictWords(pl, d); got != want {
+		t.Errorf("two gaps:\n got %q\nwant %q", got, want)
 	}
 }
 

@@ -172,7 +172,10 @@ const ActionPlaceholder = "(action, owner, date)"
 // the 1:1; an item still holding it is not a topic.
 const TopicPlaceholder = "(your topic)"
 
-var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2})(?:, not discussed yet)?\)$`)
+// sinceSuffix is what an agenda writes after a carried item or topic: the
+// week it was first written, and for a topic whether notes since talk
+// about it (older agendas wrote "not discussed yet").
+var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2})(?:, not discussed yet|, still open|; our notes of [^“()]+ read “.*”: decide it today, or tick it)?\)$`)
 
 // CheckAgenda is the problem of an agenda that coach will not read back: over
 // [skills.MaxAgendaSize], or with lists and quotes nested deeper than

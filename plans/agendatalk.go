@@ -86,7 +86,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	// The same question two weeks running (the only commitment with one)
 	// is asked every other week.
 	if c, q := commitmentChecked(in.Plan, in.Person, a); q != "" && (in.Previous == nil || in.Previous.Asked != lowerFirst(q)) {
-		if late := lateIntroduction(c, in.Plan, first, day); late != "" {
+		if late := lateIntroduction(c, in.Plan, in.Previous, first, day); late != "" {
 			out = append(out, late)
 		} else {
 			out = append(out, "Ask yourself before you go in: "+stillOpen(in, lowerFirst(q), day))
@@ -328,7 +328,7 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	}
 	b, recent := lastBaseline(in.History, pl.Person.ManagerName, day)
 	recent = recent && day0(b.Date).After(day.AddDate(0, -6, 0))
-	if v := verdictWords(pl); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(recent && pl.Verdict.Kind == "held") {
+	if v := verdictWords(pl, day); v != "" && !onboarding && pl.Target.ID != pl.Role.ID && !(recent && pl.Verdict.Kind == "held") {
 		t.Points = append(t.Points, v)
 	}
 	// What this quarter is about, from the plan: the longer view says
@@ -467,7 +467,7 @@ func baselineWords(pl *Plan, b Baseline, day, next time.Time) string {
 
 // verdictWords says where the person stands towards their target in the
 // manager's words, from the plan's judgement; "" when it has none to say.
-func verdictWords(pl *Plan) string {
+func verdictWords(pl *Plan, day time.Time) string {
 	t := pl.Target.Name
 	switch v := pl.Verdict; v.Kind {
 	case "ready-now":
@@ -482,10 +482,10 @@ func verdictWords(pl *Plan) string {
 	case "not-yet":
 		switch strings.TrimPrefix(v.Text, "not yet: ") {
 		case "the current role first":
-			if v.Why != "" {
-				// The plan's own reason, so that the talk and the plan agree
-				// on which skills come first.
-				return fmt.Sprintf("Towards %s: not yet. %s.", t, v.Why)
+			// The plan's own gaps, asked about rather than restated: the
+			// plan's At a glance says the verdict already (cold read 15).
+			if ask := gapAsk(pl, day); ask != "" {
+				return fmt.Sprintf("Towards %s: %s", t, ask)
 			}
 			return fmt.Sprintf("Towards %s: not yet, because the %s role comes first.", t, pl.Role.Name)
 		case "the new job first":
@@ -498,6 +498,31 @@ func verdictWords(pl *Plan) string {
 		return fmt.Sprintf("Towards %s: not yet, and further than one plan; steady progress gets you there.", t)
 	}
 	return ""
+}
+
+// gapAsk asks the person where they stand on the skills below their own
+// role's bar, the plan's reason for "not yet", since the plan started: in
+// the manager's voice, from the same facts as the plan; "" when the plan
+// names no such skill.
+func gapAsk(pl *Plan, day time.Time) string {
+	var names []string
+	for _, g := range pl.Current.Below {
+		if !slices.Contains(pl.Reentry, g.ID) {
+			names = append(names, lowerFirst(g.Name))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	gap, it := "the gap today is", "it"
+	if len(names) > 1 {
+		gap, it = "the gaps today are", "them"
+	}
+	s := fmt.Sprintf("first the %s bar, where %s %s.", pl.Role.Name, gap, andList(short(names)))
+	if start := day0(pl.Start); !start.IsZero() && start.Before(day) {
+		return s + fmt.Sprintf(" Start with how far you think you have closed %s since %s.", it, longDate(start, day))
+	}
+	return s + fmt.Sprintf(" Start with how far along you think you are on %s.", it)
 }
 
 // quarterly is the review on the first 1:1 on or after the plan's review
@@ -642,7 +667,11 @@ func commitmentChecked(pl *Plan, p *skills.Person, a *Agenda) (string, string) {
 // within a month of its start (commitment c) once that month is past: said
 // as late, to own up to or drop, not asked again as if still ahead; "" for
 // any other commitment, or while the month runs.
-func lateIntroduction(c string, pl *Plan, first string, day time.Time) string {
+//
+// When the notes or the ticked items of a 1:1 since name the person
+// introduced, it may have happened: it is not said to be late, and the
+// question is asked as for any commitment.
+func lateIntroduction(c string, pl *Plan, pv *PreviousAgenda, first string, day time.Time) string {
 	if !strings.HasPrefix(c, "An introduction to ") || !strings.Contains(c, " in the next month") {
 		return ""
 	}
@@ -656,10 +685,38 @@ func lateIntroduction(c string, pl *Plan, first string, day time.Time) string {
 	}
 	for _, l := range pl.Mentors {
 		if strings.HasPrefix(c, "An introduction to "+l.Person.Name+" ") {
-			return fmt.Sprintf("The introduction to %s for %s was promised by %s: if it has not happened, say so to %s, and book it or drop it today.", l.Person.Name, lowerFirst(l.Skill.Name), longDate(by, day), first)
+			if writtenOf(pv, l.Person.Name) {
+				return ""
+			}
+			return fmt.Sprintf("The introduction to %s for %s, promised by %s, is late: tell %s, and book it or drop it today.", l.Person.Name, lowerFirst(l.Skill.Name), longDate(by, day), first)
 		}
 	}
 	return ""
+}
+
+// writtenOf reports whether the notes or the ticked items of the 1:1s pv
+// holds (see PreviousAgenda.Held) name someone by their full name.
+func writtenOf(pv *PreviousAgenda, name string) bool {
+	var ticked func(items []Item) bool
+	ticked = func(items []Item) bool {
+		for _, it := range items {
+			if it.Done && strings.Contains(string(it.Text), name) || ticked(it.Children) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range pv.held() {
+		for _, l := range a.Notes {
+			if strings.Contains(string(l), name) {
+				return true
+			}
+		}
+		if ticked(a.Items) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedGoals are the texts the agenda asks about already: the work review,

@@ -64,6 +64,14 @@ func movesOf(m *skills.Matrix, pl *Plan) []move {
 			mv.surplus, mv.shown = surplus, shown
 			name := lowerFirst(row.Name)
 			switch {
+			case latest == nil && lvl > 0 && surplus >= 0 && len(pl.buddyTo) > 0 && coachingSkill(m.Skill(row.ID)):
+				// Being a new hire's buddy is this work, though no entry
+				// says so yet (cold read 15, finding 4).
+				bar := ""
+				if surplus == 0 {
+					bar = fmt.Sprintf(", the %s bar", pl.Target.Name)
+				}
+				mv.because = fmt.Sprintf("In your file it shows least: %s at %s%s. %s", name, skills.LevelWords(lvl, levelName(m, lvl)), bar, buddyWork(pl.buddyTo))
 			case lvl == 0:
 				mv.because = fmt.Sprintf("%s has no level yet.", upperFirst(name))
 			case surplus < 0:
@@ -131,4 +139,22 @@ func (pl *Plan) MoveOfMonth(month int) string {
 		return mv.shift
 	}
 	return mv.shift + " " + mv.because
+}
+
+// coachingSkill reports whether a skill of the matrix is the work of
+// growing other people one to one: a skill of the team-development pillar
+// whose first persona is the coach and mentor, by the matrix's ids. A
+// matrix with other ids has none, and nothing is said.
+func coachingSkill(s *skills.Skill) bool {
+	return s != nil && s.Pillar == "team-development" && len(s.Personas) > 0 && s.Personas[0] == "coach-mentor"
+}
+
+// buddyWork points someone who is onboarding buddy to new hires (their
+// first names) at that work, for a coaching skill with nothing written on
+// it.
+func buddyWork(hires []string) string {
+	if len(hires) == 1 {
+		return fmt.Sprintf("Your weekly half-hours as %s onboarding buddy are coaching work: write down one thing that changed for %s.", possessive(hires[0]), hires[0])
+	}
+	return fmt.Sprintf("Your weekly half-hours as %s onboarding buddy are coaching work: write down one thing that changed for each of them.", possessive(andList(hires)))
 }

@@ -244,8 +244,11 @@ type Plan struct {
 	evidence []skills.Evidence
 	// moves are the transition's shifts with what the file shows of each
 	// (see MoveOfMonth).
-	moves  []move
-	person *skills.Person
+	moves []move
+	// buddyTo are the first names of the new hires the person is
+	// onboarding buddy to, in their first 90 days.
+	buddyTo []string
+	person  *skills.Person
 	// raised are the skills whose level was raised in a batch without
 	// evidence (the latest on raisedOn), matrix order; backed the readiness
 	// for the target and the current role on the levels before them, which
@@ -756,6 +759,9 @@ func Build(in Input) (*Plan, error) {
 		pl.FocusNote = strings.TrimSpace(note + " " + pl.FocusNote)
 	}
 	ownActions(in, team, pl)
+	for _, id := range team.buddyTo[p.ID] {
+		pl.buddyTo = append(pl.buddyTo, team.callName(team.people[id]))
+	}
 	pl.moves = movesOf(m, pl)
 	scopeFocusToPlan(pl.Focus, pl.NextReview)
 	proposeOrgWide(pl)

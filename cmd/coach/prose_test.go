@@ -355,7 +355,7 @@ func longSentences(doc string) []string {
 		}
 		carried := section == "Follow-up from last time" || strings.HasPrefix(section, "Onboarding") && (strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "This week, ask about one item:"))
 		if i == 0 || carried || strings.HasPrefix(line, "#") || strings.HasPrefix(line, ">") ||
-			strings.Contains(line, "(open since ") || strings.Contains(line, ", not discussed yet)") {
+			strings.Contains(line, "(open since ") || strings.Contains(line, " (raised in ") {
 			continue
 		}
 		text := strings.TrimLeft(linkTarget.ReplaceAllString(line, "]"), "->[] x")

@@ -63,6 +63,19 @@ func (w *Workspace) PreviousAgenda(id string, week plans.Week, rep Reporter) (*p
 			prev.Earlier = append(prev.Earlier, older)
 		}
 	}
+	// Those within plans.HeldWeeks, for what their notes and ticked items
+	// say was discussed and done.
+	for _, e := range weeks[1:] {
+		if e.Monday().Before(week.Monday().AddDate(0, 0, -7*plans.HeldWeeks)) {
+			break
+		}
+		i := slices.IndexFunc(prev.Earlier, func(a *plans.PreviousAgenda) bool { return a.Week == e })
+		if i >= 0 {
+			prev.Held = append(prev.Held, prev.Earlier[i])
+		} else if older, err := w.readAgenda(id, e, nil); err == nil && older != nil && !older.Unreadable {
+			prev.Held = append(prev.Held, older)
+		}
+	}
 	return prev, nil
 }
 
