@@ -2072,7 +2072,7 @@ func (pl *Plan) CaseNote() string {
 	if len(goals) > 0 {
 		evidence = strings.Join(goals, "; ")
 	}
-	who := cmp.Or(pl.ManagerCall, pl.Person.ManagerName, "your manager")
+	who := pl.aheadCall()
 	makes := "makes"
 	if with := pl.caseWith(); with != "" {
 		who, makes = who+" and "+with, "make"
