@@ -590,6 +590,13 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	for _, who := range mentors {
 		out = append(out, fmt.Sprintf("An introduction to %s as a mentor in %s, with a first working session in the next month.", who, strings.Join(in[who], ", and in ")))
 	}
+	if o := pl.outside; o != nil {
+		c := fmt.Sprintf("An introduction to %s as a mentor in %s", o.who, strings.Join(o.skills, ", and in "))
+		if o.via != "" {
+			c += ", asked of " + o.via
+		}
+		out = append(out, c+", with a first working session within two months.")
+	}
 	if gm := pl.mentoredByName; gm != "" {
 		out = append(out, fmt.Sprintf("Room for the mentoring with %s: time kept clear for %s sessions, and how they go asked about at the 1:1s.", gm, possessive(first)))
 	}
