@@ -546,3 +546,29 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 	}
 	return ""
 }
+
+// A focus skill only a mentor the person has already could take is left
+// unpaired rather than doubled up, and named as such for the plan to say
+// who could mentor it from outside the team; a skill nobody holds is not.
+func TestMatchNamesTheSecondSkillLeftOutside(t *testing.T) {
+	m := matrix(t)
+	team := []*skills.Person{
+		{ID: "ann", Name: "ann", Role: "pm", Levels: map[string]int{"negotiation": 2, "hiring": 1, "product-strategy": 1}},
+		{ID: "bo", Name: "bo", Role: "gpm", Levels: map[string]int{"negotiation": 5, "hiring": 3}},
+	}
+	focus := map[string][]string{"ann": {"negotiation", "hiring", "product-strategy"}}
+	pairs, second := match(m, team, focus, 2, nil, nil)
+	if got := pairStrings(pairs); !slices.Equal(got, []string{"bo > ann: negotiation"}) {
+		t.Errorf("pairs %q", got)
+	}
+	if got := second["ann"]; !slices.Equal(got, []string{"hiring"}) {
+		t.Errorf("left for outside the team: %q, want hiring only", got)
+	}
+	lines, o := mentorsOutside(m, second["ann"], m.Role("senior-pm"), []string{"Vic Amadi"})
+	if want := []string{"Hiring strategy: nobody in the team this time; a Senior Product Manager from another group instead"}; !slices.Equal(lines, want) {
+		t.Errorf("mentors section %q, want %q", lines, want)
+	}
+	if o == nil || o.via != "Vic Amadi" || o.who != "a Senior Product Manager from another group" {
+		t.Errorf("outside mentor %+v", o)
+	}
+}
