@@ -472,6 +472,11 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	case mgr == first, strings.HasPrefix(first, mgr+" "):
 		mgr = pl.Person.ManagerName // two people of one first name
 	}
+	if pl.handover != nil {
+		// The promises run past the hand-over: they are the role's
+		// (see CommitsBy).
+		mgr = "your manager"
+	}
 	if pl.calibrationCommitted() {
 		// The baseline's calibration is a commitment with a date, not a
 		// doubt left open.
@@ -585,6 +590,13 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	for _, who := range mentors {
 		out = append(out, fmt.Sprintf("An introduction to %s as a mentor in %s, with a first working session in the next month.", who, strings.Join(in[who], ", and in ")))
 	}
+	if o := pl.outside; o != nil {
+		c := fmt.Sprintf("An introduction to %s as a mentor in %s", o.who, strings.Join(o.skills, ", and in "))
+		if o.via != "" {
+			c += ", asked of " + o.via
+		}
+		out = append(out, c+", with a first working session within two months.")
+	}
 	if gm := pl.mentoredByName; gm != "" {
 		out = append(out, fmt.Sprintf("Room for the mentoring with %s: time kept clear for %s sessions, and how they go asked about at the 1:1s.", gm, possessive(first)))
 	}
@@ -692,7 +704,7 @@ func stayTalk(pl *Plan, first, mgr string) string {
 	var what string
 	switch len(shown) {
 	case 0:
-		what = fmt.Sprintf("with nothing new written down since: %s asks what has kept %s work out of sight, as that is what a promotion case needs", mgr, possessive(first))
+		what = fmt.Sprintf("with nothing new written down since: %s asks what has kept your work out of sight, as that is what a promotion case needs", mgr)
 	default:
 		latest := shown[0]
 		for _, e := range shown {
@@ -705,13 +717,15 @@ func stayTalk(pl *Plan, first, mgr string) string {
 			what = fmt.Sprintf("with one piece of work written down since, \"%s\"", spoken(latest.Text, pl.person, pl.ManagerCall))
 		}
 	}
+	// What the conversation is for, in the person's terms: the blunt
+	// question of what would make them leave is the agenda's to ask
+	// (stayingWords), not a line of their own plan.
+	lead := fmt.Sprintf("A conversation about staying, %s: you have been at the %s bar since %s, %s.", when, pl.Target.Name, since, what)
 	if h := pl.handover; h != nil {
 		// The one who promises must still be there when it comes due.
-		return fmt.Sprintf("A conversation about staying, %s: %s has been at the %s bar since %s, %s. %s and %s ask what would make %s leave, what %s needs while the round comes, and say plainly what they can and cannot promise.",
-			when, first, pl.Target.Name, since, what, upperFirst(mgr), h.with, first, first)
+		return fmt.Sprintf("%s It is about what you need while the promotion round comes, and %s and %s say plainly what they can and cannot promise.", lead, mgr, h.with)
 	}
-	return fmt.Sprintf("A conversation about staying, %s: %s has been at the %s bar since %s, %s. %s asks what would make %s leave, what %s needs while the round comes, and says plainly what %s can and cannot promise.",
-		when, first, pl.Target.Name, since, what, upperFirst(mgr), first, first, mgr)
+	return fmt.Sprintf("%s It is about what you need while the promotion round comes, and %s says plainly what can and cannot be promised.", lead, mgr)
 }
 
 // doneBefore is action said after the person's own goal on s that is done, within their

@@ -196,6 +196,12 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 				return fmt.Sprintf("Have I introduced %s to %s yet, for a first session on %s?", first, l.Person.Name, lowerFirst(l.Skill.Name))
 			}
 		}
+		if o := pl.outside; o != nil && strings.HasPrefix(c, "An introduction to "+o.who+" ") {
+			if o.via != "" {
+				return fmt.Sprintf("Have I asked %s yet for %s to mentor %s in %s?", o.via, o.who, first, strings.Join(o.skills, " and "))
+			}
+			return fmt.Sprintf("Have I found %s yet to mentor %s in %s?", o.who, first, strings.Join(o.skills, " and "))
+		}
 	case strings.Contains(c, " as onboarding buddy"):
 		buddy, _, _ := strings.Cut(c, " as onboarding buddy")
 		return fmt.Sprintf("Did %s and %s have their weekly half-hour as buddies since our last 1:1?", first, buddy)

@@ -133,7 +133,7 @@ func TestColdRead6Finding23ReadyForMonths(t *testing.T) {
 		"Scope in Group Product Manager terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is Pat's to run, with its decisions, agreed at the next 1:1.",
 		// Cold read 7: on the day of the next career conversation, in the
 		// words of Pat's own file (nothing written down since).
-		"A conversation about staying, at the career conversation on Tuesday 1 December, the first 1:1 of December: Pat has been at the Group Product Manager bar since 2026-05-19, six months, with nothing new written down since: Rosa asks what has kept Pat's work out of sight, as that is what a promotion case needs. Rosa asks what would make Pat leave, what Pat needs while the round comes, and says plainly what Rosa can and cannot promise.",
+		"A conversation about staying, at the career conversation on Tuesday 1 December, the first 1:1 of December: you have been at the Group Product Manager bar since 2026-05-19, six months, with nothing new written down since: Rosa asks what has kept your work out of sight, as that is what a promotion case needs. It is about what you need while the promotion round comes, and Rosa says plainly what can and cannot be promised.",
 	} {
 		if !slices.Contains(pl.Commitments, want) {
 			t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
@@ -150,7 +150,7 @@ func TestColdRead6Finding23ReadyForMonths(t *testing.T) {
 	}
 	cfg.Agenda.Weekday = "thursday"
 	pl = buildCfg(t, cfg, p, hist, rosa)
-	if want := `A conversation about staying, at the career conversation on Thursday 3 December, the first 1:1 of December: Pat has been at the Group Product Manager bar since 2026-05-19, six months, with two pieces of work written down since, the latest "Ran the retro; two of its actions have shipped". Rosa asks what would make Pat leave, what Pat needs while the round comes, and says plainly what Rosa can and cannot promise.`; !slices.Contains(pl.Commitments, want) {
+	if want := `A conversation about staying, at the career conversation on Thursday 3 December, the first 1:1 of December: you have been at the Group Product Manager bar since 2026-05-19, six months, with two pieces of work written down since, the latest "Ran the retro; two of its actions have shipped". It is about what you need while the promotion round comes, and Rosa says plainly what can and cannot be promised.`; !slices.Contains(pl.Commitments, want) {
 		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
 	}
 	cfg.Agenda.Weekday = ""
@@ -192,7 +192,7 @@ func TestColdRead6Finding24TheTeamsRealSituation(t *testing.T) {
 	pl = buildCfg(t, cfg, sol, nil, ria, ada, lee)
 	if want := []string{
 		"You lead Lee Park.",
-		"Your move to the individual-contributor track leaves Lee without a manager: nobody in your line is within reach of Group Product Manager yet, so their next manager comes from elsewhere or from a hire. Agree with Ria at your next 1:1 who leads them, and from when, before anything is announced.",
+		"Your move to the individual-contributor track leaves Lee without a manager: nobody in your line is within reach of Group Product Manager yet, so their next manager comes from elsewhere or from a hire. Agree with Ria at your next 1:1 who leads them, and from when, before anything is announced. What their plan commits their manager to passes to that next manager as it stands: the plans say \"your manager\", not your name.",
 	}; !slices.Equal(pl.People, want) {
 		t.Errorf("a leader under the top:\n got %q\nwant %q", pl.People, want)
 	}

@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -125,6 +126,30 @@ func handoverEnd(pl *Plan) time.Time {
 		return time.Time{}
 	}
 	return pl.Today.day.AddDate(0, 0, handoverDays)
+}
+
+// CommitsBy is who the plan's commitments are signed by: the manager by
+// name, or "Your manager" while the manager hands their people over. The
+// commitments run past the hand-over, so they belong to the role, not to
+// the person leaving it; and the report's plan says nothing of the move.
+func (pl *Plan) CommitsBy() string {
+	switch {
+	case pl.handover != nil:
+		return "Your manager"
+	case pl.Person.ManagerName != "":
+		return pl.Person.ManagerName
+	}
+	return "The manager"
+}
+
+// aheadCall is how the plan names the manager in a promise of work still
+// to come: "your manager" while the manager hands their people over (see
+// CommitsBy), else as the plan calls them.
+func (pl *Plan) aheadCall() string {
+	if pl.handover != nil {
+		return "your manager"
+	}
+	return cmp.Or(pl.ManagerCall, pl.Person.ManagerName, "your manager")
 }
 
 // caseWith is who makes the promotion case with the manager: the manager's

@@ -34,10 +34,20 @@ func TestHandoverOfAManagerMovingOff(t *testing.T) {
 	for _, a := range []*skills.Aspiration{ic, {Track: skills.TrackIC, Role: "distinguished-pm"}} {
 		pl := buildCfg(t, cfg, newP(), hist, rosa(a, "vic"), vic)
 		sponsor := "Sponsorship: make the case for Pat as Group Product Manager at the next promotion round, with the evidence in this plan, together with Vic Amadi."
-		staying := "A conversation about staying, at the career conversation on Tuesday 1 December, the first 1:1 of December: Pat has been at the Group Product Manager bar since 2026-05-19, six months, with nothing new written down since: Rosa asks what has kept Pat's work out of sight, as that is what a promotion case needs. Rosa and Vic Amadi ask what would make Pat leave, what Pat needs while the round comes, and say plainly what they can and cannot promise."
+		staying := "A conversation about staying, at the career conversation on Tuesday 1 December, the first 1:1 of December: you have been at the Group Product Manager bar since 2026-05-19, six months, with nothing new written down since: your manager asks what has kept your work out of sight, as that is what a promotion case needs. It is about what you need while the promotion round comes, and your manager and Vic Amadi say plainly what they can and cannot promise."
 		for _, want := range []string{sponsor, staying} {
 			if !slices.Contains(pl.Commitments, want) {
 				t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
+			}
+		}
+		// The promises run past the hand-over: the role signs them, and
+		// no line names the manager leaving it.
+		if got := pl.CommitsBy(); got != "Your manager" {
+			t.Errorf("commitments signed by %q, want the role", got)
+		}
+		for _, c := range pl.Commitments {
+			if strings.Contains(c, "Rosa") {
+				t.Errorf("commitment %q names the manager who hands Pat over", c)
 			}
 		}
 		for _, c := range pl.Commitments {

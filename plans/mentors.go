@@ -2,6 +2,7 @@ package plans
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -29,12 +30,15 @@ import (
 //     needs are served in rounds (everyone's first focus skill, then the
 //     second...), people by id within a round, and the mentor chosen is the
 //     least loaded, then the strongest in the skill, then the first by id;
+//   - someone leaving people management (a manager whose own file asks for
+//     the individual-contributor track) mentors no people-manager skill:
+//     the team development skills of the People Manager persona;
 //   - one mentor, one skill of a mentee's in a cycle: a second skill with
 //     the same mentor halves the time on both and puts one voice on all of
 //     a person's growth, so the mentee's next skill goes to the next best
-//     mentor, who takes capacity as any other; only a skill nobody else can
-//     take goes, after every other need, to a mentor the person has already
-//     who holds it, while that mentor carries fewer than capacity skills;
+//     mentor, who takes capacity as any other; a skill nobody else can take
+//     gets no mentor in the team, and the plan says who could from outside
+//     it (unpaired), rather than doubling up;
 //   - what people want comes before that order (their aspirations): the
 //     needs a mentee wants to grow are served first, in rounds of their
 //     own, and a mentor who wants to teach the skill is chosen before one
@@ -65,13 +69,17 @@ type Pair struct {
 // reports, their mentors and mentees), not at every holder: a team of
 // thousands is matched in time linear in its needs.
 func Match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int) []Pair {
-	return match(m, team, focus, capacity, busy, nil)
+	pairs, _ := match(m, team, focus, capacity, busy, nil)
+	return pairs
 }
 
 // match is [Match], where own, when it has a person's levels, gives the
 // levels their step starts from (their plan's), the team's being those a
-// mentor is matched on (see heldLevels).
-func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int, own map[string]map[string]int) []Pair {
+// mentor is matched on (see heldLevels). second are the focus skills, by
+// mentee id, that only a mentor the mentee has already could take: the
+// one-skill rule leaves them without a mentor in the team, and the plan
+// says who could from outside it.
+func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, capacity int, busy map[string]int, own map[string]map[string]int) (pairs []Pair, second map[string][]string) {
 	people := slices.Clone(team)
 	slices.SortFunc(people, func(a, b *skills.Person) int { return cmp.Compare(a.ID, b.ID) })
 	load := make([]int, len(people)) // person -> mentees and buddies: the time they give
@@ -84,7 +92,7 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 	file := func(i int) {
 		p := people[i]
 		for id, lvl := range p.Levels {
-			if lvl > 0 && meetsOwnBar(m, p, id, lvl) {
+			if mentorsIn(m, p, id, lvl) {
 				addHolder(holders, id, i, lvl, load[i])
 				if wantsToTeach(p, id) {
 					addHolder(teachers, id, i, lvl, load[i])
@@ -105,7 +113,6 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			file(i)
 		}
 	}
-	var pairs []Pair
 	rounds := 0
 	for _, p := range people {
 		rounds = max(rounds, len(focus[p.ID]))
@@ -198,33 +205,28 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 		}
 		pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 	}
-	// A focus skill nobody else can take goes to a mentor the person has
-	// already, the strongest of them at the level it asks for, while that
-	// mentor carries fewer than capacity skills in all: one voice on two
-	// skills is better than a focus skill with none.
+	// A focus skill that only a mentor the person has already holds, one
+	// who would have room for it (fewer than capacity skills), or would but
+	// for leaving people management: the one-skill rule leaves it unpaired
+	// rather than put one voice on two skills (or a people-manager skill
+	// with someone leaving the job).
 	carries := map[string]int{}
 	for _, pr := range pairs {
 		carries[pr.Mentor]++
 	}
+	second = map[string][]string{}
 	for _, nd := range unserved {
 		p := people[nd.person]
-		s := m.Skill(focus[p.ID][nd.round])
-		target := m.Role(p.TargetRole(m))
-		lvl := p.Levels[s.ID]
-		if o, ok := own[p.ID][s.ID]; ok {
+		id := focus[p.ID][nd.round]
+		lvl := p.Levels[id]
+		if o, ok := own[p.ID][id]; ok {
 			lvl = o
 		}
-		need := lvl + 1
-		best := -1
-		for _, qi := range mentorsOf[nd.person] {
+		if slices.ContainsFunc(mentorsOf[nd.person], func(qi int) bool {
 			q := people[qi]
-			if l := q.Levels[s.ID]; l >= need && carries[q.ID] < capacity && meetsOwnBar(m, q, s.ID, l) && (best < 0 || l > people[best].Levels[s.ID]) {
-				best = qi
-			}
-		}
-		if best >= 0 {
-			carries[people[best].ID]++
-			pairs = append(pairs, Pair{Mentor: people[best].ID, Mentee: p.ID, Skill: s.ID, Level: people[best].Levels[s.ID], Expect: s.Expect[target.ID]})
+			return q.Levels[id] > lvl && carries[q.ID] < capacity && meetsOwnBar(m, q, id, q.Levels[id])
+		}) {
+			second[p.ID] = append(second[p.ID], id)
 		}
 	}
 	order := map[string]int{}
@@ -247,7 +249,7 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 	for i := range sorted {
 		pairs[i] = sorted[i].Pair
 	}
-	return pairs
+	return pairs, second
 }
 
 // candidates returns how many people could mentor person pi (an index
@@ -261,7 +263,7 @@ func candidates(m *skills.Matrix, people []*skills.Person, focus map[string][]st
 			continue
 		}
 		for id, lvl := range q.Levels {
-			if lvl > 0 && meetsOwnBar(m, q, id, lvl) {
+			if mentorsIn(m, q, id, lvl) {
 				levels[id] = append(levels[id], lvl)
 			}
 		}
@@ -287,7 +289,7 @@ func candidates(m *skills.Matrix, people []*skills.Person, focus map[string][]st
 		n := len(ls) - at
 		holds := func(q *skills.Person) bool {
 			l := q.Levels[id]
-			return q != nil && l > lvl && meetsOwnBar(m, q, id, l) && canMentor(m, q)
+			return q != nil && l > lvl && mentorsIn(m, q, id, l) && canMentor(m, q)
 		}
 		for _, q := range append([]*skills.Person{p, byID[p.Manager], byID[calibrator[p.ID]]}, reports[p.ID]...) {
 			if q != nil && holds(q) {
@@ -320,6 +322,21 @@ func canMentor(m *skills.Matrix, p *skills.Person) bool {
 func meetsOwnBar(m *skills.Matrix, p *skills.Person, id string, lvl int) bool {
 	s := m.Skill(id)
 	return s != nil && lvl >= s.Expect[p.Role]
+}
+
+// mentorsIn reports whether p, who may mentor (canMentor), may mentor
+// skill id at their level lvl in it: at their own role's bar, and not a
+// people-manager skill when p is leaving people management (leavesLeading).
+func mentorsIn(m *skills.Matrix, p *skills.Person, id string, lvl int) bool {
+	return lvl > 0 && meetsOwnBar(m, p, id, lvl) && !(leavesLeading(m, p) && managesPeople(m.Skill(id)))
+}
+
+// managesPeople reports whether s is a people manager's skill: in the
+// team development pillar and of the People Manager persona (hiring,
+// delegation, development plans), not one anyone who mentors uses
+// (coaching and mentoring itself).
+func managesPeople(s *skills.Skill) bool {
+	return s != nil && s.Pillar == "team-development" && slices.Contains(s.Personas, "people-manager")
 }
 
 // calibrators maps each person's id to their manager's manager's id, the
@@ -540,11 +557,20 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 			own[p.ID] = p.Levels
 		}
 	}
-	ix.pairs = match(m, held, focus, cfg.Team.MentorCapacity, busy, own)
+	var second map[string][]string
+	ix.pairs, second = match(m, held, focus, cfg.Team.MentorCapacity, busy, own)
 	ix.byMentor, ix.byMentee = map[string][]Pair{}, map[string][]Pair{}
 	for _, pr := range ix.pairs {
 		ix.byMentor[pr.Mentor] = append(ix.byMentor[pr.Mentor], pr)
 		ix.byMentee[pr.Mentee] = append(ix.byMentee[pr.Mentee], pr)
+	}
+	ix.unpaired = map[string][]string{}
+	for _, p := range held {
+		for _, id := range focus[p.ID] {
+			if slices.Contains(second[p.ID], id) {
+				ix.unpaired[p.ID] = append(ix.unpaired[p.ID], id) // in focus order
+			}
+		}
 	}
 }
 
@@ -739,4 +765,39 @@ func heldLevels(team []*skills.Person, rebased map[string]Baseline) []*skills.Pe
 		out[i] = &c
 	}
 	return out
+}
+
+// outsideMentor is a mentor to find outside the team: for skills nobody
+// in it can take this time (the one-skill rule holds rather than doubling
+// up), someone in the role the person is reaching (who), introduced
+// through via, the manager's manager, when the team names one.
+type outsideMentor struct {
+	skills   []string
+	who, via string
+}
+
+// mentorsOutside are the Mentors section's lines for the focus skills ids
+// that matching found nobody in the team for, and the commitment's terms;
+// above are the names over the person's manager, nearest first.
+func mentorsOutside(m *skills.Matrix, ids []string, target *skills.Role, above []string) ([]string, *outsideMentor) {
+	if len(ids) == 0 || target == nil {
+		return nil, nil
+	}
+	o := &outsideMentor{who: article(target.Name) + " from another group"}
+	if len(above) > 0 {
+		o.via = above[0]
+	}
+	var lines []string
+	for _, id := range ids {
+		s := m.Skill(id)
+		if s == nil {
+			continue
+		}
+		o.skills = append(o.skills, lowerFirst(s.Name))
+		lines = append(lines, fmt.Sprintf("%s: nobody in the team this time; %s instead", s.Name, o.who))
+	}
+	if len(lines) == 0 {
+		return nil, nil
+	}
+	return lines, o
 }

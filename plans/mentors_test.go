@@ -265,14 +265,29 @@ func TestMatch(t *testing.T) {
 			want:     []string{"bo > ann: negotiation"},
 		},
 		{
-			name: "a skill nobody else can take goes to a mentor the person has",
+			name: "a skill nobody else can take gets no mentor, rather than doubling up",
 			team: []*skills.Person{
 				person("ann", "pm", "", map[string]int{"negotiation": 2, "hiring": 1}),
 				person("bo", "gpm", "", map[string]int{"negotiation": 5, "hiring": 3}),
 			},
 			focus:    map[string][]string{"ann": {"negotiation", "hiring"}},
 			capacity: 2,
-			want:     []string{"bo > ann: negotiation", "bo > ann: hiring"},
+			want:     []string{"bo > ann: negotiation"},
+		},
+		{
+			name: "a manager leaving people management mentors no people-manager skill, but still coaching",
+			team: []*skills.Person{
+				person("ann", "senior-pm", "", map[string]int{"delegation": 2, "coaching": 2, "negotiation": 2}),
+				func() *skills.Person {
+					q := person("bo", "gpm", "", map[string]int{"delegation": 4, "coaching": 4, "negotiation": 2})
+					q.Aspiration = &skills.Aspiration{Track: skills.TrackIC}
+					return q
+				}(),
+				person("cy", "gpm", "", map[string]int{"delegation": 3, "coaching": 3, "negotiation": 2}),
+			},
+			focus:    map[string][]string{"ann": {"delegation", "coaching"}},
+			capacity: 2,
+			want:     []string{"cy > ann: delegation", "bo > ann: coaching"},
 		},
 		{
 			name: "the scarcest need first: the one mentor only one need can have is kept for it",
@@ -465,7 +480,6 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 	}
 	mentors := map[string]map[string]bool{} // mentee -> their mentors
 	served := map[string]bool{}             // mentee/skill
-	second := map[string][]string{}         // mentee -> skills taken by a mentor they have already
 	carries := map[string]int{}             // mentor -> skills
 	for _, pr := range pairs {
 		mentor, mentee := byID[pr.Mentor], byID[pr.Mentee]
@@ -481,14 +495,14 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 			return fmt.Sprintf("%v: the mentor calibrates the mentee", pr)
 		case mentor.Levels[pr.Skill] < want || pr.Level != mentor.Levels[pr.Skill]:
 			return fmt.Sprintf("%v: the mentor's level is not %d or more", pr, want)
-		case !canMentor(m, mentor) || !meetsOwnBar(m, mentor, pr.Skill, mentor.Levels[pr.Skill]):
+		case !canMentor(m, mentor) || !mentorsIn(m, mentor, pr.Skill, mentor.Levels[pr.Skill]):
 			return fmt.Sprintf("%v: the mentor may not mentor this skill", pr)
 		}
 		if mentors[pr.Mentee] == nil {
 			mentors[pr.Mentee] = map[string]bool{}
 		}
 		if mentors[pr.Mentee][pr.Mentor] {
-			second[pr.Mentee] = append(second[pr.Mentee], pr.Skill)
+			return fmt.Sprintf("%v: a second skill with a mentor the mentee has", pr)
 		}
 		mentors[pr.Mentee][pr.Mentor] = true
 		served[pr.Mentee+"/"+pr.Skill] = true
@@ -513,13 +527,6 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 			return fmt.Sprintf("%s gives time to %d people, capacity %d", id, l, capacity)
 		}
 	}
-	// A second skill with a mentor the person has is only for a skill
-	// nobody else could take: checked below as any unserved need would be.
-	for mentee, ids := range second {
-		for _, skill := range ids {
-			served[mentee+"/"+skill] = false
-		}
-	}
 	for _, p := range team {
 		for _, skill := range focus[p.ID] {
 			want, ok := need(p, skill)
@@ -529,7 +536,7 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 			for _, q := range team {
 				lvl := q.Levels[skill]
 				if q == p || q.ID == p.Manager || q.Manager == p.ID || q.ID == calibrator[p.ID] || mentors[q.ID][p.ID] ||
-					lvl < want || !canMentor(m, q) || !meetsOwnBar(m, q, skill, lvl) ||
+					lvl < want || !canMentor(m, q) || !mentorsIn(m, q, skill, lvl) ||
 					mentors[p.ID][q.ID] || load[q.ID] >= capacity || len(mentors[p.ID]) >= capacity {
 					continue
 				}
@@ -538,4 +545,30 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 		}
 	}
 	return ""
+}
+
+// A focus skill only a mentor the person has already could take is left
+// unpaired rather than doubled up, and named as such for the plan to say
+// who could mentor it from outside the team; a skill nobody holds is not.
+func TestMatchNamesTheSecondSkillLeftOutside(t *testing.T) {
+	m := matrix(t)
+	team := []*skills.Person{
+		{ID: "ann", Name: "ann", Role: "pm", Levels: map[string]int{"negotiation": 2, "hiring": 1, "product-strategy": 1}},
+		{ID: "bo", Name: "bo", Role: "gpm", Levels: map[string]int{"negotiation": 5, "hiring": 3}},
+	}
+	focus := map[string][]string{"ann": {"negotiation", "hiring", "product-strategy"}}
+	pairs, second := match(m, team, focus, 2, nil, nil)
+	if got := pairStrings(pairs); !slices.Equal(got, []string{"bo > ann: negotiation"}) {
+		t.Errorf("pairs %q", got)
+	}
+	if got := second["ann"]; !slices.Equal(got, []string{"hiring"}) {
+		t.Errorf("left for outside the team: %q, want hiring only", got)
+	}
+	lines, o := mentorsOutside(m, second["ann"], m.Role("senior-pm"), []string{"Vic Amadi"})
+	if want := []string{"Hiring strategy: nobody in the team this time; a Senior Product Manager from another group instead"}; !slices.Equal(lines, want) {
+		t.Errorf("mentors section %q, want %q", lines, want)
+	}
+	if o == nil || o.via != "Vic Amadi" || o.who != "a Senior Product Manager from another group" {
+		t.Errorf("outside mentor %+v", o)
+	}
 }

@@ -201,8 +201,10 @@ func promiseList(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + ", and " + items[len(items)-1]
 }
 
-// welcome is what a new hire's At a glance says, in their manager's voice
-// (first is what the manager calls them): what the first 90 days are for,
+// welcome is what a new hire's At a glance says, to them, with their
+// manager named as the commitments below name them (one voice: never "I"
+// above a list their manager signs by name; first is what the manager
+// calls them): what the first 90 days are for,
 // read from the plan's phases, who their buddy is, and their first real
 // piece of work, their open goal due soonest; "" when the plan is not an
 // onboarding plan.
@@ -217,11 +219,12 @@ func welcome(pl *Plan, first, buddy string, goals []skills.Goal) string {
 			learn = append(learn, t)
 		}
 	}
+	mgr := pl.aheadCall()
 	s := fmt.Sprintf("Welcome, %s.", first)
 	if len(learn) > 0 {
 		s += fmt.Sprintf(" These first 90 days are for learning %s, before anyone judges your work", strings.Join(learn, ", then "))
 		if o.FirstAssessment != "" {
-			s += fmt.Sprintf(": your first full assessment is on %s, and we prepare it together", o.FirstAssessment)
+			s += fmt.Sprintf(": your first full assessment is on %s, and you and %s prepare it together", o.FirstAssessment, mgr)
 		}
 		s += "."
 	}
@@ -238,9 +241,9 @@ func welcome(pl *Plan, first, buddy string, goals []skills.Goal) string {
 		}
 	}
 	if next != nil {
-		s += fmt.Sprintf(" Your first real piece of work is \"%s\", due %s: the calls on it are yours, and I keep the time for it clear.", next.Text, date(next.Due))
+		s += fmt.Sprintf(" Your first real piece of work is \"%s\", due %s: the calls on it are yours, and %s keeps the time for it clear.", next.Text, date(next.Due), mgr)
 	} else {
-		s += " Your first real piece of work we choose together at our next 1:1, from what you find in these weeks."
+		s += fmt.Sprintf(" You and %s choose your first real piece of work together at your next 1:1, from what you find in these weeks.", mgr)
 	}
 	return s
 }

@@ -719,8 +719,18 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 			for _, id := range led {
 				names = append(names, team.callName(team.people[id]))
 			}
-			out = append(out, fmt.Sprintf("Your move to the individual-contributor track leaves %s without a manager: %s. Agree with %s at your next 1:1 who leads them, and from when, before anything is announced.",
-				andList(names), stepIn(m, team, p, "your line"), with))
+			// Their plans sign what they promise as "your manager": the
+			// promises pass to whoever leads them next (see CommitsBy).
+			line := fmt.Sprintf("Your move to the individual-contributor track leaves %s without a manager: %s. Agree with %s at your next 1:1 who leads them, and from when, before anything is announced.",
+				andList(names), stepIn(m, team, p, "your line"), with)
+			if team.names[p.Manager] != "" { // as handoverOf reads it
+				plans := "each of their plans commits"
+				if len(names) == 1 {
+					plans = "their plan commits"
+				}
+				line += fmt.Sprintf(" What %s their manager to passes to that next manager as it stands: the plans say \"your manager\", not your name.", plans)
+			}
+			out = append(out, line)
 		} else if len(ready) == 0 {
 			out = append(out, fmt.Sprintf("Nobody in your line could step into your role (%s) yet, were you to move or be away for long: name at your next review whose plan could aim at it.", role.Name))
 		} else {

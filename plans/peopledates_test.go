@@ -59,11 +59,12 @@ func TestCalibrationDates(t *testing.T) {
 	}
 }
 
-// A new hire's At a glance is their manager speaking to them: what the 90
-// days are for, their buddy, and their first real piece of work, their own
-// goal due soonest.
+// A new hire's At a glance speaks to them and names their manager as the
+// commitments below do, never "I" above a list the manager signs by name:
+// what the 90 days are for, their buddy, and their first real piece of
+// work, their own goal due soonest.
 func TestWelcomeInTheManagersVoice(t *testing.T) {
-	pl := &Plan{Verdict: Verdict{Kind: "onboarding"}, Onboarding: &Onboarding{FirstAssessment: "2027-01-10", Phases: []Phase{
+	pl := &Plan{ManagerCall: "Kay", Verdict: Verdict{Kind: "onboarding"}, Onboarding: &Onboarding{FirstAssessment: "2027-01-10", Phases: []Phase{
 		{Title: "Learn the product and its customers"}, {Title: "Learn the team and the business"}, {Title: "Contribute and set direction"},
 	}}}
 	goals := []skills.Goal{
@@ -71,11 +72,11 @@ func TestWelcomeInTheManagersVoice(t *testing.T) {
 		{Text: "Ship the refund page with Support", Due: day("2027-01-29")},
 		{Text: "Read the strategy", Due: day("2026-11-01"), Done: day("2026-10-30")},
 	}
-	want := `Welcome, Ada. These first 90 days are for learning the product and its customers, then the team and the business, before anyone judges your work: your first full assessment is on 2027-01-10, and we prepare it together. Bo Lin is your onboarding buddy: half an hour every week, for whatever nobody writes down. Your first real piece of work is "Ship the refund page with Support", due 2027-01-29: the calls on it are yours, and I keep the time for it clear.`
+	want := `Welcome, Ada. These first 90 days are for learning the product and its customers, then the team and the business, before anyone judges your work: your first full assessment is on 2027-01-10, and you and Kay prepare it together. Bo Lin is your onboarding buddy: half an hour every week, for whatever nobody writes down. Your first real piece of work is "Ship the refund page with Support", due 2027-01-29: the calls on it are yours, and Kay keeps the time for it clear.`
 	if got := welcome(pl, "Ada", "Bo Lin", goals); got != want {
 		t.Errorf("welcome\n got %q\nwant %q", got, want)
 	}
-	want = "Welcome, Ada. These first 90 days are for learning the product and its customers, then the team and the business, before anyone judges your work: your first full assessment is on 2027-01-10, and we prepare it together. Your first real piece of work we choose together at our next 1:1, from what you find in these weeks."
+	want = "Welcome, Ada. These first 90 days are for learning the product and its customers, then the team and the business, before anyone judges your work: your first full assessment is on 2027-01-10, and you and Kay prepare it together. You and Kay choose your first real piece of work together at your next 1:1, from what you find in these weeks."
 	if got := welcome(pl, "Ada", "", nil); got != want {
 		t.Errorf("welcome, no buddy nor goal\n got %q\nwant %q", got, want)
 	}

@@ -154,6 +154,12 @@ type Plan struct {
 	// AlsoMentoredBy names the teammates whose own evidence records
 	// mentoring the person, beyond the mentors above, one line each.
 	AlsoMentoredBy []string `json:"also_mentored_by,omitempty"`
+	// MentorsOutside are the focus skills nobody in the team can mentor this
+	// time, each said with who could from outside it, one line each.
+	MentorsOutside []string `json:"mentors_outside,omitempty"`
+	// outside is what the commitment to introduce that mentor says: the
+	// skills (lowered), who could, and who is asked for the introduction.
+	outside        *outsideMentor
 	mentoredByName string
 	Mentoring      []MentorLink   `json:"mentoring"`
 	Conversations  []Conversation `json:"conversations"`
@@ -587,6 +593,7 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
+	pl.MentorsOutside, pl.outside = mentorsOutside(m, team.unpaired[p.ID], target, pl.above)
 	if gm, ok := team.goalMentor[p.ID]; ok {
 		until := ""
 		if gm.Due != "" {
@@ -883,6 +890,9 @@ type TeamIndex struct {
 	pairs    []Pair
 	byMentor map[string][]Pair
 	byMentee map[string][]Pair
+	// unpaired are the focus skills the one-skill rule left without a
+	// mentor in the team (see match), by person id, in focus order.
+	unpaired map[string][]string
 	names    map[string]string
 	// people are everyone by id; flagged the managers whose ratings stand
 	// apart from the other managers' (see Team's calibration).
@@ -1165,7 +1175,7 @@ func atBarSince(m *skills.Matrix, p *skills.Person, target *skills.Role, sorted 
 func focusNote(pl *Plan, want int) string {
 	switch {
 	case pl.Onboarding != nil:
-		return "While you are onboarding, I keep the focus to your own goals and what your role asks today; the rest waits for your first full assessment."
+		return "While you are onboarding, the focus stays on your own goals and what your role asks today; the rest waits for your first full assessment."
 	case pl.Current.Assessed*2 < pl.Current.Total:
 		return "Most skills have no level yet, so the focus stops here: the next assessment will show what else to work on."
 	case pl.Returned != "" && len(pl.Reentry) > 0:
@@ -1615,6 +1625,10 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 		return ""
 	}
 	rank := m.RoleRank(p.Role)
+	// A new hire in their first 90 days is helped last: their buddy and
+	// their manager hold those weeks, so a third offer waits for the 90
+	// days to end and is agreed with whoever onboards them first.
+	var newcomer *skills.Person
 	for _, f := range team.focusedOn[st.ID] {
 		id := f.id
 		if f.level >= st.Level || f.level >= f.bar || f.rank > rank || id == p.ID || id == p.Manager || used[id] {
@@ -1627,11 +1641,26 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 		if slices.ContainsFunc(team.byMentee[id], func(pr Pair) bool { return pr.Skill == st.ID }) {
 			continue // a mentor is matched with them in it already: a second offer crowds them
 		}
+		if q.Manager != p.ID && NewHire(q, TodayOf(p).day) {
+			if newcomer == nil && team.buddyOf[id] != p.ID {
+				newcomer = q
+			}
+			continue
+		}
 		used[id] = true
 		if q.Manager == p.ID {
 			return fmt.Sprintf("%s, who reports to you, has it as a focus: coach it at your 1:1s with real work on the table", q.Name)
 		}
-		return fmt.Sprintf("%s has it as a focus: offer an hour on %s's live work, and review one piece of it together", q.Name, firstWord(q.Name))
+		return fmt.Sprintf("%s has it as a focus: offer an hour on %s live work, and review one piece of it together", q.Name, possessive(team.callName(q)))
+	}
+	if q := newcomer; q != nil {
+		used[q.ID] = true
+		through := fmt.Sprintf("%s, the onboarding buddy", team.names[team.buddyOf[q.ID]])
+		if team.buddyOf[q.ID] == "" {
+			through = team.managerCall(q) + ", who leads the onboarding"
+		}
+		return fmt.Sprintf("%s has it as a focus and is onboarding to %s: after that, offer an hour on %s live work, agreed first with %s",
+			q.Name, longDate(q.Joined.AddDate(0, 0, 90), time.Time{}), possessive(team.callName(q)), through)
 	}
 	// Else no use: the matrix's generic work for the level would be new
 	// scope with nobody behind it, the same sentence for everyone.
@@ -2078,7 +2107,7 @@ func (pl *Plan) CaseNote() string {
 	if len(goals) > 0 {
 		evidence = strings.Join(goals, "; ")
 	}
-	who := cmp.Or(pl.ManagerCall, pl.Person.ManagerName, "your manager")
+	who := pl.aheadCall()
 	makes := "makes"
 	if with := pl.caseWith(); with != "" {
 		who, makes = who+" and "+with, "make"
