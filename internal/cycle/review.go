@@ -582,6 +582,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	case held(pl):
 		r.Change = r.heldChange(in)
 	}
+	r.Change = r.inWords(r.Change) // read as prose, as the drafts are
 	r.Promotion = promotion(pl, r.First)
 	r.Handover = r.handover(in)
 	r.Carried = r.carry(in)
