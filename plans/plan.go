@@ -1015,7 +1015,7 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 	}
 	slices.Sort(managers)
 	var t Team
-	t.calibrate(m, managers, reports, func(id string) PersonRef { return PersonRef{ID: id, Name: ix.names[id]} }, rebased)
+	t.calibrate(m, managers, reports, func(id string) PersonRef { return PersonRef{ID: id, Name: ix.names[id]} }, rebased, time.Time{})
 	ix.flagged, ix.calib = map[string]bool{}, map[string]Calibration{}
 	for _, c := range t.Calib {
 		if c.Flagged {

@@ -195,6 +195,19 @@ type Calibration struct {
 	// LeftOut counts those people: team.md, which every manager reads,
 	// says only how many, and the calibration packet says who and why.
 	LeftOut int `json:"-"`
+	// AllMean is Mean over every person of the manager's with a level
+	// assessed, those left out included; AllAssessed counts them.
+	AllMean     float64 `json:"-"`
+	AllAssessed int     `json:"-"`
+	// Uncounted says it when the manager leaves people out, yet AllMean
+	// sits more than CalibrationThreshold from the compared managers'
+	// mean, Reference: the leniency (or harshness) the comparison cannot
+	// show yet, and whose levels to test first (see uncounted).
+	Uncounted string  `json:"-"`
+	Reference float64 `json:"-"`
+	// Left are the people left out; test names their baseline.
+	Left []PersonRef `json:"-"`
+	test string
 }
 
 // MinCalibrationPeople is how many of a manager's people must be assessed
@@ -426,7 +439,13 @@ func BuildTeam(in TeamInput) (*Team, error) {
 		all = append(all, id)
 	}
 	slices.Sort(all)
-	t.calibrate(m, all, reports, ref, rebasedBy(in.Plans))
+	var newest time.Time // the year dates in words are written against
+	for _, p := range in.People {
+		if p.Assessed.After(newest) {
+			newest = p.Assessed
+		}
+	}
+	t.calibrate(m, all, reports, ref, rebasedBy(in.Plans), newest)
 	t.Managers = len(all)
 	// In the view's tree order: each manager's place, looked up, not
 	// searched for at every comparison.
@@ -637,7 +656,10 @@ func (t *Team) stepIn(m *skills.Matrix, managers []string, byID map[string]*skil
 // the bar may sit from the other managers' before a calibration talk.
 const CalibrationThreshold = 0.5
 
-func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string][]*skills.Person, ref func(string) PersonRef, rebased map[string]Baseline) {
+// thresholdWords is CalibrationThreshold in words.
+const thresholdWords = "half a level"
+
+func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string][]*skills.Person, ref func(string) PersonRef, rebased map[string]Baseline, today time.Time) {
 	for _, id := range managers {
 		c := Calibration{Manager: ref(id)}
 		var sum float64
@@ -649,13 +671,19 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 		// people.
 		var selfSum, selfPeople, selfIn int
 		var left []*skills.Person
+		var allSum float64
 		for _, p := range reports[id] {
 			c.People = append(c.People, ref(p.ID))
 			if len(p.Self) > 0 {
 				selfPeople++
 			}
+			if d, ok := meanDistance(m, p); ok {
+				allSum += d
+				c.AllAssessed++
+			}
 			if _, ok := rebased[p.ID]; ok {
 				left = append(left, p)
+				c.Left = append(c.Left, ref(p.ID))
 				continue
 			}
 			if len(p.Self) > 0 {
@@ -684,6 +712,10 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 		}
 		c.Assessed, c.TooFew = n, n < MinCalibrationPeople
 		c.Note, c.LeftOut = leftOutNote(left, rebased, ref, ref(id).Name), len(left)
+		if c.AllAssessed > 0 {
+			c.AllMean = round2(allSum / float64(c.AllAssessed))
+		}
+		c.test = testFirst(left, rebased, ref, ref(id).Name, today)
 		switch {
 		case selfPeople > 0 && selfIn < MinSelfPeople:
 			c.SelfCount, c.SelfHidden = 0, true
@@ -699,6 +731,7 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 			t.Compared++
 		}
 	}
+	t.uncounted()
 	if t.Compared < 2 {
 		return
 	}
@@ -718,6 +751,102 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// meanDistance is p's mean distance from their role's bar over the skills
+// assessed; false when none is.
+func meanDistance(m *skills.Matrix, p *skills.Person) (float64, bool) {
+	d, k := 0, 0
+	for _, s := range m.Skills {
+		if lvl, ok := p.Levels[s.ID]; ok {
+			d += lvl - s.Expect[p.Role]
+			k++
+		}
+	}
+	if k == 0 {
+		return 0, false
+	}
+	return float64(d) / float64(k), true
+}
+
+// uncounted marks the managers whose ratings the comparison cannot judge
+// yet and who stand apart all the same: a manager not compared, or who
+// leaves people out for a new baseline nobody has calibrated, whose mean
+// over all their people sits more than CalibrationThreshold (the gap that
+// flags a compared manager) from the compared managers' mean. Only a
+// manager with such a baseline is marked: it is the assessment to test
+// first, and a mean over one or two people with settled levels says more
+// about them than about their manager. With no other manager compared
+// there is nothing to stand apart from, and nothing is said.
+func (t *Team) uncounted() {
+	for i := range t.Calib {
+		c := &t.Calib[i]
+		if c.LeftOut == 0 || c.test == "" {
+			continue
+		}
+		var names []string
+		var sum float64
+		for j, o := range t.Calib {
+			if j != i && !o.TooFew {
+				names = append(names, o.Manager.Name)
+				sum += o.Mean
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		c.Reference = round2(sum / float64(len(names)))
+		if math.Abs(c.AllMean-c.Reference) <= CalibrationThreshold {
+			continue
+		}
+		// No number that depends on the people left out: team.md is merged
+		// line by line, and a line summing the levels of two people edited
+		// on two branches would be stale after a rebase. The sentence
+		// changes only when the gap crosses the threshold.
+		against := "the compared managers'"
+		if len(names) == 1 {
+			against = names[0] + "'s"
+		}
+		way := "higher against"
+		switch {
+		case c.AllMean > c.Reference && c.Reference >= 0:
+			way = "further above"
+		case c.AllMean < c.Reference && c.Reference <= 0:
+			way = "further below"
+		case c.AllMean < c.Reference:
+			way = "lower against"
+		}
+		all := fmt.Sprintf("all %d", c.AllAssessed)
+		switch {
+		case c.AllAssessed == 2:
+			all = "both"
+		case c.AllAssessed < len(countWords):
+			all = "all " + countWords[c.AllAssessed]
+		}
+		c.Uncounted = fmt.Sprintf("With %s counted, %s's people sit more than %s %s their bar than %s: test %s, which the table leaves out, hardest in calibration.",
+			all, c.Manager.Name, thresholdWords, way, against, c.test)
+	}
+}
+
+// testFirst names a new baseline nobody has calibrated, the assessment to
+// test first: "Sam Lee's new baseline of Ben Okoro and Chloe Martin (18
+// November)".
+func testFirst(left []*skills.Person, rebased map[string]Baseline, ref func(string) PersonRef, manager string, today time.Time) string {
+	if len(left) == 0 {
+		return ""
+	}
+	var names []string
+	by, on := "", ""
+	for _, p := range left {
+		names = append(names, ref(p.ID).Name)
+		b := rebased[p.ID]
+		by, on = cmp.Or(b.Author, manager), max(on, b.Date)
+	}
+	day, err := time.Parse(time.DateOnly, on)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s's new baseline of %s (%s)", by, andList(names), longDate(day, today))
+}
 
 // leftOutNote says whose levels a manager's calibration leaves out, and
 // why: "Ben Okoro and Chloe Martin: left out, as Sam Lee's re-baseline of

@@ -44,6 +44,14 @@ type CalibrationJSON struct {
 	Assessed     int         `json:"assessed"`
 	TooFew       bool        `json:"too_few"`
 	Flagged      bool        `json:"flagged"`
+	// LeftOut are the people left out of the comparison until a new
+	// baseline of theirs is calibrated; MeanDistanceAll and AssessedAll
+	// count them in; ApartUncounted is set when that mean sits more than
+	// 0.5 level from the compared managers' (team.md says it).
+	LeftOut         []PersonRef `json:"left_out"`
+	MeanDistanceAll float64     `json:"mean_distance_all"`
+	AssessedAll     int         `json:"assessed_all"`
+	ApartUncounted  bool        `json:"apart_uncounted"`
 }
 
 // HiringJSON is one role of the target shape.
@@ -75,7 +83,8 @@ func (t *Team) JSON() TeamJSON {
 	}
 	for _, c := range t.Calib {
 		out.Calibration[c.Manager.ID] = CalibrationJSON{People: c.People, MeanDistance: c.Mean, Others: c.Others,
-			SelfGap: c.SelfGap, SelfCount: c.SelfCount, Assessed: c.Assessed, TooFew: c.TooFew, Flagged: c.Flagged}
+			SelfGap: c.SelfGap, SelfCount: c.SelfCount, Assessed: c.Assessed, TooFew: c.TooFew, Flagged: c.Flagged,
+			LeftOut: append([]PersonRef{}, c.Left...), MeanDistanceAll: c.AllMean, AssessedAll: c.AllAssessed, ApartUncounted: c.Uncounted != ""}
 	}
 	for _, r := range t.Hiring.Roles {
 		out.Hiring[r.Role.ID] = HiringJSON{Have: r.Have, Want: r.Want}

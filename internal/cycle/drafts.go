@@ -135,9 +135,19 @@ func (r *Review) drafts(in ReviewInput, asOf time.Time) {
 		mgr = firstWord(r.Manager.Name)
 	}
 	r.Drafts.Marker = plans.Markdown(fmt.Sprintf("*Draft, for %s to edit.* %s", mgr, draftMark))
-	r.Drafts.Summary = strings.Join(r.summaryDraft(p, pl, asOf), " ")
-	r.Drafts.Growth = strings.Join(r.growthDraft(), " ")
-	r.Drafts.Next = strings.Join(r.nextDraft(p, pl), " ")
+	r.Drafts.Summary = r.inWords(strings.Join(r.summaryDraft(p, pl, asOf), " "))
+	r.Drafts.Growth = r.inWords(strings.Join(r.growthDraft(), " "))
+	r.Drafts.Next = r.inWords(strings.Join(r.nextDraft(p, pl), " "))
+}
+
+// isoDay is a day as the skill files write it.
+var isoDay = regexp.MustCompile(`\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b`)
+
+// inWords writes every day of a draft in words, "18 December", with the
+// year only when it is not the period's: the drafts are what the manager
+// hands over, and read as prose (VP cold read: "On 2026-11-12, Ben wrote").
+func (r *Review) inWords(draft string) string {
+	return isoDay.ReplaceAllStringFunc(draft, r.day)
 }
 
 // summaryDraft: the main event, what was done and seen, what is late or
@@ -348,6 +358,7 @@ func (r *Review) growthDraft() []string {
 	// comes after (cold read 14, finding 10): Earlier is set or empty.
 	strengths := slices.Clone(r.Strengths)
 	slices.SortStableFunc(strengths, func(a, b Point) int { return cmp.Compare(len(a.Earlier), len(b.Earlier)) })
+	carried := ""
 	for _, s := range strengths {
 		if s.Evidence == nil || n == 2 {
 			continue
@@ -361,8 +372,14 @@ func (r *Review) growthDraft() []string {
 			out = append(out, fmt.Sprintf("%s: %s, as the work of %s above shows.", lead, lowerFirst(s.Skill.Name), s.Evidence.Date))
 		} else {
 			out = append(out, fmt.Sprintf("%s: %s. %s", lead, lowerFirst(s.Skill.Name), did(r.First, s.Evidence.Date, s.Evidence.Text)))
-			if s.Earlier != "" {
+			switch {
+			case s.Earlier != "" && s.Earlier == carried:
+				// Said once (VP cold read: the same clause twice in one
+				// paragraph).
+				out[len(out)-1] = fmt.Sprintf("%s: %s, likewise carried. %s", lead, lowerFirst(s.Skill.Name), did(r.First, s.Evidence.Date, s.Evidence.Text))
+			case s.Earlier != "":
 				out[len(out)-1] = fmt.Sprintf("%s: %s, %s. %s", lead, lowerFirst(s.Skill.Name), strings.Replace(s.Earlier, ";", ", with", 1), did(r.First, s.Evidence.Date, s.Evidence.Text))
+				carried = s.Earlier
 			}
 		}
 		n++
@@ -487,11 +504,26 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 	}
 	if pl.Verdict.Kind == "held" {
 		if by := pl.CalibrateBy(); by != "" {
-			what := "these levels"
-			if len(r.lifted) > 0 {
-				what = "these levels, " + lowerFirst(r.lifted[0]) + " first"
+			// Which levels to test first, and why: those the new baseline
+			// moved most (VP cold read: "communication first" said
+			// nothing of why).
+			with := cmp.Or(pl.CalibrateWith(), "the other managers")
+			c := fmt.Sprintf("calibrate %s's levels with %s by %s", r.First, with, r.day(by))
+			switch n := len(r.jumped); {
+			case n > 3:
+				c += fmt.Sprintf(", starting with the ones that moved most, %s among them", plans.AndList(r.jumped[:3]))
+			case n > 1:
+				c += ", starting with the ones that moved most, " + plans.AndList(r.jumped)
+			case n == 1:
+				c += ", starting with the one that moved most, " + r.jumped[0]
+			case len(r.generous) > 0:
+				// Every level moved alike: first the readings furthest
+				// above the role's own bar, the most generous.
+				c += fmt.Sprintf(", starting with %s furthest above the %s bar, %s", plural(len(r.generous), "the one", "the two"), r.Role.Name, plans.AndList(r.generous))
+			case len(r.lifted) > 0:
+				c += fmt.Sprintf(", starting with the ones the new baseline alone put at the %s bar, as they decide the verdict", r.Target.Name)
 			}
-			mine = append(mine, fmt.Sprintf("the calibration of %s, by %s, and what it settles told to %s at the next 1:1 after it", what, by, r.First))
+			mine = append(mine, c+fmt.Sprintf(", and tell %s what it settles at the next 1:1 after it", r.First))
 		}
 	}
 	if r.Promotion != "" {

@@ -39,7 +39,7 @@ func TestReviewJudgementInWords(t *testing.T) {
 	_, out := reviewCase{src: src, history: hist, prevSrc: prev}.build(t)
 	wantLines(t, section(out, "Areas to improve"),
 		"- Coaching and mentoring at 2 Practising, where Group Product Manager asks for 3 Proficient: rated down from 3 Proficient on 2026-11-16, a reason to focus on it.",
-		"To work on: coaching and mentoring (rated down on 2026-11-16) and delegation and team performance, below the Group Product Manager bar; and, towards Director of Product, hiring strategy.")
+		"To work on: coaching and mentoring (rated down on 16 November) and delegation and team performance, below the Group Product Manager bar; and, towards Director of Product, hiring strategy.")
 	wantLines(t, section(out, "The manager's summary"),
 		"Mark is not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance, by the 2027-Q1 review.")
 	if bad := countOfLevels.FindString(drafts(out) + section(out, "Readiness")); bad != "" {
@@ -71,7 +71,7 @@ func TestReviewHeldJudgement(t *testing.T) {
 		t.Fatalf("verdict %q, want held", r.Verdict.Kind)
 	}
 	wantLines(t, section(out, "The manager's summary"),
-		`Ben's levels are being checked with Rosa Lind by 18 December: Lee Park's assessment of 18 November put negotiation and trade-offs, communication up, down and sideways and stakeholder relationships, among others, at the Senior Product Manager bar at once, so none of that counts as growth yet. Whatever comes out, the case for Senior Product Manager rests on "Write the checkout strategy and use…", due 2027-01-20.`)
+		`Ben's levels are being checked with Rosa Lind by 18 December: Lee Park's assessment of 18 November put negotiation and trade-offs, communication up, down and sideways and stakeholder relationships, among others, at the Senior Product Manager bar at once, so none of that counts as growth yet. Whatever comes out, the case for Senior Product Manager rests on "Write the checkout strategy and use…", due 20 January 2027.`)
 	if bad := countOfLevels.FindString(drafts(out) + section(out, "Readiness")); bad != "" {
 		t.Errorf("a count of levels %q in\n%s", bad, out)
 	}
@@ -87,7 +87,7 @@ func TestReviewNeverDropsAGoalBelowTheBar(t *testing.T) {
 		"\n[[goal]]\ntext = \"Bring team engagement back to 72 in the pulse survey\"\nskills = [\"team-health\"]\ndue = 2026-11-01\n" +
 		"\n[[goal]]\ntext = \"Write the launch checklist for every release\"\nskills = [\"go-to-market\"]\ndue = 2026-11-02\n"
 	_, out := reviewCase{src: src}.build(t)
-	wantLines(t, drafts(out)+"\n", `Next period, Mark works on team health and engagement through "Bring team engagement back to 72…", overdue since 2026-11-01. Also in focus: hiring strategy and team design and topology. Agreed at our next 1:1: a new date for "Bring team engagement back to 72…", and what is in the way of it. Agreed at our next 1:1: a new date for "Write the launch checklist for every release", or we let it go.`)
+	wantLines(t, drafts(out)+"\n", `Next period, Mark works on team health and engagement through "Bring team engagement back to 72…", overdue since 1 November. Also in focus: hiring strategy and team design and topology. Agreed at our next 1:1: a new date for "Bring team engagement back to 72…", and what is in the way of it. Agreed at our next 1:1: a new date for "Write the launch checklist for every release", or we let it go.`)
 }
 
 // TestReviewCarriesPeopleGoalsToTheHandover: a manager whose own file

@@ -233,6 +233,11 @@ type Review struct {
 	// lifted are the skills a held re-baseline alone put at the target's
 	// bar, largest step first.
 	lifted []string
+	// jumped are the skills that re-baseline moved most (see jumped).
+	jumped []string
+	// generous are, when every level moved alike, the two it put
+	// furthest above the role's own bar (see generous).
+	generous []string
 	// lead says the gap that leads the verdict, in the past tense:
 	// "Negotiation and trade-offs was below the Senior Product Manager bar".
 	lead      string
@@ -577,6 +582,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	case held(pl):
 		r.Change = r.heldChange(in)
 	}
+	r.Change = r.inWords(r.Change) // read as prose, as the drafts are
 	r.Promotion = promotion(pl, r.First)
 	r.Handover = r.handover(in)
 	r.Carried = r.carry(in)

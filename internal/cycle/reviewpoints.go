@@ -666,6 +666,10 @@ func (r *Review) heldChange(in ReviewInput) string {
 			}
 		}
 	}
+	r.jumped = jumped(m, prior, in.Person.Levels)
+	if r.jumped == nil {
+		r.generous = generous(m, in.Person)
+	}
 	// What the re-baseline alone lifted to the target's bar, largest step
 	// first: said in the drafts, so that they are this person's.
 	slices.SortStableFunc(lifted, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
@@ -695,6 +699,70 @@ func (r *Review) heldChange(in ReviewInput) string {
 		return fmt.Sprintf("The verdict was held already at %s; %s, and %s.", r.beforeWhen(), before, settles)
 	}
 	return fmt.Sprintf("At %s, the verdict was \"%s\": %s, and %s.", r.beforeWhen(), r.Before.Verdict.Text, before, settles)
+}
+
+// jumped are the skills a re-baseline moved most, the ones to test first in
+// its calibration: those with the largest step from the level before it,
+// up, at least two and all that tie with the second, in the matrix's
+// order: "technical fluency (2 to 5)". A skill it set for the first time
+// has no step and is not named; when every level moved alike, none moved
+// most, and nil.
+func jumped(m *skills.Matrix, prior, now map[string]int) []string {
+	type step struct {
+		name     string
+		from, to int
+	}
+	var steps []step
+	for _, s := range m.Skills {
+		from, ok := prior[s.ID]
+		if to := now[s.ID]; ok && from > 0 && to > from {
+			steps = append(steps, step{lowerFirst(s.Name), from, to})
+		}
+	}
+	slices.SortStableFunc(steps, func(a, b step) int { return cmp.Compare(b.to-b.from, a.to-a.from) })
+	if len(steps) == 0 || steps[0].to-steps[0].from == steps[len(steps)-1].to-steps[len(steps)-1].from {
+		return nil // every level moved alike: none moved most (see generous)
+	}
+	var out []string
+	for i, s := range steps {
+		if i >= 2 && s.to-s.from < steps[1].to-steps[1].from {
+			break
+		}
+		out = append(out, fmt.Sprintf("%s (%d to %d)", s.name, s.from, s.to))
+	}
+	return out
+}
+
+// generous are the one or two levels a re-baseline put furthest above the
+// person's own role's bar, the readings a calibration tests hardest when
+// every level moved alike: "technical fluency (5, bar 2)"; nil when three
+// or more tie there.
+func generous(m *skills.Matrix, p *skills.Person) []string {
+	type reading struct {
+		name      string
+		lvl, over int
+	}
+	var all []reading
+	for _, s := range m.Skills {
+		if lvl, ok := p.Levels[s.ID]; ok && lvl > s.Expect[p.Role] {
+			all = append(all, reading{lowerFirst(s.Name), lvl, lvl - s.Expect[p.Role]})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b reading) int { return cmp.Compare(b.over, a.over) })
+	// Only the readings that stand out: those at the top, when one or two
+	// are; a tie of three or more is no reason to start anywhere.
+	n := 0
+	for n < len(all) && all[n].over == all[0].over {
+		n++
+	}
+	if n > 2 {
+		return nil
+	}
+	var out []string
+	for _, r := range all[:n] {
+		out = append(out, fmt.Sprintf("%s (%d, bar %d)", r.name, r.lvl, r.lvl-r.over))
+	}
+	return out
 }
 
 // beforeWhen names the day of the comparison: the last assessment before

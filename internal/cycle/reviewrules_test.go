@@ -280,9 +280,9 @@ func TestReviewComparesWithTheLastAssessment(t *testing.T) {
 		evidence("2026-10-21", "coaching", "Coached a new APM through his first experiment design")
 	hist := assessment(t, lv, "c1", "2026-07-28", "Lee Park")
 	_, out := reviewCase{src: src, history: hist}.build(t)
-	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-07-28, the last assessment before the period: most of the Group Product Manager bar was still ahead then too.")
+	wantLines(t, section(out, "Readiness"), "Unchanged since 28 July, the last assessment before the period: most of the Group Product Manager bar was still ahead then too.")
 	_, out = reviewCase{src: src, history: hist, previous: day("2026-09-10")}.build(t)
-	wantLines(t, section(out, "Readiness"), "Unchanged since 2026-09-10, the last assessment before the period: most of the Group Product Manager bar was still ahead then too.")
+	wantLines(t, section(out, "Readiness"), "Unchanged since 10 September, the last assessment before the period: most of the Group Product Manager bar was still ahead then too.")
 }
 
 // TestReviewReturnFromLeave: the entry recording the return is never an
@@ -313,7 +313,7 @@ func TestReviewReturnFromLeave(t *testing.T) {
 	if strings.Contains(section(out, "Areas to improve"), "parental leave") || strings.Contains(section(out, "Strengths"), "parental leave") {
 		t.Errorf("the return from leave quoted as a strength or an area:\n%s", out)
 	}
-	wantLines(t, section(out, "Readiness"), "The same verdict as at 2026-03-16, the last assessment before the period; what was set on Dana's return from leave is a starting point, not a change.")
+	wantLines(t, section(out, "Readiness"), "The same verdict as at 16 March, the last assessment before the period; what was set on Dana's return from leave is a starting point, not a change.")
 	if r, _ := (reviewCase{src: src, history: hist, prevSrc: prev}).build(t); len(r.Moved) != 0 {
 		t.Errorf("the level set on the return is listed as moved: %+v", r.Moved)
 	}
@@ -332,7 +332,7 @@ func TestReviewSummaryReadsTheMoves(t *testing.T) {
 	prev := "name = \"Mark Bello\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-08-24\n\n[levels]\n" + lv
 	_, out := reviewCase{src: src, history: hist, prevSrc: prev}.build(t)
 	wantLines(t, section(out, "Levels that moved"), "- Coaching and mentoring: 3 Proficient to 2 Practising, on 2026-11-16, with no example from work written down behind the lower level.")
-	wantLines(t, section(out, "Readiness"), "The same verdict as at 2026-08-24, the last assessment before the period; in the period, Coaching and mentoring went from 3 Proficient to 2 Practising.")
+	wantLines(t, section(out, "Readiness"), "The same verdict as at 24 August, the last assessment before the period; in the period, Coaching and mentoring went from 3 Proficient to 2 Practising.")
 	if strings.Contains(out, "Unchanged since") {
 		t.Errorf("a level moved in the period, and the summary says unchanged:\n%s", section(out, "Readiness"))
 	}
@@ -365,7 +365,7 @@ func TestReviewHeldOnARebaseline(t *testing.T) {
 	wantLines(t, out,
 		"- Levels, throughout this review: Lee Park's first assessment as Ben's manager, on 2026-11-18, not yet calibrated",
 		`The verdict for Senior Product Manager is "held until calibration": Lee Park's new levels, set all at once, are a fresh starting point, not growth; on them alone, every assessed skill is at the Senior Product Manager bar.`,
-		`At 2026-05-12, the last assessment before the period, the verdict was "not yet: the current role first": before the levels were set anew, Negotiation and trade-offs, Communication up, down and sideways and Stakeholder relationships, among others, were short of the Senior Product Manager bar, and the calibration, by 2026-12-18, settles which reading stands.`,
+		`At 12 May, the last assessment before the period, the verdict was "not yet: the current role first": before the levels were set anew, Negotiation and trade-offs, Communication up, down and sideways and Stakeholder relationships, among others, were short of the Senior Product Manager bar, and the calibration, by 18 December, settles which reading stands.`,
 		"- Lee Park's first assessment as Ben's manager, on 2026-11-18, set all 24 levels at once: a baseline, not growth.",
 		`- Customer insight at 3 Proficient, above the 2 Practising Product Manager asks for: shown on 2026-06-01, "Summarised twelve onboarding interviews; dropped the tour carousel from the roadmap", carried from earlier in the year; nothing new on it this quarter yet.`,
 		"- Negotiation and trade-offs at 3 Proficient, the Senior Product Manager bar; Ben's own rating is 2 Practising: a level to settle in the calibration.")
@@ -483,7 +483,7 @@ func TestReviewReadinessInWords(t *testing.T) {
 	_, out = reviewCase{src: src + up + evidence("2026-11-02", "coaching", "Coached two APMs through their first launch reviews"), history: hist, prevSrc: prev}.build(t)
 	wantLines(t, section(out, "Readiness"),
 		`The verdict for Group Product Manager is "not yet": every assessed skill meets the Senior Product Manager bar, and most of the Group Product Manager bar is still ahead: Communication up, down and sideways, Cross-functional collaboration and Decisions and risk among others.`,
-		`The same verdict as at 2026-07-28, the last assessment before the period; since then, Coaching and mentoring has reached the Group Product Manager bar.`)
+		`The same verdict as at 28 July, the last assessment before the period; since then, Coaching and mentoring has reached the Group Product Manager bar.`)
 	if strings.Contains(section(out, "Readiness"), " of 24") {
 		t.Errorf("a count where the names say it:\n%s", section(out, "Readiness"))
 	}
