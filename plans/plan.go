@@ -695,10 +695,7 @@ func Build(in Input) (*Plan, error) {
 			}
 			pl.Strengths, pl.StrengthsUnshown = shown, unshownLine(unshown)
 		}
-		// Shows opens with its entry's day (earnedStrengths writes it so).
-		if slices.ContainsFunc(pl.Strengths, func(st Strength) bool { return st.Shows != "" && st.Shows[:min(len(st.Shows), 10)] < b.Date }) {
-			pl.StrengthsEarlier = fmt.Sprintf("The examples date from before %s: they showed the level before it, and the calibration looks for what shows the new one.", b.Date)
-		}
+		pl.StrengthsEarlier = strengthsEarlier(pl.Strengths, b.Date)
 	}
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
 		// Too early to judge: no skill is called below a bar yet.
@@ -2049,6 +2046,37 @@ func roleFull(m *skills.Matrix, cfg skills.Config, team []*skills.Person, role s
 	}
 	have, _ := shapeHave(m, team)
 	return have[role] >= want
+}
+
+// strengthsEarlier says which of the examples quoted for strengths predate
+// the assessment of day, the one they are named on: those showed the level
+// before it. It names them when only some do (cold read 15: an example of
+// after the assessment is not said to predate it), and is "" when none do.
+func strengthsEarlier(strengths []Strength, day string) string {
+	var before []string
+	shown := 0
+	for _, st := range strengths {
+		if st.Shows == "" {
+			continue
+		}
+		shown++
+		// Shows opens with its entry's day (earnedStrengths writes it so).
+		if st.Shows[:min(len(st.Shows), 10)] < day {
+			before = append(before, st.Name)
+		}
+	}
+	const tail = "and the calibration looks for what shows the new one."
+	switch {
+	case len(before) == 0:
+		return ""
+	case len(before) == shown && shown == 1:
+		return fmt.Sprintf("The example dates from before %s: it showed the earlier level, %s", day, tail)
+	case len(before) == shown:
+		return fmt.Sprintf("The examples date from before %s: they showed the level before it, %s", day, tail)
+	case len(before) == 1:
+		return fmt.Sprintf("The example for %s dates from before %s: it showed the earlier level, %s", before[0], day, tail)
+	}
+	return fmt.Sprintf("The examples for %s date from before %s: they showed the level before it, %s", andList(before), day, tail)
 }
 
 // Counted is the readiness for the target the plan counts everywhere: on

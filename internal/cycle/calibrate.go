@@ -81,6 +81,17 @@ type Standing struct {
 	RoleMet   int              `json:"role_met"`
 	TargetMet int              `json:"target_met"`
 	Below     []plans.SkillGap `json:"below"`
+	// RaisedOn is the day of the latest raise without evidence, whose
+	// levels the counts take at their earlier levels, as the person's plan
+	// counts them (plans.Plan.Counted); "" when none is.
+	RaisedOn string `json:"raised_on,omitempty"`
+	// Judged is false while the person's plan reads no level against a
+	// bar (plans.Plan.Judged): a new hire before the first full
+	// assessment, on FirstAssessment, or most skills with no level yet,
+	// out of Total. Below is then empty: no level is called a gap.
+	Judged          bool   `json:"judged"`
+	FirstAssessment string `json:"first_assessment,omitempty"`
+	Total           int    `json:"total"`
 	// ShortOf names the first of Below, and how many more.
 	ShortOf string        `json:"-"`
 	Verdict plans.Verdict `json:"verdict"`
@@ -177,11 +188,18 @@ func BuildPacket(in CalibrateInput) (*Packet, error) {
 			groups[p.Role] = g
 		}
 		asOf, _ := time.Parse(time.DateOnly, pl.Today.Date)
+		// The room counts as the person's plan counts: a raise without
+		// evidence at its earlier level, and no gap before the plan reads
+		// any level against a bar.
+		rd := pl.Counted()
 		s := Standing{Person: plans.PersonRef{ID: p.ID, Name: p.Name}, Manager: tp.Manager, Target: pl.Target,
-			Assessed: pl.Readiness.Assessed, RoleMet: pl.Current.Met, TargetMet: pl.Readiness.Met,
-			Below: slices.Clone(pl.Readiness.Below), Verdict: pl.Verdict, AtBarSince: pl.AtBarSince,
-			Months: months(pl.AtBarSince, asOf), AssessedOn: date(p.Assessed)}
-		if s.Below == nil {
+			Assessed: rd.Assessed, RoleMet: pl.CountedCurrent().Met, TargetMet: rd.Met, Total: rd.Total,
+			Below: slices.Clone(rd.Below), RaisedOn: pl.RaisedOn(), Judged: pl.Judged(), Verdict: pl.Verdict,
+			AtBarSince: pl.AtBarSince, Months: months(pl.AtBarSince, asOf), AssessedOn: date(p.Assessed)}
+		if o := pl.Onboarding; o != nil && pl.Verdict.Kind == "onboarding" {
+			s.FirstAssessment = o.FirstAssessment
+		}
+		if s.Below == nil || !s.Judged {
 			s.Below = []plans.SkillGap{}
 		}
 		s.ShortOf = shortOf(s.Below)
@@ -189,7 +207,7 @@ func BuildPacket(in CalibrateInput) (*Packet, error) {
 		if b := pl.Baseline; b != nil && !b.Calibrated {
 			pk.Baselines = append(pk.Baselines, pending(p, b, pl.Person.ManagerName))
 		}
-		if pl.Ready && pl.Target.ID != pl.Role.ID && pl.Verdict.Kind != "held" {
+		if pl.Ready && len(rd.Below) == 0 && pl.Target.ID != pl.Role.ID && pl.Verdict.Kind != "held" {
 			c := Candidate{Person: s.Person, Role: pl.Role, Target: pl.Target, Since: pl.AtBarSince, Months: s.Months,
 				Verdict: pl.Verdict.Text, Sponsor: pl.Person.ManagerName, Case: CasePath(p.ID), Written: in.Cases[p.ID]}
 			c.Link = strings.Repeat("../", strings.Count(pk.Path, "/")) + c.Case
@@ -200,7 +218,8 @@ func BuildPacket(in CalibrateInput) (*Packet, error) {
 	for _, r := range m.Roles {
 		if g := groups[r.ID]; g != nil {
 			slices.SortFunc(g.People, func(a, b Standing) int {
-				return cmp.Or(cmp.Compare(b.TargetMet, a.TargetMet), cmp.Compare(a.Person.Name, b.Person.Name), cmp.Compare(a.Person.ID, b.Person.ID))
+				// Those read against a bar first; the rest are not compared.
+				return cmp.Or(cmp.Compare(judged(b), judged(a)), cmp.Compare(b.TargetMet, a.TargetMet), cmp.Compare(a.Person.Name, b.Person.Name), cmp.Compare(a.Person.ID, b.Person.ID))
 			})
 			pk.Roles = append(pk.Roles, *g)
 		}
@@ -283,6 +302,13 @@ func questions(pk *Packet, t *plans.Team, inView map[string]bool) []string {
 }
 
 func possessive(name string) string { return name + "'s" }
+
+func judged(s Standing) int {
+	if s.Judged {
+		return 1
+	}
+	return 0
+}
 
 // shortOf names the first three skills short of a bar, with their levels,
 // and counts the rest: a packet compares people, and a whole list for each
