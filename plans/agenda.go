@@ -237,7 +237,11 @@ type Agenda struct {
 	// SinceDay is Since in words.
 	SinceDay string `json:"since_day"`
 	// LastDay is the day of the last 1:1 in words, when there was one.
-	LastDay     string `json:"last_day,omitempty"`
+	LastDay string `json:"last_day,omitempty"`
+	// LastGap is how long ago the last 1:1 was, in words ("ten weeks"),
+	// set only when it is more than three weeks back: the header then asks
+	// to start with what happened since.
+	LastGap     string `json:"last_gap,omitempty"`
 	FirstAgenda bool   `json:"first_agenda"`
 	// Previous is the week of the last agenda, and PreviousUnreadable is
 	// set when its items could not be read.
@@ -652,6 +656,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		count = max(in.Previous.Count, 1)
 		pw := in.Previous.Week.String()
 		a.LastDay = longDate(since, day)
+		a.LastGap = lastGap(since, day)
 		a.Previous, a.PreviousUnreadable = pw, in.Previous.Unreadable
 		a.Open, a.Done = carry(in.Previous.Items, pw)
 		a.Topics, _ = carry(in.Previous.Topics, pw)
@@ -1405,4 +1410,17 @@ func lateStart(pl *Plan, f Focus, a Action, day time.Time) (string, string) {
 		return longDate(by, day), fmt.Sprintf("The first of it done before %s, and what it taught you, is what we can look at then.", when)
 	}
 	return "", ""
+}
+
+// lastGap is how far back the last 1:1 was, in words ("ten weeks"), when
+// that is more than three weeks: a gap that long is said in the header.
+func lastGap(since, day time.Time) string {
+	days := int(day.Sub(since).Hours() / 24)
+	if days <= 21 {
+		return ""
+	}
+	if w := roundWeeks(days); w < len(countWords) {
+		return countWords[w] + " weeks"
+	}
+	return plural(days/30, "month")
 }
