@@ -650,7 +650,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if in.Previous != nil {
 		prevDay = since
 	}
-	a.GoalsDue = goalsDue(p, day, prevDay)
+	a.GoalsDue = goalsDue(p, day, prevDay, in.Plan.waitedOn)
 	count := 0
 	if in.Previous != nil {
 		count = max(in.Previous.Count, 1)
@@ -974,7 +974,11 @@ func firstWeekday(day time.Time, wd time.Weekday) time.Time {
 // oldest first: each stays on the agenda until the file changes it. last is
 // the day of the last 1:1 (zero for a first agenda): a goal already past
 // its date then was asked about there, and the question moves on.
-func goalsDue(p *skills.Person, day, last time.Time) []GoalDue {
+//
+// A goal a report's goal waits on (waitedOn: the goal's text to the
+// report's call name) is never offered to be let go: the report's goal
+// would go with it.
+func goalsDue(p *skills.Person, day, last time.Time, waitedOn map[string]string) []GoalDue {
 	var out []GoalDue
 	for _, g := range p.OpenGoals() {
 		if g.Due.IsZero() || g.Due.After(day.AddDate(0, 0, 14)) {
@@ -984,6 +988,9 @@ func goalsDue(p *skills.Person, day, last time.Time) []GoalDue {
 			When: longDate(g.Due, day) + ", " + ago(g.Due, day)}
 		if gd.Overdue {
 			gd.Ask = overdueAsk(g.Due, day, last)
+			if who := waitedOn[g.Text]; who != "" && !last.IsZero() && g.Due.Before(last) && int(day.Sub(g.Due).Hours()/24/7) >= 4 {
+				gd.Ask = fmt.Sprintf("%s goal waits on this hand-over: agree today the date the work becomes %s.", possessive(who), possessive(who))
+			}
 		}
 		out = append(out, gd)
 	}

@@ -232,7 +232,7 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		case f.Next.Value <= f.Level.Value:
 		case f.Level.Value == 0:
 			// No level yet: it is assessed first, not reached.
-		case f.Next.Value == m.MaxLevel():
+		case yearLong(m, f):
 			long = append(long, f.Name)
 		case f.StretchPast != "":
 			// Past the target's bar: started and seen in 90 days, the
@@ -435,4 +435,11 @@ func calibrationGoal(text string) bool {
 // for it to be re-worded; nobody backs it as written.
 func (pl *Plan) unworkable(g GoalItem) bool {
 	return pl.noCalibrators != "" && calibrationGoal(g.Text)
+}
+
+// yearLong reports whether a focus skill's next level is the matrix's top
+// one: a step of a year or more, which the plan does not expect within
+// its 90 days.
+func yearLong(m *skills.Matrix, f Focus) bool {
+	return f.Level.Value > 0 && f.Next.Value > f.Level.Value && f.Next.Value == m.MaxLevel()
 }
