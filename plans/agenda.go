@@ -1199,6 +1199,9 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			wf.LateStart, wf.Action.Evidence = by, ev
 		}
 	}
+	if wf.Action != nil && wf.LateStart == "" {
+		wf.Action.Evidence = fitReview(pl, wf.Action.Evidence, day)
+	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
 		switch {
 		case wf.Action != nil && quotes(wf.Action.Text, text):
@@ -1397,7 +1400,7 @@ func lateStart(pl *Plan, f Focus, a Action, day time.Time) (string, string) {
 		}
 		review, err := time.Parse(time.DateOnly, pl.NextReview)
 		if err != nil || !review.After(day) {
-			return longDate(by, day), a.Evidence
+			return longDate(by, day), fitReview(pl, a.Evidence, day)
 		}
 		left := int(review.Sub(day).Hours() / 24)
 		when := longDate(review, day)
@@ -1430,4 +1433,23 @@ func lastGap(since, day time.Time) string {
 		return countWords[w] + " weeks"
 	}
 	return plural(days/30, "month")
+}
+
+// fitReview sizes evidence written for a full step ("Six months of
+// meetings") to the days left before the plan's review, as reachable does
+// for the plan's checkpoints: only when it names a span longer than those
+// days, and never past a review already due.
+func fitReview(pl *Plan, evidence string, day time.Time) string {
+	review, err := time.Parse(time.DateOnly, pl.NextReview)
+	if err != nil || !review.After(day) {
+		return evidence
+	}
+	left := int(review.Sub(day).Hours() / 24)
+	low := strings.ToLower(evidence)
+	for _, sp := range spans {
+		if sp.days > left && strings.Contains(low, sp.words) && !strings.Contains(low, "a quarter of the time") {
+			return reachable(evidence, left)
+		}
+	}
+	return evidence
 }

@@ -387,6 +387,8 @@ func reachable(text string, days int) string {
 	switch {
 	case days <= 30:
 		have = "a month"
+	case days > 75 && days < 90:
+		have = "three months"
 	case days >= 90:
 		return text
 	}
@@ -398,7 +400,7 @@ func reachable(text string, days int) string {
 		text = strings.ReplaceAll(text, r.from, r.to)
 	}
 	for _, sp := range spans {
-		if sp.days <= days || sp.words == "a quarter" && strings.Contains(text, "a quarter of the time") {
+		if sp.days <= days || sp.days == 90 && have == "three months" || sp.words == "a quarter" && strings.Contains(text, "a quarter of the time") {
 			continue // a share of the time, not a span
 		}
 		text = strings.ReplaceAll(text, sp.words, have)
