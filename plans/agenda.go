@@ -237,7 +237,11 @@ type Agenda struct {
 	// SinceDay is Since in words.
 	SinceDay string `json:"since_day"`
 	// LastDay is the day of the last 1:1 in words, when there was one.
-	LastDay     string `json:"last_day,omitempty"`
+	LastDay string `json:"last_day,omitempty"`
+	// LastGap is how long ago the last 1:1 was, in words ("ten weeks"),
+	// set only when it is more than three weeks back: the header then asks
+	// to start with what happened since.
+	LastGap     string `json:"last_gap,omitempty"`
 	FirstAgenda bool   `json:"first_agenda"`
 	// Previous is the week of the last agenda, and PreviousUnreadable is
 	// set when its items could not be read.
@@ -646,12 +650,13 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if in.Previous != nil {
 		prevDay = since
 	}
-	a.GoalsDue = goalsDue(p, day, prevDay)
+	a.GoalsDue = goalsDue(p, day, prevDay, in.Plan.waitedOn)
 	count := 0
 	if in.Previous != nil {
 		count = max(in.Previous.Count, 1)
 		pw := in.Previous.Week.String()
 		a.LastDay = longDate(since, day)
+		a.LastGap = lastGap(since, day)
 		a.Previous, a.PreviousUnreadable = pw, in.Previous.Unreadable
 		a.Open, a.Done = carry(in.Previous.Items, pw)
 		a.Topics, _ = carry(in.Previous.Topics, pw)
@@ -969,7 +974,11 @@ func firstWeekday(day time.Time, wd time.Weekday) time.Time {
 // oldest first: each stays on the agenda until the file changes it. last is
 // the day of the last 1:1 (zero for a first agenda): a goal already past
 // its date then was asked about there, and the question moves on.
-func goalsDue(p *skills.Person, day, last time.Time) []GoalDue {
+//
+// A goal a report's goal waits on (waitedOn: the goal's text to the
+// report's call name) is never offered to be let go: the report's goal
+// would go with it.
+func goalsDue(p *skills.Person, day, last time.Time, waitedOn map[string]string) []GoalDue {
 	var out []GoalDue
 	for _, g := range p.OpenGoals() {
 		if g.Due.IsZero() || g.Due.After(day.AddDate(0, 0, 14)) {
@@ -979,6 +988,9 @@ func goalsDue(p *skills.Person, day, last time.Time) []GoalDue {
 			When: longDate(g.Due, day) + ", " + ago(g.Due, day)}
 		if gd.Overdue {
 			gd.Ask = overdueAsk(g.Due, day, last)
+			if who := waitedOn[g.Text]; who != "" && !last.IsZero() && g.Due.Before(last) && int(day.Sub(g.Due).Hours()/24/7) >= 4 {
+				gd.Ask = fmt.Sprintf("%s goal waits on this hand-over: agree today the date the work becomes %s.", possessive(who), possessive(who))
+			}
 		}
 		out = append(out, gd)
 	}
@@ -1187,6 +1199,9 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 			wf.LateStart, wf.Action.Evidence = by, ev
 		}
 	}
+	if wf.Action != nil && wf.LateStart == "" {
+		wf.Action.Evidence = fitReview(pl, wf.Action.Evidence, day)
+	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
 		switch {
 		case wf.Action != nil && quotes(wf.Action.Text, text):
@@ -1385,7 +1400,7 @@ func lateStart(pl *Plan, f Focus, a Action, day time.Time) (string, string) {
 		}
 		review, err := time.Parse(time.DateOnly, pl.NextReview)
 		if err != nil || !review.After(day) {
-			return longDate(by, day), a.Evidence
+			return longDate(by, day), fitReview(pl, a.Evidence, day)
 		}
 		left := int(review.Sub(day).Hours() / 24)
 		when := longDate(review, day)
@@ -1405,4 +1420,36 @@ func lateStart(pl *Plan, f Focus, a Action, day time.Time) (string, string) {
 		return longDate(by, day), fmt.Sprintf("The first of it done before %s, and what it taught you, is what we can look at then.", when)
 	}
 	return "", ""
+}
+
+// lastGap is how far back the last 1:1 was, in words ("ten weeks"), when
+// that is more than three weeks: a gap that long is said in the header.
+func lastGap(since, day time.Time) string {
+	days := int(day.Sub(since).Hours() / 24)
+	if days <= 21 {
+		return ""
+	}
+	if w := roundWeeks(days); w < len(countWords) {
+		return countWords[w] + " weeks"
+	}
+	return plural(days/30, "month")
+}
+
+// fitReview sizes evidence written for a full step ("Six months of
+// meetings") to the days left before the plan's review, as reachable does
+// for the plan's checkpoints: only when it names a span longer than those
+// days, and never past a review already due.
+func fitReview(pl *Plan, evidence string, day time.Time) string {
+	review, err := time.Parse(time.DateOnly, pl.NextReview)
+	if err != nil || !review.After(day) {
+		return evidence
+	}
+	left := int(review.Sub(day).Hours() / 24)
+	low := strings.ToLower(evidence)
+	for _, sp := range spans {
+		if sp.days > left && strings.Contains(low, sp.words) && !strings.Contains(low, "a quarter of the time") {
+			return reachable(evidence, left)
+		}
+	}
+	return evidence
 }

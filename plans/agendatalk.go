@@ -95,7 +95,16 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	// A plan period with no focus skill moving is taken up here, between
 	// the person and their manager, and nowhere else (team.md only counts
 	// it): said once (see stalledNews), and in other words when said again.
-	if _, names, ok := NoFocusProgress(in.Person, in.Plan, in.Config.Team.ReviewCycleDays); ok && stalledNews(in, a, day) && !focusQuietFrom(in, day).After(day.AddDate(0, 0, -stallDays)) {
+	// Only the focus skills the plan expects to move within its period are
+	// named: one whose next level is a step of a year or more is not
+	// stalled for not having moved yet.
+	_, names, ok := NoFocusProgress(in.Person, in.Plan, in.Config.Team.ReviewCycleDays)
+	for _, f := range in.Plan.Focus {
+		if yearLong(in.Matrix, f) {
+			names = slices.DeleteFunc(names, func(n string) bool { return n == f.Name })
+		}
+	}
+	if ok && len(names) > 0 && stalledNews(in, a, day) && !focusQuietFrom(in, day).After(day.AddDate(0, 0, -stallDays)) {
 		since := longDate(focusQuietFrom(in, day), day)
 		if in.Previous != nil {
 			out = append(out, fmt.Sprintf("None of %s focus skills (%s) has gone up a level since %s: ask what stands in the way, and agree whether the support or the focus changes.", possessive(first), fewNames(names), since))

@@ -232,7 +232,7 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 		case f.Next.Value <= f.Level.Value:
 		case f.Level.Value == 0:
 			// No level yet: it is assessed first, not reached.
-		case f.Next.Value == m.MaxLevel():
+		case yearLong(m, f):
 			long = append(long, f.Name)
 		case f.StretchPast != "":
 			// Past the target's bar: started and seen in 90 days, the
@@ -387,6 +387,8 @@ func reachable(text string, days int) string {
 	switch {
 	case days <= 30:
 		have = "a month"
+	case days > 75 && days < 90:
+		have = "three months"
 	case days >= 90:
 		return text
 	}
@@ -398,7 +400,7 @@ func reachable(text string, days int) string {
 		text = strings.ReplaceAll(text, r.from, r.to)
 	}
 	for _, sp := range spans {
-		if sp.days <= days || sp.words == "a quarter" && strings.Contains(text, "a quarter of the time") {
+		if sp.days <= days || sp.days == 90 && have == "three months" || sp.words == "a quarter" && strings.Contains(text, "a quarter of the time") {
 			continue // a share of the time, not a span
 		}
 		text = strings.ReplaceAll(text, sp.words, have)
@@ -435,4 +437,11 @@ func calibrationGoal(text string) bool {
 // for it to be re-worded; nobody backs it as written.
 func (pl *Plan) unworkable(g GoalItem) bool {
 	return pl.noCalibrators != "" && calibrationGoal(g.Text)
+}
+
+// yearLong reports whether a focus skill's next level is the matrix's top
+// one: a step of a year or more, which the plan does not expect within
+// its 90 days.
+func yearLong(m *skills.Matrix, f Focus) bool {
+	return f.Level.Value > 0 && f.Next.Value > f.Level.Value && f.Next.Value == m.MaxLevel()
 }

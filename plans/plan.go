@@ -277,6 +277,10 @@ type Plan struct {
 	// handOver is, for each of those goals, the manager's overdue goal it
 	// waits on: the manager's prep in the person's agenda names it.
 	handOver map[string]skills.Goal
+	// waitedOn is, for each of the person's own overdue goals that a
+	// report's goal waits on, that report's call name (the first, in the
+	// team's order).
+	waitedOn map[string]string
 	// above are the names of those the person's manager reports to, up
 	// the chain: a level one of them wrote in the file is the manager's
 	// assessment recorded for them (see olderRater).
@@ -784,6 +788,19 @@ func Build(in Input) (*Plan, error) {
 	pl.Welcome = welcome(pl, team.callName(p), buddy, p.Goals)
 	pl.Commitments = append(pl.Commitments, waitCommitments(p, team)...)
 	pl.People = peopleLines(m, p, team, pl.ReviewMonths)
+	// A goal of the person's that a report's goal waits on: its agenda
+	// never offers to let it go.
+	for _, id := range team.reports[p.ID] {
+		q := team.people[id]
+		for _, w := range waitsOn(p, q) {
+			if pl.waitedOn == nil {
+				pl.waitedOn = map[string]string{}
+			}
+			if _, ok := pl.waitedOn[w.yours.Text]; !ok {
+				pl.waitedOn[w.yours.Text] = team.callName(q)
+			}
+		}
+	}
 	pl.People = append(pl.People, teamSituation(m, in.Config, p, team)...)
 	pl.owed = peopleOwed(p, team)
 	if pl.Ready && len(pl.Focus) < in.Config.Plan.Focus {
