@@ -834,18 +834,23 @@ func testFirst(left []*skills.Person, rebased map[string]Baseline, ref func(stri
 	if len(left) == 0 {
 		return ""
 	}
-	var names []string
-	by, on := "", ""
-	for _, p := range left {
-		names = append(names, ref(p.ID).Name)
-		b := rebased[p.ID]
-		by, on = cmp.Or(b.Author, manager), max(on, b.Date)
-	}
+	names, by, on := baselineOf(left, rebased, ref, manager)
 	day, err := time.Parse(time.DateOnly, on)
 	if err != nil {
 		return ""
 	}
 	return fmt.Sprintf("%s's new baseline of %s (%s)", by, andList(names), longDate(day, today))
+}
+
+// baselineOf is who a manager's uncalibrated new baseline covers, by name,
+// who set it (its commit's author, else the manager) and its latest date.
+func baselineOf(left []*skills.Person, rebased map[string]Baseline, ref func(string) PersonRef, manager string) (names []string, by, on string) {
+	for _, p := range left {
+		names = append(names, ref(p.ID).Name)
+		b := rebased[p.ID]
+		by, on = cmp.Or(b.Author, manager), max(on, b.Date)
+	}
+	return names, by, on
 }
 
 // leftOutNote says whose levels a manager's calibration leaves out, and
@@ -856,13 +861,7 @@ func leftOutNote(left []*skills.Person, rebased map[string]Baseline, ref func(st
 	if len(left) == 0 {
 		return ""
 	}
-	var names []string
-	by, on := "", ""
-	for _, p := range left {
-		names = append(names, ref(p.ID).Name)
-		b := rebased[p.ID]
-		by, on = cmp.Or(b.Author, manager), max(on, b.Date)
-	}
+	names, by, on := baselineOf(left, rebased, ref, manager)
 	return fmt.Sprintf("%s: left out of %s's comparison, as %s's re-baseline of their levels (%s) is not calibrated yet; compare again once it is.",
 		andList(names), manager, by, on)
 }
