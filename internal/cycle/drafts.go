@@ -154,11 +154,10 @@ func (r *Review) inWords(draft string) string {
 // behind, and where the verdict stands.
 func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) []string {
 	var out []string
-	switch back, _, ok := plans.ReturnFromLeave(p); {
+	_, _, back := plans.ReturnFromLeave(p)
+	switch {
 	case r.Handover != "":
 		out = append(out, fmt.Sprintf("The quarter turns on %s's move to the individual-contributor track: handing over %s well comes first.", r.First, r.reports))
-	case ok:
-		out = append(out, fmt.Sprintf("%s came back from leave on %s: this period is the way back in, led by %s's own goals.", r.First, date(back), r.First))
 	case len(r.Roles) > 0:
 		last := r.Roles[len(r.Roles)-1]
 		out = append(out, fmt.Sprintf("%s became %s on %s.", r.First, last.To.Name, last.Date))
@@ -183,7 +182,7 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 	var seen []Entry
 	for _, se := range r.Evidence {
 		for _, e := range se.Entries {
-			if !plans.Setback(e.Text) && !strings.HasPrefix(e.Text, "Back from leave") && !slices.ContainsFunc(r.Met, func(g GoalLine) bool { return plans.SameWork(g.Text+" "+g.Outcome, e.Text) }) {
+			if !plans.Setback(e.Text) && !slices.ContainsFunc(r.Met, func(g GoalLine) bool { return plans.SameWork(g.Text+" "+g.Outcome, e.Text) }) {
 				seen = append(seen, e)
 			}
 		}
@@ -196,6 +195,12 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		out = append(out, r.opening(e.Date, e.Text, out))
 		r.said = append(r.said, e)
 		said++
+	}
+	if back && r.Handover == "" {
+		// A review feeds calibration: the leave is the person's to tell,
+		// and stays in the manager's own prep. The period still reads as
+		// a start again, with the person's own goals first.
+		out = append(out, fmt.Sprintf("This period is a fresh start, led by %s's own goals.", r.First))
 	}
 	// Late or behind.
 	for _, g := range r.Overdue[:min(2, len(r.Overdue))] {

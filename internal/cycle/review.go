@@ -506,8 +506,8 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	for _, s := range m.Skills {
 		var entries []Entry
 		for _, e := range p.Evidence {
-			if e.Skill == s.ID && inPeriod(e.Date) {
-				entries = append(entries, Entry{Date: date(e.Date), Text: plans.Quoted(e.Text)})
+			if e.Skill == s.ID && inPeriod(e.Date) && reviewQuoted(e.Text) != "" {
+				entries = append(entries, Entry{Date: date(e.Date), Text: reviewQuoted(e.Text)})
 			}
 		}
 		if len(entries) > 0 {
@@ -814,7 +814,7 @@ func (r *Review) change() string {
 	case b.Verdict.Text == r.Verdict.Text && since == "" && r.Reentry != "":
 		// The levels set on a return from leave are where the person
 		// starts again: not "the same skills at the bar", nor a fall.
-		return fmt.Sprintf("The same verdict as at %s; what was set on %s's return from leave is a starting point, not a change.", r.beforeWhen(), r.First)
+		return fmt.Sprintf("The same verdict as at %s; what was set for this period's fresh start is where %s starts from, not a change.", r.beforeWhen(), r.First)
 	case b.Verdict.Text == r.Verdict.Text && since == "" && r.lead != "":
 		// Said of this person's own leading gap, not of "the same
 		// skills" (issue 20, rule 5).
@@ -1139,4 +1139,21 @@ func opening(sections []SelfSection) string {
 		return line
 	}
 	return ""
+}
+
+// reviewQuoted is an evidence text as a review quotes it: a review feeds
+// calibration, so an entry recording a return from leave is quoted for
+// the work it names alone ("Back from leave; met each manager" reads "Met
+// each manager"), and the leave stays in the manager's own prep; an entry
+// that is the return and nothing else is quoted as "".
+func reviewQuoted(text string) string {
+	q := plans.Quoted(text)
+	if q == text && !strings.HasPrefix(q, "Back from leave") {
+		return text
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(q, "Back from leave"), ";"))
+	if rest == "" {
+		return ""
+	}
+	return strings.ToUpper(rest[:1]) + rest[1:]
 }

@@ -643,7 +643,7 @@ func (r *Review) reentryText(moves []Move) string {
 	for _, mv := range moves {
 		each = append(each, fmt.Sprintf("%s at %d %s", mv.Skill.Name, mv.To, mv.ToName))
 	}
-	return fmt.Sprintf("Set in the assessment of %s, after %s's return from leave: %s, %s to start from and to re-assess together at the calibration, not %s that moved in the period.",
+	return fmt.Sprintf("Set in the assessment of %s, as %s's fresh start: %s, %s to start from and to re-assess together at the calibration, not %s that moved in the period.",
 		moves[0].Date, r.First, plans.AndList(each), plural(len(moves), "a level", "levels"), plural(len(moves), "a level", "levels"))
 }
 
