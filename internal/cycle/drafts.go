@@ -133,6 +133,10 @@ func (r *Review) drafts(in ReviewInput, asOf time.Time) {
 	mgr := "the manager"
 	if r.Manager != nil {
 		mgr = firstWord(r.Manager.Name)
+		if mgr == r.First {
+			// Sam Lee editing Sam Patel's review: "for Sam" names either.
+			mgr = r.Manager.Name
+		}
 	}
 	r.Drafts.Marker = plans.Markdown(fmt.Sprintf("*Draft, for %s to edit.* %s", mgr, draftMark))
 	r.Drafts.Summary = r.inWords(strings.Join(r.summaryDraft(p, pl, asOf), " "))

@@ -151,7 +151,11 @@ type Review struct {
 	// AsOf is the day the review reads the skill file as of: the period's
 	// end, or the assessment of the file as it stands when the period has
 	// not ended since.
-	AsOf    string           `json:"as_of"`
+	AsOf string `json:"as_of"`
+	// Kept says that the latest assessment, the day the review reads,
+	// came after the last level it lists and kept them, so that the
+	// header's day and the levels' agree.
+	Kept    string           `json:"kept,omitempty"`
 	Manager *plans.PersonRef `json:"manager"`
 	First   string           `json:"-"`
 	// Roles are the changes of role in the period, oldest first.
@@ -586,6 +590,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	r.Promotion = promotion(pl, r.First)
 	r.Handover = r.handover(in)
 	r.Carried = r.carry(in)
+	r.Kept = r.kept()
 	r.drafts(in, asOf)
 	for _, d := range in.Feedback {
 		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {
@@ -1156,4 +1161,35 @@ func reviewQuoted(text string) string {
 		return ""
 	}
 	return strings.ToUpper(rest[:1]) + rest[1:]
+}
+
+// kept says the latest assessment kept the levels the review lists, when
+// the review reads it and it set none of them: the header's "read as of"
+// day is then not the day the levels were set (VP cold read: "Read as of:
+// 2026-11-17" above levels "set on 2026-10-12").
+func (r *Review) kept() string {
+	if r.AsOf == r.Until || len(r.Events) == 0 {
+		return ""
+	}
+	last := ""
+	for _, e := range r.Events {
+		last = max(last, e.Date)
+	}
+	if last == "" || last >= r.AsOf {
+		return ""
+	}
+	return fmt.Sprintf("The latest assessment, on %s, kept %s: it is the one this review reads.", r.AsOf, plural(r.levelCount(), "this level", "these levels"))
+}
+
+// levelCount is how many levels the review's events set or moved.
+func (r *Review) levelCount() int {
+	n := 0
+	for _, e := range r.Events {
+		if e.Baseline != nil {
+			n += e.Baseline.Moved
+		} else {
+			n++
+		}
+	}
+	return n
 }
