@@ -245,11 +245,14 @@ type Review struct {
 	// lead says the gap that leads the verdict, in the past tense:
 	// "Negotiation and trade-offs was below the Senior Product Manager bar".
 	lead      string
-	Change    string        `json:"change"`
-	Focus     []FocusLine   `json:"focus"`
-	FocusNote string        `json:"focus_note,omitempty"`
-	Feedback  int           `json:"feedback"`
-	Self      []SelfSection `json:"self_review"`
+	Change    string      `json:"change"`
+	Focus     []FocusLine `json:"focus"`
+	FocusNote string      `json:"focus_note,omitempty"`
+	Feedback  int         `json:"feedback"`
+	// FeedbackSaid is the header's line on that feedback, in plain words:
+	// who brings it to the review, never what it says.
+	FeedbackSaid string        `json:"-"`
+	Self         []SelfSection `json:"self_review"`
 	// Quarter is set when the period is a quarter: self-reviews are kept
 	// by quarter.
 	Quarter  bool   `json:"-"`
@@ -314,6 +317,9 @@ type Move struct {
 
 // RoleChange is a change of role in the period: a promotion.
 type RoleChange struct {
+	// Said is the change as the header says it, in words: "promoted from
+	// Product Manager on 1 September 2026".
+	Said   string        `json:"-"`
 	Date   string        `json:"date"`
 	From   plans.RoleRef `json:"from"`
 	To     plans.RoleRef `json:"to"`
@@ -597,6 +603,15 @@ func BuildReview(in ReviewInput) (*Review, error) {
 			r.Feedback++
 		}
 	}
+	r.FeedbackSaid = "none"
+	if r.Feedback > 0 {
+		who := "the manager"
+		if r.Manager != nil {
+			who = firstWord(r.Manager.Name)
+		}
+		r.FeedbackSaid = fmt.Sprintf("%d %s, kept private: %s brings what %s to the review conversation; never quoted here",
+			r.Feedback, plural(r.Feedback, "piece", "pieces"), who, plural(r.Feedback, "it says", "they say"))
+	}
 	return r, nil
 }
 
@@ -620,7 +635,13 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 	seen := map[string]bool{}
 	for _, c := range sorted {
 		if c.Kind == skills.KindRole && c.From != "" && inPeriod(c.Date) {
-			r.Roles = append(r.Roles, RoleChange{Date: date(c.Date), From: roleRef(m, c.From), To: roleRef(m, c.To), Commit: short(c.Commit)})
+			rc := RoleChange{Date: date(c.Date), From: roleRef(m, c.From), To: roleRef(m, c.To), Commit: short(c.Commit)}
+			how := "from"
+			if from := m.Role(c.From); from != nil && from.Next == c.To {
+				how = "promoted from" // the matrix's next role
+			}
+			rc.Said = fmt.Sprintf("%s %s on %s", how, rc.From.Name, c.Date.Format("2 January 2006"))
+			r.Roles = append(r.Roles, rc)
 		}
 		if c.Kind != skills.KindLevel {
 			continue

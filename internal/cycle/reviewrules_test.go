@@ -37,6 +37,8 @@ type reviewCase struct {
 	// no levels) will not do; reports are the manager's other people.
 	mgr     string
 	reports []string
+	// feedback are the dates of peer feedback about the person.
+	feedback []string
 }
 
 func (c reviewCase) build(t *testing.T) (*cycle.Review, string) {
@@ -79,7 +81,7 @@ func (c reviewCase) buildWithPlan(t *testing.T) (*cycle.Review, string, *plans.P
 	}
 	q4, _ := cycle.QuarterPeriod("2026-Q4")
 	in := cycle.ReviewInput{Matrix: m, Config: skills.DefaultConfig(), Period: q4, Person: p, Current: true, Plan: pl, History: c.history,
-		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters, Self: c.self, SelfBefore: c.selfBefore, SelfBeforePeriod: "2026-Q3",
+		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters, Self: c.self, SelfBefore: c.selfBefore, SelfBeforePeriod: "2026-Q3", Feedback: c.feedback,
 		Reports: c.reports}
 	if !c.previous.IsZero() || len(c.history) > 0 && c.history[0].Date.Before(q4.Start) {
 		in.Previous = pl
