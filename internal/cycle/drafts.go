@@ -260,17 +260,7 @@ func (r *Review) where(pl *plans.Plan) string {
 		end, _ := time.Parse(time.DateOnly, r.Until)
 		next = "the " + QuarterOf(end.AddDate(0, 0, 1)).Name + " review"
 	}
-	var role, target []string
-	for _, row := range pl.Skills {
-		lvl := cmp.Or(row.CountedAs, row.Level)
-		switch {
-		case lvl == 0 || pl.Returned != "" && slices.Contains(pl.Reentry, row.ID):
-		case lvl < row.ExpectRole:
-			role = append(role, lowerFirst(row.Name))
-		case lvl < row.ExpectTarget:
-			target = append(target, lowerFirst(row.Name))
-		}
-	}
+	role, target := gaps(pl)
 	few := func(names []string) string {
 		if len(names) > 3 {
 			return plans.AndList(names[:3]) + ", among others"
@@ -346,6 +336,11 @@ func (r *Review) where(pl *plans.Plan) string {
 	switch {
 	case len(role) > 0 && pl.FirstTimeManager:
 		return fmt.Sprintf("%s is new to leading people, and %s is not expected yet: the %s bar comes first, in %s, by %s.", r.First, r.Target.Name, r.Role.Name, few(role), next)
+	case len(role) > 0 && r.Quarter && r.promised:
+		// The same rule, run for the period before, said this period's
+		// review: a date passed unmet is said plainly, never moved
+		// silently (VP cold read).
+		return fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s. We said by the %s review; it has not closed yet, and the new date is %s.", r.First, r.Target.Name, r.Role.Name, few(role), r.Period, next)
 	case len(role) > 0:
 		return fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s, by %s.", r.First, r.Target.Name, r.Role.Name, few(role), next)
 	case len(target) > 0:
@@ -585,4 +580,21 @@ func workOn(said []string) string {
 		return "Also to work on"
 	}
 	return "And to work on"
+}
+
+// gaps names the skills of a plan short of the person's own role's bar,
+// and those short only of the target's, as the review's summary says
+// them; a level still to re-assess after a return is in neither.
+func gaps(pl *plans.Plan) (role, target []string) {
+	for _, row := range pl.Skills {
+		lvl := cmp.Or(row.CountedAs, row.Level)
+		switch {
+		case lvl == 0 || pl.Returned != "" && slices.Contains(pl.Reentry, row.ID):
+		case lvl < row.ExpectRole:
+			role = append(role, lowerFirst(row.Name))
+		case lvl < row.ExpectTarget:
+			target = append(target, lowerFirst(row.Name))
+		}
+	}
+	return role, target
 }

@@ -255,7 +255,10 @@ type Review struct {
 	Self         []SelfSection `json:"self_review"`
 	// Quarter is set when the period is a quarter: self-reviews are kept
 	// by quarter.
-	Quarter  bool   `json:"-"`
+	Quarter bool `json:"-"`
+	// promised is set when the review of the period before said the
+	// current role's bar would close by this period's review.
+	promised bool
 	SelfPath string `json:"self_review_path,omitempty"`
 	// SelfBefore names the period of the person's latest self-review when
 	// there is none of this one, and SelfOpening its first sentence: where
@@ -597,6 +600,13 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	r.Handover = r.handover(in)
 	r.Carried = r.carry(in)
 	r.Kept = r.kept()
+	if prev := in.Previous; prev != nil && prev.Role.ID == pl.Role.ID && prev.Target.ID == pl.Target.ID &&
+		prev.Verdict.Kind == pl.Verdict.Kind && !plans.TooEarly(prev) && !prev.FirstTimeManager {
+		// The period before's review, the same rule run on its plan,
+		// promised the current role's bar by this period's review.
+		role, _ := gaps(prev)
+		r.promised = len(role) > 0
+	}
 	r.drafts(in, asOf)
 	for _, d := range in.Feedback {
 		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {
