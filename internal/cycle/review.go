@@ -395,6 +395,9 @@ type Point struct {
 	// Earlier says, for a strength whose newest example predates the
 	// period, that it is carried from before it: a clause.
 	Earlier string `json:"earlier,omitempty"`
+	// Uncalibrated says a strength's level is a new, uncalibrated one its
+	// example, from before it, does not show.
+	Uncalibrated string `json:"uncalibrated,omitempty"`
 	// RatedOn is, for a strength no example shows, the date of the
 	// assessment that names it on the level alone.
 	RatedOn string `json:"rated_on,omitempty"`
