@@ -133,6 +133,10 @@ func (r *Review) drafts(in ReviewInput, asOf time.Time) {
 	mgr := "the manager"
 	if r.Manager != nil {
 		mgr = firstWord(r.Manager.Name)
+		if mgr == r.First {
+			// Sam Lee editing Sam Patel's review: "for Sam" names either.
+			mgr = r.Manager.Name
+		}
 	}
 	r.Drafts.Marker = plans.Markdown(fmt.Sprintf("*Draft, for %s to edit.* %s", mgr, draftMark))
 	r.Drafts.Summary = r.inWords(strings.Join(r.summaryDraft(p, pl, asOf), " "))
@@ -154,11 +158,10 @@ func (r *Review) inWords(draft string) string {
 // behind, and where the verdict stands.
 func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) []string {
 	var out []string
-	switch back, _, ok := plans.ReturnFromLeave(p); {
+	_, _, back := plans.ReturnFromLeave(p)
+	switch {
 	case r.Handover != "":
 		out = append(out, fmt.Sprintf("The quarter turns on %s's move to the individual-contributor track: handing over %s well comes first.", r.First, r.reports))
-	case ok:
-		out = append(out, fmt.Sprintf("%s came back from leave on %s: this period is the way back in, led by %s's own goals.", r.First, date(back), r.First))
 	case len(r.Roles) > 0:
 		last := r.Roles[len(r.Roles)-1]
 		out = append(out, fmt.Sprintf("%s became %s on %s.", r.First, last.To.Name, last.Date))
@@ -183,7 +186,7 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 	var seen []Entry
 	for _, se := range r.Evidence {
 		for _, e := range se.Entries {
-			if !plans.Setback(e.Text) && !strings.HasPrefix(e.Text, "Back from leave") && !slices.ContainsFunc(r.Met, func(g GoalLine) bool { return plans.SameWork(g.Text+" "+g.Outcome, e.Text) }) {
+			if !plans.Setback(e.Text) && !slices.ContainsFunc(r.Met, func(g GoalLine) bool { return plans.SameWork(g.Text+" "+g.Outcome, e.Text) }) {
 				seen = append(seen, e)
 			}
 		}
@@ -196,6 +199,12 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		out = append(out, r.opening(e.Date, e.Text, out))
 		r.said = append(r.said, e)
 		said++
+	}
+	if back && r.Handover == "" {
+		// A review feeds calibration: the leave is the person's to tell,
+		// and stays in the manager's own prep. The period still reads as
+		// a start again, with the person's own goals first.
+		out = append(out, fmt.Sprintf("This period is a fresh start, led by %s's own goals.", r.First))
 	}
 	// Late or behind.
 	for _, g := range r.Overdue[:min(2, len(r.Overdue))] {
@@ -251,17 +260,7 @@ func (r *Review) where(pl *plans.Plan) string {
 		end, _ := time.Parse(time.DateOnly, r.Until)
 		next = "the " + QuarterOf(end.AddDate(0, 0, 1)).Name + " review"
 	}
-	var role, target []string
-	for _, row := range pl.Skills {
-		lvl := cmp.Or(row.CountedAs, row.Level)
-		switch {
-		case lvl == 0 || pl.Returned != "" && slices.Contains(pl.Reentry, row.ID):
-		case lvl < row.ExpectRole:
-			role = append(role, lowerFirst(row.Name))
-		case lvl < row.ExpectTarget:
-			target = append(target, lowerFirst(row.Name))
-		}
-	}
+	role, target := gaps(pl)
 	few := func(names []string) string {
 		if len(names) > 3 {
 			return plans.AndList(names[:3]) + ", among others"
@@ -337,6 +336,11 @@ func (r *Review) where(pl *plans.Plan) string {
 	switch {
 	case len(role) > 0 && pl.FirstTimeManager:
 		return fmt.Sprintf("%s is new to leading people, and %s is not expected yet: the %s bar comes first, in %s, by %s.", r.First, r.Target.Name, r.Role.Name, few(role), next)
+	case len(role) > 0 && r.Quarter && r.promised:
+		// The same rule, run for the period before, said this period's
+		// review: a date passed unmet is said plainly, never moved
+		// silently (VP cold read).
+		return fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s. We said by the %s review; it has not closed yet, and the new date is %s.", r.First, r.Target.Name, r.Role.Name, few(role), r.Period, next)
 	case len(role) > 0:
 		return fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s, by %s.", r.First, r.Target.Name, r.Role.Name, few(role), next)
 	case len(target) > 0:
@@ -576,4 +580,21 @@ func workOn(said []string) string {
 		return "Also to work on"
 	}
 	return "And to work on"
+}
+
+// gaps names the skills of a plan short of the person's own role's bar,
+// and those short only of the target's, as the review's summary says
+// them; a level still to re-assess after a return is in neither.
+func gaps(pl *plans.Plan) (role, target []string) {
+	for _, row := range pl.Skills {
+		lvl := cmp.Or(row.CountedAs, row.Level)
+		switch {
+		case lvl == 0 || pl.Returned != "" && slices.Contains(pl.Reentry, row.ID):
+		case lvl < row.ExpectRole:
+			role = append(role, lowerFirst(row.Name))
+		case lvl < row.ExpectTarget:
+			target = append(target, lowerFirst(row.Name))
+		}
+	}
+	return role, target
 }

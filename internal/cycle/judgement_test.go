@@ -41,7 +41,18 @@ func TestReviewJudgementInWords(t *testing.T) {
 		"- Coaching and mentoring at 2 Practising, where Group Product Manager asks for 3 Proficient: rated down from 3 Proficient on 2026-11-16, a reason to focus on it.",
 		"To work on: coaching and mentoring (rated down on 16 November) and delegation and team performance, below the Group Product Manager bar; and, towards Director of Product, hiring strategy.")
 	wantLines(t, section(out, "The manager's summary"),
-		"Mark is not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance, by the 2027-Q1 review.")
+		// The period before's review said this one (its delegation was
+		// short then too): the date passed unmet is said plainly.
+		"Mark is not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance. We said by the 2026-Q4 review; it has not closed yet, and the new date is the 2027-Q1 review.")
+	// With the role's bar met the period before, nothing was promised.
+	met := levels(t, "gpm", nil)
+	hist2 := append(assessment(t, met, "c1", "2026-08-24", "Lee Park"),
+		skills.Change{Person: "x", Commit: "c2", Date: day("2026-11-16"), Author: "Lee Park", Kind: skills.KindLevel, Skill: "delegation", From: "3", To: "2"})
+	src2 := "name = \"Mark Bello\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" + lv
+	prev2 := "name = \"Mark Bello\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-08-24\n\n[levels]\n" + met
+	_, out2 := reviewCase{src: src2, history: hist2, prevSrc: prev2}.build(t)
+	wantLines(t, section(out2, "The manager's summary"),
+		"Mark is not yet ready for Director of Product: the Group Product Manager bar comes first, in delegation and team performance, by the 2027-Q1 review.")
 	if bad := countOfLevels.FindString(drafts(out) + section(out, "Readiness")); bad != "" {
 		t.Errorf("a count of levels %q in\n%s", bad, out)
 	}

@@ -151,7 +151,11 @@ type Review struct {
 	// AsOf is the day the review reads the skill file as of: the period's
 	// end, or the assessment of the file as it stands when the period has
 	// not ended since.
-	AsOf    string           `json:"as_of"`
+	AsOf string `json:"as_of"`
+	// Kept says that the latest assessment, the day the review reads,
+	// came after the last level it lists and kept them, so that the
+	// header's day and the levels' agree.
+	Kept    string           `json:"kept,omitempty"`
 	Manager *plans.PersonRef `json:"manager"`
 	First   string           `json:"-"`
 	// Roles are the changes of role in the period, oldest first.
@@ -241,14 +245,20 @@ type Review struct {
 	// lead says the gap that leads the verdict, in the past tense:
 	// "Negotiation and trade-offs was below the Senior Product Manager bar".
 	lead      string
-	Change    string        `json:"change"`
-	Focus     []FocusLine   `json:"focus"`
-	FocusNote string        `json:"focus_note,omitempty"`
-	Feedback  int           `json:"feedback"`
-	Self      []SelfSection `json:"self_review"`
+	Change    string      `json:"change"`
+	Focus     []FocusLine `json:"focus"`
+	FocusNote string      `json:"focus_note,omitempty"`
+	Feedback  int         `json:"feedback"`
+	// FeedbackSaid is the header's line on that feedback, in plain words:
+	// who brings it to the review, never what it says.
+	FeedbackSaid string        `json:"-"`
+	Self         []SelfSection `json:"self_review"`
 	// Quarter is set when the period is a quarter: self-reviews are kept
 	// by quarter.
-	Quarter  bool   `json:"-"`
+	Quarter bool `json:"-"`
+	// promised is set when the review of the period before said the
+	// current role's bar would close by this period's review.
+	promised bool
 	SelfPath string `json:"self_review_path,omitempty"`
 	// SelfBefore names the period of the person's latest self-review when
 	// there is none of this one, and SelfOpening its first sentence: where
@@ -310,6 +320,9 @@ type Move struct {
 
 // RoleChange is a change of role in the period: a promotion.
 type RoleChange struct {
+	// Said is the change as the header says it, in words: "promoted from
+	// Product Manager on 1 September 2026".
+	Said   string        `json:"-"`
 	Date   string        `json:"date"`
 	From   plans.RoleRef `json:"from"`
 	To     plans.RoleRef `json:"to"`
@@ -382,6 +395,9 @@ type Point struct {
 	// Earlier says, for a strength whose newest example predates the
 	// period, that it is carried from before it: a clause.
 	Earlier string `json:"earlier,omitempty"`
+	// Uncalibrated says a strength's level is a new, uncalibrated one its
+	// example, from before it, does not show.
+	Uncalibrated string `json:"uncalibrated,omitempty"`
 	// RatedOn is, for a strength no example shows, the date of the
 	// assessment that names it on the level alone.
 	RatedOn string `json:"rated_on,omitempty"`
@@ -506,8 +522,8 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	for _, s := range m.Skills {
 		var entries []Entry
 		for _, e := range p.Evidence {
-			if e.Skill == s.ID && inPeriod(e.Date) {
-				entries = append(entries, Entry{Date: date(e.Date), Text: plans.Quoted(e.Text)})
+			if e.Skill == s.ID && inPeriod(e.Date) && reviewQuoted(e.Text) != "" {
+				entries = append(entries, Entry{Date: date(e.Date), Text: reviewQuoted(e.Text)})
 			}
 		}
 		if len(entries) > 0 {
@@ -586,11 +602,28 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	r.Promotion = promotion(pl, r.First)
 	r.Handover = r.handover(in)
 	r.Carried = r.carry(in)
+	r.Kept = r.kept()
+	if prev := in.Previous; prev != nil && prev.Role.ID == pl.Role.ID && prev.Target.ID == pl.Target.ID &&
+		prev.Verdict.Kind == pl.Verdict.Kind && !plans.TooEarly(prev) && !prev.FirstTimeManager {
+		// The period before's review, the same rule run on its plan,
+		// promised the current role's bar by this period's review.
+		role, _ := gaps(prev)
+		r.promised = len(role) > 0
+	}
 	r.drafts(in, asOf)
 	for _, d := range in.Feedback {
 		if t, err := time.Parse(time.DateOnly, d); err == nil && inPeriod(t) {
 			r.Feedback++
 		}
+	}
+	r.FeedbackSaid = "none"
+	if r.Feedback > 0 {
+		who := "the manager"
+		if r.Manager != nil {
+			who = firstWord(r.Manager.Name)
+		}
+		r.FeedbackSaid = fmt.Sprintf("%d %s, kept private: %s brings what %s to the review conversation; never quoted here",
+			r.Feedback, plural(r.Feedback, "piece", "pieces"), who, plural(r.Feedback, "it says", "they say"))
 	}
 	return r, nil
 }
@@ -615,7 +648,13 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 	seen := map[string]bool{}
 	for _, c := range sorted {
 		if c.Kind == skills.KindRole && c.From != "" && inPeriod(c.Date) {
-			r.Roles = append(r.Roles, RoleChange{Date: date(c.Date), From: roleRef(m, c.From), To: roleRef(m, c.To), Commit: short(c.Commit)})
+			rc := RoleChange{Date: date(c.Date), From: roleRef(m, c.From), To: roleRef(m, c.To), Commit: short(c.Commit)}
+			how := "from"
+			if from := m.Role(c.From); from != nil && from.Next == c.To {
+				how = "promoted from" // the matrix's next role
+			}
+			rc.Said = fmt.Sprintf("%s %s on %s", how, rc.From.Name, c.Date.Format("2 January 2006"))
+			r.Roles = append(r.Roles, rc)
 		}
 		if c.Kind != skills.KindLevel {
 			continue
@@ -814,7 +853,7 @@ func (r *Review) change() string {
 	case b.Verdict.Text == r.Verdict.Text && since == "" && r.Reentry != "":
 		// The levels set on a return from leave are where the person
 		// starts again: not "the same skills at the bar", nor a fall.
-		return fmt.Sprintf("The same verdict as at %s; what was set on %s's return from leave is a starting point, not a change.", r.beforeWhen(), r.First)
+		return fmt.Sprintf("The same verdict as at %s; what was set for this period's fresh start is where %s starts from, not a change.", r.beforeWhen(), r.First)
 	case b.Verdict.Text == r.Verdict.Text && since == "" && r.lead != "":
 		// Said of this person's own leading gap, not of "the same
 		// skills" (issue 20, rule 5).
@@ -1139,4 +1178,52 @@ func opening(sections []SelfSection) string {
 		return line
 	}
 	return ""
+}
+
+// reviewQuoted is an evidence text as a review quotes it: a review feeds
+// calibration, so an entry recording a return from leave is quoted for
+// the work it names alone ("Back from leave; met each manager" reads "Met
+// each manager"), and the leave stays in the manager's own prep; an entry
+// that is the return and nothing else is quoted as "".
+func reviewQuoted(text string) string {
+	q := plans.Quoted(text)
+	if q == text && !strings.HasPrefix(q, "Back from leave") {
+		return text
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(q, "Back from leave"), ";"))
+	if rest == "" {
+		return ""
+	}
+	return strings.ToUpper(rest[:1]) + rest[1:]
+}
+
+// kept says the latest assessment kept the levels the review lists, when
+// the review reads it and it set none of them: the header's "read as of"
+// day is then not the day the levels were set (VP cold read: "Read as of:
+// 2026-11-17" above levels "set on 2026-10-12").
+func (r *Review) kept() string {
+	if r.AsOf == r.Until || len(r.Events) == 0 {
+		return ""
+	}
+	last := ""
+	for _, e := range r.Events {
+		last = max(last, e.Date)
+	}
+	if last == "" || last >= r.AsOf {
+		return ""
+	}
+	return fmt.Sprintf("The latest assessment, on %s, kept %s: it is the one this review reads.", r.AsOf, plural(r.levelCount(), "this level", "these levels"))
+}
+
+// levelCount is how many levels the review's events set or moved.
+func (r *Review) levelCount() int {
+	n := 0
+	for _, e := range r.Events {
+		if e.Baseline != nil {
+			n += e.Baseline.Moved
+		} else {
+			n++
+		}
+	}
+	return n
 }

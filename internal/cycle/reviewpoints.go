@@ -107,7 +107,11 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 		r.NoAreas = fmt.Sprintf("None yet: with most skills not assessed, no skill is called a gap until %s's first full assessment.", r.First)
 		return
 	}
-	r.strengths(m, p, pl, levels, usable)
+	var prior map[string]int
+	if held(pl) {
+		prior = priorLevels(planHistory(in), pl.Baseline)
+	}
+	r.strengths(m, p, pl, levels, prior, usable)
 	r.improvements(m, p, pl, levels, usable, asOf, levelSince(in.History, asOf))
 }
 
@@ -133,7 +137,7 @@ func (r *Review) earlier(day string) string {
 // example to write). With none, the skills above the role's bar that no
 // example shows yet are named to the manager; a skill at the bar is the
 // job done, never a strength.
-func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels map[string]int, usable func(string) []skills.Evidence) {
+func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, levels, prior map[string]int, usable func(string) []skills.Evidence) {
 	shown := func(skill string) *Entry {
 		// The newest entry speaks for the skill, as in the plan
 		// (plans.StrengthShown): not a setback; a practice a goal dropped
@@ -162,6 +166,12 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 			// Said honestly (cold read 14, finding 10): the example is
 			// from before the period, and nothing newer shows it.
 			pt.Earlier = r.earlier(e.Date)
+		}
+		if e := pt.Evidence; e != nil && held(pl) && e.Date < pl.Baseline.Date && prior[s.ID] > 0 && prior[s.ID] < lvl {
+			// The plan's rule (plans.StrengthsEarlier): an example from
+			// before the new levels showed the level before them, so the
+			// level is named as the new, uncalibrated one.
+			pt.Uncalibrated = fmt.Sprintf("that example showed %d, and what shows %d is still to be written down", prior[s.ID], lvl)
 		}
 		if pt.Evidence == nil {
 			pt.RatedOn = pl.Today.Date
@@ -643,7 +653,7 @@ func (r *Review) reentryText(moves []Move) string {
 	for _, mv := range moves {
 		each = append(each, fmt.Sprintf("%s at %d %s", mv.Skill.Name, mv.To, mv.ToName))
 	}
-	return fmt.Sprintf("Set in the assessment of %s, after %s's return from leave: %s, %s to start from and to re-assess together at the calibration, not %s that moved in the period.",
+	return fmt.Sprintf("Set in the assessment of %s, as %s's fresh start: %s, %s to start from and to re-assess together at the calibration, not %s that moved in the period.",
 		moves[0].Date, r.First, plans.AndList(each), plural(len(moves), "a level", "levels"), plural(len(moves), "a level", "levels"))
 }
 

@@ -37,6 +37,8 @@ type reviewCase struct {
 	// no levels) will not do; reports are the manager's other people.
 	mgr     string
 	reports []string
+	// feedback are the dates of peer feedback about the person.
+	feedback []string
 }
 
 func (c reviewCase) build(t *testing.T) (*cycle.Review, string) {
@@ -79,7 +81,7 @@ func (c reviewCase) buildWithPlan(t *testing.T) (*cycle.Review, string, *plans.P
 	}
 	q4, _ := cycle.QuarterPeriod("2026-Q4")
 	in := cycle.ReviewInput{Matrix: m, Config: skills.DefaultConfig(), Period: q4, Person: p, Current: true, Plan: pl, History: c.history,
-		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters, Self: c.self, SelfBefore: c.selfBefore, SelfBeforePeriod: "2026-Q3",
+		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters, Self: c.self, SelfBefore: c.selfBefore, SelfBeforePeriod: "2026-Q3", Feedback: c.feedback,
 		Reports: c.reports}
 	if !c.previous.IsZero() || len(c.history) > 0 && c.history[0].Date.Before(q4.Start) {
 		in.Previous = pl
@@ -302,7 +304,7 @@ func TestReviewReturnFromLeave(t *testing.T) {
 	_, out := reviewCase{src: src, history: hist, prevSrc: prev}.build(t)
 	wantLines(t, out,
 		"No level moved in the period.",
-		"Set in the assessment of 2026-11-03, after Dana's return from leave: Industry and market knowledge at 3 Proficient, a level to start from and to re-assess together at the calibration, not a level that moved in the period.",
+		"Set in the assessment of 2026-11-03, as Dana's fresh start: Industry and market knowledge at 3 Proficient, a level to start from and to re-assess together at the calibration, not a level that moved in the period.",
 		"None this period: the focus is Dana's own goals, and industry and market knowledge is a level to re-assess together with Dana at the calibration, not an area to improve.",
 		`1. Industry and market knowledge: at 3 Proficient on this assessment, a level to re-assess together with Dana at the calibration.`)
 	for _, sec := range []string{"Readiness", "Levels that moved", "Areas to improve", "Focus for the next period"} {
@@ -313,7 +315,17 @@ func TestReviewReturnFromLeave(t *testing.T) {
 	if strings.Contains(section(out, "Areas to improve"), "parental leave") || strings.Contains(section(out, "Strengths"), "parental leave") {
 		t.Errorf("the return from leave quoted as a strength or an area:\n%s", out)
 	}
-	wantLines(t, section(out, "Readiness"), "The same verdict as at 16 March, the last assessment before the period; what was set on Dana's return from leave is a starting point, not a change.")
+	wantLines(t, section(out, "Readiness"), "The same verdict as at 16 March, the last assessment before the period; what was set for this period's fresh start is where Dana starts from, not a change.")
+	// A review feeds calibration: the leave is never named in it (VP cold
+	// read: "Dana came back from leave on 2026-10-19"); the work of the
+	// return is quoted, and the summary opens with it.
+	if strings.Contains(strings.ToLower(out), "leave") {
+		t.Errorf("the review names the leave:\n%s", out)
+	}
+	wantLines(t, out, "  - 2026-10-19: Met each of her managers in her first two weeks")
+	if want := "On 19 October, Dana met each of her managers in her first two weeks. This period is a fresh start, led by Dana's own goals. "; !strings.Contains(out, want) {
+		t.Errorf("the summary does not open with the work of the return:\n%s", out)
+	}
 	if r, _ := (reviewCase{src: src, history: hist, prevSrc: prev}).build(t); len(r.Moved) != 0 {
 		t.Errorf("the level set on the return is listed as moved: %+v", r.Moved)
 	}
