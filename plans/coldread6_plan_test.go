@@ -192,7 +192,7 @@ func TestColdRead6Finding24TheTeamsRealSituation(t *testing.T) {
 	pl = buildCfg(t, cfg, sol, nil, ria, ada, lee)
 	if want := []string{
 		"You lead Lee Park.",
-		"Your move to the individual-contributor track leaves Lee without a manager: nobody in your line is within reach of Group Product Manager yet, so their next manager comes from elsewhere or from a hire. Agree with Ria at your next 1:1 who leads them, and from when, before anything is announced. What their plan commits their manager to passes to that next manager as it stands: the plans say \"your manager\", not your name.",
+		"Your move to the individual-contributor track leaves Lee without a manager: nobody in your line is within reach of Group Product Manager yet, so their next manager comes from elsewhere or from a hire. Agree with Ria at your next 1:1 who leads them, and from when, before anything is announced. What their plan commits their manager to passes to that next manager as it stands: those commitments are written to \"your manager\".",
 	}; !slices.Equal(pl.People, want) {
 		t.Errorf("a leader under the top:\n got %q\nwant %q", pl.People, want)
 	}

@@ -728,7 +728,7 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 				if len(names) == 1 {
 					plans = "their plan commits"
 				}
-				line += fmt.Sprintf(" What %s their manager to passes to that next manager as it stands: the plans say \"your manager\", not your name.", plans)
+				line += fmt.Sprintf(" What %s their manager to passes to that next manager as it stands: those commitments are written to \"your manager\".", plans)
 			}
 			out = append(out, line)
 		} else if len(ready) == 0 {

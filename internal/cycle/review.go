@@ -217,7 +217,7 @@ type Review struct {
 	Verdict   plans.Verdict   `json:"verdict"`
 	Readiness plans.Readiness `json:"readiness"`
 	// Promotion is, for someone ready now, the plan's promotion step and
-	// its conversation about staying, in a sentence or two; "" otherwise.
+	// how long they have been at its bar, in a sentence or two; "" otherwise.
 	Promotion string `json:"promotion,omitempty"`
 	// Unassessed counts the skills with no level.
 	Unassessed int      `json:"unassessed"`
@@ -607,8 +607,11 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		prev.Verdict.Kind == pl.Verdict.Kind && !plans.TooEarly(prev) && !prev.FirstTimeManager {
 		// The period before's review, the same rule run on its plan,
 		// promised the current role's bar by this period's review.
-		role, _ := gaps(prev)
-		r.promised = len(role) > 0
+		// Only a skill short of it then and still short now was promised:
+		// one that fell short since was not.
+		before, _ := gaps(prev)
+		now, _ := gaps(pl)
+		r.promised = slices.ContainsFunc(now, func(s string) bool { return slices.Contains(before, s) })
 	}
 	r.drafts(in, asOf)
 	for _, d := range in.Feedback {
@@ -1081,8 +1084,9 @@ type ReviewsOutput struct {
 
 // promotion is the plan's promotion step for someone ready now (cold read
 // 9, finding 6): who makes the case and when, from the plan's own
-// commitments, and, for someone at the target's bar for a while, when the
-// conversation about staying is held. "" when the plan makes no case.
+// commitments, and, for someone at the target's bar for a while, since
+// when; the talk about staying is the plan's and the agenda's, never the
+// review's. "" when the plan makes no case.
 func promotion(pl *plans.Plan, first string) string {
 	if pl.Verdict.Kind != "ready-now" {
 		return ""
@@ -1098,7 +1102,9 @@ func promotion(pl *plans.Plan, first string) string {
 	}
 	out := fmt.Sprintf("%s %s the case for %s as %s at the next promotion round, with the evidence in the plan.", who, makes, first, pl.Target.Name)
 	if stay != "" && pl.AtBarSince != "" {
-		out += fmt.Sprintf(" %s has been at the %s bar since %s: the conversation about staying is %s.", first, pl.Target.Name, pl.AtBarSince, stay)
+		// When the talk about staying is held stays in the plan and the
+		// agenda: a review feeds calibration, and says only how long.
+		out += fmt.Sprintf(" %s has been at the %s bar since %s.", first, pl.Target.Name, pl.AtBarSince)
 	}
 	return out
 }

@@ -29,6 +29,9 @@ type reviewCase struct {
 	// of the file as it stands.
 	prevSrc string
 	plan    []skills.Change
+	// over reads the review as of the period's last day, once it is over,
+	// not as of the file's assessed date.
+	over bool
 	// raters name the manager each commit's version named.
 	raters map[string]string
 	// self and selfBefore are the self-reviews of 2026-Q4 and 2026-Q3.
@@ -80,7 +83,7 @@ func (c reviewCase) buildWithPlan(t *testing.T) (*cycle.Review, string, *plans.P
 		t.Fatal(err)
 	}
 	q4, _ := cycle.QuarterPeriod("2026-Q4")
-	in := cycle.ReviewInput{Matrix: m, Config: skills.DefaultConfig(), Period: q4, Person: p, Current: true, Plan: pl, History: c.history,
+	in := cycle.ReviewInput{Matrix: m, Config: skills.DefaultConfig(), Period: q4, Person: p, Current: !c.over, Plan: pl, History: c.history,
 		PlanHistory: planned, PreviousAssessed: c.previous, Raters: c.raters, Self: c.self, SelfBefore: c.selfBefore, SelfBeforePeriod: "2026-Q3", Feedback: c.feedback,
 		Reports: c.reports}
 	if !c.previous.IsZero() || len(c.history) > 0 && c.history[0].Date.Before(q4.Start) {
