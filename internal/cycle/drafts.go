@@ -336,14 +336,19 @@ func (r *Review) where(pl *plans.Plan) string {
 	switch {
 	case len(role) > 0 && pl.FirstTimeManager:
 		return fmt.Sprintf("%s is new to leading people, and %s is not expected yet: the %s bar comes first, in %s, by %s.", r.First, r.Target.Name, r.Role.Name, few(role), next)
-	case len(role) > 0 && r.Quarter && r.promised:
+	case len(role) > 0 && r.Quarter && len(r.promised) > 0:
 		// The same rule, run for the period before, said this period's
 		// review: a date passed unmet is said plainly, never moved
 		// silently (VP cold read).
 		if r.AsOf < r.Until {
 			// Read before the period ends: the date set for it still
 			// stands, and nothing is called missed yet.
-			return fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s, by this review as we said at the last one, with the period not over yet.", r.First, r.Target.Name, r.Role.Name, few(role))
+			out := fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s, by this review as we said at the last one", r.First, r.Target.Name, r.Role.Name, few(role))
+			if len(r.promised) < len(role) {
+				// Only what the last review promised was said then.
+				out = fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s; we said %s by this review", r.First, r.Target.Name, r.Role.Name, few(role), few(r.promised))
+			}
+			return out + ", with the period not over yet."
 		}
 		return fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s. We said by the %s review; it has not closed yet, and the new date is %s.", r.First, r.Target.Name, r.Role.Name, few(role), r.Period, next)
 	case len(role) > 0:

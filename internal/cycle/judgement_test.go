@@ -42,9 +42,9 @@ func TestReviewJudgementInWords(t *testing.T) {
 		"To work on: coaching and mentoring (rated down on 16 November) and delegation and team performance, below the Group Product Manager bar; and, towards Director of Product, hiring strategy.")
 	wantLines(t, section(out, "The manager's summary"),
 		// The period before's review said this one (its delegation was
-		// short then too); read before the period ends, the date stands
-		// and nothing is called missed yet.
-		"Mark is not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance, by this review as we said at the last one, with the period not over yet.")
+		// short then too, his coaching only since); read before the
+		// period ends, the date stands and nothing is called missed yet.
+		"Mark is not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance; we said delegation and team performance by this review, with the period not over yet.")
 	// Once the period is over, the date passed unmet is said plainly.
 	_, over := reviewCase{src: src, history: hist, prevSrc: prev, over: true}.build(t)
 	wantLines(t, section(over, "The manager's summary"),

@@ -256,9 +256,9 @@ type Review struct {
 	// Quarter is set when the period is a quarter: self-reviews are kept
 	// by quarter.
 	Quarter bool `json:"-"`
-	// promised is set when the review of the period before said the
-	// current role's bar would close by this period's review.
-	promised bool
+	// promised are the skills the review of the period before said
+	// would reach the current role's bar by this period's review.
+	promised []string
 	SelfPath string `json:"self_review_path,omitempty"`
 	// SelfBefore names the period of the person's latest self-review when
 	// there is none of this one, and SelfOpening its first sentence: where
@@ -611,7 +611,11 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		// one that fell short since was not.
 		before, _ := gaps(prev)
 		now, _ := gaps(pl)
-		r.promised = slices.ContainsFunc(now, func(s string) bool { return slices.Contains(before, s) })
+		for _, s := range now {
+			if slices.Contains(before, s) {
+				r.promised = append(r.promised, s)
+			}
+		}
 	}
 	r.drafts(in, asOf)
 	for _, d := range in.Feedback {
