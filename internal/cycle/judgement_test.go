@@ -74,15 +74,7 @@ func TestReviewJudgementInWords(t *testing.T) {
 func TestReviewHeldJudgement(t *testing.T) {
 	first := levels(t, "pm", map[string]int{"negotiation": 1})
 	rebased := levels(t, "senior-pm", nil)
-	src := "name = \"Ben Ode\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-18\nplan_start = 2026-09-01\n\n[levels]\n" + rebased +
-		"\n[[goal]]\ntext = \"Write the checkout strategy and use it in Q1 planning\"\nskills = [\"product-strategy\"]\ndue = 2027-01-20\n"
-	hist := append(assessment(t, first, "c1", "2026-05-12", "Maya Okafor"), assessment(t, rebased, "c2", "2026-11-18", "Lee Park")...)
-	for i := range hist[len(hist)/2:] {
-		c := &hist[len(hist)/2+i]
-		c.From = hist[i].To
-	}
-	prev := "name = \"Ben Ode\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-05-12\n\n[levels]\n" + first
-	r, out := reviewCase{src: src, history: hist, plan: hist[:len(hist)/2], prevSrc: prev}.build(t)
+	r, out := rebaselineCase(t, "Ben Ode", first, rebased, "\n[[goal]]\ntext = \"Write the checkout strategy and use it in Q1 planning\"\nskills = [\"product-strategy\"]\ndue = 2027-01-20\n").build(t)
 	if r.Verdict.Kind != "held" {
 		t.Fatalf("verdict %q, want held", r.Verdict.Kind)
 	}
@@ -155,17 +147,10 @@ func TestReviewWinWithAPartLeft(t *testing.T) {
 func TestReviewDraftsAreTheirOwn(t *testing.T) {
 	build := func(name string, first, goal string) string {
 		rebased := levels(t, "senior-pm", nil)
-		src := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-18\nplan_start = 2026-09-01\n\n[levels]\n" + rebased +
-			"\n[[goal]]\ntext = \"" + goal + "\"\nskills = [\"product-strategy\"]\ndue = 2027-01-20\n"
 		before := levels(t, "pm", nil)
 		before = strings.Replace(before, first+" = 2", first+" = 1", 1)
-		hist := append(assessment(t, before, "c1", "2026-05-12", "Maya Okafor"), assessment(t, rebased, "c2", "2026-11-18", "Lee Park")...)
-		for i := range hist[len(hist)/2:] {
-			c := &hist[len(hist)/2+i]
-			c.From = hist[i].To
-		}
-		prev := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-05-12\n\n[levels]\n" + before
-		_, out := reviewCase{src: src, history: hist, plan: hist[:len(hist)/2], prevSrc: prev}.build(t)
+		_, out := rebaselineCase(t, name, before, rebased,
+			"\n[[goal]]\ntext = \""+goal+"\"\nskills = [\"product-strategy\"]\ndue = 2027-01-20\n").build(t)
 		first2, _, _ := strings.Cut(name, " ")
 		return strings.ReplaceAll(drafts(out), first2, "X")
 	}

@@ -364,16 +364,8 @@ func TestReviewSummaryReadsTheMoves(t *testing.T) {
 func TestReviewHeldOnARebaseline(t *testing.T) {
 	first := levels(t, "pm", map[string]int{"customer-insight": 3, "negotiation": 1})
 	rebased := levels(t, "senior-pm", nil)
-	src := "name = \"Ben Ode\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-18\nplan_start = 2026-09-01\n\n[levels]\n" + rebased +
-		"\n[self]\nnegotiation = 2\n" +
-		evidence("2026-06-01", "customer-insight", "Summarised twelve onboarding interviews; dropped the tour carousel from the roadmap")
-	hist := append(assessment(t, first, "c1", "2026-05-12", "Maya Okafor"), assessment(t, rebased, "c2", "2026-11-18", "Lee Park")...)
-	for i := range hist[len(hist)/2:] {
-		c := &hist[len(hist)/2+i]
-		c.From = hist[i].To
-	}
-	prev := "name = \"Ben Ode\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-05-12\n\n[levels]\n" + first
-	r, out := reviewCase{src: src, history: hist, plan: hist[:len(hist)/2], prevSrc: prev}.build(t)
+	r, out := rebaselineCase(t, "Ben Ode", first, rebased, "\n[self]\nnegotiation = 2\n"+
+		evidence("2026-06-01", "customer-insight", "Summarised twelve onboarding interviews; dropped the tour carousel from the roadmap")).build(t)
 	if r.Verdict.Kind != "held" {
 		t.Fatalf("verdict %q, want held", r.Verdict.Kind)
 	}
@@ -548,4 +540,19 @@ func TestReviewStartsFromTheSelfReviewBefore(t *testing.T) {
 	if strings.Contains(out, "2026-Q3") || !strings.Contains(out, "Ran the Q4 pricing test.") {
 		t.Errorf("the period's own self-review is the one quoted:\n%s", section(out, "Ada's self-review"))
 	}
+}
+
+// rebaselineCase is the review of a PM whose new manager, Lee Park, set
+// every level at once on 2026-11-18 (rebased), after a first assessment
+// by Maya Okafor on 2026-05-12 (first); extra is appended to the file as
+// it stands (goals, evidence, self-ratings).
+func rebaselineCase(t *testing.T, name, first, rebased, extra string) reviewCase {
+	t.Helper()
+	src := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-18\nplan_start = 2026-09-01\n\n[levels]\n" + rebased + extra
+	hist := append(assessment(t, first, "c1", "2026-05-12", "Maya Okafor"), assessment(t, rebased, "c2", "2026-11-18", "Lee Park")...)
+	for i := range hist[len(hist)/2:] {
+		hist[len(hist)/2+i].From = hist[i].To
+	}
+	prev := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-05-12\n\n[levels]\n" + first
+	return reviewCase{src: src, history: hist, plan: hist[:len(hist)/2], prevSrc: prev}
 }
