@@ -14,7 +14,7 @@ func TestCR14NewHireLevelsAreFirstReadings(t *testing.T) {
 		evidence("2026-11-05", "customer-insight", "Sat in on six support calls and summarised the top three problems")
 	_, out := reviewCase{src: src}.build(t)
 	wantLines(t, section(out, "The manager's summary"),
-		"On 5 November, Sam sat in on six support calls and summarised the top three problems. Sam joined on 12 October and is in the first 90 days: the 5 levels set so far are first readings, not judged until the first full assessment on 10 January 2027.")
+		"On 5 November, you sat in on six support calls and summarised the top three problems. You joined on 12 October and are in your first 90 days: the 5 levels I have set so far are first readings, and I judge none of them before your first full assessment on 10 January 2027.")
 	if strings.Contains(out, "too early for a level") {
 		t.Errorf("says there is no level while the plan has five:\n%s", out)
 	}

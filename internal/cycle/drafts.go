@@ -51,32 +51,116 @@ var pastVerbs = map[string]bool{"ran": true, "wrote": true, "led": true, "held":
 // notPast are words ending in -ed that are no past tense.
 var notPast = map[string]bool{"need": true, "feed": true, "seed": true, "speed": true, "shred": true, "breed": true}
 
-// did says what an evidence entry records with the person as its subject
-// when it opens with a verb in the past ("Nora tested three filter
-// layouts…"), else it quotes it ("Chloe has run…" stays as written): a
-// name is never lowered.
-func did(first, day, text string) string {
-	w, _, _ := strings.Cut(text, " ")
-	lw := strings.ToLower(w)
-	if w != "" && (pastVerbs[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 3 && !notPast[lw]) {
-		return fmt.Sprintf("On %s, %s %s", day, first, sentence(lowerFirst(text)))
+// isPast reports whether w, an entry's first word, is a verb in the past.
+func isPast(w string) bool {
+	lw := strings.ToLower(strings.Trim(w, ",.;:"))
+	return pastVerbs[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 3 && !notPast[lw]
+}
+
+// prepositions follow a participle said in the passive ("used in Q3
+// planning", "adopted by all four squads").
+var prepositions = map[string]bool{"by": true, "in": true, "with": true, "at": true, "on": true, "for": true, "across": true}
+
+// joined writes an entry's clauses as one sentence a manager would write
+// (VP cold read 17: "summarised twelve onboarding interviews; dropped the
+// tour carousel" read broken): a second act of the person's joins with
+// "and", a passive participle follows a comma ("…three competitors, used
+// in Q3 planning"), a result with no verb of its own follows "with" ("…,
+// with two changes made"), and any other clause follows ", and".
+func joined(text string) string {
+	parts := strings.Split(strings.TrimSuffix(strings.TrimSpace(text), "."), "; ")
+	out := parts[0]
+	for _, c := range parts[1:] {
+		w := strings.Fields(c)
+		switch {
+		case len(w) == 0:
+		case isPast(w[0]) && len(w) > 1 && prepositions[w[1]]:
+			out += ", " + c
+		case isPast(w[0]):
+			out += " and " + c
+		case !finite(w):
+			out += ", with " + c
+		default:
+			out += ", and " + c
+		}
+	}
+	return out
+}
+
+// finite reports whether a clause holds a verb of its own ("nobody
+// reopened it", "one line still holds out"), not only a result ("two
+// changes made", "search success rate up from 61% to 66%"): a past
+// participle that ends a short clause is a result.
+func finite(w []string) bool {
+	for i, x := range w {
+		switch strings.ToLower(x) {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "can", "still":
+			return true
+		}
+		if i > 0 && isPast(x) && !(i == len(w)-1 && len(w) <= 4) {
+			return true
+		}
+	}
+	return false
+}
+
+// yours says an entry's words for the person to them: "her first two
+// weeks" is "your first two weeks", "the date she committed to" is "the
+// date you committed to". An entry that opens with the person's act
+// speaks of no one else in the third person singular.
+func yours(text string) string {
+	w := strings.Fields(text)
+	for i, x := range w {
+		core := strings.TrimRight(x, ",.;:")
+		tail := x[len(core):]
+		switch core {
+		case "his":
+			w[i] = "your" + tail
+		case "her":
+			if tail == "" && i+1 < len(w) && !prepositions[w[i+1]] && w[i+1] != "to" && w[i+1] != "and" {
+				w[i] = "your"
+			} else {
+				w[i] = "you" + tail
+			}
+		case "him":
+			w[i] = "you" + tail
+		case "himself", "herself":
+			w[i] = "yourself" + tail
+		case "he", "she":
+			w[i] = "you" + tail
+			if tail == "" && i+1 < len(w) {
+				w[i+1] = yourVerb(w[i+1])
+			}
+		}
+	}
+	return strings.Join(w, " ")
+}
+
+// did says what an evidence entry records as the person's own act, in the
+// second person, when it opens with a verb in the past ("On 9 November,
+// you tested three filter layouts…"), else it quotes it: the drafts are
+// the manager's words to the person (VP cold read 17: never the manager
+// on the person in the third person).
+func did(day, text string) string {
+	if w, _, _ := strings.Cut(text, " "); w != "" && isPast(w) {
+		return fmt.Sprintf("On %s, you %s", day, sentence(lowerFirst(yours(joined(text)))))
 	}
 	return fmt.Sprintf("On %s: \"%s\".", day, strings.TrimSuffix(text, "."))
 }
 
 // opening says a piece of the period's work the way a manager would: as
 // the person's own act when the entry opens with a verb in the past, else
-// as the state it reached ("By October, Chloe's monthly checkout update
-// was read and quoted by Finance and Support."), and only when neither
-// reads as a sentence, quoted within one, by its month, never as a bare
-// dated quote (cold read 14, finding 9).
+// as the state it reached ("By October, your monthly checkout update was
+// read and quoted by Finance and Support."), and only when neither reads
+// as a sentence, quoted within one, by its month, never as a bare dated
+// quote (cold read 14, finding 9).
 func (r *Review) opening(day, text string, said []string) string {
-	if s := did(r.First, day, text); !strings.HasSuffix(s, "\".") {
+	if s := did(day, text); !strings.HasSuffix(s, "\".") {
 		return s
 	}
 	t, err := time.Parse(time.DateOnly, day)
 	if err != nil {
-		return did(r.First, day, text)
+		return did(day, text)
 	}
 	month := t.Format("January")
 	text = strings.TrimSuffix(text, ".")
@@ -94,12 +178,12 @@ func (r *Review) opening(day, text string, said []string) string {
 			if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") {
 				was = "were"
 			}
-			return fmt.Sprintf("By %s, %s's %s %s %s.", month, r.First, lowerFirst(head), was, rest)
+			return fmt.Sprintf("By %s, your %s %s %s.", month, lowerFirst(head), was, rest)
 		}
 	}
-	lead := fmt.Sprintf("In %s, %s's work showed this", month, r.First)
+	lead := fmt.Sprintf("In %s, your work showed this", month)
 	if slices.ContainsFunc(said, func(s string) bool { return strings.HasPrefix(s, lead) }) {
-		lead = fmt.Sprintf("In %s, %s's work also showed this", month, r.First)
+		lead = fmt.Sprintf("In %s, your work also showed this", month)
 	}
 	return fmt.Sprintf("%s: \"%s\".", lead, text)
 }
@@ -108,14 +192,42 @@ func (r *Review) opening(day, text string, said []string) string {
 // which the state it reached cannot be said of.
 var subject = map[string]bool{"i": true, "we": true, "he": true, "she": true, "they": true, "it": true, "the": true, "a": true, "this": true, "that": true}
 
-// still says a setback clause with the person as its subject when it
-// opens with "still" ("Marcus still reviews every PRD line by line"), else
-// quotes it.
-func still(first, day, clause string) string {
-	if w, _, _ := strings.Cut(clause, " "); strings.EqualFold(w, "still") {
-		return fmt.Sprintf("On %s, %s %s", day, first, sentence(lowerFirst(clause)))
+// still says a setback clause to the person when it opens with "still"
+// ("as of 13 November, you still review every PRD line by line"), else
+// as the note of its day, quoted.
+func still(day, clause string) string {
+	w := strings.Fields(strings.TrimSuffix(clause, "."))
+	if len(w) > 1 && strings.EqualFold(w[0], "still") {
+		w[0], w[1] = "still", yourVerb(w[1])
+		return fmt.Sprintf("as of %s, you %s", day, sentence(strings.Join(w, " ")))
 	}
-	return fmt.Sprintf("On %s: \"%s\".", day, strings.TrimSuffix(clause, "."))
+	return fmt.Sprintf("the note of %s reads \"%s\".", day, strings.TrimSuffix(clause, "."))
+}
+
+// yourVerb is a verb said of someone ("reviews", "does") said to them
+// ("review", "do").
+func yourVerb(v string) string {
+	switch v {
+	case "is":
+		return "are"
+	case "was":
+		return "were"
+	case "has":
+		return "have"
+	case "does":
+		return "do"
+	case "goes":
+		return "go"
+	}
+	switch {
+	case strings.HasSuffix(v, "ies") && len(v) > 4:
+		return strings.TrimSuffix(v, "ies") + "y"
+	case strings.HasSuffix(v, "sses"), strings.HasSuffix(v, "shes"), strings.HasSuffix(v, "ches"), strings.HasSuffix(v, "xes"), strings.HasSuffix(v, "zes"):
+		return strings.TrimSuffix(v, "es")
+	case strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss"):
+		return strings.TrimSuffix(v, "s")
+	}
+	return v
 }
 
 // sentence ends s with a full stop unless it ends with one already.
@@ -140,7 +252,7 @@ func (r *Review) drafts(in ReviewInput, asOf time.Time) {
 	}
 	r.Drafts.Marker = plans.Markdown(fmt.Sprintf("*Draft, for %s to edit.* %s", mgr, draftMark))
 	r.Drafts.Summary = r.inWords(strings.Join(r.summaryDraft(p, pl, asOf), " "))
-	r.Drafts.Growth = r.inWords(strings.Join(r.growthDraft(), " "))
+	r.Drafts.Growth = r.inWords(strings.Join(r.growthDraft(pl), " "))
 	r.Drafts.Next = r.inWords(strings.Join(r.nextDraft(p, pl), " "))
 }
 
@@ -154,31 +266,53 @@ func (r *Review) inWords(draft string) string {
 	return isoDay.ReplaceAllStringFunc(draft, r.day)
 }
 
-// summaryDraft: the main event, what was done and seen, what is late or
-// behind, and where the verdict stands.
+// summaryDraft: the headline first (the role changed, the result the
+// person's own goal or self-review names), then what else was done and
+// seen, what is late or behind, and where the verdict stands, said by the
+// manager to the person.
 func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) []string {
 	var out []string
 	_, _, back := plans.ReturnFromLeave(p)
+	period := "period"
+	if r.Quarter {
+		period = "quarter"
+	}
+	headline := r.selfHeadline()
+	if slices.ContainsFunc(r.Met, func(g GoalLine) bool { return g.Outcome != "" }) {
+		// A goal met with its outcome written down is the headline, in
+		// the manager's words; the self-review stays below, quoted.
+		headline = ""
+	}
 	switch {
 	case r.Handover != "":
-		out = append(out, fmt.Sprintf("The quarter turns on %s's move to the individual-contributor track: handing over %s well comes first.", r.First, r.reports))
+		out = append(out, fmt.Sprintf("The %s turns on your move to the individual-contributor track: handing over %s well comes first.", period, r.reports))
+	case len(r.Roles) > 0 && headline != "":
+		last := r.Roles[len(r.Roles)-1]
+		out = append(out, fmt.Sprintf("You became %s on %s, and the %s's biggest result is the one your self-review names: \"%s\".", last.To.Name, last.Date, period, headline))
+		headline = ""
 	case len(r.Roles) > 0:
 		last := r.Roles[len(r.Roles)-1]
-		out = append(out, fmt.Sprintf("%s became %s on %s.", r.First, last.To.Name, last.Date))
+		out = append(out, fmt.Sprintf("You became %s on %s.", last.To.Name, last.Date))
+	}
+	if headline != "" {
+		out = append(out, fmt.Sprintf("The %s's biggest result is the one your self-review names: \"%s\".", period, headline))
 	}
 	// Done and seen: the goals met, then the newest work of the period
 	// that is no setback and no goal's outcome said already.
 	said := 0
-	for _, g := range r.Met {
+	met := slices.Clone(r.Met)
+	slices.SortStableFunc(met, func(a, b GoalLine) int { return cmp.Compare(min(len(b.Outcome), 1), min(len(a.Outcome), 1)) })
+	for _, g := range met {
 		if said == 2 {
 			break
 		}
-		s := fmt.Sprintf("%s met \"%s\" on %s", r.First, g.Text, g.Ended)
+		s := fmt.Sprintf("You met your goal \"%s\" on %s", g.Text, g.Ended)
 		if g.Outcome != "" {
-			s += ": " + g.Outcome
-			if w, _, _ := strings.Cut(g.Outcome, " "); pastVerbs[strings.ToLower(w)] || strings.HasSuffix(w, "ed") && !notPast[strings.ToLower(w)] {
-				s = strings.TrimSuffix(s, g.Outcome) + lowerFirst(g.Outcome)
+			o := g.Outcome
+			if w, _, _ := strings.Cut(o, " "); isPast(w) {
+				o = "you " + lowerFirst(yours(joined(o)))
 			}
+			s += ": " + o
 		}
 		out = append(out, sentence(s))
 		said++
@@ -204,7 +338,7 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		// A review feeds calibration: the leave is the person's to tell,
 		// and stays in the manager's own prep. The period still reads as
 		// a start again, with the person's own goals first.
-		out = append(out, fmt.Sprintf("This period is a fresh start, led by %s's own goals.", r.First))
+		out = append(out, fmt.Sprintf("This %s is a fresh start, led by your own goals.", period))
 	}
 	// Late or behind.
 	for _, g := range r.Overdue[:min(2, len(r.Overdue))] {
@@ -221,7 +355,7 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 			// draft.
 			c := plans.QuotedSetback(e.Text)
 			if c != "" && !slices.ContainsFunc(r.Improvements, func(a Point) bool { return a.Evidence != nil && a.Evidence.Text == c && a.Evidence.Date == e.Date }) {
-				out = append(out, still(r.First, e.Date, c))
+				out = append(out, upperFirst(still(e.Date, c)))
 			}
 			if c != "" {
 				break
@@ -232,6 +366,30 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		out = append(out, w)
 	}
 	return out
+}
+
+// selfHeadline is the result the person's own self-review of the period
+// names first: the first sentence of its first section that says what
+// changed rather than what the person did ("The new tiers went live in
+// September, and Sales stopped asking for one-off discounts…"), without
+// its full stop; "" when there is none.
+func (r *Review) selfHeadline() string {
+	if len(r.Self) == 0 {
+		return ""
+	}
+	text := strings.Join(strings.Fields(string(r.Self[0].Text)), " ")
+	for _, s := range regexp.MustCompile(`[.!?](\s+|$)`).Split(text, -1) {
+		w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+		switch strings.Trim(w, "*_-") {
+		case "", "I", "I'm", "I've", "We", "My", "Our", "Me", "It", "This", "That":
+			continue
+		}
+		if len(strings.Fields(s)) < 5 || strings.ContainsAny(s, "#`[") {
+			continue
+		}
+		return strings.TrimSpace(s)
+	}
+	return ""
 }
 
 // day says a date in words, "18 December", with its year only when it is
@@ -252,8 +410,9 @@ func (r *Review) day(d string) string {
 var realistically = regexp.MustCompile(`realistically ([0-9]+-[0-9]+ months)`)
 
 // where says where the person stands, what decides it, and by when, in
-// words and in the third person (issue 20): never a count of levels, and
-// never a re-baseline read as growth.
+// words and said to the person (issue 20; VP cold read 17: the manager
+// speaks as "I", to "you"): never a count of levels, and never a
+// re-baseline read as growth.
 func (r *Review) where(pl *plans.Plan) string {
 	next := "the next review"
 	if r.Quarter {
@@ -281,23 +440,26 @@ func (r *Review) where(pl *plans.Plan) string {
 		// so far are first readings, not judged until the first full
 		// assessment.
 		if n := pl.Readiness.Assessed; n > 0 {
-			return fmt.Sprintf("%s joined on %s and is in the first 90 days: %s so far %s, not judged until the first full assessment on %s.", r.First, pl.Person.Joined,
-				plural(n, "the one level set", fmt.Sprintf("the %d levels set", n)), plural(n, "is a first reading", "are first readings"), r.day(first))
+			return fmt.Sprintf("You joined on %s and are in your first 90 days: %s so far %s, and I judge none of them before your first full assessment on %s.", pl.Person.Joined,
+				plural(n, "the one level I have set", fmt.Sprintf("the %d levels I have set", n)), plural(n, "is a first reading", "are first readings"), r.day(first))
 		}
-		return fmt.Sprintf("%s joined on %s and is in the first 90 days, with no level set yet: the first full assessment is on %s.", r.First, pl.Person.Joined, r.day(first))
+		return fmt.Sprintf("You joined on %s and are in your first 90 days, with no level set yet: your first full assessment is on %s.", pl.Person.Joined, r.day(first))
 	case "held":
-		// Said in plain words (cold read 14, finding 9): whose levels are
-		// checked, with whom and by when, and what the assessment did.
+		// Said in plain words, by the manager (cold read 17): who set the
+		// levels, what they put at the bar, who checks them with whom, by
+		// when, and that none of it counts as growth before then.
 		with := cmp.Or(pl.CalibrateWith(), "the other managers")
-		out := fmt.Sprintf("%s's levels are still to be checked with %s", r.First, with)
-		if by := pl.CalibrateBy(); by != "" {
-			out = fmt.Sprintf("%s's levels are being checked with %s by %s", r.First, with, r.day(by))
+		set := "Your levels were set fresh"
+		mine := r.Manager != nil && r.heldBy == possessive(r.Manager.Name)
+		switch {
+		case mine:
+			set = "I set your levels fresh"
+		case r.heldBy != "the" && r.heldBy != "":
+			set = strings.TrimSuffix(strings.TrimSuffix(r.heldBy, "'s"), "'") + " set your levels fresh"
 		}
-		set := "the latest assessment"
-		if r.heldBy != "the" && pl.Baseline != nil {
-			set = fmt.Sprintf("%s assessment of %s", r.heldBy, r.day(pl.Baseline.Date))
+		if pl.Baseline != nil {
+			set += " on " + r.day(pl.Baseline.Date)
 		}
-		what := "set them all at once, so none of it counts as growth yet"
 		if len(r.lifted) > 0 {
 			var names []string
 			for _, n := range r.lifted {
@@ -307,35 +469,35 @@ func (r *Review) where(pl *plans.Plan) string {
 			if len(names) > 3 {
 				put += ","
 			}
-			what = fmt.Sprintf("put %s at the %s bar at once, so none of that counts as growth yet", put, r.Target.Name)
+			set += fmt.Sprintf(", with %s at the %s bar", put, r.Target.Name)
 		}
-		out += fmt.Sprintf(": %s %s.", set, what)
+		check := fmt.Sprintf("%s and I still have to check them", with)
+		if by := pl.CalibrateBy(); by != "" {
+			check = fmt.Sprintf("%s and I check them by %s", with, r.day(by))
+		}
+		out := fmt.Sprintf("%s; %s, before any of it counts as growth.", set, check)
 		// What makes the case whatever the calibration settles: the first
 		// dated goal of the focus, the person's own work.
 		for _, f := range r.Focus {
 			for _, g := range r.Open {
 				if g.Due != "" && slices.Contains(f.Goals, g.Text) {
-					return out + fmt.Sprintf(" Whatever comes out, the case for %s rests on \"%s\", due %s.", r.Target.Name, plans.ShortGoal(g.Text), g.Due)
+					return out + fmt.Sprintf(" Whatever the calibration settles, your case for %s rests on \"%s\", due %s.", r.Target.Name, plans.ShortGoal(g.Text), g.Due)
 				}
 			}
 		}
 		return out
 	case "ready-now":
 		if pl.AtBarSince != "" {
-			return fmt.Sprintf("%s is ready for %s now, and has been at its bar since %s.", r.First, r.Target.Name, pl.AtBarSince)
+			return fmt.Sprintf("You are ready for %s now, and have been at its bar since %s.", r.Target.Name, pl.AtBarSince)
 		}
-		return fmt.Sprintf("%s is ready for %s now.", r.First, r.Target.Name)
+		return fmt.Sprintf("You are ready for %s now.", r.Target.Name)
 	}
 	if plans.TooEarly(pl) {
-		who := "the manager"
-		if r.Manager != nil {
-			who = firstWord(r.Manager.Name)
-		}
-		return fmt.Sprintf("Only a few of %s's skills have a level, which is the assessment running late, not %s: %s assesses the rest with %s over the next 1:1s, before %s.", r.First, r.First, who, r.First, next)
+		return fmt.Sprintf("Only a few of your skills have a level, which is my assessment running late, not you: I assess the rest with you over our next 1:1s, before %s.", next)
 	}
 	switch {
 	case len(role) > 0 && pl.FirstTimeManager:
-		return fmt.Sprintf("%s is new to leading people, and %s is not expected yet: the %s bar comes first, in %s, by %s.", r.First, r.Target.Name, r.Role.Name, few(role), next)
+		return fmt.Sprintf("You are new to leading people, and %s is not expected of you yet: the %s bar comes first, in %s, by %s.", r.Target.Name, r.Role.Name, few(role), next)
 	case len(role) > 0 && r.Quarter && len(r.promised) > 0:
 		// The same rule, run for the period before, said this period's
 		// review: a date passed unmet is said plainly, never moved
@@ -343,84 +505,143 @@ func (r *Review) where(pl *plans.Plan) string {
 		if r.AsOf < r.Until {
 			// Read before the period ends: the date set for it still
 			// stands, and nothing is called missed yet.
-			out := fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s, by this review as we said at the last one", r.First, r.Target.Name, r.Role.Name, few(role))
+			out := fmt.Sprintf("You are not yet ready for %s: the %s bar comes first, in %s, which we set for this review at the last one", r.Target.Name, r.Role.Name, few(role))
 			if len(r.promised) < len(role) {
 				// Only what the last review promised was said then.
-				out = fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s; we said %s by this review", r.First, r.Target.Name, r.Role.Name, few(role), few(r.promised))
+				out = fmt.Sprintf("You are not yet ready for %s: the %s bar comes first, in %s; at the last review we set this one for %s", r.Target.Name, r.Role.Name, few(role), few(r.promised))
 			}
-			return out + ", with the period not over yet."
+			return out + ", and the quarter is not over yet."
 		}
-		return fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s. We said by the %s review; it has not closed yet, and the new date is %s.", r.First, r.Target.Name, r.Role.Name, few(role), r.Period, next)
+		return fmt.Sprintf("You are not yet ready for %s: the %s bar comes first, in %s. We set the %s review for it; the gap is still open, and the new date is %s.", r.Target.Name, r.Role.Name, few(role), r.Period, next)
 	case len(role) > 0:
-		return fmt.Sprintf("%s is not yet ready for %s: the %s bar comes first, in %s, by %s.", r.First, r.Target.Name, r.Role.Name, few(role), next)
+		return fmt.Sprintf("You are not yet ready for %s: the %s bar comes first, in %s, by %s.", r.Target.Name, r.Role.Name, few(role), next)
 	case len(target) > 0:
 		when := ""
 		if m := realistically.FindStringSubmatch(pl.Verdict.Why); m != nil {
 			when = ", realistically " + m[1] + " away"
 		}
-		return fmt.Sprintf("%s is solid as %s, with the %s bar still ahead in %s%s.", r.First, anArticle(r.Role.Name), r.Target.Name, few(target), when)
+		return fmt.Sprintf("You are solid as %s, with the %s bar still ahead in %s%s.", anArticle(r.Role.Name), r.Target.Name, few(target), when)
 	}
 	return ""
 }
 
 // growthDraft: the strengths with their examples, then the areas with what
-// shows them or where they can show.
-func (r *Review) growthDraft() []string {
+// shows them or where they can show, said by the manager to the person.
+// That an example predates the period is said once, however many
+// strengths it is true of (VP cold read 17: "carried from earlier in the
+// year…" under every strength).
+func (r *Review) growthDraft(pl *plans.Plan) []string {
 	var out []string
-	n := 0
 	// The period's own work leads; an example carried from before it
 	// comes after (cold read 14, finding 10): Earlier is set or empty.
 	strengths := slices.Clone(r.Strengths)
 	slices.SortStableFunc(strengths, func(a, b Point) int { return cmp.Compare(len(a.Earlier), len(b.Earlier)) })
-	carried := ""
+	var shown []Point
 	for _, s := range strengths {
-		if s.Evidence == nil || n == 2 {
-			continue
+		if s.Evidence != nil && len(shown) < 2 {
+			shown = append(shown, s)
 		}
-		lead := "Strongest"
-		if n > 0 {
-			lead = "Also strong"
+	}
+	carried, uncalibrated := 0, false
+	for i, s := range shown {
+		suit := "is your strongest suit"
+		switch {
+		case i > 0:
+			suit = "is close behind"
+		case s.Earlier != "":
+			suit = "is still your strongest suit"
 		}
-		if slices.ContainsFunc(r.said, func(e Entry) bool { return e.Date == s.Evidence.Date && e.Text == s.Evidence.Text }) {
+		e := s.Evidence
+		switch {
+		case slices.ContainsFunc(r.said, func(x Entry) bool { return x.Date == e.Date && x.Text == e.Text }):
 			// Said in the summary already: pointed at, not repeated.
-			out = append(out, fmt.Sprintf("%s: %s, as the work of %s above shows.", lead, lowerFirst(s.Skill.Name), s.Evidence.Date))
-		} else {
-			out = append(out, fmt.Sprintf("%s: %s. %s", lead, lowerFirst(s.Skill.Name), did(r.First, s.Evidence.Date, s.Evidence.Text)))
-			switch {
-			case s.Earlier != "" && s.Earlier == carried:
-				// Said once (VP cold read: the same clause twice in one
-				// paragraph).
-				out[len(out)-1] = fmt.Sprintf("%s: %s, likewise carried. %s", lead, lowerFirst(s.Skill.Name), did(r.First, s.Evidence.Date, s.Evidence.Text))
-			case s.Earlier != "":
-				out[len(out)-1] = fmt.Sprintf("%s: %s, %s. %s", lead, lowerFirst(s.Skill.Name), strings.Replace(s.Earlier, ";", ", with", 1), did(r.First, s.Evidence.Date, s.Evidence.Text))
-				carried = s.Earlier
+			out = append(out, fmt.Sprintf("%s %s, as that work of %s shows.", s.Skill.Name, suit, e.Date))
+		case strings.HasSuffix(did(e.Date, e.Text), "\"."):
+			out = append(out, fmt.Sprintf("%s %s: \"%s\", on %s.", s.Skill.Name, suit, strings.TrimSuffix(e.Text, "."), e.Date))
+		default:
+			out = append(out, fmt.Sprintf("%s %s: %s", s.Skill.Name, suit, lowerFirst(did(e.Date, e.Text))))
+		}
+		if s.Earlier != "" {
+			carried++
+			uncalibrated = uncalibrated || s.Uncalibrated != ""
+		}
+	}
+	if carried > 0 {
+		// Said once, after the examples it is true of, in the person's
+		// terms: when they were, and which skill wants a new one.
+		one := "an example from this period"
+		if r.Quarter {
+			_, q, _ := strings.Cut(r.Period, "-")
+			one = "a " + q + " example"
+		}
+		var months, names []string
+		for _, s := range shown {
+			if s.Earlier == "" {
+				continue
+			}
+			names = append(names, lowerFirst(s.Skill.Name))
+			t, err := time.Parse(time.DateOnly, s.Evidence.Date)
+			m := s.Evidence.Date
+			if err == nil {
+				m = t.Format("January")
+				if !strings.HasPrefix(r.Since, t.Format("2006")) {
+					m = t.Format("January 2006")
+				}
+			}
+			if !slices.Contains(months, m) {
+				months = append(months, m)
 			}
 		}
-		n++
+		when := "That was in " + plans.AndList(months)
+		of := "of your " + names[0]
+		if carried > 1 {
+			when, of = "Both were in "+plans.AndList(months), "of each"
+		}
+		switch {
+		case uncalibrated && pl.Baseline != nil:
+			out = append(out, fmt.Sprintf("%s, before the levels of %s, and %s the level before them: I'd like %s %s at the new level.", when, r.day(pl.Baseline.Date), plural(carried, "shows", "show"), one, of))
+		default:
+			out = append(out, fmt.Sprintf("%s: I'd like %s %s.", when, one, of))
+		}
 	}
 	var next []string
 	gaps := map[string][]string{} // by the role whose bar it is
 	var bars []string
+	shownAreas := 0
 	for _, a := range r.Improvements {
 		name := lowerFirst(a.Skill.Name)
 		switch {
 		case a.Next:
 			next = append(next, name)
 		case a.Waits != "":
-			out = append(out, fmt.Sprintf("%s grows with the work %s takes over, once it is handed over.", a.Skill.Name, r.First))
+			out = append(out, fmt.Sprintf("%s grows with the work you take over, once it is handed over to you.", a.Skill.Name))
 		case a.AtBar && a.SelfNote != "":
-			out = append(out, fmt.Sprintf("%s: %s.", a.Skill.Name, a.SelfNote))
+			i := slices.IndexFunc(r.Apart, func(x Apart) bool { return x.Skill.ID == a.Skill.ID })
+			if i < 0 {
+				continue
+			}
+			x := r.Apart[i]
+			out = append(out, fmt.Sprintf("On %s you rate yourself %d %s, below my %d %s: we settle it in the calibration.", name, x.Self, x.SelfName, x.Manager, x.ManagerName))
 		case a.AtBar && strings.Contains(a.Unshown, "\""):
 			_, goal, _ := strings.Cut(a.Unshown, "\"")
 			goal, _, _ = strings.Cut(goal, "\"")
-			out = append(out, fmt.Sprintf("%s is rated at the %s bar, with nothing from work to show it yet: \"%s\" is where it can show.", a.Skill.Name, a.BarRole, plans.ShortGoal(goal)))
+			out = append(out, fmt.Sprintf("I rate your %s at the %s bar with no example from work yet: \"%s\" is where I expect to see it.", name, a.BarRole, plans.ShortGoal(goal)))
 		case a.Evidence != nil:
 			// One sentence with what shows it, so that it is this
 			// person's.
-			out = append(out, fmt.Sprintf("%s: %s; %s", workOn(out), name, lowerFirst(still(r.First, a.Evidence.Date, a.Evidence.Text))))
+			lead := "What I most want you to work on is %s: %s"
+			switch shownAreas {
+			case 0:
+			case 1:
+				lead = "Next comes %s: %s"
+			default:
+				lead = "And %s: %s"
+			}
+			out = append(out, fmt.Sprintf(lead, name, sentence(still(a.Evidence.Date, a.Evidence.Text))))
+			shownAreas++
 		case a.BarRole != "":
 			if a.Fell != "" {
-				name += " (rated down on " + a.Fell + ")"
+				name += " (which I rated down on " + a.Fell + ")"
 			}
 			if _, ok := gaps[a.BarRole]; !ok {
 				bars = append(bars, a.BarRole)
@@ -431,22 +652,21 @@ func (r *Review) growthDraft() []string {
 	// Said in words, by the bar each falls short of: the current role's
 	// comes first, the target's is the way towards it (issue 20: never a
 	// count of levels).
-	var parts []string
-	for _, role := range bars {
-		if role == r.Role.Name {
-			parts = append(parts, fmt.Sprintf("%s, below the %s bar", plans.AndList(gaps[role]), role))
-		} else {
-			parts = append(parts, fmt.Sprintf("towards %s, %s", role, plans.AndList(gaps[role])))
+	for i, role := range bars {
+		list := plans.AndList(gaps[role])
+		switch {
+		case role == r.Role.Name && shownAreas > 0:
+			out = append(out, fmt.Sprintf("Also below the %s bar: %s.", role, list))
+		case role == r.Role.Name:
+			out = append(out, fmt.Sprintf("Where I want you to grow first: %s, still below the %s bar.", list, role))
+		case i > 0 || shownAreas > 0:
+			out = append(out, fmt.Sprintf("Then, towards %s: %s.", role, list))
+		default:
+			out = append(out, fmt.Sprintf("Towards %s, the work is %s.", role, list))
 		}
 	}
-	switch {
-	case len(parts) == 1 && bars[0] != r.Role.Name:
-		out = append(out, fmt.Sprintf("%s, towards %s: %s.", workOn(out), bars[0], plans.AndList(gaps[bars[0]])))
-	case len(parts) > 0:
-		out = append(out, fmt.Sprintf("%s: %s.", workOn(out), strings.Join(parts, "; and, ")))
-	}
 	if len(next) > 0 {
-		out = append(out, fmt.Sprintf("For the step after it, %s, the work is %s.", r.Improvements[0].BarRole, plans.AndList(next)))
+		out = append(out, fmt.Sprintf("For the step after that, %s, your work is %s.", r.Improvements[0].BarRole, plans.AndList(next)))
 	}
 	return out
 }
@@ -486,18 +706,22 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 			bare = append(bare, name)
 		}
 	}
+	period := "Next period"
+	if r.Quarter {
+		period = "Next quarter"
+	}
 	if len(through) > 0 {
-		out = append(out, fmt.Sprintf("Next period, %s works on %s.", r.First, strings.Join(through, "; ")))
+		out = append(out, fmt.Sprintf("%s, you work on %s.", period, strings.Join(through, "; ")))
 	}
 	if len(bare) > 0 {
-		lead := "Next period's focus"
 		switch {
 		case len(through) > 0:
-			lead = "Also in focus"
+			out = append(out, fmt.Sprintf("We keep %s in focus too.", plans.AndList(bare)))
 		case r.Carried != "":
-			lead = fmt.Sprintf("Next period's goals come from the %s bar", r.Target.Name)
+			out = append(out, fmt.Sprintf("Your next goals come from the %s bar: %s.", r.Target.Name, plans.AndList(bare)))
+		default:
+			out = append(out, fmt.Sprintf("%s, your focus is %s.", period, plans.AndList(bare)))
 		}
-		out = append(out, fmt.Sprintf("%s: %s.", lead, plans.AndList(bare)))
 	}
 	if len(r.carried) > 0 {
 		var short []string
@@ -509,11 +733,11 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 	// The manager's part.
 	var mine []string
 	if r.Handover != "" {
-		mine = append(mine, fmt.Sprintf("agree with %s who leads %s, and from when, before anything is announced", r.First, r.reports))
+		mine = append(mine, fmt.Sprintf("agree with you who leads %s, and from when, before anything is announced", r.reports))
 	}
 	for _, g := range p.OpenGoals() {
 		if who, theirs := pl.WaitsOn(g.Text); who != "" {
-			mine = append(mine, fmt.Sprintf("the hand-over \"%s\" waits on, planned for %s, with a date agreed with %s at our next 1:1", plans.ShortGoal(g.Text), date(theirs.Due), r.First))
+			mine = append(mine, fmt.Sprintf("hand over the work \"%s\" waits on, planned for %s, on a date we agree at our next 1:1", plans.ShortGoal(g.Text), r.day(date(theirs.Due))))
 		}
 	}
 	if pl.Verdict.Kind == "held" {
@@ -522,7 +746,7 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 			// moved most (VP cold read: "communication first" said
 			// nothing of why).
 			with := cmp.Or(pl.CalibrateWith(), "the other managers")
-			c := fmt.Sprintf("calibrate %s's levels with %s by %s", r.First, with, r.day(by))
+			c := fmt.Sprintf("calibrate your levels with %s by %s", with, r.day(by))
 			switch n := len(r.jumped); {
 			case n > 3:
 				c += fmt.Sprintf(", starting with the ones that moved most, %s among them", plans.AndList(r.jumped[:3]))
@@ -535,15 +759,15 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 				// above the role's own bar, the most generous.
 				c += fmt.Sprintf(", starting with %s furthest above the %s bar, %s", plural(len(r.generous), "the one", "the two"), r.Role.Name, plans.AndList(r.generous))
 			case len(r.lifted) > 0:
-				c += fmt.Sprintf(", starting with the ones the new baseline alone put at the %s bar, as they decide the verdict", r.Target.Name)
+				c += fmt.Sprintf(", starting with the ones that put you at the %s bar, as they decide the verdict", r.Target.Name)
 			}
-			mine = append(mine, c+fmt.Sprintf(", and tell %s what it settles at the next 1:1 after it", r.First))
+			mine = append(mine, c+", and tell you what it settles at our next 1:1 after it")
 		}
 	}
 	if r.Promotion != "" {
-		c := fmt.Sprintf("the case for %s as %s at the next promotion round", r.First, r.Target.Name)
+		c := fmt.Sprintf("put you forward for %s at the next promotion round", r.Target.Name)
 		if with := pl.CaseWith(); with != "" {
-			c += ", made with " + with
+			c += ", with " + with
 		}
 		mine = append(mine, c)
 	}
@@ -578,18 +802,6 @@ func anArticle(role string) string {
 		return "an " + role
 	}
 	return "a " + role
-}
-
-// workOn leads the next area said in the growth draft: "To work on", then
-// "Also to work on", then "And to work on".
-func workOn(said []string) string {
-	switch n := strings.Count(strings.Join(said, " "), "to work on") + strings.Count(strings.Join(said, " "), "To work on"); {
-	case n == 0:
-		return "To work on"
-	case n == 1:
-		return "Also to work on"
-	}
-	return "And to work on"
 }
 
 // gaps names the skills of a plan short of the person's own role's bar,

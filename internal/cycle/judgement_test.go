@@ -39,16 +39,16 @@ func TestReviewJudgementInWords(t *testing.T) {
 	_, out := reviewCase{src: src, history: hist, prevSrc: prev}.build(t)
 	wantLines(t, section(out, "Areas to improve"),
 		"- Coaching and mentoring at 2 Practising, where Group Product Manager asks for 3 Proficient: rated down from 3 Proficient on 2026-11-16, a reason to focus on it.",
-		"To work on: coaching and mentoring (rated down on 16 November) and delegation and team performance, below the Group Product Manager bar; and, towards Director of Product, hiring strategy.")
+		"Where I want you to grow first: coaching and mentoring (which I rated down on 16 November) and delegation and team performance, still below the Group Product Manager bar. Then, towards Director of Product: hiring strategy.")
 	wantLines(t, section(out, "The manager's summary"),
 		// The period before's review said this one (its delegation was
 		// short then too, his coaching only since); read before the
 		// period ends, the date stands and nothing is called missed yet.
-		"Mark is not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance; we said delegation and team performance by this review, with the period not over yet.")
+		"You are not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance; at the last review we set this one for delegation and team performance, and the quarter is not over yet.")
 	// Once the period is over, the date passed unmet is said plainly.
 	_, over := reviewCase{src: src, history: hist, prevSrc: prev, over: true}.build(t)
 	wantLines(t, section(over, "The manager's summary"),
-		"Mark is not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance. We said by the 2026-Q4 review; it has not closed yet, and the new date is the 2027-Q1 review.")
+		"You are not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance. We set the 2026-Q4 review for it; the gap is still open, and the new date is the 2027-Q1 review.")
 	// With the role's bar met the period before, nothing was promised.
 	met := levels(t, "gpm", nil)
 	hist2 := append(assessment(t, met, "c1", "2026-08-24", "Lee Park"),
@@ -57,7 +57,7 @@ func TestReviewJudgementInWords(t *testing.T) {
 	prev2 := "name = \"Mark Bello\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-08-24\n\n[levels]\n" + met
 	_, out2 := reviewCase{src: src2, history: hist2, prevSrc: prev2}.build(t)
 	wantLines(t, section(out2, "The manager's summary"),
-		"Mark is not yet ready for Director of Product: the Group Product Manager bar comes first, in delegation and team performance, by the 2027-Q1 review.")
+		"You are not yet ready for Director of Product: the Group Product Manager bar comes first, in delegation and team performance, by the 2027-Q1 review.")
 	if bad := countOfLevels.FindString(drafts(out) + section(out, "Readiness")); bad != "" {
 		t.Errorf("a count of levels %q in\n%s", bad, out)
 	}
@@ -79,7 +79,7 @@ func TestReviewHeldJudgement(t *testing.T) {
 		t.Fatalf("verdict %q, want held", r.Verdict.Kind)
 	}
 	wantLines(t, section(out, "The manager's summary"),
-		`Ben's levels are being checked with Rosa Lind by 18 December: Lee Park's assessment of 18 November put negotiation and trade-offs, communication up, down and sideways and stakeholder relationships, among others, at the Senior Product Manager bar at once, so none of that counts as growth yet. Whatever comes out, the case for Senior Product Manager rests on "Write the checkout strategy and use…", due 20 January 2027.`)
+		`I set your levels fresh on 18 November, with negotiation and trade-offs, communication up, down and sideways and stakeholder relationships, among others, at the Senior Product Manager bar; Rosa Lind and I check them by 18 December, before any of it counts as growth. Whatever the calibration settles, your case for Senior Product Manager rests on "Write the checkout strategy and use…", due 20 January 2027.`)
 	if bad := countOfLevels.FindString(drafts(out) + section(out, "Readiness")); bad != "" {
 		t.Errorf("a count of levels %q in\n%s", bad, out)
 	}
@@ -95,7 +95,7 @@ func TestReviewNeverDropsAGoalBelowTheBar(t *testing.T) {
 		"\n[[goal]]\ntext = \"Bring team engagement back to 72 in the pulse survey\"\nskills = [\"team-health\"]\ndue = 2026-11-01\n" +
 		"\n[[goal]]\ntext = \"Write the launch checklist for every release\"\nskills = [\"go-to-market\"]\ndue = 2026-11-02\n"
 	_, out := reviewCase{src: src}.build(t)
-	wantLines(t, drafts(out)+"\n", `Next period, Mark works on team health and engagement through "Bring team engagement back to 72…", overdue since 1 November. Also in focus: hiring strategy and team design and topology. Agreed at our next 1:1: a new date for "Bring team engagement back to 72…", and what is in the way of it. Agreed at our next 1:1: a new date for "Write the launch checklist for every release", or we let it go.`)
+	wantLines(t, drafts(out)+"\n", `Next quarter, you work on team health and engagement through "Bring team engagement back to 72…", overdue since 1 November. We keep hiring strategy and team design and topology in focus too. Agreed at our next 1:1: a new date for "Bring team engagement back to 72…", and what is in the way of it. Agreed at our next 1:1: a new date for "Write the launch checklist for every release", or we let it go.`)
 }
 
 // TestReviewCarriesPeopleGoalsToTheHandover: a manager whose own file

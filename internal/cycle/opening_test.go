@@ -9,11 +9,11 @@ import "testing"
 func TestCR14SummaryOpensInWords(t *testing.T) {
 	r := &Review{First: "Chloe", Since: "2026-10-01"}
 	for _, c := range []struct{ text, want string }{
-		{"Monthly checkout update now read and quoted by Finance and Support", "By October, Chloe's monthly checkout update was read and quoted by Finance and Support."},
-		{"Weekly release notes now used by three teams", "By October, Chloe's weekly release notes were used by three teams."},
-		{"Checkout conversion up from 20% to 24%", "In October, Chloe's work showed this: \"Checkout conversion up from 20% to 24%\"."},
-		{"She now runs the launch review", "In October, Chloe's work showed this: \"She now runs the launch review\"."},
-		{"Ran twelve merchant interviews", "On 2026-10-14, Chloe ran twelve merchant interviews."},
+		{"Monthly checkout update now read and quoted by Finance and Support", "By October, your monthly checkout update was read and quoted by Finance and Support."},
+		{"Weekly release notes now used by three teams", "By October, your weekly release notes were used by three teams."},
+		{"Checkout conversion up from 20% to 24%", "In October, your work showed this: \"Checkout conversion up from 20% to 24%\"."},
+		{"She now runs the launch review", "In October, your work showed this: \"She now runs the launch review\"."},
+		{"Ran twelve merchant interviews", "On 2026-10-14, you ran twelve merchant interviews."},
 	} {
 		if got := r.opening("2026-10-14", c.text, nil); got != c.want {
 			t.Errorf("opening(%q) = %q, want %q", c.text, got, c.want)

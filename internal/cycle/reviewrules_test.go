@@ -326,7 +326,7 @@ func TestReviewReturnFromLeave(t *testing.T) {
 		t.Errorf("the review names the leave:\n%s", out)
 	}
 	wantLines(t, out, "  - 2026-10-19: Met each of her managers in her first two weeks")
-	if want := "On 19 October, Dana met each of her managers in her first two weeks. This period is a fresh start, led by Dana's own goals. "; !strings.Contains(out, want) {
+	if want := "On 19 October, you met each of your managers in your first two weeks. This quarter is a fresh start, led by your own goals. "; !strings.Contains(out, want) {
 		t.Errorf("the summary does not open with the work of the return:\n%s", out)
 	}
 	if r, _ := (reviewCase{src: src, history: hist, prevSrc: prev}).build(t); len(r.Moved) != 0 {
