@@ -197,6 +197,9 @@ type Review struct {
 	// level alone, or, with none named, which skills above the role's bar
 	// want an example before they are: an example to write down.
 	StrengthsAsk string `json:"strengths_ask,omitempty"`
+	// StrengthsNote says once what every strength's example has in
+	// common: from before the period, or before the new levels.
+	StrengthsNote string `json:"-"`
 	NoAreas      string `json:"no_areas,omitempty"`
 	// NextStep leads the areas when they are those of the step after the
 	// target, for someone ready for it now.
@@ -398,6 +401,9 @@ type Point struct {
 	// Uncalibrated says a strength's level is a new, uncalibrated one its
 	// example, from before it, does not show.
 	Uncalibrated string `json:"uncalibrated,omitempty"`
+	// Shared is set when the review says that clause once, under the
+	// list, for every strength (StrengthsNote).
+	Shared bool `json:"-"`
 	// RatedOn is, for a strength no example shows, the date of the
 	// assessment that names it on the level alone.
 	RatedOn string `json:"rated_on,omitempty"`

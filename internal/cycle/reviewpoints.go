@@ -129,6 +129,45 @@ func (r *Review) earlier(day string) string {
 	return fmt.Sprintf("carried %s; nothing new on it %s yet", when, this)
 }
 
+// shareClause says once, under the list, what every strength's example
+// has in common (VP cold read 17: "carried from earlier in the year…" and
+// "that example showed 3…" under each strength, word for word).
+func (r *Review) shareClause() {
+	clause := func(p Point) string { return cmp.Or(p.Uncalibrated, p.Earlier) }
+	n := 0
+	for _, p := range r.Strengths {
+		if p.Evidence != nil {
+			if clause(p) == "" || clause(p) != clause(r.Strengths[0]) {
+				return
+			}
+			n++
+		}
+	}
+	if n < 2 || n != len(r.Strengths) {
+		return
+	}
+	for i := range r.Strengths {
+		r.Strengths[i].Shared = true
+	}
+	c := clause(r.Strengths[0])
+	each := plural(n, "", "Both examples")
+	if n > 2 {
+		each = "All the examples"
+	}
+	switch {
+	case r.Strengths[0].Uncalibrated != "":
+		c = strings.Replace(strings.TrimPrefix(c, "that example "), ", and what shows", ", the level before; what shows", 1)
+		c = strings.Replace(c, " is still", " in each is still", 1)
+		r.StrengthsNote = fmt.Sprintf("%s %s.", each, c)
+	default:
+		c = strings.Replace(strings.Replace(c, "carried", "are carried", 1), "nothing new on it", "nothing new on either", 1)
+		if n > 2 {
+			c = strings.Replace(c, "on either", "on any of them", 1)
+		}
+		r.StrengthsNote = fmt.Sprintf("%s %s.", each, c)
+	}
+}
+
 // strengths are the plan's own (plans.Plan.Strengths, one rule for every
 // document): above the current role's bar or at the top of the scale, in
 // the plan's order, each read against the target's bar when it reaches
@@ -182,6 +221,7 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 	if len(rated) > 0 {
 		r.StrengthsAsk = fmt.Sprintf("Named on the level alone, with no example written down: %s. Write one %s will recognise before the review is shared.", plans.AndList(rated), r.First)
 	}
+	r.shareClause()
 	if len(r.Strengths) > 0 {
 		return
 	}

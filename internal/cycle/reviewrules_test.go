@@ -222,8 +222,11 @@ func TestReviewStrengthsAreThePlans(t *testing.T) {
 		evidence("2026-07-14", "communication", "Wrote the pricing decision as an exec memo, a team walkthrough and a sales note")
 	r, out, pl := reviewCase{src: src}.buildWithPlan(t)
 	if diff := cmp.Diff(strings.Join([]string{"",
-		`- Product discovery and UX at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-07-20, "Ran the onboarding usability study with Design", carried from earlier in the year; nothing new on it this quarter yet.`,
-		`- Customer insight at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-06-15, "Published the pricing landscape from 14 interviews; used in Q3 planning", carried from earlier in the year; nothing new on it this quarter yet.`,
+		`- Product discovery and UX at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-07-20, "Ran the onboarding usability study with Design".`,
+		`- Customer insight at 4 Leading, above the 3 Proficient Senior Product Manager asks for: shown on 2026-06-15, "Published the pricing landscape from 14 interviews; used in Q3 planning".`,
+		"",
+		// Said once for both (VP cold read 17), not under each.
+		"Both examples are carried from earlier in the year; nothing new on either this quarter yet.",
 		""}, "\n"), section(out, "Strengths")); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
