@@ -200,7 +200,7 @@ type Review struct {
 	// StrengthsNote says once what every strength's example has in
 	// common: from before the period, or before the new levels.
 	StrengthsNote string `json:"-"`
-	NoAreas      string `json:"no_areas,omitempty"`
+	NoAreas       string `json:"no_areas,omitempty"`
 	// NextStep leads the areas when they are those of the step after the
 	// target, for someone ready for it now.
 	NextStep  string `json:"next_step,omitempty"`
