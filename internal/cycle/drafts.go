@@ -556,6 +556,9 @@ func (r *Review) growthDraft(pl *plans.Plan) []string {
 		case slices.ContainsFunc(r.said, func(x Entry) bool { return x.Date == e.Date && x.Text == e.Text }):
 			// Said in the summary already: pointed at, not repeated.
 			out = append(out, fmt.Sprintf("%s %s, as that work of %s shows.", s.Skill.Name, suit, e.Date))
+		case slices.ContainsFunc(r.Met, func(g GoalLine) bool { return plans.SameWork(g.Text+" "+g.Outcome, e.Text) }):
+			// The goal met, said in the summary already.
+			out = append(out, fmt.Sprintf("%s %s, as the goal you met shows.", s.Skill.Name, suit))
 		case strings.HasSuffix(did(e.Date, e.Text), "\"."):
 			out = append(out, fmt.Sprintf("%s %s: \"%s\", on %s.", s.Skill.Name, suit, strings.TrimSuffix(e.Text, "."), e.Date))
 		default:
