@@ -213,6 +213,9 @@ type Item struct {
 	// discussedTopics).
 	Noted   Markdown `json:"noted,omitempty"`
 	NotedOn string   `json:"noted_on,omitempty"`
+	// NotedYou is set when Noted spoke of the person and is said to them
+	// ("you want the council seat…"): it is no quote.
+	NotedYou bool `json:"noted_you,omitempty"`
 }
 
 // Markdown is text read from a Markdown file, as it was written there: an
@@ -260,6 +263,9 @@ type Agenda struct {
 	Notes     []Markdown `json:"notes"`
 	NotesLeft int        `json:"notes_left,omitempty"`
 	Focus     *WeekFocus `json:"focus,omitempty"`
+	// FocusWaits says, on the day of the plan's review, that the focus of
+	// the week waits for the new plan.
+	FocusWaits string `json:"focus_waits,omitempty"`
 	// Review is the work to bring this week, one item, rotating.
 	Review []string `json:"review"`
 	Leader bool     `json:"leader"`
@@ -515,7 +521,7 @@ type FocusItem struct {
 // work on the focus skill f: it names the counterpart of one of the
 // person's goals on the skill (open, or done in the plan period), or a
 // hyphenated word of that goal. nil when none is.
-func focusItem(p *skills.Person, f *WeekFocus, open []Item) *FocusItem {
+func focusItem(p *skills.Person, f *WeekFocus, open []Item, day time.Time) *FocusItem {
 	if f == nil {
 		return nil
 	}
@@ -563,6 +569,11 @@ func focusItem(p *skills.Person, f *WeekFocus, open []Item) *FocusItem {
 					since = " (open since " + it.Since + ")"
 				}
 				switch {
+				case k.who != "" && has(k.who) && !k.g.Open():
+					// Work with someone the person's goal already did: the
+					// item finishes that step, and is no step of the level
+					// being reached (cold read 17, finding 8).
+					found = &FocusItem{Text: it.Text, Link: fmt.Sprintf("%s finishes the work with %s you did on %s: close it, and give this week to the new step.", since, k.who, longDate(k.g.Done, day))}
 				case k.who != "" && has(k.who):
 					found = &FocusItem{Text: it.Text, Link: fmt.Sprintf("%s is this work with %s: close it first, before our next 1:1.", since, k.who)}
 				case k.word != "" && has(k.word) && k.g.Open():
@@ -668,16 +679,39 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		if len(a.Notes) > MaxNotes {
 			a.Notes, a.NotesLeft = a.Notes[:MaxNotes], len(a.Notes)-MaxNotes
 		}
+		// The notes are said to the person where they speak of them (see
+		// noteToYou), and so is a topic's note.
+		a.Notes = slices.Clone(a.Notes)
+		for i, l := range a.Notes {
+			if s, ok := noteToYou(string(l), p); ok {
+				a.Notes[i] = Markdown(s)
+			}
+		}
+		for i, t := range a.Topics {
+			if s, ok := noteToYou(string(t.Noted), p); ok {
+				a.Topics[i].Noted, a.Topics[i].NotedYou = Markdown(lowerFirst(s)), true
+			}
+		}
 	}
 	a.Number = count + 1
 	a.FirstName = firstName(p)
 	for _, f := range pl.Focus {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
-	a.Focus = weekFocus(in, count, day, a.Changes)
+	// The plan's review falls on the first 1:1 on or after its date. That
+	// 1:1 holds the review alone: no focus of the week, and no step to try
+	// beside it; the next focus starts once the new plan is written (cold
+	// read 17, finding 12: three meetings' worth in one).
+	review, _ := time.Parse(time.DateOnly, pl.NextReview)
+	reviewDay := !review.IsZero() && review.After(endOfDay(after)) && !review.After(day)
+	if !reviewDay {
+		a.Focus = weekFocus(in, count, day, a.Changes)
+	} else if len(pl.Focus) > 0 {
+		a.FocusWaits = "No focus of the week today: the review is the work, and the next focus starts once the new plan is written."
+	}
 	if a.Focus != nil && a.Focus.Action != nil {
 		a.tryKey = TryKey(p, a.Focus.Action.Text)
-		a.Focus.Item = focusItem(p, a.Focus, a.Open)
+		a.Focus.Item = focusItem(p, a.Focus, a.Open, day)
 	}
 	if f := a.Focus; f != nil && f.Action != nil {
 		if a.FollowUp != nil && in.Previous.TryThis == f.Action.Text {
@@ -703,14 +737,13 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	// The review falls on the first 1:1 on or after its date; the career
 	// conversation on the person's first 1:1 of a month, by their own
 	// agendas (the calendar decides only for a first agenda).
-	review, _ := time.Parse(time.DateOnly, pl.NextReview)
 	first := in.Previous == nil && day.Day() <= 7
 	if in.Previous != nil {
 		py, pm, _ := since.Date()
 		first = py != day.Year() || pm != day.Month()
 	}
 	switch {
-	case !review.IsZero() && review.After(endOfDay(after)) && !review.After(day):
+	case reviewDay:
 		a.Quarterly = quarterly(pl, p, day)
 	case first:
 		a.Career = career(in, day, a.Focus)

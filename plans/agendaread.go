@@ -175,7 +175,7 @@ const TopicPlaceholder = "(your topic)"
 // sinceSuffix is what an agenda writes after a carried item or topic: the
 // week it was first written, and for a topic whether notes since talk
 // about it (older agendas wrote "not discussed yet").
-var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2})(?:, not discussed yet|, still open|; our notes of [^“()]+ read “.*”: decide it today, or tick it)?\)$`)
+var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2})(?:, not discussed yet|, still open|; our notes of [^“()]+ read “.*”: decide it today, or tick it|; in our notes of [^,()]+, .*: decide it today, or tick it)?\)$`)
 
 // CheckAgenda is the problem of an agenda that coach will not read back: over
 // [skills.MaxAgendaSize], or with lists and quotes nested deeper than

@@ -43,6 +43,8 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 			up = append(up, strings.SplitN(c.Text, " up from ", 2)[0])
 		case strings.Contains(c.Text, " down from "):
 			down = append(down, strings.SplitN(c.Text, " down from ", 2)[0])
+		case strings.HasSuffix(c.Text, " for now, to re-assess together."):
+			down = append(down, strings.SplitN(c.Text, " set at ", 2)[0])
 		}
 	}
 	if len(up) > 0 {
