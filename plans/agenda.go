@@ -742,10 +742,13 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		py, pm, _ := since.Date()
 		first = py != day.Year() || pm != day.Month()
 	}
+	// The week before the review, the longer view waits for it: the
+	// review is the month's career conversation, one a month.
+	reviewNext := !review.IsZero() && review.After(endOfDay(day)) && !review.After(endOfDay(day.AddDate(0, 0, 7)))
 	switch {
 	case reviewDay:
 		a.Quarterly = quarterly(pl, p, day)
-	case first:
+	case first && !reviewNext:
 		a.Career = career(in, day, a.Focus)
 	}
 	if a.Career != nil || a.Quarterly != nil {
@@ -757,6 +760,10 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	a.ReviewPrep = reviewPrep(m, p, day, review)
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("%s %s (first 1:1 of %s)", next.Weekday(), longDate(next, day), next.Month())
+	if reviewNext {
+		next = day.AddDate(0, 0, 7)
+		a.NextCareer = fmt.Sprintf("%s %s, with the plan's review", next.Weekday(), longDate(next, day))
+	}
 	// The conversation about staying the plan promises is held at the next
 	// career conversation, and the agendas before it say when (cold read
 	// 7, finding 7).
@@ -774,7 +781,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	stepped := in.Previous != nil && in.Previous.TryThis != "" && a.Focus != nil && in.Previous.Focus == a.Focus.Name
 	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, fg, fg == "" || started(*a.Focus.Goal), stepped, taken)
 	if f := a.Focus; f != nil && len(pl.Current.Below) > 0 && slices.ContainsFunc(pl.Focus, func(x Focus) bool { return x.ID == f.ID && x.BelowRole }) {
-		support(a, pl, p, day, review)
+		support(a, pl, p, in.Previous, day, review)
 	}
 	if a.Onboarding != nil {
 		// A new hire's agenda is short: the onboarding item of the week,
@@ -937,7 +944,7 @@ func fit(a *Agenda, below bool) {
 // the goal past its date that needs the skill (its obstacles cleared), or
 // a mentor the plan names for it, or a fortnightly look at the examples;
 // the plan's review date, or eight weeks on, as the date.
-func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
+func support(a *Agenda, pl *Plan, p *skills.Person, pv *PreviousAgenda, day, review time.Time) {
 	f := a.Focus
 	// The words turn with the weeks on the skill, so that two weeks on it
 	// do not read the same.
@@ -948,6 +955,14 @@ func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
 	if f.Support == "" {
 		for _, m := range pl.Mentors {
 			if m.Skill.ID == f.ID && m.Person.Name != "" {
+				// Promised within the plan's first month and that month
+				// past, with nothing since that names them: it is late,
+				// and said so, not promised again "this month" (cold read
+				// 17, finding 11).
+				if by := introDue(pl, m.Person.Name); !by.IsZero() && by.Before(day) && !writtenOf(pv, m.Person.Name) {
+					f.Support = fmt.Sprintf("The introduction to %s, promised by %s, is late: I book it this week.", m.Person.Name, longDate(by, day))
+					break
+				}
 				f.Support = fmt.Sprintf("My part: an introduction to %s, who does %s well, before our next 1:1.", m.Person.Name, skill)
 				if second {
 					f.Support = fmt.Sprintf("My part: a first working session for you with %s on %s this month.", m.Person.Name, skill)
