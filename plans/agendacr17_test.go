@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/coach-dev/coach/skills"
@@ -34,6 +35,52 @@ func TestNotesAboutThePersonAreSaidToThem(t *testing.T) {
 		got, ok := noteToYou(c.line, c.p)
 		if got != c.want || ok != c.ok {
 			t.Errorf("noteToYou(%q) = %q, %v; want %q, %v", c.line, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestShipStepFromTheGoalsOwnWords: a goal to ship something starts from
+// who it is shipped with, or what it must ship with; only a goal that
+// says neither lists what stands in the way (finding 20: one sentence in
+// three people's agendas).
+func TestShipStepFromTheGoalsOwnWords(t *testing.T) {
+	on := day("2026-12-03")
+	for _, c := range []struct{ goal, step, shows string }{
+		{"Ship the dispute status page with Disputes Operations",
+			"Walk Disputes Operations through the dispute status page as it stands, before our next 1:1, and bring what they need on release day that is not built yet.",
+			"What Disputes Operations need on release day, and what of it is not built yet."},
+		{"Ship the chargeback alerts with their thresholds agreed before build",
+			"Check the chargeback alerts against what your goal asks of it (“with their thresholds agreed before build”) before our next 1:1, and settle the first thing that falls short.",
+			"The first thing that fell short of “with their thresholds agreed before build”, and how you settled it."},
+		{"Launch the refund tracker",
+			"List what stands between the refund tracker and its release by 29 January 2027, and clear the first item before our next 1:1.",
+			"The list of what stands before the refund tracker ships, and the first item cleared."},
+	} {
+		step, shows := shipStep(skills.Goal{Text: c.goal, Due: day("2027-01-29")}, on)
+		if step != c.step || shows != c.shows {
+			t.Errorf("shipStep(%q) =\n%q\n%q\nwant\n%q\n%q", c.goal, step, shows, c.step, c.shows)
+		}
+	}
+}
+
+// TestStepSizedToTheDaysLeft: eight days before a goal with someone is
+// due, its step is the work itself and what it taught, never a question
+// that belonged weeks earlier (finding 20).
+func TestStepSizedToTheDaysLeft(t *testing.T) {
+	g := skills.Goal{Text: "Run the refund-flow usability tests with Design", Due: day("2026-12-11")}
+	step, shows := soonStep(g, day("2026-12-03"))
+	if want := "Run the refund-flow usability tests with Design before our next 1:1, as far as the 8 days before 11 December allow, and bring the one thing you learned that surprised Design."; step != want {
+		t.Errorf("step = %q, want %q", step, want)
+	}
+	if want := "How far the refund-flow usability tests got, and the one thing that surprised Design."; shows != want {
+		t.Errorf("shows = %q, want %q", shows, want)
+	}
+	for turn := range 4 {
+		f := Focus{SkillRef: SkillRef{ID: "ux-discovery", Name: "Product discovery and UX"}}
+		ivy := &skills.Person{ID: "ivy", Name: "Ivy Chen", Goals: []skills.Goal{g}}
+		got, _ := weeklyTry(Action{Text: "Use “" + g.Text + "” to practise it."}, ivy, f, day("2026-12-03"), "", turn)
+		if strings.Contains(got.Text, "what would make") || strings.HasPrefix(got.Text, "Name the next decision") {
+			t.Errorf("turn %d, 8 days before the tests: %q", turn, got.Text)
 		}
 	}
 }
