@@ -152,6 +152,9 @@ type PreviousAgenda struct {
 	FocusWeek int
 	// Question is its question of the week, if any.
 	Question string
+	// Mentor is whom its focus named to learn MentorSkill from (the skill
+	// in lower case, as the line says it), if anyone.
+	Mentor, MentorSkill string
 	// Notes are the lines written under its "Notes" heading, as written.
 	Notes []Markdown
 	// Unreadable is set when the file is not text: its items are unknown.
@@ -783,6 +786,13 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if f := a.Focus; f != nil && len(pl.Current.Below) > 0 && slices.ContainsFunc(pl.Focus, func(x Focus) bool { return x.ID == f.ID && x.BelowRole }) {
 		support(a, pl, p, in.Previous, day, review)
 	}
+	if f := a.Focus; f != nil && f.Support == "" {
+		for _, m := range pl.Mentors {
+			if was := mentorBefore(in.Previous, lowerFirst(f.Name)); m.Skill.ID == f.ID && m.Person.Name != "" && was != "" && was != m.Person.Name {
+				f.Support = mentorChange(lowerFirst(f.Name), m.Person.Name, was)
+			}
+		}
+	}
 	if a.Onboarding != nil {
 		// A new hire's agenda is short: the onboarding item of the week,
 		// one question (the focus's), and the buddy; no check-in, work
@@ -955,6 +965,10 @@ func support(a *Agenda, pl *Plan, p *skills.Person, pv *PreviousAgenda, day, rev
 	if f.Support == "" {
 		for _, m := range pl.Mentors {
 			if m.Skill.ID == f.ID && m.Person.Name != "" {
+				if was := mentorBefore(pv, skill); was != "" && was != m.Person.Name {
+					f.Support = mentorChange(skill, m.Person.Name, was)
+					break
+				}
 				// Promised within the plan's first month and that month
 				// past, with nothing since that names them: it is late,
 				// and said so, not promised again "this month" (cold read
@@ -994,6 +1008,22 @@ func support(a *Agenda, pl *Plan, p *skills.Person, pv *PreviousAgenda, day, rev
 			f.Bar = fmt.Sprintf("Nothing new is asked of you in %s before our review on %s: getting back into the work comes first.", skill, longDate(when, day))
 		}
 	}
+}
+
+// mentorBefore is whom the last agenda's focus named to learn skill (in
+// lower case) from, if it named anyone.
+func mentorBefore(pv *PreviousAgenda, skill string) string {
+	if pv == nil || pv.MentorSkill != skill {
+		return ""
+	}
+	return pv.Mentor
+}
+
+// mentorChange says, once, in the week the plan names another mentor for
+// skill than the last agenda did, who it is from now on (cold read 17,
+// finding 10: the mentor changed between two weeks without a word).
+func mentorChange(skill, now, was string) string {
+	return fmt.Sprintf("Your mentor in %s is %s from now on; if you have already met %s, keep that going too.", skill, now, was)
 }
 
 // focusGoal is the text of the goal the week's idea to try is a step of.

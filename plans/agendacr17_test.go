@@ -3,6 +3,7 @@ package plans
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -82,5 +83,53 @@ func TestStepSizedToTheDaysLeft(t *testing.T) {
 		if strings.Contains(got.Text, "what would make") || strings.HasPrefix(got.Text, "Name the next decision") {
 			t.Errorf("turn %d, 8 days before the tests: %q", turn, got.Text)
 		}
+	}
+}
+
+// TestMentorChangeSaidOnce: the last agenda's focus named whom to learn
+// the skill from; when this week's plan names someone else, the focus
+// says who it is from now on, once (finding 10).
+func TestMentorChangeSaidOnce(t *testing.T) {
+	src := "## Focus of the week\n\n### Hiring strategy (week 1 of 2 on it)\n\n" +
+		"- My part: an introduction to Tomás Ruiz, who does hiring strategy well, before our next 1:1.\n"
+	w, _ := ParseWeek("2026-W47")
+	pv := ReadAgenda(w, []byte(src))
+	if pv.Mentor != "Tomás Ruiz" || pv.MentorSkill != "hiring strategy" {
+		t.Fatalf("read mentor %q for %q", pv.Mentor, pv.MentorSkill)
+	}
+	if got := mentorBefore(pv, "delegation and team performance"); got != "" {
+		t.Errorf("another skill's mentor read as this one's: %q", got)
+	}
+	want := "Your mentor in hiring strategy is Marcus Bell from now on; if you have already met Tomás Ruiz, keep that going too."
+	if got := mentorChange("hiring strategy", "Marcus Bell", mentorBefore(pv, "hiring strategy")); got != want {
+		t.Errorf("mentorChange = %q, want %q", got, want)
+	}
+	// The week after, the agenda that said it names the new mentor: it is
+	// not said again.
+	next := ReadAgenda(w, []byte("### Hiring strategy (week 2 of 2 on it)\n\n- "+want+"\n"))
+	if got := mentorBefore(next, "hiring strategy"); got != "Marcus Bell" {
+		t.Errorf("mentor read from the change line = %q, want Marcus Bell", got)
+	}
+}
+
+// TestOpenItemFinishesWorkAlreadyDone: an open item with the person a
+// goal already done was with finishes that goal's work: it is closed, and
+// the week is the new step's; an item with the person of an open goal is
+// that goal's work (finding 8).
+func TestOpenItemFinishesWorkAlreadyDone(t *testing.T) {
+	on := day("2026-12-03")
+	marcus := &skills.Person{ID: "marcus", Name: "Marcus Bell", PlanStart: day("2026-11-16"), Goals: []skills.Goal{
+		{Text: "Hand the weekly release review to Tomás", Skills: []string{"delegation"}, Done: day("2026-11-25")},
+	}}
+	f := &WeekFocus{SkillRef: SkillRef{ID: "delegation", Name: "Delegation and team performance"}}
+	open := []Item{{Text: "Write down for Tomás what the release review decides", Since: "2026-W48"}}
+	got := focusItem(marcus, f, open, on)
+	want := " (open since 2026-W48) finishes the work with Tomás you did on 25 November: close it, and give this week to the new step."
+	if got == nil || got.Link != want {
+		t.Fatalf("focusItem = %+v, want link %q", got, want)
+	}
+	marcus.Goals[0].Done = time.Time{}
+	if got := focusItem(marcus, f, open, on); got == nil || got.Link != " (open since 2026-W48) is this work with Tomás: close it first, before our next 1:1." {
+		t.Errorf("open goal: %+v", got)
 	}
 }
