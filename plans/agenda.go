@@ -152,6 +152,9 @@ type PreviousAgenda struct {
 	FocusWeek int
 	// Question is its question of the week, if any.
 	Question string
+	// Mentor is whom its focus named to learn MentorSkill from (the skill
+	// in lower case, as the line says it), if anyone.
+	Mentor, MentorSkill string
 	// Notes are the lines written under its "Notes" heading, as written.
 	Notes []Markdown
 	// Unreadable is set when the file is not text: its items are unknown.
@@ -213,6 +216,9 @@ type Item struct {
 	// discussedTopics).
 	Noted   Markdown `json:"noted,omitempty"`
 	NotedOn string   `json:"noted_on,omitempty"`
+	// NotedYou is set when Noted spoke of the person and is said to them
+	// ("you want the council seat…"): it is no quote.
+	NotedYou bool `json:"noted_you,omitempty"`
 }
 
 // Markdown is text read from a Markdown file, as it was written there: an
@@ -260,6 +266,9 @@ type Agenda struct {
 	Notes     []Markdown `json:"notes"`
 	NotesLeft int        `json:"notes_left,omitempty"`
 	Focus     *WeekFocus `json:"focus,omitempty"`
+	// FocusWaits says, on the day of the plan's review, that the focus of
+	// the week waits for the new plan.
+	FocusWaits string `json:"focus_waits,omitempty"`
 	// Review is the work to bring this week, one item, rotating.
 	Review []string `json:"review"`
 	Leader bool     `json:"leader"`
@@ -515,7 +524,7 @@ type FocusItem struct {
 // work on the focus skill f: it names the counterpart of one of the
 // person's goals on the skill (open, or done in the plan period), or a
 // hyphenated word of that goal. nil when none is.
-func focusItem(p *skills.Person, f *WeekFocus, open []Item) *FocusItem {
+func focusItem(p *skills.Person, f *WeekFocus, open []Item, day time.Time) *FocusItem {
 	if f == nil {
 		return nil
 	}
@@ -563,6 +572,11 @@ func focusItem(p *skills.Person, f *WeekFocus, open []Item) *FocusItem {
 					since = " (open since " + it.Since + ")"
 				}
 				switch {
+				case k.who != "" && has(k.who) && !k.g.Open():
+					// Work with someone the person's goal already did: the
+					// item finishes that step, and is no step of the level
+					// being reached (cold read 17, finding 8).
+					found = &FocusItem{Text: it.Text, Link: fmt.Sprintf("%s finishes the work with %s you did on %s: close it, and give this week to the new step.", since, k.who, longDate(k.g.Done, day))}
 				case k.who != "" && has(k.who):
 					found = &FocusItem{Text: it.Text, Link: fmt.Sprintf("%s is this work with %s: close it first, before our next 1:1.", since, k.who)}
 				case k.word != "" && has(k.word) && k.g.Open():
@@ -668,16 +682,39 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		if len(a.Notes) > MaxNotes {
 			a.Notes, a.NotesLeft = a.Notes[:MaxNotes], len(a.Notes)-MaxNotes
 		}
+		// The notes are said to the person where they speak of them (see
+		// noteToYou), and so is a topic's note.
+		a.Notes = slices.Clone(a.Notes)
+		for i, l := range a.Notes {
+			if s, ok := noteToYou(string(l), p); ok {
+				a.Notes[i] = Markdown(s)
+			}
+		}
+		for i, t := range a.Topics {
+			if s, ok := noteToYou(string(t.Noted), p); ok {
+				a.Topics[i].Noted, a.Topics[i].NotedYou = Markdown(lowerFirst(s)), true
+			}
+		}
 	}
 	a.Number = count + 1
 	a.FirstName = firstName(p)
 	for _, f := range pl.Focus {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
-	a.Focus = weekFocus(in, count, day, a.Changes)
+	// The plan's review falls on the first 1:1 on or after its date. That
+	// 1:1 holds the review alone: no focus of the week, and no step to try
+	// beside it; the next focus starts once the new plan is written (cold
+	// read 17, finding 12: three meetings' worth in one).
+	review, _ := time.Parse(time.DateOnly, pl.NextReview)
+	reviewDay := !review.IsZero() && review.After(endOfDay(after)) && !review.After(day)
+	if !reviewDay {
+		a.Focus = weekFocus(in, count, day, a.Changes)
+	} else if len(pl.Focus) > 0 {
+		a.FocusWaits = "No focus of the week today: the review is the work, and the next focus starts once the new plan is written."
+	}
 	if a.Focus != nil && a.Focus.Action != nil {
 		a.tryKey = TryKey(p, a.Focus.Action.Text)
-		a.Focus.Item = focusItem(p, a.Focus, a.Open)
+		a.Focus.Item = focusItem(p, a.Focus, a.Open, day)
 	}
 	if f := a.Focus; f != nil && f.Action != nil {
 		if a.FollowUp != nil && in.Previous.TryThis == f.Action.Text {
@@ -703,16 +740,18 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	// The review falls on the first 1:1 on or after its date; the career
 	// conversation on the person's first 1:1 of a month, by their own
 	// agendas (the calendar decides only for a first agenda).
-	review, _ := time.Parse(time.DateOnly, pl.NextReview)
 	first := in.Previous == nil && day.Day() <= 7
 	if in.Previous != nil {
 		py, pm, _ := since.Date()
 		first = py != day.Year() || pm != day.Month()
 	}
+	// The week before the review, the longer view waits for it: the
+	// review is the month's career conversation, one a month.
+	reviewNext := !review.IsZero() && review.After(endOfDay(day)) && !review.After(endOfDay(day.AddDate(0, 0, 7)))
 	switch {
-	case !review.IsZero() && review.After(endOfDay(after)) && !review.After(day):
+	case reviewDay:
 		a.Quarterly = quarterly(pl, p, day)
-	case first:
+	case first && !reviewNext:
 		a.Career = career(in, day, a.Focus)
 	}
 	if a.Career != nil || a.Quarterly != nil {
@@ -724,6 +763,10 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	a.ReviewPrep = reviewPrep(m, p, day, review)
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("%s %s (first 1:1 of %s)", next.Weekday(), longDate(next, day), next.Month())
+	if reviewNext {
+		next = day.AddDate(0, 0, 7)
+		a.NextCareer = fmt.Sprintf("%s %s, with the plan's review", next.Weekday(), longDate(next, day))
+	}
 	// The conversation about staying the plan promises is held at the next
 	// career conversation, and the agendas before it say when (cold read
 	// 7, finding 7).
@@ -741,7 +784,14 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	stepped := in.Previous != nil && in.Previous.TryThis != "" && a.Focus != nil && in.Previous.Focus == a.Focus.Name
 	a.Feedback = feedbackPrompts(p.ID, a.FirstName, a.Number, a.Focus, fg, fg == "" || started(*a.Focus.Goal), stepped, taken)
 	if f := a.Focus; f != nil && len(pl.Current.Below) > 0 && slices.ContainsFunc(pl.Focus, func(x Focus) bool { return x.ID == f.ID && x.BelowRole }) {
-		support(a, pl, p, day, review)
+		support(a, pl, p, in.Previous, day, review)
+	}
+	if f := a.Focus; f != nil && f.Support == "" {
+		for _, m := range pl.Mentors {
+			if was := mentorBefore(in.Previous, lowerFirst(f.Name)); m.Skill.ID == f.ID && m.Person.Name != "" && was != "" && was != m.Person.Name {
+				f.Support = mentorChange(lowerFirst(f.Name), m.Person.Name, was)
+			}
+		}
 	}
 	if a.Onboarding != nil {
 		// A new hire's agenda is short: the onboarding item of the week,
@@ -904,7 +954,7 @@ func fit(a *Agenda, below bool) {
 // the goal past its date that needs the skill (its obstacles cleared), or
 // a mentor the plan names for it, or a fortnightly look at the examples;
 // the plan's review date, or eight weeks on, as the date.
-func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
+func support(a *Agenda, pl *Plan, p *skills.Person, pv *PreviousAgenda, day, review time.Time) {
 	f := a.Focus
 	// The words turn with the weeks on the skill, so that two weeks on it
 	// do not read the same.
@@ -915,6 +965,18 @@ func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
 	if f.Support == "" {
 		for _, m := range pl.Mentors {
 			if m.Skill.ID == f.ID && m.Person.Name != "" {
+				if was := mentorBefore(pv, skill); was != "" && was != m.Person.Name {
+					f.Support = mentorChange(skill, m.Person.Name, was)
+					break
+				}
+				// Promised within the plan's first month and that month
+				// past, with nothing since that names them: it is late,
+				// and said so, not promised again "this month" (cold read
+				// 17, finding 11).
+				if by := introDue(pl, m.Person.Name); !by.IsZero() && by.Before(day) && !writtenOf(pv, m.Person.Name) {
+					f.Support = fmt.Sprintf("The introduction to %s, promised by %s, is late: I book it this week.", m.Person.Name, longDate(by, day))
+					break
+				}
 				f.Support = fmt.Sprintf("My part: an introduction to %s, who does %s well, before our next 1:1.", m.Person.Name, skill)
 				if second {
 					f.Support = fmt.Sprintf("My part: a first working session for you with %s on %s this month.", m.Person.Name, skill)
@@ -946,6 +1008,22 @@ func support(a *Agenda, pl *Plan, p *skills.Person, day, review time.Time) {
 			f.Bar = fmt.Sprintf("Nothing new is asked of you in %s before our review on %s: getting back into the work comes first.", skill, longDate(when, day))
 		}
 	}
+}
+
+// mentorBefore is whom the last agenda's focus named to learn skill (in
+// lower case) from, if it named anyone.
+func mentorBefore(pv *PreviousAgenda, skill string) string {
+	if pv == nil || pv.MentorSkill != skill {
+		return ""
+	}
+	return pv.Mentor
+}
+
+// mentorChange says, once, in the week the plan names another mentor for
+// skill than the last agenda did, who it is from now on (cold read 17,
+// finding 10: the mentor changed between two weeks without a word).
+func mentorChange(skill, now, was string) string {
+	return fmt.Sprintf("Your mentor in %s is %s from now on; if you have already met %s, keep that going too.", skill, now, was)
 }
 
 // focusGoal is the text of the goal the week's idea to try is a step of.

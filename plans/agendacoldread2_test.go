@@ -109,9 +109,10 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 	}
 	// The same goal a second and a third time moves on: the decision it
 	// waits on, then the view of those it is with; and never last week's
-	// step again, whatever its turn.
+	// step again, whatever its turn. (Due weeks away: within two weeks of
+	// its date, its later steps are the work itself, see soonStep.)
 	p := pm(t)
-	p.Goals = []skills.Goal{{Text: "Run the refund-flow usability tests with Design", Skills: []string{"negotiation"}, Due: day("2026-12-11")}}
+	p.Goals = []skills.Goal{{Text: "Run the refund-flow usability tests with Design", Skills: []string{"negotiation"}, Due: day("2027-01-29")}}
 	neg := Focus{SkillRef: SkillRef{ID: "negotiation", Name: "Negotiation and trade-offs"}}
 	last := ""
 	var steps []string
@@ -122,7 +123,7 @@ func TestColdRead2Finding8TryTiedToThePerson(t *testing.T) {
 	}
 	wantSteps := []string{
 		"Before your next meeting with Design on the refund-flow usability tests, write down what you need from it and what Design needs from you; bring both to our next 1:1.",
-		"Name the next decision on the refund-flow usability tests (due 11 December) and who makes it, and if it is yours, make it before our next 1:1.",
+		"Name the next decision on the refund-flow usability tests (due 29 January 2027) and who makes it, and if it is yours, make it before our next 1:1.",
 		"Ask Design what would make the refund-flow usability tests a success for them, and bring their words, not yours, to our next 1:1.",
 		"Before your next meeting with Design on the refund-flow usability tests, write down what you need from it and what Design needs from you; bring both to our next 1:1.",
 	}

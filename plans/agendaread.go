@@ -50,7 +50,22 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 		pa.Focus = strings.TrimSpace(string(m[1]))
 		pa.FocusWeek, _ = strconv.Atoi(string(m[2]))
 	}
+	for _, re := range mentorLines {
+		if m := re.FindSubmatch(src); m != nil {
+			pa.Mentor, pa.MentorSkill = strings.TrimSpace(string(m[re.SubexpIndex("who")])), strings.TrimSpace(string(m[re.SubexpIndex("skill")]))
+			break
+		}
+	}
 	return pa
+}
+
+// mentorLines are the lines of an agenda's focus that name who the person
+// is to learn the skill from: the introduction, the first working
+// session, or the mentor named anew (see WeekFocus.Support).
+var mentorLines = []*regexp.Regexp{
+	regexp.MustCompile(`(?m)^- My part: an introduction to (?P<who>[^,\n]+), who does (?P<skill>[^\n]+?) well, before our next 1:1\.\r?$`),
+	regexp.MustCompile(`(?m)^- My part: a first working session for you with (?P<who>[^\n]+?) on (?P<skill>[^\n]+?) this month\.\r?$`),
+	regexp.MustCompile(`(?m)^- Your mentor in (?P<skill>[^\n]+?) is (?P<who>[^;\n]+?) from now on;`),
 }
 
 // focusLine is the heading of an agenda's focus of the week: the skill and
@@ -175,7 +190,7 @@ const TopicPlaceholder = "(your topic)"
 // sinceSuffix is what an agenda writes after a carried item or topic: the
 // week it was first written, and for a topic whether notes since talk
 // about it (older agendas wrote "not discussed yet").
-var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2})(?:, not discussed yet|, still open|; our notes of [^“()]+ read “.*”: decide it today, or tick it)?\)$`)
+var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2})(?:, not discussed yet|, still open|; our notes of [^“()]+ read “.*”: decide it today, or tick it|; in our notes of [^,()]+, .*: decide it today, or tick it)?\)$`)
 
 // CheckAgenda is the problem of an agenda that coach will not read back: over
 // [skills.MaxAgendaSize], or with lists and quotes nested deeper than

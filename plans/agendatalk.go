@@ -43,6 +43,8 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 			up = append(up, strings.SplitN(c.Text, " up from ", 2)[0])
 		case strings.Contains(c.Text, " down from "):
 			down = append(down, strings.SplitN(c.Text, " down from ", 2)[0])
+		case strings.HasSuffix(c.Text, " for now, to re-assess together."):
+			down = append(down, strings.SplitN(c.Text, " set at ", 2)[0])
 		}
 	}
 	if len(up) > 0 {
@@ -684,16 +686,12 @@ func lateIntroduction(c string, pl *Plan, pv *PreviousAgenda, first string, day 
 	if !strings.HasPrefix(c, "An introduction to ") || !strings.Contains(c, " in the next month") {
 		return ""
 	}
-	start, err := time.Parse(time.DateOnly, pl.Start)
-	if err != nil {
-		return ""
-	}
-	by := start.AddDate(0, 1, 0)
-	if !by.Before(day) {
-		return ""
-	}
 	for _, l := range pl.Mentors {
 		if strings.HasPrefix(c, "An introduction to "+l.Person.Name+" ") {
+			by := introDue(pl, l.Person.Name)
+			if by.IsZero() || !by.Before(day) {
+				return ""
+			}
 			if writtenOf(pv, l.Person.Name) {
 				return ""
 			}
@@ -701,6 +699,22 @@ func lateIntroduction(c string, pl *Plan, pv *PreviousAgenda, first string, day 
 		}
 	}
 	return ""
+}
+
+// introDue is the day the plan promised an introduction to name by: a
+// month after its start, for an introduction it promises "in the next
+// month"; zero when it promises none.
+func introDue(pl *Plan, name string) time.Time {
+	start, err := time.Parse(time.DateOnly, pl.Start)
+	if err != nil {
+		return time.Time{}
+	}
+	for _, c := range pl.Commitments {
+		if strings.HasPrefix(c, "An introduction to "+name+" ") && strings.Contains(c, " in the next month") {
+			return start.AddDate(0, 1, 0)
+		}
+	}
+	return time.Time{}
 }
 
 // writtenOf reports whether the notes or the ticked items of the 1:1s pv

@@ -80,6 +80,12 @@ func weeklyTryAt(a Action, p *skills.Person, f Focus, day time.Time, last string
 		// goal's own decision and its people's view go with the focus
 		// skill's next level, in the matrix's words.
 		later, ev := laterSteps(g, day), laterShows(g)
+		// Due within two weeks, a goal's later steps are the work itself
+		// (see soonStep), once, not a decision or a view to ask for.
+		if soon := !g.Due.IsZero() && !g.Due.Before(day) && !g.Due.After(day.AddDate(0, 0, 14)); soon && later[0] == nextDecision(g, day) {
+			st, sh := soonStep(g, day)
+			later, ev = []string{st}, []string{sh}
+		}
 		if later[0] == nextDecision(g, day) && f.Next.Value > 0 && f.Next.Descriptor != "" {
 			later = append(later, fmt.Sprintf("Pick the part of %s in %s (“%s”) that %s needs most, and do it before our next 1:1.",
 				f.Next.Words(), lowerFirst(f.Name), firstClause(f.Next.Descriptor), obj))
@@ -341,11 +347,15 @@ func goalStepAt(g skills.Goal, day time.Time, setback *skills.Evidence, noted st
 		}
 		return fmt.Sprintf("Write the first page of %s before our next 1:1, and bring the question it left open.", obj)
 	case verb == "ship" || verb == "launch" || verb == "release":
-		return fmt.Sprintf("List what stands between %s and its release%s, and clear the first item before our next 1:1.", obj, by)
+		step, _ := shipStep(g, day)
+		return step
 	case recurring.MatchString(g.Text):
 		return fmt.Sprintf("Put the next %s in the diary%s before our next 1:1, with the one thing it should settle.", strings.TrimPrefix(obj, "the "), cmpOr(prefixed(" with ", with), ""))
 	case with != "" && others:
 		return fmt.Sprintf("Before your next meeting with %s on %s, write down what you need from it and what %s needs from you%s; bring both to our next 1:1.", with, obj, with, watch)
+	case with != "" && soon:
+		step, _ := soonStep(g, day)
+		return step
 	case with != "":
 		// What each side needs is a step of a skill about working with
 		// others; of any other, the goal's own question, agreed with the
@@ -356,6 +366,51 @@ func goalStepAt(g skills.Goal, day time.Time, setback *skills.Evidence, noted st
 		return fmt.Sprintf("%s is due on %s: list what is left, and settle the one item most likely to slip before our next 1:1.", capitalize(obj), longDate(g.Due, day))
 	}
 	return fmt.Sprintf("Take the next step on %s before our next 1:1, and bring what it changed%s.", obj, watch)
+}
+
+// shipStep is the first step of a goal to ship something, and what
+// would show it, from what the goal says beside the thing: who it is
+// shipped with, or what it must be shipped with ("with its metric defined
+// before build"); only a goal that says neither lists what stands in the
+// way (cold read 17: one sentence in three people's agendas).
+func shipStep(g skills.Goal, day time.Time) (string, string) {
+	w := parseGoal(g.Text)
+	obj := cmpOr(the(w.Object), "“"+g.Text+"”")
+	by := ""
+	if !g.Due.IsZero() {
+		by = " by " + longDate(g.Due, day)
+	}
+	tail := ""
+	if i := strings.Index(g.Text, w.Object); w.Object != "" && i >= 0 {
+		tail = strings.TrimSuffix(strings.TrimSpace(g.Text[i+len(w.Object):]), ".")
+	}
+	switch {
+	case w.With != "":
+		return fmt.Sprintf("Walk %s through %s as it stands, before our next 1:1, and bring what they need on release day that is not built yet.", w.With, obj),
+			fmt.Sprintf("What %s need on release day, and what of it is not built yet.", w.With)
+	case tail != "":
+		return fmt.Sprintf("Check %s against what your goal asks of it (“%s”) before our next 1:1, and settle the first thing that falls short.", obj, tail),
+			fmt.Sprintf("The first thing that fell short of “%s”, and how you settled it.", tail)
+	}
+	return fmt.Sprintf("List what stands between %s and its release%s, and clear the first item before our next 1:1.", obj, by),
+		fmt.Sprintf("The list of what stands before %s ships, and the first item cleared.", obj)
+}
+
+// soonStep is the step of a goal with someone due within two weeks, and
+// what would show it: with the days that are left, the work itself, done
+// with them, and what it taught, not a question that should have been
+// asked weeks before (cold read 17, finding 20).
+func soonStep(g skills.Goal, day time.Time) (string, string) {
+	w := parseGoal(g.Text)
+	obj := cmpOr(the(w.Object), "“"+g.Text+"”")
+	days := int(day0(g.Due.Format(time.DateOnly)).Sub(day0(day.Format(time.DateOnly))).Hours() / 24)
+	left := fmt.Sprintf("as far as the %d days before %s allow", days, longDate(g.Due, day))
+	if days <= 7 {
+		left = "before it is due on " + longDate(g.Due, day)
+	}
+	with, who := prefixed(" with ", w.With), cmpOr(w.With, "you")
+	return fmt.Sprintf("%s %s%s before our next 1:1, %s, and bring the one thing you learned that surprised %s.", upperFirst(w.Verb), obj, with, left, who),
+		fmt.Sprintf("How far %s got, and the one thing that surprised %s.", obj, who)
 }
 
 // withOthers reports whether f is a skill of working with other people,
@@ -426,11 +481,15 @@ func goalShowsAt(g skills.Goal, f Focus, day time.Time, way int) string {
 			"The outline, and the section you are least sure of, with why.",
 			"The opening paragraph, and the decision in it you found hardest to word."}[mod(offset(g.Text)+way, goalWays)]
 	case verb == "ship" || verb == "launch" || verb == "release":
-		return fmt.Sprintf("The list of what stands before %s ships, and the first item cleared.", obj)
+		_, shows := shipStep(g, day)
+		return shows
 	case recurring.MatchString(g.Text):
 		return fmt.Sprintf("The date of the next %s, and what it settled.", strings.TrimPrefix(obj, "the "))
 	case with != "" && withOthers(f):
 		return fmt.Sprintf("What you needed from %s and what they needed from you, side by side%s.", with, towards)
+	case with != "" && !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)):
+		_, shows := soonStep(g, day)
+		return shows
 	case with != "":
 		return fmt.Sprintf("The question you agreed with %s and what you will do with its answer%s.", with, towards)
 	case !g.Due.IsZero() && !g.Due.After(day.AddDate(0, 0, 14)):

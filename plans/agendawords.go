@@ -280,9 +280,14 @@ func describe(m *skills.Matrix, p *skills.Person, c skills.Change, day time.Time
 			return fmt.Sprintf("%s no longer assessed (it was %s).", name, levelWords(m, from))
 		case to > from:
 			return fmt.Sprintf("%s up from %s to %s.", name, levelWords(m, from), levelWords(m, to))
-		default:
-			return fmt.Sprintf("%s down from %s to %s.", name, levelWords(m, from), levelWords(m, to))
 		}
+		// A level set lower once the person is back from a long leave is
+		// no drop: it is set for now, to re-assess together, as their plan
+		// says (cold read 17, finding 13).
+		if back, _, ok := ReturnFromLeave(p); ok && !c.Date.Before(back) {
+			return fmt.Sprintf("%s set at %s for now, to re-assess together.", name, levelWords(m, to))
+		}
+		return fmt.Sprintf("%s down from %s to %s.", name, levelWords(m, from), levelWords(m, to))
 	case skills.KindSelf:
 		if to == 0 {
 			return fmt.Sprintf("%s withdrew their own rating of %s.", firstName(p), name)
