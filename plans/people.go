@@ -144,8 +144,8 @@ func waitCommitments(q *skills.Person, team *TeamIndex) []string {
 	for _, w := range waitsOn(mgr, q) {
 		// Said without the manager's own goal or its lateness: that is for
 		// the manager's plan and agendas, not for the report's file.
-		out = append(out, fmt.Sprintf("The hand-over of the work your goal \"%s\" takes on, with its date agreed with %s at the next 1:1 and kept to.",
-			w.theirs.Text, team.callName(q)))
+		out = append(out, fmt.Sprintf("The hand-over of the work your goal \"%s\" takes on, with its date agreed with you at the next 1:1 and kept to.",
+			w.theirs.Text))
 	}
 	return out
 }

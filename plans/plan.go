@@ -1347,7 +1347,10 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 			}
 		}
 		c.busy = team.load(p.ID)+2 > in.Config.Team.MentorCapacity
-		f.Actions = actions(m, s, p, c, lvl, next, role.Leads, usedGoals)
+		// Someone moving off leading people does the actions of the work
+		// they move to, about the product area they will own, not the team
+		// they hand over (cold read 17, finding 16).
+		f.Actions = actions(m, s, p, c, lvl, next, role.Leads && !leavesLeading(m, p), usedGoals)
 		f.Resources = slices.DeleteFunc(f.Resources, func(r skills.Resource) bool {
 			return slices.ContainsFunc(f.Actions, func(a Action) bool { return a.Text == r.Title })
 		})
@@ -1590,7 +1593,7 @@ func alsoMentoredBy(p *skills.Person, team *TeamIndex, mentors []MentorLink, nam
 		}
 		// "Own words" only when the mentor wrote the entry themselves
 		// (cold read 9, finding 14): a manager's line is their file's.
-		said := "as " + possessive(call) + " file records"
+		said := "from the notes on " + call
 		if sm.Own {
 			said = "in " + possessive(call) + " own words"
 		}
@@ -1757,9 +1760,9 @@ func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversatio
 			// the rest, never as if nothing showed it.
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d. '%s' already shows part of %d: where have you also shown \"%s\", and who saw it?", name, self, who, lvl, part.Entry.Text, self, part.Missing[0])
 		case latest != nil && !ThirdPerson(latest.Text, first):
-			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with '%s' on file: what have you done since that shows %d?", name, self, who, lvl, latest.Text, self)
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with '%s' written down: what have you done since that shows %d?", name, self, who, lvl, latest.Text, self)
 		case latest != nil:
-			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with the evidence of %s on file: what have you done since that shows %d?", name, self, who, lvl, date(latest.Date), self)
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with the note of %s: what have you done since that shows %d?", name, self, who, lvl, date(latest.Date), self)
 		case observable(&s, self) != "":
 			// Nothing written down: the next level's own words say what to
 			// look for.
