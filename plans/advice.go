@@ -527,15 +527,15 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	case "not-yet":
 		switch {
 		case pl.Current.Assessed*2 < pl.Current.Total:
-			out = append(out, fmt.Sprintf("Assessment: a level for every skill the goals use by the next review, agreed with you at the 1:1s, so that the next plan has something to stand on."))
+			out = append(out, "Assessment: a level for every skill the goals use by the next review, agreed with you at the 1:1s, so that the next plan has something to stand on.")
 		case pl.FirstTimeManager:
-			out = append(out, fmt.Sprintf("Learning the job: an hour a fortnight on one real people situation of yours (a 1:1, a piece of feedback, a hand-over), talked through before and after."))
+			out = append(out, "Learning the job: an hour a fortnight on one real people situation of yours (a 1:1, a piece of feedback, a hand-over), talked through before and after.")
 		case pl.Returned != "":
-			out = append(out, fmt.Sprintf("An offer, to agree with you at the next 1:1: no new scope before the next review unless you want it, and the introductions your goals need made this month."))
+			out = append(out, "An offer, to agree with you at the next 1:1: no new scope before the next review unless you want it, and the introductions your goals need made this month.")
 		case len(pl.Current.Below) > 0:
 			out = append(out, fmt.Sprintf("Candour: at each weekly 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of your time kept clear for them.", mgr))
 		default:
-			out = append(out, fmt.Sprintf("Room to grow: a say for you in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them."))
+			out = append(out, "Room to grow: a say for you in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.")
 		}
 	}
 	// The goals the focus serves first, then the others: every open goal

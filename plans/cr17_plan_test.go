@@ -82,3 +82,24 @@ func TestColdRead17HandOverAndShape(t *testing.T) {
 		}
 	}
 }
+
+// TestColdRead17LearnFromInThePersonsTerms: "Learn from" is said in the
+// person's own terms (their goal on the skill, or the step they take, and
+// the mentor the plan pairs them with), so two plans never share its lines.
+func TestColdRead17LearnFromInThePersonsTerms(t *testing.T) {
+	pl := &Plan{
+		Focus: []Focus{
+			{SkillRef: SkillRef{ID: "negotiation"}, Goals: []string{"Agree the chargeback rules with the card schemes by January"}},
+			{SkillRef: SkillRef{ID: "delegation"}, Level: LevelText{Value: 2, Name: "Practising"}, Next: LevelText{Value: 3, Name: "Proficient"}},
+		},
+		Mentors: []MentorLink{{Person: PersonRef{Name: "Tomás Ruiz"}, Skill: SkillRef{ID: "negotiation"}}},
+	}
+	learnFromWho(pl)
+	neg, del := pl.Focus[0], pl.Focus[1]
+	if neg.WorkIn != `in "Agree the chargeback rules with the card…"` || neg.WhoFirst != "Tomás Ruiz" {
+		t.Errorf("negotiation: %q %q", neg.WorkIn, neg.WhoFirst)
+	}
+	if del.WorkIn != "for the step from 2 Practising to 3 Proficient" || del.WhoFirst != "" {
+		t.Errorf("delegation: %q %q", del.WorkIn, del.WhoFirst)
+	}
+}

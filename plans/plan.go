@@ -410,6 +410,12 @@ type Focus struct {
 	// Resources are ways to learn the skill: a practice at work first, then
 	// a person, then reading.
 	Resources []skills.Resource `json:"resources"`
+	// WorkIn is where the person practises the skill at work, in their
+	// own terms: their goal that uses it, or the step they are taking;
+	// WhoFirst the teammate the plan pairs them with on it, "" for none.
+	// "Learn from" names them, so that two plans never read alike.
+	WorkIn   string `json:"-"`
+	WhoFirst string `json:"-"`
 	// Noted is who wrote the person's latest setback on the skill, in an
 	// agenda's words ("my note"): set by the agenda from the history.
 	Noted string `json:"-"`
@@ -597,6 +603,7 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
+	learnFromWho(pl)
 	pl.MentorsOutside, pl.outside = mentorsOutside(m, team.unpaired[p.ID], target, pl.above)
 	if gm, ok := team.goalMentor[p.ID]; ok {
 		until := ""
@@ -2211,4 +2218,27 @@ func whyOf(reasons []string) string {
 		out = out[:maxWhy]
 	}
 	return strings.Join(out, "; ")
+}
+
+// learnFromWho says each focus skill's "Learn from" in the person's own
+// terms (cold read 17: the same lines word for word in several plans):
+// the practice at work is done in their own goal on the skill, or for the
+// step they are taking, and the person to learn from starts with the
+// teammate the plan pairs them with on it.
+func learnFromWho(pl *Plan) {
+	for i := range pl.Focus {
+		f := &pl.Focus[i]
+		switch {
+		case len(f.Goals) > 0:
+			f.WorkIn = fmt.Sprintf("in \"%s\"", ShortGoal(f.Goals[0]))
+		case f.Level.Value > 0 && f.Next.Value > f.Level.Value:
+			f.WorkIn = fmt.Sprintf("for the step from %d %s to %d %s", f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
+		}
+		for _, l := range pl.Mentors {
+			if l.Skill.ID == f.ID {
+				f.WhoFirst = l.Person.Name
+				break
+			}
+		}
+	}
 }
