@@ -486,18 +486,22 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		if due := pl.CalibrationOverdue(); due != "" {
 			overdue = fmt.Sprintf(", overdue since %s", due)
 		}
-		out = append(out, fmt.Sprintf("Calibration%s: the assessment of %s agreed with %s by %s, and what it settles told to %s at the next 1:1 after it.",
-			overdue, cmp.Or(pl.Today.Date, pl.Baseline.Date), cmp.Or(pl.calibrateWith, "the other managers"), pl.CalibrateBy(), first))
+		out = append(out, fmt.Sprintf("Calibration%s: the assessment of %s agreed with %s by %s, and what it settles told to you at the next 1:1 after it.",
+			overdue, cmp.Or(pl.Today.Date, pl.Baseline.Date), cmp.Or(pl.calibrateWith, "the other managers"), pl.CalibrateBy()))
 	}
 	switch pl.Verdict.Kind {
 	case "ready-now":
-		c := fmt.Sprintf("Sponsorship: make the case for %s as %s at the next promotion round, with the evidence in this plan", first, pl.Target.Name)
+		c := fmt.Sprintf("Sponsorship: make the case for you as %s at the next promotion round, with the evidence in this plan", pl.Target.Name)
+		if h := pl.handover; h != nil {
+			// The promise outlives the hand-over: the manager's manager,
+			// who stays, is named first as its sponsor (cold read 17,
+			// finding 5), never the move itself.
+			c = fmt.Sprintf("Sponsorship: %s and %s make the case for you as %s at the next promotion round, with the evidence in this plan", h.with, mgr, pl.Target.Name)
+		}
 		if pl.Calibration != "" {
 			c += ", after the calibration it is waiting for"
 		}
-		if h := pl.handover; h != nil {
-			c += fmt.Sprintf(", together with %s", h.with)
-		} else if pl.cosponsor != "" {
+		if pl.handover == nil && pl.cosponsor != "" {
 			c += fmt.Sprintf(", together with %s, who reads the evidence first-hand", pl.cosponsor)
 		}
 		out = append(out, c+".")
@@ -505,13 +509,13 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 			out = append(out, readyForMonths(pl, first, mgr)...)
 		}
 	case "ready-soon":
-		c := fmt.Sprintf("Sponsorship: a slot for %s at the next leadership review to present their own work, and the gaps to the %s bar named openly", first, pl.Target.Name)
+		c := fmt.Sprintf("Sponsorship: a slot for you at the next leadership review to present your own work, and the gaps to the %s bar named openly", pl.Target.Name)
 		if h := pl.handover; h != nil {
 			c += fmt.Sprintf(", booked with %s", h.with)
 		}
 		out = append(out, c+".")
 	case "onboarding":
-		ahead, past := onboardingWindows(pl.person.Joined, pl.Today.day, "the introductions under \"Who to meet\"", possessive(first))
+		ahead, past := onboardingWindows(pl.person.Joined, pl.Today.day, "the introductions under \"Who to meet\"", "your")
 		c := "Onboarding: " + promiseList(append([]string{"a weekly 1:1 through day 90"}, ahead...))
 		if past != "" {
 			c += "; " + past
@@ -523,15 +527,15 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	case "not-yet":
 		switch {
 		case pl.Current.Assessed*2 < pl.Current.Total:
-			out = append(out, fmt.Sprintf("Assessment: a level for every skill the goals use by the next review, agreed with %s at the 1:1s, so that the next plan has something to stand on.", first))
+			out = append(out, "Assessment: a level for every skill the goals use by the next review, agreed with you at the 1:1s, so that the next plan has something to stand on.")
 		case pl.FirstTimeManager:
-			out = append(out, fmt.Sprintf("Learning the job: an hour a fortnight on one real people situation of %s's (a 1:1, a piece of feedback, a hand-over), talked through before and after.", first))
+			out = append(out, "Learning the job: an hour a fortnight on one real people situation of yours (a 1:1, a piece of feedback, a hand-over), talked through before and after.")
 		case pl.Returned != "":
-			out = append(out, fmt.Sprintf("An offer, to agree with %s at the next 1:1: no new scope before the next review unless %s wants it, and the introductions %s's goals need made this month.", first, first, first))
+			out = append(out, "An offer, to agree with you at the next 1:1: no new scope before the next review unless you want it, and the introductions your goals need made this month.")
 		case len(pl.Current.Below) > 0:
-			out = append(out, fmt.Sprintf("Candour: at each weekly 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of %s's time kept clear for them.", mgr, first))
+			out = append(out, fmt.Sprintf("Candour: at each weekly 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of your time kept clear for them.", mgr))
 		default:
-			out = append(out, fmt.Sprintf("Room to grow: a say for %s in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.", first))
+			out = append(out, "Room to grow: a say for you in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.")
 		}
 	}
 	// The goals the focus serves first, then the others: every open goal
@@ -562,7 +566,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	byKind := map[string][]GoalItem{}
 	for _, g := range goals {
 		if g.Overdue {
-			out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with %s at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, first, mgr))
+			out = append(out, fmt.Sprintf("Backing for \"%s\", overdue since %s: a new date agreed with you at the next 1:1, and whatever stands in its way cleared by %s.", g.Text, g.Due, mgr))
 			continue
 		}
 		k := goalKind(g.Text)
@@ -572,7 +576,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		byKind[k] = append(byKind[k], g)
 	}
 	for _, k := range kinds {
-		out = append(out, backing(k, byKind[k], first, mgr, reviewHabit(mgrSetbacks)))
+		out = append(out, backing(k, byKind[k], mgr, reviewHabit(mgrSetbacks)))
 	}
 	for _, mv := range pl.Progress.Moves {
 		if mv.Unbacked {
@@ -598,7 +602,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		out = append(out, c+", with a first working session within two months.")
 	}
 	if gm := pl.mentoredByName; gm != "" {
-		out = append(out, fmt.Sprintf("Room for the mentoring with %s: time kept clear for %s sessions, and how they go asked about at the 1:1s.", gm, possessive(first)))
+		out = append(out, fmt.Sprintf("Room for the mentoring with %s: time kept clear for your sessions, and how they go asked about at the 1:1s.", gm))
 	}
 	if buddy != "" {
 		out = append(out, fmt.Sprintf("%s as onboarding buddy: a half-hour every week for the first two months, to ask what nobody writes down.", buddy))
@@ -635,6 +639,17 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
+// MakesCase reports whether commitment c is the promise to make the
+// person's promotion case at the next round, by the manager alone or with
+// someone named first.
+func MakesCase(c string) bool {
+	if !strings.HasPrefix(c, "Sponsorship: ") {
+		return false
+	}
+	head, _, _ := strings.Cut(c, " at the next promotion round")
+	return strings.Contains(head, "make the case for ")
+}
+
 // calibrationCommitted reports whether the plan commits the manager to
 // calibrating the person's baseline by [Plan.CalibrateBy]: a baseline
 // nobody has calibrated, flagged for calibration, past onboarding. The
@@ -665,9 +680,9 @@ func readyForMonths(pl *Plan, first, mgr string) []string {
 	var scope string
 	switch {
 	case pl.targetLeads && !pl.Leads:
-		scope = fmt.Sprintf("Scope in %s terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is %s's to run, with its decisions, agreed at the next 1:1.", pl.Target.Name, first)
+		scope = fmt.Sprintf("Scope in %s terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1.", pl.Target.Name)
 	default:
-		scope = fmt.Sprintf("Scope in %s terms before the title: the widest problem the group has that fits the %s bar, %s's to own from the next 1:1, with its decisions.", pl.Target.Name, pl.Target.Name, first)
+		scope = fmt.Sprintf("Scope in %s terms before the title: the widest problem the group has that fits the %s bar, yours to own from the next 1:1, with its decisions.", pl.Target.Name, pl.Target.Name)
 	}
 	if h := pl.handover; h != nil {
 		// Scope held until the promotion round outlasts the hand-over: it
@@ -828,7 +843,7 @@ func goalKind(text string) string {
 // do. hands is set when the manager's own file records a setback in how
 // they review work: no review is promised then, only what done looks like,
 // agreed up front.
-func backing(kind string, goals []GoalItem, first, mgr string, hands bool) string {
+func backing(kind string, goals []GoalItem, mgr string, hands bool) string {
 	var named []string
 	for _, g := range goals {
 		due := ""
@@ -843,26 +858,26 @@ func backing(kind string, goals []GoalItem, first, mgr string, hands bool) strin
 		kind = "" // one promise for several: the general one
 	}
 	who := counterpart(goals[0].Text)
-	upFront := fmt.Sprintf("agrees with %s up front what done looks like, then leaves the how to %s", first, first)
+	upFront := "agrees with you up front what done looks like, then leaves the how to you"
 	var doer, theirs string
 	switch kind {
 	case "number":
-		doer = fmt.Sprintf("%s owns the number and decides what moves it", first)
-		theirs = fmt.Sprintf("%s reads the numbers with %s each month, and the calls stay %s", mgr, first, possessive(first))
+		doer = "you own the number and decide what moves it"
+		theirs = fmt.Sprintf("%s reads the numbers with you each month, and the calls stay yours", mgr)
 	case "conversation":
-		doer = fmt.Sprintf("%s leads the conversation", first)
+		doer = "you lead the conversation"
 		if who != "" {
 			doer += " with " + who
 		}
-		theirs = fmt.Sprintf("%s helps prepare %s position beforehand, stays out of the room, and goes over how it went afterwards", mgr, possessive(first))
+		theirs = fmt.Sprintf("%s helps prepare your position beforehand, stays out of the room, and goes over how it went afterwards", mgr)
 	case "writing":
-		doer = fmt.Sprintf("%s writes it and makes the calls in it", first)
+		doer = "you write it and make the calls in it"
 		theirs = fmt.Sprintf("%s reads the first draft within a week and comments in the margin, never rewriting it", mgr)
 		if hands {
 			theirs = mgr + " " + upFront
 		}
 	case "presentation":
-		doer = fmt.Sprintf("%s writes it and gives it", first)
+		doer = "you write it and give it"
 		theirs = fmt.Sprintf("%s gets it on the agenda", mgr)
 		if who != "" {
 			theirs = fmt.Sprintf("%s gets it on the agenda of %s", mgr, who)
@@ -872,40 +887,40 @@ func backing(kind string, goals []GoalItem, first, mgr string, hands bool) strin
 			theirs = mgr + " " + upFront
 		}
 	case "delivery":
-		doer = fmt.Sprintf("%s runs it and makes the scope calls", first)
+		doer = "you run it and make the scope calls"
 		if who != "" {
-			doer = fmt.Sprintf("%s runs it with %s and makes the scope calls", first, who)
+			doer = fmt.Sprintf("you run it with %s and make the scope calls", who)
 		}
-		theirs = fmt.Sprintf("%s clears what blocks it when %s raises it at a 1:1, and the scope calls stay %s", mgr, first, possessive(first))
+		theirs = fmt.Sprintf("%s clears what blocks it when you raise it at a 1:1, and the scope calls stay yours", mgr)
 	case "forum":
-		doer = fmt.Sprintf("%s runs it and sets %s agenda", first, its)
+		doer = fmt.Sprintf("you run it and set %s agenda", its)
 		theirs = fmt.Sprintf("%s keeps the time for it clear and asks at each 1:1 what came out of the last one", mgr)
 	case "running":
-		doer = fmt.Sprintf("%s runs it and makes %s calls", first, its)
+		doer = fmt.Sprintf("you run it and make %s calls", its)
 		if who != "" {
-			doer = fmt.Sprintf("%s runs it with %s and makes %s calls", first, who, its)
+			doer = fmt.Sprintf("you run it with %s and make %s calls", who, its)
 		}
 		theirs = fmt.Sprintf("%s clears the time for it and asks at each 1:1 what stands in its way, never taking a call back", mgr)
 	case "mentoring":
-		doer = fmt.Sprintf("%s runs the sessions", first)
+		doer = "you run the sessions"
 		if whom := parseGoal(goals[0].Text).Object; whom != "" {
 			doer += " with " + whom
 		}
-		theirs = fmt.Sprintf("%s keeps that time clear and leaves the mentoring to %s", mgr, first)
+		theirs = fmt.Sprintf("%s keeps that time clear and leaves the mentoring to you", mgr)
 	case "hiring":
-		doer = fmt.Sprintf("%s runs the hiring and makes the final call", first)
+		doer = "you run the hiring and make the final call"
 		theirs = fmt.Sprintf("%s secures the headcount and sits on one interview panel, not every one", mgr)
 	case "meetings":
-		doer = fmt.Sprintf("%s holds the meetings and writes down what each one said", first)
-		theirs = fmt.Sprintf("%s opens the doors %s asks for and leaves the meetings to %s", mgr, first, first)
+		doer = "you hold the meetings and write down what each one said"
+		theirs = fmt.Sprintf("%s opens the doors you ask for and leaves the meetings to you", mgr)
 	case "handing":
-		doer = fmt.Sprintf("%s gives the work away in full", first)
-		theirs = fmt.Sprintf("%s asks at each 1:1 where %s stepped back in, not how the work is going", mgr, first)
+		doer = "you give the work away in full"
+		theirs = fmt.Sprintf("%s asks at each 1:1 where you stepped back in, not how the work is going", mgr)
 	case "taking":
-		doer = fmt.Sprintf("%s takes it on and runs it", first)
+		doer = "you take it on and run it"
 		theirs = fmt.Sprintf("%s hands it over whole and does not run it alongside", mgr)
 	default:
-		doer = fmt.Sprintf("%s does the work and makes the calls", first)
+		doer = "you do the work and make the calls"
 		theirs = fmt.Sprintf("%s clears the time for %s, reviews %s without rewriting %s, and asks about %s at each 1:1", mgr, it, it, it, it)
 		if hands {
 			theirs = fmt.Sprintf("%s clears the time for %s, %s and asks about %s at each 1:1", mgr, it, upFront, it)

@@ -132,7 +132,7 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 			return fmt.Sprintf("Did I agree with %s up front what done looks like for %s, and then stay out of the how?", first, obj)
 		}
 		return fmt.Sprintf("Did I leave the calls on %s to %s, and review the work without rewriting it?", obj, first)
-	case strings.HasPrefix(c, "Sponsorship: make the case"):
+	case MakesCase(c):
 		if pl.Calibration != "" {
 			return fmt.Sprintf("Have I booked the calibration that %s's case for %s is waiting for?", first, pl.Target.Name)
 		}

@@ -115,7 +115,7 @@ func TestProgressFromTheBaseline(t *testing.T) {
 	}
 	// The calibration is the manager's commitment, with its date: a month
 	// after the baseline is past, so it is said to be late, with a new one.
-	if want := "Calibration, overdue since 2026-10-22: the assessment of 2026-11-18 agreed with Robin Hart by 2026-12-02, and what it settles told to Pat at the next 1:1 after it."; !slices.Contains(pl.Commitments, want) {
+	if want := "Calibration, overdue since 2026-10-22: the assessment of 2026-11-18 agreed with Robin Hart by 2026-12-02, and what it settles told to you at the next 1:1 after it."; !slices.Contains(pl.Commitments, want) {
 		t.Errorf("commitments = %q, want %q", pl.Commitments, want)
 	}
 	if slices.ContainsFunc(pl.Commitments, func(c string) bool { return strings.HasPrefix(c, "Sponsorship") }) {

@@ -217,7 +217,7 @@ func TestColdRead2Finding2LeadersPlanNamesTheirPeople(t *testing.T) {
 			"You are Nia Obi's onboarding buddy: Nia joined on 2026-10-12; a half-hour every week to 2026-12-12, the end of the first two months, to answer what nobody writes down, and what you see of Nia's first weeks told to Kai Mora.",
 		}, func(pl *Plan) []string { return pl.People }},
 		{"the report whose goal waits", tam, []string{
-			"The hand-over of the work your goal \"Take over the weekly release review\" takes on, with its date agreed with Tam at the next 1:1 and kept to.",
+			"The hand-over of the work your goal \"Take over the weekly release review\" takes on, with its date agreed with you at the next 1:1 and kept to.",
 		}, func(pl *Plan) []string {
 			return slices.DeleteFunc(slices.Clone(pl.Commitments), func(c string) bool { return !strings.HasPrefix(c, "The hand-over") })
 		}},

@@ -129,8 +129,8 @@ func TestColdRead6Finding23ReadyForMonths(t *testing.T) {
 		t.Errorf("verdict:\n got %q\nwant %q", pl.Verdict.Why, want)
 	}
 	for _, want := range []string{
-		"Sponsorship: make the case for Pat as Group Product Manager at the next promotion round, with the evidence in this plan.",
-		"Scope in Group Product Manager terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is Pat's to run, with its decisions, agreed at the next 1:1.",
+		"Sponsorship: make the case for you as Group Product Manager at the next promotion round, with the evidence in this plan.",
+		"Scope in Group Product Manager terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1.",
 		// Cold read 7: on the day of the next career conversation, in the
 		// words of Pat's own file (nothing written down since).
 		"A conversation about staying, at the career conversation on Tuesday 1 December, the first 1:1 of December: you have been at the Group Product Manager bar since 2026-05-19, six months, with nothing new written down since: Rosa asks what has kept your work out of sight, as that is what a promotion case needs. It is about what you need while the promotion round comes, and Rosa says plainly what can and cannot be promised.",

@@ -51,8 +51,8 @@ func TestColdRead9Finding14OwnWordsOnlyWhenTheirs(t *testing.T) {
 	line := "Coached Bea Lu through her first experiment design"
 	for author, want := range map[string]string{
 		"Ana Mo":   `Ana Mo has mentored you too (2026-10-21, in Ana's own words: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
-		"Kim Boss": `Ana Mo has mentored you too (2026-10-21, as Ana's file records: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
-		"":         `Ana Mo has mentored you too (2026-10-21, as Ana's file records: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
+		"Kim Boss": `Ana Mo has mentored you too (2026-10-21, from the notes on Ana: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
+		"":         `Ana Mo has mentored you too (2026-10-21, from the notes on Ana: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
 	} {
 		kim := &skills.Person{ID: "kim", Name: "Kim Boss", Role: "gpm", Levels: atBar(m, "gpm")}
 		ana := &skills.Person{ID: "ana", Name: "Ana Mo", Role: "pm", Manager: "kim", Levels: atBar(m, "pm"),
@@ -81,7 +81,7 @@ func TestColdRead9Finding19OneCadence(t *testing.T) {
 	lvl["negotiation"]--
 	bea := &skills.Person{ID: "bea", Name: "Bea Lu", Role: "pm", Manager: "kim", Levels: lvl, Assessed: day("2026-11-18")}
 	pl := buildWith(t, bea, nil, kim)
-	want := "Candour: at each weekly 1:1, what Kim saw that week on the focus skills, good or not, with the example; and two hours a week of Bea's time kept clear for them."
+	want := "Candour: at each weekly 1:1, what Kim saw that week on the focus skills, good or not, with the example; and two hours a week of your time kept clear for them."
 	if !slices.Contains(pl.Commitments, want) {
 		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
 	}

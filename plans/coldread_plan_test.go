@@ -112,8 +112,8 @@ func TestBelowTheCurrentBar(t *testing.T) {
 		t.Errorf("next-role line: %q", pl.Verdict.Why)
 	}
 	want := []string{
-		`Delegation and team performance: "Hand the weekly review to a PM" done, not only given a new date: it was due on 2026-10-30; and the habit the note of 2026-11-13 records turned round, as the people it affects tell it.`,
-		`Team health and engagement: "Bring engagement back to 72" visibly on its way, with a first result to show (it is due 2027-03-26); and the measure the note of 2026-08-21 records ("Engagement fell 9 points") moving back at its next reading.`,
+		`Delegation and team performance: "Hand the weekly review to a PM" done, not only given a new date: it was due on 2026-10-30; and the habit the note of 2026-11-13 describes turned round, as the people it affects tell it.`,
+		`Team health and engagement: "Bring engagement back to 72" visibly on its way, with a first result to show (it is due 2027-03-26); and the measure the note of 2026-08-21 gives ("Engagement fell 9 points") moving back at its next reading.`,
 	}
 	if diff := cmp.Diff(want, pl.MustChange); diff != "" {
 		t.Errorf("must change (-want +got):\n%s", diff)
@@ -205,7 +205,7 @@ func TestReentryAndUnbackedLowering(t *testing.T) {
 		}
 	}
 	// Held scope is offered, to agree with the person, not imposed.
-	if !slices.Contains(pl.Commitments, "An offer, to agree with Rae at the next 1:1: no new scope before the next review unless Rae wants it, and the introductions Rae's goals need made this month.") {
+	if !slices.Contains(pl.Commitments, "An offer, to agree with you at the next 1:1: no new scope before the next review unless you want it, and the introductions your goals need made this month.") {
 		t.Errorf("commitments %q", pl.Commitments)
 	}
 	if pl.FocusNote != "The focus is your own goals: whether to take on anything new before the next review is yours to agree with your manager." {

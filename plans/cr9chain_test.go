@@ -66,7 +66,7 @@ func TestColdRead9CaseWithTheSkipLevel(t *testing.T) {
 	tom := &skills.Person{ID: "tom", Name: "Tom Ruiz", Role: "senior-pm", Manager: "max", Levels: atBar(m, "gpm"), Assessed: day("2026-11-19"), PlanStart: day("2026-06-01")}
 	cfg := skills.DefaultConfig()
 	pl := buildCfg(t, cfg, tom, hist, dee, max)
-	if want := "Sponsorship: make the case for Tom as Group Product Manager at the next promotion round, with the evidence in this plan, together with Dee Ward, who reads the evidence first-hand."; !slices.Contains(pl.Commitments, want) {
+	if want := "Sponsorship: make the case for you as Group Product Manager at the next promotion round, with the evidence in this plan, together with Dee Ward, who reads the evidence first-hand."; !slices.Contains(pl.Commitments, want) {
 		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
 	}
 	if !strings.HasSuffix(pl.Verdict.Why, "and Max and Dee Ward's case for you at the next promotion round") {
@@ -83,7 +83,7 @@ func TestColdRead9CaseWithTheSkipLevel(t *testing.T) {
 	// and the skip-level's plan is silent about it.
 	max.Levels["coaching"]++
 	pl = buildCfg(t, cfg, tom, hist, dee, max)
-	if want := "Sponsorship: make the case for Tom as Group Product Manager at the next promotion round, with the evidence in this plan."; !slices.Contains(pl.Commitments, want) {
+	if want := "Sponsorship: make the case for you as Group Product Manager at the next promotion round, with the evidence in this plan."; !slices.Contains(pl.Commitments, want) {
 		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
 	}
 	for _, line := range buildCfg(t, cfg, dee, hist, max, tom).People {

@@ -144,8 +144,8 @@ func waitCommitments(q *skills.Person, team *TeamIndex) []string {
 	for _, w := range waitsOn(mgr, q) {
 		// Said without the manager's own goal or its lateness: that is for
 		// the manager's plan and agendas, not for the report's file.
-		out = append(out, fmt.Sprintf("The hand-over of the work your goal \"%s\" takes on, with its date agreed with %s at the next 1:1 and kept to.",
-			w.theirs.Text, team.callName(q)))
+		out = append(out, fmt.Sprintf("The hand-over of the work your goal \"%s\" takes on, with its date agreed with you at the next 1:1 and kept to.",
+			w.theirs.Text))
 	}
 	return out
 }
@@ -678,16 +678,37 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 				continue
 			}
 			if len(left[r.ID]) > 0 {
-				leaving = append(leaving, upperFirst(handingOver(left[r.ID], r.Name))+".")
+				said := upperFirst(handingOver(left[r.ID], r.Name)) + "."
+				if own, _ := hiringGoals(team, p.ID, func(q *skills.Person) bool { return slices.Contains(left[r.ID], cmpName(q)) }); len(own) > 0 {
+					// Their own hiring goal is not the plan for that seat:
+					// nobody hires their own successor (cold read 17,
+					// finding 6).
+					yours := "it is"
+					if len(left[r.ID]) > 1 {
+						yours = "they are"
+					}
+					said = strings.TrimSuffix(said, ".") + ", and " + yours + " yours to hire: nobody hires their own successor."
+				}
+				leaving = append(leaving, said)
 			}
-			short = append(short, shortLine(r.Name, want-have[r.ID], have[r.ID], want, len(withinReach(m, team, r.ID)) > 0))
+			line := shortLine(r.Name, want-have[r.ID], have[r.ID], want, len(withinReach(m, team, r.ID)) > 0)
+			if now := readyNowFor(m, team, r.ID); len(now) > 0 {
+				// The team view's reading: ready now is said as ready now,
+				// with what to do about it (cold read 17, finding 6).
+				line = readyNowShort(m, team, r.Name, want-have[r.ID], have[r.ID], want, now)
+			}
+			short = append(short, line)
 		}
 		if len(short) > 0 {
 			line := fmt.Sprintf("The team is short against its planned shape: %s.", strings.Join(short, "; "))
 			if len(leaving) > 0 {
 				line += " " + strings.Join(leaving, " ")
 			}
-			if owners, calls := hiringGoals(team, p.ID); len(owners) > 0 {
+			// Someone handing their seat over does not write the plan
+			// that hires for it: their hiring goal is not the leader's to
+			// back instead of their own.
+			owners, calls := hiringGoals(team, p.ID, func(q *skills.Person) bool { return !leavesLeading(m, q) })
+			if len(owners) > 0 {
 				// A report already owns the hiring: the leader backs it
 				// rather than starting a second plan for the same seats.
 				line += fmt.Sprintf(" %s Back %s on it rather than start a hiring plan of your own: the headcount and the sign-off are yours to give.", strings.Join(owners, " "), andList(calls))
@@ -777,9 +798,9 @@ func stepIn(m *skills.Matrix, team *TeamIndex, q *skills.Person, line string) st
 // "Write the group's hiring plan") owned by someone in mgr's line, each
 // said as whose it is and when it is due, by id then file order, and the
 // owners' call names.
-func hiringGoals(team *TeamIndex, mgr string) (out, calls []string) {
+func hiringGoals(team *TeamIndex, mgr string, keep func(*skills.Person) bool) (out, calls []string) {
 	for _, id := range team.ids {
-		if !underOf(team, mgr, id) {
+		if !underOf(team, mgr, id) || !keep(team.people[id]) {
 			continue
 		}
 		q := team.people[id]
@@ -798,6 +819,51 @@ func hiringGoals(team *TeamIndex, mgr string) (out, calls []string) {
 		}
 	}
 	return out, calls
+}
+
+// readyNowFor are the ids, sorted, of the people within reach of role
+// (withinReach) whom their own plan reads as ready now, as the team view's
+// bench counts them: past onboarding, on levels a calibration does not
+// still have to settle, at the role's bar on every assessed skill, with at
+// most two unassessed.
+func readyNowFor(m *skills.Matrix, team *TeamIndex, role string) []string {
+	r := m.Role(role)
+	var out []string
+	for _, id := range withinReach(m, team, role) {
+		q := team.people[id]
+		if _, held := team.rebased[id]; held || NewHire(q, TodayOf(q).day) {
+			continue
+		}
+		if rd := readiness(m, q, r); len(rd.Below) == 0 && rd.Total-rd.Assessed <= 2 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// readyNowShort is shortLine for a role someone in the team is ready for
+// now: put up at the next promotion round, then their seat backfilled.
+func readyNowShort(m *skills.Matrix, team *TeamIndex, role string, n, have, want int, now []string) string {
+	line := fmt.Sprintf("one %s (%d of %d)", role, have, want)
+	if n > 1 {
+		line = fmt.Sprintf("%s %s roles (%d of %d)", number(n), role, have, want)
+	}
+	var names []string
+	seats := map[string]bool{}
+	seat := ""
+	for _, id := range now {
+		q := team.people[id]
+		names = append(names, cmpName(q))
+		seats[q.Role], seat = true, roleName(m, q.Role)
+	}
+	back := "the seats they leave"
+	switch {
+	case len(seats) == 1 && len(now) == 1:
+		back = article(seat)
+	case len(seats) == 1:
+		back = "the " + seat + " seats"
+	}
+	return fmt.Sprintf("%s: %s %s ready now: make the case at the next promotion round, then backfill %s", line, andList(names), isAre(len(now)), back)
 }
 
 // withinReach are the ids of the people, sorted, whose target is role and

@@ -35,7 +35,7 @@ func TestOverdueCalibrationSaidPlainly(t *testing.T) {
 	if strings.Contains(pl.Verdict.Why, "2026-09-22") {
 		t.Errorf("at a glance names an assessment other than the latest: %q", pl.Verdict.Why)
 	}
-	commit := "Calibration, overdue since 2026-10-22: the assessment of 2026-11-18 agreed with Robin Hart by 2026-12-02, and what it settles told to Jo at the next 1:1 after it."
+	commit := "Calibration, overdue since 2026-10-22: the assessment of 2026-11-18 agreed with Robin Hart by 2026-12-02, and what it settles told to you at the next 1:1 after it."
 	if !slices.Contains(pl.Commitments, commit) {
 		t.Errorf("commitments %q, want %q", pl.Commitments, commit)
 	}

@@ -410,6 +410,12 @@ type Focus struct {
 	// Resources are ways to learn the skill: a practice at work first, then
 	// a person, then reading.
 	Resources []skills.Resource `json:"resources"`
+	// WorkIn is where the person practises the skill at work, in their
+	// own terms: their goal that uses it, or the step they are taking;
+	// WhoFirst the teammate the plan pairs them with on it, "" for none.
+	// "Learn from" names them, so that two plans never read alike.
+	WorkIn   string `json:"-"`
+	WhoFirst string `json:"-"`
 	// Noted is who wrote the person's latest setback on the skill, in an
 	// agenda's words ("my note"): set by the agenda from the history.
 	Noted string `json:"-"`
@@ -597,6 +603,7 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.Mentors, pl.Mentoring = team.mentoring(m, p.ID)
+	learnFromWho(pl)
 	pl.MentorsOutside, pl.outside = mentorsOutside(m, team.unpaired[p.ID], target, pl.above)
 	if gm, ok := team.goalMentor[p.ID]; ok {
 		until := ""
@@ -1347,7 +1354,10 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 			}
 		}
 		c.busy = team.load(p.ID)+2 > in.Config.Team.MentorCapacity
-		f.Actions = actions(m, s, p, c, lvl, next, role.Leads, usedGoals)
+		// Someone moving off leading people does the actions of the work
+		// they move to, about the product area they will own, not the team
+		// they hand over (cold read 17, finding 16).
+		f.Actions = actions(m, s, p, c, lvl, next, role.Leads && !leavesLeading(m, p), usedGoals)
 		f.Resources = slices.DeleteFunc(f.Resources, func(r skills.Resource) bool {
 			return slices.ContainsFunc(f.Actions, func(a Action) bool { return a.Text == r.Title })
 		})
@@ -1590,7 +1600,7 @@ func alsoMentoredBy(p *skills.Person, team *TeamIndex, mentors []MentorLink, nam
 		}
 		// "Own words" only when the mentor wrote the entry themselves
 		// (cold read 9, finding 14): a manager's line is their file's.
-		said := "as " + possessive(call) + " file records"
+		said := "from the notes on " + call
 		if sm.Own {
 			said = "in " + possessive(call) + " own words"
 		}
@@ -1757,9 +1767,9 @@ func conversations(m *skills.Matrix, p *skills.Person, who string) []Conversatio
 			// the rest, never as if nothing showed it.
 			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d. '%s' already shows part of %d: where have you also shown \"%s\", and who saw it?", name, self, who, lvl, part.Entry.Text, self, part.Missing[0])
 		case latest != nil && !ThirdPerson(latest.Text, first):
-			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with '%s' on file: what have you done since that shows %d?", name, self, who, lvl, latest.Text, self)
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with '%s' written down: what have you done since that shows %d?", name, self, who, lvl, latest.Text, self)
 		case latest != nil:
-			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with the evidence of %s on file: what have you done since that shows %d?", name, self, who, lvl, date(latest.Date), self)
+			c.Question = fmt.Sprintf("You rate your %s at %d and %s sees %d, with the note of %s: what have you done since that shows %d?", name, self, who, lvl, date(latest.Date), self)
 		case observable(&s, self) != "":
 			// Nothing written down: the next level's own words say what to
 			// look for.
@@ -2208,4 +2218,27 @@ func whyOf(reasons []string) string {
 		out = out[:maxWhy]
 	}
 	return strings.Join(out, "; ")
+}
+
+// learnFromWho says each focus skill's "Learn from" in the person's own
+// terms (cold read 17: the same lines word for word in several plans):
+// the practice at work is done in their own goal on the skill, or for the
+// step they are taking, and the person to learn from starts with the
+// teammate the plan pairs them with on it.
+func learnFromWho(pl *Plan) {
+	for i := range pl.Focus {
+		f := &pl.Focus[i]
+		switch {
+		case len(f.Goals) > 0:
+			f.WorkIn = fmt.Sprintf("in \"%s\"", ShortGoal(f.Goals[0]))
+		case f.Level.Value > 0 && f.Next.Value > f.Level.Value:
+			f.WorkIn = fmt.Sprintf("for the step from %d %s to %d %s", f.Level.Value, f.Level.Name, f.Next.Value, f.Next.Name)
+		}
+		for _, l := range pl.Mentors {
+			if l.Skill.ID == f.ID {
+				f.WhoFirst = l.Person.Name
+				break
+			}
+		}
+	}
 }

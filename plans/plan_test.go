@@ -97,7 +97,7 @@ func TestBuild(t *testing.T) {
 	}
 	if diff := cmp.Diff([]Conversation{{SkillRef: SkillRef{"negotiation", "Negotiation and trade-offs"}, Self: 3, SelfName: "Proficient",
 		Manager: 2, ManagerName: "Practising", Direction: "higher",
-		Question: "You rate your negotiation and trade-offs at 3 and your manager sees 2, with 'late entry' on file: what have you done since that shows 3?"}}, pl.Conversations); diff != "" {
+		Question: "You rate your negotiation and trade-offs at 3 and your manager sees 2, with 'late entry' written down: what have you done since that shows 3?"}}, pl.Conversations); diff != "" {
 		t.Errorf("conversations (-want +got):\n%s", diff)
 	}
 	var goals []string
@@ -427,14 +427,14 @@ func TestCommitmentsKeepToTheManagersOwnFile(t *testing.T) {
 			if got := strings.Contains(all, "reviews them without rewriting them") && strings.Contains(all, "never rewriting it"); got != tt.review {
 				t.Errorf("review promised %v, want %v:\n%s", got, tt.review, all)
 			}
-			if !tt.review && (strings.Count(all, "leaves the how to Pat") != 2 || strings.Contains(all, "rewriting")) {
+			if !tt.review && (strings.Count(all, "leaves the how to you") != 2 || strings.Contains(all, "rewriting")) {
 				t.Errorf("no hands-off backing instead:\n%s", all)
 			}
 			// Cold read 2, finding 7: the goals of one kind share one
 			// commitment, never the same promise once a goal; a goal of
 			// another kind gets the promise that fits it.
-			if !strings.Contains(all, `Backing for "Improve it" (due 2027-01-20) and "Tidy the backlog" (due 2027-04-30): Pat does the work and makes the calls; Mo clears the time for them, `) ||
-				!strings.Contains(all, `Backing for "Write the onboarding guide" (due 2027-02-20): Pat writes it and makes the calls in it; Mo `) ||
+			if !strings.Contains(all, `Backing for "Improve it" (due 2027-01-20) and "Tidy the backlog" (due 2027-04-30): you do the work and make the calls; Mo clears the time for them, `) ||
+				!strings.Contains(all, `Backing for "Write the onboarding guide" (due 2027-02-20): you write it and make the calls in it; Mo `) ||
 				strings.Count(all, "Backing for") != 2 {
 				t.Errorf("not one backing a kind:\n%s", all)
 			}

@@ -152,7 +152,7 @@ func TestWhyIsTwoOrThreeReasonsMostSpecificFirst(t *testing.T) {
 	if len(f.Reasons) <= maxWhy {
 		t.Fatalf("want more reasons than the why gives, got %q", f.Reasons)
 	}
-	want := `your goal "Agree the returns-flow scope with Support" depends on it, due 2027-01-31; the latest evidence, of 2026-11-10, records a setback: "Missed the walk-away point in the courier renewal"; at 1 Aware you are below the 2 Practising the Product Manager job asks for today, so it comes first`
+	want := `your goal "Agree the returns-flow scope with Support" depends on it, due 2027-01-31; the latest evidence, of 2026-11-10, shows a setback: "Missed the walk-away point in the courier renewal"; at 1 Aware you are below the 2 Practising the Product Manager job asks for today, so it comes first`
 	if f.Why != want {
 		t.Errorf("why:\n got %q\nwant %q", f.Why, want)
 	}
@@ -164,20 +164,20 @@ func TestWhyIsTwoOrThreeReasonsMostSpecificFirst(t *testing.T) {
 func TestBackingAndCaseFitTheGoal(t *testing.T) {
 	for _, tt := range []struct{ goal, backing, evidence string }{
 		{"Lead the returns scope conversation with Support",
-			`Backing for "Lead the returns scope conversation with Support" (due 2027-01-31): Kim leads the conversation with Support; Lee helps prepare Kim's position beforehand, stays out of the room, and goes over how it went afterwards.`,
+			`Backing for "Lead the returns scope conversation with Support" (due 2027-01-31): you lead the conversation with Support; Lee helps prepare your position beforehand, stays out of the room, and goes over how it went afterwards.`,
 			`whatever the calibration settles, what will make the case for Senior Product Manager is your goal "Lead the returns scope conversation with Support" done by 2027-01-31, and how Support saw it go`},
 		{"Write the returns strategy and use it in Q1 planning",
-			`Backing for "Write the returns strategy and use it in Q1 planning" (due 2027-01-31): Kim writes it and makes the calls in it; Lee reads the first draft within a week and comments in the margin, never rewriting it.`,
+			`Backing for "Write the returns strategy and use it in Q1 planning" (due 2027-01-31): you write it and make the calls in it; Lee reads the first draft within a week and comments in the margin, never rewriting it.`,
 			`the calibration settles the levels; the case for Senior Product Manager rests on your goal "Write the returns strategy and use it in Q1 planning" done by 2027-01-31, and in use by the people it is written for`},
 		{"Run the Q1 returns roadmap with Support and Finance",
-			`Backing for "Run the Q1 returns roadmap with Support and Finance" (due 2027-01-31): Kim runs it with Support and Finance and makes its calls; Lee clears the time for it and asks at each 1:1 what stands in its way, never taking a call back.`,
+			`Backing for "Run the Q1 returns roadmap with Support and Finance" (due 2027-01-31): you run it with Support and Finance and make its calls; Lee clears the time for it and asks at each 1:1 what stands in its way, never taking a call back.`,
 			`however the levels settle, the case for Senior Product Manager is made by your goal "Run the Q1 returns roadmap with Support and Finance" done by 2027-01-31, and the word of Support and Finance on how you ran it`},
 		{"Move returns completion from 40% to 55%",
-			`Backing for "Move returns completion from 40% to 55%" (due 2027-01-31): Kim owns the number and decides what moves it; Lee reads the numbers with Kim each month, and the calls stay Kim's.`,
+			`Backing for "Move returns completion from 40% to 55%" (due 2027-01-31): you own the number and decide what moves it; Lee reads the numbers with you each month, and the calls stay yours.`,
 			`the calibration settles the levels; the case for Senior Product Manager rests on your goal "Move returns completion from 40% to 55%" reaching its number by 2027-01-31`},
 	} {
 		g := GoalItem{Text: tt.goal, Due: "2027-01-31"}
-		if got := backing(goalKind(g.Text), []GoalItem{g}, "Kim", "Lee", false); got != tt.backing {
+		if got := backing(goalKind(g.Text), []GoalItem{g}, "Lee", false); got != tt.backing {
 			t.Errorf("backing:\n got %q\nwant %q", got, tt.backing)
 		}
 		pl := &Plan{Target: RoleRef{Name: "Senior Product Manager"}, Goals: []GoalItem{{Text: tt.goal, Due: "2027-01-31", Skills: []SkillRef{{ID: "s"}}}},

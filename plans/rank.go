@@ -646,7 +646,7 @@ func reasons(m *skills.Matrix, c candidate, role, target *skills.Role, lvl int, 
 		// the skill moving.
 		switch {
 		case c.setback:
-			out = append(out, fmt.Sprintf("the latest evidence, of %s, records a setback: \"%s\"", date(c.latest.Date), SetbackClause(c.latest.Text)))
+			out = append(out, fmt.Sprintf("the latest evidence, of %s, shows a setback: \"%s\"", date(c.latest.Date), SetbackClause(c.latest.Text)))
 		case lvl > 0 && c.part.shows() && len(c.part.Missing) > 0:
 			// Part of the next level is on file already: the plan weighs
 			// it and asks for the rest.

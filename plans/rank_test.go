@@ -104,7 +104,7 @@ func TestRankingSignals(t *testing.T) {
 				p.Levels["d"] = 3 // at the target's bar: only the setback brings it in
 				p.Evidence = []skills.Evidence{{Date: day("2026-11-01"), Skill: "d", Text: "Still reviews every spec line by line"}}
 			},
-			want: []string{"d", "a", "b"}, why: `the latest evidence, of 2026-11-01, records a setback: "Still reviews every spec line by line"`},
+			want: []string{"d", "a", "b"}, why: `the latest evidence, of 2026-11-01, shows a setback: "Still reviews every spec line by line"`},
 		{name: "self and manager disagree", person: func(p *skills.Person) { p.Self = map[string]int{"d": 3} },
 			want: []string{"d", "a", "b"}, why: "you rate yourself 3, above your manager's 2"},
 		{name: "fresh evidence",

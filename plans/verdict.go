@@ -435,11 +435,11 @@ func mustChange(pl *Plan) []string {
 		}
 		if latest != nil {
 			if measured(latest.Text) {
-				parts = append(parts, fmt.Sprintf("the measure the note of %s records (\"%s\") moving back at its next reading", date(latest.Date), SetbackClause(latest.Text)))
+				parts = append(parts, fmt.Sprintf("the measure the note of %s gives (\"%s\") moving back at its next reading", date(latest.Date), SetbackClause(latest.Text)))
 			} else if ThirdPerson(latest.Text, first) {
-				parts = append(parts, fmt.Sprintf("the habit the note of %s records turned round, as the people it affects tell it", date(latest.Date)))
+				parts = append(parts, fmt.Sprintf("the habit the note of %s describes turned round, as the people it affects tell it", date(latest.Date)))
 			} else {
-				parts = append(parts, fmt.Sprintf("what the note of %s records (\"%s\") turned round, as the people it affects tell it", date(latest.Date), latest.Text))
+				parts = append(parts, fmt.Sprintf("what the note of %s says (\"%s\") turned round, as the people it affects tell it", date(latest.Date), latest.Text))
 			}
 		}
 		// What the lowered level rests on is the manager's to write down:

@@ -1102,7 +1102,7 @@ func promotion(pl *plans.Plan, first string) string {
 		return ""
 	}
 	stay := pl.StayingAt()
-	made := slices.ContainsFunc(pl.Commitments, func(c string) bool { return strings.HasPrefix(c, "Sponsorship: make the case for ") })
+	made := slices.ContainsFunc(pl.Commitments, plans.MakesCase)
 	if !made {
 		return ""
 	}
