@@ -1,7 +1,6 @@
 package plans
 
 import (
-	"cmp"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -480,14 +479,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 	if pl.calibrationCommitted() {
 		// The baseline's calibration is a commitment with a date, not a
 		// doubt left open.
-		// The assessment the plan rests on, its latest; an overdue
-		// calibration said as one.
-		overdue := ""
-		if due := pl.CalibrationOverdue(); due != "" {
-			overdue = fmt.Sprintf(", overdue since %s", due)
-		}
-		out = append(out, fmt.Sprintf("Calibration%s: the assessment of %s agreed with %s by %s, and what it settles told to you at the next 1:1 after it.",
-			overdue, cmp.Or(pl.Today.Date, pl.Baseline.Date), cmp.Or(pl.calibrateWith, "the other managers"), pl.CalibrateBy()))
+		out = append(out, calibrationCommitment(pl))
 	}
 	switch pl.Verdict.Kind {
 	case "ready-now":

@@ -1278,7 +1278,7 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 		}
 	}
 	if wf.Action != nil && wf.LateStart == "" {
-		wf.Action.Evidence = fitReview(pl, wf.Action.Evidence, day)
+		wf.Action.Evidence = fitReview(pl, *wf.Action, day)
 	}
 	wf.Why = whyNow(in, f, day, func(text string) string {
 		switch {
@@ -1478,7 +1478,7 @@ func lateStart(pl *Plan, f Focus, a Action, day time.Time) (string, string) {
 		}
 		review, err := time.Parse(time.DateOnly, pl.NextReview)
 		if err != nil || !review.After(day) {
-			return longDate(by, day), fitReview(pl, a.Evidence, day)
+			return longDate(by, day), fitReview(pl, a, day)
 		}
 		left := int(review.Sub(day).Hours() / 24)
 		when := longDate(review, day)
@@ -1513,16 +1513,22 @@ func lastGap(since, day time.Time) string {
 	return plural(days/30, "month")
 }
 
-// fitReview sizes evidence written for a full step ("Six months of
-// meetings") to the days left before the plan's review, as reachable does
-// for the plan's checkpoints: only when it names a span longer than those
-// days, and never past a review already due.
-func fitReview(pl *Plan, evidence string, day time.Time) string {
+// fitReview sizes the evidence of action a, written for a full step ("Six
+// months of meetings"), to the days left before the plan's review, as
+// the plan does: what the review can see of it in its own terms, then the
+// span in full (see visibleBy), else as reachable sizes the plan's
+// checkpoints; only when it names a span longer than those days, and never
+// past a review already due.
+func fitReview(pl *Plan, a Action, day time.Time) string {
+	evidence := a.Evidence
 	review, err := time.Parse(time.DateOnly, pl.NextReview)
 	if err != nil || !review.After(day) {
 		return evidence
 	}
 	left := int(review.Sub(day).Hours() / 24)
+	if v := visibleBy(a.Text, evidence, left); v != "" {
+		return fmt.Sprintf("%s by our review; in full, %s", upperFirst(v), lowerFirst(evidence))
+	}
 	low := strings.ToLower(evidence)
 	for _, sp := range spans {
 		if sp.days > left && strings.Contains(low, sp.words) && !strings.Contains(low, "a quarter of the time") {

@@ -142,9 +142,9 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 				possessive(first), g, h.Text, first))
 		}
 	}
-	if a.PreviousUnreadable {
-		out = append(out, fmt.Sprintf("The last agenda (%s) could not be read: check its action items by hand.", a.Previous))
-	}
+	// An unreadable last agenda is the manager's to know, from the
+	// warning coach writes on stderr: the agenda, which the person reads
+	// too, only asks to list what is still open (cold read 17).
 	switch {
 	case review.IsZero() || a.Quarterly != nil:
 	case !review.After(after):

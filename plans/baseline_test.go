@@ -109,13 +109,13 @@ func TestProgressFromTheBaseline(t *testing.T) {
 	// change of rater, not evidence: the verdict is held, never "ready now",
 	// and says what will make the case.
 	if pl.Verdict.Kind != "held" || pl.Verdict.Text != "held until calibration" ||
-		!strings.HasPrefix(pl.Verdict.Why, "Your levels from Lee Park's first assessment as your manager, as they stand at the assessment of 2026-11-18, wait for a calibration with Robin Hart. The calibration due on 2026-10-22 has not happened yet: it is set now for 2026-12-02, and the verdict follows it. Whatever the calibration settles, what will make the case for Senior Product Manager is") ||
+		!strings.HasPrefix(pl.Verdict.Why, "Your levels from Lee Park's first assessment as your manager, on 2026-09-22, wait for a calibration with Robin Hart, due by 2026-10-22 and not done yet: it is set now for 2026-12-02, and the verdict follows it. Whatever the calibration settles, what will make the case for Senior Product Manager is") ||
 		strings.Contains(pl.Verdict.Why, "change of rater") {
 		t.Errorf("verdict = %+v", pl.Verdict)
 	}
 	// The calibration is the manager's commitment, with its date: a month
 	// after the baseline is past, so it is said to be late, with a new one.
-	if want := "Calibration, overdue since 2026-10-22: the assessment of 2026-11-18 agreed with Robin Hart by 2026-12-02, and what it settles told to you at the next 1:1 after it."; !slices.Contains(pl.Commitments, want) {
+	if want := "Calibration of Lee Park's first assessment of you, of 22 September, due by 22 October and not done yet, which is on your manager: now set for 2 December, with Robin Hart, and what it settles told to you at the next 1:1 after it."; !slices.Contains(pl.Commitments, want) {
 		t.Errorf("commitments = %q, want %q", pl.Commitments, want)
 	}
 	if slices.ContainsFunc(pl.Commitments, func(c string) bool { return strings.HasPrefix(c, "Sponsorship") }) {

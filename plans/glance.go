@@ -219,7 +219,8 @@ func milestones(m *skills.Matrix, pl *Plan, start time.Time) []Milestone {
 				// before it is done.
 				continue
 			}
-			parts = append(parts, fmt.Sprintf("%s: %s", f.Name, lowerFirst(strings.TrimSuffix(reachable(f.Actions[0].Evidence, 60), "."))))
+			seen := cmp.Or(checkpointSees(f.Actions[0].Text, f.Actions[0].Evidence, 60, daysTo(pl.Today.day, pl.NextReview)), reachable(f.Actions[0].Evidence, 60))
+			parts = append(parts, fmt.Sprintf("%s: %s", f.Name, lowerFirst(strings.TrimSuffix(seen, "."))))
 		}
 		if len(parts) > 0 {
 			out = append(out, Milestone{Days: 60, Date: day(60), Text: "What others can see: " + strings.Join(parts, "; ") + "."})

@@ -29,3 +29,36 @@ func TestScopeToPlan(t *testing.T) {
 		t.Errorf("no plan end, got %q", got)
 	}
 }
+
+// Cold read 17, finding 15: evidence written for a span of one thing says
+// what can be seen of it by a date at its action's rhythm, in one reading
+// for the plan, its checkpoints and the agendas; a span that fits, or an
+// action with no rhythm, is left to the other rewrites.
+func TestVisibleBy(t *testing.T) {
+	meet := "Become the product contact for one partner-function head (sales, support or finance): meet monthly, bring them what product is learning, and take back what their side needs."
+	six := "Six months of meetings, and the partner head naming you as the person they go to for product questions."
+	for _, tt := range []struct {
+		action, evidence string
+		days             int
+		want             string
+	}{
+		{meet, six, 92, "three meetings held"},
+		{meet, six, 85, "three meetings held"},
+		{meet, six, 60, "two meetings held"},
+		{meet, six, 20, "one meeting held"},
+		{meet, six, 200, ""},
+		{"Hold a critique fortnightly.", "A quarter of critiques, and fewer features built without a test.", 60, "four critiques held"},
+		{"Meet them.", six, 92, ""},
+		{meet, "A quarter of sessions held without cancellation.", 60, ""},
+	} {
+		if got := visibleBy(tt.action, tt.evidence, tt.days); got != tt.want {
+			t.Errorf("visibleBy(%q, %d) = %q, want %q", tt.evidence, tt.days, got, tt.want)
+		}
+	}
+	if got, want := checkpointSees("Hold a critique fortnightly.", "A quarter of critiques, and fewer features built without a test.", 60, 92), "four critiques held, and fewer features built without a test"; got != want {
+		t.Errorf("a span inside the plan: %q, want %q", got, want)
+	}
+	if got, want := checkpointSees(meet, six, 60, 92), "two meetings held"; got != want {
+		t.Errorf("a span past the plan: %q, want %q", got, want)
+	}
+}

@@ -8,10 +8,12 @@ import (
 	"github.com/coach-dev/coach/skills"
 )
 
-// One assessment date per plan: a re-baseline nobody calibrated within the
-// month it was due names the plan's latest assessment in At a glance and
-// the commitment, and says plainly that the calibration is late, with the
-// new date; the manager's own plan says the same dates.
+// One assessment per calibration: a re-baseline nobody calibrated within
+// the month it was due is named by its own date in At a glance and the
+// commitment, never by the plan's later assessment (a calibration cannot be
+// late before the assessment it calibrates, cold read 17), and the plan
+// says plainly that the calibration is late, whose it is, and the new
+// date; the manager's own plan says the same dates.
 func TestOverdueCalibrationSaidPlainly(t *testing.T) {
 	m := matrix(t)
 	first, rebased := atBar(m, "pm"), atBar(m, "senior-pm")
@@ -28,14 +30,14 @@ func TestOverdueCalibrationSaidPlainly(t *testing.T) {
 	if pl.Verdict.Kind != "held" {
 		t.Fatalf("verdict %+v, want held", pl.Verdict)
 	}
-	want := "Your levels from Lee Park's first assessment as your manager, as they stand at the assessment of 2026-11-18, wait for a calibration with Robin Hart. The calibration due on 2026-10-22 has not happened yet: it is set now for 2026-12-02, and the verdict follows it"
+	want := "Your levels from Lee Park's first assessment as your manager, on 2026-09-22, wait for a calibration with Robin Hart, due by 2026-10-22 and not done yet: it is set now for 2026-12-02, and the verdict follows it"
 	if !strings.HasPrefix(pl.Verdict.Why, want) {
 		t.Errorf("why %q, want it to start %q", pl.Verdict.Why, want)
 	}
-	if strings.Contains(pl.Verdict.Why, "2026-09-22") {
-		t.Errorf("at a glance names an assessment other than the latest: %q", pl.Verdict.Why)
+	if strings.Contains(pl.Verdict.Why, "2026-11-18") || slices.ContainsFunc(pl.Commitments, func(c string) bool { return strings.Contains(c, "18 November") }) {
+		t.Errorf("the calibration named by the plan's latest assessment, not the baseline's: %q, %q", pl.Verdict.Why, pl.Commitments)
 	}
-	commit := "Calibration, overdue since 2026-10-22: the assessment of 2026-11-18 agreed with Robin Hart by 2026-12-02, and what it settles told to you at the next 1:1 after it."
+	commit := "Calibration of Lee Park's first assessment of you, of 22 September, due by 22 October and not done yet, which is on your manager: now set for 2 December, with Robin Hart, and what it settles told to you at the next 1:1 after it."
 	if !slices.Contains(pl.Commitments, commit) {
 		t.Errorf("commitments %q, want %q", pl.Commitments, commit)
 	}

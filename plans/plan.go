@@ -752,6 +752,16 @@ func Build(in Input) (*Plan, error) {
 		}
 		buddy = onboardingBuddy(m, p, team)
 		pl.Onboarding = onboarding(m, role, pl.Person.ManagerName, buddy, start, p.Evidence, p.Goals)
+		if h := pl.handover; h != nil && len(pl.Onboarding.Meet) > 0 {
+			// A manager handing over is "your manager", as the commitments
+			// sign; the day-90 review their manager joins is where what
+			// good looks like is agreed with them too (cold read 17).
+			pl.Onboarding.Meet[0] = "Your manager: weekly 1:1s from the first week; agree what good looks like at day 90."
+			if !pl.Today.day.IsZero() && start.AddDate(0, 0, 90).After(handoverEnd(pl)) {
+				pl.Onboarding.Meet[0] = "Your manager: weekly 1:1s from the first week."
+				pl.Onboarding.Meet = slices.Insert(pl.Onboarding.Meet, 1, fmt.Sprintf("%s, who joins your day-90 review: agree together what good looks like at day 90.", h.with))
+			}
+		}
 		if pl.mentoredByName != "" && pl.mentoredByName == buddy {
 			// The mentor a teammate's goal names is the new hire's buddy:
 			// one person, said once, under "Who to meet".
@@ -778,7 +788,7 @@ func Build(in Input) (*Plan, error) {
 		pl.buddyTo = append(pl.buddyTo, team.callName(team.people[id]))
 	}
 	pl.moves = movesOf(m, pl)
-	scopeFocusToPlan(pl.Focus, pl.NextReview)
+	scopeFocusToPlan(pl.Focus, pl.NextReview, daysTo(pl.Today.day, pl.NextReview))
 	proposeOrgWide(pl)
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)
@@ -1679,11 +1689,13 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 	}
 	if q := newcomer; q != nil {
 		used[q.ID] = true
-		through := fmt.Sprintf("%s, the onboarding buddy", team.names[team.buddyOf[q.ID]])
+		through := fmt.Sprintf("%s, %s buddy for the first two months", team.names[team.buddyOf[q.ID]], possessive(team.callName(q)))
 		if team.buddyOf[q.ID] == "" {
 			through = team.managerCall(q) + ", who leads the onboarding"
 		}
-		return fmt.Sprintf("%s has it as a focus and is onboarding to %s: after that, offer an hour on %s live work, agreed first with %s",
+		// The 90 days and the buddy's two months are two spans of one
+		// onboarding: each is said as what it is (cold read 17).
+		return fmt.Sprintf("%s has it as a focus and is in the first 90 days of onboarding, to %s: after that, offer an hour on %s live work, agreed first with %s",
 			q.Name, longDate(q.Joined.AddDate(0, 0, 90), time.Time{}), possessive(team.callName(q)), through)
 	}
 	// Else no use: the matrix's generic work for the level would be new

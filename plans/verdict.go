@@ -213,7 +213,9 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 	}
 	// Said in the reader's terms: what happens next and by when, not how
 	// many levels moved (the manager's own plan and the calibration packet
-	// say that).
+	// say that). The assessment named is the baseline's, the one the
+	// calibration is of, whatever assessments came after it: the strengths
+	// and the commitment name the same one (cold read 17).
 	what := fmt.Sprintf("%s assessment of %s", possessive(rater), b.Date)
 	if b.Kind == "new-manager" || b.Pending && rater == p.Person.ManagerName {
 		// The first assessment by the manager, who may have been the
@@ -224,15 +226,6 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 	// A manager's first assessment is their baseline, rightly: it is
 	// calibrated with the leader above them before a verdict stands on it,
 	// by a date the manager commits to (see commitments).
-	// The plan rests on its latest assessment: a baseline set before it
-	// is named as what the levels come from, with that assessment's date.
-	if !b.Pending && p.Today.Date != "" && b.Date != p.Today.Date {
-		what = fmt.Sprintf("%s re-baseline of them", possessive(rater))
-		if b.Kind == "new-manager" || b.Pending && rater == p.Person.ManagerName {
-			what = fmt.Sprintf("%s first assessment as your manager", possessive(rater))
-		}
-		what += fmt.Sprintf(", as they stand at the assessment of %s,", p.Today.Date)
-	}
 	with := cmp.Or(p.calibrateWith, "the other managers")
 	by := ""
 	if d := p.CalibrateBy(); d != "" {
@@ -241,13 +234,42 @@ func heldVerdict(p *Plan, when string) (Verdict, bool) {
 	why := fmt.Sprintf("Your levels from %s are being calibrated with %s%s; the verdict follows", what, with, by)
 	if due := p.CalibrationOverdue(); due != "" {
 		// Overdue: said plainly, not as if it were still ahead.
-		why = fmt.Sprintf("Your levels from %s wait for a calibration with %s. The calibration due on %s has not happened yet: it is set now for %s, and the verdict follows it", what, with, due, p.CalibrateBy())
+		why = fmt.Sprintf("Your levels from %s wait for a calibration with %s, due by %s and not done yet: it is set now for %s, and the verdict follows it", what, with, due, p.CalibrateBy())
 	}
 	if len(p.Readiness.Below) > 0 {
 		why += fmt.Sprintf(". Even on those levels, %s %s short of the %s bar", andList(short(gapNames(p.Readiness.Below))), isAre(len(p.Readiness.Below)), p.Target.Name)
 	}
 	why += ". " + upperFirst(promotionCase(p))
 	return Verdict{Kind: "held", Text: "held until calibration", Why: strings.TrimSuffix(why, ".")}, true
+}
+
+// calibrationCommitment is the manager's commitment to calibrate the
+// baseline, named as the verdict and the strengths name it: whose
+// assessment, which one and of when, never the plan's later assessment
+// (a calibration cannot be late before the assessment it calibrates).
+// Late, it says so, whose it is, and the new date.
+func calibrationCommitment(pl *Plan) string {
+	b := pl.Baseline
+	rater := b.Author
+	if b.Pending || rater == "" {
+		rater = pl.Person.ManagerName
+	}
+	what := "the assessment of you"
+	switch {
+	case rater == "":
+	case b.Kind == "new-manager" || b.Pending && rater == pl.Person.ManagerName:
+		what = possessive(rater) + " first assessment of you"
+	default:
+		what = possessive(rater) + " assessment of you"
+	}
+	when := func(d string) string { return longDate(day0(d), pl.Today.day) }
+	with := cmp.Or(pl.calibrateWith, "the other managers")
+	if due := pl.CalibrationOverdue(); due != "" {
+		return fmt.Sprintf("Calibration of %s, of %s, due by %s and not done yet, which is on your manager: now set for %s, with %s, and what it settles told to you at the next 1:1 after it.",
+			what, when(b.Date), when(due), when(pl.CalibrateBy()), with)
+	}
+	return fmt.Sprintf("Calibration of %s, of %s, with %s by %s, and what it settles told to you at the next 1:1 after it.",
+		what, when(b.Date), with, when(pl.CalibrateBy()))
 }
 
 // promotionCase says what will make the case for the target role: the
@@ -388,30 +410,25 @@ func itThem(n int) string {
 }
 
 // mustChange is what must have moved by the next review for someone below
-// their current role's bar (a re-entry skill aside), one line a skill, from
-// their own file: the goal that names the skill, and the setback the
-// evidence records, turned round. Evidence written about the person in the
-// third person is pointed to by its date, never quoted in a plan that
-// speaks to them.
+// their current role's bar (a re-entry skill aside): one line for each
+// focus skill below that bar, in the focus's order, so that the list and
+// the focus are one set (cold read 17: a goal on a skill outside the focus
+// is not what the review looks at first). Each line is from the person's
+// own file: the goal the focus serves, each goal said once, and the setback
+// the evidence records, turned round; else what the focus's first step
+// says will show it. Evidence written about the person in the third person
+// is pointed to by its date, never quoted in a plan that speaks to them.
 func mustChange(pl *Plan) []string {
 	var out []string
 	used := map[string]bool{}
 	first := firstWord(pl.Person.Name)
-	owner := map[string]string{} // goal -> the below-bar skill it names first
-	for _, g := range pl.Current.Below {
-		for _, goal := range pl.Goals {
-			if len(goal.Skills) > 0 && goal.Skills[0].ID == g.ID {
-				owner[goal.Text] = g.ID
-			}
-		}
-	}
-	for _, g := range pl.Current.Below {
-		if pl.Returned != "" && slices.Contains(pl.Reentry, g.ID) {
+	for _, f := range pl.Focus {
+		if !f.BelowRole || pl.Returned != "" && slices.Contains(pl.Reentry, f.ID) {
 			continue
 		}
 		var parts []string
-		for _, goal := range ownGoals(pl, g.ID) {
-			if used[goal.Text] || owner[goal.Text] != "" && owner[goal.Text] != g.ID {
+		for _, goal := range pl.Goals {
+			if used[goal.Text] || !slices.Contains(f.Goals, goal.Text) {
 				continue
 			}
 			used[goal.Text] = true
@@ -429,7 +446,7 @@ func mustChange(pl *Plan) []string {
 		}
 		var latest *skills.Evidence
 		for k, e := range pl.evidence {
-			if e.Skill == g.ID && Setback(e.Text) && (latest == nil || !e.Date.Before(latest.Date)) {
+			if e.Skill == f.ID && Setback(e.Text) && (latest == nil || !e.Date.Before(latest.Date)) {
 				latest = &pl.evidence[k]
 			}
 		}
@@ -444,13 +461,19 @@ func mustChange(pl *Plan) []string {
 		}
 		// What the lowered level rests on is the manager's to write down:
 		// a commitment of theirs (see commitments), not the person's to move.
-		if len(parts) == 0 && pl.FirstTimeManager {
-			continue // gaps expected of a new manager: only what the file names
+		if len(parts) == 0 && len(f.Actions) > 0 {
+			a := f.Actions[0]
+			if ev := strings.TrimSuffix(cmp.Or(a.EvidenceInPlan, a.Evidence), "."); ev != "" {
+				parts = append(parts, lowerFirst(ev))
+			}
 		}
-		if len(parts) == 0 {
+		if i := slices.IndexFunc(pl.Current.Below, func(g SkillGap) bool { return g.ID == f.ID }); len(parts) == 0 && i >= 0 {
+			g := pl.Current.Below[i]
 			parts = append(parts, fmt.Sprintf("one piece of work others can point to that shows it at %s, the bar of the job", skills.LevelWords(g.Expect, g.ExpectName)))
 		}
-		out = append(out, fmt.Sprintf("%s: %s.", g.Name, strings.Join(parts, "; and ")))
+		if len(parts) > 0 {
+			out = append(out, fmt.Sprintf("%s: %s.", f.Name, strings.Join(parts, "; and ")))
+		}
 	}
 	return out
 }
@@ -475,21 +498,6 @@ func ThirdPerson(text, first string) bool {
 		}
 	}
 	return false
-}
-
-// ownGoals are the person's goals that name skill id: first those that
-// name it first (the goal is mainly about it), then the others.
-func ownGoals(pl *Plan, id string) []GoalItem {
-	var first, rest []GoalItem
-	for _, g := range pl.Goals {
-		switch {
-		case len(g.Skills) > 0 && g.Skills[0].ID == id:
-			first = append(first, g)
-		case slices.ContainsFunc(g.Skills, func(s SkillRef) bool { return s.ID == id }):
-			rest = append(rest, g)
-		}
-	}
-	return append(first, rest...)
 }
 
 // concern is true when someone is seriously below their current role's bar
