@@ -1689,14 +1689,10 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 	}
 	if q := newcomer; q != nil {
 		used[q.ID] = true
-		through := fmt.Sprintf("%s, %s buddy for the first two months", team.names[team.buddyOf[q.ID]], possessive(team.callName(q)))
-		if team.buddyOf[q.ID] == "" {
-			through = team.managerCall(q) + ", who leads the onboarding"
-		}
-		// The 90 days and the buddy's two months are two spans of one
-		// onboarding: each is said as what it is (cold read 17).
-		return fmt.Sprintf("%s has it as a focus and is in the first 90 days of onboarding, to %s: after that, offer an hour on %s live work, agreed first with %s",
-			q.Name, longDate(q.Joined.AddDate(0, 0, 90), time.Time{}), possessive(team.callName(q)), through)
+		// The offer starts once the 90 days are over, when the buddy's
+		// part has ended: it is agreed with the new hire's manager.
+		return fmt.Sprintf("%s has it as a focus and is in the first 90 days of onboarding, to %s: after that, offer an hour on %s live work, agreed first with %s manager",
+			q.Name, longDate(q.Joined.AddDate(0, 0, 90), time.Time{}), possessive(team.callName(q)), possessive(team.callName(q)))
 	}
 	// Else no use: the matrix's generic work for the level would be new
 	// scope with nobody behind it, the same sentence for everyone.
