@@ -46,6 +46,10 @@ type AgendaInput struct {
 	// order: the person's seat among them turns their week's steps from a
 	// place of their own (see teamSeat).
 	Team []string
+	// Names are the names of everyone in the repository on the day, any
+	// order: a first name two people share is said in full (see
+	// callFirst), and a name in the notes is someone else's.
+	Names []string
 }
 
 // TryKey is an idea to try without the person's own words: the first
@@ -685,10 +689,14 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		// The notes are said to the person where they speak of them (see
 		// noteToYou), and so is a topic's note.
 		a.Notes = slices.Clone(a.Notes)
+		turned := false
 		for i, l := range a.Notes {
 			if s, ok := noteToYou(string(l), p); ok {
-				a.Notes[i] = Markdown(s)
+				a.Notes[i], turned = Markdown(s), true
+			} else if turned {
+				a.Notes[i] = Markdown(laterToYou(string(l), p, in.Names))
 			}
+			a.Notes[i] = Markdown(unquote(string(a.Notes[i])))
 		}
 		for i, t := range a.Topics {
 			if s, ok := noteToYou(string(t.Noted), p); ok {

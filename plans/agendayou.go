@@ -134,3 +134,70 @@ func youVerb(w string) string {
 	}
 	return ""
 }
+
+// laterToYou is a line of notes after one said to p (see noteToYou): its
+// he or she, with the verb after it, is said to p too, so that one
+// quote does not speak of p in two voices (cold read 18, finding 12).
+// Only when nobody else may be named before the pronoun: a name of the
+// team other than p's, or a capitalised word inside a sentence; else
+// the line is returned as written, whole.
+func laterToYou(s string, p *skills.Person, names []string) string {
+	others := map[string]bool{}
+	for _, n := range names {
+		if f := firstWord(n); f != "" && f != firstName(p) {
+			others[f] = true
+		}
+		for _, w := range strings.Fields(n) {
+			if w != firstName(p) && !strings.Contains(p.Name, w) {
+				others[w] = true
+			}
+		}
+	}
+	words := strings.Split(s, " ")
+	start := true
+	for i, w := range words {
+		core := strings.TrimRightFunc(strings.TrimLeftFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }), func(r rune) bool { return !unicode.IsLetter(r) })
+		switch strings.ToLower(core) {
+		case "he", "she":
+			out := youPronouns(strings.Join(words[i:], " "))
+			if core != strings.ToLower(core) {
+				out = "Y" + out[1:]
+			}
+			return strings.Join(words[:i], " ") + spaceIf(i) + out
+		case "his", "her", "him", "himself", "herself":
+			return s
+		}
+		if core != "" {
+			base := strings.TrimSuffix(strings.TrimSuffix(core, "'s"), "’s")
+			title := unicode.IsUpper([]rune(core)[0]) && strings.ToLower(core[1:]) == core[1:] && len(core) > 1
+			if others[base] || (title && !start) {
+				return s
+			}
+			start = false
+		}
+		if strings.ContainsAny(w, ".;:!?") && strings.TrimRight(w, ".;:!?") != w {
+			start = true
+		}
+	}
+	return s
+}
+
+func spaceIf(i int) string {
+	if i > 0 {
+		return " "
+	}
+	return ""
+}
+
+// unquote is a line of notes without the note's own quote marker: the
+// notes are quoted whole, and a quote inside that quote reads broken
+// (cold read 18: "> > CS: …").
+func unquote(s string) string {
+	if r, ok := strings.CutPrefix(s, "> "); ok {
+		return r
+	}
+	if s == ">" {
+		return ""
+	}
+	return s
+}

@@ -236,6 +236,7 @@ func (w *Workspace) team(p *skills.Person, in *plans.AgendaInput) error {
 	who := func(q *skills.Person) plans.Who { return plans.Who{ID: q.ID, Name: q.Name, Path: q.Path} }
 	for _, q := range w.Repo.People {
 		in.Team = append(in.Team, q.ID)
+		in.Names = append(in.Names, q.Name)
 		if q.ID != p.ID && p.Manager != "" && q.Manager == p.Manager && q.Role == p.Role {
 			in.Peers = append(in.Peers, who(q))
 		}
