@@ -208,6 +208,8 @@ type Calibration struct {
 	// Left are the people left out; test names their baseline.
 	Left []PersonRef `json:"-"`
 	test string
+	// on is the date of that baseline.
+	on time.Time
 }
 
 // MinCalibrationPeople is how many of a manager's people must be assessed
@@ -457,6 +459,9 @@ func BuildTeam(in TeamInput) (*Team, error) {
 	slices.SortStableFunc(t.Calib, func(a, b Calibration) int {
 		return cmp.Compare(place[a.Manager.ID], place[b.Manager.ID])
 	})
+	if in.Under != "" {
+		t.ownBaselines(in.Plans, newest)
+	}
 	t.flags(m, view, in.People, in.Plans, cfg, ref)
 	t.followUps(managers, in.People, cfg, ref)
 	t.Mentors = []MentorPair{}
@@ -716,6 +721,10 @@ func (t *Team) calibrate(m *skills.Matrix, managers []string, reports map[string
 			c.AllMean = round2(allSum / float64(c.AllAssessed))
 		}
 		c.test = testFirst(left, rebased, ref, ref(id).Name, today)
+		if len(left) > 0 {
+			_, _, on := baselineOf(left, rebased, ref, ref(id).Name)
+			c.on, _ = time.Parse(time.DateOnly, on)
+		}
 		switch {
 		case selfPeople > 0 && selfIn < MinSelfPeople:
 			c.SelfCount, c.SelfHidden = 0, true
@@ -824,6 +833,42 @@ func (t *Team) uncounted() {
 		}
 		c.Uncounted = fmt.Sprintf("With %s counted, %s's people sit more than %s %s their bar than %s: test %s, which the table leaves out, hardest in calibration.",
 			all, c.Manager.Name, thresholdWords, way, against, c.test)
+	}
+}
+
+// ownBaselines rewrites, for a view of part of the tree (--under), what
+// the calibration says of a manager whose new baseline is left out: the
+// view is read by the managers in it, and says nothing of the people
+// outside it, so not how the manager's people compare with another
+// manager's, only when their baseline is calibrated, and with whom: "Ben
+// Okoro and Chloe Martin are left out until your baseline of 18 November
+// is tested in calibration with Priya Shah by 18 December." It is "your" when
+// the manager is the view's only reader.
+func (t *Team) ownBaselines(plans map[string]*Plan, today time.Time) {
+	for i := range t.Calib {
+		c := &t.Calib[i]
+		c.Uncounted = ""
+		if c.LeftOut == 0 || c.on.IsZero() {
+			continue
+		}
+		var names []string
+		with, by := "", ""
+		for _, p := range c.Left {
+			names = append(names, p.Name)
+			if pl := plans[p.ID]; pl != nil && by == "" {
+				with, by = pl.calibrateWith, pl.CalibrateBy()
+			}
+		}
+		whose := c.Manager.Name + "'s"
+		if len(t.WrittenFor) == 1 && t.WrittenFor[0].ID == c.Manager.ID {
+			whose = "your"
+		}
+		when := ""
+		if d, err := time.Parse(time.DateOnly, by); err == nil {
+			when = " by " + longDate(d, today)
+		}
+		c.Uncounted = fmt.Sprintf("%s %s left out until %s baseline of %s is tested in calibration with %s%s.",
+			andList(names), isAre(len(names)), whose, longDate(c.on, today), cmp.Or(with, "the other managers"), when)
 	}
 }
 
