@@ -517,7 +517,7 @@ func verdictWords(pl *Plan, day time.Time) string {
 // names no such skill.
 func gapAsk(pl *Plan, day time.Time) string {
 	var names []string
-	for _, g := range pl.Current.Below {
+	for _, g := range pl.CountedCurrent().Below {
 		if !slices.Contains(pl.Reentry, g.ID) {
 			names = append(names, lowerFirst(g.Name))
 		}

@@ -93,6 +93,26 @@ func verdictEvidence(pl *Plan) []string {
 	if pl.RatesApart != "" {
 		out = append(out, pl.RatesApart)
 	}
+	return append(out, loweredWords(pl)...)
+}
+
+// loweredWords says, once, of each level set lower with no example
+// written down, that the plan counts the level before it until its
+// manager writes down what the lower one rests on.
+func loweredWords(pl *Plan) []string {
+	var out []string
+	who := "your manager"
+	if pl.ManagerCall != "" {
+		who = pl.ManagerCall
+	}
+	for _, l := range pl.lowered {
+		on := l.On
+		if t, err := time.Parse(time.DateOnly, l.On); err == nil {
+			on = longDate(t, pl.Today.day)
+		}
+		out = append(out, fmt.Sprintf("%s was set lower, to %d, on %s, with no example written down: until %s writes down what it rests on, this plan counts it at %d %s.",
+			l.Name, l.To, on, who, l.From, l.FromName))
+	}
 	return out
 }
 

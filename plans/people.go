@@ -672,6 +672,7 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 		}
 		have, left := shapeHave(m, all)
 		var short, leaving []string
+		toHire := false // a seat handed over said as the leader's to hire
 		for _, r := range m.Roles {
 			want, ok := cfg.Team.Shape[r.ID]
 			if !ok || want <= have[r.ID] {
@@ -687,7 +688,8 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 					if len(left[r.ID]) > 1 {
 						yours = "they are"
 					}
-					said = strings.TrimSuffix(said, ".") + ", and " + yours + " yours to hire: nobody hires their own successor."
+					said = strings.TrimSuffix(said, ".") + ", and " + yours + " yours to hire."
+					toHire = true
 				}
 				leaving = append(leaving, said)
 			}
@@ -712,7 +714,9 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 				// A report already owns the hiring: the leader backs it
 				// rather than starting a second plan for the same seats.
 				line += fmt.Sprintf(" %s Back %s on it rather than start a hiring plan of your own: the headcount and the sign-off are yours to give.", strings.Join(owners, " "), andList(calls))
-			} else {
+			} else if !toHire {
+				// Said once: a seat handed over is already said to be
+				// the leader's to hire.
 				line += fmt.Sprintf(" The hiring plan for %s is yours to start.", itThem(len(short)))
 			}
 			out = append(out, line)
@@ -862,6 +866,8 @@ func readyNowShort(m *skills.Matrix, team *TeamIndex, role string, n, have, want
 		back = article(seat)
 	case len(seats) == 1:
 		back = "the " + seat + " seats"
+	case len(now) == 1:
+		back = "the seat they leave"
 	}
 	return fmt.Sprintf("%s: %s %s ready now: make the case at the next promotion round, then backfill %s", line, andList(names), isAre(len(now)), back)
 }

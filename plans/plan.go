@@ -262,6 +262,10 @@ type Plan struct {
 	raised   []string
 	raisedOn string
 	backed   *[2]Readiness
+	// lowered are the levels set lower in the period with no example
+	// written down behind them, matrix order: counted at the level before
+	// (backed counts them so) until the example is written down.
+	lowered []lowering
 	// targetLeads is set when the target role leads people; targetFull
 	// when the team's shape wants no more people in the target role than
 	// it has: no role is opening up.
@@ -555,7 +559,18 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.Progress = progress(m, p, in.History, pl.Today.day, bs, raised)
-	if len(raised) > 0 {
+	// A level set lower in the period with no example behind it (never a
+	// re-baseline, which progress counts from, nor a return from leave)
+	// counts at the level before it until the example is written down, as
+	// a raise without evidence does: a lowering is no more a fact than a
+	// raise is until it rests on something.
+	lowered := map[string]unbacked{}
+	for _, mv := range pl.Progress.Moves {
+		if mv.Unbacked {
+			lowered[mv.ID] = unbacked{On: lastSet(sorted, mv.ID, pl.Progress.Start, pl.Today), From: mv.From}
+		}
+	}
+	if len(raised) > 0 || len(lowered) > 0 {
 		// Levels raised in a batch without evidence support no verdict:
 		// it is judged on the levels before them.
 		q := *p
@@ -564,11 +579,21 @@ func Build(in Input) (*Plan, error) {
 			q.Levels[id] = u.From
 			pl.raised = append(pl.raised, id)
 		}
+		for id, u := range lowered {
+			q.Levels[id] = u.From
+			s := m.Skill(id)
+			pl.lowered = append(pl.lowered, lowering{SkillRef: ref(s), To: p.Levels[id], From: u.From, FromName: levelName(m, u.From), On: u.On})
+		}
 		slices.SortFunc(pl.raised, func(a, b string) int { return cmp.Compare(skillOrder(m, a), skillOrder(m, b)) })
+		slices.SortFunc(pl.lowered, func(a, b lowering) int { return cmp.Compare(skillOrder(m, a.ID), skillOrder(m, b.ID)) })
 		rd, cur := readiness(m, &q, target), readiness(m, &q, role)
 		pl.backed = &[2]Readiness{rd, cur}
 		for i, row := range pl.Skills {
-			if u, ok := raised[row.ID]; ok {
+			u, ok := raised[row.ID]
+			if !ok {
+				u, ok = lowered[row.ID]
+			}
+			if ok {
 				// The table counts what the verdict counts: one value.
 				pl.Skills[i].CountedAs = u.From
 				pl.Skills[i].Standing = StandingOf(u.From, row.ExpectTarget)
@@ -577,9 +602,19 @@ func Build(in Input) (*Plan, error) {
 		for _, u := range raised {
 			pl.raisedOn = max(pl.raisedOn, u.On)
 		}
+		if len(lowered) > 0 {
+			// The focus reads the levels the plan counts: a skill only the
+			// lowering put below a bar is no focus of its own.
+			in.Person = &q
+			q.Levels = maps.Clone(p.Levels)
+			for id, u := range lowered {
+				q.Levels[id] = u.From
+			}
+		}
 	}
 	pl.Baseline = pl.Progress.Baseline
 	pl.Focus = focus(in, role, target, team, pl.uncalibrated())
+	in.Person = p
 	newHire := NewHire(p, TodayOf(p).day)
 	if len(pl.Readiness.Below) == 0 && pl.Readiness.Assessed > 0 && pl.Readiness.Assessed*2 >= pl.Readiness.Total && !newHire {
 		// A bar is met on most skills, not on the few assessed so far.
@@ -2112,6 +2147,39 @@ func strengthsEarlier(strengths []Strength, day string) string {
 		return fmt.Sprintf("The example for %s dates from before %s: it showed the earlier level, %s", before[0], day, tail)
 	}
 	return fmt.Sprintf("The examples for %s date from before %s: they showed the level before it, %s", andList(before), day, tail)
+}
+
+// lowering is a level set lower with no example behind it: To on On,
+// counted at From.
+type lowering struct {
+	SkillRef
+	To, From int
+	FromName string
+	On       string
+}
+
+// lastSet is the day the manager last set skill's level since from and on
+// or before the plan's today; the plan's today when no commit in sorted
+// did (the file as it stands).
+func lastSet(sorted []*skills.Change, skill, from string, today Today) string {
+	on := today.Date
+	for _, c := range sorted {
+		if d := date(c.Date); c.Kind == skills.KindLevel && c.Skill == skill && d > from && (today.Date == "" || d <= today.Date) {
+			on = date(c.Date)
+		}
+	}
+	return on
+}
+
+// LoweredWithoutEvidence are the skills whose level was set lower in the
+// period with no example written down behind it, which the plan counts at
+// the level before, in matrix order.
+func (pl *Plan) LoweredWithoutEvidence() []string {
+	var ids []string
+	for _, l := range pl.lowered {
+		ids = append(ids, l.ID)
+	}
+	return ids
 }
 
 // Counted is the readiness for the target the plan counts everywhere: on

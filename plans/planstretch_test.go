@@ -53,7 +53,9 @@ func TestHeldLevelsHoldNoStretch(t *testing.T) {
 	rebased = with(rebased, map[string]int{"negotiation": 2})
 	pat := &skills.Person{ID: "pat", Name: "Pat Doe", Path: "skills/pat.toml", Role: "pm", Manager: "lee", Levels: rebased,
 		Assessed: day("2026-11-18"), PlanStart: day("2026-09-01"),
-		Goals: []skills.Goal{{Text: "Write the returns strategy and take it through Q1 planning", Skills: []string{"product-strategy"}, Due: day("2027-01-20")}}}
+		// The lower level rests on an example: it counts.
+		Evidence: []skills.Evidence{{Date: day("2026-11-10"), Skill: "negotiation", Text: "Gave the vendor the discount before asking for anything back"}},
+		Goals:    []skills.Goal{{Text: "Write the returns strategy and take it through Q1 planning", Skills: []string{"product-strategy"}, Due: day("2027-01-20")}}}
 	lee := &skills.Person{ID: "lee", Name: "Lee Park", Path: "skills/lee.toml", Role: "gpm", Manager: "robin", Levels: atBar(m, "gpm")}
 	robin := &skills.Person{ID: "robin", Name: "Robin Hart", Path: "skills/robin.toml", Role: "director", Levels: atBar(m, "director")}
 	pl, err := Build(Input{Matrix: m, Config: skills.DefaultConfig(), Person: pat, Team: []*skills.Person{pat, lee, robin}, History: history})

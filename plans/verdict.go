@@ -55,10 +55,13 @@ func VerdictOf(p *Plan) Verdict {
 		// count of levels, no judgement of whoever raised them: that is
 		// for the manager's own plan and the calibration packet.
 		who := cmp.Or(p.ManagerCall, "your manager")
-		if len(names) == 1 {
+		switch {
+		case len(names) == 0:
+			// Only a level set lower: said once, at a glance.
+		case len(names) == 1:
 			v.Why += fmt.Sprintf(". Your level in %s, raised on %s, counts here at its earlier level until the work that shows it, and who saw it, is written down with %s at your next 1:1",
 				names[0], p.raisedOn, who)
-		} else {
+		default:
 			v.Why += fmt.Sprintf(". Your levels in %s, raised on %s, count here at their earlier levels until the work that shows each, and who saw it, is written down with %s at your next 1:1",
 				andList(short(names)), p.raisedOn, who)
 		}

@@ -85,8 +85,9 @@ func TestReviewPromotionStep(t *testing.T) {
 	_, out := reviewCase{src: src, history: h, previous: day("2026-07-28")}.build(t)
 	wantLines(t, section(out, "Readiness"),
 		"Lee Park makes the case for Nora as Senior Product Manager at the next promotion round, with the evidence in the plan.")
-	// Not ready: no promotion step.
-	_, out = reviewCase{src: strings.Replace(src, "negotiation = 3", "negotiation = 2", 1), history: h, previous: day("2026-07-28")}.build(t)
+	// Not ready (a lower level with an example behind it): no promotion step.
+	lower := strings.Replace(src, "negotiation = 3", "negotiation = 2", 1) + evidence("2026-10-20", "negotiation", "Gave the vendor the discount before asking for anything back")
+	_, out = reviewCase{src: lower, history: h, previous: day("2026-07-28")}.build(t)
 	if strings.Contains(out, "promotion round") {
 		t.Errorf("a promotion step for someone not ready:\n%s", section(out, "Readiness"))
 	}

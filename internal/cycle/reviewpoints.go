@@ -300,6 +300,11 @@ func (r *Review) improvements(m *skills.Matrix, p *skills.Person, pl *plans.Plan
 		switch {
 		case lvl == 0 || back && slices.Contains(pl.Reentry, s.ID):
 			return 0, "", false
+		case slices.Contains(pl.LoweredWithoutEvidence(), s.ID):
+			// Set lower with no example behind it: the plan counts the
+			// level before it, and the line of the move asks for the
+			// example first; no area to improve on it until then.
+			return 0, "", false
 		case lvl < s.Expect[pl.Role.ID]:
 			return s.Expect[pl.Role.ID], pl.Role.Name, true
 		case !back && lvl < s.Expect[pl.Target.ID]:
