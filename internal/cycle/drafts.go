@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/coach-dev/coach/plans"
 	"github.com/coach-dev/coach/skills"
@@ -107,10 +108,17 @@ func finite(w []string) bool {
 // yours says an entry's words for the person to them: "her first two
 // weeks" is "your first two weeks", "the date she committed to" is "the
 // date you committed to". An entry that opens with the person's act
-// speaks of no one else in the third person singular.
+// speaks of no one else in the third person singular until it names
+// someone: from the first other name on ("ran Lena's first career
+// conversation with her development plan open", "mentored Ivy through her
+// first launch review") a pronoun may be theirs and is kept as written
+// (VP cold read 18, findings 2 and 3).
 func yours(text string) string {
 	w := strings.Fields(text)
 	for i, x := range w {
+		if i > 0 && x != "I" && unicode.IsUpper([]rune(x)[0]) {
+			break
+		}
 		core := strings.TrimRight(x, ",.;:")
 		tail := x[len(core):]
 		switch core {
@@ -687,8 +695,17 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 	for _, g := range r.Overdue {
 		due[g.Text] = "overdue since " + g.Due
 	}
+	// A goal due by the period's end closes this period, not the next
+	// one (VP cold read 18, finding 1): next period's vehicle is a goal
+	// due after it, or the focus skill alone.
+	closing := map[string]string{}
+	for _, g := range r.Open {
+		if g.Due != "" && g.Due <= r.Until {
+			closing[g.Text] = g.Due
+		}
+	}
 	quoted := map[string]bool{}
-	var bare []string
+	var bare, closes []string
 	for _, f := range r.Focus {
 		name := lowerFirst(f.Skill.Name)
 		var goals []string
@@ -698,6 +715,10 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 			}
 			quoted[g] = true
 			s := fmt.Sprintf("\"%s\"", plans.ShortGoal(g))
+			if c := closing[g]; c != "" {
+				closes = append(closes, fmt.Sprintf("%s (%s)", s, c))
+				continue
+			}
 			if d := due[g]; d != "" {
 				s += ", " + d
 			}
@@ -709,9 +730,12 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 			bare = append(bare, name)
 		}
 	}
-	period := "Next period"
+	period, this := "Next period", "This period"
 	if r.Quarter {
-		period = "Next quarter"
+		period, this = "Next quarter", "This quarter"
+	}
+	if len(closes) > 0 {
+		out = append(out, fmt.Sprintf("%s closes with %s.", this, plans.AndList(closes)))
 	}
 	if len(through) > 0 {
 		out = append(out, fmt.Sprintf("%s, you work on %s.", period, strings.Join(through, "; ")))
