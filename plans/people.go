@@ -860,15 +860,7 @@ func readyNowShort(m *skills.Matrix, team *TeamIndex, role string, n, have, want
 		names = append(names, cmpName(q))
 		seats[q.Role], seat = true, roleName(m, q.Role)
 	}
-	back := "the seats they leave"
-	switch {
-	case len(seats) == 1 && len(now) == 1:
-		back = article(seat)
-	case len(seats) == 1:
-		back = "the " + seat + " seats"
-	case len(now) == 1:
-		back = "the seat they leave"
-	}
+	back := backfill(len(now), seats, seat)
 	return fmt.Sprintf("%s: %s %s ready now: make the case at the next promotion round, then backfill %s", line, andList(names), isAre(len(now)), back)
 }
 

@@ -1065,15 +1065,7 @@ func readyNowLine(m *skills.Matrix, view []*skills.Person, now []PersonRef) stri
 			}
 		}
 	}
-	back := "the seats they leave"
-	switch {
-	case len(seats) == 1 && len(now) == 1:
-		back = article(seat)
-	case len(seats) == 1:
-		back = "the " + seat + " seats"
-	case len(now) == 1:
-		back = "the seat they leave"
-	}
+	back := backfill(len(now), seats, seat)
 	return fmt.Sprintf("%s %s ready now: promote, then backfill %s", andList(names), isAre(len(now)), back)
 }
 
@@ -1154,4 +1146,19 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 		h.TopRole = RoleRef{ID: role.ID, Name: role.Name}
 	}
 	t.Hiring = h
+}
+
+// backfill names the seats that n people promoted now leave, of the roles
+// in seats (seat, the name of one of them): the team view and a leader's
+// plan say it the same way.
+func backfill(n int, seats map[string]bool, seat string) string {
+	switch {
+	case len(seats) == 1 && n == 1:
+		return article(seat)
+	case len(seats) == 1:
+		return "the " + seat + " seats"
+	case n == 1:
+		return "the seat they leave"
+	}
+	return "the seats they leave"
 }
