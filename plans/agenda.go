@@ -48,7 +48,7 @@ type AgendaInput struct {
 	Team []string
 	// Names are the names of everyone in the repository on the day, any
 	// order: a first name two people share is said in full (see
-	// callFirst), and a name in the notes is someone else's.
+	// FirstName), and a name in the notes is someone else's.
 	Names []string
 }
 
@@ -706,6 +706,12 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	}
 	a.Number = count + 1
 	a.FirstName = firstName(p)
+	for _, n := range in.Names {
+		if n != p.Name && firstWord(n) == a.FirstName {
+			a.FirstName = p.Name // a first name shared with someone else, the manager too, is said in full
+			break
+		}
+	}
 	for _, f := range pl.Focus {
 		a.FocusSkills = append(a.FocusSkills, f.SkillRef)
 	}
