@@ -107,17 +107,17 @@ func TestCR7HeldPlanNamesStrengthsWithTheCaveat(t *testing.T) {
 	if want := "Technical fluency at 5 Shaping has no example written down yet: show one, or it is the first level the calibration tests."; pl.StrengthsUnshown != want {
 		t.Errorf("unshown = %q, want %q", pl.StrengthsUnshown, want)
 	}
-	if want := "A at 5 Shaping and B at 4 Leading have no example written down yet: show one for each, or they are the first levels the calibration tests."; unshownLine([]string{"A at 5 Shaping", "B at 4 Leading"}) != want {
-		t.Errorf("two unshown = %q", unshownLine([]string{"A at 5 Shaping", "B at 4 Leading"}))
+	if want := "A at 5 Shaping and B at 4 Leading have no example written down yet: show one for each, or they are the first levels the calibration tests."; unshownLine([]string{"A at 5 Shaping", "B at 4 Leading"}, true) != want {
+		t.Errorf("two unshown = %q", unshownLine([]string{"A at 5 Shaping", "B at 4 Leading"}, true))
 	}
 }
 
 // Cold read 7, finding 1: the plan's strengths are above the job's bar or
 // at the top of the scale (a level at the bar is the job done), ordered by
-// the evidence behind them; a level two or more above the bar, or the top,
-// fills up to three on the assessment alone (cold read 10, finding 14:
-// Technical fluency 5 is not dropped for want of an example); never more
-// than three.
+// the evidence behind them; never more than three. A level no example shows
+// is not named a strength (cold read 19a, point 2): one two or more above
+// the bar is named once, with what would make it one (cold read 10,
+// finding 14: Technical fluency 5 is not dropped for want of an example).
 func TestCR7EarnedStrengths(t *testing.T) {
 	m := matrix(t)
 	ev := func(skill string, n int) []skills.Evidence {
@@ -133,12 +133,15 @@ func TestCR7EarnedStrengths(t *testing.T) {
 		levels   map[string]int
 		evidence []skills.Evidence
 		want     []string
+		unshown  string
 	}{
-		{"at the bar is the job done", atBar(m, "pm"), ev("customer-insight", 2), nil},
-		{"by the evidence, not the margin", high, append(ev("ux-discovery", 1), ev("customer-insight", 2)...), []string{"customer-insight", "ux-discovery", "technical-fluency"}},
-		{"the top fills to three", high, ev("customer-insight", 1), []string{"customer-insight", "technical-fluency", "ux-discovery"}},
+		{"at the bar is the job done", atBar(m, "pm"), ev("customer-insight", 2), nil, ""},
+		{"by the evidence, not the margin", high, append(ev("ux-discovery", 1), ev("customer-insight", 2)...), []string{"customer-insight", "ux-discovery"},
+			"Technical fluency at 5 Shaping has no example written down yet: bring one to the next review, one that others saw."},
+		{"a level alone is named, not listed", high, ev("customer-insight", 1), []string{"customer-insight"},
+			"Technical fluency at 5 Shaping and Product discovery and UX at 4 Leading have no example written down yet: bring one for each to the next review, one that others saw."},
 		{"at most three", high, append(append(append(ev("ux-discovery", 1), ev("customer-insight", 2)...), ev("technical-fluency", 1)...), ev("data-experimentation", 1)...),
-			[]string{"customer-insight", "technical-fluency", "ux-discovery"}},
+			[]string{"customer-insight", "technical-fluency", "ux-discovery"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -150,6 +153,9 @@ func TestCR7EarnedStrengths(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("earned = %q, want %q (focus %v)", got, tt.want, pl.Focus)
+			}
+			if pl.StrengthsUnshown != tt.unshown {
+				t.Errorf("unshown = %q, want %q", pl.StrengthsUnshown, tt.unshown)
 			}
 		})
 	}

@@ -16,7 +16,8 @@ import (
 func TestCR9StrengthUseGoesDownTheSkill(t *testing.T) {
 	m := matrix(t)
 	p := &skills.Person{ID: "chloe", Name: "Chloe Martin", Role: "pm", Assessed: day("2026-11-18"), PlanStart: day("2026-06-01"),
-		Levels: with(atBar(m, "pm"), map[string]int{"outcome-focus": 4})}
+		Levels:   with(atBar(m, "pm"), map[string]int{"outcome-focus": 4}),
+		Evidence: []skills.Evidence{{Date: day("2026-10-01"), Skill: "outcome-focus", Text: "Rewrote the roadmap as three outcomes"}}}
 	ready := &skills.Person{ID: "nora", Name: "Nora Reyes", Role: "pm", Assessed: day("2026-11-16"), Focus: []string{"outcome-focus"},
 		Levels: with(atBar(m, "senior-pm"), nil)}
 	short := &skills.Person{ID: "bea", Name: "Bea Lund", Role: "pm", Assessed: day("2026-11-16"), Focus: []string{"outcome-focus"},

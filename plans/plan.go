@@ -144,6 +144,10 @@ type Plan struct {
 	// left out of Strengths, they are the first the calibration tests
 	// (cold read 14, finding 14).
 	StrengthsUnshown string `json:"-"`
+	// LevelOnly are the levels earnedStrengths found on the assessment
+	// alone, which StrengthsUnshown names: a review lists them with a note
+	// asking the manager for the example before it is shared.
+	LevelOnly []Strength `json:"-"`
 	// Mentors are the teammates `coach team` pairs with the person on their
 	// focus skills; Mentoring the people this person mentors, a strength
 	// put to use.
@@ -718,9 +722,6 @@ func Build(in Input) (*Plan, error) {
 	pl.RatesApart = team.ratesApart(p.ID)
 	pl.Verdict = VerdictOf(pl)
 	pl.Strengths = earnedStrengths(in, role, team, pl.Focus)
-	if len(pl.Strengths) == 0 && !NewHire(p, TodayOf(p).day) {
-		pl.BuildOn = buildOn(m, p, role)
-	}
 	if b := pl.Baseline; pl.Verdict.Kind == "held" && b != nil && len(pl.Strengths) > 0 {
 		// Held on a re-baseline nobody calibrated: the strengths are named
 		// on its levels, with that said once.
@@ -729,19 +730,12 @@ func Build(in Input) (*Plan, error) {
 			who = pl.Person.ManagerName
 		}
 		pl.StrengthsOn = strengthsOn(possessive(who), b.Date)
-		// A level set on the assessment alone, with no example, waits for
-		// the calibration before it is named a strength (cold read 12,
-		// finding 2: Technical fluency 5 with nothing behind it).
-		if shown := slices.DeleteFunc(slices.Clone(pl.Strengths), func(st Strength) bool { return st.Shows == "" }); len(shown) > 0 {
-			var unshown []string
-			for _, st := range pl.Strengths {
-				if st.Shows == "" && st.Level-st.ExpectRole >= 2 {
-					unshown = append(unshown, fmt.Sprintf("%s at %s", st.Name, skills.LevelWords(st.Level, st.LevelName)))
-				}
-			}
-			pl.Strengths, pl.StrengthsUnshown = shown, unshownLine(unshown)
-		}
-		pl.StrengthsEarlier = strengthsEarlier(pl.Strengths, b.Date)
+		pl.StrengthsEarlier = strengthsEarlier(unshownSplit(pl, true), b.Date)
+	} else if len(pl.Strengths) > 0 {
+		unshownSplit(pl, false)
+	}
+	if len(pl.Strengths) == 0 && !NewHire(p, TodayOf(p).day) {
+		pl.BuildOn = buildOn(m, p, role)
 	}
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
 		// Too early to judge: no skill is called below a bar yet.
@@ -1457,11 +1451,41 @@ func strengthsOn(whose, on string) string {
 
 // unshownLine says once that levels far above the bar on an uncalibrated
 // assessment have no example written down; "" for none.
-func unshownLine(levels []string) string {
-	switch len(levels) {
-	case 0:
+// unshownSplit keeps as strengths only the levels an example shows: a level
+// set on the assessment alone is not named a strength (cold read 12,
+// finding 2: Technical fluency 5 with nothing behind it; cold read 19a,
+// point 2: "Customer insight: 5 Shaping ..., on the assessment of ...").
+// They are named once, in StrengthsUnshown, with what would make them
+// one (held says the calibration tests them), and kept in LevelOnly. It returns the strengths kept.
+func unshownSplit(pl *Plan, held bool) []Strength {
+	shown := slices.DeleteFunc(slices.Clone(pl.Strengths), func(st Strength) bool { return st.Shows == "" })
+	if len(shown) == 0 && held {
+		return pl.Strengths // nothing shown at all: the levels are all there is
+	}
+	var unshown []string
+	for _, st := range pl.Strengths {
+		if st.Shows == "" {
+			unshown = append(unshown, fmt.Sprintf("%s at %s", st.Name, skills.LevelWords(st.Level, st.LevelName)))
+			if !held {
+				pl.LevelOnly = append(pl.LevelOnly, st) // held: the review waits for the calibration, as the plan does
+			}
+		}
+	}
+	pl.Strengths, pl.StrengthsUnshown = shown, unshownLine(unshown, held)
+	return shown
+}
+
+func unshownLine(levels []string, held bool) string {
+	if len(levels) == 0 {
 		return ""
-	case 1:
+	}
+	if !held {
+		if len(levels) == 1 {
+			return fmt.Sprintf("%s has no example written down yet: bring one to the next review, one that others saw.", levels[0])
+		}
+		return fmt.Sprintf("%s have no example written down yet: bring one for each to the next review, one that others saw.", andList(levels))
+	}
+	if len(levels) == 1 {
 		return fmt.Sprintf("%s has no example written down yet: show one, or it is the first level the calibration tests.", levels[0])
 	}
 	return fmt.Sprintf("%s have no example written down yet: show one for each, or they are the first levels the calibration tests.", andList(levels))

@@ -90,9 +90,10 @@ func TestCR7StrengthsAboveTheJobsBar(t *testing.T) {
 	cr7Has(t, out,
 		"What you do better than the Director of Product job asks, and what shows it.",
 		`- Team design and topology: 4 Leading where the job asks for 3, shown on 2026-10-22 ("Proposed the platform and experience team split").`,
-		"- Coaching and mentoring: 5 Shaping where the job asks for 4, on the assessment of 2026-10-27.",
+		"Coaching and mentoring at 5 Shaping has no example written down yet: bring one to the next review, one that others saw.",
 	)
-	cr7Lacks(t, out, "- Portfolio strategy and resource allocation:", "at its bar or above", "the bar of the job")
+	// A level no example shows is not listed as a strength (cold read 19a).
+	cr7Lacks(t, out, "- Portfolio strategy and resource allocation:", "at its bar or above", "the bar of the job", "- Coaching and mentoring:")
 }
 
 // Ivy's case: a teammate whose own evidence records mentoring the person

@@ -193,7 +193,8 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 		return nil
 	}
 	var rated []string
-	for _, s := range pl.Strengths[:min(len(pl.Strengths), maxPoints)] {
+	all := slices.Concat(pl.Strengths, pl.LevelOnly) // the plan's, with those the manager still has to show
+	for _, s := range all[:min(len(all), maxPoints)] {
 		lvl := cmp.Or(levels[s.ID], s.Level)
 		bar, role := s.ExpectRole, pl.Role.Name
 		if s.AboveTarget && s.Expect > s.ExpectRole {
