@@ -49,11 +49,10 @@ func TestColdRead9Finding25SelfOfARebasedReportCounts(t *testing.T) {
 func TestColdRead9Finding14OwnWordsOnlyWhenTheirs(t *testing.T) {
 	m := matrix(t)
 	line := "Coached Bea Lu through her first experiment design"
-	for author, want := range map[string]string{
-		"Ana Mo":   `Ana Mo has mentored you too (2026-10-21, in Ana's own words: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
-		"Kim Boss": `Ana Mo has mentored you too (2026-10-21, from the notes on Ana: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
-		"":         `Ana Mo has mentored you too (2026-10-21, from the notes on Ana: "Coached Bea Lu through her first experiment design"): tell Ana what you are working on now, and ask for a second read of it.`,
-	} {
+	// Whoever committed the entry, it is said to Bea as what Ana did with
+	// her, in no one's "own words" (cold read 19a, finding 17).
+	want := `Ana Mo has mentored you too (2026-10-21: coached you through your first experiment design): tell Ana what you are working on now, and ask for a second read of it.`
+	for _, author := range []string{"Ana Mo", "Kim Boss", ""} {
 		kim := &skills.Person{ID: "kim", Name: "Kim Boss", Role: "gpm", Levels: atBar(m, "gpm")}
 		ana := &skills.Person{ID: "ana", Name: "Ana Mo", Role: "pm", Manager: "kim", Levels: atBar(m, "pm"),
 			Evidence: []skills.Evidence{{Date: day("2026-10-21"), Skill: "coaching", Text: line}}}
@@ -69,6 +68,10 @@ func TestColdRead9Finding14OwnWordsOnlyWhenTheirs(t *testing.T) {
 		if !slices.Contains(pl.AlsoMentoredBy, want) {
 			t.Errorf("committed by %q: %q\nwant %q", author, pl.AlsoMentoredBy, want)
 		}
+	}
+	// One that names someone else as well is quoted as written.
+	if got, want := mentoredYou("Coached Bea Lu on her pitch to Dana", &skills.Person{Name: "Bea Lu"}, "2026-10-21"), `2026-10-21: "Coached Bea Lu on her pitch to Dana"`; got != want {
+		t.Errorf("mentoredYou = %q, want %q", got, want)
 	}
 }
 

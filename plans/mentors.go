@@ -639,9 +639,6 @@ type ShownMentor struct {
 	Mentor string
 	Date   string
 	Text   string
-	// Own is set when the commit that added the entry was the mentor's
-	// own (history knows its author): only then are they its words.
-	Own bool
 }
 
 // shownMentors finds the evidence entries that record mentoring or
@@ -664,7 +661,7 @@ func shownMentors(ix *TeamIndex) map[string][]ShownMentor {
 				continue
 			}
 			if was, ok := latest[mentee]; !ok || was.Date < date(e.Date) {
-				latest[mentee] = ShownMentor{Mentor: id, Date: date(e.Date), Text: e.Text, Own: addedBy(ix.history[id], e, p.Name)}
+				latest[mentee] = ShownMentor{Mentor: id, Date: date(e.Date), Text: e.Text}
 			}
 		}
 		for _, mentee := range slices.Sorted(maps.Keys(latest)) {
@@ -672,18 +669,6 @@ func shownMentors(ix *TeamIndex) map[string][]ShownMentor {
 		}
 	}
 	return out
-}
-
-// addedBy reports whether the commit that first added evidence entry e to
-// a file, in its history hist (newest first), was authored by name; false
-// when the history does not hold it.
-func addedBy(hist []skills.Change, e skills.Evidence, name string) bool {
-	for _, c := range slices.Backward(hist) {
-		if c.Kind == skills.KindEvidence && c.Text == e.Text && c.On.Equal(e.Date) {
-			return name != "" && strings.EqualFold(strings.TrimSpace(c.Author), name)
-		}
-	}
-	return false
 }
 
 // namedIn is the teammate text names, other than self: by full name, or

@@ -1667,15 +1667,33 @@ func alsoMentoredBy(p *skills.Person, team *TeamIndex, mentors []MentorLink, nam
 		if next != nil {
 			use = fmt.Sprintf("ask %s for a second read of \"%s\" before it is due, on %s", call, next.Text, date(next.Due))
 		}
-		// "Own words" only when the mentor wrote the entry themselves
-		// (cold read 9, finding 14): a manager's line is their file's.
-		said := "from the notes on " + call
-		if sm.Own {
-			said = "in " + possessive(call) + " own words"
-		}
-		out = append(out, fmt.Sprintf("%s has mentored you too (%s, %s: \"%s\"): %s.", q.Name, sm.Date, said, sm.Text, use))
+		out = append(out, fmt.Sprintf("%s has mentored you too (%s): %s.", q.Name, mentoredYou(sm.Text, p, sm.Date), use))
 	}
 	return out
+}
+
+// mentoredYou is a teammate's entry about p said to p, with its date (cold read
+// 19a, finding 17: "from the notes on Nora" read as another person's
+// record quoted): "2026-11-02: coached you on framing the question for your
+// first experiment". Their name becomes you, and their pronouns too when no
+// one else is named; an entry that names someone else as well is quoted as
+// written.
+func mentoredYou(text string, p *skills.Person, day string) string {
+	said := strings.ReplaceAll(text, p.Name, "you")
+	if first := firstWord(p.Name); first != "" {
+		said = wordReplacer(first, "you").Replace(said)
+	}
+	other := slices.ContainsFunc(strings.FieldsFunc(said, notLetter)[1:], func(w string) bool {
+		return len(w) > 1 && unicode.IsUpper(rune(w[0]))
+	})
+	if said == text || other {
+		return fmt.Sprintf("%s: \"%s\"", day, text)
+	}
+	said = secondPerson.Replace(said)
+	if w := firstWord(said); strings.HasSuffix(w, "ed") {
+		said = strings.ToLower(said[:1]) + said[1:] // "Coached you" reads "coached you" after the date
+	}
+	return day + ": " + said
 }
 
 // strengthUse is one use of a strength, tied to a real person or goal of

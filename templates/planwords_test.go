@@ -112,7 +112,7 @@ func TestCR7EveryMentorTheFilesName(t *testing.T) {
 	max := &skills.Person{ID: "max", Name: "Max Bell", Path: "skills/max.toml", Role: "gpm", Assessed: cr7Day("2026-11-01"), Levels: cr7Bar(m, "gpm", nil)}
 	_, out := cr7Render(t, skills.DefaultConfig(), ivy, tom, max)
 	cr7Has(t, out,
-		`Tomás Ruiz has mentored you too (2026-06-30, from the notes on Tomás: "Mentored Ivy through her first launch review"): ask Tomás for a second read of "Run the refund-flow usability tests with Design" before it is due, on 2026-12-11.`)
+		`Tomás Ruiz has mentored you too (2026-06-30: mentored you through your first launch review): ask Tomás for a second read of "Run the refund-flow usability tests with Design" before it is due, on 2026-12-11.`)
 	// The manager's own entry about a report is the job, not a mentoring.
 	max.Evidence = []skills.Evidence{{Date: cr7Day("2026-07-01"), Skill: "coaching", Text: "Coached Ivy on her first roadmap"}}
 	_, out = cr7Render(t, skills.DefaultConfig(), ivy, tom, max)
