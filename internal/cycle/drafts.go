@@ -757,6 +757,13 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 		}
 		out = append(out, fmt.Sprintf("%s %s people-management %s, carried only until the hand-over.", plans.AndList(short), plural(len(short), "is a", "are"), plural(len(short), "goal", "goals")))
 	}
+	// Said as the plan says it, why under the goal (VP cold read 18,
+	// finding 4).
+	for _, g := range append(slices.Clone(r.Overdue), r.Open...) {
+		if g.Rework != "" {
+			out = append(out, fmt.Sprintf("\"%s\" cannot be done as written: we re-word it at our next 1:1.", plans.ShortGoal(g.Text)))
+		}
+	}
 	// The manager's part.
 	var mine []string
 	if r.Handover != "" {

@@ -357,6 +357,9 @@ type GoalLine struct {
 	// Pace says, for an open goal with a measured target, that the latest
 	// reading is behind the pace its dates set.
 	Pace string `json:"pace,omitempty"`
+	// Rework says, for an open goal the plan finds cannot be done as
+	// written, why, and that it is re-worded before anything else.
+	Rework string `json:"rework,omitempty"`
 }
 
 // SkillEvidence is the evidence of one skill in the period, oldest first.
@@ -525,6 +528,16 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		}
 	}
 	r.goals(m, p, inPeriod, asOf)
+	// The plan's judgement, never another one: a goal it finds cannot be
+	// done as written is to be re-worded, not carried (VP cold read 18,
+	// finding 4).
+	for _, gs := range []([]GoalLine){r.Overdue, r.Open} {
+		for i := range gs {
+			if why := pl.Unworkable(gs[i].Text); why != "" {
+				gs[i].Rework = fmt.Sprintf("Cannot be done as written, as %s: to be re-worded at the next 1:1.", why)
+			}
+		}
+	}
 	for _, s := range m.Skills {
 		var entries []Entry
 		for _, e := range p.Evidence {
@@ -1157,7 +1170,7 @@ func (r *Review) carry(in ReviewInput) string {
 		return ""
 	}
 	for _, g := range append(slices.Clone(r.Overdue), r.Open...) {
-		if slices.ContainsFunc(g.Skills, func(ref plans.SkillRef) bool {
+		if g.Rework == "" && slices.ContainsFunc(g.Skills, func(ref plans.SkillRef) bool {
 			s := m.Skill(ref.ID)
 			return s != nil && s.Expect[role.ID] > s.Expect[target.ID]
 		}) {
