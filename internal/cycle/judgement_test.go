@@ -44,7 +44,10 @@ func TestReviewJudgementInWords(t *testing.T) {
 		// The period before's review said this one (its delegation was
 		// short then too, his coaching only since); read before the
 		// period ends, the date stands and nothing is called missed yet.
-		"You are not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance; at the last review we set this one for delegation and team performance, and the quarter is not over yet.")
+		// In a manager's words, from the file: the assessment before the
+		// period, the weeks left, and where the gap stands (VP cold read
+		// 18, finding 11).
+		"You are not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance. At your assessment of 24 August, we set delegation and team performance as the gap to close by this review; with six weeks of the quarter left, it is still short of the bar, with no example written down for it yet.")
 	// Once the period is over, the date passed unmet is said plainly.
 	_, over := reviewCase{src: src, history: hist, prevSrc: prev, over: true}.build(t)
 	wantLines(t, section(over, "The manager's summary"),

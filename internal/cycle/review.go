@@ -262,6 +262,9 @@ type Review struct {
 	// promised are the skills the review of the period before said
 	// would reach the current role's bar by this period's review.
 	promised []string
+	// previous is the plan of the file as it stood at the end of the
+	// period before, nil when there was none.
+	previous *plans.Plan
 	SelfPath string `json:"self_review_path,omitempty"`
 	// SelfBefore names the period of the person's latest self-review when
 	// there is none of this one, and SelfOpening its first sentence: where
@@ -628,6 +631,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		// promised the current role's bar by this period's review.
 		// Only a skill short of it then and still short now was promised:
 		// one that fell short since was not.
+		r.previous = prev
 		before, _ := gaps(prev)
 		now, _ := gaps(pl)
 		for _, s := range now {
