@@ -280,7 +280,8 @@ func (r *Review) inWords(draft string) string {
 // manager to the person.
 func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) []string {
 	var out []string
-	_, _, back := plans.ReturnFromLeave(p)
+	backDay, backText, back := plans.ReturnFromLeave(p)
+	backSaid := false
 	period := "period"
 	if r.Quarter {
 		period = "quarter"
@@ -338,15 +339,30 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		if said >= 3 {
 			break
 		}
-		out = append(out, r.opening(e.Date, e.Text, out))
+		s := r.opening(e.Date, e.Text, out)
+		// The entry that records the return says so, as the plan and
+		// the agendas do (VP cold read 18, finding 15: "On 19 October,
+		// you met each of your managers… in your first two weeks" read
+		// as a new hire's review); why and how long stay the person's.
+		if back && e.Date == date(backDay) && e.Text == reviewQuoted(backText) && e.Text != backText {
+			if rest, ok := strings.CutPrefix(s, "On "+e.Date+", "); ok {
+				s, backSaid = "Back from leave on "+e.Date+", "+rest, true
+			}
+		}
+		out = append(out, s)
 		r.said = append(r.said, e)
 		said++
 	}
 	if back && r.Handover == "" {
-		// A review feeds calibration: the leave is the person's to tell,
-		// and stays in the manager's own prep. The period still reads as
-		// a start again, with the person's own goals first.
-		out = append(out, fmt.Sprintf("This %s is a fresh start, led by your own goals.", period))
+		// A review feeds calibration: why and how long the person was
+		// away is theirs to tell, and stays in the manager's own prep;
+		// that they came back is said once. The period reads as a start
+		// again, with the person's own goals first.
+		if d := date(backDay); !backSaid && d >= r.Since && d <= r.Until {
+			out = append(out, fmt.Sprintf("You came back from leave on %s: this %s is a fresh start, led by your own goals.", date(backDay), period))
+		} else {
+			out = append(out, fmt.Sprintf("This %s is a fresh start, led by your own goals.", period))
+		}
 	}
 	// Late or behind.
 	for _, g := range r.Overdue[:min(2, len(r.Overdue))] {
