@@ -265,6 +265,8 @@ type Review struct {
 	// previous is the plan of the file as it stood at the end of the
 	// period before, nil when there was none.
 	previous *plans.Plan
+	// leads is set when someone names the person as their manager.
+	leads bool
 	SelfPath string `json:"self_review_path,omitempty"`
 	// SelfBefore names the period of the person's latest self-review when
 	// there is none of this one, and SelfOpening its first sentence: where
@@ -565,6 +567,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		}
 	}
 	r.Unassessed = pl.Readiness.Total - pl.Readiness.Assessed
+	r.leads = len(in.Reports) > 0
 	r.points(in, asOf)
 	r.unbacked(pl)
 	for _, f := range pl.Focus {
