@@ -266,7 +266,7 @@ type Review struct {
 	// period before, nil when there was none.
 	previous *plans.Plan
 	// leads is set when someone names the person as their manager.
-	leads bool
+	leads    bool
 	SelfPath string `json:"self_review_path,omitempty"`
 	// SelfBefore names the period of the person's latest self-review when
 	// there is none of this one, and SelfOpening its first sentence: where
