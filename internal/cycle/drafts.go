@@ -498,6 +498,11 @@ func (r *Review) where(pl *plans.Plan) string {
 		check := fmt.Sprintf("%s and I still have to check them", with)
 		if by := pl.CalibrateBy(); by != "" {
 			check = fmt.Sprintf("%s and I check them by %s", with, r.day(by))
+			// A date that moved says the first one too (VP cold read 18,
+			// finding 19): the slip is the manager's, and said.
+			if first := pl.CalibrationOverdue(); first != "" {
+				check = fmt.Sprintf("%s and I check them, first due %s and re-set for %s", with, r.day(first), r.day(by))
+			}
 		}
 		out := fmt.Sprintf("%s; %s, before any of it counts as growth.", set, check)
 		// What makes the case whatever the calibration settles: the first
