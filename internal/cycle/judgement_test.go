@@ -169,3 +169,22 @@ func TestReviewDraftsAreTheirOwn(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewRewordsWhatThePlanCannotDo: a goal the plan finds cannot be
+// done as written (a calibration with no peer under the same manager) is
+// said to be re-worded first, with the plan's reason, and never carried as
+// a people-management goal (VP cold read 18, finding 4).
+func TestReviewRewordsWhatThePlanCannotDo(t *testing.T) {
+	src := "name = \"Mika Sato\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"business-acumen": 2}) +
+		"\n[[goal]]\ntext = \"Write the group's hiring plan for 2027\"\nskills = [\"hiring\", \"team-design\"]\ndue = 2026-12-31\n" +
+		"\n[[goal]]\ntext = \"Hold a calibration with the other group leads before the spring reviews\"\nskills = [\"career-development\"]\ndue = 2027-02-15\n" +
+		"\n[aspiration]\ntrack = \"ic\"\n"
+	_, out := reviewCase{src: src, reports: []string{"Ana", "Bo"}}.build(t)
+	wantLines(t, section(out, "Goals"),
+		"  - Cannot be done as written, as no other Group Product Manager reports to Lee: to be re-worded at the next 1:1.",
+		`Carried only until the hand-over: "Write the group's hiring plan for 2027" is a people-management goal, and Mika keeps it until Ana and Bo are led by someone else. The next period's goals come from the Principal Product Manager bar.`)
+	if !strings.Contains(drafts(out), `"Hold a calibration with the other…" cannot be done as written: we re-word it at our next 1:1.`) {
+		t.Errorf("the draft does not say the goal is re-worded first:\n%s", drafts(out))
+	}
+}
