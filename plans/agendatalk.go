@@ -465,6 +465,11 @@ func baselineWords(pl *Plan, b Baseline, day, next time.Time) string {
 	// The plan's date for it, the one the manager committed to there.
 	if d, err := time.Parse(time.DateOnly, pl.CalibrateBy()); err == nil && pl.calibrationCommitted() {
 		if d.Before(day) {
+			if first, err := time.Parse(time.DateOnly, pl.CalibrationOverdue()); err == nil {
+				// A date re-set once already says the first one too (VP
+				// cold read 18, finding 19).
+				return fmt.Sprintf("Your levels come from %s. Its calibration with %s was first due %s, re-set for %s, and is still not done: I book it this week, and we go through what it settles at our next 1:1.", of, with, longDate(first, day), longDate(d, day))
+			}
 			return fmt.Sprintf("Your levels come from %s. I committed to calibrate it with %s by %s, and that is late: it is done before our next 1:1, and we go through what it settles there.", of, with, longDate(d, day))
 		}
 		next = d

@@ -460,6 +460,16 @@ func (pl *Plan) unworkable(g GoalItem) bool {
 	return pl.noCalibrators != "" && calibrationGoal(g.Text)
 }
 
+// Unworkable says why the goal of text cannot be done as written ("no
+// other Group Product Manager reports to Priya"), the plan's own
+// judgement, for a review to agree with it; "" when it can.
+func (pl *Plan) Unworkable(text string) string {
+	if !pl.unworkable(GoalItem{Text: text}) {
+		return ""
+	}
+	return pl.noCalibrators
+}
+
 // yearLong reports whether a focus skill's next level is the matrix's top
 // one: a step of a year or more, which the plan does not expect within
 // its 90 days.

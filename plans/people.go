@@ -230,6 +230,9 @@ type owedItem struct {
 	// fall 30, 60 and 90 days after it), the goal's due date.
 	due  time.Time
 	goal string
+	// was is, for a calibration whose first date passed, that date: due
+	// is the date it was re-set for.
+	was time.Time
 	// For a track move: by is who makes it (the report; "" for the person
 	// themselves), as the role they aim for, and people the ones they lead
 	// today, whose hand-over is part of the move; toLead is set for a move
@@ -335,12 +338,15 @@ func peopleOwed(p *skills.Person, team *TeamIndex) []owedItem {
 		if today.IsZero() {
 			continue
 		}
-		_, by, _ := calibrationDates(b, today) // the date the report's plan commits to (CalibrateBy)
+		was, by, late := calibrationDates(b, today) // the date the report's plan commits to (CalibrateBy)
 		it := cal[date(by)]
 		if it == nil {
 			it = &owedItem{kind: "calibrate", due: by, first: true}
 			cal[date(by)] = it
 			dates = append(dates, date(by))
+		}
+		if late && (it.was.IsZero() || was.Before(it.was)) {
+			it.was = was
 		}
 		it.names = append(it.names, team.callName(q))
 		it.first = it.first && b.Kind == "new-manager"
@@ -434,8 +440,12 @@ func lineCalibrations(p *skills.Person, team *TeamIndex) []owedItem {
 			}
 			it.names = append(it.names, team.callName(q))
 			it.first = it.first && b.Kind == "new-manager"
-			if _, by, _ := calibrationDates(b, today); by.After(it.due) {
+			was, by, late := calibrationDates(b, today)
+			if by.After(it.due) {
 				it.due = by
+			}
+			if late && (it.was.IsZero() || was.Before(it.was)) {
+				it.was = was
 			}
 		}
 		if len(it.names) > 0 {
@@ -482,7 +492,7 @@ func yourPeople(pl *Plan, day time.Time, n int) []string {
 			}
 			when := fmt.Sprintf("%s %s", it.due.Weekday(), longDate(it.due, day))
 			if it.due.Before(day) {
-				out = append(out, fmt.Sprintf("Calibrate %s %s: it was due by %s, and %s on it still.", what, with, when, wait))
+				out = append(out, lateCalibration(fmt.Sprintf("Calibrate %s %s", what, with), it, when, wait, "we book it", day))
 			} else {
 				out = append(out, calibrateLine(what, with, when, wait, n))
 			}
@@ -502,7 +512,7 @@ func yourPeople(pl *Plan, day time.Time, n int) []string {
 			}
 			when := fmt.Sprintf("%s %s", it.due.Weekday(), longDate(it.due, day))
 			if it.due.Before(day) {
-				out = append(out, fmt.Sprintf("Calibrate %s %s of %s with %s: it was due by %s, and %s on it still.", possessive(it.by), what, who, it.byCall, when, wait))
+				out = append(out, lateCalibration(fmt.Sprintf("Calibrate %s %s of %s with %s", possessive(it.by), what, who, it.byCall), it, when, wait, "book it", day))
 			} else {
 				out = append(out, calibrateLine(fmt.Sprintf("%s %s of %s", possessive(it.by), what, who), "with "+it.byCall, when, wait, n))
 			}
@@ -897,4 +907,14 @@ func underOf(team *TeamIndex, mgr, id string) bool {
 		}
 	}
 	return false
+}
+
+// lateCalibration is the line of a calibration past its date, when (a
+// day, in words): a date that was re-set says the first one too, as it
+// slipped twice (VP cold read 18, finding 19), and who books it now.
+func lateCalibration(head string, it owedItem, when, wait, book string, day time.Time) string {
+	if it.was.IsZero() {
+		return fmt.Sprintf("%s: it was due by %s, and %s on it still.", head, when, wait)
+	}
+	return fmt.Sprintf("%s: first due %s, re-set for %s, still not done: %s this week, as %s on it.", head, longDate(it.was, day), when, book, wait)
 }

@@ -28,14 +28,25 @@ func TestReviewAreaWaitsOnAHandOver(t *testing.T) {
 }
 
 // TestReviewAreasForTheNextStep (finding 9): someone ready now for their
-// target, with nothing left to show for it, is given the areas of the step
-// after it (into a role that leads people, the people skills first, the
-// lowest level first), not "None"; someone whose file asks for the
-// individual-contributor track is not pointed at a role that leads people.
+// target, with nothing left to show for it, who already leads people, is
+// given the areas of the step after it (the people skills
+// first, the lowest level first), not "None"; someone whose file asks for
+// the individual-contributor track, or for no track and leads nobody, is
+// not pointed at a role that leads people; with no track asked for, the
+// track is agreed after the promotion.
 func TestReviewAreasForTheNextStep(t *testing.T) {
 	src := "name = \"Noor Haddad\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-11-16\n\n[levels]\n" +
 		levels(t, "senior-pm", map[string]int{"coaching": 2})
+	// Someone who leads nobody and has not asked for the track that leads
+	// people is not pointed at it: the track after the promotion is agreed
+	// once it is made (VP cold read 18, finding 17).
 	_, out := reviewCase{src: src}.build(t)
+	wantLines(t, section(out, "Areas to improve"), "None for Senior Product Manager. After the promotion we agree which track you want next.")
+	if got := section(out, "Areas to improve") + drafts(out); strings.Contains(got, "Group Product Manager") {
+		t.Errorf("a PM who leads nobody pointed at a role that leads people:\n%s", got)
+	}
+	// Someone who already leads people is given the areas of the step.
+	_, out = reviewCase{src: src, reports: []string{"Ana"}}.build(t)
 	wantLines(t, section(out, "Areas to improve"),
 		"None for Senior Product Manager: every assessed skill is at its bar. For the step after it, Group Product Manager, these are the areas to grow (13 more skills are short of it):",
 		"- Hiring strategy at 1 Aware, where Group Product Manager asks for 2 Practising.",

@@ -280,7 +280,8 @@ func (r *Review) inWords(draft string) string {
 // manager to the person.
 func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) []string {
 	var out []string
-	_, _, back := plans.ReturnFromLeave(p)
+	backDay, backText, back := plans.ReturnFromLeave(p)
+	backSaid := false
 	period := "period"
 	if r.Quarter {
 		period = "quarter"
@@ -338,15 +339,30 @@ func (r *Review) summaryDraft(p *skills.Person, pl *plans.Plan, asOf time.Time) 
 		if said >= 3 {
 			break
 		}
-		out = append(out, r.opening(e.Date, e.Text, out))
+		s := r.opening(e.Date, e.Text, out)
+		// The entry that records the return says so, as the plan and
+		// the agendas do (VP cold read 18, finding 15: "On 19 October,
+		// you met each of your managers… in your first two weeks" read
+		// as a new hire's review); why and how long stay the person's.
+		if back && e.Date == date(backDay) && e.Text == reviewQuoted(backText) && e.Text != backText {
+			if rest, ok := strings.CutPrefix(s, "On "+e.Date+", "); ok {
+				s, backSaid = "Back from leave on "+e.Date+", "+rest, true
+			}
+		}
+		out = append(out, s)
 		r.said = append(r.said, e)
 		said++
 	}
 	if back && r.Handover == "" {
-		// A review feeds calibration: the leave is the person's to tell,
-		// and stays in the manager's own prep. The period still reads as
-		// a start again, with the person's own goals first.
-		out = append(out, fmt.Sprintf("This %s is a fresh start, led by your own goals.", period))
+		// A review feeds calibration: why and how long the person was
+		// away is theirs to tell, and stays in the manager's own prep;
+		// that they came back is said once. The period reads as a start
+		// again, with the person's own goals first.
+		if d := date(backDay); !backSaid && d >= r.Since && d <= r.Until {
+			out = append(out, fmt.Sprintf("You came back from leave on %s: this %s is a fresh start, led by your own goals.", date(backDay), period))
+		} else {
+			out = append(out, fmt.Sprintf("This %s is a fresh start, led by your own goals.", period))
+		}
 	}
 	// Late or behind.
 	for _, g := range r.Overdue[:min(2, len(r.Overdue))] {
@@ -482,6 +498,11 @@ func (r *Review) where(pl *plans.Plan) string {
 		check := fmt.Sprintf("%s and I still have to check them", with)
 		if by := pl.CalibrateBy(); by != "" {
 			check = fmt.Sprintf("%s and I check them by %s", with, r.day(by))
+			// A date that moved says the first one too (VP cold read 18,
+			// finding 19): the slip is the manager's, and said.
+			if first := pl.CalibrationOverdue(); first != "" {
+				check = fmt.Sprintf("%s and I check them, first due %s and re-set for %s", with, r.day(first), r.day(by))
+			}
 		}
 		out := fmt.Sprintf("%s; %s, before any of it counts as growth.", set, check)
 		// What makes the case whatever the calibration settles: the first
@@ -512,13 +533,15 @@ func (r *Review) where(pl *plans.Plan) string {
 		// silently (VP cold read).
 		if r.AsOf < r.Until {
 			// Read before the period ends: the date set for it still
-			// stands, and nothing is called missed yet.
-			out := fmt.Sprintf("You are not yet ready for %s: the %s bar comes first, in %s, which we set for this review at the last one", r.Target.Name, r.Role.Name, few(role))
+			// stands, and nothing is called missed yet. Said as a
+			// manager would (VP cold read 18, finding 11), from what the
+			// file holds: the assessment before the period and its plan,
+			// the weeks left, and where each gap stands now.
+			out := fmt.Sprintf("You are not yet ready for %s: the %s bar comes first", r.Target.Name, r.Role.Name)
 			if len(r.promised) < len(role) {
-				// Only what the last review promised was said then.
-				out = fmt.Sprintf("You are not yet ready for %s: the %s bar comes first, in %s; at the last review we set this one for %s", r.Target.Name, r.Role.Name, few(role), few(r.promised))
+				out += ", in " + few(role)
 			}
-			return out + ", and the quarter is not over yet."
+			return out + ". " + r.gapSince(pl)
 		}
 		return fmt.Sprintf("You are not yet ready for %s: the %s bar comes first, in %s. We set the %s review for it; the gap is still open, and the new date is %s.", r.Target.Name, r.Role.Name, few(role), r.Period, next)
 	case len(role) > 0:
@@ -757,6 +780,13 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 		}
 		out = append(out, fmt.Sprintf("%s %s people-management %s, carried only until the hand-over.", plans.AndList(short), plural(len(short), "is a", "are"), plural(len(short), "goal", "goals")))
 	}
+	// Said as the plan says it, why under the goal (VP cold read 18,
+	// finding 4).
+	for _, g := range append(slices.Clone(r.Overdue), r.Open...) {
+		if g.Rework != "" {
+			out = append(out, fmt.Sprintf("\"%s\" cannot be done as written: we re-word it at our next 1:1.", plans.ShortGoal(g.Text)))
+		}
+	}
 	// The manager's part.
 	var mine []string
 	if r.Handover != "" {
@@ -846,4 +876,101 @@ func gaps(pl *plans.Plan) (role, target []string) {
 		}
 	}
 	return role, target
+}
+
+// gapSince says, read before the period ends, the gaps to the role's bar
+// the assessment before the period already had (r.promised): set then as
+// the ones to close by this review when that assessment's plan put them in
+// focus, the weeks of the period left, and where each stands now, from
+// the review's own areas.
+func (r *Review) gapSince(pl *plans.Plan) string {
+	gaps := plans.AndList(r.promised)
+	set := fmt.Sprintf("%s %s short of the %s bar since before the %s", upperFirst(gaps), plural(len(r.promised), "has been", "have been"), r.Role.Name, period(r.Quarter))
+	if r.Before != nil && r.Before.AsOf != "" {
+		set = fmt.Sprintf("%s %s short of the %s bar since your assessment of %s", upperFirst(gaps), plural(len(r.promised), "has been", "have been"), r.Role.Name, r.day(r.Before.AsOf))
+		if prev := r.previous; prev != nil && r.inFocus(prev) {
+			set = fmt.Sprintf("At your assessment of %s, we set %s as the %s to close by this review", r.day(r.Before.AsOf), gaps, plural(len(r.promised), "gap", "gaps"))
+		}
+	}
+	left := "with the quarter not over yet"
+	if from, err := time.Parse(time.DateOnly, r.AsOf); err == nil {
+		if until, err := time.Parse(time.DateOnly, r.Until); err == nil {
+			if w := int(until.Sub(from).Hours()/24) / 7; w > 0 {
+				left = fmt.Sprintf("with %s of the %s left", weeks(w), period(r.Quarter))
+			}
+		}
+	}
+	var stands []string
+	for _, g := range r.promised {
+		i := slices.IndexFunc(r.Improvements, func(a Point) bool { return lowerFirst(a.Skill.Name) == g })
+		if i < 0 {
+			continue
+		}
+		a := r.Improvements[i]
+		day := isoDay.FindString(a.Step)
+		var s string
+		switch {
+		case a.Evidence != nil:
+			s = "a setback on " + r.day(a.Evidence.Date)
+		case a.Fell != "":
+			s = "rated down on " + r.day(a.Fell)
+		case day != "":
+			s = "a step towards it on " + r.day(day)
+		default:
+			s = "no example written down for it yet"
+		}
+		stands = append(stands, s)
+	}
+	still := "it is still short of the bar"
+	if len(r.promised) > 1 {
+		still = "both are still short of the bar"
+		if len(r.promised) > 2 {
+			still = "all are still short of the bar"
+		}
+	}
+	switch {
+	case len(stands) != len(r.promised):
+	case len(stands) == 1:
+		still += ", with " + stands[0]
+	case !slices.ContainsFunc(stands, func(s string) bool { return s != stands[0] }) && stands[0] == "no example written down for it yet":
+		still += plural(len(stands), "", ", with no example written down for either yet")
+		if len(stands) > 2 {
+			still = "all are still short of the bar, with no example written down for any yet"
+		}
+	default:
+		var each []string
+		for i, s := range stands {
+			each = append(each, r.promised[i]+" with "+s)
+		}
+		still += ": " + strings.Join(each, ", ")
+	}
+	return fmt.Sprintf("%s; %s, %s.", set, left, still)
+}
+
+// inFocus reports whether the plan before the period had every gap it
+// promised among its focus skills: set then as the ones to work on.
+func (r *Review) inFocus(prev *plans.Plan) bool {
+	for _, g := range r.promised {
+		if !slices.ContainsFunc(prev.Focus, func(f plans.Focus) bool { return lowerFirst(f.Name) == g }) {
+			return false
+		}
+	}
+	return true
+}
+
+// period is what a review's period is called in a sentence.
+func period(quarter bool) string {
+	if quarter {
+		return "quarter"
+	}
+	return "period"
+}
+
+// weeks says n weeks in words up to twelve.
+func weeks(n int) string {
+	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+	if n < len(words) {
+		return plural(n, words[n]+" week", words[n]+" weeks")
+	}
+	return fmt.Sprintf("%d weeks", n)
 }

@@ -44,7 +44,10 @@ func TestReviewJudgementInWords(t *testing.T) {
 		// The period before's review said this one (its delegation was
 		// short then too, his coaching only since); read before the
 		// period ends, the date stands and nothing is called missed yet.
-		"You are not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance; at the last review we set this one for delegation and team performance, and the quarter is not over yet.")
+		// In a manager's words, from the file: the assessment before the
+		// period, the weeks left, and where the gap stands (VP cold read
+		// 18, finding 11).
+		"You are not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance. At your assessment of 24 August, we set delegation and team performance as the gap to close by this review; with six weeks of the quarter left, it is still short of the bar, with no example written down for it yet.")
 	// Once the period is over, the date passed unmet is said plainly.
 	_, over := reviewCase{src: src, history: hist, prevSrc: prev, over: true}.build(t)
 	wantLines(t, section(over, "The manager's summary"),
@@ -164,5 +167,24 @@ func TestReviewDraftsAreTheirOwn(t *testing.T) {
 		if s = strings.TrimSpace(s); len(strings.Fields(s)) > 6 && seen[s] {
 			t.Errorf("said in both drafts: %q", s)
 		}
+	}
+}
+
+// TestReviewRewordsWhatThePlanCannotDo: a goal the plan finds cannot be
+// done as written (a calibration with no peer under the same manager) is
+// said to be re-worded first, with the plan's reason, and never carried as
+// a people-management goal (VP cold read 18, finding 4).
+func TestReviewRewordsWhatThePlanCannotDo(t *testing.T) {
+	src := "name = \"Mika Sato\"\nrole = \"gpm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" +
+		levels(t, "gpm", map[string]int{"business-acumen": 2}) +
+		"\n[[goal]]\ntext = \"Write the group's hiring plan for 2027\"\nskills = [\"hiring\", \"team-design\"]\ndue = 2026-12-31\n" +
+		"\n[[goal]]\ntext = \"Hold a calibration with the other group leads before the spring reviews\"\nskills = [\"career-development\"]\ndue = 2027-02-15\n" +
+		"\n[aspiration]\ntrack = \"ic\"\n"
+	_, out := reviewCase{src: src, reports: []string{"Ana", "Bo"}}.build(t)
+	wantLines(t, section(out, "Goals"),
+		"  - Cannot be done as written, as no other Group Product Manager reports to Lee: to be re-worded at the next 1:1.",
+		`Carried only until the hand-over: "Write the group's hiring plan for 2027" is a people-management goal, and Mika keeps it until Ana and Bo are led by someone else. The next period's goals come from the Principal Product Manager bar.`)
+	if !strings.Contains(drafts(out), `"Hold a calibration with the other…" cannot be done as written: we re-word it at our next 1:1.`) {
+		t.Errorf("the draft does not say the goal is re-worded first:\n%s", drafts(out))
 	}
 }

@@ -262,6 +262,11 @@ type Review struct {
 	// promised are the skills the review of the period before said
 	// would reach the current role's bar by this period's review.
 	promised []string
+	// previous is the plan of the file as it stood at the end of the
+	// period before, nil when there was none.
+	previous *plans.Plan
+	// leads is set when someone names the person as their manager.
+	leads    bool
 	SelfPath string `json:"self_review_path,omitempty"`
 	// SelfBefore names the period of the person's latest self-review when
 	// there is none of this one, and SelfOpening its first sentence: where
@@ -357,6 +362,9 @@ type GoalLine struct {
 	// Pace says, for an open goal with a measured target, that the latest
 	// reading is behind the pace its dates set.
 	Pace string `json:"pace,omitempty"`
+	// Rework says, for an open goal the plan finds cannot be done as
+	// written, why, and that it is re-worded before anything else.
+	Rework string `json:"rework,omitempty"`
 }
 
 // SkillEvidence is the evidence of one skill in the period, oldest first.
@@ -525,6 +533,16 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		}
 	}
 	r.goals(m, p, inPeriod, asOf)
+	// The plan's judgement, never another one: a goal it finds cannot be
+	// done as written is to be re-worded, not carried (VP cold read 18,
+	// finding 4).
+	for _, gs := range []([]GoalLine){r.Overdue, r.Open} {
+		for i := range gs {
+			if why := pl.Unworkable(gs[i].Text); why != "" {
+				gs[i].Rework = fmt.Sprintf("Cannot be done as written, as %s: to be re-worded at the next 1:1.", why)
+			}
+		}
+	}
 	for _, s := range m.Skills {
 		var entries []Entry
 		for _, e := range p.Evidence {
@@ -549,6 +567,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		}
 	}
 	r.Unassessed = pl.Readiness.Total - pl.Readiness.Assessed
+	r.leads = len(in.Reports) > 0
 	r.points(in, asOf)
 	r.unbacked(pl)
 	for _, f := range pl.Focus {
@@ -615,6 +634,7 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		// promised the current role's bar by this period's review.
 		// Only a skill short of it then and still short now was promised:
 		// one that fell short since was not.
+		r.previous = prev
 		before, _ := gaps(prev)
 		now, _ := gaps(pl)
 		for _, s := range now {
@@ -1157,7 +1177,7 @@ func (r *Review) carry(in ReviewInput) string {
 		return ""
 	}
 	for _, g := range append(slices.Clone(r.Overdue), r.Open...) {
-		if slices.ContainsFunc(g.Skills, func(ref plans.SkillRef) bool {
+		if g.Rework == "" && slices.ContainsFunc(g.Skills, func(ref plans.SkillRef) bool {
 			s := m.Skill(ref.ID)
 			return s != nil && s.Expect[role.ID] > s.Expect[target.ID]
 		}) {

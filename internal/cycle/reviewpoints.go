@@ -470,6 +470,14 @@ func (r *Review) nextStep(m *skills.Matrix, p *skills.Person, pl *plans.Plan, le
 		return false
 	}
 	next := m.Role(target.Next)
+	// A role that leads people is never assumed for someone who leads
+	// nobody and has not asked for that track: the promotion is the next
+	// step, and the track after it is agreed once it is made (VP cold read
+	// 18, finding 17: a PM ready for Senior PM was given Group PM areas).
+	if next != nil && next.Leads && !target.Leads && !r.leads && trackOpen(m, p) {
+		r.NoAreas = fmt.Sprintf("None for %s. After the promotion we agree which track you want next.", pl.Target.Name)
+		return true
+	}
 	if next == nil || next.ID == target.ID || next.Leads && !target.Leads && p.Aspiration != nil && p.Aspiration.Track == skills.TrackIC {
 		return false
 	}
@@ -860,4 +868,15 @@ func leftOver(text string) string {
 		}
 	}
 	return ""
+}
+
+// trackOpen reports whether p's own file leaves open which track they
+// want: it names neither a track nor a role that leads people.
+func trackOpen(m *skills.Matrix, p *skills.Person) bool {
+	a := p.Aspiration
+	if a == nil {
+		return true
+	}
+	r := m.Role(a.Role)
+	return a.Track == "" && (r == nil || !r.Leads)
 }
