@@ -727,12 +727,12 @@ func stayTalk(pl *Plan, first, mgr string) string {
 	// What the conversation is for, in the person's terms: the blunt
 	// question of what would make them leave is the agenda's to ask
 	// (stayingWords), not a line of their own plan.
-	lead := fmt.Sprintf("A conversation about staying, %s: you have been at the %s bar since %s, %s.", when, pl.Target.Name, since, what)
+	lead := fmt.Sprintf("What you need from us while the promotion round comes, talked through %s: you have been at the %s bar since %s, %s.", when, pl.Target.Name, since, what)
 	if h := pl.handover; h != nil {
 		// The one who promises must still be there when it comes due.
-		return fmt.Sprintf("%s It is about what you need while the promotion round comes, and %s and %s say plainly what they can and cannot promise.", lead, mgr, h.with)
+		return fmt.Sprintf("%s In it, %s and %s say plainly what they can and cannot promise.", lead, mgr, h.with)
 	}
-	return fmt.Sprintf("%s It is about what you need while the promotion round comes, and %s says plainly what can and cannot be promised.", lead, mgr)
+	return fmt.Sprintf("%s In it, %s says plainly what can and cannot be promised.", lead, mgr)
 }
 
 // doneBefore is action said after the person's own goal on s that is done, within their

@@ -34,7 +34,7 @@ func TestHandoverOfAManagerMovingOff(t *testing.T) {
 	for _, a := range []*skills.Aspiration{ic, {Track: skills.TrackIC, Role: "distinguished-pm"}} {
 		pl := buildCfg(t, cfg, newP(), hist, rosa(a, "vic"), vic)
 		sponsor := "Sponsorship: Vic Amadi and your manager make the case for you as Group Product Manager at the next promotion round, with the evidence in this plan."
-		staying := "A conversation about staying, at the career conversation on Tuesday 1 December, the first 1:1 of December: you have been at the Group Product Manager bar since 2026-05-19, six months, with nothing new written down since: your manager asks what has kept your work out of sight, as that is what a promotion case needs. It is about what you need while the promotion round comes, and your manager and Vic Amadi say plainly what they can and cannot promise."
+		staying := "What you need from us while the promotion round comes, talked through at the career conversation on Tuesday 1 December, the first 1:1 of December: you have been at the Group Product Manager bar since 2026-05-19, six months, with nothing new written down since: your manager asks what has kept your work out of sight, as that is what a promotion case needs. In it, your manager and Vic Amadi say plainly what they can and cannot promise."
 		for _, want := range []string{sponsor, staying} {
 			if !slices.Contains(pl.Commitments, want) {
 				t.Errorf("commitments %q\nlack %q", pl.Commitments, want)

@@ -3,7 +3,9 @@ package plans
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // A goal's full text is said twice in a plan: where the plan first names
@@ -77,7 +79,103 @@ func (pl *Plan) OnceInFull(body []byte) []byte {
 		}
 	}
 	var b bytes.Buffer
-	b.WriteString(head)
-	b.WriteString(tail)
+	b.WriteString(quotedOnce(head + tail))
 	return b.Bytes()
+}
+
+// longQuote is how long a quotation is, at least, to be a sentence of the
+// person's notes rather than a name or a goal's short form.
+const longQuote = 41
+
+// quotations are the spans of the long quotations of a text, marks
+// included: the double quotes of each line, paired in order.
+func quotations(text string) [][2]int {
+	var out [][2]int
+	open := -1
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			open = -1
+		case '"':
+			if open < 0 {
+				open = i
+				continue
+			}
+			if utf8.RuneCountInString(text[open+1:i]) >= longQuote {
+				out = append(out, [2]int{open, i + 1})
+			}
+			open = -1
+		}
+	}
+	return out
+}
+
+// quotedOnce rewrites a rendered plan so that no sentence is quoted twice
+// (cold read 18, finding 13: one note quoted five times). A note is quoted
+// once, where it matters most: under the focus skill it bears on when the
+// plan has one, else where the plan first quotes it. Elsewhere the plan
+// refers to it by its date alone: a quotation in brackets after it, or one
+// that ends a clause after a colon, is dropped ("what the note of
+// 2026-11-12 says"). A quotation inside another
+// (a part of the same note) counts as the same note.
+func quotedOnce(out string) string {
+	focusAt := strings.Index(out, "\n## Focus skills\n")
+	focusEnd := len(out)
+	if focusAt >= 0 {
+		if j := strings.Index(out[focusAt+1:], "\n## "); j >= 0 {
+			focusEnd = focusAt + 1 + j
+		}
+	}
+	type quote struct{ at, end int }
+	var quotes []quote
+	for _, m := range quotations(out) {
+		quotes = append(quotes, quote{m[0], m[1]})
+	}
+	// The focus section's quotations come first, then the others in the
+	// plan's order.
+	order := make([]quote, 0, len(quotes))
+	for _, q := range quotes {
+		if focusAt >= 0 && q.at > focusAt && q.end < focusEnd {
+			order = append(order, q)
+		}
+	}
+	for _, q := range quotes {
+		if !(focusAt >= 0 && q.at > focusAt && q.end < focusEnd) {
+			order = append(order, q)
+		}
+	}
+	same := func(a, b string) bool {
+		a, b = strings.TrimSuffix(a, "…"), strings.TrimSuffix(b, "…")
+		return strings.Contains(a, b) || strings.Contains(b, a)
+	}
+	var kept []string
+	drop := map[int]bool{}
+	for _, q := range order {
+		text := out[q.at+1 : q.end-1]
+		if slices.ContainsFunc(kept, func(k string) bool { return same(k, text) }) {
+			switch {
+			case q.at >= 2 && out[q.at-2:q.at] == " (" && q.end < len(out) && out[q.end] == ')':
+				drop[q.at] = true
+			case q.at >= 2 && out[q.at-2:q.at] == ": " && q.end < len(out) && strings.ContainsRune(".;\n", rune(out[q.end])):
+				// The quotation ends the clause: the clause ends before it.
+				drop[q.at] = true
+			}
+			continue
+		}
+		kept = append(kept, text)
+	}
+	var b strings.Builder
+	last := 0
+	for _, q := range quotes {
+		if !drop[q.at] {
+			continue
+		}
+		b.WriteString(out[last : q.at-2])
+		last = q.end
+		if out[q.at-2] == ' ' {
+			last++ // the closing bracket
+		}
+	}
+	b.WriteString(out[last:])
+	return b.String()
 }

@@ -119,6 +119,10 @@ type Plan struct {
 	Focus  []Focus  `json:"focus"`
 	// AssessFirst are skills with no level: they are not guessed.
 	AssessFirst []SkillRef `json:"assess_first"`
+	// AssessSession is the sentence that books one session for many
+	// skills with no level (more than assessInOnes), rather than a list of
+	// them for the weekly 1:1s (cold read 18, finding 20); "" for few.
+	AssessSession string `json:"-"`
 	// Ready is true when every assessed skill meets the target's bar;
 	// Stretch then names the role after the target, if any: the plan never
 	// plans against it (the focus is the case for the target).
@@ -660,6 +664,7 @@ func Build(in Input) (*Plan, error) {
 	pl.Conversations = conversations(m, p, pl.ManagerCall)
 	pl.Today = TodayOf(p)
 	pl.Goals = goals(m, p, pl.Today.day)
+	pl.AssessSession = assessSession(p, len(pl.AssessFirst), pl.Today.day, pl.ManagerCall)
 	pl.calibrators, pl.noCalibrators = calibrateWithWhom(m, p, team)
 	if mgr := team.people[p.Manager]; mgr != nil {
 		// A goal that waits on the manager's own overdue goal is not the
@@ -2359,4 +2364,31 @@ func learnFromWho(pl *Plan) {
 			}
 		}
 	}
+}
+
+// assessInOnes is how many skills with no level the weekly 1:1s assess
+// one by one; more are set in one session.
+const assessInOnes = 5
+
+// assessSession books one 90-minute session for the n skills with no level
+// when there are more than assessInOnes: before the first of the person's
+// open goals due within 30 days (the goals lean on those levels), else
+// within 30 days of today. The manager brings a draft, the person an
+// example for each. "" for few skills, or no today.
+func assessSession(p *skills.Person, n int, today time.Time, manager string) string {
+	if n <= assessInOnes || today.IsZero() {
+		return ""
+	}
+	by := today.AddDate(0, 0, 30)
+	for _, g := range p.OpenGoals() {
+		if g.Due.After(today) && g.Due.Before(by) {
+			by = g.Due
+		}
+	}
+	who := manager
+	if who == "" {
+		who = "your manager"
+	}
+	return fmt.Sprintf("You and %s set the %d levels not yet assessed in one 90-minute session before %s: %s brings a draft, you bring an example for each.",
+		who, n, longDate(by, today), who)
 }

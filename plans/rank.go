@@ -14,7 +14,9 @@ import (
 // Skills pinned in the skill file (focus = [...]) come first, in the file's
 // order: the leader and the PM chose them. Then every assessed skill below
 // the current role's bar, before any skill that is only short of the target:
-// a gap in today's job is the more urgent one. Within each group a score adds
+// a gap in today's job is the more urgent one. For someone below that bar,
+// a skill their own open goal names comes before a gap only to the target's
+// bar: that gap is a stretch to the next role, last. Within each group a score adds
 // up the signals below, highest first; ties fall to matrix order, the order
 // the leader wrote the skills in, and never to a skill's id, so that renaming
 // a skill never changes a plan. Unassessed skills are never ranked: they are
@@ -128,6 +130,11 @@ const (
 	// tierReentry is a level lowered on a return from leave.
 	tierReentry
 	tierBelow
+	// tierGoalFirst is a shared goal's skill below the target's bar, for
+	// someone below their current role's bar: there the target's gaps are
+	// a stretch to the next role, and a skill their own open goal names
+	// comes before them, after every gap in today's job.
+	tierGoalFirst
 	tierTarget
 	// tierGoalAtBar is a goal's skill already at the target's bar, for
 	// someone not yet at it everywhere: the gaps come first.
@@ -445,6 +452,15 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		}
 	}
 	rest = slices.DeleteFunc(rest, func(c candidate) bool { return c.tier < 0 })
+	if slices.ContainsFunc(rest, func(c candidate) bool { return c.belowRole && !c.reentry }) {
+		// Below the current role's bar: the target's gaps are a stretch,
+		// after the skills the person's own goals name.
+		for i := range rest {
+			if rest[i].tier == tierShared {
+				rest[i].tier = tierGoalFirst
+			}
+		}
+	}
 	slices.SortStableFunc(rest, cmp)
 	return append(pinned, rest...)
 }
