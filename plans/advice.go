@@ -381,6 +381,22 @@ func sameWork(goal, action string) bool {
 	return false
 }
 
+// forLevel are the resources of a skill for someone reaching level next:
+// of each kind, those the matrix writes for that level when it writes any,
+// else those it writes for no level (cold read 18: a Group Product
+// Manager and a Product Manager given one line to learn from).
+func forLevel(rs []skills.Resource, next int) []skills.Resource {
+	own := map[string]bool{}
+	for _, r := range rs {
+		if r.To != 0 && r.To == next {
+			own[r.Kind] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(rs), func(r skills.Resource) bool {
+		return r.To != 0 && r.To != next || r.To == 0 && own[r.Kind]
+	})
+}
+
 // placeWords are content words (cut as contentWords cuts them) that say
 // where work happens, not what it is.
 var placeWords = map[string]bool{"group": true, "team": true, "teams": true, "produ": true, "area": true, "compa": true}
@@ -426,10 +442,11 @@ func descriptor(s *skills.Skill, lvl int) string {
 // resources lists the skill's ways to learn, mixed by kind: a practice at
 // work first, then a person to learn from, then reading, and again, so that
 // the first three are one of each whenever the matrix has them.
-func resources(s *skills.Skill) []skills.Resource {
+func resources(s *skills.Skill, level int) []skills.Resource {
 	if len(s.Resources) == 0 {
 		return nil
 	}
+	s = &skills.Skill{Resources: forLevel(s.Resources, level)}
 	out := make([]skills.Resource, 0, len(s.Resources))
 	// next[k] is where the search for the next resource of kind k starts.
 	next := make([]int, len(skills.ResourceKinds))

@@ -50,6 +50,12 @@ type AgendaInput struct {
 	// order: a first name two people share is said in full (see
 	// FirstName), and a name in the notes is someone else's.
 	Names []string
+	// Later is the evidence of the person's file today that was written
+	// down after the 1:1's day, for an agenda read as of that day, and is
+	// dated on or before it: an onboarding item it shows done, as the plan
+	// ticks it, was done by the 1:1 and is not asked about (cold read 18,
+	// finding 14).
+	Later []skills.Evidence
 }
 
 // TryKey is an idea to try without the person's own words: the first
@@ -750,7 +756,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		}
 	}
 	a.Onboarding = onboardingWeek(pl, day)
-	checklist(a.Onboarding, pl, prevDay, a.Number)
+	checklist(a.Onboarding, pl, prevDay, a.Number, in.Later)
 	// The review falls on the first 1:1 on or after its date; the career
 	// conversation on the person's first 1:1 of a month, by their own
 	// agendas (the calendar decides only for a first agenda).
@@ -803,7 +809,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if f := a.Focus; f != nil && f.Support == "" {
 		for _, m := range pl.Mentors {
 			if was := mentorBefore(in.Previous, lowerFirst(f.Name)); m.Skill.ID == f.ID && m.Person.Name != "" && was != "" && was != m.Person.Name {
-				f.Support = mentorChange(lowerFirst(f.Name), m.Person.Name, was)
+				f.Support = mentorChange(pl, in.Previous, lowerFirst(f.Name), m.Person.Name, was)
 			}
 		}
 	}
@@ -980,7 +986,7 @@ func support(a *Agenda, pl *Plan, p *skills.Person, pv *PreviousAgenda, day, rev
 		for _, m := range pl.Mentors {
 			if m.Skill.ID == f.ID && m.Person.Name != "" {
 				if was := mentorBefore(pv, skill); was != "" && was != m.Person.Name {
-					f.Support = mentorChange(skill, m.Person.Name, was)
+					f.Support = mentorChange(pl, pv, skill, m.Person.Name, was)
 					break
 				}
 				// Promised within the plan's first month and that month
@@ -1035,9 +1041,22 @@ func mentorBefore(pv *PreviousAgenda, skill string) string {
 
 // mentorChange says, once, in the week the plan names another mentor for
 // skill than the last agenda did, who it is from now on (cold read 17,
-// finding 10: the mentor changed between two weeks without a word).
-func mentorChange(skill, now, was string) string {
-	return fmt.Sprintf("Your mentor in %s is %s from now on; if you have already met %s, keep that going too.", skill, now, was)
+// finding 10: the mentor changed between two weeks without a word). Only
+// the mentors the plan names are named (cold read 18, finding 6: a peer an
+// earlier plan named, never introduced, was invited to "keep that going"):
+// the one before is kept on only when the notes since name them and the
+// plan still names them as a mentor of the person; the new one is
+// introduced this week unless the notes name them already.
+func mentorChange(pl *Plan, pv *PreviousAgenda, skill, now, was string) string {
+	named := slices.ContainsFunc(pl.Mentors, func(m MentorLink) bool { return m.Person.Name == was }) ||
+		slices.ContainsFunc(pl.AlsoMentoredBy, func(l string) bool { return strings.Contains(l, was) })
+	switch {
+	case named && writtenOf(pv, was):
+		return fmt.Sprintf("Your mentor in %s is %s from now on; keep your sessions with %s going too.", skill, now, was)
+	case writtenOf(pv, now):
+		return fmt.Sprintf("Your mentor in %s is %s from now on.", skill, now)
+	}
+	return fmt.Sprintf("Your mentor in %s is %s; I make the introduction this week.", skill, now)
 }
 
 // focusGoal is the text of the goal the week's idea to try is a step of.

@@ -100,9 +100,23 @@ func TestMentorChangeSaidOnce(t *testing.T) {
 	if got := mentorBefore(pv, "delegation and team performance"); got != "" {
 		t.Errorf("another skill's mentor read as this one's: %q", got)
 	}
-	want := "Your mentor in hiring strategy is Marcus Bell from now on; if you have already met Tomás Ruiz, keep that going too."
-	if got := mentorChange("hiring strategy", "Marcus Bell", mentorBefore(pv, "hiring strategy")); got != want {
+	// Tomás was never introduced, and the plan names him nowhere: he is
+	// not named (cold read 18, finding 6).
+	pl := &Plan{Mentors: []MentorLink{{Person: PersonRef{Name: "Marcus Bell"}, Skill: SkillRef{ID: "hiring-strategy", Name: "Hiring strategy"}}}}
+	want := "Your mentor in hiring strategy is Marcus Bell; I make the introduction this week."
+	if got := mentorChange(pl, pv, "hiring strategy", "Marcus Bell", mentorBefore(pv, "hiring strategy")); got != want {
 		t.Errorf("mentorChange = %q, want %q", got, want)
+	}
+	// Introduced (the notes name him) and still a mentor the plan names:
+	// the sessions go on.
+	met := ReadAgenda(w, []byte(src+"\n## Notes\n\n- First session with Tomás Ruiz on the hiring plan.\n"))
+	pl.AlsoMentoredBy = []string{"Tomás Ruiz, whose evidence records mentoring you."}
+	if got, want := mentorChange(pl, met, "hiring strategy", "Marcus Bell", "Tomás Ruiz"), "Your mentor in hiring strategy is Marcus Bell from now on; keep your sessions with Tomás Ruiz going too."; got != want {
+		t.Errorf("mentorChange, met = %q, want %q", got, want)
+	}
+	pl.AlsoMentoredBy = nil
+	if got, want := mentorChange(pl, met, "hiring strategy", "Marcus Bell", "Tomás Ruiz"), want; got != want {
+		t.Errorf("mentorChange, met but no longer named = %q, want %q", got, want)
 	}
 	// The week after, the agenda that said it names the new mentor: it is
 	// not said again.

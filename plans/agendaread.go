@@ -65,7 +65,7 @@ func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 var mentorLines = []*regexp.Regexp{
 	regexp.MustCompile(`(?m)^- My part: an introduction to (?P<who>[^,\n]+), who does (?P<skill>[^\n]+?) well, before our next 1:1\.\r?$`),
 	regexp.MustCompile(`(?m)^- My part: a first working session for you with (?P<who>[^\n]+?) on (?P<skill>[^\n]+?) this month\.\r?$`),
-	regexp.MustCompile(`(?m)^- Your mentor in (?P<skill>[^\n]+?) is (?P<who>[^;\n]+?) from now on;`),
+	regexp.MustCompile(`(?m)^- Your mentor in (?P<skill>[^\n]+?) is (?P<who>[^;\n]+?)(?: from now on)?(?:;|\.\r?$)`),
 }
 
 // focusLine is the heading of an agenda's focus of the week: the skill and

@@ -185,7 +185,7 @@ func TestOnboardingCarriesUnfinishedItems(t *testing.T) {
 	// Two of the first phase's four items are open (the pm's role runs the
 	// team's planning rather than shadowing it, and the evidence shows one
 	// done), and the second phase's four: one is asked, five wait.
-	if want := "Take over the backlog of your area from your manager and run its next prioritisation yourself, with the trade-offs written down."; len(o.Carried) != 0 || len(o.Open) != 0 || o.Ask != want || o.Left != 5 {
+	if want := "Learn the business: how your area earns or saves money, who its largest customers or partners are, and what would make them leave. Ask the team closest to them for one recent case to walk through."; len(o.Carried) != 0 || len(o.Open) != 0 || o.Ask != want || o.Left != 5 {
 		t.Errorf("first agenda of the phase: carried %d, open %d, ask %q, left %d; want ask %q, left 5", len(o.Carried), len(o.Open), o.Ask, o.Left, want)
 	}
 	// The weeks after: one item each, different each week.

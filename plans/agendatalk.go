@@ -786,8 +786,10 @@ func commitmentTurn(pl *Plan, p *skills.Person, a *Agenda, last string) (string,
 // open ones, in full on the phase's first agenda (last: the day of the last
 // 1:1, zero for none) and after that one a week, in turn, so that the same
 // list is not pasted week after week. Items the person's evidence shows done
-// are counted, not asked about.
-func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
+// are counted, not asked about, by the plan's own judgement (see shown),
+// over the evidence dated by the day, later holding what was dated by it
+// but written down after.
+func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int, later []skills.Evidence) {
 	if w == nil || pl.Onboarding == nil {
 		return
 	}
@@ -800,7 +802,7 @@ func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
 	// and the count of what is open is said again only once it moved.
 	doneBy := func(t time.Time, it string) bool {
 		var texts []string
-		for _, e := range pl.evidence {
+		for _, e := range append(slices.Clone(pl.evidence), later...) {
 			if !e.Date.After(t) {
 				texts = append(texts, e.Text)
 			}
@@ -816,7 +818,7 @@ func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
 			}
 		}
 		for i, c := range checks {
-			if pl.evidence != nil {
+			if pl.evidence != nil || later != nil {
 				c.Done = doneBy(day, c.Text)
 			}
 			if !last.IsZero() && ph.Days <= w.Phase.Days && !doneBy(last, c.Text) {
@@ -866,7 +868,7 @@ func checklist(w *OnboardingWeek, pl *Plan, last time.Time, number int) {
 	// A new hire's agenda is short: one item a week, in turn, even on a
 	// phase's first; the carried ones come first.
 	w.Carried, w.Open = nil, nil
-	pick := all[mod(number, len(all))]
+	pick := all[mod(number-1, len(all))]
 	w.Ask, w.Left = pick, len(all)-1
 	if !last.IsZero() && !w.FirstOfPhase && openThen == len(all) {
 		w.Left = 0 // as many open as at the last 1:1: said then

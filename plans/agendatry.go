@@ -653,6 +653,10 @@ func habit(p *skills.Person, f Focus) *Action {
 	// of its own; any other is done as written, and what it teaches is
 	// brought to the goal, a sentence of its own.
 	on, text := "", practice
+	first, firstShows := firstInstance(practice)
+	if !isPerson && first != "" {
+		text = first
+	}
 	if goal := habitGoal(p, f); goal != nil {
 		obj := cmpOr(the(parseGoal(goal.Text).Object), "“"+goal.Text+"”")
 		switch series, named := practiceFits(practice, obj); {
@@ -666,10 +670,40 @@ func habit(p *skills.Person, f Focus) *Action {
 			text = practice + " Bring what it teaches you to " + obj + "."
 		}
 	}
-	return &Action{
-		Text:     text,
-		Evidence: levelShows(f, on),
+	shows := levelShows(f, on)
+	if !isPerson && first != "" {
+		shows = firstShows
 	}
+	return &Action{Text: text, Evidence: shows}
+}
+
+// repeatsMonthly is a practice's rhythm of every month or quarter: the clause
+// that repeats it (", and update it every month"), or the rhythm inside
+// it ("each month").
+var repeatsMonthly = regexp.MustCompile(`(?i)(,? and (?:update|review|refresh|repeat|redo) (?:it|them) (?:every|each) (?:month|quarter))|\b(?:every|each) (?:month|quarter)\b`)
+
+// firstInstance is a practice that recurs monthly or quarterly said as the
+// week's try, its first instance (cold read 18, finding 16: a week does not
+// hold "update it every month"), and what would show it, the first one
+// itself and the one thing in it that surprised; "", "" when the practice
+// does not recur so.
+func firstInstance(practice string) (string, string) {
+	loc := repeatsMonthly.FindStringSubmatchIndex(practice)
+	if loc == nil {
+		return "", ""
+	}
+	what := "thing"
+	if contentWords(practice)["numbe"] || strings.Contains(practice, "spreadsheet") {
+		what = "figure"
+	}
+	if loc[2] >= 0 {
+		// The clause that repeats it is what comes after the first.
+		first := strings.TrimSuffix(strings.TrimSpace(practice[:loc[2]]+practice[loc[3]:]), ".")
+		return fmt.Sprintf("Build the first version before our next 1:1: %s, and bring the one %s in it that surprised you.", lowerFirst(first), what),
+			fmt.Sprintf("The first version, and the one %s in it that surprised you.", what)
+	}
+	first := strings.TrimSpace(practice[:loc[0]]) + " before our next 1:1" + practice[loc[1]:]
+	return first, fmt.Sprintf("What the first round showed you, and the one %s in it that surprised you.", what)
 }
 
 // longCadence marks a practice whose rhythm is a month or longer ("each

@@ -1383,7 +1383,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 		}
 		f.Why = whyOf(f.Reasons)
 		f.Summary = summary(f)
-		f.Resources = resources(s)
+		f.Resources = resources(s, next)
 		for _, g := range p.OpenGoals() {
 			if goalNames(g, s) {
 				f.Goals = append(f.Goals, g.Text)

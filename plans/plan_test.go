@@ -352,7 +352,7 @@ func TestResources(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := resources(&skills.Skill{Resources: tt.in})
+			got := resources(&skills.Skill{Resources: tt.in}, 0)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Error(diff)
 			}

@@ -116,6 +116,11 @@ type Resource struct {
 	Title  string `toml:"title" json:"title"`
 	Author string `toml:"author" json:"author,omitempty"`
 	URL    string `toml:"url" json:"url,omitempty"`
+	// To, when set, is the level the resource helps someone reach: a
+	// plan's Learn from for that level gives it in place of the skill's
+	// resources of its kind that name no level, and never gives it for
+	// another level.
+	To int `toml:"to" json:"to,omitempty"`
 }
 
 // ResourceKinds are the kinds of [Resource], in the order a list of them

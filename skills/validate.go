@@ -257,6 +257,10 @@ func (c *checker) skills(m *Matrix) {
 		for j, r := range s.Resources {
 			rp := fmt.Sprintf("%s.resource[%d]", p, j)
 			c.required(rp+".title", r.Title, `title = "a book, talk or exercise"`)
+			if n > 0 && r.To != 0 && (r.To < 2 || r.To > n) {
+				c.atValue(Error, rp+".to", fmt.Sprintf("a resource helps reach a level from 2 to %d", n),
+					"resource helps reach level %d, outside the scale", r.To)
+			}
 			if r.Kind == "" {
 				c.at(Error, rp, "add kind = one of "+strings.Join(ResourceKinds, ", "), "resource %q has no kind", r.Title)
 			} else {

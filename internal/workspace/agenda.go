@@ -146,6 +146,9 @@ func (w *Workspace) Agenda(p *skills.Person, week plans.Week, rep Reporter) (*pl
 	if err := at.team(p, &in); err != nil {
 		return nil, err
 	}
+	if at != w {
+		in.Later = laterEvidence(w, p, day)
+	}
 	if in.Taken, in.TakenAsks, err = w.taken(at, p.ID, week); err != nil {
 		return nil, err
 	}
@@ -259,4 +262,22 @@ func (w *Workspace) team(p *skills.Person, in *plans.AgendaInput) error {
 		}
 	}
 	return nil
+}
+
+// laterEvidence is the evidence of p's file in the work tree that p (their
+// file as of day) does not hold and that is dated on or before day: done
+// by the 1:1, written down after it.
+func laterEvidence(w *Workspace, p *skills.Person, day time.Time) []skills.Evidence {
+	now, err := w.Repo.Person(p.ID)
+	if err != nil {
+		return nil
+	}
+	var later []skills.Evidence
+	for _, e := range now.Evidence {
+		if e.Date.After(day) || slices.ContainsFunc(p.Evidence, func(o skills.Evidence) bool { return o.Text == e.Text && o.Date.Equal(e.Date) }) {
+			continue
+		}
+		later = append(later, e)
+	}
+	return later
 }
