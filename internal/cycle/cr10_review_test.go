@@ -119,7 +119,7 @@ func TestReviewDrafts(t *testing.T) {
 	_, out := reviewCase{src: src}.build(t)
 	marker := "*Draft, for Lee to edit.* <!-- coach:draft -->"
 	wantLines(t, section(out, "The manager's summary"), marker,
-		`You met your goal "Launch saved carts in two markets" on 20 October: you launched in both markets a week early. By November, your weekly checkout note was read by Sales and Support. In November, your work showed this: "Checkout conversion up from 20% to 24% since June". "Lift checkout conversion from 20%…" is behind the pace: 24% on 10 November, with 6 of the 10 points still to go and 45 days left. You are not yet ready for Senior Product Manager: the Product Manager bar comes first, in negotiation and trade-offs, by the 2027-Q1 review.`)
+		`You met your goal "Launch saved carts in two markets" on 20 October: you launched in both markets a week early. By November, your weekly checkout note was read by Sales and Support. Checkout conversion up from 20% to 24% since June, as of November. "Lift checkout conversion from 20%…" is behind the pace: 24% on 10 November, with 6 of the 10 points still to go and 45 days left. You are not yet ready for Senior Product Manager: the Product Manager bar comes first, in negotiation and trade-offs, by the 2027-Q1 review.`)
 	wantLines(t, section(out, "Areas to improve"), marker,
 		`Customer insight is still your strongest suit: on 10 May, you interviewed nine merchants and rewrote the checkout backlog from what they said. That was in May: I'd like a Q4 example of your customer insight. Where I want you to grow first: negotiation and trade-offs, still below the Product Manager bar. Then, towards Senior Product Manager: outcomes and metrics and vision and product strategy.`)
 	wantLines(t, section(out, "Focus for the next period"), marker,
@@ -136,5 +136,5 @@ func TestReviewDraftNeverLowersAName(t *testing.T) {
 		evidence("2026-11-12", "outcome-focus", "Wrote the metric tree for checkout")
 	_, out := reviewCase{src: src}.build(t)
 	wantLines(t, section(out, "The manager's summary"),
-		`On 12 November, you wrote the metric tree for checkout. In November, your work showed this: "Speed of the release train doubled". In November, your work also showed this: "Finance now quotes the weekly checkout note". You are solid as a Product Manager, with the Senior Product Manager bar still ahead in communication up, down and sideways, stakeholder relationships and negotiation and trade-offs, among others, realistically 18-24 months away.`)
+		`On 12 November, you wrote the metric tree for checkout. Speed of the release train doubled, as of November. Finance now quotes the weekly checkout note, as of November. You are solid as a Product Manager, with the Senior Product Manager bar still ahead in communication up, down and sideways, stakeholder relationships and negotiation and trade-offs, among others, realistically 18-24 months away.`)
 }

@@ -173,6 +173,16 @@ func (r *Review) opening(day, text string, said []string) string {
 	month := t.Format("January")
 	text = strings.TrimSuffix(text, ".")
 	if head, rest, ok := strings.Cut(text, " now "); ok && !strings.Contains(head, " now") {
+		if h, ok := strings.CutSuffix(head, " is"); ok && !strings.Contains(h, "'") && !subject[strings.ToLower(h)] {
+			// "The monthly search review is now where Finance reads the
+			// numbers": the state it reached, by its month.
+			if w, _, _ := strings.Cut(h, " "); w == "The" || w == "Our" || w == "Your" {
+				h = lowerFirst(h)
+			}
+			if sub, after, _ := strings.Cut(rest, " "); !pastVerbs[strings.ToLower(sub)] && !strings.HasSuffix(sub, "ed") && sub != "read" && sub != "used" && sub != "live" {
+				return fmt.Sprintf("By %s, %s was %s %s.", month, h, sub, after)
+			}
+		}
 		head = strings.TrimSuffix(strings.TrimSuffix(head, " is"), " are")
 		if h, ok := strings.CutPrefix(head, "The "); ok && strings.Contains(h, " ") {
 			head = h
@@ -189,11 +199,11 @@ func (r *Review) opening(day, text string, said []string) string {
 			return fmt.Sprintf("By %s, your %s %s %s.", month, lowerFirst(head), was, rest)
 		}
 	}
-	lead := fmt.Sprintf("In %s, your work showed this", month)
-	if slices.ContainsFunc(said, func(s string) bool { return strings.HasPrefix(s, lead) }) {
-		lead = fmt.Sprintf("In %s, your work also showed this", month)
-	}
-	return fmt.Sprintf("%s: \"%s\".", lead, text)
+	// The example itself, with its month, in one plain sentence: never a
+	// "your work showed this" frame around a quote (cold read 19a,
+	// finding 15).
+	_ = said
+	return fmt.Sprintf("%s, as of %s.", text, month)
 }
 
 // subject are the words that open an entry with someone as its subject,

@@ -11,8 +11,8 @@ func TestCR14SummaryOpensInWords(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"Monthly checkout update now read and quoted by Finance and Support", "By October, your monthly checkout update was read and quoted by Finance and Support."},
 		{"Weekly release notes now used by three teams", "By October, your weekly release notes were used by three teams."},
-		{"Checkout conversion up from 20% to 24%", "In October, your work showed this: \"Checkout conversion up from 20% to 24%\"."},
-		{"She now runs the launch review", "In October, your work showed this: \"She now runs the launch review\"."},
+		{"Checkout conversion up from 20% to 24%", "Checkout conversion up from 20% to 24%, as of October."},
+		{"She now runs the launch review", "She now runs the launch review, as of October."},
 		{"Ran twelve merchant interviews", "On 2026-10-14, you ran twelve merchant interviews."},
 	} {
 		if got := r.opening("2026-10-14", c.text, nil); got != c.want {

@@ -230,6 +230,9 @@ type Review struct {
 	// target's bar since the comparison, and those no longer at it.
 	Standing      string `json:"standing,omitempty"`
 	reached, fell []string
+	// unbackedAt are the skills raised to the target's bar with no
+	// example behind the raise: the plan counts them at the earlier level.
+	unbackedAt []string
 	// icMove is set when the target moved from a role that leads people to
 	// one that does not, on a file that asks for the individual-contributor
 	// track.
@@ -607,6 +610,11 @@ func BuildReview(in ReviewInput) (*Review, error) {
 			switch now := row.Level > 0 && row.Level >= row.ExpectTarget; {
 			case now && !rated[row.ID]:
 				// A first rating sets a level: it reached nothing.
+			case now && !was[row.ID] && r.unbackedRaise(row.ID):
+				// The plan counts a raise with nothing behind it at its
+				// earlier level: not said as reached (cold read 19a,
+				// finding 10).
+				r.unbackedAt = append(r.unbackedAt, row.Name)
 			case now && !was[row.ID]:
 				r.reached = append(r.reached, row.Name)
 			case !now && was[row.ID]:
@@ -855,6 +863,22 @@ func (r *Review) goals(m *skills.Matrix, p *skills.Person, inPeriod func(time.Ti
 	slices.SortStableFunc(r.Open, due)
 }
 
+// unbackedRaise reports whether the period raised skill with no example
+// from work behind it.
+func (r *Review) unbackedRaise(skill string) bool {
+	for _, e := range r.Events {
+		if e.Baseline != nil || len(e.Evidence) > 0 {
+			continue
+		}
+		for _, mv := range append([]Move{e}, e.With...) {
+			if mv.Skill.ID == skill && mv.To > mv.From {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // change says how the readiness verdict moved since the previous period.
 func (r *Review) change() string {
 	b := r.Before
@@ -871,12 +895,26 @@ func (r *Review) change() string {
 	case b == nil:
 		return fmt.Sprintf("No earlier assessment to compare with: this is %s's first review on record.", r.First)
 	}
+	if b.Verdict.Kind == "onboarding" && b.Target.ID == r.Target.ID {
+		// The first assessment after the first 90 days sets levels:
+		// where the person starts from, never movement or a bar reached
+		// (cold read 19a, finding 3).
+		late := ""
+		if strings.Contains(r.Verdict.Text, "late") {
+			late = ", late,"
+		}
+		return fmt.Sprintf("Your first assessment%s set these levels: they are where we start from, not growth.", late)
+	}
 	since := ""
 	if len(r.reached) > 0 {
 		since = fmt.Sprintf("; since then, %s %s reached the %s bar", plans.AndList(r.reached), plural(len(r.reached), "has", "have"), r.Target.Name)
 	}
 	if len(r.fell) > 0 {
 		since = r.fellClause(since)
+	}
+	if len(r.unbackedAt) > 0 {
+		since += fmt.Sprintf("; %s %s raised to the %s bar with no example written down yet, so the plan counts %s at the earlier level until one is",
+			plans.AndList(r.unbackedAt), plural(len(r.unbackedAt), "is", "are"), r.Target.Name, plural(len(r.unbackedAt), "it", "them"))
 	}
 	moved := r.movedClause()
 	switch {
