@@ -475,6 +475,12 @@ type AgendaChange struct {
 	// Raised are the names of the skills a line of one commit's raises
 	// moves up a level.
 	Raised []string `json:"-"`
+	// raisedIDs are the ids of Raised, and raisedFrom the level they all
+	// moved from (0 when not all the same); unbacked is set when the plan
+	// counts these raises at their earlier levels (see unbackedRaises).
+	raisedIDs  []string
+	raisedFrom int
+	unbacked   bool
 }
 
 // WeekFocus is the focus skill of the week.
@@ -667,6 +673,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	}
 	a.Since, a.SinceDay = date(since), longDate(since, day)
 	a.Changes = sinceLastTime(m, p, pl.Person.ManagerName, in.History, endOfDay(after), day)
+	unbackedChanges(m, pl, a.Changes)
 	if len(a.Changes) > MaxChanges {
 		a.Changes, a.ChangesLeft = a.Changes[:MaxChanges], len(a.Changes)-MaxChanges
 	}
@@ -791,7 +798,10 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	// career conversation, and the agendas before it say when (cold read
 	// 7, finding 7).
 	if staysTalk(pl) {
-		a.Staying = [...]string{", with our conversation about staying", ", where we talk about staying"}[mod(a.Number-1, 2)]
+		// Said in the person's terms, as their plan says it: what they need
+		// while the promotion round comes, never the manager's worry
+		// (cold read 19, finding 20).
+		a.Staying = [...]string{": the promotion round and what you need from me meanwhile", ": what you need from me while the promotion round comes"}[mod(a.Number-1, 2)]
 	}
 	a.Leader = isLeader(m, p.Role)
 	lastReview := ""

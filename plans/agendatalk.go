@@ -25,7 +25,7 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	// A goal past its date is raised once, under Goals due, with the
 	// question that sets its new date (cold read 7, finding 6): the prep
 	// does not raise it again.
-	var up, down []string
+	var up, down, unbackedUp []string
 	for _, c := range a.Changes {
 		switch {
 		case c.Baseline:
@@ -34,6 +34,8 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 			// The focus of the week opens with it already.
 		case c.Setback:
 			out = append(out, fmt.Sprintf("The note of %s records a setback: ask %s what got in the way and what they would try next.", longDate(day0(c.Date), day), first))
+		case c.unbacked:
+			unbackedUp = append(unbackedUp, c.Raised...)
 		case len(c.Raised) > 0:
 			up = append(up, c.Raised...)
 		case c.Kind != skills.KindLevel:
@@ -53,6 +55,15 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 			it = "them"
 		}
 		out = append(out, fmt.Sprintf("%s moved up: tell %s what you saw that earned %s.", fewNames(up), first, it))
+	}
+	if len(unbackedUp) > 0 {
+		// Raised with no example: the example is what is missing, so the
+		// prep asks for it rather than praising the raise.
+		were := "were"
+		if len(unbackedUp) == 1 {
+			were = "was"
+		}
+		out = append(out, fmt.Sprintf("%s %s raised with no example written down: ask %s for the work behind each, and write it down together.", fewNames(unbackedUp), were, first))
 	}
 	if len(down) > 0 {
 		if back, _, ok := ReturnFromLeave(in.Person); ok && !back.After(day) {
@@ -1006,7 +1017,7 @@ func ownCareerQuestions(pl *Plan, p *skills.Person, day time.Time) []string {
 	}
 	slices.SortStableFunc(ahead, func(a, b skills.Goal) int { return b.Due.Compare(a.Due) })
 	for _, g := range ahead[:min(len(ahead), 2)] {
-		out = append(out, fmt.Sprintf("When “%s” is done, by %s, what will it show about you that your file does not show yet?", g.Text, longDate(g.Due, day)))
+		out = append(out, fmt.Sprintf("When “%s” is done, by %s, what will it show about you that nobody has seen yet?", g.Text, longDate(g.Due, day)))
 	}
 	return out
 }

@@ -127,6 +127,7 @@ func sinceLastTime(m *skills.Matrix, p *skills.Person, managerName string, histo
 	for _, b := range Baselines(history, nil, managerName) {
 		baselines[b.Commit+"/"+b.Date] = b
 	}
+	onboarded := firstSinceOnboarding(p, history)
 	var cs []skills.Change
 	for _, c := range history {
 		if c.Date.After(since) && !c.Date.After(endOfDay(day)) {
@@ -143,6 +144,8 @@ func sinceLastTime(m *skills.Matrix, p *skills.Person, managerName string, histo
 		var bp *Baseline
 		if b, ok := baselines[cs[0].Commit+"/"+date(cs[0].Date)]; ok {
 			bp = &b
+		} else if onboarded != "" && onboarded == cs[0].Commit+"/"+date(cs[0].Date) {
+			bp = &Baseline{Kind: "onboarded"}
 		}
 		out = append(out, describeCommit(m, p, cs[:n], bp, day)...)
 		cs = cs[n:]
@@ -154,6 +157,35 @@ func sinceLastTime(m *skills.Matrix, p *skills.Person, managerName string, histo
 	out = slices.DeleteFunc(out, func(c AgendaChange) bool { return c.Date <= lo || c.Date > hi })
 	slices.SortStableFunc(out, func(a, b AgendaChange) int { return strings.Compare(a.Date, b.Date) })
 	return out
+}
+
+// firstSinceOnboarding is the commit (as "commit/day") of the person's
+// first level change after their first 90 days, when every level set
+// before it was set in those 90 days: the levels set while onboarding are
+// a start, and the first assessment after is where the plan measures from,
+// not growth. "" when there is none.
+func firstSinceOnboarding(p *skills.Person, history []skills.Change) string {
+	if p.Joined.IsZero() {
+		return ""
+	}
+	end := p.Joined.AddDate(0, 0, 90)
+	cs := slices.Clone(history)
+	slices.SortStableFunc(cs, func(a, b skills.Change) int { return a.Date.Compare(b.Date) })
+	during := false
+	for _, c := range cs {
+		if c.Kind != skills.KindLevel {
+			continue
+		}
+		if c.Date.Before(end) {
+			during = true
+			continue
+		}
+		if !during {
+			return ""
+		}
+		return c.Commit + "/" + date(c.Date)
+	}
+	return ""
 }
 
 // describeCommit puts one commit's changes in words; b is the baseline it
@@ -177,6 +209,8 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 		case "first":
 			t = fmt.Sprintf("%s's first assessment, as %s, across %s: the baseline the plan measures from, not growth.",
 				first, roleName(m, role), plural(b.Assessed, "skill"))
+		case "onboarded":
+			t = fmt.Sprintf("%s's first assessment since onboarding: the levels the plan measures from, not growth.", first)
 		case "new-manager":
 			t = fmt.Sprintf("%s's first assessment as %s's manager: %s set at once. Read it as a new starting point, not as growth.",
 				b.Author, first, plural(b.Moved, "skill"))
@@ -187,7 +221,7 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 			}
 			t = fmt.Sprintf("A new baseline%s: %s reassessed at once. Read it as a new starting point, not as growth.", by, plural(b.Moved, "skill"))
 		}
-		if !b.Calibrated && b.Kind != "first" {
+		if !b.Calibrated && b.Kind != "first" && b.Kind != "onboarded" {
 			t += " Nobody has calibrated it yet."
 		}
 		if selves > 0 {
@@ -241,21 +275,48 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 // levels once when all moved between the same two, else each skill's new
 // level.
 func raisedTogether(m *skills.Matrix, cs []skills.Change, when string) AgendaChange {
-	var names, each []string
+	var names, each, ids []string
 	same := true
 	for _, c := range cs {
 		name := skillRef(m, c.Skill).Name
 		names = append(names, name)
+		ids = append(ids, c.Skill)
 		each = append(each, fmt.Sprintf("%s (to %s)", name, levelWords(m, c.ToLevel())))
 		if c.FromLevel() != cs[0].FromLevel() || c.ToLevel() != cs[0].ToLevel() {
 			same = false
 		}
 	}
 	t := fmt.Sprintf("Up a level in one assessment: %s.", andList(each))
+	from := 0
 	if same {
+		from = cs[0].FromLevel()
 		t = fmt.Sprintf("Up a level in one assessment, from %s to %s: %s.", levelWords(m, cs[0].FromLevel()), levelWords(m, cs[0].ToLevel()), andList(names))
 	}
-	return AgendaChange{Date: date(cs[0].Date), When: when, Text: t, Kind: skills.KindLevel, Raised: names}
+	return AgendaChange{Date: date(cs[0].Date), When: when, Text: t, Kind: skills.KindLevel, Raised: names, raisedIDs: ids, raisedFrom: from}
+}
+
+// unbackedChanges says the raises of one commit the plan counts at their
+// earlier levels (a batch raised with no example written down, see
+// unbackedRaises) as the plan says them: raised, not reached.
+func unbackedChanges(m *skills.Matrix, pl *Plan, cs []AgendaChange) {
+	for i, c := range cs {
+		if len(c.raisedIDs) == 0 || c.Date != pl.RaisedOn() {
+			continue
+		}
+		if slices.ContainsFunc(c.raisedIDs, func(id string) bool { return !slices.Contains(pl.raised, id) }) {
+			continue
+		}
+		at := "their earlier levels"
+		if c.raisedFrom > 0 {
+			at = levelWords(m, c.raisedFrom)
+		}
+		they := "they count"
+		if len(c.Raised) == 1 {
+			they = "it counts"
+		}
+		cs[i].unbacked = true
+		cs[i].Text = fmt.Sprintf("Raised in one assessment with no example written down: %s: %s at %s until the work behind each is written down.", andList(c.Raised), they, at)
+	}
 }
 
 func roleName(m *skills.Matrix, id string) string {
