@@ -89,7 +89,7 @@ func cosponsorOf(m *skills.Matrix, p *skills.Person, team *TeamIndex) (with, why
 		return "", ""
 	}
 	var short []string
-	for _, g := range readiness(m, mgr, role).Below {
+	for _, g := range readiness(m, team.countedOf(m, mgr).person, role).Below {
 		if s := m.Skill(g.ID); s != nil && s.Pillar == "team-development" {
 			short = append(short, lowerFirst(g.Name))
 		}

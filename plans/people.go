@@ -29,6 +29,7 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 		names = append(names, cmpName(q))
 		first := team.callName(q)
 		qToday := TodayOf(q).day
+		cq := team.countedOf(m, q)
 		switch {
 		case NewHire(q, qToday):
 			ahead, past := onboardingWindows(q.Joined, today, "the introductions "+first+" needs", possessive(first))
@@ -47,13 +48,19 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 		case len(q.Levels)*2 < len(m.Skills) && !q.Joined.IsZero() && !qToday.IsZero():
 			out = append(out, fmt.Sprintf("%s has a level on %s of %d skills, %d days after joining on %s: assess the rest with %s at the next 1:1s, starting with the ones %s goals use, so that %s plan has something to stand on.",
 				cmpName(q), number(len(q.Levels)), len(m.Skills), int(qToday.Sub(q.Joined).Hours()/24), date(q.Joined), first, possessive(first), possessive(first)))
-		case fitInQuestion(m, q):
+		case fitInQuestion(m, cq.person):
 			review := ""
 			if !q.Assessed.IsZero() {
 				review = " by " + date(q.Assessed.AddDate(0, reviewMonths, 0))
 			}
 			out = append(out, fmt.Sprintf("%s is below the %s bar on %s, with setbacks in the evidence: %s plan names what must move%s. Go through it with %s at each weekly 1:1, with the examples, and ask what support would help; at the review, agree the next step together on what moved and what did not.",
-				cmpName(q), roleName(m, q.Role), words(len(readiness(m, q, m.Role(q.Role)).Below), "skill"), possessive(first), review, first))
+				cmpName(q), roleName(m, q.Role), words(len(readiness(m, cq.person, m.Role(q.Role)).Below), "skill"), possessive(first), review, first))
+		}
+		// A level of q's set lower with no example is the leader's to back:
+		// q's plan counts the level before it until then.
+		if l := loweredBy(m, cq); l != "" {
+			out = append(out, fmt.Sprintf("You set %s %s lower on %s with no example behind it: write down what it rests on at your next 1:1 with %s; until then %s plan counts the level before it.",
+				possessive(first), l, cq.loweredOn(), first, possessive(first)))
 		}
 		for _, w := range waitsOn(p, q) {
 			out = append(out, fmt.Sprintf("%s goal \"%s\"%s waits on your own \"%s\", overdue since %s: a new date for yours is a new date for %s.",
@@ -190,6 +197,40 @@ func fitInQuestion(m *skills.Matrix, q *skills.Person) bool {
 		}
 	}
 	return false
+}
+
+// countedOf is what q's own plan counts of q's levels (see
+// countedLevels), from q's file and history.
+func (t *TeamIndex) countedOf(m *skills.Matrix, q *skills.Person) counted {
+	return countedLevels(m, q, t.history[q.ID], t.names[q.Manager])
+}
+
+// loweredBy names the skills, lowercase and in matrix order, whose level
+// q's plan counts higher than q's file because it was set lower with no
+// example; "" when there are none.
+func loweredBy(m *skills.Matrix, c counted) string {
+	if len(c.lowered) == 0 {
+		return ""
+	}
+	var names []string
+	for _, s := range m.Skills {
+		if _, ok := c.lowered[s.ID]; ok {
+			names = append(names, lowerFirst(s.Name))
+		}
+	}
+	return andList(names)
+}
+
+// loweredOn is the latest day a level was set lower with no example.
+func (c counted) loweredOn() string {
+	on := ""
+	for _, u := range c.lowered {
+		on = max(on, u.On)
+	}
+	if t, err := time.Parse(time.DateOnly, on); err == nil {
+		return date(t)
+	}
+	return on
 }
 
 func cmpName(q *skills.Person) string {
@@ -736,7 +777,7 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 	// in question, new to leading people or back from leave: there a
 	// successor named beside the plan reads as a seat being filled.
 	_, _, back := ReturnFromLeave(p)
-	if role := m.Role(p.Role); role != nil && !back && !fitInQuestion(m, p) && !firstTimeManager(m, p, team.history[p.ID]) {
+	if role := m.Role(p.Role); role != nil && !back && !fitInQuestion(m, team.countedOf(m, p).person) && !firstTimeManager(m, p, team.history[p.ID]) {
 		var ready []string
 		for _, id := range withinReach(m, team, p.Role) {
 			if underOf(team, p.ID, id) {

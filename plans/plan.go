@@ -558,43 +558,22 @@ func Build(in Input) (*Plan, error) {
 	// nobody has calibrated hold no stretch past the target's bar.
 	pl.Person.ManagerName = team.names[p.Manager]
 	pl.Today = TodayOf(p)
-	sorted := oldestFirst(in.History)
-	bs := baselines(sorted, p, pl.Person.ManagerName)
-	raised := unbackedRaises(sorted, p)
-	for id, u := range raised {
-		if p.PlanStart.IsZero() || u.On < date(p.PlanStart) {
-			delete(raised, id) // before the period, a raise is its starting point
-		}
-	}
-	pl.Progress = progress(m, p, in.History, pl.Today.day, bs, raised)
-	// A level set lower in the period with no example behind it (never a
-	// re-baseline, which progress counts from, nor a return from leave)
-	// counts at the level before it until the example is written down, as
-	// a raise without evidence does: a lowering is no more a fact than a
-	// raise is until it rests on something.
-	lowered := map[string]unbacked{}
-	for _, mv := range pl.Progress.Moves {
-		if mv.Unbacked {
-			lowered[mv.ID] = unbacked{On: lastSet(sorted, mv.ID, pl.Progress.Start, pl.Today), From: mv.From}
-		}
-	}
+	cl := countedLevels(m, p, in.History, pl.Person.ManagerName)
+	raised, lowered := cl.raised, cl.lowered
+	pl.Progress = cl.progress
 	if len(raised) > 0 || len(lowered) > 0 {
 		// Levels raised in a batch without evidence support no verdict:
 		// it is judged on the levels before them.
-		q := *p
-		q.Levels = maps.Clone(p.Levels)
-		for id, u := range raised {
-			q.Levels[id] = u.From
+		for id := range raised {
 			pl.raised = append(pl.raised, id)
 		}
 		for id, u := range lowered {
-			q.Levels[id] = u.From
 			s := m.Skill(id)
 			pl.lowered = append(pl.lowered, lowering{SkillRef: ref(s), To: p.Levels[id], From: u.From, FromName: levelName(m, u.From), On: u.On})
 		}
 		slices.SortFunc(pl.raised, func(a, b string) int { return cmp.Compare(skillOrder(m, a), skillOrder(m, b)) })
 		slices.SortFunc(pl.lowered, func(a, b lowering) int { return cmp.Compare(skillOrder(m, a.ID), skillOrder(m, b.ID)) })
-		rd, cur := readiness(m, &q, target), readiness(m, &q, role)
+		rd, cur := readiness(m, cl.person, target), readiness(m, cl.person, role)
 		pl.backed = &[2]Readiness{rd, cur}
 		for i, row := range pl.Skills {
 			u, ok := raised[row.ID]
@@ -613,11 +592,12 @@ func Build(in Input) (*Plan, error) {
 		if len(lowered) > 0 {
 			// The focus reads the levels the plan counts: a skill only the
 			// lowering put below a bar is no focus of its own.
-			in.Person = &q
+			q := *p
 			q.Levels = maps.Clone(p.Levels)
 			for id, u := range lowered {
 				q.Levels[id] = u.From
 			}
+			in.Person = &q
 		}
 	}
 	pl.Baseline = pl.Progress.Baseline
@@ -710,7 +690,7 @@ func Build(in Input) (*Plan, error) {
 			pl.Focus = slices.DeleteFunc(pl.Focus, func(f Focus) bool { return slices.Contains(pl.Reentry, f.ID) && !f.Pinned })
 		}
 	}
-	pl.AtBarSince = atBarSince(m, p, target, sorted, bs)
+	pl.AtBarSince = atBarSince(m, p, target, cl.sorted, cl.baselines)
 	pl.evidence, pl.person = p.Evidence, p
 	for i, e := range pl.Progress.Evidence {
 		pl.Progress.Evidence[i].Text = spoken(e.Text, p, pl.ManagerCall)
@@ -822,6 +802,7 @@ func Build(in Input) (*Plan, error) {
 		pl.buddyTo = append(pl.buddyTo, team.callName(team.people[id]))
 	}
 	pl.moves = movesOf(m, pl)
+	pairsOfTeam(m, team, p, pl.Focus)
 	scopeFocusToPlan(pl.Focus, pl.NextReview, daysTo(pl.Today.day, pl.NextReview))
 	proposeOrgWide(pl)
 	pl.Milestones = milestones(m, pl, start)
@@ -2194,6 +2175,55 @@ func strengthsEarlier(strengths []Strength, day string) string {
 		return fmt.Sprintf("The example for %s dates from before %s: it showed the earlier level, %s", before[0], day, tail)
 	}
 	return fmt.Sprintf("The examples for %s date from before %s: they showed the level before it, %s", andList(before), day, tail)
+}
+
+// counted is what a plan counts of a person's levels: a level raised in
+// the period with no example behind it counts at the level before it, and
+// so does a level set lower in the period with no example behind it (never
+// a re-baseline, which progress counts from, nor a return from leave): a
+// lowering is no more a fact than a raise is until it rests on something.
+// person is p with the counted levels (p itself when none differ).
+type counted struct {
+	person          *skills.Person
+	raised, lowered map[string]unbacked
+	progress        Progress
+	sorted          []*skills.Change
+	baselines       []Baseline
+}
+
+// countedLevels gives the levels p's own plan counts, from p's file and
+// history; managerName is p's manager's name. A leader's view of a report
+// reads the report through it, so both count one set of levels.
+func countedLevels(m *skills.Matrix, p *skills.Person, history []skills.Change, managerName string) counted {
+	today := TodayOf(p)
+	sorted := oldestFirst(history)
+	bs := baselines(sorted, p, managerName)
+	raised := unbackedRaises(sorted, p)
+	for id, u := range raised {
+		if p.PlanStart.IsZero() || u.On < date(p.PlanStart) {
+			delete(raised, id) // before the period, a raise is its starting point
+		}
+	}
+	pr := progress(m, p, history, today.day, bs, raised)
+	lowered := map[string]unbacked{}
+	for _, mv := range pr.Moves {
+		if mv.Unbacked {
+			lowered[mv.ID] = unbacked{On: lastSet(sorted, mv.ID, pr.Start, today), From: mv.From}
+		}
+	}
+	c := counted{person: p, raised: raised, lowered: lowered, progress: pr, sorted: sorted, baselines: bs}
+	if len(raised) > 0 || len(lowered) > 0 {
+		q := *p
+		q.Levels = maps.Clone(p.Levels)
+		for id, u := range raised {
+			q.Levels[id] = u.From
+		}
+		for id, u := range lowered {
+			q.Levels[id] = u.From
+		}
+		c.person = &q
+	}
+	return c
 }
 
 // lowering is a level set lower with no example behind it: To on On,

@@ -1,0 +1,97 @@
+package plans
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/coach-dev/coach/skills"
+)
+
+// pairsCount matches a count of pairs in an action's text or evidence
+// ("Three mentoring pairs running"): the number word, the words between
+// and "pair" or "pairs".
+var pairsCount = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten) ((?:[a-z]+ )?)pairs?\b`)
+
+// pairsInTeam is how many pairs of a more senior and a more junior person
+// the people under leader can make, by the rank of their roles on the
+// matrix's ladder, each person in one pair at most.
+func pairsInTeam(m *skills.Matrix, team *TeamIndex, leader string) int {
+	rank := map[string]int{}
+	for _, r := range m.Roles {
+		k := 0
+		for id, seen := r.ID, map[string]bool{}; id != "" && !seen[id]; k++ {
+			seen[id] = true
+			rank[id] = max(rank[id], k)
+			next := m.Role(id)
+			if next == nil {
+				break
+			}
+			id = next.Next
+		}
+	}
+	var ranks []int
+	for _, id := range team.ids {
+		if q := team.people[id]; q != nil && id != leader && underOf(team, leader, id) {
+			ranks = append(ranks, rank[q.Role])
+		}
+	}
+	slices.Sort(ranks)
+	n := len(ranks)
+	for k := n / 2; k > 0; k-- {
+		ok := true
+		for i := range k {
+			if ranks[i] >= ranks[n-k+i] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return k
+		}
+	}
+	return 0
+}
+
+// pairsFromTeam sets a count of pairs an action states to the pairs the
+// leader's people can make (see pairsInTeam): a number the team cannot
+// meet is not asked for. With no pair possible the count is left out.
+func pairsFromTeam(text string, k int) string {
+	return pairsCount.ReplaceAllStringFunc(text, func(s string) string {
+		sub := pairsCount.FindStringSubmatch(s)
+		noun := "pairs"
+		if k == 1 {
+			noun = "pair"
+		}
+		if k == 0 {
+			w := sub[2] + noun
+			if s[0] >= 'A' && s[0] <= 'Z' {
+				w = strings.ToUpper(w[:1]) + w[1:]
+			}
+			return w
+		}
+		w := number(k) + " " + sub[2] + noun
+		if s[0] >= 'A' && s[0] <= 'Z' {
+			w = strings.ToUpper(w[:1]) + w[1:]
+		}
+		return w
+	})
+}
+
+// pairsOfTeam sets the counts of pairs in the focus actions of a people
+// leader's plan to what their people can make.
+func pairsOfTeam(m *skills.Matrix, team *TeamIndex, p *skills.Person, focus []Focus) {
+	if len(team.reports[p.ID]) == 0 {
+		return
+	}
+	k := pairsInTeam(m, team, p.ID)
+	for i := range focus {
+		for j := range focus[i].Actions {
+			a := &focus[i].Actions[j]
+			a.Text, a.Evidence = pairsFromTeam(a.Text, k), pairsFromTeam(a.Evidence, k)
+			if a.After != "" {
+				a.After = pairsFromTeam(a.After, k)
+			}
+		}
+	}
+}
