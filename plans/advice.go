@@ -540,7 +540,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		case pl.FirstTimeManager:
 			out = append(out, "Learning the job: an hour a fortnight on one real people situation of yours (a 1:1, a piece of feedback, a hand-over), talked through before and after.")
 		case pl.Returned != "":
-			out = append(out, "An offer, to agree with you at the next 1:1: no new scope before the next review unless you want it, and the introductions your goals need made this month.")
+			out = append(out, "An offer, to agree with you at the next 1:1: no new scope before the next review unless you want it.")
 		case len(pl.Current.Below) > 0:
 			out = append(out, fmt.Sprintf("Candour: at each weekly 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of your time kept clear for them.", mgr))
 		default:

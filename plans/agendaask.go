@@ -185,7 +185,7 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 	case strings.HasPrefix(c, "Learning the job:"):
 		return fmt.Sprintf("Did %s and I talk one real people situation through, before and after, in the last two weeks?", first)
 	case strings.HasPrefix(c, "An offer, to agree with "):
-		return fmt.Sprintf("Did %s and I agree what new scope waits for the next review, and which introductions %s's goals need have I made this month?", first, first)
+		return fmt.Sprintf("Did %s and I agree what new scope waits for the next review?", first)
 	case strings.HasPrefix(c, "Candour:"):
 		return fmt.Sprintf("Did I tell %s what I saw on %s since our last 1:1, good or not, with the example?", first, focus)
 	case strings.HasPrefix(c, "Room to grow:"):
