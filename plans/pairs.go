@@ -3,7 +3,6 @@ package plans
 import (
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -63,16 +62,12 @@ func pairsFromTeam(text string, k int) string {
 		if k == 1 {
 			noun = "pair"
 		}
-		if k == 0 {
-			w := sub[2] + noun
-			if s[0] >= 'A' && s[0] <= 'Z' {
-				w = strings.ToUpper(w[:1]) + w[1:]
-			}
-			return w
+		w := sub[2] + noun
+		if k > 0 {
+			w = number(k) + " " + w
 		}
-		w := number(k) + " " + sub[2] + noun
 		if s[0] >= 'A' && s[0] <= 'Z' {
-			w = strings.ToUpper(w[:1]) + w[1:]
+			w = upperFirst(w)
 		}
 		return w
 	})
