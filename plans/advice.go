@@ -542,7 +542,7 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		case pl.Returned != "":
 			out = append(out, "An offer, to agree with you at the next 1:1: no new scope before the next review unless you want it.")
 		case len(pl.Current.Below) > 0:
-			out = append(out, fmt.Sprintf("Candour: at each weekly 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours a week of your time kept clear for them.", mgr))
+			out = append(out, fmt.Sprintf("Candour: at each weekly 1:1, what %s saw that week on the focus skills, good or not, with the example; and two hours of your week kept free of other work for them.", mgr))
 		default:
 			out = append(out, "Room to grow: a say for you in which work comes next, so that it serves the focus skills, and two hours a week kept clear for them.")
 		}
@@ -688,8 +688,10 @@ func measured(text string) bool {
 func readyForMonths(pl *Plan, first, mgr string) []string {
 	var scope string
 	switch {
+	case pl.targetLeads && !pl.Leads && pl.coachee != "":
+		scope = fmt.Sprintf("Scope in %s terms before the title: %s, and a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1.", pl.Target.Name, pl.coachee)
 	case pl.targetLeads && !pl.Leads:
-		scope = fmt.Sprintf("Scope in %s terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1.", pl.Target.Name)
+		scope = fmt.Sprintf("Scope in %s terms before the title: a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1.", pl.Target.Name)
 	default:
 		scope = fmt.Sprintf("Scope in %s terms before the title: the widest problem the group has that fits the %s bar, yours to own from the next 1:1, with its decisions.", pl.Target.Name, pl.Target.Name)
 	}
@@ -736,9 +738,12 @@ func stayTalk(pl *Plan, first, mgr string) string {
 				latest = e
 			}
 		}
-		what = fmt.Sprintf("with %s written down since, the latest \"%s\"", number(len(shown))+" pieces of work", spoken(latest.Text, pl.person, pl.ManagerCall))
+		// The piece of work in brackets after its date: a plan that quotes
+		// it where it matters more (a strength it shows) names it here by
+		// its date alone (see quotedOnce).
+		what = fmt.Sprintf("with %s written down since, the latest of %s (\"%s\")", number(len(shown))+" pieces of work", date(latest.Date), spoken(latest.Text, pl.person, pl.ManagerCall))
 		if len(shown) == 1 {
-			what = fmt.Sprintf("with one piece of work written down since, \"%s\"", spoken(latest.Text, pl.person, pl.ManagerCall))
+			what = fmt.Sprintf("with one piece of work written down since, of %s (\"%s\")", date(latest.Date), spoken(latest.Text, pl.person, pl.ManagerCall))
 		}
 	}
 	// What the conversation is for, in the person's terms: the blunt

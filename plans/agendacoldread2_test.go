@@ -30,7 +30,7 @@ func TestColdRead2Finding6CommitmentAskedAsOneQuestion(t *testing.T) {
 			"Did I leave the calls on the renewal-flow scope conversation to Ben, and review the work without rewriting it?"},
 		{`Backing for "Lead the renewal-flow scope conversation with Customer Success": you do the work and make the calls; Sam clears the time for it, agrees with you up front what done looks like, then leaves the how to you and asks about it at each 1:1.`,
 			"Did I agree with Ben up front what done looks like for the renewal-flow scope conversation, and then stay out of the how?"},
-		{"Candour: at each weekly 1:1, what Maya saw that week on the focus skills, good or not, with the example; and two hours a week of your time kept clear for them.",
+		{"Candour: at each weekly 1:1, what Maya saw that week on the focus skills, good or not, with the example; and two hours of your week kept free of other work for them.",
 			"Did I tell Ben what I saw on negotiation and trade-offs since our last 1:1, good or not, with the example?"},
 		{"An introduction to Omar Haddad as a mentor in negotiation and trade-offs, with a first working session in the next month.",
 			"Have I introduced Ben to Omar Haddad yet, for a first session on negotiation and trade-offs?"},

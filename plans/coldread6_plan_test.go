@@ -130,7 +130,7 @@ func TestColdRead6Finding23ReadyForMonths(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Sponsorship: make the case for you as Group Product Manager at the next promotion round, with the evidence in this plan.",
-		"Scope in Group Product Manager terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1.",
+		"Scope in Group Product Manager terms before the title: a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1.",
 		// Cold read 7: on the day of the next career conversation, in the
 		// words of Pat's own file (nothing written down since).
 		"What you need from us while the promotion round comes, talked through at the career conversation on Tuesday 1 December, the first 1:1 of December: you have been at the Group Product Manager bar since 2026-05-19, six months, with nothing new written down since: Rosa asks what has kept your work out of sight, as that is what a promotion case needs. In it, Rosa says plainly what can and cannot be promised.",
@@ -150,7 +150,7 @@ func TestColdRead6Finding23ReadyForMonths(t *testing.T) {
 	}
 	cfg.Agenda.Weekday = "thursday"
 	pl = buildCfg(t, cfg, p, hist, rosa)
-	if want := `What you need from us while the promotion round comes, talked through at the career conversation on Thursday 3 December, the first 1:1 of December: you have been at the Group Product Manager bar since 2026-05-19, six months, with two pieces of work written down since, the latest "Ran the retro; two of its actions have shipped". In it, Rosa says plainly what can and cannot be promised.`; !slices.Contains(pl.Commitments, want) {
+	if want := `What you need from us while the promotion round comes, talked through at the career conversation on Thursday 3 December, the first 1:1 of December: you have been at the Group Product Manager bar since 2026-05-19, six months, with two pieces of work written down since, the latest of 2026-11-05 ("Ran the retro; two of its actions have shipped"). In it, Rosa says plainly what can and cannot be promised.`; !slices.Contains(pl.Commitments, want) {
 		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
 	}
 	cfg.Agenda.Weekday = ""

@@ -84,7 +84,7 @@ func TestColdRead9Finding19OneCadence(t *testing.T) {
 	lvl["negotiation"]--
 	bea := &skills.Person{ID: "bea", Name: "Bea Lu", Role: "pm", Manager: "kim", Levels: lvl, Assessed: day("2026-11-18")}
 	pl := buildWith(t, bea, nil, kim)
-	want := "Candour: at each weekly 1:1, what Kim saw that week on the focus skills, good or not, with the example; and two hours a week of your time kept clear for them."
+	want := "Candour: at each weekly 1:1, what Kim saw that week on the focus skills, good or not, with the example; and two hours of your week kept free of other work for them."
 	if !slices.Contains(pl.Commitments, want) {
 		t.Errorf("commitments %q\nlack %q", pl.Commitments, want)
 	}

@@ -131,16 +131,34 @@ func quotedOnce(out string) string {
 	for _, m := range quotations(out) {
 		quotes = append(quotes, quote{m[0], m[1]})
 	}
-	// The focus section's quotations come first, then the others in the
-	// plan's order.
+	// The focus section's quotations come first, then the strengths' (a
+	// strength is what its example shows), then the others in the plan's
+	// order.
+	section := func(title string) (int, int) {
+		at := strings.Index(out, "\n## "+title+"\n")
+		if at < 0 {
+			return -1, -1
+		}
+		if j := strings.Index(out[at+1:], "\n## "); j >= 0 {
+			return at, at + 1 + j
+		}
+		return at, len(out)
+	}
+	strAt, strEnd := section("Strengths")
+	in := func(q quote, at, end int) bool { return at >= 0 && q.at > at && q.end < end }
 	order := make([]quote, 0, len(quotes))
 	for _, q := range quotes {
-		if focusAt >= 0 && q.at > focusAt && q.end < focusEnd {
+		if in(q, focusAt, focusEnd) {
 			order = append(order, q)
 		}
 	}
 	for _, q := range quotes {
-		if !(focusAt >= 0 && q.at > focusAt && q.end < focusEnd) {
+		if in(q, strAt, strEnd) && !in(q, focusAt, focusEnd) {
+			order = append(order, q)
+		}
+	}
+	for _, q := range quotes {
+		if !in(q, focusAt, focusEnd) && !in(q, strAt, strEnd) {
 			order = append(order, q)
 		}
 	}

@@ -78,7 +78,7 @@ func TestPromisesPastTheHandOverHaveAnOwnerWhoStays(t *testing.T) {
 		want  []string
 	}{
 		{"a goal due past the window", []skills.Goal{soon, late}, ic, []string{
-			"Scope in Group Product Manager terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1 with Vic Amadi too, so that it holds until the round.",
+			"Scope in Group Product Manager terms before the title: a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1 with Vic Amadi too, so that it holds until the round.",
 			"Backing for \"Ship the refund flow\" (due 2026-12-11): you run it and make the scope calls; your manager clears what blocks it when you raise it at a 1:1, and the scope calls stay yours.",
 			"Backing for \"Write the 2027 wallet strategy\" (due 2027-02-26): you write it and make the calls in it; your manager reads the first draft within a week and comments in the margin, never rewriting it.",
 		}},
@@ -89,7 +89,7 @@ func TestPromisesPastTheHandOverHaveAnOwnerWhoStays(t *testing.T) {
 			"Onboarding: a weekly 1:1 through day 90; the first 30 days, free of delivery deadlines, ended on 2026-11-11; Vic Amadi joins the day-90 review.",
 		}},
 		{"a manager who stays", []skills.Goal{late}, nil, []string{
-			"Scope in Group Product Manager terms before the title: a less experienced teammate to coach through their next piece of work, and a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1.",
+			"Scope in Group Product Manager terms before the title: a part of the group's roadmap that is yours to run, with its decisions, agreed at the next 1:1.",
 			"Backing for \"Write the 2027 wallet strategy\" (due 2027-02-26): you write it and make the calls in it; Rosa reads the first draft within a week and comments in the margin, never rewriting it.",
 		}},
 	} {

@@ -262,6 +262,10 @@ type Plan struct {
 	// buddyTo are the first names of the new hires the person is
 	// onboarding buddy to, in their first 90 days.
 	buddyTo []string
+	// coachee is the less experienced teammate someone at the target's
+	// bar coaches in the target role's terms (see coacheeOf), "" when the
+	// team has none.
+	coachee string
 	person  *skills.Person
 	// raised are the skills whose level was raised in a batch without
 	// evidence (the latest on raisedOn), matrix order; backed the readiness
@@ -808,6 +812,7 @@ func Build(in Input) (*Plan, error) {
 	pl.Milestones = milestones(m, pl, start)
 	pl.MustChange = mustChange(pl)
 	pl.Concern = concern(pl)
+	pl.coachee = coacheeOf(m, p, team)
 	var mgrSetbacks []string
 	if mgr := team.people[p.Manager]; mgr != nil {
 		for _, e := range mgr.Evidence {
@@ -1925,6 +1930,56 @@ func onboardingBuddyID(m *skills.Matrix, p *skills.Person, team *TeamIndex) stri
 		}
 	}
 	return best
+}
+
+// coacheeOf is the teammate p coaches in the target role's terms: a peer
+// under the same manager in a role below p's, past their first 90 days,
+// the one p's own evidence already records mentoring first, then the
+// least senior, then by id; with the open goal of theirs due first, which
+// the coaching is through. "" when the team has none.
+func coacheeOf(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
+	if p.Manager == "" {
+		return ""
+	}
+	rank := m.RoleRank(p.Role)
+	shown := func(id string) bool {
+		return slices.ContainsFunc(team.shownMentor[id], func(s ShownMentor) bool { return s.Mentor == p.ID })
+	}
+	best := ""
+	for _, id := range team.ids {
+		q := team.people[id]
+		if id == p.ID || q.Manager != p.Manager || m.RoleRank(q.Role) >= rank || NewHire(q, TodayOf(p).day) {
+			continue
+		}
+		if best == "" {
+			best = id
+			continue
+		}
+		b := team.people[best]
+		switch {
+		case shown(id) != shown(best):
+			if shown(id) {
+				best = id
+			}
+		case m.RoleRank(q.Role) < m.RoleRank(b.Role):
+			best = id
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	q := team.people[best]
+	who := cmp.Or(q.Name, q.ID)
+	var next *skills.Goal
+	for i, g := range q.Goals {
+		if g.Open() && !g.Due.IsZero() && (next == nil || g.Due.Before(next.Due)) {
+			next = &q.Goals[i]
+		}
+	}
+	if next == nil {
+		return who + " to coach through their next piece of work"
+	}
+	return fmt.Sprintf("%s to coach through \"%s\" (due %s)", who, ShortGoal(next.Text), date(next.Due))
 }
 
 // setOf says how many levels a baseline set: "all 23", "15 of 24".
