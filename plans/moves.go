@@ -71,21 +71,21 @@ func movesOf(m *skills.Matrix, pl *Plan) []move {
 				if surplus == 0 {
 					bar = fmt.Sprintf(", the %s bar", pl.Target.Name)
 				}
-				mv.because = fmt.Sprintf("In your file it shows least: %s at %s%s. %s", name, skills.LevelWords(lvl, levelName(m, lvl)), bar, buddyWork(pl.buddyTo))
+				mv.because = fmt.Sprintf("Of this shift, the least shown so far: %s at %s%s. %s", name, skills.LevelWords(lvl, levelName(m, lvl)), bar, buddyWork(pl.buddyTo))
 			case lvl == 0:
 				mv.because = fmt.Sprintf("%s has no level yet.", upperFirst(name))
 			case surplus < 0:
-				mv.because = fmt.Sprintf("In your file it shows least: %s at %s, where %s asks for %d.", name, skills.LevelWords(lvl, levelName(m, lvl)), pl.Target.Name, row.ExpectTarget)
+				mv.because = fmt.Sprintf("Of this shift, the least shown so far: %s at %s, where %s asks for %d.", name, skills.LevelWords(lvl, levelName(m, lvl)), pl.Target.Name, row.ExpectTarget)
 			case surplus == 0 && latest == nil:
-				mv.because = fmt.Sprintf("In your file it shows least: %s at %s, the %s bar, with no piece of work on it written down.", name, skills.LevelWords(lvl, levelName(m, lvl)), pl.Target.Name)
+				mv.because = fmt.Sprintf("Of this shift, the least shown so far: %s at %s, the %s bar, with no piece of work on it written down.", name, skills.LevelWords(lvl, levelName(m, lvl)), pl.Target.Name)
 			case latest == nil:
-				mv.because = fmt.Sprintf("In your file it shows least: %s at %s, with no piece of work on it written down.", name, skills.LevelWords(lvl, levelName(m, lvl)))
+				mv.because = fmt.Sprintf("Of this shift, the least shown so far: %s at %s, with no piece of work on it written down.", name, skills.LevelWords(lvl, levelName(m, lvl)))
 			default:
 				work := "one piece of work"
 				if shown > 1 {
 					work = number(shown) + " pieces of work"
 				}
-				mv.because = fmt.Sprintf("In your file it shows least: %s at %s, with %s on it written down, the latest on %s.", name, skills.LevelWords(lvl, levelName(m, lvl)), work, date(latest.Date))
+				mv.because = fmt.Sprintf("Of this shift, the least shown so far: %s at %s, with %s on it written down, the latest on %s.", name, skills.LevelWords(lvl, levelName(m, lvl)), work, date(latest.Date))
 			}
 		}
 		out = append(out, mv)

@@ -26,13 +26,13 @@ func TestMoveOfMonthIsWhatTheFileShowsLeast(t *testing.T) {
 	}{
 		{name: "mentoring the least: at the bar, nothing written down", pl: pm(map[string]int{"coaching": 2, "outcome-focus": 4, "product-strategy": 4},
 			skills.Evidence{Date: day("2026-10-01"), Skill: "product-strategy", Text: "Wrote the area strategy"}), month: 11,
-			want: "From being mentored to mentoring: reviewing newer PMs' work and sharing what works. In your file it shows least: coaching and mentoring at 2 Practising, the Senior Product Manager bar, with no piece of work on it written down."},
+			want: "From being mentored to mentoring: reviewing newer PMs' work and sharing what works. Of this shift, the least shown so far: coaching and mentoring at 2 Practising, the Senior Product Manager bar, with no piece of work on it written down."},
 		{name: "strategy the least: below the bar", pl: pm(map[string]int{"coaching": 3, "outcome-focus": 4, "product-strategy": 2}), month: 11,
-			want: "From one feature at a time to a product area and its strategy. In your file it shows least: vision and product strategy at 2 Practising, where Senior Product Manager asks for 3."},
+			want: "From one feature at a time to a product area and its strategy. Of this shift, the least shown so far: vision and product strategy at 2 Practising, where Senior Product Manager asks for 3."},
 		{name: "equal: written-down work decides", pl: pm(map[string]int{"coaching": 2, "outcome-focus": 3, "product-strategy": 3},
 			skills.Evidence{Date: day("2026-09-01"), Skill: "coaching", Text: "Reviewed a new PM's first spec"},
 			skills.Evidence{Date: day("2026-10-01"), Skill: "product-strategy", Text: "Wrote the area strategy"}), month: 11,
-			want: "From measuring output (dates hit) to measuring outcomes (customer and business value). In your file it shows least: outcomes and metrics at 3 Proficient, the Senior Product Manager bar, with no piece of work on it written down."},
+			want: "From measuring output (dates hit) to measuring outcomes (customer and business value). Of this shift, the least shown so far: outcomes and metrics at 3 Proficient, the Senior Product Manager bar, with no piece of work on it written down."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1719,7 +1719,7 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 				}
 				q := team.people[id]
 				used[id] = true
-				return fmt.Sprintf("keep it going with %s, whom that evidence names: ask %s what helped most, and do more of it", q.Name, w)
+				return fmt.Sprintf("keep the work with %s going: ask %s what helped most, and do more of it", q.Name, w)
 			}
 		}
 	}

@@ -188,6 +188,9 @@ var proseBans = []*regexp.Regexp{
 	regexp.MustCompile("`[^`]*[ =][^`]*`"), // a backticked command or assignment
 	regexp.MustCompile(`\bcoach (plan|agenda|check|team|diff|history|init|notes|schema)\b`),
 	regexp.MustCompile(`YYYY|TODO|TBD|<no value>|%!|\{\{|(?i)placeholder|lorem|introduction to your |\byour best\b`),
+	// The tool's workings (cold read 20, finding 16): a person reads about
+	// their work, not about their file; a teammate unnamed is a placeholder.
+	regexp.MustCompile(`(?i)\bin your file\b|whom that evidence names|a less experienced teammate`),
 }
 
 // proseProblems lists what is wrong with a generated file as prose: a ban

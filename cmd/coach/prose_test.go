@@ -31,7 +31,7 @@ var proseRules = []struct {
 	{"a command", regexp.MustCompile("`|\\bcoach (plan|agenda|team|check|history|diff|init|notes|schema|man|completion|help)\\b|(^|\\s)--[a-z]")},
 	{"a file name", regexp.MustCompile(`\b[\w-]+\.(toml|md|json|ya?ml|tmpl)\b|\b(skills|plans|agendas|templates)/`)},
 	{"a placeholder", regexp.MustCompile(`(?i)\b(todo|tbd|lorem|xxx)\b|<no value>|%!|\{\{|\(name\)|\byour best\b`)},
-	{"a tool word", regexp.MustCompile(`\bAgenda \d+\b|\bagenda \d+ of \d+\b|the plan's verdict|\bplan period\b|\bcommitments? in the plan\b`)},
+	{"a tool word", regexp.MustCompile(`\b[Ii]n your file\b|\bAgenda \d+\b|\bagenda \d+ of \d+\b|the plan's verdict|\bplan period\b|\bcommitments? in the plan\b`)},
 }
 
 var (
@@ -200,6 +200,7 @@ func TestAgendaProseCatches(t *testing.T) {
 		{"- Agenda 3; the last one was on 24 November", "a tool word"},
 		{"Towards GPM, the plan's verdict is “held until calibration”.", "a tool word"},
 		{"No plan period is set yet.", "a tool word"},
+		{"In your file it shows least: coaching.", "a tool word"},
 		{"Check one of your own commitments in the plan: Backing for it.", "a tool word"},
 		{"Ask what is in the way first.\n- Ask what is in the way first.", "the sentence of line 1 again"},
 		{"- Next: 3 Proficient. Gives others whole problems.\n- Try: the bar reads: \"Gives others whole problems.\"", "the sentence of line 1 again"},
