@@ -171,6 +171,10 @@ type Plan struct {
 	mentoredByName string
 	Mentoring      []MentorLink   `json:"mentoring"`
 	Conversations  []Conversation `json:"conversations"`
+	// SettledAtAssessment are a new hire's ratings that differ from the
+	// manager's: not opened in the first 90 days, and settled at the first
+	// full assessment, which the plan dates (cold read 20, finding 18).
+	SettledAtAssessment []Conversation `json:"settled_at_assessment,omitempty"`
 	Goals          []GoalItem     `json:"goals"`
 	Progress       Progress       `json:"progress"`
 	// Today is the plan's "today", read from the skill file.
@@ -726,6 +730,7 @@ func Build(in Input) (*Plan, error) {
 	if len(pl.Strengths) == 0 && !NewHire(p, TodayOf(p).day) {
 		pl.BuildOn = buildOn(m, p, role)
 	}
+	var early []Conversation
 	if pl.Verdict.Kind == "onboarding" || TooEarly(pl) {
 		// Too early to judge: no skill is called below a bar yet.
 		for i := range pl.Skills {
@@ -733,6 +738,7 @@ func Build(in Input) (*Plan, error) {
 				pl.Skills[i].Standing = NotJudged
 			}
 		}
+		early = pl.Conversations
 		pl.Conversations = nil
 	}
 	for i := range pl.Skills {
@@ -788,6 +794,7 @@ func Build(in Input) (*Plan, error) {
 		// The first review of a new hire is their first full assessment.
 		if pl.Onboarding.FirstAssessment != "" {
 			pl.NextReview = pl.Onboarding.FirstAssessment
+			pl.SettledAtAssessment = early
 		}
 	}
 	pl.ReviewFile = reviewFile(p.ID, pl.NextReview)
