@@ -171,12 +171,14 @@ type Plan struct {
 	mentoredByName string
 	Mentoring      []MentorLink   `json:"mentoring"`
 	Conversations  []Conversation `json:"conversations"`
+
 	// SettledAtAssessment are a new hire's ratings that differ from the
 	// manager's: not opened in the first 90 days, and settled at the first
 	// full assessment, which the plan dates (cold read 20, finding 18).
 	SettledAtAssessment []Conversation `json:"settled_at_assessment,omitempty"`
-	Goals          []GoalItem     `json:"goals"`
-	Progress       Progress       `json:"progress"`
+
+	Goals    []GoalItem `json:"goals"`
+	Progress Progress   `json:"progress"`
 	// Today is the plan's "today", read from the skill file.
 	Today Today `json:"today"`
 	// Verdict is the readiness for the target role (see VerdictOf), and
@@ -807,6 +809,9 @@ func Build(in Input) (*Plan, error) {
 	}
 	if note := heldNote(pl); note != "" {
 		pl.FocusNote = strings.TrimSpace(note + " " + pl.FocusNote)
+	}
+	if note := comesNext(pl); note != "" && pl.Verdict.Kind != "onboarding" {
+		pl.FocusNote = strings.TrimSpace(pl.FocusNote + " " + note)
 	}
 	ownActions(in, team, pl)
 	for _, id := range team.buddyTo[p.ID] {
@@ -1937,6 +1942,38 @@ func onboardingBuddyID(m *skills.Matrix, p *skills.Person, team *TeamIndex) stri
 		}
 	}
 	return best
+}
+
+// comesNext says which of the current role's gaps an open goal needs that
+// the focus left out, and when they come in: a goal of the person's own
+// that leans on a gap is never silently left without it (cold read 20,
+// finding 9). The first such goal, by due date; "" when there is none.
+func comesNext(pl *Plan) string {
+	inFocus := func(id string) bool {
+		return slices.ContainsFunc(pl.Focus, func(f Focus) bool { return f.ID == id })
+	}
+	for _, g := range pl.Goals {
+		var names []string
+		for _, s := range g.Skills {
+			if !inFocus(s.ID) && slices.ContainsFunc(pl.BelowRole(), func(b SkillGap) bool { return b.ID == s.ID }) {
+				names = append(names, lowerFirst(s.Name))
+			}
+		}
+		if len(names) == 0 || pl.unworkable(g) {
+			continue
+		}
+		due := ""
+		if g.Due != "" {
+			due = " by " + g.Due
+		}
+		verb, join := "comes", "it joins"
+		if len(names) > 1 {
+			verb, join = "come", "they join"
+		}
+		return fmt.Sprintf("%s, which \"%s\" needs%s, %s next: %s the focus at the next review, or sooner if one of these is done.",
+			upperFirst(andList(names)), ShortGoal(g.Text), due, verb, join)
+	}
+	return ""
 }
 
 // coacheeOf is the teammate p coaches in the target role's terms: a peer
