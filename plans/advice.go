@@ -298,8 +298,39 @@ func counterpartAfter(goal string, seps ...string) string {
 		if r, _ := utf8.DecodeRuneInString(who); unicode.IsUpper(r) {
 			return nameRun(who)
 		}
-		if rest, ok := strings.CutPrefix(who, "the "); ok && len(strings.Fields(rest)) <= 3 && bodyOfPeople(rest) {
-			return who
+		if run := peopleRun(who); run != "" {
+			return run
+		}
+	}
+	return ""
+}
+
+// peopleRun is the group of people that opens s, up to the word that
+// names them, within five words: "the checkout and fraud leads", "the Data
+// team" of "the Data team and take it through planning", "each report";
+// "" when s opens with no such group.
+func peopleRun(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return ""
+	}
+	switch strings.ToLower(f[0]) {
+	case "the", "each", "every":
+	default:
+		return ""
+	}
+	for j := 1; j < len(f) && j <= 5; j++ {
+		w := strings.TrimRight(f[j], ".,;:")
+		if bodyOfPeople(w) {
+			// "the leadership team": the group's name runs on.
+			for w == f[j] && j+1 < len(f) && bodyOfPeople(strings.TrimRight(f[j+1], ".,;:")) {
+				j++
+				w = strings.TrimRight(f[j], ".,;:")
+			}
+			return strings.Join(append(f[:j:j], w), " ")
+		}
+		if w != f[j] {
+			break // a clause ends before any group is named
 		}
 	}
 	return ""
@@ -336,7 +367,8 @@ func nameRun(s string) string {
 func bodyOfPeople(words string) bool {
 	f := strings.Fields(words)
 	switch f[len(f)-1] {
-	case "team", "board", "committee", "council", "group", "customers", "partners", "leadership":
+	case "team", "board", "committee", "council", "group", "customers", "partners", "leadership",
+		"leads", "heads", "report", "reports", "engineers", "designers", "analysts":
 		return true
 	}
 	return false
