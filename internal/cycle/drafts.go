@@ -257,17 +257,23 @@ func sentence(s string) string {
 	return s + "."
 }
 
+// managerCall is what the review calls the manager: their first name,
+// or their full name when it is the person's too.
+func (r *Review) managerCall() string {
+	if r.Manager == nil {
+		return "the manager"
+	}
+	if mgr := firstWord(r.Manager.Name); mgr != r.First {
+		return mgr
+	}
+	// Sam Lee editing Sam Patel's review: "for Sam" names either.
+	return r.Manager.Name
+}
+
 // drafts writes the three drafts from the review as built.
 func (r *Review) drafts(in ReviewInput, asOf time.Time) {
 	p, pl := in.Person, in.Plan
-	mgr := "the manager"
-	if r.Manager != nil {
-		mgr = firstWord(r.Manager.Name)
-		if mgr == r.First {
-			// Sam Lee editing Sam Patel's review: "for Sam" names either.
-			mgr = r.Manager.Name
-		}
-	}
+	mgr := r.managerCall()
 	r.Drafts.Marker = plans.Markdown(fmt.Sprintf("*Draft, for %s to edit.* %s", mgr, draftMark))
 	r.Drafts.Summary = r.inWords(strings.Join(r.summaryDraft(p, pl, asOf), " "))
 	r.Drafts.Growth = r.inWords(strings.Join(r.growthDraft(pl), " "))

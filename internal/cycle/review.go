@@ -212,8 +212,15 @@ type Review struct {
 	Refreshed string `json:"refreshed,omitempty"`
 	// Reentry says the levels set lower on a return from leave, apart
 	// from the levels that moved.
-	Reentry string   `json:"reentry,omitempty"`
-	Asks    []string `json:"asks,omitempty"`
+	Reentry string `json:"reentry,omitempty"`
+	// Uncounted says the levels set lower with no example written down,
+	// as the plan says them: not a move, since the plan counts the level
+	// before each until the manager writes down what it rests on.
+	Uncounted []string `json:"uncounted,omitempty"`
+	// uncounted are those skills, in the order the review lists them,
+	// with the level the plan counts: for the readiness sentence.
+	uncounted []Move
+	Asks      []string `json:"asks,omitempty"`
 	// Verdict is the readiness verdict for the target at AsOf, Before the
 	// one at the end of the previous period (nil when there was no file
 	// then), and Change says how it moved, in words.
@@ -915,6 +922,17 @@ func (r *Review) change() string {
 	if len(r.unbackedAt) > 0 {
 		since += fmt.Sprintf("; %s %s raised to the %s bar with no example written down yet, so the plan counts %s at the earlier level until one is",
 			plans.AndList(r.unbackedAt), plural(len(r.unbackedAt), "is", "are"), r.Target.Name, plural(len(r.unbackedAt), "it", "them"))
+	}
+	switch n := len(r.uncounted); {
+	case n == 1:
+		mv := r.uncounted[0]
+		since += fmt.Sprintf("; %s was set lower with no example written down, so the plan counts it at %d %s until one is", mv.Skill.Name, mv.From, mv.FromName)
+	case n > 1:
+		var names []string
+		for _, mv := range r.uncounted {
+			names = append(names, mv.Skill.Name)
+		}
+		since += fmt.Sprintf("; %s were set lower with no example written down, so the plan counts them at the levels before until one is", plans.AndList(names))
 	}
 	moved := r.movedClause()
 	switch {
