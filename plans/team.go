@@ -80,6 +80,9 @@ type TreeLine struct {
 	Target  string  `json:"target,omitempty"`
 	Verdict Verdict `json:"verdict"`
 	Reports int     `json:"reports,omitempty"`
+	// Plan links the person's name to their plan, relative to the view's
+	// own file: the id stays in the link, the reader sees the name.
+	Plan string `json:"-"`
 }
 
 // TeamPerson is one person of the view, for scripts.
@@ -421,6 +424,10 @@ func BuildTeam(in TeamInput) (*Team, error) {
 			view = append(view, p)
 			line.Role, line.Target = roleRef(m, p.Role).Name, roleRef(m, p.TargetRole(m)).Name
 			line.Reports = p.Reports
+			line.Plan = PlanPath(id)
+			if in.Under != "" {
+				line.Plan = "../" + line.Plan // from team/ID.md (TeamPath)
+			}
 			if pl := in.Plans[id]; pl != nil {
 				line.Verdict = VerdictOf(pl)
 			}
