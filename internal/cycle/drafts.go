@@ -891,6 +891,17 @@ func gaps(pl *plans.Plan) (role, target []string) {
 			target = append(target, lowerFirst(row.Name))
 		}
 	}
+	// The plan's focus first, in its order, then the matrix's: the gaps a
+	// draft names are the ones the plan works on (cold read 20, finding 5).
+	at := map[string]int{}
+	for i, f := range pl.Focus {
+		at[lowerFirst(f.Name)] = i + 1
+	}
+	byFocus := func(a, b string) int {
+		return cmp.Compare(cmp.Or(at[a], len(pl.Focus)+1), cmp.Or(at[b], len(pl.Focus)+1))
+	}
+	slices.SortStableFunc(role, byFocus)
+	slices.SortStableFunc(target, byFocus)
 	return role, target
 }
 

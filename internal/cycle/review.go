@@ -237,6 +237,10 @@ type Review struct {
 	// target's bar since the comparison, and those no longer at it.
 	Standing      string `json:"standing,omitempty"`
 	reached, fell []string
+	// reachedUnshown are the skills raised to the target's bar with no
+	// example written down that the plan counts all the same (a raise of
+	// its own, not a batch): reached, with the example still to write.
+	reachedUnshown []string
 	// unbackedAt are the skills raised to the target's bar with no
 	// example behind the raise: the plan counts them at the earlier level.
 	unbackedAt []string
@@ -614,14 +618,20 @@ func BuildReview(in ReviewInput) (*Review, error) {
 			rated[row.ID] = row.Level > 0
 		}
 		for _, row := range pl.Skills {
-			switch now := row.Level > 0 && row.Level >= row.ExpectTarget; {
-			case now && !rated[row.ID]:
-				// A first rating sets a level: it reached nothing.
-			case now && !was[row.ID] && r.unbackedRaise(row.ID):
+			// Read on the levels the plan counts (cold read 20, finding 5):
+			// a raise it counts at the earlier level reached nothing, and
+			// one it counts is said as reached, with no example yet.
+			lvl := cmp.Or(row.CountedAs, row.Level)
+			switch now := lvl > 0 && lvl >= row.ExpectTarget; {
+			case !now && row.CountedAs > 0 && row.Level >= row.ExpectTarget && !was[row.ID]:
 				// The plan counts a raise with nothing behind it at its
 				// earlier level: not said as reached (cold read 19a,
 				// finding 10).
 				r.unbackedAt = append(r.unbackedAt, row.Name)
+			case now && !rated[row.ID]:
+				// A first rating sets a level: it reached nothing.
+			case now && !was[row.ID] && r.unbackedRaise(row.ID):
+				r.reachedUnshown = append(r.reachedUnshown, row.Name)
 			case now && !was[row.ID]:
 				r.reached = append(r.reached, row.Name)
 			case !now && was[row.ID]:
@@ -916,6 +926,13 @@ func (r *Review) change() string {
 	if len(r.reached) > 0 {
 		since = fmt.Sprintf("; since then, %s %s reached the %s bar", plans.AndList(r.reached), plural(len(r.reached), "has", "have"), r.Target.Name)
 	}
+	if n := len(r.reachedUnshown); n > 0 {
+		head := "; since then, "
+		if since != "" {
+			head = ", and "
+		}
+		since += fmt.Sprintf("%s%s %s reached the %s bar with no example of %s written down yet", head, plans.AndList(r.reachedUnshown), plural(n, "has", "have"), r.Target.Name, plural(n, "it", "them"))
+	}
 	if len(r.fell) > 0 {
 		since = r.fellClause(since)
 	}
@@ -1053,8 +1070,16 @@ func (r *Review) standing(pl *plans.Plan) string {
 			target = append(target, short{row.Name, row.ExpectTarget - lvl})
 		}
 	}
+	// The plan's focus first, in its order, then the largest gap: the
+	// gaps named are those the plan works on (cold read 20, finding 5).
+	at := map[string]int{}
+	for i, f := range pl.Focus {
+		at[f.Name] = i + 1
+	}
 	names := func(list []short) (string, int) {
-		slices.SortStableFunc(list, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
+		slices.SortStableFunc(list, func(a, b short) int {
+			return cmp.Or(cmp.Compare(cmp.Or(at[a.name], len(pl.Focus)+1), cmp.Or(at[b.name], len(pl.Focus)+1)), cmp.Compare(b.gap, a.gap))
+		})
 		var out []string
 		for _, s := range list[:min(3, len(list))] {
 			out = append(out, s.name)
