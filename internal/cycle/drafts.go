@@ -619,9 +619,18 @@ func (r *Review) growthDraft(pl *plans.Plan) []string {
 	if carried > 0 {
 		// Said once, after the examples it is true of, in the person's
 		// terms: when they were, and which skill wants a new one.
+		// Read on the period's last day, the period is over: the example
+		// asked for is of the next one (cold read 20, finding 6).
+		ended := r.AsOf >= r.Until
 		one := "an example from this period"
+		if ended {
+			one = "an example from the next period"
+		}
 		if r.Quarter {
 			_, q, _ := strings.Cut(r.Period, "-")
+			if ended {
+				q = nextQuarter(q)
+			}
 			one = "a " + q + " example"
 		}
 		var months, names []string
@@ -1000,4 +1009,19 @@ func weeks(n int) string {
 		return plural(n, words[n]+" week", words[n]+" weeks")
 	}
 	return fmt.Sprintf("%d weeks", n)
+}
+
+// nextQuarter is the quarter after q ("Q3" -> "Q4", "Q4" -> "Q1").
+func nextQuarter(q string) string {
+	switch q {
+	case "Q1":
+		return "Q2"
+	case "Q2":
+		return "Q3"
+	case "Q3":
+		return "Q4"
+	case "Q4":
+		return "Q1"
+	}
+	return q
 }
