@@ -753,7 +753,7 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 		}
 	}
 	quoted := map[string]bool{}
-	var bare, closes []string
+	var bare, closes, items []string // items: each focus, in the plan's order
 	for _, f := range r.Focus {
 		name := lowerFirst(f.Skill.Name)
 		var goals []string
@@ -774,10 +774,16 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 		}
 		if len(goals) > 0 {
 			through = append(through, fmt.Sprintf("%s through %s", name, plans.AndList(goals)))
+			items = append(items, through[len(through)-1])
 		} else {
 			bare = append(bare, name)
+			items = append(items, name)
 		}
 	}
+	// A plan whose first focus has no goal to carry it (a skill below the
+	// bar, say) still leads with it: the next period follows the plan's
+	// order, never the goals' (cold read 20, finding 7).
+	lead := len(through) > 0 && len(bare) > 0 && items[0] == bare[0]
 	period, this := "Next period", "This period"
 	if r.Quarter {
 		period, this = "Next quarter", "This quarter"
@@ -785,10 +791,21 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 	if len(closes) > 0 {
 		out = append(out, fmt.Sprintf("%s closes with %s.", this, plans.AndList(closes)))
 	}
-	if len(through) > 0 {
+	switch {
+	case lead:
+		said := fmt.Sprintf("%s, you work first on %s", period, items[0])
+		for i, it := range items[1:] {
+			if i > 0 && i == len(items)-2 {
+				said += "; and on " + it
+			} else {
+				said += "; then on " + it
+			}
+		}
+		out = append(out, said+".")
+	case len(through) > 0:
 		out = append(out, fmt.Sprintf("%s, you work on %s.", period, strings.Join(through, "; ")))
 	}
-	if len(bare) > 0 {
+	if len(bare) > 0 && !lead {
 		switch {
 		case len(through) > 0:
 			out = append(out, fmt.Sprintf("We keep %s in focus too.", plans.AndList(bare)))
