@@ -962,3 +962,12 @@ func lateCalibration(head string, it owedItem, when, wait, book string, day time
 	}
 	return fmt.Sprintf("%s: first due %s, re-set for %s, still not done: %s this week, as %s on it.", head, longDate(it.was, day), when, book, wait)
 }
+
+// FirstSinceOnboarding is the commit and day of the person's first
+// assessment after their first 90 days, when every level before it was
+// set in those 90 days: it sets the levels the plan measures from, not
+// growth, in a review as in an agenda; "", "" when there is none.
+func FirstSinceOnboarding(p *skills.Person, history []skills.Change) (commit, day string) {
+	commit, day, _ = strings.Cut(firstSinceOnboarding(p, history), "/")
+	return commit, day
+}

@@ -699,6 +699,20 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 	for _, b := range plans.Baselines(history, nil, managerName) {
 		baselines[b.Commit] = b
 	}
+	// The first assessment after onboarding sets levels, as the agenda
+	// says it: never a list of moves (cold read 20, finding 8).
+	if commit, day := plans.FirstSinceOnboarding(p, history); commit != "" {
+		if _, ok := baselines[commit]; !ok {
+			b := plans.Baseline{Kind: "onboarded", Commit: commit, Date: day, Assessed: len(p.Levels)}
+			for _, c := range history {
+				if c.Kind == skills.KindLevel && c.Commit == commit && date(c.Date) == day {
+					b.Moved++
+					b.Author = c.Author
+				}
+			}
+			baselines[commit] = b
+		}
+	}
 	sorted := slices.Clone(history)
 	slices.SortStableFunc(sorted, func(a, b skills.Change) int { return a.Date.Compare(b.Date) })
 	committed := map[string]int{}
@@ -787,6 +801,9 @@ func (r *Review) baselineNote(b plans.Baseline, rater string, header bool) Basel
 	}
 	set := fmt.Sprintf("all %d levels at once", b.Assessed)
 	switch {
+	case b.Kind == "onboarded":
+		n.Text = fmt.Sprintf("%s, set %d %s: the levels the plan measures from, not growth.", upperFirst(what), b.Moved, plural(b.Moved, "level", "levels"))
+		return n
 	case b.Kind == "first":
 		set = fmt.Sprintf("%d %s", b.Moved, plural(b.Moved, "level", "levels"))
 	case b.Moved != b.Assessed:
@@ -811,6 +828,8 @@ func (r *Review) assessment(kind, rater, day string) string {
 		who = r.Person.Name // Sam Lee's first assessment of Sam Patel
 	}
 	switch {
+	case kind == "onboarded":
+		return fmt.Sprintf("%s's first assessment since onboarding, on %s", who, day)
 	case kind == "first" && rater != "":
 		return fmt.Sprintf("%s's first assessment of %s, on %s", rater, who, day)
 	case kind == "first":
