@@ -509,7 +509,7 @@ func BuildTeam(in TeamInput) (*Team, error) {
 			}
 		}
 	}
-	t.hiring(m, cfg, view, in.Under != "")
+	t.hiring(m, cfg, view, in.Plans, in.Under != "")
 	return t, nil
 }
 
@@ -1111,7 +1111,7 @@ func readyNowLine(m *skills.Matrix, view []*skills.Person, now []PersonRef) stri
 	return fmt.Sprintf("%s %s ready now: promote, then backfill %s", andList(names), isAre(len(now)), back)
 }
 
-func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person, part bool) {
+func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person, plans map[string]*Plan, part bool) {
 	h := Hiring{Roles: []RoleCount{}, SkillGaps: []SkillGapTeam{}, OpenFirst: []Opening{}, WantPerPM: cfg.Team.MakersPerPM}
 	have, left := shapeHave(m, view)
 	top := -1
@@ -1179,7 +1179,8 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 			s := &m.Skills[i]
 			bar, best := s.Expect[role.ID], 0
 			for _, p := range view {
-				best = max(best, p.Levels[s.ID])
+				// As each person's plan counts it, as the heatmap shows it.
+				best = max(best, countedAs(plans[p.ID], s.ID, p.Levels[s.ID]))
 			}
 			if best < bar {
 				h.SkillGaps = append(h.SkillGaps, SkillGapTeam{Skill: ref0(s), Bar: bar, Best: best})
