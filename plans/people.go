@@ -879,8 +879,8 @@ func hiringGoals(team *TeamIndex, mgr string, keep func(*skills.Person) bool) (o
 // readyNowFor are the ids, sorted, of the people within reach of role
 // (withinReach) whom their own plan reads as ready now, as the team view's
 // bench counts them: past onboarding, on levels a calibration does not
-// still have to settle, at the role's bar on every assessed skill, with at
-// most two unassessed.
+// still have to settle, at the role's bar on every assessed skill as their
+// plan counts it (countedOf), with at most two unassessed.
 func readyNowFor(m *skills.Matrix, team *TeamIndex, role string) []string {
 	r := m.Role(role)
 	var out []string
@@ -889,7 +889,7 @@ func readyNowFor(m *skills.Matrix, team *TeamIndex, role string) []string {
 		if _, held := team.rebased[id]; held || NewHire(q, TodayOf(q).day) {
 			continue
 		}
-		if rd := readiness(m, q, r); len(rd.Below) == 0 && rd.Total-rd.Assessed <= 2 {
+		if rd := readiness(m, team.countedOf(m, q).person, r); len(rd.Below) == 0 && rd.Total-rd.Assessed <= 2 {
 			out = append(out, id)
 		}
 	}
@@ -917,7 +917,8 @@ func readyNowShort(m *skills.Matrix, team *TeamIndex, role string, n, have, want
 
 // withinReach are the ids of the people, sorted, whose target is role and
 // who could move into it soon: assessed on most skills, at their own role's
-// bar, and at most 6 levels short of role's.
+// bar, and at most 6 levels short of role's, on the levels their own plan
+// counts (countedOf), as readyNowFor reads them too.
 func withinReach(m *skills.Matrix, team *TeamIndex, role string) []string {
 	r := m.Role(role)
 	if r == nil {
@@ -930,7 +931,9 @@ func withinReach(m *skills.Matrix, team *TeamIndex, role string) []string {
 		if own == nil || q.Role == role || q.TargetRole(m) != role || len(q.Levels)*2 < len(m.Skills) {
 			continue
 		}
-		if len(readiness(m, q, own).Below) == 0 && readiness(m, q, r).Gap <= 6 {
+		// On the levels q's own plan counts (cold read 20, finding 2).
+		c := team.countedOf(m, q).person
+		if len(readiness(m, c, own).Below) == 0 && readiness(m, c, r).Gap <= 6 {
 			out = append(out, id)
 		}
 	}
@@ -958,4 +961,13 @@ func lateCalibration(head string, it owedItem, when, wait, book string, day time
 		return fmt.Sprintf("%s: it was due by %s, and %s on it still.", head, when, wait)
 	}
 	return fmt.Sprintf("%s: first due %s, re-set for %s, still not done: %s this week, as %s on it.", head, longDate(it.was, day), when, book, wait)
+}
+
+// FirstSinceOnboarding is the commit and day of the person's first
+// assessment after their first 90 days, when every level before it was
+// set in those 90 days: it sets the levels the plan measures from, not
+// growth, in a review as in an agenda; "", "" when there is none.
+func FirstSinceOnboarding(p *skills.Person, history []skills.Change) (commit, day string) {
+	commit, day, _ = strings.Cut(firstSinceOnboarding(p, history), "/")
+	return commit, day
 }

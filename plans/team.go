@@ -80,6 +80,9 @@ type TreeLine struct {
 	Target  string  `json:"target,omitempty"`
 	Verdict Verdict `json:"verdict"`
 	Reports int     `json:"reports,omitempty"`
+	// Plan links the person's name to their plan, relative to the view's
+	// own file: the id stays in the link, the reader sees the name.
+	Plan string `json:"-"`
 }
 
 // TeamPerson is one person of the view, for scripts.
@@ -117,25 +120,54 @@ type HeatPerson struct {
 
 // HeatCell is one person's level in one skill against their role's bar.
 type HeatCell struct {
-	Person   string   `json:"person"`
-	Skill    string   `json:"skill"`
-	Level    int      `json:"level"`
-	Expected int      `json:"expected"`
+	Person   string `json:"person"`
+	Skill    string `json:"skill"`
+	Level    int    `json:"level"`
+	Expected int    `json:"expected"`
+	// Set is the level in the person's file when their plan counts Level
+	// instead: one raised or set lower with no example written down, which
+	// counts at the level before it (countedLevels); 0 otherwise.
+	Set      int      `json:"set,omitempty"`
 	Standing Standing `json:"-"`
 }
 
 // Symbol is the cell as the Markdown table shows it: a shape and a word
 // that a screen reader reads, and the level against the bar.
 func (c HeatCell) Symbol() string {
+	set := ""
+	if c.Set > 0 {
+		set = fmt.Sprintf(" (set at %d with no example)", c.Set)
+	}
 	switch c.Standing {
 	case Exceeds:
-		return fmt.Sprintf("▲ above %d/%d", c.Level, c.Expected)
+		return fmt.Sprintf("▲ above %d/%d%s", c.Level, c.Expected, set)
 	case Meets:
-		return fmt.Sprintf("● meets %d/%d", c.Level, c.Expected)
+		return fmt.Sprintf("● meets %d/%d%s", c.Level, c.Expected, set)
 	case Below:
-		return fmt.Sprintf("▼ below %d/%d", c.Level, c.Expected)
+		return fmt.Sprintf("▼ below %d/%d%s", c.Level, c.Expected, set)
 	}
 	return "– not assessed"
+}
+
+// Unbacked reports whether a cell of the heatmap counts a level other than
+// the one set: the legend then says why.
+func (t *Team) Unbacked() bool {
+	return slices.ContainsFunc(t.Cells(), func(c HeatCell) bool { return c.Set > 0 })
+}
+
+// countedAs is the level pl counts for skill, set at lvl in the file: the
+// level before a raise or lowering with no example written down, as the
+// person's plan table says ("4 Leading, counted as 3"); lvl otherwise.
+func countedAs(pl *Plan, skill string, lvl int) int {
+	if pl == nil {
+		return lvl
+	}
+	for _, row := range pl.Skills {
+		if row.ID == skill && row.CountedAs > 0 {
+			return row.CountedAs
+		}
+	}
+	return lvl
 }
 
 // Bench is one role of the ladder: who holds it and who is ready for it.
@@ -392,6 +424,10 @@ func BuildTeam(in TeamInput) (*Team, error) {
 			view = append(view, p)
 			line.Role, line.Target = roleRef(m, p.Role).Name, roleRef(m, p.TargetRole(m)).Name
 			line.Reports = p.Reports
+			line.Plan = PlanPath(id)
+			if in.Under != "" {
+				line.Plan = "../" + line.Plan // from team/ID.md (TeamPath)
+			}
 			if pl := in.Plans[id]; pl != nil {
 				line.Verdict = VerdictOf(pl)
 			}
@@ -431,7 +467,7 @@ func BuildTeam(in TeamInput) (*Team, error) {
 		t.People = []TeamPerson{}
 	}
 
-	t.heatmap(m, managers, reports, inView, ref)
+	t.heatmap(m, managers, reports, inView, in.Plans, ref)
 	t.bench(m, view, in.Plans, ref)
 	t.stepIn(m, managers, byID, reports, in.Plans, ref)
 	// Calibration compares a manager with every other manager in the
@@ -473,7 +509,7 @@ func BuildTeam(in TeamInput) (*Team, error) {
 			}
 		}
 	}
-	t.hiring(m, cfg, view, in.Under != "")
+	t.hiring(m, cfg, view, in.Plans, in.Under != "")
 	return t, nil
 }
 
@@ -506,7 +542,9 @@ func leaderIDs(cfg skills.Config) []string {
 	return out
 }
 
-func (t *Team) heatmap(m *skills.Matrix, managers []string, reports map[string][]*skills.Person, inView map[string]bool, ref func(string) PersonRef) {
+// heatmap reads each level as the person's own plan counts it (VP cold
+// read 20, finding 3: raises with no example showed above the bar).
+func (t *Team) heatmap(m *skills.Matrix, managers []string, reports map[string][]*skills.Person, inView map[string]bool, plans map[string]*Plan, ref func(string) PersonRef) {
 	for _, mgr := range managers {
 		g := HeatGroup{Manager: ref(mgr)}
 		var people []*skills.Person
@@ -532,8 +570,12 @@ func (t *Team) heatmap(m *skills.Matrix, managers []string, reports map[string][
 				row := HeatPerson{Person: ref(p.ID), Cells: make([]HeatCell, 0, len(hp.Skills))}
 				for j, s := range hp.Skills {
 					exp := skillsOf[j].Expect[p.Role]
-					row.Cells = append(row.Cells, HeatCell{Person: p.ID, Skill: s.ID, Level: p.Levels[s.ID], Expected: exp,
-						Standing: StandingOf(p.Levels[s.ID], exp)})
+					lvl := countedAs(plans[p.ID], s.ID, p.Levels[s.ID])
+					c := HeatCell{Person: p.ID, Skill: s.ID, Level: lvl, Expected: exp, Standing: StandingOf(lvl, exp)}
+					if lvl != p.Levels[s.ID] {
+						c.Set = p.Levels[s.ID]
+					}
+					row.Cells = append(row.Cells, c)
 				}
 				hp.Rows = append(hp.Rows, row)
 			}
@@ -1069,7 +1111,7 @@ func readyNowLine(m *skills.Matrix, view []*skills.Person, now []PersonRef) stri
 	return fmt.Sprintf("%s %s ready now: promote, then backfill %s", andList(names), isAre(len(now)), back)
 }
 
-func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person, part bool) {
+func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person, plans map[string]*Plan, part bool) {
 	h := Hiring{Roles: []RoleCount{}, SkillGaps: []SkillGapTeam{}, OpenFirst: []Opening{}, WantPerPM: cfg.Team.MakersPerPM}
 	have, left := shapeHave(m, view)
 	top := -1
@@ -1137,7 +1179,8 @@ func (t *Team) hiring(m *skills.Matrix, cfg skills.Config, view []*skills.Person
 			s := &m.Skills[i]
 			bar, best := s.Expect[role.ID], 0
 			for _, p := range view {
-				best = max(best, p.Levels[s.ID])
+				// As each person's plan counts it, as the heatmap shows it.
+				best = max(best, countedAs(plans[p.ID], s.ID, p.Levels[s.ID]))
 			}
 			if best < bar {
 				h.SkillGaps = append(h.SkillGaps, SkillGapTeam{Skill: ref0(s), Bar: bar, Best: best})

@@ -136,5 +136,5 @@ func TestReviewDraftNeverLowersAName(t *testing.T) {
 		evidence("2026-11-12", "outcome-focus", "Wrote the metric tree for checkout")
 	_, out := reviewCase{src: src}.build(t)
 	wantLines(t, section(out, "The manager's summary"),
-		`On 12 November, you wrote the metric tree for checkout. Speed of the release train doubled, as of November. Finance now quotes the weekly checkout note, as of November. You are solid as a Product Manager, with the Senior Product Manager bar still ahead in communication up, down and sideways, stakeholder relationships and negotiation and trade-offs, among others, realistically 18-24 months away.`)
+		`On 12 November, you wrote the metric tree for checkout. Speed of the release train doubled, as of November. Finance now quotes the weekly checkout note, as of November. You are solid as a Product Manager, with the Senior Product Manager bar still ahead in outcomes and metrics, vision and product strategy and coaching and mentoring, among others, realistically 18-24 months away.`)
 }

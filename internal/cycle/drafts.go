@@ -257,17 +257,23 @@ func sentence(s string) string {
 	return s + "."
 }
 
+// managerCall is what the review calls the manager: their first name,
+// or their full name when it is the person's too.
+func (r *Review) managerCall() string {
+	if r.Manager == nil {
+		return "the manager"
+	}
+	if mgr := firstWord(r.Manager.Name); mgr != r.First {
+		return mgr
+	}
+	// Sam Lee editing Sam Patel's review: "for Sam" names either.
+	return r.Manager.Name
+}
+
 // drafts writes the three drafts from the review as built.
 func (r *Review) drafts(in ReviewInput, asOf time.Time) {
 	p, pl := in.Person, in.Plan
-	mgr := "the manager"
-	if r.Manager != nil {
-		mgr = firstWord(r.Manager.Name)
-		if mgr == r.First {
-			// Sam Lee editing Sam Patel's review: "for Sam" names either.
-			mgr = r.Manager.Name
-		}
-	}
+	mgr := r.managerCall()
 	r.Drafts.Marker = plans.Markdown(fmt.Sprintf("*Draft, for %s to edit.* %s", mgr, draftMark))
 	r.Drafts.Summary = r.inWords(strings.Join(r.summaryDraft(p, pl, asOf), " "))
 	r.Drafts.Growth = r.inWords(strings.Join(r.growthDraft(pl), " "))
@@ -613,9 +619,18 @@ func (r *Review) growthDraft(pl *plans.Plan) []string {
 	if carried > 0 {
 		// Said once, after the examples it is true of, in the person's
 		// terms: when they were, and which skill wants a new one.
+		// Read on the period's last day, the period is over: the example
+		// asked for is of the next one (cold read 20, finding 6).
+		ended := r.AsOf >= r.Until
 		one := "an example from this period"
+		if ended {
+			one = "an example from the next period"
+		}
 		if r.Quarter {
 			_, q, _ := strings.Cut(r.Period, "-")
+			if ended {
+				q = nextQuarter(q)
+			}
 			one = "a " + q + " example"
 		}
 		var months, names []string
@@ -738,7 +753,7 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 		}
 	}
 	quoted := map[string]bool{}
-	var bare, closes []string
+	var bare, closes, items []string // items: each focus, in the plan's order
 	for _, f := range r.Focus {
 		name := lowerFirst(f.Skill.Name)
 		var goals []string
@@ -759,10 +774,16 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 		}
 		if len(goals) > 0 {
 			through = append(through, fmt.Sprintf("%s through %s", name, plans.AndList(goals)))
+			items = append(items, through[len(through)-1])
 		} else {
 			bare = append(bare, name)
+			items = append(items, name)
 		}
 	}
+	// A plan whose first focus has no goal to carry it (a skill below the
+	// bar, say) still leads with it: the next period follows the plan's
+	// order, never the goals' (cold read 20, finding 7).
+	lead := len(through) > 0 && len(bare) > 0 && items[0] == bare[0]
 	period, this := "Next period", "This period"
 	if r.Quarter {
 		period, this = "Next quarter", "This quarter"
@@ -770,10 +791,21 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 	if len(closes) > 0 {
 		out = append(out, fmt.Sprintf("%s closes with %s.", this, plans.AndList(closes)))
 	}
-	if len(through) > 0 {
+	switch {
+	case lead:
+		said := fmt.Sprintf("%s, you work first on %s", period, items[0])
+		for i, it := range items[1:] {
+			if i > 0 && i == len(items)-2 {
+				said += "; and on " + it
+			} else {
+				said += "; then on " + it
+			}
+		}
+		out = append(out, said+".")
+	case len(through) > 0:
 		out = append(out, fmt.Sprintf("%s, you work on %s.", period, strings.Join(through, "; ")))
 	}
-	if len(bare) > 0 {
+	if len(bare) > 0 && !lead {
 		switch {
 		case len(through) > 0:
 			out = append(out, fmt.Sprintf("We keep %s in focus too.", plans.AndList(bare)))
@@ -885,6 +917,17 @@ func gaps(pl *plans.Plan) (role, target []string) {
 			target = append(target, lowerFirst(row.Name))
 		}
 	}
+	// The plan's focus first, in its order, then the matrix's: the gaps a
+	// draft names are the ones the plan works on (cold read 20, finding 5).
+	at := map[string]int{}
+	for i, f := range pl.Focus {
+		at[lowerFirst(f.Name)] = i + 1
+	}
+	byFocus := func(a, b string) int {
+		return cmp.Compare(cmp.Or(at[a], len(pl.Focus)+1), cmp.Or(at[b], len(pl.Focus)+1))
+	}
+	slices.SortStableFunc(role, byFocus)
+	slices.SortStableFunc(target, byFocus)
 	return role, target
 }
 
@@ -983,4 +1026,19 @@ func weeks(n int) string {
 		return plural(n, words[n]+" week", words[n]+" weeks")
 	}
 	return fmt.Sprintf("%d weeks", n)
+}
+
+// nextQuarter is the quarter after q ("Q3" -> "Q4", "Q4" -> "Q1").
+func nextQuarter(q string) string {
+	switch q {
+	case "Q1":
+		return "Q2"
+	case "Q2":
+		return "Q3"
+	case "Q3":
+		return "Q4"
+	case "Q4":
+		return "Q1"
+	}
+	return q
 }

@@ -212,8 +212,15 @@ type Review struct {
 	Refreshed string `json:"refreshed,omitempty"`
 	// Reentry says the levels set lower on a return from leave, apart
 	// from the levels that moved.
-	Reentry string   `json:"reentry,omitempty"`
-	Asks    []string `json:"asks,omitempty"`
+	Reentry string `json:"reentry,omitempty"`
+	// Uncounted says the levels set lower with no example written down,
+	// as the plan says them: not a move, since the plan counts the level
+	// before each until the manager writes down what it rests on.
+	Uncounted []string `json:"uncounted,omitempty"`
+	// uncounted are those skills, in the order the review lists them,
+	// with the level the plan counts: for the readiness sentence.
+	uncounted []Move
+	Asks      []string `json:"asks,omitempty"`
 	// Verdict is the readiness verdict for the target at AsOf, Before the
 	// one at the end of the previous period (nil when there was no file
 	// then), and Change says how it moved, in words.
@@ -230,6 +237,10 @@ type Review struct {
 	// target's bar since the comparison, and those no longer at it.
 	Standing      string `json:"standing,omitempty"`
 	reached, fell []string
+	// reachedUnshown are the skills raised to the target's bar with no
+	// example written down that the plan counts all the same (a raise of
+	// its own, not a batch): reached, with the example still to write.
+	reachedUnshown []string
 	// unbackedAt are the skills raised to the target's bar with no
 	// example behind the raise: the plan counts them at the earlier level.
 	unbackedAt []string
@@ -607,14 +618,20 @@ func BuildReview(in ReviewInput) (*Review, error) {
 			rated[row.ID] = row.Level > 0
 		}
 		for _, row := range pl.Skills {
-			switch now := row.Level > 0 && row.Level >= row.ExpectTarget; {
-			case now && !rated[row.ID]:
-				// A first rating sets a level: it reached nothing.
-			case now && !was[row.ID] && r.unbackedRaise(row.ID):
+			// Read on the levels the plan counts (cold read 20, finding 5):
+			// a raise it counts at the earlier level reached nothing, and
+			// one it counts is said as reached, with no example yet.
+			lvl := cmp.Or(row.CountedAs, row.Level)
+			switch now := lvl > 0 && lvl >= row.ExpectTarget; {
+			case !now && row.CountedAs > 0 && row.Level >= row.ExpectTarget && !was[row.ID]:
 				// The plan counts a raise with nothing behind it at its
 				// earlier level: not said as reached (cold read 19a,
 				// finding 10).
 				r.unbackedAt = append(r.unbackedAt, row.Name)
+			case now && !rated[row.ID]:
+				// A first rating sets a level: it reached nothing.
+			case now && !was[row.ID] && r.unbackedRaise(row.ID):
+				r.reachedUnshown = append(r.reachedUnshown, row.Name)
 			case now && !was[row.ID]:
 				r.reached = append(r.reached, row.Name)
 			case !now && was[row.ID]:
@@ -681,6 +698,20 @@ func (r *Review) levels(m *skills.Matrix, p *skills.Person, history []skills.Cha
 	baselines := map[string]plans.Baseline{}
 	for _, b := range plans.Baselines(history, nil, managerName) {
 		baselines[b.Commit] = b
+	}
+	// The first assessment after onboarding sets levels, as the agenda
+	// says it: never a list of moves (cold read 20, finding 8).
+	if commit, day := plans.FirstSinceOnboarding(p, history); commit != "" {
+		if _, ok := baselines[commit]; !ok {
+			b := plans.Baseline{Kind: "onboarded", Commit: commit, Date: day, Assessed: len(p.Levels)}
+			for _, c := range history {
+				if c.Kind == skills.KindLevel && c.Commit == commit && date(c.Date) == day {
+					b.Moved++
+					b.Author = c.Author
+				}
+			}
+			baselines[commit] = b
+		}
 	}
 	sorted := slices.Clone(history)
 	slices.SortStableFunc(sorted, func(a, b skills.Change) int { return a.Date.Compare(b.Date) })
@@ -770,6 +801,9 @@ func (r *Review) baselineNote(b plans.Baseline, rater string, header bool) Basel
 	}
 	set := fmt.Sprintf("all %d levels at once", b.Assessed)
 	switch {
+	case b.Kind == "onboarded":
+		n.Text = fmt.Sprintf("%s, set %d %s: the levels the plan measures from, not growth.", upperFirst(what), b.Moved, plural(b.Moved, "level", "levels"))
+		return n
 	case b.Kind == "first":
 		set = fmt.Sprintf("%d %s", b.Moved, plural(b.Moved, "level", "levels"))
 	case b.Moved != b.Assessed:
@@ -794,6 +828,8 @@ func (r *Review) assessment(kind, rater, day string) string {
 		who = r.Person.Name // Sam Lee's first assessment of Sam Patel
 	}
 	switch {
+	case kind == "onboarded":
+		return fmt.Sprintf("%s's first assessment since onboarding, on %s", who, day)
 	case kind == "first" && rater != "":
 		return fmt.Sprintf("%s's first assessment of %s, on %s", rater, who, day)
 	case kind == "first":
@@ -909,12 +945,30 @@ func (r *Review) change() string {
 	if len(r.reached) > 0 {
 		since = fmt.Sprintf("; since then, %s %s reached the %s bar", plans.AndList(r.reached), plural(len(r.reached), "has", "have"), r.Target.Name)
 	}
+	if n := len(r.reachedUnshown); n > 0 {
+		head := "; since then, "
+		if since != "" {
+			head = ", and "
+		}
+		since += fmt.Sprintf("%s%s %s reached the %s bar with no example of %s written down yet", head, plans.AndList(r.reachedUnshown), plural(n, "has", "have"), r.Target.Name, plural(n, "it", "them"))
+	}
 	if len(r.fell) > 0 {
 		since = r.fellClause(since)
 	}
 	if len(r.unbackedAt) > 0 {
 		since += fmt.Sprintf("; %s %s raised to the %s bar with no example written down yet, so the plan counts %s at the earlier level until one is",
 			plans.AndList(r.unbackedAt), plural(len(r.unbackedAt), "is", "are"), r.Target.Name, plural(len(r.unbackedAt), "it", "them"))
+	}
+	switch n := len(r.uncounted); {
+	case n == 1:
+		mv := r.uncounted[0]
+		since += fmt.Sprintf("; %s was set lower with no example written down, so the plan counts it at %d %s until one is", mv.Skill.Name, mv.From, mv.FromName)
+	case n > 1:
+		var names []string
+		for _, mv := range r.uncounted {
+			names = append(names, mv.Skill.Name)
+		}
+		since += fmt.Sprintf("; %s were set lower with no example written down, so the plan counts them at the levels before until one is", plans.AndList(names))
 	}
 	moved := r.movedClause()
 	switch {
@@ -1035,8 +1089,16 @@ func (r *Review) standing(pl *plans.Plan) string {
 			target = append(target, short{row.Name, row.ExpectTarget - lvl})
 		}
 	}
+	// The plan's focus first, in its order, then the largest gap: the
+	// gaps named are those the plan works on (cold read 20, finding 5).
+	at := map[string]int{}
+	for i, f := range pl.Focus {
+		at[f.Name] = i + 1
+	}
 	names := func(list []short) (string, int) {
-		slices.SortStableFunc(list, func(a, b short) int { return cmp.Compare(b.gap, a.gap) })
+		slices.SortStableFunc(list, func(a, b short) int {
+			return cmp.Or(cmp.Compare(cmp.Or(at[a.name], len(pl.Focus)+1), cmp.Or(at[b.name], len(pl.Focus)+1)), cmp.Compare(b.gap, a.gap))
+		})
 		var out []string
 		for _, s := range list[:min(3, len(list))] {
 			out = append(out, s.name)

@@ -643,6 +643,15 @@ func (r *Review) unbacked(pl *plans.Plan) {
 			continue
 		}
 		switch {
+		case mv.To < mv.From && slices.Contains(pl.LoweredWithoutEvidence(), mv.Skill.ID):
+			// The plan counts the level before it until the manager writes
+			// down what the lower one rests on: said as the plan says it,
+			// never as a level that moved (cold read 20, finding 1).
+			r.uncounted = append(r.uncounted, mv)
+			r.Uncounted = append(r.Uncounted, fmt.Sprintf("%s was set lower, to %d %s, on %s, with no example written down: until %s writes down what it rests on, %s plan counts it at %d %s, and so does this review.",
+				mv.Skill.Name, mv.To, mv.ToName, mv.Date, r.managerCall(), possessive(r.First), mv.From, mv.FromName))
+			r.Asks = append(r.Asks, fmt.Sprintf("Write down what the lower level of %s rests on, with an example %s will recognise, before the review is shared.", mv.Skill.Name, r.First))
+			continue
 		case mv.To < mv.From:
 			mv.Note = "with no example from work written down behind the lower level"
 			r.Asks = append(r.Asks, fmt.Sprintf("Write down what the lower level of %s rests on, with an example %s will recognise, before the review is shared.", mv.Skill.Name, r.First))
