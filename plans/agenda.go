@@ -217,10 +217,13 @@ const RecentWeeks = 3
 
 // Item is a task-list item ("- [ ] text") of an agenda, with its nested items.
 type Item struct {
-	Text     Markdown `json:"text"`
-	Done     bool     `json:"done"`
-	Since    string   `json:"since,omitempty"` // the week it was first written, when carried
-	Children []Item   `json:"children,omitempty"`
+	Text  Markdown `json:"text"`
+	Done  bool     `json:"done"`
+	Since string   `json:"since,omitempty"` // the week it was first written, when carried
+	// SinceDay is the day of the 1:1 of Since, in words ("17 November"):
+	// what the agenda says, where Since is the key it is read back by.
+	SinceDay string `json:"since_day,omitempty"`
+	Children []Item `json:"children,omitempty"`
 	// Noted is, for a topic, the line of the notes of a 1:1 since it was
 	// raised that talks about it, and NotedOn that 1:1's day in words (see
 	// discussedTopics).
@@ -585,7 +588,7 @@ func focusItem(p *skills.Person, f *WeekFocus, open []Item, day time.Time) *Focu
 			for _, k := range keys {
 				since := ""
 				if it.Since != "" {
-					since = " (open since " + it.Since + ")"
+					since = " (open since " + it.SinceDay + ")"
 				}
 				switch {
 				case k.who != "" && has(k.who) && !k.g.Open():
@@ -691,6 +694,8 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.Previous, a.PreviousUnreadable = pw, in.Previous.Unreadable
 		a.Open, a.Done = carry(in.Previous.Items, pw)
 		a.Topics, _ = carry(in.Previous.Topics, pw)
+		sinceDays(a.Open, in.Config.Agenda.WeekdayValue(), day)
+		sinceDays(a.Topics, in.Config.Agenda.WeekdayValue(), day)
 		discussedTopics(a.Topics, in.Previous, in.Config.Agenda.WeekdayValue(), day)
 		if t := in.Previous.TryThis; t != "" {
 			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t), Started: in.Previous.TryStarted}
@@ -1579,4 +1584,19 @@ func fitReview(pl *Plan, a Action, day time.Time) string {
 		}
 	}
 	return evidence
+}
+
+// sinceDays says, on each item and its children, the 1:1 it was first
+// written at as a day a person reads ("17 November", with the year when it
+// is not day's), from its week and the team's 1:1 weekday wd: never the
+// week's number. An item whose week does not read keeps it as written.
+func sinceDays(items []Item, wd time.Weekday, day time.Time) {
+	for i := range items {
+		it := &items[i]
+		it.SinceDay = it.Since
+		if w, err := ParseWeek(it.Since); err == nil {
+			it.SinceDay = longDate(w.Day(wd), day)
+		}
+		sinceDays(it.Children, wd, day)
+	}
 }

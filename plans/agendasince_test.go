@@ -1,0 +1,46 @@
+package plans
+
+import (
+	"testing"
+	"time"
+)
+
+// TestOpenSinceSaysADay: a carried item and a topic say the 1:1 they were
+// first written at as a day a person reads, never the week's number; the
+// reader reads that day back as its week, and still reads the week form
+// the agendas already committed hold (cold read 20, point 2).
+func TestOpenSinceSaysADay(t *testing.T) {
+	w50, _ := ParseWeek("2026-W50")
+	w06, _ := ParseWeek("2027-W06")
+	for _, c := range []struct {
+		week Week
+		line string
+		want string
+	}{
+		{w50, "- [ ] Draft the prep page (open since 2026-W47)", "2026-W47"},
+		{w50, "- [ ] Draft the prep page (open since 17 November)", "2026-W47"},
+		{w06, "- [ ] Draft the prep page (open since 17 November 2026)", "2026-W47"},
+		{w06, "- [ ] Draft the prep page (open since 2 February)", "2027-W05"},
+		{w50, "- [ ] Draft the prep page (open since 30 December)", "2026-W01"}, // 30 December 2025, in ISO week 1 of 2026,
+	} {
+		pa := ReadAgenda(c.week, []byte("## Action items\n\n"+c.line+"\n"))
+		if len(pa.Items) != 1 || pa.Items[0].Since != c.want || pa.Items[0].Text != "Draft the prep page" {
+			t.Errorf("%s read in %s: %+v, want since %s", c.line, c.week, pa.Items, c.want)
+		}
+	}
+	for _, line := range []string{
+		"- [ ] The council seat (raised in 2026-W47, still open)",
+		"- [ ] The council seat (raised on 17 November, still open)",
+		"- [ ] The council seat (raised on 17 November; in our notes of 24 November, you want it: decide it today, or tick it)",
+	} {
+		pa := ReadAgenda(w50, []byte("## Your topics\n\n"+line+"\n"))
+		if len(pa.Topics) != 1 || pa.Topics[0].Since != "2026-W47" || pa.Topics[0].Text != "The council seat" {
+			t.Errorf("%s: %+v, want the council seat since 2026-W47", line, pa.Topics)
+		}
+	}
+	items := []Item{{Text: "a", Since: "2026-W47", Children: []Item{{Text: "b", Since: "2026-W48"}}}}
+	sinceDays(items, time.Tuesday, time.Date(2027, 2, 9, 0, 0, 0, 0, time.UTC))
+	if items[0].SinceDay != "17 November 2026" || items[0].Children[0].SinceDay != "24 November 2026" {
+		t.Errorf("sinceDays = %+v", items)
+	}
+}
