@@ -789,10 +789,22 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if a.Career != nil || a.Quarterly != nil {
 		a.CheckIn = "" // the longer view is the check-in of the month
 	}
+	// The plan dates its review; the 1:1 that holds it is the first on or
+	// after that date. Once the review is near, the agenda says both, so
+	// that the header, the prep and the career conversation name one day.
+	meeting := reviewMeeting(review, in.Config.Agenda.WeekdayValue())
 	if review.After(day) {
 		a.NextReview = longDate(review, day)
+		switch {
+		case !meeting.Equal(review) && reviewNext:
+			a.NextReview += ", held at our next 1:1"
+		case !meeting.Equal(review) && !review.After(day.AddDate(0, 0, 28)):
+			a.NextReview += fmt.Sprintf(", held at our 1:1 of %s %s", meeting.Weekday(), longDate(meeting, day))
+		}
 	}
-	a.ReviewPrep = reviewPrep(m, p, day, review)
+	if a.ReviewPrep = reviewPrep(m, p, day, review); a.ReviewPrep != nil {
+		a.ReviewPrep.Date = longDate(meeting, day)
+	}
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("%s %s (first 1:1 of %s)", next.Weekday(), longDate(next, day), next.Month())
 	if reviewNext {
@@ -1030,7 +1042,13 @@ func support(a *Agenda, pl *Plan, p *skills.Person, pv *PreviousAgenda, day, rev
 	if when.IsZero() || !when.After(day) {
 		when = day.AddDate(0, 0, 56)
 	}
+	// We look at it again at the plan's review, whose day the header
+	// gives (and the 1:1 that holds it, once near): one day for it in the
+	// agenda (cold read 20, point 1).
 	f.Bar = fmt.Sprintf("The %s role asks for %s in %s, and we look at it together again on %s.", pl.Role.Name, f.Next.Words(), skill, longDate(when, day))
+	if when.Equal(review) {
+		f.Bar = fmt.Sprintf("The %s role asks for %s in %s, and we look at it together again at the plan's review.", pl.Role.Name, f.Next.Words(), skill)
+	}
 	if second {
 		f.Bar = fmt.Sprintf("By %s, our review, we want %s at %s.", longDate(when, day), skill, f.Next.Words())
 	}
@@ -1114,6 +1132,9 @@ func goalsDue(p *skills.Person, day, last time.Time, waitedOn map[string]string)
 			When: longDate(g.Due, day) + ", " + ago(g.Due, day)}
 		if gd.Overdue {
 			gd.Ask = overdueAsk(g.Due, day, last)
+			if w := goalWindow(g.Text); w != "" {
+				gd.Ask = windowAsk(w, g.Due, last)
+			}
 			if who := waitedOn[g.Text]; who != "" && !last.IsZero() && g.Due.Before(last) && int(day.Sub(g.Due).Hours()/24/7) >= 4 {
 				gd.Ask = fmt.Sprintf("%s goal waits on this hand-over: agree today the date the work becomes %s.", possessive(who), possessive(who))
 			}
@@ -1164,6 +1185,12 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	block := idx / per
 	turn := weekTurn(pl.Focus, in.Person.Goals, day)
 	f := pl.Focus[turn[mod(block, len(turn))]]
+	if pv := in.Previous; pv != nil && len(turn) > 1 && pv.Focus == f.Name && pv.FocusWeek >= per && mod(idx, per) == 0 {
+		// A new block never lands on the skill whose weeks the last
+		// agendas held already (the turn's skills changed between them):
+		// the next skill in turn has its weeks.
+		f = pl.Focus[turn[mod(block+1, len(turn))]]
+	}
 	// How many weeks this skill has been the focus before this one.
 	times := (block/len(turn))*per + mod(idx, per)
 	s := in.Matrix.Skill(f.ID)
@@ -1599,4 +1626,17 @@ func sinceDays(items []Item, wd time.Weekday, day time.Time) {
 		}
 		sinceDays(it.Children, wd, day)
 	}
+}
+
+// reviewMeeting is the day of the 1:1 that holds a plan's review dated
+// review, when 1:1s are on wd: the first on or after that date. Zero for
+// no review.
+func reviewMeeting(review time.Time, wd time.Weekday) time.Time {
+	if review.IsZero() {
+		return review
+	}
+	for review.Weekday() != wd {
+		review = review.AddDate(0, 0, 1)
+	}
+	return review
 }

@@ -3,6 +3,8 @@ package plans
 import (
 	"testing"
 	"time"
+
+	"github.com/coach-dev/coach/skills"
 )
 
 // TestOpenSinceSaysADay: a carried item and a topic say the 1:1 they were
@@ -42,5 +44,37 @@ func TestOpenSinceSaysADay(t *testing.T) {
 	sinceDays(items, time.Tuesday, time.Date(2027, 2, 9, 0, 0, 0, 0, time.UTC))
 	if items[0].SinceDay != "17 November 2026" || items[0].Children[0].SinceDay != "24 November 2026" {
 		t.Errorf("sinceDays = %+v", items)
+	}
+}
+
+// TestWindowGoalAsksItsOutcome: a goal past its date whose own words bound
+// it to a period is not asked for a new date, first or later: the period
+// is over, and what is open is its outcome (cold read 20, point 1).
+func TestWindowGoalAsksItsOutcome(t *testing.T) {
+	p := &skills.Person{ID: "x", Name: "X Y", Goals: []skills.Goal{
+		{Text: "Mentor Sam Patel through his first quarter", Due: day("2027-01-15")},
+		{Text: "Ship the renewal flow", Due: day("2027-01-15")},
+	}}
+	on := day("2027-02-09")
+	first := goalsDue(p, on, day("2026-12-08"), nil)
+	if len(first) != 2 || first[0].Ask != "That window, his first quarter, is over, so no new date fits: how did it go, and what do we write down as its outcome?" {
+		t.Errorf("first ask %+v", first)
+	}
+	if first[1].Ask != "What would help it along, and what date fits now?" {
+		t.Errorf("a goal with no window is asked for a date: %q", first[1].Ask)
+	}
+	later := goalsDue(p, day("2027-02-16"), on, nil)
+	if later[0].Ask != "Its window, his first quarter, is over and no outcome is written down yet: say today what it achieved and what was left, and we close it with that." {
+		t.Errorf("later ask %q", later[0].Ask)
+	}
+	for text, want := range map[string]string{
+		"Run the Q1 planning offsite":             "Q1",
+		"Hold weekly office hours this quarter":   "the quarter",
+		"Meet every partner in her first 90 days": "her first 90 days",
+		"Write the pricing brief":                 "",
+	} {
+		if got := goalWindow(text); got != want {
+			t.Errorf("goalWindow(%q) = %q, want %q", text, got, want)
+		}
 	}
 }
