@@ -484,6 +484,9 @@ type AgendaChange struct {
 	raisedIDs  []string
 	raisedFrom int
 	unbacked   bool
+	// baseline is the kind of baseline a Baseline line names (see
+	// [Baseline]), "onboarded" for the first assessment after onboarding.
+	baseline string
 }
 
 // WeekFocus is the focus skill of the week.
@@ -676,6 +679,12 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	}
 	a.Since, a.SinceDay = date(since), longDate(since, day)
 	a.Changes = sinceLastTime(m, p, pl.Person.ManagerName, in.History, endOfDay(after), day)
+	for i, c := range a.Changes {
+		if c.baseline == "onboarded" && assessmentLate(pl) > 0 {
+			// Late, as the plan's verdict and the review say it.
+			a.Changes[i].Text = strings.Replace(c.Text, " since onboarding set ", " since onboarding, late, set ", 1)
+		}
+	}
 	unbackedChanges(m, pl, a.Changes)
 	if len(a.Changes) > MaxChanges {
 		a.Changes, a.ChangesLeft = a.Changes[:MaxChanges], len(a.Changes)-MaxChanges

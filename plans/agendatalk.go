@@ -28,6 +28,19 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	var up, down, unbackedUp []string
 	for _, c := range a.Changes {
 		switch {
+		case c.Baseline && c.baseline == "onboarded":
+			// As the since-last-time line and the review say it: levels
+			// set, where the person starts from; the plan counts progress
+			// from a day it agrees, not from here (cold read 20, point 3).
+			late := ""
+			if assessmentLate(in.Plan) > 0 {
+				late = " came late and"
+			}
+			counts := "and count progress from them"
+			if in.Plan.Progress.Since == "" {
+				counts = "and agree the day progress counts from at the next review, as the plan asks"
+			}
+			out = append(out, fmt.Sprintf("The first assessment since onboarding, of %s,%s set %s levels: walk %s through them, %s.", c.When, late, possessive(first), first, counts))
 		case c.Baseline:
 			out = append(out, fmt.Sprintf("The assessment of %s is a new baseline, not growth: walk %s through it, and count progress from it.", c.When, first))
 		case c.Setback && a.Focus != nil && a.Focus.ID == c.Skill && a.Focus.Of == 1 && strings.Contains(a.Focus.Why, "records a setback"):
