@@ -78,3 +78,30 @@ func TestWindowGoalAsksItsOutcome(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessSessionOneDay: the prep asks after the session the plan books
+// for many levels not yet assessed, on the day the plan gives it, and once
+// that day has passed asks whether it was held (cold read 20, point 3).
+func TestAssessSessionOneDay(t *testing.T) {
+	p := &skills.Person{ID: "x", Name: "Ivy Q", Assessed: day("2026-11-10")}
+	pl := &Plan{person: p, Today: TodayOf(p)}
+	for i := range 17 {
+		pl.AssessFirst = append(pl.AssessFirst, SkillRef{ID: string(rune('a' + i))})
+	}
+	if got := pl.AssessSessionBy(); got != "2026-12-10" {
+		t.Fatalf("AssessSessionBy = %q, want 2026-12-10", got)
+	}
+	c := "Assessment: the 17 levels not yet assessed, set with you in one 90-minute session before 10 December, so that the next plan has something to stand on."
+	before := &Agenda{FirstName: "Ivy", Date: "2026-12-03"}
+	if got, want := commitmentQuestion(c, pl, p, before, ""), "Have Ivy and I booked the 90-minute session that sets the 17 levels not yet assessed, before 10 December?"; got != want {
+		t.Errorf("before: %q, want %q", got, want)
+	}
+	after := &Agenda{FirstName: "Ivy", Date: "2026-12-17"}
+	if got, want := commitmentQuestion(c, pl, p, after, ""), "Have Ivy and I held the session that sets the 17 levels not yet assessed? It was due before 10 December: if not, book it this week."; got != want {
+		t.Errorf("after: %q, want %q", got, want)
+	}
+	pl.AssessFirst = pl.AssessFirst[:5]
+	if got := pl.AssessSessionBy(); got != "" {
+		t.Errorf("five levels are assessed at the 1:1s, no session: %q", got)
+	}
+}
