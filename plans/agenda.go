@@ -1576,10 +1576,38 @@ func lateStart(pl *Plan, f Focus, a Action, day time.Time) (string, string) {
 		case strings.Contains(low, "monthly"):
 			period = 30
 		}
-		if period > 0 && left >= period {
-			return longDate(by, day), fmt.Sprintf("%s before %s is what we can look at then.", upperFirst(words(left/period+1, "session")), when)
+		// The plan's own checkpoint for it, when its day went by with the
+		// step not started, is said as past: the smaller aim is no silent
+		// change of the plan (cold read 20, point 4).
+		past := ""
+		if what, on := missedCheckpoint(pl, f, day); what != "" {
+			past = fmt.Sprintf("; the plan's “%s” by %s is past", what, on)
 		}
-		return longDate(by, day), fmt.Sprintf("The first of it done before %s, and what it taught you, is what we can look at then.", when)
+		if period > 0 && left >= period {
+			return longDate(by, day), fmt.Sprintf("%s before %s is what we can look at then%s.", upperFirst(words(left/period+1, "session")), when, past)
+		}
+		return longDate(by, day), fmt.Sprintf("The first of it done before %s, and what it taught you, is what we can look at then%s.", when, past)
+	}
+	return "", ""
+}
+
+// missedCheckpoint is what the plan's "What others can see" checkpoint
+// asks of focus skill f (its first clause), and that checkpoint's day in
+// words, when the day is before day; "" when there is none or it is
+// still ahead.
+func missedCheckpoint(pl *Plan, f Focus, day time.Time) (string, string) {
+	for _, m := range pl.Milestones {
+		rest, ok := strings.CutPrefix(m.Text, "What others can see: ")
+		by, err := time.Parse(time.DateOnly, m.Date)
+		if !ok || err != nil || !by.Before(day) {
+			continue
+		}
+		for _, part := range strings.Split(strings.TrimSuffix(rest, "."), "; ") {
+			if what, ok := strings.CutPrefix(part, f.Name+": "); ok {
+				what, _, _ = strings.Cut(what, ", and ")
+				return what, longDate(by, day)
+			}
+		}
 	}
 	return "", ""
 }
