@@ -567,6 +567,10 @@ func commitments(m *skills.Matrix, pl *Plan, first string, leads bool, buddy str
 		out = append(out, c+".")
 	case "not-yet":
 		switch {
+		case pl.Current.Assessed*2 < pl.Current.Total && pl.AssessSessionBy() != "":
+			// The session "Assess first" books, on its day (see assessBy).
+			out = append(out, fmt.Sprintf("Assessment: the %d levels not yet assessed, set with you in one 90-minute session before %s, so that the next plan has something to stand on.",
+				len(pl.AssessFirst), longDate(day0(pl.AssessSessionBy()), pl.Today.day)))
 		case pl.Current.Assessed*2 < pl.Current.Total:
 			out = append(out, "Assessment: a level for every skill the goals use by the next review, agreed with you at the 1:1s, so that the next plan has something to stand on.")
 		case pl.FirstTimeManager:

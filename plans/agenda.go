@@ -217,10 +217,13 @@ const RecentWeeks = 3
 
 // Item is a task-list item ("- [ ] text") of an agenda, with its nested items.
 type Item struct {
-	Text     Markdown `json:"text"`
-	Done     bool     `json:"done"`
-	Since    string   `json:"since,omitempty"` // the week it was first written, when carried
-	Children []Item   `json:"children,omitempty"`
+	Text  Markdown `json:"text"`
+	Done  bool     `json:"done"`
+	Since string   `json:"since,omitempty"` // the week it was first written, when carried
+	// SinceDay is the day of the 1:1 of Since, in words ("17 November"):
+	// what the agenda says, where Since is the key it is read back by.
+	SinceDay string `json:"since_day,omitempty"`
+	Children []Item `json:"children,omitempty"`
 	// Noted is, for a topic, the line of the notes of a 1:1 since it was
 	// raised that talks about it, and NotedOn that 1:1's day in words (see
 	// discussedTopics).
@@ -481,6 +484,9 @@ type AgendaChange struct {
 	raisedIDs  []string
 	raisedFrom int
 	unbacked   bool
+	// baseline is the kind of baseline a Baseline line names (see
+	// [Baseline]), "onboarded" for the first assessment after onboarding.
+	baseline string
 }
 
 // WeekFocus is the focus skill of the week.
@@ -585,7 +591,7 @@ func focusItem(p *skills.Person, f *WeekFocus, open []Item, day time.Time) *Focu
 			for _, k := range keys {
 				since := ""
 				if it.Since != "" {
-					since = " (open since " + it.Since + ")"
+					since = " (open since " + it.SinceDay + ")"
 				}
 				switch {
 				case k.who != "" && has(k.who) && !k.g.Open():
@@ -673,6 +679,12 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	}
 	a.Since, a.SinceDay = date(since), longDate(since, day)
 	a.Changes = sinceLastTime(m, p, pl.Person.ManagerName, in.History, endOfDay(after), day)
+	for i, c := range a.Changes {
+		if c.baseline == "onboarded" && assessmentLate(pl) > 0 {
+			// Late, as the plan's verdict and the review say it.
+			a.Changes[i].Text = strings.Replace(c.Text, " since onboarding set ", " since onboarding, late, set ", 1)
+		}
+	}
 	unbackedChanges(m, pl, a.Changes)
 	if len(a.Changes) > MaxChanges {
 		a.Changes, a.ChangesLeft = a.Changes[:MaxChanges], len(a.Changes)-MaxChanges
@@ -691,6 +703,8 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		a.Previous, a.PreviousUnreadable = pw, in.Previous.Unreadable
 		a.Open, a.Done = carry(in.Previous.Items, pw)
 		a.Topics, _ = carry(in.Previous.Topics, pw)
+		sinceDays(a.Open, in.Config.Agenda.WeekdayValue(), day)
+		sinceDays(a.Topics, in.Config.Agenda.WeekdayValue(), day)
 		discussedTopics(a.Topics, in.Previous, in.Config.Agenda.WeekdayValue(), day)
 		if t := in.Previous.TryThis; t != "" {
 			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t), Started: in.Previous.TryStarted}
@@ -784,10 +798,22 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if a.Career != nil || a.Quarterly != nil {
 		a.CheckIn = "" // the longer view is the check-in of the month
 	}
+	// The plan dates its review; the 1:1 that holds it is the first on or
+	// after that date. Once the review is near, the agenda says both, so
+	// that the header, the prep and the career conversation name one day.
+	meeting := reviewMeeting(review, in.Config.Agenda.WeekdayValue())
 	if review.After(day) {
 		a.NextReview = longDate(review, day)
+		switch {
+		case !meeting.Equal(review) && reviewNext:
+			a.NextReview += ", held at our next 1:1"
+		case !meeting.Equal(review) && !review.After(day.AddDate(0, 0, 28)):
+			a.NextReview += fmt.Sprintf(", held at our 1:1 of %s %s", meeting.Weekday(), longDate(meeting, day))
+		}
 	}
-	a.ReviewPrep = reviewPrep(m, p, day, review)
+	if a.ReviewPrep = reviewPrep(m, p, day, review); a.ReviewPrep != nil {
+		a.ReviewPrep.Date = longDate(meeting, day)
+	}
 	next := firstWeekday(day, in.Config.Agenda.WeekdayValue())
 	a.NextCareer = fmt.Sprintf("%s %s (first 1:1 of %s)", next.Weekday(), longDate(next, day), next.Month())
 	if reviewNext {
@@ -1025,7 +1051,13 @@ func support(a *Agenda, pl *Plan, p *skills.Person, pv *PreviousAgenda, day, rev
 	if when.IsZero() || !when.After(day) {
 		when = day.AddDate(0, 0, 56)
 	}
+	// We look at it again at the plan's review, whose day the header
+	// gives (and the 1:1 that holds it, once near): one day for it in the
+	// agenda (cold read 20, point 1).
 	f.Bar = fmt.Sprintf("The %s role asks for %s in %s, and we look at it together again on %s.", pl.Role.Name, f.Next.Words(), skill, longDate(when, day))
+	if when.Equal(review) {
+		f.Bar = fmt.Sprintf("The %s role asks for %s in %s, and we look at it together again at the plan's review.", pl.Role.Name, f.Next.Words(), skill)
+	}
 	if second {
 		f.Bar = fmt.Sprintf("By %s, our review, we want %s at %s.", longDate(when, day), skill, f.Next.Words())
 	}
@@ -1109,6 +1141,9 @@ func goalsDue(p *skills.Person, day, last time.Time, waitedOn map[string]string)
 			When: longDate(g.Due, day) + ", " + ago(g.Due, day)}
 		if gd.Overdue {
 			gd.Ask = overdueAsk(g.Due, day, last)
+			if w := goalWindow(g.Text); w != "" {
+				gd.Ask = windowAsk(w, g.Due, last)
+			}
 			if who := waitedOn[g.Text]; who != "" && !last.IsZero() && g.Due.Before(last) && int(day.Sub(g.Due).Hours()/24/7) >= 4 {
 				gd.Ask = fmt.Sprintf("%s goal waits on this hand-over: agree today the date the work becomes %s.", possessive(who), possessive(who))
 			}
@@ -1159,6 +1194,12 @@ func weekFocus(in AgendaInput, idx int, day time.Time, changes []AgendaChange) *
 	block := idx / per
 	turn := weekTurn(pl.Focus, in.Person.Goals, day)
 	f := pl.Focus[turn[mod(block, len(turn))]]
+	if pv := in.Previous; pv != nil && len(turn) > 1 && pv.Focus == f.Name && pv.FocusWeek >= per && mod(idx, per) == 0 {
+		// A new block never lands on the skill whose weeks the last
+		// agendas held already (the turn's skills changed between them):
+		// the next skill in turn has its weeks.
+		f = pl.Focus[turn[mod(block+1, len(turn))]]
+	}
 	// How many weeks this skill has been the focus before this one.
 	times := (block/len(turn))*per + mod(idx, per)
 	s := in.Matrix.Skill(f.ID)
@@ -1535,10 +1576,38 @@ func lateStart(pl *Plan, f Focus, a Action, day time.Time) (string, string) {
 		case strings.Contains(low, "monthly"):
 			period = 30
 		}
-		if period > 0 && left >= period {
-			return longDate(by, day), fmt.Sprintf("%s before %s is what we can look at then.", upperFirst(words(left/period+1, "session")), when)
+		// The plan's own checkpoint for it, when its day went by with the
+		// step not started, is said as past: the smaller aim is no silent
+		// change of the plan (cold read 20, point 4).
+		past := ""
+		if what, on := missedCheckpoint(pl, f, day); what != "" {
+			past = fmt.Sprintf("; the plan's “%s” by %s is past", what, on)
 		}
-		return longDate(by, day), fmt.Sprintf("The first of it done before %s, and what it taught you, is what we can look at then.", when)
+		if period > 0 && left >= period {
+			return longDate(by, day), fmt.Sprintf("%s before %s is what we can look at then%s.", upperFirst(words(left/period+1, "session")), when, past)
+		}
+		return longDate(by, day), fmt.Sprintf("The first of it done before %s, and what it taught you, is what we can look at then%s.", when, past)
+	}
+	return "", ""
+}
+
+// missedCheckpoint is what the plan's "What others can see" checkpoint
+// asks of focus skill f (its first clause), and that checkpoint's day in
+// words, when the day is before day; "" when there is none or it is
+// still ahead.
+func missedCheckpoint(pl *Plan, f Focus, day time.Time) (string, string) {
+	for _, m := range pl.Milestones {
+		rest, ok := strings.CutPrefix(m.Text, "What others can see: ")
+		by, err := time.Parse(time.DateOnly, m.Date)
+		if !ok || err != nil || !by.Before(day) {
+			continue
+		}
+		for _, part := range strings.Split(strings.TrimSuffix(rest, "."), "; ") {
+			if what, ok := strings.CutPrefix(part, f.Name+": "); ok {
+				what, _, _ = strings.Cut(what, ", and ")
+				return what, longDate(by, day)
+			}
+		}
 	}
 	return "", ""
 }
@@ -1579,4 +1648,32 @@ func fitReview(pl *Plan, a Action, day time.Time) string {
 		}
 	}
 	return evidence
+}
+
+// sinceDays says, on each item and its children, the 1:1 it was first
+// written at as a day a person reads ("17 November", with the year when it
+// is not day's), from its week and the team's 1:1 weekday wd: never the
+// week's number. An item whose week does not read keeps it as written.
+func sinceDays(items []Item, wd time.Weekday, day time.Time) {
+	for i := range items {
+		it := &items[i]
+		it.SinceDay = it.Since
+		if w, err := ParseWeek(it.Since); err == nil {
+			it.SinceDay = longDate(w.Day(wd), day)
+		}
+		sinceDays(it.Children, wd, day)
+	}
+}
+
+// reviewMeeting is the day of the 1:1 that holds a plan's review dated
+// review, when 1:1s are on wd: the first on or after that date. Zero for
+// no review.
+func reviewMeeting(review time.Time, wd time.Weekday) time.Time {
+	if review.IsZero() {
+		return review
+	}
+	for review.Weekday() != wd {
+		review = review.AddDate(0, 0, 1)
+	}
+	return review
 }

@@ -168,6 +168,14 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 			return fmt.Sprintf("Has %s stayed free of delivery deadlines, as I promised until day 30?", first)
 		}
 		return ""
+	case strings.HasPrefix(c, "Assessment:") && pl.AssessSessionBy() != "":
+		// The one session the plan books: asked after on its day, the
+		// day the plan and the review give it (cold read 20, point 3).
+		by, on := day0(pl.AssessSessionBy()), day0(a.Date)
+		if by.Before(on) {
+			return fmt.Sprintf("Have %s and I held the session that sets the %d levels not yet assessed? It was due before %s: if not, book it this week.", first, len(pl.AssessFirst), longDate(by, on))
+		}
+		return fmt.Sprintf("Have %s and I booked the 90-minute session that sets the %d levels not yet assessed, before %s?", first, len(pl.AssessFirst), longDate(by, on))
 	case strings.HasPrefix(c, "Assessment:"):
 		var todo []string
 		for _, g := range p.OpenGoals() {

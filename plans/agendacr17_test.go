@@ -137,13 +137,14 @@ func TestOpenItemFinishesWorkAlreadyDone(t *testing.T) {
 	}}
 	f := &WeekFocus{SkillRef: SkillRef{ID: "delegation", Name: "Delegation and team performance"}}
 	open := []Item{{Text: "Write down for Tomás what the release review decides", Since: "2026-W48"}}
+	sinceDays(open, time.Thursday, on)
 	got := focusItem(marcus, f, open, on)
-	want := " (open since 2026-W48) finishes the work with Tomás you did on 25 November: close it, and give this week to the new step."
+	want := " (open since 26 November) finishes the work with Tomás you did on 25 November: close it, and give this week to the new step."
 	if got == nil || got.Link != want {
 		t.Fatalf("focusItem = %+v, want link %q", got, want)
 	}
 	marcus.Goals[0].Done = time.Time{}
-	if got := focusItem(marcus, f, open, on); got == nil || got.Link != " (open since 2026-W48) is this work with Tomás: close it first, before our next 1:1." {
+	if got := focusItem(marcus, f, open, on); got == nil || got.Link != " (open since 26 November) is this work with Tomás: close it first, before our next 1:1." {
 		t.Errorf("open goal: %+v", got)
 	}
 }

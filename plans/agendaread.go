@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/coach-dev/coach/skills"
@@ -26,6 +27,7 @@ import (
 func ReadAgenda(w Week, src []byte) *PreviousAgenda {
 	pa := &PreviousAgenda{Week: w, Count: 1}
 	for _, it := range parseSections(src) {
+		sinceWeeks(&it.Item, w)
 		if it.section == topicsHeading {
 			pa.Topics = append(pa.Topics, it.Item)
 		} else {
@@ -188,9 +190,12 @@ const ActionPlaceholder = "(action, owner, date)"
 const TopicPlaceholder = "(your topic)"
 
 // sinceSuffix is what an agenda writes after a carried item or topic: the
-// week it was first written, and for a topic whether notes since talk
-// about it (older agendas wrote "not discussed yet").
-var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in) (\d{4}-W\d{2})(?:, not discussed yet|, still open|; our notes of [^“()]+ read “.*”: decide it today, or tick it|; in our notes of [^,()]+, .*: decide it today, or tick it)?\)$`)
+// 1:1 it was first written at, and for a topic whether notes since talk
+// about it (older agendas wrote "not discussed yet"). The 1:1 is a day in
+// words ("open since 17 November", "raised on 17 November 2026"); agendas
+// written before said its week ("open since 2026-W47", "raised in
+// 2026-W47"), and both read (see sinceWeek).
+var sinceSuffix = regexp.MustCompile(`\s*\((?:open since|raised in|raised on) (\d{4}-W\d{2}|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{4})?)(?:, not discussed yet|, still open|; our notes of [^“()]+ read “.*”: decide it today, or tick it|; in our notes of [^,()]+, .*: decide it today, or tick it)?\)$`)
 
 // CheckAgenda is the problem of an agenda that coach will not read back: over
 // [skills.MaxAgendaSize], or with lists and quotes nested deeper than
@@ -350,7 +355,7 @@ func taskItem(li ast.Node, src []byte) (Item, bool) {
 	}
 	it := Item{Text: Markdown(t), Done: cb.IsChecked}
 	if m := sinceSuffix.FindStringSubmatch(t); m != nil {
-		it.Since = m[1]
+		it.Since = m[1] // a day in words until ReadAgenda makes it a week (sinceWeek)
 		it.Text = Markdown(strings.TrimSpace(t[:len(t)-len(m[0])]))
 	}
 	return it, true
@@ -412,4 +417,41 @@ func WrittenIn(old, fresh *PreviousAgenda) []string {
 	count(ticked, "item ticked", "items ticked")
 	count(written, "item written in", "items written in")
 	return out
+}
+
+// sinceWeeks turns the day an item (and each of its children) says it was
+// first written at into that 1:1's week (see sinceWeek).
+func sinceWeeks(it *Item, w Week) {
+	it.Since = sinceWeek(it.Since, w)
+	for i := range it.Children {
+		sinceWeeks(&it.Children[i], w)
+	}
+}
+
+// sinceWeek is the week of the 1:1 an item says it was first written at,
+// read in the agenda of week w: a week as older agendas wrote it
+// ("2026-W47") as it is, a day in words ("17 November", with its year
+// when it is not the agenda's) as the week it falls in. A day written
+// without its year is the latest such day on or before w's Sunday: the
+// agenda wrote it in its own 1:1's year, and the item is older than the
+// agenda. "" when it reads as neither.
+func sinceWeek(s string, w Week) string {
+	if s == "" || weekPattern.MatchString(s) {
+		return s
+	}
+	if t, err := time.Parse("2 January 2006", s); err == nil {
+		return WeekOf(t).String()
+	}
+	t, err := time.Parse("2 January", s)
+	if err != nil {
+		return ""
+	}
+	end := w.Monday().AddDate(0, 0, 6)
+	for y := end.Year(); y >= end.Year()-1; y-- {
+		d := time.Date(y, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		if d.Month() == t.Month() && !d.After(end) {
+			return WeekOf(d).String()
+		}
+	}
+	return ""
 }

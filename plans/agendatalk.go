@@ -28,6 +28,19 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	var up, down, unbackedUp []string
 	for _, c := range a.Changes {
 		switch {
+		case c.Baseline && c.baseline == "onboarded":
+			// As the since-last-time line and the review say it: levels
+			// set, where the person starts from; the plan counts progress
+			// from a day it agrees, not from here (cold read 20, point 3).
+			late := ""
+			if assessmentLate(in.Plan) > 0 {
+				late = " came late and"
+			}
+			counts := "and count progress from them"
+			if in.Plan.Progress.Since == "" {
+				counts = "and agree the day progress counts from at the next review, as the plan asks"
+			}
+			out = append(out, fmt.Sprintf("The first assessment since onboarding, of %s,%s set %s levels: walk %s through them, %s.", c.When, late, possessive(first), first, counts))
 		case c.Baseline:
 			out = append(out, fmt.Sprintf("The assessment of %s is a new baseline, not growth: walk %s through it, and count progress from it.", c.When, first))
 		case c.Setback && a.Focus != nil && a.Focus.ID == c.Skill && a.Focus.Of == 1 && strings.Contains(a.Focus.Why, "records a setback"):
@@ -161,7 +174,11 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	case !review.After(after):
 		out = append(out, fmt.Sprintf("The plan's review was due on %s and the levels have not been reassessed since: hold it today or put a date on it.", longDate(review, day)))
 	case !review.After(day.AddDate(0, 0, 28)):
-		out = append(out, fmt.Sprintf("The plan's review is due on %s: look at the focus skills' evidence before then.", longDate(review, day)))
+		held := ""
+		if meeting := reviewMeeting(review, in.Config.Agenda.WeekdayValue()); !meeting.Equal(review) {
+			held = fmt.Sprintf(", and we hold it at our 1:1 of %s", longDate(meeting, day))
+		}
+		out = append(out, fmt.Sprintf("The plan's review is due on %s%s: look at the focus skills' evidence before then.", longDate(review, day), held))
 	}
 	return out
 }
@@ -556,8 +573,14 @@ func gapAsk(pl *Plan, day time.Time) string {
 // date: the plan's milestones and focus skills, reassessed with their
 // evidence (the goals past their date are listed above it already).
 func quarterly(pl *Plan, p *skills.Person, day time.Time) *Talk {
+	falls := "The plan's review falls on this 1:1"
+	if review, err := time.Parse(time.DateOnly, pl.NextReview); err == nil && review.Before(day) {
+		// Held after the date the plan gives it: both are said, so that
+		// the plan's date and this day agree.
+		falls = fmt.Sprintf("The plan dates its review %s; we hold it at this 1:1, the first since", longDate(review, day))
+	}
 	t := &Talk{Title: "Review of the plan",
-		Intro: fmt.Sprintf("The plan's review falls on this 1:1, and it is this month's career conversation too. Look back at the last %s together: was each checkpoint met, partly met or not yet, and what shows the next level of each focus skill now? Then write the new levels and their evidence down, so that the next plan starts from them.", plural(max(pl.ReviewMonths, 1), "month"))}
+		Intro: fmt.Sprintf("%s, and it is this month's career conversation too. Look back at the last %s together: was each checkpoint met, partly met or not yet, and what shows the next level of each focus skill now? Then write the new levels and their evidence down, so that the next plan starts from them.", falls, plural(max(pl.ReviewMonths, 1), "month"))}
 	for _, ms := range pl.Milestones {
 		// Dated as the plan dates it: "By 10 December", not "Day 30".
 		when := cmp.Or(ms.Label, fmt.Sprintf("By day %d", ms.Days))

@@ -210,7 +210,10 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 			t = fmt.Sprintf("%s's first assessment, as %s, across %s: the baseline the plan measures from, not growth.",
 				first, roleName(m, role), plural(b.Assessed, "skill"))
 		case "onboarded":
-			t = fmt.Sprintf("%s's first assessment since onboarding: the levels the plan measures from, not growth.", first)
+			// The words the review says it in: levels set, where the
+			// person starts from, not growth; never "a new baseline"
+			// (cold read 20, point 3).
+			t = fmt.Sprintf("%s's first assessment since onboarding set these levels: they are where we start from, not growth.", first)
 		case "new-manager":
 			t = fmt.Sprintf("%s's first assessment as %s's manager: %s set at once. Read it as a new starting point, not as growth.",
 				b.Author, first, plural(b.Moved, "skill"))
@@ -227,7 +230,7 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 		if selves > 0 {
 			t += fmt.Sprintf(" It came with %s's own rating of %s.", first, plural(selves, "skill"))
 		}
-		out = append(out, AgendaChange{Date: date(cs[0].Date), When: when, Text: t, Baseline: true})
+		out = append(out, AgendaChange{Date: date(cs[0].Date), When: when, Text: t, Baseline: true, baseline: b.Kind})
 	}
 	// Levels raised in one commit are one assessment: said in one line,
 	// not a line a skill.

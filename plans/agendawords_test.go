@@ -102,8 +102,20 @@ func TestReviewAtTheReviewDate(t *testing.T) {
 	if before.Quarterly != nil || at.Quarterly == nil || after.Quarterly != nil {
 		t.Fatalf("review on 26 Jan %v, 2 Feb %v, 9 Feb %v", before.Quarterly != nil, at.Quarterly != nil, after.Quarterly != nil)
 	}
-	if at.Career != nil || before.NextReview != "27 January" || at.NextReview != "" {
+	// The review is dated a Wednesday and held at the Tuesday 1:1 after
+	// it: the header, the prep and the review itself say both, one day
+	// (cold read 20, point 1).
+	if at.Career != nil || before.NextReview != "27 January, held at our next 1:1" || at.NextReview != "" {
 		t.Errorf("career beside the review %v; next review %q then %q", at.Career != nil, before.NextReview, at.NextReview)
+	}
+	if want := "The plan's review is due on 27 January, and we hold it at our 1:1 of 2 February: look at the focus skills' evidence before then."; !contains(before.Prep, want) {
+		t.Errorf("prep before the review:\n%s", strings.Join(before.Prep, "\n"))
+	}
+	if before.ReviewPrep == nil || before.ReviewPrep.Date != "2 February" {
+		t.Errorf("review prep %+v, want it for 2 February", before.ReviewPrep)
+	}
+	if !strings.HasPrefix(at.Quarterly.Intro, "The plan dates its review 27 January; we hold it at this 1:1, the first since, and it is this month's career conversation too.") {
+		t.Errorf("review intro %q", at.Quarterly.Intro)
 	}
 	want := "The plan's review was due on 27 January and the levels have not been reassessed since: hold it today or put a date on it."
 	if !contains(after.Prep, want) {

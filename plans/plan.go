@@ -2505,14 +2505,9 @@ const assessInOnes = 5
 // within 30 days of today. The manager brings a draft, the person an
 // example for each. "" for few skills, or no today.
 func assessSession(p *skills.Person, n int, today time.Time, manager string) string {
-	if n <= assessInOnes || today.IsZero() {
+	by := assessBy(p, n, today)
+	if by.IsZero() {
 		return ""
-	}
-	by := today.AddDate(0, 0, 30)
-	for _, g := range p.OpenGoals() {
-		if g.Due.After(today) && g.Due.Before(by) {
-			by = g.Due
-		}
 	}
 	who := manager
 	if who == "" {

@@ -538,6 +538,10 @@ func (r *Review) where(pl *plans.Plan) string {
 		return fmt.Sprintf("You are ready for %s now.", r.Target.Name)
 	}
 	if plans.TooEarly(pl) {
+		if by := pl.AssessSessionBy(); by != "" {
+			// The session the plan books, on its day (cold read 20).
+			return fmt.Sprintf("Only a few of your skills have a level, which is my assessment running late, not you: we set the rest together in one 90-minute session before %s.", r.day(by))
+		}
 		return fmt.Sprintf("Only a few of your skills have a level, which is my assessment running late, not you: I assess the rest with you over our next 1:1s, before %s.", next)
 	}
 	switch {
