@@ -130,10 +130,11 @@ const (
 	// tierReentry is a level lowered on a return from leave.
 	tierReentry
 	tierBelow
-	// tierGoalFirst is a shared goal's skill below the target's bar, for
-	// someone below their current role's bar: there the target's gaps are
-	// a stretch to the next role, and a skill their own open goal names
-	// comes before them, after every gap in today's job.
+	// tierGoalFirst is a goal's skill only short of the target's bar (or
+	// one a shared goal brings in), for someone below their current role's
+	// bar: there the target's gaps are a stretch to the next role, and a
+	// skill their own open goal names comes before them, after every gap
+	// in today's job.
 	tierGoalFirst
 	tierTarget
 	// tierGoalAtBar is a goal's skill already at the target's bar, for
@@ -454,10 +455,15 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 	rest = slices.DeleteFunc(rest, func(c candidate) bool { return c.tier < 0 })
 	if slices.ContainsFunc(rest, func(c candidate) bool { return c.belowRole && !c.reentry }) {
 		// Below the current role's bar: the target's gaps are a stretch,
-		// after the skills the person's own goals name.
+		// after the skills the person's own goals name. A goal's skill
+		// already at today's bar is a stretch to the next role too: the
+		// verdict holds the person to the current role first, so every gap
+		// in today's job comes before it, touched or not.
 		for i := range rest {
-			if rest[i].tier == tierShared {
-				rest[i].tier = tierGoalFirst
+			c := &rest[i]
+			stretchOnly := c.tier == tierGoal && !c.belowRole && !c.setback && p.Levels[c.skill.ID] > 0
+			if c.tier == tierShared || stretchOnly {
+				c.tier = tierGoalFirst
 			}
 		}
 	}
