@@ -1294,9 +1294,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 	if !ok {
 		cands = rank(m, p, role, target)
 	}
-	if len(cands) > in.Config.Plan.Focus {
-		cands = cands[:in.Config.Plan.Focus]
-	}
+	cands = chosen(cands, in.Config.Plan.Focus)
 	var out []Focus
 	if len(cands) > 0 {
 		out = make([]Focus, 0, len(cands)) // a focus for every candidate

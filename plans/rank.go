@@ -130,11 +130,10 @@ const (
 	// tierReentry is a level lowered on a return from leave.
 	tierReentry
 	tierBelow
-	// tierGoalFirst is a goal's skill only short of the target's bar (or
-	// one a shared goal brings in), for someone below their current role's
-	// bar: there the target's gaps are a stretch to the next role, and a
-	// skill their own open goal names comes before them, after every gap
-	// in today's job.
+	// tierGoalFirst is a shared goal's skill below the target's bar, for
+	// someone below their current role's bar: there the target's gaps are
+	// a stretch to the next role, and a skill their own open goal names
+	// comes before them, after every gap in today's job.
 	tierGoalFirst
 	tierTarget
 	// tierGoalAtBar is a goal's skill already at the target's bar, for
@@ -455,15 +454,10 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 	rest = slices.DeleteFunc(rest, func(c candidate) bool { return c.tier < 0 })
 	if slices.ContainsFunc(rest, func(c candidate) bool { return c.belowRole && !c.reentry }) {
 		// Below the current role's bar: the target's gaps are a stretch,
-		// after the skills the person's own goals name. A goal's skill
-		// already at today's bar is a stretch to the next role too: the
-		// verdict holds the person to the current role first, so every gap
-		// in today's job comes before it, touched or not.
+		// after the skills the person's own goals name.
 		for i := range rest {
-			c := &rest[i]
-			stretchOnly := c.tier == tierGoal && !c.belowRole && !c.setback && p.Levels[c.skill.ID] > 0
-			if c.tier == tierShared || stretchOnly {
-				c.tier = tierGoalFirst
+			if rest[i].tier == tierShared {
+				rest[i].tier = tierGoalFirst
 			}
 		}
 	}
@@ -530,15 +524,38 @@ func focusIDs(m *skills.Matrix, cfg skills.Config, p *skills.Person) []string {
 	return firstIDs(cands, cfg.Plan.Focus)
 }
 
-// firstIDs is the ids of the first n of cands, all of them for n < 0.
+// firstIDs is the ids of the focus skills the first n of cands make (see
+// chosen), all of cands for n < 0.
 func firstIDs(cands []candidate, n int) []string {
 	var out []string
-	for _, c := range cands {
-		if len(out) == n {
-			break
-		}
+	for _, c := range chosen(cands, n) {
 		out = append(out, c.skill.ID)
 	}
+	return out
+}
+
+// chosen is the focus the first n of cands make (all of them for n < 0),
+// in the order the plan says them. The ranking chooses which skills are a
+// focus: a written goal outranks a gap in today's job that nothing touches.
+// The plan then says them in the order the verdict works in: pins first,
+// then every gap in today's job, then the rest, each group in ranking
+// order. Someone held to the current role first sees today's gaps before a
+// stretch to the next role, and the goal's skill stays in the focus.
+func chosen(cands []candidate, n int) []candidate {
+	if n >= 0 && len(cands) > n {
+		cands = cands[:n]
+	}
+	out := slices.Clone(cands)
+	group := func(c candidate) int {
+		switch {
+		case c.pinned:
+			return 0
+		case c.belowRole && !c.reentry:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(out, func(a, b candidate) int { return group(a) - group(b) })
 	return out
 }
 
