@@ -2,6 +2,7 @@ package plans
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/coach-dev/coach/skills"
@@ -36,5 +37,52 @@ func TestGapInTodaysJobBeforeTheStretch(t *testing.T) {
 	gap, goal := slices.Index(ids, "ux-discovery"), slices.Index(ids, "communication")
 	if gap < 0 || goal < 0 || gap > goal {
 		t.Errorf("focus %q: want the gap in today's job (ux-discovery) before the goal's stretch (communication), both in focus", ids)
+	}
+}
+
+// TestSharedGoalLeadsEachFocus: a goal that names two focus skills is the
+// first action of both (cold read 20, finding 2: a pricing brief led one
+// focus, and the other opened with the matrix's generic action); said in
+// full once, and the second time with what it asks of that skill.
+func TestSharedGoalLeadsEachFocus(t *testing.T) {
+	m := matrix(t)
+	bar := atBar(m, "gpm")
+	const goal = "Write the platform pricing brief that the three product lines sign up to"
+	p := &skills.Person{ID: "jo", Name: "Jo Brandt", Role: "senior-pm", Target: "gpm", Manager: "vic", Assessed: day("2026-11-17"),
+		Levels: with(bar, map[string]int{"stakeholder-relationships": bar["stakeholder-relationships"] - 1, "business-acumen": bar["business-acumen"] - 1}),
+		Goals:  []skills.Goal{{Text: goal, Skills: []string{"stakeholder-relationships", "business-acumen"}, Due: day("2026-12-15")}}}
+	vic := &skills.Person{ID: "vic", Name: "Vic Amadi", Role: "director", Levels: atBar(m, "director")}
+	pl := build(t, p, vic)
+	n := 0
+	for _, f := range pl.Focus {
+		if !slices.Contains(f.Goals, goal) {
+			continue
+		}
+		n++
+		if len(f.Actions) == 0 || !strings.HasPrefix(f.Actions[0].Text, goal) {
+			t.Errorf("%s: first action %v, want the person's goal", f.ID, f.Actions)
+		}
+	}
+	if n != 2 {
+		t.Errorf("focus %q: want both skills the goal names", focusOrder(pl))
+	}
+}
+
+// TestNoMentorInOwnFocus: a skill that is someone's own focus is not also
+// theirs to teach (cold read 20, finding 2: "you mentor Sam Lee in
+// business acumen" beside business acumen as the mentor's own focus).
+func TestNoMentorInOwnFocus(t *testing.T) {
+	m := matrix(t)
+	team := []*skills.Person{
+		{ID: "ann", Name: "ann", Role: "pm", Levels: map[string]int{"business-acumen": 2}},
+		{ID: "bo", Name: "bo", Role: "principal-pm", Levels: map[string]int{"business-acumen": 4}},
+	}
+	focus := map[string][]string{"ann": {"business-acumen"}, "bo": {"business-acumen"}}
+	if pairs := Match(m, team, focus, 2, nil); len(pairs) != 0 {
+		t.Errorf("pairs %v: bo's own focus is business acumen, not theirs to teach", pairs)
+	}
+	delete(focus, "bo")
+	if pairs := Match(m, team, focus, 2, nil); len(pairs) != 1 {
+		t.Errorf("pairs %v, want bo to mentor ann when it is not bo's focus", pairs)
 	}
 }
