@@ -495,15 +495,9 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 		if !NewHire(p, TodayOf(p).day) {
 			continue
 		}
+		// The teammate whose goal is to mentor them stays their mentor
+		// (counted below); the buddy is a peer beside them.
 		b := onboardingBuddyID(m, p, ix)
-		if gm, ok := ix.goalMentor[id]; ok {
-			// A new hire has one person to ask, not two: the teammate
-			// whose goal is to mentor them is their buddy (and counted
-			// once, as their mentor, below).
-			b = gm.Mentor
-			busy[id]--
-			busy[b]--
-		}
 		if b != "" {
 			busy[id]++
 			busy[b]++

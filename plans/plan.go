@@ -1887,8 +1887,11 @@ func Marker(source string) string {
 func PlanPath(id string) string { return "plans/" + id + ".md" }
 
 // onboardingBuddy is a new hire's buddy from the team: a peer in the same
-// role or the one above it, not their manager and not new themselves, under
-// the same manager first, then by id; "" when the team has none.
+// role or the one above it, not their manager, not new themselves, and not
+// the teammate whose own goal is to mentor them (the mentor stays the
+// mentor: a buddy is a peer to ask what nobody writes down); under the same
+// manager first, then in the same role as the new hire, then by id; "" when
+// the team has none.
 func onboardingBuddy(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
 	id, ok := team.buddyOf[p.ID]
 	if !ok {
@@ -1911,11 +1914,14 @@ func onboardingBuddyID(m *skills.Matrix, p *skills.Person, team *TeamIndex) stri
 		if id == p.ID || id == p.Manager || q.Manager == p.ID || r < rank || r > rank+1 || NewHire(q, TodayOf(p).day) {
 			continue
 		}
+		if gm, ok := team.goalMentor[p.ID]; ok && gm.Mentor == id {
+			continue
+		}
 		score := 0
 		if q.Manager == p.Manager {
 			score += 2
 		}
-		if r == rank+1 {
+		if r == rank {
 			score++
 		}
 		if score > bestScore {
