@@ -237,3 +237,30 @@ func contributionDue(mgrDue string, today time.Time) string {
 	}
 	return date(due)
 }
+
+// keptHiringGoals says, to the leader mgr, the open hiring goals of the
+// people under them that keep picks (someone handing over the seat they
+// leave): each goal stays the one whose file holds it, and the leader is
+// told their part only (cold read 20, finding 4: the same hiring plan read
+// as the leader's in one plan and the report's in the other). "" when
+// there are none.
+func keptHiringGoals(team *TeamIndex, mgr string, keep func(*skills.Person) bool) string {
+	var out []string
+	for _, id := range team.ids {
+		q := team.people[id]
+		if !underOf(team, mgr, id) || !keep(q) {
+			continue
+		}
+		for _, g := range q.OpenGoals() {
+			if w := contentWords(g.Text); !w["hire"] && !w["hirin"] && !w["recru"] {
+				continue
+			}
+			due := ""
+			if !g.Due.IsZero() {
+				due = fmt.Sprintf(" (due %s)", date(g.Due))
+			}
+			out = append(out, fmt.Sprintf("%s goal \"%s\"%s stays %s: your part in it is the headcount and the sign-off.", possessive(cmpName(q)), g.Text, due, possessive(cmpName(q))))
+		}
+	}
+	return strings.Join(out, " ")
+}
