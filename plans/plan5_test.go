@@ -86,3 +86,25 @@ func TestNoMentorInOwnFocus(t *testing.T) {
 		t.Errorf("pairs %v, want bo to mentor ann when it is not bo's focus", pairs)
 	}
 }
+
+// TestOnePairSaidInTheSingular: a count of one mentoring pair says its
+// people in the singular too (cold read 20, finding 5: "One mentoring pair
+// running for a quarter and the juniors' development plans").
+func TestOnePairSaidInTheSingular(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		k    int
+		want string
+	}{
+		{"Three mentoring pairs running for a quarter and the juniors' development plans showing progress.", 1,
+			"One mentoring pair running for a quarter and the junior's development plan showing progress."},
+		{"Three mentoring pairs running for a quarter and the juniors' development plans showing progress.", 2,
+			"Two mentoring pairs running for a quarter and the juniors' development plans showing progress."},
+		{"Pair each senior PM in the group with a junior one, coach each senior on how they coach, and review the pairs monthly.", 1,
+			"Pair each senior PM in the group with a junior one, coach each senior on how they coach, and review the pair monthly."},
+	} {
+		if got := pairsFromTeam(tc.in, tc.k); got != tc.want {
+			t.Errorf("pairsFromTeam(%q, %d)\n got %q\nwant %q", tc.in, tc.k, got, tc.want)
+		}
+	}
+}
