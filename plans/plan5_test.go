@@ -100,8 +100,10 @@ func TestOnePairSaidInTheSingular(t *testing.T) {
 			"One mentoring pair running for a quarter and the junior's development plan showing progress."},
 		{"Three mentoring pairs running for a quarter and the juniors' development plans showing progress.", 2,
 			"Two mentoring pairs running for a quarter and the juniors' development plans showing progress."},
-		{"Pair each senior PM in the group with a junior one, coach each senior on how they coach, and review the pairs monthly.", 1,
-			"Pair each senior PM in the group with a junior one, coach each senior on how they coach, and review the pair monthly."},
+		{"Pair each senior PM in the group with a junior one, coach the seniors on how they coach, and review the pairs monthly.", 1,
+			"Pair each senior PM in the group with a junior one, coach the senior on how they coach, and review the pair monthly."},
+		{"Pair each senior PM in the group with a junior one, coach the seniors on how they coach, and review the pairs monthly.", 2,
+			"Pair each senior PM in the group with a junior one, coach the seniors on how they coach, and review the pairs monthly."},
 	} {
 		if got := pairsFromTeam(tc.in, tc.k); got != tc.want {
 			t.Errorf("pairsFromTeam(%q, %d)\n got %q\nwant %q", tc.in, tc.k, got, tc.want)
