@@ -103,7 +103,8 @@ func abs(x int) int {
 
 // actions are two or three things to do for the next step, from the
 // person's own work first: their setback to turn round, their goal that
-// names the skill (with its counterpart and date), then the matrix's actions
+// names the skill (with its counterpart and date; a goal two focus skills
+// share leads both, said in full once), then the matrix's actions
 // for the level being reached that suit them (people leaders or not) and
 // that their evidence does not already show done and no goal of theirs
 // already says. The skill's reading is under "Learn from", once, never again
@@ -129,14 +130,21 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		})
 	}
 	for _, g := range p.OpenGoals() {
-		if !goalNames(g, s) || usedGoals[g.Text] {
-			// A goal another focus skill already leads with is said there,
-			// once.
+		if !goalNames(g, s) {
 			continue
 		}
 		overdue := !g.Due.IsZero() && g.Due.Before(TodayOf(p).day)
 		text := g.Text
+		repeat := usedGoals[g.Text]
 		switch {
+		case repeat:
+			// An earlier focus leads with the same goal: it leads here too,
+			// for what it asks of this skill, and its date and the rest of
+			// what is said of it stay above.
+			if !g.Due.IsZero() && !overdue {
+				text += ", by " + date(g.Due)
+			}
+			text += ", the same goal as above: here, what it asks of this skill."
 		case overdue:
 			text += fmt.Sprintf(": it was due on %s. Agree a new date at the next 1:1, then hold to it.", date(g.Due))
 		case !g.Due.IsZero():
@@ -172,9 +180,11 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 		}
 		var ev string
 		switch {
-		case measured(g.Text):
+		case measured(g.Text) && !repeat:
 			ev = fmt.Sprintf("The number the goal names reached at its reading%s, and the people behind it saying what changed for them", due)
-		case who != "" && seen != "" && namesFunction(seen, who):
+		case who != "" && seen != "" && (namesFunction(seen, who) || repeat):
+			// A goal said under a second skill asks its people about that
+			// skill's own words: two skills never share the sentence.
 			ev = fmt.Sprintf("%s, asked after the goal is done%s, describing what you did in terms like these: \"%s\"", upperFirst(who), due, seen)
 		case who != "":
 			// The rubric's words are for whoever it names: anyone else is

@@ -22,7 +22,9 @@ import (
 //   - a new hire, or someone back from a long leave within the plan's 90
 //     days, is not a mentor: they have their own ground to find; nor is
 //     someone below their own role's bar in coaching;
-//   - someone below their own role's bar in a skill never mentors it;
+//   - someone below their own role's bar in a skill never mentors it, nor
+//     one of their own focus skills: what they are still growing is not
+//     also theirs to teach;
 //   - the person who calibrates someone's assessment (their manager's
 //     manager) is not also their mentor: a mentor is a voice apart from the
 //     assessment;
@@ -92,7 +94,7 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 	file := func(i int) {
 		p := people[i]
 		for id, lvl := range p.Levels {
-			if mentorsIn(m, p, id, lvl) {
+			if mentorsIn(m, p, id, lvl) && !slices.Contains(focus[p.ID], id) {
 				addHolder(holders, id, i, lvl, load[i])
 				if wantsToTeach(p, id) {
 					addHolder(teachers, id, i, lvl, load[i])
@@ -205,15 +207,11 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 		}
 		pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 	}
-	// A focus skill that only a mentor the person has already holds, one
-	// who would have room for it (fewer than capacity skills), or would but
-	// for leaving people management: the one-skill rule leaves it unpaired
-	// rather than put one voice on two skills (or a people-manager skill
-	// with someone leaving the job).
-	carries := map[string]int{}
-	for _, pr := range pairs {
-		carries[pr.Mentor]++
-	}
+	// A focus skill that only a mentor the person has already holds, or
+	// would but for leaving people management: the one-skill rule leaves it
+	// unpaired rather than put one voice on two skills (or a people-manager
+	// skill with someone leaving the job), and that mentor's room for
+	// others does not change it: the plan names who could from outside.
 	second = map[string][]string{}
 	for _, nd := range unserved {
 		p := people[nd.person]
@@ -224,7 +222,7 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 		}
 		if slices.ContainsFunc(mentorsOf[nd.person], func(qi int) bool {
 			q := people[qi]
-			return q.Levels[id] > lvl && carries[q.ID] < capacity && meetsOwnBar(m, q, id, q.Levels[id])
+			return q.Levels[id] > lvl && meetsOwnBar(m, q, id, q.Levels[id])
 		}) {
 			second[p.ID] = append(second[p.ID], id)
 		}
@@ -263,7 +261,7 @@ func candidates(m *skills.Matrix, people []*skills.Person, focus map[string][]st
 			continue
 		}
 		for id, lvl := range q.Levels {
-			if mentorsIn(m, q, id, lvl) {
+			if mentorsIn(m, q, id, lvl) && !slices.Contains(focus[q.ID], id) {
 				levels[id] = append(levels[id], lvl)
 			}
 		}
@@ -289,7 +287,7 @@ func candidates(m *skills.Matrix, people []*skills.Person, focus map[string][]st
 		n := len(ls) - at
 		holds := func(q *skills.Person) bool {
 			l := q.Levels[id]
-			return q != nil && l > lvl && mentorsIn(m, q, id, l) && canMentor(m, q)
+			return q != nil && l > lvl && mentorsIn(m, q, id, l) && !slices.Contains(focus[q.ID], id) && canMentor(m, q)
 		}
 		for _, q := range append([]*skills.Person{p, byID[p.Manager], byID[calibrator[p.ID]]}, reports[p.ID]...) {
 			if q != nil && holds(q) {
@@ -497,15 +495,9 @@ func (ix *TeamIndex) index(m *skills.Matrix, cfg skills.Config, team []*skills.P
 		if !NewHire(p, TodayOf(p).day) {
 			continue
 		}
+		// The teammate whose goal is to mentor them stays their mentor
+		// (counted below); the buddy is a peer beside them.
 		b := onboardingBuddyID(m, p, ix)
-		if gm, ok := ix.goalMentor[id]; ok {
-			// A new hire has one person to ask, not two: the teammate
-			// whose goal is to mentor them is their buddy (and counted
-			// once, as their mentor, below).
-			b = gm.Mentor
-			busy[id]--
-			busy[b]--
-		}
 		if b != "" {
 			busy[id]++
 			busy[b]++

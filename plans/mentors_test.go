@@ -536,7 +536,7 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 			for _, q := range team {
 				lvl := q.Levels[skill]
 				if q == p || q.ID == p.Manager || q.Manager == p.ID || q.ID == calibrator[p.ID] || mentors[q.ID][p.ID] ||
-					lvl < want || !canMentor(m, q) || !mentorsIn(m, q, skill, lvl) ||
+					lvl < want || !canMentor(m, q) || !mentorsIn(m, q, skill, lvl) || slices.Contains(focus[q.ID], skill) ||
 					mentors[p.ID][q.ID] || load[q.ID] >= capacity || len(mentors[p.ID]) >= capacity {
 					continue
 				}

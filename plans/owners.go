@@ -196,9 +196,9 @@ func managerOrgActions(in Input, team *TeamIndex) ([]string, string, map[string]
 }
 
 // proposeOrgWide says every organisation-wide deliverable the matrix puts
-// in the plan (orgWide) as a proposal to agree with the manager: nobody has
-// agreed it yet, and the plan does not commit the person, or anyone else,
-// to it. Run after the actions are scoped to the plan.
+// in the plan (orgWide) as a suggestion to raise with the manager: nobody
+// has agreed it, the file holds no goal of it, and the plan neither calls
+// it one nor commits the person, or anyone else, to it. Run after the actions are scoped to the plan.
 func proposeOrgWide(pl *Plan) {
 	mgr := cmp.Or(pl.ManagerCall, "your manager")
 	for i := range pl.Focus {
@@ -207,9 +207,11 @@ func proposeOrgWide(pl *Plan) {
 			if !orgWide(a.Text) || strings.HasPrefix(a.Text, "Your part in ") {
 				continue
 			}
-			c := fmt.Sprintf("Propose to %s at your next 1:1 that you %s; once agreed, it is a goal of yours", mgr, lowerFirst(actionFirstStep(a.Text)))
+			// A suggestion, said as one: the file holds no such goal, and
+			// the plan never states one it does not hold.
+			c := fmt.Sprintf("A suggestion to raise with %s at your next 1:1: %s", mgr, lowerFirst(actionFirstStep(a.Text)))
 			if d := actionDue(*a); d != "" {
-				c += ", done by " + d
+				c += ", by " + d
 			}
 			if _, after, ok := strings.Cut(a.InPlan, "; after this plan: "); ok {
 				c += "; after this plan: " + after
@@ -234,4 +236,31 @@ func contributionDue(mgrDue string, today time.Time) string {
 		return ""
 	}
 	return date(due)
+}
+
+// keptHiringGoals says, to the leader mgr, the open hiring goals of the
+// people under them that keep picks (someone handing over the seat they
+// leave): each goal stays the one whose file holds it, and the leader is
+// told their part only (cold read 20, finding 4: the same hiring plan read
+// as the leader's in one plan and the report's in the other). "" when
+// there are none.
+func keptHiringGoals(team *TeamIndex, mgr string, keep func(*skills.Person) bool) string {
+	var out []string
+	for _, id := range team.ids {
+		q := team.people[id]
+		if !underOf(team, mgr, id) || !keep(q) {
+			continue
+		}
+		for _, g := range q.OpenGoals() {
+			if w := contentWords(g.Text); !w["hire"] && !w["hirin"] && !w["recru"] {
+				continue
+			}
+			due := ""
+			if !g.Due.IsZero() {
+				due = fmt.Sprintf(" (due %s)", date(g.Due))
+			}
+			out = append(out, fmt.Sprintf("%s goal \"%s\"%s stays %s: your part in it is the headcount and the sign-off.", possessive(cmpName(q)), g.Text, due, possessive(cmpName(q))))
+		}
+	}
+	return strings.Join(out, " ")
 }

@@ -49,7 +49,7 @@ func TestOrgDeliverableHasOneOwner(t *testing.T) {
 	if got := actionsOf(own, "communication"); !cmp.Equal(got, []string{deliverable}) {
 		t.Fatalf("the manager's own action: %q", got)
 	}
-	if got, want := own.Focus[0].Actions[0].InPlan, "Propose to Vic at your next 1:1 that you write the product principles or narrative the organisation plans from; once agreed, it is a goal of yours, done by 2027-01-20; after this plan: retell it at every planning cycle, all-hands and leadership offsite for two quarters."; got != want {
+	if got, want := own.Focus[0].Actions[0].InPlan, "A suggestion to raise with Vic at your next 1:1: write the product principles or narrative the organisation plans from, by 2027-01-20; after this plan: retell it at every planning cycle, all-hands and leadership offsite for two quarters."; got != want {
 		t.Errorf("the manager's own action, in the plan:\n got %q\nwant %q", got, want)
 	}
 	if got := actionsOf(build(t, kim(), rosa, vic), "communication"); got != nil {

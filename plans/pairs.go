@@ -3,6 +3,7 @@ package plans
 import (
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -52,10 +53,32 @@ func pairsInTeam(m *skills.Matrix, team *TeamIndex, leader string) int {
 	return 0
 }
 
+// onePair are the plurals a text says of pairs and of the people in them
+// ("the pairs", "the juniors' development plans"), said in the singular
+// when the team makes one pair: the number agrees with the count.
+var onePair = regexp.MustCompile(`\bthe pairs\b|\bthe [a-z]+s' (?:[a-z]+ )?[a-z]+s\b|\bthe [a-z]+s\b`)
+
 // pairsFromTeam sets a count of pairs an action states to the pairs the
 // leader's people can make (see pairsInTeam): a number the team cannot
-// meet is not asked for. With no pair possible the count is left out.
+// meet is not asked for. With no pair possible the count is left out; with
+// one, the pairs and their people's plurals are said in the singular.
 func pairsFromTeam(text string, k int) string {
+	if k == 1 && (pairsCount.MatchString(text) || strings.Contains(text, "the pairs")) {
+		text = onePair.ReplaceAllStringFunc(text, func(s string) string {
+			switch {
+			case s == "the pairs":
+				return "the pair"
+			case strings.Contains(s, "' "):
+				// the juniors' development plans -> the junior's development plan
+				return strings.Replace(strings.TrimSuffix(s, "s"), "s' ", "'s ", 1)
+			case slices.Contains(strings.Fields(text), strings.TrimSuffix(strings.TrimPrefix(s, "the "), "s")):
+				// A plural of someone the text names in the singular
+				// ("each senior PM … coach the seniors"): one of them.
+				return strings.TrimSuffix(s, "s")
+			}
+			return s
+		})
+	}
 	return pairsCount.ReplaceAllStringFunc(text, func(s string) string {
 		sub := pairsCount.FindStringSubmatch(s)
 		noun := "pairs"

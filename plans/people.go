@@ -740,6 +740,9 @@ func teamSituation(m *skills.Matrix, cfg skills.Config, p *skills.Person, team *
 						yours = "they are"
 					}
 					said = strings.TrimSuffix(said, ".") + ", and " + yours + " yours to hire."
+					if kept := keptHiringGoals(team, p.ID, func(q *skills.Person) bool { return slices.Contains(left[r.ID], cmpName(q)) }); kept != "" {
+						said += " " + kept
+					}
 					toHire = true
 				}
 				leaving = append(leaving, said)

@@ -1311,9 +1311,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 	if !ok {
 		cands = rank(m, p, role, target)
 	}
-	if len(cands) > in.Config.Plan.Focus {
-		cands = cands[:in.Config.Plan.Focus]
-	}
+	cands = chosen(cands, in.Config.Plan.Focus)
 	var out []Focus
 	if len(cands) > 0 {
 		out = make([]Focus, 0, len(cands)) // a focus for every candidate
@@ -1906,8 +1904,11 @@ func Marker(source string) string {
 func PlanPath(id string) string { return "plans/" + id + ".md" }
 
 // onboardingBuddy is a new hire's buddy from the team: a peer in the same
-// role or the one above it, not their manager and not new themselves, under
-// the same manager first, then by id; "" when the team has none.
+// role or the one above it, not their manager, not new themselves, and not
+// the teammate whose own goal is to mentor them (the mentor stays the
+// mentor: a buddy is a peer to ask what nobody writes down); under the same
+// manager first, then in the same role as the new hire, then by id; "" when
+// the team has none.
 func onboardingBuddy(m *skills.Matrix, p *skills.Person, team *TeamIndex) string {
 	id, ok := team.buddyOf[p.ID]
 	if !ok {
@@ -1930,11 +1931,14 @@ func onboardingBuddyID(m *skills.Matrix, p *skills.Person, team *TeamIndex) stri
 		if id == p.ID || id == p.Manager || q.Manager == p.ID || r < rank || r > rank+1 || NewHire(q, TodayOf(p).day) {
 			continue
 		}
+		if gm, ok := team.goalMentor[p.ID]; ok && gm.Mentor == id {
+			continue
+		}
 		score := 0
 		if q.Manager == p.Manager {
 			score += 2
 		}
-		if r == rank+1 {
+		if r == rank {
 			score++
 		}
 		if score > bestScore {

@@ -524,15 +524,38 @@ func focusIDs(m *skills.Matrix, cfg skills.Config, p *skills.Person) []string {
 	return firstIDs(cands, cfg.Plan.Focus)
 }
 
-// firstIDs is the ids of the first n of cands, all of them for n < 0.
+// firstIDs is the ids of the focus skills the first n of cands make (see
+// chosen), all of cands for n < 0.
 func firstIDs(cands []candidate, n int) []string {
 	var out []string
-	for _, c := range cands {
-		if len(out) == n {
-			break
-		}
+	for _, c := range chosen(cands, n) {
 		out = append(out, c.skill.ID)
 	}
+	return out
+}
+
+// chosen is the focus the first n of cands make (all of them for n < 0),
+// in the order the plan says them. The ranking chooses which skills are a
+// focus: a written goal outranks a gap in today's job that nothing touches.
+// The plan then says them in the order the verdict works in: pins first,
+// then every gap in today's job, then the rest, each group in ranking
+// order. Someone held to the current role first sees today's gaps before a
+// stretch to the next role, and the goal's skill stays in the focus.
+func chosen(cands []candidate, n int) []candidate {
+	if n >= 0 && len(cands) > n {
+		cands = cands[:n]
+	}
+	out := slices.Clone(cands)
+	group := func(c candidate) int {
+		switch {
+		case c.pinned:
+			return 0
+		case c.belowRole && !c.reentry:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(out, func(a, b candidate) int { return group(a) - group(b) })
 	return out
 }
 

@@ -93,12 +93,15 @@ func TestRankingSignals(t *testing.T) {
 					{Text: "Sooner", Skills: []string{"d"}, Due: day("2027-01-20")}}
 			},
 			want: []string{"d", "c", "a"}, why: `your goal "Sooner" depends on it, due 2027-01-20`},
+		// It wins the place (e, an untouched gap, is left out), and is said
+		// after today's gaps: the verdict holds the person to the current
+		// role first (cold read 20, finding 1).
 		{name: "a written goal outranks a gap in today's job that nothing touches",
 			person: func(p *skills.Person) {
-				p.Levels["a"] = 1
+				p.Levels["a"], p.Levels["c"], p.Levels["e"] = 1, 1, 1
 				p.Goals = []skills.Goal{{Text: "Present the vision", Skills: []string{"d"}, Due: day("2027-01-20")}}
 			},
-			want: []string{"d", "a", "b"}, why: `your goal "Present the vision" depends on it`},
+			want: []string{"a", "c", "d"}, why: `your goal "Present the vision" depends on it`},
 		{name: "a setback in the evidence is a reason for focus, never one to build on",
 			person: func(p *skills.Person) {
 				p.Levels["d"] = 3 // at the target's bar: only the setback brings it in

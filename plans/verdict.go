@@ -464,8 +464,15 @@ func mustChange(pl *Plan) []string {
 		}
 		// What the lowered level rests on is the manager's to write down:
 		// a commitment of theirs (see commitments), not the person's to move.
-		if len(parts) == 0 && len(f.Actions) > 0 {
-			a := f.Actions[0]
+		// A goal an earlier line already names leads the focus's actions
+		// too: what must move is then the first action beside it.
+		for _, a := range f.Actions {
+			if len(parts) > 0 {
+				break
+			}
+			if slices.ContainsFunc(f.Goals, func(g string) bool { return used[g] && strings.HasPrefix(a.Text, g) }) {
+				continue
+			}
 			if ev := strings.TrimSuffix(cmp.Or(a.EvidenceInPlan, a.Evidence), "."); ev != "" {
 				parts = append(parts, lowerFirst(ev))
 			}

@@ -123,7 +123,7 @@ func TestReviewDrafts(t *testing.T) {
 	wantLines(t, section(out, "Areas to improve"), marker,
 		`Customer insight is still your strongest suit: on 10 May, you interviewed nine merchants and rewrote the checkout backlog from what they said. That was in May: I'd like a Q4 example of your customer insight. Where I want you to grow first: negotiation and trade-offs, still below the Product Manager bar. Then, towards Senior Product Manager: outcomes and metrics and vision and product strategy.`)
 	wantLines(t, section(out, "Focus for the next period"), marker,
-		`This quarter closes with "Lift checkout conversion from 20%…" (31 December). Next quarter, your focus is outcomes and metrics, negotiation and trade-offs and vision and product strategy.`)
+		`This quarter closes with "Lift checkout conversion from 20%…" (31 December). Next quarter, your focus is negotiation and trade-offs, outcomes and metrics and vision and product strategy.`)
 }
 
 // TestReviewDraftNeverLowersAName: an entry that opens with a name, or with
