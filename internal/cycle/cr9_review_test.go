@@ -66,7 +66,7 @@ func TestReviewStrengthQuotesNoDroppedPractice(t *testing.T) {
 	only := strings.Replace(src, evidence("2026-07-08", "outcome-focus", "Rewrote the roadmap as three outcomes"), "", 1)
 	_, out = reviewCase{src: only}.build(t)
 	wantLines(t, section(out, "Strengths"),
-		`- Outcomes and metrics at 4 Leading, above the 3 Proficient Senior Product Manager asks for: on the assessment of 2026-11-18.`)
+		`Outcomes and metrics at 4 Leading is above the 3 Proficient Senior Product Manager asks for, but has no example written down yet, so it is not named a strength: the plan asks Chloe to bring one to the next review, one that others saw.`)
 	src = strings.Replace(src, "Monthly update now read and quoted by Finance", "Monthly update still late every month", 1)
 	_, out = reviewCase{src: src}.build(t)
 	if strings.Contains(section(out, "Strengths"), "Communication") {

@@ -200,7 +200,13 @@ type Review struct {
 	// StrengthsNote says once what every strength's example has in
 	// common: from before the period, or before the new levels.
 	StrengthsNote string `json:"-"`
-	NoAreas       string `json:"no_areas,omitempty"`
+	// StrengthsUnshown says, under the strengths, the levels above the
+	// bar with no example written down (plans.Plan.LevelOnly): not named
+	// strengths, as the plan does not name them, and what would make them
+	// one (VP cold read 20: "Customer insight at 5 Shaping … on the
+	// assessment of 2026-11-17" beside a plan saying it has no example).
+	StrengthsUnshown string `json:"strengths_unshown,omitempty"`
+	NoAreas          string `json:"no_areas,omitempty"`
 	// NextStep leads the areas when they are those of the step after the
 	// target, for someone ready for it now.
 	NextStep  string `json:"next_step,omitempty"`

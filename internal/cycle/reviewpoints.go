@@ -193,13 +193,15 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 		return nil
 	}
 	var rated []string
-	all := slices.Concat(pl.Strengths, pl.LevelOnly) // the plan's, with those the manager still has to show
-	for _, s := range all[:min(len(all), maxPoints)] {
-		lvl := cmp.Or(levels[s.ID], s.Level)
-		bar, role := s.ExpectRole, pl.Role.Name
+	barOf := func(s plans.Strength) (int, string) {
 		if s.AboveTarget && s.Expect > s.ExpectRole {
-			bar, role = s.Expect, pl.Target.Name // above the next role's bar too, as the plan says
+			return s.Expect, pl.Target.Name // above the next role's bar too, as the plan says
 		}
+		return s.ExpectRole, pl.Role.Name
+	}
+	for _, s := range pl.Strengths[:min(len(pl.Strengths), maxPoints)] {
+		lvl := cmp.Or(levels[s.ID], s.Level)
+		bar, role := barOf(s)
 		pt := Point{Skill: s.SkillRef, Level: lvl, LevelName: levelName(m, lvl), Bar: bar, BarName: levelName(m, bar), BarRole: role,
 			Above: lvl > bar, Top: lvl <= s.ExpectRole, Evidence: shown(s.ID)}
 		if e := pt.Evidence; e != nil && e.Date < r.Since {
@@ -224,6 +226,7 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 	}
 	r.shareClause()
 	if len(r.Strengths) > 0 {
+		r.levelOnly(m, pl, levels, barOf)
 		return
 	}
 	// None: the skills rated above the role's bar with nothing written
@@ -283,6 +286,46 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 		each = "before it is named a strength"
 	}
 	r.StrengthsAsk = fmt.Sprintf("Rated above the %s bar, with no example written down: %s. Write one %s will recognise %s.", pl.Role.Name, plans.AndList(names), r.First, each)
+}
+
+// levelOnly says the plan's levels above the bar that no example shows
+// (plans.Plan.LevelOnly) as the plan says them: not strengths, with no
+// example written down yet, and one to bring. The manager is asked, in a
+// comment, for the example that would name each a strength.
+func (r *Review) levelOnly(m *skills.Matrix, pl *plans.Plan, levels map[string]int, barOf func(plans.Strength) (int, string)) {
+	if len(pl.LevelOnly) == 0 {
+		return
+	}
+	var said, names []string
+	roles := map[string]bool{}
+	for _, s := range pl.LevelOnly {
+		lvl := cmp.Or(levels[s.ID], s.Level)
+		_, role := barOf(s)
+		roles[role] = true
+		said = append(said, fmt.Sprintf("%s at %d %s", s.Name, lvl, levelName(m, lvl)))
+		names = append(names, s.Name)
+	}
+	if len(said) == 1 {
+		bar, role := barOf(pl.LevelOnly[0])
+		r.StrengthsUnshown = fmt.Sprintf("%s is above the %d %s %s asks for, but has no example written down yet, so it is not named a strength: the plan asks %s to bring one to the next review, one that others saw.",
+			said[0], bar, levelName(m, bar), role, r.First)
+	} else {
+		above := "the bar"
+		if len(roles) == 1 {
+			_, role := barOf(pl.LevelOnly[0])
+			above = "the " + role + " bar"
+		}
+		r.StrengthsUnshown = fmt.Sprintf("%s are above %s, but have no example written down yet, so neither is named a strength: the plan asks %s to bring one for each to the next review, one that others saw.",
+			plans.AndList(said), above, r.First)
+		if len(said) > 2 {
+			r.StrengthsUnshown = strings.Replace(r.StrengthsUnshown, "so neither is", "so none is", 1)
+		}
+	}
+	each := "it a strength"
+	if len(names) > 1 {
+		each = "each a strength"
+	}
+	r.StrengthsAsk = fmt.Sprintf("No example written down for %s: write one %s will recognise, and the review names %s.", plans.AndList(names), r.First, each)
 }
 
 // improvements are the plan's focus skills below a bar, then, while there

@@ -198,12 +198,15 @@ func TestReviewAreaNamesItsBar(t *testing.T) {
 	if strings.Contains(section(out, "Areas to improve"), "two of its actions shipped") {
 		t.Errorf("a success quoted as an area to improve:\n%s", section(out, "Areas to improve"))
 	}
-	// The plan's strengths: the one evidence shows, then the top of the
-	// scale on the level alone, whose example the manager is asked for.
+	// The plan's strengths: the one evidence shows. The top of the scale
+	// on the level alone is not one, as the plan does not name it (VP
+	// cold read 20): said as the plan says it, with the example the
+	// manager is asked for.
 	if diff := cmp.Diff(strings.Join([]string{"",
 		`- Execution and delivery at 4 Leading, above the 3 Proficient Group Product Manager asks for: shown on 2026-10-05, "Shipped the checkout redesign on the date promised to Sales".`,
-		`- Customer insight at 5 Shaping, above the 4 Leading Group Product Manager asks for: on the assessment of 2026-11-16.`,
-		`<!-- Named on the level alone, with no example written down: Customer insight. Write one Marcus will recognise before the review is shared. -->`,
+		"",
+		`Customer insight at 5 Shaping is above the 4 Leading Group Product Manager asks for, but has no example written down yet, so it is not named a strength: the plan asks Marcus to bring one to the next review, one that others saw.`,
+		`<!-- No example written down for Customer insight: write one Marcus will recognise, and the review names it a strength. -->`,
 		""}, "\n"), section(out, "Strengths")); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
@@ -561,4 +564,33 @@ func rebaselineCase(t *testing.T, name, first, rebased, extra string) reviewCase
 	}
 	prev := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-05-12\n\n[levels]\n" + first
 	return reviewCase{src: src, history: hist, plan: hist[:len(hist)/2], prevSrc: prev}
+}
+
+// TestReviewLevelOnlyIsNoStrength (VP cold read 20, finding 1): a level
+// above the bar with no example written down is not named a strength, as
+// the plan does not name it; the review says it as the plan does, the
+// same level in the same words, and asks for the example.
+func TestReviewLevelOnlyIsNoStrength(t *testing.T) {
+	src := "name = \"Omar Haddad\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" +
+		levels(t, "senior-pm", map[string]int{"customer-insight": 5, "data-experimentation": 5, "ux-discovery": 4}) +
+		evidence("2026-10-22", "data-experimentation", "Redesigned the experiment guardrails; adopted by all four squads")
+	_, out, pl := reviewCase{src: src}.buildWithPlan(t)
+	got := section(out, "Strengths")
+	if strings.Contains(got, "on the assessment of") || strings.Contains(got, "- Customer insight") {
+		t.Errorf("a level with no example named a strength:\n%s", got)
+	}
+	if pl.StrengthsUnshown == "" {
+		t.Fatalf("the plan says no level with no example")
+	}
+	// The plan's words for the level, and its own, in the review.
+	lead, _, _ := strings.Cut(pl.StrengthsUnshown, " no example written down yet")
+	lead = strings.TrimSuffix(strings.TrimSuffix(lead, " has"), " have")
+	for _, part := range strings.Split(strings.ReplaceAll(lead, " and ", ", "), ", ") {
+		if !strings.Contains(got, part) {
+			t.Errorf("the plan says %q, the review does not:\n%s", part, got)
+		}
+	}
+	if !strings.Contains(got, "no example written down yet") {
+		t.Errorf("the review does not say what the plan says, no example written down yet:\n%s", got)
+	}
 }
