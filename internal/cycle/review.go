@@ -468,10 +468,14 @@ type FocusLine struct {
 	// Goals are the goals that depend on it.
 	Goals []string `json:"goals"`
 	// Area is set when it is one of the review's areas to improve, whose
-	// line says its level and bar; SameGoal when its goals were all quoted
-	// on a line before.
-	Area     bool `json:"area"`
-	SameGoal bool `json:"same_goal"`
+	// line says its level and bar; SameGoal when its goals are those the
+	// line just before quotes, so "that goal" reads as them. Again are
+	// the short forms of goals quoted on an earlier line, not the one just
+	// before: named again, never "that goal" (VP cold read 20: "that
+	// goal" read as the clinic, which does not name business acumen).
+	Area     bool     `json:"area"`
+	SameGoal bool     `json:"same_goal"`
+	Again    []string `json:"again,omitempty"`
 	// Cited is set when the area above already names its goals.
 	Cited bool `json:"cited"`
 	// Reassess is set for a level lowered after a return from leave: a
@@ -611,6 +615,12 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		fl.SameGoal = len(fl.Goals) > 0 && !slices.ContainsFunc(fl.Goals, func(g string) bool {
 			return !slices.ContainsFunc(r.Focus, func(o FocusLine) bool { return slices.Contains(o.Goals, g) })
 		})
+		if n := len(r.Focus); fl.SameGoal && (r.Focus[n-1].Cited || !slices.Equal(r.Focus[n-1].Goals, fl.Goals)) {
+			fl.SameGoal = false
+			for _, g := range fl.Goals {
+				fl.Again = append(fl.Again, plans.ShortGoal(g))
+			}
+		}
 		r.Focus = append(r.Focus, fl)
 	}
 	if prev := in.Previous; prev != nil {

@@ -594,3 +594,29 @@ func TestReviewLevelOnlyIsNoStrength(t *testing.T) {
 		t.Errorf("the review does not say what the plan says, no example written down yet:\n%s", got)
 	}
 }
+
+// TestReviewFocusNamesItsOwnGoal (VP cold read 20, finding 3): a focus
+// line says "that goal" only of the goal the line just before quotes; a
+// goal quoted further up is named again, so that the goal a line names is
+// always one that names its skill.
+func TestReviewFocusNamesItsOwnGoal(t *testing.T) {
+	src := "name = \"Omar Haddad\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n" +
+		"focus = [\"stakeholder-relationships\", \"coaching\", \"business-acumen\"]\n\n[levels]\n" +
+		levels(t, "senior-pm", map[string]int{"stakeholder-relationships": 2, "coaching": 1, "business-acumen": 1}) +
+		"\n[[goal]]\ntext = \"Write the platform pricing brief that the three product lines sign up to\"\nskills = [\"stakeholder-relationships\", \"business-acumen\"]\ndue = 2026-12-15\n" +
+		"\n[[goal]]\ntext = \"Run a monthly experimentation clinic for every PM in the group\"\nskills = [\"coaching\"]\ndue = 2027-03-31\n"
+	_, out := reviewCase{src: src}.build(t)
+	got := section(out, "Focus for the next period")
+	var lines []string
+	for _, l := range strings.Split(got, "\n") {
+		if strings.HasPrefix(l, "1.") || strings.HasPrefix(l, "2.") || strings.HasPrefix(l, "3.") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) != 3 {
+		t.Fatalf("want three focus lines:\n%s", got)
+	}
+	if strings.Contains(lines[2], "that goal") || !strings.Contains(lines[2], `"Write the platform pricing brief…" depends on it too`) {
+		t.Errorf("the third focus line does not name its own goal, the pricing brief:\n%s", got)
+	}
+}
