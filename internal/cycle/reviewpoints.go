@@ -93,10 +93,7 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	}
 	switch {
 	case pl.Verdict.Kind == "onboarding":
-		r.NoStrengths = fmt.Sprintf("None named yet: %s is in the first 90 days, where the work shows strengths, not a level.", r.First)
-		if pl.Person.Joined != "" {
-			r.NoStrengths = fmt.Sprintf("None named yet: %s joined on %s, and in the first 90 days the work shows strengths, not a level.", r.First, pl.Person.Joined)
-		}
+		r.NoStrengths = r.tooEarly(m, p, pl, asOf, leaveText)
 		r.NoAreas = fmt.Sprintf("None yet: no skill is called a gap until %s's first full assessment.", r.First)
 		return
 	case !pl.Judged():
@@ -113,6 +110,53 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	}
 	r.strengths(m, p, pl, levels, prior, usable)
 	r.improvements(m, p, pl, levels, usable, asOf, levelSince(in.History, asOf))
+}
+
+// tooEarly says, of someone in their first 90 days, that it is too early
+// to name strengths, and what stands out so far: the latest piece of work
+// written down, quoted as written; with none, when the first full
+// assessment is (VP cold read 20: "in the first 90 days the work shows
+// strengths, not a level" read as the tool's words).
+func (r *Review) tooEarly(m *skills.Matrix, p *skills.Person, pl *plans.Plan, asOf time.Time, leaveText string) string {
+	lead := "Too early to name strengths"
+	if pl.Person.Joined != "" {
+		lead += fmt.Sprintf(": %s joined on %s.", r.First, pl.Person.Joined)
+	} else {
+		lead += fmt.Sprintf(": %s is in the first 90 days.", r.First)
+	}
+	var latest *skills.Evidence
+	for i, e := range p.Evidence {
+		if e.Date.After(asOf) || leaveText != "" && e.Text == leaveText || plans.Setback(e.Text) || reviewQuoted(e.Text) == "" {
+			continue
+		}
+		if latest == nil || e.Date.After(latest.Date) {
+			latest = &p.Evidence[i]
+		}
+	}
+	if latest != nil {
+		name := latest.Skill
+		if s := m.Skill(latest.Skill); s != nil {
+			name = s.Name
+		}
+		return fmt.Sprintf("%s What stands out so far: %s, on %s, \"%s\".", lead, name, date(latest.Date), strings.TrimSuffix(reviewQuoted(latest.Text), "."))
+	}
+	if first := firstAssessment(pl); first != "" {
+		return fmt.Sprintf("%s Nothing from the work is written down yet; the first full assessment is on %s.", lead, first)
+	}
+	return lead + " Nothing from the work is written down yet."
+}
+
+// firstAssessment is the date of a new hire's first full assessment: the
+// plan's, else 90 days after they joined; "" when neither is known.
+func firstAssessment(pl *plans.Plan) string {
+	if o := pl.Onboarding; o != nil && o.FirstAssessment != "" {
+		return o.FirstAssessment
+	}
+	joined, err := time.Parse(time.DateOnly, pl.Person.Joined)
+	if err != nil {
+		return ""
+	}
+	return date(joined.AddDate(0, 0, 90))
 }
 
 // earlier says a strength's example from before the period is carried

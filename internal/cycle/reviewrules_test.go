@@ -267,8 +267,14 @@ func TestReviewSelfFromTheFile(t *testing.T) {
 	}
 	wantLines(t, out,
 		"- Technical fluency: Sam says 3 Proficient, the manager 2 Practising.",
-		"None named yet: Sam joined on 2026-10-12, and in the first 90 days the work shows strengths, not a level.",
+		`Too early to name strengths: Sam joined on 2026-10-12. What stands out so far: Customer insight, on 2026-11-05, "Sat in on six support calls and summarised the top three problems".`,
 		"None yet: no skill is called a gap until Sam's first full assessment.")
+	// With nothing written down, when the first full assessment is (VP
+	// cold read 20, finding 4): never a rule of the tool.
+	_, out = reviewCase{src: strings.Replace(src, evidence("2026-11-05", "customer-insight", "Sat in on six support calls and summarised the top three problems"), "", 1)}.build(t)
+	if diff := cmp.Diff("\nToo early to name strengths: Sam joined on 2026-10-12. Nothing from the work is written down yet; the first full assessment is on 2027-01-10.\n", section(out, "Strengths")); diff != "" {
+		t.Errorf("strengths with nothing written down (-want +got):\n%s", diff)
+	}
 
 	_, out = reviewCase{src: strings.Replace(src, "\n[self]\ntechnical-fluency = 3\n", "", 1)}.build(t)
 	wantLines(t, section(out, "Where Sam and the manager differ"), "Sam has not rated any skill yet: there is no self-assessment to compare with.")
