@@ -38,7 +38,7 @@ func TestReviewTooEarlyForStrengths(t *testing.T) {
 	src := "name = \"Ivy Chen\"\nrole = \"apm\"\nmanager = \"lee\"\nassessed = 2026-11-10\njoined = 2026-06-01\n\n[levels]\ncommunication = 2\ncustomer-insight = 2\nexecution-delivery = 2\n" +
 		evidence("2026-10-20", "execution-delivery", "Shipped the saved-cards fix on the date she committed to")
 	_, out := reviewCase{src: src}.build(t)
-	want := "\nToo early to name one: Ivy has a level in only a few skills so far, and the first full assessment is still to come. What the work already shows: Execution and delivery, on 2026-10-20, \"Shipped the saved-cards fix on the date she committed to\".\n"
+	want := "\nToo early to name strengths: Ivy has a level in only a few skills so far, and the first full assessment is still to come. What stands out so far: Execution and delivery, on 2026-10-20, \"Shipped the saved-cards fix on the date she committed to\".\n"
 	if diff := cmp.Diff(want, section(out, "Strengths")); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}

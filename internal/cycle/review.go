@@ -951,11 +951,14 @@ func (r *Review) change() string {
 		// The first assessment after the first 90 days sets levels:
 		// where the person starts from, never movement or a bar reached
 		// (cold read 19a, finding 3).
+		// Said of the person, as the rest of the section is, and of the
+		// levels by what they are (VP cold read 20: "Your first
+		// assessment, late, set these levels").
 		late := ""
 		if strings.Contains(r.Verdict.Text, "late") {
 			late = ", late,"
 		}
-		return fmt.Sprintf("Your first assessment%s set these levels: they are where we start from, not growth.", late)
+		return fmt.Sprintf("%s's first assessment after the first 90 days%s set the levels this review reads: where %s starts from, not growth.", r.First, late, r.First)
 	}
 	since := ""
 	if len(r.reached) > 0 {

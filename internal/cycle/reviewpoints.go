@@ -97,9 +97,10 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 		r.NoAreas = fmt.Sprintf("None yet: no skill is called a gap until %s's first full assessment.", r.First)
 		return
 	case !pl.Judged():
-		r.NoStrengths = fmt.Sprintf("Too early to name one: %s has a level in only a few skills so far, and the first full assessment is still to come.", r.First)
+		r.NoStrengths = fmt.Sprintf("Too early to name strengths: %s has a level in only a few skills so far, and the first full assessment is still to come.", r.First)
 		if b := pl.BuildOn; b != nil && b.Rated == "" {
-			r.NoStrengths += fmt.Sprintf(" What the work already shows: %s, on %s, \"%s\".", b.Name, b.Date, b.Text)
+			// Said as a new hire's is (tooEarly).
+			r.NoStrengths += fmt.Sprintf(" What stands out so far: %s, on %s, \"%s\".", b.Name, b.Date, b.Text)
 		}
 		r.NoAreas = fmt.Sprintf("None yet: with most skills not assessed, no skill is called a gap until %s's first full assessment.", r.First)
 		return
