@@ -943,7 +943,10 @@ func (r *Review) change() string {
 		return fmt.Sprintf("The target changed in the period, from %s to %s: %s chose the individual-contributor track. At %s, the verdict for %s was \"%s\".",
 			b.Target.Name, r.Target.Name, r.First, r.beforeWhen(), b.Target.Name, b.Verdict.Text)
 	case b != nil && b.Target.ID != r.Target.ID:
-		return fmt.Sprintf("The target changed in the period, from %s: at %s, the verdict for it was \"%s\".", b.Target.Name, r.beforeWhen(), b.Verdict.Text)
+		// Both targets named, as the track change above says them (VP
+		// cold read 20: "from Group Product Manager: … the verdict for
+		// it" left the new target to guess).
+		return fmt.Sprintf("The target changed in the period, from %s to %s: at %s, the verdict for %s was \"%s\".", b.Target.Name, r.Target.Name, r.beforeWhen(), b.Target.Name, b.Verdict.Text)
 	case b == nil:
 		return fmt.Sprintf("No earlier assessment to compare with: this is %s's first review on record.", r.First)
 	}
@@ -1165,7 +1168,7 @@ func (r *Review) standing(pl *plans.Plan) string {
 		return fmt.Sprintf("%s: %s %s still below the %s bar.", lead, n, plural(all, "is", "are"), r.Role.Name)
 	case 2*len(target) > pl.Readiness.Assessed:
 		n, _ := names(target)
-		return fmt.Sprintf("%s: every assessed skill meets the %s bar, and most of the %s bar is still ahead: %s among others.", lead, r.Role.Name, r.Target.Name, n)
+		return fmt.Sprintf("%s: every assessed skill meets the %s bar, and most of the %s bar is still ahead, in %s, among others.", lead, r.Role.Name, r.Target.Name, n)
 	case len(target) > 4:
 		n, _ := names(target)
 		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s, among others, are still short of the %s bar.", lead, r.Role.Name, n, r.Target.Name)

@@ -504,7 +504,7 @@ func TestReviewReadinessInWords(t *testing.T) {
 	prev := src + lv
 	_, out = reviewCase{src: src + up + evidence("2026-11-02", "coaching", "Coached two APMs through their first launch reviews"), history: hist, prevSrc: prev}.build(t)
 	wantLines(t, section(out, "Readiness"),
-		`The verdict for Group Product Manager is "not yet": every assessed skill meets the Senior Product Manager bar, and most of the Group Product Manager bar is still ahead: Delegation and team performance, Portfolio strategy and resource allocation and Processes and shared tools among others.`,
+		`The verdict for Group Product Manager is "not yet": every assessed skill meets the Senior Product Manager bar, and most of the Group Product Manager bar is still ahead, in Delegation and team performance, Portfolio strategy and resource allocation and Processes and shared tools, among others.`,
 		`The same verdict as at 28 July, the last assessment before the period; since then, Coaching and mentoring has reached the Group Product Manager bar.`)
 	if strings.Contains(section(out, "Readiness"), " of 24") {
 		t.Errorf("a count where the names say it:\n%s", section(out, "Readiness"))
