@@ -836,7 +836,10 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 	}
 	for _, g := range p.OpenGoals() {
 		if who, theirs := pl.WaitsOn(g.Text); who != "" {
-			mine = append(mine, fmt.Sprintf("hand over the work \"%s\" waits on, planned for %s, on a date we agree at our next 1:1", plans.ShortGoal(g.Text), r.day(date(theirs.Due))))
+			// The plan's words for the hand-over (VP cold read 20: "hand
+			// over the work "Take over…" waits on" read as the goal
+			// waiting).
+			mine = append(mine, fmt.Sprintf("hand over the work your goal \"%s\" takes on, planned for %s and now on a date we agree at our next 1:1", plans.ShortGoal(g.Text), r.day(date(theirs.Due))))
 		}
 	}
 	if pl.Verdict.Kind == "held" {

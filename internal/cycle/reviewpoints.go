@@ -896,7 +896,7 @@ func jumped(m *skills.Matrix, prior, now map[string]int) []string {
 
 // generous are the one or two levels a re-baseline put furthest above the
 // person's own role's bar, the readings a calibration tests hardest when
-// every level moved alike: "technical fluency (5, bar 2)"; nil when three
+// every level moved alike: "technical fluency at 5 Shaping"; nil when three
 // or more tie there.
 func generous(m *skills.Matrix, p *skills.Person) []string {
 	type reading struct {
@@ -921,7 +921,10 @@ func generous(m *skills.Matrix, p *skills.Person) []string {
 	}
 	var out []string
 	for _, r := range all[:n] {
-		out = append(out, fmt.Sprintf("%s (%d, bar %d)", r.name, r.lvl, r.lvl-r.over))
+		// In words, as the plan names the level ("Technical fluency at
+		// 5 Shaping"), never the tool's "(5, bar 2)" in a manager's
+		// sentence (VP cold read 20).
+		out = append(out, strings.TrimSpace(fmt.Sprintf("%s at %d %s", r.name, r.lvl, levelName(m, r.lvl))))
 	}
 	return out
 }
