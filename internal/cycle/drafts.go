@@ -199,12 +199,23 @@ func (r *Review) opening(day, text string, said []string) string {
 			return fmt.Sprintf("By %s, your %s %s %s.", month, lowerFirst(head), was, rest)
 		}
 	}
+	// A practice kept up since a day ("Fortnightly artifact reviews with
+	// Sam Patel since he joined") is the person's habit: said as one, in
+	// a whole sentence, not a fragment "…, as of November" (VP cold read
+	// 20).
+	if w, _, _ := strings.Cut(text, " "); habitual[strings.ToLower(w)] && strings.Contains(text, " since ") {
+		return fmt.Sprintf("You have kept up %s.", lowerFirst(text))
+	}
 	// The example itself, with its month, in one plain sentence: never a
 	// "your work showed this" frame around a quote (cold read 19a,
 	// finding 15).
 	_ = said
 	return fmt.Sprintf("%s, as of %s.", text, month)
 }
+
+// habitual are the words that open a note of a practice kept up: how
+// often it happens.
+var habitual = map[string]bool{"daily": true, "weekly": true, "fortnightly": true, "bi-weekly": true, "biweekly": true, "monthly": true, "quarterly": true, "regular": true}
 
 // subject are the words that open an entry with someone as its subject,
 // which the state it reached cannot be said of.
