@@ -247,6 +247,9 @@ type Review struct {
 	// example written down that the plan counts all the same (a raise of
 	// its own, not a batch): reached, with the example still to write.
 	reachedUnshown []string
+	// reentered are the levels set on a return from leave, each with its
+	// level in words ("Industry and market knowledge at 3 Proficient").
+	reentered []string
 	// unbackedAt are the skills raised to the target's bar with no
 	// example behind the raise: the plan counts them at the earlier level.
 	unbackedAt []string
@@ -1000,7 +1003,10 @@ func (r *Review) change() string {
 	case b.Verdict.Text == r.Verdict.Text && since == "" && r.Reentry != "":
 		// The levels set on a return from leave are where the person
 		// starts again: not "the same skills at the bar", nor a fall.
-		return fmt.Sprintf("The same verdict as at %s; what was set for this period's fresh start is where %s starts from, not a change.", r.beforeWhen(), r.First)
+		// Named, as the levels that moved name theirs (VP cold read 20:
+		// "what was set for this period's fresh start" named nothing).
+		return fmt.Sprintf("The same verdict as at %s; %s, set for %s's fresh start, %s, not a change.", r.beforeWhen(),
+			plans.AndList(r.reentered), r.First, plural(len(r.reentered), "is a level to start from", "are levels to start from"))
 	case b.Verdict.Text == r.Verdict.Text && since == "" && r.lead != "":
 		// Said of this person's own leading gap, not of "the same
 		// skills" (issue 20, rule 5).

@@ -804,6 +804,7 @@ func (r *Review) reentryText(moves []Move) string {
 	for _, mv := range moves {
 		each = append(each, fmt.Sprintf("%s at %d %s", mv.Skill.Name, mv.To, mv.ToName))
 	}
+	r.reentered = each
 	return fmt.Sprintf("Set in the assessment of %s, as %s's fresh start: %s, %s to start from and to re-assess together at the calibration, not %s that moved in the period.",
 		moves[0].Date, r.First, plans.AndList(each), plural(len(moves), "a level", "levels"), plural(len(moves), "a level", "levels"))
 }

@@ -330,7 +330,7 @@ func TestReviewReturnFromLeave(t *testing.T) {
 	if strings.Contains(section(out, "Areas to improve"), "parental leave") || strings.Contains(section(out, "Strengths"), "parental leave") {
 		t.Errorf("the return from leave quoted as a strength or an area:\n%s", out)
 	}
-	wantLines(t, section(out, "Readiness"), "The same verdict as at 16 March, the last assessment before the period; what was set for this period's fresh start is where Dana starts from, not a change.")
+	wantLines(t, section(out, "Readiness"), "The same verdict as at 16 March, the last assessment before the period; Industry and market knowledge at 3 Proficient, set for Dana's fresh start, is a level to start from, not a change.")
 	// A review feeds calibration: why and how long the person was away
 	// is never said, and the evidence quotes the work of the return alone
 	// (VP cold read: "Dana came back from leave on 2026-10-19"); the
