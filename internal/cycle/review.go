@@ -484,6 +484,11 @@ type FocusLine struct {
 	// Reassess is set for a level lowered after a return from leave: a
 	// level to re-assess together, not a move to make.
 	Reassess bool `json:"reassess,omitempty"`
+	// Unrated says, for a skill with no level yet, what the plan's focus
+	// says of it: "no level yet, assessed first", or for a new hire the
+	// level the role expects; never a move "from not assessed to 1
+	// Aware" (VP cold read 20).
+	Unrated string `json:"unrated,omitempty"`
 	// Past is set when the skill is at the bar of the role named and To is
 	// the level above it, the stretch past that bar.
 	Past string `json:"past,omitempty"`
@@ -600,6 +605,12 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	for _, f := range pl.Focus {
 		fl := FocusLine{Skill: f.SkillRef, From: levelText(f.Level), To: levelText(f.Next), Goals: orEmpty(f.Goals)}
 		fl.Reassess = pl.Returned != "" && slices.Contains(pl.Reentry, f.ID)
+		if f.Level.Value == 0 {
+			fl.Unrated = "no level yet, assessed first"
+			if pl.Verdict.Kind == "onboarding" && fl.To != "" {
+				fl.Unrated = fmt.Sprintf("not assessed yet, %s expected", fl.To)
+			}
+		}
 		fl.Past = f.StretchPast
 		if f.Next.Value <= f.Level.Value {
 			fl.To = "" // held where it is
