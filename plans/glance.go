@@ -41,7 +41,13 @@ func verdictEvidence(pl *Plan) []string {
 					name = s.Name
 				}
 			}
-			out = append(out, fmt.Sprintf("Shown on %s, in %s: \"%s\".", date(e.Date), lowerFirst(name), spoken(e.Text, pl.person, pl.ManagerCall)))
+			// In quotation marks only as written: a note turned into
+			// "you" is no quote (VP cold read 20, finding 2).
+			said := spoken(e.Text, pl.person, pl.ManagerCall)
+			if said == e.Text {
+				said = "\"" + said + "\""
+			}
+			out = append(out, fmt.Sprintf("Shown on %s, in %s: %s.", date(e.Date), lowerFirst(name), said))
 		}
 		return out
 	}

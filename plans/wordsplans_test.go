@@ -170,7 +170,9 @@ func TestAssessmentLateAfterOnboarding(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{
 		"Assessed so far: Communication up, down and sideways (2), Customer insight (2) and Execution and delivery (2).",
-		`Shown on 2026-10-20, in execution and delivery: "Shipped the saved-cards fix on the date you committed to".`,
+		// Turned into "you", so not in quotation marks: a quote is the
+		// note as written, in every document (VP cold read 20, finding 2).
+		`Shown on 2026-10-20, in execution and delivery: Shipped the saved-cards fix on the date you committed to.`,
 	}, pl.VerdictEvidence); diff != "" {
 		t.Errorf("verdict evidence (-want +got):\n%s", diff)
 	}

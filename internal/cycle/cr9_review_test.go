@@ -38,7 +38,7 @@ func TestReviewTooEarlyForStrengths(t *testing.T) {
 	src := "name = \"Ivy Chen\"\nrole = \"apm\"\nmanager = \"lee\"\nassessed = 2026-11-10\njoined = 2026-06-01\n\n[levels]\ncommunication = 2\ncustomer-insight = 2\nexecution-delivery = 2\n" +
 		evidence("2026-10-20", "execution-delivery", "Shipped the saved-cards fix on the date she committed to")
 	_, out := reviewCase{src: src}.build(t)
-	want := "\nToo early to name one: Ivy has a level in only a few skills so far, and the first full assessment is still to come. What the work already shows: Execution and delivery, on 2026-10-20, \"Shipped the saved-cards fix on the date she committed to\".\n"
+	want := "\nToo early to name strengths: Ivy has a level in only a few skills so far, and the first full assessment is still to come. What stands out so far: Execution and delivery, on 2026-10-20, \"Shipped the saved-cards fix on the date she committed to\".\n"
 	if diff := cmp.Diff(want, section(out, "Strengths")); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
@@ -66,7 +66,7 @@ func TestReviewStrengthQuotesNoDroppedPractice(t *testing.T) {
 	only := strings.Replace(src, evidence("2026-07-08", "outcome-focus", "Rewrote the roadmap as three outcomes"), "", 1)
 	_, out = reviewCase{src: only}.build(t)
 	wantLines(t, section(out, "Strengths"),
-		`- Outcomes and metrics at 4 Leading, above the 3 Proficient Senior Product Manager asks for: on the assessment of 2026-11-18.`)
+		`Outcomes and metrics at 4 Leading is above the 3 Proficient Senior Product Manager asks for, but has no example written down yet, so it is not named a strength: the plan asks Chloe to bring one to the next review, one that others saw.`)
 	src = strings.Replace(src, "Monthly update now read and quoted by Finance", "Monthly update still late every month", 1)
 	_, out = reviewCase{src: src}.build(t)
 	if strings.Contains(section(out, "Strengths"), "Communication") {

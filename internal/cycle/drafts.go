@@ -199,12 +199,23 @@ func (r *Review) opening(day, text string, said []string) string {
 			return fmt.Sprintf("By %s, your %s %s %s.", month, lowerFirst(head), was, rest)
 		}
 	}
+	// A practice kept up since a day ("Fortnightly artifact reviews with
+	// Sam Patel since he joined") is the person's habit: said as one, in
+	// a whole sentence, not a fragment "…, as of November" (VP cold read
+	// 20).
+	if w, _, _ := strings.Cut(text, " "); habitual[strings.ToLower(w)] && strings.Contains(text, " since ") {
+		return fmt.Sprintf("You have kept up %s.", lowerFirst(text))
+	}
 	// The example itself, with its month, in one plain sentence: never a
 	// "your work showed this" frame around a quote (cold read 19a,
 	// finding 15).
 	_ = said
 	return fmt.Sprintf("%s, as of %s.", text, month)
 }
+
+// habitual are the words that open a note of a practice kept up: how
+// often it happens.
+var habitual = map[string]bool{"daily": true, "weekly": true, "fortnightly": true, "bi-weekly": true, "biweekly": true, "monthly": true, "quarterly": true, "regular": true}
 
 // subject are the words that open an entry with someone as its subject,
 // which the state it reached cannot be said of.
@@ -840,7 +851,10 @@ func (r *Review) nextDraft(p *skills.Person, pl *plans.Plan) []string {
 	}
 	for _, g := range p.OpenGoals() {
 		if who, theirs := pl.WaitsOn(g.Text); who != "" {
-			mine = append(mine, fmt.Sprintf("hand over the work \"%s\" waits on, planned for %s, on a date we agree at our next 1:1", plans.ShortGoal(g.Text), r.day(date(theirs.Due))))
+			// The plan's words for the hand-over (VP cold read 20: "hand
+			// over the work "Take over…" waits on" read as the goal
+			// waiting).
+			mine = append(mine, fmt.Sprintf("hand over the work your goal \"%s\" takes on, planned for %s and now on a date we agree at our next 1:1", plans.ShortGoal(g.Text), r.day(date(theirs.Due))))
 		}
 	}
 	if pl.Verdict.Kind == "held" {

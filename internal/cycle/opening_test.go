@@ -14,6 +14,11 @@ func TestCR14SummaryOpensInWords(t *testing.T) {
 		{"Checkout conversion up from 20% to 24%", "Checkout conversion up from 20% to 24%, as of October."},
 		{"She now runs the launch review", "She now runs the launch review, as of October."},
 		{"Ran twelve merchant interviews", "On 2026-10-14, you ran twelve merchant interviews."},
+		// A practice kept up is a habit, said in a whole sentence (VP
+		// cold read 20: "Fortnightly artifact reviews with Sam Patel since
+		// he joined, as of November.").
+		{"Fortnightly artifact reviews with Sam Patel since he joined", "You have kept up fortnightly artifact reviews with Sam Patel since he joined."},
+		{"Weekly 1:1s with the design lead", "Weekly 1:1s with the design lead, as of October."},
 	} {
 		if got := r.opening("2026-10-14", c.text, nil); got != c.want {
 			t.Errorf("opening(%q) = %q, want %q", c.text, got, c.want)

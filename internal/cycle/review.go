@@ -200,7 +200,13 @@ type Review struct {
 	// StrengthsNote says once what every strength's example has in
 	// common: from before the period, or before the new levels.
 	StrengthsNote string `json:"-"`
-	NoAreas       string `json:"no_areas,omitempty"`
+	// StrengthsUnshown says, under the strengths, the levels above the
+	// bar with no example written down (plans.Plan.LevelOnly): not named
+	// strengths, as the plan does not name them, and what would make them
+	// one (VP cold read 20: "Customer insight at 5 Shaping … on the
+	// assessment of 2026-11-17" beside a plan saying it has no example).
+	StrengthsUnshown string `json:"strengths_unshown,omitempty"`
+	NoAreas          string `json:"no_areas,omitempty"`
 	// NextStep leads the areas when they are those of the step after the
 	// target, for someone ready for it now.
 	NextStep  string `json:"next_step,omitempty"`
@@ -241,6 +247,9 @@ type Review struct {
 	// example written down that the plan counts all the same (a raise of
 	// its own, not a batch): reached, with the example still to write.
 	reachedUnshown []string
+	// reentered are the levels set on a return from leave, each with its
+	// level in words ("Industry and market knowledge at 3 Proficient").
+	reentered []string
 	// unbackedAt are the skills raised to the target's bar with no
 	// example behind the raise: the plan counts them at the earlier level.
 	unbackedAt []string
@@ -462,15 +471,24 @@ type FocusLine struct {
 	// Goals are the goals that depend on it.
 	Goals []string `json:"goals"`
 	// Area is set when it is one of the review's areas to improve, whose
-	// line says its level and bar; SameGoal when its goals were all quoted
-	// on a line before.
-	Area     bool `json:"area"`
-	SameGoal bool `json:"same_goal"`
+	// line says its level and bar; SameGoal when its goals are those the
+	// line just before quotes, so "that goal" reads as them. Again are
+	// the short forms of goals quoted on an earlier line, not the one just
+	// before: named again, never "that goal" (VP cold read 20: "that
+	// goal" read as the clinic, which does not name business acumen).
+	Area     bool     `json:"area"`
+	SameGoal bool     `json:"same_goal"`
+	Again    []string `json:"again,omitempty"`
 	// Cited is set when the area above already names its goals.
 	Cited bool `json:"cited"`
 	// Reassess is set for a level lowered after a return from leave: a
 	// level to re-assess together, not a move to make.
 	Reassess bool `json:"reassess,omitempty"`
+	// Unrated says, for a skill with no level yet, what the plan's focus
+	// says of it: "no level yet, assessed first", or for a new hire the
+	// level the role expects; never a move "from not assessed to 1
+	// Aware" (VP cold read 20).
+	Unrated string `json:"unrated,omitempty"`
 	// Past is set when the skill is at the bar of the role named and To is
 	// the level above it, the stretch past that bar.
 	Past string `json:"past,omitempty"`
@@ -587,6 +605,12 @@ func BuildReview(in ReviewInput) (*Review, error) {
 	for _, f := range pl.Focus {
 		fl := FocusLine{Skill: f.SkillRef, From: levelText(f.Level), To: levelText(f.Next), Goals: orEmpty(f.Goals)}
 		fl.Reassess = pl.Returned != "" && slices.Contains(pl.Reentry, f.ID)
+		if f.Level.Value == 0 {
+			fl.Unrated = "no level yet, assessed first"
+			if pl.Verdict.Kind == "onboarding" && fl.To != "" {
+				fl.Unrated = fmt.Sprintf("not assessed yet, %s expected", fl.To)
+			}
+		}
 		fl.Past = f.StretchPast
 		if f.Next.Value <= f.Level.Value {
 			fl.To = "" // held where it is
@@ -605,6 +629,12 @@ func BuildReview(in ReviewInput) (*Review, error) {
 		fl.SameGoal = len(fl.Goals) > 0 && !slices.ContainsFunc(fl.Goals, func(g string) bool {
 			return !slices.ContainsFunc(r.Focus, func(o FocusLine) bool { return slices.Contains(o.Goals, g) })
 		})
+		if n := len(r.Focus); fl.SameGoal && (r.Focus[n-1].Cited || !slices.Equal(r.Focus[n-1].Goals, fl.Goals)) {
+			fl.SameGoal = false
+			for _, g := range fl.Goals {
+				fl.Again = append(fl.Again, plans.ShortGoal(g))
+			}
+		}
 		r.Focus = append(r.Focus, fl)
 	}
 	if prev := in.Previous; prev != nil {
@@ -927,7 +957,10 @@ func (r *Review) change() string {
 		return fmt.Sprintf("The target changed in the period, from %s to %s: %s chose the individual-contributor track. At %s, the verdict for %s was \"%s\".",
 			b.Target.Name, r.Target.Name, r.First, r.beforeWhen(), b.Target.Name, b.Verdict.Text)
 	case b != nil && b.Target.ID != r.Target.ID:
-		return fmt.Sprintf("The target changed in the period, from %s: at %s, the verdict for it was \"%s\".", b.Target.Name, r.beforeWhen(), b.Verdict.Text)
+		// Both targets named, as the track change above says them (VP
+		// cold read 20: "from Group Product Manager: … the verdict for
+		// it" left the new target to guess).
+		return fmt.Sprintf("The target changed in the period, from %s to %s: at %s, the verdict for %s was \"%s\".", b.Target.Name, r.Target.Name, r.beforeWhen(), b.Target.Name, b.Verdict.Text)
 	case b == nil:
 		return fmt.Sprintf("No earlier assessment to compare with: this is %s's first review on record.", r.First)
 	}
@@ -935,11 +968,14 @@ func (r *Review) change() string {
 		// The first assessment after the first 90 days sets levels:
 		// where the person starts from, never movement or a bar reached
 		// (cold read 19a, finding 3).
+		// Said of the person, as the rest of the section is, and of the
+		// levels by what they are (VP cold read 20: "Your first
+		// assessment, late, set these levels").
 		late := ""
 		if strings.Contains(r.Verdict.Text, "late") {
 			late = ", late,"
 		}
-		return fmt.Sprintf("Your first assessment%s set these levels: they are where we start from, not growth.", late)
+		return fmt.Sprintf("%s's first assessment after the first 90 days%s set the levels this review reads: where %s starts from, not growth.", r.First, late, r.First)
 	}
 	since := ""
 	if len(r.reached) > 0 {
@@ -978,7 +1014,10 @@ func (r *Review) change() string {
 	case b.Verdict.Text == r.Verdict.Text && since == "" && r.Reentry != "":
 		// The levels set on a return from leave are where the person
 		// starts again: not "the same skills at the bar", nor a fall.
-		return fmt.Sprintf("The same verdict as at %s; what was set for this period's fresh start is where %s starts from, not a change.", r.beforeWhen(), r.First)
+		// Named, as the levels that moved name theirs (VP cold read 20:
+		// "what was set for this period's fresh start" named nothing).
+		return fmt.Sprintf("The same verdict as at %s; %s, set for %s's fresh start, %s, not a change.", r.beforeWhen(),
+			plans.AndList(r.reentered), r.First, plural(len(r.reentered), "is a level to start from", "are levels to start from"))
 	case b.Verdict.Text == r.Verdict.Text && since == "" && r.lead != "":
 		// Said of this person's own leading gap, not of "the same
 		// skills" (issue 20, rule 5).
@@ -1146,7 +1185,7 @@ func (r *Review) standing(pl *plans.Plan) string {
 		return fmt.Sprintf("%s: %s %s still below the %s bar.", lead, n, plural(all, "is", "are"), r.Role.Name)
 	case 2*len(target) > pl.Readiness.Assessed:
 		n, _ := names(target)
-		return fmt.Sprintf("%s: every assessed skill meets the %s bar, and most of the %s bar is still ahead: %s among others.", lead, r.Role.Name, r.Target.Name, n)
+		return fmt.Sprintf("%s: every assessed skill meets the %s bar, and most of the %s bar is still ahead, in %s, among others.", lead, r.Role.Name, r.Target.Name, n)
 	case len(target) > 4:
 		n, _ := names(target)
 		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s, among others, are still short of the %s bar.", lead, r.Role.Name, n, r.Target.Name)

@@ -93,16 +93,14 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	}
 	switch {
 	case pl.Verdict.Kind == "onboarding":
-		r.NoStrengths = fmt.Sprintf("None named yet: %s is in the first 90 days, where the work shows strengths, not a level.", r.First)
-		if pl.Person.Joined != "" {
-			r.NoStrengths = fmt.Sprintf("None named yet: %s joined on %s, and in the first 90 days the work shows strengths, not a level.", r.First, pl.Person.Joined)
-		}
+		r.NoStrengths = r.tooEarly(m, p, pl, asOf, leaveText)
 		r.NoAreas = fmt.Sprintf("None yet: no skill is called a gap until %s's first full assessment.", r.First)
 		return
 	case !pl.Judged():
-		r.NoStrengths = fmt.Sprintf("Too early to name one: %s has a level in only a few skills so far, and the first full assessment is still to come.", r.First)
+		r.NoStrengths = fmt.Sprintf("Too early to name strengths: %s has a level in only a few skills so far, and the first full assessment is still to come.", r.First)
 		if b := pl.BuildOn; b != nil && b.Rated == "" {
-			r.NoStrengths += fmt.Sprintf(" What the work already shows: %s, on %s, \"%s\".", b.Name, b.Date, b.Text)
+			// Said as a new hire's is (tooEarly).
+			r.NoStrengths += fmt.Sprintf(" What stands out so far: %s, on %s, \"%s\".", b.Name, b.Date, b.Text)
 		}
 		r.NoAreas = fmt.Sprintf("None yet: with most skills not assessed, no skill is called a gap until %s's first full assessment.", r.First)
 		return
@@ -113,6 +111,53 @@ func (r *Review) points(in ReviewInput, asOf time.Time) {
 	}
 	r.strengths(m, p, pl, levels, prior, usable)
 	r.improvements(m, p, pl, levels, usable, asOf, levelSince(in.History, asOf))
+}
+
+// tooEarly says, of someone in their first 90 days, that it is too early
+// to name strengths, and what stands out so far: the latest piece of work
+// written down, quoted as written; with none, when the first full
+// assessment is (VP cold read 20: "in the first 90 days the work shows
+// strengths, not a level" read as the tool's words).
+func (r *Review) tooEarly(m *skills.Matrix, p *skills.Person, pl *plans.Plan, asOf time.Time, leaveText string) string {
+	lead := "Too early to name strengths"
+	if pl.Person.Joined != "" {
+		lead += fmt.Sprintf(": %s joined on %s.", r.First, pl.Person.Joined)
+	} else {
+		lead += fmt.Sprintf(": %s is in the first 90 days.", r.First)
+	}
+	var latest *skills.Evidence
+	for i, e := range p.Evidence {
+		if e.Date.After(asOf) || leaveText != "" && e.Text == leaveText || plans.Setback(e.Text) || reviewQuoted(e.Text) == "" {
+			continue
+		}
+		if latest == nil || e.Date.After(latest.Date) {
+			latest = &p.Evidence[i]
+		}
+	}
+	if latest != nil {
+		name := latest.Skill
+		if s := m.Skill(latest.Skill); s != nil {
+			name = s.Name
+		}
+		return fmt.Sprintf("%s What stands out so far: %s, on %s, \"%s\".", lead, name, date(latest.Date), strings.TrimSuffix(reviewQuoted(latest.Text), "."))
+	}
+	if first := firstAssessment(pl); first != "" {
+		return fmt.Sprintf("%s Nothing from the work is written down yet; the first full assessment is on %s.", lead, first)
+	}
+	return lead + " Nothing from the work is written down yet."
+}
+
+// firstAssessment is the date of a new hire's first full assessment: the
+// plan's, else 90 days after they joined; "" when neither is known.
+func firstAssessment(pl *plans.Plan) string {
+	if o := pl.Onboarding; o != nil && o.FirstAssessment != "" {
+		return o.FirstAssessment
+	}
+	joined, err := time.Parse(time.DateOnly, pl.Person.Joined)
+	if err != nil {
+		return ""
+	}
+	return date(joined.AddDate(0, 0, 90))
 }
 
 // earlier says a strength's example from before the period is carried
@@ -193,13 +238,15 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 		return nil
 	}
 	var rated []string
-	all := slices.Concat(pl.Strengths, pl.LevelOnly) // the plan's, with those the manager still has to show
-	for _, s := range all[:min(len(all), maxPoints)] {
-		lvl := cmp.Or(levels[s.ID], s.Level)
-		bar, role := s.ExpectRole, pl.Role.Name
+	barOf := func(s plans.Strength) (int, string) {
 		if s.AboveTarget && s.Expect > s.ExpectRole {
-			bar, role = s.Expect, pl.Target.Name // above the next role's bar too, as the plan says
+			return s.Expect, pl.Target.Name // above the next role's bar too, as the plan says
 		}
+		return s.ExpectRole, pl.Role.Name
+	}
+	for _, s := range pl.Strengths[:min(len(pl.Strengths), maxPoints)] {
+		lvl := cmp.Or(levels[s.ID], s.Level)
+		bar, role := barOf(s)
 		pt := Point{Skill: s.SkillRef, Level: lvl, LevelName: levelName(m, lvl), Bar: bar, BarName: levelName(m, bar), BarRole: role,
 			Above: lvl > bar, Top: lvl <= s.ExpectRole, Evidence: shown(s.ID)}
 		if e := pt.Evidence; e != nil && e.Date < r.Since {
@@ -224,6 +271,7 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 	}
 	r.shareClause()
 	if len(r.Strengths) > 0 {
+		r.levelOnly(m, pl, levels, barOf)
 		return
 	}
 	// None: the skills rated above the role's bar with nothing written
@@ -283,6 +331,46 @@ func (r *Review) strengths(m *skills.Matrix, p *skills.Person, pl *plans.Plan, l
 		each = "before it is named a strength"
 	}
 	r.StrengthsAsk = fmt.Sprintf("Rated above the %s bar, with no example written down: %s. Write one %s will recognise %s.", pl.Role.Name, plans.AndList(names), r.First, each)
+}
+
+// levelOnly says the plan's levels above the bar that no example shows
+// (plans.Plan.LevelOnly) as the plan says them: not strengths, with no
+// example written down yet, and one to bring. The manager is asked, in a
+// comment, for the example that would name each a strength.
+func (r *Review) levelOnly(m *skills.Matrix, pl *plans.Plan, levels map[string]int, barOf func(plans.Strength) (int, string)) {
+	if len(pl.LevelOnly) == 0 {
+		return
+	}
+	var said, names []string
+	roles := map[string]bool{}
+	for _, s := range pl.LevelOnly {
+		lvl := cmp.Or(levels[s.ID], s.Level)
+		_, role := barOf(s)
+		roles[role] = true
+		said = append(said, fmt.Sprintf("%s at %d %s", s.Name, lvl, levelName(m, lvl)))
+		names = append(names, s.Name)
+	}
+	if len(said) == 1 {
+		bar, role := barOf(pl.LevelOnly[0])
+		r.StrengthsUnshown = fmt.Sprintf("%s is above the %d %s %s asks for, but has no example written down yet, so it is not named a strength: the plan asks %s to bring one to the next review, one that others saw.",
+			said[0], bar, levelName(m, bar), role, r.First)
+	} else {
+		above := "the bar"
+		if len(roles) == 1 {
+			_, role := barOf(pl.LevelOnly[0])
+			above = "the " + role + " bar"
+		}
+		r.StrengthsUnshown = fmt.Sprintf("%s are above %s, but have no example written down yet, so neither is named a strength: the plan asks %s to bring one for each to the next review, one that others saw.",
+			plans.AndList(said), above, r.First)
+		if len(said) > 2 {
+			r.StrengthsUnshown = strings.Replace(r.StrengthsUnshown, "so neither is", "so none is", 1)
+		}
+	}
+	each := "it a strength"
+	if len(names) > 1 {
+		each = "each a strength"
+	}
+	r.StrengthsAsk = fmt.Sprintf("No example written down for %s: write one %s will recognise, and the review names %s.", plans.AndList(names), r.First, each)
 }
 
 // improvements are the plan's focus skills below a bar, then, while there
@@ -716,6 +804,7 @@ func (r *Review) reentryText(moves []Move) string {
 	for _, mv := range moves {
 		each = append(each, fmt.Sprintf("%s at %d %s", mv.Skill.Name, mv.To, mv.ToName))
 	}
+	r.reentered = each
 	return fmt.Sprintf("Set in the assessment of %s, as %s's fresh start: %s, %s to start from and to re-assess together at the calibration, not %s that moved in the period.",
 		moves[0].Date, r.First, plans.AndList(each), plural(len(moves), "a level", "levels"), plural(len(moves), "a level", "levels"))
 }
@@ -808,7 +897,7 @@ func jumped(m *skills.Matrix, prior, now map[string]int) []string {
 
 // generous are the one or two levels a re-baseline put furthest above the
 // person's own role's bar, the readings a calibration tests hardest when
-// every level moved alike: "technical fluency (5, bar 2)"; nil when three
+// every level moved alike: "technical fluency at 5 Shaping"; nil when three
 // or more tie there.
 func generous(m *skills.Matrix, p *skills.Person) []string {
 	type reading struct {
@@ -833,7 +922,10 @@ func generous(m *skills.Matrix, p *skills.Person) []string {
 	}
 	var out []string
 	for _, r := range all[:n] {
-		out = append(out, fmt.Sprintf("%s (%d, bar %d)", r.name, r.lvl, r.lvl-r.over))
+		// In words, as the plan names the level ("Technical fluency at
+		// 5 Shaping"), never the tool's "(5, bar 2)" in a manager's
+		// sentence (VP cold read 20).
+		out = append(out, strings.TrimSpace(fmt.Sprintf("%s at %d %s", r.name, r.lvl, levelName(m, r.lvl))))
 	}
 	return out
 }

@@ -198,12 +198,15 @@ func TestReviewAreaNamesItsBar(t *testing.T) {
 	if strings.Contains(section(out, "Areas to improve"), "two of its actions shipped") {
 		t.Errorf("a success quoted as an area to improve:\n%s", section(out, "Areas to improve"))
 	}
-	// The plan's strengths: the one evidence shows, then the top of the
-	// scale on the level alone, whose example the manager is asked for.
+	// The plan's strengths: the one evidence shows. The top of the scale
+	// on the level alone is not one, as the plan does not name it (VP
+	// cold read 20): said as the plan says it, with the example the
+	// manager is asked for.
 	if diff := cmp.Diff(strings.Join([]string{"",
 		`- Execution and delivery at 4 Leading, above the 3 Proficient Group Product Manager asks for: shown on 2026-10-05, "Shipped the checkout redesign on the date promised to Sales".`,
-		`- Customer insight at 5 Shaping, above the 4 Leading Group Product Manager asks for: on the assessment of 2026-11-16.`,
-		`<!-- Named on the level alone, with no example written down: Customer insight. Write one Marcus will recognise before the review is shared. -->`,
+		"",
+		`Customer insight at 5 Shaping is above the 4 Leading Group Product Manager asks for, but has no example written down yet, so it is not named a strength: the plan asks Marcus to bring one to the next review, one that others saw.`,
+		`<!-- No example written down for Customer insight: write one Marcus will recognise, and the review names it a strength. -->`,
 		""}, "\n"), section(out, "Strengths")); diff != "" {
 		t.Errorf("strengths (-want +got):\n%s", diff)
 	}
@@ -264,8 +267,14 @@ func TestReviewSelfFromTheFile(t *testing.T) {
 	}
 	wantLines(t, out,
 		"- Technical fluency: Sam says 3 Proficient, the manager 2 Practising.",
-		"None named yet: Sam joined on 2026-10-12, and in the first 90 days the work shows strengths, not a level.",
+		`Too early to name strengths: Sam joined on 2026-10-12. What stands out so far: Customer insight, on 2026-11-05, "Sat in on six support calls and summarised the top three problems".`,
 		"None yet: no skill is called a gap until Sam's first full assessment.")
+	// With nothing written down, when the first full assessment is (VP
+	// cold read 20, finding 4): never a rule of the tool.
+	_, out = reviewCase{src: strings.Replace(src, evidence("2026-11-05", "customer-insight", "Sat in on six support calls and summarised the top three problems"), "", 1)}.build(t)
+	if diff := cmp.Diff("\nToo early to name strengths: Sam joined on 2026-10-12. Nothing from the work is written down yet; the first full assessment is on 2027-01-10.\n", section(out, "Strengths")); diff != "" {
+		t.Errorf("strengths with nothing written down (-want +got):\n%s", diff)
+	}
 
 	_, out = reviewCase{src: strings.Replace(src, "\n[self]\ntechnical-fluency = 3\n", "", 1)}.build(t)
 	wantLines(t, section(out, "Where Sam and the manager differ"), "Sam has not rated any skill yet: there is no self-assessment to compare with.")
@@ -321,7 +330,7 @@ func TestReviewReturnFromLeave(t *testing.T) {
 	if strings.Contains(section(out, "Areas to improve"), "parental leave") || strings.Contains(section(out, "Strengths"), "parental leave") {
 		t.Errorf("the return from leave quoted as a strength or an area:\n%s", out)
 	}
-	wantLines(t, section(out, "Readiness"), "The same verdict as at 16 March, the last assessment before the period; what was set for this period's fresh start is where Dana starts from, not a change.")
+	wantLines(t, section(out, "Readiness"), "The same verdict as at 16 March, the last assessment before the period; Industry and market knowledge at 3 Proficient, set for Dana's fresh start, is a level to start from, not a change.")
 	// A review feeds calibration: why and how long the person was away
 	// is never said, and the evidence quotes the work of the return alone
 	// (VP cold read: "Dana came back from leave on 2026-10-19"); the
@@ -495,7 +504,7 @@ func TestReviewReadinessInWords(t *testing.T) {
 	prev := src + lv
 	_, out = reviewCase{src: src + up + evidence("2026-11-02", "coaching", "Coached two APMs through their first launch reviews"), history: hist, prevSrc: prev}.build(t)
 	wantLines(t, section(out, "Readiness"),
-		`The verdict for Group Product Manager is "not yet": every assessed skill meets the Senior Product Manager bar, and most of the Group Product Manager bar is still ahead: Delegation and team performance, Portfolio strategy and resource allocation and Processes and shared tools among others.`,
+		`The verdict for Group Product Manager is "not yet": every assessed skill meets the Senior Product Manager bar, and most of the Group Product Manager bar is still ahead, in Delegation and team performance, Portfolio strategy and resource allocation and Processes and shared tools, among others.`,
 		`The same verdict as at 28 July, the last assessment before the period; since then, Coaching and mentoring has reached the Group Product Manager bar.`)
 	if strings.Contains(section(out, "Readiness"), " of 24") {
 		t.Errorf("a count where the names say it:\n%s", section(out, "Readiness"))
@@ -561,4 +570,59 @@ func rebaselineCase(t *testing.T, name, first, rebased, extra string) reviewCase
 	}
 	prev := "name = \"" + name + "\"\nrole = \"pm\"\nmanager = \"lee\"\nassessed = 2026-05-12\n\n[levels]\n" + first
 	return reviewCase{src: src, history: hist, plan: hist[:len(hist)/2], prevSrc: prev}
+}
+
+// TestReviewLevelOnlyIsNoStrength (VP cold read 20, finding 1): a level
+// above the bar with no example written down is not named a strength, as
+// the plan does not name it; the review says it as the plan does, the
+// same level in the same words, and asks for the example.
+func TestReviewLevelOnlyIsNoStrength(t *testing.T) {
+	src := "name = \"Omar Haddad\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n\n[levels]\n" +
+		levels(t, "senior-pm", map[string]int{"customer-insight": 5, "data-experimentation": 5, "ux-discovery": 4}) +
+		evidence("2026-10-22", "data-experimentation", "Redesigned the experiment guardrails; adopted by all four squads")
+	_, out, pl := reviewCase{src: src}.buildWithPlan(t)
+	got := section(out, "Strengths")
+	if strings.Contains(got, "on the assessment of") || strings.Contains(got, "- Customer insight") {
+		t.Errorf("a level with no example named a strength:\n%s", got)
+	}
+	if pl.StrengthsUnshown == "" {
+		t.Fatalf("the plan says no level with no example")
+	}
+	// The plan's words for the level, and its own, in the review.
+	lead, _, _ := strings.Cut(pl.StrengthsUnshown, " no example written down yet")
+	lead = strings.TrimSuffix(strings.TrimSuffix(lead, " has"), " have")
+	for _, part := range strings.Split(strings.ReplaceAll(lead, " and ", ", "), ", ") {
+		if !strings.Contains(got, part) {
+			t.Errorf("the plan says %q, the review does not:\n%s", part, got)
+		}
+	}
+	if !strings.Contains(got, "no example written down yet") {
+		t.Errorf("the review does not say what the plan says, no example written down yet:\n%s", got)
+	}
+}
+
+// TestReviewFocusNamesItsOwnGoal (VP cold read 20, finding 3): a focus
+// line says "that goal" only of the goal the line just before quotes; a
+// goal quoted further up is named again, so that the goal a line names is
+// always one that names its skill.
+func TestReviewFocusNamesItsOwnGoal(t *testing.T) {
+	src := "name = \"Omar Haddad\"\nrole = \"senior-pm\"\nmanager = \"lee\"\nassessed = 2026-11-17\n" +
+		"focus = [\"stakeholder-relationships\", \"coaching\", \"business-acumen\"]\n\n[levels]\n" +
+		levels(t, "senior-pm", map[string]int{"stakeholder-relationships": 2, "coaching": 1, "business-acumen": 1}) +
+		"\n[[goal]]\ntext = \"Write the platform pricing brief that the three product lines sign up to\"\nskills = [\"stakeholder-relationships\", \"business-acumen\"]\ndue = 2026-12-15\n" +
+		"\n[[goal]]\ntext = \"Run a monthly experimentation clinic for every PM in the group\"\nskills = [\"coaching\"]\ndue = 2027-03-31\n"
+	_, out := reviewCase{src: src}.build(t)
+	got := section(out, "Focus for the next period")
+	var lines []string
+	for _, l := range strings.Split(got, "\n") {
+		if strings.HasPrefix(l, "1.") || strings.HasPrefix(l, "2.") || strings.HasPrefix(l, "3.") {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) != 3 {
+		t.Fatalf("want three focus lines:\n%s", got)
+	}
+	if strings.Contains(lines[2], "that goal") || !strings.Contains(lines[2], `"Write the platform pricing brief…" depends on it too`) {
+		t.Errorf("the third focus line does not name its own goal, the pricing brief:\n%s", got)
+	}
 }

@@ -13,7 +13,7 @@ import (
 // or two readings furthest above the person's own role's bar; a tie of
 // three or more there names nothing.
 func TestTestFirst(t *testing.T) {
-	m := &skills.Matrix{Skills: []skills.Skill{
+	m := &skills.Matrix{Levels: []skills.Level{{Value: 5, Name: "Shaping"}}, Skills: []skills.Skill{
 		{ID: "a", Name: "Communication", Expect: map[string]int{"pm": 2}},
 		{ID: "b", Name: "Technical fluency", Expect: map[string]int{"pm": 2}},
 		{ID: "c", Name: "Decisions and risk", Expect: map[string]int{"pm": 1}},
@@ -28,7 +28,7 @@ func TestTestFirst(t *testing.T) {
 		t.Errorf("every level moved alike: got %q, want none", got)
 	}
 	p := &skills.Person{Role: "pm", Levels: map[string]int{"a": 3, "b": 5, "c": 2, "d": 3}}
-	if got, want := generous(m, p), []string{"technical fluency (5, bar 2)"}; !slices.Equal(got, want) {
+	if got, want := generous(m, p), []string{"technical fluency at 5 Shaping"}; !slices.Equal(got, want) {
 		t.Errorf("furthest above the bar: got %q, want %q", got, want)
 	}
 	p.Levels = alike
