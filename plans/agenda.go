@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"regexp"
@@ -278,7 +279,10 @@ type Agenda struct {
 	// MaxNotes of them; NotesLeft counts those left out.
 	Notes     []Markdown `json:"notes"`
 	NotesLeft int        `json:"notes_left,omitempty"`
-	Focus     *WeekFocus `json:"focus,omitempty"`
+	// NotesDay is, when the last 1:1 has no notes, the day of the latest
+	// one within RecentWeeks that has, whose notes Notes are then.
+	NotesDay string     `json:"notes_day,omitempty"`
+	Focus    *WeekFocus `json:"focus,omitempty"`
 	// FocusWaits says, on the day of the plan's review, that the focus of
 	// the week waits for the new plan.
 	FocusWaits string `json:"focus_waits,omitempty"`
@@ -710,6 +714,17 @@ func BuildAgenda(in AgendaInput) *Agenda {
 			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t), Started: in.Previous.TryStarted}
 		}
 		a.Notes = in.Previous.Notes
+		if len(a.Notes) == 0 {
+			// A 1:1 with no notes does not make the last ones go away: what
+			// they say is still where that work stands (cold read 20: a
+			// new hire's notes gone the week after they were quoted).
+			for _, e := range in.Previous.Earlier {
+				if !e.Unreadable && len(e.Notes) > 0 {
+					a.Notes, a.NotesDay = e.Notes, longDate(e.Week.Day(in.Config.Agenda.WeekdayValue()), day)
+					break
+				}
+			}
+		}
 		if len(a.Notes) > MaxNotes {
 			a.Notes, a.NotesLeft = a.Notes[:MaxNotes], len(a.Notes)-MaxNotes
 		}
@@ -778,6 +793,9 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	}
 	a.Onboarding = onboardingWeek(pl, day)
 	checklist(a.Onboarding, pl, prevDay, a.Number, in.Later)
+	if a.Onboarding != nil && a.Onboarding.Ask != "" {
+		a.Onboarding.Ask = askNoted(a.Onboarding.Ask, a.Notes, cmp.Or(a.NotesDay, a.LastDay))
+	}
 	// The review falls on the first 1:1 on or after its date; the career
 	// conversation on the person's first 1:1 of a month, by their own
 	// agendas (the calendar decides only for a first agenda).

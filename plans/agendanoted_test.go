@@ -1,0 +1,45 @@
+package plans
+
+import "testing"
+
+// TestOnboardingItemTheNotesSpeakOf: an onboarding item the last notes
+// say is under way asks about what is left, named when the note names
+// it; an item the notes share words with but not the verb is asked as
+// it is (cold read 20: Nina asked again to meet everyone).
+func TestOnboardingItemTheNotesSpeakOf(t *testing.T) {
+	notes := []Markdown{"You have met every engineering lead but not Support yet."}
+	meet := "Meet every engineer, designer and analyst you work with, one to one: what they are proud of, what slows them down, what they expect from a PM."
+	run := "Run one planning session of your team with its engineering lead, and write down one thing you would change in how the team ships."
+	for _, c := range []struct {
+		item  string
+		notes []Markdown
+		want  string
+	}{
+		{meet, notes, meet + " Our notes of 19 November say it is under way: ask about what is left (Support), not the whole of it."},
+		{meet, []Markdown{"- Met the two designers; the analysts are next week."}, meet + " Our notes of 19 November say it is under way: ask about what is left, not the whole of it."},
+		{run, notes, run},
+		{meet, []Markdown{"We met about the roadmap."}, meet},
+		{meet, nil, meet},
+	} {
+		if got := askNoted(c.item, c.notes, "19 November"); got != c.want {
+			t.Errorf("askNoted(%.20q, %q) = %q, want %q", c.item, c.notes, got, c.want)
+		}
+	}
+}
+
+// TestVerbForms: the forms of an item's verb a note may use.
+func TestVerbForms(t *testing.T) {
+	for _, c := range []struct {
+		word, verb string
+		want       bool
+	}{
+		{"met", "meet", true}, {"meeting", "meet", true}, {"meets", "meet", true},
+		{"shipped", "ship", true}, {"running", "run", true}, {"wrote", "write", true},
+		{"writing", "write", true}, {"joined", "join", true},
+		{"meetup", "meet", false}, {"shipment", "ship", false}, {"rung", "run", false},
+	} {
+		if got := isVerbForm(c.word, c.verb); got != c.want {
+			t.Errorf("isVerbForm(%q, %q) = %v, want %v", c.word, c.verb, got, c.want)
+		}
+	}
+}
