@@ -1106,17 +1106,31 @@ func mentorBefore(pv *PreviousAgenda, skill string) string {
 // earlier plan named, never introduced, was invited to "keep that going"):
 // the one before is kept on only when the notes since name them and the
 // plan still names them as a mentor of the person; the new one is
-// introduced this week unless the notes name them already.
+// introduced this week unless the notes name them already. One the plan
+// no longer names is said to be replaced, in one clause.
 func mentorChange(pl *Plan, pv *PreviousAgenda, skill, now, was string) string {
 	named := slices.ContainsFunc(pl.Mentors, func(m MentorLink) bool { return m.Person.Name == was }) ||
 		slices.ContainsFunc(pl.AlsoMentoredBy, func(l string) bool { return strings.Contains(l, was) })
 	switch {
 	case named && writtenOf(pv, was):
 		return fmt.Sprintf("Your mentor in %s is %s from now on; keep your sessions with %s going too.", skill, now, was)
-	case writtenOf(pv, now):
+	case named && writtenOf(pv, now):
 		return fmt.Sprintf("Your mentor in %s is %s from now on.", skill, now)
+	case named:
+		return fmt.Sprintf("Your mentor in %s is %s; I make the introduction this week.", skill, now)
 	}
-	return fmt.Sprintf("Your mentor in %s is %s; I make the introduction this week.", skill, now)
+	// The one an earlier agenda offered, now named by no plan of theirs,
+	// is said to be replaced in one clause, never asked to carry on (cold
+	// read 20: Chloe promised in one week, Nora named the next without a
+	// word about Chloe).
+	call := firstWord(now)
+	if call == firstWord(was) {
+		call = now
+	}
+	if writtenOf(pv, now) {
+		return fmt.Sprintf("Your mentor in %s is %s; the plan now names %s instead of %s.", skill, now, call, was)
+	}
+	return fmt.Sprintf("Your mentor in %s is %s; the plan now names %s instead of %s, and I make the introduction this week.", skill, now, call, was)
 }
 
 // focusGoal is the text of the goal the week's idea to try is a step of.

@@ -43,3 +43,24 @@ func TestVerbForms(t *testing.T) {
 		}
 	}
 }
+
+// TestMentorReplacedSaidInOneClause: when the last agenda offered an
+// introduction to someone the plan no longer names, the week the plan
+// names another says whom it names instead (cold read 20); one the plan
+// still names is not said to be replaced.
+func TestMentorReplacedSaidInOneClause(t *testing.T) {
+	pv := &PreviousAgenda{Mentor: "Chloe Martin", MentorSkill: "negotiation and trade-offs"}
+	pl := &Plan{}
+	if got, want := mentorChange(pl, pv, "negotiation and trade-offs", "Nora Reyes", "Chloe Martin"),
+		"Your mentor in negotiation and trade-offs is Nora Reyes; the plan now names Nora instead of Chloe Martin, and I make the introduction this week."; got != want {
+		t.Errorf("replaced: %q, want %q", got, want)
+	}
+	pl.Mentors = []MentorLink{{Person: PersonRef{Name: "Chloe Martin"}}}
+	if got, want := mentorChange(pl, pv, "negotiation and trade-offs", "Nora Reyes", "Chloe Martin"),
+		"Your mentor in negotiation and trade-offs is Nora Reyes; I make the introduction this week."; got != want {
+		t.Errorf("still named: %q, want %q", got, want)
+	}
+	if got := mentorChange(&Plan{}, pv, "negotiation and trade-offs", "Nora Lind", "Nora Reyes"); got != "Your mentor in negotiation and trade-offs is Nora Lind; the plan now names Nora Lind instead of Nora Reyes, and I make the introduction this week." {
+		t.Errorf("same first name: %q", got)
+	}
+}
