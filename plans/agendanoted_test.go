@@ -1,6 +1,9 @@
 package plans
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestOnboardingItemTheNotesSpeakOf: an onboarding item the last notes
 // say is under way asks about what is left, named when the note names
@@ -62,5 +65,21 @@ func TestMentorReplacedSaidInOneClause(t *testing.T) {
 	}
 	if got := mentorChange(&Plan{}, pv, "negotiation and trade-offs", "Nora Lind", "Nora Reyes"); got != "Your mentor in negotiation and trade-offs is Nora Lind; the plan now names Nora Lind instead of Nora Reyes, and I make the introduction this week." {
 		t.Errorf("same first name: %q", got)
+	}
+}
+
+// TestCareerConversationMissedSaid: the last agenda announced the career
+// conversation for the first 1:1 of a month that then went by with no
+// 1:1: the next agenda says so and holds it; held later in the month it
+// was due, it is that month's and nothing is said (cold read 20).
+func TestCareerConversationMissedSaid(t *testing.T) {
+	p := pm(t)
+	jan := agendaFor(t, p, nil, "2027-W01", prevAt(t, "2026-W48", 2)) // 5 January, after 24 November
+	if jan.Career == nil || jan.Career.Intro != "The career conversation due on Tuesday 1 December 2026 did not happen: we hold it today. Our first 1:1 of January: the longer view." {
+		t.Errorf("after a month with no 1:1: %+v", jan.Career)
+	}
+	dec8 := agendaFor(t, p, nil, "2026-W50", prevAt(t, "2026-W48", 2))
+	if dec8.Career == nil || strings.Contains(dec8.Career.Intro, "did not happen") {
+		t.Errorf("held later in its month: %+v", dec8.Career)
 	}
 }
