@@ -820,7 +820,20 @@ func calibrationReview(a *Agenda, p *skills.Person, in AgendaInput, day time.Tim
 			if in.Plan.Person.ManagerName == "" {
 				continue // no manager in the repository to hold it with
 			}
-			a.Review[i] = fmt.Sprintf("No other %s reports to me, so your calibration session%s is with me: bring the ratings you are least sure of, with the work behind each.", roleName(in.Matrix, p.Role), due)
+			// The plan finds the goal cannot be done as written and asks
+			// to re-word it together at the next 1:1: the agenda asks the
+			// question, it does not answer it (cold read 20: "your
+			// calibration session … is with me" decided it for them).
+			dueOn := ""
+			if !g.Due.IsZero() {
+				dueOn = ", due " + longDate(g.Due, day) + ","
+			}
+			a.Review[i] = fmt.Sprintf("Your goal “%s”%s cannot be done as written, as no other %s reports to me: how would you re-word it, and whom would you calibrate with?", g.Text, dueOn, roleName(in.Matrix, p.Role))
+			if in.Previous != nil && a.Review[i] == in.Previous.Review {
+				// Asked last week already, and the goal's words have not
+				// changed since: the week after settles them.
+				a.Review[i] = fmt.Sprintf("“%s” is still written as it was: agree its new words today.", g.Text)
+			}
 		}
 		if in.Previous != nil && a.Review[i] == in.Previous.Review && a.Review[i] != line {
 			// Asked last week already: the week after asks how far it got.
