@@ -43,7 +43,7 @@ func TestCalibrationReviewNamesRealPeers(t *testing.T) {
 			in.Previous = &PreviousAgenda{Review: tt.want}
 			a.Review = []string{"Bring the first step you will take on “" + g.Text + "” (due 15 January 2027), and what you need to take it."}
 			calibrationReview(a, p, in, day)
-			if want := "“Run a calibration session with the other GPMs” is still written as it was: agree its new words today."; a.Review[0] != want {
+			if want := "Your goal “Run a calibration session with the other GPMs” still reads as it did last week: agree its new words today."; a.Review[0] != want {
 				t.Errorf("the week after: %q, want %q", a.Review[0], want)
 			}
 		})

@@ -832,7 +832,7 @@ func calibrationReview(a *Agenda, p *skills.Person, in AgendaInput, day time.Tim
 			if in.Previous != nil && a.Review[i] == in.Previous.Review {
 				// Asked last week already, and the goal's words have not
 				// changed since: the week after settles them.
-				a.Review[i] = fmt.Sprintf("“%s” is still written as it was: agree its new words today.", g.Text)
+				a.Review[i] = fmt.Sprintf("Your goal “%s” still reads as it did last week: agree its new words today.", g.Text)
 			}
 		}
 		if in.Previous != nil && a.Review[i] == in.Previous.Review && a.Review[i] != line {
