@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"regexp"
@@ -278,7 +279,10 @@ type Agenda struct {
 	// MaxNotes of them; NotesLeft counts those left out.
 	Notes     []Markdown `json:"notes"`
 	NotesLeft int        `json:"notes_left,omitempty"`
-	Focus     *WeekFocus `json:"focus,omitempty"`
+	// NotesDay is, when the last 1:1 has no notes, the day of the latest
+	// one within RecentWeeks that has, whose notes Notes are then.
+	NotesDay string     `json:"notes_day,omitempty"`
+	Focus    *WeekFocus `json:"focus,omitempty"`
 	// FocusWaits says, on the day of the plan's review, that the focus of
 	// the week waits for the new plan.
 	FocusWaits string `json:"focus_waits,omitempty"`
@@ -710,6 +714,17 @@ func BuildAgenda(in AgendaInput) *Agenda {
 			a.FollowUp = &FollowUp{Week: pw, Text: ShortTry(t), Started: in.Previous.TryStarted}
 		}
 		a.Notes = in.Previous.Notes
+		if len(a.Notes) == 0 {
+			// A 1:1 with no notes does not make the last ones go away: what
+			// they say is still where that work stands (cold read 20: a
+			// new hire's notes gone the week after they were quoted).
+			for _, e := range in.Previous.Earlier {
+				if !e.Unreadable && len(e.Notes) > 0 {
+					a.Notes, a.NotesDay = e.Notes, longDate(e.Week.Day(in.Config.Agenda.WeekdayValue()), day)
+					break
+				}
+			}
+		}
 		if len(a.Notes) > MaxNotes {
 			a.Notes, a.NotesLeft = a.Notes[:MaxNotes], len(a.Notes)-MaxNotes
 		}
@@ -778,6 +793,9 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	}
 	a.Onboarding = onboardingWeek(pl, day)
 	checklist(a.Onboarding, pl, prevDay, a.Number, in.Later)
+	if a.Onboarding != nil && a.Onboarding.Ask != "" {
+		a.Onboarding.Ask = askNoted(a.Onboarding.Ask, a.Notes, cmp.Or(a.NotesDay, a.LastDay))
+	}
 	// The review falls on the first 1:1 on or after its date; the career
 	// conversation on the person's first 1:1 of a month, by their own
 	// agendas (the calendar decides only for a first agenda).
@@ -1088,17 +1106,31 @@ func mentorBefore(pv *PreviousAgenda, skill string) string {
 // earlier plan named, never introduced, was invited to "keep that going"):
 // the one before is kept on only when the notes since name them and the
 // plan still names them as a mentor of the person; the new one is
-// introduced this week unless the notes name them already.
+// introduced this week unless the notes name them already. One the plan
+// no longer names is said to be replaced, in one clause.
 func mentorChange(pl *Plan, pv *PreviousAgenda, skill, now, was string) string {
 	named := slices.ContainsFunc(pl.Mentors, func(m MentorLink) bool { return m.Person.Name == was }) ||
 		slices.ContainsFunc(pl.AlsoMentoredBy, func(l string) bool { return strings.Contains(l, was) })
 	switch {
 	case named && writtenOf(pv, was):
 		return fmt.Sprintf("Your mentor in %s is %s from now on; keep your sessions with %s going too.", skill, now, was)
-	case writtenOf(pv, now):
+	case named && writtenOf(pv, now):
 		return fmt.Sprintf("Your mentor in %s is %s from now on.", skill, now)
+	case named:
+		return fmt.Sprintf("Your mentor in %s is %s; I make the introduction this week.", skill, now)
 	}
-	return fmt.Sprintf("Your mentor in %s is %s; I make the introduction this week.", skill, now)
+	// The one an earlier agenda offered, now named by no plan of theirs,
+	// is said to be replaced in one clause, never asked to carry on (cold
+	// read 20: Chloe promised in one week, Nora named the next without a
+	// word about Chloe).
+	call := firstWord(now)
+	if call == firstWord(was) {
+		call = now
+	}
+	if writtenOf(pv, now) {
+		return fmt.Sprintf("Your mentor in %s is %s; the plan now names %s instead of %s.", skill, now, call, was)
+	}
+	return fmt.Sprintf("Your mentor in %s is %s; the plan now names %s instead of %s, and I make the introduction this week.", skill, now, call, was)
 }
 
 // focusGoal is the text of the goal the week's idea to try is a step of.

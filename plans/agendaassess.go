@@ -29,6 +29,23 @@ func assessBy(p *skills.Person, n int, today time.Time) time.Time {
 	return by
 }
 
+// assessCount is how many of p's levels their plan lists as not yet
+// assessed (its AssessFirst): the skills with no level that p's role or
+// target asks for.
+func assessCount(m *skills.Matrix, p *skills.Person) int {
+	role, target := m.Role(p.Role), m.Role(p.TargetRole(m))
+	if role == nil || target == nil {
+		return 0
+	}
+	n := 0
+	for _, s := range m.Skills {
+		if p.Levels[s.ID] == 0 && !notYetAsked(&s, role, target) {
+			n++
+		}
+	}
+	return n
+}
+
 // AssessSessionBy is the day, as YYYY-MM-DD, before which the plan's one
 // session sets the levels not yet assessed (see assessBy); "" when the
 // plan books none.

@@ -9,7 +9,10 @@ import (
 
 // A work review on a goal to calibrate ratings names the peers it is held
 // with, from the repository, or with none, the manager (cold read 9: "the
-// other GPMs" of a Group PM who is the only one).
+// other GPMs" of a Group PM who is the only one). With none, the plan
+// finds the goal cannot be done as written: the agenda asks how to
+// re-word it, and does not decide it (cold read 20); asked last week, it
+// asks to settle the words.
 func TestCalibrationReviewNamesRealPeers(t *testing.T) {
 	m, err := skills.DefaultMatrix()
 	if err != nil {
@@ -23,7 +26,7 @@ func TestCalibrationReviewNamesRealPeers(t *testing.T) {
 		peers []Who
 		want  string
 	}{
-		{"none", nil, "No other Group Product Manager reports to me, so your calibration session by 15 January 2027 is with me: bring the ratings you are least sure of, with the work behind each."},
+		{"none", nil, "Your goal “Run a calibration session with the other GPMs”, due 15 January 2027, cannot be done as written, as no other Group Product Manager reports to me: how would you re-word it, and whom would you calibrate with?"},
 		{"two", []Who{{ID: "lu", Name: "Lu Chen"}, {ID: "mo", Name: "Mo Diaz"}},
 			"Bring the date and the agenda of your calibration session with Lu Chen and Mo Diaz by 15 January 2027, and the ratings you most want them to challenge."},
 	} {
@@ -33,6 +36,15 @@ func TestCalibrationReviewNamesRealPeers(t *testing.T) {
 			calibrationReview(a, p, in, day)
 			if a.Review[0] != tt.want {
 				t.Errorf("got  %q\nwant %q", a.Review[0], tt.want)
+			}
+			if tt.peers != nil {
+				return
+			}
+			in.Previous = &PreviousAgenda{Review: tt.want}
+			a.Review = []string{"Bring the first step you will take on “" + g.Text + "” (due 15 January 2027), and what you need to take it."}
+			calibrationReview(a, p, in, day)
+			if want := "Your goal “Run a calibration session with the other GPMs” still reads as it did last week: agree its new words today."; a.Review[0] != want {
+				t.Errorf("the week after: %q, want %q", a.Review[0], want)
 			}
 		})
 	}

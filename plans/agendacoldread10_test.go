@@ -62,11 +62,11 @@ func TestLaterNoteNamesWhatCameAfterTheDay(t *testing.T) {
 			{Kind: skills.KindEvidence, Date: at("2026-11-10T10:00:00Z")},
 			{Kind: skills.KindOutcome, Date: at("2026-11-18T09:00:00Z")},
 			{Kind: skills.KindLevel, Date: at("2026-11-18T09:00:00Z")},
-		}, false, "As it stood on Tuesday 17 November: the assessment of 18 November came after this 1:1."},
+		}, false, "Not in this agenda yet: the assessment of 18 November, the day after this 1:1."},
 		{"a goal, then more on another day", []skills.Change{
 			{Kind: skills.KindGoal, Date: at("2026-11-19T09:00:00Z")},
 			{Kind: skills.KindLevel, Date: at("2026-11-25T09:00:00Z")},
-		}, false, "As it stood on Tuesday 17 November: the goal added on 19 November, and what followed, came after this 1:1."},
+		}, false, "Not in this agenda yet: the goal added on 19 November, and what followed."},
 		{"a change on the day itself is in the agenda", []skills.Change{
 			{Kind: skills.KindLevel, Date: at("2026-11-17T18:00:00Z")},
 		}, false, ""},
@@ -74,7 +74,7 @@ func TestLaterNoteNamesWhatCameAfterTheDay(t *testing.T) {
 			{Kind: skills.KindNotes, Date: at("2026-11-18T09:00:00Z")},
 		}, false, ""},
 		{"only what they want next changed", nil, true,
-			"As it stood on Tuesday 17 November: what you want next was written down after this 1:1."},
+			"Not in this agenda yet: what you want next, written down since this 1:1."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := LaterNote(c.history, w47, c.wish); got != c.want {

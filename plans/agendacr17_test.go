@@ -101,9 +101,10 @@ func TestMentorChangeSaidOnce(t *testing.T) {
 		t.Errorf("another skill's mentor read as this one's: %q", got)
 	}
 	// Tomás was never introduced, and the plan names him nowhere: he is
-	// not named (cold read 18, finding 6).
+	// not offered again (cold read 18, finding 6), and the change is said
+	// in one clause (cold read 20).
 	pl := &Plan{Mentors: []MentorLink{{Person: PersonRef{Name: "Marcus Bell"}, Skill: SkillRef{ID: "hiring-strategy", Name: "Hiring strategy"}}}}
-	want := "Your mentor in hiring strategy is Marcus Bell; I make the introduction this week."
+	want := "Your mentor in hiring strategy is Marcus Bell; the plan now names Marcus instead of Tomás Ruiz, and I make the introduction this week."
 	if got := mentorChange(pl, pv, "hiring strategy", "Marcus Bell", mentorBefore(pv, "hiring strategy")); got != want {
 		t.Errorf("mentorChange = %q, want %q", got, want)
 	}

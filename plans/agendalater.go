@@ -1,7 +1,6 @@
 package plans
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -23,8 +22,8 @@ var laterKinds = []skills.Kind{skills.KindLevel, skills.KindRole, skills.KindTar
 
 // LaterNote is the header line of an agenda read as of day, when history
 // (the person's changes up to today, any order) holds a change to their
-// file after day: "As it stood on Tuesday 17 November: the assessment of
-// 18 November came after this 1:1." wish is set when what the person
+// file after day: "Not in this agenda yet: the assessment of 18 November,
+// the day after this 1:1." wish is set when what the person
 // wants next (their aspiration, which history does not date) differs
 // today: it is named when nothing dated came after. "" when nothing
 // changed since.
@@ -38,7 +37,7 @@ func LaterNote(history []skills.Change, day time.Time, wish bool) string {
 	}
 	if first.IsZero() {
 		if wish {
-			return fmt.Sprintf("As it stood on %s %s: what you want next was written down after this 1:1.", day.Weekday(), longDate(day, day))
+			return "Not in this agenda yet: what you want next, written down since this 1:1."
 		}
 		return ""
 	}
@@ -65,10 +64,16 @@ func LaterNote(history []skills.Change, day time.Time, wish bool) string {
 		"the self-assessment of " + when,
 		"the evidence added on " + when,
 	}[rank]
-	if more {
-		what += ", and what followed,"
+	if y, m, d := day.AddDate(0, 0, 1).Date(); first.Year() == y && first.Month() == m && first.Day() == d {
+		what += ", the day after this 1:1"
 	}
-	return fmt.Sprintf("As it stood on %s %s: %s came after this 1:1.", day.Weekday(), longDate(day, day), what)
+	if more {
+		what += ", and what followed"
+	}
+	// Said as a person would say it: what the agenda does not hold yet
+	// (cold read 20: "As it stood on …: … came after this 1:1" is the
+	// generator speaking).
+	return "Not in this agenda yet: " + what + "."
 }
 
 func laterKind(k skills.Kind) bool { return slices.Contains(laterKinds, k) }

@@ -125,16 +125,27 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 	// named: one whose next level is a step of a year or more is not
 	// stalled for not having moved yet.
 	_, names, ok := NoFocusProgress(in.Person, in.Plan, in.Config.Team.ReviewCycleDays)
+	all := len(names)
+	var long []string
 	for _, f := range in.Plan.Focus {
-		if yearLong(in.Matrix, f) {
+		if yearLong(in.Matrix, f) && slices.Contains(names, f.Name) {
 			names = slices.DeleteFunc(names, func(n string) bool { return n == f.Name })
+			long = append(long, f.Name)
 		}
 	}
 	if ok && len(names) > 0 && stalledNews(in, a, day) && !focusQuietFrom(in, day).After(day.AddDate(0, 0, -stallDays)) {
 		since := longDate(focusQuietFrom(in, day), day)
-		if in.Previous != nil {
+		switch {
+		case in.Previous != nil && len(long) > 0:
+			// Every focus skill the plan names is named, as the career
+			// conversation names them, the longer step said apart (cold
+			// read 20: the prep named two focus skills, the career
+			// conversation three).
+			out = append(out, fmt.Sprintf("None of %s %s focus skills has gone up a level since %s. %s %s a step of a year or more; %s %s due to move within the plan: ask what stands in the way, and agree whether the support or the focus changes.",
+				possessive(first), number(all), since, andList(long), isAre(len(long)), andList(names), isAre(len(names))))
+		case in.Previous != nil:
 			out = append(out, fmt.Sprintf("None of %s focus skills (%s) has gone up a level since %s: ask what stands in the way, and agree whether the support or the focus changes.", possessive(first), fewNames(names), since))
-		} else {
+		default:
 			out = append(out, fmt.Sprintf("No focus skill has moved since %s (%s): ask %s what would help most now, and whether these are still the right skills.", since, fewNames(names), first))
 		}
 	}
@@ -391,6 +402,16 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	back := returned(pl, p, day)
 	if back {
 		t.Intro = fmt.Sprintf("Our first 1:1 of %s: how the return is going.", day.Month())
+	}
+	// The last agenda said when the next career conversation was: when
+	// its whole month went by with no 1:1, this one says so and holds it
+	// now (cold read 20: 1 December announced twice, then six weeks
+	// without a word). Held later in the same month, it is that month's.
+	if pv := in.Previous; pv != nil && !pv.Unreadable {
+		wd := in.Config.Agenda.WeekdayValue()
+		if due := firstWeekday(pv.Week.Day(wd), wd); due.Before(day0(date(day))) && (due.Year() != day.Year() || due.Month() != day.Month()) {
+			t.Intro = fmt.Sprintf("The career conversation due on %s %s did not happen: we hold it today. %s", due.Weekday(), longDate(due, day), t.Intro)
+		}
 	}
 	if mv := pl.MoveOfMonth(month); mv != "" && !onboarding && !back && len(pl.Current.Below) == 0 {
 		t.Points = append(t.Points, "The move this month: "+mv)

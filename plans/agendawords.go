@@ -228,7 +228,7 @@ func describeCommit(m *skills.Matrix, p *skills.Person, cs []skills.Change, b *B
 			t += " Nobody has calibrated it yet."
 		}
 		if selves > 0 {
-			t += fmt.Sprintf(" It came with %s's own rating of %s.", first, plural(selves, "skill"))
+			t += " " + ownRatings(m, first, cs)
 		}
 		out = append(out, AgendaChange{Date: date(cs[0].Date), When: when, Text: t, Baseline: true, baseline: b.Kind})
 	}
@@ -330,6 +330,52 @@ func roleName(m *skills.Matrix, id string) string {
 }
 
 func levelWords(m *skills.Matrix, n int) string { return skills.LevelWords(n, levelName(m, n)) }
+
+// maxOwnRatings is how many skills an assessment's line names where the
+// person's own rating differs from it; past it, it gives their count.
+const maxOwnRatings = 3
+
+// ownRatings says, of an assessment that came with the person's own
+// ratings (cs, one commit), where the two differ, each skill with both
+// levels, or that they agree: never "their own rating of 1 skill", which
+// says nothing to talk about (cold read 20).
+func ownRatings(m *skills.Matrix, first string, cs []skills.Change) string {
+	set := map[string]int{}
+	for _, c := range cs {
+		if c.Kind == skills.KindLevel {
+			set[c.Skill] = c.ToLevel()
+		}
+	}
+	var differ []string
+	rated := 0
+	for _, c := range cs {
+		lv, ok := set[c.Skill]
+		if c.Kind != skills.KindSelf || c.ToLevel() == 0 || !ok {
+			continue
+		}
+		rated++
+		switch name := skillRef(m, c.Skill).Name; {
+		case lv == c.ToLevel():
+		case lv == 0:
+			differ = append(differ, fmt.Sprintf("%s, %s where the assessment sets no level", name, levelWords(m, c.ToLevel())))
+		default:
+			differ = append(differ, fmt.Sprintf("%s, %s against the assessment's %s", name, levelWords(m, c.ToLevel()), levelWords(m, lv)))
+		}
+	}
+	switch {
+	case rated == 0:
+		return ""
+	case len(differ) == 0 && rated == 1:
+		return fmt.Sprintf("%s's own rating agrees with it.", first)
+	case len(differ) == 0:
+		return fmt.Sprintf("%s's own ratings agree with it.", first)
+	case len(differ) == 1:
+		return fmt.Sprintf("%s's own rating differs on %s.", first, differ[0])
+	case len(differ) > maxOwnRatings:
+		return fmt.Sprintf("%s's own ratings differ from it on %d skills: talk about those of the focus skills first.", first, len(differ))
+	}
+	return fmt.Sprintf("%s's own ratings differ on %s.", first, strings.Join(differ, "; "))
+}
 
 // describe puts one change in words.
 func describe(m *skills.Matrix, p *skills.Person, c skills.Change, day time.Time) string {
@@ -774,7 +820,20 @@ func calibrationReview(a *Agenda, p *skills.Person, in AgendaInput, day time.Tim
 			if in.Plan.Person.ManagerName == "" {
 				continue // no manager in the repository to hold it with
 			}
-			a.Review[i] = fmt.Sprintf("No other %s reports to me, so your calibration session%s is with me: bring the ratings you are least sure of, with the work behind each.", roleName(in.Matrix, p.Role), due)
+			// The plan finds the goal cannot be done as written and asks
+			// to re-word it together at the next 1:1: the agenda asks the
+			// question, it does not answer it (cold read 20: "your
+			// calibration session … is with me" decided it for them).
+			dueOn := ""
+			if !g.Due.IsZero() {
+				dueOn = ", due " + longDate(g.Due, day) + ","
+			}
+			a.Review[i] = fmt.Sprintf("Your goal “%s”%s cannot be done as written, as no other %s reports to me: how would you re-word it, and whom would you calibrate with?", g.Text, dueOn, roleName(in.Matrix, p.Role))
+			if in.Previous != nil && a.Review[i] == in.Previous.Review {
+				// Asked last week already, and the goal's words have not
+				// changed since: the week after settles them.
+				a.Review[i] = fmt.Sprintf("Your goal “%s” still reads as it did last week: agree its new words today.", g.Text)
+			}
 		}
 		if in.Previous != nil && a.Review[i] == in.Previous.Review && a.Review[i] != line {
 			// Asked last week already: the week after asks how far it got.

@@ -203,7 +203,7 @@ func TestBaselineNamedAsOne(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %v: %s", c.When, c.Baseline, c.Text))
 	}
 	want := []string{
-		"17 November true: Pat's first assessment, as Product Manager, across 24 skills: the baseline the plan measures from, not growth. It came with Pat's own rating of 1 skill.",
+		"17 November true: Pat's first assessment, as Product Manager, across 24 skills: the baseline the plan measures from, not growth. Pat's own rating differs on Negotiation and trade-offs, 3 Proficient against the assessment's 2 Practising.",
 		"17 November false: Evidence on Negotiation and trade-offs: “Agreed the launch scope with Sales”",
 		"18 November true: A new baseline by Rosa Lind: 24 skills reassessed at once. Read it as a new starting point, not as growth. Nobody has calibrated it yet.",
 		"19 November false: Negotiation and trade-offs up from 1 Aware to 2 Practising.",

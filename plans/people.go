@@ -46,8 +46,17 @@ func peopleLines(m *skills.Matrix, p *skills.Person, team *TeamIndex, reviewMont
 			out = append(out, fmt.Sprintf("%s is new to leading people, since the move to %s: an hour a fortnight with %s on one real people situation (a 1:1, a piece of feedback, a hand-over), talked through before and after.",
 				cmpName(q), roleName(m, q.Role), first))
 		case len(q.Levels)*2 < len(m.Skills) && !q.Joined.IsZero() && !qToday.IsZero():
-			out = append(out, fmt.Sprintf("%s has a level on %s of %d skills, %d days after joining on %s: assess the rest with %s at the next 1:1s, starting with the ones %s goals use, so that %s plan has something to stand on.",
-				cmpName(q), number(len(q.Levels)), len(m.Skills), int(qToday.Sub(q.Joined).Hours()/24), date(q.Joined), first, possessive(first), possessive(first)))
+			has := fmt.Sprintf("%s has a level on %s of %d skills, %d days after joining on %s", cmpName(q), number(len(q.Levels)), len(m.Skills), int(qToday.Sub(q.Joined).Hours()/24), date(q.Joined))
+			// The session q's own plan books, on its day, when it books
+			// one (cold read 20, point 6: "at the next 1:1s" here, one
+			// session before 10 December in q's plan and agendas).
+			if n := assessCount(m, cq.person); !assessBy(cq.person, n, qToday).IsZero() {
+				out = append(out, fmt.Sprintf("%s: you and %s set the %d levels not yet assessed in one 90-minute session before %s, you with a draft, %s with an example for each, so that %s plan has something to stand on.",
+					has, first, n, longDate(assessBy(cq.person, n, qToday), today), first, possessive(first)))
+				break
+			}
+			out = append(out, fmt.Sprintf("%s: assess the rest with %s at the next 1:1s, starting with the ones %s goals use, so that %s plan has something to stand on.",
+				has, first, possessive(first), possessive(first)))
 		case fitInQuestion(m, cq.person):
 			review := ""
 			if !q.Assessed.IsZero() {

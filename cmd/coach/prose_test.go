@@ -31,7 +31,7 @@ var proseRules = []struct {
 	{"a command", regexp.MustCompile("`|\\bcoach (plan|agenda|team|check|history|diff|init|notes|schema|man|completion|help)\\b|(^|\\s)--[a-z]")},
 	{"a file name", regexp.MustCompile(`\b[\w-]+\.(toml|md|json|ya?ml|tmpl)\b|\b(skills|plans|agendas|templates)/`)},
 	{"a placeholder", regexp.MustCompile(`(?i)\b(todo|tbd|lorem|xxx)\b|<no value>|%!|\{\{|\(name\)|\byour best\b`)},
-	{"a tool word", regexp.MustCompile(`\b[Ii]n your file\b|\bAgenda \d+\b|\bagenda \d+ of \d+\b|the plan's verdict|\bplan period\b|\bcommitments? in the plan\b`)},
+	{"a tool word", regexp.MustCompile(`\b[Ii]n your file\b|\bAgenda \d+\b|\bagenda \d+ of \d+\b|the plan's verdict|\bplan period\b|\bcommitments? in the plan\b|\bskill file\b|came after this 1:1|own ratings? of \d`)},
 }
 
 var (
@@ -202,6 +202,9 @@ func TestAgendaProseCatches(t *testing.T) {
 		{"No plan period is set yet.", "a tool word"},
 		{"In your file it shows least: coaching.", "a tool word"},
 		{"Check one of your own commitments in the plan: Backing for it.", "a tool word"},
+		{"- Fill in the review in the sections marked for the manager: the rest is written from the skill file.", "a tool word"},
+		{"- As it stood on Tuesday 17 November: the assessment of 18 November came after this 1:1.", "a tool word"},
+		{"- 17 November: Omar's first assessment. It came with Omar's own rating of 1 skill.", "a tool word"},
 		{"Ask what is in the way first.\n- Ask what is in the way first.", "the sentence of line 1 again"},
 		{"- Next: 3 Proficient. Gives others whole problems.\n- Try: the bar reads: \"Gives others whole problems.\"", "the sentence of line 1 again"},
 		{strings.Repeat("line\n", maxAgendaLines+1), "more than the 100 of two screens"},
