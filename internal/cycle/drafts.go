@@ -960,7 +960,7 @@ func (r *Review) gapSince(pl *plans.Plan) string {
 	if r.Before != nil && r.Before.AsOf != "" {
 		set = fmt.Sprintf("%s %s short of the %s bar since your assessment of %s", upperFirst(gaps), plural(len(r.promised), "has been", "have been"), r.Role.Name, r.day(r.Before.AsOf))
 		if prev := r.previous; prev != nil && r.inFocus(prev) {
-			set = fmt.Sprintf("At your assessment of %s, we set %s as the %s to close by this review", r.day(r.Before.AsOf), gaps, plural(len(r.promised), "gap", "gaps"))
+			set = fmt.Sprintf("At your assessment of %s, we set %s as the %s to close first", r.day(r.Before.AsOf), gaps, plural(len(r.promised), "gap", "gaps"))
 		}
 	}
 	left := "with the quarter not over yet"
@@ -981,6 +981,10 @@ func (r *Review) gapSince(pl *plans.Plan) string {
 		day := isoDay.FindString(a.Step)
 		var s string
 		switch {
+		case a.Evidence != nil && r.Before != nil && a.Evidence.Date < r.Before.AsOf:
+			// A setback the assessment already read is why the gap was
+			// set, not where it stands now (cold read 20b, finding 14).
+			s = "nothing written down for it since"
 		case a.Evidence != nil:
 			s = "a setback on " + r.day(a.Evidence.Date)
 		case a.Fell != "":
@@ -1015,7 +1019,13 @@ func (r *Review) gapSince(pl *plans.Plan) string {
 		}
 		still += ": " + strings.Join(each, ", ")
 	}
-	return fmt.Sprintf("%s; %s, %s.", set, left, still)
+	out := fmt.Sprintf("%s; %s, %s.", set, left, still)
+	if pl != nil && pl.NextReview > r.Until {
+		// The plan's own date for them, so that the review does not judge
+		// against an earlier one (cold read 20b, finding 3).
+		out += fmt.Sprintf(" Your plan gives %s to its review of %s.", plural(len(r.promised), "it", "them"), r.day(pl.NextReview))
+	}
+	return out
 }
 
 // inFocus reports whether the plan before the period had every gap it

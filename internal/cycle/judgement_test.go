@@ -47,7 +47,7 @@ func TestReviewJudgementInWords(t *testing.T) {
 		// In a manager's words, from the file: the assessment before the
 		// period, the weeks left, and where the gap stands (VP cold read
 		// 18, finding 11).
-		"You are not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance. At your assessment of 24 August, we set delegation and team performance as the gap to close by this review; with six weeks of the quarter left, it is still short of the bar, with no example written down for it yet.")
+		"You are not yet ready for Director of Product: the Group Product Manager bar comes first, in coaching and mentoring and delegation and team performance. At your assessment of 24 August, we set delegation and team performance as the gap to close first; with six weeks of the quarter left, it is still short of the bar, with no example written down for it yet. Your plan gives it to its review of 16 February 2027.")
 	// Once the period is over, the date passed unmet is said plainly.
 	_, over := reviewCase{src: src, history: hist, prevSrc: prev, over: true}.build(t)
 	wantLines(t, section(over, "The manager's summary"),
