@@ -837,6 +837,11 @@ func BuildAgenda(in AgendaInput) *Agenda {
 	if reviewNext {
 		next = day.AddDate(0, 0, 7)
 		a.NextCareer = fmt.Sprintf("%s %s, with the plan's review", next.Weekday(), longDate(next, day))
+		if due, ok := missedCareer(in, day); ok && first {
+			// Held with the review, the one that was missed is still said
+			// (cold read 20b, finding 13).
+			a.NextCareer += fmt.Sprintf("; the one due on %s %s did not happen", due.Weekday(), longDate(due, day))
+		}
 	}
 	// The conversation about staying the plan promises is held at the next
 	// career conversation, and the agendas before it say when (cold read

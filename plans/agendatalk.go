@@ -407,11 +407,8 @@ func career(in AgendaInput, day time.Time, focus *WeekFocus) *Talk {
 	// its whole month went by with no 1:1, this one says so and holds it
 	// now (cold read 20: 1 December announced twice, then six weeks
 	// without a word). Held later in the same month, it is that month's.
-	if pv := in.Previous; pv != nil && !pv.Unreadable {
-		wd := in.Config.Agenda.WeekdayValue()
-		if due := firstWeekday(pv.Week.Day(wd), wd); due.Before(day0(date(day))) && (due.Year() != day.Year() || due.Month() != day.Month()) {
-			t.Intro = fmt.Sprintf("The career conversation due on %s %s did not happen: we hold it today. %s", due.Weekday(), longDate(due, day), t.Intro)
-		}
+	if due, ok := missedCareer(in, day); ok {
+		t.Intro = fmt.Sprintf("The career conversation due on %s %s did not happen: we hold it today. %s", due.Weekday(), longDate(due, day), t.Intro)
 	}
 	if mv := pl.MoveOfMonth(month); mv != "" && !onboarding && !back && len(pl.Current.Below) == 0 {
 		t.Points = append(t.Points, "The move this month: "+mv)
@@ -1064,4 +1061,19 @@ func ownCareerQuestions(pl *Plan, p *skills.Person, day time.Time) []string {
 		out = append(out, fmt.Sprintf("When “%s” is done, by %s, what will it show about you that nobody has seen yet?", g.Text, longDate(g.Due, day)))
 	}
 	return out
+}
+
+// missedCareer is the day of the career conversation the last agenda
+// announced, when its whole month went by with no 1:1 (see career).
+func missedCareer(in AgendaInput, day time.Time) (time.Time, bool) {
+	pv := in.Previous
+	if pv == nil || pv.Unreadable {
+		return time.Time{}, false
+	}
+	wd := in.Config.Agenda.WeekdayValue()
+	due := firstWeekday(pv.Week.Day(wd), wd)
+	if due.Before(day0(date(day))) && (due.Year() != day.Year() || due.Month() != day.Month()) {
+		return due, true
+	}
+	return time.Time{}, false
 }
