@@ -180,7 +180,7 @@ func TestColdRead6Finding24TheTeamsRealSituation(t *testing.T) {
 		"You lead Ada Moss and Sol Varga.",
 		"Ada Moss wants to lead people as Group Product Manager by 2027-09-30: Ada's plan practises it before the title; ask at your 1:1s how that practice is going for the people it serves.",
 		"Sol Varga, who leads people today, wants the individual-contributor track: agree with Sol what the move asks and who takes on Sol's people, and when, before anything is announced.",
-		"The team is short against its planned shape: one Senior Product Manager (1 of 2), a hire, as nobody in the team is within reach of it yet; two Group Product Manager roles (0 of 2), hires, as nobody in the team is within reach of the role yet. Sol Varga is moving to the individual-contributor track and handing over the team, so that Group Product Manager seat counts as open. The hiring plan for them is yours to start.",
+		"The team is short against its planned shape: one Senior Product Manager (1 of 2), a hire, as nobody in the team is within reach of it yet; two Group Product Manager roles (0 of 2), hires, as nobody in the team is within reach of the role yet. Sol Varga wants the individual-contributor track, and once the hand-over of the team is agreed, that Group Product Manager seat counts as open. The hiring plan for them is yours to start.",
 		"Nobody in your line could step into your role (Director of Product) yet, were you to move or be away for long: name at your next review whose plan could aim at it.",
 	}
 	if !slices.Equal(pl.People, want) {

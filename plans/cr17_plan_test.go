@@ -63,7 +63,7 @@ func TestColdRead17HandOverAndShape(t *testing.T) {
 	}
 
 	pr := buildCfg(t, cfg, rosa, nil, sol, kim)
-	shape := "The team is short against its planned shape: one Senior Product Manager (0 of 1): Kim Roe is ready now: make the case at the next promotion round, then backfill a Product Manager; one Group Product Manager (0 of 1), a hire, as nobody in the team is within reach of it yet. Sol Varga is moving to the individual-contributor track and handing over the team, so that Group Product Manager seat counts as open, and it is yours to hire. Sol Varga's goal \"Write the payments group's hiring plan for 2027\" (due 2026-12-31) stays Sol Varga's: your part in it is the headcount and the sign-off."
+	shape := "The team is short against its planned shape: one Senior Product Manager (0 of 1): Kim Roe is ready now: make the case at the next promotion round, then backfill a Product Manager; one Group Product Manager (0 of 1), a hire, as nobody in the team is within reach of it yet. Sol Varga wants the individual-contributor track, and once the hand-over of the team is agreed, that Group Product Manager seat counts as open, and it is yours to hire. Sol Varga's goal \"Write the payments group's hiring plan for 2027\" (due 2026-12-31) stays Sol Varga's: your part in it is the headcount and the sign-off."
 	if !slices.Contains(pr.People, shape) {
 		t.Errorf("people %q\nlack %q", pr.People, shape)
 	}

@@ -21,7 +21,7 @@ func TestColdRead9ShapeCountsAManagerHandingOver(t *testing.T) {
 	kim := &skills.Person{ID: "kim", Name: "Kim Roe", Role: "pm", Manager: "sol", Levels: atBar(m, "pm"), Assessed: day("2026-11-10")}
 	cfg := skills.DefaultConfig()
 	cfg.Team.Shape = map[string]int{"gpm": 1, "director": 1}
-	shape := "The team is short against its planned shape: one Group Product Manager (0 of 1), a hire, as nobody in the team is within reach of it yet. Sol Varga is moving to the individual-contributor track and handing over the team, so that Group Product Manager seat counts as open. The hiring plan for it is yours to start."
+	shape := "The team is short against its planned shape: one Group Product Manager (0 of 1), a hire, as nobody in the team is within reach of it yet. Sol Varga wants the individual-contributor track, and once the hand-over of the team is agreed, that Group Product Manager seat counts as open. The hiring plan for it is yours to start."
 	if pl := buildCfg(t, cfg, ria, nil, sol, kim); !slices.Contains(pl.People, shape) {
 		t.Errorf("people %q\nlack %q", pl.People, shape)
 	}
@@ -30,7 +30,7 @@ func TestColdRead9ShapeCountsAManagerHandingOver(t *testing.T) {
 		q.Path = "skills/" + q.ID + ".toml"
 	}
 	tm := buildTeam(t, m, cfg, people)
-	if len(tm.Hiring.OpenFirst) != 1 || tm.Hiring.OpenFirst[0].Why != "0 of 1, as Sol Varga is moving to the individual-contributor track and handing over the team, so that Group Product Manager seat counts as open; nobody in the team is ready to move into it" {
+	if len(tm.Hiring.OpenFirst) != 1 || tm.Hiring.OpenFirst[0].Why != "0 of 1, as Sol Varga wants the individual-contributor track, and once the hand-over of the team is agreed, that Group Product Manager seat counts as open; nobody in the team is ready to move into it" {
 		t.Errorf("open first = %+v", tm.Hiring.OpenFirst)
 	}
 	// A Group PM hopeful ready for months reads the seat as one that may

@@ -62,13 +62,14 @@ func shapeHave(m *skills.Matrix, people []*skills.Person) (have map[string]int, 
 	return have, left
 }
 
-// handingOver says that the people named are handing over their teams, so
-// their seats in role count as open.
+// handingOver says that the people named want to hand over their teams, so
+// their seats in role count as open once that is agreed: a wish in their
+// file is not yet a decision (cold read 20b, finding 6).
 func handingOver(names []string, role string) string {
 	if len(names) == 1 {
-		return fmt.Sprintf("%s is moving to the individual-contributor track and handing over the team, so that %s seat counts as open", names[0], role)
+		return fmt.Sprintf("%s wants the individual-contributor track, and once the hand-over of the team is agreed, that %s seat counts as open", names[0], role)
 	}
-	return fmt.Sprintf("%s are moving to the individual-contributor track and handing over their teams, so their %s seats count as open", andList(names), role)
+	return fmt.Sprintf("%s want the individual-contributor track, and once the hand-overs of their teams are agreed, their %s seats count as open", andList(names), role)
 }
 
 // cosponsorOf is who makes p's promotion case with p's manager, when the

@@ -92,7 +92,7 @@ func TestReviewSaysTheMoveToIC(t *testing.T) {
 		"\n[aspiration]\ntrack = \"ic\"\n"
 	_, out := reviewCase{src: src, reports: []string{"Ana", "Bo", "Cy Diaz"}}.build(t)
 	head, _, _ := strings.Cut(out, "## The manager's summary")
-	wantLines(t, head, "The main event of the period: Mika is moving to the individual-contributor track, towards Principal Product Manager, and hands over Ana, Bo and Cy Diaz. Who leads each of them, and from when, is agreed with Lee Park before anything is announced; handing them over well is part of the move, and of Mika's next review.")
+	wantLines(t, head, "The main event of the period: Mika wants to move to the individual-contributor track, towards Principal Product Manager, handing over Ana, Bo and Cy Diaz. Who leads each of them, and from when, is agreed with Lee Park before anything is announced; handing them over well is part of the move, and of Mika's next review.")
 	for _, c := range []reviewCase{
 		{src: strings.Replace(src, "track = \"ic\"", "track = \"manager\"", 1), reports: []string{"Ana"}},
 		{src: src},

@@ -1299,7 +1299,7 @@ func (r *Review) handover(in ReviewInput) string {
 		toward = ", towards " + r.Target.Name
 	}
 	r.reports = plans.AndList(in.Reports)
-	return fmt.Sprintf("The main event of the period: %s is moving to the individual-contributor track%s, and hands over %s. Who leads each of them, and from when, is agreed with %s before anything is announced; handing them over well is part of the move, and of %s's next review.",
+	return fmt.Sprintf("The main event of the period: %s wants to move to the individual-contributor track%s, handing over %s. Who leads each of them, and from when, is agreed with %s before anything is announced; handing them over well is part of the move, and of %s's next review.",
 		r.First, toward, plans.AndList(in.Reports), with, r.First)
 }
 
