@@ -34,20 +34,7 @@ func TestCR20TeamViewCountsAsThePlan(t *testing.T) {
 		Assessed: day("2026-11-17"), PlanStart: day("2026-06-01"), Path: "skills/jo.toml"}
 	rosa := &skills.Person{ID: "rosa", Name: "Rosa Lind", Role: "gpm", Levels: with(atBar(m, "gpm"), map[string]int{three[0]: m.Skill(three[0]).Expect["gpm"] - 1}),
 		Assessed: day("2026-11-17"), Path: "skills/rosa.toml"}
-	people := []*skills.Person{jo, rosa}
-	ix := IndexTeamWith(m, cfg, people, history)
-	plans := map[string]*Plan{}
-	for _, p := range people {
-		pl, err := Build(Input{Matrix: m, Config: cfg, Person: p, Team: people, Index: ix, History: history[p.ID]})
-		if err != nil {
-			t.Fatal(err)
-		}
-		plans[p.ID] = pl
-	}
-	team, err := BuildTeam(TeamInput{Matrix: m, Config: cfg, People: people, Plans: plans, Index: ix})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, team := teamOf(t, cfg, []*skills.Person{jo, rosa}, history)
 	for _, c := range team.Cells() {
 		if c.Person != "jo" || !slices.Contains(three, c.Skill) {
 			continue

@@ -246,21 +246,8 @@ func contributionDue(mgrDue string, today time.Time) string {
 // there are none.
 func keptHiringGoals(team *TeamIndex, mgr string, keep func(*skills.Person) bool) string {
 	var out []string
-	for _, id := range team.ids {
-		q := team.people[id]
-		if !underOf(team, mgr, id) || !keep(q) {
-			continue
-		}
-		for _, g := range q.OpenGoals() {
-			if w := contentWords(g.Text); !w["hire"] && !w["hirin"] && !w["recru"] {
-				continue
-			}
-			due := ""
-			if !g.Due.IsZero() {
-				due = fmt.Sprintf(" (due %s)", date(g.Due))
-			}
-			out = append(out, fmt.Sprintf("%s goal \"%s\"%s stays %s: your part in it is the headcount and the sign-off.", possessive(cmpName(q)), g.Text, due, possessive(cmpName(q))))
-		}
-	}
+	eachHiringGoal(team, mgr, keep, func(q *skills.Person, g skills.Goal, due string) {
+		out = append(out, fmt.Sprintf("%s goal \"%s\"%s stays %s: your part in it is the headcount and the sign-off.", possessive(cmpName(q)), g.Text, due, possessive(cmpName(q))))
+	})
 	return strings.Join(out, " ")
 }

@@ -866,11 +866,24 @@ func stepIn(m *skills.Matrix, team *TeamIndex, q *skills.Person, line string) st
 // said as whose it is and when it is due, by id then file order, and the
 // owners' call names.
 func hiringGoals(team *TeamIndex, mgr string, keep func(*skills.Person) bool) (out, calls []string) {
+	eachHiringGoal(team, mgr, keep, func(q *skills.Person, g skills.Goal, due string) {
+		out = append(out, fmt.Sprintf("%s own goal covers it: \"%s\"%s.", possessive(q.Name), g.Text, due))
+		if c := team.callName(q); !slices.Contains(calls, c) {
+			calls = append(calls, c)
+		}
+	})
+	return out, calls
+}
+
+// eachHiringGoal calls fn with each open hiring goal (its words name hiring
+// or recruiting) of the people in mgr's line that keep keeps, by id then
+// file order, and its due date said as " (due D)", "" when it has none.
+func eachHiringGoal(team *TeamIndex, mgr string, keep func(*skills.Person) bool, fn func(q *skills.Person, g skills.Goal, due string)) {
 	for _, id := range team.ids {
-		if !underOf(team, mgr, id) || !keep(team.people[id]) {
+		q := team.people[id]
+		if !underOf(team, mgr, id) || !keep(q) {
 			continue
 		}
-		q := team.people[id]
 		for _, g := range q.OpenGoals() {
 			if w := contentWords(g.Text); !w["hire"] && !w["hirin"] && !w["recru"] {
 				continue
@@ -879,13 +892,9 @@ func hiringGoals(team *TeamIndex, mgr string, keep func(*skills.Person) bool) (o
 			if !g.Due.IsZero() {
 				due = fmt.Sprintf(" (due %s)", date(g.Due))
 			}
-			out = append(out, fmt.Sprintf("%s own goal covers it: \"%s\"%s.", possessive(q.Name), g.Text, due))
-			if c := team.callName(q); !slices.Contains(calls, c) {
-				calls = append(calls, c)
-			}
+			fn(q, g, due)
 		}
 	}
-	return out, calls
 }
 
 // readyNowFor are the ids, sorted, of the people within reach of role
