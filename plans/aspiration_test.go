@@ -16,7 +16,7 @@ import (
 func TestMatchAspirations(t *testing.T) {
 	m := defaultMatrix(t)
 	person := func(id, role string, neg int, a *skills.Aspiration) *skills.Person {
-		return &skills.Person{ID: id, Name: id, Role: role, Levels: map[string]int{"negotiation": neg}, Aspiration: a}
+		return withExamples(&skills.Person{ID: id, Name: id, Role: role, Levels: map[string]int{"negotiation": neg}, Aspiration: a})
 	}
 	teach := &skills.Aspiration{Teach: []string{"negotiation"}}
 	grow := &skills.Aspiration{Grow: []string{"negotiation"}}
@@ -142,6 +142,7 @@ func TestMatchKeepsItsRulesWithAspirations(t *testing.T) {
 				a.Teach = append(a.Teach, m.Skills[r.IntN(len(m.Skills))].ID)
 			}
 			p.Aspiration = a
+			withExamples(p)
 			for range r.IntN(5) {
 				focus[p.ID] = append(focus[p.ID], m.Skills[r.IntN(len(m.Skills))].ID)
 			}

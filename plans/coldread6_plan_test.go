@@ -66,16 +66,21 @@ func TestColdRead6Finding20NoMentorOnAnUncalibratedLevel(t *testing.T) {
 	m := matrix(t)
 	nia := &skills.Person{ID: "nia", Name: "Nia Obi", Role: "pm", Manager: "lee",
 		Levels: with(atBar(m, "pm"), map[string]int{"outcome-focus": 1}), Assessed: day("2026-11-10")}
-	first := with(atBar(m, "pm"), map[string]int{"outcome-focus": 1})
+	first := with(atBar(m, "pm"), map[string]int{"outcome-focus": 2})
 	rebased := map[string]int{}
 	for id, l := range first {
 		rebased[id] = min(l+2, 5)
 	}
 	h := commitOf("c1", "2026-01-14", "Lee Park", "First assessments, calibrated", nil, first)
 	h = append(h, commitOf("c2", "2026-11-02", "Lee Park", "New levels for Cleo", first, rebased)...)
-	cleo := &skills.Person{ID: "cleo", Name: "Cleo Marsh", Role: "pm", Manager: "lee", Levels: rebased, Assessed: day("2026-11-02"), PlanStart: day("2026-06-01")}
+	// Both hold outcomes and metrics above the Senior PM bar Nia is
+	// reaching, with an example written down; Cleo's level is her
+	// manager's re-baseline.
+	cleo := &skills.Person{ID: "cleo", Name: "Cleo Marsh", Role: "pm", Manager: "lee", Levels: rebased, Assessed: day("2026-11-02"), PlanStart: day("2026-06-01"),
+		Evidence: []skills.Evidence{{Date: day("2026-10-21"), Skill: "outcome-focus", Text: "Set the activation target for onboarding and read it every week"}}}
 	ola := &skills.Person{ID: "ola", Name: "Ola Berg", Role: "pm", Manager: "lee",
-		Levels: with(atBar(m, "pm"), map[string]int{"outcome-focus": rebased["outcome-focus"]}), Assessed: day("2026-11-03")}
+		Levels: with(atBar(m, "pm"), map[string]int{"outcome-focus": rebased["outcome-focus"]}), Assessed: day("2026-11-03"),
+		Evidence: []skills.Evidence{{Date: day("2026-10-20"), Skill: "outcome-focus", Text: "Moved the renewal rate from 81% to 86% in a quarter"}}}
 	lee := &skills.Person{ID: "lee", Name: "Lee Park", Role: "gpm", Levels: atBar(m, "gpm")}
 	hist := map[string][]skills.Change{"cleo": person(h, "cleo")}
 	pl := buildWith(t, nia, hist, cleo, ola, lee)

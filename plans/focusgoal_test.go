@@ -21,7 +21,8 @@ func TestGoalSkillWithNoLevelIsTheFocus(t *testing.T) {
 	lee := &skills.Person{ID: "lee", Name: "Lee Park", Role: "gpm", Levels: atBar(m, "gpm")}
 	// Holds both skills well above the bar, with room to mentor.
 	rae := &skills.Person{ID: "rae", Name: "Rae Oduya", Role: "senior-pm", Manager: "lee", Assessed: day("2026-11-01"),
-		Levels: with(atBar(m, "senior-pm"), map[string]int{"ux-discovery": 5, "customer-insight": 5})}
+		Levels:   with(atBar(m, "senior-pm"), map[string]int{"ux-discovery": 5, "customer-insight": 5}),
+		Evidence: []skills.Evidence{{Date: day("2026-10-14"), Skill: "ux-discovery", Text: "Tested three checkout layouts with eight customers before design started"}}}
 	pl := buildWith(t, ivo, nil, lee, rae)
 	if len(pl.Focus) == 0 || pl.Focus[0].ID != "ux-discovery" {
 		t.Fatalf("focus %+v, want Product discovery and UX first", pl.Focus)

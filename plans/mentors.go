@@ -25,6 +25,10 @@ import (
 //   - someone below their own role's bar in a skill never mentors it, nor
 //     one of their own focus skills: what they are still growing is not
 //     also theirs to teach;
+//   - a mentor has an example of the skill written down in their own file
+//     (a level on the assessment alone is not something shown), and holds
+//     it above the bar of the mentee's target role: one only at the bar
+//     the mentee is reaching has no more to show them than the bar;
 //   - the person who calibrates someone's assessment (their manager's
 //     manager) is not also their mentor: a mentor is a voice apart from the
 //     assessment;
@@ -170,13 +174,13 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 			continue
 		}
 		bar := s.Expect[target.ID]
-		// The mentor holds the level the step asks for: the bar of the
-		// target, or the level past it for a stretch.
+		// The mentor holds more than the step asks for: above the bar of
+		// the target, and above the level past it for a stretch.
 		lvl := p.Levels[s.ID]
 		if o, ok := own[p.ID][s.ID]; ok {
 			lvl = o
 		}
-		need := lvl + 1
+		need := max(lvl, bar) + 1
 		ok := func(qi int) bool {
 			q := people[qi]
 			return qi != pi && q.ID != p.Manager && q.Manager != p.ID && q.ID != calibrator[p.ID] && !slices.Contains(mentorsOf[pi], qi) && !slices.Contains(mentorsOf[qi], pi)
@@ -208,7 +212,8 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 		pairs = append(pairs, Pair{Mentor: people[best.person].ID, Mentee: p.ID, Skill: s.ID, Level: best.level, Expect: bar})
 	}
 	// A focus skill that only a mentor the person has already holds, or
-	// would but for leaving people management: the one-skill rule leaves it
+	// would but for leaving people management, or that the team holds only
+	// without an example or only at the bar: the one-skill rule leaves it
 	// unpaired rather than put one voice on two skills (or a people-manager
 	// skill with someone leaving the job), and that mentor's room for
 	// others does not change it: the plan names who could from outside.
@@ -220,9 +225,18 @@ func match(m *skills.Matrix, team []*skills.Person, focus map[string][]string, c
 		if o, ok := own[p.ID][id]; ok {
 			lvl = o
 		}
+		floor := max(lvl, targetBar(m, p, id))
 		if slices.ContainsFunc(mentorsOf[nd.person], func(qi int) bool {
 			q := people[qi]
 			return q.Levels[id] > lvl && meetsOwnBar(m, q, id, q.Levels[id])
+		}) || slices.ContainsFunc(people, func(q *skills.Person) bool {
+			// Someone in the team holds the level being reached, but with
+			// no example written down or only at the bar: the team has the
+			// skill, not a mentor in it, and the plan names one from outside.
+			l := q.Levels[id]
+			return q != p && q.ID != p.Manager && q.Manager != p.ID && q.ID != calibrator[p.ID] && canMentor(m, q) &&
+				!slices.Contains(focus[q.ID], id) && l > lvl && meetsOwnBar(m, q, id, l) &&
+				!(leavesLeading(m, q) && managesPeople(m.Skill(id))) && (l <= floor || !showsSkill(q, id))
 		}) {
 			second[p.ID] = append(second[p.ID], id)
 		}
@@ -282,12 +296,13 @@ func candidates(m *skills.Matrix, people []*skills.Person, focus map[string][]st
 		if o, ok := own[p.ID][id]; ok {
 			lvl = o
 		}
+		floor := max(lvl, targetBar(m, p, id))
 		ls := levels[id]
-		at, _ := slices.BinarySearch(ls, lvl+1)
+		at, _ := slices.BinarySearch(ls, floor+1)
 		n := len(ls) - at
 		holds := func(q *skills.Person) bool {
 			l := q.Levels[id]
-			return q != nil && l > lvl && mentorsIn(m, q, id, l) && !slices.Contains(focus[q.ID], id) && canMentor(m, q)
+			return q != nil && l > floor && mentorsIn(m, q, id, l) && !slices.Contains(focus[q.ID], id) && canMentor(m, q)
 		}
 		for _, q := range append([]*skills.Person{p, byID[p.Manager], byID[calibrator[p.ID]]}, reports[p.ID]...) {
 			if q != nil && holds(q) {
@@ -323,10 +338,29 @@ func meetsOwnBar(m *skills.Matrix, p *skills.Person, id string, lvl int) bool {
 }
 
 // mentorsIn reports whether p, who may mentor (canMentor), may mentor
-// skill id at their level lvl in it: at their own role's bar, and not a
-// people-manager skill when p is leaving people management (leavesLeading).
+// skill id at their level lvl in it: at their own role's bar, with an
+// example of it written down (showsSkill), and not a people-manager skill
+// when p is leaving people management (leavesLeading).
 func mentorsIn(m *skills.Matrix, p *skills.Person, id string, lvl int) bool {
-	return lvl > 0 && meetsOwnBar(m, p, id, lvl) && !(leavesLeading(m, p) && managesPeople(m.Skill(id)))
+	return lvl > 0 && meetsOwnBar(m, p, id, lvl) && showsSkill(p, id) && !(leavesLeading(m, p) && managesPeople(m.Skill(id)))
+}
+
+// showsSkill reports whether p's own file has an example of skill id that
+// still speaks for it (see StrengthShown): what a mentor can show, not
+// only a level on the assessment.
+func showsSkill(p *skills.Person, id string) bool {
+	latest, _, _ := StrengthShown(p, id)
+	return latest != nil
+}
+
+// targetBar is the level p's target role asks for in skill id (0 when
+// either is unknown).
+func targetBar(m *skills.Matrix, p *skills.Person, id string) int {
+	s, target := m.Skill(id), m.Role(p.TargetRole(m))
+	if s == nil || target == nil {
+		return 0
+	}
+	return s.Expect[target.ID]
 }
 
 // managesPeople reports whether s is a people manager's skill: in the

@@ -16,7 +16,7 @@ func TestMatch(t *testing.T) {
 	m := defaultMatrix(t)
 	// pm's target is senior-pm, whose negotiation bar is 3: a mentor needs 4.
 	person := func(id, role, manager string, levels map[string]int) *skills.Person {
-		return &skills.Person{ID: id, Name: id, Role: role, Manager: manager, Levels: levels}
+		return withExamples(&skills.Person{ID: id, Name: id, Role: role, Manager: manager, Levels: levels})
 	}
 	neg := func(n int) map[string]int { return map[string]int{"negotiation": n} }
 	day := func(s string) time.Time {
@@ -34,7 +34,7 @@ func TestMatch(t *testing.T) {
 	}
 	back := func(p *skills.Person) *skills.Person {
 		p.Assessed = day("2026-11-10")
-		p.Evidence = []skills.Evidence{{Date: day("2026-10-27"), Skill: "negotiation", Text: "Back from six months of parental leave"}}
+		p.Evidence = append(p.Evidence, skills.Evidence{Date: day("2026-10-27"), Skill: "negotiation", Text: "Back from six months of parental leave"})
 		return p
 	}
 	focusOn := func(skill string, ids ...string) map[string][]string {
@@ -66,11 +66,20 @@ func TestMatch(t *testing.T) {
 			capacity: 2,
 		},
 		{
-			name:     "the level being reached is enough",
+			name:     "only at the bar being reached is not enough: a mentor is above it",
 			team:     []*skills.Person{person("ann", "pm", "", neg(2)), person("bo", "gpm", "", neg(3))},
 			focus:    focusOn("negotiation", "ann"),
 			capacity: 2,
-			want:     []string{"bo > ann: negotiation"},
+		},
+		{
+			name: "a level with no example written down is not mentored",
+			team: []*skills.Person{person("ann", "pm", "", neg(2)), func() *skills.Person {
+				q := person("bo", "gpm", "", neg(5))
+				q.Evidence = nil
+				return q
+			}()},
+			focus:    focusOn("negotiation", "ann"),
+			capacity: 2,
 		},
 		{
 			name:     "nobody mentors themselves",
@@ -283,7 +292,7 @@ func TestMatch(t *testing.T) {
 					q.Aspiration = &skills.Aspiration{Track: skills.TrackIC}
 					return q
 				}(),
-				person("cy", "gpm", "", map[string]int{"delegation": 3, "coaching": 3, "negotiation": 2}),
+				person("cy", "gpm", "", map[string]int{"delegation": 4, "coaching": 3, "negotiation": 2}),
 			},
 			focus:    map[string][]string{"ann": {"delegation", "coaching"}},
 			capacity: 2,
@@ -330,7 +339,7 @@ func TestMatchRules(t *testing.T) {
 		for j, s := range m.Skills {
 			p.Levels[s.ID] = 1 + (i*7+j*3)%5
 		}
-		team = append(team, p)
+		team = append(team, withExamples(p))
 	}
 	ix := IndexTeam(m, cfg, team)
 	byID := map[string]*skills.Person{}
@@ -436,6 +445,9 @@ func TestMatchKeepsItsRulesOnRandomTeams(t *testing.T) {
 			for _, s := range m.Skills {
 				if r.IntN(6) > 0 {
 					p.Levels[s.ID] = r.IntN(6)
+					if r.IntN(4) > 0 {
+						p.Evidence = append(p.Evidence, skills.Evidence{Skill: s.ID, Text: "Did the work"})
+					}
 				}
 			}
 			for range r.IntN(5) {
@@ -476,7 +488,7 @@ func brokenMatchRule(m *skills.Matrix, team []*skills.Person, focus map[string][
 		if s == nil || target == nil {
 			return 0, false
 		}
-		return p.Levels[skill] + 1, true
+		return max(p.Levels[skill], s.Expect[target.ID]) + 1, true
 	}
 	mentors := map[string]map[string]bool{} // mentee -> their mentors
 	served := map[string]bool{}             // mentee/skill
@@ -554,7 +566,7 @@ func TestMatchNamesTheSecondSkillLeftOutside(t *testing.T) {
 	m := matrix(t)
 	team := []*skills.Person{
 		{ID: "ann", Name: "ann", Role: "pm", Levels: map[string]int{"negotiation": 2, "hiring": 1, "product-strategy": 1}},
-		{ID: "bo", Name: "bo", Role: "gpm", Levels: map[string]int{"negotiation": 5, "hiring": 3}},
+		withExamples(&skills.Person{ID: "bo", Name: "bo", Role: "gpm", Levels: map[string]int{"negotiation": 5, "hiring": 3}}),
 	}
 	focus := map[string][]string{"ann": {"negotiation", "hiring", "product-strategy"}}
 	pairs, second := match(m, team, focus, 2, nil, nil)
@@ -571,4 +583,13 @@ func TestMatchNamesTheSecondSkillLeftOutside(t *testing.T) {
 	if o == nil || o.via != "Vic Amadi" || o.who != "a Senior Product Manager from another group" {
 		t.Errorf("outside mentor %+v", o)
 	}
+}
+
+// withExamples gives p an example written down in every skill it has a
+// level in, as a mentor needs (see showsSkill), and returns p.
+func withExamples(p *skills.Person) *skills.Person {
+	for _, id := range slices.Sorted(maps.Keys(p.Levels)) {
+		p.Evidence = append(p.Evidence, skills.Evidence{Skill: id, Text: "Did the work in " + id})
+	}
+	return p
 }

@@ -967,6 +967,9 @@ type TeamIndex struct {
 	ids       []string
 	byFirst   map[string][]string
 	focusedOn map[string][]focused
+	// goalOn is, by skill, the teammates whose own open goal names it,
+	// each with the goal, sorted by id.
+	goalOn map[string][]goalNeed
 	// history is everyone's history by id, when IndexTeamWith was given it;
 	// rebased the people whose latest baseline is a re-baseline nobody has
 	// calibrated, by id.
@@ -1055,7 +1058,7 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 	}
 	ix.rebased = rebased
 	ix.index(m, cfg, team)
-	ix.byFirst, ix.focusedOn = map[string][]string{}, map[string][]focused{}
+	ix.byFirst, ix.focusedOn, ix.goalOn = map[string][]string{}, map[string][]focused{}, map[string][]goalNeed{}
 	for _, id := range ix.ids {
 		q := ix.people[id]
 		if first := firstWord(q.Name); first != "" {
@@ -1069,6 +1072,19 @@ func IndexTeamWith(m *skills.Matrix, cfg skills.Config, team []*skills.Person, h
 				f.bar = sk.Expect[target.ID]
 			}
 			ix.focusedOn[s] = append(ix.focusedOn[s], f)
+		}
+		for _, g := range q.OpenGoals() {
+			for _, s := range g.Skills {
+				sk := m.Skill(s)
+				if sk == nil || !goalNames(g, sk) {
+					continue
+				}
+				f := focused{id: id, level: q.Levels[s], rank: rank}
+				if target != nil {
+					f.bar = sk.Expect[target.ID]
+				}
+				ix.goalOn[s] = append(ix.goalOn[s], goalNeed{focused: f, goal: g.Text})
+			}
 		}
 	}
 	ix.shownMentor = shownMentors(ix)
@@ -1772,9 +1788,35 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 		return fmt.Sprintf("%s has it as a focus and is in the first 90 days of onboarding, to %s: after that, offer an hour on %s live work, agreed first with %s manager",
 			q.Name, longDate(q.Joined.AddDate(0, 0, 90), time.Time{}), possessive(team.callName(q)), possessive(team.callName(q)))
 	}
+	// A teammate whose own open goal needs the skill, at a level below the
+	// strong person's: the goal is the real work the strength can help
+	// with, at the bar or not.
+	for _, gn := range team.goalOn[st.ID] {
+		f, id := gn.focused, gn.id
+		if f.level >= st.Level || f.rank > rank || id == p.ID || id == p.Manager || used[id] {
+			continue
+		}
+		q := team.people[id]
+		if slices.ContainsFunc(team.byMentee[id], func(pr Pair) bool { return pr.Skill == st.ID }) ||
+			(q.Manager != p.ID && NewHire(q, TodayOf(p).day)) {
+			continue
+		}
+		used[id] = true
+		if q.Manager == p.ID {
+			return fmt.Sprintf("%s, who reports to you, needs it for the goal \"%s\": coach it at your 1:1s with that work on the table", q.Name, gn.goal)
+		}
+		return fmt.Sprintf("%s's goal \"%s\" needs it: offer an hour on that work, and review one piece of it together", q.Name, gn.goal)
+	}
 	// Else no use: the matrix's generic work for the level would be new
 	// scope with nobody behind it, the same sentence for everyone.
 	return ""
+}
+
+// goalNeed is a teammate whose own open goal names a skill: their level
+// in it, rank and bar (see focused), and the goal's text.
+type goalNeed struct {
+	focused
+	goal string
 }
 
 // focused is someone with a skill in their focus, as a strength's use

@@ -75,7 +75,7 @@ func TestNoMentorInOwnFocus(t *testing.T) {
 	m := matrix(t)
 	team := []*skills.Person{
 		{ID: "ann", Name: "ann", Role: "pm", Levels: map[string]int{"business-acumen": 2}},
-		{ID: "bo", Name: "bo", Role: "principal-pm", Levels: map[string]int{"business-acumen": 4}},
+		withExamples(&skills.Person{ID: "bo", Name: "bo", Role: "principal-pm", Levels: map[string]int{"business-acumen": 4}}),
 	}
 	focus := map[string][]string{"ann": {"business-acumen"}, "bo": {"business-acumen"}}
 	if pairs := Match(m, team, focus, 2, nil); len(pairs) != 0 {

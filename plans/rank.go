@@ -33,8 +33,11 @@ import (
 // serves. A new hire, and someone back from a long leave, are asked for
 // nothing new: their focus at the bar stays at the bar.
 // One goal counts for one focus skill: a second skill that only the same
-// goal brings in waits behind the other signals, and is dropped when it is
-// already at the bar.
+// goal brings in waits behind the gaps the person's own file touches
+// (evidence, a rating of their own apart), and is dropped when it is
+// already at the bar; below the bar it still comes before a gap that
+// nothing in the file names, only the bar and the move's transition: a
+// written goal outranks those.
 //
 // The signals, each measured on the plan's today (TodayOf), never the clock:
 //
@@ -135,7 +138,17 @@ const (
 	// a stretch to the next role, and a skill their own open goal names
 	// comes before them, after every gap in today's job.
 	tierGoalFirst
+	// tierTarget is a gap only to the target's bar that the person's own
+	// file touches: evidence, or a rating of their own apart.
 	tierTarget
+	// tierSharedGap is a goal's skill below the target's bar whose goal an
+	// earlier focus already carries: the person's own written goal needs
+	// it, so it comes before a gap their file does not touch (cold read 20).
+	tierSharedGap
+	// tierTargetBare is a gap to the target's bar that nothing in the
+	// person's file names: the bar, and at most the move's transition,
+	// which every move between the two roles names alike.
+	tierTargetBare
 	// tierGoalAtBar is a goal's skill already at the target's bar, for
 	// someone not yet at it everywhere: the gaps come first.
 	tierGoalAtBar
@@ -384,8 +397,10 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			c.tier = tierBelow
 		case onboard:
 			continue // a new hire is not planned against the next role
-		case c.gap > 0:
+		case c.gap > 0 && (c.latest != nil || c.self != 0):
 			c.tier = tierTarget
+		case c.gap > 0:
+			c.tier = tierTargetBare
 		default:
 			continue
 		}
@@ -438,6 +453,9 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		case shared && (c.tier == tierGoal || c.tier == tierGoalAtBar) && c.gap <= 0 && p.Levels[c.skill.ID] > 0:
 			c.tier = -1 // at the bar, and its goal is carried: nothing to add
 			continue
+		case shared && c.tier == tierGoal && c.gap > 0 && p.Levels[c.skill.ID] > 0:
+			c.tier = tierSharedGap
+			continue
 		case shared && (c.tier == tierGoal || c.tier == tierGoalAtBar):
 			c.tier = tierShared
 			continue
@@ -456,7 +474,7 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 		// Below the current role's bar: the target's gaps are a stretch,
 		// after the skills the person's own goals name.
 		for i := range rest {
-			if rest[i].tier == tierShared {
+			if rest[i].tier == tierShared || rest[i].tier == tierSharedGap {
 				rest[i].tier = tierGoalFirst
 			}
 		}

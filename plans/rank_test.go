@@ -367,11 +367,17 @@ func TestFocusAtTheBarStretchesOneLevel(t *testing.T) {
 			person: func(p *skills.Person) { p.Levels = all(3); p.Self = map[string]int{"d": 2} }},
 		{name: "an overrating at the bar is a conversation, not a focus",
 			person: func(p *skills.Person) { p.Levels = all(3); p.Self = map[string]int{"d": 4} }},
-		{name: "one goal counts for one focus skill",
+		{name: "one goal leads one focus skill; its second skill below the bar comes before gaps only the bar names",
 			person: func(p *skills.Person) {
 				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"c", "d"}, Due: day("2027-01-20")}}
 			},
-			want: []string{"c", "a", "b"}, has: `your goal "Ship it" depends on it`},
+			want: []string{"c", "d", "a"}, has: `your goal "Ship it" depends on it`},
+		{name: "a gap the person's evidence touches still comes before a carried goal's second skill",
+			person: func(p *skills.Person) {
+				p.Goals = []skills.Goal{{Text: "Ship it", Skills: []string{"c", "d"}, Due: day("2027-01-20")}}
+				p.Evidence = []skills.Evidence{{Date: day("2026-11-01"), Skill: "b", Text: "Ran the launch review"}}
+			},
+			want: []string{"c", "b", "d"}},
 		{name: "a carried goal's second skill, at the bar, is no focus at all",
 			person: func(p *skills.Person) {
 				p.Levels = all(3)

@@ -90,7 +90,7 @@ func VerdictOf(p *Plan) Verdict {
 				number(p.Current.Assessed), p.Current.Total, target, upperFirst(who))}
 	}
 	var below, reentry []string
-	for _, g := range p.Current.Below {
+	for _, g := range focusFirst(p, p.Current.Below) {
 		if p.Returned != "" && slices.Contains(p.Reentry, g.ID) {
 			reentry = append(reentry, g.Name)
 		} else {
@@ -366,6 +366,21 @@ func gapNames(gaps []SkillGap) []string {
 	for _, g := range gaps {
 		out = append(out, g.Name)
 	}
+	return out
+}
+
+// focusFirst is gaps with the plan's focus skills first, in the focus
+// order, then the rest in their own (matrix) order: a verdict that names
+// the gaps names first the ones the plan works on.
+func focusFirst(p *Plan, gaps []SkillGap) []SkillGap {
+	at := func(g SkillGap) int {
+		if i := slices.IndexFunc(p.Focus, func(f Focus) bool { return f.ID == g.ID }); i >= 0 {
+			return i
+		}
+		return len(p.Focus)
+	}
+	out := slices.Clone(gaps)
+	slices.SortStableFunc(out, func(a, b SkillGap) int { return at(a) - at(b) })
 	return out
 }
 

@@ -121,9 +121,9 @@ func TestReviewDrafts(t *testing.T) {
 	wantLines(t, section(out, "The manager's summary"), marker,
 		`You met your goal "Launch saved carts in two markets" on 20 October: you launched in both markets a week early. By November, your weekly checkout note was read by Sales and Support. Checkout conversion up from 20% to 24% since June, as of November. "Lift checkout conversion from 20%…" is behind the pace: 24% on 10 November, with 6 of the 10 points still to go and 45 days left. You are not yet ready for Senior Product Manager: the Product Manager bar comes first, in negotiation and trade-offs, by the 2027-Q1 review.`)
 	wantLines(t, section(out, "Areas to improve"), marker,
-		`Customer insight is still your strongest suit: on 10 May, you interviewed nine merchants and rewrote the checkout backlog from what they said. That was in May: I'd like a Q4 example of your customer insight. Where I want you to grow first: negotiation and trade-offs, still below the Product Manager bar. Then, towards Senior Product Manager: outcomes and metrics and vision and product strategy.`)
+		`Customer insight is still your strongest suit: on 10 May, you interviewed nine merchants and rewrote the checkout backlog from what they said. That was in May: I'd like a Q4 example of your customer insight. Where I want you to grow first: negotiation and trade-offs, still below the Product Manager bar. Then, towards Senior Product Manager: outcomes and metrics and communication up, down and sideways.`)
 	wantLines(t, section(out, "Focus for the next period"), marker,
-		`This quarter closes with "Lift checkout conversion from 20%…" (31 December). Next quarter, your focus is negotiation and trade-offs, outcomes and metrics and vision and product strategy.`)
+		`This quarter closes with "Lift checkout conversion from 20%…" (31 December). Next quarter, your focus is negotiation and trade-offs, outcomes and metrics and communication up, down and sideways.`)
 }
 
 // TestReviewDraftNeverLowersAName: an entry that opens with a name, or with
@@ -136,5 +136,5 @@ func TestReviewDraftNeverLowersAName(t *testing.T) {
 		evidence("2026-11-12", "outcome-focus", "Wrote the metric tree for checkout")
 	_, out := reviewCase{src: src}.build(t)
 	wantLines(t, section(out, "The manager's summary"),
-		`On 12 November, you wrote the metric tree for checkout. Speed of the release train doubled, as of November. Finance now quotes the weekly checkout note, as of November. You are solid as a Product Manager, with the Senior Product Manager bar still ahead in outcomes and metrics, vision and product strategy and coaching and mentoring, among others, realistically 18-24 months away.`)
+		`On 12 November, you wrote the metric tree for checkout. Speed of the release train doubled, as of November. Finance now quotes the weekly checkout note, as of November. You are solid as a Product Manager, with the Senior Product Manager bar still ahead in outcomes and metrics, communication up, down and sideways and execution and delivery, among others, realistically 18-24 months away.`)
 }

@@ -23,7 +23,7 @@ func TestCR17HeadlineFirst(t *testing.T) {
 	self := []cycle.SelfSection{{Title: "What I did", Text: "I took the refunds rework from research to launch. Refund tickets halved by November, and Support closed its backlog.\n\nI also mentored Ivo."}}
 	_, out := reviewCase{src: src, history: hist, self: self}.build(t)
 	wantLines(t, section(out, "The manager's summary"),
-		`You became Senior Product Manager on 20 October, and the quarter's biggest result is the one your self-review names: "Refund tickets halved by November, and Support closed its backlog". On 2 November, you wrote the refunds decision as a one-page memo, and Support leads restated it correctly. You are solid as a Senior Product Manager, with the Group Product Manager bar still ahead in coaching and mentoring, delegation and team performance and portfolio strategy and resource allocation, among others, realistically 18-24 months away.`)
+		`You became Senior Product Manager on 20 October, and the quarter's biggest result is the one your self-review names: "Refund tickets halved by November, and Support closed its backlog". On 2 November, you wrote the refunds decision as a one-page memo, and Support leads restated it correctly. You are solid as a Senior Product Manager, with the Group Product Manager bar still ahead in communication up, down and sideways, coaching and mentoring and delegation and team performance, among others, realistically 18-24 months away.`)
 	if strings.Contains(drafts(out), "Ana ") {
 		t.Errorf("a draft speaks of Ana in the third person:\n%s", drafts(out))
 	}
@@ -38,7 +38,7 @@ func TestCR17HeadlineFirst(t *testing.T) {
 	self2 := []cycle.SelfSection{{Title: "What I did", Text: "Merchants now get paid a day earlier since the ledger moved."}}
 	_, out2 := reviewCase{src: src2, self: self2}.build(t)
 	wantLines(t, section(out2, "The manager's summary"),
-		`You met your goal "Move payouts onto the new ledger" on 4 November: you cut over in one weekend, and no payout was late. On 12 November, you ran the team's first blameless review after the outage. You are solid as a Group Product Manager, with the Director of Product bar still ahead in hiring strategy, team design and topology and development plans and levelling, among others, realistically 18-24 months away.`)
+		`You met your goal "Move payouts onto the new ledger" on 4 November: you cut over in one weekend, and no payout was late. On 12 November, you ran the team's first blameless review after the outage. You are solid as a Group Product Manager, with the Director of Product bar still ahead in team health and engagement, hiring strategy and team design and topology, among others, realistically 18-24 months away.`)
 	if d := drafts(out2); strings.Contains(d, "Kwame") || strings.Contains(d, "a day earlier") {
 		t.Errorf("the draft names Kwame or quotes the self-review over the goal met:\n%s", d)
 	}
