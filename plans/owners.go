@@ -171,7 +171,7 @@ func managerOrgActions(in Input, team *TeamIndex) ([]string, string, map[string]
 	mi := in
 	mi.Person, mi.History, mi.Feedback = mgr, nil, nil
 	var out []string
-	for _, f := range focus(mi, role, target, team, false) {
+	for _, f := range focus(mi, role, target, team, false, nil) {
 		for _, a := range f.Actions {
 			if orgWide(a.Text) {
 				out = append(out, a.Text)

@@ -447,6 +447,10 @@ type Focus struct {
 	// Uncalibrated is set when the level stands on a re-baseline nobody has
 	// calibrated: no stretch is planned on it until the calibration.
 	Uncalibrated bool `json:"uncalibrated,omitempty"`
+	// Lowered is set when the level was set lower in the period with no
+	// example written down: the focus is held at the level counted, and
+	// asks for the example that settles it, never for the level above.
+	Lowered bool `json:"lowered,omitempty"`
 }
 
 // LevelText is a level with its name and what it looks like for a skill.
@@ -611,7 +615,14 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	pl.Baseline = pl.Progress.Baseline
-	pl.Focus = focus(in, role, target, team, pl.uncalibrated())
+	var held map[string]lowering
+	for _, l := range pl.lowered {
+		if held == nil {
+			held = map[string]lowering{}
+		}
+		held[l.ID] = l
+	}
+	pl.Focus = focus(in, role, target, team, pl.uncalibrated(), held)
 	in.Person = p
 	newHire := NewHire(p, TodayOf(p).day)
 	if len(pl.Readiness.Below) == 0 && pl.Readiness.Assessed > 0 && pl.Readiness.Assessed*2 >= pl.Readiness.Total && !newHire {
@@ -1321,7 +1332,9 @@ func (pl *Plan) uncalibrated() bool {
 	return b != nil && !b.Calibrated && b.Kind != "first"
 }
 
-func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Focus {
+// lowered are the levels set lower with no example written down, by
+// skill: such a focus is held at the level counted (in.Person's).
+func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool, lowered map[string]lowering) []Focus {
 	m, p := in.Matrix, in.Person
 	cands, ok := team.rankedFor(in, role, target)
 	if !ok {
@@ -1347,7 +1360,13 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 		}
 		bar := s.Expect[target.ID]
 		stretchPast, stretchRole := "", ""
-		if lvl > 0 && lvl >= bar {
+		low, isLow := lowered[s.ID]
+		isLow = isLow && lvl > 0
+		if isLow {
+			// A level in dispute is held where the plan counts it: the
+			// example that settles it comes before any level above.
+			next = lvl
+		} else if lvl > 0 && lvl >= bar {
 			// At the target's bar already (a goal's skill, or one the
 			// person pinned): the level above it is the stretch past the
 			// target; at the top of the scale, or for someone asked for
@@ -1368,6 +1387,7 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 			StretchPast: stretchPast, StretchRole: stretchRole,
 			AtTop:        lvl == m.MaxLevel() && !c.onboard && !c.back && !c.reentry,
 			Uncalibrated: held && lvl > 0 && lvl >= bar,
+			Lowered:      isLow,
 			Question:     question(p.ID, s, next, role.Leads),
 		}
 		for _, persona := range s.Personas {
@@ -1376,6 +1396,14 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 			}
 		}
 		f.Reasons = reasons(m, c, role, target, lvl, c.belowRole && !c.reentry && firstBelow, back, roleFirst, usedShifts)
+		if isLow {
+			// No gap to the target is worked on a level in dispute: what
+			// the focus asks is the example that settles it.
+			f.Reasons = slices.DeleteFunc(f.Reasons, func(r string) bool {
+				return strings.Contains(r, " asks for ") && (strings.HasSuffix(r, " level up") || strings.HasSuffix(r, " levels up"))
+			})
+			f.Reasons = append(f.Reasons, loweredReason(low, TodayOf(p).day, cmp.Or(team.managerCall(p), "your manager")))
+		}
 		if slices.ContainsFunc(out, func(o Focus) bool { return o.Why == whyOf(f.Reasons) }) {
 			// The same reasons as another focus skill: say which skill
 			// each is about rather than the same sentence twice.
@@ -1414,6 +1442,9 @@ func focus(in Input, role, target *skills.Role, team *TeamIndex, held bool) []Fo
 		// they move to, about the product area they will own, not the team
 		// they hand over (cold read 17, finding 16).
 		f.Actions = actions(m, s, p, c, lvl, next, role.Leads && !leavesLeading(m, p), usedGoals)
+		if isLow {
+			f.Actions = append([]Action{settleAction(m, low, cmp.Or(team.managerCall(p), "your manager"))}, lowSkipStretch(f.Actions, c)...)
+		}
 		f.Resources = slices.DeleteFunc(f.Resources, func(r skills.Resource) bool {
 			return slices.ContainsFunc(f.Actions, func(a Action) bool { return a.Text == r.Title })
 		})
@@ -1433,6 +1464,8 @@ func (f Focus) Step() string {
 		return fmt.Sprintf("not assessed yet, %s expected", f.Next.Words())
 	case f.StretchPast != "":
 		return fmt.Sprintf("%s -> %s, the stretch past the %s bar", f.Level.Words(), f.Next.Words(), f.StretchPast)
+	case f.Lowered:
+		return fmt.Sprintf("%s, the level counted until the lower one has an example", f.Level.Words())
 	case f.Uncalibrated && f.Next.Value <= f.Level.Value && f.Level.Value == f.Expect:
 		return fmt.Sprintf("%s, at the bar on a level not yet calibrated", f.Level.Words())
 	case f.Uncalibrated && f.Next.Value <= f.Level.Value:
@@ -1443,6 +1476,41 @@ func (f Focus) Step() string {
 		return fmt.Sprintf("%s, the top of the scale", f.Level.Words())
 	}
 	return fmt.Sprintf("%s -> %s", f.Level.Words(), f.Next.Words())
+}
+
+// loweredReason says why a focus set lower with no example is held at
+// the level counted: when it was set lower, and who writes down what it
+// rests on.
+func loweredReason(l lowering, today time.Time, who string) string {
+	on := l.On
+	if t, err := time.Parse(time.DateOnly, l.On); err == nil {
+		on = longDate(t, today)
+	}
+	return fmt.Sprintf("it was set lower, to %d, on %s, with no example written down: until %s writes down what it rests on, this plan counts it at %d %s, and asks for nothing above that",
+		l.To, on, who, l.From, l.FromName)
+}
+
+// settleAction is the step that settles a level set lower with no example:
+// the example asked for, and talked through.
+func settleAction(m *skills.Matrix, l lowering, who string) Action {
+	return Action{
+		Text:     fmt.Sprintf("Ask %s at the next 1:1 for the example the lower level rests on, and talk it through: it settles whether this skill stands at %s or at %s.", who, levelWords(m, l.To), levelWords(m, l.From)),
+		Evidence: fmt.Sprintf("The example written down by %s, one you recognise, and the level it settles.", who),
+	}
+}
+
+// lowSkipStretch drops, from a held focus's actions, the matrix's actions
+// for a level above the one counted: only the person's own goals and
+// setbacks stay.
+func lowSkipStretch(as []Action, c candidate) []Action {
+	var out []Action
+	for _, a := range as {
+		if slices.ContainsFunc(c.goals, func(g skills.Goal) bool { return strings.HasPrefix(a.Text, g.Text) }) ||
+			strings.HasPrefix(a.Text, "Start from what the evidence") {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // summary is a focus skill in one line: the step to take and the two

@@ -129,6 +129,10 @@ type candidate struct {
 // themselves needs confidence, not a stretch.
 const (
 	tierBelowTouched = iota
+	// tierBelowCarried is a gap in today's job that the file touches,
+	// whose goals an earlier focus already carries: a gap that a goal no
+	// focus carries yet needs comes first (cold read 20, point 3).
+	tierBelowCarried
 	tierGoal
 	// tierReentry is a level lowered on a return from leave.
 	tierReentry
@@ -463,6 +467,9 @@ func rank(m *skills.Matrix, p *skills.Person, role, target *skills.Role) []candi
 			// A gap in today's job that only a goal already carried
 			// touches: still a gap, after the gaps other signals touch.
 			c.tier = tierBelow
+			continue
+		case shared && c.tier == tierBelowTouched:
+			c.tier = tierBelowCarried
 			continue
 		}
 		for _, g := range c.goals {

@@ -611,6 +611,10 @@ func BuildReview(in ReviewInput) (*Review, error) {
 				fl.Unrated = fmt.Sprintf("not assessed yet, %s expected", fl.To)
 			}
 		}
+		if f.Lowered {
+			// A level set lower with no example: the plan's own words.
+			fl.Unrated = f.Step()
+		}
 		fl.Past = f.StretchPast
 		if f.Next.Value <= f.Level.Value {
 			fl.To = "" // held where it is
