@@ -690,6 +690,7 @@ func BuildAgenda(in AgendaInput) *Agenda {
 		}
 	}
 	unbackedChanges(m, pl, a.Changes)
+	loweredChanges(m, pl, a.Changes)
 	if len(a.Changes) > MaxChanges {
 		a.Changes, a.ChangesLeft = a.Changes[:MaxChanges], len(a.Changes)-MaxChanges
 	}

@@ -47,6 +47,11 @@ func prep(in AgendaInput, a *Agenda, review, after time.Time) []string {
 			// The focus of the week opens with it already.
 		case c.Setback:
 			out = append(out, fmt.Sprintf("The note of %s records a setback: ask %s what got in the way and what they would try next.", longDate(day0(c.Date), day), first))
+		case c.unbacked && len(c.Raised) == 0:
+			// Set lower with no example: the example is what is missing,
+			// and it is the manager's to write down.
+			name, _, _ := strings.Cut(c.Text, " set lower, ")
+			out = append(out, fmt.Sprintf("You set %s lower with no example written down: bring the example it rests on and talk it through with %s; until it is written down, %s plan counts the level before it.", lowerFirst(name), first, possessive(first)))
 		case c.unbacked:
 			unbackedUp = append(unbackedUp, c.Raised...)
 		case len(c.Raised) > 0:
@@ -1010,6 +1015,8 @@ func planAbout(pl *Plan, day time.Time) string {
 	for _, f := range pl.Focus {
 		name := lowerFirst(f.Name)
 		switch {
+		case f.Lowered:
+			parts = append(parts, fmt.Sprintf("%s, %s", name, f.Step()))
 		case f.Level.Value == 0:
 			parts = append(parts, name+", which we assess first")
 		case f.Next.Value > f.Level.Value && f.StretchPast != "":

@@ -322,6 +322,25 @@ func unbackedChanges(m *skills.Matrix, pl *Plan, cs []AgendaChange) {
 	}
 }
 
+// loweredChanges says a level set lower with no example written down as
+// the plan counts it (see Plan.lowered): set lower, and counted at the
+// level before until what it rests on is written down; unbacked marks it
+// for the manager's prep (cold read 20b, finding 1).
+func loweredChanges(m *skills.Matrix, pl *Plan, cs []AgendaChange) {
+	for i, c := range cs {
+		if c.Kind != skills.KindLevel {
+			continue
+		}
+		for _, l := range pl.lowered {
+			if c.Date != l.On || !strings.HasPrefix(c.Text, l.Name+" down from ") {
+				continue
+			}
+			cs[i].unbacked = true
+			cs[i].Text = fmt.Sprintf("%s set lower, from %s to %s, with no example written down: it counts at %s until what it rests on is written down.", l.Name, levelWords(m, l.From), levelWords(m, l.To), levelWords(m, l.From))
+		}
+	}
+}
+
 func roleName(m *skills.Matrix, id string) string {
 	if r := m.Role(id); r != nil {
 		return r.Name
