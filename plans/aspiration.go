@@ -276,7 +276,7 @@ func mentoringGoal(m *skills.Matrix, p *skills.Person) string {
 func mentoringAsked(links []MentorLink) string {
 	var by []string
 	for _, l := range links {
-		by = append(by, l.by)
+		by = append(by, l.IntroducedBy)
 	}
 	return askedToMentor([]string{mentoringList(links)}, "", by)
 }
@@ -341,7 +341,7 @@ func teachLine(m *skills.Matrix, p *skills.Person, pl *Plan, role *skills.Role) 
 		var mentees, by []string
 		for _, l := range pl.Mentoring {
 			if l.Skill.ID == id {
-				mentees, by = append(mentees, l.Person.Name), append(by, l.by)
+				mentees, by = append(mentees, l.Person.Name), append(by, l.IntroducedBy)
 			}
 		}
 		lvl, exp := p.Levels[id], s.Expect[role.ID]

@@ -514,10 +514,10 @@ func (h *indexHeap) pop() int {
 type MentorLink struct {
 	Person PersonRef `json:"person"`
 	Skill  SkillRef  `json:"skill"`
-	// by is who introduces the pair, in a mentor's Mentoring: the
+	// IntroducedBy is who introduces the pair, in a mentor's Mentoring: the
 	// mentee's manager, whose plan for the mentee commits to it (see
 	// TeamIndex.introducer).
-	by string
+	IntroducedBy string `json:"-"`
 }
 
 // introducer is how the mentor's plan names the one who introduces mentor
@@ -768,7 +768,7 @@ func (ix *TeamIndex) mentoring(m *skills.Matrix, id string) (mentors, mentees []
 		mentors = append(mentors, MentorLink{Person: PersonRef{ID: pr.Mentor, Name: ix.names[pr.Mentor]}, Skill: skillRef(m, pr.Skill)})
 	}
 	for _, pr := range ix.byMentor[id] {
-		mentees = append(mentees, MentorLink{Person: PersonRef{ID: pr.Mentee, Name: ix.names[pr.Mentee]}, Skill: skillRef(m, pr.Skill), by: ix.introducer(pr.Mentee, id)})
+		mentees = append(mentees, MentorLink{Person: PersonRef{ID: pr.Mentee, Name: ix.names[pr.Mentee]}, Skill: skillRef(m, pr.Skill), IntroducedBy: ix.introducer(pr.Mentee, id)})
 	}
 	return mentors, mentees
 }
