@@ -206,15 +206,28 @@ func commitmentQuestion(c string, pl *Plan, p *skills.Person, a *Agenda, asked s
 		}
 		if o := pl.outside; o != nil && strings.HasPrefix(c, "An introduction to "+o.who+" ") {
 			if o.via != "" {
-				return fmt.Sprintf("Have I asked %s yet for %s to mentor %s in %s?", o.via, o.who, first, strings.Join(o.skills, " and "))
+				return fmt.Sprintf("Have I asked %s yet for %s to mentor %s in %s?", o.via, o.who, first, skillList(o.skills))
 			}
-			return fmt.Sprintf("Have I found %s yet to mentor %s in %s?", o.who, first, strings.Join(o.skills, " and "))
+			return fmt.Sprintf("Have I found %s yet to mentor %s in %s?", o.who, first, skillList(o.skills))
 		}
 	case strings.Contains(c, " as onboarding buddy"):
 		buddy, _, _ := strings.Cut(c, " as onboarding buddy")
 		return fmt.Sprintf("Did %s and %s have their weekly half-hour as buddies since our last 1:1?", first, buddy)
 	}
 	return ""
+}
+
+// skillList joins skill names as andList does, with a comma before the
+// last one too when a name has an "and" of its own, so that the list reads
+// as its skills (cold read 20: "in delegation and team performance and
+// development plans and levelling and coaching and mentoring" -> "in
+// delegation and team performance, development plans and levelling, and
+// coaching and mentoring").
+func skillList(names []string) string {
+	if len(names) > 1 && slices.ContainsFunc(names, func(s string) bool { return strings.Contains(s, " and ") }) {
+		return strings.Join(names[:len(names)-1], ", ") + ", and " + names[len(names)-1]
+	}
+	return andList(names)
 }
 
 // introDays is the window of a new hire's introductions: the first two

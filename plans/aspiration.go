@@ -207,9 +207,9 @@ func pathSteps(m *skills.Matrix, p *skills.Person, pl *Plan, role, target *skill
 		line := "The people side: leading people can be practised before the title, "
 		switch {
 		case len(pl.Mentoring) > 0 && !slices.ContainsFunc(pl.Mentoring, func(l MentorLink) bool { return !wantsToTeach(p, l.Skill.ID) }):
-			line += "and you do already as a mentor (below): ask the people you mentor how it is going for them, as a manager asks their reports."
+			line += "and you will as a mentor (below): ask the people you mentor how it is going for them, as a manager asks their reports."
 		case len(pl.Mentoring) > 0:
-			line += fmt.Sprintf("and you do already: you mentor %s. Ask them how it is going for them, as a manager asks their reports.", mentoringList(pl.Mentoring))
+			line += fmt.Sprintf("and you will: %s. Ask them how it is going for them, as a manager asks their reports.", mentoringAsked(pl.Mentoring))
 		case mentoringGoal(m, p) != "":
 			line += fmt.Sprintf("and your goal \"%s\" is that practice: ask the person it serves how it is going for them, as a manager asks their reports.", mentoringGoal(m, p))
 		default:
@@ -271,6 +271,16 @@ func mentoringGoal(m *skills.Matrix, p *skills.Person) string {
 	return ""
 }
 
+// mentoringAsked is links said as asked of the mentor, each mentee's
+// introduction still to come (see askedToMentor).
+func mentoringAsked(links []MentorLink) string {
+	var by []string
+	for _, l := range links {
+		by = append(by, l.IntroducedBy)
+	}
+	return askedToMentor([]string{mentoringList(links)}, "", by)
+}
+
 // mentoringList names the people the plan's person mentors, and in what.
 func mentoringList(links []MentorLink) string {
 	var parts []string
@@ -328,17 +338,17 @@ func teachLine(m *skills.Matrix, p *skills.Person, pl *Plan, role *skills.Role) 
 		if s == nil {
 			continue
 		}
-		var mentees []string
+		var mentees, by []string
 		for _, l := range pl.Mentoring {
 			if l.Skill.ID == id {
-				mentees = append(mentees, l.Person.Name)
+				mentees, by = append(mentees, l.Person.Name), append(by, l.IntroducedBy)
 			}
 		}
 		lvl, exp := p.Levels[id], s.Expect[role.ID]
 		var where string
 		switch {
 		case len(mentees) > 0:
-			where = "you mentor " + andList(mentees) + " in it"
+			where = askedToMentor(mentees, "in it", by)
 		case lvl == 0:
 			where = "not assessed yet, so nobody is paired with you in it"
 		case lvl < exp:

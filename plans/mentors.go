@@ -514,6 +514,43 @@ func (h *indexHeap) pop() int {
 type MentorLink struct {
 	Person PersonRef `json:"person"`
 	Skill  SkillRef  `json:"skill"`
+	// IntroducedBy is who introduces the pair, in a mentor's Mentoring: the
+	// mentee's manager, whose plan for the mentee commits to it (see
+	// TeamIndex.introducer).
+	IntroducedBy string `json:"-"`
+}
+
+// introducer is how the mentor's plan names the one who introduces mentor
+// to mentee: the mentee's manager, whose plan for the mentee commits to
+// the introduction (cold read 20, issue "words a VP signs": the mentor's
+// plan said "you mentor Alice Example in it" while Alice's plan still
+// promised the introduction). "" when the mentor is that manager.
+func (ix *TeamIndex) introducer(mentee, mentor string) string {
+	q := ix.people[mentee]
+	if q == nil || q.Manager == mentor {
+		return ""
+	}
+	if by := ix.managerCall(q); by != "your manager" {
+		return by
+	}
+	return "their manager"
+}
+
+// askedToMentor is a pair the mentee's plan has still to introduce, said
+// to the mentor as asked of them: "you are asked to mentor Alice Example
+// in it, once Priya introduces you".
+func askedToMentor(names []string, in string, by []string) string {
+	line := "you are asked to mentor " + andList(names)
+	if in != "" {
+		line += " " + in
+	}
+	switch {
+	case len(by) == 0 || by[0] == "":
+		return line
+	case len(slices.Compact(slices.Clone(by))) > 1:
+		return line + ", once their managers introduce you"
+	}
+	return line + ", once " + by[0] + " introduces you"
 }
 
 // index fills the pairs and names of ix.
@@ -731,7 +768,7 @@ func (ix *TeamIndex) mentoring(m *skills.Matrix, id string) (mentors, mentees []
 		mentors = append(mentors, MentorLink{Person: PersonRef{ID: pr.Mentor, Name: ix.names[pr.Mentor]}, Skill: skillRef(m, pr.Skill)})
 	}
 	for _, pr := range ix.byMentor[id] {
-		mentees = append(mentees, MentorLink{Person: PersonRef{ID: pr.Mentee, Name: ix.names[pr.Mentee]}, Skill: skillRef(m, pr.Skill)})
+		mentees = append(mentees, MentorLink{Person: PersonRef{ID: pr.Mentee, Name: ix.names[pr.Mentee]}, Skill: skillRef(m, pr.Skill), IntroducedBy: ix.introducer(pr.Mentee, id)})
 	}
 	return mentors, mentees
 }

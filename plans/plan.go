@@ -1791,7 +1791,7 @@ func strengthUse(m *skills.Matrix, st Strength, p *skills.Person, role *skills.R
 	for _, who := range st.Mentees {
 		if !used[who.ID] {
 			used[who.ID] = true
-			return fmt.Sprintf("you mentor %s in it: a working session every fortnight on %s's live work, not on theory", who.Name, firstWord(who.Name))
+			return fmt.Sprintf("%s; then a working session every fortnight on %s's live work, not on theory", askedToMentor([]string{who.Name}, "in it", []string{team.introducer(who.ID, p.ID)}), firstWord(who.Name))
 		}
 	}
 	for _, g := range p.OpenGoals() {
