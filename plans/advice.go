@@ -968,8 +968,8 @@ func backing(kind string, goals []GoalItem, mgr string, hands bool) string {
 		}
 		theirs = fmt.Sprintf("%s keeps that time clear and leaves the mentoring to you", mgr)
 	case "hiring":
-		doer = "you run the hiring and make the final call"
-		theirs = fmt.Sprintf("%s secures the headcount and sits on one interview panel, not every one", mgr)
+		doer = "you run the hiring and choose whom to hire"
+		theirs = fmt.Sprintf("%s secures the headcount, signs off the offer and sits on one interview panel, not every one", mgr)
 	case "meetings":
 		doer = "you hold the meetings and write down what each one said"
 		theirs = fmt.Sprintf("%s opens the doors you ask for and leaves the meetings to you", mgr)
