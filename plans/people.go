@@ -211,7 +211,15 @@ func fitInQuestion(m *skills.Matrix, q *skills.Person) bool {
 // countedOf is what q's own plan counts of q's levels (see
 // countedLevels), from q's file and history.
 func (t *TeamIndex) countedOf(m *skills.Matrix, q *skills.Person) counted {
-	return countedLevels(m, q, t.history[q.ID], t.names[q.Manager])
+	if m != t.matrix || t.people[q.ID] != q {
+		return countedLevels(m, q, t.history[q.ID], t.names[q.Manager])
+	}
+	if c, ok := t.counted.Load(q.ID); ok {
+		return c.(counted)
+	}
+	c := countedLevels(m, q, t.history[q.ID], t.names[q.Manager])
+	t.counted.Store(q.ID, c)
+	return c
 }
 
 // loweredBy names the skills, lowercase and in matrix order, whose level

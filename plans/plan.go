@@ -32,6 +32,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -956,8 +957,11 @@ type TeamIndex struct {
 	// ranked are the focus candidates of each person, ranked for their own
 	// role and target and cut to the plan's number of focus skills, for
 	// Build to reuse: matrix and planFocus are what they were ranked with.
-	ranked    map[*skills.Person][]candidate
-	matrix    *skills.Matrix
+	ranked map[*skills.Person][]candidate
+	matrix *skills.Matrix
+	// counted caches each person's counted levels by id (see countedOf):
+	// the plans built in parallel read them for one another, read only.
+	counted   sync.Map
 	planFocus int
 	// pairs are the team's mentoring pairs (see Match), by mentor and by
 	// mentee; names are everyone's names, leaders' included, by id.
