@@ -191,6 +191,9 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			// asked about the goal's own outcome, in plain words.
 			gw := parseGoal(g.Text)
 			obj := cmpOr(the(gw.Object), "it")
+			if who == metPeople(g.Text) {
+				obj = "it" // the goal is done to them: what it changed for them
+			}
 			switch strings.ToLower(gw.Verb) {
 			case "hand", "delegate", "give":
 				ev = fmt.Sprintf("%s, asked after the goal is done%s, whether %s is now theirs to run, and where you still stepped in", upperFirst(who), due, obj)
@@ -289,7 +292,29 @@ func namesFunction(text, who string) bool {
 	return false
 }
 
-func counterpart(goal string) string { return counterpartAfter(goal, " with ", " to ") }
+func counterpart(goal string) string {
+	if who := counterpartAfter(goal, " with ", " to "); who != "" {
+		return who
+	}
+	return metPeople(goal)
+}
+
+// metPeople is who a goal is done to, when its verb acts on people and its
+// object names them: "Meet the five largest bank partners again…", "Mentor
+// Sam Patel through his first quarter". "" otherwise.
+func metPeople(goal string) string {
+	gw := parseGoal(goal)
+	switch strings.ToLower(gw.Verb) {
+	case "meet", "mentor", "coach", "interview", "onboard":
+	default:
+		return ""
+	}
+	obj := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(goal), strings.Fields(goal)[0]))
+	if r, _ := utf8.DecodeRuneInString(obj); unicode.IsUpper(r) {
+		return nameRun(obj)
+	}
+	return peopleRun(obj)
+}
 
 // partnerWith is who a goal is done with, after its last " with " only: a
 // team the person works with, not an audience.

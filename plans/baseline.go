@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/coach-dev/coach/skills"
 )
@@ -393,6 +394,11 @@ func byOne(before, after map[string]int) int {
 func possessive(name string) string {
 	if name == "you" {
 		return "your"
+	}
+	// A group named in the plural ("the checkout and fraud leads") takes
+	// the apostrophe alone; a name ("Customer Success") takes "'s".
+	if f := strings.Fields(name); len(f) > 1 && strings.HasSuffix(f[len(f)-1], "s") && unicode.IsLower(rune(f[len(f)-1][0])) && !strings.HasSuffix(f[len(f)-1], "ss") {
+		return name + "'"
 	}
 	return name + "'s"
 }
