@@ -1177,6 +1177,18 @@ func (r *Review) standing(pl *plans.Plan) string {
 		names(target)
 		r.lead = fmt.Sprintf("%s was short of the %s bar", target[0].name, r.Target.Name)
 	}
+	// Levels set lower for a return from leave are re-entry, not gaps: the
+	// plan counts them apart, and so does this sentence, in the review's
+	// words for them, which name the leave once only (cold read 20,
+	// finding 12).
+	meets := fmt.Sprintf("every assessed skill meets the %s bar", r.Role.Name)
+	if gaps := pl.ReentryGaps(); pl.Returned != "" && len(gaps) > 0 {
+		var set []string
+		for _, g := range gaps {
+			set = append(set, lowerFirst(g.Name))
+		}
+		meets = fmt.Sprintf("every assessed skill meets the %s bar but %s, set for the fresh start", r.Role.Name, plans.AndList(set))
+	}
 	switch {
 	case len(role) > 4:
 		n, _ := names(role)
@@ -1189,16 +1201,16 @@ func (r *Review) standing(pl *plans.Plan) string {
 		return fmt.Sprintf("%s: %s %s still below the %s bar.", lead, n, plural(all, "is", "are"), r.Role.Name)
 	case 2*len(target) > pl.Readiness.Assessed:
 		n, _ := names(target)
-		return fmt.Sprintf("%s: every assessed skill meets the %s bar, and most of the %s bar is still ahead, in %s, among others.", lead, r.Role.Name, r.Target.Name, n)
+		return fmt.Sprintf("%s: %s, and most of the %s bar is still ahead, in %s, among others.", lead, meets, r.Target.Name, n)
 	case len(target) > 4:
 		n, _ := names(target)
-		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s, among others, are still short of the %s bar.", lead, r.Role.Name, n, r.Target.Name)
+		return fmt.Sprintf("%s: %s; %s, among others, are still short of the %s bar.", lead, meets, n, r.Target.Name)
 	case len(target) > 0:
 		n, all := names(target)
 		if all == 4 {
 			n = plans.AndList([]string{target[0].name, target[1].name, target[2].name, target[3].name})
 		}
-		return fmt.Sprintf("%s: every assessed skill meets the %s bar; %s %s still short of the %s bar.", lead, r.Role.Name, n, plural(all, "is", "are"), r.Target.Name)
+		return fmt.Sprintf("%s: %s; %s %s still short of the %s bar.", lead, meets, n, plural(all, "is", "are"), r.Target.Name)
 	}
 	return ""
 }
