@@ -200,8 +200,6 @@ func actions(m *skills.Matrix, s *skills.Skill, p *skills.Person, c candidate, l
 			default:
 				ev = fmt.Sprintf("%s, asked after the goal is done%s, what %s changed for them, and what you did to bring it about", upperFirst(who), due, obj)
 			}
-		case who != "":
-			ev = fmt.Sprintf("The goal done%s, and %s saying, in their own words, what you did differently", due, who)
 		case seen != "" && part.shows() && len(part.Missing) > 0:
 			ev = fmt.Sprintf("The goal done%s, with the people it involved able to point to where you did what %s asks beyond your evidence of %s: \"%s\"", due, levelWords(m, reach), date(part.Entry.Date), seen)
 		case seen != "" && part.shows():

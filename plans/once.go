@@ -113,19 +113,13 @@ func quotations(text string) [][2]int {
 // quotedOnce rewrites a rendered plan so that no sentence is quoted twice
 // (cold read 18, finding 13: one note quoted five times). A note is quoted
 // once, where it matters most: under the focus skill it bears on when the
-// plan has one, else where the plan first quotes it. Elsewhere the plan
+// plan has one, else under the strength it shows, else where the plan
+// first quotes it. Elsewhere the plan
 // refers to it by its date alone: a quotation in brackets after it, or one
 // that ends a clause after a colon, is dropped ("what the note of
 // 2026-11-12 says"). A quotation inside another
 // (a part of the same note) counts as the same note.
 func quotedOnce(out string) string {
-	focusAt := strings.Index(out, "\n## Focus skills\n")
-	focusEnd := len(out)
-	if focusAt >= 0 {
-		if j := strings.Index(out[focusAt+1:], "\n## "); j >= 0 {
-			focusEnd = focusAt + 1 + j
-		}
-	}
 	type quote struct{ at, end int }
 	var quotes []quote
 	for _, m := range quotations(out) {
@@ -144,6 +138,7 @@ func quotedOnce(out string) string {
 		}
 		return at, len(out)
 	}
+	focusAt, focusEnd := section("Focus skills")
 	strAt, strEnd := section("Strengths")
 	in := func(q quote, at, end int) bool { return at >= 0 && q.at > at && q.end < end }
 	order := make([]quote, 0, len(quotes))
